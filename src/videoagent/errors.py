@@ -1,0 +1,59 @@
+"""One error tree for the whole project.
+
+    VideoAgentError
+    ├── UsageError            misuse: bad argument or input; raised at once, never retried
+    │                         (the CLI prints it on one line and exits with code 2)
+    ├── RecoverableError      the agent can act on it: retry, revise the prompt, route elsewhere
+    │   ├── GenerationError   a backend failed to produce a take
+    │   └── PlanError         a plan (e.g. from an LLM) did not validate
+    └── RunError              the run itself failed; reported with what was done so far
+        ├── ToolError         an external program (ffmpeg) failed; carries command and stderr
+        └── MissingDependency an optional extra is not installed; names the pip line
+
+Messages name the argument and the value received.
+"""
+
+from __future__ import annotations
+
+
+class VideoAgentError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class UsageError(VideoAgentError, ValueError):
+    """Bad input from the user or the caller."""
+
+
+class RecoverableError(VideoAgentError):
+    """A failure the agent loop may recover from by trying again differently."""
+
+
+class GenerationError(RecoverableError):
+    """A generator could not produce a take."""
+
+
+class PlanError(RecoverableError):
+    """A plan failed validation."""
+
+
+class RunError(VideoAgentError):
+    """The run failed in a way the agent cannot fix by itself."""
+
+
+class ToolError(RunError):
+    """An external program exited with an error."""
+
+    def __init__(self, command: list[str], returncode: int, stderr: str) -> None:
+        self.command = command
+        self.returncode = returncode
+        self.stderr = stderr
+        tail = " | ".join(stderr.strip().splitlines()[-3:]) or "no output on stderr"
+        super().__init__(f"{command[0]} exited with {returncode}: {tail}")
+
+
+class MissingDependency(RunError):
+    """An optional dependency is needed but not installed."""
+
+    def __init__(self, what: str, extra: str) -> None:
+        super().__init__(f"{what} needs an optional extra: pip install 'videoagent[{extra}]'")
+        self.extra = extra

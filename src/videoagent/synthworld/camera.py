@@ -1,0 +1,74 @@
+"""The virtual camera: which part of the world each frame shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from videoagent.synthworld.choreography import SIZE, Choreography, _ease
+from videoagent.synthworld.spec import SceneSpec
+
+# Height of the view, as a multiple of the subject's height, and the least it may be (metres).
+SHOT_HEIGHT = {"wide": (3.2, 4.5), "medium": (2.4, 2.3), "close-up": (1.3, 1.1)}
+# Where the ground line sits, as a fraction of the frame height from the top.
+GROUND_AT = {"wide": 0.8, "medium": 0.86, "close-up": 0.9}
+
+
+@dataclass(frozen=True)
+class View:
+    """A viewport: its centre x, width and height in metres, and the ground's place on screen."""
+
+    centre_x: float
+    width: float
+    height: float
+    ground_at: float
+
+    def to_pixels(self, x: float, y: float, size: tuple[int, int]) -> tuple[float, float]:
+        width_px, height_px = size
+        scale = width_px / self.width
+        px = (x - (self.centre_x - self.width / 2)) * scale
+        py = self.ground_at * height_px - y * scale
+        return px, py
+
+
+def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
+    """Width and height in metres of the shot's resting view, sized on its subject."""
+    subject = spec.entities[0].kind if spec.entities else "person"
+    factor, least = SHOT_HEIGHT[spec.shot_size]
+    height = max(SIZE[subject][1] * factor, least)
+    return height * aspect, height
+
+
+class Camera:
+    """Views over time for a shot, following its spec's camera move and shot size."""
+
+    def __init__(self, choreography: Choreography, aspect: float) -> None:
+        spec = choreography.spec
+        self.choreography = choreography
+        self.move = spec.camera
+        self.width, self.height = view_size(spec, aspect)
+        self.ground_at = GROUND_AT[spec.shot_size]
+        start, end = choreography.subject_span()
+        self.middle = (start + end) / 2
+
+    def view(self, t: float) -> View:
+        u = t / self.choreography.duration
+        scale = 1.0
+        centre = self.middle
+        if self.move in ("track", "zoom in", "zoom out") and self.choreography.entities:
+            centre = self.choreography.pose(0, t).x
+            if self.move == "track":
+                centre += 0.12 * self.width * self.choreography.pose(0, t).facing
+        elif self.move == "pan":
+            centre = self.middle - 0.3 * self.width + 0.6 * self.width * u
+        if self.move == "zoom in":
+            scale = 1.7 - 0.7 * _ease(u)
+        elif self.move == "zoom out":
+            scale = 1.0 + 0.7 * _ease(u)
+        return View(centre, self.width * scale, self.height * scale, self.ground_at)
+
+    def extent(self, steps: int = 24) -> tuple[float, float, float]:
+        """Leftmost x, rightmost x and largest width the camera ever shows."""
+        views = [self.view(self.choreography.duration * i / steps) for i in range(steps + 1)]
+        left = min(v.centre_x - v.width / 2 for v in views)
+        right = max(v.centre_x + v.width / 2 for v in views)
+        return left, right, max(v.width for v in views)

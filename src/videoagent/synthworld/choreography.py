@@ -1,0 +1,216 @@
+"""Where every entity is, and in which pose, at each moment of a shot.
+
+World units are metres: x to the right, y up, the ground at y = 0. Entity 0 is the subject;
+interactions (give, meet, chase) are staged around it so the camera can keep it framed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
+
+# Width and height in metres (stylised: small things are drawn larger than life to stay legible).
+SIZE = {
+    "dog": (0.95, 0.78),
+    "cat": (0.62, 0.5),
+    "person": (0.55, 1.75),
+    "bird": (0.34, 0.26),
+    "car": (3.8, 1.45),
+    "ball": (0.26, 0.26),
+    "cup": (0.24, 0.32),
+    "tree": (2.6, 4.6),
+    "bench": (1.7, 0.95),
+    "house": (5.0, 5.2),
+    "cafe stand": (2.6, 2.7),
+    "sign": (0.9, 1.9),
+    "placeholder": (1.0, 1.0),
+}
+SPEED = {"walk": 1.1, "run": 3.2, "sniff": 0.22, "chase": 3.0, "fly": 2.2, "drive": 5.0,
+         "roll": 1.6}
+SMALL_ITEMS = ("cup", "ball")
+
+
+@dataclass(frozen=True)
+class Pose:
+    """An entity at one instant: position of its ground anchor, facing, and gait phase."""
+
+    x: float
+    y: float
+    facing: int
+    action: str  # what it is doing at this instant (e.g. "sit" before a "give" lands)
+    phase: float  # gait / wag / flap cycle in radians
+    reach: float = 0.0  # 0..1: how far a giving arm or a sniffing head is lowered
+    held_by: int | None = None  # for items: the entity holding it
+
+    def box(self, kind: str) -> tuple[float, float, float, float]:
+        """World box (x0, y0, x1, y1) of a `kind` in this pose."""
+        width, height = SIZE[kind]
+        if self.action == "sit" and kind in ("dog", "cat"):
+            width, height = width * 0.7, height * 1.05
+        if self.action == "sit" and kind == "person":
+            height *= 0.72
+        return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
+
+
+def _ease(u: float) -> float:
+    u = min(max(u, 0.0), 1.0)
+    return u * u * (3 - 2 * u)
+
+
+class Choreography:
+    """Poses for every entity of `spec` over a shot of `duration` seconds."""
+
+    def __init__(self, spec: SceneSpec, duration: float, *, view_width: float = 8.0) -> None:
+        self.spec = spec
+        self.duration = max(duration, 1e-3)
+        self.view_width = view_width
+        self.entities = spec.entities
+        self._static_x = self._place_static()
+
+    # -- layout of entities that do not travel -------------------------------------------
+    def _place_static(self) -> dict[int, float]:
+        """Ground x of non-travelling entities, spread around the subject without overlap."""
+        positions: dict[int, float] = {}
+        subject_span = self.subject_span()
+        # Alternate sides, a little further out each time, so scenery frames the subject.
+        slots = [0.28, -0.3, 0.42, -0.44, 0.56, -0.58, 0.7, -0.72]
+        used = 0
+        for index, entity in enumerate(self.entities):
+            if index == 0 or self._is_staged(index):
+                continue
+            width = SIZE[entity.kind][0]
+            slot = slots[used % len(slots)] * self.view_width
+            offset = slot + math.copysign(min(width / 2, 0.15 * self.view_width), slot)
+            used += 1
+            centre = (subject_span[0] + subject_span[1]) / 2
+            positions[index] = centre + offset
+        return positions
+
+    def _is_staged(self, index: int) -> bool:
+        """True when an entity's position follows from an interaction with the subject."""
+        entity = self.entities[index]
+        if entity.action in ("give", "hold", "meet", "chase", "walk", "run"):
+            return True
+        if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
+            return True
+        return any(other.target == index and other.action == "chase" for other in self.entities)
+
+    def _holder_of(self, item: int) -> int | None:
+        """The person who holds or gives this item (the first small item is the one handled)."""
+        items = [i for i, e in enumerate(self.entities) if e.kind in SMALL_ITEMS]
+        if not items or items[0] != item:
+            return None
+        for index, entity in enumerate(self.entities):
+            if entity.action in ("give", "hold"):
+                return index
+        return None
+
+    def subject_span(self) -> tuple[float, float]:
+        """Start and end x of the subject over the shot."""
+        if not self.entities:
+            return (0.0, 0.0)
+        subject = self.entities[0]
+        speed = SPEED.get(subject.action, 0.0)
+        if subject.action in ("meet",):
+            return (-0.6, -0.6)
+        travel = speed * self.duration
+        if self.spec.camera == "static":
+            travel = min(travel, 3.0 if self.spec.shot_size == "wide" else 1.2)
+        return (-travel / 2, travel / 2)
+
+    # -- poses ----------------------------------------------------------------------------
+    def pose(self, index: int, t: float) -> Pose:
+        entity = self.entities[index]
+        u = t / self.duration
+        if index == 0:
+            return self._subject_pose(entity, t, u)
+        if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
+            return self._item_pose(index, t, u)
+        if entity.action == "give" or entity.action == "hold":
+            return self._giver_pose(entity, t, u)
+        if entity.action == "meet":
+            return self._meet_pose(entity, t, u, side=+1)
+        if entity.action in ("walk", "run", "chase"):
+            subject = self._subject_pose(self.entities[0], t, u)
+            lead = -1.3 if entity.action != "chase" else -2.0
+            return Pose(subject.x + lead, 0.0, +1, entity.action, self._phase(entity, t))
+        x = self._static_x.get(index, 0.0)
+        if entity.target == 0 and entity.action == "chase":
+            x = self._subject_pose(self.entities[0], t, u).x - 2.0
+        if entity.kind == "bird" and entity.action == "fly":
+            return Pose(x + SPEED["fly"] * (t - self.duration / 2), 2.6 + 0.3 * math.sin(t * 2),
+                        +1, "fly", t * 14)
+        if entity.kind == "car" and entity.action == "drive":
+            return Pose(x + SPEED["drive"] * (t - self.duration / 2), 0.0, +1, "drive", t * 8)
+        if entity.kind == "ball" and entity.action == "roll":
+            return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
+        facing = -1 if x > 0 else +1
+        return Pose(x, self._jump(entity, t), facing, entity.action, self._phase(entity, t))
+
+    def _phase(self, entity: EntitySpec, t: float) -> float:
+        rate = {"run": 15.0, "chase": 15.0, "walk": 8.0, "sniff": 5.0, "wag": 22.0,
+                "meet": 22.0, "fly": 14.0}.get(entity.action, 3.0)
+        return t * rate
+
+    def _jump(self, entity: EntitySpec, t: float) -> float:
+        if entity.action != "jump":
+            return 2.6 if entity.kind == "bird" and entity.action == "fly" else 0.0
+        cycle = (t % 1.3) / 1.3
+        return max(0.0, math.sin(cycle * math.pi)) * (0.5 if entity.kind != "person" else 0.4)
+
+    def _subject_pose(self, entity: EntitySpec, t: float, u: float) -> Pose:
+        start, end = self.subject_span()
+        action = entity.action
+        if action == "meet":
+            return self._meet_pose(entity, t, u, side=-1)
+        if action == "eat" and self._giver() is not None:
+            # The subject waits, then eats once the item has been put down.
+            landed = u >= 0.55
+            return Pose(0.0, 0.0, +1, "eat" if landed else "sit", t * 3, reach=1.0 if landed else 0)
+        x = start + (end - start) * u
+        facing = +1 if end >= start else -1
+        if action == "fly":
+            return Pose(x, 2.4 + 0.3 * math.sin(t * 2), facing, "fly", t * 14)
+        if action == "sniff":
+            # Sniffing: shuffle forward, nose down most of the time, look up now and then.
+            reach = 1.0 if (t % 2.6) < 1.9 else 0.2
+            return Pose(x, 0.0, facing, "sniff", self._phase(entity, t), reach=reach)
+        return Pose(x, self._jump(entity, t), facing, action, self._phase(entity, t))
+
+    def _giver(self) -> int | None:
+        for index, entity in enumerate(self.entities):
+            if entity.action in ("give", "hold"):
+                return index
+        return None
+
+    def _giver_pose(self, entity: EntitySpec, t: float, u: float) -> Pose:
+        subject_x = self._subject_pose(self.entities[0], t, u).x if self.entities else 0.0
+        x = subject_x + 1.05
+        if entity.action == "hold":
+            return Pose(x, 0.0, -1, "hold", t * 3, reach=0.0)
+        # Bends down between 15% and 55% of the shot, then straightens up again.
+        reach = _ease((u - 0.15) / 0.4) if u < 0.55 else 1.0 - _ease((u - 0.55) / 0.2)
+        return Pose(x, 0.0, -1, "give", t * 3, reach=reach)
+
+    def _item_pose(self, index: int, t: float, u: float) -> Pose:
+        holder = self._holder_of(index)
+        hand = self.pose(holder, t)
+        giving = self.entities[holder].action == "give"
+        if giving and u >= 0.55:
+            subject_x = self._subject_pose(self.entities[0], t, u).x
+            return Pose(subject_x + 0.5, 0.0, -1, "stand", 0.0)
+        hand_height = 0.95 - 0.95 * hand.reach
+        return Pose(hand.x - 0.42 - 0.15 * hand.reach, hand_height, -1, "stand", 0.0,
+                    held_by=holder)
+
+    def _meet_pose(self, entity: EntitySpec, t: float, u: float, side: int) -> Pose:
+        """Two entities walk towards each other from both sides and stop face to face."""
+        width = SIZE[entity.kind][0]
+        meet_x = side * (width * 0.55)
+        start_x = side * 2.6
+        arrive = _ease(u / 0.45)
+        x = start_x + (meet_x - start_x) * arrive
+        action = "walk" if arrive < 1.0 else "meet"
+        return Pose(x, 0.0, -side, action, t * (8.0 if action == "walk" else 22.0))

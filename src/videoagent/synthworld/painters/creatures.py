@@ -1,0 +1,134 @@
+"""Painters for things that move by themselves: dog, cat, person, bird."""
+
+from __future__ import annotations
+
+import math
+
+from videoagent.synthworld.choreography import Pose
+from videoagent.synthworld.painters.pen import RGB, Pen, shade
+
+NOSE = (25, 22, 24)
+EYE = (20, 18, 20)
+SKIN = (224, 178, 140)
+HAIR = (70, 45, 30)
+TROUSERS = (52, 58, 80)
+CREAM = (250, 246, 238)
+
+
+def _gait(pose: Pose, amplitude: float) -> float:
+    moving = pose.action in ("walk", "run", "sniff", "chase")
+    return math.sin(pose.phase) * amplitude if moving else 0.0
+
+
+def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
+    dark, light = shade(colour, 0.62), shade(colour, 1.55)
+    swing = _gait(pose, 0.55 if pose.action in ("run", "chase") else 0.35)
+    wag = math.sin(pose.phase * (2.0 if pose.action in ("wag", "meet") else 0.6))
+    if pose.action == "sit" or (pose.action == "eat" and pose.reach < 1):
+        _sitting_dog(pen, colour, dark, light, wag)
+        return
+    leg_top, leg_len = 0.36, 0.36
+    # Far legs first (darker), then body, then near legs.
+    pen.limb((0.24, leg_top), leg_len, -swing, 0.075, dark, knee=0.15)
+    pen.limb((-0.24, leg_top), leg_len, swing, 0.075, dark, knee=-0.2)
+    tail_angle = 0.9 + 0.45 * wag
+    pen.line([(-0.3, 0.48), (-0.3 - 0.2 * math.cos(tail_angle), 0.48 + 0.2 * math.sin(tail_angle))],
+             0.055, colour)
+    pen.ellipse(0.0, 0.46, 0.34, 0.15, colour)
+    pen.ellipse(0.2, 0.43, 0.13, 0.11, light)  # white chest
+    pen.limb((0.2, leg_top), leg_len, swing, 0.08, colour, knee=0.15)
+    pen.limb((-0.22, leg_top), leg_len, -swing, 0.08, colour, knee=-0.2)
+    head_down = pose.reach if pose.action in ("sniff", "eat") else 0.0
+    hx, hy = 0.38 + 0.06 * head_down, 0.64 - 0.42 * head_down
+    pen.polygon([(0.2, 0.55), (0.3, 0.42), (hx, hy - 0.06), (hx - 0.05, hy + 0.08)], colour)
+    _dog_head(pen, hx, hy, colour, dark, light)
+
+
+def _dog_head(pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB) -> None:
+    pen.ellipse(hx, hy, 0.12, 0.11, colour)
+    pen.ellipse(hx + 0.12, hy - 0.03, 0.08, 0.055, light)  # muzzle
+    pen.ellipse(hx + 0.19, hy - 0.015, 0.028, 0.024, NOSE)
+    pen.ellipse(hx + 0.04, hy + 0.035, 0.018, 0.02, EYE)
+    pen.polygon([(hx - 0.06, hy + 0.07), (hx - 0.01, hy + 0.1), (hx - 0.05, hy - 0.1),
+                 (hx - 0.11, hy - 0.08)], dark)  # floppy ear
+
+
+def _sitting_dog(pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float) -> None:
+    pen.limb((0.1, 0.32), 0.32, 0.0, 0.07, dark)
+    tail_angle = 0.25 * wag
+    pen.line([(-0.22, 0.08), (-0.42, 0.06 + 0.1 * tail_angle)], 0.055, colour)
+    pen.ellipse(-0.1, 0.17, 0.2, 0.17, colour)  # haunch
+    pen.polygon([(-0.2, 0.22), (0.0, 0.5), (0.2, 0.5), (0.16, 0.1), (-0.05, 0.05)], colour)
+    pen.ellipse(0.14, 0.36, 0.1, 0.13, light)
+    pen.limb((0.16, 0.3), 0.3, 0.0, 0.075, colour)
+    _dog_head(pen, 0.17, 0.62, colour, dark, light)
+
+
+def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
+    dark, light = shade(colour, 0.65), shade(colour, 1.4)
+    swing = _gait(pose, 0.45 if pose.action in ("run", "chase") else 0.3)
+    if pose.action == "sit":
+        pen.line([(-0.12, 0.04), (-0.3, 0.05), (-0.34, 0.2)], 0.035, colour)
+        pen.ellipse(-0.04, 0.14, 0.14, 0.14, colour)
+        pen.ellipse(0.06, 0.26, 0.09, 0.13, colour)
+        pen.limb((0.08, 0.2), 0.2, 0.0, 0.05, colour)
+        _cat_head(pen, 0.1, 0.4, colour, dark, light)
+        return
+    pen.limb((0.15, 0.22), 0.22, -swing, 0.05, dark)
+    pen.limb((-0.16, 0.22), 0.22, swing, 0.05, dark)
+    pen.line([(-0.2, 0.28), (-0.32, 0.38), (-0.3, 0.5)], 0.04, colour)  # tail held up
+    pen.ellipse(0.0, 0.28, 0.22, 0.1, colour)
+    pen.limb((0.13, 0.22), 0.22, swing, 0.055, colour)
+    pen.limb((-0.14, 0.22), 0.22, -swing, 0.055, colour)
+    head_down = pose.reach if pose.action in ("sniff", "eat") else 0.0
+    _cat_head(pen, 0.25, 0.38 - 0.25 * head_down, colour, dark, light)
+
+
+def _cat_head(pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB) -> None:
+    pen.polygon([(hx - 0.07, hy + 0.04), (hx - 0.05, hy + 0.15), (hx + 0.0, hy + 0.06)], dark)
+    pen.polygon([(hx + 0.01, hy + 0.06), (hx + 0.06, hy + 0.15), (hx + 0.08, hy + 0.03)], colour)
+    pen.ellipse(hx, hy, 0.085, 0.075, colour)
+    pen.ellipse(hx + 0.05, hy - 0.025, 0.04, 0.03, light)
+    pen.ellipse(hx + 0.035, hy + 0.015, 0.014, 0.016, (70, 150, 60))
+    pen.ellipse(hx + 0.085, hy - 0.015, 0.014, 0.011, (200, 110, 120))
+    for dy in (-0.01, -0.035):
+        pen.line([(hx + 0.07, hy + dy), (hx + 0.17, hy + dy - 0.01)], 0.006, (235, 235, 235))
+
+
+def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    swing = _gait(pose, 0.5 if pose.action in ("run", "chase") else 0.32)
+    shirt, sleeve = colour, shade(colour, 0.8)
+    bend = 0.5 * pose.reach if pose.action == "give" else 0.0
+    hip_y = 0.9
+    if pose.action == "sit":
+        hip_y = 0.5
+        pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
+    else:
+        pen.limb((0.0, hip_y), 0.9, swing, 0.13, shade(TROUSERS, 0.8), knee=-abs(swing) * 0.4)
+        pen.limb((0.0, hip_y), 0.9, -swing, 0.13, TROUSERS, knee=-abs(swing) * 0.4)
+    # Torso leans forward when giving.
+    sx, sy = math.sin(bend) * 0.55, hip_y + math.cos(bend) * 0.55
+    pen.limb((sx, sy - 0.02), 0.55, -swing * 0.8, 0.08, sleeve)  # far arm
+    pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
+    if pose.action in ("give", "hold"):
+        reach_angle = math.pi / 2 + bend * 0.9 if pose.action == "give" else 1.25
+        pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
+    else:
+        pen.limb((sx, sy - 0.02), 0.55, swing * 0.8, 0.085, shirt, knee=0.2)
+    hx, hy = sx + 0.03, sy + 0.16
+    pen.ellipse(hx, hy, 0.11, 0.13, SKIN)
+    pen.polygon([(hx - 0.12, hy + 0.02), (hx - 0.1, hy + 0.13), (hx + 0.08, hy + 0.14),
+                 (hx + 0.1, hy + 0.07), (hx - 0.02, hy + 0.06)], HAIR)
+    pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
+
+
+def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:
+    flap = math.sin(pose.phase) if pose.action == "fly" else -0.6
+    pen.polygon([(-0.1, 0.12), (-0.2, 0.16), (-0.19, 0.08)], shade(colour, 0.7))  # tail
+    pen.ellipse(0.0, 0.12, 0.11, 0.065, colour)
+    pen.ellipse(0.09, 0.17, 0.05, 0.05, colour)
+    pen.polygon([(0.13, 0.18), (0.19, 0.165), (0.13, 0.15)], (240, 170, 40))
+    pen.ellipse(0.1, 0.18, 0.01, 0.01, EYE)
+    pen.polygon([(-0.04, 0.13), (0.05, 0.13), (0.0, 0.13 + 0.14 * flap)], shade(colour, 0.75))
+    if pose.action != "fly":
+        pen.line([(0.0, 0.06), (0.0, 0.0)], 0.012, (240, 170, 40))

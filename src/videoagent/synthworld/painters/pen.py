@@ -1,0 +1,76 @@
+"""Drawing in an entity's own coordinates: metres, x forward (mirrored by facing), y up."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from PIL import ImageDraw
+
+RGB = tuple[int, int, int]
+
+
+def shade(colour: RGB, factor: float) -> RGB:
+    """Darker (factor < 1) or lighter (factor > 1, towards white) version of a colour."""
+    if factor <= 1:
+        return tuple(int(c * factor) for c in colour)  # type: ignore[return-value]
+    mix = factor - 1
+    return tuple(int(c + (255 - c) * mix) for c in colour)  # type: ignore[return-value]
+
+
+class Pen:
+    """Draws shapes given in entity-local metres onto a frame, graded by the scene's light."""
+
+    def __init__(
+        self,
+        draw: ImageDraw.ImageDraw,
+        *,
+        origin: tuple[float, float],
+        scale: float,
+        facing: int,
+        grade: Callable[[RGB], RGB],
+    ) -> None:
+        self.draw = draw
+        self.ox, self.oy = origin
+        self.scale = scale
+        self.facing = facing
+        self.grade = grade
+
+    def at(self, x: float, y: float) -> tuple[float, float]:
+        return (self.ox + x * self.facing * self.scale, self.oy - y * self.scale)
+
+    def px(self, metres: float) -> float:
+        return max(metres * self.scale, 1.0)
+
+    def ellipse(self, cx: float, cy: float, rx: float, ry: float, colour: RGB) -> None:
+        x, y = self.at(cx, cy)
+        w, h = self.px(rx), self.px(ry)
+        self.draw.ellipse((x - w, y - h, x + w, y + h), fill=self.grade(colour))
+
+    def polygon(self, points: Sequence[tuple[float, float]], colour: RGB) -> None:
+        self.draw.polygon([self.at(x, y) for x, y in points], fill=self.grade(colour))
+
+    def line(self, points: Sequence[tuple[float, float]], width: float, colour: RGB) -> None:
+        pixels = [self.at(x, y) for x, y in points]
+        self.draw.line(pixels, fill=self.grade(colour), width=max(int(self.px(width)), 1),
+                       joint="curve")
+        radius = self.px(width) / 2
+        for x, y in (pixels[0], pixels[-1]):  # round caps
+            self.draw.ellipse((x - radius, y - radius, x + radius, y + radius),
+                              fill=self.grade(colour))
+
+    def rect(self, x0: float, y0: float, x1: float, y1: float, colour: RGB) -> None:
+        (ax, ay), (bx, by) = self.at(x0, y0), self.at(x1, y1)
+        self.draw.rectangle((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)),
+                            fill=self.grade(colour))
+
+    def limb(self, hip: tuple[float, float], length: float, angle: float, width: float,
+             colour: RGB, *, knee: float = 0.0) -> tuple[float, float]:
+        """A two-segment leg or arm hanging from `hip`, swung by `angle` radians; returns its end."""
+        hx, hy = hip
+        mx = hx + math.sin(angle) * length / 2
+        my = hy - math.cos(angle) * length / 2
+        fx = mx + math.sin(angle + knee) * length / 2
+        fy = my - math.cos(angle + knee) * length / 2
+        self.line([(hx, hy), (mx, my), (fx, fy)], width, colour)
+        return fx, fy

@@ -1,0 +1,131 @@
+"""Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
+café stand, sign, and the labelled placeholder for concepts the world cannot draw."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from PIL import ImageFont
+
+from videoagent.synthworld.choreography import SIZE, Pose
+from videoagent.synthworld.painters.pen import RGB, Pen, shade
+
+GLASS = (160, 200, 225)
+TYRE = (30, 30, 34)
+WOOD = (120, 80, 45)
+WHITE = (245, 243, 238)
+
+
+@lru_cache(maxsize=64)
+def font(size_px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """Pillow's bundled font at a pixel size (no system fonts needed)."""
+    return ImageFont.load_default(size=max(int(size_px), 6))
+
+
+def text(pen: Pen, x: float, y: float, words: str, height: float, colour: RGB) -> None:
+    """Centred text of `height` metres at local (x, y)."""
+    px, py = pen.at(x, y)
+    pen.draw.text((px, py), words, fill=pen.grade(colour), font=font(int(pen.px(height))),
+                  anchor="mm")
+
+
+def draw_car(pen: Pen, pose: Pose, colour: RGB) -> None:
+    pen.polygon([(-1.9, 0.35), (1.9, 0.35), (1.95, 0.8), (1.2, 0.9), (-1.85, 0.9)], colour)
+    pen.polygon([(-1.2, 0.9), (0.9, 0.9), (0.5, 1.45), (-0.9, 1.45)], shade(colour, 0.85))
+    pen.polygon([(-1.05, 0.95), (-0.2, 0.95), (-0.2, 1.38), (-0.8, 1.38)], GLASS)
+    pen.polygon([(-0.1, 0.95), (0.75, 0.95), (0.45, 1.38), (-0.1, 1.38)], GLASS)
+    pen.ellipse(1.85, 0.7, 0.08, 0.06, (255, 236, 160))
+    for wx in (-1.2, 1.2):
+        pen.ellipse(wx, 0.33, 0.33, 0.33, TYRE)
+        pen.ellipse(wx, 0.33, 0.15, 0.15, (170, 170, 175))
+        angle = pose.phase
+        pen.line([(wx, 0.33), (wx + 0.14 * math.cos(angle), 0.33 + 0.14 * math.sin(angle))],
+                 0.03, (90, 90, 95))
+
+
+def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
+    r = SIZE["ball"][0] / 2
+    pen.ellipse(0.0, r, r, r, colour)
+    angle = pose.phase
+    pen.line([(r * math.cos(angle), r + r * math.sin(angle)),
+              (-r * math.cos(angle), r - r * math.sin(angle))], 0.03, WHITE)
+
+
+def draw_cup(pen: Pen, pose: Pose, colour: RGB) -> None:
+    # A small paper cup with a dome of whipped cream: the "pup cup".
+    pen.polygon([(-0.1, 0.24), (0.1, 0.24), (0.075, 0.0), (-0.075, 0.0)], WHITE)
+    sleeve = colour if colour != WHITE else (196, 60, 60)
+    pen.polygon([(-0.093, 0.17), (0.093, 0.17), (0.085, 0.08), (-0.085, 0.08)], sleeve)
+    for cx, cy, r in ((-0.05, 0.26, 0.05), (0.05, 0.26, 0.05), (0.0, 0.3, 0.055)):
+        pen.ellipse(cx, cy, r, r * 0.8, (252, 250, 244))
+
+
+def draw_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
+    pen.polygon([(-0.18, 0.0), (0.18, 0.0), (0.12, 2.4), (-0.12, 2.4)], WOOD)
+    dark, light = shade(colour, 0.7), shade(colour, 1.2)
+    for cx, cy, r, tone in ((-0.6, 2.6, 0.8, dark), (0.6, 2.7, 0.85, dark),
+                            (0.0, 3.4, 1.0, colour), (-0.3, 2.9, 0.7, colour),
+                            (0.35, 3.1, 0.6, light)):
+        pen.ellipse(cx, cy, r, r * 0.9, tone)
+
+
+def draw_bench(pen: Pen, pose: Pose, colour: RGB) -> None:
+    metal = (60, 60, 66)
+    for lx in (-0.7, 0.7):
+        pen.rect(lx - 0.04, 0.0, lx + 0.04, 0.45, metal)
+        pen.rect(lx - 0.04, 0.45, lx + 0.04, 0.95, metal)
+    pen.rect(-0.85, 0.42, 0.85, 0.5, colour)
+    for y in (0.62, 0.78, 0.92):
+        pen.rect(-0.85, y - 0.05, 0.85, y + 0.02, shade(colour, 0.9))
+
+
+def draw_house(pen: Pen, pose: Pose, colour: RGB) -> None:
+    pen.rect(-2.4, 0.0, 2.4, 3.3, colour)
+    pen.polygon([(-2.7, 3.3), (2.7, 3.3), (0.0, 5.2)], (150, 55, 45))
+    pen.rect(-0.45, 0.0, 0.45, 1.9, (110, 70, 45))
+    pen.ellipse(0.28, 0.95, 0.05, 0.05, (220, 190, 90))
+    for wx in (-1.55, 1.55):
+        pen.rect(wx - 0.55, 1.4, wx + 0.55, 2.5, WHITE)
+        pen.rect(wx - 0.45, 1.5, wx + 0.45, 2.4, GLASS)
+        pen.rect(wx - 0.02, 1.5, wx + 0.02, 2.4, WHITE)
+
+
+def draw_cafe_stand(pen: Pen, pose: Pose, colour: RGB) -> None:
+    pen.rect(-1.2, 0.0, 1.2, 1.05, WOOD)
+    pen.rect(-1.25, 1.0, 1.25, 1.12, shade(WOOD, 0.7))
+    for px in (-1.1, 1.1):
+        pen.rect(px - 0.05, 1.1, px + 0.05, 2.2, (70, 70, 75))
+    stripes = 8
+    for i in range(stripes):
+        x0 = -1.35 + 2.7 * i / stripes
+        tone = colour if i % 2 == 0 else WHITE
+        pen.polygon([(x0, 2.15), (x0 + 2.7 / stripes, 2.15), (x0 + 2.7 / stripes, 2.45),
+                     (x0, 2.45)], tone)
+    pen.rect(-0.75, 2.45, 0.75, 2.7, (40, 40, 44))
+    text(pen, 0.0, 2.575, "CAFE", 0.2, WHITE)
+    for cx in (-0.6, -0.3):
+        pen.polygon([(cx - 0.07, 1.28), (cx + 0.07, 1.28), (cx + 0.05, 1.12), (cx - 0.05, 1.12)],
+                    WHITE)
+
+
+def draw_sign(pen: Pen, pose: Pose, colour: RGB) -> None:
+    pen.rect(-0.04, 0.0, 0.04, 1.3, (90, 90, 96))
+    pen.rect(-0.45, 1.2, 0.45, 1.9, (50, 50, 56))
+    pen.rect(-0.41, 1.24, 0.41, 1.86, colour)
+    ink = (30, 30, 30) if sum(colour) > 380 else WHITE
+    for i, width in enumerate((0.6, 0.45, 0.52)):
+        y = 1.72 - i * 0.17
+        pen.rect(-width / 2, y - 0.03, width / 2, y + 0.03, ink)
+
+
+def draw_placeholder(pen: Pen, pose: Pose, label: str) -> None:
+    """A labelled, dashed box: an honest stand-in for something the world cannot draw."""
+    ink = (235, 60, 150)
+    pen.rect(-0.5, 0.0, 0.5, 1.0, (250, 240, 246))
+    for i in range(10):
+        x0 = -0.5 + i * 0.1
+        pen.rect(x0, 0.96, x0 + 0.05, 1.0, ink)
+        pen.rect(x0, 0.0, x0 + 0.05, 0.04, ink)
+    text(pen, 0.0, 0.62, "?", 0.32, ink)
+    text(pen, 0.0, 0.25, label[:14], 0.14, (40, 40, 40))

@@ -1,0 +1,209 @@
+"""Backdrops for each place: a far layer (drawn with parallax) and a near layer (the ground
+and its scenery). Both are drawn once per shot into panoramas and cropped per frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from videoagent.synthworld.painters.pen import RGB, Pen, shade
+from videoagent.synthworld.painters.props import text
+
+# How high (metres above the actors' ground line) the visible ground reaches, per place.
+BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7,
+             "city": 1.3}
+PARALLAX = 0.45
+
+
+@dataclass
+class Backdrop:
+    """Drawing context handed to the place painters."""
+
+    far: Pen
+    near: Pen
+    left: float  # world x range the near layer must cover
+    right: float
+    far_left: float  # and the far layer
+    far_right: float
+    bottom: float  # lowest world y shown
+    top: float  # highest world y shown
+    weather: str
+    night: bool
+    rng: np.random.Generator
+    back_line: float  # where the visible ground ends behind the actors
+
+
+def _ground(b: Backdrop, colour: RGB, back: RGB) -> None:
+    b.near.rect(b.left, b.bottom, b.right, b.back_line, colour)
+    b.near.rect(b.left, b.back_line - 0.05, b.right, b.back_line, back)
+
+
+def _snowy(b: Backdrop, colour: RGB) -> RGB:
+    return shade(colour, 1.75) if b.weather == "snow" else colour
+
+
+def _windows(pen: Pen, x0: float, x1: float, y0: float, y1: float, night: bool,
+             rng: np.random.Generator, lit_chance: float = 0.55) -> None:
+    step = 0.9
+    x = x0 + 0.35
+    while x + 0.45 < x1:
+        y = y0 + 0.5
+        while y + 0.6 < y1:
+            lit = night and rng.random() < lit_chance
+            colour = (255, 220, 130) if lit else (150, 185, 210)
+            if lit:  # emissive: not darkened by the night grade
+                (ax, ay), (bx, by) = pen.at(x, y), pen.at(x + 0.45, y + 0.6)
+                pen.draw.rectangle((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)),
+                                   fill=colour)
+            else:
+                pen.rect(x, y, x + 0.45, y + 0.6, colour)
+            y += 1.0
+        x += step
+
+
+def park(b: Backdrop) -> None:
+    hills = (96, 150, 110)
+    x = b.far_left - 4
+    while x < b.far_right + 4:
+        r = b.rng.uniform(5, 9)
+        b.far.ellipse(x, BACK_LINE["park"], r, r * 0.28, _snowy(b, hills))
+        x += r * 1.2
+    grass = _snowy(b, (92, 160, 72))
+    _ground(b, grass, shade(grass, 0.85))
+    b.near.rect(b.left, -0.3, b.right, 0.3, _snowy(b, (200, 180, 140)))  # the path
+    x = b.left - 2
+    while x < b.right + 2:
+        x += b.rng.uniform(4.5, 8)
+        _background_tree(b.near, x, BACK_LINE["park"] - 0.1, b.rng.uniform(0.55, 0.8), b)
+
+
+def _background_tree(pen: Pen, x: float, y: float, size: float, b: Backdrop) -> None:
+    leaf = _snowy(b, (55, 120, 60))
+    pen.rect(x - 0.12 * size, y, x + 0.12 * size, y + 1.8 * size, (100, 70, 45))
+    for dx, dy, r in ((-0.5, 2.0, 0.75), (0.5, 2.1, 0.8), (0.0, 2.7, 0.95)):
+        pen.ellipse(x + dx * size, y + dy * size, r * size, r * size * 0.9, leaf)
+
+
+def street(b: Backdrop) -> None:
+    _facades(b, b.far, base=BACK_LINE["street"], tall=(3.5, 7.0))
+    _ground(b, _snowy(b, (175, 175, 178)), (150, 150, 154))
+    road = (70, 72, 78)
+    b.near.rect(b.left, 0.45, b.right, BACK_LINE["street"] - 0.05, road)
+    x = b.left
+    while x < b.right:
+        b.near.rect(x, 0.82, x + 1.2, 0.88, (230, 220, 150))
+        x += 2.6
+    b.near.rect(b.left, 0.4, b.right, 0.47, (120, 120, 124))  # kerb
+    _lamps(b, spacing=9.0)
+
+
+def _facades(b: Backdrop, pen: Pen, *, base: float, tall: tuple[float, float]) -> None:
+    palette = [(196, 120, 90), (220, 190, 140), (150, 160, 180), (180, 110, 120),
+               (230, 210, 170), (130, 150, 130)]
+    x = b.far_left - 3
+    while x < b.far_right + 3:
+        width, height = b.rng.uniform(3, 5.5), b.rng.uniform(*tall)
+        colour = palette[int(b.rng.integers(len(palette)))]
+        pen.rect(x, base, x + width - 0.15, base + height, colour)
+        _windows(pen, x, x + width - 0.15, base + 0.3, base + height - 0.2, b.night, b.rng)
+        x += width
+
+
+def _lamps(b: Backdrop, spacing: float) -> None:
+    x = b.left + b.rng.uniform(0, spacing)
+    while x < b.right:
+        b.near.rect(x - 0.05, 0.35, x + 0.05, 3.2, (50, 52, 58))
+        b.near.rect(x - 0.05, 3.15, x + 0.45, 3.22, (50, 52, 58))
+        glow = (255, 226, 150) if b.night else (235, 235, 220)
+        (ax, ay) = b.near.at(x + 0.42, 3.1)
+        r = b.near.px(0.13)
+        b.near.draw.ellipse((ax - r, ay - r, ax + r, ay + r), fill=glow)
+        x += spacing
+
+
+def cafe(b: Backdrop) -> None:
+    pen, base = b.far, BACK_LINE["cafe"]
+    pen.rect(b.far_left - 3, base, b.far_right + 3, base + 4.6, (236, 222, 196))
+    x = b.far_left - 3
+    while x < b.far_right + 3:
+        pen.rect(x + 0.4, base + 0.3, x + 3.4, base + 2.6, (60, 48, 40))
+        inner = (255, 214, 140) if b.night else (150, 185, 205)
+        pen.rect(x + 0.55, base + 0.45, x + 3.25, base + 2.45, inner)
+        for i in range(6):
+            tone = (40, 110, 80) if i % 2 == 0 else (245, 240, 230)
+            pen.polygon([(x + 0.3 + i * 0.55, base + 2.9), (x + 0.85 + i * 0.55, base + 2.9),
+                         (x + 0.85 + i * 0.55, base + 3.3), (x + 0.3 + i * 0.55, base + 3.3)],
+                        tone)
+        pen.rect(x + 3.7, base, x + 4.7, base + 2.4, (100, 65, 40))  # door
+        text(pen, x + 1.9, base + 3.8, "CAFE", 0.5, (40, 90, 70))
+        x += 5.5
+    tiles = _snowy(b, (196, 170, 140))
+    _ground(b, tiles, shade(tiles, 0.8))
+    x = b.left
+    while x < b.right:
+        b.near.rect(x, b.bottom, x + 0.04, BACK_LINE["cafe"], shade(tiles, 0.88))
+        x += 0.8
+
+
+def beach(b: Backdrop) -> None:
+    base = BACK_LINE["beach"]
+    b.far.rect(b.far_left - 3, base - 0.2, b.far_right + 3, base + 1.1, (40, 110, 170))
+    x = b.far_left - 3
+    while x < b.far_right + 3:
+        b.far.rect(x, base + 0.2 + b.rng.uniform(0, 0.6), x + 0.9, base + 0.26
+                   + b.rng.uniform(0, 0.6), (200, 225, 240))
+        x += b.rng.uniform(1.2, 2.5)
+    sand = _snowy(b, (232, 210, 160))
+    _ground(b, sand, (215, 230, 235))
+    b.near.rect(b.left, base - 0.18, b.right, base - 0.05, (236, 240, 240))  # surf
+
+
+def living_room(b: Backdrop) -> None:
+    pen, base = b.far, BACK_LINE["living room"]
+    wall = (214, 196, 170)
+    pen.rect(b.far_left - 3, base, b.far_right + 3, base + 8, wall)
+    x = b.far_left - 3
+    while x < b.far_right + 3:
+        pen.rect(x, base, x + 0.08, base + 8, shade(wall, 0.94))
+        x += 0.6
+    x = b.far_left - 2
+    while x < b.far_right + 3:
+        pen.rect(x + 0.4, base + 0.9, x + 2.4, base + 2.9, (240, 236, 228))  # window
+        outside = (30, 40, 80) if b.night else (150, 195, 235)
+        pen.rect(x + 0.5, base + 1.0, x + 2.3, base + 2.8, outside)
+        pen.rect(x + 1.37, base + 1.0, x + 1.43, base + 2.8, (240, 236, 228))
+        pen.rect(x + 3.2, base + 1.4, x + 4.2, base + 2.2, (90, 60, 40))  # picture
+        pen.rect(x + 3.28, base + 1.48, x + 4.12, base + 2.12, (120, 160, 120))
+        pen.rect(x + 4.8, base, x + 7.4, base + 0.55, (140, 70, 60))  # sofa
+        pen.rect(x + 4.8, base + 0.55, x + 7.4, base + 1.1, (120, 60, 52))
+        x += 9.0
+    floor = (160, 115, 75)
+    _ground(b, floor, shade(floor, 0.8))
+    x = b.left
+    while x < b.right:
+        b.near.rect(x, b.bottom, x + 0.03, base, shade(floor, 0.85))
+        x += 1.1
+    b.near.rect(b.left + 0.0, -0.2, b.right, 0.2, (170, 70, 70))  # rug
+
+
+def city(b: Backdrop) -> None:
+    _facades(b, b.far, base=BACK_LINE["city"] + 0.5, tall=(8.0, 16.0))
+    _ground(b, _snowy(b, (120, 120, 128)), (90, 90, 96))
+    b.near.rect(b.left, 0.45, b.right, BACK_LINE["city"] - 0.05, (45, 46, 52))
+    b.near.rect(b.left, 0.4, b.right, 0.47, (100, 100, 106))
+    _lamps(b, spacing=7.0)
+
+
+PAINTERS = {
+    "park": park,
+    "street": street,
+    "cafe": cafe,
+    "beach": beach,
+    "living room": living_room,
+    "city": city,
+}
+
+
+def paint(place: str, backdrop: Backdrop) -> None:
+    PAINTERS[place](backdrop)

@@ -1,0 +1,156 @@
+"""Render a `SceneSpec` into frames, each with its exact ground truth."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from videoagent.synthworld import atmosphere, places
+from videoagent.synthworld.camera import Camera, View, view_size
+from videoagent.synthworld.choreography import Choreography, Pose
+from videoagent.synthworld.painters import creatures, props
+from videoagent.synthworld.painters.pen import Pen
+from videoagent.synthworld.spec import SceneSpec
+from videoagent.synthworld.truth import EntityTruth, FrameTruth
+from videoagent.synthworld.vocabulary import COLOURS
+
+PAINTERS = {
+    "dog": creatures.draw_dog,
+    "cat": creatures.draw_cat,
+    "person": creatures.draw_person,
+    "bird": creatures.draw_bird,
+    "car": props.draw_car,
+    "ball": props.draw_ball,
+    "cup": props.draw_cup,
+    "tree": props.draw_tree,
+    "bench": props.draw_bench,
+    "house": props.draw_house,
+    "cafe stand": props.draw_cafe_stand,
+    "sign": props.draw_sign,
+}
+# Back to front: scenery, then vehicles, then creatures, then small handled items.
+DEPTH = {"house": 0, "tree": 0, "cafe stand": 1, "sign": 1, "bench": 1, "placeholder": 1,
+         "car": 2, "person": 3, "dog": 4, "cat": 4, "bird": 4, "ball": 5, "cup": 5}
+
+
+class Renderer:
+    """Draws the frames of one shot; backdrops are painted once, entities every frame."""
+
+    def __init__(self, spec: SceneSpec, *, size: tuple[int, int], fps: float, frames: int,
+                 seed: int = 0) -> None:
+        self.spec, self.size, self.fps, self.frames, self.seed = spec, size, fps, frames, seed
+        width, height = size
+        view_width, _ = view_size(spec, width / height)
+        self.choreography = Choreography(spec, frames / fps, view_width=view_width)
+        self.camera = Camera(self.choreography, aspect=width / height)
+        self.grade = atmosphere.grader(spec.time_of_day, spec.weather)
+        self._paint_backdrop()
+
+    # 1. Backdrop panoramas, painted once at the scale of the most zoomed-in view.
+    def _paint_backdrop(self) -> None:
+        width, height = self.size
+        left, right, widest = self.camera.extent()
+        views = [self.camera.view(self.choreography.duration * i / 24) for i in range(25)]
+        narrowest = min(v.width for v in views)
+        self.scale = width / narrowest
+        ground_at = self.camera.ground_at
+        tallest = widest * height / width
+        self.top, bottom = ground_at * tallest, -(1 - ground_at) * tallest
+        margin = 1.0
+        self.left = left - margin
+        far_centres = [v.centre_x * places.PARALLAX for v in views]
+        self.far_left = min(far_centres) - widest / 2 - margin
+        far_right = max(far_centres) + widest / 2 + margin
+        rng = np.random.default_rng(self.seed)
+
+        def canvas(x0: float, x1: float) -> tuple[Image.Image, Pen]:
+            image = Image.new("RGBA", (int((x1 - x0) * self.scale) + 2,
+                                       int((self.top - bottom) * self.scale) + 2), (0, 0, 0, 0))
+            pen = Pen(ImageDraw.Draw(image), origin=(-x0 * self.scale, self.top * self.scale),
+                      scale=self.scale, facing=1, grade=self.grade)
+            return image, pen
+
+        self.near_image, near = canvas(self.left, right + margin)
+        self.far_image, far = canvas(self.far_left, far_right)
+        backdrop = places.Backdrop(
+            far=far, near=near, left=self.left, right=right + margin, far_left=self.far_left,
+            far_right=far_right, bottom=bottom, top=self.top, weather=self.spec.weather,
+            night=self.spec.time_of_day == "night", rng=rng,
+            back_line=places.BACK_LINE[self.spec.place],
+        )
+        places.paint(self.spec.place, backdrop)
+        horizon = ground_at - places.BACK_LINE[self.spec.place] / (tallest or 1)
+        self.sky = atmosphere.sky(self.size, self.spec.time_of_day, self.spec.weather,
+                                  max(horizon, 0.2), self.seed)
+
+    def _crop(self, layer: Image.Image, x0_world: float, view: View) -> Image.Image:
+        x0 = (view.centre_x - view.width / 2 - x0_world) * self.scale
+        y0 = (self.top - view.ground_at * view.height) * self.scale
+        box = (x0, y0, x0 + view.width * self.scale, y0 + view.height * self.scale)
+        box = tuple(int(round(v)) for v in box)
+        crop = layer.crop(box)
+        if crop.size != self.size:
+            crop = crop.resize(self.size, Image.BILINEAR)
+        return crop
+
+    # 2. One frame: backdrop crops, entities, weather; plus ground truth.
+    def frame(self, index: int) -> tuple[np.ndarray, FrameTruth]:
+        t = index / self.fps
+        view = self.camera.view(t)
+        image = self.sky.copy()
+        far_view = View(view.centre_x * places.PARALLAX, view.width, view.height, view.ground_at)
+        far = self._crop(self.far_image, self.far_left, far_view)
+        image.paste(far, (0, 0), far)
+        near = self._crop(self.near_image, self.left, view)
+        image.paste(near, (0, 0), near)
+        poses = [self.choreography.pose(i, t) for i in range(len(self.spec.entities))]
+        self._draw_entities(image, view, poses)
+        if self.spec.place != "living room":  # indoors, weather shows only in the windows
+            atmosphere.precipitation(image, self.spec.weather, t, self.seed)
+        return np.asarray(image), self._truth(index, view, poses)
+
+    def _draw_entities(self, image: Image.Image, view: View, poses: list[Pose]) -> None:
+        draw = ImageDraw.Draw(image, "RGBA")
+        scale = self.size[0] / view.width
+        order = sorted(range(len(poses)), key=lambda i: DEPTH[self.spec.entities[i].kind])
+        for i in order:
+            entity, pose = self.spec.entities[i], poses[i]
+            x, y = view.to_pixels(pose.x, pose.y, self.size)
+            if entity.kind in ("dog", "cat", "person", "ball", "car") and pose.held_by is None:
+                ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
+                half = scale * {"car": 2.0, "person": 0.35}.get(entity.kind, 0.4)
+                draw.ellipse((x - half, ground_y - half * 0.12, x + half, ground_y + half * 0.12),
+                             fill=(0, 0, 0, 60))
+            pen = Pen(draw, origin=(x, y), scale=scale, facing=pose.facing, grade=self.grade)
+            if entity.kind == "placeholder":
+                props.draw_placeholder(pen, pose, entity.label)
+            else:
+                PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
+
+    def _truth(self, index: int, view: View, poses: list[Pose]) -> FrameTruth:
+        width, height = self.size
+        entities = []
+        for i, (entity, pose) in enumerate(zip(self.spec.entities, poses, strict=True)):
+            x0, y0, x1, y1 = pose.box(entity.kind)
+            ax, ay = view.to_pixels(x0, y1, self.size)
+            bx, by = view.to_pixels(x1, y0, self.size)
+            area = max((bx - ax) * (by - ay), 1e-6)
+            cx0, cy0 = max(ax, 0), max(ay, 0)
+            cx1, cy1 = min(bx, width), min(by, height)
+            inside = max(cx1 - cx0, 0) * max(cy1 - cy0, 0)
+            entities.append(EntityTruth(
+                index=i, kind=entity.kind if entity.kind != "placeholder" else entity.label,
+                colour=entity.colour, action=pose.action,
+                box=(int(cx0), int(cy0), int(max(cx1, cx0)), int(max(cy1, cy0))),
+                visible=inside / area, facing=pose.facing,
+            ))
+        spec = self.spec
+        return FrameTruth(index, spec.place, spec.time_of_day, spec.weather, spec.camera,
+                          spec.shot_size, tuple(entities))
+
+    def __iter__(self) -> Iterator[tuple[np.ndarray, FrameTruth]]:
+        for index in range(self.frames):
+            yield self.frame(index)
+

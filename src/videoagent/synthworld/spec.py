@@ -1,0 +1,72 @@
+"""What a synthworld shot contains: the input of the renderer and of the captioner."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from videoagent.errors import UsageError
+from videoagent.synthworld import vocabulary as vocab
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """One thing in the shot: its kind, colour, what it does, and to whom."""
+
+    kind: str
+    colour: str
+    action: str = "stand"
+    target: int | None = None  # index of the entity acted on (given to, met, chased, held)
+    label: str = ""  # for placeholders: the unsupported word it stands for
+
+    def __post_init__(self) -> None:
+        if self.kind == "placeholder":
+            return
+        if self.kind not in vocab.KINDS:
+            raise UsageError(f"synthworld cannot draw kind {self.kind!r}")
+        if self.colour not in vocab.COLOURS:
+            raise UsageError(f"synthworld has no colour {self.colour!r}")
+        if self.action not in vocab.ACTIONS or self.kind not in vocab.ACTIONS[self.action]:
+            raise UsageError(f"a {self.kind} cannot {self.action!r} in synthworld")
+
+
+@dataclass(frozen=True)
+class SceneSpec:
+    """A whole shot: where, when, how it is filmed, and who is in it (the first is the subject)."""
+
+    place: str = "park"
+    time_of_day: str = "morning"
+    weather: str = "clear"
+    camera: str = "static"
+    shot_size: str = "wide"
+    entities: tuple[EntitySpec, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        checks = (
+            ("place", self.place, vocab.PLACES),
+            ("time_of_day", self.time_of_day, vocab.TIMES),
+            ("weather", self.weather, vocab.WEATHERS),
+            ("camera", self.camera, vocab.CAMERAS),
+            ("shot_size", self.shot_size, vocab.SHOT_SIZES),
+        )
+        for name, value, allowed in checks:
+            if value not in allowed:
+                raise UsageError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+        for entity in self.entities:
+            if entity.target is not None and not 0 <= entity.target < len(self.entities):
+                raise UsageError(f"entity target {entity.target} is not an entity of this shot")
+
+    @property
+    def drawable(self) -> tuple[EntitySpec, ...]:
+        return tuple(e for e in self.entities if e.kind != "placeholder")
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        return tuple(e.label for e in self.entities if e.kind == "placeholder")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SceneSpec:
+        entities = tuple(EntitySpec(**e) for e in data.get("entities", ()))
+        return cls(**{**data, "entities": entities})

@@ -1,0 +1,77 @@
+"""Exact ground truth of every rendered frame: what is where, doing what, under which light."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntityTruth:
+    """One entity in one frame; `box` is (x0, y0, x1, y1) in pixels, clipped to the frame."""
+
+    index: int
+    kind: str
+    colour: str
+    action: str
+    box: tuple[int, int, int, int]
+    visible: float  # fraction of the entity's box inside the frame
+    facing: int  # +1 right, -1 left
+
+
+@dataclass(frozen=True)
+class FrameTruth:
+    """Everything true about one frame."""
+
+    frame: int
+    place: str
+    time_of_day: str
+    weather: str
+    camera: str
+    shot_size: str
+    entities: tuple[EntityTruth, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "frame": self.frame,
+            "entities": [
+                {
+                    "index": e.index,
+                    "kind": e.kind,
+                    "colour": e.colour,
+                    "action": e.action,
+                    "box": list(e.box),
+                    "visible": round(e.visible, 3),
+                    "facing": e.facing,
+                }
+                for e in self.entities
+            ],
+        }
+
+
+def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5) -> dict:
+    """Per entity: how often it is visible and what it does; plus the shot's setting."""
+    if not frames:
+        return {"frames": 0, "entities": []}
+    first = frames[0]
+    entities: dict[int, dict] = {}
+    for truth in frames:
+        for entity in truth.entities:
+            row = entities.setdefault(
+                entity.index,
+                {"index": entity.index, "kind": entity.kind, "colour": entity.colour,
+                 "actions": {}, "visible_frames": 0},
+            )
+            row["actions"][entity.action] = row["actions"].get(entity.action, 0) + 1
+            if entity.visible >= min_visible:
+                row["visible_frames"] += 1
+    for row in entities.values():
+        row["visible_fraction"] = round(row.pop("visible_frames") / len(frames), 3)
+    return {
+        "frames": len(frames),
+        "place": first.place,
+        "time_of_day": first.time_of_day,
+        "weather": first.weather,
+        "camera": first.camera,
+        "shot_size": first.shot_size,
+        "entities": [entities[i] for i in sorted(entities)],
+    }

@@ -1,0 +1,171 @@
+"""Everything the procedural world can draw, and the words that name it.
+
+The captioner writes only these words, and the prompt parser reads them back, so this table
+is also the `synthworld` prompt dialect. A word outside it is an unsupported concept.
+"""
+
+from __future__ import annotations
+
+CREATURES = ("dog", "cat", "person", "bird")
+PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
+KINDS = CREATURES + PROPS
+
+PLACES = ("park", "street", "cafe", "beach", "living room", "city")
+TIMES = ("morning", "noon", "sunset", "night")
+WEATHERS = ("clear", "rain", "snow")
+CAMERAS = ("static", "pan", "track", "zoom in", "zoom out")
+SHOT_SIZES = ("wide", "medium", "close-up")
+
+# Actions, with which kinds can perform them.
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "stand": KINDS,
+    "walk": ("dog", "cat", "person", "bird"),
+    "run": ("dog", "cat", "person"),
+    "sit": ("dog", "cat", "person"),
+    "sniff": ("dog", "cat"),
+    "jump": ("dog", "cat", "person", "bird"),
+    "wag": ("dog",),
+    "hold": ("person",),
+    "give": ("person",),
+    "eat": ("dog", "cat", "bird"),
+    "meet": ("dog", "cat", "person"),
+    "chase": ("dog", "cat", "person"),
+    "fly": ("bird",),
+    "drive": ("car",),
+    "roll": ("ball",),
+}
+
+COLOURS: dict[str, tuple[int, int, int]] = {
+    "brown": (139, 90, 43),
+    "golden": (218, 165, 62),
+    "black": (40, 38, 40),
+    "white": (236, 232, 224),
+    "grey": (140, 140, 146),
+    "orange": (226, 120, 40),
+    "red": (200, 45, 45),
+    "blue": (50, 95, 190),
+    "green": (60, 150, 70),
+    "yellow": (236, 200, 50),
+    "pink": (236, 140, 170),
+    "purple": (130, 70, 160),
+}
+
+# Default colour of each kind when the prompt names none.
+DEFAULT_COLOUR = {
+    "dog": "brown",
+    "cat": "orange",
+    "person": "blue",
+    "bird": "red",
+    "car": "red",
+    "ball": "red",
+    "cup": "white",
+    "tree": "green",
+    "bench": "brown",
+    "house": "yellow",
+    "cafe stand": "red",
+    "sign": "white",
+}
+
+# Words a user may write, mapped onto the world's words (longest phrases are matched first).
+KIND_SYNONYMS = {
+    "dogs": "dog", "puppy": "dog", "puppies": "dog", "pup": "dog", "doggo": "dog",
+    "hound": "dog", "labrador": "dog", "retriever": "dog", "terrier": "dog",
+    "cats": "cat", "kitten": "cat", "kitty": "cat",
+    "people": "person", "man": "person", "woman": "person", "girl": "person", "boy": "person",
+    "child": "person", "kid": "person", "barista": "person", "owner": "person",
+    "walker": "person", "stranger": "person", "customer": "person", "vendor": "person",
+    "birds": "bird", "pigeon": "bird", "seagull": "bird", "gull": "bird", "sparrow": "bird",
+    "cars": "car", "taxi": "car", "truck": "car",
+    "balls": "ball", "tennis ball": "ball",
+    "pup cup": "cup", "puppuccino": "cup", "coffee": "cup", "latte": "cup", "mug": "cup",
+    "treat": "cup", "cups": "cup", "drink": "cup", "product": "cup", "bottle": "cup",
+    "trees": "tree", "benches": "bench", "houses": "house", "home": "house",
+    "cafe stand": "cafe stand", "coffee stand": "cafe stand", "coffee cart": "cafe stand",
+    "kiosk": "cafe stand", "signs": "sign", "billboard": "sign",
+}
+PLACE_SYNONYMS = {
+    "park": "park", "garden": "park", "meadow": "park", "field": "park",
+    "street": "street", "road": "street", "sidewalk": "street", "neighborhood": "street",
+    "neighbourhood": "street", "town": "street",
+    "cafe": "cafe", "café": "cafe", "coffee shop": "cafe", "shop": "cafe",
+    "beach": "beach", "seaside": "beach", "shore": "beach", "sea": "beach", "ocean": "beach",
+    "living room": "living room", "indoors": "living room", "inside": "living room",
+    "room": "living room", "apartment": "living room", "sofa": "living room",
+    "couch": "living room",
+    "city": "city", "downtown": "city", "skyline": "city",
+}
+TIME_SYNONYMS = {
+    "morning": "morning", "sunrise": "morning", "dawn": "morning",
+    "noon": "noon", "midday": "noon", "afternoon": "noon", "day": "noon", "daytime": "noon",
+    "sunset": "sunset", "dusk": "sunset", "evening": "sunset", "golden hour": "sunset",
+    "night": "night", "nighttime": "night", "midnight": "night",
+}
+WEATHER_SYNONYMS = {
+    "clear": "clear", "sunny": "clear", "sun": "clear",
+    "rain": "rain", "raining": "rain", "rainy": "rain", "drizzle": "rain", "storm": "rain",
+    "snow": "snow", "snowing": "snow", "snowy": "snow", "winter": "snow",
+}
+ACTION_SYNONYMS = {
+    "walk": "walk", "walks": "walk", "walking": "walk", "stroll": "walk", "strolls": "walk",
+    "strolling": "walk", "wanders": "walk", "wandering": "walk", "trots": "walk",
+    "trotting": "walk", "heads": "walk",
+    "run": "run", "runs": "run", "running": "run", "races": "run", "racing": "run",
+    "dashes": "run", "sprints": "run", "sprinting": "run",
+    "sit": "sit", "sits": "sit", "sitting": "sit", "rests": "sit", "resting": "sit",
+    "waits": "sit", "waiting": "sit",
+    "sniff": "sniff", "sniffs": "sniff", "sniffing": "sniff", "smells": "sniff",
+    "smelling": "sniff", "explores": "sniff", "exploring": "sniff",
+    "jump": "jump", "jumps": "jump", "jumping": "jump", "leaps": "jump", "leaping": "jump",
+    "hops": "jump", "hopping": "jump", "bounces": "jump",
+    "wag": "wag", "wags": "wag", "wagging": "wag",
+    "hold": "hold", "holds": "hold", "holding": "hold", "carries": "hold", "carrying": "hold",
+    "shows": "hold", "showing": "hold", "presents": "hold",
+    "give": "give", "gives": "give", "giving": "give", "hands": "give", "handing": "give",
+    "offers": "give", "offering": "give", "serves": "give", "serving": "give",
+    "eat": "eat", "eats": "eat", "eating": "eat", "licks": "eat", "licking": "eat",
+    "drinks": "eat", "drinking": "eat", "enjoys": "eat", "enjoying": "eat", "laps": "eat",
+    "meet": "meet", "meets": "meet", "meeting": "meet", "greet": "meet", "greets": "meet",
+    "greeting": "meet", "befriends": "meet", "plays": "meet", "playing": "meet",
+    "chase": "chase", "chases": "chase", "chasing": "chase", "follows": "chase",
+    "fly": "fly", "flies": "fly", "flying": "fly", "soars": "fly",
+    "drive": "drive", "drives": "drive", "driving": "drive",
+    "roll": "roll", "rolls": "roll", "rolling": "roll",
+    "stand": "stand", "stands": "stand", "standing": "stand",
+}
+CAMERA_SYNONYMS = {
+    "static camera": "static", "locked-off": "static", "still camera": "static",
+    "pans": "pan", "panning": "pan", "pan": "pan",
+    "tracking": "track", "tracks": "track", "follows the": "track", "track": "track",
+    "zoom in": "zoom in", "zooms in": "zoom in", "push-in": "zoom in", "push in": "zoom in",
+    "zoom out": "zoom out", "zooms out": "zoom out", "pull-out": "zoom out",
+    "pull back": "zoom out",
+}
+SHOT_SYNONYMS = {
+    "wide": "wide", "establishing": "wide", "long shot": "wide",
+    "medium": "medium", "mid shot": "medium",
+    "close-up": "close-up", "closeup": "close-up", "close up": "close-up", "close": "close-up",
+}
+
+# Words that carry no concept of their own: grammar, filler and the captioner's style words.
+NEUTRAL_WORDS = frozenset(
+    """a an the and or but of on in at to from with without into onto over under near by for
+    as is are was were be been being it its it's this that these those their there then than
+    his her he she they them we you your our my me i him who whom which what where when while
+    up down out off away around about across along through toward towards past beside behind
+    between after before during again just very so too also some any each every all both one two
+    three four five six seven eight nine ten first second last next other another same new old
+    little big small large tiny huge long short tall happy cute fluffy friendly excited playful
+    lovely nice beautiful sweet video videos clip film movie shot shots scene scenes second
+    seconds minute minutes sec s make create show showing shows story going goes go getting gets
+    get got has have having had do does doing finally later then while its own way time
+    camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
+    low high golden glow glowing sky sky's grass green paved path sand sea waves buildings road
+    floor wall window lamp lamps walls windows rug sofa couch interior warm-toned skyline lights
+    lit-up towers stars moon overcast falling drops flakes wet snowy ground left right center
+    centre frame moving forward slowly quickly gently steady eye-level level angle view
+    background foreground together nose noses tail tails wagging face faces facing each
+    friend friends buddy pal companion someone something thing things day's front back side
+    treats mid-shot toward view viewer looks looking look watches watching enjoy
+    ad advert advertisement commercial brand product ugc tagline title logo intro outro
+    morning's set sets off along""".split()
+)

@@ -1,0 +1,59 @@
+"""Generators by name, imported only when asked for; third parties join through the
+`videoagent.generators` entry-point group (name = "package.module:Class")."""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+
+from videoagent.errors import MissingDependency, UsageError
+from videoagent.generators.base import Generator
+from videoagent.generators.catalog import catalog
+
+BUILTIN = {
+    "procedural": "videoagent.generators.procedural:ProceduralGenerator",
+    "fake": "videoagent.generators.fake:FakeGenerator",
+}
+ENTRY_POINT_GROUP = "videoagent.generators"
+
+
+def known() -> dict[str, str]:
+    """Every generator name with its import path (built-ins, then plug-ins)."""
+    found = dict(BUILTIN)
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        found.setdefault(entry.name, entry.value)
+    return found
+
+
+def create(name: str, **options) -> Generator:
+    """An instance of the generator called `name`."""
+    paths = known()
+    if name not in paths:
+        raise UsageError(f"unknown backend {name!r}; available: {', '.join(sorted(paths))}")
+    module_name, _, class_name = paths[name].partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise MissingDependency(f"backend {name!r} ({exc.name})", name) from exc
+    return getattr(module, class_name)(**options)
+
+
+def available() -> list[str]:
+    """Names whose code imports here (optional extras installed)."""
+    names = []
+    for name in known():
+        try:
+            create(name)
+        except (MissingDependency, UsageError):
+            continue
+        names.append(name)
+    return names
+
+
+def best_available() -> str:
+    """The highest-ranked generator that is a default candidate and imports here."""
+    entries = catalog()
+    candidates = [n for n in available() if n in entries and entries[n].default_candidate]
+    if not candidates:
+        raise MissingDependency("a default video generator", "core")
+    return max(candidates, key=lambda n: entries[n].quality_rank)

@@ -1,0 +1,72 @@
+"""The brief: the request understood, with what it left open filled in (and said so)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from videoagent.plan.beats import split_beats
+from videoagent.plan.request import Request
+from videoagent.synthworld import parse
+from videoagent.synthworld import vocabulary as vocab
+
+
+@dataclass
+class Brief:
+    """Subject, setting, style and pacing of the video; `assumed` lists what we filled in."""
+
+    request: str
+    mode: str
+    subject: str  # the subject phrase as written ("a dog"), or "" when there is none
+    subject_kind: str | None  # a synthworld creature, when the subject is one
+    subject_colour: str | None
+    beats: list[str]
+    place: str
+    time_of_day: str
+    weather: str
+    style: str
+    seconds: float
+    assumed: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _named(text: str, table: dict[str, str]) -> str | None:
+    lowered = f" {text.lower()} "
+    for phrase in sorted(table, key=len, reverse=True):
+        if f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered:
+            return table[phrase]
+    return None
+
+
+def make_brief(request: Request) -> Brief:
+    """Understand the request without any model: subject, beats, setting, what was assumed."""
+    beats = split_beats(request.text)
+    assumed = []
+    kind = colour = None
+    if beats.subject:
+        subject_parse = parse(beats.subject).spec.drawable
+        if subject_parse and subject_parse[0].kind in vocab.CREATURES:
+            kind = subject_parse[0].kind
+            words = beats.subject.lower().split()
+            colour = next((w for w in words if w in vocab.COLOURS), None)
+    if kind and colour is None:
+        colour = vocab.DEFAULT_COLOUR[kind]
+        assumed.append(f"the {kind} is {colour}")
+    place = _named(request.text, vocab.PLACE_SYNONYMS)
+    if place is None:
+        place = "park" if kind in ("dog", "person", None) else "living room"
+        assumed.append(f"set in a {place}")
+    time_of_day = _named(request.text, vocab.TIME_SYNONYMS)
+    if time_of_day is None:
+        time_of_day = "morning"
+        assumed.append("in the morning")
+    weather = _named(request.text, vocab.WEATHER_SYNONYMS) or "clear"
+    if request.duration_source == "default":
+        assumed.append(f"{request.seconds:g} seconds long (no duration given)")
+    return Brief(
+        request=request.text, mode=request.mode, subject=beats.subject, subject_kind=kind,
+        subject_colour=colour, beats=list(beats.beats), place=place, time_of_day=time_of_day,
+        weather=weather, style="bright flat storybook animation, clean shapes",
+        seconds=request.seconds, assumed=assumed,
+    )

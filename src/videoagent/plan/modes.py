@@ -1,0 +1,48 @@
+"""How each mode shapes a video: openings, closings, cards, transitions and on-screen text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ModeStructure:
+    """The skeleton a mode puts around the request's beats (durations in seconds)."""
+
+    transition: str  # between generated shots: cut, crossfade or fade_black
+    transition_seconds: float
+    establishing: bool = False  # a wide opening shot of the place
+    closing_shot: bool = False  # a quiet closing shot
+    title_card: float = 0.0  # seconds of opening title card (0: none)
+    end_card: float = 0.0  # seconds of closing card
+    fade_seconds: float = 0.0  # fade from and to black
+    hook_text: bool = False  # on-screen text over the first shot
+    roles: tuple[str, ...] = ()  # names given to the beats, in order
+
+
+MODES = {
+    "create": ModeStructure("crossfade", 0.5),
+    "short-film": ModeStructure("crossfade", 0.75, establishing=True, closing_shot=True,
+                                fade_seconds=1.0),
+    "ugc-product": ModeStructure("cut", 0.0, end_card=3.0, hook_text=True,
+                                 roles=("hook", "problem", "product in use")),
+    "brand": ModeStructure("crossfade", 0.5, title_card=2.5, end_card=3.0, fade_seconds=0.5),
+}
+
+
+def brand_name(request: str, fallback: str) -> str:
+    """A brand named in the request: quoted words, or 'for <Capitalised Words>'."""
+    quoted = re.search(r"[\"“']([^\"”']{2,40})[\"”']", request)
+    if quoted:
+        return quoted.group(1).strip()
+    named = re.search(r"\bfor ((?:[A-Z][\w'&-]*\s?){1,4})", request)
+    if named:
+        return named.group(1).strip()
+    return fallback
+
+
+def tagline(request: str, fallback: str) -> str:
+    """A tagline written in the request ('tagline: …'), else the fallback."""
+    found = re.search(r"tagline[:\s]+[\"“']?([^\"”'.]{3,60})", request, re.IGNORECASE)
+    return found.group(1).strip() if found else fallback

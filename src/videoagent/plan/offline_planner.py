@@ -1,0 +1,106 @@
+"""The offline planner: a storyboard from the request with no language model at all.
+
+It splits the request into beats, adds what the mode asks for (establishing shot, cards,
+hook text), gives every shot a natural framing, and allocates frames so that the shots add
+up to the target exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from videoagent.plan.beats import beat_sentence
+from videoagent.plan.bible import Bible
+from videoagent.plan.brief import Brief
+from videoagent.plan.modes import MODES, brand_name, tagline
+from videoagent.plan.request import Request
+from videoagent.plan.staging import stage
+from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard, allocate
+
+MAX_SHOT_SECONDS = 10.0
+ALTERNATE_SIZE = {"wide": "medium", "medium": "close-up", "close-up": "medium"}
+
+
+def _plan_beats(brief: Brief, request: Request) -> list[tuple[str, str, str | None]]:
+    """(beat, caption, action hint) per generated shot, long beats split into coverage."""
+    mode = MODES[request.mode]
+    beats = list(brief.beats)
+    card_seconds = mode.title_card + mode.end_card
+    available = max(request.seconds - card_seconds, 1.0)
+    planned: list[tuple[str, str, str | None]] = []
+    if mode.establishing:
+        planned.append(("establishing shot", f"A {brief.time_of_day} in the {brief.place}.",
+                        "stand"))
+    for i, beat in enumerate(beats):
+        sentence = beat_sentence(brief.subject, beat, first=i == 0)
+        pieces = max(1, math.ceil(available / len(beats) / MAX_SHOT_SECONDS))
+        planned += [(beat, sentence, None)] * pieces
+    if mode.closing_shot:
+        planned.append(("closing shot", "And the day winds down.", "sit"))
+    return planned
+
+
+def plan_offline(request: Request, brief: Brief, bible: Bible, *, backend: str,
+                 dialect: str) -> Storyboard:
+    """A validated-shape storyboard (prompts are filled in by the rewrite step)."""
+    mode = MODES[request.mode]
+    rate = request.rate
+    shots: list[Shot] = []
+    previous_size = None
+    for beat, sentence, hint in _plan_beats(brief, request):
+        staged = stage(beat if hint is None else "", brief, bible, action_hint=hint)
+        scene = staged.scene
+        if scene.shot_size == previous_size and scene.camera == "static" and len(scene.entities) == 1:
+            # Repeating a framing reads as a jump cut: vary it.
+            scene = replace(scene, shot_size=ALTERNATE_SIZE[scene.shot_size])
+        if hint == "stand":  # the establishing shot shows the place
+            scene = replace(scene, shot_size="wide", camera="pan")
+        previous_size = scene.shot_size
+        shots.append(Shot(
+            id="", index=0, kind="generated", beat=beat, caption=sentence, frames=0,
+            shot_size=scene.shot_size, camera=scene.camera, cast=staged.cast,
+            scene=scene.to_dict(), backend=backend, dialect=dialect,
+        ))
+    name = brand_name(request.text, (brief.subject or "Our story").capitalize())
+    if mode.title_card:
+        shots.insert(0, Shot(id="", index=0, kind="card", beat="title card", caption=name,
+                             frames=0, card_title=name, card_subtitle=""))
+    if mode.end_card:
+        closing = "Try it today" if request.mode == "ugc-product" else name
+        line = tagline(request.text, "Made for moments like these" if request.mode == "brand"
+                       else name)
+        shots.append(Shot(id="", index=0, kind="card", beat="end card", caption=line,
+                          frames=0, card_title=closing, card_subtitle=line))
+    # Frames: cards have fixed lengths, generated shots share the rest equally.
+    total = request.frames
+    card_frames = {"title card": rate.frames(mode.title_card),
+                   "end card": rate.frames(mode.end_card)}
+    fixed = sum(card_frames[s.beat] for s in shots if s.kind == "card")
+    generated = [s for s in shots if s.kind == "generated"]
+    if fixed >= total or len(generated) * rate.frames(1.0) > total - fixed:
+        # Too short for cards: drop them, the story comes first.
+        shots = generated
+        fixed = 0
+    for shot, frames in zip(generated, allocate(total - fixed, [1.0] * len(generated)),
+                            strict=True):
+        shot.frames = frames
+    for shot in shots:
+        if shot.kind == "card":
+            shot.frames = card_frames[shot.beat]
+    transition_frames = rate.frames(mode.transition_seconds)
+    for index, shot in enumerate(shots):
+        shot.index, shot.id = index + 1, f"shot-{index + 1:02d}"
+        if index > 0 and mode.transition != "cut":
+            shortest = min(shot.frames, shots[index - 1].frames)
+            shot.transition_in = mode.transition
+            shot.transition_frames = min(transition_frames, shortest // 2)
+    if mode.hook_text and generated:
+        first = generated[0]
+        first.on_screen_text.append(OnScreenText(
+            text=first.caption.rstrip(".").upper()[:40], start=0,
+            frames=min(first.frames, rate.frames(2.5)), position="top"))
+    return Storyboard(
+        request=request.text, mode=request.mode, fps=str(rate.fps), width=request.width,
+        height=request.height, target_frames=total, shots=shots, planner="offline",
+    )

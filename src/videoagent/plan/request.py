@@ -1,0 +1,99 @@
+"""The user's request and its settings, validated before anything is made."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from videoagent.errors import UsageError
+from videoagent.timeline.time import FrameRate
+
+MODES = ("create", "short-film", "ugc-product", "brand")
+ASPECTS = {"16:9": (16, 9), "9:16": (9, 16), "1:1": (1, 1), "4:5": (4, 5)}
+PIXEL_BUDGET = 640 * 360
+DEFAULT_SECONDS = 30.0
+MAX_SECONDS = 600.0
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fifteen": 15,
+                 "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50,
+                 "sixty": 60, "ninety": 90, "half": 0.5}
+DURATION_PATTERN = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")[\s-]*(?P<unit>seconds?|secs?|s|minutes?|mins?|m)\b(?:[\s-]*long)?",
+    re.IGNORECASE,
+)
+
+
+def duration_in_text(text: str) -> tuple[float, str] | None:
+    """The first duration written in `text` ("36 second", "1.5-minute", "a minute") and the
+    matched phrase."""
+    for match in DURATION_PATTERN.finditer(text):
+        raw, unit = match["n"].lower(), match["unit"].lower()
+        if unit == "m" and raw in _NUMBER_WORDS:  # "a m…" is not a duration
+            continue
+        value = float(raw) if raw[0].isdigit() else float(_NUMBER_WORDS[raw])
+        seconds = value * 60 if unit.startswith("m") else value
+        return seconds, match.group(0)
+    return None
+
+
+def frame_size(aspect: str, size: str | None) -> tuple[int, int]:
+    """Pixel size from --size WxH, else the aspect at the default pixel budget (even numbers)."""
+    if size:
+        match = re.fullmatch(r"(\d{2,5})x(\d{2,5})", size.strip().lower())
+        if not match:
+            raise UsageError(f"--size must look like 640x360, got {size!r}")
+        width, height = int(match[1]), int(match[2])
+        if width % 2 or height % 2 or not (16 <= width <= 3840 and 16 <= height <= 3840):
+            raise UsageError(f"--size needs even sides between 16 and 3840, got {size!r}")
+        return width, height
+    if aspect not in ASPECTS:
+        raise UsageError(f"unknown aspect {aspect!r}; use one of {', '.join(ASPECTS)}")
+    w, h = ASPECTS[aspect]
+    scale = (PIXEL_BUDGET / (w * h)) ** 0.5
+    return int(round(w * scale / 2)) * 2, int(round(h * scale / 2)) * 2
+
+
+@dataclass(frozen=True)
+class Request:
+    """One make request, fully resolved: text, mode, exact length, frame size and rate."""
+
+    text: str
+    mode: str
+    seconds: float
+    aspect: str
+    width: int
+    height: int
+    rate: FrameRate
+    seed: int
+    duration_source: str  # "--duration", "request text" or "default"
+
+    @property
+    def frames(self) -> int:
+        return self.rate.frames(self.seconds)
+
+    @classmethod
+    def build(cls, text: str, *, mode: str = "create", duration: float | None = None,
+              aspect: str = "16:9", size: str | None = None, fps: float | str = 24,
+              seed: int = 0) -> Request:
+        """Validate every setting; raise UsageError naming the bad value."""
+        text = " ".join((text or "").split())
+        if not text:
+            raise UsageError("the request is empty: describe the video you want")
+        if mode not in MODES:
+            raise UsageError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+        if aspect not in ASPECTS:
+            raise UsageError(f"unknown aspect {aspect!r}; use one of {', '.join(ASPECTS)}")
+        source = "--duration"
+        if duration is None:
+            found = duration_in_text(text)
+            duration, source = (found[0], "request text") if found else (DEFAULT_SECONDS,
+                                                                          "default")
+        if not 0 < duration <= MAX_SECONDS:
+            raise UsageError(f"duration must be more than 0 and at most {MAX_SECONDS:.0f} "
+                             f"seconds, got {duration:g}")
+        rate = FrameRate.of(fps)
+        if rate.frames(duration) < 1:
+            raise UsageError(f"duration {duration:g} s is shorter than one frame at {rate} fps")
+        width, height = frame_size(aspect, size)
+        return cls(text, mode, float(duration), aspect, width, height, rate, int(seed), source)

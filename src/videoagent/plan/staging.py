@@ -1,0 +1,125 @@
+"""Staging: turn one beat into a scene the world can show, with the bible's cast.
+
+Deterministic rules a director would apply: "meeting a friend" brings a second one of the
+protagonist's kind; "getting a pup cup" brings someone who hands it over, usually at a café;
+each action has a natural framing. What the world cannot draw stays, as a placeholder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from videoagent.plan.bible import Bible, BibleEntity
+from videoagent.plan.brief import Brief, _named
+from videoagent.synthworld import EntitySpec, SceneSpec, parse
+from videoagent.synthworld import vocabulary as vocab
+
+FRIEND_WORDS = {"friend", "friends", "buddy", "pal", "companion", "another", "mate"}
+RECEIVE_WORDS = {"getting", "gets", "get", "receives", "receiving", "given", "buys", "buying",
+                 "orders", "ordering", "treated", "earns", "wins"}
+# Natural framing (shot size, camera move) for what the subject does.
+FRAMING = {
+    "walk": ("wide", "track"), "run": ("wide", "track"), "chase": ("wide", "track"),
+    "sniff": ("medium", "static"), "eat": ("medium", "static"), "meet": ("medium", "static"),
+    "sit": ("close-up", "static"), "wag": ("close-up", "static"), "jump": ("wide", "static"),
+    "stand": ("medium", "zoom in"), "hold": ("medium", "static"), "give": ("medium", "static"),
+    "fly": ("wide", "pan"), "drive": ("wide", "pan"), "roll": ("wide", "track"),
+}
+OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
+
+
+@dataclass
+class Staged:
+    """A staged beat: the scene and the bible ids of its entities, in the same order."""
+
+    scene: SceneSpec
+    cast: list[str]
+    unsupported: list[str]
+
+
+def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
+    if brief.subject_kind is None:
+        return None
+    return bible.add(BibleEntity(
+        id=brief.subject_kind, kind=brief.subject_kind, colour=brief.subject_colour or "brown",
+        role="protagonist",
+        description=f"the {brief.subject_colour} {brief.subject_kind} at the heart of the story",
+    ))
+
+
+def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
+    existing = bible.find(kind=kind, role=role)
+    if existing:
+        return existing
+    taken = {e.id for e in bible.entities.values()}
+    ident = kind.replace(" ", "-") if kind.replace(" ", "-") not in taken else f"{role}-{kind}"
+    return bible.add(BibleEntity(ident, kind, colour, role, what))
+
+
+def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = None) -> Staged:
+    """Stage `beat` (e.g. "getting a pup cup") for the brief's protagonist."""
+    lead = protagonist(brief, bible)
+    subject_phrase = f"the {lead.kind}" if lead else ""
+    parsed = parse(f"{subject_phrase} {beat}".strip())
+    words = set(beat.lower().replace(",", " ").split())
+    found = list(parsed.spec.entities)
+    entities: list[EntitySpec] = []
+    cast: list[str] = []
+    action = action_hint
+    if lead:
+        subject = next((e for e in found if e.kind == lead.kind), None)
+        if subject is not None:
+            found.remove(subject)
+            action = action or (subject.action if subject.action != "stand" else None)
+        entities.append(EntitySpec(lead.kind, lead.colour, action or "walk"))
+        cast.append(lead.id)
+    for entity in found:
+        if entity.kind == "placeholder":
+            member = bible.add(BibleEntity(f"unsupported-{entity.label}", "placeholder",
+                                           "white", "unsupported",
+                                           f"{entity.label} (synthworld cannot draw it)"))
+        else:
+            role = "supporting" if entity.kind in vocab.CREATURES else "prop"
+            member = _cast_member(bible, entity.kind, entity.colour, role, f"a {entity.colour} "
+                                  f"{entity.kind}")
+        entities.append(EntitySpec(entity.kind, member.colour, entity.action,
+                                   label=entity.label))
+        cast.append(member.id)
+    place = _named(beat, vocab.PLACE_SYNONYMS)
+    # A friend: a second one of the protagonist's kind, and they meet.
+    if lead and words & FRIEND_WORDS and lead.kind in vocab.ACTIONS["meet"]:
+        colour = next(c for c in OTHER_COLOURS if c != lead.colour)
+        friend = _cast_member(bible, lead.kind, colour, "companion",
+                              f"the {lead.kind}'s friend, a {colour} {lead.kind}")
+        entities = [e for i, e in enumerate(entities) if cast[i] != friend.id]
+        cast = [c for c in cast if c != friend.id]
+        entities[0] = EntitySpec(lead.kind, lead.colour, "meet", target=len(entities))
+        entities.append(EntitySpec(friend.kind, friend.colour, "meet", target=0))
+        cast.append(friend.id)
+    # Receiving something: someone hands it over; a cup comes from a café.
+    items = [i for i, e in enumerate(entities) if e.kind in ("cup", "ball")]
+    if lead and words & RECEIVE_WORDS and items:
+        item = entities[items[0]]
+        giver = _cast_member(bible, "person", "green", "supporting",
+                             "the person who hands it over (green apron)")
+        receiver_action = "eat" if item.kind == "cup" and lead.kind in vocab.ACTIONS["eat"] \
+            else "sit"
+        entities[0] = EntitySpec(lead.kind, lead.colour, receiver_action)
+        entities.append(EntitySpec("person", giver.colour, "give", target=0))
+        cast.append(giver.id)
+        if item.kind == "cup" and place is None:
+            place = "cafe"
+            stand = _cast_member(bible, "cafe stand", "red", "prop", "the café's coffee stand")
+            entities.append(EntitySpec("cafe stand", stand.colour))
+            cast.append(stand.id)
+    lead_action = entities[0].action if entities else "stand"
+    shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
+    scene = SceneSpec(
+        place=place or brief.place,
+        time_of_day=_named(beat, vocab.TIME_SYNONYMS) or brief.time_of_day,
+        weather=_named(beat, vocab.WEATHER_SYNONYMS) or brief.weather,
+        camera=_named(beat, vocab.CAMERA_SYNONYMS) or camera,
+        shot_size=_named(beat, vocab.SHOT_SYNONYMS) or shot_size,
+        entities=tuple(entities),
+    )
+    return Staged(scene, cast, parsed.placeholders + parsed.unsupported_words)

@@ -1,0 +1,121 @@
+"""The storyboard: shots with exact durations, framing, text and transitions, validated."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from videoagent.errors import PlanError
+from videoagent.plan.bible import Bible
+from videoagent.synthworld.spec import SceneSpec
+from videoagent.timeline.time import FrameRate
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class OnScreenText:
+    """Text burned in at an exact place in a shot (frames relative to the shot's start)."""
+
+    text: str
+    start: int
+    frames: int
+    position: str = "bottom"
+
+
+@dataclass
+class Shot:
+    """One shot of the plan. `kind` is "generated" (a backend renders it) or "card"."""
+
+    id: str
+    index: int
+    kind: str
+    beat: str
+    caption: str
+    frames: int
+    shot_size: str = "wide"
+    camera: str = "static"
+    transition_in: str = "cut"
+    transition_frames: int = 0
+    cast: list[str] = field(default_factory=list)
+    scene: dict | None = None
+    prompt: str = ""  # the dense prompt, in the backend's dialect, exactly as sent
+    backend: str = ""
+    dialect: str = ""
+    card_title: str = ""
+    card_subtitle: str = ""
+    on_screen_text: list[OnScreenText] = field(default_factory=list)
+
+    @property
+    def scene_spec(self) -> SceneSpec | None:
+        return SceneSpec.from_dict(self.scene) if self.scene else None
+
+
+@dataclass
+class Storyboard:
+    """All shots in order, with the target they must add up to."""
+
+    request: str
+    mode: str
+    fps: str
+    width: int
+    height: int
+    target_frames: int
+    shots: list[Shot]
+    planner: str = "offline"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rate(self) -> FrameRate:
+        return FrameRate.of(self.fps)
+
+    def to_dict(self) -> dict:
+        return {"schema_version": SCHEMA_VERSION, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Storyboard:
+        data = {k: v for k, v in data.items() if k != "schema_version"}
+        shots = []
+        for item in data.pop("shots"):
+            texts = [OnScreenText(**t) for t in item.pop("on_screen_text", [])]
+            shots.append(Shot(**item, on_screen_text=texts))
+        return cls(**data, shots=shots)
+
+    def validate(self, bible: Bible) -> None:
+        """Raise PlanError unless durations add up, the cast exists and text fits."""
+        if not self.shots:
+            raise PlanError("the storyboard has no shots")
+        total = sum(shot.frames for shot in self.shots)
+        if total != self.target_frames:
+            raise PlanError(f"shot durations add up to {total} frames, not the target "
+                            f"{self.target_frames}")
+        for i, shot in enumerate(self.shots):
+            if shot.frames < 1:
+                raise PlanError(f"shot {shot.id} has {shot.frames} frames")
+            for member in shot.cast:
+                if member not in bible.entities:
+                    raise PlanError(f"shot {shot.id} casts {member!r}, which the bible lacks")
+            for text in shot.on_screen_text:
+                if text.start < 0 or text.start + text.frames > shot.frames:
+                    raise PlanError(f"text {text.text!r} in shot {shot.id} runs outside the shot")
+            if i > 0 and shot.transition_in != "cut":
+                shortest = min(shot.frames, self.shots[i - 1].frames)
+                if shot.transition_frames > shortest // 2:
+                    raise PlanError(f"transition into {shot.id} is longer than half a shot")
+            if shot.kind == "generated" and not shot.scene:
+                raise PlanError(f"generated shot {shot.id} has no scene")
+
+
+def allocate(total: int, weights: list[float], *, minimum: int = 1) -> list[int]:
+    """Split `total` frames in proportion to `weights`, summing exactly (largest remainder)."""
+    if not weights:
+        return []
+    if total < minimum * len(weights):
+        raise PlanError(f"{total} frames cannot hold {len(weights)} shots of {minimum} frames")
+    spare = total - minimum * len(weights)
+    scale = sum(weights)
+    exact = [spare * w / scale for w in weights]
+    whole = [int(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: exact[i] - whole[i], reverse=True)
+    for i in order[: spare - sum(whole)]:
+        whole[i] += 1
+    return [w + minimum for w in whole]

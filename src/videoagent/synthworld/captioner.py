@@ -1,0 +1,112 @@
+"""The dense captioner: one fixed sentence style, written from a scene spec or ground truth.
+
+This style is the `synthworld` prompt dialect (the procedural backend parses it back) and the
+training captions of our own models, so it must stay regular: shot and camera, then place and
+light, then one sentence per entity, the subject first.
+"""
+
+from __future__ import annotations
+
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
+
+CAMERA_PHRASE = {
+    "static": "static camera",
+    "pan": "the camera pans slowly across",
+    "track": "tracking camera following the subject",
+    "zoom in": "slow zoom in",
+    "zoom out": "slow zoom out",
+}
+PLACE_PHRASE = {
+    "park": "a park with green grass and a paved path",
+    "street": "a street with a sidewalk, a road and buildings",
+    "cafe": "a cafe terrace in front of a cafe window",
+    "beach": "a sandy beach by the blue sea",
+    "living room": "a living room with a wooden floor and a rug",
+    "city": "a city street below tall towers",
+}
+TIME_PHRASE = {
+    "morning": "morning",
+    "noon": "noon",
+    "sunset": "sunset",
+    "night": "night",
+}
+LIGHT_PHRASE = {
+    "morning": "Soft warm morning light, long gentle shadows.",
+    "noon": "Bright noon light, short hard shadows.",
+    "sunset": "Golden sunset light, warm orange glow.",
+    "night": "Dim blue night light, glowing lamps and windows.",
+}
+WEATHER_PHRASE = {"clear": "clear", "rain": "rain", "snow": "snow"}
+
+
+def _name(entity: EntitySpec) -> str:
+    if entity.kind == "placeholder":
+        return entity.label
+    return f"{entity.colour} {entity.kind}"
+
+
+def _article(words: str) -> str:
+    return ("an " if words[:1] in "aeiou" else "a ") + words
+
+
+def _first_item(spec: SceneSpec) -> EntitySpec | None:
+    return next((e for e in spec.entities if e.kind in ("cup", "ball")), None)
+
+
+def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
+    entity = spec.entities[index]
+    name = _article(_name(entity))
+    target = spec.entities[entity.target] if entity.target is not None else None
+    item = _first_item(spec)
+    action = entity.action
+    if entity.kind == "placeholder":
+        return f"{name.capitalize()} stands nearby."
+    if action == "meet" and target is not None:
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} and {_article(_name(target))} meet nose to nose, tails wagging."
+    if action in ("give", "hold") and item is not None:
+        done.add(spec.entities.index(item))
+        if action == "give" and target is not None:
+            return f"{name.capitalize()} gives {_article(_name(item))} to the {_name(target)}."
+        return f"{name.capitalize()} holds {_article(_name(item))}."
+    if action == "chase" and target is not None:  # the chased one keeps its own sentence
+        return f"{name.capitalize()} chases {_article(_name(target))}."
+    if action == "eat":
+        if item is not None:
+            done.add(spec.entities.index(item))
+        return f"{name.capitalize()} eats from {_article(_name(item))}." if item else \
+            f"{name.capitalize()} eats."
+    phrase = {
+        "walk": "walks along",
+        "run": "runs fast",
+        "sit": "sits still",
+        "sniff": "sniffs the ground, nose down",
+        "jump": "jumps up and down",
+        "wag": "wags its tail happily",
+        "fly": "flies overhead",
+        "drive": "drives past",
+        "roll": "rolls along the ground",
+        "stand": "stands nearby",
+    }.get(action, "stands nearby")
+    return f"{name.capitalize()} {phrase}."
+
+
+def caption(spec: SceneSpec) -> str:
+    """The dense caption of a shot."""
+    shot = spec.shot_size.capitalize()
+    weather = WEATHER_PHRASE[spec.weather]
+    sentences = [
+        f"{shot} shot, {CAMERA_PHRASE[spec.camera]}.",
+        f"{PLACE_PHRASE[spec.place].capitalize()}, {TIME_PHRASE[spec.time_of_day]}, "
+        f"{weather}.",
+    ]
+    done: set[int] = set()
+    for index in range(len(spec.entities)):
+        if index in done:
+            continue
+        done.add(index)
+        sentence = _sentence(spec, index, done)
+        if sentence:
+            sentences.append(sentence)
+    sentences.append(LIGHT_PHRASE[spec.time_of_day])
+    return " ".join(sentences)

@@ -1,0 +1,187 @@
+"""Read a prompt back into a `SceneSpec`: the procedural backend's understanding of text.
+
+Any text works, not only the captioner's: known words (and their synonyms) become the scene;
+an unknown noun after an article or colour becomes a labelled placeholder; other unknown
+words are reported as unsupported. Nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
+
+DETERMINERS = {"a", "an", "the", "some", "another", "two", "three", "his", "her", "their", "its",
+               "my", "our", "your", "this", "that"}
+_SCENE_TABLES = (
+    ("shot_size", vocab.SHOT_SYNONYMS),
+    ("camera", vocab.CAMERA_SYNONYMS),
+    ("place", vocab.PLACE_SYNONYMS),
+    ("time_of_day", vocab.TIME_SYNONYMS),
+    ("weather", vocab.WEATHER_SYNONYMS),
+)
+
+
+@dataclass
+class ParsedPrompt:
+    """What the parser understood, and what it could not use."""
+
+    spec: SceneSpec
+    placeholders: list[str] = field(default_factory=list)
+    unsupported_words: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Mention:
+    kind: str
+    colour: str | None
+    label: str = ""
+
+
+def _tokens(sentence: str) -> list[str]:
+    return re.findall(r"[a-zé][a-zé'\-]*", sentence.lower())
+
+
+def _match(tokens: list[str], i: int, table: dict[str, str]) -> tuple[str, int] | None:
+    """Longest phrase of `table` starting at token i: (value, tokens used)."""
+    for length in (3, 2, 1):
+        phrase = " ".join(tokens[i:i + length])
+        if len(tokens[i:i + length]) == length and phrase in table:
+            return table[phrase], length
+    return None
+
+
+KIND_TABLE = {**{k: k for k in vocab.KINDS}, **vocab.KIND_SYNONYMS}
+ACTION_TABLE = {**{a: a for a in vocab.ACTIONS}, **vocab.ACTION_SYNONYMS}
+KNOWN = (set(vocab.NEUTRAL_WORDS) | set(vocab.COLOURS) | {"nose"}
+         | {w for table in (KIND_TABLE, ACTION_TABLE, *(t for _, t in _SCENE_TABLES))
+            for phrase in table for w in phrase.split()})
+
+
+def parse(prompt: str) -> ParsedPrompt:
+    """Understand `prompt` as a synthworld scene."""
+    scene: dict[str, str] = {}
+    entities: list[dict] = []
+    placeholders: list[str] = []
+    unsupported: list[str] = []
+
+    def entity_for(mention: _Mention, definite: bool) -> int:
+        for index, existing in enumerate(entities):
+            same_kind = existing["kind"] == mention.kind and existing["label"] == mention.label
+            if same_kind and (mention.colour in (None, existing["colour"])) and (
+                definite or mention.colour is not None
+            ):
+                return index
+        entities.append({"kind": mention.kind, "colour": mention.colour, "action": None,
+                         "target": None, "label": mention.label})
+        return len(entities) - 1
+
+    for sentence in re.split(r"[.;!?\n]+", prompt):
+        tokens = _tokens(sentence)
+        mentions: list[int] = []
+        actions: list[str] = []
+        joined_by_and = False
+        to_target: int | None = None
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            hit = None
+            for name, table in _SCENE_TABLES:
+                found = _match(tokens, i, table)
+                if found and name not in scene:
+                    scene[name] = found[0]
+                if found and (hit is None or found[1] > hit[1]):
+                    hit = found
+            colour = token if token in vocab.COLOURS else None
+            start = i + 1 if colour else i
+            kind = _match(tokens, start, KIND_TABLE) if start < len(tokens) else None
+            if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
+                definite = i > 0 and tokens[i - 1] == "the"
+                index = entity_for(_Mention(kind[0], colour), definite)
+                if i > 0 and tokens[i - 1] in ("to",) or (i > 1 and tokens[i - 2] == "to"):
+                    to_target = index
+                if mentions and i > 0 and tokens[i - 1] == "and" or (
+                    colour and i > 1 and tokens[i - 2] == "and"
+                ):
+                    joined_by_and = True
+                mentions.append(index)
+                i = start + kind[1]
+                continue
+            if hit:
+                i += hit[1]
+                continue
+            action = _match(tokens, i, ACTION_TABLE)
+            if action:
+                actions.append(action[0])
+                i += action[1]
+                continue
+            if token not in KNOWN:
+                previous = tokens[i - 1] if i > 0 else ""
+                if previous in DETERMINERS or previous in vocab.COLOURS:
+                    if token not in placeholders:
+                        placeholders.append(token)
+                    mentions.append(entity_for(_Mention("placeholder", "white", token), True))
+                elif token not in unsupported:
+                    unsupported.append(token)
+            i += 1
+        _apply(entities, mentions, actions, joined_by_and, to_target)
+
+    notes = _resolve(entities)
+    spec = SceneSpec(
+        place=scene.get("place", "park"),
+        time_of_day=scene.get("time_of_day", "morning"),
+        weather=scene.get("weather", "clear"),
+        camera=scene.get("camera", "static"),
+        shot_size=scene.get("shot_size", "wide"),
+        entities=tuple(EntitySpec(**e) for e in entities),
+    )
+    return ParsedPrompt(spec, placeholders, unsupported, notes)
+
+
+def _apply(entities: list[dict], mentions: list[int], actions: list[str], joined: bool,
+           to_target: int | None) -> None:
+    """Give the sentence's action to its subject, and wire up whom it acts on."""
+    if not mentions or not actions:
+        return
+    subject, action = mentions[0], actions[0]
+    others = [m for m in mentions[1:] if m != subject]
+    if joined and others and action in ("meet", "chase", "walk", "run", "sit", "jump"):
+        partner = others[0]
+        for one, other in ((subject, partner), (partner, subject)):
+            if entities[one]["action"] is None:
+                entities[one]["action"] = action
+                if action in ("meet", "chase"):
+                    entities[one]["target"] = other
+        return
+    if entities[subject]["action"] is None:
+        entities[subject]["action"] = action
+    if action == "give" and to_target is not None:
+        entities[subject]["target"] = to_target
+    elif action in ("meet", "chase") and others:
+        entities[subject]["target"] = others[0]
+
+
+def _resolve(entities: list[dict]) -> list[str]:
+    """Fill defaults: colours (distinct per kind), actions the kind can really do."""
+    notes = []
+    used: dict[str, set[str]] = {}
+    for entity in entities:
+        kind = entity["kind"]
+        if entity["colour"] is None:
+            choices = [vocab.DEFAULT_COLOUR.get(kind, "white"), "grey", "black", "white",
+                       "golden", "brown", "blue", "red", "green"]
+            entity["colour"] = next(c for c in choices if c not in used.get(kind, set()))
+        used.setdefault(kind, set()).add(entity["colour"])
+        action = entity["action"] or "stand"
+        if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
+            notes.append(f"a {kind} cannot {action} here; it stands instead")
+            action = "stand"
+        if kind == "placeholder":
+            action = "stand"
+        entity["action"] = action
+        if action not in ("meet", "chase", "give"):
+            entity["target"] = None
+    return notes

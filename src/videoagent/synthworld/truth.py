@@ -48,8 +48,10 @@ class FrameTruth:
         }
 
 
-def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5) -> dict:
-    """Per entity: how often it is visible and what it does; plus the shot's setting."""
+def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5,
+              min_seen: float = 0.1) -> dict:
+    """Per entity: how often it is mostly in frame (`visible_fraction`), how often a real
+    part of it is (`seen_fraction`), and what it does; plus the shot's setting."""
     if not frames:
         return {"frames": 0, "entities": []}
     first = frames[0]
@@ -59,13 +61,16 @@ def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5) -> dict:
             row = entities.setdefault(
                 entity.index,
                 {"index": entity.index, "kind": entity.kind, "colour": entity.colour,
-                 "actions": {}, "visible_frames": 0},
+                 "actions": {}, "visible_frames": 0, "seen_frames": 0},
             )
             row["actions"][entity.action] = row["actions"].get(entity.action, 0) + 1
             if entity.visible >= min_visible:
                 row["visible_frames"] += 1
+            if entity.visible >= min_seen:
+                row["seen_frames"] += 1
     for row in entities.values():
         row["visible_fraction"] = round(row.pop("visible_frames") / len(frames), 3)
+        row["seen_fraction"] = round(row.pop("seen_frames") / len(frames), 3)
     return {
         "frames": len(frames),
         "place": first.place,

@@ -1,0 +1,27 @@
+"""Step records: what the agent did, as it did it. They are the log, the journal rows and the
+progress stream at once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+STEPS = ("brief", "bible", "storyboard", "rewrite", "estimate", "generate", "evaluate",
+         "revise", "assemble", "render", "verify", "deliver")
+Status = Literal["started", "progress", "done", "warning", "failed"]
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """One event of one step; `data` carries the step's figures (for the UI and journal)."""
+
+    step: str
+    status: Status
+    message: str
+    data: dict = field(default_factory=dict)
+    at: float = field(default_factory=time.time)
+
+
+Listener = Callable[[StepRecord], None]

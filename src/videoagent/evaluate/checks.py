@@ -1,0 +1,153 @@
+"""Checks on takes and on the finished video. Cheap, measured, and explained in words.
+
+A check with severity "error" that fails rejects a take (the agent regenerates it); a
+"warning" is reported but cannot be fixed by trying again (e.g. a concept the backend cannot
+draw).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from videoagent.generators.base import GenerationRequest, Job
+from videoagent.generators.procedural import read_truth
+from videoagent.media.detect import picture_stats
+from videoagent.media.frames import frames_at
+from videoagent.media.probe import probe
+from videoagent.synthworld.spec import SceneSpec
+
+MAX_BLACK_FRACTION = 0.1
+MAX_FROZEN_SECONDS = 1.0
+SUBJECT_VISIBLE = 0.8  # the subject must be in frame this often
+OTHER_VISIBLE = 0.15  # everyone else at least this often
+ACTION_SHARE = 0.25  # the intended action must be seen in this share of frames
+
+
+@dataclass
+class Check:
+    """One check: what was measured, what was expected, and whether it passed."""
+
+    name: str
+    passed: bool
+    detail: str
+    severity: str = "error"
+    value: object = None
+    expected: object = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def failed(checks: list[Check]) -> list[Check]:
+    return [c for c in checks if not c.passed and c.severity == "error"]
+
+
+def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
+    """Every check of one take: stream facts, picture health, then content vs. intent."""
+    request = job.request
+    path = job.output
+    assert path is not None
+    info = probe(path, count_frames=True)
+    checks = [
+        Check("duration", info.frames == request.frames,
+              f"{info.frames} frames, asked for {request.frames}", value=info.frames,
+              expected=request.frames),
+        Check("size", (info.width, info.height) == (request.width, request.height),
+              f"{info.width}x{info.height}", value=[info.width, info.height],
+              expected=[request.width, request.height]),
+        Check("fps", info.fps == request.rate.fps, f"{info.fps} fps", value=str(info.fps),
+              expected=str(request.rate.fps)),
+    ]
+    stats = picture_stats(path)
+    black = stats.black_frames / max(stats.frames, 1)
+    checks.append(Check("black frames", black <= MAX_BLACK_FRACTION,
+                        f"{stats.black_frames} of {stats.frames} frames are black",
+                        value=round(black, 3), expected=f"<= {MAX_BLACK_FRACTION}"))
+    frozen_limit = round(MAX_FROZEN_SECONDS * float(request.rate.fps))
+    checks.append(Check("frozen frames", stats.longest_frozen_run <= frozen_limit,
+                        f"longest still run {stats.longest_frozen_run} frames",
+                        value=stats.longest_frozen_run, expected=f"<= {frozen_limit}"))
+    unshown = job.report.get("placeholders", []) + job.report.get("unsupported_words", [])
+    checks.append(Check(
+        "unsupported concepts", not unshown,
+        "all concepts drawn" if not unshown else
+        f"could not show: {', '.join(unshown)} (placeholders: "
+        f"{', '.join(job.report.get('placeholders', [])) or 'none'})",
+        severity="warning", value=unshown))
+    truth = read_truth(path) if job.backend == "procedural" else None
+    if truth is not None and scene is not None:
+        checks += truth_checks(truth["summary"], scene)
+    return checks
+
+
+def truth_checks(summary: dict, scene: SceneSpec) -> list[Check]:
+    """Does the take's ground truth show what the shot asked for?"""
+    checks = []
+    rows = list(summary["entities"])
+    for index, wanted in enumerate(scene.drawable):
+        match = next((r for r in rows if r["kind"] == wanted.kind and
+                      r["colour"] == wanted.colour), None)
+        name = f"{wanted.colour} {wanted.kind}"
+        if match is None:
+            checks.append(Check(f"shows {name}", False, f"no {name} in the ground truth"))
+            continue
+        rows.remove(match)
+        # The subject must be mostly in frame; others need only be seen (scenery is cropped).
+        need = SUBJECT_VISIBLE if index == 0 else OTHER_VISIBLE
+        seen = match["visible_fraction"] if index == 0 else match["seen_fraction"]
+        checks.append(Check(f"shows {name}", seen >= need, f"in frame {seen:.0%} of the shot",
+                            value=seen, expected=f">= {need}"))
+        if wanted.action != "stand":
+            share = match["actions"].get(wanted.action, 0) / max(summary["frames"], 1)
+            checks.append(Check(f"{name} {wanted.action}s", share >= ACTION_SHARE,
+                                f"{wanted.action} in {share:.0%} of frames",
+                                value=round(share, 3), expected=f">= {ACTION_SHARE}"))
+    for key in ("place", "time_of_day", "weather"):
+        wanted_value = getattr(scene, key)
+        checks.append(Check(key.replace("_", " "), summary.get(key) == wanted_value,
+                            f"{summary.get(key)}", value=summary.get(key),
+                            expected=wanted_value))
+    return checks
+
+
+def video_checks(path: Path, *, frames: int, rate, width: int, height: int,
+                 shot_samples: list[tuple[str, int, Path, int]]) -> list[Check]:
+    """Checks of the final render. `shot_samples`: (shot id, frame in final, take, frame in
+    take) for one frame inside every generated shot, to prove each is present, in order."""
+    info = probe(path, count_frames=True)
+    seconds = float(rate.seconds(frames))
+    one_frame = 1 / float(rate.fps)
+    checks = [
+        Check("duration", abs(info.frames - frames) <= 1 and
+              abs(info.video_duration - seconds) <= one_frame + 1e-6,
+              f"{info.frames} frames, {info.video_duration:.3f} s; planned {frames} frames, "
+              f"{seconds:.3f} s", value=info.video_duration, expected=seconds),
+        Check("video stream", info.video_codec == "h264", info.video_codec,
+              value=info.video_codec, expected="h264"),
+        Check("audio stream", info.audio_codec == "aac", str(info.audio_codec),
+              value=info.audio_codec, expected="aac"),
+        Check("size", (info.width, info.height) == (width, height),
+              f"{info.width}x{info.height}", value=[info.width, info.height],
+              expected=[width, height]),
+        Check("fps", info.fps == rate.fps, f"{info.fps}", value=str(info.fps),
+              expected=str(rate.fps)),
+    ]
+    if info.audio_duration is not None:
+        gap = abs(info.audio_duration - info.video_duration)
+        checks.append(Check("audio length", gap <= 0.05, f"audio differs by {gap * 1000:.0f} ms",
+                            value=round(gap, 4), expected="<= 0.05 s"))
+    final_frames = frames_at(path, [f for _, f, _, _ in shot_samples])
+    for shot_id, final_index, take, take_index in shot_samples:
+        take_frame = frames_at(take, [take_index]).get(take_index)
+        got = final_frames.get(final_index)
+        if take_frame is None or got is None:
+            checks.append(Check(f"{shot_id} present", False, "frame missing"))
+            continue
+        error = float(np.abs(got.astype(np.int16) - take_frame.astype(np.int16)).mean())
+        checks.append(Check(f"{shot_id} present", error < 12.0,
+                            f"mean difference {error:.1f}/255 from its take",
+                            value=round(error, 2), expected="< 12"))
+    return checks

@@ -103,12 +103,16 @@ class Agent:
     def make(self, request: Request, out: Path) -> Result:
         """Plan, generate, check, revise, edit and deliver `request` into folder `out`."""
         started = time.perf_counter()
+        # Everything the user chose is checked before the first file is written.
+        backend = choose_backend(self.settings.backend, seconds=min(request.seconds, 10.0),
+                                 width=request.width, height=request.height,
+                                 fps=float(request.rate.fps))
         folder = ProjectFolder.create(out)
         journal = Journal(folder.journal)
         self._listeners.append(lambda r: journal.append(at=r.at, step=r.step, status=r.status,
                                                         message=r.message, data=r.data))
         try:
-            return self._run(request, folder, started)
+            return self._run(request, folder, backend, started)
         finally:
             self._listeners.pop()
             journal.close()
@@ -118,7 +122,8 @@ class Agent:
         self.timings[name] = self.timings.get(name, 0.0) + now - since
         return now
 
-    def _run(self, request: Request, folder: ProjectFolder, started: float) -> Result:
+    def _run(self, request: Request, folder: ProjectFolder, backend: str,
+             started: float) -> Result:
         settings = self.settings
         clock = time.perf_counter()
         atomic_write_json(folder.project_json, {
@@ -132,9 +137,6 @@ class Agent:
         self._emit("brief", "done", f"{len(brief.beats)} beats; assumed: "
                    f"{', '.join(brief.assumed) or 'nothing'}", brief=brief.to_dict())
         # 2. Bible: the cast and props every shot must keep consistent.
-        backend = choose_backend(settings.backend, seconds=min(request.seconds, 10.0),
-                                 width=request.width, height=request.height,
-                                 fps=float(request.rate.fps))
         caps = capabilities(backend)
         bible = Bible()
         for beat in brief.beats:

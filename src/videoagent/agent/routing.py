@@ -10,6 +10,9 @@ from videoagent.generators.catalog import capabilities
 def choose_backend(pinned: str | None, *, seconds: float, width: int, height: int,
                    fps: float) -> str:
     """The backend for this video; a pinned one that cannot do the job is a usage error."""
+    if pinned is not None and pinned not in registry.known():
+        raise UsageError(f"unknown backend {pinned!r}; available: "
+                         f"{', '.join(sorted(registry.known()))}")
     name = pinned or registry.best_available()
     caps = capabilities(name)
     reason = caps.refuses(mode="text-to-video", seconds=seconds, width=width, height=height,

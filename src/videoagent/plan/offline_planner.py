@@ -43,25 +43,35 @@ def _plan_beats(brief: Brief, request: Request) -> list[tuple[str, str, str | No
 
 def plan_offline(request: Request, brief: Brief, bible: Bible, *, backend: str,
                  dialect: str) -> Storyboard:
-    """A validated-shape storyboard (prompts are filled in by the rewrite step)."""
-    mode = MODES[request.mode]
-    rate = request.rate
+    """A storyboard from rules alone (prompts are filled in by the rewrite step)."""
     shots: list[Shot] = []
     previous_size = None
     for beat, sentence, hint in _plan_beats(brief, request):
         staged = stage(beat if hint is None else "", brief, bible, action_hint=hint)
         scene = staged.scene
-        if scene.shot_size == previous_size and scene.camera == "static" and len(scene.entities) == 1:
+        single = len(scene.entities) == 1
+        if scene.shot_size == previous_size and scene.camera == "static" and single:
             # Repeating a framing reads as a jump cut: vary it.
             scene = replace(scene, shot_size=ALTERNATE_SIZE[scene.shot_size])
         if hint == "stand":  # the establishing shot shows the place
             scene = replace(scene, shot_size="wide", camera="pan")
         previous_size = scene.shot_size
-        shots.append(Shot(
-            id="", index=0, kind="generated", beat=beat, caption=sentence, frames=0,
-            shot_size=scene.shot_size, camera=scene.camera, cast=staged.cast,
-            scene=scene.to_dict(), backend=backend, dialect=dialect,
-        ))
+        shots.append(generated_shot(beat, sentence, scene, staged.cast, backend, dialect))
+    return finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
+
+
+def generated_shot(beat: str, caption: str, scene, cast: list[str], backend: str,
+                   dialect: str) -> Shot:
+    return Shot(id="", index=0, kind="generated", beat=beat, caption=caption, frames=0,
+                shot_size=scene.shot_size, camera=scene.camera, cast=cast,
+                scene=scene.to_dict(), backend=backend, dialect=dialect)
+
+
+def finish_storyboard(shots: list[Shot], weights: list[float], request: Request, brief: Brief,
+                      *, planner: str) -> Storyboard:
+    """Add the mode's cards and text, allocate exact frames, number shots, set transitions."""
+    mode = MODES[request.mode]
+    rate = request.rate
     name = brand_name(request.text, (brief.subject or "Our story").capitalize())
     if mode.title_card:
         shots.insert(0, Shot(id="", index=0, kind="card", beat="title card", caption=name,
@@ -82,8 +92,7 @@ def plan_offline(request: Request, brief: Brief, bible: Bible, *, backend: str,
         # Too short for cards: drop them, the story comes first.
         shots = generated
         fixed = 0
-    for shot, frames in zip(generated, allocate(total - fixed, [1.0] * len(generated)),
-                            strict=True):
+    for shot, frames in zip(generated, allocate(total - fixed, weights), strict=True):
         shot.frames = frames
     for shot in shots:
         if shot.kind == "card":
@@ -102,5 +111,5 @@ def plan_offline(request: Request, brief: Brief, bible: Bible, *, backend: str,
             frames=min(first.frames, rate.frames(2.5)), position="top"))
     return Storyboard(
         request=request.text, mode=request.mode, fps=str(rate.fps), width=request.width,
-        height=request.height, target_frames=total, shots=shots, planner="offline",
+        height=request.height, target_frames=total, shots=shots, planner=planner,
     )

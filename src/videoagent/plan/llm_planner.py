@@ -1,0 +1,112 @@
+"""The LLM planner: a language model proposes the shots; our code checks and stages them.
+
+The model writes beats, captions, durations and framing. Deterministic code validates
+(durations must add up), stages each beat into a scene with the bible's cast, allocates exact
+frames, and adds the mode's cards. Any failure falls back to the offline planner, with a
+warning that says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pydantic import BaseModel, Field, ValidationError
+
+from videoagent.errors import PlanError, RunError
+from videoagent.llm.client import ChatClient
+from videoagent.plan.bible import Bible
+from videoagent.plan.brief import Brief
+from videoagent.plan.modes import MODES
+from videoagent.plan.offline_planner import finish_storyboard, generated_shot, plan_offline
+from videoagent.plan.request import Request
+from videoagent.plan.staging import stage
+from videoagent.plan.storyboard import Storyboard
+from videoagent.synthworld import vocabulary as vocab
+
+SYSTEM = (
+    "You are the director of a short video. Split the request into shots. For each shot give "
+    "the beat (what happens, a short phrase), a one-sentence caption, its length in seconds, a "
+    "shot size (wide, medium, close-up) and a camera move (static, pan, track, zoom in, zoom "
+    "out). Shots must tell the request's events in order and their seconds must add up exactly "
+    "to the target. Answer with JSON only."
+)
+
+
+class LLMShot(BaseModel):
+    beat: str = Field(min_length=2, max_length=200)
+    caption: str = Field(min_length=2, max_length=300)
+    seconds: float = Field(gt=0, le=120)
+    shot_size: str = "medium"
+    camera: str = "static"
+
+
+class LLMPlan(BaseModel):
+    shots: list[LLMShot] = Field(min_length=1, max_length=24)
+
+
+def schema() -> dict:
+    return {
+        "type": "object",
+        "properties": {"shots": {"type": "array", "minItems": 1, "maxItems": 24, "items": {
+            "type": "object",
+            "properties": {
+                "beat": {"type": "string"}, "caption": {"type": "string"},
+                "seconds": {"type": "number"},
+                "shot_size": {"enum": list(vocab.SHOT_SIZES)},
+                "camera": {"enum": list(vocab.CAMERAS)},
+            },
+            "required": ["beat", "caption", "seconds", "shot_size", "camera"],
+        }}},
+        "required": ["shots"],
+    }
+
+
+def _validator(target_seconds: float):
+    def validate(value: object) -> LLMPlan:
+        try:
+            plan = LLMPlan.model_validate(value)
+        except ValidationError as exc:
+            raise PlanError(f"does not match the schema: {exc.errors()[0]['msg']} at "
+                            f"{'.'.join(map(str, exc.errors()[0]['loc']))}") from exc
+        total = sum(shot.seconds for shot in plan.shots)
+        if abs(total - target_seconds) > 0.5:
+            raise PlanError(f"shot seconds add up to {total:g}, they must add up to "
+                            f"{target_seconds:g}")
+        return plan
+
+    return validate
+
+
+def plan_with_llm(request: Request, brief: Brief, bible: Bible, *, backend: str, dialect: str,
+                  url: str, model: str | None = None,
+                  client: ChatClient | None = None) -> tuple[Storyboard, list[str]]:
+    """A storyboard proposed by the LLM at `url`, or the offline one with a warning."""
+    mode = MODES[request.mode]
+    story_seconds = request.seconds - mode.title_card - mode.end_card
+    client = client or ChatClient(url, model=model)
+    messages = [
+        {"role": "system", "content": SYSTEM},
+        {"role": "user", "content": f"Request: {request.text}\nMode: {request.mode}\n"
+                                    f"Target: {story_seconds:g} seconds in total."},
+    ]
+    try:
+        proposal = client.chat_json(messages, schema=schema(),
+                                    validate=_validator(story_seconds))
+    except (PlanError, RunError) as exc:
+        warning = f"LLM planner failed ({exc}); used the offline planner instead"
+        board = plan_offline(request, brief, bible, backend=backend, dialect=dialect)
+        board.warnings.append(warning)
+        return board, [warning]
+    shots = []
+    for item in proposal.shots:
+        staged = stage(item.beat, brief, bible)
+        scene = staged.scene
+        if item.shot_size in vocab.SHOT_SIZES:
+            scene = replace(scene, shot_size=item.shot_size)
+        if item.camera in vocab.CAMERAS:
+            scene = replace(scene, camera=item.camera)
+        shots.append(generated_shot(item.beat, item.caption, scene, staged.cast, backend,
+                                    dialect))
+    board = finish_storyboard(shots, [s.seconds for s in proposal.shots], request, brief,
+                              planner=f"llm ({client.model} at {client.url})")
+    return board, []

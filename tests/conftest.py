@@ -1,0 +1,36 @@
+"""Shared fixtures. Tests never touch the network: sockets may only reach loopback."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from videoagent import Agent, AgentSettings, Request
+
+DOG_REQUEST = ("a 36 second video of a dog going on a walk, sniffing around, getting a pup "
+               "cup, meeting a friend")
+
+
+@pytest.fixture(autouse=True)
+def _loopback_only(monkeypatch):
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and host not in ("127.0.0.1", "localhost", "::1"):
+            raise RuntimeError(f"test tried to reach the network: {address}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def dog_run(tmp_path_factory) -> tuple[Path, list]:
+    """The README's dog request, made once for the whole session."""
+    records = []
+    out = tmp_path_factory.mktemp("runs") / "dogwalk"
+    result = Agent(AgentSettings(), listener=records.append).make(Request.build(DOG_REQUEST),
+                                                                    out)
+    return result, records

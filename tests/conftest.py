@@ -9,8 +9,10 @@ import pytest
 
 from videoagent import Agent, AgentSettings, Request
 
-DOG_REQUEST = ("a 36 second video of a dog going on a walk, sniffing around, getting a pup "
-               "cup, meeting a friend")
+DOG_REQUEST = (
+    "a 36 second video of a dog going on a walk, sniffing around, getting a pup "
+    "cup, meeting a friend"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +33,5 @@ def dog_run(tmp_path_factory) -> tuple[Path, list]:
     """The README's dog request, made once for the whole session."""
     records = []
     out = tmp_path_factory.mktemp("runs") / "dogwalk"
-    result = Agent(AgentSettings(), listener=records.append).make(Request.build(DOG_REQUEST),
-                                                                    out)
+    result = Agent(AgentSettings(), listener=records.append).make(Request.build(DOG_REQUEST), out)
     return result, records

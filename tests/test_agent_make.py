@@ -28,8 +28,12 @@ def test_dog_shots_show_walk_sniff_cup_and_another_dog_in_order(dog_run):
     result, _ = dog_run
     manifest = json.loads((result.folder / "renders/manifest.json").read_text())
     shots = manifest["shots"]
-    assert [s["beat"] for s in shots] == ["going on a walk", "sniffing around",
-                                          "getting a pup cup", "meeting a friend"]
+    assert [s["beat"] for s in shots] == [
+        "going on a walk",
+        "sniffing around",
+        "getting a pup cup",
+        "meeting a friend",
+    ]
     truths = []
     for shot in shots:
         chosen = next(t for t in shot["takes"] if t["take"] == shot["chosen_take"])
@@ -66,8 +70,9 @@ def test_dog_run_writes_every_deliverable(dog_run):
 def test_black_first_take_is_regenerated_for_that_shot_only(tmp_path: Path):
     fake = {"shot-02": ["black"]}
     settings = AgentSettings(backend="fake", generator_options={"faults": fake})
-    result = Agent(settings).make(Request.build("a dog walking, then sitting, then jumping",
-                                                duration=6), tmp_path / "film")
+    result = Agent(settings).make(
+        Request.build("a dog walking, then sitting, then jumping", duration=6), tmp_path / "film"
+    )
     manifest = result.manifest
     takes = {s["id"]: s["takes"] for s in manifest["shots"]}
     assert [len(t) for t in takes.values()] == [1, 2, 1]
@@ -80,8 +85,11 @@ def test_black_first_take_is_regenerated_for_that_shot_only(tmp_path: Path):
 
 
 def test_a_shot_that_always_fails_is_reported_not_hidden(tmp_path: Path):
-    settings = AgentSettings(backend="fake", max_retries=1,
-                             generator_options={"faults": {"shot-01": ["frozen", "frozen"]}})
+    settings = AgentSettings(
+        backend="fake",
+        max_retries=1,
+        generator_options={"faults": {"shot-01": ["frozen", "frozen"]}},
+    )
     result = Agent(settings).make(Request.build("a cat sitting", duration=3), tmp_path / "f")
     shot = result.manifest["shots"][0]
     assert len(shot["takes"]) == 2 and not any(t["accepted"] for t in shot["takes"])

@@ -87,8 +87,9 @@ class AgentSettings:
 class Agent:
     """Runs make requests end to end."""
 
-    def __init__(self, settings: AgentSettings | None = None, *,
-                 listener: Listener | None = None) -> None:
+    def __init__(
+        self, settings: AgentSettings | None = None, *, listener: Listener | None = None
+    ) -> None:
         self.settings = settings or AgentSettings()
         if self.settings.max_retries < 0:
             raise UsageError(f"--max-retries must be 0 or more, got {self.settings.max_retries}")
@@ -104,13 +105,20 @@ class Agent:
         """Plan, generate, check, revise, edit and deliver `request` into folder `out`."""
         started = time.perf_counter()
         # Everything the user chose is checked before the first file is written.
-        backend = choose_backend(self.settings.backend, seconds=min(request.seconds, 10.0),
-                                 width=request.width, height=request.height,
-                                 fps=float(request.rate.fps))
+        backend = choose_backend(
+            self.settings.backend,
+            seconds=min(request.seconds, 10.0),
+            width=request.width,
+            height=request.height,
+            fps=float(request.rate.fps),
+        )
         folder = ProjectFolder.create(out)
         journal = Journal(folder.journal)
-        self._listeners.append(lambda r: journal.append(at=r.at, step=r.step, status=r.status,
-                                                        message=r.message, data=r.data))
+        self._listeners.append(
+            lambda r: journal.append(
+                at=r.at, step=r.step, status=r.status, message=r.message, data=r.data
+            )
+        )
         try:
             return self._run(request, folder, backend, started)
         finally:
@@ -122,64 +130,103 @@ class Agent:
         self.timings[name] = self.timings.get(name, 0.0) + now - since
         return now
 
-    def _run(self, request: Request, folder: ProjectFolder, backend: str,
-             started: float) -> Result:
+    def _run(self, request: Request, folder: ProjectFolder, backend: str, started: float) -> Result:
         settings = self.settings
         clock = time.perf_counter()
-        atomic_write_json(folder.project_json, {
-            "schema_version": SCHEMA_VERSION, "videoagent": __version__,
-            "request": request.text, "mode": request.mode, "seconds": request.seconds,
-            "aspect": request.aspect, "width": request.width, "height": request.height,
-            "fps": str(request.rate.fps), "seed": request.seed,
-        })
+        atomic_write_json(
+            folder.project_json,
+            {
+                "schema_version": SCHEMA_VERSION,
+                "videoagent": __version__,
+                "request": request.text,
+                "mode": request.mode,
+                "seconds": request.seconds,
+                "aspect": request.aspect,
+                "width": request.width,
+                "height": request.height,
+                "fps": str(request.rate.fps),
+                "seed": request.seed,
+            },
+        )
         # 1. Brief: understand the request, fill what is missing.
         brief = make_brief(request)
-        self._emit("brief", "done", f"{len(brief.beats)} beats; assumed: "
-                   f"{', '.join(brief.assumed) or 'nothing'}", brief=brief.to_dict())
+        self._emit(
+            "brief",
+            "done",
+            f"{len(brief.beats)} beats; assumed: {', '.join(brief.assumed) or 'nothing'}",
+            brief=brief.to_dict(),
+        )
         # 2. Bible: the cast and props every shot must keep consistent.
         caps = capabilities(backend)
         bible = Bible()
         for beat in brief.beats:
             stage(beat, brief, bible)
         atomic_write_json(folder.bible_json, bible.to_dict())
-        self._emit("bible", "done", ", ".join(f"{e.id} ({e.colour} {e.kind})"
-                                              for e in bible.entities.values()) or "no entities",
-                   bible=bible.to_dict())
+        self._emit(
+            "bible",
+            "done",
+            ", ".join(f"{e.id} ({e.colour} {e.kind})" for e in bible.entities.values())
+            or "no entities",
+            bible=bible.to_dict(),
+        )
         # 3. Storyboard: an LLM proposes when configured; the offline planner otherwise.
         storyboard = self._storyboard(request, brief, bible, backend, caps.dialect)
         storyboard.validate(bible)
-        self._emit("storyboard", "done", f"{len(storyboard.shots)} shots, "
-                   f"{storyboard.target_frames} frames ({request.seconds:g} s)",
-                   shots=[{"id": s.id, "beat": s.beat, "frames": s.frames, "kind": s.kind}
-                          for s in storyboard.shots])
+        self._emit(
+            "storyboard",
+            "done",
+            f"{len(storyboard.shots)} shots, "
+            f"{storyboard.target_frames} frames ({request.seconds:g} s)",
+            shots=[
+                {"id": s.id, "beat": s.beat, "frames": s.frames, "kind": s.kind}
+                for s in storyboard.shots
+            ],
+        )
         # 4. Rewrite each generated shot into the backend's prompt dialect.
         for shot in storyboard.shots:
             if shot.kind == "generated":
-                shot.prompt = rewrite(shot, caps.dialect, style=brief.style,
-                                      limit=caps.max_prompt_chars)
+                shot.prompt = rewrite(
+                    shot, caps.dialect, style=brief.style, limit=caps.max_prompt_chars
+                )
         atomic_write_json(folder.storyboard_json, storyboard.to_dict())
-        self._emit("rewrite", "done", f"{caps.dialect} dialect for {backend}",
-                   prompts={s.id: s.prompt for s in storyboard.shots if s.prompt})
+        self._emit(
+            "rewrite",
+            "done",
+            f"{caps.dialect} dialect for {backend}",
+            prompts={s.id: s.prompt for s in storyboard.shots if s.prompt},
+        )
         # 5. Estimate cost and time before spending anything.
         generated = [(i, s) for i, s in enumerate(storyboard.shots) if s.kind == "generated"]
         request_frames = {s.id: s.frames + sum(handles(storyboard, i)) for i, s in generated}
         seconds_total = sum(float(request.rate.seconds(f)) for f in request_frames.values())
-        estimate = {"cost": round(caps.price(seconds_total), 4), "currency": "USD",
-                    "generated_seconds": round(seconds_total, 3),
-                    "compute_seconds": round(seconds_total * caps.compute_seconds_per_second, 1)}
+        estimate = {
+            "cost": round(caps.price(seconds_total), 4),
+            "currency": "USD",
+            "generated_seconds": round(seconds_total, 3),
+            "compute_seconds": round(seconds_total * caps.compute_seconds_per_second, 1),
+        }
         if settings.budget is not None and estimate["cost"] > settings.budget:
-            raise UsageError(f"estimated cost ${estimate['cost']:.2f} exceeds --budget "
-                             f"${settings.budget:.2f}")
-        self._emit("estimate", "done", f"${estimate['cost']:.2f}, about "
-                   f"{estimate['compute_seconds']:.0f} s of generation", **estimate)
+            raise UsageError(
+                f"estimated cost ${estimate['cost']:.2f} exceeds --budget ${settings.budget:.2f}"
+            )
+        self._emit(
+            "estimate",
+            "done",
+            f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s of generation",
+            **estimate,
+        )
         clock = self._timed("planning", clock)
         # 6-8. Generate every shot in parallel; evaluate each take; revise failures.
         generator = create(backend, **settings.generator_options)
-        takes = self._generate_all(storyboard, generated, request_frames, generator, folder,
-                                   request)
+        takes = self._generate_all(
+            storyboard, generated, request_frames, generator, folder, request
+        )
         clock = self._timed("generate phase", clock)
-        chosen = {sid: next(t for t in reversed(ts) if t.accepted).path
-                  for sid, ts in takes.items() if any(t.accepted for t in ts)}
+        chosen = {
+            sid: next(t for t in reversed(ts) if t.accepted).path
+            for sid, ts in takes.items()
+            if any(t.accepted for t in ts)
+        }
         missing = [sid for sid in takes if sid not in chosen]
         if missing:
             # Still failing after every retry: keep the last usable file, and say so.
@@ -192,18 +239,27 @@ class Agent:
                 self._emit("revise", "warning", f"{sid}: kept a take that still fails checks")
         # 9. Assemble the typed timeline.
         mode = MODES[request.mode]
-        timeline = build_timeline(storyboard, chosen,
-                                  fade_frames=request.rate.frames(mode.fade_seconds))
+        timeline = build_timeline(
+            storyboard, chosen, fade_frames=request.rate.frames(mode.fade_seconds)
+        )
         write_otio(timeline, folder.timeline_otio)
-        self._emit("assemble", "done", f"{len(timeline.clips)} clips, "
-                   f"{len(timeline.overlays)} overlays, {len(timeline.captions)} captions")
+        self._emit(
+            "assemble",
+            "done",
+            f"{len(timeline.clips)} clips, "
+            f"{len(timeline.overlays)} overlays, {len(timeline.captions)} captions",
+        )
         clock = self._timed("bookkeeping", clock)
         # 10. Render, then verify against the plan.
         video = folder.renders / "final.mp4"
         self._emit("render", "started", f"rendering {timeline.duration} frames")
         method = render(timeline, video)
-        self._emit("render", "done", f"rendered by {'stream copy' if method == 'copy' else 'encode'}",
-                   method=method)
+        self._emit(
+            "render",
+            "done",
+            f"rendered by {'stream copy' if method == 'copy' else 'encode'}",
+            method=method,
+        )
         clock = self._timed("render", clock)
         samples = []
         for index, shot in enumerate(storyboard.shots):
@@ -211,68 +267,127 @@ class Agent:
                 continue
             before, _ = handles(storyboard, index)
             middle = shot.frames // 2
-            samples.append((shot.id, timeline.clip_start(index) + middle, chosen[shot.id],
-                            before + middle))
-        checks = video_checks(video, frames=storyboard.target_frames, rate=request.rate,
-                              width=request.width, height=request.height, shot_samples=samples)
+            samples.append(
+                (shot.id, timeline.clip_start(index) + middle, chosen[shot.id], before + middle)
+            )
+        checks = video_checks(
+            video,
+            frames=storyboard.target_frames,
+            rate=request.rate,
+            width=request.width,
+            height=request.height,
+            shot_samples=samples,
+        )
         verified = not failed(checks)
-        self._emit("verify", "done" if verified else "failed",
-                   f"{sum(c.passed for c in checks)}/{len(checks)} checks passed",
-                   checks=[c.to_dict() for c in checks])
+        self._emit(
+            "verify",
+            "done" if verified else "failed",
+            f"{sum(c.passed for c in checks)}/{len(checks)} checks passed",
+            checks=[c.to_dict() for c in checks],
+        )
         clock = self._timed("verify", clock)
         # 11. Deliver: subtitles, contact sheet, manifest.
         atomic_write_text(folder.renders / "final.srt", to_srt(timeline))
-        contact_sheet(video, [(timeline.clip_start(i) + s.frames // 2, s.beat)
-                              for i, s in enumerate(storyboard.shots)],
-                      folder.renders / "contact_sheet.png")
+        contact_sheet(
+            video,
+            [
+                (timeline.clip_start(i) + s.frames // 2, s.beat)
+                for i, s in enumerate(storyboard.shots)
+            ],
+            folder.renders / "contact_sheet.png",
+        )
         clock = self._timed("contact sheet", clock)
         self.timings["total"] = time.perf_counter() - started
-        manifest = build_manifest(request=request, brief=brief, bible=bible,
-                                  storyboard=storyboard, takes=takes, chosen=chosen,
-                                  estimate=estimate, video_checks=checks, verified=verified,
-                                  timings=self.timings, folder=folder.root, render_method=method)
+        manifest = build_manifest(
+            request=request,
+            brief=brief,
+            bible=bible,
+            storyboard=storyboard,
+            takes=takes,
+            chosen=chosen,
+            estimate=estimate,
+            video_checks=checks,
+            verified=verified,
+            timings=self.timings,
+            folder=folder.root,
+            render_method=method,
+        )
         atomic_write_json(folder.renders / "manifest.json", manifest)
         self._timed("bookkeeping", clock)
-        self._emit("deliver", "done" if verified else "warning",
-                   f"{video} ({'verified' if verified else 'NOT verified'})",
-                   video=str(video))
+        self._emit(
+            "deliver",
+            "done" if verified else "warning",
+            f"{video} ({'verified' if verified else 'NOT verified'})",
+            video=str(video),
+        )
         return Result(folder.root, video, manifest, verified)
 
-    def _storyboard(self, request: Request, brief, bible: Bible, backend: str,
-                    dialect: str) -> Storyboard:
+    def _storyboard(
+        self, request: Request, brief, bible: Bible, backend: str, dialect: str
+    ) -> Storyboard:
         if self.settings.llm_url:
             from videoagent.plan.llm_planner import plan_with_llm
 
-            board, warnings = plan_with_llm(request, brief, bible, backend=backend,
-                                            dialect=dialect, url=self.settings.llm_url,
-                                            model=self.settings.llm_model)
+            board, warnings = plan_with_llm(
+                request,
+                brief,
+                bible,
+                backend=backend,
+                dialect=dialect,
+                url=self.settings.llm_url,
+                model=self.settings.llm_model,
+            )
             for warning in warnings:
                 self._emit("storyboard", "warning", warning)
             return board
         return plan_offline(request, brief, bible, backend=backend, dialect=dialect)
 
-    def _generate_all(self, storyboard: Storyboard, generated: list[tuple[int, Shot]],
-                      request_frames: dict[str, int], generator: Generator,
-                      folder: ProjectFolder, request: Request) -> dict[str, list[Take]]:
+    def _generate_all(
+        self,
+        storyboard: Storyboard,
+        generated: list[tuple[int, Shot]],
+        request_frames: dict[str, int],
+        generator: Generator,
+        folder: ProjectFolder,
+        request: Request,
+    ) -> dict[str, list[Take]]:
         total = len(generated)
         self._emit("generate", "started", f"{total} shots on {generator.name}", total=total)
         takes: dict[str, list[Take]] = {shot.id: [] for _, shot in generated}
         done = 0
         with ThreadPoolExecutor(max_workers=max(1, self.settings.workers)) as pool:
-            futures = {pool.submit(self._shot_until_accepted, shot, request_frames[shot.id],
-                                   generator, folder, request, takes[shot.id]): shot
-                       for _, shot in generated}
+            futures = {
+                pool.submit(
+                    self._shot_until_accepted,
+                    shot,
+                    request_frames[shot.id],
+                    generator,
+                    folder,
+                    request,
+                    takes[shot.id],
+                ): shot
+                for _, shot in generated
+            }
             for future in as_completed(futures):
                 future.result()
                 done += 1
-                self._emit("generate", "progress", f"{futures[future].id} finished",
-                           done=done, total=total)
-        self._emit("generate", "done", f"{sum(len(t) for t in takes.values())} takes for "
-                   f"{total} shots")
+                self._emit(
+                    "generate", "progress", f"{futures[future].id} finished", done=done, total=total
+                )
+        self._emit(
+            "generate", "done", f"{sum(len(t) for t in takes.values())} takes for {total} shots"
+        )
         return takes
 
-    def _shot_until_accepted(self, shot: Shot, frames: int, generator: Generator,
-                             folder: ProjectFolder, request: Request, takes: list[Take]) -> None:
+    def _shot_until_accepted(
+        self,
+        shot: Shot,
+        frames: int,
+        generator: Generator,
+        folder: ProjectFolder,
+        request: Request,
+        takes: list[Take],
+    ) -> None:
         """Generate → evaluate → revise for one shot, within the retry limit."""
         attempts = self.settings.max_retries + 1
         for number in range(1, attempts + 1):
@@ -283,21 +398,52 @@ class Agent:
                 return
             problems = take.error or "; ".join(f"{c.name}: {c.detail}" for c in failed(take.checks))
             if number < attempts:
-                self._emit("revise", "warning", f"{shot.id} take {number} rejected ({problems}); "
-                           f"regenerating with seed {seed + 1}", shot=shot.id, take=number)
+                self._emit(
+                    "revise",
+                    "warning",
+                    f"{shot.id} take {number} rejected ({problems}); "
+                    f"regenerating with seed {seed + 1}",
+                    shot=shot.id,
+                    take=number,
+                )
             else:
-                self._emit("revise", "failed", f"{shot.id} still fails after {number} takes: "
-                           f"{problems}", shot=shot.id)
+                self._emit(
+                    "revise",
+                    "failed",
+                    f"{shot.id} still fails after {number} takes: {problems}",
+                    shot=shot.id,
+                )
 
-    def _take(self, shot: Shot, number: int, seed: int, frames: int, generator: Generator,
-              folder: ProjectFolder, request: Request) -> Take:
+    def _take(
+        self,
+        shot: Shot,
+        number: int,
+        seed: int,
+        frames: int,
+        generator: Generator,
+        folder: ProjectFolder,
+        request: Request,
+    ) -> Take:
         output = folder.take_dir(shot.id, number) / "clip.mp4"
-        generation = GenerationRequest(prompt=shot.prompt, frames=frames, rate=request.rate,
-                                       width=request.width, height=request.height, seed=seed,
-                                       label=f"{shot.id} take {number}")
+        generation = GenerationRequest(
+            prompt=shot.prompt,
+            frames=frames,
+            rate=request.rate,
+            width=request.width,
+            height=request.height,
+            seed=seed,
+            label=f"{shot.id} take {number}",
+        )
         caps = generator.capabilities
-        take = Take(shot.id, number, seed, shot.prompt, generator.name, None,
-                    cost_estimate=caps.price(generation.seconds))
+        take = Take(
+            shot.id,
+            number,
+            seed,
+            shot.prompt,
+            generator.name,
+            None,
+            cost_estimate=caps.price(generation.seconds),
+        )
         began = time.perf_counter()
         try:
             job = generator.generate(generation, output)
@@ -311,20 +457,32 @@ class Agent:
         take.checks = take_checks(job, shot.scene_spec)
         take.seconds = time.perf_counter() - began
         bad = failed(take.checks)
-        self._emit("evaluate", "done" if not bad else "warning",
-                   f"{shot.id} take {number}: " + ("all checks passed" if not bad else
-                                                   ", ".join(c.name for c in bad) + " failed"),
-                   shot=shot.id, take=number, checks=[c.to_dict() for c in take.checks])
+        self._emit(
+            "evaluate",
+            "done" if not bad else "warning",
+            f"{shot.id} take {number}: "
+            + ("all checks passed" if not bad else ", ".join(c.name for c in bad) + " failed"),
+            shot=shot.id,
+            take=number,
+            checks=[c.to_dict() for c in take.checks],
+        )
         atomic_write_json(output.with_name("take.json"), _take_record(take))
         return take
 
 
 def _take_record(take: Take) -> dict:
     return {
-        "shot": take.shot_id, "take": take.number, "seed": take.seed, "backend": take.backend,
-        "prompt": take.prompt, "file": take.path.name if take.path else None,
-        "accepted": take.accepted, "error": take.error,
+        "shot": take.shot_id,
+        "take": take.number,
+        "seed": take.seed,
+        "backend": take.backend,
+        "prompt": take.prompt,
+        "file": take.path.name if take.path else None,
+        "accepted": take.accepted,
+        "error": take.error,
         "checks": [c.to_dict() for c in take.checks],
-        "cost_estimate": take.cost_estimate, "cost": take.cost,
-        "seconds": round(take.seconds, 3), "report": take.report,
+        "cost_estimate": take.cost_estimate,
+        "cost": take.cost,
+        "seconds": round(take.seconds, 3),
+        "report": take.report,
     }

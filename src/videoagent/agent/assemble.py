@@ -20,26 +20,45 @@ def handles(storyboard: Storyboard, index: int) -> tuple[int, int]:
     return before, after
 
 
-def build_timeline(storyboard: Storyboard, takes: dict[str, Path], *,
-                   fade_frames: int = 0) -> Timeline:
+def build_timeline(
+    storyboard: Storyboard, takes: dict[str, Path], *, fade_frames: int = 0
+) -> Timeline:
     """The edit: one clip per shot (its chosen take, or a card), transitions, text, captions."""
-    timeline = Timeline(rate=storyboard.rate, width=storyboard.width, height=storyboard.height,
-                        name=storyboard.request[:80])
+    timeline = Timeline(
+        rate=storyboard.rate,
+        width=storyboard.width,
+        height=storyboard.height,
+        name=storyboard.request[:80],
+    )
     start = 0
     for index, shot in enumerate(storyboard.shots):
         if shot.kind == "card":
-            clip = CardClip(title=shot.card_title, subtitle=shot.card_subtitle,
-                            frames=shot.frames, name=shot.beat, shot_id=shot.id)
+            clip = CardClip(
+                title=shot.card_title,
+                subtitle=shot.card_subtitle,
+                frames=shot.frames,
+                name=shot.beat,
+                shot_id=shot.id,
+            )
         else:
             before, _ = handles(storyboard, index)
-            clip = VideoClip(source=str(takes[shot.id]), frames=shot.frames, source_in=before,
-                             name=shot.beat, shot_id=shot.id)
-        transition = Transition(shot.transition_in, shot.transition_frames) \
-            if shot.transition_in != "cut" else Transition()
+            clip = VideoClip(
+                source=str(takes[shot.id]),
+                frames=shot.frames,
+                source_in=before,
+                name=shot.beat,
+                shot_id=shot.id,
+            )
+        transition = (
+            Transition(shot.transition_in, shot.transition_frames)
+            if shot.transition_in != "cut"
+            else Transition()
+        )
         timeline = timeline.with_clip(clip, transition)
         for text in shot.on_screen_text:
-            timeline = timeline.with_overlay(TextOverlay(text.text, start + text.start,
-                                                         text.frames, text.position))
+            timeline = timeline.with_overlay(
+                TextOverlay(text.text, start + text.start, text.frames, text.position)
+            )
         if shot.kind == "generated" and shot.caption:
             timeline = timeline.with_caption(Caption(shot.caption, start, shot.frames))
         start += shot.frames

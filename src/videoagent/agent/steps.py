@@ -8,8 +8,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-STEPS = ("brief", "bible", "storyboard", "rewrite", "estimate", "generate", "evaluate",
-         "revise", "assemble", "render", "verify", "deliver")
+STEPS = (
+    "brief",
+    "bible",
+    "storyboard",
+    "rewrite",
+    "estimate",
+    "generate",
+    "evaluate",
+    "revise",
+    "assemble",
+    "render",
+    "verify",
+    "deliver",
+)
 Status = Literal["started", "progress", "done", "warning", "failed"]
 
 

@@ -15,11 +15,19 @@ from videoagent.agent.agent import Agent, AgentSettings
 from videoagent.agent.steps import StepRecord
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="videoagent: one sentence in, a finished video out.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="videoagent: one sentence in, a finished video out.",
+)
 console = Console(stderr=True)
-MARK = {"done": "[green]✓[/]", "warning": "[yellow]![/]", "failed": "[red]✗[/]",
-        "started": "[cyan]…[/]", "progress": "[cyan]·[/]"}
+MARK = {
+    "done": "[green]✓[/]",
+    "warning": "[yellow]![/]",
+    "failed": "[red]✗[/]",
+    "started": "[cyan]…[/]",
+    "progress": "[cyan]·[/]",
+}
 
 
 def _fail(exc: Exception, code: int) -> None:
@@ -32,31 +40,49 @@ def make(
     request: Annotated[str, typer.Argument(help="What the video should show, in one sentence.")],
     out: Annotated[Path, typer.Option("--out", help="New project folder to write.")],
     mode: Annotated[str, typer.Option(help="create, short-film, ugc-product or brand.")] = "create",
-    duration: Annotated[float | None, typer.Option(help="Seconds (else from the request, "
-                                                        "else 30).")] = None,
+    duration: Annotated[
+        float | None, typer.Option(help="Seconds (else from the request, else 30).")
+    ] = None,
     aspect: Annotated[str, typer.Option(help="16:9, 9:16, 1:1 or 4:5.")] = "16:9",
-    size: Annotated[str | None, typer.Option(help="Frame size WxH (default: 640x360 budget).")]
-    = None,
+    size: Annotated[
+        str | None, typer.Option(help="Frame size WxH (default: 640x360 budget).")
+    ] = None,
     fps: Annotated[str, typer.Option(help="Frames per second.")] = "24",
     backend: Annotated[str | None, typer.Option(help="Pin a generator (see `backends`).")] = None,
     seed: Annotated[int, typer.Option(help="Seed for a repeatable run.")] = 0,
     max_retries: Annotated[int, typer.Option(help="Regenerations per failing shot.")] = 2,
     budget: Annotated[float | None, typer.Option(help="Most USD to spend.")] = None,
-    llm: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint for planning "
-                                                 "(env VIDEOAGENT_LLM_URL).",
-                                            envvar="VIDEOAGENT_LLM_URL")] = None,
+    llm: Annotated[
+        str | None,
+        typer.Option(
+            help="OpenAI-compatible endpoint for planning (env VIDEOAGENT_LLM_URL).",
+            envvar="VIDEOAGENT_LLM_URL",
+        ),
+    ] = None,
     llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
 ) -> None:
     """Plan, generate, check and edit a video from one sentence."""
     from videoagent.plan.request import Request
 
     try:
-        built = Request.build(request, mode=mode, duration=duration, aspect=aspect, size=size,
-                              fps=fps, seed=seed)
-        settings = AgentSettings(backend=backend, max_retries=max_retries, budget=budget,
-                                 llm_url=llm, llm_model=llm_model)
-        with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-                      TimeElapsedColumn(), console=console, transient=True) as progress:
+        built = Request.build(
+            request, mode=mode, duration=duration, aspect=aspect, size=size, fps=fps, seed=seed
+        )
+        settings = AgentSettings(
+            backend=backend,
+            max_retries=max_retries,
+            budget=budget,
+            llm_url=llm,
+            llm_model=llm_model,
+        )
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
             bars: dict[str, int] = {}
 
             def show(record: StepRecord) -> None:
@@ -65,16 +91,20 @@ def make(
                         bars["generate"] = progress.add_task("generate", total=record.data["total"])
                     progress.update(bars["generate"], completed=record.data.get("done", 0))
                 if record.status != "progress":
-                    progress.console.print(f"{MARK[record.status]} [bold]{record.step:<10}[/] "
-                                           f"{record.message}", highlight=False)
+                    progress.console.print(
+                        f"{MARK[record.status]} [bold]{record.step:<10}[/] {record.message}",
+                        highlight=False,
+                    )
 
             result = Agent(settings, listener=show).make(built, out)
     except (UsageError, MissingDependency) as exc:
         _fail(exc, 2)
     except VideoAgentError as exc:
         _fail(exc, 1)
-    console.print(f"[bold]{result.video}[/]  manifest: {result.folder / 'renders/manifest.json'}",
-                  highlight=False)
+    console.print(
+        f"[bold]{result.video}[/]  manifest: {result.folder / 'renders/manifest.json'}",
+        highlight=False,
+    )
     if not result.verified:
         raise typer.Exit(1)
 
@@ -86,8 +116,7 @@ def plan(
     duration: Annotated[float | None, typer.Option()] = None,
     aspect: Annotated[str, typer.Option()] = "16:9",
     backend: Annotated[str | None, typer.Option()] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the storyboard as JSON.")]
-    = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the storyboard as JSON.")] = False,
 ) -> None:
     """Print the storyboard without generating anything."""
     from videoagent.agent.routing import choose_backend
@@ -100,8 +129,13 @@ def plan(
 
     try:
         built = Request.build(request, mode=mode, duration=duration, aspect=aspect)
-        name = choose_backend(backend, seconds=min(built.seconds, 10.0), width=built.width,
-                              height=built.height, fps=float(built.rate.fps))
+        name = choose_backend(
+            backend,
+            seconds=min(built.seconds, 10.0),
+            width=built.width,
+            height=built.height,
+            fps=float(built.rate.fps),
+        )
         caps = capabilities(name)
         brief, bible = make_brief(built), Bible()
         board = plan_offline(built, brief, bible, backend=name, dialect=caps.dialect)
@@ -115,13 +149,18 @@ def plan(
         sys.stdout.write(json.dumps(board.to_dict(), indent=2) + "\n")
         return
     out = Console()
-    out.print(f"[bold]{board.request}[/]  ({board.mode}, {built.seconds:g} s, "
-              f"{board.width}x{board.height} @ {board.fps} fps, backend {name})", highlight=False)
+    out.print(
+        f"[bold]{board.request}[/]  ({board.mode}, {built.seconds:g} s, "
+        f"{board.width}x{board.height} @ {board.fps} fps, backend {name})",
+        highlight=False,
+    )
     for shot in board.shots:
         seconds = float(board.rate.seconds(shot.frames))
-        out.print(f"\n[bold]{shot.id}[/] {seconds:5.2f} s  {shot.kind:9} {shot.beat}"
-                  f"  [dim]({shot.shot_size}, {shot.camera}, in: {shot.transition_in})[/]",
-                  highlight=False)
+        out.print(
+            f"\n[bold]{shot.id}[/] {seconds:5.2f} s  {shot.kind:9} {shot.beat}"
+            f"  [dim]({shot.shot_size}, {shot.camera}, in: {shot.transition_in})[/]",
+            highlight=False,
+        )
         out.print(f"  caption: {shot.caption}", highlight=False)
         if shot.prompt:
             out.print(f"  prompt:  {shot.prompt}", highlight=False)
@@ -139,11 +178,14 @@ def backends() -> None:
         status = "[green]available[/]" if name in here else "[red]not installed[/]"
         out.print(f"[bold]{name}[/]  {status}", highlight=False)
         if caps:
-            out.print(f"  {caps.description}\n  modes: {', '.join(caps.modes)}; "
-                      f"{caps.min_seconds}-{caps.max_seconds} s; up to "
-                      f"{caps.max_width}x{caps.max_height}; refs: {caps.max_references}; "
-                      f"dialect: {caps.dialect}; ${caps.price_per_second}/s\n"
-                      f"  cannot: {'; '.join(caps.cannot)}", highlight=False)
+            out.print(
+                f"  {caps.description}\n  modes: {', '.join(caps.modes)}; "
+                f"{caps.min_seconds}-{caps.max_seconds} s; up to "
+                f"{caps.max_width}x{caps.max_height}; refs: {caps.max_references}; "
+                f"dialect: {caps.dialect}; ${caps.price_per_second}/s\n"
+                f"  cannot: {'; '.join(caps.cannot)}",
+                highlight=False,
+            )
 
 
 def main() -> None:

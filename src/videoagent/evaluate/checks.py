@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from videoagent.generators.base import GenerationRequest, Job
+from videoagent.generators.base import Job
 from videoagent.generators.procedural import read_truth
 from videoagent.media.detect import picture_stats
 from videoagent.media.frames import frames_at
@@ -52,31 +52,62 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
     assert path is not None
     info = probe(path, count_frames=True)
     checks = [
-        Check("duration", info.frames == request.frames,
-              f"{info.frames} frames, asked for {request.frames}", value=info.frames,
-              expected=request.frames),
-        Check("size", (info.width, info.height) == (request.width, request.height),
-              f"{info.width}x{info.height}", value=[info.width, info.height],
-              expected=[request.width, request.height]),
-        Check("fps", info.fps == request.rate.fps, f"{info.fps} fps", value=str(info.fps),
-              expected=str(request.rate.fps)),
+        Check(
+            "duration",
+            info.frames == request.frames,
+            f"{info.frames} frames, asked for {request.frames}",
+            value=info.frames,
+            expected=request.frames,
+        ),
+        Check(
+            "size",
+            (info.width, info.height) == (request.width, request.height),
+            f"{info.width}x{info.height}",
+            value=[info.width, info.height],
+            expected=[request.width, request.height],
+        ),
+        Check(
+            "fps",
+            info.fps == request.rate.fps,
+            f"{info.fps} fps",
+            value=str(info.fps),
+            expected=str(request.rate.fps),
+        ),
     ]
     stats = picture_stats(path)
     black = stats.black_frames / max(stats.frames, 1)
-    checks.append(Check("black frames", black <= MAX_BLACK_FRACTION,
-                        f"{stats.black_frames} of {stats.frames} frames are black",
-                        value=round(black, 3), expected=f"<= {MAX_BLACK_FRACTION}"))
+    checks.append(
+        Check(
+            "black frames",
+            black <= MAX_BLACK_FRACTION,
+            f"{stats.black_frames} of {stats.frames} frames are black",
+            value=round(black, 3),
+            expected=f"<= {MAX_BLACK_FRACTION}",
+        )
+    )
     frozen_limit = round(MAX_FROZEN_SECONDS * float(request.rate.fps))
-    checks.append(Check("frozen frames", stats.longest_frozen_run <= frozen_limit,
-                        f"longest still run {stats.longest_frozen_run} frames",
-                        value=stats.longest_frozen_run, expected=f"<= {frozen_limit}"))
+    checks.append(
+        Check(
+            "frozen frames",
+            stats.longest_frozen_run <= frozen_limit,
+            f"longest still run {stats.longest_frozen_run} frames",
+            value=stats.longest_frozen_run,
+            expected=f"<= {frozen_limit}",
+        )
+    )
     unshown = job.report.get("placeholders", []) + job.report.get("unsupported_words", [])
-    checks.append(Check(
-        "unsupported concepts", not unshown,
-        "all concepts drawn" if not unshown else
-        f"could not show: {', '.join(unshown)} (placeholders: "
-        f"{', '.join(job.report.get('placeholders', [])) or 'none'})",
-        severity="warning", value=unshown))
+    checks.append(
+        Check(
+            "unsupported concepts",
+            not unshown,
+            "all concepts drawn"
+            if not unshown
+            else f"could not show: {', '.join(unshown)} (placeholders: "
+            f"{', '.join(job.report.get('placeholders', [])) or 'none'})",
+            severity="warning",
+            value=unshown,
+        )
+    )
     truth = read_truth(path) if job.backend == "procedural" else None
     if truth is not None and scene is not None:
         checks += truth_checks(truth["summary"], scene)
@@ -88,8 +119,9 @@ def truth_checks(summary: dict, scene: SceneSpec) -> list[Check]:
     checks = []
     rows = list(summary["entities"])
     for index, wanted in enumerate(scene.drawable):
-        match = next((r for r in rows if r["kind"] == wanted.kind and
-                      r["colour"] == wanted.colour), None)
+        match = next(
+            (r for r in rows if r["kind"] == wanted.kind and r["colour"] == wanted.colour), None
+        )
         name = f"{wanted.colour} {wanted.kind}"
         if match is None:
             checks.append(Check(f"shows {name}", False, f"no {name} in the ground truth"))
@@ -98,47 +130,100 @@ def truth_checks(summary: dict, scene: SceneSpec) -> list[Check]:
         # The subject must be mostly in frame; others need only be seen (scenery is cropped).
         need = SUBJECT_VISIBLE if index == 0 else OTHER_VISIBLE
         seen = match["visible_fraction"] if index == 0 else match["seen_fraction"]
-        checks.append(Check(f"shows {name}", seen >= need, f"in frame {seen:.0%} of the shot",
-                            value=seen, expected=f">= {need}"))
+        checks.append(
+            Check(
+                f"shows {name}",
+                seen >= need,
+                f"in frame {seen:.0%} of the shot",
+                value=seen,
+                expected=f">= {need}",
+            )
+        )
         if wanted.action != "stand":
             share = match["actions"].get(wanted.action, 0) / max(summary["frames"], 1)
-            checks.append(Check(f"{name} {wanted.action}s", share >= ACTION_SHARE,
-                                f"{wanted.action} in {share:.0%} of frames",
-                                value=round(share, 3), expected=f">= {ACTION_SHARE}"))
+            checks.append(
+                Check(
+                    f"{name} {wanted.action}s",
+                    share >= ACTION_SHARE,
+                    f"{wanted.action} in {share:.0%} of frames",
+                    value=round(share, 3),
+                    expected=f">= {ACTION_SHARE}",
+                )
+            )
     for key in ("place", "time_of_day", "weather"):
         wanted_value = getattr(scene, key)
-        checks.append(Check(key.replace("_", " "), summary.get(key) == wanted_value,
-                            f"{summary.get(key)}", value=summary.get(key),
-                            expected=wanted_value))
+        checks.append(
+            Check(
+                key.replace("_", " "),
+                summary.get(key) == wanted_value,
+                f"{summary.get(key)}",
+                value=summary.get(key),
+                expected=wanted_value,
+            )
+        )
     return checks
 
 
-def video_checks(path: Path, *, frames: int, rate, width: int, height: int,
-                 shot_samples: list[tuple[str, int, Path, int]]) -> list[Check]:
+def video_checks(
+    path: Path,
+    *,
+    frames: int,
+    rate,
+    width: int,
+    height: int,
+    shot_samples: list[tuple[str, int, Path, int]],
+) -> list[Check]:
     """Checks of the final render. `shot_samples`: (shot id, frame in final, take, frame in
     take) for one frame inside every generated shot, to prove each is present, in order."""
     info = probe(path, count_frames=True)
     seconds = float(rate.seconds(frames))
     one_frame = 1 / float(rate.fps)
     checks = [
-        Check("duration", abs(info.frames - frames) <= 1 and
-              abs(info.video_duration - seconds) <= one_frame + 1e-6,
-              f"{info.frames} frames, {info.video_duration:.3f} s; planned {frames} frames, "
-              f"{seconds:.3f} s", value=info.video_duration, expected=seconds),
-        Check("video stream", info.video_codec == "h264", info.video_codec,
-              value=info.video_codec, expected="h264"),
-        Check("audio stream", info.audio_codec == "aac", str(info.audio_codec),
-              value=info.audio_codec, expected="aac"),
-        Check("size", (info.width, info.height) == (width, height),
-              f"{info.width}x{info.height}", value=[info.width, info.height],
-              expected=[width, height]),
-        Check("fps", info.fps == rate.fps, f"{info.fps}", value=str(info.fps),
-              expected=str(rate.fps)),
+        Check(
+            "duration",
+            abs(info.frames - frames) <= 1
+            and abs(info.video_duration - seconds) <= one_frame + 1e-6,
+            f"{info.frames} frames, {info.video_duration:.3f} s; planned {frames} frames, "
+            f"{seconds:.3f} s",
+            value=info.video_duration,
+            expected=seconds,
+        ),
+        Check(
+            "video stream",
+            info.video_codec == "h264",
+            info.video_codec,
+            value=info.video_codec,
+            expected="h264",
+        ),
+        Check(
+            "audio stream",
+            info.audio_codec == "aac",
+            str(info.audio_codec),
+            value=info.audio_codec,
+            expected="aac",
+        ),
+        Check(
+            "size",
+            (info.width, info.height) == (width, height),
+            f"{info.width}x{info.height}",
+            value=[info.width, info.height],
+            expected=[width, height],
+        ),
+        Check(
+            "fps", info.fps == rate.fps, f"{info.fps}", value=str(info.fps), expected=str(rate.fps)
+        ),
     ]
     if info.audio_duration is not None:
         gap = abs(info.audio_duration - info.video_duration)
-        checks.append(Check("audio length", gap <= 0.05, f"audio differs by {gap * 1000:.0f} ms",
-                            value=round(gap, 4), expected="<= 0.05 s"))
+        checks.append(
+            Check(
+                "audio length",
+                gap <= 0.05,
+                f"audio differs by {gap * 1000:.0f} ms",
+                value=round(gap, 4),
+                expected="<= 0.05 s",
+            )
+        )
     final_frames = frames_at(path, [f for _, f, _, _ in shot_samples])
     for shot_id, final_index, take, take_index in shot_samples:
         take_frame = frames_at(take, [take_index]).get(take_index)
@@ -147,7 +232,13 @@ def video_checks(path: Path, *, frames: int, rate, width: int, height: int,
             checks.append(Check(f"{shot_id} present", False, "frame missing"))
             continue
         error = float(np.abs(got.astype(np.int16) - take_frame.astype(np.int16)).mean())
-        checks.append(Check(f"{shot_id} present", error < 12.0,
-                            f"mean difference {error:.1f}/255 from its take",
-                            value=round(error, 2), expected="< 12"))
+        checks.append(
+            Check(
+                f"{shot_id} present",
+                error < 12.0,
+                f"mean difference {error:.1f}/255 from its take",
+                value=round(error, 2),
+                expected="< 12",
+            )
+        )
     return checks

@@ -75,8 +75,7 @@ class Generator(ABC):
         """Refresh a running job. Local backends are done at submit."""
         return job
 
-    def generate(self, request: GenerationRequest, output: Path, *,
-                 timeout: float = 1800) -> Job:
+    def generate(self, request: GenerationRequest, output: Path, *, timeout: float = 1800) -> Job:
         """Submit and wait for the result."""
         job = self.submit(request, output)
         delay, waited = 0.5, 0.0

@@ -32,14 +32,17 @@ class Capabilities:
     default_candidate: bool
     cannot: tuple[str, ...] = field(default_factory=tuple)
 
-    def refuses(self, *, mode: str, seconds: float, width: int, height: int,
-                fps: float) -> str | None:
+    def refuses(
+        self, *, mode: str, seconds: float, width: int, height: int, fps: float
+    ) -> str | None:
         """Why this generator cannot take a request, or None when it can."""
         if mode not in self.modes:
             return f"{self.name} has no {mode} mode"
         if not self.min_seconds <= seconds <= self.max_seconds:
-            return (f"{self.name} makes clips of {self.min_seconds}-{self.max_seconds} s, "
-                    f"not {seconds:.2f} s")
+            return (
+                f"{self.name} makes clips of {self.min_seconds}-{self.max_seconds} s, "
+                f"not {seconds:.2f} s"
+            )
         if width > self.max_width or height > self.max_height:
             return f"{self.name} makes at most {self.max_width}x{self.max_height}"
         if not self.fps[0] <= fps <= self.fps[1]:
@@ -51,10 +54,15 @@ class Capabilities:
 
 
 def _from_json(name: str, data: dict) -> Capabilities:
-    return Capabilities(name=name, **{
-        **data, "modes": tuple(data["modes"]), "fps": tuple(data["fps"]),
-        "cannot": tuple(data.get("cannot", ())),
-    })
+    return Capabilities(
+        name=name,
+        **{
+            **data,
+            "modes": tuple(data["modes"]),
+            "fps": tuple(data["fps"]),
+            "cannot": tuple(data.get("cannot", ())),
+        },
+    )
 
 
 @lru_cache(maxsize=1)

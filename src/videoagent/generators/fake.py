@@ -24,7 +24,7 @@ FAULTS = ("black", "frozen", "short", "error", "slow")
 
 
 def parse_faults(text: str) -> dict[str, list[str]]:
-    """"shot-02:black,shot-03:error+error" → {"shot-02": ["black"], "shot-03": [...]}."""
+    """ "shot-02:black,shot-03:error+error" → {"shot-02": ["black"], "shot-03": [...]}."""
     faults: dict[str, list[str]] = {}
     for item in filter(None, (part.strip() for part in text.split(","))):
         shot, _, kinds = item.partition(":")
@@ -66,8 +66,12 @@ class FakeGenerator(Generator):
         width, height = request.width, request.height
         card = Image.new("RGB", (width, height), (30, 34, 48))
         ImageDraw.Draw(card).text(
-            (width / 2, height / 2), request.prompt[:48], fill=(240, 240, 240),
-            font=ImageFont.load_default(size=max(height // 18, 8)), anchor="mm")
+            (width / 2, height / 2),
+            request.prompt[:48],
+            fill=(240, 240, 240),
+            font=ImageFont.load_default(size=max(height // 18, 8)),
+            anchor="mm",
+        )
         base = np.asarray(card).copy()
         with Mp4Writer(output, size=(width, height), rate=request.rate, frames=frames) as writer:
             for index in range(frames):
@@ -77,8 +81,13 @@ class FakeGenerator(Generator):
                 frame = base.copy()
                 if fault != "frozen":
                     x = int((index * 7 + request.seed * 13) % width)
-                    frame[:, max(x - 12, 0):x] = (220, 120, 40)
+                    frame[:, max(x - 12, 0) : x] = (220, 120, 40)
                 writer.write(frame)
-        return Job(self.name, request, status="succeeded", output=Path(output),
-                   report={"fault": fault} if fault else {},
-                   cost=self.capabilities.price(request.seconds))
+        return Job(
+            self.name,
+            request,
+            status="succeeded",
+            output=Path(output),
+            report={"fault": fault} if fault else {},
+            cost=self.capabilities.price(request.seconds),
+        )

@@ -26,21 +26,29 @@ class ProceduralGenerator(Generator):
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)
-        renderer = Renderer(parsed.spec, size=(request.width, request.height),
-                            fps=float(request.rate.fps), frames=request.frames,
-                            seed=request.seed)
+        renderer = Renderer(
+            parsed.spec,
+            size=(request.width, request.height),
+            fps=float(request.rate.fps),
+            frames=request.frames,
+            seed=request.seed,
+        )
         truths = []
-        with Mp4Writer(output, size=(request.width, request.height), rate=request.rate,
-                       frames=request.frames) as writer:
+        with Mp4Writer(
+            output, size=(request.width, request.height), rate=request.rate, frames=request.frames
+        ) as writer:
             for frame, truth in renderer:
                 writer.write(frame)
                 truths.append(truth)
         summary = summarise(truths)
-        atomic_write_json(truth_path(output), {
-            "spec": parsed.spec.to_dict(),
-            "summary": summary,
-            "frames": [t.to_dict() for t in truths],
-        })
+        atomic_write_json(
+            truth_path(output),
+            {
+                "spec": parsed.spec.to_dict(),
+                "summary": summary,
+                "frames": [t.to_dict() for t in truths],
+            },
+        )
         report = {
             "understood": parsed.spec.to_dict(),
             "placeholders": parsed.placeholders,
@@ -49,8 +57,14 @@ class ProceduralGenerator(Generator):
             "truth": summary,
             "truth_file": truth_path(output).name,
         }
-        return Job(self.name, request, status="succeeded", output=Path(output), report=report,
-                   cost=self.capabilities.price(request.seconds))
+        return Job(
+            self.name,
+            request,
+            status="succeeded",
+            output=Path(output),
+            report=report,
+            cost=self.capabilities.price(request.seconds),
+        )
 
 
 def read_truth(clip: Path) -> dict | None:

@@ -13,8 +13,14 @@ from videoagent.media.frames import frames_at
 from videoagent.store.files import atomic_write_bytes
 
 
-def contact_sheet(video: Path, shots: list[tuple[int, str]], output: Path, *,
-                  columns: int = 3, thumb_width: int = 320) -> Path:
+def contact_sheet(
+    video: Path,
+    shots: list[tuple[int, str]],
+    output: Path,
+    *,
+    columns: int = 3,
+    thumb_width: int = 320,
+) -> Path:
     """`shots` lists (frame index in `video`, label) pairs; writes a PNG grid to `output`."""
     found = frames_at(video, [frame for frame, _ in shots])
     first = next(iter(found.values()))
@@ -23,8 +29,11 @@ def contact_sheet(video: Path, shots: list[tuple[int, str]], output: Path, *,
     columns = min(columns, len(shots))
     rows = math.ceil(len(shots) / columns)
     pad = 10
-    sheet = Image.new("RGB", (columns * (thumb_width + pad) + pad,
-                              rows * (thumb_height + label_height + pad) + pad), (24, 24, 28))
+    sheet = Image.new(
+        "RGB",
+        (columns * (thumb_width + pad) + pad, rows * (thumb_height + label_height + pad) + pad),
+        (24, 24, 28),
+    )
     draw = ImageDraw.Draw(sheet)
     font = ImageFont.load_default(size=14)
     for number, (frame_index, label) in enumerate(shots):

@@ -9,8 +9,9 @@ import av
 import numpy as np
 
 
-def iter_frames(path: Path | str, *, size: tuple[int, int] | None = None,
-                gray: bool = False) -> Iterator[np.ndarray]:
+def iter_frames(
+    path: Path | str, *, size: tuple[int, int] | None = None, gray: bool = False
+) -> Iterator[np.ndarray]:
     """Every frame of the first video stream as an RGB (or gray) array."""
     with av.open(str(path)) as container:
         stream = container.streams.video[0]

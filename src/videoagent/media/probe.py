@@ -51,7 +51,8 @@ def probe(path: Path | str, *, count_frames: bool = False) -> MediaInfo:
             float(video.duration * video.time_base) if video.duration else float(frames / fps)
         )
         audio_duration = (
-            float(audio.duration * audio.time_base) if audio is not None and audio.duration
+            float(audio.duration * audio.time_base)
+            if audio is not None and audio.duration
             else None
         )
         container_duration = (container.duration or 0) / av.time_base

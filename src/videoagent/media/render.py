@@ -50,8 +50,23 @@ def _concat_copy(timeline: Timeline, output: Path, work: Path) -> None:
         escaped = str(Path(clip.source).resolve()).replace("'", "'\\''")
         lines.append(f"file '{escaped}'")
     listing.write_text("\n".join(lines) + "\n", "utf-8")
-    run_ffmpeg(["-f", "concat", "-safe", "0", "-i", str(listing), "-c", "copy",
-                "-movflags", "+faststart", "-f", "mp4", str(output)])
+    run_ffmpeg(
+        [
+            "-f",
+            "concat",
+            "-safe",
+            "0",
+            "-i",
+            str(listing),
+            "-c",
+            "copy",
+            "-movflags",
+            "+faststart",
+            "-f",
+            "mp4",
+            str(output),
+        ]
+    )
 
 
 def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
@@ -59,8 +74,10 @@ def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
     width, height = timeline.width, timeline.height
     inputs: list[str] = []
     graph: list[str] = []
-    normalise = (f"fps={fps},scale={width}:{height}:force_original_aspect_ratio=decrease,"
-                 f"pad={width}:{height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p")
+    normalise = (
+        f"fps={fps},scale={width}:{height}:force_original_aspect_ratio=decrease,"
+        f"pad={width}:{height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p"
+    )
     # 1. One input per clip, trimmed to its span plus the handles its transitions borrow.
     lengths = []
     for index, clip in enumerate(timeline.clips):
@@ -69,16 +86,24 @@ def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
         if isinstance(clip, VideoClip):
             inputs += ["-i", str(clip.source)]
             start = clip.source_in - before
-            graph.append(f"[{index}:v]{normalise},trim=start_frame={start}:"
-                         f"end_frame={start + span},setpts=PTS-STARTPTS[c{index}]")
+            graph.append(
+                f"[{index}:v]{normalise},trim=start_frame={start}:"
+                f"end_frame={start + span},setpts=PTS-STARTPTS[c{index}]"
+            )
         else:
             assert isinstance(clip, CardClip)
-            png = card_image(work / f"card{index}.png", size=(width, height), title=clip.title,
-                             subtitle=clip.subtitle, background=clip.background,
-                             foreground=clip.foreground)
+            png = card_image(
+                work / f"card{index}.png",
+                size=(width, height),
+                title=clip.title,
+                subtitle=clip.subtitle,
+                background=clip.background,
+                foreground=clip.foreground,
+            )
             inputs += ["-loop", "1", "-framerate", fps, "-i", str(png)]
-            graph.append(f"[{index}:v]{normalise},trim=end_frame={span},"
-                         f"setpts=PTS-STARTPTS[c{index}]")
+            graph.append(
+                f"[{index}:v]{normalise},trim=end_frame={span},setpts=PTS-STARTPTS[c{index}]"
+            )
         lengths.append(span)
     # 2. Join: concat for cuts, xfade for transitions (offset = frames already laid down).
     current, laid = "c0", lengths[0]
@@ -90,19 +115,27 @@ def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
         else:
             offset = float(timeline.rate.seconds(laid - transition.frames))
             seconds = float(timeline.rate.seconds(transition.frames))
-            graph.append(f"[{current}][c{index}]xfade=transition={XFADE[transition.kind]}:"
-                         f"duration={seconds:.6f}:offset={offset:.6f}[{joined}]")
+            graph.append(
+                f"[{current}][c{index}]xfade=transition={XFADE[transition.kind]}:"
+                f"duration={seconds:.6f}:offset={offset:.6f}[{joined}]"
+            )
             laid += lengths[index] - transition.frames
         current = joined
     # 3. Text overlays, each a transparent picture shown between two frame numbers.
     base = len(timeline.clips)
     for number, overlay in enumerate(timeline.overlays):
-        png = overlay_image(work / f"overlay{number}.png", size=(width, height),
-                            text=overlay.text, position=overlay.position)
+        png = overlay_image(
+            work / f"overlay{number}.png",
+            size=(width, height),
+            text=overlay.text,
+            position=overlay.position,
+        )
         inputs += ["-i", str(png)]
         end = overlay.start + overlay.frames - 1
-        graph.append(f"[{current}][{base + number}:v]overlay=0:0:"
-                     f"enable='between(n,{overlay.start},{end})'[o{number}]")
+        graph.append(
+            f"[{current}][{base + number}:v]overlay=0:0:"
+            f"enable='between(n,{overlay.start},{end})'[o{number}]"
+        )
         current = f"o{number}"
     # 4. Fades, then cut to the exact length.
     total = timeline.duration
@@ -118,10 +151,28 @@ def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
     inputs += silent_audio_input(float(timeline.rate.seconds(total)))
     script = work / "graph.txt"
     script.write_text(";\n".join(graph), "utf-8")
-    run_ffmpeg([*inputs, "-/filter_complex", str(script), "-map", "[vout]",
-                "-map", f"{audio_index}:a", *VIDEO_CODEC_ARGS, *AUDIO_CODEC_ARGS,
-                "-r", fps, "-frames:v", str(total), "-movflags", "+faststart",
-                "-f", "mp4", str(output)])
+    run_ffmpeg(
+        [
+            *inputs,
+            "-/filter_complex",
+            str(script),
+            "-map",
+            "[vout]",
+            "-map",
+            f"{audio_index}:a",
+            *VIDEO_CODEC_ARGS,
+            *AUDIO_CODEC_ARGS,
+            "-r",
+            fps,
+            "-frames:v",
+            str(total),
+            "-movflags",
+            "+faststart",
+            "-f",
+            "mp4",
+            str(output),
+        ]
+    )
 
 
 def render(timeline: Timeline, output: Path) -> str:

@@ -32,28 +32,46 @@ def _save_png(image: Image.Image, path: Path) -> Path:
     return path
 
 
-def card_image(path: Path, *, size: tuple[int, int], title: str, subtitle: str = "",
-               background: str = "#111318", foreground: str = "#f5f2ea") -> Path:
+def card_image(
+    path: Path,
+    *,
+    size: tuple[int, int],
+    title: str,
+    subtitle: str = "",
+    background: str = "#111318",
+    foreground: str = "#f5f2ea",
+) -> Path:
     """A full-frame title card."""
     width, height = size
     image = Image.new("RGB", size, ImageColor.getrgb(background))
     draw = ImageDraw.Draw(image)
     title_size = max(min(width, height) // 9, 12)
     fg = ImageColor.getrgb(foreground)
-    draw.multiline_text((width / 2, height * (0.45 if subtitle else 0.5)),
-                        _wrapped(title, int(width * 0.85), title_size), fill=fg,
-                        font=_font(title_size), anchor="mm", align="center", spacing=6)
+    draw.multiline_text(
+        (width / 2, height * (0.45 if subtitle else 0.5)),
+        _wrapped(title, int(width * 0.85), title_size),
+        fill=fg,
+        font=_font(title_size),
+        anchor="mm",
+        align="center",
+        spacing=6,
+    )
     if subtitle:
         sub_size = max(title_size // 2, 10)
-        draw.multiline_text((width / 2, height * 0.66),
-                            _wrapped(subtitle, int(width * 0.85), sub_size),
-                            fill=tuple(int(c * 0.8) for c in fg), font=_font(sub_size),
-                            anchor="mm", align="center")
+        draw.multiline_text(
+            (width / 2, height * 0.66),
+            _wrapped(subtitle, int(width * 0.85), sub_size),
+            fill=tuple(int(c * 0.8) for c in fg),
+            font=_font(sub_size),
+            anchor="mm",
+            align="center",
+        )
     return _save_png(image, path)
 
 
-def overlay_image(path: Path, *, size: tuple[int, int], text: str,
-                  position: str = "bottom") -> Path:
+def overlay_image(
+    path: Path, *, size: tuple[int, int], text: str, position: str = "bottom"
+) -> Path:
     """A transparent full-frame image with `text` on a dark band, inside the safe area."""
     width, height = size
     image = Image.new("RGBA", size, (0, 0, 0, 0))
@@ -61,10 +79,17 @@ def overlay_image(path: Path, *, size: tuple[int, int], text: str,
     font_size = max(min(width, height) // 14, 10)
     body = _wrapped(text, int(width * 0.8), font_size)
     y = {"top": 0.12, "center": 0.5, "bottom": 0.85}[position] * height
-    box = draw.multiline_textbbox((width / 2, y), body, font=_font(font_size), anchor="mm",
-                                  align="center")
+    box = draw.multiline_textbbox(
+        (width / 2, y), body, font=_font(font_size), anchor="mm", align="center"
+    )
     pad = font_size // 2
     draw.rectangle((box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), fill=(0, 0, 0, 150))
-    draw.multiline_text((width / 2, y), body, fill=(255, 255, 255, 255), font=_font(font_size),
-                        anchor="mm", align="center")
+    draw.multiline_text(
+        (width / 2, y),
+        body,
+        fill=(255, 255, 255, 255),
+        font=_font(font_size),
+        anchor="mm",
+        align="center",
+    )
     return _save_png(image, path)

@@ -18,21 +18,36 @@ from videoagent.store.files import partial_path
 from videoagent.timeline.time import FrameRate
 
 # Every clip the project writes uses these, so clips can be joined by stream copy.
-VIDEO_CODEC_ARGS = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
-                    "-pix_fmt", "yuv420p", "-profile:v", "high"]
+VIDEO_CODEC_ARGS = [
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-crf",
+    "20",
+    "-pix_fmt",
+    "yuv420p",
+    "-profile:v",
+    "high",
+]
 AUDIO_CODEC_ARGS = ["-c:a", "aac", "-b:a", "96k", "-ar", "48000", "-ac", "2"]
 
 
 def silent_audio_input(seconds: float) -> list[str]:
-    return ["-f", "lavfi", "-t", f"{seconds:.6f}", "-i",
-            "anullsrc=channel_layout=stereo:sample_rate=48000"]
+    return [
+        "-f",
+        "lavfi",
+        "-t",
+        f"{seconds:.6f}",
+        "-i",
+        "anullsrc=channel_layout=stereo:sample_rate=48000",
+    ]
 
 
 class Mp4Writer:
     """Context manager: `write(frame)` RGB uint8 frames of one size; closes into an mp4."""
 
-    def __init__(self, path: Path, *, size: tuple[int, int], rate: FrameRate,
-                 frames: int) -> None:
+    def __init__(self, path: Path, *, size: tuple[int, int], rate: FrameRate, frames: int) -> None:
         self.path = Path(path)
         self.size = size
         self.rate = rate
@@ -46,16 +61,35 @@ class Mp4Writer:
         width, height = self.size
         seconds = float(self.rate.seconds(self.expected))
         args = [
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{width}x{height}",
-            "-framerate", str(self.rate.fps), "-i", "pipe:0",
+            "-f",
+            "rawvideo",
+            "-pix_fmt",
+            "rgb24",
+            "-s",
+            f"{width}x{height}",
+            "-framerate",
+            str(self.rate.fps),
+            "-i",
+            "pipe:0",
             *silent_audio_input(seconds),
-            "-map", "0:v", "-map", "1:a", *VIDEO_CODEC_ARGS, *AUDIO_CODEC_ARGS,
-            "-frames:v", str(self.expected), "-movflags", "+faststart", "-f", "mp4",
+            "-map",
+            "0:v",
+            "-map",
+            "1:a",
+            *VIDEO_CODEC_ARGS,
+            *AUDIO_CODEC_ARGS,
+            "-frames:v",
+            str(self.expected),
+            "-movflags",
+            "+faststart",
+            "-f",
+            "mp4",
             str(self._part),
         ]
         self._command = ffmpeg_command(args)
-        self._process = subprocess.Popen(self._command, stdin=subprocess.PIPE,
-                                          stderr=subprocess.PIPE)
+        self._process = subprocess.Popen(
+            self._command, stdin=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         return self
 
     def write(self, frame: np.ndarray) -> None:

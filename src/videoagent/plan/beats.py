@@ -15,13 +15,50 @@ _PREAMBLE = re.compile(
     r"(?:of|about|showing|where|in which|with|for)?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+and then\s+|\s+then\s+|"
-                    r"\s+after that\s+|\s+finally\s+)", re.IGNORECASE)
-_IRREGULAR = {"going": "goes", "having": "has", "doing": "does", "being": "is", "lying": "lies",
-              "dying": "dies"}
-_E_STEMS = ("mak", "tak", "hav", "giv", "danc", "wav", "chas", "com", "rid", "driv", "smil",
-            "shar", "serv", "explor", "bak", "pos", "sav", "los", "mov", "arriv", "leav",
-            "prepar", "us", "rac", "slid", "hid", "writ", "bounc", "liv")
+_SPLIT = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+and then\s+|\s+then\s+|"
+    r"\s+after that\s+|\s+finally\s+)",
+    re.IGNORECASE,
+)
+_IRREGULAR = {
+    "going": "goes",
+    "having": "has",
+    "doing": "does",
+    "being": "is",
+    "lying": "lies",
+    "dying": "dies",
+}
+_E_STEMS = (
+    "mak",
+    "tak",
+    "hav",
+    "giv",
+    "danc",
+    "wav",
+    "chas",
+    "com",
+    "rid",
+    "driv",
+    "smil",
+    "shar",
+    "serv",
+    "explor",
+    "bak",
+    "pos",
+    "sav",
+    "los",
+    "mov",
+    "arriv",
+    "leav",
+    "prepar",
+    "us",
+    "rac",
+    "slid",
+    "hid",
+    "writ",
+    "bounc",
+    "liv",
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +94,7 @@ def _subject_of(text: str) -> tuple[str, str]:
     kinds = {**{k: k for k in vocab.CREATURES}, **vocab.KIND_SYNONYMS}
     for i, word in enumerate(words[:6]):
         if kinds.get(word.lower().strip(",.")) in vocab.CREATURES:
-            return " ".join(words[: i + 1]).strip(","), " ".join(words[i + 1:])
+            return " ".join(words[: i + 1]).strip(","), " ".join(words[i + 1 :])
     return "", text
 
 

@@ -65,8 +65,16 @@ def make_brief(request: Request) -> Brief:
     if request.duration_source == "default":
         assumed.append(f"{request.seconds:g} seconds long (no duration given)")
     return Brief(
-        request=request.text, mode=request.mode, subject=beats.subject, subject_kind=kind,
-        subject_colour=colour, beats=list(beats.beats), place=place, time_of_day=time_of_day,
-        weather=weather, style="bright flat storybook animation, clean shapes",
-        seconds=request.seconds, assumed=assumed,
+        request=request.text,
+        mode=request.mode,
+        subject=beats.subject,
+        subject_kind=kind,
+        subject_colour=colour,
+        beats=list(beats.beats),
+        place=place,
+        time_of_day=time_of_day,
+        weather=weather,
+        style="bright flat storybook animation, clean shapes",
+        seconds=request.seconds,
+        assumed=assumed,
     )

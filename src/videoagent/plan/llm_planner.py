@@ -47,16 +47,24 @@ class LLMPlan(BaseModel):
 def schema() -> dict:
     return {
         "type": "object",
-        "properties": {"shots": {"type": "array", "minItems": 1, "maxItems": 24, "items": {
-            "type": "object",
-            "properties": {
-                "beat": {"type": "string"}, "caption": {"type": "string"},
-                "seconds": {"type": "number"},
-                "shot_size": {"enum": list(vocab.SHOT_SIZES)},
-                "camera": {"enum": list(vocab.CAMERAS)},
-            },
-            "required": ["beat", "caption", "seconds", "shot_size", "camera"],
-        }}},
+        "properties": {
+            "shots": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 24,
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "beat": {"type": "string"},
+                        "caption": {"type": "string"},
+                        "seconds": {"type": "number"},
+                        "shot_size": {"enum": list(vocab.SHOT_SIZES)},
+                        "camera": {"enum": list(vocab.CAMERAS)},
+                    },
+                    "required": ["beat", "caption", "seconds", "shot_size", "camera"],
+                },
+            }
+        },
         "required": ["shots"],
     }
 
@@ -66,32 +74,45 @@ def _validator(target_seconds: float):
         try:
             plan = LLMPlan.model_validate(value)
         except ValidationError as exc:
-            raise PlanError(f"does not match the schema: {exc.errors()[0]['msg']} at "
-                            f"{'.'.join(map(str, exc.errors()[0]['loc']))}") from exc
+            raise PlanError(
+                f"does not match the schema: {exc.errors()[0]['msg']} at "
+                f"{'.'.join(map(str, exc.errors()[0]['loc']))}"
+            ) from exc
         total = sum(shot.seconds for shot in plan.shots)
         if abs(total - target_seconds) > 0.5:
-            raise PlanError(f"shot seconds add up to {total:g}, they must add up to "
-                            f"{target_seconds:g}")
+            raise PlanError(
+                f"shot seconds add up to {total:g}, they must add up to {target_seconds:g}"
+            )
         return plan
 
     return validate
 
 
-def plan_with_llm(request: Request, brief: Brief, bible: Bible, *, backend: str, dialect: str,
-                  url: str, model: str | None = None,
-                  client: ChatClient | None = None) -> tuple[Storyboard, list[str]]:
+def plan_with_llm(
+    request: Request,
+    brief: Brief,
+    bible: Bible,
+    *,
+    backend: str,
+    dialect: str,
+    url: str,
+    model: str | None = None,
+    client: ChatClient | None = None,
+) -> tuple[Storyboard, list[str]]:
     """A storyboard proposed by the LLM at `url`, or the offline one with a warning."""
     mode = MODES[request.mode]
     story_seconds = request.seconds - mode.title_card - mode.end_card
     client = client or ChatClient(url, model=model)
     messages = [
         {"role": "system", "content": SYSTEM},
-        {"role": "user", "content": f"Request: {request.text}\nMode: {request.mode}\n"
-                                    f"Target: {story_seconds:g} seconds in total."},
+        {
+            "role": "user",
+            "content": f"Request: {request.text}\nMode: {request.mode}\n"
+            f"Target: {story_seconds:g} seconds in total.",
+        },
     ]
     try:
-        proposal = client.chat_json(messages, schema=schema(),
-                                    validate=_validator(story_seconds))
+        proposal = client.chat_json(messages, schema=schema(), validate=_validator(story_seconds))
     except (PlanError, RunError) as exc:
         warning = f"LLM planner failed ({exc}); used the offline planner instead"
         board = plan_offline(request, brief, bible, backend=backend, dialect=dialect)
@@ -105,8 +126,12 @@ def plan_with_llm(request: Request, brief: Brief, bible: Bible, *, backend: str,
             scene = replace(scene, shot_size=item.shot_size)
         if item.camera in vocab.CAMERAS:
             scene = replace(scene, camera=item.camera)
-        shots.append(generated_shot(item.beat, item.caption, scene, staged.cast, backend,
-                                    dialect))
-    board = finish_storyboard(shots, [s.seconds for s in proposal.shots], request, brief,
-                              planner=f"llm ({client.model} at {client.url})")
+        shots.append(generated_shot(item.beat, item.caption, scene, staged.cast, backend, dialect))
+    board = finish_storyboard(
+        shots,
+        [s.seconds for s in proposal.shots],
+        request,
+        brief,
+        planner=f"llm ({client.model} at {client.url})",
+    )
     return board, []

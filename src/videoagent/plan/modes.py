@@ -23,10 +23,12 @@ class ModeStructure:
 
 MODES = {
     "create": ModeStructure("crossfade", 0.5),
-    "short-film": ModeStructure("crossfade", 0.75, establishing=True, closing_shot=True,
-                                fade_seconds=1.0),
-    "ugc-product": ModeStructure("cut", 0.0, end_card=3.0, hook_text=True,
-                                 roles=("hook", "problem", "product in use")),
+    "short-film": ModeStructure(
+        "crossfade", 0.75, establishing=True, closing_shot=True, fade_seconds=1.0
+    ),
+    "ugc-product": ModeStructure(
+        "cut", 0.0, end_card=3.0, hook_text=True, roles=("hook", "problem", "product in use")
+    ),
     "brand": ModeStructure("crossfade", 0.5, title_card=2.5, end_card=3.0, fade_seconds=0.5),
 }
 

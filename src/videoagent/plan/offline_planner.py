@@ -30,8 +30,9 @@ def _plan_beats(brief: Brief, request: Request) -> list[tuple[str, str, str | No
     available = max(request.seconds - card_seconds, 1.0)
     planned: list[tuple[str, str, str | None]] = []
     if mode.establishing:
-        planned.append(("establishing shot", f"A {brief.time_of_day} in the {brief.place}.",
-                        "stand"))
+        planned.append(
+            ("establishing shot", f"A {brief.time_of_day} in the {brief.place}.", "stand")
+        )
     for i, beat in enumerate(beats):
         sentence = beat_sentence(brief.subject, beat, first=i == 0)
         pieces = max(1, math.ceil(available / len(beats) / MAX_SHOT_SECONDS))
@@ -41,8 +42,9 @@ def _plan_beats(brief: Brief, request: Request) -> list[tuple[str, str, str | No
     return planned
 
 
-def plan_offline(request: Request, brief: Brief, bible: Bible, *, backend: str,
-                 dialect: str) -> Storyboard:
+def plan_offline(
+    request: Request, brief: Brief, bible: Bible, *, backend: str, dialect: str
+) -> Storyboard:
     """A storyboard from rules alone (prompts are filled in by the rewrite step)."""
     shots: list[Shot] = []
     previous_size = None
@@ -60,32 +62,69 @@ def plan_offline(request: Request, brief: Brief, bible: Bible, *, backend: str,
     return finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
 
 
-def generated_shot(beat: str, caption: str, scene, cast: list[str], backend: str,
-                   dialect: str) -> Shot:
-    return Shot(id="", index=0, kind="generated", beat=beat, caption=caption, frames=0,
-                shot_size=scene.shot_size, camera=scene.camera, cast=cast,
-                scene=scene.to_dict(), backend=backend, dialect=dialect)
+def generated_shot(
+    beat: str, caption: str, scene, cast: list[str], backend: str, dialect: str
+) -> Shot:
+    return Shot(
+        id="",
+        index=0,
+        kind="generated",
+        beat=beat,
+        caption=caption,
+        frames=0,
+        shot_size=scene.shot_size,
+        camera=scene.camera,
+        cast=cast,
+        scene=scene.to_dict(),
+        backend=backend,
+        dialect=dialect,
+    )
 
 
-def finish_storyboard(shots: list[Shot], weights: list[float], request: Request, brief: Brief,
-                      *, planner: str) -> Storyboard:
+def finish_storyboard(
+    shots: list[Shot], weights: list[float], request: Request, brief: Brief, *, planner: str
+) -> Storyboard:
     """Add the mode's cards and text, allocate exact frames, number shots, set transitions."""
     mode = MODES[request.mode]
     rate = request.rate
     name = brand_name(request.text, (brief.subject or "Our story").capitalize())
     if mode.title_card:
-        shots.insert(0, Shot(id="", index=0, kind="card", beat="title card", caption=name,
-                             frames=0, card_title=name, card_subtitle=""))
+        shots.insert(
+            0,
+            Shot(
+                id="",
+                index=0,
+                kind="card",
+                beat="title card",
+                caption=name,
+                frames=0,
+                card_title=name,
+                card_subtitle="",
+            ),
+        )
     if mode.end_card:
         closing = "Try it today" if request.mode == "ugc-product" else name
-        line = tagline(request.text, "Made for moments like these" if request.mode == "brand"
-                       else name)
-        shots.append(Shot(id="", index=0, kind="card", beat="end card", caption=line,
-                          frames=0, card_title=closing, card_subtitle=line))
+        line = tagline(
+            request.text, "Made for moments like these" if request.mode == "brand" else name
+        )
+        shots.append(
+            Shot(
+                id="",
+                index=0,
+                kind="card",
+                beat="end card",
+                caption=line,
+                frames=0,
+                card_title=closing,
+                card_subtitle=line,
+            )
+        )
     # Frames: cards have fixed lengths, generated shots share the rest equally.
     total = request.frames
-    card_frames = {"title card": rate.frames(mode.title_card),
-                   "end card": rate.frames(mode.end_card)}
+    card_frames = {
+        "title card": rate.frames(mode.title_card),
+        "end card": rate.frames(mode.end_card),
+    }
     fixed = sum(card_frames[s.beat] for s in shots if s.kind == "card")
     generated = [s for s in shots if s.kind == "generated"]
     if fixed >= total or len(generated) * rate.frames(1.0) > total - fixed:
@@ -106,10 +145,21 @@ def finish_storyboard(shots: list[Shot], weights: list[float], request: Request,
             shot.transition_frames = min(transition_frames, shortest // 2)
     if mode.hook_text and generated:
         first = generated[0]
-        first.on_screen_text.append(OnScreenText(
-            text=first.caption.rstrip(".").upper()[:40], start=0,
-            frames=min(first.frames, rate.frames(2.5)), position="top"))
+        first.on_screen_text.append(
+            OnScreenText(
+                text=first.caption.rstrip(".").upper()[:40],
+                start=0,
+                frames=min(first.frames, rate.frames(2.5)),
+                position="top",
+            )
+        )
     return Storyboard(
-        request=request.text, mode=request.mode, fps=str(rate.fps), width=request.width,
-        height=request.height, target_frames=total, shots=shots, planner=planner,
+        request=request.text,
+        mode=request.mode,
+        fps=str(rate.fps),
+        width=request.width,
+        height=request.height,
+        target_frames=total,
+        shots=shots,
+        planner=planner,
     )

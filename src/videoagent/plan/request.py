@@ -13,12 +13,32 @@ ASPECTS = {"16:9": (16, 9), "9:16": (9, 16), "1:1": (1, 1), "4:5": (4, 5)}
 PIXEL_BUDGET = 640 * 360
 DEFAULT_SECONDS = 30.0
 MAX_SECONDS = 600.0
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "fifteen": 15,
-                 "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50,
-                 "sixty": 60, "ninety": 90, "half": 0.5}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "half": 0.5,
+}
 DURATION_PATTERN = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    r"\b(?P<n>\d+(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")[\s-]*(?P<unit>seconds?|secs?|s|minutes?|mins?|m)\b(?:[\s-]*long)?",
     re.IGNORECASE,
 )
@@ -73,9 +93,17 @@ class Request:
         return self.rate.frames(self.seconds)
 
     @classmethod
-    def build(cls, text: str, *, mode: str = "create", duration: float | None = None,
-              aspect: str = "16:9", size: str | None = None, fps: float | str = 24,
-              seed: int = 0) -> Request:
+    def build(
+        cls,
+        text: str,
+        *,
+        mode: str = "create",
+        duration: float | None = None,
+        aspect: str = "16:9",
+        size: str | None = None,
+        fps: float | str = 24,
+        seed: int = 0,
+    ) -> Request:
         """Validate every setting; raise UsageError naming the bad value."""
         text = " ".join((text or "").split())
         if not text:
@@ -87,11 +115,12 @@ class Request:
         source = "--duration"
         if duration is None:
             found = duration_in_text(text)
-            duration, source = (found[0], "request text") if found else (DEFAULT_SECONDS,
-                                                                          "default")
+            duration, source = (found[0], "request text") if found else (DEFAULT_SECONDS, "default")
         if not 0 < duration <= MAX_SECONDS:
-            raise UsageError(f"duration must be more than 0 and at most {MAX_SECONDS:.0f} "
-                             f"seconds, got {duration:g}")
+            raise UsageError(
+                f"duration must be more than 0 and at most {MAX_SECONDS:.0f} "
+                f"seconds, got {duration:g}"
+            )
         rate = FrameRate.of(fps)
         if rate.frames(duration) < 1:
             raise UsageError(f"duration {duration:g} s is shorter than one frame at {rate} fps")

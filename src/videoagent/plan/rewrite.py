@@ -12,9 +12,13 @@ from videoagent.plan.storyboard import Shot
 from videoagent.synthworld import caption
 
 SHOT_WORDS = {"wide": "Wide establishing shot", "medium": "Medium shot", "close-up": "Close-up"}
-CAMERA_WORDS = {"static": "locked-off camera", "pan": "slow lateral pan", "track": "smooth "
-                "tracking shot alongside the subject", "zoom in": "slow push-in",
-                "zoom out": "slow pull-back"}
+CAMERA_WORDS = {
+    "static": "locked-off camera",
+    "pan": "slow lateral pan",
+    "track": "smooth tracking shot alongside the subject",
+    "zoom in": "slow push-in",
+    "zoom out": "slow pull-back",
+}
 
 
 def rewrite(shot: Shot, dialect: str, *, style: str = "", limit: int = 2000) -> str:
@@ -28,10 +32,12 @@ def rewrite(shot: Shot, dialect: str, *, style: str = "", limit: int = 2000) -> 
         text = shot.caption
     elif dialect == "cinematic":
         described = caption(spec).split(". ", 2)[-1]  # drop the dialect's shot/place sentences
-        text = (f"{SHOT_WORDS[spec.shot_size]}, {CAMERA_WORDS[spec.camera]}. {shot.caption} "
-                f"Setting: {spec.place} at {spec.time_of_day}, {spec.weather} weather. "
-                f"{described} Style: {style or 'natural colour, soft film grain'}. "
-                "Consistent characters, no text, no watermark.")
+        text = (
+            f"{SHOT_WORDS[spec.shot_size]}, {CAMERA_WORDS[spec.camera]}. {shot.caption} "
+            f"Setting: {spec.place} at {spec.time_of_day}, {spec.weather} weather. "
+            f"{described} Style: {style or 'natural colour, soft film grain'}. "
+            "Consistent characters, no text, no watermark."
+        )
     else:
         raise UsageError(f"unknown prompt dialect {dialect!r}")
     return text[:limit]

@@ -15,15 +15,38 @@ from videoagent.synthworld import EntitySpec, SceneSpec, parse
 from videoagent.synthworld import vocabulary as vocab
 
 FRIEND_WORDS = {"friend", "friends", "buddy", "pal", "companion", "another", "mate"}
-RECEIVE_WORDS = {"getting", "gets", "get", "receives", "receiving", "given", "buys", "buying",
-                 "orders", "ordering", "treated", "earns", "wins"}
+RECEIVE_WORDS = {
+    "getting",
+    "gets",
+    "get",
+    "receives",
+    "receiving",
+    "given",
+    "buys",
+    "buying",
+    "orders",
+    "ordering",
+    "treated",
+    "earns",
+    "wins",
+}
 # Natural framing (shot size, camera move) for what the subject does.
 FRAMING = {
-    "walk": ("wide", "track"), "run": ("wide", "track"), "chase": ("wide", "track"),
-    "sniff": ("medium", "static"), "eat": ("medium", "static"), "meet": ("medium", "static"),
-    "sit": ("close-up", "static"), "wag": ("close-up", "static"), "jump": ("wide", "static"),
-    "stand": ("medium", "zoom in"), "hold": ("medium", "static"), "give": ("medium", "static"),
-    "fly": ("wide", "pan"), "drive": ("wide", "pan"), "roll": ("wide", "track"),
+    "walk": ("wide", "track"),
+    "run": ("wide", "track"),
+    "chase": ("wide", "track"),
+    "sniff": ("medium", "static"),
+    "eat": ("medium", "static"),
+    "meet": ("medium", "static"),
+    "sit": ("close-up", "static"),
+    "wag": ("close-up", "static"),
+    "jump": ("wide", "static"),
+    "stand": ("medium", "zoom in"),
+    "hold": ("medium", "static"),
+    "give": ("medium", "static"),
+    "fly": ("wide", "pan"),
+    "drive": ("wide", "pan"),
+    "roll": ("wide", "track"),
 }
 OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
 
@@ -40,11 +63,15 @@ class Staged:
 def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
     if brief.subject_kind is None:
         return None
-    return bible.add(BibleEntity(
-        id=brief.subject_kind, kind=brief.subject_kind, colour=brief.subject_colour or "brown",
-        role="protagonist",
-        description=f"the {brief.subject_colour} {brief.subject_kind} at the heart of the story",
-    ))
+    return bible.add(
+        BibleEntity(
+            id=brief.subject_kind,
+            kind=brief.subject_kind,
+            colour=brief.subject_colour or "brown",
+            role="protagonist",
+            description=f"the {brief.subject_colour} {brief.subject_kind} the story follows",
+        )
+    )
 
 
 def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
@@ -75,22 +102,33 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
         cast.append(lead.id)
     for entity in found:
         if entity.kind == "placeholder":
-            member = bible.add(BibleEntity(f"unsupported-{entity.label}", "placeholder",
-                                           "white", "unsupported",
-                                           f"{entity.label} (synthworld cannot draw it)"))
+            member = bible.add(
+                BibleEntity(
+                    f"unsupported-{entity.label}",
+                    "placeholder",
+                    "white",
+                    "unsupported",
+                    f"{entity.label} (synthworld cannot draw it)",
+                )
+            )
         else:
             role = "supporting" if entity.kind in vocab.CREATURES else "prop"
-            member = _cast_member(bible, entity.kind, entity.colour, role, f"a {entity.colour} "
-                                  f"{entity.kind}")
-        entities.append(EntitySpec(entity.kind, member.colour, entity.action,
-                                   label=entity.label))
+            member = _cast_member(
+                bible, entity.kind, entity.colour, role, f"a {entity.colour} {entity.kind}"
+            )
+        entities.append(EntitySpec(entity.kind, member.colour, entity.action, label=entity.label))
         cast.append(member.id)
     place = _named(beat, vocab.PLACE_SYNONYMS)
     # A friend: a second one of the protagonist's kind, and they meet.
     if lead and words & FRIEND_WORDS and lead.kind in vocab.ACTIONS["meet"]:
         colour = next(c for c in OTHER_COLOURS if c != lead.colour)
-        friend = _cast_member(bible, lead.kind, colour, "companion",
-                              f"the {lead.kind}'s friend, a {colour} {lead.kind}")
+        friend = _cast_member(
+            bible,
+            lead.kind,
+            colour,
+            "companion",
+            f"the {lead.kind}'s friend, a {colour} {lead.kind}",
+        )
         entities = [e for i, e in enumerate(entities) if cast[i] != friend.id]
         cast = [c for c in cast if c != friend.id]
         entities[0] = EntitySpec(lead.kind, lead.colour, "meet", target=len(entities))
@@ -100,10 +138,12 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
     items = [i for i, e in enumerate(entities) if e.kind in ("cup", "ball")]
     if lead and words & RECEIVE_WORDS and items:
         item = entities[items[0]]
-        giver = _cast_member(bible, "person", "green", "supporting",
-                             "the person who hands it over (green apron)")
-        receiver_action = "eat" if item.kind == "cup" and lead.kind in vocab.ACTIONS["eat"] \
-            else "sit"
+        giver = _cast_member(
+            bible, "person", "green", "supporting", "the person who hands it over (green apron)"
+        )
+        receiver_action = (
+            "eat" if item.kind == "cup" and lead.kind in vocab.ACTIONS["eat"] else "sit"
+        )
         entities[0] = EntitySpec(lead.kind, lead.colour, receiver_action)
         entities.append(EntitySpec("person", giver.colour, "give", target=0))
         cast.append(giver.id)

@@ -86,8 +86,9 @@ class Storyboard:
             raise PlanError("the storyboard has no shots")
         total = sum(shot.frames for shot in self.shots)
         if total != self.target_frames:
-            raise PlanError(f"shot durations add up to {total} frames, not the target "
-                            f"{self.target_frames}")
+            raise PlanError(
+                f"shot durations add up to {total} frames, not the target {self.target_frames}"
+            )
         for i, shot in enumerate(self.shots):
             if shot.frames < 1:
                 raise PlanError(f"shot {shot.id} has {shot.frames} frames")

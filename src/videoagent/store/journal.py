@@ -32,8 +32,17 @@ class Journal:
             rows = self._db.execute(
                 "SELECT id, at, step, status, message, data FROM steps ORDER BY id"
             ).fetchall()
-        return [{"id": r[0], "at": r[1], "step": r[2], "status": r[3], "message": r[4],
-                 "data": json.loads(r[5])} for r in rows]
+        return [
+            {
+                "id": r[0],
+                "at": r[1],
+                "step": r[2],
+                "status": r[3],
+                "message": r[4],
+                "data": json.loads(r[5]),
+            }
+            for r in rows
+        ]
 
     def close(self) -> None:
         with self._lock:

@@ -1,12 +1,12 @@
 """A project is a folder a person can read; this names every file in it.
 
-    project.json          request, settings, schema version
-    bible/bible.json      recurring entities
-    storyboard.json       the plan, with every dense prompt as sent
-    shots/<id>/takes/<n>/ clip.mp4, clip.truth.json, take.json
-    timeline.otio         the edit
-    renders/              final.mp4, final.srt, contact_sheet.png, manifest.json
-    journal.sqlite        every step record
+project.json          request, settings, schema version
+bible/bible.json      recurring entities
+storyboard.json       the plan, with every dense prompt as sent
+shots/<id>/takes/<n>/ clip.mp4, clip.truth.json, take.json
+timeline.otio         the edit
+renders/              final.mp4, final.srt, contact_sheet.png, manifest.json
+journal.sqlite        every step record
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ class ProjectFolder:
             probe.write_bytes(b"")
             probe.unlink()
         except OSError as exc:
-            raise UsageError(f"output folder {str(root)!r} is not writable: "
-                             f"{exc.strerror or exc}") from exc
+            raise UsageError(
+                f"output folder {str(root)!r} is not writable: {exc.strerror or exc}"
+            ) from exc
         if not os.access(root, os.W_OK):
             raise UsageError(f"output folder {str(root)!r} is not writable")
         return cls(root)

@@ -42,8 +42,9 @@ def grader(time_of_day: str, weather: str) -> Callable[[RGB], RGB]:
     return grade
 
 
-def sky(size: tuple[int, int], time_of_day: str, weather: str, horizon: float,
-        seed: int) -> Image.Image:
+def sky(
+    size: tuple[int, int], time_of_day: str, weather: str, horizon: float, seed: int
+) -> Image.Image:
     """The screen-fixed sky: gradient, sun or moon and stars, clouds when it rains."""
     width, height = size
     top, bottom = (np.array(c, dtype=np.float32) for c in SKY[time_of_day])
@@ -71,9 +72,12 @@ def sky(size: tuple[int, int], time_of_day: str, weather: str, horizon: float,
                 "sunset": (0.78, 0.5, 0.1, (255, 170, 80)),
             }[time_of_day]
             cx, cy, r = cx * width, cy * height * horizon / 0.6, r * unit
-            draw.ellipse((cx - r * 1.6, cy - r * 1.6, cx + r * 1.6, cy + r * 1.6),
-                         fill=tuple(int(c * 0.5 + b * 0.5) for c, b in
-                                    zip(colour, SKY[time_of_day][1], strict=True)))
+            draw.ellipse(
+                (cx - r * 1.6, cy - r * 1.6, cx + r * 1.6, cy + r * 1.6),
+                fill=tuple(
+                    int(c * 0.5 + b * 0.5) for c, b in zip(colour, SKY[time_of_day][1], strict=True)
+                ),
+            )
             draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=colour)
     else:
         rng = np.random.default_rng(seed)

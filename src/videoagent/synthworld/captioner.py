@@ -63,7 +63,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{name.capitalize()} stands nearby."
     if action == "meet" and target is not None:
         done.add(entity.target)  # type: ignore[arg-type]
-        return f"{name.capitalize()} and {_article(_name(target))} meet nose to nose, tails wagging."
+        return (
+            f"{name.capitalize()} and {_article(_name(target))} meet nose to nose, tails wagging."
+        )
     if action in ("give", "hold") and item is not None:
         done.add(spec.entities.index(item))
         if action == "give" and target is not None:
@@ -74,8 +76,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action == "eat":
         if item is not None:
             done.add(spec.entities.index(item))
-        return f"{name.capitalize()} eats from {_article(_name(item))}." if item else \
-            f"{name.capitalize()} eats."
+        return (
+            f"{name.capitalize()} eats from {_article(_name(item))}."
+            if item
+            else f"{name.capitalize()} eats."
+        )
     phrase = {
         "walk": "walks along",
         "run": "runs fast",
@@ -97,8 +102,7 @@ def caption(spec: SceneSpec) -> str:
     weather = WEATHER_PHRASE[spec.weather]
     sentences = [
         f"{shot} shot, {CAMERA_PHRASE[spec.camera]}.",
-        f"{PLACE_PHRASE[spec.place].capitalize()}, {TIME_PHRASE[spec.time_of_day]}, "
-        f"{weather}.",
+        f"{PLACE_PHRASE[spec.place].capitalize()}, {TIME_PHRASE[spec.time_of_day]}, {weather}.",
     ]
     done: set[int] = set()
     for index in range(len(spec.entities)):

@@ -27,8 +27,15 @@ SIZE = {
     "sign": (0.9, 1.9),
     "placeholder": (1.0, 1.0),
 }
-SPEED = {"walk": 1.1, "run": 3.2, "sniff": 0.22, "chase": 3.0, "fly": 2.2, "drive": 5.0,
-         "roll": 1.6}
+SPEED = {
+    "walk": 1.1,
+    "run": 3.2,
+    "sniff": 0.22,
+    "chase": 3.0,
+    "fly": 2.2,
+    "drive": 5.0,
+    "roll": 1.6,
+}
 SMALL_ITEMS = ("cup", "ball")
 
 
@@ -140,8 +147,13 @@ class Choreography:
         if entity.target == 0 and entity.action == "chase":
             x = self._subject_pose(self.entities[0], t, u).x - 2.0
         if entity.kind == "bird" and entity.action == "fly":
-            return Pose(x + SPEED["fly"] * (t - self.duration / 2), 2.6 + 0.3 * math.sin(t * 2),
-                        +1, "fly", t * 14)
+            return Pose(
+                x + SPEED["fly"] * (t - self.duration / 2),
+                2.6 + 0.3 * math.sin(t * 2),
+                +1,
+                "fly",
+                t * 14,
+            )
         if entity.kind == "car" and entity.action == "drive":
             return Pose(x + SPEED["drive"] * (t - self.duration / 2), 0.0, +1, "drive", t * 8)
         if entity.kind == "ball" and entity.action == "roll":
@@ -150,8 +162,15 @@ class Choreography:
         return Pose(x, self._jump(entity, t), facing, entity.action, self._phase(entity, t))
 
     def _phase(self, entity: EntitySpec, t: float) -> float:
-        rate = {"run": 15.0, "chase": 15.0, "walk": 8.0, "sniff": 5.0, "wag": 22.0,
-                "meet": 22.0, "fly": 14.0}.get(entity.action, 3.0)
+        rate = {
+            "run": 15.0,
+            "chase": 15.0,
+            "walk": 8.0,
+            "sniff": 5.0,
+            "wag": 22.0,
+            "meet": 22.0,
+            "fly": 14.0,
+        }.get(entity.action, 3.0)
         return t * rate
 
     def _jump(self, entity: EntitySpec, t: float) -> float:
@@ -202,8 +221,9 @@ class Choreography:
             subject_x = self._subject_pose(self.entities[0], t, u).x
             return Pose(subject_x + 0.5, 0.0, -1, "stand", 0.0)
         hand_height = 0.95 - 0.95 * hand.reach
-        return Pose(hand.x - 0.42 - 0.15 * hand.reach, hand_height, -1, "stand", 0.0,
-                    held_by=holder)
+        return Pose(
+            hand.x - 0.42 - 0.15 * hand.reach, hand_height, -1, "stand", 0.0, held_by=holder
+        )
 
     def _meet_pose(self, entity: EntitySpec, t: float, u: float, side: int) -> Pose:
         """Two entities walk towards each other from both sides and stop face to face."""

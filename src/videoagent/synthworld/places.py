@@ -11,8 +11,7 @@ from videoagent.synthworld.painters.pen import RGB, Pen, shade
 from videoagent.synthworld.painters.props import text
 
 # How high (metres above the actors' ground line) the visible ground reaches, per place.
-BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7,
-             "city": 1.3}
+BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7, "city": 1.3}
 PARALLAX = 0.45
 
 
@@ -43,8 +42,16 @@ def _snowy(b: Backdrop, colour: RGB) -> RGB:
     return shade(colour, 1.75) if b.weather == "snow" else colour
 
 
-def _windows(pen: Pen, x0: float, x1: float, y0: float, y1: float, night: bool,
-             rng: np.random.Generator, lit_chance: float = 0.55) -> None:
+def _windows(
+    pen: Pen,
+    x0: float,
+    x1: float,
+    y0: float,
+    y1: float,
+    night: bool,
+    rng: np.random.Generator,
+    lit_chance: float = 0.55,
+) -> None:
     step = 0.9
     x = x0 + 0.35
     while x + 0.45 < x1:
@@ -54,8 +61,9 @@ def _windows(pen: Pen, x0: float, x1: float, y0: float, y1: float, night: bool,
             colour = (255, 220, 130) if lit else (150, 185, 210)
             if lit:  # emissive: not darkened by the night grade
                 (ax, ay), (bx, by) = pen.at(x, y), pen.at(x + 0.45, y + 0.6)
-                pen.draw.rectangle((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)),
-                                   fill=colour)
+                pen.draw.rectangle(
+                    (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)), fill=colour
+                )
             else:
                 pen.rect(x, y, x + 0.45, y + 0.6, colour)
             y += 1.0
@@ -99,8 +107,14 @@ def street(b: Backdrop) -> None:
 
 
 def _facades(b: Backdrop, pen: Pen, *, base: float, tall: tuple[float, float]) -> None:
-    palette = [(196, 120, 90), (220, 190, 140), (150, 160, 180), (180, 110, 120),
-               (230, 210, 170), (130, 150, 130)]
+    palette = [
+        (196, 120, 90),
+        (220, 190, 140),
+        (150, 160, 180),
+        (180, 110, 120),
+        (230, 210, 170),
+        (130, 150, 130),
+    ]
     x = b.far_left - 3
     while x < b.far_right + 3:
         width, height = b.rng.uniform(3, 5.5), b.rng.uniform(*tall)
@@ -132,9 +146,15 @@ def cafe(b: Backdrop) -> None:
         pen.rect(x + 0.55, base + 0.45, x + 3.25, base + 2.45, inner)
         for i in range(6):
             tone = (40, 110, 80) if i % 2 == 0 else (245, 240, 230)
-            pen.polygon([(x + 0.3 + i * 0.55, base + 2.9), (x + 0.85 + i * 0.55, base + 2.9),
-                         (x + 0.85 + i * 0.55, base + 3.3), (x + 0.3 + i * 0.55, base + 3.3)],
-                        tone)
+            pen.polygon(
+                [
+                    (x + 0.3 + i * 0.55, base + 2.9),
+                    (x + 0.85 + i * 0.55, base + 2.9),
+                    (x + 0.85 + i * 0.55, base + 3.3),
+                    (x + 0.3 + i * 0.55, base + 3.3),
+                ],
+                tone,
+            )
         pen.rect(x + 3.7, base, x + 4.7, base + 2.4, (100, 65, 40))  # door
         text(pen, x + 1.9, base + 3.8, "CAFE", 0.5, (40, 90, 70))
         x += 5.5
@@ -151,8 +171,13 @@ def beach(b: Backdrop) -> None:
     b.far.rect(b.far_left - 3, base - 0.2, b.far_right + 3, base + 1.1, (40, 110, 170))
     x = b.far_left - 3
     while x < b.far_right + 3:
-        b.far.rect(x, base + 0.2 + b.rng.uniform(0, 0.6), x + 0.9, base + 0.26
-                   + b.rng.uniform(0, 0.6), (200, 225, 240))
+        b.far.rect(
+            x,
+            base + 0.2 + b.rng.uniform(0, 0.6),
+            x + 0.9,
+            base + 0.26 + b.rng.uniform(0, 0.6),
+            (200, 225, 240),
+        )
         x += b.rng.uniform(1.2, 2.5)
     sand = _snowy(b, (232, 210, 160))
     _ground(b, sand, (215, 230, 235))

@@ -13,8 +13,24 @@ from dataclasses import dataclass, field
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
-DETERMINERS = {"a", "an", "the", "some", "another", "two", "three", "his", "her", "their", "its",
-               "my", "our", "your", "this", "that"}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "some",
+    "another",
+    "two",
+    "three",
+    "his",
+    "her",
+    "their",
+    "its",
+    "my",
+    "our",
+    "your",
+    "this",
+    "that",
+}
 _SCENE_TABLES = (
     ("shot_size", vocab.SHOT_SYNONYMS),
     ("camera", vocab.CAMERA_SYNONYMS),
@@ -48,17 +64,25 @@ def _tokens(sentence: str) -> list[str]:
 def _match(tokens: list[str], i: int, table: dict[str, str]) -> tuple[str, int] | None:
     """Longest phrase of `table` starting at token i: (value, tokens used)."""
     for length in (3, 2, 1):
-        phrase = " ".join(tokens[i:i + length])
-        if len(tokens[i:i + length]) == length and phrase in table:
+        phrase = " ".join(tokens[i : i + length])
+        if len(tokens[i : i + length]) == length and phrase in table:
             return table[phrase], length
     return None
 
 
 KIND_TABLE = {**{k: k for k in vocab.KINDS}, **vocab.KIND_SYNONYMS}
 ACTION_TABLE = {**{a: a for a in vocab.ACTIONS}, **vocab.ACTION_SYNONYMS}
-KNOWN = (set(vocab.NEUTRAL_WORDS) | set(vocab.COLOURS) | {"nose"}
-         | {w for table in (KIND_TABLE, ACTION_TABLE, *(t for _, t in _SCENE_TABLES))
-            for phrase in table for w in phrase.split()})
+KNOWN = (
+    set(vocab.NEUTRAL_WORDS)
+    | set(vocab.COLOURS)
+    | {"nose"}
+    | {
+        w
+        for table in (KIND_TABLE, ACTION_TABLE, *(t for _, t in _SCENE_TABLES))
+        for phrase in table
+        for w in phrase.split()
+    }
+)
 
 
 def parse(prompt: str) -> ParsedPrompt:
@@ -71,12 +95,21 @@ def parse(prompt: str) -> ParsedPrompt:
     def entity_for(mention: _Mention, definite: bool) -> int:
         for index, existing in enumerate(entities):
             same_kind = existing["kind"] == mention.kind and existing["label"] == mention.label
-            if same_kind and (mention.colour in (None, existing["colour"])) and (
-                definite or mention.colour is not None
+            if (
+                same_kind
+                and (mention.colour in (None, existing["colour"]))
+                and (definite or mention.colour is not None)
             ):
                 return index
-        entities.append({"kind": mention.kind, "colour": mention.colour, "action": None,
-                         "target": None, "label": mention.label})
+        entities.append(
+            {
+                "kind": mention.kind,
+                "colour": mention.colour,
+                "action": None,
+                "target": None,
+                "label": mention.label,
+            }
+        )
         return len(entities) - 1
 
     for sentence in re.split(r"[.;!?\n]+", prompt):
@@ -103,8 +136,11 @@ def parse(prompt: str) -> ParsedPrompt:
                 index = entity_for(_Mention(kind[0], colour), definite)
                 if i > 0 and tokens[i - 1] in ("to",) or (i > 1 and tokens[i - 2] == "to"):
                     to_target = index
-                if mentions and i > 0 and tokens[i - 1] == "and" or (
-                    colour and i > 1 and tokens[i - 2] == "and"
+                if (
+                    mentions
+                    and i > 0
+                    and tokens[i - 1] == "and"
+                    or (colour and i > 1 and tokens[i - 2] == "and")
                 ):
                     joined_by_and = True
                 mentions.append(index)
@@ -141,8 +177,13 @@ def parse(prompt: str) -> ParsedPrompt:
     return ParsedPrompt(spec, placeholders, unsupported, notes)
 
 
-def _apply(entities: list[dict], mentions: list[int], actions: list[str], joined: bool,
-           to_target: int | None) -> None:
+def _apply(
+    entities: list[dict],
+    mentions: list[int],
+    actions: list[str],
+    joined: bool,
+    to_target: int | None,
+) -> None:
     """Give the sentence's action to its subject, and wire up whom it acts on."""
     if not mentions or not actions:
         return
@@ -171,8 +212,17 @@ def _resolve(entities: list[dict]) -> list[str]:
     for entity in entities:
         kind = entity["kind"]
         if entity["colour"] is None:
-            choices = [vocab.DEFAULT_COLOUR.get(kind, "white"), "grey", "black", "white",
-                       "golden", "brown", "blue", "red", "green"]
+            choices = [
+                vocab.DEFAULT_COLOUR.get(kind, "white"),
+                "grey",
+                "black",
+                "white",
+                "golden",
+                "brown",
+                "blue",
+                "red",
+                "green",
+            ]
             entity["colour"] = next(c for c in choices if c not in used.get(kind, set()))
         used.setdefault(kind, set()).add(entity["colour"])
         action = entity["action"] or "stand"

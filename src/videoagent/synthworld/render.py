@@ -31,15 +31,29 @@ PAINTERS = {
     "sign": props.draw_sign,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
-DEPTH = {"house": 0, "tree": 0, "cafe stand": 1, "sign": 1, "bench": 1, "placeholder": 1,
-         "car": 2, "person": 3, "dog": 4, "cat": 4, "bird": 4, "ball": 5, "cup": 5}
+DEPTH = {
+    "house": 0,
+    "tree": 0,
+    "cafe stand": 1,
+    "sign": 1,
+    "bench": 1,
+    "placeholder": 1,
+    "car": 2,
+    "person": 3,
+    "dog": 4,
+    "cat": 4,
+    "bird": 4,
+    "ball": 5,
+    "cup": 5,
+}
 
 
 class Renderer:
     """Draws the frames of one shot; backdrops are painted once, entities every frame."""
 
-    def __init__(self, spec: SceneSpec, *, size: tuple[int, int], fps: float, frames: int,
-                 seed: int = 0) -> None:
+    def __init__(
+        self, spec: SceneSpec, *, size: tuple[int, int], fps: float, frames: int, seed: int = 0
+    ) -> None:
         self.spec, self.size, self.fps, self.frames, self.seed = spec, size, fps, frames, seed
         width, height = size
         view_width, _ = view_size(spec, width / height)
@@ -66,24 +80,41 @@ class Renderer:
         rng = np.random.default_rng(self.seed)
 
         def canvas(x0: float, x1: float) -> tuple[Image.Image, Pen]:
-            image = Image.new("RGBA", (int((x1 - x0) * self.scale) + 2,
-                                       int((self.top - bottom) * self.scale) + 2), (0, 0, 0, 0))
-            pen = Pen(ImageDraw.Draw(image), origin=(-x0 * self.scale, self.top * self.scale),
-                      scale=self.scale, facing=1, grade=self.grade)
+            image = Image.new(
+                "RGBA",
+                (int((x1 - x0) * self.scale) + 2, int((self.top - bottom) * self.scale) + 2),
+                (0, 0, 0, 0),
+            )
+            pen = Pen(
+                ImageDraw.Draw(image),
+                origin=(-x0 * self.scale, self.top * self.scale),
+                scale=self.scale,
+                facing=1,
+                grade=self.grade,
+            )
             return image, pen
 
         self.near_image, near = canvas(self.left, right + margin)
         self.far_image, far = canvas(self.far_left, far_right)
         backdrop = places.Backdrop(
-            far=far, near=near, left=self.left, right=right + margin, far_left=self.far_left,
-            far_right=far_right, bottom=bottom, top=self.top, weather=self.spec.weather,
-            night=self.spec.time_of_day == "night", rng=rng,
+            far=far,
+            near=near,
+            left=self.left,
+            right=right + margin,
+            far_left=self.far_left,
+            far_right=far_right,
+            bottom=bottom,
+            top=self.top,
+            weather=self.spec.weather,
+            night=self.spec.time_of_day == "night",
+            rng=rng,
             back_line=places.BACK_LINE[self.spec.place],
         )
         places.paint(self.spec.place, backdrop)
         horizon = ground_at - places.BACK_LINE[self.spec.place] / (tallest or 1)
-        self.sky = atmosphere.sky(self.size, self.spec.time_of_day, self.spec.weather,
-                                  max(horizon, 0.2), self.seed)
+        self.sky = atmosphere.sky(
+            self.size, self.spec.time_of_day, self.spec.weather, max(horizon, 0.2), self.seed
+        )
 
     def _crop(self, layer: Image.Image, x0_world: float, view: View) -> Image.Image:
         x0 = (view.centre_x - view.width / 2 - x0_world) * self.scale
@@ -121,8 +152,10 @@ class Renderer:
             if entity.kind in ("dog", "cat", "person", "ball", "car") and pose.held_by is None:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = scale * {"car": 2.0, "person": 0.35}.get(entity.kind, 0.4)
-                draw.ellipse((x - half, ground_y - half * 0.12, x + half, ground_y + half * 0.12),
-                             fill=(0, 0, 0, 60))
+                draw.ellipse(
+                    (x - half, ground_y - half * 0.12, x + half, ground_y + half * 0.12),
+                    fill=(0, 0, 0, 60),
+                )
             pen = Pen(draw, origin=(x, y), scale=scale, facing=pose.facing, grade=self.grade)
             if entity.kind == "placeholder":
                 props.draw_placeholder(pen, pose, entity.label)
@@ -140,17 +173,28 @@ class Renderer:
             cx0, cy0 = max(ax, 0), max(ay, 0)
             cx1, cy1 = min(bx, width), min(by, height)
             inside = max(cx1 - cx0, 0) * max(cy1 - cy0, 0)
-            entities.append(EntityTruth(
-                index=i, kind=entity.kind if entity.kind != "placeholder" else entity.label,
-                colour=entity.colour, action=pose.action,
-                box=(int(cx0), int(cy0), int(max(cx1, cx0)), int(max(cy1, cy0))),
-                visible=inside / area, facing=pose.facing,
-            ))
+            entities.append(
+                EntityTruth(
+                    index=i,
+                    kind=entity.kind if entity.kind != "placeholder" else entity.label,
+                    colour=entity.colour,
+                    action=pose.action,
+                    box=(int(cx0), int(cy0), int(max(cx1, cx0)), int(max(cy1, cy0))),
+                    visible=inside / area,
+                    facing=pose.facing,
+                )
+            )
         spec = self.spec
-        return FrameTruth(index, spec.place, spec.time_of_day, spec.weather, spec.camera,
-                          spec.shot_size, tuple(entities))
+        return FrameTruth(
+            index,
+            spec.place,
+            spec.time_of_day,
+            spec.weather,
+            spec.camera,
+            spec.shot_size,
+            tuple(entities),
+        )
 
     def __iter__(self) -> Iterator[tuple[np.ndarray, FrameTruth]]:
         for index in range(self.frames):
             yield self.frame(index)
-

@@ -48,8 +48,7 @@ class FrameTruth:
         }
 
 
-def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5,
-              min_seen: float = 0.1) -> dict:
+def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5, min_seen: float = 0.1) -> dict:
     """Per entity: how often it is mostly in frame (`visible_fraction`), how often a real
     part of it is (`seen_fraction`), and what it does; plus the shot's setting."""
     if not frames:
@@ -60,8 +59,14 @@ def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5,
         for entity in truth.entities:
             row = entities.setdefault(
                 entity.index,
-                {"index": entity.index, "kind": entity.kind, "colour": entity.colour,
-                 "actions": {}, "visible_frames": 0, "seen_frames": 0},
+                {
+                    "index": entity.index,
+                    "kind": entity.kind,
+                    "colour": entity.colour,
+                    "actions": {},
+                    "visible_frames": 0,
+                    "seen_frames": 0,
+                },
             )
             row["actions"][entity.action] = row["actions"].get(entity.action, 0) + 1
             if entity.visible >= min_visible:

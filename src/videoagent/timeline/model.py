@@ -137,7 +137,8 @@ class Timeline:
             if overlay.start < 0 or overlay.start + overlay.frames > self.duration:
                 raise UsageError(
                     f"overlay {overlay.text!r} at frames {overlay.start}..."
-                    f"{overlay.start + overlay.frames} falls outside the {self.duration}-frame video"
+                    f"{overlay.start + overlay.frames} falls outside the "
+                    f"{self.duration}-frame video"
                 )
 
     @property

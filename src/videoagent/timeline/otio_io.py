@@ -77,7 +77,7 @@ def to_otio(timeline: Timeline) -> otio.schema.Timeline:
 def _clip_to_otio(clip: Clip, span) -> otio.schema.Clip:
     if isinstance(clip, VideoClip):
         reference = otio.schema.ExternalReference(target_url=clip.source)
-        meta = {"type": "video", "shot_id": clip.shot_id}
+        meta = {"type": "video", "shot_id": clip.shot_id, "name": clip.name}
         source_range = span(clip.source_in, clip.frames)
     else:
         reference = otio.schema.GeneratorReference(
@@ -89,7 +89,7 @@ def _clip_to_otio(clip: Clip, span) -> otio.schema.Clip:
                 "foreground": clip.foreground,
             },
         )
-        meta = {"type": "card", "shot_id": clip.shot_id}
+        meta = {"type": "card", "shot_id": clip.shot_id, "name": clip.name}
         source_range = span(0, clip.frames)
     return otio.schema.Clip(
         name=clip.name or (clip.shot_id or ""),
@@ -150,7 +150,7 @@ def from_otio(document: otio.schema.Timeline) -> Timeline:
                     source=reference.target_url,
                     frames=frames,
                     source_in=round(item.source_range.start_time.value),
-                    name=item.name,
+                    name=info.get("name", item.name),
                     shot_id=info.get("shot_id"),
                 )
             )
@@ -163,7 +163,7 @@ def from_otio(document: otio.schema.Timeline) -> Timeline:
                     background=params["background"],
                     foreground=params["foreground"],
                     frames=frames,
-                    name=item.name,
+                    name=info.get("name", item.name),
                     shot_id=info.get("shot_id"),
                 )
             )

@@ -25,6 +25,9 @@ class FrameRate:
             return value
         try:
             fps = Fraction(value).limit_denominator(1001)
+            for ntsc in (Fraction(24000, 1001), Fraction(30000, 1001), Fraction(60000, 1001)):
+                if abs(fps - ntsc) < Fraction(1, 200):
+                    fps = ntsc
         except (ValueError, ZeroDivisionError) as exc:
             raise UsageError(f"fps must be a positive number, got {value!r}") from exc
         if fps <= 0 or fps > 240:

@@ -32,8 +32,11 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.limb((0.24, leg_top), leg_len, -swing, 0.075, dark, knee=0.15)
     pen.limb((-0.24, leg_top), leg_len, swing, 0.075, dark, knee=-0.2)
     tail_angle = 0.9 + 0.45 * wag
-    pen.line([(-0.3, 0.48), (-0.3 - 0.2 * math.cos(tail_angle), 0.48 + 0.2 * math.sin(tail_angle))],
-             0.055, colour)
+    pen.line(
+        [(-0.3, 0.48), (-0.3 - 0.2 * math.cos(tail_angle), 0.48 + 0.2 * math.sin(tail_angle))],
+        0.055,
+        colour,
+    )
     pen.ellipse(0.0, 0.46, 0.34, 0.15, colour)
     pen.ellipse(0.2, 0.43, 0.13, 0.11, light)  # white chest
     pen.limb((0.2, leg_top), leg_len, swing, 0.08, colour, knee=0.15)
@@ -49,8 +52,15 @@ def _dog_head(pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB
     pen.ellipse(hx + 0.12, hy - 0.03, 0.08, 0.055, light)  # muzzle
     pen.ellipse(hx + 0.19, hy - 0.015, 0.028, 0.024, NOSE)
     pen.ellipse(hx + 0.04, hy + 0.035, 0.018, 0.02, EYE)
-    pen.polygon([(hx - 0.06, hy + 0.07), (hx - 0.01, hy + 0.1), (hx - 0.05, hy - 0.1),
-                 (hx - 0.11, hy - 0.08)], dark)  # floppy ear
+    pen.polygon(
+        [
+            (hx - 0.06, hy + 0.07),
+            (hx - 0.01, hy + 0.1),
+            (hx - 0.05, hy - 0.1),
+            (hx - 0.11, hy - 0.08),
+        ],
+        dark,
+    )  # floppy ear
 
 
 def _sitting_dog(pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float) -> None:
@@ -117,8 +127,16 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb((sx, sy - 0.02), 0.55, swing * 0.8, 0.085, shirt, knee=0.2)
     hx, hy = sx + 0.03, sy + 0.16
     pen.ellipse(hx, hy, 0.11, 0.13, SKIN)
-    pen.polygon([(hx - 0.12, hy + 0.02), (hx - 0.1, hy + 0.13), (hx + 0.08, hy + 0.14),
-                 (hx + 0.1, hy + 0.07), (hx - 0.02, hy + 0.06)], HAIR)
+    pen.polygon(
+        [
+            (hx - 0.12, hy + 0.02),
+            (hx - 0.1, hy + 0.13),
+            (hx + 0.08, hy + 0.14),
+            (hx + 0.1, hy + 0.07),
+            (hx - 0.02, hy + 0.06),
+        ],
+        HAIR,
+    )
     pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
 
 

@@ -52,21 +52,32 @@ class Pen:
 
     def line(self, points: Sequence[tuple[float, float]], width: float, colour: RGB) -> None:
         pixels = [self.at(x, y) for x, y in points]
-        self.draw.line(pixels, fill=self.grade(colour), width=max(int(self.px(width)), 1),
-                       joint="curve")
+        self.draw.line(
+            pixels, fill=self.grade(colour), width=max(int(self.px(width)), 1), joint="curve"
+        )
         radius = self.px(width) / 2
         for x, y in (pixels[0], pixels[-1]):  # round caps
-            self.draw.ellipse((x - radius, y - radius, x + radius, y + radius),
-                              fill=self.grade(colour))
+            self.draw.ellipse(
+                (x - radius, y - radius, x + radius, y + radius), fill=self.grade(colour)
+            )
 
     def rect(self, x0: float, y0: float, x1: float, y1: float, colour: RGB) -> None:
         (ax, ay), (bx, by) = self.at(x0, y0), self.at(x1, y1)
-        self.draw.rectangle((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)),
-                            fill=self.grade(colour))
+        self.draw.rectangle(
+            (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)), fill=self.grade(colour)
+        )
 
-    def limb(self, hip: tuple[float, float], length: float, angle: float, width: float,
-             colour: RGB, *, knee: float = 0.0) -> tuple[float, float]:
-        """A two-segment leg or arm hanging from `hip`, swung by `angle` radians; returns its end."""
+    def limb(
+        self,
+        hip: tuple[float, float],
+        length: float,
+        angle: float,
+        width: float,
+        colour: RGB,
+        *,
+        knee: float = 0.0,
+    ) -> tuple[float, float]:
+        """A two-segment limb hanging from `hip`, swung by `angle` radians; returns its end."""
         hx, hy = hip
         mx = hx + math.sin(angle) * length / 2
         my = hy - math.cos(angle) * length / 2

@@ -26,8 +26,9 @@ def font(size_px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 def text(pen: Pen, x: float, y: float, words: str, height: float, colour: RGB) -> None:
     """Centred text of `height` metres at local (x, y)."""
     px, py = pen.at(x, y)
-    pen.draw.text((px, py), words, fill=pen.grade(colour), font=font(int(pen.px(height))),
-                  anchor="mm")
+    pen.draw.text(
+        (px, py), words, fill=pen.grade(colour), font=font(int(pen.px(height))), anchor="mm"
+    )
 
 
 def draw_car(pen: Pen, pose: Pose, colour: RGB) -> None:
@@ -40,16 +41,25 @@ def draw_car(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(wx, 0.33, 0.33, 0.33, TYRE)
         pen.ellipse(wx, 0.33, 0.15, 0.15, (170, 170, 175))
         angle = pose.phase
-        pen.line([(wx, 0.33), (wx + 0.14 * math.cos(angle), 0.33 + 0.14 * math.sin(angle))],
-                 0.03, (90, 90, 95))
+        pen.line(
+            [(wx, 0.33), (wx + 0.14 * math.cos(angle), 0.33 + 0.14 * math.sin(angle))],
+            0.03,
+            (90, 90, 95),
+        )
 
 
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
     r = SIZE["ball"][0] / 2
     pen.ellipse(0.0, r, r, r, colour)
     angle = pose.phase
-    pen.line([(r * math.cos(angle), r + r * math.sin(angle)),
-              (-r * math.cos(angle), r - r * math.sin(angle))], 0.03, WHITE)
+    pen.line(
+        [
+            (r * math.cos(angle), r + r * math.sin(angle)),
+            (-r * math.cos(angle), r - r * math.sin(angle)),
+        ],
+        0.03,
+        WHITE,
+    )
 
 
 def draw_cup(pen: Pen, pose: Pose, colour: RGB) -> None:
@@ -64,9 +74,13 @@ def draw_cup(pen: Pen, pose: Pose, colour: RGB) -> None:
 def draw_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.polygon([(-0.18, 0.0), (0.18, 0.0), (0.12, 2.4), (-0.12, 2.4)], WOOD)
     dark, light = shade(colour, 0.7), shade(colour, 1.2)
-    for cx, cy, r, tone in ((-0.6, 2.6, 0.8, dark), (0.6, 2.7, 0.85, dark),
-                            (0.0, 3.4, 1.0, colour), (-0.3, 2.9, 0.7, colour),
-                            (0.35, 3.1, 0.6, light)):
+    for cx, cy, r, tone in (
+        (-0.6, 2.6, 0.8, dark),
+        (0.6, 2.7, 0.85, dark),
+        (0.0, 3.4, 1.0, colour),
+        (-0.3, 2.9, 0.7, colour),
+        (0.35, 3.1, 0.6, light),
+    ):
         pen.ellipse(cx, cy, r, r * 0.9, tone)
 
 
@@ -100,13 +114,15 @@ def draw_cafe_stand(pen: Pen, pose: Pose, colour: RGB) -> None:
     for i in range(stripes):
         x0 = -1.35 + 2.7 * i / stripes
         tone = colour if i % 2 == 0 else WHITE
-        pen.polygon([(x0, 2.15), (x0 + 2.7 / stripes, 2.15), (x0 + 2.7 / stripes, 2.45),
-                     (x0, 2.45)], tone)
+        pen.polygon(
+            [(x0, 2.15), (x0 + 2.7 / stripes, 2.15), (x0 + 2.7 / stripes, 2.45), (x0, 2.45)], tone
+        )
     pen.rect(-0.75, 2.45, 0.75, 2.7, (40, 40, 44))
     text(pen, 0.0, 2.575, "CAFE", 0.2, WHITE)
     for cx in (-0.6, -0.3):
-        pen.polygon([(cx - 0.07, 1.28), (cx + 0.07, 1.28), (cx + 0.05, 1.12), (cx - 0.05, 1.12)],
-                    WHITE)
+        pen.polygon(
+            [(cx - 0.07, 1.28), (cx + 0.07, 1.28), (cx + 0.05, 1.12), (cx - 0.05, 1.12)], WHITE
+        )
 
 
 def draw_sign(pen: Pen, pose: Pose, colour: RGB) -> None:

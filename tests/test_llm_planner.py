@@ -1,0 +1,139 @@
+"""The LLM planner against a local fake OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from videoagent.plan.bible import Bible
+from videoagent.plan.brief import make_brief
+from videoagent.plan.llm_planner import plan_with_llm
+from videoagent.plan.request import Request
+
+
+class FakeOpenAI:
+    """Serves scripted chat completions and records what it was asked."""
+
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.requests: list[dict] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's naming)
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                outer.requests.append({"path": self.path, "body": body})
+                content = outer.answers.pop(0) if outer.answers else "{}"
+                reply = json.dumps(
+                    {"choices": [{"message": {"role": "assistant", "content": content}}]}
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+def _shots(seconds: list[float]) -> str:
+    beats = [
+        "the dog walks in the park",
+        "the dog sniffs around a tree",
+        "the dog gets a pup cup",
+        "the dog meets a friend",
+    ]
+    return json.dumps(
+        {
+            "shots": [
+                {
+                    "beat": beats[i % 4],
+                    "caption": f"Shot {i + 1}.",
+                    "seconds": s,
+                    "shot_size": "medium",
+                    "camera": "static",
+                }
+                for i, s in enumerate(seconds)
+            ]
+        }
+    )
+
+
+@pytest.fixture
+def request_and_brief():
+    request = Request.build(
+        "a 36 second video of a dog going on a walk, sniffing around, "
+        "getting a pup cup, meeting a friend"
+    )
+    return request, make_brief(request)
+
+
+def test_valid_plan_is_used_with_exact_frames(request_and_brief):
+    request, brief = request_and_brief
+    server = FakeOpenAI([_shots([6, 10, 12, 8])])
+    try:
+        board, warnings = plan_with_llm(
+            request, brief, Bible(), backend="procedural", dialect="synthworld", url=server.url
+        )
+    finally:
+        server.close()
+    assert warnings == [] and board.planner.startswith("llm")
+    assert [s.frames for s in board.shots] == [144, 240, 288, 192]
+    sent = server.requests[0]
+    assert sent["path"] == "/v1/chat/completions"
+    assert sent["body"]["response_format"]["type"] == "json_schema"
+    meet = board.shots[3].scene_spec
+    assert [e.action for e in meet.entities] == ["meet", "meet"]
+
+
+def test_wrong_durations_are_repaired_by_feeding_back_the_error(request_and_brief):
+    request, brief = request_and_brief
+    server = FakeOpenAI(["```json\n" + _shots([10, 10, 10, 10]) + "\n```", _shots([9, 9, 9, 9])])
+    try:
+        board, warnings = plan_with_llm(
+            request, brief, Bible(), backend="procedural", dialect="synthworld", url=server.url
+        )
+    finally:
+        server.close()
+    assert warnings == []
+    repair = server.requests[1]["body"]["messages"][-1]["content"]
+    assert "add up to 40" in repair and "36" in repair
+    assert sum(s.frames for s in board.shots) == 864
+
+
+def test_garbage_falls_back_to_offline_planner_with_a_warning(request_and_brief):
+    request, brief = request_and_brief
+    server = FakeOpenAI(["not json", '{"shots": []}', "still nothing"])
+    try:
+        board, warnings = plan_with_llm(
+            request, brief, Bible(), backend="procedural", dialect="synthworld", url=server.url
+        )
+    finally:
+        server.close()
+    assert board.planner == "offline" and len(warnings) == 1
+    assert "offline planner" in warnings[0]
+    assert sum(s.frames for s in board.shots) == 864
+
+
+def test_unreachable_endpoint_falls_back(request_and_brief):
+    request, brief = request_and_brief
+    board, warnings = plan_with_llm(
+        request,
+        brief,
+        Bible(),
+        backend="procedural",
+        dialect="synthworld",
+        url="http://127.0.0.1:9/v1",
+    )
+    assert board.planner == "offline" and "unreachable" in warnings[0]

@@ -10,7 +10,6 @@ from PIL import Image
 
 from videoagent import Agent, AgentSettings, Request
 from videoagent.agent.steps import STEPS
-from videoagent.generators.fake import FakeGenerator
 from videoagent.media.probe import probe
 
 
@@ -93,8 +92,3 @@ def test_a_shot_that_always_fails_is_reported_not_hidden(tmp_path: Path):
     result = Agent(settings).make(Request.build("a cat sitting", duration=3), tmp_path / "f")
     shot = result.manifest["shots"][0]
     assert len(shot["takes"]) == 2 and not any(t["accepted"] for t in shot["takes"])
-
-
-def test_fake_generator_counts_calls():
-    generator = FakeGenerator(faults={})
-    assert generator.calls == []

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from videoagent import Agent, Request
 
-DOG = ("a 36 second video of a dog going on a walk, sniffing around, getting a pup cup, "
-       "meeting a friend")
+DOG = (
+    "a 36 second video of a dog going on a walk, sniffing around, getting a pup cup, "
+    "meeting a friend"
+)
 PHASES = ("planning", "generate phase", "render", "verify", "contact sheet", "bookkeeping")
 
 
@@ -45,8 +47,10 @@ def main() -> None:
     for phase in PHASES:
         print(f"  {phase:<15} {median[phase]:7.3f} s  {median[phase] / median['total']:6.1%}")
     print(f"  {'total':<15} {median['total']:7.3f} s")
-    print(f"\nagent overhead (planning + bookkeeping): {overhead:.3f} s = "
-          f"{overhead / median['total']:.2%} of the run")
+    print(
+        f"\nagent overhead (planning + bookkeeping): {overhead:.3f} s = "
+        f"{overhead / median['total']:.2%} of the run"
+    )
     print(f"generation + render: {median['generate phase'] + median['render']:.3f} s")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from videoagent import __version__
 from videoagent.agent.assemble import build_timeline, handles
 from videoagent.agent.manifest import build_manifest
+from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
 from videoagent.agent.routing import choose_backend
 from videoagent.agent.steps import Listener, StepRecord
 from videoagent.errors import RecoverableError, RunError, UsageError
@@ -24,13 +25,9 @@ from videoagent.evaluate.checks import Check, failed, take_checks, video_checks
 from videoagent.generators import GenerationRequest, Generator, capabilities, create
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.render import render
-from videoagent.plan.bible import Bible
 from videoagent.plan.brief import make_brief
 from videoagent.plan.modes import MODES
-from videoagent.plan.offline_planner import plan_offline
 from videoagent.plan.request import Request
-from videoagent.plan.rewrite import rewrite
-from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Shot, Storyboard
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.store.journal import Journal
@@ -158,9 +155,7 @@ class Agent:
         )
         # 2. Bible: the cast and props every shot must keep consistent.
         caps = capabilities(backend)
-        bible = Bible()
-        for beat in brief.beats:
-            stage(beat, brief, bible)
+        bible = draft_bible(brief)
         atomic_write_json(folder.bible_json, bible.to_dict())
         self._emit(
             "bible",
@@ -170,8 +165,17 @@ class Agent:
             bible=bible.to_dict(),
         )
         # 3. Storyboard: an LLM proposes when configured; the offline planner otherwise.
-        storyboard = self._storyboard(request, brief, bible, backend, caps.dialect)
-        storyboard.validate(bible)
+        storyboard, warnings = draft_storyboard(
+            request,
+            brief,
+            bible,
+            backend=backend,
+            dialect=caps.dialect,
+            llm_url=self.settings.llm_url,
+            llm_model=self.settings.llm_model,
+        )
+        for warning in warnings:
+            self._emit("storyboard", "warning", warning)
         self._emit(
             "storyboard",
             "done",
@@ -183,11 +187,7 @@ class Agent:
             ],
         )
         # 4. Rewrite each generated shot into the backend's prompt dialect.
-        for shot in storyboard.shots:
-            if shot.kind == "generated":
-                shot.prompt = rewrite(
-                    shot, caps.dialect, style=brief.style, limit=caps.max_prompt_chars
-                )
+        write_prompts(storyboard, caps, style=brief.style)
         atomic_write_json(folder.storyboard_json, storyboard.to_dict())
         self._emit(
             "rewrite",
@@ -321,26 +321,6 @@ class Agent:
             video=str(video),
         )
         return Result(folder.root, video, manifest, verified)
-
-    def _storyboard(
-        self, request: Request, brief, bible: Bible, backend: str, dialect: str
-    ) -> Storyboard:
-        if self.settings.llm_url:
-            from videoagent.plan.llm_planner import plan_with_llm
-
-            board, warnings = plan_with_llm(
-                request,
-                brief,
-                bible,
-                backend=backend,
-                dialect=dialect,
-                url=self.settings.llm_url,
-                model=self.settings.llm_model,
-            )
-            for warning in warnings:
-                self._emit("storyboard", "warning", warning)
-            return board
-        return plan_offline(request, brief, bible, backend=backend, dialect=dialect)
 
     def _generate_all(
         self,

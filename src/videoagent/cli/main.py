@@ -117,15 +117,15 @@ def plan(
     aspect: Annotated[str, typer.Option()] = "16:9",
     backend: Annotated[str | None, typer.Option()] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the storyboard as JSON.")] = False,
+    llm: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_URL")] = None,
+    llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
 ) -> None:
-    """Print the storyboard without generating anything."""
+    """Print the storyboard, with the prompts `make` would send, without generating."""
+    from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
     from videoagent.agent.routing import choose_backend
     from videoagent.generators import capabilities
-    from videoagent.plan.bible import Bible
     from videoagent.plan.brief import make_brief
-    from videoagent.plan.offline_planner import plan_offline
     from videoagent.plan.request import Request
-    from videoagent.plan.rewrite import rewrite
 
     try:
         built = Request.build(request, mode=mode, duration=duration, aspect=aspect)
@@ -137,14 +137,22 @@ def plan(
             fps=float(built.rate.fps),
         )
         caps = capabilities(name)
-        brief, bible = make_brief(built), Bible()
-        board = plan_offline(built, brief, bible, backend=name, dialect=caps.dialect)
-        board.validate(bible)
-        for shot in board.shots:
-            if shot.kind == "generated":
-                shot.prompt = rewrite(shot, caps.dialect, limit=caps.max_prompt_chars)
+        brief = make_brief(built)
+        bible = draft_bible(brief)
+        board, warnings = draft_storyboard(
+            built,
+            brief,
+            bible,
+            backend=name,
+            dialect=caps.dialect,
+            llm_url=llm,
+            llm_model=llm_model,
+        )
+        write_prompts(board, caps, style=brief.style)
     except (UsageError, MissingDependency) as exc:
         _fail(exc, 2)
+    for warning in warnings:
+        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     if as_json:
         sys.stdout.write(json.dumps(board.to_dict(), indent=2) + "\n")
         return

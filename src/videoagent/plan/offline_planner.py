@@ -81,6 +81,20 @@ def generated_shot(
     )
 
 
+def card_shot(beat: str, *, title: str, subtitle: str, caption: str) -> Shot:
+    """A deterministic text card (numbered and timed later by `finish_storyboard`)."""
+    return Shot(
+        id="",
+        index=0,
+        kind="card",
+        beat=beat,
+        caption=caption,
+        frames=0,
+        card_title=title,
+        card_subtitle=subtitle,
+    )
+
+
 def finish_storyboard(
     shots: list[Shot], weights: list[float], request: Request, brief: Brief, *, planner: str
 ) -> Storyboard:
@@ -89,36 +103,12 @@ def finish_storyboard(
     rate = request.rate
     name = brand_name(request.text, (brief.subject or "Our story").capitalize())
     if mode.title_card:
-        shots.insert(
-            0,
-            Shot(
-                id="",
-                index=0,
-                kind="card",
-                beat="title card",
-                caption=name,
-                frames=0,
-                card_title=name,
-                card_subtitle="",
-            ),
-        )
+        shots.insert(0, card_shot("title card", title=name, subtitle="", caption=name))
     if mode.end_card:
         closing = "Try it today" if request.mode == "ugc-product" else name
-        line = tagline(
-            request.text, "Made for moments like these" if request.mode == "brand" else name
-        )
-        shots.append(
-            Shot(
-                id="",
-                index=0,
-                kind="card",
-                beat="end card",
-                caption=line,
-                frames=0,
-                card_title=closing,
-                card_subtitle=line,
-            )
-        )
+        fallback = "Made for moments like these" if request.mode == "brand" else name
+        line = tagline(request.text, fallback)
+        shots.append(card_shot("end card", title=closing, subtitle=line, caption=line))
     # Frames: cards have fixed lengths, generated shots share the rest equally.
     total = request.frames
     card_frames = {

@@ -1,0 +1,51 @@
+"""The planning steps (bible, storyboard, prompt rewriting), shared by `make` and `plan`."""
+
+from __future__ import annotations
+
+from videoagent.generators.catalog import Capabilities
+from videoagent.plan.bible import Bible
+from videoagent.plan.brief import Brief
+from videoagent.plan.offline_planner import plan_offline
+from videoagent.plan.request import Request
+from videoagent.plan.rewrite import rewrite
+from videoagent.plan.staging import stage
+from videoagent.plan.storyboard import Storyboard
+
+
+def draft_bible(brief: Brief) -> Bible:
+    """The cast and props that staging every beat brings in."""
+    bible = Bible()
+    for beat in brief.beats:
+        stage(beat, brief, bible)
+    return bible
+
+
+def draft_storyboard(
+    request: Request,
+    brief: Brief,
+    bible: Bible,
+    *,
+    backend: str,
+    dialect: str,
+    llm_url: str | None = None,
+    llm_model: str | None = None,
+) -> tuple[Storyboard, list[str]]:
+    """A validated storyboard from the LLM when one is configured, else the offline planner;
+    with the warnings of any fallback."""
+    if llm_url:
+        from videoagent.plan.llm_planner import plan_with_llm
+
+        board, warnings = plan_with_llm(
+            request, brief, bible, backend=backend, dialect=dialect, url=llm_url, model=llm_model
+        )
+    else:
+        board, warnings = plan_offline(request, brief, bible, backend=backend, dialect=dialect), []
+    board.validate(bible)
+    return board, warnings
+
+
+def write_prompts(storyboard: Storyboard, caps: Capabilities, *, style: str) -> None:
+    """Rewrite every generated shot into the backend's prompt dialect, in place."""
+    for shot in storyboard.shots:
+        if shot.kind == "generated":
+            shot.prompt = rewrite(shot, caps.dialect, style=style, limit=caps.max_prompt_chars)

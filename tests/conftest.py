@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,10 @@ DOG_REQUEST = (
     "a 36 second video of a dog going on a walk, sniffing around, getting a pup "
     "cup, meeting a friend"
 )
+
+
+# Takes shared between projects go to a throwaway cache, never the user's own.
+os.environ["VIDEOAGENT_CACHE"] = tempfile.mkdtemp(prefix="videoagent-test-cache-")
 
 
 @pytest.fixture(autouse=True)

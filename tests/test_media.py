@@ -6,7 +6,8 @@ import numpy as np
 
 from videoagent.media.detect import picture_stats
 from videoagent.media.probe import probe
-from videoagent.media.render import can_stream_copy, render
+from videoagent.media.frames import frames_at
+from videoagent.media.render import render
 from videoagent.media.writer import Mp4Writer
 from videoagent.timeline import CardClip, TextOverlay, Timeline, Transition, VideoClip
 from videoagent.timeline.time import FrameRate
@@ -35,8 +36,8 @@ def test_cuts_of_compatible_clips_are_joined_by_stream_copy(tmp_path):
     timeline = (
         Timeline(RATE, 160, 96).with_clip(VideoClip(str(a), 24)).with_clip(VideoClip(str(b), 30))
     )
-    assert can_stream_copy(timeline)
-    assert render(timeline, tmp_path / "out.mp4") == "copy"
+    report = render(timeline, tmp_path / "out.mp4")
+    assert report.method == "copy" and report.count("copied") == 2
     assert probe(tmp_path / "out.mp4", count_frames=True).frames == 54
 
 
@@ -51,10 +52,59 @@ def test_crossfades_cards_and_hostile_overlay_text_render_exactly(tmp_path):
         .with_overlay(TextOverlay(hostile, 20, 10))
     )
     out = tmp_path / "out.mp4"
-    assert render(timeline, out) == "encode"
+    assert render(timeline, out).method == "encode"
     info = probe(out, count_frames=True)
     assert info.frames == 60 and abs(info.video_duration - 2.5) < 1 / 24
     assert picture_stats(out).black_frames < 10
+
+
+def _bar(frame) -> int:
+    """Column of the white bar `_clip` draws (it moves 3 px a frame)."""
+    return int(np.argmax(frame[48, :, :].astype(int).sum(axis=1)))
+
+
+def test_pieces_are_reused_and_only_changed_ones_encoded(tmp_path):
+    a, b, c = (_clip(tmp_path / f"{n}.mp4", 40, 60 + 40 * i) for i, n in enumerate("abc"))
+    pieces = tmp_path / "pieces"
+
+    def edit(middle, text_at):
+        return (
+            Timeline(RATE, 160, 96)
+            .with_clip(VideoClip(str(a), 30, shot_id="a"))
+            .with_clip(
+                VideoClip(str(middle), 30, source_in=4, shot_id="b"), Transition("crossfade", 8)
+            )
+            .with_clip(VideoClip(str(c), 30, source_in=4, shot_id="c"))
+            .with_overlay(TextOverlay("SALE", text_at, 10))
+            .with_fades(fade_in=6)
+        )
+
+    first = render(edit(b, 70), tmp_path / "one.mp4", pieces_dir=pieces)
+    assert first.count("encoded") == 4 and first.count("reused") == 0  # span, blend, span, span
+    again = render(edit(b, 70), tmp_path / "two.mp4", pieces_dir=pieces)
+    assert again.count("reused") == 4 and again.method == "copy"
+    moved = render(edit(b, 40), tmp_path / "three.mp4", pieces_dir=pieces)
+    # Moving the text from the last shot to the middle one re-encodes exactly those two.
+    assert moved.count("encoded") == 2 and moved.count("reused") == 2
+    out = tmp_path / "three.mp4"
+    assert probe(out, count_frames=True).frames == 90
+    frames = frames_at(out, [20, 50, 62, 75])
+    # Mid-clip frames show the source frame the edit asks for: bar at 3 px per source frame.
+    assert _bar(frames[20]) == (20 * 3) % 160
+    assert _bar(frames[50]) == ((50 - 30 + 4) * 3) % 160
+    assert _bar(frames[75]) == ((75 - 60 + 4) * 3) % 160
+
+
+def test_transition_without_enough_handle_holds_the_edge_frame(tmp_path):
+    a, b = _clip(tmp_path / "a.mp4", 24, 60), _clip(tmp_path / "b.mp4", 24, 200)
+    timeline = (
+        Timeline(RATE, 160, 96)
+        .with_clip(VideoClip(str(a), 24))
+        .with_clip(VideoClip(str(b), 24), Transition("crossfade", 8))
+    )
+    out = tmp_path / "held.mp4"
+    render(timeline, out)
+    assert probe(out, count_frames=True).frames == 48
 
 
 def test_black_and_frozen_detectors(tmp_path):

@@ -2,7 +2,9 @@
 
     VideoAgentError
     ├── UsageError            misuse: bad argument or input; raised at once, never retried
-    │                         (the CLI prints it on one line and exits with code 2)
+    │   │                     (the CLI prints it on one line and exits with code 2)
+    │   └── DamagedProject    a project's files are missing, unreadable or were changed
+    │                         outside videoagent; nothing is written until it is fixed
     ├── RecoverableError      the agent can act on it: retry, revise the prompt, route elsewhere
     │   ├── GenerationError   a backend failed to produce a take
     │   └── PlanError         a plan (e.g. from an LLM) did not validate
@@ -22,6 +24,10 @@ class VideoAgentError(Exception):
 
 class UsageError(VideoAgentError, ValueError):
     """Bad input from the user or the caller."""
+
+
+class DamagedProject(UsageError):
+    """A project folder that is not a project, or whose files fail their checksums."""
 
 
 class RecoverableError(VideoAgentError):

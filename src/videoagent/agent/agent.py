@@ -1,61 +1,54 @@
-"""The agent: one readable loop from a request to a delivered, verified video.
+"""The agent: one readable loop from a request to a delivered, verified video, and the same
+loop again for every later change to the project.
 
-    brief → bible → storyboard → rewrite → estimate → generate ⇄ evaluate/revise
-          → assemble → render → verify → deliver
+    make:    brief → bible → storyboard → rewrite ─┐
+    resume:  (plan again only if it never finished)─┤
+    shot:    new prompt or seed for one shot ───────┤
+    edit:    edit plan: deterministic tools / new shots
+                                                    ▼
+      estimate → generate ⇄ evaluate/revise → assemble → render → verify → deliver
 
-Every step emits StepRecords (journal, progress, UI). Language models only propose (the
-storyboard); deterministic code validates, checks and decides retries and success.
+Every step emits StepRecords (journal, progress, UI). Language models only propose;
+deterministic code validates, checks and decides retries and success. Takes are found by
+content hash before anything is generated, so nothing already made is made twice.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from videoagent import __version__
-from videoagent.agent.assemble import build_timeline, handles
+from videoagent.agent.assemble import build_timeline, source_span
+from videoagent.agent.edits import apply_edit, replace_shot_content
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
 from videoagent.agent.routing import choose_backend
+from videoagent.agent.shooting import Shooter, Take
+from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, StepRecord
-from videoagent.errors import RecoverableError, RunError, UsageError
-from videoagent.evaluate.checks import Check, failed, take_checks, video_checks
-from videoagent.generators import GenerationRequest, Generator, capabilities, create
+from videoagent.errors import RunError, UsageError
+from videoagent.evaluate.checks import failed, video_checks
+from videoagent.evaluate.consistency import consistency
+from videoagent.generators import capabilities, create
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.render import render
+from videoagent.memory.context import pack_context
+from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
-from videoagent.plan.modes import MODES
+from videoagent.plan.edit_request import parse_edit
+from videoagent.plan.references import apply_references, check_references, store_references
 from videoagent.plan.request import Request
-from videoagent.plan.storyboard import Shot, Storyboard
+from videoagent.plan.storyboard import Storyboard
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.store.journal import Journal
-from videoagent.store.project import SCHEMA_VERSION, ProjectFolder
+from videoagent.store.project import ProjectFolder
+from videoagent.store.takes import TakeStore, default_shared_cache
 from videoagent.timeline.otio_io import write_otio
 from videoagent.timeline.subtitles import to_srt
-
-
-@dataclass
-class Take:
-    """One attempt at one shot: its file, how it was asked for, and how it fared."""
-
-    shot_id: str
-    number: int
-    seed: int
-    prompt: str
-    backend: str
-    path: Path | None
-    checks: list[Check] = field(default_factory=list)
-    report: dict = field(default_factory=dict)
-    cost_estimate: float = 0.0
-    cost: float = 0.0
-    seconds: float = 0.0
-    error: str | None = None
-
-    @property
-    def accepted(self) -> bool:
-        return self.error is None and not failed(self.checks)
 
 
 @dataclass
@@ -70,7 +63,7 @@ class Result:
 
 @dataclass
 class AgentSettings:
-    """How the agent works: backend, retries, parallelism, planner."""
+    """How the agent works: backend, retries, parallelism, planner, caches."""
 
     backend: str | None = None
     max_retries: int = 2
@@ -79,10 +72,11 @@ class AgentSettings:
     llm_model: str | None = None
     budget: float | None = None
     generator_options: dict = field(default_factory=dict)
+    shared_cache: Path | None = field(default_factory=default_shared_cache)
 
 
 class Agent:
-    """Runs make requests end to end."""
+    """Makes projects and carries them on: resume, regenerate a shot, edit."""
 
     def __init__(
         self, settings: AgentSettings | None = None, *, listener: Listener | None = None
@@ -98,9 +92,15 @@ class Agent:
         for listener in self._listeners:
             listener(record)
 
-    def make(self, request: Request, out: Path) -> Result:
+    def _timed(self, name: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[name] = self.timings.get(name, 0.0) + now - since
+        return now
+
+    # Entry points ------------------------------------------------------------------------
+
+    def make(self, request: Request, out: Path, *, references: list[str] = ()) -> Result:
         """Plan, generate, check, revise, edit and deliver `request` into folder `out`."""
-        started = time.perf_counter()
         # Everything the user chose is checked before the first file is written.
         backend = choose_backend(
             self.settings.backend,
@@ -109,54 +109,144 @@ class Agent:
             height=request.height,
             fps=float(request.rate.fps),
         )
+        checked = check_references(list(references))
         folder = ProjectFolder.create(out)
-        journal = Journal(folder.journal)
-        self._listeners.append(
-            lambda r: journal.append(
-                at=r.at, step=r.step, status=r.status, message=r.message, data=r.data
-            )
-        )
+        folder.lock()
         try:
-            return self._run(request, folder, backend, started)
+            with self._run(folder, "make", request.text):
+                stored = store_references(checked, folder.refs)
+                state = ProjectState(folder, request, backend, stored)
+                state.save()
+                self._plan(state)
+                return self._produce(state)
         finally:
-            self._listeners.pop()
+            folder.unlock()
+
+    def resume(self, out: Path) -> Result:
+        """Finish an interrupted run: plan if it never finished, then make what is missing."""
+        with self._opened(out) as (folder, state):
+            with self._run(folder, "resume", ""):
+                if state.storyboard is None:
+                    self._plan(state)
+                return self._produce(state)
+
+    def regenerate(self, out: Path, number: int, *, prompt: str | None = None) -> Result:
+        """Make shot `number` (as numbered now, from 1) again: with a new seed, or from a
+        new prompt. Every other shot is reused."""
+        with self._opened(out) as (folder, state):
+            board = self._planned(state)
+            if not 1 <= number <= len(board.shots):
+                raise UsageError(
+                    f"shot {number} does not exist; the video has shots 1-{len(board.shots)}"
+                )
+            shot = board.shots[number - 1]
+            if shot.kind != "generated":
+                raise UsageError(f"shot {number} is a text card; change it with `videoagent edit`")
+            if prompt is not None and not prompt.strip():
+                raise UsageError("--prompt is empty")
+            with self._run(folder, "shot", f"{number} {prompt or '(new seed)'}"):
+                message = replace_shot_content(state, shot, prompt, store=self._store(folder))
+                self._emit("edit", "done", message, shot=shot.id, route="generation")
+                state.save()
+                return self._produce(state)
+
+    def edit(self, out: Path, text: str) -> Result:
+        """Carry out an edit request ("remove shot 2", "make it 9:16", …) on the project."""
+        with self._opened(out) as (folder, state):
+            self._planned(state)
+            operations = parse_edit(text, state.storyboard, state.request)  # may refuse
+            with self._run(folder, "edit", text):
+                store = self._store(folder)
+                for operation in operations:
+                    route, message, data = apply_edit(
+                        operation, state, emit=self._emit, store=store
+                    )
+                    self._emit("edit", "done", f"{message} [{route}]", route=route, **data)
+                state.storyboard.validate(state.bible)
+                state.save()
+                return self._produce(state)
+
+    # Sessions ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _opened(self, out: Path) -> Iterator[tuple[ProjectFolder, ProjectState]]:
+        """An existing project, locked, read back and checked (files and take hashes)
+        before anything is written."""
+        folder = ProjectFolder.open(out)
+        folder.lock()
+        try:
+            state = ProjectState.load(folder)
+            TakeStore(folder.root, None)  # verifies every finished take's files
+            yield folder, state
+        finally:
+            folder.unlock()
+
+    @staticmethod
+    def _planned(state: ProjectState) -> Storyboard:
+        if state.storyboard is None:
+            raise UsageError(
+                f"project {str(state.folder.root)!r} was never fully planned; run "
+                "`videoagent resume` first"
+            )
+        return state.storyboard
+
+    @contextmanager
+    def _run(self, folder: ProjectFolder, command: str, detail: str) -> Iterator[Journal]:
+        """One journalled run: every step record is written as it happens."""
+        journal = Journal(folder.journal)
+        journal.begin(command, detail)
+
+        def persist(record: StepRecord) -> None:
+            journal.append(
+                at=record.at,
+                step=record.step,
+                status=record.status,
+                message=record.message,
+                data=record.data,
+            )
+
+        self._listeners.append(persist)
+        status = "failed"
+        try:
+            removed = folder.discard_unfinished()
+            if removed:
+                self._emit(
+                    "resume",
+                    "warning",
+                    f"threw away {len(removed)} unfinished file(s) of an interrupted run",
+                    removed=removed,
+                )
+            yield journal
+            status = "done"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            raise
+        finally:
+            journal.end(status)
+            self._listeners.remove(persist)
             journal.close()
 
-    def _timed(self, name: str, since: float) -> float:
-        now = time.perf_counter()
-        self.timings[name] = self.timings.get(name, 0.0) + now - since
-        return now
+    def _store(self, folder: ProjectFolder) -> TakeStore:
+        return TakeStore(folder.root, self.settings.shared_cache)
 
-    def _run(self, request: Request, folder: ProjectFolder, backend: str, started: float) -> Result:
-        settings = self.settings
+    # Planning ----------------------------------------------------------------------------
+
+    def _plan(self, state: ProjectState) -> None:
         clock = time.perf_counter()
-        atomic_write_json(
-            folder.project_json,
-            {
-                "schema_version": SCHEMA_VERSION,
-                "videoagent": __version__,
-                "request": request.text,
-                "mode": request.mode,
-                "seconds": request.seconds,
-                "aspect": request.aspect,
-                "width": request.width,
-                "height": request.height,
-                "fps": str(request.rate.fps),
-                "seed": request.seed,
-            },
-        )
+        request, folder = state.request, state.folder
         # 1. Brief: understand the request, fill what is missing.
-        brief = make_brief(request)
+        brief = state.brief = make_brief(request)
         self._emit(
             "brief",
             "done",
             f"{len(brief.beats)} beats; assumed: {', '.join(brief.assumed) or 'nothing'}",
             brief=brief.to_dict(),
         )
-        # 2. Bible: the cast and props every shot must keep consistent.
-        caps = capabilities(backend)
-        bible = draft_bible(brief)
-        atomic_write_json(folder.bible_json, bible.to_dict())
+        # 2. Bible: the cast and props every shot must keep consistent, with references.
+        caps = capabilities(state.backend)
+        bible = state.bible = draft_bible(brief)
+        for note in apply_references(state.references, bible, folder.refs):
+            self._emit("bible", "progress", note)
         self._emit(
             "bible",
             "done",
@@ -165,11 +255,12 @@ class Agent:
             bible=bible.to_dict(),
         )
         # 3. Storyboard: an LLM proposes when configured; the offline planner otherwise.
-        storyboard, warnings = draft_storyboard(
+        context = pack_context(state)
+        board, warnings = draft_storyboard(
             request,
             brief,
             bible,
-            backend=backend,
+            backend=state.backend,
             dialect=caps.dialect,
             llm_url=self.settings.llm_url,
             llm_model=self.settings.llm_model,
@@ -179,31 +270,69 @@ class Agent:
         self._emit(
             "storyboard",
             "done",
-            f"{len(storyboard.shots)} shots, "
-            f"{storyboard.target_frames} frames ({request.seconds:g} s)",
+            f"{len(board.shots)} shots, {board.target_frames} frames ({request.seconds:g} s); "
+            f"planning context {context.size} tokens",
             shots=[
                 {"id": s.id, "beat": s.beat, "frames": s.frames, "kind": s.kind}
-                for s in storyboard.shots
+                for s in board.shots
             ],
+            context=context.summary(),
         )
         # 4. Rewrite each generated shot into the backend's prompt dialect.
-        write_prompts(storyboard, caps, style=brief.style)
-        atomic_write_json(folder.storyboard_json, storyboard.to_dict())
+        write_prompts(board, caps, style=brief.style, bible=bible)
+        state.storyboard = board
+        state.save()
         self._emit(
             "rewrite",
             "done",
-            f"{caps.dialect} dialect for {backend}",
-            prompts={s.id: s.prompt for s in storyboard.shots if s.prompt},
+            f"{caps.dialect} dialect for {state.backend}",
+            prompts={s.id: s.prompt for s in board.shots if s.prompt},
         )
-        # 5. Estimate cost and time before spending anything.
-        generated = [(i, s) for i, s in enumerate(storyboard.shots) if s.kind == "generated"]
-        request_frames = {s.id: s.frames + sum(handles(storyboard, i)) for i, s in generated}
-        seconds_total = sum(float(request.rate.seconds(f)) for f in request_frames.values())
+        self._timed("planning", clock)
+
+    # Production --------------------------------------------------------------------------
+
+    def _produce(self, state: ProjectState) -> Result:
+        """Make every missing take, then assemble, render, verify and deliver."""
+        started = clock = time.perf_counter()
+        settings, request, folder = self.settings, state.request, state.folder
+        board = self._planned(state)
+        store = self._store(folder)
+        generator = create(state.backend, **settings.generator_options)
+        shooter = Shooter(
+            generator,
+            store,
+            rate=request.rate,
+            width=request.width,
+            height=request.height,
+            max_retries=settings.max_retries,
+            emit=self._emit,
+        )
+        generated = [s for s in board.shots if s.kind == "generated"]
+        for index, shot in enumerate(board.shots):
+            if shot.kind == "generated" and not shot.source_frames:
+                shot.source_in, shot.source_frames = source_span(board, index)
+                shot.source_size = [request.width, request.height]
+        refs = {}
+        for index, shot in enumerate(board.shots):
+            if shot.kind == "generated":
+                refs[shot.id], notes = shot_references(
+                    board, state.bible, index, folder.refs, state.references
+                )
+                for note in notes:
+                    self._emit("retrieve", "done", note, shot=shot.id)
+        state.save()
+        # 5. Estimate what this run will spend: only takes not found in a cache cost.
+        caps = generator.capabilities
+        new = [s for s in generated if not shooter.cached(s, s.source_frames, refs[s.id])]
+        seconds_new = sum(float(request.rate.seconds(s.source_frames)) for s in new)
         estimate = {
-            "cost": round(caps.price(seconds_total), 4),
+            "cost": round(caps.price(seconds_new), 4),
             "currency": "USD",
-            "generated_seconds": round(seconds_total, 3),
-            "compute_seconds": round(seconds_total * caps.compute_seconds_per_second, 1),
+            "shots_to_generate": len(new),
+            "shots_cached": len(generated) - len(new),
+            "generated_seconds": round(seconds_new, 3),
+            "compute_seconds": round(seconds_new * caps.compute_seconds_per_second, 1),
         }
         if settings.budget is not None and estimate["cost"] > settings.budget:
             raise UsageError(
@@ -212,36 +341,29 @@ class Agent:
         self._emit(
             "estimate",
             "done",
-            f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s of generation",
+            f"{len(new)} shots to generate, {estimate['shots_cached']} cached; "
+            f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s",
             **estimate,
         )
         clock = self._timed("planning", clock)
         # 6-8. Generate every shot in parallel; evaluate each take; revise failures.
-        generator = create(backend, **settings.generator_options)
-        takes = self._generate_all(
-            storyboard, generated, request_frames, generator, folder, request
-        )
+        takes = self._shoot_all(shooter, generated, refs)
         clock = self._timed("generate phase", clock)
-        chosen = {
-            sid: next(t for t in reversed(ts) if t.accepted).path
-            for sid, ts in takes.items()
-            if any(t.accepted for t in ts)
-        }
-        missing = [sid for sid in takes if sid not in chosen]
-        if missing:
-            # Still failing after every retry: keep the last usable file, and say so.
-            for sid in missing:
-                usable = [t for t in takes[sid] if t.path is not None]
-                if not usable:
-                    self._emit("revise", "failed", f"{sid}: no usable take after retries")
-                    raise RunError(f"shot {sid} failed on every attempt; see the journal")
-                chosen[sid] = usable[-1].path
+        chosen: dict[str, Take] = {}
+        for sid, shot_takes in takes.items():
+            accepted = [t for t in shot_takes if t.accepted]
+            usable = [t for t in shot_takes if t.path is not None]
+            if accepted:
+                chosen[sid] = accepted[-1]
+            elif usable:
+                # Still failing after every retry: keep the last usable file, and say so.
+                chosen[sid] = usable[-1]
                 self._emit("revise", "warning", f"{sid}: kept a take that still fails checks")
+            else:
+                self._emit("revise", "failed", f"{sid}: no usable take after retries")
+                raise RunError(f"shot {sid} failed on every attempt; see the journal")
         # 9. Assemble the typed timeline.
-        mode = MODES[request.mode]
-        timeline = build_timeline(
-            storyboard, chosen, fade_frames=request.rate.frames(mode.fade_seconds)
-        )
+        timeline = build_timeline(board, {sid: t.path for sid, t in chosen.items()})
         write_otio(timeline, folder.timeline_otio)
         self._emit(
             "assemble",
@@ -250,29 +372,32 @@ class Agent:
             f"{len(timeline.overlays)} overlays, {len(timeline.captions)} captions",
         )
         clock = self._timed("bookkeeping", clock)
-        # 10. Render, then verify against the plan.
+        # 10. Render piece by piece (unchanged pieces are reused), then verify.
         video = folder.renders / "final.mp4"
         self._emit("render", "started", f"rendering {timeline.duration} frames")
-        method = render(timeline, video)
-        self._emit(
-            "render",
-            "done",
-            f"rendered by {'stream copy' if method == 'copy' else 'encode'}",
-            method=method,
-        )
+        report = render(timeline, video, pieces_dir=folder.pieces)
+        kept = {p["file"] for p in report.pieces}
+        for stale in folder.pieces.glob("*.mp4"):
+            if stale.name not in kept:
+                stale.unlink()
+        self._emit("render", "done", report.summary(), pieces=report.pieces)
         clock = self._timed("render", clock)
         samples = []
-        for index, shot in enumerate(storyboard.shots):
-            if shot.kind != "generated":
-                continue
-            before, _ = handles(storyboard, index)
-            middle = shot.frames // 2
-            samples.append(
-                (shot.id, timeline.clip_start(index) + middle, chosen[shot.id], before + middle)
-            )
+        for index, shot in enumerate(board.shots):
+            clip = timeline.clips[index]
+            if shot.kind == "generated" and getattr(clip, "fit", "pad") == "pad":
+                middle = shot.frames // 2
+                samples.append(
+                    (
+                        shot.id,
+                        timeline.clip_start(index) + middle,
+                        chosen[shot.id].path,
+                        shot.source_in + middle,
+                    )
+                )
         checks = video_checks(
             video,
-            frames=storyboard.target_frames,
+            frames=board.target_frames,
             rate=request.rate,
             width=request.width,
             height=request.height,
@@ -290,179 +415,58 @@ class Agent:
         atomic_write_text(folder.renders / "final.srt", to_srt(timeline))
         contact_sheet(
             video,
-            [
-                (timeline.clip_start(i) + s.frames // 2, s.beat)
-                for i, s in enumerate(storyboard.shots)
-            ],
+            [(timeline.clip_start(i) + s.frames // 2, s.beat) for i, s in enumerate(board.shots)],
             folder.renders / "contact_sheet.png",
         )
+        score = consistency(board, state.bible, {sid: t.path for sid, t in chosen.items()})
+        self._emit("verify", "done", score["summary"], consistency=score)
         clock = self._timed("contact sheet", clock)
-        self.timings["total"] = time.perf_counter() - started
+        self.timings["total"] = self.timings.get("planning", 0.0) + time.perf_counter() - started
         manifest = build_manifest(
-            request=request,
-            brief=brief,
-            bible=bible,
-            storyboard=storyboard,
+            state=state,
             takes=takes,
             chosen=chosen,
             estimate=estimate,
             video_checks=checks,
             verified=verified,
             timings=self.timings,
-            folder=folder.root,
-            render_method=method,
+            render=report,
+            consistency=score,
         )
         atomic_write_json(folder.renders / "manifest.json", manifest)
         self._timed("bookkeeping", clock)
         self._emit(
             "deliver",
             "done" if verified else "warning",
-            f"{video} ({'verified' if verified else 'NOT verified'})",
+            f"{video} ({'verified' if verified else 'NOT verified'}); takes: "
+            f"{manifest['takes']['generated']} generated, {manifest['takes']['reused']} reused",
             video=str(video),
+            takes=manifest["takes"],
         )
         return Result(folder.root, video, manifest, verified)
 
-    def _generate_all(
-        self,
-        storyboard: Storyboard,
-        generated: list[tuple[int, Shot]],
-        request_frames: dict[str, int],
-        generator: Generator,
-        folder: ProjectFolder,
-        request: Request,
+    def _shoot_all(
+        self, shooter: Shooter, shots: list, refs: dict[str, list[Path]]
     ) -> dict[str, list[Take]]:
-        total = len(generated)
-        self._emit("generate", "started", f"{total} shots on {generator.name}", total=total)
-        takes: dict[str, list[Take]] = {shot.id: [] for _, shot in generated}
+        total = len(shots)
+        self._emit("generate", "started", f"{total} shots on {shooter.generator.name}", total=total)
+        takes: dict[str, list[Take]] = {}
         done = 0
         with ThreadPoolExecutor(max_workers=max(1, self.settings.workers)) as pool:
             futures = {
-                pool.submit(
-                    self._shot_until_accepted,
-                    shot,
-                    request_frames[shot.id],
-                    generator,
-                    folder,
-                    request,
-                    takes[shot.id],
-                ): shot
-                for _, shot in generated
+                pool.submit(shooter.shoot, shot, shot.source_frames, refs[shot.id]): shot
+                for shot in shots
             }
             for future in as_completed(futures):
-                future.result()
+                shot = futures[future]
+                takes[shot.id] = future.result()
                 done += 1
-                self._emit(
-                    "generate", "progress", f"{futures[future].id} finished", done=done, total=total
-                )
+                self._emit("generate", "progress", f"{shot.id} finished", done=done, total=total)
+        generated = sum(t.origin == "generated" for ts in takes.values() for t in ts)
         self._emit(
-            "generate", "done", f"{sum(len(t) for t in takes.values())} takes for {total} shots"
+            "generate",
+            "done",
+            f"{generated} takes generated, "
+            f"{sum(len(t) for t in takes.values()) - generated} reused, for {total} shots",
         )
-        return takes
-
-    def _shot_until_accepted(
-        self,
-        shot: Shot,
-        frames: int,
-        generator: Generator,
-        folder: ProjectFolder,
-        request: Request,
-        takes: list[Take],
-    ) -> None:
-        """Generate → evaluate → revise for one shot, within the retry limit."""
-        attempts = self.settings.max_retries + 1
-        for number in range(1, attempts + 1):
-            seed = request.seed * 1000 + shot.index * 10 + number - 1
-            take = self._take(shot, number, seed, frames, generator, folder, request)
-            takes.append(take)
-            if take.accepted:
-                return
-            problems = take.error or "; ".join(f"{c.name}: {c.detail}" for c in failed(take.checks))
-            if number < attempts:
-                self._emit(
-                    "revise",
-                    "warning",
-                    f"{shot.id} take {number} rejected ({problems}); "
-                    f"regenerating with seed {seed + 1}",
-                    shot=shot.id,
-                    take=number,
-                )
-            else:
-                self._emit(
-                    "revise",
-                    "failed",
-                    f"{shot.id} still fails after {number} takes: {problems}",
-                    shot=shot.id,
-                )
-
-    def _take(
-        self,
-        shot: Shot,
-        number: int,
-        seed: int,
-        frames: int,
-        generator: Generator,
-        folder: ProjectFolder,
-        request: Request,
-    ) -> Take:
-        output = folder.take_dir(shot.id, number) / "clip.mp4"
-        generation = GenerationRequest(
-            prompt=shot.prompt,
-            frames=frames,
-            rate=request.rate,
-            width=request.width,
-            height=request.height,
-            seed=seed,
-            label=f"{shot.id} take {number}",
-        )
-        caps = generator.capabilities
-        take = Take(
-            shot.id,
-            number,
-            seed,
-            shot.prompt,
-            generator.name,
-            None,
-            cost_estimate=caps.price(generation.seconds),
-        )
-        began = time.perf_counter()
-        try:
-            job = generator.generate(generation, output)
-        except RecoverableError as exc:
-            take.error = str(exc)
-            take.seconds = time.perf_counter() - began
-            self._emit("evaluate", "warning", f"{shot.id} take {number}: {exc}", shot=shot.id)
-            atomic_write_json(output.with_name("take.json"), _take_record(take))
-            return take
-        take.path, take.report, take.cost = job.output, job.report, job.cost
-        take.checks = take_checks(job, shot.scene_spec)
-        take.seconds = time.perf_counter() - began
-        bad = failed(take.checks)
-        self._emit(
-            "evaluate",
-            "done" if not bad else "warning",
-            f"{shot.id} take {number}: "
-            + ("all checks passed" if not bad else ", ".join(c.name for c in bad) + " failed"),
-            shot=shot.id,
-            take=number,
-            checks=[c.to_dict() for c in take.checks],
-        )
-        atomic_write_json(output.with_name("take.json"), _take_record(take))
-        return take
-
-
-def _take_record(take: Take) -> dict:
-    return {
-        "shot": take.shot_id,
-        "take": take.number,
-        "seed": take.seed,
-        "backend": take.backend,
-        "prompt": take.prompt,
-        "file": take.path.name if take.path else None,
-        "accepted": take.accepted,
-        "error": take.error,
-        "checks": [c.to_dict() for c in take.checks],
-        "cost_estimate": take.cost_estimate,
-        "cost": take.cost,
-        "seconds": round(take.seconds, 3),
-        "report": take.report,
-    }
+        return {s.id: takes[s.id] for s in shots}

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from videoagent.generators.procedural import truth_path
+from videoagent.media.probe import probe
+from videoagent.plan.modes import MODES
 from videoagent.plan.storyboard import Storyboard
 from videoagent.timeline import Caption, CardClip, TextOverlay, Timeline, Transition, VideoClip
 
 
 def handles(storyboard: Storyboard, index: int) -> tuple[int, int]:
-    """Extra frames shot `index` must be generated with, before and after, for transitions."""
+    """Extra frames shot `index` needs before and after its cut points, for transitions."""
     shots = storyboard.shots
     before = after = 0
     if index > 0 and shots[index].transition_in != "cut":
@@ -20,18 +24,41 @@ def handles(storyboard: Storyboard, index: int) -> tuple[int, int]:
     return before, after
 
 
-def build_timeline(
-    storyboard: Storyboard, takes: dict[str, Path], *, fade_frames: int = 0
-) -> Timeline:
-    """The edit: one clip per shot (its chosen take, or a card), transitions, text, captions."""
+def source_span(storyboard: Storyboard, index: int) -> tuple[int, int]:
+    """(where the shot starts in its take, how many frames to generate) for a new take."""
+    before, after = handles(storyboard, index)
+    return before, before + storyboard.shots[index].frames + after
+
+
+def subject_focus(take: Path, width: int) -> float:
+    """Where the shot's subject is, across the take (0 left … 1 right), from ground truth;
+    the middle when the backend gives none."""
+    path = truth_path(take)
+    if not path.exists():
+        return 0.5
+    frames = json.loads(path.read_text("utf-8"))["frames"]
+    centres = [
+        (e["box"][0] + e["box"][2]) / 2 / width
+        for f in frames
+        for e in f["entities"]
+        if e["index"] == 0 and e["visible"] > 0.5
+    ]
+    return sum(centres) / len(centres) if centres else 0.5
+
+
+def build_timeline(storyboard: Storyboard, takes: dict[str, Path]) -> Timeline:
+    """The edit: one clip per shot (its chosen take, or a card), transitions, text, captions,
+    and the mode's fades. A take of another shape (after a reframe) is cropped around its
+    subject instead of letterboxed."""
+    rate = storyboard.rate
     timeline = Timeline(
-        rate=storyboard.rate,
+        rate=rate,
         width=storyboard.width,
         height=storyboard.height,
         name=storyboard.request[:80],
     )
     start = 0
-    for index, shot in enumerate(storyboard.shots):
+    for shot in storyboard.shots:
         if shot.kind == "card":
             clip = CardClip(
                 title=shot.card_title,
@@ -41,13 +68,18 @@ def build_timeline(
                 shot_id=shot.id,
             )
         else:
-            before, _ = handles(storyboard, index)
+            source = takes[shot.id]
+            info = probe(source)
+            same_shape = info.width * storyboard.height == info.height * storyboard.width
+            wider = info.width * storyboard.height > info.height * storyboard.width
             clip = VideoClip(
-                source=str(takes[shot.id]),
+                source=str(source),
                 frames=shot.frames,
-                source_in=before,
+                source_in=shot.source_in,
                 name=shot.beat,
                 shot_id=shot.id,
+                fit="pad" if same_shape else "crop",
+                focus=round(subject_focus(source, info.width), 3) if wider else 0.5,
             )
         transition = (
             Transition(shot.transition_in, shot.transition_frames)
@@ -62,4 +94,9 @@ def build_timeline(
         if shot.kind == "generated" and shot.caption:
             timeline = timeline.with_caption(Caption(shot.caption, start, shot.frames))
         start += shot.frames
-    return timeline.with_fades(fade_in=fade_frames, fade_out=fade_frames)
+    for text in storyboard.overlays:
+        timeline = timeline.with_overlay(
+            TextOverlay(text.text, text.start, text.frames, text.position)
+        )
+    fade = rate.frames(MODES[storyboard.mode].fade_seconds)
+    return timeline.with_fades(fade_in=fade, fade_out=fade)

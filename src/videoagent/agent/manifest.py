@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import platform
-from pathlib import Path
 
 from videoagent import __version__
 
 
 def build_manifest(
     *,
-    request,
-    brief,
-    bible,
-    storyboard,
+    state,
     takes,
     chosen,
     estimate,
     video_checks,
     verified,
     timings,
-    folder: Path,
-    render_method: str,
+    render,
+    consistency,
 ) -> dict:
-    from videoagent.agent.agent import _take_record
-
+    request, brief, bible, storyboard = state.request, state.brief, state.bible, state.storyboard
+    folder = state.folder.root
     shots = []
     actual = 0.0
     for shot in storyboard.shots:
@@ -49,7 +45,7 @@ def build_manifest(
             }
         else:
             shot_takes = takes.get(shot.id, [])
-            chosen_path = chosen.get(shot.id)
+            pick = chosen.get(shot.id)
             unshown = sorted(
                 {
                     w
@@ -64,13 +60,12 @@ def build_manifest(
                     "dialect": shot.dialect,
                     "backend": shot.backend,
                     "scene": shot.scene,
-                    "seed": next((t.seed for t in shot_takes if t.path == chosen_path), None),
-                    "chosen_take": next(
-                        (t.number for t in shot_takes if t.path == chosen_path), None
-                    ),
+                    "seed": pick.seed if pick else None,
+                    "chosen_take": pick.number if pick else None,
+                    "source": {"frames": shot.source_frames, "in": shot.source_in},
                     "takes": [
                         {
-                            **_take_record(t),
+                            **t.record(),
                             "file": str(t.path.relative_to(folder)) if t.path else None,
                         }
                         for t in shot_takes
@@ -88,6 +83,7 @@ def build_manifest(
         if on_screen:
             record["on_screen_text"] = on_screen
         shots.append(record)
+    every = [t for shot_takes in takes.values() for t in shot_takes]
     return {
         "videoagent": __version__,
         "python": platform.python_version(),
@@ -101,16 +97,30 @@ def build_manifest(
             "height": request.height,
             "fps": str(request.rate.fps),
             "seed": request.seed,
+            "backend": state.backend,
         },
-        "brief": brief.to_dict(),
+        "references": state.references,
+        "brief": brief.to_dict() if brief else None,
         "bible": bible.to_dict(),
         "planner": storyboard.planner,
         "planner_warnings": storyboard.warnings,
         "shots": shots,
+        "overlays": [
+            {"text": t.text, "start": t.start, "frames": t.frames, "position": t.position}
+            for t in storyboard.overlays
+        ],
+        "takes": {
+            "generated": sum(t.origin == "generated" for t in every),
+            "reused": sum(t.origin != "generated" for t in every),
+            "reused_from_project": sum(t.origin == "project cache" for t in every),
+            "reused_from_shared_cache": sum(t.origin == "shared cache" for t in every),
+        },
         "cost": {"estimate": estimate, "actual": round(actual, 4), "currency": "USD"},
+        "consistency": consistency,
         "video": {
             "file": "renders/final.mp4",
-            "render": render_method,
+            "render": render.method,
+            "pieces": render.summary(),
             "verified": verified,
             "checks": [c.to_dict() for c in video_checks],
         },

@@ -44,8 +44,18 @@ def draft_storyboard(
     return board, warnings
 
 
-def write_prompts(storyboard: Storyboard, caps: Capabilities, *, style: str) -> None:
-    """Rewrite every generated shot into the backend's prompt dialect, in place."""
+def write_prompts(
+    storyboard: Storyboard, caps: Capabilities, *, style: str, bible: Bible | None = None
+) -> None:
+    """Rewrite every generated shot that has no prompt yet into the backend's dialect, in
+    place, with the bible's description of each cast member."""
     for shot in storyboard.shots:
-        if shot.kind == "generated":
-            shot.prompt = rewrite(shot, caps.dialect, style=style, limit=caps.max_prompt_chars)
+        if shot.kind == "generated" and not shot.prompt:
+            cast = [bible.entities[c] for c in shot.cast if bible and c in bible.entities]
+            shot.prompt = rewrite(
+                shot,
+                caps.dialect,
+                style=style,
+                limit=caps.max_prompt_chars,
+                cast=[e.description for e in cast if e.role != "unsupported"],
+            )

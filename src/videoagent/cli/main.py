@@ -35,6 +35,43 @@ def _fail(exc: Exception, code: int) -> None:
     raise typer.Exit(code)
 
 
+def _run_agent(settings: AgentSettings, work) -> None:
+    """Run `work(agent)` with live progress; print the result; map errors to exit codes."""
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
+            bars: dict[str, int] = {}
+
+            def show(record: StepRecord) -> None:
+                if record.step == "generate" and "total" in record.data:
+                    if "generate" not in bars:
+                        bars["generate"] = progress.add_task("generate", total=record.data["total"])
+                    progress.update(bars["generate"], completed=record.data.get("done", 0))
+                if record.status != "progress" or record.step in ("bible", "storyboard"):
+                    progress.console.print(
+                        f"{MARK[record.status]} [bold]{record.step:<10}[/] {record.message}",
+                        highlight=False,
+                    )
+
+            result = work(Agent(settings, listener=show))
+    except (UsageError, MissingDependency) as exc:
+        _fail(exc, 2)
+    except VideoAgentError as exc:
+        _fail(exc, 1)
+    console.print(
+        f"[bold]{result.video}[/]  manifest: {result.folder / 'renders/manifest.json'}",
+        highlight=False,
+    )
+    if not result.verified:
+        raise typer.Exit(1)
+
+
 @app.command()
 def make(
     request: Annotated[str, typer.Argument(help="What the video should show, in one sentence.")],
@@ -49,6 +86,14 @@ def make(
     ] = None,
     fps: Annotated[str, typer.Option(help="Frames per second.")] = "24",
     backend: Annotated[str | None, typer.Option(help="Pin a generator (see `backends`).")] = None,
+    ref: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ref",
+            help="Reference image (PNG/JPEG/WebP), up to 7: PATH, or ENTITY=PATH "
+            "(e.g. dog=rex.png); a file name like dog.png picks its entity.",
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed for a repeatable run.")] = 0,
     max_retries: Annotated[int, typer.Option(help="Regenerations per failing shot.")] = 2,
     budget: Annotated[float | None, typer.Option(help="Most USD to spend.")] = None,
@@ -68,45 +113,76 @@ def make(
         built = Request.build(
             request, mode=mode, duration=duration, aspect=aspect, size=size, fps=fps, seed=seed
         )
-        settings = AgentSettings(
-            backend=backend,
-            max_retries=max_retries,
-            budget=budget,
-            llm_url=llm,
-            llm_model=llm_model,
-        )
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as progress:
-            bars: dict[str, int] = {}
-
-            def show(record: StepRecord) -> None:
-                if record.step == "generate" and "total" in record.data:
-                    if "generate" not in bars:
-                        bars["generate"] = progress.add_task("generate", total=record.data["total"])
-                    progress.update(bars["generate"], completed=record.data.get("done", 0))
-                if record.status != "progress":
-                    progress.console.print(
-                        f"{MARK[record.status]} [bold]{record.step:<10}[/] {record.message}",
-                        highlight=False,
-                    )
-
-            result = Agent(settings, listener=show).make(built, out)
-    except (UsageError, MissingDependency) as exc:
+    except UsageError as exc:
         _fail(exc, 2)
-    except VideoAgentError as exc:
-        _fail(exc, 1)
-    console.print(
-        f"[bold]{result.video}[/]  manifest: {result.folder / 'renders/manifest.json'}",
-        highlight=False,
+    settings = AgentSettings(
+        backend=backend, max_retries=max_retries, budget=budget, llm_url=llm, llm_model=llm_model
     )
-    if not result.verified:
-        raise typer.Exit(1)
+    _run_agent(settings, lambda agent: agent.make(built, out, references=ref or []))
+
+
+@app.command()
+def resume(
+    project: Annotated[Path, typer.Argument(help="Project folder of an interrupted run.")],
+) -> None:
+    """Finish an interrupted run (Ctrl-C, kill, power cut) without redoing finished takes."""
+    _run_agent(AgentSettings(), lambda agent: agent.resume(project))
+
+
+@app.command()
+def shot(
+    project: Annotated[Path, typer.Argument(help="Project folder.")],
+    number: Annotated[int, typer.Argument(help="Shot number, as in the storyboard (from 1).")],
+    prompt: Annotated[
+        str | None, typer.Option(help="A new idea for the shot (else: a new seed).")
+    ] = None,
+) -> None:
+    """Regenerate one shot; every other shot is reused from the cache."""
+    _run_agent(AgentSettings(), lambda agent: agent.regenerate(project, number, prompt=prompt))
+
+
+@app.command()
+def edit(
+    project: Annotated[Path, typer.Argument(help="Project folder.")],
+    request: Annotated[str, typer.Argument(help='e.g. "put SALE on screen at 0:05 for 2 seconds"')],
+) -> None:
+    """Change a finished video: text, length, shape, order, cards, new or replaced shots."""
+    _run_agent(AgentSettings(), lambda agent: agent.edit(project, request))
+
+
+@app.command()
+def history(
+    project: Annotated[Path, typer.Argument(help="Project folder.")],
+    steps: Annotated[bool, typer.Option(help="Show every step of every run.")] = True,
+) -> None:
+    """What happened to the project, run by run and step by step (from its journal)."""
+    import datetime
+
+    from videoagent.store.journal import Journal
+    from videoagent.store.project import ProjectFolder
+
+    try:
+        folder = ProjectFolder.open(project)
+        journal = Journal(folder.journal)
+    except UsageError as exc:
+        _fail(exc, 2)
+    out = Console()
+    for run in journal.runs():
+        began = datetime.datetime.fromtimestamp(run["started"]).strftime("%Y-%m-%d %H:%M:%S")
+        status = {"running": "interrupted"}.get(run["status"], run["status"])
+        out.print(
+            f"[bold]run {run['id']}[/] {began}  {run['command']} {run['detail']}  [{status}]",
+            highlight=False,
+        )
+        if steps:
+            for record in journal.records(run["id"]):
+                if record["status"] == "progress" and record["step"] == "generate":
+                    continue
+                out.print(
+                    f"  {MARK[record['status']]} {record['step']:<10} {record['message']}",
+                    highlight=False,
+                )
+    journal.close()
 
 
 @app.command()
@@ -148,7 +224,7 @@ def plan(
             llm_url=llm,
             llm_model=llm_model,
         )
-        write_prompts(board, caps, style=brief.style)
+        write_prompts(board, caps, style=brief.style, bible=bible)
     except (UsageError, MissingDependency) as exc:
         _fail(exc, 2)
     for warning in warnings:

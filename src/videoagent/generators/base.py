@@ -58,6 +58,8 @@ class Generator(ABC):
     """A video backend. Implement `submit`; hosted backends also implement `poll`."""
 
     name: str = ""
+    # Part of every take's cache key: bump it when the same request would give other pixels.
+    version: str = "1"
 
     def __init__(self) -> None:
         self.capabilities: Capabilities = capabilities(self.name)

@@ -1,154 +1,164 @@
-"""Render a Timeline to an mp4 (H.264 + AAC).
+"""Render a Timeline to an mp4 (H.264 + AAC), piece by piece.
 
-When the edit is only cuts of whole, identically encoded clips, the clips are joined by
-stream copy (no re-encode). Otherwise one ffmpeg filter graph trims, crossfades, lays text
-over and fades; the graph holds only numbers we computed, never user text or paths.
+The timeline is cut into pieces (`pieces.py`). A piece that is one whole, compatible take
+is stream-copied; any other piece is encoded once by an ffmpeg filter graph that holds only
+numbers we computed, never user text or paths. Pieces are named by the hash of their
+description, so a re-render after an edit reuses every unchanged piece as it is. The
+pieces are then joined by stream copy and the sound is laid under the whole.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import av
+
+from videoagent.errors import ToolError
 from videoagent.media.ffmpeg import run_ffmpeg
-from videoagent.media.probe import probe
+from videoagent.media.pieces import Piece, Source, describe, split
+from videoagent.media.probe import MediaInfo, probe
 from videoagent.media.text_images import card_image, overlay_image
 from videoagent.media.writer import AUDIO_CODEC_ARGS, VIDEO_CODEC_ARGS, silent_audio_input
-from videoagent.store.files import partial_path
+from videoagent.store.files import file_sha256, json_sha256, partial_path
 from videoagent.timeline.model import CardClip, Timeline, VideoClip
 
 XFADE = {"crossfade": "fade", "fade_black": "fadeblack"}
+# Bump when the filter graphs change, so pieces cached by an older version are not reused.
+RENDER_VERSION = 2
 
 
-def can_stream_copy(timeline: Timeline) -> bool:
-    """True when every clip is a whole, compatible file joined by plain cuts."""
-    if timeline.overlays or timeline.fade_in or timeline.fade_out or not timeline.clips:
-        return False
-    if any(t.kind != "cut" for t in timeline.transitions):
-        return False
-    signature = None
-    for clip in timeline.clips:
-        if not isinstance(clip, VideoClip) or clip.source_in != 0:
-            return False
-        info = probe(clip.source)
-        if info.frames != clip.frames or info.audio_codec != "aac":
-            return False
-        this = (info.width, info.height, info.fps, info.video_codec, info.pixel_format)
-        if this != (timeline.width, timeline.height, timeline.rate.fps, "h264", "yuv420p"):
-            return False
-        if signature not in (None, this):
-            return False
-        signature = this
-    return True
+@dataclass
+class RenderReport:
+    """How each piece was made: copied from its take, reused from an earlier render, encoded."""
+
+    pieces: list[dict] = field(default_factory=list)
+
+    def count(self, how: str) -> int:
+        return sum(1 for p in self.pieces if p["how"] == how)
+
+    @property
+    def method(self) -> str:
+        """ "copy" when nothing had to be encoded in this render, else "encode"."""
+        return "encode" if self.count("encoded") else "copy"
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.pieces)} pieces: {self.count('copied')} copied from takes, "
+            f"{self.count('reused')} reused unchanged, {self.count('encoded')} encoded"
+        )
 
 
-def _concat_copy(timeline: Timeline, output: Path, work: Path) -> None:
-    listing = work / "concat.txt"
-    lines = []
-    for clip in timeline.clips:
-        escaped = str(Path(clip.source).resolve()).replace("'", "'\\''")
-        lines.append(f"file '{escaped}'")
-    listing.write_text("\n".join(lines) + "\n", "utf-8")
-    run_ffmpeg(
-        [
-            "-f",
-            "concat",
-            "-safe",
-            "0",
-            "-i",
-            str(listing),
-            "-c",
-            "copy",
-            "-movflags",
-            "+faststart",
-            "-f",
-            "mp4",
-            str(output),
-        ]
+def _copyable(info: MediaInfo, piece: Piece, timeline: Timeline) -> bool:
+    return (
+        piece.is_whole_clip()
+        and info.frames == piece.frames
+        and (info.width, info.height) == (timeline.width, timeline.height)
+        and info.fps == timeline.rate.fps
+        and (info.video_codec, info.pixel_format) == ("h264", "yuv420p")
     )
 
 
-def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
+def _framing(clip: VideoClip, info: MediaInfo, width: int, height: int) -> str:
+    """Filters that bring a source to the timeline's size: letterbox, or crop around focus."""
+    if clip.fit == "crop" and info.width * height != info.height * width:
+        if info.width * height > info.height * width:  # source wider: crop the sides
+            crop_w, crop_h = info.height * width // height, info.height
+        else:
+            crop_w, crop_h = info.width, info.width * height // width
+        x, y = (info.width - crop_w) // 2, (info.height - crop_h) // 2
+        if crop_w < info.width:
+            x = min(max(round(info.width * clip.focus - crop_w / 2), 0), info.width - crop_w)
+        else:
+            y = min(max(round(info.height * clip.focus - crop_h / 2), 0), info.height - crop_h)
+        return f"crop={crop_w}:{crop_h}:{x}:{y},scale={width}:{height},setsar=1"
+    return (
+        f"scale={width}:{height}:force_original_aspect_ratio=decrease,"
+        f"pad={width}:{height}:(ow-iw)/2:(oh-ih)/2,setsar=1"
+    )
+
+
+def _source_chain(
+    source: Source, label: str, number: int, timeline: Timeline, work: Path, inputs: list[str]
+) -> str:
     fps = str(timeline.rate.fps)
     width, height = timeline.width, timeline.height
+    clip = source.clip
+    if isinstance(clip, CardClip):
+        png = card_image(
+            work / f"card{number}.png",
+            size=(width, height),
+            title=clip.title,
+            subtitle=clip.subtitle,
+            background=clip.background,
+            foreground=clip.foreground,
+        )
+        inputs += ["-loop", "1", "-framerate", fps, "-i", str(png)]
+        return (
+            f"[{number}:v]fps={fps},scale={width}:{height},setsar=1,format=yuv420p,"
+            f"trim=end_frame={source.frames},setpts=PTS-STARTPTS[{label}]"
+        )
+    info = probe(clip.source)
+    inputs += ["-i", str(clip.source)]
+    first = max(source.first, 0)
+    last = min(source.first + source.frames, info.frames)
+    hold_start, hold_end = first - source.first, source.first + source.frames - last
+    chain = [
+        f"fps={fps}",
+        _framing(clip, info, width, height),
+        "format=yuv420p",
+        f"trim=start_frame={first}:end_frame={last}",
+        "setpts=PTS-STARTPTS",
+    ]
+    if hold_start or hold_end:
+        chain.append(f"tpad=start={hold_start}:stop={hold_end}:start_mode=clone:stop_mode=clone")
+    return f"[{number}:v]" + ",".join(chain) + f"[{label}]"
+
+
+def _encode_piece(piece: Piece, timeline: Timeline, output: Path, work: Path) -> None:
+    fps = str(timeline.rate.fps)
     inputs: list[str] = []
-    graph: list[str] = []
-    normalise = (
-        f"fps={fps},scale={width}:{height}:force_original_aspect_ratio=decrease,"
-        f"pad={width}:{height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p"
-    )
-    # 1. One input per clip, trimmed to its span plus the handles its transitions borrow.
-    lengths = []
-    for index, clip in enumerate(timeline.clips):
-        before, after = timeline.handles(index)
-        span = before + clip.frames + after
-        if isinstance(clip, VideoClip):
-            inputs += ["-i", str(clip.source)]
-            start = clip.source_in - before
-            graph.append(
-                f"[{index}:v]{normalise},trim=start_frame={start}:"
-                f"end_frame={start + span},setpts=PTS-STARTPTS[c{index}]"
-            )
-        else:
-            assert isinstance(clip, CardClip)
-            png = card_image(
-                work / f"card{index}.png",
-                size=(width, height),
-                title=clip.title,
-                subtitle=clip.subtitle,
-                background=clip.background,
-                foreground=clip.foreground,
-            )
-            inputs += ["-loop", "1", "-framerate", fps, "-i", str(png)]
-            graph.append(
-                f"[{index}:v]{normalise},trim=end_frame={span},setpts=PTS-STARTPTS[c{index}]"
-            )
-        lengths.append(span)
-    # 2. Join: concat for cuts, xfade for transitions (offset = frames already laid down).
-    current, laid = "c0", lengths[0]
-    for index, transition in enumerate(timeline.transitions, start=1):
-        joined = f"j{index}"
-        if transition.kind == "cut":
-            graph.append(f"[{current}][c{index}]concat=n=2:v=1:a=0[{joined}]")
-            laid += lengths[index]
-        else:
-            offset = float(timeline.rate.seconds(laid - transition.frames))
-            seconds = float(timeline.rate.seconds(transition.frames))
-            graph.append(
-                f"[{current}][c{index}]xfade=transition={XFADE[transition.kind]}:"
-                f"duration={seconds:.6f}:offset={offset:.6f}[{joined}]"
-            )
-            laid += lengths[index] - transition.frames
-        current = joined
-    # 3. Text overlays, each a transparent picture shown between two frame numbers.
-    base = len(timeline.clips)
-    for number, overlay in enumerate(timeline.overlays):
+    graph = [
+        _source_chain(source, f"s{n}", n, timeline, work, inputs)
+        for n, source in enumerate(piece.sources)
+    ]
+    current = "s0"
+    if piece.blend:
+        seconds = float(timeline.rate.seconds(piece.frames))
+        graph.append(
+            f"[s0][s1]xfade=transition={XFADE[piece.blend]}:duration={seconds:.6f}:offset=0[b]"
+        )
+        current = "b"
+    for number, overlay in enumerate(piece.overlays):
         png = overlay_image(
             work / f"overlay{number}.png",
-            size=(width, height),
+            size=(timeline.width, timeline.height),
             text=overlay.text,
             position=overlay.position,
         )
+        index = inputs.count("-i")
         inputs += ["-i", str(png)]
         end = overlay.start + overlay.frames - 1
         graph.append(
-            f"[{current}][{base + number}:v]overlay=0:0:"
+            f"[{current}][{index}:v]overlay=0:0:"
             f"enable='between(n,{overlay.start},{end})'[o{number}]"
         )
         current = f"o{number}"
-    # 4. Fades, then cut to the exact length.
-    total = timeline.duration
-    tail = f"[{current}]"
     chain = []
-    if timeline.fade_in:
-        chain.append(f"fade=t=in:s=0:n={timeline.fade_in}")
-    if timeline.fade_out:
-        chain.append(f"fade=t=out:s={total - timeline.fade_out}:n={timeline.fade_out}")
-    chain.append(f"trim=end_frame={total},setpts=PTS-STARTPTS,format=yuv420p")
-    graph.append(tail + ",".join(chain) + "[vout]")
-    audio_index = base + len(timeline.overlays)
-    inputs += silent_audio_input(float(timeline.rate.seconds(total)))
+    for fade in piece.fades:
+        # The fade filter counts from the piece's first frame; a piece that begins partway
+        # through a fade is padded in front so the ramp lines up, then the pad is cut off.
+        lead = max(fade.into, 0)
+        if lead:
+            chain.append(f"tpad=start={lead}")
+        chain.append(f"fade=t={fade.kind}:s={max(-fade.into, 0)}:n={fade.frames}")
+        if lead:
+            chain.append(f"trim=start_frame={lead},setpts=PTS-STARTPTS")
+    chain.append(f"trim=end_frame={piece.frames},setpts=PTS-STARTPTS,format=yuv420p")
+    graph.append(f"[{current}]" + ",".join(chain) + "[vout]")
     script = work / "graph.txt"
     script.write_text(";\n".join(graph), "utf-8")
     run_ffmpeg(
@@ -158,16 +168,12 @@ def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
             str(script),
             "-map",
             "[vout]",
-            "-map",
-            f"{audio_index}:a",
+            "-an",
             *VIDEO_CODEC_ARGS,
-            *AUDIO_CODEC_ARGS,
             "-r",
             fps,
             "-frames:v",
-            str(total),
-            "-movflags",
-            "+faststart",
+            str(piece.frames),
             "-f",
             "mp4",
             str(output),
@@ -175,17 +181,120 @@ def _filter_render(timeline: Timeline, output: Path, work: Path) -> None:
     )
 
 
-def render(timeline: Timeline, output: Path) -> str:
-    """Render `timeline` to `output` atomically; returns the method used ("copy"/"encode")."""
+def _copy_piece(source: Path, output: Path) -> None:
+    run_ffmpeg(["-i", str(source), "-map", "0:v", "-c:v", "copy", "-an", "-f", "mp4", str(output)])
+
+
+def _extradata(path: Path) -> bytes:
+    with av.open(str(path)) as container:
+        return bytes(container.streams.video[0].codec_context.extradata or b"")
+
+
+def render(timeline: Timeline, output: Path, *, pieces_dir: Path | None = None) -> RenderReport:
+    """Render `timeline` to `output` atomically. Pieces are kept in `pieces_dir` (when
+    given) and reused by later renders."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    part = partial_path(output)
+    report = RenderReport()
     with tempfile.TemporaryDirectory(prefix="videoagent-render-") as tmp:
-        if can_stream_copy(timeline):
-            _concat_copy(timeline, part, Path(tmp))
-            method = "copy"
-        else:
-            _filter_render(timeline, part, Path(tmp))
-            method = "encode"
+        work = Path(tmp)
+        store = Path(pieces_dir) if pieces_dir else work / "pieces"
+        store.mkdir(parents=True, exist_ok=True)
+        digests = {
+            clip.source: file_sha256(Path(clip.source))
+            for clip in timeline.clips
+            if isinstance(clip, VideoClip)
+        }
+        plan = []
+        for piece in split(timeline):
+            key = json_sha256(
+                {
+                    "version": RENDER_VERSION,
+                    "size": [timeline.width, timeline.height],
+                    "fps": str(timeline.rate.fps),
+                    "piece": describe(piece, source_digests=digests),
+                }
+            )
+            plan.append((piece, store / f"{key[:32]}.mp4"))
+
+        def make(item: tuple[Piece, Path], *, force_encode: bool = False) -> str:
+            piece, path = item
+            if path.exists() and not force_encode:
+                return "reused"
+            part = partial_path(path)
+            source = piece.sources[0].clip
+            if (
+                not force_encode
+                and isinstance(source, VideoClip)
+                and _copyable(probe(source.source), piece, timeline)
+            ):
+                _copy_piece(Path(source.source), part)
+                how = "copied"
+            else:
+                scratch = Path(tempfile.mkdtemp(dir=work))
+                _encode_piece(piece, timeline, part, scratch)
+                how = "encoded"
+            os.replace(part, path)
+            return how
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            hows = list(pool.map(make, plan))
+        # Stream copy needs one set of codec parameters for the whole file; a copied take
+        # that was encoded differently is encoded again instead.
+        reference = next(
+            (
+                _extradata(path)
+                for (_, path), how in zip(plan, hows, strict=True)
+                if how == "encoded"
+            ),
+            _extradata(plan[0][1]),
+        )
+        for i, (item, how) in enumerate(zip(plan, hows, strict=True)):
+            if _extradata(item[1]) != reference:
+                if how == "encoded":
+                    raise ToolError(["ffmpeg"], 1, f"piece {item[1].name} has other codec settings")
+                hows[i] = make(item, force_encode=True)
+        for (piece, path), how in zip(plan, hows, strict=True):
+            report.pieces.append(
+                {
+                    "start": piece.start,
+                    "frames": piece.frames,
+                    "shots": piece.shot_ids,
+                    "kind": "blend" if piece.blend else "span",
+                    "how": how,
+                    "file": path.name,
+                }
+            )
+        listing = work / "concat.txt"
+        listing.write_text(
+            "".join(
+                "file '" + str(path.resolve()).replace("'", "'\\''") + "'\n" for _, path in plan
+            ),
+            "utf-8",
+        )
+        part = partial_path(output)
+        run_ffmpeg(
+            [
+                "-f",
+                "concat",
+                "-safe",
+                "0",
+                "-i",
+                str(listing),
+                *silent_audio_input(float(timeline.rate.seconds(timeline.duration))),
+                "-map",
+                "0:v",
+                "-map",
+                "1:a",
+                "-c:v",
+                "copy",
+                *AUDIO_CODEC_ARGS,
+                "-movflags",
+                "+faststart",
+                "-f",
+                "mp4",
+                str(part),
+            ]
+        )
     os.replace(part, output)
-    return method
+    return report

@@ -14,7 +14,8 @@ class BibleEntity:
     colour: str
     role: str  # protagonist, companion, supporting, prop, place
     description: str
-    references: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)  # files under bible/refs/
+    palette: list[str] = field(default_factory=list)  # main colours of the references
 
 
 @dataclass

@@ -129,6 +129,7 @@ def finish_storyboard(
     transition_frames = rate.frames(mode.transition_seconds)
     for index, shot in enumerate(shots):
         shot.index, shot.id = index + 1, f"shot-{index + 1:02d}"
+        shot.seed = shot_seed(request.seed, shot.index)
         if index > 0 and mode.transition != "cut":
             shortest = min(shot.frames, shots[index - 1].frames)
             shot.transition_in = mode.transition
@@ -152,4 +153,10 @@ def finish_storyboard(
         target_frames=total,
         shots=shots,
         planner=planner,
+        aspect=request.aspect,
     )
+
+
+def shot_seed(project_seed: int, number: int) -> int:
+    """The first seed of shot number `number`: distinct per shot, room for retries."""
+    return project_seed * 1000 + number * 10

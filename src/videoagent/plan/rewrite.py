@@ -21,19 +21,24 @@ CAMERA_WORDS = {
 }
 
 
-def rewrite(shot: Shot, dialect: str, *, style: str = "", limit: int = 2000) -> str:
-    """The dense prompt for `shot` in `dialect`, at most `limit` characters."""
+def rewrite(
+    shot: Shot, dialect: str, *, style: str = "", limit: int = 2000, cast: list[str] = ()
+) -> str:
+    """The dense prompt for `shot` in `dialect`, at most `limit` characters. `cast` holds
+    the bible's description of each entity in the shot (synthworld draws from the scene
+    itself and leaves them out)."""
+    who = f" Cast: {'; '.join(cast)}." if cast else ""
     spec = shot.scene_spec
     if spec is None:
         raise UsageError(f"shot {shot.id} is a card; cards are drawn, not prompted")
     if dialect == "synthworld":
         text = caption(spec)
     elif dialect == "plain":
-        text = shot.caption
+        text = shot.caption + who
     elif dialect == "cinematic":
         described = caption(spec).split(". ", 2)[-1]  # drop the dialect's shot/place sentences
         text = (
-            f"{SHOT_WORDS[spec.shot_size]}, {CAMERA_WORDS[spec.camera]}. {shot.caption} "
+            f"{SHOT_WORDS[spec.shot_size]}, {CAMERA_WORDS[spec.camera]}. {shot.caption}{who} "
             f"Setting: {spec.place} at {spec.time_of_day}, {spec.weather} weather. "
             f"{described} Style: {style or 'natural colour, soft film grain'}. "
             "Consistent characters, no text, no watermark."

@@ -44,6 +44,17 @@ class Shot:
     card_title: str = ""
     card_subtitle: str = ""
     on_screen_text: list[OnScreenText] = field(default_factory=list)
+    seed: int = 0  # first take's seed; retries count up from it
+    # How its takes are generated (frames, size) and where the shot starts in them: fixed
+    # once made, so moving, trimming or reframing the shot reuses its take (0: not yet).
+    source_frames: int = 0
+    source_in: int = 0
+    source_size: list[int] = field(default_factory=list)
+
+    @property
+    def number(self) -> int:
+        """The number in the shot's id (stable when shots are moved or removed)."""
+        return int(self.id.rsplit("-", 1)[-1])
 
     @property
     def scene_spec(self) -> SceneSpec | None:
@@ -63,6 +74,9 @@ class Storyboard:
     shots: list[Shot]
     planner: str = "offline"
     warnings: list[str] = field(default_factory=list)
+    aspect: str = "16:9"
+    # Text placed on the video's own clock (frames from its start), by edits.
+    overlays: list[OnScreenText] = field(default_factory=list)
 
     @property
     def rate(self) -> FrameRate:
@@ -78,7 +92,21 @@ class Storyboard:
         for item in data.pop("shots"):
             texts = [OnScreenText(**t) for t in item.pop("on_screen_text", [])]
             shots.append(Shot(**item, on_screen_text=texts))
-        return cls(**data, shots=shots)
+        overlays = [OnScreenText(**t) for t in data.pop("overlays", [])]
+        return cls(**data, shots=shots, overlays=overlays)
+
+    def position(self, shot_id: str) -> int:
+        """Where `shot_id` stands now, from 0."""
+        return next(i for i, s in enumerate(self.shots) if s.id == shot_id)
+
+    def next_id(self) -> str:
+        """An id no shot of this storyboard has ever had."""
+        return f"shot-{max((s.number for s in self.shots), default=0) + 1:02d}"
+
+    def renumber(self) -> None:
+        """Set every shot's index to its place (ids stay as they are)."""
+        for index, shot in enumerate(self.shots):
+            shot.index = index + 1
 
     def validate(self, bible: Bible) -> None:
         """Raise PlanError unless durations add up, the cast exists and text fits."""
@@ -104,6 +132,12 @@ class Storyboard:
                     raise PlanError(f"transition into {shot.id} is longer than half a shot")
             if shot.kind == "generated" and not shot.scene:
                 raise PlanError(f"generated shot {shot.id} has no scene")
+        for text in self.overlays:
+            if text.start < 0 or text.frames < 1 or text.start + text.frames > total:
+                raise PlanError(
+                    f"text {text.text!r} at frames {text.start}..{text.start + text.frames} "
+                    f"falls outside the {total}-frame video"
+                )
 
 
 def allocate(total: int, weights: list[float], *, minimum: int = 1) -> list[int]:

@@ -1,45 +1,90 @@
-"""The journal: every step record persisted as it happens (SQLite, one row per record)."""
+"""The journal: every step record of every run, persisted as it happens (SQLite).
+
+A run is one command on the project (make, resume, shot, edit). A run that has no end
+was interrupted; `resume` picks up from what the files say was finished.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import threading
+import time
 from pathlib import Path
+
+from videoagent.errors import DamagedProject
 
 
 class Journal:
-    """Append-only step log of one project."""
+    """Append-only log of one project's runs and their steps."""
 
     def __init__(self, path: Path) -> None:
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY, at REAL, step TEXT, "
-            "status TEXT, message TEXT, data TEXT)"
-        )
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, command TEXT, "
+                "detail TEXT, started REAL, ended REAL, status TEXT)"
+            )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY, run INTEGER, "
+                "at REAL, step TEXT, status TEXT, message TEXT, data TEXT)"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise DamagedProject(f"journal {path} cannot be read: {exc}") from exc
+        self.run: int | None = None
+
+    def begin(self, command: str, detail: str) -> int:
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO runs (command, detail, started, status) VALUES (?, ?, ?, 'running')",
+                (command, detail, time.time()),
+            )
+            self.run = int(cursor.lastrowid)
+        return self.run
+
+    def end(self, status: str) -> None:
+        with self._lock:
+            self._db.execute(
+                "UPDATE runs SET ended = ?, status = ? WHERE id = ?",
+                (time.time(), status, self.run),
+            )
 
     def append(self, *, at: float, step: str, status: str, message: str, data: dict) -> None:
         with self._lock:
             self._db.execute(
-                "INSERT INTO steps (at, step, status, message, data) VALUES (?, ?, ?, ?, ?)",
-                (at, step, status, message, json.dumps(data, default=str)),
+                "INSERT INTO steps (run, at, step, status, message, data) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (self.run, at, step, status, message, json.dumps(data, default=str)),
             )
 
-    def records(self) -> list[dict]:
+    def runs(self) -> list[dict]:
+        """Every run, oldest first; an interrupted one has status "running" and no end."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT id, at, step, status, message, data FROM steps ORDER BY id"
+                "SELECT id, command, detail, started, ended, status FROM runs ORDER BY id"
             ).fetchall()
+        keys = ("id", "command", "detail", "started", "ended", "status")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def records(self, run: int | None = None) -> list[dict]:
+        """Step records, oldest first; of one run when `run` is given."""
+        query = "SELECT id, run, at, step, status, message, data FROM steps"
+        args: tuple = ()
+        if run is not None:
+            query, args = query + " WHERE run = ?", (run,)
+        with self._lock:
+            rows = self._db.execute(query + " ORDER BY id", args).fetchall()
         return [
             {
                 "id": r[0],
-                "at": r[1],
-                "step": r[2],
-                "status": r[3],
-                "message": r[4],
-                "data": json.loads(r[5]),
+                "run": r[1],
+                "at": r[2],
+                "step": r[3],
+                "status": r[4],
+                "message": r[5],
+                "data": json.loads(r[6]),
             }
             for r in rows
         ]

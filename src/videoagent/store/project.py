@@ -1,22 +1,30 @@
 """A project is a folder a person can read; this names every file in it.
 
-project.json          request, settings, schema version
-bible/bible.json      recurring entities
+project.json          request, current settings, brief, schema version, run status
+bible/bible.json      recurring entities; bible/refs/ the reference images, renamed by us
 storyboard.json       the plan, with every dense prompt as sent
-shots/<id>/takes/<n>/ clip.mp4, clip.truth.json, take.json
+shots/<id>/takes/<n>/ clip.mp4, clip.truth.json, take.json (written last: a take without
+                      it, or still in its hidden .<n>.part folder, is not finished)
 timeline.otio         the edit
-renders/              final.mp4, final.srt, contact_sheet.png, manifest.json
-journal.sqlite        every step record
+renders/              final.mp4, final.srt, contact_sheet.png, manifest.json; pieces/ holds
+                      rendered pieces for reuse by the next render
+journal.sqlite        every step record of every run
+
+JSON state files carry a checksum of their content (`write_sealed_json`), so a file changed
+by hand is reported instead of silently trusted.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 from pathlib import Path
 
-from videoagent.errors import UsageError
+from videoagent.errors import DamagedProject, UsageError
+from videoagent.store.files import read_sealed_json
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class ProjectFolder:
@@ -46,6 +54,53 @@ class ProjectFolder:
             raise UsageError(f"output folder {str(root)!r} is not writable")
         return cls(root)
 
+    @classmethod
+    def open(cls, root: Path) -> ProjectFolder:
+        """An existing project; DamagedProject when `root` is not one this version can read."""
+        root = Path(root)
+        if not root.is_dir():
+            raise UsageError(f"project folder {str(root)!r} does not exist")
+        folder = cls(root)
+        if not folder.project_json.exists():
+            raise DamagedProject(f"{str(root)!r} is not a videoagent project (no project.json)")
+        version = read_sealed_json(folder.project_json).get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise DamagedProject(
+                f"project {str(root)!r} has schema version {version!r}; this videoagent "
+                f"reads version {SCHEMA_VERSION}"
+            )
+        return folder
+
+    def lock(self) -> None:
+        """Hold the project for this process; a second run on it at once is refused. The
+        operating system drops the lock when the process ends, even by kill -9."""
+        handle = open(self.root / ".lock", "a+")  # noqa: SIM115 - held for the process's life
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.close()
+            raise UsageError(f"project {str(self.root)!r} is in use by another run") from exc
+        self._lock_handle = handle
+
+    def unlock(self) -> None:
+        handle = getattr(self, "_lock_handle", None)
+        if handle is not None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+            self._lock_handle = None
+
+    def discard_unfinished(self) -> list[str]:
+        """Remove what an interrupted run left half-written; returns what was removed."""
+        removed = []
+        for part in sorted(self.root.glob("shots/*/takes/.*.part")):
+            shutil.rmtree(part, ignore_errors=True)
+            removed.append(str(part.relative_to(self.root)))
+        for part in sorted(self.root.rglob(".*.part*")):
+            if part.is_file():
+                part.unlink(missing_ok=True)
+                removed.append(str(part.relative_to(self.root)))
+        return removed
+
     @property
     def project_json(self) -> Path:
         return self.root / "project.json"
@@ -53,6 +108,10 @@ class ProjectFolder:
     @property
     def bible_json(self) -> Path:
         return self.root / "bible" / "bible.json"
+
+    @property
+    def refs(self) -> Path:
+        return self.root / "bible" / "refs"
 
     @property
     def storyboard_json(self) -> Path:
@@ -70,5 +129,9 @@ class ProjectFolder:
     def renders(self) -> Path:
         return self.root / "renders"
 
-    def take_dir(self, shot_id: str, number: int) -> Path:
-        return self.root / "shots" / shot_id / "takes" / f"{number:02d}"
+    @property
+    def pieces(self) -> Path:
+        return self.root / "renders" / "pieces"
+
+    def takes_dir(self, shot_id: str) -> Path:
+        return self.root / "shots" / shot_id / "takes"

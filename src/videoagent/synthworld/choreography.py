@@ -69,8 +69,18 @@ def _ease(u: float) -> float:
 class Choreography:
     """Poses for every entity of `spec` over a shot of `duration` seconds."""
 
-    def __init__(self, spec: SceneSpec, duration: float, *, view_width: float = 8.0) -> None:
+    def __init__(
+        self,
+        spec: SceneSpec,
+        duration: float,
+        *,
+        view_width: float = 8.0,
+        gait_offset: float = 0.0,
+    ) -> None:
         self.spec = spec
+        # Where in their gait, wag and flap cycles everyone starts (seconds): the one thing a
+        # new seed changes in every shot, so a retake is never the same picture again.
+        self.gait_offset = gait_offset
         self.duration = max(duration, 1e-3)
         self.view_width = view_width
         self.entities = spec.entities
@@ -171,7 +181,7 @@ class Choreography:
             "meet": 22.0,
             "fly": 14.0,
         }.get(entity.action, 3.0)
-        return t * rate
+        return (t + self.gait_offset) * rate
 
     def _jump(self, entity: EntitySpec, t: float) -> float:
         if entity.action != "jump":

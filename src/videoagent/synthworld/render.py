@@ -57,7 +57,12 @@ class Renderer:
         self.spec, self.size, self.fps, self.frames, self.seed = spec, size, fps, frames, seed
         width, height = size
         view_width, _ = view_size(spec, width / height)
-        self.choreography = Choreography(spec, frames / fps, view_width=view_width)
+        self.choreography = Choreography(
+            spec,
+            frames / fps,
+            view_width=view_width,
+            gait_offset=float(np.random.default_rng([seed % 2**32, 7]).uniform(0.0, 1.0)),
+        )
         self.camera = Camera(self.choreography, aspect=width / height)
         self.grade = atmosphere.grader(spec.time_of_day, spec.weather)
         self._paint_backdrop()

@@ -25,13 +25,19 @@ Position = Literal["top", "center", "bottom"]
 
 @dataclass(frozen=True)
 class VideoClip:
-    """A span of a media file: `frames` frames starting at `source_in` of `source`."""
+    """A span of a media file: `frames` frames starting at `source_in` of `source`.
+
+    A source of another shape is letterboxed (`fit="pad"`) or cropped to fill the frame
+    (`fit="crop"`), keeping `focus` (0..1 along the cropped axis) in the middle.
+    """
 
     source: str
     frames: int
     source_in: int = 0
     name: str = ""
     shot_id: str | None = None
+    fit: Literal["pad", "crop"] = "pad"
+    focus: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,13 @@ class Timeline:
                 raise UsageError(
                     f"transition {i} lasts {transition.frames} frames, longer than the "
                     f"{shortest}-frame clip beside it"
+                )
+        for i, clip in enumerate(self.clips):
+            before, after = self.handles(i)
+            if 0 < i < len(self.clips) - 1 and before + after > clip.frames:
+                raise UsageError(
+                    f"the transitions on both sides of clip {clip.name or clip.shot_id!r} "
+                    f"overlap: it has {clip.frames} frames, they need {before + after}"
                 )
         for overlay in self.overlays:
             if overlay.start < 0 or overlay.start + overlay.frames > self.duration:

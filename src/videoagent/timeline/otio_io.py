@@ -77,7 +77,13 @@ def to_otio(timeline: Timeline) -> otio.schema.Timeline:
 def _clip_to_otio(clip: Clip, span) -> otio.schema.Clip:
     if isinstance(clip, VideoClip):
         reference = otio.schema.ExternalReference(target_url=clip.source)
-        meta = {"type": "video", "shot_id": clip.shot_id, "name": clip.name}
+        meta = {
+            "type": "video",
+            "shot_id": clip.shot_id,
+            "name": clip.name,
+            "fit": clip.fit,
+            "focus": clip.focus,
+        }
         source_range = span(clip.source_in, clip.frames)
     else:
         reference = otio.schema.GeneratorReference(
@@ -152,6 +158,8 @@ def from_otio(document: otio.schema.Timeline) -> Timeline:
                     source_in=round(item.source_range.start_time.value),
                     name=info.get("name", item.name),
                     shot_id=info.get("shot_id"),
+                    fit=info.get("fit", "pad"),
+                    focus=float(info.get("focus", 0.5)),
                 )
             )
         else:

@@ -1,0 +1,309 @@
+"""Carrying out edit operations on a project's storyboard.
+
+Each operation is routed to a deterministic tool (the timeline changes; every take is
+reused) or to generation (new or replaced shots get new takes); the route is returned for
+the journal. Transitions belong to the joins between positions, not to shots, so moving a
+shot keeps the rhythm of the cut; a take without handle frames for a new neighbour holds
+its edge frame under the transition instead of being regenerated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from videoagent.agent.planning import write_prompts
+from videoagent.errors import UsageError
+from videoagent.generators import capabilities
+from videoagent.memory.context import pack_context
+from videoagent.plan.continuation import plan_continuation
+from videoagent.plan.edit_request import (
+    AddCard,
+    AddScene,
+    AddText,
+    MoveShot,
+    Operation,
+    Reframe,
+    RemoveShot,
+    ReplaceShot,
+    SetLength,
+    SwapShots,
+    TrimShot,
+)
+from videoagent.plan.modes import MODES
+from videoagent.plan.offline_planner import card_shot, shot_seed
+from videoagent.plan.request import frame_size
+from videoagent.plan.staging import stage
+from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard
+from videoagent.store.takes import TakeStore
+
+MIN_SHOT_SECONDS = 1.0
+
+
+def _joins(board: Storyboard) -> list[tuple[str, int]]:
+    return [(s.transition_in, s.transition_frames) for s in board.shots]
+
+
+def _set_joins(board: Storyboard, joins: list[tuple[str, int]]) -> None:
+    """Give position i the join `joins[i]`, shortened where a shot became too short."""
+    for index, shot in enumerate(board.shots):
+        kind, frames = joins[index] if index < len(joins) else joins[-1]
+        if index == 0:
+            kind, frames = "cut", 0
+        elif kind != "cut":
+            frames = min(frames, min(shot.frames, board.shots[index - 1].frames) // 2)
+        shot.transition_in, shot.transition_frames = kind, frames
+    board.renumber()
+
+
+def _mode_join(board: Storyboard) -> tuple[str, int]:
+    mode = MODES[board.mode]
+    return mode.transition, board.rate.frames(mode.transition_seconds)
+
+
+def _new_shots(state, shots: list[Shot], *, before_cards: bool = True) -> list[str]:
+    """Number, seed and prompt new generated shots, and add them to the storyboard (before
+    any closing card). Returns their ids."""
+    board = state.storyboard
+    joins = _joins(board)
+    at = len(board.shots)
+    if before_cards:
+        while at > 0 and board.shots[at - 1].kind == "card" and at > 1:
+            at -= 1
+    ids = []
+    for offset, shot in enumerate(shots):
+        shot.id = board.next_id()
+        shot.seed = shot_seed(state.request.seed, shot.number)
+        board.shots.insert(at + offset, shot)
+        joins.insert(at + offset, _mode_join(board))
+        ids.append(shot.id)
+    board.target_frames = sum(s.frames for s in board.shots)
+    _set_joins(board, joins)
+    write_prompts(board, capabilities(state.backend), style=state.brief.style, bible=state.bible)
+    return ids
+
+
+def _grow(state, frames: int, beats: list[str] | None, emit) -> tuple[str, str, dict]:
+    context = pack_context(state)
+    emit(
+        "storyboard",
+        "progress",
+        f"planning context {context.size} tokens "
+        f"(everything in full would be {context.naive_size})",
+        context=context.summary(),
+    )
+    caps = capabilities(state.backend)
+    shots = plan_continuation(
+        context,
+        state.brief,
+        state.bible,
+        frames=frames,
+        fps=float(state.request.rate.fps),
+        backend=state.backend,
+        dialect=caps.dialect,
+        beats=beats,
+    )
+    ids = _new_shots(state, shots)
+    cast = sorted({c for s in shots for c in s.cast})
+    return (
+        "generation",
+        f"{len(ids)} new shot(s) {', '.join(ids)}: "
+        + "; ".join(s.beat for s in shots)
+        + f" — cast from the bible: {', '.join(cast)}",
+        {"shots": ids, "context": context.summary()},
+    )
+
+
+def _shrink(board: Storyboard, frames: int) -> tuple[str, str, dict]:
+    """Take `frames` frames off the end: trim shots from the last, dropping any that would
+    fall under a second. Cards and takes stay as they are; nothing is regenerated."""
+    minimum = board.rate.frames(MIN_SHOT_SECONDS)
+    removed, trimmed = [], []
+    joins = _joins(board)
+    while frames > 0:
+        last = next(
+            (i for i in range(len(board.shots) - 1, -1, -1) if board.shots[i].kind == "generated"),
+            None,
+        )
+        if last is None or (len(board.shots) == 1 and board.shots[0].frames - frames < 1):
+            raise UsageError("the video cannot be made that short")
+        shot = board.shots[last]
+        if shot.frames - frames >= minimum or len(board.shots) == 1:
+            shot.frames -= frames
+            trimmed.append(shot.id)
+            frames = 0
+        else:
+            frames -= shot.frames
+            removed.append(board.shots.pop(last).id)
+            joins.pop(last)
+    if frames < 0:  # dropped a whole shot past the target: give the rest back to the last
+        board.shots[-1].frames -= frames
+    board.target_frames = sum(s.frames for s in board.shots)
+    _set_joins(board, joins)
+    return (
+        "tool: trim",
+        f"shortened to {board.target_frames} frames: trimmed {', '.join(trimmed) or 'nothing'}, "
+        f"removed {', '.join(removed) or 'nothing'}",
+        {"trimmed": trimmed, "removed": removed},
+    )
+
+
+def _fit_overlays(board: Storyboard) -> list[str]:
+    """Text placed on the video's clock stays where it was; text past a new end is cut."""
+    notes, kept = [], []
+    for text in board.overlays:
+        end = min(text.start + text.frames, board.target_frames)
+        if end <= text.start:
+            notes.append(f"removed {text.text!r}: the video now ends before it")
+            continue
+        if end < text.start + text.frames:
+            notes.append(f"shortened {text.text!r} to the new end")
+        kept.append(replace(text, frames=end - text.start))
+    board.overlays = kept
+    return notes
+
+
+def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeStore) -> str:
+    """A new seed (no prompt) or a new idea for one shot; its next take is generated in
+    the project's current shape."""
+    shot.source_frames = shot.source_in = 0
+    shot.source_size = []
+    if prompt is None:
+        # Past every seed this shot has used, retries included.
+        shot.seed = max([t.record["seed"] for t in store.all_for(shot.id)] + [shot.seed]) + 1
+        return f"{shot.id}: new seed {shot.seed}"
+    staged = stage(prompt, state.brief, state.bible)
+    shot.beat = prompt
+    shot.caption = prompt[:1].upper() + prompt[1:].rstrip(".") + "."
+    shot.scene = staged.scene.to_dict()
+    shot.cast = staged.cast
+    shot.shot_size, shot.camera = staged.scene.shot_size, staged.scene.camera
+    shot.prompt = ""
+    write_prompts(
+        state.storyboard, capabilities(state.backend), style=state.brief.style, bible=state.bible
+    )
+    return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}"
+
+
+def apply_edit(operation: Operation, state, *, emit, store: TakeStore) -> tuple[str, str, dict]:
+    """Change the state's storyboard for one operation: (route, message, data)."""
+    board: Storyboard = state.storyboard
+    rate = board.rate
+    if isinstance(operation, AddText):
+        board.overlays.append(
+            OnScreenText(operation.text, operation.start, operation.frames, operation.position)
+        )
+        last = operation.start + operation.frames - 1
+        return (
+            "tool: overlay",
+            f"{operation.text!r} on frames {operation.start}-{last}",
+            {"frames": [operation.start, last]},
+        )
+    if isinstance(operation, Reframe):
+        width, height = frame_size(operation.aspect, None)
+        board.width, board.height, board.aspect = width, height, operation.aspect
+        state.request = replace(state.request, aspect=operation.aspect, width=width, height=height)
+        return (
+            "tool: reframe",
+            f"{operation.aspect} at {width}x{height}: existing takes are cropped around their "
+            "subject (ground truth where there is one); new shots are generated in the new shape",
+            {"size": [width, height]},
+        )
+    if isinstance(operation, SetLength):
+        delta = operation.frames - board.target_frames
+        if delta > 0:
+            route, message, data = _grow(state, delta, None, emit)
+        else:
+            route, message, data = _shrink(board, -delta)
+        notes = _fit_overlays(board)
+        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
+        return route, "; ".join([message, *notes]), data
+    if isinstance(operation, AddScene):
+        seconds = min(6.0, max(2.0, float(rate.seconds(board.target_frames)) / len(board.shots)))
+        route, message, data = _grow(state, rate.frames(seconds), [operation.description], emit)
+        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
+        return route, message, data
+    if isinstance(operation, ReplaceShot):
+        shot = board.shots[operation.number - 1]
+        message = replace_shot_content(state, shot, operation.description, store=store)
+        return "generation", message, {"shot": shot.id}
+    joins = _joins(board)
+    if isinstance(operation, RemoveShot):
+        gone = board.shots.pop(operation.number - 1)
+        joins.pop(operation.number - 1)
+        board.target_frames -= gone.frames
+        _set_joins(board, joins)
+        notes = _fit_overlays(board)
+        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
+        return (
+            "tool: remove",
+            "; ".join(
+                [
+                    f"removed {gone.id} ({gone.beat}); the video is now "
+                    f"{float(rate.seconds(board.target_frames)):g} s",
+                    *notes,
+                ]
+            ),
+            {"shot": gone.id},
+        )
+    if isinstance(operation, SwapShots):
+        a, b = operation.first - 1, operation.second - 1
+        board.shots[a], board.shots[b] = board.shots[b], board.shots[a]
+        _set_joins(board, joins)
+        return (
+            "tool: reorder",
+            f"swapped {board.shots[b].id} and {board.shots[a].id}",
+            {"order": [s.id for s in board.shots]},
+        )
+    if isinstance(operation, MoveShot):
+        shot = board.shots.pop(operation.number - 1)
+        board.shots.insert(operation.to - 1, shot)
+        _set_joins(board, joins)
+        return (
+            "tool: reorder",
+            f"moved {shot.id} to position {operation.to}",
+            {"order": [s.id for s in board.shots]},
+        )
+    if isinstance(operation, TrimShot):
+        shot = board.shots[operation.number - 1]
+        old = shot.frames
+        board.target_frames += operation.frames - old
+        shot.frames = operation.frames
+        room = shot.source_frames - shot.source_in if shot.source_frames else 0
+        route = "tool: trim"
+        if shot.kind == "generated" and operation.frames > room:
+            shot.source_frames = shot.source_in = 0  # longer than its take: shoot it again
+            shot.source_size = []
+            route = "generation"
+        _set_joins(board, joins)
+        notes = _fit_overlays(board)
+        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
+        return (
+            route,
+            "; ".join([f"{shot.id}: {old} → {shot.frames} frames", *notes]),
+            {"shot": shot.id},
+        )
+    if isinstance(operation, AddCard):
+        frames = rate.frames(3.0 if operation.where == "end" else 2.5)
+        card = card_shot(
+            f"{operation.where} card",
+            title=operation.title,
+            subtitle=operation.subtitle,
+            caption=operation.title,
+        )
+        card.frames = frames
+        card.id = board.next_id()
+        position = len(board.shots) if operation.where == "end" else 0
+        board.shots.insert(position, card)
+        joins.insert(position, _mode_join(board))
+        board.target_frames += frames
+        _set_joins(board, joins)
+        if operation.where == "title":
+            board.overlays = [replace(t, start=t.start + frames) for t in board.overlays]
+        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
+        return (
+            "tool: card",
+            f"{operation.where} card {operation.title!r} "
+            f"({float(rate.seconds(frames)):g} s) as {card.id}",
+            {"shot": card.id},
+        )
+    raise UsageError(f"no way to carry out {operation!r}")

@@ -1,0 +1,257 @@
+"""Shooting one shot: generate → evaluate → revise, through the take store.
+
+Before anything is generated the take's content key is looked up, first among the
+project's own takes, then in the shared cache; only a miss reaches the backend. A cached
+take that failed its checks counts as an attempt, exactly as it did when it was made.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from videoagent.errors import RecoverableError
+from videoagent.evaluate.checks import Check, failed, take_checks
+from videoagent.generators import GenerationRequest, Generator
+from videoagent.plan.storyboard import Shot
+from videoagent.store.files import file_sha256
+from videoagent.store.takes import StoredTake, TakeStore, take_key
+from videoagent.timeline.time import FrameRate
+
+CLIP = "clip.mp4"
+
+
+@dataclass
+class Take:
+    """One attempt at one shot: its file, how it was asked for, how it fared, where from."""
+
+    shot_id: str
+    number: int
+    seed: int
+    prompt: str
+    backend: str
+    path: Path | None
+    checks: list[Check] = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+    cost_estimate: float = 0.0
+    cost: float = 0.0
+    seconds: float = 0.0
+    error: str | None = None
+    origin: str = "generated"  # or "project cache", "shared cache"
+    key: str = ""
+    references: list[str] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> bool:
+        return self.error is None and not failed(self.checks)
+
+    def record(self) -> dict:
+        return {
+            "shot": self.shot_id,
+            "take": self.number,
+            "seed": self.seed,
+            "backend": self.backend,
+            "prompt": self.prompt,
+            "references": self.references,
+            "file": self.path.name if self.path else None,
+            "accepted": self.accepted,
+            "error": self.error,
+            "checks": [c.to_dict() for c in self.checks],
+            "cost_estimate": self.cost_estimate,
+            "cost": self.cost,
+            "seconds": round(self.seconds, 3),
+            "report": self.report,
+            "origin": self.origin,
+            "key": self.key,
+        }
+
+    @classmethod
+    def from_stored(cls, stored: StoredTake, origin: str) -> Take:
+        r = stored.record
+        return cls(
+            shot_id=r["shot"],
+            number=r["take"],
+            seed=r["seed"],
+            prompt=r["prompt"],
+            backend=r["backend"],
+            path=stored.clip,
+            checks=[Check(**c) for c in r.get("checks", [])],
+            report=r.get("report", {}),
+            cost_estimate=r.get("cost_estimate", 0.0),
+            cost=0.0,  # already paid for: reusing it costs nothing
+            seconds=0.0,
+            error=r.get("error"),
+            origin=origin,
+            key=r.get("key", ""),
+            references=r.get("references", []),
+        )
+
+
+class Shooter:
+    """Makes accepted takes for shots with one generator, reusing every take it can."""
+
+    def __init__(
+        self,
+        generator: Generator,
+        store: TakeStore,
+        *,
+        rate: FrameRate,
+        width: int,
+        height: int,
+        max_retries: int,
+        emit: Callable[..., None],
+    ) -> None:
+        self.generator = generator
+        self.store = store
+        self.rate, self.width, self.height = rate, width, height
+        self.max_retries = max_retries
+        self._emit = emit
+
+    def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
+        caps = self.generator.capabilities
+        usable = refs[: caps.max_references] if "reference-to-video" in caps.modes else []
+        width, height = shot.source_size or (self.width, self.height)
+        return GenerationRequest(
+            prompt=shot.prompt,
+            frames=frames,
+            rate=self.rate,
+            width=width,
+            height=height,
+            seed=seed,
+            mode="reference-to-video" if usable else "text-to-video",
+            references=tuple(str(r) for r in usable),
+            label=f"{shot.id} seed {seed}",
+        )
+
+    def _key(self, request: GenerationRequest) -> str:
+        return take_key(
+            backend=self.generator.name,
+            model=self.generator.version,
+            request={
+                "prompt": request.prompt,
+                "frames": request.frames,
+                "fps": str(request.rate.fps),
+                "width": request.width,
+                "height": request.height,
+                "seed": request.seed,
+                "mode": request.mode,
+            },
+            reference_digests=[file_sha256(Path(r)) for r in request.references],
+        )
+
+    def cached(self, shot: Shot, frames: int, refs: list[Path]) -> bool:
+        """Whether the shot's first take is already made (here or in the shared cache)."""
+        key = self._key(self._request(shot, frames, shot.seed, refs))
+        return self.store.find(key) is not None or self.store.in_shared(key)
+
+    def shoot(self, shot: Shot, frames: int, refs: list[Path]) -> list[Take]:
+        """Takes of `shot` until one is accepted or the retries are spent, oldest first."""
+        takes: list[Take] = []
+        attempts = self.max_retries + 1
+        for attempt in range(attempts):
+            request = self._request(shot, frames, shot.seed + attempt, refs)
+            take = self._reuse(shot, request) or self._generate(shot, request)
+            takes.append(take)
+            if take.accepted:
+                break
+            problems = take.error or "; ".join(f"{c.name}: {c.detail}" for c in failed(take.checks))
+            if attempt + 1 < attempts:
+                self._emit(
+                    "revise",
+                    "warning",
+                    f"{shot.id} take {take.number} rejected ({problems}); "
+                    f"trying again with seed {request.seed + 1}",
+                    shot=shot.id,
+                    take=take.number,
+                )
+            else:
+                self._emit(
+                    "revise",
+                    "failed",
+                    f"{shot.id} still fails after {attempts} attempts: {problems}",
+                    shot=shot.id,
+                )
+        return takes
+
+    def _reuse(self, shot: Shot, request: GenerationRequest) -> Take | None:
+        key = self._key(request)
+        stored, origin = self.store.find(key), "project cache"
+        if stored is None:
+            base = self._record_base(shot, request, key)
+            stored, origin = self.store.from_shared(key, shot.id, base), "shared cache"
+        if stored is None:
+            return None
+        take = Take.from_stored(stored, origin)
+        verdict = "accepted" if take.accepted else "rejected when made"
+        self._emit(
+            "evaluate",
+            "done" if take.accepted else "warning",
+            f"{shot.id} take {take.number}: reused from the {origin} ({verdict})",
+            shot=shot.id,
+            take=take.number,
+            origin=origin,
+            key=key,
+        )
+        return take
+
+    def _record_base(self, shot: Shot, request: GenerationRequest, key: str) -> dict:
+        return {
+            "shot": shot.id,
+            "seed": request.seed,
+            "backend": self.generator.name,
+            "prompt": request.prompt,
+            "references": list(request.references),
+            "cost_estimate": self.generator.capabilities.price(request.seconds),
+            "cost": 0.0,
+            "key": key,
+            "accepted": True,
+            "error": None,
+            "checks": [],
+            "report": {},
+            "seconds": 0.0,
+        }
+
+    def _generate(self, shot: Shot, request: GenerationRequest) -> Take:
+        number, staging = self.store.begin(shot.id)
+        take = Take(
+            shot.id,
+            number,
+            request.seed,
+            request.prompt,
+            self.generator.name,
+            None,
+            cost_estimate=self.generator.capabilities.price(request.seconds),
+            key=self._key(request),
+            references=list(request.references),
+        )
+        began = time.perf_counter()
+        try:
+            job = self.generator.generate(request, staging / CLIP)
+        except RecoverableError as exc:
+            take.error = str(exc)
+            take.seconds = time.perf_counter() - began
+            self._emit("evaluate", "warning", f"{shot.id} take {number}: {exc}", shot=shot.id)
+            self.store.commit(staging, take.record())
+            return take
+        take.report, take.cost = job.report, job.cost
+        take.path = job.output
+        take.checks = take_checks(job, shot.scene_spec)
+        take.seconds = time.perf_counter() - began
+        stored = self.store.commit(staging, take.record())
+        take.path = stored.clip
+        if take.accepted:
+            self.store.publish(stored)
+        bad = failed(take.checks)
+        self._emit(
+            "evaluate",
+            "done" if not bad else "warning",
+            f"{shot.id} take {number}: "
+            + ("all checks passed" if not bad else ", ".join(c.name for c in bad) + " failed"),
+            shot=shot.id,
+            take=number,
+            origin="generated",
+            checks=[c.to_dict() for c in take.checks],
+        )
+        return take

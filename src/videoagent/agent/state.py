@@ -1,0 +1,108 @@
+"""A project's state as the agent works on it: settings, brief, bible and storyboard, read
+from and written to the project folder (each file sealed with its checksum)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from videoagent import __version__
+from videoagent.plan.bible import Bible
+from videoagent.plan.brief import Brief
+from videoagent.plan.request import Request
+from videoagent.plan.storyboard import Storyboard
+from videoagent.store.files import read_sealed_json, write_sealed_json
+from videoagent.store.project import SCHEMA_VERSION, ProjectFolder
+from videoagent.timeline.time import FrameRate
+
+
+def request_to_dict(request: Request) -> dict:
+    return {
+        "text": request.text,
+        "mode": request.mode,
+        "seconds": request.seconds,
+        "duration_from": request.duration_source,
+        "aspect": request.aspect,
+        "width": request.width,
+        "height": request.height,
+        "fps": str(request.rate.fps),
+        "seed": request.seed,
+    }
+
+
+def request_from_dict(data: dict) -> Request:
+    return Request(
+        text=data["text"],
+        mode=data["mode"],
+        seconds=float(data["seconds"]),
+        aspect=data["aspect"],
+        width=int(data["width"]),
+        height=int(data["height"]),
+        rate=FrameRate.of(data["fps"]),
+        seed=int(data["seed"]),
+        duration_source=data["duration_from"],
+    )
+
+
+@dataclass
+class ProjectState:
+    """Everything the agent needs to go on with a project. `request` holds the current
+    settings (an edit may change length or shape); its text stays the original request."""
+
+    folder: ProjectFolder
+    request: Request
+    backend: str
+    references: list[dict]  # {"file": under bible/refs, "entity": id or "", "name": given}
+    brief: Brief | None = None
+    bible: Bible | None = None
+    storyboard: Storyboard | None = None
+
+    def save(self) -> None:
+        """Write the plan first and project.json last, so project.json never names a plan
+        that is not on disk."""
+        if self.bible is not None:
+            write_sealed_json(self.folder.bible_json, self.bible.to_dict())
+        if self.storyboard is not None:
+            write_sealed_json(self.folder.storyboard_json, self.storyboard.to_dict())
+        write_sealed_json(
+            self.folder.project_json,
+            {
+                "schema_version": SCHEMA_VERSION,
+                "videoagent": __version__,
+                "request": request_to_dict(self.request),
+                "backend": self.backend,
+                "references": self.references,
+                "brief": self.brief.to_dict() if self.brief else None,
+                "planned": self.storyboard is not None,
+            },
+        )
+
+    @classmethod
+    def load(cls, folder: ProjectFolder) -> ProjectState:
+        """Read a project back; DamagedProject names any file that is missing or altered."""
+        project = read_sealed_json(folder.project_json)
+        state = cls(
+            folder,
+            request_from_dict(project["request"]),
+            project["backend"],
+            project.get("references", []),
+        )
+        if project.get("brief"):
+            state.brief = Brief(**project["brief"])
+        if project.get("planned"):
+            state.bible = Bible.from_dict(read_sealed_json(folder.bible_json))
+            board = Storyboard.from_dict(read_sealed_json(folder.storyboard_json))
+            # The storyboard is written before project.json: if a run stopped between the
+            # two, the storyboard's length and shape are the newer ones.
+            state.request = replace(
+                state.request,
+                seconds=float(board.rate.seconds(board.target_frames)),
+                width=board.width,
+                height=board.height,
+                aspect=board.aspect,
+            )
+            state.storyboard = board
+        return state
+
+    def with_settings(self, **changes) -> Request:
+        """The request with new settings (seconds, aspect, width, height)."""
+        return replace(self.request, **changes)

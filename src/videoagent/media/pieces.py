@@ -1,0 +1,142 @@
+"""Cut a Timeline into pieces that render independently and join by stream copy.
+
+A piece is either the plain middle of one clip (a span) or one transition (a blend of the
+outgoing clip's last frames with the incoming clip's first). Overlays and fades are split
+at piece borders. Each piece is described by data alone, so its content hash names its
+file: a re-render after an edit encodes only the pieces whose description changed.
+
+    clip A          │ xfade │        clip B        │ cut │ clip C
+    [ span A       ][blend ][ span B              ][ span C     ]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from videoagent.timeline.model import CardClip, Clip, TextOverlay, Timeline, VideoClip
+
+
+@dataclass(frozen=True)
+class Source:
+    """Frames `first`..`first + frames` of one clip's source (a card: `frames` of it).
+
+    `first` may be negative, or run past the source's end: a transition that needs more
+    handle than was generated holds the first or last frame there.
+    """
+
+    clip: Clip
+    first: int
+    frames: int
+
+
+@dataclass(frozen=True)
+class Fade:
+    """A fade of `frames` frames that this piece enters `into` frames after it began
+    (negative: it begins `-into` frames into the piece)."""
+
+    kind: str  # "in" or "out"
+    frames: int
+    into: int
+
+
+@dataclass(frozen=True)
+class Piece:
+    """`frames` frames of the timeline from frame `start`."""
+
+    start: int
+    frames: int
+    sources: tuple[Source, ...]  # one (a span) or two (a blend)
+    blend: str = ""  # the transition kind of a blend
+    overlays: tuple[TextOverlay, ...] = ()  # frames relative to the piece
+    fades: tuple[Fade, ...] = ()
+
+    @property
+    def shot_ids(self) -> list[str]:
+        return [s.clip.shot_id or s.clip.name for s in self.sources]
+
+    def is_whole_clip(self) -> bool:
+        """A single untouched clip from its first frame (a candidate for stream copy)."""
+        if len(self.sources) != 1 or self.overlays or self.fades:
+            return False
+        source = self.sources[0]
+        return isinstance(source.clip, VideoClip) and source.first == 0
+
+
+def split(timeline: Timeline) -> list[Piece]:
+    """The pieces of `timeline`, in order, covering every frame exactly once."""
+    pieces: list[Piece] = []
+    clips = timeline.clips
+    for index, clip in enumerate(clips):
+        start = timeline.clip_start(index)
+        source_in = clip.source_in if isinstance(clip, VideoClip) else 0
+        entered = timeline.transitions[index - 1].head if index > 0 else 0
+        leaving = timeline.transitions[index].tail if index < len(clips) - 1 else 0
+        span = clip.frames - entered - leaving
+        if span > 0:
+            pieces.append(Piece(start + entered, span, (Source(clip, source_in + entered, span),)))
+        if index < len(clips) - 1 and timeline.transitions[index].kind != "cut":
+            transition = timeline.transitions[index]
+            following = clips[index + 1]
+            following_in = following.source_in if isinstance(following, VideoClip) else 0
+            cut = start + clip.frames
+            pieces.append(
+                Piece(
+                    cut - transition.tail,
+                    transition.frames,
+                    (
+                        Source(clip, source_in + clip.frames - transition.tail, transition.frames),
+                        Source(following, following_in - transition.tail, transition.frames),
+                    ),
+                    blend=transition.kind,
+                )
+            )
+    return [_decorate(piece, timeline) for piece in pieces]
+
+
+def _decorate(piece: Piece, timeline: Timeline) -> Piece:
+    """Give `piece` the parts of the timeline's overlays and fades that fall inside it."""
+    end = piece.start + piece.frames
+    overlays = []
+    for overlay in timeline.overlays:
+        first = max(overlay.start, piece.start)
+        last = min(overlay.start + overlay.frames, end)
+        if first < last:
+            overlays.append(
+                TextOverlay(overlay.text, first - piece.start, last - first, overlay.position)
+            )
+    fades = []
+    if timeline.fade_in and piece.start < timeline.fade_in:
+        fades.append(Fade("in", timeline.fade_in, piece.start))
+    fade_out_start = timeline.duration - timeline.fade_out
+    if timeline.fade_out and end > fade_out_start:
+        fades.append(Fade("out", timeline.fade_out, piece.start - fade_out_start))
+    return Piece(
+        piece.start,
+        piece.frames,
+        piece.sources,
+        piece.blend,
+        tuple(overlays),
+        tuple(fades),
+    )
+
+
+def describe(piece: Piece, *, source_digests: dict[str, str]) -> dict:
+    """Everything that decides a piece's pixels, as plain data (source files by content)."""
+
+    def source(item: Source) -> dict:
+        clip = item.clip
+        if isinstance(clip, CardClip):
+            what = {
+                "card": [clip.title, clip.subtitle, clip.background, clip.foreground],
+            }
+        else:
+            what = {"file": source_digests[clip.source], "fit": clip.fit, "focus": clip.focus}
+        return {**what, "first": item.first, "frames": item.frames}
+
+    return {
+        "frames": piece.frames,
+        "sources": [source(s) for s in piece.sources],
+        "blend": piece.blend,
+        "overlays": [[o.text, o.start, o.frames, o.position] for o in piece.overlays],
+        "fades": [[f.kind, f.frames, f.into] for f in piece.fades],
+    }

@@ -1,0 +1,1 @@
+"""A project's memory: what came before, packed to fit a planner, and retrieved per shot."""

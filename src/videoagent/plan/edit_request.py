@@ -1,0 +1,269 @@
+"""Edit requests in plain words, understood as typed operations on a project.
+
+Each operation is either a deterministic tool (text overlay, trim, remove, reorder, card,
+reframe) or needs generation (new shots, a replaced shot); `agent/edits.py` carries them out.
+What is not understood, or cannot be done to this project, is refused with a clear reason
+before anything changes: the agent does not guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from videoagent.errors import UsageError
+from videoagent.plan.request import ASPECTS, MAX_SECONDS, Request, duration_in_text
+from videoagent.plan.storyboard import Storyboard
+
+CAN_DO = (
+    "put TEXT on screen at 0:05 for 2 seconds · make this one minute · make it 9:16 · "
+    "remove shot 2 · swap shots 4 and 5 · move shot 3 to 1 · trim shot 2 to 3 seconds · "
+    "add an end card: TEXT · add a title card: TEXT · add a scene where … · "
+    "replace shot 3 with …"
+)
+
+
+@dataclass(frozen=True)
+class AddText:
+    text: str
+    start: int
+    frames: int
+    position: str
+
+
+@dataclass(frozen=True)
+class SetLength:
+    frames: int
+
+
+@dataclass(frozen=True)
+class Reframe:
+    aspect: str
+
+
+@dataclass(frozen=True)
+class RemoveShot:
+    number: int
+
+
+@dataclass(frozen=True)
+class MoveShot:
+    number: int
+    to: int
+
+
+@dataclass(frozen=True)
+class SwapShots:
+    first: int
+    second: int
+
+
+@dataclass(frozen=True)
+class TrimShot:
+    number: int
+    frames: int
+
+
+@dataclass(frozen=True)
+class AddCard:
+    where: str  # "title" or "end"
+    title: str
+    subtitle: str
+
+
+@dataclass(frozen=True)
+class AddScene:
+    description: str
+
+
+@dataclass(frozen=True)
+class ReplaceShot:
+    number: int
+    description: str
+
+
+Operation = (
+    AddText
+    | SetLength
+    | Reframe
+    | RemoveShot
+    | MoveShot
+    | SwapShots
+    | TrimShot
+    | AddCard
+    | AddScene
+    | ReplaceShot
+)
+
+_TIME = r"(?:\d+:)?\d+(?::\d+)?(?:\.\d+)?\s*(?:s|sec|secs|seconds?)?"
+_NUMBER = r"(?:shot\s*)?#?(\d+)"
+
+
+def seconds_of(text: str) -> float:
+    """'0:05' → 5, '1:02.5' → 62.5, '7s' / '7 seconds' → 7."""
+    text = re.sub(r"\s*(?:s|sec|secs|seconds?)$", "", text.strip())
+    parts = [float(p) for p in text.split(":")]
+    value = 0.0
+    for part in parts:
+        value = value * 60 + part
+    return value
+
+
+def _shot(number: str, board: Storyboard) -> int:
+    value = int(number)
+    if not 1 <= value <= len(board.shots):
+        raise UsageError(f"shot {value} does not exist; the video has shots 1-{len(board.shots)}")
+    return value
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] in "\"'“‘" and text[-1] in "\"'”’":
+        return text[1:-1].strip()
+    return text
+
+
+def _one(clause: str, board: Storyboard, request: Request) -> Operation:
+    rate = board.rate
+    total = board.target_frames
+    lowered = clause.lower().strip().rstrip(".!")
+    # Text on screen.
+    match = re.fullmatch(
+        rf"(?:put|show|add|display|write|overlay)\s+(?:the\s+)?(?:text\s+|words?\s+|caption\s+)?"
+        rf"(?P<text>.+?)\s+(?:on(?:\s+the)?\s+screen\s+|on\s+top\s+)?"
+        rf"(?:(?P<pos>at the top|at the bottom|in the (?:middle|centre|center))\s+)?"
+        rf"(?:at|from)\s+(?P<at>{_TIME})(?:\s+(?:for\s+(?P<for>{_TIME})|(?:to|until)\s+(?P<to>{_TIME})))?",
+        clause.strip().rstrip(".!"),
+        re.IGNORECASE,
+    )
+    if match:
+        text = _unquote(match["text"])
+        start = rate.frames(seconds_of(match["at"]))
+        if match["to"]:
+            frames = rate.frames(seconds_of(match["to"])) - start
+        else:
+            frames = rate.frames(seconds_of(match["for"] or "2"))
+        pos = (match["pos"] or "bottom").lower()
+        position = "top" if "top" in pos else "bottom" if "bottom" in pos else "center"
+        if not text:
+            raise UsageError(f"no text to put on screen in {clause!r}")
+        if frames < 1:
+            raise UsageError(f"the text in {clause!r} would be on screen for no time")
+        if start + frames > total:
+            raise UsageError(
+                f"{text!r} from {float(rate.seconds(start)):g} s for "
+                f"{float(rate.seconds(frames)):g} s runs past the end of the "
+                f"{float(rate.seconds(total)):g} s video"
+            )
+        return AddText(text, start, frames, position)
+    # Shape.
+    match = re.fullmatch(
+        r"(?:make|change|turn)\s+(?:it|this|the video)\s+(?:into\s+|to\s+)?(\d+:\d+)(?:\s+.*)?",
+        lowered,
+    )
+    if match:
+        aspect = match[1]
+        if aspect not in ASPECTS:
+            raise UsageError(f"unknown aspect {aspect!r}; use one of {', '.join(ASPECTS)}")
+        if aspect == request.aspect:
+            raise UsageError(f"the video is already {aspect}")
+        return Reframe(aspect)
+    # Length of one shot.
+    match = re.fullmatch(
+        rf"(?:trim|cut|make|shorten|lengthen)\s+{_NUMBER}\s+(?:to\s+)?(?P<t>{_TIME})(?:\s+long)?",
+        lowered,
+    )
+    if match:
+        number = _shot(match[1], board)
+        frames = rate.frames(seconds_of(match["t"]))
+        if frames < 1:
+            raise UsageError(f"shot {number} cannot be {match['t']} long")
+        return TrimShot(number, frames)
+    # Length of the video.
+    if re.match(r"(?:make|cut|trim|extend|shorten|lengthen)\s+(?:it|this|the video)\b", lowered):
+        found = duration_in_text(lowered)
+        if found is None:
+            raise UsageError(f"how long should it be? say e.g. 'make it 45 seconds' ({clause!r})")
+        seconds, phrase = found
+        if re.search(
+            rf"{re.escape(phrase)}\s+(longer|more)|longer by|by\s+{re.escape(phrase)}\s*longer",
+            lowered,
+        ):
+            seconds = float(rate.seconds(total)) + seconds
+        elif re.search(rf"{re.escape(phrase)}\s+shorter|shorter by", lowered):
+            seconds = float(rate.seconds(total)) - seconds
+        if not 0 < seconds <= MAX_SECONDS:
+            raise UsageError(
+                f"a video of {seconds:g} s is not possible (1 frame to {MAX_SECONDS:g} s)"
+            )
+        frames = rate.frames(seconds)
+        if frames == total:
+            raise UsageError(f"the video is already {seconds:g} s long")
+        return SetLength(frames)
+    match = re.fullmatch(rf"(?:remove|delete|drop|cut)\s+{_NUMBER}", lowered)
+    if match:
+        number = _shot(match[1], board)
+        if len(board.shots) == 1:
+            raise UsageError("the video has only one shot; removing it would leave nothing")
+        return RemoveShot(number)
+    match = re.fullmatch(rf"swap\s+(?:shots\s+)?#?(\d+)\s+(?:and|with)\s+{_NUMBER}", lowered)
+    if match:
+        first, second = _shot(match[1], board), _shot(match[2], board)
+        if first == second:
+            raise UsageError(f"swapping shot {first} with itself changes nothing")
+        return SwapShots(first, second)
+    match = re.fullmatch(
+        rf"move\s+{_NUMBER}\s+to\s+(?:the\s+)?(?:(start|beginning|end)|(?:position\s+)?(\d+))",
+        lowered,
+    )
+    if match:
+        number = _shot(match[1], board)
+        to = (
+            1
+            if match[2] in ("start", "beginning")
+            else len(board.shots)
+            if match[2]
+            else _shot(match[3], board)
+        )
+        if to == number:
+            raise UsageError(f"shot {number} is already at position {to}")
+        return MoveShot(number, to)
+    match = re.fullmatch(
+        r"add\s+(?:an?\s+)?(end|closing|title|opening)\s+card(?:\s+(?:that\s+)?(?:says|saying|reading))?\s*[:,-]?\s*(.*)",
+        clause.strip().rstrip("."),
+        re.IGNORECASE,
+    )
+    if match:
+        where = "end" if match[1].lower() in ("end", "closing") else "title"
+        title, _, subtitle = _unquote(match[2]).partition(" | ")
+        if not title:
+            raise UsageError(
+                f"what should the {where} card say? e.g. 'add an end card: See you soon'"
+            )
+        return AddCard(where, title.strip(), subtitle.strip())
+    match = re.fullmatch(
+        r"add\s+(?:a|another|one more)\s+(?:scene|shot)\s+(?:where|of|with|in which)\s+(.+)",
+        lowered,
+    )
+    if match:
+        return AddScene(match[1].strip())
+    match = re.fullmatch(
+        rf"(?:replace|redo|change)\s+{_NUMBER}\s+(?:with|to|so that|so)\s+(.+)", lowered
+    )
+    if match:
+        number = _shot(match[1], board)
+        if board.shots[number - 1].kind != "generated":
+            raise UsageError(
+                f"shot {number} is a text card; change its text with 'add an end card: …'"
+            )
+        return ReplaceShot(number, match[2].strip())
+    raise UsageError(f"could not understand the edit {clause!r}; I can do: {CAN_DO}")
+
+
+def parse_edit(text: str, board: Storyboard, request: Request) -> list[Operation]:
+    """The operations an edit request asks for, checked against this project; several may
+    be joined with ';' or ', then'."""
+    clauses = [c for c in re.split(r";|,?\s+then\s+", text or "") if c.strip()]
+    if not clauses:
+        raise UsageError("the edit request is empty")
+    return [_one(clause, board, request) for clause in clauses]

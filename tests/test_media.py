@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from videoagent.media.detect import picture_stats
-from videoagent.media.probe import probe
 from videoagent.media.frames import frames_at
+from videoagent.media.probe import probe
 from videoagent.media.render import render
 from videoagent.media.writer import Mp4Writer
 from videoagent.timeline import CardClip, TextOverlay, Timeline, Transition, VideoClip

@@ -237,8 +237,13 @@ def render(timeline: Timeline, output: Path, *, pieces_dir: Path | None = None) 
             os.replace(part, path)
             return how
 
+        # Identical pieces (the same frames twice) are made once.
+        unique = list({path: (piece, path) for piece, path in plan}.values())
         with ThreadPoolExecutor(max_workers=2) as pool:
-            hows = list(pool.map(make, plan))
+            made = dict(zip([p for _, p in unique], pool.map(make, unique), strict=True))
+        hows = []
+        for _, path in plan:
+            hows.append(made.pop(path, "reused"))
         # Stream copy needs one set of codec parameters for the whole file; a copied take
         # that was encoded differently is encoded again instead.
         reference = next(

@@ -76,6 +76,10 @@ class Mp4Writer:
             "0:v",
             "-map",
             "1:a",
+            # Square pixels, stated as the render's pieces state them: identical stream
+            # headers let a whole take be stream-copied into the final video.
+            "-vf",
+            "setsar=1",
             *VIDEO_CODEC_ARGS,
             *AUDIO_CODEC_ARGS,
             "-frames:v",

@@ -180,8 +180,11 @@ def _one(clause: str, board: Storyboard, request: Request) -> Operation:
             raise UsageError(f"shot {number} cannot be {match['t']} long")
         return TrimShot(number, frames)
     # Length of the video.
-    if re.match(r"(?:make|cut|trim|extend|shorten|lengthen)\s+(?:it|this|the video)\b", lowered):
-        found = duration_in_text(lowered)
+    found = duration_in_text(lowered)
+    asks_length = re.search(r"\b(longer|shorter|long|length|extend|shorten|lengthen)\b", lowered)
+    if re.match(
+        r"(?:make|cut|trim|extend|shorten|lengthen)\s+(?:it|this|the video)\b", lowered
+    ) and (found or asks_length):
         if found is None:
             raise UsageError(f"how long should it be? say e.g. 'make it 45 seconds' ({clause!r})")
         seconds, phrase = found

@@ -143,7 +143,9 @@ def apply_references(references: list[dict], bible: Bible, refs_folder: Path) ->
         entity.references.append(reference["file"])
         entity.palette = hexes
         if entity.kind in vocab.KINDS and entity.kind != "placeholder":
-            entity.colour = nearest_colour(colours[0])
+            old, entity.colour = entity.colour, nearest_colour(colours[0])
+            entity.description = entity.description.replace(old, entity.colour)
+        entity.description += f" (looks as in {reference['file']})"
         notes.append(
             f"{reference['given_as']} → {entity.id}: palette {', '.join(hexes)}; "
             f"drawn {entity.colour}"

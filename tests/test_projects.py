@@ -1,0 +1,277 @@
+"""Projects that last: resume after kill -9, one-shot regeneration from the cache, edits,
+references, consistency, and refusals that change nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from conftest import DOG_REQUEST
+from videoagent import Agent, AgentSettings, Request, UsageError
+from videoagent.agent.state import ProjectState
+from videoagent.errors import DamagedProject
+from videoagent.media.frames import frames_at
+from videoagent.media.probe import probe
+from videoagent.store.journal import Journal
+from videoagent.store.project import ProjectFolder
+from videoagent.store.takes import TakeStore
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _copy(project: Path, tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copytree(project, target)
+    return target
+
+
+def _journal(folder: Path, run: int = -1) -> list[dict]:
+    journal = Journal(folder / "journal.sqlite")
+    try:
+        return journal.records(journal.runs()[run]["id"])
+    finally:
+        journal.close()
+
+
+def _truth(take: Path) -> dict:
+    return json.loads(take.with_suffix(".truth.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def twelve_shots(tmp_path_factory) -> Path:
+    """A 12-shot project (96 s, 4 beats of 3 shots) at a small size, so it makes quickly."""
+    out = tmp_path_factory.mktemp("twelve") / "film"
+    request = Request.build(DOG_REQUEST, duration=96, size="256x144")
+    Agent(AgentSettings()).make(request, out)
+    return out
+
+
+def test_kill_9_during_generation_then_resume_reuses_finished_takes(tmp_path: Path):
+    out = tmp_path / "film"
+    env = {**os.environ, "VIDEOAGENT_FAKE_FAULTS": "shot-03:slow+slow+slow,shot-04:slow+slow"}
+    request = "a dog walking, then a dog sitting, then a dog running, then a dog jumping"
+    command = [sys.executable, "-m", "videoagent", "make", request, "--duration", "8"]
+    command += ["--backend", "fake", "--size", "192x108", "--out", str(out)]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    finished = out / "shots/shot-01/takes/01/take.json"
+    deadline = time.time() + 60
+    while not finished.exists() and time.time() < deadline:
+        time.sleep(0.05)
+    assert finished.exists(), "the first take never finished"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert not (out / "renders/final.mp4").exists()
+    done_before = {p.parent.parent.parent.name for p in out.glob("shots/*/takes/[0-9]*/take.json")}
+
+    result = Agent(AgentSettings(backend="fake")).resume(out)
+
+    assert result.verified
+    assert probe(result.video, count_frames=True).frames == 192
+    takes = result.manifest["takes"]
+    assert takes["reused"] >= len(done_before) >= 1
+    assert takes["generated"] + takes["reused"] == 4
+    generated_now = {
+        s["id"] for s in result.manifest["shots"] if s["takes"][-1]["origin"] == "generated"
+    }
+    assert not generated_now & done_before  # nothing finished was made again
+    # Every file is whole: sealed JSON checks out, takes match their hashes, no leftovers.
+    ProjectState.load(ProjectFolder.open(out))
+    assert len(TakeStore(out, None)) == 4
+    assert not list(out.rglob("*.part*"))
+    runs = Journal(out / "journal.sqlite").runs()
+    assert [(r["command"], r["status"]) for r in runs] == [("make", "running"), ("resume", "done")]
+
+
+def test_regenerating_one_of_twelve_shots_makes_one_take_and_reuses_the_rest(
+    twelve_shots: Path, tmp_path: Path
+):
+    project = _copy(twelve_shots, tmp_path, "film")
+    before = json.loads((project / "renders/manifest.json").read_text())
+    assert len(before["shots"]) == 12
+
+    result = Agent(AgentSettings()).regenerate(project, 3)
+
+    assert result.verified
+    assert result.manifest["takes"] == {
+        "generated": 1,
+        "reused": 11,
+        "reused_from_project": 11,
+        "reused_from_shared_cache": 0,
+    }
+    records = _journal(project)
+    origins = [r["data"]["origin"] for r in records if r["step"] == "evaluate"]
+    assert origins.count("generated") == 1 and origins.count("project cache") == 11
+    render = next(r for r in records if r["step"] == "render" and r["status"] == "done")
+    for piece in render["data"]["pieces"]:
+        touches_shot_3 = "shot-03" in piece["shots"]
+        assert piece["how"] == ("encoded" if touches_shot_3 else "reused"), piece
+    assert "reused unchanged" in render["message"]
+    third = result.manifest["shots"][2]
+    assert third["chosen_take"] == 2 and third["seed"] != before["shots"][2]["seed"]
+
+
+def test_cut_only_video_copies_whole_takes_into_the_render(tmp_path: Path):
+    request = Request.build("a cat sitting, then a cat jumping", mode="ugc-product", duration=6)
+    result = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "ad")
+    render = next(
+        r for r in _journal(result.folder) if r["step"] == "render" and r["status"] == "done"
+    )
+    hows = {p["shots"][0]: p["how"] for p in render["data"]["pieces"]}
+    # Shot 1 carries the hook text (encoded); shot 2 is a whole untouched take (copied).
+    assert hows["shot-01"] == "encoded" and hows["shot-02"] == "copied"
+
+
+def test_text_edit_lands_on_exactly_the_asked_frames(dog_run, tmp_path: Path):
+    project = _copy(dog_run[0].folder, tmp_path, "film")
+    old = project / "before.mp4"
+    shutil.copy(project / "renders/final.mp4", old)
+
+    result = Agent(AgentSettings()).edit(project, "put SALE on screen at 0:05 for 2 seconds")
+
+    assert result.verified and result.manifest["takes"]["generated"] == 0
+    wanted = range(100, 190)
+    new_frames, old_frames = frames_at(result.video, wanted), frames_at(old, wanted)
+    text_band = slice(int(360 * 0.7), 360)  # the overlay's bottom position
+    on = [
+        i
+        for i in wanted
+        if np.abs(
+            new_frames[i][text_band].astype(int) - old_frames[i][text_band].astype(int)
+        ).mean()
+        > 3
+    ]
+    assert on == list(range(120, 168))
+    edit = next(r for r in _journal(project) if r["step"] == "edit")
+    assert edit["data"]["route"] == "tool: overlay" and edit["data"]["frames"] == [120, 167]
+
+
+def test_make_this_one_minute_continues_with_the_same_dog(dog_run, tmp_path: Path):
+    project = _copy(dog_run[0].folder, tmp_path, "film")
+    bible_before = json.loads((project / "bible/bible.json").read_text())["entities"]
+
+    result = Agent(AgentSettings()).edit(project, "make this one minute")
+
+    info = probe(result.video, count_frames=True)
+    assert abs(info.frames - 1440) <= 1 and result.verified
+    bible_after = {e["id"]: e for e in result.manifest["bible"]["entities"]}
+    for entity in bible_before:  # carried over unchanged
+        assert bible_after[entity["id"]] == entity
+    dog = bible_after["dog"]
+    new_shots = result.manifest["shots"][4:]
+    assert new_shots and result.manifest["takes"]["reused"] == 4
+    for shot in new_shots:
+        assert "dog" in shot["cast"]
+        truth = _truth(project / shot["takes"][-1]["file"])["summary"]["entities"]
+        assert any(e["kind"] == "dog" and e["colour"] == dog["colour"] for e in truth)
+    assert result.manifest["consistency"]["score"] == 1.0
+    edit = next(r for r in _journal(project) if r["step"] == "edit")
+    assert edit["data"]["route"] == "generation"
+    assert edit["data"]["context"]["tokens"] > 0
+
+
+def test_reorder_remove_card_and_reframe_reuse_every_take(dog_run, tmp_path: Path):
+    project = _copy(dog_run[0].folder, tmp_path, "film")
+    agent = Agent(AgentSettings())
+    beats = [s["beat"] for s in dog_run[0].manifest["shots"]]
+
+    swapped = agent.edit(project, "swap shots 1 and 2")
+    assert [s["beat"] for s in swapped.manifest["shots"]] == [beats[1], beats[0], *beats[2:]]
+    removed = agent.edit(project, "remove shot 2")
+    assert [s["beat"] for s in removed.manifest["shots"]] == [beats[1], *beats[2:]]
+    carded = agent.edit(project, "add an end card: See you soon")
+    assert carded.manifest["shots"][-1]["card"]["title"] == "See you soon"
+    tall = agent.edit(project, "make it 9:16")
+
+    for result in (swapped, removed, carded, tall):
+        assert result.verified and result.manifest["takes"]["generated"] == 0
+    info = probe(tall.video, count_frames=True)
+    assert (info.width, info.height) == (360, 640)
+    expected = sum(s["frames"] for s in tall.manifest["shots"])
+    assert info.frames == expected == 864 - dog_run[0].manifest["shots"][0]["frames"] + 72
+    routes = [r["data"]["route"] for r in _journal(project) if r["step"] == "edit"]
+    assert routes == ["tool: reframe"]
+    history = subprocess.run(
+        [sys.executable, "-m", "videoagent", "history", str(project)],
+        capture_output=True,
+        text=True,
+    )
+    assert history.returncode == 0
+    for command in ("make", "edit swap shots 1 and 2", "edit remove shot 2", "edit make it 9:16"):
+        assert command in history.stdout
+
+
+def test_references_set_the_look_and_reach_backends_that_take_them(tmp_path: Path):
+    golden = tmp_path / "dog.png"
+    image = Image.new("RGB", (200, 160), (250, 250, 250))
+    image.paste((220, 165, 60), (50, 40, 150, 120))
+    image.save(golden)
+    request = Request.build("a dog walking, then a dog sitting", duration=6, size="256x144")
+
+    made = Agent(AgentSettings()).make(request, tmp_path / "drawn", references=[str(golden)])
+    dog = next(e for e in made.manifest["bible"]["entities"] if e["id"] == "dog")
+    assert dog["colour"] == "golden" and dog["references"] == ["ref-01.png"]
+    for shot in made.manifest["shots"]:
+        truth = _truth(made.folder / shot["takes"][-1]["file"])["summary"]["entities"]
+        assert truth[0]["kind"] == "dog" and truth[0]["colour"] == "golden"
+    assert (made.folder / "bible/refs/ref-01.png").read_bytes() == golden.read_bytes()
+
+    faked = Agent(AgentSettings(backend="fake")).make(
+        request, tmp_path / "faked", references=[f"dog={golden}"]
+    )
+    for shot in faked.manifest["shots"]:
+        take = shot["takes"][-1]
+        assert [Path(r).name for r in take["references"]] == ["ref-01.png"]
+        assert "golden dog" in take["prompt"]
+
+
+def test_bad_project_input_is_refused_and_changes_nothing(dog_run, tmp_path: Path):
+    project = _copy(dog_run[0].folder, tmp_path, "film")
+    agent = Agent(AgentSettings())
+    not_image = tmp_path / "dog.png"
+    not_image.write_text("not a picture")
+    picture = tmp_path / "p.png"
+    Image.new("RGB", (8, 8)).save(picture)
+    with pytest.raises(UsageError, match="is not an image"):
+        agent.make(Request.build("a dog"), tmp_path / "a", references=[str(not_image)])
+    with pytest.raises(UsageError, match="at most 7 references"):
+        agent.make(Request.build("a dog"), tmp_path / "b", references=[str(picture)] * 8)
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+    before = _snapshot(project)
+    with pytest.raises(UsageError, match="shot 9 does not exist"):
+        agent.regenerate(project, 9)
+    with pytest.raises(UsageError, match="shot 7 does not exist"):
+        agent.edit(project, "remove shot 7")
+    with pytest.raises(UsageError, match="could not understand"):
+        agent.edit(project, "make it more cinematic somehow")
+    with pytest.raises(UsageError, match="runs past the end"):
+        agent.edit(project, "put SALE on screen at 0:35 for 2 seconds")
+    assert _snapshot(project) == before
+
+    with pytest.raises(DamagedProject, match="not a videoagent project"):
+        agent.edit(tmp_path, "remove shot 1")
+    board = project / "storyboard.json"
+    board.write_text(board.read_text().replace("walk", "talk", 1))
+    tampered = _snapshot(project)
+    with pytest.raises(DamagedProject, match="storyboard.json was changed outside videoagent"):
+        agent.edit(project, "remove shot 1")
+    assert _snapshot(project) == tampered
+    shutil.copy(dog_run[0].folder / "storyboard.json", board)
+    clip = next(project.glob("shots/shot-02/takes/01/clip.mp4"))
+    clip.write_bytes(clip.read_bytes()[:-10] + b"0123456789")
+    tampered = _snapshot(project)
+    with pytest.raises(DamagedProject, match="clip.mp4 was changed outside videoagent"):
+        agent.resume(project)
+    assert _snapshot(project) == tampered

@@ -83,3 +83,52 @@ def test_make_with_fake_backend(tmp_path: Path):
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "p/renders/final.mp4").exists()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["resume", "{missing}"], "does not exist"),
+        (["edit", "{plain}", "remove shot 1"], "not a videoagent project"),
+        (["shot", "{plain}", "1"], "not a videoagent project"),
+        (["history", "{plain}"], "not a videoagent project"),
+    ],
+)
+def test_project_commands_refuse_folders_that_are_not_projects(tmp_path: Path, args, message):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "notes.txt").write_text("mine")
+    filled = [a.format(missing=tmp_path / "nope", plain=plain) for a in args]
+    result = runner.invoke(app, filled)
+    assert result.exit_code == 2, result.output
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert [p.name for p in plain.iterdir()] == ["notes.txt"]
+
+
+def test_make_then_edit_then_history_on_the_command_line(tmp_path: Path):
+    out = tmp_path / "film"
+    made = runner.invoke(
+        app,
+        [
+            "make",
+            "a dog walking, then a dog sitting",
+            "--duration",
+            "4",
+            "--size",
+            "192x108",
+            "--backend",
+            "fake",
+            "--out",
+            str(out),
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    edited = runner.invoke(app, ["edit", str(out), "add an end card: See you soon"])
+    assert edited.exit_code == 0, edited.output
+    assert "[tool: card]" in edited.output
+    refused = runner.invoke(app, ["edit", str(out), "make it sparkle"])
+    assert refused.exit_code == 2 and "could not understand" in refused.output
+    shown = runner.invoke(app, ["history", str(out)])
+    assert shown.exit_code == 0
+    assert "make a dog walking" in shown.output and "edit add an end card" in shown.output
+    assert "make it sparkle" not in shown.output  # a refused edit leaves no trace

@@ -275,3 +275,14 @@ def test_bad_project_input_is_refused_and_changes_nothing(dog_run, tmp_path: Pat
     with pytest.raises(DamagedProject, match="clip.mp4 was changed outside videoagent"):
         agent.resume(project)
     assert _snapshot(project) == tampered
+
+
+def test_a_second_project_draws_its_takes_from_the_shared_cache(tmp_path: Path):
+    request = Request.build("a cat sitting, then a cat jumping", duration=4, size="192x108")
+    first = Agent(AgentSettings(shared_cache=tmp_path / "cache")).make(request, tmp_path / "one")
+    second = Agent(AgentSettings(shared_cache=tmp_path / "cache")).make(request, tmp_path / "two")
+    made = first.manifest["takes"]["generated"]
+    assert made >= 2 and first.manifest["takes"]["reused"] == 0
+    assert second.manifest["takes"]["generated"] == 0
+    assert second.manifest["takes"]["reused_from_shared_cache"] == made
+    assert second.verified

@@ -241,8 +241,8 @@ class Shooter:
         take.seconds = time.perf_counter() - began
         stored = self.store.commit(staging, take.record())
         take.path = stored.clip
-        if take.accepted:
-            self.store.publish(stored)
+        # Rejected takes are shared too: another project then skips them, as this one did.
+        self.store.publish(stored)
         bad = failed(take.checks)
         self._emit(
             "evaluate",

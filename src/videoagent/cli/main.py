@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from videoagent.agent.agent import Agent, AgentSettings
@@ -31,7 +32,7 @@ MARK = {
 
 
 def _fail(exc: Exception, code: int) -> None:
-    console.print(f"[red]error:[/] {exc}", highlight=False)
+    console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -55,7 +56,8 @@ def _run_agent(settings: AgentSettings, work) -> None:
                     progress.update(bars["generate"], completed=record.data.get("done", 0))
                 if record.status != "progress" or record.step in ("bible", "storyboard"):
                     progress.console.print(
-                        f"{MARK[record.status]} [bold]{record.step:<10}[/] {record.message}",
+                        f"{MARK[record.status]} [bold]{record.step:<10}[/] "
+                        f"{escape(record.message)}",
                         highlight=False,
                     )
 
@@ -171,7 +173,8 @@ def history(
         began = datetime.datetime.fromtimestamp(run["started"]).strftime("%Y-%m-%d %H:%M:%S")
         status = {"running": "interrupted"}.get(run["status"], run["status"])
         out.print(
-            f"[bold]run {run['id']}[/] {began}  {run['command']} {run['detail']}  [{status}]",
+            f"[bold]run {run['id']}[/] {began}  {run['command']} {escape(run['detail'])}  "
+            f"({status})",
             highlight=False,
         )
         if steps:
@@ -179,7 +182,7 @@ def history(
                 if record["status"] == "progress" and record["step"] == "generate":
                     continue
                 out.print(
-                    f"  {MARK[record['status']]} {record['step']:<10} {record['message']}",
+                    f"  {MARK[record['status']]} {record['step']:<10} {escape(record['message'])}",
                     highlight=False,
                 )
     journal.close()
@@ -234,20 +237,20 @@ def plan(
         return
     out = Console()
     out.print(
-        f"[bold]{board.request}[/]  ({board.mode}, {built.seconds:g} s, "
+        f"[bold]{escape(board.request)}[/]  ({board.mode}, {built.seconds:g} s, "
         f"{board.width}x{board.height} @ {board.fps} fps, backend {name})",
         highlight=False,
     )
     for shot in board.shots:
         seconds = float(board.rate.seconds(shot.frames))
         out.print(
-            f"\n[bold]{shot.id}[/] {seconds:5.2f} s  {shot.kind:9} {shot.beat}"
+            f"\n[bold]{shot.id}[/] {seconds:5.2f} s  {shot.kind:9} {escape(shot.beat)}"
             f"  [dim]({shot.shot_size}, {shot.camera}, in: {shot.transition_in})[/]",
             highlight=False,
         )
-        out.print(f"  caption: {shot.caption}", highlight=False)
+        out.print(f"  caption: {escape(shot.caption)}", highlight=False)
         if shot.prompt:
-            out.print(f"  prompt:  {shot.prompt}", highlight=False)
+            out.print(f"  prompt:  {escape(shot.prompt)}", highlight=False)
 
 
 @app.command()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from videoagent.plan.storyboard import Shot, Storyboard
 
+BUDGET_TOKENS = 4000  # the bound: fewer recent shots are kept in full to stay under it
 RECENT_SHOTS = 6
 SUMMARISED_SHOTS = 18
 CHAPTER_SHOTS = 12
@@ -109,8 +110,24 @@ class Context:
         return self.recent[-1]["setting"] if self.recent else {}
 
 
-def pack(request: str, bible: dict, storyboard: Storyboard | None) -> Context:
-    """The bounded context for planning the next part of a project."""
+def pack(
+    request: str,
+    bible: dict,
+    storyboard: Storyboard | None,
+    *,
+    budget: int = BUDGET_TOKENS,
+) -> Context:
+    """The bounded context for planning the next part of a project: under `budget` tokens
+    whenever the bible alone leaves room for one recent shot."""
+    recent = RECENT_SHOTS
+    context = _pack(request, bible, storyboard, recent)
+    while context.size > budget and recent > 1:
+        recent -= 1
+        context = _pack(request, bible, storyboard, recent)
+    return context
+
+
+def _pack(request: str, bible: dict, storyboard: Storyboard | None, recent_shots: int) -> Context:
     context = Context(request, bible.get("entities", []))
     if storyboard is None:
         context.naive_size = context.size
@@ -119,7 +136,7 @@ def pack(request: str, bible: dict, storyboard: Storyboard | None) -> Context:
     shots = storyboard.shots
     context.shots_total = len(shots)
     seconds = [float(rate.seconds(s.frames)) for s in shots]
-    split_recent = max(len(shots) - RECENT_SHOTS, 0)
+    split_recent = max(len(shots) - recent_shots, 0)
     split_older = max(split_recent - SUMMARISED_SHOTS, 0)
     context.recent = [
         _full(s, t) for s, t in zip(shots[split_recent:], seconds[split_recent:], strict=True)

@@ -3,7 +3,7 @@
 A take is generated into a hidden `.NN.part` folder and renamed to `NN` only after its
 `take.json` (with the SHA-256 of every file) is written, so a run killed at any moment
 leaves either a finished take or a part folder that is thrown away, never something that
-looks finished. Accepted takes are also copied to a shared cache (`VIDEOAGENT_CACHE`, else
+looks finished. Takes are also copied to a shared cache (`VIDEOAGENT_CACHE`, else
 ~/.cache/videoagent) that every project on the machine draws from.
 """
 
@@ -150,7 +150,7 @@ class TakeStore:
         return self.commit(staging, {**record, **kept, "take": number, "origin": "shared cache"})
 
     def publish(self, take: StoredTake) -> None:
-        """Offer an accepted take to every project through the shared cache."""
+        """Offer a take to every project through the shared cache."""
         if self.shared is None or not take.record.get("key"):
             return
         key = take.record["key"]

@@ -1,0 +1,90 @@
+"""Edit requests in words become exact operations, or a clear refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.errors import UsageError
+from videoagent.plan.edit_request import (
+    AddCard,
+    AddScene,
+    AddText,
+    MoveShot,
+    Reframe,
+    RemoveShot,
+    ReplaceShot,
+    SetLength,
+    SwapShots,
+    TrimShot,
+    parse_edit,
+)
+from videoagent.plan.request import Request
+from videoagent.plan.storyboard import Shot, Storyboard
+
+REQUEST = Request.build("a dog walking", duration=36)
+
+
+def _board(shots: int = 5) -> Storyboard:
+    frames = [864 // shots] * shots
+    frames[-1] += 864 - sum(frames)
+    return Storyboard(
+        request="a dog walking",
+        mode="create",
+        fps="24",
+        width=640,
+        height=360,
+        target_frames=864,
+        shots=[
+            Shot(f"shot-{i + 1:02d}", i + 1, "generated", "walk", "", f, scene={"place": "park"})
+            for i, f in enumerate(frames)
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("put SALE on screen at 0:05 for 2 seconds", AddText("SALE", 120, 48, "bottom")),
+        ('show "50% off" at the top from 10s to 12.5s', AddText("50% off", 240, 60, "top")),
+        ("make this one minute", SetLength(1440)),
+        ("make it 20 seconds shorter", SetLength(384)),
+        ("make it 9:16", Reframe("9:16")),
+        ("remove shot 2", RemoveShot(2)),
+        ("swap shots 4 and 5", SwapShots(4, 5)),
+        ("move shot 5 to the start", MoveShot(5, 1)),
+        ("trim shot 3 to 2 seconds", TrimShot(3, 48)),
+        ("add an end card: See you soon", AddCard("end", "See you soon", "")),
+        ("add a scene where the dog chases a ball", AddScene("the dog chases a ball")),
+        (
+            "replace shot 3 with the dog sits under the bench",
+            ReplaceShot(3, "the dog sits under the bench"),
+        ),
+    ],
+)
+def test_edit_phrasings(text, expected):
+    assert parse_edit(text, _board(), REQUEST) == [expected]
+
+
+def test_several_edits_at_once():
+    ops = parse_edit("remove shot 2; add an end card: Bye", _board(), REQUEST)
+    assert ops == [RemoveShot(2), AddCard("end", "Bye", "")]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("make it sparkle", "could not understand"),
+        ("make it longer", "how long should it be"),
+        ("remove shot 6", "shot 6 does not exist"),
+        ("swap shots 2 and 2", "with itself"),
+        ("make it 16:9", "already 16:9"),
+        ("make it 3:2", "unknown aspect"),
+        ("make this 36 seconds", "already 36 s"),
+        ("make it 11 minutes", "not possible"),
+        ("put SALE on screen at 0:35 for 2 seconds", "runs past the end"),
+        ("", "empty"),
+    ],
+)
+def test_unclear_or_impossible_edits_are_refused(text, message):
+    with pytest.raises(UsageError, match=message):
+        parse_edit(text, _board(), REQUEST)

@@ -35,7 +35,8 @@ from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.generators import capabilities, create
 from videoagent.media.contact_sheet import contact_sheet
-from videoagent.media.render import render
+from videoagent.media.probe import probe
+from videoagent.media.render import crop_box, render
 from videoagent.memory.context import pack_context
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
@@ -385,14 +386,17 @@ class Agent:
         samples = []
         for index, shot in enumerate(board.shots):
             clip = timeline.clips[index]
-            if shot.kind == "generated" and getattr(clip, "fit", "pad") == "pad":
+            if shot.kind == "generated":
                 middle = shot.frames // 2
+                info = probe(clip.source)
+                box = crop_box(clip, (info.width, info.height), (request.width, request.height))
                 samples.append(
                     (
                         shot.id,
                         timeline.clip_start(index) + middle,
                         chosen[shot.id].path,
                         shot.source_in + middle,
+                        box,
                     )
                 )
         checks = video_checks(

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 STEPS = (
+    "resume",  # what an interrupted run left behind, thrown away
+    "edit",  # each edit operation, with its route (a tool or generation)
     "brief",
     "bible",
     "storyboard",
@@ -17,6 +19,7 @@ STEPS = (
     "generate",
     "evaluate",
     "revise",
+    "retrieve",  # a cast member's description and references fetched for a shot
     "assemble",
     "render",
     "verify",

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 from videoagent.generators.base import Job
 from videoagent.generators.procedural import read_truth
@@ -171,10 +172,11 @@ def video_checks(
     rate,
     width: int,
     height: int,
-    shot_samples: list[tuple[str, int, Path, int]],
+    shot_samples: list[tuple[str, int, Path, int, tuple[int, int, int, int] | None]],
 ) -> list[Check]:
     """Checks of the final render. `shot_samples`: (shot id, frame in final, take, frame in
-    take) for one frame inside every generated shot, to prove each is present, in order."""
+    take, the box of the take shown when reframed) for one frame inside every generated
+    shot, to prove each is present, in order."""
     info = probe(path, count_frames=True)
     seconds = float(rate.seconds(frames))
     one_frame = 1 / float(rate.fps)
@@ -224,13 +226,25 @@ def video_checks(
                 expected="<= 0.05 s",
             )
         )
-    final_frames = frames_at(path, [f for _, f, _, _ in shot_samples])
-    for shot_id, final_index, take, take_index in shot_samples:
+    final_frames = frames_at(path, [sample[1] for sample in shot_samples])
+    for shot_id, final_index, take, take_index, box in shot_samples:
         take_frame = frames_at(take, [take_index]).get(take_index)
         got = final_frames.get(final_index)
         if take_frame is None or got is None:
             checks.append(Check(f"{shot_id} present", False, "frame missing"))
             continue
+        if box is not None:  # reframed: compare with the part of the take that is shown
+            x, y, w, h = box
+            shown = Image.fromarray(take_frame[y : y + h, x : x + w])
+            take_frame = np.asarray(shown.resize((got.shape[1], got.shape[0]), Image.BILINEAR))
+        elif take_frame.shape != got.shape:  # letterboxed: compare the picture, not the bars
+            (height, width), (take_h, take_w) = got.shape[:2], take_frame.shape[:2]
+            scale = min(width / take_w, height / take_h)
+            fit_w, fit_h = int(take_w * scale), int(take_h * scale)
+            left, top = (width - fit_w) // 2, (height - fit_h) // 2
+            got = got[top : top + fit_h, left : left + fit_w]
+            shown = Image.fromarray(take_frame).resize((fit_w, fit_h), Image.BILINEAR)
+            take_frame = np.asarray(shown)
         error = float(np.abs(got.astype(np.int16) - take_frame.astype(np.int16)).mean())
         checks.append(
             Check(

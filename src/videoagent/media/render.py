@@ -62,18 +62,28 @@ def _copyable(info: MediaInfo, piece: Piece, timeline: Timeline) -> bool:
     )
 
 
+def crop_box(
+    clip: VideoClip, source: tuple[int, int], size: tuple[int, int]
+) -> tuple[int, int, int, int] | None:
+    """The part (x, y, w, h) of a source of another shape that a `fit="crop"` clip shows:
+    the largest box of the timeline's shape, centred on `focus`. None: shown whole."""
+    (src_w, src_h), (width, height) = source, size
+    if clip.fit != "crop" or src_w * height == src_h * width:
+        return None
+    if src_w * height > src_h * width:  # source wider: crop the sides
+        crop_w, crop_h = src_h * width // height, src_h
+        x = min(max(round(src_w * clip.focus - crop_w / 2), 0), src_w - crop_w)
+        return x, 0, crop_w, crop_h
+    crop_w, crop_h = src_w, src_w * height // width
+    y = min(max(round(src_h * clip.focus - crop_h / 2), 0), src_h - crop_h)
+    return 0, y, crop_w, crop_h
+
+
 def _framing(clip: VideoClip, info: MediaInfo, width: int, height: int) -> str:
     """Filters that bring a source to the timeline's size: letterbox, or crop around focus."""
-    if clip.fit == "crop" and info.width * height != info.height * width:
-        if info.width * height > info.height * width:  # source wider: crop the sides
-            crop_w, crop_h = info.height * width // height, info.height
-        else:
-            crop_w, crop_h = info.width, info.width * height // width
-        x, y = (info.width - crop_w) // 2, (info.height - crop_h) // 2
-        if crop_w < info.width:
-            x = min(max(round(info.width * clip.focus - crop_w / 2), 0), info.width - crop_w)
-        else:
-            y = min(max(round(info.height * clip.focus - crop_h / 2), 0), info.height - crop_h)
+    box = crop_box(clip, (info.width, info.height), (width, height))
+    if box is not None:
+        x, y, crop_w, crop_h = box
         return f"crop={crop_w}:{crop_h}:{x}:{y},scale={width}:{height},setsar=1"
     return (
         f"scale={width}:{height}:force_original_aspect_ratio=decrease,"

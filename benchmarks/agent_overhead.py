@@ -4,7 +4,9 @@ Runs the README's dog request several times and prints the median seconds per ph
 planning (brief, bible, storyboard, rewrite, estimate), generation (the generate phase wall
 time: backends rendering shots plus per-take checks, in parallel), render, verify, contact
 sheet, and the agent's own bookkeeping (timeline, journal, manifest, files). Agent overhead =
-planning + bookkeeping.
+planning + bookkeeping. Every run starts cold (no shared take cache). Then the same request
+is made once more into a new folder with the cache of the last run, and a one-shot
+regeneration (`videoagent shot … 2`) is timed: what a returning user waits for.
 
     python benchmarks/agent_overhead.py [--runs 3]
 """
@@ -17,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from videoagent import Agent, Request
+from videoagent import Agent, AgentSettings, Request
 
 DOG = (
     "a 36 second video of a dog going on a walk, sniffing around, getting a pup cup, "
@@ -33,7 +35,7 @@ def main() -> None:
     rows: dict[str, list[float]] = {phase: [] for phase in (*PHASES, "total", "wall")}
     for run in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
-            agent = Agent()
+            agent = Agent(AgentSettings(shared_cache=None))
             began = time.perf_counter()
             result = agent.make(Request.build(DOG), Path(tmp) / "dogwalk")
             rows["wall"].append(time.perf_counter() - began)
@@ -52,6 +54,21 @@ def main() -> None:
         f"{overhead / median['total']:.2%} of the run"
     )
     print(f"generation + render: {median['generate phase'] + median['render']:.3f} s")
+    warm, shot = [], []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = AgentSettings(shared_cache=Path(tmp) / "cache")
+            Agent(settings).make(Request.build(DOG), Path(tmp) / "first")
+            began = time.perf_counter()
+            Agent(settings).make(Request.build(DOG), Path(tmp) / "second")
+            warm.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            Agent(settings).regenerate(Path(tmp) / "second", 2)
+            shot.append(time.perf_counter() - began)
+    print(
+        f"same request again, shared take cache warm: {statistics.median(warm):.2f} s; "
+        f"regenerate one shot of it: {statistics.median(shot):.2f} s (medians)"
+    )
 
 
 if __name__ == "__main__":

@@ -114,29 +114,31 @@ def _grow(state, frames: int, beats: list[str] | None, emit) -> tuple[str, str, 
 
 
 def _shrink(board: Storyboard, frames: int) -> tuple[str, str, dict]:
-    """Take `frames` frames off the end: trim shots from the last, dropping any that would
-    fall under a second. Cards and takes stay as they are; nothing is regenerated."""
+    """Take `frames` frames off the end: shots are trimmed from the last one back, and a
+    shot that would fall under a second goes whole. Cards and takes stay as they are;
+    nothing is regenerated."""
     minimum = board.rate.frames(MIN_SHOT_SECONDS)
     removed, trimmed = [], []
     joins = _joins(board)
+    index = len(board.shots) - 1
     while frames > 0:
-        last = next(
-            (i for i in range(len(board.shots) - 1, -1, -1) if board.shots[i].kind == "generated"),
-            None,
-        )
-        if last is None or (len(board.shots) == 1 and board.shots[0].frames - frames < 1):
+        while index >= 0 and board.shots[index].kind != "generated":
+            index -= 1
+        if index < 0:
             raise UsageError("the video cannot be made that short")
-        shot = board.shots[last]
-        if shot.frames - frames >= minimum or len(board.shots) == 1:
-            shot.frames -= frames
-            trimmed.append(shot.id)
-            frames = 0
-        else:
+        shot = board.shots[index]
+        left = sum(s.kind == "generated" for s in board.shots)
+        if shot.frames <= frames and left > 1:
             frames -= shot.frames
-            removed.append(board.shots.pop(last).id)
-            joins.pop(last)
-    if frames < 0:  # dropped a whole shot past the target: give the rest back to the last
-        board.shots[-1].frames -= frames
+            removed.append(board.shots.pop(index).id)
+            joins.pop(index)
+        else:
+            cut = min(frames, shot.frames - (minimum if left > 1 else 1))
+            if cut > 0:
+                shot.frames -= cut
+                frames -= cut
+                trimmed.append(shot.id)
+        index -= 1
     board.target_frames = sum(s.frames for s in board.shots)
     _set_joins(board, joins)
     return (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 
 from videoagent import __version__
+from videoagent.agent.state import request_to_dict
 
 
 def build_manifest(
@@ -89,14 +90,7 @@ def build_manifest(
         "python": platform.python_version(),
         "request": request.text,
         "settings": {
-            "mode": request.mode,
-            "seconds": request.seconds,
-            "duration_from": request.duration_source,
-            "aspect": request.aspect,
-            "width": request.width,
-            "height": request.height,
-            "fps": str(request.rate.fps),
-            "seed": request.seed,
+            **{k: v for k, v in request_to_dict(request).items() if k != "text"},
             "backend": state.backend,
         },
         "references": state.references,

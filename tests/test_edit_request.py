@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from videoagent.agent.edits import shorten
 from videoagent.errors import UsageError
 from videoagent.plan.edit_request import (
     AddCard,
@@ -100,12 +101,10 @@ def test_unclear_or_impossible_edits_are_refused(text, message):
     ],
 )
 def test_shortening_trims_from_the_end_and_keeps_the_total_exact(frames, cut, kept):
-    from videoagent.agent.edits import _shrink
-
     board = _board(len(frames))
     for shot, length in zip(board.shots, frames, strict=True):
         shot.frames = length
     board.target_frames = sum(frames)
-    _shrink(board, cut)
+    shorten(board, cut)
     assert [s.frames for s in board.shots] == kept
     assert board.target_frames == sum(frames) - cut

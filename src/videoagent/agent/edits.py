@@ -113,7 +113,7 @@ def _grow(state, frames: int, beats: list[str] | None, emit) -> tuple[str, str, 
     )
 
 
-def _shrink(board: Storyboard, frames: int) -> tuple[str, str, dict]:
+def shorten(board: Storyboard, frames: int) -> tuple[str, str, dict]:
     """Take `frames` frames off the end: shots are trimmed from the last one back, and a
     shot that would fall under a second goes whole. Cards and takes stay as they are;
     nothing is regenerated."""
@@ -215,7 +215,7 @@ def apply_edit(operation: Operation, state, *, emit, store: TakeStore) -> tuple[
         if delta > 0:
             route, message, data = _grow(state, delta, None, emit)
         else:
-            route, message, data = _shrink(board, -delta)
+            route, message, data = shorten(board, -delta)
         notes = _fit_overlays(board)
         state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
         return route, "; ".join([message, *notes]), data

@@ -60,15 +60,14 @@ def _mode_join(board: Storyboard) -> tuple[str, int]:
     return mode.transition, board.rate.frames(mode.transition_seconds)
 
 
-def _new_shots(state, shots: list[Shot], *, before_cards: bool = True) -> list[str]:
+def _new_shots(state, shots: list[Shot]) -> list[str]:
     """Number, seed and prompt new generated shots, and add them to the storyboard (before
     any closing card). Returns their ids."""
     board = state.storyboard
     joins = _joins(board)
     at = len(board.shots)
-    if before_cards:
-        while at > 0 and board.shots[at - 1].kind == "card" and at > 1:
-            at -= 1
+    while at > 1 and board.shots[at - 1].kind == "card":
+        at -= 1
     ids = []
     for offset, shot in enumerate(shots):
         shot.id = board.next_id()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import tempfile
 from pathlib import Path
@@ -18,7 +19,12 @@ DOG_REQUEST = (
 
 
 # Takes shared between projects go to a throwaway cache, never the user's own.
-os.environ["VIDEOAGENT_CACHE"] = tempfile.mkdtemp(prefix="videoagent-test-cache-")
+SHARED_CACHE = tempfile.mkdtemp(prefix="videoagent-test-cache-")
+os.environ["VIDEOAGENT_CACHE"] = SHARED_CACHE
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(SHARED_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -137,3 +137,44 @@ def test_unreachable_endpoint_falls_back(request_and_brief):
         url="http://127.0.0.1:9/v1",
     )
     assert board.planner == "offline" and "unreachable" in warnings[0]
+
+
+def test_continuation_is_planned_by_the_llm_from_the_packed_context(tmp_path):
+    from videoagent import Agent, AgentSettings
+
+    request = Request.build("a dog walking, then a dog sitting", duration=6, size="192x108")
+    made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "film")
+    # The first answer has one beat too few: the error is fed back and the model repairs it.
+    server = FakeOpenAI(
+        [
+            '{"beats": ["the dog chases a ball"]}',
+            '{"beats": ["the dog chases a ball", "the dog rolls over"]}',
+        ]
+    )
+    try:
+        settings = AgentSettings(backend="fake", llm_url=server.url)
+        grown = Agent(settings).edit(made.folder, "make it 18 seconds")
+    finally:
+        server.close()
+    beats = [s["beat"] for s in grown.manifest["shots"]]
+    assert beats[-2:] == ["the dog chases a ball", "the dog rolls over"]
+    assert grown.manifest["settings"]["seconds"] == 18.0 and grown.verified
+    asked = server.requests[0]["body"]["messages"][1]["content"]
+    assert '"bible"' in asked and '"recent_shots"' in asked and "exactly 2 beats" in asked
+    assert "exactly 2 were asked for" in server.requests[1]["body"]["messages"][-1]["content"]
+
+
+def test_failed_llm_continuation_falls_back_offline_and_says_so(tmp_path):
+    from videoagent import Agent, AgentSettings
+
+    request = Request.build("a dog walking", duration=4, size="192x108")
+    made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "film")
+    records = []
+    server = FakeOpenAI(["nonsense"] * 3)
+    try:
+        settings = AgentSettings(backend="fake", llm_url=server.url)
+        grown = Agent(settings, listener=records.append).edit(made.folder, "make it 10 seconds")
+    finally:
+        server.close()
+    assert grown.verified and grown.manifest["settings"]["seconds"] == 10.0
+    assert any("LLM continuation failed" in r.message for r in records if r.status == "warning")

@@ -4,6 +4,7 @@ __version__ = "0.1.0"
 
 from videoagent.agent.agent import Agent, AgentSettings, Result  # noqa: E402
 from videoagent.errors import (  # noqa: E402
+    DamagedProject,
     GenerationError,
     MissingDependency,
     PlanError,
@@ -18,6 +19,7 @@ from videoagent.plan.request import Request  # noqa: E402
 __all__ = [
     "Agent",
     "AgentSettings",
+    "DamagedProject",
     "GenerationError",
     "MissingDependency",
     "PlanError",

@@ -158,9 +158,14 @@ class Agent:
             operations = parse_edit(text, state.storyboard, state.request)  # may refuse
             with self._run(folder, "edit", text):
                 store = self._store(folder)
+                llm = (
+                    (self.settings.llm_url, self.settings.llm_model)
+                    if self.settings.llm_url
+                    else None
+                )
                 for operation in operations:
                     route, message, data = apply_edit(
-                        operation, state, emit=self._emit, store=store
+                        operation, state, emit=self._emit, store=store, llm=llm
                     )
                     self._emit("edit", "done", f"{message} [{route}]", route=route, **data)
                 state.storyboard.validate(state.bible)

@@ -15,7 +15,11 @@ from videoagent.agent.planning import write_prompts
 from videoagent.errors import UsageError
 from videoagent.generators import capabilities
 from videoagent.memory.context import pack_context
-from videoagent.plan.continuation import plan_continuation
+from videoagent.plan.continuation import (
+    continuation_beats,
+    continuation_count,
+    plan_continuation,
+)
 from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
@@ -29,6 +33,7 @@ from videoagent.plan.edit_request import (
     SwapShots,
     TrimShot,
 )
+from videoagent.plan.llm_continuation import beats_from_llm
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import card_shot, shot_seed
 from videoagent.plan.request import frame_size
@@ -81,14 +86,29 @@ def _new_shots(state, shots: list[Shot]) -> list[str]:
     return ids
 
 
-def _grow(state, frames: int, beats: list[str] | None, emit) -> tuple[str, str, dict]:
+def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, str, dict]:
+    """New shots for `frames` more frames, planned from the packed context: by the LLM when
+    one is configured (`llm` = (url, model)), else offline."""
     context = pack_context(state)
+    planner = "offline"
+    if beats is None:
+        seconds = float(state.request.rate.seconds(frames))
+        count = continuation_count(seconds)
+        beats = continuation_beats(context, state.brief, count)
+        if llm:
+            beats, warnings = beats_from_llm(
+                context, count, seconds, url=llm[0], model=llm[1], fallback=beats
+            )
+            planner = "offline (LLM failed)" if warnings else f"llm at {llm[0]}"
+            for warning in warnings:
+                emit("storyboard", "warning", warning)
     emit(
         "storyboard",
         "progress",
         f"planning context {context.size} tokens "
-        f"(everything in full would be {context.naive_size})",
+        f"(everything in full would be {context.naive_size}); planner: {planner}",
         context=context.summary(),
+        planner=planner,
     )
     caps = capabilities(state.backend)
     shots = plan_continuation(
@@ -185,8 +205,11 @@ def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeSt
     return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}"
 
 
-def apply_edit(operation: Operation, state, *, emit, store: TakeStore) -> tuple[str, str, dict]:
-    """Change the state's storyboard for one operation: (route, message, data)."""
+def apply_edit(
+    operation: Operation, state, *, emit, store: TakeStore, llm: tuple[str, str | None] | None
+) -> tuple[str, str, dict]:
+    """Change the state's storyboard for one operation: (route, message, data). `llm` is
+    the (url, model) of a planning LLM, or None to plan offline."""
     board: Storyboard = state.storyboard
     rate = board.rate
     if isinstance(operation, AddText):
@@ -212,7 +235,7 @@ def apply_edit(operation: Operation, state, *, emit, store: TakeStore) -> tuple[
     if isinstance(operation, SetLength):
         delta = operation.frames - board.target_frames
         if delta > 0:
-            route, message, data = _grow(state, delta, None, emit)
+            route, message, data = _grow(state, delta, None, emit, llm)
         else:
             route, message, data = shorten(board, -delta)
         notes = _fit_overlays(board)
@@ -220,7 +243,9 @@ def apply_edit(operation: Operation, state, *, emit, store: TakeStore) -> tuple[
         return route, "; ".join([message, *notes]), data
     if isinstance(operation, AddScene):
         seconds = min(6.0, max(2.0, float(rate.seconds(board.target_frames)) / len(board.shots)))
-        route, message, data = _grow(state, rate.frames(seconds), [operation.description], emit)
+        route, message, data = _grow(
+            state, rate.frames(seconds), [operation.description], emit, llm
+        )
         state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
         return route, message, data
     if isinstance(operation, ReplaceShot):

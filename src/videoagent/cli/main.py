@@ -147,9 +147,18 @@ def shot(
 def edit(
     project: Annotated[Path, typer.Argument(help="Project folder.")],
     request: Annotated[str, typer.Argument(help='e.g. "put SALE on screen at 0:05 for 2 seconds"')],
+    llm: Annotated[
+        str | None,
+        typer.Option(
+            help="OpenAI-compatible endpoint that plans new shots from the packed history.",
+            envvar="VIDEOAGENT_LLM_URL",
+        ),
+    ] = None,
+    llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
 ) -> None:
     """Change a finished video: text, length, shape, order, cards, new or replaced shots."""
-    _run_agent(AgentSettings(), lambda agent: agent.edit(project, request))
+    settings = AgentSettings(llm_url=llm, llm_model=llm_model)
+    _run_agent(settings, lambda agent: agent.edit(project, request))
 
 
 @app.command()

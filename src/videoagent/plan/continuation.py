@@ -34,6 +34,11 @@ CARRY_ON = (
 SHOT_SECONDS = 6.0
 
 
+def continuation_count(seconds: float) -> int:
+    """How many shots `seconds` more of video are planned as."""
+    return max(1, math.ceil(seconds / SHOT_SECONDS))
+
+
 def continuation_beats(context: Context, brief: Brief, count: int) -> list[str]:
     """`count` beats that carry the story on, avoiding the beats seen most recently."""
     kind = brief.subject_kind
@@ -57,8 +62,7 @@ def plan_continuation(
     """Generated shots (no ids yet) that fill exactly `frames` frames."""
     seconds = frames / fps
     if beats is None:
-        count = max(1, math.ceil(seconds / SHOT_SECONDS))
-        beats = continuation_beats(context, brief, count)
+        beats = continuation_beats(context, brief, continuation_count(seconds))
     else:
         pieces = max(1, math.ceil(seconds / len(beats) / MAX_SHOT_SECONDS))
         beats = [b for b in beats for _ in range(pieces)]

@@ -176,6 +176,9 @@ def test_make_this_one_minute_continues_with_the_same_dog(dog_run, tmp_path: Pat
         truth = _truth(project / shot["takes"][-1]["file"])["summary"]["entities"]
         assert any(e["kind"] == "dog" and e["colour"] == dog["colour"] for e in truth)
     assert result.manifest["consistency"]["score"] == 1.0
+    for shot in result.manifest["shots"]:  # what the next planner is shown of each shot
+        with Image.open(project / "shots" / shot["id"] / "keyframe.png") as keyframe:
+            assert keyframe.size == (256, 144)
     edit = next(r for r in _journal(project) if r["step"] == "edit")
     assert edit["data"]["route"] == "generation"
     assert edit["data"]["context"]["tokens"] > 0

@@ -37,7 +37,7 @@ from videoagent.generators import capabilities, create
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
-from videoagent.memory.context import pack_context
+from videoagent.memory.context import FULL_KEYFRAME, pack_context
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
@@ -426,6 +426,8 @@ class Agent:
             video,
             [(timeline.clip_start(i) + s.frames // 2, s.beat) for i, s in enumerate(board.shots)],
             folder.renders / "contact_sheet.png",
+            keyframes=[folder.keyframe(s.id) for s in board.shots],
+            keyframe_size=FULL_KEYFRAME,
         )
         score = consistency(board, state.bible, {sid: t.path for sid, t in chosen.items()})
         self._emit("verify", "done", score["summary"], consistency=score)

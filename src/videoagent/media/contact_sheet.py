@@ -20,9 +20,19 @@ def contact_sheet(
     *,
     columns: int = 3,
     thumb_width: int = 320,
+    keyframes: list[Path] | None = None,
+    keyframe_size: tuple[int, int] = (256, 144),
 ) -> Path:
-    """`shots` lists (frame index in `video`, label) pairs; writes a PNG grid to `output`."""
+    """`shots` lists (frame index in `video`, label) pairs; writes a PNG grid to `output`,
+    and each shot's frame on its own to `keyframes[i]` (fitted in `keyframe_size`) when
+    given: the pictures a planner is shown of the project so far."""
     found = frames_at(video, [frame for frame, _ in shots])
+    for path, (frame_index, _) in zip(keyframes or [], shots, strict=False):
+        keyframe = Image.fromarray(found[frame_index])
+        keyframe.thumbnail(keyframe_size)
+        buffer = io.BytesIO()
+        keyframe.save(buffer, format="PNG")
+        atomic_write_bytes(path, buffer.getvalue())
     first = next(iter(found.values()))
     thumb_height = round(thumb_width * first.shape[0] / first.shape[1])
     label_height = 44

@@ -5,6 +5,7 @@ bible/bible.json      recurring entities; bible/refs/ the reference images, rena
 storyboard.json       the plan, with every dense prompt as sent
 shots/<id>/takes/<n>/ clip.mp4, clip.truth.json, take.json (written last: a take without
                       it, or still in its hidden .<n>.part folder, is not finished)
+shots/<id>/keyframe.png  the shot's middle frame in the last render (for planners)
 timeline.otio         the edit
 renders/              final.mp4, final.srt, contact_sheet.png, manifest.json; pieces/ holds
                       rendered pieces for reuse by the next render
@@ -132,6 +133,10 @@ class ProjectFolder:
     @property
     def pieces(self) -> Path:
         return self.root / "renders" / "pieces"
+
+    def keyframe(self, shot_id: str) -> Path:
+        """The shot's middle frame in the final video, as a planner is shown it."""
+        return self.root / "shots" / shot_id / "keyframe.png"
 
     def takes_dir(self, shot_id: str) -> Path:
         return self.root / "shots" / shot_id / "takes"

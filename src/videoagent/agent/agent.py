@@ -114,10 +114,10 @@ class Agent:
         folder = ProjectFolder.create(out)
         folder.lock()
         try:
+            # project.json first: from here on, an interrupted run can be resumed.
+            state = ProjectState(folder, request, backend, store_references(checked, folder.refs))
+            state.save()
             with self._run(folder, "make", request.text):
-                stored = store_references(checked, folder.refs)
-                state = ProjectState(folder, request, backend, stored)
-                state.save()
                 self._plan(state)
                 return self._produce(state)
         finally:

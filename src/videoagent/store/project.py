@@ -63,6 +63,11 @@ class ProjectFolder:
             raise UsageError(f"project folder {str(root)!r} does not exist")
         folder = cls(root)
         if not folder.project_json.exists():
+            if (root / ".lock").exists():
+                raise DamagedProject(
+                    f"{str(root)!r} was stopped before its project.json was written; nothing "
+                    "was made yet: delete the folder and run make again"
+                )
             raise DamagedProject(f"{str(root)!r} is not a videoagent project (no project.json)")
         version = read_sealed_json(folder.project_json).get("schema_version")
         if version != SCHEMA_VERSION:

@@ -113,3 +113,15 @@ def test_black_and_frozen_detectors(tmp_path):
             writer.write(np.zeros((64, 64, 3), np.uint8))
     stats = picture_stats(tmp_path / "k.mp4")
     assert stats.black_frames == 30 and stats.longest_frozen_run == 29
+
+
+def test_a_damaged_cached_piece_is_made_again(tmp_path):
+    a = _clip(tmp_path / "a.mp4", 30, 60)
+    timeline = Timeline(RATE, 160, 96).with_clip(VideoClip(str(a), 30)).with_fades(fade_in=4)
+    pieces = tmp_path / "pieces"
+    render(timeline, tmp_path / "one.mp4", pieces_dir=pieces)
+    (piece,) = pieces.glob("*.mp4")
+    piece.write_bytes(piece.read_bytes()[:-100])
+    again = render(timeline, tmp_path / "two.mp4", pieces_dir=pieces)
+    assert again.count("encoded") == 1
+    assert probe(tmp_path / "two.mp4", count_frames=True).frames == 30

@@ -382,10 +382,6 @@ class Agent:
         video = folder.renders / "final.mp4"
         self._emit("render", "started", f"rendering {timeline.duration} frames")
         report = render(timeline, video, pieces_dir=folder.pieces)
-        kept = {p["file"] for p in report.pieces}
-        for stale in folder.pieces.glob("*.mp4"):
-            if stale.name not in kept:
-                stale.unlink()
         self._emit("render", "done", report.summary(), pieces=report.pieces)
         clock = self._timed("render", clock)
         samples = []

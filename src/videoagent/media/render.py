@@ -9,6 +9,7 @@ pieces are then joined by stream copy and the sound is laid under the whole.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -23,7 +24,7 @@ from videoagent.media.pieces import Piece, Source, describe, split
 from videoagent.media.probe import MediaInfo, probe
 from videoagent.media.text_images import card_image, overlay_image
 from videoagent.media.writer import AUDIO_CODEC_ARGS, VIDEO_CODEC_ARGS, silent_audio_input
-from videoagent.store.files import file_sha256, json_sha256, partial_path
+from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
 from videoagent.timeline.model import CardClip, Timeline, VideoClip
 
 XFADE = {"crossfade": "fade", "fade_black": "fadeblack"}
@@ -202,7 +203,7 @@ def _extradata(path: Path) -> bytes:
 
 def render(timeline: Timeline, output: Path, *, pieces_dir: Path | None = None) -> RenderReport:
     """Render `timeline` to `output` atomically. Pieces are kept in `pieces_dir` (when
-    given) and reused by later renders."""
+    given; it holds this timeline's pieces only) and reused by later renders."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     report = RenderReport()
@@ -227,9 +228,13 @@ def render(timeline: Timeline, output: Path, *, pieces_dir: Path | None = None) 
             )
             plan.append((piece, store / f"{key[:32]}.mp4"))
 
+        # Pieces are a cache: one whose bytes no longer match what was written is made again.
+        index_path = store / "index.json"
+        index = json.loads(index_path.read_text("utf-8")) if index_path.exists() else {}
+
         def make(item: tuple[Piece, Path], *, force_encode: bool = False) -> str:
             piece, path = item
-            if path.exists() and not force_encode:
+            if not force_encode and path.exists() and index.get(path.name) == file_sha256(path):
                 return "reused"
             part = partial_path(path)
             source = piece.sources[0].clip
@@ -269,6 +274,11 @@ def render(timeline: Timeline, output: Path, *, pieces_dir: Path | None = None) 
                 if how == "encoded":
                     raise ToolError(["ffmpeg"], 1, f"piece {item[1].name} has other codec settings")
                 hows[i] = make(item, force_encode=True)
+        index = {path.name: file_sha256(path) for _, path in plan}
+        atomic_write_json(index_path, index)
+        for stale in store.glob("*.mp4"):  # pieces of earlier edits no render uses now
+            if stale.name not in index:
+                stale.unlink()
         for (piece, path), how in zip(plan, hows, strict=True):
             report.pieces.append(
                 {

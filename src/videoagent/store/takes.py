@@ -144,9 +144,10 @@ class TakeStore:
         number, staging = self.begin(shot_id)
         for name in cached.record["files"]:
             _link_or_copy(source / name, staging / name)
-        kept = {
-            k: cached.record[k] for k in ("file", "checks", "report", "cost") if k in cached.record
-        }
+        # What the take is and how it fared come from the cache; how it was asked for,
+        # from this project.
+        outcome = ("file", "checks", "report", "cost", "accepted", "error")
+        kept = {k: cached.record[k] for k in outcome if k in cached.record}
         return self.commit(staging, {**record, **kept, "take": number, "origin": "shared cache"})
 
     def publish(self, take: StoredTake) -> None:

@@ -178,3 +178,43 @@ def test_failed_llm_continuation_falls_back_offline_and_says_so(tmp_path):
         server.close()
     assert grown.verified and grown.manifest["settings"]["seconds"] == 10.0
     assert any("LLM continuation failed" in r.message for r in records if r.status == "warning")
+
+
+def test_free_words_edit_is_restated_by_the_llm_and_checked_by_our_parser(tmp_path):
+    from videoagent import Agent, AgentSettings
+
+    request = Request.build("a dog walking, then a dog sitting", duration=6, size="192x108")
+    made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "film")
+    server = FakeOpenAI(
+        [
+            '{"edits": ["remove shot 7"], "unclear": null}',  # impossible: fed back
+            '{"edits": ["swap shots 1 and 2", "add an end card: Good dog"], "unclear": null}',
+        ]
+    )
+    try:
+        settings = AgentSettings(backend="fake", llm_url=server.url)
+        edited = Agent(settings).edit(made.folder, "flip the two shots and finish on Good dog")
+    finally:
+        server.close()
+    assert [s["beat"] for s in edited.manifest["shots"]][-1] == "end card"
+    assert edited.manifest["shots"][-1]["card"]["title"] == "Good dog"
+    assert edited.manifest["takes"]["generated"] == 0 and edited.verified
+    told = server.requests[0]["body"]["messages"][1]["content"]
+    assert "2 shots" in told and "flip the two shots" in told
+    assert "shot 7 does not exist" in server.requests[1]["body"]["messages"][-1]["content"]
+
+
+def test_an_edit_the_llm_finds_unclear_is_answered_not_guessed(tmp_path):
+    from videoagent import Agent, AgentSettings, UsageError
+
+    request = Request.build("a dog walking", duration=4, size="192x108")
+    made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "film")
+    before = sorted(p.name for p in made.folder.rglob("*"))
+    server = FakeOpenAI(['{"edits": [], "unclear": "which part should be more exciting?"}'])
+    try:
+        settings = AgentSettings(backend="fake", llm_url=server.url)
+        with pytest.raises(UsageError, match="which part should be more exciting"):
+            Agent(settings).edit(made.folder, "make it more exciting")
+    finally:
+        server.close()
+    assert sorted(p.name for p in made.folder.rglob("*")) == before

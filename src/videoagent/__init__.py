@@ -11,6 +11,7 @@ from videoagent.errors import (  # noqa: E402
     RecoverableError,
     RunError,
     ToolError,
+    UnclearRequest,
     UsageError,
     VideoAgentError,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "Result",
     "RunError",
     "ToolError",
+    "UnclearRequest",
     "UsageError",
     "VideoAgentError",
     "__version__",

@@ -3,8 +3,10 @@
     VideoAgentError
     ├── UsageError            misuse: bad argument or input; raised at once, never retried
     │   │                     (the CLI prints it on one line and exits with code 2)
-    │   └── DamagedProject    a project's files are missing, unreadable or were changed
-    │                         outside videoagent; nothing is written until it is fixed
+    │   ├── DamagedProject    a project's files are missing, unreadable or were changed
+    │   │                     outside videoagent; nothing is written until it is fixed
+    │   └── UnclearRequest    words the agent could not turn into an action (it asks, it
+    │                         does not guess)
     ├── RecoverableError      the agent can act on it: retry, revise the prompt, route elsewhere
     │   ├── GenerationError   a backend failed to produce a take
     │   └── PlanError         a plan (e.g. from an LLM) did not validate
@@ -28,6 +30,10 @@ class UsageError(VideoAgentError, ValueError):
 
 class DamagedProject(UsageError):
     """A project folder that is not a project, or whose files fail their checksums."""
+
+
+class UnclearRequest(UsageError):
+    """A request (e.g. an edit) that was not understood."""
 
 
 class RecoverableError(VideoAgentError):

@@ -30,7 +30,7 @@ from videoagent.agent.routing import choose_backend
 from videoagent.agent.shooting import Shooter, Take
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, StepRecord
-from videoagent.errors import RunError, UsageError
+from videoagent.errors import RunError, UnclearRequest, UsageError
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.generators import capabilities, create
@@ -41,6 +41,7 @@ from videoagent.memory.context import FULL_KEYFRAME, pack_context
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
+from videoagent.plan.llm_edit import parse_edit_with_llm
 from videoagent.plan.references import apply_references, check_references, store_references
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
@@ -153,15 +154,26 @@ class Agent:
 
     def edit(self, out: Path, text: str) -> Result:
         """Carry out an edit request ("remove shot 2", "make it 9:16", …) on the project."""
+        llm = (self.settings.llm_url, self.settings.llm_model) if self.settings.llm_url else None
         with self._opened(out) as (folder, state):
             self._planned(state)
-            operations = parse_edit(text, state.storyboard, state.request)  # may refuse
+            read_by = "our phrasings"
+            try:
+                operations = parse_edit(text, state.storyboard, state.request)  # may refuse
+            except UnclearRequest:
+                if llm is None:
+                    raise
+                operations = parse_edit_with_llm(
+                    text, state.storyboard, state.request, url=llm[0], model=llm[1]
+                )
+                read_by = f"the LLM at {llm[0]}"
             with self._run(folder, "edit", text):
                 store = self._store(folder)
-                llm = (
-                    (self.settings.llm_url, self.settings.llm_model)
-                    if self.settings.llm_url
-                    else None
+                self._emit(
+                    "edit",
+                    "progress",
+                    f"read by {read_by} as {len(operations)} edit(s)",
+                    operations=[repr(o) for o in operations],
                 )
                 for operation in operations:
                     route, message, data = apply_edit(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from videoagent.errors import UsageError
+from videoagent.errors import UnclearRequest, UsageError
 from videoagent.plan.request import ASPECTS, MAX_SECONDS, Request, duration_in_text
 from videoagent.plan.storyboard import Storyboard
 
@@ -123,7 +123,8 @@ def _unquote(text: str) -> str:
     return text
 
 
-def _one(clause: str, board: Storyboard, request: Request) -> Operation:
+def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
+    """One edit in words → one operation checked against this project."""
     rate = board.rate
     total = board.target_frames
     lowered = clause.lower().strip().rstrip(".!")
@@ -260,7 +261,7 @@ def _one(clause: str, board: Storyboard, request: Request) -> Operation:
                 f"shot {number} is a text card; change its text with 'add an end card: …'"
             )
         return ReplaceShot(number, match[2].strip())
-    raise UsageError(f"could not understand the edit {clause!r}; I can do: {CAN_DO}")
+    raise UnclearRequest(f"could not understand the edit {clause!r}; I can do: {CAN_DO}")
 
 
 def parse_edit(text: str, board: Storyboard, request: Request) -> list[Operation]:
@@ -269,4 +270,4 @@ def parse_edit(text: str, board: Storyboard, request: Request) -> list[Operation
     clauses = [c for c in re.split(r";|,?\s+then\s+", text or "") if c.strip()]
     if not clauses:
         raise UsageError("the edit request is empty")
-    return [_one(clause, board, request) for clause in clauses]
+    return [parse_clause(clause, board, request) for clause in clauses]

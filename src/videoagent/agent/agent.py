@@ -37,11 +37,12 @@ from videoagent.generators import capabilities, create
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
-from videoagent.memory.context import FULL_KEYFRAME, pack_context
+from videoagent.memory.context import FULL_KEYFRAME, pack_context, tokens_of_text
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.llm_edit import parse_edit_with_llm
+from videoagent.plan.llm_edit import summary as edit_context
 from videoagent.plan.references import apply_references, check_references, store_references
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
@@ -157,7 +158,7 @@ class Agent:
         llm = (self.settings.llm_url, self.settings.llm_model) if self.settings.llm_url else None
         with self._opened(out) as (folder, state):
             self._planned(state)
-            read_by = "our phrasings"
+            read_by, context_tokens = "our phrasings", 0
             try:
                 operations = parse_edit(text, state.storyboard, state.request)  # may refuse
             except UnclearRequest:
@@ -167,6 +168,7 @@ class Agent:
                     text, state.storyboard, state.request, url=llm[0], model=llm[1]
                 )
                 read_by = f"the LLM at {llm[0]}"
+                context_tokens = tokens_of_text(edit_context(state.storyboard, state.request))
             with self._run(folder, "edit", text):
                 store = self._store(folder)
                 self._emit(
@@ -174,6 +176,7 @@ class Agent:
                     "progress",
                     f"read by {read_by} as {len(operations)} edit(s)",
                     operations=[repr(o) for o in operations],
+                    context={"tokens": context_tokens},
                 )
                 for operation in operations:
                     route, message, data = apply_edit(
@@ -213,6 +216,7 @@ class Agent:
         """One journalled run: every step record is written as it happens."""
         journal = Journal(folder.journal)
         journal.begin(command, detail)
+        self.timings = {}  # per run: the manifest reports this run's phases
 
         def persist(record: StepRecord) -> None:
             journal.append(

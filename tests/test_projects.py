@@ -153,7 +153,7 @@ def test_text_edit_lands_on_exactly_the_asked_frames(dog_run, tmp_path: Path):
         > 3
     ]
     assert on == list(range(120, 168))
-    edit = next(r for r in _journal(project) if r["step"] == "edit")
+    edit = next(r for r in _journal(project) if r["step"] == "edit" and r["status"] == "done")
     assert edit["data"]["route"] == "tool: overlay" and edit["data"]["frames"] == [120, 167]
 
 
@@ -179,7 +179,7 @@ def test_make_this_one_minute_continues_with_the_same_dog(dog_run, tmp_path: Pat
     for shot in result.manifest["shots"]:  # what the next planner is shown of each shot
         with Image.open(project / "shots" / shot["id"] / "keyframe.png") as keyframe:
             assert keyframe.size == (256, 144)
-    edit = next(r for r in _journal(project) if r["step"] == "edit")
+    edit = next(r for r in _journal(project) if r["step"] == "edit" and r["status"] == "done")
     assert edit["data"]["route"] == "generation"
     assert edit["data"]["context"]["tokens"] > 0
 
@@ -203,7 +203,11 @@ def test_reorder_remove_card_and_reframe_reuse_every_take(dog_run, tmp_path: Pat
     assert (info.width, info.height) == (360, 640)
     expected = sum(s["frames"] for s in tall.manifest["shots"])
     assert info.frames == expected == 864 - dog_run[0].manifest["shots"][0]["frames"] + 72
-    routes = [r["data"]["route"] for r in _journal(project) if r["step"] == "edit"]
+    routes = [
+        r["data"]["route"]
+        for r in _journal(project)
+        if r["step"] == "edit" and "route" in r["data"]
+    ]
     assert routes == ["tool: reframe"]
     history = subprocess.run(
         [sys.executable, "-m", "videoagent", "history", str(project)],

@@ -293,3 +293,21 @@ def test_a_second_project_draws_its_takes_from_the_shared_cache(tmp_path: Path):
     assert second.manifest["takes"]["generated"] == 0
     assert second.manifest["takes"]["reused_from_shared_cache"] == made
     assert second.verified
+
+
+def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path):
+    out = tmp_path / "film"
+    env = {**os.environ, "VIDEOAGENT_FAKE_FAULTS": "shot-02:slow+slow+slow"}
+    command = [sys.executable, "-m", "videoagent", "make", "a dog walking, then a dog sitting"]
+    command += ["--duration", "4", "--backend", "fake", "--size", "192x108", "--out", str(out)]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while not (out / "shots/shot-01/takes/01/take.json").exists() and time.time() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "videoagent resume" in stderr and "Traceback" not in stderr
+    assert Journal(out / "journal.sqlite").runs()[-1]["status"] == "interrupted"
+    result = Agent(AgentSettings(backend="fake")).resume(out)
+    assert result.verified and result.manifest["takes"]["reused"] >= 1

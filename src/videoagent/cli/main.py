@@ -36,8 +36,9 @@ def _fail(exc: Exception, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _run_agent(settings: AgentSettings, work) -> None:
-    """Run `work(agent)` with live progress; print the result; map errors to exit codes."""
+def _run_agent(settings: AgentSettings, work, project: Path) -> None:
+    """Run `work(agent)` on `project` with live progress; print the result; map errors to
+    exit codes (2 misuse, 1 failure, 130 interrupted)."""
     try:
         with Progress(
             TextColumn("{task.description}"),
@@ -66,6 +67,14 @@ def _run_agent(settings: AgentSettings, work) -> None:
         _fail(exc, 2)
     except VideoAgentError as exc:
         _fail(exc, 1)
+    except KeyboardInterrupt:
+        console.print(
+            f"[yellow]interrupted:[/] finished takes are kept; `videoagent resume "
+            f"{escape(str(project))}` goes on from here",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(130) from None
     console.print(
         f"[bold]{result.video}[/]  manifest: {result.folder / 'renders/manifest.json'}",
         highlight=False,
@@ -120,7 +129,7 @@ def make(
     settings = AgentSettings(
         backend=backend, max_retries=max_retries, budget=budget, llm_url=llm, llm_model=llm_model
     )
-    _run_agent(settings, lambda agent: agent.make(built, out, references=ref or []))
+    _run_agent(settings, lambda agent: agent.make(built, out, references=ref or []), out)
 
 
 @app.command()
@@ -128,7 +137,7 @@ def resume(
     project: Annotated[Path, typer.Argument(help="Project folder of an interrupted run.")],
 ) -> None:
     """Finish an interrupted run (Ctrl-C, kill, power cut) without redoing finished takes."""
-    _run_agent(AgentSettings(), lambda agent: agent.resume(project))
+    _run_agent(AgentSettings(), lambda agent: agent.resume(project), project)
 
 
 @app.command()
@@ -140,7 +149,9 @@ def shot(
     ] = None,
 ) -> None:
     """Regenerate one shot; every other shot is reused from the cache."""
-    _run_agent(AgentSettings(), lambda agent: agent.regenerate(project, number, prompt=prompt))
+    _run_agent(
+        AgentSettings(), lambda agent: agent.regenerate(project, number, prompt=prompt), project
+    )
 
 
 @app.command()
@@ -158,7 +169,7 @@ def edit(
 ) -> None:
     """Change a finished video: text, length, shape, order, cards, new or replaced shots."""
     settings = AgentSettings(llm_url=llm, llm_model=llm_model)
-    _run_agent(settings, lambda agent: agent.edit(project, request))
+    _run_agent(settings, lambda agent: agent.edit(project, request), project)
 
 
 @app.command()

@@ -126,6 +126,10 @@ def test_make_then_edit_then_history_on_the_command_line(tmp_path: Path):
     edited = runner.invoke(app, ["edit", str(out), "add an end card: See you soon"])
     assert edited.exit_code == 0, edited.output
     assert "[tool: card]" in edited.output
+    again = runner.invoke(app, ["edit", str(out), "add an end card: Bye now"])
+    assert again.exit_code == 0, again.output
+    shots = json.loads((out / "renders/manifest.json").read_text())["shots"]
+    assert [s["card"]["title"] for s in shots if s["kind"] == "card"] == ["Bye now"]
     refused = runner.invoke(app, ["edit", str(out), "make it sparkle"])
     assert refused.exit_code == 2 and "could not understand" in refused.output
     shown = runner.invoke(app, ["history", str(out)])

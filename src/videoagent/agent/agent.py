@@ -184,6 +184,7 @@ class Agent:
                     )
                     self._emit("edit", "done", f"{message} [{route}]", route=route, **data)
                 state.storyboard.validate(state.bible)
+                state.sync_settings()
                 state.save()
                 return self._produce(state)
 

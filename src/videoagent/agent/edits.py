@@ -225,7 +225,6 @@ def apply_edit(
     if isinstance(operation, Reframe):
         width, height = frame_size(operation.aspect, None)
         board.width, board.height, board.aspect = width, height, operation.aspect
-        state.request = replace(state.request, aspect=operation.aspect, width=width, height=height)
         return (
             "tool: reframe",
             f"{operation.aspect} at {width}x{height}: existing takes are cropped around their "
@@ -239,14 +238,12 @@ def apply_edit(
         else:
             route, message, data = shorten(board, -delta)
         notes = _fit_overlays(board)
-        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
         return route, "; ".join([message, *notes]), data
     if isinstance(operation, AddScene):
         seconds = min(6.0, max(2.0, float(rate.seconds(board.target_frames)) / len(board.shots)))
         route, message, data = _grow(
             state, rate.frames(seconds), [operation.description], emit, llm
         )
-        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
         return route, message, data
     if isinstance(operation, ReplaceShot):
         shot = board.shots[operation.number - 1]
@@ -259,7 +256,6 @@ def apply_edit(
         board.target_frames -= gone.frames
         _set_joins(board, joins)
         notes = _fit_overlays(board)
-        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
         return (
             "tool: remove",
             "; ".join(
@@ -302,16 +298,21 @@ def apply_edit(
             route = "generation"
         _set_joins(board, joins)
         notes = _fit_overlays(board)
-        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
         return (
             route,
             "; ".join([f"{shot.id}: {old} → {shot.frames} frames", *notes]),
             {"shot": shot.id},
         )
     if isinstance(operation, AddCard):
+        beat = f"{operation.where} card"
+        existing = board.shots[-1] if operation.where == "end" else board.shots[0]
+        if existing.kind == "card" and existing.beat == beat:
+            existing.card_title, existing.card_subtitle = operation.title, operation.subtitle
+            existing.caption = operation.title
+            return "tool: card", f"{beat} now reads {operation.title!r}", {"shot": existing.id}
         frames = rate.frames(3.0 if operation.where == "end" else 2.5)
         card = card_shot(
-            f"{operation.where} card",
+            beat,
             title=operation.title,
             subtitle=operation.subtitle,
             caption=operation.title,
@@ -325,7 +326,6 @@ def apply_edit(
         _set_joins(board, joins)
         if operation.where == "title":
             board.overlays = [replace(t, start=t.start + frames) for t in board.overlays]
-        state.request = replace(state.request, seconds=float(rate.seconds(board.target_frames)))
         return (
             "tool: card",
             f"{operation.where} card {operation.title!r} "

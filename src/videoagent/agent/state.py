@@ -90,19 +90,19 @@ class ProjectState:
             state.brief = Brief(**project["brief"])
         if project.get("planned"):
             state.bible = Bible.from_dict(read_sealed_json(folder.bible_json))
-            board = Storyboard.from_dict(read_sealed_json(folder.storyboard_json))
+            state.storyboard = Storyboard.from_dict(read_sealed_json(folder.storyboard_json))
             # The storyboard is written before project.json: if a run stopped between the
             # two, the storyboard's length and shape are the newer ones.
-            state.request = replace(
-                state.request,
-                seconds=float(board.rate.seconds(board.target_frames)),
-                width=board.width,
-                height=board.height,
-                aspect=board.aspect,
-            )
-            state.storyboard = board
+            state.sync_settings()
         return state
 
-    def with_settings(self, **changes) -> Request:
-        """The request with new settings (seconds, aspect, width, height)."""
-        return replace(self.request, **changes)
+    def sync_settings(self) -> None:
+        """Take length and shape from the storyboard (after an edit changed them)."""
+        board = self.storyboard
+        self.request = replace(
+            self.request,
+            seconds=float(board.rate.seconds(board.target_frames)),
+            width=board.width,
+            height=board.height,
+            aspect=board.aspect,
+        )

@@ -23,7 +23,7 @@ class ProceduralGenerator(Generator):
     """Synthworld renderer behind the Generator interface."""
 
     name = "procedural"
-    version = "synthworld-2"
+    version = "synthworld-3"
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)

@@ -96,8 +96,10 @@ def precipitation(image: Image.Image, weather: str, t: float, seed: int) -> None
     width, height = image.size
     draw = ImageDraw.Draw(image)
     rng = np.random.default_rng(seed)
+    # As many drops and flakes per area at every frame size (tuned at 640x360).
+    density = width * height / (640 * 360)
     if weather == "rain":
-        count, speed = 140, 1.6
+        count, speed = max(round(140 * density), 12), 1.6
         xs, ys = rng.uniform(0, 1, count), rng.uniform(0, 1, count)
         length = height * 0.05
         for x, y in zip(xs, ys, strict=True):
@@ -105,10 +107,11 @@ def precipitation(image: Image.Image, weather: str, t: float, seed: int) -> None
             px = (x * width + py * 0.18) % width
             draw.line((px, py, px - length * 0.18, py - length), fill=(190, 200, 220), width=1)
     else:
-        count, speed = 110, 0.18
+        count, speed = max(round(110 * density), 10), 0.18
         xs, ys = rng.uniform(0, 1, count), rng.uniform(0, 1, count)
-        sizes = rng.uniform(1.0, 2.6, count) * max(height / 360, 1)
+        scale = height / 360
+        sizes = rng.uniform(1.0, 2.6, count) * max(scale, 0.4)
         for x, y, r in zip(xs, ys, sizes, strict=True):
-            py = ((y + t * speed * (0.6 + r / 3)) % 1.0) * height
-            px = (x * width + math.sin(t * 1.5 + y * 20) * 8) % width
+            py = ((y + t * speed * (0.6 + r / max(scale, 0.4) / 3)) % 1.0) * height
+            px = (x * width + math.sin(t * 1.5 + y * 20) * 8 * width / 640) % width
             draw.ellipse((px - r, py - r, px + r, py + r), fill=(248, 248, 252))

@@ -1,0 +1,64 @@
+"""The synthworld training dataset: shapes, captions that read back, held-out combinations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from videoagent.errors import UsageError
+from videoagent.synthworld import parse
+from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build
+from videoagent.synthworld.sampler import held_out_triples, sample_scene
+from videoagent.synthworld.spec import SceneSpec
+
+TINY = DatasetConfig(train=8, heldout=4, frames=4, shard_size=3)
+
+
+def _triple(scene: SceneSpec) -> tuple[str, str, str]:
+    return scene.drawable[0].kind, scene.place, scene.time_of_day
+
+
+def test_tiny_dataset_is_complete_and_reads_back(tmp_path):
+    card = build(tmp_path / "ds", TINY, log=lambda _: None)
+    train = SynthworldDataset(tmp_path / "ds", "train")
+    held = SynthworldDataset(tmp_path / "ds", "heldout")
+    assert (len(train), len(held)) == (8, 4)
+    assert card["splits"]["train"]["shards"] == 3  # 3 + 3 + 2 clips
+    frames, text, row = train[7]
+    assert frames.shape == (4, 64, 112, 3) and frames.dtype == np.uint8
+    assert frames.std() > 10  # a picture, not a blank
+    assert parse(text).spec == SceneSpec.from_dict(row["scene"])
+    assert len(row["truth"]) == 4 and row["truth"][0]["entities"]
+    assert "Held out" in (tmp_path / "ds" / "card.md").read_text()
+    assert not list(tmp_path.glob(".*part"))
+
+
+def test_same_seed_same_dataset(tmp_path):
+    build(tmp_path / "a", TINY, log=lambda _: None)
+    build(tmp_path / "b", TINY, log=lambda _: None)
+    for name in ("train.jsonl", "heldout.jsonl"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()
+    a, b = SynthworldDataset(tmp_path / "a"), SynthworldDataset(tmp_path / "b")
+    assert np.array_equal(a[5][0], b[5][0])
+
+
+def test_held_out_combinations_are_never_trained_on_but_their_words_are():
+    held = held_out_triples(0)
+    assert ("cat", "beach", "night") in held
+    rng = np.random.default_rng(3)
+    train = [sample_scene(rng, held) for _ in range(400)]
+    assert not {_triple(s) for s in train} & held
+    words = {w for s in train for w in _triple(s)}
+    assert {w for t in held for w in t} <= words
+    tests = [sample_scene(rng, held, split="heldout") for _ in range(40)]
+    assert all(_triple(s) in held for s in tests)
+
+
+def test_bad_dataset_settings_are_refused(tmp_path):
+    with pytest.raises(UsageError, match="at least 64 px"):
+        build(tmp_path / "x", DatasetConfig(width=48, height=32), log=lambda _: None)
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(UsageError, match="exists"):
+        build(tmp_path / "taken", TINY, log=lambda _: None)
+    with pytest.raises(UsageError, match="not a built synthworld dataset"):
+        SynthworldDataset(tmp_path / "taken")

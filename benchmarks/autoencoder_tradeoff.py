@@ -32,8 +32,8 @@ def main() -> None:
         f"{size[0]}x{size[1]}"
     )
     header = (
-        f"{'model':<22} {'params':>8} {'latent':>10} {'compr.':>7} {'PSNR':>6} "
-        f"{'entity PSNR':>11} {'ms/frame':>9} {'lag':>10}"
+        f"{'checkpoint':<20} {'architecture':<22} {'params':>8} {'latent':>10} {'compr.':>7} "
+        f"{'PSNR':>6} {'entity PSNR':>11} {'ms/frame':>9} {'lag':>10}"
     )
     print(header)
     for path in args.checkpoints:
@@ -44,7 +44,7 @@ def main() -> None:
         latent = "x".join(str(n) for n in speed["latent_shape"])
         lag = f"{speed['lag_frames']} fr/{speed['lag_frames'] * 1000 / 24:.0f} ms"
         print(
-            f"{stored['architecture']:<22} {params / 1e6:7.2f}M {latent:>10} "
+            f"{path.stem:<20} {stored['architecture']:<22} {params / 1e6:7.2f}M {latent:>10} "
             f"{speed['compression']:6.1f}x {quality['psnr']:6.2f} {quality['entity_psnr']:11.2f} "
             f"{speed['ms_per_frame']:9.2f} {lag:>10}"
         )

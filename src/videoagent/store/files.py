@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-
 # The process's umask, read once at import (reading it means setting it): files we write
 # get the permissions any other new file would, not mkstemp's owner-only 0600.
 _UMASK = os.umask(0)

@@ -30,12 +30,6 @@ from videoagent.synthworld.dataset import SynthworldDataset
 LATENT_PENALTY = 1e-3
 
 
-def _all_frames(dataset: SynthworldDataset) -> np.ndarray:
-    """Every clip of the split in memory: uint8 [clips, T, H, W, 3]."""
-    shards = sorted({row["shard"] for row in dataset.rows})
-    return np.concatenate([dataset.frames(shard) for shard in shards])
-
-
 def _entity_masks(dataset: SynthworldDataset, shape: tuple[int, ...]) -> np.ndarray:
     """1 inside any visible entity's box, per frame: bool [clips, T, H, W]."""
     masks = np.zeros(shape[:4], dtype=bool)
@@ -82,7 +76,7 @@ def train(
     torch.set_num_threads(threads)
     rng = np.random.default_rng(seed)
     train_set, held_out = SynthworldDataset(data, "train"), SynthworldDataset(data, "heldout")
-    frames = _all_frames(train_set)
+    frames = train_set.all_frames()
     masks = _entity_masks(train_set, frames.shape)
     if model_kind == "frame":
         model, group, architecture = (

@@ -210,6 +210,10 @@ class SynthworldDataset:
                 self._shards[shard] = data["frames"]
         return self._shards[shard]
 
+    def all_frames(self) -> np.ndarray:
+        """Every clip of the split in memory, in row order: uint8 [clips, T, H, W, 3]."""
+        return np.stack([self[i][0] for i in range(len(self))])
+
     def __getitem__(self, i: int) -> tuple[np.ndarray, str, dict]:
         row = self.rows[i]
         return self.frames(row["shard"])[row["index"]], row["caption"], row

@@ -1,0 +1,93 @@
+"""The recognizer as a judge of clips: what a clip shows, and whether that is what was asked.
+
+A clip is read frame by frame at the recognizer's own size. A kind of thing counts as shown
+when the recognizer sees it in at least a quarter of the frames (a dog that walks out of
+shot halfway still counts); place, time of day and weather are the classes most probable on
+average over the clip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from PIL import Image
+
+from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.recognizer import HEADS, Recognizer, probabilities
+from videoagent.synthworld.spec import SceneSpec
+
+SIZE = (112, 64)  # the recognizer's training frames
+SEEN_SHARE = 0.25
+FACETS = ("entities", "place", "lighting")
+
+
+@dataclass
+class ClipReading:
+    seen: dict[str, float]  # kind → share of frames where it was recognised
+    actions: dict[str, float]
+    place: str
+    time_of_day: str
+    weather: str
+    features: np.ndarray  # [T, F] per frame
+
+
+def fit_size(frames: np.ndarray) -> np.ndarray:
+    """Frames [T, H, W, 3] at the recognizer's size (centre-cropped to its aspect first)."""
+    height, width = frames.shape[1:3]
+    if (width, height) == SIZE:
+        return frames
+    aspect = SIZE[0] / SIZE[1]
+    crop_w, crop_h = min(width, round(height * aspect)), min(height, round(width / aspect))
+    x0, y0 = (width - crop_w) // 2, (height - crop_h) // 2
+    return np.stack(
+        [
+            np.asarray(
+                Image.fromarray(f[y0 : y0 + crop_h, x0 : x0 + crop_w]).resize(
+                    SIZE, Image.Resampling.BILINEAR
+                )
+            )
+            for f in frames
+        ]
+    )
+
+
+@torch.no_grad()
+def read_clip(recognizer: Recognizer, frames: np.ndarray) -> ClipReading:
+    """What the recognizer sees in a clip (uint8 [T, H, W, 3], any size)."""
+    pictures = to_tensor(fit_size(frames))
+    features, chances = [], {name: [] for name in HEADS}
+    for start in range(0, len(pictures), 128):
+        feature = recognizer.features(pictures[start : start + 128])
+        features.append(feature)
+        heads = probabilities({n: h(feature) for n, h in recognizer.heads.items()})
+        for name in HEADS:
+            chances[name].append(heads[name])
+    merged = {name: torch.cat(values).numpy() for name, values in chances.items()}
+
+    def shares(name: str) -> dict[str, float]:
+        return dict(zip(HEADS[name][0], (merged[name] >= 0.5).mean(0).tolist(), strict=True))
+
+    def most_likely(name: str) -> str:
+        return HEADS[name][0][int(merged[name].mean(0).argmax())]
+
+    return ClipReading(
+        seen=shares("kinds"),
+        actions=shares("actions"),
+        place=most_likely("place"),
+        time_of_day=most_likely("time_of_day"),
+        weather=most_likely("weather"),
+        features=torch.cat(features).numpy(),
+    )
+
+
+def agreement(reading: ClipReading, scene: SceneSpec) -> dict[str, bool]:
+    """Per facet, does the clip show what the scene asks for? Entities: every kind named is
+    seen; lighting: the time of day."""
+    kinds = {entity.kind for entity in scene.drawable}
+    return {
+        "entities": all(reading.seen[kind] >= SEEN_SHARE for kind in kinds),
+        "place": reading.place == scene.place,
+        "lighting": reading.time_of_day == scene.time_of_day,
+    }

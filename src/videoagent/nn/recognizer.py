@@ -1,0 +1,72 @@
+"""The recognizer: what a synthworld frame shows. Our judge of generated video.
+
+One small convolutional network reads a frame and answers, each with its own head:
+which kinds of things are in it (several at once), which actions the creatures are doing
+(several), the place, the time of day and the weather (one each). Its pooled features are
+also the space in which generated and real clips are compared (a Fréchet distance).
+
+Features are the mean and the maximum of the last feature map: the mean carries the place
+and the light, the maximum a small dog that the mean would wash out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from videoagent.nn.blocks import Down
+from videoagent.synthworld import vocabulary as vocab
+
+# Head name → the classes it chooses among, and whether several may be true at once.
+HEADS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "kinds": (vocab.KINDS, True),
+    "actions": (tuple(vocab.ACTIONS), True),
+    "place": (vocab.PLACES, False),
+    "time_of_day": (vocab.TIMES, False),
+    "weather": (vocab.WEATHERS, False),
+}
+
+
+@dataclass(frozen=True)
+class RecognizerConfig:
+    widths: tuple[int, int, int, int] = (32, 64, 96, 160)
+
+
+class Recognizer(nn.Module):
+    """[B, 3, H, W] in 0..1 → {head: logits [B, classes]}."""
+
+    def __init__(self, config: RecognizerConfig = RecognizerConfig()) -> None:
+        super().__init__()
+        self.config = config
+        a, b, c, d = config.widths
+        self.trunk = nn.Sequential(
+            nn.Conv2d(3, a, 3, padding=1),
+            Down(a, a),
+            Down(a, b),
+            Down(b, c),
+            Down(c, d),
+            nn.GroupNorm(8, d),
+            nn.SiLU(),
+        )
+        self.heads = nn.ModuleDict(
+            {name: nn.Linear(2 * d, len(classes)) for name, (classes, _) in HEADS.items()}
+        )
+
+    def features(self, frames: torch.Tensor) -> torch.Tensor:
+        """[B, 3, H, W] → [B, 2 * width]."""
+        grid = self.trunk(frames * 2 - 1).flatten(2)
+        return torch.cat([grid.mean(-1), grid.amax(-1)], dim=-1)
+
+    def forward(self, frames: torch.Tensor) -> dict[str, torch.Tensor]:
+        pooled = self.features(frames)
+        return {name: head(pooled) for name, head in self.heads.items()}
+
+
+def probabilities(logits: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Sigmoid for the several-at-once heads, softmax for the pick-one heads."""
+    return {
+        name: value.sigmoid() if HEADS[name][1] else value.softmax(-1)
+        for name, value in logits.items()
+    }

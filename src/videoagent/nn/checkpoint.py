@@ -17,12 +17,16 @@ from torch import nn
 
 from videoagent.errors import UsageError
 from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig
+from videoagent.nn.recognizer import Recognizer, RecognizerConfig
 from videoagent.nn.temporal_autoencoder import TemporalAutoencoder, TemporalAutoencoderConfig
+from videoagent.nn.video_model import VideoModel, VideoModelConfig
 from videoagent.store.files import atomic_write_bytes
 
 ARCHITECTURES: dict[str, tuple[type[nn.Module], type]] = {
     "frame_autoencoder": (FrameAutoencoder, FrameAutoencoderConfig),
     "temporal_autoencoder": (TemporalAutoencoder, TemporalAutoencoderConfig),
+    "recognizer": (Recognizer, RecognizerConfig),
+    "video_model": (VideoModel, VideoModelConfig),
 }
 
 

@@ -1,0 +1,300 @@
+"""Train the video model: text-to-image first, then next-frame video, as a shortcut model.
+
+    python -m videoagent.nn.train_video_model --data data/synthworld-v1 \
+        --autoencoder src/videoagent/nn/weights/frame_autoencoder.pt --out runs/video_model.pt
+
+Every training frame is encoded once by the (frozen) frame autoencoder and cached beside the
+run. Each step draws frames of random clips with their captions:
+- phase 1 (`--image-steps`): no context: the model learns to draw a caption's picture;
+- phase 2 (`--video-steps`): mostly next-frame prediction from the previous frame (full
+  detail) and up to three older ones (pooled), all noised by a random σ so the model learns
+  to repair small errors instead of copying them; some frames stay text-to-image, so the
+  first frame of a clip keeps being learnt.
+A tenth of the captions are dropped (empty) so the model also learns the unconditional
+velocity, which classifier-free guidance needs. A quarter of each batch trains the
+shortcut objective: one step of size 2d must match two steps of size d (targets from the
+model itself, without gradient), so sampling works in 1 to 128 steps. The saved weights
+are an exponential moving average of the trained ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from videoagent.nn import checkpoint
+from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
+from videoagent.nn.video_model import (
+    FLOW_LEVEL,
+    STEP_LEVELS,
+    Caption,
+    VideoModel,
+    VideoModelConfig,
+)
+from videoagent.store.files import file_sha256
+from videoagent.synthworld.dataset import SynthworldDataset
+
+SHORTCUT_SHARE = 0.25
+CAPTION_DROP = 0.1
+IMAGE_SHARE_IN_VIDEO = 0.15
+MAX_CONTEXT_NOISE = 0.5
+EMA_DECAY = 0.998
+
+
+@torch.no_grad()
+def encode_split(autoencoder: torch.nn.Module, dataset: SynthworldDataset) -> np.ndarray:
+    """Latents of every frame: float16 [clips, T, C, h, w]."""
+    frames = dataset.all_frames()
+    flat = frames.reshape(-1, *frames.shape[2:])
+    latents = [autoencoder.encode(to_tensor(flat[i : i + 512])) for i in range(0, len(flat), 512)]
+    stacked = torch.cat(latents).half().numpy()
+    return stacked.reshape(*frames.shape[:2], *stacked.shape[1:])
+
+
+def cached_latents(autoencoder_path: Path, dataset: SynthworldDataset, cache: Path) -> np.ndarray:
+    name = f"{dataset.card['name']}-{dataset.split}-{file_sha256(autoencoder_path)[:12]}.npy"
+    path = cache / name
+    if not path.exists():
+        autoencoder, _ = checkpoint.load(autoencoder_path)
+        cache.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(".part.npy")
+        np.save(part, encode_split(autoencoder, dataset))
+        part.replace(path)
+    return np.load(path)
+
+
+class Batches:
+    """Random training examples: target latents with their context and caption ids."""
+
+    def __init__(self, latents: np.ndarray, ids: torch.Tensor, older: int, seed: int):
+        self.latents = torch.from_numpy(latents.astype(np.float32))
+        self.ids, self.older = ids, older
+        self.rng = np.random.default_rng(seed)
+
+    def draw(self, size: int, image_share: float) -> dict:
+        clips, frames = len(self.latents), self.latents.shape[1]
+        clip = self.rng.integers(clips, size=size)
+        image = self.rng.random(size) < image_share
+        frame = np.where(
+            image, self.rng.integers(frames, size=size), self.rng.integers(1, frames, size=size)
+        )
+        target = self.latents[clip, frame]
+        recent = self.latents[clip, np.maximum(frame - 1, 0)]
+        older_index = frame[:, None] - 1 - np.arange(1, self.older + 1)[None]
+        older_present = torch.from_numpy((older_index >= 0) & ~image[:, None])
+        older = self.latents[clip[:, None], np.maximum(older_index, 0)]
+        ids = self.ids[clip].clone()
+        ids[torch.from_numpy(self.rng.random(size) < CAPTION_DROP)] = 0
+        return {
+            "target": target,
+            "recent": recent,
+            "recent_present": torch.from_numpy(~image),
+            "older": older,
+            "older_present": older_present,
+            "ids": ids,
+        }
+
+
+def _subset(caption: Caption, rows: torch.Tensor) -> Caption:
+    return Caption(caption.tokens[rows], caption.padding[rows], caption.pooled[rows])
+
+
+def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) -> torch.Tensor:
+    """Flow matching on most of the batch, shortcut self-consistency on the rest."""
+    data = model.normalise(batch["target"])
+    size = len(data)
+    noise = torch.randn(data.shape, generator=generator)
+    sigma = torch.rand(size, generator=generator) * MAX_CONTEXT_NOISE
+    present = batch["recent_present"]
+    sigma = sigma * present
+    shape = (-1, 1, 1, 1)
+    recent = model.normalise(batch["recent"])
+    recent = recent + sigma.view(shape) * torch.randn(recent.shape, generator=generator)
+    # A frame with no recent context is a text-to-image example: its recent input is empty.
+    recent_input = torch.where(present.view(shape), recent, torch.zeros_like(recent))
+    older = model.normalise(batch["older"].flatten(0, 1)).view(batch["older"].shape)
+    older = older + sigma.view(-1, 1, 1, 1, 1) * torch.randn(older.shape, generator=generator)
+    caption = model.encode_caption(batch["ids"])
+
+    shortcut = torch.rand(size, generator=generator) < SHORTCUT_SHARE
+    level = torch.full((size,), FLOW_LEVEL, dtype=torch.long)
+    time_ = torch.rand(size, generator=generator)
+    chosen = torch.randint(0, STEP_LEVELS, (size,), generator=generator)
+    step = 2.0 ** (-chosen.float())
+    on_grid = torch.floor(time_ / step) * step
+    on_grid = torch.minimum(on_grid, 1 - step)
+    time_ = torch.where(shortcut, on_grid, time_)
+    level = torch.where(shortcut, chosen, level)
+    noisy = (1 - time_.view(shape)) * noise + time_.view(shape) * data
+    target = data - noise
+
+    rows = shortcut.nonzero().squeeze(1)
+    if len(rows):
+        with torch.no_grad():
+            half = step[rows] / 2
+            half_level = torch.clamp(chosen[rows] + 1, max=FLOW_LEVEL)
+            part = _subset(caption, rows)
+            context = {
+                "recent": recent_input[rows],
+                "older": older[rows],
+                "older_present": batch["older_present"][rows],
+                "context_noise": sigma[rows],
+            }
+            first = model(noisy[rows], time_[rows], half_level, part, **context).float()
+            middle = noisy[rows] + half.view(shape) * first
+            second = model(middle, time_[rows] + half, half_level, part, **context).float()
+            target = target.clone()
+            target[rows] = (first + second) / 2
+    predicted = model(
+        noisy,
+        time_,
+        level,
+        caption,
+        recent=recent_input,
+        older=older,
+        older_present=batch["older_present"],
+        context_noise=sigma,
+    )
+    return F.mse_loss(predicted.float(), target)
+
+
+def train(
+    data: Path,
+    autoencoder_path: Path,
+    out: Path,
+    *,
+    image_steps: int = 900,
+    video_steps: int = 3100,
+    batch: int = 32,
+    lr: float = 1e-3,
+    width: int = 128,
+    depth: int = 6,
+    seed: int = 0,
+    threads: int = 2,
+    cache: Path = Path("runs/latents"),
+    save_every: int = 250,
+    log=print,
+) -> dict:
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    generator = torch.Generator().manual_seed(seed)
+    train_set = SynthworldDataset(data, "train")
+    latents = cached_latents(autoencoder_path, train_set, cache)
+    channels = latents.shape[2]
+    flat = latents.astype(np.float32).transpose(2, 0, 1, 3, 4).reshape(channels, -1)
+    captions = [row["caption"] for row in train_set.rows]
+    config = VideoModelConfig(
+        vocabulary=build_vocabulary(captions),
+        latent_channels=channels,
+        latent_height=latents.shape[3],
+        latent_width=latents.shape[4],
+        latent_mean=tuple(round(float(v), 5) for v in flat.mean(1)),
+        latent_std=tuple(round(float(v), 5) for v in flat.std(1)),
+        width=width,
+        depth=depth,
+        heads=width // 32,
+        fps=train_set.card["config"]["fps"],
+    )
+    tokenizer = Tokenizer(config.vocabulary, config.text_length)
+    batches = Batches(latents, tokenizer(captions), config.older_frames, seed)
+    model = VideoModel(config)
+    average = copy.deepcopy(model).requires_grad_(False)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    steps = image_steps + video_steps
+    warmup = min(200, steps // 10)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser,
+        lambda s: (
+            (s + 1) / warmup
+            if s < warmup
+            else 0.1 + 0.45 * (1 + math.cos(math.pi * (s - warmup) / max(steps - warmup, 1)))
+        ),
+    )
+    facts = {
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "autoencoder": {"path": str(autoencoder_path), "sha256": file_sha256(autoencoder_path)},
+        "training": {
+            "image_steps": image_steps,
+            "video_steps": video_steps,
+            "batch": batch,
+            "lr": lr,
+            "seed": seed,
+            "threads": threads,
+            "data": f"{train_set.card['name']} v{train_set.card['version']} "
+            f"({len(train_set)} clips)",
+        },
+    }
+    began = time.perf_counter()
+    model.train()
+    recent_losses: list[float] = []
+    for step in range(steps):
+        image_share = 1.0 if step < image_steps else IMAGE_SHARE_IN_VIDEO
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            loss = training_loss(model, batches.draw(batch, image_share), generator)
+        optimiser.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimiser.step()
+        schedule.step()
+        decay = min(EMA_DECAY, (1 + step) / (10 + step))
+        with torch.no_grad():
+            for kept, live in zip(average.parameters(), model.parameters(), strict=True):
+                kept.lerp_(live, 1 - decay)
+        recent_losses.append(loss.item())
+        if step % 50 == 0 or step == steps - 1:
+            log(
+                f"step {step:5d}  loss {np.mean(recent_losses):.4f}  "
+                f"{time.perf_counter() - began:6.0f} s"
+            )
+            recent_losses = []
+        if (step + 1) % save_every == 0 or step == steps - 1:
+            facts["training"]["steps_done"] = step + 1
+            facts["training"]["seconds"] = round(time.perf_counter() - began, 1)
+            checkpoint.save(out, "video_model", average, **facts)
+    log(json.dumps(facts, indent=2))
+    return facts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Train the synthworld text-to-video model.")
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--autoencoder", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--image-steps", type=int, default=900)
+    parser.add_argument("--video-steps", type=int, default=3100)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--width", type=int, default=128)
+    parser.add_argument("--depth", type=int, default=6)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--cache", type=Path, default=Path("runs/latents"))
+    args = parser.parse_args()
+    train(
+        args.data,
+        args.autoencoder,
+        args.out,
+        image_steps=args.image_steps,
+        video_steps=args.video_steps,
+        batch=args.batch,
+        lr=args.lr,
+        width=args.width,
+        depth=args.depth,
+        seed=args.seed,
+        threads=args.threads,
+        cache=args.cache,
+        log=lambda line: print(line, flush=True),
+    )
+
+
+if __name__ == "__main__":
+    main()

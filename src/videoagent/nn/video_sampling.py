@@ -1,0 +1,119 @@
+"""Sampling clips from the video model, one frame at a time, in any number of steps.
+
+Three modes share one loop: text-to-video (the first frame is drawn from the caption alone),
+image-to-video (the first frame is given) and extend (the clip's last frames are the
+context). Context is the model's own output, lightly noised as in training so it repairs
+small errors instead of building on them. Latents are decoded by the frame autoencoder as
+they are made, so a stream could show each frame at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from videoagent.nn.autoencoder import FrameAutoencoder
+from videoagent.nn.autoencoder_metrics import to_pixels, to_tensor
+from videoagent.nn.tokenizer import Tokenizer
+from videoagent.nn.video_model import Caption, VideoModel, step_level
+
+CONTEXT_NOISE = 0.1
+
+
+@dataclass(frozen=True)
+class Sampling:
+    steps: int = 4
+    guidance: float = 1.0  # classifier-free guidance scale; 1 = none (half the compute)
+    context_noise: float = CONTEXT_NOISE
+    seed: int = 0
+
+
+class ClipSampler:
+    """The video model with its tokenizer and decoder, ready to make frames."""
+
+    def __init__(self, model: VideoModel, autoencoder: FrameAutoencoder) -> None:
+        self.model, self.autoencoder = model.eval(), autoencoder.eval()
+        self.tokenizer = Tokenizer(model.config.vocabulary, model.config.text_length)
+
+    @torch.no_grad()
+    def caption(self, text: str, guidance: float) -> Caption:
+        """The encoded caption, with the empty caption behind it when guidance is on."""
+        texts = [text, ""] if guidance != 1 else [text]
+        return self.model.encode_caption(self.tokenizer(texts))
+
+    @torch.no_grad()
+    def _frame(
+        self, caption: Caption, made: list[torch.Tensor], sampling: Sampling, noise: torch.Generator
+    ) -> torch.Tensor:
+        """One new normalised latent [C, h, w] after the frames `made` so far."""
+        config = self.model.config
+        rows = len(caption.pooled)
+        shape = (config.latent_channels, config.latent_height, config.latent_width)
+        context: dict = {}
+        if made:
+            sigma = sampling.context_noise
+            recent = made[-1] + sigma * torch.randn(shape, generator=noise)
+            older = torch.zeros(config.older_frames, *shape)
+            present = torch.zeros(config.older_frames, dtype=torch.bool)
+            for k in range(config.older_frames):
+                if len(made) >= k + 2:
+                    older[k] = made[-k - 2] + sigma * torch.randn(shape, generator=noise)
+                    present[k] = True
+            context = {
+                "recent": recent.expand(rows, *shape),
+                "older": older.expand(rows, *older.shape),
+                "older_present": present.expand(rows, -1),
+                "context_noise": torch.full((rows,), sigma),
+            }
+        x = torch.randn(shape, generator=noise)
+        level = torch.full((rows,), step_level(sampling.steps))
+        for k in range(sampling.steps):
+            time = torch.full((rows,), k / sampling.steps)
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                velocity = self.model(x.expand(rows, *shape), time, level, caption, **context)
+            velocity = velocity.float()
+            if rows == 2:
+                velocity = velocity[1] + sampling.guidance * (velocity[0] - velocity[1])
+            else:
+                velocity = velocity[0]
+            x = x + velocity / sampling.steps
+        return x
+
+    @torch.no_grad()
+    def latents(
+        self,
+        text: str,
+        frames: int,
+        sampling: Sampling = Sampling(),
+        *,
+        start: np.ndarray | None = None,
+    ) -> torch.Tensor:
+        """`frames` new normalised latents [frames, C, h, w]. `start` (uint8 [T, H, W, 3]):
+        frames to continue from — one picture for image-to-video, a clip's end to extend."""
+        noise = torch.Generator().manual_seed(sampling.seed)
+        caption = self.caption(text, sampling.guidance)
+        made: list[torch.Tensor] = []
+        if start is not None:
+            encoded = self.model.normalise(self.autoencoder.encode(to_tensor(start)))
+            made = list(encoded[-(self.model.config.older_frames + 1) :])
+        begun = len(made)
+        for _ in range(frames):
+            made.append(self._frame(caption, made, sampling, noise))
+        return torch.stack(made[begun:])
+
+    @torch.no_grad()
+    def decode(self, latents: torch.Tensor) -> np.ndarray:
+        """uint8 frames [T, H, W, 3] from normalised latents."""
+        return to_pixels(self.autoencoder.decode(self.model.denormalise(latents)))
+
+    def clip(
+        self,
+        text: str,
+        frames: int,
+        sampling: Sampling = Sampling(),
+        *,
+        start: np.ndarray | None = None,
+    ) -> np.ndarray:
+        return self.decode(self.latents(text, frames, sampling, start=start))

@@ -1,0 +1,138 @@
+"""The video model stack: tokenizer, text encoder, diffusion transformer, shortcut sampling,
+training from one command, and the recognizer that judges it."""
+
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh installs it
+
+import numpy as np  # noqa: E402
+
+from videoagent.nn import checkpoint  # noqa: E402
+from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig  # noqa: E402
+from videoagent.nn.clip_metrics import drift, frechet_distance  # noqa: E402
+from videoagent.nn.judge import ClipReading, agreement  # noqa: E402
+from videoagent.nn.recognizer_labels import frame_labels  # noqa: E402
+from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
+from videoagent.nn.train_video_model import train  # noqa: E402
+from videoagent.nn.video_model import VideoModel, VideoModelConfig, step_level  # noqa: E402
+from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
+from videoagent.synthworld import parse  # noqa: E402
+from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
+from videoagent.synthworld.vocabulary import KINDS  # noqa: E402
+
+CAPTIONS = ["A brown dog walks.", "A white cup stands nearby. Night."]
+
+
+def tiny_model() -> VideoModel:
+    vocabulary = build_vocabulary(CAPTIONS)
+    config = VideoModelConfig(
+        vocabulary=vocabulary,
+        text_length=12,
+        text_width=16,
+        text_layers=1,
+        latent_channels=4,
+        latent_mean=(0.0,) * 4,
+        latent_std=(1.0,) * 4,
+        width=32,
+        depth=2,
+        heads=2,
+        older_frames=2,
+    )
+    return VideoModel(config).eval()
+
+
+def test_tokenizer_reads_caption_words_and_marks_the_rest_unknown():
+    tokenizer = Tokenizer(build_vocabulary(CAPTIONS), length=6)
+    ids = tokenizer(["A brown dog walks.", "a purple dog"])
+    vocabulary = tokenizer.vocabulary
+    assert [vocabulary[i] for i in ids[0]] == ["a", "brown", "dog", "walks", ".", "<pad>"]
+    assert vocabulary[ids[1, 1]] == "<unk>" and tokenizer.unknown_words("a purple dog") == [
+        "purple"
+    ]
+
+
+def test_step_levels_are_powers_of_two():
+    assert [step_level(n) for n in (1, 2, 4, 8, 32)] == [0, 1, 2, 3, 5]
+    with pytest.raises(ValueError, match="power of two"):
+        step_level(3)
+
+
+def test_sampler_makes_every_mode_with_the_right_shape_and_is_seeded():
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    sampler = ClipSampler(tiny_model(), autoencoder.eval())
+    made = sampler.clip("A brown dog walks.", 5, Sampling(steps=2, seed=3))
+    assert made.shape == (5, 64, 112, 3) and made.dtype == np.uint8
+    again = sampler.clip("A brown dog walks.", 5, Sampling(steps=2, seed=3))
+    assert np.array_equal(made, again)
+    guided = sampler.clip("A brown dog walks.", 2, Sampling(steps=1, guidance=2.0, seed=3))
+    assert guided.shape == (2, 64, 112, 3)
+    extended = sampler.clip("A brown dog walks.", 3, Sampling(steps=1), start=made)
+    from_picture = sampler.clip("A brown dog walks.", 3, Sampling(steps=1), start=made[:1])
+    assert extended.shape == from_picture.shape == (3, 64, 112, 3)
+    assert not np.array_equal(extended, from_picture)  # the context changes the result
+
+
+def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
+    build(tmp_path / "data", DatasetConfig(train=4, heldout=1, frames=6), log=lambda _: None)
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    checkpoint.save(tmp_path / "ae.pt", "frame_autoencoder", autoencoder)
+    lines: list[str] = []
+    facts = train(
+        tmp_path / "data",
+        tmp_path / "ae.pt",
+        tmp_path / "video.pt",
+        image_steps=3,
+        video_steps=3,
+        batch=4,
+        width=32,
+        depth=1,
+        threads=1,
+        cache=tmp_path / "latents",
+        log=lines.append,
+    )
+    assert facts["training"]["steps_done"] == 6 and list((tmp_path / "latents").iterdir())
+    model, stored = checkpoint.load(tmp_path / "video.pt")
+    assert isinstance(model, VideoModel) and stored["autoencoder"]["sha256"]
+    assert "dog" in model.config.vocabulary and len(model.config.latent_mean) == 4
+    sampler = ClipSampler(model, autoencoder.eval())
+    assert sampler.clip(SynthworldDataset(tmp_path / "data")[0][1], 2, Sampling(1)).shape[0] == 2
+
+
+def test_recognizer_labels_come_from_what_is_really_in_frame(tmp_path):
+    build(tmp_path / "data", DatasetConfig(train=3, heldout=1, frames=3), log=lambda _: None)
+    for row in SynthworldDataset(tmp_path / "data").rows:
+        labels = frame_labels(row)
+        for t, truth in enumerate(row["truth"]):
+            big = {
+                e["kind"]
+                for e in truth["entities"]
+                if e["visible"] >= 0.4
+                and (e["box"][2] - e["box"][0]) * (e["box"][3] - e["box"][1]) >= 16
+            }
+            marked = {KINDS[i] for i in np.flatnonzero(labels["kinds"][t])}
+            assert marked == big
+        assert (labels["place"] == labels["place"][0]).all()
+
+
+def test_agreement_needs_every_named_kind_and_the_place_and_light():
+    scene = parse("A brown dog walks in the park at night. A white cup stands nearby.").spec
+    seen = dict.fromkeys(KINDS, 0.0) | {"dog": 0.9, "cup": 0.3}
+    reading = ClipReading(seen, {}, "park", "night", "clear", np.zeros((2, 4)))
+    assert agreement(reading, scene) == {"entities": True, "place": True, "lighting": True}
+    reading.seen["cup"] = 0.1
+    reading.time_of_day = "noon"
+    assert agreement(reading, scene) == {"entities": False, "place": True, "lighting": False}
+
+
+def test_clip_metrics_measure_what_they_say():
+    rng = np.random.default_rng(0)
+    features = rng.normal(size=(4000, 3))
+    assert frechet_distance(features, features) == pytest.approx(0, abs=1e-6)
+    shifted = frechet_distance(features, features + np.array([2.0, 0, 0]))
+    assert shifted == pytest.approx(4.0, rel=1e-3)
+    steady = np.ones((16, 5))
+    assert drift(steady, fps=8) == pytest.approx(0, abs=1e-6)
+    turned = np.concatenate([np.tile([1.0, 0], (8, 1)), np.tile([0, 1.0], (8, 1))])
+    assert drift(turned, fps=8) == pytest.approx(1.0)

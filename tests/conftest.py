@@ -45,5 +45,7 @@ def dog_run(tmp_path_factory) -> tuple[Path, list]:
     """The README's dog request, made once for the whole session."""
     records = []
     out = tmp_path_factory.mktemp("runs") / "dogwalk"
-    result = Agent(AgentSettings(), listener=records.append).make(Request.build(DOG_REQUEST), out)
+    result = Agent(AgentSettings(backend="procedural"), listener=records.append).make(
+        Request.build(DOG_REQUEST), out
+    )
     return result, records

@@ -54,7 +54,7 @@ def twelve_shots(tmp_path_factory) -> Path:
     """A 12-shot project (96 s, 4 beats of 3 shots) at a small size, so it makes quickly."""
     out = tmp_path_factory.mktemp("twelve") / "film"
     request = Request.build(DOG_REQUEST, duration=96, size="256x144")
-    Agent(AgentSettings()).make(request, out)
+    Agent(AgentSettings(backend="procedural")).make(request, out)
     return out
 
 
@@ -101,7 +101,7 @@ def test_regenerating_one_of_twelve_shots_makes_one_take_and_reuses_the_rest(
     before = json.loads((project / "renders/manifest.json").read_text())
     assert len(before["shots"]) == 12
 
-    result = Agent(AgentSettings()).regenerate(project, 3)
+    result = Agent(AgentSettings(backend="procedural")).regenerate(project, 3)
 
     assert result.verified
     assert result.manifest["takes"] == {
@@ -138,7 +138,9 @@ def test_text_edit_lands_on_exactly_the_asked_frames(dog_run, tmp_path: Path):
     old = project / "before.mp4"
     shutil.copy(project / "renders/final.mp4", old)
 
-    result = Agent(AgentSettings()).edit(project, "put SALE on screen at 0:05 for 2 seconds")
+    result = Agent(AgentSettings(backend="procedural")).edit(
+        project, "put SALE on screen at 0:05 for 2 seconds"
+    )
 
     assert result.verified and result.manifest["takes"]["generated"] == 0
     wanted = range(100, 190)
@@ -161,7 +163,7 @@ def test_make_this_one_minute_continues_with_the_same_dog(dog_run, tmp_path: Pat
     project = _copy(dog_run[0].folder, tmp_path, "film")
     bible_before = json.loads((project / "bible/bible.json").read_text())["entities"]
 
-    result = Agent(AgentSettings()).edit(project, "make this one minute")
+    result = Agent(AgentSettings(backend="procedural")).edit(project, "make this one minute")
 
     info = probe(result.video, count_frames=True)
     assert abs(info.frames - 1440) <= 1 and result.verified
@@ -186,7 +188,7 @@ def test_make_this_one_minute_continues_with_the_same_dog(dog_run, tmp_path: Pat
 
 def test_reorder_remove_card_and_reframe_reuse_every_take(dog_run, tmp_path: Path):
     project = _copy(dog_run[0].folder, tmp_path, "film")
-    agent = Agent(AgentSettings())
+    agent = Agent(AgentSettings(backend="procedural"))
     beats = [s["beat"] for s in dog_run[0].manifest["shots"]]
 
     swapped = agent.edit(project, "swap shots 1 and 2")
@@ -226,7 +228,9 @@ def test_references_set_the_look_and_reach_backends_that_take_them(tmp_path: Pat
     image.save(golden)
     request = Request.build("a dog walking, then a dog sitting", duration=6, size="256x144")
 
-    made = Agent(AgentSettings()).make(request, tmp_path / "drawn", references=[str(golden)])
+    made = Agent(AgentSettings(backend="procedural")).make(
+        request, tmp_path / "drawn", references=[str(golden)]
+    )
     dog = next(e for e in made.manifest["bible"]["entities"] if e["id"] == "dog")
     assert dog["colour"] == "golden" and dog["references"] == ["ref-01.png"]
     for shot in made.manifest["shots"]:
@@ -245,7 +249,7 @@ def test_references_set_the_look_and_reach_backends_that_take_them(tmp_path: Pat
 
 def test_bad_project_input_is_refused_and_changes_nothing(dog_run, tmp_path: Path):
     project = _copy(dog_run[0].folder, tmp_path, "film")
-    agent = Agent(AgentSettings())
+    agent = Agent(AgentSettings(backend="procedural"))
     not_image = tmp_path / "dog.png"
     not_image.write_text("not a picture")
     picture = tmp_path / "p.png"

@@ -112,6 +112,10 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
     truth = read_truth(path) if job.backend == "procedural" else None
     if truth is not None and scene is not None:
         checks += truth_checks(truth["summary"], scene)
+    if job.backend == "embedded" and scene is not None:
+        from videoagent.evaluate.recognized import recognized_checks  # it imports Check
+
+        checks += recognized_checks(path, scene)
     return checks
 
 

@@ -11,6 +11,7 @@ from videoagent.generators.base import Generator
 from videoagent.generators.catalog import catalog
 
 BUILTIN = {
+    "embedded": "videoagent.generators.embedded:EmbeddedGenerator",
     "procedural": "videoagent.generators.procedural:ProceduralGenerator",
     "fake": "videoagent.generators.fake:FakeGenerator",
 }

@@ -1,0 +1,135 @@
+"""The `embedded` generator: our own text-to-video model, shipped inside the package.
+
+The prompt is parsed into a synthworld scene and rewritten as the dense caption the model
+was trained on (so "a pup" and "a puppy" read alike). The model makes 112x64 frames at
+8 fps, one after another; they are resampled to the asked frame rate (each output frame a
+blend of the two model frames around its moment) and scaled to the asked size. Image-to-
+video takes its first frame from the first reference; extend continues the last frames of
+the first reference when that is a clip.
+
+It cannot draw anything finer than its 112x64 frames hold: small creatures are blobs of the
+right colour and shape, and it knows only the synthworld vocabulary.
+"""
+
+from __future__ import annotations
+
+import collections
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from videoagent.errors import GenerationError, MissingDependency
+from videoagent.generators.base import GenerationRequest, Generator, Job
+from videoagent.media.writer import Mp4Writer
+from videoagent.store.files import file_sha256
+from videoagent.synthworld import caption, parse
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "nn" / "weights"
+VIDEO_MODEL = WEIGHTS / "video_model.pt"
+AUTOENCODER = WEIGHTS / "frame_autoencoder.pt"
+DEFAULT_STEPS = 4
+
+
+def resample(frames: np.ndarray, native_fps: float, fps: float, count: int) -> np.ndarray:
+    """`count` frames at `fps` from frames made at `native_fps`, blending neighbours."""
+    moments = np.arange(count) * native_fps / fps
+    before = np.clip(np.floor(moments).astype(int), 0, len(frames) - 1)
+    after = np.clip(before + 1, 0, len(frames) - 1)
+    weight = (moments - np.floor(moments))[:, None, None, None]
+    blended = frames[before] * (1 - weight) + frames[after] * weight
+    return blended.round().astype(np.uint8)
+
+
+def fit(frame: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Centre-crop to the asked aspect, then scale to the asked size."""
+    h, w = frame.shape[:2]
+    aspect = width / height
+    crop_w, crop_h = min(w, round(h * aspect)), min(h, round(w / aspect))
+    x0, y0 = (w - crop_w) // 2, (h - crop_h) // 2
+    picture = Image.fromarray(frame[y0 : y0 + crop_h, x0 : x0 + crop_w])
+    return np.asarray(picture.resize((width, height), Image.Resampling.BICUBIC))
+
+
+def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> np.ndarray | None:
+    """The frames a take continues from: a picture (image-to-video) or a clip's end (extend)."""
+    if request.mode not in ("image-to-video", "extend") or not request.references:
+        return None
+    source = Path(request.references[0])
+    if source.suffix.lower() in (".mp4", ".mov", ".mkv", ".webm"):
+        from videoagent.media.frames import iter_frames
+
+        pictures = list(collections.deque(iter_frames(source), maxlen=4))
+    else:
+        pictures = [np.asarray(Image.open(source).convert("RGB"))]
+    return np.stack([fit(p, *size) for p in pictures])
+
+
+class EmbeddedGenerator(Generator):
+    """Our diffusion transformer behind the Generator interface."""
+
+    name = "embedded"
+
+    def __init__(self, steps: int = DEFAULT_STEPS) -> None:
+        super().__init__()
+        try:
+            from videoagent.nn import checkpoint
+            from videoagent.nn.video_sampling import ClipSampler
+        except ImportError as exc:
+            raise MissingDependency("backend 'embedded' (torch)", "embedded") from exc
+        for path in (VIDEO_MODEL, AUTOENCODER):
+            if not path.exists():
+                raise MissingDependency(f"backend 'embedded' (weights {path.name})", "embedded")
+        model, self.facts = checkpoint.load(VIDEO_MODEL)
+        autoencoder, _ = checkpoint.load(AUTOENCODER)
+        self.sampler = ClipSampler(model, autoencoder)
+        self.steps = steps
+        self.native_fps = model.config.fps
+        self.native_size = (
+            model.config.latent_width * autoencoder.config.factor,
+            model.config.latent_height * autoencoder.config.factor,
+        )
+        # Other weights or another step count give other pixels for the same request.
+        self.version = f"{file_sha256(VIDEO_MODEL)[:12]}-{steps}steps"
+
+    def submit(self, request: GenerationRequest, output: Path) -> Job:
+        from videoagent.nn.video_sampling import Sampling
+
+        parsed = parse(request.prompt)
+        text = caption(parsed.spec)
+        native_frames = math.floor(request.seconds * self.native_fps) + 2
+        began = time.perf_counter()
+        try:
+            start = _start_frames(request, self.native_size)
+            made = self.sampler.clip(
+                text, native_frames, Sampling(steps=self.steps, seed=request.seed), start=start
+            )
+        except (OSError, ValueError) as exc:
+            raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
+        compute = time.perf_counter() - began
+        frames = resample(made, self.native_fps, float(request.rate.fps), request.frames)
+        with Mp4Writer(
+            output, size=(request.width, request.height), rate=request.rate, frames=request.frames
+        ) as writer:
+            for frame in frames:
+                writer.write(fit(frame, request.width, request.height))
+        report = {
+            "understood": parsed.spec.to_dict(),
+            "caption": text,
+            "placeholders": parsed.placeholders,
+            "unsupported_words": parsed.unsupported_words,
+            "notes": parsed.notes,
+            "steps": self.steps,
+            "native": {"size": list(self.native_size), "fps": self.native_fps},
+            "compute_seconds": round(compute, 2),
+        }
+        return Job(
+            self.name,
+            request,
+            status="succeeded",
+            output=Path(output),
+            report=report,
+            cost=self.capabilities.price(request.seconds),
+        )

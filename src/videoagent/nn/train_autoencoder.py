@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import time
 from pathlib import Path
 
@@ -24,6 +23,7 @@ import torch
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig
 from videoagent.nn.autoencoder_metrics import latency_ms, reconstruction_metrics, to_tensor
+from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.temporal_autoencoder import TemporalAutoencoder, TemporalAutoencoderConfig
 from videoagent.synthworld.dataset import SynthworldDataset
 
@@ -89,14 +89,7 @@ def train(
         group, architecture = model.config.frames_per_latent, "temporal_autoencoder"
     per_step = max(1, batch // group)  # the same number of frames per step either way
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    warmup = min(100, steps // 10)
-
-    def rate(step: int) -> float:
-        if step < warmup:
-            return (step + 1) / warmup
-        return 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(steps - warmup, 1)))
-
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, rate)
+    schedule = warmup_cosine(optimiser, steps, warmup=min(100, steps // 10))
     began = time.perf_counter()
     model.train()
     for step in range(steps):

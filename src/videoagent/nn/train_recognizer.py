@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import time
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
 from videoagent.nn.recognizer import HEADS, Recognizer, RecognizerConfig, probabilities
 from videoagent.nn.recognizer_labels import split_labels
+from videoagent.nn.schedule import warmup_cosine
 from videoagent.synthworld.dataset import SynthworldDataset
 
 SOFTEN_SHARE = 1 / 3
@@ -103,15 +103,7 @@ def train(
     frames, labels = train_set.all_frames(), split_labels(train_set.rows)
     model = Recognizer(RecognizerConfig())
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.02)
-    warmup = min(100, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser,
-        lambda s: (
-            (s + 1) / warmup
-            if s < warmup
-            else 0.5 * (1 + math.cos(math.pi * (s - warmup) / max(steps - warmup, 1)))
-        ),
-    )
+    schedule = warmup_cosine(optimiser, steps, warmup=min(100, steps // 10))
     began = time.perf_counter()
     model.train()
     for step in range(steps):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import math
 import time
 from pathlib import Path
 
@@ -32,6 +31,7 @@ import torch.nn.functional as F
 
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
 from videoagent.nn.video_model import (
     FLOW_LEVEL,
@@ -210,15 +210,7 @@ def train(
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     steps = image_steps + video_steps
-    warmup = min(200, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser,
-        lambda s: (
-            (s + 1) / warmup
-            if s < warmup
-            else 0.1 + 0.45 * (1 + math.cos(math.pi * (s - warmup) / max(steps - warmup, 1)))
-        ),
-    )
+    schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
     facts = {
         "parameters": sum(p.numel() for p in model.parameters()),
         "autoencoder": {"path": str(autoencoder_path), "sha256": file_sha256(autoencoder_path)},

@@ -23,6 +23,8 @@ from PIL import Image
 
 from videoagent.errors import GenerationError, MissingDependency
 from videoagent.generators.base import GenerationRequest, Generator, Job
+from videoagent.media.fit import fit_picture
+from videoagent.media.frames import iter_frames
 from videoagent.media.writer import Mp4Writer
 from videoagent.store.files import file_sha256
 from videoagent.synthworld import caption, parse
@@ -43,28 +45,16 @@ def resample(frames: np.ndarray, native_fps: float, fps: float, count: int) -> n
     return blended.round().astype(np.uint8)
 
 
-def fit(frame: np.ndarray, width: int, height: int) -> np.ndarray:
-    """Centre-crop to the asked aspect, then scale to the asked size."""
-    h, w = frame.shape[:2]
-    aspect = width / height
-    crop_w, crop_h = min(w, round(h * aspect)), min(h, round(w / aspect))
-    x0, y0 = (w - crop_w) // 2, (h - crop_h) // 2
-    picture = Image.fromarray(frame[y0 : y0 + crop_h, x0 : x0 + crop_w])
-    return np.asarray(picture.resize((width, height), Image.Resampling.BICUBIC))
-
-
 def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> np.ndarray | None:
     """The frames a take continues from: a picture (image-to-video) or a clip's end (extend)."""
     if request.mode not in ("image-to-video", "extend") or not request.references:
         return None
     source = Path(request.references[0])
     if source.suffix.lower() in (".mp4", ".mov", ".mkv", ".webm"):
-        from videoagent.media.frames import iter_frames
-
         pictures = list(collections.deque(iter_frames(source), maxlen=4))
     else:
         pictures = [np.asarray(Image.open(source).convert("RGB"))]
-    return np.stack([fit(p, *size) for p in pictures])
+    return np.stack([fit_picture(p, *size) for p in pictures])
 
 
 class EmbeddedGenerator(Generator):
@@ -114,7 +104,7 @@ class EmbeddedGenerator(Generator):
             output, size=(request.width, request.height), rate=request.rate, frames=request.frames
         ) as writer:
             for frame in frames:
-                writer.write(fit(frame, request.width, request.height))
+                writer.write(fit_picture(frame, request.width, request.height))
         report = {
             "understood": parsed.spec.to_dict(),
             "caption": text,

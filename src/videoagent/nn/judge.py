@@ -14,6 +14,7 @@ import numpy as np
 import torch
 from PIL import Image
 
+from videoagent.media.fit import fit_picture
 from videoagent.nn.autoencoder_metrics import to_tensor
 from videoagent.nn.recognizer import HEADS, Recognizer, probabilities
 from videoagent.synthworld.spec import SceneSpec
@@ -35,22 +36,7 @@ class ClipReading:
 
 def fit_size(frames: np.ndarray) -> np.ndarray:
     """Frames [T, H, W, 3] at the recognizer's size (centre-cropped to its aspect first)."""
-    height, width = frames.shape[1:3]
-    if (width, height) == SIZE:
-        return frames
-    aspect = SIZE[0] / SIZE[1]
-    crop_w, crop_h = min(width, round(height * aspect)), min(height, round(width / aspect))
-    x0, y0 = (width - crop_w) // 2, (height - crop_h) // 2
-    return np.stack(
-        [
-            np.asarray(
-                Image.fromarray(f[y0 : y0 + crop_h, x0 : x0 + crop_w]).resize(
-                    SIZE, Image.Resampling.BILINEAR
-                )
-            )
-            for f in frames
-        ]
-    )
+    return np.stack([fit_picture(f, *SIZE, Image.Resampling.BILINEAR) for f in frames])
 
 
 @torch.no_grad()

@@ -9,14 +9,20 @@ torch = pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh in
 
 import numpy as np  # noqa: E402
 
+from videoagent.errors import UsageError  # noqa: E402
 from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig  # noqa: E402
 from videoagent.nn.clip_metrics import drift, frechet_distance  # noqa: E402
 from videoagent.nn.judge import ClipReading, agreement  # noqa: E402
 from videoagent.nn.recognizer_labels import frame_labels  # noqa: E402
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
-from videoagent.nn.train_video_model import train  # noqa: E402
-from videoagent.nn.video_model import VideoModel, VideoModelConfig, step_level  # noqa: E402
+from videoagent.nn.train_video_model import entity_cells, train  # noqa: E402
+from videoagent.nn.video_model import (  # noqa: E402
+    Caption,
+    VideoModel,
+    VideoModelConfig,
+    step_level,
+)
 from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
 from videoagent.synthworld import parse  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
@@ -74,6 +80,56 @@ def test_sampler_makes_every_mode_with_the_right_shape_and_is_seeded():
     assert not np.array_equal(extended, from_picture)  # the context changes the result
 
 
+def test_a_batch_can_mix_first_frames_with_later_ones():
+    """A row marked as having no previous frame is the text-to-image call, whatever sits in
+    its `recent` slot: training and the sampler's first frame see the same input."""
+    model = tiny_model()
+    torch.manual_seed(0)
+    noisy, recent = torch.randn(2, 4, 8, 14), torch.randn(2, 4, 8, 14)
+    ids = Tokenizer(model.config.vocabulary, model.config.text_length)(CAPTIONS)
+    caption = model.encode_caption(ids)
+    time, level = torch.tensor([0.3, 0.6]), torch.tensor([2, 8])
+    with torch.no_grad():
+        for block in model.blocks:  # open the zero-initialised gates so inputs matter
+            torch.nn.init.normal_(block.modulation.weight, std=0.2)
+        torch.nn.init.normal_(model.out.weight, std=0.2)
+        mixed = model(noisy, time, level, caption, recent, torch.tensor([False, True]))
+        first = model(noisy[:1], time[:1], level[:1], _row(caption, 0))
+        later = model(noisy[1:], time[1:], level[1:], _row(caption, 1), recent[1:])
+    assert torch.allclose(mixed[:1], first, atol=1e-5)
+    assert torch.allclose(mixed[1:], later, atol=1e-5)
+    assert not torch.allclose(
+        first, model(noisy[:1], time[:1], level[:1], _row(caption, 0), recent[:1]), atol=1e-3
+    )
+
+
+def _row(caption: Caption, row: int) -> Caption:
+    return Caption(
+        caption.tokens[row : row + 1], caption.padding[row : row + 1], caption.pooled[row : row + 1]
+    )
+
+
+def test_entity_cells_mark_the_latent_cells_under_visible_boxes():
+    class Rows:
+        card = {"config": {"width": 112, "height": 64, "frames": 2}}
+        rows = [
+            {
+                "truth": [
+                    {"frame": 0, "entities": [{"box": [8, 16, 24, 20], "visible": 0.8}]},
+                    {"frame": 1, "entities": [{"box": [40, 0, 60, 60], "visible": 0.0}]},
+                ]
+            }
+        ]
+
+        def __len__(self):
+            return 1
+
+    cells = entity_cells(Rows(), (8, 14))
+    expected = np.zeros((1, 2, 8, 14), dtype=bool)
+    expected[0, 0, 2, 1:3] = True
+    assert np.array_equal(cells, expected)
+
+
 def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     build(tmp_path / "data", DatasetConfig(train=4, heldout=1, frames=6), log=lambda _: None)
     autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
@@ -98,6 +154,32 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     assert "dog" in model.config.vocabulary and len(model.config.latent_mean) == 4
     sampler = ClipSampler(model, autoencoder.eval())
     assert sampler.clip(SynthworldDataset(tmp_path / "data")[0][1], 2, Sampling(1)).shape[0] == 2
+
+    settings = {"image_steps": 0, "video_steps": 2, "batch": 4, "threads": 1, "log": lambda _: None}
+    more = train(
+        tmp_path / "data",
+        tmp_path / "ae.pt",
+        tmp_path / "more.pt",
+        init=tmp_path / "video.pt",
+        cache=tmp_path / "latents",
+        **settings,
+    )
+    assert more["training"]["continued_from"]["steps_done"] == 6
+    continued, _ = checkpoint.load(tmp_path / "more.pt")
+    assert continued.config == model.config
+    assert not torch.equal(continued.out.weight, model.out.weight)
+    build(
+        tmp_path / "other", DatasetConfig(train=3, heldout=1, frames=6, seed=5), log=lambda _: None
+    )
+    with pytest.raises(UsageError, match="other data"):
+        train(
+            tmp_path / "other",
+            tmp_path / "ae.pt",
+            tmp_path / "bad.pt",
+            init=tmp_path / "video.pt",
+            cache=tmp_path / "latents",
+            **settings,
+        )
 
 
 def test_recognizer_labels_come_from_what_is_really_in_frame(tmp_path):

@@ -10,6 +10,9 @@ run. Each step draws frames of random clips with their captions:
   detail) and up to three older ones (pooled), all noised by a random σ so the model learns
   to repair small errors instead of copying them; some frames stay text-to-image, so the
   first frame of a clip keeps being learnt.
+Where the ground truth puts a creature or thing, the loss counts `ENTITY_WEIGHT` times more:
+entities cover a few latent cells of a frame whose background is easy, and are what the
+model learns last. `--init` continues from saved weights (same data and architecture).
 A tenth of the captions are dropped (empty) so the model also learns the unconditional
 velocity, which classifier-free guidance needs. A quarter of each batch trains the
 shortcut objective: one step of size 2d must match two steps of size d (targets from the
@@ -27,8 +30,8 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
+from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
 from videoagent.nn.schedule import warmup_cosine
@@ -46,6 +49,7 @@ from videoagent.synthworld.dataset import SynthworldDataset
 SHORTCUT_SHARE = 0.25
 CAPTION_DROP = 0.1
 IMAGE_SHARE_IN_VIDEO = 0.15
+ENTITY_WEIGHT = 4.0
 MAX_CONTEXT_NOISE = 0.5
 EMA_DECAY = 0.998
 
@@ -72,11 +76,34 @@ def cached_latents(autoencoder_path: Path, dataset: SynthworldDataset, cache: Pa
     return np.load(path)
 
 
-class Batches:
-    """Random training examples: target latents with their context and caption ids."""
+def entity_cells(dataset: SynthworldDataset, grid: tuple[int, int]) -> np.ndarray:
+    """Where each frame shows an entity, at latent resolution: bool [clips, T, h, w], from the
+    ground-truth boxes (pixels, [x0, y0, x1, y1])."""
+    config = dataset.card["config"]
+    rows, columns = grid
+    cell_height, cell_width = config["height"] / rows, config["width"] / columns
+    cells = np.zeros((len(dataset), config["frames"], rows, columns), dtype=bool)
+    for clip, row in enumerate(dataset.rows):
+        for truth in row["truth"]:
+            for entity in truth["entities"]:
+                if entity["visible"] <= 0:
+                    continue
+                x0, y0, x1, y1 = entity["box"]
+                top, bottom = int(y0 // cell_height), int(np.ceil(y1 / cell_height))
+                left, right = int(x0 // cell_width), int(np.ceil(x1 / cell_width))
+                cells[clip, truth["frame"], max(top, 0) : bottom, max(left, 0) : right] = True
+    return cells
 
-    def __init__(self, latents: np.ndarray, ids: torch.Tensor, older: int, seed: int):
+
+class Batches:
+    """Random training examples: target latents with their context, caption ids and where
+    the target shows entities."""
+
+    def __init__(
+        self, latents: np.ndarray, cells: np.ndarray, ids: torch.Tensor, older: int, seed: int
+    ):
         self.latents = torch.from_numpy(latents.astype(np.float32))
+        self.cells = torch.from_numpy(cells)
         self.ids, self.older = ids, older
         self.rng = np.random.default_rng(seed)
 
@@ -96,6 +123,7 @@ class Batches:
         ids[torch.from_numpy(self.rng.random(size) < CAPTION_DROP)] = 0
         return {
             "target": target,
+            "entities": self.cells[clip, frame],
             "recent": recent,
             "recent_present": torch.from_numpy(~image),
             "older": older,
@@ -119,8 +147,6 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
     shape = (-1, 1, 1, 1)
     recent = model.normalise(batch["recent"])
     recent = recent + sigma.view(shape) * torch.randn(recent.shape, generator=generator)
-    # A frame with no recent context is a text-to-image example: its recent input is empty.
-    recent_input = torch.where(present.view(shape), recent, torch.zeros_like(recent))
     older = model.normalise(batch["older"].flatten(0, 1)).view(batch["older"].shape)
     older = older + sigma.view(-1, 1, 1, 1, 1) * torch.randn(older.shape, generator=generator)
     caption = model.encode_caption(batch["ids"])
@@ -144,7 +170,8 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
             half_level = torch.clamp(chosen[rows] + 1, max=FLOW_LEVEL)
             part = _subset(caption, rows)
             context = {
-                "recent": recent_input[rows],
+                "recent": recent[rows],
+                "recent_present": present[rows],
                 "older": older[rows],
                 "older_present": batch["older_present"][rows],
                 "context_noise": sigma[rows],
@@ -159,12 +186,26 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
         time_,
         level,
         caption,
-        recent=recent_input,
+        recent=recent,
+        recent_present=present,
         older=older,
         older_present=batch["older_present"],
         context_noise=sigma,
     )
-    return F.mse_loss(predicted.float(), target)
+    weight = 1 + ENTITY_WEIGHT * batch["entities"].float()[:, None]
+    error = (predicted.float() - target) ** 2 * weight
+    return error.sum() / (weight.sum() * data.shape[1])
+
+
+def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
+    """Saved weights to go on training, when they were made for this data, with how they
+    were made."""
+    model, facts = checkpoint.load(init)
+    made_for = (model.config.vocabulary, model.config.latent_mean, model.config.latent_std)
+    if made_for != (config.vocabulary, config.latent_mean, config.latent_std):
+        raise UsageError(f"--init {str(init)!r} was trained on other data or another autoencoder")
+    earlier = {"path": str(init), "sha256": file_sha256(init), **facts.get("training", {})}
+    return model.train(), earlier
 
 
 def train(
@@ -178,6 +219,8 @@ def train(
     lr: float = 1e-3,
     width: int = 128,
     depth: int = 6,
+    image_share: float = IMAGE_SHARE_IN_VIDEO,
+    init: Path | None = None,
     seed: int = 0,
     threads: int = 2,
     cache: Path = Path("runs/latents"),
@@ -204,9 +247,13 @@ def train(
         heads=width // 32,
         fps=train_set.card["config"]["fps"],
     )
+    model, earlier = VideoModel(config), None
+    if init is not None:
+        model, earlier = _continued(init, config)
+        config = model.config
     tokenizer = Tokenizer(config.vocabulary, config.text_length)
-    batches = Batches(latents, tokenizer(captions), config.older_frames, seed)
-    model = VideoModel(config)
+    cells = entity_cells(train_set, (config.latent_height, config.latent_width))
+    batches = Batches(latents, cells, tokenizer(captions), config.older_frames, seed)
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     steps = image_steps + video_steps
@@ -219,19 +266,23 @@ def train(
             "video_steps": video_steps,
             "batch": batch,
             "lr": lr,
+            "image_share": image_share,
+            "entity_weight": ENTITY_WEIGHT,
             "seed": seed,
             "threads": threads,
             "data": f"{train_set.card['name']} v{train_set.card['version']} "
             f"({len(train_set)} clips)",
         },
     }
+    if earlier:
+        facts["training"]["continued_from"] = earlier
     began = time.perf_counter()
     model.train()
     recent_losses: list[float] = []
     for step in range(steps):
-        image_share = 1.0 if step < image_steps else IMAGE_SHARE_IN_VIDEO
+        share = 1.0 if step < image_steps else image_share
         with torch.autocast("cpu", dtype=torch.bfloat16):
-            loss = training_loss(model, batches.draw(batch, image_share), generator)
+            loss = training_loss(model, batches.draw(batch, share), generator)
         optimiser.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -267,6 +318,13 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--width", type=int, default=128)
     parser.add_argument("--depth", type=int, default=6)
+    parser.add_argument(
+        "--image-share",
+        type=float,
+        default=IMAGE_SHARE_IN_VIDEO,
+        help="share of first frames (text-to-image) in video steps",
+    )
+    parser.add_argument("--init", type=Path, help="continue from these weights")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--cache", type=Path, default=Path("runs/latents"))
@@ -281,6 +339,8 @@ def main() -> None:
         lr=args.lr,
         width=args.width,
         depth=args.depth,
+        image_share=args.image_share,
+        init=args.init,
         seed=args.seed,
         threads=args.threads,
         cache=args.cache,

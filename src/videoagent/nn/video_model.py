@@ -140,21 +140,25 @@ class VideoModel(nn.Module):
         step: torch.Tensor,
         caption: Caption,
         recent: torch.Tensor | None = None,
+        recent_present: torch.Tensor | None = None,
         older: torch.Tensor | None = None,
         older_present: torch.Tensor | None = None,
         context_noise: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """The velocity for each latent [B, C, h, w] (all in normalised latent units).
 
-        recent [B, C, h, w] or None; older [B, K, C, h, w] (most recent first) with
-        older_present [B, K] bool, or None; context_noise [B] (the σ added to context)."""
+        recent [B, C, h, w] or None, with recent_present [B] bool (None: all present) so one
+        batch can mix first frames and later ones; older [B, K, C, h, w] (most recent first)
+        with older_present [B, K] bool, or None; context_noise [B] (the σ added to context)."""
         batch, channels, height, width = noisy.shape
         config = self.config
         if recent is None:
-            recent_given = torch.zeros(batch, 1, height, width, dtype=noisy.dtype)
-            recent = torch.zeros_like(noisy)
-        else:
-            recent_given = torch.ones(batch, 1, height, width, dtype=noisy.dtype)
+            recent, recent_present = torch.zeros_like(noisy), torch.zeros(batch, dtype=torch.bool)
+        elif recent_present is None:
+            recent_present = torch.ones(batch, dtype=torch.bool)
+        recent_given = recent_present.view(batch, 1, 1, 1).to(noisy.dtype)
+        recent = recent * recent_given
+        recent_given = recent_given.expand(batch, 1, height, width)
         stacked = torch.cat([noisy, recent, recent_given], dim=1)
         x = self.frame_in(stacked.flatten(2).transpose(1, 2)) + self.frame_position
         count = config.older_frames

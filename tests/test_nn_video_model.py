@@ -7,6 +7,8 @@ import pytest
 
 torch = pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh installs it
 
+from dataclasses import replace  # noqa: E402
+
 import numpy as np  # noqa: E402
 
 from videoagent.errors import UsageError  # noqa: E402
@@ -101,6 +103,28 @@ def test_a_batch_can_mix_first_frames_with_later_ones():
     assert not torch.allclose(
         first, model(noisy[:1], time[:1], level[:1], _row(caption, 0), recent[:1]), atol=1e-3
     )
+
+
+def test_local_mixing_joins_a_trained_model_without_changing_it_then_learns():
+    plain = tiny_model()
+    mixing = VideoModel(replace(plain.config, local_mixing=True)).eval()
+    missing, unexpected = mixing.load_state_dict(plain.state_dict(), strict=False)
+    assert not unexpected and missing and all(".local." in name for name in missing)
+    with torch.no_grad():
+        for model in (plain, mixing):  # the same open gates in both
+            for block in model.blocks:
+                torch.manual_seed(2)
+                torch.nn.init.normal_(block.modulation.weight, std=0.2)
+            torch.manual_seed(3)
+            torch.nn.init.normal_(model.out.weight, std=0.2)
+    noisy = torch.randn(1, 4, 8, 14)
+    ids = Tokenizer(plain.config.vocabulary, plain.config.text_length)(CAPTIONS[:1])
+    inputs = (noisy, torch.tensor([0.5]), torch.tensor([8]))
+    with torch.no_grad():
+        before = plain(*inputs, plain.encode_caption(ids))
+        assert torch.allclose(mixing(*inputs, mixing.encode_caption(ids)), before, atol=1e-6)
+        torch.nn.init.normal_(mixing.blocks[0].local.weight, std=0.5)
+        assert not torch.allclose(mixing(*inputs, mixing.encode_caption(ids)), before, atol=1e-3)
 
 
 def _row(caption: Caption, row: int) -> Caption:

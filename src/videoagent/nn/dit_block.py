@@ -3,6 +3,11 @@
 Each part is modulated by the conditioning vector (noise time, step size, caption) through
 shift, scale and a gate that starts at zero, so a new block begins as the identity and
 training opens it gradually (adaLN-zero).
+
+With a `grid`, the MLP also mixes each frame token with its 3x3 neighbours (a depthwise
+convolution between its two layers). Attention alone has no notion of "nearby", and telling
+noise from picture is mostly a local question: is this cell like its neighbours? The
+convolution starts at zero, so it can be added to a trained block without changing it.
 """
 
 from __future__ import annotations
@@ -39,8 +44,10 @@ class Attention(nn.Module):
 
 
 class DiTBlock(nn.Module):
-    def __init__(self, width: int, heads: int) -> None:
+    def __init__(self, width: int, heads: int, grid: tuple[int, int] | None = None) -> None:
+        """grid: (rows, columns) of the frame tokens that lead the sequence, for local mixing."""
         super().__init__()
+        self.grid = grid
         self.norms = nn.ModuleList(
             nn.LayerNorm(width, elementwise_affine=False, eps=1e-6) for _ in range(3)
         )
@@ -49,6 +56,10 @@ class DiTBlock(nn.Module):
         self.mlp = nn.Sequential(
             nn.Linear(width, 4 * width), nn.GELU(approximate="tanh"), nn.Linear(4 * width, width)
         )
+        if grid is not None:
+            self.local = nn.Conv2d(4 * width, 4 * width, 3, padding=1, groups=4 * width)
+            nn.init.zeros_(self.local.weight)
+            nn.init.zeros_(self.local.bias)
         self.modulation = nn.Linear(width, 9 * width)
         nn.init.zeros_(self.modulation.weight)
         nn.init.zeros_(self.modulation.bias)
@@ -66,4 +77,15 @@ class DiTBlock(nn.Module):
         h = modulate(self.norms[1](x), s2, c2)
         x = x + g2.unsqueeze(1) * self.read_caption(h, caption, caption_padding)
         h = modulate(self.norms[2](x), s3, c3)
-        return x + g3.unsqueeze(1) * self.mlp(h)
+        return x + g3.unsqueeze(1) * self._feed_forward(h)
+
+    def _feed_forward(self, h: torch.Tensor) -> torch.Tensor:
+        inner, activation, outer = self.mlp
+        h = activation(inner(h))
+        if self.grid is not None:
+            rows, columns = self.grid
+            cells = rows * columns
+            frame = h[:, :cells].transpose(1, 2).unflatten(2, (rows, columns))
+            mixed = self.local(frame).flatten(2).transpose(1, 2)
+            h = torch.cat([h[:, :cells] + mixed, h[:, cells:]], dim=1)
+        return outer(h)

@@ -26,6 +26,7 @@ import argparse
 import copy
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -199,13 +200,17 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
 
 def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
     """Saved weights to go on training, when they were made for this data, with how they
-    were made."""
-    model, facts = checkpoint.load(init)
-    made_for = (model.config.vocabulary, model.config.latent_mean, model.config.latent_std)
+    were made. Weights saved without local mixing gain it, starting at zero."""
+    earlier, facts = checkpoint.load(init)
+    made_for = (earlier.config.vocabulary, earlier.config.latent_mean, earlier.config.latent_std)
     if made_for != (config.vocabulary, config.latent_mean, config.latent_std):
         raise UsageError(f"--init {str(init)!r} was trained on other data or another autoencoder")
-    earlier = {"path": str(init), "sha256": file_sha256(init), **facts.get("training", {})}
-    return model.train(), earlier
+    model = VideoModel(replace(earlier.config, local_mixing=config.local_mixing))
+    missing, unexpected = model.load_state_dict(earlier.state_dict(), strict=False)
+    if unexpected or any(".local." not in name for name in missing):
+        raise UsageError(f"--init {str(init)!r} does not fit this model: {missing + unexpected}")
+    lineage = {"path": str(init), "sha256": file_sha256(init), **facts.get("training", {})}
+    return model.train(), lineage
 
 
 def train(
@@ -245,6 +250,7 @@ def train(
         width=width,
         depth=depth,
         heads=width // 32,
+        local_mixing=True,
         fps=train_set.card["config"]["fps"],
     )
     model, earlier = VideoModel(config), None

@@ -58,6 +58,9 @@ class VideoModelConfig:
     older_frames: int = 3
     older_grid: tuple[int, int] = (4, 7)
     fps: float = 8.0
+    # 3x3 mixing of neighbouring frame tokens in every block (see dit_block). Off for
+    # checkpoints saved before it existed; training turns it on.
+    local_mixing: bool = False
 
 
 def _fourier(values: torch.Tensor, size: int) -> torch.Tensor:
@@ -106,7 +109,11 @@ class VideoModel(nn.Module):
         self.time = ScalarEmbedding(w)
         self.context_noise = ScalarEmbedding(w)
         self.step = nn.Embedding(STEP_LEVELS + 1, w)
-        self.blocks = nn.ModuleList(DiTBlock(w, config.heads) for _ in range(config.depth))
+        frame_grid = (config.latent_height, config.latent_width)
+        self.blocks = nn.ModuleList(
+            DiTBlock(w, config.heads, frame_grid if config.local_mixing else None)
+            for _ in range(config.depth)
+        )
         self.final_norm = nn.LayerNorm(w, elementwise_affine=False, eps=1e-6)
         self.final_modulation = nn.Linear(w, 2 * w)
         self.out = nn.Linear(w, c)

@@ -6,13 +6,14 @@
 Every training frame is encoded once by the (frozen) frame autoencoder and cached beside the
 run. Each step draws frames of random clips with their captions:
 - phase 1 (`--image-steps`): no context: the model learns to draw a caption's picture;
-- phase 2 (`--video-steps`): mostly next-frame prediction from the previous frame (full
+- phase 2 (`--video-steps`): next-frame prediction from the previous frame (full
   detail) and up to three older ones (pooled), all noised by a random σ so the model learns
-  to repair small errors instead of copying them; some frames stay text-to-image, so the
-  first frame of a clip keeps being learnt.
+  to repair small errors instead of copying them; half the examples stay text-to-image
+  (`--image-share`): a clip's first frame sets everything after it, and next-frame
+  prediction, mostly copying, is learnt far sooner.
 Where the ground truth puts a creature or thing, the loss counts `ENTITY_WEIGHT` times more:
 entities cover a few latent cells of a frame whose background is easy, and are what the
-model learns last. `--init` continues from saved weights (same data and architecture).
+model learns last. `--init` continues from saved weights (same data and autoencoder).
 A tenth of the captions are dropped (empty) so the model also learns the unconditional
 velocity, which classifier-free guidance needs. A quarter of each batch trains the
 shortcut objective: one step of size 2d must match two steps of size d (targets from the
@@ -49,7 +50,7 @@ from videoagent.synthworld.dataset import SynthworldDataset
 
 SHORTCUT_SHARE = 0.25
 CAPTION_DROP = 0.1
-IMAGE_SHARE_IN_VIDEO = 0.15
+IMAGE_SHARE_IN_VIDEO = 0.5
 ENTITY_WEIGHT = 4.0
 MAX_CONTEXT_NOISE = 0.5
 EMA_DECAY = 0.998

@@ -9,7 +9,7 @@ from videoagent.plan.offline_planner import plan_offline
 from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
 from videoagent.plan.staging import stage
-from videoagent.plan.storyboard import Storyboard
+from videoagent.plan.storyboard import Shot, Storyboard
 
 
 def draft_bible(brief: Brief) -> Bible:
@@ -51,11 +51,17 @@ def write_prompts(
     place, with the bible's description of each cast member."""
     for shot in storyboard.shots:
         if shot.kind == "generated" and not shot.prompt:
-            cast = [bible.entities[c] for c in shot.cast if bible and c in bible.entities]
-            shot.prompt = rewrite(
-                shot,
-                caps.dialect,
-                style=style,
-                limit=caps.max_prompt_chars,
-                cast=[e.description for e in cast if e.role != "unsupported"],
-            )
+            shot.prompt = prompt_for(shot, caps, style=style, bible=bible)
+
+
+def prompt_for(shot: Shot, caps: Capabilities, *, style: str, bible: Bible | None) -> str:
+    """`shot`'s dense prompt in the backend's dialect, naming each cast member as the bible
+    describes them."""
+    cast = [bible.entities[c] for c in shot.cast if bible and c in bible.entities]
+    return rewrite(
+        shot,
+        caps.dialect,
+        style=style,
+        limit=caps.max_prompt_chars,
+        cast=[e.description for e in cast if e.role != "unsupported"],
+    )

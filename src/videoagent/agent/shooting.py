@@ -89,6 +89,11 @@ class Take:
         )
 
 
+def unrecognised(take: Take) -> bool:
+    """Whether the judge could not make out something the shot asked for."""
+    return any(c.name.startswith("recognises ") for c in failed(take.checks))
+
+
 class Shooter:
     """Makes accepted takes for shots with one generator, reusing every take it can."""
 
@@ -102,12 +107,15 @@ class Shooter:
         height: int,
         max_retries: int,
         emit: Callable[..., None],
+        reframe: Callable[[Shot], Shot | None] | None = None,
     ) -> None:
         self.generator = generator
         self.store = store
         self.rate, self.width, self.height = rate, width, height
         self.max_retries = max_retries
         self._emit = emit
+        # The shot framed closer, prompt written, or None: the retry for an unseen subject.
+        self._reframe = reframe or (lambda shot: None)
 
     def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
         caps = self.generator.capabilities
@@ -150,21 +158,26 @@ class Shooter:
         """Takes of `shot` until one is accepted or the retries are spent, oldest first."""
         takes: list[Take] = []
         attempts = self.max_retries + 1
+        framed = shot  # moves closer each time a take's subject goes unrecognised
         for attempt in range(attempts):
-            request = self._request(shot, frames, shot.seed + attempt, refs)
-            take = self._reuse(shot, request) or self._generate(shot, request)
+            request = self._request(framed, frames, shot.seed + attempt, refs)
+            take = self._reuse(framed, request) or self._generate(framed, request)
             takes.append(take)
             if take.accepted:
                 break
             problems = take.error or "; ".join(f"{c.name}: {c.detail}" for c in failed(take.checks))
             if attempt + 1 < attempts:
+                nearer = self._reframe(framed) if unrecognised(take) else None
+                framed = nearer or framed
                 self._emit(
                     "revise",
                     "warning",
                     f"{shot.id} take {take.number} rejected ({problems}); "
-                    f"trying again with seed {request.seed + 1}",
+                    f"trying again with seed {request.seed + 1}"
+                    + (f", framed closer ({nearer.shot_size})" if nearer else ""),
                     shot=shot.id,
                     take=take.number,
+                    shot_size=framed.shot_size,
                 )
             else:
                 self._emit(

@@ -1,0 +1,76 @@
+"""A take whose subject the judge cannot make out is retried with the camera closer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from videoagent import Agent, AgentSettings, Request
+from videoagent.agent import shooting
+from videoagent.evaluate.checks import Check
+from videoagent.plan.reframe import closer
+from videoagent.plan.storyboard import Shot
+
+
+def test_closer_moves_wide_to_medium_to_close_up_and_no_further():
+    shot = Shot(
+        "shot-01",
+        0,
+        "generated",
+        "walk",
+        "A dog walks.",
+        24,
+        prompt="old",
+        scene={"shot_size": "wide", "entities": []},
+    )
+    sizes = []
+    while (shot := closer(shot)) is not None:
+        sizes.append((shot.shot_size, shot.scene["shot_size"], shot.prompt))
+    assert sizes == [("medium", "medium", ""), ("close-up", "close-up", "")]
+    card = Shot("shot-02", 1, "card", "title", "", 24)
+    assert closer(card) is None
+
+
+@pytest.fixture
+def dog_unseen_until_close(monkeypatch):
+    """The judge sees the dog only in close-ups (ours sees dogs in close-ups far more often
+    than in wide shots). The tests using it keep no shared cache, so these made-up verdicts
+    never reach another test's takes."""
+    real = shooting.take_checks
+
+    def judged(job, scene):
+        seen = scene.shot_size == "close-up"
+        return real(job, scene) + [Check("recognises dog", seen, f"close-up: {seen}")]
+
+    monkeypatch.setattr(shooting, "take_checks", judged)
+
+
+def test_an_unrecognised_dog_is_shot_again_closer_until_it_is_seen(
+    tmp_path: Path, dog_unseen_until_close
+):
+    records = []
+    settings = AgentSettings(backend="procedural", max_retries=2, shared_cache=None)
+    request = Request.build("a wide shot of a dog walking in the park", duration=2, size="160x90")
+    result = Agent(settings, listener=records.append).make(request, tmp_path / "f")
+    takes = result.manifest["shots"][0]["takes"]
+    assert [t["accepted"] for t in takes] == [False, False, True]
+    assert len({t["seed"] for t in takes}) == 3
+    prompts = [t["prompt"] for t in takes]
+    assert prompts[0].startswith("Wide") and len(set(prompts)) == 3
+    revisions = [r for r in records if r.step == "revise" and r.status == "warning"]
+    assert [r.data["shot_size"] for r in revisions[:2]] == ["medium", "close-up"]
+    assert "framed closer (close-up)" in revisions[1].message
+    # The storyboard keeps the planned framing: only the takes moved closer.
+    assert result.manifest["shots"][0]["prompt"] == prompts[0]
+
+
+def test_a_failure_the_camera_cannot_fix_keeps_the_framing(tmp_path: Path, monkeypatch):
+    settings = AgentSettings(backend="procedural", max_retries=1, shared_cache=None)
+    real = shooting.take_checks
+    monkeypatch.setattr(
+        shooting, "take_checks", lambda job, scene: real(job, scene) + [Check("place", False, "")]
+    )
+    request = Request.build("a wide shot of a dog walking in the park", duration=2, size="160x90")
+    takes = Agent(settings).make(request, tmp_path / "f").manifest["shots"][0]["takes"]
+    assert len({t["prompt"] for t in takes}) == 1 and len(takes) == 2

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -315,3 +316,14 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path):
     assert Journal(out / "journal.sqlite").runs()[-1]["status"] == "interrupted"
     result = Agent(AgentSettings(backend="fake")).resume(out)
     assert result.verified and result.manifest["takes"]["reused"] >= 1
+
+
+def test_a_project_in_use_is_refused_but_a_lock_released_moments_later_is_taken(tmp_path):
+    first, second = ProjectFolder.create(tmp_path / "p"), ProjectFolder(tmp_path / "p")
+    first.lock()
+    with pytest.raises(UsageError, match="in use by another run"):
+        second.lock()  # held throughout the wait
+    # Like a child of a just-killed run that lets go of its copy of the lock.
+    threading.Timer(0.3, first.unlock).start()
+    second.lock()
+    second.unlock()

@@ -20,12 +20,14 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
 from pathlib import Path
 
 from videoagent.errors import DamagedProject, UsageError
 from videoagent.store.files import read_sealed_json
 
 SCHEMA_VERSION = 2
+LOCK_WAIT_SECONDS = 2.0  # how long a new run waits for a just-killed one's lock to clear
 
 
 class ProjectFolder:
@@ -81,11 +83,19 @@ class ProjectFolder:
         """Hold the project for this process; a second run on it at once is refused. The
         operating system drops the lock when the process ends, even by kill -9."""
         handle = open(self.root / ".lock", "a+")  # noqa: SIM115 - held for the process's life
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            handle.close()
-            raise UsageError(f"project {str(self.root)!r} is in use by another run") from exc
+        # A run killed a moment ago can leave a child it forked holding a copy of the lock
+        # until the child execs (ffmpeg) or exits: wait briefly before calling it in use.
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    message = f"project {str(self.root)!r} is in use by another run"
+                    raise UsageError(message) from exc
+                time.sleep(0.05)
         self._lock_handle = handle
 
     def unlock(self) -> None:

@@ -25,7 +25,12 @@ from pathlib import Path
 from videoagent.agent.assemble import build_timeline, source_span
 from videoagent.agent.edits import apply_edit, replace_shot_content
 from videoagent.agent.manifest import build_manifest
-from videoagent.agent.planning import draft_bible, draft_storyboard, prompt_for, write_prompts
+from videoagent.agent.planning import (
+    draft_bible,
+    draft_storyboard,
+    framed_closer,
+    write_prompts,
+)
 from videoagent.agent.routing import choose_backend
 from videoagent.agent.shooting import Shooter, Take
 from videoagent.agent.state import ProjectState
@@ -34,7 +39,6 @@ from videoagent.errors import RunError, UnclearRequest, UsageError
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.generators import capabilities, create
-from videoagent.generators.catalog import Capabilities
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
@@ -45,9 +49,8 @@ from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.llm_edit import parse_edit_with_llm
 from videoagent.plan.llm_edit import summary as edit_context
 from videoagent.plan.references import apply_references, check_references, store_references
-from videoagent.plan.reframe import closer
 from videoagent.plan.request import Request
-from videoagent.plan.storyboard import Shot, Storyboard
+from videoagent.plan.storyboard import Storyboard
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.store.journal import Journal
 from videoagent.store.project import ProjectFolder
@@ -332,7 +335,12 @@ class Agent:
             height=request.height,
             max_retries=settings.max_retries,
             emit=self._emit,
-            reframe=lambda shot: self._closer(shot, state, generator.capabilities),
+            reframe=lambda shot: framed_closer(
+                shot,
+                generator.capabilities,
+                style=state.brief.style if state.brief else "",
+                bible=state.bible,
+            ),
         )
         generated = [s for s in board.shots if s.kind == "generated"]
         for index, shot in enumerate(board.shots):
@@ -471,17 +479,6 @@ class Agent:
             takes=manifest["takes"],
         )
         return Result(folder.root, video, manifest, verified)
-
-    @staticmethod
-    def _closer(shot: Shot, state: ProjectState, caps: Capabilities) -> Shot | None:
-        """`shot` framed one size closer with its prompt written again; None when it is as
-        close as it goes or the backend's dialect cannot say so (its prompt would not change)."""
-        nearer = closer(shot)
-        if nearer is None:
-            return None
-        style = state.brief.style if state.brief else ""
-        nearer.prompt = prompt_for(nearer, caps, style=style, bible=state.bible)
-        return nearer if nearer.prompt != shot.prompt else None
 
     def _shoot_all(
         self, shooter: Shooter, shots: list, refs: dict[str, list[Path]]

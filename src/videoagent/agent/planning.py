@@ -6,6 +6,7 @@ from videoagent.generators.catalog import Capabilities
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.offline_planner import plan_offline
+from videoagent.plan.reframe import closer
 from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
 from videoagent.plan.staging import stage
@@ -65,3 +66,15 @@ def prompt_for(shot: Shot, caps: Capabilities, *, style: str, bible: Bible | Non
         limit=caps.max_prompt_chars,
         cast=[e.description for e in cast if e.role != "unsupported"],
     )
+
+
+def framed_closer(
+    shot: Shot, caps: Capabilities, *, style: str, bible: Bible | None
+) -> Shot | None:
+    """`shot` framed one size closer with its prompt written again; None when it is as close
+    as it goes or the backend's dialect cannot say so (its prompt would not change)."""
+    nearer = closer(shot)
+    if nearer is None:
+        return None
+    nearer.prompt = prompt_for(nearer, caps, style=style, bible=bible)
+    return nearer if nearer.prompt != shot.prompt else None

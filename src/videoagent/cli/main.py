@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 
 from videoagent.agent.agent import Agent, AgentSettings
 from videoagent.agent.steps import StepRecord
+from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="videoagent: one sentence in, a finished video out.",
 )
+app.add_typer(world, name="world")
 console = Console(stderr=True)
 MARK = {
     "done": "[green]✓[/]",

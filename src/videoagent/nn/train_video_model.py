@@ -37,14 +37,9 @@ from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
 from videoagent.nn.schedule import warmup_cosine
+from videoagent.nn.shortcut import shortcut_examples
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
-from videoagent.nn.video_model import (
-    FLOW_LEVEL,
-    STEP_LEVELS,
-    Caption,
-    VideoModel,
-    VideoModelConfig,
-)
+from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
 
@@ -153,47 +148,22 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
     older = older + sigma.view(-1, 1, 1, 1, 1) * torch.randn(older.shape, generator=generator)
     caption = model.encode_caption(batch["ids"])
 
-    shortcut = torch.rand(size, generator=generator) < SHORTCUT_SHARE
-    level = torch.full((size,), FLOW_LEVEL, dtype=torch.long)
-    time_ = torch.rand(size, generator=generator)
-    chosen = torch.randint(0, STEP_LEVELS, (size,), generator=generator)
-    step = 2.0 ** (-chosen.float())
-    on_grid = torch.floor(time_ / step) * step
-    on_grid = torch.minimum(on_grid, 1 - step)
-    time_ = torch.where(shortcut, on_grid, time_)
-    level = torch.where(shortcut, chosen, level)
-    noisy = (1 - time_.view(shape)) * noise + time_.view(shape) * data
-    target = data - noise
+    context = {
+        "recent": recent,
+        "recent_present": present,
+        "older": older,
+        "older_present": batch["older_present"],
+        "context_noise": sigma,
+    }
 
-    rows = shortcut.nonzero().squeeze(1)
-    if len(rows):
-        with torch.no_grad():
-            half = step[rows] / 2
-            half_level = torch.clamp(chosen[rows] + 1, max=FLOW_LEVEL)
-            part = _subset(caption, rows)
-            context = {
-                "recent": recent[rows],
-                "recent_present": present[rows],
-                "older": older[rows],
-                "older_present": batch["older_present"][rows],
-                "context_noise": sigma[rows],
-            }
-            first = model(noisy[rows], time_[rows], half_level, part, **context).float()
-            middle = noisy[rows] + half.view(shape) * first
-            second = model(middle, time_[rows] + half, half_level, part, **context).float()
-            target = target.clone()
-            target[rows] = (first + second) / 2
-    predicted = model(
-        noisy,
-        time_,
-        level,
-        caption,
-        recent=recent,
-        recent_present=present,
-        older=older,
-        older_present=batch["older_present"],
-        context_noise=sigma,
+    def velocity(rows, noisy, time_, level):
+        part = {key: value[rows] for key, value in context.items()}
+        return model(noisy, time_, level, _subset(caption, rows), **part)
+
+    noisy, time_, level, target = shortcut_examples(
+        data, noise, velocity, generator, SHORTCUT_SHARE
     )
+    predicted = model(noisy, time_, level, caption, **context)
     weight = 1 + ENTITY_WEIGHT * batch["entities"].float()[:, None]
     error = (predicted.float() - target) ** 2 * weight
     return error.sum() / (weight.sum() * data.shape[1])

@@ -12,9 +12,8 @@ It makes one frame at a time. Its inputs, besides the noisy latent of the frame 
   context noise level.
 With no context it is a text-to-image model; that is how training starts.
 
-Step sizes are 1, 1/2, … 1/128 (index 0 … 7) and "instantaneous" (index 8, plain flow
-matching). The shortcut objective teaches one step of size 2d to land where two of size d
-would, so the same network samples in 1, 2, 4, 8 or 32 steps.
+Step sizes and the shortcut objective that lets it sample in 1 to 32 steps are in
+`nn/shortcut.py`, shared with the world model.
 """
 
 from __future__ import annotations
@@ -27,18 +26,8 @@ import torch.nn.functional as F
 from torch import nn
 
 from videoagent.nn.dit_block import DiTBlock, modulate
+from videoagent.nn.shortcut import STEP_LEVELS
 from videoagent.nn.text_encoder import TextEncoder
-
-STEP_LEVELS = 8  # d = 2^-i for i in 0..7
-FLOW_LEVEL = STEP_LEVELS  # the instantaneous velocity
-
-
-def step_level(steps: int) -> int:
-    """The step-size index for sampling in `steps` equal steps (a power of two ≤ 128)."""
-    level = int(round(math.log2(steps)))
-    if steps < 1 or 2**level != steps or level >= STEP_LEVELS:
-        raise ValueError(f"steps must be a power of two from 1 to 128, got {steps}")
-    return level
 
 
 @dataclass(frozen=True)

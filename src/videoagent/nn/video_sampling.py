@@ -16,8 +16,9 @@ import torch
 
 from videoagent.nn.autoencoder import FrameAutoencoder
 from videoagent.nn.autoencoder_metrics import to_pixels, to_tensor
+from videoagent.nn.shortcut import step_level
 from videoagent.nn.tokenizer import Tokenizer
-from videoagent.nn.video_model import Caption, VideoModel, step_level
+from videoagent.nn.video_model import Caption, VideoModel
 
 CONTEXT_NOISE = 0.1
 

@@ -1,0 +1,143 @@
+"""How good our world models are, measured against their simulators.
+
+For each environment whose weights are given it prints, with the anchors beside them:
+- latency per generated frame on one CPU thread, p50 and p95, at 1/2/4 steps;
+- fidelity over a horizon: what the model's frames show after 1, 10, 30, 100 and 1000
+  frames of play fed the true actions, read from those frames and compared with the true
+  state (GridDodge: agent cell, hazard cells; MiniDesk: cursor error, button, windows);
+- action following: the share of actions whose effect the model draws right;
+- GridDodge: success over the same episodes for random keys, the planner imagining in the
+  true simulator, and the same planner imagining in the world model, with Wilson 95%
+  intervals and the ratio model / simulator;
+- Spearman rank correlation of five fixed policies' mean returns, played in the world model
+  and in the simulator (MiniDesk's return: windows open after 60 frames).
+
+    python benchmarks/world_model.py --griddodge runs/world_griddodge.pt \
+        --minidesk runs/world_minidesk.pt
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from videoagent.nn import checkpoint
+from videoagent.world import evaluation
+from videoagent.world.planner import PlannerConfig
+
+HORIZONS = (1, 10, 30, 100, 1000)
+ANCHORS = {
+    "latency": "anchors: competitive game ~3 ms/frame, 30 fps = 33 ms, conversation ~200 ms; "
+    "GameNGen ~50 ms (TPU, 4 steps), Oasis ~50 ms (H100), NeuralOS ~550 ms (H100)",
+    "planner": "anchor: PlaNet's learned latent model reached ~0.93 of CEM on the true "
+    "simulator (target here >= 0.85)",
+}
+
+
+def latency(model, threads: int) -> None:
+    torch.set_num_threads(1)
+    print(f"latency per frame, 1 thread ({ANCHORS['latency']})")
+    for steps in (1, 2, 4):
+        seconds = evaluation.frame_latency(model, steps)
+        p50, p95 = np.percentile(seconds, [50, 95]) * 1000
+        print(f"  {steps} step(s): p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  ({1000 / p50:5.0f} fps)")
+    torch.set_num_threads(threads)
+
+
+def fidelity(model, trajectories: int, steps: int) -> None:
+    began = time.perf_counter()
+    figures = evaluation.horizon_fidelity(model, HORIZONS, trajectories, steps)
+    print(
+        f"fidelity over the horizon ({trajectories} trajectories, {steps} step(s), true "
+        f"actions); in brackets the same reading of the simulator's own frames"
+    )
+
+    def shown(key: str, value: float) -> str:
+        return f"{value:.2f}" if key == "cursor_px" else f"{value:.0%}"
+
+    for t in HORIZONS:
+        row, real = figures.figures.get(t, {}), figures.real.get(t, {})
+        cells = "  ".join(
+            f"{key} {shown(key, value)} ({shown(key, real[key])})" for key, value in row.items()
+        )
+        print(f"  t={t:5d}  measured {figures.measured.get(t, 0):3d}  {cells}")
+    print(f"  ({time.perf_counter() - began:.0f} s)")
+
+
+def planning(model, episodes: int, steps: int, config: PlannerConfig) -> None:
+    print(
+        f"GridDodge success over {episodes} episodes, planner {config.candidates} candidates x "
+        f"{config.horizon} steps ({ANCHORS['planner']})"
+    )
+    results = {}
+    for chooser in ("random", "simulator", "model"):
+        began = time.perf_counter()
+        outcome = evaluation.play_griddodge(
+            chooser, episodes, model=model, planner=config, steps=steps
+        )
+        low, high = outcome.interval()
+        results[chooser] = outcome
+        print(
+            f"  {chooser:<10} {outcome.rate:6.1%}  [{low:.1%}, {high:.1%}]  "
+            f"{outcome.seconds_per_decision * 1000:7.1f} ms a decision  "
+            f"({time.perf_counter() - began:.0f} s)"
+        )
+    ratio = results["model"].rate / max(results["simulator"].rate, 1e-9)
+    print(f"  world model / simulator: {ratio:.2f}")
+
+
+def ranking(model, episodes: int, steps: int) -> None:
+    environment = model.config.environment
+    real = evaluation.policy_returns(environment, None, episodes)
+    dreamt = evaluation.policy_returns(environment, model, episodes, steps)
+    what = "goal +1, hazard -1" if environment == "griddodge" else "windows open at frame 60"
+    print(f"policy returns ({what}; {episodes} episodes each): simulator vs world model")
+    for name in real:
+        print(f"  {name:<16} {real[name]:+.2f}  {dreamt[name]:+.2f}")
+    rho = evaluation.rank_correlation(list(real.values()), list(dreamt.values()))
+    print(f"  Spearman rank correlation: {rho:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--griddodge", type=Path)
+    parser.add_argument("--minidesk", type=Path)
+    parser.add_argument("--steps", type=int, default=1, help="sampling steps for the figures")
+    parser.add_argument("--trajectories", type=int, default=40)
+    parser.add_argument("--episodes", type=int, default=100)
+    parser.add_argument("--samples", type=int, default=500, help="action-following samples")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--parts",
+        default="latency,fidelity,following,planner,ranking",
+        help="which figures to measure, comma-separated",
+    )
+    args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    torch.set_num_threads(args.threads)
+    config = PlannerConfig()
+    for name, path in (("griddodge", args.griddodge), ("minidesk", args.minidesk)):
+        if path is None:
+            continue
+        model, facts = checkpoint.load(path)
+        print(f"== {name}: {path} ({facts.get('parameters', 0):,} parameters)")
+        if "latency" in parts:
+            latency(model, args.threads)
+        if "fidelity" in parts:
+            fidelity(model, args.trajectories, args.steps)
+        if "following" in parts:
+            following = evaluation.action_following(model, args.samples, args.steps)
+            print(f"action following ({args.samples} actions): {following:.1%}")
+        if "planner" in parts and name == "griddodge":
+            planning(model, args.episodes, args.steps, config)
+        if "ranking" in parts:
+            ranking(model, args.episodes // 2, args.steps)
+        print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,224 @@
+"""Rollout datasets for the world model: frames, the actions taken, and the exact state.
+
+    data/griddodge-v2/
+      card.json, card.md     environment, policy mix, counts, outcomes, build time
+      train.npz              frames uint8 [N, H, W, 3], actions float32 [N, F] (the action
+                             taken after each frame; zeros after an episode's last frame),
+                             episode int32 [N], index int32 [N] (frame number in its episode),
+                             branch_frames, branch_actions [N, …]: from each frame, what
+                             another, random action would have shown instead
+      train.jsonl            the exact state of every frame, one line each
+      heldout.npz, heldout.jsonl   episodes from seeds training never used
+
+The branches are there because the policies that make the data are predictable: a seeker's
+next move can be guessed from the frame, and a model trained on its episodes alone learns to
+guess it instead of reading the action. Beside each real step, the same moment with a
+random action and its outcome (from a copy of the simulator) makes the action matter.
+
+Built in a hidden folder and renamed when complete; the same command gives the same data:
+
+    python -m videoagent.world.dataset --env griddodge --out data/griddodge-v2
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import copy
+import json
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+
+from videoagent.errors import UsageError
+from videoagent.store.files import atomic_write_json, atomic_write_text
+from videoagent.world.policies import policies_for
+from videoagent.world.registry import make_environment
+
+VERSION = 2
+SPLITS = ("train", "heldout")
+HELDOUT_SEED_OFFSET = 1_000_000
+
+# Which fixed policies make the data, and how often: random play shows every action
+# everywhere, the seekers reach the goal and meet hazards, as a player would.
+POLICY_MIX = {
+    "griddodge": {
+        "random": 0.25,
+        "persistent": 0.25,
+        "careless-seeker": 0.15,
+        "sloppy-seeker": 0.2,
+        "careful-seeker": 0.15,
+    },
+    "minidesk": {"desk-user": 0.8, "fidget": 0.2},
+}
+EPISODE_LENGTH = {"griddodge": 60, "minidesk": 96}
+
+
+def rollout(env_name: str, policy_name: str, seed: int, length: int) -> dict:
+    """One episode: frames, action vectors, states, total reward and how it ended, and from
+    each frame a branch: a random action and the frame it would have led to."""
+    env = make_environment(env_name)
+    policy = policies_for(env_name)[policy_name]()
+    random_policy = policies_for(env_name)["random" if env_name == "griddodge" else "fidget"]()
+    rng = np.random.default_rng(seed + 7)
+    branch_rng = np.random.default_rng([seed, 99])
+    frames, actions, states = [env.reset(seed)], [], [env.state()]
+    branch_frames, branch_actions = [], []
+    total, status = 0.0, "playing"
+    for _ in range(length):
+        twin = copy.deepcopy(env)
+        other = random_policy(twin, branch_rng)
+        branch_frames.append(twin.step(other).frame)
+        branch_actions.append(env.action_vector(other))
+        action = policy(env, rng)
+        step = env.step(action)
+        actions.append(env.action_vector(action))
+        frames.append(step.frame)
+        states.append(env.state())
+        total += step.reward
+        status = step.info.get("status", "playing")
+        if step.done:
+            break
+    actions.append(np.zeros(env.action_features, dtype=np.float32))
+    branch_frames.append(frames[-1])  # nothing follows the last frame
+    branch_actions.append(np.zeros(env.action_features, dtype=np.float32))
+    return {
+        "frames": np.stack(frames),
+        "actions": np.stack(actions),
+        "branch_frames": np.stack(branch_frames),
+        "branch_actions": np.stack(branch_actions),
+        "states": states,
+        "return": total,
+        "status": status,
+    }
+
+
+def build(env_name: str, out: Path, *, train: int, heldout: int, seed: int = 0, log=print) -> dict:
+    """Write the dataset (see the module docstring); returns its card."""
+    if env_name not in POLICY_MIX:
+        raise UsageError(f"unknown environment {env_name!r}; choose from {sorted(POLICY_MIX)}")
+    if train < 1 or heldout < 1:
+        raise UsageError(f"a dataset needs episodes in both splits, got {train}/{heldout}")
+    out = Path(out)
+    if out.exists():
+        raise UsageError(f"{str(out)!r} already exists; choose another --out")
+    began = time.perf_counter()
+    building = out.with_name(f".{out.name}.building")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    mix = POLICY_MIX[env_name]
+    names, weights = list(mix), np.array(list(mix.values()))
+    chooser = np.random.default_rng(seed)
+    card: dict = {
+        "name": f"{env_name}-v{VERSION}",
+        "version": VERSION,
+        "environment": env_name,
+        "seed": seed,
+        "policy_mix": mix,
+        "episode_length": EPISODE_LENGTH[env_name],
+        "splits": {},
+    }
+    for split, count, offset in (("train", train, 0), ("heldout", heldout, HELDOUT_SEED_OFFSET)):
+        parts: dict[str, list] = collections.defaultdict(list)
+        outcomes: collections.Counter = collections.Counter()
+        lines = []
+        for episode in range(count):
+            policy = names[chooser.choice(len(names), p=weights / weights.sum())]
+            made = rollout(env_name, policy, seed + offset + episode, EPISODE_LENGTH[env_name])
+            frames = len(made["frames"])
+            parts["frames"].append(made["frames"])
+            parts["actions"].append(made["actions"])
+            parts["branch_frames"].append(made["branch_frames"])
+            parts["branch_actions"].append(made["branch_actions"])
+            parts["episode"].append(np.full(frames, episode, dtype=np.int32))
+            parts["index"].append(np.arange(frames, dtype=np.int32))
+            outcomes[f"{policy}:{made['status']}"] += 1
+            lines += [
+                json.dumps({"episode": episode, "policy": policy, **s}) for s in made["states"]
+            ]
+        arrays = {key: np.concatenate(value) for key, value in parts.items()}
+        np.savez_compressed(building / f"{split}.npz", **arrays)
+        atomic_write_text(building / f"{split}.jsonl", "\n".join(lines) + "\n")
+        card["splits"][split] = {
+            "episodes": count,
+            "frames": int(len(arrays["frames"])),
+            "outcomes": dict(sorted(outcomes.items())),
+        }
+        log(f"{split}: {count} episodes, {len(arrays['frames'])} frames")
+    card["frame_shape"] = list(parts["frames"][0].shape[1:])
+    card["build_seconds"] = round(time.perf_counter() - began, 1)
+    atomic_write_json(building / "card.json", card)
+    atomic_write_text(building / "card.md", _card_text(card))
+    building.rename(out)
+    return card
+
+
+def _card_text(card: dict) -> str:
+    lines = [
+        f"# {card['name']}",
+        "",
+        f"Rollouts of `{card['environment']}` (seed {card['seed']}), frames "
+        f"{'x'.join(map(str, card['frame_shape']))}, episodes of at most "
+        f"{card['episode_length']} actions, built in {card['build_seconds']} s.",
+        "",
+        "Policy mix: " + ", ".join(f"{k} {v:.0%}" for k, v in card["policy_mix"].items()) + ".",
+        "",
+        "| split | episodes | frames | outcomes (policy:status) |",
+        "|---|---|---|---|",
+    ]
+    for split, facts in card["splits"].items():
+        outcomes = ", ".join(f"{k} {v}" for k, v in facts["outcomes"].items())
+        lines.append(f"| {split} | {facts['episodes']} | {facts['frames']} | {outcomes} |")
+    lines += ["", "Held-out episodes come from seeds training never used."]
+    return "\n".join(lines) + "\n"
+
+
+class RolloutDataset:
+    """One split of a built dataset, in memory."""
+
+    def __init__(self, root: Path, split: str) -> None:
+        root = Path(root)
+        if split not in SPLITS:
+            raise UsageError(f"split must be one of {SPLITS}, got {split!r}")
+        if not (root / "card.json").exists():
+            raise UsageError(f"no world dataset at {str(root)!r} (card.json missing)")
+        self.root, self.split = root, split
+        self.card = json.loads((root / "card.json").read_text())
+        with np.load(root / f"{split}.npz") as arrays:
+            self.frames = arrays["frames"]
+            self.actions = arrays["actions"]
+            self.episode = arrays["episode"]
+            self.index = arrays["index"]
+            self.branch_frames = arrays["branch_frames"]
+            self.branch_actions = arrays["branch_actions"]
+        self.starts = np.flatnonzero(self.index == 0)
+
+    def episodes(self) -> int:
+        return len(self.starts)
+
+    def episode_slice(self, episode: int) -> slice:
+        start = self.starts[episode]
+        end = self.starts[episode + 1] if episode + 1 < len(self.starts) else len(self.frames)
+        return slice(int(start), int(end))
+
+    def states(self) -> list[dict]:
+        path = self.root / f"{self.split}.jsonl"
+        return [json.loads(line) for line in path.read_text().splitlines() if line]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Build a world-model rollout dataset.")
+    parser.add_argument("--env", required=True, choices=sorted(POLICY_MIX))
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--train", type=int, default=2000)
+    parser.add_argument("--heldout", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    card = build(args.env, args.out, train=args.train, heldout=args.heldout, seed=args.seed)
+    print(json.dumps(card, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""What every world-model environment offers: seeded episodes, frames, exact state.
+
+An environment is a small numpy simulator. The world model learns it from its frames and
+actions alone; the exact state is exposed only to measure the model (object positions in
+generated frames against the truth) and to run the planner's oracle.
+
+Actions are whatever the environment names (a key for GridDodge, a mouse move and button for
+MiniDesk); `action_vector` turns one into the fixed-length float vector the model reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one action did: the new frame, its reward, and whether the episode is over."""
+
+    frame: np.ndarray  # uint8 [H, W, 3]
+    reward: float
+    done: bool
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+class Environment(Protocol):
+    """A seeded simulator that draws its own frames.
+
+    `reset(seed)` starts an episode and returns its first frame; `step(action)` advances one
+    frame. `state()` is the exact state (plain types) for metrics; `action_vector(action)`
+    encodes an action for the model, `ACTION_FEATURES` long."""
+
+    name: str
+    frame_shape: tuple[int, int, int]
+    action_features: int
+
+    def reset(self, seed: int) -> np.ndarray: ...
+
+    def step(self, action: Any) -> Step: ...
+
+    def state(self) -> dict[str, Any]: ...
+
+    def action_vector(self, action: Any) -> np.ndarray: ...

@@ -1,0 +1,112 @@
+"""The world model run forward: frames in, one action at a time, frames out.
+
+`Imagination` keeps the packed context of any number of parallel copies of one world (the
+planner imagines many futures at once; play uses one). It starts from real frames — the
+episode's first frame, as a real player's session starts from the game's title screen —
+and from then on every frame is the model's own, made in 1 to 128 steps. Context is noised
+lightly, as in training, so small errors are repaired rather than built on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from videoagent.errors import UsageError
+from videoagent.nn.shortcut import integrate, step_level
+from videoagent.nn.world_model import WorldModel
+from videoagent.world.train_world_model import to_model, to_pixels
+
+CONTEXT_NOISE = 0.05
+
+
+@dataclass(frozen=True)
+class Dreaming:
+    steps: int = 1
+    context_noise: float = CONTEXT_NOISE
+    seed: int = 0
+
+
+class Imagination:
+    """Parallel copies of a world, advanced by the world model."""
+
+    def __init__(self, model: WorldModel, dreaming: Dreaming = Dreaming()) -> None:
+        step_level(dreaming.steps)  # refuses a step count the model cannot take
+        self.model, self.dreaming = model.eval(), dreaming
+        self.noise = torch.Generator().manual_seed(dreaming.seed)
+        self.history: list[torch.Tensor] = []  # most recent last, each [copies, 3, H, W]
+        self.anchor: torch.Tensor | None = None
+
+    @property
+    def copies(self) -> int:
+        return len(self.history[-1]) if self.history else 0
+
+    def start(self, frames: np.ndarray, copies: int = 1) -> None:
+        """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1; the first is the anchor) or a
+        batch of them [copies, T, H, W, 3]."""
+        frames = np.asarray(frames)
+        if frames.ndim == 4:
+            frames = np.broadcast_to(frames[None], (copies, *frames.shape))
+        config = self.model.config
+        expected = (config.frame_height, config.frame_width, 3)
+        if frames.ndim != 5 or frames.shape[2:] != expected or frames.shape[1] < 1:
+            raise UsageError(f"start frames must be [T, {expected}], got {frames.shape}")
+        tensor = to_model(frames)  # [copies, T, 3, H, W]
+        self.anchor = tensor[:, 0]
+        keep = config.recent_frames + config.older_frames
+        self.history = list(tensor[:, -keep:].unbind(1))
+
+    @torch.no_grad()
+    def step(self, actions: np.ndarray) -> np.ndarray:
+        """Advance every copy by its action vector ([copies, F] or [F] for all); returns
+        the new frames uint8 [copies, H, W, 3]."""
+        if not self.history:
+            raise UsageError("call start() before step()")
+        config, dreaming = self.model.config, self.dreaming
+        copies = self.copies
+        actions = np.broadcast_to(
+            np.asarray(actions, dtype=np.float32), (copies, config.action_features)
+        )
+        sigma = dreaming.context_noise
+
+        def frames(back: int, count: int) -> tuple[torch.Tensor, torch.Tensor]:
+            picked, present = [], []
+            for k in range(back, back + count):
+                if k < len(self.history):
+                    frame = self.history[-1 - k]
+                    picked.append(frame + sigma * torch.randn(frame.shape, generator=self.noise))
+                    present.append(True)
+                else:
+                    picked.append(self.anchor)
+                    present.append(False)
+            return torch.stack(picked, 1), torch.tensor(present).expand(copies, -1)
+
+        recent, recent_present = frames(0, config.recent_frames)
+        older, older_present = frames(config.recent_frames, config.older_frames)
+        context = {
+            "action": torch.from_numpy(np.array(actions)),
+            "recent": recent,
+            "recent_present": recent_present,
+            "older": older,
+            "older_present": older_present,
+            "anchor": self.anchor,
+            "anchor_present": torch.ones(copies, dtype=torch.bool),
+            "context_noise": torch.full((copies,), sigma),
+        }
+
+        def velocity(x, time, level):
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                return self.model(x, time, level, **context)
+
+        start = torch.randn(recent.shape[:1] + recent.shape[2:], generator=self.noise)
+        made = integrate(velocity, start, dreaming.steps).clamp(-1, 1)
+        self.history = (self.history + [made])[-(config.recent_frames + config.older_frames) :]
+        return to_pixels(made)
+
+    def keep_only(self, rows: np.ndarray | list[int]) -> None:
+        """Carry on with some copies only (e.g. after the planner picks its favourite)."""
+        index = torch.as_tensor(np.asarray(rows), dtype=torch.long)
+        self.history = [frame[index] for frame in self.history]
+        self.anchor = self.anchor[index]

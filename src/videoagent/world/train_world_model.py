@@ -1,0 +1,307 @@
+"""Train a world model on an environment's rollouts, as a shortcut model.
+
+    python -m videoagent.world.train_world_model --data data/griddodge-v2 \
+        --out runs/world_griddodge.pt
+
+Each step draws frames from random episodes and learns to make each from the frames before
+it and the action taken between: the last two frames at full detail, the two before them
+and the episode's first frame in coarse patches. Half the examples take the dataset's branch
+instead: the same moment with a random action and what it led to, so the model must read
+the action rather than guess the policy's next move from the picture. Context is noised by
+a random σ (the model is told σ) so it learns to repair small errors instead of copying
+them. A few examples have no context at all (the model can dream a new episode's first
+frame). Pixels that change from the previous frame weigh `CHANGE_WEIGHT` times more: the
+agent, the hazards and the cursor are a few percent of the frame and are what the model is
+for.
+
+For the last `--rollout-steps` steps (or, with `--init`, as a run of its own) a share of the
+examples (`--rollout-share`) has its most recent context frame made by the model itself
+(one step, no gradient) instead of taken from the data: training on its own rollouts, on
+the errors it will meet in play.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from videoagent.errors import UsageError
+from videoagent.nn import checkpoint
+from videoagent.nn.schedule import warmup_cosine
+from videoagent.nn.shortcut import shortcut_examples, step_level
+from videoagent.nn.world_model import MIN_REMAINING, WorldModel, WorldModelConfig
+from videoagent.store.files import file_sha256
+from videoagent.world.dataset import RolloutDataset
+
+SHORTCUT_SHARE = 0.25
+FIRST_FRAME_SHARE = 0.05
+BRANCH_SHARE = 0.5
+CHANGE_WEIGHT = 4.0
+MAX_CONTEXT_NOISE = 0.3
+EMA_DECAY = 0.998
+
+
+def to_model(frames: np.ndarray) -> torch.Tensor:
+    """uint8 [..., H, W, 3] → float [..., 3, H, W] in -1..1."""
+    tensor = torch.from_numpy(np.array(frames)).float() / 127.5 - 1
+    return tensor.movedim(-1, -3)
+
+
+def to_pixels(frames: torch.Tensor) -> np.ndarray:
+    """The inverse of `to_model`."""
+    pixels = ((frames.float().clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
+    return pixels.movedim(-3, -1).numpy()
+
+
+class Batches:
+    """Random training examples: a target frame, the action before it, and its context."""
+
+    def __init__(self, data: RolloutDataset, config: WorldModelConfig, seed: int) -> None:
+        self.data, self.config = data, config
+        self.rng = np.random.default_rng(seed)
+        self.playable = np.flatnonzero(data.index >= 1)
+
+    def draw(self, size: int) -> dict:
+        data, config = self.data, self.config
+        target = self.rng.choice(self.playable, size=size)
+        first = self.rng.random(size) < FIRST_FRAME_SHARE
+        index = np.where(first, 0, data.index[target])
+        target = np.where(first, target - data.index[target], target)
+        start = target - index
+        recent_back = np.arange(1, config.recent_frames + 1)
+        older_back = np.arange(1, config.older_frames + 1) + config.recent_frames
+        recent_present = index[:, None] >= recent_back[None]
+        older_present = index[:, None] >= older_back[None]
+        recent = np.where(recent_present, target[:, None] - recent_back[None], start[:, None])
+        older = np.where(older_present, target[:, None] - older_back[None], start[:, None])
+        source = np.maximum(target - 1, 0)
+        branch = ~first & (self.rng.random(size) < BRANCH_SHARE)
+        action = np.where(first[:, None], 0.0, data.actions[source])
+        action = np.where(branch[:, None], data.branch_actions[source], action)
+        frames = np.where(
+            branch[:, None, None, None], data.branch_frames[source], data.frames[target]
+        )
+        previous_action = data.actions[np.maximum(target - 2, 0)]
+        return {
+            "target": to_model(frames),
+            "action": torch.from_numpy(action.astype(np.float32)),
+            "previous_action": torch.from_numpy(previous_action.astype(np.float32)),
+            "recent": to_model(data.frames[recent]),
+            "recent_present": torch.from_numpy(recent_present),
+            "older": to_model(data.frames[older]),
+            "older_present": torch.from_numpy(older_present),
+            "anchor": to_model(data.frames[start]),
+            "anchor_present": torch.from_numpy(~first),
+        }
+
+
+def context_of(batch: dict, sigma: torch.Tensor, generator: torch.Generator) -> dict:
+    """The batch's context, noised by σ per example (the anchor is a real frame: clean)."""
+
+    def noised(frames: torch.Tensor) -> torch.Tensor:
+        scale = sigma.view(-1, *([1] * (frames.dim() - 1)))
+        return frames + scale * torch.randn(frames.shape, generator=generator)
+
+    return {
+        "action": batch["action"],
+        "recent": noised(batch["recent"]),
+        "recent_present": batch["recent_present"],
+        "older": noised(batch["older"]),
+        "older_present": batch["older_present"],
+        "anchor": batch["anchor"],
+        "anchor_present": batch["anchor_present"],
+        "context_noise": sigma,
+    }
+
+
+@torch.no_grad()
+def own_recent(model: WorldModel, batch: dict, rows: torch.Tensor, generator) -> None:
+    """Replace the most recent context frame of `rows` by the model's own one-step drawing of
+    it, from the frames and the action before it (where it has frames before it)."""
+    if not len(rows):
+        return
+    part = {key: value[rows] for key, value in batch.items()}
+    shifted = {
+        "action": part["previous_action"],
+        "recent": torch.cat([part["recent"][:, 1:], part["older"][:, :1]], dim=1),
+        "recent_present": torch.cat(
+            [part["recent_present"][:, 1:], part["older_present"][:, :1]], dim=1
+        ),
+        "older": torch.cat([part["older"][:, 1:], part["older"][:, -1:]], dim=1),
+        "older_present": torch.cat(
+            [part["older_present"][:, 1:], torch.zeros_like(part["older_present"][:, :1])], dim=1
+        ),
+        "anchor": part["anchor"],
+        "anchor_present": part["anchor_present"],
+        "context_noise": torch.zeros(len(rows)),
+    }
+    noise = torch.randn(part["target"].shape, generator=generator)
+    level = torch.full((len(rows),), step_level(1))
+    velocity = model(noise, torch.zeros(len(rows)), level, **shifted).float()
+    made = (noise + velocity).clamp(-1, 1)
+    keep = part["recent_present"][:, 0] & part["recent_present"][:, 1]
+    batch["recent"][rows[keep], 0] = made[keep]
+
+
+def training_loss(model: WorldModel, batch: dict, generator: torch.Generator) -> torch.Tensor:
+    """Flow matching on most of the batch, shortcut self-consistency on the rest; changed
+    pixels weigh more."""
+    data = batch["target"]
+    size = len(data)
+    noise = torch.randn(data.shape, generator=generator)
+    sigma = torch.rand(size, generator=generator) * MAX_CONTEXT_NOISE
+    context = context_of(batch, sigma, generator)
+
+    def velocity(rows, noisy, time_, level):
+        return model(noisy, time_, level, **{key: value[rows] for key, value in context.items()})
+
+    noisy, time_, level, target = shortcut_examples(
+        data, noise, velocity, generator, SHORTCUT_SHARE
+    )
+    predicted = model(noisy, time_, level, **context)
+    previous = batch["recent"][:, 0]
+    changed = (data - previous).abs().amax(dim=1, keepdim=True) > 0.05
+    changed = changed & batch["recent_present"][:, 0].view(-1, 1, 1, 1)
+    weight = 1 + CHANGE_WEIGHT * changed.float()
+    # The model predicts the clean frame; measure its error there, not in velocity, which
+    # divides by 1 - t and so would weigh nearly clean inputs hundreds of times more than
+    # the pure noise a one-step sample starts from.
+    remaining = (1 - time_).clamp(min=MIN_REMAINING).view(-1, 1, 1, 1)
+    error = ((predicted.float() - target) * remaining) ** 2 * weight
+    return error.sum() / (weight.sum() * data.shape[1])
+
+
+def train(
+    data_path: Path,
+    out: Path,
+    *,
+    steps: int = 3000,
+    batch: int = 32,
+    lr: float = 1e-3,
+    width: int = 128,
+    depth: int = 4,
+    rollout_steps: int = 0,
+    rollout_share: float = 0.3,
+    init: Path | None = None,
+    seed: int = 0,
+    threads: int = 2,
+    save_every: int = 250,
+    log=print,
+) -> dict:
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    generator = torch.Generator().manual_seed(seed)
+    data = RolloutDataset(data_path, "train")
+    environment = data.card["environment"]
+    if init is not None:
+        model, earlier = checkpoint.load(init)
+        if model.config.environment != environment:
+            raise UsageError(f"--init {str(init)!r} is a model of {model.config.environment!r}")
+        model.train()
+        lineage = {"path": str(init), "sha256": file_sha256(init), **earlier.get("training", {})}
+    else:
+        height, width_px, _ = data.card["frame_shape"]
+        config = WorldModelConfig(
+            environment=environment,
+            frame_height=height,
+            frame_width=width_px,
+            action_features=data.actions.shape[1],
+            width=width,
+            depth=depth,
+            heads=width // 32,
+        )
+        model, lineage = WorldModel(config), None
+    batches = Batches(data, model.config, seed)
+    average = copy.deepcopy(model).requires_grad_(False)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
+    facts = {
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "training": {
+            "steps": steps,
+            "batch": batch,
+            "lr": lr,
+            "rollout_steps": rollout_steps,
+            "rollout_share": rollout_share,
+            "seed": seed,
+            "threads": threads,
+            "data": f"{data.card['name']} ({data.episodes()} episodes, {len(data.frames)} frames)",
+        },
+    }
+    if lineage:
+        facts["training"]["continued_from"] = lineage
+    began = time.perf_counter()
+    recent_losses: list[float] = []
+    for step in range(steps):
+        examples = batches.draw(batch)
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            if step >= steps - rollout_steps and rollout_share:
+                chosen = torch.rand(batch, generator=generator) < rollout_share
+                own_recent(model, examples, chosen.nonzero().squeeze(1), generator)
+            loss = training_loss(model, examples, generator)
+        optimiser.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimiser.step()
+        schedule.step()
+        decay = min(EMA_DECAY, (1 + step) / (10 + step))
+        with torch.no_grad():
+            for kept, live in zip(average.parameters(), model.parameters(), strict=True):
+                kept.lerp_(live, 1 - decay)
+        recent_losses.append(loss.item())
+        if step % 50 == 0 or step == steps - 1:
+            log(
+                f"step {step:5d}  loss {np.mean(recent_losses):.5f}  "
+                f"{time.perf_counter() - began:6.0f} s"
+            )
+            recent_losses = []
+        if (step + 1) % save_every == 0 or step == steps - 1:
+            facts["training"]["steps_done"] = step + 1
+            facts["training"]["seconds"] = round(time.perf_counter() - began, 1)
+            checkpoint.save(out, "world_model", average, **facts)
+    log(json.dumps(facts, indent=2))
+    return facts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Train a world model on rollouts.")
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--width", type=int, default=128)
+    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument(
+        "--rollout-steps", type=int, default=0, help="last steps that train on own rollouts"
+    )
+    parser.add_argument("--rollout-share", type=float, default=0.3)
+    parser.add_argument("--init", type=Path, help="continue from these weights")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    train(
+        args.data,
+        args.out,
+        steps=args.steps,
+        batch=args.batch,
+        lr=args.lr,
+        width=args.width,
+        depth=args.depth,
+        rollout_steps=args.rollout_steps,
+        rollout_share=args.rollout_share,
+        init=args.init,
+        seed=args.seed,
+        threads=args.threads,
+        log=lambda line: print(line, flush=True),
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""The world-model environments: seeded, exact state, frames that say what happened."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from videoagent.errors import UsageError
+from videoagent.world.dataset import RolloutDataset, build, rollout
+from videoagent.world.griddodge import GOAL_DISTANCE, GridDodge
+from videoagent.world.minidesk import OPEN_DELAY, TITLE, WINDOW_SIZE, MiniDesk
+from videoagent.world.policies import GridView, Seeker
+from videoagent.world.readers import read_desk, read_grid
+
+
+def test_griddodge_is_seeded_and_its_goal_is_a_real_detour_away():
+    a, b = GridDodge(), GridDodge()
+    assert np.array_equal(a.reset(7), b.reset(7))
+    for seed in range(30):
+        env = GridDodge()
+        env.reset(seed)
+        moves = env.shortest_path(env.agent, env.goal)
+        assert GOAL_DISTANCE[0] <= moves <= GOAL_DISTANCE[1]
+        assert 2 <= len(env.hazards) <= 3
+
+
+def test_griddodge_walls_block_and_hazards_end_the_episode():
+    env = GridDodge()
+    env.reset(3)
+    env.hazards = []
+    row, column = env.agent
+    env.walls[row, column + 1] = True
+    env.step("right")
+    assert env.agent == (row, column)  # the wall held
+    env.walls[row, column + 1] = False
+    env.hazards = [[row, column + 2, 0, -1]]  # heading straight at the agent
+    step = env.step("right")
+    assert step.done and step.reward == -1 and env.status == "dead"
+    assert read_grid(step.frame).status == "dead"
+
+
+def test_griddodge_seeker_reaches_the_goal_and_frames_read_back_exactly():
+    wins = 0
+    for seed in range(10):
+        env = GridDodge()
+        frame = env.reset(seed)
+        seeker, rng, view = Seeker(), np.random.default_rng(seed), None
+        while True:
+            reading = read_grid(frame)
+            assert reading.agent == env.agent
+            truth = {(h[0], h[1]) for h in env.hazards} - {env.agent}
+            assert reading.hazards == truth
+            cells = [(h[0], h[1]) for h in env.hazards]
+            for row, column, d_row, d_column in env.hazards:
+                if (row, column) != env.agent and cells.count((row, column)) == 1:
+                    assert reading.heading[(row, column)] == (d_row, d_column)
+            view = GridView.of(reading, view)
+            step = env.step(seeker(view, rng))
+            frame = step.frame
+            if step.done:
+                wins += env.status == "won"
+                break
+    assert wins >= 8
+
+
+def test_minidesk_icon_opens_a_window_after_its_delay_which_drags_and_closes():
+    env = MiniDesk()
+    env.reset(1)
+    for window in env.windows:
+        window.open = False
+    env.order = []
+    icon_x, icon_y = env.windows[0].icon
+    env.cursor = [icon_x + 3, icon_y + 3]
+    env.step((0, 0, True))
+    env.step((0, 0, False))
+    assert not env.windows[0].open
+    for _ in range(OPEN_DELAY):
+        env.step((0, 0, False))
+    window = env.windows[0]
+    assert window.open and (window.x, window.y) == window.home
+    frame = env.render()
+    assert read_desk(frame).windows["files"] == window.home
+    # drag by the title bar
+    env.cursor = [window.x + 5, window.y + 1]
+    env.step((0, 0, True))
+    env.step((4, 5, True))
+    env.step((0, 0, False))
+    assert (window.x, window.y) == (window.home[0] + 4, window.home[1] + 5)
+    # close from the red box
+    env.cursor = [window.x + WINDOW_SIZE[0] - 2, window.y + TITLE // 2]
+    env.step((0, 0, True))
+    assert not window.open and read_desk(env.render()).windows["files"] is None
+
+
+def test_minidesk_reader_finds_the_cursor_and_button():
+    env = MiniDesk()
+    env.reset(4)
+    env.step((3, -2, True))
+    reading = read_desk(env.render())
+    assert reading.cursor == tuple(env.cursor) and reading.button
+
+
+def test_bad_actions_are_refused_by_name():
+    with pytest.raises(UsageError, match="'jump'"):
+        GridDodge().action_vector("jump")
+    with pytest.raises(UsageError, match="MiniDesk action"):
+        MiniDesk().action_vector("click")
+
+
+def test_rollout_dataset_round_trips(tmp_path):
+    card = build("griddodge", tmp_path / "gd", train=6, heldout=2, log=lambda _: None)
+    data = RolloutDataset(tmp_path / "gd", "train")
+    assert data.episodes() == 6 and card["splits"]["train"]["frames"] == len(data.frames)
+    states = data.states()
+    assert len(states) == len(data.frames)
+    first = data.episode_slice(0)
+    again = rollout("griddodge", states[0]["policy"], 0, 60)
+    assert np.array_equal(data.frames[first], again["frames"])
+    assert np.allclose(data.actions[first], again["actions"])
+    # beside every real step, the same moment with a random action and what it showed
+    assert data.branch_frames.shape == data.frames.shape
+    other = data.branch_actions[first][:-1].argmax(1) != data.actions[first][:-1].argmax(1)
+    differs = (data.branch_frames[first][:-1] != data.frames[first][1:]).any(axis=(1, 2, 3))
+    assert differs[other].mean() > 0.5
+    with pytest.raises(UsageError, match="already exists"):
+        build("griddodge", tmp_path / "gd", train=1, heldout=1)
+
+
+def test_fixed_policies_differ_in_the_simulator_read_from_frames():
+    from videoagent.world.evaluation import policy_returns
+
+    grid = policy_returns("griddodge", None, 12)
+    assert grid["careful-seeker"] > grid["random"] + 0.5
+    desk = policy_returns("minidesk", None, 12)
+    assert desk["opener"] > desk["idle"] > desk["closer"] - 0.5
+    assert desk["opener"] >= 1.5

@@ -1,0 +1,90 @@
+"""The world model: shapes and checkpoints on a tiny config, training from one command,
+imagination from real frames, and the shipped weights doing what a player asks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from videoagent.errors import UsageError  # noqa: E402
+from videoagent.nn import checkpoint  # noqa: E402
+from videoagent.nn.shortcut import integrate, step_level  # noqa: E402
+from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
+from videoagent.world import evaluation  # noqa: E402
+from videoagent.world.dataset import build  # noqa: E402
+from videoagent.world.griddodge import GridDodge  # noqa: E402
+from videoagent.world.imagination import Dreaming, Imagination  # noqa: E402
+from videoagent.world.models import load_world_model  # noqa: E402
+from videoagent.world.train_world_model import train  # noqa: E402
+
+TINY = WorldModelConfig(width=32, depth=1, heads=1)
+
+
+def test_step_levels_and_integration():
+    assert [step_level(n) for n in (1, 2, 4, 32)] == [0, 1, 2, 5]
+    with pytest.raises(ValueError, match="got 3"):
+        step_level(3)
+    start, goal = torch.zeros(2, 3), torch.ones(2, 3) * 5
+    # a straight path: the velocity from anywhere on it is goal - start
+    for steps in (1, 4):
+        end = integrate(lambda x, t, level: goal - start, start, steps)
+        assert torch.allclose(end, goal)
+
+
+def test_tiny_world_model_round_trips_through_a_checkpoint(tmp_path):
+    model = WorldModel(TINY).eval()
+    imagination = Imagination(model, Dreaming(steps=2))
+    first = GridDodge().reset(0)
+    imagination.start(first[None], copies=3)
+    frames = imagination.step(np.eye(5, dtype=np.float32)[[1, 2, 3]])
+    assert frames.shape == (3, 64, 64, 3) and frames.dtype == np.uint8
+    imagination.keep_only([2])
+    assert imagination.copies == 1
+    checkpoint.save(tmp_path / "w.pt", "world_model", model, note="tiny")
+    loaded, facts = checkpoint.load(tmp_path / "w.pt")
+    assert loaded.config == TINY and facts["note"] == "tiny"
+    with pytest.raises(UsageError, match="start frames"):
+        imagination.start(np.zeros((1, 32, 32, 3), dtype=np.uint8))
+
+
+def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_path):
+    build("griddodge", tmp_path / "gd", train=4, heldout=1, log=lambda _: None)
+    out = tmp_path / "w.pt"
+    facts = train(tmp_path / "gd", out, steps=3, batch=4, width=32, depth=1, log=lambda _: None)
+    assert facts["training"]["steps_done"] == 3
+    more = train(
+        tmp_path / "gd",
+        tmp_path / "w2.pt",
+        steps=2,
+        batch=4,
+        init=out,
+        rollout_steps=2,
+        rollout_share=0.5,
+        log=lambda _: None,
+    )
+    assert more["training"]["continued_from"]["steps_done"] == 3
+    model, _ = checkpoint.load(tmp_path / "w2.pt")
+    assert model.config.environment == "griddodge" and model.config.width == 32
+
+
+def test_rank_correlation_and_intervals():
+    assert evaluation.rank_correlation([1, 2, 3], [10, 20, 30]) == pytest.approx(1.0)
+    assert evaluation.rank_correlation([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    low, high = evaluation.Outcome(50, 100, 0.0).interval()
+    assert low == pytest.approx(0.404, abs=0.002) and high == pytest.approx(0.596, abs=0.002)
+
+
+def test_planner_on_the_true_simulator_reaches_the_goal():
+    outcome = evaluation.play_griddodge("simulator", 6, seed=3)
+    assert outcome.successes >= 5
+
+
+@pytest.mark.parametrize("environment", ["griddodge", "minidesk"])
+def test_shipped_world_model_follows_the_players_actions(environment):
+    torch.set_num_threads(2)
+    model, facts = load_world_model(environment)
+    assert facts["training"]["steps_done"] >= 1000
+    following = evaluation.action_following(model, samples=30, steps=1, seed=5)
+    assert following >= 0.8, following

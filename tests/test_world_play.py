@@ -1,0 +1,180 @@
+"""Playing a world model: a recorded session replays as a real video, and a person can play
+both environments in a real browser (Chromium driven by Playwright), seeing the model's
+frames change as they press keys and move the mouse."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from videoagent.media.probe import probe  # noqa: E402
+from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
+from videoagent.world.play import PlaySession, load_recording  # noqa: E402
+from videoagent.world.readers import read_desk, read_grid  # noqa: E402
+from videoagent.world.replay import write_replay  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(os.environ.get("VIDEOAGENT_TEST_ARTIFACTS", "test-artifacts"))
+
+
+def test_a_recorded_session_replays_as_a_video(tmp_path):
+    model = WorldModel(WorldModelConfig(width=32, depth=1, heads=1))
+    session = PlaySession(model, steps=1, seed=2)
+    for key in ("right", "right", "up", "stay", "left"):
+        frame, seconds = session.advance(key)
+        assert frame.shape == (64, 64, 3) and seconds > 0
+    saved = session.save(tmp_path / "session.npz")
+    frames, latencies, meta = load_recording(saved)
+    assert len(frames) == 6 and meta["actions"][1:] == ["right", "right", "up", "stay", "left"]
+    assert latencies[0] == 0 and (latencies[1:] > 0).all()
+    video = write_replay(saved, tmp_path / "replay.mp4", scale=4, fps=6)
+    info = probe(video, count_frames=True)
+    assert (info.width, info.height, info.frames) == (256, 256, 6)
+    assert abs(info.video_duration - 1.0) < 0.01
+
+
+def _browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+        pytest.skip("Debian's chromium is not installed")
+    return playwright
+
+
+def _free_port() -> int:
+    with socket.socket() as probe_socket:
+        probe_socket.bind(("127.0.0.1", 0))
+        return probe_socket.getsockname()[1]
+
+
+@pytest.fixture
+def served(request):
+    """The play server for an environment's shipped model, on a free loopback port."""
+    import uvicorn
+
+    from videoagent.world.models import load_world_model
+    from videoagent.world.play_server import create_app
+
+    torch.set_num_threads(2)
+    model, _ = load_world_model(request.param)
+    app = create_app(model, steps=1, fps=8.0, seed=11)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the play server did not start"
+        time.sleep(0.05)
+    yield request.param, f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def _canvas(page) -> np.ndarray:
+    """The 64x64 frame the page is showing, read back from its canvas."""
+    data = page.evaluate(
+        "Array.from(document.getElementById('screen').getContext('2d')"
+        ".getImageData(0, 0, 64, 64).data)"
+    )
+    return np.array(data, dtype=np.uint8).reshape(64, 64, 4)[..., :3]
+
+
+def _wait_frames(page, more: int) -> None:
+    shown = page.evaluate("window.framesShown")
+    page.wait_for_function(f"window.framesShown >= {shown + more}", timeout=20_000)
+
+
+MOVES = {"ArrowRight": (0, 1), "ArrowLeft": (0, -1), "ArrowDown": (1, 0), "ArrowUp": (-1, 0)}
+
+
+@pytest.mark.parametrize("served", ["griddodge", "minidesk"], indirect=True)
+def test_play_in_the_browser(served):
+    playwright = _browser()
+    environment, url = served
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 600, "height": 800})
+        page.goto(url)
+        page.wait_for_function("window.framesShown >= 3", timeout=30_000)
+        assert "latency" in page.inner_text("#stats")
+        assert page.evaluate("window.lastFrame.source") == "model"
+        page.screenshot(path=str(ARTIFACTS / f"world-play-{environment}-start.png"))
+        if environment == "griddodge":
+            _move_the_agent(page)
+        else:
+            _move_the_cursor(page)
+        page.screenshot(path=str(ARTIFACTS / f"world-play-{environment}-after.png"))
+        browser.close()
+
+
+def _move_the_agent(page) -> None:
+    """Press a key towards a free cell; the model's agent must step that way."""
+    page.focus("#screen")
+    moved = 0
+    for _ in range(3):
+        before = read_grid(_canvas(page))
+        assert before.agent is not None
+
+        targets = {
+            key: (before.agent[0] + d_row, before.agent[1] + d_column)
+            for key, (d_row, d_column) in MOVES.items()
+        }
+        free = [k for k, cell in targets.items() if not before.walls[cell]]
+        key = next((k for k in free if targets[k] not in before.hazards), free[0])
+        target = targets[key]
+        page.keyboard.press(key)
+        _wait_frames(page, 2)
+        after = read_grid(_canvas(page))
+        if after.agent == target:
+            moved += 1
+        elif after.status == "dead":
+            page.keyboard.press("r")
+            _wait_frames(page, 2)
+    assert moved >= 2, f"the agent followed {moved} of 3 key presses"
+
+
+def _move_the_cursor(page) -> None:
+    """Move the mouse across the canvas; the model's cursor must follow it."""
+    box = page.locator("#screen").bounding_box()
+    scale = box["width"] / 64
+    start = read_desk(_canvas(page)).cursor
+    page.mouse.move(box["x"] + 10, box["y"] + 10)
+    for step in range(8):  # 8 moves of 2 model pixels to the right and 1 down
+        page.mouse.move(box["x"] + 10 + 2 * scale * (step + 1), box["y"] + 10 + scale * (step + 1))
+        _wait_frames(page, 1)
+    _wait_frames(page, 3)
+    end = read_desk(_canvas(page)).cursor
+    assert 10 <= end[0] - start[0] <= 22 and 4 <= end[1] - start[1] <= 12, (start, end)
+
+
+def test_controls_turn_input_between_ticks_into_one_action():
+    pytest.importorskip("fastapi")
+    from videoagent.world.play_server import Controls
+
+    keys = Controls("griddodge")
+    assert keys.action() == 0  # nothing pressed: stay
+    keys.feed({"type": "key", "key": "left", "down": True})
+    keys.feed({"type": "key", "key": "left", "down": False})
+    assert keys.action() == 3  # a quick tap still counts once
+    assert keys.action() == 0
+    keys.feed({"type": "key", "key": "up", "down": True})
+    assert keys.action() == 1 and keys.action() == 1  # held: repeats each tick
+    keys.feed({"type": "key", "key": "jump"})  # unknown keys are ignored
+    mouse = Controls("minidesk")
+    mouse.feed({"type": "mouse", "dx": 9.0, "dy": -2.0, "button": True})
+    assert mouse.action() == (6, -2, True)  # at most 6 px a tick, the rest carried
+    assert mouse.action() == (3, 0, True)

@@ -19,12 +19,7 @@ from videoagent.nn.judge import ClipReading, agreement  # noqa: E402
 from videoagent.nn.recognizer_labels import frame_labels  # noqa: E402
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
 from videoagent.nn.train_video_model import entity_cells, train  # noqa: E402
-from videoagent.nn.video_model import (  # noqa: E402
-    Caption,
-    VideoModel,
-    VideoModelConfig,
-    step_level,
-)
+from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig  # noqa: E402
 from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
 from videoagent.synthworld import parse  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
@@ -59,12 +54,6 @@ def test_tokenizer_reads_caption_words_and_marks_the_rest_unknown():
     assert vocabulary[ids[1, 1]] == "<unk>" and tokenizer.unknown_words("a purple dog") == [
         "purple"
     ]
-
-
-def test_step_levels_are_powers_of_two():
-    assert [step_level(n) for n in (1, 2, 4, 8, 32)] == [0, 1, 2, 3, 5]
-    with pytest.raises(ValueError, match="power of two"):
-        step_level(3)
 
 
 def test_sampler_makes_every_mode_with_the_right_shape_and_is_seeded():

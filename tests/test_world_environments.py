@@ -100,6 +100,25 @@ def test_minidesk_reader_finds_the_cursor_and_button():
     assert reading.cursor == tuple(env.cursor) and reading.button
 
 
+def test_minidesk_actions_tell_the_model_where_the_pointer_lands():
+    env = MiniDesk()
+    env.reset(4)
+    env.cursor = [62, 10]
+    vector = env.action_vector((5, -2, True))  # stops at the right edge
+    assert vector.shape == (env.action_features,)
+    assert vector[:13].argmax() == 5 + 6 and vector[13:26].argmax() == -2 + 6 and vector[26] == 1
+    assert np.allclose(vector[-2:], [63 / 64, 8 / 64])
+    assert np.allclose(env.action_vector((5, -2, True), pointer=(0, 0))[-2:], [5 / 64, 0])
+    desk = env.state()["windows"]
+    env.follow((5, -2, True))  # the pointer moves; the desk does not
+    assert env.cursor == [63, 8] and env.state()["windows"] == desk and not env.button
+    stepped = MiniDesk()
+    stepped.reset(4)
+    stepped.cursor = [62, 10]
+    stepped.step((5, -2, True))
+    assert stepped.cursor == env.cursor
+
+
 def test_bad_actions_are_refused_by_name():
     with pytest.raises(UsageError, match="'jump'"):
         GridDodge().action_vector("jump")

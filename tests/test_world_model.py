@@ -22,9 +22,9 @@ from videoagent.world.train_world_model import train  # noqa: E402
 TINY = WorldModelConfig(width=32, depth=1, heads=1)
 
 
-def test_step_levels_and_integration():
-    assert [step_level(n) for n in (1, 2, 4, 32)] == [0, 1, 2, 5]
-    with pytest.raises(ValueError, match="got 3"):
+def test_shortcut_step_levels_and_integration():
+    assert [step_level(n) for n in (1, 2, 4, 8, 32)] == [0, 1, 2, 3, 5]
+    with pytest.raises(ValueError, match="power of two.*got 3"):
         step_level(3)
     start, goal = torch.zeros(2, 3), torch.ones(2, 3) * 5
     # a straight path: the velocity from anywhere on it is goal - start
@@ -67,6 +67,14 @@ def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_pa
     assert more["training"]["continued_from"]["steps_done"] == 3
     model, _ = checkpoint.load(tmp_path / "w2.pt")
     assert model.config.environment == "griddodge" and model.config.width == 32
+
+
+def test_a_world_model_that_does_not_ship_is_named_with_what_to_do(tmp_path, monkeypatch):
+    from videoagent.world import models
+
+    monkeypatch.setattr(models, "WEIGHTS", tmp_path)
+    with pytest.raises(UsageError, match="no world model of 'griddodge' ships.*--weights"):
+        load_world_model("griddodge")
 
 
 def test_rank_correlation_and_intervals():

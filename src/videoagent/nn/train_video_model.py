@@ -36,6 +36,7 @@ import torch
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.averaging import update_average
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
@@ -265,10 +266,7 @@ def train(
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimiser.step()
         schedule.step()
-        decay = min(EMA_DECAY, (1 + step) / (10 + step))
-        with torch.no_grad():
-            for kept, live in zip(average.parameters(), model.parameters(), strict=True):
-                kept.lerp_(live, 1 - decay)
+        update_average(average, model, step, EMA_DECAY)
         recent_losses.append(loss.item())
         if step % 50 == 0 or step == steps - 1:
             log(

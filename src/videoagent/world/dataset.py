@@ -73,8 +73,8 @@ def rollout(env_name: str, policy_name: str, seed: int, length: int) -> dict:
         branch_frames.append(twin.step(other).frame)
         branch_actions.append(env.action_vector(other))
         action = policy(env, rng)
+        actions.append(env.action_vector(action))  # before the step: it reads the pointer
         step = env.step(action)
-        actions.append(env.action_vector(action))
         frames.append(step.frame)
         states.append(env.state())
         total += step.reward

@@ -31,7 +31,10 @@ class Environment(Protocol):
 
     `reset(seed)` starts an episode and returns its first frame; `step(action)` advances one
     frame. `state()` is the exact state (plain types) for metrics; `action_vector(action)`
-    encodes an action for the model, `ACTION_FEATURES` long."""
+    encodes an action for the model, `action_features` long, from the moment the
+    environment is at (MiniDesk's includes where the pointer lands). `follow(action)` keeps
+    that input state (the pointer) up to date without stepping the simulator, for play and
+    dreaming."""
 
     name: str
     frame_shape: tuple[int, int, int]
@@ -44,3 +47,5 @@ class Environment(Protocol):
     def state(self) -> dict[str, Any]: ...
 
     def action_vector(self, action: Any) -> np.ndarray: ...
+
+    def follow(self, action: Any) -> None: ...

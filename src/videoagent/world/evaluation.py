@@ -34,8 +34,10 @@ def frame_latency(model: WorldModel, steps: int, frames: int = 200, seed: int = 
     times = []
     for _ in range(frames):
         action = _random_action(env, rng)
+        vector = env.action_vector(action)
+        env.follow(action)
         began = time.perf_counter()
-        imagination.step(env.action_vector(action))
+        imagination.step(vector)
         times.append(time.perf_counter() - began)
     return np.array(times[10:])  # the first frames warm caches up
 
@@ -80,8 +82,8 @@ def horizon_fidelity(
         actions = []
         for k, env in enumerate(envs):
             action = policies[k](env, rngs[k])
-            env.step(action)
             actions.append(env.action_vector(action))
+            env.step(action)
         made = imagination.step(np.stack(actions))
         if name == "griddodge":
             alive &= np.array([env.status != "dead" for env in envs])
@@ -274,7 +276,9 @@ def policy_returns(
             if imagination is None:
                 frames = np.stack([env.step(a).frame for env, a in zip(envs, actions, strict=True)])
             else:
-                vectors = np.stack([envs[0].action_vector(a) for a in actions])
+                vectors = np.stack([e.action_vector(a) for e, a in zip(envs, actions, strict=True)])
+                for env, action in zip(envs, actions, strict=True):
+                    env.follow(action)  # the simulators only keep the pointers here
                 frames = imagination.step(vectors)
             if environment != "griddodge":
                 continue

@@ -102,6 +102,9 @@ class GridDodge:
             "status": self.status,
         }
 
+    def follow(self, action: Any) -> None:
+        """Keys carry no pointer: nothing to follow (see `Environment.follow`)."""
+
     def action_vector(self, action: Any) -> np.ndarray:
         vector = np.zeros(len(ACTIONS), dtype=np.float32)
         vector[_action_index(action)] = 1

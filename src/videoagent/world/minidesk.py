@@ -7,7 +7,9 @@ red box at the right of its title bar. The cursor is drawn hollow when the butto
 filled when it is down, so one frame shows everything the next one depends on.
 
 An action is (dx, dy, button): a mouse move in pixels (each clamped to ±MAX_MOVE) and
-whether the button is held.
+whether the button is held. The model reads it with where the move puts the pointer (as a
+desktop hands its programs the pointer's position, not only its motion): the pointer is the
+mouse's own state, known from the moves alone, so play can follow it without the simulator.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ class MiniDesk:
 
     name = "minidesk"
     frame_shape = (SIZE, SIZE, 3)
-    action_features = 3
+    action_features = 2 * (2 * MAX_MOVE + 1) + 1 + 2
 
     def __init__(self, max_steps: int = MAX_STEPS) -> None:
         self.max_steps = max_steps
@@ -99,10 +101,7 @@ class MiniDesk:
         released = self.button and not button
         self.button = button
         old = list(self.cursor)
-        self.cursor = [
-            int(np.clip(old[0] + dx, 0, SIZE - 1)),
-            int(np.clip(old[1] + dy, 0, SIZE - 1)),
-        ]
+        self.cursor = list(moved(old, dx, dy))
         for window in self.windows:  # windows whose delay has run out appear
             if window.opening:
                 window.opening -= 1
@@ -134,9 +133,29 @@ class MiniDesk:
             "steps": self.steps,
         }
 
-    def action_vector(self, action: Any) -> np.ndarray:
+    def follow(self, action: Any) -> None:
+        """Move only the pointer, as the mouse does, and leave the desk as it is: for callers
+        that never step this simulator (play, dreaming) yet must tell the model where the
+        pointer is."""
+        dx, dy, _ = _parse(action)
+        self.cursor = list(moved(self.cursor, dx, dy))
+
+    def action_vector(self, action: Any, pointer: tuple[int, int] | None = None) -> np.ndarray:
+        """dx and dy one-hot (13 places each), the button, then where the pointer lands, x
+        and y over the screen size (the model draws it as a map, `WorldModelConfig.pointer`).
+        `pointer` is where it is before the move; by default this desk's cursor.
+
+        Given only the move (as dx/6, or even one-hot) the model never learnt where the
+        cursor lands and drew none at all: the average of where it might be."""
         dx, dy, button = _parse(action)
-        return np.array([dx / MAX_MOVE, dy / MAX_MOVE, float(button)], dtype=np.float32)
+        x, y = moved(self.cursor if pointer is None else pointer, dx, dy)
+        vector = np.zeros(self.action_features, dtype=np.float32)
+        places = 2 * MAX_MOVE + 1
+        vector[dx + MAX_MOVE] = 1
+        vector[places + dy + MAX_MOVE] = 1
+        vector[2 * places] = float(button)
+        vector[-2:] = x / SIZE, y / SIZE
+        return vector
 
     # -- what a press does -----------------------------------------------------------------
 
@@ -203,6 +222,11 @@ def _fill(frame: np.ndarray, x: int, y: int, width: int, height: int, colour) ->
     left, right = max(x, 0), min(x + width, SIZE)
     if top < bottom and left < right:
         frame[top:bottom, left:right] = colour
+
+
+def moved(pointer, dx: int, dy: int) -> tuple[int, int]:
+    """Where a move puts the pointer: it stops at the screen's edge."""
+    return int(np.clip(pointer[0] + dx, 0, SIZE - 1)), int(np.clip(pointer[1] + dy, 0, SIZE - 1))
 
 
 def _parse(action: Any) -> tuple[int, int, bool]:

@@ -57,6 +57,7 @@ class PlaySession:
     def advance(self, action: Any) -> tuple[np.ndarray, float]:
         """The model's next frame for `action`, and the seconds it took to make."""
         vector = self.env.action_vector(action)  # also checks the action
+        self.env.follow(action)  # the simulator keeps only the pointer after the first frame
         began = time.perf_counter()
         frame = self.imagination.step(vector)[0]
         seconds = time.perf_counter() - began

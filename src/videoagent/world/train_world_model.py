@@ -18,6 +18,9 @@ For the last `--rollout-steps` steps (or, with `--init`, as a run of its own) a 
 examples (`--rollout-share`) has its most recent context frame made by the model itself
 (one step, no gradient) instead of taken from the data: training on its own rollouts, on
 the errors it will meet in play.
+
+With no options beyond --data and --out the command makes the shipped model of that
+environment (`RECIPES`: steps, and which inputs the model has).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import argparse
 import copy
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +37,7 @@ import torch
 
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
+from videoagent.nn.averaging import update_average
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples, step_level
 from videoagent.nn.world_model import MIN_REMAINING, WorldModel, WorldModelConfig
@@ -45,6 +50,23 @@ BRANCH_SHARE = 0.5
 CHANGE_WEIGHT = 4.0
 MAX_CONTEXT_NOISE = 0.3
 EMA_DECAY = 0.998
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How an environment's shipped model was made; the command's defaults, so one command
+    reproduces it. GridDodge's predates the gated noisy-frame embedding (it learnt well
+    without one: its cells sit on the patch grid)."""
+
+    steps: int
+    gated_noise: bool = True
+    pointer: bool = False  # the actions end with the pointer's position (a mouse)
+
+
+RECIPES = {
+    "griddodge": Recipe(steps=6000, gated_noise=False),
+    "minidesk": Recipe(steps=8000, pointer=True),
+}
 
 
 def to_model(frames: np.ndarray) -> torch.Tensor:
@@ -181,7 +203,7 @@ def train(
     data_path: Path,
     out: Path,
     *,
-    steps: int = 3000,
+    steps: int | None = None,
     batch: int = 32,
     lr: float = 1e-3,
     width: int = 128,
@@ -199,6 +221,10 @@ def train(
     generator = torch.Generator().manual_seed(seed)
     data = RolloutDataset(data_path, "train")
     environment = data.card["environment"]
+    recipe = RECIPES[environment]
+    if steps is not None and steps < 1:
+        raise UsageError(f"--steps must be at least 1, got {steps}")
+    steps = steps or recipe.steps
     if init is not None:
         model, earlier = checkpoint.load(init)
         if model.config.environment != environment:
@@ -215,6 +241,8 @@ def train(
             width=width,
             depth=depth,
             heads=width // 32,
+            gated_noise=recipe.gated_noise,
+            pointer=recipe.pointer,
         )
         model, lineage = WorldModel(config), None
     batches = Batches(data, model.config, seed)
@@ -250,10 +278,7 @@ def train(
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimiser.step()
         schedule.step()
-        decay = min(EMA_DECAY, (1 + step) / (10 + step))
-        with torch.no_grad():
-            for kept, live in zip(average.parameters(), model.parameters(), strict=True):
-                kept.lerp_(live, 1 - decay)
+        update_average(average, model, step, EMA_DECAY)
         recent_losses.append(loss.item())
         if step % 50 == 0 or step == steps - 1:
             log(
@@ -273,7 +298,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Train a world model on rollouts.")
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--steps", type=int, default=3000)
+    parser.add_argument("--steps", type=int, help="default: the recipe of the shipped model")
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--width", type=int, default=128)

@@ -24,9 +24,8 @@ def load_world_model(environment: str, path: Path | None = None):
         raise MissingDependency("the world models (PyTorch)", "embedded") from exc
     if path is None and not weights_path(environment).exists():
         raise UsageError(
-            f"no world model of {environment!r} ships with this version (docs/models.md says "
-            f"why); train one with `python -m videoagent.world.train_world_model` and pass "
-            f"--weights"
+            f"no world model of {environment!r} ships in this installation; train one with "
+            f"`python -m videoagent.world.train_world_model` and pass --weights"
         )
     path = Path(path) if path else weights_path(environment)
     if not path.exists():

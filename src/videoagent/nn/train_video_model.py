@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,10 +35,10 @@ import torch
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
-from videoagent.nn.averaging import update_average
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
+from videoagent.nn.training_run import Progress, apply_gradients, update_average
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
@@ -254,30 +253,15 @@ def train(
     }
     if earlier:
         facts["training"]["continued_from"] = earlier
-    began = time.perf_counter()
+    progress = Progress(steps, out, "video_model", facts, save_every, log)
     model.train()
-    recent_losses: list[float] = []
     for step in range(steps):
         share = 1.0 if step < image_steps else image_share
         with torch.autocast("cpu", dtype=torch.bfloat16):
             loss = training_loss(model, batches.draw(batch, share), generator)
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
+        apply_gradients(loss, model, optimiser, schedule)
         update_average(average, model, step, EMA_DECAY)
-        recent_losses.append(loss.item())
-        if step % 50 == 0 or step == steps - 1:
-            log(
-                f"step {step:5d}  loss {np.mean(recent_losses):.4f}  "
-                f"{time.perf_counter() - began:6.0f} s"
-            )
-            recent_losses = []
-        if (step + 1) % save_every == 0 or step == steps - 1:
-            facts["training"]["steps_done"] = step + 1
-            facts["training"]["seconds"] = round(time.perf_counter() - began, 1)
-            checkpoint.save(out, "video_model", average, **facts)
+        progress.after(step, loss, average)
     log(json.dumps(facts, indent=2))
     return facts
 

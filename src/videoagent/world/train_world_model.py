@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +36,9 @@ import torch
 
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
-from videoagent.nn.averaging import update_average
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples, step_level
+from videoagent.nn.training_run import Progress, apply_gradients, update_average
 from videoagent.nn.world_model import MIN_REMAINING, WorldModel, WorldModelConfig
 from videoagent.store.files import file_sha256
 from videoagent.world.dataset import RolloutDataset
@@ -264,8 +263,7 @@ def train(
     }
     if lineage:
         facts["training"]["continued_from"] = lineage
-    began = time.perf_counter()
-    recent_losses: list[float] = []
+    progress = Progress(steps, out, "world_model", facts, save_every, log)
     for step in range(steps):
         examples = batches.draw(batch)
         with torch.autocast("cpu", dtype=torch.bfloat16):
@@ -273,23 +271,9 @@ def train(
                 chosen = torch.rand(batch, generator=generator) < rollout_share
                 own_recent(model, examples, chosen.nonzero().squeeze(1), generator)
             loss = training_loss(model, examples, generator)
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
+        apply_gradients(loss, model, optimiser, schedule)
         update_average(average, model, step, EMA_DECAY)
-        recent_losses.append(loss.item())
-        if step % 50 == 0 or step == steps - 1:
-            log(
-                f"step {step:5d}  loss {np.mean(recent_losses):.5f}  "
-                f"{time.perf_counter() - began:6.0f} s"
-            )
-            recent_losses = []
-        if (step + 1) % save_every == 0 or step == steps - 1:
-            facts["training"]["steps_done"] = step + 1
-            facts["training"]["seconds"] = round(time.perf_counter() - began, 1)
-            checkpoint.save(out, "world_model", average, **facts)
+        progress.after(step, loss, average)
     log(json.dumps(facts, indent=2))
     return facts
 

@@ -5,14 +5,18 @@
     │   │                     (the CLI prints it on one line and exits with code 2)
     │   ├── DamagedProject    a project's files are missing, unreadable or were changed
     │   │                     outside videoagent; nothing is written until it is fixed
-    │   └── UnclearRequest    words the agent could not turn into an action (it asks, it
-    │                         does not guess)
+    │   ├── UnclearRequest    words the agent could not turn into an action (it asks, it
+    │   │                     does not guess)
+    │   └── NotConfigured     a backend that needs configuration (an API key) has none
     ├── RecoverableError      the agent can act on it: retry, revise the prompt, route elsewhere
     │   ├── GenerationError   a backend failed to produce a take
     │   └── PlanError         a plan (e.g. from an LLM) did not validate
     └── RunError              the run itself failed; reported with what was done so far
         ├── ToolError         an external program (ffmpeg) failed; carries command and stderr
-        └── MissingDependency an optional extra is not installed; names the pip line
+        ├── MissingDependency an optional extra is not installed; names the pip line
+        ├── ProviderRefused   a hosted provider refused the account (key, credit, permission)
+        ├── BudgetReached     the next charge would pass --budget; says what was left undone
+        └── Cancelled         the user stopped the run; running provider jobs were cancelled
 
 Messages name the argument and the value received.
 """
@@ -34,6 +38,10 @@ class DamagedProject(UsageError):
 
 class UnclearRequest(UsageError):
     """A request (e.g. an edit) that was not understood."""
+
+
+class NotConfigured(UsageError):
+    """A backend that needs configuration (e.g. an API key in the environment) has none."""
 
 
 class RecoverableError(VideoAgentError):
@@ -69,3 +77,16 @@ class MissingDependency(RunError):
     def __init__(self, what: str, extra: str) -> None:
         super().__init__(f"{what} needs an optional extra: pip install 'videoagent[{extra}]'")
         self.extra = extra
+
+
+class ProviderRefused(RunError):
+    """A hosted provider refused the account: bad key, no credit, no permission. Retrying
+    cannot help, so the run stops."""
+
+
+class BudgetReached(RunError):
+    """Generating the next take would spend more than the budget allows."""
+
+
+class Cancelled(RunError):
+    """The run was stopped by its user (Ctrl-C, a cancel request)."""

@@ -1,11 +1,15 @@
-"""Capabilities and prices of every generator, read from data (catalog.json), not code."""
+"""Capabilities and prices of every generator, read from data, not code: the built-in
+catalog.json, then any files named in $VIDEOAGENT_CATALOG (separated by the path separator),
+whose entries replace or add to it (prices change; plug-ins bring their own entries)."""
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from videoagent.errors import UsageError
 
@@ -31,6 +35,14 @@ class Capabilities:
     quality_rank: int
     default_candidate: bool
     cannot: tuple[str, ...] = field(default_factory=tuple)
+    # "animatic" (procedural), "local" (a model on this machine), "hosted" (a paid API),
+    # "test". Routing picks among hosted and local models when any is configured.
+    kind: str = "local"
+    # The lengths a backend makes, when it makes only some (a 4.2 s shot is made, and
+    # paid for, as the next one up and cut); empty: any length in [min, max].
+    durations: tuple[float, ...] = ()
+    # How a user configures it: {"key_env": ..., "url_env": ..., "url": ..., "model": ...}.
+    setup: dict = field(default_factory=dict)
 
     def refuses(
         self, *, mode: str, seconds: float, width: int, height: int, fps: float
@@ -38,6 +50,8 @@ class Capabilities:
         """Why this generator cannot take a request, or None when it can."""
         if mode not in self.modes:
             return f"{self.name} has no {mode} mode"
+        if self.durations and seconds > max(self.durations) + 1e-9:
+            return f"{self.name} makes clips of at most {max(self.durations):g} s"
         if not self.min_seconds <= seconds <= self.max_seconds:
             return (
                 f"{self.name} makes clips of {self.min_seconds}-{self.max_seconds} s, "
@@ -49,8 +63,22 @@ class Capabilities:
             return f"{self.name} makes {self.fps[0]}-{self.fps[1]} fps, not {fps}"
         return None
 
+    def billed_seconds(self, seconds: float) -> float:
+        """How long a clip is made (and paid for) to cover `seconds`."""
+        if not self.durations:
+            return seconds
+        fits = [d for d in self.durations if d >= seconds - 1e-9]
+        return min(fits) if fits else max(self.durations)
+
     def price(self, seconds: float) -> float:
-        return round(self.price_per_second * seconds, 4)
+        """What covering `seconds` costs, in USD."""
+        return round(self.price_per_second * self.billed_seconds(seconds), 4)
+
+    @property
+    def configured(self) -> bool:
+        """Whether what the backend needs from the user (an API key) is set here."""
+        key = self.setup.get("key_env")
+        return not key or bool(os.environ.get(key))
 
 
 def _from_json(name: str, data: dict) -> Capabilities:
@@ -61,16 +89,29 @@ def _from_json(name: str, data: dict) -> Capabilities:
             "modes": tuple(data["modes"]),
             "fps": tuple(data["fps"]),
             "cannot": tuple(data.get("cannot", ())),
+            "durations": tuple(float(d) for d in data.get("durations", ())),
         },
     )
 
 
-@lru_cache(maxsize=1)
 def catalog() -> dict[str, Capabilities]:
-    """The built-in catalog, by generator name."""
+    """The catalog by generator name: built in, then the files in $VIDEOAGENT_CATALOG."""
+    return _catalog(os.environ.get("VIDEOAGENT_CATALOG", ""))
+
+
+@lru_cache(maxsize=4)
+def _catalog(extra: str) -> dict[str, Capabilities]:
     text = resources.files("videoagent.generators").joinpath("catalog.json").read_text("utf-8")
-    data = json.loads(text)
-    return {name: _from_json(name, entry) for name, entry in data["generators"].items()}
+    entries = json.loads(text)["generators"]
+    for name in filter(None, extra.split(os.pathsep)):
+        try:
+            entries |= json.loads(Path(name).read_text("utf-8"))["generators"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise UsageError(f"VIDEOAGENT_CATALOG file {name!r} is not a catalog: {exc}") from None
+    try:
+        return {name: _from_json(name, entry) for name, entry in entries.items()}
+    except (TypeError, KeyError) as exc:
+        raise UsageError(f"a catalog entry is malformed: {exc}") from None
 
 
 def capabilities(name: str) -> Capabilities:

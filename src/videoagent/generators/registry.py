@@ -14,6 +14,12 @@ BUILTIN = {
     "embedded": "videoagent.generators.embedded:EmbeddedGenerator",
     "procedural": "videoagent.generators.procedural:ProceduralGenerator",
     "fake": "videoagent.generators.fake:FakeGenerator",
+    "xai": "videoagent.generators.hosted.xai:XaiGenerator",
+    "veo": "videoagent.generators.hosted.veo:VeoGenerator",
+    "runway": "videoagent.generators.hosted.runway:RunwayGenerator",
+    "luma": "videoagent.generators.hosted.luma:LumaGenerator",
+    "fal": "videoagent.generators.hosted.fal:FalGenerator",
+    "replicate": "videoagent.generators.hosted.replicate:ReplicateGenerator",
 }
 ENTRY_POINT_GROUP = "videoagent.generators"
 

@@ -1,0 +1,195 @@
+"""The contract every hosted provider adapter keeps, run against a local fake server of that
+provider's wire format (tests/fake_providers.py): submit, poll through the states, download
+at once and conform to the asked shape, pay what the catalog says, and behave well when the
+service does not (429 with Retry-After, 5xx, slow answers, failed jobs, expired links, a bad
+key, a cancelled run). No test touches the network."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from fake_providers import FAKES, KEY, Scenario
+from videoagent.errors import Cancelled, GenerationError, NotConfigured, ProviderRefused
+from videoagent.generators import GenerationRequest, capabilities, create
+from videoagent.media.probe import probe
+from videoagent.timeline.time import FrameRate
+
+PROVIDERS = sorted(FAKES)
+CANCELLABLE = [p for p in PROVIDERS if p != "xai"]  # xAI's API has no cancel call
+
+
+@pytest.fixture
+def served(tmp_path):
+    """served(provider, scenario, **options) → (fake server, adapter speaking to it)."""
+    servers = []
+
+    def start(provider: str, scenario: Scenario | None = None, **options):
+        price = capabilities(provider).price_per_second
+        fake = FAKES[provider](tmp_path, price=price, scenario=scenario)
+        servers.append(fake)
+        options = {
+            "api_key": KEY,
+            "base_url": fake.url,
+            "first_poll": 0.01,
+            "backoff": 0.05,
+            **options,
+        }
+        return fake, create(provider, **options)
+
+    yield start
+    for fake in servers:
+        fake.close()
+
+
+def ask(seconds: float = 2.5, *, mode="text-to-video", references=(), fps=24) -> GenerationRequest:
+    rate = FrameRate.of(fps)
+    return GenerationRequest(
+        prompt="Wide shot, a brown dog walks through a park at noon.",
+        frames=rate.frames(seconds),
+        rate=rate,
+        width=320,
+        height=180,
+        seed=7,
+        mode=mode,
+        references=tuple(str(r) for r in references),
+        label="shot-01 seed 7",
+    )
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_clip_comes_back_in_the_asked_shape_and_costs_what_the_catalog_says(
+    served, tmp_path, provider
+):
+    fake, adapter = served(provider)
+    request = ask(2.5, fps=30)
+    job = adapter.generate(request, tmp_path / "clip.mp4")
+    info = probe(job.output, count_frames=True)
+    assert (info.frames, info.width, info.height) == (75, 320, 180)
+    assert job.status == "succeeded"
+    caps = capabilities(provider)
+    assert job.report["billed_seconds"] == caps.billed_seconds(2.5)
+    assert job.cost == caps.price(2.5) == fake.ledger.charged
+    assert len(fake.ledger.submissions) == 1
+    assert fake.ledger.leaked_credentials == []
+    # Delivered 24 fps and longer than asked: conformed by time, nothing held.
+    assert job.report["delivered"]["source_fps"] == pytest.approx(24, abs=0.1)
+    assert job.report["delivered"]["held_frames"] == 0
+    assert not list(tmp_path.glob(".*"))  # no part files left behind
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_failed_job_is_a_generation_error_with_the_providers_words_and_costs_nothing(
+    served, tmp_path, provider
+):
+    fake, adapter = served(provider, Scenario(fail="prompt rejected by moderation"))
+    with pytest.raises(GenerationError, match="moderation"):
+        adapter.generate(ask(), tmp_path / "clip.mp4")
+    assert fake.ledger.charged == 0
+    assert not (tmp_path / "clip.mp4").exists()
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_429_on_submission_waits_for_retry_after_and_submits_once(served, tmp_path, provider):
+    fake, adapter = served(provider, Scenario(submit_429=1))
+    job = adapter.generate(ask(), tmp_path / "clip.mp4")
+    assert job.status == "succeeded"
+    assert fake.ledger.refused == 1 and len(fake.ledger.submissions) == 1
+    assert fake.ledger.waits[0] >= 0.95  # Retry-After: 1
+    assert job.report["rate_limited"] == 1
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_rate_limits_server_errors_and_slow_answers_while_polling_are_ridden_out(
+    served, tmp_path, provider
+):
+    scenario = Scenario(status_429=1, status_500=1, hang_status=1, hang_seconds=0.6)
+    fake, adapter = served(provider, scenario, timeout=0.3)
+    job = adapter.generate(ask(), tmp_path / "clip.mp4")
+    assert job.status == "succeeded"
+    assert len(fake.ledger.submissions) == 1
+    assert fake.ledger.charged == capabilities(provider).price(2.5)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_submission_without_answer_is_not_sent_twice(served, tmp_path, provider):
+    fake, adapter = served(provider, Scenario(hang_submit=True, hang_seconds=0.8), timeout=0.3)
+    with pytest.raises(GenerationError, match="not sent again"):
+        adapter.generate(ask(), tmp_path / "clip.mp4")
+    time.sleep(0.6)  # let the slow submission finish at the server
+    assert len(fake.ledger.submissions) == 1
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_an_expired_result_link_is_fetched_again_from_a_fresh_status(served, tmp_path, provider):
+    fake, adapter = served(provider, Scenario(expired_links=1))
+    job = adapter.generate(ask(), tmp_path / "clip.mp4")
+    assert probe(job.output, count_frames=True).frames == 60
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_link_that_stays_expired_fails_the_take_and_leaves_no_file(served, tmp_path, provider):
+    fake, adapter = served(provider, Scenario(expired_links=5))
+    with pytest.raises(GenerationError, match="expired"):
+        adapter.generate(ask(), tmp_path / "clip.mp4")
+    assert not list(tmp_path.iterdir()) or not (tmp_path / "clip.mp4").exists()
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_refused_key_stops_the_run(served, tmp_path, provider):
+    fake, adapter = served(provider, api_key="wrong-key")
+    with pytest.raises(ProviderRefused, match="HTTP 401"):
+        adapter.generate(ask(), tmp_path / "clip.mp4")
+    assert fake.ledger.submissions == []
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_missing_key_names_the_variable_to_set(monkeypatch, provider):
+    key_env = capabilities(provider).setup["key_env"]
+    monkeypatch.delenv(key_env, raising=False)
+    with pytest.raises(NotConfigured, match=key_env):
+        create(provider)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_cancelled_run_cancels_the_job_at_the_provider(served, tmp_path, provider):
+    fake, adapter = served(provider, Scenario(polls_before_done=1000))
+    threading.Timer(0.3, adapter.stop.set).start()
+    with pytest.raises(Cancelled):
+        adapter.generate(ask(), tmp_path / "clip.mp4")
+    assert fake.ledger.charged == 0
+    expected = fake.ledger.submissions and provider in CANCELLABLE
+    assert fake.ledger.cancels == ([next(iter(fake.jobs))] if expected else [])
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_shot_longer_than_the_provider_makes_is_refused_before_anything_is_sent(
+    served, tmp_path, provider
+):
+    fake, adapter = served(provider)
+    longest = capabilities(provider).max_seconds
+    with pytest.raises(GenerationError, match="at most"):
+        adapter.generate(ask(longest + 1), tmp_path / "clip.mp4")
+    assert fake.ledger.submissions == []
+
+
+@pytest.mark.parametrize("provider", ["xai", "veo"])
+def test_reference_images_travel_in_the_providers_own_fields(served, tmp_path, provider):
+    from PIL import Image
+
+    refs = []
+    for index, colour in enumerate([(200, 40, 40), (40, 200, 40)]):
+        path = tmp_path / f"ref-{index:02}.png"
+        Image.new("RGB", (64, 64), colour).save(path)
+        refs.append(path)
+    fake, adapter = served(provider)
+    adapter.generate(ask(mode="reference-to-video", references=refs), tmp_path / "clip.mp4")
+    body = fake.ledger.submissions[0]
+    sent = (
+        body["reference_images"] if provider == "xai" else body["instances"][0]["referenceImages"]
+    )
+    assert len(sent) == 2
+    if provider == "xai":
+        assert "<IMAGE_0>" in body["prompt"] and "<IMAGE_1>" in body["prompt"]

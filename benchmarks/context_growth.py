@@ -33,8 +33,8 @@ def main() -> None:
     caps = capabilities("procedural")
     brief = make_brief(request)
     bible = draft_bible(brief)
-    board, _ = draft_storyboard(request, brief, bible, backend="procedural", dialect=caps.dialect)
-    write_prompts(board, caps, style=brief.style, bible=bible)
+    board, _ = draft_storyboard(request, brief, bible, pool=["procedural"])
+    write_prompts(board, ["procedural"], style=brief.style, bible=bible)
     minute = request.rate.frames(60)
     print(
         f"{'minutes':>7} {'shots':>6} {'packed tokens':>14} {'naive tokens':>13} "
@@ -67,7 +67,7 @@ def main() -> None:
             board.shots.append(shot)
         board.target_frames += minute
         board.renumber()
-        write_prompts(board, caps, style=brief.style, bible=bible)
+        write_prompts(board, ["procedural"], style=brief.style, bible=bible)
     print(
         f"largest packed context: {largest} tokens (budget {BUDGET_TOKENS}); bible "
         f"{len(bible.entities)} entities, always included in full"

@@ -63,12 +63,18 @@ def test_dog_run_writes_every_deliverable(dog_run):
     assert sheet.width > 600 and sheet.height > 200
     board = json.loads((folder / "storyboard.json").read_text())
     assert sum(s["frames"] for s in board["shots"]) == 864
-    assert {r.step for r in records} == set(STEPS) - {"revise", "resume", "edit", "retrieve"}
+    assert {r.step for r in records} == set(STEPS) - {
+        "revise",
+        "resume",
+        "edit",
+        "retrieve",
+        "budget",
+    }
 
 
 def test_black_first_take_is_regenerated_for_that_shot_only(tmp_path: Path):
     fake = {"shot-02": ["black"]}
-    settings = AgentSettings(backend="fake", generator_options={"faults": fake})
+    settings = AgentSettings(backend="fake", generator_options={"fake": {"faults": fake}})
     result = Agent(settings).make(
         Request.build("a dog walking, then sitting, then jumping", duration=6), tmp_path / "film"
     )
@@ -87,7 +93,7 @@ def test_a_shot_that_always_fails_is_reported_not_hidden(tmp_path: Path):
     settings = AgentSettings(
         backend="fake",
         max_retries=1,
-        generator_options={"faults": {"shot-01": ["frozen", "frozen"]}},
+        generator_options={"fake": {"faults": {"shot-01": ["frozen", "frozen"]}}},
     )
     result = Agent(settings).make(Request.build("a cat sitting", duration=3), tmp_path / "f")
     shot = result.manifest["shots"][0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
-from videoagent.generators import capabilities
 from videoagent.memory.context import BUDGET_TOKENS, pack
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
@@ -15,11 +14,10 @@ DOG = "a video of a dog going on a walk, sniffing around, getting a pup cup, mee
 
 def _grown(minutes: int):
     request = Request.build(DOG, duration=60)
-    caps = capabilities("procedural")
     brief = make_brief(request)
     bible = draft_bible(brief)
-    board, _ = draft_storyboard(request, brief, bible, backend="procedural", dialect="synthworld")
-    write_prompts(board, caps, style=brief.style, bible=bible)
+    board, _ = draft_storyboard(request, brief, bible, pool=["procedural"])
+    write_prompts(board, ["procedural"], style=brief.style, bible=bible)
     for _ in range(minutes - 1):
         context = pack(request.text, bible.to_dict(), board)
         frames = request.rate.frames(60)
@@ -36,7 +34,7 @@ def _grown(minutes: int):
             board.shots.append(shot)
         board.target_frames += frames
         board.renumber()
-        write_prompts(board, caps, style=brief.style, bible=bible)
+        write_prompts(board, ["procedural"], style=brief.style, bible=bible)
     return request, bible, board
 
 

@@ -15,30 +15,33 @@ content hash before anything is generated, so nothing already made is made twice
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from videoagent.agent.assemble import build_timeline, source_span
+from videoagent.agent.budget import Budget
 from videoagent.agent.edits import apply_edit, replace_shot_content
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.planning import (
     draft_bible,
     draft_storyboard,
     framed_closer,
+    reference_counter,
     write_prompts,
 )
-from videoagent.agent.routing import choose_backend
+from videoagent.agent.routing import project_pool
 from videoagent.agent.shooting import Shooter, Take
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, StepRecord
-from videoagent.errors import RunError, UnclearRequest, UsageError
+from videoagent.errors import BudgetReached, Cancelled, RunError, UnclearRequest, UsageError
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
-from videoagent.generators import capabilities, create
+from videoagent.generators import Generator, capabilities, create
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
@@ -71,15 +74,22 @@ class Result:
 
 @dataclass
 class AgentSettings:
-    """How the agent works: backend, retries, parallelism, planner, caches."""
+    """How the agent works: backends, retries, parallelism, planner, spending, caches.
+
+    `backend` pins one generator; `backends` names a pool to route each shot among (the
+    cheapest able); neither: every configured backend, else the best offline one.
+    `approve`, when set, is shown the estimate and must return True before anything is
+    generated. `generator_options` holds constructor options per backend name."""
 
     backend: str | None = None
+    backends: list[str] | None = None
     max_retries: int = 2
     workers: int = 2
     llm_url: str | None = None
     llm_model: str | None = None
     budget: float | None = None
-    generator_options: dict = field(default_factory=dict)
+    approve: Callable[[dict], bool] | None = None
+    generator_options: dict[str, dict] = field(default_factory=dict)
     shared_cache: Path | None = field(default_factory=default_shared_cache)
 
 
@@ -110,9 +120,9 @@ class Agent:
     def make(self, request: Request, out: Path, *, references: list[str] = ()) -> Result:
         """Plan, generate, check, revise, edit and deliver `request` into folder `out`."""
         # Everything the user chose is checked before the first file is written.
-        backend = choose_backend(
+        pool = project_pool(
             self.settings.backend,
-            seconds=min(request.seconds, 10.0),
+            self.settings.backends,
             width=request.width,
             height=request.height,
             fps=float(request.rate.fps),
@@ -122,7 +132,8 @@ class Agent:
         folder.lock()
         try:
             # project.json first: from here on, an interrupted run can be resumed.
-            state = ProjectState(folder, request, backend, store_references(checked, folder.refs))
+            stored = store_references(checked, folder.refs)
+            state = ProjectState(folder, request, pool[0], stored, pool=pool)
             state.save()
             with self._run(folder, "make", request.text):
                 self._plan(state)
@@ -271,7 +282,6 @@ class Agent:
             brief=brief.to_dict(),
         )
         # 2. Bible: the cast and props every shot must keep consistent, with references.
-        caps = capabilities(state.backend)
         bible = state.bible = draft_bible(brief)
         for note in apply_references(state.references, bible, folder.refs):
             self._emit("bible", "progress", note)
@@ -288,8 +298,7 @@ class Agent:
             request,
             brief,
             bible,
-            backend=state.backend,
-            dialect=caps.dialect,
+            pool=state.pool,
             llm_url=self.settings.llm_url,
             llm_model=self.settings.llm_model,
         )
@@ -306,17 +315,41 @@ class Agent:
             ],
             context=context.summary(),
         )
-        # 4. Rewrite each generated shot into the backend's prompt dialect.
-        write_prompts(board, caps, style=brief.style, bible=bible)
+        # 4. Route each generated shot to a backend; rewrite it into that one's dialect.
+        routes = write_prompts(
+            board,
+            state.pool,
+            style=brief.style,
+            bible=bible,
+            references=reference_counter(state, board),
+        )
         state.storyboard = board
         state.save()
+        self._emit_routes(routes, state.pool)
         self._emit(
             "rewrite",
             "done",
-            f"{caps.dialect} dialect for {state.backend}",
+            ", ".join(sorted({f"{s.dialect} dialect for {s.backend}" for s, _ in routes})),
             prompts={s.id: s.prompt for s in board.shots if s.prompt},
         )
         self._timed("planning", clock)
+
+    def _emit_routes(self, routes: list, pool: list[str]) -> None:
+        if not routes:
+            return
+        counts: dict[str, int] = {}
+        for _, route in routes:
+            counts[route.backend] = counts.get(route.backend, 0) + 1
+        self._emit(
+            "route",
+            "done",
+            ", ".join(f"{n} shot(s) on {name}" for name, n in counts.items())
+            + f" (pool: {', '.join(pool)})",
+            routes={
+                shot.id: {"backend": r.backend, "mode": r.mode, "price": r.price, "why": r.why}
+                for shot, r in routes
+            },
+        )
 
     # Production --------------------------------------------------------------------------
 
@@ -326,18 +359,20 @@ class Agent:
         settings, request, folder = self.settings, state.request, state.folder
         board = self._planned(state)
         store = self._store(folder)
-        generator = create(state.backend, **settings.generator_options)
+        generators = self._generators(settings)
+        budget = Budget(settings.budget)
         shooter = Shooter(
-            generator,
+            generators,
             store,
             rate=request.rate,
             width=request.width,
             height=request.height,
             max_retries=settings.max_retries,
             emit=self._emit,
+            budget=budget,
             reframe=lambda shot: framed_closer(
                 shot,
-                generator.capabilities,
+                capabilities(shot.backend),
                 style=state.brief.style if state.brief else "",
                 bible=state.bible,
             ),
@@ -347,6 +382,7 @@ class Agent:
             if shot.kind == "generated" and not shot.source_frames:
                 shot.source_in, shot.source_frames = source_span(board, index)
                 shot.source_size = [request.width, request.height]
+            shot.backend = shot.backend or state.backend  # projects from before routing
         refs = {}
         for index, shot in enumerate(board.shots):
             if shot.kind == "generated":
@@ -356,32 +392,37 @@ class Agent:
                 for note in notes:
                     self._emit("retrieve", "done", note, shot=shot.id)
         state.save()
-        # 5. Estimate what this run will spend: only takes not found in a cache cost.
-        caps = generator.capabilities
+        # 5. Estimate what this run will spend: only takes not found in a cache cost, each
+        # at its backend's price for the length that backend makes (and bills).
         new = [s for s in generated if not shooter.cached(s, s.source_frames, refs[s.id])]
-        seconds_new = sum(float(request.rate.seconds(s.source_frames)) for s in new)
-        estimate = {
-            "cost": round(caps.price(seconds_new), 4),
-            "currency": "USD",
-            "shots_to_generate": len(new),
-            "shots_cached": len(generated) - len(new),
-            "generated_seconds": round(seconds_new, 3),
-            "compute_seconds": round(seconds_new * caps.compute_seconds_per_second, 1),
-        }
-        if settings.budget is not None and estimate["cost"] > settings.budget:
-            raise UsageError(
-                f"estimated cost ${estimate['cost']:.2f} exceeds --budget ${settings.budget:.2f}"
-            )
+        estimate = self._estimate(new, generated, request.rate)
+        over = settings.budget is not None and estimate["cost"] > settings.budget + 0.005
         self._emit(
             "estimate",
-            "done",
+            "warning" if over else "done",
             f"{len(new)} shots to generate, {estimate['shots_cached']} cached; "
-            f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s",
+            f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s"
+            + (
+                f"; over the budget of ${settings.budget:.2f}: the run stops before the "
+                "first charge that does not fit"
+                if over
+                else ""
+            ),
             **estimate,
         )
+        if new and settings.approve is not None and not settings.approve(estimate):
+            self._emit("estimate", "failed", "not approved: nothing generated")
+            raise Cancelled(
+                f"the estimate (${estimate['cost']:.2f}) was not approved; nothing was "
+                f"generated. Go on later with `videoagent resume {folder.root}`"
+            )
         clock = self._timed("planning", clock)
         # 6-8. Generate every shot in parallel; evaluate each take; revise failures.
-        takes = self._shoot_all(shooter, generated, refs)
+        try:
+            takes = self._shoot_all(shooter, generated, refs)
+        except KeyboardInterrupt:
+            generators.stop_all()
+            raise
         clock = self._timed("generate phase", clock)
         chosen: dict[str, Take] = {}
         for sid, shot_takes in takes.items():
@@ -461,7 +502,7 @@ class Agent:
             state=state,
             takes=takes,
             chosen=chosen,
-            estimate=estimate,
+            estimate={**estimate, "budget": budget.summary()},
             video_checks=checks,
             verified=verified,
             timings=self.timings,
@@ -480,12 +521,39 @@ class Agent:
         )
         return Result(folder.root, video, manifest, verified)
 
+    def _generators(self, settings: AgentSettings) -> GeneratorPool:
+        return GeneratorPool(settings.generator_options)
+
+    @staticmethod
+    def _estimate(new: list, generated: list, rate) -> dict:
+        by_backend: dict[str, float] = {}
+        cost = compute = seconds = 0.0
+        for shot in new:
+            caps = capabilities(shot.backend)
+            length = float(rate.seconds(shot.source_frames))
+            price = caps.price(length)
+            by_backend[shot.backend] = round(by_backend.get(shot.backend, 0.0) + price, 4)
+            cost += price
+            seconds += length
+            compute += length * caps.compute_seconds_per_second
+        return {
+            "cost": round(cost, 4),
+            "currency": "USD",
+            "by_backend": by_backend,
+            "shots_to_generate": len(new),
+            "shots_cached": len(generated) - len(new),
+            "generated_seconds": round(seconds, 3),
+            "compute_seconds": round(compute, 1),
+        }
+
     def _shoot_all(
         self, shooter: Shooter, shots: list, refs: dict[str, list[Path]]
     ) -> dict[str, list[Take]]:
         total = len(shots)
-        self._emit("generate", "started", f"{total} shots on {shooter.generator.name}", total=total)
+        backends = ", ".join(sorted({s.backend for s in shots}))
+        self._emit("generate", "started", f"{total} shots on {backends}", total=total)
         takes: dict[str, list[Take]] = {}
+        undone: list[str] = []
         done = 0
         with ThreadPoolExecutor(max_workers=max(1, self.settings.workers)) as pool:
             futures = {
@@ -494,9 +562,23 @@ class Agent:
             }
             for future in as_completed(futures):
                 shot = futures[future]
-                takes[shot.id] = future.result()
+                try:
+                    takes[shot.id] = future.result()
+                except BudgetReached:
+                    undone.append(shot.id)
+                    continue
                 done += 1
                 self._emit("generate", "progress", f"{shot.id} finished", done=done, total=total)
+        if undone:
+            budget = shooter.budget
+            left = [s.id for s in shots if s.id in undone]
+            message = (
+                f"stopped at the budget: {budget.closed_by}. Spent ${budget.spent:.2f}; "
+                f"left undone: {', '.join(left)} (finished takes are kept: raise --budget and "
+                "run `videoagent resume` to make the rest)"
+            )
+            self._emit("budget", "failed", message, **budget.summary(), shots_undone=left)
+            raise BudgetReached(message)
         generated = sum(t.origin == "generated" for ts in takes.values() for t in ts)
         self._emit(
             "generate",
@@ -505,3 +587,24 @@ class Agent:
             f"{sum(len(t) for t in takes.values()) - generated} reused, for {total} shots",
         )
         return {s.id: takes[s.id] for s in shots}
+
+
+class GeneratorPool:
+    """The generators of one run, made on first use (a backend whose shots are all cached
+    needs no key), each with its own options; `stop_all` cancels their jobs."""
+
+    def __init__(self, options: dict[str, dict]) -> None:
+        self._options = options
+        self._made: dict[str, Generator] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, name: str) -> Generator:
+        with self._lock:
+            if name not in self._made:
+                self._made[name] = create(name, **self._options.get(name, {}))
+            return self._made[name]
+
+    def stop_all(self) -> None:
+        with self._lock:
+            for generator in self._made.values():
+                generator.stop.set()

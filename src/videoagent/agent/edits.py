@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from videoagent.agent.planning import write_prompts
+from videoagent.agent.planning import reference_counter, write_prompts
+from videoagent.agent.routing import longest_shot
 from videoagent.errors import UsageError
 from videoagent.generators import capabilities
 from videoagent.memory.context import pack_context
@@ -82,7 +83,13 @@ def _new_shots(state, shots: list[Shot]) -> list[str]:
         ids.append(shot.id)
     board.target_frames = sum(s.frames for s in board.shots)
     _set_joins(board, joins)
-    write_prompts(board, capabilities(state.backend), style=state.brief.style, bible=state.bible)
+    write_prompts(
+        board,
+        state.pool,
+        style=state.brief.style,
+        bible=state.bible,
+        references=reference_counter(state, board),
+    )
     return ids
 
 
@@ -120,6 +127,7 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
         backend=state.backend,
         dialect=caps.dialect,
         beats=beats,
+        max_shot_seconds=longest_shot(state.pool),
     )
     ids = _new_shots(state, shots)
     cast = sorted({c for s in shots for c in s.cast})
@@ -200,7 +208,11 @@ def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeSt
     shot.shot_size, shot.camera = staged.scene.shot_size, staged.scene.camera
     shot.prompt = ""
     write_prompts(
-        state.storyboard, capabilities(state.backend), style=state.brief.style, bible=state.bible
+        state.storyboard,
+        state.pool,
+        style=state.brief.style,
+        bible=state.bible,
+        references=reference_counter(state, state.storyboard),
     )
     return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}"
 

@@ -92,6 +92,7 @@ def build_manifest(
         "settings": {
             **{k: v for k, v in request_to_dict(request).items() if k != "text"},
             "backend": state.backend,
+            "pool": state.pool,
         },
         "references": state.references,
         "brief": brief.to_dict() if brief else None,

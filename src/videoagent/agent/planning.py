@@ -1,8 +1,14 @@
-"""The planning steps (bible, storyboard, prompt rewriting), shared by `make` and `plan`."""
+"""The planning steps (bible, storyboard, routing and prompt rewriting), shared by `make`,
+`plan` and the edits that add shots."""
 
 from __future__ import annotations
 
-from videoagent.generators.catalog import Capabilities
+from collections.abc import Callable
+
+from videoagent.agent.assemble import source_span
+from videoagent.agent.routing import Route, longest_shot, route_shot
+from videoagent.generators.catalog import Capabilities, capabilities
+from videoagent.memory.retrieval import shot_references
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.offline_planner import plan_offline
@@ -26,33 +32,66 @@ def draft_storyboard(
     brief: Brief,
     bible: Bible,
     *,
-    backend: str,
-    dialect: str,
+    pool: list[str],
     llm_url: str | None = None,
     llm_model: str | None = None,
 ) -> tuple[Storyboard, list[str]]:
     """A validated storyboard from the LLM when one is configured, else the offline planner;
-    with the warnings of any fallback."""
+    with the warnings of any fallback. Shots are kept short enough for every backend in the
+    pool (a second spare for transition handles)."""
+    lead = capabilities(pool[0])
+    shape = {"backend": lead.name, "dialect": lead.dialect}
+    longest = longest_shot(pool)
     if llm_url:
         from videoagent.plan.llm_planner import plan_with_llm
 
         board, warnings = plan_with_llm(
-            request, brief, bible, backend=backend, dialect=dialect, url=llm_url, model=llm_model
+            request,
+            brief,
+            bible,
+            **shape,
+            url=llm_url,
+            model=llm_model,
+            max_shot_seconds=longest,
         )
     else:
-        board, warnings = plan_offline(request, brief, bible, backend=backend, dialect=dialect), []
+        board = plan_offline(request, brief, bible, **shape, max_shot_seconds=longest)
+        warnings = []
     board.validate(bible)
     return board, warnings
 
 
 def write_prompts(
-    storyboard: Storyboard, caps: Capabilities, *, style: str, bible: Bible | None = None
-) -> None:
-    """Rewrite every generated shot that has no prompt yet into the backend's dialect, in
-    place, with the bible's description of each cast member."""
-    for shot in storyboard.shots:
-        if shot.kind == "generated" and not shot.prompt:
-            shot.prompt = prompt_for(shot, caps, style=style, bible=bible)
+    storyboard: Storyboard,
+    pool: list[str],
+    *,
+    style: str,
+    bible: Bible | None = None,
+    references: Callable[[int], int] = lambda index: 0,
+) -> list[tuple[Shot, Route]]:
+    """Route every generated shot that has no prompt yet (`references(index)`: how many
+    reference images it has) and rewrite it into its backend's dialect, in place, with the
+    bible's description of each cast member. Returns the routes taken."""
+    routed = []
+    rate = storyboard.rate
+    for index, shot in enumerate(storyboard.shots):
+        if shot.kind != "generated" or shot.prompt:
+            continue
+        frames = shot.source_frames or source_span(storyboard, index)[1]
+        route = route_shot(
+            pool,
+            shot_id=shot.id,
+            seconds=float(rate.seconds(frames)),
+            width=storyboard.width,
+            height=storyboard.height,
+            fps=float(rate.fps),
+            references=references(index),
+        )
+        caps = capabilities(route.backend)
+        shot.backend, shot.dialect = route.backend, caps.dialect
+        shot.prompt = prompt_for(shot, caps, style=style, bible=bible)
+        routed.append((shot, route))
+    return routed
 
 
 def prompt_for(shot: Shot, caps: Capabilities, *, style: str, bible: Bible | None) -> str:
@@ -78,3 +117,14 @@ def framed_closer(
         return None
     nearer.prompt = prompt_for(nearer, caps, style=style, bible=bible)
     return nearer if nearer.prompt != shot.prompt else None
+
+
+def reference_counter(state, board: Storyboard) -> Callable[[int], int]:
+    """How many reference images shot `index` of `board` has, for routing (a shot with
+    references goes where they are taken)."""
+
+    def count(index: int) -> int:
+        paths, _ = shot_references(board, state.bible, index, state.folder.refs, state.references)
+        return len(paths)
+
+    return count

@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from videoagent.agent.budget import Budget
 from videoagent.errors import RecoverableError
 from videoagent.evaluate.checks import Check, failed, take_checks
-from videoagent.generators import GenerationRequest, Generator
+from videoagent.generators import GenerationRequest, Generator, capabilities
+from videoagent.generators.registry import generator_class
 from videoagent.plan.storyboard import Shot
 from videoagent.store.files import file_sha256
 from videoagent.store.takes import StoredTake, TakeStore, take_key
@@ -95,11 +97,12 @@ def unrecognised(take: Take) -> bool:
 
 
 class Shooter:
-    """Makes accepted takes for shots with one generator, reusing every take it can."""
+    """Makes accepted takes for shots, each with the generator its route chose, reusing
+    every take it can and paying only what the budget allows."""
 
     def __init__(
         self,
-        generator: Generator,
+        generator_for: Callable[[str], Generator],
         store: TakeStore,
         *,
         rate: FrameRate,
@@ -107,18 +110,22 @@ class Shooter:
         height: int,
         max_retries: int,
         emit: Callable[..., None],
+        budget: Budget | None = None,
         reframe: Callable[[Shot], Shot | None] | None = None,
     ) -> None:
-        self.generator = generator
+        # Generators are made when first needed: shots found in a cache need none (nor
+        # their API keys).
+        self.generator_for = generator_for
         self.store = store
         self.rate, self.width, self.height = rate, width, height
         self.max_retries = max_retries
         self._emit = emit
+        self.budget = budget or Budget(None)
         # The shot framed closer, prompt written, or None: the retry for an unseen subject.
         self._reframe = reframe or (lambda shot: None)
 
     def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
-        caps = self.generator.capabilities
+        caps = capabilities(shot.backend)
         usable = refs[: caps.max_references] if "reference-to-video" in caps.modes else []
         width, height = shot.source_size or (self.width, self.height)
         return GenerationRequest(
@@ -133,10 +140,11 @@ class Shooter:
             label=f"{shot.id} seed {seed}",
         )
 
-    def _key(self, request: GenerationRequest) -> str:
+    @staticmethod
+    def _key(backend: str, request: GenerationRequest) -> str:
         return take_key(
-            backend=self.generator.name,
-            model=self.generator.version,
+            backend=backend,
+            model=generator_class(backend).version,
             request={
                 "prompt": request.prompt,
                 "frames": request.frames,
@@ -151,7 +159,7 @@ class Shooter:
 
     def cached(self, shot: Shot, frames: int, refs: list[Path]) -> bool:
         """Whether the shot's first take is already made (here or in the shared cache)."""
-        key = self._key(self._request(shot, frames, shot.seed, refs))
+        key = self._key(shot.backend, self._request(shot, frames, shot.seed, refs))
         return self.store.find(key) is not None or self.store.in_shared(key)
 
     def shoot(self, shot: Shot, frames: int, refs: list[Path]) -> list[Take]:
@@ -189,7 +197,7 @@ class Shooter:
         return takes
 
     def _reuse(self, shot: Shot, request: GenerationRequest) -> Take | None:
-        key = self._key(request)
+        key = self._key(shot.backend, request)
         stored, origin = self.store.find(key), "project cache"
         if stored is None:
             base = self._record_base(shot, request, key)
@@ -213,10 +221,10 @@ class Shooter:
         return {
             "shot": shot.id,
             "seed": request.seed,
-            "backend": self.generator.name,
+            "backend": shot.backend,
             "prompt": request.prompt,
             "references": list(request.references),
-            "cost_estimate": self.generator.capabilities.price(request.seconds),
+            "cost_estimate": capabilities(shot.backend).price(request.seconds),
             "cost": 0.0,
             "key": key,
             "accepted": True,
@@ -227,27 +235,36 @@ class Shooter:
         }
 
     def _generate(self, shot: Shot, request: GenerationRequest) -> Take:
+        price = capabilities(shot.backend).price(request.seconds)
+        generator = self.generator_for(shot.backend)
+        # Reserved before anything is sent: BudgetReached stops this shot here.
+        self.budget.reserve(price, f"{shot.id} (seed {request.seed}) on {shot.backend}")
         number, staging = self.store.begin(shot.id)
         take = Take(
             shot.id,
             number,
             request.seed,
             request.prompt,
-            self.generator.name,
+            shot.backend,
             None,
-            cost_estimate=self.generator.capabilities.price(request.seconds),
-            key=self._key(request),
+            cost_estimate=price,
+            key=self._key(shot.backend, request),
             references=list(request.references),
         )
         began = time.perf_counter()
         try:
-            job = self.generator.generate(request, staging / CLIP)
+            job = generator.generate(request, staging / CLIP)
         except RecoverableError as exc:
+            self.budget.settle(price, 0.0)  # providers do not charge a failed job
             take.error = str(exc)
             take.seconds = time.perf_counter() - began
             self._emit("evaluate", "warning", f"{shot.id} take {number}: {exc}", shot=shot.id)
             self.store.commit(staging, take.record())
             return take
+        except BaseException:
+            self.budget.settle(price, 0.0)
+            raise
+        self.budget.settle(price, job.cost)
         take.report, take.cost = job.report, job.cost
         take.path = job.output
         take.checks = take_checks(job, shot.scene_spec)

@@ -3,7 +3,7 @@ from and written to the project folder (each file sealed with its checksum)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from videoagent import __version__
 from videoagent.plan.bible import Bible
@@ -50,11 +50,15 @@ class ProjectState:
 
     folder: ProjectFolder
     request: Request
-    backend: str
+    backend: str  # the lead backend: planning writes for it until routing chooses per shot
     references: list[dict]  # {"file": under bible/refs, "entity": id or "", "name": given}
     brief: Brief | None = None
     bible: Bible | None = None
     storyboard: Storyboard | None = None
+    pool: list[str] = field(default_factory=list)  # the backends shots are routed among
+
+    def __post_init__(self) -> None:
+        self.pool = self.pool or [self.backend]
 
     def save(self) -> None:
         """Write the plan first and project.json last, so project.json never names a plan
@@ -70,6 +74,7 @@ class ProjectState:
                 "videoagent": __version__,
                 "request": request_to_dict(self.request),
                 "backend": self.backend,
+                "pool": self.pool,
                 "references": self.references,
                 "brief": self.brief.to_dict() if self.brief else None,
                 "planned": self.storyboard is not None,
@@ -85,6 +90,7 @@ class ProjectState:
             request_from_dict(project["request"]),
             project["backend"],
             project.get("references", []),
+            pool=project.get("pool", []),
         )
         if project.get("brief"):
             state.brief = Brief(**project["brief"])

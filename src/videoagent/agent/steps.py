@@ -14,12 +14,14 @@ STEPS = (
     "brief",
     "bible",
     "storyboard",
+    "route",  # which backend makes each shot, and why
     "rewrite",
     "estimate",
     "generate",
     "evaluate",
     "revise",
     "retrieve",  # a cast member's description and references fetched for a shot
+    "budget",  # the run stopped before a charge that would pass --budget
     "assemble",
     "render",
     "verify",

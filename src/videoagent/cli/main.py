@@ -38,9 +38,25 @@ def _fail(exc: Exception, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _run_agent(settings: AgentSettings, work, project: Path) -> None:
+def _ask_approval(progress: Progress, estimate: dict) -> bool:
+    """Show the estimate and wait for a yes (the progress display pauses meanwhile)."""
+    progress.stop()
+    parts = ", ".join(f"{name} ${usd:.2f}" for name, usd in estimate["by_backend"].items())
+    console.print(
+        f"[bold]estimate:[/] {estimate['shots_to_generate']} shots to generate "
+        f"({estimate['generated_seconds']:g} s of video): ${estimate['cost']:.2f}"
+        + (f" ({parts})" if parts else ""),
+        highlight=False,
+    )
+    answer = typer.confirm("Generate?", default=False, err=True)
+    progress.start()
+    return answer
+
+
+def _run_agent(settings: AgentSettings, work, project: Path, *, approve: bool = False) -> None:
     """Run `work(agent)` on `project` with live progress; print the result; map errors to
-    exit codes (2 misuse, 1 failure, 130 interrupted)."""
+    exit codes (2 misuse, 1 failure, 130 interrupted). With `approve`, nothing is
+    generated before the user says yes to the estimate."""
     try:
         with Progress(
             TextColumn("{task.description}"),
@@ -51,6 +67,8 @@ def _run_agent(settings: AgentSettings, work, project: Path) -> None:
             transient=True,
         ) as progress:
             bars: dict[str, int] = {}
+            if approve:
+                settings.approve = lambda estimate: _ask_approval(progress, estimate)
 
             def show(record: StepRecord) -> None:
                 if record.step == "generate" and "total" in record.data:
@@ -99,6 +117,13 @@ def make(
     ] = None,
     fps: Annotated[str, typer.Option(help="Frames per second.")] = "24",
     backend: Annotated[str | None, typer.Option(help="Pin a generator (see `backends`).")] = None,
+    backends: Annotated[
+        str | None,
+        typer.Option(
+            help="Generators to route shots among, comma-separated (default: every "
+            "configured one, else the offline one)."
+        ),
+    ] = None,
     ref: Annotated[
         list[str] | None,
         typer.Option(
@@ -109,7 +134,8 @@ def make(
     ] = None,
     seed: Annotated[int, typer.Option(help="Seed for a repeatable run.")] = 0,
     max_retries: Annotated[int, typer.Option(help="Regenerations per failing shot.")] = 2,
-    budget: Annotated[float | None, typer.Option(help="Most USD to spend.")] = None,
+    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
+    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
     llm: Annotated[
         str | None,
         typer.Option(
@@ -126,20 +152,42 @@ def make(
         built = Request.build(
             request, mode=mode, duration=duration, aspect=aspect, size=size, fps=fps, seed=seed
         )
+        if budget is not None and budget < 0:
+            raise UsageError(f"--budget must be 0 or more, got {budget}")
     except UsageError as exc:
         _fail(exc, 2)
     settings = AgentSettings(
-        backend=backend, max_retries=max_retries, budget=budget, llm_url=llm, llm_model=llm_model
+        backend=backend,
+        backends=[b.strip() for b in backends.split(",") if b.strip()] if backends else None,
+        max_retries=max_retries,
+        budget=budget,
+        llm_url=llm,
+        llm_model=llm_model,
     )
-    _run_agent(settings, lambda agent: agent.make(built, out, references=ref or []), out)
+    _run_agent(
+        settings, lambda agent: agent.make(built, out, references=ref or []), out, approve=approve
+    )
+
+
+BUDGET_HELP = "Most USD this run may spend; it stops before a charge that would pass it."
+APPROVE_HELP = "Show the cost estimate and wait for a yes before generating."
+
+
+def _spending(budget: float | None) -> AgentSettings:
+    if budget is not None and budget < 0:
+        _fail(UsageError(f"--budget must be 0 or more, got {budget}"), 2)
+    return AgentSettings(budget=budget)
 
 
 @app.command()
 def resume(
     project: Annotated[Path, typer.Argument(help="Project folder of an interrupted run.")],
+    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
+    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
 ) -> None:
-    """Finish an interrupted run (Ctrl-C, kill, power cut) without redoing finished takes."""
-    _run_agent(AgentSettings(), lambda agent: agent.resume(project), project)
+    """Finish an interrupted run (Ctrl-C, kill, power cut, budget reached) without redoing
+    finished takes."""
+    _run_agent(_spending(budget), lambda agent: agent.resume(project), project, approve=approve)
 
 
 @app.command()
@@ -149,10 +197,15 @@ def shot(
     prompt: Annotated[
         str | None, typer.Option(help="A new idea for the shot (else: a new seed).")
     ] = None,
+    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
+    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
 ) -> None:
     """Regenerate one shot; every other shot is reused from the cache."""
     _run_agent(
-        AgentSettings(), lambda agent: agent.regenerate(project, number, prompt=prompt), project
+        _spending(budget),
+        lambda agent: agent.regenerate(project, number, prompt=prompt),
+        project,
+        approve=approve,
     )
 
 
@@ -168,10 +221,13 @@ def edit(
         ),
     ] = None,
     llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
+    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
+    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
 ) -> None:
     """Change a finished video: text, length, shape, order, cards, new or replaced shots."""
-    settings = AgentSettings(llm_url=llm, llm_model=llm_model)
-    _run_agent(settings, lambda agent: agent.edit(project, request), project)
+    settings = _spending(budget)
+    settings.llm_url, settings.llm_model = llm, llm_model
+    _run_agent(settings, lambda agent: agent.edit(project, request), project, approve=approve)
 
 
 @app.command()
@@ -217,39 +273,33 @@ def plan(
     duration: Annotated[float | None, typer.Option()] = None,
     aspect: Annotated[str, typer.Option()] = "16:9",
     backend: Annotated[str | None, typer.Option()] = None,
+    backends: Annotated[str | None, typer.Option(help="Generators to route among.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the storyboard as JSON.")] = False,
     llm: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_URL")] = None,
     llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
 ) -> None:
     """Print the storyboard, with the prompts `make` would send, without generating."""
     from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
-    from videoagent.agent.routing import choose_backend
+    from videoagent.agent.routing import project_pool
     from videoagent.generators import capabilities
     from videoagent.plan.brief import make_brief
     from videoagent.plan.request import Request
 
     try:
         built = Request.build(request, mode=mode, duration=duration, aspect=aspect)
-        name = choose_backend(
+        pool = project_pool(
             backend,
-            seconds=min(built.seconds, 10.0),
+            [b.strip() for b in backends.split(",") if b.strip()] if backends else None,
             width=built.width,
             height=built.height,
             fps=float(built.rate.fps),
         )
-        caps = capabilities(name)
         brief = make_brief(built)
         bible = draft_bible(brief)
         board, warnings = draft_storyboard(
-            built,
-            brief,
-            bible,
-            backend=name,
-            dialect=caps.dialect,
-            llm_url=llm,
-            llm_model=llm_model,
+            built, brief, bible, pool=pool, llm_url=llm, llm_model=llm_model
         )
-        write_prompts(board, caps, style=brief.style, bible=bible)
+        write_prompts(board, pool, style=brief.style, bible=bible)
     except (UsageError, MissingDependency) as exc:
         _fail(exc, 2)
     for warning in warnings:
@@ -260,7 +310,7 @@ def plan(
     out = Console()
     out.print(
         f"[bold]{escape(board.request)}[/]  ({board.mode}, {built.seconds:g} s, "
-        f"{board.width}x{board.height} @ {board.fps} fps, backend {name})",
+        f"{board.width}x{board.height} @ {board.fps} fps, backends {', '.join(pool)})",
         highlight=False,
     )
     for shot in board.shots:
@@ -272,29 +322,57 @@ def plan(
         )
         out.print(f"  caption: {escape(shot.caption)}", highlight=False)
         if shot.prompt:
+            price = capabilities(shot.backend).price(seconds)
+            out.print(f"  backend: {shot.backend} (${price:.2f})", highlight=False)
             out.print(f"  prompt:  {escape(shot.prompt)}", highlight=False)
 
 
 @app.command()
 def backends() -> None:
-    """List the generators with their capabilities and whether they work here."""
-    from videoagent.generators import available, catalog, registry
+    """Every generator: what it can do, what it costs, and whether it is set up here."""
+    from videoagent.generators import catalog, registry
 
-    here = set(available())
     out = Console()
+    entries = catalog()
     for name in registry.known():
-        caps = catalog().get(name)
-        status = "[green]available[/]" if name in here else "[red]not installed[/]"
-        out.print(f"[bold]{name}[/]  {status}", highlight=False)
-        if caps:
-            out.print(
-                f"  {caps.description}\n  modes: {', '.join(caps.modes)}; "
-                f"{caps.min_seconds}-{caps.max_seconds} s; up to "
-                f"{caps.max_width}x{caps.max_height}; refs: {caps.max_references}; "
-                f"dialect: {caps.dialect}; ${caps.price_per_second}/s\n"
-                f"  cannot: {'; '.join(caps.cannot)}",
-                highlight=False,
-            )
+        caps = entries.get(name)
+        out.print(f"[bold]{name}[/]  {_readiness(name, caps)}", highlight=False)
+        if caps is None:
+            out.print("  no catalog entry: routing cannot choose it", highlight=False)
+            continue
+        lengths = (
+            f"{', '.join(f'{d:g}' for d in caps.durations)} s"
+            if caps.durations
+            else f"{caps.min_seconds:g}-{caps.max_seconds:g} s"
+        )
+        out.print(
+            f"  {caps.kind}: {caps.description}\n"
+            f"  modes: {', '.join(caps.modes)}; lengths: {lengths}; up to "
+            f"{caps.max_width}x{caps.max_height}; references: {caps.max_references}; "
+            f"prompt: {caps.dialect}, {caps.max_prompt_chars} chars\n"
+            f"  price: ${caps.price_per_second:.3f}/s\n"
+            f"  cannot: {'; '.join(caps.cannot)}",
+            highlight=False,
+        )
+
+
+def _readiness(name: str, caps) -> str:
+    """Whether `name` can run here: configured (hosted) or installed (local)."""
+    from videoagent.errors import NotConfigured
+    from videoagent.generators import registry
+
+    if caps is not None and caps.setup.get("key_env"):
+        key = caps.setup["key_env"]
+        if caps.configured:
+            return f"[green]configured[/] ({key} is set)"
+        return f"[yellow]not configured[/]: export {key}=..."
+    try:
+        registry.create(name)
+    except NotConfigured as exc:
+        return f"[yellow]not configured[/]: {escape(str(exc))}"
+    except (MissingDependency, UsageError) as exc:
+        return f"[red]not installed[/]: {escape(str(exc))}"
+    return "[green]available[/]"
 
 
 def main() -> None:

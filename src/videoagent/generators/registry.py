@@ -32,8 +32,8 @@ def known() -> dict[str, str]:
     return found
 
 
-def create(name: str, **options) -> Generator:
-    """An instance of the generator called `name`."""
+def generator_class(name: str) -> type[Generator]:
+    """The class of the generator called `name` (imported, not instantiated)."""
     paths = known()
     if name not in paths:
         raise UsageError(f"unknown backend {name!r}; available: {', '.join(sorted(paths))}")
@@ -42,7 +42,12 @@ def create(name: str, **options) -> Generator:
         module = importlib.import_module(module_name)
     except ImportError as exc:
         raise MissingDependency(f"backend {name!r} ({exc.name})", name) from exc
-    return getattr(module, class_name)(**options)
+    return getattr(module, class_name)
+
+
+def create(name: str, **options) -> Generator:
+    """An instance of the generator called `name`."""
+    return generator_class(name)(**options)
 
 
 def available() -> list[str]:

@@ -58,14 +58,15 @@ def plan_continuation(
     backend: str,
     dialect: str,
     beats: list[str] | None = None,
+    max_shot_seconds: float = MAX_SHOT_SECONDS,
 ) -> list[Shot]:
-    """Generated shots (no ids yet) that fill exactly `frames` frames."""
+    """Generated shots (no ids yet) that fill exactly `frames` frames, none longer than
+    `max_shot_seconds`."""
     seconds = frames / fps
     if beats is None:
         beats = continuation_beats(context, brief, continuation_count(seconds))
-    else:
-        pieces = max(1, math.ceil(seconds / len(beats) / MAX_SHOT_SECONDS))
-        beats = [b for b in beats for _ in range(pieces)]
+    pieces = max(1, math.ceil(seconds / len(beats) / max_shot_seconds))
+    beats = [b for b in beats for _ in range(pieces)]
     if len(beats) > frames:
         beats = beats[:frames]
     setting = context.last_setting

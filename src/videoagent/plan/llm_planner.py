@@ -17,7 +17,12 @@ from videoagent.llm.client import ChatClient
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.modes import MODES
-from videoagent.plan.offline_planner import finish_storyboard, generated_shot, plan_offline
+from videoagent.plan.offline_planner import (
+    MAX_SHOT_SECONDS,
+    finish_storyboard,
+    generated_shot,
+    plan_offline,
+)
 from videoagent.plan.request import Request
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Storyboard
@@ -98,6 +103,7 @@ def plan_with_llm(
     url: str,
     model: str | None = None,
     client: ChatClient | None = None,
+    max_shot_seconds: float = MAX_SHOT_SECONDS,
 ) -> tuple[Storyboard, list[str]]:
     """A storyboard proposed by the LLM at `url`, or the offline one with a warning."""
     mode = MODES[request.mode]
@@ -115,7 +121,14 @@ def plan_with_llm(
         proposal = client.chat_json(messages, schema=schema(), validate=_validator(story_seconds))
     except (PlanError, RunError) as exc:
         warning = f"LLM planner failed ({exc}); used the offline planner instead"
-        board = plan_offline(request, brief, bible, backend=backend, dialect=dialect)
+        board = plan_offline(
+            request,
+            brief,
+            bible,
+            backend=backend,
+            dialect=dialect,
+            max_shot_seconds=max_shot_seconds,
+        )
         board.warnings.append(warning)
         return board, [warning]
     shots = []

@@ -22,7 +22,9 @@ MAX_SHOT_SECONDS = 10.0
 ALTERNATE_SIZE = {"wide": "medium", "medium": "close-up", "close-up": "medium"}
 
 
-def _plan_beats(brief: Brief, request: Request) -> list[tuple[str, str, str | None]]:
+def _plan_beats(
+    brief: Brief, request: Request, max_shot_seconds: float
+) -> list[tuple[str, str, str | None]]:
     """(beat, caption, action hint) per generated shot, long beats split into coverage."""
     mode = MODES[request.mode]
     beats = list(brief.beats)
@@ -35,7 +37,7 @@ def _plan_beats(brief: Brief, request: Request) -> list[tuple[str, str, str | No
         )
     for i, beat in enumerate(beats):
         sentence = beat_sentence(brief.subject, beat, first=i == 0)
-        pieces = max(1, math.ceil(available / len(beats) / MAX_SHOT_SECONDS))
+        pieces = max(1, math.ceil(available / len(beats) / max_shot_seconds))
         planned += [(beat, sentence, None)] * pieces
     if mode.closing_shot:
         planned.append(("closing shot", "And the day winds down.", "sit"))
@@ -43,12 +45,19 @@ def _plan_beats(brief: Brief, request: Request) -> list[tuple[str, str, str | No
 
 
 def plan_offline(
-    request: Request, brief: Brief, bible: Bible, *, backend: str, dialect: str
+    request: Request,
+    brief: Brief,
+    bible: Bible,
+    *,
+    backend: str,
+    dialect: str,
+    max_shot_seconds: float = MAX_SHOT_SECONDS,
 ) -> Storyboard:
-    """A storyboard from rules alone (prompts are filled in by the rewrite step)."""
+    """A storyboard from rules alone (prompts are filled in by the rewrite step); no shot
+    longer than `max_shot_seconds` (a long beat becomes several shots)."""
     shots: list[Shot] = []
     previous_size = None
-    for beat, sentence, hint in _plan_beats(brief, request):
+    for beat, sentence, hint in _plan_beats(brief, request, max_shot_seconds):
         staged = stage(beat if hint is None else "", brief, bible, action_hint=hint)
         scene = staged.scene
         single = len(scene.entities) == 1

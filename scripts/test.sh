@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Set up (once) and run the test suite: lint, then pytest. Needs python3, PyPI and, for the
 # browser tests, Debian's chromium (installed here when run as root; torch comes as the CPU
-# build pinned by the `embedded` extra).
+# build pinned by the `embedded` extra; `diffusers` brings the local-model adapters it tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play]"
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play,diffusers]"
 # The browser tests drive Debian's chromium (never a downloaded browser build).
 if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

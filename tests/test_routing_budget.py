@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from fake_providers import FAKES, KEY
 from PIL import Image
 
+from fake_providers import FAKES, KEY
 from videoagent import Agent, AgentSettings, Request
 from videoagent.agent.routing import route_shot
 from videoagent.errors import BudgetReached, UsageError

@@ -361,11 +361,10 @@ def _readiness(name: str, caps) -> str:
     from videoagent.errors import NotConfigured
     from videoagent.generators import registry
 
-    if caps is not None and caps.setup.get("key_env"):
-        key = caps.setup["key_env"]
+    if caps is not None and caps.kind == "hosted":
         if caps.configured:
-            return f"[green]configured[/] ({key} is set)"
-        return f"[yellow]not configured[/]: export {key}=..."
+            return f"[green]configured[/] ({caps.setup['key_env']} is set)"
+        return f"[yellow]not configured[/]: {escape(caps.missing_setup())}"
     try:
         registry.create(name)
     except NotConfigured as exc:

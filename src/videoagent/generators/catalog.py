@@ -41,7 +41,8 @@ class Capabilities:
     # The lengths a backend makes, when it makes only some (a 4.2 s shot is made, and
     # paid for, as the next one up and cut); empty: any length in [min, max].
     durations: tuple[float, ...] = ()
-    # How a user configures it: {"key_env": ..., "url_env": ..., "url": ..., "model": ...}.
+    # How a user configures it: hosted {"key_env", "url_env", "url", "model_env", "model"};
+    # local models {"path_env"}. The *_env values name environment variables.
     setup: dict = field(default_factory=dict)
 
     def refuses(
@@ -76,9 +77,16 @@ class Capabilities:
 
     @property
     def configured(self) -> bool:
-        """Whether what the backend needs from the user (an API key) is set here."""
-        key = self.setup.get("key_env")
-        return not key or bool(os.environ.get(key))
+        """Whether what the backend needs from the user (an API key, a model path) is set."""
+        return not self.missing_setup()
+
+    def missing_setup(self) -> str:
+        """What the user still has to set, as the line to type ("" when nothing)."""
+        for key, value in (("key_env", "<API key>"), ("path_env", "<model folder or hub id>")):
+            name = self.setup.get(key)
+            if name and not os.environ.get(name):
+                return f"export {name}={value}"
+        return ""
 
 
 def _from_json(name: str, data: dict) -> Capabilities:

@@ -20,6 +20,9 @@ BUILTIN = {
     "luma": "videoagent.generators.hosted.luma:LumaGenerator",
     "fal": "videoagent.generators.hosted.fal:FalGenerator",
     "replicate": "videoagent.generators.hosted.replicate:ReplicateGenerator",
+    "wan": "videoagent.generators.local.wan:WanGenerator",
+    "ltx": "videoagent.generators.local.ltx:LtxGenerator",
+    "cogvideox": "videoagent.generators.local.cogvideox:CogVideoXGenerator",
 }
 ENTRY_POINT_GROUP = "videoagent.generators"
 

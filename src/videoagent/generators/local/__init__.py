@@ -1,0 +1,1 @@
+"""Video models run on this machine from open weights (the `diffusers` extra)."""

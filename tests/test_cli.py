@@ -22,6 +22,8 @@ runner = CliRunner()
         (["make", "a dog", "--aspect", "3:2", "--out", "{out}"], "unknown aspect '3:2'"),
         (["make", "a dog", "--mode", "opera", "--out", "{out}"], "unknown mode 'opera'"),
         (["make", "a dog", "--backend", "nope", "--out", "{out}"], "unknown backend 'nope'"),
+        (["make", "a dog", "--budget", "-1", "--out", "{out}"], "--budget must be 0 or more"),
+        (["make", "a dog", "--backends", "xai", "--out", "{out}"], "export XAI_API_KEY="),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path: Path, args, message):
@@ -59,10 +61,42 @@ def test_plan_prints_storyboard_json_without_generating():
     assert all(s["prompt"] for s in board["shots"])
 
 
-def test_backends_lists_capabilities():
+def test_backends_lists_capabilities_prices_and_what_is_configured(monkeypatch):
+    from videoagent.generators import catalog
+
+    for caps in catalog().values():
+        for variable in ("key_env", "path_env"):
+            if variable in caps.setup:
+                monkeypatch.delenv(caps.setup[variable], raising=False)
+    monkeypatch.setenv("RUNWAYML_API_SECRET", "a-key")
     result = runner.invoke(app, ["backends"])
     assert result.exit_code == 0
-    assert "procedural" in result.output and "synthworld" in result.output
+    blocks = {
+        block.split()[0]: block
+        for block in result.output.split("\n")
+        if block and not block.startswith(" ")
+    }
+    assert set(blocks) == set(catalog())
+    assert "configured (RUNWAYML_API_SECRET is set)" in blocks["runway"]
+    assert "not configured: export XAI_API_KEY=" in blocks["xai"]
+    assert "not configured" in blocks["wan"] and "VIDEOAGENT_WAN_MODEL" in blocks["wan"]
+    assert "available" in blocks["procedural"]
+    assert "price: $0.070/s" in result.output  # xAI, from the catalog
+    assert "lengths: 4, 6, 8 s" in result.output  # Veo
+    assert "modes: text-to-video, image-to-video, reference-to-video" in result.output
+
+
+def test_approve_waits_for_a_yes_and_resume_goes_on(tmp_path: Path):
+    out = tmp_path / "film"
+    args = ["make", "a 4 second video of a dog", "--backend", "fake", "--out", str(out)]
+    refused = runner.invoke(app, [*args, "--approve", "--size", "160x90"], input="n\n")
+    assert refused.exit_code == 1
+    assert "estimate:" in refused.output and "$0.2" in refused.output
+    assert "not approved" in refused.output
+    assert not list((out / "shots").glob("*/takes/*/clip.mp4"))
+    accepted = runner.invoke(app, ["resume", str(out), "--approve"], input="y\n")
+    assert accepted.exit_code == 0, accepted.output
+    assert (out / "renders" / "final.mp4").exists()
 
 
 def test_make_with_fake_backend(tmp_path: Path):

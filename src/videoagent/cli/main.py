@@ -332,7 +332,7 @@ def backends() -> None:
     """Every generator: what it can do, what it costs, and whether it is set up here."""
     from videoagent.generators import catalog, registry
 
-    out = Console()
+    out = Console(soft_wrap=True)  # one line per field: easy to grep
     entries = catalog()
     for name in registry.known():
         caps = entries.get(name)

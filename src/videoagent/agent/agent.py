@@ -41,7 +41,9 @@ from videoagent.agent.steps import Listener, StepRecord
 from videoagent.errors import BudgetReached, Cancelled, RunError, UnclearRequest, UsageError
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
+from videoagent.evaluate.llm_judge import LLMJudge
 from videoagent.generators import Generator, capabilities, create
+from videoagent.llm.client import ChatClient
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
@@ -79,7 +81,9 @@ class AgentSettings:
     `backend` pins one generator; `backends` names a pool to route each shot among (the
     cheapest able); neither: every configured backend, else the best offline one.
     `approve`, when set, is shown the estimate and must return True before anything is
-    generated. `generator_options` holds constructor options per backend name."""
+    generated. `judge_url` names an OpenAI-compatible vision endpoint whose verdict on
+    each new take joins its checks. `generator_options` holds constructor options per
+    backend name."""
 
     backend: str | None = None
     backends: list[str] | None = None
@@ -87,6 +91,8 @@ class AgentSettings:
     workers: int = 2
     llm_url: str | None = None
     llm_model: str | None = None
+    judge_url: str | None = None  # a vision model's endpoint: it judges every new take
+    judge_model: str | None = None
     budget: float | None = None
     approve: Callable[[dict], bool] | None = None
     generator_options: dict[str, dict] = field(default_factory=dict)
@@ -376,6 +382,7 @@ class Agent:
                 style=state.brief.style if state.brief else "",
                 bible=state.bible,
             ),
+            judge=self._judge(state),
         )
         generated = [s for s in board.shots if s.kind == "generated"]
         for index, shot in enumerate(board.shots):
@@ -520,6 +527,15 @@ class Agent:
             takes=manifest["takes"],
         )
         return Result(folder.root, video, manifest, verified)
+
+    def _judge(self, state: ProjectState) -> LLMJudge | None:
+        if not self.settings.judge_url:
+            return None
+        entities = state.bible.entities if state.bible else {}
+        return LLMJudge(
+            ChatClient(self.settings.judge_url, model=self.settings.judge_model),
+            cast=lambda shot: [entities[c].description for c in shot.cast if c in entities],
+        )
 
     def _generators(self, settings: AgentSettings) -> GeneratorPool:
         return GeneratorPool(settings.generator_options)

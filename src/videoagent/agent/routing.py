@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from videoagent.errors import NotConfigured, UsageError
 from videoagent.generators import registry
 from videoagent.generators.catalog import Capabilities, capabilities, catalog
-from videoagent.plan.offline_planner import MAX_SHOT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -79,9 +78,9 @@ def project_pool(
 
 
 def longest_shot(pool: list[str]) -> float:
-    """The longest shot to plan: one every backend in the pool makes in one job, with a
+    """The longest shot the pool allows: one every backend in it makes in one job, with a
     second spare for the transition handles a take carries."""
-    return min([MAX_SHOT_SECONDS] + [capabilities(n).max_seconds - 1.0 for n in pool])
+    return min(capabilities(n).max_seconds - 1.0 for n in pool)
 
 
 def route_shot(

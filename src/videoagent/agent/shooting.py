@@ -112,6 +112,7 @@ class Shooter:
         emit: Callable[..., None],
         budget: Budget | None = None,
         reframe: Callable[[Shot], Shot | None] | None = None,
+        judge: Callable[[Path, Shot], Check] | None = None,
     ) -> None:
         # Generators are made when first needed: shots found in a cache need none (nor
         # their API keys).
@@ -123,6 +124,8 @@ class Shooter:
         self.budget = budget or Budget(None)
         # The shot framed closer, prompt written, or None: the retry for an unseen subject.
         self._reframe = reframe or (lambda shot: None)
+        # A vision model's verdict on a take that passed the cheap checks (when configured).
+        self.judge = judge
 
     def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
         caps = capabilities(shot.backend)
@@ -268,6 +271,8 @@ class Shooter:
         take.report, take.cost = job.report, job.cost
         take.path = job.output
         take.checks = take_checks(job, shot.scene_spec)
+        if self.judge is not None and not failed(take.checks):
+            take.checks.append(self.judge(job.output, shot))
         take.seconds = time.perf_counter() - began
         stored = self.store.commit(staging, take.record())
         take.path = stored.clip

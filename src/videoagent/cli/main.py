@@ -144,6 +144,15 @@ def make(
         ),
     ] = None,
     llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
+    judge: Annotated[
+        str | None,
+        typer.Option(
+            help="OpenAI-compatible vision endpoint that judges each take against its shot "
+            "(env VIDEOAGENT_JUDGE_URL).",
+            envvar="VIDEOAGENT_JUDGE_URL",
+        ),
+    ] = None,
+    judge_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_JUDGE_MODEL")] = None,
 ) -> None:
     """Plan, generate, check and edit a video from one sentence."""
     from videoagent.plan.request import Request
@@ -163,6 +172,8 @@ def make(
         budget=budget,
         llm_url=llm,
         llm_model=llm_model,
+        judge_url=judge,
+        judge_model=judge_model,
     )
     _run_agent(
         settings, lambda agent: agent.make(built, out, references=ref or []), out, approve=approve

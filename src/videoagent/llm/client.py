@@ -1,19 +1,28 @@
 """One client for any OpenAI-compatible chat endpoint (hosted, vLLM, Ollama, llama.cpp).
 
-Asks for JSON under a schema where the server supports it; whatever comes back is parsed,
-repaired (code fences, prose around the object) and validated; on a validation error the
-error is sent back and the model tries again.
+Asks for JSON under a schema where the server supports it, and steps down when a server
+refuses that (HTTP 400/422): to JSON mode, then to the schema written into the prompt;
+the client remembers the step for later calls. Whatever comes back is parsed, repaired
+(code fences, prose around the object) and validated; on a validation error the error is
+sent back and the model tries again. Rate limits and server errors are retried.
+Images (for a vision model) go as data: URIs in the message's content parts.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from typing import TypeVar
+
+import numpy as np
+from PIL import Image
 
 from videoagent.errors import PlanError, RunError
 
@@ -22,6 +31,35 @@ T = TypeVar("T")
 
 class LLMUnavailable(RunError):
     """The endpoint could not be reached or answered with an HTTP error."""
+
+
+class LLMRefused(LLMUnavailable):
+    """The endpoint refused the request itself (HTTP 400/422), e.g. an unsupported option."""
+
+
+# How a server is asked for JSON, best first.
+STRUCTURED = ("json_schema", "json_object", "prompt")
+
+
+def image_part(picture: np.ndarray | Image.Image, *, longest: int = 512) -> dict:
+    """A picture as a chat content part (JPEG data: URI), at most `longest` px a side."""
+    image = picture if isinstance(picture, Image.Image) else Image.fromarray(picture)
+    image = image.convert("RGB")
+    image.thumbnail((longest, longest))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    data = base64.b64encode(buffer.getvalue()).decode()
+    return {"type": "image_url", "image_url": {"url": f"data:image/jpeg;base64,{data}"}}
+
+
+def user_message(text: str, images: list = ()) -> dict:
+    """A user turn with text and, for a vision model, pictures."""
+    if not images:
+        return {"role": "user", "content": text}
+    return {
+        "role": "user",
+        "content": [{"type": "text", "text": text}] + [image_part(picture) for picture in images],
+    }
 
 
 def extract_json(text: str) -> object:
@@ -46,38 +84,81 @@ class ChatClient:
         model: str | None = None,
         api_key: str | None = None,
         timeout: float = 120,
+        retries: int = 2,
     ) -> None:
         self.url = url.rstrip("/")
         self.model = model or os.environ.get("VIDEOAGENT_LLM_MODEL", "default")
         self.api_key = api_key or os.environ.get("VIDEOAGENT_LLM_KEY")
         self.timeout = timeout
+        self.retries = retries
+        self.structured = STRUCTURED[0]  # steps down when the server refuses it
 
     def chat(
         self, messages: list[dict], *, schema: dict | None = None, temperature: float = 0.2
     ) -> str:
-        body: dict = {"model": self.model, "messages": messages, "temperature": temperature}
-        if schema is not None:
-            body["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "answer", "schema": schema},
+        """The model's answer to `messages`; with `schema`, asked for JSON under it."""
+        while True:
+            body: dict = {"model": self.model, "messages": messages, "temperature": temperature}
+            if schema is not None:
+                body |= self._structured(messages, schema)
+            try:
+                return self._complete(body)
+            except LLMRefused:
+                place = STRUCTURED.index(self.structured)
+                if schema is None or place == len(STRUCTURED) - 1:
+                    raise
+                self.structured = STRUCTURED[place + 1]
+
+    def _structured(self, messages: list[dict], schema: dict) -> dict:
+        """The request fields that ask for JSON the way this server takes it."""
+        if self.structured == "json_schema":
+            return {
+                "response_format": {
+                    "type": "json_schema",
+                    "json_schema": {"name": "answer", "schema": schema},
+                }
             }
+        hint = {
+            "role": "system",
+            "content": "Answer with one JSON object that matches this JSON Schema, and "
+            f"nothing else: {json.dumps(schema)}",
+        }
+        extra: dict = {"messages": [*messages, hint]}
+        if self.structured == "json_object":
+            extra["response_format"] = {"type": "json_object"}
+        return extra
+
+    def _complete(self, body: dict) -> str:
         headers = {"Content-Type": "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
-        request = urllib.request.Request(
-            f"{self.url}/chat/completions", data=json.dumps(body).encode(), headers=headers
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                payload = json.loads(response.read())
-        except urllib.error.HTTPError as exc:
-            raise LLMUnavailable(f"LLM endpoint {self.url} answered HTTP {exc.code}") from exc
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise LLMUnavailable(f"LLM endpoint {self.url} unreachable: {exc}") from exc
-        except json.JSONDecodeError as exc:
-            raise LLMUnavailable(
-                f"LLM endpoint {self.url} sent something that is not JSON"
-            ) from exc
+        data = json.dumps(body).encode()
+        for attempt in range(self.retries + 1):
+            request = urllib.request.Request(
+                f"{self.url}/chat/completions", data=data, headers=headers
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    payload = json.loads(response.read())
+                break
+            except urllib.error.HTTPError as exc:
+                if exc.code in (400, 422):
+                    raise LLMRefused(
+                        f"LLM endpoint {self.url} refused the request (HTTP {exc.code})"
+                    ) from exc
+                if exc.code in (429, 500, 502, 503, 504) and attempt < self.retries:
+                    time.sleep(min(float(exc.headers.get("Retry-After") or 2**attempt), 30))
+                    continue
+                raise LLMUnavailable(f"LLM endpoint {self.url} answered HTTP {exc.code}") from exc
+            except (urllib.error.URLError, TimeoutError, OSError) as exc:
+                if attempt < self.retries:
+                    time.sleep(2**attempt)
+                    continue
+                raise LLMUnavailable(f"LLM endpoint {self.url} unreachable: {exc}") from exc
+            except json.JSONDecodeError as exc:
+                raise LLMUnavailable(
+                    f"LLM endpoint {self.url} sent something that is not JSON"
+                ) from exc
         try:
             return payload["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError) as exc:

@@ -65,7 +65,7 @@ def plan_continuation(
     seconds = frames / fps
     if beats is None:
         beats = continuation_beats(context, brief, continuation_count(seconds))
-    pieces = max(1, math.ceil(seconds / len(beats) / max_shot_seconds))
+    pieces = max(1, math.ceil(seconds / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))
     beats = [b for b in beats for _ in range(pieces)]
     if len(beats) > frames:
         beats = beats[:frames]

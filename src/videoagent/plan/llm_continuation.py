@@ -11,16 +11,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
 from videoagent.llm.client import ChatClient
+from videoagent.llm.prompts import prompt
 from videoagent.memory.context import Context
-
-SYSTEM = (
-    "You continue a video that already exists. You are given its request, its bible (the cast, "
-    "props and places that must stay the same) and its history: the most recent shots in full, "
-    "older shots as one line each, the oldest as chapters. Propose exactly the number of next "
-    "beats asked for: short phrases of what the protagonist does next, in order, carrying the "
-    "story on without repeating the recent shots, using only cast from the bible. Answer with "
-    "JSON only."
-)
 
 
 class Beats(BaseModel):
@@ -55,7 +47,7 @@ def beats_from_llm(
     """`count` next beats proposed from `context`, and warnings (with `fallback` on failure)."""
     client = client or ChatClient(url, model=model)
     messages = [
-        {"role": "system", "content": SYSTEM},
+        {"role": "system", "content": prompt("continuation")},
         {
             "role": "user",
             "content": f"Project so far: {context.text()}\n"

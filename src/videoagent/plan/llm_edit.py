@@ -12,17 +12,10 @@ from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError, UnclearRequest, UsageError
 from videoagent.llm.client import ChatClient
+from videoagent.llm.prompts import prompt
 from videoagent.plan.edit_request import CAN_DO, Operation, parse_clause
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
-
-SYSTEM = (
-    "You turn a user's request to change an existing video into edits an editing tool "
-    "understands. The tool knows only these phrasings: " + CAN_DO + ". Shots are numbered "
-    "from 1 in their current order. Restate the request as one or more of those phrasings, in "
-    "order. If the request is ambiguous or asks for something none of them can do, give no "
-    "edits and say in 'unclear' what you would need to know. Answer with JSON only."
-)
 
 
 class Restated(BaseModel):
@@ -74,7 +67,7 @@ def parse_edit_with_llm(
     with the reason it failed."""
     client = client or ChatClient(url, model=model)
     messages = [
-        {"role": "system", "content": SYSTEM},
+        {"role": "system", "content": prompt("edit", can_do=CAN_DO)},
         {"role": "user", "content": f"{summary(board, request)}\nRequest: {text}"},
     ]
     schema = {

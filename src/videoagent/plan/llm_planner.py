@@ -14,11 +14,11 @@ from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
 from videoagent.llm.client import ChatClient
+from videoagent.llm.prompts import prompt
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import (
-    MAX_SHOT_SECONDS,
     finish_storyboard,
     generated_shot,
     plan_offline,
@@ -27,14 +27,6 @@ from videoagent.plan.request import Request
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Storyboard
 from videoagent.synthworld import vocabulary as vocab
-
-SYSTEM = (
-    "You are the director of a short video. Split the request into shots. For each shot give "
-    "the beat (what happens, a short phrase), a one-sentence caption, its length in seconds, a "
-    "shot size (wide, medium, close-up) and a camera move (static, pan, track, zoom in, zoom "
-    "out). Shots must tell the request's events in order and their seconds must add up exactly "
-    "to the target. Answer with JSON only."
-)
 
 
 class LLMShot(BaseModel):
@@ -74,7 +66,7 @@ def schema() -> dict:
     }
 
 
-def _validator(target_seconds: float):
+def _validator(target_seconds: float, longest: float):
     def validate(value: object) -> LLMPlan:
         try:
             plan = LLMPlan.model_validate(value)
@@ -87,6 +79,11 @@ def _validator(target_seconds: float):
         if abs(total - target_seconds) > 0.5:
             raise PlanError(
                 f"shot seconds add up to {total:g}, they must add up to {target_seconds:g}"
+            )
+        too_long = [i + 1 for i, shot in enumerate(plan.shots) if shot.seconds > longest + 0.05]
+        if too_long:
+            raise PlanError(
+                f"shot(s) {', '.join(map(str, too_long))} are longer than {longest:g} s; split them"
             )
         return plan
 
@@ -103,14 +100,15 @@ def plan_with_llm(
     url: str,
     model: str | None = None,
     client: ChatClient | None = None,
-    max_shot_seconds: float = MAX_SHOT_SECONDS,
+    max_shot_seconds: float = 120.0,
 ) -> tuple[Storyboard, list[str]]:
-    """A storyboard proposed by the LLM at `url`, or the offline one with a warning."""
+    """A storyboard proposed by the LLM at `url`, or the offline one with a warning. No
+    shot may be longer than `max_shot_seconds` (what the backends can make in one job)."""
     mode = MODES[request.mode]
     story_seconds = request.seconds - mode.title_card - mode.end_card
     client = client or ChatClient(url, model=model)
     messages = [
-        {"role": "system", "content": SYSTEM},
+        {"role": "system", "content": prompt("planner", longest=f"{max_shot_seconds:g}")},
         {
             "role": "user",
             "content": f"Request: {request.text}\nMode: {request.mode}\n"
@@ -118,7 +116,9 @@ def plan_with_llm(
         },
     ]
     try:
-        proposal = client.chat_json(messages, schema=schema(), validate=_validator(story_seconds))
+        proposal = client.chat_json(
+            messages, schema=schema(), validate=_validator(story_seconds, max_shot_seconds)
+        )
     except (PlanError, RunError) as exc:
         warning = f"LLM planner failed ({exc}); used the offline planner instead"
         board = plan_offline(

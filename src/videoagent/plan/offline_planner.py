@@ -37,7 +37,7 @@ def _plan_beats(
         )
     for i, beat in enumerate(beats):
         sentence = beat_sentence(brief.subject, beat, first=i == 0)
-        pieces = max(1, math.ceil(available / len(beats) / max_shot_seconds))
+        pieces = max(1, math.ceil(available / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))
         planned += [(beat, sentence, None)] * pieces
     if mode.closing_shot:
         planned.append(("closing shot", "And the day winds down.", "sit"))

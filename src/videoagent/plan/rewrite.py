@@ -2,7 +2,10 @@
 
 Each generator declares its dialect in the catalog. `synthworld` is the captioner's own
 style (what the procedural backend reads back); `plain` is the caption line; `cinematic` is
-dense prose of the kind hosted video models are trained on.
+dense prose of the kind hosted video models are trained on; `runway` and `veo` follow those
+providers' own prompting guides (motion first and positive phrasing only for Runway; full
+sentences for subject, action, setting, camera and ambiance for Veo, whose unwanted things
+go in its separate negative prompt).
 """
 
 from __future__ import annotations
@@ -18,6 +21,13 @@ CAMERA_WORDS = {
     "track": "smooth tracking shot alongside the subject",
     "zoom in": "slow push-in",
     "zoom out": "slow pull-back",
+}
+RUNWAY_CAMERA = {
+    "static": "The camera holds still.",
+    "pan": "The camera pans slowly sideways.",
+    "track": "The camera tracks smoothly alongside the subject.",
+    "zoom in": "The camera pushes in slowly.",
+    "zoom out": "The camera pulls back slowly.",
 }
 
 
@@ -42,6 +52,20 @@ def rewrite(
             f"Setting: {spec.place} at {spec.time_of_day}, {spec.weather} weather. "
             f"{described} Style: {style or 'natural colour, soft film grain'}. "
             "Consistent characters, no text, no watermark."
+        )
+    elif dialect == "runway":
+        described = caption(spec).split(". ", 2)[-1]
+        text = (
+            f"{RUNWAY_CAMERA[spec.camera]} {shot.caption}{who} {described} "
+            f"{SHOT_WORDS[spec.shot_size]} in a {spec.place} at {spec.time_of_day}."
+        )
+    elif dialect == "veo":
+        described = caption(spec).split(". ", 2)[-1]
+        text = (
+            f"{SHOT_WORDS[spec.shot_size]} with a {CAMERA_WORDS[spec.camera]}. "
+            f"{shot.caption}{who} The setting is a {spec.place} at {spec.time_of_day}, in "
+            f"{spec.weather} weather. {described} The look is "
+            f"{style or 'natural colour with soft film grain'}."
         )
     else:
         raise UsageError(f"unknown prompt dialect {dialect!r}")

@@ -12,6 +12,10 @@ from pathlib import Path
 from videoagent.generators.base import GenerationRequest
 from videoagent.generators.hosted.adapter import HostedGenerator, Remote
 
+# What the veo dialect leaves out of the prompt, said the way Veo's guide asks: as things,
+# not as "no …" (a negative prompt names what to avoid).
+NEGATIVE = "on-screen text, subtitles, watermark, logos, distorted anatomy, flicker"
+
 
 def inline_image(path: str) -> dict:
     kind = mimetypes.guess_type(path)[0] or "image/png"
@@ -41,6 +45,7 @@ class VeoGenerator(HostedGenerator):
             "resolution": "1080p" if min(request.width, request.height) > 720 else "720p",
             "durationSeconds": int(seconds),
             "seed": request.seed,
+            "negativePrompt": NEGATIVE,
         }
         body = {"instances": [instance], "parameters": parameters}
         return self.http.call("POST", f"/v1beta/models/{self.model}:predictLongRunning", body)[

@@ -43,7 +43,7 @@ from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
 from videoagent.generators import Generator, capabilities, create
-from videoagent.llm.client import ChatClient
+from videoagent.llm.client import chat_client, check_llm_url
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
@@ -133,6 +133,9 @@ class Agent:
             height=request.height,
             fps=float(request.rate.fps),
         )
+        for url in (self.settings.llm_url, self.settings.judge_url):
+            if url:
+                check_llm_url(url)
         checked = check_references(list(references))
         folder = ProjectFolder.create(out)
         folder.lock()
@@ -533,7 +536,7 @@ class Agent:
             return None
         entities = state.bible.entities if state.bible else {}
         return LLMJudge(
-            ChatClient(self.settings.judge_url, model=self.settings.judge_model),
+            chat_client(self.settings.judge_url, model=self.settings.judge_model),
             cast=lambda shot: [entities[c].description for c in shot.cast if c in entities],
         )
 

@@ -24,7 +24,7 @@ from typing import TypeVar
 import numpy as np
 from PIL import Image
 
-from videoagent.errors import PlanError, RunError
+from videoagent.errors import PlanError, RunError, UsageError
 
 T = TypeVar("T")
 
@@ -181,7 +181,7 @@ class ChatClient:
                 return validate(extract_json(answer))
             except (ValueError, PlanError) as exc:  # JSONDecodeError and pydantic errors too
                 last_error = str(exc).splitlines()[0][:300]
-                history += [
+                history = history + [  # a new list: a request already sent keeps its own
                     {"role": "assistant", "content": answer},
                     {
                         "role": "user",
@@ -190,3 +190,25 @@ class ChatClient:
                     },
                 ]
         raise PlanError(f"the LLM gave no valid answer in {attempts} tries: {last_error}")
+
+
+def check_llm_url(url: str) -> None:
+    """UsageError, before anything is written, for an LLM address that cannot work."""
+    if url.startswith("gguf:"):
+        if not os.path.isfile(url.removeprefix("gguf:")):
+            raise UsageError(f"--llm {url}: no such model file")
+    elif not url.startswith(("http://", "https://")):
+        raise UsageError(
+            f"--llm {url!r}: give an http(s) address of an OpenAI-compatible endpoint, or "
+            "gguf:PATH for a model file"
+        )
+
+
+def chat_client(url: str, *, model: str | None = None) -> ChatClient:
+    """A client for `url`: an OpenAI-compatible endpoint, or `gguf:PATH` for a model file
+    run in this process (the `local-llm` extra)."""
+    if url.startswith("gguf:"):
+        from videoagent.llm.local_gguf import LocalGGUFClient
+
+        return LocalGGUFClient(url.removeprefix("gguf:"))
+    return ChatClient(url, model=model)

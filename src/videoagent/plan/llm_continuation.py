@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
-from videoagent.llm.client import ChatClient
+from videoagent.llm.client import ChatClient, chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.memory.context import Context
 
@@ -45,7 +45,7 @@ def beats_from_llm(
     client: ChatClient | None = None,
 ) -> tuple[list[str], list[str]]:
     """`count` next beats proposed from `context`, and warnings (with `fallback` on failure)."""
-    client = client or ChatClient(url, model=model)
+    client = client or chat_client(url, model=model)
     messages = [
         {"role": "system", "content": prompt("continuation")},
         {

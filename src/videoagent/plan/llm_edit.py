@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError, UnclearRequest, UsageError
-from videoagent.llm.client import ChatClient
+from videoagent.llm.client import ChatClient, chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.edit_request import CAN_DO, Operation, parse_clause
 from videoagent.plan.request import Request
@@ -65,7 +65,7 @@ def parse_edit_with_llm(
 ) -> list[Operation]:
     """The operations the model restates `text` as; UnclearRequest with its reason, or
     with the reason it failed."""
-    client = client or ChatClient(url, model=model)
+    client = client or chat_client(url, model=model)
     messages = [
         {"role": "system", "content": prompt("edit", can_do=CAN_DO)},
         {"role": "user", "content": f"{summary(board, request)}\nRequest: {text}"},

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
-from videoagent.llm.client import ChatClient
+from videoagent.llm.client import ChatClient, chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
@@ -106,7 +106,7 @@ def plan_with_llm(
     shot may be longer than `max_shot_seconds` (what the backends can make in one job)."""
     mode = MODES[request.mode]
     story_seconds = request.seconds - mode.title_card - mode.end_card
-    client = client or ChatClient(url, model=model)
+    client = client or chat_client(url, model=model)
     messages = [
         {"role": "system", "content": prompt("planner", longest=f"{max_shot_seconds:g}")},
         {

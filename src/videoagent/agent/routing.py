@@ -48,10 +48,6 @@ def project_pool(
         pool = [_known(pinned)]
     elif named:
         pool = [_known(name) for name in dict.fromkeys(named)]
-        for name in pool:
-            if not capabilities(name).configured:
-                key = capabilities(name).setup.get("key_env")
-                raise NotConfigured(f"backend {name!r} needs an API key: export {key}=...")
     else:
         entries = catalog()
         pool = [
@@ -60,6 +56,10 @@ def project_pool(
             if n in entries and entries[n].setup and entries[n].configured
         ] or [registry.best_available()]
     for name in pool:
+        missing = capabilities(name).missing_setup()
+        if missing:
+            raise NotConfigured(f"backend {name!r} is not configured: {missing}")
+        registry.generator_class(name)  # MissingDependency names the extra to install
         caps = capabilities(name)
         reason = (
             caps.refuses(

@@ -125,3 +125,36 @@ def test_a_damaged_cached_piece_is_made_again(tmp_path):
     again = render(timeline, tmp_path / "two.mp4", pieces_dir=pieces)
     assert again.count("encoded") == 1
     assert probe(tmp_path / "two.mp4", count_frames=True).frames == 30
+
+
+def _counting_clip(path, frames, rate, size=(192, 108)):
+    """Frame i is grey level 10*i: which source frame was used can be read back."""
+    with Mp4Writer(path, size=size, rate=rate, frames=frames) as writer:
+        for i in range(frames):
+            writer.write(np.full((size[1], size[0], 3), 10 * i, np.uint8))
+    return path
+
+
+def _levels(path):
+    from videoagent.media.frames import iter_frames
+
+    return [round(float(f.mean()) / 10) for f in iter_frames(path)]
+
+
+def test_conform_picks_frames_by_time_and_holds_a_short_source(tmp_path):
+    from videoagent.media.conform import conform
+
+    source = _counting_clip(tmp_path / "src.mp4", 24, FrameRate.of(24))  # one second
+    half = conform(
+        source, tmp_path / "12.mp4", width=64, height=36, rate=FrameRate.of(12), frames=12
+    )
+    assert _levels(tmp_path / "12.mp4") == list(range(0, 24, 2))  # not sped up or slowed
+    assert (half.source_frames, half.held_frames, half.source_size) == (24, 0, (192, 108))
+    # Asked for 1.5 s of a 1 s source: the last frame is held, and the report says how long.
+    long = conform(
+        source, tmp_path / "long.mp4", width=64, height=64, rate=FrameRate.of(24), frames=36
+    )
+    levels = _levels(tmp_path / "long.mp4")
+    assert levels[:24] == list(range(24)) and set(levels[24:]) == {23}
+    assert long.held_frames == 12
+    assert probe(tmp_path / "long.mp4").width == 64  # cropped square, not stretched

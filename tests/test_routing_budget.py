@@ -151,3 +151,27 @@ def _journal(folder):
 
 def _storyboard(folder):
     return json.loads((folder / "storyboard.json").read_text())
+
+
+def test_ctrl_c_cancels_running_jobs_at_the_provider_and_keeps_nothing_half_made(
+    providers, tmp_path
+):
+    import os
+    import signal
+    import threading
+    import time
+
+    fakes, options = providers
+    for fake in fakes.values():
+        fake.scenario.polls_before_done = 10_000  # the provider never finishes
+    agent = _agent(options)
+    # Ctrl-C as a terminal sends it: to the process, whichever thread takes it.
+    threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+    began = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        agent.make(Request.build(REQUEST, size="320x180"), tmp_path / "film")
+    assert time.monotonic() - began < 10  # did not wait for the jobs
+    fal = fakes["fal"].ledger
+    assert fal.submissions and sorted(fal.cancels) == sorted(fakes["fal"].jobs)
+    assert sum(fake.ledger.charged for fake in fakes.values()) == 0
+    assert not list((tmp_path / "film" / "shots").glob("*/takes/[0-9]*/clip.mp4"))

@@ -1,11 +1,11 @@
 """The agent: one readable loop from a request to a delivered, verified video, and the same
 loop again for every later change to the project.
 
-    make:    brief → bible → storyboard → rewrite ─┐
-    resume:  (plan again only if it never finished)─┤
-    shot:    new prompt or seed for one shot ───────┤
-    edit:    edit plan: deterministic tools / new shots
-                                                    ▼
+    make:    brief → bible → storyboard → route, rewrite ─┐
+    resume:  (plan again only if it never finished) ─────┤
+    shot:    new prompt or seed for one shot ────────────┤
+    edit:    edit plan: deterministic tools / new shots ─┤
+                                                         ▼
       estimate → generate ⇄ evaluate/revise → assemble → render → verify → deliver
 
 Every step emits StepRecords (journal, progress, UI). Language models only propose;
@@ -15,10 +15,9 @@ content hash before anything is generated, so nothing already made is made twice
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from videoagent.agent.assemble import build_timeline, source_span
 from videoagent.agent.budget import Budget
 from videoagent.agent.edits import apply_edit, replace_shot_content
+from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.planning import (
     draft_bible,
@@ -42,7 +42,7 @@ from videoagent.errors import BudgetReached, Cancelled, RunError, UnclearRequest
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
-from videoagent.generators import Generator, capabilities, create
+from videoagent.generators import capabilities
 from videoagent.llm.client import chat_client, check_llm_url
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
@@ -428,11 +428,7 @@ class Agent:
             )
         clock = self._timed("planning", clock)
         # 6-8. Generate every shot in parallel; evaluate each take; revise failures.
-        try:
-            takes = self._shoot_all(shooter, generated, refs)
-        except KeyboardInterrupt:
-            generators.stop_all()
-            raise
+        takes = self._shoot_all(shooter, generated, refs, generators)
         clock = self._timed("generate phase", clock)
         chosen: dict[str, Take] = {}
         for sid, shot_takes in takes.items():
@@ -566,7 +562,11 @@ class Agent:
         }
 
     def _shoot_all(
-        self, shooter: Shooter, shots: list, refs: dict[str, list[Path]]
+        self,
+        shooter: Shooter,
+        shots: list,
+        refs: dict[str, list[Path]],
+        generators: GeneratorPool,
     ) -> dict[str, list[Take]]:
         total = len(shots)
         backends = ", ".join(sorted({s.backend for s in shots}))
@@ -579,15 +579,29 @@ class Agent:
                 pool.submit(shooter.shoot, shot, shot.source_frames, refs[shot.id]): shot
                 for shot in shots
             }
-            for future in as_completed(futures):
-                shot = futures[future]
-                try:
-                    takes[shot.id] = future.result()
-                except BudgetReached:
-                    undone.append(shot.id)
-                    continue
-                done += 1
-                self._emit("generate", "progress", f"{shot.id} finished", done=done, total=total)
+            pending = set(futures)
+            try:
+                while pending:
+                    # Short waits, not one long one: a Ctrl-C delivered to another thread
+                    # is seen here within half a second.
+                    finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        shot = futures[future]
+                        try:
+                            takes[shot.id] = future.result()
+                        except BudgetReached:
+                            undone.append(shot.id)
+                            continue
+                        done += 1
+                        self._emit(
+                            "generate", "progress", f"{shot.id} finished", done=done, total=total
+                        )
+            except KeyboardInterrupt:
+                # Before the pool waits for its workers: their jobs are cancelled at the
+                # providers and the shots not started yet never start.
+                generators.stop_all()
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
         if undone:
             budget = shooter.budget
             left = [s.id for s in shots if s.id in undone]
@@ -606,24 +620,3 @@ class Agent:
             f"{sum(len(t) for t in takes.values()) - generated} reused, for {total} shots",
         )
         return {s.id: takes[s.id] for s in shots}
-
-
-class GeneratorPool:
-    """The generators of one run, made on first use (a backend whose shots are all cached
-    needs no key), each with its own options; `stop_all` cancels their jobs."""
-
-    def __init__(self, options: dict[str, dict]) -> None:
-        self._options = options
-        self._made: dict[str, Generator] = {}
-        self._lock = threading.Lock()
-
-    def __call__(self, name: str) -> Generator:
-        with self._lock:
-            if name not in self._made:
-                self._made[name] = create(name, **self._options.get(name, {}))
-            return self._made[name]
-
-    def stop_all(self) -> None:
-        with self._lock:
-            for generator in self._made.values():
-                generator.stop.set()

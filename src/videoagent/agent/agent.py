@@ -38,10 +38,13 @@ from videoagent.agent.routing import project_pool
 from videoagent.agent.shooting import Shooter, Take
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, StepRecord
+from videoagent.audio.pcm import write_wav
+from videoagent.audio.soundtrack import make_soundtrack
 from videoagent.errors import BudgetReached, Cancelled, RunError, UnclearRequest, UsageError
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
+from videoagent.evaluate.sound_checks import sound_checks
 from videoagent.generators import capabilities
 from videoagent.llm.client import chat_client, check_llm_url
 from videoagent.media.contact_sheet import contact_sheet
@@ -53,6 +56,7 @@ from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.llm_edit import parse_edit_with_llm
 from videoagent.plan.llm_edit import summary as edit_context
+from videoagent.plan.narration import narrates
 from videoagent.plan.references import apply_references, check_references, store_references
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
@@ -61,7 +65,7 @@ from videoagent.store.journal import Journal
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore, default_shared_cache
 from videoagent.timeline.otio_io import write_otio
-from videoagent.timeline.subtitles import to_srt
+from videoagent.timeline.subtitles import caption_cues, srt, webvtt
 
 
 @dataclass
@@ -95,6 +99,9 @@ class AgentSettings:
     judge_model: str | None = None
     budget: float | None = None
     approve: Callable[[dict], bool] | None = None
+    narrate: bool | None = None  # None: as the mode wants (ugc-product, brand, short-film)
+    music: bool = True
+    loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
     generator_options: dict[str, dict] = field(default_factory=dict)
     shared_cache: Path | None = field(default_factory=default_shared_cache)
 
@@ -453,10 +460,31 @@ class Agent:
             f"{len(timeline.overlays)} overlays, {len(timeline.captions)} captions",
         )
         clock = self._timed("bookkeeping", clock)
-        # 10. Render piece by piece (unchanged pieces are reused), then verify.
+        # 10. Sound: narration over the shots, subtitles timed to the voice, a music bed
+        # ducked under it, mixed to the target loudness; what was skipped is said.
+        soundtrack = make_soundtrack(
+            timeline,
+            board,
+            mode=request.mode,
+            narrate=narrates(request.mode, settings.narrate),
+            music=settings.music,
+            seed=request.seed,
+            target_lufs=settings.loudness,
+        )
+        mixed = write_wav(folder.renders / "mix.wav", soundtrack.samples)
+        for part, how in soundtrack.parts.items():
+            self._emit(
+                "sound",
+                "done" if how["made"] else "warning",
+                f"{part}: {how.get('by') or 'skipped: ' + how.get('why', '')}",
+                part=part,
+                **how,
+            )
+        clock = self._timed("sound", clock)
+        # 11. Render piece by piece (unchanged pieces are reused), then verify.
         video = folder.renders / "final.mp4"
         self._emit("render", "started", f"rendering {timeline.duration} frames")
-        report = render(timeline, video, pieces_dir=folder.pieces)
+        report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
         self._emit("render", "done", report.summary(), pieces=report.pieces)
         clock = self._timed("render", clock)
         samples = []
@@ -483,6 +511,10 @@ class Agent:
             height=request.height,
             shot_samples=samples,
         )
+        heard, sound_figures = sound_checks(
+            video, soundtrack, target_lufs=settings.loudness, recognizer=soundtrack.recognizer
+        )
+        checks += heard
         verified = not failed(checks)
         self._emit(
             "verify",
@@ -492,7 +524,9 @@ class Agent:
         )
         clock = self._timed("verify", clock)
         # 11. Deliver: subtitles, contact sheet, manifest.
-        atomic_write_text(folder.renders / "final.srt", to_srt(timeline))
+        cues = soundtrack.cues or caption_cues(timeline)
+        atomic_write_text(folder.renders / "final.srt", srt(cues))
+        atomic_write_text(folder.renders / "final.vtt", webvtt(cues))
         contact_sheet(
             video,
             [(timeline.clip_start(i) + s.frames // 2, s.beat) for i, s in enumerate(board.shots)],
@@ -514,6 +548,12 @@ class Agent:
             timings=self.timings,
             render=report,
             consistency=score,
+            sound={
+                "parts": soundtrack.parts,
+                "lines": [line.record() for line in soundtrack.lines],
+                "subtitles": "voice" if soundtrack.cues else "shot captions",
+                **sound_figures,
+            },
         )
         atomic_write_json(folder.renders / "manifest.json", manifest)
         self._timed("bookkeeping", clock)

@@ -19,6 +19,7 @@ def build_manifest(
     timings,
     render,
     consistency,
+    sound: dict | None = None,
 ) -> dict:
     request, brief, bible, storyboard = state.request, state.brief, state.bible, state.storyboard
     folder = state.folder.root
@@ -112,6 +113,7 @@ def build_manifest(
         },
         "cost": {"estimate": estimate, "actual": round(actual, 4), "currency": "USD"},
         "consistency": consistency,
+        "sound": sound or {},
         "video": {
             "file": "renders/final.mp4",
             "render": render.method,
@@ -122,6 +124,8 @@ def build_manifest(
         "deliverables": [
             "renders/final.mp4",
             "renders/final.srt",
+            "renders/final.vtt",
+            "renders/mix.wav",
             "renders/contact_sheet.png",
             "renders/manifest.json",
             "timeline.otio",

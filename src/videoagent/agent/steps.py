@@ -23,6 +23,7 @@ STEPS = (
     "retrieve",  # a cast member's description and references fetched for a shot
     "budget",  # the run stopped before a charge that would pass --budget
     "assemble",
+    "sound",  # narration, subtitles from the voice, music, the mix (and what was skipped)
     "render",
     "verify",
     "deliver",

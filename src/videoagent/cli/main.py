@@ -153,6 +153,14 @@ def make(
         ),
     ] = None,
     judge_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_JUDGE_MODEL")] = None,
+    narrate: Annotated[
+        bool | None,
+        typer.Option(
+            "--narrate/--no-narrate",
+            help="Speak a line over each shot (default: ugc-product, brand, short-film).",
+        ),
+    ] = None,
+    music: Annotated[bool, typer.Option("--music/--no-music", help="A music bed.")] = True,
 ) -> None:
     """Plan, generate, check and edit a video from one sentence."""
     from videoagent.plan.request import Request
@@ -174,6 +182,8 @@ def make(
         llm_model=llm_model,
         judge_url=judge,
         judge_model=judge_model,
+        narrate=narrate,
+        music=music,
     )
     _run_agent(
         settings, lambda agent: agent.make(built, out, references=ref or []), out, approve=approve

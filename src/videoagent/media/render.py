@@ -201,9 +201,16 @@ def _extradata(path: Path) -> bytes:
         return bytes(container.streams.video[0].codec_context.extradata or b"")
 
 
-def render(timeline: Timeline, output: Path, *, pieces_dir: Path | None = None) -> RenderReport:
+def render(
+    timeline: Timeline,
+    output: Path,
+    *,
+    pieces_dir: Path | None = None,
+    audio: Path | None = None,
+) -> RenderReport:
     """Render `timeline` to `output` atomically. Pieces are kept in `pieces_dir` (when
-    given; it holds this timeline's pieces only) and reused by later renders."""
+    given; it holds this timeline's pieces only) and reused by later renders. `audio` (a
+    file of the video's length) is the sound track; without it the track is silent."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     report = RenderReport()
@@ -306,7 +313,11 @@ def render(timeline: Timeline, output: Path, *, pieces_dir: Path | None = None) 
                 "0",
                 "-i",
                 str(listing),
-                *silent_audio_input(float(timeline.rate.seconds(timeline.duration))),
+                *(
+                    ["-i", str(audio)]
+                    if audio is not None
+                    else silent_audio_input(float(timeline.rate.seconds(timeline.duration)))
+                ),
                 "-map",
                 "0:v",
                 "-map",

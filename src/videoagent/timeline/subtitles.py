@@ -1,25 +1,49 @@
-"""Subtitle files (SRT, WebVTT) from a timeline's captions."""
+"""Subtitle files (SRT, WebVTT): from a timeline's captions (frame-timed), or from cues timed
+to the voice in seconds (millisecond precision)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from videoagent.timeline.model import Timeline
 from videoagent.timeline.time import timecode
 
 
-def to_srt(timeline: Timeline) -> str:
+@dataclass(frozen=True)
+class Cue:
+    start: float  # seconds
+    end: float
+    text: str
+
+
+def caption_cues(timeline: Timeline) -> list[Cue]:
+    """The timeline's captions as cues."""
+    rate = timeline.rate
+    return [
+        Cue(float(rate.seconds(c.start)), float(rate.seconds(c.start + c.frames)), c.text)
+        for c in timeline.captions
+    ]
+
+
+def srt(cues: list[Cue]) -> str:
     """Numbered SRT cues, in time order."""
     blocks = []
-    for number, cue in enumerate(sorted(timeline.captions, key=lambda c: c.start), start=1):
-        start = timecode(timeline.rate.seconds(cue.start))
-        end = timecode(timeline.rate.seconds(cue.start + cue.frames))
-        blocks.append(f"{number}\n{start} --> {end}\n{cue.text}\n")
+    for number, cue in enumerate(sorted(cues, key=lambda c: c.start), start=1):
+        blocks.append(f"{number}\n{timecode(cue.start)} --> {timecode(cue.end)}\n{cue.text}\n")
     return "\n".join(blocks)
 
 
-def to_webvtt(timeline: Timeline) -> str:
+def webvtt(cues: list[Cue]) -> str:
     lines = ["WEBVTT", ""]
-    for cue in sorted(timeline.captions, key=lambda c: c.start):
-        start = timecode(timeline.rate.seconds(cue.start), separator=".")
-        end = timecode(timeline.rate.seconds(cue.start + cue.frames), separator=".")
+    for cue in sorted(cues, key=lambda c: c.start):
+        start, end = timecode(cue.start, separator="."), timecode(cue.end, separator=".")
         lines += [f"{start} --> {end}", cue.text, ""]
     return "\n".join(lines)
+
+
+def to_srt(timeline: Timeline) -> str:
+    return srt(caption_cues(timeline))
+
+
+def to_webvtt(timeline: Timeline) -> str:
+    return webvtt(caption_cues(timeline))

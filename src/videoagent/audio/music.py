@@ -1,0 +1,105 @@
+"""A music bed made here, per mode: chords, a bass line and a light pulse at the mode's
+tempo, made for whole bars and cut on a beat to the video's length with a fade that ends
+on that beat. Made from sine waves and noise (no samples, nothing to licence), so the same
+mode, length and seed always give the same bed."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from videoagent.audio import RATE
+
+# MIDI note numbers of each chord's root; chords are built as triads on them.
+MAJOR, MINOR = (0, 4, 7), (0, 3, 7)
+
+
+@dataclass(frozen=True)
+class Style:
+    bpm: float
+    progression: tuple[tuple[int, tuple[int, int, int]], ...]  # (root, triad) per bar
+    pulse: bool  # a soft kick and hat for the upbeat modes
+
+
+STYLES = {
+    "create": Style(92, ((57, MAJOR), (64, MAJOR), (66, MINOR), (62, MAJOR)), False),
+    "ugc-product": Style(112, ((60, MAJOR), (67, MAJOR), (69, MINOR), (65, MAJOR)), True),
+    "brand": Style(100, ((62, MAJOR), (59, MINOR), (67, MAJOR), (69, MAJOR)), True),
+    "short-film": Style(72, ((57, MINOR), (53, MAJOR), (60, MAJOR), (55, MAJOR)), False),
+}
+
+
+def _hz(note: float) -> float:
+    return 440.0 * 2 ** ((note - 69) / 12)
+
+
+def _envelope(n: int, attack: float, release: float) -> np.ndarray:
+    t = np.arange(n) / RATE
+    rise = np.clip(t / max(attack, 1e-3), 0, 1)
+    fall = np.clip((n / RATE - t) / max(release, 1e-3), 0, 1)
+    return rise * fall
+
+
+def _bar(style: Style, index: int, rng: np.random.Generator) -> np.ndarray:
+    """One bar, stereo."""
+    beat = 60.0 / style.bpm
+    n = round(4 * beat * RATE)
+    t = np.arange(n) / RATE
+    root, triad = style.progression[index % len(style.progression)]
+    left, right = np.zeros(n), np.zeros(n)
+    pad_env = _envelope(n, 0.25 * beat * 4, 0.2 * beat * 4)
+    for k, step in enumerate(triad):
+        f = _hz(root + step)
+        voice = np.sin(2 * np.pi * f * t) + 0.3 * np.sin(2 * np.pi * 2 * f * t)
+        pan = 0.35 + 0.15 * k
+        left += (1 - pan) * voice * pad_env * 0.12
+        right += pan * voice * pad_env * 0.12
+    for b in range(4):  # bass on every beat, root then fifth
+        start = round(b * beat * RATE)
+        length = round(beat * RATE * 0.9)
+        f = _hz(root - 24 + (7 if b % 2 else 0))
+        tb = np.arange(length) / RATE
+        note = np.sin(2 * np.pi * f * tb) * np.exp(-tb * 3.0) * 0.22
+        left[start : start + length] += note[: n - start]
+        right[start : start + length] += note[: n - start]
+    if style.pulse:
+        for b in range(4):
+            start = round(b * beat * RATE)
+            if b % 2 == 0:  # kick: a falling sine
+                length = round(0.18 * RATE)
+                tk = np.arange(length) / RATE
+                kick = np.sin(2 * np.pi * (50 + 60 * np.exp(-tk * 30)) * tk) * np.exp(-tk * 18)
+                left[start : start + length] += 0.3 * kick[: n - start]
+                right[start : start + length] += 0.3 * kick[: n - start]
+            off = round((b + 0.5) * beat * RATE)  # hat: a short noise tick off the beat
+            length = round(0.04 * RATE)
+            hat = rng.standard_normal(length) * np.exp(-np.arange(length) / RATE * 90) * 0.05
+            hat = np.diff(hat, prepend=0.0)  # brighter: high frequencies only
+            left[off : off + length] += hat[: n - off]
+            right[off : off + length] += hat[: n - off]
+    return np.stack([left, right], axis=1)
+
+
+def music_bed(seconds: float, mode: str, *, seed: int = 0, fade: float = 2.0) -> np.ndarray:
+    """Stereo float32 of exactly `seconds`: the music stops on the last beat that fits, with
+    a fade of about `fade` seconds ending on it (silence, if any, after)."""
+    style = STYLES.get(mode, STYLES["create"])
+    beat = 60.0 / style.bpm
+    total = round(seconds * RATE)
+    beats = math.floor(seconds / beat + 1e-9)
+    end = round(beats * beat * RATE)
+    bars = math.ceil(beats / 4) or 1
+    rng = np.random.default_rng(seed)
+    music = np.concatenate([_bar(style, i, rng) for i in range(bars)])[:end]
+    fade_n = min(round(fade * RATE), len(music))
+    if fade_n:
+        music[-fade_n:] *= np.linspace(1.0, 0.0, fade_n)[:, None] ** 2
+    out = np.zeros((total, 2), np.float32)
+    out[: len(music)] = music
+    return out
+
+
+def beat_seconds(mode: str) -> float:
+    return 60.0 / STYLES.get(mode, STYLES["create"]).bpm

@@ -1,0 +1,119 @@
+"""The soundtrack of a video: narration spoken over its shots, subtitles timed to that voice,
+a music bed ducked under it, all mixed to the target loudness; and a record of which parts
+were made, by what, and which were skipped and why (a missing extra is reported, never a
+crash)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from videoagent.audio import RATE
+from videoagent.audio.mix import Layer, mix
+from videoagent.audio.music import music_bed
+from videoagent.audio.recognizer import WhisperRecognizer, Word, find_recognizer
+from videoagent.audio.voice import find_speaker
+from videoagent.plan.narration import LEAD_IN, TAIL, fit_line, narration_lines
+from videoagent.plan.storyboard import Storyboard
+from videoagent.timeline.model import Timeline
+from videoagent.timeline.subtitles import Cue
+
+CUE_CHARS = 42  # the most characters on one subtitle line
+
+
+@dataclass
+class SpokenLine:
+    shot: str
+    meant: str  # the planned line
+    text: str  # what is spoken (shortened to fit, whole words)
+    start: float  # seconds into the video
+    seconds: float
+    samples: np.ndarray = field(repr=False)
+    words: list[Word] = field(default_factory=list)
+
+    def record(self) -> dict:
+        return {
+            "shot": self.shot,
+            "meant": self.meant,
+            "spoken": self.text,
+            "start": round(self.start, 3),
+            "seconds": round(self.seconds, 3),
+            "shortened": self.text != self.meant,
+        }
+
+
+@dataclass
+class Soundtrack:
+    samples: np.ndarray  # [n, 2] at RATE, the video's exact length
+    lines: list[SpokenLine]
+    cues: list[Cue]
+    parts: dict  # part → {"made": bool, "by"/"why": str, ...}
+    recognizer: WhisperRecognizer | None = None  # for checking the final mix, when present
+
+
+def _cues(line: SpokenLine) -> list[Cue]:
+    """Subtitle cues for a line: from its word timings, broken at CUE_CHARS; one cue for the
+    whole line when there are none."""
+    if not line.words:
+        return [Cue(line.start, line.start + line.seconds, line.text)]
+    cues, group = [], []
+    for word in line.words:
+        if group and len(" ".join(w.text for w in group + [word])) > CUE_CHARS:
+            cues.append(group)
+            group = []
+        group.append(word)
+    cues.append(group)
+    return [
+        Cue(line.start + g[0].start, line.start + g[-1].end + 0.1, " ".join(w.text for w in g))
+        for g in cues
+    ]
+
+
+def make_soundtrack(
+    timeline: Timeline,
+    board: Storyboard,
+    *,
+    mode: str,
+    narrate: bool,
+    music: bool = True,
+    seed: int = 0,
+    target_lufs: float = -16.0,
+) -> Soundtrack:
+    seconds = float(timeline.rate.seconds(timeline.duration))
+    parts: dict = {"effects": {"made": False, "why": "effects on events are not made yet"}}
+    layers: list[Layer] = []
+    lines: list[SpokenLine] = []
+    speaker, voice_note = find_speaker() if narrate else (None, "narration is off for this mode")
+    parts["narration"] = {"made": speaker is not None, ("by" if speaker else "why"): voice_note}
+    if speaker is not None:
+        wanted = narration_lines(board)
+        for index, shot in enumerate(board.shots):
+            if shot.id not in wanted:
+                continue
+            start = float(timeline.rate.seconds(timeline.clip_start(index))) + LEAD_IN
+            room = float(timeline.rate.seconds(shot.frames)) - LEAD_IN - TAIL
+            text, speech = fit_line(wanted[shot.id], room, speaker.speak)
+            if text:
+                lines.append(
+                    SpokenLine(shot.id, wanted[shot.id], text, start, len(speech) / RATE, speech)
+                )
+                layers.append(Layer(f"voice {shot.id}", "voice", speech, start))
+    recognizer, ears = find_recognizer() if lines else (None, "")
+    if lines:
+        for line in lines:
+            if recognizer is not None:
+                line.words = recognizer.words(line.samples)
+        parts["subtitles"] = (
+            {"made": True, "by": f"word timings from {ears}"}
+            if recognizer
+            else {"made": True, "by": f"one cue per spoken line, since {ears}"}
+        )
+    cues = [cue for line in lines for cue in _cues(line)]
+    if music:
+        layers.append(Layer("music bed", "music", music_bed(seconds, mode, seed=seed), 0.0, -6.0))
+        parts["music"] = {"made": True, "by": f"generated bed for {mode}"}
+    else:
+        parts["music"] = {"made": False, "why": "music is off"}
+    samples = mix(layers, seconds, target_lufs=target_lufs)
+    return Soundtrack(samples, lines, cues, parts, recognizer)

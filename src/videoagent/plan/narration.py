@@ -25,13 +25,16 @@ def narrates(mode: str, choice: bool | None) -> bool:
 
 
 def narration_lines(board: Storyboard) -> dict[str, str]:
-    """The line for each shot that has one, by shot id."""
+    """The line for each shot that has one, by shot id. A beat covered by several shots in a
+    row is said once, over its first."""
     lines = {}
+    previous = None
     for shot in board.shots:
-        if shot.kind == "generated" and shot.caption:
+        if shot.kind == "generated" and shot.caption and shot.caption != previous:
             lines[shot.id] = shot.caption
         elif shot.kind == "card" and shot.card_title:
             lines[shot.id] = shot.card_title.rstrip(".!") + "."
+        previous = shot.caption
     return lines
 
 

@@ -1,0 +1,154 @@
+"""Sound: the pieces measured on their own, then whole videos read back: loudness at the
+target, peaks under the ceiling, narration heard back from the final file, subtitles on the
+voice, and a run with no audio extra that says what it skipped."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from videoagent import Agent, AgentSettings, Request
+from videoagent.audio import RATE
+from videoagent.audio.loudness import measure, measure_samples
+from videoagent.audio.mix import Layer, mix
+from videoagent.audio.music import beat_seconds, music_bed
+from videoagent.audio.pcm import normalise
+from videoagent.audio.wer import word_error_rate
+from videoagent.plan.narration import fit_line
+
+UGC = "a 20 second video of a dog getting a pup cup at the cafe, then meeting a friend in the park"
+
+
+def test_the_music_bed_is_exact_and_stops_on_a_beat():
+    seconds = 10.3
+    bed = music_bed(seconds, "ugc-product")
+    assert bed.shape == (round(seconds * RATE), 2)
+    beat = beat_seconds("ugc-product")
+    last_beat = int(seconds / beat) * beat
+    sounding = np.flatnonzero(np.abs(bed).max(axis=1) > 1e-4)
+    assert sounding[-1] / RATE <= last_beat + 1e-3  # nothing after the last whole beat
+    assert np.abs(bed[round((last_beat - 0.05) * RATE) :]).max() < 0.01  # faded out by then
+    assert np.array_equal(bed, music_bed(seconds, "ugc-product"))  # same input, same bed
+
+
+def test_music_is_ducked_while_the_voice_speaks():
+    music = np.full((RATE * 4, 2), 0.1, np.float32)
+    voice = np.sin(np.arange(RATE) * 2 * np.pi * 200 / RATE).astype(np.float32) * 0.5
+    out = mix(
+        [Layer("bed", "music", music), Layer("line", "voice", voice, start=1.5)],
+        4.0,
+        target_lufs=None,
+    )
+    alone = np.abs(out[RATE // 2 : RATE]).mean()  # music only
+    under = np.abs(
+        out[round(2.2 * RATE) : round(2.4 * RATE)]
+        - voice[round(0.7 * RATE) : round(0.9 * RATE), None]
+    ).mean()  # music, with the voice taken out
+    assert under < alone * 0.3  # at least about 10 dB down
+
+
+def test_normalising_reaches_the_target_under_the_ceiling_on_peaky_sound():
+    rng = np.random.default_rng(1)
+    quiet = rng.standard_normal((RATE * 8, 2)).astype(np.float32) * 0.01
+    quiet[:: RATE // 3] = 0.9  # clicks: peaks far above the body of the sound
+    out = normalise(quiet, target=-16.0, peak=-2.0)
+    loud = measure_samples(out)
+    assert out.shape == quiet.shape
+    assert abs(loud.integrated + 16.0) <= 0.5 and loud.true_peak <= -2.0
+
+
+def test_a_long_line_loses_whole_words_from_its_end_until_it_fits():
+    def speak(text: str) -> np.ndarray:  # 0.3 s a word
+        return np.zeros(round(0.3 * RATE * len(text.split())), np.float32)
+
+    line = "The brown dog gets a pup cup at the busy cafe."
+    text, speech = fit_line(line, 1.6, speak)
+    assert text == "The brown dog gets a." and len(speech) / RATE <= 1.6
+    assert all(word in line.split() for word in text.rstrip(".").split())
+    nothing, silence = fit_line(line, 0.1, speak)
+    assert nothing == "" and len(silence) == 0
+
+
+def test_word_error_rate_counts_edits_over_meant_words():
+    assert word_error_rate("A dog gets a pup cup.", "a dog gets a pop cup") == pytest.approx(1 / 6)
+    assert word_error_rate("Try it today.", "try it today") == 0.0
+    assert word_error_rate("one two", "") == 1.0
+
+
+@pytest.fixture(scope="module")
+def ugc_video(tmp_path_factory):
+    pytest.importorskip("piper")
+    pytest.importorskip("faster_whisper")
+    folder = tmp_path_factory.mktemp("ugc") / "film"
+    Agent(AgentSettings(shared_cache=None)).make(
+        Request.build(UGC, mode="ugc-product", size="320x180"), folder
+    )
+    return folder
+
+
+def test_a_narrated_video_is_heard_back_at_the_target_loudness(ugc_video):
+    manifest = json.loads((ugc_video / "renders" / "manifest.json").read_text())
+    sound = manifest["sound"]
+    assert sound["parts"]["narration"]["made"] and "Piper" in sound["parts"]["narration"]["by"]
+    assert sound["narration"]["wer"] <= 0.15  # the final file, transcribed
+    assert all(abs(ms) <= 100 for ms in sound["cue_offsets_ms"])
+    loud = measure(ugc_video / "renders" / "final.mp4")  # measured here again, not trusted
+    assert abs(loud.integrated + 16) <= 1.0 and loud.true_peak <= -1.0
+    checks = {c["name"]: c for c in manifest["video"]["checks"]}
+    assert all(checks[n]["passed"] for n in ("loudness", "true peak", "subtitles on the voice"))
+    from videoagent.media.probe import probe
+
+    info = probe(ugc_video / "renders" / "final.mp4")
+    assert abs(info.audio_duration - info.video_duration) < 0.05
+
+
+def test_subtitles_follow_the_spoken_words(ugc_video):
+    srt = (ugc_video / "renders" / "final.srt").read_text()
+    vtt = (ugc_video / "renders" / "final.vtt").read_text()
+    lines = json.loads((ugc_video / "renders" / "manifest.json").read_text())["sound"]["lines"]
+    assert vtt.startswith("WEBVTT")
+    for line in lines:
+        assert line["spoken"].split()[0] in srt
+    assert srt.split("\n")[1].startswith("00:00:00,")  # the first line starts in the first second
+
+
+def test_without_audio_extras_the_video_is_made_and_says_what_was_skipped(tmp_path, monkeypatch):
+    from videoagent.audio import recognizer, voice
+
+    def missing(*args, **kwargs):
+        raise ImportError("not installed")
+
+    monkeypatch.setattr(voice.PiperSpeaker, "__init__", missing)
+    monkeypatch.setattr(voice.shutil, "which", lambda name: None)
+    monkeypatch.setattr(recognizer.WhisperRecognizer, "__init__", missing)
+    result = Agent(AgentSettings(shared_cache=None)).make(
+        Request.build("a 6 second video of a cat", mode="ugc-product", size="160x90"),
+        tmp_path / "film",
+    )
+    parts = result.manifest["sound"]["parts"]
+    assert not parts["narration"]["made"]
+    assert "piper-tts is not installed" in parts["narration"]["why"]
+    assert "espeak-ng is not on PATH" in parts["narration"]["why"]
+    assert parts["music"]["made"] and result.verified
+    assert result.manifest["sound"]["subtitles"] == "shot captions"
+
+
+def test_espeak_speaks_when_piper_is_absent(tmp_path, monkeypatch):
+    import shutil
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed (apt install espeak-ng)")
+    from videoagent.audio import voice
+
+    def missing(*args, **kwargs):
+        raise ImportError("not installed")
+
+    monkeypatch.setattr(voice.PiperSpeaker, "__init__", missing)
+    result = Agent(AgentSettings(shared_cache=None)).make(
+        Request.build("a 6 second video of a cat", mode="ugc-product", size="160x90"),
+        tmp_path / "film",
+    )
+    narration = result.manifest["sound"]["parts"]["narration"]
+    assert narration["made"] and narration["by"].startswith("espeak-ng, because piper-tts")

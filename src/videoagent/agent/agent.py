@@ -101,6 +101,7 @@ class AgentSettings:
     approve: Callable[[dict], bool] | None = None
     narrate: bool | None = None  # None: as the mode wants (ugc-product, brand, short-film)
     music: bool = True
+    effects: bool = True
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
     generator_options: dict[str, dict] = field(default_factory=dict)
     shared_cache: Path | None = field(default_factory=default_shared_cache)
@@ -460,14 +461,17 @@ class Agent:
             f"{len(timeline.overlays)} overlays, {len(timeline.captions)} captions",
         )
         clock = self._timed("bookkeeping", clock)
-        # 10. Sound: narration over the shots, subtitles timed to the voice, a music bed
-        # ducked under it, mixed to the target loudness; what was skipped is said.
+        # 10. Sound: effects on the picture's events, narration over the shots, subtitles
+        # timed to the voice, a music bed ducked under it, mixed to the target loudness;
+        # what was skipped is said.
         soundtrack = make_soundtrack(
             timeline,
             board,
             mode=request.mode,
             narrate=narrates(request.mode, settings.narrate),
+            takes={sid: t.path for sid, t in chosen.items()},
             music=settings.music,
+            effects=settings.effects,
             seed=request.seed,
             target_lufs=settings.loudness,
         )
@@ -552,6 +556,7 @@ class Agent:
                 "parts": soundtrack.parts,
                 "lines": [line.record() for line in soundtrack.lines],
                 "subtitles": "voice" if soundtrack.cues else "shot captions",
+                "effects": soundtrack.effects,
                 **sound_figures,
             },
         )

@@ -1,15 +1,18 @@
-"""The soundtrack of a video: narration spoken over its shots, subtitles timed to that voice,
-a music bed ducked under it, all mixed to the target loudness; and a record of which parts
+"""The soundtrack of a video: effects on the picture's events, narration spoken over its
+shots, subtitles timed to that voice, a music bed ducked under it, all mixed to the target
+loudness; and a record of which parts
 were made, by what, and which were skipped and why (a missing extra is reported, never a
 crash)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from videoagent.audio import RATE
+from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, mix
 from videoagent.audio.music import music_bed
 from videoagent.audio.recognizer import WhisperRecognizer, Word, find_recognizer
@@ -50,6 +53,8 @@ class Soundtrack:
     cues: list[Cue]
     parts: dict  # part → {"made": bool, "by"/"why": str, ...}
     recognizer: WhisperRecognizer | None = None  # for checking the final mix, when present
+    effects: list[dict] = field(default_factory=list)  # each placed effect: shot, kind, frame
+    fps: float = 24.0
 
 
 def _cues(line: SpokenLine) -> list[Cue]:
@@ -76,13 +81,26 @@ def make_soundtrack(
     *,
     mode: str,
     narrate: bool,
+    takes: dict[str, Path] | None = None,  # the chosen take of each shot (for its events)
     music: bool = True,
+    effects: bool = True,
     seed: int = 0,
     target_lufs: float = -16.0,
 ) -> Soundtrack:
     seconds = float(timeline.rate.seconds(timeline.duration))
-    parts: dict = {"effects": {"made": False, "why": "effects on events are not made yet"}}
+    parts: dict = {}
     layers: list[Layer] = []
+    if effects:
+        placed, summary = effect_layers(timeline, board, takes or {}, seed=seed)
+        layers += placed
+        made_from = ", ".join(f"{n} from {source}" for source, n in summary["from"].items())
+        parts["effects"] = (
+            {"made": True, "by": f"{summary['placed']} footfalls and landings ({made_from})"}
+            if placed
+            else {"made": False, "why": "no footfall or landing in the picture"}
+        )
+    else:
+        parts["effects"] = {"made": False, "why": "effects are off"}
     lines: list[SpokenLine] = []
     speaker, voice_note = find_speaker() if narrate else (None, "narration is off for this mode")
     parts["narration"] = {"made": speaker is not None, ("by" if speaker else "why"): voice_note}
@@ -116,4 +134,6 @@ def make_soundtrack(
     else:
         parts["music"] = {"made": False, "why": "music is off"}
     samples = mix(layers, seconds, target_lufs=target_lufs)
-    return Soundtrack(samples, lines, cues, parts, recognizer)
+    placed = [layer.meta for layer in layers if layer.kind == "effect"]
+    fps = float(timeline.rate.fps)
+    return Soundtrack(samples, lines, cues, parts, recognizer, placed, fps)

@@ -34,6 +34,30 @@ def audio_of(video: Path) -> np.ndarray:
     return resample(data.mean(axis=0), rate, RATE)
 
 
+def effect_onsets(
+    audio: np.ndarray, effects: list[dict], fps: float, *, apart: float = 0.1
+) -> tuple[list[float], int]:
+    """How far each effect's onset, found in `audio` (mono, RATE), is from its visual event
+    (the frame that shows it), in seconds; effects within `apart` seconds of another are
+    left out (their onsets cannot be told apart), and counted."""
+    times = sorted(e["visual_frame"] / fps for e in effects)
+    block = RATE // 1000  # 1 ms
+    envelope = np.abs(audio[: len(audio) // block * block]).reshape(-1, block).max(axis=1)
+    offsets, crowded = [], 0
+    for i, when in enumerate(times):
+        near = [t for j, t in enumerate(times) if j != i and abs(t - when) < apart]
+        if near:
+            crowded += 1
+            continue
+        lo, hi = max(round((when - 0.06) * 1000), 0), round((when + 0.06) * 1000)
+        window = envelope[lo:hi]
+        if len(window) == 0 or window.max() <= 0:
+            continue
+        onset = lo + int(np.argmax(window > 0.2 * window.max()))
+        offsets.append(onset / 1000 - when)
+    return offsets, crowded
+
+
 def voice_onset(line: SpokenLine) -> float:
     """When the line's voice is first heard, in seconds into the video: the first 5 ms block
     louder than a tenth of the line's peak."""
@@ -114,6 +138,24 @@ def sound_checks(
                 f"({len(offsets)} lines)",
                 value=round(worst, 3),
                 expected=CUE_TOLERANCE,
+            )
+        )
+    others = lines or soundtrack.parts.get("music", {}).get("made")
+    if soundtrack.effects and not others:  # effects alone: their onsets can be found
+        fps = soundtrack.fps
+        offsets, crowded = effect_onsets(audio_of(video), soundtrack.effects, fps)
+        frame = 1 / fps
+        late = [o for o in offsets if abs(o) > frame]
+        figures["effect_offsets_ms"] = [round(o * 1000, 1) for o in offsets]
+        checks.append(
+            Check(
+                "effects on their frames",
+                not late,
+                f"{len(offsets) - len(late)}/{len(offsets)} effect onsets within one frame "
+                f"({frame * 1000:.0f} ms) of their visual event ({crowded} too close to "
+                "another to measure)",
+                value=max((abs(o) for o in offsets), default=0.0),
+                expected=frame,
             )
         )
     return checks, figures

@@ -1,7 +1,8 @@
 """The `procedural` generator: parses its prompt into a synthworld scene and renders it.
 
 Besides the clip it writes `<clip>.truth.json`: exact ground truth of every frame, which the
-evaluate step checks against the shot's intent.
+evaluate step checks against the shot's intent, and the shot's sound events (footfalls,
+landings) at exact times, on which the soundtrack places its effects.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.writer import Mp4Writer
 from videoagent.store.files import atomic_write_json
 from videoagent.synthworld import Renderer, parse, summarise
+from videoagent.synthworld.events import sound_events
 
 
 def truth_path(clip: Path) -> Path:
@@ -23,7 +25,7 @@ class ProceduralGenerator(Generator):
     """Synthworld renderer behind the Generator interface."""
 
     name = "procedural"
-    version = "synthworld-3"
+    version = "synthworld-4"  # 4: truth files carry sound events
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)
@@ -42,12 +44,19 @@ class ProceduralGenerator(Generator):
                 writer.write(frame)
                 truths.append(truth)
         summary = summarise(truths)
+        fps = float(request.rate.fps)
+        events = [
+            event.to_dict(fps)
+            for event in sound_events(renderer.choreography)
+            if _seen(truths, event.entity, min(round(event.time * fps), len(truths) - 1))
+        ]
         atomic_write_json(
             truth_path(output),
             {
                 "spec": parsed.spec.to_dict(),
                 "summary": summary,
                 "frames": [t.to_dict() for t in truths],
+                "events": events,
             },
         )
         report = {
@@ -66,6 +75,11 @@ class ProceduralGenerator(Generator):
             report=report,
             cost=self.capabilities.price(request.seconds),
         )
+
+
+def _seen(truths: list, entity: int, frame: int) -> bool:
+    """Whether `entity` is mostly in the picture at `frame` (an event off screen is silent)."""
+    return any(e.index == entity and e.visible >= 0.5 for e in truths[frame].entities)
 
 
 def read_truth(clip: Path) -> dict | None:

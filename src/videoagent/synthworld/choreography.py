@@ -61,6 +61,9 @@ class Pose:
         return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
 
 
+JUMP_SECONDS = 1.3  # one jump, take-off to landing
+
+
 def _ease(u: float) -> float:
     u = min(max(u, 0.0), 1.0)
     return u * u * (3 - 2 * u)
@@ -171,8 +174,10 @@ class Choreography:
         facing = -1 if x > 0 else +1
         return Pose(x, self._jump(entity, t), facing, entity.action, self._phase(entity, t))
 
-    def _phase(self, entity: EntitySpec, t: float) -> float:
-        rate = {
+    @staticmethod
+    def phase_rate(action: str) -> float:
+        """Radians per second of the gait, wag or flap cycle of an entity doing `action`."""
+        return {
             "run": 15.0,
             "chase": 15.0,
             "walk": 8.0,
@@ -180,13 +185,15 @@ class Choreography:
             "wag": 22.0,
             "meet": 22.0,
             "fly": 14.0,
-        }.get(entity.action, 3.0)
-        return (t + self.gait_offset) * rate
+        }.get(action, 3.0)
+
+    def _phase(self, entity: EntitySpec, t: float) -> float:
+        return (t + self.gait_offset) * self.phase_rate(entity.action)
 
     def _jump(self, entity: EntitySpec, t: float) -> float:
         if entity.action != "jump":
             return 2.6 if entity.kind == "bird" and entity.action == "fly" else 0.0
-        cycle = (t % 1.3) / 1.3
+        cycle = (t % JUMP_SECONDS) / JUMP_SECONDS
         return max(0.0, math.sin(cycle * math.pi)) * (0.5 if entity.kind != "person" else 0.4)
 
     def _subject_pose(self, entity: EntitySpec, t: float, u: float) -> Pose:

@@ -1,0 +1,114 @@
+"""Sound effects on the picture's events: footfalls and landings, synthesised here (short
+shaped noise and falling tones, so nothing needs a licence), placed so each sound starts on
+its event's exact time.
+
+Events come from a take's ground truth where the backend gives one (synthworld); for other
+backends they are worked out from the storyboard: the shot's scene is choreographed as
+synthworld would and its events taken at those times (the picture may not follow them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from videoagent.audio import RATE
+from videoagent.audio.mix import Layer
+from videoagent.generators.procedural import read_truth
+from videoagent.plan.storyboard import Storyboard
+from videoagent.synthworld.choreography import Choreography
+from videoagent.synthworld.events import sound_events
+from videoagent.timeline.model import Timeline
+
+# Closer shots sound closer.
+DISTANCE_DB = {"wide": -9.0, "medium": -4.0, "close-up": 0.0}
+# How big a footfall sounds: (length in seconds, low-pass strength, loudness).
+FEET = {"person": (0.09, 0.55, 0.5), "dog": (0.05, 0.35, 0.32), "cat": (0.04, 0.25, 0.2)}
+
+
+def _lowpassed_noise(n: int, smooth: float, rng: np.random.Generator) -> np.ndarray:
+    noise = rng.standard_normal(n)
+    out = np.empty(n)
+    state = 0.0
+    for i, value in enumerate(noise):  # one-pole low-pass: a soft, dull scuff
+        state += (value - state) * (1 - smooth)
+        out[i] = state
+    return out / (np.abs(out).max() or 1.0)
+
+
+def effect_sound(kind: str, entity_kind: str, rng: np.random.Generator) -> np.ndarray:
+    """One effect, mono float32, loud from its first millisecond (its onset is its start)."""
+    if kind == "land":
+        n = round(0.16 * RATE)
+        t = np.arange(n) / RATE
+        thud = np.sin(2 * np.pi * (45 + 90 * np.exp(-t * 25)) * t) * np.exp(-t * 22)
+        body = 0.3 * _lowpassed_noise(n, 0.6, rng) * np.exp(-t * 40)
+        sound = 0.7 * thud + body
+    else:
+        length, smooth, loudness = FEET.get(entity_kind, FEET["dog"])
+        n = round(length * RATE)
+        t = np.arange(n) / RATE
+        sound = loudness * _lowpassed_noise(n, smooth, rng) * np.exp(-t / (length / 4))
+    attack = min(48, len(sound))  # 1 ms rise: no click, and the onset stays sharp
+    sound[:attack] *= np.linspace(0.2, 1.0, attack)
+    return sound.astype(np.float32)
+
+
+def shot_events(shot, take: Path | None, fps: float) -> tuple[list[dict], str]:
+    """A shot's events (take times, seconds) and where they came from."""
+    truth = read_truth(take) if take is not None else None
+    if truth is not None and "events" in truth:
+        return truth["events"], "ground truth"
+    spec = shot.scene_spec
+    if spec is None:
+        return [], "none"
+    duration = (shot.source_frames or shot.frames) / fps
+    events = [e.to_dict(fps) for e in sound_events(Choreography(spec, duration))]
+    return events, "storyboard"
+
+
+def effect_layers(
+    timeline: Timeline, board: Storyboard, takes: dict[str, Path], *, seed: int = 0
+) -> tuple[list[Layer], dict]:
+    """Layers of effects placed on their events within each shot's cut, and a summary."""
+    fps = float(timeline.rate.fps)
+    rng = np.random.default_rng(seed)
+    variants: dict[tuple[str, str], list[np.ndarray]] = {}
+    layers: list[Layer] = []
+    sources: dict[str, int] = {}
+    for index, shot in enumerate(board.shots):
+        if shot.kind != "generated":
+            continue
+        events, source = shot_events(shot, takes.get(shot.id), fps)
+        cut_in = shot.source_in / fps  # where the cut starts in the take, seconds
+        cut_out = cut_in + shot.frames / fps
+        start = float(timeline.rate.seconds(timeline.clip_start(index)))
+        gain = DISTANCE_DB.get(shot.shot_size, -4.0)
+        for event in events:
+            if not cut_in <= event["time"] < cut_out:
+                continue
+            at = start + event["time"] - cut_in
+            # A few variants of each sound, taken in turn at random: no machine-gun repeats.
+            pool = variants.setdefault(
+                (event["kind"], event["entity_kind"]),
+                [effect_sound(event["kind"], event["entity_kind"], rng) for _ in range(4)],
+            )
+            sound = pool[int(rng.integers(len(pool)))]
+            layers.append(
+                Layer(
+                    f"{event['kind']} {shot.id}",
+                    "effect",
+                    sound,
+                    at,
+                    gain,
+                    meta={
+                        "shot": shot.id,
+                        "kind": event["kind"],
+                        "visual_frame": timeline.clip_start(index)
+                        + event["frame"]
+                        - shot.source_in,
+                    },
+                )
+            )
+            sources[source] = sources.get(source, 0) + 1
+    return layers, {"placed": len(layers), "from": sources}

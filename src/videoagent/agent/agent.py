@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from videoagent.agent.assemble import build_timeline, source_span
 from videoagent.agent.budget import Budget
 from videoagent.agent.edits import apply_edit, replace_shot_content
@@ -38,13 +40,14 @@ from videoagent.agent.routing import project_pool
 from videoagent.agent.shooting import Shooter, Take
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, StepRecord
+from videoagent.audio.loudness import measure as measure_loudness
 from videoagent.audio.pcm import write_wav
 from videoagent.audio.soundtrack import make_soundtrack
 from videoagent.errors import BudgetReached, Cancelled, RunError, UnclearRequest, UsageError
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
-from videoagent.evaluate.sound_checks import sound_checks
+from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
 from videoagent.generators import capabilities
 from videoagent.llm.client import chat_client, check_llm_url
 from videoagent.media.contact_sheet import contact_sheet
@@ -489,6 +492,7 @@ class Agent:
         video = folder.renders / "final.mp4"
         self._emit("render", "started", f"rendering {timeline.duration} frames")
         report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
+        report = self._keep_peaks_down(timeline, video, folder, soundtrack, report)
         self._emit("render", "done", report.summary(), pieces=report.pieces)
         clock = self._timed("render", clock)
         samples = []
@@ -571,6 +575,23 @@ class Agent:
             takes=manifest["takes"],
         )
         return Result(folder.root, video, manifest, verified)
+
+    def _keep_peaks_down(self, timeline, video: Path, folder, soundtrack, report):
+        """The encoder can lift a peak over the ceiling the mix kept: measured in the final
+        file, the mix is turned down by the excess and the sound muxed again (the picture's
+        pieces are reused), at most twice."""
+        for _ in range(2):
+            peak = measure_loudness(video).true_peak
+            if peak <= PEAK_CEILING - 0.2:
+                break
+            cut = PEAK_CEILING - 0.5 - peak
+            soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
+            mixed = write_wav(folder.renders / "mix.wav", soundtrack.samples)
+            self._emit(
+                "sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB"
+            )
+            report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
+        return report
 
     def _judge(self, state: ProjectState) -> LLMJudge | None:
         if not self.settings.judge_url:

@@ -201,6 +201,11 @@ def _extradata(path: Path) -> bytes:
         return bytes(container.streams.video[0].codec_context.extradata or b"")
 
 
+# A real soundtrack gets more bits than the silent one: at 96 kb/s FFmpeg's AAC encoder
+# pushed the true peak of footsteps from -1.8 to -0.6 dBTP; at 160 kb/s it kept it.
+SOUND_CODEC_ARGS = ["-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2"]
+
+
 def render(
     timeline: Timeline,
     output: Path,
@@ -324,7 +329,7 @@ def render(
                 "1:a",
                 "-c:v",
                 "copy",
-                *AUDIO_CODEC_ARGS,
+                *(SOUND_CODEC_ARGS if audio is not None else AUDIO_CODEC_ARGS),
                 "-movflags",
                 "+faststart",
                 "-f",

@@ -201,3 +201,40 @@ def test_effects_are_placed_from_the_storyboard_for_a_backend_without_truth(tmp_
     )
     effects = result.manifest["sound"]["parts"]["effects"]
     assert effects["made"] and "from storyboard" in effects["by"]
+
+
+def test_subtitles_show_the_script_timed_by_what_was_heard():
+    from videoagent.audio.recognizer import Word
+    from videoagent.audio.soundtrack import timed_script
+
+    heard = [Word("Let's", 0.0, 0.2), Word("try", 0.2, 0.4), Word("it", 0.4, 0.5)]
+    heard += [Word("today.", 0.5, 0.9)]
+    timed = timed_script("Try it today.", heard, 1.0)
+    assert [w.text for w in timed] == ["Try", "it", "today."]
+    assert timed[0].start == 0.0 and timed[-1].end == 0.9  # the voice starts at 0
+    misheard = [Word("a", 0, 0.2), Word("dog", 0.2, 0.4), Word("pop", 0.4, 0.6)]
+    misheard += [Word("cup", 0.6, 0.8)]
+    timed = timed_script("A dog, pup cup!", misheard, 1.0)
+    assert [w.text for w in timed] == ["A", "dog,", "pup", "cup!"]
+    assert [w.start for w in timed] == [0, 0.2, 0.4, 0.6]
+
+
+def test_burned_captions_appear_in_the_safe_area_on_their_frames_only(tmp_path):
+    pytest.importorskip("piper")
+    pytest.importorskip("faster_whisper")
+    from videoagent.media.frames import frames_at
+
+    settings = AgentSettings(shared_cache=None, backend="fake", burn_captions=True)
+    result = Agent(settings).make(
+        Request.build("a 12 second video of a dog in the park", mode="ugc-product", size="320x180"),
+        tmp_path / "film",
+    )
+    overlays = result.manifest["sound"]["burned_captions"]
+    assert overlays and overlays[0]["text"].startswith("A dog")  # the script, capitalised
+    inside = overlays[0]["start"] + overlays[0]["frames"] // 2
+    outside = overlays[0]["start"] + overlays[0]["frames"] + 24  # a second after it ends
+    frames = frames_at(result.video, [inside, outside])
+    band = slice(round(0.80 * 180), round(0.92 * 180))
+    # The fake backend's picture has nothing bright green in that band: white text has.
+    assert frames[inside][band, :, 1].max() > 200
+    assert frames[outside][band, :, 1].max() < 160

@@ -68,7 +68,7 @@ from videoagent.store.journal import Journal
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore, default_shared_cache
 from videoagent.timeline.otio_io import write_otio
-from videoagent.timeline.subtitles import caption_cues, srt, webvtt
+from videoagent.timeline.subtitles import burn_in, caption_cues, srt, webvtt
 
 
 @dataclass
@@ -105,6 +105,7 @@ class AgentSettings:
     narrate: bool | None = None  # None: as the mode wants (ugc-product, brand, short-film)
     music: bool = True
     effects: bool = True
+    burn_captions: bool = False  # draw the voice's subtitles into the picture too
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
     generator_options: dict[str, dict] = field(default_factory=dict)
     shared_cache: Path | None = field(default_factory=default_shared_cache)
@@ -487,6 +488,10 @@ class Agent:
                 part=part,
                 **how,
             )
+        if settings.burn_captions and soundtrack.cues:
+            timeline = burn_in(timeline, soundtrack.cues)
+            write_otio(timeline, folder.timeline_otio)
+            self._emit("sound", "done", f"{len(soundtrack.cues)} subtitle cues burned in")
         clock = self._timed("sound", clock)
         # 11. Render piece by piece (unchanged pieces are reused), then verify.
         video = folder.renders / "final.mp4"
@@ -561,6 +566,11 @@ class Agent:
                 "lines": [line.record() for line in soundtrack.lines],
                 "subtitles": "voice" if soundtrack.cues else "shot captions",
                 "effects": soundtrack.effects,
+                "burned_captions": [
+                    {"text": o.text, "start": o.start, "frames": o.frames}
+                    for o in timeline.overlays
+                    if o.position == "caption"
+                ],
                 **sound_figures,
             },
         )

@@ -6,6 +6,7 @@ crash)."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from videoagent.audio.mix import Layer, mix
 from videoagent.audio.music import music_bed
 from videoagent.audio.recognizer import WhisperRecognizer, Word, find_recognizer
 from videoagent.audio.voice import find_speaker
+from videoagent.audio.wer import words_of
 from videoagent.plan.narration import LEAD_IN, TAIL, fit_line, narration_lines
 from videoagent.plan.storyboard import Storyboard
 from videoagent.timeline.model import Timeline
@@ -57,13 +59,46 @@ class Soundtrack:
     fps: float = 24.0
 
 
+def timed_script(text: str, heard: list[Word], seconds: float) -> list[Word]:
+    """The words of `text` (as written: the subtitles show the script, not what the
+    recogniser made of it) with times taken from the words heard: matched words take their
+    times; a run of unmatched ones shares the span around it evenly."""
+    script = text.split()
+    if not heard:
+        return []
+    matcher = difflib.SequenceMatcher(
+        a=[words_of(w)[0] if words_of(w) else w for w in script],
+        b=[words_of(w.text)[0] if words_of(w.text) else w.text for w in heard],
+        autojunk=False,
+    )
+    timed: list[Word] = []
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            timed += [
+                Word(script[a0 + k], heard[b0 + k].start, heard[b0 + k].end) for k in range(a1 - a0)
+            ]
+            continue
+        if a1 == a0:
+            continue  # heard but not in the script
+        begin = heard[b0].start if b0 < b1 else (timed[-1].end if timed else 0.0)
+        end = heard[b1 - 1].end if b0 < b1 else (heard[b0].start if b0 < len(heard) else seconds)
+        step = max(end - begin, 0.0) / (a1 - a0)
+        timed += [
+            Word(script[a0 + k], begin + k * step, begin + (k + 1) * step) for k in range(a1 - a0)
+        ]
+    if timed:  # a misheard first word is still where the voice starts
+        timed[0] = Word(timed[0].text, min(timed[0].start, heard[0].start), timed[0].end)
+    return timed
+
+
 def _cues(line: SpokenLine) -> list[Cue]:
-    """Subtitle cues for a line: from its word timings, broken at CUE_CHARS; one cue for the
-    whole line when there are none."""
-    if not line.words:
+    """Subtitle cues for a line: its script timed to the voice, broken at CUE_CHARS; one cue
+    for the whole line when there are no word times."""
+    words = timed_script(line.text, line.words, line.seconds)
+    if not words:
         return [Cue(line.start, line.start + line.seconds, line.text)]
     cues, group = [], []
-    for word in line.words:
+    for word in words:
         if group and len(" ".join(w.text for w in group + [word])) > CUE_CHARS:
             cues.append(group)
             group = []

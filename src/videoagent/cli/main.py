@@ -161,6 +161,9 @@ def make(
         ),
     ] = None,
     music: Annotated[bool, typer.Option("--music/--no-music", help="A music bed.")] = True,
+    burn_captions: Annotated[
+        bool, typer.Option(help="Draw the voice's subtitles into the picture as well.")
+    ] = False,
 ) -> None:
     """Plan, generate, check and edit a video from one sentence."""
     from videoagent.plan.request import Request
@@ -184,6 +187,7 @@ def make(
         judge_model=judge_model,
         narrate=narrate,
         music=music,
+        burn_captions=burn_captions,
     )
     _run_agent(
         settings, lambda agent: agent.make(built, out, references=ref or []), out, approve=approve

@@ -76,9 +76,12 @@ def overlay_image(
     width, height = size
     image = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    font_size = max(min(width, height) // 14, 10)
+    font_size = max(min(width, height) // (18 if position == "caption" else 14), 10)
     body = _wrapped(text, int(width * 0.8), font_size)
-    y = {"top": 0.12, "center": 0.5, "bottom": 0.85}[position] * height
+    # Burned subtitles sit in the title-safe area: lower third on landscape and square
+    # frames, higher on portrait ones, whose bottom the phone apps cover with their own UI.
+    caption_at = 0.72 if height > width else 0.86
+    y = {"top": 0.12, "center": 0.5, "bottom": 0.85, "caption": caption_at}[position] * height
     box = draw.multiline_textbbox(
         (width / 2, y), body, font=_font(font_size), anchor="mm", align="center"
     )

@@ -20,7 +20,7 @@ from videoagent.timeline.time import FrameRate
 SCHEMA_VERSION = 1
 
 TransitionKind = Literal["cut", "crossfade", "fade_black"]
-Position = Literal["top", "center", "bottom"]
+Position = Literal["top", "center", "bottom", "caption"]  # caption: subtitle safe area
 
 
 @dataclass(frozen=True)

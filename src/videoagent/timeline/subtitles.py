@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from videoagent.timeline.model import Timeline
+from videoagent.timeline.model import TextOverlay, Timeline
 from videoagent.timeline.time import timecode
 
 
@@ -47,3 +47,17 @@ def to_srt(timeline: Timeline) -> str:
 
 def to_webvtt(timeline: Timeline) -> str:
     return webvtt(caption_cues(timeline))
+
+
+def burn_in(timeline: Timeline, cues: list[Cue]) -> Timeline:
+    """`timeline` with each cue drawn over the picture in the subtitle safe area, on the
+    frames it covers (a cue ends where the next begins: never two at once)."""
+    rate, ordered = timeline.rate, sorted(cues, key=lambda c: c.start)
+    for i, cue in enumerate(ordered):
+        start = max(rate.frames(cue.start), 0)
+        end = min(rate.frames(cue.end), timeline.duration)
+        if i + 1 < len(ordered):
+            end = min(end, rate.frames(ordered[i + 1].start))
+        if end > start:
+            timeline = timeline.with_overlay(TextOverlay(cue.text, start, end - start, "caption"))
+    return timeline

@@ -238,3 +238,31 @@ def test_burned_captions_appear_in_the_safe_area_on_their_frames_only(tmp_path):
     # The fake backend's picture has nothing bright green in that band: white text has.
     assert frames[inside][band, :, 1].max() > 200
     assert frames[outside][band, :, 1].max() < 160
+
+
+def test_an_llm_writes_the_narration_within_each_shots_words(tmp_path):
+    from fake_openai import FakeOpenAI
+    from videoagent.agent.planning import draft_bible, draft_storyboard
+    from videoagent.plan.brief import make_brief
+    from videoagent.plan.llm_narration import write_narration_with_llm
+    from videoagent.plan.narration import most_words, narration_lines
+
+    request = Request.build(UGC, mode="ugc-product")
+    brief = make_brief(request)
+    board, _ = draft_storyboard(request, brief, draft_bible(brief), pool=["procedural"])
+    ids = [s.id for s in board.shots]
+    too_long = {"lines": [{"shot": sid, "line": "word " * 60} for sid in ids]}
+    good = {"lines": [{"shot": sid, "line": f"Line for {sid}."} for sid in ids]}
+    good["lines"][1]["line"] = ""  # silence over the second shot
+    server = FakeOpenAI([json.dumps(too_long), json.dumps(good)])
+    try:
+        warnings = write_narration_with_llm(board, mode="ugc-product", url=server.url)
+    finally:
+        server.close()
+    assert warnings == []
+    feedback = server.requests[1]["body"]["messages"][-1]["content"]
+    assert "too long for their shots" in feedback  # the first answer was sent back
+    lines = narration_lines(board)
+    assert lines[ids[0]] == f"Line for {ids[0]}." and ids[1] not in lines
+    limit = most_words(float(board.rate.seconds(board.shots[0].frames)))
+    assert f"at most {limit} words" in server.requests[0]["body"]["messages"][-1]["content"]

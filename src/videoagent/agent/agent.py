@@ -344,6 +344,17 @@ class Agent:
             bible=bible,
             references=reference_counter(state, board),
         )
+        # 5. Narration: written by the LLM when one plans and the video speaks.
+        if self.settings.llm_url and narrates(request.mode, self.settings.narrate):
+            from videoagent.plan.llm_narration import write_narration_with_llm
+
+            for warning in write_narration_with_llm(
+                board,
+                mode=request.mode,
+                url=self.settings.llm_url,
+                model=self.settings.llm_model,
+            ):
+                self._emit("storyboard", "warning", warning)
         state.storyboard = board
         state.save()
         self._emit_routes(routes, state.pool)
@@ -414,7 +425,7 @@ class Agent:
                 for note in notes:
                     self._emit("retrieve", "done", note, shot=shot.id)
         state.save()
-        # 5. Estimate what this run will spend: only takes not found in a cache cost, each
+        # 6. Estimate what this run will spend: only takes not found in a cache cost, each
         # at its backend's price for the length that backend makes (and bills).
         new = [s for s in generated if not shooter.cached(s, s.source_frames, refs[s.id])]
         estimate = self._estimate(new, generated, request.rate)
@@ -439,7 +450,7 @@ class Agent:
                 f"generated. Go on later with `videoagent resume {folder.root}`"
             )
         clock = self._timed("planning", clock)
-        # 6-8. Generate every shot in parallel; evaluate each take; revise failures.
+        # 7-9. Generate every shot in parallel; evaluate each take; revise failures.
         takes = self._shoot_all(shooter, generated, refs, generators)
         clock = self._timed("generate phase", clock)
         chosen: dict[str, Take] = {}
@@ -455,7 +466,7 @@ class Agent:
             else:
                 self._emit("revise", "failed", f"{sid}: no usable take after retries")
                 raise RunError(f"shot {sid} failed on every attempt; see the journal")
-        # 9. Assemble the typed timeline.
+        # 10. Assemble the typed timeline.
         timeline = build_timeline(board, {sid: t.path for sid, t in chosen.items()})
         write_otio(timeline, folder.timeline_otio)
         self._emit(
@@ -465,7 +476,7 @@ class Agent:
             f"{len(timeline.overlays)} overlays, {len(timeline.captions)} captions",
         )
         clock = self._timed("bookkeeping", clock)
-        # 10. Sound: effects on the picture's events, narration over the shots, subtitles
+        # 11. Sound: effects on the picture's events, narration over the shots, subtitles
         # timed to the voice, a music bed ducked under it, mixed to the target loudness;
         # what was skipped is said.
         soundtrack = make_soundtrack(
@@ -493,7 +504,7 @@ class Agent:
             write_otio(timeline, folder.timeline_otio)
             self._emit("sound", "done", f"{len(soundtrack.cues)} subtitle cues burned in")
         clock = self._timed("sound", clock)
-        # 11. Render piece by piece (unchanged pieces are reused), then verify.
+        # 12. Render piece by piece (unchanged pieces are reused), then verify.
         video = folder.renders / "final.mp4"
         self._emit("render", "started", f"rendering {timeline.duration} frames")
         report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
@@ -536,7 +547,7 @@ class Agent:
             checks=[c.to_dict() for c in checks],
         )
         clock = self._timed("verify", clock)
-        # 11. Deliver: subtitles, contact sheet, manifest.
+        # 13. Deliver: subtitles, contact sheet, manifest.
         cues = soundtrack.cues or caption_cues(timeline)
         atomic_write_text(folder.renders / "final.srt", srt(cues))
         atomic_write_text(folder.renders / "final.vtt", webvtt(cues))

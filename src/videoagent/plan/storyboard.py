@@ -39,6 +39,7 @@ class Shot:
     cast: list[str] = field(default_factory=list)
     scene: dict | None = None
     prompt: str = ""  # the dense prompt, in the backend's dialect, exactly as sent
+    narration: str | None = None  # the line written for the shot ("": silence; None: caption)
     backend: str = ""
     dialect: str = ""
     card_title: str = ""

@@ -114,6 +114,15 @@ def sound_checks(
                 expected=MAX_WER,
             )
         )
+    if lines and recognizer is None:
+        checks.append(
+            Check(
+                "narration heard",
+                True,
+                "not measured: no speech recogniser (pip install 'videoagent[captions]')",
+                severity="warning",
+            )
+        )
     if lines:
         offsets = []
         for line in lines:

@@ -47,7 +47,7 @@ from videoagent.errors import BudgetReached, Cancelled, RunError, UnclearRequest
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
-from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
+from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks, sound_summary
 from videoagent.generators import capabilities
 from videoagent.llm.client import chat_client, check_llm_url
 from videoagent.media.contact_sheet import contact_sheet
@@ -539,6 +539,7 @@ class Agent:
             video, soundtrack, target_lufs=settings.loudness, recognizer=soundtrack.recognizer
         )
         checks += heard
+        self._emit("verify", "done", sound_summary(sound_figures), sound=sound_figures)
         verified = not failed(checks)
         self._emit(
             "verify",

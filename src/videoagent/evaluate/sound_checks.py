@@ -168,3 +168,18 @@ def sound_checks(
             )
         )
     return checks, figures
+
+
+def sound_summary(figures: dict) -> str:
+    """The sound's figures in one line, for the run's log."""
+    loud = figures["loudness"]
+    parts = [f"sound {loud['integrated']:.1f} LUFS, true peak {loud['true_peak']:.1f} dBTP"]
+    if "narration" in figures:
+        parts.append(f"narration heard back with {figures['narration']['wer']:.1%} word error")
+    if figures.get("cue_offsets_ms"):
+        worst = max(abs(o) for o in figures["cue_offsets_ms"])
+        parts.append(f"subtitles within {worst} ms of the voice")
+    if figures.get("effect_offsets_ms"):
+        worst = max(abs(o) for o in figures["effect_offsets_ms"])
+        parts.append(f"effects within {worst:.0f} ms of their frames")
+    return "; ".join(parts)

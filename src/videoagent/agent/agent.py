@@ -391,7 +391,7 @@ class Agent:
         settings, request, folder = self.settings, state.request, state.folder
         board = self._planned(state)
         store = self._store(folder)
-        generators = self._generators(settings)
+        generators = GeneratorPool(settings.generator_options)
         budget = Budget(settings.budget)
         shooter = Shooter(
             generators,
@@ -623,9 +623,6 @@ class Agent:
             chat_client(self.settings.judge_url, model=self.settings.judge_model),
             cast=lambda shot: [entities[c].description for c in shot.cast if c in entities],
         )
-
-    def _generators(self, settings: AgentSettings) -> GeneratorPool:
-        return GeneratorPool(settings.generator_options)
 
     @staticmethod
     def _estimate(new: list, generated: list, rate) -> dict:

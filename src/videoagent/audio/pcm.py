@@ -110,12 +110,3 @@ def write_wav(path: Path, samples: np.ndarray, rate: int = RATE) -> Path:
         out.writeframes((data * 32767).astype("<i2").tobytes())
     part.replace(path)
     return Path(path)
-
-
-def read_wav(path: Path) -> tuple[np.ndarray, int]:
-    """A 16-bit WAV as float32 ([n] mono or [n, channels]) and its rate."""
-    with wave.open(str(path), "rb") as source:
-        channels, rate = source.getnchannels(), source.getframerate()
-        data = np.frombuffer(source.readframes(source.getnframes()), "<i2").astype(np.float32)
-    data /= 32768.0
-    return (data.reshape(-1, channels) if channels > 1 else data), rate

@@ -153,7 +153,7 @@ class ProviderHTTP:
             except json.JSONDecodeError:
                 raise GenerationError(f"{self.provider} answered with something not JSON") from None
             delay = min(delay * 2, self.max_wait)
-        raise GenerationError(f"{self.provider}: still rate limited after {self.retries} retries")
+        raise AssertionError("not reached: the last attempt returns or raises")
 
     def download(self, url: str, destination: Path) -> Path:
         """Fetch a result into `destination`, whole or not at all (a hidden part file is
@@ -198,4 +198,4 @@ class ProviderHTTP:
             finally:
                 part.unlink(missing_ok=True)
             delay = min(delay * 2, self.max_wait)
-        raise GenerationError(f"{self.provider} result download failed")
+        raise AssertionError("not reached: the last attempt returns or raises")

@@ -15,6 +15,7 @@ content hash before anything is generated, so nothing already made is made twice
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -106,6 +107,7 @@ class AgentSettings:
     music: bool = True
     effects: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too
+    cancel: threading.Event | None = None  # set from another thread to stop the run
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
     generator_options: dict[str, dict] = field(default_factory=dict)
     shared_cache: Path | None = field(default_factory=default_shared_cache)
@@ -667,8 +669,10 @@ class Agent:
             pending = set(futures)
             try:
                 while pending:
-                    # Short waits, not one long one: a Ctrl-C delivered to another thread
-                    # is seen here within half a second.
+                    # Short waits, not one long one: a Ctrl-C delivered to another thread,
+                    # or a cancel from the server, is seen here within half a second.
+                    if self.settings.cancel is not None and self.settings.cancel.is_set():
+                        raise KeyboardInterrupt
                     finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                     for future in finished:
                         shot = futures[future]

@@ -68,6 +68,16 @@ class Journal:
         keys = ("id", "command", "detail", "started", "ended", "status")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
+    def records_after(self, after: int, limit: int = 500) -> list[dict]:
+        """Step records with an id above `after`, oldest first (a stream resumes from here)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, run, at, step, status, message, data FROM steps WHERE id > ? "
+                "ORDER BY id LIMIT ?",
+                (after, limit),
+            ).fetchall()
+        return [self._record(r) for r in rows]
+
     def records(self, run: int | None = None) -> list[dict]:
         """Step records, oldest first; of one run when `run` is given."""
         query = "SELECT id, run, at, step, status, message, data FROM steps"
@@ -76,18 +86,12 @@ class Journal:
             query, args = query + " WHERE run = ?", (run,)
         with self._lock:
             rows = self._db.execute(query + " ORDER BY id", args).fetchall()
-        return [
-            {
-                "id": r[0],
-                "run": r[1],
-                "at": r[2],
-                "step": r[3],
-                "status": r[4],
-                "message": r[5],
-                "data": json.loads(r[6]),
-            }
-            for r in rows
-        ]
+        return [self._record(r) for r in rows]
+
+    @staticmethod
+    def _record(row: tuple) -> dict:
+        keys = ("id", "run", "at", "step", "status", "message")
+        return {**dict(zip(keys, row[:6], strict=True)), "data": json.loads(row[6])}
 
     def close(self) -> None:
         with self._lock:

@@ -399,5 +399,38 @@ def _readiness(name: str, caps) -> str:
     return "[green]available[/]"
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8700,
+    root: Annotated[Path, typer.Option(help="Where projects are kept.")] = Path(
+        "videoagent-projects"
+    ),
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Access token every call must carry (required off loopback).",
+            envvar="VIDEOAGENT_TOKEN",
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Projects made at once.")] = 2,
+) -> None:
+    """The HTTP API and web app: make, watch, change and download videos in a browser."""
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and not token:
+        _fail(UsageError(f"--host {host} is not loopback: give --token (or VIDEOAGENT_TOKEN)"), 2)
+    if workers < 1:
+        _fail(UsageError(f"--workers must be 1 or more, got {workers}"), 2)
+    try:
+        import uvicorn
+
+        from videoagent.server.api import create_app
+    except (ImportError, MissingDependency):
+        _fail(MissingDependency("the HTTP server (FastAPI, uvicorn)", "serve"), 2)
+    application = create_app(root, workers=workers, token=token)
+    console.print(f"videoagent on http://{host}:{port}/  (projects in {root})", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()

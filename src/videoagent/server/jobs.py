@@ -1,0 +1,201 @@
+"""Jobs of the HTTP server: each a run of the agent on one project (make, resume, shot,
+edit), in a worker pool that does not care whether any client is still listening.
+
+Every job is written to `root/jobs/<id>.json` before it is queued and again as it changes,
+so a server killed mid-job finds it on restart and resumes the project from its journal
+(finished takes are reused, never made again). A project's events are its journal's step
+records; the job file holds only what the journal cannot: queue state, errors, approval.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from videoagent.agent.agent import Agent, AgentSettings
+from videoagent.errors import Cancelled, VideoAgentError
+from videoagent.plan.request import Request
+from videoagent.store.files import atomic_write_json
+
+ACTIVE = ("queued", "running", "awaiting approval")
+
+
+@dataclass
+class JobRecord:
+    """What the server remembers of a job (the project's own files hold the rest)."""
+
+    id: str
+    project: str
+    kind: str  # make, resume, shot, edit
+    args: dict
+    state: str = "queued"  # queued, running, awaiting approval, done, failed, cancelled
+    error: str | None = None
+    estimate: dict | None = None
+    created: float = field(default_factory=time.time)
+    finished: float | None = None
+
+
+class JobRunner:
+    """Runs jobs on `workers` threads; projects live in `root/projects/<id>`."""
+
+    def __init__(self, root: Path, *, workers: int = 2, settings: dict | None = None) -> None:
+        self.root = Path(root)
+        self.projects = self.root / "projects"
+        self.jobs_dir = self.root / "jobs"
+        self.uploads = self.root / "uploads"
+        for folder in (self.projects, self.jobs_dir, self.uploads):
+            folder.mkdir(parents=True, exist_ok=True)
+        self._settings = settings or {}
+        self._pool = ThreadPoolExecutor(max_workers=max(1, workers))
+        self._lock = threading.Lock()
+        self._jobs: dict[str, JobRecord] = {}
+        self._cancel: dict[str, threading.Event] = {}
+        self._approval: dict[str, tuple[threading.Event, list[bool]]] = {}
+
+    # Records -----------------------------------------------------------------------------
+
+    def _save(self, job: JobRecord) -> None:
+        atomic_write_json(self.jobs_dir / f"{job.id}.json", asdict(job))
+
+    def _update(self, job: JobRecord, **changes) -> None:
+        with self._lock:
+            for key, value in changes.items():
+                setattr(job, key, value)
+            self._save(job)
+
+    def jobs_of(self, project: str) -> list[JobRecord]:
+        with self._lock:
+            return sorted(
+                (j for j in self._jobs.values() if j.project == project), key=lambda j: j.created
+            )
+
+    def project_ids(self) -> set[str]:
+        """Every project the server knows: with jobs, or with a folder."""
+        with self._lock:
+            known = {j.project for j in self._jobs.values()}
+        return known | {p.name for p in self.projects.iterdir() if p.is_dir()}
+
+    def busy(self, project: str) -> bool:
+        return any(j.state in ACTIVE for j in self.jobs_of(project))
+
+    # Submitting --------------------------------------------------------------------------
+
+    def submit(self, project: str, kind: str, args: dict) -> JobRecord:
+        job = JobRecord(uuid.uuid4().hex[:12], project, kind, args)
+        with self._lock:
+            self._jobs[job.id] = job
+            self._cancel[job.id] = threading.Event()
+            self._save(job)
+        self._pool.submit(self._run, job)
+        return job
+
+    def recover(self) -> list[JobRecord]:
+        """Jobs a killed server left unfinished: each project is resumed from its journal
+        (or made again if it never got as far as its project file)."""
+        resumed = []
+        for path in sorted(self.jobs_dir.glob("*.json")):
+            job = JobRecord(**json.loads(path.read_text("utf-8")))
+            with self._lock:
+                self._jobs[job.id] = job
+            if job.state not in ACTIVE:
+                continue
+            made = (self.projects / job.project / "project.json").exists()
+            if job.kind == "make" and not made:
+                self._update(job, state="failed", error="the server stopped before it began")
+                resumed.append(self.submit(job.project, "make", job.args))
+            else:
+                self._update(job, state="failed", error="the server stopped; resumed")
+                resumed.append(self.submit(job.project, "resume", job.args))
+        return resumed
+
+    # Controlling -------------------------------------------------------------------------
+
+    def cancel(self, project: str) -> bool:
+        """Stop the project's running or queued jobs; False when there were none."""
+        stopped = False
+        for job in self.jobs_of(project):
+            if job.state in ACTIVE:
+                self._cancel[job.id].set()
+                waiting = self._approval.get(job.id)
+                if waiting:
+                    waiting[1].append(False)
+                    waiting[0].set()
+                stopped = True
+        return stopped
+
+    def approve(self, project: str, yes: bool) -> bool:
+        """Answer the estimate a job of `project` waits on; False when none waits."""
+        for job in self.jobs_of(project):
+            waiting = self._approval.get(job.id)
+            if job.state == "awaiting approval" and waiting:
+                waiting[1].append(yes)
+                waiting[0].set()
+                return True
+        return False
+
+    def shutdown(self) -> None:
+        for event in self._cancel.values():
+            event.set()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    # Running -----------------------------------------------------------------------------
+
+    def _wait_for_approval(self, job: JobRecord, estimate: dict) -> bool:
+        answered, answer = threading.Event(), []
+        self._approval[job.id] = (answered, answer)
+        self._update(job, state="awaiting approval", estimate=estimate)
+        answered.wait()
+        self._approval.pop(job.id, None)
+        self._update(job, state="running")
+        return bool(answer and answer[0])
+
+    def _run(self, job: JobRecord) -> None:
+        if self._cancel[job.id].is_set():
+            self._update(job, state="cancelled", finished=time.time())
+            return
+        self._update(job, state="running")
+        args = job.args
+        settings = AgentSettings(
+            **self._settings,
+            budget=args.get("budget"),
+            cancel=self._cancel[job.id],
+            approve=(lambda estimate: self._wait_for_approval(job, estimate))
+            if args.get("approve")
+            else None,
+        )
+        if args.get("backend"):
+            settings.backend = args["backend"]
+        agent = Agent(settings)
+        folder = self.projects / job.project
+        try:
+            if job.kind == "make":
+                request = Request.build(
+                    args["request"],
+                    mode=args.get("mode", "create"),
+                    duration=args.get("duration"),
+                    aspect=args.get("aspect", "16:9"),
+                    size=args.get("size"),
+                    seed=args.get("seed", 0),
+                )
+                agent.make(request, folder, references=args.get("references", []))
+            elif job.kind == "resume":
+                agent.resume(folder)
+            elif job.kind == "shot":
+                agent.regenerate(folder, args["number"], prompt=args.get("prompt"))
+            elif job.kind == "edit":
+                agent.edit(folder, args["text"])
+        except KeyboardInterrupt:  # the agent's answer to a cancel
+            self._update(job, state="cancelled", finished=time.time())
+        except VideoAgentError as exc:
+            stopped = self._cancel[job.id].is_set() or isinstance(exc, Cancelled)
+            state = "cancelled" if stopped else "failed"
+            self._update(job, state=state, error=str(exc), finished=time.time())
+        except Exception as exc:  # a bug: keep the server up, say what happened
+            self._update(job, state="failed", error=f"{type(exc).__name__}: {exc}")
+        else:
+            self._update(job, state="done", finished=time.time())

@@ -223,7 +223,8 @@ def test_bad_requests_get_the_right_4xx_and_change_nothing(server, tmp_path):
         status, answer = client.call("POST", "/api/projects", body)
         assert status == expected, (body if len(str(body)) < 200 else str(body)[:200], answer)
     assert client.call("GET", "/api/projects")[1] == []
-    assert not any((root / "projects").iterdir()) and not any((root / "jobs").iterdir())
+    for folder in ("projects", "jobs", "uploads"):
+        assert not any((root / folder).iterdir()), folder
     assert client.call("GET", "/api/projects/0123456789ab")[0] == 404
     assert client.call("GET", "/api/projects/..%2F..%2Fetc")[0] in (404, 422)
     assert client.call("POST", "/api/projects/0123456789ab/cancel")[0] == 404

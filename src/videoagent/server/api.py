@@ -15,6 +15,7 @@ import binascii
 import json
 import re
 import secrets
+import shutil
 from pathlib import Path
 from typing import Literal
 
@@ -187,7 +188,12 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
             raise fastapi.HTTPException(422, str(exc)) from None
         project_id = secrets.token_hex(6)
         args = body.model_dump(exclude={"references"})
-        args["references"] = _store_uploads(body.references, runner.uploads / project_id)
+        uploads = runner.uploads / project_id
+        try:
+            args["references"] = _store_uploads(body.references, uploads)
+        except fastapi.HTTPException:
+            shutil.rmtree(uploads, ignore_errors=True)  # a refused request leaves nothing
+            raise
         return start(project_id, "make", args)
 
     @app.get("/api/projects")

@@ -117,6 +117,8 @@ class HostedGenerator(Generator):
         )
         if reason:
             raise GenerationError(reason)
+        if request.mode in ("image-to-video", "reference-to-video") and not request.references:
+            raise GenerationError(f"{self.name}: {request.mode} needs an image")
         if len(request.references) > self.capabilities.max_references:
             raise GenerationError(
                 f"{self.name} takes at most {self.capabilities.max_references} reference images"

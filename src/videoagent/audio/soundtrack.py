@@ -104,9 +104,14 @@ def _cues(line: SpokenLine) -> list[Cue]:
             group = []
         group.append(word)
     cues.append(group)
+    # A cue stays up a moment after its last word, but never past the next cue's start.
+    ends = [g[-1].end + 0.1 for g in cues]
+    ends = [
+        min(end, cues[i + 1][0].start) if i + 1 < len(cues) else end for i, end in enumerate(ends)
+    ]
     return [
-        Cue(line.start + g[0].start, line.start + g[-1].end + 0.1, " ".join(w.text for w in g))
-        for g in cues
+        Cue(line.start + g[0].start, line.start + end, " ".join(w.text for w in g))
+        for g, end in zip(cues, ends, strict=True)
     ]
 
 
@@ -137,7 +142,9 @@ def make_soundtrack(
     else:
         parts["effects"] = {"made": False, "why": "effects are off"}
     lines: list[SpokenLine] = []
-    speaker, voice_note = find_speaker() if narrate else (None, "narration is off for this mode")
+    speaker, voice_note = (
+        find_speaker() if narrate else (None, "off (the mode does not speak, or --no-narrate)")
+    )
     parts["narration"] = {"made": speaker is not None, ("by" if speaker else "why"): voice_note}
     if speaker is not None:
         wanted = narration_lines(board)

@@ -10,6 +10,7 @@ records; the job file holds only what the journal cannot: queue state, errors, a
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 import time
 import uuid
@@ -33,7 +34,8 @@ class JobRecord:
     project: str
     kind: str  # make, resume, shot, edit
     args: dict
-    state: str = "queued"  # queued, running, awaiting approval, done, failed, cancelled
+    # queued, running, awaiting approval; done, failed, cancelled, interrupted (by a restart)
+    state: str = "queued"
     error: str | None = None
     estimate: dict | None = None
     created: float = field(default_factory=time.time)
@@ -104,12 +106,13 @@ class JobRunner:
                 self._jobs[job.id] = job
             if job.state not in ACTIVE:
                 continue
-            made = (self.projects / job.project / "project.json").exists()
-            if job.kind == "make" and not made:
-                self._update(job, state="failed", error="the server stopped before it began")
+            folder = self.projects / job.project
+            self._update(job, state="interrupted", error="the server stopped; taken up again")
+            if job.kind == "make" and not (folder / "project.json").exists():
+                # Stopped before the project file: the folder holds nothing finished.
+                shutil.rmtree(folder, ignore_errors=True)
                 resumed.append(self.submit(job.project, "make", job.args))
             else:
-                self._update(job, state="failed", error="the server stopped; resumed")
                 resumed.append(self.submit(job.project, "resume", job.args))
         return resumed
 

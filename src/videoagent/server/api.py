@@ -12,6 +12,7 @@ the server's own, and with a token set every call must carry it.
 import asyncio
 import base64
 import binascii
+import contextlib
 import json
 import re
 import secrets
@@ -34,8 +35,6 @@ try:
     from pydantic import BaseModel, ConfigDict, Field
 except ImportError as exc:
     raise MissingDependency("the HTTP server (FastAPI, uvicorn)", "serve") from exc
-
-import contextlib  # noqa: E402  (after the optional imports above)
 
 PROJECT_ID = r"^[0-9a-f]{12}$"
 SHOT_ID = re.compile(r"^shot-\d{2,4}$")

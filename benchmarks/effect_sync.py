@@ -1,7 +1,7 @@
 """Do effects land on their pictures? Each footfall or landing a synthworld shot shows gets a
-sound placed on it; this makes videos where nothing else sounds (no music, no narration),
-finds every effect's onset in the final mp4's decoded audio (after the AAC encode and the
-mux), and prints how far each is from the frame that shows its event.
+sound placed on it; this makes videos where nothing else sounds (no music, ambience or
+narration), finds every effect's onset in the final mp4's decoded audio (after the AAC
+encode and the mux), and prints how far each is from the frame that shows its event.
 
     python benchmarks/effect_sync.py [--fps 24 30]
 """
@@ -35,7 +35,7 @@ def main() -> None:
             print(f"\n{fps:g} fps (one frame = {frame_ms:.1f} ms)")
             for n, text in enumerate(REQUESTS):
                 request = Request.build(text, size=args.size, fps=str(fps))
-                agent = Agent(AgentSettings(shared_cache=None, music=False))
+                agent = Agent(AgentSettings(shared_cache=None, music=False, ambience=False))
                 result = agent.make(request, Path(tmp) / f"{fps:g}-{n}")
                 sound = result.manifest["sound"]
                 found = sound.get("effect_offsets_ms", [])

@@ -180,7 +180,7 @@ def test_footfalls_are_events_at_exact_times_and_only_in_sight():
 
 
 def test_effects_land_on_their_frames_in_the_final_file(tmp_path):
-    result = Agent(AgentSettings(shared_cache=None, music=False)).make(
+    result = Agent(AgentSettings(shared_cache=None, music=False, ambience=False)).make(
         Request.build("a 10 second video of a dog going on a walk", size="160x90"),
         tmp_path / "film",
     )
@@ -195,7 +195,9 @@ def test_effects_land_on_their_frames_in_the_final_file(tmp_path):
 
 
 def test_effects_are_placed_from_the_storyboard_for_a_backend_without_truth(tmp_path):
-    result = Agent(AgentSettings(shared_cache=None, backend="fake", music=False)).make(
+    result = Agent(
+        AgentSettings(shared_cache=None, backend="fake", music=False, ambience=False)
+    ).make(
         Request.build("a 6 second video of a dog walking in the park", size="160x90"),
         tmp_path / "film",
     )
@@ -266,3 +268,18 @@ def test_an_llm_writes_the_narration_within_each_shots_words(tmp_path):
     assert lines[ids[0]] == f"Line for {ids[0]}." and ids[1] not in lines
     limit = most_words(float(board.rate.seconds(board.shots[0].frames)))
     assert f"at most {limit} words" in server.requests[0]["body"]["messages"][-1]["content"]
+
+
+def test_each_place_and_weather_has_its_ambience_faded_across_the_cuts():
+    from videoagent.audio.ambience import shaped_noise, sound_for
+
+    assert sound_for("beach", "clear") == "sea" and sound_for("park", "rain") == "rain"
+    assert sound_for("living room", "clear") == "room"
+    rng = np.random.default_rng(0)
+    rain, room = shaped_noise("rain", 2.0, rng), shaped_noise("room", 2.0, rng)
+    assert rain.shape == (2 * RATE, 2)
+    level = lambda x: 20 * np.log10(np.sqrt(np.mean(x**2)))  # noqa: E731
+    assert level(rain) == pytest.approx(-30, abs=0.5) and level(room) < level(rain) - 10
+    spectrum = np.abs(np.fft.rfft(shaped_noise("street", 2.0, rng)[:, 0]))
+    freqs = np.fft.rfftfreq(2 * RATE, 1 / RATE)
+    assert spectrum[freqs < 200].mean() > 10 * spectrum[freqs > 2000].mean()  # a rumble

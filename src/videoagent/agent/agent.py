@@ -106,6 +106,7 @@ class AgentSettings:
     narrate: bool | None = None  # None: as the mode wants (ugc-product, brand, short-film)
     music: bool = True
     effects: bool = True
+    ambience: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too
     cancel: threading.Event | None = None  # set from another thread to stop the run
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
@@ -489,6 +490,7 @@ class Agent:
             takes={sid: t.path for sid, t in chosen.items()},
             music=settings.music,
             effects=settings.effects,
+            ambience=settings.ambience,
             seed=request.seed,
             target_lufs=settings.loudness,
         )

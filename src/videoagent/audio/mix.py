@@ -1,5 +1,6 @@
-"""The mix: voice, effects and music placed in time on one stereo track of the video's exact
-length, music ducked under the voice, then brought to the target loudness.
+"""The mix: voice, effects, ambience and music placed in time on one stereo track of the
+video's exact length, music (and, less, ambience) ducked under the voice, then brought to the
+target loudness.
 
 Ducking follows the voice's own envelope (fast attack, slow release), so the music dips
 while words are spoken and comes back between lines, as a sidechain compressor would."""
@@ -19,7 +20,7 @@ class Layer:
     """Sound placed at `start` seconds: mono or stereo samples at RATE, of one `kind`."""
 
     name: str
-    kind: str  # "voice", "effect" or "music"
+    kind: str  # "voice", "effect", "ambience" or "music"
     samples: np.ndarray
     start: float = 0.0
     gain_db: float = 0.0
@@ -51,7 +52,8 @@ def mix(
 ) -> np.ndarray:
     """All layers on one stereo track of exactly `seconds`, loudness-normalised."""
     total = round(seconds * RATE)
-    buses = {kind: np.zeros((total, 2), np.float32) for kind in ("voice", "effect", "music")}
+    kinds = ("voice", "effect", "ambience", "music")
+    buses = {kind: np.zeros((total, 2), np.float32) for kind in kinds}
     for layer in layers:
         sound = _stereo(layer.samples.astype(np.float32)) * 10 ** (layer.gain_db / 20)
         at = round(layer.start * RATE)
@@ -67,8 +69,10 @@ def mix(
         speaking = (energy > 0.01).astype(np.float32)
         envelope = np.repeat(_follow(speaking, attack=0.05, release=0.4), block)
         envelope = np.pad(envelope, (0, total - len(envelope)), mode="edge")
-        buses["music"] *= (1 - (1 - 10 ** (duck_db / 20)) * envelope)[:, None]
-    out = voice + buses["effect"] + buses["music"]
+        ducking = (1 - (1 - 10 ** (duck_db / 20)) * envelope)[:, None]
+        buses["music"] *= ducking
+        buses["ambience"] *= np.sqrt(ducking)  # half as far: the place stays audible
+    out = voice + buses["effect"] + buses["ambience"] + buses["music"]
     if target_lufs is None or not np.any(out):
         return out
     return normalise(out, target=target_lufs, peak=true_peak)

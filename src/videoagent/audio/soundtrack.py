@@ -1,8 +1,7 @@
-"""The soundtrack of a video: effects on the picture's events, narration spoken over its
-shots, subtitles timed to that voice, a music bed ducked under it, all mixed to the target
-loudness; and a record of which parts
-were made, by what, and which were skipped and why (a missing extra is reported, never a
-crash)."""
+"""The soundtrack of a video: effects on the picture's events, each place's ambience,
+narration spoken over its shots, subtitles timed to that voice, a music bed ducked under it,
+all mixed to the target loudness; and a record of which parts were made, by what, and which
+were skipped and why (a missing extra is reported, never a crash)."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from videoagent.audio import RATE
+from videoagent.audio.ambience import ambience_layers
 from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, mix
 from videoagent.audio.music import music_bed
@@ -124,6 +124,7 @@ def make_soundtrack(
     takes: dict[str, Path] | None = None,  # the chosen take of each shot (for its events)
     music: bool = True,
     effects: bool = True,
+    ambience: bool = True,
     seed: int = 0,
     target_lufs: float = -16.0,
 ) -> Soundtrack:
@@ -170,6 +171,17 @@ def make_soundtrack(
             else {"made": True, "by": f"one cue per spoken line, since {ears}"}
         )
     cues = [cue for line in lines for cue in _cues(line)]
+    if ambience:
+        placed_ambience = ambience_layers(timeline, board, seed=seed)
+        layers += placed_ambience
+        kinds = sorted({layer.name.rsplit("(", 1)[-1].rstrip(")") for layer in placed_ambience})
+        parts["ambience"] = (
+            {"made": True, "by": f"shaped noise: {', '.join(kinds)}"}
+            if placed_ambience
+            else {"made": False, "why": "no generated shot"}
+        )
+    else:
+        parts["ambience"] = {"made": False, "why": "ambience is off"}
     if music:
         layers.append(Layer("music bed", "music", music_bed(seconds, mode, seed=seed), 0.0, -6.0))
         parts["music"] = {"made": True, "by": f"generated bed for {mode}"}

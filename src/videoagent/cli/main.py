@@ -161,6 +161,9 @@ def make(
         ),
     ] = None,
     music: Annotated[bool, typer.Option("--music/--no-music", help="A music bed.")] = True,
+    ambience: Annotated[
+        bool, typer.Option("--ambience/--no-ambience", help="The sound of each place.")
+    ] = True,
     burn_captions: Annotated[
         bool, typer.Option(help="Draw the voice's subtitles into the picture as well.")
     ] = False,
@@ -187,6 +190,7 @@ def make(
         judge_model=judge_model,
         narrate=narrate,
         music=music,
+        ambience=ambience,
         burn_captions=burn_captions,
     )
     _run_agent(

@@ -149,7 +149,11 @@ def sound_checks(
                 expected=CUE_TOLERANCE,
             )
         )
-    others = lines or soundtrack.parts.get("music", {}).get("made")
+    others = (
+        lines
+        or soundtrack.parts.get("music", {}).get("made")
+        or soundtrack.parts.get("ambience", {}).get("made")
+    )
     if soundtrack.effects and not others:  # effects alone: their onsets can be found
         fps = soundtrack.fps
         offsets, crowded = effect_onsets(audio_of(video), soundtrack.effects, fps)

@@ -1,0 +1,73 @@
+"""Ambience: the sound of each shot's place and weather under everything else (rain, the sea,
+a street's rumble, a café's murmur, wind in a park, a quiet room), made from shaped noise,
+laid over the shot's span with short crossfades at the cuts.
+
+Noise is shaped in the frequency domain (one FFT per shot, no sample loops), so a minute of
+ambience costs a few hundred milliseconds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from videoagent.audio import RATE
+from videoagent.audio.mix import Layer
+from videoagent.plan.storyboard import Storyboard
+from videoagent.timeline.model import Timeline
+
+FADE = 0.3  # seconds of crossfade at each cut
+
+# (low-pass corner Hz, slope: 0 white … 2 brown, level dB, swell Hz or 0) per sound.
+SOUNDS = {
+    "rain": (6000.0, 0.6, -30.0, 0.0),
+    "snow": (500.0, 1.6, -36.0, 0.15),  # soft wind
+    "sea": (1200.0, 1.2, -28.0, 0.09),  # waves: slow swells
+    "street": (220.0, 1.4, -32.0, 0.0),  # traffic rumble
+    "cafe": (1800.0, 0.8, -36.0, 0.6),  # murmur
+    "park": (900.0, 1.5, -40.0, 0.2),  # a breeze
+    "room": (400.0, 1.0, -46.0, 0.0),  # room tone
+}
+PLACES = {"beach": "sea", "street": "street", "city": "street", "cafe": "cafe", "park": "park"}
+
+
+def sound_for(place: str, weather: str) -> str:
+    """Which ambience a shot gets: weather first (it is what one hears), then the place."""
+    if weather in ("rain", "snow"):
+        return weather
+    return PLACES.get(place, "room")
+
+
+def shaped_noise(kind: str, seconds: float, rng: np.random.Generator) -> np.ndarray:
+    """Stereo float32 noise of `kind`, `seconds` long, at its level."""
+    corner, slope, level_db, swell = SOUNDS[kind]
+    n = max(round(seconds * RATE), 1)
+    spectrum = np.fft.rfft(rng.standard_normal((2, n)), axis=1)
+    freqs = np.fft.rfftfreq(n, 1 / RATE)
+    shape = 1 / np.maximum(freqs, 20.0) ** (slope / 2) / (1 + (freqs / corner) ** 4)
+    noise = np.fft.irfft(spectrum * shape, n=n, axis=1).T
+    noise /= np.sqrt(np.mean(noise**2)) or 1.0
+    if swell:
+        t = np.arange(n) / RATE
+        noise *= (0.55 + 0.45 * np.sin(2 * np.pi * swell * t + rng.uniform(0, 6.3)))[:, None]
+    return (noise * 10 ** (level_db / 20)).astype(np.float32)
+
+
+def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> list[Layer]:
+    """One layer per generated shot, faded in and out across its cuts."""
+    rng = np.random.default_rng([seed, 17])
+    layers = []
+    for index, shot in enumerate(board.shots):
+        scene = shot.scene_spec
+        if shot.kind != "generated" or scene is None:
+            continue
+        kind = sound_for(scene.place, scene.weather)
+        start = float(timeline.rate.seconds(timeline.clip_start(index)))
+        seconds = float(timeline.rate.seconds(shot.frames))
+        lead = FADE / 2 if index > 0 else 0.0  # overlap the cut on both sides
+        sound = shaped_noise(kind, seconds + lead + FADE / 2, rng)
+        fade = min(round(FADE * RATE), len(sound) // 2)
+        ramp = np.linspace(0.0, 1.0, fade, dtype=np.float32)[:, None]
+        if index > 0:
+            sound[:fade] *= ramp
+        sound[len(sound) - fade :] *= ramp[::-1]
+        layers.append(Layer(f"ambience {shot.id} ({kind})", "ambience", sound, start - lead))
+    return layers

@@ -8,7 +8,6 @@ import base64
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -19,19 +18,12 @@ from pathlib import Path
 
 import pytest
 
+from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port, playwright_api
+
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
 from videoagent.media.probe import probe  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(os.environ.get("VIDEOAGENT_TEST_ARTIFACTS", "test-artifacts"))
-
-
-def _free_port() -> int:
-    with socket.socket() as probe_socket:
-        probe_socket.bind(("127.0.0.1", 0))
-        return probe_socket.getsockname()[1]
 
 
 class Client:
@@ -90,7 +82,7 @@ def server(tmp_path):
         app = create_app(
             tmp_path / "root", workers=workers, token=token, settings={"shared_cache": None}
         )
-        port = _free_port()
+        port = free_port()
         config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
         instance = uvicorn.Server(config)
         thread = threading.Thread(target=instance.run, daemon=True)
@@ -283,7 +275,7 @@ def _start_process(root: Path, port: int, env: dict) -> subprocess.Popen:
 
 
 def test_a_killed_server_finishes_the_job_on_restart_without_making_takes_again(tmp_path):
-    root, port = tmp_path / "root", _free_port()
+    root, port = tmp_path / "root", free_port()
     env = {
         **os.environ,
         "VIDEOAGENT_CACHE": str(tmp_path / "cache"),
@@ -336,23 +328,14 @@ def test_a_killed_server_finishes_the_job_on_restart_without_making_takes_again(
     assert manifest["video"]["verified"]
 
 
-def _browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-        pytest.skip("Debian's chromium is not installed")
-    return playwright
-
-
 def test_the_page_makes_a_video_shows_its_steps_regenerates_a_shot_and_plays_it(server):
-    playwright = _browser()
+    playwright = playwright_api()
     client, _ = server()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=CHROMIUM_ARGS,
         )
         page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
         page.goto(client.base + "/")

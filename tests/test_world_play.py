@@ -4,14 +4,13 @@ frames change as they press keys and move the mouse."""
 
 from __future__ import annotations
 
-import os
-import socket
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
+
+from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port, playwright_api
 
 torch = pytest.importorskip("torch")
 
@@ -20,9 +19,6 @@ from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
 from videoagent.world.play import PlaySession, load_recording  # noqa: E402
 from videoagent.world.readers import read_desk, read_grid  # noqa: E402
 from videoagent.world.replay import write_replay  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(os.environ.get("VIDEOAGENT_TEST_ARTIFACTS", "test-artifacts"))
 
 
 def test_a_recorded_session_replays_as_a_video(tmp_path):
@@ -41,21 +37,6 @@ def test_a_recorded_session_replays_as_a_video(tmp_path):
     assert abs(info.video_duration - 1.0) < 0.01
 
 
-def _browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
-        pytest.skip("Debian's chromium is not installed")
-    return playwright
-
-
-def _free_port() -> int:
-    with socket.socket() as probe_socket:
-        probe_socket.bind(("127.0.0.1", 0))
-        return probe_socket.getsockname()[1]
-
-
 @pytest.fixture
 def served(request):
     """The play server for an environment's shipped model, on a free loopback port."""
@@ -67,7 +48,7 @@ def served(request):
     torch.set_num_threads(2)
     model, _ = load_world_model(request.param)
     app = create_app(model, steps=1, fps=8.0, seed=11)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -99,13 +80,13 @@ MOVES = {"ArrowRight": (0, 1), "ArrowLeft": (0, -1), "ArrowDown": (1, 0), "Arrow
 
 @pytest.mark.parametrize("served", ["griddodge", "minidesk"], indirect=True)
 def test_play_in_the_browser(served):
-    playwright = _browser()
+    playwright = playwright_api()
     environment, url = served
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=CHROMIUM_ARGS,
         )
         page = browser.new_page(viewport={"width": 600, "height": 800})
         page.goto(url)

@@ -115,6 +115,14 @@ def _cues(line: SpokenLine) -> list[Cue]:
     ]
 
 
+def made(by: str) -> dict:
+    return {"made": True, "by": by}
+
+
+def skipped(why: str) -> dict:
+    return {"made": False, "why": why}
+
+
 def make_soundtrack(
     timeline: Timeline,
     board: Storyboard,
@@ -136,17 +144,17 @@ def make_soundtrack(
         layers += placed
         made_from = ", ".join(f"{n} from {source}" for source, n in summary["from"].items())
         parts["effects"] = (
-            {"made": True, "by": f"{summary['placed']} footfalls and landings ({made_from})"}
+            made(f"{summary['placed']} footfalls and landings ({made_from})")
             if placed
-            else {"made": False, "why": "no footfall or landing in the picture"}
+            else skipped("no footfall or landing in the picture")
         )
     else:
-        parts["effects"] = {"made": False, "why": "effects are off"}
+        parts["effects"] = skipped("effects are off")
     lines: list[SpokenLine] = []
     speaker, voice_note = (
         find_speaker() if narrate else (None, "off (the mode does not speak, or --no-narrate)")
     )
-    parts["narration"] = {"made": speaker is not None, ("by" if speaker else "why"): voice_note}
+    parts["narration"] = made(voice_note) if speaker else skipped(voice_note)
     if speaker is not None:
         wanted = narration_lines(board)
         for index, shot in enumerate(board.shots):
@@ -165,10 +173,8 @@ def make_soundtrack(
         for line in lines:
             if recognizer is not None:
                 line.words = recognizer.words(line.samples)
-        parts["subtitles"] = (
-            {"made": True, "by": f"word timings from {ears}"}
-            if recognizer
-            else {"made": True, "by": f"one cue per spoken line, since {ears}"}
+        parts["subtitles"] = made(
+            f"word timings from {ears}" if recognizer else f"one cue per spoken line, since {ears}"
         )
     cues = [cue for line in lines for cue in _cues(line)]
     if ambience:
@@ -176,17 +182,17 @@ def make_soundtrack(
         layers += placed_ambience
         kinds = sorted({layer.name.rsplit("(", 1)[-1].rstrip(")") for layer in placed_ambience})
         parts["ambience"] = (
-            {"made": True, "by": f"shaped noise: {', '.join(kinds)}"}
+            made(f"shaped noise: {', '.join(kinds)}")
             if placed_ambience
-            else {"made": False, "why": "no generated shot"}
+            else skipped("no generated shot")
         )
     else:
-        parts["ambience"] = {"made": False, "why": "ambience is off"}
+        parts["ambience"] = skipped("ambience is off")
     if music:
         layers.append(Layer("music bed", "music", music_bed(seconds, mode, seed=seed), 0.0, -6.0))
-        parts["music"] = {"made": True, "by": f"generated bed for {mode}"}
+        parts["music"] = made(f"generated bed for {mode}")
     else:
-        parts["music"] = {"made": False, "why": "music is off"}
+        parts["music"] = skipped("music is off")
     samples = mix(layers, seconds, target_lufs=target_lufs)
     placed = [layer.meta for layer in layers if layer.kind == "effect"]
     fps = float(timeline.rate.fps)

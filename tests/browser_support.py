@@ -28,3 +28,27 @@ def free_port() -> int:
     with socket.socket() as probe_socket:
         probe_socket.bind(("127.0.0.1", 0))
         return probe_socket.getsockname()[1]
+
+
+def serve_in_thread(app, *, timeout: float = 30):
+    """`app` served by uvicorn on a free loopback port in a thread, once it is listening:
+    (server, thread, base URL). Stop with `stop_serving`."""
+    import threading
+    import time
+
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+def stop_serving(server, thread, *, timeout: float = 30) -> None:
+    server.should_exit = True
+    thread.join(timeout=timeout)

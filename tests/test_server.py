@@ -18,7 +18,15 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port, playwright_api
+from browser_support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    playwright_api,
+    serve_in_thread,
+    stop_serving,
+)
 
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
@@ -72,7 +80,6 @@ class Client:
 @pytest.fixture
 def server(tmp_path):
     """A server over a fresh root, in this process (uvicorn in a thread)."""
-    import uvicorn
 
     from videoagent.server.api import create_app
 
@@ -82,22 +89,13 @@ def server(tmp_path):
         app = create_app(
             tmp_path / "root", workers=workers, token=token, settings={"shared_cache": None}
         )
-        port = free_port()
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-        instance = uvicorn.Server(config)
-        thread = threading.Thread(target=instance.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not instance.started:
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
+        instance, thread, base = serve_in_thread(app)
         started.append((instance, thread))
-        return Client(f"http://127.0.0.1:{port}", token), app
+        return Client(base, token), app
 
     yield start
     for instance, thread in started:
-        instance.should_exit = True
-        thread.join(timeout=30)
+        stop_serving(instance, thread)
 
 
 def test_a_project_streams_its_steps_resumably_and_a_shot_is_regenerated(server):

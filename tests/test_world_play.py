@@ -4,13 +4,17 @@ frames change as they press keys and move the mouse."""
 
 from __future__ import annotations
 
-import threading
-import time
-
 import numpy as np
 import pytest
 
-from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, free_port, playwright_api
+from browser_support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    playwright_api,
+    serve_in_thread,
+    stop_serving,
+)
 
 torch = pytest.importorskip("torch")
 
@@ -40,7 +44,6 @@ def test_a_recorded_session_replays_as_a_video(tmp_path):
 @pytest.fixture
 def served(request):
     """The play server for an environment's shipped model, on a free loopback port."""
-    import uvicorn
 
     from videoagent.world.models import load_world_model
     from videoagent.world.play_server import create_app
@@ -48,17 +51,9 @@ def served(request):
     torch.set_num_threads(2)
     model, _ = load_world_model(request.param)
     app = create_app(model, steps=1, fps=8.0, seed=11)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the play server did not start"
-        time.sleep(0.05)
-    yield request.param, f"http://127.0.0.1:{port}/"
-    server.should_exit = True
-    thread.join(timeout=10)
+    server, thread, base = serve_in_thread(app)
+    yield request.param, base + "/"
+    stop_serving(server, thread, timeout=10)
 
 
 def _canvas(page) -> np.ndarray:

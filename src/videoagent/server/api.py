@@ -23,8 +23,7 @@ from typing import Literal
 from videoagent.errors import MissingDependency, UsageError
 from videoagent.generators import registry
 from videoagent.plan.references import MAX_BYTES, MAX_REFERENCES, check_references
-from videoagent.plan.request import Request
-from videoagent.server.jobs import JobRunner
+from videoagent.server.jobs import JobRunner, build_request
 from videoagent.store.files import read_sealed_json
 from videoagent.store.journal import Journal
 from videoagent.timeline.time import FrameRate
@@ -173,14 +172,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
     def new_project(body: NewProject) -> dict:
         """Plan, generate and deliver a video; follow it at /api/projects/{id}/events."""
         try:
-            Request.build(
-                body.request,
-                mode=body.mode,
-                duration=body.duration,
-                aspect=body.aspect,
-                size=body.size,
-                seed=body.seed,
-            )
+            build_request(body.model_dump())  # checked now: the job builds it again
             if body.backend is not None:
                 registry.generator_class(body.backend)
         except (UsageError, MissingDependency) as exc:

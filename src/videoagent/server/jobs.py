@@ -26,6 +26,18 @@ from videoagent.store.files import atomic_write_json
 ACTIVE = ("queued", "running", "awaiting approval")
 
 
+def build_request(args: dict) -> Request:
+    """The agent's request from a make job's arguments (UsageError names a bad value)."""
+    return Request.build(
+        args["request"],
+        mode=args.get("mode", "create"),
+        duration=args.get("duration"),
+        aspect=args.get("aspect", "16:9"),
+        size=args.get("size"),
+        seed=args.get("seed", 0),
+    )
+
+
 @dataclass
 class JobRecord:
     """What the server remembers of a job (the project's own files hold the rest)."""
@@ -177,15 +189,7 @@ class JobRunner:
         folder = self.projects / job.project
         try:
             if job.kind == "make":
-                request = Request.build(
-                    args["request"],
-                    mode=args.get("mode", "create"),
-                    duration=args.get("duration"),
-                    aspect=args.get("aspect", "16:9"),
-                    size=args.get("size"),
-                    seed=args.get("seed", 0),
-                )
-                agent.make(request, folder, references=args.get("references", []))
+                agent.make(build_request(args), folder, references=args.get("references", []))
             elif job.kind == "resume":
                 agent.resume(folder)
             elif job.kind == "shot":

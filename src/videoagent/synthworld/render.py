@@ -8,12 +8,13 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from videoagent.synthworld import atmosphere, places
-from videoagent.synthworld.camera import Camera, View, view_size
-from videoagent.synthworld.choreography import Choreography, Pose
+from videoagent.synthworld.camera import View
+from videoagent.synthworld.choreography import Pose
 from videoagent.synthworld.painters import creatures, props
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.spec import SceneSpec
-from videoagent.synthworld.truth import EntityTruth, FrameTruth
+from videoagent.synthworld.staging import Stage
+from videoagent.synthworld.truth import FrameTruth
 from videoagent.synthworld.vocabulary import COLOURS
 
 PAINTERS = {
@@ -55,15 +56,8 @@ class Renderer:
         self, spec: SceneSpec, *, size: tuple[int, int], fps: float, frames: int, seed: int = 0
     ) -> None:
         self.spec, self.size, self.fps, self.frames, self.seed = spec, size, fps, frames, seed
-        width, height = size
-        view_width, _ = view_size(spec, width / height)
-        self.choreography = Choreography(
-            spec,
-            frames / fps,
-            view_width=view_width,
-            gait_offset=float(np.random.default_rng([seed % 2**32, 7]).uniform(0.0, 1.0)),
-        )
-        self.camera = Camera(self.choreography, aspect=width / height)
+        self.stage = Stage(spec, size=size, fps=fps, frames=frames, seed=seed)
+        self.choreography, self.camera = self.stage.choreography, self.stage.camera
         self.grade = atmosphere.grader(spec.time_of_day, spec.weather)
         self._paint_backdrop()
 
@@ -134,18 +128,17 @@ class Renderer:
     # 2. One frame: backdrop crops, entities, weather; plus ground truth.
     def frame(self, index: int) -> tuple[np.ndarray, FrameTruth]:
         t = index / self.fps
-        view = self.camera.view(t)
+        view, poses = self.stage.moment(index)
         image = self.sky.copy()
         far_view = View(view.centre_x * places.PARALLAX, view.width, view.height, view.ground_at)
         far = self._crop(self.far_image, self.far_left, far_view)
         image.paste(far, (0, 0), far)
         near = self._crop(self.near_image, self.left, view)
         image.paste(near, (0, 0), near)
-        poses = [self.choreography.pose(i, t) for i in range(len(self.spec.entities))]
         self._draw_entities(image, view, poses)
         if self.spec.place != "living room":  # indoors, weather shows only in the windows
             atmosphere.precipitation(image, self.spec.weather, t, self.seed)
-        return np.asarray(image), self._truth(index, view, poses)
+        return np.asarray(image), self.stage.truth(index, view, poses)
 
     def _draw_entities(self, image: Image.Image, view: View, poses: list[Pose]) -> None:
         draw = ImageDraw.Draw(image, "RGBA")
@@ -166,39 +159,6 @@ class Renderer:
                 props.draw_placeholder(pen, pose, entity.label)
             else:
                 PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
-
-    def _truth(self, index: int, view: View, poses: list[Pose]) -> FrameTruth:
-        width, height = self.size
-        entities = []
-        for i, (entity, pose) in enumerate(zip(self.spec.entities, poses, strict=True)):
-            x0, y0, x1, y1 = pose.box(entity.kind)
-            ax, ay = view.to_pixels(x0, y1, self.size)
-            bx, by = view.to_pixels(x1, y0, self.size)
-            area = max((bx - ax) * (by - ay), 1e-6)
-            cx0, cy0 = max(ax, 0), max(ay, 0)
-            cx1, cy1 = min(bx, width), min(by, height)
-            inside = max(cx1 - cx0, 0) * max(cy1 - cy0, 0)
-            entities.append(
-                EntityTruth(
-                    index=i,
-                    kind=entity.kind if entity.kind != "placeholder" else entity.label,
-                    colour=entity.colour,
-                    action=pose.action,
-                    box=(int(cx0), int(cy0), int(max(cx1, cx0)), int(max(cy1, cy0))),
-                    visible=inside / area,
-                    facing=pose.facing,
-                )
-            )
-        spec = self.spec
-        return FrameTruth(
-            index,
-            spec.place,
-            spec.time_of_day,
-            spec.weather,
-            spec.camera,
-            spec.shot_size,
-            tuple(entities),
-        )
 
     def __iter__(self) -> Iterator[tuple[np.ndarray, FrameTruth]]:
         for index in range(self.frames):

@@ -1,0 +1,78 @@
+"""Where everything in a shot is, frame by frame, without painting a pixel.
+
+The choreography says where each entity stands and what it does; the camera says what is in
+view. Together they give each frame's ground truth, boxes included: the renderer paints
+from it, and the `embedded` generator takes its layout (boxes per frame) from it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from videoagent.synthworld.camera import Camera, View, view_size
+from videoagent.synthworld.choreography import Choreography, Pose
+from videoagent.synthworld.spec import SceneSpec
+from videoagent.synthworld.truth import EntityTruth, FrameTruth
+
+
+class Stage:
+    """One shot's choreography and camera, seeded as the renderer seeds them."""
+
+    def __init__(
+        self, spec: SceneSpec, *, size: tuple[int, int], fps: float, frames: int, seed: int = 0
+    ) -> None:
+        self.spec, self.size, self.fps, self.frames = spec, size, fps, frames
+        width, height = size
+        view_width, _ = view_size(spec, width / height)
+        self.choreography = Choreography(
+            spec,
+            frames / fps,
+            view_width=view_width,
+            gait_offset=float(np.random.default_rng([seed % 2**32, 7]).uniform(0.0, 1.0)),
+        )
+        self.camera = Camera(self.choreography, aspect=width / height)
+
+    def moment(self, index: int) -> tuple[View, list[Pose]]:
+        """The camera's view and every entity's pose at frame `index`."""
+        t = index / self.fps
+        poses = [self.choreography.pose(i, t) for i in range(len(self.spec.entities))]
+        return self.camera.view(t), poses
+
+    def truth(self, index: int, view: View | None = None, poses: list[Pose] | None = None):
+        """Frame `index`'s ground truth (pass the moment when it is already known)."""
+        if view is None or poses is None:
+            view, poses = self.moment(index)
+        width, height = self.size
+        entities = []
+        for i, (entity, pose) in enumerate(zip(self.spec.entities, poses, strict=True)):
+            x0, y0, x1, y1 = pose.box(entity.kind)
+            ax, ay = view.to_pixels(x0, y1, self.size)
+            bx, by = view.to_pixels(x1, y0, self.size)
+            area = max((bx - ax) * (by - ay), 1e-6)
+            cx0, cy0 = max(ax, 0), max(ay, 0)
+            cx1, cy1 = min(bx, width), min(by, height)
+            inside = max(cx1 - cx0, 0) * max(cy1 - cy0, 0)
+            entities.append(
+                EntityTruth(
+                    index=i,
+                    kind=entity.kind if entity.kind != "placeholder" else entity.label,
+                    colour=entity.colour,
+                    action=pose.action,
+                    box=(int(cx0), int(cy0), int(max(cx1, cx0)), int(max(cy1, cy0))),
+                    visible=inside / area,
+                    facing=pose.facing,
+                )
+            )
+        spec = self.spec
+        return FrameTruth(
+            index,
+            spec.place,
+            spec.time_of_day,
+            spec.weather,
+            spec.camera,
+            spec.shot_size,
+            tuple(entities),
+        )
+
+    def all_truth(self) -> list[FrameTruth]:
+        return [self.truth(index) for index in range(self.frames)]

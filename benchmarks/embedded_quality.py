@@ -2,6 +2,8 @@
 
 For the first N held-out clips of a synthworld dataset (caption combinations training never
 saw) it generates a clip per caption at each step count and prints:
+(a model trained with layouts gets each clip's layout staged from its scene and seed, as the
+`embedded` generator stages a prompt's; one more row shows 4 steps with no layout)
 - adherence: the share of clips where the recognizer agrees with the caption on entities
   (every kind named is seen), place and lighting (time of day), next to the same figure for
   synthworld's own renders of those captions, and the ratio of the two;
@@ -26,7 +28,7 @@ import torch
 
 from videoagent.evaluate.recognized import RECOGNIZER
 from videoagent.generators.embedded import AUTOENCODER, VIDEO_MODEL
-from videoagent.nn import checkpoint
+from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.clip_metrics import drift, feature_consistency, frechet_distance, pixel_change
 from videoagent.nn.judge import FACETS, agreement, read_clip
 from videoagent.nn.video_sampling import ClipSampler, Sampling
@@ -89,40 +91,57 @@ def main() -> None:
     real_clips = [held_out[i][0] for i in range(count)]
     scenes = [SceneSpec.from_dict(held_out[i][2]["scene"]) for i in range(count)]
     captions = [held_out[i][1] for i in range(count)]
+    size = (config["width"], config["height"])
+    laid_out = bool(model.config.layout_channels)
+
+    def layout(i: int, frames: int) -> np.ndarray | None:
+        seed = held_out.rows[i]["seed"]
+        return scene_layout.staged(scenes[i], size, fps, frames, seed) if laid_out else None
+
     real = summary([read_clip(recognizer, c) for c in real_clips], scenes, real_clips)
     print(
         f"\n{'clips':<12} {'entities':>8} {'place':>6} {'lighting':>8} {'adherence':>9} "
         f"{'vs real':>6}  {'Fréchet':>8} {'consistency':>11} {'pixel change':>12}"
     )
     print(row("synthworld", real, None))
-    for step_count in steps:
+    runs = [(f"{n} steps", n, True) for n in steps]
+    if laid_out:
+        runs.append(("4, no layout", 4, False))
+    for name, step_count, with_layout in runs:
         made = [
-            sampler.clip(text, config["frames"], Sampling(step_count, args.guidance, seed=i))
+            sampler.clip(
+                text,
+                config["frames"],
+                Sampling(step_count, args.guidance, seed=i),
+                layout=layout(i, config["frames"]) if with_layout else None,
+            )
             for i, text in enumerate(captions)
         ]
         figures = summary([read_clip(recognizer, c) for c in made], scenes, made)
-        print(row(f"{step_count} steps", figures, real), flush=True)
+        print(row(name, figures, real), flush=True)
 
     seconds, frames = 10, int(10 * fps)
     print(f"\ndrift over {seconds} s clips ({args.drift_clips} captions, 4 steps):")
     drifts: dict[str, list[float]] = {"generated": [], "synthworld": []}
     for i in range(min(args.drift_clips, count)):
-        made = sampler.clip(captions[i], frames, Sampling(4, args.guidance, seed=i))
-        render = Renderer(
-            scenes[i], size=(config["width"], config["height"]), fps=fps, frames=frames, seed=i
+        made = sampler.clip(
+            captions[i], frames, Sampling(4, args.guidance, seed=i), layout=layout(i, frames)
         )
+        seed = held_out.rows[i]["seed"]
+        render = Renderer(scenes[i], size=size, fps=fps, frames=frames, seed=seed)
         rendered = np.stack([frame for frame, _ in render])
         drifts["generated"].append(drift(read_clip(recognizer, made).features, fps))
         drifts["synthworld"].append(drift(read_clip(recognizer, rendered).features, fps))
     for name, values in drifts.items():
         print(f"  {name:<11} median {statistics.median(values):.3f}  max {max(values):.3f}")
 
-    print(f"\ncompute for a {seconds} s clip ({frames} frames, decoded), median of 3:")
+    print(f"\ncompute for a {seconds} s clip ({frames} frames, staged and decoded), median of 3:")
     for step_count in (1, 2, 4, 8):
         times = []
         for repeat in range(3):
             began = time.perf_counter()
-            sampler.clip(captions[0], frames, Sampling(step_count, args.guidance, seed=repeat))
+            sampling = Sampling(step_count, args.guidance, seed=repeat)
+            sampler.clip(captions[0], frames, sampling, layout=layout(0, frames))
             times.append(time.perf_counter() - began)
         median = statistics.median(times)
         print(f"  {step_count} steps: {median:6.2f} s = {median / seconds:.2f} s per second")

@@ -12,7 +12,7 @@ from dataclasses import replace  # noqa: E402
 import numpy as np  # noqa: E402
 
 from videoagent.errors import UsageError  # noqa: E402
-from videoagent.nn import checkpoint  # noqa: E402
+from videoagent.nn import checkpoint, scene_layout  # noqa: E402
 from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig  # noqa: E402
 from videoagent.nn.clip_metrics import drift, frechet_distance  # noqa: E402
 from videoagent.nn.judge import ClipReading, agreement  # noqa: E402
@@ -21,14 +21,14 @@ from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
 from videoagent.nn.train_video_model import entity_cells, train  # noqa: E402
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig  # noqa: E402
 from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
-from videoagent.synthworld import parse  # noqa: E402
+from videoagent.synthworld import Renderer, parse  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
 from videoagent.synthworld.vocabulary import KINDS  # noqa: E402
 
 CAPTIONS = ["A brown dog walks.", "A white cup stands nearby. Night."]
 
 
-def tiny_model() -> VideoModel:
+def tiny_model(layout_channels: int = 0) -> VideoModel:
     vocabulary = build_vocabulary(CAPTIONS)
     config = VideoModelConfig(
         vocabulary=vocabulary,
@@ -42,6 +42,7 @@ def tiny_model() -> VideoModel:
         depth=2,
         heads=2,
         older_frames=2,
+        layout_channels=layout_channels,
     )
     return VideoModel(config).eval()
 
@@ -116,6 +117,73 @@ def test_local_mixing_joins_a_trained_model_without_changing_it_then_learns():
         assert not torch.allclose(mixing(*inputs, mixing.encode_caption(ids)), before, atol=1e-3)
 
 
+def test_a_layout_marks_each_kind_where_its_box_is_and_the_nearer_entity_on_top():
+    dog = {"kind": "dog", "colour": "brown", "box": [10, 20, 40, 50], "facing": -1, "visible": 1}
+    cup = {"kind": "cup", "colour": "white", "box": [30, 40, 36, 48], "facing": 1, "visible": 1}
+    gone = {"kind": "cat", "colour": "black", "box": [0, 0, 8, 8], "facing": 1, "visible": 0}
+    layout = scene_layout.rasterise([cup, dog, gone], (112, 64))
+    assert layout.shape == (scene_layout.CHANNELS, 64, 112)
+    dog_plane, cup_plane = layout[KINDS.index("dog")], layout[KINDS.index("cup")]
+    assert dog_plane[20:50, 10:40].all() and dog_plane.sum() == 30 * 30
+    assert cup_plane.sum() == 6 * 8 and not layout[KINDS.index("cat")].any()
+    facing = layout[scene_layout.FACING]
+    assert facing[25, 15] == -1 and facing[44, 33] == 1  # the cup is drawn over the dog
+    white = layout[scene_layout.COLOUR :, 44, 33]
+    assert np.allclose(white, np.array([236, 232, 224]) / 127.5 - 1)
+
+
+def test_a_staged_layout_is_the_layout_of_the_rendered_frames():
+    spec = parse("a brown dog walks past a person holding a white cup in the park").spec
+    rendered = Renderer(spec, size=(112, 64), fps=8.0, frames=6, seed=4)
+    truth = [frame_truth.to_dict() for _, frame_truth in rendered]
+    staged = scene_layout.staged(spec, (112, 64), 8.0, 6, seed=4)
+    assert np.array_equal(staged, scene_layout.clip_layout(truth, (112, 64)))
+    assert staged[:, KINDS.index("dog")].any() and staged[:, KINDS.index("cup")].any()
+
+
+def test_layouts_join_a_trained_model_without_changing_it_then_steer_it():
+    plain = tiny_model()
+    laid_out = tiny_model(scene_layout.CHANNELS)
+    missing, unexpected = laid_out.load_state_dict(plain.state_dict(), strict=False)
+    assert not unexpected and sorted(missing) == ["layout_in.bias", "layout_in.weight"]
+    with torch.no_grad():
+        for model in (plain, laid_out):
+            for block in model.blocks:
+                torch.manual_seed(2)
+                torch.nn.init.normal_(block.modulation.weight, std=0.2)
+            torch.manual_seed(3)
+            torch.nn.init.normal_(model.out.weight, std=0.2)
+    spec = parse("a brown dog walks in the park").spec
+    layout = torch.from_numpy(scene_layout.staged(spec, (112, 64), 8.0, 1, seed=0))
+    ids = Tokenizer(plain.config.vocabulary, plain.config.text_length)(CAPTIONS[:1])
+    inputs = (torch.randn(1, 4, 8, 14), torch.tensor([0.5]), torch.tensor([8]))
+    with torch.no_grad():
+        before = plain(*inputs, plain.encode_caption(ids))
+        caption = laid_out.encode_caption(ids)
+        assert torch.allclose(laid_out(*inputs, caption, layout=layout), before, atol=1e-6)
+        torch.nn.init.normal_(laid_out.layout_in.weight, std=0.5)
+        steered = laid_out(*inputs, caption, layout=layout)
+        assert not torch.allclose(steered, before, atol=1e-3)
+        absent = laid_out(*inputs, caption, layout=layout, layout_present=torch.tensor([False]))
+        assert torch.allclose(absent, laid_out(*inputs, caption), atol=1e-6)
+
+
+def test_the_sampler_follows_a_layout_only_on_a_model_trained_with_them():
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    spec = parse("a brown dog walks in the park").spec
+    layout = scene_layout.staged(spec, (112, 64), 8.0, 3, seed=0)
+    model = tiny_model(scene_layout.CHANNELS)
+    with torch.no_grad():
+        torch.nn.init.normal_(model.layout_in.weight, std=0.5)
+    sampler = ClipSampler(model, autoencoder.eval())
+    made = sampler.clip("A brown dog walks.", 3, Sampling(steps=1, seed=1), layout=layout)
+    assert made.shape == (3, 64, 112, 3)
+    with pytest.raises(ValueError, match="2 frames for 3"):
+        sampler.clip("A brown dog walks.", 3, Sampling(steps=1), layout=layout[:2])
+    with pytest.raises(ValueError, match="without layouts"):
+        ClipSampler(tiny_model(), autoencoder.eval()).clip("A dog.", 3, layout=layout)
+
+
 def _row(caption: Caption, row: int) -> Caption:
     return Caption(
         caption.tokens[row : row + 1], caption.padding[row : row + 1], caption.pooled[row : row + 1]
@@ -165,6 +233,7 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     model, stored = checkpoint.load(tmp_path / "video.pt")
     assert isinstance(model, VideoModel) and stored["autoencoder"]["sha256"]
     assert "dog" in model.config.vocabulary and len(model.config.latent_mean) == 4
+    assert model.config.layout_channels == scene_layout.CHANNELS
     sampler = ClipSampler(model, autoencoder.eval())
     assert sampler.clip(SynthworldDataset(tmp_path / "data")[0][1], 2, Sampling(1)).shape[0] == 2
 

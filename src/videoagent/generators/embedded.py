@@ -93,9 +93,9 @@ class EmbeddedGenerator(Generator):
         began = time.perf_counter()
         try:
             start = _start_frames(request, self.native_size)
-            made = self.sampler.clip(
-                text, native_frames, Sampling(steps=self.steps, seed=request.seed), start=start
-            )
+            layout = self._layout(parsed.spec, native_frames, request.seed, start)
+            sampling = Sampling(steps=self.steps, seed=request.seed)
+            made = self.sampler.clip(text, native_frames, sampling, start=start, layout=layout)
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
         compute = time.perf_counter() - began
@@ -112,6 +112,7 @@ class EmbeddedGenerator(Generator):
             "unsupported_words": parsed.unsupported_words,
             "notes": parsed.notes,
             "steps": self.steps,
+            "layout": "staged from the scene" if layout is not None else "none (the model's own)",
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(compute, 2),
         }
@@ -123,3 +124,13 @@ class EmbeddedGenerator(Generator):
             report=report,
             cost=self.capabilities.price(request.seconds),
         )
+
+    def _layout(self, spec, frames: int, seed: int, start: np.ndarray | None) -> np.ndarray | None:
+        """Where synthworld would stage the scene's entities, frame by frame, for a model
+        trained with layouts. A given picture or clip already places them, so image-to-video
+        and extend go without."""
+        if start is not None or not self.sampler.model.config.layout_channels:
+            return None
+        from videoagent.nn import scene_layout
+
+        return scene_layout.staged(spec, self.native_size, self.native_fps, frames, seed)

@@ -11,6 +11,10 @@ run. Each step draws frames of random clips with their captions:
   to repair small errors instead of copying them; half the examples stay text-to-image
   (`--image-share`): a clip's first frame sets everything after it, and next-frame
   prediction, mostly copying, is learnt far sooner.
+Each frame comes with its layout (`nn/scene_layout.py`: the ground-truth boxes of every kind
+of thing, their facing and colour), so the model learns to draw what the caption names
+where the layout puts it; `LAYOUT_DROP` of the examples go without, so it can still draw from
+the caption alone.
 Where the ground truth puts a creature or thing, the loss counts `ENTITY_WEIGHT` times more:
 entities cover a few latent cells of a frame whose background is easy, and are what the
 model learns last. `--init` continues from saved weights (same data and autoencoder).
@@ -33,7 +37,7 @@ import numpy as np
 import torch
 
 from videoagent.errors import UsageError
-from videoagent.nn import checkpoint
+from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.autoencoder_metrics import to_tensor
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples
@@ -48,6 +52,7 @@ CAPTION_DROP = 0.1
 IMAGE_SHARE_IN_VIDEO = 0.5
 ENTITY_WEIGHT = 4.0
 MAX_CONTEXT_NOISE = 0.5
+LAYOUT_DROP = 0.15
 EMA_DECAY = 0.998
 
 
@@ -93,15 +98,23 @@ def entity_cells(dataset: SynthworldDataset, grid: tuple[int, int]) -> np.ndarra
 
 
 class Batches:
-    """Random training examples: target latents with their context, caption ids and where
-    the target shows entities."""
+    """Random training examples: target latents with their context, caption ids, the
+    target's layout and where it shows entities."""
 
     def __init__(
-        self, latents: np.ndarray, cells: np.ndarray, ids: torch.Tensor, older: int, seed: int
+        self,
+        latents: np.ndarray,
+        cells: np.ndarray,
+        ids: torch.Tensor,
+        older: int,
+        seed: int,
+        truth: list[list[dict]],
+        size: tuple[int, int],
     ):
         self.latents = torch.from_numpy(latents.astype(np.float32))
         self.cells = torch.from_numpy(cells)
         self.ids, self.older = ids, older
+        self.truth, self.size = truth, size
         self.rng = np.random.default_rng(seed)
 
     def draw(self, size: int, image_share: float) -> dict:
@@ -118,7 +131,15 @@ class Batches:
         older = self.latents[clip[:, None], np.maximum(older_index, 0)]
         ids = self.ids[clip].clone()
         ids[torch.from_numpy(self.rng.random(size) < CAPTION_DROP)] = 0
+        layout = np.stack(
+            [
+                scene_layout.rasterise(self.truth[c][f]["entities"], self.size)
+                for c, f in zip(clip, frame, strict=True)
+            ]
+        )
         return {
+            "layout": torch.from_numpy(layout),
+            "layout_present": torch.from_numpy(self.rng.random(size) >= LAYOUT_DROP),
             "target": target,
             "entities": self.cells[clip, frame],
             "recent": recent,
@@ -154,6 +175,8 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
         "older": older,
         "older_present": batch["older_present"],
         "context_noise": sigma,
+        "layout": batch["layout"],
+        "layout_present": batch["layout_present"],
     }
 
     def velocity(rows, noisy, time_, level):
@@ -171,14 +194,21 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
 
 def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
     """Saved weights to go on training, when they were made for this data, with how they
-    were made. Weights saved without local mixing gain it, starting at zero."""
+    were made. Weights saved without local mixing or layouts gain them, starting at zero."""
     earlier, facts = checkpoint.load(init)
     made_for = (earlier.config.vocabulary, earlier.config.latent_mean, earlier.config.latent_std)
     if made_for != (config.vocabulary, config.latent_mean, config.latent_std):
         raise UsageError(f"--init {str(init)!r} was trained on other data or another autoencoder")
-    model = VideoModel(replace(earlier.config, local_mixing=config.local_mixing))
+    grown = replace(
+        earlier.config,
+        local_mixing=config.local_mixing,
+        layout_channels=config.layout_channels,
+        layout_factor=config.layout_factor,
+    )
+    model = VideoModel(grown)
     missing, unexpected = model.load_state_dict(earlier.state_dict(), strict=False)
-    if unexpected or any(".local." not in name for name in missing):
+    new = (".local.", "layout_in.")
+    if unexpected or any(not any(part in name for part in new) for name in missing):
         raise UsageError(f"--init {str(init)!r} does not fit this model: {missing + unexpected}")
     lineage = {"path": str(init), "sha256": file_sha256(init), **facts.get("training", {})}
     return model.train(), lineage
@@ -222,6 +252,8 @@ def train(
         depth=depth,
         heads=width // 32,
         local_mixing=True,
+        layout_channels=scene_layout.CHANNELS,
+        layout_factor=train_set.card["config"]["height"] // latents.shape[3],
         fps=train_set.card["config"]["fps"],
     )
     model, earlier = VideoModel(config), None
@@ -230,7 +262,11 @@ def train(
         config = model.config
     tokenizer = Tokenizer(config.vocabulary, config.text_length)
     cells = entity_cells(train_set, (config.latent_height, config.latent_width))
-    batches = Batches(latents, cells, tokenizer(captions), config.older_frames, seed)
+    frame_size = (train_set.card["config"]["width"], train_set.card["config"]["height"])
+    truth = [row["truth"] for row in train_set.rows]
+    batches = Batches(
+        latents, cells, tokenizer(captions), config.older_frames, seed, truth, frame_size
+    )
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     steps = image_steps + video_steps
@@ -245,6 +281,7 @@ def train(
             "lr": lr,
             "image_share": image_share,
             "entity_weight": ENTITY_WEIGHT,
+            "layout_drop": LAYOUT_DROP,
             "seed": seed,
             "threads": threads,
             "data": f"{train_set.card['name']} v{train_set.card['version']} "

@@ -8,6 +8,9 @@ It makes one frame at a time. Its inputs, besides the noisy latent of the frame 
   the noisy frame so every position sees what was there a moment ago; a few older ones
   pooled to a coarse grid and appended as extra tokens (bounded, however long the clip).
   Context is noised in training (and lightly at run time) so small errors do not compound;
+- optionally the frame's layout: boxes of each kind of thing, their facing and colour
+  (`nn/scene_layout.py`), read patch by patch and added to the frame's tokens, so the
+  caption says what and the layout says where;
 - the noise time t (0 = noise, 1 = picture), the step size d the caller will take, and the
   context noise level.
 With no context it is a text-to-image model; that is how training starts.
@@ -50,6 +53,10 @@ class VideoModelConfig:
     # 3x3 mixing of neighbouring frame tokens in every block (see dit_block). Off for
     # checkpoints saved before it existed; training turns it on.
     local_mixing: bool = False
+    # Layout channels (nn/scene_layout) read at pixel resolution, one patch of
+    # `layout_factor` pixels per latent position; 0 for checkpoints without layouts.
+    layout_channels: int = 0
+    layout_factor: int = 8
 
 
 def _fourier(values: torch.Tensor, size: int) -> torch.Tensor:
@@ -91,6 +98,12 @@ class VideoModel(nn.Module):
         self.caption_in = nn.Linear(config.text_width, w)
         self.frame_in = nn.Linear(2 * c + 1, w)  # noisy frame, recent frame, "recent given"
         self.frame_position = nn.Parameter(torch.randn(positions, w) * 0.02)
+        if config.layout_channels:
+            factor = config.layout_factor
+            # +1: a plane of ones saying a layout is given (an empty scene is not "no layout").
+            self.layout_in = nn.Conv2d(config.layout_channels + 1, w, factor, stride=factor)
+            nn.init.zeros_(self.layout_in.weight)
+            nn.init.zeros_(self.layout_in.bias)
         self.older_in = nn.Linear(c, w)
         self.older_position = nn.Parameter(torch.randn(grid, w) * 0.02)
         self.older_age = nn.Parameter(torch.randn(config.older_frames, w) * 0.02)
@@ -140,12 +153,16 @@ class VideoModel(nn.Module):
         older: torch.Tensor | None = None,
         older_present: torch.Tensor | None = None,
         context_noise: torch.Tensor | None = None,
+        layout: torch.Tensor | None = None,
+        layout_present: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """The velocity for each latent [B, C, h, w] (all in normalised latent units).
 
         recent [B, C, h, w] or None, with recent_present [B] bool (None: all present) so one
         batch can mix first frames and later ones; older [B, K, C, h, w] (most recent first)
-        with older_present [B, K] bool, or None; context_noise [B] (the σ added to context)."""
+        with older_present [B, K] bool, or None; context_noise [B] (the σ added to context);
+        layout [B, L, H, W] at pixel resolution with layout_present [B] bool (None: all
+        present), or None."""
         batch, channels, height, width = noisy.shape
         config = self.config
         if recent is None:
@@ -157,6 +174,8 @@ class VideoModel(nn.Module):
         recent_given = recent_given.expand(batch, 1, height, width)
         stacked = torch.cat([noisy, recent, recent_given], dim=1)
         x = self.frame_in(stacked.flatten(2).transpose(1, 2)) + self.frame_position
+        if config.layout_channels and layout is not None:
+            x = x + self._layout_tokens(layout, layout_present)
         count = config.older_frames
         grid = config.older_grid[0] * config.older_grid[1]
         if older is None:
@@ -181,3 +200,13 @@ class VideoModel(nn.Module):
         shift, scale = self.final_modulation(F.silu(condition)).chunk(2, -1)
         frame = modulate(self.final_norm(x[:, : height * width]), shift, scale)
         return self.out(frame).transpose(1, 2).reshape(batch, channels, height, width)
+
+    def _layout_tokens(self, layout: torch.Tensor, present: torch.Tensor | None) -> torch.Tensor:
+        batch = len(layout)
+        given = torch.ones(batch, 1, *layout.shape[2:], dtype=layout.dtype)
+        if present is not None:
+            shape = (batch, 1, 1, 1)
+            given = given * present.view(shape).to(layout.dtype)
+            layout = layout * present.view(shape).to(layout.dtype)
+        tokens = self.layout_in(torch.cat([layout, given], dim=1))
+        return tokens.flatten(2).transpose(1, 2)

@@ -4,7 +4,8 @@ Three modes share one loop: text-to-video (the first frame is drawn from the cap
 image-to-video (the first frame is given) and extend (the clip's last frames are the
 context). Context is the model's own output, lightly noised as in training so it repairs
 small errors instead of building on them. Latents are decoded by the frame autoencoder as
-they are made, so a stream could show each frame at once.
+they are made, so a stream could show each frame at once. A layout (boxes per frame, see
+`nn/scene_layout.py`) says where things are; without one the model places them itself.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ CONTEXT_NOISE = 0.1
 @dataclass(frozen=True)
 class Sampling:
     steps: int = 4
-    guidance: float = 1.0  # classifier-free guidance scale; 1 = none (half the compute)
+    # Classifier-free guidance scale over caption and layout together; 1 = none (half the
+    # compute).
+    guidance: float = 1.0
     context_noise: float = CONTEXT_NOISE
     seed: int = 0
 
@@ -46,13 +49,23 @@ class ClipSampler:
 
     @torch.no_grad()
     def _frame(
-        self, caption: Caption, made: list[torch.Tensor], sampling: Sampling, noise: torch.Generator
+        self,
+        caption: Caption,
+        made: list[torch.Tensor],
+        sampling: Sampling,
+        noise: torch.Generator,
+        layout: torch.Tensor | None,
     ) -> torch.Tensor:
-        """One new normalised latent [C, h, w] after the frames `made` so far."""
+        """One new normalised latent [C, h, w] after the frames `made` so far, laid out as
+        `layout` [L, H, W] says (None: as the model pleases)."""
         config = self.model.config
         rows = len(caption.pooled)
         shape = (config.latent_channels, config.latent_height, config.latent_width)
         context: dict = {}
+        if layout is not None:
+            context["layout"] = layout.expand(rows, *layout.shape)
+            # With guidance the second row is the unconditional one: no caption, no layout.
+            context["layout_present"] = torch.arange(rows) == 0
         if made:
             sigma = sampling.context_noise
             recent = made[-1] + sigma * torch.randn(shape, generator=noise)
@@ -62,7 +75,7 @@ class ClipSampler:
                 if len(made) >= k + 2:
                     older[k] = made[-k - 2] + sigma * torch.randn(shape, generator=noise)
                     present[k] = True
-            context = {
+            context |= {
                 "recent": recent.expand(rows, *shape),
                 "older": older.expand(rows, *older.shape),
                 "older_present": present.expand(rows, -1),
@@ -90,9 +103,18 @@ class ClipSampler:
         sampling: Sampling = Sampling(),
         *,
         start: np.ndarray | None = None,
+        layout: np.ndarray | None = None,
     ) -> torch.Tensor:
         """`frames` new normalised latents [frames, C, h, w]. `start` (uint8 [T, H, W, 3]):
-        frames to continue from — one picture for image-to-video, a clip's end to extend."""
+        frames to continue from — one picture for image-to-video, a clip's end to extend.
+        `layout` (float32 [frames, L, H, W], `nn/scene_layout.py`): where things are in
+        each new frame; only for a model trained with layouts."""
+        if layout is not None:
+            if not self.model.config.layout_channels:
+                raise ValueError("this video model was trained without layouts")
+            if len(layout) < frames:
+                raise ValueError(f"a layout of {len(layout)} frames for {frames} frames")
+            layout = torch.from_numpy(layout)
         noise = torch.Generator().manual_seed(sampling.seed)
         caption = self.caption(text, sampling.guidance)
         made: list[torch.Tensor] = []
@@ -100,8 +122,9 @@ class ClipSampler:
             encoded = self.model.normalise(self.autoencoder.encode(to_tensor(start)))
             made = list(encoded[-(self.model.config.older_frames + 1) :])
         begun = len(made)
-        for _ in range(frames):
-            made.append(self._frame(caption, made, sampling, noise))
+        for index in range(frames):
+            laid_out = None if layout is None else layout[index]
+            made.append(self._frame(caption, made, sampling, noise, laid_out))
         return torch.stack(made[begun:])
 
     @torch.no_grad()
@@ -116,5 +139,6 @@ class ClipSampler:
         sampling: Sampling = Sampling(),
         *,
         start: np.ndarray | None = None,
+        layout: np.ndarray | None = None,
     ) -> np.ndarray:
-        return self.decode(self.latents(text, frames, sampling, start=start))
+        return self.decode(self.latents(text, frames, sampling, start=start, layout=layout))

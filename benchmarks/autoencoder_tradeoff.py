@@ -1,7 +1,8 @@
 """The autoencoder trade-off table: quality against compression against latency.
 
 For each checkpoint (frame-wise 8×, temporal 8×8×4, …) it measures on the held-out split of
-a synthworld dataset: PSNR over whole frames and over the entities' boxes, the compression
+a synthworld dataset: PSNR over whole frames and over the entities' boxes, sharpness inside
+the boxes (edge energy of the reconstruction over the original's), the compression
 (pixels per latent number), the median time to encode and decode one frame on one thread,
 and the lag a streaming decoder adds (frames it must wait for), in ms at 24 fps.
 
@@ -33,7 +34,7 @@ def main() -> None:
     )
     header = (
         f"{'checkpoint':<20} {'architecture':<22} {'params':>8} {'latent':>10} {'compr.':>7} "
-        f"{'PSNR':>6} {'entity PSNR':>11} {'ms/frame':>9} {'lag':>10}"
+        f"{'PSNR':>6} {'entity PSNR':>11} {'edges':>6} {'ms/frame':>9} {'lag':>10}"
     )
     print(header)
     for path in args.checkpoints:
@@ -46,6 +47,7 @@ def main() -> None:
         print(
             f"{path.stem:<20} {stored['architecture']:<22} {params / 1e6:7.2f}M {latent:>10} "
             f"{speed['compression']:6.1f}x {quality['psnr']:6.2f} {quality['entity_psnr']:11.2f} "
+            f"{quality['entity_edges']:6.2f} "
             f"{speed['ms_per_frame']:9.2f} {lag:>10}"
         )
     print("lag: frames a streaming decoder waits for before it can show a frame (ms at 24 fps)")

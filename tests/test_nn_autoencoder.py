@@ -83,3 +83,28 @@ def test_shipped_frame_autoencoder_loads_offline_and_reconstructs(tmp_path):
     clips = SynthworldDataset(tmp_path / "data", "heldout")
     scores = [psnr(clips[i][0], reconstruct(model, clips[i][0])) for i in range(3)]
     assert np.mean(scores) > 22  # fresh scenes it never saw, at about its recorded quality
+
+
+def test_sharpening_the_decoder_keeps_the_encoder_and_its_latent_space(tmp_path):
+    from videoagent.nn.train_decoder import train as train_decoder
+
+    build(tmp_path / "data", DatasetConfig(train=4, heldout=2, frames=3), log=lambda _: None)
+    checkpoint.save(tmp_path / "ae.pt", "frame_autoencoder", FrameAutoencoder(SMALL))
+    lines: list[str] = []
+    metrics = train_decoder(
+        tmp_path / "data",
+        tmp_path / "ae.pt",
+        tmp_path / "sharp.pt",
+        steps=4,
+        batch=4,
+        threads=1,
+        log=lines.append,
+    )
+    before, _ = checkpoint.load(tmp_path / "ae.pt")
+    after, stored = checkpoint.load(tmp_path / "sharp.pt")
+    for name, value in before.encoder.state_dict().items():
+        assert torch.equal(value, after.encoder.state_dict()[name]), name
+    assert not torch.equal(before.decoder[0].weight, after.decoder[0].weight)
+    assert stored["metrics"]["held_out"]["frames"] == 6
+    assert set(metrics["held_out_decoder"]["after"]) == {"psnr", "psnr_noised_0.3", "edge_ratio"}
+    assert stored["metrics"]["training"]["decoder_only_from"]["sha256"]

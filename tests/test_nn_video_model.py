@@ -300,3 +300,62 @@ def test_clip_metrics_measure_what_they_say():
     assert drift(steady, fps=8) == pytest.approx(0, abs=1e-6)
     turned = np.concatenate([np.tile([1.0, 0], (8, 1)), np.tile([0, 1.0], (8, 1))])
     assert drift(turned, fps=8) == pytest.approx(1.0)
+
+
+def test_pixel_patches_are_a_lossless_frame_codec():
+    from videoagent.nn.patch_codec import PatchCodec
+
+    frames = torch.rand(2, 3, 64, 112)
+    latents = PatchCodec().encode(frames)
+    assert latents.shape == (2, 192, 8, 14)
+    assert torch.allclose(PatchCodec().decode(latents), frames, atol=1e-6)
+    # Position (row 1, column 2) holds the 8x8 patch of pixels below and right of (8, 16).
+    assert torch.allclose(latents[0, :, 1, 2].view(3, 8, 8), frames[0, :, 8:16, 16:24] * 2 - 1)
+
+
+def test_a_clean_predicting_model_returns_the_velocity_towards_its_picture():
+    model = VideoModel(replace(tiny_model().config, prediction="clean")).eval()
+    ids = Tokenizer(model.config.vocabulary, model.config.text_length)(CAPTIONS[:1])
+    noisy, time = torch.randn(1, 4, 8, 14), torch.tensor([0.75])
+    with torch.no_grad():
+        velocity = model(noisy, time, torch.tensor([8]), model.encode_caption(ids))
+    # The output layer starts at zero, so the picture it predicts is all zeros.
+    assert torch.allclose(velocity, (0 - noisy) / 0.25, atol=1e-5)
+
+
+def test_a_pixel_model_trains_from_one_command_warm_started_from_a_latent_one(tmp_path):
+    build(tmp_path / "data", DatasetConfig(train=3, heldout=1, frames=4), log=lambda _: None)
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    checkpoint.save(tmp_path / "ae.pt", "frame_autoencoder", autoencoder)
+    common = {"batch": 4, "width": 32, "depth": 1, "threads": 1, "log": lambda _: None}
+    common["cache"] = tmp_path / "latents"
+    train(
+        tmp_path / "data",
+        tmp_path / "ae.pt",
+        tmp_path / "latent.pt",
+        image_steps=2,
+        video_steps=0,
+        **common,
+    )
+    facts = train(
+        tmp_path / "data",
+        None,
+        tmp_path / "pixels.pt",
+        image_steps=1,
+        video_steps=1,
+        warm_start=tmp_path / "latent.pt",
+        prediction="clean",
+        **common,
+    )
+    pixels, stored = checkpoint.load(tmp_path / "pixels.pt")
+    config = pixels.config
+    assert (config.frame_codec, config.prediction, config.latent_channels) == (
+        "patches",
+        "clean",
+        192,
+    )
+    assert stored["autoencoder"] == {"codec": "patches of 8x8 pixels"}
+    warm = facts["training"]["warm_start"]
+    assert 0 < warm["copied"] < warm["of"]  # the text encoder and blocks, not the frame layers
+    caption = SynthworldDataset(tmp_path / "data")[0][1]
+    assert ClipSampler(pixels).clip(caption, 2, Sampling(1)).shape == (2, 64, 112, 3)

@@ -69,18 +69,21 @@ class EmbeddedGenerator(Generator):
             from videoagent.nn.video_sampling import ClipSampler
         except ImportError as exc:
             raise MissingDependency("backend 'embedded' (torch)", "embedded") from exc
-        for path in (VIDEO_MODEL, AUTOENCODER):
-            if not path.exists():
-                raise MissingDependency(f"backend 'embedded' (weights {path.name})", "embedded")
+        if not VIDEO_MODEL.exists():
+            raise MissingDependency(f"backend 'embedded' (weights {VIDEO_MODEL.name})", "embedded")
         model, self.facts = checkpoint.load(VIDEO_MODEL)
-        autoencoder, _ = checkpoint.load(AUTOENCODER)
+        autoencoder = None
+        if model.config.frame_codec == "autoencoder":  # a pixel model needs no decoder
+            if not AUTOENCODER.exists():
+                raise MissingDependency(
+                    f"backend 'embedded' (weights {AUTOENCODER.name})", "embedded"
+                )
+            autoencoder, _ = checkpoint.load(AUTOENCODER)
         self.sampler = ClipSampler(model, autoencoder)
         self.steps = steps
         self.native_fps = model.config.fps
-        self.native_size = (
-            model.config.latent_width * autoencoder.config.factor,
-            model.config.latent_height * autoencoder.config.factor,
-        )
+        factor = self.sampler.autoencoder.config.factor
+        self.native_size = (model.config.latent_width * factor, model.config.latent_height * factor)
         # Other weights or another step count give other pixels for the same request.
         self.version = f"{file_sha256(VIDEO_MODEL)[:12]}-{steps}steps"
 

@@ -39,11 +39,12 @@ import torch
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.patch_codec import PatchCodec, PatchCodecConfig
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
 from videoagent.nn.training_run import Progress, apply_gradients, update_average
-from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig
+from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig, remaining
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
 
@@ -66,11 +67,19 @@ def encode_split(autoencoder: torch.nn.Module, dataset: SynthworldDataset) -> np
     return stacked.reshape(*frames.shape[:2], *stacked.shape[1:])
 
 
-def cached_latents(autoencoder_path: Path, dataset: SynthworldDataset, cache: Path) -> np.ndarray:
-    name = f"{dataset.card['name']}-{dataset.split}-{file_sha256(autoencoder_path)[:12]}.npy"
-    path = cache / name
+def cached_latents(
+    autoencoder_path: Path | None, dataset: SynthworldDataset, cache: Path, patch: int = 8
+) -> np.ndarray:
+    """Every frame of `dataset` encoded by the autoencoder at `autoencoder_path`, or cut into
+    pixel patches when that is None; cached under `cache`."""
+    if autoencoder_path is None:
+        codec_name, load = f"patches{patch}", lambda: PatchCodec(PatchCodecConfig(patch))
+    else:
+        codec_name = file_sha256(autoencoder_path)[:12]
+        load = lambda: checkpoint.load(autoencoder_path)[0]  # noqa: E731
+    path = cache / f"{dataset.card['name']}-{dataset.split}-{codec_name}.npy"
     if not path.exists():
-        autoencoder, _ = checkpoint.load(autoencoder_path)
+        autoencoder = load()
         cache.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(".part.npy")
         np.save(part, encode_split(autoencoder, dataset))
@@ -188,7 +197,12 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
     )
     predicted = model(noisy, time_, level, caption, **context)
     weight = 1 + ENTITY_WEIGHT * batch["entities"].float()[:, None]
-    error = (predicted.float() - target) ** 2 * weight
+    error = predicted.float() - target
+    if model.config.prediction == "clean":
+        # Measured on the clean frame, not on the velocity (which divides by 1 - t and would
+        # weigh nearly clean inputs far above the noise a one-step sample starts from).
+        error = error * remaining(time_).view(-1, 1, 1, 1)
+    error = error**2 * weight
     return error.sum() / (weight.sum() * data.shape[1])
 
 
@@ -214,9 +228,31 @@ def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
     return model.train(), lineage
 
 
+def _warm_started(model: VideoModel, source: Path) -> dict:
+    """Copy every weight of the video model at `source` whose name and shape fit `model`
+    (text encoder, blocks, embeddings), for a model that reads frames another way."""
+    earlier, facts = checkpoint.load(source)
+    if earlier.config.vocabulary != model.config.vocabulary:
+        raise UsageError(f"--warm-start {str(source)!r} was trained on other captions")
+    own = model.state_dict()
+    fitting = {
+        name: value
+        for name, value in earlier.state_dict().items()
+        if name in own and own[name].shape == value.shape
+    }
+    model.load_state_dict(fitting, strict=False)
+    return {
+        "path": str(source),
+        "sha256": file_sha256(source),
+        "copied": len(fitting),
+        "of": len(own),
+        **facts.get("training", {}),
+    }
+
+
 def train(
     data: Path,
-    autoencoder_path: Path,
+    autoencoder_path: Path | None,
     out: Path,
     *,
     image_steps: int = 900,
@@ -227,6 +263,8 @@ def train(
     depth: int = 6,
     image_share: float = IMAGE_SHARE_IN_VIDEO,
     init: Path | None = None,
+    warm_start: Path | None = None,
+    prediction: str = "velocity",
     seed: int = 0,
     threads: int = 2,
     cache: Path = Path("runs/latents"),
@@ -238,6 +276,7 @@ def train(
     generator = torch.Generator().manual_seed(seed)
     train_set = SynthworldDataset(data, "train")
     latents = cached_latents(autoencoder_path, train_set, cache)
+    factor = train_set.card["config"]["height"] // latents.shape[3]
     channels = latents.shape[2]
     flat = latents.astype(np.float32).transpose(2, 0, 1, 3, 4).reshape(channels, -1)
     captions = [row["caption"] for row in train_set.rows]
@@ -253,13 +292,18 @@ def train(
         heads=width // 32,
         local_mixing=True,
         layout_channels=scene_layout.CHANNELS,
-        layout_factor=train_set.card["config"]["height"] // latents.shape[3],
+        layout_factor=factor,
+        frame_codec="autoencoder" if autoencoder_path else "patches",
+        patch=factor,
+        prediction=prediction,
         fps=train_set.card["config"]["fps"],
     )
     model, earlier = VideoModel(config), None
     if init is not None:
         model, earlier = _continued(init, config)
         config = model.config
+    elif warm_start is not None:
+        earlier = {"warm_start": _warm_started(model, warm_start)}
     tokenizer = Tokenizer(config.vocabulary, config.text_length)
     cells = entity_cells(train_set, (config.latent_height, config.latent_width))
     frame_size = (train_set.card["config"]["width"], train_set.card["config"]["height"])
@@ -273,7 +317,11 @@ def train(
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
     facts = {
         "parameters": sum(p.numel() for p in model.parameters()),
-        "autoencoder": {"path": str(autoencoder_path), "sha256": file_sha256(autoencoder_path)},
+        "autoencoder": (
+            {"path": str(autoencoder_path), "sha256": file_sha256(autoencoder_path)}
+            if autoencoder_path
+            else {"codec": f"patches of {factor}x{factor} pixels"}
+        ),
         "training": {
             "image_steps": image_steps,
             "video_steps": video_steps,
@@ -281,6 +329,7 @@ def train(
             "lr": lr,
             "image_share": image_share,
             "entity_weight": ENTITY_WEIGHT,
+            "prediction": prediction,
             "layout_drop": LAYOUT_DROP,
             "seed": seed,
             "threads": threads,
@@ -288,7 +337,9 @@ def train(
             f"({len(train_set)} clips)",
         },
     }
-    if earlier:
+    if earlier and "warm_start" in earlier:
+        facts["training"] |= earlier
+    elif earlier:
         facts["training"]["continued_from"] = earlier
     progress = Progress(steps, out, "video_model", facts, save_every, log)
     model.train()
@@ -306,7 +357,9 @@ def train(
 def main() -> None:
     parser = argparse.ArgumentParser(description="Train the synthworld text-to-video model.")
     parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--autoencoder", type=Path, required=True)
+    parser.add_argument(
+        "--autoencoder", type=Path, help="frame autoencoder checkpoint; without: pixel patches"
+    )
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--image-steps", type=int, default=900)
     parser.add_argument("--video-steps", type=int, default=3100)
@@ -321,6 +374,10 @@ def main() -> None:
         help="share of first frames (text-to-image) in video steps",
     )
     parser.add_argument("--init", type=Path, help="continue from these weights")
+    parser.add_argument(
+        "--warm-start", type=Path, help="copy the fitting weights of another video model"
+    )
+    parser.add_argument("--prediction", choices=("velocity", "clean"), default="velocity")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--cache", type=Path, default=Path("runs/latents"))
@@ -337,6 +394,8 @@ def main() -> None:
         depth=args.depth,
         image_share=args.image_share,
         init=args.init,
+        warm_start=args.warm_start,
+        prediction=args.prediction,
         seed=args.seed,
         threads=args.threads,
         cache=args.cache,

@@ -32,6 +32,13 @@ from videoagent.nn.dit_block import DiTBlock, modulate
 from videoagent.nn.shortcut import STEP_LEVELS
 from videoagent.nn.text_encoder import TextEncoder
 
+MIN_REMAINING = 0.05  # (clean - noisy) / (1 - t) stays finite near t = 1
+
+
+def remaining(time: torch.Tensor) -> torch.Tensor:
+    """How far a noisy input at time t still is from the picture: 1 - t, kept above zero."""
+    return (1 - time.float()).clamp(min=MIN_REMAINING)
+
 
 @dataclass(frozen=True)
 class VideoModelConfig:
@@ -57,6 +64,14 @@ class VideoModelConfig:
     # `layout_factor` pixels per latent position; 0 for checkpoints without layouts.
     layout_channels: int = 0
     layout_factor: int = 8
+    # What a position holds: "autoencoder" latents (decoded by the frame autoencoder) or
+    # "patches" of `patch`x`patch` pixels (nn/patch_codec: lossless, no decoder).
+    frame_codec: str = "autoencoder"
+    patch: int = 8
+    # What the network outputs: the "velocity", or the "clean" frame, turned into the
+    # velocity towards it. A patch holds more numbers (192) than a token (128): a clean patch
+    # of flat colours passes through a token, the noise a velocity carries does not.
+    prediction: str = "velocity"
 
 
 def _fourier(values: torch.Tensor, size: int) -> torch.Tensor:
@@ -199,7 +214,10 @@ class VideoModel(nn.Module):
             x = block(x, condition, caption.tokens, caption.padding)
         shift, scale = self.final_modulation(F.silu(condition)).chunk(2, -1)
         frame = modulate(self.final_norm(x[:, : height * width]), shift, scale)
-        return self.out(frame).transpose(1, 2).reshape(batch, channels, height, width)
+        made = self.out(frame).transpose(1, 2).reshape(batch, channels, height, width)
+        if config.prediction == "clean":
+            return (made - noisy) / remaining(time).view(-1, 1, 1, 1)
+        return made
 
     def _layout_tokens(self, layout: torch.Tensor, present: torch.Tensor | None) -> torch.Tensor:
         batch = len(layout)

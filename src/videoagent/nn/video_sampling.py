@@ -17,6 +17,7 @@ import torch
 
 from videoagent.nn.autoencoder import FrameAutoencoder
 from videoagent.nn.autoencoder_metrics import to_pixels, to_tensor
+from videoagent.nn.patch_codec import PatchCodec, PatchCodecConfig
 from videoagent.nn.shortcut import step_level
 from videoagent.nn.tokenizer import Tokenizer
 from videoagent.nn.video_model import Caption, VideoModel
@@ -37,7 +38,12 @@ class Sampling:
 class ClipSampler:
     """The video model with its tokenizer and decoder, ready to make frames."""
 
-    def __init__(self, model: VideoModel, autoencoder: FrameAutoencoder) -> None:
+    def __init__(self, model: VideoModel, autoencoder: FrameAutoencoder | None = None) -> None:
+        """`autoencoder` decodes a latent model's frames; a model on pixel patches needs none."""
+        if model.config.frame_codec == "patches":
+            autoencoder = PatchCodec(PatchCodecConfig(model.config.patch))
+        elif autoencoder is None:
+            raise ValueError("this video model works on autoencoder latents: give the autoencoder")
         self.model, self.autoencoder = model.eval(), autoencoder.eval()
         self.tokenizer = Tokenizer(model.config.vocabulary, model.config.text_length)
 

@@ -6,6 +6,9 @@ was trained on (so "a pup" and "a puppy" read alike). The model makes 112x64 fra
 blend of the two model frames around its moment) and scaled to the asked size. Image-to-
 video takes its first frame from the first reference; extend continues the last frames of
 the first reference when that is a clip.
+A model trained with layouts is also told where the scene's entities are in each frame, as
+synthworld would stage them for that seed (boxes, facing, colour); the shipped weights
+predate layouts and draw without.
 
 It cannot draw anything finer than its 112x64 frames hold: small creatures are blobs of the
 right colour and shape, and it knows only the synthworld vocabulary.

@@ -30,7 +30,7 @@ from videoagent.synthworld.dataset import SynthworldDataset
 LATENT_PENALTY = 1e-3
 
 
-def _entity_masks(dataset: SynthworldDataset, shape: tuple[int, ...]) -> np.ndarray:
+def entity_masks(dataset: SynthworldDataset, shape: tuple[int, ...]) -> np.ndarray:
     """1 inside any visible entity's box, per frame: bool [clips, T, H, W]."""
     masks = np.zeros(shape[:4], dtype=bool)
     for clip, row in enumerate(dataset.rows):
@@ -42,7 +42,7 @@ def _entity_masks(dataset: SynthworldDataset, shape: tuple[int, ...]) -> np.ndar
     return masks
 
 
-def _batch(
+def frame_batch(
     frames: np.ndarray, masks: np.ndarray, rng: np.random.Generator, size: int, group: int
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Pictures [B, 3, H, W] (or [B, group, 3, H, W]) and their entity masks [.., 1, H, W]."""
@@ -77,7 +77,7 @@ def train(
     rng = np.random.default_rng(seed)
     train_set, held_out = SynthworldDataset(data, "train"), SynthworldDataset(data, "heldout")
     frames = train_set.all_frames()
-    masks = _entity_masks(train_set, frames.shape)
+    masks = entity_masks(train_set, frames.shape)
     if model_kind == "frame":
         model, group, architecture = (
             FrameAutoencoder(FrameAutoencoderConfig()),
@@ -93,7 +93,7 @@ def train(
     began = time.perf_counter()
     model.train()
     for step in range(steps):
-        target, mask = _batch(frames, masks, rng, per_step, group)
+        target, mask = frame_batch(frames, masks, rng, per_step, group)
         with torch.autocast("cpu", dtype=torch.bfloat16):
             restored, latents = model(target)
         error = restored.float() - target

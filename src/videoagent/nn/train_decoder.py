@@ -37,7 +37,7 @@ from videoagent.nn.autoencoder_metrics import (
     to_tensor,
 )
 from videoagent.nn.schedule import warmup_cosine
-from videoagent.nn.train_autoencoder import _batch, _entity_masks
+from videoagent.nn.train_autoencoder import entity_masks, frame_batch
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
 
@@ -120,12 +120,12 @@ def train(
     generator = torch.Generator().manual_seed(seed)
     train_set, held_out = SynthworldDataset(data, "train"), SynthworldDataset(data, "heldout")
     frames = train_set.all_frames()
-    masks = _entity_masks(train_set, frames.shape)
+    masks = entity_masks(train_set, frames.shape)
     autoencoder, _ = checkpoint.load(autoencoder_path)
     autoencoder = autoencoder.float()
     encoder = copy.deepcopy(autoencoder.encoder).requires_grad_(False).eval()
     with torch.no_grad():
-        sample, _ = _batch(frames, masks, rng, 256, 1)
+        sample, _ = frame_batch(frames, masks, rng, 256, 1)
         spread = autoencoder.encode(sample).std((0, 2, 3)).view(1, -1, 1, 1)
     before = decoder_metrics(autoencoder.eval(), held_out, spread)
     log(f"before: {json.dumps(before)}")
@@ -135,7 +135,7 @@ def train(
     schedule = warmup_cosine(optimiser, steps, warmup=min(100, steps // 10), floor=0.1)
     began = time.perf_counter()
     for step in range(steps):
-        target, mask = _batch(frames, masks, rng, batch, 1)
+        target, mask = frame_batch(frames, masks, rng, batch, 1)
         with torch.no_grad():
             latents = encoder(target * 2 - 1)
             sigma = torch.rand(batch, 1, 1, 1, generator=generator) * latent_noise

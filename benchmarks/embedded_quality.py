@@ -27,14 +27,16 @@ import numpy as np
 import torch
 
 from videoagent.evaluate.recognized import RECOGNIZER
-from videoagent.generators.embedded import AUTOENCODER, VIDEO_MODEL
+from videoagent.generators.embedded import AUTOENCODER, ENTITY_MODEL, VIDEO_MODEL
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.clip_metrics import drift, feature_consistency, frechet_distance, pixel_change
+from videoagent.nn.entity_layer import EntityLayer
 from videoagent.nn.judge import FACETS, agreement, read_clip
 from videoagent.nn.video_sampling import ClipSampler, Sampling
 from videoagent.synthworld import Renderer
 from videoagent.synthworld.dataset import SynthworldDataset
 from videoagent.synthworld.spec import SceneSpec
+from videoagent.synthworld.staging import Stage
 
 
 def summary(readings: list, scenes: list[SceneSpec], clips: list[np.ndarray]) -> dict:
@@ -57,7 +59,7 @@ def row(name: str, figures: dict, reference: dict | None) -> str:
         else "       -"
     )
     return (
-        f"{name:<12} {figures['entities']:8.0%} {figures['place']:6.0%} "
+        f"{name:<18} {figures['entities']:8.0%} {figures['place']:6.0%} "
         f"{figures['lighting']:8.0%} {figures['adherence']:9.0%} {ratio}  {distance} "
         f"{figures['consistency']:11.3f} {figures['pixel_change']:12.2f}"
     )
@@ -68,6 +70,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--video-model", type=Path, default=VIDEO_MODEL)
     parser.add_argument("--autoencoder", type=Path, default=AUTOENCODER)
+    parser.add_argument(
+        "--entity-model", type=Path, default=ENTITY_MODEL, help="'none': the video model alone"
+    )
     parser.add_argument("--recognizer", type=Path, default=RECOGNIZER)
     parser.add_argument("--clips", type=int, default=48)
     parser.add_argument("--steps", default="1,2,4,8,32")
@@ -79,6 +84,9 @@ def main() -> None:
     autoencoder, _ = checkpoint.load(args.autoencoder)
     recognizer, _ = checkpoint.load(args.recognizer)
     sampler = ClipSampler(model, autoencoder)
+    layer = None
+    if str(args.entity_model) != "none" and model.config.layout_channels:
+        layer = EntityLayer(checkpoint.load(args.entity_model)[0])
     held_out = SynthworldDataset(args.data, "heldout")
     count = min(args.clips, len(held_out))
     config = held_out.card["config"]
@@ -94,29 +102,34 @@ def main() -> None:
     size = (config["width"], config["height"])
     laid_out = bool(model.config.layout_channels)
 
-    def layout(i: int, frames: int) -> np.ndarray | None:
-        seed = held_out.rows[i]["seed"]
-        return scene_layout.staged(scenes[i], size, fps, frames, seed) if laid_out else None
+    def generate(i: int, frames: int, steps: int, how: str, seed: int) -> np.ndarray:
+        """Clip `i` drawn `how`: "layers" (plate and entities), "layout" (the video model
+        told where things are), "alone" (the video model with no layout)."""
+        stage = Stage(scenes[i], size=size, fps=fps, frames=frames, seed=held_out.rows[i]["seed"])
+        layout = scene_layout.staged(stage) if how != "alone" else None
+        if how == "layers":
+            layout = np.zeros_like(layout)
+        made = sampler.clip(
+            captions[i], frames, Sampling(steps, args.guidance, seed=seed), layout=layout
+        )
+        if how == "layers":
+            made = layer.paint(made, stage, [index / fps for index in range(frames)])
+        return made
 
+    usual = "layers" if layer is not None else "layout" if laid_out else "alone"
     real = summary([read_clip(recognizer, c) for c in real_clips], scenes, real_clips)
     print(
-        f"\n{'clips':<12} {'entities':>8} {'place':>6} {'lighting':>8} {'adherence':>9} "
+        f"\n{'clips':<18} {'entities':>8} {'place':>6} {'lighting':>8} {'adherence':>9} "
         f"{'vs real':>6}  {'Fréchet':>8} {'consistency':>11} {'pixel change':>12}"
     )
     print(row("synthworld", real, None))
-    runs = [(f"{n} steps", n, True) for n in steps]
+    runs = [(f"{n} steps", n, usual) for n in steps]
+    if layer is not None:
+        runs.append(("4, no entity model", 4, "layout"))
     if laid_out:
-        runs.append(("4, no layout", 4, False))
-    for name, step_count, with_layout in runs:
-        made = [
-            sampler.clip(
-                text,
-                config["frames"],
-                Sampling(step_count, args.guidance, seed=i),
-                layout=layout(i, config["frames"]) if with_layout else None,
-            )
-            for i, text in enumerate(captions)
-        ]
+        runs.append(("4, no layout", 4, "alone"))
+    for name, step_count, how in runs:
+        made = [generate(i, config["frames"], step_count, how, seed=i) for i in range(count)]
         figures = summary([read_clip(recognizer, c) for c in made], scenes, made)
         print(row(name, figures, real), flush=True)
 
@@ -124,9 +137,7 @@ def main() -> None:
     print(f"\ndrift over {seconds} s clips ({args.drift_clips} captions, 4 steps):")
     drifts: dict[str, list[float]] = {"generated": [], "synthworld": []}
     for i in range(min(args.drift_clips, count)):
-        made = sampler.clip(
-            captions[i], frames, Sampling(4, args.guidance, seed=i), layout=layout(i, frames)
-        )
+        made = generate(i, frames, 4, usual, seed=i)
         seed = held_out.rows[i]["seed"]
         render = Renderer(scenes[i], size=size, fps=fps, frames=frames, seed=seed)
         rendered = np.stack([frame for frame, _ in render])
@@ -135,13 +146,15 @@ def main() -> None:
     for name, values in drifts.items():
         print(f"  {name:<11} median {statistics.median(values):.3f}  max {max(values):.3f}")
 
-    print(f"\ncompute for a {seconds} s clip ({frames} frames, staged and decoded), median of 3:")
+    print(
+        f"\ncompute for a {seconds} s clip ({frames} frames, staged, decoded, {usual}), "
+        "median of 3:"
+    )
     for step_count in (1, 2, 4, 8):
         times = []
         for repeat in range(3):
             began = time.perf_counter()
-            sampling = Sampling(step_count, args.guidance, seed=repeat)
-            sampler.clip(captions[0], frames, sampling, layout=layout(0, frames))
+            generate(0, frames, step_count, usual, seed=repeat)
             times.append(time.perf_counter() - began)
         median = statistics.median(times)
         print(f"  {step_count} steps: {median:6.2f} s = {median / seconds:.2f} s per second")

@@ -49,6 +49,7 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     info = probe(job.output, count_frames=True)
     assert (info.frames, info.width, info.height, info.fps) == (36, 160, 90, 24)
     assert job.report["caption"].startswith("Wide shot") and job.report["steps"] == 4
+    assert job.report["layers"] == "plate and entities"
     frames = np.stack(list(iter_frames(job.output)))
     assert frames.std() > 10  # a picture, not a flat colour
 
@@ -64,9 +65,37 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
         references=(str(first),),
     )
     continued = generator.generate(follow, tmp_path / "follow.mp4")
+    assert continued.report["layers"] == "video model alone"  # the picture places things
     opening = next(iter_frames(continued.output)).astype(int)
     # Image-to-video starts from the given picture, not from a fresh draw.
     assert np.abs(opening - frames[0].astype(int)).mean() < 25
+
+
+@needs_weights
+def test_judge_reads_an_embedded_take_as_it_reads_synthworlds_own_render(tmp_path: Path):
+    from videoagent.evaluate.recognized import _recognizer
+    from videoagent.nn.judge import SEEN_SHARE, read_clip
+
+    request = GenerationRequest(
+        "Medium shot, static camera. A cafe terrace, morning, clear. A golden dog sits, "
+        "a person gives a red cup to the dog.",
+        frames=24,
+        rate=FrameRate(Fraction(8)),
+        width=224,
+        height=128,
+        seed=3,
+    )
+    readings = {}
+    for name in ("embedded", "procedural"):
+        job = registry.create(name).generate(request, tmp_path / f"{name}.mp4")
+        readings[name] = read_clip(_recognizer(), np.stack(list(iter_frames(job.output))))
+    seen = {
+        name: {kind for kind, share in reading.seen.items() if share >= SEEN_SHARE}
+        for name, reading in readings.items()
+    }
+    # With the entity model drawing the cast, the take reads like synthworld's own render.
+    assert "dog" in seen["embedded"] and seen["embedded"] == seen["procedural"], seen
+    assert readings["embedded"].place == readings["procedural"].place == "cafe"
 
 
 @needs_weights

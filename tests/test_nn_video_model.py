@@ -23,6 +23,7 @@ from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig  # n
 from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
 from videoagent.synthworld import Renderer, parse  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
+from videoagent.synthworld.staging import Stage  # noqa: E402
 from videoagent.synthworld.vocabulary import KINDS  # noqa: E402
 
 CAPTIONS = ["A brown dog walks.", "A white cup stands nearby. Night."]
@@ -136,7 +137,7 @@ def test_a_staged_layout_is_the_layout_of_the_rendered_frames():
     spec = parse("a brown dog walks past a person holding a white cup in the park").spec
     rendered = Renderer(spec, size=(112, 64), fps=8.0, frames=6, seed=4)
     truth = [frame_truth.to_dict() for _, frame_truth in rendered]
-    staged = scene_layout.staged(spec, (112, 64), 8.0, 6, seed=4)
+    staged = scene_layout.staged(Stage(spec, size=(112, 64), fps=8.0, frames=6, seed=4))
     assert np.array_equal(staged, scene_layout.clip_layout(truth, (112, 64)))
     assert staged[:, KINDS.index("dog")].any() and staged[:, KINDS.index("cup")].any()
 
@@ -154,7 +155,9 @@ def test_layouts_join_a_trained_model_without_changing_it_then_steer_it():
             torch.manual_seed(3)
             torch.nn.init.normal_(model.out.weight, std=0.2)
     spec = parse("a brown dog walks in the park").spec
-    layout = torch.from_numpy(scene_layout.staged(spec, (112, 64), 8.0, 1, seed=0))
+    layout = torch.from_numpy(
+        scene_layout.staged(Stage(spec, size=(112, 64), fps=8.0, frames=1, seed=0))
+    )
     ids = Tokenizer(plain.config.vocabulary, plain.config.text_length)(CAPTIONS[:1])
     inputs = (torch.randn(1, 4, 8, 14), torch.tensor([0.5]), torch.tensor([8]))
     with torch.no_grad():
@@ -171,7 +174,7 @@ def test_layouts_join_a_trained_model_without_changing_it_then_steer_it():
 def test_the_sampler_follows_a_layout_only_on_a_model_trained_with_them():
     autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
     spec = parse("a brown dog walks in the park").spec
-    layout = scene_layout.staged(spec, (112, 64), 8.0, 3, seed=0)
+    layout = scene_layout.staged(Stage(spec, size=(112, 64), fps=8.0, frames=3, seed=0))
     model = tiny_model(scene_layout.CHANNELS)
     with torch.no_grad():
         torch.nn.init.normal_(model.layout_in.weight, std=0.5)

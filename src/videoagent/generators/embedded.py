@@ -6,12 +6,19 @@ was trained on (so "a pup" and "a puppy" read alike). The model makes 112x64 fra
 blend of the two model frames around its moment) and scaled to the asked size. Image-to-
 video takes its first frame from the first reference; extend continues the last frames of
 the first reference when that is a clip.
-A model trained with layouts is also told where the scene's entities are in each frame, as
-synthworld would stage them for that seed (boxes, facing, colour); the shipped weights
-predate layouts and draw without.
 
-It cannot draw anything finer than its 112x64 frames hold: small creatures are blobs of the
-right colour and shape, and it knows only the synthworld vocabulary.
+Text-to-video is drawn in two layers. The prompt's scene is staged as synthworld would stage
+it for that seed (where each entity stands, what it does, where the camera looks). The video
+model draws the plate: the place, the light, the weather and the camera's move, told by an
+empty layout that nothing stands in it. The entity model (`nn/entity_model.py`) then draws
+each entity in its pose of each output frame, at the output's size, laid over the plate
+where the staging puts it (`nn/entity_layer.py`). Without the entity model's weights the
+video model is told where the entities are and draws them itself, as blobs: its 14x8
+latents hold no more. Image-to-video and extend take the given frames as they are (they
+already place things), so they are the video model alone.
+
+It knows only the synthworld vocabulary; a concept without a painter is left out of the
+picture (the report lists it as a placeholder).
 """
 
 from __future__ import annotations
@@ -35,7 +42,10 @@ from videoagent.synthworld import caption, parse
 WEIGHTS = Path(__file__).resolve().parent.parent / "nn" / "weights"
 VIDEO_MODEL = WEIGHTS / "video_model.pt"
 AUTOENCODER = WEIGHTS / "frame_autoencoder.pt"
+ENTITY_MODEL = WEIGHTS / "entity_model.pt"
 DEFAULT_STEPS = 4
+# Output frames fitted and laid over at a time (a long clip at full size is gigabytes).
+CHUNK = 48
 
 
 def resample(frames: np.ndarray, native_fps: float, fps: float, count: int) -> np.ndarray:
@@ -83,15 +93,24 @@ class EmbeddedGenerator(Generator):
                 )
             autoencoder, _ = checkpoint.load(AUTOENCODER)
         self.sampler = ClipSampler(model, autoencoder)
+        self.entity_layer = None
+        if ENTITY_MODEL.exists() and model.config.layout_channels:
+            from videoagent.nn.entity_layer import EntityLayer
+
+            self.entity_layer = EntityLayer(checkpoint.load(ENTITY_MODEL)[0])
         self.steps = steps
         self.native_fps = model.config.fps
         factor = self.sampler.autoencoder.config.factor
         self.native_size = (model.config.latent_width * factor, model.config.latent_height * factor)
         # Other weights or another step count give other pixels for the same request.
-        self.version = f"{file_sha256(VIDEO_MODEL)[:12]}-{steps}steps"
+        weights = file_sha256(VIDEO_MODEL)[:12]
+        if self.entity_layer is not None:
+            weights += f"+{file_sha256(ENTITY_MODEL)[:12]}"
+        self.version = f"{weights}-{steps}steps"
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         from videoagent.nn.video_sampling import Sampling
+        from videoagent.synthworld.staging import Stage
 
         parsed = parse(request.prompt)
         text = caption(parsed.spec)
@@ -99,18 +118,39 @@ class EmbeddedGenerator(Generator):
         began = time.perf_counter()
         try:
             start = _start_frames(request, self.native_size)
-            layout = self._layout(parsed.spec, native_frames, request.seed, start)
+            stage = Stage(
+                parsed.spec,
+                size=self.native_size,
+                fps=self.native_fps,
+                frames=native_frames,
+                seed=request.seed,
+            )
+            layers = self._layers(start)
+            layout = self._layout(stage, layers)
             sampling = Sampling(steps=self.steps, seed=request.seed)
             made = self.sampler.clip(text, native_frames, sampling, start=start, layout=layout)
+            frames = resample(made, self.native_fps, float(request.rate.fps), request.frames)
+            fps = float(request.rate.fps)
+            with Mp4Writer(
+                output,
+                size=(request.width, request.height),
+                rate=request.rate,
+                frames=request.frames,
+            ) as writer:
+                for first in range(0, len(frames), CHUNK):
+                    chunk = np.stack(
+                        [
+                            fit_picture(frame, request.width, request.height)
+                            for frame in frames[first : first + CHUNK]
+                        ]
+                    )
+                    if layers == "plate and entities":
+                        moments = [index / fps for index in range(first, first + len(chunk))]
+                        chunk = self.entity_layer.paint(chunk, stage, moments)
+                    for frame in chunk:
+                        writer.write(frame)
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
-        compute = time.perf_counter() - began
-        frames = resample(made, self.native_fps, float(request.rate.fps), request.frames)
-        with Mp4Writer(
-            output, size=(request.width, request.height), rate=request.rate, frames=request.frames
-        ) as writer:
-            for frame in frames:
-                writer.write(fit_picture(frame, request.width, request.height))
         report = {
             "understood": parsed.spec.to_dict(),
             "caption": text,
@@ -118,9 +158,9 @@ class EmbeddedGenerator(Generator):
             "unsupported_words": parsed.unsupported_words,
             "notes": parsed.notes,
             "steps": self.steps,
-            "layout": "staged from the scene" if layout is not None else "none (the model's own)",
+            "layers": layers,
             "native": {"size": list(self.native_size), "fps": self.native_fps},
-            "compute_seconds": round(compute, 2),
+            "compute_seconds": round(time.perf_counter() - began, 2),
         }
         return Job(
             self.name,
@@ -131,12 +171,22 @@ class EmbeddedGenerator(Generator):
             cost=self.capabilities.price(request.seconds),
         )
 
-    def _layout(self, spec, frames: int, seed: int, start: np.ndarray | None) -> np.ndarray | None:
-        """Where synthworld would stage the scene's entities, frame by frame, for a model
-        trained with layouts. A given picture or clip already places them, so image-to-video
-        and extend go without."""
+    def _layers(self, start: np.ndarray | None) -> str:
+        """How this take is drawn: the video model's plate with the entity model's entities
+        over it, the video model alone told where things are, or the video model alone."""
         if start is not None or not self.sampler.model.config.layout_channels:
+            return "video model alone"
+        if self.entity_layer is None:
+            return "video model alone, told the layout"
+        return "plate and entities"
+
+    def _layout(self, stage, layers: str) -> np.ndarray | None:
+        """The layout the video model is told: the staged boxes when it draws the entities
+        itself, an empty one when it draws only the plate, none when given frames place
+        things already."""
+        if layers == "video model alone":
             return None
         from videoagent.nn import scene_layout
 
-        return scene_layout.staged(spec, self.native_size, self.native_fps, frames, seed)
+        staged = scene_layout.staged(stage)
+        return np.zeros_like(staged) if layers == "plate and entities" else staged

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 import numpy as np
 
 from videoagent.synthworld.render import DEPTH
-from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Stage
 from videoagent.synthworld.vocabulary import COLOURS, KINDS
 
@@ -47,10 +46,7 @@ def clip_layout(truth: Iterable[dict], size: tuple[int, int]) -> np.ndarray:
     return np.stack([rasterise(frame["entities"], size) for frame in truth])
 
 
-def staged(
-    spec: SceneSpec, size: tuple[int, int], fps: float, frames: int, seed: int
-) -> np.ndarray:
-    """The layout of every frame of a shot as synthworld would stage it (no pixels painted):
+def staged(stage: Stage) -> np.ndarray:
+    """The layout of every frame of a staged shot (no pixels painted):
     float32 [frames, CHANNELS, height, width]."""
-    stage = Stage(spec, size=size, fps=fps, frames=frames, seed=seed)
-    return clip_layout((truth.to_dict() for truth in stage.all_truth()), size)
+    return clip_layout((truth.to_dict() for truth in stage.all_truth()), stage.size)

@@ -27,15 +27,20 @@ LIGHT = {
 WEATHER_LIGHT = {"clear": (1.0, 1.0, 1.0), "rain": (0.78, 0.8, 0.86), "snow": (0.95, 0.98, 1.04)}
 
 
+def light(time_of_day: str, weather: str) -> tuple[float, float, float]:
+    """What each colour channel of a lit thing is multiplied by at this time and weather."""
+    return tuple(a * b for a, b in zip(LIGHT[time_of_day], WEATHER_LIGHT[weather], strict=True))
+
+
 def grader(time_of_day: str, weather: str) -> Callable[[RGB], RGB]:
     """A function that lights a base colour for this time and weather."""
-    light = [a * b for a, b in zip(LIGHT[time_of_day], WEATHER_LIGHT[weather], strict=True)]
+    multipliers = light(time_of_day, weather)
     cache: dict[RGB, RGB] = {}
 
     def grade(colour: RGB) -> RGB:
         graded = cache.get(colour)
         if graded is None:
-            graded = tuple(min(255, int(c * k)) for c, k in zip(colour, light, strict=True))
+            graded = tuple(min(255, int(c * k)) for c, k in zip(colour, multipliers, strict=True))
             cache[colour] = graded  # type: ignore[assignment]
         return graded  # type: ignore[return-value]
 

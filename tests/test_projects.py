@@ -302,7 +302,13 @@ def test_a_second_project_draws_its_takes_from_the_shared_cache(tmp_path: Path):
 
 def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path):
     out = tmp_path / "film"
-    env = {**os.environ, "VIDEOAGENT_FAKE_FAULTS": "shot-02:slow+slow+slow"}
+    # Its own cache: takes another test made for the same request would let the run finish
+    # before the interrupt arrives.
+    env = {
+        **os.environ,
+        "VIDEOAGENT_FAKE_FAULTS": "shot-02:slow+slow+slow",
+        "VIDEOAGENT_CACHE": str(tmp_path / "cache"),
+    }
     command = [sys.executable, "-m", "videoagent", "make", "a dog walking, then a dog sitting"]
     command += ["--duration", "4", "--backend", "fake", "--size", "192x108", "--out", str(out)]
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)

@@ -57,12 +57,8 @@ def extent(kind: str) -> tuple[float, float, float, float]:
     found by painting a spread of them on a generous canvas, with a small margin."""
     width, height = SIZE[kind]
     probe = (-1.5 * width - 0.3, -0.3, 1.5 * width + 0.3, 1.6 * height + 0.3)
-    pixels_per_metre = 80.0
-    size = (
-        int((probe[2] - probe[0]) * pixels_per_metre),
-        int((probe[3] - probe[1]) * pixels_per_metre),
-    )
-    size = (size[0], int(size[0] * (probe[3] - probe[1]) / (probe[2] - probe[0])))
+    probe_width = int((probe[2] - probe[0]) * 80)  # 80 px a metre
+    size = (probe_width, int(probe_width * (probe[3] - probe[1]) / (probe[2] - probe[0])))
     alpha = np.zeros(size[::-1], dtype=bool)
     rng = np.random.default_rng(0)
     for action in actions_of(kind):

@@ -22,6 +22,7 @@ import torch.nn.functional as F
 from videoagent.nn import checkpoint
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig, encode_pose
 from videoagent.nn.schedule import warmup_cosine
+from videoagent.nn.training_run import apply_gradients
 from videoagent.synthworld import sprites
 from videoagent.synthworld.vocabulary import COLOURS, KINDS
 
@@ -115,11 +116,7 @@ def train(
         with torch.autocast("cpu", dtype=torch.bfloat16):
             drawn = model(conditions[chosen])
         loss = loss_of(drawn.float(), truth)
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
+        apply_gradients(loss, model, optimiser, schedule)
         losses.append(loss.item())
         if step % 100 == 0 or step == steps - 1:
             seconds = time.perf_counter() - began

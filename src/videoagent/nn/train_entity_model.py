@@ -84,7 +84,7 @@ def held_out_figures(model: EntityModel, data: tuple[torch.Tensor, ...]) -> dict
 def train(
     out: Path,
     *,
-    steps: int = 4000,
+    steps: int = 5000,
     batch: int = 64,
     lr: float = 2e-3,
     sprites_count: int = 80_000,
@@ -146,7 +146,7 @@ def train(
 def main() -> None:
     parser = argparse.ArgumentParser(description="Train the entity model (sprites by pose).")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--steps", type=int, default=4000)
+    parser.add_argument("--steps", type=int, default=5000)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--sprites", type=int, default=80_000)

@@ -431,7 +431,10 @@ def serve(
         from videoagent.server.api import create_app
     except (ImportError, MissingDependency):
         _fail(MissingDependency("the HTTP server (FastAPI, uvicorn)", "serve"), 2)
-    application = create_app(root, workers=workers, token=token)
+    try:
+        application = create_app(root, workers=workers, token=token)
+    except UsageError as exc:
+        _fail(exc, 2)
     console.print(f"videoagent on http://{host}:{port}/  (projects in {root})", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

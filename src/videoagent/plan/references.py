@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from videoagent.synthworld import vocabulary as vocab
 
 MAX_REFERENCES = 7
 MAX_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # a 20 MB PNG can still unpack to gigabytes: its header says how many
 FORMATS = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp"}
 
 
@@ -52,13 +54,26 @@ def check_references(specs: list[str]) -> list[Reference]:
         if path.stat().st_size > MAX_BYTES:
             raise UsageError(f"reference {raw!r} is larger than {MAX_BYTES // 2**20} MB")
         try:
-            with Image.open(path) as image:
-                image.verify()
-                kind = image.format
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(path) as image:
+                    width, height = image.size
+                    image.verify()
+                    kind = image.format
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise UsageError(
+                f"reference {raw!r} has too many pixels; the most is {MAX_PIXELS // 10**6} "
+                "megapixels"
+            ) from None
         except (UnidentifiedImageError, OSError, SyntaxError) as exc:
             raise UsageError(
                 f"reference {raw!r} is not an image PNG, JPEG or WebP can read"
             ) from exc
+        if width * height > MAX_PIXELS:
+            raise UsageError(
+                f"reference {raw!r} is {width}x{height}; the most is {MAX_PIXELS // 10**6} "
+                "megapixels"
+            )
         if kind not in FORMATS:
             raise UsageError(f"reference {raw!r} is {kind}; use PNG, JPEG or WebP")
         checked.append(Reference(path, entity.strip().lower(), kind))

@@ -3,8 +3,10 @@
 Projects are made by the job runner's worker pool; their step records come from their own
 journals as server-sent events, so a client that reconnects with Last-Event-ID misses and
 repeats nothing. Bodies are validated (unknown fields, wrong types, bad values: 422 with the
-reason), uploads are checked images stored under names the server chooses, project ids are
-the server's own, and with a token set every call must carry it.
+reason; strict types, so "2" is not a number), uploads are checked images stored under names
+the server chooses, project ids are the server's own, files are served only from inside their
+project (never through a link), and a damaged project file is a 409 with its reason. What
+reaches the app at all (body size, Host, token, security headers) is `guard.Guard`'s call.
 """
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations at runtime.
@@ -20,9 +22,10 @@ import shutil
 from pathlib import Path
 from typing import Literal
 
+from videoagent.agent.routing import project_pool
 from videoagent.errors import MissingDependency, UsageError
-from videoagent.generators import registry
 from videoagent.plan.references import MAX_BYTES, MAX_REFERENCES, check_references
+from videoagent.server.guard import Guard, check_token
 from videoagent.server.jobs import JobRunner, build_request
 from videoagent.store.files import read_sealed_json
 from videoagent.store.journal import Journal
@@ -31,7 +34,7 @@ from videoagent.timeline.time import FrameRate
 try:
     import fastapi
     from fastapi import responses
-    from pydantic import BaseModel, ConfigDict, Field
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
 except ImportError as exc:
     raise MissingDependency("the HTTP server (FastAPI, uvicorn)", "serve") from exc
 
@@ -48,10 +51,25 @@ FILES = {  # what a client may download, and where it is in the project
     "timeline.otio": "timeline.otio",
 }
 STATIC = Path(__file__).parent / "static"
+ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
+HEARTBEAT_SECONDS = 10.0  # an SSE comment this often keeps clients with read timeouts on
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """A request body: unknown fields, coerced types, NaN/infinity and text that cannot be
+    written as UTF-8 (lone surrogates) are all refused with 422."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+    @field_validator("*")
+    @classmethod
+    def _writable_text(cls, value):
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("text must be valid Unicode (no lone surrogates)") from None
+        return value
 
 
 class Upload(Strict):
@@ -122,8 +140,78 @@ def _journal_records(folder: Path, after: int) -> list[dict]:
         journal.close()
 
 
+def _reasons(errors: list[dict]) -> str:
+    """Pydantic's validation errors as one line: 'duration: Input should be ...; …'."""
+    parts = []
+    for error in errors[:5]:
+        where = ".".join(str(part) for part in error.get("loc", ())[1:]) or "body"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+def _inside(folder: Path, relative: str) -> Path | None:
+    """`folder/relative` when it is a regular file reached without following a link out of
+    `folder`; None otherwise (a link planted in a project never serves another file)."""
+    path = folder / relative
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        if not path.resolve().is_relative_to(folder.resolve()):
+            return None
+    except OSError:
+        return None
+    return path
+
+
+def _read_project_json(folder: Path, relative: str, *, sealed: bool = True) -> dict:
+    """A project's JSON file (checked against its checksum when `sealed`), or a 409 naming
+    what is wrong with it, by its place in the project (server paths stay private)."""
+    path = folder / relative
+    try:
+        if sealed:
+            value = read_sealed_json(path)
+        else:
+            value = json.loads(path.read_text("utf-8"))
+    except UsageError as exc:
+        reason = str(exc).replace(str(path), relative)
+        raise fastapi.HTTPException(409, f"the project is damaged: {reason}") from None
+    except (OSError, ValueError) as exc:
+        raise fastapi.HTTPException(
+            409, f"the project is damaged: {relative} cannot be read ({type(exc).__name__})"
+        ) from None
+    if not isinstance(value, dict):
+        raise fastapi.HTTPException(409, f"the project is damaged: {relative} is not an object")
+    return value
+
+
+def _shot_cards(folder: Path, board: dict, manifest: dict) -> list[dict]:
+    """What the page shows of each planned shot: its plan, its kept take's checks and cost."""
+    made = {s["id"]: s for s in manifest.get("shots", [])}
+    rate = FrameRate.of(board["fps"])
+    cards = []
+    for number, shot in enumerate(board["shots"], start=1):
+        record = made.get(shot["id"], {})
+        chosen = [t for t in record.get("takes", []) if t.get("accepted")]
+        cards.append(
+            {
+                "number": number,
+                "id": shot["id"],
+                "kind": shot["kind"],
+                "beat": shot["beat"],
+                "prompt": shot["prompt"],
+                "backend": shot.get("backend", ""),
+                "seconds": round(float(rate.seconds(shot["frames"])), 2),
+                "cost": record.get("cost", 0.0),
+                "checks": chosen[-1]["checks"] if chosen else [],
+                "keyframe": _inside(folder, f"shots/{shot['id']}/keyframe.png") is not None,
+            }
+        )
+    return cards
+
+
 def create_app(root: Path, *, workers: int = 2, token: str | None = None, settings=None):
     """The app over projects in `root`; with `token`, every call must present it."""
+    check_token(token)
     runner = JobRunner(root, workers=workers, settings=settings)
 
     @contextlib.asynccontextmanager
@@ -137,23 +225,24 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         summary="One sentence in, a planned, generated, checked and edited video out.",
         version="1",
         lifespan=lifespan,
+        # The interactive docs load their script from a CDN, which the page's CSP (and an
+        # offline machine) refuses; the API is described at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.runner = runner
+    app.add_middleware(Guard, max_body=MAX_BODY, token=token)
 
-    @app.middleware("http")
-    async def guard(request: fastapi.Request, call_next):
-        size = int(request.headers.get("content-length") or 0)
-        if size > MAX_BODY:
-            return responses.JSONResponse({"detail": "request body too large"}, status_code=413)
-        if token is not None and request.url.path.startswith("/api/"):
-            given = request.headers.get("authorization", "").removeprefix("Bearer ")
-            given = given or request.query_params.get("token", "")
-            if not secrets.compare_digest(given, token):
-                return responses.JSONResponse({"detail": "a token is required"}, status_code=401)
-        return await call_next(request)
+    @app.exception_handler(fastapi.exceptions.RequestValidationError)
+    async def refused(request: fastapi.Request, exc) -> responses.JSONResponse:
+        # The reasons only: the values are not echoed (NaN or a lone surrogate cannot even
+        # be written back as JSON, and an echo is a way to reflect text at a client).
+        return responses.JSONResponse({"detail": _reasons(exc.errors())}, status_code=422)
 
     def project_folder(project_id: str) -> Path:
         folder = runner.projects / project_id
+        if folder.is_symlink():
+            raise fastapi.HTTPException(404, f"no project {project_id}")
         if not folder.is_dir() and not runner.jobs_of(project_id):
             raise fastapi.HTTPException(404, f"no project {project_id}")
         return folder
@@ -168,13 +257,20 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
     def page() -> str:
         return (STATIC / "index.html").read_text("utf-8")
 
+    @app.get("/{name}", include_in_schema=False)
+    def asset(name: str):
+        if name not in ASSETS:
+            raise fastapi.HTTPException(404, f"no page {name!r}")
+        return responses.FileResponse(STATIC / name, media_type=ASSETS[name])
+
     @app.post("/api/projects", status_code=202)
     def new_project(body: NewProject) -> dict:
         """Plan, generate and deliver a video; follow it at /api/projects/{id}/events."""
         try:
-            build_request(body.model_dump())  # checked now: the job builds it again
-            if body.backend is not None:
-                registry.generator_class(body.backend)
+            request = build_request(body.model_dump())  # checked now: the job builds it again
+            if body.backend is not None:  # known, installed, configured, able to make it
+                fps = float(request.rate.fps)
+                project_pool(body.backend, width=request.width, height=request.height, fps=fps)
         except (UsageError, MissingDependency) as exc:
             raise fastapi.HTTPException(422, str(exc)) from None
         project_id = secrets.token_hex(6)
@@ -199,7 +295,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         if (folder / "project.json").exists():
             try:
                 request = read_sealed_json(folder / "project.json")["request"]["text"]
-            except UsageError:
+            except (UsageError, KeyError, TypeError):
                 request = "(damaged project file)"
         elif jobs:
             request = jobs[0].args.get("request", "")
@@ -210,7 +306,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
             "state": last.state if last else "idle",
             "error": last.error if last else None,
             "estimate": last.estimate if last else None,
-            "video": (folder / FILES["final.mp4"]).exists(),
+            "video": _inside(folder, FILES["final.mp4"]) is not None,
         }
 
     @app.get("/api/projects/{project_id}")
@@ -222,31 +318,17 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         if (folder / "storyboard.json").exists():
             manifest = {}
             if (folder / FILES["manifest.json"]).exists():
-                manifest = json.loads((folder / FILES["manifest.json"]).read_text("utf-8"))
-            made = {s["id"]: s for s in manifest.get("shots", [])}
-            board = read_sealed_json(folder / "storyboard.json")
-            for number, shot in enumerate(board["shots"], start=1):
-                record = made.get(shot["id"], {})
-                chosen = [t for t in record.get("takes", []) if t.get("accepted")]
-                shots.append(
-                    {
-                        "number": number,
-                        "id": shot["id"],
-                        "kind": shot["kind"],
-                        "beat": shot["beat"],
-                        "prompt": shot["prompt"],
-                        "backend": shot.get("backend", ""),
-                        "seconds": round(
-                            float(FrameRate.of(board["fps"]).seconds(shot["frames"])), 2
-                        ),
-                        "cost": record.get("cost", 0.0),
-                        "checks": chosen[-1]["checks"] if chosen else [],
-                        "keyframe": (folder / "shots" / shot["id"] / "keyframe.png").exists(),
-                    }
-                )
+                manifest = _read_project_json(folder, FILES["manifest.json"], sealed=False)
+            board = _read_project_json(folder, "storyboard.json")
+            try:
+                shots = _shot_cards(folder, board, manifest)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise fastapi.HTTPException(
+                    409, f"the project is damaged: storyboard or manifest lacks {exc}"
+                ) from None
             detail["verified"] = manifest.get("video", {}).get("verified")
         detail["shots"] = shots
-        detail["files"] = [name for name, path in FILES.items() if (folder / path).exists()]
+        detail["files"] = [name for name, path in FILES.items() if _inside(folder, path)]
         return detail
 
     @app.get("/api/projects/{project_id}/events")
@@ -258,20 +340,30 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         """The project's step records as server-sent events (id = the record's id; send
         Last-Event-ID to resume). `idle` says no job is running and all records were sent."""
         folder = project_folder(project_id)
-        last = int(request.headers.get("last-event-id") or after)
+        resume_from = request.headers.get("last-event-id", "").strip() or str(after)
+        if not resume_from.isdigit():
+            raise fastapi.HTTPException(422, f"Last-Event-ID {resume_from[:40]!r} is not a number")
+        last = int(resume_from)
 
         async def stream():
             nonlocal last
             was_idle = False
+            quiet_since = asyncio.get_running_loop().time()
             while not await request.is_disconnected():
                 records = await asyncio.to_thread(_journal_records, folder, last)
+                now = asyncio.get_running_loop().time()
                 for record in records:
                     last = record["id"]
+                    quiet_since = now
                     yield f"id: {last}\nevent: step\ndata: {json.dumps(record)}\n\n"
                 idle = not records and not runner.busy(project_id)
                 if idle and not was_idle:
+                    quiet_since = now
                     state = summary(project_id)["state"]
                     yield f"event: idle\ndata: {json.dumps({'state': state})}\n\n"
+                elif now - quiet_since >= HEARTBEAT_SECONDS:
+                    quiet_since = now
+                    yield ": still here\n\n"  # a comment: clients ignore it, sockets stay open
                 was_idle = idle
                 await asyncio.sleep(0.2)
 
@@ -308,16 +400,17 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
     @app.get("/api/projects/{project_id}/files/{name}")
     def download(project_id: str = fastapi.Path(pattern=PROJECT_ID), name: str = ""):
         folder = project_folder(project_id)
-        if name not in FILES or not (folder / FILES[name]).exists():
-            raise fastapi.HTTPException(404, f"no file {name!r} in this project")
-        return responses.FileResponse(folder / FILES[name], filename=name)
+        path = _inside(folder, FILES[name]) if name in FILES else None
+        if path is None:
+            raise fastapi.HTTPException(404, f"no file {name[:80]!r} in this project")
+        return responses.FileResponse(path, filename=name)
 
     @app.get("/api/projects/{project_id}/keyframes/{shot_id}.png")
     def keyframe(project_id: str = fastapi.Path(pattern=PROJECT_ID), shot_id: str = ""):
         folder = project_folder(project_id)
-        path = folder / "shots" / shot_id / "keyframe.png"
-        if not SHOT_ID.match(shot_id) or not path.exists():
-            raise fastapi.HTTPException(404, f"no keyframe for {shot_id!r}")
+        path = _inside(folder, f"shots/{shot_id}/keyframe.png") if SHOT_ID.match(shot_id) else None
+        if path is None:
+            raise fastapi.HTTPException(404, f"no keyframe for {shot_id[:80]!r}")
         return responses.FileResponse(path)
 
     return app

@@ -25,6 +25,7 @@ from videoagent.media.writer import Mp4Writer
 from videoagent.timeline.time import FrameRate
 
 KEY = "test-key-0123"
+CREDENTIAL_HEADERS = ("authorization", "x-goog-api-key")
 _VIDEOS: dict[float, bytes] = {}
 _VIDEO_LOCK = threading.Lock()
 
@@ -175,7 +176,9 @@ class FakeProvider:
             if path.startswith("/files/"):
                 return 200, {}, self.serve_file(path, headers)
             if not self.authorised(headers):
-                raise Reply(401, "invalid API key")
+                # As some real services do: the refusal quotes the key it was given.
+                given = [v for k, v in headers.items() if k.lower() in CREDENTIAL_HEADERS]
+                raise Reply(401, f"invalid API key {' '.join(given)!r}")
             try:
                 body = json.loads(raw) if raw else None
             except ValueError:

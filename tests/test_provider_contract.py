@@ -12,7 +12,13 @@ import time
 import pytest
 
 from fake_providers import FAKES, KEY, Scenario
-from videoagent.errors import Cancelled, GenerationError, NotConfigured, ProviderRefused
+from videoagent.errors import (
+    Cancelled,
+    GenerationError,
+    JobInDoubt,
+    NotConfigured,
+    ProviderRefused,
+)
 from videoagent.generators import GenerationRequest, capabilities, create
 from videoagent.media.probe import probe
 from videoagent.timeline.time import FrameRate
@@ -116,7 +122,7 @@ def test_rate_limits_server_errors_and_slow_answers_while_polling_are_ridden_out
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_a_submission_without_answer_is_not_sent_twice(served, tmp_path, provider):
     fake, adapter = served(provider, Scenario(hang_submit=True, hang_seconds=0.8), timeout=0.3)
-    with pytest.raises(GenerationError, match="not sent again"):
+    with pytest.raises(JobInDoubt, match="not sent again"):
         adapter.generate(ask(), tmp_path / "clip.mp4")
     time.sleep(0.6)  # let the slow submission finish at the server
     assert len(fake.ledger.submissions) == 1
@@ -139,10 +145,12 @@ def test_a_link_that_stays_expired_fails_the_take_and_leaves_no_file(served, tmp
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_a_refused_key_stops_the_run(served, tmp_path, provider):
-    fake, adapter = served(provider, api_key="wrong-key")
-    with pytest.raises(ProviderRefused, match="HTTP 401"):
+    fake, adapter = served(provider, api_key="wrong-key-4567")
+    with pytest.raises(ProviderRefused, match="HTTP 401") as refused:
         adapter.generate(ask(), tmp_path / "clip.mp4")
     assert fake.ledger.submissions == []
+    # The provider quoted the key back; the error shown to the user does not.
+    assert "wrong-key-4567" not in str(refused.value) and "[redacted]" in str(refused.value)
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

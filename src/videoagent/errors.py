@@ -10,12 +10,16 @@
     │   └── NotConfigured     a backend that needs configuration (an API key) has none
     ├── RecoverableError      the agent can act on it: retry, revise the prompt, route elsewhere
     │   ├── GenerationError   a backend failed to produce a take
+    │   │   └── ProviderSilent  no readable answer after the retries (timeout, reset, 5xx):
+    │   │                     on a submission the job may exist; never simply sent again
     │   └── PlanError         a plan (e.g. from an LLM) did not validate
     └── RunError              the run itself failed; reported with what was done so far
         ├── ToolError         an external program (ffmpeg) failed; carries command and stderr
         ├── MissingDependency an optional extra is not installed; names the pip line
         ├── ProviderRefused   a hosted provider refused the account (key, credit, permission)
         ├── BudgetReached     the next charge would pass --budget; says what was left undone
+        ├── JobInDoubt        a paid job may exist that we cannot see or reach; the shot is
+        │                     left undone until the user says to send it again
         └── Cancelled         the user stopped the run; running provider jobs were cancelled
 
 Messages name the argument and the value received.
@@ -52,6 +56,11 @@ class GenerationError(RecoverableError):
     """A generator could not produce a take."""
 
 
+class ProviderSilent(GenerationError):
+    """A provider gave no readable answer after the retries. On a read, contact may come back;
+    on a submission, the provider may have made (and be charging for) a job we cannot see."""
+
+
 class PlanError(RecoverableError):
     """A plan failed validation."""
 
@@ -86,6 +95,11 @@ class ProviderRefused(RunError):
 
 class BudgetReached(RunError):
     """Generating the next take would spend more than the budget allows."""
+
+
+class JobInDoubt(RunError):
+    """A paid job whose fate is unknown: its submission got no answer (the job may exist), or
+    contact with it was lost. It is not sent again without the user's word."""
 
 
 class Cancelled(RunError):

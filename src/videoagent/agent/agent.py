@@ -44,7 +44,14 @@ from videoagent.agent.steps import Listener, StepRecord
 from videoagent.audio.loudness import measure as measure_loudness
 from videoagent.audio.pcm import write_wav
 from videoagent.audio.soundtrack import make_soundtrack
-from videoagent.errors import BudgetReached, Cancelled, RunError, UnclearRequest, UsageError
+from videoagent.errors import (
+    BudgetReached,
+    Cancelled,
+    JobInDoubt,
+    RunError,
+    UnclearRequest,
+    UsageError,
+)
 from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
@@ -66,6 +73,7 @@ from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.store.journal import Journal
+from videoagent.store.ledger import Ledger
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore, default_shared_cache
 from videoagent.timeline.otio_io import write_otio
@@ -112,6 +120,9 @@ class AgentSettings:
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
     generator_options: dict[str, dict] = field(default_factory=dict)
     shared_cache: Path | None = field(default_factory=default_shared_cache)
+    # A paid submission that got no answer may have made a job: send it again only when
+    # the user says so (`resume --resubmit-in-doubt`).
+    resubmit_in_doubt: bool = False
 
 
 class Agent:
@@ -125,6 +136,7 @@ class Agent:
             raise UsageError(f"--max-retries must be 0 or more, got {self.settings.max_retries}")
         self._listeners: list[Listener] = [listener] if listener else []
         self.timings: dict[str, float] = {}
+        self._ledger: Ledger | None = None
 
     def _emit(self, step: str, status: str, message: str, **data) -> None:
         record = StepRecord(step, status, message, data)  # type: ignore[arg-type]
@@ -258,6 +270,7 @@ class Agent:
         journal = Journal(folder.journal)
         journal.begin(command, detail)
         self.timings = {}  # per run: the manifest reports this run's phases
+        self._ledger = Ledger(folder.journal)  # per run: the provider jobs it sends or finds
 
         def persist(record: StepRecord) -> None:
             journal.append(
@@ -287,6 +300,7 @@ class Agent:
         finally:
             journal.end(status)
             self._listeners.remove(persist)
+            self._ledger.close()
             journal.close()
 
     def _store(self, folder: ProjectFolder) -> TakeStore:
@@ -412,6 +426,8 @@ class Agent:
                 bible=state.bible,
             ),
             judge=self._judge(state),
+            ledger=self._ledger,
+            resubmit_in_doubt=settings.resubmit_in_doubt,
         )
         generated = [s for s in board.shots if s.kind == "generated"]
         for index, shot in enumerate(board.shots):
@@ -577,6 +593,7 @@ class Agent:
             timings=self.timings,
             render=report,
             consistency=score,
+            ledger=self._ledger,
             sound={
                 "parts": soundtrack.parts,
                 "lines": [line.record() for line in soundtrack.lines],
@@ -662,6 +679,7 @@ class Agent:
         self._emit("generate", "started", f"{total} shots on {backends}", total=total)
         takes: dict[str, list[Take]] = {}
         undone: list[str] = []
+        doubts: dict[str, str] = {}
         done = 0
         with ThreadPoolExecutor(max_workers=max(1, self.settings.workers)) as pool:
             futures = {
@@ -683,6 +701,10 @@ class Agent:
                         except BudgetReached:
                             undone.append(shot.id)
                             continue
+                        except JobInDoubt as exc:  # the other shots go on; this one waits
+                            doubts[shot.id] = str(exc)
+                            self._emit("generate", "failed", str(exc), shot=shot.id)
+                            continue
                         done += 1
                         self._emit(
                             "generate", "progress", f"{shot.id} finished", done=done, total=total
@@ -703,6 +725,11 @@ class Agent:
             )
             self._emit("budget", "failed", message, **budget.summary(), shots_undone=left)
             raise BudgetReached(message)
+        if doubts:
+            raise JobInDoubt(
+                f"{len(doubts)} shot(s) wait on provider jobs in doubt: "
+                + "; ".join(doubts.values())
+            )
         generated = sum(t.origin == "generated" for ts in takes.values() for t in ts)
         self._emit(
             "generate",

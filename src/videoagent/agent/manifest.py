@@ -20,6 +20,7 @@ def build_manifest(
     render,
     consistency,
     sound: dict | None = None,
+    ledger=None,
 ) -> dict:
     request, brief, bible, storyboard = state.request, state.brief, state.bible, state.storyboard
     folder = state.folder.root
@@ -111,7 +112,16 @@ def build_manifest(
             "reused_from_project": sum(t.origin == "project cache" for t in every),
             "reused_from_shared_cache": sum(t.origin == "shared cache" for t in every),
         },
-        "cost": {"estimate": estimate, "actual": round(actual, 4), "currency": "USD"},
+        # `actual`: this run's takes. `provider_jobs`: every paid job the project ever sent,
+        # from the ledger: what providers charged, and what jobs that gave us nothing (in
+        # doubt, abandoned, still running) may yet charge.
+        "cost": {
+            "estimate": estimate,
+            "actual": round(actual, 4),
+            "currency": "USD",
+            "provider_jobs": ledger.costs() if ledger is not None else None,
+        },
+        "provider_jobs": [line.to_dict() for line in ledger.lines()] if ledger else [],
         "consistency": consistency,
         "sound": sound or {},
         "video": {

@@ -3,6 +3,11 @@
 Before anything is generated the take's content key is looked up, first among the
 project's own takes, then in the shared cache; only a miss reaches the backend. A cached
 take that failed its checks counts as an attempt, exactly as it did when it was made.
+
+A miss on a hosted backend then reads the project's ledger of provider jobs: a job already
+sent for this take is re-attached (polled again), never sent twice; one whose submission
+got no answer is "in doubt" and stops the shot (JobInDoubt) until the user says to send it
+again (`resubmit_in_doubt`).
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from videoagent.agent.budget import Budget
-from videoagent.errors import RecoverableError
+from videoagent.errors import JobInDoubt, RecoverableError
 from videoagent.evaluate.checks import Check, failed, take_checks
 from videoagent.generators import GenerationRequest, Generator, capabilities
 from videoagent.generators.registry import generator_class
 from videoagent.plan.storyboard import Shot
 from videoagent.store.files import file_sha256
+from videoagent.store.ledger import Ledger, LedgerEntry
 from videoagent.store.takes import StoredTake, TakeStore, take_key
 from videoagent.timeline.time import FrameRate
 
@@ -113,6 +119,8 @@ class Shooter:
         budget: Budget | None = None,
         reframe: Callable[[Shot], Shot | None] | None = None,
         judge: Callable[[Path, Shot], Check] | None = None,
+        ledger: Ledger | None = None,
+        resubmit_in_doubt: bool = False,
     ) -> None:
         # Generators are made when first needed: shots found in a cache need none (nor
         # their API keys).
@@ -126,6 +134,8 @@ class Shooter:
         self._reframe = reframe or (lambda shot: None)
         # A vision model's verdict on a take that passed the cheap checks (when configured).
         self.judge = judge
+        self.ledger = ledger
+        self.resubmit_in_doubt = resubmit_in_doubt
 
     def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
         caps = capabilities(shot.backend)
@@ -237,8 +247,45 @@ class Shooter:
             "seconds": 0.0,
         }
 
+    def _ledger_entry(self, shot: Shot, request: GenerationRequest, key: str, price: float):
+        """The take's line in the ledger of provider jobs (hosted backends only): re-attached
+        to a job already sent, or JobInDoubt when an earlier submission got no answer."""
+        if self.ledger is None or capabilities(shot.backend).kind != "hosted":
+            return None
+        entry = LedgerEntry.for_take(
+            self.ledger, key=key, shot=shot.id, backend=shot.backend, seed=request.seed, price=price
+        )
+        line = self.ledger.latest(key)
+        doubtful = line is not None and line.state in ("sending", "in doubt")
+        if entry.provider_job is None and doubtful:
+            if not self.resubmit_in_doubt:
+                raise JobInDoubt(
+                    f"{shot.id} (seed {request.seed}) on {shot.backend}: an earlier submission "
+                    f"got no answer ({line.error or 'the run stopped while sending'}), so the "
+                    "provider may have made it; not sent again. Check the provider's dashboard, "
+                    "then `videoagent resume --resubmit-in-doubt` to send it again"
+                )
+            self._emit(
+                "generate",
+                "warning",
+                f"{shot.id}: sending again a submission that was in doubt, as asked",
+                shot=shot.id,
+            )
+        if entry.provider_job is not None:
+            self._emit(
+                "generate",
+                "done",
+                f"{shot.id}: re-attached to {shot.backend} job {entry.provider_job} (sent "
+                "before; not sent again)",
+                shot=shot.id,
+                provider_job=entry.provider_job,
+            )
+        return entry
+
     def _generate(self, shot: Shot, request: GenerationRequest) -> Take:
         price = capabilities(shot.backend).price(request.seconds)
+        key = self._key(shot.backend, request)
+        entry = self._ledger_entry(shot, request, key, price)
         generator = self.generator_for(shot.backend)
         # Reserved before anything is sent: BudgetReached stops this shot here.
         self.budget.reserve(price, f"{shot.id} (seed {request.seed}) on {shot.backend}")
@@ -251,14 +298,17 @@ class Shooter:
             shot.backend,
             None,
             cost_estimate=price,
-            key=self._key(shot.backend, request),
+            key=key,
             references=list(request.references),
         )
         began = time.perf_counter()
         try:
-            job = generator.generate(request, staging / CLIP)
+            job = generator.generate(request, staging / CLIP, entry=entry)
         except RecoverableError as exc:
-            self.budget.settle(price, 0.0)  # providers do not charge a failed job
+            # Providers do not charge a failed job, but one that finished and whose file
+            # never reached us is charged: the ledger says which.
+            line = self.ledger.latest(key) if entry is not None and self.ledger else None
+            self.budget.settle(price, line.charged if line is not None else 0.0)
             take.error = str(exc)
             take.seconds = time.perf_counter() - began
             self._emit("evaluate", "warning", f"{shot.id} take {number}: {exc}", shot=shot.id)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from videoagent.agent.agent import Agent, AgentSettings
@@ -31,6 +32,16 @@ MARK = {
     "started": "[cyan]…[/]",
     "progress": "[cyan]·[/]",
 }
+
+
+# Terminal controls (C0, DEL, C1) and bidirectional overrides, shown instead of obeyed.
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape(text: str) -> str:
+    """Text a user, a model or a provider wrote, made safe to print: Rich markup escaped and
+    terminal escape sequences written out (as \\x1b) rather than sent to the terminal."""
+    return escape_markup(CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
 def _fail(exc: Exception, code: int) -> None:
@@ -213,10 +224,19 @@ def resume(
     project: Annotated[Path, typer.Argument(help="Project folder of an interrupted run.")],
     budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
     approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
+    resubmit_in_doubt: Annotated[
+        bool,
+        typer.Option(
+            help="Send again the paid submissions that got no answer (the provider may have "
+            "made them: check its dashboard first)."
+        ),
+    ] = False,
 ) -> None:
     """Finish an interrupted run (Ctrl-C, kill, power cut, budget reached) without redoing
-    finished takes."""
-    _run_agent(_spending(budget), lambda agent: agent.resume(project), project, approve=approve)
+    finished takes; provider jobs already sent are polled again, never sent twice."""
+    settings = _spending(budget)
+    settings.resubmit_in_doubt = resubmit_in_doubt
+    _run_agent(settings, lambda agent: agent.resume(project), project, approve=approve)
 
 
 @app.command()
@@ -268,6 +288,7 @@ def history(
     import datetime
 
     from videoagent.store.journal import Journal
+    from videoagent.store.ledger import Ledger
     from videoagent.store.project import ProjectFolder
 
     try:
@@ -293,6 +314,24 @@ def history(
                     highlight=False,
                 )
     journal.close()
+    ledger = Ledger(folder.journal)
+    lines, costs = ledger.lines(), ledger.costs()
+    ledger.close()
+    if lines:
+        out.print(
+            f"[bold]provider jobs[/] {costs['jobs']}: charged ${costs['charged']:.2f}; "
+            f"${costs['at_risk']:.2f} more may be charged by jobs that gave nothing back yet",
+            highlight=False,
+        )
+    for line in lines:
+        job = f" job {escape(line.provider_job)}" if line.provider_job else ""
+        out.print(
+            f"  {line.shot} seed {line.seed} on {line.backend}{job}: {line.state}"
+            + (f", charged ${line.charged:.2f}" if line.charged else "")
+            + (", not delivered" if line.state == "succeeded" and not line.delivered else "")
+            + (f" ({escape(line.error)})" if line.error else ""),
+            highlight=False,
+        )
 
 
 @app.command()
@@ -332,7 +371,7 @@ def plan(
     except (UsageError, MissingDependency) as exc:
         _fail(exc, 2)
     for warning in warnings:
-        console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     if as_json:
         sys.stdout.write(json.dumps(board.to_dict(), indent=2) + "\n")
         return

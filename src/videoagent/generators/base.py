@@ -1,8 +1,13 @@
 """The Generator seam: job-shaped (submit → poll → result) because hosted providers are.
 
 A local backend finishes inside `submit`; a hosted one returns a running job and implements
-`poll` and `cancel`. Either way the agent calls `generate`, which waits with backoff and,
-when the run is stopped (`stop` set, or Ctrl-C), cancels the job at the provider.
+`poll`, `cancel` and `attach`. Either way the agent calls `generate`, which waits with backoff
+and, when the run is stopped (`stop` set, or Ctrl-C), cancels the job at the provider.
+
+Paid jobs are written to a ledger (`JobEntry`) as they go: before the request is sent, as
+soon as the provider names the job, and when it ends. A take whose entry already names a job
+is re-attached to it instead of being sent again; a submission that got no answer is "in
+doubt" (JobInDoubt) and is never simply sent again.
 """
 
 from __future__ import annotations
@@ -12,9 +17,15 @@ import uuid
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
-from videoagent.errors import Cancelled, GenerationError
+from videoagent.errors import (
+    Cancelled,
+    GenerationError,
+    JobInDoubt,
+    ProviderRefused,
+    ProviderSilent,
+)
 from videoagent.generators.catalog import Capabilities, capabilities
 from videoagent.timeline.time import FrameRate
 
@@ -56,6 +67,16 @@ class Job:
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
 
+class JobEntry(Protocol):
+    """A paid take's line in the project's ledger (see videoagent.store.ledger)."""
+
+    provider_job: str | None  # set when a job of ours already exists at the provider
+
+    def write(self, state: str, **fields) -> None:
+        """Record the job's new state: sending, submitted, not sent, in doubt, succeeded,
+        failed, cancelled or abandoned; with provider_job, charged, delivered or error."""
+
+
 class Generator(ABC):
     """A video backend. Implement `submit`; hosted backends also implement `poll`."""
 
@@ -88,14 +109,40 @@ class Generator(ABC):
         """Ask the backend to stop `job` (best effort). Local backends finish at submit."""
         job.status = "cancelled"
 
-    def generate(self, request: GenerationRequest, output: Path, *, timeout: float = 1800) -> Job:
-        """Submit and wait for the result; a stopped run cancels the job at the backend."""
-        job = self.submit(request, output)
-        delay, waited = self.first_poll, 0.0
+    def attach(self, provider_job: str, request: GenerationRequest, output: Path) -> Job:
+        """The running job `provider_job` (sent earlier for `request`), to poll again instead
+        of sending the request twice. Only backends with remote jobs can."""
+        raise GenerationError(f"{self.name} has no remote jobs to attach to ({provider_job})")
+
+    def generate(
+        self,
+        request: GenerationRequest,
+        output: Path,
+        *,
+        timeout: float = 1800,
+        entry: JobEntry | None = None,
+    ) -> Job:
+        """Submit (or re-attach to `entry`'s job) and wait for the result; a stopped run
+        cancels the job at the backend. JobInDoubt when a submission got no answer, or when
+        contact with a running job was lost for the whole `timeout`."""
+        if entry is not None and entry.provider_job:
+            job = self.attach(entry.provider_job, request, output)
+        else:
+            job = self._submit(request, output, entry)
+        delay, waited, silent = self.first_poll, 0.0, None
         try:
             while job.status in ("queued", "running"):
                 if waited > timeout:
+                    if silent is not None:  # the job may still run: resume re-attaches
+                        raise JobInDoubt(
+                            f"{self.name} job {job.report.get('provider_job', job.id)}: no "
+                            f"answer for {timeout:.0f} s ({silent}); `videoagent resume` asks "
+                            "again"
+                        )
                     self.cancel(job)
+                    if entry is not None:
+                        stopped = job.report.get("cancelled_at_provider")
+                        entry.write("cancelled" if stopped else "abandoned", error="timed out")
                     raise GenerationError(
                         f"{self.name} job {job.id} took more than {timeout:.0f} s; cancelled"
                     )
@@ -103,11 +150,66 @@ class Generator(ABC):
                     raise Cancelled(f"{self.name} job {job.id} cancelled")
                 waited += delay
                 delay = min(delay * 1.6, self.max_poll)
-                job = self.poll(job)
+                try:
+                    job = self.poll(job)
+                    silent = None
+                except ProviderSilent as exc:  # a read with no answer: the job goes on
+                    silent = str(exc)
         except (Cancelled, KeyboardInterrupt):
             if job.status in ("queued", "running"):
                 self.cancel(job)
+                if entry is not None:
+                    stopped = job.report.get("cancelled_at_provider")
+                    entry.write("cancelled" if stopped else "abandoned", error="run stopped")
             raise
+        except GenerationError as exc:
+            if entry is not None:
+                self._settle(entry, job, request, error=str(exc))
+            raise
+        if entry is not None:
+            self._settle(entry, job, request)
         if job.status == "failed":
             raise GenerationError(f"{self.name} failed on {request.label}: {job.error}")
         return job
+
+    def _submit(self, request: GenerationRequest, output: Path, entry: JobEntry | None) -> Job:
+        """Send the request, with its ledger line written first and the job's id after."""
+        if entry is None:
+            try:
+                return self.submit(request, output)
+            except ProviderSilent as exc:
+                raise JobInDoubt(self._doubt(exc)) from None
+        entry.write("sending")
+        try:
+            job = self.submit(request, output)
+        except ProviderSilent as exc:
+            entry.write("in doubt", error=str(exc))
+            raise JobInDoubt(self._doubt(exc)) from None
+        except (GenerationError, ProviderRefused) as exc:  # answered no: nothing was made
+            entry.write("not sent", error=str(exc))
+            raise
+        entry.write(
+            "submitted" if job.status in ("queued", "running") else job.status,
+            provider_job=job.report.get("provider_job") or job.id,
+        )
+        return job
+
+    def _doubt(self, exc: Exception) -> str:
+        return (
+            f"{exc}; the provider may have made the job, so it is not sent again "
+            "(nothing is paid twice)"
+        )
+
+    def _settle(
+        self, entry: JobEntry, job: Job, request: GenerationRequest, *, error: str | None = None
+    ) -> None:
+        """The ledger's last word on a job: charged when the provider finished it, whether
+        or not its file reached us."""
+        finished = job.report.get("provider_state") == "succeeded" or job.status == "succeeded"
+        if finished:
+            charged = job.cost or self.capabilities.price(request.seconds)
+            entry.write("succeeded", charged=charged, delivered=job.output is not None, error=error)
+        elif job.status in ("failed", "cancelled"):
+            entry.write(job.status, error=error or job.error)
+        elif error is not None:
+            entry.write("failed", error=error)

@@ -4,7 +4,8 @@ Asks for JSON under a schema where the server supports it, and steps down when a
 refuses that (HTTP 400/422): to JSON mode, then to the schema written into the prompt;
 the client remembers the step for later calls. Whatever comes back is parsed, repaired
 (code fences, prose around the object) and validated; on a validation error the error is
-sent back and the model tries again. Rate limits and server errors are retried.
+sent back and the model tries again. Rate limits, server errors and unreadable answers are
+retried by the same policy as the video providers' (`videoagent.retry`).
 Images (for a vision model) go as data: URIs in the message's content parts.
 """
 
@@ -25,6 +26,7 @@ import numpy as np
 from PIL import Image
 
 from videoagent.errors import PlanError, RunError, UsageError
+from videoagent.retry import NO_ANSWER, RetryPolicy, redact
 
 T = TypeVar("T")
 
@@ -133,32 +135,39 @@ class ChatClient:
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
         data = json.dumps(body).encode()
-        for attempt in range(self.retries + 1):
+        # A chat can be asked again without harm (no job is left behind), so every
+        # failure without an answer is repeatable; the policy is the providers' one.
+        policy = RetryPolicy(retries=self.retries, max_wait=30.0)
+        attempt = 0
+        while True:
             request = urllib.request.Request(
                 f"{self.url}/chat/completions", data=data, headers=headers
             )
+            status, wait_header = NO_ANSWER, None
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    payload = json.loads(response.read())
-                break
+                    raw = response.read()
+                try:
+                    payload = json.loads(raw)
+                    break
+                except (ValueError, UnicodeDecodeError):
+                    failure = f"LLM endpoint {self.url} sent something that is not JSON"
             except urllib.error.HTTPError as exc:
                 if exc.code in (400, 422):
                     raise LLMRefused(
                         f"LLM endpoint {self.url} refused the request (HTTP {exc.code})"
                     ) from exc
-                if exc.code in (429, 500, 502, 503, 504) and attempt < self.retries:
-                    time.sleep(min(float(exc.headers.get("Retry-After") or 2**attempt), 30))
-                    continue
-                raise LLMUnavailable(f"LLM endpoint {self.url} answered HTTP {exc.code}") from exc
+                status, wait_header = exc.code, exc.headers.get("Retry-After")
+                failure = f"LLM endpoint {self.url} answered HTTP {exc.code}"
             except (urllib.error.URLError, TimeoutError, OSError) as exc:
-                if attempt < self.retries:
-                    time.sleep(2**attempt)
-                    continue
-                raise LLMUnavailable(f"LLM endpoint {self.url} unreachable: {exc}") from exc
-            except json.JSONDecodeError as exc:
-                raise LLMUnavailable(
-                    f"LLM endpoint {self.url} sent something that is not JSON"
-                ) from exc
+                failure = f"LLM endpoint {self.url} unreachable: {exc}"
+            wait = policy.wait_before_retry(
+                attempt, status, repeatable=True, retry_after_header=wait_header
+            )
+            if wait is None:
+                raise LLMUnavailable(redact(failure, [self.api_key or ""]))
+            time.sleep(wait)
+            attempt += 1
         try:
             return payload["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError) as exc:

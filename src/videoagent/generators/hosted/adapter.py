@@ -20,6 +20,7 @@ from videoagent.errors import GenerationError, NotConfigured
 from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.generators.hosted.http import ProviderHTTP, ResultExpired
 from videoagent.media.conform import conform
+from videoagent.retry import RetryPolicy
 
 RemoteState = Literal["queued", "running", "succeeded", "failed", "cancelled"]
 
@@ -83,7 +84,7 @@ class HostedGenerator(Generator):
             self.base_url,
             self.auth_headers(),
             timeout=timeout,
-            backoff=backoff,
+            policy=RetryPolicy(backoff=backoff),
             cancel=self.stop,
         )
 
@@ -141,6 +142,21 @@ class HostedGenerator(Generator):
                 "model": self.model,
                 "billed_seconds": seconds,
                 "rate_limited": limits,  # made this job's own count at delivery
+            },
+        )
+
+    def attach(self, provider_job: str, request: GenerationRequest, output: Path) -> Job:
+        return Job(
+            self.name,
+            request,
+            status="running",
+            target=Path(output),
+            report={
+                "provider_job": provider_job,
+                "model": self.model,
+                "billed_seconds": self.capabilities.billed_seconds(request.seconds),
+                "rate_limited": self.http.rate_limited,
+                "attached": True,  # sent by an earlier run; polled again, not sent twice
             },
         )
 

@@ -2,53 +2,35 @@
 limits and flaky servers, careful never to submit a paid job twice, and downloads that land
 whole or not at all.
 
-Rules (the same for every provider):
-- 429 is retried on any call after its Retry-After (seconds or an HTTP date): the server
-  says it did not take the request, so sending it again cannot pay twice.
-- A timeout, a dropped connection or a 5xx is retried only on reads (GET). A submission
-  that got no answer is not sent again: the provider may have taken it and be charging.
+Retries follow `videoagent.retry` (the same policy as the LLM client). On top of it:
+- A submission (POST) that got no readable answer raises ProviderSilent: the provider may
+  have made the job, so it is not sent again here; the caller's ledger decides.
 - 401/402/403 stop the run (ProviderRefused): no retry fixes a key or an empty account.
 - Any other 4xx is a GenerationError with the provider's own message.
-- Credentials go only to the provider's own host, never to a result URL elsewhere.
+- Credentials go only to the provider's own host, never to a result URL elsewhere, and are
+  cut out of any error text (some providers echo the key they refused).
 """
 
 from __future__ import annotations
 
-import email.utils
 import json
 import os
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from videoagent.errors import Cancelled, GenerationError, ProviderRefused
+from videoagent.errors import Cancelled, GenerationError, ProviderRefused, ProviderSilent
+from videoagent.retry import NO_ANSWER, RETRY_STATUSES, RetryPolicy, redact
 from videoagent.store.files import partial_path
 
 MAX_DOWNLOAD_BYTES = 2 * 1024**3
-RETRY_STATUSES = {500, 502, 503, 504}
 
 
 class ResultExpired(GenerationError):
     """The result URL no longer serves the video (providers' links expire)."""
-
-
-def retry_after(value: str | None, default: float) -> float:
-    """Seconds to wait from a Retry-After header (seconds or an HTTP date)."""
-    if not value:
-        return default
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return default
-    return max(when.timestamp() - time.time(), 0.0)
 
 
 def provider_message(body: bytes) -> str:
@@ -77,9 +59,7 @@ class ProviderHTTP:
     base_url: str
     headers: dict[str, str]
     timeout: float = 30.0
-    retries: int = 4
-    backoff: float = 1.0  # first wait before a retry without Retry-After; doubles each time
-    max_wait: float = 60.0
+    policy: RetryPolicy = field(default_factory=RetryPolicy)
     cancel: threading.Event = field(default_factory=threading.Event)
     # What the provider said about its limits, for the job's report.
     rate_limited: int = 0
@@ -93,18 +73,23 @@ class ProviderHTTP:
         mine, theirs = urllib.parse.urlsplit(self.base_url), urllib.parse.urlsplit(url)
         return (mine.scheme, mine.netloc) == (theirs.scheme, theirs.netloc)
 
+    def _redact(self, text: str) -> str:
+        return redact(text, list(self.headers.values()))
+
     def wait(self, seconds: float) -> None:
         """Sleep, unless the run is cancelled first."""
-        if self.cancel.wait(min(seconds, self.max_wait)):
+        if self.cancel.wait(min(seconds, self.policy.max_wait)):
             raise Cancelled(f"{self.provider}: cancelled")
 
     def call(
         self, method: str, path_or_url: str, body: dict | None = None, *, cancellable: bool = True
     ) -> dict:
         """One JSON call; the rules of the module docstring decide retries and errors.
-        A call that is itself the cancelling (`cancellable=False`) goes out on a stopped run."""
+        A call that is itself the cancelling (`cancellable=False`) goes out on a stopped run
+        and is tried once."""
         url = self.url(path_or_url)
         reading = method == "GET"
+        where = f"{method} {urllib.parse.urlsplit(url).path}"
         headers = {"Accept": "application/json", "User-Agent": "videoagent"}
         if self._own_host(url):
             headers |= self.headers
@@ -112,48 +97,49 @@ class ProviderHTTP:
         if body is not None:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
-        delay = self.backoff
-        for attempt in range(self.retries + 1):
+        attempt = 0
+        while True:
             if cancellable and self.cancel.is_set():
                 raise Cancelled(f"{self.provider}: cancelled")
-            last = attempt == self.retries
             request = urllib.request.Request(url, data=data, headers=headers, method=method)
+            status, wait_header, refused = NO_ANSWER, None, False
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     raw = response.read()
+                try:
                     return json.loads(raw) if raw.strip() else {}
+                except (ValueError, UnicodeDecodeError):
+                    failure = f"{self.provider} answered {where} with something not JSON"
             except urllib.error.HTTPError as exc:
                 status, raw = exc.code, exc.read()
-                if status == 429 and not last and cancellable:
-                    self.rate_limited += 1
-                    self.wait(retry_after(exc.headers.get("Retry-After"), delay))
-                elif status in RETRY_STATUSES and reading and not last and cancellable:
-                    self.wait(delay)
-                elif status in (401, 402, 403):
+                wait_header = exc.headers.get("Retry-After")
+                message = self._redact(provider_message(raw))
+                if status in (401, 402, 403):
                     raise ProviderRefused(
-                        f"{self.provider} refused the request (HTTP {status}: "
-                        f"{provider_message(raw)}); check its API key and account"
+                        f"{self.provider} refused the request (HTTP {status}: {message}); "
+                        "check its API key and account"
                     ) from None
-                else:
-                    raise GenerationError(
-                        f"{self.provider} answered HTTP {status} to {method} "
-                        f"{urllib.parse.urlsplit(url).path}: {provider_message(raw)}"
-                    ) from None
-            except (TimeoutError, urllib.error.URLError, ConnectionError) as exc:
-                refused = isinstance(getattr(exc, "reason", None), ConnectionRefusedError)
-                if (reading or refused) and not last and cancellable:
-                    self.wait(delay)
-                elif reading or refused:
-                    raise GenerationError(f"{self.provider} unreachable at {url}: {exc}") from None
-                else:
-                    raise GenerationError(
-                        f"{self.provider} gave no answer to the submission within "
-                        f"{self.timeout:g} s; not sent again, so nothing is paid twice"
-                    ) from None
-            except json.JSONDecodeError:
-                raise GenerationError(f"{self.provider} answered with something not JSON") from None
-            delay = min(delay * 2, self.max_wait)
-        raise AssertionError("not reached: the last attempt returns or raises")
+                failure = f"{self.provider} answered HTTP {status} to {where}: {message}"
+            except (TimeoutError, urllib.error.URLError, ConnectionError, OSError) as exc:
+                # Nothing listening means nothing was taken: safe to send again, even a POST.
+                refused = isinstance(getattr(exc, "reason", exc), ConnectionRefusedError)
+                failure = f"{self.provider} gave no answer to {where}: {exc}"
+            wait = (
+                self.policy.wait_before_retry(
+                    attempt, status, repeatable=reading or refused, retry_after_header=wait_header
+                )
+                if cancellable
+                else None
+            )
+            if wait is None:
+                silent = status is NO_ANSWER or status in RETRY_STATUSES
+                if silent and (reading or not refused):
+                    raise ProviderSilent(self._redact(failure))
+                raise GenerationError(self._redact(failure))
+            if status == 429:
+                self.rate_limited += 1
+            self.wait(wait)
+            attempt += 1
 
     def download(self, url: str, destination: Path) -> Path:
         """Fetch a result into `destination`, whole or not at all (a hidden part file is
@@ -162,8 +148,7 @@ class ProviderHTTP:
         if self._own_host(url):
             headers |= self.headers
         part = partial_path(destination)
-        delay = self.backoff
-        for attempt in range(self.retries + 1):
+        for attempt in range(self.policy.retries + 1):
             request = urllib.request.Request(url, headers=headers)
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -184,18 +169,24 @@ class ProviderHTTP:
                     raise ResultExpired(
                         f"{self.provider} result link answered HTTP {exc.code} (expired?)"
                     ) from None
-                if exc.code not in RETRY_STATUSES | {429} or attempt == self.retries:
+                wait = self.policy.wait_before_retry(
+                    attempt,
+                    exc.code,
+                    repeatable=True,
+                    retry_after_header=exc.headers.get("Retry-After"),
+                )
+                if wait is None:
                     raise GenerationError(
                         f"{self.provider} result download failed: HTTP {exc.code}"
                     ) from None
-                self.wait(retry_after(exc.headers.get("Retry-After"), delay))
-            except (TimeoutError, urllib.error.URLError, ConnectionError) as exc:
-                if attempt == self.retries:
+                self.wait(wait)
+            except (TimeoutError, urllib.error.URLError, ConnectionError, OSError) as exc:
+                wait = self.policy.wait_before_retry(attempt, NO_ANSWER, repeatable=True)
+                if wait is None:
                     raise GenerationError(
                         f"{self.provider} result download failed: {exc}"
                     ) from None
-                self.wait(delay)
+                self.wait(wait)
             finally:
                 part.unlink(missing_ok=True)
-            delay = min(delay * 2, self.max_wait)
         raise AssertionError("not reached: the last attempt returns or raises")

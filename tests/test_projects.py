@@ -291,13 +291,26 @@ def test_bad_project_input_is_refused_and_changes_nothing(dog_run, tmp_path: Pat
 
 def test_a_second_project_draws_its_takes_from_the_shared_cache(tmp_path: Path):
     request = Request.build("a cat sitting, then a cat jumping", duration=4, size="192x108")
-    first = Agent(AgentSettings(shared_cache=tmp_path / "cache")).make(request, tmp_path / "one")
-    second = Agent(AgentSettings(shared_cache=tmp_path / "cache")).make(request, tmp_path / "two")
+    settings = AgentSettings(backend="procedural", shared_cache=tmp_path / "cache")
+    first = Agent(settings).make(request, tmp_path / "one")
+    second = Agent(settings).make(request, tmp_path / "two")
     made = first.manifest["takes"]["generated"]
     assert made >= 2 and first.manifest["takes"]["reused"] == 0
     assert second.manifest["takes"]["generated"] == 0
     assert second.manifest["takes"]["reused_from_shared_cache"] == made
     assert second.verified
+    # Copies, not links: bytes appended to the cache's file reach no project.
+    cached = sorted((tmp_path / "cache" / "takes").glob("*/*/clip.mp4"))
+    taken = sorted((tmp_path / "two" / "shots").glob("*/takes/*/clip.mp4"))
+    assert {p.stat().st_ino for p in cached}.isdisjoint(p.stat().st_ino for p in taken)
+    with cached[0].open("ab") as handle:
+        handle.write(b"changed outside videoagent")
+    edited = Agent(settings).edit(tmp_path / "two", "put SALE on screen at 0:01 for 1 seconds")
+    assert edited.verified
+    # The damaged entry is dropped and made again, never trusted.
+    third = Agent(settings).make(request, tmp_path / "three")
+    assert third.manifest["takes"]["generated"] == 1
+    assert third.manifest["takes"]["reused_from_shared_cache"] == made - 1
 
 
 def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path):

@@ -15,24 +15,31 @@ from pathlib import Path
 from videoagent.errors import DamagedProject
 
 
+def open_database(path: Path, *tables: str) -> sqlite3.Connection:
+    """The project's journal database (write-ahead log, autocommit) with `tables` created
+    if missing; DamagedProject when the file is not a database."""
+    try:
+        database = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        database.execute("PRAGMA journal_mode=WAL")
+        for table in tables:
+            database.execute(f"CREATE TABLE IF NOT EXISTS {table}")
+    except sqlite3.DatabaseError as exc:
+        raise DamagedProject(f"journal {path} cannot be read: {exc}") from exc
+    return database
+
+
 class Journal:
     """Append-only log of one project's runs and their steps."""
 
     def __init__(self, path: Path) -> None:
         self._lock = threading.Lock()
-        try:
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, command TEXT, "
-                "detail TEXT, started REAL, ended REAL, status TEXT)"
-            )
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS steps (id INTEGER PRIMARY KEY, run INTEGER, "
-                "at REAL, step TEXT, status TEXT, message TEXT, data TEXT)"
-            )
-        except sqlite3.DatabaseError as exc:
-            raise DamagedProject(f"journal {path} cannot be read: {exc}") from exc
+        self._db = open_database(
+            path,
+            "runs (id INTEGER PRIMARY KEY, command TEXT, detail TEXT, started REAL, ended REAL, "
+            "status TEXT)",
+            "steps (id INTEGER PRIMARY KEY, run INTEGER, at REAL, step TEXT, status TEXT, "
+            "message TEXT, data TEXT)",
+        )
         self.run: int | None = None
 
     def begin(self, command: str, detail: str) -> int:

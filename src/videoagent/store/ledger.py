@@ -13,13 +13,12 @@ is in the manifest's cost, orphans included.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from videoagent.errors import DamagedProject
+from videoagent.store.journal import open_database
 
 # Lines whose job may still run or still be owed to us: no new submission for their take.
 OPEN = ("sending", "in doubt", "submitted")
@@ -74,17 +73,12 @@ class Ledger:
 
     def __init__(self, path: Path) -> None:
         self._lock = threading.Lock()
-        try:
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS provider_jobs (id INTEGER PRIMARY KEY, key TEXT, "
-                "shot TEXT, backend TEXT, seed INTEGER, state TEXT, provider_job TEXT, "
-                "price REAL, charged REAL DEFAULT 0, delivered INTEGER DEFAULT 0, error TEXT, "
-                "created REAL, updated REAL)"
-            )
-        except sqlite3.DatabaseError as exc:
-            raise DamagedProject(f"journal {path} cannot be read: {exc}") from exc
+        self._db = open_database(
+            path,
+            "provider_jobs (id INTEGER PRIMARY KEY, key TEXT, shot TEXT, backend TEXT, "
+            "seed INTEGER, state TEXT, provider_job TEXT, price REAL, charged REAL DEFAULT 0, "
+            "delivered INTEGER DEFAULT 0, error TEXT, created REAL, updated REAL)",
+        )
 
     def latest(self, key: str) -> LedgerLine | None:
         """The newest line for the take `key`, if it was ever sent."""

@@ -4,7 +4,8 @@ A take is generated into a hidden `.NN.part` folder and renamed to `NN` only aft
 `take.json` (with the SHA-256 of every file) is written, so a run killed at any moment
 leaves either a finished take or a part folder that is thrown away, never something that
 looks finished. Takes are also copied to a shared cache (`VIDEOAGENT_CACHE`, else
-~/.cache/videoagent) that every project on the machine draws from.
+~/.cache/videoagent) that every project on the machine draws from; copied, never linked,
+and checked against its hashes before use (a damaged entry is dropped).
 """
 
 from __future__ import annotations
@@ -137,13 +138,17 @@ class TakeStore:
         if self.shared is None:
             return None
         source = self.shared / key[:2] / key
+        if not (source / TAKE_RECORD).exists():
+            return None
         try:
             cached = _verified(source)
         except DamagedProject:
-            return None  # absent, or damaged: regenerate rather than trust it
+            # Damaged (a file changed or missing): dropped, so no project ever trusts it.
+            shutil.rmtree(source, ignore_errors=True)
+            return None
         number, staging = self.begin(shot_id)
         for name in cached.record["files"]:
-            _link_or_copy(source / name, staging / name)
+            _copy(source / name, staging / name)
         # What the take is and how it fared come from the cache; how it was asked for,
         # from this project.
         outcome = ("file", "checks", "report", "cost", "accepted", "error")
@@ -162,16 +167,26 @@ class TakeStore:
         try:
             staging.mkdir(parents=True, exist_ok=True)
             for name in take.record["files"]:
-                _link_or_copy(take.folder / name, staging / name)
+                _copy(take.folder / name, staging / name)
             write_sealed_json(staging / TAKE_RECORD, take.record)
             os.replace(staging, target)
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)  # a cache is a help, never a failure
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Hard-link when on the same disk (takes are never modified in place), else copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def _copy(source: Path, target: Path) -> None:
+    """A file of its own, never a hard link (bytes appended to the cache's copy must not
+    reach a project's take). The kernel shares the blocks where the file system can
+    (copy_file_range reflinks on btrfs and XFS); elsewhere the bytes are copied."""
+    with open(source, "rb") as reader, open(target, "wb") as writer:
+        size, copied = os.fstat(reader.fileno()).st_size, 0
+        try:
+            while copied < size:
+                step = os.copy_file_range(reader.fileno(), writer.fileno(), size - copied)
+                if step == 0:
+                    break
+                copied += step
+        except OSError:
+            copied = -1
+    if copied != size:
+        shutil.copyfile(source, target)

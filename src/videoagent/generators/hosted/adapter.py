@@ -131,21 +131,16 @@ class HostedGenerator(Generator):
             )
         seconds = self.capabilities.billed_seconds(request.seconds)
         limits = self.http.rate_limited
-        job_id = self.start(request, seconds)
-        return Job(
-            self.name,
-            request,
-            status="running",
-            target=Path(output),
-            report={
-                "provider_job": job_id,
-                "model": self.model,
-                "billed_seconds": seconds,
-                "rate_limited": limits,  # made this job's own count at delivery
-            },
-        )
+        return self._running(request, output, self.start(request, seconds), rate_limited=limits)
 
     def attach(self, provider_job: str, request: GenerationRequest, output: Path) -> Job:
+        job = self._running(request, output, provider_job, rate_limited=self.http.rate_limited)
+        job.report["attached"] = True  # sent by an earlier run; polled again, not sent twice
+        return job
+
+    def _running(
+        self, request: GenerationRequest, output: Path, provider_job: str, *, rate_limited: int
+    ) -> Job:
         return Job(
             self.name,
             request,
@@ -155,8 +150,7 @@ class HostedGenerator(Generator):
                 "provider_job": provider_job,
                 "model": self.model,
                 "billed_seconds": self.capabilities.billed_seconds(request.seconds),
-                "rate_limited": self.http.rate_limited,
-                "attached": True,  # sent by an earlier run; polled again, not sent twice
+                "rate_limited": rate_limited,  # made this job's own count at delivery
             },
         )
 

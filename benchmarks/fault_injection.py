@@ -1,0 +1,169 @@
+"""Money under faults: full make/resume runs against the six fake providers (tests/
+fake_providers.py, each speaking its provider's wire format) behind a fault proxy
+(tests/fault_proxy.py), and `videoagent make` killed with SIGKILL while its provider jobs run.
+
+For every fault kind × provider it prints: handled (the video was finished, the fault either
+absorbed or left "in doubt" until the user's word), double submissions (jobs the provider
+made beyond one per take and the resends the user asked for), money lost (what the provider
+billed that the manifest does not count, plus the price of jobs it made that nobody will
+ever collect). Timeouts are scaled down (0.6 s instead of 30 s) so the table runs in minutes;
+the code paths are the same.
+
+    python benchmarks/fault_injection.py [--providers xai veo ...] [--kills 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from fake_providers import FAKES, KEY, Scenario  # noqa: E402
+from fault_proxy import Fault, FaultProxy  # noqa: E402
+from videoagent import Agent, AgentSettings, Request  # noqa: E402
+from videoagent.errors import JobInDoubt  # noqa: E402
+from videoagent.generators import capabilities  # noqa: E402
+
+REQUEST = "a 4 second video of a dog walking in the park"
+OPTIONS = {"first_poll": 0.01, "backoff": 0.02, "timeout": 0.6}
+FAULTS = {
+    "reset before the provider acts (POST)": Fault("reset-before", "POST"),
+    "reset after the provider acted (POST)": Fault("reset-after", "POST"),
+    "submission answered after the timeout": Fault("slow", "POST", seconds=1.5),
+    "first status read: 200, not JSON": Fault("not-json", "GET"),
+    "status read reset after it was served": Fault("reset-after", "GET", nth=2),
+}
+
+
+def _environment(provider: str, url: str) -> dict[str, str]:
+    setup = capabilities(provider).setup
+    return {setup["key_env"]: KEY, setup["url_env"]: url}
+
+
+def one_fault(provider: str, fault: Fault, folder: Path) -> tuple[bool, int, float]:
+    """(handled, double submissions, money lost) of one make (+ resumes) under `fault`."""
+    caps = capabilities(provider)
+    fake = FAKES[provider](folder, price=caps.price_per_second)
+    proxy = FaultProxy(fake.url, [Fault(fault.kind, fault.method, fault.nth, fault.seconds)])
+    os.environ.update(_environment(provider, proxy.url))
+    settings = dict(backend=provider, generator_options={provider: OPTIONS}, shared_cache=None)
+    out, authorised, result = folder / "film", 0, None
+    try:
+        try:
+            result = Agent(AgentSettings(**settings)).make(
+                Request.build(REQUEST, size="320x180"), out
+            )
+        except JobInDoubt:
+            time.sleep(fault.seconds)  # a late answer lands at the provider meanwhile
+            try:
+                Agent(AgentSettings(**settings)).resume(out)  # without the user's word
+            except JobInDoubt:
+                pass
+            authorised = 1  # the user says: send it again
+            result = Agent(AgentSettings(**settings, resubmit_in_doubt=True)).resume(out)
+        shots = sum(1 for s in result.manifest["shots"] if s.get("takes"))
+        made_by_fault = 0 if fault.kind == "reset-before" and fault.method == "POST" else 1
+        allowed = shots + (authorised * made_by_fault)
+        doubles = max(0, len(fake.ledger.submissions) - allowed)
+        counted = result.manifest["cost"]["provider_jobs"]["charged"]
+        billed = fake.ledger.charged
+        # Jobs made but never finished at the fake would be billed by a real provider.
+        orphans = [job for job in fake.jobs.values() if job.state in ("queued", "running")]
+        at_risk = result.manifest["cost"]["provider_jobs"]["at_risk"]
+        lost = max(0.0, billed - counted) + max(
+            0.0, sum(caps.price(job.seconds) for job in orphans) - at_risk
+        )
+        return result.verified, doubles, round(lost, 2)
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports, it does not stop
+        print(f"  {provider}: {type(exc).__name__}: {exc}"[:200], file=sys.stderr)
+        return False, 0, 0.0
+    finally:
+        proxy.close()
+        fake.close()
+
+
+def one_kill(provider: str, polls: int, folder: Path) -> tuple[bool, int, float]:
+    """`videoagent make` SIGKILLed after its first job was polled `polls` times (0: as soon
+    as it exists), then `videoagent resume`."""
+    caps = capabilities(provider)
+    fake = FAKES[provider](folder, price=caps.price_per_second, scenario=Scenario(10**6))
+    env = {**os.environ, **_environment(provider, fake.url)}
+    out = folder / "film"
+    command = [sys.executable, "-m", "videoagent"]
+    try:
+        process = subprocess.Popen(
+            [*command, "make", REQUEST, "--out", str(out), "--backend", provider]
+            + ["--size", "320x180"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            jobs = list(fake.jobs.values())
+            if jobs and jobs[0].polls >= polls:
+                break
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        fake.scenario.polls_before_done = 0
+        done = subprocess.run(
+            [*command, "resume", str(out)], env=env, capture_output=True, text=True, timeout=600
+        )
+        authorised = 0
+        if done.returncode != 0 and "in doubt" in done.stderr:
+            # Killed while sending: the job may exist, so only the user's word sends it again.
+            authorised = 1
+            done = subprocess.run(
+                [*command, "resume", str(out), "--resubmit-in-doubt"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+        if done.returncode != 0:
+            print(f"  {provider} kill@{polls}: {done.stderr.strip()[-200:]}", file=sys.stderr)
+            return False, 0, 0.0
+        manifest = json.loads((out / "renders" / "manifest.json").read_text())
+        shots = sum(1 for s in manifest["shots"] if s.get("takes"))
+        doubles = max(0, len(fake.ledger.submissions) - shots - authorised)
+        lost = max(0.0, fake.ledger.charged - manifest["cost"]["provider_jobs"]["charged"])
+        return bool(manifest["video"]["verified"]), doubles, round(lost, 2)
+    finally:
+        fake.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--providers", nargs="*", default=sorted(FAKES))
+    parser.add_argument("--kills", type=int, default=5, help="kill moments per provider")
+    args = parser.parse_args()
+    rows = []
+    for name, fault in FAULTS.items():
+        for provider in args.providers:
+            with tempfile.TemporaryDirectory() as folder:
+                rows.append((name, provider, *one_fault(provider, fault, Path(folder))))
+    for provider in args.providers:
+        for polls in range(args.kills):
+            with tempfile.TemporaryDirectory() as folder:
+                name = f"kill -9 after {polls} status read(s)"
+                rows.append((name, provider, *one_kill(provider, polls, Path(folder))))
+    print(f"{'fault':42} {'provider':10} {'handled':>8} {'double':>7} {'lost $':>7}")
+    for name, provider, handled, doubles, lost in rows:
+        print(f"{name:42} {provider:10} {'yes' if handled else 'NO':>8} {doubles:>7} {lost:>7.2f}")
+    print(
+        f"\n{sum(r[2] for r in rows)}/{len(rows)} handled; "
+        f"{sum(r[3] for r in rows)} double submissions; ${sum(r[4] for r in rows):.2f} lost"
+    )
+
+
+if __name__ == "__main__":
+    main()

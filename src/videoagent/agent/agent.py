@@ -27,9 +27,14 @@ import numpy as np
 
 from videoagent.agent.assemble import build_timeline, source_span
 from videoagent.agent.budget import Budget
+from videoagent.agent.change import apply as apply_change
+from videoagent.agent.change import recover as recover_change
+from videoagent.agent.change import stage
+from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unverified
 from videoagent.agent.edits import apply_edit, replace_shot_content
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.manifest import build_manifest
+from videoagent.agent.missing import lost_history, missing_takes
 from videoagent.agent.planning import (
     draft_bible,
     draft_storyboard,
@@ -56,6 +61,7 @@ from videoagent.evaluate.checks import failed, video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
 from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks, sound_summary
+from videoagent.failpoints import reached
 from videoagent.generators import capabilities
 from videoagent.llm.client import chat_client, check_llm_url
 from videoagent.media.contact_sheet import contact_sheet
@@ -68,8 +74,13 @@ from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.llm_edit import parse_edit_with_llm
 from videoagent.plan.llm_edit import summary as edit_context
 from videoagent.plan.narration import narrates
-from videoagent.plan.references import apply_references, check_references, store_references
-from videoagent.plan.request import Request
+from videoagent.plan.references import (
+    apply_references,
+    check_named_entities,
+    check_references,
+    store_references,
+)
+from videoagent.plan.request import Request, readable_text
 from videoagent.plan.storyboard import Storyboard
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.store.journal import Journal
@@ -78,6 +89,36 @@ from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore, default_shared_cache
 from videoagent.timeline.otio_io import write_otio
 from videoagent.timeline.subtitles import burn_in, caption_cues, srt, webvtt
+
+
+def shot_to_regenerate(board: Storyboard, number: int, prompt: str | None):
+    """Shot `number` (from 1) of `board`, or UsageError when it cannot be made again."""
+    if not 1 <= number <= len(board.shots):
+        raise UsageError(f"shot {number} does not exist; the video has shots 1-{len(board.shots)}")
+    shot = board.shots[number - 1]
+    if shot.kind != "generated":
+        raise UsageError(f"shot {number} is a text card; change it with `videoagent edit`")
+    if prompt is not None and not prompt.strip():
+        raise UsageError("--prompt is empty")
+    return shot
+
+
+def _paid(backend: str | None) -> bool:
+    """Whether `backend` charges for a take (one this version does not know: assume so)."""
+    try:
+        return capabilities(backend).price_per_second > 0
+    except UsageError:
+        return True
+
+
+def _columns(record: StepRecord) -> dict:
+    return {
+        "at": record.at,
+        "step": record.step,
+        "status": record.status,
+        "message": record.message,
+        "data": record.data,
+    }
 
 
 @dataclass
@@ -137,9 +178,17 @@ class Agent:
         self._listeners: list[Listener] = [listener] if listener else []
         self.timings: dict[str, float] = {}
         self._ledger: Ledger | None = None
+        self._journal: Journal | None = None
+        self._held: list[StepRecord] | None = None  # a change's records, until it commits
+        self._recovered: list[str] = []  # what opening the project finished or undid
 
     def _emit(self, step: str, status: str, message: str, **data) -> None:
         record = StepRecord(step, status, message, data)  # type: ignore[arg-type]
+        if self._held is not None:
+            self._held.append(record)
+            return
+        if self._journal is not None:
+            self._journal.append(**_columns(record))
         for listener in self._listeners:
             listener(record)
 
@@ -164,6 +213,7 @@ class Agent:
             if url:
                 check_llm_url(url)
         checked = check_references(list(references))
+        check_named_entities(checked, draft_bible(make_brief(request)))
         folder = ProjectFolder.create(out)
         folder.lock()
         try:
@@ -188,25 +238,19 @@ class Agent:
     def regenerate(self, out: Path, number: int, *, prompt: str | None = None) -> Result:
         """Make shot `number` (as numbered now, from 1) again: with a new seed, or from a
         new prompt. Every other shot is reused."""
+        if prompt is not None:
+            readable_text(prompt, "--prompt")
         with self._opened(out) as (folder, state):
-            board = self._planned(state)
-            if not 1 <= number <= len(board.shots):
-                raise UsageError(
-                    f"shot {number} does not exist; the video has shots 1-{len(board.shots)}"
-                )
-            shot = board.shots[number - 1]
-            if shot.kind != "generated":
-                raise UsageError(f"shot {number} is a text card; change it with `videoagent edit`")
-            if prompt is not None and not prompt.strip():
-                raise UsageError("--prompt is empty")
+            shot = shot_to_regenerate(self._planned(state), number, prompt)
             with self._run(folder, "shot", f"{number} {prompt or '(new seed)'}"):
-                message = replace_shot_content(state, shot, prompt, store=self._store(folder))
-                self._emit("edit", "done", message, shot=shot.id, route="generation")
-                state.save()
+                with self._change(state):
+                    message = replace_shot_content(state, shot, prompt, store=self._store(folder))
+                    self._emit("edit", "done", message, shot=shot.id, route="generation")
                 return self._produce(state)
 
     def edit(self, out: Path, text: str) -> Result:
         """Carry out an edit request ("remove shot 2", "make it 9:16", …) on the project."""
+        readable_text(text, "the edit request")
         llm = (self.settings.llm_url, self.settings.llm_model) if self.settings.llm_url else None
         with self._opened(out) as (folder, state):
             self._planned(state)
@@ -223,21 +267,22 @@ class Agent:
                 context_tokens = tokens_of_text(edit_context(state.storyboard, state.request))
             with self._run(folder, "edit", text):
                 store = self._store(folder)
-                self._emit(
-                    "edit",
-                    "progress",
-                    f"read by {read_by} as {len(operations)} edit(s)",
-                    operations=[repr(o) for o in operations],
-                    context={"tokens": context_tokens},
-                )
-                for operation in operations:
-                    route, message, data = apply_edit(
-                        operation, state, emit=self._emit, store=store, llm=llm
+                reached("edit:begun")
+                with self._change(state):
+                    self._emit(
+                        "edit",
+                        "progress",
+                        f"read by {read_by} as {len(operations)} edit(s)",
+                        operations=[repr(o) for o in operations],
+                        context={"tokens": context_tokens},
                     )
-                    self._emit("edit", "done", f"{message} [{route}]", route=route, **data)
-                state.storyboard.validate(state.bible)
-                state.sync_settings()
-                state.save()
+                    for operation in operations:
+                        route, message, data = apply_edit(
+                            operation, state, emit=self._emit, store=store, llm=llm
+                        )
+                        self._emit("edit", "done", f"{message} [{route}]", route=route, **data)
+                    state.storyboard.validate(state.bible)
+                    state.sync_settings()
                 return self._produce(state)
 
     # Sessions ----------------------------------------------------------------------------
@@ -249,7 +294,10 @@ class Agent:
         folder = ProjectFolder.open(out)
         folder.lock()
         try:
+            self._recovered = recover_change(folder)  # said in the run's journal
             state = ProjectState.load(folder)
+            lost = lost_history(folder, planned=state.storyboard is not None)
+            self._recovered += [lost] if lost else []
             TakeStore(folder.root, None)  # verifies every finished take's files
             yield folder, state
         finally:
@@ -271,19 +319,12 @@ class Agent:
         journal.begin(command, detail)
         self.timings = {}  # per run: the manifest reports this run's phases
         self._ledger = Ledger(folder.journal)  # per run: the provider jobs it sends or finds
-
-        def persist(record: StepRecord) -> None:
-            journal.append(
-                at=record.at,
-                step=record.step,
-                status=record.status,
-                message=record.message,
-                data=record.data,
-            )
-
-        self._listeners.append(persist)
+        self._journal = journal  # every record is written as it is emitted
         status = "failed"
         try:
+            for note in self._recovered:
+                self._emit("resume", "warning", note)
+            self._recovered = []
             removed = folder.discard_unfinished()
             if removed:
                 self._emit(
@@ -299,9 +340,30 @@ class Agent:
             raise
         finally:
             journal.end(status)
-            self._listeners.remove(persist)
             self._ledger.close()
+            self._journal = None
             journal.close()
+
+    @contextmanager
+    def _change(self, state: ProjectState) -> Iterator[None]:
+        """The body changes `state` in memory; on leaving it, the change is staged, committed
+        with its step records (held until then) and applied (see agent/change.py). A body
+        that raises changes nothing: its records are dropped and the failure recorded."""
+        held = self._held = []
+        try:
+            yield
+        except BaseException as exc:
+            self._held = None
+            if not isinstance(exc, KeyboardInterrupt):
+                self._emit("edit", "failed", f"not applied: {exc}")
+            raise
+        self._held = None
+        stage(state, self._journal.run)
+        self._journal.commit([_columns(record) for record in held])
+        apply_change(state)
+        for record in held:  # committed: now the listeners hear of it
+            for listener in self._listeners:
+                listener(record)
 
     def _store(self, folder: ProjectFolder) -> TakeStore:
         return TakeStore(folder.root, self.settings.shared_cache)
@@ -462,6 +524,7 @@ class Agent:
             ),
             **estimate,
         )
+        self._refuse_to_pay_for_missing(store, board, folder)
         if new and settings.approve is not None and not settings.approve(estimate):
             self._emit("estimate", "failed", "not approved: nothing generated")
             raise Cancelled(
@@ -510,7 +573,9 @@ class Agent:
             seed=request.seed,
             target_lufs=settings.loudness,
         )
-        mixed = write_wav(folder.renders / "mix.wav", soundtrack.samples)
+        # Every render file is written under its unverified name; step 13 publishes it.
+        staged = {name: folder.renders / unverified(name) for name in DELIVERED}
+        mixed = write_wav(staged["mix.wav"], soundtrack.samples)
         for part, how in soundtrack.parts.items():
             self._emit(
                 "sound",
@@ -525,11 +590,12 @@ class Agent:
             self._emit("sound", "done", f"{len(soundtrack.cues)} subtitle cues burned in")
         clock = self._timed("sound", clock)
         # 12. Render piece by piece (unchanged pieces are reused), then verify.
-        video = folder.renders / "final.mp4"
+        video = staged["final.mp4"]
         self._emit("render", "started", f"rendering {timeline.duration} frames")
         report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
-        report = self._keep_peaks_down(timeline, video, folder, soundtrack, report)
+        report = self._keep_peaks_down(timeline, video, folder, soundtrack, report, mixed)
         self._emit("render", "done", report.summary(), pieces=report.pieces)
+        reached("render:done")
         clock = self._timed("render", clock)
         samples = []
         for index, shot in enumerate(board.shots):
@@ -568,14 +634,14 @@ class Agent:
             checks=[c.to_dict() for c in checks],
         )
         clock = self._timed("verify", clock)
-        # 13. Deliver: subtitles, contact sheet, manifest.
+        # 13. Deliver: subtitles, contact sheet, manifest; published only when verified.
         cues = soundtrack.cues or caption_cues(timeline)
-        atomic_write_text(folder.renders / "final.srt", srt(cues))
-        atomic_write_text(folder.renders / "final.vtt", webvtt(cues))
+        atomic_write_text(staged["final.srt"], srt(cues))
+        atomic_write_text(staged["final.vtt"], webvtt(cues))
         contact_sheet(
             video,
             [(timeline.clip_start(i) + s.frames // 2, s.beat) for i, s in enumerate(board.shots)],
-            folder.renders / "contact_sheet.png",
+            staged["contact_sheet.png"],
             keyframes=[folder.keyframe(s.id) for s in board.shots],
             keyframe_size=FULL_KEYFRAME,
         )
@@ -594,6 +660,7 @@ class Agent:
             render=report,
             consistency=score,
             ledger=self._ledger,
+            files={name: f"renders/{delivered_name(name, verified)}" for name in DELIVERED},
             sound={
                 "parts": soundtrack.parts,
                 "lines": [line.record() for line in soundtrack.lines],
@@ -607,19 +674,52 @@ class Agent:
                 **sound_figures,
             },
         )
-        atomic_write_json(folder.renders / "manifest.json", manifest)
+        atomic_write_json(staged["manifest.json"], manifest)
+        if verified:
+            publish(folder.renders)
+            video = folder.renders / "final.mp4"
         self._timed("bookkeeping", clock)
+        last = folder.renders / "final.mp4"
+        if verified:
+            how = "verified"
+        elif last.exists():
+            how = f"NOT verified; the last verified video, {last.name}, is kept"
+        else:
+            how = "NOT verified; there is no verified video yet"
         self._emit(
             "deliver",
             "done" if verified else "warning",
-            f"{video} ({'verified' if verified else 'NOT verified'}); takes: "
-            f"{manifest['takes']['generated']} generated, {manifest['takes']['reused']} reused",
+            f"{video} ({how}); takes: {manifest['takes']['generated']} generated, "
+            f"{manifest['takes']['reused']} reused",
             video=str(video),
+            verified=verified,
             takes=manifest["takes"],
         )
         return Result(folder.root, video, manifest, verified)
 
-    def _keep_peaks_down(self, timeline, video: Path, folder, soundtrack, report):
+    def _refuse_to_pay_for_missing(self, store: TakeStore, board, folder: ProjectFolder) -> None:
+        """Takes deleted from the project are reported; those on a paid backend are made
+        again only with the user's yes (--approve, or a --budget to spend)."""
+        missing = missing_takes(folder, store, {s.id for s in board.shots})
+        for take in missing:
+            self._emit(
+                "resume",
+                "warning",
+                f"{take['file']} ({take['shot']}, take {take['take']}) is gone from the project "
+                "(deleted outside videoagent)",
+                shot=take["shot"],
+            )
+        paid = [t for t in missing if _paid(t.get("backend"))]
+        if paid and self.settings.approve is None and self.settings.budget is None:
+            message = (
+                f"{len(paid)} paid take(s) are gone from the project "
+                f"({', '.join(t['file'] for t in paid)}); making them again costs money: run "
+                f"`videoagent resume {folder.root} --approve` (or give --budget) to make them"
+            )
+            self._emit("estimate", "failed", message)
+            raise Cancelled(message)
+
+    def _keep_peaks_down(self, timeline, video: Path, folder, soundtrack, report, mix: Path):
         """The encoder can lift a peak over the ceiling the mix kept: measured in the final
         file, the mix is turned down by the excess and the sound muxed again (the picture's
         pieces are reused), at most twice."""
@@ -629,7 +729,7 @@ class Agent:
                 break
             cut = PEAK_CEILING - 0.5 - peak
             soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
-            mixed = write_wav(folder.renders / "mix.wav", soundtrack.samples)
+            mixed = write_wav(mix, soundtrack.samples)
             self._emit(
                 "sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB"
             )

@@ -19,9 +19,12 @@ def build_manifest(
     timings,
     render,
     consistency,
+    files: dict[str, str],
     sound: dict | None = None,
     ledger=None,
 ) -> dict:
+    """The record of one render. `files` maps each delivered name (final.mp4, …) to the
+    file this render wrote: the delivered one when verified, else its unverified twin."""
     request, brief, bible, storyboard = state.request, state.brief, state.bible, state.storyboard
     folder = state.folder.root
     shots = []
@@ -125,19 +128,14 @@ def build_manifest(
         "consistency": consistency,
         "sound": sound or {},
         "video": {
-            "file": "renders/final.mp4",
+            "file": files["final.mp4"],
             "render": render.method,
             "pieces": render.summary(),
             "verified": verified,
             "checks": [c.to_dict() for c in video_checks],
         },
         "deliverables": [
-            "renders/final.mp4",
-            "renders/final.srt",
-            "renders/final.vtt",
-            "renders/mix.wav",
-            "renders/contact_sheet.png",
-            "renders/manifest.json",
+            *files.values(),
             "timeline.otio",
             "storyboard.json",
             "bible/bible.json",

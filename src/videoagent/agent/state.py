@@ -4,8 +4,10 @@ from and written to the project folder (each file sealed with its checksum)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from videoagent import __version__
+from videoagent.failpoints import reached
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.request import Request
@@ -63,23 +65,28 @@ class ProjectState:
     def save(self) -> None:
         """Write the plan first and project.json last, so project.json never names a plan
         that is not on disk."""
+        for path, document in self.documents().items():
+            write_sealed_json(path, document)
+            reached(f"state:{path.name}")
+
+    def documents(self) -> dict[Path, dict]:
+        """Each state file and its content, in the order they are written."""
+        documents = {}
         if self.bible is not None:
-            write_sealed_json(self.folder.bible_json, self.bible.to_dict())
+            documents[self.folder.bible_json] = self.bible.to_dict()
         if self.storyboard is not None:
-            write_sealed_json(self.folder.storyboard_json, self.storyboard.to_dict())
-        write_sealed_json(
-            self.folder.project_json,
-            {
-                "schema_version": SCHEMA_VERSION,
-                "videoagent": __version__,
-                "request": request_to_dict(self.request),
-                "backend": self.backend,
-                "pool": self.pool,
-                "references": self.references,
-                "brief": self.brief.to_dict() if self.brief else None,
-                "planned": self.storyboard is not None,
-            },
-        )
+            documents[self.folder.storyboard_json] = self.storyboard.to_dict()
+        documents[self.folder.project_json] = {
+            "schema_version": SCHEMA_VERSION,
+            "videoagent": __version__,
+            "request": request_to_dict(self.request),
+            "backend": self.backend,
+            "pool": self.pool,
+            "references": self.references,
+            "brief": self.brief.to_dict() if self.brief else None,
+            "planned": self.storyboard is not None,
+        }
+        return documents
 
     @classmethod
     def load(cls, folder: ProjectFolder) -> ProjectState:

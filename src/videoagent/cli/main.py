@@ -106,11 +106,15 @@ def _run_agent(settings: AgentSettings, work, project: Path, *, approve: bool = 
             soft_wrap=True,
         )
         raise typer.Exit(130) from None
+    manifest = "manifest.json" if result.verified else "manifest.unverified.json"
     console.print(
-        f"[bold]{result.video}[/]  manifest: {result.folder / 'renders/manifest.json'}",
+        f"[bold]{escape(str(result.video))}[/]  manifest: "
+        f"{escape(str(result.folder / 'renders' / manifest))}",
         highlight=False,
+        soft_wrap=True,
     )
     if not result.verified:
+        # Exit 1: the new render failed its checks; a verified final.mp4, if any, is kept.
         raise typer.Exit(1)
 
 
@@ -293,10 +297,13 @@ def history(
 
     try:
         folder = ProjectFolder.open(project)
+        settled = _settle_changes(folder)
         journal = Journal(folder.journal)
     except UsageError as exc:
         _fail(exc, 2)
     out = Console()
+    for note in settled:
+        out.print(f"[yellow]![/] {escape(note)}", highlight=False)
     for run in journal.runs():
         began = datetime.datetime.fromtimestamp(run["started"]).strftime("%Y-%m-%d %H:%M:%S")
         status = {"running": "interrupted"}.get(run["status"], run["status"])
@@ -332,6 +339,21 @@ def history(
             + (f" ({escape(line.error)})" if line.error else ""),
             highlight=False,
         )
+
+
+def _settle_changes(folder) -> list[str]:
+    """Finish or undo a change a crash interrupted, so history shows what the files hold;
+    nothing when a run holds the project (it settles them itself)."""
+    from videoagent.agent.change import recover
+
+    try:
+        folder.lock()
+    except UsageError:
+        return []
+    try:
+        return recover(folder)
+    finally:
+        folder.unlock()
 
 
 @app.command()

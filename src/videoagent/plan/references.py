@@ -80,6 +80,15 @@ def check_references(specs: list[str]) -> list[Reference]:
     return checked
 
 
+def check_named_entities(references: list[Reference], bible: Bible) -> None:
+    """UsageError for a reference that names an entity the plan does not have (as
+    `--ref dragon=dog.png` for a video without a dragon). Writes nothing."""
+    for reference in references:
+        _entity_for(
+            {"entity": reference.entity, "given_as": reference.path.name, "words": []}, bible
+        )
+
+
 def store_references(references: list[Reference], folder: Path) -> list[dict]:
     """Copy references into `folder` as ref-01.png, ref-02.jpg, …; the user's file names
     never become paths in the project."""
@@ -127,7 +136,11 @@ def nearest_colour(rgb: tuple[int, int, int]) -> str:
 def _entity_for(reference: dict, bible: Bible) -> BibleEntity | None:
     named = reference["entity"]
     for entity in bible.entities.values():
-        if named and named in (entity.id, entity.kind, entity.role):
+        # A kind synthworld cannot draw is still in the cast ("unsupported-dragon"): a
+        # reference shows the hosted models what it looks like.
+        if named and (
+            named in (entity.id, entity.kind, entity.role) or entity.id == f"unsupported-{named}"
+        ):
             return entity
     if named:
         known = ", ".join(bible.entities)

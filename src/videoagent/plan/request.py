@@ -13,6 +13,7 @@ ASPECTS = {"16:9": (16, 9), "9:16": (9, 16), "1:1": (1, 1), "4:5": (4, 5)}
 PIXEL_BUDGET = 640 * 360
 DEFAULT_SECONDS = 30.0
 MAX_SECONDS = 600.0
+MAX_SEED = 2**31 - 1  # providers take a 32-bit signed seed
 _NUMBER_WORDS = {
     "a": 1,
     "an": 1,
@@ -42,6 +43,17 @@ DURATION_PATTERN = re.compile(
     + r")[\s-]*(?P<unit>seconds?|secs?|s|minutes?|mins?|m)\b(?:[\s-]*long)?",
     re.IGNORECASE,
 )
+
+
+def readable_text(text: str, what: str) -> str:
+    """`text` unchanged, or UsageError when it cannot be written as UTF-8: bytes that were
+    not UTF-8 on the command line arrive as lone surrogates, and no file or provider can
+    take them."""
+    for index, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            byte = f"byte 0x{ord(char) - 0xDC00:02x}" if ord(char) >= 0xDC80 else "a lone surrogate"
+            raise UsageError(f"{what} is not UTF-8 text: {byte} at character {index + 1}")
+    return text
 
 
 def duration_in_text(text: str) -> tuple[float, str] | None:
@@ -105,7 +117,7 @@ class Request:
         seed: int = 0,
     ) -> Request:
         """Validate every setting; raise UsageError naming the bad value."""
-        text = " ".join((text or "").split())
+        text = " ".join(readable_text(text or "", "the request").split())
         if not text:
             raise UsageError("the request is empty: describe the video you want")
         if mode not in MODES:
@@ -121,6 +133,8 @@ class Request:
                 f"duration must be more than 0 and at most {MAX_SECONDS:.0f} "
                 f"seconds, got {duration:g}"
             )
+        if not 0 <= seed <= MAX_SEED:
+            raise UsageError(f"--seed must be from 0 to {MAX_SEED}, got {seed}")
         rate = FrameRate.of(fps)
         if rate.frames(duration) < 1:
             raise UsageError(f"duration {duration:g} s is shorter than one frame at {rate} fps")

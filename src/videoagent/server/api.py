@@ -22,9 +22,17 @@ import shutil
 from pathlib import Path
 from typing import Literal
 
+from videoagent.agent.planning import draft_bible
 from videoagent.agent.routing import project_pool
-from videoagent.errors import MissingDependency, UsageError
-from videoagent.plan.references import MAX_BYTES, MAX_REFERENCES, check_references
+from videoagent.errors import DamagedProject, MissingDependency, UsageError
+from videoagent.plan.brief import make_brief
+from videoagent.plan.references import (
+    MAX_BYTES,
+    MAX_REFERENCES,
+    check_named_entities,
+    check_references,
+)
+from videoagent.plan.request import MAX_SEED, Request
 from videoagent.server.guard import Guard, check_token
 from videoagent.server.jobs import JobRunner, build_request
 from videoagent.store.files import read_sealed_json
@@ -48,6 +56,9 @@ FILES = {  # what a client may download, and where it is in the project
     "mix.wav": "renders/mix.wav",
     "manifest.json": "renders/manifest.json",
     "contact_sheet.png": "renders/contact_sheet.png",
+    # The last render when it failed verification (the verified files above stay).
+    "final.unverified.mp4": "renders/final.unverified.mp4",
+    "manifest.unverified.json": "renders/manifest.unverified.json",
     "timeline.otio": "timeline.otio",
 }
 STATIC = Path(__file__).parent / "static"
@@ -84,7 +95,7 @@ class NewProject(Strict):
     duration: float | None = Field(None, gt=0, le=600)
     aspect: Literal["16:9", "9:16", "1:1", "4:5"] = "16:9"
     size: str | None = Field(None, pattern=r"^\d{2,4}x\d{2,4}$")
-    seed: int = Field(0, ge=0, le=2**31)
+    seed: int = Field(0, ge=0, le=MAX_SEED)
     backend: str | None = None
     budget: float | None = Field(None, ge=0)
     approve: bool = False
@@ -103,9 +114,10 @@ class Approval(Strict):
     yes: bool
 
 
-def _store_uploads(uploads: list[Upload], folder: Path) -> list[str]:
-    """Each upload decoded, checked and written as ref-NN.<ext> under `folder`; the specs
-    the agent takes ("entity=path"). Nothing the client named reaches the file system."""
+def _store_uploads(uploads: list[Upload], folder: Path, request: Request) -> list[str]:
+    """Each upload decoded, checked (an entity it names must be in the request's plan) and
+    written as ref-NN.<ext> under `folder`; the specs the agent takes ("entity=path").
+    Nothing the client named reaches the file system."""
     specs = []
     folder.mkdir(parents=True, exist_ok=True)
     for number, upload in enumerate(uploads, start=1):
@@ -123,7 +135,7 @@ def _store_uploads(uploads: list[Upload], folder: Path) -> list[str]:
         path.write_bytes(data)
         specs.append(f"{upload.entity}={path}" if upload.entity else str(path))
     try:
-        check_references(specs)
+        check_named_entities(check_references(specs), draft_bible(make_brief(request)))
     except UsageError as exc:
         raise fastapi.HTTPException(422, str(exc)) from None
     return specs
@@ -250,6 +262,13 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
     def start(project_id: str, kind: str, args: dict) -> dict:
         if runner.busy(project_id):
             raise fastapi.HTTPException(409, "the project has a job running; wait or cancel it")
+        try:
+            runner.precheck(project_id, kind, args)
+        except DamagedProject as exc:
+            reason = str(exc).replace(str(runner.projects / project_id), "the project")
+            raise fastapi.HTTPException(409, reason) from None
+        except UsageError as exc:
+            raise fastapi.HTTPException(422, str(exc)) from None
         job = runner.submit(project_id, kind, args)
         return {"project": project_id, "job": job.id, "state": job.state}
 
@@ -277,7 +296,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         args = body.model_dump(exclude={"references"})
         uploads = runner.uploads / project_id
         try:
-            args["references"] = _store_uploads(body.references, uploads)
+            args["references"] = _store_uploads(body.references, uploads, request)
         except fastapi.HTTPException:
             shutil.rmtree(uploads, ignore_errors=True)  # a refused request leaves nothing
             raise
@@ -317,8 +336,11 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         shots = []
         if (folder / "storyboard.json").exists():
             manifest = {}
-            if (folder / FILES["manifest.json"]).exists():
-                manifest = _read_project_json(folder, FILES["manifest.json"], sealed=False)
+            # The last render's manifest: an unverified one exists only until a render passes.
+            for name in ("manifest.unverified.json", "manifest.json"):
+                if (folder / FILES[name]).exists():
+                    manifest = _read_project_json(folder, FILES[name], sealed=False)
+                    break
             board = _read_project_json(folder, "storyboard.json")
             try:
                 shots = _shot_cards(folder, board, manifest)

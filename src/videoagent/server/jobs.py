@@ -18,10 +18,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from videoagent.agent.agent import Agent, AgentSettings
+from videoagent.agent.agent import Agent, AgentSettings, shot_to_regenerate
+from videoagent.agent.state import ProjectState
 from videoagent.errors import Cancelled, VideoAgentError
+from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.request import Request
 from videoagent.store.files import atomic_write_json
+from videoagent.store.project import ProjectFolder
 
 ACTIVE = ("queued", "running", "awaiting approval")
 
@@ -98,6 +101,19 @@ class JobRunner:
         return any(j.state in ACTIVE for j in self.jobs_of(project))
 
     # Submitting --------------------------------------------------------------------------
+
+    def precheck(self, project: str, kind: str, args: dict) -> None:
+        """UsageError now for a change the agent would refuse once it ran (a shot that does
+        not exist, an edit it cannot read), so the client hears it in the answer."""
+        if kind not in ("shot", "edit"):
+            return
+        state = ProjectState.load(ProjectFolder.open(self.projects / project))
+        if state.storyboard is None:
+            return  # never fully planned: the job plans it first
+        if kind == "shot":
+            shot_to_regenerate(state.storyboard, args["number"], args.get("prompt"))
+        elif not self._settings.get("llm_url"):  # else the LLM reads what ours cannot
+            parse_edit(args["text"], state.storyboard, state.request)
 
     def submit(self, project: str, kind: str, args: dict) -> JobRecord:
         job = JobRecord(uuid.uuid4().hex[:12], project, kind, args)

@@ -39,6 +39,9 @@ class Journal:
             "status TEXT)",
             "steps (id INTEGER PRIMARY KEY, run INTEGER, at REAL, step TEXT, status TEXT, "
             "message TEXT, data TEXT)",
+            # One row per change (edit, new shot) whose records were committed: the project's
+            # files hold it, or hold it once the staged copy is rolled forward.
+            "changes (run INTEGER PRIMARY KEY, at REAL)",
         )
         self.run: int | None = None
 
@@ -60,11 +63,41 @@ class Journal:
 
     def append(self, *, at: float, step: str, status: str, message: str, data: dict) -> None:
         with self._lock:
-            self._db.execute(
-                "INSERT INTO steps (run, at, step, status, message, data) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (self.run, at, step, status, message, json.dumps(data, default=str)),
-            )
+            self._insert(at=at, step=step, status=status, message=message, data=data)
+
+    def _insert(self, *, at: float, step: str, status: str, message: str, data: dict) -> None:
+        self._db.execute(
+            "INSERT INTO steps (run, at, step, status, message, data) VALUES (?, ?, ?, ?, ?, ?)",
+            (self.run, at, step, status, message, json.dumps(data, default=str)),
+        )
+
+    def commit(self, records: list[dict]) -> None:
+        """A change's step records and the mark that it was applied, in one transaction: a
+        crash leaves all of them or none."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for record in records:
+                    self._insert(**record)
+                self._db.execute(
+                    "INSERT OR REPLACE INTO changes (run, at) VALUES (?, ?)",
+                    (self.run, time.time()),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def applied(self, run: int) -> bool:
+        """Whether run `run` committed its change."""
+        with self._lock:
+            row = self._db.execute("SELECT 1 FROM changes WHERE run = ?", (run,)).fetchone()
+        return row is not None
+
+    def mark(self, run: int, status: str) -> None:
+        """Set an earlier run's status (an interrupted edit found not applied)."""
+        with self._lock:
+            self._db.execute("UPDATE runs SET status = ? WHERE id = ?", (status, run))
 
     def runs(self) -> list[dict]:
         """Every run, oldest first; an interrupted one has status "running" and no end."""

@@ -7,8 +7,10 @@ shots/<id>/takes/<n>/ clip.mp4, clip.truth.json, take.json (written last: a take
                       it, or still in its hidden .<n>.part folder, is not finished)
 shots/<id>/keyframe.png  the shot's middle frame in the last render (for planners)
 timeline.otio         the edit
-renders/              final.mp4, final.srt, contact_sheet.png, manifest.json; pieces/ holds
-                      rendered pieces for reuse by the next render
+renders/              final.mp4, final.srt, final.vtt, mix.wav, contact_sheet.png,
+                      manifest.json: the last verified render; a render that failed its
+                      checks is kept beside them as final.unverified.mp4 etc.; pieces/
+                      holds rendered pieces for reuse by the next render
 journal.sqlite        every step record of every run
 
 JSON state files carry a checksum of their content (`write_sealed_json`), so a file changed

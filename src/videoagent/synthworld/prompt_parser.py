@@ -208,7 +208,7 @@ def _apply(
 def _resolve(entities: list[dict]) -> list[str]:
     """Fill defaults: colours (distinct per kind), actions the kind can really do."""
     notes = []
-    used: dict[str, set[str]] = {}
+    used: dict[str, list[str]] = {}
     for entity in entities:
         kind = entity["kind"]
         if entity["colour"] is None:
@@ -223,8 +223,12 @@ def _resolve(entities: list[dict]) -> list[str]:
                 "red",
                 "green",
             ]
-            entity["colour"] = next(c for c in choices if c not in used.get(kind, set()))
-        used.setdefault(kind, set()).add(entity["colour"])
+            taken = used.get(kind, [])
+            # Past nine of one kind the colours repeat, in order, rather than run out.
+            entity["colour"] = next(
+                (c for c in choices if c not in taken), choices[len(taken) % len(choices)]
+            )
+        used.setdefault(kind, []).append(entity["colour"])
         action = entity["action"] or "stand"
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             notes.append(f"a {kind} cannot {action} here; it stands instead")

@@ -1,15 +1,21 @@
-"""Money under faults: full make/resume runs against the six fake providers (tests/
-fake_providers.py, each speaking its provider's wire format) behind a fault proxy
-(tests/fault_proxy.py), and `videoagent make` killed with SIGKILL while its provider jobs run.
+"""Trust under faults, in three tables.
 
-For every fault kind × provider it prints: handled (the video was finished, the fault either
-absorbed or left "in doubt" until the user's word), double submissions (jobs the provider
-made beyond one per take and the resends the user asked for), money lost (what the provider
-billed that the manifest does not count, plus the price of jobs it made that nobody will
-ever collect). Timeouts are scaled down (0.6 s instead of 30 s) so the table runs in minutes;
-the code paths are the same.
+1. Money: full make/resume runs against the six fake providers (tests/fake_providers.py,
+   each speaking its provider's wire format) behind a fault proxy (tests/fault_proxy.py),
+   and `videoagent make` killed with SIGKILL while its provider jobs run. For every fault
+   kind × provider: handled (the video was finished, the fault either absorbed or left "in
+   doubt" until the user's word), double submissions (jobs the provider made beyond one per
+   take and the resends the user asked for), money lost (what the provider billed that the
+   manifest does not count, plus the price of jobs it made that nobody will ever collect).
+   Timeouts are scaled down (0.6 s instead of 30 s); the code paths are the same.
+2. Edits: `videoagent edit` SIGKILLed at each moment of each edit kind (failpoints, see
+   src/videoagent/failpoints.py), then `resume`: whether the files and history agree, and
+   whether the edit ended applied or not applied.
+3. Bad input: the corpus of tests/bad_input_corpus.py through the CLI and the HTTP API:
+   cases, clean refusals (the right code, one line, nothing changed), tracebacks.
 
-    python benchmarks/fault_injection.py [--providers xai veo ...] [--kills 5]
+    python benchmarks/fault_injection.py [--tables money edits inputs]
+                                         [--providers xai veo ...] [--kills 5]
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,11 +34,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from bad_input_corpus import CLI_CASES, HTTP_CASES, prepare, run_cli, run_http  # noqa: E402
 from fake_providers import FAKES, KEY, Scenario  # noqa: E402
 from fault_proxy import Fault, FaultProxy  # noqa: E402
+from test_edit_faults import EDITS, MOMENTS, QUIET, agreement  # noqa: E402
 from videoagent import Agent, AgentSettings, Request  # noqa: E402
 from videoagent.errors import JobInDoubt  # noqa: E402
 from videoagent.generators import capabilities  # noqa: E402
+from videoagent.store.journal import Journal  # noqa: E402
 
 REQUEST = "a 4 second video of a dog walking in the park"
 OPTIONS = {"first_poll": 0.01, "backoff": 0.02, "timeout": 0.6}
@@ -141,18 +152,14 @@ def one_kill(provider: str, polls: int, folder: Path) -> tuple[bool, int, float]
         fake.close()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--providers", nargs="*", default=sorted(FAKES))
-    parser.add_argument("--kills", type=int, default=5, help="kill moments per provider")
-    args = parser.parse_args()
+def money(providers: list[str], kills: int) -> None:
     rows = []
     for name, fault in FAULTS.items():
-        for provider in args.providers:
+        for provider in providers:
             with tempfile.TemporaryDirectory() as folder:
                 rows.append((name, provider, *one_fault(provider, fault, Path(folder))))
-    for provider in args.providers:
-        for polls in range(args.kills):
+    for provider in providers:
+        for polls in range(kills):
             with tempfile.TemporaryDirectory() as folder:
                 name = f"kill -9 after {polls} status read(s)"
                 rows.append((name, provider, *one_kill(provider, polls, Path(folder))))
@@ -161,8 +168,104 @@ def main() -> None:
         print(f"{name:42} {provider:10} {'yes' if handled else 'NO':>8} {doubles:>7} {lost:>7.2f}")
     print(
         f"\n{sum(r[2] for r in rows)}/{len(rows)} handled; "
-        f"{sum(r[3] for r in rows)} double submissions; ${sum(r[4] for r in rows):.2f} lost"
+        f"{sum(r[3] for r in rows)} double submissions; ${sum(r[4] for r in rows):.2f} lost\n"
     )
+
+
+def edits() -> None:
+    """Each edit kind killed at each moment, then resumed."""
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder) / "film"
+        request = "a dog walking, then a dog sitting, then a dog running"
+        Agent(QUIET).make(Request.build(request, duration=6, size="192x108"), base)
+        before = json.loads((base / "storyboard.json").read_text())
+        print(f"{'edit':9} {'killed at':22} {'agree':>6} {'ended':>12}")
+        rows = []
+        for kind, text in EDITS.items():
+            for moment in MOMENTS:
+                project = Path(folder) / f"{kind}-{moment.replace(':', '-')}"
+                shutil.copytree(base, project)
+                env = {**os.environ, "VIDEOAGENT_KILL_AT": moment}
+                command = [sys.executable, "-m", "videoagent", "edit", str(project), text]
+                killed = subprocess.run(command, env=env, capture_output=True, timeout=300)
+                try:
+                    Agent(QUIET).resume(project)
+                    problems = agreement(project, kind, before)
+                except Exception as exc:  # noqa: BLE001 - a benchmark reports, it does not stop
+                    problems = [f"{type(exc).__name__}: {exc}"]
+                journal = Journal(project / "journal.sqlite")
+                edit = [r for r in journal.runs() if r["command"] == "edit"][-1]
+                applied = journal.applied(edit["id"])
+                journal.close()
+                ended = "applied" if applied else "not applied"
+                if killed.returncode != -9:
+                    problems.append(f"not killed (exit {killed.returncode})")
+                rows.append(not problems)
+                print(f"{kind:9} {moment:22} {'yes' if not problems else 'NO':>6} {ended:>12}")
+                for problem in problems:
+                    print(f"    {problem}")
+        print(f"\n{sum(rows)}/{len(rows)} kills: files and history agree after resume\n")
+
+
+def inputs() -> None:
+    """The bad-input corpus through the CLI and the HTTP API."""
+    from browser_support import serve_in_thread, stop_serving
+    from test_server_hostile import FAST, SMALL, call, wait_done
+    from videoagent.server import api
+
+    tallies = {}
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder) / "cli"
+        workdir.mkdir()
+        film = prepare(workdir)
+        outcomes = [(c, run_cli(c, workdir, film)) for c in CLI_CASES]
+        tallies["command line"] = [(o.clean(c.exit, c.says), o.traceback) for c, o in outcomes]
+        for case, outcome in outcomes:
+            if not outcome.clean(case.exit, case.says):
+                print(f"  CLI {case.name}: exit {outcome.code}: {outcome.message[:150]}")
+        root = Path(folder) / "server"
+        instance, thread, base = serve_in_thread(api.create_app(root, settings=FAST))
+        try:
+            status, made, _ = call(base, "POST", "/api/projects", {"request": "a dog", **SMALL})
+            project = made["project"]
+            wait_done(base, project)
+            answers = [(c, run_http(c, base, root, project)) for c in HTTP_CASES]
+        finally:
+            stop_serving(instance, thread)
+        tallies["HTTP API"] = [(o.clean(c.status, c.says), o.traceback) for c, o in answers]
+        for case, outcome in answers:
+            if not outcome.clean(case.status, case.says):
+                print(f"  HTTP {case.name}: {outcome.code}: {outcome.message[:150]}")
+    print(f"{'bad input':14} {'cases':>6} {'clean refusals':>15} {'tracebacks':>11}")
+    for name, rows in tallies.items():
+        clean = sum(ok for ok, _ in rows)
+        tracebacks = sum(tb for _, tb in rows)
+        print(f"{name:14} {len(rows):>6} {clean:>15} {tracebacks:>11}")
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tables", nargs="*", default=["money", "edits", "inputs"])
+    parser.add_argument("--providers", nargs="*", default=sorted(FAKES))
+    parser.add_argument("--kills", type=int, default=5, help="kill moments per provider")
+    args = parser.parse_args()
+    print(f"CPU: {_cpu()}, {os.cpu_count()} cores\n")
+    if "money" in args.tables:
+        money(args.providers, args.kills)
+    if "edits" in args.tables:
+        edits()
+    if "inputs" in args.tables:
+        inputs()
 
 
 if __name__ == "__main__":

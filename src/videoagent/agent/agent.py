@@ -829,6 +829,8 @@ class Agent:
             raise JobInDoubt(
                 f"{len(doubts)} shot(s) wait on provider jobs in doubt: "
                 + "; ".join(doubts.values())
+                + ". Check the provider's dashboard, then `videoagent resume "
+                f"{shooter.store.root} --resubmit-in-doubt` sends them again"
             )
         generated = sum(t.origin == "generated" for ts in takes.values() for t in ts)
         self._emit(

@@ -262,8 +262,7 @@ class Shooter:
                 raise JobInDoubt(
                     f"{shot.id} (seed {request.seed}) on {shot.backend}: an earlier submission "
                     f"got no answer ({line.error or 'the run stopped while sending'}), so the "
-                    "provider may have made it; not sent again. Check the provider's dashboard, "
-                    "then `videoagent resume --resubmit-in-doubt` to send it again"
+                    "provider may have made it; not sent again"
                 )
             self._emit(
                 "generate",

@@ -71,6 +71,7 @@ CLI_CASES = [
     CliCase("duration NaN", (*MAKE, "--duration", "nan"), says="duration"),
     CliCase("duration infinite", (*MAKE, "--duration", "inf"), says="duration"),
     CliCase("duration 0", (*MAKE, "--duration", "0"), says="duration"),
+    CliCase("duration past the longest", (*MAKE, "--duration", "601"), says="got 601"),
     CliCase("fps 0", (*MAKE, "--fps", "0"), says="0"),
     CliCase("fps not a number", (*MAKE, "--fps", "fast"), says="fast"),
     CliCase("size 0x0", (*MAKE, "--size", "0x0"), says="0x0"),
@@ -83,6 +84,11 @@ CLI_CASES = [
     CliCase(
         "hosted backend without its key",
         ("make", "a dog", "--backend", "xai", "--out", "new"),
+        says="XAI_API_KEY",
+    ),
+    CliCase(
+        "hosted backend in a pool without its key",
+        ("make", "a dog", "--backends", "procedural,xai", "--out", "new"),
         says="XAI_API_KEY",
     ),
     CliCase("llm URL not http", (*MAKE, "--llm", "ftp://planner"), says="ftp://planner"),

@@ -1,4 +1,5 @@
-"""The command line: exit codes, messages, and that bad input makes nothing."""
+"""The command line: exit codes, messages, and that bad input makes nothing (the corpus of
+bad inputs is tests/test_bad_inputs.py)."""
 
 from __future__ import annotations
 
@@ -11,28 +12,6 @@ from typer.testing import CliRunner
 from videoagent.cli.main import app
 
 runner = CliRunner()
-
-
-@pytest.mark.parametrize(
-    "args, message",
-    [
-        (["make", "", "--out", "{out}"], "the request is empty"),
-        (["make", "a dog", "--duration", "0", "--out", "{out}"], "got 0"),
-        (["make", "a dog", "--duration", "601", "--out", "{out}"], "got 601"),
-        (["make", "a dog", "--aspect", "3:2", "--out", "{out}"], "unknown aspect '3:2'"),
-        (["make", "a dog", "--mode", "opera", "--out", "{out}"], "unknown mode 'opera'"),
-        (["make", "a dog", "--backend", "nope", "--out", "{out}"], "unknown backend 'nope'"),
-        (["make", "a dog", "--budget", "-1", "--out", "{out}"], "--budget must be 0 or more"),
-        (["make", "a dog", "--backends", "xai", "--out", "{out}"], "export XAI_API_KEY="),
-    ],
-)
-def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path: Path, args, message):
-    out = tmp_path / "project"
-    result = runner.invoke(app, [a.replace("{out}", str(out)) for a in args])
-    assert result.exit_code == 2, result.output
-    assert message in result.output
-    assert len(result.output.strip().splitlines()) == 1
-    assert not out.exists()
 
 
 def test_unwritable_output_folder_exits_2(tmp_path: Path):

@@ -65,6 +65,7 @@ def one_fault(provider: str, fault: Fault, folder: Path) -> tuple[bool, int, flo
     caps = capabilities(provider)
     fake = FAKES[provider](folder, price=caps.price_per_second)
     proxy = FaultProxy(fake.url, [Fault(fault.kind, fault.method, fault.nth, fault.seconds)])
+    saved = dict(os.environ)
     os.environ.update(_environment(provider, proxy.url))
     settings = dict(backend=provider, generator_options={provider: OPTIONS}, shared_cache=None)
     out, authorised, result = folder / "film", 0, None
@@ -99,6 +100,8 @@ def one_fault(provider: str, fault: Fault, folder: Path) -> tuple[bool, int, flo
         print(f"  {provider}: {type(exc).__name__}: {exc}"[:200], file=sys.stderr)
         return False, 0, 0.0
     finally:
+        os.environ.clear()
+        os.environ.update(saved)  # the keys set for this provider go with it
         proxy.close()
         fake.close()
 

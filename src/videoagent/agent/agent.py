@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -111,16 +111,6 @@ def _paid(backend: str | None) -> bool:
         return True
 
 
-def _columns(record: StepRecord) -> dict:
-    return {
-        "at": record.at,
-        "step": record.step,
-        "status": record.status,
-        "message": record.message,
-        "data": record.data,
-    }
-
-
 @dataclass
 class Result:
     """What a run delivered."""
@@ -188,7 +178,7 @@ class Agent:
             self._held.append(record)
             return
         if self._journal is not None:
-            self._journal.append(**_columns(record))
+            self._journal.append(**asdict(record))
         for listener in self._listeners:
             listener(record)
 
@@ -359,7 +349,7 @@ class Agent:
             raise
         self._held = None
         stage(state, self._journal.run)
-        self._journal.commit([_columns(record) for record in held])
+        self._journal.commit([asdict(record) for record in held])
         apply_change(state)
         for record in held:  # committed: now the listeners hear of it
             for listener in self._listeners:

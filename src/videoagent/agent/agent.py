@@ -711,13 +711,14 @@ class Agent:
 
     def _keep_peaks_down(self, timeline, video: Path, folder, soundtrack, report, mix: Path):
         """The encoder can lift a peak over the ceiling the mix kept: measured in the final
-        file, the mix is turned down by the excess and the sound muxed again (the picture's
-        pieces are reused), at most twice."""
+        file, the mix is turned down by the excess and a small margin (no more: each dB cut
+        is a dB of loudness lost against the target) and the sound muxed again (the
+        picture's pieces are reused), at most twice."""
         for _ in range(2):
             peak = measure_loudness(video).true_peak
             if peak <= PEAK_CEILING - 0.2:
                 break
-            cut = PEAK_CEILING - 0.5 - peak
+            cut = PEAK_CEILING - 0.3 - peak
             soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
             mixed = write_wav(mix, soundtrack.samples)
             self._emit(

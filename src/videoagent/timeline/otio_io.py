@@ -1,13 +1,21 @@
 """OpenTimelineIO export and import, so any OTIO-aware editor can open our edit.
 
-Picture clips become OTIO clips with external references; text cards become clips with a
-`TextCard` generator reference; overlays and captions live on their own tracks as generator
-clips separated by gaps. Everything OTIO has no word for is kept in `metadata["videoagent"]`,
-so reading the file back gives the same `Timeline`.
+Picture clips become OTIO clips with external references (relative to the project, so a
+moved project still points at its takes); text cards become clips with a `TextCard`
+generator reference; overlays and captions live on their own tracks as generator clips
+separated by gaps. Everything OTIO has no word for is kept in `metadata["videoagent"]`, so
+reading the file back gives the same `Timeline`.
+
+The file is also the project's edit as a document another tool may change: the metadata
+keeps a digest of the picture track as written, so `read_picture` can tell a file changed
+outside videoagent (a clip trimmed, moved or removed) from one as we left it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import opentimelineio as otio
@@ -32,8 +40,64 @@ _OTIO_TRANSITION = {
 }
 
 
-def to_otio(timeline: Timeline) -> otio.schema.Timeline:
-    """Build an OTIO timeline from ours."""
+@dataclass(frozen=True)
+class PictureCut:
+    """One clip of the picture track as a document: which shot, how long, from where in its
+    take, and the transition into it."""
+
+    shot_id: str | None
+    kind: str  # "video" or "card"
+    frames: int
+    source_in: int
+    transition: Transition  # into this clip (the first clip's is a cut)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """The picture track of a timeline.otio, and whether it was changed outside videoagent."""
+
+    cuts: tuple[PictureCut, ...]
+    edited_outside: bool
+    text_edited_outside: bool  # the overlay or caption track: not adopted, only said
+
+
+def _digest(cuts: list[PictureCut]) -> str:
+    rows = [
+        [c.shot_id, c.kind, c.frames, c.source_in, c.transition.kind, c.transition.frames]
+        for c in cuts
+    ]
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+
+
+def _text_digest(document: otio.schema.Timeline) -> str:
+    """A digest of the overlay and caption tracks as their clips stand."""
+    rows = []
+    for track in document.tracks:
+        if track.name in ("overlays", "captions"):
+            for item in track:
+                reference = getattr(item, "media_reference", None)
+                text = getattr(reference, "parameters", {}).get("text", "")
+                rows.append([track.name, item.schema_name(), item.duration().value, text])
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+
+
+def _cuts(timeline: Timeline) -> list[PictureCut]:
+    cuts = []
+    for index, clip in enumerate(timeline.clips):
+        cuts.append(
+            PictureCut(
+                shot_id=clip.shot_id,
+                kind="video" if isinstance(clip, VideoClip) else "card",
+                frames=clip.frames,
+                source_in=clip.source_in if isinstance(clip, VideoClip) else 0,
+                transition=timeline.transitions[index - 1] if index else Transition(),
+            )
+        )
+    return cuts
+
+
+def to_otio(timeline: Timeline, *, root: Path | None = None) -> otio.schema.Timeline:
+    """Build an OTIO timeline from ours; media under `root` is named relative to it."""
     rate = float(timeline.rate)
 
     def span(start: int, frames: int) -> otio.opentime.TimeRange:
@@ -50,6 +114,7 @@ def to_otio(timeline: Timeline) -> otio.schema.Timeline:
         "fade_in": timeline.fade_in,
         "fade_out": timeline.fade_out,
         "extra": dict(timeline.metadata),
+        "picture_digest": _digest(_cuts(timeline)),
     }
     picture = otio.schema.Track(name="picture", kind=otio.schema.TrackKind.Video)
     for index, clip in enumerate(timeline.clips):
@@ -65,18 +130,22 @@ def to_otio(timeline: Timeline) -> otio.schema.Timeline:
                         metadata={_KEY: {"kind": transition.kind, "frames": transition.frames}},
                     )
                 )
-        picture.append(_clip_to_otio(clip, span))
+        picture.append(_clip_to_otio(clip, span, root))
     result.tracks.append(picture)
     result.tracks.append(
         _cue_track("overlays", timeline.overlays, span, lambda o: {"position": o.position})
     )
     result.tracks.append(_cue_track("captions", timeline.captions, span, lambda c: {}))
+    result.metadata[_KEY]["text_digest"] = _text_digest(result)
     return result
 
 
-def _clip_to_otio(clip: Clip, span) -> otio.schema.Clip:
+def _clip_to_otio(clip: Clip, span, root: Path | None) -> otio.schema.Clip:
     if isinstance(clip, VideoClip):
-        reference = otio.schema.ExternalReference(target_url=clip.source)
+        source = Path(clip.source)
+        if root is not None and source.is_absolute() and source.is_relative_to(root):
+            source = source.relative_to(root)
+        reference = otio.schema.ExternalReference(target_url=source.as_posix())
         meta = {
             "type": "video",
             "shot_id": clip.shot_id,
@@ -129,8 +198,9 @@ def _cue_track(name, cues, span, extra) -> otio.schema.Track:
     return track
 
 
-def from_otio(document: otio.schema.Timeline) -> Timeline:
-    """Rebuild our timeline from an OTIO timeline written by `to_otio`."""
+def from_otio(document: otio.schema.Timeline, *, root: Path | None = None) -> Timeline:
+    """Rebuild our timeline from an OTIO timeline written by `to_otio`; relative media
+    paths are resolved against `root`."""
     meta = document.metadata.get(_KEY)
     if not meta:
         raise UsageError(f"OTIO timeline {document.name!r} was not written by videoagent")
@@ -153,7 +223,9 @@ def from_otio(document: otio.schema.Timeline) -> Timeline:
         if info["type"] == "video":
             clips.append(
                 VideoClip(
-                    source=reference.target_url,
+                    source=str(root / reference.target_url)
+                    if root is not None and not Path(reference.target_url).is_absolute()
+                    else reference.target_url,
                     frames=frames,
                     source_in=round(item.source_range.start_time.value),
                     name=info.get("name", item.name),
@@ -198,12 +270,55 @@ def from_otio(document: otio.schema.Timeline) -> Timeline:
     )
 
 
-def write_otio(timeline: Timeline, path: Path) -> None:
-    """Write `timeline` as an .otio file, atomically."""
+def write_otio(timeline: Timeline, path: Path, *, root: Path | None = None) -> None:
+    """Write `timeline` as an .otio file, atomically; media under `root` by relative path."""
     from videoagent.store.files import atomic_write_text
 
-    atomic_write_text(path, otio.adapters.write_to_string(to_otio(timeline), "otio_json"))
+    document = to_otio(timeline, root=root)
+    atomic_write_text(path, otio.adapters.write_to_string(document, "otio_json"))
 
 
-def read_otio(path: Path) -> Timeline:
-    return from_otio(otio.adapters.read_from_file(str(path)))
+def read_otio(path: Path, *, root: Path | None = None) -> Timeline:
+    return from_otio(otio.adapters.read_from_file(str(path)), root=root)
+
+
+def read_picture(path: Path) -> Picture:
+    """The picture track of `path` as cuts, for a project to adopt what another tool changed.
+    UsageError when the file cannot be read or is not one videoagent wrote."""
+    try:
+        document = otio.adapters.read_from_file(str(path))
+    except Exception as exc:  # noqa: BLE001 - OTIO raises many kinds for a bad file
+        raise UsageError(f"{path} cannot be read as OpenTimelineIO: {exc}") from None
+    meta = document.metadata.get(_KEY) if isinstance(document, otio.schema.Timeline) else None
+    if not meta:
+        raise UsageError(f"{path} was not written by videoagent (no videoagent metadata)")
+    tracks = [t for t in document.tracks if t.name == "picture"]
+    if len(tracks) != 1:
+        raise UsageError(f"{path} has {len(tracks)} tracks named 'picture'; it needs one")
+    cuts: list[PictureCut] = []
+    pending = Transition()
+    for item in tracks[0]:
+        if isinstance(item, otio.schema.Transition):
+            info = item.metadata.get(_KEY, {})
+            kind = info.get("kind", "crossfade")
+            frames = round(item.in_offset.value + item.out_offset.value)
+            pending = Transition(kind=kind, frames=frames)
+            continue
+        if not isinstance(item, otio.schema.Clip):
+            raise UsageError(f"{path}: the picture track holds a {item.schema_name()}; only clips")
+        info = item.metadata.get(_KEY, {})
+        cuts.append(
+            PictureCut(
+                shot_id=info.get("shot_id"),
+                kind=info.get("type", "video"),
+                frames=round(item.source_range.duration.value),
+                source_in=round(item.source_range.start_time.value),
+                transition=pending if cuts else Transition(),
+            )
+        )
+        pending = Transition()
+    return Picture(
+        tuple(cuts),
+        edited_outside=_digest(cuts) != meta.get("picture_digest"),
+        text_edited_outside=_text_digest(document) != meta.get("text_digest"),
+    )

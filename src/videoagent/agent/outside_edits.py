@@ -1,0 +1,79 @@
+"""timeline.otio as a document other tools may edit: what another editor changed in the
+picture track (a clip trimmed, slid, moved, removed, a transition changed) is adopted into
+the plan before the next run; a change that breaks the project's rules is refused with the
+rule it breaks, and the project is left as it was.
+
+What is adopted: the order of the project's own clips, each clip's length and where it
+starts in its take (within what the take holds), transitions, and clips removed. What is
+not: clips that are not the project's shots (new media), and the text and caption tracks
+(change text with `videoagent edit`); those are refused or said, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from videoagent.agent.edits import fit_overlays
+from videoagent.errors import UsageError
+from videoagent.plan.storyboard import Storyboard
+from videoagent.timeline.otio_io import Picture
+
+
+def adopt(picture: Picture, board: Storyboard) -> tuple[Storyboard, list[str]]:
+    """`board` with the picture track's order, lengths, in points and transitions; and
+    what changed, in words (empty: the file says what the plan says). UsageError names
+    the first clip that breaks a rule."""
+    shots = {shot.id: shot for shot in board.shots}
+    rate = board.rate
+    kept, notes, seen = [], [], set()
+    for place, cut in enumerate(picture.cuts, start=1):
+        shot = shots.get(cut.shot_id or "")
+        if shot is None:
+            raise UsageError(
+                f"timeline.otio: clip {place} is not one of the project's shots "
+                f"({cut.shot_id or 'no shot id'}); videoagent adopts order, trims and "
+                "removals of its own clips only"
+            )
+        if shot.id in seen:
+            raise UsageError(f"timeline.otio: {shot.id} appears twice; a shot plays once")
+        seen.add(shot.id)
+        if cut.frames < 1:
+            raise UsageError(f"timeline.otio: {shot.id} lasts {cut.frames} frames")
+        source_in = cut.source_in if shot.kind == "generated" else 0
+        if shot.kind == "generated" and shot.source_frames:
+            end = source_in + cut.frames
+            if source_in < 0 or end > shot.source_frames:
+                raise UsageError(
+                    f"timeline.otio: {shot.id} plays frames {source_in}-{end} of its take, "
+                    f"which holds {shot.source_frames}; trim it within the take"
+                )
+        changed = replace(
+            shot,
+            frames=cut.frames,
+            source_in=source_in,
+            transition_in=cut.transition.kind,
+            transition_frames=cut.transition.frames,
+        )
+        if (changed.frames, changed.source_in) != (shot.frames, shot.source_in):
+            notes.append(
+                f"{shot.id} trimmed to {cut.frames} frames "
+                f"({float(rate.seconds(cut.frames)):g} s) from frame {source_in} of its take"
+            )
+        if (changed.transition_in, changed.transition_frames) != (
+            shot.transition_in,
+            shot.transition_frames,
+        ):
+            notes.append(f"{shot.id} now comes in by {cut.transition.kind}")
+        kept.append(changed)
+    if not kept:
+        raise UsageError("timeline.otio has no clips; a video needs at least one shot")
+    removed = [s.id for s in board.shots if s.id not in seen]
+    if removed:
+        notes.append(f"removed {', '.join(removed)}")
+    if [s.id for s in kept] != [s.id for s in board.shots if s.id in seen]:
+        notes.append(f"shot order now {', '.join(s.id for s in kept)}")
+    adopted = replace(board, shots=kept, target_frames=sum(s.frames for s in kept))
+    adopted.renumber()
+    if notes:
+        notes += fit_overlays(adopted)
+    return adopted, notes

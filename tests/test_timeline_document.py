@@ -1,0 +1,162 @@
+"""timeline.otio is the project's edit as a document: it names media relative to the
+project (a moved project still works), and what another tool changes in its picture track
+is adopted by the next run, or refused with the rule it breaks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import opentimelineio as otio
+import pytest
+
+from videoagent import Agent, AgentSettings, Request, UsageError
+from videoagent.media.probe import probe
+from videoagent.store.journal import Journal
+
+QUIET = AgentSettings(backend="procedural", music=False, ambience=False, shared_cache=None)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("document") / "film"
+    request = "a dog walking, then a dog sitting, then a dog running"
+    Agent(QUIET).make(Request.build(request, duration=6, size="192x108"), out)
+    return out
+
+
+def _copy(made: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "film"
+    shutil.copytree(made, project)
+    return project
+
+
+def _edit_otio(project: Path, change) -> None:
+    """Change timeline.otio with the OpenTimelineIO API, as another editor would."""
+    path = str(project / "timeline.otio")
+    document = otio.adapters.read_from_file(path)
+    change([t for t in document.tracks if t.name == "picture"][0])
+    otio.adapters.write_to_file(document, path)
+
+
+def _clips(track) -> list:
+    return [item for item in track if isinstance(item, otio.schema.Clip)]
+
+
+def test_media_is_named_relative_to_the_project_and_a_moved_project_edits(made, tmp_path):
+    document = otio.adapters.read_from_file(str(made / "timeline.otio"))
+    picture = [t for t in document.tracks if t.name == "picture"][0]
+    urls = [clip.media_reference.target_url for clip in _clips(picture)]
+    assert urls and all(url.startswith("shots/") for url in urls), urls
+    moved = _copy(made, tmp_path / "elsewhere")  # the original folder stays; nothing uses it
+    result = Agent(QUIET).edit(moved, "remove shot 1")
+    assert result.verified and result.manifest["takes"]["generated"] == 0
+    assert str(made) not in (moved / "timeline.otio").read_text()
+
+
+def test_a_clip_trimmed_in_another_tool_is_picked_up_by_the_next_render(made, tmp_path):
+    project = _copy(made, tmp_path)
+    board = json.loads((project / "storyboard.json").read_text())
+    first = board["shots"][0]
+    rate = 24
+
+    def trim(track):
+        clip = _clips(track)[0]
+        start = clip.source_range.start_time.value
+        clip.source_range = otio.opentime.TimeRange(
+            otio.opentime.RationalTime(start + 6, rate), otio.opentime.RationalTime(30, rate)
+        )
+
+    _edit_otio(project, trim)
+    result = Agent(QUIET).resume(project)
+
+    assert result.verified and result.manifest["takes"]["generated"] == 0
+    after = json.loads((project / "storyboard.json").read_text())
+    assert after["shots"][0]["frames"] == 30
+    assert after["shots"][0]["source_in"] == first["source_in"] + 6
+    expected = board["target_frames"] - first["frames"] + 30
+    assert after["target_frames"] == expected
+    assert abs(probe(project / "renders/final.mp4").frames - expected) <= 1
+    journal = Journal(project / "journal.sqlite")
+    runs = journal.runs()
+    adopted = [r for r in runs if r["command"] == "timeline"]
+    assert adopted and journal.applied(adopted[-1]["id"])
+    journal.close()
+    # Adopted once: the file is ours again, and the next run changes nothing.
+    again = Agent(QUIET).resume(project)
+    assert again.verified
+    journal = Journal(project / "journal.sqlite")
+    assert [r["command"] for r in journal.runs()].count("timeline") == 1
+    journal.close()
+
+
+def test_clips_reordered_and_removed_in_another_tool_are_picked_up(made, tmp_path):
+    project = _copy(made, tmp_path)
+    ids = [s["id"] for s in json.loads((project / "storyboard.json").read_text())["shots"]]
+
+    def reorder(track):
+        clips = _clips(track)
+        for item in list(track):
+            track.remove(item)
+        track.append(clips[2].clone())
+        track.append(clips[0].clone())
+
+    _edit_otio(project, reorder)
+    result = Agent(QUIET).resume(project)
+    after = json.loads((project / "storyboard.json").read_text())
+    assert [s["id"] for s in after["shots"]] == [ids[2], ids[0]]
+    assert result.verified and result.manifest["takes"]["generated"] == 0
+
+
+def test_a_trim_past_the_take_is_refused_and_changes_nothing(made, tmp_path):
+    project = _copy(made, tmp_path)
+
+    def stretch(track):
+        clip = _clips(track)[1]
+        clip.source_range = otio.opentime.TimeRange(
+            clip.source_range.start_time, otio.opentime.RationalTime(5000, 24)
+        )
+
+    _edit_otio(project, stretch)
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    with pytest.raises(UsageError, match="holds .* trim it within the take"):
+        Agent(QUIET).resume(project)
+    after = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    assert {p for p in after if not p.name.endswith(("-wal", "-shm"))} == {
+        p for p in before if not p.name.endswith(("-wal", "-shm"))
+    }
+    assert all(after[p] == before[p] for p in before if p.suffix != ".sqlite" and p in after)
+
+
+def test_a_clip_that_is_not_a_shot_of_the_project_is_refused(made, tmp_path):
+    project = _copy(made, tmp_path)
+
+    def foreign(track):
+        track.append(
+            otio.schema.Clip(
+                name="holiday",
+                media_reference=otio.schema.ExternalReference(target_url="/tmp/holiday.mp4"),
+                source_range=otio.opentime.TimeRange(
+                    otio.opentime.RationalTime(0, 24), otio.opentime.RationalTime(24, 24)
+                ),
+            )
+        )
+
+    _edit_otio(project, foreign)
+    with pytest.raises(UsageError, match="clip 4 is not one of the project's shots"):
+        Agent(QUIET).resume(project)
+
+
+def test_a_text_track_changed_in_another_tool_is_said_and_not_adopted(made, tmp_path):
+    project = _copy(made, tmp_path)
+    path = str(project / "timeline.otio")
+    document = otio.adapters.read_from_file(path)
+    captions = [t for t in document.tracks if t.name == "captions"][0]
+    captions.remove(_clips(captions)[0])
+    otio.adapters.write_to_file(document, path)
+    before = (project / "storyboard.json").read_text()
+    records = []
+    result = Agent(QUIET, listener=records.append).resume(project)
+    assert result.verified and (project / "storyboard.json").read_text() == before
+    assert any("caption track of timeline.otio" in r.message for r in records)

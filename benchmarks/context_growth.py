@@ -17,8 +17,8 @@ import time
 from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
 from videoagent.generators import capabilities
 from videoagent.memory.context import BUDGET_TOKENS, pack
+from videoagent.memory.continuation import plan_continuation
 from videoagent.plan.brief import make_brief
-from videoagent.plan.continuation import plan_continuation
 from videoagent.plan.offline_planner import shot_seed
 from videoagent.plan.request import Request
 

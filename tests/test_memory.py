@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
 from videoagent.memory.context import BUDGET_TOKENS, pack
+from videoagent.memory.continuation import plan_continuation
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
-from videoagent.plan.continuation import plan_continuation
 from videoagent.plan.request import Request
 
 DOG = "a video of a dog going on a walk, sniffing around, getting a pup cup, meeting a friend"

@@ -8,7 +8,7 @@ import pytest
 
 from videoagent import Agent, AgentSettings, Request
 from videoagent.agent import shooting
-from videoagent.evaluate.checks import Check
+from videoagent.evaluate.check import Check
 from videoagent.plan.reframe import closer
 from videoagent.plan.storyboard import Shot
 

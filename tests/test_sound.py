@@ -15,8 +15,8 @@ from videoagent.audio.loudness import measure, measure_samples
 from videoagent.audio.mix import Layer, mix
 from videoagent.audio.music import beat_seconds, music_bed
 from videoagent.audio.pcm import normalise
+from videoagent.audio.voice import fit_line
 from videoagent.audio.wer import word_error_rate
-from videoagent.plan.narration import fit_line
 
 UGC = "a 20 second video of a dog getting a pup cup at the cafe, then meeting a friend in the park"
 

@@ -1,9 +1,7 @@
 """videoagent: one sentence in, a planned, generated, checked and edited video out."""
 
-__version__ = "0.1.0"
-
-from videoagent.agent.agent import Agent, AgentSettings, Result  # noqa: E402
-from videoagent.errors import (  # noqa: E402
+from videoagent.agent.agent import Agent, AgentSettings, Result
+from videoagent.errors import (
     DamagedProject,
     GenerationError,
     MissingDependency,
@@ -15,7 +13,8 @@ from videoagent.errors import (  # noqa: E402
     UsageError,
     VideoAgentError,
 )
-from videoagent.plan.request import Request  # noqa: E402
+from videoagent.plan.request import Request
+from videoagent.version import __version__
 
 __all__ = [
     "Agent",

@@ -59,13 +59,14 @@ from videoagent.errors import (
     UnclearRequest,
     UsageError,
 )
-from videoagent.evaluate.checks import failed, video_checks
+from videoagent.evaluate.check import failed
+from videoagent.evaluate.checks import video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.llm_judge import LLMJudge
 from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks, sound_summary
 from videoagent.failpoints import reached
 from videoagent.generators import capabilities
-from videoagent.llm.client import chat_client, check_llm_url
+from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render

@@ -16,11 +16,12 @@ from videoagent.agent.routing import longest_shot
 from videoagent.errors import UsageError
 from videoagent.generators import capabilities
 from videoagent.memory.context import pack_context
-from videoagent.plan.continuation import (
+from videoagent.memory.continuation import (
     continuation_beats,
     continuation_count,
     plan_continuation,
 )
+from videoagent.memory.llm_continuation import beats_from_llm
 from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
@@ -34,7 +35,6 @@ from videoagent.plan.edit_request import (
     SwapShots,
     TrimShot,
 )
-from videoagent.plan.llm_continuation import beats_from_llm
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import card_shot, shot_seed
 from videoagent.plan.request import frame_size

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import platform
 
-from videoagent import __version__
 from videoagent.agent.state import request_to_dict
+from videoagent.version import __version__
 
 
 def build_manifest(

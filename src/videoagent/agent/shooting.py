@@ -19,7 +19,8 @@ from pathlib import Path
 
 from videoagent.agent.budget import Budget
 from videoagent.errors import JobInDoubt, RecoverableError
-from videoagent.evaluate.checks import Check, failed, take_checks
+from videoagent.evaluate.check import Check, failed
+from videoagent.evaluate.checks import take_checks
 from videoagent.generators import GenerationRequest, Generator, capabilities
 from videoagent.generators.registry import generator_class
 from videoagent.plan.storyboard import Shot

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from videoagent import __version__
 from videoagent.failpoints import reached
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
@@ -15,6 +14,7 @@ from videoagent.plan.storyboard import Storyboard
 from videoagent.store.files import read_sealed_json, write_sealed_json
 from videoagent.store.project import SCHEMA_VERSION, ProjectFolder
 from videoagent.timeline.time import FrameRate
+from videoagent.version import __version__
 
 
 def request_to_dict(request: Request) -> dict:

@@ -17,9 +17,9 @@ from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, mix
 from videoagent.audio.music import music_bed
 from videoagent.audio.recognizer import WhisperRecognizer, Word, find_recognizer
-from videoagent.audio.voice import find_speaker
+from videoagent.audio.voice import find_speaker, fit_line
 from videoagent.audio.wer import words_of
-from videoagent.plan.narration import LEAD_IN, TAIL, fit_line, narration_lines
+from videoagent.plan.narration import LEAD_IN, TAIL, narration_lines
 from videoagent.plan.storyboard import Storyboard
 from videoagent.timeline.model import Timeline
 from videoagent.timeline.subtitles import Cue

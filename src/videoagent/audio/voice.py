@@ -9,9 +9,11 @@ import shutil
 import subprocess
 import threading
 import wave
+from collections.abc import Callable
 
 import numpy as np
 
+from videoagent.audio import RATE
 from videoagent.audio.pcm import resample
 from videoagent.errors import ToolError
 
@@ -68,3 +70,19 @@ def find_speaker() -> tuple[PiperSpeaker | EspeakSpeaker | None, str]:
         return EspeakSpeaker(), f"espeak-ng, because {reason}"
     except FileNotFoundError:
         return None, f"no voice: {reason} and espeak-ng is not on PATH (apt install espeak-ng)"
+
+
+def fit_line(
+    line: str, seconds: float, speak: Callable[[str], np.ndarray]
+) -> tuple[str, np.ndarray]:
+    """The longest start of `line` (whole words) whose speech lasts at most `seconds`, and
+    that speech; ("", empty) when not even one word fits."""
+    words = line.split()
+    for count in range(len(words), 0, -1):
+        text = " ".join(words[:count])
+        if count < len(words):
+            text = text.rstrip(",;:") + "."
+        speech = speak(text)
+        if len(speech) / RATE <= seconds:
+            return text, speech
+    return "", np.zeros(0, np.float32)

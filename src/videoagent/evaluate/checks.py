@@ -1,18 +1,15 @@
-"""Checks on takes and on the finished video. Cheap, measured, and explained in words.
-
-A check with severity "error" that fails rejects a take (the agent regenerates it); a
-"warning" is reported but cannot be fixed by trying again (e.g. a concept the backend cannot
-draw).
-"""
+"""Checks on takes and on the finished video. Cheap, measured, and explained in words
+(each a `Check`, evaluate/check.py)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
+from videoagent.evaluate.check import Check
+from videoagent.evaluate.recognized import recognized_checks
 from videoagent.generators.base import Job
 from videoagent.generators.procedural import read_truth
 from videoagent.media.detect import picture_stats
@@ -25,25 +22,6 @@ MAX_FROZEN_SECONDS = 1.0
 SUBJECT_VISIBLE = 0.8  # the subject must be in frame this often
 OTHER_VISIBLE = 0.15  # everyone else at least this often
 ACTION_SHARE = 0.25  # the intended action must be seen in this share of frames
-
-
-@dataclass
-class Check:
-    """One check: what was measured, what was expected, and whether it passed."""
-
-    name: str
-    passed: bool
-    detail: str
-    severity: str = "error"
-    value: object = None
-    expected: object = None
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-def failed(checks: list[Check]) -> list[Check]:
-    return [c for c in checks if not c.passed and c.severity == "error"]
 
 
 def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
@@ -113,8 +91,6 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
     if truth is not None and scene is not None:
         checks += truth_checks(truth["summary"], scene)
     if job.backend == "embedded" and scene is not None:
-        from videoagent.evaluate.recognized import recognized_checks  # it imports Check
-
         checks += recognized_checks(path, scene)
     return checks
 

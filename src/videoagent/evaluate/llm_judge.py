@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
-from videoagent.evaluate.checks import Check
+from videoagent.evaluate.check import Check
 from videoagent.llm.client import ChatClient, user_message
 from videoagent.llm.prompts import prompt
 from videoagent.media.frames import frames_at

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from videoagent.evaluate.checks import Check
+from videoagent.evaluate.check import Check
 from videoagent.media.frames import iter_frames
 from videoagent.synthworld.spec import SceneSpec
 

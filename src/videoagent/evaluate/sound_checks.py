@@ -16,7 +16,7 @@ from videoagent.audio.pcm import resample
 from videoagent.audio.recognizer import WhisperRecognizer
 from videoagent.audio.soundtrack import Soundtrack, SpokenLine
 from videoagent.audio.wer import word_error_rate
-from videoagent.evaluate.checks import Check
+from videoagent.evaluate.check import Check
 
 LOUDNESS_TOLERANCE = 1.0  # LU
 PEAK_CEILING = -1.0  # dBTP

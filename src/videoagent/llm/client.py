@@ -25,7 +25,7 @@ from typing import TypeVar
 import numpy as np
 from PIL import Image
 
-from videoagent.errors import PlanError, RunError, UsageError
+from videoagent.errors import PlanError, RunError
 from videoagent.retry import NO_ANSWER, RetryPolicy, redact
 
 T = TypeVar("T")
@@ -199,25 +199,3 @@ class ChatClient:
                     },
                 ]
         raise PlanError(f"the LLM gave no valid answer in {attempts} tries: {last_error}")
-
-
-def check_llm_url(url: str) -> None:
-    """UsageError, before anything is written, for an LLM address that cannot work."""
-    if url.startswith("gguf:"):
-        if not os.path.isfile(url.removeprefix("gguf:")):
-            raise UsageError(f"--llm {url}: no such model file")
-    elif not url.startswith(("http://", "https://")):
-        raise UsageError(
-            f"--llm {url!r}: give an http(s) address of an OpenAI-compatible endpoint, or "
-            "gguf:PATH for a model file"
-        )
-
-
-def chat_client(url: str, *, model: str | None = None) -> ChatClient:
-    """A client for `url`: an OpenAI-compatible endpoint, or `gguf:PATH` for a model file
-    run in this process (the `local-llm` extra)."""
-    if url.startswith("gguf:"):
-        from videoagent.llm.local_gguf import LocalGGUFClient
-
-        return LocalGGUFClient(url.removeprefix("gguf:"))
-    return ChatClient(url, model=model)

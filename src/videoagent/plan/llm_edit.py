@@ -11,7 +11,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError, UnclearRequest, UsageError
-from videoagent.llm.client import ChatClient, chat_client
+from videoagent.llm.client import ChatClient
+from videoagent.llm.endpoint import chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.edit_request import CAN_DO, Operation, parse_clause
 from videoagent.plan.request import Request

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
-from videoagent.llm.client import ChatClient, chat_client
+from videoagent.llm.client import ChatClient
+from videoagent.llm.endpoint import chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.narration import most_words
 from videoagent.plan.storyboard import Storyboard

@@ -13,7 +13,8 @@ from dataclasses import replace
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
-from videoagent.llm.client import ChatClient, chat_client
+from videoagent.llm.client import ChatClient
+from videoagent.llm.endpoint import chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief

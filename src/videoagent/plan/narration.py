@@ -4,15 +4,10 @@
 A line is the one written for the shot (by an LLM, when one plans; it may be silence),
 else the shot's caption (a title card speaks its title). It must end before its shot does,
 with a breath at either side; a line too long for its shot loses words from its end, whole
-words only, until it fits."""
+words only, until it fits (done by `audio.voice.fit_line`, which hears how long it lasts)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import numpy as np
-
-from videoagent.audio import RATE
 from videoagent.plan.storyboard import Storyboard
 
 NARRATING_MODES = ("ugc-product", "brand", "short-film")
@@ -46,19 +41,3 @@ def narration_lines(board: Storyboard) -> dict[str, str]:
             lines[shot.id] = shot.card_title.rstrip(".!") + "."
         previous = shot.caption
     return lines
-
-
-def fit_line(
-    line: str, seconds: float, speak: Callable[[str], np.ndarray]
-) -> tuple[str, np.ndarray]:
-    """The longest start of `line` (whole words) whose speech lasts at most `seconds`, and
-    that speech; ("", empty) when not even one word fits."""
-    words = line.split()
-    for count in range(len(words), 0, -1):
-        text = " ".join(words[:count])
-        if count < len(words):
-            text = text.rstrip(",;:") + "."
-        speech = speak(text)
-        if len(speech) / RATE <= seconds:
-            return text, speech
-    return "", np.zeros(0, np.float32)

@@ -1,0 +1,29 @@
+"""One check and its verdict: what was measured, what was expected, whether it passed.
+
+A check with severity "error" that fails rejects a take (the agent regenerates it); a
+"warning" is reported but cannot be fixed by trying again (e.g. a concept the backend cannot
+draw). Every kind of check (stream, picture, recognizer, judge, sound) returns these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class Check:
+    """One check: what was measured, what was expected, and whether it passed."""
+
+    name: str
+    passed: bool
+    detail: str
+    severity: str = "error"
+    value: object = None
+    expected: object = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def failed(checks: list[Check]) -> list[Check]:
+    return [c for c in checks if not c.passed and c.severity == "error"]

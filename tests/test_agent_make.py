@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import opentimelineio as otio
+import pytest
 from PIL import Image
 
 from videoagent import Agent, AgentSettings, Request
 from videoagent.agent.steps import STEPS
 from videoagent.media.probe import probe
+
+pytestmark = pytest.mark.slow  # end to end: whole videos made
 
 
 def test_dog_request_delivers_a_verified_36_second_video(dog_run):

@@ -12,6 +12,8 @@ import pytest
 
 from bad_input_corpus import CLI_CASES, HTTP_CASES, prepare, run_cli, run_http
 
+pytestmark = pytest.mark.slow  # end to end: the corpus through the command line and a real server
+
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):

@@ -65,6 +65,7 @@ def test_backends_lists_capabilities_prices_and_what_is_configured(monkeypatch):
     assert "modes: text-to-video, image-to-video, reference-to-video" in result.output
 
 
+@pytest.mark.slow  # a whole video made
 def test_approve_waits_for_a_yes_and_resume_goes_on(tmp_path: Path):
     out = tmp_path / "film"
     args = ["make", "a 4 second video of a dog", "--backend", "fake", "--out", str(out)]
@@ -78,6 +79,7 @@ def test_approve_waits_for_a_yes_and_resume_goes_on(tmp_path: Path):
     assert (out / "renders" / "final.mp4").exists()
 
 
+@pytest.mark.slow  # a whole video made
 def test_make_with_fake_backend(tmp_path: Path):
     result = runner.invoke(
         app,
@@ -118,6 +120,7 @@ def test_project_commands_refuse_folders_that_are_not_projects(tmp_path: Path, a
     assert [p.name for p in plain.iterdir()] == ["notes.txt"]
 
 
+@pytest.mark.slow  # a whole video made and edited
 def test_make_then_edit_then_history_on_the_command_line(tmp_path: Path):
     out = tmp_path / "film"
     made = runner.invoke(

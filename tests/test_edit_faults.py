@@ -19,6 +19,8 @@ from videoagent.evaluate.check import Check
 from videoagent.media.probe import probe
 from videoagent.store.journal import Journal
 
+pytestmark = pytest.mark.slow  # end to end: edits killed at each moment in subprocesses
+
 EDITS = {
     "remove": "remove shot 1",
     "overlay": 'put "SALE" on screen at 0:01 for 2 seconds',
@@ -101,7 +103,6 @@ def small_project(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(EDITS))
 def test_an_edit_killed_at_any_moment_then_resumed_leaves_files_and_history_agreeing(
     small_project: Path, tmp_path: Path, kind: str

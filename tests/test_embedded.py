@@ -22,6 +22,8 @@ from videoagent.media.frames import iter_frames  # noqa: E402
 from videoagent.media.probe import probe  # noqa: E402
 from videoagent.timeline.time import FrameRate  # noqa: E402
 
+pytestmark = pytest.mark.slow  # end to end: videos made by the embedded model
+
 needs_weights = pytest.mark.skipif(not VIDEO_MODEL.exists(), reason="no shipped video model")
 
 

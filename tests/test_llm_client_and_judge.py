@@ -97,6 +97,7 @@ def test_a_judge_that_says_no_gets_the_take_made_again(tmp_path):
     assert [part["type"] for part in content[1:]] == ["image_url"] * 3
 
 
+@pytest.mark.slow  # a whole video made
 def test_an_unreachable_judge_warns_and_rejects_nothing(tmp_path):
     settings = AgentSettings(
         backend="fake", judge_url="http://127.0.0.1:9/v1", workers=1, shared_cache=None

@@ -12,6 +12,8 @@ from videoagent.plan.brief import make_brief
 from videoagent.plan.llm_planner import plan_with_llm
 from videoagent.plan.request import Request
 
+pytestmark = pytest.mark.slow  # end to end: runs planned by a fake LLM server
+
 
 def _shots(seconds: list[float]) -> str:
     beats = [

@@ -12,6 +12,8 @@ from videoagent import Agent, AgentSettings, Request
 from videoagent.errors import Cancelled
 from videoagent.store.journal import Journal
 
+pytestmark = pytest.mark.slow  # end to end: projects made, damaged and resumed
+
 REQUEST = "a dog walking, then a dog sitting"
 
 

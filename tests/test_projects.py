@@ -27,6 +27,8 @@ from videoagent.store.journal import Journal
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
 
+pytestmark = pytest.mark.slow  # end to end: whole projects made, edited, killed and resumed
+
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}

@@ -20,6 +20,8 @@ from videoagent.errors import JobInDoubt
 from videoagent.generators import capabilities
 from videoagent.store.ledger import Ledger
 
+pytestmark = pytest.mark.slow  # end to end: make/resume against fake providers behind a fault proxy
+
 PROVIDERS = sorted(FAKES)
 REQUEST = "a 4 second video of a dog walking in the park"
 # Fast polls and a short submission timeout: the same code paths as the defaults, in seconds.

@@ -15,6 +15,8 @@ from videoagent.agent.routing import route_shot
 from videoagent.errors import BudgetReached, UsageError
 from videoagent.generators import capabilities, catalog
 
+pytestmark = pytest.mark.slow  # end to end: whole runs routed among fake providers
+
 REQUEST = (
     "an 18 second video of a dog walking in the park, sniffing the grass, "
     "then a cat sleeping on a bench"

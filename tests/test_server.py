@@ -33,6 +33,8 @@ pytest.importorskip("uvicorn")
 
 from videoagent.media.probe import probe  # noqa: E402
 
+pytestmark = pytest.mark.slow  # end to end: a real server, real clients, a real browser
+
 # Not a generator test: the fastest backend, and no takes shared with other tests.
 FAST = {"shared_cache": None, "backend": "procedural"}
 

@@ -25,6 +25,8 @@ from videoagent.errors import UsageError  # noqa: E402
 from videoagent.server import api  # noqa: E402
 from videoagent.server.guard import CONTENT_SECURITY_POLICY  # noqa: E402
 
+pytestmark = pytest.mark.slow  # end to end: a real server against a hostile client and browser
+
 HOSTILE = "<img src=x onerror=\"window.pwned=1;document.title='PWNED'\">"
 SMALL = {"size": "160x90", "backend": "fake"}
 FAST = {"shared_cache": None, "backend": "procedural"}  # when a request names no backend

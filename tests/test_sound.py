@@ -82,12 +82,13 @@ def ugc_video(tmp_path_factory):
     pytest.importorskip("piper")
     pytest.importorskip("faster_whisper")
     folder = tmp_path_factory.mktemp("ugc") / "film"
-    Agent(AgentSettings(shared_cache=None)).make(
+    Agent(AgentSettings(shared_cache=None, backend="procedural")).make(
         Request.build(UGC, mode="ugc-product", size="320x180"), folder
     )
     return folder
 
 
+@pytest.mark.slow  # a whole video made and heard back
 def test_a_narrated_video_is_heard_back_at_the_target_loudness(ugc_video):
     manifest = json.loads((ugc_video / "renders" / "manifest.json").read_text())
     sound = manifest["sound"]
@@ -104,6 +105,7 @@ def test_a_narrated_video_is_heard_back_at_the_target_loudness(ugc_video):
     assert abs(info.audio_duration - info.video_duration) < 0.05
 
 
+@pytest.mark.slow  # a whole video made and heard back
 def test_subtitles_follow_the_spoken_words(ugc_video):
     srt = (ugc_video / "renders" / "final.srt").read_text()
     vtt = (ugc_video / "renders" / "final.vtt").read_text()
@@ -125,6 +127,7 @@ def _seconds(stamp: str) -> float:
     return int(hours) * 3600 + int(minutes) * 60 + float(rest.replace(",", "."))
 
 
+@pytest.mark.slow  # a whole video made and heard back
 def test_without_audio_extras_the_video_is_made_and_says_what_was_skipped(tmp_path, monkeypatch):
     from videoagent.audio import recognizer, voice
 
@@ -134,7 +137,7 @@ def test_without_audio_extras_the_video_is_made_and_says_what_was_skipped(tmp_pa
     monkeypatch.setattr(voice.PiperSpeaker, "__init__", missing)
     monkeypatch.setattr(voice.shutil, "which", lambda name: None)
     monkeypatch.setattr(recognizer.WhisperRecognizer, "__init__", missing)
-    result = Agent(AgentSettings(shared_cache=None)).make(
+    result = Agent(AgentSettings(shared_cache=None, backend="procedural")).make(
         Request.build("a 6 second video of a cat", mode="ugc-product", size="160x90"),
         tmp_path / "film",
     )
@@ -146,6 +149,7 @@ def test_without_audio_extras_the_video_is_made_and_says_what_was_skipped(tmp_pa
     assert result.manifest["sound"]["subtitles"] == "shot captions"
 
 
+@pytest.mark.slow  # a whole video made and heard back
 def test_espeak_speaks_when_piper_is_absent(tmp_path, monkeypatch):
     import shutil
 
@@ -157,7 +161,7 @@ def test_espeak_speaks_when_piper_is_absent(tmp_path, monkeypatch):
         raise ImportError("not installed")
 
     monkeypatch.setattr(voice.PiperSpeaker, "__init__", missing)
-    result = Agent(AgentSettings(shared_cache=None)).make(
+    result = Agent(AgentSettings(shared_cache=None, backend="procedural")).make(
         Request.build("a 6 second video of a cat", mode="ugc-product", size="160x90"),
         tmp_path / "film",
     )
@@ -179,6 +183,7 @@ def test_footfalls_are_events_at_exact_times_and_only_in_sight():
     assert len(steps) >= 4 and np.allclose(gaps, np.pi / rate)  # a leg passes every π
 
 
+@pytest.mark.slow  # a whole video made and heard back
 def test_effects_land_on_their_frames_in_the_final_file(tmp_path):
     # Procedural takes carry ground truth per frame, which places each footfall exactly.
     settings = AgentSettings(shared_cache=None, music=False, ambience=False, backend="procedural")
@@ -196,6 +201,7 @@ def test_effects_land_on_their_frames_in_the_final_file(tmp_path):
     assert len(truth_frames) == len(sound["effects"])  # one placed sound per event
 
 
+@pytest.mark.slow  # a whole video made and heard back
 def test_effects_are_placed_from_the_storyboard_for_a_backend_without_truth(tmp_path):
     result = Agent(
         AgentSettings(shared_cache=None, backend="fake", music=False, ambience=False)
@@ -223,6 +229,7 @@ def test_subtitles_show_the_script_timed_by_what_was_heard():
     assert [w.start for w in timed] == [0, 0.2, 0.4, 0.6]
 
 
+@pytest.mark.slow  # a whole video made and heard back
 def test_burned_captions_appear_in_the_safe_area_on_their_frames_only(tmp_path):
     pytest.importorskip("piper")
     pytest.importorskip("faster_whisper")

@@ -15,6 +15,8 @@ from videoagent import Agent, AgentSettings, Request, UsageError
 from videoagent.media.probe import probe
 from videoagent.store.journal import Journal
 
+pytestmark = pytest.mark.slow  # end to end: projects edited through timeline.otio
+
 QUIET = AgentSettings(backend="procedural", music=False, ambience=False, shared_cache=None)
 
 

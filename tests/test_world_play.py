@@ -73,6 +73,7 @@ def _wait_frames(page, more: int) -> None:
 MOVES = {"ArrowRight": (0, 1), "ArrowLeft": (0, -1), "ArrowDown": (1, 0), "ArrowUp": (-1, 0)}
 
 
+@pytest.mark.slow  # a real server and a real browser
 @pytest.mark.parametrize("served", ["griddodge", "minidesk"], indirect=True)
 def test_play_in_the_browser(served):
     playwright = playwright_api()

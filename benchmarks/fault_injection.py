@@ -36,9 +36,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from bad_input_corpus import CLI_CASES, HTTP_CASES, prepare, run_cli, run_http  # noqa: E402
+from conftest import QUIET, SMALL_REQUEST  # noqa: E402
 from fake_providers import FAKES, KEY, Scenario  # noqa: E402
 from fault_proxy import Fault, FaultProxy  # noqa: E402
-from test_edit_faults import EDITS, MOMENTS, QUIET, agreement  # noqa: E402
+from test_edit_faults import EDITS, MOMENTS, agreement  # noqa: E402
 from videoagent import Agent, AgentSettings, Request  # noqa: E402
 from videoagent.errors import JobInDoubt  # noqa: E402
 from videoagent.generators import capabilities  # noqa: E402
@@ -194,8 +195,7 @@ def edits() -> None:
     """Each edit kind killed at each moment, then resumed."""
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "film"
-        request = "a dog walking, then a dog sitting, then a dog running"
-        Agent(QUIET).make(Request.build(request, duration=6, size="192x108"), base)
+        Agent(QUIET).make(Request.build(SMALL_REQUEST, duration=6, size="192x108"), base)
         before = json.loads((base / "storyboard.json").read_text())
         print(f"{'edit':9} {'killed at':22} {'agree':>6} {'ended':>12}")
         rows = []

@@ -49,3 +49,16 @@ def dog_run(tmp_path_factory) -> tuple[Path, list]:
         Request.build(DOG_REQUEST), out
     )
     return result, records
+
+
+# A small project for tests about what happens to a project (not about a generator): three
+# shots, 6 s, tiny frames, the fastest backend, no music or ambience to mix.
+QUIET = AgentSettings(backend="procedural", music=False, ambience=False, shared_cache=None)
+SMALL_REQUEST = "a dog walking, then a dog sitting, then a dog running"
+
+
+@pytest.fixture(scope="module")
+def small_project(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("small") / "film"
+    Agent(QUIET).make(Request.build(SMALL_REQUEST, duration=6, size="192x108"), out)
+    return out

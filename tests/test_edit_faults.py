@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from videoagent import Agent, AgentSettings, Request
+from conftest import QUIET
+from videoagent import Agent
 from videoagent.agent.change import STAGED
 from videoagent.evaluate.check import Check
 from videoagent.media.probe import probe
@@ -47,7 +48,6 @@ TESTED = (
     "state:storyboard.json",
     "publish:final.mp4",
 )
-QUIET = AgentSettings(backend="procedural", music=False, ambience=False, shared_cache=None)
 
 
 def _changed(kind: str, before: dict, after: dict) -> bool:
@@ -95,14 +95,6 @@ def agreement(project: Path, kind: str, before: dict) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def small_project(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("edits") / "film"
-    request = "a dog walking, then a dog sitting, then a dog running"
-    Agent(QUIET).make(Request.build(request, duration=6, size="192x108"), out)
-    return out
-
-
 @pytest.mark.parametrize("kind", sorted(EDITS))
 def test_an_edit_killed_at_any_moment_then_resumed_leaves_files_and_history_agreeing(
     small_project: Path, tmp_path: Path, kind: str
@@ -136,14 +128,14 @@ def test_a_render_that_fails_verification_never_replaces_the_verified_video(
     project = tmp_path / "film"
     shutil.copytree(small_project, project)
     verified = {n: (project / "renders" / n).read_bytes() for n in ("final.mp4", "manifest.json")}
-    import videoagent.agent.agent as agent_module
+    import videoagent.agent.finishing as finishing
 
-    real_checks = agent_module.video_checks
+    real_checks = finishing.video_checks
 
     def failing(*args, **kwargs):
         return [*real_checks(*args, **kwargs), Check("injected", False, "made to fail")]
 
-    monkeypatch.setattr(agent_module, "video_checks", failing)
+    monkeypatch.setattr(finishing, "video_checks", failing)
     result = Agent(QUIET).edit(project, 'put "SALE" on screen at 0:01 for 2 seconds')
 
     assert not result.verified
@@ -154,7 +146,7 @@ def test_a_render_that_fails_verification_never_replaces_the_verified_video(
     assert kept["video"]["file"] == "renders/final.unverified.mp4"
     assert not kept["video"]["verified"]
 
-    monkeypatch.setattr(agent_module, "video_checks", real_checks)
+    monkeypatch.setattr(finishing, "video_checks", real_checks)
     again = Agent(QUIET).resume(project)
     assert again.verified and again.video == project / "renders/final.mp4"
     assert not list(project.glob("renders/*.unverified.*"))

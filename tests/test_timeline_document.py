@@ -11,21 +11,17 @@ from pathlib import Path
 import opentimelineio as otio
 import pytest
 
-from videoagent import Agent, AgentSettings, Request, UsageError
+from conftest import QUIET
+from videoagent import Agent, UsageError
 from videoagent.media.probe import probe
 from videoagent.store.journal import Journal
 
 pytestmark = pytest.mark.slow  # end to end: projects edited through timeline.otio
 
-QUIET = AgentSettings(backend="procedural", music=False, ambience=False, shared_cache=None)
-
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("document") / "film"
-    request = "a dog walking, then a dog sitting, then a dog running"
-    Agent(QUIET).make(Request.build(request, duration=6, size="192x108"), out)
-    return out
+def made(small_project) -> Path:
+    return small_project
 
 
 def _copy(made: Path, tmp_path: Path) -> Path:

@@ -1,6 +1,7 @@
 """videoagent: one sentence in, a planned, generated, checked and edited video out."""
 
-from videoagent.agent.agent import Agent, AgentSettings, Result
+from videoagent.agent.agent import Agent
+from videoagent.agent.settings import AgentSettings, Result
 from videoagent.errors import (
     DamagedProject,
     GenerationError,

@@ -8,10 +8,13 @@ from collections.abc import Callable
 from videoagent.agent.assemble import source_span
 from videoagent.agent.routing import Route, longest_shot, route_shot
 from videoagent.generators.catalog import Capabilities, capabilities
+from videoagent.memory.context import pack_context
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.bible import Bible
-from videoagent.plan.brief import Brief
+from videoagent.plan.brief import Brief, make_brief
+from videoagent.plan.narration import narrates
 from videoagent.plan.offline_planner import plan_offline
+from videoagent.plan.references import apply_references
 from videoagent.plan.reframe import closer
 from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
@@ -128,3 +131,96 @@ def reference_counter(state, board: Storyboard) -> Callable[[int], int]:
         return len(paths)
 
     return count
+
+
+def plan_project(state, settings, emit: Callable[..., None]) -> None:
+    """Steps 1-5 for `state`: brief, bible (with the references), storyboard, route and
+    rewrite each shot, narration; the plan is saved, and said as step records."""
+    request, folder = state.request, state.folder
+    # 1. Brief: understand the request, fill what is missing.
+    brief = state.brief = make_brief(request)
+    emit(
+        "brief",
+        "done",
+        f"{len(brief.beats)} beats; assumed: {', '.join(brief.assumed) or 'nothing'}",
+        brief=brief.to_dict(),
+    )
+    # 2. Bible: the cast and props every shot must keep consistent, with references.
+    bible = state.bible = draft_bible(brief)
+    for note in apply_references(state.references, bible, folder.refs):
+        emit("bible", "progress", note)
+    emit(
+        "bible",
+        "done",
+        ", ".join(f"{e.id} ({e.colour} {e.kind})" for e in bible.entities.values())
+        or "no entities",
+        bible=bible.to_dict(),
+    )
+    # 3. Storyboard: an LLM proposes when configured; the offline planner otherwise.
+    context = pack_context(state)
+    board, warnings = draft_storyboard(
+        request,
+        brief,
+        bible,
+        pool=state.pool,
+        llm_url=settings.llm_url,
+        llm_model=settings.llm_model,
+    )
+    for warning in warnings:
+        emit("storyboard", "warning", warning)
+    emit(
+        "storyboard",
+        "done",
+        f"{len(board.shots)} shots, {board.target_frames} frames ({request.seconds:g} s); "
+        f"planning context {context.size} tokens",
+        shots=[
+            {"id": s.id, "beat": s.beat, "frames": s.frames, "kind": s.kind} for s in board.shots
+        ],
+        context=context.summary(),
+    )
+    # 4. Route each generated shot to a backend; rewrite it into that one's dialect.
+    routes = write_prompts(
+        board,
+        state.pool,
+        style=brief.style,
+        bible=bible,
+        references=reference_counter(state, board),
+    )
+    # 5. Narration: written by the LLM when one plans and the video speaks.
+    if settings.llm_url and narrates(request.mode, settings.narrate):
+        from videoagent.plan.llm_narration import write_narration_with_llm
+
+        for warning in write_narration_with_llm(
+            board,
+            mode=request.mode,
+            url=settings.llm_url,
+            model=settings.llm_model,
+        ):
+            emit("storyboard", "warning", warning)
+    state.storyboard = board
+    state.save()
+    _emit_routes(routes, state.pool, emit)
+    emit(
+        "rewrite",
+        "done",
+        ", ".join(sorted({f"{s.dialect} dialect for {s.backend}" for s, _ in routes})),
+        prompts={s.id: s.prompt for s in board.shots if s.prompt},
+    )
+
+
+def _emit_routes(routes: list, pool: list[str], emit) -> None:
+    if not routes:
+        return
+    counts: dict[str, int] = {}
+    for _, route in routes:
+        counts[route.backend] = counts.get(route.backend, 0) + 1
+    emit(
+        "route",
+        "done",
+        ", ".join(f"{n} shot(s) on {name}" for name, n in counts.items())
+        + f" (pool: {', '.join(pool)})",
+        routes={
+            shot.id: {"backend": r.backend, "mode": r.mode, "price": r.price, "why": r.why}
+            for shot, r in routes
+        },
+    )

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from videoagent.agent.agent import Agent, AgentSettings
+from videoagent.agent.agent import Agent
+from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import StepRecord
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError

@@ -1,0 +1,68 @@
+"""What a run will spend before it spends it, and the yes it needs: an estimate of the new
+takes, and no paid take remade behind the user's back after one was deleted."""
+
+from __future__ import annotations
+
+from videoagent.agent.missing import missing_takes
+from videoagent.errors import Cancelled, UsageError
+from videoagent.generators import capabilities
+from videoagent.plan.storyboard import Storyboard
+from videoagent.store.project import ProjectFolder
+from videoagent.store.takes import TakeStore
+
+
+def estimate_cost(new: list, generated: list, rate) -> dict:
+    """What the `new` shots of `generated` will cost and take, each at its backend's price
+    for the length that backend makes (and bills)."""
+    by_backend: dict[str, float] = {}
+    cost = compute = seconds = 0.0
+    for shot in new:
+        caps = capabilities(shot.backend)
+        length = float(rate.seconds(shot.source_frames))
+        price = caps.price(length)
+        by_backend[shot.backend] = round(by_backend.get(shot.backend, 0.0) + price, 4)
+        cost += price
+        seconds += length
+        compute += length * caps.compute_seconds_per_second
+    return {
+        "cost": round(cost, 4),
+        "currency": "USD",
+        "by_backend": by_backend,
+        "shots_to_generate": len(new),
+        "shots_cached": len(generated) - len(new),
+        "generated_seconds": round(seconds, 3),
+        "compute_seconds": round(compute, 1),
+    }
+
+
+def refuse_to_pay_for_missing(
+    store: TakeStore, board: Storyboard, folder: ProjectFolder, *, settings, emit
+) -> None:
+    """Takes deleted from the project are reported; those on a paid backend are made
+    again only with the user's yes (--approve, or a --budget to spend)."""
+    missing = missing_takes(folder, store, {s.id for s in board.shots})
+    for take in missing:
+        emit(
+            "resume",
+            "warning",
+            f"{take['file']} ({take['shot']}, take {take['take']}) is gone from the project "
+            "(deleted outside videoagent)",
+            shot=take["shot"],
+        )
+    paid = [t for t in missing if _paid(t.get("backend"))]
+    if paid and settings.approve is None and settings.budget is None:
+        message = (
+            f"{len(paid)} paid take(s) are gone from the project "
+            f"({', '.join(t['file'] for t in paid)}); making them again costs money: run "
+            f"`videoagent resume {folder.root} --approve` (or give --budget) to make them"
+        )
+        emit("estimate", "failed", message)
+        raise Cancelled(message)
+
+
+def _paid(backend: str | None) -> bool:
+    """Whether `backend` charges for a take (one this version does not know: assume so)."""
+    try:
+        return capabilities(backend).price_per_second > 0
+    except UsageError:
+        return True

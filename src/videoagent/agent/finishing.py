@@ -1,0 +1,227 @@
+"""The last stages of a run, once every shot has its take: assemble the timeline, make the
+sound, render, verify, and deliver (publishing the render only when it is verified)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from videoagent.agent.assemble import build_timeline
+from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unverified
+from videoagent.agent.manifest import build_manifest
+from videoagent.agent.settings import AgentSettings, Result
+from videoagent.agent.shooting import Take
+from videoagent.agent.state import ProjectState
+from videoagent.audio.loudness import measure as measure_loudness
+from videoagent.audio.pcm import write_wav
+from videoagent.audio.soundtrack import make_soundtrack
+from videoagent.evaluate.check import failed
+from videoagent.evaluate.checks import video_checks
+from videoagent.evaluate.consistency import consistency
+from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks, sound_summary
+from videoagent.failpoints import reached
+from videoagent.media.contact_sheet import contact_sheet
+from videoagent.media.probe import probe
+from videoagent.media.render import crop_box, render
+from videoagent.memory.context import FULL_KEYFRAME
+from videoagent.plan.narration import narrates
+from videoagent.store.files import atomic_write_json, atomic_write_text
+from videoagent.store.ledger import Ledger
+from videoagent.timeline.otio_io import write_otio
+from videoagent.timeline.subtitles import burn_in, caption_cues, srt, webvtt
+
+
+@dataclass
+class Finishing:
+    """What the last stages need of the run: its settings, its step records, its clocks
+    and its ledger of provider jobs."""
+
+    settings: AgentSettings
+    emit: Callable[..., None]
+    timed: Callable[[str, float], float]
+    timings: dict[str, float]
+    ledger: Ledger | None
+
+
+def finish(
+    run: Finishing,
+    state: ProjectState,
+    *,
+    takes: dict[str, list[Take]],
+    chosen: dict[str, Take],
+    estimate: dict,
+    started: float,
+    clock: float,
+) -> Result:
+    """Steps 10-13 for `state`, whose shots have their `chosen` takes."""
+    settings, request, folder = run.settings, state.request, state.folder
+    board = state.storyboard
+    # 10. Assemble the typed timeline.
+    timeline = build_timeline(board, {sid: t.path for sid, t in chosen.items()})
+    write_otio(timeline, folder.timeline_otio, root=folder.root)
+    run.emit(
+        "assemble",
+        "done",
+        f"{len(timeline.clips)} clips, "
+        f"{len(timeline.overlays)} overlays, {len(timeline.captions)} captions",
+    )
+    clock = run.timed("bookkeeping", clock)
+    # 11. Sound: effects on the picture's events, narration over the shots, subtitles
+    # timed to the voice, a music bed ducked under it, mixed to the target loudness;
+    # what was skipped is said.
+    soundtrack = make_soundtrack(
+        timeline,
+        board,
+        mode=request.mode,
+        narrate=narrates(request.mode, settings.narrate),
+        takes={sid: t.path for sid, t in chosen.items()},
+        music=settings.music,
+        effects=settings.effects,
+        ambience=settings.ambience,
+        seed=request.seed,
+        target_lufs=settings.loudness,
+    )
+    # Every render file is written under its unverified name; step 13 publishes it.
+    staged = {name: folder.renders / unverified(name) for name in DELIVERED}
+    mixed = write_wav(staged["mix.wav"], soundtrack.samples)
+    for part, how in soundtrack.parts.items():
+        run.emit(
+            "sound",
+            "done" if how["made"] else "warning",
+            f"{part}: {how.get('by') or 'skipped: ' + how.get('why', '')}",
+            part=part,
+            **how,
+        )
+    if settings.burn_captions and soundtrack.cues:
+        timeline = burn_in(timeline, soundtrack.cues)
+        write_otio(timeline, folder.timeline_otio, root=folder.root)
+        run.emit("sound", "done", f"{len(soundtrack.cues)} subtitle cues burned in")
+    clock = run.timed("sound", clock)
+    # 12. Render piece by piece (unchanged pieces are reused), then verify.
+    video = staged["final.mp4"]
+    run.emit("render", "started", f"rendering {timeline.duration} frames")
+    report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
+    report = _keep_peaks_down(run, timeline, video, folder, soundtrack, report, mixed)
+    run.emit("render", "done", report.summary(), pieces=report.pieces)
+    reached("render:done")
+    clock = run.timed("render", clock)
+    samples = []
+    for index, shot in enumerate(board.shots):
+        clip = timeline.clips[index]
+        if shot.kind == "generated":
+            middle = shot.frames // 2
+            info = probe(clip.source)
+            box = crop_box(clip, (info.width, info.height), (request.width, request.height))
+            samples.append(
+                (
+                    shot.id,
+                    timeline.clip_start(index) + middle,
+                    chosen[shot.id].path,
+                    shot.source_in + middle,
+                    box,
+                )
+            )
+    checks = video_checks(
+        video,
+        frames=board.target_frames,
+        rate=request.rate,
+        width=request.width,
+        height=request.height,
+        shot_samples=samples,
+    )
+    heard, sound_figures = sound_checks(
+        video, soundtrack, target_lufs=settings.loudness, recognizer=soundtrack.recognizer
+    )
+    checks += heard
+    run.emit("verify", "done", sound_summary(sound_figures), sound=sound_figures)
+    verified = not failed(checks)
+    run.emit(
+        "verify",
+        "done" if verified else "failed",
+        f"{sum(c.passed for c in checks)}/{len(checks)} checks passed",
+        checks=[c.to_dict() for c in checks],
+    )
+    clock = run.timed("verify", clock)
+    # 13. Deliver: subtitles, contact sheet, manifest; published only when verified.
+    cues = soundtrack.cues or caption_cues(timeline)
+    atomic_write_text(staged["final.srt"], srt(cues))
+    atomic_write_text(staged["final.vtt"], webvtt(cues))
+    contact_sheet(
+        video,
+        [(timeline.clip_start(i) + s.frames // 2, s.beat) for i, s in enumerate(board.shots)],
+        staged["contact_sheet.png"],
+        keyframes=[folder.keyframe(s.id) for s in board.shots],
+        keyframe_size=FULL_KEYFRAME,
+    )
+    score = consistency(board, state.bible, {sid: t.path for sid, t in chosen.items()})
+    run.emit("verify", "done", score["summary"], consistency=score)
+    clock = run.timed("contact sheet", clock)
+    run.timings["total"] = run.timings.get("planning", 0.0) + time.perf_counter() - started
+    manifest = build_manifest(
+        state=state,
+        takes=takes,
+        chosen=chosen,
+        estimate=estimate,
+        video_checks=checks,
+        verified=verified,
+        timings=run.timings,
+        render=report,
+        consistency=score,
+        ledger=run.ledger,
+        files={name: f"renders/{delivered_name(name, verified)}" for name in DELIVERED},
+        sound={
+            "parts": soundtrack.parts,
+            "lines": [line.record() for line in soundtrack.lines],
+            "subtitles": "voice" if soundtrack.cues else "shot captions",
+            "effects": soundtrack.effects,
+            "burned_captions": [
+                {"text": o.text, "start": o.start, "frames": o.frames}
+                for o in timeline.overlays
+                if o.position == "caption"
+            ],
+            **sound_figures,
+        },
+    )
+    atomic_write_json(staged["manifest.json"], manifest)
+    if verified:
+        publish(folder.renders)
+        video = folder.renders / "final.mp4"
+    run.timed("bookkeeping", clock)
+    last = folder.renders / "final.mp4"
+    if verified:
+        how = "verified"
+    elif last.exists():
+        how = f"NOT verified; the last verified video, {last.name}, is kept"
+    else:
+        how = "NOT verified; there is no verified video yet"
+    run.emit(
+        "deliver",
+        "done" if verified else "warning",
+        f"{video} ({how}); takes: {manifest['takes']['generated']} generated, "
+        f"{manifest['takes']['reused']} reused",
+        video=str(video),
+        verified=verified,
+        takes=manifest["takes"],
+    )
+    return Result(folder.root, video, manifest, verified)
+
+
+def _keep_peaks_down(run: Finishing, timeline, video: Path, folder, soundtrack, report, mix: Path):
+    """The encoder can lift a peak over the ceiling the mix kept: measured in the final
+    file, the mix is turned down by the excess and a small margin (no more: each dB cut
+    is a dB of loudness lost against the target) and the sound muxed again (the
+    picture's pieces are reused), at most twice."""
+    for _ in range(2):
+        peak = measure_loudness(video).true_peak
+        if peak <= PEAK_CEILING - 0.2:
+            break
+        cut = PEAK_CEILING - 0.3 - peak
+        soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
+        mixed = write_wav(mix, soundtrack.samples)
+        run.emit("sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB")
+        report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
+    return report

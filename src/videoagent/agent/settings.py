@@ -1,0 +1,55 @@
+"""How the agent works (AgentSettings) and what a run delivered (Result)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from videoagent.store.takes import default_shared_cache
+
+
+@dataclass
+class Result:
+    """What a run delivered."""
+
+    folder: Path
+    video: Path
+    manifest: dict
+    verified: bool
+
+
+@dataclass
+class AgentSettings:
+    """How the agent works: backends, retries, parallelism, planner, spending, caches.
+
+    `backend` pins one generator; `backends` names a pool to route each shot among (the
+    cheapest able); neither: every configured backend, else the best offline one.
+    `approve`, when set, is shown the estimate and must return True before anything is
+    generated. `judge_url` names an OpenAI-compatible vision endpoint whose verdict on
+    each new take joins its checks. `generator_options` holds constructor options per
+    backend name."""
+
+    backend: str | None = None
+    backends: list[str] | None = None
+    max_retries: int = 2
+    workers: int = 2
+    llm_url: str | None = None
+    llm_model: str | None = None
+    judge_url: str | None = None  # a vision model's endpoint: it judges every new take
+    judge_model: str | None = None
+    budget: float | None = None
+    approve: Callable[[dict], bool] | None = None
+    narrate: bool | None = None  # None: as the mode wants (ugc-product, brand, short-film)
+    music: bool = True
+    effects: bool = True
+    ambience: bool = True
+    burn_captions: bool = False  # draw the voice's subtitles into the picture too
+    cancel: threading.Event | None = None  # set from another thread to stop the run
+    loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
+    generator_options: dict[str, dict] = field(default_factory=dict)
+    shared_cache: Path | None = field(default_factory=default_shared_cache)
+    # A paid submission that got no answer may have made a job: send it again only when
+    # the user says so (`resume --resubmit-in-doubt`).
+    resubmit_in_doubt: bool = False

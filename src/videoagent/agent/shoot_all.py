@@ -1,0 +1,94 @@
+"""Step 7-9 across shots: every shot's takes made in parallel, each evaluated and revised
+by the Shooter; what stops a shot (the budget, a job in doubt) is gathered for the run."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from pathlib import Path
+
+from videoagent.agent.generator_pool import GeneratorPool
+from videoagent.agent.shooting import Shooter, Take
+from videoagent.errors import BudgetReached, JobInDoubt
+
+
+def shoot_all(
+    shooter: Shooter,
+    shots: list,
+    refs: dict[str, list[Path]],
+    generators: GeneratorPool,
+    *,
+    workers: int,
+    cancel: threading.Event | None,
+    emit: Callable[..., None],
+) -> dict[str, list[Take]]:
+    """The takes of every shot, made in parallel (`workers` shots at a time), oldest first,
+    by shot id.
+    A budget reached or a job in doubt stops the shot it hit, the others go on; then the
+    run stops with what was left undone. Ctrl-C (or `cancel`) cancels the provider jobs
+    still running before it returns."""
+    total = len(shots)
+    backends = ", ".join(sorted({s.backend for s in shots}))
+    emit("generate", "started", f"{total} shots on {backends}", total=total)
+    takes: dict[str, list[Take]] = {}
+    undone: list[str] = []
+    doubts: dict[str, str] = {}
+    done = 0
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = {
+            pool.submit(shooter.shoot, shot, shot.source_frames, refs[shot.id]): shot
+            for shot in shots
+        }
+        pending = set(futures)
+        try:
+            while pending:
+                # Short waits, not one long one: a Ctrl-C delivered to another thread,
+                # or a cancel from the server, is seen here within half a second.
+                if cancel is not None and cancel.is_set():
+                    raise KeyboardInterrupt
+                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    shot = futures[future]
+                    try:
+                        takes[shot.id] = future.result()
+                    except BudgetReached:
+                        undone.append(shot.id)
+                        continue
+                    except JobInDoubt as exc:  # the other shots go on; this one waits
+                        doubts[shot.id] = str(exc)
+                        emit("generate", "failed", str(exc), shot=shot.id)
+                        continue
+                    done += 1
+                    emit("generate", "progress", f"{shot.id} finished", done=done, total=total)
+        except KeyboardInterrupt:
+            # Before the pool waits for its workers: their jobs are cancelled at the
+            # providers and the shots not started yet never start.
+            generators.stop_all()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    if undone:
+        budget = shooter.budget
+        left = [s.id for s in shots if s.id in undone]
+        message = (
+            f"stopped at the budget: {budget.closed_by}. Spent ${budget.spent:.2f}; "
+            f"left undone: {', '.join(left)} (finished takes are kept: raise --budget and "
+            "run `videoagent resume` to make the rest)"
+        )
+        emit("budget", "failed", message, **budget.summary(), shots_undone=left)
+        raise BudgetReached(message)
+    if doubts:
+        raise JobInDoubt(
+            f"{len(doubts)} shot(s) wait on provider jobs in doubt: "
+            + "; ".join(doubts.values())
+            + ". Check the provider's dashboard, then `videoagent resume "
+            f"{shooter.store.root} --resubmit-in-doubt` sends them again"
+        )
+    generated = sum(t.origin == "generated" for ts in takes.values() for t in ts)
+    emit(
+        "generate",
+        "done",
+        f"{generated} takes generated, "
+        f"{sum(len(t) for t in takes.values()) - generated} reused, for {total} shots",
+    )
+    return {s.id: takes[s.id] for s in shots}

@@ -158,3 +158,18 @@ def test_a_text_track_changed_in_another_tool_is_said_and_not_adopted(made, tmp_
     result = Agent(QUIET, listener=records.append).resume(project)
     assert result.verified and (project / "storyboard.json").read_text() == before
     assert any("caption track of timeline.otio" in r.message for r in records)
+
+
+def test_a_file_from_a_version_without_digests_is_taken_as_written(made, tmp_path):
+    project = _copy(made, tmp_path)
+    path = str(project / "timeline.otio")
+    document = otio.adapters.read_from_file(path)
+    meta = dict(document.metadata["videoagent"])
+    meta.pop("picture_digest")
+    meta.pop("text_digest")
+    document.metadata["videoagent"] = meta
+    otio.adapters.write_to_file(document, path)
+    assert Agent(QUIET).resume(project).verified
+    journal = Journal(project / "journal.sqlite")
+    assert "timeline" not in [r["command"] for r in journal.runs()]
+    journal.close()

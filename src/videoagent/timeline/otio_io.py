@@ -317,8 +317,10 @@ def read_picture(path: Path) -> Picture:
             )
         )
         pending = Transition()
+    # A file from a version that kept no digests cannot tell: it is taken as written.
+    picture, text = meta.get("picture_digest"), meta.get("text_digest")
     return Picture(
         tuple(cuts),
-        edited_outside=_digest(cuts) != meta.get("picture_digest"),
-        text_edited_outside=_text_digest(document) != meta.get("text_digest"),
+        edited_outside=picture is not None and _digest(cuts) != picture,
+        text_edited_outside=text is not None and _text_digest(document) != text,
     )

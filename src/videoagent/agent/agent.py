@@ -129,7 +129,8 @@ class Agent:
             if url:
                 check_llm_url(url)
         checked = check_references(list(references))
-        check_named_entities(checked, draft_bible(make_brief(request)))
+        if any(reference.entity for reference in checked):  # else nothing to match
+            check_named_entities(checked, draft_bible(make_brief(request)))
         folder = ProjectFolder.create(out)
         folder.lock()
         try:

@@ -135,7 +135,9 @@ def _store_uploads(uploads: list[Upload], folder: Path, request: Request) -> lis
         path.write_bytes(data)
         specs.append(f"{upload.entity}={path}" if upload.entity else str(path))
     try:
-        check_named_entities(check_references(specs), draft_bible(make_brief(request)))
+        checked = check_references(specs)
+        if any(reference.entity for reference in checked):  # else nothing to match
+            check_named_entities(checked, draft_bible(make_brief(request)))
     except UsageError as exc:
         raise fastapi.HTTPException(422, str(exc)) from None
     return specs

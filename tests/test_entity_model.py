@@ -13,7 +13,7 @@ from videoagent.media.fit import fit_picture  # noqa: E402
 from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.entity_layer import EntityLayer  # noqa: E402
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig, encode_pose  # noqa: E402
-from videoagent.nn.train_entity_model import train  # noqa: E402
+from videoagent.nn.train_entity_model import EntityModelTraining, train  # noqa: E402
 from videoagent.synthworld import EntitySpec, Renderer, SceneSpec, sprites  # noqa: E402
 from videoagent.synthworld.choreography import Pose  # noqa: E402
 from videoagent.synthworld.vocabulary import COLOURS, KINDS  # noqa: E402
@@ -44,15 +44,10 @@ def test_pose_encoding_names_what_it_cannot_draw():
 def test_entity_model_learns_sprites_and_its_checkpoint_keeps_the_canvases(tmp_path):
     out = tmp_path / "entity.pt"
     logged: list[str] = []
-    metrics = train(
-        out,
-        steps=60,
-        batch=16,
-        sprites_count=400,
-        held_out_count=50,
-        widths=(64, 48, 32, 24, 16),
-        log=logged.append,
+    config = EntityModelTraining(
+        out=out, steps=60, batch=16, sprites=400, held_out=50, widths=(64, 48, 32, 24, 16)
     )
+    metrics = train(config, log=logged.append)
     losses = [float(line.split("loss ")[1].split()[0]) for line in logged if "loss" in line]
     assert losses[-1] < losses[0] / 2
     assert 0 < metrics["held_out"]["all"]["shape_iou"] <= 1

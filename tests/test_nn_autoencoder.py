@@ -16,7 +16,7 @@ from videoagent.nn.temporal_autoencoder import (  # noqa: E402
     TemporalAutoencoder,
     TemporalAutoencoderConfig,
 )
-from videoagent.nn.train_autoencoder import train  # noqa: E402
+from videoagent.nn.train_autoencoder import AutoencoderTraining, train  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, build  # noqa: E402
 
 SMALL = FrameAutoencoderConfig(widths=(8, 8, 16), latent_channels=4)
@@ -56,9 +56,10 @@ def test_checkpoint_rebuilds_the_model_from_its_own_config(tmp_path):
 def test_training_lowers_the_loss_and_saves_held_out_metrics(tmp_path):
     build(tmp_path / "data", DatasetConfig(train=6, heldout=2, frames=4), log=lambda _: None)
     lines = []
-    metrics = train(
-        tmp_path / "data", tmp_path / "ae.pt", steps=30, batch=8, threads=1, log=lines.append
+    config = AutoencoderTraining(
+        data=tmp_path / "data", out=tmp_path / "ae.pt", steps=30, batch=8, threads=1
     )
+    metrics = train(config, log=lines.append)
     losses = [float(line.split()[3]) for line in lines if line.startswith("step")]
     assert losses[-1] < losses[0]
     assert metrics["held_out"]["frames"] == 8 and metrics["held_out"]["psnr"] > 10
@@ -86,20 +87,21 @@ def test_shipped_frame_autoencoder_loads_offline_and_reconstructs(tmp_path):
 
 
 def test_sharpening_the_decoder_keeps_the_encoder_and_its_latent_space(tmp_path):
+    from videoagent.nn.train_decoder import DecoderTraining
     from videoagent.nn.train_decoder import train as train_decoder
 
     build(tmp_path / "data", DatasetConfig(train=4, heldout=2, frames=3), log=lambda _: None)
     checkpoint.save(tmp_path / "ae.pt", "frame_autoencoder", FrameAutoencoder(SMALL))
     lines: list[str] = []
-    metrics = train_decoder(
-        tmp_path / "data",
-        tmp_path / "ae.pt",
-        tmp_path / "sharp.pt",
+    config = DecoderTraining(
+        data=tmp_path / "data",
+        autoencoder=tmp_path / "ae.pt",
+        out=tmp_path / "sharp.pt",
         steps=4,
         batch=4,
         threads=1,
-        log=lines.append,
     )
+    metrics = train_decoder(config, log=lines.append)
     before, _ = checkpoint.load(tmp_path / "ae.pt")
     after, stored = checkpoint.load(tmp_path / "sharp.pt")
     for name, value in before.encoder.state_dict().items():

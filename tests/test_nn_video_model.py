@@ -18,7 +18,7 @@ from videoagent.nn.clip_metrics import drift, frechet_distance  # noqa: E402
 from videoagent.nn.judge import ClipReading, agreement  # noqa: E402
 from videoagent.nn.recognizer_labels import frame_labels  # noqa: E402
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
-from videoagent.nn.train_video_model import entity_cells, train  # noqa: E402
+from videoagent.nn.train_video_model import VideoModelTraining, entity_cells, train  # noqa: E402
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig  # noqa: E402
 from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
 from videoagent.synthworld import Renderer, parse  # noqa: E402
@@ -219,10 +219,10 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
     checkpoint.save(tmp_path / "ae.pt", "frame_autoencoder", autoencoder)
     lines: list[str] = []
-    facts = train(
-        tmp_path / "data",
-        tmp_path / "ae.pt",
-        tmp_path / "video.pt",
+    first = VideoModelTraining(
+        data=tmp_path / "data",
+        autoencoder=tmp_path / "ae.pt",
+        out=tmp_path / "video.pt",
         image_steps=3,
         video_steps=3,
         batch=4,
@@ -230,8 +230,8 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
         depth=1,
         threads=1,
         cache=tmp_path / "latents",
-        log=lines.append,
     )
+    facts = train(first, log=lines.append)
     assert facts["training"]["steps_done"] == 6 and list((tmp_path / "latents").iterdir())
     model, stored = checkpoint.load(tmp_path / "video.pt")
     assert isinstance(model, VideoModel) and stored["autoencoder"]["sha256"]
@@ -240,15 +240,8 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     sampler = ClipSampler(model, autoencoder.eval())
     assert sampler.clip(SynthworldDataset(tmp_path / "data")[0][1], 2, Sampling(1)).shape[0] == 2
 
-    settings = {"image_steps": 0, "video_steps": 2, "batch": 4, "threads": 1, "log": lambda _: None}
-    more = train(
-        tmp_path / "data",
-        tmp_path / "ae.pt",
-        tmp_path / "more.pt",
-        init=tmp_path / "video.pt",
-        cache=tmp_path / "latents",
-        **settings,
-    )
+    again = replace(first, out=tmp_path / "more.pt", init=first.out, image_steps=0, video_steps=2)
+    more = train(again, log=lambda _: None)
     assert more["training"]["continued_from"]["steps_done"] == 6
     continued, _ = checkpoint.load(tmp_path / "more.pt")
     assert continued.config == model.config
@@ -257,14 +250,7 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
         tmp_path / "other", DatasetConfig(train=3, heldout=1, frames=6, seed=5), log=lambda _: None
     )
     with pytest.raises(UsageError, match="other data"):
-        train(
-            tmp_path / "other",
-            tmp_path / "ae.pt",
-            tmp_path / "bad.pt",
-            init=tmp_path / "video.pt",
-            cache=tmp_path / "latents",
-            **settings,
-        )
+        train(replace(again, data=tmp_path / "other", out=tmp_path / "bad.pt"), log=print)
 
 
 def test_recognizer_labels_come_from_what_is_really_in_frame(tmp_path):
@@ -330,26 +316,29 @@ def test_a_pixel_model_trains_from_one_command_warm_started_from_a_latent_one(tm
     build(tmp_path / "data", DatasetConfig(train=3, heldout=1, frames=4), log=lambda _: None)
     autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
     checkpoint.save(tmp_path / "ae.pt", "frame_autoencoder", autoencoder)
-    common = {"batch": 4, "width": 32, "depth": 1, "threads": 1, "log": lambda _: None}
-    common["cache"] = tmp_path / "latents"
-    train(
-        tmp_path / "data",
-        tmp_path / "ae.pt",
-        tmp_path / "latent.pt",
+    latent = VideoModelTraining(
+        data=tmp_path / "data",
+        autoencoder=tmp_path / "ae.pt",
+        out=tmp_path / "latent.pt",
         image_steps=2,
         video_steps=0,
-        **common,
+        batch=4,
+        width=32,
+        depth=1,
+        threads=1,
+        cache=tmp_path / "latents",
     )
-    facts = train(
-        tmp_path / "data",
-        None,
-        tmp_path / "pixels.pt",
+    train(latent, log=lambda _: None)
+    pixel = replace(
+        latent,
+        autoencoder=None,
+        out=tmp_path / "pixels.pt",
         image_steps=1,
         video_steps=1,
-        warm_start=tmp_path / "latent.pt",
+        warm_start=latent.out,
         prediction="clean",
-        **common,
     )
+    facts = train(pixel, log=lambda _: None)
     pixels, stored = checkpoint.load(tmp_path / "pixels.pt")
     config = pixels.config
     assert (config.frame_codec, config.prediction, config.latent_channels) == (

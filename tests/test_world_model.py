@@ -8,6 +8,9 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
+from typer.testing import CliRunner  # noqa: E402
+
+from videoagent.cli.main import app  # noqa: E402
 from videoagent.errors import UsageError  # noqa: E402
 from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.shortcut import integrate, step_level  # noqa: E402
@@ -17,7 +20,6 @@ from videoagent.world.dataset import build  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
 from videoagent.world.imagination import Dreaming, Imagination  # noqa: E402
 from videoagent.world.models import load_world_model  # noqa: E402
-from videoagent.world.train_world_model import train  # noqa: E402
 
 TINY = WorldModelConfig(width=32, depth=1, heads=1)
 
@@ -51,21 +53,43 @@ def test_tiny_world_model_round_trips_through_a_checkpoint(tmp_path):
 
 def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_path):
     build("griddodge", tmp_path / "gd", train=4, heldout=1, log=lambda _: None)
-    out = tmp_path / "w.pt"
-    facts = train(tmp_path / "gd", out, steps=3, batch=4, width=32, depth=1, log=lambda _: None)
-    assert facts["training"]["steps_done"] == 3
-    more = train(
-        tmp_path / "gd",
-        tmp_path / "w2.pt",
-        steps=2,
-        batch=4,
-        init=out,
-        rollout_steps=2,
-        rollout_share=0.5,
-        log=lambda _: None,
+    out, data = tmp_path / "w.pt", str(tmp_path / "gd")
+    tiny = ["--batch", "4", "--width", "32", "--depth", "1", "--threads", "1"]
+    first = CliRunner().invoke(
+        app, ["train", "world-model", "--data", data, "--out", str(out), "--steps", "3", *tiny]
     )
-    assert more["training"]["continued_from"]["steps_done"] == 3
-    model, _ = checkpoint.load(tmp_path / "w2.pt")
+    assert first.exit_code == 0, first.output
+    _, facts = checkpoint.load(out)
+    assert facts["training"]["steps_done"] == 3 and facts["training"]["data"].startswith(
+        "griddodge"
+    )
+    more = CliRunner().invoke(
+        app,
+        [
+            "train",
+            "world-model",
+            "--data",
+            data,
+            "--out",
+            str(tmp_path / "w2.pt"),
+            "--steps",
+            "2",
+            "--init",
+            str(out),
+            "--rollout-steps",
+            "2",
+            "--rollout-share",
+            "0.5",
+            *tiny,
+        ],
+    )
+    assert more.exit_code == 0, more.output
+    model, facts = checkpoint.load(tmp_path / "w2.pt")
+    assert facts["training"]["continued_from"]["steps_done"] == 3
+    refused = CliRunner().invoke(
+        app, ["train", "world-model", "--data", data, "--out", str(out), "--steps", "0"]
+    )
+    assert refused.exit_code == 2 and "--steps must be at least 1, got 0" in refused.output
     assert model.config.environment == "griddodge" and model.config.width == 32
 
 

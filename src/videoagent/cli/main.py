@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from videoagent.agent.agent import Agent
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import StepRecord
+from videoagent.cli.train import train
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
 
@@ -499,6 +500,16 @@ def serve(
         _fail(exc, 2)
     console.print(f"videoagent on http://{host}:{port}/  (projects in {root})", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+# Its options depend on the model named, so the trainer's own parser reads them.
+app.command(
+    context_settings={
+        "allow_extra_args": True,
+        "ignore_unknown_options": True,
+        "help_option_names": [],
+    },
+)(train)
 
 
 def main() -> None:

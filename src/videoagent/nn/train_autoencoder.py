@@ -1,6 +1,6 @@
 """Train a frame (or temporal) autoencoder on a synthworld dataset. One command, seeded:
 
-    python -m videoagent.nn.train_autoencoder --data data/synthworld-v1 \
+    videoagent train autoencoder --data data/synthworld-v1 \
         --model frame --steps 3000 --out runs/frame_ae.pt
 
 Loss: L1 + MSE on pixels, weighted up inside the entities' boxes (ground truth says where
@@ -12,9 +12,8 @@ compression, which are saved in the checkpoint beside the weights and the config
 
 from __future__ import annotations
 
-import argparse
 import json
-import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +24,8 @@ from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig
 from videoagent.nn.autoencoder_metrics import latency_ms, reconstruction_metrics, to_tensor
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.temporal_autoencoder import TemporalAutoencoder, TemporalAutoencoderConfig
+from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
 from videoagent.synthworld.dataset import SynthworldDataset
 
 LATENT_PENALTY = 1e-3
@@ -57,106 +58,59 @@ def frame_batch(
     return to_tensor(picks), torch.from_numpy(mask).unsqueeze(-3).float()
 
 
-def train(
-    data: Path,
-    out: Path,
-    *,
-    model_kind: str = "frame",
-    steps: int = 3000,
-    batch: int = 32,
-    lr: float = 2e-3,
-    seed: int = 0,
-    threads: int = 2,
-    entity_weight: float = 4.0,
-    eval_clips: int = 100,
-    log=print,
-) -> dict:
+@dataclass(frozen=True, kw_only=True)
+class AutoencoderTraining(TrainingConfig):
+    data: Path = setting("a built synthworld dataset")
+    model: str = setting("which autoencoder", "frame", choices=("frame", "temporal"))
+    steps: int = setting("optimiser steps", 3000, minimum=1)
+    batch: int = setting("frames per step", 32, minimum=1)
+    lr: float = setting("peak learning rate", 2e-3, minimum=0)
+    entity_weight: float = setting("how much more a pixel inside an entity counts", 4.0)
+    eval_clips: int = setting("held-out clips measured", 100, minimum=1)
+
+
+def train(config: AutoencoderTraining, log=print) -> dict:
     """Train, evaluate on the held-out split, save; returns the metrics."""
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    rng = np.random.default_rng(seed)
-    train_set, held_out = SynthworldDataset(data, "train"), SynthworldDataset(data, "heldout")
+    config.begin()
+    rng = np.random.default_rng(config.seed)
+    train_set = SynthworldDataset(config.data, "train")
+    held_out = SynthworldDataset(config.data, "heldout")
     frames = train_set.all_frames()
     masks = entity_masks(train_set, frames.shape)
-    if model_kind == "frame":
-        model, group, architecture = (
-            FrameAutoencoder(FrameAutoencoderConfig()),
-            1,
-            "frame_autoencoder",
-        )
+    if config.model == "frame":
+        model, group = FrameAutoencoder(FrameAutoencoderConfig()), 1
     else:
         model = TemporalAutoencoder(TemporalAutoencoderConfig())
-        group, architecture = model.config.frames_per_latent, "temporal_autoencoder"
-    per_step = max(1, batch // group)  # the same number of frames per step either way
-    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    schedule = warmup_cosine(optimiser, steps, warmup=min(100, steps // 10))
-    began = time.perf_counter()
+        group = model.config.frames_per_latent
+    per_step = max(1, config.batch // group)  # the same number of frames per step either way
+    optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
+    schedule = warmup_cosine(optimiser, config.steps, warmup=min(100, config.steps // 10))
+    losses = LossLog(config.steps, log, every=100)
     model.train()
-    for step in range(steps):
+    for step in range(config.steps):
         target, mask = frame_batch(frames, masks, rng, per_step, group)
         with torch.autocast("cpu", dtype=torch.bfloat16):
             restored, latents = model(target)
         error = restored.float() - target
-        weight = 1 + (entity_weight - 1) * mask
+        weight = 1 + (config.entity_weight - 1) * mask
         loss = (weight * (error.abs() + error**2)).mean() / weight.mean() + LATENT_PENALTY * (
             latents.float() ** 2
         ).mean()
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
-        if step % 100 == 0 or step == steps - 1:
-            log(f"step {step:5d}  loss {loss.item():.4f}  {time.perf_counter() - began:6.0f} s")
-    seconds = time.perf_counter() - began
+        apply_gradients(loss, model, optimiser, schedule)
+        losses.after(step, loss=loss)
     model.eval()
+    size = (held_out.card["config"]["width"], held_out.card["config"]["height"])
     metrics = {
-        "held_out": reconstruction_metrics(model, held_out, clips=eval_clips),
-        "speed": latency_ms(
-            model, (held_out.card["config"]["width"], held_out.card["config"]["height"])
-        ),
-        "parameters": sum(p.numel() for p in model.parameters()),
-        "training": {
-            "steps": steps,
+        "held_out": reconstruction_metrics(model, held_out, clips=config.eval_clips),
+        "speed": latency_ms(model, size),
+        "parameters": parameter_count(model),
+        "training": config.recorded()
+        | {
             "frames_per_step": per_step * group,
-            "seconds": round(seconds, 1),
-            "threads": threads,
-            "seed": seed,
-            "entity_weight": entity_weight,
-            "data": f"{train_set.card['name']} v{train_set.card['version']} "
-            f"({len(train_set)} clips)",
+            "seconds": round(losses.seconds, 1),
+            "data": train_set.description(),
         },
     }
-    checkpoint.save(out, architecture, model, metrics=metrics)
+    checkpoint.save(config.out, f"{config.model}_autoencoder", model, metrics=metrics)
     log(json.dumps(metrics, indent=2))
     return metrics
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Train a synthworld frame autoencoder.")
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--model", choices=("frame", "temporal"), default="frame")
-    parser.add_argument("--steps", type=int, default=3000)
-    parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=2e-3)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--entity-weight", type=float, default=4.0)
-    args = parser.parse_args()
-    train(
-        args.data,
-        args.out,
-        model_kind=args.model,
-        steps=args.steps,
-        batch=args.batch,
-        lr=args.lr,
-        seed=args.seed,
-        threads=args.threads,
-        entity_weight=args.entity_weight,
-        log=lambda line: print(line, flush=True),
-    )
-
-
-if __name__ == "__main__":
-    main()

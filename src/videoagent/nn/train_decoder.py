@@ -1,7 +1,7 @@
 """Sharpen the frame autoencoder's decoder; the encoder, and so the latent space every video
 model was trained in, stays exactly as it is.
 
-    python -m videoagent.nn.train_decoder --data data/synthworld-v1 \
+    videoagent train decoder --data data/synthworld-v1 \
         --autoencoder runs/frame_ae_weighted.pt --out runs/frame_ae_sharp.pt
 
 Two things blurred generated frames beyond what the autoencoder loses on real ones:
@@ -18,10 +18,9 @@ PSNR on clean and noised latents and an edge-sharpness ratio beside the weights.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
-import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +37,8 @@ from videoagent.nn.autoencoder_metrics import (
 )
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.train_autoencoder import entity_masks, frame_batch
+from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
 
@@ -99,29 +100,27 @@ def decoder_metrics(
     }
 
 
-def train(
-    data: Path,
-    autoencoder_path: Path,
-    out: Path,
-    *,
-    steps: int = 2000,
-    batch: int = 16,
-    lr: float = 2e-4,
-    adversarial: float = 0.1,
-    latent_noise: float = 0.5,
-    entity_weight: float = 4.0,
-    seed: int = 0,
-    threads: int = 2,
-    log=print,
-) -> dict:
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    rng = np.random.default_rng(seed)
-    generator = torch.Generator().manual_seed(seed)
-    train_set, held_out = SynthworldDataset(data, "train"), SynthworldDataset(data, "heldout")
+@dataclass(frozen=True, kw_only=True)
+class DecoderTraining(TrainingConfig):
+    data: Path = setting("a built synthworld dataset")
+    autoencoder: Path = setting("the frame autoencoder whose decoder is sharpened")
+    steps: int = setting("optimiser steps", 2000, minimum=1)
+    batch: int = setting("frames per step", 16, minimum=1)
+    lr: float = setting("peak learning rate", 2e-4, minimum=0)
+    adversarial: float = setting("weight of the discriminator's loss (0: none)", 0.1, minimum=0)
+    latent_noise: float = setting("most noise on the latents, in channel spreads", 0.5)
+    entity_weight: float = setting("how much more a pixel inside an entity counts", 4.0)
+
+
+def train(config: DecoderTraining, log=print) -> dict:
+    config.begin()
+    rng = np.random.default_rng(config.seed)
+    generator = torch.Generator().manual_seed(config.seed)
+    train_set = SynthworldDataset(config.data, "train")
+    held_out = SynthworldDataset(config.data, "heldout")
     frames = train_set.all_frames()
     masks = entity_masks(train_set, frames.shape)
-    autoencoder, _ = checkpoint.load(autoencoder_path)
+    autoencoder, _ = checkpoint.load(config.autoencoder)
     autoencoder = autoencoder.float()
     encoder = copy.deepcopy(autoencoder.encoder).requires_grad_(False).eval()
     with torch.no_grad():
@@ -130,101 +129,55 @@ def train(
     before = decoder_metrics(autoencoder.eval(), held_out, spread)
     log(f"before: {json.dumps(before)}")
     decoder, critic = autoencoder.decoder.train(), PatchDiscriminator().train()
-    optimiser = torch.optim.AdamW(decoder.parameters(), lr=lr, betas=(0.5, 0.9))
-    critic_optimiser = torch.optim.AdamW(critic.parameters(), lr=lr, betas=(0.5, 0.9))
-    schedule = warmup_cosine(optimiser, steps, warmup=min(100, steps // 10), floor=0.1)
-    began = time.perf_counter()
-    for step in range(steps):
+    optimiser = torch.optim.AdamW(decoder.parameters(), lr=config.lr, betas=(0.5, 0.9))
+    critic_optimiser = torch.optim.AdamW(critic.parameters(), lr=config.lr, betas=(0.5, 0.9))
+    schedule = warmup_cosine(
+        optimiser, config.steps, warmup=min(100, config.steps // 10), floor=0.1
+    )
+    losses = LossLog(config.steps, log, every=100)
+    batch = config.batch
+    for step in range(config.steps):
         target, mask = frame_batch(frames, masks, rng, batch, 1)
         with torch.no_grad():
             latents = encoder(target * 2 - 1)
-            sigma = torch.rand(batch, 1, 1, 1, generator=generator) * latent_noise
+            sigma = torch.rand(batch, 1, 1, 1, generator=generator) * config.latent_noise
             sigma = sigma * (torch.rand(batch, 1, 1, 1, generator=generator) < NOISED_SHARE)
             latents = latents + sigma * spread * torch.randn(latents.shape, generator=generator)
         with torch.autocast("cpu", dtype=torch.bfloat16):
             restored = (decoder(latents) + 1) / 2
         restored = restored.float()
         error = restored - target
-        weight = 1 + (entity_weight - 1) * mask
+        weight = 1 + (config.entity_weight - 1) * mask
         pixel = (weight * (error.abs() + error**2)).mean() / weight.mean()
         loss = pixel
         fooling = torch.zeros(())
-        if step >= ADVERSARIAL_FROM and adversarial > 0:
+        if step >= ADVERSARIAL_FROM and config.adversarial > 0:
             fooling = -critic(restored * 2 - 1).mean()
-            loss = loss + adversarial * fooling
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(decoder.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
-        if adversarial > 0:
+            loss = loss + config.adversarial * fooling
+        apply_gradients(loss, decoder, optimiser, schedule)
+        if config.adversarial > 0:
             real, fake = critic(target * 2 - 1), critic(restored.detach() * 2 - 1)
             critic_loss = F.relu(1 - real).mean() + F.relu(1 + fake).mean()
             critic_optimiser.zero_grad(set_to_none=True)
             critic_loss.backward()
             critic_optimiser.step()
-        if step % 100 == 0 or step == steps - 1:
-            log(
-                f"step {step:5d}  pixel {pixel.item():.4f}  fooling {fooling.item():+.3f}  "
-                f"{time.perf_counter() - began:6.0f} s"
-            )
-    seconds = time.perf_counter() - began
+        losses.after(step, pixel=pixel, fooling=fooling)
     autoencoder.eval()
     after = decoder_metrics(autoencoder, held_out, spread)
     log(f"after: {json.dumps(after)}")
     metrics = {
         "held_out": reconstruction_metrics(autoencoder, held_out, clips=100),
         "held_out_decoder": {"before": before, "after": after},
-        "parameters": sum(p.numel() for p in autoencoder.parameters()),
-        "training": {
+        "parameters": parameter_count(autoencoder),
+        "training": config.recorded()
+        | {
             "decoder_only_from": {
-                "path": str(autoencoder_path),
-                "sha256": file_sha256(autoencoder_path),
+                "path": str(config.autoencoder),
+                "sha256": file_sha256(config.autoencoder),
             },
-            "steps": steps,
-            "batch": batch,
-            "lr": lr,
-            "adversarial": adversarial,
-            "latent_noise": latent_noise,
-            "entity_weight": entity_weight,
-            "seconds": round(seconds, 1),
-            "threads": threads,
-            "seed": seed,
-            "data": f"{train_set.card['name']} v{train_set.card['version']} "
-            f"({len(train_set)} clips)",
+            "seconds": round(losses.seconds, 1),
+            "data": train_set.description(),
         },
     }
-    checkpoint.save(out, "frame_autoencoder", autoencoder, metrics=metrics)
+    checkpoint.save(config.out, "frame_autoencoder", autoencoder, metrics=metrics)
     return metrics
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Sharpen a frame autoencoder's decoder.")
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--autoencoder", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--steps", type=int, default=2000)
-    parser.add_argument("--batch", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=2e-4)
-    parser.add_argument("--adversarial", type=float, default=0.1)
-    parser.add_argument("--latent-noise", type=float, default=0.5)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
-    train(
-        args.data,
-        args.autoencoder,
-        args.out,
-        steps=args.steps,
-        batch=args.batch,
-        lr=args.lr,
-        adversarial=args.adversarial,
-        latent_noise=args.latent_noise,
-        seed=args.seed,
-        threads=args.threads,
-        log=lambda line: print(line, flush=True),
-    )
-
-
-if __name__ == "__main__":
-    main()

@@ -1,7 +1,7 @@
 """Train the entity model on sprites painted alone, and report how closely it draws held-out
 poses. One command:
 
-    python -m videoagent.nn.train_entity_model --out runs/entity_model.pt
+    videoagent train entity-model --out runs/entity_model.pt
 
 Its data needs no dataset on disk: synthworld paints each training sprite (`sprites`) from a
 seeded random kind, colour and pose, 80,000 of them, and 2,000 more from another seed for
@@ -10,10 +10,8 @@ the held-out figures. The loss is L1 plus squared error on premultiplied colour 
 
 from __future__ import annotations
 
-import argparse
 import json
-import time
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -22,7 +20,8 @@ import torch.nn.functional as F
 from videoagent.nn import checkpoint
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig, encode_pose
 from videoagent.nn.schedule import warmup_cosine
-from videoagent.nn.training_run import apply_gradients
+from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
 from videoagent.synthworld import sprites
 from videoagent.synthworld.vocabulary import COLOURS, KINDS
 
@@ -81,89 +80,50 @@ def held_out_figures(model: EntityModel, data: tuple[torch.Tensor, ...]) -> dict
     return figures
 
 
-def train(
-    out: Path,
-    *,
-    steps: int = 5000,
-    batch: int = 64,
-    lr: float = 2e-3,
-    sprites_count: int = 80_000,
-    held_out_count: int = 2000,
-    widths: tuple[int, ...] = WIDTHS,
-    seed: int = 0,
-    threads: int = 2,
-    log=print,
-) -> dict:
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    config = EntityModelConfig(
-        widths=widths, extents={kind: sprites.extent(kind) for kind in KINDS}
+@dataclass(frozen=True, kw_only=True)
+class EntityModelTraining(TrainingConfig):
+    steps: int = setting("optimiser steps", 5000, minimum=1)
+    batch: int = setting("sprites per step", 64, minimum=1)
+    lr: float = setting("peak learning rate", 2e-3, minimum=0)
+    sprites: int = setting("sprites painted to train on", 80_000, minimum=1)
+    held_out: int = setting("sprites painted (from another seed) to measure on", 2000, minimum=1)
+    widths: tuple[int, ...] = setting("channels of each upsampling stage", WIDTHS)
+
+
+def train(config: EntityModelTraining, log=print) -> dict:
+    config.begin()
+    model_config = EntityModelConfig(
+        widths=config.widths, extents={kind: sprites.extent(kind) for kind in KINDS}
     )
-    began = time.perf_counter()
-    conditions, pictures, _ = painted_set(config, sprites_count, seed)
-    held_out = painted_set(config, held_out_count, seed + 1)
-    log(f"painted {sprites_count} sprites in {time.perf_counter() - began:.0f} s")
-    model = EntityModel(config)
-    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10))
-    generator = torch.Generator().manual_seed(seed)
-    began = time.perf_counter()
-    losses = []
+    painting = LossLog(1, log)
+    conditions, pictures, _ = painted_set(model_config, config.sprites, config.seed)
+    held_out = painted_set(model_config, config.held_out, config.seed + 1)
+    log(f"painted {config.sprites} sprites in {painting.seconds:.0f} s")
+    model = EntityModel(model_config)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
+    schedule = warmup_cosine(optimiser, config.steps, warmup=min(200, config.steps // 10))
+    generator = torch.Generator().manual_seed(config.seed)
+    losses = LossLog(config.steps, log, every=100)
     model.train()
-    for step in range(steps):
-        chosen = torch.randint(len(conditions), (batch,), generator=generator)
+    for step in range(config.steps):
+        chosen = torch.randint(len(conditions), (config.batch,), generator=generator)
         truth = pictures[chosen].float() / 255
         with torch.autocast("cpu", dtype=torch.bfloat16):
             drawn = model(conditions[chosen])
         loss = loss_of(drawn.float(), truth)
         apply_gradients(loss, model, optimiser, schedule)
-        losses.append(loss.item())
-        if step % 100 == 0 or step == steps - 1:
-            seconds = time.perf_counter() - began
-            log(f"step {step:5d}  loss {np.mean(losses):.5f}  {seconds:6.0f} s")
-            losses = []
-    seconds = time.perf_counter() - began
+        losses.after(step, loss=loss)
     model.eval()
     metrics = {
         "held_out": held_out_figures(model, held_out),
-        "parameters": sum(p.numel() for p in model.parameters()),
-        "training": {
-            "steps": steps,
-            "batch": batch,
-            "lr": lr,
-            "seconds": round(seconds, 1),
-            "threads": threads,
-            "seed": seed,
-            "data": f"{sprites_count} synthworld sprites painted alone (seed {seed}); "
-            f"held out: {held_out_count} more (seed {seed + 1})",
+        "parameters": parameter_count(model),
+        "training": config.recorded()
+        | {
+            "seconds": round(losses.seconds, 1),
+            "data": f"{config.sprites} synthworld sprites painted alone (seed {config.seed}); "
+            f"held out: {config.held_out} more (seed {config.seed + 1})",
         },
     }
-    checkpoint.save(out, "entity_model", model, metrics=metrics)
+    checkpoint.save(config.out, "entity_model", model, metrics=metrics)
     log(json.dumps(metrics, indent=2))
     return metrics
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Train the entity model (sprites by pose).")
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--steps", type=int, default=5000)
-    parser.add_argument("--batch", type=int, default=64)
-    parser.add_argument("--lr", type=float, default=2e-3)
-    parser.add_argument("--sprites", type=int, default=80_000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
-    train(
-        args.out,
-        steps=args.steps,
-        batch=args.batch,
-        lr=args.lr,
-        sprites_count=args.sprites,
-        seed=args.seed,
-        threads=args.threads,
-        log=lambda line: print(line, flush=True),
-    )
-
-
-if __name__ == "__main__":
-    main()

@@ -1,7 +1,7 @@
 """Train the recognizer on synthworld frames and report its held-out accuracy. One command:
 
     python -m videoagent.synthworld.dataset --out data/synthworld-judge --train 16000 --frames 6
-    python -m videoagent.nn.train_recognizer --data data/synthworld-judge --out runs/recognizer.pt
+    videoagent train recognizer --data data/synthworld-judge --out runs/recognizer.pt
 
 Trained on its own dataset of many short clips: on the video model's 2,000 clips it learnt
 the clips by heart (dog recall 0.85 in training, 0.35 held out); 16,000 different scenes of
@@ -16,9 +16,8 @@ combinations training never saw.
 
 from __future__ import annotations
 
-import argparse
 import json
-import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +29,8 @@ from videoagent.nn.autoencoder_metrics import to_tensor
 from videoagent.nn.recognizer import HEADS, Recognizer, RecognizerConfig, probabilities
 from videoagent.nn.recognizer_labels import split_labels
 from videoagent.nn.schedule import warmup_cosine
+from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
 from videoagent.synthworld.dataset import SynthworldDataset
 
 SOFTEN_SHARE = 1 / 3
@@ -84,85 +85,43 @@ def accuracy(model: Recognizer, frames: np.ndarray, labels: dict[str, np.ndarray
     return result
 
 
-def train(
-    data: Path,
-    out: Path,
-    *,
-    steps: int = 4000,
-    batch: int = 64,
-    lr: float = 2e-3,
-    seed: int = 0,
-    threads: int = 2,
-    log=print,
-) -> dict:
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    rng = np.random.default_rng(seed)
-    generator = torch.Generator().manual_seed(seed)
-    train_set, held_out = SynthworldDataset(data, "train"), SynthworldDataset(data, "heldout")
+@dataclass(frozen=True, kw_only=True)
+class RecognizerTraining(TrainingConfig):
+    data: Path = setting("a built synthworld dataset (many short clips)")
+    steps: int = setting("optimiser steps", 4000, minimum=1)
+    batch: int = setting("frames per step", 64, minimum=1)
+    lr: float = setting("peak learning rate", 2e-3, minimum=0)
+
+
+def train(config: RecognizerTraining, log=print) -> dict:
+    config.begin()
+    rng = np.random.default_rng(config.seed)
+    generator = torch.Generator().manual_seed(config.seed)
+    train_set = SynthworldDataset(config.data, "train")
+    held_out = SynthworldDataset(config.data, "heldout")
     frames, labels = train_set.all_frames(), split_labels(train_set.rows)
     model = Recognizer(RecognizerConfig())
-    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.02)
-    schedule = warmup_cosine(optimiser, steps, warmup=min(100, steps // 10))
-    began = time.perf_counter()
+    optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.02)
+    schedule = warmup_cosine(optimiser, config.steps, warmup=min(100, config.steps // 10))
+    losses = LossLog(config.steps, log, every=100)
     model.train()
-    for step in range(steps):
-        clips = rng.integers(len(frames), size=batch)
-        times = rng.integers(frames.shape[1], size=batch)
+    for step in range(config.steps):
+        clips = rng.integers(len(frames), size=config.batch)
+        times = rng.integers(frames.shape[1], size=config.batch)
         pictures = soften(to_tensor(frames[clips, times]), generator)
         targets = {name: torch.from_numpy(labels[name][clips, times]) for name in HEADS}
         with torch.autocast("cpu", dtype=torch.bfloat16):
             logits = model(pictures)
         loss = loss_of({k: v.float() for k, v in logits.items()}, targets)
-        optimiser.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
-        if step % 100 == 0 or step == steps - 1:
-            log(f"step {step:5d}  loss {loss.item():.4f}  {time.perf_counter() - began:6.0f} s")
-    seconds = time.perf_counter() - began
+        apply_gradients(loss, model, optimiser, schedule)
+        losses.after(step, loss=loss)
     model.eval()
-    held_frames = held_out.all_frames()
     metrics = {
-        "held_out": accuracy(model, held_frames, split_labels(held_out.rows)),
-        "parameters": sum(p.numel() for p in model.parameters()),
-        "training": {
-            "steps": steps,
-            "batch": batch,
-            "seconds": round(seconds, 1),
-            "threads": threads,
-            "seed": seed,
-            "data": f"{train_set.card['name']} v{train_set.card['version']} "
-            f"({len(train_set)} clips)",
-        },
+        "held_out": accuracy(model, held_out.all_frames(), split_labels(held_out.rows)),
+        "parameters": parameter_count(model),
+        "training": config.recorded()
+        | {"seconds": round(losses.seconds, 1), "data": train_set.description()},
     }
-    checkpoint.save(out, "recognizer", model, metrics=metrics)
+    checkpoint.save(config.out, "recognizer", model, metrics=metrics)
     log(json.dumps(metrics, indent=2))
     return metrics
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Train the synthworld recognizer (our judge).")
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--steps", type=int, default=4000)
-    parser.add_argument("--batch", type=int, default=64)
-    parser.add_argument("--lr", type=float, default=2e-3)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
-    train(
-        args.data,
-        args.out,
-        steps=args.steps,
-        batch=args.batch,
-        lr=args.lr,
-        seed=args.seed,
-        threads=args.threads,
-        log=lambda line: print(line, flush=True),
-    )
-
-
-if __name__ == "__main__":
-    main()

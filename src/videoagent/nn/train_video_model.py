@@ -1,6 +1,6 @@
 """Train the video model: text-to-image first, then next-frame video, as a shortcut model.
 
-    python -m videoagent.nn.train_video_model --data data/synthworld-v1 \
+    videoagent train video-model --data data/synthworld-v1 \
         --autoencoder src/videoagent/nn/weights/frame_autoencoder.pt --out runs/video_model.pt
 
 Every training frame is encoded once by the (frozen) frame autoencoder and cached beside the
@@ -27,10 +27,9 @@ are an exponential moving average of the trained ones.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +42,13 @@ from videoagent.nn.patch_codec import PatchCodec, PatchCodecConfig
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
-from videoagent.nn.training_run import Progress, apply_gradients, update_average
+from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_run import (
+    Progress,
+    apply_gradients,
+    parameter_count,
+    update_average,
+)
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig, remaining
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
@@ -250,158 +255,103 @@ def _warm_started(model: VideoModel, source: Path) -> dict:
     }
 
 
-def train(
-    data: Path,
-    autoencoder_path: Path | None,
-    out: Path,
-    *,
-    image_steps: int = 900,
-    video_steps: int = 3100,
-    batch: int = 32,
-    lr: float = 1e-3,
-    width: int = 128,
-    depth: int = 6,
-    image_share: float = IMAGE_SHARE_IN_VIDEO,
-    init: Path | None = None,
-    warm_start: Path | None = None,
-    prediction: str = "velocity",
-    seed: int = 0,
-    threads: int = 2,
-    cache: Path = Path("runs/latents"),
-    save_every: int = 250,
-    log=print,
-) -> dict:
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    generator = torch.Generator().manual_seed(seed)
-    train_set = SynthworldDataset(data, "train")
-    latents = cached_latents(autoencoder_path, train_set, cache)
+@dataclass(frozen=True, kw_only=True)
+class VideoModelTraining(TrainingConfig):
+    data: Path = setting("a built synthworld dataset")
+    autoencoder: Path | None = setting(
+        "the frame autoencoder whose latents the model draws; without: pixel patches", None
+    )
+    image_steps: int = setting("steps of text-to-image first", 900, minimum=0)
+    video_steps: int = setting("steps of next-frame video after them", 3100, minimum=0)
+    batch: int = setting("examples per step", 32, minimum=1)
+    lr: float = setting("peak learning rate", 1e-3, minimum=0)
+    width: int = setting("channels of the transformer", 128, minimum=32)
+    depth: int = setting("transformer blocks", 6, minimum=1)
+    image_share: float = setting(
+        "share of first frames (text-to-image) in video steps", IMAGE_SHARE_IN_VIDEO
+    )
+    init: Path | None = setting("continue from these weights", None)
+    warm_start: Path | None = setting("copy the fitting weights of another video model", None)
+    prediction: str = setting("what the model predicts", "velocity", choices=("velocity", "clean"))
+    cache: Path = setting("where encoded latents are kept between runs", Path("runs/latents"))
+    save_every: int = setting("steps between checkpoints", 250, minimum=1)
+
+
+def train(config: VideoModelTraining, log=print) -> dict:
+    config.begin()
+    generator = torch.Generator().manual_seed(config.seed)
+    train_set = SynthworldDataset(config.data, "train")
+    latents = cached_latents(config.autoencoder, train_set, config.cache)
     factor = train_set.card["config"]["height"] // latents.shape[3]
     channels = latents.shape[2]
     flat = latents.astype(np.float32).transpose(2, 0, 1, 3, 4).reshape(channels, -1)
     captions = [row["caption"] for row in train_set.rows]
-    config = VideoModelConfig(
+    model_config = VideoModelConfig(
         vocabulary=build_vocabulary(captions),
         latent_channels=channels,
         latent_height=latents.shape[3],
         latent_width=latents.shape[4],
         latent_mean=tuple(round(float(v), 5) for v in flat.mean(1)),
         latent_std=tuple(round(float(v), 5) for v in flat.std(1)),
-        width=width,
-        depth=depth,
-        heads=width // 32,
+        width=config.width,
+        depth=config.depth,
+        heads=config.width // 32,
         local_mixing=True,
         layout_channels=scene_layout.CHANNELS,
         layout_factor=factor,
-        frame_codec="autoencoder" if autoencoder_path else "patches",
+        frame_codec="autoencoder" if config.autoencoder else "patches",
         patch=factor,
-        prediction=prediction,
+        prediction=config.prediction,
         fps=train_set.card["config"]["fps"],
     )
-    model, earlier = VideoModel(config), None
-    if init is not None:
-        model, earlier = _continued(init, config)
-        config = model.config
-    elif warm_start is not None:
-        earlier = {"warm_start": _warm_started(model, warm_start)}
-    tokenizer = Tokenizer(config.vocabulary, config.text_length)
-    cells = entity_cells(train_set, (config.latent_height, config.latent_width))
+    model, lineage = VideoModel(model_config), {}
+    if config.init is not None:
+        model, continued_from = _continued(config.init, model_config)
+        model_config, lineage = model.config, {"continued_from": continued_from}
+    elif config.warm_start is not None:
+        lineage = {"warm_start": _warm_started(model, config.warm_start)}
+    tokenizer = Tokenizer(model_config.vocabulary, model_config.text_length)
+    cells = entity_cells(train_set, (model_config.latent_height, model_config.latent_width))
     frame_size = (train_set.card["config"]["width"], train_set.card["config"]["height"])
     truth = [row["truth"] for row in train_set.rows]
     batches = Batches(
-        latents, cells, tokenizer(captions), config.older_frames, seed, truth, frame_size
+        latents,
+        cells,
+        tokenizer(captions),
+        model_config.older_frames,
+        config.seed,
+        truth,
+        frame_size,
     )
     average = copy.deepcopy(model).requires_grad_(False)
-    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    steps = image_steps + video_steps
+    optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
+    steps = config.image_steps + config.video_steps
+    if steps < 1:
+        raise UsageError("--image-steps and --video-steps together must be at least 1")
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
     facts = {
-        "parameters": sum(p.numel() for p in model.parameters()),
+        "parameters": parameter_count(model),
         "autoencoder": (
-            {"path": str(autoencoder_path), "sha256": file_sha256(autoencoder_path)}
-            if autoencoder_path
+            {"path": str(config.autoencoder), "sha256": file_sha256(config.autoencoder)}
+            if config.autoencoder
             else {"codec": f"patches of {factor}x{factor} pixels"}
         ),
-        "training": {
-            "image_steps": image_steps,
-            "video_steps": video_steps,
-            "batch": batch,
-            "lr": lr,
-            "image_share": image_share,
+        "training": config.recorded()
+        | {
             "entity_weight": ENTITY_WEIGHT,
-            "prediction": prediction,
             "layout_drop": LAYOUT_DROP,
-            "seed": seed,
-            "threads": threads,
-            "data": f"{train_set.card['name']} v{train_set.card['version']} "
-            f"({len(train_set)} clips)",
-        },
+            "data": train_set.description(),
+        }
+        | lineage,
     }
-    if earlier and "warm_start" in earlier:
-        facts["training"] |= earlier
-    elif earlier:
-        facts["training"]["continued_from"] = earlier
-    progress = Progress(steps, out, "video_model", facts, save_every, log)
+    progress = Progress(steps, config.out, "video_model", facts, config.save_every, log)
     model.train()
     for step in range(steps):
-        share = 1.0 if step < image_steps else image_share
+        share = 1.0 if step < config.image_steps else config.image_share
         with torch.autocast("cpu", dtype=torch.bfloat16):
-            loss = training_loss(model, batches.draw(batch, share), generator)
+            loss = training_loss(model, batches.draw(config.batch, share), generator)
         apply_gradients(loss, model, optimiser, schedule)
         update_average(average, model, step, EMA_DECAY)
         progress.after(step, loss, average)
     log(json.dumps(facts, indent=2))
     return facts
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Train the synthworld text-to-video model.")
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument(
-        "--autoencoder", type=Path, help="frame autoencoder checkpoint; without: pixel patches"
-    )
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--image-steps", type=int, default=900)
-    parser.add_argument("--video-steps", type=int, default=3100)
-    parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=1e-3)
-    parser.add_argument("--width", type=int, default=128)
-    parser.add_argument("--depth", type=int, default=6)
-    parser.add_argument(
-        "--image-share",
-        type=float,
-        default=IMAGE_SHARE_IN_VIDEO,
-        help="share of first frames (text-to-image) in video steps",
-    )
-    parser.add_argument("--init", type=Path, help="continue from these weights")
-    parser.add_argument(
-        "--warm-start", type=Path, help="copy the fitting weights of another video model"
-    )
-    parser.add_argument("--prediction", choices=("velocity", "clean"), default="velocity")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--cache", type=Path, default=Path("runs/latents"))
-    args = parser.parse_args()
-    train(
-        args.data,
-        args.autoencoder,
-        args.out,
-        image_steps=args.image_steps,
-        video_steps=args.video_steps,
-        batch=args.batch,
-        lr=args.lr,
-        width=args.width,
-        depth=args.depth,
-        image_share=args.image_share,
-        init=args.init,
-        warm_start=args.warm_start,
-        prediction=args.prediction,
-        seed=args.seed,
-        threads=args.threads,
-        cache=args.cache,
-        log=lambda line: print(line, flush=True),
-    )
-
-
-if __name__ == "__main__":
-    main()

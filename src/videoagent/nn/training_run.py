@@ -39,6 +39,32 @@ def update_average(average: nn.Module, model: nn.Module, step: int, ceiling: flo
         kept.lerp_(live, 1 - decay)
 
 
+def parameter_count(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())
+
+
+class LossLog:
+    """Logs the mean of each figure since the last line, every `every` steps and at the end."""
+
+    def __init__(self, steps: int, log: Callable[[str], None], every: int = LOG_EVERY) -> None:
+        self.steps, self.log, self.every = steps, log, every
+        self.began = time.perf_counter()
+        self.figures: dict[str, list[float]] = {}
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.began
+
+    def after(self, step: int, **figures: torch.Tensor | float) -> None:
+        for name, value in figures.items():
+            number = value.item() if isinstance(value, torch.Tensor) else value
+            self.figures.setdefault(name, []).append(number)
+        if step % self.every == 0 or step == self.steps - 1:
+            shown = "  ".join(f"{name} {np.mean(v):.5f}" for name, v in self.figures.items())
+            self.log(f"step {step:5d}  {shown}  {self.seconds:6.0f} s")
+            self.figures = {}
+
+
 class Progress:
     """Logs the mean loss every `LOG_EVERY` steps and saves `average` every `save_every`."""
 
@@ -52,18 +78,12 @@ class Progress:
         log: Callable[[str], None],
     ) -> None:
         self.steps, self.out, self.architecture = steps, out, architecture
-        self.facts, self.save_every, self.log = facts, save_every, log
-        self.began = time.perf_counter()
-        self.losses: list[float] = []
+        self.facts, self.save_every = facts, save_every
+        self.losses = LossLog(steps, log)
 
     def after(self, step: int, loss: torch.Tensor, average: nn.Module) -> None:
-        self.losses.append(loss.item())
-        last = step == self.steps - 1
-        seconds = time.perf_counter() - self.began
-        if step % LOG_EVERY == 0 or last:
-            self.log(f"step {step:5d}  loss {np.mean(self.losses):.5f}  {seconds:6.0f} s")
-            self.losses = []
-        if (step + 1) % self.save_every == 0 or last:
+        self.losses.after(step, loss=loss)
+        if (step + 1) % self.save_every == 0 or step == self.steps - 1:
             self.facts["training"]["steps_done"] = step + 1
-            self.facts["training"]["seconds"] = round(seconds, 1)
+            self.facts["training"]["seconds"] = round(self.losses.seconds, 1)
             checkpoint.save(self.out, self.architecture, average, **self.facts)

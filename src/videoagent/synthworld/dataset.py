@@ -204,6 +204,10 @@ class SynthworldDataset:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def description(self) -> str:
+        """What a model trained on this split records as its data."""
+        return f"{self.card['name']} v{self.card['version']} ({len(self)} clips)"
+
     def frames(self, shard: int) -> np.ndarray:
         if shard not in self._shards:
             with np.load(self.root / f"{self.split}-{shard:05d}.npz") as data:

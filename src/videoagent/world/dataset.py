@@ -198,6 +198,10 @@ class RolloutDataset:
     def episodes(self) -> int:
         return len(self.starts)
 
+    def description(self) -> str:
+        """What a model trained on this split records as its data."""
+        return f"{self.card['name']} ({self.episodes()} episodes, {len(self.frames)} frames)"
+
     def episode_slice(self, episode: int) -> slice:
         start = self.starts[episode]
         end = self.starts[episode + 1] if episode + 1 < len(self.starts) else len(self.frames)

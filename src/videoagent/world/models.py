@@ -25,7 +25,7 @@ def load_world_model(environment: str, path: Path | None = None):
     if path is None and not weights_path(environment).exists():
         raise UsageError(
             f"no world model of {environment!r} ships in this installation; train one with "
-            f"`python -m videoagent.world.train_world_model` and pass --weights"
+            f"`videoagent train world-model` and pass --weights"
         )
     path = Path(path) if path else weights_path(environment)
     if not path.exists():

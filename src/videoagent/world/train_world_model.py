@@ -1,6 +1,6 @@
 """Train a world model on an environment's rollouts, as a shortcut model.
 
-    python -m videoagent.world.train_world_model --data data/griddodge-v2 \
+    videoagent train world-model --data data/griddodge-v2 \
         --out runs/world_griddodge.pt
 
 Each step draws frames from random episodes and learns to make each from the frames before
@@ -25,7 +25,6 @@ environment (`RECIPES`: steps, and which inputs the model has).
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
 from dataclasses import dataclass
@@ -38,7 +37,13 @@ from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples, step_level
-from videoagent.nn.training_run import Progress, apply_gradients, update_average
+from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_run import (
+    Progress,
+    apply_gradients,
+    parameter_count,
+    update_average,
+)
 from videoagent.nn.world_model import MIN_REMAINING, WorldModel, WorldModelConfig
 from videoagent.store.files import file_sha256
 from videoagent.world.dataset import RolloutDataset
@@ -198,77 +203,69 @@ def training_loss(model: WorldModel, batch: dict, generator: torch.Generator) ->
     return error.sum() / (weight.sum() * data.shape[1])
 
 
-def train(
-    data_path: Path,
-    out: Path,
-    *,
-    steps: int | None = None,
-    batch: int = 32,
-    lr: float = 1e-3,
-    width: int = 128,
-    depth: int = 4,
-    rollout_steps: int = 0,
-    rollout_share: float = 0.3,
-    init: Path | None = None,
-    seed: int = 0,
-    threads: int = 2,
-    save_every: int = 250,
-    log=print,
-) -> dict:
-    torch.manual_seed(seed)
-    torch.set_num_threads(threads)
-    generator = torch.Generator().manual_seed(seed)
-    data = RolloutDataset(data_path, "train")
+@dataclass(frozen=True, kw_only=True)
+class WorldModelTraining(TrainingConfig):
+    data: Path = setting("a built world dataset (rollouts of one environment)")
+    steps: int | None = setting(
+        "optimiser steps (default: the shipped model's recipe)", None, minimum=1
+    )
+    batch: int = setting("examples per step", 32, minimum=1)
+    lr: float = setting("peak learning rate", 1e-3, minimum=0)
+    width: int = setting("channels of the transformer", 128, minimum=32)
+    depth: int = setting("transformer blocks", 4, minimum=1)
+    rollout_steps: int = setting("last steps that train on the model's own rollouts", 0, minimum=0)
+    rollout_share: float = setting("share of examples with a context frame of its own", 0.3)
+    init: Path | None = setting("continue from these weights", None)
+    save_every: int = setting("steps between checkpoints", 250, minimum=1)
+
+
+def _continued(init: Path, environment: str) -> tuple[WorldModel, dict]:
+    model, earlier = checkpoint.load(init)
+    if model.config.environment != environment:
+        raise UsageError(f"--init {str(init)!r} is a model of {model.config.environment!r}")
+    lineage = {"path": str(init), "sha256": file_sha256(init), **earlier.get("training", {})}
+    return model.train(), lineage
+
+
+def train(config: WorldModelTraining, log=print) -> dict:
+    config.begin()
+    generator = torch.Generator().manual_seed(config.seed)
+    data = RolloutDataset(config.data, "train")
     environment = data.card["environment"]
     recipe = RECIPES[environment]
-    if steps is not None and steps < 1:
-        raise UsageError(f"--steps must be at least 1, got {steps}")
-    steps = steps or recipe.steps
-    if init is not None:
-        model, earlier = checkpoint.load(init)
-        if model.config.environment != environment:
-            raise UsageError(f"--init {str(init)!r} is a model of {model.config.environment!r}")
-        model.train()
-        lineage = {"path": str(init), "sha256": file_sha256(init), **earlier.get("training", {})}
+    steps = config.steps or recipe.steps
+    if config.init is not None:
+        model, lineage = _continued(config.init, environment)
     else:
         height, width_px, _ = data.card["frame_shape"]
-        config = WorldModelConfig(
+        model_config = WorldModelConfig(
             environment=environment,
             frame_height=height,
             frame_width=width_px,
             action_features=data.actions.shape[1],
-            width=width,
-            depth=depth,
-            heads=width // 32,
+            width=config.width,
+            depth=config.depth,
+            heads=config.width // 32,
             gated_noise=recipe.gated_noise,
             pointer=recipe.pointer,
         )
-        model, lineage = WorldModel(config), None
-    batches = Batches(data, model.config, seed)
+        model, lineage = WorldModel(model_config), None
+    batches = Batches(data, model.config, config.seed)
     average = copy.deepcopy(model).requires_grad_(False)
-    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
     facts = {
-        "parameters": sum(p.numel() for p in model.parameters()),
-        "training": {
-            "steps": steps,
-            "batch": batch,
-            "lr": lr,
-            "rollout_steps": rollout_steps,
-            "rollout_share": rollout_share,
-            "seed": seed,
-            "threads": threads,
-            "data": f"{data.card['name']} ({data.episodes()} episodes, {len(data.frames)} frames)",
-        },
+        "parameters": parameter_count(model),
+        "training": config.recorded() | {"steps": steps, "data": data.description()},
     }
     if lineage:
         facts["training"]["continued_from"] = lineage
-    progress = Progress(steps, out, "world_model", facts, save_every, log)
+    progress = Progress(steps, config.out, "world_model", facts, config.save_every, log)
     for step in range(steps):
-        examples = batches.draw(batch)
+        examples = batches.draw(config.batch)
         with torch.autocast("cpu", dtype=torch.bfloat16):
-            if step >= steps - rollout_steps and rollout_share:
-                chosen = torch.rand(batch, generator=generator) < rollout_share
+            if step >= steps - config.rollout_steps and config.rollout_share:
+                chosen = torch.rand(config.batch, generator=generator) < config.rollout_share
                 own_recent(model, examples, chosen.nonzero().squeeze(1), generator)
             loss = training_loss(model, examples, generator)
         apply_gradients(loss, model, optimiser, schedule)
@@ -276,41 +273,3 @@ def train(
         progress.after(step, loss, average)
     log(json.dumps(facts, indent=2))
     return facts
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Train a world model on rollouts.")
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--steps", type=int, help="default: the recipe of the shipped model")
-    parser.add_argument("--batch", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=1e-3)
-    parser.add_argument("--width", type=int, default=128)
-    parser.add_argument("--depth", type=int, default=4)
-    parser.add_argument(
-        "--rollout-steps", type=int, default=0, help="last steps that train on own rollouts"
-    )
-    parser.add_argument("--rollout-share", type=float, default=0.3)
-    parser.add_argument("--init", type=Path, help="continue from these weights")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
-    train(
-        args.data,
-        args.out,
-        steps=args.steps,
-        batch=args.batch,
-        lr=args.lr,
-        width=args.width,
-        depth=args.depth,
-        rollout_steps=args.rollout_steps,
-        rollout_share=args.rollout_share,
-        init=args.init,
-        seed=args.seed,
-        threads=args.threads,
-        log=lambda line: print(line, flush=True),
-    )
-
-
-if __name__ == "__main__":
-    main()

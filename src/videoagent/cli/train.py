@@ -1,0 +1,74 @@
+"""`videoagent train MODEL [options]`: one entry point for every model we train.
+
+The options of each model are the fields of its trainer's config dataclass
+(`nn/training_config.py`), so `videoagent train MODEL --help` always lists what the trainer
+takes. Trainers load lazily: PyTorch is imported only when a model is trained.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from videoagent.errors import MissingDependency, VideoAgentError
+
+console = Console(stderr=True)
+
+# model name → (module, its config class)
+TRAINERS = {
+    "autoencoder": ("videoagent.nn.train_autoencoder", "AutoencoderTraining"),
+    "decoder": ("videoagent.nn.train_decoder", "DecoderTraining"),
+    "recognizer": ("videoagent.nn.train_recognizer", "RecognizerTraining"),
+    "entity-model": ("videoagent.nn.train_entity_model", "EntityModelTraining"),
+    "video-model": ("videoagent.nn.train_video_model", "VideoModelTraining"),
+    "world-model": ("videoagent.world.train_world_model", "WorldModelTraining"),
+}
+HELP_OPTIONS = ("-h", "--help")
+
+
+def _fail(exc: Exception, code: int) -> None:
+    console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _models_help() -> str:
+    names = "\n".join(f"  {name}" for name in TRAINERS)
+    return (
+        "usage: videoagent train MODEL [options]\n\nModels:\n"
+        f"{names}\n\n`videoagent train MODEL --help` lists a model's options."
+    )
+
+
+def train(context: typer.Context) -> None:
+    """Train one of our models: autoencoder, decoder, recognizer, entity-model, video-model,
+    world-model. `videoagent train MODEL --help` lists its options."""
+    arguments = list(context.args)
+    if not arguments or arguments[0] in HELP_OPTIONS:
+        print(_models_help())
+        raise typer.Exit(0 if arguments else 2)
+    name, options = arguments[0], arguments[1:]
+    if name not in TRAINERS:
+        _fail(
+            VideoAgentError(f"no model called {name!r} to train; one of {', '.join(TRAINERS)}"), 2
+        )
+    module_name, config_name = TRAINERS[name]
+    try:
+        module = importlib.import_module(module_name)
+        from videoagent.nn.training_config import parse
+    except ImportError:
+        _fail(MissingDependency("training", "embedded"), 2)
+    description = module.__doc__.strip().splitlines()[0]
+    try:
+        config = parse(
+            getattr(module, config_name), options, f"videoagent train {name}", description
+        )
+        module.train(config, log=lambda line: print(line, flush=True))
+    except VideoAgentError as exc:
+        _fail(exc, 2)
+    except KeyboardInterrupt:
+        console.print("stopped; the last checkpoint written is kept", highlight=False)
+        sys.exit(130)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from fake_openai import FakeOpenAI
+from videoagent.llm.client import ChatClient
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import make_brief
 from videoagent.plan.llm_planner import plan_with_llm
@@ -52,7 +53,12 @@ def test_valid_plan_is_used_with_exact_frames(request_and_brief):
     server = FakeOpenAI([_shots([6, 10, 12, 8])])
     try:
         board, warnings = plan_with_llm(
-            request, brief, Bible(), backend="procedural", dialect="synthworld", url=server.url
+            request,
+            brief,
+            Bible(),
+            backend="procedural",
+            dialect="synthworld",
+            client=ChatClient(server.url),
         )
     finally:
         server.close()
@@ -70,7 +76,12 @@ def test_wrong_durations_are_repaired_by_feeding_back_the_error(request_and_brie
     server = FakeOpenAI(["```json\n" + _shots([10, 10, 10, 10]) + "\n```", _shots([9, 9, 9, 9])])
     try:
         board, warnings = plan_with_llm(
-            request, brief, Bible(), backend="procedural", dialect="synthworld", url=server.url
+            request,
+            brief,
+            Bible(),
+            backend="procedural",
+            dialect="synthworld",
+            client=ChatClient(server.url),
         )
     finally:
         server.close()
@@ -85,7 +96,12 @@ def test_garbage_falls_back_to_offline_planner_with_a_warning(request_and_brief)
     server = FakeOpenAI(["not json", '{"shots": []}', "still nothing"])
     try:
         board, warnings = plan_with_llm(
-            request, brief, Bible(), backend="procedural", dialect="synthworld", url=server.url
+            request,
+            brief,
+            Bible(),
+            backend="procedural",
+            dialect="synthworld",
+            client=ChatClient(server.url),
         )
     finally:
         server.close()
@@ -102,7 +118,7 @@ def test_unreachable_endpoint_falls_back(request_and_brief):
         Bible(),
         backend="procedural",
         dialect="synthworld",
-        url="http://127.0.0.1:9/v1",
+        client=ChatClient("http://127.0.0.1:9/v1"),
     )
     assert board.planner == "offline" and "unreachable" in warnings[0]
 

@@ -19,6 +19,7 @@ import pytest
 
 from fake_openai import FakeOpenAI
 from videoagent.agent.planning import draft_bible
+from videoagent.llm.client import ChatClient
 from videoagent.plan.brief import make_brief
 from videoagent.plan.llm_planner import plan_with_llm
 from videoagent.plan.request import Request
@@ -39,7 +40,7 @@ def test_a_recorded_planner_exchange_replays_to_the_same_outcome(name):
             draft_bible(brief),
             backend="procedural",
             dialect="synthworld",
-            url=server.url,
+            client=ChatClient(server.url),
             max_shot_seconds=119,
         )
     finally:

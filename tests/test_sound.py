@@ -17,6 +17,7 @@ from videoagent.audio.music import beat_seconds, music_bed
 from videoagent.audio.pcm import normalise
 from videoagent.audio.voice import fit_line
 from videoagent.audio.wer import word_error_rate
+from videoagent.llm.client import ChatClient
 
 UGC = "a 20 second video of a dog getting a pup cup at the cafe, then meeting a friend in the park"
 
@@ -267,7 +268,9 @@ def test_an_llm_writes_the_narration_within_each_shots_words(tmp_path):
     good["lines"][1]["line"] = ""  # silence over the second shot
     server = FakeOpenAI([json.dumps(too_long), json.dumps(good)])
     try:
-        warnings = write_narration_with_llm(board, mode="ugc-product", url=server.url)
+        warnings = write_narration_with_llm(
+            board, mode="ugc-product", client=ChatClient(server.url)
+        )
     finally:
         server.close()
     assert warnings == []

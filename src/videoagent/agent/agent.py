@@ -177,8 +177,9 @@ class Agent:
             except UnclearRequest:
                 if llm is None:
                     raise
+                client = chat_client(llm[0], model=llm[1])
                 operations = parse_edit_with_llm(
-                    text, state.storyboard, state.request, url=llm[0], model=llm[1]
+                    text, state.storyboard, state.request, client=client
                 )
                 read_by = f"the LLM at {llm[0]}"
                 context_tokens = tokens_of_text(edit_context(state.storyboard, state.request))

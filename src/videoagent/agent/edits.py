@@ -15,6 +15,7 @@ from videoagent.agent.planning import reference_counter, write_prompts
 from videoagent.agent.routing import longest_shot
 from videoagent.errors import UsageError
 from videoagent.generators import capabilities
+from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
 from videoagent.memory.continuation import (
     continuation_beats,
@@ -104,7 +105,7 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
         beats = continuation_beats(context, state.brief, count)
         if llm:
             beats, warnings = beats_from_llm(
-                context, count, seconds, url=llm[0], model=llm[1], fallback=beats
+                context, count, seconds, client=chat_client(llm[0], model=llm[1]), fallback=beats
             )
             planner = "offline (LLM failed)" if warnings else f"llm at {llm[0]}"
             for warning in warnings:
@@ -279,24 +280,17 @@ def apply_edit(
             ),
             {"shot": gone.id},
         )
-    if isinstance(operation, SwapShots):
-        a, b = operation.first - 1, operation.second - 1
-        board.shots[a], board.shots[b] = board.shots[b], board.shots[a]
+    if isinstance(operation, SwapShots | MoveShot):
+        shots = board.shots
+        if isinstance(operation, SwapShots):
+            a, b = operation.first - 1, operation.second - 1
+            shots[a], shots[b] = shots[b], shots[a]
+            message = f"swapped {shots[b].id} and {shots[a].id}"
+        else:
+            shots.insert(operation.to - 1, shots.pop(operation.number - 1))
+            message = f"moved {shots[operation.to - 1].id} to position {operation.to}"
         _set_joins(board, joins)
-        return (
-            "tool: reorder",
-            f"swapped {board.shots[b].id} and {board.shots[a].id}",
-            {"order": [s.id for s in board.shots]},
-        )
-    if isinstance(operation, MoveShot):
-        shot = board.shots.pop(operation.number - 1)
-        board.shots.insert(operation.to - 1, shot)
-        _set_joins(board, joins)
-        return (
-            "tool: reorder",
-            f"moved {shot.id} to position {operation.to}",
-            {"order": [s.id for s in board.shots]},
-        )
+        return "tool: reorder", message, {"order": [s.id for s in shots]}
     if isinstance(operation, TrimShot):
         shot = board.shots[operation.number - 1]
         old = shot.frames

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from videoagent.agent.assemble import source_span
 from videoagent.agent.routing import Route, longest_shot, route_shot
 from videoagent.generators.catalog import Capabilities, capabilities
+from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.bible import Bible
@@ -53,8 +54,7 @@ def draft_storyboard(
             brief,
             bible,
             **shape,
-            url=llm_url,
-            model=llm_model,
+            client=chat_client(llm_url, model=llm_model),
             max_shot_seconds=longest,
         )
     else:
@@ -193,8 +193,7 @@ def plan_project(state, settings, emit: Callable[..., None]) -> None:
         for warning in write_narration_with_llm(
             board,
             mode=request.mode,
-            url=settings.llm_url,
-            model=settings.llm_model,
+            client=chat_client(settings.llm_url, model=settings.llm_model),
         ):
             emit("storyboard", "warning", warning)
     state.storyboard = board

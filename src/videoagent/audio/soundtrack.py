@@ -123,6 +123,26 @@ def skipped(why: str) -> dict:
     return {"made": False, "why": why}
 
 
+def _effects(
+    timeline: Timeline, board: Storyboard, takes: dict[str, Path], seed: int
+) -> tuple[list[Layer], dict]:
+    """Footfalls and landings where the takes' events put them, and what was made."""
+    placed, summary = effect_layers(timeline, board, takes, seed=seed)
+    if not placed:
+        return [], skipped("no footfall or landing in the picture")
+    made_from = ", ".join(f"{n} from {source}" for source, n in summary["from"].items())
+    return placed, made(f"{summary['placed']} footfalls and landings ({made_from})")
+
+
+def _ambience(timeline: Timeline, board: Storyboard, seed: int) -> tuple[list[Layer], dict]:
+    """The sound of each generated shot's place, and what was made."""
+    placed = ambience_layers(timeline, board, seed=seed)
+    if not placed:
+        return [], skipped("no generated shot")
+    kinds = sorted({layer.name.rsplit("(", 1)[-1].rstrip(")") for layer in placed})
+    return placed, made(f"shaped noise: {', '.join(kinds)}")
+
+
 def make_soundtrack(
     timeline: Timeline,
     board: Storyboard,
@@ -139,17 +159,12 @@ def make_soundtrack(
     seconds = float(timeline.rate.seconds(timeline.duration))
     parts: dict = {}
     layers: list[Layer] = []
-    if effects:
-        placed, summary = effect_layers(timeline, board, takes or {}, seed=seed)
-        layers += placed
-        made_from = ", ".join(f"{n} from {source}" for source, n in summary["from"].items())
-        parts["effects"] = (
-            made(f"{summary['placed']} footfalls and landings ({made_from})")
-            if placed
-            else skipped("no footfall or landing in the picture")
-        )
-    else:
-        parts["effects"] = skipped("effects are off")
+    placed, parts["effects"] = (
+        _effects(timeline, board, takes or {}, seed)
+        if effects
+        else ([], skipped("effects are off"))
+    )
+    layers += placed
     lines: list[SpokenLine] = []
     speaker, voice_note = (
         find_speaker() if narrate else (None, "off (the mode does not speak, or --no-narrate)")
@@ -177,17 +192,10 @@ def make_soundtrack(
             f"word timings from {ears}" if recognizer else f"one cue per spoken line, since {ears}"
         )
     cues = [cue for line in lines for cue in _cues(line)]
-    if ambience:
-        placed_ambience = ambience_layers(timeline, board, seed=seed)
-        layers += placed_ambience
-        kinds = sorted({layer.name.rsplit("(", 1)[-1].rstrip(")") for layer in placed_ambience})
-        parts["ambience"] = (
-            made(f"shaped noise: {', '.join(kinds)}")
-            if placed_ambience
-            else skipped("no generated shot")
-        )
-    else:
-        parts["ambience"] = skipped("ambience is off")
+    placed, parts["ambience"] = (
+        _ambience(timeline, board, seed) if ambience else ([], skipped("ambience is off"))
+    )
+    layers += placed
     if music:
         layers.append(Layer("music bed", "music", music_bed(seconds, mode, seed=seed), 0.0, -6.0))
         parts["music"] = made(f"generated bed for {mode}")

@@ -36,6 +36,24 @@ MARK = {
 }
 
 
+# Options several commands take, declared once.
+BudgetOption = Annotated[
+    float | None,
+    typer.Option(help="Most USD this run may spend; it stops before a charge that would pass it."),
+]
+ApproveOption = Annotated[
+    bool, typer.Option(help="Show the cost estimate and wait for a yes before generating.")
+]
+LlmOption = Annotated[
+    str | None,
+    typer.Option(
+        help="OpenAI-compatible endpoint for planning (env VIDEOAGENT_LLM_URL).",
+        envvar="VIDEOAGENT_LLM_URL",
+    ),
+]
+LlmModelOption = Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")]
+
+
 # Terminal controls (C0, DEL, C1) and bidirectional overrides, shown instead of obeyed.
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -151,16 +169,10 @@ def make(
     ] = None,
     seed: Annotated[int, typer.Option(help="Seed for a repeatable run.")] = 0,
     max_retries: Annotated[int, typer.Option(help="Regenerations per failing shot.")] = 2,
-    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
-    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
-    llm: Annotated[
-        str | None,
-        typer.Option(
-            help="OpenAI-compatible endpoint for planning (env VIDEOAGENT_LLM_URL).",
-            envvar="VIDEOAGENT_LLM_URL",
-        ),
-    ] = None,
-    llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
+    budget: BudgetOption = None,
+    approve: ApproveOption = False,
+    llm: LlmOption = None,
+    llm_model: LlmModelOption = None,
     judge: Annotated[
         str | None,
         typer.Option(
@@ -215,10 +227,6 @@ def make(
     )
 
 
-BUDGET_HELP = "Most USD this run may spend; it stops before a charge that would pass it."
-APPROVE_HELP = "Show the cost estimate and wait for a yes before generating."
-
-
 def _spending(budget: float | None) -> AgentSettings:
     if budget is not None and budget < 0:
         _fail(UsageError(f"--budget must be 0 or more, got {budget}"), 2)
@@ -228,8 +236,8 @@ def _spending(budget: float | None) -> AgentSettings:
 @app.command()
 def resume(
     project: Annotated[Path, typer.Argument(help="Project folder of an interrupted run.")],
-    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
-    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
+    budget: BudgetOption = None,
+    approve: ApproveOption = False,
     resubmit_in_doubt: Annotated[
         bool,
         typer.Option(
@@ -252,8 +260,8 @@ def shot(
     prompt: Annotated[
         str | None, typer.Option(help="A new idea for the shot (else: a new seed).")
     ] = None,
-    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
-    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
+    budget: BudgetOption = None,
+    approve: ApproveOption = False,
 ) -> None:
     """Regenerate one shot; every other shot is reused from the cache."""
     _run_agent(
@@ -268,16 +276,10 @@ def shot(
 def edit(
     project: Annotated[Path, typer.Argument(help="Project folder.")],
     request: Annotated[str, typer.Argument(help='e.g. "put SALE on screen at 0:05 for 2 seconds"')],
-    llm: Annotated[
-        str | None,
-        typer.Option(
-            help="OpenAI-compatible endpoint that plans new shots from the packed history.",
-            envvar="VIDEOAGENT_LLM_URL",
-        ),
-    ] = None,
-    llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
-    budget: Annotated[float | None, typer.Option(help=BUDGET_HELP)] = None,
-    approve: Annotated[bool, typer.Option(help=APPROVE_HELP)] = False,
+    llm: LlmOption = None,
+    llm_model: LlmModelOption = None,
+    budget: BudgetOption = None,
+    approve: ApproveOption = False,
 ) -> None:
     """Change a finished video: text, length, shape, order, cards, new or replaced shots."""
     settings = _spending(budget)
@@ -367,8 +369,8 @@ def plan(
     backend: Annotated[str | None, typer.Option()] = None,
     backends: Annotated[str | None, typer.Option(help="Generators to route among.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the storyboard as JSON.")] = False,
-    llm: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_URL")] = None,
-    llm_model: Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")] = None,
+    llm: LlmOption = None,
+    llm_model: LlmModelOption = None,
 ) -> None:
     """Print the storyboard, with the prompts `make` would send, without generating."""
     from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts

@@ -21,6 +21,13 @@ class Check:
     value: object = None
     expected: object = None
 
+    @classmethod
+    def share(cls, name: str, share: float, least: float, what: str) -> Check:
+        """Passes when `share` (0..1) of the frames is at least `least`: "`what` in N% of
+        frames"."""
+        detail = f"{what} in {share:.0%} of frames"
+        return cls(name, share >= least, detail, value=round(share, 3), expected=f">= {least}")
+
     def to_dict(self) -> dict:
         return asdict(self)
 

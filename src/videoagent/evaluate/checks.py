@@ -111,25 +111,11 @@ def truth_checks(summary: dict, scene: SceneSpec) -> list[Check]:
         # The subject must be mostly in frame; others need only be seen (scenery is cropped).
         need = SUBJECT_VISIBLE if index == 0 else OTHER_VISIBLE
         seen = match["visible_fraction"] if index == 0 else match["seen_fraction"]
-        checks.append(
-            Check(
-                f"shows {name}",
-                seen >= need,
-                f"in frame {seen:.0%} of the shot",
-                value=seen,
-                expected=f">= {need}",
-            )
-        )
+        checks.append(Check.share(f"shows {name}", seen, need, "visible"))
         if wanted.action != "stand":
             share = match["actions"].get(wanted.action, 0) / max(summary["frames"], 1)
             checks.append(
-                Check(
-                    f"{name} {wanted.action}s",
-                    share >= ACTION_SHARE,
-                    f"{wanted.action} in {share:.0%} of frames",
-                    value=round(share, 3),
-                    expected=f">= {ACTION_SHARE}",
-                )
+                Check.share(f"{name} {wanted.action}s", share, ACTION_SHARE, wanted.action)
             )
     for key in ("place", "time_of_day", "weather"):
         wanted_value = getattr(scene, key)

@@ -40,15 +40,7 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
     checks = []
     for kind in sorted({entity.kind for entity in scene.drawable}):
         share = reading.seen[kind]
-        checks.append(
-            Check(
-                f"recognises {kind}",
-                share >= SEEN_SHARE,
-                f"{kind} recognised in {share:.0%} of frames",
-                value=round(share, 3),
-                expected=f">= {SEEN_SHARE}",
-            )
-        )
+        checks.append(Check.share(f"recognises {kind}", share, SEEN_SHARE, f"{kind} recognised"))
     for key in ("place", "time_of_day"):
         seen, wanted = getattr(reading, key), getattr(scene, key)
         checks.append(

@@ -101,6 +101,11 @@ class Generator(ABC):
         may retry.
         """
 
+    def finished(self, request: GenerationRequest, output: Path, report: dict) -> Job:
+        """The succeeded job of a local backend that wrote `output`, at the catalog's price."""
+        cost = self.capabilities.price(request.seconds)
+        return Job(self.name, request, "succeeded", output=Path(output), report=report, cost=cost)
+
     def poll(self, job: Job) -> Job:
         """Refresh a running job. Local backends are done at submit."""
         return job

@@ -162,14 +162,7 @@ class EmbeddedGenerator(Generator):
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),
         }
-        return Job(
-            self.name,
-            request,
-            status="succeeded",
-            output=Path(output),
-            report=report,
-            cost=self.capabilities.price(request.seconds),
-        )
+        return self.finished(request, output, report)
 
     def _layers(self, start: np.ndarray | None) -> str:
         """How this take is drawn: the video model's plate with the entity model's entities

@@ -83,11 +83,4 @@ class FakeGenerator(Generator):
                     x = int((index * 7 + request.seed * 13) % width)
                     frame[:, max(x - 12, 0) : x] = (220, 120, 40)
                 writer.write(frame)
-        return Job(
-            self.name,
-            request,
-            status="succeeded",
-            output=Path(output),
-            report={"fault": fault} if fault else {},
-            cost=self.capabilities.price(request.seconds),
-        )
+        return self.finished(request, output, {"fault": fault} if fault else {})

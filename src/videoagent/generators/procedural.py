@@ -67,14 +67,7 @@ class ProceduralGenerator(Generator):
             "truth": summary,
             "truth_file": truth_path(output).name,
         }
-        return Job(
-            self.name,
-            request,
-            status="succeeded",
-            output=Path(output),
-            report=report,
-            cost=self.capabilities.price(request.seconds),
-        )
+        return self.finished(request, output, report)
 
 
 def _seen(truths: list, entity: int, frame: int) -> bool:

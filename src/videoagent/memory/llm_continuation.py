@@ -11,7 +11,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
 from videoagent.llm.client import ChatClient
-from videoagent.llm.endpoint import chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.memory.context import Context
 
@@ -40,13 +39,10 @@ def beats_from_llm(
     count: int,
     seconds: float,
     *,
-    url: str,
-    model: str | None = None,
+    client: ChatClient,
     fallback: list[str],
-    client: ChatClient | None = None,
 ) -> tuple[list[str], list[str]]:
     """`count` next beats proposed from `context`, and warnings (with `fallback` on failure)."""
-    client = client or chat_client(url, model=model)
     messages = [
         {"role": "system", "content": prompt("continuation")},
         {

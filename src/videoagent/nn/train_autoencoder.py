@@ -71,10 +71,8 @@ class AutoencoderTraining(TrainingConfig):
 
 def train(config: AutoencoderTraining, log=print) -> dict:
     """Train, evaluate on the held-out split, save; returns the metrics."""
-    config.begin()
-    rng = np.random.default_rng(config.seed)
-    train_set = SynthworldDataset(config.data, "train")
-    held_out = SynthworldDataset(config.data, "heldout")
+    rng, _ = config.begin()
+    train_set, held_out = SynthworldDataset.splits(config.data)
     frames = train_set.all_frames()
     masks = entity_masks(train_set, frames.shape)
     if config.model == "frame":

@@ -113,11 +113,8 @@ class DecoderTraining(TrainingConfig):
 
 
 def train(config: DecoderTraining, log=print) -> dict:
-    config.begin()
-    rng = np.random.default_rng(config.seed)
-    generator = torch.Generator().manual_seed(config.seed)
-    train_set = SynthworldDataset(config.data, "train")
-    held_out = SynthworldDataset(config.data, "heldout")
+    rng, generator = config.begin()
+    train_set, held_out = SynthworldDataset.splits(config.data)
     frames = train_set.all_frames()
     masks = entity_masks(train_set, frames.shape)
     autoencoder, _ = checkpoint.load(config.autoencoder)

@@ -91,7 +91,7 @@ class EntityModelTraining(TrainingConfig):
 
 
 def train(config: EntityModelTraining, log=print) -> dict:
-    config.begin()
+    _, generator = config.begin()
     model_config = EntityModelConfig(
         widths=config.widths, extents={kind: sprites.extent(kind) for kind in KINDS}
     )
@@ -102,7 +102,6 @@ def train(config: EntityModelTraining, log=print) -> dict:
     model = EntityModel(model_config)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     schedule = warmup_cosine(optimiser, config.steps, warmup=min(200, config.steps // 10))
-    generator = torch.Generator().manual_seed(config.seed)
     losses = LossLog(config.steps, log, every=100)
     model.train()
     for step in range(config.steps):

@@ -94,11 +94,8 @@ class RecognizerTraining(TrainingConfig):
 
 
 def train(config: RecognizerTraining, log=print) -> dict:
-    config.begin()
-    rng = np.random.default_rng(config.seed)
-    generator = torch.Generator().manual_seed(config.seed)
-    train_set = SynthworldDataset(config.data, "train")
-    held_out = SynthworldDataset(config.data, "heldout")
+    rng, generator = config.begin()
+    train_set, held_out = SynthworldDataset.splits(config.data)
     frames, labels = train_set.all_frames(), split_labels(train_set.rows)
     model = Recognizer(RecognizerConfig())
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.02)

@@ -278,8 +278,7 @@ class VideoModelTraining(TrainingConfig):
 
 
 def train(config: VideoModelTraining, log=print) -> dict:
-    config.begin()
-    generator = torch.Generator().manual_seed(config.seed)
+    _, generator = config.begin()
     train_set = SynthworldDataset(config.data, "train")
     latents = cached_latents(config.autoencoder, train_set, config.cache)
     factor = train_set.card["config"]["height"] // latents.shape[3]

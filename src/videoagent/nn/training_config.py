@@ -13,6 +13,7 @@ import typing
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 
+import numpy as np
 import torch
 
 from videoagent.errors import UsageError
@@ -45,10 +46,12 @@ class TrainingConfig:
                     f"--{_flag(each.name)} must be at least {metadata['minimum']}, got {value!r}"
                 )
 
-    def begin(self) -> None:
-        """Seed torch and set its threads, as every run starts."""
+    def begin(self) -> tuple[np.random.Generator, torch.Generator]:
+        """Seed torch and set its threads, as every run starts; the run's numpy and torch
+        random generators, both from the seed."""
         torch.manual_seed(self.seed)
         torch.set_num_threads(self.threads)
+        return np.random.default_rng(self.seed), torch.Generator().manual_seed(self.seed)
 
     def recorded(self) -> dict:
         """The settings as stored beside the weights (paths as text, without `out`)."""

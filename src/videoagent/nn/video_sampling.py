@@ -138,13 +138,6 @@ class ClipSampler:
         """uint8 frames [T, H, W, 3] from normalised latents."""
         return to_pixels(self.autoencoder.decode(self.model.denormalise(latents)))
 
-    def clip(
-        self,
-        text: str,
-        frames: int,
-        sampling: Sampling = Sampling(),
-        *,
-        start: np.ndarray | None = None,
-        layout: np.ndarray | None = None,
-    ) -> np.ndarray:
-        return self.decode(self.latents(text, frames, sampling, start=start, layout=layout))
+    def clip(self, text: str, frames: int, sampling: Sampling = Sampling(), **given) -> np.ndarray:
+        """uint8 frames [frames, H, W, 3]; `given`: `start` and `layout`, as for `latents`."""
+        return self.decode(self.latents(text, frames, sampling, **given))

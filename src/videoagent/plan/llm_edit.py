@@ -12,7 +12,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError, UnclearRequest, UsageError
 from videoagent.llm.client import ChatClient
-from videoagent.llm.endpoint import chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.edit_request import CAN_DO, Operation, parse_clause
 from videoagent.plan.request import Request
@@ -60,13 +59,10 @@ def parse_edit_with_llm(
     board: Storyboard,
     request: Request,
     *,
-    url: str,
-    model: str | None = None,
-    client: ChatClient | None = None,
+    client: ChatClient,
 ) -> list[Operation]:
     """The operations the model restates `text` as; UnclearRequest with its reason, or
     with the reason it failed."""
-    client = client or chat_client(url, model=model)
     messages = [
         {"role": "system", "content": prompt("edit", can_do=CAN_DO)},
         {"role": "user", "content": f"{summary(board, request)}\nRequest: {text}"},

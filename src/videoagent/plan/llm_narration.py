@@ -8,7 +8,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
 from videoagent.llm.client import ChatClient
-from videoagent.llm.endpoint import chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.narration import most_words
 from videoagent.plan.storyboard import Storyboard
@@ -65,11 +64,9 @@ def write_narration_with_llm(
     board: Storyboard,
     *,
     mode: str,
-    url: str,
-    model: str | None = None,
-    client: ChatClient | None = None,
+    client: ChatClient,
 ) -> list[str]:
-    """Fill each shot's `narration` from the LLM at `url`; the warnings of a fallback."""
+    """Fill each shot's `narration` from the LLM behind `client`; the warnings of a fallback."""
     limits = {s.id: most_words(float(board.rate.seconds(s.frames))) for s in board.shots}
     shots = "\n".join(
         f"{s.id}: {s.beat or s.card_title} | caption: {s.caption or s.card_title} | "
@@ -80,7 +77,6 @@ def write_narration_with_llm(
         {"role": "system", "content": prompt("narration", mode=mode)},
         {"role": "user", "content": f"Request: {board.request}\nShots:\n{shots}"},
     ]
-    client = client or chat_client(url, model=model)
     try:
         lines = client.chat_json(messages, schema=SCHEMA, validate=_validator(limits))
     except (PlanError, RunError) as exc:

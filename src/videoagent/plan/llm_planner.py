@@ -14,7 +14,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError
 from videoagent.llm.client import ChatClient
-from videoagent.llm.endpoint import chat_client
 from videoagent.llm.prompts import prompt
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
@@ -98,16 +97,13 @@ def plan_with_llm(
     *,
     backend: str,
     dialect: str,
-    url: str,
-    model: str | None = None,
-    client: ChatClient | None = None,
+    client: ChatClient,
     max_shot_seconds: float = 120.0,
 ) -> tuple[Storyboard, list[str]]:
-    """A storyboard proposed by the LLM at `url`, or the offline one with a warning. No
+    """A storyboard proposed by the LLM behind `client`, or the offline one with a warning. No
     shot may be longer than `max_shot_seconds` (what the backends can make in one job)."""
     mode = MODES[request.mode]
     story_seconds = request.seconds - mode.title_card - mode.end_card
-    client = client or chat_client(url, model=model)
     messages = [
         {"role": "system", "content": prompt("planner", longest=f"{max_shot_seconds:g}")},
         {

@@ -32,6 +32,11 @@ SCHEMA_VERSION = 2
 LOCK_WAIT_SECONDS = 2.0  # how long a new run waits for a just-killed one's lock to clear
 
 
+def _inside(*parts: str) -> property:
+    """A read-only attribute: the path `parts` below the folder's root."""
+    return property(lambda folder: folder.root.joinpath(*parts))
+
+
 class ProjectFolder:
     """Paths inside one project folder."""
 
@@ -119,37 +124,15 @@ class ProjectFolder:
                 removed.append(str(part.relative_to(self.root)))
         return removed
 
-    @property
-    def project_json(self) -> Path:
-        return self.root / "project.json"
-
-    @property
-    def bible_json(self) -> Path:
-        return self.root / "bible" / "bible.json"
-
-    @property
-    def refs(self) -> Path:
-        return self.root / "bible" / "refs"
-
-    @property
-    def storyboard_json(self) -> Path:
-        return self.root / "storyboard.json"
-
-    @property
-    def timeline_otio(self) -> Path:
-        return self.root / "timeline.otio"
-
-    @property
-    def journal(self) -> Path:
-        return self.root / "journal.sqlite"
-
-    @property
-    def renders(self) -> Path:
-        return self.root / "renders"
-
-    @property
-    def pieces(self) -> Path:
-        return self.root / "renders" / "pieces"
+    # The project's files, relative to its root: one table, so the layout reads at a glance.
+    project_json = _inside("project.json")
+    bible_json = _inside("bible", "bible.json")
+    refs = _inside("bible", "refs")
+    storyboard_json = _inside("storyboard.json")
+    timeline_otio = _inside("timeline.otio")
+    journal = _inside("journal.sqlite")
+    renders = _inside("renders")
+    pieces = _inside("renders", "pieces")
 
     def keyframe(self, shot_id: str) -> Path:
         """The shot's middle frame in the final video, as a planner is shown it."""

@@ -201,6 +201,11 @@ class SynthworldDataset:
             self.rows = [json.loads(line) for line in index]
         self._shards: dict[int, np.ndarray] = {}
 
+    @classmethod
+    def splits(cls, root: Path) -> tuple[SynthworldDataset, SynthworldDataset]:
+        """The training and the held-out split of the dataset at `root`."""
+        return cls(root, "train"), cls(root, "heldout")
+
     def __len__(self) -> int:
         return len(self.rows)
 

@@ -228,8 +228,7 @@ def _continued(init: Path, environment: str) -> tuple[WorldModel, dict]:
 
 
 def train(config: WorldModelTraining, log=print) -> dict:
-    config.begin()
-    generator = torch.Generator().manual_seed(config.seed)
+    _, generator = config.begin()
     data = RolloutDataset(config.data, "train")
     environment = data.card["environment"]
     recipe = RECIPES[environment]

@@ -90,9 +90,10 @@ class HostedGenerator(Generator):
 
     # What each provider module says -------------------------------------------------------
 
-    @abstractmethod
     def auth_headers(self) -> dict[str, str]:
-        """The headers that carry the key (sent only to the provider's own host)."""
+        """The headers that carry the key (sent only to the provider's own host); most
+        providers take it as a bearer token."""
+        return {"Authorization": f"Bearer {self.api_key}"}
 
     @abstractmethod
     def start(self, request: GenerationRequest, seconds: float) -> str:

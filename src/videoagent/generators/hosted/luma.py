@@ -15,9 +15,6 @@ STATES = {"queued": "queued", "dreaming": "running", "completed": "succeeded", "
 class LumaGenerator(HostedGenerator):
     name = "luma"
 
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
-
     def start(self, request: GenerationRequest, seconds: float) -> str:
         body = {
             "prompt": request.prompt,

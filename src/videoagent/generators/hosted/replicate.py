@@ -22,9 +22,6 @@ STATES = {
 class ReplicateGenerator(HostedGenerator):
     name = "replicate"
 
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
-
     def start(self, request: GenerationRequest, seconds: float) -> str:
         body = {
             "input": {

@@ -23,7 +23,7 @@ class RunwayGenerator(HostedGenerator):
     name = "runway"
 
     def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}", "X-Runway-Version": API_VERSION}
+        return super().auth_headers() | {"X-Runway-Version": API_VERSION}
 
     def start(self, request: GenerationRequest, seconds: float) -> str:
         body: dict = {

@@ -21,9 +21,6 @@ STATES = {
 class XaiGenerator(HostedGenerator):
     name = "xai"
 
-    def auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"}
-
     def start(self, request: GenerationRequest, seconds: float) -> str:
         body: dict = {
             "model": self.model,

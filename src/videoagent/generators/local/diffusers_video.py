@@ -187,7 +187,7 @@ class DiffusersGenerator(Generator):
             "delivered": conformed.to_dict(),
             "device": self.device,
         }
-        return Job(self.name, request, status="succeeded", output=Path(output), report=report)
+        return self.finished(request, output, report)
 
     def _stop_if_asked(self, pipe, step: int, timestep, tensors: dict) -> dict:
         if self.stop.is_set():

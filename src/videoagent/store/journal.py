@@ -28,21 +28,31 @@ def open_database(path: Path, *tables: str) -> sqlite3.Connection:
     return database
 
 
-class Journal:
-    """Append-only log of one project's runs and their steps."""
+class ProjectDatabase:
+    """A view of the project's SQLite file that owns `tables`; one writer at a time."""
+
+    tables: tuple[str, ...] = ()
 
     def __init__(self, path: Path) -> None:
         self._lock = threading.Lock()
-        self._db = open_database(
-            path,
-            "runs (id INTEGER PRIMARY KEY, command TEXT, detail TEXT, started REAL, ended REAL, "
-            "status TEXT)",
-            "steps (id INTEGER PRIMARY KEY, run INTEGER, at REAL, step TEXT, status TEXT, "
-            "message TEXT, data TEXT)",
-            # One row per change (edit, new shot) whose records were committed: the project's
-            # files hold it, or hold it once the staged copy is rolled forward.
-            "changes (run INTEGER PRIMARY KEY, at REAL)",
-        )
+        self._db = open_database(path, *self.tables)
+
+
+class Journal(ProjectDatabase):
+    """Append-only log of one project's runs and their steps."""
+
+    tables = (
+        "runs (id INTEGER PRIMARY KEY, command TEXT, detail TEXT, started REAL, ended REAL, "
+        "status TEXT)",
+        "steps (id INTEGER PRIMARY KEY, run INTEGER, at REAL, step TEXT, status TEXT, "
+        "message TEXT, data TEXT)",
+        # One row per change (edit, new shot) whose records were committed: the project's
+        # files hold it, or hold it once the staged copy is rolled forward.
+        "changes (run INTEGER PRIMARY KEY, at REAL)",
+    )
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
         self.run: int | None = None
 
     def begin(self, command: str, detail: str) -> int:

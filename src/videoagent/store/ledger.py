@@ -13,12 +13,10 @@ is in the manifest's cost, orphans included.
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-from videoagent.store.journal import open_database
+from videoagent.store.journal import ProjectDatabase
 
 # Lines whose job may still run or still be owed to us: no new submission for their take.
 OPEN = ("sending", "in doubt", "submitted")
@@ -68,17 +66,14 @@ class LedgerLine:
         return {name: getattr(self, name) for name in COLUMNS}
 
 
-class Ledger:
-    """The provider jobs of one project, in `path` (the journal's SQLite file)."""
+class Ledger(ProjectDatabase):
+    """The provider jobs of one project, in the journal's SQLite file."""
 
-    def __init__(self, path: Path) -> None:
-        self._lock = threading.Lock()
-        self._db = open_database(
-            path,
-            "provider_jobs (id INTEGER PRIMARY KEY, key TEXT, shot TEXT, backend TEXT, "
-            "seed INTEGER, state TEXT, provider_job TEXT, price REAL, charged REAL DEFAULT 0, "
-            "delivered INTEGER DEFAULT 0, error TEXT, created REAL, updated REAL)",
-        )
+    tables = (
+        "provider_jobs (id INTEGER PRIMARY KEY, key TEXT, shot TEXT, backend TEXT, "
+        "seed INTEGER, state TEXT, provider_job TEXT, price REAL, charged REAL DEFAULT 0, "
+        "delivered INTEGER DEFAULT 0, error TEXT, created REAL, updated REAL)",
+    )
 
     def latest(self, key: str) -> LedgerLine | None:
         """The newest line for the take `key`, if it was ever sent."""

@@ -21,28 +21,31 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from videoagent.agent.adopt import changed_outside
 from videoagent.agent.assemble import source_span
 from videoagent.agent.budget import Budget
 from videoagent.agent.change import apply as apply_change
 from videoagent.agent.change import recover as recover_change
 from videoagent.agent.change import stage
 from videoagent.agent.edits import apply_edit, replace_shot_content
-from videoagent.agent.estimate import estimate_cost, refuse_to_pay_for_missing
+from videoagent.agent.estimate import announce_estimate, refuse_to_pay_for_missing
 from videoagent.agent.finishing import Finishing, finish
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.missing import lost_history
-from videoagent.agent.outside_edits import adopt
-from videoagent.agent.planning import draft_bible, framed_closer, plan_project
+from videoagent.agent.planning import (
+    draft_bible,
+    framed_closer,
+    plan_project,
+    references_of_shots,
+)
 from videoagent.agent.routing import project_pool
 from videoagent.agent.settings import AgentSettings, Result
-from videoagent.agent.shoot_all import shoot_all
-from videoagent.agent.shooting import Shooter, Take
+from videoagent.agent.shoot_all import choose_takes, shoot_all
+from videoagent.agent.shooting import Shooter
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, StepRecord
 from videoagent.errors import (
     Cancelled,
-    PlanError,
-    RunError,
     UnclearRequest,
     UsageError,
 )
@@ -51,7 +54,6 @@ from videoagent.failpoints import reached
 from videoagent.generators import capabilities
 from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.memory.context import tokens_of_text
-from videoagent.memory.retrieval import shot_references
 from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.llm_edit import parse_edit_with_llm
@@ -67,7 +69,6 @@ from videoagent.store.journal import Journal
 from videoagent.store.ledger import Ledger
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
-from videoagent.timeline.otio_io import read_picture
 
 
 def shot_to_regenerate(board: Storyboard, number: int, prompt: str | None):
@@ -228,20 +229,11 @@ class Agent:
         before anything is written."""
         if state.storyboard is None or not folder.timeline_otio.exists():
             return
-        picture = read_picture(folder.timeline_otio)
-        board, notes = state.storyboard, []
-        if picture.edited_outside:
-            try:
-                board, notes = adopt(picture, state.storyboard)
-                board.validate(state.bible)
-            except (UsageError, PlanError) as exc:
-                raise UsageError(
-                    f"{exc} (fix timeline.otio, or delete it to keep the plan as it is)"
-                ) from None
-        if not notes and not picture.text_edited_outside:
+        board, notes, text_edited = changed_outside(folder.timeline_otio, state)
+        if not notes and not text_edited:
             return
         with self._run(folder, "timeline", "timeline.otio edited outside videoagent"):
-            if picture.text_edited_outside:
+            if text_edited:
                 self._emit(
                     "edit",
                     "warning",
@@ -362,33 +354,12 @@ class Agent:
                 shot.source_in, shot.source_frames = source_span(board, index)
                 shot.source_size = [request.width, request.height]
             shot.backend = shot.backend or state.backend  # projects from before routing
-        refs = {}
-        for index, shot in enumerate(board.shots):
-            if shot.kind == "generated":
-                refs[shot.id], notes = shot_references(
-                    board, state.bible, index, folder.refs, state.references
-                )
-                for note in notes:
-                    self._emit("retrieve", "done", note, shot=shot.id)
+        refs = references_of_shots(state, self._emit)
         state.save()
         # 6. Estimate what this run will spend: only takes not found in a cache cost, each
         # at its backend's price for the length that backend makes (and bills).
         new = [s for s in generated if not shooter.cached(s, s.source_frames, refs[s.id])]
-        estimate = estimate_cost(new, generated, request.rate)
-        over = settings.budget is not None and estimate["cost"] > settings.budget + 0.005
-        self._emit(
-            "estimate",
-            "warning" if over else "done",
-            f"{len(new)} shots to generate, {estimate['shots_cached']} cached; "
-            f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s"
-            + (
-                f"; over the budget of ${settings.budget:.2f}: the run stops before the "
-                "first charge that does not fit"
-                if over
-                else ""
-            ),
-            **estimate,
-        )
+        estimate = announce_estimate(new, generated, request.rate, settings.budget, self._emit)
         refuse_to_pay_for_missing(store, board, folder, settings=settings, emit=self._emit)
         if new and settings.approve is not None and not settings.approve(estimate):
             self._emit("estimate", "failed", "not approved: nothing generated")
@@ -408,19 +379,7 @@ class Agent:
             emit=self._emit,
         )
         clock = self._timed("generate phase", clock)
-        chosen: dict[str, Take] = {}
-        for sid, shot_takes in takes.items():
-            accepted = [t for t in shot_takes if t.accepted]
-            usable = [t for t in shot_takes if t.path is not None]
-            if accepted:
-                chosen[sid] = accepted[-1]
-            elif usable:
-                # Still failing after every retry: keep the last usable file, and say so.
-                chosen[sid] = usable[-1]
-                self._emit("revise", "warning", f"{sid}: kept a take that still fails checks")
-            else:
-                self._emit("revise", "failed", f"{sid}: no usable take after retries")
-                raise RunError(f"shot {sid} failed on every attempt; see the journal")
+        chosen = choose_takes(takes, self._emit)
         # 10-13. Assemble, sound, render, verify, deliver.
         return finish(
             Finishing(settings, self._emit, self._timed, self.timings, self._ledger),

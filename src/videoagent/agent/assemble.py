@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from videoagent.generators.procedural import truth_path
@@ -46,10 +47,10 @@ def subject_focus(take: Path, width: int) -> float:
     return sum(centres) / len(centres) if centres else 0.5
 
 
-def build_timeline(storyboard: Storyboard, takes: dict[str, Path]) -> Timeline:
-    """The edit: one clip per shot (its chosen take, or a card), transitions, text, captions,
-    and the mode's fades. A take of another shape (after a reframe) is cropped around its
-    subject instead of letterboxed."""
+def sketch_timeline(storyboard: Storyboard) -> Timeline:
+    """The edit as the plan has it, before any take is chosen: one clip per shot (a card, or
+    a span of the shot's take still to be named), transitions, text, captions and the mode's
+    fades. Picture edits read and change this shape; `build_timeline` names the takes."""
     rate = storyboard.rate
     timeline = Timeline(
         rate=rate,
@@ -60,7 +61,7 @@ def build_timeline(storyboard: Storyboard, takes: dict[str, Path]) -> Timeline:
     start = 0
     for shot in storyboard.shots:
         if shot.kind == "card":
-            clip = CardClip(
+            clip: CardClip | VideoClip = CardClip(
                 title=shot.card_title,
                 subtitle=shot.card_subtitle,
                 frames=shot.frames,
@@ -68,18 +69,12 @@ def build_timeline(storyboard: Storyboard, takes: dict[str, Path]) -> Timeline:
                 shot_id=shot.id,
             )
         else:
-            source = takes[shot.id]
-            info = probe(source)
-            same_shape = info.width * storyboard.height == info.height * storyboard.width
-            wider = info.width * storyboard.height > info.height * storyboard.width
             clip = VideoClip(
-                source=str(source),
+                source="",
                 frames=shot.frames,
                 source_in=shot.source_in,
                 name=shot.beat,
                 shot_id=shot.id,
-                fit="pad" if same_shape else "crop",
-                focus=round(subject_focus(source, info.width), 3) if wider else 0.5,
             )
         transition = (
             Transition(shot.transition_in, shot.transition_frames)
@@ -100,3 +95,26 @@ def build_timeline(storyboard: Storyboard, takes: dict[str, Path]) -> Timeline:
         )
     fade = rate.frames(MODES[storyboard.mode].fade_seconds)
     return timeline.with_fades(fade_in=fade, fade_out=fade)
+
+
+def build_timeline(storyboard: Storyboard, takes: dict[str, Path]) -> Timeline:
+    """The edit with each generated shot's chosen take in `takes`. A take of another shape
+    (after a reframe) is cropped around its subject instead of letterboxed."""
+    sketch = sketch_timeline(storyboard)
+    clips = tuple(
+        _filmed(clip, takes[clip.shot_id], storyboard) if isinstance(clip, VideoClip) else clip
+        for clip in sketch.clips
+    )
+    return replace(sketch, clips=clips)
+
+
+def _filmed(clip: VideoClip, take: Path, storyboard: Storyboard) -> VideoClip:
+    info = probe(take)
+    same_shape = info.width * storyboard.height == info.height * storyboard.width
+    wider = info.width * storyboard.height > info.height * storyboard.width
+    return replace(
+        clip,
+        source=str(take),
+        fit="pad" if same_shape else "crop",
+        focus=round(subject_focus(take, info.width), 3) if wider else 0.5,
+    )

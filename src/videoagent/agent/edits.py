@@ -9,8 +9,11 @@ its edge frame under the transition instead of being regenerated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
+from videoagent.agent.adopt import adopt, fit_overlays
+from videoagent.agent.assemble import sketch_timeline
 from videoagent.agent.planning import reference_counter, write_prompts
 from videoagent.agent.routing import longest_shot
 from videoagent.errors import UsageError
@@ -42,6 +45,9 @@ from videoagent.plan.request import frame_size
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard
 from videoagent.store.takes import TakeStore
+from videoagent.timeline import edits as picture
+from videoagent.timeline.model import Timeline
+from videoagent.timeline.otio_io import picture_of
 
 MIN_SHOT_SECONDS = 1.0
 
@@ -177,19 +183,29 @@ def shorten(board: Storyboard, frames: int) -> tuple[str, str, dict]:
     )
 
 
-def fit_overlays(board: Storyboard) -> list[str]:
-    """Text placed on the video's clock stays where it was; text past a new end is cut."""
-    notes, kept = [], []
-    for text in board.overlays:
-        end = min(text.start + text.frames, board.target_frames)
-        if end <= text.start:
-            notes.append(f"removed {text.text!r}: the video now ends before it")
-            continue
-        if end < text.start + text.frames:
-            notes.append(f"shortened {text.text!r} to the new end")
-        kept.append(replace(text, frames=end - text.start))
-    board.overlays = kept
-    return notes
+def _edit_picture(state, change: Callable[[Timeline], Timeline]) -> tuple[Storyboard, list[str]]:
+    """`change` made to the project's timeline, and the result adopted as the plan: the
+    new storyboard, and what happened to text past a new end."""
+    edited = change(sketch_timeline(state.storyboard))
+    board, _ = adopt(picture_of(edited), state.storyboard)
+    state.storyboard = board
+    return board, fit_overlays(board)
+
+
+def _lengthen_past_take(board: Storyboard, shot: Shot, frames: int) -> tuple[str, str, dict]:
+    """A shot made longer than its take holds: it is shot again at the new length."""
+    old = shot.frames
+    board.target_frames += frames - old
+    shot.frames = frames
+    shot.source_frames = shot.source_in = 0
+    shot.source_size = []
+    _set_joins(board, _joins(board))
+    notes = fit_overlays(board)
+    return (
+        "generation",
+        "; ".join([f"{shot.id}: {old} → {frames} frames", *notes]),
+        {"shot": shot.id},
+    )
 
 
 def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeStore) -> str:
@@ -262,13 +278,9 @@ def apply_edit(
         shot = board.shots[operation.number - 1]
         message = replace_shot_content(state, shot, operation.description, store=store)
         return "generation", message, {"shot": shot.id}
-    joins = _joins(board)
     if isinstance(operation, RemoveShot):
-        gone = board.shots.pop(operation.number - 1)
-        joins.pop(operation.number - 1)
-        board.target_frames -= gone.frames
-        _set_joins(board, joins)
-        notes = fit_overlays(board)
+        gone = board.shots[operation.number - 1]
+        board, notes = _edit_picture(state, lambda t: picture.remove(t, operation.number - 1))
         return (
             "tool: remove",
             "; ".join(
@@ -280,33 +292,29 @@ def apply_edit(
             ),
             {"shot": gone.id},
         )
-    if isinstance(operation, SwapShots | MoveShot):
-        shots = board.shots
-        if isinstance(operation, SwapShots):
-            a, b = operation.first - 1, operation.second - 1
-            shots[a], shots[b] = shots[b], shots[a]
-            message = f"swapped {shots[b].id} and {shots[a].id}"
-        else:
-            shots.insert(operation.to - 1, shots.pop(operation.number - 1))
-            message = f"moved {shots[operation.to - 1].id} to position {operation.to}"
-        _set_joins(board, joins)
-        return "tool: reorder", message, {"order": [s.id for s in shots]}
+    if isinstance(operation, SwapShots):
+        a, b = operation.first - 1, operation.second - 1
+        message = f"swapped {board.shots[a].id} and {board.shots[b].id}"
+        board, _ = _edit_picture(state, lambda t: picture.swap(t, a, b))
+        return "tool: reorder", message, {"order": [s.id for s in board.shots]}
+    if isinstance(operation, MoveShot):
+        message = f"moved {board.shots[operation.number - 1].id} to position {operation.to}"
+        board, _ = _edit_picture(
+            state, lambda t: picture.move(t, operation.number - 1, operation.to - 1)
+        )
+        return "tool: reorder", message, {"order": [s.id for s in board.shots]}
     if isinstance(operation, TrimShot):
         shot = board.shots[operation.number - 1]
         old = shot.frames
-        board.target_frames += operation.frames - old
-        shot.frames = operation.frames
         room = shot.source_frames - shot.source_in if shot.source_frames else 0
-        route = "tool: trim"
         if shot.kind == "generated" and operation.frames > room:
-            shot.source_frames = shot.source_in = 0  # longer than its take: shoot it again
-            shot.source_size = []
-            route = "generation"
-        _set_joins(board, joins)
-        notes = fit_overlays(board)
+            return _lengthen_past_take(board, shot, operation.frames)
+        board, notes = _edit_picture(
+            state, lambda t: picture.trim(t, operation.number - 1, operation.frames)
+        )
         return (
-            route,
-            "; ".join([f"{shot.id}: {old} → {shot.frames} frames", *notes]),
+            "tool: trim",
+            "; ".join([f"{shot.id}: {old} → {operation.frames} frames", *notes]),
             {"shot": shot.id},
         )
     if isinstance(operation, AddCard):
@@ -326,6 +334,7 @@ def apply_edit(
         card.frames = frames
         card.id = board.next_id()
         position = len(board.shots) if operation.where == "end" else 0
+        joins = _joins(board)
         board.shots.insert(position, card)
         joins.insert(position, _mode_join(board))
         board.target_frames += frames

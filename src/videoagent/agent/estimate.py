@@ -35,6 +35,27 @@ def estimate_cost(new: list, generated: list, rate) -> dict:
     }
 
 
+def announce_estimate(new: list, generated: list, rate, budget: float | None, emit) -> dict:
+    """The estimate of the `new` shots, said as a step record (a warning when it passes
+    `budget`)."""
+    estimate = estimate_cost(new, generated, rate)
+    over = budget is not None and estimate["cost"] > budget + 0.005
+    emit(
+        "estimate",
+        "warning" if over else "done",
+        f"{len(new)} shots to generate, {estimate['shots_cached']} cached; "
+        f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s"
+        + (
+            f"; over the budget of ${budget:.2f}: the run stops before the first charge "
+            "that does not fit"
+            if over
+            else ""
+        ),
+        **estimate,
+    )
+    return estimate
+
+
 def refuse_to_pay_for_missing(
     store: TakeStore, board: Storyboard, folder: ProjectFolder, *, settings, emit
 ) -> None:

@@ -133,6 +133,20 @@ def reference_counter(state, board: Storyboard) -> Callable[[int], int]:
     return count
 
 
+def references_of_shots(state, emit: Callable[..., None]) -> dict[str, list]:
+    """The reference images each generated shot is made with (the user's, and frames of
+    earlier shots retrieved for its cast), by shot id; what was retrieved is said."""
+    board, refs = state.storyboard, {}
+    for index, shot in enumerate(board.shots):
+        if shot.kind == "generated":
+            refs[shot.id], notes = shot_references(
+                board, state.bible, index, state.folder.refs, state.references
+            )
+            for note in notes:
+                emit("retrieve", "done", note, shot=shot.id)
+    return refs
+
+
 def plan_project(state, settings, emit: Callable[..., None]) -> None:
     """Steps 1-5 for `state`: brief, bible (with the references), storyboard, route and
     rewrite each shot, narration; the plan is saved, and said as step records."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.shooting import Shooter, Take
-from videoagent.errors import BudgetReached, JobInDoubt
+from videoagent.errors import BudgetReached, JobInDoubt, RunError
 
 
 def shoot_all(
@@ -92,3 +92,22 @@ def shoot_all(
         f"{sum(len(t) for t in takes.values()) - generated} reused, for {total} shots",
     )
     return {s.id: takes[s.id] for s in shots}
+
+
+def choose_takes(takes: dict[str, list[Take]], emit: Callable[..., None]) -> dict[str, Take]:
+    """Each shot's take to use: its last accepted one, else (said as a warning) its last
+    usable one. RunError when a shot has no usable take at all."""
+    chosen: dict[str, Take] = {}
+    for sid, shot_takes in takes.items():
+        accepted = [t for t in shot_takes if t.accepted]
+        usable = [t for t in shot_takes if t.path is not None]
+        if accepted:
+            chosen[sid] = accepted[-1]
+        elif usable:
+            # Still failing after every retry: keep the last usable file, and say so.
+            chosen[sid] = usable[-1]
+            emit("revise", "warning", f"{sid}: kept a take that still fails checks")
+        else:
+            emit("revise", "failed", f"{sid}: no usable take after retries")
+            raise RunError(f"shot {sid} failed on every attempt; see the journal")
+    return chosen

@@ -81,6 +81,11 @@ def _text_digest(document: otio.schema.Timeline) -> str:
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
 
 
+def picture_of(timeline: Timeline) -> Picture:
+    """The picture track of `timeline` as cuts (made here, so not edited outside)."""
+    return Picture(tuple(_cuts(timeline)), edited_outside=False, text_edited_outside=False)
+
+
 def _cuts(timeline: Timeline) -> list[PictureCut]:
     cuts = []
     for index, clip in enumerate(timeline.clips):

@@ -1,7 +1,9 @@
-"""timeline.otio as a document other tools may edit: what another editor changed in the
-picture track (a clip trimmed, slid, moved, removed, a transition changed) is adopted into
-the plan before the next run; a change that breaks the project's rules is refused with the
-rule it breaks, and the project is left as it was.
+"""A timeline's picture becomes the plan's: the order, lengths, in points and transitions
+of an edited timeline are adopted into the storyboard. Picture edits of our own
+(`timeline/edits.py`, on the project's timeline.otio) and edits made to timeline.otio in
+another editor (a clip trimmed, slid, moved, removed, a transition changed) both come in
+here; a change that breaks the project's rules is refused with the rule it breaks, and the
+project is left as it was.
 
 What is adopted: the order of the project's own clips, each clip's length and where it
 starts in its take (within what the take holds), transitions, and clips removed. What is
@@ -12,11 +14,18 @@ not: clips that are not the project's shots (new media), and the text and captio
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from videoagent.agent.edits import fit_overlays
-from videoagent.errors import UsageError
+from videoagent.errors import PlanError, UsageError
 from videoagent.plan.storyboard import Storyboard
-from videoagent.timeline.otio_io import Picture
+from videoagent.timeline.edits import fitted_text
+from videoagent.timeline.otio_io import Picture, read_picture
+
+
+def fit_overlays(board: Storyboard) -> list[str]:
+    """Text placed on the video's clock stays where it was; text past a new end is cut."""
+    board.overlays, notes = fitted_text(board.overlays, board.target_frames)
+    return notes
 
 
 def adopt(picture: Picture, board: Storyboard) -> tuple[Storyboard, list[str]]:
@@ -74,6 +83,23 @@ def adopt(picture: Picture, board: Storyboard) -> tuple[Storyboard, list[str]]:
         notes.append(f"shot order now {', '.join(s.id for s in kept)}")
     adopted = replace(board, shots=kept, target_frames=sum(s.frames for s in kept))
     adopted.renumber()
-    if notes:
-        notes += fit_overlays(adopted)
     return adopted, notes
+
+
+def changed_outside(document: Path, state) -> tuple[Storyboard, list[str], bool]:
+    """What another editor changed in the project's timeline.otio at `document`: the plan
+    with its picture adopted, what changed in words (empty: nothing), and whether the text
+    tracks were changed (said, not adopted). UsageError, before anything is written, for a
+    change that breaks the project's rules."""
+    picture = read_picture(document)
+    board, notes = state.storyboard, []
+    if picture.edited_outside:
+        try:
+            board, notes = adopt(picture, state.storyboard)
+            notes += fit_overlays(board) if notes else []
+            board.validate(state.bible)
+        except (UsageError, PlanError) as exc:
+            raise UsageError(
+                f"{exc} (fix timeline.otio, or delete it to keep the plan as it is)"
+            ) from None
+    return board, notes, picture.text_edited_outside

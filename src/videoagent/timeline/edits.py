@@ -1,0 +1,112 @@
+"""Edits of the picture as pure functions: each takes a timeline and returns a new one.
+
+Transitions belong to the joins between positions, not to clips: moving a clip keeps the
+rhythm of the cut, and a join is shortened where a clip beside it became too short to lend
+it handles. The first position is always a cut in. Text on the video's clock stays where it
+was; text past a new end is shortened or dropped. Clip positions are counted from 0; bad
+positions and lengths are refused with a UsageError that names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from videoagent.errors import UsageError
+from videoagent.timeline.model import CUT, Clip, TextOverlay, Timeline, Transition, VideoClip
+
+T = TypeVar("T")
+
+
+def remove(timeline: Timeline, index: int) -> Timeline:
+    """Without clip `index`; the join into it goes with it."""
+    _check_position(timeline, index)
+    if len(timeline.clips) == 1:
+        raise UsageError("cannot remove the only clip; a video needs at least one")
+    clips = timeline.clips[:index] + timeline.clips[index + 1 :]
+    joins = list(_joins(timeline))
+    del joins[index]
+    return _rejoined(timeline, clips, joins)
+
+
+def swap(timeline: Timeline, first: int, second: int) -> Timeline:
+    """Clips `first` and `second` trade places; the joins stay where they were."""
+    _check_position(timeline, first)
+    _check_position(timeline, second)
+    clips = list(timeline.clips)
+    clips[first], clips[second] = clips[second], clips[first]
+    return _rejoined(timeline, tuple(clips), _joins(timeline))
+
+
+def move(timeline: Timeline, index: int, to: int) -> Timeline:
+    """Clip `index` taken out and put back at position `to`."""
+    _check_position(timeline, index)
+    _check_position(timeline, to)
+    clips = list(timeline.clips)
+    clips.insert(to, clips.pop(index))
+    return _rejoined(timeline, tuple(clips), _joins(timeline))
+
+
+def trim(timeline: Timeline, index: int, frames: int, *, available: int | None = None) -> Timeline:
+    """Clip `index` lasting `frames` from the same in point; `available`: how many frames
+    its source holds from frame 0, when known (a clip cannot play past its source)."""
+    _check_position(timeline, index)
+    if frames < 1:
+        raise UsageError(f"a clip needs at least 1 frame, got {frames}")
+    clip = timeline.clips[index]
+    if isinstance(clip, VideoClip) and available is not None:
+        if clip.source_in + frames > available:
+            raise UsageError(
+                f"clip {index + 1} cannot last {frames} frames: its source holds "
+                f"{available - clip.source_in} from its in point"
+            )
+    clips = timeline.clips[:index] + (replace(clip, frames=frames),) + timeline.clips[index + 1 :]
+    return _rejoined(timeline, clips, _joins(timeline))
+
+
+def with_text(timeline: Timeline, overlay: TextOverlay) -> Timeline:
+    """`overlay` added on top; refused when it falls outside the video."""
+    if overlay.frames < 1 or overlay.start < 0:
+        raise UsageError(f"text {overlay.text!r} needs a start ≥ 0 and at least 1 frame")
+    return timeline.with_overlay(overlay)
+
+
+def fitted_text(texts: Sequence[T], duration: int) -> tuple[list[T], list[str]]:
+    """`texts` (anything with text, start and frames) cut to a video of `duration` frames,
+    and what was shortened or dropped, in words."""
+    kept, notes = [], []
+    for text in texts:
+        end = min(text.start + text.frames, duration)
+        if end <= text.start:
+            notes.append(f"removed {text.text!r}: the video now ends before it")
+            continue
+        if end < text.start + text.frames:
+            notes.append(f"shortened {text.text!r} to the new end")
+        kept.append(replace(text, frames=end - text.start))
+    return kept, notes
+
+
+def _check_position(timeline: Timeline, index: int) -> None:
+    if not 0 <= index < len(timeline.clips):
+        raise UsageError(f"no clip at position {index + 1}; the timeline has {len(timeline.clips)}")
+
+
+def _joins(timeline: Timeline) -> tuple[Transition, ...]:
+    """The join into each position (the first is a cut)."""
+    return (CUT, *timeline.transitions) if timeline.clips else ()
+
+
+def _rejoined(timeline: Timeline, clips: tuple[Clip, ...], joins) -> Timeline:
+    """`clips` with position i entered by `joins[i]` (shortened to fit its neighbours),
+    and the text fitted to the new length."""
+    transitions = []
+    for index in range(1, len(clips)):
+        join = joins[index] if index < len(joins) else joins[-1]
+        if join.kind != "cut":
+            room = min(clips[index].frames, clips[index - 1].frames) // 2
+            join = replace(join, frames=min(join.frames, room))
+        transitions.append(join)
+    shaped = replace(timeline, clips=tuple(clips), transitions=tuple(transitions), overlays=())
+    overlays, _ = fitted_text(timeline.overlays, shaped.duration)
+    return replace(shaped, overlays=tuple(overlays))

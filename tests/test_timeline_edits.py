@@ -1,0 +1,108 @@
+"""Picture edits as pure functions on a timeline: frame-exact, joins kept at their
+positions, text fitted to a new end, bad positions refused; and an edited timeline adopted
+as the plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.agent.adopt import adopt
+from videoagent.agent.assemble import sketch_timeline
+from videoagent.errors import UsageError
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import Request
+from videoagent.timeline import CardClip, FrameRate, TextOverlay, Timeline, Transition, VideoClip
+from videoagent.timeline import edits as picture
+from videoagent.timeline.otio_io import picture_of
+
+
+def _four_clips() -> Timeline:
+    timeline = Timeline(rate=FrameRate.of(24), width=640, height=360)
+    timeline = timeline.with_clip(CardClip("Title", 48, shot_id="s01"))
+    timeline = timeline.with_clip(
+        VideoClip("a.mp4", 96, source_in=6, shot_id="s02"), Transition("crossfade", 12)
+    )
+    timeline = timeline.with_clip(VideoClip("b.mp4", 72, shot_id="s03"))
+    timeline = timeline.with_clip(
+        VideoClip("c.mp4", 60, shot_id="s04"), Transition("fade_black", 20)
+    )
+    timeline = timeline.with_overlay(TextOverlay("SALE", 200, 60, "top"))
+    return timeline.with_overlay(TextOverlay("END", 270, 6, "bottom"))
+
+
+def _ids(timeline: Timeline) -> list[str | None]:
+    return [clip.shot_id for clip in timeline.clips]
+
+
+def test_remove_takes_the_join_into_the_clip_with_it_and_fits_the_text():
+    timeline = _four_clips()
+    shorter = picture.remove(timeline, 1)
+    assert _ids(shorter) == ["s01", "s03", "s04"]
+    assert shorter.duration == timeline.duration - 96 == 180
+    # The crossfade into s02 left with it; the fade into s04 stays at its position.
+    assert [t.kind for t in shorter.transitions] == ["cut", "fade_black"]
+    # SALE ran past the new end (200 + 60 > 180): dropped; END (270) too.
+    assert shorter.overlays == ()
+    assert timeline.duration == 276 and len(timeline.clips) == 4  # the original is unchanged
+
+
+def test_swap_and_move_keep_the_joins_at_their_positions():
+    timeline = _four_clips()
+    swapped = picture.swap(timeline, 1, 3)
+    assert _ids(swapped) == ["s01", "s04", "s03", "s02"]
+    assert [t.kind for t in swapped.transitions] == ["crossfade", "cut", "fade_black"]
+    assert swapped.duration == timeline.duration
+    moved = picture.move(timeline, 0, 3)
+    assert _ids(moved) == ["s02", "s03", "s04", "s01"]
+    assert [t.kind for t in moved.transitions] == ["crossfade", "cut", "fade_black"]
+    assert moved.overlays == timeline.overlays  # same length: text stays on the clock
+
+
+def test_a_join_is_shortened_when_a_clip_beside_it_gets_short():
+    timeline = _four_clips()
+    trimmed = picture.trim(timeline, 3, 24)
+    assert trimmed.clips[3].frames == 24 and trimmed.clips[3].source_in == 0
+    assert trimmed.transitions[2] == Transition("fade_black", 12)  # half the 24-frame clip
+    assert trimmed.duration == 240
+    assert trimmed.overlays == (TextOverlay("SALE", 200, 40, "top"),)
+
+
+def test_a_trim_past_the_source_and_bad_positions_are_refused():
+    timeline = _four_clips()
+    with pytest.raises(UsageError, match="its source holds 90 from its in point"):
+        picture.trim(timeline, 1, 100, available=96)
+    assert picture.trim(timeline, 1, 90, available=96).clips[1].frames == 90
+    with pytest.raises(UsageError, match="at least 1 frame, got 0"):
+        picture.trim(timeline, 1, 0)
+    with pytest.raises(UsageError, match="no clip at position 5; the timeline has 4"):
+        picture.swap(timeline, 0, 4)
+    with pytest.raises(UsageError, match="no clip at position 0"):
+        picture.move(timeline, -1, 2)
+    single = Timeline(rate=FrameRate.of(24), width=64, height=64).with_clip(CardClip("x", 24))
+    with pytest.raises(UsageError, match="only clip"):
+        picture.remove(single, 0)
+
+
+def _planned_board():
+    from videoagent.agent.planning import draft_bible, draft_storyboard
+
+    request = Request.build("a dog walks in the park, then sniffs a tree", duration=12)
+    brief = make_brief(request)
+    board, _ = draft_storyboard(request, brief, draft_bible(brief), pool=["procedural"])
+    return board
+
+
+def test_the_plan_adopts_its_own_timeline_unchanged_and_an_edited_one_exactly():
+    board = _planned_board()
+    sketch = sketch_timeline(board)
+    assert sketch.duration == board.target_frames
+    same, notes = adopt(picture_of(sketch), board)
+    assert notes == [] and [s.id for s in same.shots] == [s.id for s in board.shots]
+    last = len(sketch.clips) - 1
+    edited = picture.move(picture.trim(sketch, 0, sketch.clips[0].frames - 6), last, 0)
+    adopted, notes = adopt(picture_of(edited), board)
+    assert [s.id for s in adopted.shots] == _ids(edited)
+    assert [s.frames for s in adopted.shots] == [c.frames for c in edited.clips]
+    assert adopted.target_frames == edited.duration == board.target_frames - 6
+    assert sketch_timeline(adopted).transitions == edited.transitions
+    assert any("order now" in note for note in notes)

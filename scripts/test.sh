@@ -18,4 +18,6 @@ if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/espeak-ng ]; } && command -v 
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium espeak-ng >/dev/null
 fi
 .venv/bin/ruff check src tests benchmarks
-.venv/bin/python -m pytest -q "$@"
+# One worker per core: most of a test's time is FFmpeg, servers and waits, and each test
+# has its own folders and ports. Pass -n 0 to run in one process (e.g. under a debugger).
+.venv/bin/python -m pytest -q -n auto "$@"

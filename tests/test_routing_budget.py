@@ -177,3 +177,29 @@ def test_ctrl_c_cancels_running_jobs_at_the_provider_and_keeps_nothing_half_made
     assert fal.submissions and sorted(fal.cancels) == sorted(fakes["fal"].jobs)
     assert sum(fake.ledger.charged for fake in fakes.values()) == 0
     assert not list((tmp_path / "film" / "shots").glob("*/takes/[0-9]*/clip.mp4"))
+
+
+def test_a_cancel_request_stops_the_run_as_cancelled_and_cancels_the_provider_jobs(
+    providers, tmp_path
+):
+    import threading
+
+    from videoagent.errors import Cancelled
+    from videoagent.store.journal import Journal
+
+    fakes, options = providers
+    for fake in fakes.values():
+        fake.scenario.polls_before_done = 10_000
+    cancel = threading.Event()
+    agent = _agent(options, cancel=cancel)  # as the server's cancel button sets it
+    threading.Timer(1.0, cancel.set).start()
+    with pytest.raises(Cancelled, match="cancelled; finished takes are kept"):
+        agent.make(Request.build(REQUEST, size="320x180"), tmp_path / "film")
+    fal = fakes["fal"].ledger
+    assert fal.submissions and sorted(fal.cancels) == sorted(fakes["fal"].jobs)
+    assert sum(fake.ledger.charged for fake in fakes.values()) == 0
+    journal = Journal(tmp_path / "film" / "journal.sqlite")
+    try:
+        assert [run["status"] for run in journal.runs()] == ["interrupted"]
+    finally:
+        journal.close()

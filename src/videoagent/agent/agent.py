@@ -279,7 +279,7 @@ class Agent:
                 )
             yield journal
             status = "done"
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Cancelled):
             status = "interrupted"
             raise
         finally:
@@ -298,7 +298,7 @@ class Agent:
             yield
         except BaseException as exc:
             self._held = None
-            if not isinstance(exc, KeyboardInterrupt):
+            if not isinstance(exc, KeyboardInterrupt | Cancelled):
                 self._emit("edit", "failed", f"not applied: {exc}")
             raise
         self._held = None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.shooting import Shooter, Take
-from videoagent.errors import BudgetReached, JobInDoubt, RunError
+from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
 
 
 def shoot_all(
@@ -26,8 +26,8 @@ def shoot_all(
     """The takes of every shot, made in parallel (`workers` shots at a time), oldest first,
     by shot id.
     A budget reached or a job in doubt stops the shot it hit, the others go on; then the
-    run stops with what was left undone. Ctrl-C (or `cancel`) cancels the provider jobs
-    still running before it returns."""
+    run stops with what was left undone. Ctrl-C (or `cancel`, then Cancelled) cancels the
+    provider jobs still running before it returns."""
     total = len(shots)
     backends = ", ".join(sorted({s.backend for s in shots}))
     emit("generate", "started", f"{total} shots on {backends}", total=total)
@@ -46,7 +46,9 @@ def shoot_all(
                 # Short waits, not one long one: a Ctrl-C delivered to another thread,
                 # or a cancel from the server, is seen here within half a second.
                 if cancel is not None and cancel.is_set():
-                    raise KeyboardInterrupt
+                    raise Cancelled(
+                        "the run was cancelled; finished takes are kept (resume makes the rest)"
+                    )
                 finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                 for future in finished:
                     shot = futures[future]
@@ -61,7 +63,7 @@ def shoot_all(
                         continue
                     done += 1
                     emit("generate", "progress", f"{shot.id} finished", done=done, total=total)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Cancelled):
             # Before the pool waits for its workers: their jobs are cancelled at the
             # providers and the shots not started yet never start.
             generators.stop_all()

@@ -21,6 +21,7 @@ from videoagent.agent.budget import Budget
 from videoagent.errors import JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
 from videoagent.evaluate.checks import take_checks
+from videoagent.evaluate.recognized import subject_unrecognised
 from videoagent.generators import GenerationRequest, Generator, capabilities
 from videoagent.generators.registry import generator_class
 from videoagent.plan.storyboard import Shot
@@ -96,11 +97,6 @@ class Take:
             key=r.get("key", ""),
             references=r.get("references", []),
         )
-
-
-def unrecognised(take: Take) -> bool:
-    """Whether the judge could not make out something the shot asked for."""
-    return any(c.name.startswith("recognises ") for c in failed(take.checks))
 
 
 class Shooter:
@@ -189,7 +185,7 @@ class Shooter:
                 break
             problems = take.error or "; ".join(f"{c.name}: {c.detail}" for c in failed(take.checks))
             if attempt + 1 < attempts:
-                nearer = self._reframe(framed) if unrecognised(take) else None
+                nearer = self._reframe(framed) if subject_unrecognised(take.checks) else None
                 framed = nearer or framed
                 self._emit(
                     "revise",

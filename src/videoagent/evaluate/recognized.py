@@ -17,6 +17,7 @@ from videoagent.evaluate.check import Check
 from videoagent.media.frames import iter_frames
 from videoagent.synthworld.spec import SceneSpec
 
+ENTITY_CHECK = "recognises "  # + the kind: one check per kind of thing the shot shows
 RECOGNIZER = Path(__file__).resolve().parent.parent / "nn" / "weights" / "recognizer.pt"
 
 
@@ -26,6 +27,15 @@ def _recognizer():
 
     model, _ = checkpoint.load(RECOGNIZER)
     return model
+
+
+def subject_unrecognised(checks: list[Check]) -> bool:
+    """Whether, of `checks`, one that failed says the recognizer could not make out a thing
+    the shot asked for (framing closer may help it)."""
+    return any(
+        not check.passed and check.severity == "error" and check.name.startswith(ENTITY_CHECK)
+        for check in checks
+    )
 
 
 def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
@@ -40,7 +50,7 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
     checks = []
     for kind in sorted({entity.kind for entity in scene.drawable}):
         share = reading.seen[kind]
-        checks.append(Check.share(f"recognises {kind}", share, SEEN_SHARE, f"{kind} recognised"))
+        checks.append(Check.share(ENTITY_CHECK + kind, share, SEEN_SHARE, f"{kind} recognised"))
     for key in ("place", "time_of_day"):
         seen, wanted = getattr(reading, key), getattr(scene, key)
         checks.append(

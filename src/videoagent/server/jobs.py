@@ -213,9 +213,7 @@ class JobRunner:
                 agent.regenerate(folder, args["number"], prompt=args.get("prompt"))
             elif job.kind == "edit":
                 agent.edit(folder, args["text"])
-        except KeyboardInterrupt:  # the agent's answer to a cancel
-            self._update(job, state="cancelled", finished=time.time())
-        except VideoAgentError as exc:
+        except VideoAgentError as exc:  # Cancelled: the agent's answer to a cancel
             stopped = self._cancel[job.id].is_set() or isinstance(exc, Cancelled)
             state = "cancelled" if stopped else "failed"
             self._update(job, state=state, error=str(exc), finished=time.time())

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
-from videoagent.generators.procedural import truth_path
 from videoagent.media.probe import probe
 from videoagent.plan.modes import MODES
 from videoagent.plan.storyboard import Storyboard
+from videoagent.store.truth_file import read_truth
 from videoagent.timeline import Caption, CardClip, TextOverlay, Timeline, Transition, VideoClip
 
 
@@ -34,10 +33,10 @@ def source_span(storyboard: Storyboard, index: int) -> tuple[int, int]:
 def subject_focus(take: Path, width: int) -> float:
     """Where the shot's subject is, across the take (0 left … 1 right), from ground truth;
     the middle when the backend gives none."""
-    path = truth_path(take)
-    if not path.exists():
+    truth = read_truth(take)
+    if truth is None:
         return 0.5
-    frames = json.loads(path.read_text("utf-8"))["frames"]
+    frames = truth["frames"]
     centres = [
         (e["box"][0] + e["box"][2]) / 2 / width
         for f in frames

@@ -14,8 +14,8 @@ import numpy as np
 
 from videoagent.audio import RATE
 from videoagent.audio.mix import Layer
-from videoagent.generators.procedural import read_truth
 from videoagent.plan.storyboard import Storyboard
+from videoagent.store.truth_file import read_truth
 from videoagent.synthworld.choreography import Choreography
 from videoagent.synthworld.events import sound_events
 from videoagent.timeline.model import Timeline

@@ -11,10 +11,11 @@ from PIL import Image
 from videoagent.evaluate.check import Check
 from videoagent.evaluate.recognized import recognized_checks
 from videoagent.generators.base import Job
-from videoagent.generators.procedural import read_truth
+from videoagent.generators.catalog import capabilities
 from videoagent.media.detect import picture_stats
 from videoagent.media.frames import frames_at
 from videoagent.media.probe import probe
+from videoagent.store.truth_file import read_truth
 from videoagent.synthworld.spec import SceneSpec
 
 MAX_BLACK_FRACTION = 0.1
@@ -87,10 +88,11 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
             value=unshown,
         )
     )
-    truth = read_truth(path) if job.backend == "procedural" else None
-    if truth is not None and scene is not None:
+    evidence = capabilities(job.backend).evidence if scene is not None else ()
+    truth = read_truth(path) if "ground truth" in evidence else None
+    if truth is not None:
         checks += truth_checks(truth["summary"], scene)
-    if job.backend == "embedded" and scene is not None:
+    if "recognizer" in evidence:
         checks += recognized_checks(path, scene)
     return checks
 

@@ -7,12 +7,11 @@ unmeasured, never guessed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from videoagent.generators.procedural import truth_path
 from videoagent.plan.bible import Bible
 from videoagent.plan.storyboard import Storyboard
+from videoagent.store.truth_file import read_truth
 
 
 def consistency(storyboard: Storyboard, bible: Bible, takes: dict[str, Path]) -> dict:
@@ -22,11 +21,11 @@ def consistency(storyboard: Storyboard, bible: Bible, takes: dict[str, Path]) ->
     for shot in storyboard.shots:
         if shot.kind != "generated":
             continue
-        path = truth_path(takes[shot.id])
-        if not path.exists():
+        truth = read_truth(takes[shot.id])
+        if truth is None:
             unmeasured.append(shot.id)
             continue
-        seen = json.loads(path.read_text("utf-8"))["summary"]["entities"]
+        seen = truth["summary"]["entities"]
         for member in shot.cast:
             entity = bible.entities.get(member)
             if entity is None or entity.role == "unsupported":

@@ -44,6 +44,10 @@ class Capabilities:
     # How a user configures it: hosted {"key_env", "url_env", "url", "model_env", "model"};
     # local models {"path_env"}. The *_env values name environment variables.
     setup: dict = field(default_factory=dict)
+    # What each take carries to be checked by, besides its stream: "ground truth" (an exact
+    # truth file beside the clip, store/truth_file.py), "recognizer" (our recognizer
+    # can read its frames: they are drawn in synthworld's look).
+    evidence: tuple[str, ...] = ()
 
     def refuses(
         self, *, mode: str, seconds: float, width: int, height: int, fps: float
@@ -98,6 +102,7 @@ def _from_json(name: str, data: dict) -> Capabilities:
             "fps": tuple(data["fps"]),
             "cannot": tuple(data.get("cannot", ())),
             "durations": tuple(float(d) for d in data.get("durations", ())),
+            "evidence": tuple(data.get("evidence", ())),
         },
     )
 

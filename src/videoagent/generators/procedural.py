@@ -7,18 +7,13 @@ landings) at exact times, on which the soundtrack places its effects.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.writer import Mp4Writer
-from videoagent.store.files import atomic_write_json
+from videoagent.store.truth_file import truth_path, write_truth
 from videoagent.synthworld import Renderer, parse, summarise
 from videoagent.synthworld.events import sound_events
-
-
-def truth_path(clip: Path) -> Path:
-    return Path(clip).with_suffix(".truth.json")
 
 
 class ProceduralGenerator(Generator):
@@ -50,8 +45,8 @@ class ProceduralGenerator(Generator):
             for event in sound_events(renderer.choreography)
             if _seen(truths, event.entity, min(round(event.time * fps), len(truths) - 1))
         ]
-        atomic_write_json(
-            truth_path(output),
+        write_truth(
+            output,
             {
                 "spec": parsed.spec.to_dict(),
                 "summary": summary,
@@ -73,11 +68,3 @@ class ProceduralGenerator(Generator):
 def _seen(truths: list, entity: int, frame: int) -> bool:
     """Whether `entity` is mostly in the picture at `frame` (an event off screen is silent)."""
     return any(e.index == entity and e.visible >= 0.5 for e in truths[frame].entities)
-
-
-def read_truth(clip: Path) -> dict | None:
-    """The ground truth written beside a procedural clip, if any."""
-    path = truth_path(clip)
-    if not path.exists():
-        return None
-    return json.loads(path.read_text("utf-8"))

@@ -15,7 +15,6 @@ import argparse
 import time
 
 from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
-from videoagent.generators import capabilities
 from videoagent.memory.context import BUDGET_TOKENS, pack
 from videoagent.memory.continuation import plan_continuation
 from videoagent.plan.brief import make_brief
@@ -30,7 +29,6 @@ def main() -> None:
     parser.add_argument("--minutes", type=int, default=10)
     args = parser.parse_args()
     request = Request.build(DOG, duration=60)
-    caps = capabilities("procedural")
     brief = make_brief(request)
     bible = draft_bible(brief)
     board, _ = draft_storyboard(request, brief, bible, pool=["procedural"])
@@ -58,8 +56,6 @@ def main() -> None:
             bible,
             frames=minute,
             fps=float(request.rate.fps),
-            backend="procedural",
-            dialect=caps.dialect,
         )
         for shot in new:
             shot.id = board.next_id()

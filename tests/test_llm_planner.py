@@ -56,8 +56,6 @@ def test_valid_plan_is_used_with_exact_frames(request_and_brief):
             request,
             brief,
             Bible(),
-            backend="procedural",
-            dialect="synthworld",
             client=ChatClient(server.url),
         )
     finally:
@@ -79,8 +77,6 @@ def test_wrong_durations_are_repaired_by_feeding_back_the_error(request_and_brie
             request,
             brief,
             Bible(),
-            backend="procedural",
-            dialect="synthworld",
             client=ChatClient(server.url),
         )
     finally:
@@ -99,8 +95,6 @@ def test_garbage_falls_back_to_offline_planner_with_a_warning(request_and_brief)
             request,
             brief,
             Bible(),
-            backend="procedural",
-            dialect="synthworld",
             client=ChatClient(server.url),
         )
     finally:
@@ -116,8 +110,6 @@ def test_unreachable_endpoint_falls_back(request_and_brief):
         request,
         brief,
         Bible(),
-        backend="procedural",
-        dialect="synthworld",
         client=ChatClient("http://127.0.0.1:9/v1"),
     )
     assert board.planner == "offline" and "unreachable" in warnings[0]

@@ -38,8 +38,6 @@ def test_a_recorded_planner_exchange_replays_to_the_same_outcome(name):
             request,
             brief,
             draft_bible(brief),
-            backend="procedural",
-            dialect="synthworld",
             client=ChatClient(server.url),
             max_shot_seconds=119,
         )

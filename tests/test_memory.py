@@ -27,8 +27,6 @@ def _grown(minutes: int):
             bible,
             frames=frames,
             fps=24.0,
-            backend="procedural",
-            dialect="synthworld",
         ):
             shot.id = board.next_id()
             board.shots.append(shot)

@@ -17,7 +17,6 @@ from videoagent.agent.assemble import sketch_timeline
 from videoagent.agent.planning import reference_counter, write_prompts
 from videoagent.agent.routing import longest_shot
 from videoagent.errors import UsageError
-from videoagent.generators import capabilities
 from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
 from videoagent.memory.continuation import (
@@ -124,15 +123,12 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
         context=context.summary(),
         planner=planner,
     )
-    caps = capabilities(state.backend)
     shots = plan_continuation(
         context,
         state.brief,
         state.bible,
         frames=frames,
         fps=float(state.request.rate.fps),
-        backend=state.backend,
-        dialect=caps.dialect,
         beats=beats,
         max_shot_seconds=longest_shot(state.pool),
     )

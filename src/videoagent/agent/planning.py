@@ -43,8 +43,6 @@ def draft_storyboard(
     """A validated storyboard from the LLM when one is configured, else the offline planner;
     with the warnings of any fallback. Shots are kept short enough for every backend in the
     pool (a second spare for transition handles)."""
-    lead = capabilities(pool[0])
-    shape = {"backend": lead.name, "dialect": lead.dialect}
     longest = longest_shot(pool)
     if llm_url:
         from videoagent.plan.llm_planner import plan_with_llm
@@ -53,12 +51,11 @@ def draft_storyboard(
             request,
             brief,
             bible,
-            **shape,
             client=chat_client(llm_url, model=llm_model),
             max_shot_seconds=longest,
         )
     else:
-        board = plan_offline(request, brief, bible, **shape, max_shot_seconds=longest)
+        board = plan_offline(request, brief, bible, max_shot_seconds=longest)
         warnings = []
     board.validate(bible)
     return board, warnings

@@ -55,8 +55,6 @@ def plan_continuation(
     *,
     frames: int,
     fps: float,
-    backend: str,
-    dialect: str,
     beats: list[str] | None = None,
     max_shot_seconds: float = MAX_SHOT_SECONDS,
 ) -> list[Shot]:
@@ -80,7 +78,7 @@ def plan_continuation(
     for beat in beats:
         staged = stage(beat, here, bible)
         sentence = beat_sentence(brief.subject, beat, first=False)
-        shots.append(generated_shot(beat, sentence, staged.scene, staged.cast, backend, dialect))
+        shots.append(generated_shot(beat, sentence, staged.scene, staged.cast))
     for shot, length in zip(shots, allocate(frames, [1.0] * len(shots)), strict=True):
         shot.frames = length
     return shots

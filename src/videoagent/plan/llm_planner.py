@@ -95,8 +95,6 @@ def plan_with_llm(
     brief: Brief,
     bible: Bible,
     *,
-    backend: str,
-    dialect: str,
     client: ChatClient,
     max_shot_seconds: float = 120.0,
 ) -> tuple[Storyboard, list[str]]:
@@ -122,8 +120,6 @@ def plan_with_llm(
             request,
             brief,
             bible,
-            backend=backend,
-            dialect=dialect,
             max_shot_seconds=max_shot_seconds,
         )
         board.warnings.append(warning)
@@ -136,7 +132,7 @@ def plan_with_llm(
             scene = replace(scene, shot_size=item.shot_size)
         if item.camera in vocab.CAMERAS:
             scene = replace(scene, camera=item.camera)
-        shots.append(generated_shot(item.beat, item.caption, scene, staged.cast, backend, dialect))
+        shots.append(generated_shot(item.beat, item.caption, scene, staged.cast))
     board = finish_storyboard(
         shots,
         [s.seconds for s in proposal.shots],

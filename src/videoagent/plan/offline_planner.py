@@ -49,8 +49,6 @@ def plan_offline(
     brief: Brief,
     bible: Bible,
     *,
-    backend: str,
-    dialect: str,
     max_shot_seconds: float = MAX_SHOT_SECONDS,
 ) -> Storyboard:
     """A storyboard from rules alone (prompts are filled in by the rewrite step); no shot
@@ -67,13 +65,11 @@ def plan_offline(
         if hint == "stand":  # the establishing shot shows the place
             scene = replace(scene, shot_size="wide", camera="pan")
         previous_size = scene.shot_size
-        shots.append(generated_shot(beat, sentence, scene, staged.cast, backend, dialect))
+        shots.append(generated_shot(beat, sentence, scene, staged.cast))
     return finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
 
 
-def generated_shot(
-    beat: str, caption: str, scene, cast: list[str], backend: str, dialect: str
-) -> Shot:
+def generated_shot(beat: str, caption: str, scene, cast: list[str]) -> Shot:
     return Shot(
         id="",
         index=0,
@@ -85,8 +81,6 @@ def generated_shot(
         camera=scene.camera,
         cast=cast,
         scene=scene.to_dict(),
-        backend=backend,
-        dialect=dialect,
     )
 
 

@@ -38,7 +38,8 @@ def measure_samples(samples: np.ndarray, rate: int = RATE) -> Loudness:
 def _metered(inputs: list[str], stdin: bytes | None) -> Loudness:
     # The summary is printed at the info level, which our usual command line silences.
     command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-nostats", *inputs]
-    log = run([*command, "-af", "ebur128=peak=true", "-f", "null", "-"], stdin=stdin)
+    done = run([*command, "-af", "ebur128=peak=true", "-f", "null", "-"], stdin=stdin)
+    log = done.stderr.decode("utf-8", "replace")
     summary = log[log.rfind("Summary:") :]
     return Loudness(
         integrated=_value(summary, "I"),

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import wave
 from pathlib import Path
 
 import numpy as np
 
 from videoagent.audio import RATE
-from videoagent.errors import ToolError
-from videoagent.media.ffmpeg import ffmpeg_exe
+from videoagent.media.ffmpeg import ffmpeg_exe, run
 from videoagent.store.files import partial_path
 
 
@@ -41,12 +39,8 @@ def _pipe(
         "f32le",
         "pipe:1",
     ]
-    done = subprocess.run(
-        command, input=np.ascontiguousarray(samples, np.float32).tobytes(), capture_output=True
-    )
+    done = run(command, stdin=np.ascontiguousarray(samples, np.float32).tobytes())
     stderr = done.stderr.decode("utf-8", "replace")
-    if done.returncode != 0:
-        raise ToolError(command, done.returncode, stderr)
     out = np.frombuffer(done.stdout, np.float32)
     return (out.reshape(-1, out_channels) if out_channels > 1 else out), stderr
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import threading
 import wave
 from collections.abc import Callable
@@ -15,7 +14,9 @@ import numpy as np
 
 from videoagent.audio import RATE
 from videoagent.audio.pcm import resample
-from videoagent.errors import ToolError
+from videoagent.media.ffmpeg import run
+
+SPEAKING_TIMEOUT = 60  # seconds for espeak-ng to say one line
 
 
 class PiperSpeaker:
@@ -51,9 +52,7 @@ class EspeakSpeaker:
 
     def speak(self, text: str) -> np.ndarray:
         command = [self._program, "-v", "en-us", "-s", "165", "--stdout", text]
-        done = subprocess.run(command, capture_output=True)
-        if done.returncode != 0:
-            raise ToolError(command, done.returncode, done.stderr.decode("utf-8", "replace"))
+        done = run(command, timeout=SPEAKING_TIMEOUT)
         with wave.open(io.BytesIO(done.stdout)) as source:
             rate = source.getframerate()
             data = np.frombuffer(source.readframes(source.getnframes()), "<i2")

@@ -31,19 +31,21 @@ def ffmpeg_command(args: list[str]) -> list[str]:
     return [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
 
 
-def run(command: list[str], *, timeout: float = 600, stdin: bytes | None = None) -> str:
-    """Run `command` (a list), return its stderr; raise ToolError with the stderr on failure."""
+def run(
+    command: list[str], *, timeout: float = 600, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `command` (a list) to the end and return it, with its stdout and stderr (bytes);
+    ToolError, with what it said, when it fails, runs past `timeout` or is not found."""
     try:
         done = subprocess.run(command, input=stdin, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         raise ToolError(command, -1, f"timed out after {timeout:.0f} s") from exc
     except FileNotFoundError as exc:
         raise ToolError(command, -1, f"program not found: {command[0]}") from exc
-    stderr = done.stderr.decode("utf-8", "replace")
     if done.returncode != 0:
-        raise ToolError(command, done.returncode, stderr)
-    return stderr
+        raise ToolError(command, done.returncode, done.stderr.decode("utf-8", "replace"))
+    return done
 
 
-def run_ffmpeg(args: list[str], *, timeout: float = 600) -> str:
+def run_ffmpeg(args: list[str], *, timeout: float = 600) -> subprocess.CompletedProcess[bytes]:
     return run(ffmpeg_command(args), timeout=timeout)

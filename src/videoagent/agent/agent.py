@@ -43,7 +43,7 @@ from videoagent.agent.settings import AgentSettings, Result
 from videoagent.agent.shoot_all import choose_takes, shoot_all
 from videoagent.agent.shooting import Shooter
 from videoagent.agent.state import ProjectState
-from videoagent.agent.steps import Listener, StepRecord
+from videoagent.agent.steps import Listener, Status, Step, StepRecord
 from videoagent.errors import (
     Cancelled,
     UnclearRequest,
@@ -99,8 +99,8 @@ class Agent:
         self._held: list[StepRecord] | None = None  # a change's records, until it commits
         self._recovered: list[str] = []  # what opening the project finished or undid
 
-    def _emit(self, step: str, status: str, message: str, **data) -> None:
-        record = StepRecord(step, status, message, data)  # type: ignore[arg-type]
+    def _emit(self, step: Step, status: Status, message: str, **data: object) -> None:
+        record = StepRecord(step, status, message, data)
         if self._held is not None:
             self._held.append(record)
             return

@@ -16,6 +16,7 @@ from videoagent.agent.manifest import build_manifest
 from videoagent.agent.settings import AgentSettings, Result
 from videoagent.agent.shooting import Take
 from videoagent.agent.state import ProjectState
+from videoagent.agent.steps import Emit
 from videoagent.audio.loudness import measure as measure_loudness
 from videoagent.audio.pcm import write_wav
 from videoagent.audio.soundtrack import make_soundtrack
@@ -41,7 +42,7 @@ class Finishing:
     and its ledger of provider jobs."""
 
     settings: AgentSettings
-    emit: Callable[..., None]
+    emit: Emit
     timed: Callable[[str, float], float]
     timings: dict[str, float]
     ledger: Ledger | None

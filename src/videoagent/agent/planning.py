@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from videoagent.agent.assemble import source_span
 from videoagent.agent.routing import Route, longest_shot, route_shot
+from videoagent.agent.steps import Emit
 from videoagent.generators.catalog import Capabilities, capabilities
 from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
@@ -130,7 +131,7 @@ def reference_counter(state, board: Storyboard) -> Callable[[int], int]:
     return count
 
 
-def references_of_shots(state, emit: Callable[..., None]) -> dict[str, list]:
+def references_of_shots(state, emit: Emit) -> dict[str, list]:
     """The reference images each generated shot is made with (the user's, and frames of
     earlier shots retrieved for its cast), by shot id; what was retrieved is said."""
     board, refs = state.storyboard, {}
@@ -144,7 +145,7 @@ def references_of_shots(state, emit: Callable[..., None]) -> dict[str, list]:
     return refs
 
 
-def plan_project(state, settings, emit: Callable[..., None]) -> None:
+def plan_project(state, settings, emit: Emit) -> None:
     """Steps 1-5 for `state`: brief, bible (with the references), storyboard, route and
     rewrite each shot, narration; the plan is saved, and said as step records."""
     request, folder = state.request, state.folder
@@ -218,7 +219,7 @@ def plan_project(state, settings, emit: Callable[..., None]) -> None:
     )
 
 
-def _emit_routes(routes: list, pool: list[str], emit) -> None:
+def _emit_routes(routes: list, pool: list[str], emit: Emit) -> None:
     if not routes:
         return
     counts: dict[str, int] = {}

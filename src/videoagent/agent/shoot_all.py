@@ -4,12 +4,12 @@ by the Shooter; what stops a shot (the budget, a job in doubt) is gathered for t
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.shooting import Shooter, Take
+from videoagent.agent.steps import Emit, counted
 from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
 
 
@@ -21,7 +21,7 @@ def shoot_all(
     *,
     workers: int,
     cancel: threading.Event | None,
-    emit: Callable[..., None],
+    emit: Emit,
 ) -> dict[str, list[Take]]:
     """The takes of every shot, made in parallel (`workers` shots at a time), oldest first,
     by shot id.
@@ -30,7 +30,7 @@ def shoot_all(
     provider jobs still running before it returns."""
     total = len(shots)
     backends = ", ".join(sorted({s.backend for s in shots}))
-    emit("generate", "started", f"{total} shots on {backends}", total=total)
+    emit("generate", "started", f"{total} shots on {backends}", **counted(0, total))
     takes: dict[str, list[Take]] = {}
     undone: list[str] = []
     doubts: dict[str, str] = {}
@@ -62,7 +62,7 @@ def shoot_all(
                         emit("generate", "failed", str(exc), shot=shot.id)
                         continue
                     done += 1
-                    emit("generate", "progress", f"{shot.id} finished", done=done, total=total)
+                    emit("generate", "progress", f"{shot.id} finished", **counted(done, total))
         except (KeyboardInterrupt, Cancelled):
             # Before the pool waits for its workers: their jobs are cancelled at the
             # providers and the shots not started yet never start.
@@ -96,7 +96,7 @@ def shoot_all(
     return {s.id: takes[s.id] for s in shots}
 
 
-def choose_takes(takes: dict[str, list[Take]], emit: Callable[..., None]) -> dict[str, Take]:
+def choose_takes(takes: dict[str, list[Take]], emit: Emit) -> dict[str, Take]:
     """Each shot's take to use: its last accepted one, else (said as a warning) its last
     usable one. RunError when a shot has no usable take at all."""
     chosen: dict[str, Take] = {}

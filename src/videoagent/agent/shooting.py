@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from videoagent.agent.budget import Budget
+from videoagent.agent.steps import Emit
 from videoagent.errors import JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
 from videoagent.evaluate.checks import take_checks
@@ -112,7 +113,7 @@ class Shooter:
         width: int,
         height: int,
         max_retries: int,
-        emit: Callable[..., None],
+        emit: Emit,
         budget: Budget | None = None,
         reframe: Callable[[Shot], Shot | None] | None = None,
         judge: Callable[[Path, Shot], Check] | None = None,

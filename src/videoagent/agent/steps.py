@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol, get_args
 
-STEPS = (
+Step = Literal[
     "resume",  # what an interrupted run left behind, thrown away
     "edit",  # each edit operation, with its route (a tool or generation)
     "brief",
@@ -27,19 +27,46 @@ STEPS = (
     "render",
     "verify",
     "deliver",
-)
+]
+STEPS: tuple[Step, ...] = get_args(Step)  # a closed set: an emit of another name is a type error
 Status = Literal["started", "progress", "done", "warning", "failed"]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a step that counts its parts has got (generate: shots finished, of all)."""
+
+    done: int
+    total: int
 
 
 @dataclass(frozen=True)
 class StepRecord:
     """One event of one step; `data` carries the step's figures (for the UI and journal)."""
 
-    step: str
+    step: Step
     status: Status
     message: str
     data: dict = field(default_factory=dict)
     at: float = field(default_factory=time.time)
+
+    @property
+    def progress(self) -> Progress | None:
+        """The step's count of parts, when it gives one (`counted` wrote it)."""
+        if "total" not in self.data:
+            return None
+        return Progress(int(self.data.get("done", 0)), int(self.data["total"]))
+
+
+def counted(done: int, total: int) -> dict:
+    """The figures of a step record that counts parts, as `StepRecord.progress` reads them."""
+    return {"done": done, "total": total}
+
+
+class Emit(Protocol):
+    """Says one step record: what every stage is given to report through."""
+
+    def __call__(self, step: Step, status: Status, message: str, **data: object) -> None: ...
 
 
 Listener = Callable[[StepRecord], None]

@@ -102,10 +102,12 @@ def _run_agent(settings: AgentSettings, work, project: Path, *, approve: bool = 
                 settings.approve = lambda estimate: _ask_approval(progress, estimate)
 
             def show(record: StepRecord) -> None:
-                if record.step == "generate" and "total" in record.data:
+                if record.step == "generate" and record.progress is not None:
                     if "generate" not in bars:
-                        bars["generate"] = progress.add_task("generate", total=record.data["total"])
-                    progress.update(bars["generate"], completed=record.data.get("done", 0))
+                        bars["generate"] = progress.add_task(
+                            "generate", total=record.progress.total
+                        )
+                    progress.update(bars["generate"], completed=record.progress.done)
                 if record.status != "progress" or record.step in ("bible", "storyboard"):
                     progress.console.print(
                         f"{MARK[record.status]} [bold]{record.step:<10}[/] "

@@ -131,6 +131,20 @@ def reference_counter(state, board: Storyboard) -> Callable[[int], int]:
     return count
 
 
+def preview_plan(
+    request: Request, pool: list[str], *, llm_url: str | None = None, llm_model: str | None = None
+) -> tuple[Storyboard, list[str]]:
+    """What `make` would plan for `request` on `pool` (steps 1-4, without a project folder
+    or reference images): the storyboard with its routed prompts, and the warnings."""
+    brief = make_brief(request)
+    bible = draft_bible(brief)
+    board, warnings = draft_storyboard(
+        request, brief, bible, pool=pool, llm_url=llm_url, llm_model=llm_model
+    )
+    write_prompts(board, pool, style=brief.style, bible=bible)
+    return board, warnings
+
+
 def references_of_shots(state, emit: Emit) -> dict[str, list]:
     """The reference images each generated shot is made with (the user's, and frames of
     earlier shots retrieved for its cast), by shot id; what was retrieved is said."""

@@ -375,10 +375,9 @@ def plan(
     llm_model: LlmModelOption = None,
 ) -> None:
     """Print the storyboard, with the prompts `make` would send, without generating."""
-    from videoagent.agent.planning import draft_bible, draft_storyboard, write_prompts
+    from videoagent.agent.planning import preview_plan
     from videoagent.agent.routing import project_pool
     from videoagent.generators import capabilities
-    from videoagent.plan.brief import make_brief
     from videoagent.plan.request import Request
 
     try:
@@ -390,12 +389,7 @@ def plan(
             height=built.height,
             fps=float(built.rate.fps),
         )
-        brief = make_brief(built)
-        bible = draft_bible(brief)
-        board, warnings = draft_storyboard(
-            built, brief, bible, pool=pool, llm_url=llm, llm_model=llm_model
-        )
-        write_prompts(board, pool, style=brief.style, bible=bible)
+        board, warnings = preview_plan(built, pool, llm_url=llm, llm_model=llm_model)
     except (UsageError, MissingDependency) as exc:
         _fail(exc, 2)
     for warning in warnings:

@@ -297,20 +297,16 @@ def history(
     """What happened to the project, run by run and step by step (from its journal)."""
     import datetime
 
-    from videoagent.store.journal import Journal
-    from videoagent.store.ledger import Ledger
-    from videoagent.store.project import ProjectFolder
+    from videoagent.agent.history import project_history
 
     try:
-        folder = ProjectFolder.open(project)
-        settled = _settle_changes(folder)
-        journal = Journal(folder.journal)
+        told = project_history(project)
     except UsageError as exc:
         _fail(exc, 2)
     out = Console()
-    for note in settled:
+    for note in told.settled:
         out.print(f"[yellow]![/] {escape(note)}", highlight=False)
-    for run in journal.runs():
+    for run in told.runs:
         began = datetime.datetime.fromtimestamp(run["started"]).strftime("%Y-%m-%d %H:%M:%S")
         status = {"running": "interrupted"}.get(run["status"], run["status"])
         out.print(
@@ -319,24 +315,21 @@ def history(
             highlight=False,
         )
         if steps:
-            for record in journal.records(run["id"]):
+            for record in run["records"]:
                 if record["status"] == "progress" and record["step"] == "generate":
                     continue
                 out.print(
                     f"  {MARK[record['status']]} {record['step']:<10} {escape(record['message'])}",
                     highlight=False,
                 )
-    journal.close()
-    ledger = Ledger(folder.journal)
-    lines, costs = ledger.lines(), ledger.costs()
-    ledger.close()
-    if lines:
+    costs = told.costs
+    if told.provider_jobs:
         out.print(
             f"[bold]provider jobs[/] {costs['jobs']}: charged ${costs['charged']:.2f}; "
             f"${costs['at_risk']:.2f} more may be charged by jobs that gave nothing back yet",
             highlight=False,
         )
-    for line in lines:
+    for line in told.provider_jobs:
         job = f" job {escape(line.provider_job)}" if line.provider_job else ""
         out.print(
             f"  {line.shot} seed {line.seed} on {line.backend}{job}: {line.state}"
@@ -345,21 +338,6 @@ def history(
             + (f" ({escape(line.error)})" if line.error else ""),
             highlight=False,
         )
-
-
-def _settle_changes(folder) -> list[str]:
-    """Finish or undo a change a crash interrupted, so history shows what the files hold;
-    nothing when a run holds the project (it settles them itself)."""
-    from videoagent.agent.change import recover
-
-    try:
-        folder.lock()
-    except UsageError:
-        return []
-    try:
-        return recover(folder)
-    finally:
-        folder.unlock()
 
 
 @app.command()

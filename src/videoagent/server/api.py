@@ -22,6 +22,7 @@ import shutil
 from pathlib import Path
 from typing import Literal
 
+from videoagent.agent.history import records_after
 from videoagent.agent.planning import draft_bible
 from videoagent.agent.routing import project_pool
 from videoagent.errors import DamagedProject, MissingDependency, UsageError
@@ -36,7 +37,6 @@ from videoagent.plan.request import MAX_SEED, Request
 from videoagent.server.guard import Guard, check_token
 from videoagent.server.jobs import JobRunner, build_request
 from videoagent.store.files import read_sealed_json
-from videoagent.store.journal import Journal
 from videoagent.timeline.time import FrameRate
 
 try:
@@ -141,17 +141,6 @@ def _store_uploads(uploads: list[Upload], folder: Path, request: Request) -> lis
     except UsageError as exc:
         raise fastapi.HTTPException(422, str(exc)) from None
     return specs
-
-
-def _journal_records(folder: Path, after: int) -> list[dict]:
-    path = folder / "journal.sqlite"
-    if not path.exists():
-        return []
-    journal = Journal(path)
-    try:
-        return journal.records_after(after)
-    finally:
-        journal.close()
 
 
 def _reasons(errors: list[dict]) -> str:
@@ -374,7 +363,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
             was_idle = False
             quiet_since = asyncio.get_running_loop().time()
             while not await request.is_disconnected():
-                records = await asyncio.to_thread(_journal_records, folder, last)
+                records = await asyncio.to_thread(records_after, folder, last)
                 now = asyncio.get_running_loop().time()
                 for record in records:
                     last = record["id"]

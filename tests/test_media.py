@@ -158,3 +158,28 @@ def test_conform_picks_frames_by_time_and_holds_a_short_source(tmp_path):
     assert levels[:24] == list(range(24)) and set(levels[24:]) == {23}
     assert long.held_frames == 12
     assert probe(tmp_path / "long.mp4").width == 64  # cropped square, not stretched
+
+
+def test_the_sound_track_is_the_timelines_one_cue_and_other_cues_are_refused(tmp_path):
+    import wave
+
+    import pytest
+
+    from videoagent.errors import UsageError
+    from videoagent.timeline import AudioCue
+
+    a = _clip(tmp_path / "a.mp4", 24, 60)
+    tone = tmp_path / "tone.wav"
+    with wave.open(str(tone), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(48000)
+        samples = (np.sin(np.arange(48000) * 2 * np.pi * 440 / 48000) * 8000).astype("<i2")
+        out.writeframes(samples.tobytes())
+    timeline = Timeline(RATE, 160, 96).with_clip(VideoClip(str(a), 24))
+    render(timeline.with_audio(AudioCue(str(tone), 0, 24)), tmp_path / "sound.mp4")
+    info = probe(tmp_path / "sound.mp4")
+    assert info.audio_codec is not None and abs(info.duration - 1.0) < 0.05
+    with pytest.raises(UsageError, match="one mixed sound track from frame 0"):
+        render(timeline.with_audio(AudioCue(str(tone), 6, 18)), tmp_path / "late.mp4")
+    assert not (tmp_path / "late.mp4").exists()

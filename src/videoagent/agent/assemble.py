@@ -12,21 +12,10 @@ from videoagent.store.truth_file import read_truth
 from videoagent.timeline import Caption, CardClip, TextOverlay, Timeline, Transition, VideoClip
 
 
-def handles(storyboard: Storyboard, index: int) -> tuple[int, int]:
-    """Extra frames shot `index` needs before and after its cut points, for transitions."""
-    shots = storyboard.shots
-    before = after = 0
-    if index > 0 and shots[index].transition_in != "cut":
-        frames = shots[index].transition_frames
-        before = frames - frames // 2
-    if index + 1 < len(shots) and shots[index + 1].transition_in != "cut":
-        after = shots[index + 1].transition_frames // 2
-    return before, after
-
-
 def source_span(storyboard: Storyboard, index: int) -> tuple[int, int]:
-    """(where the shot starts in its take, how many frames to generate) for a new take."""
-    before, after = handles(storyboard, index)
+    """(where the shot starts in its take, how many frames to generate) for a new take: the
+    shot and the handles its transitions borrow on either side."""
+    before, after = sketch_timeline(storyboard).handles(index)
     return before, before + storyboard.shots[index].frames + after
 
 

@@ -32,6 +32,7 @@ from videoagent.memory.context import FULL_KEYFRAME
 from videoagent.plan.narration import narrates
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.store.ledger import Ledger
+from videoagent.timeline.model import AudioCue
 from videoagent.timeline.otio_io import write_otio
 from videoagent.timeline.subtitles import burn_in, caption_cues, srt, webvtt
 
@@ -105,7 +106,8 @@ def finish(
     # 12. Render piece by piece (unchanged pieces are reused), then verify.
     video = staged["final.mp4"]
     run.emit("render", "started", f"rendering {timeline.duration} frames")
-    report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
+    timeline = timeline.with_audio(AudioCue(str(mixed), 0, timeline.duration))
+    report = render(timeline, video, pieces_dir=folder.pieces)
     report = _keep_peaks_down(run, timeline, video, folder, soundtrack, report, mixed)
     run.emit("render", "done", report.summary(), pieces=report.pieces)
     reached("render:done")
@@ -222,7 +224,7 @@ def _keep_peaks_down(run: Finishing, timeline, video: Path, folder, soundtrack, 
             break
         cut = PEAK_CEILING - 0.3 - peak
         soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
-        mixed = write_wav(mix, soundtrack.samples)
+        write_wav(mix, soundtrack.samples)
         run.emit("sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB")
-        report = render(timeline, video, pieces_dir=folder.pieces, audio=mixed)
+        report = render(timeline, video, pieces_dir=folder.pieces)
     return report

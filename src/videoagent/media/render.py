@@ -18,7 +18,7 @@ from pathlib import Path
 
 import av
 
-from videoagent.errors import ToolError
+from videoagent.errors import ToolError, UsageError
 from videoagent.media.ffmpeg import run_ffmpeg
 from videoagent.media.pieces import Piece, Source, describe, split
 from videoagent.media.probe import MediaInfo, probe
@@ -206,16 +206,31 @@ def _extradata(path: Path) -> bytes:
 SOUND_CODEC_ARGS = ["-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2"]
 
 
+def _sound_track(timeline: Timeline) -> Path | None:
+    """The file of the timeline's sound: one cue of the whole video (the mix)."""
+    if not timeline.audio:
+        return None
+    cue = timeline.audio[0]
+    if len(timeline.audio) > 1 or cue.start != 0 or cue.frames != timeline.duration:
+        raise UsageError(
+            "the renderer takes one mixed sound track from frame 0 for the whole video; "
+            f"this timeline has {len(timeline.audio)} cue(s), the first at frame {cue.start} "
+            f"for {cue.frames} of {timeline.duration} frames"
+        )
+    return Path(cue.source)
+
+
 def render(
     timeline: Timeline,
     output: Path,
     *,
     pieces_dir: Path | None = None,
-    audio: Path | None = None,
 ) -> RenderReport:
     """Render `timeline` to `output` atomically. Pieces are kept in `pieces_dir` (when
-    given; it holds this timeline's pieces only) and reused by later renders. `audio` (a
-    file of the video's length) is the sound track; without it the track is silent."""
+    given; it holds this timeline's pieces only) and reused by later renders. The sound
+    track is the timeline's one audio cue (the mix, from frame 0, as long as the video);
+    without one the track is silent."""
+    audio = _sound_track(timeline)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     report = RenderReport()

@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "videoagent"
 # Lowest first. A module may import from its own layer's package and from any below.
 LAYERS = [
     {"errors", "retry", "failpoints", "version"},
+    {"options"},
     {"store", "synthworld", "llm"},
     {"timeline"},
     {"media"},

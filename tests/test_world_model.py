@@ -16,7 +16,6 @@ from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.shortcut import integrate, step_level  # noqa: E402
 from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
 from videoagent.world import evaluation  # noqa: E402
-from videoagent.world.dataset import build  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
 from videoagent.world.imagination import Dreaming, Imagination  # noqa: E402
 from videoagent.world.models import load_world_model  # noqa: E402
@@ -52,8 +51,11 @@ def test_tiny_world_model_round_trips_through_a_checkpoint(tmp_path):
 
 
 def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_path):
-    build("griddodge", tmp_path / "gd", train=4, heldout=1, log=lambda _: None)
     out, data = tmp_path / "w.pt", str(tmp_path / "gd")
+    made = CliRunner().invoke(
+        app, ["dataset", "griddodge", "--out", data, "--train", "4", "--heldout", "1"]
+    )
+    assert made.exit_code == 0 and f"built {data}: train 4, heldout 1" in made.output
     tiny = ["--batch", "4", "--width", "32", "--depth", "1", "--threads", "1"]
     first = CliRunner().invoke(
         app, ["train", "world-model", "--data", data, "--out", str(out), "--steps", "3", *tiny]

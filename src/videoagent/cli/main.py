@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from videoagent.agent.agent import Agent
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import StepRecord
+from videoagent.cli.dataset import dataset
 from videoagent.cli.train import train
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
@@ -478,14 +479,10 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
-# Its options depend on the model named, so the trainer's own parser reads them.
-app.command(
-    context_settings={
-        "allow_extra_args": True,
-        "ignore_unknown_options": True,
-        "help_option_names": [],
-    },
-)(train)
+# Their options depend on the model or dataset named, so each builds its own parser.
+OWN_OPTIONS = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
+app.command(context_settings=OWN_OPTIONS)(dataset)
+app.command(context_settings=OWN_OPTIONS)(train)
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ TRAINERS = {
 HELP_OPTIONS = ("-h", "--help")
 
 
-def _fail(exc: Exception, code: int) -> None:
+def fail(exc: Exception, code: int) -> None:
     console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
@@ -52,15 +52,13 @@ def train(context: typer.Context) -> None:
         raise typer.Exit(0 if arguments else 2)
     name, options = arguments[0], arguments[1:]
     if name not in TRAINERS:
-        _fail(
-            VideoAgentError(f"no model called {name!r} to train; one of {', '.join(TRAINERS)}"), 2
-        )
+        fail(VideoAgentError(f"no model called {name!r} to train; one of {', '.join(TRAINERS)}"), 2)
     module_name, config_name = TRAINERS[name]
     try:
         module = importlib.import_module(module_name)
-        from videoagent.nn.training_config import parse
+        from videoagent.cli.options import parse
     except ImportError:
-        _fail(MissingDependency("training", "embedded"), 2)
+        fail(MissingDependency("training", "embedded"), 2)
     description = module.__doc__.strip().splitlines()[0]
     try:
         config = parse(
@@ -68,7 +66,7 @@ def train(context: typer.Context) -> None:
         )
         module.train(config, log=lambda line: print(line, flush=True))
     except VideoAgentError as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     except KeyboardInterrupt:
         console.print("stopped; the last checkpoint written is kept", highlight=False)
         sys.exit(130)

@@ -24,8 +24,9 @@ from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig
 from videoagent.nn.autoencoder_metrics import latency_ms, reconstruction_metrics, to_tensor
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.temporal_autoencoder import TemporalAutoencoder, TemporalAutoencoderConfig
-from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
+from videoagent.options import setting
 from videoagent.synthworld.dataset import SynthworldDataset
 
 LATENT_PENALTY = 1e-3

@@ -37,8 +37,9 @@ from videoagent.nn.autoencoder_metrics import (
 )
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.train_autoencoder import entity_masks, frame_batch
-from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
+from videoagent.options import setting
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
 

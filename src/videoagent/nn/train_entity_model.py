@@ -20,8 +20,9 @@ import torch.nn.functional as F
 from videoagent.nn import checkpoint
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig, encode_pose
 from videoagent.nn.schedule import warmup_cosine
-from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
+from videoagent.options import setting
 from videoagent.synthworld import sprites
 from videoagent.synthworld.vocabulary import COLOURS, KINDS
 

@@ -1,6 +1,6 @@
 """Train the recognizer on synthworld frames and report its held-out accuracy. One command:
 
-    python -m videoagent.synthworld.dataset --out data/synthworld-judge --train 16000 --frames 6
+    videoagent dataset synthworld --out data/synthworld-judge --train 16000 --frames 6
     videoagent train recognizer --data data/synthworld-judge --out runs/recognizer.pt
 
 Trained on its own dataset of many short clips: on the video model's 2,000 clips it learnt
@@ -29,8 +29,9 @@ from videoagent.nn.autoencoder_metrics import to_tensor
 from videoagent.nn.recognizer import HEADS, Recognizer, RecognizerConfig, probabilities
 from videoagent.nn.recognizer_labels import split_labels
 from videoagent.nn.schedule import warmup_cosine
-from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
+from videoagent.options import setting
 from videoagent.synthworld.dataset import SynthworldDataset
 
 SOFTEN_SHARE = 1 / 3

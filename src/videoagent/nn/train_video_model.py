@@ -42,7 +42,7 @@ from videoagent.nn.patch_codec import PatchCodec, PatchCodecConfig
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary
-from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import (
     Progress,
     apply_gradients,
@@ -50,6 +50,7 @@ from videoagent.nn.training_run import (
     update_average,
 )
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig, remaining
+from videoagent.options import setting
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
 

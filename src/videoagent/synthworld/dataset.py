@@ -10,12 +10,11 @@
 Built in a hidden folder and renamed when complete. The same command with the same seed
 gives the same dataset:
 
-    python -m videoagent.synthworld.dataset --out data/synthworld-v1 --train 2000 --heldout 200
+    videoagent dataset synthworld --out data/synthworld-v1 --train 2000 --heldout 200
 """
 
 from __future__ import annotations
 
-import argparse
 import collections
 import json
 import os
@@ -27,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from videoagent.errors import UsageError
+from videoagent.options import check_settings, setting
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.sampler import held_out_triples, sample_scene
@@ -40,14 +40,17 @@ SPLITS = ("train", "heldout")
 class DatasetConfig:
     """What a dataset is made of; stored in its card."""
 
-    train: int = 2000
-    heldout: int = 200
-    width: int = 112
-    height: int = 64
-    fps: float = 8.0
-    frames: int = 24
-    seed: int = 0
-    shard_size: int = 256
+    train: int = setting("clips in the training split", 2000)
+    heldout: int = setting("clips in the held-out split (combinations training never saw)", 200)
+    width: int = setting("frame width in pixels (a multiple of 8)", 112)
+    height: int = setting("frame height in pixels (a multiple of 8)", 64)
+    fps: float = setting("frames per second", 8.0)
+    frames: int = setting("frames per clip", 24)
+    seed: int = setting("seed of every scene and render (the same seed, the same data)", 0)
+    shard_size: int = setting("clips per shard file", 256, minimum=1)
+
+    def __post_init__(self) -> None:
+        check_settings(self)
 
     def check(self) -> None:
         if self.train < 1 or self.heldout < 1:
@@ -226,22 +229,3 @@ class SynthworldDataset:
     def __getitem__(self, i: int) -> tuple[np.ndarray, str, dict]:
         row = self.rows[i]
         return self.frames(row["shard"])[row["index"]], row["caption"], row
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Build a synthworld dataset.")
-    parser.add_argument("--out", type=Path, required=True)
-    defaults = DatasetConfig()
-    for name, value in asdict(defaults).items():
-        parser.add_argument(f"--{name.replace('_', '-')}", type=type(value), default=value)
-    args = parser.parse_args()
-    config = DatasetConfig(**{k: getattr(args, k) for k in asdict(defaults)})
-    card = build(args.out, config)
-    print(
-        f"{args.out}: {sum(s['clips'] for s in card['splits'].values())} clips in "
-        f"{card['build_seconds']} s"
-    )
-
-
-if __name__ == "__main__":
-    main()

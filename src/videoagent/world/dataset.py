@@ -17,22 +17,23 @@ random action and its outcome (from a copy of the simulator) makes the action ma
 
 Built in a hidden folder and renamed when complete; the same command gives the same data:
 
-    python -m videoagent.world.dataset --env griddodge --out data/griddodge-v2
+    videoagent dataset griddodge --out data/griddodge-v2
 """
 
 from __future__ import annotations
 
-import argparse
 import collections
 import copy
 import json
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from videoagent.errors import UsageError
+from videoagent.options import check_settings, setting
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.world.policies import policies_for
 from videoagent.world.registry import make_environment
@@ -93,6 +94,18 @@ def rollout(env_name: str, policy_name: str, seed: int, length: int) -> dict:
         "return": total,
         "status": status,
     }
+
+
+@dataclass(frozen=True)
+class RolloutConfig:
+    """How many episodes each split has, and the seed they come from."""
+
+    train: int = setting("episodes in the training split", 2000, minimum=1)
+    heldout: int = setting("episodes in the held-out split (from other seeds)", 200, minimum=1)
+    seed: int = setting("seed of the episodes (the same seed, the same data)", 0)
+
+    def __post_init__(self) -> None:
+        check_settings(self)
 
 
 def build(env_name: str, out: Path, *, train: int, heldout: int, seed: int = 0, log=print) -> dict:
@@ -210,19 +223,3 @@ class RolloutDataset:
     def states(self) -> list[dict]:
         path = self.root / f"{self.split}.jsonl"
         return [json.loads(line) for line in path.read_text().splitlines() if line]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Build a world-model rollout dataset.")
-    parser.add_argument("--env", required=True, choices=sorted(POLICY_MIX))
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--train", type=int, default=2000)
-    parser.add_argument("--heldout", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args()
-    card = build(args.env, args.out, train=args.train, heldout=args.heldout, seed=args.seed)
-    print(json.dumps(card, indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -37,7 +37,7 @@ from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples, step_level
-from videoagent.nn.training_config import TrainingConfig, setting
+from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import (
     Progress,
     apply_gradients,
@@ -45,6 +45,7 @@ from videoagent.nn.training_run import (
     update_average,
 )
 from videoagent.nn.world_model import MIN_REMAINING, WorldModel, WorldModelConfig
+from videoagent.options import setting
 from videoagent.store.files import file_sha256
 from videoagent.world.dataset import RolloutDataset
 

@@ -106,3 +106,34 @@ def test_the_plan_adopts_its_own_timeline_unchanged_and_an_edited_one_exactly():
     assert adopted.target_frames == edited.duration == board.target_frames - 6
     assert sketch_timeline(adopted).transitions == edited.transitions
     assert any("order now" in note for note in notes)
+
+
+def test_insert_puts_new_footage_in_with_the_join_it_is_given():
+    timeline = _four_clips()
+    new = [VideoClip("", 30, shot_id="s05"), VideoClip("", 40, shot_id="s06")]
+    longer = picture.insert(timeline, 3, new, Transition("crossfade", 8))
+    assert _ids(longer) == ["s01", "s02", "s03", "s05", "s06", "s04"]
+    assert [t.kind for t in longer.transitions] == [
+        "crossfade",
+        "cut",
+        "crossfade",
+        "crossfade",
+        "fade_black",
+    ]
+    assert longer.duration == timeline.duration + 70
+    assert longer.overlays == timeline.overlays  # text stays on the video's clock
+    titled = picture.insert(timeline, 0, [CardClip("Hello", 24, shot_id="s00")])
+    assert _ids(titled)[:2] == ["s00", "s01"] and titled.transitions[0].kind == "cut"
+    with pytest.raises(UsageError, match="cannot insert at position 6"):
+        picture.insert(timeline, 5, new)
+
+
+def test_shorten_trims_footage_from_the_end_drops_what_gets_too_short_and_keeps_cards():
+    timeline = _four_clips()  # card 48 | 96 | 72 | 60
+    shorter = picture.shorten(timeline, 70, shortest=24)
+    assert [c.frames for c in shorter.clips] == [48, 96, 62]  # 60 went whole, then 10 more
+    assert shorter.duration == timeline.duration - 70
+    least = picture.shorten(timeline, 200, shortest=24)
+    assert [c.frames for c in least.clips] == [48, 28]  # the last footage is only trimmed
+    with pytest.raises(UsageError, match="cannot be made that short"):
+        picture.shorten(timeline, 276, shortest=24)

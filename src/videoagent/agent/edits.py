@@ -1,10 +1,12 @@
-"""Carrying out edit operations on a project's storyboard.
+"""Carrying out edit operations on a project.
 
 Each operation is routed to a deterministic tool (the timeline changes; every take is
 reused) or to generation (new or replaced shots get new takes); the route is returned for
-the journal. Transitions belong to the joins between positions, not to shots, so moving a
-shot keeps the rhythm of the cut; a take without handle frames for a new neighbour holds
-its edge frame under the transition instead of being regenerated.
+the journal. Order, length, joins and new footage are edits of the project's timeline
+(`timeline/edits.py`) adopted as the plan; a shot's content, text and the frame shape are
+changed on the storyboard. Transitions belong to the joins between positions, not to
+shots, so moving a shot keeps the rhythm of the cut; a take without handle frames for a new
+neighbour holds its edge frame under the transition instead of being regenerated.
 """
 
 from __future__ import annotations
@@ -45,50 +47,35 @@ from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard
 from videoagent.store.takes import TakeStore
 from videoagent.timeline import edits as picture
-from videoagent.timeline.model import Timeline
+from videoagent.timeline.model import CUT, CardClip, Timeline, Transition, VideoClip
 from videoagent.timeline.otio_io import picture_of
 
 MIN_SHOT_SECONDS = 1.0
 
 
-def _joins(board: Storyboard) -> list[tuple[str, int]]:
-    return [(s.transition_in, s.transition_frames) for s in board.shots]
-
-
-def _set_joins(board: Storyboard, joins: list[tuple[str, int]]) -> None:
-    """Give position i the join `joins[i]`, shortened where a shot became too short."""
-    for index, shot in enumerate(board.shots):
-        kind, frames = joins[index] if index < len(joins) else joins[-1]
-        if index == 0:
-            kind, frames = "cut", 0
-        elif kind != "cut":
-            frames = min(frames, min(shot.frames, board.shots[index - 1].frames) // 2)
-        shot.transition_in, shot.transition_frames = kind, frames
-    board.renumber()
-
-
-def _mode_join(board: Storyboard) -> tuple[str, int]:
+def _mode_join(board: Storyboard) -> Transition:
+    """How the mode enters a shot added by an edit."""
     mode = MODES[board.mode]
-    return mode.transition, board.rate.frames(mode.transition_seconds)
+    if mode.transition == "cut":
+        return CUT
+    return Transition(mode.transition, board.rate.frames(mode.transition_seconds))
 
 
 def _new_shots(state, shots: list[Shot]) -> list[str]:
-    """Number, seed and prompt new generated shots, and add them to the storyboard (before
-    any closing card). Returns their ids."""
+    """Number, seed and prompt new generated shots, and put them in the timeline (before
+    any closing card), entered the mode's way; their takes are made by the shooting stage.
+    Returns their ids."""
     board = state.storyboard
-    joins = _joins(board)
     at = len(board.shots)
     while at > 1 and board.shots[at - 1].kind == "card":
         at -= 1
-    ids = []
-    for offset, shot in enumerate(shots):
-        shot.id = board.next_id()
+    for shot in shots:
+        shot.id = board.next_id(taken=[s.id for s in shots if s.id])
         shot.seed = shot_seed(state.request.seed, shot.number)
-        board.shots.insert(at + offset, shot)
-        joins.insert(at + offset, _mode_join(board))
-        ids.append(shot.id)
-    board.target_frames = sum(s.frames for s in board.shots)
-    _set_joins(board, joins)
+    footage = [VideoClip("", shot.frames, shot_id=shot.id, name=shot.beat) for shot in shots]
+    board, _ = _edit_picture(
+        state, lambda t: picture.insert(t, at, footage, _mode_join(board)), new=shots
+    )
     write_prompts(
         board,
         state.pool,
@@ -96,7 +83,7 @@ def _new_shots(state, shots: list[Shot]) -> list[str]:
         bible=state.bible,
         references=reference_counter(state, board),
     )
-    return ids
+    return [shot.id for shot in shots]
 
 
 def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, str, dict]:
@@ -143,60 +130,43 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
     )
 
 
-def shorten(board: Storyboard, frames: int) -> tuple[str, str, dict]:
+def shorten(state, frames: int) -> tuple[str, str, dict]:
     """Take `frames` frames off the end: shots are trimmed from the last one back, and a
     shot that would fall under a second goes whole. Cards and takes stay as they are;
     nothing is regenerated."""
-    minimum = board.rate.frames(MIN_SHOT_SECONDS)
-    removed, trimmed = [], []
-    joins = _joins(board)
-    index = len(board.shots) - 1
-    while frames > 0:
-        while index >= 0 and board.shots[index].kind != "generated":
-            index -= 1
-        if index < 0:
-            raise UsageError("the video cannot be made that short")
-        shot = board.shots[index]
-        left = sum(s.kind == "generated" for s in board.shots)
-        if shot.frames <= frames and left > 1:
-            frames -= shot.frames
-            removed.append(board.shots.pop(index).id)
-            joins.pop(index)
-        else:
-            cut = min(frames, shot.frames - (minimum if left > 1 else 1))
-            if cut > 0:
-                shot.frames -= cut
-                frames -= cut
-                trimmed.append(shot.id)
-        index -= 1
-    board.target_frames = sum(s.frames for s in board.shots)
-    _set_joins(board, joins)
-    return (
-        "tool: trim",
+    before = {shot.id: shot.frames for shot in state.storyboard.shots}
+    shortest = state.storyboard.rate.frames(MIN_SHOT_SECONDS)
+    board, notes = _edit_picture(state, lambda t: picture.shorten(t, frames, shortest=shortest))
+    after = {shot.id: shot.frames for shot in board.shots}
+    removed = [sid for sid in before if sid not in after]
+    trimmed = [sid for sid in after if after[sid] != before[sid]]
+    message = (
         f"shortened to {board.target_frames} frames: trimmed {', '.join(trimmed) or 'nothing'}, "
-        f"removed {', '.join(removed) or 'nothing'}",
-        {"trimmed": trimmed, "removed": removed},
+        f"removed {', '.join(removed) or 'nothing'}"
     )
+    return "tool: trim", "; ".join([message, *notes]), {"trimmed": trimmed, "removed": removed}
 
 
-def _edit_picture(state, change: Callable[[Timeline], Timeline]) -> tuple[Storyboard, list[str]]:
-    """`change` made to the project's timeline, and the result adopted as the plan: the
-    new storyboard, and what happened to text past a new end."""
-    edited = change(sketch_timeline(state.storyboard))
-    board, _ = adopt(picture_of(edited), state.storyboard)
+def _edit_picture(
+    state, change: Callable[[Timeline], Timeline], *, new: list[Shot] = ()
+) -> tuple[Storyboard, list[str]]:
+    """`change` made to the project's timeline, and the result adopted as the plan, with the
+    specs of the `new` shots whose clips it adds: the new storyboard, and what happened to
+    text past a new end."""
+    board = state.storyboard
+    edited = change(sketch_timeline(board))
+    board, _ = adopt(picture_of(edited), replace(board, shots=[*board.shots, *new]))
     state.storyboard = board
     return board, fit_overlays(board)
 
 
-def _lengthen_past_take(board: Storyboard, shot: Shot, frames: int) -> tuple[str, str, dict]:
-    """A shot made longer than its take holds: it is shot again at the new length."""
+def _lengthen_past_take(state, index: int, frames: int) -> tuple[str, str, dict]:
+    """Shot `index` made longer than its take holds: it is shot again at the new length."""
+    shot = state.storyboard.shots[index]
     old = shot.frames
-    board.target_frames += frames - old
-    shot.frames = frames
-    shot.source_frames = shot.source_in = 0
+    shot.source_frames = shot.source_in = 0  # a new take, of the new length, is needed
     shot.source_size = []
-    _set_joins(board, _joins(board))
-    notes = fit_overlays(board)
+    _, notes = _edit_picture(state, lambda t: picture.trim(t, index, frames))
     return (
         "generation",
         "; ".join([f"{shot.id}: {old} → {frames} frames", *notes]),
@@ -259,17 +229,11 @@ def apply_edit(
     if isinstance(operation, SetLength):
         delta = operation.frames - board.target_frames
         if delta > 0:
-            route, message, data = _grow(state, delta, None, emit, llm)
-        else:
-            route, message, data = shorten(board, -delta)
-        notes = fit_overlays(board)
-        return route, "; ".join([message, *notes]), data
+            return _grow(state, delta, None, emit, llm)
+        return shorten(state, -delta)
     if isinstance(operation, AddScene):
         seconds = min(6.0, max(2.0, float(rate.seconds(board.target_frames)) / len(board.shots)))
-        route, message, data = _grow(
-            state, rate.frames(seconds), [operation.description], emit, llm
-        )
-        return route, message, data
+        return _grow(state, rate.frames(seconds), [operation.description], emit, llm)
     if isinstance(operation, ReplaceShot):
         shot = board.shots[operation.number - 1]
         message = replace_shot_content(state, shot, operation.description, store=store)
@@ -304,7 +268,7 @@ def apply_edit(
         old = shot.frames
         room = shot.source_frames - shot.source_in if shot.source_frames else 0
         if shot.kind == "generated" and operation.frames > room:
-            return _lengthen_past_take(board, shot, operation.frames)
+            return _lengthen_past_take(state, operation.number - 1, operation.frames)
         board, notes = _edit_picture(
             state, lambda t: picture.trim(t, operation.number - 1, operation.frames)
         )
@@ -330,11 +294,10 @@ def apply_edit(
         card.frames = frames
         card.id = board.next_id()
         position = len(board.shots) if operation.where == "end" else 0
-        joins = _joins(board)
-        board.shots.insert(position, card)
-        joins.insert(position, _mode_join(board))
-        board.target_frames += frames
-        _set_joins(board, joins)
+        clip = CardClip(operation.title, frames, operation.subtitle, name=beat, shot_id=card.id)
+        board, _ = _edit_picture(
+            state, lambda t: picture.insert(t, position, [clip], _mode_join(board)), new=[card]
+        )
         if operation.where == "title":
             board.overlays = [replace(t, start=t.start + frames) for t in board.overlays]
         return (

@@ -100,9 +100,11 @@ class Storyboard:
         """Where `shot_id` stands now, from 0."""
         return next(i for i, s in enumerate(self.shots) if s.id == shot_id)
 
-    def next_id(self) -> str:
-        """An id no shot of this storyboard has ever had."""
-        return f"shot-{max((s.number for s in self.shots), default=0) + 1:02d}"
+    def next_id(self, taken: list[str] = ()) -> str:
+        """An id above every shot's of this storyboard and every id in `taken` (shots being
+        added that it does not hold yet)."""
+        numbers = [s.number for s in self.shots] + [int(i.rsplit("-", 1)[-1]) for i in taken]
+        return f"shot-{max(numbers, default=0) + 1:02d}"
 
     def renumber(self) -> None:
         """Set every shot's index to its place (ids stay as they are)."""

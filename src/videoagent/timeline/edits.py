@@ -65,6 +65,46 @@ def trim(timeline: Timeline, index: int, frames: int, *, available: int | None =
     return _rejoined(timeline, clips, _joins(timeline))
 
 
+def insert(timeline: Timeline, at: int, clips: Sequence[Clip], join: Transition = CUT) -> Timeline:
+    """`clips` put in before position `at` (0 … the number of clips), each entered by
+    `join`: new footage arrives as clips naming their shot, whose takes are made later."""
+    if not 0 <= at <= len(timeline.clips):
+        raise UsageError(
+            f"cannot insert at position {at + 1}; the timeline has {len(timeline.clips)} clips"
+        )
+    joins = list(_joins(timeline))
+    for offset in range(len(clips)):
+        joins.insert(at + offset, join)
+    placed = timeline.clips[:at] + tuple(clips) + timeline.clips[at:]
+    return _rejoined(timeline, placed, joins)
+
+
+def shorten(timeline: Timeline, frames: int, *, shortest: int) -> Timeline:
+    """`frames` taken off the end: footage is trimmed from the last clip back, and a clip
+    that would fall under `shortest` frames goes whole (the last one left is only trimmed,
+    down to one frame). Cards stay as they are."""
+    clips = list(timeline.clips)
+    joins = list(_joins(timeline))
+    index = len(clips) - 1
+    while frames > 0:
+        while index >= 0 and not isinstance(clips[index], VideoClip):
+            index -= 1
+        if index < 0:
+            raise UsageError("the video cannot be made that short")
+        clip = clips[index]
+        left = sum(isinstance(c, VideoClip) for c in clips)
+        if clip.frames <= frames and left > 1:
+            frames -= clip.frames
+            del clips[index], joins[index]
+        else:
+            cut = min(frames, clip.frames - (shortest if left > 1 else 1))
+            if cut > 0:
+                clips[index] = replace(clip, frames=clip.frames - cut)
+                frames -= cut
+        index -= 1
+    return _rejoined(timeline, tuple(clips), joins)
+
+
 def with_text(timeline: Timeline, overlay: TextOverlay) -> Timeline:
     """`overlay` added on top; refused when it falls outside the video."""
     if overlay.frames < 1 or overlay.start < 0:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from videoagent.agent.edits import shorten
 from videoagent.errors import UsageError
 from videoagent.plan.edit_request import (
     AddCard,
@@ -89,22 +88,3 @@ def test_several_edits_at_once():
 def test_unclear_or_impossible_edits_are_refused(text, message):
     with pytest.raises(UsageError, match=message):
         parse_edit(text, _board(), REQUEST)
-
-
-@pytest.mark.parametrize(
-    "frames, cut, kept",
-    [
-        ([100, 100, 30], 10, [100, 96, 24]),  # never under a second while others remain
-        ([100, 100, 30], 40, [100, 90]),  # a shot that would be too short goes whole
-        ([100, 100, 100], 250, [50]),
-        ([100, 20, 20], 30, [90, 20]),
-    ],
-)
-def test_shortening_trims_from_the_end_and_keeps_the_total_exact(frames, cut, kept):
-    board = _board(len(frames))
-    for shot, length in zip(board.shots, frames, strict=True):
-        shot.frames = length
-    board.target_frames = sum(frames)
-    shorten(board, cut)
-    assert [s.frames for s in board.shots] == kept
-    assert board.target_frames == sum(frames) - cut

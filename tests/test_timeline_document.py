@@ -173,3 +173,19 @@ def test_a_file_from_a_version_without_digests_is_taken_as_written(made, tmp_pat
     journal = Journal(project / "journal.sqlite")
     assert "timeline" not in [r["command"] for r in journal.runs()]
     journal.close()
+
+
+def test_a_shorter_video_is_cut_from_the_end_of_the_timeline_exactly(made, tmp_path):
+    project = _copy(made, tmp_path)
+    before = [c.source_range.duration.value for c in _clips(_picture(project))]
+    result = Agent(QUIET).edit(project, "make it 4 seconds")
+    assert result.verified and result.manifest["takes"]["generated"] == 0
+    info = probe(result.video, count_frames=True)
+    assert info.frames == 96  # 4 s at 24 fps, to the frame
+    after = [c.source_range.duration.value for c in _clips(_picture(project))]
+    assert sum(after) == 96 and after[0] == before[0]  # cut from the end, the start kept
+
+
+def _picture(project: Path):
+    document = otio.adapters.read_from_file(str(project / "timeline.otio"))
+    return [t for t in document.tracks if t.name == "picture"][0]

@@ -137,3 +137,21 @@ def test_shorten_trims_footage_from_the_end_drops_what_gets_too_short_and_keeps_
     assert [c.frames for c in least.clips] == [48, 28]  # the last footage is only trimmed
     with pytest.raises(UsageError, match="cannot be made that short"):
         picture.shorten(timeline, 276, shortest=24)
+
+
+@pytest.mark.parametrize(
+    "frames, cut, kept",
+    [
+        ([100, 100, 30], 10, [100, 96, 24]),  # never under a second while others remain
+        ([100, 100, 30], 40, [100, 90]),  # a clip that would be too short goes whole
+        ([100, 100, 100], 250, [50]),
+        ([100, 20, 20], 30, [90, 20]),
+    ],
+)
+def test_shortening_keeps_the_total_exact(frames, cut, kept):
+    timeline = Timeline(rate=FrameRate.of(24), width=64, height=64)
+    for index, length in enumerate(frames):
+        timeline = timeline.with_clip(VideoClip(f"{index}.mp4", length))
+    shorter = picture.shorten(timeline, cut, shortest=24)
+    assert [c.frames for c in shorter.clips] == kept
+    assert shorter.duration == sum(frames) - cut

@@ -125,6 +125,19 @@ def test_a_foreign_host_name_is_refused_without_a_token(served):
         assert call(base, "GET", "/api/projects", headers={"Host": name})[0] == 200, name
 
 
+def test_a_change_asked_from_another_sites_page_is_refused(served):
+    base, root, _ = served
+    body = {"request": "a dog walks", "duration": 2}
+    for origin in ("http://evil.example", "null", "http://127.0.0.1:1"):
+        status, answer, _ = call(base, "POST", "/api/projects", body, headers={"Origin": origin})
+        assert status == 403 and "another site" in answer["detail"], origin
+    assert call(base, "GET", "/api/projects", headers={"Origin": "http://evil.example"})[0] == 200
+    # The page's own calls name this server: they pass (and here meet the body's check).
+    wrong = {**body, "duration": -1}
+    status, answer, _ = call(base, "POST", "/api/projects", wrong, headers={"Origin": base})
+    assert status == 422, answer
+
+
 def test_tokens_odd_or_weak_are_refused_cleanly(tmp_path):
     for weak in (" ", "   \t ", "short", "has a space in it", "tøken-with-non-ascii"):
         with pytest.raises(UsageError, match="--token"):

@@ -6,6 +6,8 @@
   rebinds its DNS name to 127.0.0.1 still sends its own Host, and is refused.
 - With a token every /api/ call carries it (header, or ?token= for <video> and EventSource,
   which cannot set headers); it is compared as bytes in constant time.
+- A call that changes something (POST, PUT, DELETE) and carries an Origin of another site
+  is refused: the page's own calls name this server.
 - Every answer forbids inline script, framing and sniffing, and sends no Referer (a URL may
   hold the token).
 """
@@ -14,13 +16,14 @@ from __future__ import annotations
 
 import json
 import secrets
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from starlette.exceptions import HTTPException
 
 from videoagent.errors import UsageError
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 MIN_TOKEN_CHARS = 12
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -107,6 +110,15 @@ class Guard:
                 f"Host {host[:80]!r} is not this server: without a token it answers only "
                 "127.0.0.1, localhost or [::1]"
             )
+        origin = headers.get(b"origin")
+        if origin is not None and scope["method"] not in SAFE_METHODS:
+            # The page is served from here, so its calls name this server as their origin;
+            # a change asked by a page of another site (a forged form, a script) is refused.
+            if (
+                urlsplit(origin.decode("latin-1")).netloc.lower()
+                != headers.get(b"host", b"").decode("latin-1").lower()
+            ):
+                return 403, "a change asked from another site's page is refused"
         if self.token is not None and scope["path"].startswith("/api/"):
             given = headers.get(b"authorization", b"").removeprefix(b"Bearer ")
             if not given:

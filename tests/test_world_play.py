@@ -155,3 +155,25 @@ def test_controls_turn_input_between_ticks_into_one_action():
     mouse.feed({"type": "mouse", "dx": 9.0, "dy": -2.0, "button": True})
     assert mouse.action() == (6, -2, True)  # at most 6 px a tick, the rest carried
     assert mouse.action() == (3, 0, True)
+
+
+def test_another_sites_page_cannot_open_the_game_or_its_socket():
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from starlette.websockets import WebSocketDisconnect
+
+    from videoagent.world.play_server import create_app
+
+    model = WorldModel(WorldModelConfig(width=32, depth=1, heads=1))
+    client = TestClient(create_app(model, steps=1, fps=8.0), base_url="http://127.0.0.1:8765")
+    assert client.get("/").status_code == 200
+    assert client.get("/", headers={"host": "evil.example:8765"}).status_code == 403
+    here = {"host": "127.0.0.1:8765"}
+    for origin in ("http://evil.example", "null"):
+        with pytest.raises(WebSocketDisconnect) as refused:
+            with client.websocket_connect("/play", headers={**here, "origin": origin}) as socket:
+                socket.receive_text()
+        assert refused.value.code == 1008, origin
+    page = {**here, "origin": "http://127.0.0.1:8765"}
+    with client.websocket_connect("/play", headers=page) as socket:
+        assert '"hello"' in socket.receive_text()

@@ -18,6 +18,7 @@ import contextlib
 import json
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from videoagent.errors import MissingDependency
 from videoagent.nn.world_model import WorldModel
@@ -26,6 +27,17 @@ from videoagent.world.minidesk import MAX_MOVE, SIZE
 from videoagent.world.play import PlaySession
 
 DEFAULT_FPS = {"griddodge": 8.0, "minidesk": 20.0}
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
+
+
+def from_this_machine(headers) -> bool:
+    """Whether a request names this machine as its Host and, when a browser says which page
+    made it, comes from a page of this machine: a page of another site (or one that rebinds
+    its name to 127.0.0.1) may not open the game's socket, which has no login."""
+    host = headers.get("host", "")
+    origin = headers.get("origin")
+    names = [host] + ([urlsplit(origin).netloc] if origin is not None else [])
+    return all(name.rsplit(":", 1)[0].lower() in LOOPBACK_NAMES for name in names)
 
 
 def _require():
@@ -111,11 +123,16 @@ def create_app(
     sessions = {"count": 0}
 
     @app.get("/", response_class=fastapi.responses.HTMLResponse)
-    def index() -> str:
+    def index(request: fastapi.Request) -> str:
+        if not from_this_machine(request.headers):
+            raise fastapi.HTTPException(403, "this page is served to 127.0.0.1 only")
         return page.replace("{{ENVIRONMENT}}", environment)
 
     @app.websocket("/play")
     async def play(socket: fastapi.WebSocket) -> None:
+        if not from_this_machine(socket.headers):
+            await socket.close(code=1008)  # policy violation: another site's page
+            return
         await socket.accept()
         sessions["count"] += 1
         number = sessions["count"]

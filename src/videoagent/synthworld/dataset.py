@@ -189,18 +189,23 @@ def card_markdown(card: dict) -> str:
     return "\n".join(lines)
 
 
+def read_card(root: Path, split: str, kind: str) -> dict:
+    """The card of the dataset built at `root`, after checking `split` is one it has;
+    UsageError naming the folder or the split otherwise."""
+    if split not in SPLITS:
+        raise UsageError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
+    if not (root / "card.json").exists():
+        raise UsageError(f"{str(root)!r} is not a built {kind} dataset (no card.json)")
+    return json.loads((root / "card.json").read_text("utf-8"))
+
+
 class SynthworldDataset:
     """Read one split of a built dataset: `dataset[i]` → (frames, caption, row)."""
 
     def __init__(self, root: Path, split: str = "train") -> None:
-        root = Path(root)
-        if split not in SPLITS:
-            raise UsageError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
-        if not (root / "card.json").exists():
-            raise UsageError(f"{str(root)!r} is not a built synthworld dataset (no card.json)")
-        self.root, self.split = root, split
-        self.card = json.loads((root / "card.json").read_text("utf-8"))
-        with open(root / f"{split}.jsonl", encoding="utf-8") as index:
+        self.root, self.split = Path(root), split
+        self.card = read_card(self.root, split, "synthworld")
+        with open(self.root / f"{split}.jsonl", encoding="utf-8") as index:
             self.rows = [json.loads(line) for line in index]
         self._shards: dict[int, np.ndarray] = {}
 

@@ -35,11 +35,11 @@ import numpy as np
 from videoagent.errors import UsageError
 from videoagent.options import check_settings, setting
 from videoagent.store.files import atomic_write_json, atomic_write_text
+from videoagent.synthworld.dataset import read_card
 from videoagent.world.policies import policies_for
 from videoagent.world.registry import make_environment
 
 VERSION = 2
-SPLITS = ("train", "heldout")
 HELDOUT_SEED_OFFSET = 1_000_000
 
 # Which fixed policies make the data, and how often: random play shows every action
@@ -192,14 +192,9 @@ class RolloutDataset:
     """One split of a built dataset, in memory."""
 
     def __init__(self, root: Path, split: str) -> None:
-        root = Path(root)
-        if split not in SPLITS:
-            raise UsageError(f"split must be one of {SPLITS}, got {split!r}")
-        if not (root / "card.json").exists():
-            raise UsageError(f"no world dataset at {str(root)!r} (card.json missing)")
-        self.root, self.split = root, split
-        self.card = json.loads((root / "card.json").read_text())
-        with np.load(root / f"{split}.npz") as arrays:
+        self.root, self.split = Path(root), split
+        self.card = read_card(self.root, split, "world")
+        with np.load(self.root / f"{split}.npz") as arrays:
             self.frames = arrays["frames"]
             self.actions = arrays["actions"]
             self.episode = arrays["episode"]

@@ -8,11 +8,13 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import opentimelineio as otio
 import pytest
 
 from conftest import QUIET
 from videoagent import Agent, UsageError
+from videoagent.media.frames import frames_at
 from videoagent.media.probe import probe
 from videoagent.store.journal import Journal
 
@@ -146,7 +148,43 @@ def test_a_clip_that_is_not_a_shot_of_the_project_is_refused(made, tmp_path):
         Agent(QUIET).resume(project)
 
 
-def test_a_text_track_changed_in_another_tool_is_said_and_not_adopted(made, tmp_path):
+def test_text_moved_and_retyped_in_another_tool_is_picked_up_by_the_next_render(made, tmp_path):
+    project = _copy(made, tmp_path)
+    Agent(QUIET).edit(project, "put SALE on screen at 0:01 for 1 second")  # frames 24-47
+    path = str(project / "timeline.otio")
+    document = otio.adapters.read_from_file(path)
+    text = [t for t in document.tracks if t.name == "overlays"][0]
+    gap, sale = text[0], _clips(text)[0]
+    assert (gap.duration().value, sale.media_reference.parameters["text"]) == (24, "SALE")
+    gap.source_range = otio.opentime.TimeRange(duration=otio.opentime.RationalTime(72, 24))
+    sale.media_reference.parameters["text"] = "SOLD"
+    otio.adapters.write_to_file(document, path)
+    records = []
+    result = Agent(QUIET, listener=records.append).resume(project)
+    assert result.verified and result.manifest["takes"]["generated"] == 0
+    board = json.loads((project / "storyboard.json").read_text())
+    assert [(t["text"], t["start"], t["frames"]) for t in board["overlays"]] == [("SOLD", 72, 24)]
+    plain, now = frames_at(made / "renders/final.mp4", [30, 80]), frames_at(result.video, [30, 80])
+    band = slice(int(108 * 0.7), 108)  # where bottom text is drawn in the 192x108 frame
+
+    def change(frame: int) -> float:
+        return float(np.abs(now[frame][band].astype(int) - plain[frame][band].astype(int)).mean())
+
+    assert change(30) < 1 and change(80) > 3  # the text left frame 30 and is on frame 80
+    said = [r.message for r in records if r.step == "edit"]
+    assert any("'SOLD' on frames 72-95" in m for m in said), said
+    assert any("'SALE' on frames 24-47 removed" in m for m in said), said
+    # A text clip pushed past the end breaks a rule: refused, the project left as it was.
+    document = otio.adapters.read_from_file(path)
+    text = [t for t in document.tracks if t.name == "overlays"][0]
+    text[0].source_range = otio.opentime.TimeRange(duration=otio.opentime.RationalTime(140, 24))
+    otio.adapters.write_to_file(document, path)
+    with pytest.raises(UsageError, match="'SOLD' at frames 140-164 falls outside"):
+        Agent(QUIET).resume(project)
+    assert json.loads((project / "storyboard.json").read_text())["overlays"] == board["overlays"]
+
+
+def test_a_caption_track_changed_in_another_tool_is_said_and_not_adopted(made, tmp_path):
     project = _copy(made, tmp_path)
     path = str(project / "timeline.otio")
     document = otio.adapters.read_from_file(path)
@@ -165,8 +203,8 @@ def test_a_file_from_a_version_without_digests_is_taken_as_written(made, tmp_pat
     path = str(project / "timeline.otio")
     document = otio.adapters.read_from_file(path)
     meta = dict(document.metadata["videoagent"])
-    meta.pop("picture_digest")
-    meta.pop("text_digest")
+    for digest in ("picture_digest", "overlay_digest", "caption_digest"):
+        meta.pop(digest)
     document.metadata["videoagent"] = meta
     otio.adapters.write_to_file(document, path)
     assert Agent(QUIET).resume(project).verified

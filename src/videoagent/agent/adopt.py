@@ -1,23 +1,24 @@
-"""A timeline's picture becomes the plan's: the order, lengths, in points and transitions
-of an edited timeline are adopted into the storyboard. Picture edits of our own
-(`timeline/edits.py`, on the project's timeline.otio) and edits made to timeline.otio in
-another editor (a clip trimmed, slid, moved, removed, a transition changed) both come in
-here; a change that breaks the project's rules is refused with the rule it breaks, and the
-project is left as it was.
+"""A timeline becomes the plan's: the order, lengths, in points and transitions of an
+edited timeline, and the text over it, are adopted into the storyboard. Edits of our own
+(`timeline/edits.py`, on the project's timeline) and edits made to timeline.otio in another
+editor (a clip trimmed, slid, moved, removed, a transition changed, a text moved or
+retyped) both come in here; a change that breaks the project's rules is refused with the
+rule it breaks, and the project is left as it was.
 
 What is adopted: the order of the project's own clips, each clip's length and where it
-starts in its take (within what the take holds), transitions, and clips removed. What is
-not: clips that are not the project's shots (new media), and the text and caption tracks
-(change text with `videoagent edit`); those are refused or said, never silently dropped.
+starts in its take (within what the take holds), transitions, clips removed, and the text
+on the overlay tracks. What is not: clips that are not the project's shots (new media),
+refused; the caption track, made from the shots at every render, whose changes are said.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from pathlib import Path
 
 from videoagent.errors import PlanError, UsageError
-from videoagent.plan.storyboard import Storyboard
+from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.timeline.edits import fitted_text
 from videoagent.timeline.otio_io import Picture, read_picture
 
@@ -86,20 +87,67 @@ def adopt(picture: Picture, board: Storyboard) -> tuple[Storyboard, list[str]]:
     return adopted, notes
 
 
+def adopt_text(overlays, board: Storyboard) -> tuple[Storyboard, list[str]]:
+    """`board` with the text over the picture as `overlays` (TextOverlay) has it: text of a
+    shot that starts within that shot stays the shot's (and moves with it), all other text
+    is on the video's clock; and what changed, in words. UsageError names text that falls
+    outside the video."""
+    board = copy.deepcopy(board)
+    before = _text_rows(board)
+    spans, start = {}, 0
+    for shot in board.shots:
+        spans[shot.id], start = (start, shot.frames), start + shot.frames
+    clock, own = [], {shot.id: [] for shot in board.shots}
+    for text in overlays:
+        if text.start < 0 or text.frames < 1 or text.start + text.frames > board.target_frames:
+            raise UsageError(
+                f"timeline.otio: text {text.text!r} at frames {text.start}-"
+                f"{text.start + text.frames} falls outside the {board.target_frames}-frame video"
+            )
+        begins, frames = spans.get(text.shot_id or "", (0, 0))
+        if begins <= text.start < begins + frames:
+            own[text.shot_id].append(
+                OnScreenText(text.text, text.start - begins, text.frames, text.position)
+            )
+        else:
+            clock.append(OnScreenText(text.text, text.start, text.frames, text.position))
+    board.overlays = clock
+    for shot in board.shots:
+        shot.on_screen_text = own[shot.id]
+    after = _text_rows(board)
+    added, removed = sorted(after - before), sorted(before - after)
+    notes = [f"text {t!r} on frames {s}-{s + f - 1} ({where})" for t, s, f, where in added]
+    notes += [f"text {t!r} on frames {s}-{s + f - 1} removed" for t, s, f, _ in removed]
+    return board, notes
+
+
+def _text_rows(board: Storyboard) -> set[tuple[str, int, int, str]]:
+    """Every text of `board` on the video's clock: (text, first frame, frames, position)."""
+    rows, start = {(t.text, t.start, t.frames, t.position) for t in board.overlays}, 0
+    for shot in board.shots:
+        rows |= {(t.text, start + t.start, t.frames, t.position) for t in shot.on_screen_text}
+        start += shot.frames
+    return rows
+
+
 def changed_outside(document: Path, state) -> tuple[Storyboard, list[str], bool]:
     """What another editor changed in the project's timeline.otio at `document`: the plan
-    with its picture adopted, what changed in words (empty: nothing), and whether the text
-    tracks were changed (said, not adopted). UsageError, before anything is written, for a
-    change that breaks the project's rules."""
+    with its picture and text adopted, what changed in words (empty: nothing), and whether
+    the caption track was changed (said, not adopted: captions are made from the shots at
+    every render). UsageError, before anything is written, for a change that breaks the
+    project's rules."""
     picture = read_picture(document)
     board, notes = state.storyboard, []
-    if picture.edited_outside:
-        try:
-            board, notes = adopt(picture, state.storyboard)
-            notes += fit_overlays(board) if notes else []
-            board.validate(state.bible)
-        except (UsageError, PlanError) as exc:
-            raise UsageError(
-                f"{exc} (fix timeline.otio, or delete it to keep the plan as it is)"
-            ) from None
-    return board, notes, picture.text_edited_outside
+    try:
+        if picture.edited_outside:
+            board, notes = adopt(picture, board)
+            notes += fit_overlays(board) if notes and not picture.text_edited_outside else []
+        if picture.text_edited_outside:
+            board, said = adopt_text(picture.overlays, board)
+            notes += said
+        board.validate(state.bible)
+    except (UsageError, PlanError) as exc:
+        raise UsageError(
+            f"{exc} (fix timeline.otio, or delete it to keep the plan as it is)"
+        ) from None
+    return board, notes, picture.captions_edited_outside

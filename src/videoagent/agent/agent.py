@@ -229,16 +229,16 @@ class Agent:
         before anything is written."""
         if state.storyboard is None or not folder.timeline_otio.exists():
             return
-        board, notes, text_edited = changed_outside(folder.timeline_otio, state)
-        if not notes and not text_edited:
+        board, notes, captions_edited = changed_outside(folder.timeline_otio, state)
+        if not notes and not captions_edited:
             return
         with self._run(folder, "timeline", "timeline.otio edited outside videoagent"):
-            if text_edited:
+            if captions_edited:
                 self._emit(
                     "edit",
                     "warning",
-                    "the text or caption track of timeline.otio was changed outside "
-                    "videoagent: not adopted (change text with `videoagent edit`)",
+                    "the caption track of timeline.otio was changed outside videoagent: not "
+                    "adopted (captions are made from the shots at every render)",
                 )
             if notes:
                 with self._change(state):

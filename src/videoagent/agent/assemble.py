@@ -72,7 +72,7 @@ def sketch_timeline(storyboard: Storyboard) -> Timeline:
         timeline = timeline.with_clip(clip, transition)
         for text in shot.on_screen_text:
             timeline = timeline.with_overlay(
-                TextOverlay(text.text, start + text.start, text.frames, text.position)
+                TextOverlay(text.text, start + text.start, text.frames, text.position, shot.id)
             )
         if shot.kind == "generated" and shot.caption:
             timeline = timeline.with_caption(Caption(shot.caption, start, shot.frames))

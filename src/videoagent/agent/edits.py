@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from videoagent.agent.adopt import adopt, fit_overlays
+from videoagent.agent.adopt import adopt, adopt_text, fit_overlays
 from videoagent.agent.assemble import sketch_timeline
 from videoagent.agent.planning import reference_counter, write_prompts
 from videoagent.agent.routing import longest_shot
@@ -44,10 +44,17 @@ from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import card_shot, shot_seed
 from videoagent.plan.request import frame_size
 from videoagent.plan.staging import stage
-from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard
+from videoagent.plan.storyboard import Shot, Storyboard
 from videoagent.store.takes import TakeStore
 from videoagent.timeline import edits as picture
-from videoagent.timeline.model import CUT, CardClip, Timeline, Transition, VideoClip
+from videoagent.timeline.model import (
+    CUT,
+    CardClip,
+    TextOverlay,
+    Timeline,
+    Transition,
+    VideoClip,
+)
 from videoagent.timeline.otio_io import picture_of
 
 MIN_SHOT_SECONDS = 1.0
@@ -160,6 +167,12 @@ def _edit_picture(
     return board, fit_overlays(board)
 
 
+def _edit_text(state, change: Callable[[Timeline], Timeline]) -> None:
+    """`change` made to the text over the project's timeline, adopted as the plan's."""
+    edited = change(sketch_timeline(state.storyboard))
+    state.storyboard, _ = adopt_text(edited.overlays, state.storyboard)
+
+
 def _lengthen_past_take(state, index: int, frames: int) -> tuple[str, str, dict]:
     """Shot `index` made longer than its take holds: it is shot again at the new length."""
     shot = state.storyboard.shots[index]
@@ -208,9 +221,8 @@ def apply_edit(
     board: Storyboard = state.storyboard
     rate = board.rate
     if isinstance(operation, AddText):
-        board.overlays.append(
-            OnScreenText(operation.text, operation.start, operation.frames, operation.position)
-        )
+        text = TextOverlay(operation.text, operation.start, operation.frames, operation.position)
+        _edit_text(state, lambda t: picture.with_text(t, text))
         last = operation.start + operation.frames - 1
         return (
             "tool: overlay",

@@ -12,7 +12,7 @@ timeline's length, and a clip's `frames` is always its time on screen between cu
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, get_args
 
 from videoagent.errors import UsageError
 from videoagent.timeline.time import FrameRate
@@ -21,6 +21,7 @@ SCHEMA_VERSION = 1
 
 TransitionKind = Literal["cut", "crossfade", "fade_black"]
 Position = Literal["top", "center", "bottom", "caption"]  # caption: subtitle safe area
+POSITIONS: tuple[Position, ...] = get_args(Position)
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,14 @@ CUT = Transition()
 
 @dataclass(frozen=True)
 class TextOverlay:
-    """Text burned over the picture from frame `start` for `frames` frames."""
+    """Text burned over the picture from frame `start` for `frames` frames; `shot_id`: the
+    shot it belongs to and moves with (None: it stays on the video's clock)."""
 
     text: str
     start: int
     frames: int
     position: Position = "bottom"
+    shot_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,16 @@
 
 Picture clips become OTIO clips with external references (relative to the project, so a
 moved project still points at its takes); text cards become clips with a `TextCard`
-generator reference; overlays and captions live on their own tracks as generator clips
-separated by gaps. Everything OTIO has no word for is kept in `metadata["videoagent"]`, so
-reading the file back gives the same `Timeline`.
+generator reference; overlays live on text tracks ("overlays", and "overlays 2", … where
+they overlap) and captions on their own track, as generator clips separated by gaps.
+Everything OTIO has no word for is kept in `metadata["videoagent"]`, so reading the file
+back gives the same `Timeline`.
 
 The file is also the project's edit as a document another tool may change: the metadata
-keeps a digest of the picture track as written, so `read_picture` can tell a file changed
-outside videoagent (a clip trimmed, moved or removed) from one as we left it.
+keeps digests of the picture, the overlays and the captions as written, so `read_picture`
+can tell a file changed outside videoagent (a clip trimmed, moved or removed, a text moved,
+retyped, added or deleted) from one as we left it. Overlays are read from their tracks'
+clips, so what another editor did to them is what the file says.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import opentimelineio as otio
 
 from videoagent.errors import UsageError
 from videoagent.timeline.model import (
+    POSITIONS,
     SCHEMA_VERSION,
     Caption,
     CardClip,
@@ -54,11 +58,14 @@ class PictureCut:
 
 @dataclass(frozen=True)
 class Picture:
-    """The picture track of a timeline.otio, and whether it was changed outside videoagent."""
+    """The picture and the text over it in a timeline.otio, and what of them was changed
+    outside videoagent."""
 
     cuts: tuple[PictureCut, ...]
     edited_outside: bool
-    text_edited_outside: bool  # the overlay or caption track: not adopted, only said
+    overlays: tuple[TextOverlay, ...] = ()
+    text_edited_outside: bool = False
+    captions_edited_outside: bool = False  # made from the shots each render: only said
 
 
 def _digest(cuts: list[PictureCut]) -> str:
@@ -69,21 +76,30 @@ def _digest(cuts: list[PictureCut]) -> str:
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
 
 
-def _text_digest(document: otio.schema.Timeline) -> str:
-    """A digest of the overlay and caption tracks as their clips stand."""
+def _overlay_digest(overlays) -> str:
+    rows = [[o.text, o.start, o.frames, o.position, o.shot_id] for o in overlays]
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+
+
+def _caption_digest(document: otio.schema.Timeline) -> str:
+    """A digest of the caption track as its clips stand."""
     rows = []
     for track in document.tracks:
-        if track.name in ("overlays", "captions"):
+        if track.name == "captions":
             for item in track:
                 reference = getattr(item, "media_reference", None)
                 text = getattr(reference, "parameters", {}).get("text", "")
-                rows.append([track.name, item.schema_name(), item.duration().value, text])
+                rows.append([item.schema_name(), item.duration().value, text])
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
 
 
 def picture_of(timeline: Timeline) -> Picture:
-    """The picture track of `timeline` as cuts (made here, so not edited outside)."""
-    return Picture(tuple(_cuts(timeline)), edited_outside=False, text_edited_outside=False)
+    """The picture and text of `timeline` (made here, so not edited outside)."""
+    return Picture(tuple(_cuts(timeline)), False, overlays=_in_order(timeline.overlays))
+
+
+def _in_order(overlays) -> tuple[TextOverlay, ...]:
+    return tuple(sorted(overlays, key=lambda o: (o.start, o.frames, o.text)))
 
 
 def _cuts(timeline: Timeline) -> list[PictureCut]:
@@ -137,12 +153,88 @@ def to_otio(timeline: Timeline, *, root: Path | None = None) -> otio.schema.Time
                 )
         picture.append(_clip_to_otio(clip, span, root))
     result.tracks.append(picture)
-    result.tracks.append(
-        _cue_track("overlays", timeline.overlays, span, lambda o: {"position": o.position})
-    )
-    result.tracks.append(_cue_track("captions", timeline.captions, span, lambda c: {}))
-    result.metadata[_KEY]["text_digest"] = _text_digest(result)
+    result.tracks.extend(_overlay_tracks(timeline.overlays, span))
+    result.tracks.append(_caption_track(timeline.captions, span))
+    result.metadata[_KEY]["overlay_digest"] = _overlay_digest(_in_order(timeline.overlays))
+    result.metadata[_KEY]["caption_digest"] = _caption_digest(result)
     return result
+
+
+def _overlay_tracks(overlays, span) -> list[otio.schema.Track]:
+    """The overlays on as few text tracks as keep any two on one track from overlapping:
+    "overlays", then "overlays 2", …; each clip keeps its position and shot."""
+    lanes: list[list[TextOverlay]] = []
+    for overlay in _in_order(overlays):
+        free = [lane for lane in lanes if lane[-1].start + lane[-1].frames <= overlay.start]
+        if free:
+            free[0].append(overlay)
+        else:
+            lanes.append([overlay])
+    tracks = []
+    for number, lane in enumerate(lanes or [[]], start=1):
+        track = otio.schema.Track(
+            name="overlays" if number == 1 else f"overlays {number}",
+            kind=otio.schema.TrackKind.Video,
+        )
+        cursor = 0
+        for overlay in lane:
+            if overlay.start > cursor:
+                track.append(otio.schema.Gap(source_range=span(0, overlay.start - cursor)))
+            track.append(
+                otio.schema.Clip(
+                    name=overlay.text[:40],
+                    media_reference=otio.schema.GeneratorReference(
+                        generator_kind="Text",
+                        parameters={"text": overlay.text, "position": overlay.position},
+                    ),
+                    source_range=span(0, overlay.frames),
+                    metadata={_KEY: {"shot_id": overlay.shot_id}},
+                )
+            )
+            cursor = overlay.start + overlay.frames
+        tracks.append(track)
+    return tracks
+
+
+def _overlays(document: otio.schema.Timeline, where: str) -> tuple[TextOverlay, ...]:
+    """The text over the picture as the file's text tracks hold it, another editor's
+    changes included (a text clip it added has no shot: it stays on the video's clock).
+    A file from a version that listed overlays in its metadata is read from that list."""
+    found = []
+    for track in document.tracks:
+        if not track.name.startswith("overlays"):
+            continue
+        listed = track.metadata.get(_KEY, {}).get("cues")
+        if listed is not None:
+            found += [
+                TextOverlay(c["text"], c["start"], c["frames"], c.get("position", "bottom"))
+                for c in listed
+            ]
+            continue
+        cursor = 0
+        for item in track:
+            if isinstance(item, otio.schema.Transition):
+                continue
+            frames = round(item.duration().value)
+            if isinstance(item, otio.schema.Clip):
+                parameters = getattr(item.media_reference, "parameters", None)
+                if not parameters or "text" not in parameters:
+                    raise UsageError(
+                        f"{where}: track {track.name!r} holds {item.name!r}, which is not "
+                        "text; text tracks hold text clips and gaps only"
+                    )
+                position = parameters.get("position", "bottom")
+                found.append(
+                    TextOverlay(
+                        str(parameters["text"]),
+                        cursor,
+                        frames,
+                        position if position in POSITIONS else "bottom",
+                        item.metadata.get(_KEY, {}).get("shot_id"),
+                    )
+                )
+            cursor += frames
+    return _in_order(found)
 
 
 def _clip_to_otio(clip: Clip, span, root: Path | None) -> otio.schema.Clip:
@@ -179,8 +271,9 @@ def _clip_to_otio(clip: Clip, span, root: Path | None) -> otio.schema.Clip:
     )
 
 
-def _cue_track(name, cues, span, extra) -> otio.schema.Track:
-    track = otio.schema.Track(name=name, kind=otio.schema.TrackKind.Video)
+def _caption_track(cues, span) -> otio.schema.Track:
+    """Captions on their track; all of them (overlapping ones too) in its metadata."""
+    track = otio.schema.Track(name="captions", kind=otio.schema.TrackKind.Video)
     cursor = 0
     for cue in sorted(cues, key=lambda c: c.start):
         if cue.start > cursor:
@@ -191,14 +284,14 @@ def _cue_track(name, cues, span, extra) -> otio.schema.Track:
             otio.schema.Clip(
                 name=cue.text[:40],
                 media_reference=otio.schema.GeneratorReference(
-                    generator_kind="Text", parameters={"text": cue.text, **extra(cue)}
+                    generator_kind="Text", parameters={"text": cue.text}
                 ),
                 source_range=span(0, cue.frames),
             )
         )
         cursor = cue.start + cue.frames
     track.metadata[_KEY] = {
-        "cues": [{"text": c.text, "start": c.start, "frames": c.frames, **extra(c)} for c in cues]
+        "cues": [{"text": c.text, "start": c.start, "frames": c.frames} for c in cues]
     }
     return track
 
@@ -252,10 +345,7 @@ def from_otio(document: otio.schema.Timeline, *, root: Path | None = None) -> Ti
                     shot_id=info.get("shot_id"),
                 )
             )
-    overlays = tuple(
-        TextOverlay(text=c["text"], start=c["start"], frames=c["frames"], position=c["position"])
-        for c in tracks["overlays"].metadata[_KEY]["cues"]
-    )
+    overlays = _overlays(document, document.name)
     captions = tuple(
         Caption(text=c["text"], start=c["start"], frames=c["frames"])
         for c in tracks["captions"].metadata[_KEY]["cues"]
@@ -323,9 +413,13 @@ def read_picture(path: Path) -> Picture:
         )
         pending = Transition()
     # A file from a version that kept no digests cannot tell: it is taken as written.
-    picture, text = meta.get("picture_digest"), meta.get("text_digest")
+    overlays = _overlays(document, str(path))
+    picture, text = meta.get("picture_digest"), meta.get("overlay_digest")
+    captions = meta.get("caption_digest")
     return Picture(
         tuple(cuts),
         edited_outside=picture is not None and _digest(cuts) != picture,
-        text_edited_outside=text is not None and _text_digest(document) != text,
+        overlays=overlays,
+        text_edited_outside=text is not None and _overlay_digest(overlays) != text,
+        captions_edited_outside=captions is not None and _caption_digest(document) != captions,
     )

@@ -155,3 +155,12 @@ def test_shortening_keeps_the_total_exact(frames, cut, kept):
     shorter = picture.shorten(timeline, cut, shortest=24)
     assert [c.frames for c in shorter.clips] == kept
     assert shorter.duration == sum(frames) - cut
+
+
+def test_a_shots_text_moves_with_its_clip_and_goes_with_it():
+    timeline = _four_clips().with_overlay(TextOverlay("Rex", 150, 24, "top", shot_id="s03"))
+    moved = picture.move(timeline, 2, 0)  # s03 (it started at frame 144) now opens the video
+    assert TextOverlay("Rex", 6, 24, "top", shot_id="s03") in moved.overlays
+    assert TextOverlay("SALE", 200, 60, "top") in moved.overlays  # the clock's text stays
+    gone = picture.remove(timeline, 2)
+    assert [t.text for t in gone.overlays if t.shot_id] == []

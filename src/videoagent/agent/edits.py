@@ -2,11 +2,12 @@
 
 Each operation is routed to a deterministic tool (the timeline changes; every take is
 reused) or to generation (new or replaced shots get new takes); the route is returned for
-the journal. Order, length, joins and new footage are edits of the project's timeline
-(`timeline/edits.py`) adopted as the plan; a shot's content, text and the frame shape are
-changed on the storyboard. Transitions belong to the joins between positions, not to
-shots, so moving a shot keeps the rhythm of the cut; a take without handle frames for a new
-neighbour holds its edge frame under the transition instead of being regenerated.
+the journal. Order, length, joins, text and new footage are edits of the project's
+timeline (`timeline/edits.py`) adopted as the plan; a shot's content (a new idea, a new
+seed) and the frame shape are changed on the storyboard, the plan of what each shot is.
+Transitions belong to the joins between positions, not to shots, so moving a shot keeps
+the rhythm of the cut; a take without handle frames for a new neighbour holds its edge
+frame under the transition instead of being regenerated.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""Edits of the picture as pure functions: each takes a timeline and returns a new one.
+"""Edits of a timeline as pure functions: each takes a timeline and returns a new one.
 
 Transitions belong to the joins between positions, not to clips: moving a clip keeps the
 rhythm of the cut, and a join is shortened where a clip beside it became too short to lend
-it handles. The first position is always a cut in. Text on the video's clock stays where it
-was; text past a new end is shortened or dropped. Clip positions are counted from 0; bad
-positions and lengths are refused with a UsageError that names them.
+it handles. The first position is always a cut in. Text of a shot moves with its clip (and
+goes with it); other text stays where it was on the video's clock; text past a new end is
+shortened or dropped. Clip positions are counted from 0; bad positions and lengths are
+refused with a UsageError that names them.
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ def _joins(timeline: Timeline) -> tuple[Transition, ...]:
 
 def _rejoined(timeline: Timeline, clips: tuple[Clip, ...], joins) -> Timeline:
     """`clips` with position i entered by `joins[i]` (shortened to fit its neighbours),
-    and the text fitted to the new length."""
+    each shot's text moved with its clip, and the text fitted to the new length."""
     transitions = []
     for index in range(1, len(clips)):
         join = joins[index] if index < len(joins) else joins[-1]
@@ -148,5 +149,21 @@ def _rejoined(timeline: Timeline, clips: tuple[Clip, ...], joins) -> Timeline:
             join = replace(join, frames=min(join.frames, room))
         transitions.append(join)
     shaped = replace(timeline, clips=tuple(clips), transitions=tuple(transitions), overlays=())
-    overlays, _ = fitted_text(timeline.overlays, shaped.duration)
+    before, after = _shot_starts(timeline), _shot_starts(shaped)
+    moved = [
+        replace(text, start=text.start + after[text.shot_id] - before[text.shot_id])
+        if text.shot_id in before and text.shot_id in after
+        else text
+        for text in timeline.overlays
+        if text.shot_id not in before or text.shot_id in after  # a removed shot's text goes
+    ]
+    overlays, _ = fitted_text(moved, shaped.duration)
     return replace(shaped, overlays=tuple(overlays))
+
+
+def _shot_starts(timeline: Timeline) -> dict[str, int]:
+    return {
+        clip.shot_id: timeline.clip_start(index)
+        for index, clip in enumerate(timeline.clips)
+        if clip.shot_id
+    }

@@ -22,13 +22,17 @@ from dataclasses import asdict
 from pathlib import Path
 
 from videoagent.agent.adopt import changed_outside
-from videoagent.agent.assemble import source_span
+from videoagent.agent.assemble import size_new_takes
 from videoagent.agent.budget import Budget
 from videoagent.agent.change import apply as apply_change
 from videoagent.agent.change import recover as recover_change
 from videoagent.agent.change import stage
-from videoagent.agent.edits import apply_edit, replace_shot_content
-from videoagent.agent.estimate import announce_estimate, refuse_to_pay_for_missing
+from videoagent.agent.edits import apply_edit, replace_shot_content, shot_to_regenerate
+from videoagent.agent.estimate import (
+    announce_estimate,
+    refuse_to_pay_for_missing,
+    wait_for_approval,
+)
 from videoagent.agent.finishing import Finishing, finish
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.missing import lost_history
@@ -69,18 +73,6 @@ from videoagent.store.journal import Journal
 from videoagent.store.ledger import Ledger
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
-
-
-def shot_to_regenerate(board: Storyboard, number: int, prompt: str | None):
-    """Shot `number` (from 1) of `board`, or UsageError when it cannot be made again."""
-    if not 1 <= number <= len(board.shots):
-        raise UsageError(f"shot {number} does not exist; the video has shots 1-{len(board.shots)}")
-    shot = board.shots[number - 1]
-    if shot.kind != "generated":
-        raise UsageError(f"shot {number} is a text card; change it with `videoagent edit`")
-    if prompt is not None and not prompt.strip():
-        raise UsageError("--prompt is empty")
-    return shot
 
 
 class Agent:
@@ -329,31 +321,9 @@ class Agent:
         store = self._store(folder)
         generators = GeneratorPool(settings.generator_options)
         budget = Budget(settings.budget)
-        shooter = Shooter(
-            generators,
-            store,
-            rate=request.rate,
-            width=request.width,
-            height=request.height,
-            max_retries=settings.max_retries,
-            emit=self._emit,
-            budget=budget,
-            reframe=lambda shot: framed_closer(
-                shot,
-                capabilities(shot.backend),
-                style=state.brief.style if state.brief else "",
-                bible=state.bible,
-            ),
-            judge=self._judge(state),
-            ledger=self._ledger,
-            resubmit_in_doubt=settings.resubmit_in_doubt,
-        )
+        shooter = self._shooter(state, generators, store, budget)
         generated = [s for s in board.shots if s.kind == "generated"]
-        for index, shot in enumerate(board.shots):
-            if shot.kind == "generated" and not shot.source_frames:
-                shot.source_in, shot.source_frames = source_span(board, index)
-                shot.source_size = [request.width, request.height]
-            shot.backend = shot.backend or state.backend  # projects from before routing
+        size_new_takes(board, request.width, request.height, backend=state.backend)
         refs = references_of_shots(state, self._emit)
         state.save()
         # 6. Estimate what this run will spend: only takes not found in a cache cost, each
@@ -361,12 +331,8 @@ class Agent:
         new = [s for s in generated if not shooter.cached(s, s.source_frames, refs[s.id])]
         estimate = announce_estimate(new, generated, request.rate, settings.budget, self._emit)
         refuse_to_pay_for_missing(store, board, folder, settings=settings, emit=self._emit)
-        if new and settings.approve is not None and not settings.approve(estimate):
-            self._emit("estimate", "failed", "not approved: nothing generated")
-            raise Cancelled(
-                f"the estimate (${estimate['cost']:.2f}) was not approved; nothing was "
-                f"generated. Go on later with `videoagent resume {folder.root}`"
-            )
+        if new:
+            wait_for_approval(estimate, settings.approve, folder, self._emit)
         clock = self._timed("planning", clock)
         # 7-9. Generate every shot in parallel; evaluate each take; revise failures.
         takes = shoot_all(
@@ -389,6 +355,31 @@ class Agent:
             estimate={**estimate, "budget": budget.summary()},
             started=started,
             clock=clock,
+        )
+
+    def _shooter(
+        self, state: ProjectState, generators: GeneratorPool, store: TakeStore, budget: Budget
+    ) -> Shooter:
+        """What makes, checks and revises this run's takes (7-9)."""
+        request, settings = state.request, self.settings
+        return Shooter(
+            generators,
+            store,
+            rate=request.rate,
+            width=request.width,
+            height=request.height,
+            max_retries=settings.max_retries,
+            emit=self._emit,
+            budget=budget,
+            reframe=lambda shot: framed_closer(
+                shot,
+                capabilities(shot.backend),
+                style=state.brief.style if state.brief else "",
+                bible=state.bible,
+            ),
+            judge=self._judge(state),
+            ledger=self._ledger,
+            resubmit_in_doubt=settings.resubmit_in_doubt,
         )
 
     def _judge(self, state: ProjectState) -> LLMJudge | None:

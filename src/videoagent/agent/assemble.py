@@ -19,6 +19,17 @@ def source_span(storyboard: Storyboard, index: int) -> tuple[int, int]:
     return before, before + storyboard.shots[index].frames + after
 
 
+def size_new_takes(storyboard: Storyboard, width: int, height: int, *, backend: str) -> None:
+    """Give each generated shot without a take yet the span its take is made with (the shot
+    and the handles its transitions borrow) and the frame size; a shot from a project that
+    predates routing gets the project's backend."""
+    for index, shot in enumerate(storyboard.shots):
+        if shot.kind == "generated" and not shot.source_frames:
+            shot.source_in, shot.source_frames = source_span(storyboard, index)
+            shot.source_size = [width, height]
+        shot.backend = shot.backend or backend
+
+
 def subject_focus(take: Path, width: int) -> float:
     """Where the shot's subject is, across the take (0 left … 1 right), from ground truth;
     the middle when the backend gives none."""

@@ -188,6 +188,18 @@ def _lengthen_past_take(state, index: int, frames: int) -> tuple[str, str, dict]
     )
 
 
+def shot_to_regenerate(board: Storyboard, number: int, prompt: str | None) -> Shot:
+    """Shot `number` (from 1) of `board`, or UsageError when it cannot be made again."""
+    if not 1 <= number <= len(board.shots):
+        raise UsageError(f"shot {number} does not exist; the video has shots 1-{len(board.shots)}")
+    shot = board.shots[number - 1]
+    if shot.kind != "generated":
+        raise UsageError(f"shot {number} is a text card; change it with `videoagent edit`")
+    if prompt is not None and not prompt.strip():
+        raise UsageError("--prompt is empty")
+    return shot
+
+
 def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeStore) -> str:
     """A new seed (no prompt) or a new idea for one shot; its next take is generated in
     the project's current shape."""

@@ -56,6 +56,18 @@ def announce_estimate(new: list, generated: list, rate, budget: float | None, em
     return estimate
 
 
+def wait_for_approval(estimate: dict, approve, folder: ProjectFolder, emit) -> None:
+    """Cancelled, with nothing generated, when `approve` (asked with the estimate; None:
+    no question) says no."""
+    if approve is None or approve(estimate):
+        return
+    emit("estimate", "failed", "not approved: nothing generated")
+    raise Cancelled(
+        f"the estimate (${estimate['cost']:.2f}) was not approved; nothing was generated. "
+        f"Go on later with `videoagent resume {folder.root}`"
+    )
+
+
 def refuse_to_pay_for_missing(
     store: TakeStore, board: Storyboard, folder: ProjectFolder, *, settings, emit
 ) -> None:

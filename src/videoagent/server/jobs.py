@@ -18,7 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from videoagent.agent.agent import Agent, shot_to_regenerate
+from videoagent.agent.agent import Agent
+from videoagent.agent.edits import shot_to_regenerate
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.state import ProjectState
 from videoagent.errors import Cancelled, VideoAgentError

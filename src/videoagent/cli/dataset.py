@@ -12,7 +12,8 @@ from pathlib import Path
 import typer
 
 from videoagent.cli.options import command_line, settings_from
-from videoagent.cli.train import HELP_OPTIONS, fail
+from videoagent.cli.output import fail
+from videoagent.cli.train import HELP_OPTIONS
 from videoagent.errors import VideoAgentError
 
 NAMES = ("synthworld", "griddodge", "minidesk")

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from videoagent.agent.agent import Agent
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import StepRecord
 from videoagent.cli.dataset import dataset
+from videoagent.cli.output import console, escape, fail
 from videoagent.cli.train import train
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
@@ -27,7 +26,6 @@ app = typer.Typer(
     help="videoagent: one sentence in, a finished video out.",
 )
 app.add_typer(world, name="world")
-console = Console(stderr=True)
 MARK = {
     "done": "[green]✓[/]",
     "warning": "[yellow]![/]",
@@ -53,21 +51,6 @@ LlmOption = Annotated[
     ),
 ]
 LlmModelOption = Annotated[str | None, typer.Option(envvar="VIDEOAGENT_LLM_MODEL")]
-
-
-# Terminal controls (C0, DEL, C1) and bidirectional overrides, shown instead of obeyed.
-CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def escape(text: str) -> str:
-    """Text a user, a model or a provider wrote, made safe to print: Rich markup escaped and
-    terminal escape sequences written out (as \\x1b) rather than sent to the terminal."""
-    return escape_markup(CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
-
-
-def _fail(exc: Exception, code: int) -> None:
-    console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _ask_approval(progress: Progress, estimate: dict) -> bool:
@@ -118,9 +101,9 @@ def _run_agent(settings: AgentSettings, work, project: Path, *, approve: bool = 
 
             result = work(Agent(settings, listener=show))
     except (UsageError, MissingDependency) as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     except VideoAgentError as exc:
-        _fail(exc, 1)
+        fail(exc, 1)
     except KeyboardInterrupt:
         console.print(
             f"[yellow]interrupted:[/] finished takes are kept; `videoagent resume "
@@ -210,7 +193,7 @@ def make(
         if budget is not None and budget < 0:
             raise UsageError(f"--budget must be 0 or more, got {budget}")
     except UsageError as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     settings = AgentSettings(
         backend=backend,
         backends=[b.strip() for b in backends.split(",") if b.strip()] if backends else None,
@@ -232,7 +215,7 @@ def make(
 
 def _spending(budget: float | None) -> AgentSettings:
     if budget is not None and budget < 0:
-        _fail(UsageError(f"--budget must be 0 or more, got {budget}"), 2)
+        fail(UsageError(f"--budget must be 0 or more, got {budget}"), 2)
     return AgentSettings(budget=budget)
 
 
@@ -303,7 +286,7 @@ def history(
     try:
         told = project_history(project)
     except UsageError as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     out = Console()
     for note in told.settled:
         out.print(f"[yellow]![/] {escape(note)}", highlight=False)
@@ -370,7 +353,7 @@ def plan(
         )
         board, warnings = preview_plan(built, pool, llm_url=llm, llm_model=llm_model)
     except (UsageError, MissingDependency) as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     for warning in warnings:
         console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     if as_json:
@@ -462,19 +445,19 @@ def serve(
     """The HTTP API and web app: make, watch, change and download videos in a browser."""
     loopback = host in ("127.0.0.1", "localhost", "::1")
     if not loopback and not token:
-        _fail(UsageError(f"--host {host} is not loopback: give --token (or VIDEOAGENT_TOKEN)"), 2)
+        fail(UsageError(f"--host {host} is not loopback: give --token (or VIDEOAGENT_TOKEN)"), 2)
     if workers < 1:
-        _fail(UsageError(f"--workers must be 1 or more, got {workers}"), 2)
+        fail(UsageError(f"--workers must be 1 or more, got {workers}"), 2)
     try:
         import uvicorn
 
         from videoagent.server.api import create_app
     except (ImportError, MissingDependency):
-        _fail(MissingDependency("the HTTP server (FastAPI, uvicorn)", "serve"), 2)
+        fail(MissingDependency("the HTTP server (FastAPI, uvicorn)", "serve"), 2)
     try:
         application = create_app(root, workers=workers, token=token)
     except UsageError as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     console.print(f"videoagent on http://{host}:{port}/  (projects in {root})", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -11,12 +11,9 @@ import importlib
 import sys
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from videoagent.cli.output import console, fail
 from videoagent.errors import MissingDependency, VideoAgentError
-
-console = Console(stderr=True)
 
 # model name → (module, its config class)
 TRAINERS = {
@@ -28,11 +25,6 @@ TRAINERS = {
     "world-model": ("videoagent.world.train_world_model", "WorldModelTraining"),
 }
 HELP_OPTIONS = ("-h", "--help")
-
-
-def fail(exc: Exception, code: int) -> None:
-    console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _models_help() -> str:

@@ -7,18 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from videoagent.cli.output import console, fail
 from videoagent.errors import UsageError, VideoAgentError
 
 world = typer.Typer(no_args_is_help=True, help="Interactive world models: play and replay.")
-console = Console(stderr=True)
-
-
-def _fail(exc: Exception, code: int) -> None:
-    console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _check_loopback(host: str) -> None:
@@ -55,7 +48,7 @@ def play(
         model, _ = load_world_model(environment, weights)
         app = create_app(model, steps=steps, fps=fps, seed=seed, record_dir=record)
     except (VideoAgentError, ValueError) as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     console.print(f"playing {environment} at http://{host}:{port} (Ctrl+C to stop)")
     serve(app, host, port)
 
@@ -73,5 +66,5 @@ def replay(
     try:
         written = write_replay(recording, out, scale=scale, fps=fps)
     except VideoAgentError as exc:
-        _fail(exc, 2)
+        fail(exc, 2)
     console.print(f"wrote {written}")

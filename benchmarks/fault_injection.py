@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import signal
 import subprocess
@@ -34,6 +33,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from machine import cpu_description  # noqa: E402
 
 from bad_input_corpus import CLI_CASES, HTTP_CASES, prepare, run_cli, run_http  # noqa: E402
 from conftest import QUIET, SMALL_REQUEST  # noqa: E402
@@ -261,23 +262,13 @@ def inputs() -> None:
         print(f"{name:14} {len(rows):>6} {clean:>15} {tracebacks:>11}")
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.machine()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tables", nargs="*", default=["money", "edits", "inputs"])
     parser.add_argument("--providers", nargs="*", default=sorted(FAKES))
     parser.add_argument("--kills", type=int, default=5, help="kill moments per provider")
     args = parser.parse_args()
-    print(f"CPU: {_cpu()}, {os.cpu_count()} cores\n")
+    print(f"CPU: {cpu_description()}, {os.cpu_count()} cores\n")
     if "money" in args.tables:
         money(args.providers, args.kills)
     if "edits" in args.tables:

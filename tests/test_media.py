@@ -183,3 +183,20 @@ def test_the_sound_track_is_the_timelines_one_cue_and_other_cues_are_refused(tmp
     with pytest.raises(UsageError, match="one mixed sound track from frame 0"):
         render(timeline.with_audio(AudioCue(str(tone), 6, 18)), tmp_path / "late.mp4")
     assert not (tmp_path / "late.mp4").exists()
+
+
+def test_frames_at_seeks_to_the_frames_wanted_and_gives_the_pixels_of_a_full_decode(tmp_path):
+    from videoagent.media.frames import SEEK_AHEAD, frames_at, iter_frames
+
+    clip = tmp_path / "long.mp4"
+    with Mp4Writer(clip, size=(160, 96), rate=RATE, frames=400) as writer:
+        for i in range(400):
+            frame = np.full((96, 160, 3), (i * 7) % 256, np.uint8)
+            frame[:, (i * 3) % 160] = 255
+            writer.write(frame)
+    every = list(iter_frames(clip))
+    wanted = [3, 3 + SEEK_AHEAD + 100, 399, 250, 251, 0]  # far apart, near, out of order
+    found = frames_at(clip, wanted)
+    assert sorted(found) == sorted(set(wanted))
+    assert all(np.array_equal(found[i], every[i]) for i in wanted)
+    assert frames_at(clip, [400, 1000]) == {} and frames_at(clip, []) == {}

@@ -26,6 +26,7 @@ from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks, sound_summary
 from videoagent.failpoints import reached
 from videoagent.media.contact_sheet import contact_sheet
+from videoagent.media.frames import frames_at
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
 from videoagent.memory.context import FULL_KEYFRAME
@@ -128,6 +129,9 @@ def finish(
                     box,
                 )
             )
+    # One read of the render, seeking to each shot's middle frame, for verify and the sheet.
+    middles = [timeline.clip_start(i) + s.frames // 2 for i, s in enumerate(board.shots)]
+    looked_at = frames_at(video, middles)
     checks = video_checks(
         video,
         frames=board.target_frames,
@@ -135,6 +139,7 @@ def finish(
         width=request.width,
         height=request.height,
         shot_samples=samples,
+        final_frames=looked_at,
     )
     heard, sound_figures = sound_checks(
         video, soundtrack, target_lufs=settings.loudness, recognizer=soundtrack.recognizer
@@ -155,10 +160,11 @@ def finish(
     atomic_write_text(staged["final.vtt"], webvtt(cues))
     contact_sheet(
         video,
-        [(timeline.clip_start(i) + s.frames // 2, s.beat) for i, s in enumerate(board.shots)],
+        [(middle, shot.beat) for middle, shot in zip(middles, board.shots, strict=True)],
         staged["contact_sheet.png"],
         keyframes=[folder.keyframe(s.id) for s in board.shots],
         keyframe_size=FULL_KEYFRAME,
+        frames=looked_at,
     )
     score = consistency(board, state.bible, {sid: t.path for sid, t in chosen.items()})
     run.emit("verify", "done", score["summary"], consistency=score)

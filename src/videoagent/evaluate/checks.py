@@ -141,10 +141,12 @@ def video_checks(
     width: int,
     height: int,
     shot_samples: list[tuple[str, int, Path, int, tuple[int, int, int, int] | None]],
+    final_frames: dict[int, np.ndarray] | None = None,
 ) -> list[Check]:
     """Checks of the final render. `shot_samples`: (shot id, frame in final, take, frame in
     take, the box of the take shown when reframed) for one frame inside every generated
-    shot, to prove each is present, in order."""
+    shot, to prove each is present, in order; `final_frames`: those frames of the render,
+    when the caller has read them already."""
     info = probe(path, count_frames=True)
     seconds = float(rate.seconds(frames))
     one_frame = 1 / float(rate.fps)
@@ -194,7 +196,8 @@ def video_checks(
                 expected="<= 0.05 s",
             )
         )
-    final_frames = frames_at(path, [sample[1] for sample in shot_samples])
+    if final_frames is None:
+        final_frames = frames_at(path, [sample[1] for sample in shot_samples])
     for shot_id, final_index, take, take_index, box in shot_samples:
         take_frame = frames_at(take, [take_index]).get(take_index)
         got = final_frames.get(final_index)

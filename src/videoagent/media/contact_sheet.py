@@ -22,11 +22,13 @@ def contact_sheet(
     thumb_width: int = 320,
     keyframes: list[Path] | None = None,
     keyframe_size: tuple[int, int] = (256, 144),
+    frames: dict | None = None,
 ) -> Path:
     """`shots` lists (frame index in `video`, label) pairs; writes a PNG grid to `output`,
     and each shot's frame on its own to `keyframes[i]` (fitted in `keyframe_size`) when
-    given: the pictures a planner is shown of the project so far."""
-    found = frames_at(video, [frame for frame, _ in shots])
+    given: the pictures a planner is shown of the project so far. `frames`: those frames of
+    `video` (index → RGB), when the caller has read them already."""
+    found = frames if frames is not None else frames_at(video, [frame for frame, _ in shots])
     for path, (frame_index, _) in zip(keyframes or [], shots, strict=False):
         keyframe = Image.fromarray(found[frame_index])
         keyframe.thumbnail(keyframe_size)

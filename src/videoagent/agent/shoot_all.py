@@ -3,6 +3,7 @@ by the Shooter; what stops a shot (the budget, a job in doubt) is gathered for t
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -11,6 +12,7 @@ from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.shooting import Shooter, Take
 from videoagent.agent.steps import Emit, counted
 from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
+from videoagent.generators.catalog import capabilities
 
 
 def shoot_all(
@@ -29,13 +31,19 @@ def shoot_all(
     run stops with what was left undone. Ctrl-C (or `cancel`, then Cancelled) cancels the
     provider jobs still running before it returns."""
     total = len(shots)
+    threads: contextlib.AbstractContextManager = contextlib.nullcontext()
+    if any(capabilities(s.backend).kind == "local" for s in shots):
+        from videoagent.nn.compute import one_thread_each
+
+        # Models on this machine, several shots at once: a thread each, not a fight for cores.
+        threads = one_thread_each(min(workers, total))
     backends = ", ".join(sorted({s.backend for s in shots}))
     emit("generate", "started", f"{total} shots on {backends}", **counted(0, total))
     takes: dict[str, list[Take]] = {}
     undone: list[str] = []
     doubts: dict[str, str] = {}
     done = 0
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    with threads, ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {
             pool.submit(shooter.shoot, shot, shot.source_frames, refs[shot.id]): shot
             for shot in shots

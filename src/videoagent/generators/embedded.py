@@ -79,6 +79,7 @@ class EmbeddedGenerator(Generator):
         super().__init__()
         try:
             from videoagent.nn import checkpoint
+            from videoagent.nn.compute import precision
             from videoagent.nn.video_sampling import ClipSampler
         except ImportError as exc:
             raise MissingDependency("backend 'embedded' (torch)", "embedded") from exc
@@ -106,7 +107,9 @@ class EmbeddedGenerator(Generator):
         weights = file_sha256(VIDEO_MODEL)[:12]
         if self.entity_layer is not None:
             weights += f"+{file_sha256(ENTITY_MODEL)[:12]}"
-        self.version = f"{weights}-{steps}steps"
+        # bf16 and fp32 draw slightly different pixels (bf16 takes keep their old keys).
+        self.precision = precision()
+        self.version = f"{weights}-{steps}steps" + ("-fp32" if self.precision == "fp32" else "")
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         from videoagent.nn.video_sampling import Sampling
@@ -158,6 +161,7 @@ class EmbeddedGenerator(Generator):
             "unsupported_words": parsed.unsupported_words,
             "notes": parsed.notes,
             "steps": self.steps,
+            "precision": self.precision,
             "layers": layers,
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),

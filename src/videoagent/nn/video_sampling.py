@@ -17,6 +17,7 @@ import torch
 
 from videoagent.nn.autoencoder import FrameAutoencoder
 from videoagent.nn.autoencoder_metrics import to_pixels, to_tensor
+from videoagent.nn.compute import in_precision
 from videoagent.nn.patch_codec import PatchCodec, PatchCodecConfig
 from videoagent.nn.shortcut import step_level
 from videoagent.nn.tokenizer import Tokenizer
@@ -91,7 +92,7 @@ class ClipSampler:
         level = torch.full((rows,), step_level(sampling.steps))
         for k in range(sampling.steps):
             time = torch.full((rows,), k / sampling.steps)
-            with torch.autocast("cpu", dtype=torch.bfloat16):
+            with in_precision():
                 velocity = self.model(x.expand(rows, *shape), time, level, caption, **context)
             velocity = velocity.float()
             if rows == 2:

@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from videoagent.errors import UsageError
+from videoagent.nn.compute import in_precision
 from videoagent.nn.shortcut import integrate, step_level
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.train_world_model import to_model, to_pixels
@@ -97,7 +98,7 @@ class Imagination:
         }
 
         def velocity(x, time, level):
-            with torch.autocast("cpu", dtype=torch.bfloat16):
+            with in_precision():
                 return self.model(x, time, level, **context)
 
         start = torch.randn(recent.shape[:1] + recent.shape[2:], generator=self.noise)

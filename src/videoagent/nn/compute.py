@@ -1,0 +1,51 @@
+"""How our models compute on this CPU: the number format, and the threads.
+
+Our models are small (a few million parameters, a few frames a call), and for them bf16 is
+slower than fp32 on every CPU measured: on AVX2-only CPUs PyTorch emulates it (the embedded
+generator took 8.6-9.0 CPU-s per video-second against 2.9-3.1 in fp32 on a Zen 3); even
+with native bf16 (AVX512-BF16 and AMX) the conversions cost more than they save (the
+GridDodge world model 10.5 ms a frame against 7.0 in fp32 on one thread; the embedded
+generator no faster). So they compute in fp32; `VIDEOAGENT_PRECISION=bf16` asks for bf16
+autocast (to compare, or for larger models on a CPU that has it).
+
+Torch's threads are one pool per process: when the agent makes several shots at once, each
+model call takes one thread, or the workers fight over the cores and burn more CPU for a
+longer wall time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+
+import torch
+
+from videoagent.errors import UsageError
+
+
+def precision() -> str:
+    """ "fp32" (the default) or "bf16": what the models compute in."""
+    chosen = os.environ.get("VIDEOAGENT_PRECISION", "fp32")
+    if chosen not in ("bf16", "fp32"):
+        raise UsageError(f"VIDEOAGENT_PRECISION must be bf16 or fp32, got {chosen!r}")
+    return chosen
+
+
+def in_precision() -> contextlib.AbstractContextManager:
+    """The context a model runs in: bf16 autocast when asked for, else plain fp32."""
+    if precision() == "bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
+@contextlib.contextmanager
+def one_thread_each(workers: int) -> Iterator[None]:
+    """Within: torch uses one thread per call when `workers` calls run at once (as many as
+    it liked before otherwise); the count it had is restored after."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1 if workers > 1 else before)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)

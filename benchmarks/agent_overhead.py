@@ -1,12 +1,13 @@
 """How much of a make run is the agent itself, beside generation and rendering.
 
-Runs the README's dog request several times and prints the median seconds per phase:
-planning (brief, bible, storyboard, rewrite, estimate), generation (the generate phase wall
-time: backends rendering shots plus per-take checks, in parallel), render, verify, contact
-sheet, and the agent's own bookkeeping (timeline, journal, manifest, files). Agent overhead =
-planning + bookkeeping. Every run starts cold (no shared take cache). Then the same request
-is made once more into a new folder with the cache of the last run, and a one-shot
-regeneration (`videoagent shot … 2`) is timed: what a returning user waits for.
+Runs the README's dog request on the procedural backend several times and prints the
+median seconds per phase: planning (brief, bible, storyboard, rewrite, estimate),
+generation (the generate phase wall time: backends rendering shots plus per-take checks, in
+parallel), sound, render, verify, contact sheet, and the agent's own bookkeeping (timeline,
+journal, manifest, files). Agent overhead = planning + bookkeeping. Every run starts cold
+(no shared take cache). Then the same request is made once more into a new folder with the
+cache of the last run, and a one-shot regeneration (`videoagent shot … 2`) is timed: what a
+returning user waits for.
 
     python benchmarks/agent_overhead.py [--runs 3]
 """
@@ -19,13 +20,23 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import cpu_description
+
 from videoagent import Agent, AgentSettings, Request
 
 DOG = (
     "a 36 second video of a dog going on a walk, sniffing around, getting a pup cup, "
     "meeting a friend"
 )
-PHASES = ("planning", "generate phase", "render", "verify", "contact sheet", "bookkeeping")
+PHASES = (
+    "planning",
+    "generate phase",
+    "sound",
+    "render",
+    "verify",
+    "contact sheet",
+    "bookkeeping",
+)
 
 
 def main() -> None:
@@ -35,7 +46,7 @@ def main() -> None:
     rows: dict[str, list[float]] = {phase: [] for phase in (*PHASES, "total", "wall")}
     for run in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
-            agent = Agent(AgentSettings(shared_cache=None))
+            agent = Agent(AgentSettings(backend="procedural", shared_cache=None))
             began = time.perf_counter()
             result = agent.make(Request.build(DOG), Path(tmp) / "dogwalk")
             rows["wall"].append(time.perf_counter() - began)
@@ -46,6 +57,7 @@ def main() -> None:
     median = {phase: statistics.median(values) for phase, values in rows.items()}
     overhead = median["planning"] + median["bookkeeping"]
     print(f"\nmedian of {args.runs} runs, dog request (36 s, 640x360 @ 24 fps, procedural)")
+    print(f"CPU: {cpu_description()}")
     for phase in PHASES:
         print(f"  {phase:<15} {median[phase]:7.3f} s  {median[phase] / median['total']:6.1%}")
     print(f"  {'total':<15} {median['total']:7.3f} s")
@@ -57,7 +69,7 @@ def main() -> None:
     warm, shot = [], []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
-            settings = AgentSettings(shared_cache=Path(tmp) / "cache")
+            settings = AgentSettings(backend="procedural", shared_cache=Path(tmp) / "cache")
             Agent(settings).make(Request.build(DOG), Path(tmp) / "first")
             began = time.perf_counter()
             Agent(settings).make(Request.build(DOG), Path(tmp) / "second")

@@ -14,7 +14,7 @@ import typer
 from videoagent.cli.options import command_line, settings_from
 from videoagent.cli.output import fail
 from videoagent.cli.train import HELP_OPTIONS
-from videoagent.errors import VideoAgentError
+from videoagent.errors import UsageError, VideoAgentError
 
 NAMES = ("synthworld", "griddodge", "minidesk")
 
@@ -28,7 +28,7 @@ def dataset(context: typer.Context) -> None:
         raise typer.Exit(0 if arguments else 2)
     name, options = arguments[0], arguments[1:]
     if name not in NAMES:
-        fail(VideoAgentError(f"no dataset called {name!r}; one of {', '.join(NAMES)}"), 2)
+        fail(UsageError(f"no dataset called {name!r}; one of {', '.join(NAMES)}"), 2)
     if name == "synthworld":
         from videoagent.synthworld.dataset import DatasetConfig as Settings
         from videoagent.synthworld.dataset import build

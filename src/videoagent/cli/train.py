@@ -13,7 +13,7 @@ import sys
 import typer
 
 from videoagent.cli.output import console, fail
-from videoagent.errors import MissingDependency, VideoAgentError
+from videoagent.errors import MissingDependency, UsageError, VideoAgentError
 
 # model name → (module, its config class)
 TRAINERS = {
@@ -44,7 +44,7 @@ def train(context: typer.Context) -> None:
         raise typer.Exit(0 if arguments else 2)
     name, options = arguments[0], arguments[1:]
     if name not in TRAINERS:
-        fail(VideoAgentError(f"no model called {name!r} to train; one of {', '.join(TRAINERS)}"), 2)
+        fail(UsageError(f"no model called {name!r} to train; one of {', '.join(TRAINERS)}"), 2)
     module_name, config_name = TRAINERS[name]
     try:
         module = importlib.import_module(module_name)
@@ -60,5 +60,8 @@ def train(context: typer.Context) -> None:
     except VideoAgentError as exc:
         fail(exc, 2)
     except KeyboardInterrupt:
-        console.print("stopped; the last checkpoint written is kept", highlight=False)
+        console.print(
+            "stopped; a trainer that saves as it goes (--save-every) keeps its last checkpoint",
+            highlight=False,
+        )
         sys.exit(130)

@@ -222,8 +222,9 @@ def finish(
 def _keep_peaks_down(run: Finishing, timeline, video: Path, folder, soundtrack, report, mix: Path):
     """The encoder can lift a peak over the ceiling the mix kept: measured in the final
     file, the mix is turned down by the excess and a small margin (no more: each dB cut
-    is a dB of loudness lost against the target) and the sound muxed again (the
-    picture's pieces are reused), at most twice."""
+    is a dB of loudness lost against the target) and the sound muxed again, at most
+    twice. The picture's pieces are the ones the first render made (a re-mux reuses them
+    all), so its report is the one returned."""
     for _ in range(2):
         peak = measure_loudness(video).true_peak
         if peak <= PEAK_CEILING - 0.2:
@@ -232,5 +233,5 @@ def _keep_peaks_down(run: Finishing, timeline, video: Path, folder, soundtrack, 
         soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
         write_wav(mix, soundtrack.samples)
         run.emit("sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB")
-        report = render(timeline, video, pieces_dir=folder.pieces)
+        render(timeline, video, pieces_dir=folder.pieces)
     return report

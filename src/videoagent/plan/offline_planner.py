@@ -70,13 +70,11 @@ def plan_offline(
 
 
 def generated_shot(beat: str, caption: str, scene, cast: list[str]) -> Shot:
-    return Shot(
-        id="",
-        index=0,
-        kind="generated",
-        beat=beat,
-        caption=caption,
-        frames=0,
+    """A shot the backend renders from `scene` (numbered and timed by `finish_storyboard`)."""
+    return _unplaced(
+        "generated",
+        beat,
+        caption,
         shot_size=scene.shot_size,
         camera=scene.camera,
         cast=cast,
@@ -86,16 +84,12 @@ def generated_shot(beat: str, caption: str, scene, cast: list[str]) -> Shot:
 
 def card_shot(beat: str, *, title: str, subtitle: str, caption: str) -> Shot:
     """A deterministic text card (numbered and timed later by `finish_storyboard`)."""
-    return Shot(
-        id="",
-        index=0,
-        kind="card",
-        beat=beat,
-        caption=caption,
-        frames=0,
-        card_title=title,
-        card_subtitle=subtitle,
-    )
+    return _unplaced("card", beat, caption, card_title=title, card_subtitle=subtitle)
+
+
+def _unplaced(kind: str, beat: str, caption: str, **fields) -> Shot:
+    """A shot not yet numbered (no id, no index) nor timed (no frames)."""
+    return Shot(id="", index=0, kind=kind, beat=beat, caption=caption, frames=0, **fields)
 
 
 def finish_storyboard(

@@ -50,29 +50,50 @@ def mix(
     target_lufs: float | None = -16.0,
     true_peak: float = -2.0,  # headroom: AAC encoding lifts peaks by a few tenths
 ) -> np.ndarray:
-    """All layers on one stereo track of exactly `seconds`, loudness-normalised."""
+    """All layers on one stereo track of exactly `seconds`, loudness-normalised. The voice
+    is laid first (its envelope says where to duck), then every other layer is added to the
+    same track, ducked as it goes: one track of the video's length, not one per kind."""
     total = round(seconds * RATE)
-    kinds = ("voice", "effect", "ambience", "music")
-    buses = {kind: np.zeros((total, 2), np.float32) for kind in kinds}
+    out = np.zeros((total, 2), np.float32)
+    voices = [layer for layer in layers if layer.kind == "voice"]
+    for layer in voices:
+        _add(out, layer, total)
+    ducked: dict[str, np.ndarray | None] = {"music": None, "ambience": None}
+    if np.any(out):
+        ducking = _ducking(out, duck_db)
+        # The place ducks half as far as the music: it stays audible.
+        ducked = {"music": ducking, "ambience": np.sqrt(ducking)}
     for layer in layers:
-        sound = _stereo(layer.samples.astype(np.float32)) * 10 ** (layer.gain_db / 20)
-        at = round(layer.start * RATE)
-        if at >= total or at + len(sound) <= 0:
-            continue
-        cut = sound[max(-at, 0) : total - at]
-        buses[layer.kind][max(at, 0) : max(at, 0) + len(cut)] += cut
-    voice = buses["voice"]
-    if np.any(voice):
-        block = RATE // 100
-        blocks = total // block
-        energy = np.abs(voice[: blocks * block, 0]).reshape(blocks, block).max(axis=1)
-        speaking = (energy > 0.01).astype(np.float32)
-        envelope = np.repeat(_follow(speaking, attack=0.05, release=0.4), block)
-        envelope = np.pad(envelope, (0, total - len(envelope)), mode="edge")
-        ducking = (1 - (1 - 10 ** (duck_db / 20)) * envelope)[:, None]
-        buses["music"] *= ducking
-        buses["ambience"] *= np.sqrt(ducking)  # half as far: the place stays audible
-    out = voice + buses["effect"] + buses["ambience"] + buses["music"]
+        if layer.kind != "voice":
+            _add(out, layer, total, ducked.get(layer.kind))
     if target_lufs is None or not np.any(out):
         return out
     return normalise(out, target=target_lufs, peak=true_peak)
+
+
+def _add(out: np.ndarray, layer: Layer, total: int, ducking: np.ndarray | None = None) -> None:
+    """`layer` added into `out` at its start, at its gain, times `ducking` where given."""
+    at = round(layer.start * RATE)
+    if at >= total or at + len(layer.samples) <= 0:
+        return
+    first, last = max(-at, 0), min(len(layer.samples), total - at)
+    sound = _stereo(layer.samples[first:last].astype(np.float32)) * np.float32(
+        10 ** (layer.gain_db / 20)
+    )
+    start = max(at, 0)
+    if ducking is not None:
+        sound *= ducking[start : start + len(sound), None]
+    out[start : start + len(sound)] += sound
+
+
+def _ducking(voice: np.ndarray, duck_db: float) -> np.ndarray:
+    """A gain per sample (float32, 1 while silent, down to `duck_db` while speaking) from the
+    voice's own envelope, in 10 ms blocks."""
+    total = len(voice)
+    block = RATE // 100
+    blocks = total // block
+    energy = np.abs(voice[: blocks * block, 0]).reshape(blocks, block).max(axis=1)
+    speaking = (energy > 0.01).astype(np.float32)
+    envelope = np.repeat(_follow(speaking, attack=0.05, release=0.4), block)
+    envelope = np.pad(envelope, (0, total - len(envelope)), mode="edge")
+    return (1 - (1 - 10 ** (duck_db / 20)) * envelope).astype(np.float32)

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "videoagent"
 
 # Lowest first. A module may import from its own layer's package and from any below.
 LAYERS = [
-    {"errors", "retry", "failpoints", "version"},
+    {"errors", "retry", "failpoints", "version", "loopback"},
     {"options"},
     {"store", "synthworld", "llm"},
     {"timeline"},

@@ -19,6 +19,7 @@ from videoagent.cli.output import console, escape, fail
 from videoagent.cli.train import train
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
+from videoagent.loopback import LOOPBACK_HOSTS
 
 app = typer.Typer(
     add_completion=False,
@@ -443,7 +444,7 @@ def serve(
     workers: Annotated[int, typer.Option(help="Projects made at once.")] = 2,
 ) -> None:
     """The HTTP API and web app: make, watch, change and download videos in a browser."""
-    loopback = host in ("127.0.0.1", "localhost", "::1")
+    loopback = host in LOOPBACK_HOSTS
     if not loopback and not token:
         fail(UsageError(f"--host {host} is not loopback: give --token (or VIDEOAGENT_TOKEN)"), 2)
     if workers < 1:

@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 from starlette.exceptions import HTTPException
 
 from videoagent.errors import UsageError
+from videoagent.loopback import host_name, is_loopback
 
-LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 MIN_TOKEN_CHARS = 12
 CONTENT_SECURITY_POLICY = (
@@ -51,13 +51,6 @@ def check_token(token: str | None) -> None:
             f"spaces, got {len(token)} characters"
             + ("" if printable else " including spaces or other characters")
         )
-
-
-def host_name(host_header: str) -> str:
-    """The name part of a Host header: 'example.com:80' → 'example.com', '[::1]:8700' → '::1'."""
-    if host_header.startswith("["):
-        return host_header[1:].partition("]")[0]
-    return host_header.rpartition(":")[0] if host_header.count(":") == 1 else host_header
 
 
 class Guard:
@@ -105,7 +98,7 @@ class Guard:
         if int(declared) > self.max_body:
             return 413, "request body too large"
         host = host_name(headers.get(b"host", b"").decode("latin-1"))
-        if self.token is None and host not in LOOPBACK_HOSTS:
+        if self.token is None and not is_loopback(host):
             return 400, (
                 f"Host {host[:80]!r} is not this server: without a token it answers only "
                 "127.0.0.1, localhost or [::1]"

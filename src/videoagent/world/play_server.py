@@ -21,13 +21,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from videoagent.errors import MissingDependency
+from videoagent.loopback import is_loopback
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.griddodge import ACTIONS
 from videoagent.world.minidesk import MAX_MOVE, SIZE
 from videoagent.world.play import PlaySession
 
 DEFAULT_FPS = {"griddodge": 8.0, "minidesk": 20.0}
-LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
 
 
 def from_this_machine(headers) -> bool:
@@ -37,7 +37,7 @@ def from_this_machine(headers) -> bool:
     host = headers.get("host", "")
     origin = headers.get("origin")
     names = [host] + ([urlsplit(origin).netloc] if origin is not None else [])
-    return all(name.rsplit(":", 1)[0].lower() in LOOPBACK_NAMES for name in names)
+    return all(is_loopback(name) for name in names)
 
 
 def _require():

@@ -277,6 +277,11 @@ class VideoModelTraining(TrainingConfig):
     cache: Path = setting("where encoded latents are kept between runs", Path("runs/latents"))
     save_every: int = setting("steps between checkpoints", 250, minimum=1)
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.image_steps + self.video_steps < 1:
+            raise UsageError("--image-steps and --video-steps together must be at least 1")
+
 
 def train(config: VideoModelTraining, log=print) -> dict:
     _, generator = config.begin()
@@ -326,8 +331,6 @@ def train(config: VideoModelTraining, log=print) -> dict:
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     steps = config.image_steps + config.video_steps
-    if steps < 1:
-        raise UsageError("--image-steps and --video-steps together must be at least 1")
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
     facts = {
         "parameters": parameter_count(model),

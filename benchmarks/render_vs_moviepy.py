@@ -34,7 +34,8 @@ from videoagent.media.ffmpeg import run_ffmpeg
 from videoagent.media.probe import probe
 from videoagent.media.render import render
 from videoagent.media.writer import VIDEO_CODEC_ARGS
-from videoagent.timeline import FrameRate, Timeline, Transition, VideoClip
+from videoagent.timeline.model import Timeline, Transition, VideoClip
+from videoagent.timeline.time import FrameRate
 
 RATE = FrameRate.of(24)
 SHOTS, FRAMES, HANDLE, FADE = 12, 120, 6, 12

@@ -9,7 +9,7 @@ from videoagent.media.frames import frames_at
 from videoagent.media.probe import probe
 from videoagent.media.render import render
 from videoagent.media.writer import Mp4Writer
-from videoagent.timeline import CardClip, TextOverlay, Timeline, Transition, VideoClip
+from videoagent.timeline.model import CardClip, TextOverlay, Timeline, Transition, VideoClip
 from videoagent.timeline.time import FrameRate
 
 RATE = FrameRate.of(24)
@@ -166,7 +166,7 @@ def test_the_sound_track_is_the_timelines_one_cue_and_other_cues_are_refused(tmp
     import pytest
 
     from videoagent.errors import UsageError
-    from videoagent.timeline import AudioCue
+    from videoagent.timeline.model import AudioCue
 
     a = _clip(tmp_path / "a.mp4", 24, 60)
     tone = tmp_path / "tone.wav"

@@ -8,10 +8,9 @@ import opentimelineio as otio
 import pytest
 
 from videoagent.errors import UsageError
-from videoagent.timeline import (
+from videoagent.timeline.model import (
     Caption,
     CardClip,
-    FrameRate,
     TextOverlay,
     Timeline,
     Transition,
@@ -19,6 +18,7 @@ from videoagent.timeline import (
 )
 from videoagent.timeline.otio_io import read_otio, write_otio
 from videoagent.timeline.subtitles import to_srt, to_webvtt
+from videoagent.timeline.time import FrameRate
 
 
 def _timeline() -> Timeline:

@@ -11,9 +11,10 @@ from videoagent.agent.assemble import sketch_timeline
 from videoagent.errors import UsageError
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
-from videoagent.timeline import CardClip, FrameRate, TextOverlay, Timeline, Transition, VideoClip
 from videoagent.timeline import edits as picture
+from videoagent.timeline.model import CardClip, TextOverlay, Timeline, Transition, VideoClip
 from videoagent.timeline.otio_io import picture_of
+from videoagent.timeline.time import FrameRate
 
 
 def _four_clips() -> Timeline:

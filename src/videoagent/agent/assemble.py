@@ -9,7 +9,14 @@ from videoagent.media.probe import probe
 from videoagent.plan.modes import MODES
 from videoagent.plan.storyboard import Storyboard
 from videoagent.store.truth_file import read_truth
-from videoagent.timeline import Caption, CardClip, TextOverlay, Timeline, Transition, VideoClip
+from videoagent.timeline.model import (
+    Caption,
+    CardClip,
+    TextOverlay,
+    Timeline,
+    Transition,
+    VideoClip,
+)
 
 
 def source_span(storyboard: Storyboard, index: int) -> tuple[int, int]:

@@ -5,6 +5,7 @@ voice, and a run with no audio extra that says what it skipped."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -126,6 +127,29 @@ def test_subtitles_follow_the_spoken_words(ugc_video):
 def _seconds(stamp: str) -> float:
     hours, minutes, rest = stamp.split(":")
     return int(hours) * 3600 + int(minutes) * 60 + float(rest.replace(",", "."))
+
+
+def test_speech_ending_just_past_a_window_is_heard_without_what_whisper_imagines_after_it():
+    # 30.01 s of a real mix (music, three narrated lines): faster-whisper decodes the last 10 ms
+    # as a window of its own, imagines a sentence in it and fails to align it (IndexError).
+    # This file made `make --mode short-film --duration 60` crash after rendering.
+    import av
+
+    from videoagent.audio.recognizer import WhisperRecognizer
+
+    spoken = "The dog gets a pup cup. The dog meets a friend. And the day winds down."
+    recording = Path(__file__).parent / "recorded/narration_ending_on_a_window.opus"
+    with av.open(str(recording)) as container:
+        stream = container.streams.audio[0]
+        rate = stream.codec_context.sample_rate
+        samples = np.concatenate([f.to_ndarray() for f in container.decode(stream)], axis=1)
+
+    words = WhisperRecognizer().words(samples.mean(axis=0), rate)
+
+    heard = " ".join(w.text for w in words)
+    assert word_error_rate(spoken, heard) <= 0.2
+    assert all(0 <= w.start <= w.end <= 30.02 for w in words)
+    assert [w.start for w in words] == sorted(w.start for w in words)
 
 
 @pytest.mark.slow  # a whole video made and heard back

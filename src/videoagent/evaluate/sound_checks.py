@@ -1,7 +1,8 @@
-"""Checks on the finished video's sound: loudness at the target, true peak below the
-ceiling, the narration understood when heard back from the final file, and each subtitle
-starting with its words (the voice's onset found in the audio itself, not taken from the
-recogniser that timed the cues)."""
+"""Checks on the video's sound, measured on the encoded track the video carries (see
+sound_file): loudness at the target, true peak below the ceiling, the narration understood
+when heard back, each subtitle starting with its words (the voice's onset found in the
+audio itself, not taken from the recogniser that timed the cues); and that the final file
+carries that very track."""
 
 from __future__ import annotations
 
@@ -14,9 +15,13 @@ from videoagent.audio import RATE
 from videoagent.audio.loudness import measure
 from videoagent.audio.pcm import resample
 from videoagent.audio.recognizer import WhisperRecognizer
-from videoagent.audio.soundtrack import Soundtrack, SpokenLine
+from videoagent.audio.soundtrack import Soundtrack
+from videoagent.audio.spoken import SpokenLine
 from videoagent.audio.wer import word_error_rate
 from videoagent.evaluate.check import Check
+from videoagent.evaluate.heard_back import heard_lines
+from videoagent.media.sound_file import sound_digest
+from videoagent.store.derived import DerivedFiles
 
 LOUDNESS_TOLERANCE = 1.0  # LU
 PEAK_CEILING = -1.0  # dBTP
@@ -72,14 +77,15 @@ def voice_onset(line: SpokenLine) -> float:
 
 
 def sound_checks(
-    video: Path,
+    sound: Path,
     soundtrack: Soundtrack,
     *,
     target_lufs: float,
     recognizer: WhisperRecognizer | None,
+    derived: DerivedFiles | None = None,  # where what was heard is kept for the next run
 ) -> tuple[list[Check], dict]:
-    """The checks, and the figures behind them for the manifest."""
-    loud = measure(video)
+    """The checks of the encoded `sound`, and the figures behind them for the manifest."""
+    loud = measure(sound)
     figures: dict = {"loudness": loud.to_dict(), "target_lufs": target_lufs}
     checks = [
         Check(
@@ -100,7 +106,7 @@ def sound_checks(
     ]
     lines = soundtrack.lines
     if lines and recognizer is not None:
-        heard = " ".join(w.text for w in recognizer.words(audio_of(video)))
+        heard = " ".join(heard_lines(audio_of(sound), lines, recognizer, derived))
         spoken = " ".join(line.text for line in lines)
         wer = word_error_rate(spoken, heard)
         figures["narration"] = {"wer": round(wer, 3), "spoken": spoken, "heard": heard}
@@ -108,7 +114,7 @@ def sound_checks(
             Check(
                 "narration heard",
                 wer <= MAX_WER,
-                f"word error rate {wer:.1%} when the final mix is transcribed",
+                f"word error rate {wer:.1%} when each line is transcribed from the final mix",
                 severity="warning",
                 value=round(wer, 3),
                 expected=MAX_WER,
@@ -156,7 +162,7 @@ def sound_checks(
     )
     if soundtrack.effects and not others:  # effects alone: their onsets can be found
         fps = soundtrack.fps
-        offsets, crowded = effect_onsets(audio_of(video), soundtrack.effects, fps)
+        offsets, crowded = effect_onsets(audio_of(sound), soundtrack.effects, fps)
         frame = 1 / fps
         late = [o for o in offsets if abs(o) > frame]
         figures["effect_offsets_ms"] = [round(o * 1000, 1) for o in offsets]
@@ -172,6 +178,19 @@ def sound_checks(
             )
         )
     return checks, figures
+
+
+def carries(video: Path, sound: Path) -> Check:
+    """Whether `video` plays the encoded `sound` the other checks measured, packet for
+    packet (a render copies it in; nothing may re-encode it on the way)."""
+    same = sound_digest(video) == sound_digest(sound)
+    return Check(
+        "sound as measured",
+        same,
+        "the video's sound track is the measured mix, copied unchanged"
+        if same
+        else "the video's sound track differs from the mix that was measured",
+    )
 
 
 def sound_summary(figures: dict) -> str:

@@ -22,6 +22,7 @@ from videoagent.errors import ToolError, UsageError
 from videoagent.media.ffmpeg import run_ffmpeg
 from videoagent.media.pieces import Piece, Source, describe, split
 from videoagent.media.probe import MediaInfo, probe
+from videoagent.media.sound_file import SOUND_CODEC_ARGS, is_encoded
 from videoagent.media.text_images import card_image, overlay_image
 from videoagent.media.writer import AUDIO_CODEC_ARGS, VIDEO_CODEC_ARGS, silent_audio_input
 from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
@@ -201,11 +202,6 @@ def _extradata(path: Path) -> bytes:
         return bytes(container.streams.video[0].codec_context.extradata or b"")
 
 
-# A real soundtrack gets more bits than the silent one: at 96 kb/s FFmpeg's AAC encoder
-# pushed the true peak of footsteps from -1.8 to -0.6 dBTP; at 160 kb/s it kept it.
-SOUND_CODEC_ARGS = ["-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2"]
-
-
 def _sound_track(timeline: Timeline) -> Path | None:
     """The file of the timeline's sound: one cue of the whole video (the mix)."""
     if not timeline.audio:
@@ -218,6 +214,13 @@ def _sound_track(timeline: Timeline) -> Path | None:
             f"for {cue.frames} of {timeline.duration} frames"
         )
     return Path(cue.source)
+
+
+def _sound_codec(audio: Path | None) -> list[str]:
+    """Sound already encoded (the agent's mix, see sound_file) is copied, never re-encoded."""
+    if audio is None:
+        return AUDIO_CODEC_ARGS
+    return ["-c:a", "copy"] if is_encoded(audio) else SOUND_CODEC_ARGS
 
 
 def render(
@@ -344,7 +347,7 @@ def render(
                 "1:a",
                 "-c:v",
                 "copy",
-                *(SOUND_CODEC_ARGS if audio is not None else AUDIO_CODEC_ARGS),
+                *_sound_codec(audio),
                 "-movflags",
                 "+faststart",
                 "-f",

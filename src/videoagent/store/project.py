@@ -10,7 +10,8 @@ timeline.otio         the edit
 renders/              final.mp4, final.srt, final.vtt, mix.wav, contact_sheet.png,
                       manifest.json: the last verified render; a render that failed its
                       checks is kept beside them as final.unverified.mp4 etc.; pieces/
-                      holds rendered pieces for reuse by the next render
+                      holds rendered pieces for reuse by the next render; derived/ the
+                      sound made for a render, kept under the hash of what it was made of
 journal.sqlite        every step record of every run
 
 JSON state files carry a checksum of their content (`write_sealed_json`), so a file changed
@@ -133,6 +134,7 @@ class ProjectFolder:
     journal = _inside("journal.sqlite")
     renders = _inside("renders")
     pieces = _inside("renders", "pieces")
+    derived = _inside("renders", "derived")
 
     def keyframe(self, shot_id: str) -> Path:
         """The shot's middle frame in the final video, as a planner is shown it."""

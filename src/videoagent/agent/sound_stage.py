@@ -1,0 +1,193 @@
+"""Step 11, the sound, made once for what is audible. The mix, its AAC encoding (turned down
+when the encoder lifts a peak over the ceiling) and the checks measured on that encoding are
+kept as a derived entry under the hash of everything they are made of: the picture's timing,
+the shots, the takes' events, the sound settings, the lines said. An edit that changes nothing
+audible (text on screen, a caption, a card's wording) reuses all of it; a render copies the
+encoded track in, so what was measured is what the video plays."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from videoagent.agent.settings import AgentSettings
+from videoagent.agent.steps import Emit
+from videoagent.audio.loudness import measure as measure_loudness
+from videoagent.audio.pcm import write_wav
+from videoagent.audio.recognizer import recognizer_name
+from videoagent.audio.soundtrack import make_soundtrack
+from videoagent.audio.spoken import Narration, speak_lines
+from videoagent.evaluate.check import Check
+from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
+from videoagent.media.sound_file import encode_sound
+from videoagent.plan.narration import narrates
+from videoagent.plan.request import Request
+from videoagent.plan.storyboard import Storyboard
+from videoagent.store.derived import DerivedFiles
+from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
+from videoagent.timeline.model import CardClip, Timeline
+from videoagent.timeline.subtitles import Cue
+
+SOUND_VERSION = 1  # raise when the sound made from the same inputs changes
+
+
+@dataclass
+class Sound:
+    entry: Path  # mix.wav, sound.m4a, sound.json
+    record: dict  # parts, lines, cues, effects, and the checks and figures measured
+    reused: bool
+
+    @property
+    def mix(self) -> Path:
+        return self.entry / "mix.wav"
+
+    @property
+    def encoded(self) -> Path:
+        return self.entry / "sound.m4a"
+
+    @property
+    def cues(self) -> list[Cue]:
+        return [Cue(*cue) for cue in self.record["cues"]]
+
+    @property
+    def checks(self) -> list[Check]:
+        return [Check(**check) for check in self.record["checks"]]
+
+    def copy_mix(self, to: Path) -> None:
+        part = partial_path(to)
+        shutil.copyfile(self.mix, part)
+        os.replace(part, to)
+
+
+def audible(
+    timeline: Timeline,
+    board: Storyboard,
+    takes: dict[str, Path],
+    request: Request,
+    settings: AgentSettings,
+) -> dict:
+    """Everything the sound is made from but the narration, as plain data (takes by
+    content: their events place the effects). Text on screen and captions are left out:
+    they are not heard."""
+    clips = [
+        [
+            clip.shot_id or clip.name,
+            timeline.clip_start(index),
+            clip.frames,
+            [clip.title, clip.subtitle] if isinstance(clip, CardClip) else clip.source_in,
+        ]
+        for index, clip in enumerate(timeline.clips)
+    ]
+    return {
+        "version": SOUND_VERSION,
+        "rate": str(timeline.rate.fps),
+        "frames": timeline.duration,
+        "clips": clips,
+        "transitions": [[t.kind, t.frames] for t in timeline.transitions],
+        "shots": [asdict(replace(shot, on_screen_text=[])) for shot in board.shots],
+        "takes": {shot_id: file_sha256(path) for shot_id, path in sorted(takes.items())},
+        "mode": request.mode,
+        "seed": request.seed,
+        "layers": [settings.music, settings.effects, settings.ambience],
+        "loudness": settings.loudness,
+        "ears": recognizer_name(),  # the narration is heard back with it
+    }
+
+
+def make_sound(
+    derived: DerivedFiles,
+    timeline: Timeline,
+    board: Storyboard,
+    takes: dict[str, Path],
+    *,
+    request: Request,
+    settings: AgentSettings,
+    emit: Emit,
+) -> Sound:
+    """The sound for this picture: reused when nothing audible changed, else made. The
+    narration's lines are said first (each kept on its own), and are part of the key."""
+    narration = speak_lines(
+        timeline, board, narrate=narrates(request.mode, settings.narrate), derived=derived
+    )
+    key = json_sha256(
+        {**audible(timeline, board, takes, request, settings), "narration": narration.digest()}
+    )
+    entry = derived.find("sound", key)
+    reused = entry is not None
+    if entry is None:
+        entry = derived.make(
+            "sound",
+            key,
+            lambda folder: _build(
+                folder, derived, narration, timeline, board, takes, request, settings, emit
+            ),
+        )
+    sound = Sound(entry, json.loads((entry / "sound.json").read_text("utf-8")), reused)
+    for part, how in sound.record["parts"].items():
+        said = how.get("by") or "skipped: " + how.get("why", "")
+        emit("sound", "done" if how["made"] else "warning", f"{part}: {said}", part=part, **how)
+    if reused:
+        emit("sound", "done", "nothing audible changed: the last mix and its checks are reused")
+    return sound
+
+
+def _build(
+    folder: Path,
+    derived: DerivedFiles,
+    narration: Narration,
+    timeline: Timeline,
+    board: Storyboard,
+    takes: dict[str, Path],
+    request: Request,
+    settings: AgentSettings,
+    emit: Emit,
+) -> None:
+    soundtrack = make_soundtrack(
+        timeline,
+        board,
+        mode=request.mode,
+        narration=narration,
+        takes=takes,
+        music=settings.music,
+        effects=settings.effects,
+        ambience=settings.ambience,
+        seed=request.seed,
+        target_lufs=settings.loudness,
+    )
+    mix, encoded = folder / "mix.wav", folder / "sound.m4a"
+    write_wav(mix, soundtrack.samples)
+    encode_sound(mix, encoded)
+    # The encoder can lift a peak over the ceiling the mix kept: the mix is turned down by
+    # the excess and a small margin (no more: each dB cut is a dB of loudness lost against
+    # the target) and encoded again, at most twice.
+    for _ in range(2):
+        peak = measure_loudness(encoded).true_peak
+        if peak <= PEAK_CEILING - 0.2:
+            break
+        cut = PEAK_CEILING - 0.3 - peak
+        soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
+        write_wav(mix, soundtrack.samples)
+        encode_sound(mix, encoded)
+        emit("sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB")
+    checks, figures = sound_checks(
+        encoded,
+        soundtrack,
+        target_lufs=settings.loudness,
+        recognizer=soundtrack.recognizer,
+        derived=derived,
+    )
+    record = {
+        "parts": soundtrack.parts,
+        "lines": [line.record() for line in soundtrack.lines],
+        "subtitles": "voice" if soundtrack.cues else "shot captions",
+        "cues": [[cue.start, cue.end, cue.text] for cue in soundtrack.cues],
+        "effects": soundtrack.effects,
+        "checks": [check.to_dict() for check in checks],
+        "figures": figures,
+    }
+    atomic_write_json(folder / "sound.json", record)

@@ -1,7 +1,8 @@
 """Our renderer against MoviePy on the same 60 s, 12-shot timeline, and against the floors.
 
-Twelve 5 s procedural takes (640x360, 24 fps, with 6 frames of handle on each side) are
-joined four ways, cuts only and with 0.5 s crossfades:
+Twelve 5 s procedural takes (640x360, 24 fps, with 6 frames of handle on each side, and
+keyframes where the timeline cuts them, as the agent writes its takes) are joined four
+ways, cuts only and with 0.5 s crossfades:
 - ours: `media.render.render` on a `Timeline` (no piece cache: every piece made);
 - MoviePy 2.2.1 (`concatenate_videoclips`, crossfades by overlapping clips), written with
   our codec settings (libx264 veryfast, CRF 20, yuv420p, high profile);
@@ -47,10 +48,14 @@ SCENES = [
 ]
 
 
-def takes(folder: Path) -> list[Path]:
+def takes(folder: Path, fade: bool) -> list[Path]:
+    """The takes, made as the agent makes them for this timeline: with keyframes where the
+    render cuts them (the span between the blends; see agent.assemble.cut_points)."""
     generator = ProceduralGenerator()
     paths = []
     for index in range(SHOTS):
+        head = FADE // 2 if fade and index > 0 else 0
+        tail = FADE - FADE // 2 if fade and index < SHOTS - 1 else 0
         request = GenerationRequest(
             prompt=SCENES[index % len(SCENES)],
             frames=FRAMES + 2 * HANDLE,
@@ -58,8 +63,9 @@ def takes(folder: Path) -> list[Path]:
             width=640,
             height=360,
             seed=index,
+            cuts=(HANDLE + head, HANDLE + FRAMES - tail),
         )
-        path = folder / f"take{index:02d}.mp4"
+        path = folder / f"take{index:02d}-{int(fade)}.mp4"
         generator.submit(request, path)
         paths.append(path)
     return paths
@@ -173,10 +179,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="render-vs-moviepy-"))
-    paths = takes(folder)
     ways = {"ours": ours, "moviepy": moviepy, "one filter graph": one_graph}
     print(f"CPU: {cpu_description()}; {SHOTS} takes of {FRAMES} frames (+{HANDLE} handles)")
     for fade in (False, True):
+        paths = takes(folder, fade)
         rows = {name: [] for name in ways} | ({} if fade else {"stream copy": []})
         for run in range(args.runs):
             for name, make in {**ways, **({} if fade else {"stream copy": stream_copy})}.items():

@@ -95,6 +95,68 @@ def test_pieces_are_reused_and_only_changed_ones_encoded(tmp_path):
     assert _bar(frames[75]) == ((75 - 60 + 4) * 3) % 160
 
 
+def _take(path, frames, cuts, shade=0):
+    """Like `_clip`, with keyframes where a timeline cuts it (as the agent's takes have)."""
+    with Mp4Writer(path, size=(160, 96), rate=RATE, frames=frames, cuts=cuts) as writer:
+        for i in range(frames):
+            frame = np.full((96, 160, 3), shade, np.uint8)
+            frame[:, (i * 3) % 160] = 255
+            frame[(i * 2) % 96, :] = 180
+            writer.write(frame)
+    return path
+
+
+def test_spans_are_copied_keyframe_to_keyframe_and_decode_to_the_takes_own_pixels(tmp_path):
+    from videoagent.media.frames import iter_frames
+
+    # Three takes with 6 frames of handle each side and keyframes at their in and out points.
+    takes = [_take(tmp_path / f"{n}.mp4", 60, (6, 54), 40 * (i + 1)) for i, n in enumerate("abc")]
+    source = [list(iter_frames(t)) for t in takes]
+    cuts = Timeline(RATE, 160, 96)
+    for take in takes:
+        cuts = cuts.with_clip(VideoClip(str(take), 48, source_in=6))
+    report = render(cuts, tmp_path / "cuts.mp4")
+    assert (report.count("copied"), report.count("encoded")) == (3, 0)
+    out = list(iter_frames(tmp_path / "cuts.mp4"))
+    assert len(out) == 144
+    for index in range(3):  # bit for bit the takes' frames 6..53: nothing was re-encoded
+        assert all(
+            np.array_equal(out[48 * index + k], source[index][6 + k]) for k in range(48)
+        )
+
+    # Takes made for a 12-frame crossfade have their keyframes where its blend ends: the
+    # spans on either side are copied, only the blend is encoded.
+    a = _take(tmp_path / "fa.mp4", 60, (6, 48), 60)
+    b = _take(tmp_path / "fb.mp4", 60, (12, 54), 160)
+    faded = (
+        Timeline(RATE, 160, 96)
+        .with_clip(VideoClip(str(a), 48, source_in=6))
+        .with_clip(VideoClip(str(b), 48, source_in=6), Transition("crossfade", 12))
+    )
+    report = render(faded, tmp_path / "faded.mp4")
+    out = list(iter_frames(tmp_path / "faded.mp4"))
+    assert len(out) == 96
+    assert [(p["start"], p["frames"], p["how"]) for p in report.pieces] == [
+        (0, 42, "copied"),
+        (42, 12, "encoded"),
+        (54, 42, "copied"),
+    ]
+    a_frames, b_frames = list(iter_frames(a)), list(iter_frames(b))
+    assert all(np.array_equal(out[k], a_frames[6 + k]) for k in range(42))
+    assert all(np.array_equal(out[54 + k], b_frames[12 + k]) for k in range(42))
+
+    # A text re-encodes only the keyframe interval (2 s here) it falls in.
+    long = _take(tmp_path / "long.mp4", 120, (0, 120))
+    texted = Timeline(RATE, 160, 96).with_clip(VideoClip(str(long), 120))
+    report = render(texted.with_overlay(TextOverlay("SALE", 50, 6)), tmp_path / "text.mp4")
+    assert [(p["start"], p["frames"], p["how"]) for p in report.pieces] == [
+        (0, 48, "copied"),
+        (48, 48, "encoded"),
+        (96, 24, "copied"),
+    ]
+    assert probe(tmp_path / "text.mp4", count_frames=True).frames == 120
+
+
 def test_transition_without_enough_handle_holds_the_edge_frame(tmp_path):
     a, b = _clip(tmp_path / "a.mp4", 24, 60), _clip(tmp_path / "b.mp4", 24, 200)
     timeline = (

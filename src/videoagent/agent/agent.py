@@ -22,7 +22,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from videoagent.agent.adopt import changed_outside
-from videoagent.agent.assemble import size_new_takes
+from videoagent.agent.assemble import cut_points, size_new_takes
 from videoagent.agent.budget import Budget
 from videoagent.agent.change import apply as apply_change
 from videoagent.agent.change import recover as recover_change
@@ -321,9 +321,9 @@ class Agent:
         store = self._store(folder)
         generators = GeneratorPool(settings.generator_options)
         budget = Budget(settings.budget)
-        shooter = self._shooter(state, generators, store, budget)
         generated = [s for s in board.shots if s.kind == "generated"]
         size_new_takes(board, request.width, request.height, backend=state.backend)
+        shooter = self._shooter(state, generators, store, budget)  # after: it reads the cuts
         refs = references_of_shots(state, self._emit)
         state.save()
         # 6. Estimate what this run will spend: only takes not found in a cache cost, each
@@ -371,6 +371,7 @@ class Agent:
             max_retries=settings.max_retries,
             emit=self._emit,
             budget=budget,
+            cuts=cut_points(state.storyboard),
             reframe=lambda shot: framed_closer(
                 shot,
                 capabilities(shot.backend),

@@ -26,6 +26,20 @@ def source_span(storyboard: Storyboard, index: int) -> tuple[int, int]:
     return before, before + storyboard.shots[index].frames + after
 
 
+def cut_points(storyboard: Storyboard) -> dict[str, tuple[int, int]]:
+    """Where the render cuts each generated shot's take (in take frames): the ends of the
+    span between its transitions' blends. Takes get keyframes there, so a render copies
+    the span instead of encoding it."""
+    timeline = sketch_timeline(storyboard)
+    cuts = {}
+    for index, shot in enumerate(storyboard.shots):
+        if shot.kind == "generated":
+            head = timeline.transitions[index - 1].head if index > 0 else 0
+            tail = timeline.transitions[index].tail if index < len(timeline.transitions) else 0
+            cuts[shot.id] = (shot.source_in + head, shot.source_in + shot.frames - tail)
+    return cuts
+
+
 def size_new_takes(storyboard: Storyboard, width: int, height: int, *, backend: str) -> None:
     """Give each generated shot without a take yet the span its take is made with (the shot
     and the handles its transitions borrow) and the frame size; a shot from a project that

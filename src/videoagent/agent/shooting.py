@@ -119,6 +119,7 @@ class Shooter:
         judge: Callable[[Path, Shot], Check] | None = None,
         ledger: Ledger | None = None,
         resubmit_in_doubt: bool = False,
+        cuts: dict[str, tuple[int, ...]] | None = None,  # keyframes each take gets, by shot
     ) -> None:
         # Generators are made when first needed: shots found in a cache need none (nor
         # their API keys).
@@ -134,6 +135,7 @@ class Shooter:
         self.judge = judge
         self.ledger = ledger
         self.resubmit_in_doubt = resubmit_in_doubt
+        self.cuts = cuts or {}
 
     def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
         caps = capabilities(shot.backend)
@@ -149,6 +151,7 @@ class Shooter:
             mode="reference-to-video" if usable else "text-to-video",
             references=tuple(str(r) for r in usable),
             label=f"{shot.id} seed {seed}",
+            cuts=self.cuts.get(shot.id, ()),
         )
 
     @staticmethod

@@ -46,6 +46,9 @@ class GenerationRequest:
     mode: Mode = "text-to-video"
     references: tuple[str, ...] = ()
     label: str = ""
+    # Frames where the timeline cuts the take (its span's ends), written as keyframes so a
+    # render copies the span instead of encoding it. No pixel changes: not part of a key.
+    cuts: tuple[int, ...] = ()
 
     @property
     def seconds(self) -> float:

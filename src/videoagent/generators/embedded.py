@@ -139,6 +139,7 @@ class EmbeddedGenerator(Generator):
                 size=(request.width, request.height),
                 rate=request.rate,
                 frames=request.frames,
+                cuts=request.cuts,
             ) as writer:
                 for first in range(0, len(frames), CHUNK):
                     chunk = np.stack(

@@ -73,7 +73,9 @@ class FakeGenerator(Generator):
             anchor="mm",
         )
         base = np.asarray(card).copy()
-        with Mp4Writer(output, size=(width, height), rate=request.rate, frames=frames) as writer:
+        with Mp4Writer(
+            output, size=(width, height), rate=request.rate, frames=frames, cuts=request.cuts
+        ) as writer:
             for index in range(frames):
                 if fault == "black":
                     writer.write(np.zeros((height, width, 3), np.uint8))

@@ -33,7 +33,11 @@ class ProceduralGenerator(Generator):
         )
         truths = []
         with Mp4Writer(
-            output, size=(request.width, request.height), rate=request.rate, frames=request.frames
+            output,
+            size=(request.width, request.height),
+            rate=request.rate,
+            frames=request.frames,
+            cuts=request.cuts,
         ) as writer:
             for frame, truth in renderer:
                 writer.write(frame)

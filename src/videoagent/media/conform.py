@@ -39,17 +39,26 @@ class Conformed:
 
 
 def conform(
-    source: Path, output: Path, *, width: int, height: int, rate: FrameRate, frames: int
+    source: Path,
+    output: Path,
+    *,
+    width: int,
+    height: int,
+    rate: FrameRate,
+    frames: int,
+    cuts: tuple[int, ...] = (),
 ) -> Conformed:
-    """Write `source` to `output` in the asked shape; the output appears only when whole.
-    Decodes as it writes, holding one source frame at a time."""
+    """Write `source` to `output` in the asked shape, with keyframes at `cuts` (see
+    Mp4Writer); the output appears only when whole. Decodes as it writes, holding one
+    source frame at a time."""
     try:
-        return _conform(av.open(str(source)), output, width, height, rate, frames)
+        return _conform(av.open(str(source)), output, (width, height), rate, frames, cuts)
     except av.error.FFmpegError as exc:
         raise GenerationError(f"the delivered file is not a readable video: {exc}") from None
 
 
-def _conform(container, output: Path, width: int, height: int, rate: FrameRate, frames: int):
+def _conform(container, output: Path, shape, rate: FrameRate, frames: int, cuts):
+    width, height = shape
     with container:
         if not container.streams.video:
             raise GenerationError("the delivered file has no video stream")
@@ -64,7 +73,7 @@ def _conform(container, output: Path, width: int, height: int, rate: FrameRate, 
         count, first_time = 2 if upcoming else 1, current[0]
         size = current[1].width, current[1].height
         step, held = float(1 / rate.fps), 0
-        with Mp4Writer(output, size=(width, height), rate=rate, frames=frames) as writer:
+        with Mp4Writer(output, size=shape, rate=rate, frames=frames, cuts=cuts) as writer:
             for index in range(frames):
                 instant = first_time + index * step + 1e-6
                 while upcoming is not None and upcoming[0] <= instant:

@@ -2,16 +2,22 @@
 
 A piece is either the plain middle of one clip (a span) or one transition (a blend of the
 outgoing clip's last frames with the incoming clip's first). Overlays and fades are split
-at piece borders. Each piece is described by data alone, so its content hash names its
-file: a re-render after an edit encodes only the pieces whose description changed.
+at piece borders. Where a span's source has keyframes (and can be copied as it is), the
+span is cut at them too: the runs from keyframe to keyframe that no text or fade touches
+are copied, the rest is encoded. Each piece is described by data alone, so its content
+hash names its file: a re-render after an edit makes only the pieces whose description
+changed.
 
     clip A          │ xfade │        clip B        │ cut │ clip C
     [ span A       ][blend ][ span B              ][ span C     ]
+                             [enc][ copy   ][enc ]  (keyframes at │ of B's source)
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from videoagent.timeline.model import CardClip, Clip, TextOverlay, Timeline, VideoClip
 
@@ -49,21 +55,24 @@ class Piece:
     blend: str = ""  # the transition kind of a blend
     overlays: tuple[TextOverlay, ...] = ()  # frames relative to the piece
     fades: tuple[Fade, ...] = ()
+    copy: bool = False  # the source's frames as they are, keyframe to keyframe
 
     @property
     def shot_ids(self) -> list[str]:
         return [s.clip.shot_id or s.clip.name for s in self.sources]
 
-    def is_whole_clip(self) -> bool:
-        """A single untouched clip from its first frame (a candidate for stream copy)."""
-        if len(self.sources) != 1 or self.overlays or self.fades:
-            return False
-        source = self.sources[0]
-        return isinstance(source.clip, VideoClip) and source.first == 0
+
+@dataclass(frozen=True)
+class Keyframes:
+    """A source that can be copied into the render: its length and its keyframes."""
+
+    frames: int
+    at: frozenset[int]
 
 
-def split(timeline: Timeline) -> list[Piece]:
-    """The pieces of `timeline`, in order, covering every frame exactly once."""
+def split(timeline: Timeline, copyable: Mapping[str, Keyframes] | None = None) -> list[Piece]:
+    """The pieces of `timeline`, in order, covering every frame exactly once; spans of the
+    `copyable` sources cut at their keyframes."""
     pieces: list[Piece] = []
     clips = timeline.clips
     for index, clip in enumerate(clips):
@@ -90,7 +99,46 @@ def split(timeline: Timeline) -> list[Piece]:
                     blend=transition.kind,
                 )
             )
-    return [_decorate(piece, timeline) for piece in pieces]
+    decorated = [_decorate(piece, timeline) for piece in pieces]
+    copyable = copyable or {}
+    return [
+        part
+        for piece in decorated
+        for part in (
+            _at_keyframes(piece, copyable[piece.sources[0].clip.source], timeline)
+            if not piece.blend
+            and isinstance(piece.sources[0].clip, VideoClip)
+            and piece.sources[0].clip.source in copyable
+            else [piece]
+        )
+    ]
+
+
+def _at_keyframes(span: Piece, source: Keyframes, timeline: Timeline) -> list[Piece]:
+    """`span` cut at its source's keyframes into runs to copy (whole, from keyframe to
+    keyframe or the source's end, with no text or fade) and runs to encode, alternating."""
+    first, end = span.sources[0].first, span.sources[0].first + span.frames
+    if first < 0 or end > source.frames:
+        return [span]  # it holds a frame past the take's ends: encoded
+    borders = [first, *sorted(k for k in source.at if first < k < end), end]
+    runs: list[tuple[int, int, bool]] = []  # (from, to, copy), in source frames
+    for a, b in pairwise(borders):
+        part = _part(span, a, b, False, timeline)
+        whole = a in source.at and (b in source.at or b == source.frames)
+        copy = whole and not part.overlays and not part.fades
+        if runs and runs[-1][2] == copy:
+            runs[-1] = (runs[-1][0], b, copy)
+        else:
+            runs.append((a, b, copy))
+    return [_part(span, a, b, copy, timeline) for a, b, copy in runs]
+
+
+def _part(span: Piece, a: int, b: int, copy: bool, timeline: Timeline) -> Piece:
+    """Source frames a..b of `span`, as a piece of its own."""
+    first = span.sources[0].first
+    clip = span.sources[0].clip
+    piece = Piece(span.start + a - first, b - a, (Source(clip, a, b - a),), copy=copy)
+    return _decorate(piece, timeline)
 
 
 def _decorate(piece: Piece, timeline: Timeline) -> Piece:
@@ -117,6 +165,7 @@ def _decorate(piece: Piece, timeline: Timeline) -> Piece:
         piece.blend,
         tuple(overlays),
         tuple(fades),
+        piece.copy,
     )
 
 
@@ -139,4 +188,5 @@ def describe(piece: Piece, *, source_digests: dict[str, str]) -> dict:
         "blend": piece.blend,
         "overlays": [[o.text, o.start, o.frames, o.position] for o in piece.overlays],
         "fades": [[f.kind, f.frames, f.into] for f in piece.fades],
+        "copy": piece.copy,
     }

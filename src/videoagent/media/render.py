@@ -20,7 +20,8 @@ import av
 
 from videoagent.errors import ToolError, UsageError
 from videoagent.media.ffmpeg import run_ffmpeg
-from videoagent.media.pieces import Piece, Source, describe, split
+from videoagent.media.keyframes import copy_frames, keyframes_of
+from videoagent.media.pieces import Keyframes, Piece, Source, describe, split
 from videoagent.media.probe import MediaInfo, probe
 from videoagent.media.sound_file import SOUND_CODEC_ARGS, is_encoded
 from videoagent.media.text_images import card_image, overlay_image
@@ -30,7 +31,7 @@ from videoagent.timeline.model import CardClip, Timeline, VideoClip
 
 XFADE = {"crossfade": "fade", "fade_black": "fadeblack"}
 # Bump when the filter graphs change, so pieces cached by an older version are not reused.
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 
 
 @dataclass
@@ -54,14 +55,21 @@ class RenderReport:
         )
 
 
-def _copyable(info: MediaInfo, piece: Piece, timeline: Timeline) -> bool:
-    return (
-        piece.is_whole_clip()
-        and info.frames == piece.frames
-        and (info.width, info.height) == (timeline.width, timeline.height)
-        and info.fps == timeline.rate.fps
-        and (info.video_codec, info.pixel_format) == ("h264", "yuv420p")
-    )
+def _copyable(timeline: Timeline) -> dict[str, Keyframes]:
+    """The keyframes of each take that can be copied into this render as it is: the
+    timeline's size and rate, H.264 in yuv420p."""
+    found = {}
+    for clip in timeline.clips:
+        if not isinstance(clip, VideoClip) or clip.source in found:
+            continue
+        info = probe(clip.source)
+        if (
+            (info.width, info.height) == (timeline.width, timeline.height)
+            and info.fps == timeline.rate.fps
+            and (info.video_codec, info.pixel_format) == ("h264", "yuv420p")
+        ):
+            found[clip.source] = keyframes_of(Path(clip.source))
+    return found
 
 
 def crop_box(
@@ -193,10 +201,6 @@ def _encode_piece(piece: Piece, timeline: Timeline, output: Path, work: Path) ->
     )
 
 
-def _copy_piece(source: Path, output: Path) -> None:
-    run_ffmpeg(["-i", str(source), "-map", "0:v", "-c:v", "copy", "-an", "-f", "mp4", str(output)])
-
-
 def _extradata(path: Path) -> bytes:
     with av.open(str(path)) as container:
         return bytes(container.streams.video[0].codec_context.extradata or b"")
@@ -247,7 +251,7 @@ def render(
             if isinstance(clip, VideoClip)
         }
         plan = []
-        for piece in split(timeline):
+        for piece in split(timeline, _copyable(timeline)):
             key = json_sha256(
                 {
                     "version": RENDER_VERSION,
@@ -267,13 +271,9 @@ def render(
             if not force_encode and path.exists() and index.get(path.name) == file_sha256(path):
                 return "reused"
             part = partial_path(path)
-            source = piece.sources[0].clip
-            if (
-                not force_encode
-                and isinstance(source, VideoClip)
-                and _copyable(probe(source.source), piece, timeline)
-            ):
-                _copy_piece(Path(source.source), part)
+            source = piece.sources[0]
+            if piece.copy and not force_encode:
+                copy_frames(Path(source.clip.source), source.first, piece.frames, part)
                 how = "copied"
             else:
                 scratch = Path(tempfile.mkdtemp(dir=work))

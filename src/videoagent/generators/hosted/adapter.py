@@ -200,6 +200,7 @@ class HostedGenerator(Generator):
                 height=request.height,
                 rate=request.rate,
                 frames=request.frames,
+                cuts=request.cuts,
             )
         finally:
             download.unlink(missing_ok=True)

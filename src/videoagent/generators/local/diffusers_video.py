@@ -178,6 +178,7 @@ class DiffusersGenerator(Generator):
                 height=request.height,
                 rate=request.rate,
                 frames=request.frames,
+                cuts=request.cuts,
             )
         report = {
             "model": self.model,

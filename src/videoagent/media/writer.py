@@ -64,7 +64,7 @@ def keyframe_expression(cuts: Sequence[int], rate: FrameRate) -> str:
 
 class Mp4Writer:
     """Context manager: `write(frame)` RGB uint8 frames of one size; closes into an mp4 with
-    keyframes at `cuts` and every KEYFRAME_SECONDS from the first cut (see `keyframe_expression`)."""
+    keyframes at `cuts` and every KEYFRAME_SECONDS from the first (`keyframe_expression`)."""
 
     def __init__(
         self,

@@ -3,7 +3,9 @@
 Twelve 5 s procedural takes (640x360, 24 fps, with 6 frames of handle on each side, and
 keyframes where the timeline cuts them, as the agent writes its takes) are joined four
 ways, cuts only and with 0.5 s crossfades:
-- ours: `media.render.render` on a `Timeline` (no piece cache: every piece made);
+- ours: `media.render.render` on a `Timeline` (no piece cache: every piece made), its sound
+  a silent track encoded beforehand and copied in, as the agent's mix is (encoded once per
+  change of sound, see agent/sound_stage.py); MoviePy writes no sound at all;
 - MoviePy 2.2.1 (`concatenate_videoclips`, crossfades by overlapping clips), written with
   our codec settings (libx264 veryfast, CRF 20, yuv420p, high profile);
 - one FFmpeg filter graph for the whole video (trim + concat, or xfade);
@@ -27,15 +29,18 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 from machine import cpu_description
 
+from videoagent.audio.pcm import write_wav
 from videoagent.generators.base import GenerationRequest
 from videoagent.generators.procedural import ProceduralGenerator
 from videoagent.media.ffmpeg import run_ffmpeg
 from videoagent.media.probe import probe
 from videoagent.media.render import render
+from videoagent.media.sound_file import encode_sound
 from videoagent.media.writer import VIDEO_CODEC_ARGS
-from videoagent.timeline.model import Timeline, Transition, VideoClip
+from videoagent.timeline.model import AudioCue, Timeline, Transition, VideoClip
 from videoagent.timeline.time import FrameRate
 
 RATE = FrameRate.of(24)
@@ -79,8 +84,16 @@ def timeline(paths: list[Path], fade: bool) -> Timeline:
     return result
 
 
+def silence(folder: Path) -> Path:
+    """The whole video's silence, encoded once as the agent encodes its mix."""
+    wav = folder / "silence.wav"
+    write_wav(wav, np.zeros((round(SHOTS * FRAMES / 24 * 48_000), 2), np.float32))
+    return encode_sound(wav, folder / "silence.m4a")
+
+
 def ours(paths: list[Path], out: Path, fade: bool) -> None:
-    render(timeline(paths, fade), out)
+    sound = AudioCue(str(paths[0].parent / "silence.m4a"), 0, SHOTS * FRAMES)
+    render(timeline(paths, fade).with_audio(sound), out)
 
 
 def moviepy(paths: list[Path], out: Path, fade: bool) -> None:
@@ -179,6 +192,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="render-vs-moviepy-"))
+    silence(folder)
     ways = {"ours": ours, "moviepy": moviepy, "one filter graph": one_graph}
     print(f"CPU: {cpu_description()}; {SHOTS} takes of {FRAMES} frames (+{HANDLE} handles)")
     for fade in (False, True):

@@ -24,18 +24,31 @@ def _frame_numbers(stream) -> tuple[int, Fraction]:
     return stream.start_time or 0, step
 
 
-def keyframes_of(path: Path) -> Keyframes:
-    """The frame count of `path`'s video and the frames that are keyframes."""
+def copyable(path: Path, size: tuple[int, int], rate: Fraction) -> tuple[Keyframes, bytes] | None:
+    """The keyframes of `path`'s video and its codec parameters, when its frames can be
+    copied into a video of `size` at `rate` (H.264, yuv420p, that size and rate)."""
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
-        origin, step = _frame_numbers(stream)
-        count, at = 0, set()
-        for packet in container.demux(stream):
-            if not packet.size:
-                continue
-            count += 1
-            if packet.is_keyframe and packet.pts is not None:
-                at.add(round((packet.pts - origin) / step))
+        context = stream.codec_context
+        if (
+            (context.width, context.height) != size
+            or Fraction(stream.average_rate or 0) != rate
+            or (context.name, context.pix_fmt) != ("h264", "yuv420p")
+        ):
+            return None
+        return _keyframes(container, stream), bytes(context.extradata or b"")
+
+
+def _keyframes(container, stream) -> Keyframes:
+    """The stream's frame count and the frames that are keyframes (packets only)."""
+    origin, step = _frame_numbers(stream)
+    count, at = 0, set()
+    for packet in container.demux(stream):
+        if not packet.size:
+            continue
+        count += 1
+        if packet.is_keyframe and packet.pts is not None:
+            at.add(round((packet.pts - origin) / step))
     return Keyframes(count, frozenset(at))
 
 

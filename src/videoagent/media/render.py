@@ -20,10 +20,11 @@ import av
 
 from videoagent.errors import ToolError, UsageError
 from videoagent.media.ffmpeg import run_ffmpeg
-from videoagent.media.keyframes import copy_frames, keyframes_of
+from videoagent.media.join import join
+from videoagent.media.keyframes import copy_frames, copyable
 from videoagent.media.pieces import Keyframes, Piece, Source, describe, split
 from videoagent.media.probe import MediaInfo, probe
-from videoagent.media.sound_file import SOUND_CODEC_ARGS, is_encoded
+from videoagent.media.sound_file import encode_sound, is_encoded
 from videoagent.media.text_images import card_image, overlay_image
 from videoagent.media.writer import AUDIO_CODEC_ARGS, VIDEO_CODEC_ARGS, silent_audio_input
 from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
@@ -55,21 +56,15 @@ class RenderReport:
         )
 
 
-def _copyable(timeline: Timeline) -> dict[str, Keyframes]:
-    """The keyframes of each take that can be copied into this render as it is: the
-    timeline's size and rate, H.264 in yuv420p."""
+def _copyable(timeline: Timeline) -> dict[str, tuple[Keyframes, bytes]]:
+    """The keyframes and codec parameters of each take that can be copied into this render
+    as it is (the timeline's size and rate, H.264 in yuv420p)."""
     found = {}
+    size = (timeline.width, timeline.height)
     for clip in timeline.clips:
-        if not isinstance(clip, VideoClip) or clip.source in found:
-            continue
-        info = probe(clip.source)
-        if (
-            (info.width, info.height) == (timeline.width, timeline.height)
-            and info.fps == timeline.rate.fps
-            and (info.video_codec, info.pixel_format) == ("h264", "yuv420p")
-        ):
-            found[clip.source] = keyframes_of(Path(clip.source))
-    return found
+        if isinstance(clip, VideoClip) and clip.source not in found:
+            found[clip.source] = copyable(Path(clip.source), size, timeline.rate.fps)
+    return {source: facts for source, facts in found.items() if facts is not None}
 
 
 def crop_box(
@@ -220,11 +215,16 @@ def _sound_track(timeline: Timeline) -> Path | None:
     return Path(cue.source)
 
 
-def _sound_codec(audio: Path | None) -> list[str]:
-    """Sound already encoded (the agent's mix, see sound_file) is copied, never re-encoded."""
-    if audio is None:
-        return AUDIO_CODEC_ARGS
-    return ["-c:a", "copy"] if is_encoded(audio) else SOUND_CODEC_ARGS
+def _encoded_sound(audio: Path | None, seconds: float, work: Path) -> Path:
+    """The sound as the video carries it: the agent's mix comes encoded (see sound_file) and
+    is copied; any other file is encoded here; without one, `seconds` of silence."""
+    if audio is not None and is_encoded(audio):
+        return audio
+    encoded = work / "sound.m4a"
+    if audio is not None:
+        return encode_sound(audio, encoded)
+    run_ffmpeg([*silent_audio_input(seconds), *AUDIO_CODEC_ARGS, "-f", "mp4", str(encoded)])
+    return encoded
 
 
 def render(
@@ -251,7 +251,9 @@ def render(
             if isinstance(clip, VideoClip)
         }
         plan = []
-        for piece in split(timeline, _copyable(timeline)):
+        sources = _copyable(timeline)
+        keyframes = {source: facts[0] for source, facts in sources.items()}
+        for piece in split(timeline, keyframes):
             key = json_sha256(
                 {
                     "version": RENDER_VERSION,
@@ -289,18 +291,25 @@ def render(
         hows = []
         for _, path in plan:
             hows.append(made.pop(path, "reused"))
+
         # Stream copy needs one set of codec parameters for the whole file; a copied take
         # that was encoded differently is encoded again instead.
+        def extradata(item: tuple[Piece, Path], how: str) -> bytes:
+            source = item[0].sources[0].clip
+            if how == "copied":  # as its take's, without opening the copy
+                return sources[source.source][1]
+            return _extradata(item[1])
+
         reference = next(
             (
                 _extradata(path)
                 for (_, path), how in zip(plan, hows, strict=True)
                 if how == "encoded"
             ),
-            _extradata(plan[0][1]),
+            extradata(plan[0], hows[0]),
         )
         for i, (item, how) in enumerate(zip(plan, hows, strict=True)):
-            if _extradata(item[1]) != reference:
+            if extradata(item, how) != reference:
                 if how == "encoded":
                     raise ToolError(["ffmpeg"], 1, f"piece {item[1].name} has other codec settings")
                 hows[i] = make(item, force_encode=True)
@@ -320,40 +329,7 @@ def render(
                     "file": path.name,
                 }
             )
-        listing = work / "concat.txt"
-        listing.write_text(
-            "".join(
-                "file '" + str(path.resolve()).replace("'", "'\\''") + "'\n" for _, path in plan
-            ),
-            "utf-8",
-        )
-        part = partial_path(output)
-        run_ffmpeg(
-            [
-                "-f",
-                "concat",
-                "-safe",
-                "0",
-                "-i",
-                str(listing),
-                *(
-                    ["-i", str(audio)]
-                    if audio is not None
-                    else silent_audio_input(float(timeline.rate.seconds(timeline.duration)))
-                ),
-                "-map",
-                "0:v",
-                "-map",
-                "1:a",
-                "-c:v",
-                "copy",
-                *_sound_codec(audio),
-                "-movflags",
-                "+faststart",
-                "-f",
-                "mp4",
-                str(part),
-            ]
-        )
-    os.replace(part, output)
+        seconds = float(timeline.rate.seconds(timeline.duration))
+        sound = _encoded_sound(audio, seconds, work)
+        join([(path, piece.frames) for piece, path in plan], sound, timeline.rate.fps, output)
     return report

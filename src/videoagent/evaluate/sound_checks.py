@@ -12,7 +12,7 @@ import av
 import numpy as np
 
 from videoagent.audio import RATE
-from videoagent.audio.loudness import measure
+from videoagent.audio.loudness import Loudness, measure
 from videoagent.audio.pcm import resample
 from videoagent.audio.recognizer import WhisperRecognizer
 from videoagent.audio.soundtrack import Soundtrack
@@ -83,9 +83,10 @@ def sound_checks(
     target_lufs: float,
     recognizer: WhisperRecognizer | None,
     derived: DerivedFiles | None = None,  # where what was heard is kept for the next run
+    loudness: Loudness | None = None,  # `sound`'s, when already measured
 ) -> tuple[list[Check], dict]:
     """The checks of the encoded `sound`, and the figures behind them for the manifest."""
-    loud = measure(sound)
+    loud = loudness or measure(sound)
     figures: dict = {"loudness": loud.to_dict(), "target_lufs": target_lufs}
     checks = [
         Check(

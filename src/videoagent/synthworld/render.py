@@ -111,30 +111,43 @@ class Renderer:
         )
         places.paint(self.spec.place, backdrop)
         horizon = ground_at - places.BACK_LINE[self.spec.place] / (tallest or 1)
+        self._composed: tuple[tuple, Image.Image | None] = ((), None)  # boxes, backdrop
         self.sky = atmosphere.sky(
             self.size, self.spec.time_of_day, self.spec.weather, max(horizon, 0.2), self.seed
         )
 
-    def _crop(self, layer: Image.Image, x0_world: float, view: View) -> Image.Image:
+    def _box(self, x0_world: float, view: View) -> tuple[int, ...]:
+        """The part of a backdrop layer (painted from `x0_world`) that `view` sees."""
         x0 = (view.centre_x - view.width / 2 - x0_world) * self.scale
         y0 = (self.top - view.ground_at * view.height) * self.scale
         box = (x0, y0, x0 + view.width * self.scale, y0 + view.height * self.scale)
-        box = tuple(int(round(v)) for v in box)
+        return tuple(int(round(v)) for v in box)
+
+    def _crop(self, layer: Image.Image, box: tuple[int, ...]) -> Image.Image:
         crop = layer.crop(box)
         if crop.size != self.size:
             crop = crop.resize(self.size, Image.BILINEAR)
         return crop
 
+    def _backdrop(self, view: View) -> Image.Image:
+        """Sky, far and near layers as `view` sees them. A still camera sees the same boxes
+        frame after frame: they are composed once and copied (the same pixels)."""
+        far_view = View(view.centre_x * places.PARALLAX, view.width, view.height, view.ground_at)
+        boxes = (self._box(self.far_left, far_view), self._box(self.left, view))
+        if boxes != self._composed[0]:
+            image = self.sky.copy()
+            far = self._crop(self.far_image, boxes[0])
+            image.paste(far, (0, 0), far)
+            near = self._crop(self.near_image, boxes[1])
+            image.paste(near, (0, 0), near)
+            self._composed = (boxes, image)
+        return self._composed[1].copy()
+
     # 2. One frame: backdrop crops, entities, weather; plus ground truth.
     def frame(self, index: int) -> tuple[np.ndarray, FrameTruth]:
         t = index / self.fps
         view, poses = self.stage.moment(index)
-        image = self.sky.copy()
-        far_view = View(view.centre_x * places.PARALLAX, view.width, view.height, view.ground_at)
-        far = self._crop(self.far_image, self.far_left, far_view)
-        image.paste(far, (0, 0), far)
-        near = self._crop(self.near_image, self.left, view)
-        image.paste(near, (0, 0), near)
+        image = self._backdrop(view)
         self._draw_entities(image, view, poses)
         if self.spec.place != "living room":  # indoors, weather shows only in the windows
             atmosphere.precipitation(image, self.spec.weather, t, self.seed)

@@ -33,8 +33,8 @@ from videoagent.nn.clip_metrics import drift, feature_consistency, frechet_dista
 from videoagent.nn.entity_layer import EntityLayer
 from videoagent.nn.judge import FACETS, agreement, read_clip
 from videoagent.nn.video_sampling import ClipSampler, Sampling
-from videoagent.synthworld import Renderer
 from videoagent.synthworld.dataset import SynthworldDataset
+from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Stage
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from videoagent.errors import UsageError
-from videoagent.synthworld import parse
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build
+from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.sampler import held_out_triples, sample_scene
 from videoagent.synthworld.spec import SceneSpec
 

@@ -14,8 +14,10 @@ from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.entity_layer import EntityLayer  # noqa: E402
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig, encode_pose  # noqa: E402
 from videoagent.nn.train_entity_model import EntityModelTraining, train  # noqa: E402
-from videoagent.synthworld import EntitySpec, Renderer, SceneSpec, sprites  # noqa: E402
+from videoagent.synthworld import sprites  # noqa: E402
 from videoagent.synthworld.choreography import Pose  # noqa: E402
+from videoagent.synthworld.render import Renderer  # noqa: E402
+from videoagent.synthworld.spec import EntitySpec, SceneSpec  # noqa: E402
 from videoagent.synthworld.vocabulary import COLOURS, KINDS  # noqa: E402
 
 

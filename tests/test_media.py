@@ -120,9 +120,7 @@ def test_spans_are_copied_keyframe_to_keyframe_and_decode_to_the_takes_own_pixel
     out = list(iter_frames(tmp_path / "cuts.mp4"))
     assert len(out) == 144
     for index in range(3):  # bit for bit the takes' frames 6..53: nothing was re-encoded
-        assert all(
-            np.array_equal(out[48 * index + k], source[index][6 + k]) for k in range(48)
-        )
+        assert all(np.array_equal(out[48 * index + k], source[index][6 + k]) for k in range(48))
 
     # Takes made for a 12-frame crossfade have their keyframes where its blend ends: the
     # spans on either side are copied, only the blend is encoded.

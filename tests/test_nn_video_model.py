@@ -21,8 +21,9 @@ from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
 from videoagent.nn.train_video_model import VideoModelTraining, entity_cells, train  # noqa: E402
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig  # noqa: E402
 from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
-from videoagent.synthworld import Renderer, parse  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
+from videoagent.synthworld.prompt_parser import parse  # noqa: E402
+from videoagent.synthworld.render import Renderer  # noqa: E402
 from videoagent.synthworld.staging import Stage  # noqa: E402
 from videoagent.synthworld.vocabulary import KINDS  # noqa: E402
 

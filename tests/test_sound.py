@@ -228,8 +228,9 @@ def test_espeak_speaks_when_piper_is_absent(tmp_path, monkeypatch):
 
 
 def test_footfalls_are_events_at_exact_times_and_only_in_sight():
-    from videoagent.synthworld import Renderer, parse
     from videoagent.synthworld.events import sound_events
+    from videoagent.synthworld.prompt_parser import parse
+    from videoagent.synthworld.render import Renderer
 
     scene = parse(
         "Medium shot, static camera. A park, morning, clear. A brown dog walks along."

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from videoagent.synthworld import EntitySpec, Renderer, SceneSpec, caption, parse
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
 
 def _canonical(spec: SceneSpec):

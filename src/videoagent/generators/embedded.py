@@ -37,7 +37,8 @@ from videoagent.media.fit import fit_picture
 from videoagent.media.frames import iter_frames
 from videoagent.media.writer import Mp4Writer
 from videoagent.store.files import file_sha256
-from videoagent.synthworld import caption, parse
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.prompt_parser import parse
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "nn" / "weights"
 VIDEO_MODEL = WEIGHTS / "video_model.pt"

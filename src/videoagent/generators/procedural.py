@@ -12,8 +12,10 @@ from pathlib import Path
 from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.writer import Mp4Writer
 from videoagent.store.truth_file import truth_path, write_truth
-from videoagent.synthworld import Renderer, parse, summarise
 from videoagent.synthworld.events import sound_events
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.truth import summarise
 
 
 class ProceduralGenerator(Generator):

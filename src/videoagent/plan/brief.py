@@ -6,8 +6,8 @@ from dataclasses import asdict, dataclass, field
 
 from videoagent.plan.beats import split_beats
 from videoagent.plan.request import Request
-from videoagent.synthworld import parse
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import parse
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from videoagent.errors import UsageError
 from videoagent.plan.storyboard import Shot
-from videoagent.synthworld import caption
+from videoagent.synthworld.captioner import caption
 
 SHOT_WORDS = {"wide": "Wide establishing shot", "medium": "Medium shot", "close-up": "Close-up"}
 CAMERA_WORDS = {

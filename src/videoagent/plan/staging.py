@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
-from videoagent.synthworld import EntitySpec, SceneSpec, parse
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
 FRIEND_WORDS = {"friend", "friends", "buddy", "pal", "companion", "another", "mate"}
 RECEIVE_WORDS = {

@@ -153,6 +153,10 @@ def test_spans_are_copied_keyframe_to_keyframe_and_decode_to_the_takes_own_pixel
         (96, 24, "copied"),
     ]
     assert probe(tmp_path / "text.mp4", count_frames=True).frames == 120
+    # The encoded second was decoded from its own keyframe (48), not from the take's start,
+    # and still shows the frames the timeline asks for.
+    shown = frames_at(tmp_path / "text.mp4", [48, 60, 95])
+    assert [_bar(shown[k]) for k in (48, 60, 95)] == [(k * 3) % 160 for k in (48, 60, 95)]
 
 
 def test_transition_without_enough_handle_holds_the_edge_frame(tmp_path):

@@ -22,8 +22,9 @@ from videoagent.evaluate.sound_checks import carries, sound_summary
 from videoagent.failpoints import reached
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.frames import frames_at
+from videoagent.media.piece_encoder import crop_box
 from videoagent.media.probe import probe
-from videoagent.media.render import crop_box, render
+from videoagent.media.render import render
 from videoagent.memory.context import FULL_KEYFRAME
 from videoagent.store.derived import DerivedFiles
 from videoagent.store.files import atomic_write_json, atomic_write_text

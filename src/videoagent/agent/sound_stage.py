@@ -13,18 +13,16 @@ import shutil
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-import numpy as np
-
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import Emit
 from videoagent.audio.loudness import measure as measure_loudness
-from videoagent.audio.pcm import write_wav
+from videoagent.audio.pcm import turn_down
 from videoagent.audio.recognizer import recognizer_name
 from videoagent.audio.soundtrack import make_soundtrack
 from videoagent.audio.spoken import Narration, speak_lines
 from videoagent.evaluate.check import Check
 from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
-from videoagent.media.sound_file import CODERS, encode_sound
+from videoagent.media.sound_file import encode_sound
 from videoagent.plan.narration import narrates
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
@@ -158,25 +156,19 @@ def _build(
         ambience=settings.ambience,
         seed=request.seed,
         target_lufs=settings.loudness,
+        into=folder / "mix.wav",
     )
-    mix, encoded = folder / "mix.wav", folder / "sound.m4a"
-    write_wav(mix, soundtrack.samples)
-    # The encoder can lift a peak over the ceiling the mix kept: the slower coder is tried
-    # (it lifts less; speech goes to it directly, the fast one lifted a voice by 2 dB), then
-    # the mix is turned down by the excess and a small margin (no more: each dB cut is a dB
-    # of loudness lost against the target) and encoded again, at most twice.
-    for coder in CODERS[1:] if soundtrack.lines else CODERS:
-        loudness = measure_loudness(encode_sound(mix, encoded, coder=coder))
-        if loudness.true_peak <= PEAK_CEILING - 0.2:
-            break
+    mix, encoded = soundtrack.wav, folder / "sound.m4a"
+    # The encoder can lift a peak over the ceiling the mix kept: the mix is turned down by
+    # the excess and a small margin (no more: each dB cut is a dB of loudness lost against
+    # the target) and encoded again, at most twice.
+    loudness = measure_loudness(encode_sound(mix, encoded))
     for _ in range(2):
         peak = loudness.true_peak
         if peak <= PEAK_CEILING - 0.2:
             break
         cut = PEAK_CEILING - 0.3 - peak
-        soundtrack.samples = soundtrack.samples * np.float32(10 ** (cut / 20))
-        write_wav(mix, soundtrack.samples)
-        loudness = measure_loudness(encode_sound(mix, encoded, coder=coder))
+        loudness = measure_loudness(encode_sound(turn_down(mix, cut), encoded))
         emit("sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB")
     checks, figures = sound_checks(
         encoded,

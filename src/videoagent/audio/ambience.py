@@ -7,6 +7,8 @@ ambience costs a few hundred milliseconds."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from videoagent.audio import RATE
@@ -52,8 +54,8 @@ def shaped_noise(kind: str, seconds: float, rng: np.random.Generator) -> np.ndar
 
 
 def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> list[Layer]:
-    """One layer per generated shot, faded in and out across its cuts."""
-    rng = np.random.default_rng([seed, 17])
+    """One layer per generated shot, faded in and out across its cuts. Each is made when it
+    is laid (a long video's ambience is never held whole), from a noise of its own shot."""
     layers = []
     for index, shot in enumerate(board.shots):
         scene = shot.scene_spec
@@ -63,11 +65,25 @@ def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> 
         start = float(timeline.rate.seconds(timeline.clip_start(index)))
         seconds = float(timeline.rate.seconds(shot.frames))
         lead = FADE / 2 if index > 0 else 0.0  # overlap the cut on both sides
-        sound = shaped_noise(kind, seconds + lead + FADE / 2, rng)
-        fade = min(round(FADE * RATE), len(sound) // 2)
-        ramp = np.linspace(0.0, 1.0, fade, dtype=np.float32)[:, None]
-        if index > 0:
-            sound[:fade] *= ramp
-        sound[len(sound) - fade :] *= ramp[::-1]
-        layers.append(Layer(f"ambience {shot.id} ({kind})", "ambience", sound, start - lead))
+        made = partial(_faded, kind, seconds + lead + FADE / 2, index > 0, [seed, 17, index])
+        layers.append(
+            Layer(
+                f"ambience {shot.id} ({kind})",
+                "ambience",
+                np.zeros((0, 2), np.float32),
+                start - lead,
+                parts=lambda made=made: [(0, made())],
+            )
+        )
     return layers
+
+
+def _faded(kind: str, seconds: float, fade_in: bool, seed: list[int]) -> np.ndarray:
+    """`kind` of noise for `seconds`, faded out at its end (and in at its start)."""
+    sound = shaped_noise(kind, seconds, np.random.default_rng(seed))
+    fade = min(round(FADE * RATE), len(sound) // 2)
+    ramp = np.linspace(0.0, 1.0, fade, dtype=np.float32)[:, None]
+    if fade_in:
+        sound[:fade] *= ramp
+    sound[len(sound) - fade :] *= ramp[::-1]
+    return sound

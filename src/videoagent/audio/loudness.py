@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from videoagent.audio import RATE
+from videoagent.audio.pcm import raw
 from videoagent.errors import ToolError
 from videoagent.media.ffmpeg import ffmpeg_exe, run
 
@@ -31,11 +32,10 @@ def measure(path: Path) -> Loudness:
 
 def measure_samples(samples: np.ndarray, rate: int = RATE) -> Loudness:
     """The loudness of stereo float32 `samples` [n, 2]."""
-    raw = np.ascontiguousarray(samples, np.float32).tobytes()
-    return _metered(["-f", "f32le", "-ar", str(rate), "-ac", "2", "-i", "pipe:0"], raw)
+    return _metered(["-f", "f32le", "-ar", str(rate), "-ac", "2", "-i", "pipe:0"], raw(samples))
 
 
-def _metered(inputs: list[str], stdin: bytes | None) -> Loudness:
+def _metered(inputs: list[str], stdin: memoryview | None) -> Loudness:
     # The summary is printed at the info level, which our usual command line silences.
     command = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-nostats", *inputs]
     done = run([*command, "-af", "ebur128=peak=true", "-f", "null", "-"], stdin=stdin)

@@ -1,18 +1,20 @@
 """The mix: voice, effects, ambience and music placed in time on one stereo track of the
-video's exact length, music (and, less, ambience) ducked under the voice, then brought to the
-target loudness.
+video's exact length, music (and, less, ambience) ducked under the voice (pcm.normalise then
+brings it to the target loudness).
 
 Ducking follows the voice's own envelope (fast attack, slow release), so the music dips
 while words are spoken and comes back between lines, as a sidechain compressor would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from videoagent.audio import RATE
-from videoagent.audio.pcm import normalise
+
+BLOCK = 10 * RATE  # samples of a layer added at a time
 
 
 @dataclass
@@ -25,6 +27,9 @@ class Layer:
     start: float = 0.0
     gain_db: float = 0.0
     meta: dict = field(default_factory=dict)
+    # A long layer made as it is laid: (first sample after `start`, samples) in turn,
+    # instead of `samples` whole.
+    parts: Callable[[], Iterable[tuple[int, np.ndarray]]] | None = None
 
 
 def _stereo(samples: np.ndarray) -> np.ndarray:
@@ -42,17 +47,11 @@ def _follow(level: np.ndarray, attack: float, release: float) -> np.ndarray:
     return out
 
 
-def mix(
-    layers: list[Layer],
-    seconds: float,
-    *,
-    duck_db: float = -14.0,
-    target_lufs: float | None = -16.0,
-    true_peak: float = -2.0,  # headroom: AAC encoding lifts peaks by a few tenths
-) -> np.ndarray:
-    """All layers on one stereo track of exactly `seconds`, loudness-normalised. The voice
-    is laid first (its envelope says where to duck), then every other layer is added to the
-    same track, ducked as it goes: one track of the video's length, not one per kind."""
+def mix(layers: list[Layer], seconds: float, *, duck_db: float = -14.0) -> np.ndarray:
+    """All layers on one stereo float32 track of exactly `seconds` (not yet normalised: see
+    pcm.normalise). The voice is laid first (its envelope says where to duck), then every
+    other layer is added to the same track, ducked as it goes, a block at a time: one track
+    of the video's length, and no copy of a long layer."""
     total = round(seconds * RATE)
     out = np.zeros((total, 2), np.float32)
     voices = [layer for layer in layers if layer.kind == "voice"]
@@ -66,24 +65,27 @@ def mix(
     for layer in layers:
         if layer.kind != "voice":
             _add(out, layer, total, ducked.get(layer.kind))
-    if target_lufs is None or not np.any(out):
-        return out
-    return normalise(out, target=target_lufs, peak=true_peak)
+    return out
 
 
 def _add(out: np.ndarray, layer: Layer, total: int, ducking: np.ndarray | None = None) -> None:
     """`layer` added into `out` at its start, at its gain, times `ducking` where given."""
-    at = round(layer.start * RATE)
-    if at >= total or at + len(layer.samples) <= 0:
+    gain = np.float32(10 ** (layer.gain_db / 20))
+    start = round(layer.start * RATE)
+    for offset, samples in layer.parts() if layer.parts else [(0, layer.samples)]:
+        _add_samples(out, samples, start + offset, gain, total, ducking)
+
+
+def _add_samples(out, samples: np.ndarray, at: int, gain, total: int, ducking) -> None:
+    if at >= total or at + len(samples) <= 0:
         return
-    first, last = max(-at, 0), min(len(layer.samples), total - at)
-    sound = _stereo(layer.samples[first:last].astype(np.float32)) * np.float32(
-        10 ** (layer.gain_db / 20)
-    )
-    start = max(at, 0)
-    if ducking is not None:
-        sound *= ducking[start : start + len(sound), None]
-    out[start : start + len(sound)] += sound
+    first, last = max(-at, 0), min(len(samples), total - at)
+    for lo in range(first, last, BLOCK):
+        sound = _stereo(samples[lo : min(lo + BLOCK, last)].astype(np.float32)) * gain
+        where = at + lo
+        if ducking is not None:
+            sound *= ducking[where : where + len(sound), None]
+        out[where : where + len(sound)] += sound
 
 
 def _ducking(voice: np.ndarray, duck_db: float) -> np.ndarray:

@@ -6,6 +6,7 @@ mode, length and seed always give the same bed."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,22 +83,35 @@ def _bar(style: Style, index: int, rng: np.random.Generator) -> np.ndarray:
     return np.stack([left, right], axis=1)
 
 
+def music_bars(
+    seconds: float, mode: str, *, seed: int = 0, fade: float = 2.0
+) -> Iterator[tuple[int, np.ndarray]]:
+    """The bed bar by bar, (first sample, stereo float32), as `music_bed` lays them: a long
+    bed is never held whole, nor in float64."""
+    style = STYLES.get(mode, STYLES["create"])
+    beat = 60.0 / style.bpm
+    beats = math.floor(seconds / beat + 1e-9)
+    end = min(round(beats * beat * RATE), round(seconds * RATE))
+    bars = math.ceil(beats / 4) or 1
+    rng = np.random.default_rng(seed)
+    fade_from = end - min(round(fade * RATE), end)
+    at = 0
+    for index in range(bars):
+        bar = _bar(style, index, rng)[: max(end - at, 0)].astype(np.float32)
+        if at + len(bar) > fade_from:  # the fade, ending on the last beat
+            where = np.arange(at, at + len(bar))
+            left = np.clip((end - 1 - where) / max(end - 1 - fade_from, 1), 0.0, 1.0)
+            bar *= np.where(where >= fade_from, left**2, 1.0).astype(np.float32)[:, None]
+        yield at, bar
+        at += len(bar)
+
+
 def music_bed(seconds: float, mode: str, *, seed: int = 0, fade: float = 2.0) -> np.ndarray:
     """Stereo float32 of exactly `seconds`: the music stops on the last beat that fits, with
     a fade of about `fade` seconds ending on it (silence, if any, after)."""
-    style = STYLES.get(mode, STYLES["create"])
-    beat = 60.0 / style.bpm
-    total = round(seconds * RATE)
-    beats = math.floor(seconds / beat + 1e-9)
-    end = round(beats * beat * RATE)
-    bars = math.ceil(beats / 4) or 1
-    rng = np.random.default_rng(seed)
-    music = np.concatenate([_bar(style, i, rng) for i in range(bars)])[:end]
-    fade_n = min(round(fade * RATE), len(music))
-    if fade_n:
-        music[-fade_n:] *= np.linspace(1.0, 0.0, fade_n)[:, None] ** 2
-    out = np.zeros((total, 2), np.float32)
-    out[: len(music)] = music
+    out = np.zeros((round(seconds * RATE), 2), np.float32)
+    for at, bar in music_bars(seconds, mode, seed=seed, fade=fade):
+        out[at : at + len(bar)] = bar
     return out
 
 

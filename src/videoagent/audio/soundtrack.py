@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,8 @@ import numpy as np
 from videoagent.audio.ambience import ambience_layers
 from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, mix
-from videoagent.audio.music import music_bed
+from videoagent.audio.music import music_bars
+from videoagent.audio.pcm import normalise
 from videoagent.audio.recognizer import WhisperRecognizer, Word
 from videoagent.audio.spoken import Narration, SpokenLine, made, skipped
 from videoagent.audio.wer import words_of
@@ -27,7 +29,7 @@ CUE_CHARS = 42  # the most characters on one subtitle line
 
 @dataclass
 class Soundtrack:
-    samples: np.ndarray  # [n, 2] at RATE, the video's exact length
+    wav: Path  # the mix, 16-bit stereo at RATE, the video's exact length
     lines: list[SpokenLine]
     cues: list[Cue]
     parts: dict  # part → {"made": bool, "by"/"why": str, ...}
@@ -124,6 +126,7 @@ def make_soundtrack(
     ambience: bool = True,
     seed: int = 0,
     target_lufs: float = -16.0,
+    into: Path,  # where the mix is written (WAV)
 ) -> Soundtrack:
     seconds = float(timeline.rate.seconds(timeline.duration))
     parts: dict = {}
@@ -143,11 +146,14 @@ def make_soundtrack(
     )
     layers += placed
     if music:
-        layers.append(Layer("music bed", "music", music_bed(seconds, mode, seed=seed), 0.0, -6.0))
+        bars = partial(music_bars, seconds, mode, seed=seed)
+        layers.append(Layer("music bed", "music", np.zeros((0, 2)), 0.0, -6.0, parts=bars))
         parts["music"] = made(f"generated bed for {mode}")
     else:
         parts["music"] = skipped("music is off")
-    samples = mix(layers, seconds, target_lufs=target_lufs)
+    mixed = mix(layers, seconds)
     placed = [layer.meta for layer in layers if layer.kind == "effect"]
+    del layers  # the long ones (music) need not outlive the mix
+    wav = normalise(mixed, into, target=target_lufs)
     fps = float(timeline.rate.fps)
-    return Soundtrack(samples, lines, cues, parts, narration.recognizer, placed, fps)
+    return Soundtrack(wav, lines, cues, parts, narration.recognizer, placed, fps)

@@ -32,7 +32,7 @@ def ffmpeg_command(args: list[str]) -> list[str]:
 
 
 def run(
-    command: list[str], *, timeout: float = 600, stdin: bytes | None = None
+    command: list[str], *, timeout: float = 600, stdin: bytes | memoryview | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     """Run `command` (a list) to the end and return it, with its stdout and stderr (bytes);
     ToolError, with what it said, when it fails, runs past `timeout` or is not found."""

@@ -1,5 +1,5 @@
-"""Encoding the pieces a render cannot copy, all in one FFmpeg process: one filter graph
-with a chain per piece and an output file per piece. The graph holds only numbers we
+"""Encoding the pieces a render cannot copy, several in one FFmpeg process: one filter
+graph with a chain per piece and an output file per piece. The graph holds only numbers we
 computed, never user text or paths (texts and cards come in as images). A take whose
 keyframes are known is opened at the keyframe before the frames a piece needs, so it is
 decoded from there, not from its start."""
@@ -17,6 +17,9 @@ from videoagent.media.writer import VIDEO_CODEC_ARGS
 from videoagent.timeline.model import CardClip, Timeline, VideoClip
 
 XFADE = {"crossfade": "fade", "fade_black": "fadeblack"}
+# Each piece in a run holds its decoders and an x264 encoder: a 600 s video's pieces in one
+# run took 1.9 GB; 8 a run 385 MB, 4 a run 208 MB, at the same CPU (6.8 s).
+PIECES_PER_RUN = 4
 
 
 def crop_box(
@@ -158,13 +161,12 @@ def encode_pieces(
     work: Path,
     keyframes: Mapping[str, Keyframes],
 ) -> None:
-    """Encode each (piece, output file) in one FFmpeg run; `keyframes` of the takes that
-    have them known let each be opened near the frames it gives."""
-    if not pieces:
-        return
-    graph = _Graph(timeline, work, keyframes)
-    for piece, output in pieces:
-        graph.add(piece, output)
-    script = work / "graph.txt"
-    script.write_text(";\n".join(graph.chains), "utf-8")
-    run_ffmpeg([*graph.inputs, "-/filter_complex", str(script), *graph.outputs])
+    """Encode each (piece, output file), PIECES_PER_RUN in one FFmpeg run; `keyframes` of
+    the takes that have them known let each be opened near the frames it gives."""
+    for first in range(0, len(pieces), PIECES_PER_RUN):
+        graph = _Graph(timeline, work, keyframes)
+        for piece, output in pieces[first : first + PIECES_PER_RUN]:
+            graph.add(piece, output)
+        script = work / f"graph{first}.txt"
+        script.write_text(";\n".join(graph.chains), "utf-8")
+        run_ffmpeg([*graph.inputs, "-/filter_complex", str(script), *graph.outputs])

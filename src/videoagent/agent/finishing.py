@@ -12,7 +12,7 @@ from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unveri
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.settings import AgentSettings, Result
 from videoagent.agent.shooting import Take
-from videoagent.agent.sound_stage import make_sound
+from videoagent.agent.sound_stage import Audible, make_sound
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Emit
 from videoagent.evaluate.check import failed
@@ -60,7 +60,8 @@ def finish(
     settings, request, folder = run.settings, state.request, state.folder
     board = state.storyboard
     # 10. Assemble the typed timeline.
-    timeline = build_timeline(board, {sid: t.path for sid, t in chosen.items()})
+    take_files = {sid: t.path for sid, t in chosen.items()}
+    timeline = build_timeline(board, take_files)
     write_otio(timeline, folder.timeline_otio, root=folder.root)
     run.emit(
         "assemble",
@@ -72,15 +73,8 @@ def finish(
     # 11. Sound: effects on the picture's events, narration over the shots, subtitles
     # timed to the voice, a music bed ducked under it, mixed to the target loudness,
     # encoded and measured; reused when nothing audible changed; what was skipped is said.
-    sound = make_sound(
-        DerivedFiles(folder.derived),
-        timeline,
-        board,
-        {sid: t.path for sid, t in chosen.items()},
-        request=request,
-        settings=settings,
-        emit=run.emit,
-    )
+    audible = Audible(timeline, board, take_files, request, settings)
+    sound = make_sound(DerivedFiles(folder.derived), audible, run.emit)
     # Every render file is written under its unverified name; step 13 publishes it.
     staged = {name: folder.renders / unverified(name) for name in DELIVERED}
     sound.copy_mix(staged["mix.wav"])
@@ -149,7 +143,7 @@ def finish(
         keyframe_size=FULL_KEYFRAME,
         frames=looked_at,
     )
-    score = consistency(board, state.bible, {sid: t.path for sid, t in chosen.items()})
+    score = consistency(board, state.bible, take_files)
     run.emit("verify", "done", score["summary"], consistency=score)
     clock = run.timed("contact sheet", clock)
     run.timings["total"] = run.timings.get("planning", 0.0) + time.perf_counter() - started

@@ -62,68 +62,68 @@ class Sound:
         os.replace(part, to)
 
 
-def audible(
-    timeline: Timeline,
-    board: Storyboard,
-    takes: dict[str, Path],
-    request: Request,
-    settings: AgentSettings,
-) -> dict:
-    """Everything the sound is made from but the narration, as plain data (takes by
-    content: their events place the effects). Text on screen and captions are left out:
-    they are not heard."""
-    clips = [
-        [
-            clip.shot_id or clip.name,
-            timeline.clip_start(index),
-            clip.frames,
-            [clip.title, clip.subtitle] if isinstance(clip, CardClip) else clip.source_in,
+@dataclass(frozen=True)
+class Audible:
+    """Everything the sound is made from: the picture's timing, the shots, the takes, the
+    request and the sound settings."""
+
+    timeline: Timeline
+    board: Storyboard
+    takes: dict[str, Path]
+    request: Request
+    settings: AgentSettings
+
+    def key(self, narration: Narration) -> str:
+        """The hash of all of it as plain data, with what was said (takes by content: their
+        events place the effects). Text on screen and captions are left out: not heard."""
+        timeline, settings = self.timeline, self.settings
+        clips = [
+            [
+                clip.shot_id or clip.name,
+                timeline.clip_start(index),
+                clip.frames,
+                [clip.title, clip.subtitle] if isinstance(clip, CardClip) else clip.source_in,
+            ]
+            for index, clip in enumerate(timeline.clips)
         ]
-        for index, clip in enumerate(timeline.clips)
-    ]
-    return {
-        "version": SOUND_VERSION,
-        "rate": str(timeline.rate.fps),
-        "frames": timeline.duration,
-        "clips": clips,
-        "transitions": [[t.kind, t.frames] for t in timeline.transitions],
-        "shots": [asdict(replace(shot, on_screen_text=[])) for shot in board.shots],
-        "takes": {shot_id: file_sha256(path) for shot_id, path in sorted(takes.items())},
-        "mode": request.mode,
-        "seed": request.seed,
-        "layers": [settings.music, settings.effects, settings.ambience],
-        "loudness": settings.loudness,
-        "ears": recognizer_name(),  # the narration is heard back with it
-    }
+        takes = {shot_id: file_sha256(path) for shot_id, path in sorted(self.takes.items())}
+        return json_sha256(
+            {
+                "version": SOUND_VERSION,
+                "rate": str(timeline.rate.fps),
+                "frames": timeline.duration,
+                "clips": clips,
+                "transitions": [[t.kind, t.frames] for t in timeline.transitions],
+                "shots": [asdict(replace(shot, on_screen_text=[])) for shot in self.board.shots],
+                "takes": takes,
+                "mode": self.request.mode,
+                "seed": self.request.seed,
+                "layers": [settings.music, settings.effects, settings.ambience],
+                "loudness": settings.loudness,
+                "ears": recognizer_name(),  # the narration is heard back with it
+                "narration": narration.digest(),
+            }
+        )
 
 
-def make_sound(
-    derived: DerivedFiles,
-    timeline: Timeline,
-    board: Storyboard,
-    takes: dict[str, Path],
-    *,
-    request: Request,
-    settings: AgentSettings,
-    emit: Emit,
-) -> Sound:
+def make_sound(derived: DerivedFiles, audible: Audible, emit: Emit) -> Sound:
     """The sound for this picture: reused when nothing audible changed, else made. The
     narration's lines are said first (each kept on its own), and are part of the key."""
+    request, settings = audible.request, audible.settings
     narration = speak_lines(
-        timeline, board, narrate=narrates(request.mode, settings.narrate), derived=derived
+        audible.timeline,
+        audible.board,
+        narrate=narrates(request.mode, settings.narrate),
+        derived=derived,
     )
-    key = json_sha256(
-        {**audible(timeline, board, takes, request, settings), "narration": narration.digest()}
-    )
+    key = audible.key(narration)
     entry = derived.find("sound", key)
     reused = entry is not None
     if entry is None:
         entry = derived.make(
             "sound",
             key,
-            lambda folder: _build(
-                folder, derived, narration, timeline, board, takes, request, settings, emit
-            ),
+            lambda folder: _build(folder, derived, narration, audible, emit),
         )
     sound = Sound(entry, json.loads((entry / "sound.json").read_text("utf-8")), reused)
     for part, how in sound.record["parts"].items():
@@ -135,22 +135,15 @@ def make_sound(
 
 
 def _build(
-    folder: Path,
-    derived: DerivedFiles,
-    narration: Narration,
-    timeline: Timeline,
-    board: Storyboard,
-    takes: dict[str, Path],
-    request: Request,
-    settings: AgentSettings,
-    emit: Emit,
+    folder: Path, derived: DerivedFiles, narration: Narration, audible: Audible, emit: Emit
 ) -> None:
+    request, settings = audible.request, audible.settings
     soundtrack = make_soundtrack(
-        timeline,
-        board,
+        audible.timeline,
+        audible.board,
         mode=request.mode,
         narration=narration,
-        takes=takes,
+        takes=audible.takes,
         music=settings.music,
         effects=settings.effects,
         ambience=settings.ambience,

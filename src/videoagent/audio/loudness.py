@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from videoagent.audio import RATE
-from videoagent.audio.pcm import raw
+from videoagent.audio.raw import raw
 from videoagent.errors import ToolError
 from videoagent.media.ffmpeg import ffmpeg_exe, run
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from videoagent.audio import RATE
+from videoagent.audio.raw import raw
 from videoagent.media.ffmpeg import ffmpeg_exe, run
 from videoagent.store.files import partial_path
 
@@ -45,11 +46,6 @@ def _pipe(
     stderr = done.stderr.decode("utf-8", "replace")
     out = np.frombuffer(done.stdout, np.float32)
     return (out.reshape(-1, out_channels) if out_channels > 1 else out), stderr
-
-
-def raw(samples: np.ndarray) -> memoryview:
-    """The samples as float32 bytes for a pipe, without a copy when they are float32."""
-    return memoryview(np.ascontiguousarray(samples, np.float32)).cast("B")
 
 
 def resample(samples: np.ndarray, rate: int, to: int = RATE) -> np.ndarray:

@@ -27,6 +27,7 @@ from videoagent.errors import (
     ProviderSilent,
 )
 from videoagent.generators.catalog import Capabilities, capabilities
+from videoagent.media.writer import Mp4Writer
 from videoagent.timeline.time import FrameRate
 
 Mode = Literal["text-to-video", "image-to-video", "reference-to-video", "extend", "edit"]
@@ -53,6 +54,11 @@ class GenerationRequest:
     @property
     def seconds(self) -> float:
         return float(self.rate.seconds(self.frames))
+
+    def writer(self, output: Path) -> Mp4Writer:
+        """The writer of the take this asks for: its size, rate, length and cut points."""
+        size = (self.width, self.height)
+        return Mp4Writer(output, size=size, rate=self.rate, frames=self.frames, cuts=self.cuts)
 
 
 @dataclass

@@ -35,7 +35,6 @@ from videoagent.errors import GenerationError, MissingDependency
 from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.fit import fit_picture
 from videoagent.media.frames import iter_frames
-from videoagent.media.writer import Mp4Writer
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.prompt_parser import parse
@@ -135,13 +134,7 @@ class EmbeddedGenerator(Generator):
             made = self.sampler.clip(text, native_frames, sampling, start=start, layout=layout)
             frames = resample(made, self.native_fps, float(request.rate.fps), request.frames)
             fps = float(request.rate.fps)
-            with Mp4Writer(
-                output,
-                size=(request.width, request.height),
-                rate=request.rate,
-                frames=request.frames,
-                cuts=request.cuts,
-            ) as writer:
+            with request.writer(output) as writer:
                 for first in range(0, len(frames), CHUNK):
                     chunk = np.stack(
                         [

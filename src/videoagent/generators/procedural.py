@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from videoagent.generators.base import GenerationRequest, Generator, Job
-from videoagent.media.writer import Mp4Writer
 from videoagent.store.truth_file import truth_path, write_truth
 from videoagent.synthworld.events import sound_events
 from videoagent.synthworld.prompt_parser import parse
@@ -34,13 +33,7 @@ class ProceduralGenerator(Generator):
             seed=request.seed,
         )
         truths = []
-        with Mp4Writer(
-            output,
-            size=(request.width, request.height),
-            rate=request.rate,
-            frames=request.frames,
-            cuts=request.cuts,
-        ) as writer:
+        with request.writer(output) as writer:
             for frame, truth in renderer:
                 writer.write(frame)
                 truths.append(truth)

@@ -1,8 +1,8 @@
 """Render a Timeline to an mp4 (H.264 + AAC), piece by piece.
 
 The timeline is cut into pieces (`pieces.py`): runs of a compatible take from keyframe to
-keyframe are copied packet for packet; every other piece is encoded, all of them in one
-FFmpeg run (`piece_encoder.py`). Pieces are named by the hash of their description, so a
+keyframe are copied packet for packet; every other piece is encoded, a few to an FFmpeg
+run (`piece_encoder.py`). Pieces are named by the hash of their description, so a
 re-render after an edit reuses every unchanged piece as it is. The pieces are then joined
 and the sound laid under the whole (`join.py`), both by copying.
 """

@@ -1,5 +1,5 @@
-"""How the models compute: fp32 unless bf16 is asked for, and one torch thread per call
-while several shots are made at once."""
+"""How the models compute: fp32 unless bf16 is asked for, compiled only when asked, and one
+torch thread per call while several shots are made at once."""
 
 from __future__ import annotations
 
@@ -42,3 +42,18 @@ def test_an_fp32_take_is_cached_apart_from_a_bf16_one(monkeypatch):
     monkeypatch.setenv("VIDEOAGENT_PRECISION", "fp32")
     fp32 = EmbeddedGenerator()
     assert fp32.version == bf16.version + "-fp32" and fp32.precision == "fp32"
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # torch's own, on importing dynamo
+def test_compiling_is_asked_for_and_a_compiled_take_is_cached_apart(monkeypatch):
+    from videoagent.generators.embedded import EmbeddedGenerator
+
+    monkeypatch.delenv("VIDEOAGENT_COMPILE", raising=False)
+    eager = EmbeddedGenerator()
+    assert not compute.compiling() and not eager.compiled
+    monkeypatch.setenv("VIDEOAGENT_COMPILE", "1")
+    compiled = EmbeddedGenerator()  # compiled lazily: nothing is compiled until a take
+    assert compiled.compiled and compiled.version == eager.version + "-compiled"
+    monkeypatch.setenv("VIDEOAGENT_COMPILE", "yes")
+    with pytest.raises(UsageError, match="VIDEOAGENT_COMPILE must be 0 or 1, got 'yes'"):
+        compute.compiling()

@@ -79,7 +79,7 @@ class EmbeddedGenerator(Generator):
         super().__init__()
         try:
             from videoagent.nn import checkpoint
-            from videoagent.nn.compute import precision
+            from videoagent.nn.compute import compiling, precision
             from videoagent.nn.video_sampling import ClipSampler
         except ImportError as exc:
             raise MissingDependency("backend 'embedded' (torch)", "embedded") from exc
@@ -93,6 +93,11 @@ class EmbeddedGenerator(Generator):
                     f"backend 'embedded' (weights {AUTOENCODER.name})", "embedded"
                 )
             autoencoder, _ = checkpoint.load(AUTOENCODER)
+        self.compiled = compiling()
+        if self.compiled:  # the first take pays for compiling (see nn/compute.py)
+            import torch
+
+            model = torch.compile(model, dynamic=False)
         self.sampler = ClipSampler(model, autoencoder)
         self.entity_layer = None
         if ENTITY_MODEL.exists() and model.config.layout_channels:
@@ -110,6 +115,7 @@ class EmbeddedGenerator(Generator):
         # bf16 and fp32 draw slightly different pixels (bf16 takes keep their old keys).
         self.precision = precision()
         self.version = f"{weights}-{steps}steps" + ("-fp32" if self.precision == "fp32" else "")
+        self.version += "-compiled" if self.compiled else ""  # fused steps round differently
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         from videoagent.nn.video_sampling import Sampling
@@ -157,6 +163,7 @@ class EmbeddedGenerator(Generator):
             "notes": parsed.notes,
             "steps": self.steps,
             "precision": self.precision,
+            "compiled": self.compiled,
             "layers": layers,
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),

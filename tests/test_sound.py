@@ -134,6 +134,7 @@ def test_edits_say_and_hear_only_what_changed(ugc_video, tmp_path, monkeypatch):
     import shutil
 
     from videoagent.audio import recognizer, voice
+    from videoagent.store.truth_file import read_truth
 
     project = tmp_path / "film"
     shutil.copytree(ugc_video, project)
@@ -154,12 +155,31 @@ def test_edits_say_and_hear_only_what_changed(ugc_video, tmp_path, monkeypatch):
     checks = {c["name"]: c for c in text.manifest["video"]["checks"]}
     assert checks["sound as measured"]["passed"]
 
-    # A new take may change its footsteps: the sound is made again, but no line is said again.
+    # A new take is heard through its footsteps: the sound is made again when they moved
+    # (and only then), and no line is said again either way.
+    def footsteps(result) -> list:
+        chosen = result.manifest["shots"][0]
+        take = next(t for t in chosen["takes"] if t["take"] == chosen["chosen_take"])
+        return read_truth(project / take["file"])["events"]
+
+    before = footsteps(text)
     shot = agent.regenerate(project, 1)
-    assert shot.verified and not shot.manifest["sound"]["reused"]
+    assert shot.verified and shot.manifest["sound"]["reused"] == (footsteps(shot) == before)
     assert said == []
     checks = {c["name"]: c for c in shot.manifest["video"]["checks"]}
     assert checks["sound as measured"]["passed"]
+
+
+def test_a_new_take_without_ground_truth_changes_nothing_audible(tmp_path):
+    # The fake backend's takes carry no events: the effects come from the storyboard, so a
+    # regenerated shot leaves the sound as it was (reused, not made again).
+    settings = AgentSettings(shared_cache=None, backend="fake")
+    request = Request.build("a dog walking, then a dog sitting", duration=6, size="192x108")
+    made = Agent(settings).make(request, tmp_path / "film")
+    again = Agent(settings).regenerate(tmp_path / "film", 2)
+    assert made.verified and again.verified
+    assert again.manifest["takes"]["generated"] == 1
+    assert again.manifest["sound"]["reused"]
 
 
 def test_speech_ending_just_past_a_window_is_heard_without_what_whisper_imagines_after_it():

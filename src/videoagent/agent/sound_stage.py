@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from videoagent.agent.settings import AgentSettings
@@ -25,9 +25,10 @@ from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
 from videoagent.media.sound_file import encode_sound
 from videoagent.plan.narration import narrates
 from videoagent.plan.request import Request
-from videoagent.plan.storyboard import Storyboard
+from videoagent.plan.storyboard import Shot, Storyboard
 from videoagent.store.derived import DerivedFiles
-from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
+from videoagent.store.files import atomic_write_json, json_sha256, partial_path
+from videoagent.store.truth_file import read_truth
 from videoagent.timeline.model import CardClip, Timeline
 from videoagent.timeline.subtitles import Cue
 
@@ -74,8 +75,10 @@ class Audible:
     settings: AgentSettings
 
     def key(self, narration: Narration) -> str:
-        """The hash of all of it as plain data, with what was said (takes by content: their
-        events place the effects). Text on screen and captions are left out: not heard."""
+        """The hash of all of it as plain data, with what was said. A take counts by the
+        events its ground truth gives (they place the effects): a new take without them (a
+        model's, a provider's) changes nothing audible. Text on screen and captions are left
+        out: they are not heard."""
         timeline, settings = self.timeline, self.settings
         clips = [
             [
@@ -86,7 +89,10 @@ class Audible:
             ]
             for index, clip in enumerate(timeline.clips)
         ]
-        takes = {shot_id: file_sha256(path) for shot_id, path in sorted(self.takes.items())}
+        events = {
+            shot_id: (read_truth(path) or {}).get("events")
+            for shot_id, path in sorted(self.takes.items())
+        }
         return json_sha256(
             {
                 "version": SOUND_VERSION,
@@ -94,8 +100,8 @@ class Audible:
                 "frames": timeline.duration,
                 "clips": clips,
                 "transitions": [[t.kind, t.frames] for t in timeline.transitions],
-                "shots": [asdict(replace(shot, on_screen_text=[])) for shot in self.board.shots],
-                "takes": takes,
+                "shots": [_heard_of(shot) for shot in self.board.shots],
+                "events": events,
                 "mode": self.request.mode,
                 "seed": self.request.seed,
                 "layers": [settings.music, settings.effects, settings.ambience],
@@ -104,6 +110,22 @@ class Audible:
                 "narration": narration.digest(),
             }
         )
+
+
+def _heard_of(shot: Shot) -> list:
+    """What the sound reads of a shot: its place and weather (ambience), its size (how
+    near its footsteps sound), its span in its take and what it shows (the events of a take
+    without ground truth come from the scene). Its words are in what was said; its seed,
+    prompt and backend reach the sound only through its take's events."""
+    return [
+        shot.id,
+        shot.kind,
+        shot.frames,
+        shot.source_in,
+        shot.source_frames,
+        shot.shot_size,
+        shot.scene,
+    ]
 
 
 def make_sound(derived: DerivedFiles, audible: Audible, emit: Emit) -> Sound:

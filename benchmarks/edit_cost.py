@@ -8,6 +8,7 @@ medians of the per-round ratios. Ideal: an overlay edit re-encodes only the shot
 text; a one-shot regeneration costs about one shot of the make plus its joins.
 
     python benchmarks/edit_cost.py [--rounds 3] [--duration 60] [--mode short-film]
+                                   [--backend procedural]
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--mode", default="short-film")
     parser.add_argument("--shot", type=int, default=3, help="the shot to regenerate")
+    parser.add_argument("--backend", default="procedural")
     args = parser.parse_args()
     rows: dict[str, list[tuple[float, float]]] = {"make": [], "overlay edit": [], "one shot": []}
     shots = 0
@@ -60,7 +62,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             env = {**os.environ, "VIDEOAGENT_CACHE": str(Path(tmp) / "cache")}
             project = str(Path(tmp) / "film")
-            make = ["make", DOG, "--out", project, "--backend", "procedural"]
+            make = ["make", DOG, "--out", project, "--backend", args.backend]
             make += ["--duration", f"{args.duration:g}", "--mode", args.mode]
             rows["make"].append(timed(make, env))
             rows["overlay edit"].append(timed(["edit", project, OVERLAY], env))
@@ -73,7 +75,7 @@ def main() -> None:
             flush=True,
         )
     print(
-        f"\n{args.mode}, {args.duration:g} s, {shots} shots, procedural, 640x360 @ 24 fps; "
+        f"\n{args.mode}, {args.duration:g} s, {shots} shots, {args.backend}, 640x360 @ 24 fps; "
         f"medians of {args.rounds} interleaved rounds"
     )
     print(f"CPU: {cpu_description()}")

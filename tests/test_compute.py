@@ -41,7 +41,12 @@ def test_an_fp32_take_is_cached_apart_from_a_bf16_one(monkeypatch):
     bf16 = EmbeddedGenerator()
     monkeypatch.setenv("VIDEOAGENT_PRECISION", "fp32")
     fp32 = EmbeddedGenerator()
-    assert fp32.version == bf16.version + "-fp32" and fp32.precision == "fp32"
+    assert fp32.version == bf16.version.replace("-bf16", "-fp32") and fp32.precision == "fp32"
+    # The take's key is made from the same version, without loading the model.
+    from videoagent.agent.generator_pool import GeneratorPool
+
+    assert GeneratorPool({}).version("embedded") == fp32.version
+    assert GeneratorPool({"embedded": {"steps": 8}}).version("embedded") != fp32.version
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # torch's own, on importing dynamo

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from videoagent.generators import Generator, create
+from videoagent.generators.registry import generator_class
 
 
 class GeneratorPool:
@@ -21,6 +22,10 @@ class GeneratorPool:
             if name not in self._made:
                 self._made[name] = create(name, **self._options.get(name, {}))
             return self._made[name]
+
+    def version(self, name: str) -> str:
+        """What of generator `name`, with its options, goes into a take's key."""
+        return generator_class(name).key_version(**self._options.get(name, {}))
 
     def stop_all(self) -> None:
         with self._lock:

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from videoagent.agent.budget import Budget
+from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.steps import Emit
 from videoagent.errors import JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
 from videoagent.evaluate.checks import take_checks
 from videoagent.evaluate.recognized import subject_unrecognised
-from videoagent.generators import GenerationRequest, Generator, capabilities
-from videoagent.generators.registry import generator_class
+from videoagent.generators import GenerationRequest, capabilities
 from videoagent.plan.storyboard import Shot
 from videoagent.store.files import file_sha256
 from videoagent.store.ledger import Ledger, LedgerEntry
@@ -106,7 +106,7 @@ class Shooter:
 
     def __init__(
         self,
-        generator_for: Callable[[str], Generator],
+        generator_for: GeneratorPool,
         store: TakeStore,
         *,
         rate: FrameRate,
@@ -154,11 +154,10 @@ class Shooter:
             cuts=self.cuts.get(shot.id, ()),
         )
 
-    @staticmethod
-    def _key(backend: str, request: GenerationRequest) -> str:
+    def _key(self, backend: str, request: GenerationRequest) -> str:
         return take_key(
             backend=backend,
-            model=generator_class(backend).version,
+            model=self.generator_for.version(backend),
             request={
                 "prompt": request.prompt,
                 "frames": request.frames,

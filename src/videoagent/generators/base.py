@@ -96,6 +96,13 @@ class Generator(ABC):
     first_poll: float = 0.5
     max_poll: float = 10.0
 
+    @classmethod
+    def key_version(cls, **options) -> str:
+        """`version`, and whatever else of this generator decides its pixels with these
+        constructor `options` (weights, steps): part of every take's key, found without
+        loading a model."""
+        return cls.version
+
     def __init__(self) -> None:
         self.capabilities: Capabilities = capabilities(self.name)
         # Set to stop every job of this generator (the agent sets it on Ctrl-C).

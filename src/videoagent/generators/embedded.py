@@ -75,6 +75,19 @@ class EmbeddedGenerator(Generator):
 
     name = "embedded"
 
+    @classmethod
+    def key_version(cls, steps: int = DEFAULT_STEPS, **_) -> str:
+        """Other weights (the video model, its decoder, the entity painter), another step
+        count, bf16 and compiled steps all give other pixels for the same request."""
+        from videoagent.nn.compute import compiling, precision
+
+        weights = "+".join(
+            file_sha256(path)[:12] if path.exists() else "none"
+            for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL)
+        )
+        version = f"{weights}-{steps}steps-{precision()}"
+        return version + ("-compiled" if compiling() else "")
+
     def __init__(self, steps: int = DEFAULT_STEPS) -> None:
         super().__init__()
         try:
@@ -108,14 +121,8 @@ class EmbeddedGenerator(Generator):
         self.native_fps = model.config.fps
         factor = self.sampler.autoencoder.config.factor
         self.native_size = (model.config.latent_width * factor, model.config.latent_height * factor)
-        # Other weights or another step count give other pixels for the same request.
-        weights = file_sha256(VIDEO_MODEL)[:12]
-        if self.entity_layer is not None:
-            weights += f"+{file_sha256(ENTITY_MODEL)[:12]}"
-        # bf16 and fp32 draw slightly different pixels (bf16 takes keep their old keys).
         self.precision = precision()
-        self.version = f"{weights}-{steps}steps" + ("-fp32" if self.precision == "fp32" else "")
-        self.version += "-compiled" if self.compiled else ""  # fused steps round differently
+        self.version = self.key_version(steps=steps)
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         from videoagent.nn.video_sampling import Sampling

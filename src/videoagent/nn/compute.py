@@ -24,8 +24,6 @@ import contextlib
 import os
 from collections.abc import Iterator
 
-import torch
-
 from videoagent.errors import UsageError
 
 
@@ -40,6 +38,8 @@ def precision() -> str:
 def in_precision() -> contextlib.AbstractContextManager:
     """The context a model runs in: bf16 autocast when asked for, else plain fp32."""
     if precision() == "bf16":
+        import torch
+
         return torch.autocast("cpu", dtype=torch.bfloat16)
     return contextlib.nullcontext()
 
@@ -56,6 +56,8 @@ def compiling() -> bool:
 def one_thread_each(workers: int) -> Iterator[None]:
     """Within: torch uses one thread per call when `workers` calls run at once (as many as
     it liked before otherwise); the count it had is restored after."""
+    import torch
+
     before = torch.get_num_threads()
     torch.set_num_threads(1 if workers > 1 else before)
     try:

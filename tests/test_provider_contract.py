@@ -201,3 +201,16 @@ def test_reference_images_travel_in_the_providers_own_fields(served, tmp_path, p
     assert len(sent) == 2
     if provider == "xai":
         assert "<IMAGE_0>" in body["prompt"] and "<IMAGE_1>" in body["prompt"]
+
+
+def test_another_provider_model_or_local_model_is_another_take(monkeypatch):
+    from videoagent.agent.generator_pool import GeneratorPool
+    from videoagent.generators.catalog import capabilities
+
+    monkeypatch.delenv(capabilities("xai").setup["model_env"], raising=False)
+    default = GeneratorPool({}).version("xai")
+    assert GeneratorPool({"xai": {"model": "another-video-model"}}).version("xai") != default
+    monkeypatch.setenv(capabilities("xai").setup["model_env"], "another-video-model")
+    assert GeneratorPool({}).version("xai") != default
+    ltx = GeneratorPool({"ltx": {"model": "/models/ltx", "steps": 8}})
+    assert ltx.version("ltx") != GeneratorPool({"ltx": {"model": "/models/ltx"}}).version("ltx")

@@ -18,6 +18,7 @@ from typing import Literal
 
 from videoagent.errors import GenerationError, NotConfigured
 from videoagent.generators.base import GenerationRequest, Generator, Job
+from videoagent.generators.catalog import capabilities
 from videoagent.generators.hosted.http import ProviderHTTP, ResultExpired
 from videoagent.media.conform import conform
 from videoagent.retry import RetryPolicy
@@ -76,7 +77,7 @@ class HostedGenerator(Generator):
         if not self.api_key:
             raise NotConfigured(f"backend {self.name!r} needs an API key: export {key_env}=...")
         self.base_url = base_url or os.environ.get(setup.get("url_env", ""), "") or setup["url"]
-        self.model = model or os.environ.get(setup.get("model_env", ""), "") or setup["model"]
+        self.model = self._model(model)
         if first_poll is not None:
             self.first_poll = self.max_poll = first_poll
         self.http = ProviderHTTP(
@@ -87,6 +88,17 @@ class HostedGenerator(Generator):
             policy=RetryPolicy(backoff=backoff),
             cancel=self.stop,
         )
+
+    @classmethod
+    def _model(cls, model: str | None) -> str:
+        """The provider's model: the one given, else its environment variable's, else ours."""
+        setup = capabilities(cls.name).setup
+        return model or os.environ.get(setup.get("model_env", ""), "") or setup["model"]
+
+    @classmethod
+    def key_version(cls, model: str | None = None, **_) -> str:
+        """Another model of the provider draws other pixels for the same request."""
+        return f"{cls.version}-{cls._model(model)}"
 
     # What each provider module says -------------------------------------------------------
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from videoagent.errors import Cancelled, GenerationError, MissingDependency, NotConfigured
 from videoagent.generators.base import GenerationRequest, Generator, Job
+from videoagent.generators.catalog import capabilities
 from videoagent.media.conform import conform
 from videoagent.media.writer import Mp4Writer
 from videoagent.timeline.time import FrameRate
@@ -48,6 +49,19 @@ class DiffusersGenerator(Generator):
     guidance: float = 5.0
     negative_prompt: str = "blurry, distorted, low quality, watermark, text"
 
+    @classmethod
+    def _model(cls, model: str | None) -> str:
+        return model or os.environ.get(capabilities(cls.name).setup["path_env"], "")
+
+    @classmethod
+    def _steps(cls, steps: int | None) -> int:
+        return steps or int(os.environ.get("VIDEOAGENT_DIFFUSERS_STEPS", 0)) or cls.default_steps
+
+    @classmethod
+    def key_version(cls, model: str | None = None, steps: int | None = None, **_) -> str:
+        """Another model (folder or hub id) or step count draws other pixels."""
+        return f"{cls.version}-{cls._model(model)}-{cls._steps(steps)}steps"
+
     def __init__(
         self,
         *,
@@ -57,15 +71,12 @@ class DiffusersGenerator(Generator):
         offload: str | None = None,
     ) -> None:
         super().__init__()
-        model_env = self.capabilities.setup["path_env"]
-        self.model = model or os.environ.get(model_env, "")
+        self.model, self.steps = self._model(model), self._steps(steps)
         if not self.model:
             raise NotConfigured(
-                f"backend {self.name!r} needs a model: export {model_env}=<folder or hub id>"
+                f"backend {self.name!r} needs a model: export "
+                f"{self.capabilities.setup['path_env']}=<folder or hub id>"
             )
-        self.steps = (
-            steps or int(os.environ.get("VIDEOAGENT_DIFFUSERS_STEPS", 0)) or (self.default_steps)
-        )
         cuda = torch.cuda.is_available()
         self.device = (
             device or os.environ.get("VIDEOAGENT_DIFFUSERS_DEVICE") or ("cuda" if cuda else "cpu")

@@ -48,6 +48,17 @@ def test_a_build_that_fails_or_is_killed_leaves_no_entry(tmp_path):
     assert sorted(p.name for p in (tmp_path / "sound").iterdir()) == ["c" * 32]
 
 
+def test_an_entry_whose_files_changed_is_made_again(tmp_path):
+    derived, made = DerivedFiles(tmp_path), []
+    entry = derived.make("sound", "d" * 64, _writes("whole", made))
+    (entry / "out.txt").write_text("cut")  # cut short, or edited by hand
+    assert derived.find("sound", "d" * 64) is None and not entry.exists()
+    again = derived.make("sound", "d" * 64, _writes("whole", made))
+    assert (again / "out.txt").read_text() == "whole" and made == ["whole", "whole"]
+    (again / "out.txt").unlink()  # deleted
+    assert derived.find("sound", "d" * 64) is None
+
+
 def test_only_the_newest_entries_of_a_kind_are_kept(tmp_path):
     derived = DerivedFiles(tmp_path)
     keys = [str(n) * 64 for n in range(KEPT_OTHERWISE + 2)]

@@ -180,6 +180,11 @@ def test_a_new_take_without_ground_truth_changes_nothing_audible(tmp_path):
     assert made.verified and again.verified
     assert again.manifest["takes"]["generated"] == 1
     assert again.manifest["sound"]["reused"]
+    # A kept sound whose file went missing is made again, not trusted.
+    (encoded,) = (tmp_path / "film/renders/derived/sound").glob("*/sound.m4a")
+    encoded.unlink()
+    texted = Agent(settings).edit(tmp_path / "film", "put SALE on screen at 0:01 for 1 second")
+    assert texted.verified and not texted.manifest["sound"]["reused"]
 
 
 def test_speech_ending_just_past_a_window_is_heard_without_what_whisper_imagines_after_it():

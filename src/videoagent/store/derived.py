@@ -3,20 +3,25 @@ that a run whose inputs did not change reuses them (as takes and rendered pieces
 
 Each entry is a folder `<kind>/<key>/`, built under a hidden name and renamed into place
 when whole: a run killed while making one leaves no entry, only a folder the next run
-removes. The newest few entries of a kind are kept (an edit and its undo both stay cheap);
+removes. Each file's SHA-256 is kept beside it: an entry whose files changed since is made
+again, never trusted. The newest few entries of a kind are kept (an edit and its undo both stay cheap);
 of small, many-per-video kinds (a spoken line, what was heard of it) more.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from videoagent.store.files import atomic_write_json, file_sha256
+
 KEPT = {"line": 64, "heard": 64}  # entries kept of a kind; KEPT_OTHERWISE of any other
 KEPT_OTHERWISE = 3
+SUMS = "sums.json"  # each file's SHA-256, written when the entry is made
 
 
 class DerivedFiles:
@@ -24,9 +29,15 @@ class DerivedFiles:
         self.root = Path(root)
 
     def find(self, kind: str, key: str) -> Path | None:
-        """The entry for `key`, when a whole one exists (its use marks it as the newest)."""
+        """The entry for `key`, when a whole one exists (its use marks it as the newest).
+        One whose files are not the bytes that were made (a file deleted, cut short or
+        changed by hand) is removed, to be made again."""
         entry = self.root / kind / key[:32]
         if not entry.is_dir():
+            return None
+        sums = entry / SUMS
+        if not sums.exists() or json.loads(sums.read_text("utf-8")) != _sums(entry):
+            shutil.rmtree(entry, ignore_errors=True)
             return None
         os.utime(entry)
         return entry
@@ -43,6 +54,7 @@ class DerivedFiles:
         scratch = Path(tempfile.mkdtemp(prefix=".part-", dir=home))
         try:
             build(scratch)
+            atomic_write_json(scratch / SUMS, _sums(scratch))
             entry = home / key[:32]
             os.replace(scratch, entry)
         except BaseException:
@@ -59,3 +71,12 @@ class DerivedFiles:
         )
         for stale in entries[KEPT.get(home.name, KEPT_OTHERWISE) :]:
             shutil.rmtree(stale, ignore_errors=True)
+
+
+def _sums(entry: Path) -> dict[str, str]:
+    """The SHA-256 of each file an entry holds (but the sums themselves)."""
+    return {
+        path.name: file_sha256(path)
+        for path in sorted(entry.iterdir())
+        if path.is_file() and path.name != SUMS
+    }

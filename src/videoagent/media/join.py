@@ -30,6 +30,8 @@ def _packets(
             if not packet.size:
                 continue
             dts = packet.dts if packet.dts is not None else packet.pts
+            if packet.pts is None:  # shown when decoded
+                packet.pts = dts
             if own != base:
                 packet.pts, dts = (round(t * own / base) for t in (packet.pts, dts))
                 packet.time_base = base
@@ -51,6 +53,15 @@ def _video(
 def join(pieces: list[tuple[Path, int]], sound: Path, rate: Fraction, output: Path) -> None:
     """`pieces` ((file, frame count), in order) and `sound` into `output`, atomically."""
     part = partial_path(output)
+    try:
+        _write(pieces, sound, rate, part)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, output)
+
+
+def _write(pieces: list[tuple[Path, int]], sound: Path, rate: Fraction, part: Path) -> None:
     with (
         av.open(str(pieces[0][0])) as first,
         av.open(str(sound)) as audio,
@@ -75,4 +86,3 @@ def join(pieces: list[tuple[Path, int]], sound: Path, rate: Fraction, output: Pa
             last[kind] = packet.dts
             packet.stream = streams[kind]
             out.mux(packet)
-    os.replace(part, output)

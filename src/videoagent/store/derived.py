@@ -4,8 +4,8 @@ that a run whose inputs did not change reuses them (as takes and rendered pieces
 Each entry is a folder `<kind>/<key>/`, built under a hidden name and renamed into place
 when whole: a run killed while making one leaves no entry, only a folder the next run
 removes. Each file's SHA-256 is kept beside it: an entry whose files changed since is made
-again, never trusted. The newest few entries of a kind are kept (an edit and its undo both stay cheap);
-of small, many-per-video kinds (a spoken line, what was heard of it) more.
+again, never trusted. The newest few entries of a kind are kept (an edit and its undo both
+stay cheap); of small, many-per-video kinds (a spoken line, what was heard of it) more.
 """
 
 from __future__ import annotations

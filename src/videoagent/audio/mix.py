@@ -76,7 +76,16 @@ def _add(out: np.ndarray, layer: Layer, total: int, ducking: np.ndarray | None =
         _add_samples(out, samples, start + offset, gain, total, ducking)
 
 
-def _add_samples(out, samples: np.ndarray, at: int, gain, total: int, ducking) -> None:
+def _add_samples(
+    out: np.ndarray,
+    samples: np.ndarray,
+    at: int,
+    gain: np.float32,
+    total: int,
+    ducking: np.ndarray | None,
+) -> None:
+    """`samples` times `gain` (and `ducking`) added into `out` from sample `at`, a block at
+    a time; what falls outside the track is left out."""
     if at >= total or at + len(samples) <= 0:
         return
     first, last = max(-at, 0), min(len(samples), total - at)

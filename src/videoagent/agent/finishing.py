@@ -162,6 +162,7 @@ def finish(
         sound={
             **{part: sound.record[part] for part in ("parts", "lines", "subtitles", "effects")},
             "reused": sound.reused,
+            "mastering": sound.mastering,
             "burned_captions": [
                 {"text": o.text, "start": o.start, "frames": o.frames}
                 for o in timeline.overlays

@@ -1,9 +1,11 @@
-"""Step 11, the sound, made once for what is audible. The mix, its AAC encoding (turned down
-when the encoder lifts a peak over the ceiling) and the checks measured on that encoding are
-kept as a derived entry under the hash of everything they are made of: the picture's timing,
-the shots, the takes' events, the sound settings, the lines said. An edit that changes nothing
-audible (text on screen, a caption, a card's wording) reuses all of it; a render copies the
-encoded track in, so what was measured is what the video plays."""
+"""Step 11, the sound, made once for what is audible. The mastered mix, its AAC encoding and
+the checks measured on that encoding are kept as a derived entry under the hash of
+everything they are made of: the picture's timing, the shots, the takes' events, the sound
+settings, the lines said. An edit that changes nothing audible (text on screen, a caption, a
+card's wording) reuses all of it; one that changes part of it (a shot's footsteps) masters
+and encodes again only the blocks it touched, at the last sound's levels when they still
+hold (audio/mastering.py). A render copies the encoded track in, so what was measured is
+what the video plays."""
 
 from __future__ import annotations
 
@@ -15,14 +17,12 @@ from pathlib import Path
 
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import Emit
-from videoagent.audio.loudness import measure as measure_loudness
-from videoagent.audio.pcm import turn_down
+from videoagent.audio.mastering import EarlierSound, master_sound
 from videoagent.audio.recognizer import recognizer_name
 from videoagent.audio.soundtrack import make_soundtrack
 from videoagent.audio.spoken import Narration, speak_lines
 from videoagent.evaluate.check import Check
 from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
-from videoagent.media.sound_file import encode_sound
 from videoagent.plan.narration import narrates
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Shot, Storyboard
@@ -32,7 +32,7 @@ from videoagent.store.truth_file import read_truth
 from videoagent.timeline.model import CardClip, Timeline
 from videoagent.timeline.subtitles import Cue
 
-SOUND_VERSION = 1  # raise when the sound made from the same inputs changes
+SOUND_VERSION = 2  # raise when the sound made from the same inputs changes
 
 
 @dataclass
@@ -56,6 +56,14 @@ class Sound:
     @property
     def checks(self) -> list[Check]:
         return [Check(**check) for check in self.record["checks"]]
+
+    @property
+    def mastering(self) -> dict:
+        """How the mix was mastered: its levels, its blocks, and how many of them were
+        mastered and encoded when it was made (the rest copied from the sound before)."""
+        master = self.record["master"]
+        counts = {key: master[key] for key in ("mastered", "encoded", "kept_levels")}
+        return {"levels": master["levels"], "blocks": len(master["blocks"]), **counts}
 
     def copy_mix(self, to: Path) -> None:
         part = partial_path(to)
@@ -142,10 +150,11 @@ def make_sound(derived: DerivedFiles, audible: Audible, emit: Emit) -> Sound:
     entry = derived.find("sound", key)
     reused = entry is not None
     if entry is None:
+        earlier = _earlier(derived)
         entry = derived.make(
             "sound",
             key,
-            lambda folder: _build(folder, derived, narration, audible, emit),
+            lambda folder: _build(folder, derived, narration, audible, earlier),
         )
     sound = Sound(entry, json.loads((entry / "sound.json").read_text("utf-8")), reused)
     for part, how in sound.record["parts"].items():
@@ -153,14 +162,27 @@ def make_sound(derived: DerivedFiles, audible: Audible, emit: Emit) -> Sound:
         emit("sound", "done" if how["made"] else "warning", f"{part}: {said}", part=part, **how)
     if reused:
         emit("sound", "done", "nothing audible changed: the last mix and its checks are reused")
+    elif sound.mastering["kept_levels"]:
+        master = sound.mastering
+        emit(
+            "sound",
+            "done",
+            f"the last levels kept: {master['mastered']} of {master['blocks']} blocks mastered "
+            f"and {master['encoded']} encoded again, the rest copied",
+            **master,
+        )
     return sound
 
 
 def _build(
-    folder: Path, derived: DerivedFiles, narration: Narration, audible: Audible, emit: Emit
+    folder: Path,
+    derived: DerivedFiles,
+    narration: Narration,
+    audible: Audible,
+    earlier: EarlierSound | None,
 ) -> None:
     request, settings = audible.request, audible.settings
-    soundtrack = make_soundtrack(
+    soundtrack, mix = make_soundtrack(
         audible.timeline,
         audible.board,
         mode=request.mode,
@@ -170,28 +192,24 @@ def _build(
         effects=settings.effects,
         ambience=settings.ambience,
         seed=request.seed,
-        target_lufs=settings.loudness,
-        into=folder / "mix.wav",
     )
-    mix, encoded = soundtrack.wav, folder / "sound.m4a"
-    # The encoder can lift a peak over the ceiling the mix kept: the mix is turned down by
-    # the excess and a small margin (no more: each dB cut is a dB of loudness lost against
-    # the target) and encoded again, at most twice.
-    loudness = measure_loudness(encode_sound(mix, encoded))
-    for _ in range(2):
-        peak = loudness.true_peak
-        if peak <= PEAK_CEILING - 0.2:
-            break
-        cut = PEAK_CEILING - 0.3 - peak
-        loudness = measure_loudness(encode_sound(turn_down(mix, cut), encoded))
-        emit("sound", "progress", f"true peak {peak:.1f} dBTP after encoding: {cut:.1f} dB")
+    encoded = folder / "sound.m4a"
+    mastering = master_sound(
+        mix,
+        folder / "mix.wav",
+        encoded,
+        target=settings.loudness,
+        peak=PEAK_CEILING,
+        earlier=earlier,
+    )
+    del mix  # the one long array: not held while the checks decode the encoding
     checks, figures = sound_checks(
         encoded,
         soundtrack,
         target_lufs=settings.loudness,
         recognizer=soundtrack.recognizer,
         derived=derived,
-        loudness=loudness,
+        loudness=mastering.loudness,
     )
     record = {
         "parts": soundtrack.parts,
@@ -201,5 +219,18 @@ def _build(
         "effects": soundtrack.effects,
         "checks": [check.to_dict() for check in checks],
         "figures": figures,
+        "master": mastering.record,
     }
     atomic_write_json(folder / "sound.json", record)
+
+
+def _earlier(derived: DerivedFiles) -> EarlierSound | None:
+    """The sound this project used last, whose unchanged blocks a new one copies."""
+    entry = derived.newest("sound")
+    if entry is None:
+        return None
+    try:
+        master = json.loads((entry / "sound.json").read_text("utf-8"))["master"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return EarlierSound(master, entry / "mix.wav", entry / "sound.m4a")

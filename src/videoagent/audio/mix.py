@@ -1,5 +1,5 @@
 """The mix: voice, effects, ambience and music placed in time on one stereo track of the
-video's exact length, music (and, less, ambience) ducked under the voice (pcm.normalise then
+video's exact length, music (and, less, ambience) ducked under the voice (mastering.py then
 brings it to the target loudness).
 
 Ducking follows the voice's own envelope (fast attack, slow release), so the music dips
@@ -48,8 +48,8 @@ def _follow(level: np.ndarray, attack: float, release: float) -> np.ndarray:
 
 
 def mix(layers: list[Layer], seconds: float, *, duck_db: float = -14.0) -> np.ndarray:
-    """All layers on one stereo float32 track of exactly `seconds` (not yet normalised: see
-    pcm.normalise). The voice is laid first (its envelope says where to duck), then every
+    """All layers on one stereo float32 track of exactly `seconds` (not yet mastered: see
+    mastering.py). The voice is laid first (its envelope says where to duck), then every
     other layer is added to the same track, ducked as it goes, a block at a time: one track
     of the video's length, and no copy of a long layer."""
     total = round(seconds * RATE)

@@ -1,7 +1,8 @@
 """The soundtrack of a video: effects on the picture's events, each place's ambience,
 narration spoken over its shots, subtitles timed to that voice, a music bed ducked under it,
-all mixed to the target loudness; and a record of which parts were made, by what, and which
-were skipped and why (a missing extra is reported, never a crash)."""
+all mixed (mastering.py brings the mix to the target loudness); and a record of which parts
+were made, by what, and which were skipped and why (a missing extra is reported, never a
+crash)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from videoagent.audio.ambience import ambience_layers
 from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, mix
 from videoagent.audio.music import music_bars
-from videoagent.audio.pcm import normalise
 from videoagent.audio.recognizer import WhisperRecognizer, Word
 from videoagent.audio.spoken import Narration, SpokenLine, made, skipped
 from videoagent.audio.wer import words_of
@@ -29,7 +29,6 @@ CUE_CHARS = 42  # the most characters on one subtitle line
 
 @dataclass
 class Soundtrack:
-    wav: Path  # the mix, 16-bit stereo at RATE, the video's exact length
     lines: list[SpokenLine]
     cues: list[Cue]
     parts: dict  # part → {"made": bool, "by"/"why": str, ...}
@@ -125,9 +124,9 @@ def make_soundtrack(
     effects: bool = True,
     ambience: bool = True,
     seed: int = 0,
-    target_lufs: float = -16.0,
-    into: Path,  # where the mix is written (WAV)
-) -> Soundtrack:
+) -> tuple[Soundtrack, np.ndarray]:
+    """The soundtrack, and its mix: stereo float32 at RATE, the video's exact length, not
+    yet mastered (it is the one long thing here: the caller lets go of it when done)."""
     seconds = float(timeline.rate.seconds(timeline.duration))
     parts: dict = {}
     layers: list[Layer] = []
@@ -153,7 +152,5 @@ def make_soundtrack(
         parts["music"] = skipped("music is off")
     mixed = mix(layers, seconds)
     placed = [layer.meta for layer in layers if layer.kind == "effect"]
-    del layers  # the long ones (music) need not outlive the mix
-    wav = normalise(mixed, into, target=target_lufs)
     fps = float(timeline.rate.fps)
-    return Soundtrack(wav, lines, cues, parts, narration.recognizer, placed, fps)
+    return Soundtrack(lines, cues, parts, narration.recognizer, placed, fps), mixed

@@ -1,5 +1,6 @@
-"""The video's sound as a file of its own: the mix encoded once, as the video carries it, so
-that a render only copies it in and what was measured on it is what the video plays."""
+"""The video's sound as a file of its own: encoded once, as the video carries it, so that a
+render only copies it in and what was measured on it is what the video plays. The agent's
+mix is encoded a block at a time (sound_blocks.py); any other sound file here, whole."""
 
 from __future__ import annotations
 
@@ -12,12 +13,11 @@ import av
 from videoagent.media.ffmpeg import run_ffmpeg
 from videoagent.store.files import partial_path
 
-# A real soundtrack gets more bits than the silent one: at 96 kb/s FFmpeg's AAC encoder
-# pushed the true peak of footsteps from -1.8 to -0.6 dBTP; at 160 kb/s it kept it. Its
-# "fast" coder takes half the CPU of the default (twoloop), but lifted a narrated mix's true
-# peak from -2.0 to +0.2 dBTP and a 600 s procedural one's over the ceiling too (twoloop
-# kept both): not used.
-SOUND_CODEC_ARGS = ["-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2"]
+# As the agent's own sound is encoded (sound_blocks.py: constant quality, no noise
+# substitution). At 96 kb/s FFmpeg's AAC encoder pushed the true peak of footsteps from -1.8
+# to -0.6 dBTP; here it keeps it. Its "fast" coder takes half the CPU of the default
+# (twoloop), but lifted a narrated mix's true peak from -2.0 to +0.2 dBTP: not used.
+SOUND_CODEC_ARGS = ["-c:a", "aac", "-q:a", "1", "-aac_pns", "0", "-ar", "48000", "-ac", "2"]
 
 
 def encode_sound(mix: Path, output: Path) -> Path:

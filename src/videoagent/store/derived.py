@@ -42,6 +42,11 @@ class DerivedFiles:
         os.utime(entry)
         return entry
 
+    def newest(self, kind: str) -> Path | None:
+        """The entry of `kind` made or found last, when a whole one exists."""
+        found = (self.find(kind, entry.name) for entry in _newest_first(self.root / kind))
+        return next((entry for entry in found if entry is not None), None)
+
     def make(self, kind: str, key: str, build: Callable[[Path], None]) -> Path:
         """The entry for `key`, made by `build(folder)` when there is none yet."""
         found = self.find(kind, key)
@@ -64,13 +69,16 @@ class DerivedFiles:
         return entry
 
     def _prune(self, home: Path) -> None:
-        entries = sorted(
-            (p for p in home.iterdir() if p.is_dir() and not p.name.startswith(".")),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for stale in entries[KEPT.get(home.name, KEPT_OTHERWISE) :]:
+        for stale in _newest_first(home)[KEPT.get(home.name, KEPT_OTHERWISE) :]:
             shutil.rmtree(stale, ignore_errors=True)
+
+
+def _newest_first(home: Path) -> list[Path]:
+    """The whole entries under `home`, the one used last first."""
+    if not home.is_dir():
+        return []
+    entries = [p for p in home.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return sorted(entries, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def _sums(entry: Path) -> dict[str, str]:

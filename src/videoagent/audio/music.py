@@ -5,6 +5,7 @@ mode, length and seed always give the same bed."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,27 +45,11 @@ def _envelope(n: int, attack: float, release: float) -> np.ndarray:
 
 
 def _bar(style: Style, index: int, rng: np.random.Generator) -> np.ndarray:
-    """One bar, stereo."""
+    """One bar, stereo: its chord and bass (the same each time round the progression, so
+    made once), then the pulse."""
     beat = 60.0 / style.bpm
     n = round(4 * beat * RATE)
-    t = np.arange(n) / RATE
-    root, triad = style.progression[index % len(style.progression)]
-    left, right = np.zeros(n), np.zeros(n)
-    pad_env = _envelope(n, 0.25 * beat * 4, 0.2 * beat * 4)
-    for k, step in enumerate(triad):
-        f = _hz(root + step)
-        voice = np.sin(2 * np.pi * f * t) + 0.3 * np.sin(2 * np.pi * 2 * f * t)
-        pan = 0.35 + 0.15 * k
-        left += (1 - pan) * voice * pad_env * 0.12
-        right += pan * voice * pad_env * 0.12
-    for b in range(4):  # bass on every beat, root then fifth
-        start = round(b * beat * RATE)
-        length = round(beat * RATE * 0.9)
-        f = _hz(root - 24 + (7 if b % 2 else 0))
-        tb = np.arange(length) / RATE
-        note = np.sin(2 * np.pi * f * tb) * np.exp(-tb * 3.0) * 0.22
-        left[start : start + length] += note[: n - start]
-        right[start : start + length] += note[: n - start]
+    left, right = (part.copy() for part in _tones(style, index % len(style.progression)))
     if style.pulse:
         for b in range(4):
             start = round(b * beat * RATE)
@@ -81,6 +66,34 @@ def _bar(style: Style, index: int, rng: np.random.Generator) -> np.ndarray:
             left[off : off + length] += hat[: n - off]
             right[off : off + length] += hat[: n - off]
     return np.stack([left, right], axis=1)
+
+
+@functools.lru_cache(maxsize=8)
+def _tones(style: Style, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """The chord and bass of the progression's `step`, left and right (not to be changed:
+    shared by every bar on that step)."""
+    beat = 60.0 / style.bpm
+    n = round(4 * beat * RATE)
+    t = np.arange(n) / RATE
+    root, triad = style.progression[step]
+    left, right = np.zeros(n), np.zeros(n)
+    pad_env = _envelope(n, 0.25 * beat * 4, 0.2 * beat * 4)
+    for k, interval in enumerate(triad):
+        f = _hz(root + interval)
+        voice = np.sin(2 * np.pi * f * t) + 0.3 * np.sin(2 * np.pi * 2 * f * t)
+        pan = 0.35 + 0.15 * k
+        left += (1 - pan) * voice * pad_env * 0.12
+        right += pan * voice * pad_env * 0.12
+    for b in range(4):  # bass on every beat, root then fifth
+        start = round(b * beat * RATE)
+        length = round(beat * RATE * 0.9)
+        f = _hz(root - 24 + (7 if b % 2 else 0))
+        tb = np.arange(length) / RATE
+        note = np.sin(2 * np.pi * f * tb) * np.exp(-tb * 3.0) * 0.22
+        left[start : start + length] += note[: n - start]
+        right[start : start + length] += note[: n - start]
+    left.flags.writeable = right.flags.writeable = False
+    return left, right
 
 
 def music_bars(

@@ -18,6 +18,7 @@ from videoagent.audio import RATE
 CHUNK = 8192  # samples pushed into the filter graph at a time
 ATTACK_MS = 5  # how far the limiter looks ahead
 RELEASE_MS = 80
+_TICK = Fraction(1, RATE)  # the frames' time base: a sample
 
 
 def limited(samples: np.ndarray, *, gain_db: float, ceiling: float) -> np.ndarray:
@@ -53,8 +54,6 @@ def limited(samples: np.ndarray, *, gain_db: float, ceiling: float) -> np.ndarra
         result = np.pad(result, ((0, len(samples) - len(result)), (0, 0)))
     return result[: len(samples)]
 
-
-_TICK = Fraction(1, RATE)
 
 
 def _pulled(graph: av.filter.Graph) -> list[np.ndarray]:

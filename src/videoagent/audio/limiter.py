@@ -55,7 +55,6 @@ def limited(samples: np.ndarray, *, gain_db: float, ceiling: float) -> np.ndarra
     return result[: len(samples)]
 
 
-
 def _pulled(graph: av.filter.Graph) -> list[np.ndarray]:
     """Every frame the graph has ready, as [n, 2] arrays."""
     frames = []

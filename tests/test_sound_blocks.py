@@ -13,14 +13,16 @@ import numpy as np
 from videoagent.audio import RATE
 from videoagent.audio.limiter import limited
 from videoagent.audio.loudness import measure
-from videoagent.audio.mastered import BLOCK, block_spans
+from videoagent.audio.mastered import BLOCK, LEAD, block_spans, write_mastered
 from videoagent.audio.mastering import EarlierSound, master_sound
+from videoagent.audio.mix import Layer, Mix
 from videoagent.audio.pcm import write_wav
 from videoagent.evaluate.sound_checks import audio_of
 from videoagent.media.sound_blocks import FRAME, EncodedBlocks, encode_blocks
 from videoagent.store.derived import DerivedFiles
 
 SECONDS = 25  # three blocks: two seams
+LEVEL = {"target": -16.0, "peak": -1.0}
 
 
 def _music(seconds: float, seed: int = 0, noise: float = 0.01) -> np.ndarray:
@@ -104,29 +106,38 @@ def _wav_bytes(path, start: int, end: int) -> bytes:
 
 
 def test_an_edit_keeps_the_levels_and_masters_only_the_block_it_changed(tmp_path):
-    mix = _music(SECONDS) * 0.3
-    made = master_sound(mix, tmp_path / "a.wav", tmp_path / "a.m4a", target=-16.0, peak=-1.0)
+    bed = Layer("bed", "music", _music(SECONDS) * 0.3)
+    made = master_sound(Mix([bed], SECONDS), tmp_path / "a.wav", tmp_path / "a.m4a", **LEVEL)
     assert abs(made.loudness.integrated + 16) <= 0.25 and made.loudness.true_peak <= -1.2
     assert not made.record["kept_levels"]
     earlier = EarlierSound(made.record, tmp_path / "a.wav", tmp_path / "a.m4a")
 
-    edited = mix.copy()
-    edited[BLOCK + 2 * RATE : BLOCK + 3 * RATE] *= 1.5  # a second of the middle block louder
-    again = master_sound(
-        edited, tmp_path / "b.wav", tmp_path / "b.m4a", target=-16.0, peak=-1.0, earlier=earlier
-    )
+    # A second of the middle block made louder by a sound laid over it.
+    louder_second = bed.samples[BLOCK + 2 * RATE : BLOCK + 3 * RATE] * 0.5
+    over = Layer("over", "effect", louder_second, start=BLOCK / RATE + 2)
+    edited = Mix([bed, over], SECONDS)
+    made_windows = []
+    window = edited.window
+    edited.window = lambda lo, hi: made_windows.append((lo, hi)) or window(lo, hi)
+    again = master_sound(edited, tmp_path / "b.wav", tmp_path / "b.m4a", **LEVEL, earlier=earlier)
     record = again.record
     assert record["kept_levels"] and (record["mastered"], record["encoded"]) == (1, 1)
+    # Only the changed block (and the limiter's lead either side) was mixed at all.
+    assert made_windows == [(BLOCK - LEAD, 2 * BLOCK + LEAD)]
     assert abs(again.loudness.integrated + 16) <= 0.5 and again.loudness.true_peak <= -1.2
-    for start, end in (block_spans(len(mix))[0], block_spans(len(mix))[2]):
+    spans = block_spans(round(SECONDS * RATE))
+    for start, end in (spans[0], spans[2]):
         assert _wav_bytes(tmp_path / "a.wav", start, end) == _wav_bytes(
             tmp_path / "b.wav", start, end
         )
+    # The block made alone is the block made from the whole edited mix.
+    whole = tmp_path / "whole.wav"
+    write_mastered(Mix([bed, over], SECONDS), again.levels, whole)
+    assert _wav_bytes(whole, *spans[1]) == _wav_bytes(tmp_path / "b.wav", *spans[1])
 
     # Twice as loud everywhere: the last levels no longer hold, and are found again.
-    louder = master_sound(
-        mix * 2, tmp_path / "c.wav", tmp_path / "c.m4a", target=-16.0, peak=-1.0, earlier=earlier
-    )
+    twice = Mix.of(bed.samples * 2)
+    louder = master_sound(twice, tmp_path / "c.wav", tmp_path / "c.m4a", **LEVEL, earlier=earlier)
     assert not louder.record["kept_levels"] and louder.record["mastered"] == 3
     assert abs(louder.loudness.integrated + 16) <= 0.25
     assert abs(measure(tmp_path / "c.m4a").integrated + 16) <= 0.25  # measured again here
@@ -134,7 +145,7 @@ def test_an_edit_keeps_the_levels_and_masters_only_the_block_it_changed(tmp_path
 
 def test_silence_stays_silence(tmp_path):
     quiet = np.zeros((RATE * 2, 2), np.float32)
-    made = master_sound(quiet, tmp_path / "q.wav", tmp_path / "q.m4a", target=-16.0, peak=-1.0)
+    made = master_sound(Mix.of(quiet), tmp_path / "q.wav", tmp_path / "q.m4a", **LEVEL)
     assert made.loudness.integrated <= -70  # the meter's silence
     with wave.open(str(tmp_path / "q.wav")) as written:
         assert written.getnframes() == len(quiet)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from videoagent.agent.adopt import changed_outside
 from videoagent.agent.assemble import cut_points, size_new_takes
@@ -53,15 +54,12 @@ from videoagent.errors import (
     UnclearRequest,
     UsageError,
 )
-from videoagent.evaluate.llm_judge import LLMJudge
 from videoagent.failpoints import reached
 from videoagent.generators import capabilities
 from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.memory.context import tokens_of_text
 from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
-from videoagent.plan.llm_edit import parse_edit_with_llm
-from videoagent.plan.llm_edit import summary as edit_context
 from videoagent.plan.references import (
     check_named_entities,
     check_references,
@@ -73,6 +71,9 @@ from videoagent.store.journal import Journal
 from videoagent.store.ledger import Ledger
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
+
+if TYPE_CHECKING:
+    from videoagent.evaluate.llm_judge import LLMJudge
 
 
 class Agent:
@@ -170,6 +171,9 @@ class Agent:
             except UnclearRequest:
                 if llm is None:
                     raise
+                from videoagent.plan.llm_edit import parse_edit_with_llm
+                from videoagent.plan.llm_edit import summary as edit_context
+
                 client = chat_client(llm[0], model=llm[1])
                 operations = parse_edit_with_llm(
                     text, state.storyboard, state.request, client=client
@@ -386,6 +390,8 @@ class Agent:
     def _judge(self, state: ProjectState) -> LLMJudge | None:
         if not self.settings.judge_url:
             return None
+        from videoagent.evaluate.llm_judge import LLMJudge  # pydantic: only with a judge
+
         entities = state.bible.entities if state.bible else {}
         return LLMJudge(
             chat_client(self.settings.judge_url, model=self.settings.judge_model),

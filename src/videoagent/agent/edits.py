@@ -27,7 +27,6 @@ from videoagent.memory.continuation import (
     continuation_count,
     plan_continuation,
 )
-from videoagent.memory.llm_continuation import beats_from_llm
 from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
@@ -104,6 +103,8 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
         count = continuation_count(seconds)
         beats = continuation_beats(context, state.brief, count)
         if llm:
+            from videoagent.memory.llm_continuation import beats_from_llm
+
             beats, warnings = beats_from_llm(
                 context, count, seconds, client=chat_client(llm[0], model=llm[1]), fallback=beats
             )

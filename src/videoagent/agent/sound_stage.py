@@ -32,7 +32,7 @@ from videoagent.store.truth_file import read_truth
 from videoagent.timeline.model import CardClip, Timeline
 from videoagent.timeline.subtitles import Cue
 
-SOUND_VERSION = 3  # raise when the sound made from the same inputs changes
+SOUND_VERSION = 4  # raise when the sound made from the same inputs changes
 
 
 @dataclass
@@ -202,7 +202,7 @@ def _build(
         peak=PEAK_CEILING,
         earlier=earlier,
     )
-    del mix  # the one long array: not held while the checks decode the encoding
+    del mix  # with the whole track, if it was made: not held while the checks decode
     checks, figures = sound_checks(
         encoded,
         soundtrack,

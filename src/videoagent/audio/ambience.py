@@ -7,16 +7,16 @@ ambience costs a few hundred milliseconds."""
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 
 from videoagent.audio import RATE
 from videoagent.audio.mix import Layer
 from videoagent.plan.storyboard import Storyboard
+from videoagent.store.files import json_sha256
 from videoagent.timeline.model import Timeline
 
 FADE = 0.3  # seconds of crossfade at each cut
+AMBIENCE_VERSION = 1  # raise when the same sound, length and seed give other noise
 
 # (low-pass corner Hz, slope: 0 white … 2 brown, level dB, swell Hz or 0) per sound.
 SOUNDS = {
@@ -67,14 +67,16 @@ def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> 
         start = float(timeline.rate.seconds(timeline.clip_start(index)))
         seconds = float(timeline.rate.seconds(shot.frames))
         lead = FADE / 2 if index > 0 else 0.0  # overlap the cut on both sides
-        made = partial(_faded, kind, seconds + lead + FADE / 2, index > 0, [seed, 17, index])
+        made = (kind, seconds + lead + FADE / 2, index > 0, [seed, 17, index])
         layers.append(
             Layer(
                 f"ambience {shot.id} ({kind})",
                 "ambience",
                 np.zeros((0, 2), np.float32),
                 start - lead,
-                parts=lambda made=made: [(0, made())],
+                parts=lambda lo, hi, made=made: [(0, _faded(*made))],
+                length=max(round(made[1] * RATE), 1),
+                key=json_sha256(["ambience", AMBIENCE_VERSION, SOUNDS[kind], *made]),
             )
         )
     return layers

@@ -1,8 +1,8 @@
 """The mix mastered a block at a time: a gain, the limiter, then 16-bit samples in a
-WAV file, in blocks of BLOCK samples. Each block is keyed by the hash of the mix it hears
+WAV file, in blocks of BLOCK samples. Each block is keyed by the mix's key of what it hears
 (itself and LEAD samples either side: the limiter's look-ahead and release settle well within
-that) and the levels, so that after an edit only the blocks whose sound changed are mastered
-again; the others are copied from the last mix, byte for byte."""
+that) and the levels, so that after an edit only the blocks whose sound changed are mixed and
+mastered again; the others are copied from the last mix, byte for byte."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ import numpy as np
 
 from videoagent.audio import RATE
 from videoagent.audio.limiter import limited
+from videoagent.audio.mix import Mix
 from videoagent.store.files import partial_path
 
 BLOCK = 480 * 1024  # 10.24 s: whole AAC frames, so the encoded blocks meet on frame bounds
 LEAD = RATE // 2  # samples of the mix either side of a block that the limiter hears with it
-MASTER_VERSION = 1  # raise when the same mix and levels master to other samples
+MASTER_VERSION = 2  # raise when the same mix and levels master to other samples
 
 
 @dataclass(frozen=True)
@@ -37,20 +38,22 @@ def block_spans(total: int) -> list[tuple[int, int]]:
     return [(start, min(start + BLOCK, total)) for start in range(0, total, BLOCK)] or [(0, 0)]
 
 
-def master_block(mix: np.ndarray, start: int, end: int, levels: Levels) -> np.ndarray:
+def master_block(mix: Mix, start: int, end: int, levels: Levels) -> np.ndarray:
     """Samples `start`..`end` of `mix` mastered at `levels`, as 16-bit integers [n, 2]."""
     lo, hi = max(start - LEAD, 0), min(end + LEAD, len(mix))
-    sound = limited(mix[lo:hi], gain_db=levels.gain_db, ceiling=10 ** (levels.ceiling_db / 20))
+    sound = limited(
+        mix.window(lo, hi), gain_db=levels.gain_db, ceiling=10 ** (levels.ceiling_db / 20)
+    )
     sound = sound[start - lo : end - lo]
     return (np.clip(sound, -1.0, 1.0) * 32767).astype("<i2")
 
 
-def block_key(mix: np.ndarray, start: int, end: int, levels: Levels) -> str:
-    lo, hi = max(start - LEAD, 0), min(end + LEAD, len(mix))
-    digest = hashlib.sha256(np.ascontiguousarray(mix[lo:hi], np.float32).tobytes())
+def block_key(mix: Mix, start: int, end: int, levels: Levels) -> str:
+    """What decides a mastered block: the mix it hears (told by the mix's own key, so that
+    no sample need be made to know it) and the levels."""
     about = [MASTER_VERSION, start, end, len(mix), levels.to_dict()]
-    digest.update(json.dumps(about, sort_keys=True).encode())
-    return digest.hexdigest()
+    about.append(mix.key(max(start - LEAD, 0), min(end + LEAD, len(mix))))
+    return hashlib.sha256(json.dumps(about, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,9 @@ class Earlier:
 
 
 def write_mastered(
-    mix: np.ndarray, levels: Levels, into: Path, earlier: Earlier | None = None
+    mix: Mix, levels: Levels, into: Path, earlier: Earlier | None = None
 ) -> tuple[list[str], int]:
-    """`mix` (stereo float32 [n, 2]) mastered at `levels` into the 16-bit WAV `into`,
+    """`mix` mastered at `levels` into the 16-bit WAV `into`,
     atomically, block by block; a block whose key the `earlier` mix has is copied from it.
     The keys of the blocks, and how many were mastered (not copied)."""
     keys, made = [], 0

@@ -27,6 +27,7 @@ import numpy as np
 
 from videoagent.audio.loudness import Loudness, measure, measure_samples
 from videoagent.audio.mastered import Earlier, Levels, block_spans, write_mastered
+from videoagent.audio.mix import Mix
 from videoagent.media.sound_blocks import EncodedBlocks, encode_blocks
 
 AIM_LU = 0.2  # how near the target a loudness found from nothing lands
@@ -54,7 +55,7 @@ class EarlierSound:
 
 
 def master_sound(
-    mix: np.ndarray,
+    mix: Mix,
     wav: Path,
     encoded: Path,
     *,
@@ -62,7 +63,9 @@ def master_sound(
     peak: float,  # dBTP the encoding may reach
     earlier: EarlierSound | None = None,
 ) -> Mastering:
-    """`mix` (stereo float32) mastered into `wav` and encoded into `encoded`."""
+    """`mix` mastered into `wav` and encoded into `encoded`. With the last levels kept, only
+    the windows of the mix that changed are made; a loudness found from nothing makes the
+    whole."""
     spans = block_spans(len(mix))
     ceiling_db = peak - LIMIT_BELOW_DB
 
@@ -90,7 +93,7 @@ def master_sound(
         )
         if abs(loudness.integrated - target) <= STABLE_LU and fits(loudness):
             return Mastering(levels, loudness, {**record, "kept_levels": True})
-    first = measure_samples(mix).integrated
+    first = measure_samples(mix.whole()).integrated
     levels, keys = _loudness_found(mix, wav, target, ceiling_db, first)
     loudness, record = attempt(levels, Earlier(wav, keys), None)
     for _ in range(2):
@@ -107,7 +110,7 @@ def master_sound(
 
 
 def _loudness_found(
-    mix: np.ndarray, wav: Path, target: float, ceiling_db: float, first: float
+    mix: Mix, wav: Path, target: float, ceiling_db: float, first: float
 ) -> tuple[Levels, list[str]]:
     """The levels that bring `mix` (of loudness `first`) to `target` through the limiter,
     and the keys of the blocks of `wav`, mastered at those levels on the way (silence stays

@@ -3,10 +3,18 @@ video's exact length, music (and, less, ambience) ducked under the voice (master
 brings it to the target loudness).
 
 Ducking follows the voice's own envelope (fast attack, slow release), so the music dips
-while words are spoken and comes back between lines, as a sidechain compressor would."""
+while words are spoken and comes back between lines, as a sidechain compressor would.
+
+A `Mix` is made a window at a time, and each window has a key: the keys of the layers that
+sound in it, where they stand, and the ducking there. After an edit, mastering asks for the
+windows whose key changed and for no other: the rest of the track is never made. A window
+is, sample for sample, that stretch of the track made whole (the same layers added in the
+same order)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +23,8 @@ import numpy as np
 from videoagent.audio import RATE
 
 BLOCK = 10 * RATE  # samples of a layer added at a time
+DUCK_STEP = RATE // 100  # the voice's envelope is followed in 10 ms steps
+MIX_VERSION = 1  # raise when the same layers mix to other samples
 
 
 @dataclass
@@ -27,9 +37,23 @@ class Layer:
     start: float = 0.0
     gain_db: float = 0.0
     meta: dict = field(default_factory=dict)
-    # A long layer made as it is laid: (first sample after `start`, samples) in turn,
-    # instead of `samples` whole.
-    parts: Callable[[], Iterable[tuple[int, np.ndarray]]] | None = None
+    # A long layer made as it is laid: `parts(lo, hi)` gives (first sample after `start`,
+    # samples) of at least the parts that sound in its samples lo..hi, instead of `samples`
+    # whole; such a layer says its `length` and a `key` of what decides its samples.
+    parts: Callable[[int, int], Iterable[tuple[int, np.ndarray]]] | None = None
+    length: int = 0
+    key: str = ""  # what decides the samples; made from `samples` when not given
+
+    def __post_init__(self) -> None:
+        if self.parts is None:
+            self.length = len(self.samples)
+        elif not self.key:
+            raise ValueError(f"layer {self.name!r} is made in parts and needs a key")
+
+    @property
+    def first(self) -> int:
+        """The sample of the track where the layer begins."""
+        return round(self.start * RATE)
 
 
 def _stereo(samples: np.ndarray) -> np.ndarray:
@@ -37,7 +61,7 @@ def _stereo(samples: np.ndarray) -> np.ndarray:
 
 
 def _follow(level: np.ndarray, attack: float, release: float) -> np.ndarray:
-    """A smoothed 0..1 envelope of `level` (per 10 ms block)."""
+    """A smoothed 0..1 envelope of `level` (per 10 ms step)."""
     out = np.zeros_like(level)
     state = 0.0
     up, down = 1 - np.exp(-0.01 / attack), 1 - np.exp(-0.01 / release)
@@ -47,33 +71,128 @@ def _follow(level: np.ndarray, attack: float, release: float) -> np.ndarray:
     return out
 
 
+class Mix:
+    """`layers` on a stereo float32 track of exactly `seconds`, not yet mastered (see
+    mastering.py), made a window at a time (or whole, once asked to)."""
+
+    def __init__(self, layers: list[Layer], seconds: float, *, duck_db: float = -14.0) -> None:
+        self.total = round(seconds * RATE)
+        # The voice first (its envelope says where to duck), then every other layer.
+        self.layers = [layer for layer in layers if layer.kind == "voice"]
+        self.layers += [layer for layer in layers if layer.kind != "voice"]
+        self.duck_db = duck_db
+        self.envelope = self._voice_envelope()
+        self._whole: np.ndarray | None = None
+        self._keys: dict[int, str] = {}
+
+    @classmethod
+    def of(cls, samples: np.ndarray) -> Mix:
+        """A mix of one sound, as it is."""
+        return cls([Layer("sound", "effect", samples)], len(samples) / RATE)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def whole(self) -> np.ndarray:
+        """The whole track, made once and kept (windows are then cut from it)."""
+        if self._whole is None:
+            self._whole = self.window(0, self.total)
+        return self._whole
+
+    def window(self, lo: int, hi: int) -> np.ndarray:
+        """Samples lo..hi of the track, stereo float32."""
+        lo, hi = max(lo, 0), min(hi, self.total)
+        if self._whole is not None:
+            return self._whole[lo:hi]
+        out = np.zeros((max(hi - lo, 0), 2), np.float32)
+        ducking = self._ducking(lo, hi)
+        for layer in self._sounding(lo, hi):
+            duck = None
+            if ducking is not None and layer.kind == "music":
+                duck = ducking
+            elif ducking is not None and layer.kind == "ambience":
+                duck = np.sqrt(ducking)  # the place ducks half as far: it stays audible
+            gain = np.float32(10 ** (layer.gain_db / 20))
+            for offset, samples in self._parts(layer, lo, hi):
+                _add_samples(out, samples, layer.first + offset - lo, gain, duck)
+        return out
+
+    def key(self, lo: int, hi: int) -> str:
+        """What decides samples lo..hi: the layers sounding there, where, how loud; the
+        ducking there."""
+        lo, hi = max(lo, 0), min(hi, self.total)
+        about = [MIX_VERSION, lo, hi, self.total, self.duck_db]
+        about += [
+            [layer.kind, self._key(layer), layer.first, layer.gain_db]
+            for layer in self._sounding(lo, hi)
+        ]
+        digest = hashlib.sha256(json.dumps(about).encode())
+        if self.envelope is not None:
+            digest.update(self._envelope_at(lo, hi).tobytes())
+        return digest.hexdigest()
+
+    def _sounding(self, lo: int, hi: int) -> list[Layer]:
+        return [
+            layer
+            for layer in self.layers
+            if layer.first < hi and layer.first + layer.length > lo and layer.length
+        ]
+
+    def _key(self, layer: Layer) -> str:
+        if layer.key:
+            return layer.key
+        found = self._keys.get(id(layer.samples))  # effects share a few sounds
+        if found is None:
+            samples = np.ascontiguousarray(layer.samples, np.float32)
+            found = hashlib.sha256(samples.tobytes() + str(samples.shape).encode()).hexdigest()
+            self._keys[id(layer.samples)] = found
+        return found
+
+    @staticmethod
+    def _parts(layer: Layer, lo: int, hi: int) -> Iterable[tuple[int, np.ndarray]]:
+        """The parts of `layer` that sound in track samples lo..hi (a layer made in parts
+        makes only those)."""
+        if layer.parts is None:
+            return [(0, layer.samples)]
+        return layer.parts(max(lo - layer.first, 0), min(hi - layer.first, layer.length))
+
+    def _voice_envelope(self) -> np.ndarray | None:
+        """The voice's envelope, 0..1 per 10 ms step, or None without a voice."""
+        voices = [layer for layer in self.layers if layer.kind == "voice"]
+        steps = self.total // DUCK_STEP
+        if not voices or not steps:
+            return None
+        level = np.zeros(steps, np.float32)
+        for lo in range(0, steps * DUCK_STEP, BLOCK):
+            hi = min(lo + BLOCK, steps * DUCK_STEP)
+            out = np.zeros((hi - lo, 2), np.float32)
+            for layer in voices:
+                gain = np.float32(10 ** (layer.gain_db / 20))
+                _add_samples(out, layer.samples, layer.first - lo, gain, None)
+            level[lo // DUCK_STEP : hi // DUCK_STEP] = (
+                np.abs(out[:, 0]).reshape(-1, DUCK_STEP).max(1)
+            )
+        if not np.any(level):
+            return None
+        return _follow((level > 0.01).astype(np.float32), attack=0.05, release=0.4)
+
+    def _envelope_at(self, lo: int, hi: int) -> np.ndarray:
+        """The envelope's steps that samples lo..hi fall in (the last step holds to the end)."""
+        last = len(self.envelope) - 1
+        return self.envelope[min(lo // DUCK_STEP, last) : min((hi - 1) // DUCK_STEP, last) + 1]
+
+    def _ducking(self, lo: int, hi: int) -> np.ndarray | None:
+        """A gain per sample lo..hi (1 while silent, down to duck_db while speaking)."""
+        if self.envelope is None or hi <= lo:
+            return None
+        steps = np.minimum(np.arange(lo, hi) // DUCK_STEP, len(self.envelope) - 1)
+        depth = 1 - 10 ** (self.duck_db / 20)
+        return (1 - depth * self.envelope[steps]).astype(np.float32)
+
+
 def mix(layers: list[Layer], seconds: float, *, duck_db: float = -14.0) -> np.ndarray:
-    """All layers on one stereo float32 track of exactly `seconds` (not yet mastered: see
-    mastering.py). The voice is laid first (its envelope says where to duck), then every
-    other layer is added to the same track, ducked as it goes, a block at a time: one track
-    of the video's length, and no copy of a long layer."""
-    total = round(seconds * RATE)
-    out = np.zeros((total, 2), np.float32)
-    voices = [layer for layer in layers if layer.kind == "voice"]
-    for layer in voices:
-        _add(out, layer, total)
-    ducked: dict[str, np.ndarray | None] = {"music": None, "ambience": None}
-    if np.any(out):
-        ducking = _ducking(out, duck_db)
-        # The place ducks half as far as the music: it stays audible.
-        ducked = {"music": ducking, "ambience": np.sqrt(ducking)}
-    for layer in layers:
-        if layer.kind != "voice":
-            _add(out, layer, total, ducked.get(layer.kind))
-    return out
-
-
-def _add(out: np.ndarray, layer: Layer, total: int, ducking: np.ndarray | None = None) -> None:
-    """`layer` added into `out` at its start, at its gain, times `ducking` where given."""
-    gain = np.float32(10 ** (layer.gain_db / 20))
-    start = round(layer.start * RATE)
-    for offset, samples in layer.parts() if layer.parts else [(0, layer.samples)]:
-        _add_samples(out, samples, start + offset, gain, total, ducking)
+    """All layers on one stereo float32 track of exactly `seconds`, made whole."""
+    return Mix(layers, seconds, duck_db=duck_db).whole()
 
 
 def _add_samples(
@@ -81,11 +200,11 @@ def _add_samples(
     samples: np.ndarray,
     at: int,
     gain: np.float32,
-    total: int,
     ducking: np.ndarray | None,
 ) -> None:
-    """`samples` times `gain` (and `ducking`) added into `out` from sample `at`, a block at
-    a time; what falls outside the track is left out."""
+    """`samples` times `gain` (and `ducking`, per sample of `out`) added into `out` from
+    its sample `at`, a block at a time; what falls outside `out` is left out."""
+    total = len(out)
     if at >= total or at + len(samples) <= 0:
         return
     first, last = max(-at, 0), min(len(samples), total - at)
@@ -95,16 +214,3 @@ def _add_samples(
         if ducking is not None:
             sound *= ducking[where : where + len(sound), None]
         out[where : where + len(sound)] += sound
-
-
-def _ducking(voice: np.ndarray, duck_db: float) -> np.ndarray:
-    """A gain per sample (float32, 1 while silent, down to `duck_db` while speaking) from the
-    voice's own envelope, in 10 ms blocks."""
-    total = len(voice)
-    block = RATE // 100
-    blocks = total // block
-    energy = np.abs(voice[: blocks * block, 0]).reshape(blocks, block).max(axis=1)
-    speaking = (energy > 0.01).astype(np.float32)
-    envelope = np.repeat(_follow(speaking, attack=0.05, release=0.4), block)
-    envelope = np.pad(envelope, (0, total - len(envelope)), mode="edge")
-    return (1 - (1 - 10 ** (duck_db / 20)) * envelope).astype(np.float32)

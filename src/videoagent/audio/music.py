@@ -16,6 +16,7 @@ from videoagent.audio import RATE
 
 # MIDI note numbers of each chord's root; chords are built as triads on them.
 MAJOR, MINOR = (0, 4, 7), (0, 3, 7)
+MUSIC_VERSION = 1  # raise when the same mode, length and seed give another bed
 
 
 @dataclass(frozen=True)
@@ -96,27 +97,45 @@ def _tones(style: Style, step: int) -> tuple[np.ndarray, np.ndarray]:
     return left, right
 
 
-def music_bars(
-    seconds: float, mode: str, *, seed: int = 0, fade: float = 2.0
-) -> Iterator[tuple[int, np.ndarray]]:
-    """The bed bar by bar, (first sample, stereo float32), as `music_bed` lays them: a long
-    bed is never held whole, nor in float64."""
-    style = STYLES.get(mode, STYLES["create"])
+def _bed_end(seconds: float, style: Style) -> tuple[int, int]:
+    """(the bed's last sample, its number of beats): it stops on the last beat that fits."""
     beat = 60.0 / style.bpm
     beats = math.floor(seconds / beat + 1e-9)
-    end = min(round(beats * beat * RATE), round(seconds * RATE))
+    return min(round(beats * beat * RATE), round(seconds * RATE)), beats
+
+
+def bed_length(seconds: float, mode: str) -> int:
+    """How many samples of a bed of `seconds` sound (silence after, if any)."""
+    return _bed_end(seconds, STYLES.get(mode, STYLES["create"]))[0]
+
+
+def music_bars(
+    seconds: float,
+    mode: str,
+    lo: int = 0,
+    hi: int | None = None,
+    *,
+    seed: int = 0,
+    fade: float = 2.0,
+) -> Iterator[tuple[int, np.ndarray]]:
+    """The bars of the bed that sound in its samples lo..hi (all, by default), (first
+    sample, stereo float32): a long bed is never held whole, nor in float64. Each bar is
+    made from its own seed, so any stretch of the bed can be made alone."""
+    style = STYLES.get(mode, STYLES["create"])
+    end, beats = _bed_end(seconds, style)
+    hi = end if hi is None else min(hi, end)
+    length = round(4 * 60.0 / style.bpm * RATE)
     bars = math.ceil(beats / 4) or 1
-    rng = np.random.default_rng(seed)
     fade_from = end - min(round(fade * RATE), end)
-    at = 0
-    for index in range(bars):
+    for index in range(max(lo, 0) // length, min(bars, math.ceil(hi / length))):
+        at = index * length
+        rng = np.random.default_rng([seed, index])
         bar = _bar(style, index, rng)[: max(end - at, 0)].astype(np.float32)
         if at + len(bar) > fade_from:  # the fade, ending on the last beat
             where = np.arange(at, at + len(bar))
             left = np.clip((end - 1 - where) / max(end - 1 - fade_from, 1), 0.0, 1.0)
             bar *= np.where(where >= fade_from, left**2, 1.0).astype(np.float32)[:, None]
         yield at, bar
-        at += len(bar)
 
 
 def music_bed(seconds: float, mode: str, *, seed: int = 0, fade: float = 2.0) -> np.ndarray:

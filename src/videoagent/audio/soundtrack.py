@@ -15,12 +15,13 @@ import numpy as np
 
 from videoagent.audio.ambience import ambience_layers
 from videoagent.audio.effects import effect_layers
-from videoagent.audio.mix import Layer, mix
-from videoagent.audio.music import music_bars
+from videoagent.audio.mix import Layer, Mix
+from videoagent.audio.music import MUSIC_VERSION, bed_length, music_bars
 from videoagent.audio.recognizer import WhisperRecognizer, Word
 from videoagent.audio.spoken import Narration, SpokenLine, made, skipped
 from videoagent.audio.wer import words_of
 from videoagent.plan.storyboard import Storyboard
+from videoagent.store.files import json_sha256
 from videoagent.timeline.model import Timeline
 from videoagent.timeline.subtitles import Cue
 
@@ -124,9 +125,9 @@ def make_soundtrack(
     effects: bool = True,
     ambience: bool = True,
     seed: int = 0,
-) -> tuple[Soundtrack, np.ndarray]:
+) -> tuple[Soundtrack, Mix]:
     """The soundtrack, and its mix: stereo float32 at RATE, the video's exact length, not
-    yet mastered (it is the one long thing here: the caller lets go of it when done)."""
+    yet mastered, made when and where it is asked for (see mix.py)."""
     seconds = float(timeline.rate.seconds(timeline.duration))
     parts: dict = {}
     layers: list[Layer] = []
@@ -146,11 +147,24 @@ def make_soundtrack(
     layers += placed
     if music:
         bars = partial(music_bars, seconds, mode, seed=seed)
-        layers.append(Layer("music bed", "music", np.zeros((0, 2)), 0.0, -6.0, parts=bars))
+        key = json_sha256(["music", MUSIC_VERSION, seconds, mode, seed])
+        length = bed_length(seconds, mode)
+        layers.append(
+            Layer(
+                "music bed",
+                "music",
+                np.zeros((0, 2)),
+                0.0,
+                -6.0,
+                parts=bars,
+                length=length,
+                key=key,
+            )
+        )
         parts["music"] = made(f"generated bed for {mode}")
     else:
         parts["music"] = skipped("music is off")
-    mixed = mix(layers, seconds)
+    mixed = Mix(layers, seconds)
     placed = [layer.meta for layer in layers if layer.kind == "effect"]
     fps = float(timeline.rate.fps)
     return Soundtrack(lines, cues, parts, narration.recognizer, placed, fps), mixed

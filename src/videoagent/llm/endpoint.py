@@ -5,9 +5,12 @@ writes anything."""
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from videoagent.errors import UsageError
-from videoagent.llm.client import ChatClient
+
+if TYPE_CHECKING:
+    from videoagent.llm.client import ChatClient
 
 
 def check_llm_url(url: str) -> None:
@@ -29,4 +32,6 @@ def chat_client(url: str, *, model: str | None = None) -> ChatClient:
         from videoagent.llm.local_gguf import LocalGGUFClient
 
         return LocalGGUFClient(url.removeprefix("gguf:"))
+    from videoagent.llm.client import ChatClient  # urllib and ssl: only when one is used
+
     return ChatClient(url, model=model)

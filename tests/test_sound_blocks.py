@@ -21,7 +21,7 @@ from videoagent.evaluate.sound_checks import audio_of
 from videoagent.media.sound_blocks import FRAME, EncodedBlocks, encode_blocks
 from videoagent.store.derived import DerivedFiles
 
-SECONDS = 25  # three blocks: two seams
+SECONDS = 12.5  # three blocks: two seams
 LEVEL = {"target": -16.0, "peak": -1.0}
 
 
@@ -88,7 +88,7 @@ def test_one_block_changed_is_the_one_encoded_again(tmp_path):
     first = write_wav(tmp_path / "first.wav", sound)
     spans = block_spans(len(sound))
     keys, _ = encode_blocks(first, spans, tmp_path / "first.m4a")
-    sound[BLOCK + 5 * RATE : BLOCK + 6 * RATE] *= 0.5  # inside the second block only
+    sound[BLOCK + 2 * RATE : BLOCK + 3 * RATE] *= 0.5  # inside the second block only
     second = write_wav(tmp_path / "second.wav", sound)
     earlier = EncodedBlocks(tmp_path / "first.m4a", keys)
     again, encoded = encode_blocks(second, spans, tmp_path / "second.m4a", earlier)

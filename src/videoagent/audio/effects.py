@@ -9,6 +9,7 @@ synthworld would and its events taken at those times (the picture may not follow
 from __future__ import annotations
 
 import math
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -76,7 +77,6 @@ def effect_layers(
 ) -> tuple[list[Layer], dict]:
     """Layers of effects placed on their events within each shot's cut, and a summary."""
     fps = float(timeline.rate.fps)
-    rng = np.random.default_rng(seed)
     variants: dict[tuple[str, str], list[np.ndarray]] = {}
     layers: list[Layer] = []
     sources: dict[str, int] = {}
@@ -88,15 +88,19 @@ def effect_layers(
         cut_out = cut_in + shot.frames / fps
         start = float(timeline.rate.seconds(timeline.clip_start(index)))
         gain = DISTANCE_DB.get(shot.shot_size, -4.0)
+        # Each shot draws its variants from its own seed: a new take of one shot leaves
+        # every other shot's sounds as they were.
+        rng = np.random.default_rng([seed, zlib.crc32(shot.id.encode())])
         for event in events:
             if not cut_in <= event["time"] < cut_out:
                 continue
             at = start + event["time"] - cut_in
             # A few variants of each sound, taken in turn at random: no machine-gun repeats.
-            pool = variants.setdefault(
-                (event["kind"], event["entity_kind"]),
-                [effect_sound(event["kind"], event["entity_kind"], rng) for _ in range(4)],
-            )
+            sound_of = (event["kind"], event["entity_kind"])
+            if sound_of not in variants:  # made from their own seed, whichever shot needs them
+                made_by = np.random.default_rng([seed, zlib.crc32("/".join(sound_of).encode())])
+                variants[sound_of] = [effect_sound(*sound_of, made_by) for _ in range(4)]
+            pool = variants[sound_of]
             sound = pool[int(rng.integers(len(pool)))]
             layers.append(
                 Layer(

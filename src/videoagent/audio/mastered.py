@@ -19,7 +19,7 @@ from videoagent.audio.limiter import limited
 from videoagent.audio.mix import Mix
 from videoagent.store.files import partial_path
 
-BLOCK = 480 * 1024  # 10.24 s: whole AAC frames, so the encoded blocks meet on frame bounds
+BLOCK = 240 * 1024  # 5.12 s: whole AAC frames, so the encoded blocks meet on frame bounds
 LEAD = RATE // 2  # samples of the mix either side of a block that the limiter hears with it
 MASTER_VERSION = 2  # raise when the same mix and levels master to other samples
 

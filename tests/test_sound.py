@@ -5,6 +5,7 @@ voice, and a run with no audio extra that says what it skipped."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -13,8 +14,8 @@ import pytest
 from videoagent import Agent, AgentSettings, Request
 from videoagent.audio import RATE
 from videoagent.audio.loudness import measure
-from videoagent.audio.mix import Layer, mix
-from videoagent.audio.music import beat_seconds, music_bed
+from videoagent.audio.mix import Layer, Mix, mix
+from videoagent.audio.music import beat_seconds, bed_length, music_bars, music_bed
 from videoagent.audio.voice import fit_line
 from videoagent.audio.wer import word_error_rate
 from videoagent.llm.client import ChatClient
@@ -44,6 +45,40 @@ def test_music_is_ducked_while_the_voice_speaks():
         - voice[round(0.7 * RATE) : round(0.9 * RATE), None]
     ).mean()  # music, with the voice taken out
     assert under < alone * 0.3  # at least about 10 dB down
+
+
+def test_a_window_of_the_mix_is_that_stretch_of_the_whole_and_keyed_by_what_sounds_there():
+    seconds = 25.0037  # not a whole number of ducking steps: the last one holds
+    voice = np.sin(np.arange(2 * RATE) * 2 * np.pi * 200 / RATE).astype(np.float32) * 0.5
+    beeps = np.sin(np.arange(RATE // 10) * 2 * np.pi * 900 / RATE).astype(np.float32)
+
+    def layers(beep_at: float) -> list[Layer]:
+        bars = partial(music_bars, seconds, "brand")
+        bed = Layer(
+            "bed",
+            "music",
+            np.zeros((0, 2)),
+            0.0,
+            -6.0,
+            parts=bars,
+            length=bed_length(seconds, "brand"),
+            key="bed",
+        )
+        return [
+            bed,
+            Layer("line", "voice", voice, start=3.3),
+            Layer("beep", "effect", beeps, start=beep_at),
+        ]
+
+    whole = mix(layers(20.0), seconds)
+    bed_alone = mix(layers(20.0)[:1], seconds)  # the bed made bar by bar is the bed
+    assert np.array_equal(bed_alone, music_bed(seconds, "brand") * np.float32(10 ** (-6 / 20)))
+    made = Mix(layers(20.0), seconds)
+    for lo, hi in [(0, 1000), (12_345, 567_890), (len(made) - 700, len(made))]:
+        assert np.array_equal(made.window(lo, hi), whole[lo:hi])
+    moved = Mix(layers(21.0), seconds)  # the effect moved by a second: only near it changes
+    assert made.key(0, 15 * RATE) == moved.key(0, 15 * RATE)
+    assert made.key(15 * RATE, 25 * RATE) != moved.key(15 * RATE, 25 * RATE)
 
 
 def test_a_long_line_loses_whole_words_from_its_end_until_it_fits():

@@ -185,9 +185,14 @@ class Mix:
         """A gain per sample lo..hi (1 while silent, down to duck_db while speaking)."""
         if self.envelope is None or hi <= lo:
             return None
-        steps = np.minimum(np.arange(lo, hi) // DUCK_STEP, len(self.envelope) - 1)
+        last = len(self.envelope) - 1
+        first_step = min(lo // DUCK_STEP, last)
+        steps = np.repeat(self._envelope_at(lo, hi), DUCK_STEP)  # from first_step's sample
+        skip = lo - first_step * DUCK_STEP
+        if len(steps) < skip + hi - lo:  # past the last whole step: the last holds
+            steps = np.pad(steps, (0, skip + hi - lo - len(steps)), mode="edge")
         depth = 1 - 10 ** (self.duck_db / 20)
-        return (1 - depth * self.envelope[steps]).astype(np.float32)
+        return (1 - depth * steps[skip : skip + hi - lo]).astype(np.float32)
 
 
 def mix(layers: list[Layer], seconds: float, *, duck_db: float = -14.0) -> np.ndarray:

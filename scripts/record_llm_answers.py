@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from videoagent.agent.planning import draft_bible
-from videoagent.llm.client import chat_client
+from videoagent.llm.endpoint import chat_client
 from videoagent.plan.brief import make_brief
 from videoagent.plan.llm_planner import plan_with_llm
 from videoagent.plan.request import Request
@@ -62,9 +62,6 @@ def main() -> None:
         request,
         brief,
         draft_bible(brief),
-        backend="procedural",
-        dialect="synthworld",
-        url=url,
         client=client,
         max_shot_seconds=119,
     )

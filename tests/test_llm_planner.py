@@ -16,8 +16,8 @@ from videoagent.plan.request import Request
 pytestmark = pytest.mark.slow  # end to end: runs planned by a fake LLM server
 
 
-def _shots(seconds: list[float]) -> str:
-    beats = [
+def _shots(seconds: list[float], beats: list[str] | None = None) -> str:
+    beats = beats or [
         "the dog walks in the park",
         "the dog sniffs around a tree",
         "the dog gets a pup cup",
@@ -28,7 +28,7 @@ def _shots(seconds: list[float]) -> str:
             "shots": [
                 {
                     "beat": beats[i % 4],
-                    "caption": f"Shot {i + 1}.",
+                    "caption": f"{beats[i % len(beats)]} (shot {i + 1}).",
                     "seconds": s,
                     "shot_size": "medium",
                     "camera": "static",
@@ -69,9 +69,10 @@ def test_valid_plan_is_used_with_exact_frames(request_and_brief):
     assert [e.action for e in meet.entities] == ["meet", "meet"]
 
 
-def test_wrong_durations_are_repaired_by_feeding_back_the_error(request_and_brief):
+def test_lengths_are_shares_and_a_plan_that_says_nothing_is_sent_back(request_and_brief):
     request, brief = request_and_brief
-    server = FakeOpenAI(["```json\n" + _shots([10, 10, 10, 10]) + "\n```", _shots([9, 9, 9, 9])])
+    empty = _shots([10, 10, 10, 10], ["10:00:00"] * 4)
+    server = FakeOpenAI(["```json\n" + empty + "\n```", _shots([10, 10, 10, 10])])
     try:
         board, warnings = plan_with_llm(
             request,
@@ -83,8 +84,32 @@ def test_wrong_durations_are_repaired_by_feeding_back_the_error(request_and_brie
         server.close()
     assert warnings == []
     repair = server.requests[1]["body"]["messages"][-1]["content"]
-    assert "add up to 40" in repair and "36" in repair
-    assert sum(s.frames for s in board.shots) == 864
+    assert "shot 1's beat '10:00:00' says nothing" in repair
+    # 40 s of shares for a 36 s video: scaled, each a quarter.
+    assert [s.frames for s in board.shots] == [216] * 4
+
+
+@pytest.mark.parametrize(
+    ("beats", "seconds", "refused"),
+    [
+        (["the cat naps on a sofa"] * 2 + ["a cat yawns", "the cat sleeps"], [9] * 4, "the dog"),
+        (["the dog walks in the park"] * 4, [9] * 4, "same beat"),
+        (None, [200, 1, 1, 1], "longer than"),
+        (None, [30, 1, 1, 30], "under 1 s"),
+    ],
+)
+def test_a_plan_that_misses_the_request_is_refused_for_a_reason(
+    request_and_brief, beats, seconds, refused
+):
+    request, brief = request_and_brief
+    server = FakeOpenAI([_shots(seconds, beats)] * 3)
+    try:
+        board, warnings = plan_with_llm(
+            request, brief, Bible(), client=ChatClient(server.url), max_shot_seconds=20
+        )
+    finally:
+        server.close()
+    assert board.planner == "offline" and refused in warnings[0]
 
 
 def test_garbage_falls_back_to_offline_planner_with_a_warning(request_and_brief):

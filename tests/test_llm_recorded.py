@@ -1,11 +1,13 @@
 """Regression tests on a real model's recorded answers (scripts/record_llm_answers.py), and
 the in-process GGUF runtime itself when the `local-llm` extra and a model are installed.
 
-The recording holds what SmolLM2-135M answered to our planner prompt: JSON that fits the
-schema (constrained decoding) but makes no plan (beats like "1.00", seconds that do not add
-up). Replayed, the planner must refuse each answer for the reason recorded, send the same
-words back, and fall back to the offline planner with a warning. If a prompt file changes,
-the messages no longer match the recording: record again.
+The recordings hold what two models answered to our planner prompt. SmolLM2-135M writes JSON
+that fits the schema (constrained decoding) but makes no plan (beats like "10:00:00"):
+replayed, the planner must refuse each answer for the reason recorded, send the same words
+back, and fall back to the offline planner with a warning. Qwen2.5-Coder-1.5B-Instruct, the
+model that ships in packages (`--llm local`), plans: replayed, its shots become the
+storyboard's. If a prompt file changes, the messages no longer match the recording: record
+again.
 """
 
 from __future__ import annotations
@@ -43,8 +45,14 @@ def test_a_recorded_planner_exchange_replays_to_the_same_outcome(name):
         )
     finally:
         server.close()
-    assert board.planner == record["outcome"]["planner"]
+    # The planner's name holds where the model was reached: another address when replayed.
+    assert board.planner.split(" (")[0] == record["outcome"]["planner"].split(" (")[0]
     assert warnings == record["outcome"]["warnings"]
+    if not warnings:  # a plan was made: one shot per proposed shot, telling the request
+        proposal = json.loads(record["exchanges"][-1]["answer"])["shots"]
+        assert [s.beat for s in board.shots if s.kind == "generated"] == [
+            p["beat"] for p in proposal
+        ]
     sent = [r["body"]["messages"] for r in server.requests]
     assert sent == [exchange["request"]["messages"] for exchange in record["exchanges"]], (
         "the prompts changed since this was recorded: run scripts/record_llm_answers.py"
@@ -87,3 +95,27 @@ def test_a_missing_model_file_is_refused_before_anything_is_written(tmp_path):
     with pytest.raises(UsageError, match="no such model file"):
         agent.make(Request.build("a dog"), tmp_path / "film")
     assert not (tmp_path / "film").exists()
+
+
+def _packaged_model_here() -> bool:
+    from videoagent.llm.packaged_model import installed
+
+    return importlib.util.find_spec("xllamacpp") is not None and installed()
+
+
+@pytest.mark.skipif(not _packaged_model_here(), reason="needs the packaged-llm extra")
+def test_the_packaged_model_answers_under_a_schema_in_process():
+    from videoagent.llm.endpoint import chat_client
+
+    client = chat_client("local")
+    schema = {
+        "type": "object",
+        "properties": {"animal": {"enum": ["dog", "cat", "bird"]}},
+        "required": ["animal"],
+    }
+    answer = client.chat_json(
+        [{"role": "user", "content": "Which animal barks?"}],
+        schema=schema,
+        validate=lambda value: value["animal"],
+    )
+    assert answer == "dog" and client.url == "local"

@@ -198,7 +198,8 @@ def plan_project(state, settings, emit: Emit) -> None:
         "storyboard",
         "done",
         f"{len(board.shots)} shots, {board.target_frames} frames ({request.seconds:g} s); "
-        f"planning context {context.size} tokens",
+        f"planning context {context.size} tokens"
+        + (f"; planned by {board.planner}" if board.planner.startswith("llm") else ""),
         shots=[
             {"id": s.id, "beat": s.beat, "frames": s.frames, "kind": s.kind} for s in board.shots
         ],

@@ -47,7 +47,9 @@ ApproveOption = Annotated[
 LlmOption = Annotated[
     str | None,
     typer.Option(
-        help="OpenAI-compatible endpoint for planning (env VIDEOAGENT_LLM_URL).",
+        help="The language model that plans and reads edits: an OpenAI-compatible endpoint "
+        "(http…), gguf:PATH (a model file run here), or local (the packaged model, the "
+        "packaged-llm extra) (env VIDEOAGENT_LLM_URL).",
         envvar="VIDEOAGENT_LLM_URL",
     ),
 ]

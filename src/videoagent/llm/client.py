@@ -20,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
@@ -76,6 +77,21 @@ def extract_json(text: str) -> object:
         return json.loads(cleaned[start : end + 1])
 
 
+@dataclass
+class Usage:
+    """What a client's answers took: how many, the tokens written, the seconds waited."""
+
+    answers: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        speed = (
+            f", {self.tokens / self.seconds:.1f} tokens/s" if self.tokens and self.seconds else ""
+        )
+        return f"{self.answers} answer(s), {self.tokens} tokens in {self.seconds:.1f} s{speed}"
+
+
 class ChatClient:
     """Chat completions against `url` (the base, e.g. http://localhost:8080/v1)."""
 
@@ -94,6 +110,8 @@ class ChatClient:
         self.timeout = timeout
         self.retries = retries
         self.structured = STRUCTURED[0]  # steps down when the server refuses it
+        self.usage = Usage()
+        self._answer_usage: dict = {}  # the server's `usage` of the last answer
 
     def chat(
         self, messages: list[dict], *, schema: dict | None = None, temperature: float = 0.2
@@ -103,13 +121,19 @@ class ChatClient:
             body: dict = {"model": self.model, "messages": messages, "temperature": temperature}
             if schema is not None:
                 body |= self._structured(messages, schema)
+            began = time.perf_counter()
             try:
-                return self._complete(body)
+                answer = self._complete(body)
             except LLMRefused:
                 place = STRUCTURED.index(self.structured)
                 if schema is None or place == len(STRUCTURED) - 1:
                     raise
                 self.structured = STRUCTURED[place + 1]
+                continue
+            self.usage.answers += 1
+            self.usage.tokens += int(self._answer_usage.get("completion_tokens") or 0)
+            self.usage.seconds += time.perf_counter() - began
+            return answer
 
     def _structured(self, messages: list[dict], schema: dict) -> dict:
         """The request fields that ask for JSON the way this server takes it."""
@@ -168,6 +192,7 @@ class ChatClient:
                 raise LLMUnavailable(redact(failure, [self.api_key or ""]))
             time.sleep(wait)
             attempt += 1
+        self._answer_usage = payload.get("usage") or {} if isinstance(payload, dict) else {}
         try:
             return payload["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError) as exc:

@@ -41,10 +41,12 @@ def _server(path: str, context: int):
 class LocalGGUFClient(ChatClient):
     """Chat with the GGUF model at `path`, in-process; JSON schemas become grammars."""
 
-    def __init__(self, path: str, *, context: int = 4096, max_tokens: int = 1500) -> None:
+    def __init__(
+        self, path: str, *, context: int = 4096, max_tokens: int = 1500, name: str = ""
+    ) -> None:
         if not Path(path).is_file():
             raise UsageError(f"--llm gguf:{path}: no such model file")
-        super().__init__(f"gguf:{path}", model=Path(path).name, retries=0)
+        super().__init__(name or f"gguf:{path}", model=Path(path).name, retries=0)
         self.path = str(Path(path).resolve())
         self.context = context
         self.max_tokens = max_tokens
@@ -64,6 +66,7 @@ class LocalGGUFClient(ChatClient):
             raise LLMUnavailable(f"{self.url} failed: {exc}") from exc
         if "error" in answer:
             raise LLMRefused(f"{self.url} refused the request: {answer['error']}")
+        self._answer_usage = answer.get("usage") or {}
         try:
             return answer["choices"][0]["message"]["content"] or ""
         except (KeyError, IndexError, TypeError) as exc:

@@ -1,13 +1,15 @@
 """The LLM planner: a language model proposes the shots; our code checks and stages them.
 
-The model writes beats, captions, durations and framing. Deterministic code validates
-(durations must add up), stages each beat into a scene with the bible's cast, allocates exact
-frames, and adds the mode's cards. Any failure falls back to the offline planner, with a
+The model writes beats, captions, lengths and framing. Deterministic code validates (no shot
+longer than a backend can make), stages each beat into a scene with the bible's cast,
+allocates exact frames (the lengths are shares of the target, scaled to fit it), and adds the
+mode's cards. Any failure falls back to the offline planner, with a
 warning that says why.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pydantic import BaseModel, Field, ValidationError
@@ -32,7 +34,7 @@ from videoagent.synthworld import vocabulary as vocab
 class LLMShot(BaseModel):
     beat: str = Field(min_length=2, max_length=200)
     caption: str = Field(min_length=2, max_length=300)
-    seconds: float = Field(gt=0, le=120)
+    seconds: float = Field(gt=0, le=600)  # a share of the video: scaled to fit it
     shot_size: str = "medium"
     camera: str = "static"
 
@@ -66,7 +68,12 @@ def schema() -> dict:
     }
 
 
-def _validator(target_seconds: float, longest: float):
+MIN_SHOT_SECONDS = 1.0
+
+
+def _validator(target_seconds: float, longest: float, subject: str):
+    """The checks a proposal must pass, each failure said so that the model can mend it."""
+
     def validate(value: object) -> LLMPlan:
         try:
             plan = LLMPlan.model_validate(value)
@@ -75,19 +82,43 @@ def _validator(target_seconds: float, longest: float):
                 f"does not match the schema: {exc.errors()[0]['msg']} at "
                 f"{'.'.join(map(str, exc.errors()[0]['loc']))}"
             ) from exc
-        total = sum(shot.seconds for shot in plan.shots)
-        if abs(total - target_seconds) > 0.5:
-            raise PlanError(
-                f"shot seconds add up to {total:g}, they must add up to {target_seconds:g}"
-            )
-        too_long = [i + 1 for i, shot in enumerate(plan.shots) if shot.seconds > longest + 0.05]
+        for number, shot in enumerate(plan.shots, 1):
+            for field in ("beat", "caption"):
+                if len(_words(getattr(shot, field))) < 2:
+                    raise PlanError(
+                        f"shot {number}'s {field} {getattr(shot, field)!r} says nothing: "
+                        "write what happens, in words"
+                    )
+        beats = [" ".join(_words(shot.beat)) for shot in plan.shots]
+        if len(beats) > 2 and len(set(beats)) == 1:
+            raise PlanError("every shot has the same beat: tell the request's events in turn")
+        mentioned = {word for shot in plan.shots for word in _words(f"{shot.beat} {shot.caption}")}
+        named = _words(subject)[-1:]  # "a brown dog" → "dog"
+        if named and named[0] not in mentioned:
+            raise PlanError(f"no shot shows the {named[0]} the request is about")
+        # Lengths are shares: scaled to the target (small models cannot add up reliably).
+        scale = target_seconds / sum(shot.seconds for shot in plan.shots)
+        too_long = [
+            i + 1 for i, shot in enumerate(plan.shots) if shot.seconds * scale > longest + 0.05
+        ]
         if too_long:
             raise PlanError(
-                f"shot(s) {', '.join(map(str, too_long))} are longer than {longest:g} s; split them"
+                f"shot(s) {', '.join(map(str, too_long))} would be longer than {longest:g} s "
+                f"of the {target_seconds:g} s; use more shots"
+            )
+        if min(shot.seconds for shot in plan.shots) * scale < MIN_SHOT_SECONDS:
+            raise PlanError(
+                f"{len(plan.shots)} shots are too many for {target_seconds:g} s: some would "
+                f"last under {MIN_SHOT_SECONDS:g} s"
             )
         return plan
 
     return validate
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of `text` (runs of letters)."""
+    return re.findall(r"[a-z]+", text.lower())
 
 
 def plan_with_llm(
@@ -112,7 +143,9 @@ def plan_with_llm(
     ]
     try:
         proposal = client.chat_json(
-            messages, schema=schema(), validate=_validator(story_seconds, max_shot_seconds)
+            messages,
+            schema=schema(),
+            validate=_validator(story_seconds, max_shot_seconds, brief.subject),
         )
     except (PlanError, RunError) as exc:
         warning = f"LLM planner failed ({exc}); used the offline planner instead"
@@ -138,6 +171,6 @@ def plan_with_llm(
         [s.seconds for s in proposal.shots],
         request,
         brief,
-        planner=f"llm ({client.model} at {client.url})",
+        planner=f"llm ({client.model} at {client.url}; {client.usage.summary()})",
     )
     return board, []

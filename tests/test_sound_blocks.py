@@ -11,10 +11,11 @@ import av
 import numpy as np
 
 from videoagent.audio import RATE
+from videoagent.audio.ambience import shaped_noise
 from videoagent.audio.limiter import limited
 from videoagent.audio.loudness import measure
 from videoagent.audio.mastered import BLOCK, LEAD, block_spans, write_mastered
-from videoagent.audio.mastering import EarlierSound, master_sound
+from videoagent.audio.mastering import LIMIT_BELOW_DB, EarlierSound, master_sound
 from videoagent.audio.mix import Layer, Mix
 from videoagent.audio.pcm import write_wav
 from videoagent.evaluate.sound_checks import audio_of
@@ -163,3 +164,20 @@ def test_the_newest_entry_is_the_one_used_last(tmp_path):
     assert derived.newest("sound") == first
     (first / "x").write_text("changed by hand")  # no longer what was made: passed over
     assert derived.newest("sound") == tmp_path / "sound" / ("b" * 32)
+
+
+def test_peaks_the_encoder_lifts_are_held_by_the_ceiling_not_chased_with_gain(tmp_path):
+    # A breeze with footsteps: mastered to -16 LUFS the noise is loud, and the encoder lifts
+    # its peaks by a dB or more over the limiter's ceiling.
+    rng = np.random.default_rng(1)
+    seconds = 20
+    sound = shaped_noise("park", seconds, rng)
+    step = np.arange(RATE // 20) / RATE
+    for at in np.arange(0.3, seconds - 0.1, 0.55):
+        click = rng.standard_normal(len(step)) * np.exp(-step * 120) * 0.25
+        first = round(at * RATE)
+        sound[first : first + len(step)] += click[:, None].astype(np.float32)
+    made = master_sound(Mix.of(sound), tmp_path / "s.wav", tmp_path / "s.m4a", **LEVEL)
+    assert made.levels.ceiling_db < LEVEL["peak"] - LIMIT_BELOW_DB  # the encoder lifted
+    assert made.loudness.true_peak <= -1.2 and abs(made.loudness.integrated + 16) <= 1.0
+    assert made.levels.gain_db < 35  # the linear gain is about 29 dB; no runaway

@@ -181,6 +181,12 @@ def test_failed_llm_continuation_falls_back_offline_and_says_so(tmp_path):
     assert any("LLM continuation failed" in r.message for r in records if r.status == "warning")
 
 
+def _restated(*edits: tuple[str, str]) -> str:
+    """A model's restatement: (edit in our phrasing, the request's words it carries out)."""
+    items = [{"edit": edit, "asked_by": words} for edit, words in edits]
+    return json.dumps({"edits": items, "unclear": None})
+
+
 def test_free_words_edit_is_restated_by_the_llm_and_checked_by_our_parser(tmp_path):
     from videoagent import Agent, AgentSettings
 
@@ -188,8 +194,11 @@ def test_free_words_edit_is_restated_by_the_llm_and_checked_by_our_parser(tmp_pa
     made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "film")
     server = FakeOpenAI(
         [
-            '{"edits": ["remove shot 7"], "unclear": null}',  # impossible: fed back
-            '{"edits": ["swap shots 1 and 2", "add an end card: Good dog"], "unclear": null}',
+            _restated(("remove shot 7", "flip the two shots")),  # impossible: fed back
+            _restated(
+                ("swap shots 1 and 2", "flip the two shots"),
+                ("add an end card: Good dog", "finish on Good dog"),
+            ),
         ]
     )
     try:
@@ -219,3 +228,25 @@ def test_an_edit_the_llm_finds_unclear_is_answered_not_guessed(tmp_path):
     finally:
         server.close()
     assert sorted(p.name for p in made.folder.rglob("*")) == before
+
+
+def test_an_edit_nobody_asked_for_is_sent_back(tmp_path):
+    from videoagent import Agent, AgentSettings
+
+    request = Request.build("a dog walking, then a dog sitting", duration=6, size="192x108")
+    made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "film")
+    server = FakeOpenAI(
+        [
+            # Both said to come from the same words: the 9:16 is the model's own idea.
+            _restated(("swap shots 1 and 2", "flip the shots"), ("make it 9:16", "flip the shots")),
+            _restated(("swap shots 1 and 2", "flip the shots")),
+        ]
+    )
+    try:
+        settings = AgentSettings(backend="fake", llm_url=server.url)
+        edited = Agent(settings).edit(made.folder, "flip the shots")
+    finally:
+        server.close()
+    assert "the same words" in server.requests[1]["body"]["messages"][-1]["content"]
+    assert edited.manifest["settings"]["aspect"] == "16:9"
+    assert [s["beat"] for s in edited.manifest["shots"]] == ["a dog sitting", "walking"]

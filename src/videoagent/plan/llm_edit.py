@@ -8,6 +8,8 @@ more; a model that finds the request unclear says why, and that reason is the an
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError, UnclearRequest, UsageError
@@ -18,12 +20,22 @@ from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
 
 
+class Edit(BaseModel):
+    edit: str = Field(min_length=2, max_length=300)  # in one of the editor's phrasings
+    asked_by: str = Field(min_length=1, max_length=300)  # the user's words it carries out
+
+
 class Restated(BaseModel):
-    edits: list[str] = Field(default_factory=list, max_length=10)
+    edits: list[Edit] = Field(default_factory=list, max_length=10)
     unclear: str | None = None
 
 
-def _validator(board: Storyboard, request: Request):
+def _validator(text: str, board: Storyboard, request: Request):
+    """Each restated edit must quote the words of the request it carries out, and no two the
+    same words: a small model otherwise adds edits nobody asked for (asked to put the café
+    at night, it also made the video 9:16)."""
+    said = _plain(text)
+
     def validate(value: object) -> tuple[list[Operation], str | None]:
         try:
             restated = Restated.model_validate(value)
@@ -31,15 +43,32 @@ def _validator(board: Storyboard, request: Request):
             raise PlanError(f"does not match the schema: {exc.errors()[0]['msg']}") from exc
         if not restated.edits:
             return [], restated.unclear or "the request asks for nothing the editor can do"
-        operations = []
-        for edit in restated.edits:
+        operations, quoted = [], []
+        for item in restated.edits:
+            words = _plain(item.asked_by)
+            if not words or f" {words} " not in f" {said} ":
+                raise PlanError(
+                    f"{item.asked_by!r} is not in the request: for each edit, copy the words "
+                    "of the request it carries out"
+                )
+            if words in quoted:
+                raise PlanError(
+                    f"two edits carry out the same words {item.asked_by!r}: give only the "
+                    "edit those words ask for"
+                )
+            quoted.append(words)
             try:
-                operations.append(parse_clause(edit, board, request))
+                operations.append(parse_clause(item.edit, board, request))
             except UsageError as exc:
-                raise PlanError(f"{edit!r} cannot be done: {exc}") from exc
+                raise PlanError(f"{item.edit!r} cannot be done: {exc}") from exc
         return operations, None
 
     return validate
+
+
+def _plain(text: str) -> str:
+    """`text` as lower-case words and numbers, one space apart (quotes compared so)."""
+    return " ".join(re.findall(r"[a-z0-9:']+", text.lower().replace("’", "'")))
 
 
 def summary(board: Storyboard, request: Request) -> str:
@@ -70,14 +99,22 @@ def parse_edit_with_llm(
     schema = {
         "type": "object",
         "properties": {
-            "edits": {"type": "array", "items": {"type": "string"}, "maxItems": 10},
+            "edits": {
+                "type": "array",
+                "maxItems": 10,
+                "items": {
+                    "type": "object",
+                    "properties": {"edit": {"type": "string"}, "asked_by": {"type": "string"}},
+                    "required": ["edit", "asked_by"],
+                },
+            },
             "unclear": {"type": ["string", "null"]},
         },
         "required": ["edits", "unclear"],
     }
     try:
         operations, unclear = client.chat_json(
-            messages, schema=schema, validate=_validator(board, request), attempts=2
+            messages, schema=schema, validate=_validator(text, board, request), attempts=2
         )
     except (PlanError, RunError) as exc:
         raise UnclearRequest(f"could not understand the edit {text!r} (LLM: {exc})") from exc

@@ -166,7 +166,7 @@ def test_the_newest_entry_is_the_one_used_last(tmp_path):
     assert derived.newest("sound") == tmp_path / "sound" / ("b" * 32)
 
 
-def test_peaks_the_encoder_lifts_are_held_by_the_ceiling_not_chased_with_gain(tmp_path):
+def test_peaks_the_encoder_lifts_are_brought_under_the_ceiling(tmp_path):
     # A breeze with footsteps: mastered to -16 LUFS the noise is loud, and the encoder lifts
     # its peaks by a dB or more over the limiter's ceiling.
     rng = np.random.default_rng(1)
@@ -180,4 +180,4 @@ def test_peaks_the_encoder_lifts_are_held_by_the_ceiling_not_chased_with_gain(tm
     made = master_sound(Mix.of(sound), tmp_path / "s.wav", tmp_path / "s.m4a", **LEVEL)
     assert made.levels.ceiling_db < LEVEL["peak"] - LIMIT_BELOW_DB  # the encoder lifted
     assert made.loudness.true_peak <= -1.2 and abs(made.loudness.integrated + 16) <= 1.0
-    assert made.levels.gain_db < 35  # the linear gain is about 29 dB; no runaway
+    assert made.levels.gain_db < 35  # the linear gain is about 22 dB: no runaway here

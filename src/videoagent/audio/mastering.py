@@ -8,9 +8,7 @@ limiter (LIMIT_BELOW_DB under the peak the encoding may reach) for the peaks tha
 pushes over, the gain corrected by the slope seen so far (footsteps alone are so peaky that
 a dB of gain buys a fraction of a dB), up to six times; then, when the encoder lifts a peak
 over the ceiling, the limiter's ceiling is lowered by the excess and the gain found again,
-at most twice, never above the gain before: the loudness may land short of the target (a
-mix of footsteps and a breeze brought to -16 LUFS is loud noise, which the encoder lifts by
-up to 3 dB; chasing the loudness with more gain drove one such mix to +84 dB).
+at most twice.
 
 After an edit, the last sound's levels are tried first. When they still bring the whole
 within STABLE_LU of the target with its peaks under the ceiling they are kept, and every
@@ -103,13 +101,8 @@ def master_sound(
             break
         # The encoder lifted a peak over: the limiter holds them lower by as much, and the
         # gain is found again under it (a trim after the limiter would lose loudness).
-        # No more gain than before: pushed harder into the limiter, the sound grows denser
-        # and the encoder lifts it further (a 90 s mix of footsteps and a breeze was driven
-        # to +84 dB that way, and its encoding still peaked over).
         ceiling_db -= loudness.true_peak - (peak - PEAK_MARGIN_DB) + 0.1
-        levels, keys = _loudness_found(
-            mix, wav, target, ceiling_db, first, most_gain=levels.gain_db
-        )
+        levels, keys = _loudness_found(mix, wav, target, ceiling_db, first)
         loudness, record = attempt(levels, Earlier(wav, keys), None)
     # Every block was mastered on the way (the last pass copied the loudness search's).
     record |= {"mastered": len(spans), "kept_levels": False}
@@ -117,17 +110,12 @@ def master_sound(
 
 
 def _loudness_found(
-    mix: Mix,
-    wav: Path,
-    target: float,
-    ceiling_db: float,
-    first: float,
-    most_gain: float = float("inf"),
+    mix: Mix, wav: Path, target: float, ceiling_db: float, first: float
 ) -> tuple[Levels, list[str]]:
     """The levels that bring `mix` (of loudness `first`) to `target` through the limiter,
-    with no more than `most_gain`, and the keys of the blocks of `wav`, mastered at those
-    levels on the way (silence stays silence)."""
-    levels = Levels(0.0 if _silent(first) else min(target - first, most_gain), ceiling_db)
+    and the keys of the blocks of `wav`, mastered at those levels on the way (silence stays
+    silence)."""
+    levels = Levels(0.0 if _silent(first) else target - first, ceiling_db)
     tried = (0.0, first)
     for _ in range(6):
         keys, _ = write_mastered(mix, levels, wav)
@@ -138,10 +126,7 @@ def _loudness_found(
         gain = levels.gain_db
         slope = (reached - tried[1]) / (gain - tried[0]) if gain != tried[0] else 1.0
         tried = (gain, reached)
-        step = (target - reached) / min(max(slope, 0.2), 1.0)
-        if gain + step > most_gain and gain >= most_gain:
-            break  # as loud as it may be made under this ceiling
-        levels = replace(levels, gain_db=min(gain + step, most_gain))
+        levels = replace(levels, gain_db=gain + (target - reached) / min(max(slope, 0.2), 1.0))
     else:
         keys, _ = write_mastered(mix, levels, wav)
     return levels, keys

@@ -19,7 +19,6 @@ import os
 from pathlib import Path
 
 from videoagent.errors import MissingDependency, RunError
-from videoagent.store.files import atomic_write_json, partial_path
 
 NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 PARTS = 22
@@ -73,7 +72,7 @@ def local_model(progress=None) -> Path:
         return target
     parts = part_files()
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = partial_path(target)
+    partial = target.with_name(f".{target.name}.part")
     digest, done = hashlib.sha256(), 0
     try:
         with open(partial, "wb") as out:
@@ -97,9 +96,10 @@ def local_model(progress=None) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     stat = target.stat()
-    atomic_write_json(
-        _seal(target), {"sha256": SHA256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-    )
+    seal = {"sha256": SHA256, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    written = _seal(target).with_suffix(".part")
+    written.write_text(json.dumps(seal), "utf-8")
+    written.replace(_seal(target))  # (llm sits beside store: no import of its helpers)
     return target
 
 

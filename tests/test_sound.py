@@ -5,7 +5,6 @@ voice, and a run with no audio extra that says what it skipped."""
 from __future__ import annotations
 
 import json
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +14,7 @@ from videoagent import Agent, AgentSettings, Request
 from videoagent.audio import RATE
 from videoagent.audio.loudness import measure
 from videoagent.audio.mix import Layer, Mix, mix
-from videoagent.audio.music import beat_seconds, bed_length, music_bars, music_bed
+from videoagent.audio.music import beat_seconds, bed_layer, music_bed
 from videoagent.audio.voice import fit_line
 from videoagent.audio.wer import word_error_rate
 from videoagent.llm.client import ChatClient
@@ -53,17 +52,7 @@ def test_a_window_of_the_mix_is_that_stretch_of_the_whole_and_keyed_by_what_soun
     beeps = np.sin(np.arange(RATE // 10) * 2 * np.pi * 900 / RATE).astype(np.float32)
 
     def layers(beep_at: float) -> list[Layer]:
-        bars = partial(music_bars, seconds, "brand")
-        bed = Layer(
-            "bed",
-            "music",
-            np.zeros((0, 2)),
-            0.0,
-            -6.0,
-            parts=bars,
-            length=bed_length(seconds, "brand"),
-            key="bed",
-        )
+        bed = bed_layer(seconds, "brand")
         return [
             bed,
             Layer("line", "voice", voice, start=3.3),

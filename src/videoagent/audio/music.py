@@ -9,10 +9,13 @@ import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from videoagent.audio import RATE
+from videoagent.audio.mix import Layer
+from videoagent.store.files import json_sha256
 
 # MIDI note numbers of each chord's root; chords are built as triads on them.
 MAJOR, MINOR = (0, 4, 7), (0, 3, 7)
@@ -149,3 +152,17 @@ def music_bed(seconds: float, mode: str, *, seed: int = 0, fade: float = 2.0) ->
 
 def beat_seconds(mode: str) -> float:
     return 60.0 / STYLES.get(mode, STYLES["create"]).bpm
+
+
+def bed_layer(seconds: float, mode: str, *, seed: int = 0, gain_db: float = -6.0) -> Layer:
+    """The bed as a layer of the mix, made bar by bar where the mix asks for it."""
+    return Layer(
+        "music bed",
+        "music",
+        np.zeros((0, 2), np.float32),
+        0.0,
+        gain_db,
+        parts=partial(music_bars, seconds, mode, seed=seed),
+        length=bed_length(seconds, mode),
+        key=json_sha256(["music", MUSIC_VERSION, seconds, mode, seed]),
+    )

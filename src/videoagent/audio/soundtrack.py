@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-
-import numpy as np
 
 from videoagent.audio.ambience import ambience_layers
 from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, Mix
-from videoagent.audio.music import MUSIC_VERSION, bed_length, music_bars
+from videoagent.audio.music import bed_layer
 from videoagent.audio.recognizer import WhisperRecognizer, Word
 from videoagent.audio.spoken import Narration, SpokenLine, made, skipped
 from videoagent.audio.wer import words_of
 from videoagent.plan.storyboard import Storyboard
-from videoagent.store.files import json_sha256
 from videoagent.timeline.model import Timeline
 from videoagent.timeline.subtitles import Cue
 
@@ -146,21 +142,7 @@ def make_soundtrack(
     )
     layers += placed
     if music:
-        bars = partial(music_bars, seconds, mode, seed=seed)
-        key = json_sha256(["music", MUSIC_VERSION, seconds, mode, seed])
-        length = bed_length(seconds, mode)
-        layers.append(
-            Layer(
-                "music bed",
-                "music",
-                np.zeros((0, 2)),
-                0.0,
-                -6.0,
-                parts=bars,
-                length=length,
-                key=key,
-            )
-        )
+        layers.append(bed_layer(seconds, mode, seed=seed))
         parts["music"] = made(f"generated bed for {mode}")
     else:
         parts["music"] = skipped("music is off")

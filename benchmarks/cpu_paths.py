@@ -1,4 +1,4 @@
-"""Our models on this CPU's kernels and on AVX2-only kernels, in fp32 and in bf16.
+"""Our models on this CPU's kernels and on AVX2-only kernels: fp32 frozen, fp32 eager, bf16.
 
 An AVX2-only CPU (e.g. AMD Zen 3) has no bf16 instructions: PyTorch emulates them. This
 machine may have them; to measure the other path here each figure is also taken in a
@@ -30,7 +30,12 @@ from pathlib import Path
 from machine import cpu_description
 
 ISAS = {"this CPU": {}, "AVX2 only": {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}}
-PRECISIONS = ("fp32", "bf16")
+# How the models run: fp32 through frozen graphs (the default), fp32 eagerly, bf16 autocast.
+EXECUTIONS = {
+    "fp32 frozen": {"VIDEOAGENT_PRECISION": "fp32", "VIDEOAGENT_FREEZE": "1"},
+    "fp32 eager": {"VIDEOAGENT_PRECISION": "fp32", "VIDEOAGENT_FREEZE": "0"},
+    "bf16 eager": {"VIDEOAGENT_PRECISION": "bf16"},
+}
 TAKE_SECONDS = 8
 TARGETS = "targets on an AVX2-only CPU: embedded <= 3 CPU-s per video-second, world <= 15 ms"
 
@@ -82,13 +87,13 @@ def child(what: str) -> None:
     print(json.dumps({"figure": figure, "kernels": torch.backends.cpu.get_cpu_capability()}))
 
 
-def run_child(what: str, isa: dict, precision: str) -> tuple[float, str]:
-    env = {**os.environ, **isa, "VIDEOAGENT_PRECISION": precision}
+def run_child(what: str, isa: dict, execution: dict) -> tuple[float, str]:
+    env = {**os.environ, **isa, **execution}
     done = subprocess.run(
         [sys.executable, __file__, "--child", what], env=env, capture_output=True, text=True
     )
     if done.returncode:
-        sys.exit(f"{what} ({precision}, {isa or 'native'}) failed:\n{done.stderr[-2000:]}")
+        sys.exit(f"{what} ({execution}, {isa or 'native'}) failed:\n{done.stderr[-2000:]}")
     answer = json.loads(done.stdout.strip().splitlines()[-1])
     return answer["figure"], answer["kernels"]
 
@@ -109,12 +114,12 @@ def main() -> None:
     }
     for what, unit in measures.items():
         for isa_name, isa in ISAS.items():
-            for precision in PRECISIONS:
+            for execution_name, execution in EXECUTIONS.items():
                 # Rounds interleave nothing else: each is a fresh process, one after another.
-                runs = [run_child(what, isa, precision) for _ in range(args.rounds)]
+                runs = [run_child(what, isa, execution) for _ in range(args.rounds)]
                 figures = [figure for figure, _ in runs]
                 print(
-                    f"{what:16s} {isa_name:9s} ({runs[0][1]} kernels) {precision}: "
+                    f"{what:16s} {isa_name:9s} ({runs[0][1]} kernels) {execution_name}: "
                     f"median {statistics.median(figures):6.2f} {unit} "
                     f"(runs {', '.join(f'{f:.2f}' for f in figures)})"
                 )

@@ -3,6 +3,9 @@ torch thread per call while several shots are made at once."""
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -41,7 +44,9 @@ def test_an_fp32_take_is_cached_apart_from_a_bf16_one(monkeypatch):
     bf16 = EmbeddedGenerator()
     monkeypatch.setenv("VIDEOAGENT_PRECISION", "fp32")
     fp32 = EmbeddedGenerator()
-    assert fp32.version == bf16.version.replace("-bf16", "-fp32") and fp32.precision == "fp32"
+    # fp32 also runs frozen graphs (bf16 cannot): their pixels may differ in the last bit.
+    assert fp32.version == bf16.version.replace("-bf16", "-fp32-frozen")
+    assert fp32.precision == "fp32"
     # The take's key is made from the same version, without loading the model.
     from videoagent.agent.generator_pool import GeneratorPool
 
@@ -58,7 +63,74 @@ def test_compiling_is_asked_for_and_a_compiled_take_is_cached_apart(monkeypatch)
     assert not compute.compiling() and not eager.compiled
     monkeypatch.setenv("VIDEOAGENT_COMPILE", "1")
     compiled = EmbeddedGenerator()  # compiled lazily: nothing is compiled until a take
-    assert compiled.compiled and compiled.version == eager.version + "-compiled"
+    assert compiled.compiled and compiled.version == eager.version.replace("-frozen", "-compiled")
     monkeypatch.setenv("VIDEOAGENT_COMPILE", "yes")
     with pytest.raises(UsageError, match="VIDEOAGENT_COMPILE must be 0 or 1, got 'yes'"):
         compute.compiling()
+
+
+def test_a_frozen_forward_gives_the_eager_answer_and_makes_one_graph_per_shape(monkeypatch):
+    from videoagent.nn.frozen_forward import FrozenForward
+    from videoagent.nn.world_model import WorldModel, WorldModelConfig
+
+    monkeypatch.delenv("VIDEOAGENT_FREEZE", raising=False)
+    monkeypatch.delenv("VIDEOAGENT_PRECISION", raising=False)
+    monkeypatch.delenv("VIDEOAGENT_COMPILE", raising=False)
+    torch.manual_seed(0)
+    model = WorldModel(WorldModelConfig(width=32, depth=2, heads=2)).eval()
+    for parameter in model.parameters():  # some layers start at zero: give them all weight
+        torch.nn.init.normal_(parameter, std=0.05)
+
+    def inputs(rows: int) -> dict:
+        frame = (rows, 3, 64, 64)
+        return {
+            "noisy": torch.randn(frame),
+            "time": torch.rand(rows),
+            "step": torch.zeros(rows, dtype=torch.long),
+            "action": torch.rand(rows, 5),
+            "recent": torch.randn(rows, 2, *frame[1:]),
+            "recent_present": torch.ones(rows, 2, dtype=torch.bool),
+            "older": torch.randn(rows, 2, *frame[1:]),
+            "older_present": torch.tensor([[True, False]] * rows),
+            "anchor": torch.randn(frame),
+            "anchor_present": torch.ones(rows, dtype=torch.bool),
+            "context_noise": torch.full((rows,), 0.05),
+        }
+
+    frozen = FrozenForward(model)
+    assert compute.freezing() and compute.execution() == "frozen"
+    for rows in (1, 3, 1):
+        given = inputs(rows)
+        with torch.no_grad():
+            eager = model(**given)
+        assert torch.allclose(frozen(**given), eager, atol=1e-5)
+    assert len(frozen._graphs) == 2  # one per batch size, the first used again
+    with torch.no_grad():  # training goes on: the graphs hold the old weights
+        model.out.bias.add_(0.5)
+        eager = model(**given)
+    assert torch.allclose(frozen(**given), eager, atol=1e-5) and len(frozen._graphs) == 1
+    from videoagent.nn.frozen_forward import frozen_forward
+
+    assert frozen_forward(model) is frozen_forward(model)  # one per model, graphs shared
+    gone = weakref.ref(model)
+    del model, frozen
+    gc.collect()
+    assert gone() is None  # the graphs do not keep a model alive
+    monkeypatch.setenv("VIDEOAGENT_FREEZE", "0")
+    assert not compute.freezing() and compute.execution() == "eager"
+    monkeypatch.setenv("VIDEOAGENT_FREEZE", "1")
+    monkeypatch.setenv("VIDEOAGENT_PRECISION", "bf16")
+    assert not compute.freezing()  # bf16 runs eagerly under autocast
+    monkeypatch.setenv("VIDEOAGENT_FREEZE", "on")
+    with pytest.raises(UsageError, match="VIDEOAGENT_FREEZE must be 0 or 1, got 'on'"):
+        compute.freezing()
+
+
+def test_a_frozen_take_is_cached_apart_from_an_eager_one(monkeypatch):
+    from videoagent.generators.embedded import EmbeddedGenerator
+
+    monkeypatch.delenv("VIDEOAGENT_PRECISION", raising=False)
+    monkeypatch.setenv("VIDEOAGENT_FREEZE", "0")
+    eager = EmbeddedGenerator.key_version()
+    monkeypatch.setenv("VIDEOAGENT_FREEZE", "1")
+    assert EmbeddedGenerator.key_version() == eager + "-frozen"

@@ -78,21 +78,22 @@ class EmbeddedGenerator(Generator):
     @classmethod
     def key_version(cls, steps: int = DEFAULT_STEPS, **_) -> str:
         """Other weights (the video model, its decoder, the entity painter), another step
-        count, bf16 and compiled steps all give other pixels for the same request."""
-        from videoagent.nn.compute import compiling, precision
+        count, bf16, and compiled or frozen steps all give other pixels for the same
+        request (frozen and compiled only in the last bit)."""
+        from videoagent.nn.compute import execution, precision
 
         weights = "+".join(
             file_sha256(path)[:12] if path.exists() else "none"
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL)
         )
         version = f"{weights}-{steps}steps-{precision()}"
-        return version + ("-compiled" if compiling() else "")
+        return version + ("" if execution() == "eager" else f"-{execution()}")
 
     def __init__(self, steps: int = DEFAULT_STEPS) -> None:
         super().__init__()
         try:
             from videoagent.nn import checkpoint
-            from videoagent.nn.compute import compiling, precision
+            from videoagent.nn.compute import compiling, execution, precision
             from videoagent.nn.video_sampling import ClipSampler
         except ImportError as exc:
             raise MissingDependency("backend 'embedded' (torch)", "embedded") from exc
@@ -122,6 +123,7 @@ class EmbeddedGenerator(Generator):
         factor = self.sampler.autoencoder.config.factor
         self.native_size = (model.config.latent_width * factor, model.config.latent_height * factor)
         self.precision = precision()
+        self.execution = execution()
         self.version = self.key_version(steps=steps)
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
@@ -171,6 +173,7 @@ class EmbeddedGenerator(Generator):
             "steps": self.steps,
             "precision": self.precision,
             "compiled": self.compiled,
+            "execution": self.execution,
             "layers": layers,
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),

@@ -12,6 +12,12 @@ Torch's threads are one pool per process: when the agent makes several shots at 
 model call takes one thread, or the workers fight over the cores and burn more CPU for a
 longer wall time.
 
+Run eagerly, a small model's call is mostly Python dispatching small operators; traced and
+frozen into a graph per input shape (`nn/frozen_forward.py`) it skips that. On by default in
+fp32 (`VIDEOAGENT_FREEZE=0` turns it off): GridDodge's frame 9.5 → 6.8 ms on one thread,
+the embedded generator 1.46 → 1.30 CPU-s per video-second after its first take, alike on
+AVX2-only kernels (benchmarks/cpu_paths.py, docs/models.md).
+
 `torch.compile` makes the embedded video model's steps 20% cheaper (48 frames at 4 steps,
 one thread: 3.0 CPU-s against 3.8 on a Xeon with AMX), but compiling costs 22 CPU-s in a
 fresh process (6.4 with Inductor's cache on disk warm): a make of a few shots loses, a
@@ -50,6 +56,22 @@ def compiling() -> bool:
     if chosen not in ("0", "1"):
         raise UsageError(f"VIDEOAGENT_COMPILE must be 0 or 1, got {chosen!r}")
     return chosen == "1"
+
+
+def freezing() -> bool:
+    """Whether forward passes run as frozen graphs: `VIDEOAGENT_FREEZE` (1 by default), in
+    fp32 (a graph traced under bf16 autocast would keep this CPU's casts) and when the
+    model is not compiled instead."""
+    chosen = os.environ.get("VIDEOAGENT_FREEZE", "1")
+    if chosen not in ("0", "1"):
+        raise UsageError(f"VIDEOAGENT_FREEZE must be 0 or 1, got {chosen!r}")
+    return chosen == "1" and precision() == "fp32" and not compiling()
+
+
+def execution() -> str:
+    """How the models run, as a take's key and report name it: "eager", "frozen" or
+    "compiled" (each may give other pixels in the last bit)."""
+    return "compiled" if compiling() else "frozen" if freezing() else "eager"
 
 
 @contextlib.contextmanager

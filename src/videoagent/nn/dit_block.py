@@ -36,6 +36,12 @@ class Attention(nn.Module):
     def forward(
         self, x: torch.Tensor, source: torch.Tensor, padding: torch.Tensor | None = None
     ) -> torch.Tensor:
+        if source.shape[1] == 1 and padding is None:
+            # One key (a world model's action): every query's weights are that key's 1, so
+            # each token gets its value whatever it asks. Same numbers, no query or scores.
+            width = x.shape[-1]
+            weight, bias = self.key_value.weight[width:], self.key_value.bias[width:]
+            return self.out(F.linear(source, weight, bias)).expand_as(x)
         query = self._split(self.query(x))
         key, value = (self._split(part) for part in self.key_value(source).chunk(2, dim=-1))
         mask = None if padding is None else ~padding[:, None, None, :]
@@ -69,7 +75,7 @@ class DiTBlock(nn.Module):
         x: torch.Tensor,
         condition: torch.Tensor,
         caption: torch.Tensor,
-        caption_padding: torch.Tensor,
+        caption_padding: torch.Tensor | None,
     ) -> torch.Tensor:
         (s1, c1, g1, s2, c2, g2, s3, c3, g3) = self.modulation(F.silu(condition)).chunk(9, -1)
         h = modulate(self.norms[0](x), s1, c1)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+from torch import nn
 
 from videoagent.nn.autoencoder import FrameAutoencoder
 from videoagent.nn.autoencoder_metrics import to_pixels, to_tensor
 from videoagent.nn.compute import in_precision
+from videoagent.nn.frozen_forward import frozen_forward
 from videoagent.nn.patch_codec import PatchCodec, PatchCodecConfig
 from videoagent.nn.shortcut import step_level
 from videoagent.nn.tokenizer import Tokenizer
@@ -46,6 +48,8 @@ class ClipSampler:
         elif autoencoder is None:
             raise ValueError("this video model works on autoencoder latents: give the autoencoder")
         self.model, self.autoencoder = model.eval(), autoencoder.eval()
+        self._graphed = _CaptionAsTensors(self.model)  # held here: graphs live while it does
+        self.forward = frozen_forward(self._graphed)
         self.tokenizer = Tokenizer(model.config.vocabulary, model.config.text_length)
 
     @torch.no_grad()
@@ -93,7 +97,15 @@ class ClipSampler:
         for k in range(sampling.steps):
             time = torch.full((rows,), k / sampling.steps)
             with in_precision():
-                velocity = self.model(x.expand(rows, *shape), time, level, caption, **context)
+                velocity = self.forward(
+                    noisy=x.expand(rows, *shape),
+                    time=time,
+                    step=level,
+                    caption_tokens=caption.tokens,
+                    caption_padding=caption.padding,
+                    caption_pooled=caption.pooled,
+                    **context,
+                )
             velocity = velocity.float()
             if rows == 2:
                 velocity = velocity[1] + sampling.guidance * (velocity[0] - velocity[1])
@@ -142,3 +154,21 @@ class ClipSampler:
     def clip(self, text: str, frames: int, sampling: Sampling = Sampling(), **given) -> np.ndarray:
         """uint8 frames [frames, H, W, 3]; `given`: `start` and `layout`, as for `latents`."""
         return self.decode(self.latents(text, frames, sampling, **given))
+
+
+class _CaptionAsTensors(nn.Module):
+    """The video model with its caption given as three tensors (a graph takes tensors)."""
+
+    def __init__(self, model: VideoModel) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(
+        self,
+        caption_tokens: torch.Tensor,
+        caption_padding: torch.Tensor,
+        caption_pooled: torch.Tensor,
+        **inputs: torch.Tensor,
+    ) -> torch.Tensor:
+        caption = Caption(caption_tokens, caption_padding, caption_pooled)
+        return self.model(caption=caption, **inputs)

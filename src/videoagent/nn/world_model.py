@@ -152,7 +152,6 @@ class WorldModel(nn.Module):
         bool; older [B, K, 3, H, W] with older_present [B, K]; anchor [B, 3, H, W] with
         anchor_present [B]; time, step, context_noise [B]. Absent frames may hold anything."""
         config = self.config
-        batch = len(noisy)
         size = (config.frame_height, config.frame_width)
         given = recent_present.to(noisy.dtype)  # [B, R]
         recent = recent * given[:, :, None, None, None]
@@ -185,9 +184,8 @@ class WorldModel(nn.Module):
         acted = self.action_in(action)  # [B, w]
         condition = timed + self.step(step) + self.context_noise(context_noise) + acted
         action_token = acted[:, None]
-        no_padding = torch.zeros(batch, 1, dtype=torch.bool)
         for block in self.blocks:
-            x = block(x, condition, action_token, no_padding)
+            x = block(x, condition, action_token, None)
         shift, scale = self.final_modulation(F.silu(condition)).chunk(2, -1)
         frame = modulate(self.final_norm(x[:, : config.grid[0] * config.grid[1]]), shift, scale)
         clean = unpatchify(self.out(frame), config.patch, size)

@@ -16,6 +16,7 @@ import torch
 
 from videoagent.errors import UsageError
 from videoagent.nn.compute import in_precision
+from videoagent.nn.frozen_forward import frozen_forward
 from videoagent.nn.shortcut import integrate, step_level
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.train_world_model import to_model, to_pixels
@@ -36,6 +37,7 @@ class Imagination:
     def __init__(self, model: WorldModel, dreaming: Dreaming = Dreaming()) -> None:
         step_level(dreaming.steps)  # refuses a step count the model cannot take
         self.model, self.dreaming = model.eval(), dreaming
+        self.forward = frozen_forward(self.model)
         self.noise = torch.Generator().manual_seed(dreaming.seed)
         self.history: list[torch.Tensor] = []  # most recent last, each [copies, 3, H, W]
         self.anchor: torch.Tensor | None = None
@@ -59,7 +61,7 @@ class Imagination:
         keep = config.recent_frames + config.older_frames
         self.history = list(tensor[:, -keep:].unbind(1))
 
-    @torch.no_grad()
+    @torch.inference_mode()
     def step(self, actions: np.ndarray) -> np.ndarray:
         """Advance every copy by its action vector ([copies, F] or [F] for all); returns
         the new frames uint8 [copies, H, W, 3]."""
@@ -99,7 +101,7 @@ class Imagination:
 
         def velocity(x, time, level):
             with in_precision():
-                return self.model(x, time, level, **context)
+                return self.forward(noisy=x, time=time, step=level, **context)
 
         start = torch.randn(recent.shape[:1] + recent.shape[2:], generator=self.noise)
         made = integrate(velocity, start, dreaming.steps).clamp(-1, 1)

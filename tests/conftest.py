@@ -21,6 +21,9 @@ DOG_REQUEST = (
 # Takes shared between projects go to a throwaway cache, never the user's own.
 SHARED_CACHE = tempfile.mkdtemp(prefix="videoagent-test-cache-")
 os.environ["VIDEOAGENT_CACHE"] = SHARED_CACHE
+# Unset, the command line hands edits our phrasings cannot read to the packaged language
+# model when it is installed (as in CI): tests name the rules, and those about a model ask.
+os.environ["VIDEOAGENT_LLM_URL"] = "rules"
 
 
 def pytest_unconfigure(config):

@@ -109,3 +109,31 @@ def test_an_unreachable_judge_warns_and_rejects_nothing(tmp_path):
     (take,) = shot["takes"]
     (judged,) = [c for c in take["checks"] if c["name"] == "judge"]
     assert take["accepted"] and judged["severity"] == "warning" and "no verdict" in judged["detail"]
+
+
+def test_an_answer_streamed_in_process_is_put_back_together_and_its_progress_told():
+    pytest.importorskip("xllamacpp")
+    from videoagent.llm.local_gguf import LocalGGUFClient
+
+    class Server:  # llama.cpp's in-process server, as xllamacpp calls back with a stream
+        def __init__(self, chunks):
+            self.chunks, self.asked = chunks, None
+
+        def handle_chat_completions(self, request, callback):
+            self.asked = request
+            for chunk in self.chunks:
+                if callback(chunk):
+                    break
+
+    pieces = ['{"animal"', ': "dog"', "}"]
+    chunks = [{"choices": [{"delta": {"content": piece}}]} for piece in pieces]
+    chunks.append({"choices": [], "usage": {"completion_tokens": 3, "prompt_tokens": 9}})
+    heard = []
+    server = Server(chunks)
+    answer = LocalGGUFClient._streamed(server, {"messages": []}, lambda *told: heard.append(told))
+    assert answer["choices"][0]["message"]["content"] == '{"animal": "dog"}'
+    assert answer["usage"]["completion_tokens"] == 3 and server.asked["stream"] is True
+    assert heard and heard[-1][0] == 3  # told at the end at least, with the tokens written
+    failing = Server([chunks[0], {"error": {"message": "context full"}}, chunks[1]])
+    answer = LocalGGUFClient._streamed(failing, {"messages": []}, lambda *told: None)
+    assert answer["error"] == {"message": "context full"} and "choices" not in answer

@@ -209,7 +209,7 @@ def test_free_words_edit_is_restated_by_the_llm_and_checked_by_our_parser(tmp_pa
     assert [s["beat"] for s in edited.manifest["shots"]][-1] == "end card"
     assert edited.manifest["shots"][-1]["card"]["title"] == "Good dog"
     assert edited.manifest["takes"]["generated"] == 0 and edited.verified
-    told = server.requests[0]["body"]["messages"][1]["content"]
+    told = server.requests[0]["body"]["messages"][-1]["content"]  # after the worked examples
     assert "2 shots" in told and "flip the two shots" in told
     assert "shot 7 does not exist" in server.requests[1]["body"]["messages"][-1]["content"]
 
@@ -250,3 +250,62 @@ def test_an_edit_nobody_asked_for_is_sent_back(tmp_path):
     assert "the same words" in server.requests[1]["body"]["messages"][-1]["content"]
     assert edited.manifest["settings"]["aspect"] == "16:9"
     assert [s["beat"] for s in edited.manifest["shots"]] == ["a dog sitting", "walking"]
+
+
+def test_without_an_address_the_rules_plan_and_the_packaged_model_reads_only_edits(monkeypatch):
+    from videoagent.llm import endpoint
+
+    monkeypatch.setattr(endpoint, "local_model_ready", lambda: True)
+    assert endpoint.readers(None) == (None, "local")
+    assert endpoint.readers("rules") == (None, None)
+    assert endpoint.readers("local") == ("local", None)
+    monkeypatch.setattr(endpoint, "local_model_ready", lambda: False)
+    assert endpoint.readers(None) == (None, None)  # not installed: refused as before
+    endpoint.check_llm_url("rules")  # a valid address that names no model
+
+
+def test_an_edit_reader_reads_only_what_our_phrasings_cannot(tmp_path):
+    from videoagent import Agent, AgentSettings
+
+    request = Request.build("a dog walking, then a dog sitting", duration=6, size="192x108")
+    made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "film")
+    server = FakeOpenAI([_restated(("swap shots 1 and 2", "the other way round"))])
+    records = []
+    try:
+        settings = AgentSettings(backend="fake", edit_reader=server.url)
+        agent = Agent(settings, listener=records.append)
+        agent.edit(made.folder, "remove shot 2")  # ours: the model is not asked
+        assert server.requests == []
+        request = Request.build("a dog walking, then a dog sitting", duration=6, size="192x108")
+        made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "again")
+        beats = [shot["beat"] for shot in made.manifest["shots"]]
+        edited = agent.edit(made.folder, "the other way round please")
+    finally:
+        server.close()
+    assert len(server.requests) == 1
+    assert [shot["beat"] for shot in edited.manifest["shots"]] == beats[::-1]
+    assert any(f"read by the LLM at {server.url}" in r.message for r in records)
+
+
+def test_the_worked_examples_shown_to_the_model_pass_our_own_checks(tmp_path):
+    from videoagent import Agent, AgentSettings
+    from videoagent.agent.state import ProjectState
+    from videoagent.llm.prompts import examples
+    from videoagent.plan.llm_edit import _validator, summary
+    from videoagent.store.project import ProjectFolder
+
+    shown = examples("edit")
+    request = Request.build(
+        "a cat walking in a garden, then a cat sleeping on the sofa, then a cat playing with "
+        "a ball",
+        duration=12,
+        size="192x108",
+    )
+    made = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "cats")
+    state = ProjectState.load(ProjectFolder.open(made.folder))
+    # The examples describe this very project, as the model would be told of it.
+    assert summary(state.storyboard, state.request) == shown["video"]
+    for turn in shown["turns"]:
+        check = _validator(turn["request"], state.storyboard, state.request)
+        operations, unclear = check({"edits": turn["edits"], "unclear": turn["unclear"]})
+        assert len(operations) == len(turn["edits"]) and bool(unclear) == (not turn["edits"])

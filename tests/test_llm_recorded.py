@@ -98,13 +98,13 @@ def test_a_missing_model_file_is_refused_before_anything_is_written(tmp_path):
 
 
 def _packaged_model_here() -> bool:
-    from videoagent.llm.packaged_model import installed
+    from videoagent.llm.endpoint import local_model_ready
 
-    return importlib.util.find_spec("xllamacpp") is not None and installed()
+    return local_model_ready()
 
 
 @pytest.mark.skipif(not _packaged_model_here(), reason="needs the packaged-llm extra")
-def test_the_packaged_model_answers_under_a_schema_in_process():
+def test_the_packaged_model_answers_under_a_schema_in_process_and_streams_its_progress():
     from videoagent.llm.endpoint import chat_client
 
     client = chat_client("local")
@@ -113,9 +113,18 @@ def test_the_packaged_model_answers_under_a_schema_in_process():
         "properties": {"animal": {"enum": ["dog", "cat", "bird"]}},
         "required": ["animal"],
     }
-    answer = client.chat_json(
-        [{"role": "user", "content": "Which animal barks?"}],
-        schema=schema,
-        validate=lambda value: value["animal"],
-    )
-    assert answer == "dog" and client.url == "local"
+    heard = []
+    client.progress = lambda tokens, seconds: heard.append((tokens, seconds))
+    for question in ("Which animal barks?", "Which animal barks at the postman?"):
+        answer = client.chat_json(
+            [{"role": "system", "content": "Answer with one animal."}]
+            + [{"role": "user", "content": question}],
+            schema=schema,
+            validate=lambda value: value["animal"],
+        )
+        assert answer == "dog"
+    assert client.url == "local" and client.usage.answers == 2
+    # Streamed: told at the end of each answer at least, with what it wrote.
+    assert len(heard) >= 2 and heard[-1][0] == client.usage.tokens // 2 > 0
+    # The second prompt began as the first did: its start came from the model's cache.
+    assert client.usage.cached_tokens > 0

@@ -48,7 +48,7 @@ from videoagent.agent.settings import AgentSettings, Result
 from videoagent.agent.shoot_all import choose_takes, shoot_all
 from videoagent.agent.shooting import Shooter
 from videoagent.agent.state import ProjectState
-from videoagent.agent.steps import Listener, Status, Step, StepRecord
+from videoagent.agent.steps import Listener, Status, Step, StepRecord, model_writing
 from videoagent.errors import (
     Cancelled,
     UnclearRequest,
@@ -119,7 +119,7 @@ class Agent:
             height=request.height,
             fps=float(request.rate.fps),
         )
-        for url in (self.settings.llm_url, self.settings.judge_url):
+        for url in (self.settings.llm_url, self.settings.edit_reader, self.settings.judge_url):
             if url:
                 check_llm_url(url)
         checked = check_references(list(references))
@@ -162,23 +162,28 @@ class Agent:
     def edit(self, out: Path, text: str) -> Result:
         """Carry out an edit request ("remove shot 2", "make it 9:16", …) on the project."""
         readable_text(text, "the edit request")
-        llm = (self.settings.llm_url, self.settings.llm_model) if self.settings.llm_url else None
+        settings = self.settings
+        # The planning model (if any) plans what edits add; the edit reader only reads.
+        llm = (settings.llm_url, settings.llm_model) if settings.llm_url else None
+        reader = llm or ((settings.edit_reader, None) if settings.edit_reader else None)
         with self._opened(out) as (folder, state):
             self._planned(state)
             read_by, context_tokens = "our phrasings", 0
             try:
                 operations = parse_edit(text, state.storyboard, state.request)  # may refuse
             except UnclearRequest:
-                if llm is None:
+                if reader is None:
                     raise
                 from videoagent.plan.llm_edit import parse_edit_with_llm
                 from videoagent.plan.llm_edit import summary as edit_context
 
-                client = chat_client(llm[0], model=llm[1])
+                client = chat_client(reader[0], model=reader[1])
+                client.progress = model_writing(self._emit, "edit")
                 operations = parse_edit_with_llm(
                     text, state.storyboard, state.request, client=client
                 )
-                read_by = f"the LLM at {llm[0]}"
+                where = reader[0]
+                read_by = "the packaged model" if where == "local" else f"the LLM at {where}"
                 context_tokens = tokens_of_text(edit_context(state.storyboard, state.request))
             with self._run(folder, "edit", text):
                 store = self._store(folder)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from videoagent.agent.assemble import source_span
 from videoagent.agent.routing import Route, longest_shot, route_shot
-from videoagent.agent.steps import Emit
+from videoagent.agent.steps import Emit, model_writing
 from videoagent.generators.catalog import Capabilities, capabilities
 from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
@@ -40,20 +40,19 @@ def draft_storyboard(
     pool: list[str],
     llm_url: str | None = None,
     llm_model: str | None = None,
+    progress: Callable[[int, float], None] | None = None,
 ) -> tuple[Storyboard, list[str]]:
     """A validated storyboard from the LLM when one is configured, else the offline planner;
     with the warnings of any fallback. Shots are kept short enough for every backend in the
-    pool (a second spare for transition handles)."""
+    pool (a second spare for transition handles). `progress` hears the model write."""
     longest = longest_shot(pool)
     if llm_url:
         from videoagent.plan.llm_planner import plan_with_llm
 
+        client = chat_client(llm_url, model=llm_model)
+        client.progress = progress
         board, warnings = plan_with_llm(
-            request,
-            brief,
-            bible,
-            client=chat_client(llm_url, model=llm_model),
-            max_shot_seconds=longest,
+            request, brief, bible, client=client, max_shot_seconds=longest
         )
     else:
         board = plan_offline(request, brief, bible, max_shot_seconds=longest)
@@ -191,6 +190,7 @@ def plan_project(state, settings, emit: Emit) -> None:
         pool=state.pool,
         llm_url=settings.llm_url,
         llm_model=settings.llm_model,
+        progress=model_writing(emit, "storyboard"),
     )
     for warning in warnings:
         emit("storyboard", "warning", warning)
@@ -217,11 +217,9 @@ def plan_project(state, settings, emit: Emit) -> None:
     if settings.llm_url and narrates(request.mode, settings.narrate):
         from videoagent.plan.llm_narration import write_narration_with_llm
 
-        for warning in write_narration_with_llm(
-            board,
-            mode=request.mode,
-            client=chat_client(settings.llm_url, model=settings.llm_model),
-        ):
+        client = chat_client(settings.llm_url, model=settings.llm_model)
+        client.progress = model_writing(emit, "storyboard")
+        for warning in write_narration_with_llm(board, mode=request.mode, client=client):
             emit("storyboard", "warning", warning)
     state.storyboard = board
     state.save()

@@ -35,8 +35,11 @@ class AgentSettings:
     backends: list[str] | None = None
     max_retries: int = 2
     workers: int = 2
-    llm_url: str | None = None
+    llm_url: str | None = None  # plans, writes narration, reads edits our phrasings cannot
     llm_model: str | None = None
+    # Reads only the edits our phrasings cannot, when llm_url is not set (the command line
+    # puts the packaged model here when it is installed: llm/endpoint.py `readers`).
+    edit_reader: str | None = None
     judge_url: str | None = None  # a vision model's endpoint: it judges every new take
     judge_model: str | None = None
     budget: float | None = None

@@ -69,4 +69,20 @@ class Emit(Protocol):
     def __call__(self, step: Step, status: Status, message: str, **data: object) -> None: ...
 
 
+def model_writing(emit: Emit, step: Step) -> Callable[[int, float], None]:
+    """A language model's progress while it writes an answer, said as `step` progress
+    records carrying `llm` (tokens written, seconds)."""
+
+    def told(tokens: int, seconds: float) -> None:
+        speed = f" ({tokens / seconds:.1f} tokens/s)" if seconds > 0 else ""
+        emit(
+            step,
+            "progress",
+            f"the model has written {tokens} tokens in {seconds:.0f} s{speed}",
+            llm={"tokens": tokens, "seconds": round(seconds, 2)},
+        )
+
+    return told
+
+
 Listener = Callable[[StepRecord], None]

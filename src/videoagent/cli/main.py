@@ -19,6 +19,7 @@ from videoagent.cli.output import console, escape, fail
 from videoagent.cli.train import train
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
+from videoagent.llm.endpoint import readers
 from videoagent.loopback import LOOPBACK_HOSTS
 
 app = typer.Typer(
@@ -48,8 +49,9 @@ LlmOption = Annotated[
     str | None,
     typer.Option(
         help="The language model that plans and reads edits: an OpenAI-compatible endpoint "
-        "(http…), gguf:PATH (a model file run here), or local (the packaged model, the "
-        "packaged-llm extra) (env VIDEOAGENT_LLM_URL).",
+        "(http…), gguf:PATH (a model file run here), local (the packaged model, the "
+        "packaged-llm extra) or rules (none). Unset: our rules plan, and the packaged model, "
+        "when installed, reads the edits they cannot (env VIDEOAGENT_LLM_URL).",
         envvar="VIDEOAGENT_LLM_URL",
     ),
 ]
@@ -89,6 +91,14 @@ def _run_agent(settings: AgentSettings, work, project: Path, *, approve: bool = 
                 settings.approve = lambda estimate: _ask_approval(progress, estimate)
 
             def show(record: StepRecord) -> None:
+                if "llm" in record.data:  # a model writing: one line, updated in place
+                    line = f"{record.step}: {record.message}"
+                    if "llm" not in bars:
+                        bars["llm"] = progress.add_task(line, total=None)
+                    progress.update(bars["llm"], description=line)
+                    return
+                if "llm" in bars:  # it has finished
+                    progress.remove_task(bars.pop("llm"))
                 if record.step == "generate" and record.progress is not None:
                     if "generate" not in bars:
                         bars["generate"] = progress.add_task(
@@ -202,7 +212,7 @@ def make(
         backends=[b.strip() for b in backends.split(",") if b.strip()] if backends else None,
         max_retries=max_retries,
         budget=budget,
-        llm_url=llm,
+        llm_url=readers(llm)[0],
         llm_model=llm_model,
         judge_url=judge,
         judge_model=judge_model,
@@ -272,7 +282,8 @@ def edit(
 ) -> None:
     """Change a finished video: text, length, shape, order, cards, new or replaced shots."""
     settings = _spending(budget)
-    settings.llm_url, settings.llm_model = llm, llm_model
+    settings.llm_url, settings.edit_reader = readers(llm)
+    settings.llm_model = llm_model
     _run_agent(settings, lambda agent: agent.edit(project, request), project, approve=approve)
 
 
@@ -354,7 +365,7 @@ def plan(
             height=built.height,
             fps=float(built.rate.fps),
         )
-        board, warnings = preview_plan(built, pool, llm_url=llm, llm_model=llm_model)
+        board, warnings = preview_plan(built, pool, llm_url=readers(llm)[0], llm_model=llm_model)
     except (UsageError, MissingDependency) as exc:
         fail(exc, 2)
     for warning in warnings:

@@ -84,12 +84,31 @@ class Usage:
     answers: int = 0
     tokens: int = 0
     seconds: float = 0.0
+    prompt_tokens: int = 0  # read by the model, where the server says
+    cached_tokens: int = 0  # of those, taken from its cache of an earlier prompt's start
 
     def summary(self) -> str:
         speed = (
             f", {self.tokens / self.seconds:.1f} tokens/s" if self.tokens and self.seconds else ""
         )
-        return f"{self.answers} answer(s), {self.tokens} tokens in {self.seconds:.1f} s{speed}"
+        cached = (
+            f"; {self.cached_tokens} of {self.prompt_tokens} prompt tokens from the cache"
+            if self.prompt_tokens
+            else ""
+        )
+        return (
+            f"{self.answers} answer(s), {self.tokens} tokens in {self.seconds:.1f} s{speed}"
+            + cached
+        )
+
+    def count(self, usage: dict, seconds: float) -> None:
+        """One answer, with the server's `usage` of it (OpenAI's fields)."""
+        self.answers += 1
+        self.tokens += int(usage.get("completion_tokens") or 0)
+        self.seconds += seconds
+        self.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+        details = usage.get("prompt_tokens_details") or {}
+        self.cached_tokens += int(details.get("cached_tokens") or 0)
 
 
 class ChatClient:
@@ -112,6 +131,9 @@ class ChatClient:
         self.structured = STRUCTURED[0]  # steps down when the server refuses it
         self.usage = Usage()
         self._answer_usage: dict = {}  # the server's `usage` of the last answer
+        # Told (tokens written so far, seconds) while an answer is being written, by a
+        # client that can see it happen (a model in this process); None: nobody listens.
+        self.progress: Callable[[int, float], None] | None = None
 
     def chat(
         self, messages: list[dict], *, schema: dict | None = None, temperature: float = 0.2
@@ -130,9 +152,7 @@ class ChatClient:
                     raise
                 self.structured = STRUCTURED[place + 1]
                 continue
-            self.usage.answers += 1
-            self.usage.tokens += int(self._answer_usage.get("completion_tokens") or 0)
-            self.usage.seconds += time.perf_counter() - began
+            self.usage.count(self._answer_usage, time.perf_counter() - began)
             return answer
 
     def _structured(self, messages: list[dict], schema: dict) -> dict:
@@ -205,12 +225,13 @@ class ChatClient:
         schema: dict,
         validate: Callable[[object], T],
         attempts: int = 3,
+        temperature: float = 0.2,
     ) -> T:
         """Ask, parse, validate; on failure show the model its error and ask again."""
         history = list(messages)
         last_error = ""
         for _ in range(attempts):
-            answer = self.chat(history, schema=schema)
+            answer = self.chat(history, schema=schema, temperature=temperature)
             try:
                 return validate(extract_json(answer))
             except (ValueError, PlanError) as exc:  # JSONDecodeError and pydantic errors too

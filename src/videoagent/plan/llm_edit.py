@@ -8,13 +8,14 @@ more; a model that finds the request unclear says why, and that reason is the an
 
 from __future__ import annotations
 
+import json
 import re
 
 from pydantic import BaseModel, Field, ValidationError
 
 from videoagent.errors import PlanError, RunError, UnclearRequest, UsageError
 from videoagent.llm.client import ChatClient
-from videoagent.llm.prompts import prompt
+from videoagent.llm.prompts import examples, prompt
 from videoagent.plan.edit_request import CAN_DO, Operation, parse_clause
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
@@ -83,6 +84,20 @@ def summary(board: Storyboard, request: Request) -> str:
     )
 
 
+def _worked_examples(shown: dict) -> list[dict]:
+    """Earlier turns that show the model the answers wanted (a 1.5B model otherwise
+    restates most requests as the first phrasing it was shown). Their video is said once,
+    in the system prompt: every token here is read before a process's first answer (the
+    whole prompt, 576 tokens, took 14 s on 2 cores; later calls find it in the model's
+    cache)."""
+    turns = []
+    for turn in shown["turns"]:
+        answer = {"edits": turn["edits"], "unclear": turn["unclear"]}
+        turns.append({"role": "user", "content": f"Request: {turn['request']}"})
+        turns.append({"role": "assistant", "content": json.dumps(answer)})
+    return turns
+
+
 def parse_edit_with_llm(
     text: str,
     board: Storyboard,
@@ -92,8 +107,13 @@ def parse_edit_with_llm(
 ) -> list[Operation]:
     """The operations the model restates `text` as; UnclearRequest with its reason, or
     with the reason it failed."""
+    shown = examples("edit")
     messages = [
-        {"role": "system", "content": prompt("edit", can_do=CAN_DO)},
+        {
+            "role": "system",
+            "content": prompt("edit", can_do=CAN_DO) + f"\nThe examples' video: {shown['video']}",
+        },
+        *_worked_examples(shown),
         {"role": "user", "content": f"{summary(board, request)}\nRequest: {text}"},
     ]
     schema = {
@@ -114,7 +134,11 @@ def parse_edit_with_llm(
     }
     try:
         operations, unclear = client.chat_json(
-            messages, schema=schema, validate=_validator(text, board, request), attempts=2
+            messages,
+            schema=schema,
+            validate=_validator(text, board, request),
+            attempts=2,
+            temperature=0.0,  # the same request read the same way every time
         )
     except (PlanError, RunError) as exc:
         raise UnclearRequest(f"could not understand the edit {text!r} (LLM: {exc})") from exc

@@ -11,7 +11,9 @@ never with a picture that pretends.
 Edits (EDITS, 40) are read against one planned project and compared with the operations they
 should become, or with a refusal where the editor has no tool for them: carried out
 correctly, refused correctly, or wrong (another operation, an operation where a refusal was
-due, or a refusal of what could be done).
+due, or a refusal of what could be done). A new or replaced shot is right only if its words,
+read as the picture will be drawn, show what was asked (NEW_SHOT_SHOWS: the place, time of
+day, weather, subject or action).
 
 Printed per planner: requests planned (a plan made without falling back), asks met, edits
 right / refused right / wrong, the median seconds per plan and per edit read, and the
@@ -245,7 +247,8 @@ BASE = (
     "a 30 second video of a dog walking in the park, getting a pup cup at the cafe, then "
     "meeting a friend at the beach"
 )
-# (edit in free words, the operations it should become; none: the editor cannot do it)
+# (edit in free words, the operations it should become, "A|B" where either will do; none:
+# the editor cannot do it)
 EDITS = [
     ("put 'PUP CUP' on screen at 0:10 for 3 seconds", ["AddText"]),
     ("show the words Hello World at the start for two seconds", ["AddText"]),
@@ -277,9 +280,9 @@ EDITS = [
     ("after the cafe, show the dog chasing a ball in the park", ["AddScene"]),
     ("add a shot of a bird flying over the beach", ["AddScene"]),
     ("replace shot 2 with a cat sitting at the cafe", ["ReplaceShot"]),
-    ("the cafe scene should be at night", ["ReplaceShot"]),
-    ("instead of the beach, have the dogs meet in the street", ["ReplaceShot"]),
-    ("make the park shot rainy", ["ReplaceShot"]),
+    ("the cafe scene should be at night", ["Restage|ReplaceShot"]),
+    ("instead of the beach, have the dogs meet in the street", ["ReplaceShot|Restage"]),
+    ("make the park shot rainy", ["Restage|ReplaceShot"]),
     ("remove shot 2, then make it 9:16", ["RemoveShot", "Reframe"]),
     ("make the dog look happier in the second half", []),
     ("add background music by Taylor Swift", []),
@@ -288,6 +291,52 @@ EDITS = [
     ("make it better", []),
     ("slower, more cinematic opening", []),
 ]
+
+# What a new or replaced shot must show, as synthworld reads its description.
+NEW_SHOT_SHOWS = {
+    "add a scene where the dog sleeps on the sofa": {"kind": "dog", "place": "living room"},
+    "after the cafe, show the dog chasing a ball in the park": {"action": "chase"},
+    "add a shot of a bird flying over the beach": {"kind": "bird", "place": "beach"},
+    "replace shot 2 with a cat sitting at the cafe": {"kind": "cat", "place": "cafe"},
+    "the cafe scene should be at night": {"time_of_day": "night", "place": "cafe"},
+    "instead of the beach, have the dogs meet in the street": {"place": "street"},
+    "make the park shot rainy": {"weather": "rain", "place": "park"},
+}
+
+
+def misses(operations: list, shows: dict[str, str], board) -> list[str]:
+    """What the operations' new shots fail to show of `shows`, as synthworld reads them (a
+    restaged shot: its scene on `board` in the new setting; its cast and action are kept)."""
+    from videoagent.synthworld.prompt_parser import parse
+
+    missed = []
+    for operation in operations:
+        if getattr(operation, "setting", None):
+            scene = {**board.shots[operation.number - 1].scene, **dict(operation.setting)}
+            seen = {key: {scene.get(key)} for key in ("place", "time_of_day", "weather")}
+            shows = {key: value for key, value in shows.items() if key not in ("kind", "action")}
+        elif getattr(operation, "description", None):
+            spec = parse(operation.description).spec
+            seen = {
+                "place": {spec.place},
+                "time_of_day": {spec.time_of_day},
+                "weather": {spec.weather},
+                "kind": {e.kind for e in spec.entities},
+                "action": {e.action for e in spec.entities},
+            }
+        else:
+            continue
+        missed += [
+            f"{key} {value}" for key, value in shows.items() if value not in seen.get(key, ())
+        ]
+    return missed
+
+
+def matches(made: list[str], expected: list[str]) -> bool:
+    """Whether the operations made are those expected ("A|B": either)."""
+    return len(made) == len(expected) and all(
+        name in wanted.split("|") for name, wanted in zip(made, expected, strict=True)
+    )
 
 
 @dataclass
@@ -392,9 +441,14 @@ def run_edits(llm: str | None, edits: list[tuple[str, list[str]]], tally: Tally)
                 operations = parse_edit_with_llm(text, board, request, client=client)
             made = [type(op).__name__ for op in operations]
         except (UnclearRequest, UsageError):
-            made = []
+            made, operations = [], []
         tally.edit_seconds.append(time.perf_counter() - began)
-        if made == expected:
+        right = matches(made, expected)
+        missed = misses(operations, NEW_SHOT_SHOWS.get(text, {}), board) if right else []
+        if missed:
+            tally.wrong.append(f"{text!r}: {made}, but the new shot lacks {', '.join(missed)}")
+            verdict = "WRONG"
+        elif right:
             if expected:
                 tally.right += 1
             else:

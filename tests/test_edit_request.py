@@ -13,6 +13,7 @@ from videoagent.plan.edit_request import (
     Reframe,
     RemoveShot,
     ReplaceShot,
+    Restage,
     SetLength,
     SwapShots,
     TrimShot,
@@ -59,6 +60,11 @@ def _board(shots: int = 5) -> Storyboard:
             "replace shot 3 with the dog sits under the bench",
             ReplaceShot(3, "the dog sits under the bench"),
         ),
+        ("make shot 2 at night", Restage(2, (("time_of_day", "night"),))),
+        (
+            "make shot 4 rainy at the beach",
+            Restage(4, (("weather", "rain"), ("place", "beach"))),
+        ),
     ],
 )
 def test_edit_phrasings(text, expected):
@@ -83,6 +89,9 @@ def test_several_edits_at_once():
         ("make it 11 minutes", "not possible"),
         ("put SALE on screen at 0:35 for 2 seconds", "runs past the end"),
         ("", "empty"),
+        ("make shot 2 happier at night", "'happier' is not a setting the picture can show"),
+        ("make shot 2 at noon at sunset", "names two times of day"),
+        ("make shot 9 at night", "shot 9 does not exist"),
     ],
 )
 def test_unclear_or_impossible_edits_are_refused(text, message):

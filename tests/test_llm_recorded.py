@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,34 @@ def test_the_packaged_model_answers_under_a_schema_in_process_and_streams_its_pr
     assert len(heard) >= 2 and heard[-1][0] == client.usage.tokens // 2 > 0
     # The second prompt began as the first did: its start came from the model's cache.
     assert client.usage.cached_tokens > 0
+
+
+def _recorded_edits() -> list[tuple[str, dict]]:
+    path = RECORDED / "qwen_edits.json"
+    record = json.loads(path.read_text()) if path.exists() else {"edits": []}
+    return [(edit["text"], edit) for edit in record["edits"]]
+
+
+@pytest.mark.parametrize("text,edit", _recorded_edits(), ids=[t for t, _ in _recorded_edits()])
+def test_a_recorded_edit_reading_replays_to_the_same_outcome(text, edit):
+    """The packaged model's real readings of free-form edits (a reframe, the café shot
+    restaged at night, an end card, a refusal, and one it gets wrong: "cut the second shot"
+    trimmed it), fed back: the same messages go out and the same operations, or refusal,
+    come back."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
+    try:
+        from record_llm_answers import edited_board, outcome_of_edit
+    finally:
+        sys.path.pop(0)
+    request, board = edited_board()
+    server = FakeOpenAI([exchange["answer"] for exchange in edit["exchanges"]])
+    try:
+        outcome = outcome_of_edit(text, request, board, ChatClient(server.url))
+    finally:
+        server.close()
+    sent = [r["body"]["messages"] for r in server.requests]
+    assert sent == [exchange["request"]["messages"] for exchange in edit["exchanges"]], (
+        "the edit prompt changed since this was recorded: run scripts/record_llm_answers.py "
+        "--llm local --edits"
+    )
+    assert outcome == edit["outcome"]

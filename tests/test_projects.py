@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import DOG_REQUEST
+from conftest import DOG_REQUEST, QUIET
 from videoagent import Agent, AgentSettings, Request, UsageError
 from videoagent.agent.state import ProjectState
 from videoagent.errors import DamagedProject
@@ -26,6 +26,7 @@ from videoagent.media.probe import probe
 from videoagent.store.journal import Journal
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
+from videoagent.store.truth_file import read_truth
 
 pytestmark = pytest.mark.slow  # end to end: whole projects made, edited, killed and resumed
 
@@ -351,3 +352,24 @@ def test_a_project_in_use_is_refused_but_a_lock_released_moments_later_is_taken(
     threading.Timer(0.3, first.unlock).start()
     second.lock()
     second.unlock()
+
+
+def test_a_shot_moved_to_night_is_made_again_at_night_and_the_others_are_kept(
+    small_project: Path, tmp_path: Path
+):
+    project = _copy(small_project, tmp_path, "film")
+    before = json.loads((project / "renders/manifest.json").read_text())
+    result = Agent(QUIET).edit(project, "make shot 2 at night")
+    assert result.verified
+    assert result.manifest["takes"]["generated"] == 1
+    second = result.manifest["shots"][1]
+    assert second["beat"].endswith("(night)") and second["chosen_take"] == 2
+    # The new take is drawn at night, the same cast doing the same thing.
+    take = project / "shots" / second["id"] / "takes" / "02" / "clip.mp4"
+    truth = read_truth(take)
+    was = read_truth(project / "shots" / second["id"] / "takes" / "01" / "clip.mp4")
+    assert (truth["summary"]["time_of_day"], was["summary"]["time_of_day"]) == ("night", "morning")
+    assert truth["spec"]["entities"] == was["spec"]["entities"]
+    assert truth["summary"]["place"] == was["summary"]["place"]
+    assert [s["chosen_take"] for s in result.manifest["shots"]] == [1, 2, 1]
+    assert result.manifest["shots"][0]["seed"] == before["shots"][0]["seed"]

@@ -12,6 +12,7 @@ frame under the transition instead of being regenerated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -36,6 +37,7 @@ from videoagent.plan.edit_request import (
     Reframe,
     RemoveShot,
     ReplaceShot,
+    Restage,
     SetLength,
     SwapShots,
     TrimShot,
@@ -216,6 +218,24 @@ def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeSt
     shot.scene = staged.scene.to_dict()
     shot.cast = staged.cast
     shot.shot_size, shot.camera = staged.scene.shot_size, staged.scene.camera
+    _rewrite_prompt(state, shot)
+    return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}"
+
+
+def restage_shot(state, shot: Shot, setting: dict[str, str]) -> str:
+    """The same shot (cast, action, framing, caption) in another time of day, weather or
+    place; its next take is generated."""
+    shot.source_frames = shot.source_in = 0
+    shot.source_size = []
+    shot.scene = {**shot.scene, **setting}
+    said = ", ".join(setting.values())
+    shot.beat = re.sub(r" \([^()]*\)$", "", shot.beat) + f" ({said})"  # said once
+    _rewrite_prompt(state, shot)
+    return f"{shot.id}: now {said} → {shot.prompt!r}"
+
+
+def _rewrite_prompt(state, shot: Shot) -> None:
+    """The shot's prompt written again from its scene, for the backend that makes it."""
     shot.prompt = ""
     write_prompts(
         state.storyboard,
@@ -224,7 +244,6 @@ def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeSt
         bible=state.bible,
         references=reference_counter(state, state.storyboard),
     )
-    return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}"
 
 
 def apply_edit(
@@ -264,6 +283,9 @@ def apply_edit(
         shot = board.shots[operation.number - 1]
         message = replace_shot_content(state, shot, operation.description, store=store)
         return "generation", message, {"shot": shot.id}
+    if isinstance(operation, Restage):
+        shot = board.shots[operation.number - 1]
+        return "generation", restage_shot(state, shot, dict(operation.setting)), {"shot": shot.id}
     if isinstance(operation, RemoveShot):
         gone = board.shots[operation.number - 1]
         board, notes = _edit_picture(state, lambda t: picture.remove(t, operation.number - 1))

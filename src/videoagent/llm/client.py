@@ -224,10 +224,12 @@ class ChatClient:
         *,
         schema: dict,
         validate: Callable[[object], T],
-        attempts: int = 3,
+        attempts: int = 2,
         temperature: float = 0.2,
     ) -> T:
-        """Ask, parse, validate; on failure show the model its error and ask again."""
+        """Ask, parse, validate; on failure show the model its error and ask again, up to
+        `attempts` answers in all (two by default: a small model that fails twice rarely
+        mends the third time, and each answer costs it seconds)."""
         history = list(messages)
         last_error = ""
         for _ in range(attempts):

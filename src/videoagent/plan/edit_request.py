@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from videoagent.errors import UnclearRequest, UsageError
 from videoagent.plan.request import ASPECTS, MAX_SECONDS, Request, duration_in_text
+from videoagent.plan.setting_words import setting_of
 from videoagent.plan.storyboard import Storyboard
 
 CAN_DO = (
     "put TEXT on screen at 0:05 for 2 seconds · make this one minute · make it 9:16 · "
     "remove shot 2 · swap shots 4 and 5 · move shot 3 to 1 · trim shot 2 to 3 seconds · "
     "add an end card: TEXT · add a title card: TEXT · add a scene where … · "
-    "replace shot 3 with …"
+    "replace shot 3 with … · make shot 2 at night (a time of day, weather or place)"
 )
 
 
@@ -82,6 +83,14 @@ class ReplaceShot:
     description: str
 
 
+@dataclass(frozen=True)
+class Restage:
+    """The same shot in another setting: its time of day, weather or place."""
+
+    number: int
+    setting: tuple[tuple[str, str], ...]  # (scene field, value), e.g. (("time_of_day", "night"),)
+
+
 Operation = (
     AddText
     | SetLength
@@ -93,6 +102,7 @@ Operation = (
     | AddCard
     | AddScene
     | ReplaceShot
+    | Restage
 )
 
 _TIME = r"(?:\d+:)?\d+(?::\d+)?(?:\.\d+)?\s*(?:s|sec|secs|seconds?)?"
@@ -261,6 +271,12 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
                 f"shot {number} is a text card; change its text with 'add an end card: …'"
             )
         return ReplaceShot(number, match[2].strip())
+    match = re.fullmatch(r"make\s+shot\s*#?(\d+)\s+(.+)", lowered)
+    if match:
+        number = _shot(match[1], board)
+        if board.shots[number - 1].kind != "generated":
+            raise UsageError(f"shot {number} is a text card: it has no setting to change")
+        return Restage(number, tuple(setting_of(match[2]).items()))
     raise UnclearRequest(f"could not understand the edit {clause!r}; I can do: {CAN_DO}")
 
 

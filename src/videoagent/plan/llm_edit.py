@@ -19,6 +19,8 @@ from videoagent.llm.prompts import examples, prompt
 from videoagent.plan.edit_request import CAN_DO, Operation, parse_clause
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
+from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import parse
 
 
 class Edit(BaseModel):
@@ -59,12 +61,36 @@ def _validator(text: str, board: Storyboard, request: Request):
                 )
             quoted.append(words)
             try:
-                operations.append(parse_clause(item.edit, board, request))
+                operation = parse_clause(item.edit, board, request)
             except UsageError as exc:
                 raise PlanError(f"{item.edit!r} cannot be done: {exc}") from exc
+            _check_showable(operation, item.edit, said)
+            operations.append(operation)
         return operations, None
 
     return validate
+
+
+# What a new shot's words may name, told to a model that named something else.
+SHOWABLE = (
+    f"places {', '.join(vocab.PLACES)}; times {', '.join(vocab.TIMES)}; weather "
+    f"{', '.join(vocab.WEATHERS)}; creatures and things {', '.join(vocab.KINDS)}"
+)
+
+
+def _check_showable(operation: Operation, edit: str, said: str) -> None:
+    """A new shot's words must be ones the picture can show, unless the user asked for
+    them: the model put the café "in the dark", which would be drawn as a placeholder
+    labelled "dark" at the usual morning, where "at night" was there to use."""
+    description = getattr(operation, "description", None)
+    if not description:
+        return
+    unshown = [w for w in parse(description).placeholders if f" {_plain(w)} " not in f" {said} "]
+    if unshown:
+        raise PlanError(
+            f"{edit!r}: the editor cannot show {', '.join(repr(w) for w in unshown)}; say it "
+            f"with what it shows: {SHOWABLE}"
+        )
 
 
 def _plain(text: str) -> str:
@@ -137,7 +163,6 @@ def parse_edit_with_llm(
             messages,
             schema=schema,
             validate=_validator(text, board, request),
-            attempts=2,
             temperature=0.0,  # the same request read the same way every time
         )
     except (PlanError, RunError) as exc:

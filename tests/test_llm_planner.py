@@ -69,6 +69,33 @@ def test_valid_plan_is_used_with_exact_frames(request_and_brief):
     assert [e.action for e in meet.entities] == ["meet", "meet"]
 
 
+def test_the_cast_looks_as_the_model_says_when_they_fit_what_is_drawn(request_and_brief):
+    from videoagent.agent.planning import draft_bible, write_prompts
+
+    request, brief = request_and_brief
+    bible = draft_bible(brief)
+    hero, friend = bible.find(kind="dog", role="protagonist"), bible.find(kind="person")
+    was = friend.description
+    answer = json.loads(_shots([9, 9, 9, 9]))
+    answer["cast"] = [
+        {"kind": "dog", "looks": f"a small {hero.colour} terrier with floppy ears"},
+        {"kind": "person", "looks": "a person walking a dog"},  # says what it does: unused
+        {"kind": "bird", "looks": "a tiny yellow bird"},  # not in this video: unused
+    ]
+    server = FakeOpenAI([json.dumps(answer)])
+    try:
+        board, warnings = plan_with_llm(request, brief, bible, client=ChatClient(server.url))
+    finally:
+        server.close()
+    assert warnings == [] and hero.description == f"a small {hero.colour} terrier with floppy ears"
+    assert friend.description == was and bible.find(kind="bird") is None
+    told = server.requests[0]["body"]["messages"][0]["content"]
+    assert f"dog: {hero.colour}" in told  # the model is told the colours it must keep
+    write_prompts(board, ["ltx"], style=brief.style, bible=bible)  # a dialect that names cast
+    with_hero = [s for s in board.shots if hero.id in s.cast]
+    assert with_hero and all("floppy ears" in s.prompt for s in with_hero)
+
+
 def test_lengths_are_shares_and_a_plan_that_says_nothing_is_sent_back(request_and_brief):
     request, brief = request_and_brief
     empty = _shots([10, 10, 10, 10], ["10:00:00"] * 4)

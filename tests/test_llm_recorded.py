@@ -2,9 +2,10 @@
 the in-process GGUF runtime itself when the `local-llm` extra and a model are installed.
 
 The recordings hold what two models answered to our planner prompt. SmolLM2-135M writes JSON
-that fits the schema (constrained decoding) but makes no plan (beats like "10:00:00"):
-replayed, the planner must refuse each answer for the reason recorded, send the same words
-back, and fall back to the offline planner with a warning. Qwen2.5-Coder-1.5B-Instruct, the
+in the schema's shape (constrained decoding) but makes no plan: shot after shot of "dog"
+or of the same sentence, until its answer runs out of tokens mid-object: replayed, the
+planner must refuse each answer for the reason recorded, send the same words back, and fall
+back to the offline planner with a warning. Qwen2.5-Coder-1.5B-Instruct, the
 model that ships in packages (`--llm local`), plans: replayed, its shots become the
 storyboard's. If a prompt file changes, the messages no longer match the recording: record
 again.

@@ -1,6 +1,7 @@
 """The LLM planner: a language model proposes the shots; our code checks and stages them.
 
-The model writes beats, captions, lengths and framing. Deterministic code validates (no shot
+The model writes beats, captions, lengths and framing, and how the cast looks (kept to the
+colours they are drawn in). Deterministic code validates (no shot
 longer than a backend can make), stages each beat into a scene with the bible's cast,
 allocates exact frames (the lengths are shares of the target, scaled to fit it), and adds the
 mode's cards. Any failure falls back to the offline planner, with a
@@ -17,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 from videoagent.errors import PlanError, RunError
 from videoagent.llm.client import ChatClient
 from videoagent.llm.prompts import prompt
-from videoagent.plan.bible import Bible
+from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import (
@@ -39,8 +40,14 @@ class LLMShot(BaseModel):
     camera: str = "static"
 
 
+class LLMCastMember(BaseModel):
+    kind: str
+    looks: str = Field(min_length=2, max_length=160)  # for the prompts of every shot
+
+
 class LLMPlan(BaseModel):
     shots: list[LLMShot] = Field(min_length=1, max_length=24)
+    cast: list[LLMCastMember] = Field(default_factory=list, max_length=8)
 
 
 def schema() -> dict:
@@ -62,9 +69,21 @@ def schema() -> dict:
                     },
                     "required": ["beat", "caption", "seconds", "shot_size", "camera"],
                 },
-            }
+            },
+            "cast": {
+                "type": "array",
+                "maxItems": 8,
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "kind": {"enum": list(vocab.CREATURES)},
+                        "looks": {"type": "string", "minLength": 12, "maxLength": 120},
+                    },
+                    "required": ["kind", "looks"],
+                },
+            },
         },
-        "required": ["shots"],
+        "required": ["shots", "cast"],
     }
 
 
@@ -116,6 +135,27 @@ def _validator(target_seconds: float, longest: float, subject: str):
     return validate
 
 
+def fitting_looks(member: LLMCastMember, entity: BibleEntity) -> bool:
+    """Whether a cast member's looks may describe `entity` in every prompt: they say what it
+    is, keep the colour it is drawn in (other colours may be its things') and say nothing
+    it does (every shot's prompt says that). Looks that do not are left unused and the plan
+    kept: the packaged model writes "brown dog, walking on a sidewalk, sniffing around"."""
+    words = _words(member.looks)
+    names_it = any(vocab.KIND_SYNONYMS.get(w, w) == member.kind for w in words)
+    acts = any(w in vocab.ACTION_SYNONYMS for w in words)
+    colour_kept = entity.colour not in vocab.COLOURS or entity.colour in words
+    return names_it and colour_kept and not acts
+
+
+def cast_colours(bible: Bible) -> str:
+    """The colours the cast is drawn in, for the planner's prompt: "dog: brown; cat: black"."""
+    seen = {}
+    for entity in bible.entities.values():
+        if entity.kind in vocab.CREATURES:
+            seen.setdefault(entity.kind, entity.colour)
+    return "; ".join(f"{kind}: {colour}" for kind, colour in seen.items()) or "none"
+
+
 def _words(text: str) -> list[str]:
     """The lower-case words of `text` (runs of letters)."""
     return re.findall(r"[a-z]+", text.lower())
@@ -134,7 +174,12 @@ def plan_with_llm(
     mode = MODES[request.mode]
     story_seconds = request.seconds - mode.title_card - mode.end_card
     messages = [
-        {"role": "system", "content": prompt("planner", longest=f"{max_shot_seconds:g}")},
+        {
+            "role": "system",
+            "content": prompt(
+                "planner", longest=f"{max_shot_seconds:g}", colours=cast_colours(bible)
+            ),
+        },
         {
             "role": "user",
             "content": f"Request: {request.text}\nMode: {request.mode}\n"
@@ -157,6 +202,10 @@ def plan_with_llm(
         )
         board.warnings.append(warning)
         return board, [warning]
+    for member in proposal.cast:  # how each creature looks, said in every shot's prompt
+        entity = bible.find(kind=member.kind, role="protagonist") or bible.find(kind=member.kind)
+        if entity is not None and fitting_looks(member, entity):
+            entity.description = member.looks.strip()
     shots = []
     for item in proposal.shots:
         staged = stage(item.beat, brief, bible)

@@ -19,7 +19,7 @@ Printed per planner: requests planned (a plan made without falling back), asks m
 right / refused right / wrong, the median seconds per plan and per edit read, and the
 model's tokens per second. Measured on whatever CPU runs it (printed).
 
-    python benchmarks/planner_quality.py [--llm local] [--limit N] [--only requests|edits]
+    python benchmarks/planner_quality.py [--llm local|rules] [--limit N] [--only requests|edits]
 """
 
 from __future__ import annotations
@@ -465,7 +465,9 @@ def run_edits(llm: str | None, edits: list[tuple[str, list[str]]], tally: Tally)
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--llm", default="local", help="the model to compare with the rules")
+    parser.add_argument(
+        "--llm", default="local", help="the model to compare with the rules (rules: none)"
+    )
     parser.add_argument("--limit", type=int, default=None, help="the first N of each set")
     parser.add_argument("--only", choices=("requests", "edits"), default=None)
     args = parser.parse_args()
@@ -473,7 +475,8 @@ def main() -> None:
     requests, edits = REQUESTS[: args.limit], EDITS[: args.limit]
     tallies = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, llm in (("offline", None), (args.llm, args.llm)):
+        planners = [("offline", None)] + ([] if args.llm == "rules" else [(args.llm, args.llm)])
+        for name, llm in planners:
             tally = tallies[name] = Tally()
             if args.only != "edits":
                 print(f"{name}: {len(requests)} requests", flush=True)

@@ -1,11 +1,10 @@
 """The LLM planner: a language model proposes the shots; our code checks and stages them.
 
 The model writes beats, captions, lengths and framing, and how the cast looks (kept to the
-colours they are drawn in). Deterministic code validates (no shot
-longer than a backend can make), stages each beat into a scene with the bible's cast,
-allocates exact frames (the lengths are shares of the target, scaled to fit it), and adds the
-mode's cards. Any failure falls back to the offline planner, with a
-warning that says why.
+colours they are drawn in). Deterministic code validates (no shot longer than a backend can
+make), stages each beat into a scene with the bible's cast, allocates exact frames (the
+lengths are shares of the target, scaled to fit it), and adds the mode's cards. Any failure
+falls back to the offline planner, with a warning that says why.
 """
 
 from __future__ import annotations

@@ -91,6 +91,15 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
     parsed = parse(f"{subject_phrase} {beat}".strip())
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)
+    unshown = parsed.placeholders + parsed.unsupported_words
+    if lead and brief.subject:
+        # The subject may name more than the protagonist ("an elephant and a dog meeting"):
+        # what of it the world cannot draw stays in every shot, as a labelled placeholder.
+        labels = {e.label for e in found if e.kind == "placeholder"}
+        for label in parse(brief.subject).placeholders:
+            if label not in labels:
+                found.append(EntitySpec("placeholder", "white", "stand", label=label))
+                unshown.append(label)
     entities: list[EntitySpec] = []
     cast: list[str] = []
     action = action_hint
@@ -163,4 +172,4 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
         shot_size=_named(beat, vocab.SHOT_SYNONYMS) or shot_size,
         entities=tuple(entities),
     )
-    return Staged(scene, cast, parsed.placeholders + parsed.unsupported_words)
+    return Staged(scene, cast, unshown)

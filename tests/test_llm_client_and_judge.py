@@ -60,7 +60,8 @@ def test_a_vision_message_carries_small_jpeg_pictures():
 
 
 def test_prompts_are_files_with_their_placeholders_filled():
-    assert "longer than 8 seconds" in prompt("planner", longest=8)
+    planner = prompt("planner", longest=8, colours="dog: brown")
+    assert "longer than 8 seconds" in planner and "dog: brown" in planner
     assert "walk" in prompt("edit", can_do="walk")
     assert "Answer with JSON only" in prompt("judge") and "$" not in prompt("continuation")
     with pytest.raises(KeyError):

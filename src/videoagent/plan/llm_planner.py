@@ -29,6 +29,7 @@ from videoagent.plan.request import Request
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Storyboard
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import parse
 
 
 class LLMShot(BaseModel):
@@ -89,8 +90,10 @@ def schema() -> dict:
 MIN_SHOT_SECONDS = 1.0
 
 
-def _validator(target_seconds: float, longest: float, subject: str):
-    """The checks a proposal must pass, each failure said so that the model can mend it."""
+def _validator(target_seconds: float, longest: float, subject: str, unshowable: list[str]):
+    """The checks a proposal must pass, each failure said so that the model can mend it.
+    `unshowable`: what the request names that the world cannot draw; the shots must keep
+    it, so that it is said not shown rather than quietly left out."""
 
     def validate(value: object) -> LLMPlan:
         try:
@@ -114,6 +117,11 @@ def _validator(target_seconds: float, longest: float, subject: str):
         named = _words(subject)[-1:]  # "a brown dog" → "dog"
         if named and named[0] not in mentioned:
             raise PlanError(f"no shot shows the {named[0]} the request is about")
+        left_out = [thing for thing in unshowable if not set(_words(thing)) <= mentioned]
+        if left_out:
+            raise PlanError(
+                f"the request asks for {', '.join(left_out)}: name it in the shots where it is"
+            )
         # Lengths are shares: scaled to the target (small models cannot add up reliably).
         scale = target_seconds / sum(shot.seconds for shot in plan.shots)
         too_long = [
@@ -189,7 +197,9 @@ def plan_with_llm(
         proposal = client.chat_json(
             messages,
             schema=schema(),
-            validate=_validator(story_seconds, max_shot_seconds, brief.subject),
+            validate=_validator(
+                story_seconds, max_shot_seconds, brief.subject, parse(request.text).placeholders
+            ),
         )
     except (PlanError, RunError) as exc:
         warning = f"LLM planner failed ({exc}); used the offline planner instead"

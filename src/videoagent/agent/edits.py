@@ -229,7 +229,8 @@ def restage_shot(state, shot: Shot, setting: dict[str, str]) -> str:
     shot.source_size = []
     shot.scene = {**shot.scene, **setting}
     said = ", ".join(setting.values())
-    shot.beat = re.sub(r" \([^()]*\)$", "", shot.beat) + f" ({said})"  # said once
+    # The beat notes this restage's setting (an earlier one's note goes; its scene stays).
+    shot.beat = re.sub(r" \([^()]*\)$", "", shot.beat) + f" ({said})"
     _rewrite_prompt(state, shot)
     return f"{shot.id}: now {said} → {shot.prompt!r}"
 

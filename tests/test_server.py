@@ -90,8 +90,10 @@ def server(tmp_path):
 
     started = []
 
-    def start(*, token: str | None = None, workers: int = 2):
-        app = create_app(tmp_path / "root", workers=workers, token=token, settings=FAST)
+    def start(*, token: str | None = None, workers: int = 2, settings: dict | None = None):
+        app = create_app(
+            tmp_path / "root", workers=workers, token=token, settings={**FAST, **(settings or {})}
+        )
         instance, thread, base = serve_in_thread(app)
         started.append((instance, thread))
         return Client(base, token), app
@@ -376,6 +378,33 @@ def _wait_state(client: Client, project: str, wanted: str, timeout: float = 120)
             return detail
         time.sleep(0.2)
     raise AssertionError(f"{project} never reached {wanted}: {detail}")
+
+
+def test_an_edit_in_free_words_is_read_by_the_servers_edit_reader(server):
+    """As `videoagent serve` sets it when the packaged model is installed: the rules read
+    what they can, the model the rest (here a fake model, its answer scripted)."""
+    from fake_openai import FakeOpenAI
+
+    answer = {"edits": [{"edit": "swap shots 1 and 2", "asked_by": "the other way round"}]}
+    model = FakeOpenAI([json.dumps({**answer, "unclear": None})])
+    try:
+        client, _ = server(settings={"edit_reader": model.url})
+        body = {"request": "a dog walking, then a dog sitting", "duration": 4, "size": "160x90"}
+        status, created = client.call("POST", "/api/projects", body)
+        project = created["project"]
+        records, state = client.events(project)
+        assert state == "done"
+        status, _ = client.call(
+            "POST", f"/api/projects/{project}/edits", {"text": "the other way round please"}
+        )
+        assert status == 202  # not refused up front: the model will read it
+        more, state = client.events(project, last_id=records[-1]["id"])
+    finally:
+        model.close()
+    assert state == "done" and len(model.requests) == 1
+    assert any(
+        r["step"] == "edit" and f"read by the LLM at {model.url}" in r["message"] for r in more
+    )
 
 
 def test_an_estimate_waits_for_approval_and_an_edit_is_applied(server):

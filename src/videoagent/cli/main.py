@@ -19,7 +19,7 @@ from videoagent.cli.output import console, escape, fail
 from videoagent.cli.train import train
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
-from videoagent.llm.endpoint import readers
+from videoagent.llm.endpoint import check_llm_url, readers
 from videoagent.loopback import LOOPBACK_HOSTS
 
 app = typer.Typer(
@@ -455,6 +455,8 @@ def serve(
         ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Projects made at once.")] = 2,
+    llm: LlmOption = None,
+    llm_model: LlmModelOption = None,
 ) -> None:
     """The HTTP API and web app: make, watch, change and download videos in a browser."""
     loopback = host in LOOPBACK_HOSTS
@@ -469,8 +471,13 @@ def serve(
     except (ImportError, MissingDependency):
         fail(MissingDependency("the HTTP server (FastAPI, uvicorn)", "serve"), 2)
     try:
-        application = create_app(root, workers=workers, token=token)
-    except UsageError as exc:
+        llm_url, edit_reader = readers(llm)
+        for url in (llm_url, edit_reader):
+            if url:
+                check_llm_url(url)
+        settings = {"llm_url": llm_url, "llm_model": llm_model, "edit_reader": edit_reader}
+        application = create_app(root, workers=workers, token=token, settings=settings)
+    except (UsageError, MissingDependency) as exc:
         fail(exc, 2)
     console.print(f"videoagent on http://{host}:{port}/  (projects in {root})", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")

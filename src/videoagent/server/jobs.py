@@ -114,7 +114,8 @@ class JobRunner:
             return  # never fully planned: the job plans it first
         if kind == "shot":
             shot_to_regenerate(state.storyboard, args["number"], args.get("prompt"))
-        elif not self._settings.get("llm_url"):  # else the LLM reads what ours cannot
+        elif not (self._settings.get("llm_url") or self._settings.get("edit_reader")):
+            # else a model reads what ours cannot
             parse_edit(args["text"], state.storyboard, state.request)
 
     def submit(self, project: str, kind: str, args: dict) -> JobRecord:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from videoagent.agent.assemble import build_timeline
 from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unverified
@@ -18,16 +18,16 @@ from videoagent.agent.steps import Emit
 from videoagent.evaluate.check import failed
 from videoagent.evaluate.checks import video_checks
 from videoagent.evaluate.consistency import consistency
+from videoagent.evaluate.render_looks import Sample, look_at, pieces_carried, presence
 from videoagent.evaluate.sound_checks import carries, sound_summary
 from videoagent.failpoints import reached
 from videoagent.media.contact_sheet import contact_sheet
-from videoagent.media.frames import frames_at
 from videoagent.media.piece_encoder import crop_box
 from videoagent.media.probe import probe
 from videoagent.media.render import render
 from videoagent.memory.context import FULL_KEYFRAME
 from videoagent.store.derived import DerivedFiles
-from videoagent.store.files import atomic_write_json, atomic_write_text
+from videoagent.store.files import atomic_write_bytes, atomic_write_json, atomic_write_text
 from videoagent.store.ledger import Ledger
 from videoagent.timeline.model import AudioCue
 from videoagent.timeline.otio_io import write_otio
@@ -74,7 +74,8 @@ def finish(
     # timed to the voice, a music bed ducked under it, mixed to the target loudness,
     # encoded and measured; reused when nothing audible changed; what was skipped is said.
     audible = Audible(timeline, board, take_files, request, settings)
-    sound = make_sound(DerivedFiles(folder.derived), audible, run.emit)
+    derived = DerivedFiles(folder.derived)
+    sound = make_sound(derived, audible, run.emit)
     # Every render file is written under its unverified name; step 13 publishes it.
     staged = {name: folder.renders / unverified(name) for name in DELIVERED}
     sound.copy_mix(staged["mix.wav"])
@@ -92,34 +93,34 @@ def finish(
     run.emit("render", "done", report.summary(), pieces=report.pieces)
     reached("render:done")
     clock = run.timed("render", clock)
+    # One look at each shot's middle frame, from its piece (the render is checked to be
+    # its pieces), kept for the next run: verify and the sheet look again only at pieces
+    # that changed.
     samples = []
     for index, shot in enumerate(board.shots):
-        clip = timeline.clips[index]
+        clip, middle = timeline.clips[index], shot.frames // 2
+        sample = Sample(timeline.clip_start(index) + middle)
         if shot.kind == "generated":
-            middle = shot.frames // 2
             info = probe(clip.source)
             box = crop_box(clip, (info.width, info.height), (request.width, request.height))
-            samples.append(
-                (
-                    shot.id,
-                    timeline.clip_start(index) + middle,
-                    chosen[shot.id].path,
-                    shot.source_in + middle,
-                    box,
-                )
+            sample = replace(
+                sample, take=chosen[shot.id].path, take_frame=shot.source_in + middle, box=box
             )
-    # One read of the render, seeking to each shot's middle frame, for verify and the sheet.
-    middles = [timeline.clip_start(i) + s.frames // 2 for i, s in enumerate(board.shots)]
-    looked_at = frames_at(video, middles)
+        samples.append(sample)
+    looks = look_at(samples, report.pieces, folder.pieces, derived, keyframe_size=FULL_KEYFRAME)
     checks = video_checks(
         video,
         frames=board.target_frames,
         rate=request.rate,
         width=request.width,
         height=request.height,
-        shot_samples=samples,
-        final_frames=looked_at,
     )
+    checks.append(pieces_carried(video, [folder.pieces / p["file"] for p in report.pieces]))
+    checks += [
+        presence(shot.id, look)
+        for shot, look in zip(board.shots, looks, strict=True)
+        if shot.kind == "generated"
+    ]
     checks += [*sound.checks, carries(video, sound.encoded)]
     sound_figures = sound.record["figures"]
     run.emit("verify", "done", sound_summary(sound_figures), sound=sound_figures)
@@ -136,13 +137,12 @@ def finish(
     atomic_write_text(staged["final.srt"], srt(cues))
     atomic_write_text(staged["final.vtt"], webvtt(cues))
     contact_sheet(
-        video,
-        [(middle, shot.beat) for middle, shot in zip(middles, board.shots, strict=True)],
+        [(look.tile, shot.beat) for look, shot in zip(looks, board.shots, strict=True)],
         staged["contact_sheet.png"],
-        keyframes=[folder.keyframe(s.id) for s in board.shots],
-        keyframe_size=FULL_KEYFRAME,
-        frames=looked_at,
     )
+    for look, shot in zip(looks, board.shots, strict=True):
+        if look.keyframe is not None:
+            atomic_write_bytes(folder.keyframe(shot.id), look.keyframe.read_bytes())
     score = consistency(board, state.bible, take_files)
     run.emit("verify", "done", score["summary"], consistency=score)
     clock = run.timed("contact sheet", clock)

@@ -16,6 +16,7 @@ from videoagent.store.files import json_sha256
 from videoagent.timeline.model import Timeline
 
 FADE = 0.3  # seconds of crossfade at each cut
+KEPT_SECONDS = 60.0  # a shot's noise up to this long is kept while the mix is made
 AMBIENCE_VERSION = 1  # raise when the same sound, length and seed give other noise
 
 # (low-pass corner Hz, slope: 0 white … 2 brown, level dB, swell Hz or 0) per sound.
@@ -58,6 +59,7 @@ def shaped_noise(kind: str, seconds: float, rng: np.random.Generator) -> np.ndar
 def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> list[Layer]:
     """One layer per generated shot, faded in and out across its cuts. Each is made when it
     is laid (a long video's ambience is never held whole), from a noise of its own shot."""
+    noise = _RecentNoise()
     layers = []
     for index, shot in enumerate(board.shots):
         scene = shot.scene_spec
@@ -67,14 +69,14 @@ def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> 
         start = float(timeline.rate.seconds(timeline.clip_start(index)))
         seconds = float(timeline.rate.seconds(shot.frames))
         lead = FADE / 2 if index > 0 else 0.0  # overlap the cut on both sides
-        made = (kind, seconds + lead + FADE / 2, index > 0, [seed, 17, index])
+        made = (kind, seconds + lead + FADE / 2, index > 0, (seed, 17, index))
         layers.append(
             Layer(
                 f"ambience {shot.id} ({kind})",
                 "ambience",
                 np.zeros((0, 2), np.float32),
                 start - lead,
-                parts=lambda lo, hi, made=made: [(0, _faded(*made))],
+                parts=lambda lo, hi, made=made: [(0, noise(made))],
                 length=max(round(made[1] * RATE), 1),
                 key=json_sha256(["ambience", AMBIENCE_VERSION, SOUNDS[kind], *made]),
             )
@@ -82,7 +84,26 @@ def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> 
     return layers
 
 
-def _faded(kind: str, seconds: float, fade_in: bool, seed: list[int]) -> np.ndarray:
+class _RecentNoise:
+    """The noise of the last two shots laid: the mix is made a window at a time, in order,
+    and a shot spans several windows (its noise was made again for each). Noise longer
+    than KEPT_SECONDS is made again rather than held."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, np.ndarray] = {}
+
+    def __call__(self, made: tuple) -> np.ndarray:
+        found = self.kept.pop(made, None)
+        if found is None:
+            found = _faded(*made)
+        if made[1] <= KEPT_SECONDS:
+            self.kept[made] = found  # the newest last
+            while len(self.kept) > 2:
+                self.kept.pop(next(iter(self.kept)))
+        return found
+
+
+def _faded(kind: str, seconds: float, fade_in: bool, seed: tuple[int, ...]) -> np.ndarray:
     """`kind` of noise for `seconds`, faded out at its end (and in at its start)."""
     sound = shaped_noise(kind, seconds, np.random.default_rng(seed))
     fade = min(round(FADE * RATE), len(sound) // 2)

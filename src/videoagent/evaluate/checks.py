@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-from PIL import Image
-
 from videoagent.evaluate.check import Check
 from videoagent.evaluate.recognized import recognized_checks
 from videoagent.generators.base import Job
 from videoagent.generators.catalog import capabilities
 from videoagent.media.detect import picture_stats
-from videoagent.media.frames import frames_at
 from videoagent.media.probe import probe
 from videoagent.store.truth_file import read_truth
 from videoagent.synthworld.spec import SceneSpec
@@ -140,13 +136,9 @@ def video_checks(
     rate,
     width: int,
     height: int,
-    shot_samples: list[tuple[str, int, Path, int, tuple[int, int, int, int] | None]],
-    final_frames: dict[int, np.ndarray] | None = None,
 ) -> list[Check]:
-    """Checks of the final render. `shot_samples`: (shot id, frame in final, take, frame in
-    take, the box of the take shown when reframed) for one frame inside every generated
-    shot, to prove each is present, in order; `final_frames`: those frames of the render,
-    when the caller has read them already."""
+    """Checks of the final render's streams: length, codecs, size, rate, sound's length.
+    (That each shot shows its take: evaluate/render_looks.py.)"""
     info = probe(path, count_frames=True)
     seconds = float(rate.seconds(frames))
     one_frame = 1 / float(rate.fps)
@@ -194,36 +186,6 @@ def video_checks(
                 f"audio differs by {gap * 1000:.0f} ms",
                 value=round(gap, 4),
                 expected="<= 0.05 s",
-            )
-        )
-    if final_frames is None:
-        final_frames = frames_at(path, [sample[1] for sample in shot_samples])
-    for shot_id, final_index, take, take_index, box in shot_samples:
-        take_frame = frames_at(take, [take_index]).get(take_index)
-        got = final_frames.get(final_index)
-        if take_frame is None or got is None:
-            checks.append(Check(f"{shot_id} present", False, "frame missing"))
-            continue
-        if box is not None:  # reframed: compare with the part of the take that is shown
-            x, y, w, h = box
-            shown = Image.fromarray(take_frame[y : y + h, x : x + w])
-            take_frame = np.asarray(shown.resize((got.shape[1], got.shape[0]), Image.BILINEAR))
-        elif take_frame.shape != got.shape:  # letterboxed: compare the picture, not the bars
-            (height, width), (take_h, take_w) = got.shape[:2], take_frame.shape[:2]
-            scale = min(width / take_w, height / take_h)
-            fit_w, fit_h = int(take_w * scale), int(take_h * scale)
-            left, top = (width - fit_w) // 2, (height - fit_h) // 2
-            got = got[top : top + fit_h, left : left + fit_w]
-            shown = Image.fromarray(take_frame).resize((fit_w, fit_h), Image.BILINEAR)
-            take_frame = np.asarray(shown)
-        error = float(np.abs(got.astype(np.int16) - take_frame.astype(np.int16)).mean())
-        checks.append(
-            Check(
-                f"{shot_id} present",
-                error < 12.0,
-                f"mean difference {error:.1f}/255 from its take",
-                value=round(error, 2),
-                expected="< 12",
             )
         )
     return checks

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib
+from functools import cache
 from importlib.metadata import entry_points
 
 from videoagent.errors import MissingDependency, UsageError
@@ -29,6 +30,14 @@ ENTRY_POINT_GROUP = "videoagent.generators"
 
 def known() -> dict[str, str]:
     """Every generator name with its import path (built-ins, then plug-ins)."""
+    return dict(_plugged_in())
+
+
+@cache
+def _plugged_in() -> dict[str, str]:
+    # Reading every installed package's entry points takes milliseconds, and a run asks
+    # for each take's key: read once a process (a package installed meanwhile is seen by
+    # the next process).
     found = dict(BUILTIN)
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         found.setdefault(entry.name, entry.value)

@@ -5,7 +5,8 @@ Each entry is a folder `<kind>/<key>/`, built under a hidden name and renamed in
 when whole: a run killed while making one leaves no entry, only a folder the next run
 removes. Each file's SHA-256 is kept beside it: an entry whose files changed since is made
 again, never trusted. The newest few entries of a kind are kept (an edit and its undo both
-stay cheap); of small, many-per-video kinds (a spoken line, what was heard of it) more.
+stay cheap); of small, many-per-video kinds (a spoken line, what was heard of it, a look
+at a shot) more.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from videoagent.store.files import atomic_write_json, file_sha256
 
-KEPT = {"line": 64, "heard": 64}  # entries kept of a kind; KEPT_OTHERWISE of any other
+KEPT = {"line": 64, "heard": 64, "look": 256}  # entries kept of a kind; KEPT_OTHERWISE of any other
 KEPT_OTHERWISE = 3
 SUMS = "sums.json"  # each file's SHA-256, written when the entry is made
 

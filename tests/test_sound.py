@@ -209,6 +209,17 @@ def test_a_new_take_without_ground_truth_changes_nothing_audible(tmp_path):
     assert texted.verified and not texted.manifest["sound"]["reused"]
 
 
+def test_a_video_asked_to_be_silent_is_verified_silent(tmp_path):
+    # No music, no ambience, no narration, and a bird that makes no footfall: silence is
+    # what was asked, so it passes; the track is still there, and silent.
+    settings = AgentSettings(shared_cache=None, backend="procedural", music=False, ambience=False)
+    request = Request.build("a bird sitting", duration=2, size="96x54")
+    made = Agent(settings).make(request, tmp_path / "film")
+    loudness = next(c for c in made.manifest["video"]["checks"] if c["name"] == "loudness")
+    assert made.verified and loudness["detail"].startswith("silent, as asked")
+    assert measure(made.video).integrated <= -70
+
+
 def test_speech_ending_just_past_a_window_is_heard_without_what_whisper_imagines_after_it():
     # 30.01 s of a real mix (music, three narrated lines): faster-whisper decodes the last 10 ms
     # as a window of its own, imagines a sentence in it and fails to align it (IndexError).

@@ -25,6 +25,7 @@ from videoagent.store.derived import DerivedFiles
 
 LOUDNESS_TOLERANCE = 1.0  # LU
 PEAK_CEILING = -1.0  # dBTP
+SILENCE_LUFS = -70.0  # EBU R128's absolute gate: the meter's reading of silence
 MAX_WER = 0.25
 CUE_TOLERANCE = 0.1  # seconds
 
@@ -88,8 +89,20 @@ def sound_checks(
     """The checks of the encoded `sound`, and the figures behind them for the manifest."""
     loud = loudness or measure(sound)
     figures: dict = {"loudness": loud.to_dict(), "target_lufs": target_lufs}
+    # Nothing was to sound (music and ambience off, no narration, nothing seen makes a
+    # sound): a silent track is what was asked, not a mix that failed to reach its level.
+    asked_silence = not soundtrack.lines and not soundtrack.effects
+    asked_silence &= not any(part.get("made") for part in soundtrack.parts.values())
     checks = [
         Check(
+            "loudness",
+            True,
+            "silent, as asked: no narration, music, ambience or effect",
+            value=loud.integrated,
+            expected="silence",
+        )
+        if asked_silence and loud.integrated <= SILENCE_LUFS
+        else Check(
             "loudness",
             abs(loud.integrated - target_lufs) <= LOUDNESS_TOLERANCE,
             f"{loud.integrated:.1f} LUFS integrated, target {target_lufs:g} "

@@ -108,6 +108,7 @@ def test_kill_9_while_a_provider_job_runs_then_resume_polls_the_same_job(tmp_pat
     )
     out = tmp_path / "film"
     env = {**os.environ, caps.setup["key_env"]: KEY, caps.setup["url_env"]: fake.url}
+    env["VIDEOAGENT_CACHE"] = str(tmp_path / "cache")  # a take another test made is not reused
     command = [sys.executable, "-m", "videoagent"]
     try:
         process = subprocess.Popen(
@@ -132,6 +133,42 @@ def test_kill_9_while_a_provider_job_runs_then_resume_polls_the_same_job(tmp_pat
         manifest = json.loads((out / "renders" / "manifest.json").read_text())
         shots = [s for s in manifest["shots"] if s.get("takes")]
         assert len(fake.ledger.submissions) == sent == len(shots)
+        assert manifest["cost"]["provider_jobs"]["charged"] == pytest.approx(
+            fake.ledger.charged, abs=0.005
+        )
+    finally:
+        fake.close()
+
+
+def test_killed_after_a_job_delivered_but_before_it_became_a_take_resume_fetches_it_again(
+    tmp_path,
+):
+    """The job finished and its file arrived, then the process died before the file became a
+    take: resume fetches the same job's result again (re-attached), never sends it again."""
+    caps = capabilities("xai")
+    fake = FAKES["xai"](tmp_path, price=caps.price_per_second, scenario=Scenario())
+    out = tmp_path / "film"
+    env = {**os.environ, caps.setup["key_env"]: KEY, caps.setup["url_env"]: fake.url}
+    env["VIDEOAGENT_CACHE"] = str(tmp_path / "cache")  # a take another test made is not reused
+    command = [sys.executable, "-m", "videoagent"]
+    try:
+        made = subprocess.run(
+            [*command, "make", REQUEST, "--out", str(out), "--backend", "xai", "--size", "320x180"],
+            env={**env, "VIDEOAGENT_KILL_AT": "take:delivered"},
+            capture_output=True,
+            timeout=300,
+        )
+        assert made.returncode == -signal.SIGKILL
+        sent, charged = len(fake.ledger.submissions), fake.ledger.charged
+        assert sent and charged  # at least one job made and paid for
+        done = subprocess.run(
+            [*command, "resume", str(out)], env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, done.stderr[-1500:]
+        assert "re-attached" in done.stderr
+        manifest = json.loads((out / "renders" / "manifest.json").read_text())
+        shots = [s for s in manifest["shots"] if s.get("takes")]
+        assert len(fake.ledger.submissions) == len(shots)  # each shot's job sent once
         assert manifest["cost"]["provider_jobs"]["charged"] == pytest.approx(
             fake.ledger.charged, abs=0.005
         )

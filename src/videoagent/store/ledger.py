@@ -160,10 +160,13 @@ class LedgerEntry:
     def for_take(
         cls, ledger: Ledger, *, key: str, shot: str, backend: str, seed: int, price: float
     ) -> LedgerEntry:
-        """The entry for take `key`: re-attached to its open job if it has one."""
+        """The entry for take `key`: re-attached to its job when it has one that is open or
+        that succeeded. Asked for a take of that key, the project has none, so a job that
+        succeeded gave a file that never became a take (its run, or its machine, stopped in
+        between): it is fetched again, not paid for again."""
         entry = cls(ledger, key, shot, backend, seed, price)
         line = ledger.latest(key)
-        if line is not None and line.open and line.provider_job:
+        if line is not None and (line.open or line.state == "succeeded") and line.provider_job:
             entry.line_id, entry.provider_job = line.id, line.provider_job
         return entry
 

@@ -90,6 +90,7 @@ class Ledger:
     cancels: list[str] = field(default_factory=list)
     leaked_credentials: list[str] = field(default_factory=list)
     waits: list[float] = field(default_factory=list)  # seconds between a 429 and the retry
+    peak_in_flight: int = 0  # the most jobs queued or running at once
 
     @property
     def charged(self) -> float:
@@ -204,6 +205,8 @@ class FakeProvider:
             job = FakeJob(f"job-{next(self._ids)}", seconds, body)
             self.jobs[job.id] = job
             self.ledger.submissions.append(body)
+            in_flight = sum(j.state in ("queued", "running") for j in self.jobs.values())
+            self.ledger.peak_in_flight = max(self.ledger.peak_in_flight, in_flight)
         if scenario.hang_submit:
             time.sleep(scenario.hang_seconds)
         return job

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -99,20 +100,41 @@ def test_an_unreadable_status_read_is_read_again_not_sent_again(behind_proxy, tm
     assert result.manifest["cost"]["provider_jobs"]["states"] == {"succeeded": len(shots)}
 
 
+def _xai_command_line(tmp_path: Path, scenario: Scenario):
+    """A fake xAI, and `videoagent` as a user runs it against it: (fake, project folder,
+    environment, the command and `make`'s arguments). The run keeps its own take cache: a
+    take another test made is not reused."""
+    caps = capabilities("xai")
+    fake = FAKES["xai"](tmp_path, price=caps.price_per_second, scenario=scenario)
+    env = {**os.environ, caps.setup["key_env"]: KEY, caps.setup["url_env"]: fake.url}
+    env["VIDEOAGENT_CACHE"] = str(tmp_path / "cache")
+    out = tmp_path / "film"
+    make = ["make", REQUEST, "--out", str(out), "--backend", "xai", "--size", "320x180"]
+    return fake, out, env, [sys.executable, "-m", "videoagent"], make
+
+
+def _resume_sends_nothing_again(fake, out: Path, env: dict, command: list[str]) -> None:
+    """`videoagent resume` finishes the project re-attached to the jobs already sent: each
+    shot's job sent once, and the manifest's charges are the provider's."""
+    done = subprocess.run(
+        [*command, "resume", str(out)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert "re-attached" in done.stderr
+    manifest = json.loads((out / "renders" / "manifest.json").read_text())
+    shots = [s for s in manifest["shots"] if s.get("takes")]
+    assert len(fake.ledger.submissions) == len(shots)
+    charged = manifest["cost"]["provider_jobs"]["charged"]
+    assert charged == pytest.approx(fake.ledger.charged, abs=0.005)
+
+
 def test_kill_9_while_a_provider_job_runs_then_resume_polls_the_same_job(tmp_path):
     """`videoagent make` killed while its jobs run at the provider; `videoagent resume`
     re-attaches to them (the ledger has their ids) instead of sending them again."""
-    caps = capabilities("xai")
-    fake = FAKES["xai"](
-        tmp_path, price=caps.price_per_second, scenario=Scenario(polls_before_done=10**6)
-    )
-    out = tmp_path / "film"
-    env = {**os.environ, caps.setup["key_env"]: KEY, caps.setup["url_env"]: fake.url}
-    env["VIDEOAGENT_CACHE"] = str(tmp_path / "cache")  # a take another test made is not reused
-    command = [sys.executable, "-m", "videoagent"]
+    fake, out, env, command, make = _xai_command_line(tmp_path, Scenario(polls_before_done=10**6))
     try:
         process = subprocess.Popen(
-            [*command, "make", REQUEST, "--out", str(out), "--backend", "xai", "--size", "320x180"],
+            [*command, *make],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -125,17 +147,8 @@ def test_kill_9_while_a_provider_job_runs_then_resume_polls_the_same_job(tmp_pat
         process.wait(timeout=30)
         sent = len(fake.ledger.submissions)
         fake.scenario.polls_before_done = 0  # the provider finishes them now
-        done = subprocess.run(
-            [*command, "resume", str(out)], env=env, capture_output=True, text=True, timeout=300
-        )
-        assert done.returncode == 0, done.stderr[-1500:]
-        assert "re-attached" in done.stderr
-        manifest = json.loads((out / "renders" / "manifest.json").read_text())
-        shots = [s for s in manifest["shots"] if s.get("takes")]
-        assert len(fake.ledger.submissions) == sent == len(shots)
-        assert manifest["cost"]["provider_jobs"]["charged"] == pytest.approx(
-            fake.ledger.charged, abs=0.005
-        )
+        _resume_sends_nothing_again(fake, out, env, command)
+        assert len(fake.ledger.submissions) == sent
     finally:
         fake.close()
 
@@ -145,15 +158,10 @@ def test_killed_after_a_job_delivered_but_before_it_became_a_take_resume_fetches
 ):
     """The job finished and its file arrived, then the process died before the file became a
     take: resume fetches the same job's result again (re-attached), never sends it again."""
-    caps = capabilities("xai")
-    fake = FAKES["xai"](tmp_path, price=caps.price_per_second, scenario=Scenario())
-    out = tmp_path / "film"
-    env = {**os.environ, caps.setup["key_env"]: KEY, caps.setup["url_env"]: fake.url}
-    env["VIDEOAGENT_CACHE"] = str(tmp_path / "cache")  # a take another test made is not reused
-    command = [sys.executable, "-m", "videoagent"]
+    fake, out, env, command, make = _xai_command_line(tmp_path, Scenario())
     try:
         made = subprocess.run(
-            [*command, "make", REQUEST, "--out", str(out), "--backend", "xai", "--size", "320x180"],
+            [*command, *make],
             env={**env, "VIDEOAGENT_KILL_AT": "take:delivered"},
             capture_output=True,
             timeout=300,
@@ -161,16 +169,6 @@ def test_killed_after_a_job_delivered_but_before_it_became_a_take_resume_fetches
         assert made.returncode == -signal.SIGKILL
         sent, charged = len(fake.ledger.submissions), fake.ledger.charged
         assert sent and charged  # at least one job made and paid for
-        done = subprocess.run(
-            [*command, "resume", str(out)], env=env, capture_output=True, text=True, timeout=300
-        )
-        assert done.returncode == 0, done.stderr[-1500:]
-        assert "re-attached" in done.stderr
-        manifest = json.loads((out / "renders" / "manifest.json").read_text())
-        shots = [s for s in manifest["shots"] if s.get("takes")]
-        assert len(fake.ledger.submissions) == len(shots)  # each shot's job sent once
-        assert manifest["cost"]["provider_jobs"]["charged"] == pytest.approx(
-            fake.ledger.charged, abs=0.005
-        )
+        _resume_sends_nothing_again(fake, out, env, command)
     finally:
         fake.close()

@@ -20,11 +20,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from videoagent.agent.adopt import changed_outside
 from videoagent.agent.assemble import cut_points, size_new_takes
-from videoagent.agent.budget import Budget
 from videoagent.agent.change import apply as apply_change
 from videoagent.agent.change import recover as recover_change
 from videoagent.agent.change import stage
@@ -35,18 +33,18 @@ from videoagent.agent.estimate import (
     wait_for_approval,
 )
 from videoagent.agent.finishing import Finishing, finish
-from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.missing import lost_history
 from videoagent.agent.planning import (
     draft_bible,
-    framed_closer,
     plan_project,
     references_of_shots,
 )
+from videoagent.agent.provider_slots import PROCESS_SLOTS
 from videoagent.agent.routing import project_pool
 from videoagent.agent.settings import AgentSettings, Result
 from videoagent.agent.shoot_all import choose_takes, shoot_all
-from videoagent.agent.shooting import Shooter
+from videoagent.agent.shooter_recipe import ShooterRecipe
+from videoagent.agent.shot_executor import LocalExecutor
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, Status, Step, StepRecord, model_writing
 from videoagent.errors import (
@@ -55,7 +53,6 @@ from videoagent.errors import (
     UsageError,
 )
 from videoagent.failpoints import reached
-from videoagent.generators import capabilities
 from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.memory.context import tokens_of_text
 from videoagent.plan.brief import make_brief
@@ -71,9 +68,6 @@ from videoagent.store.journal import Journal
 from videoagent.store.ledger import Ledger
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
-
-if TYPE_CHECKING:
-    from videoagent.evaluate.llm_judge import LLMJudge
 
 
 class Agent:
@@ -328,11 +322,20 @@ class Agent:
         settings, request, folder = self.settings, state.request, state.folder
         board = self._planned(state)
         store = self._store(folder)
-        generators = GeneratorPool(settings.generator_options)
-        budget = Budget(settings.budget)
+        executor = settings.executor or LocalExecutor()
+        executor.check_folder(folder.root)
+        budget = executor.budget(settings.budget)
         generated = [s for s in board.shots if s.kind == "generated"]
         size_new_takes(board, request.width, request.height, backend=state.backend)
-        shooter = self._shooter(state, generators, store, budget)  # after: it reads the cuts
+        recipe = self._recipe(state)  # after: it reads the cuts
+        shooter = recipe.shooter(
+            emit=self._emit,
+            budget=budget,
+            ledger=self._ledger,
+            slots=PROCESS_SLOTS,
+            store=store,
+            node="local",
+        )
         refs = references_of_shots(state, self._emit)
         state.save()
         # 6. Estimate what this run will spend: only takes not found in a cache cost, each
@@ -346,9 +349,10 @@ class Agent:
         # 7-9. Generate every shot in parallel; evaluate each take; revise failures.
         takes = shoot_all(
             shooter,
+            recipe,
             generated,
             refs,
-            generators,
+            executor=executor,
             workers=settings.workers,
             cancel=settings.cancel,
             emit=self._emit,
@@ -366,39 +370,21 @@ class Agent:
             clock=clock,
         )
 
-    def _shooter(
-        self, state: ProjectState, generators: GeneratorPool, store: TakeStore, budget: Budget
-    ) -> Shooter:
-        """What makes, checks and revises this run's takes (7-9)."""
+    def _recipe(self, state: ProjectState) -> ShooterRecipe:
+        """What makes, checks and revises this run's takes (7-9), wherever they are made."""
         request, settings = state.request, self.settings
-        return Shooter(
-            generators,
-            store,
+        return ShooterRecipe(
+            project=state.folder.root,
+            shared_cache=settings.shared_cache,
+            generator_options=settings.generator_options,
             rate=request.rate,
             width=request.width,
             height=request.height,
             max_retries=settings.max_retries,
-            emit=self._emit,
-            budget=budget,
             cuts=cut_points(state.storyboard),
-            reframe=lambda shot: framed_closer(
-                shot,
-                capabilities(shot.backend),
-                style=state.brief.style if state.brief else "",
-                bible=state.bible,
-            ),
-            judge=self._judge(state),
-            ledger=self._ledger,
+            style=state.brief.style if state.brief else "",
+            bible=state.bible,
+            judge_url=settings.judge_url,
+            judge_model=settings.judge_model,
             resubmit_in_doubt=settings.resubmit_in_doubt,
-        )
-
-    def _judge(self, state: ProjectState) -> LLMJudge | None:
-        if not self.settings.judge_url:
-            return None
-        from videoagent.evaluate.llm_judge import LLMJudge  # pydantic: only with a judge
-
-        entities = state.bible.entities if state.bible else {}
-        return LLMJudge(
-            chat_client(self.settings.judge_url, model=self.settings.judge_model),
-            cast=lambda shot: [entities[c].description for c in shot.cast if c in entities],
         )

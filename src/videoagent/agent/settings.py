@@ -6,8 +6,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from videoagent.store.takes import default_shared_cache
+
+if TYPE_CHECKING:
+    from videoagent.agent.shot_executor import ShotExecutor
 
 
 @dataclass
@@ -56,3 +60,6 @@ class AgentSettings:
     # A paid submission that got no answer may have made a job: send it again only when
     # the user says so (`resume --resubmit-in-doubt`).
     resubmit_in_doubt: bool = False
+    # Where shots are made: None, threads of this process (`workers` at a time); a
+    # RayExecutor, tasks on a Ray cluster (agent/ray_executor.py).
+    executor: ShotExecutor | None = None

@@ -1,53 +1,46 @@
-"""Step 7-9 across shots: every shot's takes made in parallel, each evaluated and revised
-by the Shooter; what stops a shot (the budget, a job in doubt) is gathered for the run."""
+"""Step 7-9 across shots: every shot's takes made in parallel by the run's executor, each
+evaluated and revised by a Shooter; what stops a shot (the budget, a job in doubt) is
+gathered for the run."""
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from pathlib import Path
 
-from videoagent.agent.generator_pool import GeneratorPool
+from videoagent.agent.shooter_recipe import ShooterRecipe
 from videoagent.agent.shooting import Shooter, Take
+from videoagent.agent.shot_executor import ShotExecutor
 from videoagent.agent.steps import Emit, counted
 from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
-from videoagent.generators.catalog import capabilities
 
 
 def shoot_all(
     shooter: Shooter,
+    recipe: ShooterRecipe,
     shots: list,
     refs: dict[str, list[Path]],
-    generators: GeneratorPool,
     *,
+    executor: ShotExecutor,
     workers: int,
     cancel: threading.Event | None,
     emit: Emit,
 ) -> dict[str, list[Take]]:
-    """The takes of every shot, made in parallel (`workers` shots at a time), oldest first,
-    by shot id.
+    """The takes of every shot, made by `executor` (locally, `workers` shots at a time),
+    oldest first, by shot id.
     A budget reached or a job in doubt stops the shot it hit, the others go on; then the
     run stops with what was left undone. Ctrl-C (or `cancel`, then Cancelled) cancels the
     provider jobs still running before it returns."""
     total = len(shots)
-    threads: contextlib.AbstractContextManager = contextlib.nullcontext()
-    if any(capabilities(s.backend).kind == "local" for s in shots):
-        from videoagent.nn.compute import one_thread_each
-
-        # Models on this machine, several shots at once: a thread each, not a fight for cores.
-        threads = one_thread_each(min(workers, total))
     backends = ", ".join(sorted({s.backend for s in shots}))
-    emit("generate", "started", f"{total} shots on {backends}", **counted(0, total))
+    where = "" if executor.name == "local" else f" ({executor.name})"
+    emit("generate", "started", f"{total} shots on {backends}{where}", **counted(0, total))
     takes: dict[str, list[Take]] = {}
     undone: list[str] = []
     doubts: dict[str, str] = {}
     done = 0
-    with threads, ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {
-            pool.submit(shooter.shoot, shot, shot.source_frames, refs[shot.id]): shot
-            for shot in shots
-        }
+    with executor.runner(shooter, recipe, shots=shots, workers=workers, emit=emit) as runner:
+        futures = {runner.submit(shot, shot.source_frames, refs[shot.id]): shot for shot in shots}
         pending = set(futures)
         try:
             while pending:
@@ -58,6 +51,7 @@ def shoot_all(
                         "the run was cancelled; finished takes are kept (resume makes the rest)"
                     )
                 finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                runner.pump()
                 for future in finished:
                     shot = futures[future]
                     try:
@@ -72,10 +66,9 @@ def shoot_all(
                     done += 1
                     emit("generate", "progress", f"{shot.id} finished", **counted(done, total))
         except (KeyboardInterrupt, Cancelled):
-            # Before the pool waits for its workers: their jobs are cancelled at the
+            # Before the runner waits for its workers: their jobs are cancelled at the
             # providers and the shots not started yet never start.
-            generators.stop_all()
-            pool.shutdown(wait=False, cancel_futures=True)
+            runner.stop()
             raise
     if undone:
         budget = shooter.budget

@@ -19,11 +19,13 @@ from pathlib import Path
 
 from videoagent.agent.budget import Budget
 from videoagent.agent.generator_pool import GeneratorPool
+from videoagent.agent.provider_slots import PROCESS_SLOTS, ProviderSlots
 from videoagent.agent.steps import Emit
 from videoagent.errors import JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
 from videoagent.evaluate.checks import take_checks
 from videoagent.evaluate.recognized import subject_unrecognised
+from videoagent.failpoints import reached
 from videoagent.generators import GenerationRequest, capabilities
 from videoagent.plan.storyboard import Shot
 from videoagent.store.files import file_sha256
@@ -53,6 +55,7 @@ class Take:
     origin: str = "generated"  # or "project cache", "shared cache"
     key: str = ""
     references: list[str] = field(default_factory=list)
+    node: str = ""  # the machine that made it (the executor's name for it)
 
     @property
     def accepted(self) -> bool:
@@ -76,6 +79,7 @@ class Take:
             "report": self.report,
             "origin": self.origin,
             "key": self.key,
+            "node": self.node,
         }
 
     @classmethod
@@ -97,6 +101,7 @@ class Take:
             origin=origin,
             key=r.get("key", ""),
             references=r.get("references", []),
+            node=r.get("node", ""),
         )
 
 
@@ -120,6 +125,8 @@ class Shooter:
         ledger: Ledger | None = None,
         resubmit_in_doubt: bool = False,
         cuts: dict[str, tuple[int, ...]] | None = None,  # keyframes each take gets, by shot
+        slots: ProviderSlots = PROCESS_SLOTS,
+        node: str = "",
     ) -> None:
         # Generators are made when first needed: shots found in a cache need none (nor
         # their API keys).
@@ -136,6 +143,8 @@ class Shooter:
         self.ledger = ledger
         self.resubmit_in_doubt = resubmit_in_doubt
         self.cuts = cuts or {}
+        self.slots = slots  # a hosted provider's jobs in flight, counted across runs
+        self.node = node
 
     def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
         caps = capabilities(shot.backend)
@@ -299,10 +308,12 @@ class Shooter:
             cost_estimate=price,
             key=key,
             references=list(request.references),
+            node=self.node,
         )
         began = time.perf_counter()
         try:
-            job = generator.generate(request, staging / CLIP, entry=entry)
+            with self.slots.hold(shot.backend):
+                job = generator.generate(request, staging / CLIP, entry=entry)
         except RecoverableError as exc:
             # Providers do not charge a failed job, but one that finished and whose file
             # never reached us is charged: the ledger says which.
@@ -316,6 +327,7 @@ class Shooter:
         except BaseException:
             self.budget.settle(price, 0.0)
             raise
+        reached("take:delivered")  # the job paid and its file here, not yet a take
         self.budget.settle(price, job.cost)
         take.report, take.cost = job.report, job.cost
         take.path = job.output

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from videoagent.agent.agent import Agent
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import StepRecord
+from videoagent.cli.batch import ExecutorOption, RayAddressOption, batch, executor_for
 from videoagent.cli.dataset import dataset
 from videoagent.cli.output import console, escape, fail
 from videoagent.cli.train import train
@@ -195,6 +196,8 @@ def make(
     burn_captions: Annotated[
         bool, typer.Option(help="Draw the voice's subtitles into the picture as well.")
     ] = False,
+    executor: ExecutorOption = "local",
+    ray_address: RayAddressOption = "auto",
 ) -> None:
     """Plan, generate, check and edit a video from one sentence."""
     from videoagent.plan.request import Request
@@ -205,7 +208,8 @@ def make(
         )
         if budget is not None and budget < 0:
             raise UsageError(f"--budget must be 0 or more, got {budget}")
-    except UsageError as exc:
+        shots_on = executor_for(executor, ray_address)
+    except (UsageError, MissingDependency) as exc:
         fail(exc, 2)
     settings = AgentSettings(
         backend=backend,
@@ -220,6 +224,7 @@ def make(
         music=music,
         ambience=ambience,
         burn_captions=burn_captions,
+        executor=shots_on,
     )
     _run_agent(
         settings, lambda agent: agent.make(built, out, references=ref or []), out, approve=approve
@@ -457,6 +462,8 @@ def serve(
     workers: Annotated[int, typer.Option(help="Projects made at once.")] = 2,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
+    executor: ExecutorOption = "local",
+    ray_address: RayAddressOption = "auto",
 ) -> None:
     """The HTTP API and web app: make, watch, change and download videos in a browser."""
     loopback = host in LOOPBACK_HOSTS
@@ -476,6 +483,7 @@ def serve(
             if url:
                 check_llm_url(url)
         settings = {"llm_url": llm_url, "llm_model": llm_model, "edit_reader": edit_reader}
+        settings["executor"] = executor_for(executor, ray_address)
         application = create_app(root, workers=workers, token=token, settings=settings)
     except (UsageError, MissingDependency) as exc:
         fail(exc, 2)
@@ -487,6 +495,7 @@ def serve(
 OWN_OPTIONS = {"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []}
 app.command(context_settings=OWN_OPTIONS)(dataset)
 app.command(context_settings=OWN_OPTIONS)(train)
+app.command()(batch)
 
 
 def main() -> None:

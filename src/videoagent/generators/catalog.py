@@ -48,6 +48,12 @@ class Capabilities:
     # truth file beside the clip, store/truth_file.py), "recognizer" (our recognizer
     # can read its frames: they are drawn in synthworld's look).
     evidence: tuple[str, ...] = ()
+    # What one shot holds of a machine while it is made (Ray's resource names: "CPU",
+    # "GPU"): where a cluster may place it.
+    resources: dict = field(default_factory=lambda: {"CPU": 1})
+    # Jobs one key may have running at the provider at once (0: no limit), across every run
+    # that shares the key: ours to set (VIDEOAGENT_CATALOG), not a figure the providers print.
+    concurrency: int = 0
 
     def refuses(
         self, *, mode: str, seconds: float, width: int, height: int, fps: float

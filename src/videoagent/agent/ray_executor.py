@@ -28,8 +28,8 @@ from pathlib import Path
 
 from videoagent.agent.budget import Budget
 from videoagent.agent.provider_slots import limit_of
-from videoagent.agent.shooter_recipe import ShooterRecipe
-from videoagent.agent.shooting import Shooter, Take
+from videoagent.agent.shooting import Take
+from videoagent.agent.shot_executor import ShotRun
 from videoagent.agent.steps import Emit
 from videoagent.errors import MissingDependency, UsageError
 from videoagent.generators import capabilities
@@ -95,22 +95,15 @@ class RayExecutor:
         return RemoteBudget(self.keeper, run)
 
     @contextlib.contextmanager
-    def runner(
-        self,
-        shooter: Shooter,
-        recipe: ShooterRecipe,
-        *,
-        shots: list[Shot],
-        workers: int,
-        emit: Emit,
-    ) -> Iterator[_RayRunner]:
+    def runner(self, run: ShotRun) -> Iterator[_RayRunner]:
+        shooter, recipe = run.shooter, run.recipe
         budget = shooter.budget
         if not isinstance(budget, RemoteBudget):
             budget = self.budget(budget.cap)
         ledger = None
         if shooter.ledger is not None:  # kept beside the project's SQLite file
             ledger = RemoteLedger(self.keeper, str(recipe.project / "journal.sqlite"))
-        runner = _RayRunner(self, recipe, budget, ledger, emit)
+        runner = _RayRunner(self, recipe, budget, ledger, run.emit)
         try:
             yield runner
         finally:

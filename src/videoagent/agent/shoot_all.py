@@ -10,7 +10,7 @@ from pathlib import Path
 
 from videoagent.agent.shooter_recipe import ShooterRecipe
 from videoagent.agent.shooting import Shooter, Take
-from videoagent.agent.shot_executor import ShotExecutor
+from videoagent.agent.shot_executor import ShotExecutor, ShotRun
 from videoagent.agent.steps import Emit, counted
 from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
 
@@ -39,7 +39,8 @@ def shoot_all(
     undone: list[str] = []
     doubts: dict[str, str] = {}
     done = 0
-    with executor.runner(shooter, recipe, shots=shots, workers=workers, emit=emit) as runner:
+    run = ShotRun(shooter, recipe, shots, workers, emit)
+    with executor.runner(run) as runner:
         futures = {runner.submit(shot, shot.source_frames, refs[shot.id]): shot for shot in shots}
         pending = set(futures)
         try:

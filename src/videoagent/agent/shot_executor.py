@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -21,6 +22,19 @@ from videoagent.agent.shooting import Shooter, Take
 from videoagent.agent.steps import Emit
 from videoagent.generators import capabilities
 from videoagent.plan.storyboard import Shot
+
+
+@dataclass(frozen=True)
+class ShotRun:
+    """One run's shots as an executor is given them: `shooter` is this process's, `recipe`
+    makes the same one elsewhere; `workers` shots at a time where that is the executor's to
+    say; `emit` hears what the shots report."""
+
+    shooter: Shooter
+    recipe: ShooterRecipe
+    shots: list[Shot]
+    workers: int
+    emit: Emit
 
 
 class ShotRunner(Protocol):
@@ -44,17 +58,8 @@ class ShotExecutor(Protocol):
         """The budget of one run (USD; None: no limit)."""
         ...
 
-    def runner(
-        self,
-        shooter: Shooter,
-        recipe: ShooterRecipe,
-        *,
-        shots: list[Shot],
-        workers: int,
-        emit: Emit,
-    ) -> contextlib.AbstractContextManager[ShotRunner]:
-        """A runner for one run's `shots`: `shooter` is this process's, `recipe` makes the
-        same one elsewhere; `workers` shots at a time where that is the executor's to say."""
+    def runner(self, run: ShotRun) -> contextlib.AbstractContextManager[ShotRunner]:
+        """A runner for one run's shots."""
         ...
 
     def check_folder(self, folder: Path) -> None:
@@ -71,24 +76,16 @@ class LocalExecutor:
         return Budget(cap)
 
     @contextlib.contextmanager
-    def runner(
-        self,
-        shooter: Shooter,
-        recipe: ShooterRecipe,
-        *,
-        shots: list[Shot],
-        workers: int,
-        emit: Emit,
-    ) -> Iterator[ShotRunner]:
+    def runner(self, run: ShotRun) -> Iterator[ShotRunner]:
         threads: contextlib.AbstractContextManager = contextlib.nullcontext()
-        if any(capabilities(s.backend).kind == "local" for s in shots):
+        if any(capabilities(s.backend).kind == "local" for s in run.shots):
             from videoagent.nn.compute import one_thread_each
 
             # Models on this machine, several shots at once: a thread each, not a fight
             # for cores.
-            threads = one_thread_each(min(workers, len(shots)))
-        with threads, ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            yield _ThreadRunner(pool, shooter)
+            threads = one_thread_each(min(run.workers, len(run.shots)))
+        with threads, ThreadPoolExecutor(max_workers=max(1, run.workers)) as pool:
+            yield _ThreadRunner(pool, run.shooter)
 
     def check_folder(self, folder: Path) -> None:
         return None  # this process made it

@@ -82,6 +82,7 @@ class Agent:
         self._listeners: list[Listener] = [listener] if listener else []
         self.timings: dict[str, float] = {}
         self._ledger: Ledger | None = None
+        self._doing: tuple[str, str] = ("make", "")  # the run's command and its words
         self._journal: Journal | None = None
         self._held: list[StepRecord] | None = None  # a change's records, until it commits
         self._recovered: list[str] = []  # what opening the project finished or undid
@@ -256,6 +257,7 @@ class Agent:
         """One journalled run: every step record is written as it happens."""
         journal = Journal(folder.journal)
         journal.begin(command, detail)
+        self._doing = (command, detail)
         self.timings = {}  # per run: the manifest reports this run's phases
         self._ledger = Ledger(folder.journal)  # per run: the provider jobs it sends or finds
         self._journal = journal  # every record is written as it is emitted
@@ -361,7 +363,7 @@ class Agent:
         chosen = choose_takes(takes, self._emit)
         # 10-13. Assemble, sound, render, verify, deliver.
         return finish(
-            Finishing(settings, self._emit, self._timed, self.timings, self._ledger),
+            Finishing(settings, self._emit, self._timed, self.timings, self._ledger, self._doing),
             state,
             takes=takes,
             chosen=chosen,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from videoagent.agent.assemble import build_timeline
+from videoagent.agent.credentials_stage import sign_delivery
 from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unverified
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.settings import AgentSettings, Result
@@ -44,6 +45,7 @@ class Finishing:
     timed: Callable[[str, float], float]
     timings: dict[str, float]
     ledger: Ledger | None
+    doing: tuple[str, str] = ("make", "")  # the run's command and what it was asked
 
 
 def finish(
@@ -171,6 +173,19 @@ def finish(
             **sound_figures,
         },
     )
+    if verified and settings.content_credentials:
+        manifest["content_credentials"] = sign_delivery(
+            staged["final.mp4"],
+            manifest,
+            state=state,
+            chosen=chosen,
+            doing=run.doing,
+            options=settings.generator_options,
+            emit=run.emit,
+        )
+    else:
+        why = "off (--no-credentials)" if verified else "a video that failed verification"
+        manifest["content_credentials"] = {"signed": False, "why": why}
     atomic_write_json(staged["manifest.json"], manifest)
     if verified:
         publish(folder.renders)

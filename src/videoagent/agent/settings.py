@@ -53,6 +53,7 @@ class AgentSettings:
     effects: bool = True
     ambience: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too
+    content_credentials: bool = True  # sign delivered videos (C2PA; the provenance extra)
     cancel: threading.Event | None = None  # set from another thread to stop the run
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
     generator_options: dict[str, dict] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from videoagent.cli.batch import ExecutorOption, RayAddressOption, batch, execut
 from videoagent.cli.dataset import dataset
 from videoagent.cli.output import console, escape, fail
 from videoagent.cli.train import train
+from videoagent.cli.verify import verify
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
 from videoagent.llm.endpoint import check_llm_url, readers
@@ -196,6 +197,13 @@ def make(
     burn_captions: Annotated[
         bool, typer.Option(help="Draw the voice's subtitles into the picture as well.")
     ] = False,
+    credentials: Annotated[
+        bool,
+        typer.Option(
+            "--credentials/--no-credentials",
+            help="Sign the video's Content Credentials (C2PA; the provenance extra).",
+        ),
+    ] = True,
     executor: ExecutorOption = "local",
     ray_address: RayAddressOption = "auto",
 ) -> None:
@@ -224,6 +232,7 @@ def make(
         music=music,
         ambience=ambience,
         burn_captions=burn_captions,
+        content_credentials=credentials,
         executor=shots_on,
     )
     _run_agent(
@@ -496,6 +505,7 @@ OWN_OPTIONS = {"allow_extra_args": True, "ignore_unknown_options": True, "help_o
 app.command(context_settings=OWN_OPTIONS)(dataset)
 app.command(context_settings=OWN_OPTIONS)(train)
 app.command()(batch)
+app.command()(verify)
 
 
 def main() -> None:

@@ -220,6 +220,19 @@ def test_a_video_asked_to_be_silent_is_verified_silent(tmp_path):
     assert measure(made.video).integrated <= -70
 
 
+def test_what_the_user_chose_at_make_holds_for_every_later_run(tmp_path):
+    # Made without music and ambience; an edit run with the defaults keeps the project's
+    # choices (it used to bring the music back).
+    quiet = AgentSettings(shared_cache=None, backend="procedural", music=False, ambience=False)
+    request = Request.build("a dog walking", duration=2, size="96x54")
+    Agent(quiet).make(request, tmp_path / "film")
+    defaults = AgentSettings(shared_cache=None, backend="procedural")
+    edited = Agent(defaults).edit(tmp_path / "film", 'put "HI" on screen at 0:01 for 1 second')
+    parts = edited.manifest["sound"]["parts"]
+    assert not parts["music"]["made"] and not parts["ambience"]["made"]
+    assert defaults.music and defaults.ambience  # the caller's settings are left as given
+
+
 def test_speech_ending_just_past_a_window_is_heard_without_what_whisper_imagines_after_it():
     # 30.01 s of a real mix (music, three narrated lines): faster-whisper decodes the last 10 ms
     # as a window of its own, imagines a sentence in it and fails to align it (IndexError).

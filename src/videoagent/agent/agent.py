@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from videoagent.agent.adopt import changed_outside
@@ -41,7 +41,7 @@ from videoagent.agent.planning import (
 )
 from videoagent.agent.provider_slots import PROCESS_SLOTS
 from videoagent.agent.routing import project_pool
-from videoagent.agent.settings import AgentSettings, Result
+from videoagent.agent.settings import KEPT_CHOICES, AgentSettings, Result
 from videoagent.agent.shoot_all import choose_takes, shoot_all
 from videoagent.agent.shooter_recipe import ShooterRecipe
 from videoagent.agent.shot_executor import LocalExecutor
@@ -125,7 +125,8 @@ class Agent:
         try:
             # project.json first: from here on, an interrupted run can be resumed.
             stored = store_references(checked, folder.refs)
-            state = ProjectState(folder, request, pool[0], stored, pool=pool)
+            chosen = {name: getattr(self.settings, name) for name in KEPT_CHOICES}
+            state = ProjectState(folder, request, pool[0], stored, pool=pool, choices=chosen)
             state.save()
             with self._run(folder, "make", request.text):
                 self._plan(state)
@@ -208,15 +209,19 @@ class Agent:
         before anything is written."""
         folder = ProjectFolder.open(out)
         folder.lock()
+        given = self.settings
         try:
             self._recovered = recover_change(folder)  # said in the run's journal
             state = ProjectState.load(folder)
+            kept = {k: v for k, v in state.choices.items() if k in KEPT_CHOICES}
+            self.settings = replace(given, **kept)  # as the project was made
             lost = lost_history(folder, planned=state.storyboard is not None)
             self._recovered += [lost] if lost else []
             TakeStore(folder.root, None)  # verifies every finished take's files
             self._adopt_outside_edits(folder, state)
             yield folder, state
         finally:
+            self.settings = given
             folder.unlock()
 
     def _adopt_outside_edits(self, folder: ProjectFolder, state: ProjectState) -> None:

@@ -24,6 +24,11 @@ class Result:
     verified: bool
 
 
+# Chosen once for a project at `make` and kept with it (project.json): a later edit, shot or
+# resume runs with the project's choices, not the defaults.
+KEPT_CHOICES = ("narrate", "music", "effects", "ambience", "burn_captions", "content_credentials")
+
+
 @dataclass
 class AgentSettings:
     """How the agent works: backends, retries, parallelism, planner, spending, caches.

@@ -58,6 +58,9 @@ class ProjectState:
     bible: Bible | None = None
     storyboard: Storyboard | None = None
     pool: list[str] = field(default_factory=list)  # the backends shots are routed among
+    # What the user chose at `make` of the sound and the marks (KEPT_CHOICES): every later
+    # run of the project keeps them.
+    choices: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pool = self.pool or [self.backend]
@@ -85,6 +88,7 @@ class ProjectState:
             "references": self.references,
             "brief": self.brief.to_dict() if self.brief else None,
             "planned": self.storyboard is not None,
+            "choices": self.choices,
         }
         return documents
 
@@ -98,6 +102,7 @@ class ProjectState:
             project["backend"],
             project.get("references", []),
             pool=project.get("pool", []),
+            choices=project.get("choices", {}),
         )
         if project.get("brief"):
             state.brief = Brief(**project["brief"])

@@ -103,3 +103,32 @@ def test_a_column_we_do_not_know_is_refused_before_anything_is_made(tmp_path):
     result = runner.invoke(app, ["batch", str(rows), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and "colour" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_fault_of_ours_in_one_row_is_said_and_the_others_go_on(tmp_path, monkeypatch):
+    import videoagent.agent.batch as batch
+    from videoagent.agent.settings import AgentSettings
+
+    rows = tmp_path / "rows.jsonl"
+    common = {"duration": 1, "size": "96x54", "music": False}
+    rows.write_text(
+        json.dumps({"request": "a dog walking", "name": "boom"} | common)
+        + "\n"
+        + json.dumps({"request": "a cat sitting", "name": "fine"} | common)
+        + "\n"
+    )
+    real = batch.Agent
+
+    class Faulty(real):
+        def make(self, request, out, **kwargs):
+            if Path(out).name == "boom":
+                raise RuntimeError("a bug")
+            return super().make(request, out, **kwargs)
+
+    monkeypatch.setattr(batch, "Agent", Faulty)
+    good, bad = read_batch(rows)
+    settings = AgentSettings(backend="fake", shared_cache=None)
+    report = batch.run_batch(good, bad, tmp_path / "out", settings, file=str(rows))
+    states = {row.name: (row.state, row.error) for row in report.rows}
+    assert states["boom"] == ("failed", "line 1: unexpected RuntimeError: a bug")
+    assert states["fine"] == ("done", None)

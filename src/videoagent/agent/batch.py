@@ -177,6 +177,10 @@ def _make_row(row: BatchRow, out: Path, base: AgentSettings) -> RowOutcome:
         outcome.error = f"line {row.line}: {exc}"
         outcome.seconds = round(time.perf_counter() - began, 2)
         return outcome
+    except Exception as exc:  # a fault of ours in one row: said, and the others go on
+        outcome.error = f"line {row.line}: unexpected {type(exc).__name__}: {exc}"
+        outcome.seconds = round(time.perf_counter() - began, 2)
+        return outcome
     outcome.state = "done" if result.verified else "failed"
     outcome.verified, outcome.video = result.verified, str(result.video)
     outcome.cost = float(result.manifest.get("cost", {}).get("actual", 0.0))

@@ -237,3 +237,20 @@ def test_a_folder_some_machine_cannot_use_is_refused_naming_the_machines(cluster
     with pytest.raises(UsageError, match=r"not usable on every machine.*127\.0\.0\.1 \(no such"):
         cluster.executor.check_folder(tmp_path / "not-shared")
     cluster.executor.check_folder(tmp_path)  # every node here sees the same disk
+
+
+def test_a_budget_on_the_cluster_stops_before_the_first_job_past_it(cluster, tmp_path, monkeypatch):
+    fake, options = _hosted(tmp_path, Scenario(), monkeypatch)
+    try:
+        row = {"request": "a dog walking, then a dog sitting", "backend": "xai", "budget": 0.01}
+        file = _rows(tmp_path, [row])
+        read, bad = read_batch(file)
+        base = AgentSettings(
+            shared_cache=None, executor=cluster.executor, generator_options=options
+        )
+        report = run_batch(read, bad, tmp_path / "out", base, file=str(file))
+    finally:
+        fake.close()
+    (outcome,) = report.rows
+    assert outcome.state == "failed" and "stopped at the budget" in outcome.error
+    assert fake.ledger.submissions == [] and fake.ledger.charged == 0

@@ -34,7 +34,8 @@ class LocalSlots:
 
     @contextmanager
     def hold(self, backend: str) -> Iterator[None]:
-        """A slot of `backend` for as long as the block runs (none needed: no wait)."""
+        """A slot of `backend` for as long as the block runs (a provider without a limit,
+        or not hosted, needs none: no wait)."""
         limit = limit_of(backend)
         if not limit:
             yield

@@ -118,20 +118,18 @@ def test_regenerating_one_of_twelve_shots_makes_one_take_and_reuses_the_rest(
     origins = [r["data"]["origin"] for r in records if r["step"] == "evaluate"]
     assert origins.count("generated") == 1 and origins.count("project cache") == 11
     render = next(r for r in records if r["step"] == "render" and r["status"] == "done")
-    # Only pieces of shot 3 are made again: its span copied from the new take (it has
-    # keyframes where the timeline cuts it), its blends encoded.
+    # Only pieces of shot 3 are made again (encoded, to carry the watermark).
     for piece in render["data"]["pieces"]:
         touches_shot_3 = "shot-03" in piece["shots"]
-        made = {"span": "copied", "blend": "encoded"}[piece["kind"]]
-        assert piece["how"] == (made if touches_shot_3 else "reused"), piece
+        assert piece["how"] == ("encoded" if touches_shot_3 else "reused"), piece
     assert "reused unchanged" in render["message"]
     third = result.manifest["shots"][2]
     assert third["chosen_take"] == 2 and third["seed"] != before["shots"][2]["seed"]
 
 
-def test_cut_only_video_copies_whole_takes_into_the_render(tmp_path: Path):
+def test_cut_only_video_without_watermark_copies_whole_takes_into_the_render(tmp_path: Path):
     request = Request.build("a cat sitting, then a cat jumping", mode="ugc-product", duration=6)
-    result = Agent(AgentSettings(backend="fake")).make(request, tmp_path / "ad")
+    result = Agent(AgentSettings(backend="fake", watermark=False)).make(request, tmp_path / "ad")
     render = next(
         r for r in _journal(result.folder) if r["step"] == "render" and r["status"] == "done"
     )

@@ -84,6 +84,7 @@ def test_a_shot_showing_another_take_is_not_present(small_project, tmp_path):
     wrong_look, right_look = look_at(
         [sample, right], pieces, small_project / "renders/pieces", derived, keyframe_size=(64, 36)
     )
-    assert presence("shot-01", right_look).passed and right_look.difference < 1.0
+    # The render's frame is its take encoded again with the watermark: close, not equal.
+    assert presence("shot-01", right_look).passed and right_look.difference < 4.0
     assert not presence("shot-01", wrong_look).passed
     assert Image.open(right_look.keyframe).size == (64, 36)

@@ -48,6 +48,7 @@ def sign_delivery(
             actions=[action],
             models={b: generator_class(b).key_version(**options.get(b, {})) for b in backends},
             manifest_sha256=json_sha256(manifest),
+            watermark=manifest.get("watermark", {"marked": False}),
             takes=[t.path for t in chosen.values() if t.path is not None],
             references=[state.folder.refs / r["file"] for r in state.references],
         )

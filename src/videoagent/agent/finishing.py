@@ -21,11 +21,13 @@ from videoagent.evaluate.checks import video_checks
 from videoagent.evaluate.consistency import consistency
 from videoagent.evaluate.render_looks import Sample, look_at, pieces_carried, presence
 from videoagent.evaluate.sound_checks import carries, sound_summary
+from videoagent.evaluate.watermark_check import watermark_carried
 from videoagent.failpoints import reached
 from videoagent.media.contact_sheet import contact_sheet
 from videoagent.media.piece_encoder import crop_box
 from videoagent.media.probe import probe
 from videoagent.media.render import render
+from videoagent.media.watermark import Payload
 from videoagent.memory.context import FULL_KEYFRAME
 from videoagent.store.derived import DerivedFiles
 from videoagent.store.files import atomic_write_bytes, atomic_write_json, atomic_write_text
@@ -86,12 +88,13 @@ def finish(
         write_otio(timeline, folder.timeline_otio, root=folder.root)
         run.emit("sound", "done", f"{len(sound.cues)} subtitle cues burned in")
     clock = run.timed("sound", clock)
-    # 12. Render piece by piece (unchanged pieces are reused, the sound copied in), then
-    # verify.
+    # 12. Render piece by piece (unchanged pieces are reused, the sound copied in), every
+    # frame watermarked unless the user said not to, then verify.
     video = staged["final.mp4"]
     run.emit("render", "started", f"rendering {timeline.duration} frames")
     timeline = timeline.with_audio(AudioCue(str(sound.encoded), 0, timeline.duration))
-    report = render(timeline, video, pieces_dir=folder.pieces)
+    mark = Payload.for_project(state.project_id) if settings.watermark else None
+    report = render(timeline, video, pieces_dir=folder.pieces, mark=mark)
     run.emit("render", "done", report.summary(), pieces=report.pieces)
     reached("render:done")
     clock = run.timed("render", clock)
@@ -124,6 +127,8 @@ def finish(
         if shot.kind == "generated"
     ]
     checks += [*sound.checks, carries(video, sound.encoded)]
+    if mark is not None:
+        checks.append(watermark_carried(video, mark))
     sound_figures = sound.record["figures"]
     run.emit("verify", "done", sound_summary(sound_figures), sound=sound_figures)
     verified = not failed(checks)
@@ -172,6 +177,11 @@ def finish(
             ],
             **sound_figures,
         },
+    )
+    manifest["watermark"] = (
+        {"marked": True, **mark.to_dict()}
+        if mark is not None
+        else {"marked": False, "why": "off (--no-watermark)"}
     )
     if verified and settings.content_credentials:
         manifest["content_credentials"] = sign_delivery(

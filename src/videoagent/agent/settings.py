@@ -26,7 +26,15 @@ class Result:
 
 # Chosen once for a project at `make` and kept with it (project.json): a later edit, shot or
 # resume runs with the project's choices, not the defaults.
-KEPT_CHOICES = ("narrate", "music", "effects", "ambience", "burn_captions", "content_credentials")
+KEPT_CHOICES = (
+    "narrate",
+    "music",
+    "effects",
+    "ambience",
+    "burn_captions",
+    "content_credentials",
+    "watermark",
+)
 
 
 @dataclass
@@ -59,6 +67,7 @@ class AgentSettings:
     ambience: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too
     content_credentials: bool = True  # sign delivered videos (C2PA; the provenance extra)
+    watermark: bool = True  # mark every frame invisibly (media/watermark.py)
     cancel: threading.Event | None = None  # set from another thread to stop the run
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
     generator_options: dict[str, dict] = field(default_factory=dict)

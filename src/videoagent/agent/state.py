@@ -3,6 +3,7 @@ from and written to the project folder (each file sealed with its checksum)."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Storyboard
-from videoagent.store.files import read_sealed_json, write_sealed_json
+from videoagent.store.files import json_sha256, read_sealed_json, write_sealed_json
 from videoagent.store.project import SCHEMA_VERSION, ProjectFolder
 from videoagent.timeline.time import FrameRate
 from videoagent.version import __version__
@@ -61,6 +62,8 @@ class ProjectState:
     # What the user chose at `make` of the sound and the marks (KEPT_CHOICES): every later
     # run of the project keeps them.
     choices: dict = field(default_factory=dict)
+    # Names the project wherever it is moved: the watermark's payload is made from it.
+    project_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def __post_init__(self) -> None:
         self.pool = self.pool or [self.backend]
@@ -82,6 +85,7 @@ class ProjectState:
         documents[self.folder.project_json] = {
             "schema_version": SCHEMA_VERSION,
             "videoagent": __version__,
+            "id": self.project_id,
             "request": request_to_dict(self.request),
             "backend": self.backend,
             "pool": self.pool,
@@ -104,6 +108,8 @@ class ProjectState:
             pool=project.get("pool", []),
             choices=project.get("choices", {}),
         )
+        # Projects made before ids were given: one from their request, the same every load.
+        state.project_id = project.get("id") or json_sha256(project["request"])[:32]
         if project.get("brief"):
             state.brief = Brief(**project["brief"])
         if project.get("planned"):

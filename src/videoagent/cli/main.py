@@ -204,6 +204,13 @@ def make(
             help="Sign the video's Content Credentials (C2PA; the provenance extra).",
         ),
     ] = True,
+    watermark: Annotated[
+        bool,
+        typer.Option(
+            "--watermark/--no-watermark",
+            help="Mark every frame invisibly as AI-made (read back by `videoagent verify`).",
+        ),
+    ] = True,
     executor: ExecutorOption = "local",
     ray_address: RayAddressOption = "auto",
 ) -> None:
@@ -233,6 +240,7 @@ def make(
         ambience=ambience,
         burn_captions=burn_captions,
         content_credentials=credentials,
+        watermark=watermark,
         executor=shots_on,
     )
     _run_agent(

@@ -5,7 +5,8 @@ bound to its bytes, read back by any C2PA reader (the `provenance` extra: c2pa-p
 algorithmic media", or "composite with trained algorithmic media" when the user's pictures
 went in), what was done (created; each edit, in words), with what generators and models,
 from which ingredients (the takes, the reference images, and the previous version as parent
-when an edit is signed), and the digest of the project's manifest. `read` says what a file
+when an edit is signed), the digest of the project's manifest, and the invisible watermark
+in its pixels (its payload, or that the user turned it off). `read` says what a file
 carries: valid, untrusted (intact, but signed with a development certificate), tampered
 (its bytes are not what was signed), or absent."""
 
@@ -36,6 +37,7 @@ class Made:
     actions: list[dict]  # C2PA actions: created, then each edit
     models: dict  # backend → the model or version that drew its takes
     manifest_sha256: str  # the project's manifest (renders/manifest.json) digest
+    watermark: dict = field(default_factory=lambda: {"marked": False})  # its payload, if any
     takes: list[Path] = field(default_factory=list)
     references: list[Path] = field(default_factory=list)
 
@@ -71,7 +73,11 @@ def sign(video: Path, made: Made, identity: SigningIdentity, *, parent: Path | N
             {"label": "c2pa.actions.v2", "data": {"actions": actions}},
             {
                 "label": "org.videoagent.made",
-                "data": {"models": made.models, "manifest_sha256": made.manifest_sha256},
+                "data": {
+                    "models": made.models,
+                    "manifest_sha256": made.manifest_sha256,
+                    "watermark": made.watermark,
+                },
             },
         ],
     }

@@ -2,7 +2,8 @@
 graph with a chain per piece and an output file per piece. The graph holds only numbers we
 computed, never user text or paths (texts and cards come in as images). A take whose
 keyframes are known is opened at the keyframe before the frames a piece needs, so it is
-decoded from there, not from its start."""
+decoded from there, not from its start. When the render is marked, each piece's last step
+adds the invisible watermark (`watermark.py`) to its frames."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from videoagent.media.ffmpeg import run_ffmpeg
 from videoagent.media.pieces import Keyframes, Piece, Source
 from videoagent.media.probe import MediaInfo, probe
 from videoagent.media.text_images import card_image, overlay_image
+from videoagent.media.watermark import (
+    Payload,
+    marking_filter,
+    pattern_input,
+    write_pattern_frame,
+)
 from videoagent.media.writer import VIDEO_CODEC_ARGS
 from videoagent.timeline.model import CardClip, Timeline, VideoClip
 
@@ -54,8 +61,14 @@ def _framing(clip: VideoClip, info: MediaInfo, width: int, height: int) -> str:
 class _Graph:
     """The inputs and filter chains of one FFmpeg run, built piece by piece."""
 
-    def __init__(self, timeline: Timeline, work: Path, keyframes: Mapping[str, Keyframes]):
-        self.timeline, self.work, self.keyframes = timeline, work, keyframes
+    def __init__(
+        self,
+        timeline: Timeline,
+        work: Path,
+        keyframes: Mapping[str, Keyframes],
+        mark: Path | None = None,
+    ):
+        self.timeline, self.work, self.keyframes, self.mark = timeline, work, keyframes, mark
         self.inputs: list[str] = []
         self.chains: list[str] = []
         self.outputs: list[str] = []
@@ -149,8 +162,13 @@ class _Graph:
             if lead:
                 chain.append(f"trim=start_frame={lead},setpts=PTS-STARTPTS")
         chain.append(f"trim=end_frame={piece.frames},setpts=PTS-STARTPTS,format=yuv420p")
-        self.chains.append(f"[{current}]" + ",".join(chain) + f"[p{n}]")
         fps = str(timeline.rate.fps)
+        if self.mark is None:
+            self.chains.append(f"[{current}]" + ",".join(chain) + f"[p{n}]")
+        else:
+            self.chains.append(f"[{current}]" + ",".join(chain) + f"[p{n}u]")
+            index = self._input(*pattern_input(self.mark, timeline.width, timeline.height, fps))
+            self.chains.append(marking_filter(f"p{n}u", f"{index}:v", piece.frames, f"p{n}"))
         self.outputs += ["-map", f"[p{n}]", "-an", *VIDEO_CODEC_ARGS, "-r", fps]
         self.outputs += ["-frames:v", str(piece.frames), "-f", "mp4", str(output)]
 
@@ -160,11 +178,16 @@ def encode_pieces(
     timeline: Timeline,
     work: Path,
     keyframes: Mapping[str, Keyframes],
+    mark: Payload | None = None,
 ) -> None:
     """Encode each (piece, output file), PIECES_PER_RUN in one FFmpeg run; `keyframes` of
-    the takes that have them known let each be opened near the frames it gives."""
+    the takes that have them known let each be opened near the frames it gives; `mark`,
+    when given, is watermarked into every frame."""
+    pattern = None
+    if mark is not None and pieces:
+        pattern = write_pattern_frame(mark, timeline.width, timeline.height, work / "mark.yuv")
     for first in range(0, len(pieces), PIECES_PER_RUN):
-        graph = _Graph(timeline, work, keyframes)
+        graph = _Graph(timeline, work, keyframes, pattern)
         for piece, output in pieces[first : first + PIECES_PER_RUN]:
             graph.add(piece, output)
         script = work / f"graph{first}.txt"

@@ -5,6 +5,10 @@ keyframe are copied packet for packet; every other piece is encoded, a few to an
 run (`piece_encoder.py`). Pieces are named by the hash of their description, so a
 re-render after an edit reuses every unchanged piece as it is. The pieces are then joined
 and the sound laid under the whole (`join.py`), both by copying.
+
+A marked render (the default in the agent) adds the invisible watermark to every frame as
+it is encoded, so nothing is copied from a take: each piece is encoded once, then reused
+by later renders like any other.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import av
@@ -24,6 +28,7 @@ from videoagent.media.keyframes import copy_frames, copyable
 from videoagent.media.piece_encoder import encode_pieces
 from videoagent.media.pieces import Keyframes, Piece, describe, split
 from videoagent.media.sound_file import encode_sound, is_encoded
+from videoagent.media.watermark import Payload
 from videoagent.media.writer import AUDIO_CODEC_ARGS, silent_audio_input
 from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
 from videoagent.timeline.model import Timeline, VideoClip
@@ -100,11 +105,12 @@ def render(
     output: Path,
     *,
     pieces_dir: Path | None = None,
+    mark: Payload | None = None,
 ) -> RenderReport:
     """Render `timeline` to `output` atomically. Pieces are kept in `pieces_dir` (when
     given; it holds this timeline's pieces only) and reused by later renders. The sound
     track is the timeline's one audio cue (the mix, from frame 0, as long as the video);
-    without one the track is silent."""
+    without one the track is silent. `mark`: the watermark's payload, or None for none."""
     audio = _sound_track(timeline)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -122,12 +128,15 @@ def render(
         sources = _copyable(timeline)
         keyframes = {source: facts[0] for source, facts in sources.items()}
         for piece in split(timeline, keyframes):
+            if mark is not None:  # still cut at keyframes: an edit re-encodes few frames
+                piece = replace(piece, copy=False)
             key = json_sha256(
                 {
                     "version": RENDER_VERSION,
                     "size": [timeline.width, timeline.height],
                     "fps": str(timeline.rate.fps),
                     "piece": describe(piece, source_digests=digests),
+                    "mark": mark.to_dict() if mark is not None else None,
                 }
             )
             plan.append((piece, store / f"{key[:32]}.mp4"))
@@ -138,7 +147,7 @@ def render(
 
         def encode(items: list[tuple[Piece, Path]]) -> None:
             parts = [(piece, partial_path(path)) for piece, path in items]
-            encode_pieces(parts, timeline, Path(tempfile.mkdtemp(dir=work)), keyframes)
+            encode_pieces(parts, timeline, Path(tempfile.mkdtemp(dir=work)), keyframes, mark)
             for (_, part), (_, path) in zip(parts, items, strict=True):
                 os.replace(part, path)
 

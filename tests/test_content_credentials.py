@@ -1,6 +1,7 @@
 """Content Credentials (C2PA) on every delivered video: read back by `videoagent verify`,
-valid or untrusted as signed, tampered when a byte of a frame changes, absent when missing;
-an edit signs the new version with the previous one as its parent."""
+valid or untrusted as signed, tampered when a byte of a frame changes, absent when missing
+(the watermark is still found, so the exit status is the credentials' alone); an edit
+signs the new version with the previous one as its parent."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def test_a_delivered_video_says_how_it_was_made_and_an_edit_names_its_parent(tmp
     assert record["signed"] and record["state"] == "untrusted"
     code, said = _verify(made.video)
     assert code == 3 and "untrusted" in said and "made from: a dog walking" in said
+    assert "watermark found" in said and "the credentials name the same project" in said
     credentials = read(made.video)
     generated = credentials.manifest["assertions"][1]["data"]["actions"][0]
     assert generated["digitalSourceType"].endswith("trainedAlgorithmicMedia")

@@ -41,7 +41,7 @@ def test_a_delivered_video_says_how_it_was_made_and_an_edit_names_its_parent(tmp
     assert record["signed"] and record["state"] == "untrusted"
     code, said = _verify(made.video)
     assert code == 3 and "untrusted" in said and "made from: a dog walking" in said
-    assert "watermark found" in said and "the credentials name the same project" in said
+    assert "watermark: found" in said and "the credentials name the same project" in said
     credentials = read(made.video)
     generated = credentials.manifest["assertions"][1]["data"]["actions"][0]
     assert generated["digitalSourceType"].endswith("trainedAlgorithmicMedia")

@@ -9,9 +9,9 @@
 3. The sum is folded into one tile (the tiles laid on top of each other) and correlated with
    each bit's code at every shift (by FFT): a crop moves the tiles, and the shift whose
    correlations hold the most energy is where they are. The bits are the signs there.
-4. The score is that energy against what the same correlations hold at other shifts: about
-   0-8 on unmarked videos, 20-50 on marked ones after our encode (see
-   `benchmarks/watermark.py`). A mark is found when the score reaches FOUND_SCORE, chosen
+4. The score is that energy against what the same correlations hold at other shifts: under
+   12 on 99% of unmarked clips (15 at most of 1,000), 12-50 on marked ones after our encode
+   (`benchmarks/watermark.py`). A mark is found when the score reaches FOUND_SCORE, chosen
    there for at most 0.1% false positives, and the tag's 8 bits read right but for one at
    most; or, on busy pictures whose content keeps the score low, when all 16 bits a reader
    can check (the tag and the checksum) come out right, taking the bits as read or with one

@@ -38,6 +38,7 @@ import json
 import os
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -47,7 +48,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from videoagent.media.ffmpeg import run_ffmpeg
+from videoagent.media.ffmpeg import ffmpeg_exe, run_ffmpeg
 from videoagent.media.watermark import Payload, marking_filter, pattern_input, write_pattern_frame
 from videoagent.media.watermark_reader import FOUND_SCORE, read_watermark
 from videoagent.media.writer import VIDEO_CODEC_ARGS
@@ -188,10 +189,6 @@ def _lumas(video: Path) -> np.ndarray:
 
 
 def _vmaf(marked: Path, plain: Path) -> float:
-    import subprocess
-
-    from videoagent.media.ffmpeg import ffmpeg_exe
-
     result = subprocess.run(
         [ffmpeg_exe(), "-hide_banner", "-i", str(marked), "-i", str(plain)]
         + ["-lavfi", "[0:v][1:v]libvmaf", "-f", "null", "-"],

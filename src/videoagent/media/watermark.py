@@ -3,7 +3,7 @@
 The mark is keyed spread spectrum. Each payload bit owns one of 32 orthogonal codes of 256
 chips (rows of a Hadamard matrix, scrambled by the key); the bits' codes, signed by the
 bits, sum to a 16x16 grid of chips that is tiled over the picture, two tiles to the frame's
-height, and smoothed (raised cosine) into a pattern of blobs an eighth of a tile wide.
+height, and smoothed (raised cosine) into a pattern of blobs a sixteenth of a tile wide.
 The pattern is the same in every frame, so a reader sums it up over time while moving
 content averages out. It is added to the luma only, and more where the picture is busy
 (where the eye does not see it, and where content would drown a weak one) than where it
@@ -13,7 +13,7 @@ FFmpeg filters inside the render's own graph: no frame passes through Python.
 
 Why this shape: the tile is a fraction of the height, so scaling the video or cropping its
 sides (a 9:16 reframe of a 16:9 video) leaves the tile the same fraction of the height
-and only shifts it, which the reader finds; blobs of a sixteenth of the height are coarse
+and only shifts it, which the reader finds; blobs of a 32nd of the height are coarse
 enough for H.264 at CRF 30 and for a 50% scale to keep. A +-10% brightness change scales or
 offsets the picture, which the reader's local normalisation takes out.
 

@@ -45,7 +45,7 @@ READ_HEIGHT = 256
 READ_TILE = READ_HEIGHT // TILES_PER_HEIGHT
 DETAIL_RADIUS = 4  # the local mean a frame's detail is taken against, in read pixels
 ENERGY_RADIUS = 8  # the neighbourhood whose energy weighs a pixel's detail
-MARK_ENERGY = 4.0  # the mark's own energy there (its RMS, 2.2 levels, squared, about)
+MARK_ENERGY = 4.0  # about the mark's own energy on calm parts: their weight's ceiling
 FRAMES_READ = 96  # at most; sums of more add little and cost decoding
 WINDOWS = 12  # a long video is read in this many windows of frames spread over it
 FOUND_SCORE = 12.0  # see step 4; set from the unmarked clips of benchmarks/watermark.py
@@ -82,16 +82,6 @@ class WatermarkReading:
             f"none found (score {self.score:.1f}, threshold {FOUND_SCORE:.0f}, "
             f"{self.frames} frames)"
         )
-
-    def to_dict(self) -> dict:
-        return {
-            "state": self.state,
-            "payload": self.payload.to_dict() if self.payload else None,
-            "checksum_ok": self.payload.checksum_ok if self.payload else None,
-            "score": round(self.score, 2),
-            "threshold": FOUND_SCORE,
-            "frames": self.frames,
-        }
 
 
 def _box_mean(image: np.ndarray, radius: int) -> np.ndarray:

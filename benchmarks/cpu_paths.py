@@ -31,8 +31,16 @@ from machine import cpu_description
 
 ISAS = {"this CPU": {}, "AVX2 only": {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}}
 # How the models run: fp32 through frozen graphs (the default), fp32 eagerly, bf16 autocast.
+# World models' frozen graphs run in ONNX Runtime by default (the `play` extra); ONNX Runtime
+# picks its kernels from the CPU itself and ignores the AVX2 restriction, so its "AVX2 only"
+# figures are this CPU's: the TorchScript row is the one the proxy can speak for.
 EXECUTIONS = {
     "fp32 frozen": {"VIDEOAGENT_PRECISION": "fp32", "VIDEOAGENT_FREEZE": "1"},
+    "fp32 TorchScript": {
+        "VIDEOAGENT_PRECISION": "fp32",
+        "VIDEOAGENT_FREEZE": "1",
+        "VIDEOAGENT_ONNX": "0",
+    },
     "fp32 eager": {"VIDEOAGENT_PRECISION": "fp32", "VIDEOAGENT_FREEZE": "0"},
     "bf16 eager": {"VIDEOAGENT_PRECISION": "bf16"},
 }

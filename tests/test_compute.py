@@ -69,33 +69,40 @@ def test_compiling_is_asked_for_and_a_compiled_take_is_cached_apart(monkeypatch)
         compute.compiling()
 
 
-def test_a_frozen_forward_gives_the_eager_answer_and_makes_one_graph_per_shape(monkeypatch):
-    from videoagent.nn.frozen_forward import FrozenForward
+def _tiny_world_model():
     from videoagent.nn.world_model import WorldModel, WorldModelConfig
 
-    monkeypatch.delenv("VIDEOAGENT_FREEZE", raising=False)
-    monkeypatch.delenv("VIDEOAGENT_PRECISION", raising=False)
-    monkeypatch.delenv("VIDEOAGENT_COMPILE", raising=False)
     torch.manual_seed(0)
     model = WorldModel(WorldModelConfig(width=32, depth=2, heads=2)).eval()
     for parameter in model.parameters():  # some layers start at zero: give them all weight
         torch.nn.init.normal_(parameter, std=0.05)
+    return model
 
-    def inputs(rows: int) -> dict:
-        frame = (rows, 3, 64, 64)
-        return {
-            "noisy": torch.randn(frame),
-            "time": torch.rand(rows),
-            "step": torch.zeros(rows, dtype=torch.long),
-            "action": torch.rand(rows, 5),
-            "recent": torch.randn(rows, 2, *frame[1:]),
-            "recent_present": torch.ones(rows, 2, dtype=torch.bool),
-            "older": torch.randn(rows, 2, *frame[1:]),
-            "older_present": torch.tensor([[True, False]] * rows),
-            "anchor": torch.randn(frame),
-            "anchor_present": torch.ones(rows, dtype=torch.bool),
-            "context_noise": torch.full((rows,), 0.05),
-        }
+
+def inputs(rows: int) -> dict:
+    frame = (rows, 3, 64, 64)
+    return {
+        "noisy": torch.randn(frame),
+        "time": torch.rand(rows),
+        "step": torch.zeros(rows, dtype=torch.long),
+        "action": torch.rand(rows, 5),
+        "recent": torch.randn(rows, 2, *frame[1:]),
+        "recent_present": torch.ones(rows, 2, dtype=torch.bool),
+        "older": torch.randn(rows, 2, *frame[1:]),
+        "older_present": torch.tensor([[True, False]] * rows),
+        "anchor": torch.randn(frame),
+        "anchor_present": torch.ones(rows, dtype=torch.bool),
+        "context_noise": torch.full((rows,), 0.05),
+    }
+
+
+def test_a_frozen_forward_gives_the_eager_answer_and_makes_one_graph_per_shape(monkeypatch):
+    from videoagent.nn.frozen_forward import FrozenForward
+
+    monkeypatch.delenv("VIDEOAGENT_FREEZE", raising=False)
+    monkeypatch.delenv("VIDEOAGENT_PRECISION", raising=False)
+    monkeypatch.delenv("VIDEOAGENT_COMPILE", raising=False)
+    model = _tiny_world_model()
 
     frozen = FrozenForward(model)
     assert compute.freezing() and compute.execution() == "frozen"
@@ -124,6 +131,35 @@ def test_a_frozen_forward_gives_the_eager_answer_and_makes_one_graph_per_shape(m
     monkeypatch.setenv("VIDEOAGENT_FREEZE", "on")
     with pytest.raises(UsageError, match="VIDEOAGENT_FREEZE must be 0 or 1, got 'on'"):
         compute.freezing()
+
+
+def test_world_model_graphs_run_in_onnx_runtime_with_the_eager_answer(monkeypatch):
+    from videoagent.nn import onnx_graph
+    from videoagent.nn.frozen_forward import FrozenForward
+
+    monkeypatch.delenv("VIDEOAGENT_FREEZE", raising=False)
+    monkeypatch.delenv("VIDEOAGENT_ONNX", raising=False)
+    if not onnx_graph.onnx_available():
+        pytest.skip("the play extra's onnx and onnxruntime are not installed")
+    model = _tiny_world_model()
+    frozen = FrozenForward(model, onnx=True)
+    for rows in (1, 4):
+        given = inputs(rows)
+        with torch.no_grad():
+            eager = model(**given)
+        assert torch.allclose(frozen(**given), eager, atol=1e-5)
+    kinds = {type(graph) for graph in frozen._graphs.values()}
+    assert not any(issubclass(kind, torch.jit.ScriptModule) for kind in kinds)
+    # without the packages (or asked not to) the graphs are TorchScript's, same answer
+    monkeypatch.setattr(onnx_graph, "onnx_available", lambda: False)
+    same = _tiny_world_model()  # the same weights (the same seed), a fresh forward
+    fallback = FrozenForward(same, onnx=True)
+    given = inputs(2)
+    assert torch.allclose(fallback(**given), frozen(**given), atol=1e-5)
+    assert all(isinstance(g, torch.jit.ScriptModule) for g in fallback._graphs.values())
+    monkeypatch.setenv("VIDEOAGENT_ONNX", "yes")
+    with pytest.raises(UsageError, match="VIDEOAGENT_ONNX must be 0 or 1, got 'yes'"):
+        compute.onnx_runtime()
 
 
 def test_a_frozen_take_is_cached_apart_from_an_eager_one(monkeypatch):

@@ -18,6 +18,10 @@ fp32 (`VIDEOAGENT_FREEZE=0` turns it off): GridDodge's frame 9.5 → 6.8 ms on o
 the embedded generator 1.46 → 1.30 CPU-s per video-second after its first take, alike on
 AVX2-only kernels (benchmarks/cpu_paths.py, docs/models.md).
 
+World models go one step further where the `play` extra's `onnx` and `onnxruntime` are
+installed: their frozen graphs run in ONNX Runtime (`nn/onnx_graph.py`), about twice as
+fast again at a batch of one; `VIDEOAGENT_ONNX=0` keeps them in TorchScript.
+
 `torch.compile` makes the embedded video model's steps 20% cheaper (48 frames at 4 steps,
 one thread: 3.0 CPU-s against 3.8 on a Xeon with AMX), but compiling costs 22 CPU-s in a
 fresh process (6.4 with Inductor's cache on disk warm): a make of a few shots loses, a
@@ -66,6 +70,15 @@ def freezing() -> bool:
     if chosen not in ("0", "1"):
         raise UsageError(f"VIDEOAGENT_FREEZE must be 0 or 1, got {chosen!r}")
     return chosen == "1" and precision() == "fp32" and not compiling()
+
+
+def onnx_runtime() -> bool:
+    """Whether models that allow it run their graphs in ONNX Runtime (`VIDEOAGENT_ONNX`, 1 by
+    default; it takes effect only where graphs are used and the packages are installed)."""
+    chosen = os.environ.get("VIDEOAGENT_ONNX", "1")
+    if chosen not in ("0", "1"):
+        raise UsageError(f"VIDEOAGENT_ONNX must be 0 or 1, got {chosen!r}")
+    return chosen == "1"
 
 
 def execution() -> str:

@@ -20,11 +20,13 @@ import threading
 import warnings
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 
 import torch
 from torch import nn
 
-from videoagent.nn.compute import freezing
+from videoagent.nn.compute import freezing, onnx_runtime
+from videoagent.nn.onnx_graph import onnx_graph
 
 KEPT_GRAPHS = 8  # shapes kept at once: play uses one, the planner one per batch size
 
@@ -44,13 +46,14 @@ _SHARED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _SHARED_LOCK = threading.Lock()
 
 
-def frozen_forward(model: nn.Module) -> FrozenForward:
+def frozen_forward(model: nn.Module, *, onnx: bool = False) -> FrozenForward:
     """The one FrozenForward of `model` in this process, so that every user of the model
-    (each imagined episode, each take) shares its graphs; it goes when the model goes."""
+    (each imagined episode, each take) shares its graphs; it goes when the model goes.
+    With `onnx`, its graphs run in ONNX Runtime where they can (`nn/onnx_graph.py`)."""
     with _SHARED_LOCK:
         found = _SHARED.get(model)
         if found is None:
-            found = _SHARED[model] = FrozenForward(model)
+            found = _SHARED[model] = FrozenForward(model, onnx=onnx)
         return found
 
 
@@ -60,9 +63,12 @@ class FrozenForward:
     graph holds the weights as they were: when any changes (training goes on), the graphs
     are made again."""
 
-    def __init__(self, model: nn.Module) -> None:
+    def __init__(self, model: nn.Module, *, onnx: bool = False) -> None:
         self._model = weakref.ref(model)  # the model's users keep it, and so its graphs
-        self._graphs: OrderedDict[tuple, torch.jit.ScriptModule] = OrderedDict()
+        self._onnx = onnx
+        # Walking the modules for them took 1.3 ms a call, a fifth of a world model's frame.
+        self._parameters = list(model.parameters())
+        self._graphs: OrderedDict[tuple, Callable[..., torch.Tensor]] = OrderedDict()
         self._weights = self._stamp()
         self._lock = threading.Lock()  # shots made in threads share one model
 
@@ -75,7 +81,7 @@ class FrozenForward:
 
     def _stamp(self) -> tuple[int, ...]:
         """Changes whenever a weight is written (torch counts writes to every tensor)."""
-        return tuple(parameter._version for parameter in self.model.parameters())
+        return tuple(parameter._version for parameter in self._parameters)
 
     @torch.no_grad()
     def __call__(self, **inputs: torch.Tensor) -> torch.Tensor:
@@ -98,6 +104,10 @@ class FrozenForward:
 
     def _frozen(self, names: tuple[str, ...], tensors: tuple[torch.Tensor, ...]):
         self.model.eval()
+        if self._onnx and onnx_runtime():
+            graph = onnx_graph(_Positional(self.model, names), tensors)
+            if graph is not None:
+                return graph
         with warnings.catch_warnings():
             # The tracer warns of sizes read as Python numbers: a graph is made per shape.
             warnings.simplefilter("ignore", torch.jit.TracerWarning)

@@ -37,7 +37,7 @@ class Imagination:
     def __init__(self, model: WorldModel, dreaming: Dreaming = Dreaming()) -> None:
         step_level(dreaming.steps)  # refuses a step count the model cannot take
         self.model, self.dreaming = model.eval(), dreaming
-        self.forward = frozen_forward(self.model)
+        self.forward = frozen_forward(self.model, onnx=True)
         self.noise = torch.Generator().manual_seed(dreaming.seed)
         self.history: list[torch.Tensor] = []  # most recent last, each [copies, 3, H, W]
         self.anchor: torch.Tensor | None = None

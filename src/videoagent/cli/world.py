@@ -26,7 +26,7 @@ def _check_loopback(host: str) -> None:
 
 @world.command()
 def play(
-    environment: Annotated[str, typer.Argument(help="griddodge or minidesk.")],
+    environment: Annotated[str, typer.Argument(help="griddodge, minidesk or atari:pong.")],
     weights: Annotated[
         Path | None, typer.Option(help="World model weights (default: shipped).")
     ] = None,

@@ -8,6 +8,7 @@ except the first one an episode starts from. `benchmarks/world_model.py` prints 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 import time
@@ -16,11 +17,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from videoagent.nn.world_model import WorldModel
+from videoagent.world.atari import Pong
 from videoagent.world.griddodge import ACTIONS, GridDodge
 from videoagent.world.imagination import Dreaming, Imagination
-from videoagent.world.minidesk import MAX_MOVE
+from videoagent.world.minidesk import MAX_MOVE, MiniDesk
 from videoagent.world.planner import ModelFutures, Planner, PlannerConfig, SimulatorFutures
-from videoagent.world.policies import DeskUser, DeskView, GridView, Wanderer, policies_for
+from videoagent.world.policies import (
+    DeskUser,
+    DeskView,
+    GridView,
+    Tracker,
+    Wanderer,
+    policies_for,
+)
+from videoagent.world.pong_evaluation import compare_pong
 from videoagent.world.readers import read_desk, read_grid
 from videoagent.world.registry import make_environment
 
@@ -43,10 +53,19 @@ def frame_latency(model: WorldModel, steps: int, frames: int = 200, seed: int = 
 
 
 def _random_action(env, rng: np.random.Generator):
-    if isinstance(env, GridDodge):
-        return int(rng.integers(len(ACTIONS)))
+    if not isinstance(env, MiniDesk):  # keys: one of the action vector's places
+        return int(rng.integers(env.action_features))
     dx, dy = (int(v) for v in rng.integers(-MAX_MOVE, MAX_MOVE + 1, size=2))
     return dx, dy, bool(rng.random() < 0.3)
+
+
+# Who plays while fidelity is measured: players who live long (GridDodge), use the desk
+# (MiniDesk) and keep rallies going (Pong), so that the horizon is full of events.
+HORIZON_PLAYERS = {
+    "griddodge": Wanderer,
+    "minidesk": DeskUser,
+    "atari:pong": lambda: Tracker(care=0.7, slip=0.1),
+}
 
 
 @dataclass
@@ -65,11 +84,13 @@ def horizon_fidelity(
     actions to the world model from the same first frame; at each horizon compare what its
     frame shows with the true state. GridDodge: agent cell right, hazard cells (intersection
     over union); trajectories whose agent has died by then are no longer measured. MiniDesk:
-    cursor error in pixels, button, each window open/closed right and placed within 2 px."""
+    cursor error in pixels, button, each window open/closed right and placed within 2 px.
+    Pong: each paddle and the ball where the console's RAM puts them (`compare_pong`);
+    games that are over are no longer measured."""
     name = model.config.environment
     longest = max(horizons)
     envs = [make_environment(name, max_steps=longest) for _ in range(trajectories)]
-    policies = [Wanderer() if name == "griddodge" else DeskUser() for _ in envs]
+    policies = [HORIZON_PLAYERS[name]() for _ in envs]
     rngs = [np.random.default_rng([seed, k]) for k in range(trajectories)]
     first = np.stack([env.reset(seed * 100_000 + k) for k, env in enumerate(envs)])
     imagination = Imagination(model, Dreaming(steps=steps, seed=seed))
@@ -85,8 +106,8 @@ def horizon_fidelity(
             actions.append(env.action_vector(action))
             env.step(action)
         made = imagination.step(np.stack(actions))
-        if name == "griddodge":
-            alive &= np.array([env.status != "dead" for env in envs])
+        if name != "minidesk":
+            alive &= np.array([env.status not in ("dead", "over") for env in envs])
         if t not in horizons:
             continue
         rows = np.flatnonzero(alive)
@@ -105,6 +126,8 @@ def horizon_fidelity(
 
 
 def _compare(env, frame: np.ndarray) -> dict[str, float]:
+    if isinstance(env, Pong):
+        return compare_pong(env, frame)
     state = env.state()
     if isinstance(env, GridDodge):
         reading = read_grid(frame)
@@ -136,7 +159,8 @@ def _compare(env, frame: np.ndarray) -> dict[str, float]:
 def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0) -> float:
     """From real moments of play, the share of actions whose effect the model draws right:
     GridDodge: each of the five moves, the agent's new cell; MiniDesk: a random mouse move
-    and button, the cursor within 1 px and the button state."""
+    and button, the cursor within 1 px and the button state; Pong: each of the three keys,
+    the player's paddle within `PADDLE_TOLERANCE` (while it is wholly in the field)."""
     name = model.config.environment
     env = make_environment(name)
     rng = np.random.default_rng(seed)
@@ -148,8 +172,8 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
         episode += 1
         for _ in range(40):
             if rng.random() < 0.3:
-                if isinstance(env, GridDodge):
-                    options = list(range(len(ACTIONS)))
+                if not isinstance(env, MiniDesk):
+                    options = list(range(env.action_features))
                 else:
                     options = [_random_action(env, rng) for _ in range(4)]
                 imagination = Imagination(model, Dreaming(steps=steps, seed=len(right)))
@@ -157,9 +181,11 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
                 imagination.start(context, copies=len(options))
                 made = imagination.step(np.stack([env.action_vector(a) for a in options]))
                 for option, frame in zip(options, made, strict=True):
-                    twin = copy.deepcopy(env)
-                    twin.step(option)
-                    right.append(_followed(twin, frame))
+                    with _trial(env) as twin:
+                        twin.step(option)
+                        followed = _followed(twin, frame)
+                        if followed is not None:
+                            right.append(followed)
             step = env.step(_random_action(env, rng))
             history.append(step.frame)
             if step.done:
@@ -167,8 +193,23 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
     return float(np.mean(right[:samples]))
 
 
-def _followed(twin, frame: np.ndarray) -> float:
+@contextlib.contextmanager
+def _trial(env):
+    """The environment to try an action in, as it is now: a copy of our simulators, the
+    emulator itself with its state put back after."""
+    if isinstance(env, Pong):
+        with env.trial():
+            yield env
+    else:
+        yield copy.deepcopy(env)
+
+
+def _followed(twin, frame: np.ndarray) -> float | None:
+    """Whether the frame shows the action's effect; None where it cannot be seen (a Pong
+    paddle partly out of the field)."""
     state = twin.state()
+    if isinstance(twin, Pong):
+        return compare_pong(twin, frame).get("player")
     if isinstance(twin, GridDodge):
         return float(read_grid(frame).agent == tuple(state["agent"]))
     reading = read_desk(frame)

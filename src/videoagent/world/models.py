@@ -13,7 +13,7 @@ WEIGHTS = Path(__file__).resolve().parent.parent / "nn" / "weights"
 def weights_path(environment: str) -> Path:
     if environment not in ENVIRONMENTS:
         raise UsageError(f"unknown environment {environment!r}; choose from {sorted(ENVIRONMENTS)}")
-    return WEIGHTS / f"world_{environment}.pt"
+    return WEIGHTS / f"world_{environment.replace(':', '_')}.pt"
 
 
 def load_world_model(environment: str, path: Path | None = None):

@@ -1,10 +1,12 @@
 """Play a world model in the browser: a page on localhost, input and frames over a websocket.
 
     videoagent world play griddodge        # then open http://127.0.0.1:8765
+    videoagent world play atari:pong
 
 The server keeps one `PlaySession` per connection and ticks it at a fixed rate: at each tick
 the input gathered since the last one becomes one action (GridDodge: the last key pressed,
-or the key held, or "stay"; MiniDesk: the mouse movement, at most ±6 px, the rest carried
+or the key held, or "stay"; Pong: the key held, else the last one pressed, or "stay";
+MiniDesk: the mouse movement, at most ±6 px, the rest carried
 to the next tick, and the button), the model makes the next frame off the event loop, and
 the frame goes to the page with its latency. When the model cannot keep up, ticks simply
 follow one another as fast as it can draw. Needs the `play` extra (FastAPI, uvicorn).
@@ -23,11 +25,12 @@ from urllib.parse import urlsplit
 from videoagent.errors import MissingDependency
 from videoagent.loopback import is_loopback
 from videoagent.nn.world_model import WorldModel
-from videoagent.world.griddodge import ACTIONS
+from videoagent.world import atari, griddodge
 from videoagent.world.minidesk import MAX_MOVE, SIZE
 from videoagent.world.play import PlaySession
 
-DEFAULT_FPS = {"griddodge": 8.0, "minidesk": 20.0}
+DEFAULT_FPS = {"griddodge": 8.0, "minidesk": 20.0, "atari:pong": 15.0}  # Pong's own pace
+KEYS = {"griddodge": griddodge.ACTIONS, "atari:pong": atari.ACTIONS}  # the rest: a mouse
 
 
 def from_this_machine(headers) -> bool:
@@ -62,7 +65,7 @@ class Controls:
 
     def feed(self, message: dict) -> None:
         kind = message.get("type")
-        if kind == "key" and message.get("key") in ACTIONS:
+        if kind == "key" and message.get("key") in KEYS.get(self.environment, ()):
             key = message["key"]
             if message.get("down", True):
                 self.pressed, self.held = key, key
@@ -76,10 +79,14 @@ class Controls:
             self.restart = True
 
     def action(self):
-        if self.environment == "griddodge":
+        if self.environment == "griddodge":  # a grid: each press is one move
             key = self.pressed or self.held or "stay"
             self.pressed = None
-            return ACTIONS.index(key)
+            return griddodge.ACTIONS.index(key)
+        if self.environment in KEYS:  # a paddle: it moves while the key is down
+            key = self.held or self.pressed or "stay"
+            self.pressed = None
+            return KEYS[self.environment].index(key)
         dx = max(-MAX_MOVE, min(MAX_MOVE, round(self.dx)))
         dy = max(-MAX_MOVE, min(MAX_MOVE, round(self.dy)))
         self.dx = max(-SIZE, min(SIZE, self.dx - dx))  # carry the rest, not forever

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from videoagent.world.atari import SIZE as PONG_SIZE
+from videoagent.world.atari import Pong
 from videoagent.world.griddodge import MOVES, GridDodge, moves_from
 from videoagent.world.minidesk import (
     MAX_MOVE,
@@ -25,7 +27,7 @@ from videoagent.world.minidesk import (
     Window,
     desktop_windows,
 )
-from videoagent.world.readers import DeskReading, GridReading
+from videoagent.world.readers import DeskReading, GridReading, PongReading
 
 Policy = Callable[[Any, np.random.Generator], Any]
 
@@ -226,5 +228,47 @@ def minidesk_policies() -> dict[str, Callable[[], Policy]]:
     }
 
 
+class PongView:
+    """What a Pong policy sees, read from a frame: its paddle's row and the ball. The
+    emulator itself has the same shape (`Pong.player`, `Pong.ball`, from RAM)."""
+
+    def __init__(self, reading: PongReading) -> None:
+        self.player, self.ball = reading.player, reading.ball
+
+
+class Tracker:
+    """Pong: moves its paddle towards the ball's row, or back to the middle while no ball is
+    in play; it looks again only with chance `care` (else repeats its last move), and
+    presses a random key with chance `slip`."""
+
+    def __init__(self, care: float = 1.0, slip: float = 0.0, dead_band: float = 2.0) -> None:
+        self.care, self.slip, self.dead_band, self.last = care, slip, dead_band, 0
+
+    def __call__(self, env: Pong | PongView, rng: np.random.Generator) -> int:
+        if rng.random() < self.slip or env.player is None:
+            return int(rng.integers(3))
+        if rng.random() >= self.care:
+            return self.last
+        target = env.ball[0] if env.ball is not None else PONG_SIZE / 2
+        gap = target - env.player
+        self.last = 0 if abs(gap) <= self.dead_band else 2 if gap > 0 else 1  # 1 up, 2 down
+        return self.last
+
+
+def pong_policies() -> dict[str, Callable[[], Policy]]:
+    """Named Pong players, weakest to strongest."""
+    return {
+        "random": lambda: Persistent(actions=3, keep=0.0),
+        "persistent": lambda: Persistent(actions=3, keep=0.8),
+        "sloppy-tracker": lambda: Tracker(care=0.5, slip=0.2),
+        "tracker": lambda: Tracker(care=0.9, slip=0.05),
+    }
+
+
 def policies_for(env_name: str) -> dict[str, Callable[[], Policy]]:
-    return {"griddodge": griddodge_policies, "minidesk": minidesk_policies}[env_name]()
+    named = {
+        "griddodge": griddodge_policies,
+        "minidesk": minidesk_policies,
+        "atari:pong": pong_policies,
+    }
+    return named[env_name]()

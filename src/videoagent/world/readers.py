@@ -3,9 +3,10 @@
 These are how we measure the world model (object positions in generated frames against the
 simulator's exact state) and how the planner scores imagined futures (reward and
 termination read from frames the model made, never from the simulator). They read colours,
-since both worlds are drawn in a small known palette; a generated frame's colours are
-soft, so each reader picks the nearest palette entry or the best-matching shape rather
-than an exact value. Their accuracy on real frames is measured by tests and the benchmark.
+since every world is drawn in a small known palette; a generated frame's colours are
+soft, so each reader picks the nearest palette entry, the best-matching shape or (Pong,
+whose 64x64 pixels blend the console's) each colour's share of a pixel, rather than an
+exact value. Their accuracy on real frames is measured by tests and the benchmark.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from videoagent.world import atari
 from videoagent.world import griddodge as gd
 from videoagent.world import minidesk as md
 
@@ -155,3 +157,55 @@ def read_desk(frame: np.ndarray) -> DeskReading:
         left = from_right if close_seen or first == 0 else first
         windows[window.name] = (left, top)
     return DeskReading(cursor=(int(x), int(y)), button=button, windows=windows)
+
+
+@dataclass(frozen=True)
+class PongReading:
+    """What a Pong frame shows, in frame pixels: each paddle's centre row (None if not
+    seen) and the ball's centre (row, column), None if it is not in the frame."""
+
+    player: float | None
+    computer: float | None
+    ball: tuple[float, float] | None
+
+
+PONG_COLOURS = np.array([atari.PLAYER, atari.COMPUTER, atari.BALL], dtype=np.float32)
+PADDLE_AREA = 2.0  # frame pixels' worth of paddle colour before a paddle counts as seen
+BALL_AREA = 0.4  # the ball covers 1.3 frame pixels in all
+
+
+def pong_coverage(frame: np.ndarray) -> np.ndarray:
+    """How much of each pixel is player, computer and ball colour: [3, H, W] in 0..1.
+    A 64x64 pixel averages 2.5x2.5 screen pixels, so it is background plus a share of
+    one object's colour; solving for the three shares unmixes them."""
+    mixing = (PONG_COLOURS - np.array(atari.BACKGROUND, dtype=np.float32)).T  # [3 rgb, 3]
+    offset = np.asarray(frame, dtype=np.float32) - np.array(atari.BACKGROUND, np.float32)
+    shares = np.linalg.solve(mixing, offset.reshape(-1, 3).T)  # [3, H*W]
+    return np.clip(shares, 0, 1).reshape(3, *frame.shape[:2])
+
+
+def read_pong(frame: np.ndarray) -> PongReading:
+    player, computer, ball = pong_coverage(frame)
+    rows = np.arange(atari.SIZE, dtype=np.float32) + 0.5
+
+    def paddle(coverage: np.ndarray, screen_column: float) -> float | None:
+        _, column = atari.screen_to_frame(0, screen_column)
+        band = coverage[:, max(int(column) - 2, 0) : int(column) + 3].sum(1)
+        if band.sum() < PADDLE_AREA:
+            return None
+        return float((band * rows).sum() / band.sum())
+
+    ball = np.where(ball > 0.1, ball, 0)
+    if ball.sum() < BALL_AREA:
+        seen = None
+    else:
+        columns = rows  # the frame is square
+        seen = (
+            float((ball.sum(1) * rows).sum() / ball.sum()),
+            float((ball.sum(0) * columns).sum() / ball.sum()),
+        )
+    return PongReading(
+        player=paddle(player, atari.PLAYER_X),
+        computer=paddle(computer, atari.COMPUTER_X),
+        ball=seen,
+    )

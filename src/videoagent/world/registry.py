@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from videoagent.errors import UsageError
+from videoagent.world.atari import Pong
 from videoagent.world.environment import Environment
 from videoagent.world.griddodge import GridDodge
 from videoagent.world.minidesk import MiniDesk
 
-ENVIRONMENTS: dict[str, type] = {"griddodge": GridDodge, "minidesk": MiniDesk}
+ENVIRONMENTS: dict[str, type] = {"griddodge": GridDodge, "minidesk": MiniDesk, "atari:pong": Pong}
 
 
 def make_environment(name: str, **options) -> Environment:

@@ -1,6 +1,6 @@
 """Playing a world model: a recorded session replays as a real video, and a person can play
-both environments in a real browser (Chromium driven by Playwright), seeing the model's
-frames change as they press keys and move the mouse."""
+every environment in a real browser (Chromium driven by Playwright), seeing the model's
+frames change as they press keys and move the mouse (Atari Pong too)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,17 @@ from browser_support import (
 )
 
 torch = pytest.importorskip("torch")
+try:
+    import ale_py  # noqa: F401
+
+    HAVE_ALE = True
+except ImportError:
+    HAVE_ALE = False
 
 from videoagent.media.probe import probe  # noqa: E402
 from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
 from videoagent.world.play import PlaySession, load_recording  # noqa: E402
-from videoagent.world.readers import read_desk, read_grid  # noqa: E402
+from videoagent.world.readers import read_desk, read_grid, read_pong  # noqa: E402
 from videoagent.world.replay import write_replay  # noqa: E402
 
 
@@ -74,7 +80,15 @@ MOVES = {"ArrowRight": (0, 1), "ArrowLeft": (0, -1), "ArrowDown": (1, 0), "Arrow
 
 
 @pytest.mark.slow  # a real server and a real browser
-@pytest.mark.parametrize("served", ["griddodge", "minidesk"], indirect=True)
+@pytest.mark.parametrize(
+    "served",
+    [
+        "griddodge",
+        "minidesk",
+        pytest.param("atari:pong", marks=pytest.mark.skipif(not HAVE_ALE, reason="no ale-py")),
+    ],
+    indirect=True,
+)
 def test_play_in_the_browser(served):
     playwright = playwright_api()
     environment, url = served
@@ -92,6 +106,8 @@ def test_play_in_the_browser(served):
         page.screenshot(path=str(ARTIFACTS / f"world-play-{environment}-start.png"))
         if environment == "griddodge":
             _move_the_agent(page)
+        elif environment == "atari:pong":
+            _move_the_paddle(page)
         else:
             _move_the_cursor(page)
         page.screenshot(path=str(ARTIFACTS / f"world-play-{environment}-after.png"))
@@ -122,6 +138,31 @@ def _move_the_agent(page) -> None:
             page.keyboard.press("r")
             _wait_frames(page, 2)
     assert moved >= 2, f"the agent followed {moved} of 3 key presses"
+
+
+def _move_the_paddle(page) -> None:
+    """Hold the up arrow, then the down arrow: the model's green paddle must go up, then
+    down (a paddle crosses the field in about 8 frames)."""
+    page.focus("#screen")
+
+    def paddle() -> float:
+        row = read_pong(_canvas(page)).player
+        assert row is not None, "the model's frame shows no paddle"
+        return row
+
+    start = paddle()
+    page.keyboard.down("ArrowUp")
+    _wait_frames(page, 4)
+    page.keyboard.up("ArrowUp")
+    _wait_frames(page, 2)
+    high = paddle()
+    page.keyboard.down("ArrowDown")
+    _wait_frames(page, 6)
+    page.keyboard.up("ArrowDown")
+    _wait_frames(page, 2)
+    low = paddle()
+    assert high < start - 5 or high < 10, (start, high)  # up, unless already at the top
+    assert low > high + 10, (high, low)
 
 
 def _move_the_cursor(page) -> None:
@@ -155,6 +196,12 @@ def test_controls_turn_input_between_ticks_into_one_action():
     mouse.feed({"type": "mouse", "dx": 9.0, "dy": -2.0, "button": True})
     assert mouse.action() == (6, -2, True)  # at most 6 px a tick, the rest carried
     assert mouse.action() == (3, 0, True)
+    paddle = Controls("atari:pong")
+    paddle.feed({"type": "key", "key": "down", "down": True})
+    assert paddle.action() == 2 and paddle.action() == 2  # moves while held
+    paddle.feed({"type": "key", "key": "down", "down": False})
+    paddle.feed({"type": "key", "key": "left", "down": True})  # Pong has no left
+    assert paddle.action() == 0
 
 
 def test_another_sites_page_cannot_open_the_game_or_its_socket():

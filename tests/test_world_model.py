@@ -115,10 +115,16 @@ def test_planner_on_the_true_simulator_reaches_the_goal():
     assert outcome.successes >= 5
 
 
-@pytest.mark.parametrize("environment", ["griddodge", "minidesk"])
+# Pong's model follows 80% of keys over 500 moments (docs/models.md); 30 of them, 0.80-0.90
+SHIPPED_FOLLOWING = {"griddodge": 0.8, "minidesk": 0.8, "atari:pong": 0.6}
+
+
+@pytest.mark.parametrize("environment", sorted(SHIPPED_FOLLOWING))
 def test_shipped_world_model_follows_the_players_actions(environment):
+    if environment.startswith("atari:"):
+        pytest.importorskip("ale_py", reason="the atari extra (ale-py) is not installed")
     torch.set_num_threads(2)
     model, facts = load_world_model(environment)
     assert facts["training"]["steps_done"] >= 1000
     following = evaluation.action_following(model, samples=30, steps=1, seed=5)
-    assert following >= 0.8, following
+    assert following >= SHIPPED_FOLLOWING[environment], following

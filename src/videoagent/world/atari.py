@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from videoagent.errors import MissingDependency, UsageError
-from videoagent.world.environment import Step
+from videoagent.errors import MissingDependency
+from videoagent.world.environment import Step, key_index
 
 ACTIONS = ("stay", "up", "down")
 FRAME_SKIP = 4
@@ -120,7 +120,7 @@ class Pong:
         return self.render()
 
     def step(self, action: Any) -> Step:
-        move = self.console_actions[_action_index(action)]
+        move = self.console_actions[key_index(action, ACTIONS, "Pong")]
         if self.status != "playing":
             return Step(self.render(), 0.0, True, {"status": self.status})
         reward = sum(self.ale.act(move) for _ in range(FRAME_SKIP))
@@ -186,16 +186,8 @@ class Pong:
 
     def action_vector(self, action: Any) -> np.ndarray:
         vector = np.zeros(len(ACTIONS), dtype=np.float32)
-        vector[_action_index(action)] = 1
+        vector[key_index(action, ACTIONS, "Pong")] = 1
         return vector
 
     def follow(self, action: Any) -> None:
         """A knob carries no pointer: nothing to follow (see `Environment.follow`)."""
-
-
-def _action_index(action: Any) -> int:
-    if isinstance(action, str) and action in ACTIONS:
-        return ACTIONS.index(action)
-    if isinstance(action, int | np.integer) and 0 <= int(action) < len(ACTIONS):
-        return int(action)
-    raise UsageError(f"Pong action must be 0-2 or one of {ACTIONS}, got {action!r}")

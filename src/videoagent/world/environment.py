@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from videoagent.errors import UsageError
+
 
 @dataclass(frozen=True)
 class Step:
@@ -49,3 +51,13 @@ class Environment(Protocol):
     def action_vector(self, action: Any) -> np.ndarray: ...
 
     def follow(self, action: Any) -> None: ...
+
+
+def key_index(action: Any, keys: tuple[str, ...], game: str) -> int:
+    """A key action, given by name or number, as its index in `keys`; anything else is
+    refused with a message that names it."""
+    if isinstance(action, str) and action in keys:
+        return keys.index(action)
+    if isinstance(action, int | np.integer) and 0 <= int(action) < len(keys):
+        return int(action)
+    raise UsageError(f"{game} action must be 0-{len(keys) - 1} or one of {keys}, got {action!r}")

@@ -17,8 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from videoagent.errors import UsageError
-from videoagent.world.environment import Step
+from videoagent.world.environment import Step, key_index
 
 GRID = 16
 CELL = 4
@@ -66,7 +65,7 @@ class GridDodge:
         return self.render()
 
     def step(self, action: Any) -> Step:
-        move = _action_index(action)
+        move = key_index(action, ACTIONS, "GridDodge")
         if self.status != "playing":
             return Step(self.render(), 0.0, True, {"status": self.status})
         self.steps += 1
@@ -107,7 +106,7 @@ class GridDodge:
 
     def action_vector(self, action: Any) -> np.ndarray:
         vector = np.zeros(len(ACTIONS), dtype=np.float32)
-        vector[_action_index(action)] = 1
+        vector[key_index(action, ACTIONS, "GridDodge")] = 1
         return vector
 
     def shortest_path(self, start: tuple[int, int], goal: tuple[int, int]) -> int | None:
@@ -212,11 +211,3 @@ def moves_from(walls: np.ndarray, start: tuple[int, int]) -> dict[tuple[int, int
                 distances[cell] = distances[(row, column)] + 1
                 queue.append(cell)
     return distances
-
-
-def _action_index(action: Any) -> int:
-    if isinstance(action, str) and action in ACTIONS:
-        return ACTIONS.index(action)
-    if isinstance(action, int | np.integer) and 0 <= int(action) < len(ACTIONS):
-        return int(action)
-    raise UsageError(f"GridDodge action must be 0-4 or one of {ACTIONS}, got {action!r}")

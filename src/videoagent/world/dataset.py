@@ -150,6 +150,8 @@ def build(
     """Write the dataset (see the module docstring); returns its card."""
     if env_name not in POLICY_MIX:
         raise UsageError(f"unknown environment {env_name!r}; choose from {sorted(POLICY_MIX)}")
+    if long_lives and env_name not in LONG_LIVES_MIX:
+        raise UsageError(f"--long-lives is a GridDodge experiment, not one of {env_name!r}")
     if train < 1 or heldout < 1:
         raise UsageError(f"a dataset needs episodes in both splits, got {train}/{heldout}")
     out = Path(out)
@@ -159,8 +161,6 @@ def build(
     building = out.with_name(f".{out.name}.building")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
-    if long_lives and env_name not in LONG_LIVES_MIX:
-        raise UsageError(f"--long-lives is a GridDodge experiment, not one of {env_name!r}")
     mix = LONG_LIVES_MIX[env_name] if long_lives else POLICY_MIX[env_name]
     lives = LONG_LIVES.get(env_name, {}) if long_lives else {}
     names, weights = list(mix), np.array(list(mix.values()))

@@ -6,7 +6,9 @@ from Python, which costs more than their arithmetic. Traced once for a shape and
 without that dispatch: GridDodge's forward 7.8 → 5.7 ms on one thread (Xeon with AMX; the
 saving is dispatch, so a CPU without native bf16 gains as much), outputs within 1e-6 of
 eager. Tracing costs a fraction of a second per shape, once per process. When graphs are
-used is decided in `nn/compute.py` (`freezing`).
+used is decided in `nn/compute.py` (`freezing`). A world model asks for its graphs to be
+exported to ONNX Runtime instead (`onnx=True`, `nn/onnx_graph.py`), about twice as fast
+again; TorchScript is the fallback.
 
 torch 2.13 marks `torch.jit` deprecated in favour of `torch.compile`, which reaches the same
 speed here (5.8 ms) after 17 s of compiling a model: too dear for play's start. We pin

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
 from videoagent.errors import UsageError
 from videoagent.world.dataset import RolloutDataset, build, rollout
-from videoagent.world.griddodge import GOAL_DISTANCE, GridDodge
+from videoagent.world.griddodge import GOAL_DISTANCE, MAX_HAZARDS, GridDodge
 from videoagent.world.minidesk import OPEN_DELAY, TITLE, WINDOW_SIZE, MiniDesk
 from videoagent.world.policies import GridView, Seeker
 from videoagent.world.readers import read_desk, read_grid
@@ -37,6 +39,39 @@ def test_griddodge_walls_block_and_hazards_end_the_episode():
     step = env.step("right")
     assert step.done and step.reward == -1 and env.status == "dead"
     assert read_grid(step.frame).status == "dead"
+
+
+def test_a_full_set_of_hazards_leaves_griddodge_nothing_to_chance():
+    def diverges(seed: int, full: bool) -> bool:
+        env = GridDodge(max_steps=200)
+        env.reset(seed)
+        if full:
+            env.fill_hazards()
+            assert len(env.hazards) == MAX_HAZARDS
+        twin = copy.deepcopy(env)
+        twin.rng = np.random.default_rng(99)  # other random numbers from here on
+        keys = np.random.default_rng(seed)
+        for _ in range(200):
+            action = int(keys.integers(5))
+            mine, theirs = env.step(action), twin.step(action)
+            if not np.array_equal(mine.frame, theirs.frame):
+                return True
+            if mine.done:
+                return False
+        return False
+
+    assert not any(diverges(seed, full=True) for seed in range(12))
+    assert any(diverges(seed, full=False) for seed in range(12))  # spawns differ
+
+
+def test_a_model_perfect_but_for_chance_loses_griddodge_agents_to_spawns():
+    from videoagent.world.evaluation import other_draws_fidelity
+
+    figures = other_draws_fidelity("griddodge", (1, 300), trajectories=30)
+    assert figures.figures[1]["agent"] == 1.0
+    assert figures.figures[300]["agent"] < 0.9
+    with pytest.raises(UsageError, match="minidesk"):
+        other_draws_fidelity("minidesk", (1,), trajectories=1)
 
 
 def test_griddodge_seeker_reaches_the_goal_and_frames_read_back_exactly():

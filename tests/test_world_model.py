@@ -3,6 +3,8 @@ imagination from real frames, and the shipped weights doing what a player asks."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -16,9 +18,11 @@ from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.shortcut import integrate, step_level  # noqa: E402
 from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
 from videoagent.world import evaluation  # noqa: E402
+from videoagent.world.dataset import RolloutDataset  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
 from videoagent.world.imagination import Dreaming, Imagination  # noqa: E402
 from videoagent.world.models import load_world_model  # noqa: E402
+from videoagent.world.train_world_model import EARLY_STEPS, Batches  # noqa: E402
 
 TINY = WorldModelConfig(width=32, depth=1, heads=1)
 
@@ -57,14 +61,25 @@ def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_pa
     )
     assert made.exit_code == 0 and f"built {data}: train 4, heldout 1" in made.output
     tiny = ["--batch", "4", "--width", "32", "--depth", "1", "--threads", "1"]
+    shape = ["--decoder-hidden", "16", "--recent-frames", "3", "--early-share", "0.5"]
     first = CliRunner().invoke(
-        app, ["train", "world-model", "--data", data, "--out", str(out), "--steps", "3", *tiny]
+        app,
+        ["train", "world-model", "--data", data, "--out", str(out), "--steps", "3", *tiny, *shape],
     )
     assert first.exit_code == 0, first.output
-    _, facts = checkpoint.load(out)
+    trained, facts = checkpoint.load(out)
     assert facts["training"]["steps_done"] == 3 and facts["training"]["data"].startswith(
         "griddodge"
     )
+    assert facts["training"]["early_share"] == 0.5
+    assert (trained.config.decoder_hidden, trained.config.recent_frames) == (16, 3)
+    rollouts = RolloutDataset(Path(data), "train")
+
+    def most_context(early_share: float) -> int:
+        drawn = Batches(rollouts, trained.config, 0, early_share).draw(64)
+        return int((drawn["recent_present"].sum(1) + drawn["older_present"].sum(1)).max())
+
+    assert most_context(1.0) <= EARLY_STEPS < most_context(0.0)
     more = CliRunner().invoke(
         app,
         [

@@ -77,6 +77,12 @@ LONG_LIVES_MIX = {
 }
 
 
+def evaluation_seed(seed: int, episode: int) -> int:
+    """The seed of a benchmark's episode: from the held-out range (layouts training never
+    saw), `seed` choosing one of many series."""
+    return HELDOUT_SEED_OFFSET + seed * 100_000 + episode
+
+
 def _peek(env, action) -> np.ndarray:
     """The frame `action` would show next, the episode left as it is: an emulator saves and
     restores its own state (`peek`), a simulator of ours is copied."""

@@ -3,7 +3,8 @@ following, the planner's success, and whether it ranks policies as the real worl
 
 Every figure about the model is read from frames the model made (with `readers`), compared
 with the simulator's exact state; nothing the simulator drew stands in for a model frame
-except the first one an episode starts from. `benchmarks/world_model.py` prints them all.
+except the first one an episode starts from. Episodes come from held-out seeds (layouts
+training never saw). `benchmarks/world_model.py` prints them all.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from videoagent.errors import UsageError
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.atari import Pong
+from videoagent.world.dataset import evaluation_seed
 from videoagent.world.griddodge import ACTIONS, GridDodge
 from videoagent.world.imagination import Dreaming, Imagination
 from videoagent.world.minidesk import MAX_MOVE, MiniDesk
@@ -78,7 +81,12 @@ class HorizonFigures:
 
 
 def horizon_fidelity(
-    model: WorldModel, horizons: tuple[int, ...], trajectories: int, steps: int, seed: int = 0
+    model: WorldModel,
+    horizons: tuple[int, ...],
+    trajectories: int,
+    steps: int,
+    seed: int = 0,
+    determined: bool = False,
 ) -> HorizonFigures:
     """Play `trajectories` episodes in the simulator with a fixed policy and feed the same
     actions to the world model from the same first frame; at each horizon compare what its
@@ -86,35 +94,88 @@ def horizon_fidelity(
     over union); trajectories whose agent has died by then are no longer measured. MiniDesk:
     cursor error in pixels, button, each window open/closed right and placed within 2 px.
     Pong: each paddle and the ball where the console's RAM puts them (`compare_pong`);
-    games that are over are no longer measured."""
-    name = model.config.environment
+    games that are over are no longer measured.
+
+    `determined`: GridDodge episodes start with as many hazards as the game allows, so the
+    simulator draws no random number again and the future is fixed by the first frame and
+    the keys (with spawns, no model can know where the simulator's next hazard appears:
+    see `other_draws_fidelity`)."""
+
+    def imagine(envs, first: np.ndarray) -> Imagination:
+        imagination = Imagination(model, Dreaming(steps=steps, seed=seed))
+        imagination.start(first[:, None])
+        return imagination
+
+    return _horizon(model.config.environment, imagine, horizons, trajectories, seed, determined)
+
+
+def other_draws_fidelity(
+    environment: str, horizons: tuple[int, ...], trajectories: int, seed: int = 0
+) -> HorizonFigures:
+    """The same measurement of a model that is perfect but for chance: each episode's own
+    simulator, copied after its first frame, with random numbers of its own (GridDodge's
+    spawns). It is the most any model can score where the simulator draws them."""
+    if environment != "griddodge":
+        raise UsageError(f"only GridDodge draws random numbers in play, not {environment!r}")
+    return _horizon(environment, _OtherDraws, horizons, trajectories, seed, False)
+
+
+class _OtherDraws:
+    """Copies of simulators that draw their random numbers from other seeds; steps like
+    `Imagination` (action vectors in, frames out)."""
+
+    def __init__(self, envs: list, first: np.ndarray) -> None:
+        self.twins = [copy.deepcopy(env) for env in envs]
+        for k, twin in enumerate(self.twins):
+            twin.rng = np.random.default_rng([k, 1])
+
+    def step(self, actions: np.ndarray) -> np.ndarray:
+        return np.stack(
+            [
+                twin.step(int(np.argmax(a))).frame
+                for twin, a in zip(self.twins, actions, strict=True)
+            ]
+        )
+
+    def keep_only(self, rows: np.ndarray) -> None:
+        self.twins = [self.twins[k] for k in rows]
+
+
+def _horizon(name, dreamer, horizons, trajectories, seed, determined) -> HorizonFigures:
     longest = max(horizons)
     envs = [make_environment(name, max_steps=longest) for _ in range(trajectories)]
     policies = [HORIZON_PLAYERS[name]() for _ in envs]
     rngs = [np.random.default_rng([seed, k]) for k in range(trajectories)]
-    first = np.stack([env.reset(seed * 100_000 + k) for k, env in enumerate(envs)])
-    imagination = Imagination(model, Dreaming(steps=steps, seed=seed))
-    imagination.start(first[:, None])
+    first = np.stack([env.reset(evaluation_seed(seed, k)) for k, env in enumerate(envs)])
+    if determined and name == "griddodge":
+        for env in envs:
+            env.fill_hazards()
+        first = np.stack([env.render() for env in envs])
+    dreaming = dreamer(envs, first)
     measured: dict[int, int] = {}
     figures: dict[int, dict[str, list]] = {}
     real: dict[int, dict[str, list]] = {}
-    alive = np.ones(trajectories, dtype=bool)
+    playing = np.arange(trajectories)  # episodes not over, in the dreamer's row order
     for t in range(1, longest + 1):
         actions = []
-        for k, env in enumerate(envs):
-            action = policies[k](env, rngs[k])
-            actions.append(env.action_vector(action))
-            env.step(action)
-        made = imagination.step(np.stack(actions))
-        if name != "minidesk":
-            alive &= np.array([env.status not in ("dead", "over") for env in envs])
+        for k in playing:
+            action = policies[k](envs[k], rngs[k])
+            actions.append(envs[k].action_vector(action))
+            envs[k].step(action)
+        made = dreaming.step(np.stack(actions))
+        if name != "minidesk":  # an episode that is over is measured no more, nor dreamt
+            going = np.array([envs[k].status not in ("dead", "over") for k in playing])
+            if not going.all():
+                playing, made = playing[going], made[going]
+                if len(playing) == 0:
+                    break
+                dreaming.keep_only(np.flatnonzero(going))
         if t not in horizons:
             continue
-        rows = np.flatnonzero(alive)
-        measured[t] = len(rows)
+        measured[t] = len(playing)
         figures[t], real[t] = {}, {}
-        for k in rows:
-            for key, value in _compare(envs[k], made[k]).items():
+        for k, frame in zip(playing, made, strict=True):
+            for key, value in _compare(envs[k], frame).items():
                 figures[t].setdefault(key, []).append(value)
             for key, value in _compare(envs[k], envs[k].render()).items():
                 real[t].setdefault(key, []).append(value)
@@ -168,7 +229,7 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
     right: list[float] = []
     episode = 0
     while len(right) < samples:
-        history = [env.reset(seed * 100_000 + episode)]
+        history = [env.reset(evaluation_seed(seed, episode))]
         episode += 1
         for _ in range(40):
             if rng.random() < 0.3:
@@ -249,7 +310,7 @@ def play_griddodge(
     wins, decisions, thinking = 0, 0, 0.0
     for episode in range(episodes):
         env = GridDodge()
-        frame = env.reset(seed * 100_000 + episode)
+        frame = env.reset(evaluation_seed(seed, episode))
         history, goal = [frame], None
         agent = Planner(planner or PlannerConfig(), seed=episode)
         rng = np.random.default_rng([seed, episode])
@@ -293,7 +354,7 @@ def policy_returns(
     returns = {}
     for name, make in policies_for(environment).items():
         envs = [make_environment(environment) for _ in range(episodes)]
-        first = np.stack([env.reset(seed * 100_000 + k) for k, env in enumerate(envs)])
+        first = np.stack([env.reset(evaluation_seed(seed, k)) for k, env in enumerate(envs)])
         policies = [make() for _ in range(episodes)]
         rngs = [np.random.default_rng([seed, k]) for k in range(episodes)]
         views: list = [None] * episodes

@@ -64,6 +64,15 @@ class GridDodge:
         self.steps, self.status = 0, "playing"
         return self.render()
 
+    def fill_hazards(self) -> None:
+        """Spawn hazards up to the limit now. Spawning is the only chance in the game and
+        happens only below the limit (hazards never leave), so from here on the episode is
+        fixed by this frame and the keys: what a world model can be held to exactly."""
+        for _ in range(100):
+            if len(self.hazards) >= MAX_HAZARDS:
+                return
+            self._spawn()
+
     def step(self, action: Any) -> Step:
         move = key_index(action, ACTIONS, "GridDodge")
         if self.status != "playing":

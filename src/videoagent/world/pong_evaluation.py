@@ -15,6 +15,7 @@ import numpy as np
 
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.atari import SIZE, Pong
+from videoagent.world.dataset import evaluation_seed
 from videoagent.world.imagination import Dreaming, Imagination
 from videoagent.world.policies import PongView, policies_for
 from videoagent.world.readers import PongReading, read_pong
@@ -79,7 +80,7 @@ def pong_scores(
     scores = {}
     for name, make in policies_for("atari:pong").items():
         envs = [Pong(max_steps=length) for _ in range(episodes)]
-        frames = np.stack([env.reset(seed * 100_000 + k) for k, env in enumerate(envs)])
+        frames = np.stack([env.reset(evaluation_seed(seed, k)) for k, env in enumerate(envs)])
         policies = [make() for _ in range(episodes)]
         rngs = [np.random.default_rng([seed, k]) for k in range(episodes)]
         counters = [PointCounter() for _ in range(episodes)]

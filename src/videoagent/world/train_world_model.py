@@ -51,6 +51,7 @@ from videoagent.world.dataset import RolloutDataset
 
 SHORTCUT_SHARE = 0.25
 FIRST_FRAME_SHARE = 0.05
+EARLY_STEPS = 3  # `early_share` draws from an episode's first steps, where context is short
 BRANCH_SHARE = 0.5
 MAX_CONTEXT_NOISE = 0.3
 EMA_DECAY = 0.998
@@ -66,6 +67,9 @@ class Recipe:
     gated_noise: bool = True
     pointer: bool = False  # the actions end with the pointer's position (a mouse)
     change_weight: float = 4.0  # extra weight of pixels that changed since the last frame
+    decoder_hidden: int = 0  # the patch decoder's hidden width (0: linear)
+    recent_frames: int = 2  # context frames at full detail
+    early_share: float = 0.0  # examples from an episode's first steps (see `Batches`)
 
 
 RECIPES = {
@@ -93,14 +97,20 @@ def to_pixels(frames: torch.Tensor) -> np.ndarray:
 class Batches:
     """Random training examples: a target frame, the action before it, and its context."""
 
-    def __init__(self, data: RolloutDataset, config: WorldModelConfig, seed: int) -> None:
-        self.data, self.config = data, config
+    def __init__(
+        self, data: RolloutDataset, config: WorldModelConfig, seed: int, early_share: float = 0
+    ) -> None:
+        self.data, self.config, self.early_share = data, config, early_share
         self.rng = np.random.default_rng(seed)
         self.playable = np.flatnonzero(data.index >= 1)
+        self.early = np.flatnonzero((data.index >= 1) & (data.index <= EARLY_STEPS))
 
     def draw(self, size: int) -> dict:
         data, config = self.data, self.config
         target = self.rng.choice(self.playable, size=size)
+        if self.early_share:
+            early = self.rng.random(size) < self.early_share
+            target = np.where(early, self.rng.choice(self.early, size=size), target)
         first = self.rng.random(size) < FIRST_FRAME_SHARE
         index = np.where(first, 0, data.index[target])
         target = np.where(first, target - data.index[target], target)
@@ -220,10 +230,26 @@ class WorldModelTraining(TrainingConfig):
     lr: float = setting("peak learning rate", 1e-3, minimum=0)
     width: int = setting("channels of the transformer", 128, minimum=32)
     depth: int = setting("transformer blocks", 4, minimum=1)
+    decoder_hidden: int | None = setting(
+        "hidden width of the patch decoder, 0 for linear (default: the recipe's)", None, minimum=0
+    )
+    recent_frames: int | None = setting(
+        "context frames at full detail (default: the recipe's)", None, minimum=1
+    )
+    early_share: float | None = setting(
+        f"share of examples from an episode's first {EARLY_STEPS} steps, the rest from any "
+        "step (default: the recipe's)",
+        None,
+        minimum=0,
+    )
     rollout_steps: int = setting("last steps that train on the model's own rollouts", 0, minimum=0)
     rollout_share: float = setting("share of examples with a context frame of its own", 0.3)
     init: Path | None = setting("continue from these weights", None)
     save_every: int = setting("steps between checkpoints", 250, minimum=1)
+
+
+def _or(given, recipe_value):
+    return recipe_value if given is None else given
 
 
 def _continued(init: Path, environment: str) -> tuple[WorldModel, dict]:
@@ -240,6 +266,7 @@ def train(config: WorldModelTraining, log=print) -> dict:
     environment = data.card["environment"]
     recipe = RECIPES[environment]
     steps = config.steps or recipe.steps
+    early_share = _or(config.early_share, recipe.early_share)
     if config.init is not None:
         model, lineage = _continued(config.init, environment)
     else:
@@ -252,18 +279,25 @@ def train(config: WorldModelTraining, log=print) -> dict:
             width=config.width,
             depth=config.depth,
             heads=config.width // 32,
+            decoder_hidden=_or(config.decoder_hidden, recipe.decoder_hidden),
+            recent_frames=_or(config.recent_frames, recipe.recent_frames),
             gated_noise=recipe.gated_noise,
             pointer=recipe.pointer,
         )
         model, lineage = WorldModel(model_config), None
-    batches = Batches(data, model.config, config.seed)
+    batches = Batches(data, model.config, config.seed, early_share)
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
     facts = {
         "parameters": parameter_count(model),
         "training": config.recorded()
-        | {"steps": steps, "data": data.description(), "change_weight": recipe.change_weight},
+        | {
+            "steps": steps,
+            "data": data.description(),
+            "change_weight": recipe.change_weight,
+            "early_share": early_share,
+        },
     }
     if lineage:
         facts["training"]["continued_from"] = lineage

@@ -119,9 +119,7 @@ def _move_the_agent(page) -> None:
     page.focus("#screen")
     moved = 0
     for _ in range(3):
-        before = read_grid(_canvas(page))
-        assert before.agent is not None
-
+        before = _grid_with_agent(page)
         targets = {
             key: (before.agent[0] + d_row, before.agent[1] + d_column)
             for key, (d_row, d_column) in MOVES.items()
@@ -138,6 +136,19 @@ def _move_the_agent(page) -> None:
             page.keyboard.press("r")
             _wait_frames(page, 2)
     assert moved >= 2, f"the agent followed {moved} of 3 key presses"
+
+
+def _grid_with_agent(page):
+    """The grid on the page once it shows a live agent. Left standing, the model can lose the
+    agent within a few seconds (issue 25; on a slow machine that is before the first key), so a
+    player restarts with `r`, as a person would."""
+    for _ in range(3):
+        grid = read_grid(_canvas(page))
+        if grid.agent is not None and grid.status == "playing":
+            return grid
+        page.keyboard.press("r")
+        _wait_frames(page, 2)
+    raise AssertionError(f"no live agent on the model's frame after two restarts: {grid}")
 
 
 def _move_the_paddle(page) -> None:

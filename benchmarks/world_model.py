@@ -9,6 +9,9 @@ For each environment whose weights are given it prints, with the anchors beside 
   numbers and a model can be exactly right, and with spawns, beside what a model perfect
   but for chance scores there (the simulator itself with other draws);
 - action following: the share of actions whose effect the model draws right;
+- GridDodge deaths: from held-out moments where some key kills, how often the model draws
+  the death (agent and hazard meeting, or trading cells) and, for the keys that do not
+  kill, the agent alive (`world/ending_fidelity.py`);
 - GridDodge: success over the same episodes for random keys, the planner imagining in the
   true simulator, and the same planner imagining in the world model, with Wilson 95%
   intervals and the ratio model / simulator;
@@ -36,6 +39,7 @@ import torch
 
 from videoagent.nn import checkpoint
 from videoagent.world import evaluation, pong_evaluation
+from videoagent.world.ending_fidelity import ending_fidelity
 from videoagent.world.planner import PlannerConfig
 
 HORIZONS = (1, 10, 30, 100, 1000)
@@ -129,6 +133,17 @@ def planning(model, episodes: int, steps: int, config: PlannerConfig) -> None:
     print(f"  world model / simulator: {ratio:.2f}")
 
 
+def endings(model, cases: int, steps: int) -> None:
+    began = time.perf_counter()
+    tally = ending_fidelity(model, cases, steps)
+    print("GridDodge deaths drawn, teacher-forced, from held-out moments where a key kills")
+    for kind, (right, tried) in tally.items():
+        low, high = evaluation.Outcome(right, max(tried, 1), 0.0).interval()
+        what = "alive" if kind == "near miss" else "dead"
+        print(f"  {kind:<9} drawn {what} {right:3d}/{tried:<3d} [{low:.0%}, {high:.0%}]")
+    print(f"  ({time.perf_counter() - began:.0f} s)")
+
+
 def pong_scores(model, episodes: int, steps: int) -> None:
     began = time.perf_counter()
     real = pong_evaluation.pong_scores(None, episodes, PONG_FRAMES)
@@ -163,10 +178,11 @@ def main() -> None:
     parser.add_argument("--trajectories", type=int, default=200)
     parser.add_argument("--episodes", type=int, default=100)
     parser.add_argument("--samples", type=int, default=500, help="action-following samples")
+    parser.add_argument("--cases", type=int, default=100, help="GridDodge deaths of each kind")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--parts",
-        default="latency,fidelity,following,planner,ranking",
+        default="latency,fidelity,following,endings,planner,ranking",
         help="which figures to measure, comma-separated",
     )
     args = parser.parse_args()
@@ -184,6 +200,8 @@ def main() -> None:
         if "following" in parts:
             following = evaluation.action_following(model, args.samples, args.steps)
             print(f"action following ({args.samples} actions): {following:.1%}")
+        if "endings" in parts and name == "griddodge":
+            endings(model, args.cases, args.steps)
         if "planner" in parts and name == "griddodge":
             planning(model, args.episodes, args.steps, config)
         if "ranking" in parts and name == "atari:pong":

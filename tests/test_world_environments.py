@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from videoagent.errors import UsageError
-from videoagent.world.dataset import RolloutDataset, build, rollout
+from videoagent.world.dataset import LETHAL_BRANCH_SHARE, RolloutDataset, build, rollout
 from videoagent.world.griddodge import GOAL_DISTANCE, MAX_HAZARDS, GridDodge
 from videoagent.world.minidesk import OPEN_DELAY, TITLE, WINDOW_SIZE, MiniDesk
 from videoagent.world.policies import GridView, Seeker
@@ -180,9 +180,26 @@ def test_rollout_dataset_round_trips(tmp_path):
         build("griddodge", tmp_path / "gd", train=1, heldout=1)
 
 
+def test_branches_show_the_endings_that_play_rarely_reaches(monkeypatch):
+    """Where some key would kill, the branch often takes it (deaths, swaps with a hazard
+    above all, are too rare in play to learn), and says that its step ended the episode."""
+
+    def endings() -> int:
+        made = [rollout("griddodge", "persistent", seed, 60) for seed in range(12)]
+        for episode in made:
+            frames, ends = episode["branch_frames"][:-1], episode["branch_ends"][:-1]
+            assert {read_grid(frame).status for frame in frames[ends]} <= {"dead", "won"}
+            assert {read_grid(frame).status for frame in frames[~ends]} <= {"playing"}
+        return sum(int(episode["branch_ends"].sum()) for episode in made)
+
+    lethal = endings()
+    monkeypatch.setitem(LETHAL_BRANCH_SHARE, "griddodge", 0.0)
+    assert lethal > endings()
+
+
 def test_long_lives_add_wanderer_episodes_beyond_sixty_moves(tmp_path):
     card = build("griddodge", tmp_path / "long", train=8, heldout=1, long_lives=True, log=print)
-    assert card["name"] == "griddodge-v2-long" and card["long_lives"] == {"wanderer": 240}
+    assert card["name"] == "griddodge-v3-long" and card["long_lives"] == {"wanderer": 240}
     data = RolloutDataset(tmp_path / "long", "train")
     policies = {state["policy"] for state in data.states()}
     assert "wanderer" in policies

@@ -18,11 +18,13 @@ from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.shortcut import integrate, step_level  # noqa: E402
 from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
 from videoagent.world import evaluation  # noqa: E402
-from videoagent.world.dataset import RolloutDataset  # noqa: E402
+from videoagent.world.dataset import RolloutDataset, build  # noqa: E402
+from videoagent.world.ending_fidelity import KINDS, ending_fidelity, ending_kind  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
 from videoagent.world.imagination import Dreaming, Imagination  # noqa: E402
 from videoagent.world.models import load_world_model  # noqa: E402
-from videoagent.world.train_world_model import EARLY_STEPS, Batches  # noqa: E402
+from videoagent.world.readers import read_grid  # noqa: E402
+from videoagent.world.train_world_model import EARLY_STEPS, Batches, to_pixels  # noqa: E402
 
 TINY = WorldModelConfig(width=32, depth=1, heads=1)
 
@@ -62,6 +64,7 @@ def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_pa
     assert made.exit_code == 0 and f"built {data}: train 4, heldout 1" in made.output
     tiny = ["--batch", "4", "--width", "32", "--depth", "1", "--threads", "1"]
     shape = ["--decoder-hidden", "16", "--recent-frames", "3", "--early-share", "0.5"]
+    shape += ["--ending-share", "0.2"]
     first = CliRunner().invoke(
         app,
         ["train", "world-model", "--data", data, "--out", str(out), "--steps", "3", *tiny, *shape],
@@ -71,7 +74,7 @@ def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_pa
     assert facts["training"]["steps_done"] == 3 and facts["training"]["data"].startswith(
         "griddodge"
     )
-    assert facts["training"]["early_share"] == 0.5
+    assert (facts["training"]["early_share"], facts["training"]["ending_share"]) == (0.5, 0.2)
     assert (trained.config.decoder_hidden, trained.config.recent_frames) == (16, 3)
     rollouts = RolloutDataset(Path(data), "train")
 
@@ -108,6 +111,35 @@ def test_training_runs_from_one_command_and_continues_on_its_own_rollouts(tmp_pa
     )
     assert refused.exit_code == 2 and "--steps must be at least 1, got 0" in refused.output
     assert model.config.environment == "griddodge" and model.config.width == 32
+
+
+def test_an_ending_share_draws_the_branches_that_end_an_episode(tmp_path):
+    build("griddodge", tmp_path / "gd", train=12, heldout=1, log=lambda _: None)
+    rollouts = RolloutDataset(tmp_path / "gd", "train")
+    assert rollouts.branch_ends.any()
+
+    def shown(ending_share: float) -> set[str]:
+        drawn = Batches(rollouts, TINY, 0, ending_share=ending_share).draw(32)
+        return {read_grid(frame).status for frame in to_pixels(drawn["target"])}
+
+    assert shown(1.0) <= {"dead", "won"}
+    assert "playing" in shown(0.0)
+
+
+def test_deaths_are_told_apart_by_how_they_happen_and_counted_per_kind():
+    env = GridDodge()
+    env.reset(0)
+    env.walls[:] = False
+    env.walls[0, :] = env.walls[-1, :] = env.walls[:, 0] = env.walls[:, -1] = True
+    env.agent, env.goal = (5, 5), (12, 12)
+    env.hazards = [[5, 7, 0, -1]]  # two cells right of the agent, moving left
+    assert ending_kind(env, 4) == "touch"  # right: both step into (5, 6)
+    env.hazards = [[5, 6, 0, -1]]  # next to it, moving left
+    assert ending_kind(env, 4) == "swap"  # right: they trade cells
+    assert ending_kind(env, 0) == "touch" and ending_kind(env, 1) == "near miss"
+    tally = ending_fidelity(WorldModel(TINY).eval(), cases=2, seed=1)
+    assert {kind: tried for kind, (_, tried) in tally.items()} == dict.fromkeys(KINDS, 2)
+    assert all(0 <= right <= tried for right, tried in tally.values())
 
 
 def test_a_world_model_that_does_not_ship_is_named_with_what_to_do(tmp_path, monkeypatch):

@@ -1,12 +1,14 @@
 """Rollout datasets for the world model: frames, the actions taken, and the exact state.
 
-    data/griddodge-v2/
+    data/griddodge-v3/
       card.json, card.md     environment, policy mix, counts, outcomes, build time
       train.npz              frames uint8 [N, H, W, 3], actions float32 [N, F] (the action
                              taken after each frame; zeros after an episode's last frame),
                              episode int32 [N], index int32 [N] (frame number in its episode),
                              branch_frames, branch_actions [N, …]: from each frame, what
-                             another, random action would have shown instead
+                             another, random action would have shown instead (GridDodge:
+                             often a lethal one, `LETHAL_BRANCH_SHARE`); branch_ends
+                             bool [N]: that branch ended the episode (a death or a win)
       train.jsonl            the exact state of every frame, one line each
       heldout.npz, heldout.jsonl   episodes from seeds training never used
 
@@ -17,7 +19,7 @@ random action and its outcome (from a copy of the simulator) makes the action ma
 
 Built in a hidden folder and renamed when complete; the same command gives the same data:
 
-    videoagent dataset griddodge --out data/griddodge-v2
+    videoagent dataset griddodge --out data/griddodge-v3
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from videoagent.synthworld.dataset import read_card
 from videoagent.world.policies import Wanderer, policies_for
 from videoagent.world.registry import make_environment
 
-VERSION = {"griddodge": 2, "minidesk": 2, "atari:pong": 1}
+VERSION = {"griddodge": 3, "minidesk": 2, "atari:pong": 1}
 HELDOUT_SEED_OFFSET = 1_000_000
 
 # Which fixed policies make the data, and how often: random play shows every action
@@ -77,18 +79,35 @@ LONG_LIVES_MIX = {
 }
 
 
+# From a frame where some key would kill, the branch takes one of those keys this often (v3).
+# Deaths are rare in play and swaps rarer (the agent and a hazard trading cells: some key
+# would kill in 4% of the v2 mix's steps, by a swap in 0.9%), and a model trained on v2 drew
+# none of 100 swaps as a death: the planner imagining in it walked into them.
+LETHAL_BRANCH_SHARE = {"griddodge": 0.5}
+
+
 def evaluation_seed(seed: int, episode: int) -> int:
     """The seed of a benchmark's episode: from the held-out range (layouts training never
     saw), `seed` choosing one of many series."""
     return HELDOUT_SEED_OFFSET + seed * 100_000 + episode
 
 
-def _peek(env, action) -> np.ndarray:
-    """The frame `action` would show next, the episode left as it is: an emulator saves and
-    restores its own state (`peek`), a simulator of ours is copied."""
+def _peek(env, action) -> tuple[np.ndarray, bool]:
+    """The frame `action` would show next and whether that step would end the episode in a
+    way the frame shows (a death or a win; running out of time shows nothing), the episode
+    left as it is. An emulator saves and restores its own state (`peek`: frames only), a
+    simulator of ours is copied."""
     if hasattr(env, "peek"):
-        return env.peek(action)
-    return copy.deepcopy(env).step(action).frame
+        return env.peek(action), False
+    step = copy.deepcopy(env).step(action)
+    return step.frame, step.done and step.info.get("status") != "timeout"
+
+
+def _lethal_actions(env) -> list:
+    """The keys that would end the episode in a death from here (a keyed game: one feature
+    per key)."""
+    keys = range(env.action_features)
+    return [a for a in keys if copy.deepcopy(env).step(a).info.get("status") == "dead"]
 
 
 def rollout(env_name: str, policy_name: str, seed: int, length: int) -> dict:
@@ -100,12 +119,18 @@ def rollout(env_name: str, policy_name: str, seed: int, length: int) -> dict:
     random_policy = policies_for(env_name)[RANDOM_POLICY[env_name]]()
     rng = np.random.default_rng(seed + 7)
     branch_rng = np.random.default_rng([seed, 99])
+    lethal_share = LETHAL_BRANCH_SHARE.get(env_name, 0.0)
     frames, actions, states = [env.reset(seed)], [], [env.state()]
-    branch_frames, branch_actions = [], []
+    branch_frames, branch_actions, branch_ends = [], [], []
     total, status = 0.0, "playing"
     for _ in range(length):
         other = random_policy(env, branch_rng)
-        branch_frames.append(_peek(env, other))
+        if lethal_share and branch_rng.random() < lethal_share:
+            lethal = _lethal_actions(env)
+            other = lethal[branch_rng.integers(len(lethal))] if lethal else other
+        frame, ends = _peek(env, other)
+        branch_frames.append(frame)
+        branch_ends.append(ends)
         branch_actions.append(env.action_vector(other))
         action = policy(env, rng)
         actions.append(env.action_vector(action))  # before the step: it reads the pointer
@@ -119,11 +144,13 @@ def rollout(env_name: str, policy_name: str, seed: int, length: int) -> dict:
     actions.append(np.zeros(env.action_features, dtype=np.float32))
     branch_frames.append(frames[-1])  # nothing follows the last frame
     branch_actions.append(np.zeros(env.action_features, dtype=np.float32))
+    branch_ends.append(False)
     return {
         "frames": np.stack(frames),
         "actions": np.stack(actions),
         "branch_frames": np.stack(branch_frames),
         "branch_actions": np.stack(branch_actions),
+        "branch_ends": np.array(branch_ends),
         "states": states,
         "return": total,
         "status": status,
@@ -194,6 +221,7 @@ def build(
             parts["actions"].append(made["actions"])
             parts["branch_frames"].append(made["branch_frames"])
             parts["branch_actions"].append(made["branch_actions"])
+            parts["branch_ends"].append(made["branch_ends"])
             parts["episode"].append(np.full(frames, episode, dtype=np.int32))
             parts["index"].append(np.arange(frames, dtype=np.int32))
             outcomes[f"{policy}:{made['status']}"] += 1
@@ -252,6 +280,9 @@ class RolloutDataset:
             self.index = arrays["index"]
             self.branch_frames = arrays["branch_frames"]
             self.branch_actions = arrays["branch_actions"]
+            # made before v3: no branch was known to end its episode
+            ends = arrays["branch_ends"] if "branch_ends" in arrays else None
+        self.branch_ends = np.zeros(len(self.frames), bool) if ends is None else ends
         self.starts = np.flatnonzero(self.index == 0)
 
     def episodes(self) -> int:

@@ -1,6 +1,6 @@
 """Train a world model on an environment's rollouts, as a shortcut model.
 
-    videoagent train world-model --data data/griddodge-v2 \
+    videoagent train world-model --data data/griddodge-v3 \
         --out runs/world_griddodge.pt
 
 Each step draws frames from random episodes and learns to make each from the frames before
@@ -12,9 +12,12 @@ a random σ (the model is told σ) so it learns to repair small errors instead o
 them. A few examples have no context at all (the model can dream a new episode's first
 frame), and `early_share` of them come from an episode's first steps, where the context is
 one or two frames (GridDodge's model, seeing those in 4% of examples, guessed hazards'
-motion from a lone first frame). Pixels that change from the previous frame weigh more
-(`Recipe.change_weight` extra): the agent, the hazards and the cursor are a few percent of
-the frame and are what the model is for; Pong's ball is a thousandth of it.
+motion from a lone first frame); `ending_share` of them are branches that end the episode,
+deaths and wins being too rare in play to learn (GridDodge's model trained without drew
+none of 100 agents swapping cells with a hazard as a death). Pixels that change from the
+previous frame weigh more (`Recipe.change_weight` extra): the agent, the hazards and the
+cursor are a few percent of the frame and are what the model is for; Pong's ball is a
+thousandth of it.
 
 For the last `--rollout-steps` steps (or, with `--init`, as a run of its own) a share of the
 examples (`--rollout-share`) has its most recent context frame made by the model itself
@@ -72,6 +75,7 @@ class Recipe:
     decoder_hidden: int = 0  # the patch decoder's hidden width (0: linear)
     recent_frames: int = 2  # context frames at full detail
     early_share: float = 0.0  # examples from an episode's first steps (see `Batches`)
+    ending_share: float = 0.0  # examples whose branch ends the episode (see `Batches`)
 
 
 RECIPES = {
@@ -103,12 +107,20 @@ class Batches:
     """Random training examples: a target frame, the action before it, and its context."""
 
     def __init__(
-        self, data: RolloutDataset, config: WorldModelConfig, seed: int, early_share: float = 0
+        self,
+        data: RolloutDataset,
+        config: WorldModelConfig,
+        seed: int,
+        early_share: float = 0,
+        ending_share: float = 0,
     ) -> None:
         self.data, self.config, self.early_share = data, config, early_share
         self.rng = np.random.default_rng(seed)
         self.playable = np.flatnonzero(data.index >= 1)
         self.early = np.flatnonzero((data.index >= 1) & (data.index <= EARLY_STEPS))
+        # targets whose branch ended the episode (the branch starts from the frame before)
+        self.endings = np.flatnonzero(data.branch_ends) + 1
+        self.ending_share = ending_share if len(self.endings) else 0.0
 
     def draw(self, size: int) -> dict:
         data, config = self.data, self.config
@@ -116,7 +128,11 @@ class Batches:
         if self.early_share:
             early = self.rng.random(size) < self.early_share
             target = np.where(early, self.rng.choice(self.early, size=size), target)
-        first = self.rng.random(size) < FIRST_FRAME_SHARE
+        ending = np.zeros(size, dtype=bool)
+        if self.ending_share:
+            ending = self.rng.random(size) < self.ending_share
+            target = np.where(ending, self.rng.choice(self.endings, size=size), target)
+        first = ~ending & (self.rng.random(size) < FIRST_FRAME_SHARE)
         index = np.where(first, 0, data.index[target])
         target = np.where(first, target - data.index[target], target)
         start = target - index
@@ -127,7 +143,7 @@ class Batches:
         recent = np.where(recent_present, target[:, None] - recent_back[None], start[:, None])
         older = np.where(older_present, target[:, None] - older_back[None], start[:, None])
         source = np.maximum(target - 1, 0)
-        branch = ~first & (self.rng.random(size) < BRANCH_SHARE)
+        branch = ~first & ((self.rng.random(size) < BRANCH_SHARE) | ending)
         action = np.where(first[:, None], 0.0, data.actions[source])
         action = np.where(branch[:, None], data.branch_actions[source], action)
         frames = np.where(
@@ -247,6 +263,12 @@ class WorldModelTraining(TrainingConfig):
         None,
         minimum=0,
     )
+    ending_share: float | None = setting(
+        "share of examples whose branch ends the episode (a death or a win), the rest from "
+        "any step (default: the recipe's)",
+        None,
+        minimum=0,
+    )
     rollout_steps: int = setting("last steps that train on the model's own rollouts", 0, minimum=0)
     rollout_share: float = setting("share of examples with a context frame of its own", 0.3)
     init: Path | None = setting("continue from these weights", None)
@@ -272,6 +294,7 @@ def train(config: WorldModelTraining, log=print) -> dict:
     recipe = RECIPES[environment]
     steps = config.steps or recipe.steps
     early_share = _or(config.early_share, recipe.early_share)
+    ending_share = _or(config.ending_share, recipe.ending_share)
     if config.init is not None:
         model, lineage = _continued(config.init, environment)
     else:
@@ -290,7 +313,7 @@ def train(config: WorldModelTraining, log=print) -> dict:
             pointer=recipe.pointer,
         )
         model, lineage = WorldModel(model_config), None
-    batches = Batches(data, model.config, config.seed, early_share)
+    batches = Batches(data, model.config, config.seed, early_share, ending_share)
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
@@ -302,6 +325,7 @@ def train(config: WorldModelTraining, log=print) -> dict:
             "data": data.description(),
             "change_weight": recipe.change_weight,
             "early_share": early_share,
+            "ending_share": ending_share,
         },
     }
     if lineage:

@@ -1,0 +1,68 @@
+"""Whether a GridDodge world model draws deaths where the game has them, by how they happen.
+
+A planner imagining in the model walks into whatever death the model does not draw. Deaths
+come two ways: the agent and a hazard meet in one cell ("touch"), or they trade cells in one
+step ("swap"), which play shows rarely (a key would swap in 0.9% of the training mix's
+steps). From real moments of held-out play where some key
+would kill, every key is tried once in the model (teacher-forced: the context is the real
+frames so far) and the frame it draws is read: a death must show the agent dead, a key that
+does not kill ("near miss") must show it still playing.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from videoagent.nn.world_model import WorldModel
+from videoagent.world.dataset import evaluation_seed
+from videoagent.world.griddodge import ACTIONS, GridDodge
+from videoagent.world.imagination import Dreaming, Imagination
+from videoagent.world.readers import read_grid
+
+KINDS = ("swap", "touch", "near miss")
+EPISODES_PER_CASE = 60  # gives up after this many episodes per asked case (swaps are rare)
+
+
+def ending_kind(env: GridDodge, key: int) -> str:
+    """What `key` leads to from here: "swap", "touch" or "near miss" (no death)."""
+    twin = copy.deepcopy(env)
+    twin.step(key)
+    if twin.status != "dead":
+        return "near miss"
+    met = any((hazard[0], hazard[1]) == twin.agent for hazard in twin.hazards)
+    return "touch" if met else "swap"
+
+
+def ending_fidelity(
+    model: WorldModel, cases: int, steps: int = 1, seed: int = 0
+) -> dict[str, tuple[int, int]]:
+    """Per kind, (frames drawn right, frames tried), up to `cases` tried of each kind."""
+    env = GridDodge()
+    rng = np.random.default_rng(seed)
+    keep = model.config.recent_frames + model.config.older_frames
+    tally = {kind: [0, 0] for kind in KINDS}
+    for episode in range(EPISODES_PER_CASE * cases):
+        if min(tried for _, tried in tally.values()) >= cases:
+            break
+        history = [env.reset(evaluation_seed(seed, episode))]
+        while env.status == "playing":
+            kinds = [ending_kind(env, key) for key in range(len(ACTIONS))]
+            lethal = [key for key, kind in enumerate(kinds) if kind != "near miss"]
+            if lethal:
+                imagination = Imagination(model, Dreaming(steps=steps, seed=episode))
+                imagination.start(np.stack([history[0], *history[1:][-keep:]]), copies=len(kinds))
+                drawn = imagination.step(np.eye(len(ACTIONS), dtype=np.float32))
+                for kind, frame in zip(kinds, drawn, strict=True):
+                    if tally[kind][1] < cases:
+                        dead = read_grid(frame).status == "dead"
+                        tally[kind][0] += dead == (kind != "near miss")
+                        tally[kind][1] += 1
+                safe = [key for key in range(len(ACTIONS)) if key not in lethal]
+                pool = lethal if rng.random() < 0.5 or not safe else safe
+                key = int(rng.choice(pool))
+            else:
+                key = int(rng.integers(len(ACTIONS)))
+            history.append(env.step(key).frame)
+    return {kind: (right, tried) for kind, (right, tried) in tally.items()}

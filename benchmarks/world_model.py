@@ -9,9 +9,9 @@ For each environment whose weights are given it prints, with the anchors beside 
   numbers and a model can be exactly right, and with spawns, beside what a model perfect
   but for chance scores there (the simulator itself with other draws);
 - action following: the share of actions whose effect the model draws right;
-- GridDodge deaths: from held-out moments where some key kills, how often the model draws
-  the death (agent and hazard meeting, or trading cells) and, for the keys that do not
-  kill, the agent alive (`world/ending_fidelity.py`);
+- GridDodge endings: from held-out moments where some key ends the episode, how often the
+  model draws the win, the death (agent and hazard meeting, or trading cells) and, for the
+  keys that end nothing, the agent still playing (`world/ending_fidelity.py`);
 - GridDodge: success over the same episodes for random keys, the planner imagining in the
   true simulator, and the same planner imagining in the world model, with Wilson 95%
   intervals and the ratio model / simulator;
@@ -39,7 +39,7 @@ import torch
 
 from videoagent.nn import checkpoint
 from videoagent.world import evaluation, pong_evaluation
-from videoagent.world.ending_fidelity import ending_fidelity
+from videoagent.world.ending_fidelity import DRAWN, ending_fidelity
 from videoagent.world.planner import PlannerConfig
 
 HORIZONS = (1, 10, 30, 100, 1000)
@@ -136,11 +136,10 @@ def planning(model, episodes: int, steps: int, config: PlannerConfig) -> None:
 def endings(model, cases: int, steps: int) -> None:
     began = time.perf_counter()
     tally = ending_fidelity(model, cases, steps)
-    print("GridDodge deaths drawn, teacher-forced, from held-out moments where a key kills")
+    print("GridDodge episode ends drawn, teacher-forced, from held-out moments where a key ends it")
     for kind, (right, tried) in tally.items():
         low, high = evaluation.Outcome(right, max(tried, 1), 0.0).interval()
-        what = "alive" if kind == "near miss" else "dead"
-        print(f"  {kind:<9} drawn {what} {right:3d}/{tried:<3d} [{low:.0%}, {high:.0%}]")
+        print(f"  {kind:<9} drawn {DRAWN[kind]:<7} {right:3d}/{tried:<3d} [{low:.0%}, {high:.0%}]")
     print(f"  ({time.perf_counter() - began:.0f} s)")
 
 
@@ -178,7 +177,7 @@ def main() -> None:
     parser.add_argument("--trajectories", type=int, default=200)
     parser.add_argument("--episodes", type=int, default=100)
     parser.add_argument("--samples", type=int, default=500, help="action-following samples")
-    parser.add_argument("--cases", type=int, default=100, help="GridDodge deaths of each kind")
+    parser.add_argument("--cases", type=int, default=100, help="GridDodge endings of each kind")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--parts",

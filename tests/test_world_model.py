@@ -126,7 +126,7 @@ def test_an_ending_share_draws_the_branches_that_end_an_episode(tmp_path):
     assert "playing" in shown(0.0)
 
 
-def test_deaths_are_told_apart_by_how_they_happen_and_counted_per_kind():
+def test_episode_ends_are_told_apart_by_kind_and_counted_per_kind():
     env = GridDodge()
     env.reset(0)
     env.walls[:] = False
@@ -137,6 +137,8 @@ def test_deaths_are_told_apart_by_how_they_happen_and_counted_per_kind():
     env.hazards = [[5, 6, 0, -1]]  # next to it, moving left
     assert ending_kind(env, 4) == "swap"  # right: they trade cells
     assert ending_kind(env, 0) == "touch" and ending_kind(env, 1) == "near miss"
+    env.hazards, env.goal = [], (4, 5)
+    assert ending_kind(env, 1) == "win"
     tally = ending_fidelity(WorldModel(TINY).eval(), cases=2, seed=1)
     assert {kind: tried for kind, (_, tried) in tally.items()} == dict.fromkeys(KINDS, 2)
     assert all(0 <= right <= tried for right, tried in tally.values())

@@ -148,7 +148,7 @@ def _grid_with_agent(page):
             return grid
         page.keyboard.press("r")
         _wait_frames(page, 2)
-    raise AssertionError(f"no live agent on the model's frame after two restarts: {grid}")
+    raise AssertionError(f"no live agent on the model's frame in three tries: {grid}")
 
 
 def _move_the_paddle(page) -> None:

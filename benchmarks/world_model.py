@@ -1,7 +1,8 @@
 """How good our world models are, measured against their simulators.
 
 For each environment whose weights are given it prints, with the anchors beside them:
-- latency per generated frame on one CPU thread, p50 and p95, at 1/2/4 steps;
+- latency per generated frame on one CPU thread, p50 and p95, at 1/2/4 steps (a token world
+  model makes a frame in one call: no sampling steps);
 - fidelity over a horizon: what the model's frames show after 1, 10, 30, 100 and 1000
   frames of play fed the true actions, read from those frames and compared with the true
   state (GridDodge: agent cell, hazard cells; MiniDesk: cursor error, button, windows).
@@ -38,6 +39,7 @@ import numpy as np
 import torch
 
 from videoagent.nn import checkpoint
+from videoagent.nn.token_world_model import TokenWorldModel
 from videoagent.world import evaluation, pong_evaluation
 from videoagent.world.ending_fidelity import DRAWN, ending_fidelity
 from videoagent.world.planner import PlannerConfig
@@ -59,11 +61,23 @@ PONG_FRAMES = 1000
 def latency(model, threads: int) -> None:
     torch.set_num_threads(1)
     print(f"latency per frame, 1 thread ({ANCHORS['latency']})")
-    for steps in (1, 2, 4):
+    for steps in (1, 2, 4) if _sampled(model) else (1,):
         seconds = evaluation.frame_latency(model, steps)
         p50, p95 = np.percentile(seconds, [50, 95]) * 1000
-        print(f"  {steps} step(s): p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  ({1000 / p50:5.0f} fps)")
+        print(
+            f"  {_made_in(model, steps)}: p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  "
+            f"({1000 / p50:5.0f} fps)"
+        )
     torch.set_num_threads(threads)
+
+
+def _sampled(model) -> bool:
+    """Whether the model draws a frame in sampling steps (the diffusion world model)."""
+    return not isinstance(model, TokenWorldModel)
+
+
+def _made_in(model, steps: int) -> str:
+    return f"{steps} step(s)" if _sampled(model) else "one call"
 
 
 def fidelity(model, trajectories: int, steps: int) -> None:
@@ -94,9 +108,9 @@ def _fidelity_table(model, trajectories: int, steps: int, setting: str, **option
     began = time.perf_counter()
     figures = evaluation.horizon_fidelity(model, HORIZONS, trajectories, steps, **options)
     print(
-        f"fidelity over the horizon ({trajectories} trajectories on held-out seeds, {steps} "
-        f"step(s), true actions){'; ' + setting if setting else ''}; in brackets the same "
-        "reading of the simulator's own frames"
+        f"fidelity over the horizon ({trajectories} trajectories on held-out seeds, "
+        f"{_made_in(model, steps)}, true actions){'; ' + setting if setting else ''}; "
+        "in brackets the same reading of the simulator's own frames"
     )
 
     def shown(key: str, value: float) -> str:

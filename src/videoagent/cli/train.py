@@ -23,6 +23,10 @@ TRAINERS = {
     "entity-model": ("videoagent.nn.train_entity_model", "EntityModelTraining"),
     "video-model": ("videoagent.nn.train_video_model", "VideoModelTraining"),
     "world-model": ("videoagent.world.train_world_model", "WorldModelTraining"),
+    "token-world-model": (
+        "videoagent.world.train_token_world_model",
+        "TokenWorldModelTraining",
+    ),
 }
 HELP_OPTIONS = ("-h", "--help")
 
@@ -37,7 +41,7 @@ def _models_help() -> str:
 
 def train(context: typer.Context) -> None:
     """Train one of our models: autoencoder, decoder, recognizer, entity-model, video-model,
-    world-model. `videoagent train MODEL --help` lists its options."""
+    world-model, token-world-model. `videoagent train MODEL --help` lists its options."""
     arguments = list(context.args)
     if not arguments or arguments[0] in HELP_OPTIONS:
         print(_models_help())

@@ -30,7 +30,9 @@ def play(
     weights: Annotated[
         Path | None, typer.Option(help="World model weights (default: shipped).")
     ] = None,
-    steps: Annotated[int, typer.Option(help="Sampling steps per frame: 1, 2, 4 …")] = 1,
+    steps: Annotated[
+        int, typer.Option(help="Sampling steps per frame of a diffusion world model: 1, 2, 4 …")
+    ] = 1,
     fps: Annotated[float | None, typer.Option(help="Frames per second to aim for.")] = None,
     host: Annotated[str, typer.Option(help="Address to serve on (loopback only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to serve on.")] = 8765,

@@ -20,6 +20,7 @@ from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig
 from videoagent.nn.recognizer import Recognizer, RecognizerConfig
 from videoagent.nn.temporal_autoencoder import TemporalAutoencoder, TemporalAutoencoderConfig
+from videoagent.nn.token_world_model import TokenWorldModel, TokenWorldModelConfig
 from videoagent.nn.video_model import VideoModel, VideoModelConfig
 from videoagent.nn.world_model import WorldModel, WorldModelConfig
 from videoagent.store.files import atomic_write_bytes
@@ -31,6 +32,7 @@ ARCHITECTURES: dict[str, tuple[type[nn.Module], type]] = {
     "recognizer": (Recognizer, RecognizerConfig),
     "video_model": (VideoModel, VideoModelConfig),
     "world_model": (WorldModel, WorldModelConfig),
+    "token_world_model": (TokenWorldModel, TokenWorldModelConfig),
 }
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.dataset import evaluation_seed
 from videoagent.world.griddodge import ACTIONS, MOVES, GridDodge, moves_from
-from videoagent.world.imagination import Dreaming, Imagination
+from videoagent.world.imagination import Dreaming, imagination_for
 from videoagent.world.readers import read_grid
 
 KINDS = ("win", "swap", "touch", "near miss")
@@ -67,7 +67,7 @@ def ending_fidelity(
             kinds = [ending_kind(env, key) for key in range(len(ACTIONS))]
             ending = [key for key, kind in enumerate(kinds) if kind != "near miss"]
             if ending:
-                imagination = Imagination(model, Dreaming(steps=steps, seed=episode))
+                imagination = imagination_for(model, Dreaming(steps=steps, seed=episode))
                 imagination.start(np.stack([history[0], *history[1:][-keep:]]), copies=len(kinds))
                 drawn = imagination.step(np.eye(len(ACTIONS), dtype=np.float32))
                 for kind, frame in zip(kinds, drawn, strict=True):

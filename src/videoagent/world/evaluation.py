@@ -22,7 +22,7 @@ from videoagent.nn.world_model import WorldModel
 from videoagent.world.atari import Pong
 from videoagent.world.dataset import evaluation_seed
 from videoagent.world.griddodge import ACTIONS, GridDodge
-from videoagent.world.imagination import Dreaming, Imagination
+from videoagent.world.imagination import Dreaming, imagination_for
 from videoagent.world.minidesk import MAX_MOVE, MiniDesk
 from videoagent.world.planner import ModelFutures, Planner, PlannerConfig, SimulatorFutures
 from videoagent.world.policies import (
@@ -42,7 +42,7 @@ def frame_latency(model: WorldModel, steps: int, frames: int = 200, seed: int = 
     """Seconds per generated frame, one at a time as in play (random actions)."""
     env = make_environment(model.config.environment)
     rng = np.random.default_rng(seed)
-    imagination = Imagination(model, Dreaming(steps=steps, seed=seed))
+    imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
     imagination.start(env.reset(seed)[None])
     times = []
     for _ in range(frames):
@@ -101,8 +101,8 @@ def horizon_fidelity(
     the keys (with spawns, no model can know where the simulator's next hazard appears:
     see `other_draws_fidelity`)."""
 
-    def imagine(envs, first: np.ndarray) -> Imagination:
-        imagination = Imagination(model, Dreaming(steps=steps, seed=seed))
+    def imagine(envs, first: np.ndarray):
+        imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
         imagination.start(first[:, None])
         return imagination
 
@@ -237,7 +237,7 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
                     options = list(range(env.action_features))
                 else:
                     options = [_random_action(env, rng) for _ in range(4)]
-                imagination = Imagination(model, Dreaming(steps=steps, seed=len(right)))
+                imagination = imagination_for(model, Dreaming(steps=steps, seed=len(right)))
                 context = np.stack([history[0], *history[1:][-keep:]])
                 imagination.start(context, copies=len(options))
                 made = imagination.step(np.stack([env.action_vector(a) for a in options]))
@@ -363,7 +363,7 @@ def policy_returns(
         running = np.ones(episodes, dtype=bool)
         imagination = None
         if model is not None:
-            imagination = Imagination(model, Dreaming(steps=steps, seed=seed))
+            imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
             imagination.start(first[:, None])
         length = envs[0].max_steps if environment == "griddodge" else DESK_EPISODE
         for _ in range(length):

@@ -26,9 +26,22 @@ CONTEXT_NOISE = 0.05
 
 @dataclass(frozen=True)
 class Dreaming:
-    steps: int = 1
+    steps: int = 1  # sampling steps of a diffusion world model
     context_noise: float = CONTEXT_NOISE
     seed: int = 0
+    rare_events: bool = True  # a token world model draws them (world/token_imagination.py)
+
+
+def imagination_for(model, dreaming: Dreaming = Dreaming()):
+    """The imagination that runs `model`: `Imagination` for the diffusion world model,
+    `TokenImagination` for the token world model (the same interface)."""
+    from videoagent.nn.token_world_model import TokenWorldModel
+
+    if isinstance(model, TokenWorldModel):
+        from videoagent.world.token_imagination import TokenImagination
+
+        return TokenImagination(model, dreaming)
+    return Imagination(model, dreaming)
 
 
 class Imagination:

@@ -23,7 +23,7 @@ import numpy as np
 
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.griddodge import ACTIONS, GRID, GridDodge, moves_from
-from videoagent.world.imagination import Dreaming, Imagination
+from videoagent.world.imagination import Dreaming, imagination_for
 from videoagent.world.readers import CELL_CLASSES, grid_cells, read_grid
 
 WIN, LOSS, UNREACHABLE = 100.0, -100.0, 2 * GRID * GRID
@@ -54,7 +54,7 @@ class ModelFutures:
         self.env = GridDodge()
 
     def imagine(self, plans: np.ndarray) -> np.ndarray:
-        imagination = Imagination(self.model, self.dreaming)
+        imagination = imagination_for(self.model, self.dreaming)
         keep = self.model.config.recent_frames + self.model.config.older_frames
         frames = np.stack([self.history[0], *self.history[1:][-keep:]])
         imagination.start(frames, copies=len(plans))

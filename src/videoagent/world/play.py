@@ -19,7 +19,7 @@ import numpy as np
 from videoagent.errors import UsageError
 from videoagent.nn.world_model import WorldModel
 from videoagent.store.files import atomic_write_bytes
-from videoagent.world.imagination import Dreaming, Imagination
+from videoagent.world.imagination import Dreaming, imagination_for
 from videoagent.world.readers import read_grid
 from videoagent.world.registry import make_environment
 
@@ -46,7 +46,7 @@ class PlaySession:
         """A new episode from the simulator's first frame of layout `seed`."""
         self.seed = seed
         first = self.env.reset(seed)
-        self.imagination = Imagination(self.model, Dreaming(steps=self.steps, seed=seed))
+        self.imagination = imagination_for(self.model, Dreaming(steps=self.steps, seed=seed))
         self.imagination.start(first[None])
         self.episode_starts.append(len(self.frames))
         self.frames.append(first)

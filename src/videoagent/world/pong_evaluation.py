@@ -16,7 +16,7 @@ import numpy as np
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.atari import SIZE, Pong
 from videoagent.world.dataset import evaluation_seed
-from videoagent.world.imagination import Dreaming, Imagination
+from videoagent.world.imagination import Dreaming, imagination_for
 from videoagent.world.policies import PongView, policies_for
 from videoagent.world.readers import PongReading, read_pong
 
@@ -86,7 +86,7 @@ def pong_scores(
         counters = [PointCounter() for _ in range(episodes)]
         imagination = None
         if model is not None:
-            imagination = Imagination(model, Dreaming(steps=steps, seed=seed))
+            imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
             imagination.start(frames[:, None])
         for _ in range(length):
             readings = [read_pong(frame) for frame in frames]

@@ -122,7 +122,10 @@ class Batches:
         self.endings = np.flatnonzero(data.branch_ends) + 1
         self.ending_share = ending_share if len(self.endings) else 0.0
 
-    def draw(self, size: int) -> dict:
+    def choose(self, size: int) -> dict[str, np.ndarray]:
+        """Which frames make `size` examples: rows of the dataset's arrays for the target
+        (`branch` says whether it is the branch frame of row `source`), the context frames
+        and the anchor, which context frames exist, and the action taken."""
         data, config = self.data, self.config
         target = self.rng.choice(self.playable, size=size)
         if self.early_share:
@@ -140,26 +143,39 @@ class Batches:
         older_back = np.arange(1, config.older_frames + 1) + config.recent_frames
         recent_present = index[:, None] >= recent_back[None]
         older_present = index[:, None] >= older_back[None]
-        recent = np.where(recent_present, target[:, None] - recent_back[None], start[:, None])
-        older = np.where(older_present, target[:, None] - older_back[None], start[:, None])
         source = np.maximum(target - 1, 0)
         branch = ~first & ((self.rng.random(size) < BRANCH_SHARE) | ending)
         action = np.where(first[:, None], 0.0, data.actions[source])
-        action = np.where(branch[:, None], data.branch_actions[source], action)
+        return {
+            "target": target,
+            "source": source,
+            "branch": branch,
+            "first": first,
+            "start": start,
+            "recent": np.where(recent_present, target[:, None] - recent_back[None], start[:, None]),
+            "recent_present": recent_present,
+            "older": np.where(older_present, target[:, None] - older_back[None], start[:, None]),
+            "older_present": older_present,
+            "action": np.where(branch[:, None], data.branch_actions[source], action),
+        }
+
+    def draw(self, size: int) -> dict:
+        data, chosen = self.data, self.choose(size)
+        branch, source = chosen["branch"], chosen["source"]
         frames = np.where(
-            branch[:, None, None, None], data.branch_frames[source], data.frames[target]
+            branch[:, None, None, None], data.branch_frames[source], data.frames[chosen["target"]]
         )
-        previous_action = data.actions[np.maximum(target - 2, 0)]
+        previous_action = data.actions[np.maximum(chosen["target"] - 2, 0)]
         return {
             "target": to_model(frames),
-            "action": torch.from_numpy(action.astype(np.float32)),
+            "action": torch.from_numpy(chosen["action"].astype(np.float32)),
             "previous_action": torch.from_numpy(previous_action.astype(np.float32)),
-            "recent": to_model(data.frames[recent]),
-            "recent_present": torch.from_numpy(recent_present),
-            "older": to_model(data.frames[older]),
-            "older_present": torch.from_numpy(older_present),
-            "anchor": to_model(data.frames[start]),
-            "anchor_present": torch.from_numpy(~first),
+            "recent": to_model(data.frames[chosen["recent"]]),
+            "recent_present": torch.from_numpy(chosen["recent_present"]),
+            "older": to_model(data.frames[chosen["older"]]),
+            "older_present": torch.from_numpy(chosen["older_present"]),
+            "anchor": to_model(data.frames[chosen["start"]]),
+            "anchor_present": torch.from_numpy(~chosen["first"]),
         }
 
 

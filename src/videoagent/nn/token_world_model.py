@@ -1,0 +1,223 @@
+"""A world model over a grid of discrete tokens: each frame is cut into small patches, each
+patch is one entry of a codebook learnt from the training frames, and the model predicts,
+for every patch of the next frame, which entry it will be.
+
+Why tokens: the diffusion world model (`nn/world_model.py`) draws each frame as continuous
+pixels, and its small errors (a hazard a little too faint, an edge a little blurred) become
+the next frame's context; over hundreds of frames they add up until the picture is a
+different world (GridDodge's agent right after 1,000 frames in 3% of held-out runs). Here
+every frame is snapped to the codebook before it is used again, so nothing can drift by
+degrees: the model is right about a patch or wrong about it, and what it learnt is a rule
+that holds at every step. The tokens of the frames so far are the world's state, carried
+from step to step (the explicit latent state of issue 25).
+
+The network is convolutional (the worlds' rules are local and the same everywhere: a hazard
+moves one cell, a key moves the agent one cell), with a pooled summary of the whole grid
+added at every block (what is global: how many hazards there are, whether the game is
+over). The action and a census of the last frame (how many patches of each token it has)
+condition every block (scale and shift); the action is also added to every token, and for a
+mouse the pointer's place is drawn as a map and given to each patch it falls in. The census
+is there because what a world leaves to chance can hang on a count: GridDodge spawns a
+hazard only while it has fewer than four, and a model with only pooled features gave a new
+hazard the same chance with four on the board as with two.
+
+What a world leaves to chance is drawn as rare events (`world/token_imagination.py`): a
+token whose chance is under `rare_below` is never drawn patch by patch; instead the model
+says, from the whole grid, how likely it is that the next frame holds such a token somewhere
+(its surprise), and one is drawn that often. Patch by patch, GridDodge's model spread some
+0.02 a frame of new-hazard chance over the board with four hazards on it, where the game
+spawns none, and those doubts came true every fifty frames; one yes-or-no a frame, learnt
+from the census, is an easier thing to get right.
+
+It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
+before training (`fit_codebook`): the most frequent patches of the training frames, so a
+world of flat colours is reproduced exactly (check `coverage` in the training facts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+CENSUS_CAP = 16  # counts of a token past this read as this: the few things worth counting
+
+
+@dataclass(frozen=True)
+class TokenWorldModelConfig:
+    environment: str = "griddodge"
+    frame_height: int = 64
+    frame_width: int = 64
+    action_features: int = 5
+    patch: int = 4
+    codes: int = 32  # codebook entries (set by `fit_codebook` when training begins)
+    token_width: int = 32  # each context token's embedding
+    width: int = 96
+    depth: int = 5
+    recent_frames: int = 2
+    older_frames: int = 0  # none: the token grid is the whole state the model carries
+    pointer: bool = False  # the action ends with the pointer's place (see `WorldModelConfig`)
+    rare_below: float = 1e-3  # a token this unlikely in its patch is a rare event
+    fps: float = 15.0
+
+    @property
+    def grid(self) -> tuple[int, int]:
+        return self.frame_height // self.patch, self.frame_width // self.patch
+
+    @property
+    def absent(self) -> int:
+        """The token of a context frame that does not exist (an episode's first steps)."""
+        return self.codes
+
+
+class ConditionedConvBlock(nn.Module):
+    """Norm, scale and shift by the action, two 3x3 convolutions, plus the grid's pooled
+    summary; residual, starting as the identity."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__()
+        self.modulation = nn.Linear(width, 2 * width)
+        self.first = nn.Conv2d(width, width, 3, padding=1)
+        self.second = nn.Conv2d(width, width, 3, padding=1)
+        self.summary = nn.Linear(width, width)
+        for layer in (self.second, self.modulation):
+            nn.init.zeros_(layer.weight)
+            nn.init.zeros_(layer.bias)
+
+    def forward(self, x: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
+        shift, scale = self.modulation(condition)[:, :, None, None].chunk(2, dim=1)
+        h = F.layer_norm(x.permute(0, 2, 3, 1), x.shape[1:2]).permute(0, 3, 1, 2)
+        h = h * (1 + scale) + shift
+        h = F.gelu(self.first(h) + self.summary(h.mean(dim=(2, 3)))[:, :, None, None])
+        return x + self.second(h)
+
+
+class TokenWorldModel(nn.Module):
+    def __init__(self, config: TokenWorldModelConfig) -> None:
+        super().__init__()
+        self.config = config
+        w, rows, columns = config.width, *config.grid
+        pixels = 3 * config.patch**2
+        self.register_buffer("codebook", torch.zeros(config.codes, pixels, dtype=torch.uint8))
+        self.token_in = nn.Embedding(config.codes + 1, config.token_width)
+        self.context_in = nn.Linear(config.recent_frames * config.token_width, w)
+        self.position = nn.Parameter(torch.randn(w, rows, columns) * 0.02)
+        self.action_in = nn.Sequential(
+            nn.Linear(config.action_features, w), nn.SiLU(), nn.Linear(w, w)
+        )
+        self.census_in = nn.Sequential(nn.Linear(config.codes + 1, w), nn.SiLU(), nn.Linear(w, w))
+        if config.pointer:
+            self.pointer_in = nn.Linear(config.patch**2, w)
+        self.blocks = nn.ModuleList(ConditionedConvBlock(w) for _ in range(config.depth))
+        self.out = nn.Conv2d(w, config.codes, 1)
+        self.surprise = nn.Linear(w, 1)
+
+    def _pointer_map(self, action: torch.Tensor) -> torch.Tensor:
+        """[B, P·P, rows, columns]: a one-pixel-wide bump where the pointer is, per patch."""
+        config = self.config
+        x = action[:, -2].float() * config.frame_width
+        y = action[:, -1].float() * config.frame_height
+        columns = torch.arange(config.frame_width, dtype=torch.float32)
+        rows = torch.arange(config.frame_height, dtype=torch.float32)
+        across = torch.exp(-0.5 * (columns[None] - x[:, None]) ** 2)
+        down = torch.exp(-0.5 * (rows[None] - y[:, None]) ** 2)
+        bump = (down[:, :, None] * across[:, None, :])[:, None]  # [B, 1, H, W]
+        return F.pixel_unshuffle(bump, config.patch)
+
+    def forward(self, recent: torch.Tensor, action: torch.Tensor) -> torch.Tensor:
+        """Logits [B, codes + 1, rows, columns]: the next frame's tokens patch by patch,
+        and in the last channel (the same in every patch) the logit of its surprise, that
+        some patch holds a rare token. From the tokens of the recent frames [B, R, rows,
+        columns] (most recent first; `config.absent` where a frame does not exist) and the
+        action [B, F]."""
+        tokens = self.token_in(recent)  # [B, R, rows, columns, e]
+        tokens = tokens.permute(0, 2, 3, 1, 4).flatten(3)  # [B, rows, columns, R·e]
+        x = self.context_in(tokens).permute(0, 3, 1, 2) + self.position
+        acted = self.action_in(action.float())
+        x = x + acted[:, :, None, None]
+        if self.config.pointer:
+            pointer = self.pointer_in(self._pointer_map(action).permute(0, 2, 3, 1))
+            x = x + pointer.permute(0, 3, 1, 2)
+        condition = acted + self.census_in(self._census(recent[:, 0]))
+        for block in self.blocks:
+            x = block(x, condition)
+        surprise = self.surprise(x.mean(dim=(2, 3)))[:, :, None, None].expand(-1, -1, *x.shape[2:])
+        return torch.cat([self.out(x), surprise], dim=1)
+
+    def _census(self, tokens: torch.Tensor) -> torch.Tensor:
+        """[B, codes + 1]: how many patches of each token grids [B, rows, columns] hold, up
+        to `CENSUS_CAP`, as a share of it. Plain counts, so that a total over several tokens
+        (hazards heading four ways) is a sum the next layer can take; as log(1 + count) it
+        was not, and the model never learnt that four hazards spawn no fifth."""
+        every = torch.arange(self.config.codes + 1, device=tokens.device)
+        counts = (tokens.flatten(1)[:, :, None] == every).sum(dim=1)
+        return counts.clamp(max=CENSUS_CAP).float() / CENSUS_CAP
+
+    # -- pixels and tokens -----------------------------------------------------------------
+
+    def encode(self, frames: np.ndarray) -> np.ndarray:
+        """uint8 frames [..., H, W, 3] → tokens int64 [..., rows, columns]: each patch as
+        its nearest codebook entry."""
+        patches = frames_to_patches(frames, self.config.patch)
+        return nearest_codes(patches, self.codebook.numpy()).reshape(patches.shape[:-1])
+
+    def decode(self, tokens: torch.Tensor) -> np.ndarray:
+        """Tokens [..., rows, columns] → uint8 frames [..., H, W, 3]."""
+        patches = self.codebook[tokens.clamp(max=self.config.codes - 1)].numpy()
+        return patches_to_frames(patches, self.config.patch)
+
+
+def frames_to_patches(frames: np.ndarray, patch: int) -> np.ndarray:
+    """uint8 [..., H, W, 3] → [..., rows, columns, P·P·3] (each patch row by row)."""
+    frames = np.asarray(frames)
+    *lead, height, width, channels = frames.shape
+    cut = frames.reshape(*lead, height // patch, patch, width // patch, patch, channels)
+    cut = np.moveaxis(cut, -4, -3)  # [..., rows, columns, P, P, 3]
+    return cut.reshape(*lead, height // patch, width // patch, patch * patch * channels)
+
+
+def patches_to_frames(patches: np.ndarray, patch: int) -> np.ndarray:
+    """The inverse of `frames_to_patches`."""
+    *lead, rows, columns, _ = patches.shape
+    cut = patches.reshape(*lead, rows, columns, patch, patch, 3)
+    cut = np.moveaxis(cut, -3, -4)  # [..., rows, P, columns, P, 3]
+    return np.ascontiguousarray(cut.reshape(*lead, rows * patch, columns * patch, 3))
+
+
+def _patch_keys(flat: np.ndarray) -> np.ndarray:
+    """A 64-bit key per patch row (uint8 [N, D]): equal patches, equal keys; sorting keys
+    is far cheaper than sorting rows of bytes."""
+    weights = np.random.default_rng(0).integers(1, 2**63, size=flat.shape[1], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        return flat.astype(np.uint64) @ weights
+
+
+def _distinct(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct rows of `flat`, each row's index among them, and how often each occurs."""
+    keys = _patch_keys(flat)
+    _, first, back, counts = np.unique(
+        keys, return_index=True, return_inverse=True, return_counts=True
+    )
+    return flat[first], back.reshape(-1), counts
+
+
+def nearest_codes(patches: np.ndarray, codebook: np.ndarray) -> np.ndarray:
+    """Index of the nearest codebook entry (squared distance) for every patch, flattened.
+    Worlds of flat colours repeat a few patches endlessly: each distinct patch is matched
+    once."""
+    flat = np.ascontiguousarray(patches.reshape(-1, patches.shape[-1]))
+    distinct, back, _ = _distinct(flat)
+    difference = distinct[:, None, :].astype(np.int32) - codebook[None].astype(np.int32)
+    return (difference**2).sum(-1).argmin(1)[back].astype(np.int64)
+
+
+def fit_codebook(frames: np.ndarray, codes: int, patch: int) -> tuple[np.ndarray, float]:
+    """At most `codes` of the most frequent patches of `frames` (uint8 [N, H, W, 3]) as a
+    codebook [K, P·P·3], and the share of patches it reproduces exactly."""
+    flat = frames_to_patches(frames, patch).reshape(-1, 3 * patch * patch)
+    distinct, _, counts = _distinct(flat)
+    order = np.argsort(-counts, kind="stable")[:codes]
+    return distinct[order].astype(np.uint8), float(counts[order].sum() / counts.sum())

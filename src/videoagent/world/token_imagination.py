@@ -1,0 +1,100 @@
+"""A token world model run forward: `Imagination`'s interface (start, step, keep_only) for
+`nn/token_world_model.py`.
+
+The state of each copy is the token grids of its recent frames. Each step the model gives
+every patch a chance per token, and the frame its surprise (the chance that some patch
+holds a token under `rare_below`); the next grid is drawn in two parts:
+- each patch from its chances at or above `rare_below`, all patches at once;
+- as often as the surprise says, one rare event: a patch and a token among those under the
+  floor, drawn by their chances (`Dreaming.rare_events`; off, none is ever drawn).
+Why: a model's leftover doubt is spread thin over every patch, and so is what the world
+really leaves to chance (a GridDodge hazard appears 0.06 a frame over some 600 cells and
+headings, 1e-4 each). Drawn patch by patch, GridDodge's model's doubts came true every fifty
+frames with four hazards on the board, where the game spawns none, and the imagined world
+filled with hazards; with a floor and nothing under it drawn, no hazard ever appeared.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from videoagent.errors import UsageError
+from videoagent.nn.frozen_forward import frozen_forward
+from videoagent.nn.token_world_model import TokenWorldModel
+
+
+class TokenImagination:
+    """Parallel copies of a world, advanced by a token world model."""
+
+    def __init__(self, model: TokenWorldModel, dreaming) -> None:
+        self.model, self.dreaming = model.eval(), dreaming
+        self.forward = frozen_forward(self.model, onnx=True)
+        self.noise = torch.Generator().manual_seed(dreaming.seed)
+        self.history: list[torch.Tensor] = []  # most recent last, each [copies, rows, columns]
+
+    @property
+    def copies(self) -> int:
+        return len(self.history[-1]) if self.history else 0
+
+    def start(self, frames: np.ndarray, copies: int = 1) -> None:
+        """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1) or a batch [copies, T, H, W, 3];
+        the most recent `recent_frames` of them are the context."""
+        frames = np.asarray(frames)
+        if frames.ndim == 4:
+            frames = np.broadcast_to(frames[None], (copies, *frames.shape))
+        config = self.model.config
+        expected = (config.frame_height, config.frame_width, 3)
+        if frames.ndim != 5 or frames.shape[2:] != expected or frames.shape[1] < 1:
+            raise UsageError(f"start frames must be [T, {expected}], got {frames.shape}")
+        tokens = torch.from_numpy(self.model.encode(frames[:, -config.recent_frames :]))
+        self.history = list(tokens.unbind(1))
+
+    @torch.inference_mode()
+    def step(self, actions: np.ndarray) -> np.ndarray:
+        """Advance every copy by its action vector ([copies, F] or [F] for all); returns
+        the new frames uint8 [copies, H, W, 3]."""
+        if not self.history:
+            raise UsageError("call start() before step()")
+        config = self.model.config
+        copies = self.copies
+        actions = np.broadcast_to(
+            np.asarray(actions, dtype=np.float32), (copies, config.action_features)
+        )
+        recent = [self.history[-1 - k] for k in range(min(len(self.history), config.recent_frames))]
+        while len(recent) < config.recent_frames:
+            recent.append(torch.full_like(recent[0], config.absent))
+        made = self.forward(recent=torch.stack(recent, 1), action=torch.from_numpy(actions.copy()))
+        tokens = self._draw(made.float())
+        self.history = (self.history + [tokens])[-config.recent_frames :]
+        return self.model.decode(tokens)
+
+    def _draw(self, made: torch.Tensor) -> torch.Tensor:
+        """One token per patch from the model's output [B, K + 1, rows, columns] (token
+        logits, then the surprise logit): each patch from its chances at or above
+        `rare_below`; then, as often as the surprise says, one rare event: a patch and a
+        token among those under it, drawn by their chances."""
+        chances = made[:, :-1].softmax(dim=1)
+        likeliest = chances == chances.amax(dim=1, keepdim=True)
+        rare = (chances < self.model.config.rare_below) & ~likeliest
+        common = torch.where(rare, 0.0, chances)
+        common = common / common.sum(dim=1, keepdim=True)
+        drawn = torch.rand(common[:, :1].shape, generator=self.noise)
+        # the first token whose running total passes the draw (the last one if rounding
+        # leaves the total a hair under it)
+        tokens = (common.cumsum(dim=1) < drawn).sum(dim=1).clamp(max=common.shape[1] - 1)
+        if not self.dreaming.rare_events:
+            return tokens
+        surprise = made[:, -1, 0, 0].sigmoid()
+        pooled = torch.where(rare, chances, 0.0).flatten(1)  # [B, K·rows·columns]
+        happens = (torch.rand(len(made), generator=self.noise) < surprise) & (pooled.sum(1) > 0)
+        for copy in happens.nonzero().flatten().tolist():
+            choice = int(torch.multinomial(pooled[copy], 1, generator=self.noise))
+            token, patch = divmod(choice, tokens.shape[1] * tokens.shape[2])
+            tokens[copy].view(-1)[patch] = token
+        return tokens
+
+    def keep_only(self, rows: np.ndarray | list[int]) -> None:
+        """Carry on with some copies only (e.g. after the planner picks its favourite)."""
+        index = torch.as_tensor(np.asarray(rows), dtype=torch.long)
+        self.history = [tokens[index] for tokens in self.history]

@@ -1,0 +1,210 @@
+"""Train a token world model on an environment's rollouts, patch by patch as a classifier.
+
+    videoagent train token-world-model --data data/griddodge-v3 \
+        --out runs/world_griddodge.pt
+
+First the codebook: the most frequent patches of the training frames (`fit_codebook`), and
+every frame of the dataset (and of its branches) as tokens. Then each step draws examples as
+the diffusion world model's training does (`Batches`: half of them the dataset's branch, a
+random action and what it led to; `early_share` from an episode's first steps;
+`ending_share` from branches that end the episode) and learns, for every patch of the target
+frame, which token it is, from the tokens of the frames before it and the action
+(cross-entropy). Patches that changed since the last frame weigh more (`change_weight`
+extra): the agent and the hazards are a few percent of the frame and are what the model is
+for.
+
+Each frame also teaches the model its surprise: whether the target holds a token the model
+gives less than `rare_below` in its patch (see `nn/token_world_model.py`).
+
+`context_flips` replaces that share of context tokens by random ones, so the model learns to
+repair a wrong token in its context instead of carrying it on.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from videoagent.errors import UsageError
+from videoagent.nn.schedule import warmup_cosine
+from videoagent.nn.token_world_model import (
+    TokenWorldModel,
+    TokenWorldModelConfig,
+    fit_codebook,
+)
+from videoagent.nn.training_config import TrainingConfig
+from videoagent.nn.training_run import Progress, apply_gradients, parameter_count, update_average
+from videoagent.options import setting
+from videoagent.world.dataset import RolloutDataset
+from videoagent.world.train_world_model import Batches
+
+EMA_DECAY = 0.998
+CODEBOOK_FRAMES = 20_000  # frames the codebook is fitted on (a random sample of the split)
+
+
+@dataclass(frozen=True)
+class TokenRecipe:
+    """How an environment's shipped token model was made (the command's defaults)."""
+
+    steps: int
+    patch: int = 4
+    codes: int = 64
+    pointer: bool = False
+    change_weight: float = 4.0
+    early_share: float = 0.15
+    ending_share: float = 0.1
+
+
+TOKEN_RECIPES = {
+    "griddodge": TokenRecipe(steps=4000),
+    # A pointer at any pixel over windows at any pixel: some 2,700 distinct patches in
+    # 5,000 frames, the commonest 1,024 of them 99.8% of all.
+    "minidesk": TokenRecipe(steps=4000, codes=1024, pointer=True),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class TokenWorldModelTraining(TrainingConfig):
+    data: Path = setting("a built world dataset (rollouts of one environment)")
+    steps: int | None = setting("optimiser steps (default: the recipe's)", None, minimum=1)
+    batch: int = setting("examples per step", 32, minimum=1)
+    lr: float = setting("peak learning rate", 1e-3, minimum=0)
+    width: int = setting("channels of the convolutions", 96, minimum=16)
+    depth: int = setting("convolution blocks", 5, minimum=1)
+    codes: int | None = setting("most codebook entries (default: the recipe's)", None, minimum=2)
+    recent_frames: int = setting("context frames the model reads", 2, minimum=1)
+    context_flips: float = setting("share of context tokens replaced by random ones", 0.0)
+    change_weight: float | None = setting(
+        "extra weight of patches that change since the last frame (default: the recipe's)",
+        None,
+        minimum=0,
+    )
+    save_every: int = setting("steps between checkpoints", 250, minimum=1)
+
+
+def _recipe(environment: str) -> TokenRecipe:
+    if environment not in TOKEN_RECIPES:
+        raise UsageError(
+            f"no token world model recipe for {environment!r}; one of {sorted(TOKEN_RECIPES)}"
+        )
+    return TOKEN_RECIPES[environment]
+
+
+class TokenExamples:
+    """Examples as tokens: the context grids, the target grid, and each patch's weight."""
+
+    def __init__(
+        self,
+        data: RolloutDataset,
+        model: TokenWorldModel,
+        recipe: TokenRecipe,
+        seed: int,
+        change_weight: float,
+    ) -> None:
+        self.tokens = model.encode(data.frames).astype(np.int16)
+        self.branch_tokens = model.encode(data.branch_frames).astype(np.int16)
+        self.batches = Batches(data, model.config, seed, recipe.early_share, recipe.ending_share)
+        self.absent, self.codes = model.config.absent, model.config.codes
+        self.change_weight = change_weight
+        self.rng = np.random.default_rng([seed, 1])
+
+    def draw(self, size: int, flips: float) -> dict[str, torch.Tensor]:
+        chosen = self.batches.choose(size)
+        recent = np.where(
+            chosen["recent_present"][:, :, None, None], self.tokens[chosen["recent"]], self.absent
+        ).astype(np.int64)
+        target = np.where(
+            chosen["branch"][:, None, None],
+            self.branch_tokens[chosen["source"]],
+            self.tokens[chosen["target"]],
+        ).astype(np.int64)
+        changed = chosen["recent_present"][:, :1, None] & (target[:, None] != recent[:, :1])
+        weight = 1 + self.change_weight * changed[:, 0]
+        # an episode's first frame from nothing: not something patch by patch can draw
+        weight = weight * ~chosen["first"][:, None, None]
+        if flips:
+            flipped = (self.rng.random(recent.shape) < flips) & (recent != self.absent)
+            recent = np.where(flipped, self.rng.integers(self.codes, size=recent.shape), recent)
+        return {
+            "recent": torch.from_numpy(recent),
+            "action": torch.from_numpy(chosen["action"].astype(np.float32)),
+            "target": torch.from_numpy(target),
+            "weight": torch.from_numpy(weight.astype(np.float32)),
+        }
+
+
+def token_loss(model: TokenWorldModel, examples: dict[str, torch.Tensor]) -> torch.Tensor:
+    """Cross-entropy of each patch's token, plus that of the frame's surprise: whether some
+    patch's true token is one the model gives under `rare_below` (by its own chances, not
+    differentiated through)."""
+    made = model(examples["recent"], examples["action"]).float()
+    logits, surprise = made[:, :-1], made[:, -1, 0, 0]
+    target, weight = examples["target"], examples["weight"]
+    error = F.cross_entropy(logits, target, reduction="none")
+    tokens = (error * weight).sum() / weight.sum().clamp(min=1)
+    with torch.no_grad():
+        chance = logits.softmax(dim=1).gather(1, target[:, None])[:, 0]
+        rare = (chance < model.config.rare_below).flatten(1).any(dim=1).float()
+    counted = (weight.flatten(1).amax(dim=1) > 0).float()
+    missed = F.binary_cross_entropy_with_logits(surprise, rare, reduction="none")
+    return tokens + (missed * counted).sum() / counted.sum().clamp(min=1)
+
+
+def train(config: TokenWorldModelTraining, log=print) -> dict:
+    rng, _ = config.begin()
+    data = RolloutDataset(config.data, "train")
+    environment = data.card["environment"]
+    recipe = _recipe(environment)
+    steps = config.steps or recipe.steps
+    height, width_px, _ = data.card["frame_shape"]
+    sample = rng.choice(len(data.frames), size=min(CODEBOOK_FRAMES, len(data.frames)))
+    codebook, coverage = fit_codebook(
+        data.frames[np.sort(sample)], config.codes or recipe.codes, recipe.patch
+    )
+    model = TokenWorldModel(
+        TokenWorldModelConfig(
+            environment=environment,
+            frame_height=height,
+            frame_width=width_px,
+            action_features=data.actions.shape[1],
+            patch=recipe.patch,
+            codes=len(codebook),
+            width=config.width,
+            depth=config.depth,
+            recent_frames=config.recent_frames,
+            pointer=recipe.pointer,
+        )
+    )
+    model.codebook.copy_(torch.from_numpy(codebook))
+    log(f"codebook: {len(codebook)} patches reproduce {coverage:.4%} of the training patches")
+    change_weight = recipe.change_weight if config.change_weight is None else config.change_weight
+    examples = TokenExamples(data, model, recipe, config.seed, change_weight)
+    average = copy.deepcopy(model).requires_grad_(False)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
+    schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
+    facts = {
+        "parameters": parameter_count(model),
+        "codebook_coverage": coverage,
+        "training": config.recorded()
+        | {
+            "steps": steps,
+            "data": data.description(),
+            "change_weight": change_weight,
+            "early_share": recipe.early_share,
+            "ending_share": recipe.ending_share,
+        },
+    }
+    progress = Progress(steps, config.out, "token_world_model", facts, config.save_every, log)
+    for step in range(steps):
+        loss = token_loss(model, examples.draw(config.batch, config.context_flips))
+        apply_gradients(loss, model, optimiser, schedule)
+        update_average(average, model, step, EMA_DECAY)
+        progress.after(step, loss, average)
+    log(json.dumps(facts, indent=2))
+    return facts

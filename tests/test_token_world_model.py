@@ -1,0 +1,118 @@
+"""The token world model: a codebook that reproduces the frames exactly, training from one
+command, imagination that draws only what the model gives a real chance, and checkpoints."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from videoagent.cli.main import app  # noqa: E402
+from videoagent.nn import checkpoint  # noqa: E402
+from videoagent.nn.token_world_model import (  # noqa: E402
+    TokenWorldModel,
+    TokenWorldModelConfig,
+    fit_codebook,
+    frames_to_patches,
+    patches_to_frames,
+)
+from videoagent.world.griddodge import GridDodge  # noqa: E402
+from videoagent.world.imagination import Dreaming, imagination_for  # noqa: E402
+from videoagent.world.readers import read_grid  # noqa: E402
+from videoagent.world.token_imagination import TokenImagination  # noqa: E402
+
+
+def _griddodge_frames(episodes: int = 3, length: int = 30) -> np.ndarray:
+    env, rng, frames = GridDodge(), np.random.default_rng(0), []
+    for seed in range(episodes):
+        frames.append(env.reset(seed))
+        for _ in range(length):
+            step = env.step(int(rng.integers(5)))
+            frames.append(step.frame)
+            if step.done:
+                break
+    return np.stack(frames)
+
+
+def _tiny_model(frames: np.ndarray, codes: int = 64) -> TokenWorldModel:
+    book, _ = fit_codebook(frames, codes, 4)
+    config = TokenWorldModelConfig(codes=len(book), width=16, depth=1, token_width=8)
+    model = TokenWorldModel(config).eval()
+    model.codebook.copy_(torch.from_numpy(book))
+    return model
+
+
+def test_the_codebook_gives_back_every_griddodge_frame_exactly():
+    frames = _griddodge_frames()
+    assert (patches_to_frames(frames_to_patches(frames, 4), 4) == frames).all()
+    book, coverage = fit_codebook(frames, 64, 4)
+    assert coverage == 1.0 and len(book) < 64  # a world of flat colours: a few patches
+    model = _tiny_model(frames)
+    tokens = model.encode(frames)
+    assert tokens.shape == (len(frames), 16, 16)
+    assert (model.decode(torch.from_numpy(tokens)) == frames).all()
+    # too small a codebook keeps the commonest patches and says how much it reproduces
+    small, partial = fit_codebook(frames, 3, 4)
+    assert len(small) == 3 and 0.5 < partial < 1.0
+
+
+def test_imagination_draws_frames_made_of_codebook_patches_and_keeps_chosen_copies():
+    frames = _griddodge_frames(episodes=1)
+    model = _tiny_model(frames)
+    imagination = imagination_for(model, Dreaming(seed=3))
+    assert isinstance(imagination, TokenImagination)
+    imagination.start(frames[:1], copies=4)
+    made = imagination.step(np.eye(5, dtype=np.float32)[[0, 1, 2, 3]])
+    assert made.shape == (4, 64, 64, 3) and made.dtype == np.uint8
+    patches = frames_to_patches(made, 4).reshape(-1, 48)
+    book = model.codebook.numpy()
+    assert all((book == patch).all(axis=1).any() for patch in np.unique(patches, axis=0))
+    imagination.keep_only([1, 3])
+    assert imagination.copies == 2 and imagination.step(np.eye(5)[0]).shape[0] == 2
+
+
+def test_rare_tokens_come_true_once_a_frame_as_often_as_the_surprise_says():
+    model = _tiny_model(_griddodge_frames(episodes=1))
+    chances = torch.tensor([0.7, 0.2995, 0.0005])  # the last one under `rare_below`
+    logits = chances.log()[None, :, None, None].expand(2000, 3, 10, 10)
+    surprise = torch.full((2000, 1, 10, 10), float(np.log(0.05 / 0.95)))  # 5% of frames
+    made = torch.cat([logits, surprise], dim=1)
+    patchwise = TokenImagination(model, Dreaming(seed=0, rare_events=False))
+    drawn = patchwise._draw(made)
+    counts = torch.bincount(drawn.flatten(), minlength=3)
+    assert counts[2] == 0
+    assert abs(counts[1] / drawn.numel() - 0.3) < 0.01
+    rare = (TokenImagination(model, Dreaming(seed=0))._draw(made) == 2).flatten(1).sum(1)
+    assert rare.max() == 1  # never two in one frame
+    assert 70 < rare.sum() < 130  # 5% of 2,000 frames
+    unsurprised = torch.cat([logits, surprise - 20], dim=1)
+    assert (TokenImagination(model, Dreaming(seed=0))._draw(unsurprised) != 2).all()
+
+
+def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
+    out, data = tmp_path / "t.pt", str(tmp_path / "gd")
+    made = CliRunner().invoke(
+        app, ["dataset", "griddodge", "--out", data, "--train", "3", "--heldout", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    tiny = ["--batch", "4", "--width", "16", "--depth", "1", "--threads", "1", "--steps", "3"]
+    trained = CliRunner().invoke(
+        app, ["train", "token-world-model", "--data", data, "--out", str(out), *tiny]
+    )
+    assert trained.exit_code == 0, trained.output
+    assert "patches reproduce 100.0000% of the training patches" in trained.output
+    model, facts = checkpoint.load(out)
+    assert isinstance(model, TokenWorldModel) and facts["training"]["steps_done"] == 3
+    assert facts["codebook_coverage"] == 1.0
+    first = GridDodge().reset(5)
+    imagination = imagination_for(model)
+    imagination.start(first[None])
+    frame = imagination.step(np.eye(5, dtype=np.float32)[0])[0]
+    assert read_grid(frame) is not None
+    wrong = CliRunner().invoke(
+        app, ["train", "token-world-model", "--data", data, "--out", str(out), "--steps", "0"]
+    )
+    assert wrong.exit_code == 2 and "steps" in wrong.output

@@ -13,21 +13,20 @@ from step to step (the explicit latent state of issue 25).
 
 The network is convolutional (the worlds' rules are local and the same everywhere: a hazard
 moves one cell, a key moves the agent one cell), with a pooled summary of the whole grid
-added at every block (what is global: how many hazards there are, whether the game is
-over). The action and a census of the last frame (how many patches of each token it has)
-condition every block (scale and shift); the action is also added to every token, and for a
-mouse the pointer's place is drawn as a map and given to each patch it falls in. The census
-is there because what a world leaves to chance can hang on a count: GridDodge spawns a
-hazard only while it has fewer than four, and a model with only pooled features gave a new
-hazard the same chance with four on the board as with two.
+added at every block (what is global: whether the game is over). The action conditions
+every block (scale and shift) and is added to every token; for a mouse, the pointer's place
+is drawn as a map and given to each patch it falls in.
 
 What a world leaves to chance is drawn as rare events (`world/token_imagination.py`): a
-token whose chance is under `rare_below` is never drawn patch by patch; instead the model
-says, from the whole grid, how likely it is that the next frame holds such a token somewhere
-(its surprise), and one is drawn that often. Patch by patch, GridDodge's model spread some
-0.02 a frame of new-hazard chance over the board with four hazards on it, where the game
-spawns none, and those doubts came true every fifty frames; one yes-or-no a frame, learnt
-from the census, is an easier thing to get right.
+token whose chance is under `rare_below` is never drawn patch by patch; instead a small head
+says how likely it is that the next frame holds such a token somewhere (its surprise), and
+one is drawn that often. Patch by patch, GridDodge's model spread some 0.02 a frame of
+new-hazard chance over a board with four hazards on it, where the game spawns none, and
+those doubts came true every fifty frames. The head reads the grid's pooled features (not
+trained through: learning the surprise through the convolutions made every patch's chances
+ten times less sure) and a census of the last frame, how many patches of each token it has,
+because chance can hang on a count: GridDodge spawns a hazard only while it has fewer than
+four.
 
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a
@@ -109,11 +108,11 @@ class TokenWorldModel(nn.Module):
             nn.Linear(config.action_features, w), nn.SiLU(), nn.Linear(w, w)
         )
         self.census_in = nn.Sequential(nn.Linear(config.codes + 1, w), nn.SiLU(), nn.Linear(w, w))
+        self.surprise = nn.Sequential(nn.Linear(2 * w, w), nn.SiLU(), nn.Linear(w, 1))
         if config.pointer:
             self.pointer_in = nn.Linear(config.patch**2, w)
         self.blocks = nn.ModuleList(ConditionedConvBlock(w) for _ in range(config.depth))
         self.out = nn.Conv2d(w, config.codes, 1)
-        self.surprise = nn.Linear(w, 1)
 
     def _pointer_map(self, action: torch.Tensor) -> torch.Tensor:
         """[B, P·P, rows, columns]: a one-pixel-wide bump where the pointer is, per patch."""
@@ -141,20 +140,22 @@ class TokenWorldModel(nn.Module):
         if self.config.pointer:
             pointer = self.pointer_in(self._pointer_map(action).permute(0, 2, 3, 1))
             x = x + pointer.permute(0, 3, 1, 2)
-        condition = acted + self.census_in(self._census(recent[:, 0]))
         for block in self.blocks:
-            x = block(x, condition)
-        surprise = self.surprise(x.mean(dim=(2, 3)))[:, :, None, None].expand(-1, -1, *x.shape[2:])
+            x = block(x, acted)
+        census = self.census_in(self._census(recent[:, 0]))
+        surprise = self.surprise(torch.cat([x.mean(dim=(2, 3)).detach(), census], dim=1))
+        surprise = surprise[:, :, None, None].expand(-1, -1, *x.shape[2:])
         return torch.cat([self.out(x), surprise], dim=1)
 
     def _census(self, tokens: torch.Tensor) -> torch.Tensor:
         """[B, codes + 1]: how many patches of each token grids [B, rows, columns] hold, up
-        to `CENSUS_CAP`, as a share of it. Plain counts, so that a total over several tokens
-        (hazards heading four ways) is a sum the next layer can take; as log(1 + count) it
-        was not, and the model never learnt that four hazards spawn no fifth."""
+        to `CENSUS_CAP`. Plain counts, so that a total over several tokens (hazards heading
+        four ways) is a sum the next layer can take: as log(1 + count) it was not, and the
+        model never learnt that four hazards spawn no fifth; as a share of `CENSUS_CAP` it
+        had not learnt it after 2,850 steps, where plain counts had after 2,250."""
         every = torch.arange(self.config.codes + 1, device=tokens.device)
         counts = (tokens.flatten(1)[:, :, None] == every).sum(dim=1)
-        return counts.clamp(max=CENSUS_CAP).float() / CENSUS_CAP
+        return counts.clamp(max=CENSUS_CAP).float()
 
     # -- pixels and tokens -----------------------------------------------------------------
 

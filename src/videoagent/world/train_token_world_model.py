@@ -9,9 +9,9 @@ the diffusion world model's training does (`Batches`: half of them the dataset's
 random action and what it led to; `early_share` from an episode's first steps;
 `ending_share` from branches that end the episode) and learns, for every patch of the target
 frame, which token it is, from the tokens of the frames before it and the action
-(cross-entropy). Patches that changed since the last frame weigh more (`change_weight`
-extra): the agent and the hazards are a few percent of the frame and are what the model is
-for.
+(cross-entropy). Every patch weighs alike by default: `--change-weight` gives patches that
+changed since the last frame that much extra, as the diffusion model's pixels get, but a
+weight that hangs on the answer biases the chance of a random change (see `TokenRecipe`).
 
 Each frame also teaches the model its surprise: whether the target holds a token the model
 gives less than `rare_below` in its patch (see `nn/token_world_model.py`).
@@ -56,7 +56,9 @@ class TokenRecipe:
     patch: int = 4
     codes: int = 64
     pointer: bool = False
-    change_weight: float = 4.0
+    # Weighting changed patches more made GridDodge's model believe in a new hazard twice as
+    # often as the game spawns one: a weight that hangs on the answer biases its chance.
+    change_weight: float = 0.0
     early_share: float = 0.15
     ending_share: float = 0.1
 
@@ -64,7 +66,7 @@ class TokenRecipe:
 TOKEN_RECIPES = {
     "griddodge": TokenRecipe(steps=4000),
     # A pointer at any pixel over windows at any pixel: some 2,700 distinct patches in
-    # 5,000 frames, the commonest 1,024 of them 99.8% of all.
+    # 5,000 frames, the commonest 1,024 of them 99.7% of all. Not shipped (docs/models.md).
     "minidesk": TokenRecipe(steps=4000, codes=1024, pointer=True),
 }
 

@@ -11,6 +11,7 @@ torch = pytest.importorskip("torch")
 from typer.testing import CliRunner  # noqa: E402
 
 from videoagent.cli.main import app  # noqa: E402
+from videoagent.errors import UsageError  # noqa: E402
 from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.token_world_model import (  # noqa: E402
     TokenWorldModel,
@@ -72,6 +73,8 @@ def test_imagination_draws_frames_made_of_codebook_patches_and_keeps_chosen_copi
     assert all((book == patch).all(axis=1).any() for patch in np.unique(patches, axis=0))
     imagination.keep_only([1, 3])
     assert imagination.copies == 2 and imagination.step(np.eye(5)[0]).shape[0] == 2
+    with pytest.raises(UsageError, match="start frames"):
+        imagination.start(np.zeros((1, 32, 32, 3), dtype=np.uint8))
 
 
 def test_rare_tokens_come_true_once_a_frame_as_often_as_the_surprise_says():

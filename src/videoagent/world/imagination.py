@@ -44,6 +44,18 @@ def imagination_for(model, dreaming: Dreaming = Dreaming()):
     return Imagination(model, dreaming)
 
 
+def start_frames(frames: np.ndarray, copies: int, config) -> np.ndarray:
+    """Real frames to start from, uint8 [T, H, W, 3] (T ≥ 1) or [copies, T, H, W, 3], as
+    [copies, T, H, W, 3]; frames of another size are refused."""
+    frames = np.asarray(frames)
+    if frames.ndim == 4:
+        frames = np.broadcast_to(frames[None], (copies, *frames.shape))
+    expected = (config.frame_height, config.frame_width, 3)
+    if frames.ndim != 5 or frames.shape[2:] != expected or frames.shape[1] < 1:
+        raise UsageError(f"start frames must be [T, {expected}], got {frames.shape}")
+    return frames
+
+
 class Imagination:
     """Parallel copies of a world, advanced by the world model."""
 
@@ -62,14 +74,8 @@ class Imagination:
     def start(self, frames: np.ndarray, copies: int = 1) -> None:
         """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1; the first is the anchor) or a
         batch of them [copies, T, H, W, 3]."""
-        frames = np.asarray(frames)
-        if frames.ndim == 4:
-            frames = np.broadcast_to(frames[None], (copies, *frames.shape))
         config = self.model.config
-        expected = (config.frame_height, config.frame_width, 3)
-        if frames.ndim != 5 or frames.shape[2:] != expected or frames.shape[1] < 1:
-            raise UsageError(f"start frames must be [T, {expected}], got {frames.shape}")
-        tensor = to_model(frames)  # [copies, T, 3, H, W]
+        tensor = to_model(start_frames(frames, copies, config))  # [copies, T, 3, H, W]
         self.anchor = tensor[:, 0]
         keep = config.recent_frames + config.older_frames
         self.history = list(tensor[:, -keep:].unbind(1))

@@ -22,6 +22,7 @@ import torch
 from videoagent.errors import UsageError
 from videoagent.nn.frozen_forward import frozen_forward
 from videoagent.nn.token_world_model import TokenWorldModel
+from videoagent.world.imagination import start_frames
 
 
 class TokenImagination:
@@ -40,13 +41,8 @@ class TokenImagination:
     def start(self, frames: np.ndarray, copies: int = 1) -> None:
         """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1) or a batch [copies, T, H, W, 3];
         the most recent `recent_frames` of them are the context."""
-        frames = np.asarray(frames)
-        if frames.ndim == 4:
-            frames = np.broadcast_to(frames[None], (copies, *frames.shape))
         config = self.model.config
-        expected = (config.frame_height, config.frame_width, 3)
-        if frames.ndim != 5 or frames.shape[2:] != expected or frames.shape[1] < 1:
-            raise UsageError(f"start frames must be [T, {expected}], got {frames.shape}")
+        frames = start_frames(frames, copies, config)
         tokens = torch.from_numpy(self.model.encode(frames[:, -config.recent_frames :]))
         self.history = list(tokens.unbind(1))
 

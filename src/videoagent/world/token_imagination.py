@@ -84,10 +84,10 @@ class TokenImagination:
         surprise = made[:, -1, 0, 0].sigmoid()
         pooled = torch.where(rare, chances, 0.0).flatten(1)  # [B, K·rows·columns]
         happens = (torch.rand(len(made), generator=self.noise) < surprise) & (pooled.sum(1) > 0)
-        for copy in happens.nonzero().flatten().tolist():
-            choice = int(torch.multinomial(pooled[copy], 1, generator=self.noise))
+        for row in happens.nonzero().flatten().tolist():
+            choice = int(torch.multinomial(pooled[row], 1, generator=self.noise))
             token, patch = divmod(choice, tokens.shape[1] * tokens.shape[2])
-            tokens[copy].view(-1)[patch] = token
+            tokens[row].view(-1)[patch] = token
         return tokens
 
     def keep_only(self, rows: np.ndarray | list[int]) -> None:

@@ -20,10 +20,12 @@ from videoagent.nn.token_world_model import (  # noqa: E402
     frames_to_patches,
     patches_to_frames,
 )
+from videoagent.world.dataset import RolloutDataset  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
 from videoagent.world.imagination import Dreaming, imagination_for  # noqa: E402
 from videoagent.world.readers import read_grid  # noqa: E402
 from videoagent.world.token_imagination import TokenImagination  # noqa: E402
+from videoagent.world.train_token_world_model import TOKEN_RECIPES, TokenExamples  # noqa: E402
 
 
 def _griddodge_frames(episodes: int = 3, length: int = 30) -> np.ndarray:
@@ -119,3 +121,20 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
         app, ["train", "token-world-model", "--data", data, "--out", str(out), "--steps", "0"]
     )
     assert wrong.exit_code == 2 and "steps" in wrong.output
+
+
+def test_changed_patches_weigh_more_only_where_the_last_frame_differs(tmp_path):
+    data = tmp_path / "gd"
+    made = CliRunner().invoke(
+        app, ["dataset", "griddodge", "--out", str(data), "--train", "2", "--heldout", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    rollouts = RolloutDataset(data, "train")
+    model = _tiny_model(rollouts.frames)
+    examples = TokenExamples(rollouts, model, TOKEN_RECIPES["griddodge"], 0, 4.0).draw(64, 0)
+    weight, target, last = examples["weight"], examples["target"], examples["recent"][:, 0]
+    had_context = last != model.config.absent
+    assert set(weight.unique().tolist()) <= {0.0, 1.0, 5.0}
+    changed = had_context & (target != last)
+    assert (weight[changed & (weight > 0)] == 5).all()
+    assert (weight[~changed & (weight > 0)] == 1).all()

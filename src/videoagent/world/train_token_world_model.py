@@ -126,8 +126,8 @@ class TokenExamples:
             self.branch_tokens[chosen["source"]],
             self.tokens[chosen["target"]],
         ).astype(np.int64)
-        changed = chosen["recent_present"][:, :1, None] & (target[:, None] != recent[:, :1])
-        weight = 1 + self.change_weight * changed[:, 0]
+        changed = chosen["recent_present"][:, 0, None, None] & (target != recent[:, 0])
+        weight = 1 + self.change_weight * changed
         # an episode's first frame from nothing: not something patch by patch can draw
         weight = weight * ~chosen["first"][:, None, None]
         if flips:

@@ -19,6 +19,7 @@ from videoagent.nn.compute import in_precision
 from videoagent.nn.frozen_forward import frozen_forward
 from videoagent.nn.shortcut import integrate, step_level
 from videoagent.nn.world_model import WorldModel
+from videoagent.world.start_frames import start_frames
 from videoagent.world.train_world_model import to_model, to_pixels
 
 CONTEXT_NOISE = 0.05
@@ -42,18 +43,6 @@ def imagination_for(model, dreaming: Dreaming = Dreaming()):
 
         return TokenImagination(model, dreaming)
     return Imagination(model, dreaming)
-
-
-def start_frames(frames: np.ndarray, copies: int, config) -> np.ndarray:
-    """Real frames to start from, uint8 [T, H, W, 3] (T ≥ 1) or [copies, T, H, W, 3], as
-    [copies, T, H, W, 3]; frames of another size are refused."""
-    frames = np.asarray(frames)
-    if frames.ndim == 4:
-        frames = np.broadcast_to(frames[None], (copies, *frames.shape))
-    expected = (config.frame_height, config.frame_width, 3)
-    if frames.ndim != 5 or frames.shape[2:] != expected or frames.shape[1] < 1:
-        raise UsageError(f"start frames must be [T, {expected}], got {frames.shape}")
-    return frames
 
 
 class Imagination:

@@ -22,7 +22,7 @@ import torch
 from videoagent.errors import UsageError
 from videoagent.nn.frozen_forward import frozen_forward
 from videoagent.nn.token_world_model import TokenWorldModel
-from videoagent.world.imagination import start_frames
+from videoagent.world.start_frames import start_frames
 
 
 class TokenImagination:

@@ -59,15 +59,25 @@ def _sigint_ignored() -> bool:
     return False
 
 
+def _ctrl_c_as_a_terminal_gives_it() -> None:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+# A shell without job control starts a command put in the background (`scripts/test.sh &`)
+# with SIGINT ignored, and Python then leaves it ignored: every worker and every `make` a
+# test starts would shrug off Ctrl-C, and the Ctrl-C tests fail. Tests get what a terminal
+# gives, however the run was started.
+if _sigint_ignored():
+    _ctrl_c_as_a_terminal_gives_it()
+
+
 @pytest.fixture(autouse=True)
 def _ctrl_c_left_as_a_terminal_gives_it(request):
-    """Twice a full run's two Ctrl-C tests found SIGINT ignored in their worker (the
-    interrupt raised nothing; a `make` started from it ran to the end), after some earlier
-    test on that worker. Whatever leaves it so is named here, and Ctrl-C put back, so the
-    tests after it meet the process a terminal would give them."""
+    """A test that leaves Ctrl-C ignored or replaced is named, and Ctrl-C put back, so the
+    tests after it on the same worker meet the process a terminal would give them."""
     yield
     if _sigint_ignored() or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        _ctrl_c_as_a_terminal_gives_it()
         warnings.warn(f"{request.node.nodeid} left SIGINT ignored or replaced", stacklevel=1)
 
 

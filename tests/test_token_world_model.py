@@ -95,6 +95,11 @@ def test_rare_tokens_come_true_once_a_frame_as_often_as_the_surprise_says():
     assert 70 < rare.sum() < 130  # 5% of 2,000 frames
     unsurprised = torch.cat([logits, surprise - 20], dim=1)
     assert (TokenImagination(model, Dreaming(seed=0))._draw(unsurprised) != 2).all()
+    # a surprise under `least_surprise` is taken as none; over it, it comes true as said
+    faint = torch.cat([logits, torch.full_like(surprise, float(np.log(0.2 / 0.8)))], dim=1)
+    assert (TokenImagination(model, Dreaming(least_surprise=0.25))._draw(faint) != 2).all()
+    rare = (TokenImagination(model, Dreaming(least_surprise=0.15))._draw(faint) == 2).sum()
+    assert 340 < rare < 460  # 20% of 2,000 frames
 
 
 def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
@@ -104,6 +109,7 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     )
     assert made.exit_code == 0, made.output
     tiny = ["--batch", "4", "--width", "16", "--depth", "1", "--threads", "1", "--steps", "3"]
+    tiny += ["--census-frames", "2"]  # the surprise counts the tokens of both context frames
     trained = CliRunner().invoke(
         app, ["train", "token-world-model", "--data", data, "--out", str(out), *tiny]
     )
@@ -111,6 +117,7 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     assert "patches reproduce 100.0000% of the training patches" in trained.output
     model, facts = checkpoint.load(out)
     assert isinstance(model, TokenWorldModel) and facts["training"]["steps_done"] == 3
+    assert model.config.census_frames == 2
     assert facts["codebook_coverage"] == 1.0
     first = GridDodge().reset(5)
     imagination = imagination_for(model)

@@ -57,6 +57,7 @@ class TokenWorldModelConfig:
     width: int = 96
     depth: int = 5
     recent_frames: int = 2
+    census_frames: int = 1  # the recent frames the surprise's census counts, most recent first
     older_frames: int = 0  # none: the token grid is the whole state the model carries
     pointer: bool = False  # the action ends with the pointer's place (see `WorldModelConfig`)
     rare_below: float = 1e-3  # a token this unlikely in its patch is a rare event
@@ -107,7 +108,8 @@ class TokenWorldModel(nn.Module):
         self.action_in = nn.Sequential(
             nn.Linear(config.action_features, w), nn.SiLU(), nn.Linear(w, w)
         )
-        self.census_in = nn.Sequential(nn.Linear(config.codes + 1, w), nn.SiLU(), nn.Linear(w, w))
+        counted = min(config.census_frames, config.recent_frames) * (config.codes + 1)
+        self.census_in = nn.Sequential(nn.Linear(counted, w), nn.SiLU(), nn.Linear(w, w))
         self.surprise = nn.Sequential(nn.Linear(2 * w, w), nn.SiLU(), nn.Linear(w, 1))
         if config.pointer:
             self.pointer_in = nn.Linear(config.patch**2, w)
@@ -142,7 +144,8 @@ class TokenWorldModel(nn.Module):
             x = x + pointer.permute(0, 3, 1, 2)
         for block in self.blocks:
             x = block(x, acted)
-        census = self.census_in(self._census(recent[:, 0]))
+        counted = recent[:, : self.config.census_frames]
+        census = self.census_in(torch.cat([self._census(grid) for grid in counted.unbind(1)], 1))
         surprise = self.surprise(torch.cat([x.mean(dim=(2, 3)).detach(), census], dim=1))
         surprise = surprise[:, :, None, None].expand(-1, -1, *x.shape[2:])
         return torch.cat([self.out(x), surprise], dim=1)

@@ -31,6 +31,10 @@ class Dreaming:
     context_noise: float = CONTEXT_NOISE
     seed: int = 0
     rare_events: bool = True  # a token world model draws them (world/token_imagination.py)
+    # A token world model's surprise under this is taken as none: trained where nothing rare
+    # can happen, its surprise still only nears zero (0.0009 a frame in GridDodge with every
+    # hazard on the board), and over 1,000 frames that is a hazard from nowhere a run.
+    least_surprise: float = 0.01
 
 
 def imagination_for(model, dreaming: Dreaming = Dreaming()):

@@ -82,6 +82,7 @@ class TokenImagination:
         if not self.dreaming.rare_events:
             return tokens
         surprise = made[:, -1, 0, 0].sigmoid()
+        surprise = torch.where(surprise < self.dreaming.least_surprise, 0.0, surprise)
         pooled = torch.where(rare, chances, 0.0).flatten(1)  # [B, K·rows·columns]
         happens = (torch.rand(len(made), generator=self.noise) < surprise) & (pooled.sum(1) > 0)
         for row in happens.nonzero().flatten().tolist():

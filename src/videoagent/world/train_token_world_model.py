@@ -59,6 +59,7 @@ class TokenRecipe:
     # Weighting changed patches more made GridDodge's model believe in a new hazard twice as
     # often as the game spawns one: a weight that hangs on the answer biases its chance.
     change_weight: float = 0.0
+    rare_below: float = 1e-3  # see `TokenWorldModelConfig.rare_below`
     early_share: float = 0.15
     ending_share: float = 0.1
 
@@ -81,9 +82,18 @@ class TokenWorldModelTraining(TrainingConfig):
     depth: int = setting("convolution blocks", 5, minimum=1)
     codes: int | None = setting("most codebook entries (default: the recipe's)", None, minimum=2)
     recent_frames: int = setting("context frames the model reads", 2, minimum=1)
+    census_frames: int = setting(
+        "recent frames whose token counts the surprise reads", 1, minimum=1
+    )
     context_flips: float = setting("share of context tokens replaced by random ones", 0.0)
     change_weight: float | None = setting(
         "extra weight of patches that change since the last frame (default: the recipe's)",
+        None,
+        minimum=0,
+    )
+    rare_below: float | None = setting(
+        "a true token the model gives a chance under this makes its frame a surprise "
+        "(default: the recipe's)",
         None,
         minimum=0,
     )
@@ -180,7 +190,9 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
             width=config.width,
             depth=config.depth,
             recent_frames=config.recent_frames,
+            census_frames=config.census_frames,
             pointer=recipe.pointer,
+            rare_below=recipe.rare_below if config.rare_below is None else config.rare_below,
         )
     )
     model.codebook.copy_(torch.from_numpy(codebook))

@@ -24,9 +24,9 @@ one is drawn that often. Patch by patch, GridDodge's model spread some 0.02 a fr
 new-hazard chance over a board with four hazards on it, where the game spawns none, and
 those doubts came true every fifty frames. The head reads the grid's pooled features (not
 trained through: learning the surprise through the convolutions made every patch's chances
-ten times less sure) and a census of the last frame, how many patches of each token it has,
-because chance can hang on a count: GridDodge spawns a hazard only while it has fewer than
-four.
+ten times less sure) and a census of the last frame (or of the last few, `census_frames`),
+how many patches of each token it has, because chance can hang on a count: GridDodge
+spawns a hazard only while it has fewer than four.
 
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a

@@ -47,8 +47,8 @@ def _loopback_only(monkeypatch):
 
 def _sigint_ignored() -> bool:
     """Whether this process ignores SIGINT at the OS level (Linux: /proc's SigIgn mask),
-    which a library can set without Python's `signal.getsignal` knowing, and which every
-    process started from here inherits."""
+    as the shell that started it or a library can set it, and as every process started
+    from here inherits it."""
     try:
         status = Path("/proc/self/status").read_text()
     except OSError:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from videoagent.cli.main import app  # noqa: E402
 from videoagent.errors import UsageError  # noqa: E402
-from videoagent.nn import checkpoint  # noqa: E402
+from videoagent.nn import checkpoint, token_world_model  # noqa: E402
 from videoagent.nn.token_world_model import (  # noqa: E402
     TokenWorldModel,
     TokenWorldModelConfig,
@@ -60,6 +60,15 @@ def test_the_codebook_gives_back_every_griddodge_frame_exactly():
     # too small a codebook keeps the commonest patches and says how much it reproduces
     small, partial = fit_codebook(frames, 3, 4)
     assert len(small) == 3 and 0.5 < partial < 1.0
+
+
+def test_patches_keyed_a_block_at_a_time_encode_as_keyed_all_at_once(monkeypatch):
+    frames = _griddodge_frames()
+    model = _tiny_model(frames)
+    at_once = model.encode(frames)
+    monkeypatch.setattr(token_world_model, "KEYED_AT_ONCE", 1000)  # 256 patches a frame
+    assert (model.encode(frames) == at_once).all()
+    assert fit_codebook(frames, 64, 4)[0].tolist() == model.codebook.numpy().tolist()
 
 
 def test_imagination_draws_frames_made_of_codebook_patches_and_keeps_chosen_copies():

@@ -43,6 +43,7 @@ import torch.nn.functional as F
 from torch import nn
 
 CENSUS_CAP = 16  # counts of a token past this read as this: the few things worth counting
+KEYED_AT_ONCE = 1 << 18  # patches widened to 64 bits at a time (`_patch_keys`)
 
 
 @dataclass(frozen=True)
@@ -193,10 +194,15 @@ def patches_to_frames(patches: np.ndarray, patch: int) -> np.ndarray:
 
 def _patch_keys(flat: np.ndarray) -> np.ndarray:
     """A 64-bit key per patch row (uint8 [N, D]): equal patches, equal keys; sorting keys
-    is far cheaper than sorting rows of bytes."""
+    is far cheaper than sorting rows of bytes. Made a block of rows at a time: widened to
+    64 bits at once, a dataset of 150,000 frames took 15 GB."""
     weights = np.random.default_rng(0).integers(1, 2**63, size=flat.shape[1], dtype=np.uint64)
+    keys = np.empty(len(flat), dtype=np.uint64)
     with np.errstate(over="ignore"):
-        return flat.astype(np.uint64) @ weights
+        for first in range(0, len(flat), KEYED_AT_ONCE):
+            block = flat[first : first + KEYED_AT_ONCE]
+            keys[first : first + len(block)] = block.astype(np.uint64) @ weights
+    return keys
 
 
 def _distinct(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

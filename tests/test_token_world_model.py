@@ -154,3 +154,27 @@ def test_changed_patches_weigh_more_only_where_the_last_frame_differs(tmp_path):
     changed = had_context & (target != last)
     assert (weight[changed & (weight > 0)] == 5).all()
     assert (weight[~changed & (weight > 0)] == 1).all()
+
+
+def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path):
+    out, data = tmp_path / "m.pt", str(tmp_path / "md")
+    made = CliRunner().invoke(
+        app, ["dataset", "minidesk", "--out", data, "--train", "2", "--heldout", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    tiny = ["--batch", "2", "--width", "16", "--depth", "1", "--threads", "1", "--steps", "2"]
+    trained = CliRunner().invoke(
+        app, ["train", "token-world-model", "--data", data, "--out", str(out), *tiny]
+    )
+    assert trained.exit_code == 0, trained.output
+    model, facts = checkpoint.load(out)
+    assert (model.config.patch, model.config.cell, model.config.places) == (1, 4, (16, 16))
+    assert facts["codebook_coverage"] == 1.0 and model.config.codes <= 16  # a few colours
+    frames = RolloutDataset(data, "heldout").frames[:3]
+    assert (model.decode(torch.from_numpy(model.encode(frames))) == frames).all()
+    recent = torch.from_numpy(model.encode(frames[:2][::-1].copy()))[None]
+    action = torch.zeros(1, model.config.action_features)
+    assert model(recent, action).shape == (1, model.config.codes + 1, 64, 64)
+    imagination = imagination_for(model)
+    imagination.start(frames[:2])
+    assert imagination.step(np.zeros(model.config.action_features))[0].shape == (64, 64, 3)

@@ -28,6 +28,11 @@ ten times less sure) and a census of the last frame (or of the last few, `census
 how many patches of each token it has, because chance can hang on a count: GridDodge
 spawns a hazard only while it has fewer than four.
 
+A token need not be a patch: in a world of a few flat colours and shapes at any pixel
+(MiniDesk's windows under a pointer) a token is one pixel's colour (`patch` 1), and the
+convolutions see a cell of them a place (`cell`), reading its tokens side by side and
+answering one distribution per token.
+
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a
 world of flat colours is reproduced exactly (check `coverage` in the training facts).
@@ -52,7 +57,8 @@ class TokenWorldModelConfig:
     frame_height: int = 64
     frame_width: int = 64
     action_features: int = 5
-    patch: int = 4
+    patch: int = 4  # pixels a token stands for, on each side (1: a token is a pixel's colour)
+    cell: int = 1  # tokens a place of the convolutions' grid holds, on each side
     codes: int = 32  # codebook entries (set by `fit_codebook` when training begins)
     token_width: int = 32  # each context token's embedding
     width: int = 96
@@ -66,7 +72,14 @@ class TokenWorldModelConfig:
 
     @property
     def grid(self) -> tuple[int, int]:
+        """The token grid (rows, columns) of a frame."""
         return self.frame_height // self.patch, self.frame_width // self.patch
+
+    @property
+    def places(self) -> tuple[int, int]:
+        """The convolutions' grid (rows, columns): the token grid in cells."""
+        rows, columns = self.grid
+        return rows // self.cell, columns // self.cell
 
     @property
     def absent(self) -> int:
@@ -100,11 +113,11 @@ class TokenWorldModel(nn.Module):
     def __init__(self, config: TokenWorldModelConfig) -> None:
         super().__init__()
         self.config = config
-        w, rows, columns = config.width, *config.grid
+        w, rows, columns, cell = config.width, *config.places, config.cell
         pixels = 3 * config.patch**2
         self.register_buffer("codebook", torch.zeros(config.codes, pixels, dtype=torch.uint8))
         self.token_in = nn.Embedding(config.codes + 1, config.token_width)
-        self.context_in = nn.Linear(config.recent_frames * config.token_width, w)
+        self.context_in = nn.Linear(config.recent_frames * config.token_width * cell**2, w)
         self.position = nn.Parameter(torch.randn(w, rows, columns) * 0.02)
         self.action_in = nn.Sequential(
             nn.Linear(config.action_features, w), nn.SiLU(), nn.Linear(w, w)
@@ -113,12 +126,13 @@ class TokenWorldModel(nn.Module):
         self.census_in = nn.Sequential(nn.Linear(counted, w), nn.SiLU(), nn.Linear(w, w))
         self.surprise = nn.Sequential(nn.Linear(2 * w, w), nn.SiLU(), nn.Linear(w, 1))
         if config.pointer:
-            self.pointer_in = nn.Linear(config.patch**2, w)
+            self.pointer_in = nn.Linear((config.patch * cell) ** 2, w)
         self.blocks = nn.ModuleList(ConditionedConvBlock(w) for _ in range(config.depth))
-        self.out = nn.Conv2d(w, config.codes, 1)
+        self.out = nn.Conv2d(w, config.codes * cell**2, 1)
 
     def _pointer_map(self, action: torch.Tensor) -> torch.Tensor:
-        """[B, P·P, rows, columns]: a one-pixel-wide bump where the pointer is, per patch."""
+        """[B, pixels of a place, rows, columns]: a one-pixel-wide bump where the pointer is,
+        per place of the convolutions' grid."""
         config = self.config
         x = action[:, -2].float() * config.frame_width
         y = action[:, -1].float() * config.frame_height
@@ -127,7 +141,7 @@ class TokenWorldModel(nn.Module):
         across = torch.exp(-0.5 * (columns[None] - x[:, None]) ** 2)
         down = torch.exp(-0.5 * (rows[None] - y[:, None]) ** 2)
         bump = (down[:, :, None] * across[:, None, :])[:, None]  # [B, 1, H, W]
-        return F.pixel_unshuffle(bump, config.patch)
+        return F.pixel_unshuffle(bump, config.patch * config.cell)
 
     def forward(self, recent: torch.Tensor, action: torch.Tensor) -> torch.Tensor:
         """Logits [B, codes + 1, rows, columns]: the next frame's tokens patch by patch,
@@ -136,8 +150,9 @@ class TokenWorldModel(nn.Module):
         columns] (most recent first; `config.absent` where a frame does not exist) and the
         action [B, F]."""
         tokens = self.token_in(recent)  # [B, R, rows, columns, e]
-        tokens = tokens.permute(0, 2, 3, 1, 4).flatten(3)  # [B, rows, columns, R·e]
-        x = self.context_in(tokens).permute(0, 3, 1, 2) + self.position
+        tokens = tokens.permute(0, 1, 4, 2, 3).flatten(1, 2)  # [B, R·e, rows, columns]
+        tokens = F.pixel_unshuffle(tokens, self.config.cell)  # [B, R·e·cell², places]
+        x = self.context_in(tokens.permute(0, 2, 3, 1)).permute(0, 3, 1, 2) + self.position
         acted = self.action_in(action.float())
         x = x + acted[:, :, None, None]
         if self.config.pointer:
@@ -148,8 +163,9 @@ class TokenWorldModel(nn.Module):
         counted = recent[:, : self.config.census_frames]
         census = self.census_in(torch.cat([self._census(grid) for grid in counted.unbind(1)], 1))
         surprise = self.surprise(torch.cat([x.mean(dim=(2, 3)).detach(), census], dim=1))
-        surprise = surprise[:, :, None, None].expand(-1, -1, *x.shape[2:])
-        return torch.cat([self.out(x), surprise], dim=1)
+        logits = F.pixel_shuffle(self.out(x), self.config.cell)  # [B, codes, rows, columns]
+        surprise = surprise[:, :, None, None].expand(-1, -1, *logits.shape[2:])
+        return torch.cat([logits, surprise], dim=1)
 
     def _census(self, tokens: torch.Tensor) -> torch.Tensor:
         """[B, codes + 1]: how many patches of each token grids [B, rows, columns] hold, up

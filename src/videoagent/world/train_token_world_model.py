@@ -53,7 +53,8 @@ class TokenRecipe:
     """How an environment's shipped token model was made (the command's defaults)."""
 
     steps: int
-    patch: int = 4
+    patch: int = 4  # see `TokenWorldModelConfig`
+    cell: int = 1
     codes: int = 64
     pointer: bool = False
     # Weighting changed patches more made GridDodge's model believe in a new hazard twice as
@@ -66,9 +67,10 @@ class TokenRecipe:
 
 TOKEN_RECIPES = {
     "griddodge": TokenRecipe(steps=4000),
-    # A pointer at any pixel over windows at any pixel: some 2,700 distinct patches in
-    # 5,000 frames, the commonest 1,024 of them 99.7% of all. Not shipped (docs/models.md).
-    "minidesk": TokenRecipe(steps=4000, codes=1024, pointer=True),
+    # A pointer at any pixel over windows at any pixel: some 2,700 distinct 4x4 patches in
+    # 5,000 frames, the commonest 1,024 of them 99.7% of all, where every pixel is one of 8
+    # colours. So a token is a pixel, and the convolutions see 4x4 of them a place.
+    "minidesk": TokenRecipe(steps=4000, patch=1, cell=4, codes=16, pointer=True),
 }
 
 
@@ -186,6 +188,7 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
             frame_width=width_px,
             action_features=data.actions.shape[1],
             patch=recipe.patch,
+            cell=recipe.cell,
             codes=len(codebook),
             width=config.width,
             depth=config.depth,

@@ -62,12 +62,14 @@ def test_the_codebook_gives_back_every_griddodge_frame_exactly():
     assert len(small) == 3 and 0.5 < partial < 1.0
 
 
-def test_patches_keyed_a_block_at_a_time_encode_as_keyed_all_at_once(monkeypatch):
+def test_frames_encoded_a_block_at_a_time_encode_as_all_at_once(monkeypatch):
     frames = _griddodge_frames()
     model = _tiny_model(frames)
     at_once = model.encode(frames)
     monkeypatch.setattr(token_world_model, "KEYED_AT_ONCE", 1000)  # 256 patches a frame
+    monkeypatch.setattr(token_world_model, "ENCODED_AT_ONCE", 3 * 64 * 64)  # 3 frames
     assert (model.encode(frames) == at_once).all()
+    assert (model.encode(frames[None, :7], np.int16)[0] == at_once[:7]).all()
     assert fit_codebook(frames, 64, 4)[0].tolist() == model.codebook.numpy().tolist()
 
 

@@ -49,6 +49,7 @@ from torch import nn
 
 CENSUS_CAP = 16  # counts of a token past this read as this: the few things worth counting
 KEYED_AT_ONCE = 1 << 18  # patches widened to 64 bits at a time (`_patch_keys`)
+ENCODED_AT_ONCE = 1 << 22  # pixels encoded at a time (`TokenWorldModel.encode`)
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,23 @@ class TokenWorldModel(nn.Module):
 
     # -- pixels and tokens -----------------------------------------------------------------
 
-    def encode(self, frames: np.ndarray) -> np.ndarray:
-        """uint8 frames [..., H, W, 3] → tokens int64 [..., rows, columns]: each patch as
-        its nearest codebook entry."""
-        patches = frames_to_patches(frames, self.config.patch)
-        return nearest_codes(patches, self.codebook.numpy()).reshape(patches.shape[:-1])
+    def encode(self, frames: np.ndarray, dtype=np.int64) -> np.ndarray:
+        """uint8 frames [..., H, W, 3] → tokens [..., rows, columns] (int64, or `dtype` to
+        keep a whole dataset's in less memory): each patch as its nearest codebook entry.
+        A block of frames at a time: a dataset's frames as pixel tokens at once took more
+        memory than the machine had."""
+        frames = np.asarray(frames)
+        lead, (height, width, _) = frames.shape[:-3], frames.shape[-3:]
+        flat = frames.reshape(-1, height, width, 3)
+        tokens = np.empty((len(flat), *self.config.grid), dtype=dtype)
+        book = self.codebook.numpy()
+        at_once = max(1, ENCODED_AT_ONCE // (height * width))
+        for first in range(0, len(flat), at_once):
+            patches = frames_to_patches(flat[first : first + at_once], self.config.patch)
+            tokens[first : first + len(patches)] = nearest_codes(patches, book).reshape(
+                patches.shape[:-1]
+            )
+        return tokens.reshape(*lead, *self.config.grid)
 
     def decode(self, tokens: torch.Tensor) -> np.ndarray:
         """Tokens [..., rows, columns] → uint8 frames [..., H, W, 3]."""

@@ -121,8 +121,8 @@ class TokenExamples:
         seed: int,
         change_weight: float,
     ) -> None:
-        self.tokens = model.encode(data.frames).astype(np.int16)
-        self.branch_tokens = model.encode(data.branch_frames).astype(np.int16)
+        self.tokens = model.encode(data.frames, np.int16)
+        self.branch_tokens = model.encode(data.branch_frames, np.int16)
         self.batches = Batches(data, model.config, seed, recipe.early_share, recipe.ending_share)
         self.absent, self.codes = model.config.absent, model.config.codes
         self.change_weight = change_weight

@@ -111,6 +111,10 @@ def test_rare_tokens_come_true_once_a_frame_as_often_as_the_surprise_says():
     assert (TokenImagination(model, Dreaming(least_surprise=0.25))._draw(faint) != 2).all()
     rare = (TokenImagination(model, Dreaming(least_surprise=0.15))._draw(faint) == 2).sum()
     assert 340 < rare < 460  # 20% of 2,000 frames
+    # a floor on common chances leaves each patch its likeliest token; rare events still come
+    likeliest = TokenImagination(model, Dreaming(seed=0, least_chance=0.5))._draw(made)
+    assert set(likeliest.unique().tolist()) == {0, 2}
+    assert 70 < (likeliest == 2).sum() < 130 and (likeliest == 2).flatten(1).sum(1).max() == 1
 
 
 def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):

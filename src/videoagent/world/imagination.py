@@ -35,6 +35,11 @@ class Dreaming:
     # can happen, its surprise still only nears zero (0.0009 a frame in GridDodge with every
     # hazard on the board), and over 1,000 frames that is a hazard from nowhere a run.
     least_surprise: float = 0.01
+    # A token world model's token under this chance in its patch is not drawn, unless it is
+    # the likeliest (0.5 or more: each patch its likeliest token, chance only through rare
+    # events). Where a world leaves nothing to chance patch by patch, a lesser token is the
+    # model's own doubt, not the world's.
+    least_chance: float = 0.0
 
 
 def imagination_for(model, dreaming: Dreaming = Dreaming()):

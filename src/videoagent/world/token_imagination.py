@@ -68,13 +68,14 @@ class TokenImagination:
     def _draw(self, made: torch.Tensor) -> torch.Tensor:
         """One token per patch from the model's output [B, K + 1, rows, columns] (token
         logits, then the surprise logit): each patch from its chances at or above
-        `rare_below`; then, as often as the surprise says (one under `least_surprise` is
-        taken as none), one rare event: a patch and a token among those under it, drawn by
-        their chances."""
+        `rare_below` and `least_chance`; then, as often as the surprise says (one under
+        `least_surprise` is taken as none), one rare event: a patch and a token among those
+        under `rare_below`, drawn by their chances."""
         chances = made[:, :-1].softmax(dim=1)
         likeliest = chances == chances.amax(dim=1, keepdim=True)
         rare = (chances < self.model.config.rare_below) & ~likeliest
-        common = torch.where(rare, 0.0, chances)
+        doubted = (chances < self.dreaming.least_chance) & ~likeliest
+        common = torch.where(rare | doubted, 0.0, chances)
         common = common / common.sum(dim=1, keepdim=True)
         drawn = torch.rand(common[:, :1].shape, generator=self.noise)
         # the first token whose running total passes the draw (the last one if rounding

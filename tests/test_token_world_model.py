@@ -125,6 +125,7 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     assert made.exit_code == 0, made.output
     tiny = ["--batch", "4", "--width", "16", "--depth", "1", "--threads", "1", "--steps", "3"]
     tiny += ["--census-frames", "2"]  # the surprise counts the tokens of both context frames
+    tiny += ["--ending-share", "0.3"]
     trained = CliRunner().invoke(
         app, ["train", "token-world-model", "--data", data, "--out", str(out), *tiny]
     )
@@ -132,7 +133,7 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     assert "patches reproduce 100.0000% of the training patches" in trained.output
     model, facts = checkpoint.load(out)
     assert isinstance(model, TokenWorldModel) and facts["training"]["steps_done"] == 3
-    assert model.config.census_frames == 2
+    assert model.config.census_frames == 2 and facts["training"]["ending_share"] == 0.3
     assert facts["codebook_coverage"] == 1.0
     first = GridDodge().reset(5)
     imagination = imagination_for(model)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +96,12 @@ class TokenWorldModelTraining(TrainingConfig):
     rare_below: float | None = setting(
         "a true token the model gives a chance under this makes its frame a surprise "
         "(default: the recipe's)",
+        None,
+        minimum=0,
+    )
+    ending_share: float | None = setting(
+        "share of examples whose branch ends the episode (a death or a win), the rest from "
+        "any step (default: the recipe's)",
         None,
         minimum=0,
     )
@@ -201,6 +207,8 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     model.codebook.copy_(torch.from_numpy(codebook))
     log(f"codebook: {len(codebook)} patches reproduce {coverage:.4%} of the training patches")
     change_weight = recipe.change_weight if config.change_weight is None else config.change_weight
+    if config.ending_share is not None:
+        recipe = replace(recipe, ending_share=config.ending_share)
     examples = TokenExamples(data, model, recipe, config.seed, change_weight)
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)

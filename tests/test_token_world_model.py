@@ -26,6 +26,7 @@ from videoagent.world.imagination import Dreaming, imagination_for  # noqa: E402
 from videoagent.world.readers import read_grid  # noqa: E402
 from videoagent.world.token_imagination import TokenImagination  # noqa: E402
 from videoagent.world.train_token_world_model import TOKEN_RECIPES, TokenExamples  # noqa: E402
+from videoagent.world.train_world_model import Batches  # noqa: E402
 
 
 def _griddodge_frames(episodes: int = 3, length: int = 30) -> np.ndarray:
@@ -96,7 +97,8 @@ def test_rare_tokens_come_true_once_a_frame_as_often_as_the_surprise_says():
     logits = chances.log()[None, :, None, None].expand(2000, 3, 10, 10)
     surprise = torch.full((2000, 1, 10, 10), float(np.log(0.05 / 0.95)))  # 5% of frames
     made = torch.cat([logits, surprise], dim=1)
-    patchwise = TokenImagination(model, Dreaming(seed=0, rare_events=False))
+    # every token over `rare_below` drawn by its chance (no floor on common chances)
+    patchwise = TokenImagination(model, Dreaming(seed=0, rare_events=False, least_chance=0))
     drawn = patchwise._draw(made)
     counts = torch.bincount(drawn.flatten(), minlength=3)
     assert counts[2] == 0
@@ -111,8 +113,9 @@ def test_rare_tokens_come_true_once_a_frame_as_often_as_the_surprise_says():
     assert (TokenImagination(model, Dreaming(least_surprise=0.25))._draw(faint) != 2).all()
     rare = (TokenImagination(model, Dreaming(least_surprise=0.15))._draw(faint) == 2).sum()
     assert 340 < rare < 460  # 20% of 2,000 frames
-    # a floor on common chances leaves each patch its likeliest token; rare events still come
-    likeliest = TokenImagination(model, Dreaming(seed=0, least_chance=0.5))._draw(made)
+    # the default floor on common chances leaves each patch its likeliest token; rare events
+    # still come
+    likeliest = TokenImagination(model, Dreaming(seed=0))._draw(made)
     assert set(likeliest.unique().tolist()) == {0, 2}
     assert 70 < (likeliest == 2).sum() < 130 and (likeliest == 2).flatten(1).sum(1).max() == 1
 
@@ -185,3 +188,19 @@ def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path):
     imagination = imagination_for(model)
     imagination.start(frames[:2])
     assert imagination.step(np.zeros(model.config.action_features))[0].shape == (64, 64, 3)
+
+
+def test_a_dataset_without_ending_branches_is_named_when_endings_are_asked_for(tmp_path):
+    data = tmp_path / "gd"
+    made = CliRunner().invoke(
+        app, ["dataset", "griddodge", "--out", str(data), "--train", "4", "--heldout", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    rollouts = RolloutDataset(data, "train")
+    config = _tiny_model(rollouts.frames).config
+    assert rollouts.branch_ends.any()  # GridDodge's branches are often lethal
+    assert Batches(rollouts, config, 0, ending_share=0.1).warning is None
+    rollouts.branch_ends[:] = False  # as a dataset built before they were marked
+    unmarked = Batches(rollouts, config, 0, ending_share=0.1)
+    assert unmarked.ending_share == 0 and "rebuild the dataset" in unmarked.warning
+    assert Batches(rollouts, config, 0, ending_share=0).warning is None

@@ -210,6 +210,8 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     if config.ending_share is not None:
         recipe = replace(recipe, ending_share=config.ending_share)
     examples = TokenExamples(data, model, recipe, config.seed, change_weight)
+    if examples.batches.warning:
+        log(examples.batches.warning)
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
@@ -222,7 +224,7 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
             "data": data.description(),
             "change_weight": change_weight,
             "early_share": recipe.early_share,
-            "ending_share": recipe.ending_share,
+            "ending_share": examples.batches.ending_share,
         },
     }
     progress = Progress(steps, config.out, "token_world_model", facts, config.save_every, log)

@@ -4,9 +4,11 @@
 The state of each copy is the token grids of its recent frames. Each step the model gives
 every patch a chance per token, and the frame its surprise (the chance that some patch
 holds a token under `rare_below`); the next grid is drawn in two parts:
-- each patch from its chances at or above `rare_below`, all patches at once;
-- as often as the surprise says, one rare event: a patch and a token among those under the
-  floor, drawn by their chances (`Dreaming.rare_events`; off, none is ever drawn).
+- each patch from its chances at or above `rare_below` and `Dreaming.least_chance` (by
+  default its likeliest token: the worlds here leave nothing to chance patch by patch), all
+  patches at once;
+- as often as the surprise says, one rare event: a patch and a token among those under
+  `rare_below`, drawn by their chances (`Dreaming.rare_events`; off, none is ever drawn).
 Why: a model's leftover doubt is spread thin over every patch, and so is what the world
 really leaves to chance (a GridDodge hazard appears 0.06 a frame over some 600 cells and
 headings, 1e-4 each). Drawn patch by patch, GridDodge's model's doubts came true every fifty

@@ -66,7 +66,7 @@ class TokenRecipe:
 
 
 TOKEN_RECIPES = {
-    "griddodge": TokenRecipe(steps=4000),
+    "griddodge": TokenRecipe(steps=6000),  # on the long-lives dataset (docs/models.md)
     # A pointer at any pixel over windows at any pixel: some 2,700 distinct 4x4 patches in
     # 5,000 frames, the commonest 1,024 of them 99.7% of all, where every pixel is one of 8
     # colours. So a token is a pixel, and the convolutions see 4x4 of them a place.

@@ -49,6 +49,26 @@ def _tiny_model(frames: np.ndarray, codes: int = 64) -> TokenWorldModel:
     return model
 
 
+def _built(tmp_path, environment: str, train: int) -> str:
+    """A world dataset of `train` episodes (and one held out) made by the CLI."""
+    data = str(tmp_path / environment)
+    made = CliRunner().invoke(
+        app, ["dataset", environment, "--out", data, "--train", str(train), "--heldout", "1"]
+    )
+    assert made.exit_code == 0, made.output
+    return data
+
+
+def _trained(data: str, out, *options: str):
+    """A tiny token world model trained by the CLI on `data`: the command's output."""
+    tiny = ["--width", "16", "--depth", "1", "--threads", "1", *options]
+    trained = CliRunner().invoke(
+        app, ["train", "token-world-model", "--data", data, "--out", str(out), *tiny]
+    )
+    assert trained.exit_code == 0, trained.output
+    return trained.output
+
+
 def test_the_codebook_gives_back_every_griddodge_frame_exactly():
     frames = _griddodge_frames()
     assert (patches_to_frames(frames_to_patches(frames, 4), 4) == frames).all()
@@ -121,19 +141,11 @@ def test_rare_tokens_come_true_once_a_frame_as_often_as_the_surprise_says():
 
 
 def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
-    out, data = tmp_path / "t.pt", str(tmp_path / "gd")
-    made = CliRunner().invoke(
-        app, ["dataset", "griddodge", "--out", data, "--train", "3", "--heldout", "1"]
-    )
-    assert made.exit_code == 0, made.output
-    tiny = ["--batch", "4", "--width", "16", "--depth", "1", "--threads", "1", "--steps", "3"]
-    tiny += ["--census-frames", "2"]  # the surprise counts the tokens of both context frames
-    tiny += ["--ending-share", "0.3"]
-    trained = CliRunner().invoke(
-        app, ["train", "token-world-model", "--data", data, "--out", str(out), *tiny]
-    )
-    assert trained.exit_code == 0, trained.output
-    assert "patches reproduce 100.0000% of the training patches" in trained.output
+    out, data = tmp_path / "t.pt", _built(tmp_path, "griddodge", 3)
+    # the surprise counts the tokens of both context frames
+    options = ["--batch", "4", "--steps", "3", "--census-frames", "2", "--ending-share", "0.3"]
+    output = _trained(data, out, *options)
+    assert "patches reproduce 100.0000% of the training patches" in output
     model, facts = checkpoint.load(out)
     assert isinstance(model, TokenWorldModel) and facts["training"]["steps_done"] == 3
     assert model.config.census_frames == 2 and facts["training"]["ending_share"] == 0.3
@@ -150,12 +162,7 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
 
 
 def test_changed_patches_weigh_more_only_where_the_last_frame_differs(tmp_path):
-    data = tmp_path / "gd"
-    made = CliRunner().invoke(
-        app, ["dataset", "griddodge", "--out", str(data), "--train", "2", "--heldout", "1"]
-    )
-    assert made.exit_code == 0, made.output
-    rollouts = RolloutDataset(data, "train")
+    rollouts = RolloutDataset(_built(tmp_path, "griddodge", 2), "train")
     model = _tiny_model(rollouts.frames)
     examples = TokenExamples(rollouts, model, TOKEN_RECIPES["griddodge"], 0, 4.0).draw(64, 0)
     weight, target, last = examples["weight"], examples["target"], examples["recent"][:, 0]
@@ -167,16 +174,8 @@ def test_changed_patches_weigh_more_only_where_the_last_frame_differs(tmp_path):
 
 
 def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path):
-    out, data = tmp_path / "m.pt", str(tmp_path / "md")
-    made = CliRunner().invoke(
-        app, ["dataset", "minidesk", "--out", data, "--train", "2", "--heldout", "1"]
-    )
-    assert made.exit_code == 0, made.output
-    tiny = ["--batch", "2", "--width", "16", "--depth", "1", "--threads", "1", "--steps", "2"]
-    trained = CliRunner().invoke(
-        app, ["train", "token-world-model", "--data", data, "--out", str(out), *tiny]
-    )
-    assert trained.exit_code == 0, trained.output
+    out, data = tmp_path / "m.pt", _built(tmp_path, "minidesk", 2)
+    _trained(data, out, "--batch", "2", "--steps", "2")
     model, facts = checkpoint.load(out)
     assert (model.config.patch, model.config.cell, model.config.places) == (1, 4, (16, 16))
     assert facts["codebook_coverage"] == 1.0 and model.config.codes <= 16  # a few colours
@@ -191,12 +190,7 @@ def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path):
 
 
 def test_a_dataset_without_ending_branches_is_named_when_endings_are_asked_for(tmp_path):
-    data = tmp_path / "gd"
-    made = CliRunner().invoke(
-        app, ["dataset", "griddodge", "--out", str(data), "--train", "4", "--heldout", "1"]
-    )
-    assert made.exit_code == 0, made.output
-    rollouts = RolloutDataset(data, "train")
+    rollouts = RolloutDataset(_built(tmp_path, "griddodge", 4), "train")
     config = _tiny_model(rollouts.frames).config
     assert rollouts.branch_ends.any()  # GridDodge's branches are often lethal
     assert Batches(rollouts, config, 0, ending_share=0.1).warning is None

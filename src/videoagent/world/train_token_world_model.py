@@ -1,6 +1,7 @@
 """Train a token world model on an environment's rollouts, patch by patch as a classifier.
 
-    videoagent train token-world-model --data data/griddodge-v3 \
+    videoagent dataset griddodge --long-lives --out data/griddodge-v3-long
+    videoagent train token-world-model --data data/griddodge-v3-long \
         --out runs/world_griddodge.pt
 
 First the codebook: the most frequent patches of the training frames (`fit_codebook`), and

@@ -43,7 +43,7 @@ from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import Progress, apply_gradients, parameter_count, update_average
 from videoagent.options import setting
 from videoagent.world.dataset import RolloutDataset
-from videoagent.world.train_world_model import Batches
+from videoagent.world.train_world_model import ENDING_SHARE_HELP, Batches
 
 EMA_DECAY = 0.998
 CODEBOOK_FRAMES = 20_000  # frames the codebook is fitted on (a random sample of the split)
@@ -100,12 +100,7 @@ class TokenWorldModelTraining(TrainingConfig):
         None,
         minimum=0,
     )
-    ending_share: float | None = setting(
-        "share of examples whose branch ends the episode (a death or a win), the rest from "
-        "any step (default: the recipe's)",
-        None,
-        minimum=0,
-    )
+    ending_share: float | None = setting(ENDING_SHARE_HELP, None, minimum=0)
     save_every: int = setting("steps between checkpoints", 250, minimum=1)
 
 

@@ -57,6 +57,10 @@ from videoagent.world.dataset import RolloutDataset
 SHORTCUT_SHARE = 0.25
 FIRST_FRAME_SHARE = 0.05
 EARLY_STEPS = 3  # `early_share` draws from an episode's first steps, where context is short
+ENDING_SHARE_HELP = (
+    "share of examples whose branch ends the episode (a death or a win), the rest from any "
+    "step (default: the recipe's)"
+)
 BRANCH_SHARE = 0.5
 MAX_CONTEXT_NOISE = 0.3
 EMA_DECAY = 0.998
@@ -287,12 +291,7 @@ class WorldModelTraining(TrainingConfig):
         None,
         minimum=0,
     )
-    ending_share: float | None = setting(
-        "share of examples whose branch ends the episode (a death or a win), the rest from "
-        "any step (default: the recipe's)",
-        None,
-        minimum=0,
-    )
+    ending_share: float | None = setting(ENDING_SHARE_HELP, None, minimum=0)
     rollout_steps: int = setting("last steps that train on the model's own rollouts", 0, minimum=0)
     rollout_share: float = setting("share of examples with a context frame of its own", 0.3)
     init: Path | None = setting("continue from these weights", None)

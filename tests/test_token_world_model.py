@@ -3,6 +3,8 @@ command, imagination that draws only what the model gives a real chance, and che
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -23,6 +25,7 @@ from videoagent.nn.token_world_model import (  # noqa: E402
 from videoagent.world.dataset import RolloutDataset  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
 from videoagent.world.imagination import Dreaming, imagination_for  # noqa: E402
+from videoagent.world.minidesk import MiniDesk  # noqa: E402
 from videoagent.world.readers import read_grid  # noqa: E402
 from videoagent.world.token_imagination import TokenImagination  # noqa: E402
 from videoagent.world.train_token_world_model import TOKEN_RECIPES, TokenExamples  # noqa: E402
@@ -173,20 +176,35 @@ def test_changed_patches_weigh_more_only_where_the_last_frame_differs(tmp_path):
     assert (weight[~changed & (weight > 0)] == 1).all()
 
 
-def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path):
+@pytest.mark.parametrize("pointer_options", [False, True])
+def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path, monkeypatch, pointer_options):
     out, data = tmp_path / "m.pt", _built(tmp_path, "minidesk", 2)
-    _trained(data, out, "--batch", "2", "--steps", "2")
+    if pointer_options:  # every option a pointer world's recipe may turn on
+        options = dict(previous_action=True, moved_context=True, copy_context=True)
+        recipe = replace(TOKEN_RECIPES["minidesk"], action_at_pointer=True, **options)
+        monkeypatch.setitem(TOKEN_RECIPES, "minidesk", recipe)
+    _trained(data, out, "--batch", "2", "--steps", "2", "--recent-frames", "4")
     model, facts = checkpoint.load(out)
-    assert (model.config.patch, model.config.cell, model.config.places) == (1, 4, (16, 16))
+    config = model.config
+    assert (config.patch, config.cell, config.places, config.recent_frames) == (1, 4, (16, 16), 4)
+    assert config.moved_context == config.copy_context == config.action_at_pointer
+    assert config.previous_action == pointer_options
     assert facts["codebook_coverage"] == 1.0 and model.config.codes <= 16  # a few colours
     frames = RolloutDataset(data, "heldout").frames[:3]
     assert (model.decode(torch.from_numpy(model.encode(frames))) == frames).all()
-    recent = torch.from_numpy(model.encode(frames[:2][::-1].copy()))[None]
+    recent = torch.full((1, 4, 64, 64), config.absent)  # three frames so far
+    recent[0, :3] = torch.from_numpy(model.encode(frames[::-1].copy()))
     action = torch.zeros(1, model.config.action_features)
-    assert model(recent, action).shape == (1, model.config.codes + 1, 64, 64)
+    previous = torch.zeros(1, model.config.action_features + 1)  # none before
+    made = model(recent, action, previous if pointer_options else None)
+    assert made.shape == (1, model.config.codes + 1, 64, 64)
+    if pointer_options:
+        with pytest.raises(ValueError, match="previous action"):
+            model(recent, action)
     imagination = imagination_for(model)
     imagination.start(frames[:2])
-    assert imagination.step(np.zeros(model.config.action_features))[0].shape == (64, 64, 3)
+    for _ in range(2):
+        assert imagination.step(np.zeros(model.config.action_features))[0].shape == (64, 64, 3)
 
 
 def test_a_dataset_without_ending_branches_is_named_when_endings_are_asked_for(tmp_path):
@@ -194,7 +212,136 @@ def test_a_dataset_without_ending_branches_is_named_when_endings_are_asked_for(t
     config = _tiny_model(rollouts.frames).config
     assert rollouts.branch_ends.any()  # GridDodge's branches are often lethal
     assert Batches(rollouts, config, 0, ending_share=0.1).warning is None
-    rollouts.branch_ends[:] = False  # as a dataset built before they were marked
+    rollouts.branch_ends[:] = False  # as a world whose episodes end only on time
+    endless = Batches(rollouts, config, 0, ending_share=0.1)
+    assert endless.ending_share == 0 and "no ending examples" in endless.warning
+    assert "rebuild" not in endless.warning
+    rollouts.branch_ends_marked = False  # as a dataset built before they were marked
     unmarked = Batches(rollouts, config, 0, ending_share=0.1)
-    assert unmarked.ending_share == 0 and "rebuild the dataset" in unmarked.warning
+    assert unmarked.ending_share == 0 and "rebuild it" in unmarked.warning
     assert Batches(rollouts, config, 0, ending_share=0).warning is None
+
+
+def _pointer_model(copy_context: bool = False, action_at_pointer: bool = False):
+    config = TokenWorldModelConfig(
+        copy_context=copy_context,
+        action_at_pointer=action_at_pointer,
+        environment="minidesk",
+        action_features=MiniDesk.action_features,
+        patch=1,
+        cell=4,
+        codes=8,
+        width=16,
+        depth=1,
+        token_width=8,
+        pointer=True,
+        previous_action=True,
+        moved_context=True,
+    )
+    return TokenWorldModel(config).eval()
+
+
+def test_the_moved_context_is_the_last_frame_moved_as_far_as_the_pointer():
+    model, desk = _pointer_model(), MiniDesk()
+    desk.reset(0)
+    grid = torch.randint(0, 8, (1, 64, 64))
+    before = desk.action_vector((0, 0, False), pointer=(30, 30))
+    after = desk.action_vector((5, -3, True), pointer=(30, 30))
+    previous = torch.from_numpy(np.append(before, 1.0))[None]
+    moved = model._moved(grid, torch.from_numpy(after)[None], previous)[0]
+    # content moved 5 right and 3 up; what came in from outside is absent
+    assert (moved[:-3, 5:] == grid[0, 3:, :-5]).all()
+    assert (moved[:, :5] == model.config.absent).all() and (moved[-3:] == model.config.absent).all()
+    # no action before (a dream's first step): nothing moves
+    unmoved = model._moved(grid, torch.from_numpy(after)[None], torch.zeros_like(previous))
+    assert (unmoved == grid).all()
+    # a move the screen's edge cut short moves the frame only as far as the pointer went
+    at_edge = desk.action_vector((-6, 0, True), pointer=(2, 30))  # lands on x = 0
+    was = torch.from_numpy(np.append(desk.action_vector((0, 0, True), (2, 30)), 1.0))[None]
+    moved = model._moved(grid, torch.from_numpy(at_edge)[None], was)[0]
+    assert (moved[:, :-2] == grid[0, :, 2:]).all()
+
+
+def test_imagination_hands_a_pointer_model_each_copy_s_previous_action():
+    model, desk = _pointer_model(), MiniDesk()
+    first = desk.reset(0)
+    seen = []
+    forward = model.forward
+
+    def recording(recent, action, previous=None):
+        seen.append(previous.clone())
+        return forward(recent, action, previous)
+
+    model.forward = recording
+    imagination = TokenImagination(model, Dreaming(seed=0))
+    imagination.forward = recording
+    imagination.start(first[None], copies=3)
+    actions = np.stack([desk.action_vector((k, 0, k == 2)) for k in range(3)])
+    imagination.step(actions)
+    assert (seen[0] == 0).all()  # none before the first step
+    imagination.keep_only([2, 0])
+    imagination.step(actions[:2])
+    expected = torch.from_numpy(np.concatenate([actions[[2, 0]], np.ones((2, 1))], 1)).float()
+    assert torch.equal(seen[1], expected)
+    # begun from several frames, the action that led to the last of them is given
+    led_here = desk.action_vector((1, 1, True))
+    second = desk.step((1, 1, True)).frame
+    imagination.start(np.stack([first, second]), copies=2, previous=led_here)
+    imagination.step(actions[:2])
+    assert torch.equal(seen[2], torch.from_numpy(np.append(led_here, 1)).float().expand(2, -1))
+
+
+def test_pointer_examples_carry_the_action_before_where_there_was_one(tmp_path):
+    rollouts = RolloutDataset(_built(tmp_path, "minidesk", 2), "train")
+    model = _pointer_model()
+    book, _ = fit_codebook(rollouts.frames, 8, 1)
+    model.codebook[: len(book)].copy_(torch.from_numpy(book))
+    examples = TokenExamples(rollouts, model, TOKEN_RECIPES["minidesk"], 0, 0.0)
+    chosen = examples.batches.choose(256)
+    assert chosen["previous_present"].any() and not chosen["previous_present"].all()
+    with_one = chosen["previous_present"]
+    rows = chosen["target"][with_one] - 2
+    assert (chosen["previous_action"][with_one] == rollouts.actions[rows]).all()
+    assert (chosen["previous_action"][~with_one] == 0).all()
+    assert (rollouts.index[chosen["target"][~with_one]] < 2).all()
+    drawn = examples.draw(64, 0)["previous"]
+    assert drawn.shape == (64, MiniDesk.action_features + 1)
+    assert set(drawn[:, -1].unique().tolist()) <= {0.0, 1.0}
+    assert (drawn[drawn[:, -1] == 0, :-1] == 0).all()
+
+
+def test_a_copy_gate_carries_a_context_token_to_its_place_exactly():
+    model, desk = _pointer_model(copy_context=True), MiniDesk()
+    desk.reset(0)
+    recent = torch.randint(0, 8, (1, 2, 64, 64))
+    action = torch.from_numpy(desk.action_vector((4, 2, True), pointer=(30, 30)))[None]
+    before = desk.action_vector((0, 0, True), pointer=(30, 30))
+    previous = torch.from_numpy(np.append(before, 1.0)).float()[None]
+    cells = model.config.cell**2
+    with torch.no_grad():
+        for source, expected in enumerate(
+            (recent[0, 0], model._moved(recent[:, 0], action, previous)[0])
+        ):
+            model.copy_gates.bias.zero_()
+            model.copy_gates.bias[(source + 1) * cells : (source + 2) * cells] = 50.0  # 0: guess
+            made = model(recent, action, previous)[0, :-1].argmax(0)
+            present = expected != model.config.absent
+            assert (made[present] == expected[present]).all()
+
+
+def test_the_button_held_is_drawn_where_the_pointer_lands():
+    model, desk = _pointer_model(action_at_pointer=True), MiniDesk()
+    desk.reset(0)
+    features, pixels = MiniDesk.action_features, model.config.cell**2
+    button = features - 3  # (dx one-hot, dy one-hot, button, x, y)
+
+    def button_map(held: bool) -> torch.Tensor:
+        action = torch.from_numpy(desk.action_vector((0, 0, held), pointer=(21, 9)))[None]
+        maps = model._pointer_maps(action, None)[0]  # the bump, then each number at it
+        assert maps.shape == ((1 + features) * pixels, 16, 16)
+        at_button = maps[(1 + button) * pixels : (2 + button) * pixels][None]
+        return torch.nn.functional.pixel_shuffle(at_button, 4)[0, 0]  # [64, 64]
+
+    held = button_map(True)
+    assert torch.equal(torch.nonzero(held == held.max())[0], torch.tensor([9, 21]))
+    assert (button_map(False) == 0).all()

@@ -33,6 +33,17 @@ A token need not be a patch: in a world of a few flat colours and shapes at any 
 convolutions see a cell of them a place (`cell`), reading its tokens side by side and
 answering one distribution per token.
 
+A mouse drags what it holds by exactly its own move. Learnt as arithmetic, a dragged
+window landed a pixel off within a few frames; so a pointer world's model may read the
+action before this one (`previous_action`: where the pointer was, whether the button was
+held) and one more context grid, the last frame moved as far as the pointer moved
+(`moved_context`), in which a dragged window is already where it goes. With `copy_context`
+each token of the last frame and of the moved one can be copied straight to its place, so
+the convolutions decide what comes from where rather than carrying every pixel's colour
+through their channels. Measured on MiniDesk, none of them kept windows right for longer,
+and the cursor's look, which a copy carried, was then lost wherever the copy was wrong
+(`docs/models.md`): they are off in the recipes.
+
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a
 world of flat colours is reproduced exactly (check `coverage` in the training facts).
@@ -50,6 +61,7 @@ from torch import nn
 CENSUS_CAP = 16  # counts of a token past this read as this: the few things worth counting
 KEYED_AT_ONCE = 1 << 18  # patches widened to 64 bits at a time (`_patch_keys`)
 ENCODED_AT_ONCE = 1 << 22  # pixels encoded at a time (`TokenWorldModel.encode`)
+NEVER = -1e4  # the log chance of a token a copied grid does not hold (finite: exported graphs)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,24 @@ class TokenWorldModelConfig:
     census_frames: int = 1  # the recent frames the surprise's census counts, most recent first
     older_frames: int = 0  # none: the token grid is the whole state the model carries
     pointer: bool = False  # the action ends with the pointer's place (see `WorldModelConfig`)
+    # The model also reads the action before this one (`forward`'s `previous`): for a
+    # mouse, where the pointer was and whether the button was already held.
+    previous_action: bool = False
+    # One more context grid, the last frame moved by the pointer's move (needs `pointer`,
+    # `previous_action` and a token per pixel): what the pointer drags is then already where
+    # it goes, and the model only chooses, pixel by pixel, what moved with it.
+    moved_context: bool = False
+    # Each token of the last frame (and of the moved one) may be copied straight to its place:
+    # each token's chances are a mixture, by weights the model gives it, of its own guess and
+    # of the token each source holds there. (Given as extra logits, a copy lost to the
+    # guess's own sureness: MiniDesk's cursor dot was drawn white in most frames where the
+    # last frame, the moved one and the answer all had it black.)
+    copy_context: bool = False
+    # The pointer map also carries each of the action's numbers where the pointer lands:
+    # whether the button is held is then a fact at the pointer's pixels, not only one the
+    # whole grid is modulated by. (Tried where a model that could copy the cursor from its
+    # context never learnt to draw its look from the button: it did not mend that.)
+    action_at_pointer: bool = False
     rare_below: float = 1e-3  # a token this unlikely in its patch is a rare event
     fps: float = 15.0
 
@@ -81,6 +111,21 @@ class TokenWorldModelConfig:
         """The convolutions' grid (rows, columns): the token grid in cells."""
         rows, columns = self.grid
         return rows // self.cell, columns // self.cell
+
+    @property
+    def context_grids(self) -> int:
+        """The token grids the convolutions read: the recent frames and the moved one."""
+        return self.recent_frames + int(self.moved_context)
+
+    @property
+    def copied_grids(self) -> int:
+        """The context grids a token may be copied from (`copy_context`)."""
+        return (1 + int(self.moved_context)) if self.copy_context else 0
+
+    @property
+    def mixture_parts(self) -> int:
+        """What each token's chances mix (`copy_context`): the model's guess and each source."""
+        return 1 + self.copied_grids
 
     @property
     def absent(self) -> int:
@@ -118,25 +163,34 @@ class TokenWorldModel(nn.Module):
         pixels = 3 * config.patch**2
         self.register_buffer("codebook", torch.zeros(config.codes, pixels, dtype=torch.uint8))
         self.token_in = nn.Embedding(config.codes + 1, config.token_width)
-        self.context_in = nn.Linear(config.recent_frames * config.token_width * cell**2, w)
+        if config.moved_context and not (
+            config.pointer and config.previous_action and config.patch == 1
+        ):
+            raise ValueError("moved_context needs pointer, previous_action and patch 1")
+        self.context_in = nn.Linear(config.context_grids * config.token_width * cell**2, w)
         self.position = nn.Parameter(torch.randn(w, rows, columns) * 0.02)
-        self.action_in = nn.Sequential(
-            nn.Linear(config.action_features, w), nn.SiLU(), nn.Linear(w, w)
-        )
+        read = config.action_features * (2 if config.previous_action else 1)
+        read += int(config.previous_action)  # whether there was an action before
+        self.action_in = nn.Sequential(nn.Linear(read, w), nn.SiLU(), nn.Linear(w, w))
         counted = min(config.census_frames, config.recent_frames) * (config.codes + 1)
         self.census_in = nn.Sequential(nn.Linear(counted, w), nn.SiLU(), nn.Linear(w, w))
         self.surprise = nn.Sequential(nn.Linear(2 * w, w), nn.SiLU(), nn.Linear(w, 1))
         if config.pointer:
-            self.pointer_in = nn.Linear((config.patch * cell) ** 2, w)
+            maps = 2 if config.previous_action else 1
+            maps += config.action_features if config.action_at_pointer else 0
+            self.pointer_in = nn.Linear(maps * (config.patch * cell) ** 2, w)
         self.blocks = nn.ModuleList(ConditionedConvBlock(w) for _ in range(config.depth))
         self.out = nn.Conv2d(w, config.codes * cell**2, 1)
+        if config.copy_context:
+            self.copy_gates = nn.Conv2d(w, config.mixture_parts * cell**2, 1)
+            nn.init.zeros_(self.copy_gates.weight)
+            nn.init.zeros_(self.copy_gates.bias)
 
-    def _pointer_map(self, action: torch.Tensor) -> torch.Tensor:
-        """[B, pixels of a place, rows, columns]: a one-pixel-wide bump where the pointer is,
-        per place of the convolutions' grid."""
+    def _pointer_map(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        """[B, pixels of a place, rows, columns]: a one-pixel-wide bump where the pointer is
+        (x, y [B] over the frame's size), per place of the convolutions' grid."""
         config = self.config
-        x = action[:, -2].float() * config.frame_width
-        y = action[:, -1].float() * config.frame_height
+        x, y = x.float() * config.frame_width, y.float() * config.frame_height
         columns = torch.arange(config.frame_width, dtype=torch.float32)
         rows = torch.arange(config.frame_height, dtype=torch.float32)
         across = torch.exp(-0.5 * (columns[None] - x[:, None]) ** 2)
@@ -144,20 +198,68 @@ class TokenWorldModel(nn.Module):
         bump = (down[:, :, None] * across[:, None, :])[:, None]  # [B, 1, H, W]
         return F.pixel_unshuffle(bump, config.patch * config.cell)
 
-    def forward(self, recent: torch.Tensor, action: torch.Tensor) -> torch.Tensor:
+    def _pointer_maps(self, action: torch.Tensor, previous: torch.Tensor | None) -> torch.Tensor:
+        """Where the action puts the pointer (and, with `action_at_pointer`, the action's
+        numbers there), and with a previous action where it was (what the pointer covered
+        there comes back): [B, maps · pixels of a place, rows, columns]."""
+        bump = self._pointer_map(action[:, -2], action[:, -1])
+        maps = [bump]
+        if self.config.action_at_pointer:
+            maps.append((bump[:, None] * action[:, :, None, None, None]).flatten(1, 2))
+        if previous is not None:
+            features, present = self.config.action_features, previous[:, -1]
+            was = self._pointer_map(previous[:, features - 2], previous[:, features - 1])
+            maps.append(was * present[:, None, None, None])
+        return torch.cat(maps, dim=1)
+
+    def _moved(self, last: torch.Tensor, action: torch.Tensor, previous: torch.Tensor):
+        """The token grid `last` [B, rows, columns] moved by as many pixels as the pointer
+        moved from the previous action's place to this one's (not at all where there was
+        no previous action); `config.absent` where nothing moved in."""
+        config = self.config
+        features = config.action_features
+        present = previous[:, features]
+        dx = torch.round((action[:, -2] - previous[:, features - 2]) * config.frame_width)
+        dy = torch.round((action[:, -1] - previous[:, features - 1]) * config.frame_height)
+        dx, dy = (dx * present).long(), (dy * present).long()
+        rows, columns = last.shape[1:]
+        y = torch.arange(rows)[None, :, None] - dy[:, None, None]  # where each pixel came from
+        x = torch.arange(columns)[None, None, :] - dx[:, None, None]
+        inside = (y >= 0) & (y < rows) & (x >= 0) & (x < columns)
+        source = (y.clamp(0, rows - 1) * columns + x.clamp(0, columns - 1)).flatten(1)
+        moved = last.flatten(1).gather(1, source).view_as(last)
+        return torch.where(inside, moved, torch.full_like(moved, config.absent))
+
+    def forward(
+        self, recent: torch.Tensor, action: torch.Tensor, previous: torch.Tensor | None = None
+    ) -> torch.Tensor:
         """Logits [B, codes + 1, rows, columns]: the next frame's tokens patch by patch,
         and in the last channel (the same in every patch) the logit of its surprise, that
         some patch holds a rare token. From the tokens of the recent frames [B, R, rows,
-        columns] (most recent first; `config.absent` where a frame does not exist) and the
-        action [B, F]."""
-        tokens = self.token_in(recent)  # [B, R, rows, columns, e]
+        columns] (most recent first; `config.absent` where a frame does not exist), the
+        action [B, F] and, with `config.previous_action`, the one before it [B, F + 1]: its
+        features, then 1 (or all zeros where there was none, as at a dream's first step)."""
+        config = self.config
+        action = action.float()
+        grids, read, copied = recent, action, [recent[:, 0]]
+        if config.previous_action:
+            if previous is None:
+                raise ValueError("this model reads the previous action too")
+            previous = previous.float()
+            read = torch.cat([action, previous], dim=1)
+            if config.moved_context:
+                moved = self._moved(recent[:, 0], action, previous)
+                grids = torch.cat([recent, moved[:, None]], dim=1)
+                copied.append(moved)
+        tokens = self.token_in(grids)  # [B, R, rows, columns, e]
         tokens = tokens.permute(0, 1, 4, 2, 3).flatten(1, 2)  # [B, R·e, rows, columns]
-        tokens = F.pixel_unshuffle(tokens, self.config.cell)  # [B, R·e·cell², places]
+        tokens = F.pixel_unshuffle(tokens, config.cell)  # [B, R·e·cell², places]
         x = self.context_in(tokens.permute(0, 2, 3, 1)).permute(0, 3, 1, 2) + self.position
-        acted = self.action_in(action.float())
+        acted = self.action_in(read)
         x = x + acted[:, :, None, None]
         if self.config.pointer:
-            pointer = self.pointer_in(self._pointer_map(action).permute(0, 2, 3, 1))
+            maps = self._pointer_maps(action, previous)
+            pointer = self.pointer_in(maps.permute(0, 2, 3, 1))
             x = x + pointer.permute(0, 3, 1, 2)
         for block in self.blocks:
             x = block(x, acted)
@@ -165,8 +267,23 @@ class TokenWorldModel(nn.Module):
         census = self.census_in(torch.cat([self._census(grid) for grid in counted.unbind(1)], 1))
         surprise = self.surprise(torch.cat([x.mean(dim=(2, 3)).detach(), census], dim=1))
         logits = F.pixel_shuffle(self.out(x), self.config.cell)  # [B, codes, rows, columns]
+        if config.copy_context:
+            logits = self._mixture(logits, x, copied)
         surprise = surprise[:, :, None, None].expand(-1, -1, *logits.shape[2:])
         return torch.cat([logits, surprise], dim=1)
+
+    def _mixture(self, guess: torch.Tensor, x: torch.Tensor, copied: list[torch.Tensor]):
+        """Log chances [B, codes, rows, columns]: each token's mixture, by the weights the
+        copy gates give it, of the model's guess (logits `guess`) and of each grid in
+        `copied` (its token there for sure; an absent token gives nothing)."""
+        config = self.config
+        weights = F.pixel_shuffle(self.copy_gates(x), config.cell).log_softmax(dim=1)
+        every = torch.arange(config.codes)[None, :, None, None]
+        parts = [weights[:, :1] + guess.log_softmax(dim=1)]
+        for source, grid in enumerate(copied, start=1):
+            held = torch.where(grid[:, None] == every, 0.0, NEVER)
+            parts.append(weights[:, source : source + 1] + held)
+        return torch.stack(parts).logsumexp(dim=0)
 
     def _census(self, tokens: torch.Tensor) -> torch.Tensor:
         """[B, codes + 1]: how many patches of each token grids [B, rows, columns] hold, up

@@ -284,6 +284,7 @@ class RolloutDataset:
             # made before v3: no branch was known to end its episode
             ends = arrays["branch_ends"] if "branch_ends" in arrays else None
         self.branch_ends = np.zeros(len(self.frames), bool) if ends is None else ends
+        self.branch_ends_marked = ends is not None
         self.starts = np.flatnonzero(self.index == 0)
 
     def episodes(self) -> int:

@@ -230,6 +230,7 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
     episode = 0
     while len(right) < samples:
         history = [env.reset(evaluation_seed(seed, episode))]
+        led_here = None  # the action vector that led to the last frame of `history`
         episode += 1
         for _ in range(40):
             if rng.random() < 0.3:
@@ -239,7 +240,7 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
                     options = [_random_action(env, rng) for _ in range(4)]
                 imagination = imagination_for(model, Dreaming(steps=steps, seed=len(right)))
                 context = np.stack([history[0], *history[1:][-keep:]])
-                imagination.start(context, copies=len(options))
+                imagination.start(context, copies=len(options), previous=led_here)
                 made = imagination.step(np.stack([env.action_vector(a) for a in options]))
                 for option, frame in zip(options, made, strict=True):
                     with _trial(env) as twin:
@@ -247,7 +248,9 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
                         followed = _followed(twin, frame)
                         if followed is not None:
                             right.append(followed)
-            step = env.step(_random_action(env, rng))
+            action = _random_action(env, rng)
+            led_here = env.action_vector(action)  # before the step: it reads the pointer
+            step = env.step(action)
             history.append(step.frame)
             if step.done:
                 break

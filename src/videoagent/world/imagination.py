@@ -71,9 +71,12 @@ class Imagination:
     def copies(self) -> int:
         return len(self.history[-1]) if self.history else 0
 
-    def start(self, frames: np.ndarray, copies: int = 1) -> None:
+    def start(
+        self, frames: np.ndarray, copies: int = 1, previous: np.ndarray | None = None
+    ) -> None:
         """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1; the first is the anchor) or a
-        batch of them [copies, T, H, W, 3]."""
+        batch of them [copies, T, H, W, 3]. (`previous`, the action that led to the last of
+        them, is for the token models that read it; this model does not.)"""
         config = self.model.config
         tensor = to_model(start_frames(frames, copies, config))  # [copies, T, 3, H, W]
         self.anchor = tensor[:, 0]

@@ -1,9 +1,10 @@
 """A token world model run forward: `Imagination`'s interface (start, step, keep_only) for
 `nn/token_world_model.py`.
 
-The state of each copy is the token grids of its recent frames. Each step the model gives
-every patch a chance per token, and the frame its surprise (the chance that some patch
-holds a token under `rare_below`); the next grid is drawn in two parts:
+The state of each copy is the token grids of its recent frames (and its last action, for a
+model that reads the action before: `TokenWorldModelConfig.previous_action`). Each step the
+model gives every patch a chance per token, and the frame its surprise (the chance that
+some patch holds a token under `rare_below`); the next grid is drawn in two parts:
 - each patch from its chances at or above `rare_below` and `Dreaming.least_chance` (by
   default its likeliest token: the worlds here leave nothing to chance patch by patch), all
   patches at once;
@@ -35,18 +36,29 @@ class TokenImagination:
         self.forward = frozen_forward(self.model, onnx=True)
         self.noise = torch.Generator().manual_seed(dreaming.seed)
         self.history: list[torch.Tensor] = []  # most recent last, each [copies, rows, columns]
+        # each copy's last action and a 1 ([copies, F + 1]); zeros before its first step
+        self.previous: torch.Tensor | None = None
 
     @property
     def copies(self) -> int:
         return len(self.history[-1]) if self.history else 0
 
-    def start(self, frames: np.ndarray, copies: int = 1) -> None:
+    def start(
+        self, frames: np.ndarray, copies: int = 1, previous: np.ndarray | None = None
+    ) -> None:
         """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1) or a batch [copies, T, H, W, 3];
-        the most recent `recent_frames` of them are the context."""
+        the most recent `recent_frames` of them are the context. `previous` is the action
+        vector [F] that led to the last of them, where it is known (a model that reads the
+        previous action then moves its first frame as a mouse moves)."""
         config = self.model.config
         frames = start_frames(frames, copies, config)
         tokens = torch.from_numpy(self.model.encode(frames[:, -config.recent_frames :]))
         self.history = list(tokens.unbind(1))
+        self.previous = torch.zeros(len(frames), config.action_features + 1)
+        if previous is not None and len(tokens[0]) > 1:  # one frame: nothing led to it
+            self.previous[:] = torch.cat(
+                [torch.as_tensor(previous).float().view(-1), torch.ones(1)]
+            )
 
     @torch.inference_mode()
     def step(self, actions: np.ndarray) -> np.ndarray:
@@ -62,9 +74,13 @@ class TokenImagination:
         recent = [self.history[-1 - k] for k in range(min(len(self.history), config.recent_frames))]
         while len(recent) < config.recent_frames:
             recent.append(torch.full_like(recent[0], config.absent))
-        made = self.forward(recent=torch.stack(recent, 1), action=torch.from_numpy(actions.copy()))
-        tokens = self._draw(made.float())
+        action = torch.from_numpy(actions.copy())
+        inputs = {"recent": torch.stack(recent, 1), "action": action}
+        if config.previous_action:
+            inputs["previous"] = self.previous
+        tokens = self._draw(self.forward(**inputs).float())
         self.history = (self.history + [tokens])[-config.recent_frames :]
+        self.previous = torch.cat([action, torch.ones(copies, 1)], dim=1)
         return self.model.decode(tokens)
 
     def _draw(self, made: torch.Tensor) -> torch.Tensor:
@@ -99,3 +115,4 @@ class TokenImagination:
         """Carry on with some copies only (e.g. after the planner picks its favourite)."""
         index = torch.as_tensor(np.asarray(rows), dtype=torch.long)
         self.history = [tokens[index] for tokens in self.history]
+        self.previous = self.previous[index]

@@ -47,6 +47,7 @@ from videoagent.world.train_world_model import ENDING_SHARE_HELP, Batches
 
 EMA_DECAY = 0.998
 CODEBOOK_FRAMES = 20_000  # frames the codebook is fitted on (a random sample of the split)
+PREVIOUS_HIDDEN = 0.2  # examples whose previous action is withheld (`previous_action` models)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class TokenRecipe:
     cell: int = 1
     codes: int = 64
     pointer: bool = False
+    previous_action: bool = False  # see `TokenWorldModelConfig`
+    moved_context: bool = False
+    copy_context: bool = False
+    action_at_pointer: bool = False
     # Weighting changed patches more made GridDodge's model believe in a new hazard twice as
     # often as the game spawns one: a weight that hangs on the answer biases its chance.
     change_weight: float = 0.0
@@ -70,8 +75,10 @@ TOKEN_RECIPES = {
     "griddodge": TokenRecipe(steps=6000),  # on the long-lives dataset (docs/models.md)
     # A pointer at any pixel over windows at any pixel: some 2,700 distinct 4x4 patches in
     # 5,000 frames, the commonest 1,024 of them 99.7% of all, where every pixel is one of 8
-    # colours. So a token is a pixel, and the convolutions see 4x4 of them a place.
-    "minidesk": TokenRecipe(steps=4000, patch=1, cell=4, codes=16, pointer=True),
+    # colours. So a token is a pixel, and the convolutions see 4x4 of them a place. Nothing
+    # is random on the desk: changed pixels may weigh more. (The pointer's move, copies and
+    # the action at the pointer did not keep windows right longer: docs/models.md.)
+    "minidesk": TokenRecipe(steps=4000, patch=1, cell=4, codes=16, pointer=True, change_weight=5),
 }
 
 
@@ -127,6 +134,7 @@ class TokenExamples:
         self.branch_tokens = model.encode(data.branch_frames, np.int16)
         self.batches = Batches(data, model.config, seed, recipe.early_share, recipe.ending_share)
         self.absent, self.codes = model.config.absent, model.config.codes
+        self.previous_action = model.config.previous_action
         self.change_weight = change_weight
         self.rng = np.random.default_rng([seed, 1])
 
@@ -147,19 +155,27 @@ class TokenExamples:
         if flips:
             flipped = (self.rng.random(recent.shape) < flips) & (recent != self.absent)
             recent = np.where(flipped, self.rng.integers(self.codes, size=recent.shape), recent)
-        return {
+        examples = {
             "recent": torch.from_numpy(recent),
             "action": torch.from_numpy(chosen["action"].astype(np.float32)),
             "target": torch.from_numpy(target),
             "weight": torch.from_numpy(weight.astype(np.float32)),
         }
+        if self.previous_action:
+            # a dream begun from several frames has none before its first step
+            present = chosen["previous_present"] & (self.rng.random(size) >= PREVIOUS_HIDDEN)
+            previous = np.concatenate(
+                [chosen["previous_action"] * present[:, None], present[:, None]], axis=1
+            )
+            examples["previous"] = torch.from_numpy(previous.astype(np.float32))
+        return examples
 
 
 def token_loss(model: TokenWorldModel, examples: dict[str, torch.Tensor]) -> torch.Tensor:
     """Cross-entropy of each patch's token, plus that of the frame's surprise: whether some
     patch's true token is one the model gives under `rare_below` (by its own chances, not
     differentiated through)."""
-    made = model(examples["recent"], examples["action"]).float()
+    made = model(examples["recent"], examples["action"], examples.get("previous")).float()
     logits, surprise = made[:, :-1], made[:, -1, 0, 0]
     target, weight = examples["target"], examples["weight"]
     error = F.cross_entropy(logits, target, reduction="none")
@@ -197,6 +213,10 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
             recent_frames=config.recent_frames,
             census_frames=config.census_frames,
             pointer=recipe.pointer,
+            previous_action=recipe.previous_action,
+            moved_context=recipe.moved_context,
+            copy_context=recipe.copy_context,
+            action_at_pointer=recipe.action_at_pointer,
             rare_below=recipe.rare_below if config.rare_below is None else config.rare_below,
         )
     )

@@ -129,10 +129,9 @@ class Batches:
         # trained a model that drew a swap of cells as a death in 80 of 100, not 98
         self.warning = None
         if ending_share and not len(self.endings):
-            self.warning = (
-                f"{data.description()} marks no branch that ends its episode (built before "
-                "they were marked): no ending examples; rebuild the dataset to have them"
-            )
+            self.warning = f"no branch of {data.description()} ends its episode: no ending examples"
+            if not data.branch_ends_marked:
+                self.warning += " (built before they were marked: rebuild it to have them)"
 
     def choose(self, size: int) -> dict[str, np.ndarray]:
         """Which frames make `size` examples: rows of the dataset's arrays for the target
@@ -158,6 +157,10 @@ class Batches:
         source = np.maximum(target - 1, 0)
         branch = ~first & ((self.rng.random(size) < BRANCH_SHARE) | ending)
         action = np.where(first[:, None], 0.0, data.actions[source])
+        previous_present = index >= 2  # the action that led to the last context frame
+        previous_action = np.where(
+            previous_present[:, None], data.actions[np.maximum(target - 2, 0)], 0.0
+        )
         return {
             "target": target,
             "source": source,
@@ -169,6 +172,8 @@ class Batches:
             "older": np.where(older_present, target[:, None] - older_back[None], start[:, None]),
             "older_present": older_present,
             "action": np.where(branch[:, None], data.branch_actions[source], action),
+            "previous_action": previous_action,
+            "previous_present": previous_present,
         }
 
     def draw(self, size: int) -> dict:
@@ -177,7 +182,7 @@ class Batches:
         frames = np.where(
             branch[:, None, None, None], data.branch_frames[source], data.frames[chosen["target"]]
         )
-        previous_action = data.actions[np.maximum(chosen["target"] - 2, 0)]
+        previous_action = chosen["previous_action"]
         return {
             "target": to_model(frames),
             "action": torch.from_numpy(chosen["action"].astype(np.float32)),

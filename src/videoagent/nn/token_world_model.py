@@ -91,7 +91,7 @@ class TokenWorldModelConfig:
     # each token's chances are a mixture, by weights the model gives it, of its own guess and
     # of the token each source holds there. (Given as extra logits, a copy lost to the
     # guess's own sureness: MiniDesk's cursor dot was drawn white in most frames where the
-    # last frame, the moved one and the answer all had it black.)
+    # moved frame and the answer had it black.)
     copy_context: bool = False
     # The pointer map also carries each of the action's numbers where the pointer lands:
     # whether the button is held is then a fact at the pointer's pixels, not only one the

@@ -272,9 +272,8 @@ def test_imagination_hands_a_pointer_model_each_copy_s_previous_action():
         seen.append(previous.clone())
         return forward(recent, action, previous)
 
-    model.forward = recording
     imagination = TokenImagination(model, Dreaming(seed=0))
-    imagination.forward = recording
+    imagination.forward = recording  # instead of its frozen graph
     imagination.start(first[None], copies=3)
     actions = np.stack([desk.action_vector((k, 0, k == 2)) for k in range(3)])
     imagination.step(actions)

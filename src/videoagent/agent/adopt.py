@@ -82,9 +82,36 @@ def adopt(picture: Picture, board: Storyboard) -> tuple[Storyboard, list[str]]:
         notes.append(f"removed {', '.join(removed)}")
     if [s.id for s in kept] != [s.id for s in board.shots if s.id in seen]:
         notes.append(f"shot order now {', '.join(s.id for s in kept)}")
+    _carry_on(kept)
+    notes += continuity_notes(board.shots, kept)
     adopted = replace(board, shots=kept, target_frames=sum(s.frames for s in kept))
     adopted.renumber()
     return adopted, notes
+
+
+def _carry_on(kept: list) -> None:
+    """A shot that continued the shot before it (plan/continuity.py) goes on continuing
+    whatever generated shot an edit cut to it (its take is then made again from that shot's
+    end); after a card, first, or behind a transition it no longer continues (made fresh)."""
+    for index, shot in enumerate(kept):
+        previous = kept[index - 1] if index > 0 else None
+        joined = previous is not None and previous.kind == "generated"
+        if shot.continues and not (joined and shot.transition_in == "cut"):
+            shot.continues = False
+
+
+def continuity_notes(before: list, after: list) -> list[str]:
+    """What an edit did to shots that continue the one before them, in words."""
+    earlier = {s.id: before[i - 1].id for i, s in enumerate(before) if i > 0 and s.continues}
+    notes = []
+    for index, shot in enumerate(after):
+        if shot.id not in earlier:
+            continue
+        if not shot.continues:
+            notes.append(f"{shot.id} no longer continues the shot before it: made fresh")
+        elif after[index - 1].id != earlier[shot.id]:
+            notes.append(f"{shot.id} now carries on {after[index - 1].id}: its take is made again")
+    return notes
 
 
 def adopt_text(overlays, board: Storyboard) -> tuple[Storyboard, list[str]]:

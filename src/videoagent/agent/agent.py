@@ -42,7 +42,7 @@ from videoagent.agent.planning import (
 from videoagent.agent.provider_slots import PROCESS_SLOTS
 from videoagent.agent.routing import project_pool
 from videoagent.agent.settings import KEPT_CHOICES, AgentSettings, Result
-from videoagent.agent.shoot_all import choose_takes, shoot_all
+from videoagent.agent.shoot_all import choose_takes, shoot_all, unmade
 from videoagent.agent.shooter_recipe import ShooterRecipe
 from videoagent.agent.shot_executor import LocalExecutor
 from videoagent.agent.state import ProjectState
@@ -347,7 +347,7 @@ class Agent:
         state.save()
         # 6. Estimate what this run will spend: only takes not found in a cache cost, each
         # at its backend's price for the length that backend makes (and bills).
-        new = [s for s in generated if not shooter.cached(s, s.source_frames, refs[s.id])]
+        new = unmade(shooter, generated, refs)
         estimate = announce_estimate(new, generated, request.rate, settings.budget, self._emit)
         refuse_to_pay_for_missing(store, board, folder, settings=settings, emit=self._emit)
         if new:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from videoagent.agent.adopt import adopt, adopt_text, fit_overlays
+from videoagent.agent.adopt import adopt, adopt_text, continuity_notes, fit_overlays
 from videoagent.agent.assemble import sketch_timeline
 from videoagent.agent.planning import reference_counter, write_prompts
 from videoagent.agent.routing import longest_shot
@@ -163,12 +163,12 @@ def _edit_picture(
 ) -> tuple[Storyboard, list[str]]:
     """`change` made to the project's timeline, and the result adopted as the plan, with the
     specs of the `new` shots whose clips it adds: the new storyboard, and what happened to
-    text past a new end."""
-    board = state.storyboard
-    edited = change(sketch_timeline(board))
-    board, _ = adopt(picture_of(edited), replace(board, shots=[*board.shots, *new]))
+    shots that continued the one before and to text past a new end."""
+    before = state.storyboard
+    edited = change(sketch_timeline(before))
+    board, _ = adopt(picture_of(edited), replace(before, shots=[*before.shots, *new]))
     state.storyboard = board
-    return board, fit_overlays(board)
+    return board, [*continuity_notes(before.shots, board.shots), *fit_overlays(board)]
 
 
 def _edit_text(state, change: Callable[[Timeline], Timeline]) -> None:
@@ -304,13 +304,15 @@ def apply_edit(
     if isinstance(operation, SwapShots):
         a, b = operation.first - 1, operation.second - 1
         message = f"swapped {board.shots[a].id} and {board.shots[b].id}"
-        board, _ = _edit_picture(state, lambda t: picture.swap(t, a, b))
+        board, notes = _edit_picture(state, lambda t: picture.swap(t, a, b))
+        message = "; ".join([message, *notes])
         return "tool: reorder", message, {"order": [s.id for s in board.shots]}
     if isinstance(operation, MoveShot):
         message = f"moved {board.shots[operation.number - 1].id} to position {operation.to}"
-        board, _ = _edit_picture(
+        board, notes = _edit_picture(
             state, lambda t: picture.move(t, operation.number - 1, operation.to - 1)
         )
+        message = "; ".join([message, *notes])
         return "tool: reorder", message, {"order": [s.id for s in board.shots]}
     if isinstance(operation, TrimShot):
         shot = board.shots[operation.number - 1]

@@ -29,7 +29,7 @@ def build_manifest(
     folder = state.folder.root
     shots = []
     actual = 0.0
-    for shot in storyboard.shots:
+    for index, shot in enumerate(storyboard.shots):
         record = {
             "id": shot.id,
             "index": shot.index,
@@ -77,6 +77,7 @@ def build_manifest(
                         for t in shot_takes
                     ],
                     "could_not_show": unshown,
+                    "continues": _continuity(storyboard.shots, index, pick),
                     "cost_estimate": round(sum(t.cost_estimate for t in shot_takes[:1]), 4),
                     "cost": round(sum(t.cost for t in shot_takes), 4),
                 }
@@ -142,4 +143,18 @@ def build_manifest(
             "journal.sqlite",
         ],
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
+    }
+
+
+def _continuity(shots, index: int, pick) -> dict | None:
+    """How a shot that continues the one before was made: as an extension of that shot's
+    take (no cut), or fresh because its backend cannot extend (the video cuts there)."""
+    shot = shots[index]
+    if not shot.continues:
+        return None
+    extended = pick is not None and pick.mode == "extend"
+    return {
+        "shot": shots[index - 1].id,
+        "made_as": "extension of its take" if extended else "fresh take (a cut)",
+        "extends": pick.references[0] if extended and pick.references else None,
     }

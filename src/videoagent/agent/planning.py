@@ -86,6 +86,7 @@ def write_prompts(
             height=storyboard.height,
             fps=float(rate.fps),
             references=references(index),
+            continues=shot.continues,
         )
         caps = capabilities(route.backend)
         shot.backend, shot.dialect = route.backend, caps.dialect

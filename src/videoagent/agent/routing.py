@@ -92,9 +92,13 @@ def route_shot(
     height: int,
     fps: float,
     references: int = 0,
+    continues: bool = False,
 ) -> Route:
-    """The cheapest backend in the pool able to make this shot."""
+    """The cheapest backend in the pool able to make this shot (`continues`: by extending
+    the take before it, where the pool has a backend that can)."""
     wanted = ["reference-to-video", "text-to-video"] if references else ["text-to-video"]
+    if continues:
+        wanted = ["extend", "text-to-video"]
     reasons: list[str] = []
     for mode in wanted:
         able: list[Capabilities] = []
@@ -114,6 +118,8 @@ def route_shot(
             )
             if references and mode == "text-to-video":
                 why += "; no backend in the pool takes reference images, so from text"
+            if continues and mode == "text-to-video":
+                why += "; no backend in the pool extends a take, so made fresh (a cut)"
             return Route(best.name, mode, best.price(seconds), why)
     raise UsageError(
         f"no backend in the pool ({', '.join(pool)}) can make {shot_id} "

@@ -1,6 +1,7 @@
 """Step 7-9 across shots: every shot's takes made in parallel by the run's executor, each
 evaluated and revised by a Shooter; what stops a shot (the budget, a job in doubt) is
-gathered for the run."""
+gathered for the run. A shot that extends the take before it (plan/continuity.py) starts
+when that shot's take is kept, and is handed it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from concurrent.futures import FIRST_COMPLETED, wait
 from pathlib import Path
 
 from videoagent.agent.shooter_recipe import ShooterRecipe
-from videoagent.agent.shooting import Shooter, Take
+from videoagent.agent.shooting import Shooter, Take, extends
 from videoagent.agent.shot_executor import ShotExecutor, ShotRun
 from videoagent.agent.steps import Emit, counted
 from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
@@ -40,8 +41,14 @@ def shoot_all(
     doubts: dict[str, str] = {}
     done = 0
     run = ShotRun(shooter, recipe, shots, workers, emit)
+    followers = _followers(shots, emit)
+    waiting = {follower.id for follower in followers.values()}
     with executor.runner(run) as runner:
-        futures = {runner.submit(shot, shot.source_frames, refs[shot.id]): shot for shot in shots}
+        futures = {
+            runner.submit(shot, shot.source_frames, refs[shot.id]): shot
+            for shot in shots
+            if shot.id not in waiting
+        }
         pending = set(futures)
         try:
             while pending:
@@ -58,7 +65,7 @@ def shoot_all(
                     try:
                         takes[shot.id] = future.result()
                     except BudgetReached:
-                        undone.append(shot.id)
+                        undone += [s.id for s in _chain_after(shot, followers)]
                         continue
                     except JobInDoubt as exc:  # the other shots go on; this one waits
                         doubts[shot.id] = str(exc)
@@ -66,6 +73,17 @@ def shoot_all(
                         continue
                     done += 1
                     emit("generate", "progress", f"{shot.id} finished", **counted(done, total))
+                    follower = followers.get(shot.id)
+                    if follower is None:
+                        continue
+                    kept = kept_take(takes[shot.id])
+                    if kept is None:  # choose_takes says why this shot has none
+                        for after in _chain_after(shot, followers)[1:]:
+                            takes[after.id] = []
+                        continue
+                    started = runner.submit(follower, follower.source_frames, [kept.path])
+                    futures[started] = follower
+                    pending.add(started)
         except (KeyboardInterrupt, Cancelled):
             # Before the runner waits for its workers: their jobs are cancelled at the
             # providers and the shots not started yet never start.
@@ -95,7 +113,61 @@ def shoot_all(
         f"{generated} takes generated, "
         f"{sum(len(t) for t in takes.values()) - generated} reused, for {total} shots",
     )
-    return {s.id: takes[s.id] for s in shots}
+    return {s.id: takes.get(s.id, []) for s in shots}
+
+
+def unmade(shooter: Shooter, shots: list, refs: dict[str, list[Path]]) -> list:
+    """The shots whose first take no cache holds: what this run pays for at least. A shot
+    that extends the take before it counts as made only where that take is this project's,
+    accepted, and its own take made from it is cached."""
+    new, kept = [], {}
+    for before, shot in zip([None, *shots], shots, strict=False):
+        if extends(shot):
+            clip = kept.get(before.id) if before is not None else None
+            made = clip is not None and shooter.cached(shot, shot.source_frames, [clip])
+            given = [clip] if clip is not None else []
+        else:
+            given = refs[shot.id]
+            made = shooter.cached(shot, shot.source_frames, given)
+        if not made:
+            new.append(shot)
+        elif clip := shooter.kept_clip(shot, shot.source_frames, given):
+            kept[shot.id] = clip
+    return new
+
+
+def _followers(shots: list, emit: Emit) -> dict[str, object]:
+    """Shot id → the shot that extends its take (the next one, when it continues it and
+    its backend can extend); a shot that continues where its backend cannot extend is
+    made fresh, and said so."""
+    followers = {}
+    for before, shot in zip(shots, shots[1:], strict=False):
+        if extends(shot):
+            followers[before.id] = shot
+        elif shot.continues:
+            emit(
+                "generate",
+                "warning",
+                f"{shot.id} continues {before.id}, but {shot.backend} cannot extend a take: "
+                "made fresh, so the video cuts there",
+                shot=shot.id,
+            )
+    return followers
+
+
+def _chain_after(shot, followers: dict) -> list:
+    """`shot` and every shot that extends it in turn."""
+    chain = [shot]
+    while chain[-1].id in followers:
+        chain.append(followers[chain[-1].id])
+    return chain
+
+
+def kept_take(shot_takes: list[Take]) -> Take | None:
+    """The take a shot keeps: its last accepted one, else its last usable one."""
+    accepted = [t for t in shot_takes if t.accepted]
+    usable = [t for t in shot_takes if t.path is not None]
+    return (accepted or usable or [None])[-1]
 
 
 def choose_takes(takes: dict[str, list[Take]], emit: Emit) -> dict[str, Take]:
@@ -103,15 +175,12 @@ def choose_takes(takes: dict[str, list[Take]], emit: Emit) -> dict[str, Take]:
     usable one. RunError when a shot has no usable take at all."""
     chosen: dict[str, Take] = {}
     for sid, shot_takes in takes.items():
-        accepted = [t for t in shot_takes if t.accepted]
-        usable = [t for t in shot_takes if t.path is not None]
-        if accepted:
-            chosen[sid] = accepted[-1]
-        elif usable:
-            # Still failing after every retry: keep the last usable file, and say so.
-            chosen[sid] = usable[-1]
-            emit("revise", "warning", f"{sid}: kept a take that still fails checks")
-        else:
+        kept = kept_take(shot_takes)
+        if kept is None:
             emit("revise", "failed", f"{sid}: no usable take after retries")
             raise RunError(f"shot {sid} failed on every attempt; see the journal")
+        if not kept.accepted:
+            # Still failing after every retry: keep the last usable file, and say so.
+            emit("revise", "warning", f"{sid}: kept a take that still fails checks")
+        chosen[sid] = kept
     return chosen

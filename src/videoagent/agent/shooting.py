@@ -21,7 +21,7 @@ from videoagent.agent.budget import Budget
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.provider_slots import PROCESS_SLOTS, ProviderSlots
 from videoagent.agent.steps import Emit
-from videoagent.errors import JobInDoubt, RecoverableError
+from videoagent.errors import GenerationError, JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
 from videoagent.evaluate.checks import take_checks
 from videoagent.evaluate.recognized import subject_unrecognised
@@ -56,6 +56,7 @@ class Take:
     key: str = ""
     references: list[str] = field(default_factory=list)
     node: str = ""  # the machine that made it (the executor's name for it)
+    mode: str = "text-to-video"  # "extend": it carries on the previous shot's take
 
     @property
     def accepted(self) -> bool:
@@ -80,6 +81,7 @@ class Take:
             "origin": self.origin,
             "key": self.key,
             "node": self.node,
+            "mode": self.mode,
         }
 
     @classmethod
@@ -102,7 +104,14 @@ class Take:
             key=r.get("key", ""),
             references=r.get("references", []),
             node=r.get("node", ""),
+            mode=r.get("mode", "reference-to-video" if r.get("references") else "text-to-video"),
         )
+
+
+def extends(shot: Shot) -> bool:
+    """Whether `shot`'s takes are made by extending the take of the shot before it: it
+    continues that shot and its backend can extend (else it is made fresh)."""
+    return shot.continues and "extend" in capabilities(shot.backend).modes
 
 
 class Shooter:
@@ -149,6 +158,11 @@ class Shooter:
     def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
         caps = capabilities(shot.backend)
         usable = refs[: caps.max_references] if "reference-to-video" in caps.modes else []
+        mode = "reference-to-video" if usable else "text-to-video"
+        if extends(shot):
+            if not refs:
+                raise GenerationError(f"{shot.id} extends the take before it, but none was given")
+            usable, mode = refs[:1], "extend"
         width, height = shot.source_size or (self.width, self.height)
         return GenerationRequest(
             prompt=shot.prompt,
@@ -157,7 +171,7 @@ class Shooter:
             width=width,
             height=height,
             seed=seed,
-            mode="reference-to-video" if usable else "text-to-video",
+            mode=mode,
             references=tuple(str(r) for r in usable),
             label=f"{shot.id} seed {seed}",
             cuts=self.cuts.get(shot.id, ()),
@@ -184,8 +198,17 @@ class Shooter:
         key = self._key(shot.backend, self._request(shot, frames, shot.seed, refs))
         return self.store.find(key) is not None or self.store.in_shared(key)
 
+    def kept_clip(self, shot: Shot, frames: int, refs: list[Path]) -> Path | None:
+        """The clip of the shot's first take when this project holds it and it was
+        accepted (the take a shot that extends this one would be handed), else None."""
+        request = self._request(shot, frames, shot.seed, refs)
+        stored = self.store.find(self._key(shot.backend, request))
+        return stored.clip if stored is not None and stored.record.get("accepted") else None
+
     def shoot(self, shot: Shot, frames: int, refs: list[Path]) -> list[Take]:
-        """Takes of `shot` until one is accepted or the retries are spent, oldest first."""
+        """Takes of `shot` until one is accepted or the retries are spent, oldest first.
+        `refs`: the shot's reference images, or, for a shot that `extends`, the take it
+        carries on."""
         takes: list[Take] = []
         attempts = self.max_retries + 1
         framed = shot  # moves closer each time a take's subject goes unrecognised
@@ -246,6 +269,7 @@ class Shooter:
             "backend": shot.backend,
             "prompt": request.prompt,
             "references": list(request.references),
+            "mode": request.mode,
             "cost_estimate": capabilities(shot.backend).price(request.seconds),
             "cost": 0.0,
             "key": key,
@@ -309,6 +333,7 @@ class Shooter:
             key=key,
             references=list(request.references),
             node=self.node,
+            mode=request.mode,
         )
         began = time.perf_counter()
         try:

@@ -403,9 +403,10 @@ def plan(
     )
     for shot in board.shots:
         seconds = float(board.rate.seconds(shot.frames))
+        joined = "continues the shot before, no cut" if shot.continues else shot.transition_in
         out.print(
             f"\n[bold]{shot.id}[/] {seconds:5.2f} s  {shot.kind:9} {escape(shot.beat)}"
-            f"  [dim]({shot.shot_size}, {shot.camera}, in: {shot.transition_in})[/]",
+            f"  [dim]({shot.shot_size}, {shot.camera}, in: {joined})[/]",
             highlight=False,
         )
         out.print(f"  caption: {escape(shot.caption)}", highlight=False)

@@ -1,5 +1,8 @@
 """The `fake` generator: a cheap moving test pattern, with faults injected on demand.
 
+Extend carries on from the given clip's last frame (the bar moves on over it), so a chain
+of extensions shows no cut where its takes join.
+
 Faults are keyed by the shot id at the start of a request's label ("shot-02 take 1") and
 used up one per attempt, so `{"shot-02": ["black"]}` spoils only shot 2's first take.
 Set them in code or with VIDEOAGENT_FAKE_FAULTS="shot-02:black,shot-03:error+error".
@@ -8,6 +11,7 @@ Kinds: black, frozen, short (wrong duration), error (raises), slow (sleeps 2 s f
 
 from __future__ import annotations
 
+import collections
 import os
 import threading
 import time
@@ -18,6 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from videoagent.errors import GenerationError, UsageError
 from videoagent.generators.base import GenerationRequest, Generator, Job
+from videoagent.media.frames import iter_frames
 from videoagent.media.writer import Mp4Writer
 
 FAULTS = ("black", "frozen", "short", "error", "slow")
@@ -73,6 +78,8 @@ class FakeGenerator(Generator):
             anchor="mm",
         )
         base = np.asarray(card).copy()
+        if request.mode == "extend" and request.references:
+            base = _last_frame(Path(request.references[0]), width, height)
         with Mp4Writer(
             output, size=(width, height), rate=request.rate, frames=frames, cuts=request.cuts
         ) as writer:
@@ -86,3 +93,11 @@ class FakeGenerator(Generator):
                     frame[:, max(x - 12, 0) : x] = (220, 120, 40)
                 writer.write(frame)
         return self.finished(request, output, {"fault": fault} if fault else {})
+
+
+def _last_frame(clip: Path, width: int, height: int) -> np.ndarray:
+    """The last frame of `clip`, at the asked size."""
+    last = collections.deque(iter_frames(clip), maxlen=1)
+    if not last:
+        raise GenerationError(f"fake backend: {clip} has no frames to extend")
+    return np.asarray(Image.fromarray(last[0]).resize((width, height)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from videoagent.plan.beats import split_beats
+from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.request import Request
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
@@ -26,6 +27,7 @@ class Brief:
     style: str
     seconds: float
     assumed: list[str] = field(default_factory=list)
+    one_take: bool = False  # asked for as one continuous take (plan/continuity.py)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -41,7 +43,8 @@ def _named(text: str, table: dict[str, str]) -> str | None:
 
 def make_brief(request: Request) -> Brief:
     """Understand the request without any model: subject, beats, setting, what was assumed."""
-    beats = split_beats(request.text)
+    one_take = asks_one_take(request.text)
+    beats = split_beats(without_one_take(request.text) if one_take else request.text)
     assumed = []
     kind = colour = None
     if beats.subject:
@@ -77,4 +80,5 @@ def make_brief(request: Request) -> Brief:
         style="bright flat storybook animation, clean shapes",
         seconds=request.seconds,
         assumed=assumed,
+        one_take=one_take,
     )

@@ -13,6 +13,7 @@ from dataclasses import replace
 from videoagent.plan.beats import beat_sentence
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
+from videoagent.plan.continuity import as_one_take
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
 from videoagent.plan.staging import stage
@@ -31,7 +32,7 @@ def _plan_beats(
     card_seconds = mode.title_card + mode.end_card
     available = max(request.seconds - card_seconds, 1.0)
     planned: list[tuple[str, str, str | None]] = []
-    if mode.establishing:
+    if mode.establishing and not brief.one_take:  # an establishing shot is a cut
         planned.append(
             ("establishing shot", f"A {brief.time_of_day} in the {brief.place}.", "stand")
         )
@@ -39,7 +40,7 @@ def _plan_beats(
         sentence = beat_sentence(brief.subject, beat, first=i == 0)
         pieces = max(1, math.ceil(available / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))
         planned += [(beat, sentence, None)] * pieces
-    if mode.closing_shot:
+    if mode.closing_shot and not brief.one_take:
         planned.append(("closing shot", "And the day winds down.", "sit"))
     return planned
 
@@ -98,10 +99,12 @@ def finish_storyboard(
     """Add the mode's cards and text, allocate exact frames, number shots, set transitions."""
     mode = MODES[request.mode]
     rate = request.rate
+    if brief.one_take:
+        shots = as_one_take(shots)
     name = brand_name(request.text, (brief.subject or "Our story").capitalize())
-    if mode.title_card:
+    if mode.title_card and not brief.one_take:
         shots.insert(0, card_shot("title card", title=name, subtitle="", caption=name))
-    if mode.end_card:
+    if mode.end_card and not brief.one_take:
         closing = "Try it today" if request.mode == "ugc-product" else name
         fallback = "Made for moments like these" if request.mode == "brand" else name
         line = tagline(request.text, fallback)
@@ -127,7 +130,7 @@ def finish_storyboard(
     for index, shot in enumerate(shots):
         shot.index, shot.id = index + 1, f"shot-{index + 1:02d}"
         shot.seed = shot_seed(request.seed, shot.index)
-        if index > 0 and mode.transition != "cut":
+        if index > 0 and mode.transition != "cut" and not shot.continues:
             shortest = min(shot.frames, shots[index - 1].frames)
             shot.transition_in = mode.transition
             shot.transition_frames = min(transition_frames, shortest // 2)

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from videoagent.errors import PlanError
 from videoagent.plan.bible import Bible
+from videoagent.plan.continuity import continuity_problem
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.timeline.time import FrameRate
 
@@ -36,6 +37,9 @@ class Shot:
     camera: str = "static"
     transition_in: str = "cut"
     transition_frames: int = 0
+    # The same moment carried on from the shot before, with no cut: its take extends that
+    # shot's take (plan/continuity.py).
+    continues: bool = False
     cast: list[str] = field(default_factory=list)
     scene: dict | None = None
     prompt: str = ""  # the dense prompt, in the backend's dialect, exactly as sent
@@ -133,6 +137,9 @@ class Storyboard:
                 shortest = min(shot.frames, self.shots[i - 1].frames)
                 if shot.transition_frames > shortest // 2:
                     raise PlanError(f"transition into {shot.id} is longer than half a shot")
+            problem = continuity_problem(self.shots, i)
+            if problem:
+                raise PlanError(problem)
             if shot.kind == "generated" and not shot.scene:
                 raise PlanError(f"generated shot {shot.id} has no scene")
         for text in self.overlays:

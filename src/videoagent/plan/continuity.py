@@ -1,0 +1,75 @@
+"""One continuous take: requests that ask for no cut, and shots that carry on the one before.
+
+A shot that `continues` is the same moment carried on with no cut: its take is made by
+extending the previous shot's take (the backend is handed that take and makes what comes
+next), so a one-take request becomes a chain of extensions, each no longer than a backend
+makes in one job. A backend that cannot extend makes the shot fresh, and the run says so:
+there is then a cut where the plan has none.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from videoagent.plan.request import DURATION_PATTERN
+
+if TYPE_CHECKING:  # the storyboard validates with this module
+    from videoagent.plan.storyboard import Shot
+
+# "one continuous shot", "a single take", "in one take", "an unbroken shot", "no cuts", "a oner"
+_ONE_TAKE = re.compile(
+    r"\b(?:(?:in\s+)?(?:one|a\s+single|a|single)\s+)?(?:continuous|unbroken|uncut)\s+"
+    r"(?:shot|take|camera\s+move)\b"
+    r"|\b(?:in\s+)?(?:one|a\s+single|single)\s+(?:long\s+)?take\b"
+    r"|\b(?:with\s+)?no\s+cuts?\b|\bwithout\s+(?:a\s+|any\s+)?cuts?\b"
+    r"|\b(?:an?|one)\s+oner\b",
+    re.IGNORECASE,
+)
+
+
+def asks_one_take(text: str) -> bool:
+    """Whether the request asks for one continuous take ("one continuous 60 second shot of…")."""
+    return _ONE_TAKE.search(_without_duration(text)) is not None
+
+
+def without_one_take(text: str) -> str:
+    """The request with its duration and one-take words taken out, so that what is left
+    reads as an ordinary request ("one continuous 60 second shot of a dog walking" → "of a
+    dog walking")."""
+    return " ".join(_ONE_TAKE.sub(" ", _without_duration(text)).split())
+
+
+def _without_duration(text: str) -> str:
+    return DURATION_PATTERN.sub(" ", text)
+
+
+def as_one_take(shots: list[Shot]) -> list[Shot]:
+    """The generated shots of a plan as one take: no cards (each would be a cut), every
+    shot after the first continuing the one before it, in the first shot's framing (a
+    take does not jump from wide to close-up), joined with no transition."""
+    generated = [s for s in shots if s.kind == "generated"]
+    for index, shot in enumerate(generated):
+        shot.continues = index > 0
+        shot.transition_in, shot.transition_frames = "cut", 0
+        if index > 0:
+            shot.shot_size, shot.camera = generated[0].shot_size, generated[0].camera
+            if shot.scene:
+                shot.scene = {**shot.scene, "shot_size": shot.shot_size, "camera": shot.camera}
+    return generated
+
+
+def continuity_problem(shots: list[Shot], index: int) -> str | None:
+    """Why shot `index` cannot continue the shot before it, or None when it can (or does
+    not claim to)."""
+    shot = shots[index]
+    if not shot.continues:
+        return None
+    if index == 0:
+        return f"{shot.id} continues the shot before it, but it is the first shot"
+    before = shots[index - 1]
+    if shot.kind != "generated" or before.kind != "generated":
+        return f"{shot.id} continues {before.id}, but only generated shots carry on a take"
+    if shot.transition_in != "cut" or shot.transition_frames:
+        return f"{shot.id} continues {before.id}, so it cannot have a {shot.transition_in} into it"
+    return None

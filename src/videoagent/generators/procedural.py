@@ -21,7 +21,7 @@ class ProceduralGenerator(Generator):
     """Synthworld renderer behind the Generator interface."""
 
     name = "procedural"
-    version = "synthworld-4"  # 4: truth files carry sound events
+    version = "synthworld-5"  # 4: truth files carry sound events; 5: idle people, cats
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)

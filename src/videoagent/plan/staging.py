@@ -7,7 +7,7 @@ each action has a natural framing. What the world cannot draw stays, as a placeh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
@@ -103,14 +103,25 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
     entities: list[EntitySpec] = []
     cast: list[str] = []
     action = action_hint
+    # What the parser's entities became here (their index in `entities`), for their targets.
+    parsed_entities = list(parsed.spec.entities)
+    placed: dict[int, int] = {}
+    aimed: list[int | None] = []  # each entity's target, as a parsed index
     if lead:
         subject = next((e for e in found if e.kind == lead.kind), None)
+        target = None
         if subject is not None:
             found.remove(subject)
             action = action or (subject.action if subject.action != "stand" else None)
+            placed[parsed_entities.index(subject)] = 0
+            target = subject.target if action == subject.action else None
         entities.append(EntitySpec(lead.kind, lead.colour, action or "walk"))
+        aimed.append(target)
         cast.append(lead.id)
     for entity in found:
+        if entity in parsed_entities:
+            placed[parsed_entities.index(entity)] = len(entities)
+        aimed.append(entity.target)
         if entity.kind == "placeholder":
             member = bible.add(
                 BibleEntity(
@@ -128,9 +139,15 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
             )
         entities.append(EntitySpec(entity.kind, member.colour, entity.action, label=entity.label))
         cast.append(member.id)
+    entities = [  # "chasing a ball": the chase keeps its ball
+        replace(e, target=placed.get(aim)) if aim is not None else e
+        for e, aim in zip(entities, aimed, strict=True)
+    ]
     place = _named(beat, vocab.PLACE_SYNONYMS)
-    # A friend: a second one of the protagonist's kind, and they meet.
-    if lead and words & FRIEND_WORDS and lead.kind in vocab.ACTIONS["meet"]:
+    # A friend: a second one of the protagonist's kind, and they meet (also when the lead
+    # meets no one in particular: "two dogs meeting").
+    alone = bool(entities) and entities[0].action == "meet" and entities[0].target is None
+    if lead and (words & FRIEND_WORDS or alone) and lead.kind in vocab.ACTIONS["meet"]:
         colour = next(c for c in OTHER_COLOURS if c != lead.colour)
         friend = _cast_member(
             bible,

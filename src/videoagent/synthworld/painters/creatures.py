@@ -77,8 +77,10 @@ def _sitting_dog(pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float) -> No
 def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
     dark, light = shade(colour, 0.65), shade(colour, 1.4)
     swing = _gait(pose, 0.45 if pose.action in ("run", "chase") else 0.3)
-    if pose.action == "sit":
-        pen.line([(-0.12, 0.04), (-0.3, 0.05), (-0.34, 0.2)], 0.035, colour)
+    if pose.action == "sit":  # the tail's tip sways: a sitting cat is not a photograph
+        sway = math.sin(pose.phase)
+        tip = (-0.34 + 0.05 * sway, 0.2 + 0.03 * sway)
+        pen.line([(-0.12, 0.04), (-0.3, 0.05), tip], 0.035, colour)
         pen.ellipse(-0.04, 0.14, 0.14, 0.14, colour)
         pen.ellipse(0.06, 0.26, 0.09, 0.13, colour)
         pen.limb((0.08, 0.2), 0.2, 0.0, 0.05, colour)
@@ -123,8 +125,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action in ("give", "hold"):
         reach_angle = math.pi / 2 + bend * 0.9 if pose.action == "give" else 1.25
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
-    else:
-        pen.limb((sx, sy - 0.02), 0.55, swing * 0.8, 0.085, shirt, knee=0.2)
+    else:  # standing or sitting, the near arm moves a little (no one holds still for long)
+        idle = 0.12 * math.sin(pose.phase) if pose.action in ("sit", "stand") else 0.0
+        pen.limb((sx, sy - 0.02), 0.55, swing * 0.8 + idle, 0.085, shirt, knee=0.2)
     hx, hy = sx + 0.03, sy + 0.16
     pen.ellipse(hx, hy, 0.11, 0.13, SKIN)
     pen.polygon(

@@ -1,0 +1,55 @@
+"""Staging a beat keeps what the request asked for: whom an action is aimed at, and how many
+of a kind meet; and what is staged is what the procedural world then draws and checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from videoagent.agent.agent import Agent
+from videoagent.agent.planning import draft_bible
+from videoagent.agent.settings import AgentSettings
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import Request
+from videoagent.plan.staging import stage
+
+
+def _staged(text: str):
+    brief = make_brief(Request.build(text, duration=4))
+    return stage(brief.beats[0], brief, draft_bible(brief)).scene.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a dog chasing a ball in the park", [("dog", "chase", 1), ("ball", "stand", None)]),
+        ("a cat chasing a bird", [("cat", "chase", 1), ("bird", "stand", None)]),
+        ("two dogs meeting in the park", [("dog", "meet", 1), ("dog", "meet", 0)]),
+    ],
+)
+def test_an_action_keeps_whom_it_is_aimed_at(text, expected):
+    assert [(e.kind, e.action, e.target) for e in _staged(text)] == expected
+
+
+def test_a_person_giving_gives_to_the_one_named():
+    giver, cup, dog = _staged("a person giving a cup to a dog at the cafe")
+    assert (giver.kind, giver.action, cup.kind, dog.kind) == ("person", "give", "cup", "dog")
+    assert giver.target == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a dog chasing a ball in the park at noon",
+        "a cat sitting in the living room at night",  # still, but not a photograph
+        "a person sitting on a bench in the park in the morning",
+    ],
+)
+def test_the_procedural_take_shows_it_at_the_first_try(tmp_path: Path, text):
+    settings = AgentSettings(
+        backend="procedural", music=False, ambience=False, shared_cache=None, max_retries=0
+    )
+    result = Agent(settings).make(Request.build(text, duration=4, size="192x108"), tmp_path / "f")
+    (take,) = result.manifest["shots"][0]["takes"]
+    assert take["accepted"], [c for c in take["checks"] if not c["passed"]]

@@ -14,6 +14,10 @@ saw) it generates a clip per caption at each step count and prints:
 - seconds of compute per second of video (a 10 s clip, median of 3, all threads).
 
     python benchmarks/embedded_quality.py --data data/synthworld-v1
+
+With `--versus-procedural` it instead makes held-out requests with `embedded` and with
+`procedural` through the agent and prints check pass-rate and sharpness side by side, which
+decide the default backend (benchmarks/embedded_versus_procedural.py).
 """
 
 from __future__ import annotations
@@ -67,7 +71,16 @@ def row(name: str, figures: dict, reference: dict | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--data", type=Path, help="a synthworld dataset (the model's figures)")
+    parser.add_argument(
+        "--versus-procedural",
+        action="store_true",
+        help="embedded against procedural on held-out requests, as a user meets them",
+    )
+    parser.add_argument("--limit", type=int, default=12, help="requests (--versus-procedural)")
+    parser.add_argument(
+        "--write", action="store_true", help="keep the versus figures: the default follows them"
+    )
     parser.add_argument("--video-model", type=Path, default=VIDEO_MODEL)
     parser.add_argument("--autoencoder", type=Path, default=AUTOENCODER)
     parser.add_argument(
@@ -79,6 +92,13 @@ def main() -> None:
     parser.add_argument("--drift-clips", type=int, default=8)
     parser.add_argument("--guidance", type=float, default=1.0)
     args = parser.parse_args()
+    if args.versus_procedural:
+        from embedded_versus_procedural import versus_procedural
+
+        versus_procedural(args.limit, args.write)
+        return
+    if args.data is None:
+        parser.error("--data is required (or --versus-procedural)")
     steps = [int(s) for s in args.steps.split(",")]
     model, _ = checkpoint.load(args.video_model)
     autoencoder, _ = checkpoint.load(args.autoencoder)

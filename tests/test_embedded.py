@@ -35,8 +35,9 @@ def test_resample_blends_model_frames_to_the_asked_rate():
 
 @needs_weights
 def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Path):
-    # Its weights load, so it is the default; procedural stays available as the animatic.
-    assert "procedural" in registry.available() and registry.best_available() == "embedded"
+    # Its weights load; whether it is the default follows its measured figures
+    # (test_default_backend.py).
+    assert {"procedural", "embedded"} <= set(registry.available())
     generator = registry.create("embedded")
     request = GenerationRequest(
         "Wide shot, static camera. A park with green grass and a paved path, noon, clear. "

@@ -420,9 +420,16 @@ def plan(
 def backends() -> None:
     """Every generator: what it can do, what it costs, and whether it is set up here."""
     from videoagent.generators import catalog, registry
+    from videoagent.generators.default_rule import embedded_is_default
 
     out = Console(soft_wrap=True)  # one line per field: easy to grep
     entries = catalog()
+    try:
+        default = registry.best_available()
+    except MissingDependency:
+        default = "none"
+    _, why = embedded_is_default()
+    out.print(f"default when none is configured: [bold]{default}[/] ({why})", highlight=False)
     for name in registry.known():
         caps = entries.get(name)
         out.print(f"[bold]{name}[/]  {_readiness(name, caps)}", highlight=False)

@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 from videoagent.errors import MissingDependency, UsageError
 from videoagent.generators.base import Generator
 from videoagent.generators.catalog import catalog
+from videoagent.generators.default_rule import embedded_is_default
 
 BUILTIN = {
     "embedded": "videoagent.generators.embedded:EmbeddedGenerator",
@@ -75,9 +76,12 @@ def available() -> list[str]:
 
 
 def best_available() -> str:
-    """The highest-ranked generator that is a default candidate and imports here."""
+    """The highest-ranked generator that is a default candidate and imports here; our own
+    model only where its measured figures earn it (generators/default_rule.py)."""
     entries = catalog()
     candidates = [n for n in available() if n in entries and entries[n].default_candidate]
+    if "embedded" in candidates and not embedded_is_default()[0]:
+        candidates.remove("embedded")
     if not candidates:
         raise MissingDependency("a default video generator", "core")
     return max(candidates, key=lambda n: entries[n].quality_rank)

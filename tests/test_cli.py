@@ -152,3 +152,27 @@ def test_make_then_edit_then_history_on_the_command_line(tmp_path: Path):
     assert shown.exit_code == 0
     assert "make a dog walking" in shown.output and "edit add an end card" in shown.output
     assert "make it sparkle" not in shown.output  # a refused edit leaves no trace
+
+
+def test_a_kept_failing_take_is_said_last_and_strict_makes_it_a_failure(
+    tmp_path: Path, monkeypatch
+):
+    """Shot 2's every take is frozen: the video still verifies (its own checks pass), but
+    the last line says which shot kept a failing take, the manifest lists it, and --strict
+    exits 1."""
+    monkeypatch.setenv("VIDEOAGENT_FAKE_FAULTS", "shot-02:frozen+frozen")
+    common = ["--duration", "4", "--backend", "fake", "--max-retries", "1", "--no-music"]
+    request = "a dog walking, then a dog sitting"
+    loose = runner.invoke(app, ["make", request, *common, "--out", str(tmp_path / "a")])
+    assert loose.exit_code == 0, loose.output
+    last = loose.output.strip().splitlines()[-1]
+    assert last.startswith("1 of 2 shots kept a take that failed its checks: shot-02")
+    assert "frozen frames" in last
+    manifest = json.loads((tmp_path / "a/renders/manifest.json").read_text())
+    assert manifest["kept_failing"] == [{"shot": "shot-02", "take": 2, "failed": ["frozen frames"]}]
+    assert "verify     1 of 2 shots kept a take that failed" in loose.output
+    strict = runner.invoke(
+        app, ["make", request, *common, "--strict", "--out", str(tmp_path / "b")]
+    )
+    assert strict.exit_code == 1, strict.output
+    assert (tmp_path / "b/renders/final.mp4").exists()  # kept, as without --strict

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from videoagent.agent.assemble import build_timeline
 from videoagent.agent.credentials_stage import sign_delivery
 from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unverified
+from videoagent.agent.kept_failing import failing_headline, kept_failing
 from videoagent.agent.manifest import build_manifest
 from videoagent.agent.settings import AgentSettings, Result
 from videoagent.agent.shooting import Take
@@ -132,11 +133,17 @@ def finish(
     sound_figures = sound.record["figures"]
     run.emit("verify", "done", sound_summary(sound_figures), sound=sound_figures)
     verified = not failed(checks)
+    generated = [s.id for s in board.shots if s.kind == "generated"]
+    weak = kept_failing(generated, chosen)
+    said = f"{sum(c.passed for c in checks)}/{len(checks)} video checks passed"
+    if weak:  # said first: the video's own checks cannot see a shot that shows the wrong thing
+        said = f"{failing_headline(weak, len(generated))}; {said}"
     run.emit(
         "verify",
-        "done" if verified else "failed",
-        f"{sum(c.passed for c in checks)}/{len(checks)} checks passed",
+        "failed" if not verified else "warning" if weak else "done",
+        said,
         checks=[c.to_dict() for c in checks],
+        kept_failing=weak,
     )
     clock = run.timed("verify", clock)
     # 13. Deliver: subtitles, contact sheet, manifest; published only when verified.
@@ -178,6 +185,7 @@ def finish(
             **sound_figures,
         },
     )
+    manifest["kept_failing"] = weak
     manifest["watermark"] = (
         {"marked": True, **mark.to_dict()}
         if mark is not None
@@ -203,14 +211,14 @@ def finish(
     run.timed("bookkeeping", clock)
     last = folder.renders / "final.mp4"
     if verified:
-        how = "verified"
+        how = f"verified, but {failing_headline(weak, len(generated))}" if weak else "verified"
     elif last.exists():
         how = f"NOT verified; the last verified video, {last.name}, is kept"
     else:
         how = "NOT verified; there is no verified video yet"
     run.emit(
         "deliver",
-        "done" if verified else "warning",
+        "done" if verified and not weak else "warning",
         f"{video} ({how}); takes: {manifest['takes']['generated']} generated, "
         f"{manifest['takes']['reused']} reused",
         video=str(video),

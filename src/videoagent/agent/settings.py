@@ -23,6 +23,11 @@ class Result:
     manifest: dict
     verified: bool
 
+    @property
+    def kept_failing(self) -> list[dict]:
+        """Shots that kept a take that failed its checks (agent/kept_failing.py)."""
+        return self.manifest.get("kept_failing", [])
+
 
 # Chosen once for a project at `make` and kept with it (project.json): a later edit, shot or
 # resume runs with the project's choices, not the defaults.

@@ -365,11 +365,16 @@ class Shooter:
         # Rejected takes are shared too: another project then skips them, as this one did.
         self.store.publish(stored)
         bad = failed(take.checks)
+        # What the backend could not draw passes no check and fails none: said beside them.
+        unshown = sorted(
+            {*job.report.get("placeholders", []), *job.report.get("unsupported_words", [])}
+        )
         self._emit(
             "evaluate",
             "done" if not bad else "warning",
             f"{shot.id} take {number}: "
-            + ("all checks passed" if not bad else ", ".join(c.name for c in bad) + " failed"),
+            + ("all checks passed" if not bad else ", ".join(c.name for c in bad) + " failed")
+            + (f"; not drawn: {', '.join(unshown)}" if unshown else ""),
             shot=shot.id,
             take=number,
             origin="generated",

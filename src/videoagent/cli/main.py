@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from videoagent.agent.agent import Agent
+from videoagent.agent.kept_failing import failing_headline, generated_shots
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import StepRecord
 from videoagent.cli.batch import ExecutorOption, RayAddressOption, batch, executor_for
@@ -47,6 +48,9 @@ BudgetOption = Annotated[
 ApproveOption = Annotated[
     bool, typer.Option(help="Show the cost estimate and wait for a yes before generating.")
 ]
+StrictOption = Annotated[
+    bool, typer.Option(help="Exit 1 when a shot keeps a take that failed its checks.")
+]
 LlmOption = Annotated[
     str | None,
     typer.Option(
@@ -75,10 +79,13 @@ def _ask_approval(progress: Progress, estimate: dict) -> bool:
     return answer
 
 
-def _run_agent(settings: AgentSettings, work, project: Path, *, approve: bool = False) -> None:
+def _run_agent(
+    settings: AgentSettings, work, project: Path, *, approve: bool = False, strict: bool = False
+) -> None:
     """Run `work(agent)` on `project` with live progress; print the result; map errors to
     exit codes (2 misuse, 1 failure, 130 interrupted). With `approve`, nothing is
-    generated before the user says yes to the estimate."""
+    generated before the user says yes to the estimate; with `strict`, a shot that keeps a
+    take that failed its checks is a failure too (it is said last either way)."""
     try:
         with Progress(
             TextColumn("{task.description}"),
@@ -134,8 +141,16 @@ def _run_agent(settings: AgentSettings, work, project: Path, *, approve: bool = 
         highlight=False,
         soft_wrap=True,
     )
-    if not result.verified:
-        # Exit 1: the new render failed its checks; a verified final.mp4, if any, is kept.
+    kept = result.kept_failing
+    if kept:
+        console.print(
+            f"[yellow]{escape(failing_headline(kept, generated_shots(result.manifest)))}[/]",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if not result.verified or (strict and kept):
+        # Exit 1: the new render failed its checks (a verified final.mp4, if any, is kept),
+        # or --strict and a shot kept a failing take.
         raise typer.Exit(1)
 
 
@@ -172,6 +187,7 @@ def make(
     max_retries: Annotated[int, typer.Option(help="Regenerations per failing shot.")] = 2,
     budget: BudgetOption = None,
     approve: ApproveOption = False,
+    strict: StrictOption = False,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
     judge: Annotated[
@@ -244,7 +260,11 @@ def make(
         executor=shots_on,
     )
     _run_agent(
-        settings, lambda agent: agent.make(built, out, references=ref or []), out, approve=approve
+        settings,
+        lambda agent: agent.make(built, out, references=ref or []),
+        out,
+        approve=approve,
+        strict=strict,
     )
 
 
@@ -259,6 +279,7 @@ def resume(
     project: Annotated[Path, typer.Argument(help="Project folder of an interrupted run.")],
     budget: BudgetOption = None,
     approve: ApproveOption = False,
+    strict: StrictOption = False,
     resubmit_in_doubt: Annotated[
         bool,
         typer.Option(
@@ -271,7 +292,9 @@ def resume(
     finished takes; provider jobs already sent are polled again, never sent twice."""
     settings = _spending(budget)
     settings.resubmit_in_doubt = resubmit_in_doubt
-    _run_agent(settings, lambda agent: agent.resume(project), project, approve=approve)
+    _run_agent(
+        settings, lambda agent: agent.resume(project), project, approve=approve, strict=strict
+    )
 
 
 @app.command()
@@ -283,6 +306,7 @@ def shot(
     ] = None,
     budget: BudgetOption = None,
     approve: ApproveOption = False,
+    strict: StrictOption = False,
 ) -> None:
     """Regenerate one shot; every other shot is reused from the cache."""
     _run_agent(
@@ -290,6 +314,7 @@ def shot(
         lambda agent: agent.regenerate(project, number, prompt=prompt),
         project,
         approve=approve,
+        strict=strict,
     )
 
 
@@ -301,12 +326,19 @@ def edit(
     llm_model: LlmModelOption = None,
     budget: BudgetOption = None,
     approve: ApproveOption = False,
+    strict: StrictOption = False,
 ) -> None:
     """Change a finished video: text, length, shape, order, cards, new or replaced shots."""
     settings = _spending(budget)
     settings.llm_url, settings.edit_reader = readers(llm)
     settings.llm_model = llm_model
-    _run_agent(settings, lambda agent: agent.edit(project, request), project, approve=approve)
+    _run_agent(
+        settings,
+        lambda agent: agent.edit(project, request),
+        project,
+        approve=approve,
+        strict=strict,
+    )
 
 
 @app.command()

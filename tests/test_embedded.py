@@ -4,6 +4,7 @@ judged by our shipped recognizer in the agent's evaluate step."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from PIL import Image  # noqa: E402
 from videoagent import Agent, AgentSettings, Request  # noqa: E402
 from videoagent.generators import registry  # noqa: E402
 from videoagent.generators.base import GenerationRequest  # noqa: E402
-from videoagent.generators.embedded import VIDEO_MODEL, resample  # noqa: E402
+from videoagent.generators.embedded import VIDEO_MODEL, plate_path, resample  # noqa: E402
 from videoagent.media.frames import iter_frames  # noqa: E402
 from videoagent.media.probe import probe  # noqa: E402
 from videoagent.timeline.time import FrameRate  # noqa: E402
@@ -72,6 +73,18 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     opening = next(iter_frames(continued.output)).astype(int)
     # Image-to-video starts from the given picture, not from a fresh draw.
     assert np.abs(opening - frames[0].astype(int)).mean() < 25
+
+    # Extending the take goes on from the plate it kept, and draws the dog again over it
+    # (from the composite frames the video model alone would smear the dog into the place).
+    assert plate_path(job.output).exists()
+    more = replace(follow, mode="extend", references=(str(job.output),))
+    extended = generator.generate(more, tmp_path / "more.mp4")
+    assert (extended.report["layers"], extended.report["continued"]) == (
+        "plate and entities",
+        "its plate",
+    )
+    joined = np.abs(next(iter_frames(extended.output)).astype(int) - frames[-1].astype(int))
+    assert joined.mean() < 25  # the extension begins where the take ended
 
 
 @needs_weights

@@ -24,6 +24,7 @@ picture (the report lists it as a placeholder).
 from __future__ import annotations
 
 import collections
+import io
 import math
 import time
 from pathlib import Path
@@ -35,7 +36,7 @@ from videoagent.errors import GenerationError, MissingDependency
 from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.fit import fit_picture
 from videoagent.media.frames import iter_frames
-from videoagent.store.files import file_sha256
+from videoagent.store.files import atomic_write_bytes, file_sha256
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.prompt_parser import parse
 
@@ -46,6 +47,7 @@ ENTITY_MODEL = WEIGHTS / "entity_model.pt"
 DEFAULT_STEPS = 4
 # Output frames fitted and laid over at a time (a long clip at full size is gigabytes).
 CHUNK = 48
+PLATE_FRAMES = 4  # the last frames a take continues (the model reads fewer)
 
 
 def resample(frames: np.ndarray, native_fps: float, fps: float, count: int) -> np.ndarray:
@@ -58,16 +60,38 @@ def resample(frames: np.ndarray, native_fps: float, fps: float, count: int) -> n
     return blended.round().astype(np.uint8)
 
 
-def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> np.ndarray | None:
-    """The frames a take continues from: a picture (image-to-video) or a clip's end (extend)."""
+def plate_path(clip: Path) -> Path:
+    """Where a take drawn in two layers keeps the last frames of its plate (at the model's
+    size): what a take that extends it continues, so that its entities are drawn again
+    over the place rather than smeared into it."""
+    return Path(clip).with_suffix(".plate.npz")
+
+
+def _start_frames(
+    request: GenerationRequest, size: tuple[int, int]
+) -> tuple[np.ndarray | None, bool]:
+    """The frames a take continues from — a picture (image-to-video) or a clip's end
+    (extend) — and whether they are a plate without its entities (an extended take of
+    ours that kept one)."""
     if request.mode not in ("image-to-video", "extend") or not request.references:
-        return None
+        return None, False
     source = Path(request.references[0])
+    plate = plate_path(source)
+    if request.mode == "extend" and plate.exists():
+        with np.load(plate) as kept:
+            pictures = list(kept["frames"])
+        return np.stack([fit_picture(p, *size) for p in pictures]), True
     if source.suffix.lower() in (".mp4", ".mov", ".mkv", ".webm"):
-        pictures = list(collections.deque(iter_frames(source), maxlen=4))
+        pictures = list(collections.deque(iter_frames(source), maxlen=PLATE_FRAMES))
     else:
         pictures = [np.asarray(Image.open(source).convert("RGB"))]
-    return np.stack([fit_picture(p, *size) for p in pictures])
+    return np.stack([fit_picture(p, *size) for p in pictures]), False
+
+
+def _keep_plate(clip: Path, plate: np.ndarray) -> None:
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, frames=plate[-PLATE_FRAMES:])
+    atomic_write_bytes(plate_path(clip), buffer.getvalue())
 
 
 class EmbeddedGenerator(Generator):
@@ -79,14 +103,15 @@ class EmbeddedGenerator(Generator):
     def key_version(cls, steps: int = DEFAULT_STEPS, **_) -> str:
         """Other weights (the video model, its decoder, the entity painter), another step
         count, bf16, and compiled or frozen steps all give other pixels for the same
-        request (frozen and compiled only in the last bit)."""
+        request (frozen and compiled only in the last bit); "plates": an extension goes on
+        from the plate its take kept, with the entities drawn again over it."""
         from videoagent.nn.compute import execution, precision
 
         weights = "+".join(
             file_sha256(path)[:12] if path.exists() else "none"
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL)
         )
-        version = f"{weights}-{steps}steps-{precision()}"
+        version = f"{weights}-{steps}steps-{precision()}-plates"
         return version + ("" if execution() == "eager" else f"-{execution()}")
 
     def __init__(self, steps: int = DEFAULT_STEPS) -> None:
@@ -135,7 +160,7 @@ class EmbeddedGenerator(Generator):
         native_frames = math.floor(request.seconds * self.native_fps) + 2
         began = time.perf_counter()
         try:
-            start = _start_frames(request, self.native_size)
+            start, on_plate = _start_frames(request, self.native_size)
             stage = Stage(
                 parsed.spec,
                 size=self.native_size,
@@ -143,7 +168,7 @@ class EmbeddedGenerator(Generator):
                 frames=native_frames,
                 seed=request.seed,
             )
-            layers = self._layers(start)
+            layers = self._layers(start, on_plate)
             layout = self._layout(stage, layers)
             sampling = Sampling(steps=self.steps, seed=request.seed)
             made = self.sampler.clip(text, native_frames, sampling, start=start, layout=layout)
@@ -162,6 +187,8 @@ class EmbeddedGenerator(Generator):
                         chunk = self.entity_layer.paint(chunk, stage, moments)
                     for frame in chunk:
                         writer.write(frame)
+            if layers == "plate and entities":
+                _keep_plate(output, made)
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
         report = {
@@ -175,15 +202,19 @@ class EmbeddedGenerator(Generator):
             "compiled": self.compiled,
             "execution": self.execution,
             "layers": layers,
+            "continued": None if start is None else "its plate" if on_plate else "its frames",
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),
         }
         return self.finished(request, output, report)
 
-    def _layers(self, start: np.ndarray | None) -> str:
+    def _layers(self, start: np.ndarray | None, on_plate: bool) -> str:
         """How this take is drawn: the video model's plate with the entity model's entities
-        over it, the video model alone told where things are, or the video model alone."""
-        if start is not None or not self.sampler.model.config.layout_channels:
+        over it, the video model alone told where things are, or the video model alone
+        (given frames with their entities in them, which place things already)."""
+        if not self.sampler.model.config.layout_channels:
+            return "video model alone"
+        if start is not None and not (on_plate and self.entity_layer is not None):
             return "video model alone"
         if self.entity_layer is None:
             return "video model alone, told the layout"

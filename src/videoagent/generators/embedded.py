@@ -27,6 +27,7 @@ import collections
 import io
 import math
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -67,30 +68,42 @@ def plate_path(clip: Path) -> Path:
     return Path(clip).with_suffix(".plate.npz")
 
 
-def _start_frames(
-    request: GenerationRequest, size: tuple[int, int]
-) -> tuple[np.ndarray | None, bool]:
-    """The frames a take continues from — a picture (image-to-video) or a clip's end
-    (extend) — and whether they are a plate without its entities (an extended take of
-    ours that kept one)."""
+@dataclass(frozen=True)
+class _Start:
+    """What a take continues from: frames, whether they are a plate without its entities
+    (an extended take of ours that kept one), and where its entities' gait cycles stood."""
+
+    frames: np.ndarray
+    on_plate: bool = False
+    gait: float | None = None
+
+
+def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start | None:
+    """The frames a take continues from: a picture (image-to-video) or a clip's end
+    (extend), from the plate the clip kept where it kept one."""
     if request.mode not in ("image-to-video", "extend") or not request.references:
-        return None, False
+        return None
     source = Path(request.references[0])
     plate = plate_path(source)
     if request.mode == "extend" and plate.exists():
         with np.load(plate) as kept:
-            pictures = list(kept["frames"])
-        return np.stack([fit_picture(p, *size) for p in pictures]), True
+            pictures, gait = list(kept["frames"]), float(kept["gait"])
+        return _Start(np.stack([fit_picture(p, *size) for p in pictures]), True, gait)
     if source.suffix.lower() in (".mp4", ".mov", ".mkv", ".webm"):
         pictures = list(collections.deque(iter_frames(source), maxlen=PLATE_FRAMES))
     else:
         pictures = [np.asarray(Image.open(source).convert("RGB"))]
-    return np.stack([fit_picture(p, *size) for p in pictures]), False
+    return _Start(np.stack([fit_picture(p, *size) for p in pictures]))
 
 
-def _keep_plate(clip: Path, plate: np.ndarray) -> None:
+def _keep_plate(clip: Path, made: np.ndarray, request: GenerationRequest, stage) -> None:
+    """Keep the plate's last frames up to the take's last moment, and where the gait
+    cycles will stand one model frame later: where an extension's first frame is."""
+    native_fps = stage.fps
+    last = math.floor((request.frames - 1) * native_fps / float(request.rate.fps))
+    gait = stage.choreography.gait_offset + (last + 1) / native_fps
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, frames=plate[-PLATE_FRAMES:])
+    np.savez_compressed(buffer, frames=made[: last + 1][-PLATE_FRAMES:], gait=gait)
     atomic_write_bytes(plate_path(clip), buffer.getvalue())
 
 
@@ -103,15 +116,15 @@ class EmbeddedGenerator(Generator):
     def key_version(cls, steps: int = DEFAULT_STEPS, **_) -> str:
         """Other weights (the video model, its decoder, the entity painter), another step
         count, bf16, and compiled or frozen steps all give other pixels for the same
-        request (frozen and compiled only in the last bit); "plates": an extension goes on
-        from the plate its take kept, with the entities drawn again over it."""
+        request (frozen and compiled only in the last bit); "plates-gait": an extension goes
+        on from the plate its take kept, the entities drawn again over it in their gait."""
         from videoagent.nn.compute import execution, precision
 
         weights = "+".join(
             file_sha256(path)[:12] if path.exists() else "none"
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL)
         )
-        version = f"{weights}-{steps}steps-{precision()}-plates"
+        version = f"{weights}-{steps}steps-{precision()}-plates-gait"
         return version + ("" if execution() == "eager" else f"-{execution()}")
 
     def __init__(self, steps: int = DEFAULT_STEPS) -> None:
@@ -160,18 +173,20 @@ class EmbeddedGenerator(Generator):
         native_frames = math.floor(request.seconds * self.native_fps) + 2
         began = time.perf_counter()
         try:
-            start, on_plate = _start_frames(request, self.native_size)
+            start = _start_frames(request, self.native_size)
             stage = Stage(
                 parsed.spec,
                 size=self.native_size,
                 fps=self.native_fps,
                 frames=native_frames,
                 seed=request.seed,
+                gait_offset=start.gait if start is not None else None,
             )
-            layers = self._layers(start, on_plate)
+            layers = self._layers(start)
             layout = self._layout(stage, layers)
             sampling = Sampling(steps=self.steps, seed=request.seed)
-            made = self.sampler.clip(text, native_frames, sampling, start=start, layout=layout)
+            given = None if start is None else start.frames
+            made = self.sampler.clip(text, native_frames, sampling, start=given, layout=layout)
             frames = resample(made, self.native_fps, float(request.rate.fps), request.frames)
             fps = float(request.rate.fps)
             with request.writer(output) as writer:
@@ -188,7 +203,7 @@ class EmbeddedGenerator(Generator):
                     for frame in chunk:
                         writer.write(frame)
             if layers == "plate and entities":
-                _keep_plate(output, made)
+                _keep_plate(output, made, request, stage)
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
         report = {
@@ -202,19 +217,19 @@ class EmbeddedGenerator(Generator):
             "compiled": self.compiled,
             "execution": self.execution,
             "layers": layers,
-            "continued": None if start is None else "its plate" if on_plate else "its frames",
+            "continued": None if start is None else "its plate" if start.on_plate else "its frames",
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),
         }
         return self.finished(request, output, report)
 
-    def _layers(self, start: np.ndarray | None, on_plate: bool) -> str:
+    def _layers(self, start: _Start | None) -> str:
         """How this take is drawn: the video model's plate with the entity model's entities
         over it, the video model alone told where things are, or the video model alone
         (given frames with their entities in them, which place things already)."""
         if not self.sampler.model.config.layout_channels:
             return "video model alone"
-        if start is not None and not (on_plate and self.entity_layer is not None):
+        if start is not None and not (start.on_plate and self.entity_layer is not None):
             return "video model alone"
         if self.entity_layer is None:
             return "video model alone, told the layout"

@@ -19,16 +19,24 @@ class Stage:
     """One shot's choreography and camera, seeded as the renderer seeds them."""
 
     def __init__(
-        self, spec: SceneSpec, *, size: tuple[int, int], fps: float, frames: int, seed: int = 0
+        self,
+        spec: SceneSpec,
+        *,
+        size: tuple[int, int],
+        fps: float,
+        frames: int,
+        seed: int = 0,
+        gait_offset: float | None = None,
     ) -> None:
+        """`gait_offset`: where everyone's gait, wag and flap cycles start (seconds); by
+        default drawn from the seed, given to carry on a shot that ended there."""
         self.spec, self.size, self.fps, self.frames = spec, size, fps, frames
         width, height = size
         view_width, _ = view_size(spec, width / height)
+        if gait_offset is None:
+            gait_offset = float(np.random.default_rng([seed % 2**32, 7]).uniform(0.0, 1.0))
         self.choreography = Choreography(
-            spec,
-            frames / fps,
-            view_width=view_width,
-            gait_offset=float(np.random.default_rng([seed % 2**32, 7]).uniform(0.0, 1.0)),
+            spec, frames / fps, view_width=view_width, gait_offset=gait_offset
         )
         self.camera = Camera(self.choreography, aspect=width / height)
 

@@ -120,19 +120,21 @@ def unmade(shooter: Shooter, shots: list, refs: dict[str, list[Path]]) -> list:
     """The shots whose first take no cache holds: what this run pays for at least. A shot
     that extends the take before it counts as made only where that take is this project's,
     accepted, and its own take made from it is cached."""
-    new, kept = [], {}
+    new, kept_clips = [], {}
     for before, shot in zip([None, *shots], shots, strict=False):
         if extends(shot):
-            clip = kept.get(before.id) if before is not None else None
-            made = clip is not None and shooter.cached(shot, shot.source_frames, [clip])
-            given = [clip] if clip is not None else []
+            extended = kept_clips.get(before.id) if before is not None else None
+            given = [extended] if extended is not None else []
+            made = bool(given) and shooter.cached(shot, shot.source_frames, given)
         else:
             given = refs[shot.id]
             made = shooter.cached(shot, shot.source_frames, given)
         if not made:
             new.append(shot)
-        elif clip := shooter.kept_clip(shot, shot.source_frames, given):
-            kept[shot.id] = clip
+            continue
+        clip = shooter.kept_clip(shot, shot.source_frames, given)
+        if clip is not None:
+            kept_clips[shot.id] = clip
     return new
 
 

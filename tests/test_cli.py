@@ -50,11 +50,10 @@ def test_backends_lists_capabilities_prices_and_what_is_configured(monkeypatch):
     monkeypatch.setenv("RUNWAYML_API_SECRET", "a-key")
     result = runner.invoke(app, ["backends"])
     assert result.exit_code == 0
-    blocks = {
-        block.split()[0]: block
-        for block in result.output.split("\n")
-        if block and not block.startswith(" ")
-    }
+    default, *lines = result.output.split("\n")
+    # which offline backend runs when none is configured, and why (the measured figures)
+    assert default.startswith("default when none is configured: procedural (")
+    blocks = {block.split()[0]: block for block in lines if block and not block.startswith(" ")}
     assert set(blocks) == set(catalog())
     assert "configured (RUNWAYML_API_SECRET is set)" in blocks["runway"]
     assert "not configured: export XAI_API_KEY=" in blocks["xai"]

@@ -91,3 +91,25 @@ def test_ground_truth_boxes_are_inside_the_frame_and_follow_the_subject():
         assert dog.action == "walk"
         patch = frame[y0:y1, x0:x1].reshape(-1, 3)
         assert (abs(patch.astype(int) - (139, 90, 43)).sum(axis=1) < 60).mean() > 0.1
+
+
+@pytest.mark.parametrize("place", ["park", "street", "cafe", "beach", "living room", "city"])
+def test_the_scenery_is_anchored_to_the_world_not_to_the_shot(place):
+    """A 4 s and a 12 s tracking shot of the same walk (same seed) paint the same scenery
+    where their worlds overlap: a longer shot, or one that carries on another, shows the
+    same street."""
+    import numpy as np
+
+    dog = (EntitySpec("dog", "brown", "walk"),)
+    spec = SceneSpec(place, "night", "clear", "track", "wide", dog)
+    short, long = (
+        Renderer(spec, size=(160, 90), fps=12, frames=frames, seed=5) for frames in (48, 144)
+    )
+    assert short.scale == long.scale and long.left < short.left - 3
+    for layer, start in (("near_image", "left"), ("far_image", "far_left")):
+        a, b = np.asarray(getattr(short, layer)), np.asarray(getattr(long, layer))
+        first = max(getattr(short, start), getattr(long, start))  # where both have pixels
+        a = a[:, round((first - getattr(short, start)) * short.scale) :]
+        b = b[:, round((first - getattr(long, start)) * long.scale) :]
+        shared = min(a.shape[1], b.shape[1]) - 2  # a panorama's last column is its own edge
+        assert shared > 100 and np.array_equal(a[:, :shared], b[:, :shared])

@@ -21,7 +21,7 @@ class ProceduralGenerator(Generator):
     """Synthworld renderer behind the Generator interface."""
 
     name = "procedural"
-    version = "synthworld-5"  # 4: truth files carry sound events; 5: idle people, cats
+    version = "synthworld-6"  # 4: sound events in truth; 5: idle people, cats; 6: world-anchored scenery
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)

@@ -1,8 +1,15 @@
 """Backdrops for each place: a far layer (drawn with parallax) and a near layer (the ground
-and its scenery). Both are drawn once per shot into panoramas and cropped per frame."""
+and its scenery). Both are drawn once per shot into panoramas and cropped per frame.
+
+The scenery is anchored to the world, not to the shot: what stands at a place (a tree, a
+facade, a lamp) depends on the seed and the place's x alone, never on how much of the world
+a shot shows. So a longer shot, or one that carries on another, shows the same street.
+"""
 
 from __future__ import annotations
 
+import math
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,6 +20,9 @@ from videoagent.synthworld.painters.props import text
 # How high (metres above the actors' ground line) the visible ground reaches, per place.
 BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7, "city": 1.3}
 PARALLAX = 0.45
+# Where every row of scenery starts, far left of any shot (metres); rows are laid out from
+# here so that the same x always gets the same thing.
+ANCHOR = -1000.0
 
 
 @dataclass
@@ -29,8 +39,23 @@ class Backdrop:
     top: float  # highest world y shown
     weather: str
     night: bool
-    rng: np.random.Generator
+    seed: int
     back_line: float  # where the visible ground ends behind the actors
+
+    def stream(self, row: str) -> np.random.Generator:
+        """The random numbers of one row of scenery, its own so that no other row's length
+        moves it."""
+        return np.random.default_rng([self.seed % 2**32, zlib.crc32(row.encode())])
+
+
+def _row(start: float, stop: float, period: float, offset: float = 0.0):
+    """The x of a row repeating every `period` metres (from `offset`) that matter between
+    `start` and `stop`: each x a product, never a running sum, so that the same place gets
+    the same x to the last bit in every shot."""
+    k = math.floor((start - offset) / period)
+    while offset + k * period < stop:
+        yield offset + k * period
+        k += 1
 
 
 def _ground(b: Backdrop, colour: RGB, back: RGB) -> None:
@@ -71,19 +96,22 @@ def _windows(
 
 
 def park(b: Backdrop) -> None:
-    hills = (96, 150, 110)
-    x = b.far_left - 4
+    hills, rng = (96, 150, 110), b.stream("hills")
+    x = ANCHOR
     while x < b.far_right + 4:
-        r = b.rng.uniform(5, 9)
-        b.far.ellipse(x, BACK_LINE["park"], r, r * 0.28, _snowy(b, hills))
+        r = rng.uniform(5, 9)
+        if x + r > b.far_left - 4:
+            b.far.ellipse(x, BACK_LINE["park"], r, r * 0.28, _snowy(b, hills))
         x += r * 1.2
     grass = _snowy(b, (92, 160, 72))
     _ground(b, grass, shade(grass, 0.85))
     b.near.rect(b.left, -0.3, b.right, 0.3, _snowy(b, (200, 180, 140)))  # the path
-    x = b.left - 2
+    x, rng = ANCHOR, b.stream("trees")
     while x < b.right + 2:
-        x += b.rng.uniform(4.5, 8)
-        _background_tree(b.near, x, BACK_LINE["park"] - 0.1, b.rng.uniform(0.55, 0.8), b)
+        x += rng.uniform(4.5, 8)
+        size = rng.uniform(0.55, 0.8)
+        if x > b.left - 3:
+            _background_tree(b.near, x, BACK_LINE["park"] - 0.1, size, b)
 
 
 def _background_tree(pen: Pen, x: float, y: float, size: float, b: Backdrop) -> None:
@@ -98,10 +126,8 @@ def street(b: Backdrop) -> None:
     _ground(b, _snowy(b, (175, 175, 178)), (150, 150, 154))
     road = (70, 72, 78)
     b.near.rect(b.left, 0.45, b.right, BACK_LINE["street"] - 0.05, road)
-    x = b.left
-    while x < b.right:
+    for x in _row(b.left - 1.2, b.right, 2.6):
         b.near.rect(x, 0.82, x + 1.2, 0.88, (230, 220, 150))
-        x += 2.6
     b.near.rect(b.left, 0.4, b.right, 0.47, (120, 120, 124))  # kerb
     _lamps(b, spacing=9.0)
 
@@ -115,32 +141,31 @@ def _facades(b: Backdrop, pen: Pen, *, base: float, tall: tuple[float, float]) -
         (230, 210, 170),
         (130, 150, 130),
     ]
-    x = b.far_left - 3
+    x, rng, number = ANCHOR, b.stream("facades"), 0
     while x < b.far_right + 3:
-        width, height = b.rng.uniform(3, 5.5), b.rng.uniform(*tall)
-        colour = palette[int(b.rng.integers(len(palette)))]
-        pen.rect(x, base, x + width - 0.15, base + height, colour)
-        _windows(pen, x, x + width - 0.15, base + 0.3, base + height - 0.2, b.night, b.rng)
-        x += width
+        width, height = rng.uniform(3, 5.5), rng.uniform(*tall)
+        colour = palette[int(rng.integers(len(palette)))]
+        if x + width > b.far_left - 3:
+            lights = b.stream(f"windows {number}")  # each facade's own
+            pen.rect(x, base, x + width - 0.15, base + height, colour)
+            _windows(pen, x, x + width - 0.15, base + 0.3, base + height - 0.2, b.night, lights)
+        x, number = x + width, number + 1
 
 
 def _lamps(b: Backdrop, spacing: float) -> None:
-    x = b.left + b.rng.uniform(0, spacing)
-    while x < b.right:
+    for x in _row(b.left - 0.5, b.right, spacing, b.stream("lamps").uniform(0, spacing)):
         b.near.rect(x - 0.05, 0.35, x + 0.05, 3.2, (50, 52, 58))
         b.near.rect(x - 0.05, 3.15, x + 0.45, 3.22, (50, 52, 58))
         glow = (255, 226, 150) if b.night else (235, 235, 220)
         (ax, ay) = b.near.at(x + 0.42, 3.1)
         r = b.near.px(0.13)
         b.near.draw.ellipse((ax - r, ay - r, ax + r, ay + r), fill=glow)
-        x += spacing
 
 
 def cafe(b: Backdrop) -> None:
     pen, base = b.far, BACK_LINE["cafe"]
     pen.rect(b.far_left - 3, base, b.far_right + 3, base + 4.6, (236, 222, 196))
-    x = b.far_left - 3
-    while x < b.far_right + 3:
+    for x in _row(b.far_left - 5, b.far_right + 3, 5.5):
         pen.rect(x + 0.4, base + 0.3, x + 3.4, base + 2.6, (60, 48, 40))
         inner = (255, 214, 140) if b.night else (150, 185, 205)
         pen.rect(x + 0.55, base + 0.45, x + 3.25, base + 2.45, inner)
@@ -157,28 +182,21 @@ def cafe(b: Backdrop) -> None:
             )
         pen.rect(x + 3.7, base, x + 4.7, base + 2.4, (100, 65, 40))  # door
         text(pen, x + 1.9, base + 3.8, "CAFE", 0.5, (40, 90, 70))
-        x += 5.5
     tiles = _snowy(b, (196, 170, 140))
     _ground(b, tiles, shade(tiles, 0.8))
-    x = b.left
-    while x < b.right:
+    for x in _row(b.left, b.right, 0.8):
         b.near.rect(x, b.bottom, x + 0.04, BACK_LINE["cafe"], shade(tiles, 0.88))
-        x += 0.8
 
 
 def beach(b: Backdrop) -> None:
     base = BACK_LINE["beach"]
     b.far.rect(b.far_left - 3, base - 0.2, b.far_right + 3, base + 1.1, (40, 110, 170))
-    x = b.far_left - 3
+    x, rng = ANCHOR, b.stream("waves")
     while x < b.far_right + 3:
-        b.far.rect(
-            x,
-            base + 0.2 + b.rng.uniform(0, 0.6),
-            x + 0.9,
-            base + 0.26 + b.rng.uniform(0, 0.6),
-            (200, 225, 240),
-        )
-        x += b.rng.uniform(1.2, 2.5)
+        low, high = rng.uniform(0, 0.6), rng.uniform(0, 0.6)
+        if x + 0.9 > b.far_left - 3:
+            b.far.rect(x, base + 0.2 + low, x + 0.9, base + 0.26 + high, (200, 225, 240))
+        x += rng.uniform(1.2, 2.5)
     sand = _snowy(b, (232, 210, 160))
     _ground(b, sand, (215, 230, 235))
     b.near.rect(b.left, base - 0.18, b.right, base - 0.05, (236, 240, 240))  # surf
@@ -188,12 +206,9 @@ def living_room(b: Backdrop) -> None:
     pen, base = b.far, BACK_LINE["living room"]
     wall = (214, 196, 170)
     pen.rect(b.far_left - 3, base, b.far_right + 3, base + 8, wall)
-    x = b.far_left - 3
-    while x < b.far_right + 3:
+    for x in _row(b.far_left - 3, b.far_right + 3, 0.6):
         pen.rect(x, base, x + 0.08, base + 8, shade(wall, 0.94))
-        x += 0.6
-    x = b.far_left - 2
-    while x < b.far_right + 3:
+    for x in _row(b.far_left - 8, b.far_right + 3, 9.0):
         pen.rect(x + 0.4, base + 0.9, x + 2.4, base + 2.9, (240, 236, 228))  # window
         outside = (30, 40, 80) if b.night else (150, 195, 235)
         pen.rect(x + 0.5, base + 1.0, x + 2.3, base + 2.8, outside)
@@ -202,13 +217,10 @@ def living_room(b: Backdrop) -> None:
         pen.rect(x + 3.28, base + 1.48, x + 4.12, base + 2.12, (120, 160, 120))
         pen.rect(x + 4.8, base, x + 7.4, base + 0.55, (140, 70, 60))  # sofa
         pen.rect(x + 4.8, base + 0.55, x + 7.4, base + 1.1, (120, 60, 52))
-        x += 9.0
     floor = (160, 115, 75)
     _ground(b, floor, shade(floor, 0.8))
-    x = b.left
-    while x < b.right:
+    for x in _row(b.left, b.right, 1.1):
         b.near.rect(x, b.bottom, x + 0.03, base, shade(floor, 0.85))
-        x += 1.1
     b.near.rect(b.left + 0.0, -0.2, b.right, 0.2, (170, 70, 70))  # rug
 
 

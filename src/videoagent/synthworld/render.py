@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import numpy as np
@@ -72,11 +73,13 @@ class Renderer:
         tallest = widest * height / width
         self.top, bottom = ground_at * tallest, -(1 - ground_at) * tallest
         margin = 1.0
-        self.left = left - margin
+        # Panoramas start on a whole pixel of the world's own grid: a world x then falls on
+        # the same pixel whatever the shot's extent (the scenery is anchored to the world).
+        self.left = math.floor((left - margin) * self.scale) / self.scale
         far_centres = [v.centre_x * places.PARALLAX for v in views]
-        self.far_left = min(far_centres) - widest / 2 - margin
+        far_left = min(far_centres) - widest / 2 - margin
+        self.far_left = math.floor(far_left * self.scale) / self.scale
         far_right = max(far_centres) + widest / 2 + margin
-        rng = np.random.default_rng(self.seed)
 
         def canvas(x0: float, x1: float) -> tuple[Image.Image, Pen]:
             image = Image.new(
@@ -106,7 +109,7 @@ class Renderer:
             top=self.top,
             weather=self.spec.weather,
             night=self.spec.time_of_day == "night",
-            rng=rng,
+            seed=self.seed,
             back_line=places.BACK_LINE[self.spec.place],
         )
         places.paint(self.spec.place, backdrop)

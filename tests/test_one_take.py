@@ -134,7 +134,35 @@ def test_the_fake_backend_carries_on_from_the_clip_it_extends(tmp_path: Path):
     assert red.mean() > 0.8  # all but the moving bar is the clip's last picture
 
 
-def test_a_backend_that_cannot_extend_makes_the_shot_fresh_and_says_so(tmp_path: Path):
+def test_procedural_carries_its_world_on_across_the_join(tmp_path: Path):
+    """Each procedural take of a one-take chain starts where the take before it left the
+    subject, the camera and the scenery: in ground truth the subject's box goes on from
+    where it was, not from where a fresh shot would stage it."""
+    from videoagent.store.truth_file import read_truth
+
+    result, _ = _one_take_run(tmp_path, "procedural")
+    assert result.verified and not result.kept_failing
+    shots = result.manifest["shots"]
+    for before, shot in zip(shots, shots[1:], strict=False):
+        assert shot["continues"]["made_as"] == "extension of its take"
+        kept = next(t for t in shot["takes"] if t["take"] == shot["chosen_take"])
+        previous = next(t for t in before["takes"] if t["take"] == before["chosen_take"])
+        end = read_truth(result.folder / previous["file"])["frames"][-1]["entities"][0]["box"]
+        start = read_truth(result.folder / kept["file"])["frames"][0]["entities"][0]["box"]
+        assert max(abs(a - b) for a, b in zip(end, start, strict=True)) <= 2  # pixels
+
+
+def test_a_backend_that_cannot_extend_makes_the_shot_fresh_and_says_so(tmp_path, monkeypatch):
+    import json
+
+    from videoagent.generators.catalog import catalog
+
+    entry = json.loads((Path(catalog.__code__.co_filename).parent / "catalog.json").read_text())
+    procedural = entry["generators"]["procedural"]
+    procedural["modes"] = ["text-to-video"]  # as if it could not extend
+    override = tmp_path / "catalog.json"
+    override.write_text(json.dumps({"generators": {"procedural": procedural}}))
+    monkeypatch.setenv("VIDEOAGENT_CATALOG", str(override))
     result, records = _one_take_run(tmp_path, "procedural")
     assert result.verified
     continuing = [s for s in result.manifest["shots"] if s["continues"]]
@@ -161,3 +189,20 @@ def test_removing_a_shot_of_a_take_remakes_the_one_that_carried_it_on(tmp_path: 
     assert Path(remade["references"][0]) == edited.folder / shots["shot-01"]["takes"][-1]["file"]
     assert shots["shot-03"]["continues"]["shot"] == "shot-01"
     assert any("shot-03 now carries on shot-01" in r.message for r in records)
+
+
+def test_procedural_extends_only_its_own_takes(tmp_path: Path):
+    from videoagent.errors import GenerationError
+    from videoagent.generators.base import GenerationRequest
+    from videoagent.generators.fake import FakeGenerator
+    from videoagent.generators.procedural import ProceduralGenerator
+    from videoagent.timeline.time import FrameRate
+
+    rate = FrameRate.of(24)
+    other = GenerationRequest("a dog", 12, rate, 96, 64, label="shot-01")
+    made = FakeGenerator({}).generate(other, tmp_path / "fake.mp4").output
+    more = GenerationRequest(
+        "A brown dog walks along.", 12, rate, 96, 64, mode="extend", references=(str(made),)
+    )
+    with pytest.raises(GenerationError, match="extends only its own takes.*fake.mp4"):
+        ProceduralGenerator().submit(more, tmp_path / "more.mp4")

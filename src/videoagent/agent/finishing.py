@@ -25,6 +25,7 @@ from videoagent.evaluate.sound_checks import carries, sound_summary
 from videoagent.evaluate.watermark_check import watermark_carried
 from videoagent.failpoints import reached
 from videoagent.media.contact_sheet import contact_sheet
+from videoagent.media.fonts import font_identity, missing_glyphs
 from videoagent.media.piece_encoder import crop_box
 from videoagent.media.probe import probe
 from videoagent.media.render import render
@@ -33,7 +34,7 @@ from videoagent.memory.context import FULL_KEYFRAME
 from videoagent.store.derived import DerivedFiles
 from videoagent.store.files import atomic_write_bytes, atomic_write_json, atomic_write_text
 from videoagent.store.ledger import Ledger
-from videoagent.timeline.model import AudioCue
+from videoagent.timeline.model import AudioCue, CardClip
 from videoagent.timeline.otio_io import write_otio
 from videoagent.timeline.subtitles import burn_in, caption_cues, srt, webvtt
 
@@ -93,6 +94,9 @@ def finish(
     # frame watermarked unless the user said not to, then verify.
     video = staged["final.mp4"]
     run.emit("render", "started", f"rendering {timeline.duration} frames")
+    unshowable = undrawable_text(timeline)
+    if unshowable:
+        run.emit("render", "warning", unshowable, font=font_identity())
     timeline = timeline.with_audio(AudioCue(str(sound.encoded), 0, timeline.duration))
     mark = Payload.for_project(state.project_id) if settings.watermark else None
     report = render(timeline, video, pieces_dir=folder.pieces, mark=mark)
@@ -186,6 +190,7 @@ def finish(
         },
     )
     manifest["kept_failing"] = weak
+    manifest["text_font"] = {"font": font_identity(), "cannot_draw": unshowable or None}
     manifest["watermark"] = (
         {"marked": True, **mark.to_dict()}
         if mark is not None
@@ -226,3 +231,17 @@ def finish(
         takes=manifest["takes"],
     )
     return Result(folder.root, video, manifest, verified)
+
+
+def undrawable_text(timeline) -> str:
+    """What the cards and text over the picture hold that the font cannot draw (it would
+    show as boxes), in words; "" when it draws them all."""
+    texts = [t.text for t in timeline.overlays]
+    texts += [f"{c.title} {c.subtitle}" for c in timeline.clips if isinstance(c, CardClip)]
+    missing = sorted({letter for text in texts for letter in missing_glyphs(text)})
+    if not missing:
+        return ""
+    return (
+        f"the text font ({font_identity()}) has no {' '.join(missing)}: they show as boxes; "
+        "set VIDEOAGENT_FONT to a font file that has them"
+    )

@@ -7,8 +7,9 @@ import math
 import textwrap
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from videoagent.media.fonts import text_font
 from videoagent.store.files import atomic_write_bytes
 
 BACKGROUND = (24, 24, 28)
@@ -31,7 +32,7 @@ def contact_sheet(tiles: list[tuple[Path | None, str]], output: Path, *, columns
         BACKGROUND,
     )
     draw = ImageDraw.Draw(sheet)
-    font = ImageFont.load_default(size=14)
+    font = text_font(14)
     for number, (tile, (_, label)) in enumerate(zip(opened, tiles, strict=True)):
         x = pad + (number % columns) * (tile_width + pad)
         y = pad + (number // columns) * (tile_height + label_height + pad)

@@ -23,6 +23,7 @@ import av
 
 from videoagent.errors import ToolError, UsageError
 from videoagent.media.ffmpeg import run_ffmpeg
+from videoagent.media.fonts import font_identity
 from videoagent.media.join import join
 from videoagent.media.keyframes import copy_frames, copyable
 from videoagent.media.piece_encoder import encode_pieces
@@ -133,6 +134,7 @@ def render(
             key = json_sha256(
                 {
                     "version": RENDER_VERSION,
+                    "font": font_identity(),  # cards and text are drawn in it
                     "size": [timeline.width, timeline.height],
                     "fps": str(timeline.rate.fps),
                     "piece": describe(piece, source_digests=digests),

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from videoagent.media.fonts import text_font
 from videoagent.store.files import atomic_write_bytes
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size=max(size, 8))
+    return text_font(size)
 
 
 def _wrapped(text: str, width_px: int, size: int) -> str:

@@ -12,6 +12,7 @@ credential that reaches them.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import threading
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from videoagent.media.probe import probe
 from videoagent.media.writer import Mp4Writer
 from videoagent.timeline.time import FrameRate
 
@@ -301,6 +303,20 @@ class FakeXai(FakeProvider):
                     422,
                 )
             job = self.submit(duration, body)
+            return {"request_id": job.id}
+        if method == "POST" and path == "/v1/videos/extensions":
+            # The video it returns is the clip followed by `duration` seconds more.
+            need(isinstance(body.get("model"), str), "model required", 422)
+            need(0 < len(str(body.get("prompt", ""))) <= 4096, "prompt must be 1-4096", 422)
+            duration = body.get("duration")
+            need(isinstance(duration, int) and 2 <= duration <= 10, "duration must be 2-10", 422)
+            url = str((body.get("video") or {}).get("url", ""))
+            need(url.startswith("data:video/mp4;base64,"), "video.url must be an mp4", 422)
+            source = self.folder / f"source-{len(self.jobs)}.mp4"
+            source.write_bytes(base64.b64decode(url.split(",", 1)[1]))
+            length = probe(source).duration
+            need(2 <= length <= 15, "the video must be 2-15 seconds long", 422)
+            job = self.submit(round(length + duration, 3), body)
             return {"request_id": job.id}
         if method == "GET" and path.startswith("/v1/videos/"):
             job = self.advance(path.rsplit("/", 1)[-1])

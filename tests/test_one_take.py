@@ -206,3 +206,42 @@ def test_procedural_extends_only_its_own_takes(tmp_path: Path):
     )
     with pytest.raises(GenerationError, match="extends only its own takes.*fake.mp4"):
         ProceduralGenerator().submit(more, tmp_path / "more.mp4")
+
+
+def test_a_one_take_on_xai_is_made_of_paid_extensions_counted_whole(tmp_path, monkeypatch):
+    """On a (fake) xAI, each continuing shot is sent to its extension endpoint with the
+    take before it; the estimate and the budget count each extension as the whole video
+    xAI returns (that take and the new seconds), and the fake's charges match."""
+    from fake_providers import KEY, FakeXai
+    from videoagent.generators import capabilities
+
+    caps = capabilities("xai")
+    monkeypatch.setenv(caps.setup["key_env"], KEY)
+    fake = FakeXai(tmp_path, price=caps.price_per_second)
+    try:
+        options = {"xai": {"api_key": KEY, "base_url": fake.url, "first_poll": 0.01}}
+        settings = AgentSettings(
+            backend="xai",
+            music=False,
+            ambience=False,
+            shared_cache=None,
+            generator_options=options,
+            budget=5.0,
+        )
+        request = Request.build("a dog walking in the park in one take", duration=15)
+        result = Agent(settings).make(request, tmp_path / "film")
+    finally:
+        fake.close()
+    shots = result.manifest["shots"]
+    assert [s["continues"] and s["continues"]["made_as"] for s in shots] == [
+        None,
+        "extension of its take",
+    ]
+    first, second = fake.ledger.submissions
+    assert "video" not in first and second["duration"] == 8  # 7.5 s, billed as 8
+    assert second["video"]["url"].startswith("data:video/mp4;base64,")
+    # 8 s for the first take (7.5 s asked); its extension returns that 7.5 s take and 8 s
+    # more: 23.5 s in all, estimated before anything was sent and charged as estimated
+    whole = round(23.5 * caps.price_per_second, 4)
+    charged = round(sum(amount for _, amount in fake.ledger.charges), 4)
+    assert result.manifest["cost"]["estimate"]["cost"] == whole == charged

@@ -214,3 +214,45 @@ def test_another_provider_model_or_local_model_is_another_take(monkeypatch):
     assert GeneratorPool({}).version("xai") != default
     ltx = GeneratorPool({"ltx": {"model": "/models/ltx", "steps": 8}})
     assert ltx.version("ltx") != GeneratorPool({"ltx": {"model": "/models/ltx"}}).version("ltx")
+
+
+def test_an_extension_reaches_xai_and_the_take_keeps_only_the_new_part(served, tmp_path):
+    """xAI returns the clip it extends followed by the new seconds, and bills the whole:
+    the take starts on the first new frame, and its price counts the clip too."""
+    from fake_providers import provider_video
+
+    fake, adapter = served("xai")
+    clip = tmp_path / "before.mp4"
+    clip.write_bytes(provider_video(3.0, tmp_path))  # a 3 s take of a moving bar
+    request = ask(4.0, mode="extend", references=[clip])
+    job = adapter.generate(request, tmp_path / "more.mp4")
+    (sent,) = fake.ledger.submissions
+    assert sent["duration"] == 4 and sent["video"]["url"].startswith("data:video/mp4;base64,")
+    info = probe(job.output, count_frames=True)
+    assert (info.frames, info.width, info.height) == (96, 320, 180)
+    # The provider's video is 7 s, its bar at x = 5·frame; the take begins on frame 72.
+    import numpy as np
+
+    from videoagent.media.frames import iter_frames
+
+    first = next(iter(iter_frames(job.output)))
+    bar = np.flatnonzero((first[90, :, 0] > 180) & (first[90, :, 2] < 100))
+    assert abs(int(bar.min()) - (72 * 5) % 320) <= 2
+    caps = capabilities("xai")
+    assert job.cost == caps.extension_price(4.0, 3.0) == round(7 * caps.price_per_second, 4)
+    assert job.cost == fake.ledger.charged
+
+
+def test_an_extension_outside_xais_lengths_is_refused_before_anything_is_sent(served, tmp_path):
+    from fake_providers import provider_video
+
+    fake, adapter = served("xai")
+    short = tmp_path / "short.mp4"
+    short.write_bytes(provider_video(1.0, tmp_path))
+    with pytest.raises(GenerationError, match="extends clips of 2-15 s; short.mp4 lasts 1.00 s"):
+        adapter.generate(ask(4.0, mode="extend", references=[short]), tmp_path / "a.mp4")
+    long_enough = tmp_path / "clip.mp4"
+    long_enough.write_bytes(provider_video(3.0, tmp_path))
+    with pytest.raises(GenerationError, match="extends a take by 2-10 s, not 12.00 s"):
+        adapter.generate(ask(12.0, mode="extend", references=[long_enough]), tmp_path / "b.mp4")
+    assert fake.ledger.submissions == []

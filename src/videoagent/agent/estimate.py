@@ -16,10 +16,15 @@ def estimate_cost(new: list, generated: list, rate) -> dict:
     for the length that backend makes (and bills)."""
     by_backend: dict[str, float] = {}
     cost = compute = seconds = 0.0
+    before = {shot.id: generated[i - 1] for i, shot in enumerate(generated) if i > 0}
     for shot in new:
         caps = capabilities(shot.backend)
         length = float(rate.seconds(shot.source_frames))
         price = caps.price(length)
+        if shot.continues and shot.id in before and "extend" in caps.modes:
+            # an extension: where the provider returns (and bills) the clip it extends too
+            source = float(rate.seconds(before[shot.id].source_frames))
+            price = caps.extension_price(length, source)
         by_backend[shot.backend] = round(by_backend.get(shot.backend, 0.0) + price, 4)
         cost += price
         seconds += length

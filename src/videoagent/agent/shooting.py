@@ -27,6 +27,7 @@ from videoagent.evaluate.checks import take_checks
 from videoagent.evaluate.recognized import subject_unrecognised
 from videoagent.failpoints import reached
 from videoagent.generators import GenerationRequest, capabilities
+from videoagent.media.probe import probe
 from videoagent.plan.storyboard import Shot
 from videoagent.store.files import file_sha256
 from videoagent.store.ledger import Ledger, LedgerEntry
@@ -106,6 +107,15 @@ class Take:
             node=r.get("node", ""),
             mode=r.get("mode", "reference-to-video" if r.get("references") else "text-to-video"),
         )
+
+
+def take_price(backend: str, request: GenerationRequest) -> float:
+    """What `request` costs on `backend` (USD): an extension from a provider that returns
+    the clip it extends with the new part is counted whole."""
+    caps = capabilities(backend)
+    if request.mode == "extend" and caps.extend_returns_source:
+        return caps.extension_price(request.seconds, probe(request.references[0]).duration)
+    return caps.price(request.seconds)
 
 
 def extends(shot: Shot) -> bool:
@@ -270,7 +280,7 @@ class Shooter:
             "prompt": request.prompt,
             "references": list(request.references),
             "mode": request.mode,
-            "cost_estimate": capabilities(shot.backend).price(request.seconds),
+            "cost_estimate": take_price(shot.backend, request),
             "cost": 0.0,
             "key": key,
             "accepted": True,
@@ -315,7 +325,7 @@ class Shooter:
         return entry
 
     def _generate(self, shot: Shot, request: GenerationRequest) -> Take:
-        price = capabilities(shot.backend).price(request.seconds)
+        price = take_price(shot.backend, request)
         key = self._key(shot.backend, request)
         entry = self._ledger_entry(shot, request, key, price)
         generator = self.generator_for(shot.backend)

@@ -54,6 +54,10 @@ class Capabilities:
     # Jobs one key may have running at the provider at once (0: no limit), across every run
     # that shares the key: ours to set (VIDEOAGENT_CATALOG), not a figure the providers print.
     concurrency: int = 0
+    # How long an extension may be (s; empty: as long as any take), and whether the
+    # provider returns (and bills) the clip it extends together with the new part.
+    extend_seconds: tuple[float, ...] = ()
+    extend_returns_source: bool = False
 
     def refuses(
         self, *, mode: str, seconds: float, width: int, height: int, fps: float
@@ -61,6 +65,10 @@ class Capabilities:
         """Why this generator cannot take a request, or None when it can."""
         if mode not in self.modes:
             return f"{self.name} has no {mode} mode"
+        if mode == "extend" and self.extend_seconds:
+            low, high = self.extend_seconds
+            if not low <= seconds <= high:
+                return f"{self.name} extends a take by {low:g}-{high:g} s, not {seconds:.2f} s"
         if self.durations and seconds > max(self.durations) + 1e-9:
             return f"{self.name} makes clips of at most {max(self.durations):g} s"
         if not self.min_seconds <= seconds <= self.max_seconds:
@@ -84,6 +92,15 @@ class Capabilities:
     def price(self, seconds: float) -> float:
         """What covering `seconds` costs, in USD."""
         return round(self.price_per_second * self.billed_seconds(seconds), 4)
+
+    def extension_price(self, seconds: float, source_seconds: float) -> float:
+        """What extending a clip of `source_seconds` by `seconds` costs, in USD: where the
+        provider returns the clip with the new part, the whole video it returns is counted
+        (billed per second of output; the safe side where its price list is silent)."""
+        billed = self.billed_seconds(seconds)
+        if self.extend_returns_source:
+            billed += source_seconds
+        return round(self.price_per_second * billed, 4)
 
     @property
     def configured(self) -> bool:
@@ -109,6 +126,7 @@ def _from_json(name: str, data: dict) -> Capabilities:
             "cannot": tuple(data.get("cannot", ())),
             "durations": tuple(float(d) for d in data.get("durations", ())),
             "evidence": tuple(data.get("evidence", ())),
+            "extend_seconds": tuple(float(d) for d in data.get("extend_seconds", ())),
         },
     )
 

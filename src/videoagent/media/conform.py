@@ -47,17 +47,18 @@ def conform(
     rate: FrameRate,
     frames: int,
     cuts: tuple[int, ...] = (),
+    skip: float = 0.0,
 ) -> Conformed:
     """Write `source` to `output` in the asked shape, with keyframes at `cuts` (see
-    Mp4Writer); the output appears only when whole. Decodes as it writes, holding one
-    source frame at a time."""
+    Mp4Writer), from `skip` seconds into it; the output appears only when whole. Decodes
+    as it writes, holding one source frame at a time."""
     try:
-        return _conform(av.open(str(source)), output, (width, height), rate, frames, cuts)
+        return _conform(av.open(str(source)), output, (width, height), rate, frames, cuts, skip)
     except av.error.FFmpegError as exc:
         raise GenerationError(f"the delivered file is not a readable video: {exc}") from None
 
 
-def _conform(container, output: Path, shape, rate: FrameRate, frames: int, cuts):
+def _conform(container, output: Path, shape, rate: FrameRate, frames: int, cuts, skip: float):
     width, height = shape
     with container:
         if not container.streams.video:
@@ -70,7 +71,7 @@ def _conform(container, output: Path, shape, rate: FrameRate, frames: int, cuts)
         if current is None:
             raise GenerationError("the delivered video has no frames")
         upcoming = next(decoded, None)
-        count, first_time = 2 if upcoming else 1, current[0]
+        count, first_time = 2 if upcoming else 1, current[0] + skip
         size = current[1].width, current[1].height
         step, held = float(1 / rate.fps), 0
         with Mp4Writer(output, size=shape, rate=rate, frames=frames, cuts=cuts) as writer:

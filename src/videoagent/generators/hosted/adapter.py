@@ -21,6 +21,7 @@ from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.generators.catalog import capabilities
 from videoagent.generators.hosted.http import ProviderHTTP, ResultExpired
 from videoagent.media.conform import conform
+from videoagent.media.probe import probe
 from videoagent.retry import RetryPolicy
 
 RemoteState = Literal["queued", "running", "succeeded", "failed", "cancelled"]
@@ -37,7 +38,7 @@ class Remote:
 
 
 def data_uri(path: str | Path) -> str:
-    """A local image as a data: URI (providers that take an image URL accept these)."""
+    """A local file (an image, a clip) as a data: URI (providers that take a URL accept these)."""
     kind = mimetypes.guess_type(str(path))[0] or "image/png"
     return f"data:{kind};base64,{base64.b64encode(Path(path).read_bytes()).decode()}"
 
@@ -162,7 +163,7 @@ class HostedGenerator(Generator):
             report={
                 "provider_job": provider_job,
                 "model": self.model,
-                "billed_seconds": self.capabilities.billed_seconds(request.seconds),
+                "billed_seconds": self._billed(request),
                 "rate_limited": rate_limited,  # made this job's own count at delivery
             },
         )
@@ -213,6 +214,7 @@ class HostedGenerator(Generator):
                 rate=request.rate,
                 frames=request.frames,
                 cuts=request.cuts,
+                skip=self._returned_source(request),
             )
         finally:
             download.unlink(missing_ok=True)
@@ -220,7 +222,19 @@ class HostedGenerator(Generator):
         job.report["rate_limited"] = self.http.rate_limited - job.report["rate_limited"]
         job.output = output
         job.status = "succeeded"
-        job.cost = self.capabilities.price(job.report["billed_seconds"])
+        job.cost = round(self.capabilities.price_per_second * job.report["billed_seconds"], 4)
+
+    def _billed(self, request: GenerationRequest) -> float:
+        """The seconds a job is billed for: the length the provider makes, and the clip an
+        extension returns with it where the provider does (generators/catalog.py)."""
+        return self.capabilities.billed_seconds(request.seconds) + self._returned_source(request)
+
+    def _returned_source(self, request: GenerationRequest) -> float:
+        """Seconds at the start of a delivered extension that are the clip it extends (a
+        provider that returns the two as one video), which the take leaves out."""
+        if request.mode != "extend" or not self.capabilities.extend_returns_source:
+            return 0.0
+        return probe(request.references[0]).duration
 
     def _video_link(self, remote: Remote) -> str:
         if remote.state != "succeeded" or not remote.video_url:

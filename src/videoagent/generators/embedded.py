@@ -124,7 +124,7 @@ class EmbeddedGenerator(Generator):
             file_sha256(path)[:12] if path.exists() else "none"
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL)
         )
-        version = f"{weights}-{steps}steps-{precision()}-plates-gait"
+        version = f"{weights}-plates-gait-{steps}steps-{precision()}"
         return version + ("" if execution() == "eager" else f"-{execution()}")
 
     def __init__(self, steps: int = DEFAULT_STEPS) -> None:

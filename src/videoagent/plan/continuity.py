@@ -10,12 +10,9 @@ there is then a cut where the plan has none.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from videoagent.plan.request import DURATION_PATTERN
-
-if TYPE_CHECKING:  # the storyboard validates with this module
-    from videoagent.plan.storyboard import Shot
+from videoagent.plan.storyboard import Shot
 
 # "one continuous shot", "a single take", "in one take", "an unbroken shot", "no cuts", "a oner"
 _ONE_TAKE = re.compile(
@@ -57,19 +54,3 @@ def as_one_take(shots: list[Shot]) -> list[Shot]:
             if shot.scene:
                 shot.scene = {**shot.scene, "shot_size": shot.shot_size, "camera": shot.camera}
     return generated
-
-
-def continuity_problem(shots: list[Shot], index: int) -> str | None:
-    """Why shot `index` cannot continue the shot before it, or None when it can (or does
-    not claim to)."""
-    shot = shots[index]
-    if not shot.continues:
-        return None
-    if index == 0:
-        return f"{shot.id} continues the shot before it, but it is the first shot"
-    before = shots[index - 1]
-    if shot.kind != "generated" or before.kind != "generated":
-        return f"{shot.id} continues {before.id}, but only generated shots carry on a take"
-    if shot.transition_in != "cut" or shot.transition_frames:
-        return f"{shot.id} continues {before.id}, so it cannot have a {shot.transition_in} into it"
-    return None

@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass, field
 
 from videoagent.errors import PlanError
 from videoagent.plan.bible import Bible
-from videoagent.plan.continuity import continuity_problem
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.timeline.time import FrameRate
 
@@ -148,6 +147,22 @@ class Storyboard:
                     f"text {text.text!r} at frames {text.start}..{text.start + text.frames} "
                     f"falls outside the {total}-frame video"
                 )
+
+
+def continuity_problem(shots: list[Shot], index: int) -> str | None:
+    """Why shot `index` cannot continue the shot before it, or None when it can (or does
+    not claim to)."""
+    shot = shots[index]
+    if not shot.continues:
+        return None
+    if index == 0:
+        return f"{shot.id} continues the shot before it, but it is the first shot"
+    before = shots[index - 1]
+    if shot.kind != "generated" or before.kind != "generated":
+        return f"{shot.id} continues {before.id}, but only generated shots carry on a take"
+    if shot.transition_in != "cut" or shot.transition_frames:
+        return f"{shot.id} continues {before.id}, so it cannot have a {shot.transition_in} into it"
+    return None
 
 
 def allocate(total: int, weights: list[float], *, minimum: int = 1) -> list[int]:

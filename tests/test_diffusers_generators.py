@@ -239,3 +239,16 @@ def test_an_unset_model_names_the_variable(monkeypatch, family):
     monkeypatch.delenv(variable, raising=False)
     with pytest.raises(NotConfigured, match=variable):
         create(family)
+
+
+def test_ltx_extends_a_clip_from_its_last_frames_with_the_same_weights(saved_model, tmp_path):
+    """Extension conditions LTX on the clip's last 9 frames at frame 0; the model makes
+    them again first, and the take keeps only what follows (12 frames asked)."""
+    backend = saved_model("ltx")
+    made = backend.generate(ask(), tmp_path / "first.mp4").output
+    job = backend.generate(ask("extend", [made]), tmp_path / "more.mp4")
+    assert probe(job.output, count_frames=True).frames == 12
+    assert job.report["pipeline"] == "LTXConditionPipeline"
+    assert job.report["context_frames"] == 9
+    # the model made the 9 frames again and a second more, in 8k+1 frames
+    assert job.report["made"]["frames"] == backend.model_frames(1.0 + 9 / 24)

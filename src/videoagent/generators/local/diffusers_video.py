@@ -17,6 +17,7 @@ asked shape like any provider's.
 
 from __future__ import annotations
 
+import collections
 import math
 import os
 import tempfile
@@ -48,6 +49,9 @@ class DiffusersGenerator(Generator):
     default_steps: int = 30
     guidance: float = 5.0
     negative_prompt: str = "blurry, distorted, low quality, watermark, text"
+    # Frames of the clip an extension is conditioned on (its last ones; 0: no extend mode):
+    # the model makes them again first, and the take keeps what follows.
+    context_frames: int = 0
 
     @classmethod
     def _model(cls, model: str | None) -> str:
@@ -142,14 +146,21 @@ class DiffusersGenerator(Generator):
         """Family-specific keyword arguments for the pipeline call."""
         return {}
 
+    def extend_options(self, context: list) -> dict:
+        """The pipeline's keyword arguments that condition it on `context` (PIL images, the
+        clip's last frames at the model's size), for families with an extend mode."""
+        raise GenerationError(f"{self.name} has no extend mode")
+
     # Generating ----------------------------------------------------------------------
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         if request.mode not in self.pipelines:
             raise GenerationError(f"{self.name} has no {request.mode} mode")
         pipe = self.pipeline(request.mode)
-        frames = self.model_frames(request.seconds)
         width, height = self.model_size(request.width, request.height)
+        context = self._context(request, width, height)
+        lead = len(context) / self.native_fps  # seconds the model makes again first
+        frames = self.model_frames(request.seconds + lead)
         arguments = {
             "prompt": request.prompt,
             "negative_prompt": self.negative_prompt,
@@ -167,6 +178,8 @@ class DiffusersGenerator(Generator):
             from PIL import Image
 
             arguments["image"] = Image.open(request.references[0]).convert("RGB")
+        if context:
+            arguments |= self.extend_options(context)
         try:
             with torch.inference_mode():
                 video = pipe(**arguments).frames[0]
@@ -190,16 +203,33 @@ class DiffusersGenerator(Generator):
                 rate=request.rate,
                 frames=request.frames,
                 cuts=request.cuts,
+                skip=lead,
             )
         report = {
             "model": self.model,
             "pipeline": type(pipe).__name__,
             "steps": self.steps,
             "made": {"frames": frames, "size": [width, height], "fps": self.native_fps},
+            "context_frames": len(context),
             "delivered": conformed.to_dict(),
             "device": self.device,
         }
         return self.finished(request, output, report)
+
+    def _context(self, request: GenerationRequest, width: int, height: int) -> list:
+        """The last `context_frames` frames of the clip an extension carries on, as PIL
+        images of the model's size (none for other modes)."""
+        if request.mode != "extend":
+            return []
+        from PIL import Image
+
+        from videoagent.media.fit import fit_picture
+        from videoagent.media.frames import iter_frames
+
+        last = collections.deque(iter_frames(request.references[0]), maxlen=self.context_frames)
+        if not last:
+            raise GenerationError(f"{self.name}: {request.references[0]} has no frames to extend")
+        return [Image.fromarray(fit_picture(frame, width, height)) for frame in last]
 
     def _stop_if_asked(self, pipe, step: int, timestep, tensors: dict) -> dict:
         if self.stop.is_set():

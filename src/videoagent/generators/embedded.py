@@ -27,6 +27,7 @@ import collections
 import io
 import math
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,9 +87,12 @@ def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start |
     source = Path(request.references[0])
     plate = plate_path(source)
     if request.mode == "extend" and plate.exists():
-        with np.load(plate) as kept:
-            pictures, gait = list(kept["frames"]), float(kept["gait"])
-        return _Start(np.stack([fit_picture(p, *size) for p in pictures]), True, gait)
+        try:
+            with np.load(plate) as kept:
+                pictures, gait = list(kept["frames"]), float(kept["gait"])
+            return _Start(np.stack([fit_picture(p, *size) for p in pictures]), True, gait)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            pass  # an unreadable plate: the clip's own frames, as for any clip
     if source.suffix.lower() in (".mp4", ".mov", ".mkv", ".webm"):
         pictures = list(collections.deque(iter_frames(source), maxlen=PLATE_FRAMES))
     else:

@@ -78,7 +78,7 @@ TOKEN_RECIPES = {
     # colours. So a token is a pixel, and the convolutions see 4x4 of them a place. Nothing
     # is random on the desk: changed pixels may weigh more. (The pointer's move, copies and
     # the action at the pointer did not keep windows right longer: docs/models.md.)
-    "minidesk": TokenRecipe(steps=4000, patch=1, cell=4, codes=16, pointer=True, change_weight=5),
+    "minidesk": TokenRecipe(steps=10000, patch=1, cell=4, codes=16, pointer=True, change_weight=5),
 }
 
 

@@ -158,6 +158,12 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     imagination.start(first[None])
     frame = imagination.step(np.eye(5, dtype=np.float32)[0])[0]
     assert read_grid(frame) is not None
+    # going on from those weights keeps their codebook and says where it started
+    more = tmp_path / "more.pt"
+    output = _trained(data, more, "--batch", "4", "--steps", "2", "--init", str(out))
+    continued, facts = checkpoint.load(more)
+    assert torch.equal(continued.codebook, model.codebook) and facts["codebook_coverage"] == 1.0
+    assert facts["training"]["continued_from"]["steps_done"] == 3
     wrong = CliRunner().invoke(
         app, ["train", "token-world-model", "--data", data, "--out", str(out), "--steps", "0"]
     )

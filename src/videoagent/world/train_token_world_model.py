@@ -19,6 +19,9 @@ gives less than `rare_below` in its patch (see `nn/token_world_model.py`).
 
 `context_flips` replaces that share of context tokens by random ones, so the model learns to
 repair a wrong token in its context instead of carrying it on.
+
+`--init` goes on training saved weights (their codebook and architecture) on the same
+environment's data, with a new learning-rate schedule: a longer run without starting over.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ import torch
 import torch.nn.functional as F
 
 from videoagent.errors import UsageError
+from videoagent.nn import checkpoint
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.token_world_model import (
     TokenWorldModel,
@@ -42,6 +46,7 @@ from videoagent.nn.token_world_model import (
 from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import Progress, apply_gradients, parameter_count, update_average
 from videoagent.options import setting
+from videoagent.store.files import file_sha256
 from videoagent.world.dataset import RolloutDataset
 from videoagent.world.train_world_model import ENDING_SHARE_HELP, Batches
 
@@ -109,6 +114,7 @@ class TokenWorldModelTraining(TrainingConfig):
     )
     ending_share: float | None = setting(ENDING_SHARE_HELP, None, minimum=0)
     save_every: int = setting("steps between checkpoints", 250, minimum=1)
+    init: Path | None = setting("continue from these weights (same environment)", None)
 
 
 def _recipe(environment: str) -> TokenRecipe:
@@ -188,12 +194,10 @@ def token_loss(model: TokenWorldModel, examples: dict[str, torch.Tensor]) -> tor
     return tokens + (missed * counted).sum() / counted.sum().clamp(min=1)
 
 
-def train(config: TokenWorldModelTraining, log=print) -> dict:
-    rng, _ = config.begin()
-    data = RolloutDataset(config.data, "train")
-    environment = data.card["environment"]
-    recipe = _recipe(environment)
-    steps = config.steps or recipe.steps
+def _new_model(
+    config: TokenWorldModelTraining, recipe: TokenRecipe, data: RolloutDataset, rng, log
+) -> tuple[TokenWorldModel, float]:
+    """A model of the recipe's shape, its codebook fitted to a sample of the training frames."""
     height, width_px, _ = data.card["frame_shape"]
     sample = rng.choice(len(data.frames), size=min(CODEBOOK_FRAMES, len(data.frames)))
     codebook, coverage = fit_codebook(
@@ -201,7 +205,7 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     )
     model = TokenWorldModel(
         TokenWorldModelConfig(
-            environment=environment,
+            environment=data.card["environment"],
             frame_height=height,
             frame_width=width_px,
             action_features=data.actions.shape[1],
@@ -222,6 +226,32 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     )
     model.codebook.copy_(torch.from_numpy(codebook))
     log(f"codebook: {len(codebook)} patches reproduce {coverage:.4%} of the training patches")
+    return model, coverage
+
+
+def _continued(init: Path, data: RolloutDataset) -> tuple[TokenWorldModel, float, dict]:
+    """Saved weights to go on training on `data`, their codebook's coverage and lineage."""
+    model, facts = checkpoint.load(init)
+    if not isinstance(model, TokenWorldModel):
+        raise UsageError(f"--init {str(init)!r} is not a token world model")
+    made_for = (model.config.environment, model.config.frame_height, model.config.frame_width)
+    wanted = (data.card["environment"], *data.card["frame_shape"][:2])
+    if made_for != wanted:
+        raise UsageError(f"--init {str(init)!r} was made for {made_for}, the data is {wanted}")
+    lineage = {"path": str(init), "sha256": file_sha256(init), **facts.get("training", {})}
+    return model.train(), facts.get("codebook_coverage"), lineage
+
+
+def train(config: TokenWorldModelTraining, log=print) -> dict:
+    rng, _ = config.begin()
+    data = RolloutDataset(config.data, "train")
+    recipe = _recipe(data.card["environment"])
+    steps = config.steps or recipe.steps
+    lineage = None
+    if config.init is not None:
+        model, coverage, lineage = _continued(config.init, data)
+    else:
+        model, coverage = _new_model(config, recipe, data, rng, log)
     change_weight = recipe.change_weight if config.change_weight is None else config.change_weight
     if config.ending_share is not None:
         recipe = replace(recipe, ending_share=config.ending_share)
@@ -243,6 +273,8 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
             "ending_share": examples.batches.ending_share,
         },
     }
+    if lineage is not None:
+        facts["training"]["continued_from"] = lineage
     progress = Progress(steps, config.out, "token_world_model", facts, config.save_every, log)
     for step in range(steps):
         loss = token_loss(model, examples.draw(config.batch, config.context_flips))

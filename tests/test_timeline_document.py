@@ -55,6 +55,19 @@ def test_media_is_named_relative_to_the_project_and_a_moved_project_edits(made, 
     assert str(made) not in (moved / "timeline.otio").read_text()
 
 
+def test_a_project_made_by_a_relative_path_names_its_media_relative_to_itself(
+    tmp_path, monkeypatch
+):
+    from videoagent import Request
+
+    monkeypatch.chdir(tmp_path)
+    Agent(QUIET).make(Request.build("a dog walking", duration=2, size="160x90"), Path("film"))
+    document = otio.adapters.read_from_file(str(tmp_path / "film" / "timeline.otio"))
+    picture = [t for t in document.tracks if t.name == "picture"][0]
+    urls = [clip.media_reference.target_url for clip in _clips(picture)]
+    assert urls and all(url.startswith("shots/") for url in urls), urls
+
+
 def test_a_clip_trimmed_in_another_tool_is_picked_up_by_the_next_render(made, tmp_path):
     project = _copy(made, tmp_path)
     board = json.loads((project / "storyboard.json").read_text())

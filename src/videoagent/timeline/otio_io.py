@@ -240,8 +240,10 @@ def _overlays(document: otio.schema.Timeline, where: str) -> tuple[TextOverlay, 
 def _clip_to_otio(clip: Clip, span, root: Path | None) -> otio.schema.Clip:
     if isinstance(clip, VideoClip):
         source = Path(clip.source)
-        if root is not None and source.is_absolute() and source.is_relative_to(root):
-            source = source.relative_to(root)
+        # Both resolved: a project opened by a relative path (`--out film`) names its takes
+        # relative to the working directory, which the file must not keep.
+        if root is not None and source.resolve().is_relative_to(Path(root).resolve()):
+            source = source.resolve().relative_to(Path(root).resolve())
         reference = otio.schema.ExternalReference(target_url=source.as_posix())
         meta = {
             "type": "video",

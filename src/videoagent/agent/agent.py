@@ -41,12 +41,14 @@ from videoagent.agent.planning import (
 )
 from videoagent.agent.provider_slots import PROCESS_SLOTS
 from videoagent.agent.routing import project_pool
+from videoagent.agent.run_timing import record_times, take_shape
 from videoagent.agent.settings import KEPT_CHOICES, AgentSettings, Result
 from videoagent.agent.shoot_all import choose_takes, shoot_all, unmade
 from videoagent.agent.shooter_recipe import ShooterRecipe
 from videoagent.agent.shot_executor import LocalExecutor
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, Status, Step, StepRecord, model_writing
+from videoagent.agent.wall_estimate import estimate_wall
 from videoagent.errors import (
     Cancelled,
     UnclearRequest,
@@ -66,6 +68,7 @@ from videoagent.plan.request import Request, readable_text
 from videoagent.plan.storyboard import Storyboard
 from videoagent.store.journal import Journal
 from videoagent.store.ledger import Ledger
+from videoagent.store.measured_times import MeasuredTimes
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
 
@@ -346,9 +349,17 @@ class Agent:
         refs = references_of_shots(state, self._emit)
         state.save()
         # 6. Estimate what this run will spend: only takes not found in a cache cost, each
-        # at its backend's price for the length that backend makes (and bills).
+        # at its backend's price for the length that backend makes (and bills); and how
+        # long the rest of it takes, from what this machine measured.
         new = unmade(shooter, generated, refs)
-        estimate = announce_estimate(new, generated, request.rate, settings.budget, self._emit)
+        times = MeasuredTimes(settings.shared_cache)
+        shapes = {shot.id: take_shape(shot, request, shooter) for shot in generated}
+        video_seconds = float(request.rate.seconds(board.target_frames))
+        size = (request.width, request.height)
+        wall = estimate_wall([shapes[shot.id] for shot in new], video_seconds, size, times)
+        estimate = announce_estimate(
+            new, generated, request.rate, settings.budget, self._emit, wall=wall
+        )
         refuse_to_pay_for_missing(store, board, folder, settings=settings, emit=self._emit)
         if new:
             wait_for_approval(estimate, settings.approve, folder, self._emit)
@@ -364,10 +375,12 @@ class Agent:
             cancel=settings.cancel,
             emit=self._emit,
         )
+        generating = clock
         clock = self._timed("generate phase", clock)
         chosen = choose_takes(takes, self._emit)
         # 10-13. Assemble, sound, render, verify, deliver.
-        return finish(
+        finishing = clock
+        result = finish(
             Finishing(settings, self._emit, self._timed, self.timings, self._ledger, self._doing),
             state,
             takes=takes,
@@ -376,6 +389,17 @@ class Agent:
             started=started,
             clock=clock,
         )
+        record_times(
+            times,
+            shapes,
+            takes,
+            new=[shot.id for shot in new],
+            generate_wall=finishing - generating,
+            finish_wall=time.perf_counter() - finishing,
+            video_seconds=video_seconds,
+            size=size,
+        )
+        return result
 
     def _recipe(self, state: ProjectState) -> ShooterRecipe:
         """What makes, checks and revises this run's takes (7-9), wherever they are made."""

@@ -4,6 +4,7 @@ takes, and no paid take remade behind the user's back after one was deleted."""
 from __future__ import annotations
 
 from videoagent.agent.missing import missing_takes
+from videoagent.agent.wall_estimate import said
 from videoagent.errors import Cancelled, UsageError
 from videoagent.generators import capabilities
 from videoagent.plan.storyboard import Storyboard
@@ -12,10 +13,10 @@ from videoagent.store.takes import TakeStore
 
 
 def estimate_cost(new: list, generated: list, rate) -> dict:
-    """What the `new` shots of `generated` will cost and take, each at its backend's price
-    for the length that backend makes (and bills)."""
+    """What the `new` shots of `generated` will cost, each at its backend's price for the
+    length that backend makes (and bills)."""
     by_backend: dict[str, float] = {}
-    cost = compute = seconds = 0.0
+    cost = seconds = 0.0
     before = {shot.id: generated[i - 1] for i, shot in enumerate(generated) if i > 0}
     for shot in new:
         caps = capabilities(shot.backend)
@@ -28,7 +29,6 @@ def estimate_cost(new: list, generated: list, rate) -> dict:
         by_backend[shot.backend] = round(by_backend.get(shot.backend, 0.0) + price, 4)
         cost += price
         seconds += length
-        compute += length * caps.compute_seconds_per_second
     return {
         "cost": round(cost, 4),
         "currency": "USD",
@@ -36,20 +36,22 @@ def estimate_cost(new: list, generated: list, rate) -> dict:
         "shots_to_generate": len(new),
         "shots_cached": len(generated) - len(new),
         "generated_seconds": round(seconds, 3),
-        "compute_seconds": round(compute, 1),
     }
 
 
-def announce_estimate(new: list, generated: list, rate, budget: float | None, emit) -> dict:
-    """The estimate of the `new` shots, said as a step record (a warning when it passes
+def announce_estimate(
+    new: list, generated: list, rate, budget: float | None, emit, *, wall: dict
+) -> dict:
+    """The estimate of the `new` shots, with how long the rest of the run will take (`wall`,
+    from `wall_estimate.estimate_wall`), said as a step record (a warning when it passes
     `budget`)."""
-    estimate = estimate_cost(new, generated, rate)
+    estimate = estimate_cost(new, generated, rate) | wall
     over = budget is not None and estimate["cost"] > budget + 0.005
     emit(
         "estimate",
         "warning" if over else "done",
         f"{len(new)} shots to generate, {estimate['shots_cached']} cached; "
-        f"${estimate['cost']:.2f}, about {estimate['compute_seconds']:.0f} s"
+        f"${estimate['cost']:.2f}, {said(wall)}"
         + (
             f"; over the budget of ${budget:.2f}: the run stops before the first charge "
             "that does not fit"

@@ -344,16 +344,18 @@ def test_the_page_makes_a_video_shows_its_steps_regenerates_a_shot_and_plays_it(
         page.goto(client.base + "/")
         page.fill("#request", "a 6 second video of a dog going on a walk")
         page.click("#make")
-        page.wait_for_selector("#steps li", timeout=60_000)
+        page.wait_for_selector("#steps li", state="attached", timeout=60_000)
         page.wait_for_selector("#status[data-state='done']", timeout=180_000)
         page.wait_for_selector(".shot button.regenerate", timeout=30_000)
-        steps = page.locator("#steps li").all_inner_texts()
+        steps = page.locator("#steps li").all_text_contents()
         assert any(s.startswith("storyboard:") for s in steps)
         assert any(s.startswith("deliver:") for s in steps)
         page.screenshot(path=str(ARTIFACTS / "server-made.png"), full_page=True)
         page.locator(".shot button.regenerate").first.click()
         # Waits that read the page use selectors: its CSP refuses the eval of a JS predicate.
-        page.locator("#steps li", has_text="new seed").first.wait_for(timeout=60_000)
+        page.locator("#steps li", has_text="new seed").first.wait_for(
+            state="attached", timeout=60_000
+        )
         page.wait_for_selector("#status[data-state='done']", timeout=180_000)
         page.wait_for_selector("#player:not([hidden])", timeout=30_000)
         played = page.evaluate(

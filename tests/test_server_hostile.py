@@ -287,7 +287,7 @@ def test_hostile_text_reaches_the_page_as_text_and_runs_nothing(served, tmp_path
         page.get_by_text(request[:30], exact=False).first.click()
         page.wait_for_selector("#status[data-state='done']", timeout=60_000)
         page.wait_for_selector(".shot textarea", timeout=30_000)
-        page.wait_for_selector("#steps li:nth-child(10)")
+        page.wait_for_selector("#steps li:nth-child(10)", state="attached")
         # An inline script the page itself would run is refused by the CSP as well.
         page.evaluate(
             """() => { const s = document.createElement('script');
@@ -302,7 +302,7 @@ def test_hostile_text_reaches_the_page_as_text_and_runs_nothing(served, tmp_path
         assert HOSTILE in shown  # in the status line and the history, as written
         prompts = page.locator(".shot textarea").evaluate_all("els => els.map(e => e.value)")
         assert any(HOSTILE in prompt for prompt in prompts)
-        steps = page.locator("#steps li").all_inner_texts()
+        steps = page.locator("#steps li").all_text_contents()
         assert any("<img" in step for step in steps), steps[-5:]
         page.screenshot(path=str(ARTIFACTS / "server-hostile-text.png"), full_page=True)
         browser.close()

@@ -72,7 +72,13 @@ def shoot_all(
                         emit("generate", "failed", str(exc), shot=shot.id)
                         continue
                     done += 1
-                    emit("generate", "progress", f"{shot.id} finished", **counted(done, total))
+                    emit(
+                        "generate",
+                        "progress",
+                        f"{shot.id} finished",
+                        shot=shot.id,
+                        **counted(done, total),
+                    )
                     follower = followers.get(shot.id)
                     if follower is None:
                         continue

@@ -348,6 +348,15 @@ class Shooter:
         began = time.perf_counter()
         try:
             with self.slots.hold(shot.backend):
+                # Said as it starts (a progress record, not a console line): the page shows
+                # the shot as generating.
+                self._emit(
+                    "generate",
+                    "progress",
+                    f"{shot.id} take {number}: generating on {shot.backend}",
+                    shot=shot.id,
+                    take=number,
+                )
                 job = generator.generate(request, staging / CLIP, entry=entry)
         except RecoverableError as exc:
             # Providers do not charge a failed job, but one that finished and whose file

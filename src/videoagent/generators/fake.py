@@ -6,7 +6,9 @@ of extensions shows no cut where its takes join.
 Faults are keyed by the shot id at the start of a request's label ("shot-02 take 1") and
 used up one per attempt, so `{"shot-02": ["black"]}` spoils only shot 2's first take.
 Set them in code or with VIDEOAGENT_FAKE_FAULTS="shot-02:black,shot-03:error+error".
-Kinds: black, frozen, short (wrong duration), error (raises), slow (sleeps 2 s first).
+Kinds: black, frozen, short (wrong duration), error (raises), slow (sleeps 2 s first),
+held (waits until the `release` event given to the generator is set: a test decides when
+the take finishes, and sees the run while it is made; at most `HELD_AT_MOST` seconds).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.frames import iter_frames
 from videoagent.media.writer import Mp4Writer
 
-FAULTS = ("black", "frozen", "short", "error", "slow")
+FAULTS = ("black", "frozen", "short", "error", "slow", "held")
+HELD_AT_MOST = 120.0
 
 
 def parse_faults(text: str) -> dict[str, list[str]]:
@@ -45,8 +48,13 @@ class FakeGenerator(Generator):
 
     name = "fake"
 
-    def __init__(self, faults: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        faults: dict[str, list[str]] | None = None,
+        release: threading.Event | None = None,
+    ) -> None:
         super().__init__()
+        self._release = release
         if faults is None:
             faults = parse_faults(os.environ.get("VIDEOAGENT_FAKE_FAULTS", ""))
         self._faults = {shot: list(kinds) for shot, kinds in faults.items()}
@@ -67,6 +75,10 @@ class FakeGenerator(Generator):
             raise GenerationError(f"fake backend: injected error on {request.label}")
         if fault == "slow":
             time.sleep(2.0)
+        if fault == "held":
+            if self._release is None:
+                raise UsageError("fake backend: a held take needs the release event")
+            self._release.wait(HELD_AT_MOST)
         frames = max(request.frames // 2, 1) if fault == "short" else request.frames
         width, height = request.width, request.height
         card = Image.new("RGB", (width, height), (30, 34, 48))

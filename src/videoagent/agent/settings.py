@@ -66,6 +66,8 @@ class AgentSettings:
     judge_model: str | None = None
     budget: float | None = None
     approve: Callable[[dict], bool] | None = None
+    # Make the whole video on the procedural world first (agent/preview.py), then ask.
+    preview: bool = False
     narrate: bool | None = None  # None: as the mode wants (ugc-product, brand, short-film)
     music: bool = True
     effects: bool = True

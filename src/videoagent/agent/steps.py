@@ -16,6 +16,7 @@ Step = Literal[
     "storyboard",
     "route",  # which backend makes each shot, and why
     "rewrite",
+    "preview",  # the animatic made on the procedural world before paying (agent/preview.py)
     "estimate",
     "generate",
     "evaluate",

@@ -190,6 +190,13 @@ def make(
     max_retries: Annotated[int, typer.Option(help="Regenerations per failing shot.")] = 2,
     budget: BudgetOption = None,
     approve: ApproveOption = False,
+    preview: Annotated[
+        bool,
+        typer.Option(
+            help="Make the whole video on the procedural world first (free, half size, in "
+            "OUT/preview), then ask before generating with the real backend (implies --approve)."
+        ),
+    ] = False,
     strict: StrictOption = False,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
@@ -261,12 +268,13 @@ def make(
         content_credentials=credentials,
         watermark=watermark,
         executor=shots_on,
+        preview=preview,
     )
     _run_agent(
         settings,
         lambda agent: agent.make(built, out, references=ref or []),
         out,
-        approve=approve,
+        approve=approve or preview,
         strict=strict,
     )
 

@@ -436,3 +436,22 @@ def test_an_estimate_waits_for_approval_and_an_edit_is_applied(server):
     )
     _wait_state(client, other["project"], "cancelled")
     assert client.call("POST", f"/api/projects/{other['project']}/approve", {"yes": True})[0] == 409
+
+
+def test_a_preview_is_there_to_watch_while_the_estimate_waits(server):
+    client, _ = server()
+    body = {"request": "a dog walking, then a dog sitting", "duration": 4, "size": "192x108"}
+    status, created = client.call(
+        "POST", "/api/projects", {**body, "backend": "fake", "preview": True}
+    )
+    project = created["project"]
+    waiting = _wait_state(client, project, "awaiting approval")
+    assert "preview.mp4" in waiting["files"] and "final.mp4" not in waiting["files"]
+    request = urllib.request.Request(f"{client.base}/api/projects/{project}/files/preview.mp4")
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.read(12)[4:8] == b"ftyp"
+    assert waiting["estimate"]["cost"] > 0
+    assert client.call("POST", f"/api/projects/{project}/approve", {"yes": True})[0] == 200
+    records, state = client.events(project)
+    assert state == "done"
+    assert any(r["step"] == "preview" and r["status"] == "done" for r in records)

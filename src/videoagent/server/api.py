@@ -62,6 +62,8 @@ FILES = {  # what a client may download, and where it is in the project
     "final.unverified.mp4": "renders/final.unverified.mp4",
     "manifest.unverified.json": "renders/manifest.unverified.json",
     "timeline.otio": "timeline.otio",
+    # The free animatic made before paying (make --preview), while the estimate waits.
+    "preview.mp4": "preview/renders/final.mp4",
 }
 STATIC = Path(__file__).parent / "static"
 ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
@@ -102,6 +104,7 @@ class NewProject(Strict):
     backend: str | None = None
     budget: float | None = Field(None, ge=0)
     approve: bool = False
+    preview: bool = False  # the whole video on the procedural world first; then the estimate
     references: list[Upload] = Field(default_factory=list, max_length=MAX_REFERENCES)
 
 
@@ -466,7 +469,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
                 keyframe = _inside(folder, f"shots/{shot.get('id')}/keyframe.png")
                 if shot.get("kind") == "generated" and keyframe is not None:
                     return responses.FileResponse(keyframe, media_type="image/png")
-        for name in ("final.mp4", "final.unverified.mp4"):
+        for name in ("final.mp4", "final.unverified.mp4", "preview.mp4"):
             video = _inside(folder, FILES[name])
             still = still_png(video, POSTER_AT) if video is not None else None
             if still is not None:

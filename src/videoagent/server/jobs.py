@@ -205,8 +205,9 @@ class JobRunner:
             budget=args.get("budget"),
             cancel=self._cancel[job.id],
             approve=(lambda estimate: self._wait_for_approval(job, estimate))
-            if args.get("approve")
+            if args.get("approve") or args.get("preview")
             else None,
+            preview=bool(args.get("preview")) and job.kind == "make",
         )
         if args.get("backend"):
             settings.backend = args["backend"]

@@ -189,7 +189,8 @@ function player(detail, last) {
   const video = document.getElementById("player");
   const downloads = document.getElementById("downloads");
   downloads.replaceChildren();
-  const name = detail.files.includes("final.mp4") ? "final.mp4" : detail.files.includes("final.unverified.mp4") ? "final.unverified.mp4" : null;
+  // The video, else the last render that failed its checks, else the free preview.
+  const name = ["final.mp4", "final.unverified.mp4", "preview.mp4"].find((file) => detail.files.includes(file)) || null;
   if (name) {
     const version = last ? `${last.id}-${last.state}` : "0";
     const source = withToken(`/api/projects/${project}/files/${name}?v=${version}`);
@@ -271,6 +272,7 @@ document.getElementById("create").addEventListener("submit", async (event) => {
   const backend = document.getElementById("backend").value;
   if (backend) body.backend = backend;
   body.approve = document.getElementById("ask").checked;
+  body.preview = document.getElementById("preview").checked;
   body.references = await Promise.all([...document.getElementById("refs").files].map(async (file) => ({
     name: file.name,
     data: await new Promise((resolve) => {

@@ -13,8 +13,8 @@ from videoagent.store.measured_times import FILE, KEPT, MeasuredTimes
 SHAPE = TakeShape("procedural", "synthworld-6", 640, 360, 24.0, 5.0)
 
 
-def _measured(folder, *, take_wall=2.0, video=5.0, runs=1) -> MeasuredTimes:
-    times = MeasuredTimes(folder)
+def _take(times: MeasuredTimes, video: float, wall: float) -> None:
+    """A procedural take of `video` seconds at 640x360 that took `wall` seconds."""
     times.add(
         "take",
         backend="procedural",
@@ -24,9 +24,14 @@ def _measured(folder, *, take_wall=2.0, video=5.0, runs=1) -> MeasuredTimes:
         fps=24.0,
         mode="text-to-video",
         video_seconds=video,
-        wall=take_wall,
+        wall=wall,
         failed=False,
     )
+
+
+def _measured(folder, *, take_wall=2.0, video=5.0, runs=1) -> MeasuredTimes:
+    times = MeasuredTimes(folder)
+    _take(times, video, take_wall)
     for _ in range(runs):
         times.add(
             "run",
@@ -76,17 +81,7 @@ def test_measured_takes_and_runs_give_the_estimate(tmp_path):
 def test_the_takes_nearest_in_length_decide_a_take_s_rate(tmp_path):
     times = _measured(tmp_path, take_wall=10.0, video=2.0)  # fixed costs: short takes dear
     for _ in range(3):
-        times.add(
-            "take",
-            backend="procedural",
-            model="synthworld-6",
-            width=640,
-            height=360,
-            fps=24.0,
-            video_seconds=20.0,
-            wall=10.0,
-            failed=False,
-        )
+        _take(times, 20.0, 10.0)
     long = estimate_wall([replace(SHAPE, seconds=20.0)], 0.0, (640, 360), times)
     assert long["wall_seconds"] == 10.0 * 0.5
 

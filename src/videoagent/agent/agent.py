@@ -39,6 +39,7 @@ from videoagent.agent.planning import (
     plan_project,
     references_of_shots,
 )
+from videoagent.agent.platform_delivery import deliver_for_platform
 from videoagent.agent.preview import BACKEND as PREVIEW_BACKEND
 from videoagent.agent.preview import preview_settings, preview_state
 from videoagent.agent.provider_slots import PROCESS_SLOTS
@@ -61,6 +62,7 @@ from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.memory.context import tokens_of_text
 from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
+from videoagent.plan.platform_profiles import platform_profile
 from videoagent.plan.references import (
     check_named_entities,
     check_references,
@@ -425,6 +427,19 @@ class Agent:
             video_seconds=video_seconds,
             size=size,
         )
+        if settings.profile and result.verified:
+            profile = platform_profile(settings.profile)
+            figures = deliver_for_platform(folder.root, profile, _cover_frame(board))
+            result.manifest["platform"] = figures
+            self._emit(
+                "deliver",
+                "done",
+                f"{profile.name}: {figures['file']} {figures['size'][0]}x{figures['size'][1]} "
+                f"at {figures['fps']:g} fps, video {figures['video_kbps'] / 1000:.1f} Mbit/s "
+                f"(at most {profile.video_kbps / 1000:g}), {figures['lufs']:.1f} LUFS; "
+                f"{figures['cover']}",
+                platform=figures,
+            )
         return result
 
     def _recipe(self, state: ProjectState) -> ShooterRecipe:
@@ -445,3 +460,13 @@ class Agent:
             judge_model=settings.judge_model,
             resubmit_in_doubt=settings.resubmit_in_doubt,
         )
+
+
+def _cover_frame(board: Storyboard) -> int:
+    """The middle of the first generated shot, in the video's frames: never a card."""
+    start = 0
+    for shot in board.shots:
+        if shot.kind == "generated":
+            return start + shot.frames // 2
+        start += shot.frames
+    return board.target_frames // 3

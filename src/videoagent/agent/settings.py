@@ -39,6 +39,8 @@ KEPT_CHOICES = (
     "burn_captions",
     "content_credentials",
     "watermark",
+    "loudness",
+    "profile",
 )
 
 
@@ -77,6 +79,8 @@ class AgentSettings:
     watermark: bool = True  # mark every frame invisibly (media/watermark.py)
     cancel: threading.Event | None = None  # set from another thread to stop the run
     loudness: float = -16.0  # LUFS, EBU R128 integrated (web)
+    # A platform's upload file and cover beside the video (plan/platform_profiles.py).
+    profile: str | None = None
     generator_options: dict[str, dict] = field(default_factory=dict)
     shared_cache: Path | None = field(default_factory=default_shared_cache)
     # A paid submission that got no answer may have made a job: send it again only when

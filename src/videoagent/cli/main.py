@@ -198,6 +198,13 @@ def make(
         ),
     ] = False,
     strict: StrictOption = False,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            help="youtube, shorts, tiktok, reels or instagram-feed: the platform's shape, "
+            "size, rate and loudness, and an upload file and cover beside the video."
+        ),
+    ] = None,
     llm: LlmOption = None,
     llm_model: LlmModelOption = None,
     judge: Annotated[
@@ -244,6 +251,16 @@ def make(
     from videoagent.plan.request import Request
 
     try:
+        platform = None
+        if profile is not None:
+            from videoagent.plan.platform_profiles import platform_profile
+
+            platform = platform_profile(profile)
+            if size is not None:
+                raise UsageError(
+                    f"--profile {profile} sets the size ({platform.size}); drop --size"
+                )
+            aspect, size, fps = platform.aspect, platform.size, str(platform.fps)
         built = Request.build(
             request, mode=mode, duration=duration, aspect=aspect, size=size, fps=fps, seed=seed
         )
@@ -269,7 +286,10 @@ def make(
         watermark=watermark,
         executor=shots_on,
         preview=preview,
+        profile=profile,
     )
+    if platform is not None:
+        settings.loudness = platform.lufs
     _run_agent(
         settings,
         lambda agent: agent.make(built, out, references=ref or []),

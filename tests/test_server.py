@@ -455,3 +455,16 @@ def test_a_preview_is_there_to_watch_while_the_estimate_waits(server):
     records, state = client.events(project)
     assert state == "done"
     assert any(r["step"] == "preview" and r["status"] == "done" for r in records)
+
+
+def test_a_platform_profile_sets_the_shape_and_adds_its_files(server):
+    client, _ = server()
+    body = {"request": "a dog walking", "duration": 2, "profile": "shorts"}
+    status, created = client.call("POST", "/api/projects", body)
+    assert status == 202
+    records, state = client.events(created["project"])
+    assert state == "done"
+    detail = client.call("GET", f"/api/projects/{created['project']}")[1]
+    assert {"shorts.mp4", "cover.jpg"} <= set(detail["files"])
+    status, refused = client.call("POST", "/api/projects", {**body, "profile": "vimeo"})
+    assert status == 422 and "profile" in refused["detail"]

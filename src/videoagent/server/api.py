@@ -27,6 +27,7 @@ from videoagent.agent.planning import draft_bible
 from videoagent.agent.routing import project_pool
 from videoagent.errors import DamagedProject, MissingDependency, UsageError
 from videoagent.plan.brief import make_brief
+from videoagent.plan.platform_profiles import PROFILES
 from videoagent.plan.references import (
     MAX_BYTES,
     MAX_REFERENCES,
@@ -64,6 +65,9 @@ FILES = {  # what a client may download, and where it is in the project
     "timeline.otio": "timeline.otio",
     # The free animatic made before paying (make --preview), while the estimate waits.
     "preview.mp4": "preview/renders/final.mp4",
+    # A platform's upload file and cover (make --profile).
+    **{f"{name}.mp4": f"renders/{name}.mp4" for name in PROFILES},
+    "cover.jpg": "renders/cover.jpg",
 }
 STATIC = Path(__file__).parent / "static"
 ASSETS = {"app.js": "text/javascript", "app.css": "text/css"}
@@ -105,6 +109,7 @@ class NewProject(Strict):
     budget: float | None = Field(None, ge=0)
     approve: bool = False
     preview: bool = False  # the whole video on the procedural world first; then the estimate
+    profile: Literal[tuple(PROFILES)] | None = None  # a platform, as `make --profile`
     references: list[Upload] = Field(default_factory=list, max_length=MAX_REFERENCES)
 
 

@@ -273,6 +273,8 @@ document.getElementById("create").addEventListener("submit", async (event) => {
   if (backend) body.backend = backend;
   body.approve = document.getElementById("ask").checked;
   body.preview = document.getElementById("preview").checked;
+  const profile = document.getElementById("profile").value;
+  if (profile) body.profile = profile;  // it sets the shape, size and rate
   body.references = await Promise.all([...document.getElementById("refs").files].map(async (file) => ({
     name: file.name,
     data: await new Promise((resolve) => {

@@ -52,6 +52,7 @@ from videoagent.agent.shot_executor import LocalExecutor
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, Status, Step, StepRecord, model_writing
 from videoagent.agent.wall_estimate import estimate_wall
+from videoagent.audio.user_music import read_music
 from videoagent.errors import (
     Cancelled,
     UnclearRequest,
@@ -70,6 +71,7 @@ from videoagent.plan.references import (
 )
 from videoagent.plan.request import Request, readable_text
 from videoagent.plan.storyboard import Storyboard
+from videoagent.store.files import atomic_write_bytes
 from videoagent.store.journal import Journal
 from videoagent.store.ledger import Ledger
 from videoagent.store.measured_times import MeasuredTimes
@@ -127,12 +129,16 @@ class Agent:
         checked = check_references(list(references))
         if any(reference.entity for reference in checked):  # else nothing to match
             check_named_entities(checked, draft_bible(make_brief(request)))
+        if self.settings.music_file:
+            read_music(Path(self.settings.music_file))  # refused now, not after the takes
         folder = ProjectFolder.create(out)
         folder.lock()
         try:
             # project.json first: from here on, an interrupted run can be resumed.
             stored = store_references(checked, folder.refs)
             chosen = {name: getattr(self.settings, name) for name in KEPT_CHOICES}
+            if self.settings.music_file:  # a copy kept with the project: later runs use it
+                chosen["music_file"] = keep_music(Path(self.settings.music_file), folder.root)
             state = ProjectState(folder, request, pool[0], stored, pool=pool, choices=chosen)
             state.save()
             with self._run(folder, "make", request.text):
@@ -470,3 +476,11 @@ def _cover_frame(board: Storyboard) -> int:
             return start + shot.frames // 2
         start += shot.frames
     return board.target_frames // 3
+
+
+def keep_music(music: Path, project: Path) -> str:
+    """Copy the user's music into the project's music/ folder; its path there."""
+    kept = project / "music" / music.name
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(kept, music.read_bytes())
+    return kept.relative_to(project).as_posix()

@@ -79,7 +79,7 @@ def finish(
     # 11. Sound: effects on the picture's events, narration over the shots, subtitles
     # timed to the voice, a music bed ducked under it, mixed to the target loudness,
     # encoded and measured; reused when nothing audible changed; what was skipped is said.
-    audible = Audible(timeline, board, take_files, request, settings)
+    audible = Audible(timeline, board, take_files, request, settings, folder.root)
     derived = DerivedFiles(folder.derived)
     sound = make_sound(derived, audible, run.emit)
     # Every render file is written under its unverified name; step 13 publishes it.

@@ -41,6 +41,7 @@ KEPT_CHOICES = (
     "watermark",
     "loudness",
     "profile",
+    "music_file",
 )
 
 
@@ -72,6 +73,9 @@ class AgentSettings:
     preview: bool = False
     narrate: bool | None = None  # None: as the mode wants (ugc-product, brand, short-film)
     music: bool = True
+    # The user's own music instead of the generated bed (audio/user_music.py): a path, kept
+    # in the project as "music/<name>" once made.
+    music_file: str | None = None
     effects: bool = True
     ambience: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too

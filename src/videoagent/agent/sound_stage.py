@@ -27,12 +27,12 @@ from videoagent.plan.narration import narrates
 from videoagent.plan.request import Request
 from videoagent.plan.storyboard import Shot, Storyboard
 from videoagent.store.derived import DerivedFiles
-from videoagent.store.files import atomic_write_json, json_sha256, partial_path
+from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
 from videoagent.store.truth_file import read_truth
 from videoagent.timeline.model import CardClip, Timeline
 from videoagent.timeline.subtitles import Cue
 
-SOUND_VERSION = 4  # raise when the sound made from the same inputs changes
+SOUND_VERSION = 5  # raise when the sound made from the same inputs changes
 
 
 @dataclass
@@ -81,6 +81,15 @@ class Audible:
     takes: dict[str, Path]
     request: Request
     settings: AgentSettings
+    project: Path | None = None  # where a music file named relative to the project is
+
+    def music_file(self) -> Path | None:
+        """The user's music (`--music`), as given or as kept in the project."""
+        chosen = self.settings.music_file
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.is_absolute() or self.project is None else self.project / path
 
     def key(self, narration: Narration) -> str:
         """The hash of all of it as plain data, with what was said. A take counts by the
@@ -114,6 +123,7 @@ class Audible:
                 "seed": self.request.seed,
                 "layers": [settings.music, settings.effects, settings.ambience],
                 "loudness": settings.loudness,
+                "music_file": file_sha256(music) if (music := self.music_file()) else None,
                 "ears": recognizer_name(),  # the narration is heard back with it
                 "narration": narration.digest(),
             }
@@ -192,6 +202,7 @@ def _build(
         effects=settings.effects,
         ambience=settings.ambience,
         seed=request.seed,
+        music_file=audible.music_file(),
     )
     encoded = folder / "sound.m4a"
     mastering = master_sound(

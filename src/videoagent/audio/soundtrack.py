@@ -16,6 +16,7 @@ from videoagent.audio.mix import Layer, Mix
 from videoagent.audio.music import bed_layer
 from videoagent.audio.recognizer import WhisperRecognizer, Word
 from videoagent.audio.spoken import Narration, SpokenLine, made, skipped
+from videoagent.audio.user_music import music_file_layer
 from videoagent.audio.wer import words_of
 from videoagent.plan.storyboard import Storyboard
 from videoagent.timeline.model import Timeline
@@ -121,6 +122,7 @@ def make_soundtrack(
     effects: bool = True,
     ambience: bool = True,
     seed: int = 0,
+    music_file: Path | None = None,  # the user's own music instead of the generated bed
 ) -> tuple[Soundtrack, Mix]:
     """The soundtrack, and its mix: stereo float32 at RATE, the video's exact length, not
     yet mastered, made when and where it is asked for (see mix.py)."""
@@ -141,7 +143,14 @@ def make_soundtrack(
         _ambience(timeline, board, seed) if ambience else ([], skipped("ambience is off"))
     )
     layers += placed
-    if music:
+    if music and music_file is not None:
+        layer, figures = music_file_layer(music_file, seconds)
+        layers.append(layer)
+        parts["music"] = made(
+            f"{figures['file']} (from {figures['loudness_before']:g} LUFS to the bed's level, "
+            f"faded from the beat at {figures['fades_from']:g} s)"
+        ) | {"music_file": figures}
+    elif music:
         layers.append(bed_layer(seconds, mode, seed=seed))
         parts["music"] = made(f"generated bed for {mode}")
     else:

@@ -224,6 +224,14 @@ def make(
         ),
     ] = None,
     music: Annotated[bool, typer.Option("--music/--no-music", help="A music bed.")] = True,
+    music_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--music-file",
+            help="Your own music instead of the generated bed (any audio FFmpeg reads): "
+            "ducked under the narration, ended on a beat, at the bed's level.",
+        ),
+    ] = None,
     ambience: Annotated[
         bool, typer.Option("--ambience/--no-ambience", help="The sound of each place.")
     ] = True,
@@ -287,6 +295,7 @@ def make(
         executor=shots_on,
         preview=preview,
         profile=profile,
+        music_file=str(music_file) if music_file else None,
     )
     if platform is not None:
         settings.loudness = platform.lufs

@@ -14,7 +14,8 @@ import pytest
 from conftest import QUIET
 from videoagent import Agent, Request
 from videoagent.audio import RATE
-from videoagent.audio.user_music import beats_of, ending_beat, read_music
+from videoagent.audio.audio_file import read_audio
+from videoagent.audio.user_music import beats_of, ending_beat
 from videoagent.errors import UsageError
 
 pytestmark = pytest.mark.slow  # a narrated video made with the music
@@ -60,7 +61,7 @@ def test_the_music_is_ducked_under_the_voice_and_ends_on_a_beat(tmp_path):
     request = Request.build("a dog walking, then a dog sitting", duration=8, size="192x108")
     result = Agent(settings).make(request, tmp_path / "film")
     assert result.verified
-    mix = read_music(tmp_path / "film" / "renders" / "mix.wav")
+    mix = read_audio(tmp_path / "film" / "renders" / "mix.wav", "mix")
     lines = [
         (line["start"], line["start"] + line["seconds"])
         for line in result.manifest["sound"]["lines"]
@@ -87,7 +88,7 @@ def test_the_music_is_ducked_under_the_voice_and_ends_on_a_beat(tmp_path):
 
 
 def test_beats_are_found_where_the_clicks_are(tmp_path):
-    samples = read_music(_music(tmp_path / "song.wav", 4.0))
+    samples = read_audio(_music(tmp_path / "song.wav", 4.0), "music")
     beats = beats_of(samples)
     assert len(beats) >= 6 and all(_off_beat(b) < 0.03 for b in beats)
     assert ending_beat(samples, 4.0) == pytest.approx(3.0, abs=0.03)
@@ -97,6 +98,6 @@ def test_a_file_that_is_not_music_is_refused_before_anything_is_made(tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("not music")
     settings = replace(QUIET, music_file=str(text))
-    with pytest.raises(UsageError, match="--music .*notes.txt.* cannot be read"):
+    with pytest.raises(UsageError, match="--music-file .*notes.txt.* cannot be read"):
         Agent(settings).make(Request.build("a dog", duration=2, size="192x108"), tmp_path / "film")
     assert not (tmp_path / "film").exists()

@@ -52,7 +52,7 @@ from videoagent.agent.shot_executor import LocalExecutor
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, Status, Step, StepRecord, model_writing
 from videoagent.agent.wall_estimate import estimate_wall
-from videoagent.audio.user_music import read_music
+from videoagent.audio.audio_file import read_audio
 from videoagent.errors import (
     Cancelled,
     UnclearRequest,
@@ -77,6 +77,9 @@ from videoagent.store.ledger import Ledger
 from videoagent.store.measured_times import MeasuredTimes
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
+
+# The user's own sound files a project can be made with, and the option that names each.
+USER_SOUNDS = {"music_file": "--music-file", "voiceover_file": "--voiceover"}
 
 
 class Agent:
@@ -129,16 +132,21 @@ class Agent:
         checked = check_references(list(references))
         if any(reference.entity for reference in checked):  # else nothing to match
             check_named_entities(checked, draft_bible(make_brief(request)))
-        if self.settings.music_file:
-            read_music(Path(self.settings.music_file))  # refused now, not after the takes
+        for given, option in (
+            (self.settings.music_file, "--music-file"),
+            (self.settings.voiceover_file, "--voiceover"),
+        ):
+            if given:
+                read_audio(Path(given), option)  # refused before anything is made
         folder = ProjectFolder.create(out)
         folder.lock()
         try:
             # project.json first: from here on, an interrupted run can be resumed.
             stored = store_references(checked, folder.refs)
             chosen = {name: getattr(self.settings, name) for name in KEPT_CHOICES}
-            if self.settings.music_file:  # a copy kept with the project: later runs use it
-                chosen["music_file"] = keep_music(Path(self.settings.music_file), folder.root)
+            for name in USER_SOUNDS:  # copies kept with the project: later runs use them
+                if getattr(self.settings, name):
+                    chosen[name] = keep_sound(Path(getattr(self.settings, name)), folder.root)
             state = ProjectState(folder, request, pool[0], stored, pool=pool, choices=chosen)
             state.save()
             with self._run(folder, "make", request.text):
@@ -478,9 +486,10 @@ def _cover_frame(board: Storyboard) -> int:
     return board.target_frames // 3
 
 
-def keep_music(music: Path, project: Path) -> str:
-    """Copy the user's music into the project's music/ folder; its path there."""
-    kept = project / "music" / music.name
+def keep_sound(given: Path, project: Path) -> str:
+    """Copy a user's sound file (music, voiceover) into the project's sound/ folder; its
+    path there."""
+    kept = project / "sound" / given.name
     kept.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(kept, music.read_bytes())
+    atomic_write_bytes(kept, given.read_bytes())
     return kept.relative_to(project).as_posix()

@@ -42,6 +42,7 @@ KEPT_CHOICES = (
     "loudness",
     "profile",
     "music_file",
+    "voiceover_file",
 )
 
 
@@ -76,6 +77,8 @@ class AgentSettings:
     # The user's own music instead of the generated bed (audio/user_music.py): a path, kept
     # in the project as "music/<name>" once made.
     music_file: str | None = None
+    # The user's recording as the narration (audio/user_voiceover.py), kept the same way.
+    voiceover_file: str | None = None
     effects: bool = True
     ambience: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too

@@ -21,6 +21,7 @@ from videoagent.audio.mastering import EarlierSound, master_sound
 from videoagent.audio.recognizer import recognizer_name
 from videoagent.audio.soundtrack import make_soundtrack
 from videoagent.audio.spoken import Narration, speak_lines
+from videoagent.audio.user_voiceover import voiceover_narration
 from videoagent.evaluate.check import Check
 from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
 from videoagent.plan.narration import narrates
@@ -83,9 +84,9 @@ class Audible:
     settings: AgentSettings
     project: Path | None = None  # where a music file named relative to the project is
 
-    def music_file(self) -> Path | None:
-        """The user's music (`--music`), as given or as kept in the project."""
-        chosen = self.settings.music_file
+    def user_file(self, chosen: str | None) -> Path | None:
+        """A file the user gave (their music, their voiceover), as given or as kept in the
+        project (a path relative to it)."""
         if not chosen:
             return None
         path = Path(chosen)
@@ -123,7 +124,9 @@ class Audible:
                 "seed": self.request.seed,
                 "layers": [settings.music, settings.effects, settings.ambience],
                 "loudness": settings.loudness,
-                "music_file": file_sha256(music) if (music := self.music_file()) else None,
+                "music_file": file_sha256(music)
+                if (music := self.user_file(settings.music_file))
+                else None,
                 "ears": recognizer_name(),  # the narration is heard back with it
                 "narration": narration.digest(),
             }
@@ -150,12 +153,16 @@ def make_sound(derived: DerivedFiles, audible: Audible, emit: Emit) -> Sound:
     """The sound for this picture: reused when nothing audible changed, else made. The
     narration's lines are said first (each kept on its own), and are part of the key."""
     request, settings = audible.request, audible.settings
-    narration = speak_lines(
-        audible.timeline,
-        audible.board,
-        narrate=narrates(request.mode, settings.narrate),
-        derived=derived,
-    )
+    voiceover = audible.user_file(settings.voiceover_file)
+    if voiceover is not None:  # the user's recording is the narration
+        narration = voiceover_narration(voiceover, audible.timeline, derived)
+    else:
+        narration = speak_lines(
+            audible.timeline,
+            audible.board,
+            narrate=narrates(request.mode, settings.narrate),
+            derived=derived,
+        )
     key = audible.key(narration)
     entry = derived.find("sound", key)
     reused = entry is not None
@@ -202,7 +209,7 @@ def _build(
         effects=settings.effects,
         ambience=settings.ambience,
         seed=request.seed,
-        music_file=audible.music_file(),
+        music_file=audible.user_file(settings.music_file),
     )
     encoded = folder / "sound.m4a"
     mastering = master_sound(

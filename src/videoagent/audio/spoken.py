@@ -56,7 +56,7 @@ def skipped(why: str) -> dict:
     return {"made": False, "why": why}
 
 
-class _Loaded:
+class Loaded:
     """What `find` returns ((the thing or None, a sentence on it)), found on first use."""
 
     def __init__(self, find: Callable[[], tuple]) -> None:
@@ -72,7 +72,7 @@ class _Loaded:
 class Narration:
     lines: list[SpokenLine]
     parts: dict  # "narration" and, when a line is spoken, "subtitles"
-    ears: _Loaded = field(default_factory=lambda: _Loaded(lambda: (None, "")))
+    ears: Loaded = field(default_factory=lambda: Loaded(lambda: (None, "")))
 
     @property
     def recognizer(self) -> WhisperRecognizer | None:
@@ -110,7 +110,7 @@ def speak_lines(
         return Narration(
             [], {"narration": skipped("off (the mode does not speak, or --no-narrate)")}
         )
-    voice, ears = _Loaded(find_speaker), _Loaded(find_recognizer)
+    voice, ears = Loaded(find_speaker), Loaded(find_recognizer)
     means = [speaker_name(), recognizer_name()]
     if means[0] == "none":
         return Narration([], {"narration": skipped(voice.get()[1])})

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import av
 import numpy as np
 
 from videoagent.audio import RATE
+from videoagent.audio.audio_file import read_audio
 from videoagent.audio.loudness import measure_samples
 from videoagent.audio.mix import Layer
-from videoagent.errors import UsageError
 from videoagent.store.files import file_sha256
 
 MUSIC_LUFS = -20.0  # what the music is brought to before the mix's gain (the bed's level)
@@ -28,33 +27,10 @@ HOP = 1024  # samples per energy frame (21 ms at 48 kHz)
 ONSET_SPREAD = 2.0
 
 
-def read_music(path: Path) -> np.ndarray:
-    """The music at `path` as float32 [n, 2] at RATE; UsageError naming the file when it
-    cannot be read or holds no sound."""
-    path = Path(path)
-    try:
-        with av.open(str(path)) as container:
-            if not container.streams.audio:
-                raise UsageError(f"--music {str(path)!r} has no audio")
-            resampler = av.AudioResampler(format="flt", layout="stereo", rate=RATE)
-            chunks = []
-            for frame in container.decode(container.streams.audio[0]):
-                for made in resampler.resample(frame):
-                    chunks.append(made.to_ndarray().reshape(-1, 2))
-            for made in resampler.resample(None):
-                chunks.append(made.to_ndarray().reshape(-1, 2))
-    except (av.error.FFmpegError, OSError) as exc:
-        raise UsageError(f"--music {str(path)!r} cannot be read: {exc}") from None
-    samples = np.concatenate(chunks).astype(np.float32) if chunks else np.zeros((0, 2))
-    if len(samples) < RATE // 10 or not np.any(samples):
-        raise UsageError(f"--music {str(path)!r} holds no sound")
-    return samples
-
-
 def music_file_layer(path: Path, seconds: float, *, gain_db: float = -6.0) -> tuple[Layer, dict]:
     """The music at `path` as the mix's music layer for a video of `seconds`, and what was
     done to it (its loudness before, where it fades)."""
-    samples = read_music(path)
+    samples = read_audio(path, "--music-file")
     before = measure_samples(samples).integrated
     if np.isfinite(before):
         samples = samples * np.float32(10 ** ((MUSIC_LUFS - before) / 20))

@@ -232,6 +232,13 @@ def make(
             "ducked under the narration, ended on a beat, at the bed's level.",
         ),
     ] = None,
+    voiceover: Annotated[
+        Path | None,
+        typer.Option(
+            help="Your own recording as the narration (any audio FFmpeg reads): subtitles "
+            "timed to its words, the music ducked under it.",
+        ),
+    ] = None,
     ambience: Annotated[
         bool, typer.Option("--ambience/--no-ambience", help="The sound of each place.")
     ] = True,
@@ -296,6 +303,7 @@ def make(
         preview=preview,
         profile=profile,
         music_file=str(music_file) if music_file else None,
+        voiceover_file=str(voiceover) if voiceover else None,
     )
     if platform is not None:
         settings.loudness = platform.lufs

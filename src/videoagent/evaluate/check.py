@@ -21,6 +21,12 @@ class Check:
     value: object = None
     expected: object = None
 
+    def __post_init__(self) -> None:
+        # A plain bool: a numpy one is written to JSON as the text "True" or "False", which
+        # reads back as a string (and "False" is a true value).
+        passed = self.passed
+        self.passed = passed == "True" if isinstance(passed, str) else bool(passed)
+
     @classmethod
     def share(cls, name: str, share: float, least: float, what: str) -> Check:
         """Passes when `share` (0..1) of the frames is at least `least`: "`what` in N% of

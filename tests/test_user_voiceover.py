@@ -1,0 +1,86 @@
+"""`make --voiceover`: the user's recording as the narration, its subtitles within 100 ms of
+where each sentence is said, the mix at the profile's loudness, the music ducked under it."""
+
+from __future__ import annotations
+
+import wave
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import QUIET
+from videoagent import Agent, Request
+from videoagent.audio import RATE
+from videoagent.audio.loudness import measure
+from videoagent.audio.recognizer import Word
+from videoagent.audio.user_voiceover import sentences
+from videoagent.audio.voice import find_speaker
+from videoagent.plan.platform_profiles import platform_profile
+
+pytestmark = pytest.mark.slow  # a 30 s narrated video, its voice heard by Whisper
+
+SAID = {  # where each sentence starts in the recording, in seconds
+    1.0: "A brown dog walks down a quiet street.",
+    11.0: "Then it stops for a cup at the cafe.",
+    21.0: "At the end of the day it naps in the sun.",
+}
+
+
+def _recording(path: Path, seconds: float = 30.0) -> dict[float, float]:
+    """A voiceover of SAID, as 16-bit mono WAV; where each sentence's voice begins."""
+    speaker, why = find_speaker()
+    if speaker is None:
+        pytest.skip(why)
+    track = np.zeros(int(seconds * RATE), np.float32)
+    onsets = {}
+    for start, text in SAID.items():
+        speech = speaker.speak(text)
+        at = int(start * RATE)
+        track[at : at + len(speech)] += speech[: len(track) - at]
+        loud = np.flatnonzero(np.abs(speech) > 0.02 * np.abs(speech).max())
+        onsets[start] = start + loud[0] / RATE
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(RATE)
+        out.writeframes((np.clip(track, -1, 1) * 32767).astype("<i2").tobytes())
+    return onsets
+
+
+def test_a_voiceover_is_the_narration_with_its_subtitles_on_its_words(tmp_path):
+    onsets = _recording(tmp_path / "voice.wav")
+    youtube = platform_profile("youtube")
+    settings = replace(
+        QUIET, music=True, voiceover_file=str(tmp_path / "voice.wav"), loudness=youtube.lufs
+    )
+    request = Request.build("a dog walking, then a dog at a cafe, then a dog sleeping", duration=30)
+    result = Agent(settings).make(request, tmp_path / "film")
+    assert result.verified
+    sound = result.manifest["sound"]
+    assert sound["parts"]["narration"]["by"].startswith("your voiceover voice.wav")
+    assert [line["start"] for line in sound["lines"]] == pytest.approx(list(SAID), abs=0.3)
+    cues = (tmp_path / "film" / "renders" / "final.srt").read_text().split("\n\n")
+    firsts = [_seconds(cue.splitlines()[1].split(" --> ")[0]) for cue in cues if cue.strip()]
+    for onset in onsets.values():
+        nearest = min(firsts, key=lambda start: abs(start - onset))
+        assert abs(nearest - onset) <= 0.1, (onset, firsts)
+    loudness = measure(tmp_path / "film" / "renders" / "final.mp4")
+    assert abs(loudness.integrated - youtube.lufs) <= 1.0
+    assert sound["narration"]["wer"] < 0.35  # heard back from the mix, the music under it
+
+
+def test_sentences_end_at_their_marks_and_at_pauses():
+    words = [Word("Hello", 0.0, 0.3), Word("there.", 0.35, 0.6), Word("Look", 0.7, 0.9),
+             Word("up", 1.0, 1.2), Word("now", 2.5, 2.7)]  # fmt: skip
+    assert [[w.text for w in s] for s in sentences(words)] == [
+        ["Hello", "there."],
+        ["Look", "up"],
+        ["now"],
+    ]
+
+
+def _seconds(stamp: str) -> float:
+    hours, minutes, rest = stamp.split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(rest.replace(",", "."))

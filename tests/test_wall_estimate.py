@@ -78,6 +78,18 @@ def test_measured_takes_and_runs_give_the_estimate(tmp_path):
     assert other["basis"] == "guess"
 
 
+def test_runs_on_the_same_backends_say_how_long_the_phase_takes(tmp_path):
+    times = _measured(tmp_path)  # a procedural run: the phase half its takes' sum
+    # an embedded run whose takes failed and were made again: twice its first takes' sum
+    run = {"first_takes_wall": 10.0, "generate_wall": 20.0, "finish_wall": 6.0}
+    times.add("run", new_shots=2, backends=["embedded"], video_seconds=12.0, **run)
+    embedded = replace(SHAPE, backend="embedded", model="m")
+    take = {"width": 640, "height": 360, "fps": 24.0, "video_seconds": 5.0, "wall": 10.0}
+    times.add("take", backend="embedded", model="m", failed=False, **take)
+    estimate = estimate_wall([embedded], 0.0, (640, 360), times)
+    assert estimate["wall_seconds"] == 10.0 * 2
+
+
 def test_the_takes_nearest_in_length_decide_a_take_s_rate(tmp_path):
     times = _measured(tmp_path, take_wall=10.0, video=2.0)  # fixed costs: short takes dear
     for _ in range(3):

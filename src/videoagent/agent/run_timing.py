@@ -57,6 +57,7 @@ def record_times(
     times.add(
         "run",
         new_shots=len(new),
+        backends=sorted({shapes[shot_id].backend for shot_id in new if shot_id in shapes}),
         first_takes_wall=round(first_takes_wall, 3),
         generate_wall=round(generate_wall, 3),
         finish_wall=round(finish_wall, 3),

@@ -5,9 +5,9 @@ Three parts, each from the measurements nearest to this run:
 - each new take: the wall seconds per video second of earlier takes of the same backend,
   model version, size and rate, from those nearest in length (a take's fixed costs, such
   as a provider's queue, weigh more in a short one);
-- the generate phase: those takes summed, times what earlier runs with about as many new
-  shots spent on the phase against the sum of their first takes (takes made side by side
-  make it less, retries more);
+- the generate phase: those takes summed, times what earlier runs on the same backends
+  with about as many new shots spent on the phase against the sum of their first takes
+  (takes made side by side make it less, retries more);
 - finishing (sound, render, checks, delivery): the wall seconds per video second of
   earlier runs at the same size, nearest in length.
 
@@ -57,7 +57,7 @@ def estimate_wall(
     same_size = [r for r in runs if (r.get("width"), r.get("height")) == tuple(size)]
     generate = summed
     if new:
-        factor = _phase_factor(len(new), runs)
+        factor = _phase_factor(len(new), sorted({shape.backend for shape in new}), runs)
         if factor is None:
             guessed.append("takes side by side")
         else:
@@ -106,12 +106,16 @@ def _take_seconds(shape: TakeShape, takes: list[dict]) -> tuple[float, bool]:
     return capabilities(shape.backend).compute_seconds_per_second * shape.seconds, True
 
 
-def _phase_factor(shots: int, runs: list[dict]) -> float | None:
+def _phase_factor(shots: int, backends: list[str], runs: list[dict]) -> float | None:
     """The generate phase's wall seconds against its first takes' sum, in earlier runs
-    with about as many new shots (None: no earlier run made a take)."""
+    with about as many new shots, on the same backends where there are such runs (their
+    retries differ: a backend whose takes fail more makes more of them); None where no
+    earlier run made a take."""
     usable = [
         r for r in runs if (r.get("new_shots") or 0) > 0 and _positive(r.get("first_takes_wall"))
     ]
+    alike = [r for r in usable if r.get("backends") == backends]
+    usable = alike or usable
     if not usable:
         return None
     usable.sort(key=lambda r: abs(math.log(r["new_shots"] / shots)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import wave
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from videoagent.audio.loudness import measure
 from videoagent.audio.recognizer import Word
 from videoagent.audio.user_voiceover import sentences
 from videoagent.audio.voice import find_speaker
+from videoagent.evaluate.narration_placement import narration_placement
 from videoagent.plan.platform_profiles import platform_profile
 
 pytestmark = pytest.mark.slow  # a 30 s narrated video, its voice heard by Whisper
@@ -69,6 +71,23 @@ def test_a_voiceover_is_the_narration_with_its_subtitles_on_its_words(tmp_path):
     loudness = measure(tmp_path / "film" / "renders" / "final.mp4")
     assert abs(loudness.integrated - youtube.lufs) <= 1.0
     assert sound["narration"]["wer"] < 0.35  # heard back from the mix, the music under it
+    # the walk is said over the walk, the cafe over the cafe; the nap names no shot's words
+    placed = sound["narration_placement"]
+    assert [p["matches"] for p in placed] == [True, True, "unchecked"]
+
+
+def test_a_line_over_another_shot_than_the_one_it_names_is_said():
+    board = SimpleNamespace(
+        shots=[
+            SimpleNamespace(id="shot-01", kind="generated", beat="walking", cast=["dog"]),
+            SimpleNamespace(id="shot-02", kind="generated", beat="at a cafe", cast=["dog"]),
+        ]
+    )
+    lines = [SimpleNamespace(text="The dog waits at the cafe.", start=1.0, seconds=2.0)]
+    check, placed = narration_placement(lines, board, lambda seconds: "shot-01")
+    assert not check.passed and check.severity == "warning"
+    assert "names shot-02 over shot-01" in check.detail
+    assert placed[0]["matches"] is False
 
 
 def test_sentences_end_at_their_marks_and_at_pauses():

@@ -21,8 +21,9 @@ from videoagent.audio.mastering import EarlierSound, master_sound
 from videoagent.audio.recognizer import recognizer_name
 from videoagent.audio.soundtrack import make_soundtrack
 from videoagent.audio.spoken import Narration, speak_lines
-from videoagent.audio.user_voiceover import voiceover_narration
+from videoagent.audio.user_voiceover import shot_at, voiceover_narration
 from videoagent.evaluate.check import Check
+from videoagent.evaluate.narration_placement import narration_placement
 from videoagent.evaluate.sound_checks import PEAK_CEILING, sound_checks
 from videoagent.plan.narration import narrates
 from videoagent.plan.request import Request
@@ -229,6 +230,12 @@ def _build(
         derived=derived,
         loudness=mastering.loudness,
     )
+    placement, placed = narration_placement(
+        soundtrack.lines, audible.board, lambda seconds: shot_at(audible.timeline, seconds)
+    )
+    if placement is not None:
+        checks.append(placement)
+        figures["narration_placement"] = placed
     record = {
         "parts": soundtrack.parts,
         "lines": [line.record() for line in soundtrack.lines],

@@ -45,7 +45,7 @@ def voiceover_narration(path: Path, timeline: Timeline, derived: DerivedFiles | 
     parts: dict = {}
     if words is None:
         end = min(len(samples), round(seconds * RATE))
-        line = SpokenLine(_shot_at(timeline, 0.0), "", "", 0.0, end / RATE, samples[:end])
+        line = SpokenLine(shot_at(timeline, 0.0), "", "", 0.0, end / RATE, samples[:end])
         parts["narration"] = made(f"your voiceover {name} ({recorded:.1f} s), as one line")
         parts["subtitles"] = skipped(f"no words heard: {ears.get()[1]}")
         return Narration([line], parts, ears)
@@ -66,7 +66,7 @@ def voiceover_narration(path: Path, timeline: Timeline, derived: DerivedFiles | 
         clip = samples[round(start * RATE) : round(end * RATE)]
         timed = [Word(w.text, w.start - start, w.end - start) for w in sentence if w.end <= end]
         lines.append(
-            SpokenLine(_shot_at(timeline, start), text, text, start, len(clip) / RATE, clip, timed)
+            SpokenLine(shot_at(timeline, start), text, text, start, len(clip) / RATE, clip, timed)
         )
     parts["narration"] = made(
         f"your voiceover {name} ({recorded:.1f} s, {len(lines)} sentences)"
@@ -121,8 +121,9 @@ def _heard(path: Path, samples: np.ndarray, ears: Loaded, derived) -> list[Word]
     return [Word(*w) for w in json.loads((entry / "words.json").read_text("utf-8"))]
 
 
-def _shot_at(timeline: Timeline, seconds: float) -> str:
-    """The id of the shot on screen at `seconds` (the first one before any)."""
+def shot_at(timeline: Timeline, seconds: float) -> str:
+    """The id of the shot on screen at `seconds` (the first one before any; "" on a card
+    before any shot)."""
     frame = timeline.rate.frames(seconds)
     shot = ""
     for index, clip in enumerate(timeline.clips):

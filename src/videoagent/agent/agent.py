@@ -132,12 +132,9 @@ class Agent:
         checked = check_references(list(references))
         if any(reference.entity for reference in checked):  # else nothing to match
             check_named_entities(checked, draft_bible(make_brief(request)))
-        for given, option in (
-            (self.settings.music_file, "--music-file"),
-            (self.settings.voiceover_file, "--voiceover"),
-        ):
-            if given:
-                read_audio(Path(given), option)  # refused before anything is made
+        for name, option in USER_SOUNDS.items():
+            if getattr(self.settings, name):  # refused before anything is made
+                read_audio(Path(getattr(self.settings, name)), option)
         folder = ProjectFolder.create(out)
         folder.lock()
         try:
@@ -442,19 +439,23 @@ class Agent:
             size=size,
         )
         if settings.profile and result.verified:
-            profile = platform_profile(settings.profile)
-            figures = deliver_for_platform(folder.root, profile, _cover_frame(board))
-            result.manifest["platform"] = figures
-            self._emit(
-                "deliver",
-                "done",
-                f"{profile.name}: {figures['file']} {figures['size'][0]}x{figures['size'][1]} "
-                f"at {figures['fps']:g} fps, video {figures['video_kbps'] / 1000:.1f} Mbit/s "
-                f"(at most {profile.video_kbps / 1000:g}), {figures['lufs']:.1f} LUFS; "
-                f"{figures['cover']}",
-                platform=figures,
-            )
+            self._deliver_for_platform(result, board, platform_profile(settings.profile))
         return result
+
+    def _deliver_for_platform(self, result: Result, board: Storyboard, profile) -> None:
+        """The platform's upload file and cover beside the verified video, said and kept
+        in the manifest."""
+        figures = deliver_for_platform(result.folder, profile, _cover_frame(board))
+        result.manifest["platform"] = figures
+        width, height = figures["size"]
+        self._emit(
+            "deliver",
+            "done",
+            f"{profile.name}: {figures['file']} {width}x{height} at {figures['fps']:g} fps, "
+            f"video {figures['video_kbps'] / 1000:.1f} Mbit/s (at most "
+            f"{profile.video_kbps / 1000:g}), {figures['lufs']:.1f} LUFS; {figures['cover']}",
+            platform=figures,
+        )
 
     def _recipe(self, state: ProjectState) -> ShooterRecipe:
         """What makes, checks and revises this run's takes (7-9), wherever they are made."""

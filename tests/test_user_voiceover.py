@@ -76,6 +76,18 @@ def test_a_voiceover_is_the_narration_with_its_subtitles_on_its_words(tmp_path):
     assert [p["matches"] for p in placed] == [True, True, "unchecked"]
 
 
+def test_what_the_voiceover_says_after_the_video_ends_is_left_out_and_named(tmp_path):
+    _recording(tmp_path / "voice.wav")
+    settings = replace(QUIET, voiceover_file=str(tmp_path / "voice.wav"))
+    request = Request.build("a dog walking, then a dog at a cafe", duration=12, size="192x108")
+    result = Agent(settings).make(request, tmp_path / "film")
+    sound = result.manifest["sound"]
+    assert "left out" in sound["parts"]["narration"]["by"]
+    assert "naps" in sound["parts"]["narration"]["by"]  # the third sentence, after the end
+    assert all(line["start"] + line["seconds"] <= 12.0 + 1e-6 for line in sound["lines"])
+    assert "naps" not in (tmp_path / "film" / "renders" / "final.srt").read_text()
+
+
 def test_a_line_over_another_shot_than_the_one_it_names_is_said():
     board = SimpleNamespace(
         shots=[

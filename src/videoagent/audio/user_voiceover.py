@@ -64,9 +64,12 @@ def voiceover_narration(path: Path, timeline: Timeline, derived: DerivedFiles | 
             left_out.append(text)
             continue
         clip = samples[round(start * RATE) : round(end * RATE)]
-        timed = [Word(w.text, w.start - start, w.end - start) for w in sentence if w.end <= end]
+        said = [w for w in sentence if w.end <= end]  # a sentence the video's end cuts short
+        left_out += [w.text for w in sentence[len(said) :]]
+        timed = [Word(w.text, w.start - start, w.end - start) for w in said]
+        heard = " ".join(w.text for w in said) or text
         lines.append(
-            SpokenLine(shot_at(timeline, start), text, text, start, len(clip) / RATE, clip, timed)
+            SpokenLine(shot_at(timeline, start), text, heard, start, len(clip) / RATE, clip, timed)
         )
     parts["narration"] = made(
         f"your voiceover {name} ({recorded:.1f} s, {len(lines)} sentences)"

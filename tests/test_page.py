@@ -116,3 +116,29 @@ def _loaded(page, selector: str) -> bool:
             return True
         page.wait_for_timeout(100)
     return False
+
+
+def test_a_declined_estimate_opens_the_steps_to_say_why(tmp_path):
+    from videoagent.server.api import create_app
+
+    playwright = playwright_api()
+    settings = {"shared_cache": None, "backend": "fake"}
+    instance, thread, base = serve_in_thread(create_app(tmp_path / "root", settings=settings))
+    try:
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport=SIZES["desktop"])
+            page.goto(base + "/")
+            assert page.locator("#log").get_attribute("open") is None  # folded away
+            page.fill("#request", "a dog walking")
+            page.fill("#duration", "2")
+            page.check("#ask")
+            page.click("#make")
+            page.wait_for_selector("#decline:not([hidden])", timeout=WAIT)
+            assert "$0.10" in page.locator("#estimate").inner_text()
+            page.click("#decline")
+            page.wait_for_selector("#log[open]", timeout=WAIT)
+            assert "not approved" in page.locator("#steps li.failed").last.inner_text()
+            browser.close()
+    finally:
+        stop_serving(instance, thread)

@@ -48,6 +48,7 @@ function follow(id) {
     const list = document.getElementById("steps");
     list.appendChild(item);
     list.scrollTop = list.scrollHeight;
+    if (record.status === "failed") document.getElementById("log").open = true;  // show why
     heardOfShot(record);
     overall(record);
     if (["storyboard", "route", "deliver", "estimate"].includes(record.step) && record.status !== "progress") refresh();

@@ -53,6 +53,7 @@ from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Listener, Status, Step, StepRecord, model_writing
 from videoagent.agent.wall_estimate import estimate_wall
 from videoagent.audio.audio_file import read_audio
+from videoagent.audio.voice import check_voice
 from videoagent.errors import (
     Cancelled,
     UnclearRequest,
@@ -132,6 +133,7 @@ class Agent:
         checked = check_references(list(references))
         if any(reference.entity for reference in checked):  # else nothing to match
             check_named_entities(checked, draft_bible(make_brief(request)))
+        check_voice(self.settings.voice)
         for name, option in USER_SOUNDS.items():
             if getattr(self.settings, name):  # refused before anything is made
                 read_audio(Path(getattr(self.settings, name)), option)

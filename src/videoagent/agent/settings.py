@@ -43,6 +43,7 @@ KEPT_CHOICES = (
     "profile",
     "music_file",
     "voiceover_file",
+    "voice",
 )
 
 
@@ -79,6 +80,7 @@ class AgentSettings:
     music_file: str | None = None
     # The user's recording as the narration (audio/user_voiceover.py), kept the same way.
     voiceover_file: str | None = None
+    voice: str | None = None  # the narration's voice by name (audio/voice.VOICES); None: best
     effects: bool = True
     ambience: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too

@@ -163,6 +163,7 @@ def make_sound(derived: DerivedFiles, audible: Audible, emit: Emit) -> Sound:
             audible.board,
             narrate=narrates(request.mode, settings.narrate),
             derived=derived,
+            voice=settings.voice,
         )
     key = audible.key(narration)
     entry = derived.find("sound", key)

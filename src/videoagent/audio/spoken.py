@@ -101,7 +101,12 @@ class _Said:
 
 
 def speak_lines(
-    timeline: Timeline, board: Storyboard, *, narrate: bool, derived: DerivedFiles | None
+    timeline: Timeline,
+    board: Storyboard,
+    *,
+    narrate: bool,
+    derived: DerivedFiles | None,
+    voice: str | None = None,  # a name in voice.VOICES; None: the best one here
 ) -> Narration:
     """Each shot's narration line said over it (from its lead-in, within its room); said
     lines are looked up in `derived` first, and kept there. The voice and the recogniser
@@ -110,8 +115,9 @@ def speak_lines(
         return Narration(
             [], {"narration": skipped("off (the mode does not speak, or --no-narrate)")}
         )
-    voice, ears = Loaded(find_speaker), Loaded(find_recognizer)
-    means = [speaker_name(), recognizer_name()]
+    chosen = voice
+    voice, ears = Loaded(lambda: find_speaker(chosen)), Loaded(find_recognizer)
+    means = [speaker_name(chosen), recognizer_name()]
     if means[0] == "none":
         return Narration([], {"narration": skipped(voice.get()[1])})
 

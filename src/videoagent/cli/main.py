@@ -232,6 +232,10 @@ def make(
             "ducked under the narration, ended on a beat, at the bed's level.",
         ),
     ] = None,
+    voice: Annotated[
+        str | None,
+        typer.Option(help="The narration's voice (see `videoagent voices`)."),
+    ] = None,
     voiceover: Annotated[
         Path | None,
         typer.Option(
@@ -304,6 +308,7 @@ def make(
         profile=profile,
         music_file=str(music_file) if music_file else None,
         voiceover_file=str(voiceover) if voiceover else None,
+        voice=voice,
     )
     if platform is not None:
         settings.loudness = platform.lufs
@@ -494,6 +499,17 @@ def plan(
             price = capabilities(shot.backend).price(seconds)
             out.print(f"  backend: {shot.backend} (${price:.2f})", highlight=False)
             out.print(f"  prompt:  {escape(shot.prompt)}", highlight=False)
+
+
+@app.command()
+def voices() -> None:
+    """The narration voices installed here, for `make --voice`."""
+    from videoagent.audio.voice import VOICES, installed_voices, speaker_name
+
+    here = installed_voices()
+    for name in VOICES:
+        said = speaker_name(name) if name in here else "not installed"
+        console.print(f"{name:<10} {escape(said)}", highlight=False)
 
 
 @app.command()

@@ -89,13 +89,17 @@ def test_what_the_voiceover_says_after_the_video_ends_is_left_out_and_named(tmp_
 
 
 def test_a_line_over_another_shot_than_the_one_it_names_is_said():
+    shots = [("shot-01", "walking"), ("shot-02", "at a cafe")]
     board = SimpleNamespace(
         shots=[
-            SimpleNamespace(id="shot-01", kind="generated", beat="walking", cast=["dog"]),
-            SimpleNamespace(id="shot-02", kind="generated", beat="at a cafe", cast=["dog"]),
+            SimpleNamespace(
+                id=id_, kind="generated", beat=beat, cast=["dog"], narration="", caption=""
+            )
+            for id_, beat in shots
         ]
-    )
-    lines = [SimpleNamespace(text="The dog waits at the cafe.", start=1.0, seconds=2.0)]
+    )  # the planner wrote no lines: these are the user's
+    said = "The dog waits at the cafe."
+    lines = [SimpleNamespace(shot="shot-01", text=said, meant=said, start=1.0, seconds=2.0)]
     check, placed = narration_placement(lines, board, lambda seconds: "shot-01")
     assert not check.passed and check.severity == "warning"
     assert "names shot-02 over shot-01" in check.detail

@@ -34,7 +34,7 @@ from videoagent.store.truth_file import read_truth
 from videoagent.timeline.model import CardClip, Timeline
 from videoagent.timeline.subtitles import Cue
 
-SOUND_VERSION = 5  # raise when the sound made from the same inputs changes
+SOUND_VERSION = 6  # raise when the sound made from the same inputs changes
 
 
 @dataclass

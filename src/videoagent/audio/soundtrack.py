@@ -15,7 +15,7 @@ from videoagent.audio.effects import effect_layers
 from videoagent.audio.mix import Layer, Mix
 from videoagent.audio.music import bed_layer
 from videoagent.audio.recognizer import WhisperRecognizer, Word
-from videoagent.audio.spoken import Narration, SpokenLine, made, skipped
+from videoagent.audio.spoken import Narration, SpokenLine, line_onset, made, skipped
 from videoagent.audio.user_music import music_file_layer
 from videoagent.audio.wer import words_of
 from videoagent.plan.storyboard import Storyboard
@@ -71,8 +71,14 @@ def _cues(line: SpokenLine) -> list[Cue]:
     """Subtitle cues for a line: its script timed to the voice, broken at CUE_CHARS; one cue
     for the whole line when there are no word times."""
     words = timed_script(line.text, line.words, line.seconds)
+    if not line.text:
+        return []
     if not words:
         return [Cue(line.start, line.start + line.seconds, line.text)]
+    # The first word from where the voice begins: Whisper can place it late when it
+    # mishears it (a brand's name heard as another word put a cue 340 ms after the voice).
+    onset = line_onset(line) - line.start
+    words[0] = Word(words[0].text, onset, max(onset, words[0].end))
     cues, group = [], []
     for word in words:
         if group and len(" ".join(w.text for w in group + [word])) > CUE_CHARS:

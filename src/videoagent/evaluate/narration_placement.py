@@ -1,11 +1,12 @@
 """Whether each narration line plays over the shot it speaks of (issue 27).
 
-A line the planner wrote is said over its own shot by construction; a sentence of the
-user's voiceover is said wherever the recording says it. So each line is matched to the
-shot whose beat (what it shows, and its cast) shares the most of its words, stems compared
-("walks" and "walking" alike, small words left out), and compared with the shot on screen
-at the line's middle. A line that names no shot's words, or names two alike, is not
-judged: it is counted as unchecked, never as matching.
+A line the planner wrote for a shot must play over that shot (a brand's title line names
+the product, which the next shot's beat names too: it is still the title card's line). A
+sentence of the user's voiceover is said wherever the recording says it, so it is matched
+to the shot whose beat (what it shows, and its cast) shares the most of its words, stems
+compared ("walks" and "walking" alike, small words left out), and compared with the shot
+on screen at the line's middle. A sentence that names no shot's words, or names two alike,
+is not judged: it is counted as unchecked, never as matching.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from videoagent.evaluate.check import Check
+from videoagent.plan.narration import narration_lines
 
 SMALL = {
     "a", "an", "the", "and", "then", "of", "at", "in", "on", "to", "for", "with", "it", "its",
@@ -31,13 +33,17 @@ def narration_placement(lines, board, shot_at) -> tuple[Check | None, list[dict]
         for shot in board.shots
         if shot.kind == "generated"
     }
+    planned = narration_lines(board)
     placed = []
     for line in lines:
-        words = _stems(line.text)
-        shared = {shot: len(words & stems) for shot, stems in beats.items()}
-        best = max(shared.values(), default=0)
-        named = [shot for shot, count in shared.items() if count == best and best > 0]
         on_screen = shot_at(line.start + line.seconds / 2)
+        if planned.get(line.shot) == line.meant:  # the planner's line for its shot
+            named = [line.shot]
+        else:
+            words = _stems(line.text)
+            shared = {shot: len(words & stems) for shot, stems in beats.items()}
+            best = max(shared.values(), default=0)
+            named = [shot for shot, count in shared.items() if count == best and best > 0]
         verdict = "unchecked" if len(named) != 1 else named[0] == on_screen
         placed.append(
             {"line": line.text, "names": named[0] if len(named) == 1 else None,

@@ -16,7 +16,7 @@ from videoagent.audio.loudness import Loudness, measure
 from videoagent.audio.pcm import resample
 from videoagent.audio.recognizer import WhisperRecognizer
 from videoagent.audio.soundtrack import Soundtrack
-from videoagent.audio.spoken import SpokenLine
+from videoagent.audio.spoken import line_onset
 from videoagent.audio.wer import word_error_rate
 from videoagent.evaluate.check import Check
 from videoagent.evaluate.heard_back import heard_lines
@@ -62,19 +62,6 @@ def effect_onsets(
         onset = lo + int(np.argmax(window > 0.2 * window.max()))
         offsets.append(onset / 1000 - when)
     return offsets, crowded
-
-
-def voice_onset(line: SpokenLine) -> float:
-    """When the line's voice is first heard, in seconds into the video: the first 5 ms block
-    louder than a tenth of the line's peak."""
-    block = RATE // 200
-    samples = np.abs(line.samples)
-    blocks = len(samples) // block
-    if blocks == 0:
-        return line.start
-    levels = samples[: blocks * block].reshape(blocks, block).max(axis=1)
-    first = int(np.argmax(levels > 0.1 * levels.max()))
-    return line.start + first * block / RATE
 
 
 def sound_checks(
@@ -156,7 +143,7 @@ def sound_checks(
                 default=None,
             )
             if first_cue is not None:
-                offsets.append(first_cue.start - voice_onset(line))
+                offsets.append(first_cue.start - line_onset(line))
         worst = max((abs(o) for o in offsets), default=0.0)
         figures["cue_offsets_ms"] = [round(o * 1000) for o in offsets]
         checks.append(

@@ -98,3 +98,11 @@ class AgentSettings:
     # Where shots are made: None, threads of this process (`workers` at a time); a
     # RayExecutor, tasks on a Ray cluster (agent/ray_executor.py).
     executor: ShotExecutor | None = None
+
+    def target_loudness(self) -> float:
+        """The loudness the sound is mastered to: the platform's when a profile is chosen."""
+        if self.profile:
+            from videoagent.plan.platform_profiles import platform_profile
+
+            return platform_profile(self.profile).lufs
+        return self.loudness

@@ -124,7 +124,7 @@ class Audible:
                 "mode": self.request.mode,
                 "seed": self.request.seed,
                 "layers": [settings.music, settings.effects, settings.ambience],
-                "loudness": settings.loudness,
+                "loudness": settings.target_loudness(),
                 "music_file": file_sha256(music)
                 if (music := self.user_file(settings.music_file))
                 else None,
@@ -218,7 +218,7 @@ def _build(
         mix,
         folder / "mix.wav",
         encoded,
-        target=settings.loudness,
+        target=settings.target_loudness(),
         peak=PEAK_CEILING,
         earlier=earlier,
     )
@@ -226,7 +226,7 @@ def _build(
     checks, figures = sound_checks(
         encoded,
         soundtrack,
-        target_lufs=settings.loudness,
+        target_lufs=settings.target_loudness(),
         recognizer=soundtrack.recognizer,
         derived=derived,
         loudness=mastering.loudness,

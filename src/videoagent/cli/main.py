@@ -270,18 +270,15 @@ def make(
     from videoagent.plan.request import Request
 
     try:
-        platform = None
-        if profile is not None:
-            from videoagent.plan.platform_profiles import platform_profile
-
-            platform = platform_profile(profile)
-            if size is not None:
-                raise UsageError(
-                    f"--profile {profile} sets the size ({platform.size}); drop --size"
-                )
-            aspect, size, fps = platform.aspect, platform.size, str(platform.fps)
         built = Request.build(
-            request, mode=mode, duration=duration, aspect=aspect, size=size, fps=fps, seed=seed
+            request,
+            mode=mode,
+            duration=duration,
+            aspect=aspect,
+            size=size,
+            fps=fps,
+            seed=seed,
+            profile=profile,
         )
         if budget is not None and budget < 0:
             raise UsageError(f"--budget must be 0 or more, got {budget}")
@@ -310,8 +307,6 @@ def make(
         voiceover_file=str(voiceover) if voiceover else None,
         voice=voice,
     )
-    if platform is not None:
-        settings.loudness = platform.lufs
     _run_agent(
         settings,
         lambda agent: agent.make(built, out, references=ref or []),

@@ -115,8 +115,19 @@ class Request:
         size: str | None = None,
         fps: float | str = 24,
         seed: int = 0,
+        profile: str | None = None,
     ) -> Request:
-        """Validate every setting; raise UsageError naming the bad value."""
+        """Validate every setting; raise UsageError naming the bad value. A platform
+        `profile` (plan/platform_profiles.py) sets the shape, size and rate."""
+        if profile is not None:
+            from videoagent.plan.platform_profiles import platform_profile
+
+            platform = platform_profile(profile)
+            if size is not None:
+                raise UsageError(
+                    f"--profile {profile} sets the size ({platform.size}); drop --size"
+                )
+            aspect, size, fps = platform.aspect, platform.size, platform.fps
         text = " ".join(readable_text(text or "", "the request").split())
         if not text:
             raise UsageError("the request is empty: describe the video you want")

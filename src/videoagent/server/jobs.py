@@ -24,7 +24,6 @@ from videoagent.agent.settings import AgentSettings
 from videoagent.agent.state import ProjectState
 from videoagent.errors import Cancelled, VideoAgentError
 from videoagent.plan.edit_request import parse_edit
-from videoagent.plan.platform_profiles import platform_profile
 from videoagent.plan.request import Request
 from videoagent.store.files import atomic_write_json
 from videoagent.store.project import ProjectFolder
@@ -33,20 +32,15 @@ ACTIVE = ("queued", "running", "awaiting approval")
 
 
 def build_request(args: dict) -> Request:
-    """The agent's request from a make job's arguments (UsageError names a bad value); a
-    platform profile sets the shape, size and rate."""
-    aspect, size, fps = args.get("aspect", "16:9"), args.get("size"), 24
-    if args.get("profile"):
-        profile = platform_profile(args["profile"])
-        aspect, size, fps = profile.aspect, profile.size, profile.fps
+    """The agent's request from a make job's arguments (UsageError names a bad value)."""
     return Request.build(
         args["request"],
         mode=args.get("mode", "create"),
         duration=args.get("duration"),
-        aspect=aspect,
-        size=size,
-        fps=fps,
+        aspect=args.get("aspect", "16:9"),
+        size=args.get("size"),
         seed=args.get("seed", 0),
+        profile=args.get("profile"),
     )
 
 
@@ -218,7 +212,6 @@ class JobRunner:
         )
         if args.get("profile") and job.kind == "make":
             settings.profile = args["profile"]
-            settings.loudness = platform_profile(args["profile"]).lufs
         if args.get("backend"):
             settings.backend = args["backend"]
         agent = Agent(settings, listener=lambda record: self._heard(job, record))

@@ -24,6 +24,7 @@ from videoagent.nn.token_world_model import (  # noqa: E402
 )
 from videoagent.world.dataset import RolloutDataset  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
+from videoagent.world.hard_examples import HardExamples  # noqa: E402
 from videoagent.world.imagination import Dreaming, imagination_for  # noqa: E402
 from videoagent.world.minidesk import MiniDesk  # noqa: E402
 from videoagent.world.readers import read_grid  # noqa: E402
@@ -159,11 +160,19 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     frame = imagination.step(np.eye(5, dtype=np.float32)[0])[0]
     assert read_grid(frame) is not None
     # going on from those weights keeps their codebook and says where it started
+    # (with half of each batch the examples it does worst on)
     more = tmp_path / "more.pt"
-    output = _trained(data, more, "--batch", "4", "--steps", "2", "--init", str(out))
+    hard = ["--hard-share", "0.5"]
+    output = _trained(data, more, "--batch", "4", "--steps", "2", "--init", str(out), *hard)
+    assert "hard examples:" in output and "measured first" in output
     continued, facts = checkpoint.load(more)
     assert torch.equal(continued.codebook, model.codebook) and facts["codebook_coverage"] == 1.0
     assert facts["training"]["continued_from"]["steps_done"] == 3
+    assert facts["training"]["hard_share"] == 0.5
+    too_many = CliRunner().invoke(
+        app, ["train", "token-world-model", "--data", data, "--out", str(more), "--hard-share", "2"]
+    )
+    assert too_many.exit_code == 2 and "--hard-share" in too_many.output
     wrong = CliRunner().invoke(
         app, ["train", "token-world-model", "--data", data, "--out", str(out), "--steps", "0"]
     )
@@ -211,6 +220,33 @@ def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path, monkeypatch,
     imagination.start(frames[:2])
     for _ in range(2):
         assert imagination.step(np.zeros(model.config.action_features))[0].shape == (64, 64, 3)
+
+
+def test_hard_examples_are_drawn_by_their_last_loss_and_only_once_measured():
+    hard = HardExamples(np.array([30, 10, 20, 40]), seed=0)
+    with pytest.raises(ValueError, match="measured"):
+        hard.draw(1)
+    hard.measured(np.array([10, 20, -1]), np.array([0.0, 3.0, 9.0]))  # -1: a branch's frame
+    assert hard.count == 2
+    drawn = hard.draw(4000)
+    assert set(drawn.tolist()) <= {10, 20}  # 30 and 40 are not measured yet
+    assert 0.998 < np.mean(drawn == 20) < 1  # 3 against the floor's 0.001
+    hard.measured(np.array([20, 40]), np.array([1.0, 1.0]))  # it learnt 20; 40 is hard too
+    assert 0.45 < np.mean(hard.draw(4000) == 40) < 0.55
+
+
+def test_examples_given_their_targets_are_the_dataset_s_own_next_frames(tmp_path):
+    rollouts = RolloutDataset(_built(tmp_path, "griddodge", 2), "train")
+    model = _tiny_model(rollouts.frames)
+    examples = TokenExamples(rollouts, model, TOKEN_RECIPES["griddodge"], 0, 0.0)
+    playable = examples.batches.playable
+    given = np.full(200, -1)
+    given[:100] = playable[np.arange(100) % len(playable)]
+    drawn = examples.draw(200, 0.0, given)
+    assert (drawn["rows"][:100] == given[:100]).all()  # never a branch nor a first frame
+    assert torch.equal(drawn["target"][:100], torch.from_numpy(examples.tokens[given[:100]]))
+    assert (drawn["recent"][:100, 0] == torch.from_numpy(examples.tokens[given[:100] - 1])).all()
+    assert (drawn["rows"][100:] == -1).any()  # the rest as ever: some branches among them
 
 
 def test_a_dataset_without_ending_branches_is_named_when_endings_are_asked_for(tmp_path):

@@ -20,6 +20,9 @@ gives less than `rare_below` in its patch (see `nn/token_world_model.py`).
 `context_flips` replaces that share of context tokens by random ones, so the model learns to
 repair a wrong token in its context instead of carrying it on.
 
+`--hard-share` draws that share of each batch by the loss the model last had on each
+example (`world/hard_examples.py`): the rare steps a long dream fails on come round often.
+
 `--init` goes on training saved weights (their codebook and architecture) on the same
 environment's data, with a new learning-rate schedule: a longer run without starting over.
 """
@@ -48,11 +51,14 @@ from videoagent.nn.training_run import Progress, apply_gradients, parameter_coun
 from videoagent.options import setting
 from videoagent.store.files import file_sha256
 from videoagent.world.dataset import RolloutDataset
+from videoagent.world.hard_examples import HardExamples
 from videoagent.world.train_world_model import ENDING_SHARE_HELP, Batches
 
 EMA_DECAY = 0.998
 CODEBOOK_FRAMES = 20_000  # frames the codebook is fitted on (a random sample of the split)
 PREVIOUS_HIDDEN = 0.2  # examples whose previous action is withheld (`previous_action` models)
+MEASURED_FIRST = 16_384  # examples whose loss is measured before a run with a hard share
+MEASURED_AT_ONCE = 512  # examples a batch as they are
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,9 @@ class TokenWorldModelTraining(TrainingConfig):
         minimum=0,
     )
     ending_share: float | None = setting(ENDING_SHARE_HELP, None, minimum=0)
+    hard_share: float = setting(
+        "share of each batch drawn by the loss the model last had on each example", 0.0, minimum=0
+    )
     save_every: int = setting("steps between checkpoints", 250, minimum=1)
     init: Path | None = setting("continue from these weights (same environment)", None)
 
@@ -145,8 +154,11 @@ class TokenExamples:
         self.change_weight = change_weight
         self.rng = np.random.default_rng([seed, 1])
 
-    def draw(self, size: int, flips: float) -> dict[str, torch.Tensor]:
-        chosen = self.batches.choose(size)
+    def draw(self, size: int, flips: float, given: np.ndarray | None = None) -> dict:
+        """Examples as tensors, and as `rows` the dataset row of each target that is the
+        dataset's own next frame (-1 for a branch's frame or an episode's first); `given`
+        fixes targets as `Batches.choose` says."""
+        chosen = self.batches.choose(size, given)
         recent = np.where(
             chosen["recent_present"][:, :, None, None], self.tokens[chosen["recent"]], self.absent
         ).astype(np.int64)
@@ -167,6 +179,7 @@ class TokenExamples:
             "action": torch.from_numpy(chosen["action"].astype(np.float32)),
             "target": torch.from_numpy(target),
             "weight": torch.from_numpy(weight.astype(np.float32)),
+            "rows": np.where(chosen["branch"] | chosen["first"], -1, chosen["target"]),
         }
         if self.previous_action:
             # a dream begun from several frames has none before its first step
@@ -178,21 +191,38 @@ class TokenExamples:
         return examples
 
 
-def token_loss(model: TokenWorldModel, examples: dict[str, torch.Tensor]) -> torch.Tensor:
+def token_losses(model: TokenWorldModel, examples: dict) -> tuple[torch.Tensor, np.ndarray]:
     """Cross-entropy of each patch's token, plus that of the frame's surprise: whether some
     patch's true token is one the model gives under `rare_below` (by its own chances, not
-    differentiated through)."""
+    differentiated through). Also each example's own token cross-entropy (numpy)."""
     made = model(examples["recent"], examples["action"], examples.get("previous")).float()
     logits, surprise = made[:, :-1], made[:, -1, 0, 0]
     target, weight = examples["target"], examples["weight"]
     error = F.cross_entropy(logits, target, reduction="none")
     tokens = (error * weight).sum() / weight.sum().clamp(min=1)
     with torch.no_grad():
+        each = (error * weight).sum(dim=(1, 2)) / weight.sum(dim=(1, 2)).clamp(min=1)
+    with torch.no_grad():
         chance = logits.softmax(dim=1).gather(1, target[:, None])[:, 0]
         rare = (chance < model.config.rare_below).flatten(1).any(dim=1).float()
     counted = (weight.flatten(1).amax(dim=1) > 0).float()
     missed = F.binary_cross_entropy_with_logits(surprise, rare, reduction="none")
-    return tokens + (missed * counted).sum() / counted.sum().clamp(min=1)
+    return tokens + (missed * counted).sum() / counted.sum().clamp(min=1), each.numpy()
+
+
+def _hard_examples(model: TokenWorldModel, examples: TokenExamples, seed: int, log):
+    """The playable examples to draw hard ones from, a random sample of them measured now."""
+    hard = HardExamples(examples.batches.playable, seed)
+    sample = hard.rng.choice(hard.rows, size=min(MEASURED_FIRST, len(hard.rows)), replace=False)
+    with torch.inference_mode():
+        for first in range(0, len(sample), MEASURED_AT_ONCE):
+            given = sample[first : first + MEASURED_AT_ONCE]
+            hard.measured(given, token_losses(model, examples.draw(len(given), 0.0, given))[1])
+    log(
+        f"hard examples: {hard.count} of {len(hard.rows)} measured first, the hardest 1% "
+        f"hold {hard.hardest_share(0.01):.0%} of their loss"
+    )
+    return hard
 
 
 def _new_model(
@@ -259,6 +289,10 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     examples = TokenExamples(data, model, recipe, config.seed, change_weight)
     if examples.batches.warning:
         log(examples.batches.warning)
+    if config.hard_share > 1:
+        raise UsageError(f"--hard-share is a share of the batch (0 to 1), not {config.hard_share}")
+    hard_count = round(config.batch * config.hard_share)
+    hard = _hard_examples(model, examples, config.seed, log) if hard_count else None
     average = copy.deepcopy(model).requires_grad_(False)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     schedule = warmup_cosine(optimiser, steps, warmup=min(200, steps // 10), floor=0.1)
@@ -278,7 +312,14 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
         facts["training"]["continued_from"] = lineage
     progress = Progress(steps, config.out, "token_world_model", facts, config.save_every, log)
     for step in range(steps):
-        loss = token_loss(model, examples.draw(config.batch, config.context_flips))
+        given = None
+        if hard is not None:
+            given = np.full(config.batch, -1)
+            given[:hard_count] = hard.draw(hard_count)
+        drawn = examples.draw(config.batch, config.context_flips, given)
+        loss, each = token_losses(model, drawn)
+        if hard is not None:
+            hard.measured(drawn["rows"], each)
         apply_gradients(loss, model, optimiser, schedule)
         update_average(average, model, step, EMA_DECAY)
         progress.after(step, loss, average)

@@ -133,10 +133,12 @@ class Batches:
             if not data.branch_ends_marked:
                 self.warning += " (built before they were marked: rebuild it to have them)"
 
-    def choose(self, size: int) -> dict[str, np.ndarray]:
+    def choose(self, size: int, given: np.ndarray | None = None) -> dict[str, np.ndarray]:
         """Which frames make `size` examples: rows of the dataset's arrays for the target
         (`branch` says whether it is the branch frame of row `source`), the context frames
-        and the anchor, which context frames exist, and the action taken."""
+        and the anchor, which context frames exist, and the action taken. `given` [size]
+        fixes the target row of the examples where it is not -1 (each a playable row): those
+        are the dataset's own next frame, never a branch, an ending or a first frame."""
         data, config = self.data, self.config
         target = self.rng.choice(self.playable, size=size)
         if self.early_share:
@@ -146,7 +148,10 @@ class Batches:
         if self.ending_share:
             ending = self.rng.random(size) < self.ending_share
             target = np.where(ending, self.rng.choice(self.endings, size=size), target)
-        first = ~ending & (self.rng.random(size) < FIRST_FRAME_SHARE)
+        fixed = np.zeros(size, dtype=bool) if given is None else given >= 0
+        if given is not None:
+            target, ending = np.where(fixed, given, target), ending & ~fixed
+        first = ~ending & ~fixed & (self.rng.random(size) < FIRST_FRAME_SHARE)
         index = np.where(first, 0, data.index[target])
         target = np.where(first, target - data.index[target], target)
         start = target - index
@@ -155,7 +160,7 @@ class Batches:
         recent_present = index[:, None] >= recent_back[None]
         older_present = index[:, None] >= older_back[None]
         source = np.maximum(target - 1, 0)
-        branch = ~first & ((self.rng.random(size) < BRANCH_SHARE) | ending)
+        branch = ~first & ~fixed & ((self.rng.random(size) < BRANCH_SHARE) | ending)
         action = np.where(first[:, None], 0.0, data.actions[source])
         previous_present = index >= 2  # the action that led to the last context frame
         previous_action = np.where(

@@ -67,6 +67,12 @@ CLI_CASES = [
     CliCase("request not UTF-8", ("make", NOT_UTF8, "--out", "new"), says="not UTF-8"),
     CliCase("request empty", ("make", " ", "--out", "new"), says="empty"),
     CliCase("seed -1", (*MAKE, "--seed", "-1"), says="--seed"),
+    CliCase("caption style unknown", (*MAKE, "--caption-style", "neon"), says="'neon'"),
+    CliCase(
+        "caption colour unknown",
+        (*MAKE, "--caption-style", "highlight:highlight=blurple"),
+        says="'blurple'",
+    ),
     CliCase("seed past 32 bits", (*MAKE, "--seed", str(2**40)), says="--seed"),
     CliCase("duration NaN", (*MAKE, "--duration", "nan"), says="duration"),
     CliCase("duration infinite", (*MAKE, "--duration", "inf"), says="duration"),

@@ -360,24 +360,32 @@ def test_subtitles_show_the_script_timed_by_what_was_heard():
 
 
 @pytest.mark.slow  # a whole video made and heard back
-def test_burned_captions_appear_in_the_safe_area_on_their_frames_only(tmp_path):
+def test_burned_captions_mark_each_word_in_the_safe_area_on_its_frames_only(tmp_path):
     pytest.importorskip("piper")
     pytest.importorskip("faster_whisper")
     from videoagent.media.frames import frames_at
 
-    settings = AgentSettings(shared_cache=None, backend="fake", burn_captions=True)
+    settings = AgentSettings(shared_cache=None, backend="fake", caption_style="highlight")
     result = Agent(settings).make(
         Request.build("a 12 second video of a dog in the park", mode="ugc-product", size="320x180"),
         tmp_path / "film",
     )
     overlays = result.manifest["sound"]["burned_captions"]
     assert overlays and overlays[0]["text"].startswith("A dog")  # the script, capitalised
-    inside = overlays[0]["start"] + overlays[0]["frames"] // 2
-    outside = overlays[0]["start"] + overlays[0]["frames"] + 24  # a second after it ends
+    assert {o["style"] for o in overlays} == {"highlight"}
+    second = next(o for o in overlays if o["spoken"] == 1)  # "dog", while it is said
+    covered = {f for o in overlays for f in range(o["start"], o["start"] + o["frames"])}
+    inside = second["start"] + second["frames"] // 2
+    outside = min(f for f in range(second["start"], 12 * 24) if f not in covered)  # a gap
     frames = frames_at(result.video, [inside, outside])
     band = slice(round(0.80 * 180), round(0.92 * 180))
-    # The fake backend's picture has nothing bright green in that band: white text has.
+    # The fake backend's picture has nothing bright green in that band: white text has,
+    # and only the spoken word is yellow (much red and green, little blue).
     assert frames[inside][band, :, 1].max() > 200
+    word = frames[inside][band].astype(int)
+    yellow = (word[..., 0] > 190) & (word[..., 1] > 150) & (word[..., 2] < 90)
+    columns = np.nonzero(yellow)[1]
+    assert len(columns) > 20 and columns.mean() < 160  # the line's second word: left of centre
     assert frames[outside][band, :, 1].max() < 160
 
 

@@ -85,10 +85,11 @@ def finish(
     # Every render file is written under its unverified name; step 13 publishes it.
     staged = {name: folder.renders / unverified(name) for name in DELIVERED}
     sound.copy_mix(staged["mix.wav"])
-    if settings.burn_captions and sound.record["cues"]:
-        timeline = burn_in(timeline, sound.cues)
+    burned = settings.burned_captions()
+    if burned and sound.record["cues"]:
+        timeline = burn_in(timeline, sound.cues, burned)
         write_otio(timeline, folder.timeline_otio, root=folder.root)
-        run.emit("sound", "done", f"{len(sound.cues)} subtitle cues burned in")
+        run.emit("sound", "done", f"{len(sound.cues)} subtitle cues burned in ({burned})")
     clock = run.timed("sound", clock)
     # 12. Render piece by piece (unchanged pieces are reused, the sound copied in), every
     # frame watermarked unless the user said not to, then verify.
@@ -183,6 +184,7 @@ def finish(
             "mastering": sound.mastering,
             "burned_captions": [
                 {"text": o.text, "start": o.start, "frames": o.frames}
+                | ({"style": o.style, "spoken": o.spoken} if o.style else {})
                 for o in timeline.overlays
                 if o.position == "caption"
             ],

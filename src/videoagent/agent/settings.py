@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from videoagent.store.takes import default_shared_cache
+from videoagent.timeline.caption_style import DEFAULT_STYLE
 
 if TYPE_CHECKING:
     from videoagent.agent.shot_executor import ShotExecutor
@@ -37,6 +38,7 @@ KEPT_CHOICES = (
     "effects",
     "ambience",
     "burn_captions",
+    "caption_style",
     "content_credentials",
     "watermark",
     "loudness",
@@ -84,6 +86,8 @@ class AgentSettings:
     effects: bool = True
     ambience: bool = True
     burn_captions: bool = False  # draw the voice's subtitles into the picture too
+    # How burned subtitles look (timeline/caption_style.py); naming one burns them.
+    caption_style: str | None = None
     content_credentials: bool = True  # sign delivered videos (C2PA; the provenance extra)
     watermark: bool = True  # mark every frame invisibly (media/watermark.py)
     cancel: threading.Event | None = None  # set from another thread to stop the run
@@ -98,6 +102,12 @@ class AgentSettings:
     # Where shots are made: None, threads of this process (`workers` at a time); a
     # RayExecutor, tasks on a Ray cluster (agent/ray_executor.py).
     executor: ShotExecutor | None = None
+
+    def burned_captions(self) -> str | None:
+        """The style subtitles are drawn into the picture in, or None: not drawn."""
+        if self.caption_style:
+            return self.caption_style
+        return DEFAULT_STYLE if self.burn_captions else None
 
     def target_loudness(self) -> float:
         """The loudness the sound is mastered to: the platform's when a profile is chosen."""

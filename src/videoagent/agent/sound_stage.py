@@ -32,9 +32,9 @@ from videoagent.store.derived import DerivedFiles
 from videoagent.store.files import atomic_write_json, file_sha256, json_sha256, partial_path
 from videoagent.store.truth_file import read_truth
 from videoagent.timeline.model import CardClip, Timeline
-from videoagent.timeline.subtitles import Cue
+from videoagent.timeline.subtitles import Cue, CueWord
 
-SOUND_VERSION = 6  # raise when the sound made from the same inputs changes
+SOUND_VERSION = 7  # raise when the sound made from the same inputs changes
 
 
 @dataclass
@@ -53,7 +53,7 @@ class Sound:
 
     @property
     def cues(self) -> list[Cue]:
-        return [Cue(*cue) for cue in self.record["cues"]]
+        return [_cue(*cue) for cue in self.record["cues"]]
 
     @property
     def checks(self) -> list[Check]:
@@ -71,6 +71,11 @@ class Sound:
         part = partial_path(to)
         shutil.copyfile(self.mix, part)
         os.replace(part, to)
+
+
+def _cue(start: float, end: float, text: str, words: list | None = None) -> Cue:
+    """A cue as the sound's record keeps it: its words as [text, start, end]."""
+    return Cue(start, end, text, tuple(CueWord(*word) for word in words or []))
 
 
 @dataclass(frozen=True)
@@ -241,7 +246,10 @@ def _build(
         "parts": soundtrack.parts,
         "lines": [line.record() for line in soundtrack.lines],
         "subtitles": "voice" if soundtrack.cues else "shot captions",
-        "cues": [[cue.start, cue.end, cue.text] for cue in soundtrack.cues],
+        "cues": [
+            [cue.start, cue.end, cue.text, [[w.text, w.start, w.end] for w in cue.words]]
+            for cue in soundtrack.cues
+        ],
         "effects": soundtrack.effects,
         "checks": [check.to_dict() for check in checks],
         "figures": figures,

@@ -20,7 +20,7 @@ from videoagent.audio.user_music import music_file_layer
 from videoagent.audio.wer import words_of
 from videoagent.plan.storyboard import Storyboard
 from videoagent.timeline.model import Timeline
-from videoagent.timeline.subtitles import Cue
+from videoagent.timeline.subtitles import Cue, CueWord
 
 CUE_CHARS = 42  # the most characters on one subtitle line
 
@@ -92,7 +92,12 @@ def _cues(line: SpokenLine) -> list[Cue]:
         min(end, cues[i + 1][0].start) if i + 1 < len(cues) else end for i, end in enumerate(ends)
     ]
     return [
-        Cue(line.start + g[0].start, line.start + end, " ".join(w.text for w in g))
+        Cue(
+            line.start + g[0].start,
+            line.start + end,
+            " ".join(w.text for w in g),
+            tuple(CueWord(w.text, line.start + w.start, line.start + w.end) for w in g),
+        )
         for g, end in zip(cues, ends, strict=True)
     ]
 

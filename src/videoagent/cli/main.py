@@ -249,6 +249,14 @@ def make(
     burn_captions: Annotated[
         bool, typer.Option(help="Draw the voice's subtitles into the picture as well.")
     ] = False,
+    caption_style: Annotated[
+        str | None,
+        typer.Option(
+            help="Burn the subtitles in this style: boxed, outline or highlight (the word "
+            "being spoken marked), optionally with settings, e.g. "
+            "highlight:colour=white,highlight=#00e0ff,size=1.2,position=top.",
+        ),
+    ] = None,
     credentials: Annotated[
         bool,
         typer.Option(
@@ -268,6 +276,7 @@ def make(
 ) -> None:
     """Plan, generate, check and edit a video from one sentence."""
     from videoagent.plan.request import Request
+    from videoagent.timeline.caption_style import caption_style as read_caption_style
 
     try:
         built = Request.build(
@@ -282,6 +291,8 @@ def make(
         )
         if budget is not None and budget < 0:
             raise UsageError(f"--budget must be 0 or more, got {budget}")
+        if caption_style is not None:
+            read_caption_style(caption_style)
         shots_on = executor_for(executor, ray_address)
     except (UsageError, MissingDependency) as exc:
         fail(exc, 2)
@@ -298,6 +309,7 @@ def make(
         music=music,
         ambience=ambience,
         burn_captions=burn_captions,
+        caption_style=caption_style,
         content_credentials=credentials,
         watermark=watermark,
         executor=shots_on,

@@ -1,15 +1,19 @@
 """Encoding the pieces a render cannot copy, several in one FFmpeg process: one filter
 graph with a chain per piece and an output file per piece. The graph holds only numbers we
-computed, never user text or paths (texts and cards come in as images). A take whose
+computed and paths of our own, never user text or paths (texts and cards come in as images,
+styled captions as an ASS script in a folder of ours: `ass_captions.py`). A take whose
 keyframes are known is opened at the keyframe before the frames a piece needs, so it is
 decoded from there, not from its start. When the render is marked, each piece's last step
 adds the invisible watermark (`watermark.py`) to its frames."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
+from videoagent.media.ass_captions import caption_font, graph_safe_folder, write_script
 from videoagent.media.ffmpeg import run_ffmpeg
 from videoagent.media.pieces import Keyframes, Piece, Source
 from videoagent.media.probe import MediaInfo, probe
@@ -72,6 +76,21 @@ class _Graph:
         self.inputs: list[str] = []
         self.chains: list[str] = []
         self.outputs: list[str] = []
+        self.captions: Path | None = None  # the folder of ASS scripts and the font, once made
+
+    def _caption_folder(self, font: Path) -> Path:
+        if self.captions is None:
+            self.captions = graph_safe_folder()
+            (self.captions / "fonts").mkdir()
+            try:
+                os.symlink(font, self.captions / "fonts" / "caption_font.ttf")
+            except OSError:
+                shutil.copyfile(font, self.captions / "fonts" / "caption_font.ttf")
+        return self.captions
+
+    def close(self) -> None:
+        if self.captions is not None:
+            shutil.rmtree(self.captions, ignore_errors=True)
 
     def _input(self, *args: str) -> int:
         """Add an input (its options, then its file); returns its index."""
@@ -136,7 +155,9 @@ class _Graph:
                 f"duration={seconds:.6f}:offset=0[p{n}b]"
             )
             current = f"p{n}b"
-        for k, overlay in enumerate(piece.overlays):
+        font = caption_font()
+        styled = [o for o in piece.overlays if o.style] if font else []
+        for k, overlay in enumerate(o for o in piece.overlays if o not in styled):
             png = overlay_image(
                 self.work / f"overlay{n}-{k}.png",
                 size=(timeline.width, timeline.height),
@@ -150,6 +171,14 @@ class _Graph:
                 f"enable='between(n,{overlay.start},{end})'[p{n}o{k}]"
             )
             current = f"p{n}o{k}"
+        if styled:
+            family, file = font
+            folder = self._caption_folder(file)
+            script = folder / f"captions{n}.ass"
+            size, fps = (timeline.width, timeline.height), timeline.rate.fps
+            write_script(styled, script, width=size[0], height=size[1], fps=fps, family=family)
+            self.chains.append(f"[{current}]ass=filename={script}:fontsdir={folder}/fonts[p{n}c]")
+            current = f"p{n}c"
         chain = []
         for fade in piece.fades:
             # The fade filter counts from the piece's first frame; a piece that begins
@@ -188,8 +217,11 @@ def encode_pieces(
         pattern = write_pattern_frame(mark, timeline.width, timeline.height, work / "mark.yuv")
     for first in range(0, len(pieces), PIECES_PER_RUN):
         graph = _Graph(timeline, work, keyframes, pattern)
-        for piece, output in pieces[first : first + PIECES_PER_RUN]:
-            graph.add(piece, output)
-        script = work / f"graph{first}.txt"
-        script.write_text(";\n".join(graph.chains), "utf-8")
-        run_ffmpeg([*graph.inputs, "-/filter_complex", str(script), *graph.outputs])
+        try:
+            for piece, output in pieces[first : first + PIECES_PER_RUN]:
+                graph.add(piece, output)
+            script = work / f"graph{first}.txt"
+            script.write_text(";\n".join(graph.chains), "utf-8")
+            run_ffmpeg([*graph.inputs, "-/filter_complex", str(script), *graph.outputs])
+        finally:
+            graph.close()

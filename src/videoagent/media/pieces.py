@@ -16,7 +16,7 @@ changed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from videoagent.timeline.model import CardClip, Clip, TextOverlay, Timeline, VideoClip
@@ -150,7 +150,7 @@ def _decorate(piece: Piece, timeline: Timeline) -> Piece:
         last = min(overlay.start + overlay.frames, end)
         if first < last:
             overlays.append(
-                TextOverlay(overlay.text, first - piece.start, last - first, overlay.position)
+                replace(overlay, start=first - piece.start, frames=last - first, shot_id=None)
             )
     fades = []
     if timeline.fade_in and piece.start < timeline.fade_in:
@@ -186,7 +186,13 @@ def describe(piece: Piece, *, source_digests: dict[str, str]) -> dict:
         "frames": piece.frames,
         "sources": [source(s) for s in piece.sources],
         "blend": piece.blend,
-        "overlays": [[o.text, o.start, o.frames, o.position] for o in piece.overlays],
+        "overlays": [_overlay_row(o) for o in piece.overlays],
         "fades": [[f.kind, f.frames, f.into] for f in piece.fades],
         "copy": piece.copy,
     }
+
+
+def _overlay_row(overlay: TextOverlay) -> list:
+    """An overlay as plain data (a styled caption's style and spoken word too)."""
+    row = [overlay.text, overlay.start, overlay.frames, overlay.position]
+    return row + [overlay.style, overlay.spoken] if overlay.style else row

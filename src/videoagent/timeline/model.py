@@ -81,13 +81,17 @@ CUT = Transition()
 @dataclass(frozen=True)
 class TextOverlay:
     """Text burned over the picture from frame `start` for `frames` frames; `shot_id`: the
-    shot it belongs to and moves with (None: it stays on the video's clock)."""
+    shot it belongs to and moves with (None: it stays on the video's clock). A caption may
+    have a `style` (`timeline/caption_style.py`; drawn with libass) and mark word `spoken`
+    of its text as the one being said (-1: none)."""
 
     text: str
     start: int
     frames: int
     position: Position = "bottom"
     shot_id: str | None = None
+    style: str = ""
+    spoken: int = -1
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from pathlib import Path
 import opentimelineio as otio
 
 from videoagent.errors import UsageError
+from videoagent.timeline.caption_style import caption_style
 from videoagent.timeline.model import (
     POSITIONS,
     SCHEMA_VERSION,
@@ -77,7 +78,11 @@ def _digest(cuts: list[PictureCut]) -> str:
 
 
 def _overlay_digest(overlays) -> str:
-    rows = [[o.text, o.start, o.frames, o.position, o.shot_id] for o in overlays]
+    rows = [
+        [o.text, o.start, o.frames, o.position, o.shot_id]
+        + ([o.style, o.spoken] if o.style else [])
+        for o in overlays
+    ]
     return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
 
 
@@ -185,7 +190,12 @@ def _overlay_tracks(overlays, span) -> list[otio.schema.Track]:
                     name=overlay.text[:40],
                     media_reference=otio.schema.GeneratorReference(
                         generator_kind="Text",
-                        parameters={"text": overlay.text, "position": overlay.position},
+                        parameters={"text": overlay.text, "position": overlay.position}
+                        | (
+                            {"style": overlay.style, "spoken": overlay.spoken}
+                            if overlay.style
+                            else {}
+                        ),
                     ),
                     source_range=span(0, overlay.frames),
                     metadata={_KEY: {"shot_id": overlay.shot_id}},
@@ -231,10 +241,26 @@ def _overlays(document: otio.schema.Timeline, where: str) -> tuple[TextOverlay, 
                         frames,
                         position if position in POSITIONS else "bottom",
                         item.metadata.get(_KEY, {}).get("shot_id"),
+                        *_caption_style(parameters, where, item.name),
                     )
                 )
             cursor += frames
     return _in_order(found)
+
+
+def _caption_style(parameters, where: str, name: str) -> tuple[str, int]:
+    """A text clip's caption style and spoken word, checked: another editor may have
+    written anything there."""
+    style, spoken = parameters.get("style", ""), parameters.get("spoken", -1)
+    if not style:
+        return "", -1
+    try:
+        caption_style(str(style))
+    except UsageError as exc:
+        raise UsageError(f"{where}: text clip {name!r}: {exc}") from None
+    if isinstance(spoken, bool) or not isinstance(spoken, int):
+        raise UsageError(f"{where}: text clip {name!r} has spoken word {spoken!r}, not a number")
+    return str(style), spoken
 
 
 def _clip_to_otio(clip: Clip, span, root: Path | None) -> otio.schema.Clip:

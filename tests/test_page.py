@@ -7,6 +7,7 @@ middle of a run, not guessed at with timings."""
 
 from __future__ import annotations
 
+import json
 import threading
 import urllib.request
 
@@ -91,14 +92,18 @@ def test_the_page_shows_each_shot_as_it_is_made_and_comes_back_after_a_reload(tm
             assert page.locator("#status").inner_text().startswith(REQUEST)
             assert page.input_value("#request") == REQUEST
             page.wait_for_selector('.shot[data-id="shot-03"] img:not([hidden])', timeout=WAIT)
-            # Another project on a backend chosen on the page.
+            # Another project on a backend chosen on the page, with word-by-word captions.
             page.select_option("#backend", "procedural")
+            page.select_option("#captions", "highlight")
             page.fill("#request", "a dog walking in the park, then a dog sitting")
             page.click("#make")
             page.wait_for_selector(f"#status:not(:text('{REQUEST}'))", timeout=WAIT)
             page.wait_for_selector("#status[data-state='done']", timeout=WAIT)
             assert "procedural" in page.locator('.shot[data-id="shot-01"]').inner_text()
             assert f"project={project}" not in page.url
+            second = page.url.split("project=")[1][:12]
+            kept = json.loads((tmp_path / "root/projects" / second / "project.json").read_text())
+            assert kept["choices"]["caption_style"] == "highlight"
             page.wait_for_selector("#player:not([hidden])", timeout=WAIT)
             page.screenshot(path=str(ARTIFACTS / f"page-{size}.png"), full_page=True)
             browser.close()

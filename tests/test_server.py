@@ -468,3 +468,23 @@ def test_a_platform_profile_sets_the_shape_and_adds_its_files(server):
     assert {"shorts.mp4", "cover.jpg"} <= set(detail["files"])
     status, refused = client.call("POST", "/api/projects", {**body, "profile": "vimeo"})
     assert status == 422 and "profile" in refused["detail"]
+
+
+def test_captions_and_a_voice_chosen_on_the_page_are_the_project_s(server, tmp_path):
+    client, _ = server()
+    body = {"request": "a dog walking", "duration": 2, "size": "160x90"}
+    status, created = client.call("POST", "/api/projects", {**body, "caption_style": "highlight"})
+    assert status == 202
+    assert client.events(created["project"])[1] == "done"
+    kept = json.loads(
+        (tmp_path / "root" / "projects" / created["project"] / "project.json").read_text()
+    )
+    assert kept["choices"]["caption_style"] == "highlight"
+    for field, value, named in [
+        ("caption_style", "neon", "'neon'"),
+        ("caption_style", "highlight:size=40", "'40'"),
+        ("voice", "morgan", "voice"),
+    ]:
+        status, refused = client.call("POST", "/api/projects", {**body, field: value})
+        assert status == 422 and named in refused["detail"], refused
+    assert set(client.call("GET", "/api/voices")[1]) <= {"joe", "espeak-us", "espeak-gb"}

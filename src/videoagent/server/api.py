@@ -25,6 +25,7 @@ from typing import Literal
 from videoagent.agent.history import records_after
 from videoagent.agent.planning import draft_bible
 from videoagent.agent.routing import project_pool
+from videoagent.audio.voice import VOICES, check_voice, installed_voices
 from videoagent.errors import DamagedProject, MissingDependency, UsageError
 from videoagent.plan.brief import make_brief
 from videoagent.plan.platform_profiles import PROFILES
@@ -40,6 +41,7 @@ from videoagent.server.guard import Guard, check_token
 from videoagent.server.jobs import JobRunner, build_request
 from videoagent.server.stills import newest_take, still_png
 from videoagent.store.files import read_sealed_json
+from videoagent.timeline.caption_style import caption_style
 from videoagent.timeline.time import FrameRate
 
 try:
@@ -110,6 +112,8 @@ class NewProject(Strict):
     approve: bool = False
     preview: bool = False  # the whole video on the procedural world first; then the estimate
     profile: Literal[tuple(PROFILES)] | None = None  # a platform, as `make --profile`
+    voice: Literal[tuple(VOICES)] | None = None  # as `make --voice` (installed: /api/voices)
+    caption_style: str | None = Field(None, max_length=200)  # as `make --caption-style`
     references: list[Upload] = Field(default_factory=list, max_length=MAX_REFERENCES)
 
 
@@ -303,6 +307,9 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         """Plan, generate and deliver a video; follow it at /api/projects/{id}/events."""
         try:
             request = build_request(body.model_dump())  # checked now: the job builds it again
+            check_voice(body.voice)
+            if body.caption_style is not None:
+                caption_style(body.caption_style)
             if body.backend is not None:  # known, installed, configured, able to make it
                 fps = float(request.rate.fps)
                 project_pool(body.backend, width=request.width, height=request.height, fps=fps)
@@ -443,6 +450,11 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
         if path is None:
             raise fastapi.HTTPException(404, f"no file {name[:80]!r} in this project")
         return responses.FileResponse(path, filename=name)
+
+    @app.get("/api/voices")
+    def voices() -> list[str]:
+        """The narration voices installed here, by name (the best one speaks by default)."""
+        return installed_voices()
 
     @app.get("/api/backends")
     def backends() -> list[dict]:

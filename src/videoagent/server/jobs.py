@@ -210,8 +210,10 @@ class JobRunner:
             else None,
             preview=bool(args.get("preview")) and job.kind == "make",
         )
-        if args.get("profile") and job.kind == "make":
-            settings.profile = args["profile"]
+        if job.kind == "make":  # choices the project keeps for its later runs
+            settings.profile = args.get("profile")
+            settings.voice = args.get("voice")
+            settings.caption_style = args.get("caption_style")
         if args.get("backend"):
             settings.backend = args["backend"]
         agent = Agent(settings, listener=lambda record: self._heard(job, record))

@@ -260,6 +260,15 @@ async function backends() {
   }
 }
 
+async function voices() {
+  const select = document.getElementById("voice");
+  for (const name of await api("/api/voices").catch(() => [])) {
+    const option = element("option", { text: `voice: ${name}` });
+    option.value = name;
+    select.appendChild(option);
+  }
+}
+
 document.getElementById("request").addEventListener("input", (event) => { event.target.dataset.typed = "1"; });
 document.getElementById("create").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -276,6 +285,10 @@ document.getElementById("create").addEventListener("submit", async (event) => {
   body.preview = document.getElementById("preview").checked;
   const profile = document.getElementById("profile").value;
   if (profile) body.profile = profile;  // it sets the shape, size and rate
+  const captions = document.getElementById("captions").value;
+  if (captions) body.caption_style = captions;
+  const voice = document.getElementById("voice").value;
+  if (voice) body.voice = voice;
   body.references = await Promise.all([...document.getElementById("refs").files].map(async (file) => ({
     name: file.name,
     data: await new Promise((resolve) => {
@@ -310,5 +323,6 @@ document.getElementById("edit").addEventListener("submit", async (event) => {
   } catch (error) { document.getElementById("estimate").textContent = error.message; }
 });
 backends();
+voices();
 if (/^[0-9a-f]{12}$/.test(params.get("project") || "")) follow(params.get("project"));
 else projects();

@@ -1,8 +1,10 @@
 """`make --voiceover`: the user's recording as the narration, its subtitles within 100 ms of
-where each sentence is said, the mix at the profile's loudness, the music ducked under it."""
+where each sentence is said, the mix at the profile's loudness, the music ducked under it,
+the cuts in its pauses."""
 
 from __future__ import annotations
 
+import json
 import wave
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +22,7 @@ from videoagent.audio.user_voiceover import sentences
 from videoagent.audio.voice import find_speaker
 from videoagent.evaluate.narration_placement import narration_placement
 from videoagent.plan.platform_profiles import platform_profile
+from videoagent.plan.voice_cuts import LEAD
 
 pytestmark = pytest.mark.slow  # a 30 s narrated video, its voice heard by Whisper
 
@@ -74,6 +77,11 @@ def test_a_voiceover_is_the_narration_with_its_subtitles_on_its_words(tmp_path):
     # the walk is said over the walk, the cafe over the cafe; the nap names no shot's words
     placed = sound["narration_placement"]
     assert [p["matches"] for p in placed] == [True, True, "unchecked"]
+    # the cafe and the nap cut to a moment before their sentences begin
+    board = json.loads((tmp_path / "film" / "storyboard.json").read_text())
+    cuts = np.cumsum([shot["frames"] for shot in board["shots"]])[:-1] / 24
+    for onset in list(onsets.values())[1:]:
+        assert min(abs(cut - (onset - LEAD)) for cut in cuts) <= 0.1, (onset, cuts)
 
 
 def test_what_the_voiceover_says_after_the_video_ends_is_left_out_and_named(tmp_path):

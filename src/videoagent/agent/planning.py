@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from videoagent.agent.assemble import source_span
 from videoagent.agent.routing import Route, longest_shot, route_shot
 from videoagent.agent.steps import Emit, model_writing
+from videoagent.audio.user_voiceover import heard_sentences
 from videoagent.generators.catalog import Capabilities, capabilities
 from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
@@ -22,6 +24,8 @@ from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Shot, Storyboard
+from videoagent.plan.voice_cuts import cuts_on_breaks, sentence_breaks
+from videoagent.store.derived import DerivedFiles
 
 
 def draft_bible(brief: Brief) -> Bible:
@@ -195,6 +199,8 @@ def plan_project(state, settings, emit: Emit) -> None:
     )
     for warning in warnings:
         emit("storyboard", "warning", warning)
+    if state.choices.get("voiceover_file"):
+        _cut_on_the_voice(board, folder.root / state.choices["voiceover_file"], folder, emit)
     emit(
         "storyboard",
         "done",
@@ -230,6 +236,23 @@ def plan_project(state, settings, emit: Emit) -> None:
         "done",
         ", ".join(sorted({f"{s.dialect} dialect for {s.backend}" for s, _ in routes})),
         prompts={s.id: s.prompt for s in board.shots if s.prompt},
+    )
+
+
+def _cut_on_the_voice(board: Storyboard, recording: Path, folder, emit: Emit) -> None:
+    """The plan's cuts moved into the pauses between the voiceover's sentences."""
+    heard = heard_sentences(recording, DerivedFiles(folder.derived))
+    if heard is None:
+        emit("storyboard", "warning", "cuts kept as planned: no recogniser to hear the voiceover")
+        return
+    moved = cuts_on_breaks(board, sentence_breaks(heard))
+    said = ", ".join(f"{m['from']:.2f} s to {m['to']:.2f} s" for m in moved)
+    emit(
+        "storyboard",
+        "progress",
+        f"{len(moved)} of {len(board.shots) - 1} cuts moved to the voiceover's pauses"
+        + (f": {said}" if said else ""),
+        cuts_moved=moved,
     )
 
 

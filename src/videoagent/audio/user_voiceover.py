@@ -3,8 +3,8 @@ from the video's start, heard by Whisper for its words and their times, cut into
 (at a full stop, a question or exclamation mark, or a pause of `PAUSE` seconds), each
 sentence a spoken line over the shot it starts in, so the subtitles are the words as they
 are said and the mix ducks the music under them as under our own voice. What the recording
-says after the video ends is left out (and said). The shots are not re-timed to the
-sentences: the plan keeps its cuts.
+says after the video ends is left out (and said). At planning, the same sentences move the
+plan's cuts into the pauses between them (`heard_sentences`, `plan/voice_cuts.py`).
 
 Without the recogniser (the captions extra) the recording is still the narration, as one
 line, and the video has no subtitles.
@@ -77,6 +77,21 @@ def voiceover_narration(path: Path, timeline: Timeline, derived: DerivedFiles | 
     )
     parts["subtitles"] = made(f"word timings from {recognizer_name()}")
     return Narration(lines, parts, ears)
+
+
+def heard_sentences(path: Path, derived: DerivedFiles | None) -> list[tuple[float, float]] | None:
+    """Each sentence of the recording at `path` as (where its voice begins, where its last
+    word ends), in seconds; None without a recogniser. Heard once: the narration made from
+    the same file later reads the same words from `derived`."""
+    samples = read_audio(path, "--voiceover").mean(axis=1)
+    words = _heard(path, samples, Loaded(find_recognizer), derived)
+    if words is None:
+        return None
+    found, earliest = [], 0.0
+    for sentence in sentences(words):
+        found.append((voice_onset(samples, sentence[0].start, earliest), sentence[-1].end))
+        earliest = sentence[-1].end
+    return found
 
 
 def voice_onset(samples: np.ndarray, heard: float, earliest: float) -> float:

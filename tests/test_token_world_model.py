@@ -162,13 +162,13 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     # going on from those weights keeps their codebook and says where it started
     # (with half of each batch the examples it does worst on)
     more = tmp_path / "more.pt"
-    hard = ["--hard-share", "0.5"]
+    hard = ["--hard-share", "0.5", "--peak-summary"]
     output = _trained(data, more, "--batch", "4", "--steps", "2", "--init", str(out), *hard)
     assert "hard examples:" in output and "measured first" in output
     continued, facts = checkpoint.load(more)
     assert torch.equal(continued.codebook, model.codebook) and facts["codebook_coverage"] == 1.0
     assert facts["training"]["continued_from"]["steps_done"] == 3
-    assert facts["training"]["hard_share"] == 0.5
+    assert facts["training"]["hard_share"] == 0.5 and continued.config.peak_summary
     too_many = CliRunner().invoke(
         app, ["train", "token-world-model", "--data", data, "--out", str(more), "--hard-share", "2"]
     )
@@ -220,6 +220,21 @@ def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path, monkeypatch,
     imagination.start(frames[:2])
     for _ in range(2):
         assert imagination.step(np.zeros(model.config.action_features))[0].shape == (64, 64, 3)
+
+
+def test_a_model_given_the_grid_s_peaks_answers_as_before_until_it_trains():
+    from videoagent.world.train_token_world_model import with_peak_summary
+
+    model = _tiny_model(_griddodge_frames())
+    for block in model.blocks:  # as a trained model: its summaries are not zero
+        torch.nn.init.normal_(block.second.weight, std=0.1)
+    grown = with_peak_summary(model).eval()
+    assert grown.config.peak_summary and all(b.peak is not None for b in grown.blocks)
+    recent = torch.randint(0, model.config.codes, (2, 2, 16, 16))
+    action = torch.eye(5)[:2]
+    assert torch.equal(grown(recent, action), model(recent, action))
+    torch.nn.init.normal_(grown.blocks[0].peak.weight)
+    assert not torch.equal(grown(recent, action), model(recent, action))
 
 
 def test_hard_examples_are_drawn_by_their_last_loss_and_only_once_measured():

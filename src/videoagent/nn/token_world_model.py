@@ -99,6 +99,10 @@ class TokenWorldModelConfig:
     # context never learnt to draw its look from the button: it did not mend that.)
     action_at_pointer: bool = False
     rare_below: float = 1e-3  # a token this unlikely in its patch is a rare event
+    # Each block also reads the grid's largest value of each feature, not only its mean: that
+    # something is somewhere (a window's title bar, open or not) is a fact a mean over the
+    # grid carries faintly. Starts at zero: weights without it go on training unchanged.
+    peak_summary: bool = False
     fps: float = 15.0
 
     @property
@@ -135,23 +139,29 @@ class TokenWorldModelConfig:
 
 class ConditionedConvBlock(nn.Module):
     """Norm, scale and shift by the action, two 3x3 convolutions, plus the grid's pooled
-    summary; residual, starting as the identity."""
+    summary (its mean, and with `peak` its largest values); residual, starting as the
+    identity."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, peak: bool = False) -> None:
         super().__init__()
         self.modulation = nn.Linear(width, 2 * width)
         self.first = nn.Conv2d(width, width, 3, padding=1)
         self.second = nn.Conv2d(width, width, 3, padding=1)
         self.summary = nn.Linear(width, width)
-        for layer in (self.second, self.modulation):
-            nn.init.zeros_(layer.weight)
-            nn.init.zeros_(layer.bias)
+        self.peak = nn.Linear(width, width) if peak else None
+        for layer in (self.second, self.modulation, self.peak):
+            if layer is not None:
+                nn.init.zeros_(layer.weight)
+                nn.init.zeros_(layer.bias)
 
     def forward(self, x: torch.Tensor, condition: torch.Tensor) -> torch.Tensor:
         shift, scale = self.modulation(condition)[:, :, None, None].chunk(2, dim=1)
         h = F.layer_norm(x.permute(0, 2, 3, 1), x.shape[1:2]).permute(0, 3, 1, 2)
         h = h * (1 + scale) + shift
-        h = F.gelu(self.first(h) + self.summary(h.mean(dim=(2, 3)))[:, :, None, None])
+        summary = self.summary(h.mean(dim=(2, 3)))
+        if self.peak is not None:
+            summary = summary + self.peak(h.amax(dim=(2, 3)))
+        h = F.gelu(self.first(h) + summary[:, :, None, None])
         return x + self.second(h)
 
 
@@ -179,7 +189,9 @@ class TokenWorldModel(nn.Module):
             maps = 2 if config.previous_action else 1
             maps += config.action_features if config.action_at_pointer else 0
             self.pointer_in = nn.Linear(maps * (config.patch * cell) ** 2, w)
-        self.blocks = nn.ModuleList(ConditionedConvBlock(w) for _ in range(config.depth))
+        self.blocks = nn.ModuleList(
+            ConditionedConvBlock(w, config.peak_summary) for _ in range(config.depth)
+        )
         self.out = nn.Conv2d(w, config.codes * cell**2, 1)
         if config.copy_context:
             self.copy_gates = nn.Conv2d(w, config.mixture_parts * cell**2, 1)

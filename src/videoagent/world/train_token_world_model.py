@@ -120,6 +120,10 @@ class TokenWorldModelTraining(TrainingConfig):
         minimum=0,
     )
     ending_share: float | None = setting(ENDING_SHARE_HELP, None, minimum=0)
+    peak_summary: bool = setting(
+        "blocks also read the grid's largest values (added, starting at zero, to --init weights)",
+        False,
+    )
     hard_share: float = setting(
         "share of each batch drawn by the loss the model last had on each example", 0.0, minimum=0
     )
@@ -253,6 +257,7 @@ def _new_model(
             copy_context=recipe.copy_context,
             action_at_pointer=recipe.action_at_pointer,
             rare_below=recipe.rare_below if config.rare_below is None else config.rare_below,
+            peak_summary=config.peak_summary,
         )
     )
     model.codebook.copy_(torch.from_numpy(codebook))
@@ -273,6 +278,14 @@ def _continued(init: Path, data: RolloutDataset) -> tuple[TokenWorldModel, float
     return model.train(), facts.get("codebook_coverage"), lineage
 
 
+def with_peak_summary(model: TokenWorldModel) -> TokenWorldModel:
+    """`model` with each block reading the grid's peaks too, from zero: the same answers."""
+    grown = TokenWorldModel(replace(model.config, peak_summary=True))
+    missing, unexpected = grown.load_state_dict(model.state_dict(), strict=False)
+    assert not unexpected and all(".peak." in name for name in missing), (missing, unexpected)
+    return grown.train()
+
+
 def train(config: TokenWorldModelTraining, log=print) -> dict:
     rng, _ = config.begin()
     data = RolloutDataset(config.data, "train")
@@ -281,6 +294,8 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     lineage = None
     if config.init is not None:
         model, coverage, lineage = _continued(config.init, data)
+        if config.peak_summary and not model.config.peak_summary:
+            model = with_peak_summary(model)
     else:
         model, coverage = _new_model(config, recipe, data, rng, log)
     change_weight = recipe.change_weight if config.change_weight is None else config.change_weight

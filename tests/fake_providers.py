@@ -75,11 +75,12 @@ class Scenario:
 @dataclass
 class FakeJob:
     id: str
-    seconds: float
+    seconds: float  # of the video it delivers
     body: dict
     polls: int = 0
     state: str = "queued"  # queued, running, succeeded, failed, cancelled
     links: int = 0
+    billed: float | None = None  # seconds charged, where not the whole video
 
 
 @dataclass
@@ -192,7 +193,7 @@ class FakeProvider:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             return 400, {}, {"error": {"message": f"malformed request: {exc!r}"}}
 
-    def submit(self, seconds: float, body: dict) -> FakeJob:
+    def submit(self, seconds: float, body: dict, billed: float | None = None) -> FakeJob:
         """Make a job from a valid submission, or answer with the scenario's fault."""
         scenario = self.scenario
         with self._lock:
@@ -204,7 +205,7 @@ class FakeProvider:
             if self._refused_at is not None:
                 self.ledger.waits.append(time.monotonic() - self._refused_at)
                 self._refused_at = None
-            job = FakeJob(f"job-{next(self._ids)}", seconds, body)
+            job = FakeJob(f"job-{next(self._ids)}", seconds, body, billed=billed)
             self.jobs[job.id] = job
             self.ledger.submissions.append(body)
             in_flight = sum(j.state in ("queued", "running") for j in self.jobs.values())
@@ -238,7 +239,8 @@ class FakeProvider:
                         job.state = "failed"
                     else:
                         job.state = "succeeded"
-                        self.ledger.charges.append((job.id, round(job.seconds * self.price, 4)))
+                        charged = job.seconds if job.billed is None else job.billed
+                        self.ledger.charges.append((job.id, round(charged * self.price, 4)))
                 elif job.polls > 1:
                     job.state = "running"
         return job
@@ -348,8 +350,24 @@ class FakeVeo(FakeProvider):
             need(isinstance(instances, list) and len(instances) == 1, "one instance", 400)
             instance, parameters = instances[0], body.get("parameters", {})
             need(isinstance(instance.get("prompt"), str), "instances[0].prompt required")
-            need(parameters.get("durationSeconds") in (4, 6, 8), "durationSeconds 4, 6 or 8")
             need(parameters.get("aspectRatio") in ("16:9", "9:16"), "aspectRatio 16:9 or 9:16")
+            if "video" in instance:
+                # An extension: only a video this service made, by its URI, at 720p; the
+                # video it returns is that one with 7 s more, the 7 s charged.
+                need(parameters.get("resolution") == "720p", "extensions are made at 720p")
+                uri = str(instance["video"].get("uri", ""))
+                source = self.jobs.get(
+                    uri.rsplit("/", 1)[-1].removesuffix(".mp4").rsplit("-", 1)[0]
+                )
+                need(
+                    uri.startswith(f"{self.link_host()}/files/")
+                    and source is not None
+                    and source.state == "succeeded",
+                    "video.uri must name a video Veo generated",
+                )
+                job = self.submit(round(source.seconds + 7, 3), body, billed=7)
+                return {"name": f"models/veo/operations/{job.id}"}
+            need(parameters.get("durationSeconds") in (4, 6, 8), "durationSeconds 4, 6 or 8")
             refs = instance.get("referenceImages")
             if refs is not None:
                 need(len(refs) <= 3, "at most 3 referenceImages")

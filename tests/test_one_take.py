@@ -245,3 +245,41 @@ def test_a_one_take_on_xai_is_made_of_paid_extensions_counted_whole(tmp_path, mo
     whole = round(23.5 * caps.price_per_second, 4)
     charged = round(sum(amount for _, amount in fake.ledger.charges), 4)
     assert result.manifest["cost"]["estimate"]["cost"] == whole == charged
+
+
+def test_a_one_take_on_veo_extends_its_own_video_by_its_uri(tmp_path, monkeypatch):
+    """On a (fake) Veo, the continuing shot names the URI Veo gave the take before it; the
+    extension is made and billed as 7 s, estimated before anything was sent."""
+    from fake_providers import KEY, FakeVeo
+    from videoagent.generators import capabilities
+
+    caps = capabilities("veo")
+    monkeypatch.setenv(caps.setup["key_env"], KEY)
+    fake = FakeVeo(tmp_path, price=caps.price_per_second)
+    try:
+        options = {"veo": {"api_key": KEY, "base_url": fake.url, "first_poll": 0.01}}
+        settings = AgentSettings(
+            backend="veo",
+            music=False,
+            ambience=False,
+            shared_cache=None,
+            generator_options=options,
+            budget=5.0,
+        )
+        request = Request.build("a dog walking in the park in one take", duration=12)
+        result = Agent(settings).make(request, tmp_path / "film")
+    finally:
+        fake.close()
+    shots = result.manifest["shots"]
+    assert [s["continues"] and s["continues"]["made_as"] for s in shots] == [
+        None,
+        "extension of its take",
+    ]
+    first, second = fake.ledger.submissions
+    assert "video" not in first["instances"][0]
+    made = shots[0]["takes"][-1]["report"]["veo_video"]
+    assert second["instances"][0]["video"] == {"uri": made}
+    # 6 s for the first take, 7 s for its extension (of which the shot keeps 6)
+    whole = round(13 * caps.price_per_second, 4)
+    charged = round(sum(amount for _, amount in fake.ledger.charges), 4)
+    assert result.manifest["cost"]["estimate"]["cost"] == whole == charged

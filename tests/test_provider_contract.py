@@ -243,6 +243,44 @@ def test_an_extension_reaches_xai_and_the_take_keeps_only_the_new_part(served, t
     assert job.cost == fake.ledger.charged
 
 
+def test_an_extension_reaches_veo_by_the_uri_of_its_own_video(served, tmp_path):
+    """Veo extends only videos it made, named by the URI it gave them, by 7 s, and returns
+    the video with its new part: the take keeps the new part and costs the 7 s."""
+    import numpy as np
+
+    from videoagent.media.frames import iter_frames
+    from videoagent.store.files import write_sealed_json
+
+    fake, adapter = served("veo")
+    first = tmp_path / "takes" / "01" / "clip.mp4"
+    first.parent.mkdir(parents=True)
+    made = adapter.generate(ask(4.0), first)
+    assert made.report["veo_video"].startswith(f"{fake.url}/files/")
+    write_sealed_json(first.parent / "take.json", {"backend": "veo", "report": made.report})
+    job = adapter.generate(ask(5.0, mode="extend", references=[first]), tmp_path / "more.mp4")
+    sent = fake.ledger.submissions[-1]
+    assert sent["instances"][0]["video"] == {"uri": made.report["veo_video"]}
+    assert sent["parameters"]["resolution"] == "720p"
+    info = probe(job.output, count_frames=True)
+    assert (info.frames, info.width, info.height) == (120, 320, 180)
+    # Veo's video is 4 + 7 s, its bar at x = 5·frame; the take begins on frame 96.
+    start = next(iter(iter_frames(job.output)))
+    bar = np.flatnonzero((start[90, :, 0] > 180) & (start[90, :, 2] < 100))
+    assert abs(int(bar.min()) - (96 * 5) % 320) <= 2
+    caps = capabilities("veo")
+    assert job.cost == caps.extension_price(5.0, 4.0) == round(7 * caps.price_per_second, 4)
+    assert made.cost + job.cost == fake.ledger.charged
+    # a take Veo did not make is refused before anything is sent
+    other = tmp_path / "takes" / "02" / "clip.mp4"
+    other.parent.mkdir()
+    other.write_bytes(first.read_bytes())
+    write_sealed_json(other.parent / "take.json", {"backend": "procedural", "report": {}})
+    sent_before = len(fake.ledger.submissions)
+    with pytest.raises(GenerationError, match="veo extends only videos it made.*procedural"):
+        adapter.generate(ask(5.0, mode="extend", references=[other]), tmp_path / "x.mp4")
+    assert len(fake.ledger.submissions) == sent_before
+
+
 def test_an_extension_outside_xais_lengths_is_refused_before_anything_is_sent(served, tmp_path):
     from fake_providers import provider_video
 

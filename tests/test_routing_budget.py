@@ -203,3 +203,14 @@ def test_a_cancel_request_stops_the_run_as_cancelled_and_cancels_the_provider_jo
         assert [run["status"] for run in journal.runs()] == ["interrupted"]
     finally:
         journal.close()
+
+
+def test_a_backend_that_extends_only_its_own_takes_is_routed_to_extend_only_its_own():
+    from videoagent.agent.routing import route_shot
+
+    shape = {"shot_id": "shot-02", "seconds": 6.0, "width": 1280, "height": 720, "fps": 24.0}
+    own = route_shot(["veo"], continues=True, after="veo", **shape)
+    assert (own.backend, own.mode) == ("veo", "extend")
+    other = route_shot(["veo"], continues=True, after="procedural", **shape)
+    assert (other.backend, other.mode) == ("veo", "text-to-video")
+    assert "made fresh (a cut)" in other.why

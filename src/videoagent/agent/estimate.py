@@ -4,6 +4,7 @@ takes, and no paid take remade behind the user's back after one was deleted."""
 from __future__ import annotations
 
 from videoagent.agent.missing import missing_takes
+from videoagent.agent.shooting import extends
 from videoagent.agent.wall_estimate import said
 from videoagent.errors import Cancelled, UsageError
 from videoagent.generators import capabilities
@@ -22,7 +23,7 @@ def estimate_cost(new: list, generated: list, rate) -> dict:
         caps = capabilities(shot.backend)
         length = float(rate.seconds(shot.source_frames))
         price = caps.price(length)
-        if shot.continues and shot.id in before and "extend" in caps.modes:
+        if shot.id in before and extends(shot, before[shot.id].backend):
             # an extension: where the provider returns (and bills) the clip it extends too
             source = float(rate.seconds(before[shot.id].source_frames))
             price = caps.extension_price(length, source)

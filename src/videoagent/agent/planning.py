@@ -91,6 +91,7 @@ def write_prompts(
             fps=float(rate.fps),
             references=references(index),
             continues=shot.continues,
+            after=storyboard.shots[index - 1].backend if index else None,
         )
         caps = capabilities(route.backend)
         shot.backend, shot.dialect = route.backend, caps.dialect

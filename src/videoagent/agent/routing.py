@@ -93,9 +93,10 @@ def route_shot(
     fps: float,
     references: int = 0,
     continues: bool = False,
+    after: str | None = None,
 ) -> Route:
     """The cheapest backend in the pool able to make this shot (`continues`: by extending
-    the take before it, where the pool has a backend that can)."""
+    the take before it, made by backend `after`, where the pool has a backend that can)."""
     wanted = ["reference-to-video", "text-to-video"] if references else ["text-to-video"]
     if continues:
         wanted = ["extend", "text-to-video"]
@@ -105,6 +106,8 @@ def route_shot(
         for name in pool:
             caps = capabilities(name)
             reason = caps.refuses(mode=mode, seconds=seconds, width=width, height=height, fps=fps)
+            if not reason and mode == "extend" and caps.extends_own_takes and name != after:
+                reason = f"{name} extends only takes it made, and {after} makes the one before"
             if reason:
                 reasons.append(reason)
             else:

@@ -14,6 +14,7 @@ from videoagent.agent.shooting import Shooter, Take, extends
 from videoagent.agent.shot_executor import ShotExecutor, ShotRun
 from videoagent.agent.steps import Emit, counted
 from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
+from videoagent.generators import capabilities
 
 
 def shoot_all(
@@ -128,7 +129,7 @@ def unmade(shooter: Shooter, shots: list, refs: dict[str, list[Path]]) -> list:
     accepted, and its own take made from it is cached."""
     new, kept_clips = [], {}
     for before, shot in zip([None, *shots], shots, strict=False):
-        if extends(shot):
+        if extends(shot, before.backend if before is not None else None):
             extended = kept_clips.get(before.id) if before is not None else None
             given = [extended] if extended is not None else []
             made = bool(given) and shooter.cached(shot, shot.source_frames, given)
@@ -150,14 +151,19 @@ def _followers(shots: list, emit: Emit) -> dict[str, object]:
     made fresh, and said so."""
     followers = {}
     for before, shot in zip(shots, shots[1:], strict=False):
-        if extends(shot):
+        if extends(shot, before.backend):
             followers[before.id] = shot
         elif shot.continues:
             emit(
                 "generate",
                 "warning",
-                f"{shot.id} continues {before.id}, but {shot.backend} cannot extend a take: "
-                "made fresh, so the video cuts there",
+                f"{shot.id} continues {before.id}, but {shot.backend} cannot extend "
+                + (
+                    f"a take {before.backend} made"
+                    if "extend" in capabilities(shot.backend).modes
+                    else "a take"
+                )
+                + ": made fresh, so the video cuts there",
                 shot=shot.id,
             )
     return followers

@@ -21,7 +21,7 @@ from videoagent.agent.budget import Budget
 from videoagent.agent.generator_pool import GeneratorPool
 from videoagent.agent.provider_slots import PROCESS_SLOTS, ProviderSlots
 from videoagent.agent.steps import Emit
-from videoagent.errors import GenerationError, JobInDoubt, RecoverableError
+from videoagent.errors import DamagedProject, GenerationError, JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
 from videoagent.evaluate.checks import take_checks
 from videoagent.evaluate.recognized import subject_unrecognised
@@ -29,9 +29,9 @@ from videoagent.failpoints import reached
 from videoagent.generators import GenerationRequest, capabilities
 from videoagent.media.probe import probe
 from videoagent.plan.storyboard import Shot
-from videoagent.store.files import file_sha256
+from videoagent.store.files import file_sha256, read_sealed_json
 from videoagent.store.ledger import Ledger, LedgerEntry
-from videoagent.store.takes import StoredTake, TakeStore, take_key
+from videoagent.store.takes import TAKE_RECORD, StoredTake, TakeStore, take_key
 from videoagent.timeline.time import FrameRate
 
 CLIP = "clip.mp4"
@@ -110,18 +110,31 @@ class Take:
 
 
 def take_price(backend: str, request: GenerationRequest) -> float:
-    """What `request` costs on `backend` (USD): an extension from a provider that returns
-    the clip it extends with the new part is counted whole."""
+    """What `request` costs on `backend` (USD): an extension as long as the provider makes
+    one, and where it returns the clip it extends with the new part, counted whole."""
     caps = capabilities(backend)
-    if request.mode == "extend" and caps.extend_returns_source:
-        return caps.extension_price(request.seconds, probe(request.references[0]).duration)
+    if request.mode == "extend":
+        source = probe(request.references[0]).duration if caps.extend_returns_source else 0.0
+        return caps.extension_price(request.seconds, source)
     return caps.price(request.seconds)
 
 
-def extends(shot: Shot) -> bool:
-    """Whether `shot`'s takes are made by extending the take of the shot before it: it
-    continues that shot and its backend can extend (else it is made fresh)."""
-    return shot.continues and "extend" in capabilities(shot.backend).modes
+def extends(shot: Shot, before: str | None) -> bool:
+    """Whether `shot`'s takes are made by extending the take before it, made by backend
+    `before`: it continues that take and its backend can extend it (Veo only its own);
+    else it is made fresh."""
+    caps = capabilities(shot.backend)
+    if not shot.continues or "extend" not in caps.modes:
+        return False
+    return not caps.extends_own_takes or before == shot.backend
+
+
+def made_by(clip: Path) -> str | None:
+    """The backend that made the take whose clip is `clip` (its record beside it)."""
+    try:
+        return read_sealed_json(Path(clip).parent / TAKE_RECORD).get("backend")
+    except (OSError, ValueError, DamagedProject):
+        return None
 
 
 class Shooter:
@@ -169,7 +182,7 @@ class Shooter:
         caps = capabilities(shot.backend)
         usable = refs[: caps.max_references] if "reference-to-video" in caps.modes else []
         mode = "reference-to-video" if usable else "text-to-video"
-        if extends(shot):
+        if extends(shot, made_by(refs[0]) if refs else None):
             if not refs:
                 raise GenerationError(f"{shot.id} extends the take before it, but none was given")
             usable, mode = refs[:1], "extend"

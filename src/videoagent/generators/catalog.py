@@ -58,6 +58,10 @@ class Capabilities:
     # provider returns (and bills) the clip it extends together with the new part.
     extend_seconds: tuple[float, ...] = ()
     extend_returns_source: bool = False
+    # An extension made (and billed) this long whatever is asked (0: as a take of its
+    # length), and whether only takes this backend made itself can be extended (Veo's).
+    extension_seconds: float = 0.0
+    extends_own_takes: bool = False
 
     def refuses(
         self, *, mode: str, seconds: float, width: int, height: int, fps: float
@@ -97,7 +101,7 @@ class Capabilities:
         """What extending a clip of `source_seconds` by `seconds` costs, in USD: where the
         provider returns the clip with the new part, the whole video it returns is counted
         (billed per second of output; the safe side where its price list is silent)."""
-        billed = self.billed_seconds(seconds)
+        billed = self.extension_seconds or self.billed_seconds(seconds)
         if self.extend_returns_source:
             billed += source_seconds
         return round(self.price_per_second * billed, 4)

@@ -214,8 +214,9 @@ class HostedGenerator(Generator):
                 rate=request.rate,
                 frames=request.frames,
                 cuts=request.cuts,
-                skip=self._returned_source(request),
+                skip=self.before_new_part(request, download),
             )
+            job.report.update(self.remembered(remote, download))
         finally:
             download.unlink(missing_ok=True)
         job.report["delivered"] = conformed.to_dict()
@@ -227,7 +228,21 @@ class HostedGenerator(Generator):
     def _billed(self, request: GenerationRequest) -> float:
         """The seconds a job is billed for: the length the provider makes, and the clip an
         extension returns with it where the provider does (generators/catalog.py)."""
-        return self.capabilities.billed_seconds(request.seconds) + self._returned_source(request)
+        caps = self.capabilities
+        made = caps.billed_seconds(request.seconds)
+        if request.mode == "extend":
+            made = caps.extension_seconds or made
+        return made + self._returned_source(request)
+
+    def before_new_part(self, request: GenerationRequest, download: Path) -> float:
+        """Seconds at the start of the delivered video that are not the take asked for: the
+        clip an extension returns with its new part."""
+        return self._returned_source(request)
+
+    def remembered(self, remote: Remote, download: Path) -> dict:
+        """Facts of the delivered job kept in the take's report (what a later extension of
+        it needs from this provider); none by default."""
+        return {}
 
     def _returned_source(self, request: GenerationRequest) -> float:
         """Seconds at the start of a delivered extension that are the clip it extends (a

@@ -1,7 +1,12 @@
 """Google Veo through the Gemini API: POST /v1beta/models/{model}:predictLongRunning starts
 a long-running operation; GET /v1beta/{operation} until `done`; the video URI is fetched
 with the key. First frame (`image`), up to 3 reference images (`referenceImages`, asset
-type). Lengths 4, 6 or 8 s. Cancel: POST /v1beta/{operation}:cancel."""
+type). Lengths 4, 6 or 8 s. Cancel: POST /v1beta/{operation}:cancel.
+
+Extension: the same call with the video to extend as `video.uri`. The Gemini API extends
+only videos Veo made, named by the URI it gave them (kept two days), at 720p, by 7 s, and
+returns the video with its new part: so each take keeps Veo's URI in its report, an
+extension names the URI of the take it continues, and the take keeps the last 7 s."""
 
 from __future__ import annotations
 
@@ -9,8 +14,12 @@ import base64
 import mimetypes
 from pathlib import Path
 
+from videoagent.errors import DamagedProject, GenerationError
 from videoagent.generators.base import GenerationRequest
 from videoagent.generators.hosted.adapter import HostedGenerator, Remote
+from videoagent.media.probe import probe
+from videoagent.store.files import read_sealed_json
+from videoagent.store.takes import TAKE_RECORD
 
 # What the veo dialect leaves out of the prompt, said the way Veo's guide asks: as things,
 # not as "no …" (a negative prompt names what to avoid).
@@ -33,6 +42,8 @@ class VeoGenerator(HostedGenerator):
 
     def start(self, request: GenerationRequest, seconds: float) -> str:
         instance: dict = {"prompt": request.prompt}
+        if request.mode == "extend":
+            return self._extend(request, instance)
         if request.mode == "image-to-video":
             instance["image"] = inline_image(request.references[0])
         elif request.mode == "reference-to-video":
@@ -52,6 +63,27 @@ class VeoGenerator(HostedGenerator):
             "name"
         ]
 
+    def _extend(self, request: GenerationRequest, instance: dict) -> str:
+        instance["video"] = {"uri": veo_video(Path(request.references[0]))["veo_video"]}
+        parameters = {
+            "aspectRatio": "9:16" if request.height > request.width else "16:9",
+            "resolution": "720p",  # what an extension is made at
+            "seed": request.seed,
+            "negativePrompt": NEGATIVE,
+        }
+        body = {"instances": [instance], "parameters": parameters}
+        return self.http.call("POST", f"/v1beta/models/{self.model}:predictLongRunning", body)[
+            "name"
+        ]
+
+    def before_new_part(self, request: GenerationRequest, download: Path) -> float:
+        if request.mode != "extend":
+            return 0.0
+        return max(probe(download).duration - self.capabilities.extension_seconds, 0.0)
+
+    def remembered(self, remote: Remote, download: Path) -> dict:
+        return {"veo_video": remote.video_url}
+
     def status(self, job_id: str) -> Remote:
         data = self.http.call("GET", f"/v1beta/{job_id}")
         if not data.get("done"):
@@ -68,3 +100,19 @@ class VeoGenerator(HostedGenerator):
     def stop_remote(self, job_id: str) -> bool:
         self.http.call("POST", f"/v1beta/{job_id}:cancel", {}, cancellable=False)
         return True
+
+
+def veo_video(clip: Path) -> dict:
+    """What Veo said of the video a take's `clip` was cut from (its URI), read from the
+    take's record; GenerationError when Veo did not make it."""
+    try:
+        record = read_sealed_json(clip.parent / TAKE_RECORD)
+    except (OSError, ValueError, DamagedProject):
+        record = {}
+    report = record.get("report") or {}
+    if record.get("backend") != "veo" or not report.get("veo_video"):
+        made = record.get("backend") or "an unknown backend"
+        raise GenerationError(
+            f"veo extends only videos it made; {clip.parent.name}/{clip.name} was made by {made}"
+        )
+    return report

@@ -85,14 +85,18 @@ def test_reading_rows_names_each_bad_line_and_keeps_the_others(tmp_path):
         '{"request": "a dog", "budget": -1}\n'
         '{"request": "a bird", "name": "bird", "ref": "a.png; b.png"}\n'
         '{"request": "a fish", "name": "bird"}\n'
+        '{"request": "a fox", "caption_style": "highlight:size=2"}\n'
+        '{"request": "a fox", "name": "fox2", "caption_style": "neon"}\n'
     )
     good, bad = read_batch(rows)
     assert [(r.line, r.settings) for r in good][0] == (1, {"music": True, "budget": 2.0})
     assert good[1].references == ("a.png", "b.png")
-    assert [o.line for o in bad] == [2, 4, 5, 6, 7, 9]
+    assert good[2].settings == {"caption_style": "highlight:size=2"}
+    assert [o.line for o in bad] == [2, 4, 5, 6, 7, 9, 11]
     assert all(o.error.startswith(f"line {o.line}: ") for o in bad)
     assert "music 'loud' is not true or false" in bad[2].error
     assert "is used by an earlier row" in bad[5].error
+    assert "'neon'" in bad[6].error
 
 
 def test_a_column_we_do_not_know_is_refused_before_anything_is_made(tmp_path):

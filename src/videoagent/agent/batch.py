@@ -22,10 +22,12 @@ from pathlib import Path
 
 from videoagent.agent.agent import Agent
 from videoagent.agent.settings import AgentSettings, Result
+from videoagent.audio.voice import check_voice
 from videoagent.errors import UsageError, VideoAgentError
 from videoagent.llm.endpoint import readers
 from videoagent.plan.request import Request
 from videoagent.store.files import atomic_write_json
+from videoagent.timeline.caption_style import caption_style
 
 STATE_FILE = "batch.json"
 STATES = ("done", "failed", "bad")
@@ -52,6 +54,8 @@ SETTING_COLUMNS = {
     "music": bool,
     "ambience": bool,
     "burn_captions": bool,
+    "caption_style": str,
+    "voice": str,
 }
 OTHER_COLUMNS = {"name": str, "ref": str}  # the project folder's name; references, ";" apart
 COLUMNS = {**REQUEST_COLUMNS, **SETTING_COLUMNS, **OTHER_COLUMNS}
@@ -212,6 +216,9 @@ def _row(line: int, values: dict) -> BatchRow:
     settings = {k: read[k] for k in SETTING_COLUMNS if k in read}
     if settings.get("budget", 0) < 0:
         raise UsageError(f"budget must be 0 or more, got {settings['budget']}")
+    if "caption_style" in settings:
+        caption_style(settings["caption_style"])
+    check_voice(settings.get("voice"))
     if "backends" in settings:
         settings["backends"] = [b.strip() for b in settings["backends"].split(",") if b.strip()]
     if "llm" in settings:  # as `make --llm` reads it

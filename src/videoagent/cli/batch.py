@@ -63,7 +63,8 @@ def batch(
     """Make one video per row (any `make` option as a column; `name` names its folder).
     Run again, it makes only what is unfinished. Columns: request (required), name, mode,
     duration, aspect, size, fps, seed, backend, backends, ref (a;b), max_retries, budget,
-    llm, llm_model, judge, judge_model, narrate, music, ambience, burn_captions."""
+    llm, llm_model, judge, judge_model, narrate, music, ambience, burn_captions,
+    caption_style, voice."""
     try:
         if parallel is not None and parallel < 1:
             raise UsageError(f"--parallel must be 1 or more, got {parallel}")

@@ -87,7 +87,7 @@ def test_user_text_cannot_write_ass_syntax(tmp_path):
     hostile = r"{\pos(0,0)\c&H0000FF&}C:\New {x}"
     script = tmp_path / "c.ass"
     overlay = TextOverlay(hostile, 0, 12, "caption", None, "highlight", 1)
-    write_script([overlay], script, width=320, height=180, fps=RATE.fps, family="DejaVu Sans")
+    write_script([overlay], script, width=320, height=180, fps=RATE.fps)
     (line,) = [t for t in script.read_text().splitlines() if t.startswith("Dialogue:")]
     text = line.split(",,", 2)[-1].split(",,", 1)[-1]
     opened = [i for i, c in enumerate(text) if c == "{" and (i == 0 or text[i - 1] != "\\")]
@@ -98,6 +98,27 @@ def test_user_text_cannot_write_ass_syntax(tmp_path):
     timeline = Timeline(RATE, 320, 180).with_clip(clip).with_overlay(overlay)
     render(timeline, out)
     assert _white(frames_at(out, [6])[6]).sum() > 50  # drawn, as text
+
+
+def test_a_style_draws_in_the_font_it_names(tmp_path):
+    from videoagent.media.fonts import font_file
+
+    default = font_file()
+    if default is None:
+        pytest.skip("no Unicode font installed")
+    mono = default.with_name("DejaVuSansMono.ttf")
+    if not mono.exists():
+        pytest.skip(f"{mono} is not installed")
+    size = (320, 180)
+    inked = {}
+    for spec in ("outline", f"outline:font={mono}"):
+        clip = VideoClip(str(_grey(tmp_path / "g.mp4", size, 12)), 12)
+        timeline = burn_in(Timeline(RATE, *size).with_clip(clip), [Cue(0, 0.5, "illicit")], spec)
+        render(timeline, tmp_path / "c.mp4")
+        columns = np.nonzero(_white(frames_at(tmp_path / "c.mp4", [6])[6]))[1]
+        inked[spec] = columns.max() - columns.min()
+    # "illicit" is narrow in a proportional font and as wide as any word in a monospace one
+    assert inked[f"outline:font={mono}"] > 1.3 * inked["outline"]
 
 
 def test_styles_are_read_by_name_and_settings_and_bad_ones_named():
@@ -112,6 +133,7 @@ def test_styles_are_read_by_name_and_settings_and_bad_ones_named():
         ("boxed:position=left", "'left'"),
         ("boxed:size", "'size'"),
         ("boxed:glow=1", "'glow'"),
+        ("boxed:font=/no/such.ttf", "'/no/such.ttf'"),
     ]:
         with pytest.raises(UsageError, match=named):
             caption_style(bad)

@@ -38,19 +38,22 @@ def graph_safe_folder() -> Path:
     raise RuntimeError("no temporary folder whose path an FFmpeg filter graph can hold")
 
 
-def caption_font() -> tuple[str, Path] | None:
-    """The font family name libass is asked for and the folder holding its file; None when
-    only Pillow's own font is found (captions are then drawn as plain overlays)."""
-    path = font_file()
-    if path is None:
-        return None
-    return ImageFont.truetype(str(path), 12).getname()[0], path
+def caption_font(style: CaptionStyle | None = None) -> Path | None:
+    """The font file a style's captions are drawn in (its own, else the text font); None
+    when only Pillow's own font is found (captions are then drawn as plain overlays)."""
+    return Path(style.font) if style is not None and style.font else font_file()
+
+
+def family(font: Path) -> str:
+    """The family name libass is asked for to draw in `font`."""
+    return ImageFont.truetype(str(font), 12).getname()[0]
 
 
 def write_script(
-    overlays: list[TextOverlay], path: Path, *, width: int, height: int, fps: Fraction, family: str
+    overlays: list[TextOverlay], path: Path, *, width: int, height: int, fps: Fraction
 ) -> None:
-    """The ASS script of `overlays` (frames relative to the piece that shows them)."""
+    """The ASS script of `overlays` (frames relative to the piece that shows them), each
+    style in its font (the fonts folder handed to libass must hold them)."""
     styles = {spec: caption_style(spec) for spec in dict.fromkeys(o.style for o in overlays)}
     names = {spec: f"caption{k}" for k, spec in enumerate(styles)}
     lines = [
@@ -68,7 +71,8 @@ def write_script(
         "BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding",
     ]
     lines += [
-        _style_line(names[spec], style, width, height, family) for spec, style in styles.items()
+        _style_line(names[spec], style, width, height, family(caption_font(style)))
+        for spec, style in styles.items()
     ]
     lines += [
         "",
@@ -86,7 +90,7 @@ def write_script(
     atomic_write_text(path, "\n".join(lines) + "\n")
 
 
-def _style_line(name: str, style: CaptionStyle, width: int, height: int, family: str) -> str:
+def _style_line(name: str, style: CaptionStyle, width: int, height: int, font: str) -> str:
     size = max(round(style.size * min(width, height)), 8)
     top, bottom = MARGINS["portrait" if height > width else "landscape"]
     margin_v = round((top if style.position == "top" else bottom) * height)
@@ -98,7 +102,7 @@ def _style_line(name: str, style: CaptionStyle, width: int, height: int, family:
         border, outline, edge = 1, 0, (0, (0, 0, 0))
     fields = [
         name,
-        family,
+        font,
         size,
         _colour(0, style.colour),
         _colour(0, style.colour),

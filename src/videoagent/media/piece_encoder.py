@@ -25,6 +25,8 @@ from videoagent.media.watermark import (
     write_pattern_frame,
 )
 from videoagent.media.writer import VIDEO_CODEC_ARGS
+from videoagent.store.files import file_sha256
+from videoagent.timeline.caption_style import caption_style
 from videoagent.timeline.model import CardClip, Timeline, VideoClip
 
 XFADE = {"crossfade": "fade", "fade_black": "fadeblack"}
@@ -78,14 +80,20 @@ class _Graph:
         self.outputs: list[str] = []
         self.captions: Path | None = None  # the folder of ASS scripts and the font, once made
 
-    def _caption_folder(self, font: Path) -> Path:
+    def _caption_folder(self, fonts: set[Path]) -> Path:
+        """Our folder for ASS scripts, its fonts/ holding each of `fonts` (linked, or
+        copied where links are not allowed)."""
         if self.captions is None:
             self.captions = graph_safe_folder()
             (self.captions / "fonts").mkdir()
+        for font in fonts:
+            kept = self.captions / "fonts" / f"{file_sha256(font)[:16]}{font.suffix.lower()}"
+            if kept.exists():
+                continue
             try:
-                os.symlink(font, self.captions / "fonts" / "caption_font.ttf")
+                os.symlink(font, kept)
             except OSError:
-                shutil.copyfile(font, self.captions / "fonts" / "caption_font.ttf")
+                shutil.copyfile(font, kept)
         return self.captions
 
     def close(self) -> None:
@@ -155,8 +163,8 @@ class _Graph:
                 f"duration={seconds:.6f}:offset=0[p{n}b]"
             )
             current = f"p{n}b"
-        font = caption_font()
-        styled = [o for o in piece.overlays if o.style] if font else []
+        fonts = {o.style: caption_font(caption_style(o.style)) for o in piece.overlays if o.style}
+        styled = [o for o in piece.overlays if o.style and fonts[o.style] is not None]
         for k, overlay in enumerate(o for o in piece.overlays if o not in styled):
             png = overlay_image(
                 self.work / f"overlay{n}-{k}.png",
@@ -172,11 +180,10 @@ class _Graph:
             )
             current = f"p{n}o{k}"
         if styled:
-            family, file = font
-            folder = self._caption_folder(file)
+            folder = self._caption_folder({fonts[o.style] for o in styled})
             script = folder / f"captions{n}.ass"
             size, fps = (timeline.width, timeline.height), timeline.rate.fps
-            write_script(styled, script, width=size[0], height=size[1], fps=fps, family=family)
+            write_script(styled, script, width=size[0], height=size[1], fps=fps)
             self.chains.append(f"[{current}]ass=filename={script}:fontsdir={folder}/fonts[p{n}c]")
             current = f"p{n}c"
         chain = []

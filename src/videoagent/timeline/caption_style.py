@@ -9,18 +9,20 @@ A style is written as its name, or its name and settings: `highlight`, or
 - `size`: a factor on the style's text size (0.5 to 3), which is a share of the frame's
   shorter side, so a style reads alike at every size and shape;
 - `box`: `yes` draws the text on a dark band (as television subtitles), `no` on the picture;
+- `font`: a TrueType or OpenType file to draw in (default: the font the rest of the text is
+  drawn in, `media/fonts.py`); the project keeps its path, so it must stay there;
 - `position`: `bottom`, `middle` or `top`, inside the title-safe area of the frame's shape
   (on a portrait frame, a bottom caption sits above the part the phone apps cover).
 
-The text is drawn with libass (`media/ass_captions.py`) in the font the rest of the text is
-drawn in (`media/fonts.py`).
+The text is drawn with libass (`media/ass_captions.py`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from PIL import ImageColor
+from PIL import ImageColor, ImageFont
 
 from videoagent.errors import UsageError
 
@@ -38,6 +40,7 @@ class CaptionStyle:
     bold: bool = False
     box: bool = False
     position: str = "bottom"
+    font: str = ""  # a font file; "": the text font (media/fonts.py)
 
     @property
     def marks_words(self) -> bool:
@@ -89,13 +92,19 @@ def _with(style: CaptionStyle, key: str, value: str) -> CaptionStyle:
         if value not in ("yes", "no"):
             raise UsageError(f"caption box {value!r} is not yes or no")
         return replace(style, box=value == "yes")
+    if key == "font":
+        try:
+            ImageFont.truetype(value, 12)
+        except (OSError, ValueError):
+            raise UsageError(f"caption font {value!r} is not a font file we can read") from None
+        return replace(style, font=str(Path(value).resolve()))
     if key == "position":
         if value not in POSITIONS:
             raise UsageError(f"caption position {value!r} is not one of {', '.join(POSITIONS)}")
         return replace(style, position=value)
     raise UsageError(
         f"caption style setting {key!r} is not one of colour, highlight, outline, size, box, "
-        "position"
+        "position, font"
     )
 
 

@@ -65,6 +65,9 @@ def test_dog_run_writes_every_deliverable(dog_run):
     assert sheet.width > 600 and sheet.height > 200
     board = json.loads((folder / "storyboard.json").read_text())
     assert sum(s["frames"] for s in board["shots"]) == 864
+    # what the request asks, read apart from the plan, kept with the project
+    asks = json.loads((folder / "project.json").read_text())["asks"]
+    assert {"kind": "action", "what": "sniff", "of": "dog"} in asks
     # The stages a person watches happen, in the order a video is made.
     firsts = {}
     for index, record in enumerate(records):

@@ -14,6 +14,7 @@ from videoagent.generators.catalog import Capabilities, capabilities
 from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
 from videoagent.memory.retrieval import shot_references
+from videoagent.plan.asks import read_asks
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief, make_brief
 from videoagent.plan.narration import narrates
@@ -170,11 +171,15 @@ def plan_project(state, settings, emit: Emit) -> None:
     request, folder = state.request, state.folder
     # 1. Brief: understand the request, fill what is missing.
     brief = state.brief = make_brief(request)
+    asks = read_asks(request)
+    state.asks = [ask.to_dict() for ask in asks]
     emit(
         "brief",
         "done",
-        f"{len(brief.beats)} beats; assumed: {', '.join(brief.assumed) or 'nothing'}",
+        f"{len(brief.beats)} beats; assumed: {', '.join(brief.assumed) or 'nothing'}; "
+        f"asks: {'; '.join(ask.said() for ask in asks) or 'nothing to check'}",
         brief=brief.to_dict(),
+        asks=state.asks,
     )
     # 2. Bible: the cast and props every shot must keep consistent, with references.
     bible = state.bible = draft_bible(brief)

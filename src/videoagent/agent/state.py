@@ -62,6 +62,8 @@ class ProjectState:
     # What the user chose at `make` of the sound and the marks (KEPT_CHOICES): every later
     # run of the project keeps them.
     choices: dict = field(default_factory=dict)
+    # What the request asks the video to show, read apart from the plan (plan/asks.py).
+    asks: list[dict] = field(default_factory=list)
     # Names the project wherever it is moved: the watermark's payload is made from it.
     project_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
@@ -93,6 +95,7 @@ class ProjectState:
             "brief": self.brief.to_dict() if self.brief else None,
             "planned": self.storyboard is not None,
             "choices": self.choices,
+            "asks": self.asks,
         }
         return documents
 
@@ -107,6 +110,7 @@ class ProjectState:
             project.get("references", []),
             pool=project.get("pool", []),
             choices=project.get("choices", {}),
+            asks=project.get("asks", []),
         )
         # Projects made before ids were given: one from their request, the same every load.
         state.project_id = project.get("id") or json_sha256(project["request"])[:32]

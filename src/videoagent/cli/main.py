@@ -468,6 +468,7 @@ def plan(
     from videoagent.agent.planning import preview_plan
     from videoagent.agent.routing import project_pool
     from videoagent.generators import capabilities
+    from videoagent.plan.asks import read_asks
     from videoagent.plan.request import Request
 
     try:
@@ -484,8 +485,10 @@ def plan(
         fail(exc, 2)
     for warning in warnings:
         console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+    asks = read_asks(built)
     if as_json:
-        sys.stdout.write(json.dumps(board.to_dict(), indent=2) + "\n")
+        document = board.to_dict() | {"asks": [ask.to_dict() for ask in asks]}
+        sys.stdout.write(json.dumps(document, indent=2) + "\n")
         return
     out = Console()
     out.print(
@@ -493,6 +496,8 @@ def plan(
         f"{board.width}x{board.height} @ {board.fps} fps, backends {', '.join(pool)})",
         highlight=False,
     )
+    said = " · ".join(ask.said() for ask in asks) or "nothing to check"
+    out.print(f"asks: {escape(said)}", highlight=False)
     for shot in board.shots:
         seconds = float(board.rate.seconds(shot.frames))
         joined = "continues the shot before, no cut" if shot.continues else shot.transition_in

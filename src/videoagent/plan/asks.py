@@ -1,0 +1,189 @@
+"""What a request asks for, read from its own words and never from the plan.
+
+Verify checks the takes against the storyboard, and the storyboard is the planner's reading
+of the request: a check that only asks "did I do what I planned?" cannot catch a plan that
+dropped the second dog or the snow. So the request is read a second time, here, into asks
+that can each be looked for in the finished video (issue 28): the entities with how many,
+what kind and what colour; what each does and to whom, beat by beat; the place, the time of
+day, the weather; things named that the world has no drawing for (a lighthouse, a unicorn);
+text in quotes that must appear (read as text only: "Treats for good dogs" asks for no dog);
+the length when the request names one.
+
+The reading is the offline one (the synthworld vocabulary the parser knows), so an ask
+outside it is not made up: what it cannot name is an ask of kind "named", by its words, to
+be checked by a judge or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from videoagent.plan.beats import split_beats
+from videoagent.plan.continuity import without_one_take
+from videoagent.plan.request import Request
+from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import parse
+
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "pair": 2,
+    "couple": 2,
+    "both": 2,
+    "twin": 2,
+}
+QUOTED = re.compile(r"[\"“«]([^\"“”«»]{1,80})[\"”»]")
+SECONDS = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:s|sec|secs|second|seconds)\b", re.IGNORECASE)
+AIMED = {"give": "to", "hold": "", "chase": "", "meet": "", "eat": ""}  # "gives to the dog"
+PLACE_WORDS = {"street": "on", "living room": "in", "city": "in"}  # else "at the park"
+MINUTES = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:min|mins|minute|minutes)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing the request asks the video to show."""
+
+    kind: str  # entity, action, place, time, weather, named, text, length
+    what: str  # "dog", "chase", "beach", "night", "snow", "lighthouse", "SALE", "36 s"
+    count: int | None = None  # entities: how many were asked for
+    colour: str | None = None
+    of: str | None = None  # an action: who does it
+    to: str | None = None  # an action: whom or what it is aimed at
+
+    def said(self) -> str:
+        """The ask in words, as a summary line names it."""
+        if self.kind == "entity":
+            number = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(
+                self.count or 1, str(self.count)
+            )
+            noun = self.what + ("s" if (self.count or 1) > 1 else "")
+            return " ".join(w for w in (number, self.colour, noun) if w)
+        if self.kind == "action":
+            aimed = (
+                f" {AIMED.get(self.what, '')} the {self.to}".replace("  ", " ") if self.to else ""
+            )
+            return f"the {self.of} {self.what}s{aimed}"
+        if self.kind == "text":
+            return f'the text "{self.what}"'
+        if self.kind == "length":
+            return f"{self.what} long"
+        if self.kind == "place":
+            return f"{PLACE_WORDS.get(self.what, 'at')} the {self.what}"
+        if self.kind == "time":
+            return f"{'in the' if self.what == 'morning' else 'at'} {self.what}"
+        return self.what if self.kind == "weather" else f"the {self.what}"
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+def read_asks(request: Request) -> list[Ask]:
+    """The asks of `request`, in the order a reader meets them."""
+    text = QUOTED.sub(" ", without_one_take(request.text))  # quoted words are text only
+    asks = _entities(text) + _actions(text) + _setting(text)
+    asks += [Ask("named", name) for name in parse(text).placeholders if name not in NUMBERS]
+    asks += [Ask("text", quoted.strip()) for quoted in QUOTED.findall(request.text)]
+    length = _length(request.text)
+    if length is not None:
+        asks.append(Ask("length", f"{length:g} s"))
+    return list(dict.fromkeys(asks))
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, lower case, accents taken off ("café" is "cafe")."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z]+(?:[-'][a-z]+)*", plain)
+
+
+def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
+    """The kind named by the words at `i` (a name of one or two words), and its length."""
+    for length in (2, 1):
+        phrase = " ".join(words[i : i + length])
+        if len(phrase.split()) != length:
+            continue
+        if phrase in vocab.KINDS:
+            return phrase, length
+        if phrase in vocab.KIND_SYNONYMS:
+            return vocab.KIND_SYNONYMS[phrase], length
+    return None
+
+
+def _entities(text: str) -> list[Ask]:
+    """Each kind of entity named, with its colour and the most of it asked for at once."""
+    words = _words(text)
+    found: dict[tuple[str, str | None], int] = {}
+    for i in range(len(words)):
+        named = _kind_at(words, i)
+        if named is None:
+            continue
+        kind, length = named
+        before = words[max(0, i - 3) : i]
+        colour = next((w for w in reversed(before) if w in vocab.COLOURS), None)
+        number = next((NUMBERS[w] for w in reversed(before) if w in NUMBERS), None)
+        plural = words[i + length - 1].endswith("s") and not kind.endswith("s")
+        if number is None:
+            number = 2 if plural else 1
+        if number == 1 and plural and "pair" not in before:
+            number = 2  # "dogs": at least two
+        key = (kind, colour)
+        found[key] = max(found.get(key, 0), number)
+    # a colourless mention of a kind also named with a colour is that same entity
+    for kind, colour in list(found):
+        if colour is None and any(k == kind and c is not None for k, c in found):
+            found.pop((kind, None))
+    return [Ask("entity", kind, count=n, colour=colour) for (kind, colour), n in found.items()]
+
+
+def _actions(text: str) -> list[Ask]:
+    """What each entity does, beat by beat, and to whom, as the parser reads each beat."""
+    beats = split_beats(text)
+    asks = []
+    for beat in beats.beats:
+        spoken = f"{beats.subject} {beat}" if beats.subject else beat
+        entities = parse(spoken).spec.entities
+        for entity in entities:
+            if entity.action == "stand" or entity.kind == "placeholder":
+                continue
+            target = entity.target
+            aimed = entities[target].kind if target is not None else None
+            asks.append(Ask("action", entity.action, of=entity.kind, to=aimed))
+    return asks
+
+
+def _setting(text: str) -> list[Ask]:
+    """Each place, time of day and weather the request names, in the order it names them
+    ("through the park to a café" asks for both)."""
+    words = _words(text)
+    named: list[tuple[int, Ask]] = []
+    for kind, names, synonyms in (
+        ("place", vocab.PLACES, vocab.PLACE_SYNONYMS),
+        ("time", vocab.TIMES, vocab.TIME_SYNONYMS),
+        ("weather", vocab.WEATHERS, vocab.WEATHER_SYNONYMS),
+    ):
+        table = {name: name for name in names} | dict(synonyms)
+        taken: set[int] = set()
+        for phrase in sorted(table, key=lambda p: -len(p.split())):
+            size = len(phrase.split())
+            for i in range(len(words) - size + 1):
+                span = set(range(i, i + size))
+                if " ".join(words[i : i + size]) == phrase and not span & taken:
+                    taken |= span
+                    named.append((i, Ask(kind, table[phrase])))
+    return [ask for _, ask in sorted(named, key=lambda n: n[0])]
+
+
+def _length(text: str) -> float | None:
+    """The length the request names ("a 36 second video", "2-minute"), in seconds."""
+    if match := SECONDS.search(text):
+        return float(match.group(1))
+    if match := MINUTES.search(text):
+        return float(match.group(1)) * 60
+    return None

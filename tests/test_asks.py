@@ -1,0 +1,81 @@
+"""The asks: what a request asks the video to show, read from its own words (never from the
+plan), each said in words; shown by `videoagent plan` (a made project keeps them:
+test_agent_make)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from videoagent.cli.main import app
+from videoagent.plan.asks import read_asks
+from videoagent.plan.request import Request
+
+
+@pytest.mark.parametrize(
+    "request_text, said",
+    [
+        (
+            "a 36 second video of a dog going on a walk, sniffing around, getting a pup cup, "
+            "meeting a friend",
+            ["a dog", "a cup", "the dog walks", "the dog sniffs", "the dog meets", "36 s long"],
+        ),
+        (
+            "two brown dogs chasing a red ball on a snowy beach at night near the lighthouse",
+            [
+                "two brown dogs",
+                "a red ball",
+                "the dog chases the ball",
+                "snow",
+                "at the beach",
+                "at night",
+                "the lighthouse",
+            ],
+        ),  # fmt: skip
+        (
+            'a brand video for "Pup Cafe" with the tagline "Treats for good dogs"',
+            ['the text "Pup Cafe"', 'the text "Treats for good dogs"'],  # quoted: text only
+        ),
+        (
+            "a person gives a red cup to the dog in the park at sunset",
+            [
+                "a person",
+                "a red cup",
+                "a dog",
+                "the person gives to the dog",
+                "at the park",
+                "at sunset",
+            ],
+        ),  # fmt: skip
+        (
+            "three cats sitting in the living room",
+            ["three cats", "the cat sits", "in the living room"],
+        ),  # fmt: skip
+        ("a pair of dogs on a street", ["two dogs", "on the street"]),
+        ("cats in the morning", ["two cats", "in the morning"]),  # a plural: at least two
+        (
+            "one continuous 60 second shot of a dog walking through the park to a café",
+            ["a dog", "the dog walks", "at the park", "at the cafe", "60 s long"],
+        ),
+        ("a unicorn in the park", ["at the park", "the unicorn"]),  # named, not made up
+        ("a 2 minute film of rain over the city", ["rain", "in the city", "120 s long"]),
+    ],
+)
+def test_a_request_is_read_into_the_asks_it_makes(request_text, said):
+    assert [ask.said() for ask in read_asks(Request.build(request_text))] == said
+
+
+def test_the_plan_shows_the_asks():
+    text = "two brown dogs chasing a red ball on a beach"
+    shown = CliRunner().invoke(app, ["plan", text, "--backend", "procedural"])
+    assert shown.exit_code == 0, shown.output
+    assert "asks: two brown dogs · a red ball · the dog chases the ball" in shown.output
+    as_json = CliRunner().invoke(app, ["plan", text, "--backend", "procedural", "--json"])
+    assert json.loads(as_json.output)["asks"][0] == {
+        "kind": "entity",
+        "what": "dog",
+        "count": 2,
+        "colour": "brown",
+    }

@@ -79,3 +79,55 @@ def test_the_plan_shows_the_asks():
         "count": 2,
         "colour": "brown",
     }
+
+
+def test_each_ask_is_looked_for_in_the_video_and_never_shown_without_the_truth(tmp_path):
+    from conftest import QUIET
+    from videoagent import Agent
+    from videoagent.store.truth_file import read_truth
+
+    text = "two brown dogs chasing a red ball on a snowy beach at night near the lighthouse"
+    result = Agent(QUIET).make(Request.build(text, duration=4, size="160x90"), tmp_path / "f")
+    states = {a["said"]: a for a in result.manifest["asks"]}
+    assert states["at night"]["state"] == states["snow"]["state"] == "shown"
+    assert states["the lighthouse"]["state"] == "could not show"  # a stand-in is drawn
+    # The truth read again here, independently: how many brown dogs are ever seen at once.
+    (shot,) = result.manifest["shots"]
+    truth = read_truth(result.folder / shot["takes"][-1]["file"])
+    most = max(
+        sum(e["kind"] == "dog" and e["colour"] == "brown" and e["visible"] >= 0.5 for e in f)
+        for f in (frame["entities"] for frame in truth["frames"])
+    )
+    dogs = states["two brown dogs"]
+    assert dogs["state"] == ("shown" if most >= 2 else "not shown")
+    if most < 2:
+        assert dogs["evidence"] == f"at most {most} seen at once"
+
+
+def test_text_asks_are_looked_for_on_cards_and_over_the_picture_and_unknown_takes_unchecked(
+    tmp_path,
+):
+    from videoagent.evaluate.asks_shown import asks_line, asks_shown
+    from videoagent.plan.asks import Ask
+    from videoagent.timeline.model import CardClip, TextOverlay, Timeline, VideoClip
+    from videoagent.timeline.time import FrameRate
+
+    timeline = (
+        Timeline(FrameRate.of(24), 160, 90)
+        .with_clip(CardClip("Pup Cafe", 24))
+        .with_clip(VideoClip(str(tmp_path / "a provider's take.mp4"), 48, shot_id="shot-02"))
+        .with_overlay(TextOverlay("SALE today", 30, 12))
+    )
+    asks = [
+        Ask("text", "pup cafe"),
+        Ask("text", "SALE"),
+        Ask("text", "Treats"),
+        Ask("place", "park"),
+    ]
+    asks.append(Ask("length", "3 s"))
+    states = [s.to_dict() for s in asks_shown(asks, timeline)]
+    assert [s["state"] for s in states] == ["shown", "shown", "not shown", "unchecked", "shown"]
+    assert "no truth to read in shot-02" in states[3]["evidence"]
+    assert asks_line(states) == (
+        '3 of 5 asks shown; not shown: the text "Treats"; unchecked: at the park'
+    )

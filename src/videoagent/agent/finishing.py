@@ -17,6 +17,7 @@ from videoagent.agent.shooting import Take
 from videoagent.agent.sound_stage import Audible, make_sound
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Emit
+from videoagent.evaluate.asks_shown import asks_line, asks_shown
 from videoagent.evaluate.check import failed
 from videoagent.evaluate.checks import video_checks
 from videoagent.evaluate.consistency import consistency
@@ -31,6 +32,7 @@ from videoagent.media.probe import probe
 from videoagent.media.render import render
 from videoagent.media.watermark import Payload
 from videoagent.memory.context import FULL_KEYFRAME
+from videoagent.plan.asks import Ask
 from videoagent.store.derived import DerivedFiles
 from videoagent.store.files import atomic_write_bytes, atomic_write_json, atomic_write_text
 from videoagent.store.ledger import Ledger
@@ -150,6 +152,11 @@ def finish(
         checks=[c.to_dict() for c in checks],
         kept_failing=weak,
     )
+    # What the request asked, looked for in the video (the plan may have dropped some).
+    asks = [s.to_dict() for s in asks_shown([Ask(**a) for a in state.asks], timeline)]
+    if asks:
+        missing = any(s["state"] == "not shown" for s in asks)
+        run.emit("verify", "warning" if missing else "done", asks_line(asks), asks=asks)
     clock = run.timed("verify", clock)
     # 13. Deliver: subtitles, contact sheet, manifest; published only when verified.
     cues = sound.cues or caption_cues(timeline)
@@ -192,6 +199,7 @@ def finish(
         },
     )
     manifest["kept_failing"] = weak
+    manifest["asks"] = asks
     manifest["text_font"] = {"font": font_identity(), "cannot_draw": unshowable or None}
     manifest["watermark"] = (
         {"marked": True, **mark.to_dict()}

@@ -24,6 +24,7 @@ from videoagent.cli.train import train
 from videoagent.cli.verify import verify
 from videoagent.cli.world import world
 from videoagent.errors import MissingDependency, UsageError, VideoAgentError
+from videoagent.evaluate.asks_shown import asks_line
 from videoagent.llm.endpoint import check_llm_url, readers
 from videoagent.loopback import LOOPBACK_HOSTS
 
@@ -151,6 +152,11 @@ def _run_agent(
             highlight=False,
             soft_wrap=True,
         )
+    asked = asks_line(result.manifest.get("asks", []))
+    if asked:
+        missing = any(s["state"] == "not shown" for s in result.manifest["asks"])
+        colour = "yellow" if missing else "green"
+        console.print(f"[{colour}]{escape(asked)}[/]", highlight=False, soft_wrap=True)
     if not result.verified or (strict and kept):
         # Exit 1: the new render failed its checks (a verified final.mp4, if any, is kept),
         # or --strict and a shot kept a failing take.

@@ -145,18 +145,18 @@ def _run_agent(
         highlight=False,
         soft_wrap=True,
     )
-    kept = result.kept_failing
+    asked = asks_line(result.manifest.get("asks", []))
+    if asked:
+        missing = any(s["state"] == "not shown" for s in result.manifest["asks"])
+        colour = "yellow" if missing else "green"
+        console.print(f"[{colour}]{escape(asked)}[/]", highlight=False, soft_wrap=True)
+    kept = result.kept_failing  # said last: a shot showing the wrong thing comes first
     if kept:
         console.print(
             f"[yellow]{escape(failing_headline(kept, generated_shots(result.manifest)))}[/]",
             highlight=False,
             soft_wrap=True,
         )
-    asked = asks_line(result.manifest.get("asks", []))
-    if asked:
-        missing = any(s["state"] == "not shown" for s in result.manifest["asks"])
-        colour = "yellow" if missing else "green"
-        console.print(f"[{colour}]{escape(asked)}[/]", highlight=False, soft_wrap=True)
     if not result.verified or (strict and kept):
         # Exit 1: the new render failed its checks (a verified final.mp4, if any, is kept),
         # or --strict and a shot kept a failing take.

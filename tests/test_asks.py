@@ -131,3 +131,25 @@ def test_text_asks_are_looked_for_on_cards_and_over_the_picture_and_unknown_take
     assert asks_line(states) == (
         '3 of 5 asks shown; not shown: the text "Treats"; unchecked: at the park'
     )
+
+
+def test_a_plan_staging_fewer_than_asked_is_given_the_rest_before_anything_is_made():
+    from videoagent.agent.planning import draft_bible, draft_storyboard
+    from videoagent.plan.asks_in_plan import cover_counts
+    from videoagent.plan.brief import make_brief
+
+    request = Request.build("two brown dogs chasing a red ball, then three birds flying")
+    brief = make_brief(request)
+    bible = draft_bible(brief)
+    board, _ = draft_storyboard(request, brief, bible, pool=["procedural"])
+    said = cover_counts(board, bible, read_asks(request))
+    assert any(line.startswith("two brown dogs asked for: shot-") for line in said)
+    for shot in board.shots:
+        if shot.kind != "generated":
+            continue
+        kinds = [(e.kind, e.colour) for e in shot.scene_spec.entities]
+        assert len(kinds) == len(shot.cast)  # the cast stays one id per entity
+        for kind, colour, count in (("dog", "brown", 2), ("bird", None, 3)):
+            seen = [k for k in kinds if k[0] == kind and colour in (None, k[1])]
+            assert not seen or len(seen) >= count, (shot.id, kinds)
+    assert bible.get("dog-2").role == "companion"

@@ -65,6 +65,18 @@ SPECS = [
         "close-up",
         (EntitySpec("cat", "orange", "sit"), EntitySpec("placeholder", "white", label="dragon")),
     ),
+    SceneSpec(  # two of a kind and colour: "another brown dog", not the first one again
+        "beach",
+        "night",
+        "snow",
+        "track",
+        "wide",
+        (
+            EntitySpec("dog", "brown", "chase", target=1),
+            EntitySpec("ball", "red", "stand"),
+            EntitySpec("dog", "brown", "chase", target=1),
+        ),
+    ),
 ]
 
 

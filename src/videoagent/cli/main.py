@@ -150,7 +150,7 @@ def _run_agent(
         missing = any(s["state"] == "not shown" for s in result.manifest["asks"])
         colour = "yellow" if missing else "green"
         console.print(f"[{colour}]{escape(asked)}[/]", highlight=False, soft_wrap=True)
-    kept = result.kept_failing  # said last: a shot showing the wrong thing comes first
+    kept = result.kept_failing  # said last (the video's own checks cannot see it)
     if kept:
         console.print(
             f"[yellow]{escape(failing_headline(kept, generated_shots(result.manifest)))}[/]",

@@ -25,8 +25,9 @@ class ProceduralGenerator(Generator):
     """Synthworld renderer behind the Generator interface."""
 
     name = "procedural"
-    # 4: sound events in truth; 5: idle people, cats; 6: world-anchored scenery, extensions
-    version = "synthworld-6"
+    # 4: sound events in truth; 5: idle people, cats; 6: world-anchored scenery, extensions;
+    # 7: "another brown dog" is a second one (it was the first again)
+    version = "synthworld-7"
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)

@@ -49,13 +49,21 @@ def _article(words: str) -> str:
     return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
+def _introduced(spec: SceneSpec, index: int) -> str:
+    """An entity as its sentence introduces it: "a brown dog", or "another brown dog" where
+    one just like it came before (so the parser reads two, not the same one twice)."""
+    entity = spec.entities[index]
+    twin = any(_name(e) == _name(entity) for e in spec.entities[:index])
+    return f"another {_name(entity)}" if twin else _article(_name(entity))
+
+
 def _first_item(spec: SceneSpec) -> EntitySpec | None:
     return next((e for e in spec.entities if e.kind in ("cup", "ball")), None)
 
 
 def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     entity = spec.entities[index]
-    name = _article(_name(entity))
+    name = _introduced(spec, index)
     target = spec.entities[entity.target] if entity.target is not None else None
     item = _first_item(spec)
     action = entity.action

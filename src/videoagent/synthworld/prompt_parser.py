@@ -92,8 +92,11 @@ def parse(prompt: str) -> ParsedPrompt:
     placeholders: list[str] = []
     unsupported: list[str] = []
 
-    def entity_for(mention: _Mention, definite: bool) -> int:
+    def entity_for(mention: _Mention, definite: bool, another: bool = False) -> int:
+        """The entity a mention names: one already met, unless it is `another`."""
         for index, existing in enumerate(entities):
+            if another:
+                break
             same_kind = existing["kind"] == mention.kind and existing["label"] == mention.label
             if (
                 same_kind
@@ -133,7 +136,8 @@ def parse(prompt: str) -> ParsedPrompt:
             kind = _match(tokens, start, KIND_TABLE) if start < len(tokens) else None
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
                 definite = i > 0 and tokens[i - 1] == "the"
-                index = entity_for(_Mention(kind[0], colour), definite)
+                another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
+                index = entity_for(_Mention(kind[0], colour), definite, another)
                 if i > 0 and tokens[i - 1] in ("to",) or (i > 1 and tokens[i - 2] == "to"):
                     to_target = index
                 if (

@@ -206,7 +206,7 @@ def plan_project(state, settings, emit: Emit) -> None:
     )
     for warning in warnings:
         emit("storyboard", "warning", warning)
-    for added in cover_counts(board, bible, asks):
+    for added in cover_counts(board, bible, asks) if settings.cover_asks else []:
         emit("storyboard", "progress", added)
     if state.choices.get("voiceover_file"):
         _cut_on_the_voice(board, folder.root / state.choices["voiceover_file"], folder, emit)

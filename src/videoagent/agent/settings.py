@@ -88,6 +88,9 @@ class AgentSettings:
     burn_captions: bool = False  # draw the voice's subtitles into the picture too
     # How burned subtitles look (timeline/caption_style.py); naming one burns them.
     caption_style: str | None = None
+    # Give the plan what the request counts before anything is made (plan/asks_in_plan.py);
+    # off only to measure what it changes (benchmarks/request_adherence.py).
+    cover_asks: bool = True
     content_credentials: bool = True  # sign delivered videos (C2PA; the provenance extra)
     watermark: bool = True  # mark every frame invisibly (media/watermark.py)
     cancel: threading.Event | None = None  # set from another thread to stop the run

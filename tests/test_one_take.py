@@ -208,78 +208,69 @@ def test_procedural_extends_only_its_own_takes(tmp_path: Path):
         ProceduralGenerator().submit(more, tmp_path / "more.mp4")
 
 
-def test_a_one_take_on_xai_is_made_of_paid_extensions_counted_whole(tmp_path, monkeypatch):
-    """On a (fake) xAI, each continuing shot is sent to its extension endpoint with the
-    take before it; the estimate and the budget count each extension as the whole video
-    xAI returns (that take and the new seconds), and the fake's charges match."""
-    from fake_providers import KEY, FakeXai
+def _one_take_on(provider: str, seconds: float, tmp_path, monkeypatch):
+    """A one-take request made on a (fake) hosted provider: its result and the fake's ledger."""
+    from fake_providers import FAKES, KEY
     from videoagent.generators import capabilities
 
-    caps = capabilities("xai")
+    caps = capabilities(provider)
     monkeypatch.setenv(caps.setup["key_env"], KEY)
-    fake = FakeXai(tmp_path, price=caps.price_per_second)
+    fake = FAKES[provider](tmp_path, price=caps.price_per_second)
     try:
-        options = {"xai": {"api_key": KEY, "base_url": fake.url, "first_poll": 0.01}}
+        options = {provider: {"api_key": KEY, "base_url": fake.url, "first_poll": 0.01}}
         settings = AgentSettings(
-            backend="xai",
+            backend=provider,
             music=False,
             ambience=False,
             shared_cache=None,
             generator_options=options,
             budget=5.0,
         )
-        request = Request.build("a dog walking in the park in one take", duration=15)
+        request = Request.build("a dog walking in the park in one take", duration=seconds)
         result = Agent(settings).make(request, tmp_path / "film")
     finally:
         fake.close()
+    return result, fake.ledger
+
+
+def test_a_one_take_on_xai_is_made_of_paid_extensions_counted_whole(tmp_path, monkeypatch):
+    """On a (fake) xAI, each continuing shot is sent to its extension endpoint with the
+    take before it; the estimate and the budget count each extension as the whole video
+    xAI returns (that take and the new seconds), and the fake's charges match."""
+    from videoagent.generators import capabilities
+
+    result, ledger = _one_take_on("xai", 15, tmp_path, monkeypatch)
     shots = result.manifest["shots"]
     assert [s["continues"] and s["continues"]["made_as"] for s in shots] == [
         None,
         "extension of its take",
     ]
-    first, second = fake.ledger.submissions
+    first, second = ledger.submissions
     assert "video" not in first and second["duration"] == 8  # 7.5 s, billed as 8
     assert second["video"]["url"].startswith("data:video/mp4;base64,")
     # 8 s for the first take (7.5 s asked); its extension returns that 7.5 s take and 8 s
     # more: 23.5 s in all, estimated before anything was sent and charged as estimated
-    whole = round(23.5 * caps.price_per_second, 4)
-    charged = round(sum(amount for _, amount in fake.ledger.charges), 4)
+    whole = round(23.5 * capabilities("xai").price_per_second, 4)
+    charged = round(sum(amount for _, amount in ledger.charges), 4)
     assert result.manifest["cost"]["estimate"]["cost"] == whole == charged
 
 
 def test_a_one_take_on_veo_extends_its_own_video_by_its_uri(tmp_path, monkeypatch):
     """On a (fake) Veo, the continuing shot names the URI Veo gave the take before it; the
     extension is made and billed as 7 s, estimated before anything was sent."""
-    from fake_providers import KEY, FakeVeo
     from videoagent.generators import capabilities
 
-    caps = capabilities("veo")
-    monkeypatch.setenv(caps.setup["key_env"], KEY)
-    fake = FakeVeo(tmp_path, price=caps.price_per_second)
-    try:
-        options = {"veo": {"api_key": KEY, "base_url": fake.url, "first_poll": 0.01}}
-        settings = AgentSettings(
-            backend="veo",
-            music=False,
-            ambience=False,
-            shared_cache=None,
-            generator_options=options,
-            budget=5.0,
-        )
-        request = Request.build("a dog walking in the park in one take", duration=12)
-        result = Agent(settings).make(request, tmp_path / "film")
-    finally:
-        fake.close()
+    result, ledger = _one_take_on("veo", 12, tmp_path, monkeypatch)
     shots = result.manifest["shots"]
     assert [s["continues"] and s["continues"]["made_as"] for s in shots] == [
         None,
         "extension of its take",
     ]
-    first, second = fake.ledger.submissions
+    first, second = ledger.submissions
     assert "video" not in first["instances"][0]
     made = shots[0]["takes"][-1]["report"]["veo_video"]
     assert second["instances"][0]["video"] == {"uri": made}
     # 6 s for the first take, 7 s for its extension (of which the shot keeps 6)
-    whole = round(13 * caps.price_per_second, 4)
-    charged = round(sum(amount for _, amount in fake.ledger.charges), 4)
+    whole = round(13 * capabilities("veo").price_per_second, 4)
+    charged = round(sum(amount for _, amount in ledger.charges), 4)
     assert result.manifest["cost"]["estimate"]["cost"] == whole == charged

@@ -22,24 +22,11 @@ from dataclasses import asdict, dataclass
 
 from videoagent.plan.beats import split_beats
 from videoagent.plan.continuity import without_one_take
-from videoagent.plan.request import Request
+from videoagent.plan.request import NUMBER_WORDS, Request
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "pair": 2,
-    "couple": 2,
-    "both": 2,
-    "twin": 2,
-}
+NUMBERS = {**NUMBER_WORDS, "pair": 2, "couple": 2, "both": 2, "twin": 2}  # how many of a thing
 QUOTED = re.compile(r"[\"“«]([^\"“”«»]{1,80})[\"”»]")
 SECONDS = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:s|sec|secs|second|seconds)\b", re.IGNORECASE)
 AIMED = {"give": "to", "hold": "", "chase": "", "meet": "", "eat": ""}  # "gives to the dog"

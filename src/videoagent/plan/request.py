@@ -14,7 +14,7 @@ PIXEL_BUDGET = 640 * 360
 DEFAULT_SECONDS = 30.0
 MAX_SECONDS = 600.0
 MAX_SEED = 2**31 - 1  # providers take a 32-bit signed seed
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -39,7 +39,7 @@ _NUMBER_WORDS = {
 }
 DURATION_PATTERN = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r")[\s-]*(?P<unit>seconds?|secs?|s|minutes?|mins?|m)\b(?:[\s-]*long)?",
     re.IGNORECASE,
 )
@@ -61,9 +61,9 @@ def duration_in_text(text: str) -> tuple[float, str] | None:
     matched phrase."""
     for match in DURATION_PATTERN.finditer(text):
         raw, unit = match["n"].lower(), match["unit"].lower()
-        if unit == "m" and raw in _NUMBER_WORDS:  # "a m…" is not a duration
+        if unit == "m" and raw in NUMBER_WORDS:  # "a m…" is not a duration
             continue
-        value = float(raw) if raw[0].isdigit() else float(_NUMBER_WORDS[raw])
+        value = float(raw) if raw[0].isdigit() else float(NUMBER_WORDS[raw])
         seconds = value * 60 if unit.startswith("m") else value
         return seconds, match.group(0)
     return None

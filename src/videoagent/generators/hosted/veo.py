@@ -42,8 +42,18 @@ class VeoGenerator(HostedGenerator):
 
     def start(self, request: GenerationRequest, seconds: float) -> str:
         instance: dict = {"prompt": request.prompt}
-        if request.mode == "extend":
-            return self._extend(request, instance)
+        parameters: dict = {
+            "aspectRatio": "9:16" if request.height > request.width else "16:9",
+            "seed": request.seed,
+            "negativePrompt": NEGATIVE,
+        }
+        if request.mode == "extend":  # 7 s more at 720p, whatever length is asked
+            instance["video"] = {"uri": veo_video(Path(request.references[0]))["veo_video"]}
+            parameters["resolution"] = "720p"
+        else:
+            big = min(request.width, request.height) > 720
+            parameters["resolution"] = "1080p" if big else "720p"
+            parameters["durationSeconds"] = int(seconds)
         if request.mode == "image-to-video":
             instance["image"] = inline_image(request.references[0])
         elif request.mode == "reference-to-video":
@@ -51,26 +61,6 @@ class VeoGenerator(HostedGenerator):
                 {"image": inline_image(path), "referenceType": "asset"}
                 for path in request.references
             ]
-        parameters = {
-            "aspectRatio": "9:16" if request.height > request.width else "16:9",
-            "resolution": "1080p" if min(request.width, request.height) > 720 else "720p",
-            "durationSeconds": int(seconds),
-            "seed": request.seed,
-            "negativePrompt": NEGATIVE,
-        }
-        body = {"instances": [instance], "parameters": parameters}
-        return self.http.call("POST", f"/v1beta/models/{self.model}:predictLongRunning", body)[
-            "name"
-        ]
-
-    def _extend(self, request: GenerationRequest, instance: dict) -> str:
-        instance["video"] = {"uri": veo_video(Path(request.references[0]))["veo_video"]}
-        parameters = {
-            "aspectRatio": "9:16" if request.height > request.width else "16:9",
-            "resolution": "720p",  # what an extension is made at
-            "seed": request.seed,
-            "negativePrompt": NEGATIVE,
-        }
         body = {"instances": [instance], "parameters": parameters}
         return self.http.call("POST", f"/v1beta/models/{self.model}:predictLongRunning", body)[
             "name"

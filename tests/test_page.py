@@ -100,6 +100,9 @@ def test_the_page_shows_each_shot_as_it_is_made_and_comes_back_after_a_reload(tm
             page.wait_for_selector(f"#status:not(:text('{REQUEST}'))", timeout=WAIT)
             page.wait_for_selector("#status[data-state='done']", timeout=WAIT)
             assert "procedural" in page.locator('.shot[data-id="shot-01"]').inner_text()
+            # what the request asked, looked for in the video: the truth shows the dog
+            page.wait_for_selector('#asks li[data-state="shown"]', timeout=WAIT)
+            assert "a dog: shown" in page.locator("#asks").inner_text()
             assert f"project={project}" not in page.url
             second = page.url.split("project=")[1][:12]
             kept = json.loads((tmp_path / "root/projects" / second / "project.json").read_text())

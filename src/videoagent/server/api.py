@@ -372,6 +372,7 @@ def create_app(root: Path, *, workers: int = 2, token: str | None = None, settin
                     409, f"the project is damaged: storyboard or manifest lacks {exc}"
                 ) from None
             detail["verified"] = manifest.get("video", {}).get("verified")
+            detail["asks"] = manifest.get("asks", [])  # what was asked, and whether shown
         detail["shots"] = shots
         detail["files"] = [name for name, path in FILES.items() if _inside(folder, path)]
         return detail

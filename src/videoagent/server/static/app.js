@@ -132,9 +132,22 @@ async function refresh() {
     : (detail.error || "");
   document.getElementById("apply-edit").disabled = busy;
   board(detail);
+  asks(detail.asks || []);
   player(detail, last);
   runs(detail.jobs);
   projects();
+}
+
+// What the request asked, and whether the video shows it (read from the finished video).
+const ASK_MARK = { "shown": "✓", "not shown": "✗", "could not show": "–", "unchecked": "?" };
+function asks(states) {
+  const list = document.getElementById("asks");
+  list.replaceChildren(...states.map((ask) => {
+    const item = element("li", { text: `${ASK_MARK[ask.state] || "?"} ${ask.said}: ${ask.state}` });
+    item.dataset.state = ask.state;
+    item.title = ask.evidence;
+    return item;
+  }));
 }
 
 function board(detail) {

@@ -61,6 +61,7 @@ from videoagent.plan.request import Request
         ),
         ("a unicorn in the park", ["at the park", "the unicorn"]),  # named, not made up
         ("a 2 minute film of rain over the city", ["rain", "in the city", "120 s long"]),
+        ('a dog with the words "Good dog" on screen', ["a dog", 'the text "Good dog"']),
     ],
 )
 def test_a_request_is_read_into_the_asks_it_makes(request_text, said):
@@ -153,3 +154,18 @@ def test_a_plan_staging_fewer_than_asked_is_given_the_rest_before_anything_is_ma
             seen = [k for k in kinds if k[0] == kind and colour in (None, k[1])]
             assert not seen or len(seen) >= count, (shot.id, kinds)
     assert bible.get("dog-2").role == "companion"
+
+
+def test_quoted_words_no_text_of_the_plan_holds_are_put_on_screen():
+    from videoagent.agent.planning import draft_bible, draft_storyboard
+    from videoagent.plan.asks_in_plan import cover_text
+    from videoagent.plan.brief import make_brief
+
+    request = Request.build('a dog in the park with the words "Good dog" on screen', duration=6)
+    brief = make_brief(request)
+    board, _ = draft_storyboard(request, brief, draft_bible(brief), pool=["procedural"])
+    said = cover_text(board, read_asks(request))
+    assert said == ['the text "Good dog" asked for: on screen over shot-01']
+    (text,) = board.shots[0].on_screen_text
+    assert (text.text, text.start, text.frames) == ("Good dog", 0, 72)
+    assert cover_text(board, read_asks(request)) == []  # held now: not put twice

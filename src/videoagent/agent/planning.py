@@ -15,7 +15,7 @@ from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
 from videoagent.memory.retrieval import shot_references
 from videoagent.plan.asks import read_asks
-from videoagent.plan.asks_in_plan import cover_counts
+from videoagent.plan.asks_in_plan import cover_counts, cover_text
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief, make_brief
 from videoagent.plan.narration import narrates
@@ -206,8 +206,9 @@ def plan_project(state, settings, emit: Emit) -> None:
     )
     for warning in warnings:
         emit("storyboard", "warning", warning)
-    for added in cover_counts(board, bible, asks) if settings.cover_asks else []:
-        emit("storyboard", "progress", added)
+    if settings.cover_asks:
+        for added in cover_counts(board, bible, asks) + cover_text(board, asks):
+            emit("storyboard", "progress", added)
     if state.choices.get("voiceover_file"):
         _cut_on_the_voice(board, folder.root / state.choices["voiceover_file"], folder, emit)
     emit(

@@ -27,6 +27,11 @@ from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 
 NUMBERS = {**NUMBER_WORDS, "pair": 2, "couple": 2, "both": 2, "twin": 2}  # how many of a thing
+# Nouns about the video itself, not things in its world ("with the words … on screen").
+ABOUT_THE_VIDEO = set(
+    "words word text title caption captions screen video film clip shot scene tagline slogan "
+    "logo brand".split()
+)
 QUOTED = re.compile(r"[\"“«]([^\"“”«»]{1,80})[\"”»]")
 SECONDS = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:s|sec|secs|second|seconds)\b", re.IGNORECASE)
 AIMED = {"give": "to", "hold": "", "chase": "", "meet": "", "eat": ""}  # "gives to the dog"
@@ -76,7 +81,8 @@ def read_asks(request: Request) -> list[Ask]:
     """The asks of `request`, in the order a reader meets them."""
     text = QUOTED.sub(" ", without_one_take(request.text))  # quoted words are text only
     asks = _entities(text) + _actions(text) + _setting(text)
-    asks += [Ask("named", name) for name in parse(text).placeholders if name not in NUMBERS]
+    named = [n for n in parse(text).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
+    asks += [Ask("named", name) for name in named]
     asks += [Ask("text", quoted.strip()) for quoted in QUOTED.findall(request.text)]
     length = _length(request.text)
     if length is not None:

@@ -1,11 +1,14 @@
-"""The plan held against the request's asks before anything is made: how many of a thing.
+"""The plan held against the request's asks before anything is made: how many of a thing,
+and the words it quotes.
 
 Read against the storyboard (`plan/asks.py` reads the request apart from it), the offline
 planner's commonest miss is a count: "two brown dogs chasing a red ball" staged one dog,
 "three birds flying" one bird. So every shot that stages some of an asked-for entity gets
 the missing ones, of the same kind and colour, doing what the first one does (to the same
-target), each a companion in the bible. Asks the world cannot draw are left alone, and
-what the video then shows is still checked on the finished takes (`evaluate/asks_shown.py`).
+target), each a companion in the bible. Words the request quotes ('with the words "Good dog"
+on screen') that no card or text of the plan holds are put over the first generated shot.
+Asks the world cannot draw are left alone, and what the video then shows is still checked
+on the finished takes (`evaluate/asks_shown.py`).
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from dataclasses import replace
 
 from videoagent.plan.asks import Ask
 from videoagent.plan.bible import Bible, BibleEntity
-from videoagent.plan.storyboard import Storyboard
+from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.synthworld import vocabulary as vocab
 
 MOST_OF_A_KIND = 4  # copies a shot is given of one thing (the world's scenes stay legible)
+QUOTED_SECONDS = 3.0  # how long quoted words stay on screen (at most the shot)
 
 
 def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
@@ -54,6 +58,28 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
             grown.append(shot.id)
         if grown:
             said.append(f"{ask.said()} asked for: {', '.join(grown)} given the rest")
+    return said
+
+
+def cover_text(board: Storyboard, asks: list[Ask]) -> list[str]:
+    """Put each quoted text no card or text of the plan holds over the first generated shot,
+    one after another; what was put, in words."""
+    held = [f"{s.card_title} {s.card_subtitle}" for s in board.shots]
+    held += [t.text for s in board.shots for t in s.on_screen_text]
+    held += [t.text for t in board.overlays]
+    first = next((s for s in board.shots if s.kind == "generated"), None)
+    said = []
+    for ask in asks:
+        if ask.kind != "text" or first is None:
+            continue
+        if any(ask.what.casefold() in text.casefold() for text in held):
+            continue
+        frames = min(first.frames, board.rate.frames(QUOTED_SECONDS))
+        start = min(sum(t.frames for t in first.on_screen_text if t.position == "center"),
+                    first.frames - frames)  # fmt: skip
+        first.on_screen_text.append(OnScreenText(ask.what, start, frames, "center"))
+        held.append(ask.what)
+        said.append(f"{ask.said()} asked for: on screen over {first.id}")
     return said
 
 

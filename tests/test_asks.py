@@ -154,6 +154,17 @@ def test_a_plan_staging_fewer_than_asked_is_given_the_rest_before_anything_is_ma
             seen = [k for k in kinds if k[0] == kind and colour in (None, k[1])]
             assert not seen or len(seen) >= count, (shot.id, kinds)
     assert bible.get("dog-2").role == "companion"
+    # a thing no shot stages at all goes in the first generated shot
+    request = Request.build("a red ball and a blue ball in the park")
+    brief = make_brief(request)
+    bible = draft_bible(brief)
+    board, _ = draft_storyboard(request, brief, bible, pool=["procedural"])
+    assert cover_counts(board, bible, read_asks(request)) == [
+        "a blue ball asked for: put in shot-01, where no shot had it"
+    ]
+    entities = board.shots[0].scene_spec.entities
+    assert ("ball", "blue") in [(e.kind, e.colour) for e in entities]
+    assert len(entities) == len(board.shots[0].cast)
 
 
 def test_quoted_words_no_text_of_the_plan_holds_are_put_on_screen():

@@ -19,17 +19,23 @@ from videoagent.plan.asks import Ask
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.spec import EntitySpec
 
 MOST_OF_A_KIND = 4  # copies a shot is given of one thing (the world's scenes stay legible)
 QUOTED_SECONDS = 3.0  # how long quoted words stay on screen (at most the shot)
 
 
 def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
-    """Give each shot that stages fewer of an entity than the request asks the rest; what
-    was added, in words."""
+    """Give each shot that stages fewer of an entity than the request asks the rest, and
+    the first generated shot one no shot stages at all; what was added, in words."""
     said = []
     for ask in asks:
-        if ask.kind != "entity" or (ask.count or 1) < 2 or ask.what not in vocab.KINDS:
+        if ask.kind != "entity" or ask.what not in vocab.KINDS:
+            continue
+        if not any(_stages(shot, ask) for shot in board.shots):
+            said += _missing_entirely(board, bible, ask)
+            continue
+        if (ask.count or 1) < 2:
             continue
         wanted = min(ask.count, MOST_OF_A_KIND)
         grown = []
@@ -81,6 +87,32 @@ def cover_text(board: Storyboard, asks: list[Ask]) -> list[str]:
         held.append(ask.what)
         said.append(f"{ask.said()} asked for: on screen over {first.id}")
     return said
+
+
+def _stages(shot, ask: Ask) -> bool:
+    scene = shot.scene_spec if shot.kind == "generated" else None
+    return scene is not None and any(_is(e, ask) for e in scene.entities)
+
+
+def _missing_entirely(board: Storyboard, bible: Bible, ask: Ask) -> list[str]:
+    """An entity no shot stages ("a red ball and a blue ball": the blue one dropped), put in
+    the first generated shot, standing by."""
+    shot = next((s for s in board.shots if s.kind == "generated" and s.scene), None)
+    if shot is None:
+        return []
+    scene = shot.scene_spec
+    colour = ask.colour or vocab.DEFAULT_COLOUR.get(ask.what, "white")
+    role = "supporting" if ask.what in vocab.CREATURES else "prop"
+    count = min(ask.count or 1, MOST_OF_A_KIND)
+    member = bible.add(
+        BibleEntity(
+            f"{colour}-{ask.what.replace(' ', '-')}", ask.what, colour, role, f"{ask.said()}"
+        )
+    )
+    added = (EntitySpec(ask.what, colour),) * count
+    shot.scene = replace(scene, entities=scene.entities + added).to_dict()
+    shot.cast += [member.id] * count
+    return [f"{ask.said()} asked for: put in {shot.id}, where no shot had it"]
 
 
 def _is(entity, ask: Ask) -> bool:

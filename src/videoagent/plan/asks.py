@@ -34,9 +34,11 @@ ABOUT_THE_VIDEO = set(
 )
 QUOTED = re.compile(r"[\"“«]([^\"“”«»]{1,80})[\"”»]")
 SECONDS = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:s|sec|secs|second|seconds)\b", re.IGNORECASE)
-AIMED = {"give": "to", "hold": "", "chase": "", "meet": "", "eat": ""}  # "gives to the dog"
-PLACE_WORDS = {"street": "on", "living room": "in", "city": "in"}  # else "at the park"
 MINUTES = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:min|mins|minute|minutes)\b", re.IGNORECASE)
+COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+PLURALS = {"person": "people"}  # else the kind and an s
+AIMED = {"give": "to"}  # "gives to the dog" (else "chases the ball")
+PLACE_WORDS = {"street": "on", "living room": "in", "city": "in"}  # else "at the park"
 
 
 @dataclass(frozen=True)
@@ -53,16 +55,15 @@ class Ask:
     def said(self) -> str:
         """The ask in words, as a summary line names it."""
         if self.kind == "entity":
-            number = {1: "a", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(
-                self.count or 1, str(self.count)
-            )
-            noun = self.what + ("s" if (self.count or 1) > 1 else "")
-            return " ".join(w for w in (number, self.colour, noun) if w)
+            count = self.count or 1
+            noun = self.what if count == 1 else PLURALS.get(self.what, f"{self.what}s")
+            named = f"{self.colour} {noun}" if self.colour else noun
+            if count > 1:
+                return f"{COUNTED.get(count, str(count))} {named}"
+            return f"{'an' if named[0] in 'aeiou' else 'a'} {named}"
         if self.kind == "action":
-            aimed = (
-                f" {AIMED.get(self.what, '')} the {self.to}".replace("  ", " ") if self.to else ""
-            )
-            return f"the {self.of} {self.what}s{aimed}"
+            aimed = " ".join(w for w in (AIMED.get(self.what), "the", self.to) if w)
+            return f"the {self.of} {self.what}s" + (f" {aimed}" if self.to else "")
         if self.kind == "text":
             return f'the text "{self.what}"'
         if self.kind == "length":

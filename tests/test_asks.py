@@ -180,3 +180,19 @@ def test_quoted_words_no_text_of_the_plan_holds_are_put_on_screen():
     (text,) = board.shots[0].on_screen_text
     assert (text.text, text.start, text.frames) == ("Good dog", 0, 72)
     assert cover_text(board, read_asks(request)) == []  # held now: not put twice
+
+
+def test_an_edit_that_removes_the_only_shot_showing_an_ask_says_so(tmp_path):
+    from conftest import QUIET
+    from videoagent import Agent
+
+    records = []
+    text = "a dog walking in the park, then a dog sitting on the beach"
+    made = Agent(QUIET).make(Request.build(text, duration=4, size="160x90"), tmp_path / "f")
+    shown = {a["said"]: a["state"] for a in made.manifest["asks"]}
+    assert shown["at the beach"] == shown["the dog sits"] == "shown"
+    edited = Agent(QUIET, listener=records.append).edit(made.folder, "remove shot 2")
+    now = {a["said"]: a["state"] for a in edited.manifest["asks"]}
+    assert now["at the beach"] == now["the dog sits"] == "not shown"
+    said = [r.message for r in records if r.step == "verify" and "asks shown" in r.message]
+    assert said[-1].startswith("no longer shown since the last video: the dog sits, at the beach")

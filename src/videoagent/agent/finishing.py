@@ -3,9 +3,11 @@ sound, render, verify, and deliver (publishing the render only when it is verifi
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from videoagent.agent.assemble import build_timeline
 from videoagent.agent.credentials_stage import sign_delivery
@@ -17,7 +19,7 @@ from videoagent.agent.shooting import Take
 from videoagent.agent.sound_stage import Audible, make_sound
 from videoagent.agent.state import ProjectState
 from videoagent.agent.steps import Emit
-from videoagent.evaluate.asks_shown import asks_line, asks_shown
+from videoagent.evaluate.asks_shown import asks_line, asks_shown, no_longer_shown
 from videoagent.evaluate.check import failed
 from videoagent.evaluate.checks import video_checks
 from videoagent.evaluate.consistency import consistency
@@ -156,7 +158,11 @@ def finish(
     asks = [s.to_dict() for s in asks_shown([Ask(**a) for a in state.asks], timeline)]
     if asks:
         missing = any(s["state"] == "not shown" for s in asks)
-        run.emit("verify", "warning" if missing else "done", asks_line(asks), asks=asks)
+        said = asks_line(asks)
+        lost = no_longer_shown(_last_asks(folder.renders), asks)
+        if lost:  # an edit took away what the request asked for: said first
+            said = f"no longer shown since the last video: {', '.join(lost)}; {said}"
+        run.emit("verify", "warning" if missing else "done", said, asks=asks, lost=lost)
     clock = run.timed("verify", clock)
     # 13. Deliver: subtitles, contact sheet, manifest; published only when verified.
     cues = sound.cues or caption_cues(timeline)
@@ -241,6 +247,14 @@ def finish(
         takes=manifest["takes"],
     )
     return Result(folder.root, video, manifest, verified)
+
+
+def _last_asks(renders: Path) -> list[dict]:
+    """The asks' states as the last verified video's manifest keeps them (none before)."""
+    try:
+        return json.loads((renders / "manifest.json").read_text("utf-8")).get("asks", [])
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def undrawable_text(timeline) -> str:

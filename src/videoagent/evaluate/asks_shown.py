@@ -154,6 +154,13 @@ def _text(ask: Ask, timeline: Timeline) -> AskState:
     return AskState(ask, "not shown", "no card, text or caption holds it")
 
 
+def no_longer_shown(before: list[dict], now: list[dict]) -> list[str]:
+    """The asks (in words) shown in the video `before` and not in the one `now` (an edit
+    that removed the only shot showing one)."""
+    was = {b["said"] for b in before if b.get("state") == "shown"}
+    return [n["said"] for n in now if n["state"] != "shown" and n["said"] in was]
+
+
 def asks_line(states: list[dict]) -> str:
     """ "5 of 6 asks shown; not shown: two brown dogs" from the states as the manifest keeps
     them (`AskState.to_dict`); "" when there are none."""

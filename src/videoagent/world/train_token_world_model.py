@@ -206,7 +206,6 @@ def token_losses(model: TokenWorldModel, examples: dict) -> tuple[torch.Tensor, 
     tokens = (error * weight).sum() / weight.sum().clamp(min=1)
     with torch.no_grad():
         each = (error * weight).sum(dim=(1, 2)) / weight.sum(dim=(1, 2)).clamp(min=1)
-    with torch.no_grad():
         chance = logits.softmax(dim=1).gather(1, target[:, None])[:, 0]
         rare = (chance < model.config.rare_below).flatten(1).any(dim=1).float()
     counted = (weight.flatten(1).amax(dim=1) > 0).float()
@@ -287,6 +286,8 @@ def with_peak_summary(model: TokenWorldModel) -> TokenWorldModel:
 
 
 def train(config: TokenWorldModelTraining, log=print) -> dict:
+    if config.hard_share > 1:
+        raise UsageError(f"--hard-share is a share of the batch (0 to 1), not {config.hard_share}")
     rng, _ = config.begin()
     data = RolloutDataset(config.data, "train")
     recipe = _recipe(data.card["environment"])
@@ -304,8 +305,6 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     examples = TokenExamples(data, model, recipe, config.seed, change_weight)
     if examples.batches.warning:
         log(examples.batches.warning)
-    if config.hard_share > 1:
-        raise UsageError(f"--hard-share is a share of the batch (0 to 1), not {config.hard_share}")
     hard_count = round(config.batch * config.hard_share)
     hard = _hard_examples(model, examples, config.seed, log) if hard_count else None
     average = copy.deepcopy(model).requires_grad_(False)

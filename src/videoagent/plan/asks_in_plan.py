@@ -1,5 +1,5 @@
 """The plan held against the request's asks before anything is made: how many of a thing,
-and the words it quotes.
+things no shot stages, and the words it quotes.
 
 Read against the storyboard (`plan/asks.py` reads the request apart from it), the offline
 planner's commonest miss is a count: "two brown dogs chasing a red ball" staged one dog,
@@ -105,9 +105,7 @@ def _missing_entirely(board: Storyboard, bible: Bible, ask: Ask) -> list[str]:
     role = "supporting" if ask.what in vocab.CREATURES else "prop"
     count = min(ask.count or 1, MOST_OF_A_KIND)
     member = bible.add(
-        BibleEntity(
-            f"{colour}-{ask.what.replace(' ', '-')}", ask.what, colour, role, f"{ask.said()}"
-        )
+        BibleEntity(f"{colour}-{ask.what.replace(' ', '-')}", ask.what, colour, role, ask.said())
     )
     added = (EntitySpec(ask.what, colour),) * count
     shot.scene = replace(scene, entities=scene.entities + added).to_dict()

@@ -20,7 +20,7 @@ from videoagent.nn.recognizer_labels import frame_labels  # noqa: E402
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
 from videoagent.nn.train_video_model import VideoModelTraining, entity_cells, train  # noqa: E402
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig  # noqa: E402
-from videoagent.nn.video_sampling import ClipSampler, Sampling  # noqa: E402
+from videoagent.nn.video_sampling import ClipSampler, Sampling, older_indices  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
 from videoagent.synthworld.prompt_parser import parse  # noqa: E402
 from videoagent.synthworld.render import Renderer  # noqa: E402
@@ -74,6 +74,37 @@ def test_sampler_makes_every_mode_with_the_right_shape_and_is_seeded():
     assert not np.array_equal(extended, from_picture)  # the context changes the result
 
 
+def _open_gates(model: VideoModel) -> None:
+    """Open an untrained model's zero-initialised gates, so that every input matters."""
+    torch.manual_seed(0)
+    with torch.no_grad():
+        for block in model.blocks:
+            torch.nn.init.normal_(block.modulation.weight, std=0.2)
+        torch.nn.init.normal_(model.out.weight, std=0.2)
+
+
+def test_packed_context_reads_the_whole_take_within_a_bounded_context():
+    """Packed: the frame before the last, one a second before it and the take's first frame,
+    each once; recent: the frames just before the last, as in training."""
+    config = replace(tiny_model().config, older_frames=3, fps=8.0)
+    assert older_indices(100, config, "packed") == [98, 91, 0]
+    assert older_indices(100, config, "recent") == [98, 97, 96]
+    assert older_indices(9, config, "packed") == [7, 0, None]  # a second back is the first
+    assert older_indices(2, config, "packed") == [0, None, None]
+    assert older_indices(1, config, "packed") == [None, None, None]
+    with pytest.raises(ValueError, match="context 'all'"):
+        Sampling(context="all")
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    model = tiny_model()
+    _open_gates(model)
+    sampler = ClipSampler(model, autoencoder.eval())
+    take = sampler.clip("A brown dog walks.", 12, Sampling(steps=1, seed=1))
+    packed = sampler.clip("A brown dog walks.", 2, Sampling(steps=1, context="packed"), start=take)
+    recent = sampler.clip("A brown dog walks.", 2, Sampling(steps=1), start=take)
+    assert packed.shape == (2, 64, 112, 3)
+    assert not np.array_equal(packed, recent)  # the take's first frame is read
+
+
 def test_a_batch_can_mix_first_frames_with_later_ones():
     """A row marked as having no previous frame is the text-to-image call, whatever sits in
     its `recent` slot: training and the sampler's first frame see the same input."""
@@ -83,10 +114,8 @@ def test_a_batch_can_mix_first_frames_with_later_ones():
     ids = Tokenizer(model.config.vocabulary, model.config.text_length)(CAPTIONS)
     caption = model.encode_caption(ids)
     time, level = torch.tensor([0.3, 0.6]), torch.tensor([2, 8])
+    _open_gates(model)
     with torch.no_grad():
-        for block in model.blocks:  # open the zero-initialised gates so inputs matter
-            torch.nn.init.normal_(block.modulation.weight, std=0.2)
-        torch.nn.init.normal_(model.out.weight, std=0.2)
         mixed = model(noisy, time, level, caption, recent, torch.tensor([False, True]))
         first = model(noisy[:1], time[:1], level[:1], _row(caption, 0))
         later = model(noisy[1:], time[1:], level[1:], _row(caption, 1), recent[1:])

@@ -50,6 +50,7 @@ from videoagent.nn.training_run import (
     update_average,
 )
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig, remaining
+from videoagent.nn.video_sampling import CONTEXTS, older_indices
 from videoagent.options import setting
 from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
@@ -121,14 +122,14 @@ class Batches:
         latents: np.ndarray,
         cells: np.ndarray,
         ids: torch.Tensor,
-        older: int,
+        config: VideoModelConfig,
         seed: int,
         truth: list[list[dict]],
         size: tuple[int, int],
     ):
         self.latents = torch.from_numpy(latents.astype(np.float32))
         self.cells = torch.from_numpy(cells)
-        self.ids, self.older = ids, older
+        self.ids, self.config = ids, config
         self.truth, self.size = truth, size
         self.rng = np.random.default_rng(seed)
 
@@ -141,7 +142,12 @@ class Batches:
         )
         target = self.latents[clip, frame]
         recent = self.latents[clip, np.maximum(frame - 1, 0)]
-        older_index = frame[:, None] - 1 - np.arange(1, self.older + 1)[None]
+        older_index = np.array(
+            [
+                [-1 if i is None else i for i in older_indices(f, self.config, self.config.context)]
+                for f in frame
+            ]
+        )
         older_present = torch.from_numpy((older_index >= 0) & ~image[:, None])
         older = self.latents[clip[:, None], np.maximum(older_index, 0)]
         ids = self.ids[clip].clone()
@@ -224,6 +230,7 @@ def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
         local_mixing=config.local_mixing,
         layout_channels=config.layout_channels,
         layout_factor=config.layout_factor,
+        context=config.context,
     )
     model = VideoModel(grown)
     missing, unexpected = model.load_state_dict(earlier.state_dict(), strict=False)
@@ -274,6 +281,12 @@ class VideoModelTraining(TrainingConfig):
     init: Path | None = setting("continue from these weights", None)
     warm_start: Path | None = setting("copy the fitting weights of another video model", None)
     prediction: str = setting("what the model predicts", "velocity", choices=("velocity", "clean"))
+    context: str = setting(
+        "which earlier frames the older slots hold: the ones just before, or the whole clip "
+        "packed (the one before the last, one a second before it, the first)",
+        "recent",
+        choices=CONTEXTS,
+    )
     cache: Path = setting("where encoded latents are kept between runs", Path("runs/latents"))
     save_every: int = setting("steps between checkpoints", 250, minimum=1)
 
@@ -308,6 +321,7 @@ def train(config: VideoModelTraining, log=print) -> dict:
         patch=factor,
         prediction=config.prediction,
         fps=train_set.card["config"]["fps"],
+        context=config.context,
     )
     model, lineage = VideoModel(model_config), {}
     if config.init is not None:
@@ -323,7 +337,7 @@ def train(config: VideoModelTraining, log=print) -> dict:
         latents,
         cells,
         tokenizer(captions),
-        model_config.older_frames,
+        model_config,
         config.seed,
         truth,
         frame_size,

@@ -72,6 +72,9 @@ class VideoModelConfig:
     # velocity towards it. A patch holds more numbers (192) than a token (128): a clean patch
     # of flat colours passes through a token, the noise a velocity carries does not.
     prediction: str = "velocity"
+    # Which earlier frames fill the older slots (nn/video_sampling.older_indices): "recent",
+    # the frames just before, or "packed", the whole clip so far in a bounded context.
+    context: str = "recent"
 
 
 def _fourier(values: torch.Tensor, size: int) -> torch.Tensor:

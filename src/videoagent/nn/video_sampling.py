@@ -36,6 +36,32 @@ class Sampling:
     guidance: float = 1.0
     context_noise: float = CONTEXT_NOISE
     seed: int = 0
+    # Which earlier frames fill the model's older slots: "recent" (the frames just before)
+    # or "packed" (the whole take so far, bounded: the frame just before, the one a second
+    # before and the take's first frame); None: the rule the model was trained with.
+    context: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.context is not None and self.context not in CONTEXTS:
+            raise ValueError(f"context {self.context!r}: expected one of {', '.join(CONTEXTS)}")
+
+
+CONTEXTS = ("recent", "packed")
+
+
+def older_indices(made: int, config, context: str) -> list[int | None]:
+    """Which of the `made` frames so far fill each older slot (None: empty), most recent
+    first. "recent": the frames just before the last; "packed": the frame before the last,
+    one a second before it and the first frame, each only once and only when there."""
+    slots = config.older_frames
+    if context == "recent":
+        return [made - k - 2 if made >= k + 2 else None for k in range(slots)]
+    wanted = [made - 2, made - 1 - round(config.fps), 0][:slots]
+    chosen: list[int | None] = []
+    for index in wanted:
+        fresh = index >= 0 and index < made - 1 and index not in chosen
+        chosen.append(index if fresh else None)
+    return chosen + [None] * (slots - len(chosen))
 
 
 class ClipSampler:
@@ -82,9 +108,10 @@ class ClipSampler:
             recent = made[-1] + sigma * torch.randn(shape, generator=noise)
             older = torch.zeros(config.older_frames, *shape)
             present = torch.zeros(config.older_frames, dtype=torch.bool)
-            for k in range(config.older_frames):
-                if len(made) >= k + 2:
-                    older[k] = made[-k - 2] + sigma * torch.randn(shape, generator=noise)
+            rule = sampling.context or config.context
+            for k, index in enumerate(older_indices(len(made), config, rule)):
+                if index is not None:
+                    older[k] = made[index] + sigma * torch.randn(shape, generator=noise)
                     present[k] = True
             context |= {
                 "recent": recent.expand(rows, *shape),
@@ -138,8 +165,9 @@ class ClipSampler:
         caption = self.caption(text, sampling.guidance)
         made: list[torch.Tensor] = []
         if start is not None:
-            encoded = self.model.normalise(self.autoencoder.encode(to_tensor(start)))
-            made = list(encoded[-(self.model.config.older_frames + 1) :])
+            if (sampling.context or self.model.config.context) == "recent":
+                start = start[-(self.model.config.older_frames + 1) :]  # all it reads
+            made = list(self.model.normalise(self.autoencoder.encode(to_tensor(start))))
         begun = len(made)
         for index in range(frames):
             laid_out = None if layout is None else layout[index]

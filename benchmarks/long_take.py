@@ -1,0 +1,194 @@
+"""Does a long take stay itself? Chained extensions of the embedded model, three contexts.
+
+For several held-out scenes (caption combinations training never saw) it makes one long take
+as a chain of extensions (default 12 x 10 s = 2 minutes), as the `embedded` generator makes
+a one-take request: the video model draws the plate, each extension continuing the plate so
+far, and the entity model draws the staged entities over it. The first chunk is the same
+for every context; each later one is given:
+
+- last frame: the take's last frame only;
+- last second: its last second (the model reads the last 4 of those frames: what `embedded`
+  extends from today);
+- packed: the whole take so far, packed into the model's bounded context (the last frame in
+  full; the frame before it, one a second before and the take's first frame pooled), read
+  for every frame it makes.
+
+Per chunk it prints, over the scenes, from our recognizer's reading of the chunk:
+- consistency: the share of facets read as in the first chunk (identity: each kind seen;
+  place; time of day, which sets the colours; weather);
+- adherence: the share of facets the scene asks for that are read (kinds, place, light);
+- drift: 1 - cosine between the chunk's mean recognizer features and the first chunk's;
+and the same for synthworld's own render of the staged take (the world moving under the
+camera drifts too), then how fast each context drifts (least-squares slope of drift over
+time) relative to last-frame.
+
+    python benchmarks/long_take.py --scenes 6 --threads 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+import numpy as np
+import torch
+from machine import cpu_description
+
+from videoagent.evaluate.recognized import RECOGNIZER
+from videoagent.generators.embedded import AUTOENCODER, ENTITY_MODEL, VIDEO_MODEL
+from videoagent.nn import checkpoint, scene_layout
+from videoagent.nn.entity_layer import EntityLayer
+from videoagent.nn.judge import agreement, read_clip
+from videoagent.nn.video_sampling import ClipSampler, Sampling
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.sampler import held_out_triples, sample_scene
+from videoagent.synthworld.staging import Stage
+
+CONTEXTS = ("last frame", "last second", "packed")
+
+
+def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, str]:
+    """The frames an extension is given under `context`, and the sampler's context rule."""
+    if context == "last frame":
+        return history[-1:], "recent"
+    if context == "last second":
+        return history[-round(fps) :], "recent"
+    return history, "packed"
+
+
+def facets(reading) -> dict[str, object]:
+    """What a chunk is read as: identity (each kind seen in at least half its frames),
+    place, time of day and weather."""
+    seen = tuple(sorted(kind for kind, share in reading.seen.items() if share >= 0.5))
+    return {
+        "identity": seen,
+        "place": reading.place,
+        "time of day": reading.time_of_day,
+        "weather": reading.weather,
+    }
+
+
+def same_share(first: dict, later: dict) -> float:
+    return float(np.mean([first[name] == later[name] for name in first]))
+
+
+def cosine_drift(first: np.ndarray, later: np.ndarray) -> float:
+    a, b = first.mean(0), later.mean(0)
+    return float(1 - a @ b / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-8))
+
+
+def slope(drifts: list[float], seconds: float) -> float:
+    """Drift per minute: the least-squares line through the first chunk's zero."""
+    t = np.arange(len(drifts)) * seconds / 60
+    return float((t @ np.asarray(drifts)) / (t @ t)) if len(drifts) > 1 else 0.0
+
+
+def measure(recognizer, frames: np.ndarray, spec, per_chunk: int) -> list[tuple[float, ...]]:
+    """Per chunk of a take: consistency with its first chunk, adherence to the scene, drift."""
+    readings = [
+        read_clip(recognizer, frames[start : start + per_chunk])
+        for start in range(0, len(frames), per_chunk)
+    ]
+    first = facets(readings[0])
+    return [
+        (
+            same_share(first, facets(reading)),
+            float(np.mean(list(agreement(reading, spec).values()))),
+            cosine_drift(readings[0].features, reading.features),
+        )
+        for reading in readings
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenes", type=int, default=6)
+    parser.add_argument("--chunks", type=int, default=12)
+    parser.add_argument("--seconds", type=float, default=10.0, help="seconds per chunk")
+    parser.add_argument("--steps", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    if args.scenes < 1 or args.chunks < 2 or args.seconds <= 0:
+        parser.error("needs at least one scene, two chunks and a positive chunk length")
+    torch.set_num_threads(args.threads)
+    model, _ = checkpoint.load(VIDEO_MODEL)
+    autoencoder, _ = checkpoint.load(AUTOENCODER)
+    recognizer, _ = checkpoint.load(RECOGNIZER)
+    layer = EntityLayer(checkpoint.load(ENTITY_MODEL)[0])
+    sampler = ClipSampler(model, autoencoder)
+    fps = model.config.fps
+    size = (
+        model.config.latent_width * autoencoder.config.factor,
+        model.config.latent_height * autoencoder.config.factor,
+    )
+    per_chunk = round(args.seconds * fps)
+    total = per_chunk * args.chunks
+    print(
+        f"{args.scenes} held-out scenes, {args.chunks} x {args.seconds:g} s at {fps:g} fps "
+        f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
+        f"{cpu_description()}"
+    )
+    rng = np.random.default_rng(2026)
+    held_out = held_out_triples()
+    rows: dict[str, list[list[tuple[float, float, float]]]] = {
+        name: [] for name in ("synthworld", *CONTEXTS)
+    }
+    seconds_taken = {name: 0.0 for name in CONTEXTS}
+    for scene_index in range(args.scenes):
+        spec = sample_scene(rng, held_out, split="heldout")
+        seed = 1000 + scene_index
+        text = caption(spec)
+        stage = Stage(spec, size=size, fps=fps, frames=total, seed=seed)
+        empty = np.zeros_like(scene_layout.staged(stage))
+        times = [index / fps for index in range(total)]
+        print(f"  scene {scene_index + 1}: {text}", flush=True)
+
+        rendered = np.stack(
+            [frame for frame, _ in Renderer(spec, size=size, fps=fps, frames=total, seed=seed)]
+        )
+        rows["synthworld"].append(measure(recognizer, rendered, spec, per_chunk))
+        sampling = Sampling(args.steps, seed=seed)
+        opening = sampler.clip(text, per_chunk, sampling, layout=empty[:per_chunk])
+        for context in CONTEXTS:
+            began = time.perf_counter()
+            plate = opening
+            for k in range(1, args.chunks):
+                start, rule = given(context, plate, fps)
+                chunk_sampling = Sampling(args.steps, seed=seed + k, context=rule)
+                layout = empty[k * per_chunk : (k + 1) * per_chunk]
+                made = sampler.clip(text, per_chunk, chunk_sampling, start=start, layout=layout)
+                plate = np.concatenate([plate, made])
+            seconds_taken[context] += time.perf_counter() - began
+            rows[context].append(
+                measure(recognizer, layer.paint(plate, stage, times), spec, per_chunk)
+            )
+
+    print(
+        "\nper chunk, mean over scenes: consistency with the first chunk / adherence to the "
+        "scene / drift from the first chunk"
+    )
+    names = ("synthworld", *CONTEXTS)
+    print(f"{'chunk ends':>10} " + " ".join(f"{name:>22}" for name in names))
+    for k in range(args.chunks):
+        cells = []
+        for name in names:
+            values = np.asarray([scene[k] for scene in rows[name]]).mean(0)
+            cells.append(f"{values[0]:6.2f} {values[1]:6.2f} {values[2]:8.3f}")
+        print(f"{(k + 1) * args.seconds:9.0f}s " + " ".join(f"{c:>22}" for c in cells))
+    print("\ndrift per minute (median over scenes of each take's least-squares slope):")
+    slopes = {
+        name: statistics.median(slope([c[2] for c in scene], args.seconds) for scene in rows[name])
+        for name in names
+    }
+    for name in names:
+        ratio = slopes[name] / slopes["last frame"] if slopes["last frame"] > 0 else float("nan")
+        spent = (
+            f", {seconds_taken[name] / args.scenes:.0f} s a take" if name in seconds_taken else ""
+        )
+        print(f"  {name:<12} {slopes[name]:.4f}  ({ratio:.2f} x last frame{spent})")
+
+
+if __name__ == "__main__":
+    main()

@@ -2,14 +2,17 @@
 
 Each request below (written for this benchmark: counts, colours, several entities acting on
 each other, weather, time of day, places named twice, props, quoted text) is made by the
-agent on the procedural backend twice: with the plan taken as the planner drew it, and with
-the plan given what the request counts (`plan/asks_in_plan.py`, the default). For each run
-the asks (`plan/asks.py`) and their states (`evaluate/asks_shown.py`) are read from the
-manifest, and every "shown" is checked again here against the take's ground truth by a
-reader of its own (a false "shown" is one the truth does not bear out).
+agent on the procedural backend twice: with the plan taken as the planner drew it (and no
+loop), and as the agent makes it by default: the plan given what the request counts
+(`plan/asks_in_plan.py`), then the shots staging an ask the takes do not show made again
+(`agent/asks_loop.py`), whose states before the loop the manifest keeps. For each run the
+asks (`plan/asks.py`) and their states (`evaluate/asks_shown.py`) are read from the
+manifest, and every "shown" of a finished video is checked again here against the take's
+ground truth by a reader of its own (a false "shown" is one the truth does not bear out).
 
-Printed: asks in all; shown before and after; could not show (things the world has no
-drawing for); unchecked; false "shown"; the median wall time of a run each way.
+Printed: asks in all; shown as drawn, before the loop and after it; could not show (things
+the world has no drawing for); unchecked; false "shown"; the median wall time of a run, and
+the time the loop took (median over the runs where it made something, and in all).
 
 The embedded backend is not measured yet: its takes carry no ground truth, and until the
 recognizer's readings are evidence its asks are "unchecked".
@@ -134,7 +137,9 @@ def _truly_shown(ask: dict, manifest: dict, folder: Path) -> bool:
     return False
 
 
-def _run(text: str, cover: bool, work: Path) -> tuple[list[dict], int, float]:
+def _run(text: str, default: bool, work: Path) -> tuple[dict, int, float]:
+    """The manifest of `text` made as drawn or (`default`) as the agent makes it, the false
+    "shown" found in it and the run's wall time."""
     settings = AgentSettings(
         backend="procedural",
         music=False,
@@ -142,56 +147,72 @@ def _run(text: str, cover: bool, work: Path) -> tuple[list[dict], int, float]:
         shared_cache=None,
         content_credentials=False,
         watermark=False,
-        cover_asks=cover,
+        cover_asks=default,
+        retake_for_asks=default,
     )
     began = time.perf_counter()
-    folder = work / ("after" if cover else "before")
+    folder = work / ("default" if default else "drawn")
     result = Agent(settings).make(Request.build(text, size="192x108"), folder)
     seconds = time.perf_counter() - began
     asks = result.manifest.get("asks", [])
     false = sum(
         a["state"] == "shown" and not _truly_shown(a, result.manifest, result.folder) for a in asks
     )
-    return asks, false, seconds
+    return result.manifest, false, seconds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=len(REQUESTS))
     requests = REQUESTS[: parser.parse_args().limit]
+    ways = ("as the planner drew it", "given the counts, before the loop", "after the loop")
     totals = {
         way: {"asks": 0, "shown": 0, "could not show": 0, "unchecked": 0, "false": 0, "s": []}
-        for way in ("before", "after")
+        for way in ways
     }
+    looped: list[float] = []  # seconds the loop took where it made something
     missed: list[str] = []
     for number, text in enumerate(requests, start=1):
         with tempfile.TemporaryDirectory() as work:
-            for way, cover in (("before", False), ("after", True)):
-                asks, false, seconds = _run(text, cover, Path(work) / f"{number}")
-                row = totals[way]
-                row["asks"] += len(asks)
-                for state in ("shown", "could not show", "unchecked"):
-                    row[state] += sum(a["state"] == state for a in asks)
-                row["false"] += false
-                row["s"].append(seconds)
-                if way == "after":
-                    missed += [f"{text}: {a['said']}" for a in asks if a["state"] == "not shown"]
+            drawn, drawn_false, drawn_s = _run(text, False, Path(work) / f"{number}")
+            made, false, seconds = _run(text, True, Path(work) / f"{number}")
+        loop = made.get("asks_loop", {"before": made.get("asks", []), "retaken": []})
+        runs = (
+            (drawn["asks"], drawn_false, drawn_s),
+            (loop["before"], None, seconds - loop.get("seconds", 0.0)),
+            (made["asks"], false, seconds),
+        )
+        for way, (asks, false_shown, wall) in zip(ways, runs, strict=True):
+            row = totals[way]
+            row["asks"] += len(asks)
+            for state in ("shown", "could not show", "unchecked"):
+                row[state] += sum(a["state"] == state for a in asks)
+            row["false"] = None if false_shown is None else row["false"] + false_shown
+            row["s"].append(wall)
+        if loop["retaken"]:
+            looped.append(loop["seconds"])
+        missed += [f"{text}: {a['said']}" for a in made["asks"] if a["state"] == "not shown"]
         print(f"{number}/{len(requests)} {text}", flush=True)
     print(f"\n# {cpu_description()}")
     print(f"{len(requests)} requests, procedural backend, 192x108\n")
     print("| plan | asks | shown | could not show | unchecked | false shown | median s a run |")
     print("|---|---|---|---|---|---|---|")
-    for way, label in (("before", "as the planner drew it"), ("after", "given the counts")):
+    for way in ways:
         row = totals[way]
         within = row["asks"] - row["could not show"]
         share = row["shown"] / within if within else 1.0
+        false_shown = "not read" if row["false"] is None else row["false"]
         print(
-            f"| {label} | {row['asks']} | {row['shown']} ({share:.1%} of those within the "
-            f"vocabulary) | {row['could not show']} | {row['unchecked']} | {row['false']} | "
+            f"| {way} | {row['asks']} | {row['shown']} ({share:.1%} of those within the "
+            f"vocabulary) | {row['could not show']} | {row['unchecked']} | {false_shown} | "
             f"{statistics.median(row['s']):.1f} |"
         )
+    spent = (
+        f"median {statistics.median(looped):.1f} s, {sum(looped):.1f} s in all" if looped else "0 s"
+    )
+    print(f"\nthe loop made takes in {len(looped)} of {len(requests)} runs ({spent})")
     if missed:
-        print("\nnot shown after:")
+        print("\nnot shown after the loop:")
         for line in missed:
             print(f"- {line}")
 

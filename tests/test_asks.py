@@ -196,3 +196,38 @@ def test_an_edit_that_removes_the_only_shot_showing_an_ask_says_so(tmp_path):
     assert now["at the beach"] == now["the dog sits"] == "not shown"
     said = [r.message for r in records if r.step == "verify" and "asks shown" in r.message]
     assert said[-1].startswith("no longer shown since the last video: the dog sits, at the beach")
+
+
+def test_an_ask_the_takes_do_not_show_sends_its_shot_back_until_they_do(tmp_path):
+    """A close-up of a cat by a tree cuts the tree off: the loop makes the shot again, each
+    time one size wider, and uses the take that shows it; resumed, it comes to the same
+    choice from the cached takes; with the loop off the tree stays missing."""
+    from dataclasses import replace
+
+    from conftest import QUIET
+    from videoagent import Agent
+    from videoagent.store.truth_file import read_truth
+
+    text = "a cat sitting by a tree in the park at night"
+    request = Request.build(text, duration=4, size="160x90")
+    made = Agent(QUIET).make(request, tmp_path / "f")
+    before = {a["said"]: a["state"] for a in made.manifest["asks_loop"]["before"]}
+    assert before["a tree"] == "not shown"  # the close-up the planner chose
+    assert all(a["state"] == "shown" for a in made.manifest["asks"])
+    retaken = made.manifest["asks_loop"]["retaken"]
+    assert [(r["shot_size"], r["used"]) for r in retaken] == [("medium", False), ("wide", True)]
+    (shot,) = made.manifest["shots"]
+    used = next(t for t in shot["takes"] if t["take"] == shot["chosen_take"])
+    assert used["prompt"].startswith("Wide shot")
+    truth = read_truth(made.folder / used["file"])  # read again here, independently
+    assert any(
+        e["kind"] == "tree" and e["visible"] >= 0.5 for f in truth["frames"] for e in f["entities"]
+    )
+    records = []
+    again = Agent(QUIET, listener=records.append).resume(made.folder)
+    assert again.manifest["shots"][0]["chosen_take"] == shot["chosen_take"]
+    assert not [r for r in records if r.step == "generate" and "generating on" in r.message]
+    assert any(r.step == "revise" and "framed wide" in r.message for r in records)  # replayed
+    off = Agent(replace(QUIET, retake_for_asks=False)).make(request, tmp_path / "off")
+    assert {a["said"]: a["state"] for a in off.manifest["asks"]}["a tree"] == "not shown"
+    assert "asks_loop" not in off.manifest

@@ -1,4 +1,5 @@
-"""A take whose subject the judge cannot make out is retried with the camera closer."""
+"""A take whose subject the judge cannot make out is retried with the camera closer (and one
+that cuts off what was asked for, wider: test_asks)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import pytest
 from videoagent import Agent, AgentSettings, Request
 from videoagent.agent import shooting
 from videoagent.evaluate.check import Check
-from videoagent.plan.reframe import closer
+from videoagent.plan.reframe import closer, wider
 from videoagent.plan.storyboard import Shot
 
 
-def test_closer_moves_wide_to_medium_to_close_up_and_no_further():
+def test_closer_and_wider_move_one_size_at_a_time_and_no_further():
     shot = Shot(
         "shot-01",
         0,
@@ -30,6 +31,12 @@ def test_closer_moves_wide_to_medium_to_close_up_and_no_further():
     assert sizes == [("medium", "medium", ""), ("close-up", "close-up", "")]
     card = Shot("shot-02", 1, "card", "title", "", 24)
     assert closer(card) is None
+    shot = Shot("shot-01", 0, "generated", "sit", "", 24, scene={"shot_size": "close-up"})
+    sizes = []
+    while (shot := wider(shot)) is not None:
+        sizes.append((shot.shot_size, shot.scene["shot_size"]))
+    assert sizes == [("medium", "medium"), ("wide", "wide")]
+    assert wider(card) is None
 
 
 @pytest.fixture

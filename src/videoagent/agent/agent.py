@@ -22,6 +22,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from videoagent.agent.adopt import changed_outside
+from videoagent.agent.asks_loop import close_on_asks
 from videoagent.agent.assemble import cut_points, size_new_takes
 from videoagent.agent.change import apply as apply_change
 from videoagent.agent.change import recover as recover_change
@@ -62,6 +63,7 @@ from videoagent.errors import (
 from videoagent.failpoints import reached
 from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.memory.context import tokens_of_text
+from videoagent.plan.asks import Ask
 from videoagent.plan.brief import make_brief
 from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.platform_profiles import platform_profile
@@ -419,6 +421,12 @@ class Agent:
         generating = clock
         clock = self._timed("generate phase", clock)
         chosen = choose_takes(takes, self._emit)
+        loop = None
+        if settings.retake_for_asks and state.asks:
+            asks = [Ask(**a) for a in state.asks]
+            loop = close_on_asks(
+                asks, board, shooter, takes, chosen, refs, self._emit, wider=recipe.wider
+            )
         # 10-13. Assemble, sound, render, verify, deliver.
         finishing = clock
         result = finish(
@@ -429,6 +437,7 @@ class Agent:
             estimate={**estimate, "budget": budget.summary()},
             started=started,
             clock=clock,
+            asks_loop=loop,
         )
         record_times(
             times,

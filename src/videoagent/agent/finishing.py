@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from videoagent.agent.asks_loop import AsksLoop
 from videoagent.agent.assemble import build_timeline
 from videoagent.agent.credentials_stage import sign_delivery
 from videoagent.agent.delivery import DELIVERED, delivered_name, publish, unverified
@@ -65,8 +66,10 @@ def finish(
     estimate: dict,
     started: float,
     clock: float,
+    asks_loop: AsksLoop | None = None,
 ) -> Result:
-    """Steps 10-13 for `state`, whose shots have their `chosen` takes."""
+    """Steps 10-13 for `state`, whose shots have their `chosen` takes (`asks_loop`: what
+    the loop over the asks made again, kept in the manifest)."""
     settings, request, folder = run.settings, state.request, state.folder
     board = state.storyboard
     # 10. Assemble the typed timeline.
@@ -206,6 +209,8 @@ def finish(
     )
     manifest["kept_failing"] = weak
     manifest["asks"] = asks
+    if asks_loop is not None:
+        manifest["asks_loop"] = asks_loop.to_dict()
     manifest["text_font"] = {"font": font_identity(), "cannot_draw": unshowable or None}
     manifest["watermark"] = (
         {"marked": True, **mark.to_dict()}

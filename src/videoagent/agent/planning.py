@@ -21,7 +21,7 @@ from videoagent.plan.brief import Brief, make_brief
 from videoagent.plan.narration import narrates
 from videoagent.plan.offline_planner import plan_offline
 from videoagent.plan.references import apply_references
-from videoagent.plan.reframe import closer
+from videoagent.plan.reframe import closer, wider
 from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
 from videoagent.plan.staging import stage
@@ -120,11 +120,22 @@ def framed_closer(
 ) -> Shot | None:
     """`shot` framed one size closer with its prompt written again; None when it is as close
     as it goes or the backend's dialect cannot say so (its prompt would not change)."""
-    nearer = closer(shot)
-    if nearer is None:
+    return _prompted(shot, closer(shot), caps, style=style, bible=bible)
+
+
+def framed_wider(shot: Shot, caps: Capabilities, *, style: str, bible: Bible | None) -> Shot | None:
+    """`shot` framed one size wider with its prompt written again; None when it is as wide
+    as it goes or the backend's dialect cannot say so."""
+    return _prompted(shot, wider(shot), caps, style=style, bible=bible)
+
+
+def _prompted(
+    shot: Shot, framed: Shot | None, caps: Capabilities, *, style: str, bible: Bible | None
+) -> Shot | None:
+    if framed is None:
         return None
-    nearer.prompt = prompt_for(nearer, caps, style=style, bible=bible)
-    return nearer if nearer.prompt != shot.prompt else None
+    framed.prompt = prompt_for(framed, caps, style=style, bible=bible)
+    return framed if framed.prompt != shot.prompt else None
 
 
 def reference_counter(state, board: Storyboard) -> Callable[[int], int]:

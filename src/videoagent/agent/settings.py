@@ -91,6 +91,9 @@ class AgentSettings:
     # Give the plan what the request counts before anything is made (plan/asks_in_plan.py);
     # off only to measure what it changes (benchmarks/request_adherence.py).
     cover_asks: bool = True
+    # Make again the shots staging an ask the takes do not show (agent/asks_loop.py), within
+    # the retries and the budget; off only to measure what it changes.
+    retake_for_asks: bool = True
     content_credentials: bool = True  # sign delivered videos (C2PA; the provenance extra)
     watermark: bool = True  # mark every frame invisibly (media/watermark.py)
     cancel: threading.Event | None = None  # set from another thread to stop the run

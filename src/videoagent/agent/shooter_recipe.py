@@ -10,13 +10,14 @@ from pathlib import Path
 
 from videoagent.agent.budget import Budget
 from videoagent.agent.generator_pool import GeneratorPool
-from videoagent.agent.planning import framed_closer
+from videoagent.agent.planning import framed_closer, framed_wider
 from videoagent.agent.provider_slots import ProviderSlots
 from videoagent.agent.shooting import Shooter
 from videoagent.agent.steps import Emit
 from videoagent.generators import capabilities
 from videoagent.llm.endpoint import chat_client
 from videoagent.plan.bible import Bible
+from videoagent.plan.storyboard import Shot
 from videoagent.store.ledger import Ledger
 from videoagent.store.takes import TakeStore
 from videoagent.timeline.time import FrameRate
@@ -71,6 +72,11 @@ class ShooterRecipe:
             slots=slots,
             node=node,
         )
+
+    def wider(self, shot: Shot) -> Shot | None:
+        """`shot` framed one size wider, its prompt written again (the asks' loop)."""
+        caps = capabilities(shot.backend)
+        return framed_wider(shot, caps, style=self.style, bible=self.bible)
 
     def _judge(self):
         if not self.judge_url:

@@ -264,6 +264,13 @@ class Shooter:
                 )
         return takes
 
+    def another_take(self, shot: Shot, frames: int, refs: list[Path], made: list[Take]) -> Take:
+        """One more take of `shot` after the takes `made` (the next seed), reused where it was
+        made before; the caller keeps to the retries (`max_retries`). BudgetReached when
+        the budget cannot pay for it."""
+        request = self._request(shot, frames, shot.seed + len(made), refs)
+        return self._reuse(shot, request) or self._generate(shot, request)
+
     def _reuse(self, shot: Shot, request: GenerationRequest) -> Take | None:
         key = self._key(shot.backend, request)
         stored, origin = self.store.find(key), "project cache"

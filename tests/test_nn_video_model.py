@@ -276,6 +276,9 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     continued, _ = checkpoint.load(tmp_path / "more.pt")
     assert continued.config == model.config
     assert not torch.equal(continued.out.weight, model.out.weight)
+    train(replace(again, out=tmp_path / "packed.pt", context="packed"), log=lambda _: None)
+    packed, _ = checkpoint.load(tmp_path / "packed.pt")
+    assert packed.config == replace(model.config, context="packed")  # its sampler's rule too
     build(
         tmp_path / "other", DatasetConfig(train=3, heldout=1, frames=6, seed=5), log=lambda _: None
     )

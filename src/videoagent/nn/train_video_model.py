@@ -59,6 +59,7 @@ SHORTCUT_SHARE = 0.25
 CAPTION_DROP = 0.1
 IMAGE_SHARE_IN_VIDEO = 0.5
 ENTITY_WEIGHT = 4.0
+LATENT_DRIFT = 0.05  # of a channel's spread: how far a later build of the data may move
 MAX_CONTEXT_NOISE = 0.5
 LAYOUT_DROP = 0.15
 EMA_DECAY = 0.998
@@ -222,8 +223,7 @@ def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
     """Saved weights to go on training, when they were made for this data, with how they
     were made. Weights saved without local mixing or layouts gain them, starting at zero."""
     earlier, facts = checkpoint.load(init)
-    made_for = (earlier.config.vocabulary, earlier.config.latent_mean, earlier.config.latent_std)
-    if made_for != (config.vocabulary, config.latent_mean, config.latent_std):
+    if earlier.config.vocabulary != config.vocabulary or not _alike_latents(earlier.config, config):
         raise UsageError(f"--init {str(init)!r} was trained on other data or another autoencoder")
     grown = replace(
         earlier.config,
@@ -239,6 +239,20 @@ def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
         raise UsageError(f"--init {str(init)!r} does not fit this model: {missing + unexpected}")
     lineage = {"path": str(init), "sha256": file_sha256(init), **facts.get("training", {})}
     return model.train(), lineage
+
+
+def _alike_latents(earlier: VideoModelConfig, now: VideoModelConfig) -> bool:
+    """Whether the data's latents are distributed as those the saved model was trained on:
+    a later build of the same dataset, whose renders moved a little, may go on (with the
+    saved model's normalisation); other data or another autoencoder may not."""
+    if len(earlier.latent_mean) != len(now.latent_mean):
+        return False
+    mean_a, mean_b = np.array(earlier.latent_mean), np.array(now.latent_mean)
+    std_a, std_b = np.array(earlier.latent_std), np.array(now.latent_std)
+    return bool(
+        np.all(np.abs(mean_a - mean_b) <= LATENT_DRIFT * std_a)
+        and np.all(np.abs(std_b / std_a - 1) <= LATENT_DRIFT)
+    )
 
 
 def _warm_started(model: VideoModel, source: Path) -> dict:

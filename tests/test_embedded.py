@@ -128,3 +128,26 @@ def test_agent_makes_a_video_with_embedded_takes_judged_by_the_recognizer(tmp_pa
     for shot in manifest["shots"]:
         checks = {c["name"] for c in shot["takes"][0]["checks"]}
         assert {"recognises dog", "place", "time of day"} <= checks
+    # The asks are read from the staging the entity model drew and what the recognizer sees,
+    # never left unchecked, and a "shown" entity is borne out by both, read again here.
+    from videoagent.evaluate.recognized import RECOGNIZER
+    from videoagent.nn import checkpoint
+    from videoagent.nn.judge import SEEN_SHARE, read_clip
+    from videoagent.store.staged_file import read_staged
+
+    asks = {a["said"]: a for a in manifest["asks"]}
+    assert {"a dog", "at the park", "the dog walks", "the dog sits"} <= set(asks)
+    assert all(a["state"] in ("shown", "not shown") for a in asks.values())
+    recognizer, _ = checkpoint.load(RECOGNIZER)
+    for shot in manifest["shots"]:
+        take = shot["takes"][0]
+        staged = read_staged(result.folder / take["file"])
+        clip = result.folder / take["file"]
+        assert len(staged["frames"]) == probe(clip, count_frames=True).frames
+        dogs = max(sum(e["kind"] == "dog" and e["visible"] >= 0.5 for e in f["entities"])
+                   for f in staged["frames"])  # fmt: skip
+        seen = read_clip(recognizer, np.stack(list(iter_frames(clip))))
+        if dogs and seen.seen["dog"] >= SEEN_SHARE:
+            assert asks["a dog"]["state"] == "shown"
+    if asks["a dog"]["state"] == "shown":
+        assert "recognizer" in asks["a dog"]["evidence"]

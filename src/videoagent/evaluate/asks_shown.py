@@ -5,8 +5,15 @@ has, and never "shown" without it.
   entities are in the picture, of what kind and colour, doing what, and its scene the place,
   the time and the weather. Only the frames the timeline uses count, and an entity counts
   where at least half of it is in the picture.
+- A take of our own model that kept its staging (`store/staged_file.py`: the entity model was
+  told to draw each entity there) and that our recognizer reads: an entity or action counts
+  where the staging has it (as many at once, at least half in the picture) and the
+  recognizer sees that kind or action in the frames used; the place, the time and the
+  weather are what the recognizer reads them as. Count and colour come from the staging
+  alone: the recognizer reads neither.
 - The timeline itself: text on cards, overlays and burned captions; the video's length.
-- Anything else (a take without truth: a model's, a provider's) leaves the ask "unchecked".
+- Anything else (a provider's take, ours without its staging or without the recognizer)
+  leaves the ask "unchecked".
 
 A thing named that the world has no drawing for is "could not show" where a take drew a
 stand-in for it, and "not shown" where none did.
@@ -17,7 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from videoagent.evaluate.take_reading import Reading, read_take
 from videoagent.plan.asks import Ask
+from videoagent.store.staged_file import read_staged
 from videoagent.store.truth_file import read_truth
 from videoagent.timeline.model import CardClip, Timeline, VideoClip
 
@@ -40,11 +49,13 @@ class AskState:
 
 @dataclass(frozen=True)
 class _Used:
-    """The truth of one clip of the timeline, cut to the frames the timeline shows."""
+    """The truth of one clip of the timeline, cut to the frames the timeline shows; for a
+    staged take, the staging and what the recognizer reads in those frames."""
 
     shot: str
     spec: dict
     frames: list[dict]
+    reading: Reading | None = None
 
 
 def asks_shown(asks: list[Ask], timeline: Timeline, root: Path | None = None) -> list[AskState]:
@@ -55,12 +66,19 @@ def asks_shown(asks: list[Ask], timeline: Timeline, root: Path | None = None) ->
         if not isinstance(clip, VideoClip):
             continue
         source = Path(clip.source)
-        truth = read_truth(source if source.is_absolute() or root is None else root / source)
-        if truth is None:
-            untold.append(clip.shot_id or source.name)
+        path = source if source.is_absolute() or root is None else root / source
+        name = clip.shot_id or source.name
+        span = slice(clip.source_in, clip.source_in + clip.frames)
+        truth = read_truth(path)
+        if truth is not None:
+            used.append(_Used(name, truth["spec"], truth["frames"][span]))
             continue
-        shown = truth["frames"][clip.source_in : clip.source_in + clip.frames]
-        used.append(_Used(clip.shot_id or source.name, truth["spec"], shown))
+        staged = read_staged(path)
+        reading = read_take(path, span) if staged is not None else None
+        if reading is None:
+            untold.append(name)
+            continue
+        used.append(_Used(name, staged["spec"], staged["frames"][span], reading))
     return [_state(ask, used, untold, timeline) for ask in asks]
 
 
@@ -85,17 +103,20 @@ def _found(ask: Ask, used: list[_Used]) -> AskState | None:
     for take in used:
         if ask.kind in ("place", "time", "weather"):
             key = {"place": "place", "time": "time_of_day", "weather": "weather"}[ask.kind]
-            if take.spec.get(key) == ask.what:
-                return AskState(ask, "shown", f"{take.shot} is set {ask.said()}")
+            if _setting(take, key) == ask.what:
+                how = "is set" if take.reading is None else "looks set"
+                return AskState(ask, "shown", f"{take.shot} {how} {ask.said()}")
         elif ask.kind == "entity":
             most = max((len(_seen(frame, ask)) for frame in take.frames), default=0)
-            if most >= (ask.count or 1):
-                return AskState(ask, "shown", f"{take.shot} shows {most} at once")
+            recognised = take.reading is None or take.reading.sees(ask.what)
+            if most >= (ask.count or 1) and recognised:
+                return AskState(ask, "shown", f"{take.shot} shows {most} at once{_by(take)}")
         elif ask.kind == "action":
             frames = sum(any(_doing(e, ask) for e in _seen(f, None)) for f in take.frames)
             aimed = ask.to is None or _aimed(take.spec, ask)
-            if frames >= DOING and aimed:
-                return AskState(ask, "shown", f"{take.shot}, {frames} frames")
+            recognised = take.reading is None or take.reading.sees_doing(ask.what)
+            if frames >= DOING and aimed and recognised:
+                return AskState(ask, "shown", f"{take.shot}, {frames} frames{_by(take)}")
         elif ask.kind == "named":
             stand_ins = [e for e in take.spec.get("entities", []) if e.get("label") == ask.what]
             if stand_ins:
@@ -103,6 +124,10 @@ def _found(ask: Ask, used: list[_Used]) -> AskState | None:
                     ask, "could not show", f"{take.shot} draws a stand-in: no drawing for it"
                 )
     return None
+
+
+def _by(take: _Used) -> str:
+    return "" if take.reading is None else " as staged, and the recognizer sees it"
 
 
 def _seen(frame: dict, ask: Ask | None) -> list[dict]:
@@ -135,12 +160,20 @@ def _aimed(spec: dict, ask: Ask) -> bool:
 def _missing(ask: Ask, used: list[_Used]) -> str:
     if ask.kind == "entity":
         most = max((len(_seen(f, ask)) for take in used for f in take.frames), default=0)
+        unseen = [t.shot for t in used if t.reading is not None and not t.reading.sees(ask.what)]
+        if most >= (ask.count or 1) and unseen:
+            return f"staged, but the recognizer does not see it in {', '.join(unseen)}"
         return f"at most {most} seen at once"
     if ask.kind in ("place", "time", "weather"):
         key = {"place": "place", "time": "time_of_day", "weather": "weather"}[ask.kind]
-        seen = sorted({take.spec.get(key) for take in used if take.spec.get(key)})
+        seen = sorted(set(filter(None, (_setting(take, key) for take in used))))
         return f"the shots show {', '.join(seen) or 'none'}"
     return "no shot shows it"
+
+
+def _setting(take: _Used, key: str) -> str | None:
+    """The take's place, time of day or weather: its truth's, or as the recognizer reads it."""
+    return take.spec.get(key) if take.reading is None else take.reading.setting[key]
 
 
 def _text(ask: Ask, timeline: Timeline) -> AskState:

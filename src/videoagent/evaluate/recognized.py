@@ -22,7 +22,7 @@ RECOGNIZER = Path(__file__).resolve().parent.parent / "nn" / "weights" / "recogn
 
 
 @functools.cache
-def _recognizer():
+def recognizer():
     from videoagent.nn import checkpoint
 
     model, _ = checkpoint.load(RECOGNIZER)
@@ -46,7 +46,7 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
     if not RECOGNIZER.exists():
         return [Check("recognizer", False, "no recognizer weights; content unchecked", "warning")]
     frames = np.stack(list(iter_frames(path)))
-    reading = read_clip(_recognizer(), frames)
+    reading = read_clip(recognizer(), frames)
     checks = []
     for kind in sorted({entity.kind for entity in scene.drawable}):
         share = reading.seen[kind]

@@ -39,6 +39,7 @@ from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.fit import fit_picture
 from videoagent.media.frames import iter_frames
 from videoagent.store.files import atomic_write_bytes, file_sha256
+from videoagent.store.staged_file import write_staged
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.prompt_parser import parse
 
@@ -109,6 +110,16 @@ def _keep_plate(clip: Path, made: np.ndarray, request: GenerationRequest, stage)
     buffer = io.BytesIO()
     np.savez_compressed(buffer, frames=made[: last + 1][-PLATE_FRAMES:], gait=gait)
     atomic_write_bytes(plate_path(clip), buffer.getvalue())
+
+
+def _staging(stage, frames: int, fps: float) -> dict:
+    """What the entity model was told to draw in each of the clip's `frames`."""
+    moments = []
+    for index in range(frames):
+        t = index / fps
+        poses = [stage.choreography.pose(i, t) for i in range(len(stage.spec.entities))]
+        moments.append(stage.truth(index, stage.camera.view(t), poses).to_dict())
+    return {"spec": stage.spec.to_dict(), "frames": moments}
 
 
 class EmbeddedGenerator(Generator):
@@ -208,6 +219,7 @@ class EmbeddedGenerator(Generator):
                         writer.write(frame)
             if layers == "plate and entities":
                 _keep_plate(output, made, request, stage)
+                write_staged(output, _staging(stage, len(frames), fps))
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
         report = {

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from videoagent.cli.main import app
-from videoagent.plan.asks import read_asks
+from videoagent.plan.asks import Ask, read_asks
 from videoagent.plan.request import Request
 
 
@@ -231,3 +231,27 @@ def test_an_ask_the_takes_do_not_show_sends_its_shot_back_until_they_do(tmp_path
     off = Agent(replace(QUIET, retake_for_asks=False)).make(request, tmp_path / "off")
     assert {a["said"]: a["state"] for a in off.manifest["asks"]}["a tree"] == "not shown"
     assert "asks_loop" not in off.manifest
+
+
+def test_an_edit_asks_too_and_its_asks_are_looked_for_like_the_requests(tmp_path):
+    from conftest import QUIET
+    from videoagent import Agent
+
+    records = []
+    agent = Agent(QUIET, listener=records.append)
+    made = agent.make(Request.build("a 4 second video of a dog walking in the park",
+                                    size="160x90"), tmp_path / "f")  # fmt: skip
+    assert {a["said"] for a in made.manifest["asks"]} == {
+        "a dog", "the dog walks", "at the park", "4 s long"
+    }  # fmt: skip
+    agent.edit(made.folder, "add a scene where a cat sits on the beach")
+    agent.edit(made.folder, "put SALE on screen at 0:01 for 2 seconds")
+    edited = agent.edit(made.folder, "make it 12 seconds")
+    states = {a["said"]: a["state"] for a in edited.manifest["asks"]}
+    added = {"a cat", "the cat sits", "at the beach", 'the text "SALE"', "12 s long"}
+    assert added <= set(states) and "4 s long" not in states  # a new length replaces the old
+    assert [s for s, state in states.items() if state != "shown"] == []
+    said = [r.message for r in records if r.message.startswith("asks added")]
+    assert said[0] == "asks added: a cat, the cat sits, at the beach"
+    stored = json.loads((made.folder / "project.json").read_text())["asks"]
+    assert {Ask(**a).said() for a in stored} == set(states)

@@ -65,6 +65,7 @@ from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.memory.context import tokens_of_text
 from videoagent.plan.asks import Ask
 from videoagent.plan.brief import make_brief
+from videoagent.plan.edit_asks import edit_asks, with_edit_asks
 from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.platform_profiles import platform_profile
 from videoagent.plan.references import (
@@ -221,6 +222,12 @@ class Agent:
                             operation, state, emit=self._emit, store=store, llm=llm
                         )
                         self._emit("edit", "done", f"{message} [{route}]", route=route, **data)
+                    rate = state.storyboard.rate
+                    asked = [a for o in operations for a in edit_asks(o, rate)]
+                    state.asks, new = with_edit_asks(state.asks, asked)
+                    if new:  # looked for in the video like the request's own
+                        said = ", ".join(a.said() for a in new)
+                        self._emit("edit", "progress", f"asks added: {said}")
                     state.storyboard.validate(state.bible)
                     state.sync_settings()
                 return self._produce(state)

@@ -80,14 +80,20 @@ class Ask:
 
 def read_asks(request: Request) -> list[Ask]:
     """The asks of `request`, in the order a reader meets them."""
-    text = QUOTED.sub(" ", without_one_take(request.text))  # quoted words are text only
+    return asks_in(request.text)
+
+
+def asks_in(words: str, *, length: bool = True) -> list[Ask]:
+    """The asks of a request's (or an edit's) `words`; `length`: whether a length named
+    counts (a scene an edit adds is not the video's length)."""
+    text = QUOTED.sub(" ", without_one_take(words))  # quoted words are text only
     asks = _entities(text) + _actions(text) + _setting(text)
     named = [n for n in parse(text).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]
-    asks += [Ask("text", quoted.strip()) for quoted in QUOTED.findall(request.text)]
-    length = _length(request.text)
-    if length is not None:
-        asks.append(Ask("length", f"{length:g} s"))
+    asks += [Ask("text", quoted.strip()) for quoted in QUOTED.findall(words)]
+    seconds = _length(words) if length else None
+    if seconds is not None:
+        asks.append(Ask("length", f"{seconds:g} s"))
     return list(dict.fromkeys(asks))
 
 

@@ -75,6 +75,19 @@ def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
     )
 
 
+def _own_subject(beat: str, lead: str) -> bool:
+    """Whether the beat opens with a creature other than the lead doing something ("a cat
+    sits on the beach" in a film about a dog)."""
+    entities = parse(beat).spec.entities
+    if not entities:
+        return False
+    first = entities[0]
+    opening = beat.lower().split()[:4]
+    named = first.kind in opening or f"{first.kind}s" in opening
+    acting = first.kind in vocab.CREATURES and first.action != "stand"
+    return named and acting and first.kind != lead
+
+
 def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
     existing = bible.find(kind=kind, role=role)
     if existing:
@@ -88,6 +101,8 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
     """Stage `beat` (e.g. "getting a pup cup") for the brief's protagonist."""
     lead = protagonist(brief, bible)
     subject_phrase = f"the {lead.kind}" if lead else ""
+    if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
+        subject_phrase, action_hint = "", action_hint or "stand"
     parsed = parse(f"{subject_phrase} {beat}".strip())
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)

@@ -1,0 +1,48 @@
+"""What an edit asks the video to show, added to the request's asks (`plan/asks.py`).
+
+An edit is the user asking again: "add a scene where a cat sleeps on the beach" asks for a
+cat, sleeping, at the beach; "put SALE on screen" for the text; "make shot 2 at night" for
+the night; "make this one minute" for that length instead of the one asked before. They are
+kept with the request's, checked in the video the same way and shown by the same lines.
+"""
+
+from __future__ import annotations
+
+from videoagent.plan.asks import Ask, asks_in
+from videoagent.plan.edit_request import (
+    AddCard,
+    AddScene,
+    AddText,
+    Operation,
+    ReplaceShot,
+    Restage,
+    SetLength,
+)
+from videoagent.timeline.time import FrameRate
+
+SETTING_ASKS = {"place": "place", "time_of_day": "time", "weather": "weather"}
+
+
+def edit_asks(operation: Operation, rate: FrameRate) -> list[Ask]:
+    """The asks `operation` makes (none for a cut, a move, a trim or a reframe)."""
+    if isinstance(operation, AddText):
+        return [Ask("text", operation.text)]
+    if isinstance(operation, AddCard):
+        return [Ask("text", t) for t in (operation.title, operation.subtitle) if t]
+    if isinstance(operation, AddScene | ReplaceShot):
+        return asks_in(operation.description, length=False)
+    if isinstance(operation, Restage):
+        return [Ask(SETTING_ASKS[field], value) for field, value in operation.setting]
+    if isinstance(operation, SetLength):
+        return [Ask("length", f"{float(rate.seconds(operation.frames)):g} s")]
+    return []
+
+
+def with_edit_asks(asks: list[dict], added: list[Ask]) -> tuple[list[dict], list[Ask]]:
+    """The project's asks (as kept) with `added` joined, a new length replacing the old
+    one; and those that were new."""
+    kept = [Ask(**a) for a in asks]
+    new = [a for a in dict.fromkeys(added) if a not in kept]
+    if any(a.kind == "length" for a in new):
+        kept = [a for a in kept if a.kind != "length"]
+    return [a.to_dict() for a in kept + new], new

@@ -89,6 +89,8 @@ def test_unknown_nouns_become_labelled_placeholders():
     parsed = parse("a dragon flies over the castle at night")
     assert parsed.placeholders == ["dragon", "castle"]
     assert parsed.spec.time_of_day == "night"
+    about_the_video = parse("a dog in the park with the words on screen, a tagline, a caption")
+    assert about_the_video.placeholders == about_the_video.unsupported_words == []
 
 
 def test_ground_truth_boxes_are_inside_the_frame_and_follow_the_subject():

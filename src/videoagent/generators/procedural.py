@@ -26,8 +26,9 @@ class ProceduralGenerator(Generator):
 
     name = "procedural"
     # 4: sound events in truth; 5: idle people, cats; 6: world-anchored scenery, extensions;
-    # 7: "another brown dog" is a second one (it was the first again)
-    version = "synthworld-7"
+    # 7: "another brown dog" is a second one (it was the first again); 8: words about the
+    # video ("with the words … on screen") draw no stand-in
+    version = "synthworld-8"
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)

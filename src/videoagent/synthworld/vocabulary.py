@@ -338,6 +338,7 @@ NEUTRAL_WORDS = frozenset(
     friend friends buddy pal companion someone something thing things day's front back side
     treats mid-shot toward view viewer looks looking look watches watching enjoy
     ad advert advertisement commercial brand product ugc tagline title logo intro outro
+    words word text caption captions subtitle subtitles slogan screen on-screen
     morning's set sets off along terrace sandy wooden towers below gentle following subject
     slow fast still overhead happily nearby glowing sunny""".split()
 )

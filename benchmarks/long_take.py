@@ -7,11 +7,15 @@ far, and the entity model draws the staged entities over it. The first chunk is 
 for every context; each later one is given:
 
 - last frame: the take's last frame only;
-- last second: its last second (the model reads the last 4 of those frames: what `embedded`
-  extends from today);
+- last second: its last second;
 - packed: the whole take so far, packed into the model's bounded context (the last frame in
   full; the frame before it, one a second before and the take's first frame pooled), read
   for every frame it makes.
+
+The first two fill the model's older slots by the rule it was trained with (`recent`: the
+frames just before, so the last second is read as its last 4 frames; `packed`: the rule
+above, over what it was given). `--video-model` picks the weights (the shipped ones were
+trained on `recent`).
 
 Per chunk it prints, over the scenes, from our recognizer's reading of the chunk:
 - consistency: the share of facets read as in the first chunk (identity: each kind seen;
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -49,12 +54,13 @@ from videoagent.synthworld.staging import Stage
 CONTEXTS = ("last frame", "last second", "packed")
 
 
-def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, str]:
-    """The frames an extension is given under `context`, and the sampler's context rule."""
+def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, str | None]:
+    """The frames an extension is given under `context`, and the sampler's context rule
+    (None: the model's own)."""
     if context == "last frame":
-        return history[-1:], "recent"
+        return history[-1:], None
     if context == "last second":
-        return history[-round(fps) :], "recent"
+        return history[-round(fps) :], None
     return history, "packed"
 
 
@@ -109,11 +115,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per chunk")
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--video-model", type=Path, default=VIDEO_MODEL)
     args = parser.parse_args()
     if args.scenes < 1 or args.chunks < 2 or args.seconds <= 0:
         parser.error("needs at least one scene, two chunks and a positive chunk length")
     torch.set_num_threads(args.threads)
-    model, _ = checkpoint.load(VIDEO_MODEL)
+    model, _ = checkpoint.load(args.video_model)
     autoencoder, _ = checkpoint.load(AUTOENCODER)
     recognizer, _ = checkpoint.load(RECOGNIZER)
     layer = EntityLayer(checkpoint.load(ENTITY_MODEL)[0])
@@ -128,7 +135,8 @@ def main() -> None:
     print(
         f"{args.scenes} held-out scenes, {args.chunks} x {args.seconds:g} s at {fps:g} fps "
         f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
-        f"{cpu_description()}"
+        f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
+        "context)"
     )
     rng = np.random.default_rng(2026)
     held_out = held_out_triples()

@@ -7,23 +7,15 @@ holds it against what our recognizer sees, since a staging is an intention, not 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from videoagent.store.files import atomic_write_json
-
-
-def staged_path(clip: Path) -> Path:
-    return Path(clip).with_suffix(".staged.json")
+from videoagent.store.sidecar import read_sidecar, write_sidecar
 
 
 def write_staged(clip: Path, staged: dict) -> None:
-    atomic_write_json(staged_path(clip), staged)
+    write_sidecar(clip, "staged", staged)
 
 
 def read_staged(clip: Path) -> dict | None:
     """The staging beside `clip`, or None when its backend wrote none."""
-    path = staged_path(clip)
-    if not path.exists():
-        return None
-    return json.loads(path.read_text("utf-8"))
+    return read_sidecar(clip, "staged")

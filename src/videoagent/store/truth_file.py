@@ -5,23 +5,19 @@ the procedural generator; read by checks, consistency, effects and framing, all 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from videoagent.store.files import atomic_write_json
+from videoagent.store.sidecar import read_sidecar, sidecar_path, write_sidecar
 
 
 def truth_path(clip: Path) -> Path:
-    return Path(clip).with_suffix(".truth.json")
+    return sidecar_path(clip, "truth")
 
 
 def write_truth(clip: Path, truth: dict) -> None:
-    atomic_write_json(truth_path(clip), truth)
+    write_sidecar(clip, "truth", truth)
 
 
 def read_truth(clip: Path) -> dict | None:
     """The ground truth beside `clip`, or None when its backend wrote none."""
-    path = truth_path(clip)
-    if not path.exists():
-        return None
-    return json.loads(path.read_text("utf-8"))
+    return read_sidecar(clip, "truth")

@@ -81,3 +81,17 @@ def test_a_failure_the_camera_cannot_fix_keeps_the_framing(tmp_path: Path, monke
     request = Request.build("a wide shot of a dog walking in the park", duration=2, size="160x90")
     takes = Agent(settings).make(request, tmp_path / "f").manifest["shots"][0]["takes"]
     assert len({t["prompt"] for t in takes}) == 1 and len(takes) == 2
+
+
+def test_a_staged_thing_the_frame_cuts_off_is_shot_again_wider(tmp_path: Path):
+    """A close-up of a dog by a house shows none of the house (its truth check fails): the
+    next take is framed one size wider, and shows it."""
+    records = []
+    settings = AgentSettings(backend="procedural", max_retries=1, shared_cache=None)
+    request = Request.build("a golden dog sitting by a house", duration=2, size="160x90")
+    result = Agent(settings, listener=records.append).make(request, tmp_path / "f")
+    takes = result.manifest["shots"][0]["takes"]
+    assert takes[0]["prompt"].startswith("Close-up") and not takes[0]["accepted"]
+    assert "shows yellow house" in {c["name"] for c in takes[0]["checks"] if not c["passed"]}
+    assert takes[1]["prompt"].startswith("Medium") and takes[1]["accepted"]
+    assert any("framed wider (medium)" in r.message for r in records if r.step == "revise")

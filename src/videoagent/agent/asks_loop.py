@@ -78,7 +78,7 @@ def close_on_asks(
         if len(takes[shot.id]) > shooter.max_retries:
             tried.add((shot.id, ask.said()))
             continue
-        framed = framing.get(shot.id, shot)
+        framed = framing.get(shot.id) or _as_taken(shot, chosen[shot.id], wider)
         if ask.kind == "entity":  # what a tighter frame cut off, a wider one may hold
             framed = wider(framed) or framed
         framing[shot.id] = framed
@@ -117,6 +117,15 @@ def close_on_asks(
             f"{asks_line([s.to_dict() for s in states])}",
         )
     return loop
+
+
+def _as_taken(shot: Shot, take: Take, wider: Callable[[Shot], Shot | None]) -> Shot:
+    """`shot` framed as its chosen take was (the take checks' retries may have framed it
+    wider already)."""
+    framed: Shot | None = shot
+    while framed is not None and framed.prompt != take.prompt:
+        framed = wider(framed)
+    return framed or shot
 
 
 def _states(asks: list[Ask], board: Storyboard, chosen: dict[str, Take]) -> list[AskState]:

@@ -66,6 +66,7 @@ class ShooterRecipe:
             reframe=lambda shot: framed_closer(
                 shot, capabilities(shot.backend), style=style, bible=bible
             ),
+            widen=self.wider,
             judge=self._judge(),
             ledger=ledger,
             resubmit_in_doubt=self.resubmit_in_doubt,

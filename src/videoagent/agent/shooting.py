@@ -23,7 +23,7 @@ from videoagent.agent.provider_slots import PROCESS_SLOTS, ProviderSlots
 from videoagent.agent.steps import Emit
 from videoagent.errors import DamagedProject, GenerationError, JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
-from videoagent.evaluate.checks import take_checks
+from videoagent.evaluate.checks import staged_out_of_view, take_checks
 from videoagent.evaluate.recognized import subject_unrecognised
 from videoagent.failpoints import reached
 from videoagent.generators import GenerationRequest, capabilities
@@ -153,6 +153,7 @@ class Shooter:
         emit: Emit,
         budget: Budget | None = None,
         reframe: Callable[[Shot], Shot | None] | None = None,
+        widen: Callable[[Shot], Shot | None] | None = None,
         judge: Callable[[Path, Shot], Check] | None = None,
         ledger: Ledger | None = None,
         resubmit_in_doubt: bool = False,
@@ -170,6 +171,9 @@ class Shooter:
         self.budget = budget or Budget(None)
         # The shot framed closer, prompt written, or None: the retry for an unseen subject.
         self._reframe = reframe or (lambda shot: None)
+        # The shot framed wider, prompt written, or None: the retry for a staged thing the
+        # frame cut off.
+        self._widen = widen or (lambda shot: None)
         # A vision model's verdict on a take that passed the cheap checks (when configured).
         self.judge = judge
         self.ledger = ledger
@@ -234,7 +238,7 @@ class Shooter:
         carries on."""
         takes: list[Take] = []
         attempts = self.max_retries + 1
-        framed = shot  # moves closer each time a take's subject goes unrecognised
+        framed = shot  # moves closer (subject unrecognised) or wider (a staged thing cut off)
         for attempt in range(attempts):
             request = self._request(framed, frames, shot.seed + attempt, refs)
             take = self._reuse(framed, request) or self._generate(framed, request)
@@ -244,13 +248,17 @@ class Shooter:
             problems = take.error or "; ".join(f"{c.name}: {c.detail}" for c in failed(take.checks))
             if attempt + 1 < attempts:
                 nearer = self._reframe(framed) if subject_unrecognised(take.checks) else None
-                framed = nearer or framed
+                wider = None
+                if nearer is None and staged_out_of_view(take.checks):
+                    wider = self._widen(framed)
+                framed = nearer or wider or framed
                 self._emit(
                     "revise",
                     "warning",
                     f"{shot.id} take {take.number} rejected ({problems}); "
                     f"trying again with seed {request.seed + 1}"
-                    + (f", framed closer ({nearer.shot_size})" if nearer else ""),
+                    + (f", framed closer ({nearer.shot_size})" if nearer else "")
+                    + (f", framed wider ({wider.shot_size})" if wider else ""),
                     shot=shot.id,
                     take=take.number,
                     shot_size=framed.shot_size,

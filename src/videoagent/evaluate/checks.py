@@ -19,6 +19,7 @@ MAX_FROZEN_SECONDS = 1.0
 SUBJECT_VISIBLE = 0.8  # the subject must be in frame this often
 OTHER_VISIBLE = 0.15  # everyone else at least this often
 ACTION_SHARE = 0.25  # the intended action must be seen in this share of frames
+SHOWS = "shows "  # + colour and kind: one truth check per thing the shot stages
 
 
 def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
@@ -93,6 +94,15 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
     return checks
 
 
+def staged_out_of_view(checks: list[Check]) -> bool:
+    """Whether, of `checks`, one that failed says the truth has a staged thing too little in
+    the picture (framing wider may help it)."""
+    return any(
+        not check.passed and check.severity == "error" and check.name.startswith(SHOWS)
+        for check in checks
+    )
+
+
 def truth_checks(summary: dict, scene: SceneSpec) -> list[Check]:
     """Does the take's ground truth show what the shot asked for?"""
     checks = []
@@ -103,13 +113,13 @@ def truth_checks(summary: dict, scene: SceneSpec) -> list[Check]:
         )
         name = f"{wanted.colour} {wanted.kind}"
         if match is None:
-            checks.append(Check(f"shows {name}", False, f"no {name} in the ground truth"))
+            checks.append(Check(SHOWS + name, False, f"no {name} in the ground truth"))
             continue
         rows.remove(match)
         # The subject must be mostly in frame; others need only be seen (scenery is cropped).
         need = SUBJECT_VISIBLE if index == 0 else OTHER_VISIBLE
         seen = match["visible_fraction"] if index == 0 else match["seen_fraction"]
-        checks.append(Check.share(f"shows {name}", seen, need, "visible"))
+        checks.append(Check.share(SHOWS + name, seen, need, "visible"))
         if wanted.action != "stand":
             share = match["actions"].get(wanted.action, 0) / max(summary["frames"], 1)
             checks.append(

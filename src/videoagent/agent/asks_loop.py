@@ -6,13 +6,16 @@ the timeline would use (`evaluate/asks_shown.py`). An entity or an action that i
 (a second dog half out of the picture the whole shot, a chase that never comes into view)
 has each generated shot that stages it made again with its next seed, while that shot has
 retries left (`--max-retries`, shared with the take checks) and the budget pays; for an
-entity each of them frames the shot one size wider while it can (a close-up cuts off the
-tree it stages). A new take is used when it passes its checks and the video then shows more of the
-asks. Nothing is stored as a decision: a resumed or edited project runs the same loop over
-the same cached takes and comes to the same choice for free. The scene's
-place, time and weather are the plan's, which a new seed cannot change: the plan is given
-them before anything is made (`plan/asks_in_plan.py`). Shots that carry on one another (one
-continuous take) are not made again alone. Whatever is still missing is said by verify.
+entity each retry frames the shot one size wider while it can (a close-up cuts off the tree
+it stages). A new take is used when it passes its checks and the video then shows more of
+the asks. Nothing is stored as a decision: a resumed or edited project runs the same loop
+over the same cached takes and comes to the same choice for free.
+
+The scene's place, time and weather are the plan's, which a new seed cannot change: the
+plan is given them before anything is made (`plan/asks_in_plan.py`). Shots that carry on
+one another (one continuous take) are not made again alone. The loop's takes are made here,
+by the run's own shooter, also when a Ray cluster made the first ones. Whatever is still
+missing is said by verify.
 """
 
 from __future__ import annotations

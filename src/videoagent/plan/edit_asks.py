@@ -1,7 +1,7 @@
 """What an edit asks the video to show, added to the request's asks (`plan/asks.py`).
 
-An edit is the user asking again: "add a scene where a cat sleeps on the beach" asks for a
-cat, sleeping, at the beach; "put SALE on screen" for the text; "make shot 2 at night" for
+An edit is the user asking again: "add a scene where a cat sits on the beach" asks for a
+cat, sitting, at the beach; "put SALE on screen" for the text; "make shot 2 at night" for
 the night; "make this one minute" for that length instead of the one asked before. They are
 kept with the request's, checked in the video the same way and shown by the same lines.
 """

@@ -95,3 +95,29 @@ def test_a_staged_thing_the_frame_cuts_off_is_shot_again_wider(tmp_path: Path):
     assert "shows yellow house" in {c["name"] for c in takes[0]["checks"] if not c["passed"]}
     assert takes[1]["prompt"].startswith("Medium") and takes[1]["accepted"]
     assert any("framed wider (medium)" in r.message for r in records if r.step == "revise")
+
+
+def test_a_still_run_the_truth_asked_for_is_no_failure(tmp_path: Path):
+    """A fixed camera on a sitting cat holds still for seconds at a time: with ground truth
+    saying so, the long still run is said as a warning; in a shot that asks for movement
+    it stays an error (and without truth it always does: test_cli's frozen fake takes)."""
+    from fractions import Fraction
+
+    from videoagent.evaluate.checks import take_checks
+    from videoagent.generators import registry
+    from videoagent.generators.base import GenerationRequest
+    from videoagent.synthworld.prompt_parser import parse
+    from videoagent.timeline.time import FrameRate
+
+    prompt = "Wide shot, static camera. A park, night, clear. An orange cat sits still."
+    request = GenerationRequest(prompt, 120, FrameRate(Fraction(24)), 192, 108, seed=12)
+    job = registry.create("procedural").generate(request, tmp_path / "cat.mp4")
+    scene = parse(prompt).spec
+    frozen = next(c for c in take_checks(job, scene) if c.name == "frozen frames")
+    assert (
+        frozen.value > 24 and frozen.severity == "warning" and "asks for stillness" in frozen.detail
+    )
+    moving = parse(prompt.replace("sits still", "walks along")).spec
+    assert (
+        next(c for c in take_checks(job, moving) if c.name == "frozen frames").severity == "error"
+    )

@@ -19,6 +19,7 @@ MAX_FROZEN_SECONDS = 1.0
 SUBJECT_VISIBLE = 0.8  # the subject must be in frame this often
 OTHER_VISIBLE = 0.15  # everyone else at least this often
 ACTION_SHARE = 0.25  # the intended action must be seen in this share of frames
+STILL_ACTIONS = ("stand", "sit")
 SHOWS = "shows "  # + colour and kind: one truth check per thing the shot stages
 
 
@@ -63,13 +64,19 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
         )
     )
     frozen_limit = round(MAX_FROZEN_SECONDS * float(request.rate.fps))
+    # A still run is a stuck model, unless the truth says the world held still as asked.
+    evidence = capabilities(job.backend).evidence if scene is not None else ()
+    truth = read_truth(path) if "ground truth" in evidence else None
+    still = truth is not None and still_by_design(scene)
     checks.append(
         Check(
             "frozen frames",
             stats.longest_frozen_run <= frozen_limit,
-            f"longest still run {stats.longest_frozen_run} frames",
+            f"longest still run {stats.longest_frozen_run} frames"
+            + (" (the shot asks for stillness)" if still else ""),
             value=stats.longest_frozen_run,
             expected=f"<= {frozen_limit}",
+            severity="warning" if still else "error",
         )
     )
     unshown = job.report.get("placeholders", []) + job.report.get("unsupported_words", [])
@@ -85,13 +92,22 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
             value=unshown,
         )
     )
-    evidence = capabilities(job.backend).evidence if scene is not None else ()
-    truth = read_truth(path) if "ground truth" in evidence else None
     if truth is not None:
         checks += truth_checks(truth["summary"], scene)
     if "recognizer" in evidence:
         checks += recognized_checks(path, scene)
     return checks
+
+
+def still_by_design(scene: SceneSpec) -> bool:
+    """Whether the shot asks for a picture that holds still (a fixed camera in clear
+    weather, everyone standing or sitting): then a still run in a take whose truth we have
+    is what was asked, not a stuck model."""
+    return (
+        scene.camera == "static"
+        and scene.weather == "clear"
+        and all(e.action in STILL_ACTIONS for e in scene.entities)
+    )
 
 
 def staged_out_of_view(checks: list[Check]) -> bool:

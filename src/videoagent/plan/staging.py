@@ -15,6 +15,7 @@ from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
+OPENING_WORDS = {"a", "an", "the", "one", "two", "three", "four", "some"}  # before a name
 FRIEND_WORDS = {"friend", "friends", "buddy", "pal", "companion", "another", "mate"}
 RECEIVE_WORDS = {
     "getting",
@@ -76,16 +77,19 @@ def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
 
 
 def _own_subject(beat: str, lead: str) -> bool:
-    """Whether the beat opens with a creature other than the lead doing something ("a cat
-    sits on the beach" in a film about a dog)."""
+    """Whether the beat opens with a creature other than the lead doing something, and
+    names no lead ("a cat sits on the beach" in a film about a dog; not "chasing a cat",
+    nor "and a dog walking", which go on from the lead)."""
     entities = parse(beat).spec.entities
     if not entities:
         return False
     first = entities[0]
-    opening = beat.lower().split()[:4]
-    named = first.kind in opening or f"{first.kind}s" in opening
+    words = beat.lower().split()
+    while words and (words[0] in OPENING_WORDS or words[0] in vocab.COLOURS):
+        words.pop(0)
+    opens = bool(words) and words[0] in (first.kind, f"{first.kind}s")
     acting = first.kind in vocab.CREATURES and first.action != "stand"
-    return named and acting and first.kind != lead
+    return opens and acting and all(e.kind != lead for e in entities)
 
 
 def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:

@@ -89,7 +89,7 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
 
 @needs_weights
 def test_judge_reads_an_embedded_take_as_it_reads_synthworlds_own_render(tmp_path: Path):
-    from videoagent.evaluate.recognized import _recognizer
+    from videoagent.evaluate.recognized import recognizer
     from videoagent.nn.judge import SEEN_SHARE, read_clip
 
     request = GenerationRequest(
@@ -104,7 +104,7 @@ def test_judge_reads_an_embedded_take_as_it_reads_synthworlds_own_render(tmp_pat
     readings = {}
     for name in ("embedded", "procedural"):
         job = registry.create(name).generate(request, tmp_path / f"{name}.mp4")
-        readings[name] = read_clip(_recognizer(), np.stack(list(iter_frames(job.output))))
+        readings[name] = read_clip(recognizer(), np.stack(list(iter_frames(job.output))))
     seen = {
         name: {kind for kind, share in reading.seen.items() if share >= SEEN_SHARE}
         for name, reading in readings.items()

@@ -43,7 +43,7 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
             scene = shot.scene_spec
             if shot.kind != "generated" or scene is None:
                 continue
-            same = [i for i, e in enumerate(scene.entities) if _is(e, ask)]
+            same = [i for i, e in enumerate(scene.entities) if is_asked(e, ask)]
             if not same or len(same) >= wanted:
                 continue
             first = scene.entities[same[0]]
@@ -91,7 +91,7 @@ def cover_text(board: Storyboard, asks: list[Ask]) -> list[str]:
 
 def _stages(shot, ask: Ask) -> bool:
     scene = shot.scene_spec if shot.kind == "generated" else None
-    return scene is not None and any(_is(e, ask) for e in scene.entities)
+    return scene is not None and any(is_asked(e, ask) for e in scene.entities)
 
 
 def _missing_entirely(board: Storyboard, bible: Bible, ask: Ask) -> list[str]:
@@ -113,5 +113,6 @@ def _missing_entirely(board: Storyboard, bible: Bible, ask: Ask) -> list[str]:
     return [f"{ask.said()} asked for: put in {shot.id}, where no shot had it"]
 
 
-def _is(entity, ask: Ask) -> bool:
+def is_asked(entity, ask: Ask) -> bool:
+    """Whether a staged entity is of the kind (and colour, if named) an entity ask wants."""
     return entity.kind == ask.what and (ask.colour is None or entity.colour == ask.colour)

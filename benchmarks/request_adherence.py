@@ -16,9 +16,12 @@ the time the loop took (median over the runs where it made something, and in all
 
 `--backend embedded` makes them with our own model (224x128), whose asks are evidenced by
 its staging and the recognizer's reading; it has no ground truth, so its false "shown" are
-not counted ("no truth").
+not counted ("no truth"). A run there takes minutes on a CPU, so `--every N` takes every Nth
+request (a sample across the list, not its easy head) and `--without-drawn` skips the run as
+the planner drew it (the figures before and after the loop come from the default run).
 
-    python benchmarks/request_adherence.py [--limit N] [--backend embedded]
+    python benchmarks/request_adherence.py [--limit N] [--every N] [--without-drawn]
+        [--backend embedded]
 """
 
 from __future__ import annotations
@@ -170,10 +173,16 @@ def _run(text: str, default: bool, work: Path, backend: str) -> tuple[dict, int 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=len(REQUESTS))
+    parser.add_argument("--every", type=int, default=1, help="take every Nth request")
+    parser.add_argument("--without-drawn", action="store_true", help="skip the run as drawn")
     parser.add_argument("--backend", choices=sorted(SIZES), default="procedural")
     args = parser.parse_args()
-    requests = REQUESTS[: args.limit]
+    if args.every < 1:
+        parser.error(f"--every must be 1 or more, not {args.every}")
+    requests = REQUESTS[:: args.every][: args.limit]
     ways = ("as the planner drew it", "given the counts, before the loop", "after the loop")
+    if args.without_drawn:
+        ways = ways[1:]
     totals = {
         way: {"asks": 0, "shown": 0, "could not show": 0, "unchecked": 0, "false": 0, "s": []}
         for way in ways
@@ -182,14 +191,17 @@ def main() -> None:
     missed: list[str] = []
     for number, text in enumerate(requests, start=1):
         with tempfile.TemporaryDirectory() as work:
-            drawn, drawn_false, drawn_s = _run(text, False, Path(work) / f"{number}", args.backend)
+            if not args.without_drawn:
+                drawn = _run(text, False, Path(work) / f"{number}", args.backend)
             made, false, seconds = _run(text, True, Path(work) / f"{number}", args.backend)
         loop = made.get("asks_loop", {"before": made.get("asks", []), "retaken": []})
         runs = (
-            (drawn["asks"], drawn_false, drawn_s),
             (loop["before"], None, seconds - loop.get("seconds", 0.0)),
             (made["asks"], false, seconds),
         )
+        if not args.without_drawn:
+            manifest, drawn_false, drawn_s = drawn
+            runs = ((manifest["asks"], drawn_false, drawn_s), *runs)
         for way, (asks, false_shown, wall) in zip(ways, runs, strict=True):
             row = totals[way]
             row["asks"] += len(asks)
@@ -200,9 +212,13 @@ def main() -> None:
         if loop["retaken"]:
             looped.append(loop["seconds"])
         missed += [f"{text}: {a['said']}" for a in made["asks"] if a["state"] == "not shown"]
-        print(f"{number}/{len(requests)} {text}", flush=True)
+        counts = " / ".join(
+            f"{sum(a['state'] == 'shown' for a in asks)} of {len(asks)}" for asks, _, _ in runs
+        )
+        print(f"{number}/{len(requests)} {text}: shown {counts} ({seconds:.0f} s)", flush=True)
     print(f"\n# {cpu_description()}")
-    print(f"{len(requests)} requests, {args.backend} backend, {SIZES[args.backend]}\n")
+    sample = "" if args.every == 1 else f" (every {args.every}th of {len(REQUESTS)})"
+    print(f"{len(requests)} requests{sample}, {args.backend} backend, {SIZES[args.backend]}\n")
     print("| plan | asks | shown | could not show | unchecked | false shown | median s a run |")
     print("|---|---|---|---|---|---|---|")
     for way in ways:

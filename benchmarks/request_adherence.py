@@ -17,11 +17,12 @@ the time the loop took (median over the runs where it made something, and in all
 `--backend embedded` makes them with our own model (224x128), whose asks are evidenced by
 its staging and the recognizer's reading; it has no ground truth, so its false "shown" are
 not counted ("no truth"). A run there takes minutes on a CPU, so `--every N` takes every Nth
-request (a sample across the list, not its easy head) and `--without-drawn` skips the run as
+request (a sample across the list, not its easy head; `--start S` from the Sth, so that N
+processes with starts 0..N-1 share the whole list) and `--without-drawn` skips the run as
 the planner drew it (the figures before and after the loop come from the default run).
 
-    python benchmarks/request_adherence.py [--limit N] [--every N] [--without-drawn]
-        [--backend embedded]
+    python benchmarks/request_adherence.py [--limit N] [--every N] [--start S]
+        [--without-drawn] [--backend embedded]
 """
 
 from __future__ import annotations
@@ -174,12 +175,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=len(REQUESTS))
     parser.add_argument("--every", type=int, default=1, help="take every Nth request")
+    parser.add_argument("--start", type=int, default=0, help="the first request taken")
     parser.add_argument("--without-drawn", action="store_true", help="skip the run as drawn")
     parser.add_argument("--backend", choices=sorted(SIZES), default="procedural")
     args = parser.parse_args()
     if args.every < 1:
         parser.error(f"--every must be 1 or more, not {args.every}")
-    requests = REQUESTS[:: args.every][: args.limit]
+    if not 0 <= args.start < len(REQUESTS):
+        parser.error(f"--start must be from 0 to {len(REQUESTS) - 1}, not {args.start}")
+    requests = REQUESTS[args.start :: args.every][: args.limit]
     ways = ("as the planner drew it", "given the counts, before the loop", "after the loop")
     if args.without_drawn:
         ways = ways[1:]
@@ -218,6 +222,7 @@ def main() -> None:
         print(f"{number}/{len(requests)} {text}: shown {counts} ({seconds:.0f} s)", flush=True)
     print(f"\n# {cpu_description()}")
     sample = "" if args.every == 1 else f" (every {args.every}th of {len(REQUESTS)})"
+    sample += f" from number {args.start + 1}" if args.start else ""
     print(f"{len(requests)} requests{sample}, {args.backend} backend, {SIZES[args.backend]}\n")
     print("| plan | asks | shown | could not show | unchecked | false shown | median s a run |")
     print("|---|---|---|---|---|---|---|")

@@ -1,10 +1,10 @@
 """Train the recognizer on synthworld frames and report its held-out accuracy. One command:
 
-    videoagent dataset synthworld --out data/synthworld-judge --train 16000 --frames 6
+    videoagent dataset synthworld --out data/synthworld-judge --train 32000 --heldout 400 --frames 6
     videoagent train recognizer --data data/synthworld-judge --out runs/recognizer.pt
 
 Trained on its own dataset of many short clips: on the video model's 2,000 clips it learnt
-the clips by heart (dog recall 0.85 in training, 0.35 held out); 16,000 different scenes of
+the clips by heart (dog recall 0.85 in training, 0.35 held out); 32,000 different scenes of
 6 frames each teach kinds instead of scenes.
 
 Every training frame is labelled from ground truth (`recognizer_labels`). A third of the
@@ -89,7 +89,7 @@ def accuracy(model: Recognizer, frames: np.ndarray, labels: dict[str, np.ndarray
 @dataclass(frozen=True, kw_only=True)
 class RecognizerTraining(TrainingConfig):
     data: Path = setting("a built synthworld dataset (many short clips)")
-    steps: int = setting("optimiser steps", 4000, minimum=1)
+    steps: int = setting("optimiser steps", 8000, minimum=1)
     batch: int = setting("frames per step", 64, minimum=1)
     lr: float = setting("peak learning rate", 2e-3, minimum=0)
 

@@ -5,7 +5,9 @@ its training never saw): per kind and per action, how many frames truly show it,
 precision (a class counts where its chance is 0.5 or more); micro F1 and whole-set accuracy
 of the two several-at-once heads; top-1 of place, time of day and weather. Labels are the
 training's own (`nn/recognizer_labels.py`: at least 40% of an entity in the picture and
-16 px of box at 112x64). The asks of a video made with our own model are only as good as
+16 px of box at 112x64). A recognizer that reads motion (`--motion-seconds` in training)
+reads each frame with an earlier one, so every recognizer is read on the frames from the
+first that has one on. The asks of a video made with our own model are only as good as
 these readings (`evaluate/asks_shown.py`).
 
     videoagent dataset synthworld --out data/synthworld-judge --train 32000 --heldout 400 --frames 6
@@ -18,25 +20,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import numpy as np
 import torch
 from machine import cpu_description
 
 from videoagent.evaluate.recognized import RECOGNIZER
 from videoagent.nn import checkpoint
-from videoagent.nn.autoencoder_metrics import to_tensor
-from videoagent.nn.recognizer import HEADS, probabilities
+from videoagent.nn.recognizer import HEADS
 from videoagent.nn.recognizer_labels import split_labels
-from videoagent.nn.train_recognizer import accuracy
+from videoagent.nn.train_recognizer import accuracy, dataset_gap, flat_labels, predictions
 from videoagent.synthworld.dataset import SynthworldDataset
-
-
-@torch.no_grad()
-def chances(model, frames: np.ndarray) -> dict[str, np.ndarray]:
-    """Each head's probabilities for every frame of [clips, T, H, W, 3]: [frames, classes]."""
-    flat = frames.reshape(-1, *frames.shape[-3:])
-    parts = [probabilities(model(to_tensor(flat[i : i + 256]))) for i in range(0, len(flat), 256)]
-    return {name: torch.cat([p[name] for p in parts]).numpy() for name in HEADS}
 
 
 def main() -> None:
@@ -52,28 +44,31 @@ def main() -> None:
     for path in args.recognizer:
         model, _ = checkpoint.load(path)
         models[path] = model.eval()
+    gaps = {path: dataset_gap(model, held_out) for path, model in models.items()}
+    first = max(gaps.values())  # every one reads the frames a motion recognizer can read
+    read = {path: predictions(m, frames, gaps[path], first) for path, m in models.items()}
+    truths = flat_labels(labels, first)
     print(f"# {cpu_description()}")
-    print(f"{frames.shape[0] * frames.shape[1]} held-out frames of {args.data}\n")
+    print(f"{len(truths['kinds'])} held-out frames of {args.data}\n")
     names = " | ".join(f"{p.name}: recall / precision" for p in models)
     for head in ("kinds", "actions"):
         print(f"| {head} | frames showing it | {names} |")
         print("|---|---|" + "---|" * len(models))
-        truth = labels[head].reshape(-1, labels[head].shape[-1]) == 1
-        read = {p: chances(m, frames)[head] >= 0.5 for p, m in models.items()}
+        truth = truths[head] == 1
         for index, name in enumerate(HEADS[head][0]):
             shows = truth[:, index]
             if not shows.any():
                 continue  # the held-out combinations never show it
             cells = []
-            for guess in read.values():
-                said = guess[:, index]
+            for chances in read.values():
+                said = chances[head][:, index] >= 0.5
                 hits = (said & shows).sum()
                 cells.append(f"{hits / shows.sum():.2f} / {hits / max(said.sum(), 1):.2f}")
             print(f"| {name} | {shows.sum()} | {' | '.join(cells)} |")
         print()
     print("| head | " + " | ".join(p.name for p in models) + " |")
     print("|---|" + "---|" * len(models))
-    scores = {p: accuracy(m, frames, labels) for p, m in models.items()}
+    scores = {p: accuracy(m, frames, labels, gaps[p], first) for p, m in models.items()}
     for head, (_, several) in HEADS.items():
         if several:
             cells = [

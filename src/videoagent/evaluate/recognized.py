@@ -15,6 +15,7 @@ import numpy as np
 
 from videoagent.evaluate.check import Check
 from videoagent.media.frames import iter_frames
+from videoagent.media.probe import probe
 from videoagent.synthworld.spec import SceneSpec
 
 ENTITY_CHECK = "recognises "  # + the kind: one check per kind of thing the shot shows
@@ -46,7 +47,7 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
     if not RECOGNIZER.exists():
         return [Check("recognizer", False, "no recognizer weights; content unchecked", "warning")]
     frames = np.stack(list(iter_frames(path)))
-    reading = read_clip(recognizer(), frames)
+    reading = read_clip(recognizer(), frames, float(probe(path).fps))
     checks = []
     for kind in sorted({entity.kind for entity in scene.drawable}):
         share = reading.seen[kind]

@@ -13,6 +13,7 @@ import numpy as np
 
 from videoagent.evaluate.recognized import RECOGNIZER, recognizer
 from videoagent.media.frames import iter_frames
+from videoagent.media.probe import probe
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _read(path: str, start: int, stop: int, _stamp: int) -> Reading | None:
     frames = [f for i, f in enumerate(iter_frames(path)) if start <= i < stop]
     if not frames:
         return None
-    reading = read_clip(recognizer(), np.stack(frames))
+    reading = read_clip(recognizer(), np.stack(frames), float(probe(path).fps))
     return Reading(
         seen=reading.seen,
         actions=reading.actions,

@@ -16,7 +16,7 @@ from PIL import Image
 
 from videoagent.media.fit import fit_picture
 from videoagent.nn.autoencoder_metrics import to_tensor
-from videoagent.nn.recognizer import HEADS, Recognizer, probabilities
+from videoagent.nn.recognizer import HEADS, Recognizer, paired, probabilities
 from videoagent.synthworld.spec import SceneSpec
 
 SIZE = (112, 64)  # the recognizer's training frames
@@ -39,10 +39,25 @@ def fit_size(frames: np.ndarray) -> np.ndarray:
     return np.stack([fit_picture(f, *SIZE, Image.Resampling.BILINEAR) for f in frames])
 
 
+def motion_gap(recognizer: Recognizer, fps: float | None) -> int:
+    """How many frames back, at `fps`, the second frame a motion recognizer reads is (0 for
+    one that reads single frames)."""
+    seconds = recognizer.config.motion_seconds
+    if not seconds:
+        return 0
+    if not fps:
+        raise ValueError("a recognizer that reads motion needs the clip's frame rate")
+    return max(1, round(seconds * fps))
+
+
 @torch.no_grad()
-def read_clip(recognizer: Recognizer, frames: np.ndarray) -> ClipReading:
-    """What the recognizer sees in a clip (uint8 [T, H, W, 3], any size)."""
+def read_clip(recognizer: Recognizer, frames: np.ndarray, fps: float | None = None) -> ClipReading:
+    """What the recognizer sees in a clip (uint8 [T, H, W, 3], any size, `fps` frames a
+    second: needed by a recognizer that reads motion)."""
     pictures = to_tensor(fit_size(frames))
+    gap = motion_gap(recognizer, fps)
+    if gap:
+        pictures = paired(pictures, gap)
     features, chances = [], {name: [] for name in HEADS}
     for start in range(0, len(pictures), 128):
         feature = recognizer.features(pictures[start : start + 128])

@@ -7,6 +7,10 @@ also the space in which generated and real clips are compared (a Fréchet distan
 
 Features are the mean and the maximum of the last feature map: the mean carries the place
 and the light, the maximum a small dog that the mean would wash out.
+
+One frame cannot tell a walking dog from a standing one (its legs at one instant are the
+same), so a recognizer may also read the frame `motion_seconds` before, stacked with the
+frame as six channels (`paired`): what moved, and how far, is then in its input.
 """
 
 from __future__ import annotations
@@ -32,17 +36,26 @@ HEADS: dict[str, tuple[tuple[str, ...], bool]] = {
 @dataclass(frozen=True)
 class RecognizerConfig:
     widths: tuple[int, int, int, int] = (32, 64, 96, 160)
+    motion_seconds: float = 0.0  # how long before each frame the second one it reads is; 0: none
+
+
+def paired(frames: torch.Tensor, gap: int) -> torch.Tensor:
+    """[T, 3, H, W] → [T, 6, H, W]: each frame with the one `gap` frames before it (the first
+    frames, which have none, with themselves)."""
+    earlier = torch.cat([frames[:1].expand(min(gap, len(frames)), -1, -1, -1), frames])
+    return torch.cat([frames, earlier[: len(frames)]], dim=1)
 
 
 class Recognizer(nn.Module):
-    """[B, 3, H, W] in 0..1 → {head: logits [B, classes]}."""
+    """[B, 3, H, W] in 0..1 (6 channels with motion: the frame, then the one before) →
+    {head: logits [B, classes]}."""
 
     def __init__(self, config: RecognizerConfig = RecognizerConfig()) -> None:
         super().__init__()
         self.config = config
         a, b, c, d = config.widths
         self.trunk = nn.Sequential(
-            nn.Conv2d(3, a, 3, padding=1),
+            nn.Conv2d(6 if config.motion_seconds else 3, a, 3, padding=1),
             Down(a, a),
             Down(a, b),
             Down(b, c),
@@ -55,7 +68,7 @@ class Recognizer(nn.Module):
         )
 
     def features(self, frames: torch.Tensor) -> torch.Tensor:
-        """[B, 3, H, W] → [B, 2 * width]."""
+        """[B, 3 or 6, H, W] → [B, 2 * width]."""
         grid = self.trunk(frames * 2 - 1).flatten(2)
         return torch.cat([grid.mean(-1), grid.amax(-1)], dim=-1)
 

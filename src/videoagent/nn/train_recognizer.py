@@ -24,8 +24,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.judge import motion_gap
 from videoagent.nn.recognizer import HEADS, Recognizer, RecognizerConfig, probabilities
 from videoagent.nn.recognizer_labels import split_labels
 from videoagent.nn.schedule import warmup_cosine
@@ -60,20 +62,63 @@ def loss_of(logits: dict[str, torch.Tensor], targets: dict[str, torch.Tensor]) -
     return total
 
 
+def dataset_gap(model: Recognizer, dataset: SynthworldDataset) -> int:
+    """Frames between the two a motion recognizer reads, at the dataset's frame rate (0 for
+    single frames); the clips must be longer than that."""
+    gap = motion_gap(model, float(dataset.card["config"]["fps"]))
+    frames = dataset.card["config"]["frames"]
+    if gap >= frames:
+        raise UsageError(f"motion over {gap} frames needs clips longer than {frames} frames")
+    return gap
+
+
+def model_input(frames: np.ndarray, times: np.ndarray, clips: np.ndarray, gap: int) -> torch.Tensor:
+    """The frames at (`clips`, `times`) of uint8 [clips, T, H, W, 3] as the model reads them:
+    [B, 3, H, W], or [B, 6, H, W] with the frame `gap` before each."""
+    pictures = to_tensor(frames[clips, times])
+    if not gap:
+        return pictures
+    return torch.cat([pictures, to_tensor(frames[clips, times - gap])], dim=1)
+
+
 @torch.no_grad()
-def accuracy(model: Recognizer, frames: np.ndarray, labels: dict[str, np.ndarray]) -> dict:
-    """Per head on every frame given: top-1 accuracy for pick-one heads; for several-at-once
-    heads, the share of frames whose whole set is right and the micro F1 over classes."""
-    flat = frames.reshape(-1, *frames.shape[-3:])
-    predicted: dict[str, list[np.ndarray]] = {name: [] for name in HEADS}
-    for start in range(0, len(flat), 256):
-        chunk = probabilities(model(to_tensor(flat[start : start + 256])))
-        for name in HEADS:
-            predicted[name].append(chunk[name].numpy())
+def predictions(
+    model: Recognizer, frames: np.ndarray, gap: int, first: int | None = None
+) -> dict[str, np.ndarray]:
+    """Each head's probabilities for every frame of uint8 [clips, T, H, W, 3] from the
+    `first`th of each clip on (by default the `gap`th: the first a motion recognizer has an
+    earlier frame for): [clips * (T - first), classes]."""
+    first = gap if first is None else first
+    clips, times = np.meshgrid(np.arange(len(frames)), np.arange(first, frames.shape[1]),
+                               indexing="ij")  # fmt: skip
+    clips, times = clips.ravel(), times.ravel()
+    parts = [
+        probabilities(model(model_input(frames, times[i : i + 256], clips[i : i + 256], gap)))
+        for i in range(0, len(clips), 256)
+    ]
+    return {name: torch.cat([p[name] for p in parts]).numpy() for name in HEADS}
+
+
+def flat_labels(labels: dict[str, np.ndarray], first: int) -> dict[str, np.ndarray]:
+    """The labels of the frames `predictions` reads from the `first`th on, in its order."""
+    return {name: value[:, first:].reshape(-1, *value.shape[2:]) for name, value in labels.items()}
+
+
+def accuracy(
+    model: Recognizer,
+    frames: np.ndarray,
+    labels: dict[str, np.ndarray],
+    gap: int = 0,
+    first: int | None = None,
+) -> dict:
+    """Per head on every frame given (from the `first`th of each clip on, by default the
+    `gap`th): top-1 accuracy for pick-one heads; for several-at-once heads, the share of
+    frames whose whole set is right and the micro F1 over classes."""
+    first = gap if first is None else first
+    predicted, truths = predictions(model, frames, gap, first), flat_labels(labels, first)
     result = {}
     for name, (_, several) in HEADS.items():
-        guess = np.concatenate(predicted[name])
-        truth = labels[name].reshape(len(guess), *labels[name].shape[2:])
+        guess, truth = predicted[name], truths[name]
         if several:
             chosen = guess >= 0.5
             hits = (chosen & (truth == 1)).sum()
@@ -82,7 +127,7 @@ def accuracy(model: Recognizer, frames: np.ndarray, labels: dict[str, np.ndarray
             result[name] = {"exact_set": round(exact, 4), "micro_f1": round(float(f1), 4)}
         else:
             result[name] = {"top1": round(float(np.mean(guess.argmax(1) == truth)), 4)}
-    result["frames"] = len(flat)
+    result["frames"] = len(guess)
     return result
 
 
@@ -92,21 +137,25 @@ class RecognizerTraining(TrainingConfig):
     steps: int = setting("optimiser steps", 8000, minimum=1)
     batch: int = setting("frames per step", 64, minimum=1)
     lr: float = setting("peak learning rate", 2e-3, minimum=0)
+    motion_seconds: float = setting(
+        "also read the frame this long before each (0: single frames)", 0.0, minimum=0
+    )
 
 
 def train(config: RecognizerTraining, log=print) -> dict:
     rng, generator = config.begin()
     train_set, held_out = SynthworldDataset.splits(config.data)
     frames, labels = train_set.all_frames(), split_labels(train_set.rows)
-    model = Recognizer(RecognizerConfig())
+    model = Recognizer(RecognizerConfig(motion_seconds=config.motion_seconds))
+    gap = dataset_gap(model, train_set)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.02)
     schedule = warmup_cosine(optimiser, config.steps, warmup=min(100, config.steps // 10))
     losses = LossLog(config.steps, log, every=100)
     model.train()
     for step in range(config.steps):
         clips = rng.integers(len(frames), size=config.batch)
-        times = rng.integers(frames.shape[1], size=config.batch)
-        pictures = soften(to_tensor(frames[clips, times]), generator)
+        times = rng.integers(gap, frames.shape[1], size=config.batch)
+        pictures = soften(model_input(frames, times, clips, gap), generator)
         targets = {name: torch.from_numpy(labels[name][clips, times]) for name in HEADS}
         with torch.autocast("cpu", dtype=torch.bfloat16):
             logits = model(pictures)
@@ -115,7 +164,7 @@ def train(config: RecognizerTraining, log=print) -> dict:
         losses.after(step, loss=loss)
     model.eval()
     metrics = {
-        "held_out": accuracy(model, held_out.all_frames(), split_labels(held_out.rows)),
+        "held_out": accuracy(model, held_out.all_frames(), split_labels(held_out.rows), gap),
         "parameters": parameter_count(model),
         "training": config.recorded()
         | {"seconds": round(losses.seconds, 1), "data": train_set.description()},

@@ -1,0 +1,57 @@
+"""The recognizer (our judge): single frames or a frame with the one a moment before it."""
+
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh installs it
+
+import numpy as np  # noqa: E402
+
+from videoagent.errors import UsageError  # noqa: E402
+from videoagent.evaluate.recognized import RECOGNIZER  # noqa: E402
+from videoagent.nn import checkpoint  # noqa: E402
+from videoagent.nn.judge import read_clip  # noqa: E402
+from videoagent.nn.recognizer import paired  # noqa: E402
+from videoagent.nn.train_recognizer import RecognizerTraining, train  # noqa: E402
+from videoagent.synthworld.dataset import DatasetConfig, build  # noqa: E402
+
+
+def test_each_frame_is_paired_with_the_one_gap_frames_before_it():
+    frames = torch.arange(5.0).view(5, 1, 1, 1).expand(5, 3, 2, 2)
+    pairs = paired(frames, 2)
+    assert pairs.shape == (5, 6, 2, 2)
+    assert pairs[:, 0, 0, 0].tolist() == [0, 1, 2, 3, 4]
+    assert pairs[:, 3, 0, 0].tolist() == [0, 0, 0, 1, 2]  # the first two have none before
+
+
+def test_a_motion_recognizer_trains_on_frame_pairs_and_reads_clips_at_their_rate(tmp_path):
+    build(tmp_path / "data", DatasetConfig(train=6, heldout=2, frames=4), log=lambda _: None)
+    config = RecognizerTraining(
+        data=tmp_path / "data", out=tmp_path / "r.pt", steps=3, batch=4, threads=1,
+        motion_seconds=0.25,
+    )  # fmt: skip
+    metrics = train(config, log=lambda _: None)
+    assert metrics["held_out"]["frames"] == 2 * (4 - 2)  # 8 fps: two frames back
+    model, _ = checkpoint.load(tmp_path / "r.pt")
+    assert model.config.motion_seconds == 0.25 and model.trunk[0].in_channels == 6
+    clip = np.random.default_rng(0).integers(0, 255, (12, 64, 112, 3), dtype=np.uint8)
+    with pytest.raises(ValueError, match="frame rate"):
+        read_clip(model, clip)
+    reading = read_clip(model, clip, fps=24.0)
+    assert reading.features.shape[0] == 12 and set(reading.actions) >= {"walk", "run"}
+    # The shipped recognizer reads single frames: no rate needed.
+    shipped, _ = checkpoint.load(RECOGNIZER)
+    assert shipped.config.motion_seconds == 0.0
+    assert read_clip(shipped, clip).features.shape[0] == 12
+
+
+def test_motion_longer_than_the_clips_is_refused(tmp_path):
+    build(tmp_path / "data", DatasetConfig(train=2, heldout=1, frames=2), log=lambda _: None)
+    config = RecognizerTraining(
+        data=tmp_path / "data", out=tmp_path / "r.pt", steps=1, batch=2, threads=1,
+        motion_seconds=1.0,
+    )  # fmt: skip
+    with pytest.raises(UsageError, match="8 frames"):
+        train(config, log=lambda _: None)
+    assert not (tmp_path / "r.pt").exists()

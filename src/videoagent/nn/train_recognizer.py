@@ -145,9 +145,9 @@ class RecognizerTraining(TrainingConfig):
 def train(config: RecognizerTraining, log=print) -> dict:
     rng, generator = config.begin()
     train_set, held_out = SynthworldDataset.splits(config.data)
-    frames, labels = train_set.all_frames(), split_labels(train_set.rows)
     model = Recognizer(RecognizerConfig(motion_seconds=config.motion_seconds))
-    gap = dataset_gap(model, train_set)
+    gap = dataset_gap(model, train_set)  # refused before minutes of loading
+    frames, labels = train_set.all_frames(), split_labels(train_set.rows)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.02)
     schedule = warmup_cosine(optimiser, config.steps, warmup=min(100, config.steps // 10))
     losses = LossLog(config.steps, log, every=100)

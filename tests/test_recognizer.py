@@ -17,6 +17,16 @@ from videoagent.nn.train_recognizer import RecognizerTraining, train  # noqa: E4
 from videoagent.synthworld.dataset import DatasetConfig, build  # noqa: E402
 
 
+def _motion_training(tmp_path, clips: int, frames: int, steps: int, seconds: float):
+    """A tiny dataset built under `tmp_path` and the training of a motion recognizer on it."""
+    build(tmp_path / "data", DatasetConfig(train=clips, heldout=clips // 3 or 1, frames=frames),
+          log=lambda _: None)  # fmt: skip
+    return RecognizerTraining(
+        data=tmp_path / "data", out=tmp_path / "r.pt", steps=steps, batch=4, threads=1,
+        motion_seconds=seconds,
+    )  # fmt: skip
+
+
 def test_each_frame_is_paired_with_the_one_gap_frames_before_it():
     frames = torch.arange(5.0).view(5, 1, 1, 1).expand(5, 3, 2, 2)
     pairs = paired(frames, 2)
@@ -26,12 +36,7 @@ def test_each_frame_is_paired_with_the_one_gap_frames_before_it():
 
 
 def test_a_motion_recognizer_trains_on_frame_pairs_and_reads_clips_at_their_rate(tmp_path):
-    build(tmp_path / "data", DatasetConfig(train=6, heldout=2, frames=4), log=lambda _: None)
-    config = RecognizerTraining(
-        data=tmp_path / "data", out=tmp_path / "r.pt", steps=3, batch=4, threads=1,
-        motion_seconds=0.25,
-    )  # fmt: skip
-    metrics = train(config, log=lambda _: None)
+    metrics = train(_motion_training(tmp_path, 6, 4, 3, 0.25), log=lambda _: None)
     assert metrics["held_out"]["frames"] == 2 * (4 - 2)  # 8 fps: two frames back
     model, _ = checkpoint.load(tmp_path / "r.pt")
     assert model.config.motion_seconds == 0.25 and model.trunk[0].in_channels == 6
@@ -47,11 +52,6 @@ def test_a_motion_recognizer_trains_on_frame_pairs_and_reads_clips_at_their_rate
 
 
 def test_motion_longer_than_the_clips_is_refused(tmp_path):
-    build(tmp_path / "data", DatasetConfig(train=2, heldout=1, frames=2), log=lambda _: None)
-    config = RecognizerTraining(
-        data=tmp_path / "data", out=tmp_path / "r.pt", steps=1, batch=2, threads=1,
-        motion_seconds=1.0,
-    )  # fmt: skip
     with pytest.raises(UsageError, match="8 frames"):
-        train(config, log=lambda _: None)
+        train(_motion_training(tmp_path, 2, 2, 1, 1.0), log=lambda _: None)
     assert not (tmp_path / "r.pt").exists()

@@ -137,7 +137,7 @@ def main() -> None:
         return made
 
     usual = "layers" if layer is not None else "layout" if laid_out else "alone"
-    real = summary([read_clip(recognizer, c) for c in real_clips], scenes, real_clips)
+    real = summary([read_clip(recognizer, c, fps) for c in real_clips], scenes, real_clips)
     print(
         f"\n{'clips':<18} {'entities':>8} {'place':>6} {'lighting':>8} {'adherence':>9} "
         f"{'vs real':>6}  {'Fréchet':>8} {'consistency':>11} {'pixel change':>12}"
@@ -150,7 +150,7 @@ def main() -> None:
         runs.append(("4, no layout", 4, "alone"))
     for name, step_count, how in runs:
         made = [generate(i, config["frames"], step_count, how, seed=i) for i in range(count)]
-        figures = summary([read_clip(recognizer, c) for c in made], scenes, made)
+        figures = summary([read_clip(recognizer, c, fps) for c in made], scenes, made)
         print(row(name, figures, real), flush=True)
 
     seconds, frames = 10, int(10 * fps)
@@ -161,8 +161,8 @@ def main() -> None:
         seed = held_out.rows[i]["seed"]
         render = Renderer(scenes[i], size=size, fps=fps, frames=frames, seed=seed)
         rendered = np.stack([frame for frame, _ in render])
-        drifts["generated"].append(drift(read_clip(recognizer, made).features, fps))
-        drifts["synthworld"].append(drift(read_clip(recognizer, rendered).features, fps))
+        drifts["generated"].append(drift(read_clip(recognizer, made, fps).features, fps))
+        drifts["synthworld"].append(drift(read_clip(recognizer, rendered, fps).features, fps))
     for name, values in drifts.items():
         print(f"  {name:<11} median {statistics.median(values):.3f}  max {max(values):.3f}")
 

@@ -92,9 +92,9 @@ def slope(drifts: list[float], seconds: float) -> float:
     return float((t @ np.asarray(drifts)) / (t @ t)) if len(drifts) > 1 else 0.0
 
 
-def read_chunks(recognizer, frames: np.ndarray, per_chunk: int) -> list:
+def read_chunks(recognizer, frames: np.ndarray, per_chunk: int, fps: float) -> list:
     return [
-        read_clip(recognizer, frames[start : start + per_chunk])
+        read_clip(recognizer, frames[start : start + per_chunk], fps)
         for start in range(0, len(frames), per_chunk)
     ]
 
@@ -160,7 +160,7 @@ def main() -> None:
         rendered = np.stack(
             [frame for frame, _ in Renderer(spec, size=size, fps=fps, frames=total, seed=seed)]
         )
-        world = read_chunks(recognizer, rendered, per_chunk)
+        world = read_chunks(recognizer, rendered, per_chunk, fps)
         rows["synthworld"].append(measure(world, world, spec))
         sampling = Sampling(args.steps, seed=seed)
         opening = sampler.clip(text, per_chunk, sampling, layout=empty[:per_chunk])
@@ -175,7 +175,9 @@ def main() -> None:
                 plate = np.concatenate([plate, made])
             seconds_taken[context] += time.perf_counter() - began
             painted = layer.paint(plate, stage, times)
-            rows[context].append(measure(read_chunks(recognizer, painted, per_chunk), world, spec))
+            rows[context].append(
+                measure(read_chunks(recognizer, painted, per_chunk, fps), world, spec)
+            )
 
     print(
         "\nper chunk, mean over scenes: consistency with the world's own render / adherence "

@@ -215,7 +215,11 @@ def main() -> None:
             row["s"].append(wall)
         if loop["retaken"]:
             looped.append(loop["seconds"])
-        missed += [f"{text}: {a['said']}" for a in made["asks"] if a["state"] == "not shown"]
+        missed += [
+            f"{text}: {a['said']} ({a['evidence']})"
+            for a in made["asks"]
+            if a["state"] == "not shown"
+        ]
         counts = " / ".join(
             f"{sum(a['state'] == 'shown' for a in asks)} of {len(asks)}" for asks, _, _ in runs
         )

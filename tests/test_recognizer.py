@@ -12,8 +12,8 @@ from videoagent.errors import UsageError  # noqa: E402
 from videoagent.evaluate.recognized import RECOGNIZER  # noqa: E402
 from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.judge import read_clip  # noqa: E402
-from videoagent.nn.recognizer import paired  # noqa: E402
-from videoagent.nn.train_recognizer import RecognizerTraining, train  # noqa: E402
+from videoagent.nn.recognizer import Recognizer, RecognizerConfig, paired  # noqa: E402
+from videoagent.nn.train_recognizer import RecognizerTraining, train, warm_started  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, build  # noqa: E402
 
 
@@ -45,13 +45,35 @@ def test_a_motion_recognizer_trains_on_frame_pairs_and_reads_clips_at_their_rate
         read_clip(model, clip)
     reading = read_clip(model, clip, fps=24.0)
     assert reading.features.shape[0] == 12 and set(reading.actions) >= {"walk", "run"}
-    # The shipped recognizer reads single frames: no rate needed.
+    # A single-frame recognizer needs no rate.
+    single = Recognizer()
+    assert read_clip(single, clip).features.shape[0] == 12
+    # The shipped recognizer reads motion, a quarter second back.
     shipped, _ = checkpoint.load(RECOGNIZER)
-    assert shipped.config.motion_seconds == 0.0
-    assert read_clip(shipped, clip).features.shape[0] == 12
+    assert shipped.config.motion_seconds == 0.25
+    assert read_clip(shipped, clip, fps=24.0).features.shape[0] == 12
 
 
 def test_motion_longer_than_the_clips_is_refused(tmp_path):
     with pytest.raises(UsageError, match="8 frames"):
         train(_motion_training(tmp_path, 2, 2, 1, 1.0), log=lambda _: None)
     assert not (tmp_path / "r.pt").exists()
+
+
+def test_a_motion_recognizer_warm_started_from_a_single_frame_one_first_reads_as_it_did(tmp_path):
+    torch.manual_seed(0)
+    single = Recognizer().eval()
+    checkpoint.save(tmp_path / "single.pt", "recognizer", single)
+    single, _ = checkpoint.load(tmp_path / "single.pt")  # as stored: half precision
+    motion = Recognizer(RecognizerConfig(motion_seconds=0.25)).eval()
+    lineage = warm_started(motion, tmp_path / "single.pt")
+    assert lineage["path"] == str(tmp_path / "single.pt") and len(lineage["sha256"]) == 64
+    frames = torch.rand(4, 3, 64, 112)
+    with torch.no_grad():
+        alone = single(frames)
+        with_motion = motion(torch.cat([frames, torch.rand_like(frames)], dim=1))
+    for head, logits in alone.items():
+        torch.testing.assert_close(with_motion[head], logits, atol=1e-4, rtol=1e-4)
+    # The other way round cannot be: a single-frame recognizer has no place for motion weights.
+    with pytest.raises(UsageError, match="reads motion"):
+        warm_started(Recognizer(), RECOGNIZER)

@@ -1,7 +1,13 @@
-"""Train the recognizer on synthworld frames and report its held-out accuracy. One command:
+"""Train the recognizer on synthworld frames and report its held-out accuracy:
 
     videoagent dataset synthworld --out data/synthworld-judge --train 32000 --heldout 400 --frames 6
-    videoagent train recognizer --data data/synthworld-judge --out runs/recognizer.pt
+    videoagent train recognizer --data data/synthworld-judge --out runs/recognizer-frames.pt
+    videoagent train recognizer --data data/synthworld-judge --motion-seconds 0.25 \
+        --warm-start runs/recognizer-frames.pt --steps 4000 --lr 1e-3 --out runs/recognizer.pt
+
+The shipped one reads motion (each frame with the one a quarter second before it), started
+from a single-frame one: a motion recognizer trained from nothing for 3,000 steps read less
+than either.
 
 Trained on its own dataset of many short clips: on the video model's 2,000 clips it learnt
 the clips by heart (dog recall 0.85 in training, 0.35 held out); 32,000 different scenes of
@@ -34,6 +40,7 @@ from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
 from videoagent.options import setting
+from videoagent.store.files import file_sha256
 from videoagent.synthworld.dataset import SynthworldDataset
 
 SOFTEN_SHARE = 1 / 3
@@ -140,12 +147,42 @@ class RecognizerTraining(TrainingConfig):
     motion_seconds: float = setting(
         "also read the frame this long before each (0: single frames)", 0.0, minimum=0
     )
+    warm_start: Path | None = setting(
+        "start from this recognizer (a single-frame one: the earlier frame's weights start at 0)",
+        None,
+    )
+
+
+def warm_started(model: Recognizer, source: Path) -> dict:
+    """Load the recognizer at `source` into `model`. A single-frame one gives a motion model
+    its first layer for the frame itself and zeros for the earlier frame, so training starts
+    from what it already reads and learns what motion adds."""
+    earlier, facts = checkpoint.load(source)
+    if not isinstance(earlier, Recognizer) or earlier.config.widths != model.config.widths:
+        raise UsageError(f"--warm-start {str(source)!r} is not a recognizer of this size")
+    weights = earlier.state_dict()
+    first = model.trunk[0].weight
+    if weights["trunk.0.weight"].shape != first.shape:
+        if first.shape[1] != 6 or weights["trunk.0.weight"].shape[1] != 3:
+            raise UsageError(f"--warm-start {str(source)!r} reads motion; this one does not")
+        widened = torch.zeros_like(first)
+        widened[:, :3] = weights["trunk.0.weight"]
+        weights["trunk.0.weight"] = widened
+    model.load_state_dict(weights)
+    return {
+        "path": str(source),
+        "sha256": file_sha256(source),
+        **facts.get("metrics", {}).get("training", {}),
+    }
 
 
 def train(config: RecognizerTraining, log=print) -> dict:
     rng, generator = config.begin()
     train_set, held_out = SynthworldDataset.splits(config.data)
     model = Recognizer(RecognizerConfig(motion_seconds=config.motion_seconds))
+    lineage = (
+        {} if config.warm_start is None else {"warm_start": warm_started(model, config.warm_start)}
+    )
     gap = dataset_gap(model, train_set)  # refused before minutes of loading
     frames, labels = train_set.all_frames(), split_labels(train_set.rows)
     optimiser = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.02)
@@ -167,7 +204,8 @@ def train(config: RecognizerTraining, log=print) -> dict:
         "held_out": accuracy(model, held_out.all_frames(), split_labels(held_out.rows), gap),
         "parameters": parameter_count(model),
         "training": config.recorded()
-        | {"seconds": round(losses.seconds, 1), "data": train_set.description()},
+        | {"seconds": round(losses.seconds, 1), "data": train_set.description()}
+        | lineage,
     }
     checkpoint.save(config.out, "recognizer", model, metrics=metrics)
     log(json.dumps(metrics, indent=2))

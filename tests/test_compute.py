@@ -1,5 +1,6 @@
-"""How the models compute: fp32 unless bf16 is asked for, compiled only when asked, and one
-torch thread per call while several shots are made at once."""
+"""How the models compute: fp32 unless bf16 is asked for (training: bf16 where the CPU has
+it), compiled only when asked, and one torch thread per call while several shots are made
+at once."""
 
 from __future__ import annotations
 
@@ -27,6 +28,25 @@ def test_models_compute_in_fp32_unless_asked_and_a_bad_value_is_refused(monkeypa
     monkeypatch.setenv("VIDEOAGENT_PRECISION", "fp16")
     with pytest.raises(UsageError, match="VIDEOAGENT_PRECISION must be bf16 or fp32, got 'fp16'"):
         compute.precision()
+
+
+def test_training_uses_bf16_only_where_the_cpu_computes_it_and_the_weights_say_so(
+    monkeypatch, tmp_path
+):
+    from videoagent.nn.training_config import TrainingConfig
+
+    x = torch.ones(4, 4)
+    for native, expected in ((False, torch.float32), (True, torch.bfloat16)):
+        monkeypatch.setattr(compute, "native_bf16", lambda native=native: native)
+        with compute.in_training_precision():
+            assert (x @ x).dtype == expected
+        recorded = TrainingConfig(out=tmp_path / "w.pt").recorded()
+        assert recorded["precision"] == ("bf16" if native else "fp32")
+    # This machine's answer comes from the flags Linux lists for its CPU.
+    monkeypatch.undo()
+    compute.native_bf16.cache_clear()
+    flags = open("/proc/cpuinfo").read().split()
+    assert compute.native_bf16() == ("avx512_bf16" in flags or "amx_bf16" in flags)
 
 
 def test_several_calls_at_once_take_a_thread_each_and_the_count_comes_back(monkeypatch):

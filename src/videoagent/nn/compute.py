@@ -28,6 +28,10 @@ World models go one step further where the `play` extra's `onnx` and `onnxruntim
 installed: their frozen graphs run in ONNX Runtime (`nn/onnx_graph.py`), about twice as
 fast again at a batch of one; `VIDEOAGENT_ONNX=0` keeps them in TorchScript.
 
+Training is different: larger batches, where bf16 autocast pays on a CPU that computes it
+natively (AVX512-BF16 or AMX), so training uses it there and fp32 elsewhere, where emulated
+bf16 runs 3-12x slower (`training_precision`; checkpoints record the choice).
+
 `torch.compile` makes the embedded video model's steps 20% cheaper (48 frames at 4 steps,
 one thread: 3.0 CPU-s against 3.8 on a Xeon with AMX), but compiling costs 22 CPU-s in a
 fresh process (6.4 with Inductor's cache on disk warm): a make of a few shots loses, a
@@ -37,6 +41,7 @@ server that makes many gains. So it is asked for (`VIDEOAGENT_COMPILE=1`), not t
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import time
 from collections.abc import Iterator
@@ -57,6 +62,31 @@ def precision() -> str:
 def in_precision() -> contextlib.AbstractContextManager:
     """The context a model runs in: bf16 autocast when asked for, else plain fp32."""
     if precision() == "bf16":
+        import torch
+
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
+@functools.lru_cache(maxsize=1)
+def native_bf16() -> bool:
+    """Whether this CPU computes bf16 itself (AVX512-BF16 or AMX), as Linux reports it."""
+    try:
+        with open("/proc/cpuinfo") as info:
+            flags = next((line for line in info if line.startswith("flags")), "").split()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def training_precision() -> str:
+    """ "bf16" where the CPU computes it natively, else "fp32": what trainers compute in."""
+    return "bf16" if native_bf16() else "fp32"
+
+
+def in_training_precision() -> contextlib.AbstractContextManager:
+    """The context a training step's forward pass runs in (`training_precision`)."""
+    if training_precision() == "bf16":
         import torch
 
         return torch.autocast("cpu", dtype=torch.bfloat16)

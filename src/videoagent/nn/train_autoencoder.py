@@ -5,9 +5,10 @@
 
 Loss: L1 + MSE on pixels, weighted up inside the entities' boxes (ground truth says where
 the dog is; it is small, and it is what a viewer looks at), plus a small penalty that keeps
-latents near unit scale (the diffusion model will work in that space). bf16 autocast on the
-CPU; AdamW with warm-up and cosine decay. Prints progress, then held-out PSNR, latency and
-compression, which are saved in the checkpoint beside the weights and the config.
+latents near unit scale (the diffusion model will work in that space). bf16 autocast where
+the CPU computes it natively (`nn/compute.py`); AdamW with warm-up and cosine decay. Prints
+progress, then held-out PSNR, latency and compression, which are saved in the checkpoint
+beside the weights and the config.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import torch
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig
 from videoagent.nn.autoencoder_metrics import latency_ms, reconstruction_metrics, to_tensor
+from videoagent.nn.compute import in_training_precision
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.temporal_autoencoder import TemporalAutoencoder, TemporalAutoencoderConfig
 from videoagent.nn.training_config import TrainingConfig
@@ -88,7 +90,7 @@ def train(config: AutoencoderTraining, log=print) -> dict:
     model.train()
     for step in range(config.steps):
         target, mask = frame_batch(frames, masks, rng, per_step, group)
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with in_training_precision():
             restored, latents = model(target)
         error = restored.float() - target
         weight = 1 + (config.entity_weight - 1) * mask

@@ -35,6 +35,7 @@ from videoagent.nn.autoencoder_metrics import (
     to_pixels,
     to_tensor,
 )
+from videoagent.nn.compute import in_training_precision
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.train_autoencoder import entity_masks, frame_batch
 from videoagent.nn.training_config import TrainingConfig
@@ -141,7 +142,7 @@ def train(config: DecoderTraining, log=print) -> dict:
             sigma = torch.rand(batch, 1, 1, 1, generator=generator) * config.latent_noise
             sigma = sigma * (torch.rand(batch, 1, 1, 1, generator=generator) < NOISED_SHARE)
             latents = latents + sigma * spread * torch.randn(latents.shape, generator=generator)
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with in_training_precision():
             restored = (decoder(latents) + 1) / 2
         restored = restored.float()
         error = restored - target

@@ -19,6 +19,7 @@ import torch
 import torch.nn.functional as F
 
 from videoagent.nn import checkpoint
+from videoagent.nn.compute import in_training_precision
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig, encode_pose
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.training_config import TrainingConfig
@@ -109,7 +110,7 @@ def train(config: EntityModelTraining, log=print) -> dict:
     for step in range(config.steps):
         chosen = torch.randint(len(conditions), (config.batch,), generator=generator)
         truth = pictures[chosen].float() / 255
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with in_training_precision():
             drawn = model(conditions[chosen])
         loss = loss_of(drawn.float(), truth)
         apply_gradients(loss, model, optimiser, schedule)

@@ -33,6 +33,7 @@ import torch.nn.functional as F
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.compute import in_training_precision
 from videoagent.nn.judge import motion_gap
 from videoagent.nn.recognizer import HEADS, Recognizer, RecognizerConfig, probabilities
 from videoagent.nn.recognizer_labels import split_labels
@@ -194,7 +195,7 @@ def train(config: RecognizerTraining, log=print) -> dict:
         times = rng.integers(gap, frames.shape[1], size=config.batch)
         pictures = soften(model_input(frames, times, clips, gap), generator)
         targets = {name: torch.from_numpy(labels[name][clips, times]) for name in HEADS}
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with in_training_precision():
             logits = model(pictures)
         loss = loss_of({k: v.float() for k, v in logits.items()}, targets)
         apply_gradients(loss, model, optimiser, schedule)

@@ -38,6 +38,7 @@ import torch
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.autoencoder_metrics import to_tensor
+from videoagent.nn.compute import in_training_precision
 from videoagent.nn.patch_codec import PatchCodec, PatchCodecConfig
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples
@@ -379,7 +380,7 @@ def train(config: VideoModelTraining, log=print) -> dict:
     model.train()
     for step in range(steps):
         share = 1.0 if step < config.image_steps else config.image_share
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with in_training_precision():
             loss = training_loss(model, batches.draw(config.batch, share), generator)
         apply_gradients(loss, model, optimiser, schedule)
         update_average(average, model, step, EMA_DECAY)

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from videoagent.nn.compute import training_precision
 from videoagent.options import check_settings, setting
 
 
@@ -36,10 +37,11 @@ class TrainingConfig:
         return np.random.default_rng(self.seed), torch.Generator().manual_seed(self.seed)
 
     def recorded(self) -> dict:
-        """The settings as stored beside the weights (paths as text, without `out`)."""
+        """The settings as stored beside the weights (paths as text, without `out`), and the
+        number format the run computed in."""
         settings = asdict(self)
         del settings["out"]
         return {
             name: str(value) if isinstance(value, Path) else value
             for name, value in settings.items()
-        }
+        } | {"precision": training_precision()}

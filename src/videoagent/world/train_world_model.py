@@ -40,6 +40,7 @@ import torch
 
 from videoagent.errors import UsageError
 from videoagent.nn import checkpoint
+from videoagent.nn.compute import in_training_precision
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import shortcut_examples, step_level
 from videoagent.nn.training_config import TrainingConfig
@@ -368,7 +369,7 @@ def train(config: WorldModelTraining, log=print) -> dict:
     progress = Progress(steps, config.out, "world_model", facts, config.save_every, log)
     for step in range(steps):
         examples = batches.draw(config.batch)
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with in_training_precision():
             if step >= steps - config.rollout_steps and config.rollout_share:
                 chosen = torch.rand(config.batch, generator=generator) < config.rollout_share
                 own_recent(model, examples, chosen.nonzero().squeeze(1), generator)

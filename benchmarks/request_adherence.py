@@ -215,15 +215,16 @@ def main() -> None:
             row["s"].append(wall)
         if loop["retaken"]:
             looped.append(loop["seconds"])
-        missed += [
-            f"{text}: {a['said']} ({a['evidence']})"
-            for a in made["asks"]
-            if a["state"] == "not shown"
+        unshown = [
+            f"{a['said']} ({a['evidence']})" for a in made["asks"] if a["state"] == "not shown"
         ]
+        missed += [f"{text}: {line}" for line in unshown]
         counts = " / ".join(
             f"{sum(a['state'] == 'shown' for a in asks)} of {len(asks)}" for asks, _, _ in runs
         )
         print(f"{number}/{len(requests)} {text}: shown {counts} ({seconds:.0f} s)", flush=True)
+        for line in unshown:
+            print(f"    not shown: {line}", flush=True)
     print(f"\n# {cpu_description()}")
     sample = "" if args.every == 1 else f" (every {args.every}th of {len(REQUESTS)})"
     sample += f" from number {args.start + 1}" if args.start else ""

@@ -8,9 +8,10 @@ has, and never "shown" without it.
 - A take of our own model that kept its staging (`store/staged_file.py`: the entity model was
   told to draw each entity there) and that our recognizer reads: an entity or action counts
   where the staging has it (as many at once, at least half in the picture) and the
-  recognizer sees that kind or action in the frames used; the place, the time and the
-  weather are what the recognizer reads them as. Count and colour come from the staging
-  alone: the recognizer reads neither.
+  recognizer sees that kind or action in the frames used where the staging has it big
+  enough to read (`evaluate/staged_shares.py`); one never staged that big is "unchecked".
+  The place, the time and the weather are what the recognizer reads them as. Count and
+  colour come from the staging alone: the recognizer reads neither.
 - The timeline itself: text on cards, overlays and burned captions; the video's length.
 - Anything else (a provider's take, ours without its staging or without the recognizer)
   leaves the ask "unchecked".
@@ -93,6 +94,13 @@ def _state(ask: Ask, used: list[_Used], untold: list[str], timeline: Timeline) -
     found = _found(ask, used)
     if found is not None:
         return found
+    unreadable = _unreadable(ask, used)
+    if unreadable:
+        return AskState(
+            ask,
+            "unchecked",
+            f"staged in {', '.join(unreadable)}, never big enough for the recognizer to read",
+        )
     if untold:
         return AskState(ask, "unchecked", f"no truth to read in {', '.join(untold)}")
     return AskState(ask, "not shown", _missing(ask, used))
@@ -124,6 +132,25 @@ def _found(ask: Ask, used: list[_Used]) -> AskState | None:
                     ask, "could not show", f"{take.shot} draws a stand-in: no drawing for it"
                 )
     return None
+
+
+def _unreadable(ask: Ask, used: list[_Used]) -> list[str]:
+    """The staged takes that have the ask (as many at once as asked) where the recognizer
+    could not read it: never staged big enough in the picture."""
+    shots = []
+    for take in used:
+        if take.reading is None:
+            continue
+        if ask.kind == "entity":
+            most = max((len(_seen(frame, ask)) for frame in take.frames), default=0)
+            if most >= (ask.count or 1) and take.reading.sees(ask.what) is None:
+                shots.append(take.shot)
+        elif ask.kind == "action":
+            frames = sum(any(_doing(e, ask) for e in _seen(f, None)) for f in take.frames)
+            aimed = ask.to is None or _aimed(take.spec, ask)
+            if frames >= DOING and aimed and take.reading.sees_doing(ask.what) is None:
+                shots.append(take.shot)
+    return shots
 
 
 def _by(take: _Used) -> str:

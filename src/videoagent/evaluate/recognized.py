@@ -2,8 +2,9 @@
 
 Used for the `embedded` generator's takes. The recognizer reads the take at its own size and
 says which kinds of things it sees and where and when the take seems to be; each is checked
-against the shot's scene. Needs the `embedded` extra; without torch the checks are skipped
-with a warning that says so.
+against the shot's scene, a kind over the frames where the take's staging shows it big
+enough to read (`evaluate/staged_shares.py`). Needs the `embedded` extra; without torch the
+checks are skipped with a warning that says so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 from videoagent.evaluate.check import Check
 from videoagent.media.frames import iter_frames
 from videoagent.media.probe import probe
+from videoagent.store.staged_file import read_staged
 from videoagent.synthworld.spec import SceneSpec
 
 ENTITY_CHECK = "recognises "  # + the kind: one check per kind of thing the shot shows
@@ -46,12 +48,33 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
         return [Check("recognizer", False, "torch is not installed; content unchecked", "warning")]
     if not RECOGNIZER.exists():
         return [Check("recognizer", False, "no recognizer weights; content unchecked", "warning")]
+    from videoagent.evaluate.staged_shares import staged_shares
+
     frames = np.stack(list(iter_frames(path)))
     reading = read_clip(recognizer(), frames, float(probe(path).fps))
+    staged = read_staged(path)
+    shares = None
+    if staged is not None and len(staged["frames"]) == len(frames):
+        height, width = frames.shape[1:3]
+        shares = staged_shares(reading, staged["frames"], width, height).kinds
     checks = []
     for kind in sorted({entity.kind for entity in scene.drawable}):
-        share = reading.seen[kind]
-        checks.append(Check.share(ENTITY_CHECK + kind, share, SEEN_SHARE, f"{kind} recognised"))
+        if shares is None:
+            share = reading.seen[kind]
+            checks.append(Check.share(ENTITY_CHECK + kind, share, SEEN_SHARE, f"{kind} recognised"))
+        elif kind in shares:
+            share = shares[kind]
+            checks.append(
+                Check(
+                    ENTITY_CHECK + kind,
+                    share >= SEEN_SHARE,
+                    f"{kind} recognised in {share:.0%} of the frames staged big enough to read",
+                    value=round(share, 3),
+                    expected=f">= {SEEN_SHARE}",
+                )
+            )
+        else:
+            checks.append(_unreadable(kind))
     for key in ("place", "time_of_day"):
         seen, wanted = getattr(reading, key), getattr(scene, key)
         checks.append(
@@ -64,3 +87,14 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
             )
         )
     return checks
+
+
+def _unreadable(kind: str) -> Check:
+    """A warning, not a failure: no framing of this take could have let the recognizer read
+    `kind`, so another seed at the same framing would not either."""
+    return Check(
+        ENTITY_CHECK + kind,
+        False,
+        f"{kind} never staged big enough to read (under 16 px at 112x64): unchecked",
+        severity="warning",
+    )

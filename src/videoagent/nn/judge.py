@@ -32,6 +32,9 @@ class ClipReading:
     time_of_day: str
     weather: str
     features: np.ndarray  # [T, F] per frame
+    # Per frame, what was recognised: [T, kinds] and [T, actions], in HEADS' order.
+    kinds_in_frames: np.ndarray | None = None
+    actions_in_frames: np.ndarray | None = None
 
 
 def fit_size(frames: np.ndarray) -> np.ndarray:
@@ -80,7 +83,15 @@ def read_clip(recognizer: Recognizer, frames: np.ndarray, fps: float | None = No
         time_of_day=most_likely("time_of_day"),
         weather=most_likely("weather"),
         features=torch.cat(features).numpy(),
+        kinds_in_frames=merged["kinds"] >= 0.5,
+        actions_in_frames=merged["actions"] >= 0.5,
     )
+
+
+def recognizer_scale(width: int, height: int) -> float:
+    """How much smaller a frame of `width` x `height` is at the recognizer's size (it is
+    centre-cropped to the recognizer's shape, then scaled to it)."""
+    return max(SIZE[0] / width, SIZE[1] / height)
 
 
 def agreement(reading: ClipReading, scene: SceneSpec) -> dict[str, bool]:

@@ -15,9 +15,19 @@ MIN_VISIBLE = 0.4
 MIN_AREA = 16  # pixels
 
 
-def seen(entity: dict) -> bool:
+def seen(entity: dict, scale: float = 1.0) -> bool:
+    """Whether the recognizer is taught `entity` is in the picture; `scale`: how much
+    smaller the frame its box was measured in is at the recognizer's size."""
     x0, y0, x1, y1 = entity["box"]
-    return entity["visible"] >= MIN_VISIBLE and (x1 - x0) * (y1 - y0) >= MIN_AREA
+    area = (x1 - x0) * (y1 - y0) * scale * scale
+    return entity.get("visible", 0.0) >= MIN_VISIBLE and area >= MIN_AREA
+
+
+def shown_action(entity: dict) -> str | None:
+    """The action the recognizer is taught `entity` shows (a thing standing shows none)."""
+    if entity["kind"] in vocab.CREATURES or entity.get("action", "stand") != "stand":
+        return entity.get("action", "stand")
+    return None
 
 
 def frame_labels(row: dict) -> dict[str, np.ndarray]:
@@ -35,8 +45,9 @@ def frame_labels(row: dict) -> dict[str, np.ndarray]:
             if not seen(entity):
                 continue
             labels["kinds"][t, vocab.KINDS.index(entity["kind"])] = 1
-            if entity["kind"] in vocab.CREATURES or entity["action"] != "stand":
-                labels["actions"][t, HEADS["actions"][0].index(entity["action"])] = 1
+            action = shown_action(entity)
+            if action is not None:
+                labels["actions"][t, HEADS["actions"][0].index(action)] = 1
     return labels
 
 

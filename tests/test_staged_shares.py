@@ -1,0 +1,70 @@
+"""What the recognizer sees of a staged take is judged only where the staging shows each thing
+big enough to read; a thing never that big cannot be judged, and the asks say so."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh installs it
+
+import numpy as np  # noqa: E402
+
+from videoagent.evaluate.asks_shown import _state, _Used  # noqa: E402
+from videoagent.evaluate.staged_shares import staged_shares  # noqa: E402
+from videoagent.evaluate.take_reading import Reading  # noqa: E402
+from videoagent.nn.judge import ClipReading  # noqa: E402
+from videoagent.nn.recognizer import HEADS  # noqa: E402
+from videoagent.plan.asks import Ask  # noqa: E402
+
+KINDS, ACTIONS = HEADS["kinds"][0], HEADS["actions"][0]
+
+
+def _entity(kind: str, box: list[int], action: str = "stand", visible: float = 1.0) -> dict:
+    return {"kind": kind, "box": box, "visible": visible, "action": action}
+
+
+def _reading(kinds: dict[str, list[bool]], actions: dict[str, list[bool]], frames: int):
+    """A reading whose recognizer saw `kinds` and `actions` in the frames marked True."""
+    in_frames = np.zeros((frames, len(KINDS)), dtype=bool)
+    for kind, marks in kinds.items():
+        in_frames[:, KINDS.index(kind)] = marks
+    doing = np.zeros((frames, len(ACTIONS)), dtype=bool)
+    for action, marks in actions.items():
+        doing[:, ACTIONS.index(action)] = marks
+    return ClipReading({}, {}, "beach", "night", "snow", np.zeros((frames, 4)), in_frames, doing)
+
+
+def test_each_kind_is_judged_over_the_frames_staged_big_enough_to_read():
+    dog = [0, 0, 28, 16]  # 14x8 px at the recognizer's 112x64: readable
+    ball = [50, 50, 54, 54]  # 2x2 px there: never readable
+    staged = [
+        {"entities": [_entity("dog", dog, "walk"), _entity("ball", ball)]},
+        {"entities": [_entity("dog", dog, "walk"), _entity("ball", ball)]},
+        {"entities": [_entity("dog", dog, "walk", visible=0.1), _entity("ball", ball)]},
+        {"entities": [_entity("ball", ball)]},
+    ]
+    reading = _reading({"dog": [True, False, True, True]}, {"walk": [True, True, False, False]}, 4)
+    shares = staged_shares(reading, staged, 224, 128)
+    # The dog is readable in the first two frames only (then 10% in the picture, then gone);
+    # what the recognizer says of the other frames does not count.
+    assert shares.kinds == {"dog": 0.5}
+    assert shares.actions == {"walk": 1.0}
+    # At 112x64 the same boxes are twice as large: the ball becomes readable.
+    assert staged_shares(reading, staged, 112, 64).kinds["ball"] == 0.0
+    with pytest.raises(ValueError, match="3 staged frames for 4 read"):
+        staged_shares(reading, staged[:3], 224, 128)
+
+
+def test_an_ask_staged_too_small_to_read_is_unchecked_never_shown_or_not_shown():
+    frames = [{"entities": [{"kind": "ball", "visible": 1.0, "colour": "red"}]}] * 8
+    spec = {"entities": [{"kind": "ball", "colour": "red", "action": "stand"}]}
+    ask = Ask(kind="entity", what="ball", colour="red")
+    unreadable = Reading(seen={}, actions={}, setting={}, least=0.25)
+    state = _state(ask, [_Used("shot-01", spec, frames, unreadable)], [], None)
+    assert state.state == "unchecked"
+    assert state.evidence == "staged in shot-01, never big enough for the recognizer to read"
+    readable = Reading(seen={"ball": 0.1}, actions={}, setting={}, least=0.25)
+    state = _state(ask, [_Used("shot-01", spec, frames, readable)], [], None)
+    assert state.state == "not shown"
+    seen = Reading(seen={"ball": 0.9}, actions={}, setting={}, least=0.25)
+    assert _state(ask, [_Used("shot-01", spec, frames, seen)], [], None).state == "shown"

@@ -68,3 +68,16 @@ def test_an_ask_staged_too_small_to_read_is_unchecked_never_shown_or_not_shown()
     assert state.state == "not shown"
     seen = Reading(seen={"ball": 0.9}, actions={}, setting={}, least=0.25)
     assert _state(ask, [_Used("shot-01", spec, frames, seen)], [], None).state == "shown"
+
+
+def test_an_action_staged_but_not_read_says_how_little_the_recognizer_read_it():
+    dog = {"kind": "dog", "visible": 1.0, "action": "walk"}
+    frames = [{"entities": [dog]}] * 8
+    spec = {"entities": [{"kind": "dog", "action": "walk"}]}
+    ask = Ask(kind="action", what="walk", of="dog")
+    walking = Reading(seen={"dog": 1.0}, actions={"walk": 0.1}, setting={}, least=0.25)
+    state = _state(ask, [_Used("shot-01", spec, frames, walking)], [], None)
+    assert state.state == "not shown"
+    assert (
+        state.evidence == "staged, but the recognizer reads it only in shot-01 (10% of its frames)"
+    )

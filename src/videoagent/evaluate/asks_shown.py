@@ -195,6 +195,14 @@ def _missing(ask: Ask, used: list[_Used]) -> str:
         key = {"place": "place", "time": "time_of_day", "weather": "weather"}[ask.kind]
         seen = sorted(set(filter(None, (_setting(take, key) for take in used))))
         return f"the shots show {', '.join(seen) or 'none'}"
+    if ask.kind == "action":
+        unseen = [
+            f"{t.shot} ({t.reading.actions[ask.what]:.0%} of its frames)"
+            for t in used
+            if t.reading is not None and t.reading.sees_doing(ask.what) is False
+        ]
+        if unseen:
+            return f"staged, but the recognizer reads it only in {', '.join(unseen)}"
     return "no shot shows it"
 
 

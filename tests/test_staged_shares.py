@@ -10,11 +10,17 @@ pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh installs i
 import numpy as np  # noqa: E402
 
 from videoagent.evaluate.asks_shown import _state, _Used  # noqa: E402
+from videoagent.evaluate.check import failed  # noqa: E402
+from videoagent.evaluate.recognized import recognized_checks  # noqa: E402
 from videoagent.evaluate.staged_shares import staged_shares  # noqa: E402
 from videoagent.evaluate.take_reading import Reading  # noqa: E402
+from videoagent.media.writer import Mp4Writer  # noqa: E402
 from videoagent.nn.judge import ClipReading  # noqa: E402
 from videoagent.nn.recognizer import HEADS  # noqa: E402
 from videoagent.plan.asks import Ask  # noqa: E402
+from videoagent.store.staged_file import write_staged  # noqa: E402
+from videoagent.synthworld.spec import EntitySpec, SceneSpec  # noqa: E402
+from videoagent.timeline.time import FrameRate  # noqa: E402
 
 KINDS, ACTIONS = HEADS["kinds"][0], HEADS["actions"][0]
 
@@ -81,3 +87,27 @@ def test_an_action_staged_but_not_read_says_how_little_the_recognizer_read_it():
     assert (
         state.evidence == "staged, but the recognizer reads it only in shot-01 (10% of its frames)"
     )
+
+
+def test_a_take_that_stages_its_subject_too_small_to_read_fails_and_a_small_prop_only_warns(
+    tmp_path,
+):
+    clip = tmp_path / "clip.mp4"
+    with Mp4Writer(clip, size=(224, 128), rate=FrameRate.of(24), frames=8) as writer:
+        for _ in range(8):
+            writer.write(np.full((128, 224, 3), 90, np.uint8))
+    tiny = [100, 60, 104, 64]  # 2x2 px at the recognizer's size
+    entities = [_entity("cat", tiny, "chase"), _entity("ball", tiny)]
+    write_staged(clip, {"spec": {}, "frames": [{"entities": entities}] * 8})
+    scene = SceneSpec(
+        "park", "noon", "clear", "static", "wide",
+        (EntitySpec("cat", "orange", "chase", 1), EntitySpec("ball", "red", "stand")),
+    )  # fmt: skip
+    checks = {c.name: c for c in recognized_checks(clip, scene)}
+    # The subject fails (a retry frames it closer); the ball is reported, not retried for.
+    failing = {c.name for c in failed(checks.values())}
+    assert "recognises cat" in failing and "recognises ball" not in failing  # grey: no park
+    assert checks["recognises cat"].detail == (
+        "cat never staged big enough to read (under 16 px at 112x64)"
+    )
+    assert checks["recognises ball"].severity == "warning" and not checks["recognises ball"].passed

@@ -74,7 +74,8 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
                 )
             )
         else:
-            checks.append(_unreadable(kind))
+            subject = bool(scene.drawable) and scene.drawable[0].kind == kind
+            checks.append(_unreadable(kind, subject))
     for key in ("place", "time_of_day"):
         seen, wanted = getattr(reading, key), getattr(scene, key)
         checks.append(
@@ -89,12 +90,15 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
     return checks
 
 
-def _unreadable(kind: str) -> Check:
-    """A warning, not a failure: no framing of this take could have let the recognizer read
-    `kind`, so another seed at the same framing would not either."""
+def _unreadable(kind: str, subject: bool) -> Check:
+    """A `kind` the take never stages big enough for the recognizer to read. For the shot's
+    subject, a failure: framed closer (`subject_unrecognised`), it will be. For anything
+    else, a warning: closer framing follows the subject, and would cut off the rest of the
+    cast (a second dog) for a ball that may still be too small."""
     return Check(
         ENTITY_CHECK + kind,
         False,
-        f"{kind} never staged big enough to read (under 16 px at 112x64): unchecked",
-        severity="warning",
+        f"{kind} never staged big enough to read (under 16 px at 112x64)"
+        + ("" if subject else ": unchecked"),
+        severity="error" if subject else "warning",
     )

@@ -43,8 +43,8 @@ def staged_shares(
     actions = {name: np.zeros(len(staged), dtype=bool) for name in HEADS["actions"][0]}
     for index, frame in enumerate(staged):
         for entity in frame["entities"]:
-            if not seen(entity, scale):
-                continue
+            if entity["kind"] not in kinds or not seen(entity, scale):
+                continue  # a stand-in for a named thing is no kind the recognizer knows
             kinds[entity["kind"]][index] = True
             action = shown_action(entity)
             if action in actions:

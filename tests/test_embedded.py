@@ -152,7 +152,7 @@ def test_agent_makes_a_video_with_embedded_takes_judged_by_the_recognizer(tmp_pa
                    for f in staged["frames"])  # fmt: skip
         frames = np.stack(list(iter_frames(clip)))
         reading = read_clip(recognizer, frames, float(probe(clip).fps))
-        seen = staged_shares(reading, staged["frames"], frames.shape[2], frames.shape[1]).kinds
+        seen = staged_shares(reading, staged["frames"], *staged["size"]).kinds
         if dogs and seen.get("dog", 0.0) >= SEEN_SHARE:
             assert asks["a dog"]["state"] == "shown"
     if asks["a dog"]["state"] == "shown":

@@ -96,9 +96,9 @@ def test_a_take_that_stages_its_subject_too_small_to_read_fails_and_a_small_prop
     with Mp4Writer(clip, size=(224, 128), rate=FrameRate.of(24), frames=8) as writer:
         for _ in range(8):
             writer.write(np.full((128, 224, 3), 90, np.uint8))
-    tiny = [100, 60, 104, 64]  # 2x2 px at the recognizer's size
+    tiny = [100, 60, 104, 64]  # staged at 224x128: 2x2 px at the recognizer's size
     entities = [_entity("cat", tiny, "chase"), _entity("ball", tiny)]
-    write_staged(clip, {"spec": {}, "frames": [{"entities": entities}] * 8})
+    write_staged(clip, {"spec": {}, "size": [224, 128], "frames": [{"entities": entities}] * 8})
     scene = SceneSpec(
         "park", "noon", "clear", "static", "wide",
         (EntitySpec("cat", "orange", "chase", 1), EntitySpec("ball", "red", "stand")),

@@ -54,9 +54,8 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
     reading = read_clip(recognizer(), frames, float(probe(path).fps))
     staged = read_staged(path)
     shares = None
-    if staged is not None and len(staged["frames"]) == len(frames):
-        height, width = frames.shape[1:3]
-        shares = staged_shares(reading, staged["frames"], width, height).kinds
+    if staged is not None and "size" in staged and len(staged["frames"]) == len(frames):
+        shares = staged_shares(reading, staged["frames"], *staged["size"]).kinds
     checks = []
     for kind in sorted({entity.kind for entity in scene.drawable}):
         if shares is None:

@@ -32,8 +32,8 @@ class StagedShares:
 def staged_shares(
     reading: ClipReading, staged: list[dict], width: int, height: int
 ) -> StagedShares:
-    """`reading` of a clip of `width` x `height` whose frames `staged` (the staging's, one
-    per frame read) say where each entity was drawn."""
+    """`reading` of a clip whose frames `staged` (the staging's, one per frame read) say
+    where each entity was drawn, in boxes measured in a frame of `width` x `height`."""
     if reading.kinds_in_frames is None or reading.actions_in_frames is None:
         raise ValueError("the reading has no per-frame recognition to count")
     if len(staged) != len(reading.kinds_in_frames):

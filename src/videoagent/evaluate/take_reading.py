@@ -54,8 +54,8 @@ def _read(path: str, start: int, stop: int, _stamp: int) -> Reading | None:
     except ImportError:
         return None
     staged = read_staged(Path(path))
-    if not RECOGNIZER.exists() or staged is None:
-        return None
+    if not RECOGNIZER.exists() or staged is None or "size" not in staged:
+        return None  # a staging without the size its boxes were measured in: not judged
     fps = float(probe(path).fps)
     # A recognizer that reads motion pairs each frame with one before it: the frames before
     # the span are read too, so that the span's first frames have theirs.
@@ -69,8 +69,7 @@ def _read(path: str, start: int, stop: int, _stamp: int) -> Reading | None:
         kinds_in_frames=whole.kinds_in_frames[start - lead :],
         actions_in_frames=whole.actions_in_frames[start - lead :],
     )
-    height, width = frames[0].shape[:2]
-    shares = staged_shares(reading, staged["frames"][start:stop], width, height)
+    shares = staged_shares(reading, staged["frames"][start:stop], *staged["size"])
     return Reading(
         seen=shares.kinds,
         actions=shares.actions,

@@ -112,14 +112,15 @@ def _keep_plate(clip: Path, made: np.ndarray, request: GenerationRequest, stage)
     atomic_write_bytes(plate_path(clip), buffer.getvalue())
 
 
-def _staging(stage, frames: int, fps: float) -> dict:
-    """What the entity model was told to draw in each of the clip's `frames`."""
+def _staging(stage, frames: int, fps: float, size: tuple[int, int]) -> dict:
+    """What the entity model was told to draw in each of the clip's `frames`, its boxes
+    measured in a frame of `size` (the stage's, not the clip's)."""
     moments = []
     for index in range(frames):
         t = index / fps
         poses = [stage.choreography.pose(i, t) for i in range(len(stage.spec.entities))]
         moments.append(stage.truth(index, stage.camera.view(t), poses).to_dict())
-    return {"spec": stage.spec.to_dict(), "frames": moments}
+    return {"spec": stage.spec.to_dict(), "size": list(size), "frames": moments}
 
 
 class EmbeddedGenerator(Generator):
@@ -219,7 +220,7 @@ class EmbeddedGenerator(Generator):
                         writer.write(frame)
             if layers == "plate and entities":
                 _keep_plate(output, made, request, stage)
-                write_staged(output, _staging(stage, len(frames), fps))
+                write_staged(output, _staging(stage, len(frames), fps, self.native_size))
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
         report = {

@@ -3,10 +3,11 @@ the staging shows each thing big enough to read.
 
 The recognizer was taught that an entity is in the picture only where at least 40% of it is
 in frame and it covers 16 px at 112x64 (`nn/recognizer_labels.py`). Asked over every frame,
-it would be blamed for a ball staged 2 px wide, or for a dog that has run out of the frame;
-a take rejected for that is made again closer, and loses the second dog it did show. So each
-kind, and each action, is judged over the frames where the staging has one readable; one
-the staging never shows readably cannot be judged from the picture at all.
+it would be blamed for a ball that is in the picture for a quarter of the shot, or for a
+thing staged too small to read; a take rejected for that is made again closer, and may lose
+the second dog it did show. So each kind, and each action, is judged over the frames where
+the staging has one readable; one the staging never shows readably cannot be judged from
+the picture at all.
 """
 
 from __future__ import annotations

@@ -114,17 +114,9 @@ def _found(ask: Ask, used: list[_Used]) -> AskState | None:
             if _setting(take, key) == ask.what:
                 how = "is set" if take.reading is None else "looks set"
                 return AskState(ask, "shown", f"{take.shot} {how} {ask.said()}")
-        elif ask.kind == "entity":
-            most = max((len(_seen(frame, ask)) for frame in take.frames), default=0)
-            recognised = take.reading is None or take.reading.sees(ask.what)
-            if most >= (ask.count or 1) and recognised:
-                return AskState(ask, "shown", f"{take.shot} shows {most} at once{_by(take)}")
-        elif ask.kind == "action":
-            frames = sum(any(_doing(e, ask) for e in _seen(f, None)) for f in take.frames)
-            aimed = ask.to is None or _aimed(take.spec, ask)
-            recognised = take.reading is None or take.reading.sees_doing(ask.what)
-            if frames >= DOING and aimed and recognised:
-                return AskState(ask, "shown", f"{take.shot}, {frames} frames{_by(take)}")
+        elif ask.kind in ("entity", "action") and _has(take, ask):
+            if take.reading is None or _read(take.reading, ask):
+                return AskState(ask, "shown", f"{take.shot}{_has(take, ask)}{_by(take)}")
         elif ask.kind == "named":
             stand_ins = [e for e in take.spec.get("entities", []) if e.get("label") == ask.what]
             if stand_ins:
@@ -137,20 +129,30 @@ def _found(ask: Ask, used: list[_Used]) -> AskState | None:
 def _unreadable(ask: Ask, used: list[_Used]) -> list[str]:
     """The staged takes that have the ask (as many at once as asked) where the recognizer
     could not read it: never staged big enough in the picture."""
-    shots = []
-    for take in used:
-        if take.reading is None:
-            continue
-        if ask.kind == "entity":
-            most = max((len(_seen(frame, ask)) for frame in take.frames), default=0)
-            if most >= (ask.count or 1) and take.reading.sees(ask.what) is None:
-                shots.append(take.shot)
-        elif ask.kind == "action":
-            frames = sum(any(_doing(e, ask) for e in _seen(f, None)) for f in take.frames)
-            aimed = ask.to is None or _aimed(take.spec, ask)
-            if frames >= DOING and aimed and take.reading.sees_doing(ask.what) is None:
-                shots.append(take.shot)
-    return shots
+    return [
+        take.shot
+        for take in used
+        if ask.kind in ("entity", "action")
+        and take.reading is not None
+        and _has(take, ask)
+        and _read(take.reading, ask) is None
+    ]
+
+
+def _has(take: _Used, ask: Ask) -> str:
+    """How the take's truth or staging has an entity or action ask (" shows 2 at once",
+    ", 40 frames"), or "" where it does not have it (too few at once, too briefly)."""
+    if ask.kind == "entity":
+        most = max((len(_seen(frame, ask)) for frame in take.frames), default=0)
+        return f" shows {most} at once" if most >= (ask.count or 1) else ""
+    frames = sum(any(_doing(e, ask) for e in _seen(f, None)) for f in take.frames)
+    aimed = ask.to is None or _aimed(take.spec, ask)
+    return f", {frames} frames" if frames >= DOING and aimed else ""
+
+
+def _read(reading: Reading, ask: Ask) -> bool | None:
+    """Whether the recognizer sees the entity or action (None: never staged readably)."""
+    return reading.sees(ask.what) if ask.kind == "entity" else reading.sees_doing(ask.what)
 
 
 def _by(take: _Used) -> str:

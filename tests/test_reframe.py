@@ -83,6 +83,22 @@ def test_a_failure_the_camera_cannot_fix_keeps_the_framing(tmp_path: Path, monke
     assert len({t["prompt"] for t in takes}) == 1 and len(takes) == 2
 
 
+def test_an_unrecognised_prop_keeps_the_framing(tmp_path: Path, monkeypatch):
+    """Closer framing follows the subject: a ball the judge cannot make out is retried with a
+    new seed at the same size, which keeps a second dog in the picture."""
+    real = shooting.take_checks
+    monkeypatch.setattr(
+        shooting,
+        "take_checks",
+        lambda job, scene: real(job, scene) + [Check("recognises ball", False, "under 25%")],
+    )
+    settings = AgentSettings(backend="procedural", max_retries=1, shared_cache=None)
+    request = Request.build("two dogs playing with a ball in the park", duration=2, size="160x90")
+    takes = Agent(settings).make(request, tmp_path / "f").manifest["shots"][0]["takes"]
+    assert len(takes) == 2 and not any(t["accepted"] for t in takes)
+    assert len({t["prompt"] for t in takes}) == 1
+
+
 def test_a_staged_thing_the_frame_cuts_off_is_shot_again_wider(tmp_path: Path):
     """A close-up of a dog by a house shows none of the house (its truth check fails): the
     next take is framed one size wider, and shows it."""

@@ -247,7 +247,8 @@ class Shooter:
                 break
             problems = take.error or "; ".join(f"{c.name}: {c.detail}" for c in failed(take.checks))
             if attempt + 1 < attempts:
-                nearer = self._reframe(framed) if subject_unrecognised(take.checks) else None
+                unseen = subject_unrecognised(take.checks, framed.scene_spec)
+                nearer = self._reframe(framed) if unseen else None
                 wider = None
                 if nearer is None and staged_out_of_view(take.checks):
                     wider = self._widen(framed)

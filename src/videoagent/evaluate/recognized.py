@@ -32,12 +32,16 @@ def recognizer():
     return model
 
 
-def subject_unrecognised(checks: list[Check]) -> bool:
-    """Whether, of `checks`, one that failed says the recognizer could not make out a thing
-    the shot asked for (framing closer may help it)."""
+def subject_unrecognised(checks: list[Check], scene: SceneSpec | None) -> bool:
+    """Whether, of `checks`, one that failed says the recognizer could not make out the
+    subject of `scene` (its first thing): framing closer may help it. A prop it could not
+    make out is no reason to move in: closer framing follows the subject, and would cut off
+    the rest of the cast (a second dog) for a ball that may still be too small."""
+    if scene is None or not scene.drawable:
+        return False
+    subject = ENTITY_CHECK + scene.drawable[0].kind
     return any(
-        not check.passed and check.severity == "error" and check.name.startswith(ENTITY_CHECK)
-        for check in checks
+        not check.passed and check.severity == "error" and check.name == subject for check in checks
     )
 
 
@@ -92,8 +96,7 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
 def _unreadable(kind: str, subject: bool) -> Check:
     """A `kind` the take never stages big enough for the recognizer to read. For the shot's
     subject, a failure: framed closer (`subject_unrecognised`), it will be. For anything
-    else, a warning: closer framing follows the subject, and would cut off the rest of the
-    cast (a second dog) for a ball that may still be too small."""
+    else, a warning: there is no framing that would make it readable for certain."""
     return Check(
         ENTITY_CHECK + kind,
         False,

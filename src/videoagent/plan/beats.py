@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from videoagent.plan.request import DURATION_PATTERN
+from videoagent.plan.request import DURATION_PATTERN, NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
 
 _PREAMBLE = re.compile(
@@ -21,13 +21,15 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _IRREGULAR = {
-    "going": "goes",
-    "having": "has",
-    "doing": "does",
-    "being": "is",
-    "lying": "lies",
-    "dying": "dies",
+    "going": "go",
+    "having": "have",
+    "doing": "do",
+    "being": "be",
+    "lying": "lie",
+    "dying": "die",
 }
+_THIRD_PERSON = {"go": "goes", "have": "has", "do": "does", "be": "is"}
+_PLURAL_WORDS = {"people", "children", "several", "many", "some", "both", "pair", "couple"}
 _E_STEMS = (
     "mak",
     "tak",
@@ -69,23 +71,44 @@ class Beats:
     beats: tuple[str, ...]
 
 
-def present_tense(gerund: str) -> str:
-    """'sniffing' → 'sniffs', 'getting' → 'gets', 'chasing' → 'chases'."""
+def present_tense(gerund: str, *, plural: bool = False) -> str:
+    """'sniffing' → 'sniffs', 'getting' → 'gets', 'chasing' → 'chases'; for a plural
+    subject the plain form ('two dogs play'). A word that is not a gerund is kept."""
     word = gerund.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if not word.endswith("ing") or len(word) < 5:
+    if word not in _IRREGULAR and (not word.endswith("ing") or len(word) < 5):
         return word
-    stem = word[:-3]
+    verb = _plain_form(word)
+    if plural:
+        return "are" if verb == "be" else verb
+    if verb in _THIRD_PERSON:
+        return _THIRD_PERSON[verb]
+    if verb.endswith(("s", "sh", "ch", "x", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _plain_form(gerund: str) -> str:
+    """'getting' → 'get', 'chasing' → 'chase', 'going' → 'go'."""
+    if gerund in _IRREGULAR:
+        return _IRREGULAR[gerund]
+    stem = gerund[:-3]
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
-        stem = stem[:-1]
-    elif stem in _E_STEMS:
-        stem += "e"
-    if stem.endswith(("s", "sh", "ch", "x", "o")):
-        return stem + "es"
-    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
-        return stem[:-1] + "ies"
-    return stem + "s"
+        return stem[:-1]
+    return stem + "e" if stem in _E_STEMS else stem
+
+
+def is_plural(subject: str) -> bool:
+    """Whether a subject phrase names more than one: 'two dogs', 'the puppies', 'people'."""
+    words = subject.lower().split()
+    if not words:
+        return False
+    noun, first = words[-1], words[0]
+    if noun in _PLURAL_WORDS or first in _PLURAL_WORDS or NUMBER_WORDS.get(first, 1) > 1:
+        return True
+    kind = vocab.KIND_SYNONYMS.get(noun)
+    return noun.endswith("s") and kind is not None and kind != noun
 
 
 def _subject_of(text: str) -> tuple[str, str]:
@@ -115,7 +138,7 @@ def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
     """A caption line: 'The dog goes on a walk.' (subject re-introduced only the first time)."""
     words = beat.split()
     if words and words[0].lower().endswith("ing"):
-        words[0] = present_tense(words[0])
+        words[0] = present_tense(words[0], plural=is_plural(subject))
     if subject:
         noun = subject.split()[-1]
         who = subject if first else f"the {noun}"

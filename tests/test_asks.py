@@ -74,12 +74,11 @@ def test_the_plan_shows_the_asks():
     assert shown.exit_code == 0, shown.output
     assert "asks: two brown dogs · a red ball · the dog chases the ball" in shown.output
     as_json = CliRunner().invoke(app, ["plan", text, "--backend", "procedural", "--json"])
-    assert json.loads(as_json.output)["asks"][0] == {
-        "kind": "entity",
-        "what": "dog",
-        "count": 2,
-        "colour": "brown",
-    }
+    planned = json.loads(as_json.output)
+    assert planned["asks"][0] == {"kind": "entity", "what": "dog", "count": 2, "colour": "brown"}
+    # The preview is the plan `make` would shoot: held against the asks, both dogs are in it.
+    staged = [e["kind"] for e in planned["shots"][0]["scene"]["entities"]]
+    assert staged.count("dog") == 2
 
 
 def test_each_ask_is_looked_for_in_the_video_and_never_shown_without_the_truth(tmp_path):

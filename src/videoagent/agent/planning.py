@@ -153,12 +153,17 @@ def preview_plan(
     request: Request, pool: list[str], *, llm_url: str | None = None, llm_model: str | None = None
 ) -> tuple[Storyboard, list[str]]:
     """What `make` would plan for `request` on `pool` (steps 1-4, without a project folder
-    or reference images): the storyboard with its routed prompts, and the warnings."""
+    or reference images): the storyboard with its routed prompts, and the warnings. The
+    plan is held against the request's asks as `make` holds it (the second dog of "two
+    dogs" is in the preview too)."""
     brief = make_brief(request)
     bible = draft_bible(brief)
     board, warnings = draft_storyboard(
         request, brief, bible, pool=pool, llm_url=llm_url, llm_model=llm_model
     )
+    asks = read_asks(request)
+    cover_counts(board, bible, asks)
+    cover_text(board, asks)
     write_prompts(board, pool, style=brief.style, bible=bible)
     return board, warnings
 

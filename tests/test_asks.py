@@ -54,6 +54,7 @@ from videoagent.plan.request import Request
             ["three cats", "the cat sits", "in the living room"],
         ),  # fmt: skip
         ("a pair of dogs on a street", ["two dogs", "on the street"]),
+        ("a dog playing with a ball", ["a dog", "a ball", "the dog chases the ball"]),
         ("cats in the morning", ["two cats", "in the morning"]),  # a plural: at least two
         (
             "one continuous 60 second shot of a dog walking through the park to a café",

@@ -201,6 +201,8 @@ def _apply(
                 if action in ("meet", "chase"):
                     entities[one]["target"] = other
         return
+    if action == "meet" and others and entities[others[0]]["kind"] in vocab.ACTIONS["roll"]:
+        action = "chase"  # playing with a ball is running after it: a ball has no nose to meet
     if entities[subject]["action"] is None:
         entities[subject]["action"] = action
     if action == "give" and to_target is not None:

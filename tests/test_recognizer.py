@@ -45,9 +45,11 @@ def test_a_motion_recognizer_trains_on_frame_pairs_and_reads_clips_at_their_rate
         read_clip(model, clip)
     reading = read_clip(model, clip, fps=24.0)
     assert reading.features.shape[0] == 12 and set(reading.actions) >= {"walk", "run"}
+    assert reading.motion_from == 6  # actions judged on frames with one 0.25 s before them
     # A single-frame recognizer needs no rate.
     single = Recognizer()
     assert read_clip(single, clip).features.shape[0] == 12
+    assert read_clip(single, clip).motion_from == 0
     # The shipped recognizer reads motion, a quarter second back.
     shipped, _ = checkpoint.load(RECOGNIZER)
     assert shipped.config.motion_seconds == 0.25

@@ -57,6 +57,11 @@ def test_each_kind_is_judged_over_the_frames_staged_big_enough_to_read():
     assert shares.actions == {"walk": 1.0}
     # At 112x64 the same boxes are twice as large: the ball becomes readable.
     assert staged_shares(reading, staged, 112, 64).kinds["ball"] == 0.0
+    # A first frame read with no frame the motion gap before it is no evidence of a stop.
+    reading = _reading({"dog": [True] * 4}, {"walk": [False, True, False, False]}, 4)
+    assert staged_shares(reading, staged, 224, 128).actions == {"walk": 0.5}
+    reading.motion_from = 1
+    assert staged_shares(reading, staged, 224, 128).actions == {"walk": 1.0}
     with pytest.raises(ValueError, match="3 staged frames for 4 read"):
         staged_shares(reading, staged[:3], 224, 128)
 

@@ -34,7 +34,8 @@ def staged_shares(
     reading: ClipReading, staged: list[dict], width: int, height: int
 ) -> StagedShares:
     """`reading` of a clip whose frames `staged` (the staging's, one per frame read) say
-    where each entity was drawn, in boxes measured in a frame of `width` x `height`."""
+    where each entity was drawn, in boxes measured in a frame of `width` x `height`.
+    Actions count from the reading's `motion_from` frame on."""
     if reading.kinds_in_frames is None or reading.actions_in_frames is None:
         raise ValueError("the reading has no per-frame recognition to count")
     if len(staged) != len(reading.kinds_in_frames):
@@ -48,7 +49,7 @@ def staged_shares(
                 continue  # a stand-in for a named thing is no kind the recognizer knows
             kinds[entity["kind"]][index] = True
             action = shown_action(entity)
-            if action in actions:
+            if action in actions and index >= reading.motion_from:
                 actions[action][index] = True
     return StagedShares(
         kinds=_shares(kinds, reading.kinds_in_frames, HEADS["kinds"][0]),

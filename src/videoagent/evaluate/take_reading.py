@@ -68,6 +68,7 @@ def _read(path: str, start: int, stop: int, _stamp: int) -> Reading | None:
         whole,
         kinds_in_frames=whole.kinds_in_frames[start - lead :],
         actions_in_frames=whole.actions_in_frames[start - lead :],
+        motion_from=max(0, whole.motion_from - (start - lead)),
     )
     shares = staged_shares(reading, staged["frames"][start:stop], *staged["size"])
     return Reading(

@@ -35,6 +35,9 @@ class ClipReading:
     # Per frame, what was recognised: [T, kinds] and [T, actions], in HEADS' order.
     kinds_in_frames: np.ndarray | None = None
     actions_in_frames: np.ndarray | None = None
+    # Actions are judged from this frame on: the ones before it have no frame the motion gap
+    # earlier (they are read with the first frame, or with themselves: a step looks like a stop).
+    motion_from: int = 0
 
 
 def fit_size(frames: np.ndarray) -> np.ndarray:
@@ -61,6 +64,7 @@ def read_clip(recognizer: Recognizer, frames: np.ndarray, fps: float | None = No
     gap = motion_gap(recognizer, fps)
     if gap:
         pictures = paired(pictures, gap)
+    motion_from = gap if len(pictures) > gap else 0
     features, chances = [], {name: [] for name in HEADS}
     for start in range(0, len(pictures), 128):
         feature = recognizer.features(pictures[start : start + 128])
@@ -70,21 +74,23 @@ def read_clip(recognizer: Recognizer, frames: np.ndarray, fps: float | None = No
             chances[name].append(heads[name])
     merged = {name: torch.cat(values).numpy() for name, values in chances.items()}
 
-    def shares(name: str) -> dict[str, float]:
-        return dict(zip(HEADS[name][0], (merged[name] >= 0.5).mean(0).tolist(), strict=True))
+    def shares(name: str, start: int = 0) -> dict[str, float]:
+        share = (merged[name][start:] >= 0.5).mean(0)
+        return dict(zip(HEADS[name][0], share.tolist(), strict=True))
 
     def most_likely(name: str) -> str:
         return HEADS[name][0][int(merged[name].mean(0).argmax())]
 
     return ClipReading(
         seen=shares("kinds"),
-        actions=shares("actions"),
+        actions=shares("actions", motion_from),
         place=most_likely("place"),
         time_of_day=most_likely("time_of_day"),
         weather=most_likely("weather"),
         features=torch.cat(features).numpy(),
         kinds_in_frames=merged["kinds"] >= 0.5,
         actions_in_frames=merged["actions"] >= 0.5,
+        motion_from=motion_from,
     )
 
 

@@ -55,6 +55,7 @@ from videoagent.plan.request import Request
         ),  # fmt: skip
         ("a pair of dogs on a street", ["two dogs", "on the street"]),
         ("a dog playing with a ball", ["a dog", "a ball", "the dog chases the ball"]),
+        ("a bird flying in the park", ["a bird", "the bird flies", "at the park"]),
         ("cats in the morning", ["two cats", "in the morning"]),  # a plural: at least two
         (
             "one continuous 60 second shot of a dog walking through the park to a café",

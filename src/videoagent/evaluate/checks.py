@@ -11,6 +11,7 @@ from videoagent.generators.base import Job
 from videoagent.generators.catalog import capabilities
 from videoagent.media.detect import picture_stats
 from videoagent.media.probe import probe
+from videoagent.plan.beats import third_person
 from videoagent.store.truth_file import read_truth
 from videoagent.synthworld.spec import SceneSpec
 
@@ -139,7 +140,9 @@ def truth_checks(summary: dict, scene: SceneSpec) -> list[Check]:
         if wanted.action != "stand":
             share = match["actions"].get(wanted.action, 0) / max(summary["frames"], 1)
             checks.append(
-                Check.share(f"{name} {wanted.action}s", share, ACTION_SHARE, wanted.action)
+                Check.share(
+                    f"{name} {third_person(wanted.action)}", share, ACTION_SHARE, wanted.action
+                )
             )
     for key in ("place", "time_of_day", "weather"):
         wanted_value = getattr(scene, key)

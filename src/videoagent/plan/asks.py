@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from videoagent.plan.beats import split_beats
+from videoagent.plan.beats import split_beats, third_person
 from videoagent.plan.continuity import without_one_take
 from videoagent.plan.request import NUMBER_WORDS, Request
 from videoagent.synthworld import vocabulary as vocab
@@ -63,7 +63,7 @@ class Ask:
             return f"{'an' if named[0] in 'aeiou' else 'a'} {named}"
         if self.kind == "action":
             aimed = " ".join(w for w in (AIMED.get(self.what), "the", self.to) if w)
-            return f"the {self.of} {self.what}s" + (f" {aimed}" if self.to else "")
+            return f"the {self.of} {third_person(self.what)}" + (f" {aimed}" if self.to else "")
         if self.kind == "text":
             return f'the text "{self.what}"'
         if self.kind == "length":

@@ -80,6 +80,11 @@ def present_tense(gerund: str, *, plural: bool = False) -> str:
     verb = _plain_form(word)
     if plural:
         return "are" if verb == "be" else verb
+    return third_person(verb)
+
+
+def third_person(verb: str) -> str:
+    """'sniff' → 'sniffs', 'fly' → 'flies', 'chase' → 'chases', 'go' → 'goes'."""
     if verb in _THIRD_PERSON:
         return _THIRD_PERSON[verb]
     if verb.endswith(("s", "sh", "ch", "x", "o")):

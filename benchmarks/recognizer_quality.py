@@ -45,7 +45,8 @@ def main() -> None:
         model, _ = checkpoint.load(path)
         models[path] = model.eval()
     gaps = {path: dataset_gap(model, held_out) for path, model in models.items()}
-    first = max(gaps.values())  # every one reads the frames a motion recognizer can read
+    # Every one reads the frames from the first that each has all its earlier frames for.
+    first = max(gaps[path] * model.config.earlier_frames for path, model in models.items())
     read = {path: predictions(m, frames, gaps[path], first) for path, m in models.items()}
     truths = flat_labels(labels, first)
     print(f"# {cpu_description()}")

@@ -1,4 +1,4 @@
-"""The recognizer (our judge): single frames or a frame with the one a moment before it."""
+"""The recognizer (our judge): single frames or a frame with the ones a moment before it."""
 
 from __future__ import annotations
 
@@ -17,13 +17,15 @@ from videoagent.nn.train_recognizer import RecognizerTraining, train, warm_start
 from videoagent.synthworld.dataset import DatasetConfig, build  # noqa: E402
 
 
-def _motion_training(tmp_path, clips: int, frames: int, steps: int, seconds: float):
+def _motion_training(
+    tmp_path, clips: int, frames: int, steps: int, seconds: float, earlier: int = 1
+):
     """A tiny dataset built under `tmp_path` and the training of a motion recognizer on it."""
     build(tmp_path / "data", DatasetConfig(train=clips, heldout=clips // 3 or 1, frames=frames),
           log=lambda _: None)  # fmt: skip
     return RecognizerTraining(
         data=tmp_path / "data", out=tmp_path / "r.pt", steps=steps, batch=4, threads=1,
-        motion_seconds=seconds,
+        motion_seconds=seconds, motion_frames=earlier,
     )  # fmt: skip
 
 
@@ -33,6 +35,24 @@ def test_each_frame_is_paired_with_the_one_gap_frames_before_it():
     assert pairs.shape == (5, 6, 2, 2)
     assert pairs[:, 0, 0, 0].tolist() == [0, 1, 2, 3, 4]
     assert pairs[:, 3, 0, 0].tolist() == [0, 0, 0, 1, 2]  # the first two have none before
+    three = paired(frames, 2, count=2)
+    assert three.shape == (5, 9, 2, 2)
+    assert three[:, 6, 0, 0].tolist() == [0, 0, 0, 0, 0]  # four back: none has one yet
+    assert torch.equal(three[:, :6], pairs)
+
+
+def test_a_recognizer_reading_two_earlier_frames_trains_and_judges_from_the_fourth(tmp_path):
+    """Two frames back, a quarter second apart: at 8 fps a clip is read from its fifth frame
+    on, and at 24 fps a clip's actions from its thirteenth."""
+    metrics = train(_motion_training(tmp_path, 6, 6, 2, 0.25, earlier=2), log=lambda _: None)
+    assert metrics["held_out"]["frames"] == 2 * (6 - 4)
+    model, _ = checkpoint.load(tmp_path / "r.pt")
+    assert model.config.motion_frames == 2 and model.trunk[0].in_channels == 9
+    clip = np.random.default_rng(0).integers(0, 255, (20, 64, 112, 3), dtype=np.uint8)
+    reading = read_clip(model, clip, fps=24.0)
+    assert reading.features.shape[0] == 20 and reading.motion_from == 12
+    with pytest.raises(UsageError, match="6 frames"):
+        train(_motion_training(tmp_path / "short", 2, 6, 1, 0.5, earlier=2), log=lambda _: None)
 
 
 def test_a_motion_recognizer_trains_on_frame_pairs_and_reads_clips_at_their_rate(tmp_path):
@@ -76,6 +96,17 @@ def test_a_motion_recognizer_warm_started_from_a_single_frame_one_first_reads_as
         with_motion = motion(torch.cat([frames, torch.rand_like(frames)], dim=1))
     for head, logits in alone.items():
         torch.testing.assert_close(with_motion[head], logits, atol=1e-4, rtol=1e-4)
+    # So is one reading two earlier frames from one reading one.
+    checkpoint.save(tmp_path / "motion.pt", "recognizer", motion)
+    motion, _ = checkpoint.load(tmp_path / "motion.pt")
+    longer = Recognizer(RecognizerConfig(motion_seconds=0.25, motion_frames=2)).eval()
+    warm_started(longer, tmp_path / "motion.pt")
+    before = torch.rand_like(frames)
+    with torch.no_grad():
+        once = motion(torch.cat([frames, before], dim=1))
+        twice = longer(torch.cat([frames, before, torch.rand_like(frames)], dim=1))
+    for head, logits in once.items():
+        torch.testing.assert_close(twice[head], logits, atol=1e-4, rtol=1e-4)
     # The other way round cannot be: a single-frame recognizer has no place for motion weights.
-    with pytest.raises(UsageError, match="reads motion"):
+    with pytest.raises(UsageError, match="reads more frames"):
         warm_started(Recognizer(), RECOGNIZER)

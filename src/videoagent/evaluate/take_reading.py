@@ -50,16 +50,16 @@ def read_take(path: Path, span: slice) -> Reading | None:
 def _read(path: str, start: int, stop: int, _stamp: int) -> Reading | None:
     try:
         from videoagent.evaluate.staged_shares import staged_shares
-        from videoagent.nn.judge import SEEN_SHARE, motion_gap, read_clip
+        from videoagent.nn.judge import SEEN_SHARE, motion_reach, read_clip
     except ImportError:
         return None
     staged = read_staged(Path(path))
     if not RECOGNIZER.exists() or staged is None or "size" not in staged:
         return None  # a staging without the size its boxes were measured in: not judged
     fps = float(probe(path).fps)
-    # A recognizer that reads motion pairs each frame with one before it: the frames before
+    # A recognizer that reads motion reads each frame with ones before it: the frames before
     # the span are read too, so that the span's first frames have theirs.
-    lead = max(0, start - motion_gap(recognizer(), fps))
+    lead = max(0, start - motion_reach(recognizer(), fps))
     frames = [f for i, f in enumerate(iter_frames(path)) if lead <= i < stop]
     if len(frames) <= start - lead or len(staged["frames"][lead:stop]) != len(frames):
         return None

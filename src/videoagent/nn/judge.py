@@ -56,6 +56,11 @@ def motion_gap(recognizer: Recognizer, fps: float | None) -> int:
     return max(1, round(seconds * fps))
 
 
+def motion_reach(recognizer: Recognizer, fps: float | None) -> int:
+    """How many frames back, at `fps`, the earliest frame a recognizer reads is."""
+    return motion_gap(recognizer, fps) * recognizer.config.earlier_frames
+
+
 @torch.no_grad()
 def read_clip(recognizer: Recognizer, frames: np.ndarray, fps: float | None = None) -> ClipReading:
     """What the recognizer sees in a clip (uint8 [T, H, W, 3], any size, `fps` frames a
@@ -63,8 +68,9 @@ def read_clip(recognizer: Recognizer, frames: np.ndarray, fps: float | None = No
     pictures = to_tensor(fit_size(frames))
     gap = motion_gap(recognizer, fps)
     if gap:
-        pictures = paired(pictures, gap)
-    motion_from = gap if len(pictures) > gap else 0
+        pictures = paired(pictures, gap, recognizer.config.earlier_frames)
+    reach = motion_reach(recognizer, fps)
+    motion_from = reach if len(pictures) > reach else 0
     features, chances = [], {name: [] for name in HEADS}
     for start in range(0, len(pictures), 128):
         feature = recognizer.features(pictures[start : start + 128])

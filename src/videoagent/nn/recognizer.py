@@ -10,7 +10,10 @@ and the light, the maximum a small dog that the mean would wash out.
 
 One frame cannot tell a walking dog from a standing one (its legs at one instant are the
 same), so a recognizer may also read the frame `motion_seconds` before, stacked with the
-frame as six channels (`paired`): what moved, and how far, is then in its input.
+frame as six channels (`paired`): what moved, and how far, is then in its input. It may
+read `motion_frames` earlier ones, each `motion_seconds` before the next: a walk moves a
+wide shot's dog 3 px in a quarter second, 6 in half a second, while a run's legs are best
+seen a quarter second apart.
 """
 
 from __future__ import annotations
@@ -37,13 +40,25 @@ HEADS: dict[str, tuple[tuple[str, ...], bool]] = {
 class RecognizerConfig:
     widths: tuple[int, int, int, int] = (32, 64, 96, 160)
     motion_seconds: float = 0.0  # how long before each frame the second one it reads is; 0: none
+    motion_frames: int = 1  # how many earlier frames it reads, each motion_seconds before the next
+
+    @property
+    def channels(self) -> int:
+        """Input channels: the frame's three, and three for each earlier frame read."""
+        return 3 * (1 + self.motion_frames) if self.motion_seconds else 3
+
+    @property
+    def earlier_frames(self) -> int:
+        """How many earlier frames it reads (0 for single frames)."""
+        return self.motion_frames if self.motion_seconds else 0
 
 
-def paired(frames: torch.Tensor, gap: int) -> torch.Tensor:
-    """[T, 3, H, W] → [T, 6, H, W]: each frame with the one `gap` frames before it (the first
-    frames, which have none, with themselves)."""
-    earlier = torch.cat([frames[:1].expand(min(gap, len(frames)), -1, -1, -1), frames])
-    return torch.cat([frames, earlier[: len(frames)]], dim=1)
+def paired(frames: torch.Tensor, gap: int, count: int = 1) -> torch.Tensor:
+    """[T, 3, H, W] → [T, 3 * (1 + count), H, W]: each frame with the `count` frames `gap`,
+    2 `gap`, … frames before it (where the clip has none, its first frame)."""
+    index = torch.arange(len(frames))
+    earlier = [frames[(index - k * gap).clamp(min=0)] for k in range(1, count + 1)]
+    return torch.cat([frames, *earlier], dim=1)
 
 
 class Recognizer(nn.Module):
@@ -55,7 +70,7 @@ class Recognizer(nn.Module):
         self.config = config
         a, b, c, d = config.widths
         self.trunk = nn.Sequential(
-            nn.Conv2d(6 if config.motion_seconds else 3, a, 3, padding=1),
+            nn.Conv2d(config.channels, a, 3, padding=1),
             Down(a, a),
             Down(a, b),
             Down(b, c),
@@ -68,7 +83,7 @@ class Recognizer(nn.Module):
         )
 
     def features(self, frames: torch.Tensor) -> torch.Tensor:
-        """[B, 3 or 6, H, W] → [B, 2 * width]."""
+        """[B, channels, H, W] → [B, 2 * width]."""
         grid = self.trunk(frames * 2 - 1).flatten(2)
         return torch.cat([grid.mean(-1), grid.amax(-1)], dim=-1)
 

@@ -71,22 +71,26 @@ def loss_of(logits: dict[str, torch.Tensor], targets: dict[str, torch.Tensor]) -
 
 
 def dataset_gap(model: Recognizer, dataset: SynthworldDataset) -> int:
-    """Frames between the two a motion recognizer reads, at the dataset's frame rate (0 for
-    single frames); the clips must be longer than that."""
+    """Frames between neighbouring frames a motion recognizer reads, at the dataset's frame
+    rate (0 for single frames); the clips must be longer than all it reads back."""
     gap = motion_gap(model, float(dataset.card["config"]["fps"]))
-    frames = dataset.card["config"]["frames"]
-    if gap >= frames:
-        raise UsageError(f"motion over {gap} frames needs clips longer than {frames} frames")
+    frames, reach = dataset.card["config"]["frames"], gap * model.config.earlier_frames
+    if reach >= frames:
+        raise UsageError(f"motion over {reach} frames needs clips longer than {frames} frames")
     return gap
 
 
-def model_input(frames: np.ndarray, times: np.ndarray, clips: np.ndarray, gap: int) -> torch.Tensor:
+def model_input(
+    frames: np.ndarray, times: np.ndarray, clips: np.ndarray, gap: int, count: int = 1
+) -> torch.Tensor:
     """The frames at (`clips`, `times`) of uint8 [clips, T, H, W, 3] as the model reads them:
-    [B, 3, H, W], or [B, 6, H, W] with the frame `gap` before each."""
+    [B, 3, H, W], or with the `count` frames `gap`, 2 `gap`, … before each (3 channels
+    each)."""
     pictures = to_tensor(frames[clips, times])
     if not gap:
         return pictures
-    return torch.cat([pictures, to_tensor(frames[clips, times - gap])], dim=1)
+    earlier = [to_tensor(frames[clips, times - k * gap]) for k in range(1, count + 1)]
+    return torch.cat([pictures, *earlier], dim=1)
 
 
 @torch.no_grad()
@@ -94,14 +98,17 @@ def predictions(
     model: Recognizer, frames: np.ndarray, gap: int, first: int | None = None
 ) -> dict[str, np.ndarray]:
     """Each head's probabilities for every frame of uint8 [clips, T, H, W, 3] from the
-    `first`th of each clip on (by default the `gap`th: the first a motion recognizer has an
-    earlier frame for): [clips * (T - first), classes]."""
-    first = gap if first is None else first
+    `first`th of each clip on (by default the first a motion recognizer has all its earlier
+    frames for): [clips * (T - first), classes]."""
+    count = model.config.earlier_frames
+    first = gap * count if first is None else first
     clips, times = np.meshgrid(np.arange(len(frames)), np.arange(first, frames.shape[1]),
                                indexing="ij")  # fmt: skip
     clips, times = clips.ravel(), times.ravel()
     parts = [
-        probabilities(model(model_input(frames, times[i : i + 256], clips[i : i + 256], gap)))
+        probabilities(
+            model(model_input(frames, times[i : i + 256], clips[i : i + 256], gap, count))
+        )
         for i in range(0, len(clips), 256)
     ]
     return {name: torch.cat([p[name] for p in parts]).numpy() for name in HEADS}
@@ -120,9 +127,10 @@ def accuracy(
     first: int | None = None,
 ) -> dict:
     """Per head on every frame given (from the `first`th of each clip on, by default the
-    `gap`th): top-1 accuracy for pick-one heads; for several-at-once heads, the share of
-    frames whose whole set is right and the micro F1 over classes."""
-    first = gap if first is None else first
+    first with all the earlier frames the model reads): top-1 accuracy for pick-one heads;
+    for several-at-once heads, the share of frames whose whole set is right and the micro
+    F1 over classes."""
+    first = gap * model.config.earlier_frames if first is None else first
     predicted, truths = predictions(model, frames, gap, first), flat_labels(labels, first)
     result = {}
     for name, (_, several) in HEADS.items():
@@ -148,6 +156,9 @@ class RecognizerTraining(TrainingConfig):
     motion_seconds: float = setting(
         "also read the frame this long before each (0: single frames)", 0.0, minimum=0
     )
+    motion_frames: int = setting(
+        "how many earlier frames to read, each motion-seconds before the next", 1, minimum=1
+    )
     warm_start: Path | None = setting(
         "start from this recognizer (a single-frame one: the earlier frame's weights start at 0)",
         None,
@@ -155,19 +166,20 @@ class RecognizerTraining(TrainingConfig):
 
 
 def warm_started(model: Recognizer, source: Path) -> dict:
-    """Load the recognizer at `source` into `model`. A single-frame one gives a motion model
-    its first layer for the frame itself and zeros for the earlier frame, so training starts
-    from what it already reads and learns what motion adds."""
+    """Load the recognizer at `source` into `model`. One that reads fewer frames gives the
+    model its first layer for the frames it read and zeros for the rest, so training starts
+    from what it already reads and learns what the other frames add."""
     earlier, facts = checkpoint.load(source)
     if not isinstance(earlier, Recognizer) or earlier.config.widths != model.config.widths:
         raise UsageError(f"--warm-start {str(source)!r} is not a recognizer of this size")
     weights = earlier.state_dict()
     first = model.trunk[0].weight
-    if weights["trunk.0.weight"].shape != first.shape:
-        if first.shape[1] != 6 or weights["trunk.0.weight"].shape[1] != 3:
-            raise UsageError(f"--warm-start {str(source)!r} reads motion; this one does not")
+    read = weights["trunk.0.weight"].shape[1]
+    if read > first.shape[1]:
+        raise UsageError(f"--warm-start {str(source)!r} reads more frames than this one does")
+    if read < first.shape[1]:
         widened = torch.zeros_like(first)
-        widened[:, :3] = weights["trunk.0.weight"]
+        widened[:, :read] = weights["trunk.0.weight"]
         weights["trunk.0.weight"] = widened
     model.load_state_dict(weights)
     return {
@@ -180,7 +192,9 @@ def warm_started(model: Recognizer, source: Path) -> dict:
 def train(config: RecognizerTraining, log=print) -> dict:
     rng, generator = config.begin()
     train_set, held_out = SynthworldDataset.splits(config.data)
-    model = Recognizer(RecognizerConfig(motion_seconds=config.motion_seconds))
+    model = Recognizer(
+        RecognizerConfig(motion_seconds=config.motion_seconds, motion_frames=config.motion_frames)
+    )
     lineage = (
         {} if config.warm_start is None else {"warm_start": warm_started(model, config.warm_start)}
     )
@@ -192,8 +206,9 @@ def train(config: RecognizerTraining, log=print) -> dict:
     model.train()
     for step in range(config.steps):
         clips = rng.integers(len(frames), size=config.batch)
-        times = rng.integers(gap, frames.shape[1], size=config.batch)
-        pictures = soften(model_input(frames, times, clips, gap), generator)
+        count = model.config.earlier_frames
+        times = rng.integers(gap * count, frames.shape[1], size=config.batch)
+        pictures = soften(model_input(frames, times, clips, gap, count), generator)
         targets = {name: torch.from_numpy(labels[name][clips, times]) for name in HEADS}
         with in_training_precision():
             logits = model(pictures)

@@ -70,9 +70,9 @@ def test_a_motion_recognizer_trains_on_frame_pairs_and_reads_clips_at_their_rate
     single = Recognizer()
     assert read_clip(single, clip).features.shape[0] == 12
     assert read_clip(single, clip).motion_from == 0
-    # The shipped recognizer reads motion, a quarter second back.
+    # The shipped recognizer reads motion, half a second back.
     shipped, _ = checkpoint.load(RECOGNIZER)
-    assert shipped.config.motion_seconds == 0.25
+    assert shipped.config.motion_seconds == 0.5
     assert read_clip(shipped, clip, fps=24.0).features.shape[0] == 12
 
 

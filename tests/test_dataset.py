@@ -33,6 +33,31 @@ def test_tiny_dataset_is_complete_and_reads_back(tmp_path):
     assert not list(tmp_path.glob(".*part"))
 
 
+def test_clips_of_longer_scenes_are_windows_of_them(tmp_path):
+    """With scene_seconds, a clip is its frames of a scene that runs longer (as a shot of a
+    few seconds does), drawn as that scene draws them; the scenes are the same ones."""
+    from dataclasses import replace
+
+    from videoagent.synthworld.render import Renderer
+
+    build(tmp_path / "whole", TINY, log=lambda _: None)
+    build(tmp_path / "windows", replace(TINY, scene_seconds=3.0), log=lambda _: None)
+    whole, windows = SynthworldDataset(tmp_path / "whole"), SynthworldDataset(tmp_path / "windows")
+    assert [r["scene"] for r in whole.rows] == [r["scene"] for r in windows.rows]
+    assert all(r["window"] == {"start": 0, "scene_frames": 4} for r in whole.rows)
+    spans = [r["window"] for r in windows.rows]
+    assert all(4 <= w["scene_frames"] <= 24 and w["start"] + 4 <= w["scene_frames"] for w in spans)
+    assert any(w["start"] > 0 for w in spans)
+    frames, _, row = windows[next(i for i, w in enumerate(spans) if w["start"] > 0)]
+    scene = Renderer(SceneSpec.from_dict(row["scene"]), size=(112, 64), fps=8.0,
+                     frames=row["window"]["scene_frames"], seed=row["seed"])  # fmt: skip
+    start = row["window"]["start"]
+    assert all(np.array_equal(frames[i], scene.frame(start + i)[0]) for i in range(4))
+    assert [t["frame"] for t in row["truth"]] == [0, 1, 2, 3]
+    with pytest.raises(UsageError, match="shorter than clips"):
+        build(tmp_path / "x", replace(TINY, scene_seconds=0.25), log=lambda _: None)
+
+
 def test_same_seed_same_dataset(tmp_path):
     build(tmp_path / "a", TINY, log=lambda _: None)
     build(tmp_path / "b", TINY, log=lambda _: None)

@@ -46,6 +46,12 @@ class DatasetConfig:
     height: int = setting("frame height in pixels (a multiple of 8)", 64)
     fps: float = setting("frames per second", 8.0)
     frames: int = setting("frames per clip", 24)
+    scene_seconds: float = setting(
+        "longest a scene runs: each clip is a window at a random point of a scene between the "
+        "clip's own length and this (0: each clip is a whole scene)",
+        0.0,
+        minimum=0,
+    )
     seed: int = setting("seed of every scene and render (the same seed, the same data)", 0)
     shard_size: int = setting("clips per shard file", 256, minimum=1)
 
@@ -64,17 +70,39 @@ class DatasetConfig:
             )
         if self.frames < 1 or self.fps <= 0:
             raise UsageError(f"clips need frames and a frame rate, got {self.frames} @ {self.fps}")
+        if self.scene_seconds and self.scene_seconds * self.fps < self.frames:
+            raise UsageError(
+                f"scenes of {self.scene_seconds:g} s are shorter than clips of {self.frames} "
+                f"frames at {self.fps:g} fps"
+            )
 
 
-def _clip(scene: SceneSpec, config: DatasetConfig, seed: int) -> tuple[np.ndarray, list[dict]]:
+def _clip(
+    scene: SceneSpec, config: DatasetConfig, seed: int, window: tuple[int, int]
+) -> tuple[np.ndarray, list[dict]]:
+    """The clip's frames and their truth (numbered from the clip's first frame): `window`
+    is where in the scene it starts, and how many frames the scene runs."""
+    start, total = window
     renderer = Renderer(
-        scene, size=(config.width, config.height), fps=config.fps, frames=config.frames, seed=seed
+        scene, size=(config.width, config.height), fps=config.fps, frames=total, seed=seed
     )
     frames, truths = [], []
-    for frame, truth in renderer:
+    for number in range(config.frames):
+        frame, truth = renderer.frame(start + number)
         frames.append(frame)
-        truths.append(truth.to_dict())
+        truths.append(truth.to_dict() | {"frame": number})
     return np.stack(frames), truths
+
+
+def _window(rng: np.random.Generator, config: DatasetConfig) -> tuple[int, int]:
+    """Where a clip starts in its scene, and how many frames the scene runs: a shot of a
+    few seconds is staged over its whole length, and a recognizer that only ever saw whole
+    0.75 s scenes knows only what the first and last moments of a choreography look like."""
+    if not config.scene_seconds:
+        return 0, config.frames
+    seconds = rng.uniform(config.frames / config.fps, config.scene_seconds)
+    total = max(config.frames, round(seconds * config.fps))
+    return int(rng.integers(total - config.frames + 1)), total
 
 
 def _coverage(scenes: list[SceneSpec]) -> dict[str, dict[str, int]]:
@@ -113,6 +141,7 @@ def build(out: Path, config: DatasetConfig, *, log=print) -> dict:
     }
     for offset, split in enumerate(SPLITS):
         rng = np.random.default_rng([config.seed, offset])
+        windows = np.random.default_rng([config.seed, offset, 1])  # the scenes stay the same
         count = getattr(config, split)
         scenes, rows, shard, shard_number = [], [], [], 0
         bytes_written = 0
@@ -120,7 +149,8 @@ def build(out: Path, config: DatasetConfig, *, log=print) -> dict:
             for number in range(count):
                 scene = sample_scene(rng, held_out, split=split)
                 seed = int(rng.integers(2**31))
-                frames, truths = _clip(scene, config, seed)
+                window = _window(windows, config)
+                frames, truths = _clip(scene, config, seed, window)
                 text = caption(scene)
                 row = {
                     "id": f"{split}-{number:06d}",
@@ -128,6 +158,7 @@ def build(out: Path, config: DatasetConfig, *, log=print) -> dict:
                     "index": len(shard),
                     "caption": text,
                     "seed": seed,
+                    "window": {"start": window[0], "scene_frames": window[1]},
                     "scene": scene.to_dict(),
                     "truth": truths,
                 }

@@ -95,9 +95,9 @@ def _clip(
 
 
 def _window(rng: np.random.Generator, config: DatasetConfig) -> tuple[int, int]:
-    """Where a clip starts in its scene, and how many frames the scene runs: a shot of a
-    few seconds is staged over its whole length, and a recognizer that only ever saw whole
-    0.75 s scenes knows only what the first and last moments of a choreography look like."""
+    """Where a clip starts in its scene, and how many frames the scene runs. A 6-frame
+    scene at 8 fps runs its whole choreography in 0.75 s; a shot of a few seconds is staged
+    over its whole length, and its frames look like the middle of a slower one."""
     if not config.scene_seconds:
         return 0, config.frames
     seconds = rng.uniform(config.frames / config.fps, config.scene_seconds)

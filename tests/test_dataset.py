@@ -58,6 +58,29 @@ def test_clips_of_longer_scenes_are_windows_of_them(tmp_path):
         build(tmp_path / "x", replace(TINY, scene_seconds=0.25), log=lambda _: None)
 
 
+def test_frames_drawn_larger_are_scaled_down_as_the_judge_scales_a_clip(tmp_path):
+    """A shot is made at 224x128 or more and read at 112x64: drawn twice as large, a clip's
+    frames are the judge's own scaling of them, and the boxes are measured at their size."""
+    from dataclasses import replace
+
+    pytest.importorskip("torch")  # the judge's scaling lives beside the recognizer
+    from videoagent.nn.judge import fit_size
+    from videoagent.synthworld.render import Renderer
+
+    build(tmp_path / "native", TINY, log=lambda _: None)
+    build(tmp_path / "larger", replace(TINY, drawn_larger=2), log=lambda _: None)
+    native, larger = SynthworldDataset(tmp_path / "native"), SynthworldDataset(tmp_path / "larger")
+    frames, _, row = larger[2]
+    assert frames.shape == (4, 64, 112, 3)
+    drawn = Renderer(SceneSpec.from_dict(row["scene"]), size=(224, 128), fps=8.0, frames=4,
+                     seed=row["seed"])  # fmt: skip
+    assert np.array_equal(frames, fit_size(np.stack([f for f, _ in drawn])))
+    assert not np.array_equal(frames, native[2][0])  # not what drawing at 112x64 gives
+    for here, there in zip(row["truth"], native.rows[2]["truth"], strict=True):
+        for a, b in zip(here["entities"], there["entities"], strict=True):
+            assert max(abs(p - q) for p, q in zip(a["box"], b["box"], strict=True)) <= 2
+
+
 def test_same_seed_same_dataset(tmp_path):
     build(tmp_path / "a", TINY, log=lambda _: None)
     build(tmp_path / "b", TINY, log=lambda _: None)

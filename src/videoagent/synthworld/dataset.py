@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 from videoagent.errors import UsageError
 from videoagent.options import check_settings, setting
@@ -51,6 +52,12 @@ class DatasetConfig:
         "clip's own length and this (0: each clip is a whole scene)",
         0.0,
         minimum=0,
+    )
+    drawn_larger: int = setting(
+        "draw each frame this many times larger and scale it down as the judge scales a clip "
+        "(a shot is made larger than the recognizer reads it)",
+        1,
+        minimum=1,
     )
     seed: int = setting("seed of every scene and render (the same seed, the same data)", 0)
     shard_size: int = setting("clips per shard file", 256, minimum=1)
@@ -83,14 +90,20 @@ def _clip(
     """The clip's frames and their truth (numbered from the clip's first frame): `window`
     is where in the scene it starts, and how many frames the scene runs."""
     start, total = window
-    renderer = Renderer(
-        scene, size=(config.width, config.height), fps=config.fps, frames=total, seed=seed
-    )
+    larger = config.drawn_larger
+    size = (config.width * larger, config.height * larger)
+    renderer = Renderer(scene, size=size, fps=config.fps, frames=total, seed=seed)
     frames, truths = [], []
     for number in range(config.frames):
         frame, truth = renderer.frame(start + number)
+        if larger > 1:  # bilinear, as the judge scales a clip to its size (`nn/judge.fit_size`)
+            picture = Image.fromarray(frame)
+            frame = np.asarray(picture.resize((config.width, config.height), Image.BILINEAR))
         frames.append(frame)
-        truths.append(truth.to_dict() | {"frame": number})
+        truth = truth.to_dict() | {"frame": number}
+        for entity in truth["entities"]:
+            entity["box"] = [round(v / larger) for v in entity["box"]]
+        truths.append(truth)
     return np.stack(frames), truths
 
 

@@ -160,7 +160,7 @@ class RecognizerTraining(TrainingConfig):
         "how many earlier frames to read, each motion-seconds before the next", 1, minimum=1
     )
     warm_start: Path | None = setting(
-        "start from this recognizer (a single-frame one: the earlier frame's weights start at 0)",
+        "start from this recognizer (one reading fewer frames: the others start at zero weights)",
         None,
     )
 

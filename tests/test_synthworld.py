@@ -107,6 +107,25 @@ def test_ground_truth_boxes_are_inside_the_frame_and_follow_the_subject():
         assert (abs(patch.astype(int) - (139, 90, 43)).sum(axis=1) < 60).mean() > 0.1
 
 
+@pytest.mark.parametrize(
+    ("shot_size", "chased", "flees_by"),
+    [("wide", "ball", "roll"), ("medium", "ball", "roll"), ("close-up", "ball", "roll")]
+    + [("medium", "cat", "run"), ("wide", "bird", "fly")],
+)
+def test_what_is_chased_keeps_ahead_of_its_chaser_and_in_frame(shot_size, chased, flees_by):
+    """A tracking shot of a chase shows the chased thing throughout, just ahead of the
+    chaser and getting away by its own means (a ball that stood still would cross the
+    frame and be gone)."""
+    chase = (EntitySpec("dog", "brown", "chase", target=1), EntitySpec(chased, "red", "stand"))
+    spec = SceneSpec("park", "noon", "clear", "track", shot_size, chase)
+    renderer = Renderer(spec, size=(224, 128), fps=8, frames=48, seed=2)
+    for index in range(0, 48, 6):
+        _, truth = renderer.frame(index)
+        dog, other = truth.entities
+        assert other.visible == 1.0 and other.action == flees_by
+        assert other.box[0] > (dog.box[0] + dog.box[2]) / 2  # ahead, the way the dog runs
+
+
 @pytest.mark.parametrize("place", ["park", "street", "cafe", "beach", "living room", "city"])
 def test_the_scenery_is_anchored_to_the_world_not_to_the_shot(place):
     """A 4 s and a 12 s tracking shot of the same walk (same seed) paint the same scenery

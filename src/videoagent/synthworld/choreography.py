@@ -1,7 +1,8 @@
 """Where every entity is, and in which pose, at each moment of a shot.
 
 World units are metres: x to the right, y up, the ground at y = 0. Entity 0 is the subject;
-interactions (give, meet, chase) are staged around it so the camera can keep it framed.
+interactions (give, meet, chase) are staged around it so the camera can keep it framed. What is
+chased keeps ahead of its chaser, so a shot that follows the chaser keeps both in frame.
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ SPEED = {
     "roll": 1.6,
 }
 SMALL_ITEMS = ("cup", "ball")
+# How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
+FLEES_BY = {
+    "ball": "roll",
+    "bird": "fly",
+    "car": "drive",
+    "dog": "run",
+    "cat": "run",
+    "person": "run",
+}
 
 
 @dataclass(frozen=True)
@@ -164,9 +174,10 @@ class Choreography:
             subject = self._subject_pose(self.entities[0], t, u)
             lead = -1.3 if entity.action != "chase" else -2.0
             return Pose(subject.x + lead, 0.0, +1, entity.action, self._phase(entity, t))
+        chaser = self._chaser_of(index)
+        if chaser is not None and entity.kind in FLEES_BY:
+            return self._chased_pose(index, chaser, t, u)
         x = self._static_x.get(index, 0.0)
-        if entity.target == 0 and entity.action == "chase":
-            x = self._subject_pose(self.entities[0], t, u).x - 2.0
         if entity.kind == "bird" and entity.action == "fly":
             return Pose(
                 x + SPEED["fly"] * (t - self.duration / 2),
@@ -182,6 +193,24 @@ class Choreography:
         facing = -1 if x > 0 else +1
         return Pose(x, self._jump(entity, t), facing, entity.action, self._phase(entity, t))
 
+    def _chaser_of(self, index: int) -> int | None:
+        for chaser, entity in enumerate(self.entities):
+            if chaser != index and entity.action == "chase" and entity.target == index:
+                return chaser
+        return None
+
+    def _chased_pose(self, index: int, chaser: int, t: float, u: float) -> Pose:
+        """Just ahead of its chaser, the gap closing as the chase goes on."""
+        entity = self.entities[index]
+        behind = self._pose(chaser, t)
+        clearance = min(1.0, 0.18 * self.view_width) * (1.2 - 0.4 * u)
+        gap = (SIZE[self.entities[chaser].kind][0] + SIZE[entity.kind][0]) / 2 + clearance
+        action = FLEES_BY[entity.kind]
+        height = 0.5 + 0.1 * math.sin(t * 2) if action == "fly" else 0.0
+        x = behind.x + behind.facing * gap
+        phase = (t + self.gait_offset) * self.phase_rate(action)
+        return Pose(x, height, behind.facing, action, phase)
+
     @staticmethod
     def phase_rate(action: str) -> float:
         """Radians per second of the gait, wag or flap cycle of an entity doing `action`."""
@@ -193,6 +222,7 @@ class Choreography:
             "wag": 22.0,
             "meet": 22.0,
             "fly": 14.0,
+            "roll": 12.0,  # a ball's turn at a chase's pace
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

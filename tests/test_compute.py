@@ -206,3 +206,14 @@ def test_a_frozen_take_is_cached_apart_from_an_eager_one(monkeypatch):
     eager = EmbeddedGenerator.key_version()
     monkeypatch.setenv("VIDEOAGENT_FREEZE", "1")
     assert EmbeddedGenerator.key_version() == eager + "-frozen"
+
+
+def test_a_take_staged_by_another_synthworld_is_cached_apart():
+    """Both generators that stage synthworld scenes key their takes by its version, so a
+    change to how a scene is staged makes takes again instead of reusing stale ones."""
+    from videoagent import synthworld
+    from videoagent.generators.embedded import EmbeddedGenerator
+    from videoagent.generators.procedural import ProceduralGenerator
+
+    for generator in (ProceduralGenerator, EmbeddedGenerator):
+        assert f"synthworld-{synthworld.VERSION}-" in generator.key_version() + "-"

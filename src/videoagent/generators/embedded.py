@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from videoagent import synthworld
 from videoagent.errors import GenerationError, MissingDependency
 from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.media.fit import fit_picture
@@ -133,14 +134,17 @@ class EmbeddedGenerator(Generator):
         """Other weights (the video model, its decoder, the entity painter), another step
         count, bf16, and compiled or frozen steps all give other pixels for the same
         request (frozen and compiled only in the last bit); "plates-gait": an extension goes
-        on from the plate its take kept, the entities drawn again over it in their gait."""
+        on from the plate its take kept, the entities drawn again over it in their gait; and
+        synthworld's version, which stages the scene the entities are drawn in."""
         from videoagent.nn.compute import execution, precision
 
         weights = "+".join(
             file_sha256(path)[:12] if path.exists() else "none"
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL)
         )
-        version = f"{weights}-plates-gait-{steps}steps-{precision()}"
+        version = (
+            f"{weights}-plates-gait-synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
+        )
         return version + ("" if execution() == "eager" else f"-{execution()}")
 
     def __init__(self, steps: int = DEFAULT_STEPS) -> None:

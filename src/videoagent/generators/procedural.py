@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from videoagent import synthworld
 from videoagent.errors import GenerationError
 from videoagent.generators.base import GenerationRequest, Generator, Job
 from videoagent.store.truth_file import read_truth, truth_path, write_truth
@@ -25,10 +26,7 @@ class ProceduralGenerator(Generator):
     """Synthworld renderer behind the Generator interface."""
 
     name = "procedural"
-    # 4: sound events in truth; 5: idle people, cats; 6: world-anchored scenery, extensions;
-    # 7: "another brown dog" is a second one (it was the first again); 8: words about the
-    # video ("with the words … on screen") draw no stand-in
-    version = "synthworld-8"
+    version = f"synthworld-{synthworld.VERSION}"
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
         parsed = parse(request.prompt)

@@ -1,2 +1,9 @@
 """A procedural 2D world: scene spec (`spec`) → frames with exact ground truth (`render`,
 `truth`), prompts read (`prompt_parser`) and written (`captioner`)."""
+
+# Raised whenever a change to reading prompts, staging or painting moves a pixel of the same
+# request, so takes cached under the old one are made again. 4: sound events in truth;
+# 5: idle people, cats; 6: world-anchored scenery, extensions; 7: "another brown dog" is a
+# second one (it was the first again); 8: words about the video ("with the words … on
+# screen") draw no stand-in; 9: what is chased keeps ahead of its chaser.
+VERSION = 9

@@ -83,20 +83,40 @@ def test_a_failure_the_camera_cannot_fix_keeps_the_framing(tmp_path: Path, monke
     assert len({t["prompt"] for t in takes}) == 1 and len(takes) == 2
 
 
-def test_an_unrecognised_prop_keeps_the_framing(tmp_path: Path, monkeypatch):
-    """Closer framing follows the subject: a ball the judge cannot make out is retried with a
-    new seed at the same size, which keeps a second dog in the picture."""
+@pytest.fixture
+def ball_unseen(monkeypatch):
+    """The judge never makes out the ball (as ours misses one a few pixels wide)."""
     real = shooting.take_checks
     monkeypatch.setattr(
         shooting,
         "take_checks",
         lambda job, scene: real(job, scene) + [Check("recognises ball", False, "under 25%")],
     )
+
+
+def _takes(text: str, tmp_path: Path) -> list[dict]:
     settings = AgentSettings(backend="procedural", max_retries=1, shared_cache=None)
-    request = Request.build("two dogs playing with a ball in the park", duration=2, size="160x90")
-    takes = Agent(settings).make(request, tmp_path / "f").manifest["shots"][0]["takes"]
+    request = Request.build(text, duration=2, size="160x90")
+    return Agent(settings).make(request, tmp_path / "f").manifest["shots"][0]["takes"]
+
+
+def test_an_unrecognised_prop_is_shot_closer_where_the_cast_stays_in_the_picture(
+    tmp_path: Path, ball_unseen
+):
+    """The ball runs just ahead of the dog that chases it: a medium shot keeps both, and
+    draws the ball larger."""
+    takes = _takes("a wide tracking shot of a dog chasing a ball in the park", tmp_path)
+    assert [t["prompt"].split(",")[0] for t in takes] == ["Wide shot", "Medium shot"]
+
+
+def test_an_unrecognised_prop_keeps_the_framing_that_a_closer_one_would_cut_off(
+    tmp_path: Path, ball_unseen
+):
+    """Closer framing follows the subject: a close-up of the first of two chasing dogs
+    would lose the second, so the ball is retried with a new seed at the same size."""
+    takes = _takes("a medium tracking shot of two dogs chasing a ball in the park", tmp_path)
     assert len(takes) == 2 and not any(t["accepted"] for t in takes)
-    assert len({t["prompt"] for t in takes}) == 1
+    assert len({t["prompt"] for t in takes}) == 1 and takes[0]["prompt"].startswith("Medium")
 
 
 def test_a_staged_thing_the_frame_cuts_off_is_shot_again_wider(tmp_path: Path):

@@ -24,7 +24,8 @@ from videoagent.agent.steps import Emit
 from videoagent.errors import DamagedProject, GenerationError, JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
 from videoagent.evaluate.checks import staged_out_of_view, take_checks
-from videoagent.evaluate.recognized import subject_unrecognised
+from videoagent.evaluate.readable_cast import closer_keeps_the_cast
+from videoagent.evaluate.recognized import prop_unrecognised, subject_unrecognised
 from videoagent.failpoints import reached
 from videoagent.generators import GenerationRequest, capabilities
 from videoagent.media.probe import probe
@@ -249,6 +250,8 @@ class Shooter:
             if attempt + 1 < attempts:
                 unseen = subject_unrecognised(take.checks, framed.scene_spec)
                 nearer = self._reframe(framed) if unseen else None
+                if nearer is None and prop_unrecognised(take.checks, framed.scene_spec):
+                    nearer = self._closer_keeping_the_cast(framed, frames, request.seed + 1)
                 wider = None
                 if nearer is None and staged_out_of_view(take.checks):
                     wider = self._widen(framed)
@@ -272,6 +275,17 @@ class Shooter:
                     shot=shot.id,
                 )
         return takes
+
+    def _closer_keeping_the_cast(self, shot: Shot, frames: int, seed: int) -> Shot | None:
+        """`shot` framed closer, for a prop too small to make out, where the staging says the
+        closer framing still shows the rest of the cast; else None."""
+        nearer = self._reframe(shot)
+        if nearer is None or shot.scene_spec is None or nearer.scene_spec is None:
+            return None
+        seconds = frames / float(self.rate.fps)
+        if closer_keeps_the_cast(shot.scene_spec, nearer.scene_spec, seconds, seed):
+            return nearer
+        return None
 
     def another_take(self, shot: Shot, frames: int, refs: list[Path], made: list[Take]) -> Take:
         """One more take of `shot` after the takes `made` (the next seed), reused where it was

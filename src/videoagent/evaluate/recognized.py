@@ -35,13 +35,29 @@ def recognizer():
 def subject_unrecognised(checks: list[Check], scene: SceneSpec | None) -> bool:
     """Whether, of `checks`, one that failed says the recognizer could not make out the
     subject of `scene` (its first thing): framing closer may help it. A prop it could not
-    make out is no reason to move in: closer framing follows the subject, and would cut off
-    the rest of the cast (a second dog) for a ball that may still be too small."""
+    make out is another matter (`prop_unrecognised`): closer framing follows the subject,
+    and may cut off the rest of the cast (a second dog) for the ball."""
     if scene is None or not scene.drawable:
         return False
     subject = ENTITY_CHECK + scene.drawable[0].kind
     return any(
         not check.passed and check.severity == "error" and check.name == subject for check in checks
+    )
+
+
+def prop_unrecognised(checks: list[Check], scene: SceneSpec | None) -> bool:
+    """Whether, of `checks`, one that failed says the recognizer could not make out a thing
+    of `scene` other than its subject (a ball a few pixels wide): framing closer may help
+    it where the closer framing keeps the rest of the cast (`evaluate/readable_cast.py`)."""
+    if scene is None or not scene.drawable:
+        return False
+    subject = ENTITY_CHECK + scene.drawable[0].kind
+    return any(
+        not check.passed
+        and check.severity == "error"
+        and check.name.startswith(ENTITY_CHECK)
+        and check.name != subject
+        for check in checks
     )
 
 

@@ -172,7 +172,10 @@ class Choreography:
             return self._meet_pose(entity, t, u, side=+1)
         if entity.action in ("walk", "run", "chase"):
             subject = self._subject_pose(self.entities[0], t, u)
-            lead = -1.3 if entity.action != "chase" else -2.0
+            lead = -1.3
+            if entity.action == "chase":  # close behind, so a medium shot holds both chasers
+                widths = SIZE[self.entities[0].kind][0] + SIZE[entity.kind][0]
+                lead = -(widths / 2 + 0.07 * self.view_width)
             return Pose(subject.x + lead, 0.0, +1, entity.action, self._phase(entity, t))
         chaser = self._chaser_of(index)
         if chaser is not None and entity.kind in FLEES_BY:

@@ -102,6 +102,19 @@ def test_held_out_combinations_are_never_trained_on_but_their_words_are():
     assert all(_triple(s) in held for s in tests)
 
 
+def test_a_ball_in_training_is_not_always_chased():
+    """A recognizer taught only chases would read any ball as a chase and any ball as
+    rolling: training also shows balls lying by a creature doing something else, and balls
+    rolling on their own."""
+    rng = np.random.default_rng(5)
+    scenes = [sample_scene(rng, held_out_triples(0)) for _ in range(600)]
+    with_a_ball = [s for s in scenes if any(e.kind == "ball" for e in s.entities)]
+    first_actions = {s.entities[0].action for s in with_a_ball}
+    assert {"chase", "roll"} < first_actions and len(first_actions - {"chase", "roll"}) >= 4
+    lying = [s for s in with_a_ball if s.entities[0].action not in ("chase", "roll")]
+    assert all(e.action == "stand" for s in lying for e in s.entities if e.kind == "ball")
+
+
 def test_bad_dataset_settings_are_refused(tmp_path):
     with pytest.raises(UsageError, match="at least 64 px"):
         build(tmp_path / "x", DatasetConfig(width=48, height=32), log=lambda _: None)

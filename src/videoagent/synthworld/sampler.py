@@ -1,10 +1,12 @@
 """Random scenes for training data, with combinations held out for testing generalisation.
 
 A scene is drawn from a few patterns a video model must learn (one subject acting, two
-creatures meeting, a chase, a hand-over, a car, a bird), in any place, light, weather,
-framing and colours. Some (subject, place, time of day) combinations are held out: training
-never shows them, though it shows every word in them (e.g. cats, beaches and nights, but
-never a cat at the beach at night), so the held-out split measures composition, not recall.
+creatures meeting, a chase, a hand-over, a car, a bird, a ball rolling), in any place,
+light, weather, framing and colours; one subject acting may have a ball lying nearby, so a
+ball in the picture is not always a chase. Some (subject, place, time of day) combinations
+are held out: training never shows them, though it shows every word in them (e.g. cats,
+beaches and nights, but never a cat at the beach at night), so the held-out split measures
+composition, not recall.
 
 Every scene is returned in canonical form: the scene its own dense caption parses back to,
 so the pair (caption, frames) is exactly what the model will be asked for at run time.
@@ -25,7 +27,8 @@ Triple = tuple[str, str, str]  # subject kind, place, time of day
 ALWAYS_HELD_OUT: tuple[Triple, ...] = (("cat", "beach", "night"), ("dog", "city", "sunset"))
 HELD_OUT_SHARE = 0.1
 SOLO_ACTIONS = ("walk", "run", "sit", "sniff", "jump", "wag", "stand")
-PATTERNS = ("solo", "solo", "solo", "meet", "chase", "give", "drive", "fly")
+PATTERNS = ("solo", "solo", "solo", "meet", "chase", "give", "drive", "fly", "roll")
+BALL_NEARBY_SHARE = 0.25  # of scenes of one subject acting
 SCENERY = ("tree", "bench", "house", "sign", "cafe stand")
 
 
@@ -63,6 +66,8 @@ def _entities(pattern: str, subject: str, rng: np.random.Generator) -> list[Enti
         return [EntitySpec("car", colour, "drive")]
     if pattern == "fly":
         return [EntitySpec("bird", colour, "fly")]
+    if pattern == "roll":
+        return [EntitySpec("ball", colour, "roll")]
     actions = [a for a in SOLO_ACTIONS if subject in vocab.ACTIONS[a]]
     return [EntitySpec(subject, colour, str(rng.choice(actions)))]
 
@@ -72,6 +77,8 @@ def _subject_for(pattern: str, rng: np.random.Generator) -> str:
         return "car"
     if pattern == "fly":
         return "bird"
+    if pattern == "roll":
+        return "ball"
     able = {"meet": "meet", "chase": "chase", "give": "eat"}.get(pattern)
     kinds = [k for k in vocab.CREATURES if able is None or k in vocab.ACTIONS[able]]
     return str(rng.choice(kinds))
@@ -86,7 +93,7 @@ def sample_scene(
         pattern = str(rng.choice(PATTERNS))
         if split == "heldout":
             subject, place, time_of_day = sorted(held_out)[rng.integers(len(held_out))]
-            if pattern in ("drive", "fly") or (pattern != "solo" and subject == "bird"):
+            if pattern in ("drive", "fly", "roll") or (pattern != "solo" and subject == "bird"):
                 pattern = "solo" if subject != "bird" else "fly"
             if pattern == "give" and subject == "person":
                 pattern = "solo"
@@ -96,6 +103,8 @@ def sample_scene(
         entities = _entities(pattern, subject, rng)
         if rng.random() < 0.4 and pattern in ("solo", "meet"):
             entities.append(EntitySpec(str(rng.choice(SCENERY)), _colour(rng)))
+        if pattern == "solo" and rng.random() < BALL_NEARBY_SHARE:
+            entities.append(EntitySpec("ball", _colour(rng, {entities[0].colour})))
         weather = str(rng.choice(vocab.WEATHERS, p=(0.6, 0.2, 0.2)))
         scene = SceneSpec(
             place=place,

@@ -5,6 +5,6 @@
 # request, so takes cached under the old one are made again. 4: sound events in truth;
 # 5: idle people, cats; 6: world-anchored scenery, extensions; 7: "another brown dog" is a
 # second one (it was the first again); 8: words about the video ("with the words … on
-# screen") draw no stand-in; 9: what is chased keeps ahead of its chaser, a
-# second chaser close behind the first.
+# screen") draw no stand-in; 9: what is chased keeps ahead of its chaser, a second chaser
+# close behind the first.
 VERSION = 9

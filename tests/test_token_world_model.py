@@ -401,3 +401,42 @@ def test_the_button_held_is_drawn_where_the_pointer_lands():
     held = button_map(True)
     assert torch.equal(torch.nonzero(held == held.max())[0], torch.tensor([9, 21]))
     assert (button_map(False) == 0).all()
+
+
+def test_the_memory_counts_each_token_s_run_of_frames_held_or_missed():
+    memory = torch.zeros(1, 3, dtype=torch.long)  # nothing seen yet
+    for held in ([1, 0, 0], [1, 0, 1], [0, 0, 1]):
+        memory = token_world_model.remembered(memory, torch.tensor([held], dtype=torch.bool))
+    assert memory.tolist() == [[-1, -3, 2]]
+    for _ in range(40):
+        memory = token_world_model.remembered(memory, torch.tensor([[1, 0, 0]], dtype=torch.bool))
+    assert memory.tolist() == [[32, -32, -32]]  # bounded
+
+
+def test_pong_tokens_are_its_four_colours_and_the_memory_trains_as_it_dreams(tmp_path):
+    """Pong's recipe reads the episode's memory: the memory an example is trained with is the
+    one a dream begun from the same frames carries, and a trained model plays."""
+    pytest.importorskip("ale_py", reason="the atari extra (ale-py) is not installed")
+    from videoagent.world import atari
+
+    out, data = tmp_path / "p.pt", _built(tmp_path, "atari:pong", 2)
+    _trained(data, out, "--batch", "2", "--steps", "2")
+    model, facts = checkpoint.load(out)
+    assert model.config.memory and model.config.codes == 4 and facts["codebook_coverage"] == 1.0
+    rollouts = RolloutDataset(data, "train")
+    examples = TokenExamples(rollouts, model, TOKEN_RECIPES["atari:pong"], 0, 5.0)
+    given = np.array([40, 41, 250])  # rows whose episode has frames before them
+    drawn = examples.draw(len(given), 0.0, given)
+    for row, memory in zip(given, drawn["memory"], strict=True):
+        start = row - rollouts.index[row]
+        imagination = TokenImagination(model, Dreaming())
+        imagination.start(rollouts.frames[start:row])  # up to the last context frame
+        assert torch.equal(imagination.memory[0], memory)
+        ball = (model.codebook == torch.tensor(atari.BALL, dtype=torch.uint8)).all(1)
+        assert int(memory[ball]) != 0  # the ball's run is counted either way
+        frame = imagination.step(rollouts.actions[row - 1])[0]
+        assert {tuple(c) for c in frame.reshape(-1, 3)} <= {
+            tuple(int(v) for v in c) for c in model.codebook
+        }
+    with pytest.raises(ValueError, match="memory"):
+        model(drawn["recent"], drawn["action"], drawn["previous"])

@@ -44,6 +44,13 @@ through their channels. Measured on MiniDesk, none of them kept windows right fo
 and the cursor's look, which a copy carried, was then lost wherever the copy was wrong
 (`docs/models.md`): they are off in the recipes.
 
+A frame, even two, cannot count: Pong serves its ball 15 actions after a point, and a field
+without a ball looks the same at each of them. A model with `memory` reads a memory of the
+whole episode, carried from frame to frame and bounded: for each token, how many frames in a
+row up to the last have held it somewhere, or (negative) have not, up to `MEMORY_CAP`
+(`remembered`). It is read as one entry of a table per token and run length, added to the
+action's conditioning: a serve's count, or how long an icon has been lit, is then a fact.
+
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a
 world of flat colours is reproduced exactly (check `coverage` in the training facts).
@@ -61,6 +68,7 @@ from torch import nn
 CENSUS_CAP = 16  # counts of a token past this read as this: the few things worth counting
 KEYED_AT_ONCE = 1 << 18  # patches widened to 64 bits at a time (`_patch_keys`)
 ENCODED_AT_ONCE = 1 << 22  # pixels encoded at a time (`TokenWorldModel.encode`)
+MEMORY_CAP = 32  # run lengths past this read as this (`remembered`)
 NEVER = -1e4  # the log chance of a token a copied grid does not hold (finite: exported graphs)
 
 
@@ -103,6 +111,8 @@ class TokenWorldModelConfig:
     # something is somewhere (a window's title bar, open or not) is a fact a mean over the
     # grid carries faintly. Starts at zero: weights without it go on training unchanged.
     peak_summary: bool = False
+    # The model reads a memory of the episode (`forward`'s `memory`, see `remembered`).
+    memory: bool = False
     fps: float = 15.0
 
     @property
@@ -185,6 +195,10 @@ class TokenWorldModel(nn.Module):
         counted = min(config.census_frames, config.recent_frames) * (config.codes + 1)
         self.census_in = nn.Sequential(nn.Linear(counted, w), nn.SiLU(), nn.Linear(w, w))
         self.surprise = nn.Sequential(nn.Linear(2 * w, w), nn.SiLU(), nn.Linear(w, 1))
+        if config.memory:
+            self.memory_in = nn.Sequential(
+                nn.Linear(config.codes * (2 * MEMORY_CAP + 1), w), nn.SiLU(), nn.Linear(w, w)
+            )
         if config.pointer:
             maps = 2 if config.previous_action else 1
             maps += config.action_features if config.action_at_pointer else 0
@@ -243,14 +257,19 @@ class TokenWorldModel(nn.Module):
         return torch.where(inside, moved, torch.full_like(moved, config.absent))
 
     def forward(
-        self, recent: torch.Tensor, action: torch.Tensor, previous: torch.Tensor | None = None
+        self,
+        recent: torch.Tensor,
+        action: torch.Tensor,
+        previous: torch.Tensor | None = None,
+        memory: torch.Tensor | None = None,
     ) -> torch.Tensor:
         """Logits [B, codes + 1, rows, columns]: the next frame's tokens patch by patch,
         and in the last channel (the same in every patch) the logit of its surprise, that
         some patch holds a rare token. From the tokens of the recent frames [B, R, rows,
         columns] (most recent first; `config.absent` where a frame does not exist), the
         action [B, F] and, with `config.previous_action`, the one before it [B, F + 1]: its
-        features, then 1 (or all zeros where there was none, as at a dream's first step)."""
+        features, then 1 (or all zeros where there was none, as at a dream's first step);
+        with `config.memory`, the episode's memory [B, codes] (`remembered`)."""
         config = self.config
         action = action.float()
         grids, read, copied = recent, action, [recent[:, 0]]
@@ -268,6 +287,12 @@ class TokenWorldModel(nn.Module):
         tokens = F.pixel_unshuffle(tokens, config.cell)  # [B, R·e·cell², places]
         x = self.context_in(tokens.permute(0, 2, 3, 1)).permute(0, 3, 1, 2) + self.position
         acted = self.action_in(read)
+        if config.memory:
+            if memory is None:
+                raise ValueError("this model reads the episode's memory too")
+            runs = torch.arange(-MEMORY_CAP, MEMORY_CAP + 1, device=memory.device)
+            table = (memory[:, :, None].long() == runs).flatten(1).float()  # one-hot per token
+            acted = acted + self.memory_in(table)
         x = x + acted[:, :, None, None]
         if self.config.pointer:
             maps = self._pointer_maps(action, previous)
@@ -331,6 +356,20 @@ class TokenWorldModel(nn.Module):
         """Tokens [..., rows, columns] → uint8 frames [..., H, W, 3]."""
         patches = self.codebook[tokens.clamp(max=self.config.codes - 1)].numpy()
         return patches_to_frames(patches, self.config.patch)
+
+
+def held_tokens(tokens: torch.Tensor, codes: int) -> torch.Tensor:
+    """[B, codes] bool: which tokens grids [B, rows, columns] hold somewhere."""
+    every = torch.arange(codes, device=tokens.device)
+    return (tokens.flatten(1)[:, :, None] == every).any(dim=1)
+
+
+def remembered(memory: torch.Tensor, held: torch.Tensor) -> torch.Tensor:
+    """The episode's memory [B, codes] after one more frame, which holds the tokens `held`
+    [B, codes] (bool): each token's run of frames that held it (positive) or did not
+    (negative), up to `MEMORY_CAP`. Zeros, before any frame, is no memory at all."""
+    longer = torch.where(held, memory.clamp(min=0) + 1, memory.clamp(max=0) - 1)
+    return longer.clamp(-MEMORY_CAP, MEMORY_CAP)
 
 
 def frames_to_patches(frames: np.ndarray, patch: int) -> np.ndarray:

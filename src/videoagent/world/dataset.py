@@ -41,7 +41,7 @@ from videoagent.synthworld.dataset import read_card
 from videoagent.world.policies import Wanderer, policies_for
 from videoagent.world.registry import make_environment
 
-VERSION = {"griddodge": 3, "minidesk": 2, "atari:pong": 1}
+VERSION = {"griddodge": 3, "minidesk": 2, "atari:pong": 2}
 HELDOUT_SEED_OFFSET = 1_000_000
 
 # Which fixed policies make the data, and how often: random play shows every action
@@ -292,7 +292,7 @@ class RolloutDataset:
 
     def description(self) -> str:
         """What a model trained on this split records as its data."""
-        return f"{self.card['name']} ({self.episodes()} episodes, {len(self.frames)} frames)"
+        return f"{self.card['name']} ({self.episodes()} episodes, {len(self.index)} frames)"
 
     def episode_slice(self, episode: int) -> slice:
         start = self.starts[episode]

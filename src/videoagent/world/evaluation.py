@@ -240,6 +240,8 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
                     options = [_random_action(env, rng) for _ in range(4)]
                 imagination = imagination_for(model, Dreaming(steps=steps, seed=len(right)))
                 context = np.stack([history[0], *history[1:][-keep:]])
+                if getattr(model.config, "memory", False):  # it remembers the whole episode
+                    context = np.stack(history)
                 imagination.start(context, copies=len(options), previous=led_here)
                 made = imagination.step(np.stack([env.action_vector(a) for a in options]))
                 for option, frame in zip(options, made, strict=True):

@@ -171,13 +171,15 @@ class PongReading:
 
 PONG_COLOURS = np.array([atari.PLAYER, atari.COMPUTER, atari.BALL], dtype=np.float32)
 PADDLE_AREA = 2.0  # frame pixels' worth of paddle colour before a paddle counts as seen
-BALL_AREA = 0.4  # the ball covers 1.3 frame pixels in all
+PADDLE_HEIGHT = 16 / atari.SCALE  # frame pixels (16 screen rows)
+BALL_AREA = 0.4  # the console's ball is 2-6 frame pixels; a model's may be fainter
 
 
 def pong_coverage(frame: np.ndarray) -> np.ndarray:
     """How much of each pixel is player, computer and ball colour: [3, H, W] in 0..1.
-    A 64x64 pixel averages 2.5x2.5 screen pixels, so it is background plus a share of
-    one object's colour; solving for the three shares unmixes them."""
+    The console's frames hold the four colours only (a share of 1 or 0), but a model's
+    pixel may be a blend (a diffusion model's is): background plus a share of one object's
+    colour, and solving for the three shares unmixes it."""
     mixing = (PONG_COLOURS - np.array(atari.BACKGROUND, dtype=np.float32)).T  # [3 rgb, 3]
     offset = np.asarray(frame, dtype=np.float32) - np.array(atari.BACKGROUND, np.float32)
     shares = np.linalg.solve(mixing, offset.reshape(-1, 3).T)  # [3, H*W]
@@ -190,9 +192,20 @@ def read_pong(frame: np.ndarray) -> PongReading:
 
     def paddle(coverage: np.ndarray, screen_column: float) -> float | None:
         _, column = atari.screen_to_frame(0, screen_column)
-        band = coverage[:, max(int(column) - 2, 0) : int(column) + 3].sum(1)
+        columns = slice(max(int(column) - 2, 0), int(column) + 3)
+        band = coverage[:, columns].sum(1)
         if band.sum() < PADDLE_AREA:
             return None
+        # The ball is drawn over a paddle: where it hides one end, the other end places it.
+        seen = np.flatnonzero(band > 0.5)
+        top, bottom = int(seen.min()), int(seen.max()) + 1
+        if bottom - top < PADDLE_HEIGHT - 0.5:
+            hiding = ball[:, columns].sum(1) > 0.1
+            above, below = hiding[max(top - 2, 0) : top].any(), hiding[bottom : bottom + 2].any()
+            if above and not below:
+                return bottom - PADDLE_HEIGHT / 2
+            if below and not above:
+                return top + PADDLE_HEIGHT / 2
         return float((band * rows).sum() / band.sum())
 
     ball = np.where(ball > 0.1, ball, 0)

@@ -2,7 +2,8 @@
 `nn/token_world_model.py`.
 
 The state of each copy is the token grids of its recent frames (and its last action, for a
-model that reads the action before: `TokenWorldModelConfig.previous_action`). Each step the
+model that reads the action before: `TokenWorldModelConfig.previous_action`; the episode's
+memory, for one that reads it: `TokenWorldModelConfig.memory`). Each step the
 model gives every patch a chance per token, and the frame its surprise (the chance that
 some patch holds a token under `rare_below`); the next grid is drawn in two parts:
 - each patch from its chances at or above `rare_below` and `Dreaming.least_chance` (by
@@ -24,7 +25,7 @@ import torch
 
 from videoagent.errors import UsageError
 from videoagent.nn.frozen_forward import frozen_forward
-from videoagent.nn.token_world_model import TokenWorldModel
+from videoagent.nn.token_world_model import TokenWorldModel, held_tokens, remembered
 from videoagent.world.start_frames import start_frames
 
 
@@ -38,6 +39,7 @@ class TokenImagination:
         self.history: list[torch.Tensor] = []  # most recent last, each [copies, rows, columns]
         # each copy's last action and a 1 ([copies, F + 1]); zeros before its first step
         self.previous: torch.Tensor | None = None
+        self.memory: torch.Tensor | None = None  # [copies, codes] (see `remembered`)
 
     @property
     def copies(self) -> int:
@@ -49,13 +51,22 @@ class TokenImagination:
         """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1) or a batch [copies, T, H, W, 3];
         the most recent `recent_frames` of them are the context. `previous` is the action
         vector [F] that led to the last of them, where it is known (a model that reads the
-        previous action then moves its first frame as a mouse moves)."""
+        previous action then moves its first frame as a mouse moves). A model with a memory
+        remembers every frame given: give it the episode so far."""
         config = self.model.config
         frames = start_frames(frames, copies, config)
-        tokens = torch.from_numpy(self.model.encode(frames[:, -config.recent_frames :]))
-        self.history = list(tokens.unbind(1))
+        seen = frames if config.memory else frames[:, -config.recent_frames :]
+        if seen.strides[0] == 0:  # the same frames for every copy: encoded once
+            tokens = torch.from_numpy(self.model.encode(seen[:1])).expand(len(seen), -1, -1, -1)
+        else:
+            tokens = torch.from_numpy(self.model.encode(seen))
+        self.memory = torch.zeros(len(frames), config.codes, dtype=torch.long)
+        if config.memory:
+            for grid in tokens.unbind(1):
+                self.memory = remembered(self.memory, held_tokens(grid, config.codes))
+        self.history = list(tokens[:, -config.recent_frames :].unbind(1))
         self.previous = torch.zeros(len(frames), config.action_features + 1)
-        if previous is not None and len(tokens[0]) > 1:  # one frame: nothing led to it
+        if previous is not None and frames.shape[1] > 1:  # one frame: nothing led to it
             self.previous[:] = torch.cat(
                 [torch.as_tensor(previous).float().view(-1), torch.ones(1)]
             )
@@ -78,8 +89,12 @@ class TokenImagination:
         inputs = {"recent": torch.stack(recent, 1), "action": action}
         if config.previous_action:
             inputs["previous"] = self.previous
+        if config.memory:
+            inputs["memory"] = self.memory
         tokens = self._draw(self.forward(**inputs).float())
         self.history = (self.history + [tokens])[-config.recent_frames :]
+        if config.memory:
+            self.memory = remembered(self.memory, held_tokens(tokens, config.codes))
         self.previous = torch.cat([action, torch.ones(copies, 1)], dim=1)
         return self.model.decode(tokens)
 
@@ -116,3 +131,4 @@ class TokenImagination:
         index = torch.as_tensor(np.asarray(rows), dtype=torch.long)
         self.history = [tokens[index] for tokens in self.history]
         self.previous = self.previous[index]
+        self.memory = self.memory[index]

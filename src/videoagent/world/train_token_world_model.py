@@ -45,6 +45,8 @@ from videoagent.nn.token_world_model import (
     TokenWorldModel,
     TokenWorldModelConfig,
     fit_codebook,
+    held_tokens,
+    remembered,
 )
 from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import Progress, apply_gradients, parameter_count, update_average
@@ -66,6 +68,7 @@ class TokenRecipe:
     """How an environment's shipped token model was made (the command's defaults)."""
 
     steps: int
+    width: int = 96  # channels of the convolutions
     patch: int = 4  # see `TokenWorldModelConfig`
     cell: int = 1
     codes: int = 64
@@ -77,6 +80,7 @@ class TokenRecipe:
     # Weighting changed patches more made GridDodge's model believe in a new hazard twice as
     # often as the game spawns one: a weight that hangs on the answer biases its chance.
     change_weight: float = 0.0
+    memory: bool = False  # see `TokenWorldModelConfig.memory`
     rare_below: float = 1e-3  # see `TokenWorldModelConfig.rare_below`
     early_share: float = 0.15
     ending_share: float = 0.1
@@ -91,6 +95,20 @@ TOKEN_RECIPES = {
     # the action at the pointer did not keep windows right longer: docs/models.md.) The
     # shipped weights went on from these 10,000 steps for 8,000 more (`--init`, `--lr 3e-4`).
     "minidesk": TokenRecipe(steps=10000, patch=1, cell=4, codes=16, pointer=True, change_weight=5),
+    # Four flat colours (`world/atari.py`), so a token is a pixel as on the desk; the console
+    # serves 15 actions after a point, which two frames cannot count: the episode's memory.
+    # The ball is a few pixels of 4,096: changed pixels weigh more. Two thirds of MiniDesk's
+    # width: MiniDesk's 96 channels take 6-8 ms a frame, over the 5 ms a game may take.
+    "atari:pong": TokenRecipe(
+        steps=4000,
+        width=64,
+        patch=1,
+        cell=4,
+        codes=8,
+        change_weight=5,
+        memory=True,
+        previous_action=True,
+    ),
 }
 
 
@@ -100,7 +118,9 @@ class TokenWorldModelTraining(TrainingConfig):
     steps: int | None = setting("optimiser steps (default: the recipe's)", None, minimum=1)
     batch: int = setting("examples per step", 32, minimum=1)
     lr: float = setting("peak learning rate", 1e-3, minimum=0)
-    width: int = setting("channels of the convolutions", 96, minimum=16)
+    width: int | None = setting(
+        "channels of the convolutions (default: the recipe's)", None, minimum=16
+    )
     depth: int = setting("convolution blocks", 5, minimum=1)
     codes: int | None = setting("most codebook entries (default: the recipe's)", None, minimum=2)
     recent_frames: int = setting("context frames the model reads", 2, minimum=1)
@@ -120,6 +140,9 @@ class TokenWorldModelTraining(TrainingConfig):
         minimum=0,
     )
     ending_share: float | None = setting(ENDING_SHARE_HELP, None, minimum=0)
+    memory: bool | None = setting(
+        "read a memory of the episode, each token's run of frames (default: the recipe's)", None
+    )
     peak_summary: bool = setting(
         "blocks also read the grid's largest values (added, starting at zero, to --init weights)",
         False,
@@ -150,11 +173,17 @@ class TokenExamples:
         seed: int,
         change_weight: float,
     ) -> None:
-        self.tokens = model.encode(data.frames, np.int16)
-        self.branch_tokens = model.encode(data.branch_frames, np.int16)
+        # the smallest integers that hold every token and `absent` (Pong's 2,000 episodes
+        # as pixel tokens: 3.3 GB a copy in int16)
+        width = np.int8 if model.config.codes < np.iinfo(np.int8).max else np.int16
+        self.tokens = model.encode(data.frames, width)
+        self.branch_tokens = model.encode(data.branch_frames, width)
         self.batches = Batches(data, model.config, seed, recipe.early_share, recipe.ending_share)
         self.absent, self.codes = model.config.absent, model.config.codes
         self.previous_action = model.config.previous_action
+        self.memory = None
+        if model.config.memory:
+            self.memory = episode_memory(self.tokens, data.index, self.codes)
         self.change_weight = change_weight
         self.rng = np.random.default_rng([seed, 1])
 
@@ -192,14 +221,40 @@ class TokenExamples:
                 [chosen["previous_action"] * present[:, None], present[:, None]], axis=1
             )
             examples["previous"] = torch.from_numpy(previous.astype(np.float32))
+        if self.memory is not None:  # the memory up to the last context frame (none: zeros)
+            last = torch.from_numpy(chosen["recent"][:, 0])
+            present = torch.from_numpy(chosen["recent_present"][:, 0])[:, None]
+            examples["memory"] = torch.where(present, self.memory[last], 0)
         return examples
+
+
+def episode_memory(tokens: np.ndarray, index: np.ndarray, codes: int) -> torch.Tensor:
+    """[rows, codes]: the memory (`remembered`) of each row's episode up to and including
+    that row's frame, from the token grids of every row [rows, …] and each row's step in its
+    episode (0 begins one)."""
+    held = torch.cat(
+        [
+            held_tokens(torch.from_numpy(tokens[first : first + 4096].astype(np.int64)), codes)
+            for first in range(0, len(tokens), 4096)
+        ]
+    )
+    memory = torch.zeros(len(tokens), codes, dtype=torch.long)
+    carried = torch.zeros(1, codes, dtype=torch.long)
+    for row in range(len(tokens)):
+        if index[row] == 0:
+            carried = torch.zeros_like(carried)
+        carried = remembered(carried, held[row : row + 1])
+        memory[row] = carried[0]
+    return memory
 
 
 def token_losses(model: TokenWorldModel, examples: dict) -> tuple[torch.Tensor, np.ndarray]:
     """Cross-entropy of each patch's token, plus that of the frame's surprise: whether some
     patch's true token is one the model gives under `rare_below` (by its own chances, not
     differentiated through). Also each example's own token cross-entropy (numpy)."""
-    made = model(examples["recent"], examples["action"], examples.get("previous")).float()
+    made = model(
+        examples["recent"], examples["action"], examples.get("previous"), examples.get("memory")
+    ).float()
     logits, surprise = made[:, :-1], made[:, -1, 0, 0]
     target, weight = examples["target"], examples["weight"]
     error = F.cross_entropy(logits, target, reduction="none")
@@ -246,7 +301,7 @@ def _new_model(
             patch=recipe.patch,
             cell=recipe.cell,
             codes=len(codebook),
-            width=config.width,
+            width=config.width or recipe.width,
             depth=config.depth,
             recent_frames=config.recent_frames,
             census_frames=config.census_frames,
@@ -257,6 +312,7 @@ def _new_model(
             action_at_pointer=recipe.action_at_pointer,
             rare_below=recipe.rare_below if config.rare_below is None else config.rare_below,
             peak_summary=config.peak_summary,
+            memory=recipe.memory if config.memory is None else config.memory,
         )
     )
     model.codebook.copy_(torch.from_numpy(codebook))
@@ -303,6 +359,7 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     if config.ending_share is not None:
         recipe = replace(recipe, ending_share=config.ending_share)
     examples = TokenExamples(data, model, recipe, config.seed, change_weight)
+    data.frames = data.branch_frames = None  # encoded: the pixels are not read again (GBs)
     if examples.batches.warning:
         log(examples.batches.warning)
     hard_count = round(config.batch * config.hard_share)

@@ -164,7 +164,7 @@ def test_planner_on_the_true_simulator_reaches_the_goal():
     assert outcome.successes >= 5
 
 
-# Pong's token model follows 89% of keys over 300 moments (docs/models.md)
+# Pong's token model follows 100% of keys over 300 moments (docs/models.md)
 SHIPPED_FOLLOWING = {"griddodge": 0.8, "minidesk": 0.8, "atari:pong": 0.6}
 
 

@@ -166,8 +166,10 @@ class Pong:
         ball = screen_to_frame(ball_y, ball_x)
         # in the frame while any of it is inside the field (the frame shows any of it)
         half_height, half_width = BALL_SIZE[0] / 2, BALL_SIZE[1] / 2
-        inside = FIELD_ROWS[0] < ball_y + half_height and ball_y - half_height < FIELD_ROWS[1]
-        inside &= 0 < ball_x + half_width and ball_x - half_width < SIZE * SCALE
+        inside = (
+            FIELD_ROWS[0] < ball_y + half_height < FIELD_ROWS[1] + BALL_SIZE[0]
+            and 0 < ball_x + half_width < SIZE * SCALE + BALL_SIZE[1]
+        )
         in_play = ram[CALIBRATION["ball_y"].address] != 0 and inside
         return {
             "player": player,

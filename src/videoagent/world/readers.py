@@ -188,6 +188,7 @@ def pong_coverage(frame: np.ndarray) -> np.ndarray:
 
 def read_pong(frame: np.ndarray) -> PongReading:
     player, computer, ball = pong_coverage(frame)
+    ball = np.where(ball > 0.1, ball, 0)
     rows = np.arange(atari.SIZE, dtype=np.float32) + 0.5
 
     def paddle(coverage: np.ndarray, screen_column: float) -> float | None:
@@ -197,10 +198,10 @@ def read_pong(frame: np.ndarray) -> PongReading:
         if band.sum() < PADDLE_AREA:
             return None
         # The ball is drawn over a paddle: where it hides one end, the other end places it.
-        seen = np.flatnonzero(band > 0.5)
-        top, bottom = int(seen.min()), int(seen.max()) + 1
+        seen = np.flatnonzero(band > 0.5)  # none in a faint (blended) paddle
+        top, bottom = (int(seen.min()), int(seen.max()) + 1) if len(seen) else (0, atari.SIZE)
         if bottom - top < PADDLE_HEIGHT - 0.5:
-            hiding = ball[:, columns].sum(1) > 0.1
+            hiding = ball[:, columns].sum(1) > 0
             above, below = hiding[max(top - 2, 0) : top].any(), hiding[bottom : bottom + 2].any()
             if above and not below:
                 return bottom - PADDLE_HEIGHT / 2
@@ -208,7 +209,6 @@ def read_pong(frame: np.ndarray) -> PongReading:
                 return top + PADDLE_HEIGHT / 2
         return float((band * rows).sum() / band.sum())
 
-    ball = np.where(ball > 0.1, ball, 0)
     if ball.sum() < BALL_AREA:
         seen = None
     else:

@@ -98,7 +98,8 @@ TOKEN_RECIPES = {
     # Four flat colours (`world/atari.py`), so a token is a pixel as on the desk; the console
     # serves 15 actions after a point, which two frames cannot count: the episode's memory.
     # The ball is a few pixels of 4,096: changed pixels weigh more. Two thirds of MiniDesk's
-    # width: MiniDesk's 96 channels take 6-8 ms a frame, over the 5 ms a game may take.
+    # width: MiniDesk's 96 channels take 6-8 ms a frame, over the 5 ms a game may take. The
+    # paddle keeps moving after a key is let go: its next move needs the action before.
     "atari:pong": TokenRecipe(
         steps=4000,
         width=64,

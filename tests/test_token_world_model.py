@@ -23,9 +23,10 @@ from videoagent.nn.token_world_model import (  # noqa: E402
     patches_to_frames,
 )
 from videoagent.world.dataset import RolloutDataset  # noqa: E402
+from videoagent.world.dreaming import Dreaming  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
 from videoagent.world.hard_examples import HardExamples  # noqa: E402
-from videoagent.world.imagination import Dreaming, imagination_for  # noqa: E402
+from videoagent.world.imagination import imagination_for  # noqa: E402
 from videoagent.world.minidesk import MiniDesk  # noqa: E402
 from videoagent.world.readers import read_grid  # noqa: E402
 from videoagent.world.token_imagination import TokenImagination  # noqa: E402
@@ -388,15 +389,14 @@ def test_a_copy_gate_carries_a_context_token_to_its_place_exactly():
 def test_the_button_held_is_drawn_where_the_pointer_lands():
     model, desk = _pointer_model(action_at_pointer=True), MiniDesk()
     desk.reset(0)
-    features, pixels = MiniDesk.action_features, model.config.cell**2
+    features = MiniDesk.action_features
     button = features - 3  # (dx one-hot, dy one-hot, button, x, y)
 
     def button_map(held: bool) -> torch.Tensor:
         action = torch.from_numpy(desk.action_vector((0, 0, held), pointer=(21, 9)))[None]
         maps = model._pointer_maps(action, None)[0]  # the bump, then each number at it
-        assert maps.shape == ((1 + features) * pixels, 16, 16)
-        at_button = maps[(1 + button) * pixels : (2 + button) * pixels][None]
-        return torch.nn.functional.pixel_shuffle(at_button, 4)[0, 0]  # [64, 64]
+        assert maps.shape == (1 + features, 64, 64)
+        return maps[1 + button]
 
     held = button_map(True)
     assert torch.equal(torch.nonzero(held == held.max())[0], torch.tensor([9, 21]))

@@ -85,7 +85,7 @@ def measure_world(name: str) -> float:
     weights = Path(__file__).resolve().parents[1] / "src/videoagent/nn/weights" / f"{name}.pt"
     model, _ = checkpoint.load(weights)
     model.eval()
-    return statistics.median(frame_latency(model, steps=1)) * 1000
+    return statistics.median(frame_latency(model)) * 1000
 
 
 def child(what: str) -> None:

@@ -2,7 +2,8 @@
 
 For each environment whose weights are given it prints, with the anchors beside them:
 - latency per generated frame on one CPU thread, p50 and p95, at 1/2/4 steps (a token world
-  model makes a frame in one call: no sampling steps);
+  model makes a frame in one call: no sampling steps; it is timed in fp32 and with its
+  convolutions in int8);
 - fidelity over a horizon: what the model's frames show after 1, 10, 30, 100 and 1000
   frames of play fed the true actions, read from those frames and compared with the true
   state (GridDodge: agent cell, hazard cells; MiniDesk: cursor error, button, windows).
@@ -23,7 +24,8 @@ For each environment whose weights are given it prints, with the anchors beside 
   with DIAMOND's published Pong score beside them.
 
 Give an environment's option twice to set an old model beside a new one: every table is
-printed for each, at the same sampling steps.
+printed for each, at the same sampling steps. `--int8` measures the other figures with token
+world models' convolutions in int8, as `videoagent world play` runs them.
 
     python benchmarks/world_model.py --griddodge runs/world_griddodge.pt \
         --minidesk runs/world_minidesk.pt --pong runs/world_atari_pong.pt
@@ -41,6 +43,7 @@ import torch
 from videoagent.nn import checkpoint
 from videoagent.nn.token_world_model import TokenWorldModel
 from videoagent.world import evaluation, pong_evaluation
+from videoagent.world.dreaming import Dreaming
 from videoagent.world.ending_fidelity import DRAWN, ending_fidelity
 from videoagent.world.planner import PlannerConfig
 
@@ -61,11 +64,14 @@ PONG_FRAMES = 1000
 def latency(model, threads: int) -> None:
     torch.set_num_threads(1)
     print(f"latency per frame, 1 thread ({ANCHORS['latency']})")
-    for steps in (1, 2, 4) if _sampled(model) else (1,):
-        seconds = evaluation.frame_latency(model, steps)
+    ways = [Dreaming(steps=steps) for steps in ((1, 2, 4) if _sampled(model) else (1,))]
+    if not _sampled(model):
+        ways.append(Dreaming(int8=True))
+    for dreaming in ways:
+        seconds = evaluation.frame_latency(model, dreaming)
         p50, p95 = np.percentile(seconds, [50, 95]) * 1000
         print(
-            f"  {_made_in(model, steps)}: p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  "
+            f"  {_made_in(model, dreaming)}: p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  "
             f"({1000 / p50:5.0f} fps)"
         )
     torch.set_num_threads(threads)
@@ -76,24 +82,26 @@ def _sampled(model) -> bool:
     return not isinstance(model, TokenWorldModel)
 
 
-def _made_in(model, steps: int) -> str:
-    return f"{steps} step(s)" if _sampled(model) else "one call"
+def _made_in(model, dreaming: Dreaming) -> str:
+    if _sampled(model):
+        return f"{dreaming.steps} step(s)"
+    return "one call, convolutions in int8" if dreaming.int8 else "one call"
 
 
-def fidelity(model, trajectories: int, steps: int) -> None:
+def fidelity(model, trajectories: int, dreaming: Dreaming) -> None:
     if model.config.environment != "griddodge":
-        _fidelity_table(model, trajectories, steps, "")
+        _fidelity_table(model, trajectories, dreaming, "")
         return
     _fidelity_table(
         model,
         trajectories,
-        steps,
+        dreaming,
         "GridDodge from a full set of hazards: no random spawns, the "
         "future fixed by the first frame and the keys",
         determined=True,
     )
     _fidelity_table(
-        model, trajectories, steps, "GridDodge with random spawns (the simulator's own draws)"
+        model, trajectories, dreaming, "GridDodge with random spawns (the simulator's own draws)"
     )
     began = time.perf_counter()
     ceiling = evaluation.other_draws_fidelity("griddodge", HORIZONS, trajectories)
@@ -104,12 +112,12 @@ def fidelity(model, trajectories: int, steps: int) -> None:
     )
 
 
-def _fidelity_table(model, trajectories: int, steps: int, setting: str, **options) -> None:
+def _fidelity_table(model, trajectories: int, dreaming: Dreaming, setting: str, **options) -> None:
     began = time.perf_counter()
-    figures = evaluation.horizon_fidelity(model, HORIZONS, trajectories, steps, **options)
+    figures = evaluation.horizon_fidelity(model, HORIZONS, trajectories, dreaming, **options)
     print(
         f"fidelity over the horizon ({trajectories} trajectories on held-out seeds, "
-        f"{_made_in(model, steps)}, true actions){'; ' + setting if setting else ''}; "
+        f"{_made_in(model, dreaming)}, true actions){'; ' + setting if setting else ''}; "
         "in brackets the same reading of the simulator's own frames"
     )
 
@@ -125,7 +133,7 @@ def _fidelity_table(model, trajectories: int, steps: int, setting: str, **option
     print(f"  ({time.perf_counter() - began:.0f} s)")
 
 
-def planning(model, episodes: int, steps: int, config: PlannerConfig) -> None:
+def planning(model, episodes: int, dreaming: Dreaming, config: PlannerConfig) -> None:
     print(
         f"GridDodge success over {episodes} episodes, planner {config.candidates} candidates x "
         f"{config.horizon} steps ({ANCHORS['planner']})"
@@ -134,7 +142,7 @@ def planning(model, episodes: int, steps: int, config: PlannerConfig) -> None:
     for chooser in ("random", "simulator", "model"):
         began = time.perf_counter()
         outcome = evaluation.play_griddodge(
-            chooser, episodes, model=model, planner=config, steps=steps
+            chooser, episodes, model=model, planner=config, dreaming=dreaming
         )
         low, high = outcome.interval()
         results[chooser] = outcome
@@ -147,9 +155,9 @@ def planning(model, episodes: int, steps: int, config: PlannerConfig) -> None:
     print(f"  world model / simulator: {ratio:.2f}")
 
 
-def endings(model, cases: int, steps: int) -> None:
+def endings(model, cases: int, dreaming: Dreaming) -> None:
     began = time.perf_counter()
-    tally = ending_fidelity(model, cases, steps)
+    tally = ending_fidelity(model, cases, dreaming)
     print("GridDodge episode ends drawn, teacher-forced, from held-out moments where a key ends it")
     for kind, (right, tried) in tally.items():
         low, high = evaluation.Outcome(right, max(tried, 1), 0.0).interval()
@@ -157,10 +165,10 @@ def endings(model, cases: int, steps: int) -> None:
     print(f"  ({time.perf_counter() - began:.0f} s)")
 
 
-def pong_scores(model, episodes: int, steps: int) -> None:
+def pong_scores(model, episodes: int, dreaming: Dreaming) -> None:
     began = time.perf_counter()
     real = pong_evaluation.pong_scores(None, episodes, PONG_FRAMES)
-    dreamt = pong_evaluation.pong_scores(model, episodes, PONG_FRAMES, steps)
+    dreamt = pong_evaluation.pong_scores(model, episodes, PONG_FRAMES, dreaming)
     print(
         f"Pong points over {PONG_FRAMES} frames (player's minus computer's, read from frames; "
         f"{episodes} games each): console vs world model ({ANCHORS['pong']})"
@@ -171,10 +179,10 @@ def pong_scores(model, episodes: int, steps: int) -> None:
     print(f"  Spearman rank correlation: {rho:.2f}  ({time.perf_counter() - began:.0f} s)")
 
 
-def ranking(model, episodes: int, steps: int) -> None:
+def ranking(model, episodes: int, dreaming: Dreaming) -> None:
     environment = model.config.environment
     real = evaluation.policy_returns(environment, None, episodes)
-    dreamt = evaluation.policy_returns(environment, model, episodes, steps)
+    dreamt = evaluation.policy_returns(environment, model, episodes, dreaming)
     what = "goal +1, hazard -1" if environment == "griddodge" else "windows open at frame 60"
     print(f"policy returns ({what}; {episodes} episodes each): simulator vs world model")
     for name in real:
@@ -188,6 +196,11 @@ def main() -> None:
     for name in ("griddodge", "minidesk", "pong"):
         parser.add_argument(f"--{name}", type=Path, action="append", default=[])
     parser.add_argument("--steps", type=int, default=1, help="sampling steps for the figures")
+    parser.add_argument(
+        "--int8",
+        action="store_true",
+        help="figures from token world models with their convolutions in int8 (latency: both)",
+    )
     parser.add_argument("--trajectories", type=int, default=200)
     parser.add_argument("--episodes", type=int, default=100)
     parser.add_argument("--samples", type=int, default=500, help="action-following samples")
@@ -200,6 +213,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     parts = set(args.parts.split(","))
+    dreaming = Dreaming(steps=args.steps, int8=args.int8)
     torch.set_num_threads(args.threads)
     config = PlannerConfig()
     models = [("griddodge", p) for p in args.griddodge] + [("minidesk", p) for p in args.minidesk]
@@ -209,18 +223,18 @@ def main() -> None:
         if "latency" in parts:
             latency(model, args.threads)
         if "fidelity" in parts:
-            fidelity(model, args.trajectories, args.steps)
+            fidelity(model, args.trajectories, dreaming)
         if "following" in parts:
-            following = evaluation.action_following(model, args.samples, args.steps)
+            following = evaluation.action_following(model, args.samples, dreaming)
             print(f"action following ({args.samples} actions): {following:.1%}")
         if "endings" in parts and name == "griddodge":
-            endings(model, args.cases, args.steps)
+            endings(model, args.cases, dreaming)
         if "planner" in parts and name == "griddodge":
-            planning(model, args.episodes, args.steps, config)
+            planning(model, args.episodes, dreaming, config)
         if "ranking" in parts and name == "atari:pong":
-            pong_scores(model, max(args.episodes // 10, 2), args.steps)
+            pong_scores(model, max(args.episodes // 10, 2), dreaming)
         elif "ranking" in parts:
-            ranking(model, args.episodes // 2, args.steps)
+            ranking(model, args.episodes // 2, dreaming)
         print()
 
 

@@ -19,9 +19,10 @@ from videoagent.nn.shortcut import integrate, step_level  # noqa: E402
 from videoagent.nn.world_model import WorldModel, WorldModelConfig  # noqa: E402
 from videoagent.world import evaluation  # noqa: E402
 from videoagent.world.dataset import RolloutDataset, build  # noqa: E402
+from videoagent.world.dreaming import Dreaming  # noqa: E402
 from videoagent.world.ending_fidelity import KINDS, ending_fidelity, ending_kind  # noqa: E402
 from videoagent.world.griddodge import GridDodge  # noqa: E402
-from videoagent.world.imagination import Dreaming, Imagination  # noqa: E402
+from videoagent.world.imagination import Imagination  # noqa: E402
 from videoagent.world.models import load_world_model  # noqa: E402
 from videoagent.world.readers import read_grid  # noqa: E402
 from videoagent.world.train_world_model import EARLY_STEPS, Batches, to_pixels  # noqa: E402
@@ -175,5 +176,5 @@ def test_shipped_world_model_follows_the_players_actions(environment):
     torch.set_num_threads(2)
     model, facts = load_world_model(environment)
     assert facts["training"]["steps_done"] >= 1000
-    following = evaluation.action_following(model, samples=30, steps=1, seed=5)
+    following = evaluation.action_following(model, samples=30, seed=5)
     assert following >= SHIPPED_FOLLOWING[environment], following

@@ -56,7 +56,7 @@ def served(request):
 
     torch.set_num_threads(2)
     model, _ = load_world_model(request.param)
-    app = create_app(model, steps=1, fps=8.0, seed=11)
+    app = create_app(model, steps=1, fps=8.0, seed=11, int8=True)  # as `world play` serves
     server, thread, base = serve_in_thread(app)
     yield request.param, base + "/"
     stop_serving(server, thread, timeout=10)
@@ -102,6 +102,7 @@ def test_play_in_the_browser(served):
         page.goto(url)
         page.wait_for_function("window.framesShown >= 3", timeout=30_000)
         assert "latency" in page.inner_text("#stats")
+        assert page.inner_text("#stats").endswith("int8")  # the model played is the int8 one
         assert page.evaluate("window.lastFrame.source") == "model"
         page.screenshot(path=str(ARTIFACTS / f"world-play-{environment}-start.png"))
         if environment == "griddodge":

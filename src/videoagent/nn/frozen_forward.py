@@ -33,7 +33,7 @@ from videoagent.nn.onnx_graph import onnx_graph
 KEPT_GRAPHS = 8  # shapes kept at once: play uses one, the planner one per batch size
 
 
-class _Positional(nn.Module):
+class Positional(nn.Module):
     """`model` called with its inputs in a fixed order (a trace takes positions)."""
 
     def __init__(self, model: nn.Module, names: tuple[str, ...]) -> None:
@@ -107,12 +107,12 @@ class FrozenForward:
     def _frozen(self, names: tuple[str, ...], tensors: tuple[torch.Tensor, ...]):
         self.model.eval()
         if self._onnx and onnx_runtime():
-            graph = onnx_graph(_Positional(self.model, names), tensors)
+            graph = onnx_graph(Positional(self.model, names), tensors)
             if graph is not None:
                 return graph
         with warnings.catch_warnings():
             # The tracer warns of sizes read as Python numbers: a graph is made per shape.
             warnings.simplefilter("ignore", torch.jit.TracerWarning)
             warnings.simplefilter("ignore", DeprecationWarning)  # see above
-            traced = torch.jit.trace(_Positional(self.model, names), tensors, check_trace=False)
+            traced = torch.jit.trace(Positional(self.model, names), tensors, check_trace=False)
             return torch.jit.optimize_for_inference(torch.jit.freeze(traced.eval()))

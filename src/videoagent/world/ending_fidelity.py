@@ -13,13 +13,15 @@ must show it still playing.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import numpy as np
 
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.dataset import evaluation_seed
+from videoagent.world.dreaming import DEFAULT_DREAMING, Dreaming
 from videoagent.world.griddodge import ACTIONS, MOVES, GridDodge, moves_from
-from videoagent.world.imagination import Dreaming, imagination_for
+from videoagent.world.imagination import imagination_for
 from videoagent.world.readers import read_grid
 
 KINDS = ("win", "swap", "touch", "near miss")
@@ -52,7 +54,7 @@ def _towards_goal(env: GridDodge) -> int:
 
 
 def ending_fidelity(
-    model: WorldModel, cases: int, steps: int = 1, seed: int = 0
+    model: WorldModel, cases: int, dreaming: Dreaming = DEFAULT_DREAMING, seed: int = 0
 ) -> dict[str, tuple[int, int]]:
     """Per kind, (frames drawn right, frames tried), up to `cases` tried of each kind."""
     env = GridDodge()
@@ -67,7 +69,7 @@ def ending_fidelity(
             kinds = [ending_kind(env, key) for key in range(len(ACTIONS))]
             ending = [key for key, kind in enumerate(kinds) if kind != "near miss"]
             if ending:
-                imagination = imagination_for(model, Dreaming(steps=steps, seed=episode))
+                imagination = imagination_for(model, replace(dreaming, seed=episode))
                 imagination.start(np.stack([history[0], *history[1:][-keep:]]), copies=len(kinds))
                 drawn = imagination.step(np.eye(len(ACTIONS), dtype=np.float32))
                 for kind, frame in zip(kinds, drawn, strict=True):

@@ -13,7 +13,7 @@ import contextlib
 import copy
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -21,8 +21,9 @@ from videoagent.errors import UsageError
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.atari import Pong
 from videoagent.world.dataset import evaluation_seed
+from videoagent.world.dreaming import DEFAULT_DREAMING, Dreaming
 from videoagent.world.griddodge import ACTIONS, GridDodge
-from videoagent.world.imagination import Dreaming, imagination_for
+from videoagent.world.imagination import imagination_for
 from videoagent.world.minidesk import MAX_MOVE, MiniDesk
 from videoagent.world.planner import ModelFutures, Planner, PlannerConfig, SimulatorFutures
 from videoagent.world.policies import (
@@ -38,11 +39,13 @@ from videoagent.world.readers import read_desk, read_grid
 from videoagent.world.registry import make_environment
 
 
-def frame_latency(model: WorldModel, steps: int, frames: int = 200, seed: int = 0) -> np.ndarray:
+def frame_latency(
+    model: WorldModel, dreaming: Dreaming = DEFAULT_DREAMING, frames: int = 200, seed: int = 0
+) -> np.ndarray:
     """Seconds per generated frame, one at a time as in play (random actions)."""
     env = make_environment(model.config.environment)
     rng = np.random.default_rng(seed)
-    imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
+    imagination = imagination_for(model, replace(dreaming, seed=seed))
     imagination.start(env.reset(seed)[None])
     times = []
     for _ in range(frames):
@@ -84,7 +87,7 @@ def horizon_fidelity(
     model: WorldModel,
     horizons: tuple[int, ...],
     trajectories: int,
-    steps: int,
+    dreaming: Dreaming = DEFAULT_DREAMING,
     seed: int = 0,
     determined: bool = False,
 ) -> HorizonFigures:
@@ -102,7 +105,7 @@ def horizon_fidelity(
     see `other_draws_fidelity`)."""
 
     def imagine(envs, first: np.ndarray):
-        imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
+        imagination = imagination_for(model, replace(dreaming, seed=seed))
         imagination.start(first[:, None])
         return imagination
 
@@ -217,7 +220,9 @@ def _compare(env, frame: np.ndarray) -> dict[str, float]:
     }
 
 
-def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0) -> float:
+def action_following(
+    model: WorldModel, samples: int, dreaming: Dreaming = DEFAULT_DREAMING, seed: int = 0
+) -> float:
     """From real moments of play, the share of actions whose effect the model draws right:
     GridDodge: each of the five moves, the agent's new cell; MiniDesk: a random mouse move
     and button, the cursor within 1 px and the button state; Pong: each of the three keys,
@@ -238,7 +243,7 @@ def action_following(model: WorldModel, samples: int, steps: int, seed: int = 0)
                     options = list(range(env.action_features))
                 else:
                     options = [_random_action(env, rng) for _ in range(4)]
-                imagination = imagination_for(model, Dreaming(steps=steps, seed=len(right)))
+                imagination = imagination_for(model, replace(dreaming, seed=len(right)))
                 context = np.stack([history[0], *history[1:][-keep:]])
                 if getattr(model.config, "memory", False):  # it remembers the whole episode
                     context = np.stack(history)
@@ -307,7 +312,7 @@ def play_griddodge(
     *,
     model: WorldModel | None = None,
     planner: PlannerConfig | None = None,
-    steps: int = 1,
+    dreaming: Dreaming = DEFAULT_DREAMING,
     seed: int = 0,
 ) -> Outcome:
     """Success over `episodes` real GridDodge episodes (the same layouts for every chooser):
@@ -326,7 +331,7 @@ def play_griddodge(
             elif chooser == "simulator":
                 action = agent.act(SimulatorFutures(env, episode * 1000 + env.steps), frame, goal)
             elif chooser == "model" and model is not None:
-                futures = ModelFutures(model, history, Dreaming(steps=steps, seed=decisions))
+                futures = ModelFutures(model, history, replace(dreaming, seed=decisions))
                 action = agent.act(futures, frame, goal)
             else:
                 raise ValueError(f"chooser must be random, simulator or model, got {chooser!r}")
@@ -349,7 +354,7 @@ def policy_returns(
     environment: str,
     model: WorldModel | None,
     episodes: int,
-    steps: int = 1,
+    dreaming: Dreaming = DEFAULT_DREAMING,
     seed: int = 0,
 ) -> dict[str, float]:
     """Mean return of each fixed policy of `environment`, played in the simulator (model None)
@@ -368,7 +373,7 @@ def policy_returns(
         running = np.ones(episodes, dtype=bool)
         imagination = None
         if model is not None:
-            imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
+            imagination = imagination_for(model, replace(dreaming, seed=seed))
             imagination.start(first[:, None])
         length = envs[0].max_steps if environment == "griddodge" else DESK_EPISODE
         for _ in range(length):

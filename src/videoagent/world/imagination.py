@@ -9,8 +9,6 @@ lightly, as in training, so small errors are repaired rather than built on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import torch
 
@@ -19,39 +17,26 @@ from videoagent.nn.compute import in_precision
 from videoagent.nn.frozen_forward import frozen_forward
 from videoagent.nn.shortcut import integrate, step_level
 from videoagent.nn.world_model import WorldModel
+from videoagent.world.dreaming import DEFAULT_DREAMING, Dreaming
 from videoagent.world.start_frames import start_frames
 from videoagent.world.train_world_model import to_model, to_pixels
 
-CONTEXT_NOISE = 0.05
 
-
-@dataclass(frozen=True)
-class Dreaming:
-    steps: int = 1  # sampling steps of a diffusion world model
-    context_noise: float = CONTEXT_NOISE
-    seed: int = 0
-    rare_events: bool = True  # a token world model draws them (world/token_imagination.py)
-    # A token world model's surprise under this is taken as none: trained where nothing rare
-    # can happen, its surprise still only nears zero (0.0009 a frame in GridDodge with every
-    # hazard on the board), and over 1,000 frames that is a hazard from nowhere a run.
-    least_surprise: float = 0.01
-    # A token world model's token under this chance in its patch is not drawn, unless it is
-    # the likeliest (0.5, the default: each patch its likeliest token, chance only through
-    # rare events). GridDodge and MiniDesk leave nothing to chance patch by patch, so a
-    # lesser token is the model's own doubt: drawn, it was the first difference from the
-    # game in 12 of 27 dreams that differed; not drawn, GridDodge's agent was right after
-    # 1,000 frames in 73% of runs, not 63.5%. A world with a coin in a patch needs 0.
-    least_chance: float = 0.5
-
-
-def imagination_for(model, dreaming: Dreaming = Dreaming()):
+def imagination_for(model, dreaming: Dreaming = DEFAULT_DREAMING):
     """The imagination that runs `model`: `Imagination` for the diffusion world model,
-    `TokenImagination` for the token world model (the same interface)."""
+    `TokenImagination` for the token world model (the same interface), in int8 where
+    `dreaming` asks and it can be made here (`precision` says which)."""
     from videoagent.nn.token_world_model import TokenWorldModel
 
     if isinstance(model, TokenWorldModel):
         from videoagent.world.token_imagination import TokenImagination
 
+        if dreaming.int8:
+            from videoagent.world.int8_world import int8_forward
+
+            in_int8 = int8_forward(model)
+            if in_int8 is not None:
+                return TokenImagination(model, dreaming, forward=in_int8, precision="int8")
         return TokenImagination(model, dreaming)
     return Imagination(model, dreaming)
 
@@ -59,10 +44,11 @@ def imagination_for(model, dreaming: Dreaming = Dreaming()):
 class Imagination:
     """Parallel copies of a world, advanced by the world model."""
 
-    def __init__(self, model: WorldModel, dreaming: Dreaming = Dreaming()) -> None:
+    def __init__(self, model: WorldModel, dreaming: Dreaming = DEFAULT_DREAMING) -> None:
         step_level(dreaming.steps)  # refuses a step count the model cannot take
         self.model, self.dreaming = model.eval(), dreaming
         self.forward = frozen_forward(self.model, onnx=True)
+        self.precision = "fp32"  # `Dreaming.int8` is for token world models
         self.noise = torch.Generator().manual_seed(dreaming.seed)
         self.history: list[torch.Tensor] = []  # most recent last, each [copies, 3, H, W]
         self.anchor: torch.Tensor | None = None

@@ -22,8 +22,9 @@ from typing import Protocol
 import numpy as np
 
 from videoagent.nn.world_model import WorldModel
+from videoagent.world.dreaming import Dreaming
 from videoagent.world.griddodge import ACTIONS, GRID, GridDodge, moves_from
-from videoagent.world.imagination import Dreaming, imagination_for
+from videoagent.world.imagination import imagination_for
 from videoagent.world.readers import CELL_CLASSES, grid_cells, read_grid
 
 WIN, LOSS, UNREACHABLE = 100.0, -100.0, 2 * GRID * GRID

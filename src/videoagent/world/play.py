@@ -19,7 +19,8 @@ import numpy as np
 from videoagent.errors import UsageError
 from videoagent.nn.world_model import WorldModel
 from videoagent.store.files import atomic_write_bytes
-from videoagent.world.imagination import Dreaming, imagination_for
+from videoagent.world.dreaming import Dreaming
+from videoagent.world.imagination import imagination_for
 from videoagent.world.readers import read_grid
 from videoagent.world.registry import make_environment
 
@@ -29,8 +30,10 @@ RECORDING_VERSION = 1
 class PlaySession:
     """One player's session with a world model."""
 
-    def __init__(self, model: WorldModel, *, steps: int = 1, seed: int = 0) -> None:
-        self.model, self.steps = model, steps
+    def __init__(
+        self, model: WorldModel, *, steps: int = 1, seed: int = 0, int8: bool = False
+    ) -> None:
+        self.model, self.steps, self.int8 = model, steps, int8
         self.env = make_environment(model.config.environment)
         self.frames: list[np.ndarray] = []
         self.actions: list[Any] = []
@@ -42,11 +45,18 @@ class PlaySession:
     def environment(self) -> str:
         return self.model.config.environment
 
+    @property
+    def precision(self) -> str:
+        """What the model computes in: "int8" where asked for and possible, else "fp32"."""
+        return self.imagination.precision
+
     def restart(self, seed: int) -> np.ndarray:
         """A new episode from the simulator's first frame of layout `seed`."""
         self.seed = seed
         first = self.env.reset(seed)
-        self.imagination = imagination_for(self.model, Dreaming(steps=self.steps, seed=seed))
+        self.imagination = imagination_for(
+            self.model, Dreaming(steps=self.steps, seed=seed, int8=self.int8)
+        )
         self.imagination.start(first[None])
         self.episode_starts.append(len(self.frames))
         self.frames.append(first)
@@ -86,6 +96,7 @@ class PlaySession:
             "version": RECORDING_VERSION,
             "environment": self.environment,
             "steps": self.steps,
+            "precision": self.precision,
             "episode_starts": self.episode_starts,
             "actions": [_plain(a) for a in self.actions],
         }

@@ -120,8 +120,10 @@ def create_app(
     fps: float | None = None,
     seed: int = 0,
     record_dir: Path | None = None,
+    int8: bool = False,
 ):
-    """The FastAPI app: the page at /, the websocket at /play."""
+    """The FastAPI app: the page at /, the websocket at /play (`int8`: a token world
+    model's convolutions in int8, `Dreaming.int8`)."""
     fastapi, _ = _require()
     environment = model.config.environment
     fps = fps or DEFAULT_FPS[environment]
@@ -145,10 +147,16 @@ def create_app(
         number = sessions["count"]
         loop = asyncio.get_running_loop()
         session = await loop.run_in_executor(
-            None, lambda: PlaySession(model, steps=steps, seed=seed + number)
+            None, lambda: PlaySession(model, steps=steps, seed=seed + number, int8=int8)
         )
         controls = Controls(environment)
-        hello = {"type": "hello", "environment": environment, "fps": fps, "steps": steps}
+        hello = {
+            "type": "hello",
+            "environment": environment,
+            "fps": fps,
+            "steps": steps,
+            "precision": session.precision,
+        }
         await socket.send_text(json.dumps(hello))
         await socket.send_text(frame_message(session, session.frames[-1], 0.0, fps))
 

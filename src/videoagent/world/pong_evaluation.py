@@ -10,13 +10,15 @@ both scores are counted the same way; on the console they are checked against it
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
 from videoagent.nn.world_model import WorldModel
 from videoagent.world.atari import SIZE, Pong
 from videoagent.world.dataset import evaluation_seed
-from videoagent.world.imagination import Dreaming, imagination_for
+from videoagent.world.dreaming import DEFAULT_DREAMING, Dreaming
+from videoagent.world.imagination import imagination_for
 from videoagent.world.policies import PongView, policies_for
 from videoagent.world.readers import PongReading, read_pong
 
@@ -72,7 +74,11 @@ class PointCounter:
 
 
 def pong_scores(
-    model: WorldModel | None, episodes: int, length: int, steps: int = 1, seed: int = 0
+    model: WorldModel | None,
+    episodes: int,
+    length: int,
+    dreaming: Dreaming = DEFAULT_DREAMING,
+    seed: int = 0,
 ) -> dict[str, float]:
     """Mean points (player's minus computer's) of each fixed Pong policy over `length`
     frames, on the console (model None) or in the world model from the same first frames.
@@ -86,7 +92,7 @@ def pong_scores(
         counters = [PointCounter() for _ in range(episodes)]
         imagination = None
         if model is not None:
-            imagination = imagination_for(model, Dreaming(steps=steps, seed=seed))
+            imagination = imagination_for(model, replace(dreaming, seed=seed))
             imagination.start(frames[:, None])
         for _ in range(length):
             readings = [read_pong(frame) for frame in frames]

@@ -96,8 +96,8 @@ class TokenImagination:
         """Carry every copy on to the real frames uint8 [copies, H, W, 3] its action vector
         ([copies, F] or [F] for all) led to, in place of its own: an imagination kept in step
         with the world it imagines."""
-        action = self.inputs(actions)["action"]
-        self._carry_on(torch.from_numpy(self.model.encode(np.asarray(frames))), action)
+        tokens = torch.from_numpy(self.model.encode(np.asarray(frames)))
+        self._carry_on(tokens, self._actions(actions))
 
     def _carry_on(self, tokens: torch.Tensor, action: torch.Tensor) -> None:
         config = self.model.config
@@ -109,21 +109,25 @@ class TokenImagination:
     def inputs(self, actions: np.ndarray) -> dict[str, torch.Tensor]:
         """What the model reads to make the next frame of every copy, given its action
         vector ([copies, F] or [F] for all)."""
-        if not self.history:
-            raise UsageError("call start() before step()")
         config = self.model.config
-        actions = np.broadcast_to(
-            np.asarray(actions, dtype=np.float32), (self.copies, config.action_features)
-        )
+        action = self._actions(actions)
         recent = [self.history[-1 - k] for k in range(min(len(self.history), config.recent_frames))]
         while len(recent) < config.recent_frames:
             recent.append(torch.full_like(recent[0], config.absent))
-        inputs = {"recent": torch.stack(recent, 1), "action": torch.from_numpy(actions.copy())}
+        inputs = {"recent": torch.stack(recent, 1), "action": action}
         if config.previous_action:
             inputs["previous"] = self.previous
         if config.memory:
             inputs["memory"] = self.memory
         return inputs
+
+    def _actions(self, actions: np.ndarray) -> torch.Tensor:
+        """Every copy's action vector [copies, F] from [copies, F] or [F] for all."""
+        if not self.history:
+            raise UsageError("call start() before step()")
+        shape = (self.copies, self.model.config.action_features)
+        every = np.broadcast_to(np.asarray(actions, dtype=np.float32), shape)
+        return torch.from_numpy(every.copy())
 
     def _draw(self, made: torch.Tensor) -> torch.Tensor:
         """One token per patch from the model's output [B, K + 1, rows, columns] (token

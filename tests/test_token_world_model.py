@@ -163,13 +163,14 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     # going on from those weights keeps their codebook and says where it started
     # (with half of each batch the examples it does worst on)
     more = tmp_path / "more.pt"
-    hard = ["--hard-share", "0.5", "--peak-summary"]
+    hard = ["--hard-share", "0.5", "--peak-summary", "--token-counts"]
     output = _trained(data, more, "--batch", "4", "--steps", "2", "--init", str(out), *hard)
     assert "hard examples:" in output and "measured first" in output
     continued, facts = checkpoint.load(more)
     assert torch.equal(continued.codebook, model.codebook) and facts["codebook_coverage"] == 1.0
     assert facts["training"]["continued_from"]["steps_done"] == 3
     assert facts["training"]["hard_share"] == 0.5 and continued.config.peak_summary
+    assert continued.config.token_counts
     too_many = CliRunner().invoke(
         app, ["train", "token-world-model", "--data", data, "--out", str(more), "--hard-share", "2"]
     )
@@ -223,19 +224,40 @@ def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path, monkeypatch,
         assert imagination.step(np.zeros(model.config.action_features))[0].shape == (64, 64, 3)
 
 
-def test_a_model_given_the_grid_s_peaks_answers_as_before_until_it_trains():
-    from videoagent.world.train_token_world_model import with_peak_summary
+@pytest.mark.parametrize(
+    "growth",
+    [{"peak_summary": True}, {"token_counts": True}, {"recent_frames": 3, "token_counts": True}],
+)
+def test_a_grown_model_answers_as_before_until_it_trains(growth):
+    from videoagent.world.train_token_world_model import grown
 
     model = _tiny_model(_griddodge_frames())
     for block in model.blocks:  # as a trained model: its summaries are not zero
         torch.nn.init.normal_(block.second.weight, std=0.1)
-    grown = with_peak_summary(model).eval()
-    assert grown.config.peak_summary and all(b.peak is not None for b in grown.blocks)
-    recent = torch.randint(0, model.config.codes, (2, 2, 16, 16))
+    frames = growth.pop("recent_frames", 2)
+    bigger = grown(model, frames, **growth).eval()
+    assert bigger.config.recent_frames == frames
+    assert all(getattr(bigger.config, name) for name in growth)
+    recent = torch.randint(0, model.config.codes, (2, frames, 16, 16))
     action = torch.eye(5)[:2]
-    assert torch.equal(grown(recent, action), model(recent, action))
-    torch.nn.init.normal_(grown.blocks[0].peak.weight)
-    assert not torch.equal(grown(recent, action), model(recent, action))
+    assert torch.equal(bigger(recent, action), model(recent[:, :2], action))
+    for parameter in bigger.parameters():  # what it reads now counts once it has learnt
+        torch.nn.init.normal_(parameter, std=0.1)
+    assert not torch.equal(bigger(recent, action), model(recent[:, :2], action))
+    assert grown(model, 2) is model  # nothing asked that it does not read already
+    with pytest.raises(UsageError, match="--recent-frames 1"):
+        grown(model, 1)
+
+
+def test_token_counts_are_read_on_a_log_scale():
+    from videoagent.nn.token_world_model import count_steps, counted
+
+    grid = torch.zeros(1, 16, 64, 64)
+    grid[0, 0, :1, :48] = 1  # an icon's 48 pixels of one colour
+    grid[0, 1, :3, :51] = 1  # with its window's title bar, 153
+    scale = counted(grid, 4096).view(16, count_steps(4096))
+    assert count_steps(4096) == 25 and scale.sum(dim=1).tolist() == [1] * 16
+    assert scale[0].argmax() == 11 and scale[1].argmax() == 14 and scale[2].argmax() == 0
 
 
 def test_hard_examples_are_drawn_by_their_last_loss_and_only_once_measured():

@@ -50,6 +50,9 @@ whole episode, carried from frame to frame and bounded: for each token, how many
 row up to the last have held it somewhere, or (negative) have not, up to `MEMORY_CAP`
 (`remembered`). It is read as one entry of a table per token and run length, added to the
 action's conditioning: a serve's count, or how long an icon has been lit, is then a fact.
+With `token_counts` the conditioning also reads how many of each token the last frame holds,
+on a log scale (`counted`): a window's title bar anywhere on the desk, not only near its
+icon.
 
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a
@@ -69,6 +72,7 @@ CENSUS_CAP = 16  # counts of a token past this read as this: the few things wort
 KEYED_AT_ONCE = 1 << 18  # patches widened to 64 bits at a time (`_patch_keys`)
 ENCODED_AT_ONCE = 1 << 22  # pixels encoded at a time (`TokenWorldModel.encode`)
 MEMORY_CAP = 32  # run lengths past this read as this (`remembered`)
+COUNT_STEPS = 2  # steps of `counted`'s scale per doubling of a count
 NEVER = -1e4  # the log chance of a token a copied grid does not hold (finite: exported graphs)
 
 
@@ -113,6 +117,11 @@ class TokenWorldModelConfig:
     peak_summary: bool = False
     # The model reads a memory of the episode (`forward`'s `memory`, see `remembered`).
     memory: bool = False
+    # Every block is conditioned on how many of each token the last frame holds (`counted`):
+    # that a window is open anywhere on the desk is then a fact at its icon (MiniDesk's
+    # model, its icon pressed, opened a second one where the first was far across the
+    # screen). Starts at zero: weights without it go on training unchanged.
+    token_counts: bool = False
     fps: float = 15.0
 
     @property
@@ -213,6 +222,13 @@ class TokenWorldModel(nn.Module):
             self.memory_in = nn.Sequential(
                 nn.Linear(config.codes * (2 * MEMORY_CAP + 1), w), nn.SiLU(), nn.Linear(w, w)
             )
+        if config.token_counts:
+            steps = count_steps(config.frame_height * config.frame_width // config.patch**2)
+            self.counts_in = nn.Sequential(
+                nn.Linear(config.codes * steps, w), nn.SiLU(), nn.Linear(w, w)
+            )
+            nn.init.zeros_(self.counts_in[-1].weight)
+            nn.init.zeros_(self.counts_in[-1].bias)
         if config.pointer:
             maps = 2 if config.previous_action else 1
             maps += config.action_features if config.action_at_pointer else 0
@@ -308,6 +324,9 @@ class TokenWorldModel(nn.Module):
             runs = torch.arange(-MEMORY_CAP, MEMORY_CAP + 1, device=memory.device)
             table = (memory[:, :, None].long() == runs).flatten(1).float()  # one-hot per token
             acted = acted + self.memory_in(table)
+        if config.token_counts:
+            tokens = config.frame_height * config.frame_width // config.patch**2
+            acted = acted + self.counts_in(counted(held[:, 0, : config.codes], tokens))
         x = x + acted[:, :, None, None]
         if self.config.pointer:
             maps = self._pointer_maps(action, previous)
@@ -321,8 +340,8 @@ class TokenWorldModel(nn.Module):
         # next layer can take: as log(1 + count) it was not, and the model never learnt that
         # four hazards spawn no fifth; as a share of `CENSUS_CAP` it had not learnt it after
         # 2,850 steps, where plain counts had after 2,250.
-        counted = held[:, : config.census_frames].sum(dim=(3, 4)).clamp(max=CENSUS_CAP)
-        census = self.census_in(counted.flatten(1))
+        census = held[:, : config.census_frames].sum(dim=(3, 4)).clamp(max=CENSUS_CAP)
+        census = self.census_in(census.flatten(1))
         surprise = self.surprise(torch.cat([x.mean(dim=(2, 3)).detach(), census], dim=1))
         logits = F.pixel_shuffle(self.out(x), self.config.cell)  # [B, codes, rows, columns]
         if config.copy_context:
@@ -378,6 +397,22 @@ class TokenWorldModel(nn.Module):
         """Tokens [..., rows, columns] → uint8 frames [..., H, W, 3]."""
         patches = self.codebook[tokens.clamp(max=self.config.codes - 1)].numpy()
         return patches_to_frames(patches, self.config.patch)
+
+
+def count_steps(tokens: int) -> int:
+    """The steps of `counted`'s scale for a grid of `tokens` tokens."""
+    return int(COUNT_STEPS * np.log2(1 + tokens)) + 1
+
+
+def counted(held: torch.Tensor, tokens: int) -> torch.Tensor:
+    """How many of each token a grid holds, one-hot on a log scale [B, codes · steps], from
+    the grid one-hot [B, codes, rows, columns] of `tokens` tokens. A log scale, because what
+    a count says is in its size: an icon's 48 pixels of a colour, or 152 with its window's
+    title bar."""
+    steps = count_steps(tokens)
+    scale = torch.floor(COUNT_STEPS * torch.log2(1 + held.sum(dim=(2, 3))))
+    every = torch.arange(steps, device=held.device, dtype=scale.dtype)
+    return (scale[:, :, None] == every).flatten(1).float()
 
 
 def held_tokens(tokens: torch.Tensor, codes: int) -> torch.Tensor:

@@ -57,6 +57,7 @@ from videoagent.world.hard_examples import HardExamples
 from videoagent.world.train_world_model import ENDING_SHARE_HELP, Batches
 
 EMA_DECAY = 0.998
+RECENT_FRAMES = 2  # context frames of a new model
 CODEBOOK_FRAMES = 20_000  # frames the codebook is fitted on (a random sample of the split)
 PREVIOUS_HIDDEN = 0.2  # examples whose previous action is withheld (`previous_action` models)
 MEASURED_FIRST = 16_384  # examples whose loss is measured before a run with a hard share
@@ -124,7 +125,12 @@ class TokenWorldModelTraining(TrainingConfig):
     )
     depth: int = setting("convolution blocks", 5, minimum=1)
     codes: int | None = setting("most codebook entries (default: the recipe's)", None, minimum=2)
-    recent_frames: int = setting("context frames the model reads", 2, minimum=1)
+    recent_frames: int | None = setting(
+        f"context frames the model reads (default {RECENT_FRAMES}, or as many as the --init "
+        "weights; more than they read are added, starting at zero)",
+        None,
+        minimum=1,
+    )
     census_frames: int = setting(
         "recent frames whose token counts the surprise reads", 1, minimum=1
     )
@@ -146,6 +152,11 @@ class TokenWorldModelTraining(TrainingConfig):
     )
     peak_summary: bool = setting(
         "blocks also read the grid's largest values (added, starting at zero, to --init weights)",
+        False,
+    )
+    token_counts: bool = setting(
+        "blocks also read how many of each token the last frame holds (added, starting at "
+        "zero, to --init weights)",
         False,
     )
     hard_share: float = setting(
@@ -304,7 +315,7 @@ def _new_model(
             codes=len(codebook),
             width=config.width or recipe.width,
             depth=config.depth,
-            recent_frames=config.recent_frames,
+            recent_frames=config.recent_frames or RECENT_FRAMES,
             census_frames=config.census_frames,
             pointer=recipe.pointer,
             previous_action=recipe.previous_action,
@@ -313,6 +324,7 @@ def _new_model(
             action_at_pointer=recipe.action_at_pointer,
             rare_below=recipe.rare_below if config.rare_below is None else config.rare_below,
             peak_summary=config.peak_summary,
+            token_counts=config.token_counts,
             memory=recipe.memory if config.memory is None else config.memory,
         )
     )
@@ -334,12 +346,34 @@ def _continued(init: Path, data: RolloutDataset) -> tuple[TokenWorldModel, float
     return model.train(), facts.get("codebook_coverage"), lineage
 
 
-def with_peak_summary(model: TokenWorldModel) -> TokenWorldModel:
-    """`model` with each block reading the grid's peaks too, from zero: the same answers."""
-    grown = TokenWorldModel(replace(model.config, peak_summary=True))
-    missing, unexpected = grown.load_state_dict(model.state_dict(), strict=False)
-    assert not unexpected and all(".peak." in name for name in missing), (missing, unexpected)
-    return grown.train()
+GROWN_READERS = ("peak_summary", "token_counts")  # readers `grown` adds, from zero
+
+
+def grown(model: TokenWorldModel, recent_frames: int, **readers: bool) -> TokenWorldModel:
+    """`model` reading `recent_frames` context frames and each reader of `GROWN_READERS`
+    set in `readers`, everything it did not read before weighing zero: the same answers
+    until it trains. Readers already read stay as they were."""
+    config = model.config
+    if recent_frames < config.recent_frames:
+        raise UsageError(
+            f"--recent-frames {recent_frames}: the --init weights read {config.recent_frames} "
+            "frames; a model can be given more frames, not fewer"
+        )
+    more = {name: True for name, wanted in readers.items() if wanted and not getattr(config, name)}
+    if not more and recent_frames == config.recent_frames:
+        return model
+    bigger = TokenWorldModel(replace(config, recent_frames=recent_frames, **more))
+    state = model.state_dict()
+    weight = state["context_in.weight"]  # [width, grids · token width · cell²], grid first
+    read = weight.view(config.width, config.context_grids, -1)
+    widened = torch.zeros(config.width, bigger.config.context_grids, read.shape[-1])
+    widened[:, : config.recent_frames] = read[:, : config.recent_frames]
+    widened[:, bigger.config.recent_frames :] = read[:, config.recent_frames :]  # moved
+    state["context_in.weight"] = widened.flatten(1)
+    missing, unexpected = bigger.load_state_dict(state, strict=False)
+    new = (".peak.", "counts_in.")
+    assert not unexpected and all(any(n in f".{name}" for n in new) for name in missing), missing
+    return bigger.train()
 
 
 def train(config: TokenWorldModelTraining, log=print) -> dict:
@@ -352,8 +386,9 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
     lineage = None
     if config.init is not None:
         model, coverage, lineage = _continued(config.init, data)
-        if config.peak_summary and not model.config.peak_summary:
-            model = with_peak_summary(model)
+        readers = {name: getattr(config, name) for name in GROWN_READERS}
+        frames = config.recent_frames or model.config.recent_frames
+        model = grown(model, frames, **readers)
     else:
         model, coverage = _new_model(config, recipe, data, rng, log)
     change_weight = recipe.change_weight if config.change_weight is None else config.change_weight

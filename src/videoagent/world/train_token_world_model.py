@@ -94,7 +94,8 @@ TOKEN_RECIPES = {
     # colours. So a token is a pixel, and the convolutions see 4x4 of them a place. Nothing
     # is random on the desk: changed pixels may weigh more. (The pointer's move, copies and
     # the action at the pointer did not keep windows right longer: docs/models.md.) The
-    # shipped weights went on from these 10,000 steps for 8,000 more (`--init`, `--lr 3e-4`).
+    # shipped weights went on from these 10,000 steps (`--init`, `--lr 3e-4`), the last
+    # 6,000 reading three frames and the token counts (grown from zero).
     "minidesk": TokenRecipe(steps=10000, patch=1, cell=4, codes=16, pointer=True, change_weight=5),
     # Four flat colours (`world/atari.py`), so a token is a pixel as on the desk; the console
     # serves 15 actions after a point, which two frames cannot count: the episode's memory.

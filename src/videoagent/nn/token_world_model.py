@@ -130,6 +130,12 @@ class TokenWorldModelConfig:
         return self.frame_height // self.patch, self.frame_width // self.patch
 
     @property
+    def frame_tokens(self) -> int:
+        """The tokens a frame is made of."""
+        rows, columns = self.grid
+        return rows * columns
+
+    @property
     def places(self) -> tuple[int, int]:
         """The convolutions' grid (rows, columns): the token grid in cells."""
         rows, columns = self.grid
@@ -223,10 +229,8 @@ class TokenWorldModel(nn.Module):
                 nn.Linear(config.codes * (2 * MEMORY_CAP + 1), w), nn.SiLU(), nn.Linear(w, w)
             )
         if config.token_counts:
-            steps = count_steps(config.frame_height * config.frame_width // config.patch**2)
-            self.counts_in = nn.Sequential(
-                nn.Linear(config.codes * steps, w), nn.SiLU(), nn.Linear(w, w)
-            )
+            read = config.codes * count_steps(config.frame_tokens)
+            self.counts_in = nn.Sequential(nn.Linear(read, w), nn.SiLU(), nn.Linear(w, w))
             nn.init.zeros_(self.counts_in[-1].weight)
             nn.init.zeros_(self.counts_in[-1].bias)
         if config.pointer:
@@ -325,8 +329,8 @@ class TokenWorldModel(nn.Module):
             table = (memory[:, :, None].long() == runs).flatten(1).float()  # one-hot per token
             acted = acted + self.memory_in(table)
         if config.token_counts:
-            tokens = config.frame_height * config.frame_width // config.patch**2
-            acted = acted + self.counts_in(counted(held[:, 0, : config.codes], tokens))
+            counts = counted(held[:, 0, : config.codes], config.frame_tokens)
+            acted = acted + self.counts_in(counts)
         x = x + acted[:, :, None, None]
         if self.config.pointer:
             maps = self._pointer_maps(action, previous)

@@ -226,7 +226,12 @@ def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path, monkeypatch,
 
 @pytest.mark.parametrize(
     "growth",
-    [{"peak_summary": True}, {"token_counts": True}, {"recent_frames": 3, "token_counts": True}],
+    [
+        {"peak_summary": True},
+        {"token_counts": True},
+        {"recent_frames": 3, "token_counts": True},
+        {"depth": 3},
+    ],
 )
 def test_a_grown_model_answers_as_before_until_it_trains(growth):
     from videoagent.world.train_token_world_model import grown
@@ -234,9 +239,9 @@ def test_a_grown_model_answers_as_before_until_it_trains(growth):
     model = _tiny_model(_griddodge_frames())
     for block in model.blocks:  # as a trained model: its summaries are not zero
         torch.nn.init.normal_(block.second.weight, std=0.1)
-    frames = growth.pop("recent_frames", 2)
-    bigger = grown(model, frames, **growth).eval()
-    assert bigger.config.recent_frames == frames
+    frames, depth = growth.pop("recent_frames", 2), growth.pop("depth", 1)
+    bigger = grown(model, frames, depth, **growth).eval()
+    assert (bigger.config.recent_frames, bigger.config.depth) == (frames, depth)
     assert all(getattr(bigger.config, name) for name in growth)
     recent = torch.randint(0, model.config.codes, (2, frames, 16, 16))
     action = torch.eye(5)[:2]
@@ -249,6 +254,34 @@ def test_a_grown_model_answers_as_before_until_it_trains(growth):
     assert grown(model, 2) is model  # nothing asked that it does not read already
     with pytest.raises(UsageError, match="--recent-frames 1"):
         grown(model, 1)
+    with pytest.raises(UsageError, match="--depth 1: the --init weights have 2"):
+        grown(grown(model, 2, 2), 2, 1)
+
+
+def test_a_pointer_model_grown_to_read_the_moved_context_answers_as_before_until_it_trains():
+    from videoagent.world.train_token_world_model import grown
+
+    config = TokenWorldModelConfig(
+        environment="minidesk", frame_height=16, frame_width=16, action_features=4, patch=1,
+        cell=4, codes=6, width=16, depth=1, token_width=8, pointer=True, token_counts=True,
+    )  # fmt: skip
+    model = TokenWorldModel(config).eval()
+    for parameter in model.parameters():  # as trained: nothing it reads weighs zero
+        torch.nn.init.normal_(parameter, std=0.1)
+    bigger = grown(model, 3, moved_context=True).eval()
+    assert bigger.config.moved_context and bigger.config.previous_action
+    recent = torch.randint(0, config.codes, (2, 3, 16, 16))
+    action = torch.tensor([[1.0, 0, 0.5, 0.5], [0, 1, 0.25, 0.75]])
+    previous = torch.tensor([[1.0, 0, 0.25, 0.5, 1], [0, 0, 0.5, 0.5, 1]])
+    before = model(recent[:, :2], action)
+    # the same sums but for their order: zero-weighted inputs change how they are summed
+    assert torch.allclose(bigger(recent, action, previous), before, atol=1e-5)
+    moved = bigger.context_in.weight.view(16, 4, -1)[:, 3]  # the grid after the three frames
+    with torch.no_grad():
+        moved.normal_(std=0.1)
+    assert not torch.allclose(bigger(recent, action, previous), before, atol=1e-3)
+    with pytest.raises(UsageError, match="moved_context needs pointer"):
+        grown(_tiny_model(_griddodge_frames()), 2, moved_context=True)
 
 
 def test_token_counts_are_read_on_a_log_scale():

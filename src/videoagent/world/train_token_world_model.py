@@ -58,6 +58,7 @@ from videoagent.world.train_world_model import ENDING_SHARE_HELP, Batches
 
 EMA_DECAY = 0.998
 RECENT_FRAMES = 2  # context frames of a new model
+DEPTH = 5  # convolution blocks of a new model
 CODEBOOK_FRAMES = 20_000  # frames the codebook is fitted on (a random sample of the split)
 PREVIOUS_HIDDEN = 0.2  # examples whose previous action is withheld (`previous_action` models)
 MEASURED_FIRST = 16_384  # examples whose loss is measured before a run with a hard share
@@ -124,7 +125,12 @@ class TokenWorldModelTraining(TrainingConfig):
     width: int | None = setting(
         "channels of the convolutions (default: the recipe's)", None, minimum=16
     )
-    depth: int = setting("convolution blocks", 5, minimum=1)
+    depth: int | None = setting(
+        f"convolution blocks (default {DEPTH}, or as many as the --init weights; more than they "
+        "have are added after them, each starting as the identity)",
+        None,
+        minimum=1,
+    )
     codes: int | None = setting("most codebook entries (default: the recipe's)", None, minimum=2)
     recent_frames: int | None = setting(
         f"context frames the model reads (default {RECENT_FRAMES}, or as many as the --init "
@@ -158,6 +164,11 @@ class TokenWorldModelTraining(TrainingConfig):
     token_counts: bool = setting(
         "blocks also read how many of each token the last frame holds (added, starting at "
         "zero, to --init weights)",
+        False,
+    )
+    moved_context: bool = setting(
+        "a pointer world's model also reads the action before and the last frame moved as "
+        "the pointer moved (default: the recipe's; added, starting at zero, to --init weights)",
         False,
     )
     hard_share: float = setting(
@@ -315,12 +326,12 @@ def _new_model(
             cell=recipe.cell,
             codes=len(codebook),
             width=config.width or recipe.width,
-            depth=config.depth,
+            depth=config.depth or DEPTH,
             recent_frames=config.recent_frames or RECENT_FRAMES,
             census_frames=config.census_frames,
             pointer=recipe.pointer,
-            previous_action=recipe.previous_action,
-            moved_context=recipe.moved_context,
+            previous_action=recipe.previous_action or config.moved_context,
+            moved_context=recipe.moved_context or config.moved_context,
             copy_context=recipe.copy_context,
             action_at_pointer=recipe.action_at_pointer,
             rare_below=recipe.rare_below if config.rare_below is None else config.rare_below,
@@ -347,35 +358,76 @@ def _continued(init: Path, data: RolloutDataset) -> tuple[TokenWorldModel, float
     return model.train(), facts.get("codebook_coverage"), lineage
 
 
-GROWN_READERS = ("peak_summary", "token_counts")  # readers `grown` adds, from zero
+# readers `grown` adds, from zero (the moved context brings the action before with it)
+GROWN_READERS = ("peak_summary", "token_counts", "moved_context")
 
 
-def grown(model: TokenWorldModel, recent_frames: int, **readers: bool) -> TokenWorldModel:
+def grown(
+    model: TokenWorldModel, recent_frames: int, depth: int | None = None, **readers: bool
+) -> TokenWorldModel:
     """`model` reading `recent_frames` context frames and each reader of `GROWN_READERS`
-    set in `readers`, everything it did not read before weighing zero: the same answers
-    until it trains. Readers already read stay as they were."""
+    set in `readers`, with `depth` blocks (the new ones after its own), everything it did
+    not read before weighing zero and every new block the identity: the same answers until
+    it trains. Readers already read stay as they were."""
     config = model.config
-    if recent_frames < config.recent_frames:
-        raise UsageError(
-            f"--recent-frames {recent_frames}: the --init weights read {config.recent_frames} "
-            "frames; a model can be given more frames, not fewer"
-        )
+    depth = depth or config.depth
+    asked = {
+        "--recent-frames": (recent_frames, config.recent_frames),
+        "--depth": (depth, config.depth),
+    }
+    for flag, (wanted, has) in asked.items():
+        if wanted < has:
+            raise UsageError(
+                f"{flag} {wanted}: the --init weights have {has}; a model can be grown, not shrunk"
+            )
     more = {name: True for name, wanted in readers.items() if wanted and not getattr(config, name)}
-    if not more and recent_frames == config.recent_frames:
+    if more.get("moved_context"):
+        more["previous_action"] = True
+    if not more and (recent_frames, depth) == (config.recent_frames, config.depth):
         return model
-    bigger = TokenWorldModel(replace(config, recent_frames=recent_frames, **more))
+    try:
+        bigger = TokenWorldModel(replace(config, recent_frames=recent_frames, depth=depth, **more))
+    except ValueError as error:
+        raise UsageError(f"the --init weights cannot be grown so: {error}") from None
     state = model.state_dict()
-    weight = state["context_in.weight"]  # [width, grids · token width · cell²], grid first
-    read = weight.view(config.width, config.context_grids, -1)
-    widened = torch.zeros(config.width, bigger.config.context_grids, read.shape[-1])
-    widened[:, : config.recent_frames] = read[:, : config.recent_frames]
-    # a moved grid (`moved_context`) comes after the recent frames, before and after
-    widened[:, bigger.config.recent_frames :] = read[:, config.recent_frames :]
-    state["context_in.weight"] = widened.flatten(1)
+    state["context_in.weight"] = _widened_context(state["context_in.weight"], config, bigger.config)
+    if more.get("previous_action"):
+        # the action before is read after this one, and its pointer map after the others
+        first = state["action_in.0.weight"]
+        state["action_in.0.weight"] = _zero_padded(first, bigger.action_in[0].weight.shape)
+        if config.pointer:
+            width, read = bigger.pointer_in.weight.shape
+            maps = state["pointer_in.weight"].view(width, -1, config.patch**2 * config.cell**2)
+            wider = _zero_padded(maps, (width, read // maps.shape[-1], maps.shape[-1]))
+            state["pointer_in.weight"] = wider.flatten(1)
     missing, unexpected = bigger.load_state_dict(state, strict=False)
-    not_new = [name for name in missing if not (name.startswith("counts_in.") or ".peak." in name)]
+    new_blocks = tuple(f"blocks.{block}." for block in range(config.depth, depth))
+    not_new = [
+        name
+        for name in missing
+        if not (name.startswith(("counts_in.", *new_blocks)) or ".peak." in name)
+    ]
     assert not unexpected and not not_new, (not_new, unexpected)
     return bigger.train()
+
+
+def _widened_context(weight: torch.Tensor, was, now) -> torch.Tensor:
+    """`context_in`'s weight [width, grids · token width · cell²] (grid first) for the
+    context grids of config `now`, those of `was` kept where they are read, the rest zero:
+    the recent frames first, then a moved grid (`moved_context`)."""
+    read = weight.view(was.width, was.context_grids, -1)
+    widened = torch.zeros(was.width, now.context_grids, read.shape[-1])
+    widened[:, : was.recent_frames] = read[:, : was.recent_frames]
+    if was.moved_context:
+        widened[:, now.recent_frames] = read[:, was.recent_frames]
+    return widened.flatten(1)
+
+
+def _zero_padded(weight: torch.Tensor, shape) -> torch.Tensor:
+    """`weight` in the leading corner of zeros of `shape` (as large or larger each way)."""
+    padded = torch.zeros(shape, dtype=weight.dtype)
+    padded[tuple(slice(0, size) for size in weight.shape)] = weight
+    return padded
 
 
 def train(config: TokenWorldModelTraining, log=print) -> dict:
@@ -390,7 +442,7 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
         model, coverage, lineage = _continued(config.init, data)
         readers = {name: getattr(config, name) for name in GROWN_READERS}
         frames = config.recent_frames or model.config.recent_frames
-        model = grown(model, frames, **readers)
+        model = grown(model, frames, config.depth, **readers)
     else:
         model, coverage = _new_model(config, recipe, data, rng, log)
     change_weight = recipe.change_weight if config.change_weight is None else config.change_weight

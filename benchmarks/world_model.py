@@ -17,6 +17,8 @@ For each environment whose weights are given it prints, with the anchors beside 
 - GridDodge: success over the same episodes for random keys, the planner imagining in the
   true simulator, and the same planner imagining in the world model, with Wilson 95%
   intervals and the ratio model / simulator;
+- MiniDesk (`--parts first-wrong`, not measured by default): where each dream first shows a
+  window wrong within 100 frames, by what the desk was doing (`world/desk_failures.py`);
 - Spearman rank correlation of five fixed policies' mean returns, played in the world model
   and in the simulator (MiniDesk's return: windows open after 60 frames);
 - Atari Pong: the same latency and horizon tables (paddles and ball against the console's
@@ -43,6 +45,7 @@ import torch
 from videoagent.nn import checkpoint
 from videoagent.nn.token_world_model import TokenWorldModel
 from videoagent.world import evaluation, pong_evaluation
+from videoagent.world.desk_failures import first_desk_failures, tally
 from videoagent.world.dreaming import Dreaming
 from videoagent.world.ending_fidelity import DRAWN, ending_fidelity
 from videoagent.world.planner import PlannerConfig
@@ -59,6 +62,7 @@ ANCHORS = {
     "console does",
 }
 PONG_FRAMES = 1000
+FIRST_WRONG_HORIZON = 100  # frames a MiniDesk dream is followed to its first wrong window
 
 
 def latency(model, threads: int) -> None:
@@ -130,6 +134,20 @@ def _fidelity_table(model, trajectories: int, dreaming: Dreaming, setting: str, 
             f"{key} {shown(key, value)} ({shown(key, real[key])})" for key, value in row.items()
         )
         print(f"  t={t:5d}  measured {figures.measured.get(t, 0):3d}  {cells}")
+    print(f"  ({time.perf_counter() - began:.0f} s)")
+
+
+def first_wrong(model, trajectories: int, dreaming: Dreaming) -> None:
+    began = time.perf_counter()
+    failures = first_desk_failures(model, trajectories, FIRST_WRONG_HORIZON, dreaming)
+    counted = "  ".join(f"{kind} {count}" for kind, count in tally(failures).items())
+    drags = [failure.move for failure in failures if failure.kind == "drag"]
+    print(
+        f"first wrong window within {FIRST_WRONG_HORIZON} frames ({_made_in(model, dreaming)}): "
+        f"{len(failures)} of {trajectories} runs: {counted}"
+    )
+    if drags:
+        print(f"  pointer's move at a drag's first wrong frame: median {np.median(drags):.0f} px")
     print(f"  ({time.perf_counter() - began:.0f} s)")
 
 
@@ -227,6 +245,8 @@ def main() -> None:
         if "following" in parts:
             following = evaluation.action_following(model, args.samples, dreaming)
             print(f"action following ({args.samples} actions): {following:.1%}")
+        if "first-wrong" in parts and name == "minidesk":
+            first_wrong(model, args.trajectories, dreaming)
         if "endings" in parts and name == "griddodge":
             endings(model, args.cases, dreaming)
         if "planner" in parts and name == "griddodge":

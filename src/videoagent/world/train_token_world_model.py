@@ -25,6 +25,8 @@ example (`world/hard_examples.py`): the rare steps a long dream fails on come ro
 
 `--init` goes on training saved weights (their codebook and architecture) on the same
 environment's data, with a new learning-rate schedule: a longer run without starting over.
+More context frames, more blocks and the readers of `GROWN_READERS` asked for then are grown
+onto them from zero (`grown`), so an idea is measured from where the shipped model is.
 """
 
 from __future__ import annotations

@@ -231,6 +231,7 @@ def test_minidesk_tokens_are_pixels_read_a_cell_at_a_time(tmp_path, monkeypatch,
         {"token_counts": True},
         {"recent_frames": 3, "token_counts": True},
         {"depth": 3},
+        {"older_frames": 2},
     ],
 )
 def test_a_grown_model_answers_as_before_until_it_trains(growth):
@@ -243,13 +244,16 @@ def test_a_grown_model_answers_as_before_until_it_trains(growth):
     bigger = grown(model, frames, depth, **growth).eval()
     assert (bigger.config.recent_frames, bigger.config.depth) == (frames, depth)
     assert all(getattr(bigger.config, name) for name in growth)
-    recent = torch.randint(0, model.config.codes, (2, frames, 16, 16))
+    grids = len(bigger.config.context_offsets)
+    recent = torch.randint(0, model.config.codes, (2, grids, 16, 16))
     action = torch.eye(5)[:2]
     assert torch.equal(bigger(recent, action), model(recent[:, :2], action))
     old = model.state_dict()
-    for name, parameter in bigger.named_parameters():  # what it reads now counts once learnt
-        if name not in old:
-            torch.nn.init.normal_(parameter, std=0.1)
+    with torch.no_grad():  # what it reads now counts once learnt
+        for name, parameter in bigger.named_parameters():
+            if name not in old:
+                parameter.normal_(std=0.1)
+        bigger.context_in.weight.view(16, grids, -1)[:, 2:].normal_(std=0.1)  # new frames
     assert not torch.equal(bigger(recent, action), model(recent[:, :2], action))
     assert grown(model, 2) is model  # nothing asked that it does not read already
     with pytest.raises(UsageError, match="--recent-frames 1"):
@@ -282,6 +286,36 @@ def test_a_pointer_model_grown_to_read_the_moved_context_answers_as_before_until
     assert not torch.allclose(bigger(recent, action, previous), before, atol=1e-3)
     with pytest.raises(UsageError, match="moved_context needs pointer"):
         grown(_tiny_model(_griddodge_frames()), 2, moved_context=True)
+
+
+def test_older_frames_are_read_twice_as_far_back_each_in_dreams_and_in_training(tmp_path):
+    rollouts = RolloutDataset(_built(tmp_path, "griddodge", 2), "train")
+    config = replace(_tiny_model(rollouts.frames).config, older_frames=2, older_from=3)
+    assert config.context_offsets == (1, 2, 3, 6) and config.span == 6
+    model = TokenWorldModel(config).eval()
+    model.codebook.copy_(_tiny_model(rollouts.frames).codebook)
+    frames = rollouts.frames[:8]  # the first episode's first frames
+    tokens = torch.from_numpy(model.encode(frames))
+    imagination = TokenImagination(model, Dreaming())
+    imagination.start(frames[:7])
+    read = imagination.inputs(np.eye(5)[0])["recent"][0]
+    assert all(torch.equal(read[k], tokens[7 - back]) for k, back in enumerate((1, 2, 3, 6)))
+    imagination.start(frames[:2])  # too young an episode: the older frames are absent
+    read = imagination.inputs(np.eye(5)[0])["recent"][0]
+    assert torch.equal(read[0], tokens[1]) and (read[2:] == config.absent).all()
+
+    examples = TokenExamples(rollouts, model, TOKEN_RECIPES["griddodge"], 0, 0.0)
+    given = examples.batches.playable[:40]
+    drawn = examples.draw(len(given), 0.0, given)["recent"]
+    step = rollouts.index[given]
+    for k, back in enumerate((1, 2, 3, 6)):
+        had = step >= back
+        expected = torch.from_numpy(examples.tokens[given[had] - back].astype(np.int64))
+        assert torch.equal(drawn[had, k], expected)
+        assert (drawn[~had, k] == config.absent).all()
+    assert (step < 6).any() and (step >= 6).any()
+    with pytest.raises(ValueError, match="overlap"):
+        TokenWorldModel(replace(config, older_from=2))
 
 
 def test_token_counts_are_read_on_a_log_scale():

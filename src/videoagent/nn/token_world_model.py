@@ -90,7 +90,12 @@ class TokenWorldModelConfig:
     depth: int = 5
     recent_frames: int = 2
     census_frames: int = 1  # the recent frames the surprise's census counts, most recent first
-    older_frames: int = 0  # none: the token grid is the whole state the model carries
+    # Older context frames, read after the recent ones, each twice as far back as the one
+    # before and the first `older_from` frames back: a window hidden under another for longer
+    # than the recent frames is drawn again from one of them (MiniDesk's dreams went wrong
+    # there). Absent where the episode is younger.
+    older_frames: int = 0
+    older_from: int = 6
     pointer: bool = False  # the action ends with the pointer's place (see `WorldModelConfig`)
     # The model also reads the action before this one (`forward`'s `previous`): for a
     # mouse, where the pointer was and whether the button was already held.
@@ -142,9 +147,21 @@ class TokenWorldModelConfig:
         return rows // self.cell, columns // self.cell
 
     @property
+    def context_offsets(self) -> tuple[int, ...]:
+        """How many frames back each context frame is, most recent first (1: the last)."""
+        older = (self.older_from * 2**k for k in range(self.older_frames))
+        return (*range(1, self.recent_frames + 1), *older)
+
+    @property
+    def span(self) -> int:
+        """The most frames back the model reads: the frames a dream must be started from
+        to have all its context."""
+        return self.context_offsets[-1]
+
+    @property
     def context_grids(self) -> int:
-        """The token grids the convolutions read: the recent frames and the moved one."""
-        return self.recent_frames + int(self.moved_context)
+        """The token grids the convolutions read: the context frames and the moved one."""
+        return len(self.context_offsets) + int(self.moved_context)
 
     @property
     def copied_grids(self) -> int:
@@ -216,6 +233,11 @@ class TokenWorldModel(nn.Module):
             config.pointer and config.previous_action and config.patch == 1
         ):
             raise ValueError("moved_context needs pointer, previous_action and patch 1")
+        if config.older_frames and config.older_from <= config.recent_frames:
+            raise ValueError(
+                f"older frames from {config.older_from} back overlap the {config.recent_frames} "
+                "recent ones"
+            )
         self.context_in = nn.Linear(config.context_grids * config.token_width * cell**2, w)
         self.position = nn.Parameter(torch.randn(w, rows, columns) * 0.02)
         read = config.action_features * (2 if config.previous_action else 1)
@@ -298,8 +320,9 @@ class TokenWorldModel(nn.Module):
     ) -> torch.Tensor:
         """Logits [B, codes + 1, rows, columns]: the next frame's tokens patch by patch,
         and in the last channel (the same in every patch) the logit of its surprise, that
-        some patch holds a rare token. From the tokens of the recent frames [B, R, rows,
-        columns] (most recent first; `config.absent` where a frame does not exist), the
+        some patch holds a rare token. From the tokens of the context frames [B, frames,
+        rows, columns] (as far back as `config.context_offsets` says, most recent first;
+        `config.absent` where a frame does not exist), the
         action [B, F] and, with `config.previous_action`, the one before it [B, F + 1]: its
         features, then 1 (or all zeros where there was none, as at a dream's first step);
         with `config.memory`, the episode's memory [B, codes] (`remembered`)."""

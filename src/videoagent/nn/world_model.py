@@ -76,6 +76,11 @@ class WorldModelConfig:
     def coarse_grid(self) -> tuple[int, int]:
         return self.frame_height // self.coarse_patch, self.frame_width // self.coarse_patch
 
+    @property
+    def span(self) -> int:
+        """The most frames back the model reads (see `TokenWorldModelConfig.span`)."""
+        return self.recent_frames + self.older_frames
+
 
 def patchify(frames: torch.Tensor, patch: int) -> torch.Tensor:
     """[B, C, H, W] → [B, (H/p)(W/p), C·p·p] tokens, row by row."""

@@ -59,7 +59,7 @@ def ending_fidelity(
     """Per kind, (frames drawn right, frames tried), up to `cases` tried of each kind."""
     env = GridDodge()
     rng = np.random.default_rng(seed)
-    keep = model.config.recent_frames + model.config.older_frames
+    keep = model.config.span
     tally = {kind: [0, 0] for kind in KINDS}
     for episode in range(EPISODES_PER_CASE * cases):
         if min(tried for _, tried in tally.values()) >= cases:

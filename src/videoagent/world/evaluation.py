@@ -230,7 +230,7 @@ def action_following(
     name = model.config.environment
     env = make_environment(name)
     rng = np.random.default_rng(seed)
-    keep = model.config.recent_frames + model.config.older_frames
+    keep = model.config.span
     right: list[float] = []
     episode = 0
     while len(right) < samples:

@@ -66,8 +66,7 @@ class Imagination:
         config = self.model.config
         tensor = to_model(start_frames(frames, copies, config))  # [copies, T, 3, H, W]
         self.anchor = tensor[:, 0]
-        keep = config.recent_frames + config.older_frames
-        self.history = list(tensor[:, -keep:].unbind(1))
+        self.history = list(tensor[:, -config.span :].unbind(1))
 
     @torch.inference_mode()
     def step(self, actions: np.ndarray) -> np.ndarray:
@@ -113,7 +112,7 @@ class Imagination:
 
         start = torch.randn(recent.shape[:1] + recent.shape[2:], generator=self.noise)
         made = integrate(velocity, start, dreaming.steps).clamp(-1, 1)
-        self.history = (self.history + [made])[-(config.recent_frames + config.older_frames) :]
+        self.history = (self.history + [made])[-config.span :]
         return to_pixels(made)
 
     def keep_only(self, rows: np.ndarray | list[int]) -> None:

@@ -56,7 +56,7 @@ class ModelFutures:
 
     def imagine(self, plans: np.ndarray) -> np.ndarray:
         imagination = imagination_for(self.model, self.dreaming)
-        keep = self.model.config.recent_frames + self.model.config.older_frames
+        keep = self.model.config.span
         frames = np.stack([self.history[0], *self.history[1:][-keep:]])
         imagination.start(frames, copies=len(plans))
         made = []

@@ -61,13 +61,13 @@ class TokenImagination:
         self, frames: np.ndarray, copies: int = 1, previous: np.ndarray | None = None
     ) -> None:
         """Begin from real frames uint8 [T, H, W, 3] (T ≥ 1) or a batch [copies, T, H, W, 3];
-        the most recent `recent_frames` of them are the context. `previous` is the action
-        vector [F] that led to the last of them, where it is known (a model that reads the
-        previous action then moves its first frame as a mouse moves). A model with a memory
-        remembers every frame given: give it the episode so far."""
+        the most recent `span` of them are the context (`TokenWorldModelConfig.span`).
+        `previous` is the action vector [F] that led to the last of them, where it is known
+        (a model that reads the previous action then moves its first frame as a mouse moves).
+        A model with a memory remembers every frame given: give it the episode so far."""
         config = self.model.config
         frames = start_frames(frames, copies, config)
-        seen = frames if config.memory else frames[:, -config.recent_frames :]
+        seen = frames if config.memory else frames[:, -config.span :]
         if seen.strides[0] == 0:  # the same frames for every copy: encoded once
             tokens = torch.from_numpy(self.model.encode(seen[:1])).expand(len(seen), -1, -1, -1)
         else:
@@ -76,7 +76,7 @@ class TokenImagination:
         if config.memory:
             for grid in tokens.unbind(1):
                 self.memory = remembered(self.memory, held_tokens(grid, config.codes))
-        self.history = list(tokens[:, -config.recent_frames :].unbind(1))
+        self.history = list(tokens[:, -config.span :].unbind(1))
         self.previous = torch.zeros(len(frames), config.action_features + 1)
         if previous is not None and frames.shape[1] > 1:  # one frame: nothing led to it
             self.previous[:] = torch.cat(
@@ -101,7 +101,7 @@ class TokenImagination:
 
     def _carry_on(self, tokens: torch.Tensor, action: torch.Tensor) -> None:
         config = self.model.config
-        self.history = (self.history + [tokens])[-config.recent_frames :]
+        self.history = (self.history + [tokens])[-config.span :]
         if config.memory:
             self.memory = remembered(self.memory, held_tokens(tokens, config.codes))
         self.previous = torch.cat([action, torch.ones(len(action), 1)], dim=1)
@@ -111,10 +111,12 @@ class TokenImagination:
         vector ([copies, F] or [F] for all)."""
         config = self.model.config
         action = self._actions(actions)
-        recent = [self.history[-1 - k] for k in range(min(len(self.history), config.recent_frames))]
-        while len(recent) < config.recent_frames:
-            recent.append(torch.full_like(recent[0], config.absent))
-        inputs = {"recent": torch.stack(recent, 1), "action": action}
+        absent = torch.full_like(self.history[-1], config.absent)
+        context = [
+            self.history[-back] if back <= len(self.history) else absent
+            for back in config.context_offsets
+        ]
+        inputs = {"recent": torch.stack(context, 1), "action": action}
         if config.previous_action:
             inputs["previous"] = self.previous
         if config.memory:

@@ -140,6 +140,13 @@ class TokenWorldModelTraining(TrainingConfig):
         None,
         minimum=1,
     )
+    older_frames: int | None = setting(
+        "older context frames, each twice as far back as the one before, the first "
+        f"{TokenWorldModelConfig.older_from} frames back (default none, or as many as the "
+        "--init weights; more than they read are added, starting at zero)",
+        None,
+        minimum=0,
+    )
     census_frames: int = setting(
         "recent frames whose token counts the surprise reads", 1, minimum=1
     )
@@ -206,6 +213,7 @@ class TokenExamples:
         self.branch_tokens = model.encode(data.branch_frames, width)
         self.batches = Batches(data, model.config, seed, recipe.early_share, recipe.ending_share)
         self.absent, self.codes = model.config.absent, model.config.codes
+        self.context_offsets = model.config.context_offsets
         self.previous_action = model.config.previous_action
         self.memory = None
         if model.config.memory:
@@ -218,15 +226,19 @@ class TokenExamples:
         dataset's own next frame (-1 for a branch's frame or an episode's first); `given`
         fixes targets as `Batches.choose` says."""
         chosen = self.batches.choose(size, given)
-        recent = np.where(
-            chosen["recent_present"][:, :, None, None], self.tokens[chosen["recent"]], self.absent
-        ).astype(np.int64)
+        # the context frames, as far back as the model reads them (the episode's first:
+        # `start`; none before it)
+        back = np.array(self.context_offsets)[None]
+        present = (chosen["target"] - chosen["start"])[:, None] >= back
+        rows = np.where(present, chosen["target"][:, None] - back, chosen["start"][:, None])
+        recent = np.where(present[:, :, None, None], self.tokens[rows], self.absent)
+        recent = recent.astype(np.int64)
         target = np.where(
             chosen["branch"][:, None, None],
             self.branch_tokens[chosen["source"]],
             self.tokens[chosen["target"]],
         ).astype(np.int64)
-        changed = chosen["recent_present"][:, 0, None, None] & (target != recent[:, 0])
+        changed = present[:, 0, None, None] & (target != recent[:, 0])
         weight = 1 + self.change_weight * changed
         # an episode's first frame from nothing: not something patch by patch can draw
         weight = weight * ~chosen["first"][:, None, None]
@@ -330,6 +342,7 @@ def _new_model(
             width=config.width or recipe.width,
             depth=config.depth or DEPTH,
             recent_frames=config.recent_frames or RECENT_FRAMES,
+            older_frames=config.older_frames or 0,
             census_frames=config.census_frames,
             pointer=recipe.pointer,
             previous_action=recipe.previous_action or config.moved_context,
@@ -365,16 +378,22 @@ GROWN_READERS = ("peak_summary", "token_counts", "moved_context")
 
 
 def grown(
-    model: TokenWorldModel, recent_frames: int, depth: int | None = None, **readers: bool
+    model: TokenWorldModel,
+    recent_frames: int,
+    depth: int | None = None,
+    older_frames: int | None = None,
+    **readers: bool,
 ) -> TokenWorldModel:
-    """`model` reading `recent_frames` context frames and each reader of `GROWN_READERS`
-    set in `readers`, with `depth` blocks (the new ones after its own), everything it did
-    not read before weighing zero and every new block the identity: the same answers until
-    it trains. Readers already read stay as they were."""
+    """`model` reading `recent_frames` recent and `older_frames` older context frames and
+    each reader of `GROWN_READERS` set in `readers`, with `depth` blocks (the new ones after
+    its own), everything it did not read before weighing zero and every new block the
+    identity: the same answers until it trains. Readers already read stay as they were."""
     config = model.config
     depth = depth or config.depth
+    older_frames = config.older_frames if older_frames is None else older_frames
     asked = {
         "--recent-frames": (recent_frames, config.recent_frames),
+        "--older-frames": (older_frames, config.older_frames),
         "--depth": (depth, config.depth),
     }
     for flag, (wanted, has) in asked.items():
@@ -385,10 +404,11 @@ def grown(
     more = {name: True for name, wanted in readers.items() if wanted and not getattr(config, name)}
     if more.get("moved_context"):
         more["previous_action"] = True
-    if not more and (recent_frames, depth) == (config.recent_frames, config.depth):
+    shape = {"recent_frames": recent_frames, "older_frames": older_frames, "depth": depth}
+    if not more and all(getattr(config, name) == value for name, value in shape.items()):
         return model
     try:
-        bigger = TokenWorldModel(replace(config, recent_frames=recent_frames, depth=depth, **more))
+        bigger = TokenWorldModel(replace(config, **shape, **more))
     except ValueError as error:
         raise UsageError(f"the --init weights cannot be grown so: {error}") from None
     state = model.state_dict()
@@ -416,12 +436,14 @@ def grown(
 def _widened_context(weight: torch.Tensor, was, now) -> torch.Tensor:
     """`context_in`'s weight [width, grids · token width · cell²] (grid first) for the
     context grids of config `now`, those of `was` kept where they are read, the rest zero:
-    the recent frames first, then a moved grid (`moved_context`)."""
+    the recent frames first, then the older ones, then a moved grid (`moved_context`)."""
     read = weight.view(was.width, was.context_grids, -1)
     widened = torch.zeros(was.width, now.context_grids, read.shape[-1])
     widened[:, : was.recent_frames] = read[:, : was.recent_frames]
+    older = slice(was.recent_frames, was.recent_frames + was.older_frames)
+    widened[:, now.recent_frames : now.recent_frames + was.older_frames] = read[:, older]
     if was.moved_context:
-        widened[:, now.recent_frames] = read[:, was.recent_frames]
+        widened[:, -1] = read[:, -1]
     return widened.flatten(1)
 
 
@@ -444,7 +466,7 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
         model, coverage, lineage = _continued(config.init, data)
         readers = {name: getattr(config, name) for name in GROWN_READERS}
         frames = config.recent_frames or model.config.recent_frames
-        model = grown(model, frames, config.depth, **readers)
+        model = grown(model, frames, config.depth, config.older_frames, **readers)
     else:
         model, coverage = _new_model(config, recipe, data, rng, log)
     change_weight = recipe.change_weight if config.change_weight is None else config.change_weight

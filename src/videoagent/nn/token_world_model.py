@@ -53,6 +53,9 @@ action's conditioning: a serve's count, or how long an icon has been lit, is the
 With `token_counts` the conditioning also reads how many of each token the last frame holds,
 on a log scale (`counted`): a window's title bar anywhere on the desk, not only near its
 icon.
+With `older_frames` the convolutions also read frames further back than the recent ones,
+each twice as far as the one before (6, 12, 24, 48 frames back): what was hidden for a while,
+a window under another, is still in one of them.
 
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a

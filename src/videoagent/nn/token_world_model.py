@@ -55,7 +55,7 @@ on a log scale (`counted`): a window's title bar anywhere on the desk, not only 
 icon.
 With `older_frames` the convolutions also read frames further back than the recent ones,
 each twice as far as the one before (6, 12, 24, 48 frames back): what was hidden for a while,
-a window under another, is still in one of them.
+a window under another, is still in one of them (on MiniDesk they have not helped yet).
 
 It draws a frame in one network call (sampling steps do not apply). The codebook is fitted
 before training (`fit_codebook`): the most frequent patches of the training frames, so a
@@ -95,8 +95,9 @@ class TokenWorldModelConfig:
     census_frames: int = 1  # the recent frames the surprise's census counts, most recent first
     # Older context frames, read after the recent ones, each twice as far back as the one
     # before and the first `older_from` frames back: a window hidden under another for longer
-    # than the recent frames is drawn again from one of them (MiniDesk's dreams went wrong
-    # there). Absent where the episode is younger.
+    # than the recent frames could be drawn again from one of them (MiniDesk's dreams go wrong
+    # there; four of them, 4,000 steps on the shipped weights, did not help: docs/models.md).
+    # Absent where the episode is younger.
     older_frames: int = 0
     older_from: int = 6
     pointer: bool = False  # the action ends with the pointer's place (see `WorldModelConfig`)

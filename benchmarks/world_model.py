@@ -18,7 +18,9 @@ For each environment whose weights are given it prints, with the anchors beside 
   true simulator, and the same planner imagining in the world model, with Wilson 95%
   intervals and the ratio model / simulator;
 - MiniDesk (`--parts first-wrong`, not measured by default): where each dream first shows a
-  window wrong within 100 frames, by what the desk was doing (`world/desk_failures.py`);
+  window wrong within 100 frames, by what the desk was doing, and how often one step made from
+  the simulator's frames shows one wrong, windows apart or over one another
+  (`world/desk_failures.py`);
 - Spearman rank correlation of five fixed policies' mean returns, played in the world model
   and in the simulator (MiniDesk's return: windows open after 60 frames);
 - Atari Pong: the same latency and horizon tables (paddles and ball against the console's
@@ -45,7 +47,7 @@ import torch
 from videoagent.nn import checkpoint
 from videoagent.nn.token_world_model import TokenWorldModel
 from videoagent.world import evaluation, pong_evaluation
-from videoagent.world.desk_failures import first_desk_failures, tally
+from videoagent.world.desk_failures import first_desk_failures, one_step_errors, tally
 from videoagent.world.dreaming import Dreaming
 from videoagent.world.ending_fidelity import DRAWN, ending_fidelity
 from videoagent.world.planner import PlannerConfig
@@ -148,6 +150,13 @@ def first_wrong(model, trajectories: int, dreaming: Dreaming) -> None:
     )
     if drags:
         print(f"  pointer's move at a drag's first wrong frame: median {np.median(drags):.0f} px")
+    if isinstance(model, TokenWorldModel):
+        errors = one_step_errors(model, trajectories, FIRST_WRONG_HORIZON, dreaming)
+        each = "  ".join(
+            f"{situation} {wrong} of {steps} ({wrong / max(steps, 1):.2%})"
+            for situation, (wrong, steps) in errors.items()
+        )
+        print(f"  one step from the simulator's frames, windows wrong: {each}")
     print(f"  ({time.perf_counter() - began:.0f} s)")
 
 

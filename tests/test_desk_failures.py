@@ -60,3 +60,33 @@ def test_a_perfect_dream_has_no_first_failure(monkeypatch):
     dreams = _SimulatedDreams(4)
     monkeypatch.setattr(desk_failures, "imagination_for", lambda model, dreaming: dreams)
     assert desk_failures.first_desk_failures(None, 4, horizon=30) == []
+
+
+class _OneStepDreams(_SimulatedDreams):
+    """Guesses that are the desk's own next frame, but with no window at all whenever the
+    windows are over one another; the frames observed must be the simulator's."""
+
+    def guess(self, actions: np.ndarray) -> np.ndarray:
+        made = self.step(actions)
+        for k, desk in enumerate(self.desks):
+            if desk_failures._overlapping(desk.state()):
+                shown, desk.order = desk.order, []
+                made[k] = desk.render()
+                desk.order = shown
+        return made
+
+    def observe(self, actions: np.ndarray, frames: np.ndarray) -> None:
+        assert np.array_equal(frames, np.stack([desk.render() for desk in self.desks]))
+
+
+def test_one_step_errors_are_counted_where_the_windows_were(monkeypatch):
+    runs, horizon = 16, 60
+    dreams = _OneStepDreams(runs)
+    monkeypatch.setattr(desk_failures, "imagination_for", lambda model, dreaming: dreams)
+    counted = desk_failures.one_step_errors(None, runs, horizon)
+    assert list(counted) == list(desk_failures.SITUATIONS)
+    assert sum(steps for _, steps in counted.values()) == runs * horizon
+    assert counted["apart"][0] == counted["apart, dragged"][0] == 0
+    over = [counted["over one another"], counted["over one another, dragged"]]
+    assert sum(steps for _, steps in over) > 0
+    assert all(0 < wrong <= steps for wrong, steps in over if steps)

@@ -531,3 +531,15 @@ def test_pong_tokens_are_its_four_colours_and_the_memory_trains_as_it_dreams(tmp
         }
     with pytest.raises(ValueError, match="memory"):
         model(drawn["recent"], drawn["action"], drawn["previous"])
+
+
+def test_a_guess_is_the_frame_a_step_would_make_and_leaves_the_dream_where_it_was():
+    model, desk = _pointer_model(), MiniDesk()
+    first = desk.reset(0)
+    imagination = TokenImagination(model, Dreaming(seed=0, rare_events=False))
+    imagination.start(first[None], copies=2)
+    actions = np.stack([desk.action_vector((3, 0, False)), desk.action_vector((0, -2, True))])
+    guessed = imagination.guess(actions)
+    assert np.array_equal(imagination.guess(actions), guessed)  # nothing carried on
+    assert np.array_equal(imagination.step(actions), guessed)
+    assert len(imagination.history) == 2

@@ -208,6 +208,26 @@ def test_long_lives_add_wanderer_episodes_beyond_sixty_moves(tmp_path):
         build("minidesk", tmp_path / "desk", train=1, heldout=1, long_lives=True)
 
 
+def overlapping(state: dict) -> bool:
+    """Both windows open and over one another."""
+    first, second = state["windows"].values()
+    width, height = WINDOW_SIZE
+    near = abs(first["x"] - second["x"]) < width and abs(first["y"] - second["y"]) < height
+    return first["open"] and second["open"] and near
+
+
+def test_the_stacker_keeps_windows_over_one_another_far_more_than_the_desk_user(tmp_path):
+    shares = {}
+    for policy in ("desk-user", "stacker"):
+        states = [s for seed in range(12) for s in rollout("minidesk", policy, seed, 96)["states"]]
+        shares[policy] = np.mean([overlapping(state) for state in states])
+    assert shares["stacker"] > 2 * shares["desk-user"]
+    card = build("minidesk", tmp_path / "stacked", train=6, heldout=1, stacked=True, log=print)
+    assert card["name"] == "minidesk-v2-stacked" and "stacker" in card["policy_mix"]
+    with pytest.raises(UsageError, match="a MiniDesk experiment"):
+        build("griddodge", tmp_path / "grid", train=1, heldout=1, stacked=True)
+
+
 def test_fixed_policies_differ_in_the_simulator_read_from_frames():
     from videoagent.world.evaluation import policy_returns
 

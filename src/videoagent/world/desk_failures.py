@@ -14,6 +14,10 @@ that made it:
 - `icon of an open window`: its icon was pressed in the last few steps while it was already
   open (the desk does nothing; a model may open a second one);
 - `undragged`: nothing happened to it (a model moved, closed or opened it by itself).
+
+Whether a dream goes wrong in one step or drifts there: `one_step_errors` makes every frame of
+the same runs from the simulator's own frames before it and counts the wrong ones, with the
+windows apart or over one another, dragged or not.
 """
 
 from __future__ import annotations
@@ -23,14 +27,17 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from videoagent.errors import UsageError
 from videoagent.world.dataset import evaluation_seed
 from videoagent.world.dreaming import DEFAULT_DREAMING, Dreaming
 from videoagent.world.imagination import imagination_for
-from videoagent.world.minidesk import OPEN_DELAY, MiniDesk
+from videoagent.world.minidesk import OPEN_DELAY, WINDOW_SIZE, MiniDesk
 from videoagent.world.policies import DeskUser
 from videoagent.world.readers import read_desk
 
 KINDS = ("drag", "beside a drag", "open", "close", "icon of an open window", "undragged")
+# where a step of `one_step_errors` falls: windows over one another or not, dragged or not
+SITUATIONS = ("apart", "apart, dragged", "over one another", "over one another, dragged")
 PLACE_TOLERANCE = 2  # pixels, as the horizon table's
 
 
@@ -47,24 +54,19 @@ def first_desk_failures(
     model, trajectories: int, horizon: int, dreaming: Dreaming = DEFAULT_DREAMING, seed: int = 0
 ) -> list[FirstFailure]:
     """Each run's first wrong frame within `horizon` frames (none for a run right to the end)."""
-    envs = [MiniDesk(max_steps=horizon) for _ in range(trajectories)]
-    players = [DeskUser() for _ in envs]
-    rngs = [np.random.default_rng([seed, k]) for k in range(trajectories)]
-    first = np.stack([env.reset(evaluation_seed(seed, k)) for k, env in enumerate(envs)])
+    runs = _DeskRuns(trajectories, horizon, seed)
     imagination = imagination_for(model, replace(dreaming, seed=seed))
-    imagination.start(first[:, None])
-    icon_pressed = [dict.fromkeys((w.name for w in env.windows), -OPEN_DELAY - 2) for env in envs]
+    imagination.start(runs.first[:, None])
+    icon_pressed = [
+        dict.fromkeys((w.name for w in env.windows), -OPEN_DELAY - 2) for env in runs.envs
+    ]
     failures: dict[int, FirstFailure] = {}
     for frame in range(1, horizon + 1):
-        actions, before = [], []
-        for k, env in enumerate(envs):
-            action = players[k](env, rngs[k])
-            actions.append(env.action_vector(action))
-            before.append(env.state())
-            env.step(action)
-            _note_icon_press(env, before[-1], frame, icon_pressed[k])
-        made = imagination.step(np.stack(actions))
-        for k, env in enumerate(envs):
+        actions, before = runs.step()
+        for k, env in enumerate(runs.envs):
+            _note_icon_press(env, before[k], frame, icon_pressed[k])
+        made = imagination.step(actions)
+        for k, env in enumerate(runs.envs):
             if k in failures:
                 continue
             wrong = _wrong_window(env, made[k])
@@ -74,6 +76,65 @@ def first_desk_failures(
             move = max(abs(a - b) for a, b in zip(env.cursor, before[k]["cursor"], strict=True))
             failures[k] = FirstFailure(k, frame, wrong, kind, move)
     return [failures[k] for k in sorted(failures)]
+
+
+def one_step_errors(
+    model, trajectories: int, horizon: int, dreaming: Dreaming = DEFAULT_DREAMING, seed: int = 0
+) -> dict[str, tuple[int, int]]:
+    """For each of `SITUATIONS`: (wrong, steps) over the same runs' steps, each frame made
+    from the simulator's own frames before it: a window wrong here is the model's one step
+    (frames the reader misreads on the simulator's render left out, as above). A token
+    world model only (its imagination's `guess`)."""
+    runs = _DeskRuns(trajectories, horizon, seed)
+    imagination = imagination_for(model, replace(dreaming, seed=seed))
+    if not hasattr(imagination, "guess"):
+        kind = type(model).__name__
+        raise UsageError(f"one step from true frames needs a token world model, not a {kind}")
+    imagination.start(runs.first[:, None])
+    counted = {situation: [0, 0] for situation in SITUATIONS}
+    for _ in range(horizon):
+        actions, before = runs.step()
+        made = imagination.guess(actions)
+        for k, env in enumerate(runs.envs):
+            after = env.state()
+            over = _overlapping(before[k]) or _overlapping(after)
+            dragged = bool(before[k]["dragging"] or after["dragging"])
+            tally_of = counted[SITUATIONS[2 * over + dragged]]
+            tally_of[1] += 1
+            wrong = _wrong_window(env, made[k]) is not None
+            tally_of[0] += wrong and _wrong_window(env, env.render()) is None
+        imagination.observe(actions, np.stack([env.render() for env in runs.envs]))
+    return {situation: (wrong, steps) for situation, (wrong, steps) in counted.items()}
+
+
+class _DeskRuns:
+    """The horizon table's held-out desk-user runs, stepped together."""
+
+    def __init__(self, trajectories: int, horizon: int, seed: int) -> None:
+        self.envs = [MiniDesk(max_steps=horizon) for _ in range(trajectories)]
+        self.players = [DeskUser() for _ in self.envs]
+        self.rngs = [np.random.default_rng([seed, k]) for k in range(trajectories)]
+        self.first = np.stack(
+            [env.reset(evaluation_seed(seed, k)) for k, env in enumerate(self.envs)]
+        )
+
+    def step(self) -> tuple[np.ndarray, list[dict]]:
+        """Every run's next action vector [runs, F], and each desk's state before it."""
+        actions, before = [], []
+        for env, player, rng in zip(self.envs, self.players, self.rngs, strict=True):
+            action = player(env, rng)
+            actions.append(env.action_vector(action))  # before the step: it reads the pointer
+            before.append(env.state())
+            env.step(action)
+        return np.stack(actions), before
+
+
+def _overlapping(state: dict) -> bool:
+    """Both windows open and over one another."""
+    first, second = state["windows"].values()
+    width, height = WINDOW_SIZE
+    near = abs(first["x"] - second["x"]) < width and abs(first["y"] - second["y"]) < height
+    return first["open"] and second["open"] and near
 
 
 def tally(failures: list[FirstFailure]) -> Counter:

@@ -143,14 +143,27 @@ class DeskView:
         return next(w for w in self.windows if w.name == name)
 
 
-# How often a desk user picks each kind of goal.
-DESK_GOALS = {"wander": 0.2, "open": 0.25, "drag": 0.3, "close": 0.15, "raise": 0.1}
+# How often a desk user picks each kind of goal. `stack` (drag a window over the other) is
+# the stacker's alone: the desk user's draws stay what they were (it comes last, at zero).
+DESK_GOALS = {"wander": 0.2, "open": 0.25, "drag": 0.3, "close": 0.15, "raise": 0.1, "stack": 0.0}
+# The stacker: a desk user who mostly drags one window part way over the other and raises the
+# one behind, so that windows overlap in 45% of its steps (a data-only policy: the desk user
+# leaves windows over one another in 14% of its steps, where a model's dreams go wrong most).
+STACKER_GOALS = {
+    "wander": 0.1,
+    "open": 0.2,
+    "drag": 0.1,
+    "close": 0.05,
+    "raise": 0.2,
+    "stack": 0.35,
+}
 
 
 class DeskUser:
     """MiniDesk: picks a goal — open an icon, drag a title bar somewhere, close a window, raise
-    a window, or wander — and moves the mouse towards it with a little jitter. A goal that
-    needs an open window when none is open becomes opening one."""
+    a window, drag one window part way over the other, or wander — and moves the mouse
+    towards it with a little jitter. A goal that needs an open window when none is open
+    becomes opening one; stacking with one window open becomes opening the other."""
 
     def __init__(self, goals: dict[str, float] | None = None) -> None:
         goals = goals or DESK_GOALS
@@ -180,8 +193,11 @@ class DeskUser:
         if goal == "wander":
             x, y = (int(v) for v in rng.integers(0, SIZE, size=2))
             return [(x, y, bool(rng.random() < 0.2))]
+        icons = env.windows  # any icon, its window open or not
+        if goal == "stack" and len(shown) == 1:  # the other window first
+            goal, icons = "open", [w for w in env.windows if not w.open]
         if goal == "open" or not shown:
-            window = env.windows[int(rng.integers(len(env.windows)))]
+            window = icons[int(rng.integers(len(icons)))]
             x, y = (
                 window.icon[0] + int(rng.integers(1, 7)),
                 window.icon[1] + int(rng.integers(1, 7)),
@@ -192,6 +208,15 @@ class DeskUser:
             x = window.x + int(rng.integers(2, width - TITLE - 1))
             y = window.y + int(rng.integers(0, TITLE))
             to_x, to_y = (int(v) for v in rng.integers(4, SIZE - 4, size=2))
+            return [(x, y, False), (x, y, True), (to_x, to_y, True), (to_x, to_y, False)]
+        if goal == "stack":  # the grip moved as far as the window goes: over the other, offset
+            other = next(w for w in shown if w is not window)
+            x = window.x + int(rng.integers(2, width - TITLE - 1))
+            y = window.y + int(rng.integers(0, TITLE))
+            shift_x = int(rng.integers(-width + 6, width - 5))
+            shift_y = int(rng.integers(-height + 4, height - 3))
+            to_x = int(np.clip(x + other.x + shift_x - window.x, 0, SIZE - 1))
+            to_y = int(np.clip(y + other.y + shift_y - window.y, 0, SIZE - 1))
             return [(x, y, False), (x, y, True), (to_x, to_y, True), (to_x, to_y, False)]
         if goal == "close":
             x, y = window.x + width - 2, window.y + 1

@@ -92,6 +92,11 @@ class TokenImagination:
         self._carry_on(tokens, inputs["action"])
         return self.model.decode(tokens)
 
+    def guess(self, actions: np.ndarray) -> np.ndarray:
+        """The frames uint8 [copies, H, W, 3] every copy's action vector would make next,
+        each copy left where it is: with `observe` after, each frame made from true ones."""
+        return self.model.decode(self._draw(self.forward(**self.inputs(actions)).float()))
+
     def observe(self, actions: np.ndarray, frames: np.ndarray) -> None:
         """Carry every copy on to the real frames uint8 [copies, H, W, 3] its action vector
         ([copies, F] or [F] for all) led to, in place of its own: an imagination kept in step

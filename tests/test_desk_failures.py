@@ -69,7 +69,7 @@ class _OneStepDreams(_SimulatedDreams):
     def guess(self, actions: np.ndarray) -> np.ndarray:
         made = self.step(actions)
         for k, desk in enumerate(self.desks):
-            if desk_failures._overlapping(desk.state()):
+            if desk_failures.overlapping(desk.state()):
                 shown, desk.order = desk.order, []
                 made[k] = desk.render()
                 desk.order = shown

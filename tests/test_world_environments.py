@@ -9,6 +9,7 @@ import pytest
 
 from videoagent.errors import UsageError
 from videoagent.world.dataset import LETHAL_BRANCH_SHARE, RolloutDataset, build, rollout
+from videoagent.world.desk_failures import overlapping
 from videoagent.world.griddodge import GOAL_DISTANCE, MAX_HAZARDS, GridDodge
 from videoagent.world.minidesk import OPEN_DELAY, TITLE, WINDOW_SIZE, MiniDesk
 from videoagent.world.policies import GridView, Seeker
@@ -206,14 +207,6 @@ def test_long_lives_add_wanderer_episodes_beyond_sixty_moves(tmp_path):
     assert data.index.max() > 60  # a wanderer outlives the 60-move episodes
     with pytest.raises(UsageError, match="a GridDodge experiment"):
         build("minidesk", tmp_path / "desk", train=1, heldout=1, long_lives=True)
-
-
-def overlapping(state: dict) -> bool:
-    """Both windows open and over one another."""
-    first, second = state["windows"].values()
-    width, height = WINDOW_SIZE
-    near = abs(first["x"] - second["x"]) < width and abs(first["y"] - second["y"]) < height
-    return first["open"] and second["open"] and near
 
 
 def test_the_stacker_keeps_windows_over_one_another_far_more_than_the_desk_user(tmp_path):

@@ -97,7 +97,7 @@ def one_step_errors(
         made = imagination.guess(actions)
         for k, env in enumerate(runs.envs):
             after = env.state()
-            over = _overlapping(before[k]) or _overlapping(after)
+            over = overlapping(before[k]) or overlapping(after)
             dragged = bool(before[k]["dragging"] or after["dragging"])
             tally_of = counted[SITUATIONS[2 * over + dragged]]
             tally_of[1] += 1
@@ -129,7 +129,7 @@ class _DeskRuns:
         return np.stack(actions), before
 
 
-def _overlapping(state: dict) -> bool:
+def overlapping(state: dict) -> bool:
     """Both windows open and over one another."""
     first, second = state["windows"].values()
     width, height = WINDOW_SIZE

@@ -30,6 +30,7 @@ KEY = "test-key-0123"
 CREDENTIAL_HEADERS = ("authorization", "x-goog-api-key")
 _VIDEOS: dict[float, bytes] = {}
 _VIDEO_LOCK = threading.Lock()
+HELD_AT_MOST = 30.0  # seconds a job waits for others (`Scenario.held_until_in_flight`)
 
 
 def provider_video(seconds: float, folder: Path) -> bytes:
@@ -70,6 +71,9 @@ class Scenario:
     hang_submit: bool = False
     hang_seconds: float = 1.5
     expired_links: int = 0  # result links that answer 410 Gone
+    # a job stays running until this many have been in flight at once (or `HELD_AT_MOST`
+    # seconds passed): a limit of concurrency is then seen reached however slow the machine
+    held_until_in_flight: int = 0
 
 
 @dataclass
@@ -81,6 +85,7 @@ class FakeJob:
     state: str = "queued"  # queued, running, succeeded, failed, cancelled
     links: int = 0
     billed: float | None = None  # seconds charged, where not the whole video
+    made: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -234,7 +239,11 @@ class FakeProvider:
         with self._lock:
             if job.state in ("queued", "running"):
                 job.polls += 1
-                if job.polls > scenario.polls_before_done:
+                held = (
+                    self.ledger.peak_in_flight < scenario.held_until_in_flight
+                    and time.monotonic() - job.made < HELD_AT_MOST
+                )
+                if job.polls > scenario.polls_before_done and not held:
                     if scenario.fail:
                         job.state = "failed"
                     else:

@@ -132,7 +132,8 @@ def test_a_batch_on_the_cluster_puts_gpu_shots_only_on_gpu_nodes(cluster, tmp_pa
 
 
 def test_a_hosted_provider_never_runs_more_jobs_than_its_limit(cluster, tmp_path, monkeypatch):
-    fake, options = _hosted(tmp_path, Scenario(polls_before_done=3), monkeypatch)
+    scenario = Scenario(polls_before_done=3, held_until_in_flight=HOSTED_LIMIT)
+    fake, options = _hosted(tmp_path, scenario, monkeypatch)
     try:
         rows = [{"request": "a dog walking, then a dog sitting", "seed": i} for i in range(4)]
         file = _rows(tmp_path, [row | {"backend": "xai"} for row in rows])
@@ -145,7 +146,8 @@ def test_a_hosted_provider_never_runs_more_jobs_than_its_limit(cluster, tmp_path
         fake.close()
     assert report.counts()["done"] == 4, [row.error for row in report.rows]
     assert len(fake.ledger.submissions) == 8  # one job a shot
-    # Eight shots could run at once; the provider saw two at a time, and did see two.
+    # Eight shots could run at once; the provider saw two at a time, and did see two (each
+    # job held until two were, so that a slow machine cannot make them one after another).
     assert fake.ledger.peak_in_flight == HOSTED_LIMIT
     slots = ray.get_actor(SLOTS_ACTOR, namespace="videoagent")
     assert ray.get(slots.peaks.remote())["xai"] == HOSTED_LIMIT

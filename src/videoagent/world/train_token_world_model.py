@@ -97,8 +97,9 @@ TOKEN_RECIPES = {
     # colours. So a token is a pixel, and the convolutions see 4x4 of them a place. Nothing
     # is random on the desk: changed pixels may weigh more. (The pointer's move, copies and
     # the action at the pointer did not keep windows right longer: docs/models.md.) The
-    # shipped weights went on from these 10,000 steps (`--init`, `--lr 3e-4`), the last
-    # 6,000 reading three frames and the token counts (grown from zero).
+    # shipped weights went on from these 10,000 steps (`--init`, `--lr 3e-4`), 6,000 of them
+    # reading three frames and the token counts (grown from zero), the last 6,000 on data
+    # with windows over one another more often (`videoagent dataset minidesk --stacked`).
     "minidesk": TokenRecipe(steps=10000, patch=1, cell=4, codes=16, pointer=True, change_weight=5),
     # Four flat colours (`world/atari.py`), so a token is a pixel as on the desk; the console
     # serves 15 actions after a point, which two frames cannot count: the episode's memory.

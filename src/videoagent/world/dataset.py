@@ -81,8 +81,8 @@ LONG_LIVES_MIX = {
 }
 
 # `--stacked`: half of MiniDesk's episodes are the stacker's, who drags one window part way
-# over the other and raises the one behind: the standard mix has windows over one another in
-# 14% of its steps, and those are where the model's dreams went wrong (a frame made from true
+# over the other and raises the one behind (27% of the frames have windows over one another,
+# the standard mix's 11%), and those are where the model's dreams went wrong (a frame made from true
 # frames had a window wrong in 4-7% of them, against 0.04% with the windows apart). The shipped
 # model went on from the weights before on this mix (a third the stacker's did less well:
 # docs/models.md).

@@ -82,10 +82,10 @@ LONG_LIVES_MIX = {
 
 # `--stacked`: half of MiniDesk's episodes are the stacker's, who drags one window part way
 # over the other and raises the one behind (27% of the frames have windows over one another,
-# the standard mix's 11%), and those are where the model's dreams went wrong (a frame made from true
-# frames had a window wrong in 4-7% of them, against 0.04% with the windows apart). The shipped
-# model went on from the weights before on this mix (a third the stacker's did less well:
-# docs/models.md).
+# the standard mix's 11%): that is where the model's dreams went wrong (a frame made from true
+# frames had a window wrong in 4-7% of them, against 0.04% with the windows apart). The
+# shipped model went on from the weights before on this mix (a third the stacker's did less
+# well: docs/models.md).
 STACKED_MIX = {"minidesk": {"desk-user": 0.3, "stacker": 0.5, "fidget": 0.2}}
 
 

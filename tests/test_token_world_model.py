@@ -30,7 +30,11 @@ from videoagent.world.imagination import imagination_for  # noqa: E402
 from videoagent.world.minidesk import MiniDesk  # noqa: E402
 from videoagent.world.readers import read_grid  # noqa: E402
 from videoagent.world.token_imagination import TokenImagination  # noqa: E402
-from videoagent.world.train_token_world_model import TOKEN_RECIPES, TokenExamples  # noqa: E402
+from videoagent.world.train_token_world_model import (  # noqa: E402
+    TOKEN_RECIPES,
+    TokenExamples,
+    dreamt_context,
+)
 from videoagent.world.train_world_model import Batches  # noqa: E402
 
 
@@ -163,13 +167,14 @@ def test_training_from_one_command_makes_a_checkpoint_that_plays(tmp_path):
     # going on from those weights keeps their codebook and says where it started
     # (with half of each batch the examples it does worst on)
     more = tmp_path / "more.pt"
-    hard = ["--hard-share", "0.5", "--peak-summary", "--token-counts"]
+    hard = ["--hard-share", "0.5", "--peak-summary", "--token-counts", "--dreamt-share", "0.5"]
     output = _trained(data, more, "--batch", "4", "--steps", "2", "--init", str(out), *hard)
     assert "hard examples:" in output and "measured first" in output
     continued, facts = checkpoint.load(more)
     assert torch.equal(continued.codebook, model.codebook) and facts["codebook_coverage"] == 1.0
     assert facts["training"]["continued_from"]["steps_done"] == 3
     assert facts["training"]["hard_share"] == 0.5 and continued.config.peak_summary
+    assert facts["training"]["dreamt_share"] == 0.5
     assert continued.config.token_counts
     too_many = CliRunner().invoke(
         app, ["train", "token-world-model", "--data", data, "--out", str(more), "--hard-share", "2"]
@@ -543,3 +548,32 @@ def test_a_guess_is_the_frame_a_step_would_make_and_leaves_the_dream_where_it_wa
     assert np.array_equal(imagination.guess(actions), guessed)  # nothing carried on
     assert np.array_equal(imagination.step(actions), guessed)
     assert len(imagination.history) == 2
+
+
+def test_a_dreamt_context_is_what_the_model_makes_from_the_true_frames_before_it(tmp_path):
+    rollouts = RolloutDataset(_built(tmp_path, "griddodge", 2), "train")
+    model = _tiny_model(rollouts.frames)
+    with torch.no_grad():  # weights that make frames other than the true ones
+        for parameter in model.parameters():
+            parameter.normal_(std=0.3)
+    examples = TokenExamples(rollouts, model, TOKEN_RECIPES["griddodge"], 0, 0.0)
+    given = examples.batches.playable[:40]
+    drawn = examples.draw(len(given), 0.0, given)
+    true_context = drawn["recent"].clone()
+    count = dreamt_context(model, examples, drawn, share=1.0, steps=2)
+    dreamt = drawn["after"] - drawn["start"] > 2
+    assert count == dreamt.sum() > 0 and (drawn["rows"][dreamt] == -1).all()
+    assert torch.equal(drawn["recent"][~dreamt], true_context[~dreamt])
+    assert not torch.equal(drawn["recent"][dreamt], true_context[dreamt])
+    # the same as a dream begun from the true frames before them, given the actions taken
+    k = int(np.flatnonzero(dreamt)[0])
+    after, start = drawn["after"][k], drawn["start"][k]
+    imagination = TokenImagination(model, Dreaming(rare_events=False))
+    imagination.start(rollouts.frames[start : after - 2])  # to the last true one
+    for row in (after - 2, after - 1):
+        imagination.step(rollouts.actions[row - 1])
+    assert torch.equal(drawn["recent"][k, 0], imagination.history[-1][0])
+    assert torch.equal(drawn["recent"][k, 1], imagination.history[-2][0])
+    remembering = TokenWorldModel(replace(model.config, memory=True))
+    with pytest.raises(UsageError, match="memory"):
+        dreamt_context(remembering, examples, drawn, share=1.0, steps=2)

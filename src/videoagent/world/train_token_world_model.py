@@ -23,6 +23,11 @@ repair a wrong token in its context instead of carrying it on.
 `--hard-share` draws that share of each batch by the loss the model last had on each
 example (`world/hard_examples.py`): the rare steps a long dream fails on come round often.
 
+`--dreamt-share` gives that share of each batch a context the model dreamt itself, up to
+`--dreamt-steps` frames made from the true ones before them (`dreamt_context`): in a dream
+the context is the model's own frames, a few tokens off, and a step it makes right from true
+frames can go wrong from its own.
+
 `--init` goes on training saved weights (their codebook and architecture) on the same
 environment's data, with a new learning-rate schedule: a longer run without starting over.
 More context frames, more blocks and the readers of `GROWN_READERS` asked for then are grown
@@ -181,6 +186,14 @@ class TokenWorldModelTraining(TrainingConfig):
         "the pointer moved (default: the recipe's; added, starting at zero, to --init weights)",
         False,
     )
+    dreamt_share: float = setting(
+        "share of each batch whose context frames the model dreams itself (`dreamt_context`)",
+        0.0,
+        minimum=0,
+    )
+    dreamt_steps: int = setting(
+        "most frames a dreamt context makes (each step draws 1 to this many)", 4, minimum=1
+    )
     hard_share: float = setting(
         "share of each batch drawn by the loss the model last had on each example", 0.0, minimum=0
     )
@@ -213,6 +226,7 @@ class TokenExamples:
         self.tokens = model.encode(data.frames, width)
         self.branch_tokens = model.encode(data.branch_frames, width)
         self.batches = Batches(data, model.config, seed, recipe.early_share, recipe.ending_share)
+        self.actions = data.actions  # the action taken after each row's frame
         self.absent, self.codes = model.config.absent, model.config.codes
         self.context_offsets = model.config.context_offsets
         self.previous_action = model.config.previous_action
@@ -252,6 +266,8 @@ class TokenExamples:
             "target": torch.from_numpy(target),
             "weight": torch.from_numpy(weight.astype(np.float32)),
             "rows": np.where(chosen["branch"] | chosen["first"], -1, chosen["target"]),
+            "after": chosen["target"],  # the row whose frames before it are the context
+            "start": chosen["start"],
         }
         if self.previous_action:
             # a dream begun from several frames has none before its first step
@@ -265,6 +281,47 @@ class TokenExamples:
             present = torch.from_numpy(chosen["recent_present"][:, 0])[:, None]
             examples["memory"] = torch.where(present, self.memory[last], 0)
         return examples
+
+
+def dreamt_context(
+    model: TokenWorldModel, examples: TokenExamples, drawn: dict, share: float, steps: int
+) -> int:
+    """Give `share` of the examples `drawn` (those whose episode has `steps` frames and one
+    more before the target) the context the model dreams itself: the last `steps` frames
+    before the target made one after another by `model` (each its likeliest tokens, as a dream
+    draws them) from the true frames before them and the actions taken, the target still the
+    true next frame. So it learns to make the next frame right from its own slightly wrong
+    ones, as in a dream. Those examples' losses no longer say how hard their rows are (`rows`
+    -1). Returns how many were given one."""
+    config = model.config
+    if config.memory or config.previous_action:
+        raise UsageError("--dreamt-share: a model that reads a memory or the action before")
+    after, start = drawn["after"], drawn["start"]
+    chosen = np.flatnonzero((examples.rng.random(len(after)) < share) & (after - start > steps))
+    if not len(chosen):
+        return 0
+    made: list[torch.Tensor] = []  # the dreamt grids, oldest first: rows after - steps + j
+    with torch.no_grad():
+        for j in range(steps):
+            row = after[chosen] - steps + j
+            grids = [
+                made[j - back] if back <= j else _true_grids(examples, row - back, start[chosen])
+                for back in config.context_offsets
+            ]
+            action = torch.from_numpy(examples.actions[row - 1].astype(np.float32))
+            made.append(model(torch.stack(grids, 1), action)[:, :-1].argmax(1))
+    for place, back in enumerate(config.context_offsets):
+        if back <= steps:
+            drawn["recent"][chosen, place] = made[steps - back]
+    drawn["rows"][chosen] = -1
+    return len(chosen)
+
+
+def _true_grids(examples: TokenExamples, rows: np.ndarray, start: np.ndarray) -> torch.Tensor:
+    """The dataset's token grids of `rows` [n, …], `absent` where a row is before its
+    episode's `start`."""
+    grids = examples.tokens[np.maximum(rows, start)].astype(np.int64)
+    return torch.from_numpy(np.where((rows >= start)[:, None, None], grids, examples.absent))
 
 
 def episode_memory(tokens: np.ndarray, index: np.ndarray, codes: int) -> torch.Tensor:
@@ -456,8 +513,12 @@ def _zero_padded(weight: torch.Tensor, shape) -> torch.Tensor:
 
 
 def train(config: TokenWorldModelTraining, log=print) -> dict:
-    if config.hard_share > 1:
-        raise UsageError(f"--hard-share is a share of the batch (0 to 1), not {config.hard_share}")
+    for flag, share in (
+        ("--hard-share", config.hard_share),
+        ("--dreamt-share", config.dreamt_share),
+    ):
+        if share > 1:
+            raise UsageError(f"{flag} is a share of the batch (0 to 1), not {share}")
     rng, _ = config.begin()
     data = RolloutDataset(config.data, "train")
     recipe = _recipe(data.card["environment"])
@@ -503,6 +564,9 @@ def train(config: TokenWorldModelTraining, log=print) -> dict:
             given = np.full(config.batch, -1)
             given[:hard_count] = hard.draw(hard_count)
         drawn = examples.draw(config.batch, config.context_flips, given)
+        if config.dreamt_share:
+            steps_dreamt = int(examples.rng.integers(1, config.dreamt_steps + 1))
+            dreamt_context(model, examples, drawn, config.dreamt_share, steps_dreamt)
         loss, each = token_losses(model, drawn)
         if hard is not None:
             hard.measured(drawn["rows"], each)

@@ -295,7 +295,10 @@ def dreamt_context(
     -1). Returns how many were given one."""
     config = model.config
     if config.memory or config.previous_action:
-        raise UsageError("--dreamt-share: a model that reads a memory or the action before")
+        raise UsageError(
+            "--dreamt-share cannot dream the context of a model that reads the episode's "
+            "memory or the action before (its dream would need those too)"
+        )
     after, start = drawn["after"], drawn["start"]
     chosen = np.flatnonzero((examples.rng.random(len(after)) < share) & (after - start > steps))
     if not len(chosen):

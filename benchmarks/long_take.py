@@ -24,8 +24,11 @@ Per chunk it prints, over the scenes, from our recognizer's reading of the chunk
 - adherence: the share of facets the scene asks for that are read (kinds, place, light);
 - drift: 1 - cosine between the chunk's mean recognizer features and the first chunk's;
 and the same for synthworld's own render of the staged take (the world moving under the
-camera drifts too), then how fast each context drifts (least-squares slope of drift over
-time) relative to last-frame.
+camera drifts too) and for a still plate (the first chunk's plate again in every chunk, the
+entities drawn over it as staged): the drift a take has when its plate does not drift at
+all, the floor no context can go under. Then how fast each drifts (least-squares slope of
+drift over time) relative to last-frame, and each context's drift above that floor: the
+plate's own.
 
     python benchmarks/long_take.py --scenes 6 --threads 1
 """
@@ -145,7 +148,7 @@ def main() -> None:
     rng = np.random.default_rng(2026)
     held_out = held_out_triples()
     rows: dict[str, list[list[tuple[float, float, float]]]] = {
-        name: [] for name in ("synthworld", *CONTEXTS)
+        name: [] for name in ("synthworld", "still plate", *CONTEXTS)
     }
     seconds_taken = {name: 0.0 for name in CONTEXTS}
     for scene_index in range(args.scenes):
@@ -164,6 +167,10 @@ def main() -> None:
         rows["synthworld"].append(measure(world, world, spec))
         sampling = Sampling(args.steps, seed=seed)
         opening = sampler.clip(text, per_chunk, sampling, layout=empty[:per_chunk])
+        still = layer.paint(np.concatenate([opening] * args.chunks), stage, times)
+        rows["still plate"].append(
+            measure(read_chunks(recognizer, still, per_chunk, fps), world, spec)
+        )
         for context in CONTEXTS:
             began = time.perf_counter()
             plate = opening
@@ -183,7 +190,7 @@ def main() -> None:
         "\nper chunk, mean over scenes: consistency with the world's own render / adherence "
         "to the scene / drift from the first chunk"
     )
-    names = ("synthworld", *CONTEXTS)
+    names = ("synthworld", "still plate", *CONTEXTS)
     print(f"{'chunk ends':>10} " + " ".join(f"{name:>22}" for name in names))
     for k in range(args.chunks):
         cells = []
@@ -202,6 +209,11 @@ def main() -> None:
             f", {seconds_taken[name] / args.scenes:.0f} s a take" if name in seconds_taken else ""
         )
         print(f"  {name:<12} {slopes[name]:.4f}  ({ratio:.2f} x last frame{spent})")
+    print("the plate's own drift (above the still plate's, which no context can go under):")
+    own = {name: slopes[name] - slopes["still plate"] for name in CONTEXTS}
+    for name in CONTEXTS:
+        ratio = own[name] / own["last frame"] if own["last frame"] > 0 else float("nan")
+        print(f"  {name:<12} {own[name]:.4f}  ({ratio:.2f} x last frame)")
 
 
 if __name__ == "__main__":

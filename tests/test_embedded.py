@@ -54,6 +54,7 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     assert (info.frames, info.width, info.height, info.fps) == (36, 160, 90, 24)
     assert job.report["caption"].startswith("Wide shot") and job.report["steps"] == 4
     assert job.report["layers"] == "plate and entities"
+    assert job.report["enlarged_by"] == "plate upsampler"  # its weights ship with the plate's
     frames = np.stack(list(iter_frames(job.output)))
     assert frames.std() > 10  # a picture, not a flat colour
 
@@ -70,6 +71,7 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     )
     continued = generator.generate(follow, tmp_path / "follow.mp4")
     assert continued.report["layers"] == "video model alone"  # the picture places things
+    assert continued.report["enlarged_by"] == "bicubic"  # the upsampler knows plates only
     opening = next(iter_frames(continued.output)).astype(int)
     # Image-to-video starts from the given picture, not from a fresh draw.
     assert np.abs(opening - frames[0].astype(int)).mean() < 25

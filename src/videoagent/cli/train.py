@@ -21,6 +21,7 @@ TRAINERS = {
     "decoder": ("videoagent.nn.train_decoder", "DecoderTraining"),
     "recognizer": ("videoagent.nn.train_recognizer", "RecognizerTraining"),
     "entity-model": ("videoagent.nn.train_entity_model", "EntityModelTraining"),
+    "plate-upsampler": ("videoagent.nn.train_plate_upsampler", "PlateUpsamplerTraining"),
     "video-model": ("videoagent.nn.train_video_model", "VideoModelTraining"),
     "world-model": ("videoagent.world.train_world_model", "WorldModelTraining"),
     "token-world-model": (
@@ -40,8 +41,9 @@ def _models_help() -> str:
 
 
 def train(context: typer.Context) -> None:
-    """Train one of our models: autoencoder, decoder, recognizer, entity-model, video-model,
-    world-model, token-world-model. `videoagent train MODEL --help` lists its options."""
+    """Train one of our models: autoencoder, decoder, recognizer, entity-model,
+    plate-upsampler, video-model, world-model, token-world-model. `videoagent train MODEL
+    --help` lists its options."""
     arguments = list(context.args)
     if not arguments or arguments[0] in HELP_OPTIONS:
         print(_models_help())

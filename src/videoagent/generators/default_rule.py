@@ -20,7 +20,13 @@ from videoagent.store.files import atomic_write_text, file_sha256
 WEIGHTS = Path(__file__).resolve().parent.parent / "nn" / "weights"
 FIGURES = WEIGHTS / "embedded_versus_procedural.json"
 # The weights that draw embedded's pictures, and the recognizer whose checks they pass.
-MEASURED_WEIGHTS = ("video_model.pt", "frame_autoencoder.pt", "entity_model.pt", "recognizer.pt")
+MEASURED_WEIGHTS = (
+    "video_model.pt",
+    "frame_autoencoder.pt",
+    "entity_model.pt",
+    "plate_upsampler.pt",
+    "recognizer.pt",
+)
 SHARPNESS_SHARE = 0.8
 
 

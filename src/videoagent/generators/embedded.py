@@ -3,9 +3,10 @@
 The prompt is parsed into a synthworld scene and rewritten as the dense caption the model
 was trained on (so "a pup" and "a puppy" read alike). The model makes 112x64 frames at
 8 fps, one after another; they are resampled to the asked frame rate (each output frame a
-blend of the two model frames around its moment) and scaled to the asked size. Image-to-
-video takes its first frame from the first reference; extend continues the last frames of
-the first reference when that is a clip.
+blend of the two model frames around its moment) and scaled to the asked size, a plate
+first redrawn six times larger by the plate upsampler (`nn/plate_upsampler.py`) where its
+weights are installed. Image-to-video takes its first frame from the first reference;
+extend continues the last frames of the first reference when that is a clip.
 
 Text-to-video is drawn in two layers. The prompt's scene is staged as synthworld would stage
 it for that seed (where each entity stands, what it does, where the camera looks). The video
@@ -28,6 +29,7 @@ import io
 import math
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,20 +50,52 @@ WEIGHTS = Path(__file__).resolve().parent.parent / "nn" / "weights"
 VIDEO_MODEL = WEIGHTS / "video_model.pt"
 AUTOENCODER = WEIGHTS / "frame_autoencoder.pt"
 ENTITY_MODEL = WEIGHTS / "entity_model.pt"
+PLATE_UPSAMPLER = WEIGHTS / "plate_upsampler.pt"
 DEFAULT_STEPS = 4
 # Output frames fitted and laid over at a time (a long clip at full size is gigabytes).
 CHUNK = 48
 PLATE_FRAMES = 4  # the last frames a take continues (the model reads fewer)
 
 
+def _neighbours(
+    native_count: int, native_fps: float, fps: float, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each of `count` frames at `fps`: the model frame before its moment, the one after
+    and how far it lies between them (0..1)."""
+    moments = np.arange(count) * native_fps / fps
+    before = np.clip(np.floor(moments).astype(int), 0, native_count - 1)
+    after = np.clip(before + 1, 0, native_count - 1)
+    return before, after, moments - np.floor(moments)
+
+
 def resample(frames: np.ndarray, native_fps: float, fps: float, count: int) -> np.ndarray:
     """`count` frames at `fps` from frames made at `native_fps`, blending neighbours."""
-    moments = np.arange(count) * native_fps / fps
-    before = np.clip(np.floor(moments).astype(int), 0, len(frames) - 1)
-    after = np.clip(before + 1, 0, len(frames) - 1)
-    weight = (moments - np.floor(moments))[:, None, None, None]
+    before, after, weight = _neighbours(len(frames), native_fps, fps, count)
+    weight = weight[:, None, None, None]
     blended = frames[before] * (1 - weight) + frames[after] * weight
     return blended.round().astype(np.uint8)
+
+
+def _resampled_chunks(
+    made: np.ndarray, native_fps: float, fps: float, count: int, enlarge
+) -> Iterator[np.ndarray]:
+    """`resample`'s frames, CHUNK at a time, each model frame first passed through `enlarge`
+    (once, as the chunks come to it: a long take enlarged at once would be gigabytes)."""
+    before, after, weight = _neighbours(len(made), native_fps, fps, count)
+    kept: dict[int, np.ndarray] = {}
+    for first in range(0, count, CHUNK):
+        part = slice(first, first + CHUNK)
+        wanted = sorted(set(before[part]) | set(after[part]))
+        kept = {index: frame for index, frame in kept.items() if index >= wanted[0]}
+        new = [index for index in wanted if index not in kept]
+        if new:
+            kept.update(zip(new, enlarge(made[new]), strict=True))
+        yield np.stack(
+            [
+                (kept[b] * (1 - w) + kept[a] * w).round().astype(np.uint8)
+                for b, a, w in zip(before[part], after[part], weight[part], strict=True)
+            ]
+        )
 
 
 def plate_path(clip: Path) -> Path:
@@ -131,16 +165,17 @@ class EmbeddedGenerator(Generator):
 
     @classmethod
     def key_version(cls, steps: int = DEFAULT_STEPS, **_) -> str:
-        """Other weights (the video model, its decoder, the entity painter), another step
-        count, bf16, and compiled or frozen steps all give other pixels for the same
-        request (frozen and compiled only in the last bit); "plates-gait": an extension goes
-        on from the plate its take kept, the entities drawn again over it in their gait; and
-        synthworld's version, which stages the scene the entities are drawn in."""
+        """Other weights (the video model, its decoder, the entity painter, the plate
+        upsampler), another step count, bf16, and compiled or frozen steps all give other
+        pixels for the same request (frozen and compiled only in the last bit);
+        "plates-gait": an extension goes on from the plate its take kept, the entities drawn
+        again over it in their gait; and synthworld's version, which stages the scene the
+        entities are drawn in."""
         from videoagent.nn.compute import execution, precision
 
         weights = "+".join(
             file_sha256(path)[:12] if path.exists() else "none"
-            for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL)
+            for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL, PLATE_UPSAMPLER)
         )
         version = (
             f"{weights}-plates-gait-synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
@@ -176,6 +211,7 @@ class EmbeddedGenerator(Generator):
             from videoagent.nn.entity_layer import EntityLayer
 
             self.entity_layer = EntityLayer(checkpoint.load(ENTITY_MODEL)[0])
+        self.upsampler = checkpoint.load(PLATE_UPSAMPLER)[0] if PLATE_UPSAMPLER.exists() else None
         self.steps = steps
         self.native_fps = model.config.fps
         factor = self.sampler.autoencoder.config.factor
@@ -207,15 +243,13 @@ class EmbeddedGenerator(Generator):
             sampling = Sampling(steps=self.steps, seed=request.seed)
             given = None if start is None else start.frames
             made = self.sampler.clip(text, native_frames, sampling, start=given, layout=layout)
-            frames = resample(made, self.native_fps, float(request.rate.fps), request.frames)
             fps = float(request.rate.fps)
+            enlarge, enlarged_by = self._enlarger(parsed.spec, layers)
+            chunks = _resampled_chunks(made, self.native_fps, fps, request.frames, enlarge)
             with request.writer(output) as writer:
-                for first in range(0, len(frames), CHUNK):
+                for first, chunk in zip(range(0, request.frames, CHUNK), chunks, strict=True):
                     chunk = np.stack(
-                        [
-                            fit_picture(frame, request.width, request.height)
-                            for frame in frames[first : first + CHUNK]
-                        ]
+                        [fit_picture(frame, request.width, request.height) for frame in chunk]
                     )
                     if layers == "plate and entities":
                         moments = [index / fps for index in range(first, first + len(chunk))]
@@ -224,7 +258,7 @@ class EmbeddedGenerator(Generator):
                         writer.write(frame)
             if layers == "plate and entities":
                 _keep_plate(output, made, request, stage)
-                write_staged(output, _staging(stage, len(frames), fps, self.native_size))
+                write_staged(output, _staging(stage, request.frames, fps, self.native_size))
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
         report = {
@@ -238,6 +272,7 @@ class EmbeddedGenerator(Generator):
             "compiled": self.compiled,
             "execution": self.execution,
             "layers": layers,
+            "enlarged_by": enlarged_by,
             "continued": None if start is None else "its plate" if start.on_plate else "its frames",
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),
@@ -255,6 +290,20 @@ class EmbeddedGenerator(Generator):
         if self.entity_layer is None:
             return "video model alone, told the layout"
         return "plate and entities"
+
+    def _enlarger(self, spec, layers: str):
+        """How model frames are brought towards the output's size before fitting: a plate
+        (nothing drawn on it) is redrawn six times larger by the plate upsampler, which
+        learnt synthworld's places; frames in which the video model drew entities, or
+        continued given pictures, are left to the fitting's bicubic scaling."""
+        if self.upsampler is None or layers != "plate and entities":
+            return (lambda frames: frames), "bicubic"
+        from videoagent.nn.plate_upsampler import enlarge, scene_condition
+
+        condition = scene_condition(
+            self.upsampler.config, spec.place, spec.time_of_day, spec.weather
+        )
+        return (lambda frames: enlarge(self.upsampler, frames, condition)), "plate upsampler"
 
     def _layout(self, stage, layers: str) -> np.ndarray | None:
         """The layout the video model is told: the staged boxes when it draws the entities

@@ -18,6 +18,7 @@ from torch import nn
 from videoagent.errors import UsageError
 from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig
 from videoagent.nn.entity_model import EntityModel, EntityModelConfig
+from videoagent.nn.plate_upsampler import PlateUpsampler, PlateUpsamplerConfig
 from videoagent.nn.recognizer import Recognizer, RecognizerConfig
 from videoagent.nn.temporal_autoencoder import TemporalAutoencoder, TemporalAutoencoderConfig
 from videoagent.nn.token_world_model import TokenWorldModel, TokenWorldModelConfig
@@ -28,6 +29,7 @@ from videoagent.store.files import atomic_write_bytes
 ARCHITECTURES: dict[str, tuple[type[nn.Module], type]] = {
     "frame_autoencoder": (FrameAutoencoder, FrameAutoencoderConfig),
     "entity_model": (EntityModel, EntityModelConfig),
+    "plate_upsampler": (PlateUpsampler, PlateUpsamplerConfig),
     "temporal_autoencoder": (TemporalAutoencoder, TemporalAutoencoderConfig),
     "recognizer": (Recognizer, RecognizerConfig),
     "video_model": (VideoModel, VideoModelConfig),

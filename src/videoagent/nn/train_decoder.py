@@ -25,7 +25,6 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from videoagent.nn import checkpoint
@@ -36,6 +35,7 @@ from videoagent.nn.autoencoder_metrics import (
     to_tensor,
 )
 from videoagent.nn.compute import in_training_precision
+from videoagent.nn.patch_discriminator import PatchDiscriminator
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.train_autoencoder import entity_masks, frame_batch
 from videoagent.nn.training_config import TrainingConfig
@@ -46,26 +46,6 @@ from videoagent.synthworld.dataset import SynthworldDataset
 
 ADVERSARIAL_FROM = 200  # steps of pixel loss alone before the discriminator has a say
 NOISED_SHARE = 0.5
-
-
-class PatchDiscriminator(nn.Sequential):
-    """Real or decoded, judged per 8x8-pixel patch: [B, 3, H, W] → logits [B, 1, H/8, W/8]."""
-
-    def __init__(self, width: int = 32) -> None:
-        def stage(inputs: int, outputs: int) -> list[nn.Module]:
-            return [
-                nn.Conv2d(inputs, outputs, 4, stride=2, padding=1),
-                nn.GroupNorm(8, outputs),
-                nn.LeakyReLU(0.2),
-            ]
-
-        super().__init__(
-            nn.Conv2d(3, width, 4, stride=2, padding=1),
-            nn.LeakyReLU(0.2),
-            *stage(width, 2 * width),
-            *stage(2 * width, 4 * width),
-            nn.Conv2d(4 * width, 1, 3, padding=1),
-        )
 
 
 def edge_energy(frames: torch.Tensor) -> torch.Tensor:
@@ -151,15 +131,11 @@ def train(config: DecoderTraining, log=print) -> dict:
         loss = pixel
         fooling = torch.zeros(())
         if step >= ADVERSARIAL_FROM and config.adversarial > 0:
-            fooling = -critic(restored * 2 - 1).mean()
+            fooling = critic.fooling(restored)
             loss = loss + config.adversarial * fooling
         apply_gradients(loss, decoder, optimiser, schedule)
         if config.adversarial > 0:
-            real, fake = critic(target * 2 - 1), critic(restored.detach() * 2 - 1)
-            critic_loss = F.relu(1 - real).mean() + F.relu(1 + fake).mean()
-            critic_optimiser.zero_grad(set_to_none=True)
-            critic_loss.backward()
-            critic_optimiser.step()
+            critic.learn(critic_optimiser, target, restored)
         losses.after(step, pixel=pixel, fooling=fooling)
     autoencoder.eval()
     after = decoder_metrics(autoencoder, held_out, spread)

@@ -32,11 +32,11 @@ from videoagent.evaluate.sharpness import laplacian_energy
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_pixels
 from videoagent.nn.compute import in_training_precision
+from videoagent.nn.patch_discriminator import PatchDiscriminator
 from videoagent.nn.plate_upsampler import PlateUpsampler, PlateUpsamplerConfig, scene_condition
 from videoagent.nn.schedule import warmup_cosine
 from videoagent.nn.shortcut import step_level
 from videoagent.nn.tokenizer import Tokenizer
-from videoagent.nn.train_decoder import PatchDiscriminator
 from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
 from videoagent.options import setting
@@ -308,15 +308,11 @@ def train(config: PlateUpsamplerTraining, log=print) -> dict:
         pixel = F.l1_loss(made, truth)
         loss, fooling = pixel, torch.zeros(())
         if config.adversarial > 0:
-            fooling = -critic(made * 2 - 1).mean()
+            fooling = critic.fooling(made)
             loss = loss + config.adversarial * fooling
         apply_gradients(loss, model, optimiser, schedule)
         if config.adversarial > 0:
-            real, fake = critic(truth * 2 - 1), critic(made.detach() * 2 - 1)
-            critic_loss = F.relu(1 - real).mean() + F.relu(1 + fake).mean()
-            critic_optimiser.zero_grad(set_to_none=True)
-            critic_loss.backward()
-            critic_optimiser.step()
+            critic.learn(critic_optimiser, truth, made)
         losses.after(step, pixel=pixel, fooling=fooling)
     model.eval()
     metrics = {

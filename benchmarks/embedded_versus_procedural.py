@@ -3,7 +3,7 @@ requests made by the agent with each backend, at the size a user gets (640x360).
 
 For each backend: the share of takes that pass their checks at the first try (no retries,
 so a failure is not hidden by a second seed), the median sharpness of the takes (median
-Laplacian energy, `evaluate/sharpness.py`), and seconds of wall time per take. Whether
+Laplacian energy, `media/sharpness.py`), and seconds of wall time per take. Whether
 `embedded` earns the default follows from these figures (`generators/default_rule.py`);
 `--write` keeps them beside the weights, which is what makes the rule apply.
 
@@ -20,8 +20,8 @@ from pathlib import Path
 from machine import cpu_description
 
 from videoagent import Agent, AgentSettings, Request
-from videoagent.evaluate.sharpness import clip_sharpness
 from videoagent.generators.default_rule import SHARPNESS_SHARE, earns_default, write_figures
+from videoagent.media.sharpness import clip_sharpness
 
 # Written for this benchmark, none of them a training caption: each backend's vocabulary
 # (creatures, places, times of day, weather), one beat each so that a request is one take.

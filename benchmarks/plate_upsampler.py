@@ -29,9 +29,9 @@ import torch
 from machine import cpu_description
 from PIL import Image
 
-from videoagent.evaluate.sharpness import laplacian_energy
 from videoagent.generators.embedded import AUTOENCODER, PLATE_UPSAMPLER, VIDEO_MODEL
 from videoagent.media.fit import fit_picture
+from videoagent.media.sharpness import laplacian_energy
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.plate_upsampler import enlarge, scene_condition
 from videoagent.nn.train_plate_upsampler import (

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from videoagent.evaluate.sharpness import clip_sharpness, laplacian_energy
 from videoagent.generators import default_rule, registry
+from videoagent.media.sharpness import clip_sharpness, laplacian_energy
 from videoagent.media.writer import Mp4Writer
 from videoagent.timeline.time import FrameRate
 

@@ -28,7 +28,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from videoagent.evaluate.sharpness import laplacian_energy
+from videoagent.media.sharpness import laplacian_energy
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_pixels
 from videoagent.nn.compute import in_training_precision

@@ -96,3 +96,14 @@ def test_a_short_training_run_writes_an_upsampler_that_loads_and_says_how_it_did
     assert metrics["training"]["steps"] == 30
     # It learnt: its last layer, which starts at zero (bicubic), no longer is.
     assert model.tail.weight.abs().sum() > 0
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [({"crop": 100}, "--crop 100"), ({"redrawn_share": 1.5}, "--redrawn-share 1.5")],
+)
+def test_a_setting_out_of_range_is_refused_by_name(tmp_path: Path, setting: dict, said: str):
+    from videoagent.errors import UsageError
+
+    with pytest.raises(UsageError, match=said):
+        PlateUpsamplerTraining(out=tmp_path / "never.pt", **setting)

@@ -28,6 +28,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
+from videoagent.errors import UsageError
 from videoagent.media.sharpness import laplacian_energy
 from videoagent.nn import checkpoint
 from videoagent.nn.autoencoder_metrics import to_pixels
@@ -258,12 +259,18 @@ class PlateUpsamplerTraining(TrainingConfig):
         "the video model whose latent scale the noise is in", WEIGHTS / "video_model.pt"
     )
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.crop > min(PLATE_SIZE):
+            raise UsageError(f"--crop {self.crop} is larger than the plate's {min(PLATE_SIZE)}")
+        for name in ("bare_share", "redrawn_share"):
+            if getattr(self, name) > 1:
+                raise UsageError(f"--{name.replace('_', '-')} {getattr(self, name)} is above 1")
+
 
 def train(config: PlateUpsamplerTraining, log=print) -> dict:
     _, generator = config.begin()
     model_config = PlateUpsamplerConfig(width=config.width, blocks=config.blocks)
-    if config.crop > min(PLATE_SIZE):
-        raise ValueError(f"crop {config.crop} is larger than the plate {PLATE_SIZE}")
     autoencoder, _ = checkpoint.load(config.autoencoder)
     video_model, _ = checkpoint.load(config.video_model)
     plate_like = PlateLike(autoencoder, video_model, config.redrawn_share)

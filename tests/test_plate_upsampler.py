@@ -97,6 +97,28 @@ def test_a_short_training_run_writes_an_upsampler_that_loads_and_says_how_it_did
     # It learnt: its last layer, which starts at zero (bicubic), no longer is.
     assert model.tail.weight.abs().sum() > 0
 
+    # Continued with a discriminator's say, it keeps its own shape (not the settings').
+    more = tmp_path / "sharper.pt"
+    train(
+        PlateUpsamplerTraining(
+            out=more,
+            init=out,
+            adversarial=0.05,
+            steps=5,
+            batch=4,
+            crop=16,
+            scenes=2,
+            frames_each=1,
+            held_out=2,
+            versions=1,
+            threads=1,
+        ),
+        log=lambda line: None,
+    )
+    continued, _ = checkpoint.load(more)
+    assert continued.config == model.config
+    assert not torch.equal(continued.tail.weight, model.tail.weight)
+
 
 @pytest.mark.parametrize(
     ("setting", "said"),

@@ -270,7 +270,13 @@ class PlateUpsamplerTraining(TrainingConfig):
 
 def train(config: PlateUpsamplerTraining, log=print) -> dict:
     _, generator = config.begin()
-    model_config = PlateUpsamplerConfig(width=config.width, blocks=config.blocks)
+    if config.init is not None:
+        model, _ = checkpoint.load(config.init)
+        if not isinstance(model, PlateUpsampler):
+            raise UsageError(f"--init {str(config.init)!r} holds no plate upsampler")
+    else:
+        model = PlateUpsampler(PlateUpsamplerConfig(width=config.width, blocks=config.blocks))
+    model_config = model.config
     autoencoder, _ = checkpoint.load(config.autoencoder)
     video_model, _ = checkpoint.load(config.video_model)
     plate_like = PlateLike(autoencoder, video_model, config.redrawn_share)
@@ -286,12 +292,6 @@ def train(config: PlateUpsamplerTraining, log=print) -> dict:
         f"rendered {len(renders.large)} frames and made {config.versions} plates of each "
         f"in {time.perf_counter() - began:.0f} s"
     )
-    if config.init is not None:
-        model, _ = checkpoint.load(config.init)
-        model_config = model.config
-        model.train()
-    else:
-        model = PlateUpsampler(model_config)
     # With a discriminator both sides take Adam's shorter memory, as GANs are usually trained.
     betas = (0.5, 0.9) if config.adversarial > 0 else (0.9, 0.999)
     critic = PatchDiscriminator().train()

@@ -68,26 +68,17 @@ def test_chunks_enlarge_each_model_frame_once_and_blend_as_resample_does():
     assert np.array_equal(joined[:, ::2, ::2], expected)
 
 
+def _trained(out: Path, **settings) -> dict:
+    """A tiny run: narrow network, small crops, one thread, the rest as `settings` say."""
+    tiny = {"batch": 4, "crop": 16, "width": 8, "blocks": 1, "threads": 1}
+    return train(PlateUpsamplerTraining(out=out, **tiny | settings), log=lambda line: None)
+
+
 def test_a_short_training_run_writes_an_upsampler_that_loads_and_says_how_it_did(
     tmp_path: Path,
 ):
     out = tmp_path / "upsampler.pt"
-    metrics = train(
-        PlateUpsamplerTraining(
-            out=out,
-            steps=30,
-            versions=2,
-            batch=4,
-            crop=16,
-            scenes=4,
-            frames_each=2,
-            held_out=3,
-            width=8,
-            blocks=1,
-            threads=1,
-        ),
-        log=lambda line: None,
-    )
+    metrics = _trained(out, steps=30, versions=2, scenes=4, frames_each=2, held_out=3)
     model, stored = checkpoint.load(out)
     assert isinstance(model, PlateUpsampler) and model.config.factor == 6
     held_out = stored["metrics"]["held_out"]
@@ -99,21 +90,16 @@ def test_a_short_training_run_writes_an_upsampler_that_loads_and_says_how_it_did
 
     # Continued with a discriminator's say, it keeps its own shape (not the settings').
     more = tmp_path / "sharper.pt"
-    train(
-        PlateUpsamplerTraining(
-            out=more,
-            init=out,
-            adversarial=0.05,
-            steps=5,
-            batch=4,
-            crop=16,
-            scenes=2,
-            frames_each=1,
-            held_out=2,
-            versions=1,
-            threads=1,
-        ),
-        log=lambda line: None,
+    _trained(
+        more,
+        init=out,
+        adversarial=0.05,
+        steps=5,
+        scenes=2,
+        frames_each=1,
+        held_out=2,
+        versions=1,
+        width=16,
     )
     continued, _ = checkpoint.load(more)
     assert continued.config == model.config

@@ -10,7 +10,10 @@ for every context; each later one is given:
 - last second: its last second;
 - packed: the whole take so far, packed into the model's bounded context (the last frame in
   full; the frame before it, one a second before and the take's first frame pooled), read
-  for every frame it makes.
+  for every frame it makes;
+- held: the whole take so far, read as the model was trained (its last frames), and each
+  frame it reads held `--hold` of the way, in its coarse layout and colour, to the mean of
+  every frame of the take so far (`Sampling.hold`): a memory of all of it in one latent.
 
 The first two fill the model's older slots by the rule it was trained with (`recent`: the
 frames just before, so the last second is read as its last 4 frames; `packed`: the rule
@@ -27,8 +30,8 @@ and the same for synthworld's own render of the staged take (the world moving un
 camera drifts too) and for a still plate (the first chunk's plate again in every chunk, the
 entities drawn over it as staged): the drift a take has when its plate does not drift at
 all, the floor no context can go under. Then how fast each drifts (least-squares slope of
-drift over time) relative to last-frame, and each context's drift above that floor: the
-plate's own.
+drift over time) relative to last-frame, and how fast the plates alone drift, measured on
+them before the entities are drawn: the part a context makes (the still plate's is zero).
 
     python benchmarks/long_take.py --scenes 6 --threads 1
 """
@@ -55,7 +58,7 @@ from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.sampler import held_out_triples, sample_scene
 from videoagent.synthworld.staging import Stage
 
-CONTEXTS = ("last frame", "last second", "packed")
+CONTEXTS = ("last frame", "last second", "packed", "held")
 
 
 def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, str | None]:
@@ -65,7 +68,11 @@ def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, st
         return history[-1:], None
     if context == "last second":
         return history[-round(fps) :], None
-    return history, "packed"
+    return history, "packed" if context == "packed" else None
+
+
+def drifts(readings: list) -> list[float]:
+    return [cosine_drift(readings[0].features, reading.features) for reading in readings]
 
 
 def facets(reading) -> dict[str, object]:
@@ -109,9 +116,9 @@ def measure(readings: list, world: list, spec) -> list[tuple[float, ...]]:
         (
             same_share(facets(truth), facets(reading)),
             float(np.mean(list(agreement(reading, spec).values()))),
-            cosine_drift(readings[0].features, reading.features),
+            drift,
         )
-        for reading, truth in zip(readings, world, strict=True)
+        for reading, truth, drift in zip(readings, world, drifts(readings), strict=True)
     ]
 
 
@@ -122,10 +129,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per chunk")
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--hold", type=float, default=0.1, help="held context's hold")
     parser.add_argument("--video-model", type=Path, default=VIDEO_MODEL)
     args = parser.parse_args()
     if args.scenes < 1 or args.chunks < 2 or args.seconds <= 0:
         parser.error("needs at least one scene, two chunks and a positive chunk length")
+    if not 0 <= args.hold <= 1:
+        parser.error(f"--hold {args.hold}: expected a share from 0 to 1")
     torch.set_num_threads(args.threads)
     model, _ = checkpoint.load(args.video_model)
     autoencoder, _ = checkpoint.load(AUTOENCODER)
@@ -143,7 +153,7 @@ def main() -> None:
         f"{args.scenes} held-out scenes, {args.chunks} x {args.seconds:g} s at {fps:g} fps "
         f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
         f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
-        "context)"
+        f"context), held context's hold {args.hold:g}"
     )
     rng = np.random.default_rng(2026)
     held_out = held_out_triples()
@@ -151,6 +161,7 @@ def main() -> None:
         name: [] for name in ("synthworld", "still plate", *CONTEXTS)
     }
     seconds_taken = {name: 0.0 for name in CONTEXTS}
+    plate_drifts: dict[str, list[list[float]]] = {name: [] for name in CONTEXTS}
     for scene_index in range(args.scenes):
         spec = sample_scene(rng, held_out, split="heldout")
         seed = 1000 + scene_index
@@ -176,11 +187,13 @@ def main() -> None:
             plate = opening
             for k in range(1, args.chunks):
                 start, rule = given(context, plate, fps)
-                chunk_sampling = Sampling(args.steps, seed=seed + k, context=rule)
+                hold = args.hold if context == "held" else 0.0
+                chunk_sampling = Sampling(args.steps, seed=seed + k, context=rule, hold=hold)
                 layout = empty[k * per_chunk : (k + 1) * per_chunk]
                 made = sampler.clip(text, per_chunk, chunk_sampling, start=start, layout=layout)
                 plate = np.concatenate([plate, made])
             seconds_taken[context] += time.perf_counter() - began
+            plate_drifts[context].append(drifts(read_chunks(recognizer, plate, per_chunk, fps)))
             painted = layer.paint(plate, stage, times)
             rows[context].append(
                 measure(read_chunks(recognizer, painted, per_chunk, fps), world, spec)
@@ -209,11 +222,13 @@ def main() -> None:
             f", {seconds_taken[name] / args.scenes:.0f} s a take" if name in seconds_taken else ""
         )
         print(f"  {name:<12} {slopes[name]:.4f}  ({ratio:.2f} x last frame{spent})")
-    print("the plate's own drift (above the still plate's, which no context can go under):")
-    own = {name: slopes[name] - slopes["still plate"] for name in CONTEXTS}
+    print("the plates alone, before the entities are drawn (each scene's slope / median):")
+    own = {name: [slope(scene, args.seconds) for scene in plate_drifts[name]] for name in CONTEXTS}
+    middle = {name: statistics.median(own[name]) for name in CONTEXTS}
     for name in CONTEXTS:
-        ratio = own[name] / own["last frame"] if own["last frame"] > 0 else float("nan")
-        print(f"  {name:<12} {own[name]:.4f}  ({ratio:.2f} x last frame)")
+        ratio = middle[name] / middle["last frame"] if middle["last frame"] > 0 else float("nan")
+        per_scene = " ".join(f"{value:.4f}" for value in own[name])
+        print(f"  {name:<12} {per_scene} / {middle[name]:.4f}  ({ratio:.2f} x last frame)")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,13 @@ from videoagent.nn.recognizer_labels import frame_labels  # noqa: E402
 from videoagent.nn.tokenizer import Tokenizer, build_vocabulary  # noqa: E402
 from videoagent.nn.train_video_model import VideoModelTraining, entity_cells, train  # noqa: E402
 from videoagent.nn.video_model import Caption, VideoModel, VideoModelConfig  # noqa: E402
-from videoagent.nn.video_sampling import ClipSampler, Sampling, older_indices  # noqa: E402
+from videoagent.nn.video_sampling import (  # noqa: E402
+    ClipSampler,
+    Sampling,
+    coarse,
+    held,
+    older_indices,
+)
 from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, build  # noqa: E402
 from videoagent.synthworld.prompt_parser import parse  # noqa: E402
 from videoagent.synthworld.render import Renderer  # noqa: E402
@@ -103,6 +109,46 @@ def test_packed_context_reads_the_whole_take_within_a_bounded_context():
     recent = sampler.clip("A brown dog walks.", 2, Sampling(steps=1), start=take)
     assert packed.shape == (2, 64, 112, 3)
     assert not np.array_equal(packed, recent)  # the take's first frame is read
+
+
+def test_holding_moves_a_frames_coarse_layout_towards_the_mean_and_adds_no_detail():
+    generator = torch.Generator().manual_seed(0)
+    latent, mean = torch.randn(2, 4, 8, 14, generator=generator)
+
+    def blocks(x):  # the 2x2 means the hold reads
+        return torch.nn.functional.avg_pool2d(x[None], 2)[0]
+
+    def apart(hold):
+        return float((blocks(held(latent, mean, hold)) - blocks(mean)).norm())
+
+    def roughness(x):
+        return float((x[..., 1:] - x[..., :-1]).abs().mean())
+
+    assert torch.equal(held(latent, mean, 0.0), latent)
+    assert apart(0.0) > apart(0.5) > apart(1.0)
+    assert apart(1.0) < apart(0.0) / 2
+    change = held(latent, mean, 1.0) - latent
+    assert torch.allclose(change, coarse(mean) - coarse(latent), atol=1e-6)
+    assert roughness(change) < roughness(latent) / 3  # a smooth shift, not new detail
+    with pytest.raises(ValueError, match="hold 1.5"):
+        Sampling(hold=1.5)
+
+
+def test_a_held_extension_differs_only_where_it_is_held():
+    """Hold 0 is the plain extension, frame for frame; a hold changes what is read."""
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    model = tiny_model()
+    _open_gates(model)
+    sampler = ClipSampler(model, autoencoder.eval())
+    take = sampler.clip("A brown dog walks.", 6, Sampling(steps=1, seed=1))
+    packed = Sampling(steps=1, context="packed", seed=2)
+    plain = sampler.clip("A brown dog walks.", 3, packed, start=take)
+    assert np.array_equal(
+        plain, sampler.clip("A brown dog walks.", 3, replace(packed, hold=0.0), start=take)
+    )
+    holding = sampler.clip("A brown dog walks.", 3, replace(packed, hold=0.5), start=take)
+    assert holding.shape == plain.shape
+    assert not np.array_equal(holding, plain)
 
 
 def test_a_batch_can_mix_first_frames_with_later_ones():

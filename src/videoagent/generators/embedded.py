@@ -55,6 +55,9 @@ DEFAULT_STEPS = 4
 # Output frames fitted and laid over at a time (a long clip at full size is gigabytes).
 CHUNK = 48
 PLATE_FRAMES = 4  # the last frames a take continues (the model reads fewer)
+# How far an extension in the same place, light and weather is held to the mean of its
+# whole take (`Sampling.hold`; benchmarks/long_take.py measures it).
+HOLD = 0.1
 
 
 def _neighbours(
@@ -106,13 +109,29 @@ def plate_path(clip: Path) -> Path:
 
 
 @dataclass(frozen=True)
+class TakeMemory:
+    """A whole take's plate in one latent: the sum of its frames' normalised latents, how
+    many, and the place, light and weather they show (a hold holds only these)."""
+
+    total: np.ndarray
+    frames: int
+    scene: str
+
+
+def _scene_of(spec) -> str:
+    return f"{spec.place}, {spec.time_of_day}, {spec.weather}"
+
+
+@dataclass(frozen=True)
 class _Start:
     """What a take continues from: frames, whether they are a plate without its entities
-    (an extended take of ours that kept one), and where its entities' gait cycles stood."""
+    (an extended take of ours that kept one), where its entities' gait cycles stood, and
+    the memory of the whole take (kept with its plate)."""
 
     frames: np.ndarray
     on_plate: bool = False
     gait: float | None = None
+    memory: TakeMemory | None = None
 
 
 def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start | None:
@@ -126,7 +145,13 @@ def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start |
         try:
             with np.load(plate) as kept:
                 pictures, gait = list(kept["frames"]), float(kept["gait"])
-            return _Start(np.stack([fit_picture(p, *size) for p in pictures]), True, gait)
+                memory = None
+                if "memory_total" in kept:  # plates kept before memories were not
+                    memory = TakeMemory(
+                        kept["memory_total"], int(kept["memory_frames"]), str(kept["memory_scene"])
+                    )
+            frames = np.stack([fit_picture(p, *size) for p in pictures])
+            return _Start(frames, True, gait, memory)
         except (OSError, ValueError, KeyError, zipfile.BadZipFile):
             pass  # an unreadable plate: the clip's own frames, as for any clip
     if source.suffix.lower() in (".mp4", ".mov", ".mkv", ".webm"):
@@ -136,15 +161,41 @@ def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start |
     return _Start(np.stack([fit_picture(p, *size) for p in pictures]))
 
 
-def _keep_plate(clip: Path, made: np.ndarray, request: GenerationRequest, stage) -> None:
-    """Keep the plate's last frames up to the take's last moment, and where the gait
-    cycles will stand one model frame later: where an extension's first frame is."""
-    native_fps = stage.fps
-    last = math.floor((request.frames - 1) * native_fps / float(request.rate.fps))
-    gait = stage.choreography.gait_offset + (last + 1) / native_fps
+def _last_frame(request: GenerationRequest, native_fps: float) -> int:
+    """The model frame at the take's last moment (the model makes a little beyond it)."""
+    return math.floor((request.frames - 1) * native_fps / float(request.rate.fps))
+
+
+def _keep_plate(
+    clip: Path, made: np.ndarray, request: GenerationRequest, stage, memory: TakeMemory
+) -> None:
+    """Keep the plate's last frames up to the take's last moment, where the gait cycles
+    will stand one model frame later (where an extension's first frame is), and the
+    memory of the whole take up to that moment."""
+    last = _last_frame(request, stage.fps)
+    gait = stage.choreography.gait_offset + (last + 1) / stage.fps
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, frames=made[: last + 1][-PLATE_FRAMES:], gait=gait)
+    np.savez_compressed(
+        buffer,
+        frames=made[: last + 1][-PLATE_FRAMES:],
+        gait=gait,
+        memory_total=memory.total,
+        memory_frames=memory.frames,
+        memory_scene=memory.scene,
+    )
     atomic_write_bytes(plate_path(clip), buffer.getvalue())
+
+
+def _remembered(
+    before: TakeMemory | None, latents, scene: str, request: GenerationRequest, fps: float
+) -> TakeMemory:
+    """The take's memory after these latents (up to its last moment): added to the memory
+    it continues when that shows the same place, light and weather, else begun anew."""
+    shown = latents[: _last_frame(request, fps) + 1]
+    total, frames = shown.sum(0).numpy(), len(shown)
+    if before is not None and before.scene == scene:
+        total, frames = before.total + total, before.frames + frames
+    return TakeMemory(total, frames, scene)
 
 
 def _staging(stage, frames: int, fps: float, size: tuple[int, int]) -> dict:
@@ -168,9 +219,9 @@ class EmbeddedGenerator(Generator):
         """Other weights (the video model, its decoder, the entity painter, the plate
         upsampler), another step count, bf16, and compiled or frozen steps all give other
         pixels for the same request (frozen and compiled only in the last bit);
-        "plates-gait": an extension goes on from the plate its take kept, the entities drawn
-        again over it in their gait; and synthworld's version, which stages the scene the
-        entities are drawn in."""
+        "plates-gait-held": an extension goes on from the plate its take kept, the entities
+        drawn again over it in their gait, held to its take's memory; and synthworld's
+        version, which stages the scene the entities are drawn in."""
         from videoagent.nn.compute import execution, precision
 
         weights = "+".join(
@@ -178,7 +229,7 @@ class EmbeddedGenerator(Generator):
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL, PLATE_UPSAMPLER)
         )
         version = (
-            f"{weights}-plates-gait-synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
+            f"{weights}-plates-gait-held-synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
         )
         return version + ("" if execution() == "eager" else f"-{execution()}")
 
@@ -216,11 +267,18 @@ class EmbeddedGenerator(Generator):
         self.native_fps = model.config.fps
         factor = self.sampler.autoencoder.config.factor
         self.native_size = (model.config.latent_width * factor, model.config.latent_height * factor)
+        self._latent_shape = (
+            model.config.latent_channels,
+            model.config.latent_height,
+            model.config.latent_width,
+        )
         self.precision = precision()
         self.execution = execution()
         self.version = self.key_version(steps=steps)
 
     def submit(self, request: GenerationRequest, output: Path) -> Job:
+        import torch
+
         from videoagent.nn.video_sampling import Sampling
         from videoagent.synthworld.staging import Stage
 
@@ -240,9 +298,22 @@ class EmbeddedGenerator(Generator):
             )
             layers = self._layers(start)
             layout = self._layout(stage, layers)
-            sampling = Sampling(steps=self.steps, seed=request.seed)
+            scene = _scene_of(parsed.spec)
+            before = None if start is None else start.memory
+            holds = (
+                layers == "plate and entities"
+                and before is not None
+                and before.scene == scene
+                and before.frames > 0
+                and before.total.shape == self._latent_shape
+            )
+            sampling = Sampling(steps=self.steps, seed=request.seed, hold=HOLD if holds else 0.0)
             given = None if start is None else start.frames
-            made = self.sampler.clip(text, native_frames, sampling, start=given, layout=layout)
+            memory = (torch.from_numpy(before.total), before.frames) if holds else None
+            latents = self.sampler.latents(
+                text, native_frames, sampling, start=given, layout=layout, memory=memory
+            )
+            made = self.sampler.decode(latents)
             fps = float(request.rate.fps)
             enlarge, enlarged_by = self._enlarger(parsed.spec, layers)
             chunks = _resampled_chunks(made, self.native_fps, fps, request.frames, enlarge)
@@ -257,7 +328,8 @@ class EmbeddedGenerator(Generator):
                     for frame in chunk:
                         writer.write(frame)
             if layers == "plate and entities":
-                _keep_plate(output, made, request, stage)
+                remembered = _remembered(before, latents, scene, request, self.native_fps)
+                _keep_plate(output, made, request, stage, remembered)
                 write_staged(output, _staging(stage, request.frames, fps, self.native_size))
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
@@ -274,6 +346,9 @@ class EmbeddedGenerator(Generator):
             "layers": layers,
             "enlarged_by": enlarged_by,
             "continued": None if start is None else "its plate" if start.on_plate else "its frames",
+            "held_to_take": (
+                f"{HOLD:g} of the way to its mean over {before.frames} frames" if holds else None
+            ),
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),
         }

@@ -3,9 +3,11 @@
 Three modes share one loop: text-to-video (the first frame is drawn from the caption alone),
 image-to-video (the first frame is given) and extend (the clip's last frames are the
 context). Context is the model's own output, lightly noised as in training so it repairs
-small errors instead of building on them. Latents are decoded by the frame autoencoder as
-they are made, so a stream could show each frame at once. A layout (boxes per frame, see
-`nn/scene_layout.py`) says where things are; without one the model places them itself.
+small errors instead of building on them; a long take can also be held to the mean of all
+its frames so far (`Sampling.hold`), which keeps its place from wandering. Latents are
+decoded by the frame autoencoder as they are made, so a stream could show each frame at
+once. A layout (boxes per frame, see `nn/scene_layout.py`) says where things are; without
+one the model places them itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 from torch import nn
+from torch.nn import functional as F
 
 from videoagent.nn.autoencoder import FrameAutoencoder
 from videoagent.nn.autoencoder_metrics import to_pixels, to_tensor
@@ -40,10 +43,17 @@ class Sampling:
     # or "packed" (the whole take so far, bounded: the frame just before, the one a second
     # before and the take's first frame); None: the rule the model was trained with.
     context: str | None = None
+    # How far each frame the model reads as context is pulled, in its coarse layout and
+    # colour, towards the mean of every frame given and made so far (0: not at all). Given
+    # the whole take, that mean is a bounded memory of all of it which holds the place
+    # where it was, while the frames shown stay the model's own.
+    hold: float = 0.0
 
     def __post_init__(self) -> None:
         if self.context is not None and self.context not in CONTEXTS:
             raise ValueError(f"context {self.context!r}: expected one of {', '.join(CONTEXTS)}")
+        if not 0 <= self.hold <= 1:
+            raise ValueError(f"hold {self.hold!r}: expected a share from 0 to 1")
 
 
 CONTEXTS = ("recent", "packed")
@@ -62,6 +72,17 @@ def older_indices(made: int, config, context: str) -> list[int | None]:
         fresh = index >= 0 and index < made - 1 and index not in chosen
         chosen.append(index if fresh else None)
     return chosen + [None] * (slots - len(chosen))
+
+
+def coarse(latent: torch.Tensor) -> torch.Tensor:
+    """A latent's coarse layout and colour: its 2x2 means, spread back over its size."""
+    pooled = F.avg_pool2d(latent[None], 2, ceil_mode=True)
+    return F.interpolate(pooled, size=latent.shape[-2:], mode="bilinear", align_corners=False)[0]
+
+
+def held(latent: torch.Tensor, mean: torch.Tensor, hold: float) -> torch.Tensor:
+    """`latent` with its coarse layout moved `hold` of the way to `mean`'s."""
+    return latent + hold * (coarse(mean) - coarse(latent))
 
 
 class ClipSampler:
@@ -150,11 +171,14 @@ class ClipSampler:
         *,
         start: np.ndarray | None = None,
         layout: np.ndarray | None = None,
+        memory: tuple[torch.Tensor, int] | None = None,
     ) -> torch.Tensor:
         """`frames` new normalised latents [frames, C, h, w]. `start` (uint8 [T, H, W, 3]):
         frames to continue from — one picture for image-to-video, a clip's end to extend.
         `layout` (float32 [frames, L, H, W], `nn/scene_layout.py`): where things are in
-        each new frame; only for a model trained with layouts."""
+        each new frame; only for a model trained with layouts. `memory`: the sum and the
+        count of the normalised latents of every frame of the take so far, `start`'s among
+        them, which a hold reads the mean of (without it, of the frames given)."""
         if layout is not None:
             if not self.model.config.layout_channels:
                 raise ValueError("this video model was trained without layouts")
@@ -165,14 +189,23 @@ class ClipSampler:
         caption = self.caption(text, sampling.guidance)
         made: list[torch.Tensor] = []
         if start is not None:
-            if (sampling.context or self.model.config.context) == "recent":
+            reads_recent = (sampling.context or self.model.config.context) == "recent"
+            if reads_recent and not (sampling.hold and memory is None):
                 start = start[-(self.model.config.older_frames + 1) :]  # all it reads
             made = list(self.model.normalise(self.autoencoder.encode(to_tensor(start))))
-        begun = len(made)
+        total, count = memory or (sum(made, torch.zeros(())), len(made))
+        if sampling.hold:
+            made = [held(latent, total / count, sampling.hold) for latent in made]
+        new: list[torch.Tensor] = []
         for index in range(frames):
             laid_out = None if layout is None else layout[index]
-            made.append(self._frame(caption, made, sampling, noise, laid_out))
-        return torch.stack(made[begun:])
+            latent = self._frame(caption, made, sampling, noise, laid_out)
+            new.append(latent)
+            total, count = total + latent, count + 1
+            if sampling.hold:  # read held; shown as made
+                latent = held(latent, total / count, sampling.hold)
+            made.append(latent)
+        return torch.stack(new)
 
     @torch.no_grad()
     def decode(self, latents: torch.Tensor) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Does a long take stay itself? Chained extensions of the embedded model, three contexts.
+"""Does a long take stay itself? Chained extensions of the embedded model, four contexts.
 
 For several held-out scenes (caption combinations training never saw) it makes one long take
 as a chain of extensions (default 12 x 10 s = 2 minutes), as the `embedded` generator makes
@@ -15,10 +15,10 @@ for every context; each later one is given:
   frame it reads held `--hold` of the way, in its coarse layout and colour, to the mean of
   every frame of the take so far (`Sampling.hold`): a memory of all of it in one latent.
 
-The first two fill the model's older slots by the rule it was trained with (`recent`: the
-frames just before, so the last second is read as its last 4 frames; `packed`: the rule
-above, over what it was given). `--video-model` picks the weights (the shipped ones were
-trained on `recent`).
+Last frame, last second and held fill the model's older slots by the rule it was trained
+with (`recent`: the frames just before, so the last second is read as its last 4 frames);
+packed by its own rule, over what it was given. `--video-model` picks the weights (the
+shipped ones were trained on `recent`); `--contexts` a few of the four (last frame always).
 
 Per chunk it prints, over the scenes, from our recognizer's reading of the chunk:
 - consistency: the share of facets read as synthworld's own render of the same staged
@@ -33,7 +33,8 @@ all, the floor no context can go under. Then how fast each drifts (least-squares
 drift over time) relative to last-frame, and how fast the plates alone drift, measured on
 them before the entities are drawn: the part a context makes (the still plate's is zero).
 
-    python benchmarks/long_take.py --scenes 6 --threads 1
+    python benchmarks/long_take.py --scenes 4 --threads 2
+    python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --hold 0.2
 """
 
 from __future__ import annotations
@@ -130,12 +131,22 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--hold", type=float, default=0.1, help="held context's hold")
+    parser.add_argument(
+        "--contexts", default=",".join(CONTEXTS), help="which contexts, comma-separated"
+    )
     parser.add_argument("--video-model", type=Path, default=VIDEO_MODEL)
     args = parser.parse_args()
     if args.scenes < 1 or args.chunks < 2 or args.seconds <= 0:
         parser.error("needs at least one scene, two chunks and a positive chunk length")
     if not 0 <= args.hold <= 1:
         parser.error(f"--hold {args.hold}: expected a share from 0 to 1")
+    contexts = tuple(name.strip() for name in args.contexts.split(","))
+    unknown = [name for name in contexts if name not in CONTEXTS]
+    if unknown or "last frame" not in contexts:
+        parser.error(
+            f"--contexts {args.contexts!r}: expected some of {', '.join(CONTEXTS)}, "
+            "last frame among them (the others are measured against it)"
+        )
     torch.set_num_threads(args.threads)
     model, _ = checkpoint.load(args.video_model)
     autoencoder, _ = checkpoint.load(AUTOENCODER)
@@ -158,10 +169,10 @@ def main() -> None:
     rng = np.random.default_rng(2026)
     held_out = held_out_triples()
     rows: dict[str, list[list[tuple[float, float, float]]]] = {
-        name: [] for name in ("synthworld", "still plate", *CONTEXTS)
+        name: [] for name in ("synthworld", "still plate", *contexts)
     }
-    seconds_taken = {name: 0.0 for name in CONTEXTS}
-    plate_drifts: dict[str, list[list[float]]] = {name: [] for name in CONTEXTS}
+    seconds_taken = {name: 0.0 for name in contexts}
+    plate_drifts: dict[str, list[list[float]]] = {name: [] for name in contexts}
     for scene_index in range(args.scenes):
         spec = sample_scene(rng, held_out, split="heldout")
         seed = 1000 + scene_index
@@ -182,7 +193,7 @@ def main() -> None:
         rows["still plate"].append(
             measure(read_chunks(recognizer, still, per_chunk, fps), world, spec)
         )
-        for context in CONTEXTS:
+        for context in contexts:
             began = time.perf_counter()
             plate = opening
             for k in range(1, args.chunks):
@@ -203,7 +214,7 @@ def main() -> None:
         "\nper chunk, mean over scenes: consistency with the world's own render / adherence "
         "to the scene / drift from the first chunk"
     )
-    names = ("synthworld", "still plate", *CONTEXTS)
+    names = ("synthworld", "still plate", *contexts)
     print(f"{'chunk ends':>10} " + " ".join(f"{name:>22}" for name in names))
     for k in range(args.chunks):
         cells = []
@@ -223,9 +234,9 @@ def main() -> None:
         )
         print(f"  {name:<12} {slopes[name]:.4f}  ({ratio:.2f} x last frame{spent})")
     print("the plates alone, before the entities are drawn (each scene's slope / median):")
-    own = {name: [slope(scene, args.seconds) for scene in plate_drifts[name]] for name in CONTEXTS}
-    middle = {name: statistics.median(own[name]) for name in CONTEXTS}
-    for name in CONTEXTS:
+    own = {name: [slope(scene, args.seconds) for scene in plate_drifts[name]] for name in contexts}
+    middle = {name: statistics.median(own[name]) for name in contexts}
+    for name in contexts:
         ratio = middle[name] / middle["last frame"] if middle["last frame"] > 0 else float("nan")
         per_scene = " ".join(f"{value:.4f}" for value in own[name])
         print(f"  {name:<12} {per_scene} / {middle[name]:.4f}  ({ratio:.2f} x last frame)")

@@ -190,10 +190,12 @@ class ClipSampler:
         made: list[torch.Tensor] = []
         if start is not None:
             reads_recent = (sampling.context or self.model.config.context) == "recent"
+            # A hold with no memory takes its mean from every frame given: keep them all.
             if reads_recent and not (sampling.hold and memory is None):
                 start = start[-(self.model.config.older_frames + 1) :]  # all it reads
             made = list(self.model.normalise(self.autoencoder.encode(to_tensor(start))))
-        total, count = memory or (sum(made, torch.zeros(())), len(made))
+        remembers = memory is not None and memory[1] > 0  # an empty memory holds nothing
+        total, count = memory if remembers else (sum(made, torch.zeros(())), len(made))
         if sampling.hold:
             made = [held(latent, total / count, sampling.hold) for latent in made]
         new: list[torch.Tensor] = []

@@ -140,7 +140,7 @@ def test_the_scenery_is_anchored_to_the_world_not_to_the_shot(place):
     )
     assert short.scale == long.scale and long.left < short.left - 3
     for layer, start in (("near_image", "left"), ("far_image", "far_left")):
-        a, b = np.asarray(getattr(short, layer)), np.asarray(getattr(long, layer))
+        a, b = (np.asarray(getattr(r.sceneries[place], layer)) for r in (short, long))
         first = max(getattr(short, start), getattr(long, start))  # where both have pixels
         a = a[:, round((first - getattr(short, start)) * short.scale) :]
         b = b[:, round((first - getattr(long, start)) * long.scale) :]

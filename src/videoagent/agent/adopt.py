@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from videoagent.errors import PlanError, UsageError
+from videoagent.plan.continuity import arrive_where_carried
 from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.timeline.edits import fitted_text
 from videoagent.timeline.otio_io import Picture, read_picture
@@ -92,12 +93,14 @@ def adopt(picture: Picture, board: Storyboard) -> tuple[Storyboard, list[str]]:
 def _carry_on(kept: list) -> None:
     """A shot that continued the shot before it (plan/continuity.py) goes on continuing
     whatever generated shot an edit cut to it (its take is then made again from that shot's
-    end); after a card, first, or behind a transition it no longer continues (made fresh)."""
+    end, arriving from that shot's place where it is elsewhere); after a card, first, or
+    behind a transition it no longer continues (made fresh)."""
     for index, shot in enumerate(kept):
         previous = kept[index - 1] if index > 0 else None
         joined = previous is not None and previous.kind == "generated"
         if shot.continues and not (joined and shot.transition_in == "cut"):
             shot.continues = False
+    arrive_where_carried(kept)
 
 
 def continuity_notes(before: list, after: list) -> list[str]:

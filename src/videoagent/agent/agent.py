@@ -27,7 +27,12 @@ from videoagent.agent.assemble import cut_points, size_new_takes
 from videoagent.agent.change import apply as apply_change
 from videoagent.agent.change import recover as recover_change
 from videoagent.agent.change import stage
-from videoagent.agent.edits import apply_edit, replace_shot_content, shot_to_regenerate
+from videoagent.agent.edits import (
+    apply_edit,
+    replace_shot_content,
+    shot_to_regenerate,
+    write_missing_prompts,
+)
 from videoagent.agent.estimate import (
     announce_estimate,
     refuse_to_pay_for_missing,
@@ -275,6 +280,7 @@ class Agent:
             if notes:
                 with self._change(state):
                     state.storyboard = board
+                    write_missing_prompts(state)  # a shot whose journey the edit changed
                     state.sync_settings()
                     for note in notes:
                         self._emit("edit", "done", f"{note} [timeline.otio]", route="tool: otio")

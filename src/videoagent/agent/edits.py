@@ -28,6 +28,7 @@ from videoagent.memory.continuation import (
     continuation_count,
     plan_continuation,
 )
+from videoagent.plan.continuity import arrive_where_carried
 from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
@@ -168,6 +169,7 @@ def _edit_picture(
     edited = change(sketch_timeline(before))
     board, _ = adopt(picture_of(edited), replace(before, shots=[*before.shots, *new]))
     state.storyboard = board
+    write_missing_prompts(state)  # the new shots', and any whose journey changed
     return board, [*continuity_notes(before.shots, board.shots), *fit_overlays(board)]
 
 
@@ -224,10 +226,14 @@ def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeSt
 
 def restage_shot(state, shot: Shot, setting: dict[str, str]) -> str:
     """The same shot (cast, action, framing, caption) in another time of day, weather or
-    place; its next take is generated."""
+    place (a shot that carries on a take elsewhere arrives there); its next take is
+    generated."""
     shot.source_frames = shot.source_in = 0
     shot.source_size = []
     shot.scene = {**shot.scene, **setting}
+    if "place" in setting:  # all of it there, unless it carries on a take from elsewhere
+        shot.scene.pop("arrives_from", None)
+        arrive_where_carried(state.storyboard.shots)
     said = ", ".join(setting.values())
     # The beat notes this restage's setting (an earlier one's note goes; its scene stays).
     shot.beat = re.sub(r" \([^()]*\)$", "", shot.beat) + f" ({said})"
@@ -238,6 +244,11 @@ def restage_shot(state, shot: Shot, setting: dict[str, str]) -> str:
 def _rewrite_prompt(state, shot: Shot) -> None:
     """The shot's prompt written again from its scene, for the backend that makes it."""
     shot.prompt = ""
+    write_missing_prompts(state)
+
+
+def write_missing_prompts(state) -> None:
+    """A prompt for every generated shot that has none (new, or its scene changed)."""
     write_prompts(
         state.storyboard,
         state.pool,

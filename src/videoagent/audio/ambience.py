@@ -57,30 +57,40 @@ def shaped_noise(kind: str, seconds: float, rng: np.random.Generator) -> np.ndar
 
 
 def ambience_layers(timeline: Timeline, board: Storyboard, *, seed: int = 0) -> list[Layer]:
-    """One layer per generated shot, faded in and out across its cuts. Each is made when it
-    is laid (a long video's ambience is never held whole), from a noise of its own shot."""
+    """One layer per generated shot, faded in and out across its cuts (a journey's last
+    shot has two: where it comes from, then halfway where it arrives, crossfaded as at a
+    cut). Each is made when it is laid (a long video's ambience is never held whole), from
+    a noise of its own shot."""
     noise = _RecentNoise()
     layers = []
     for index, shot in enumerate(board.shots):
         scene = shot.scene_spec
         if shot.kind != "generated" or scene is None:
             continue
-        kind = sound_for(scene.place, scene.weather)
         start = float(timeline.rate.seconds(timeline.clip_start(index)))
         seconds = float(timeline.rate.seconds(shot.frames))
-        lead = FADE / 2 if index > 0 else 0.0  # overlap the cut on both sides
-        made = (kind, seconds + lead + FADE / 2, index > 0, (seed, 17, index))
-        layers.append(
-            Layer(
-                f"ambience {shot.id} ({kind})",
-                "ambience",
-                np.zeros((0, 2), np.float32),
-                start - lead,
-                parts=lambda lo, hi, made=made: [(0, noise(made))],
-                length=max(round(made[1] * RATE), 1),
-                key=json_sha256(["ambience", AMBIENCE_VERSION, SOUNDS[kind], *made]),
+        kind = sound_for(scene.place, scene.weather)
+        parts = [(kind, start, seconds)]
+        coming_from = scene.arrives_from and sound_for(scene.arrives_from, scene.weather)
+        if coming_from and coming_from != kind:
+            parts = [(coming_from, start, seconds / 2), (kind, start + seconds / 2, seconds / 2)]
+        for part, (sound, begins, lasts) in enumerate(parts):
+            first = index == 0 and part == 0
+            lead = 0.0 if first else FADE / 2  # overlap the cut on both sides
+            # A shot's first part has the seed every shot has (the same noise as before).
+            noise_seed = (seed, 17, index) if part == 0 else (seed, 17, index, part)
+            made = (sound, lasts + lead + FADE / 2, not first, noise_seed)
+            layers.append(
+                Layer(
+                    f"ambience {shot.id} ({sound})",
+                    "ambience",
+                    np.zeros((0, 2), np.float32),
+                    begins - lead,
+                    parts=lambda lo, hi, made=made: [(0, noise(made))],
+                    length=max(round(made[1] * RATE), 1),
+                    key=json_sha256(["ambience", AMBIENCE_VERSION, SOUNDS[sound], *made]),
+                )
             )
-        )
     return layers
 
 

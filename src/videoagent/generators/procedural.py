@@ -91,4 +91,4 @@ def _carried(request: GenerationRequest) -> Carry | None:
             f"procedural extends only its own takes, which say where they left their world; "
             f"{source.name} does not"
         )
-    return Carry(**truth["carry"])
+    return Carry.from_dict(truth["carry"])

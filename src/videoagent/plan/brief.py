@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from videoagent.plan.beats import split_beats
 from videoagent.plan.continuity import asks_one_take, without_one_take
+from videoagent.plan.journey import without_destinations
 from videoagent.plan.request import Request
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
@@ -56,7 +57,7 @@ def make_brief(request: Request) -> Brief:
     if kind and colour is None:
         colour = vocab.DEFAULT_COLOUR[kind]
         assumed.append(f"the {kind} is {colour}")
-    place = _named(request.text, vocab.PLACE_SYNONYMS)
+    place = _named(without_destinations(request.text), vocab.PLACE_SYNONYMS)  # where it starts
     if place is None:
         place = "park" if kind in ("dog", "person", None) else "living room"
         assumed.append(f"set in a {place}")

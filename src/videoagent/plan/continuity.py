@@ -41,10 +41,31 @@ def _without_duration(text: str) -> str:
     return DURATION_PATTERN.sub(" ", text)
 
 
+def arrive_where_carried(shots: list[Shot]) -> list[Shot]:
+    """Each shot that carries on the one before starts where that one ended: where its own
+    place is another, it is a journey's arrival from there (no cut at the join); where it is
+    the same, it arrives from nowhere. Returns the shots changed, their prompts cleared (to
+    be written again from their scenes)."""
+    changed = []
+    for before, shot in zip(shots, shots[1:], strict=False):
+        if not (shot.continues and shot.scene and before.scene):
+            continue
+        came_from = before.scene.get("place")
+        if came_from == shot.scene.get("place"):
+            came_from = None
+        if shot.scene.get("arrives_from") != came_from:
+            scene = {k: v for k, v in shot.scene.items() if k != "arrives_from"}
+            shot.scene = scene | ({"arrives_from": came_from} if came_from else {})
+            shot.prompt = ""
+            changed.append(shot)
+    return changed
+
+
 def as_one_take(shots: list[Shot]) -> list[Shot]:
     """The generated shots of a plan as one take: no cards (each would be a cut), every
     shot after the first continuing the one before it, in the first shot's framing (a
-    take does not jump from wide to close-up), joined with no transition."""
+    take does not jump from wide to close-up), joined with no transition, and arriving
+    wherever it is somewhere else than the shot before."""
     generated = [s for s in shots if s.kind == "generated"]
     for index, shot in enumerate(generated):
         shot.continues = index > 0
@@ -53,4 +74,5 @@ def as_one_take(shots: list[Shot]) -> list[Shot]:
             shot.shot_size, shot.camera = generated[0].shot_size, generated[0].camera
             if shot.scene:
                 shot.scene = {**shot.scene, "shot_size": shot.shot_size, "camera": shot.camera}
+    arrive_where_carried(generated)
     return generated

@@ -14,6 +14,7 @@ from videoagent.plan.beats import beat_sentence
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.continuity import as_one_take
+from videoagent.plan.journey import journey_in
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
 from videoagent.plan.staging import stage
@@ -25,23 +26,24 @@ ALTERNATE_SIZE = {"wide": "medium", "medium": "close-up", "close-up": "medium"}
 
 def _plan_beats(
     brief: Brief, request: Request, max_shot_seconds: float
-) -> list[tuple[str, str, str | None]]:
-    """(beat, caption, action hint) per generated shot, long beats split into coverage."""
+) -> list[tuple[str, str, str | None, bool]]:
+    """(beat, caption, action hint, whether it ends its beat) per generated shot, long
+    beats split into coverage."""
     mode = MODES[request.mode]
     beats = list(brief.beats)
     card_seconds = mode.title_card + mode.end_card
     available = max(request.seconds - card_seconds, 1.0)
-    planned: list[tuple[str, str, str | None]] = []
+    planned: list[tuple[str, str, str | None, bool]] = []
     if mode.establishing and not brief.one_take:  # an establishing shot is a cut
         planned.append(
-            ("establishing shot", f"A {brief.time_of_day} in the {brief.place}.", "stand")
+            ("establishing shot", f"A {brief.time_of_day} in the {brief.place}.", "stand", True)
         )
     for i, beat in enumerate(beats):
         sentence = beat_sentence(brief.subject, beat, first=i == 0)
         pieces = max(1, math.ceil(available / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))
-        planned += [(beat, sentence, None)] * pieces
+        planned += [(beat, sentence, None, piece == pieces - 1) for piece in range(pieces)]
     if mode.closing_shot and not brief.one_take:
-        planned.append(("closing shot", "And the day winds down.", "sit"))
+        planned.append(("closing shot", "And the day winds down.", "sit", True))
     return planned
 
 
@@ -56,9 +58,16 @@ def plan_offline(
     longer than `max_shot_seconds` (a long beat becomes several shots)."""
     shots: list[Shot] = []
     previous_size = None
-    for beat, sentence, hint in _plan_beats(brief, request, max_shot_seconds):
-        staged = stage(beat if hint is None else "", brief, bible, action_hint=hint)
+    here = brief.place  # where the story is: a journey moves it
+    for beat, sentence, hint, ends_beat in _plan_beats(brief, request, max_shot_seconds):
+        staged = stage(beat if hint is None else "", brief, bible, action_hint=hint, here=here)
         scene = staged.scene
+        journey = journey_in(beat) if hint is None else None
+        if journey is not None and ends_beat:
+            # The way there is shot where it starts; its last shot arrives.
+            coming_from = scene.place if scene.place != journey.end else None
+            scene = replace(scene, place=journey.end, arrives_from=coming_from)
+            here = journey.end
         single = len(scene.entities) == 1
         if scene.shot_size == previous_size and scene.camera == "static" and single:
             # Repeating a framing reads as a jump cut: vary it.

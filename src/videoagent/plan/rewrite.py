@@ -10,6 +10,8 @@ go in its separate negative prompt).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from videoagent.errors import UsageError
 from videoagent.plan.storyboard import Shot
 from videoagent.synthworld.captioner import caption
@@ -42,29 +44,33 @@ def rewrite(
     if spec is None:
         raise UsageError(f"shot {shot.id} is a card; cards are drawn, not prompted")
     if dialect == "synthworld":
-        text = caption(spec)
-    elif dialect == "plain":
-        text = shot.caption + who
-    elif dialect == "cinematic":
-        described = caption(spec).split(". ", 2)[-1]  # drop the dialect's shot/place sentences
+        return caption(spec)[:limit]
+    if dialect == "plain":
+        return (shot.caption + who)[:limit]
+    # The prose dialects: the captioner's sentences after its shot and place ones.
+    described = caption(replace(spec, arrives_from=None)).split(". ", 2)[-1]
+    journey = (
+        f" The camera travels on as the {spec.arrives_from} gives way to the {spec.place}."
+        if spec.arrives_from
+        else ""
+    )
+    if dialect == "cinematic":
         text = (
             f"{SHOT_WORDS[spec.shot_size]}, {CAMERA_WORDS[spec.camera]}. {shot.caption}{who} "
-            f"Setting: {spec.place} at {spec.time_of_day}, {spec.weather} weather. "
+            f"Setting: {spec.place} at {spec.time_of_day}, {spec.weather} weather.{journey} "
             f"{described} Style: {style or 'natural colour, soft film grain'}. "
             "Consistent characters, no text, no watermark."
         )
     elif dialect == "runway":
-        described = caption(spec).split(". ", 2)[-1]
         text = (
-            f"{RUNWAY_CAMERA[spec.camera]} {shot.caption}{who} {described} "
+            f"{RUNWAY_CAMERA[spec.camera]} {shot.caption}{who}{journey} {described} "
             f"{SHOT_WORDS[spec.shot_size]} in a {spec.place} at {spec.time_of_day}."
         )
     elif dialect == "veo":
-        described = caption(spec).split(". ", 2)[-1]
         text = (
             f"{SHOT_WORDS[spec.shot_size]} with a {CAMERA_WORDS[spec.camera]}. "
             f"{shot.caption}{who} The setting is a {spec.place} at {spec.time_of_day}, in "
-            f"{spec.weather} weather. {described} The look is "
+            f"{spec.weather} weather.{journey} {described} The look is "
             f"{style or 'natural colour with soft film grain'}."
         )
     else:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
+from videoagent.plan.journey import without_destinations
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -101,8 +102,16 @@ def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> 
     return bible.add(BibleEntity(ident, kind, colour, role, what))
 
 
-def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = None) -> Staged:
-    """Stage `beat` (e.g. "getting a pup cup") for the brief's protagonist."""
+def stage(
+    beat: str,
+    brief: Brief,
+    bible: Bible,
+    *,
+    action_hint: str | None = None,
+    here: str | None = None,
+) -> Staged:
+    """Stage `beat` (e.g. "getting a pup cup") for the brief's protagonist; `here`: where
+    the story is when the beat names no place (default the brief's)."""
     lead = protagonist(brief, bible)
     subject_phrase = f"the {lead.kind}" if lead else ""
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
@@ -162,7 +171,7 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
         replace(e, target=placed.get(aim)) if aim is not None else e
         for e, aim in zip(entities, aimed, strict=True)
     ]
-    place = _named(beat, vocab.PLACE_SYNONYMS)
+    place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").
     alone = bool(entities) and entities[0].action == "meet" and entities[0].target is None
@@ -201,7 +210,7 @@ def stage(beat: str, brief: Brief, bible: Bible, *, action_hint: str | None = No
     lead_action = entities[0].action if entities else "stand"
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
     scene = SceneSpec(
-        place=place or brief.place,
+        place=place or here or brief.place,
         time_of_day=_named(beat, vocab.TIME_SYNONYMS) or brief.time_of_day,
         weather=_named(beat, vocab.WEATHER_SYNONYMS) or brief.weather,
         camera=_named(beat, vocab.CAMERA_SYNONYMS) or camera,

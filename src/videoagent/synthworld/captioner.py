@@ -2,7 +2,8 @@
 
 This style is the `synthworld` prompt dialect (the procedural backend parses it back) and the
 training captions of our own models, so it must stay regular: shot and camera, then place and
-light, then one sentence per entity, the subject first.
+light (and where a journey's last shot comes from), then one sentence per entity, the
+subject first.
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ def caption(spec: SceneSpec) -> str:
         f"{shot} shot, {CAMERA_PHRASE[spec.camera]}.",
         f"{PLACE_PHRASE[spec.place].capitalize()}, {TIME_PHRASE[spec.time_of_day]}, {weather}.",
     ]
+    if spec.arrives_from is not None:
+        sentences.append(f"Coming from the {spec.arrives_from}.")
     done: set[int] = set()
     for index in range(len(spec.entities)):
         if index in done:

@@ -85,8 +85,29 @@ KNOWN = (
 )
 
 
+_PLACE_WORDS = "|".join(
+    re.escape(phrase) for phrase in sorted(vocab.PLACE_SYNONYMS, key=len, reverse=True)
+)
+# "Coming from the park.": the place a journey's last shot starts in (captioner's words).
+_COMING_FROM = re.compile(
+    rf"\b(?:coming|arriving|walking|travelling|traveling|heading)\s+(?:over\s+|in\s+)?from\s+"
+    rf"(?:an?\s+|the\s+)?(?P<place>{_PLACE_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
+def _coming_from(prompt: str) -> tuple[str | None, str]:
+    """The place a "coming from the park" phrase names, and the prompt without it."""
+    found = _COMING_FROM.search(prompt)
+    if found is None:
+        return None, prompt
+    place = vocab.PLACE_SYNONYMS[found["place"].lower()]
+    return place, prompt[: found.start()] + prompt[found.end() :]
+
+
 def parse(prompt: str) -> ParsedPrompt:
     """Understand `prompt` as a synthworld scene."""
+    arrives_from, prompt = _coming_from(prompt)
     scene: dict[str, str] = {}
     entities: list[dict] = []
     placeholders: list[str] = []
@@ -177,6 +198,7 @@ def parse(prompt: str) -> ParsedPrompt:
         camera=scene.get("camera", "static"),
         shot_size=scene.get("shot_size", "wide"),
         entities=tuple(EntitySpec(**e) for e in entities),
+        arrives_from=arrives_from if arrives_from != scene.get("place", "park") else None,
     )
     return ParsedPrompt(spec, placeholders, unsupported, notes)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -50,6 +51,16 @@ DEPTH = {
 }
 
 
+@dataclass
+class _Scenery:
+    """One place's panoramas and sky, and the last backdrop composed from them."""
+
+    near_image: Image.Image
+    far_image: Image.Image
+    sky: Image.Image
+    composed: tuple[tuple, Image.Image | None] = ((), None)  # boxes, backdrop
+
+
 class Renderer:
     """Draws the frames of one shot; backdrops are painted once, entities every frame."""
 
@@ -72,62 +83,68 @@ class Renderer:
         self.grade = atmosphere.grader(spec.time_of_day, spec.weather)
         self._paint_backdrop()
 
-    # 1. Backdrop panoramas, painted once at the scale of the most zoomed-in view.
+    # 1. Backdrop panoramas, painted once at the scale of the most zoomed-in view: one set
+    # per place the shot shows (two where a journey arrives somewhere).
     def _paint_backdrop(self) -> None:
         width, height = self.size
         left, right, widest = self.camera.extent()
         views = [self.camera.view(self.choreography.duration * i / 24) for i in range(25)]
         narrowest = min(v.width for v in views)
         self.scale = width / narrowest
-        ground_at = self.camera.ground_at
-        tallest = widest * height / width
-        self.top, bottom = ground_at * tallest, -(1 - ground_at) * tallest
+        self.ground_at = self.camera.ground_at
+        self.tallest = widest * height / width
+        self.top, self.bottom = self.ground_at * self.tallest, -(1 - self.ground_at) * self.tallest
         margin = 1.0
         # Panoramas start on a whole pixel of the world's own grid: a world x then falls on
         # the same pixel whatever the shot's extent (the scenery is anchored to the world).
         self.left = math.floor((left - margin) * self.scale) / self.scale
+        self.right = right + margin
         far_centres = [v.centre_x * places.PARALLAX for v in views]
         far_left = min(far_centres) - widest / 2 - margin
         self.far_left = math.floor(far_left * self.scale) / self.scale
-        far_right = max(far_centres) + widest / 2 + margin
+        self.far_right = max(far_centres) + widest / 2 + margin
+        boundary = self.stage.boundary
+        shown = (self.spec.place,) if boundary is None else (boundary.behind, boundary.ahead)
+        self.sceneries = {place: self._paint_place(place) for place in shown}
 
-        def canvas(x0: float, x1: float) -> tuple[Image.Image, Pen]:
-            image = Image.new(
-                "RGBA",
-                (int((x1 - x0) * self.scale) + 2, int((self.top - bottom) * self.scale) + 2),
-                (0, 0, 0, 0),
-            )
-            pen = Pen(
-                ImageDraw.Draw(image),
-                origin=(-x0 * self.scale, self.top * self.scale),
-                scale=self.scale,
-                facing=1,
-                grade=self.grade,
-            )
-            return image, pen
+    def _canvas(self, x0: float, x1: float) -> tuple[Image.Image, Pen]:
+        image = Image.new(
+            "RGBA",
+            (int((x1 - x0) * self.scale) + 2, int((self.top - self.bottom) * self.scale) + 2),
+            (0, 0, 0, 0),
+        )
+        pen = Pen(
+            ImageDraw.Draw(image),
+            origin=(-x0 * self.scale, self.top * self.scale),
+            scale=self.scale,
+            facing=1,
+            grade=self.grade,
+        )
+        return image, pen
 
-        self.near_image, near = canvas(self.left, right + margin)
-        self.far_image, far = canvas(self.far_left, far_right)
+    def _paint_place(self, place: str) -> _Scenery:
+        near_image, near = self._canvas(self.left, self.right)
+        far_image, far = self._canvas(self.far_left, self.far_right)
         backdrop = places.Backdrop(
             far=far,
             near=near,
             left=self.left,
-            right=right + margin,
+            right=self.right,
             far_left=self.far_left,
-            far_right=far_right,
-            bottom=bottom,
+            far_right=self.far_right,
+            bottom=self.bottom,
             top=self.top,
             weather=self.spec.weather,
             night=self.spec.time_of_day == "night",
             seed=self.seed,
-            back_line=places.BACK_LINE[self.spec.place],
+            back_line=places.BACK_LINE[place],
         )
-        places.paint(self.spec.place, backdrop)
-        horizon = ground_at - places.BACK_LINE[self.spec.place] / (tallest or 1)
-        self._composed: tuple[tuple, Image.Image | None] = ((), None)  # boxes, backdrop
-        self.sky = atmosphere.sky(
+        places.paint(place, backdrop)
+        horizon = self.ground_at - places.BACK_LINE[place] / (self.tallest or 1)
+        sky = atmosphere.sky(
             self.size, self.spec.time_of_day, self.spec.weather, max(horizon, 0.2), self.seed
         )
+        return _Scenery(near_image, far_image, sky)
 
     def _box(self, x0_world: float, view: View) -> tuple[int, ...]:
         """The part of a backdrop layer (painted from `x0_world`) that `view` sees."""
@@ -143,18 +160,36 @@ class Renderer:
         return crop
 
     def _backdrop(self, view: View) -> Image.Image:
-        """Sky, far and near layers as `view` sees them. A still camera sees the same boxes
-        frame after frame: they are composed once and copied (the same pixels)."""
+        """Sky, far and near layers as `view` sees them; where the view spans a journey's
+        seam, the two places blended across it column by column."""
+        boundary = self.stage.boundary
+        if boundary is None:
+            return self._place_backdrop(self.spec.place, view)
+        ahead = boundary.column_shares(view, self.size[0])
+        if not ahead.any():
+            return self._place_backdrop(boundary.behind, view)
+        if (ahead == 1).all():
+            return self._place_backdrop(boundary.ahead, view)
+        both = (
+            np.asarray(self._place_backdrop(place, view))[None]
+            for place in (boundary.behind, boundary.ahead)
+        )
+        return Image.fromarray(boundary.blend(*both, [view])[0], "RGB")
+
+    def _place_backdrop(self, place: str, view: View) -> Image.Image:
+        """One place's backdrop as `view` sees it. A still camera sees the same boxes frame
+        after frame: they are composed once and copied (the same pixels)."""
+        scenery = self.sceneries[place]
         far_view = View(view.centre_x * places.PARALLAX, view.width, view.height, view.ground_at)
         boxes = (self._box(self.far_left, far_view), self._box(self.left, view))
-        if boxes != self._composed[0]:
-            image = self.sky.copy()
-            far = self._crop(self.far_image, boxes[0])
+        if boxes != scenery.composed[0]:
+            image = scenery.sky.copy()
+            far = self._crop(scenery.far_image, boxes[0])
             image.paste(far, (0, 0), far)
-            near = self._crop(self.near_image, boxes[1])
+            near = self._crop(scenery.near_image, boxes[1])
             image.paste(near, (0, 0), near)
-            self._composed = (boxes, image)
-        return self._composed[1].copy()
+            scenery.composed = (boxes, image)
+        return scenery.composed[1].copy()
 
     # 2. One frame: backdrop crops, entities, weather; plus ground truth.
     def frame(self, index: int) -> tuple[np.ndarray, FrameTruth]:
@@ -162,7 +197,7 @@ class Renderer:
         view, poses = self.stage.moment(index)
         image = self._backdrop(view)
         self._draw_entities(image, view, poses)
-        if self.spec.place != "living room":  # indoors, weather shows only in the windows
+        if self.stage.place_seen(view) != "living room":  # indoors: only in the windows
             atmosphere.precipitation(image, self.spec.weather, t, self.seed)
         return np.asarray(image), self.stage.truth(index, view, poses)
 

@@ -39,6 +39,9 @@ class SceneSpec:
     camera: str = "static"
     shot_size: str = "wide"
     entities: tuple[EntitySpec, ...] = field(default_factory=tuple)
+    # A journey's last leg: the place the shot starts in, which gives way to `place` as
+    # the camera travels on (None: the whole shot is at `place`).
+    arrives_from: str | None = None
 
     def __post_init__(self) -> None:
         checks = (
@@ -51,6 +54,12 @@ class SceneSpec:
         for name, value, allowed in checks:
             if value not in allowed:
                 raise UsageError(f"{name} must be one of {', '.join(allowed)}; got {value!r}")
+        if self.arrives_from is not None and self.arrives_from not in vocab.PLACES:
+            raise UsageError(
+                f"arrives_from must be one of {', '.join(vocab.PLACES)}; got {self.arrives_from!r}"
+            )
+        if self.arrives_from == self.place:
+            raise UsageError(f"a shot cannot arrive at the {self.place} from the {self.place}")
         for entity in self.entities:
             if entity.target is not None and not 0 <= entity.target < len(self.entities):
                 raise UsageError(f"entity target {entity.target} is not an entity of this shot")
@@ -64,7 +73,12 @@ class SceneSpec:
         return tuple(e.label for e in self.entities if e.kind == "placeholder")
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """As plain data; `arrives_from` only where a journey ends (so that every other
+        scene, and every key made from one, reads as it always has)."""
+        data = asdict(self)
+        if data["arrives_from"] is None:
+            del data["arrives_from"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> SceneSpec:

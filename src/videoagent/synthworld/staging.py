@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from videoagent.synthworld.boundary import Boundary, arrival
 from videoagent.synthworld.camera import Camera, View, view_size
 from videoagent.synthworld.choreography import Choreography, Pose
 from videoagent.synthworld.spec import SceneSpec
@@ -26,9 +27,15 @@ class Carry:
     camera_x: float  # the centre of the camera's view
     gait: float  # where the gait, wag and flap cycles stand (seconds)
     seed: int  # the seed its scenery was painted with
+    boundary: Boundary | None = None  # where its world changes place, if it does
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Carry:
+        boundary = data.get("boundary")
+        return cls(**{**data, "boundary": Boundary(**boundary) if boundary else None})
 
 
 class Stage:
@@ -44,10 +51,13 @@ class Stage:
         seed: int = 0,
         gait_offset: float | None = None,
         carry: Carry | None = None,
+        extends: bool = False,
     ) -> None:
         """`gait_offset`: where everyone's gait, wag and flap cycles start (seconds); by
         default drawn from the seed, given to carry on a shot that ended there. `carry`:
-        the shot this one carries on, whose subject, camera and gait it starts from."""
+        the shot this one carries on, whose subject, camera and gait it starts from.
+        `extends`: the shot carries on a take whose world is not ours to know (its first
+        frame is that take's: a journey's seam must not be in it)."""
         self.spec, self.size, self.fps, self.frames = spec, size, fps, frames
         width, height = size
         view_width, _ = view_size(spec, width / height)
@@ -63,13 +73,31 @@ class Stage:
             if spec.entities:
                 self.choreography.shift = carry.subject_x - self.choreography.pose(0, 0.0).x
             self.camera.offset = carry.camera_x - self.camera.view(0.0).centre_x
+        self.boundary = self._boundary(carry, extends or carry is not None)
+
+    def _boundary(self, carry: Carry | None, extends: bool) -> Boundary | None:
+        """Where this shot's world changes place: its own arrival's seam, or the seam of the
+        take it carries on while it stays in the place that take arrived at."""
+        spec = self.spec
+        if spec.arrives_from is not None:
+            duration = self.choreography.duration
+            views = [self.camera.view(duration * i / 24) for i in range(25)]
+            facing = self.choreography.pose(0, 0.0).facing if spec.entities else 1
+            return arrival(views, facing, spec.arrives_from, spec.place, carried=extends)
+        if carry is not None and carry.boundary is not None and carry.boundary.ahead == spec.place:
+            return carry.boundary
+        return None
+
+    def place_seen(self, view: View) -> str:
+        """The place the picture shows, where it changes: the one at its centre."""
+        return self.spec.place if self.boundary is None else self.boundary.place_at(view.centre_x)
 
     def carried_on(self, seed: int) -> Carry:
         """Where this shot leaves its world (its scenery painted with `seed`)."""
         end = self.frames / self.fps
         subject = self.choreography.pose(0, end).x if self.spec.entities else 0.0
         gait = self.choreography.gait_offset + end
-        return Carry(subject, self.camera.view(end).centre_x, gait, seed)
+        return Carry(subject, self.camera.view(end).centre_x, gait, seed, self.boundary)
 
     def moment(self, index: int) -> tuple[View, list[Pose]]:
         """The camera's view and every entity's pose at frame `index`."""
@@ -105,7 +133,7 @@ class Stage:
         spec = self.spec
         return FrameTruth(
             index,
-            spec.place,
+            self.place_seen(view),
             spec.time_of_day,
             spec.weather,
             spec.camera,

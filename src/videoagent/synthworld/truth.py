@@ -50,7 +50,8 @@ class FrameTruth:
 
 def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5, min_seen: float = 0.1) -> dict:
     """Per entity: how often it is mostly in frame (`visible_fraction`), how often a real
-    part of it is (`seen_fraction`), and what it does; plus the shot's setting."""
+    part of it is (`seen_fraction`), and what it does; plus the shot's setting (its place
+    is where it ends; `places`, where it shows more than one, lists them in order)."""
     if not frames:
         return {"frames": 0, "entities": []}
     first = frames[0]
@@ -76,9 +77,11 @@ def summarise(frames: list[FrameTruth], *, min_visible: float = 0.5, min_seen: f
     for row in entities.values():
         row["visible_fraction"] = round(row.pop("visible_frames") / len(frames), 3)
         row["seen_fraction"] = round(row.pop("seen_frames") / len(frames), 3)
+    places = list(dict.fromkeys(truth.place for truth in frames))
     return {
         "frames": len(frames),
-        "place": first.place,
+        "place": frames[-1].place,  # where it ends: a journey's last shot is where it arrives
+        **({"places": places} if len(places) > 1 else {}),
         "time_of_day": first.time_of_day,
         "weather": first.weather,
         "camera": first.camera,

@@ -1,0 +1,52 @@
+"""A journey in a beat: "walking through the park to a café" starts in one place and ends
+in another. The planner shoots the way there in the first place and ends the beat's last
+shot where the journey arrives (the new place comes into the picture as the camera travels
+on, with no cut); what the story does next happens there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from videoagent.synthworld import vocabulary as vocab
+
+_ARTICLE = r"(?:an?\s+|the\s+|some\s+|his\s+|her\s+|its\s+|their\s+)?"
+_PLACES = "|".join(
+    re.escape(phrase) for phrase in sorted(vocab.PLACE_SYNONYMS, key=len, reverse=True)
+)
+# "to a café", "towards the beach", "into the living room", "reaching the park"; not
+# "next to the café" or "close to the sea" (where something is, not where it goes).
+_DESTINATION = re.compile(
+    rf"(?<!next )(?<!close )(?<!near )(?<!back )\b(?:to|towards?|into|reaching|reaches)\s+"
+    rf"{_ARTICLE}(?P<place>{_PLACES})\b",
+    re.IGNORECASE,
+)
+# "through the park", "across the street", "along the beach", "from the park", "out of
+# the living room": the place the journey starts in or passes through.
+_ROUTE = re.compile(
+    rf"\b(?:through|across|along|around|from|out\s+of|leaving|past)\s+{_ARTICLE}"
+    rf"(?P<place>{_PLACES})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Journey:
+    start: str | None  # the place the beat sets out from or goes through (None: unsaid)
+    end: str  # where it arrives
+
+
+def journey_in(beat: str) -> Journey | None:
+    """The journey `beat` tells of, or None where it goes nowhere new."""
+    destination = _DESTINATION.search(beat)
+    if destination is None:
+        return None
+    end = vocab.PLACE_SYNONYMS[destination["place"].lower()]
+    route = _ROUTE.search(beat[: destination.start()])
+    start = vocab.PLACE_SYNONYMS[route["place"].lower()] if route else None
+    return None if start == end else Journey(start, end)
+
+
+def without_destinations(text: str) -> str:
+    """`text` with every "to a café" taken out: what is left names where things start."""
+    return _DESTINATION.sub(" ", text)

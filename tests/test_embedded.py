@@ -101,6 +101,41 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
 
 
 @needs_weights
+def test_an_embedded_journey_arrives_beyond_a_seam_the_camera_brings_in(tmp_path: Path):
+    """Extending a tracking take of the park with a shot that arrives at a café: it starts
+    as the park's own extension would (the same plate, column for column, where the ground
+    is still the park's), the café comes in on the side the camera travels to, and the
+    take's memory begins anew at the café."""
+    generator = registry.create("embedded")
+    walk = (
+        "Wide shot, tracking camera following the subject. {place}, noon, clear.{more} "
+        "A brown dog walks along."
+    )
+    park = "A park with green grass and a paved path"
+    rate = FrameRate(Fraction(24))
+    opening = GenerationRequest(walk.format(place=park, more=""), 24, rate, 160, 90, seed=2)
+    taken = generator.generate(opening, tmp_path / "park.mp4").output
+    cafe = walk.format(
+        place="A cafe terrace in front of a cafe window", more=" Coming from the park."
+    )
+    arrive = replace(opening, prompt=cafe, frames=72, mode="extend", references=(str(taken),))
+    arrived = generator.generate(arrive, tmp_path / "arrive.mp4")
+    assert arrived.report["arrives"].startswith("from the park: the cafe drawn on its own")
+    stayed = generator.generate(replace(arrive, prompt=opening.prompt), tmp_path / "stay.mp4")
+    assert stayed.report["arrives"] is None
+    last = [np.stack(list(iter_frames(job.output)))[-1].astype(int) for job in (arrived, stayed)]
+    left, right = (
+        np.abs(last[0] - last[1])[:, part].mean() for part in (slice(0, 40), slice(-40, None))
+    )
+    assert left < 3 and right > 4 * left + 10  # the park where it still is, the café beyond
+    ended = np.stack(list(iter_frames(taken)))[-1].astype(int)
+    began = next(iter_frames(arrived.output)).astype(int)
+    assert np.abs(began - ended).mean() < 25  # it begins where the park's take ended
+    with np.load(plate_path(arrived.output)) as kept:
+        assert str(kept["memory_scene"]) == "cafe, noon, clear"
+
+
+@needs_weights
 def test_judge_reads_an_embedded_take_as_it_reads_synthworlds_own_render(tmp_path: Path):
     from videoagent.evaluate.recognized import recognizer
     from videoagent.nn.judge import SEEN_SHARE, read_clip

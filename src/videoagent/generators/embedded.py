@@ -19,7 +19,10 @@ latents hold no more. Image-to-video and extend take the given frames as they ar
 already place things), so they are the video model alone.
 
 It knows only the synthworld vocabulary; a concept without a painter is left out of the
-picture (the report lists it as a placeholder).
+picture (the report lists it as a placeholder). It never learnt to walk from one place into
+the next: a journey's last shot draws the place it comes from (extending its take, held to
+it) and, on its own, the place it arrives at, and lays that beyond a seam the camera's
+travel brings into the picture, as synthworld does (`synthworld/boundary.py`).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import math
 import time
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -99,6 +102,16 @@ def _resampled_chunks(
                 for b, a, w in zip(before[part], after[part], weight[part], strict=True)
             ]
         )
+
+
+def _across(boundary, stage, fps: float, behind, ahead) -> Iterator[np.ndarray]:
+    """Two places' chunks of output frames as one take: each column the place its ground is
+    in, seen through the stage's camera at each frame's moment."""
+    begins = 0
+    for here, there in zip(behind, ahead, strict=True):
+        views = [stage.camera.view((begins + k) / fps) for k in range(len(here))]
+        yield boundary.blend(here, there, views)
+        begins += len(here)
 
 
 def plate_path(clip: Path) -> Path:
@@ -220,7 +233,8 @@ class EmbeddedGenerator(Generator):
         upsampler), another step count, bf16, and compiled or frozen steps all give other
         pixels for the same request (frozen and compiled only in the last bit);
         "plates-gait-held": an extension goes on from the plate its take kept, the entities
-        drawn again over it in their gait, held to its take's memory; and synthworld's
+        drawn again over it in their gait, held to its take's memory; "arrivals": a
+        journey's last shot lays the place it arrives at beyond a seam; and synthworld's
         version, which stages the scene the entities are drawn in."""
         from videoagent.nn.compute import execution, precision
 
@@ -229,7 +243,8 @@ class EmbeddedGenerator(Generator):
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL, PLATE_UPSAMPLER)
         )
         version = (
-            f"{weights}-plates-gait-held-synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
+            f"{weights}-plates-gait-held-arrivals-synthworld-{synthworld.VERSION}-{steps}steps-"
+            f"{precision()}"
         )
         return version + ("" if execution() == "eager" else f"-{execution()}")
 
@@ -283,22 +298,29 @@ class EmbeddedGenerator(Generator):
         from videoagent.synthworld.staging import Stage
 
         parsed = parse(request.prompt)
-        text = caption(parsed.spec)
+        spec = parsed.spec
+        text = caption(replace(spec, arrives_from=None))
         native_frames = math.floor(request.seconds * self.native_fps) + 2
         began = time.perf_counter()
         try:
             start = _start_frames(request, self.native_size)
             stage = Stage(
-                parsed.spec,
+                spec,
                 size=self.native_size,
                 fps=self.native_fps,
                 frames=native_frames,
                 seed=request.seed,
                 gait_offset=start.gait if start is not None else None,
+                extends=start is not None,
             )
             layers = self._layers(start)
             layout = self._layout(stage, layers)
-            scene = _scene_of(parsed.spec)
+            # A journey's arrival starts where it comes from; the model cannot walk into
+            # another place, so that one is drawn on its own and laid beyond the seam.
+            boundary = stage.boundary if layers == "plate and entities" else None
+            where = spec.place if boundary is None else boundary.behind
+            first = replace(spec, place=where, arrives_from=None)
+            scene = _scene_of(first)
             before = None if start is None else start.memory
             holds = (
                 layers == "plate and entities"
@@ -311,25 +333,40 @@ class EmbeddedGenerator(Generator):
             given = None if start is None else start.frames
             memory = (torch.from_numpy(before.total), before.frames) if holds else None
             latents = self.sampler.latents(
-                text, native_frames, sampling, start=given, layout=layout, memory=memory
+                caption(first), native_frames, sampling, start=given, layout=layout, memory=memory
             )
-            made = self.sampler.decode(latents)
+            plate = self.sampler.decode(latents)
             fps = float(request.rate.fps)
-            enlarge, enlarged_by = self._enlarger(parsed.spec, layers)
-            chunks = _resampled_chunks(made, self.native_fps, fps, request.frames, enlarge)
+            enlarge, enlarged_by = self._enlarger(first, layers)
+            chunks = _resampled_chunks(plate, self.native_fps, fps, request.frames, enlarge)
+            if boundary is not None:
+                fresh = Sampling(steps=self.steps, seed=request.seed)
+                latents = self.sampler.latents(text, native_frames, fresh, layout=layout)
+                there = self.sampler.decode(latents)
+                native_views = [stage.camera.view(i / self.native_fps) for i in range(len(plate))]
+                enlarge_there, _ = self._enlarger(spec, layers)
+                chunks = _across(
+                    boundary,
+                    stage,
+                    fps,
+                    chunks,
+                    _resampled_chunks(there, self.native_fps, fps, request.frames, enlarge_there),
+                )
+                plate = boundary.blend(plate, there, native_views)
+                scene = _scene_of(spec)  # the memory begins anew where it arrived
             with request.writer(output) as writer:
-                for first, chunk in zip(range(0, request.frames, CHUNK), chunks, strict=True):
+                for begins, chunk in zip(range(0, request.frames, CHUNK), chunks, strict=True):
                     chunk = np.stack(
                         [fit_picture(frame, request.width, request.height) for frame in chunk]
                     )
                     if layers == "plate and entities":
-                        moments = [index / fps for index in range(first, first + len(chunk))]
+                        moments = [index / fps for index in range(begins, begins + len(chunk))]
                         chunk = self.entity_layer.paint(chunk, stage, moments)
                     for frame in chunk:
                         writer.write(frame)
             if layers == "plate and entities":
                 remembered = _remembered(before, latents, scene, request, self.native_fps)
-                _keep_plate(output, made, request, stage, remembered)
+                _keep_plate(output, plate, request, stage, remembered)
                 write_staged(output, _staging(stage, request.frames, fps, self.native_size))
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
@@ -348,6 +385,12 @@ class EmbeddedGenerator(Generator):
             "continued": None if start is None else "its plate" if start.on_plate else "its frames",
             "held_to_take": (
                 f"{HOLD:g} of the way to its mean over {before.frames} frames" if holds else None
+            ),
+            "arrives": (
+                f"from the {boundary.behind}: the {boundary.ahead} drawn on its own, laid beyond "
+                "the seam as the camera travels on"
+                if boundary is not None
+                else None
             ),
             "native": {"size": list(self.native_size), "fps": self.native_fps},
             "compute_seconds": round(time.perf_counter() - began, 2),

@@ -125,6 +125,24 @@ def test_the_arrival_starts_as_the_place_it_leaves_and_ends_as_the_one_it_reache
     assert Renderer(beach, size=size, fps=fps, frames=24, carry=carried).stage.boundary is None
 
 
+def test_the_recognizer_judges_an_arrival_by_where_it_ends(tmp_path: Path):
+    """A take without ground truth (embedded's) is read by our recognizer: an arrival's
+    place is what its last quarter looks like, not most of its frames."""
+    pytest.importorskip("torch")
+    from videoagent.evaluate.recognized import place_at_end, recognized_checks
+    from videoagent.media.writer import Mp4Writer
+    from videoagent.timeline.time import FrameRate
+
+    frames = np.stack([frame for frame, _ in Renderer(ARRIVAL, size=(224, 128), fps=8, frames=80)])
+    clip = tmp_path / "arrival.mp4"
+    with Mp4Writer(clip, size=(224, 128), rate=FrameRate.of(8), frames=len(frames)) as writer:
+        for frame in frames:
+            writer.write(frame)
+    assert place_at_end(frames[:20], 8.0) == "park"  # where it comes from
+    place = next(c for c in recognized_checks(clip, ARRIVAL) if c.name == "place")
+    assert place.passed and place.detail == "looks like cafe at its end"
+
+
 def test_the_arrivals_ambience_changes_halfway():
     from videoagent.agent.assemble import sketch_timeline
     from videoagent.audio.ambience import ambience_layers

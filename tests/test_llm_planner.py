@@ -69,6 +69,32 @@ def test_valid_plan_is_used_with_exact_frames(request_and_brief):
     assert [e.action for e in meet.entities] == ["meet", "meet"]
 
 
+def test_a_journey_the_model_plans_arrives_in_its_last_shot_and_the_story_stays_there():
+    request = Request.build(
+        "a 30 second video of a dog walking through the park to the beach, then sitting"
+    )
+    beats = [
+        "the dog walks in the park",
+        "the dog walks through the park to the beach",
+        "the dog walks through the park to the beach",
+        "the dog sits down",
+    ]
+    server = FakeOpenAI([_shots([8, 8, 8, 6], beats)])
+    try:
+        board, warnings = plan_with_llm(
+            request, make_brief(request), Bible(), client=ChatClient(server.url)
+        )
+    finally:
+        server.close()
+    assert warnings == []
+    assert [(s.scene_spec.place, s.scene_spec.arrives_from) for s in board.shots] == [
+        ("park", None),
+        ("park", None),
+        ("beach", "park"),
+        ("beach", None),
+    ]
+
+
 def test_the_cast_looks_as_the_model_says_when_they_fit_what_is_drawn(request_and_brief):
     from videoagent.agent.planning import draft_bible, write_prompts
 

@@ -97,16 +97,22 @@ def recognized_checks(path: Path, scene: SceneSpec) -> list[Check]:
             checks.append(_unreadable(kind, subject))
     for key in ("place", "time_of_day"):
         seen, wanted = getattr(reading, key), getattr(scene, key)
+        said = f"looks like {seen}"
+        if key == "place" and scene.arrives_from:  # a journey's arrival: where it ends
+            seen = place_at_end(frames, float(probe(path).fps))
+            said = f"looks like {seen} at its end"
         checks.append(
-            Check(
-                key.replace("_", " "),
-                seen == wanted,
-                f"looks like {seen}",
-                value=seen,
-                expected=wanted,
-            )
+            Check(key.replace("_", " "), seen == wanted, said, value=seen, expected=wanted)
         )
     return checks
+
+
+def place_at_end(frames: np.ndarray, fps: float) -> str:
+    """The place the last quarter of `frames` looks like: where a journey's last shot,
+    which starts where it comes from, has arrived."""
+    from videoagent.nn.judge import read_clip
+
+    return read_clip(recognizer(), frames[-max(1, len(frames) // 4) :], fps).place
 
 
 def _unreadable(kind: str, subject: bool) -> Check:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from videoagent.evaluate.recognized import RECOGNIZER, recognizer
+from videoagent.evaluate.recognized import RECOGNIZER, place_at_end, recognizer
 from videoagent.media.frames import iter_frames
 from videoagent.media.probe import probe
 from videoagent.store.staged_file import read_staged
@@ -75,7 +75,12 @@ def _read(path: str, start: int, stop: int, _stamp: int) -> Reading | None:
         seen=shares.kinds,
         actions=shares.actions,
         setting={
-            "place": reading.place,
+            # A journey's arrival is where it ends (its staging's scene says it is one).
+            "place": (
+                place_at_end(np.stack(frames[start - lead :]), fps)
+                if staged.get("spec", {}).get("arrives_from")
+                else reading.place
+            ),
             "time_of_day": reading.time_of_day,
             "weather": reading.weather,
         },

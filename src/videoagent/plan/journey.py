@@ -6,9 +6,10 @@ on, with no cut); what the story does next happens there."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.spec import SceneSpec
 
 _ARTICLE = r"(?:an?\s+|the\s+|some\s+|his\s+|her\s+|its\s+|their\s+)?"
 _PLACES = "|".join(
@@ -50,3 +51,13 @@ def journey_in(beat: str) -> Journey | None:
 def without_destinations(text: str) -> str:
     """`text` with every "to a café" taken out: what is left names where things start."""
     return _DESTINATION.sub(" ", text)
+
+
+def arriving(scene: SceneSpec, beat: str) -> SceneSpec | None:
+    """`scene` (staged for `beat`'s way there) as the shot that ends the journey `beat`
+    tells of, arriving where it goes; None where `beat` goes nowhere new."""
+    journey = journey_in(beat)
+    if journey is None:
+        return None
+    coming_from = scene.place if scene.place != journey.end else None
+    return replace(scene, place=journey.end, arrives_from=coming_from)

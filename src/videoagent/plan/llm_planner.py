@@ -19,6 +19,7 @@ from videoagent.llm.client import ChatClient
 from videoagent.llm.prompts import prompt
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief
+from videoagent.plan.journey import arriving
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import (
     finish_storyboard,
@@ -216,9 +217,15 @@ def plan_with_llm(
         if entity is not None and fitting_looks(member, entity):
             entity.description = member.looks.strip()
     shots = []
-    for item in proposal.shots:
-        staged = stage(item.beat, brief, bible)
+    here = brief.place  # where the story is: a journey moves it
+    for index, item in enumerate(proposal.shots):
+        staged = stage(item.beat, brief, bible, here=here)
         scene = staged.scene
+        following = proposal.shots[index + 1 : index + 2]
+        if not following or following[0].beat != item.beat:  # the beat's last shot
+            arrived = arriving(scene, item.beat)
+            if arrived is not None:
+                scene, here = arrived, arrived.place
         if item.shot_size in vocab.SHOT_SIZES:
             scene = replace(scene, shot_size=item.shot_size)
         if item.camera in vocab.CAMERAS:

@@ -14,7 +14,7 @@ from videoagent.plan.beats import beat_sentence
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.continuity import as_one_take
-from videoagent.plan.journey import journey_in
+from videoagent.plan.journey import arriving
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
 from videoagent.plan.staging import stage
@@ -62,12 +62,10 @@ def plan_offline(
     for beat, sentence, hint, ends_beat in _plan_beats(brief, request, max_shot_seconds):
         staged = stage(beat if hint is None else "", brief, bible, action_hint=hint, here=here)
         scene = staged.scene
-        journey = journey_in(beat) if hint is None else None
-        if journey is not None and ends_beat:
-            # The way there is shot where it starts; its last shot arrives.
-            coming_from = scene.place if scene.place != journey.end else None
-            scene = replace(scene, place=journey.end, arrives_from=coming_from)
-            here = journey.end
+        # A journey's way there is shot where it starts; its last shot arrives.
+        arrived = arriving(scene, beat) if hint is None and ends_beat else None
+        if arrived is not None:
+            scene, here = arrived, arrived.place
         single = len(scene.entities) == 1
         if scene.shot_size == previous_size and scene.camera == "static" and single:
             # Repeating a framing reads as a jump cut: vary it.

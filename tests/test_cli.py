@@ -40,6 +40,17 @@ def test_plan_prints_storyboard_json_without_generating():
     assert all(s["prompt"] for s in board["shots"])
 
 
+def test_plan_says_where_a_journey_arrives():
+    request = "one continuous 20 second shot of a dog walking through the park to the beach"
+    result = runner.invoke(
+        app, ["plan", request, "--backend", "procedural"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0
+    lines = [line for line in result.output.splitlines() if line.startswith("shot-")]
+    assert "arrives" not in lines[0]
+    assert "no cut; arrives at the beach from the park" in lines[-1]
+
+
 def test_backends_lists_capabilities_prices_and_what_is_configured(monkeypatch):
     from videoagent.generators import catalog
 

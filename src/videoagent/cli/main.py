@@ -507,6 +507,9 @@ def plan(
     for shot in board.shots:
         seconds = float(board.rate.seconds(shot.frames))
         joined = "continues the shot before, no cut" if shot.continues else shot.transition_in
+        came_from = (shot.scene or {}).get("arrives_from")
+        if came_from:
+            joined += f"; arrives at the {shot.scene['place']} from the {came_from}"
         out.print(
             f"\n[bold]{shot.id}[/] {seconds:5.2f} s  {shot.kind:9} {escape(shot.beat)}"
             f"  [dim]({shot.shot_size}, {shot.camera}, in: {joined})[/]",

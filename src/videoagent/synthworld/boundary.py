@@ -9,7 +9,7 @@ with no cut. The seam is soft (a metre of ground where both places blend).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -43,9 +43,6 @@ class Boundary:
 
     def place_at(self, x: float) -> str:
         return self.ahead if self.side * (x - self.x) > 0 else self.behind
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def arrival(views: list, facing: int, behind: str, ahead: str, *, carried: bool) -> Boundary:

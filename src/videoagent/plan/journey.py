@@ -12,21 +12,18 @@ from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import SceneSpec
 
 _ARTICLE = r"(?:an?\s+|the\s+|some\s+|his\s+|her\s+|its\s+|their\s+)?"
-_PLACES = "|".join(
-    re.escape(phrase) for phrase in sorted(vocab.PLACE_SYNONYMS, key=len, reverse=True)
-)
 # "to a café", "towards the beach", "into the living room", "reaching the park"; not
 # "next to the café" or "close to the sea" (where something is, not where it goes).
 _DESTINATION = re.compile(
     rf"(?<!next )(?<!close )(?<!near )(?<!back )\b(?:to|towards?|into|reaching|reaches)\s+"
-    rf"{_ARTICLE}(?P<place>{_PLACES})\b",
+    rf"{_ARTICLE}(?P<place>{vocab.PLACE_PATTERN})\b",
     re.IGNORECASE,
 )
 # "through the park", "across the street", "along the beach", "from the park", "out of
 # the living room": the place the journey starts in or passes through.
 _ROUTE = re.compile(
     rf"\b(?:through|across|along|around|from|out\s+of|leaving|past)\s+{_ARTICLE}"
-    rf"(?P<place>{_PLACES})\b",
+    rf"(?P<place>{vocab.PLACE_PATTERN})\b",
     re.IGNORECASE,
 )
 

@@ -85,13 +85,10 @@ KNOWN = (
 )
 
 
-_PLACE_WORDS = "|".join(
-    re.escape(phrase) for phrase in sorted(vocab.PLACE_SYNONYMS, key=len, reverse=True)
-)
 # "Coming from the park.": the place a journey's last shot starts in (captioner's words).
 _COMING_FROM = re.compile(
     rf"\b(?:coming|arriving|walking|travelling|traveling|heading)\s+(?:over\s+|in\s+)?from\s+"
-    rf"(?:an?\s+|the\s+)?(?P<place>{_PLACE_WORDS})\b",
+    rf"(?:an?\s+|the\s+)?(?P<place>{vocab.PLACE_PATTERN})\b",
     re.IGNORECASE,
 )
 

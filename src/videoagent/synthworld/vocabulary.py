@@ -6,6 +6,8 @@ is also the `synthworld` prompt dialect. A word outside it is an unsupported con
 
 from __future__ import annotations
 
+import re
+
 CREATURES = ("dog", "cat", "person", "bird")
 PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 KINDS = CREATURES + PROPS
@@ -155,6 +157,11 @@ PLACE_SYNONYMS = {
     "downtown": "city",
     "skyline": "city",
 }
+# Any of those words, longest first, as a regular expression's alternatives ("coffee
+# shop" before "shop"): for the phrases around places ("to a café", "coming from the park").
+PLACE_PATTERN = "|".join(
+    re.escape(phrase) for phrase in sorted(PLACE_SYNONYMS, key=len, reverse=True)
+)
 TIME_SYNONYMS = {
     "morning": "morning",
     "sunrise": "morning",

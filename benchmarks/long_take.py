@@ -14,14 +14,11 @@ for every context; each later one is given:
 - held: the whole take so far, read as the model was trained (its last frames), and each
   frame it reads held `--hold` of the way, in its coarse layout and colour, to the mean of
   every frame of the take so far (`Sampling.hold`): a memory of all of it in one latent.
-- chosen: held, and of `--candidates` draws of each chunk (`--block` frames of it at a time
-  when given) the one whose coarse mean is nearest that mean kept (`Sampling.candidates`):
-  a wandering place pulled back at every choice, at that many times the compute.
 
-Last frame, last second, held and chosen fill the model's older slots by the rule it was trained
+Last frame, last second and held fill the model's older slots by the rule it was trained
 with (`recent`: the frames just before, so the last second is read as its last 4 frames);
 packed by its own rule, over what it was given. `--video-model` picks the weights (the
-shipped ones were trained on `recent`); `--contexts` a few of the five (last frame always).
+shipped ones were trained on `recent`); `--contexts` a few of the four (last frame always).
 
 Per chunk it prints, over the scenes, from our recognizer's reading of the chunk:
 - consistency: the share of facets read as synthworld's own render of the same staged
@@ -38,7 +35,6 @@ them before the entities are drawn: the part a context makes (the still plate's 
 
     python benchmarks/long_take.py --scenes 4 --threads 2
     python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --hold 0.2
-    python benchmarks/long_take.py --contexts "last frame,held,chosen" --candidates 3
 """
 
 from __future__ import annotations
@@ -46,7 +42,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -64,7 +59,7 @@ from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.sampler import held_out_triples, sample_scene
 from videoagent.synthworld.staging import Stage
 
-CONTEXTS = ("last frame", "last second", "packed", "held", "chosen")
+CONTEXTS = ("last frame", "last second", "packed", "held")
 
 
 def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, str | None]:
@@ -74,7 +69,7 @@ def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, st
         return history[-1:], None
     if context == "last second":
         return history[-round(fps) :], None
-    return history, "packed" if context == "packed" else None  # held and chosen: all of it
+    return history, "packed" if context == "packed" else None
 
 
 def drifts(readings: list) -> list[float]:
@@ -135,9 +130,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per chunk")
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--hold", type=float, default=0.1, help="held and chosen contexts' hold")
-    parser.add_argument("--candidates", type=int, default=2, help="chosen context's draws")
-    parser.add_argument("--block", type=int, default=None, help="frames chosen at a time")
+    parser.add_argument("--hold", type=float, default=0.1, help="held context's hold")
     parser.add_argument(
         "--contexts", default=",".join(CONTEXTS), help="which contexts, comma-separated"
     )
@@ -147,8 +140,6 @@ def main() -> None:
         parser.error("needs at least one scene, two chunks and a positive chunk length")
     if not 0 <= args.hold <= 1:
         parser.error(f"--hold {args.hold}: expected a share from 0 to 1")
-    if args.candidates < 2 or (args.block is not None and args.block < 1):
-        parser.error(f"--candidates {args.candidates}, --block {args.block}: expected 2+ and 1+")
     contexts = tuple(name.strip() for name in args.contexts.split(","))
     unknown = [name for name in contexts if name not in CONTEXTS]
     if unknown or "last frame" not in contexts:
@@ -173,8 +164,7 @@ def main() -> None:
         f"{args.scenes} held-out scenes, {args.chunks} x {args.seconds:g} s at {fps:g} fps "
         f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
         f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
-        f"context), held and chosen contexts' hold {args.hold:g}, chosen of "
-        f"{args.candidates} draws {'a chunk' if args.block is None else f'of {args.block} frames'}"
+        f"context), held context's hold {args.hold:g}"
     )
     rng = np.random.default_rng(2026)
     held_out = held_out_triples()
@@ -208,13 +198,8 @@ def main() -> None:
             plate = opening
             for k in range(1, args.chunks):
                 start, rule = given(context, plate, fps)
-                chunk_sampling = Sampling(args.steps, seed=seed + k, context=rule)
-                if context in ("held", "chosen"):
-                    chunk_sampling = replace(chunk_sampling, hold=args.hold)
-                if context == "chosen":
-                    chunk_sampling = replace(
-                        chunk_sampling, candidates=args.candidates, block=args.block
-                    )
+                hold = args.hold if context == "held" else 0.0
+                chunk_sampling = Sampling(args.steps, seed=seed + k, context=rule, hold=hold)
                 layout = empty[k * per_chunk : (k + 1) * per_chunk]
                 made = sampler.clip(text, per_chunk, chunk_sampling, start=start, layout=layout)
                 plate = np.concatenate([plate, made])

@@ -14,7 +14,6 @@ import numpy as np  # noqa: E402
 from videoagent.errors import UsageError  # noqa: E402
 from videoagent.nn import checkpoint, scene_layout  # noqa: E402
 from videoagent.nn.autoencoder import FrameAutoencoder, FrameAutoencoderConfig  # noqa: E402
-from videoagent.nn.autoencoder_metrics import to_tensor  # noqa: E402
 from videoagent.nn.clip_metrics import drift, frechet_distance  # noqa: E402
 from videoagent.nn.judge import ClipReading, agreement  # noqa: E402
 from videoagent.nn.recognizer_labels import frame_labels  # noqa: E402
@@ -150,38 +149,6 @@ def test_a_held_extension_differs_only_where_it_is_held():
     holding = sampler.clip("A brown dog walks.", 3, replace(packed, hold=0.5), start=take)
     assert holding.shape == plain.shape
     assert not np.array_equal(holding, plain)
-
-
-def test_of_several_continuations_the_one_closest_to_the_take_is_kept():
-    """Candidates: each block is drawn several times and the draw whose coarse mean stays
-    nearest the take's memory is kept; one candidate is the plain clip, block or none."""
-    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
-    model = tiny_model()
-    _open_gates(model)
-    sampler = ClipSampler(model, autoencoder.eval())
-    text = "A brown dog walks."
-    take = sampler.clip(text, 6, Sampling(steps=1, seed=1))
-    plain = Sampling(steps=1, seed=2, hold=0.1)
-    once = sampler.latents(text, 4, plain, start=take)
-    assert torch.equal(once, sampler.latents(text, 4, replace(plain, block=2), start=take))
-    choosing = replace(plain, candidates=3, block=2)
-    chosen = sampler.latents(text, 4, choosing, start=take)
-    # The first block's draws, as the sampler drew them: it kept the nearest.
-    with torch.no_grad():
-        given = list(model.normalise(autoencoder.encode(to_tensor(take))))
-        total, count = sum(given, torch.zeros(())), len(given)
-        given = [held(latent, total / count, 0.1) for latent in given]
-        caption = sampler.caption(text, 1.0)
-        draws = [
-            sampler._continued(caption, given, total, count, choosing, noise, [None, None])
-            for noise in sampler._noises(None, choosing, 0)
-        ]
-    distances = [draw.distance for draw in draws]
-    assert len(set(distances)) == 3  # three different draws
-    nearest = draws[int(np.argmin(distances))]
-    assert torch.equal(chosen[:2], torch.stack(nearest.latents))
-    with pytest.raises(ValueError, match="candidates 0"):
-        Sampling(candidates=0)
 
 
 def test_a_batch_can_mix_first_frames_with_later_ones():

@@ -48,22 +48,12 @@ class Sampling:
     # the whole take, that mean is a bounded memory of all of it which holds the place
     # where it was, while the frames shown stay the model's own.
     hold: float = 0.0
-    # How many continuations of each `block` of frames (None: the whole clip) are drawn;
-    # the one whose coarse mean stays closest to the mean of every frame so far is kept.
-    # Over a long take that pulls a wandering place back each time: a chain of choices,
-    # at `candidates` times the compute.
-    candidates: int = 1
-    block: int | None = None
 
     def __post_init__(self) -> None:
         if self.context is not None and self.context not in CONTEXTS:
             raise ValueError(f"context {self.context!r}: expected one of {', '.join(CONTEXTS)}")
         if not 0 <= self.hold <= 1:
             raise ValueError(f"hold {self.hold!r}: expected a share from 0 to 1")
-        if self.candidates < 1 or (self.block is not None and self.block < 1):
-            raise ValueError(
-                f"candidates {self.candidates!r}, block {self.block!r}: expected at least 1"
-            )
 
 
 CONTEXTS = ("recent", "packed")
@@ -93,18 +83,6 @@ def coarse(latent: torch.Tensor) -> torch.Tensor:
 def held(latent: torch.Tensor, mean: torch.Tensor, hold: float) -> torch.Tensor:
     """`latent` with its coarse layout moved `hold` of the way to `mean`'s."""
     return latent + hold * (coarse(mean) - coarse(latent))
-
-
-@dataclass
-class _Continuation:
-    """Frames drawn after a take: their latents, what the model reads after them, the
-    take's memory with them, and how far their coarse mean is from that memory's."""
-
-    latents: list[torch.Tensor]
-    made: list[torch.Tensor]
-    total: torch.Tensor
-    count: int
-    distance: float
 
 
 class ClipSampler:
@@ -220,44 +198,16 @@ class ClipSampler:
         total, count = memory if remembers else (sum(made, torch.zeros(())), len(made))
         if sampling.hold:
             made = [held(latent, total / count, sampling.hold) for latent in made]
-        laid_out = [None if layout is None else layout[index] for index in range(frames)]
         new: list[torch.Tensor] = []
-        step = sampling.block or frames
-        for begins in range(0, frames, step):
-            planned = laid_out[begins : begins + step]
-            tries = [
-                self._continued(caption, made, total, count, sampling, drawn, planned)
-                for drawn in self._noises(noise, sampling, begins)
-            ]
-            kept = min(tries, key=lambda tried: tried.distance)
-            new += kept.latents
-            made, total, count = kept.made, kept.total, kept.count
-        return torch.stack(new)
-
-    @staticmethod
-    def _noises(noise: torch.Generator, sampling: Sampling, begins: int) -> list:
-        """The noise of each candidate continuation from frame `begins`: the clip's own one
-        when there is one candidate (as drawn without choosing), else one seeded apiece."""
-        if sampling.candidates == 1:
-            return [noise]
-        seeds = np.random.SeedSequence([sampling.seed, begins]).generate_state(sampling.candidates)
-        return [torch.Generator().manual_seed(int(seed)) for seed in seeds]
-
-    def _continued(
-        self, caption, made, total, count, sampling: Sampling, noise, laid_out
-    ) -> _Continuation:
-        """len(`laid_out`) new latents after `made`, the take's memory (`total`, `count`)
-        grown by them."""
-        made, latents = list(made), []
-        for layout in laid_out:
-            latent = self._frame(caption, made, sampling, noise, layout)
-            latents.append(latent)
+        for index in range(frames):
+            laid_out = None if layout is None else layout[index]
+            latent = self._frame(caption, made, sampling, noise, laid_out)
+            new.append(latent)
             total, count = total + latent, count + 1
             if sampling.hold:  # read held; shown as made
                 latent = held(latent, total / count, sampling.hold)
             made.append(latent)
-        drift = coarse(torch.stack(latents).mean(0)) - coarse(total / count)
-        return _Continuation(latents, made, total, count, float(drift.pow(2).mean()))
+        return torch.stack(new)
 
     @torch.no_grad()
     def decode(self, latents: torch.Tensor) -> np.ndarray:

@@ -45,20 +45,19 @@ class Boundary:
         return self.ahead if self.side * (x - self.x) > 0 else self.behind
 
 
-def arrival(views: list, facing: int, behind: str, ahead: str, *, carried: bool) -> Boundary:
-    """The seam of a shot arriving at `ahead` from `behind`, seen through `views` (its
-    camera's views from first frame to last) with its subject `facing` at the start.
+def arrival(first, last, facing: int, behind: str, ahead: str, *, extends: bool) -> Boundary:
+    """The seam of a shot arriving at `ahead` from `behind`, whose camera sees `first` at its
+    first frame and `last` at its last, its subject `facing` at the start.
 
     A camera that travels finds the seam just beyond the edge it travels towards, so the
     first frame is all `behind` (an extension starts as its take left off). A camera that
     stays puts the seam in the middle of the picture, the subject walking from one place
     into the other; it cannot in an extension (the first frame would change at the join),
     so there the seam waits beyond the edge the subject faces, and may never be reached."""
-    first, last = views[0], views[-1]
     travel = last.centre_x - first.centre_x
     moves = abs(travel) > 0.05 * first.width
     side = int(np.sign(travel)) if moves else (facing or 1)
-    if moves or carried:
+    if moves or extends:
         edge = first.centre_x + side * first.width / 2
         return Boundary(edge + side * (SEAM / 2 + 0.1), side, behind, ahead)
     return Boundary(first.centre_x, side, behind, ahead)

@@ -80,10 +80,9 @@ class Stage:
         take it carries on while it stays in the place that take arrived at."""
         spec = self.spec
         if spec.arrives_from is not None:
-            duration = self.choreography.duration
-            views = [self.camera.view(duration * i / 24) for i in range(25)]
+            first, last = (self.camera.view(t) for t in (0.0, self.choreography.duration))
             facing = self.choreography.pose(0, 0.0).facing if spec.entities else 1
-            return arrival(views, facing, spec.arrives_from, spec.place, carried=extends)
+            return arrival(first, last, facing, spec.arrives_from, spec.place, extends=extends)
         if carry is not None and carry.boundary is not None and carry.boundary.ahead == spec.place:
             return carry.boundary
         return None

@@ -14,7 +14,8 @@ from videoagent.agent.planning import draft_bible
 from videoagent.agent.settings import AgentSettings
 from videoagent.errors import UsageError
 from videoagent.plan.brief import make_brief
-from videoagent.plan.journey import Journey, journey_in
+from videoagent.plan.continuity import arrive_where_carried
+from videoagent.plan.journey import Journey, arrival_camera, journey_in
 from videoagent.plan.offline_planner import plan_offline
 from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
@@ -59,6 +60,31 @@ def test_a_one_take_journey_walks_the_way_there_and_its_last_shot_arrives():
     assert [s.place for s in scenes] == ["park"] * 5 + ["cafe"]
     assert [s.arrives_from for s in scenes] == [None] * 5 + ["park"]
     assert [shot.continues for shot in board.shots] == [False] + [True] * 5
+
+
+def test_an_arrival_goes_along_with_its_subject_whatever_camera_the_take_began_with():
+    """A still camera (or a pan) would leave the new place beyond the picture's edge: the
+    arriving shot tracks its subject, and the take ends showing where it arrived."""
+    assert arrival_camera("static") == arrival_camera("pan") == "track"
+    assert arrival_camera("zoom in") == "zoom in"  # a zoom stays on the subject as it walks
+    _, board = _board("one continuous 30 second shot of a dog walking through the park to a café")
+    shots = board.shots
+    for shot in shots:
+        shot.camera, shot.scene = "static", {**shot.scene, "camera": "static"}
+        shot.scene.pop("arrives_from", None)
+    changed = arrive_where_carried(shots)
+    assert changed == [shots[-1]] and shots[-1].prompt == ""
+    assert shots[-1].camera == shots[-1].scene_spec.camera == "track"
+    assert [s.scene_spec.camera for s in shots[:-1]] == ["static"] * (len(shots) - 1)
+    assert arrive_where_carried(shots) == []  # settled
+    # Extending the park's still take, the arrival reaches the café by its last frame.
+    size, fps = (192, 108), 12
+    frames = round(shots[-2].frames / float(board.rate.fps) * fps)
+    before = Renderer(shots[-2].scene_spec, size=size, fps=fps, frames=frames, seed=3)
+    carried = before.stage.carried_on(before.seed)
+    arrival = Renderer(shots[-1].scene_spec, size=size, fps=fps, frames=frames, carry=carried)
+    truths = [truth for _, truth in arrival]
+    assert (truths[0].place, truths[-1].place) == ("park", "cafe")
 
 
 def test_what_the_story_does_after_a_journey_happens_where_it_arrived():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from videoagent.plan.journey import arrival_camera
 from videoagent.plan.request import DURATION_PATTERN
 from videoagent.plan.storyboard import Shot
 
@@ -43,9 +44,9 @@ def _without_duration(text: str) -> str:
 
 def arrive_where_carried(shots: list[Shot]) -> list[Shot]:
     """Each shot that carries on the one before starts where that one ended: where its own
-    place is another, it is a journey's arrival from there (no cut at the join); where it is
-    the same, it arrives from nowhere. Returns the shots changed, their prompts cleared (to
-    be written again from their scenes)."""
+    place is another, it is a journey's arrival from there (no cut at the join), its camera
+    going along with its subject; where it is the same, it arrives from nowhere. Returns
+    the shots changed, their prompts cleared (to be written again from their scenes)."""
     changed = []
     for before, shot in zip(shots, shots[1:], strict=False):
         if not (shot.continues and shot.scene and before.scene):
@@ -53,9 +54,11 @@ def arrive_where_carried(shots: list[Shot]) -> list[Shot]:
         came_from = before.scene.get("place")
         if came_from == shot.scene.get("place"):
             came_from = None
-        if shot.scene.get("arrives_from") != came_from:
+        camera = arrival_camera(shot.camera) if came_from else shot.camera
+        if shot.scene.get("arrives_from") != came_from or camera != shot.camera:
             scene = {k: v for k, v in shot.scene.items() if k != "arrives_from"}
             shot.scene = scene | ({"arrives_from": came_from} if came_from else {})
+            shot.camera = shot.scene["camera"] = camera
             shot.prompt = ""
             changed.append(shot)
     return changed

@@ -52,9 +52,24 @@ def without_destinations(text: str) -> str:
 
 def arriving(scene: SceneSpec, beat: str) -> SceneSpec | None:
     """`scene` (staged for `beat`'s way there) as the shot that ends the journey `beat`
-    tells of, arriving where it goes; None where `beat` goes nowhere new."""
+    tells of, arriving where it goes, its camera going along; None where `beat` goes
+    nowhere new."""
     journey = journey_in(beat)
     if journey is None:
         return None
     coming_from = scene.place if scene.place != journey.end else None
-    return replace(scene, place=journey.end, arrives_from=coming_from)
+    if coming_from is None:
+        return replace(scene, place=journey.end)
+    camera = arrival_camera(scene.camera)
+    return replace(scene, place=journey.end, arrives_from=coming_from, camera=camera)
+
+
+# Cameras that go where the subject goes (a zoom stays on it as it walks).
+_FOLLOWING = ("track", "zoom in", "zoom out")
+
+
+def arrival_camera(camera: str) -> str:
+    """The camera of a shot that arrives somewhere: one that goes where its subject goes.
+    A still camera or a pan would leave the new place beyond the picture's edge; such a
+    shot tracks its subject instead."""
+    return camera if camera in _FOLLOWING else "track"

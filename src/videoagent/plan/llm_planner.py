@@ -221,15 +221,15 @@ def plan_with_llm(
     for index, item in enumerate(proposal.shots):
         staged = stage(item.beat, brief, bible, here=here)
         scene = staged.scene
+        if item.shot_size in vocab.SHOT_SIZES:
+            scene = replace(scene, shot_size=item.shot_size)
+        if item.camera in vocab.CAMERAS:
+            scene = replace(scene, camera=item.camera)
         following = proposal.shots[index + 1 : index + 2]
         if not following or following[0].beat != item.beat:  # the beat's last shot
             arrived = arriving(scene, item.beat)
             if arrived is not None:
                 scene, here = arrived, arrived.place
-        if item.shot_size in vocab.SHOT_SIZES:
-            scene = replace(scene, shot_size=item.shot_size)
-        if item.camera in vocab.CAMERAS:
-            scene = replace(scene, camera=item.camera)
         shots.append(generated_shot(item.beat, item.caption, scene, staged.cast))
     board = finish_storyboard(
         shots,

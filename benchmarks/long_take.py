@@ -12,8 +12,10 @@ for every context; each later one is given:
   full; the frame before it, one a second before and the take's first frame pooled), read
   for every frame it makes;
 - held: the whole take so far, read as the model was trained (its last frames), and each
-  frame it reads held `--hold` of the way, in its coarse layout and colour, to the mean of
-  every frame of the take so far (`Sampling.hold`): a memory of all of it in one latent.
+  frame it reads held part of the way to the mean of every frame of the take so far
+  (`Sampling.hold`): a memory of all of it in one latent. As the `embedded` generator
+  holds: where the camera moves, `--hold` of the way in its coarse layout and colour; where
+  it stands still, `--still-hold` of the way in every detail.
 
 Last frame, last second and held fill the model's older slots by the rule it was trained
 with (`recent`: the frames just before, so the last second is read as its last 4 frames);
@@ -34,7 +36,7 @@ drift over time) relative to last-frame, and how fast the plates alone drift, me
 them before the entities are drawn: the part a context makes (the still plate's is zero).
 
     python benchmarks/long_take.py --scenes 4 --threads 2
-    python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --hold 0.2
+    python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --still-hold 0.5
 """
 
 from __future__ import annotations
@@ -49,7 +51,13 @@ import torch
 from machine import cpu_description
 
 from videoagent.evaluate.recognized import RECOGNIZER
-from videoagent.generators.embedded import AUTOENCODER, ENTITY_MODEL, VIDEO_MODEL
+from videoagent.generators.embedded import (
+    AUTOENCODER,
+    ENTITY_MODEL,
+    HOLD,
+    STILL_HOLD,
+    VIDEO_MODEL,
+)
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.entity_layer import EntityLayer
 from videoagent.nn.judge import agreement, read_clip
@@ -130,7 +138,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per chunk")
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--hold", type=float, default=0.1, help="held context's hold")
+    parser.add_argument(
+        "--hold", type=float, default=HOLD, help="held context's hold where the camera moves"
+    )
+    parser.add_argument(
+        "--still-hold", type=float, default=STILL_HOLD, help="... where the camera stands still"
+    )
     parser.add_argument(
         "--contexts", default=",".join(CONTEXTS), help="which contexts, comma-separated"
     )
@@ -138,8 +151,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.scenes < 1 or args.chunks < 2 or args.seconds <= 0:
         parser.error("needs at least one scene, two chunks and a positive chunk length")
-    if not 0 <= args.hold <= 1:
-        parser.error(f"--hold {args.hold}: expected a share from 0 to 1")
+    for name, share in (("--hold", args.hold), ("--still-hold", args.still_hold)):
+        if not 0 <= share <= 1:
+            parser.error(f"{name} {share}: expected a share from 0 to 1")
     contexts = tuple(name.strip() for name in args.contexts.split(","))
     unknown = [name for name in contexts if name not in CONTEXTS]
     if unknown or "last frame" not in contexts:
@@ -164,7 +178,8 @@ def main() -> None:
         f"{args.scenes} held-out scenes, {args.chunks} x {args.seconds:g} s at {fps:g} fps "
         f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
         f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
-        f"context), held context's hold {args.hold:g}"
+        f"context), held context's hold {args.hold:g} coarsely, {args.still_hold:g} in every "
+        "detail where the camera stands still"
     )
     rng = np.random.default_rng(2026)
     held_out = held_out_triples()
@@ -181,6 +196,8 @@ def main() -> None:
         empty = np.zeros_like(scene_layout.staged(stage))
         times = [index / fps for index in range(total)]
         print(f"  scene {scene_index + 1}: {text}", flush=True)
+        still = spec.camera == "static"
+        holding = (args.still_hold, "full") if still else (args.hold, "coarse")
 
         rendered = np.stack(
             [frame for frame, _ in Renderer(spec, size=size, fps=fps, frames=total, seed=seed)]
@@ -198,8 +215,10 @@ def main() -> None:
             plate = opening
             for k in range(1, args.chunks):
                 start, rule = given(context, plate, fps)
-                hold = args.hold if context == "held" else 0.0
-                chunk_sampling = Sampling(args.steps, seed=seed + k, context=rule, hold=hold)
+                hold, detail = holding if context == "held" else (0.0, "coarse")
+                chunk_sampling = Sampling(
+                    args.steps, seed=seed + k, context=rule, hold=hold, held_detail=detail
+                )
                 layout = empty[k * per_chunk : (k + 1) * per_chunk]
                 made = sampler.clip(text, per_chunk, chunk_sampling, start=start, layout=layout)
                 plate = np.concatenate([plate, made])

@@ -87,9 +87,12 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     )
     joined = np.abs(next(iter_frames(extended.output)).astype(int) - frames[-1].astype(int))
     assert joined.mean() < 25  # the extension begins where the take ended
-    # In the same place, light and weather it is held to the whole take's mean, and keeps
-    # the memory of both parts for the next extension (1.5 s and 0.5 s at 8 model fps).
-    assert extended.report["held_to_take"] == "0.1 of the way to its mean over 12 frames"
+    # In the same place, light and weather it is held to the whole take's mean (in every
+    # detail: the camera stands still), and keeps the memory of both parts for the next
+    # extension (1.5 s and 0.5 s at 8 model fps).
+    assert extended.report["held_to_take"] == (
+        "0.3 of the way to its mean over 12 frames, in every detail (a still camera)"
+    )
     with np.load(plate_path(extended.output)) as kept:
         assert int(kept["memory_frames"]) == 12 + 4
     # Going on to another place, nothing holds it to the park: its memory begins anew.

@@ -134,6 +134,20 @@ def test_holding_moves_a_frames_coarse_layout_towards_the_mean_and_adds_no_detai
         Sampling(hold=1.5)
 
 
+def test_a_full_hold_moves_every_latent_pixel_towards_the_mean():
+    """A still camera's take is held in every detail: its fine structure too."""
+    generator = torch.Generator().manual_seed(0)
+    latent, mean = torch.randn(2, 4, 8, 14, generator=generator)
+    assert torch.equal(held(latent, mean, 0.0, "full"), latent)
+    assert torch.allclose(held(latent, mean, 1.0, "full"), mean, atol=1e-6)
+    halfway = held(latent, mean, 0.5, "full")
+    assert torch.allclose(halfway - latent, mean - halfway, atol=1e-6)
+    coarsely = held(latent, mean, 1.0)
+    assert float((coarsely - mean).norm()) > 0.5 * float((latent - mean).norm())
+    with pytest.raises(ValueError, match="held detail 'fine'"):
+        Sampling(hold=0.3, held_detail="fine")
+
+
 def test_a_held_extension_differs_only_where_it_is_held():
     """Hold 0 is the plain extension, frame for frame; a hold changes what is read."""
     autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))

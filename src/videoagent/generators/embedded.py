@@ -59,8 +59,17 @@ DEFAULT_STEPS = 4
 CHUNK = 48
 PLATE_FRAMES = 4  # the last frames a take continues (the model reads fewer)
 # How far an extension in the same place, light and weather is held to the mean of its
-# whole take (`Sampling.hold`; benchmarks/long_take.py measures it).
+# whole take (`Sampling.hold`; benchmarks/long_take.py measures it). Where the camera moves,
+# that mean is sharp only in its layout and colour, held a tenth of the way; where it stands
+# still, the mean is the picture itself, held in every detail and more firmly.
 HOLD = 0.1
+STILL_HOLD = 0.3
+
+
+def take_hold(camera: str) -> tuple[float, str]:
+    """How far an extension shot with `camera` is held to its take's mean, and in what
+    detail (`Sampling.held_detail`)."""
+    return (STILL_HOLD, "full") if camera == "static" else (HOLD, "coarse")
 
 
 def _neighbours(
@@ -132,7 +141,10 @@ class TakeMemory:
 
 
 def _scene_of(spec) -> str:
-    return f"{spec.place}, {spec.time_of_day}, {spec.weather}"
+    """What a take's memory holds to: place, light, weather, and whether the camera stands
+    still (a still camera's memory is held in every detail, a moving one's is not)."""
+    still = ", still camera" if spec.camera == "static" else ""
+    return f"{spec.place}, {spec.time_of_day}, {spec.weather}{still}"
 
 
 @dataclass(frozen=True)
@@ -243,7 +255,7 @@ class EmbeddedGenerator(Generator):
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL, PLATE_UPSAMPLER)
         )
         version = (
-            f"{weights}-plates-gait-held-arrivals-synthworld-{synthworld.VERSION}-{steps}steps-"
+            f"{weights}-plates-gait-held-still-arrivals-synthworld-{synthworld.VERSION}-{steps}steps-"
             f"{precision()}"
         )
         return version + ("" if execution() == "eager" else f"-{execution()}")
@@ -329,7 +341,8 @@ class EmbeddedGenerator(Generator):
                 and before.frames > 0
                 and before.total.shape == self._latent_shape
             )
-            sampling = Sampling(steps=self.steps, seed=request.seed, hold=HOLD if holds else 0.0)
+            hold, detail = take_hold(spec.camera) if holds else (0.0, "coarse")
+            sampling = Sampling(steps=self.steps, seed=request.seed, hold=hold, held_detail=detail)
             given = None if start is None else start.frames
             memory = (torch.from_numpy(before.total), before.frames) if holds else None
             latents = self.sampler.latents(
@@ -384,7 +397,10 @@ class EmbeddedGenerator(Generator):
             "enlarged_by": enlarged_by,
             "continued": None if start is None else "its plate" if start.on_plate else "its frames",
             "held_to_take": (
-                f"{HOLD:g} of the way to its mean over {before.frames} frames" if holds else None
+                f"{hold:g} of the way to its mean over {before.frames} frames, "
+                + ("in every detail (a still camera)" if detail == "full" else "coarsely")
+                if holds
+                else None
             ),
             "arrives": (
                 f"from the {boundary.behind}: the {boundary.ahead} drawn on its own, laid beyond "

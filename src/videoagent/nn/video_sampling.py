@@ -4,7 +4,8 @@ Three modes share one loop: text-to-video (the first frame is drawn from the cap
 image-to-video (the first frame is given) and extend (the clip's last frames are the
 context). Context is the model's own output, lightly noised as in training so it repairs
 small errors instead of building on them; a long take can also be held to the mean of all
-its frames so far (`Sampling.hold`), which keeps its place from wandering. Latents are
+its frames so far (`Sampling.hold`), which keeps its place from wandering: in its coarse
+layout and colour when the camera moves, in every detail when it stands still. Latents are
 decoded by the frame autoencoder as they are made, so a stream could show each frame at
 once. A layout (boxes per frame, see `nn/scene_layout.py`) says where things are; without
 one the model places them itself.
@@ -48,15 +49,24 @@ class Sampling:
     # the whole take, that mean is a bounded memory of all of it which holds the place
     # where it was, while the frames shown stay the model's own.
     hold: float = 0.0
+    # What of a frame is held: "coarse" (its 2x2 means: where a camera moves, the mean of
+    # its frames is sharp only in its layout and colour) or "full" (every latent pixel:
+    # where the camera stands still, the mean is the picture itself).
+    held_detail: str = "coarse"
 
     def __post_init__(self) -> None:
         if self.context is not None and self.context not in CONTEXTS:
             raise ValueError(f"context {self.context!r}: expected one of {', '.join(CONTEXTS)}")
         if not 0 <= self.hold <= 1:
             raise ValueError(f"hold {self.hold!r}: expected a share from 0 to 1")
+        if self.held_detail not in HELD_DETAILS:
+            raise ValueError(
+                f"held detail {self.held_detail!r}: expected one of {', '.join(HELD_DETAILS)}"
+            )
 
 
 CONTEXTS = ("recent", "packed")
+HELD_DETAILS = ("coarse", "full")
 
 
 def older_indices(made: int, config, context: str) -> list[int | None]:
@@ -80,8 +90,12 @@ def coarse(latent: torch.Tensor) -> torch.Tensor:
     return F.interpolate(pooled, size=latent.shape[-2:], mode="bilinear", align_corners=False)[0]
 
 
-def held(latent: torch.Tensor, mean: torch.Tensor, hold: float) -> torch.Tensor:
-    """`latent` with its coarse layout moved `hold` of the way to `mean`'s."""
+def held(
+    latent: torch.Tensor, mean: torch.Tensor, hold: float, detail: str = "coarse"
+) -> torch.Tensor:
+    """`latent` moved `hold` of the way to `mean`: its coarse layout only, or in full."""
+    if detail == "full":
+        return latent + hold * (mean - latent)
     return latent + hold * (coarse(mean) - coarse(latent))
 
 
@@ -197,7 +211,7 @@ class ClipSampler:
         remembers = memory is not None and memory[1] > 0  # an empty memory holds nothing
         total, count = memory if remembers else (sum(made, torch.zeros(())), len(made))
         if sampling.hold:
-            made = [held(latent, total / count, sampling.hold) for latent in made]
+            made = [held(z, total / count, sampling.hold, sampling.held_detail) for z in made]
         new: list[torch.Tensor] = []
         for index in range(frames):
             laid_out = None if layout is None else layout[index]
@@ -205,7 +219,7 @@ class ClipSampler:
             new.append(latent)
             total, count = total + latent, count + 1
             if sampling.hold:  # read held; shown as made
-                latent = held(latent, total / count, sampling.hold)
+                latent = held(latent, total / count, sampling.hold, sampling.held_detail)
             made.append(latent)
         return torch.stack(new)
 

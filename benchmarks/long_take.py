@@ -3,8 +3,10 @@
 For several held-out scenes (caption combinations training never saw) it makes one long take
 as a chain of extensions (default 12 x 10 s = 2 minutes), as the `embedded` generator makes
 a one-take request: the video model draws the plate, each extension continuing the plate so
-far, and the entity model draws the staged entities over it. The first chunk is the same
-for every context; each later one is given:
+far from its latents as made, and the entity model draws the staged entities over it.
+(`--from-frames` continues from the plate's frames encoded again instead, as the generator
+did before plates kept their latents.) The first chunk is the same for every context; each
+later one is given:
 
 - last frame: the take's last frame only;
 - last second: its last second;
@@ -33,7 +35,8 @@ camera drifts too) and for a still plate (the first chunk's plate again in every
 entities drawn over it as staged): the drift a take has when its plate does not drift at
 all, the floor no context can go under. Then how fast each drifts (least-squares slope of
 drift over time) relative to last-frame, and how fast the plates alone drift, measured on
-them before the entities are drawn: the part a context makes (the still plate's is zero).
+them before the entities are drawn: the part a context makes (the still plate's is zero),
+and how visible the joins are (the plate's step across a join over its usual step).
 
     python benchmarks/long_take.py --scenes 4 --threads 2
     python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --still-hold 0.5
@@ -70,9 +73,9 @@ from videoagent.synthworld.staging import Stage
 CONTEXTS = ("last frame", "last second", "packed", "held")
 
 
-def given(context: str, history: np.ndarray, fps: float) -> tuple[np.ndarray, str | None]:
-    """The frames an extension is given under `context`, and the sampler's context rule
-    (None: the model's own)."""
+def given(context: str, history, fps: float) -> tuple:
+    """The frames (or latents) an extension is given under `context`, and the sampler's
+    context rule (None: the model's own)."""
     if context == "last frame":
         return history[-1:], None
     if context == "last second":
@@ -98,6 +101,13 @@ def facets(reading) -> dict[str, object]:
 
 def same_share(first: dict, later: dict) -> float:
     return float(np.mean([first[name] == later[name] for name in first]))
+
+
+def join_step(plate: np.ndarray, per_chunk: int) -> float:
+    """The median change (mean absolute difference) from a chunk's last frame to the next
+    chunk's first, over the median change between neighbouring frames."""
+    steps = np.abs(np.diff(plate.astype(np.float32), axis=0)).mean(axis=(1, 2, 3))
+    return float(np.median(steps[per_chunk - 1 :: per_chunk]) / (np.median(steps) + 1e-8))
 
 
 def cosine_drift(first: np.ndarray, later: np.ndarray) -> float:
@@ -148,6 +158,11 @@ def main() -> None:
         "--contexts", default=",".join(CONTEXTS), help="which contexts, comma-separated"
     )
     parser.add_argument("--video-model", type=Path, default=VIDEO_MODEL)
+    parser.add_argument(
+        "--from-frames",
+        action="store_true",
+        help="continue from the plate's frames encoded again, not its latents",
+    )
     args = parser.parse_args()
     if args.scenes < 1 or args.chunks < 2 or args.seconds <= 0:
         parser.error("needs at least one scene, two chunks and a positive chunk length")
@@ -179,7 +194,8 @@ def main() -> None:
         f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
         f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
         f"context), held context's hold {args.hold:g} coarsely, {args.still_hold:g} in every "
-        "detail where the camera stands still"
+        "detail where the camera stands still; continuing from the plate's "
+        + ("frames encoded again" if args.from_frames else "latents")
     )
     rng = np.random.default_rng(2026)
     held_out = held_out_triples()
@@ -188,6 +204,7 @@ def main() -> None:
     }
     seconds_taken = {name: 0.0 for name in contexts}
     plate_drifts: dict[str, list[list[float]]] = {name: [] for name in contexts}
+    join_steps: dict[str, list[float]] = {name: [] for name in contexts}
     for scene_index in range(args.scenes):
         spec = sample_scene(rng, held_out, split="heldout")
         seed = 1000 + scene_index
@@ -205,25 +222,29 @@ def main() -> None:
         world = read_chunks(recognizer, rendered, per_chunk, fps)
         rows["synthworld"].append(measure(world, world, spec))
         sampling = Sampling(args.steps, seed=seed)
-        opening = sampler.clip(text, per_chunk, sampling, layout=empty[:per_chunk])
+        opening_latents = sampler.latents(text, per_chunk, sampling, layout=empty[:per_chunk])
+        opening = sampler.decode(opening_latents)
         still = layer.paint(np.concatenate([opening] * args.chunks), stage, times)
         rows["still plate"].append(
             measure(read_chunks(recognizer, still, per_chunk, fps), world, spec)
         )
         for context in contexts:
             began = time.perf_counter()
-            plate = opening
+            plate, latents = opening, opening_latents
             for k in range(1, args.chunks):
-                start, rule = given(context, plate, fps)
+                start, rule = given(context, plate if args.from_frames else latents, fps)
                 hold, detail = holding if context == "held" else (0.0, "coarse")
                 chunk_sampling = Sampling(
                     args.steps, seed=seed + k, context=rule, hold=hold, held_detail=detail
                 )
                 layout = empty[k * per_chunk : (k + 1) * per_chunk]
-                made = sampler.clip(text, per_chunk, chunk_sampling, start=start, layout=layout)
-                plate = np.concatenate([plate, made])
+                handed = {"start" if args.from_frames else "start_latents": start}
+                made = sampler.latents(text, per_chunk, chunk_sampling, **handed, layout=layout)
+                latents = torch.cat([latents, made])
+                plate = np.concatenate([plate, sampler.decode(made)])
             seconds_taken[context] += time.perf_counter() - began
             plate_drifts[context].append(drifts(read_chunks(recognizer, plate, per_chunk, fps)))
+            join_steps[context].append(join_step(plate, per_chunk))
             painted = layer.paint(plate, stage, times)
             rows[context].append(
                 measure(read_chunks(recognizer, painted, per_chunk, fps), world, spec)
@@ -259,6 +280,13 @@ def main() -> None:
         ratio = middle[name] / middle["last frame"] if middle["last frame"] > 0 else float("nan")
         per_scene = " ".join(f"{value:.4f}" for value in own[name])
         print(f"  {name:<12} {per_scene} / {middle[name]:.4f}  ({ratio:.2f} x last frame)")
+    print(
+        "the joins: the plate's step across a join over its median step between frames "
+        "(1: a join like any other frame; each scene / median):"
+    )
+    for name in contexts:
+        per_scene = " ".join(f"{value:.2f}" for value in join_steps[name])
+        print(f"  {name:<12} {per_scene} / {statistics.median(join_steps[name]):.2f}")
 
 
 if __name__ == "__main__":

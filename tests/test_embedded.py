@@ -35,6 +35,38 @@ def test_resample_blends_model_frames_to_the_asked_rate():
 
 
 @needs_weights
+def test_an_extension_steps_into_its_first_frame_as_between_any_two(tmp_path, monkeypatch):
+    """An extension begins with the model frame its take had made next, the one the take's
+    last output frames blend towards: the step across the join is an ordinary one (a new
+    draw of that moment was about three times one, a jump at every join). Read from the
+    frames written, before the encoder: each take starts on a keyframe, whose step in the
+    mp4 is larger than others wherever it falls, joins or not."""
+    written: dict[str, list[np.ndarray]] = {}
+    encoding = GenerationRequest.writer
+
+    def keeping(request, output):
+        writer = encoding(request, output)
+        frames, write = written.setdefault(Path(output).name, []), writer.write
+        writer.write = lambda frame: (frames.append(np.array(frame, dtype=int)), write(frame))
+        return writer
+
+    monkeypatch.setattr(GenerationRequest, "writer", keeping)
+    generator = registry.create("embedded")
+    place = "Wide shot, static camera. A park with green grass and a paved path, noon, clear."
+    request = GenerationRequest(
+        place, frames=48, rate=FrameRate(Fraction(24)), width=160, height=90, seed=2
+    )
+    take = generator.generate(request, tmp_path / "park.mp4")
+    more = replace(request, frames=24, mode="extend", references=(str(take.output),))
+    assert generator.generate(more, tmp_path / "more.mp4").report["continued"] == (
+        "its plate's latents"
+    )
+    frames, after = np.stack(written["park.mp4"]), written["more.mp4"][0]
+    steps = np.abs(np.diff(frames, axis=0)).mean(axis=(1, 2, 3))
+    assert np.abs(after - frames[-1]).mean() < 1.5 * np.median(steps)
+
+
+@needs_weights
 def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Path):
     # Its weights load; whether it is the default follows its measured figures
     # (test_default_backend.py).
@@ -76,14 +108,15 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     # Image-to-video starts from the given picture, not from a fresh draw.
     assert np.abs(opening - frames[0].astype(int)).mean() < 25
 
-    # Extending the take goes on from the plate it kept, and draws the dog again over it
-    # (from the composite frames the video model alone would smear the dog into the place).
+    # Extending the take goes on from the plate it kept, the model's own latents as made,
+    # and draws the dog again over it (from the composite frames the video model alone
+    # would smear the dog into the place).
     assert plate_path(job.output).exists()
     more = replace(follow, mode="extend", references=(str(job.output),))
     extended = generator.generate(more, tmp_path / "more.mp4")
     assert (extended.report["layers"], extended.report["continued"]) == (
         "plate and entities",
-        "its plate",
+        "its plate's latents",
     )
     joined = np.abs(next(iter_frames(extended.output)).astype(int) - frames[-1].astype(int))
     assert joined.mean() < 25  # the extension begins where the take ended
@@ -98,9 +131,16 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     # Going on to another place, nothing holds it to the park: its memory begins anew.
     elsewhere = replace(more, prompt=request.prompt.replace("noon", "night"))
     moved = generator.generate(elsewhere, tmp_path / "night.mp4")
-    assert moved.report["continued"] == "its plate" and moved.report["held_to_take"] is None
+    assert moved.report["held_to_take"] is None
     with np.load(plate_path(moved.output)) as kept:
         assert int(kept["memory_frames"]) == 4
+        older = {name: kept[name] for name in kept.files if name != "latents"}
+    # A plate kept before plates kept their latents is continued from its frames.
+    np.savez(plate_path(moved.output), **older)
+    on = generator.generate(
+        replace(elsewhere, references=(str(moved.output),)), tmp_path / "on.mp4"
+    )
+    assert on.report["continued"] == "its plate"
 
 
 @needs_weights

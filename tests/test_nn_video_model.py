@@ -165,6 +165,27 @@ def test_a_held_extension_differs_only_where_it_is_held():
     assert not np.array_equal(holding, plain)
 
 
+def test_a_take_goes_on_from_its_own_latents_as_they_were_made():
+    """Its frames encoded again are not its latents (the autoencoder is lossy): an extension
+    handed the latents reads what was made, only the last frames of them."""
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    model = tiny_model()
+    _open_gates(model)
+    sampler = ClipSampler(model, autoencoder.eval())
+    text, sampling = "A brown dog walks.", Sampling(steps=1, seed=2)
+    take = sampler.latents(text, 6, Sampling(steps=1, seed=1))
+    from_latents = sampler.latents(text, 3, sampling, start_latents=take)
+    from_frames = sampler.latents(text, 3, sampling, start=sampler.decode(take))
+    assert from_latents.shape == from_frames.shape == (3, *take.shape[1:])
+    assert not torch.equal(from_latents, from_frames)
+    last = take[-(model.config.older_frames + 1) :]
+    assert torch.equal(sampler.latents(text, 3, sampling, start_latents=last), from_latents)
+    with pytest.raises(ValueError, match="latents of shape"):
+        sampler.latents(text, 1, sampling, start_latents=take[:, :2])
+    with pytest.raises(ValueError, match="not both"):
+        sampler.latents(text, 1, sampling, start=sampler.decode(take), start_latents=take)
+
+
 def test_a_batch_can_mix_first_frames_with_later_ones():
     """A row marked as having no previous frame is the text-to-image call, whatever sits in
     its `recent` slot: training and the sampler's first frame see the same input."""

@@ -150,13 +150,14 @@ def _scene_of(spec) -> str:
 @dataclass(frozen=True)
 class _Start:
     """What a take continues from: frames, whether they are a plate without its entities
-    (an extended take of ours that kept one), where its entities' gait cycles stood, and
-    the memory of the whole take (kept with its plate)."""
+    (an extended take of ours that kept one), where its entities' gait cycles stood, the
+    memory of the whole take and the plate's own latents (both kept with its plate)."""
 
     frames: np.ndarray
     on_plate: bool = False
     gait: float | None = None
     memory: TakeMemory | None = None
+    latents: np.ndarray | None = None
 
 
 def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start | None:
@@ -175,8 +176,9 @@ def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start |
                     memory = TakeMemory(
                         kept["memory_total"], int(kept["memory_frames"]), str(kept["memory_scene"])
                     )
+                latents = kept["latents"] if "latents" in kept else None  # nor latents
             frames = np.stack([fit_picture(p, *size) for p in pictures])
-            return _Start(frames, True, gait, memory)
+            return _Start(frames, True, gait, memory, latents)
         except (OSError, ValueError, KeyError, zipfile.BadZipFile):
             pass  # an unreadable plate: the clip's own frames, as for any clip
     if source.suffix.lower() in (".mp4", ".mov", ".mkv", ".webm"):
@@ -186,24 +188,41 @@ def _start_frames(request: GenerationRequest, size: tuple[int, int]) -> _Start |
     return _Start(np.stack([fit_picture(p, *size) for p in pictures]))
 
 
+def _continued_from(start: _Start | None, handed: dict) -> str | None:
+    """What the report says a take went on from."""
+    if start is None:
+        return None
+    if "start_latents" in handed:
+        return "its plate's latents"
+    return "its plate" if start.on_plate else "its frames"
+
+
 def _last_frame(request: GenerationRequest, native_fps: float) -> int:
     """The model frame at the take's last moment (the model makes a little beyond it)."""
     return math.floor((request.frames - 1) * native_fps / float(request.rate.fps))
 
 
 def _keep_plate(
-    clip: Path, made: np.ndarray, request: GenerationRequest, stage, memory: TakeMemory
+    clip: Path,
+    made: np.ndarray,
+    latents: np.ndarray | None,
+    request: GenerationRequest,
+    stage,
+    memory: TakeMemory,
 ) -> None:
-    """Keep the plate's last frames up to the take's last moment, where the gait cycles
-    will stand one model frame later (where an extension's first frame is), and the
-    memory of the whole take up to that moment."""
+    """Keep the plate's last frames up to the take's last moment, its latents up to the
+    model frame after it (where an extension begins; None: the plate is not the model's
+    own), where the gait cycles will stand then, and the memory of the whole take up to
+    the last moment."""
     last = _last_frame(request, stage.fps)
     gait = stage.choreography.gait_offset + (last + 1) / stage.fps
+    own = {} if latents is None else {"latents": latents[: last + 2][-PLATE_FRAMES:]}
     buffer = io.BytesIO()
     np.savez_compressed(
         buffer,
         frames=made[: last + 1][-PLATE_FRAMES:],
         gait=gait,
+        **own,
         memory_total=memory.total,
         memory_frames=memory.frames,
         memory_scene=memory.scene,
@@ -255,7 +274,7 @@ class EmbeddedGenerator(Generator):
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL, PLATE_UPSAMPLER)
         )
         version = (
-            f"{weights}-plates-gait-held-still-arrivals-synthworld-{synthworld.VERSION}-{steps}steps-"
+            f"{weights}-plates-gait-held-still-latents-carried-arrivals-synthworld-{synthworld.VERSION}-{steps}steps-"
             f"{precision()}"
         )
         return version + ("" if execution() == "eager" else f"-{execution()}")
@@ -343,11 +362,23 @@ class EmbeddedGenerator(Generator):
             )
             hold, detail = take_hold(spec.camera) if holds else (0.0, "coarse")
             sampling = Sampling(steps=self.steps, seed=request.seed, hold=hold, held_detail=detail)
-            given = None if start is None else start.frames
             memory = (torch.from_numpy(before.total), before.frames) if holds else None
+            handed = self._continuing(start, layers)
+            # The plate's own latents end with the frame the take had made next, the one its
+            # last output frames blend towards: the extension begins with it, so the join
+            # shows no new draw of that moment.
+            begun = handed["start_latents"][-1:] if "start_latents" in handed else None
+            skip = 0 if begun is None else 1
             latents = self.sampler.latents(
-                caption(first), native_frames, sampling, start=given, layout=layout, memory=memory
+                caption(first),
+                native_frames - skip,
+                sampling,
+                **handed,
+                layout=None if layout is None else layout[skip:],
+                memory=memory,
             )
+            if begun is not None:
+                latents = torch.cat([begun, latents])
             plate = self.sampler.decode(latents)
             fps = float(request.rate.fps)
             enlarge, enlarged_by = self._enlarger(first, layers)
@@ -379,7 +410,9 @@ class EmbeddedGenerator(Generator):
                         writer.write(frame)
             if layers == "plate and entities":
                 remembered = _remembered(before, latents, scene, request, self.native_fps)
-                _keep_plate(output, plate, request, stage, remembered)
+                # An arrival's plate is two places laid together, not the model's own.
+                own = latents.numpy() if boundary is None else None
+                _keep_plate(output, plate, own, request, stage, remembered)
                 write_staged(output, _staging(stage, request.frames, fps, self.native_size))
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
@@ -395,7 +428,7 @@ class EmbeddedGenerator(Generator):
             "execution": self.execution,
             "layers": layers,
             "enlarged_by": enlarged_by,
-            "continued": None if start is None else "its plate" if start.on_plate else "its frames",
+            "continued": _continued_from(start, handed),
             "held_to_take": (
                 f"{hold:g} of the way to its mean over {before.frames} frames, "
                 + ("in every detail (a still camera)" if detail == "full" else "coarsely")
@@ -412,6 +445,23 @@ class EmbeddedGenerator(Generator):
             "compute_seconds": round(time.perf_counter() - began, 2),
         }
         return self.finished(request, output, report)
+
+    def _continuing(self, start: _Start | None, layers: str) -> dict:
+        """What the video model is handed to go on from: nothing (a fresh take), the plate's
+        own latents where its take kept them (read as made: no jump at the join), else
+        the frames themselves."""
+        import torch
+
+        if start is None:
+            return {}
+        own = start.latents
+        if (
+            layers == "plate and entities"
+            and own is not None
+            and own.shape[1:] == self._latent_shape
+        ):
+            return {"start_latents": torch.from_numpy(own)}
+        return {"start": start.frames}
 
     def _layers(self, start: _Start | None) -> str:
         """How this take is drawn: the video model's plate with the entity model's entities

@@ -152,7 +152,10 @@ def main() -> None:
         "--hold", type=float, default=HOLD, help="held context's hold where the camera moves"
     )
     parser.add_argument(
-        "--still-hold", type=float, default=STILL_HOLD, help="... where the camera stands still"
+        "--still-hold",
+        type=float,
+        default=STILL_HOLD,
+        help="held context's hold, in every detail, where the camera stands still",
     )
     parser.add_argument(
         "--contexts", default=",".join(CONTEXTS), help="which contexts, comma-separated"

@@ -274,8 +274,8 @@ class EmbeddedGenerator(Generator):
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL, PLATE_UPSAMPLER)
         )
         version = (
-            f"{weights}-plates-gait-held-still-latents-carried-arrivals-synthworld-{synthworld.VERSION}-{steps}steps-"
-            f"{precision()}"
+            f"{weights}-plates-gait-held-still-latents-carried-arrivals-"
+            f"synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
         )
         return version + ("" if execution() == "eager" else f"-{execution()}")
 

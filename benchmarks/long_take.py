@@ -60,6 +60,7 @@ from videoagent.generators.embedded import (
     HOLD,
     STILL_HOLD,
     VIDEO_MODEL,
+    take_hold,
 )
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.entity_layer import EntityLayer
@@ -216,8 +217,7 @@ def main() -> None:
         empty = np.zeros_like(scene_layout.staged(stage))
         times = [index / fps for index in range(total)]
         print(f"  scene {scene_index + 1}: {text}", flush=True)
-        still = spec.camera == "static"
-        holding = (args.still_hold, "full") if still else (args.hold, "coarse")
+        holding = take_hold(spec.camera, args.hold, args.still_hold)
 
         rendered = np.stack(
             [frame for frame, _ in Renderer(spec, size=size, fps=fps, frames=total, seed=seed)]

@@ -66,10 +66,11 @@ HOLD = 0.1
 STILL_HOLD = 0.3
 
 
-def take_hold(camera: str) -> tuple[float, str]:
-    """How far an extension shot with `camera` is held to its take's mean, and in what
-    detail (`Sampling.held_detail`)."""
-    return (STILL_HOLD, "full") if camera == "static" else (HOLD, "coarse")
+def take_hold(camera: str, hold: float = HOLD, still: float = STILL_HOLD) -> tuple[float, str]:
+    """How far an extension shot with `camera` is held to its take's mean (`hold` where
+    the camera moves, `still` where it stands still), and in what detail
+    (`Sampling.held_detail`)."""
+    return (still, "full") if camera == "static" else (hold, "coarse")
 
 
 def _neighbours(

@@ -5,7 +5,10 @@ as a chain of extensions (default 12 x 10 s = 2 minutes), as the `embedded` gene
 a one-take request: the video model draws the plate, each extension continuing the plate so
 far from its latents as made, and the entity model draws the staged entities over it.
 (`--from-frames` continues from the plate's frames encoded again instead, as the generator
-did before plates kept their latents.) The first chunk is the same for every context; each
+did before plates kept their latents.) The plate moves as the generator draws it: a move
+staged too slow for the model (a pan or zoom over 2 minutes, a tracking shot of a subject
+that stays) is a still plate (`generators/plate_camera.py`); `--as-captioned` draws every
+move at the model's pace, as before. The first chunk is the same for every context; each
 later one is given:
 
 - last frame: the take's last frame only;
@@ -47,6 +50,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -62,6 +66,7 @@ from videoagent.generators.embedded import (
     VIDEO_MODEL,
     take_hold,
 )
+from videoagent.generators.plate_camera import PlateCamera, plate_camera
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.entity_layer import EntityLayer
 from videoagent.nn.judge import agreement, read_clip
@@ -163,6 +168,12 @@ def main() -> None:
     )
     parser.add_argument("--video-model", type=Path, default=VIDEO_MODEL)
     parser.add_argument(
+        "--as-captioned",
+        action="store_true",
+        help="draw every plate with its scene's camera move at the model's pace, as the "
+        "generator did before a move too slow to draw became a still plate",
+    )
+    parser.add_argument(
         "--from-frames",
         action="store_true",
         help="continue from the plate's frames encoded again, not its latents",
@@ -212,12 +223,16 @@ def main() -> None:
     for scene_index in range(args.scenes):
         spec = sample_scene(rng, held_out, split="heldout")
         seed = 1000 + scene_index
-        text = caption(spec)
         stage = Stage(spec, size=size, fps=fps, frames=total, seed=seed)
+        moving = PlateCamera(spec.camera) if args.as_captioned else plate_camera(stage)
+        text = caption(replace(spec, camera=moving.move))
         empty = np.zeros_like(scene_layout.staged(stage))
         times = [index / fps for index in range(total)]
-        print(f"  scene {scene_index + 1}: {text}", flush=True)
-        holding = take_hold(spec.camera, args.hold, args.still_hold)
+        drawn = moving.note(spec.camera)
+        print(f"  scene {scene_index + 1}: {caption(spec)}", flush=True)
+        if drawn:
+            print(f"    plate {drawn}", flush=True)
+        holding = take_hold(moving.move, args.hold, args.still_hold)
 
         rendered = np.stack(
             [frame for frame, _ in Renderer(spec, size=size, fps=fps, frames=total, seed=seed)]
@@ -276,13 +291,20 @@ def main() -> None:
             f", {seconds_taken[name] / args.scenes:.0f} s a take" if name in seconds_taken else ""
         )
         print(f"  {name:<12} {slopes[name]:.4f}  ({ratio:.2f} x last frame{spent})")
-    print("the plates alone, before the entities are drawn (each scene's slope / median):")
+    # The median of a few scenes rests on the middle two, often scenes that hardly drift in
+    # any context; the mean weighs the scenes by how much they drift.
+    print(
+        "the plates alone, before the entities are drawn (each scene's slope / median / "
+        "mean, each x last frame's):"
+    )
     own = {name: [slope(scene, args.seconds) for scene in plate_drifts[name]] for name in contexts}
-    middle = {name: statistics.median(own[name]) for name in contexts}
     for name in contexts:
-        ratio = middle[name] / middle["last frame"] if middle["last frame"] > 0 else float("nan")
         per_scene = " ".join(f"{value:.4f}" for value in own[name])
-        print(f"  {name:<12} {per_scene} / {middle[name]:.4f}  ({ratio:.2f} x last frame)")
+        cells = []
+        for middle in (statistics.median, statistics.mean):
+            value, base = middle(own[name]), middle(own["last frame"])
+            cells.append(f"{value:.4f} ({value / base if base > 0 else float('nan'):.2f} x)")
+        print(f"  {name:<12} {per_scene} / {cells[0]} / {cells[1]}")
     print(
         "the joins: the plate's step across a join over its median step between frames "
         "(1: a join like any other frame; each scene / median):"

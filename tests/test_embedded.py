@@ -66,6 +66,41 @@ def test_an_extension_steps_into_its_first_frame_as_between_any_two(tmp_path, mo
     assert np.abs(after - frames[-1]).mean() < 1.5 * np.median(steps)
 
 
+def sideways_shift(before: np.ndarray, after: np.ndarray, most: int = 30) -> int:
+    """The horizontal shift (pixels) that best lays `after` over `before`."""
+    a, b = (frame.astype(np.float32).mean(-1) for frame in (before, after))
+    a, b = a - a.mean(), b - b.mean()
+
+    def mismatch(dx: int) -> float:
+        x, y = (a[:, dx:], b[:, : a.shape[1] - dx]) if dx >= 0 else (a[:, :dx], b[:, -dx:])
+        return float(np.mean((x - y) ** 2))
+
+    return min(range(-most, most + 1), key=mismatch)
+
+
+@needs_weights
+def test_a_pan_too_slow_for_the_model_is_drawn_as_a_still_plate(tmp_path: Path):
+    """The model draws a pan at the pace of its 3 s training clips: a 3 s pan slides the
+    street along; a 6 s one is staged at half that pace or less, so its plate stands still
+    and the report says why."""
+    generator = registry.create("embedded")
+    pan = "Wide shot, the camera pans slowly across. A street with a sidewalk, a road and "
+    rate = FrameRate(Fraction(8))
+    shifts = {}
+    for seconds in (3, 6):
+        request = GenerationRequest(
+            pan + "buildings, noon, clear.", 8 * seconds, rate, 128, 72, seed=2
+        )
+        job = generator.generate(request, tmp_path / f"pan{seconds}.mp4")
+        frames = np.stack(list(iter_frames(job.output)))
+        shifts[seconds] = [sideways_shift(frames[i], frames[i + 4]) for i in (0, 8, 16)]
+        notes = job.report["plate_camera"]
+        assert (notes is None) == (seconds == 3)
+    assert all(abs(shift) >= 5 for shift in shifts[3])  # about 10 px a half second
+    assert all(abs(shift) <= 1 for shift in shifts[6])
+    assert notes.startswith("drawn still: the staged pan runs at 0.4")
+
+
 @needs_weights
 def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Path):
     # Its weights load; whether it is the default follows its measured figures

@@ -11,12 +11,13 @@ extend continues the last frames of the first reference when that is a clip.
 Text-to-video is drawn in two layers. The prompt's scene is staged as synthworld would stage
 it for that seed (where each entity stands, what it does, where the camera looks). The video
 model draws the plate: the place, the light, the weather and the camera's move, told by an
-empty layout that nothing stands in it. The entity model (`nn/entity_model.py`) then draws
-each entity in its pose of each output frame, at the output's size, laid over the plate
-where the staging puts it (`nn/entity_layer.py`). Without the entity model's weights the
-video model is told where the entities are and draws them itself, as blobs: its 14x8
-latents hold no more. Image-to-video and extend take the given frames as they are (they
-already place things), so they are the video model alone.
+empty layout that nothing stands in it; a move staged slower than the model draws one (a
+long pan or zoom) is drawn as a still plate (`generators/plate_camera.py`). The entity model
+(`nn/entity_model.py`) then draws each entity in its pose of each output frame, at the
+output's size, laid over the plate where the staging puts it (`nn/entity_layer.py`).
+Without the entity model's weights the video model is told where the entities are and draws
+them itself, as blobs: its 14x8 latents hold no more. Image-to-video and extend take the
+given frames as they are (they already place things), so they are the video model alone.
 
 It knows only the synthworld vocabulary; a concept without a painter is left out of the
 picture (the report lists it as a placeholder). It never learnt to walk from one place into
@@ -42,6 +43,7 @@ from PIL import Image
 from videoagent import synthworld
 from videoagent.errors import GenerationError, MissingDependency
 from videoagent.generators.base import GenerationRequest, Generator, Job
+from videoagent.generators.plate_camera import plate_camera
 from videoagent.media.fit import fit_picture
 from videoagent.media.frames import iter_frames
 from videoagent.store.files import atomic_write_bytes, file_sha256
@@ -266,7 +268,8 @@ class EmbeddedGenerator(Generator):
         pixels for the same request (frozen and compiled only in the last bit);
         "plates-gait-held": an extension goes on from the plate its take kept, the entities
         drawn again over it in their gait, held to its take's memory; "arrivals": a
-        journey's last shot lays the place it arrives at beyond a seam; and synthworld's
+        journey's last shot lays the place it arrives at beyond a seam; "plate-camera": a
+        staged move too slow for the model is drawn as a still plate; and synthworld's
         version, which stages the scene the entities are drawn in."""
         from videoagent.nn.compute import execution, precision
 
@@ -275,7 +278,7 @@ class EmbeddedGenerator(Generator):
             for path in (VIDEO_MODEL, AUTOENCODER, ENTITY_MODEL, PLATE_UPSAMPLER)
         )
         version = (
-            f"{weights}-plates-gait-held-still-latents-carried-arrivals-"
+            f"{weights}-plates-gait-held-still-latents-carried-arrivals-plate-camera-"
             f"synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
         )
         return version + ("" if execution() == "eager" else f"-{execution()}")
@@ -330,14 +333,13 @@ class EmbeddedGenerator(Generator):
         from videoagent.synthworld.staging import Stage
 
         parsed = parse(request.prompt)
-        spec = parsed.spec
-        text = caption(replace(spec, arrives_from=None))
+        asked = parsed.spec
         native_frames = math.floor(request.seconds * self.native_fps) + 2
         began = time.perf_counter()
         try:
             start = _start_frames(request, self.native_size)
             stage = Stage(
-                spec,
+                asked,
                 size=self.native_size,
                 fps=self.native_fps,
                 frames=native_frames,
@@ -346,6 +348,10 @@ class EmbeddedGenerator(Generator):
                 extends=start is not None,
             )
             layers = self._layers(start)
+            # The plate moves as staged only where the model can draw the move at its pace.
+            moving = plate_camera(stage) if layers == "plate and entities" else None
+            spec = asked if moving is None else replace(asked, camera=moving.move)
+            text = caption(replace(spec, arrives_from=None))
             layout = self._layout(stage, layers)
             # A journey's arrival starts where it comes from; the model cannot walk into
             # another place, so that one is drawn on its own and laid beyond the seam.
@@ -420,6 +426,7 @@ class EmbeddedGenerator(Generator):
         report = {
             "understood": parsed.spec.to_dict(),
             "caption": text,
+            "plate_camera": None if moving is None else moving.note(asked.camera),
             "placeholders": parsed.placeholders,
             "unsupported_words": parsed.unsupported_words,
             "notes": parsed.notes,

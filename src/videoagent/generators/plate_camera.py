@@ -18,6 +18,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from videoagent.synthworld.staging import Stage
+
 # Seconds a training clip ran its whole camera move in (synthworld-v1: 24 frames at 8 fps).
 MODEL_MOVE_SECONDS = 3.0
 # The least share of the model's pace a staged move keeps the plate moving at.
@@ -48,7 +50,7 @@ class PlateCamera:
         )
 
 
-def travel_per_second(stage) -> float:
+def travel_per_second(stage: Stage) -> float:
     """How far the staged view travels a second: sideways in frame widths, plus how much
     it zooms (the change of the logarithm of its width)."""
     duration = stage.choreography.duration
@@ -61,10 +63,8 @@ def travel_per_second(stage) -> float:
     return travel / duration
 
 
-def plate_camera(stage) -> PlateCamera:
-    """The plate's camera for `stage` (a `synthworld.staging.Stage`)."""
-    from videoagent.synthworld.staging import Stage
-
+def plate_camera(stage: Stage) -> PlateCamera:
+    """The plate's camera for `stage`."""
     spec = stage.spec
     if spec.camera == "static":
         return PlateCamera("static")

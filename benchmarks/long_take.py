@@ -150,6 +150,12 @@ def measure(readings: list, world: list, spec) -> list[tuple[float, ...]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenes", type=int, default=6)
+    parser.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        help="leave out the first N scenes the benchmark draws (to measure further ones)",
+    )
     parser.add_argument("--chunks", type=int, default=12)
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per chunk")
     parser.add_argument("--steps", type=int, default=4)
@@ -179,8 +185,10 @@ def main() -> None:
         help="continue from the plate's frames encoded again, not its latents",
     )
     args = parser.parse_args()
-    if args.scenes < 1 or args.chunks < 2 or args.seconds <= 0:
-        parser.error("needs at least one scene, two chunks and a positive chunk length")
+    if args.scenes < 1 or args.skip < 0 or args.chunks < 2 or args.seconds <= 0:
+        parser.error(
+            "needs at least one scene, no negative --skip, two chunks and a positive chunk length"
+        )
     for name, share in (("--hold", args.hold), ("--still-hold", args.still_hold)):
         if not 0 <= share <= 1:
             parser.error(f"{name} {share}: expected a share from 0 to 1")
@@ -220,7 +228,9 @@ def main() -> None:
     seconds_taken = {name: 0.0 for name in contexts}
     plate_drifts: dict[str, list[list[float]]] = {name: [] for name in contexts}
     join_steps: dict[str, list[float]] = {name: [] for name in contexts}
-    for scene_index in range(args.scenes):
+    for _ in range(args.skip):  # drawn, so the scenes after are the same as in a longer run
+        sample_scene(rng, held_out, split="heldout")
+    for scene_index in range(args.skip, args.skip + args.scenes):
         spec = sample_scene(rng, held_out, split="heldout")
         seed = 1000 + scene_index
         stage = Stage(spec, size=size, fps=fps, frames=total, seed=seed)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from videoagent.synthworld.staging import Stage
 
@@ -58,7 +59,7 @@ def travel_per_second(stage: Stage) -> float:
     travel = sum(
         abs(after.centre_x - before.centre_x) / before.width
         + abs(math.log(after.width / before.width))
-        for before, after in zip(views, views[1:], strict=False)
+        for before, after in pairwise(views)
     )
     return travel / duration
 

@@ -92,13 +92,28 @@ def test_the_page_shows_each_shot_as_it_is_made_and_comes_back_after_a_reload(tm
             assert page.locator("#status").inner_text().startswith(REQUEST)
             assert page.input_value("#request") == REQUEST
             page.wait_for_selector('.shot[data-id="shot-03"] img:not([hidden])', timeout=WAIT)
-            # Another project on a backend chosen on the page, with word-by-word captions.
+            # Another project on a backend chosen on the page, with word-by-word captions,
+            # while an answer about the first is still on its way: it arrives late and is
+            # not shown over the second.
+            page.evaluate(
+                """(id) => {
+                  const fetchNow = window.fetch;
+                  const late = (url, options) => new Promise((wait) => setTimeout(wait, 3000))
+                    .then(() => fetchNow(url, options));
+                  window.fetch = (url, options) => String(url).endsWith(`/api/projects/${id}`)
+                    ? late(url, options) : fetchNow(url, options);
+                  refresh();
+                }""",
+                project,
+            )
+            second_request = "a dog walking in the park, then a dog sitting"
             page.select_option("#backend", "procedural")
             page.select_option("#captions", "highlight")
-            page.fill("#request", "a dog walking in the park, then a dog sitting")
+            page.fill("#request", second_request)
             page.click("#make")
             page.wait_for_selector(f"#status:not(:text('{REQUEST}'))", timeout=WAIT)
             page.wait_for_selector("#status[data-state='done']", timeout=WAIT)
+            assert page.locator("#status").inner_text().startswith(second_request)
             assert "procedural" in page.locator('.shot[data-id="shot-01"]').inner_text()
             # what the request asked, looked for in the video: the truth shows the dog
             page.wait_for_selector('#asks li[data-state="shown"]', timeout=WAIT)

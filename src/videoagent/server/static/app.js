@@ -4,6 +4,7 @@ const auth = token ? { Authorization: `Bearer ${token}` } : {};
 const withToken = (url) => token ? `${url}${url.includes("?") ? "&" : "?"}token=${encodeURIComponent(token)}` : url;
 const BUSY = ["queued", "running", "awaiting approval"];
 let project = null, stream = null, busy = false;
+let asked = 0;  // how many refreshes were asked for: only the latest one's answer is shown
 let shotStates = {};  // shot id → {state, text}: what the step records said of it so far
 
 // Everything a user or a model wrote reaches the page as text: nodes are built here, never
@@ -113,11 +114,15 @@ function overall(record) {
 
 async function refresh() {
   if (!project) return;
+  const mine = ++asked;
   let detail;
   try { detail = await api(`/api/projects/${project}`); } catch (error) {
-    document.getElementById("status").textContent = error.message;
+    if (mine === asked) document.getElementById("status").textContent = error.message;
     return;
   }
+  // Answers can arrive out of order: an older one (perhaps of the project followed before)
+  // must not be drawn over a newer one.
+  if (mine !== asked) return;
   busy = BUSY.includes(detail.state);
   const status = document.getElementById("status");
   status.textContent = `${detail.request} — ${detail.state}`;

@@ -8,7 +8,9 @@ far from its latents as made, and the entity model draws the staged entities ove
 did before plates kept their latents.) The plate moves as the generator draws it: a move
 staged too slow for the model (a pan or zoom over 2 minutes, a tracking shot of a subject
 that stays) is a still plate (`generators/plate_camera.py`); `--as-captioned` draws every
-move at the model's pace, as before. The first chunk is the same for every context; each
+move at the model's pace, as before. The first chunk is the same for every context; where
+the camera stands still it is held to its own mean from its first frame, as the generator
+holds a still take (`--unheld-opening`: drawn free, as the generator did before); each
 later one is given:
 
 - last frame: the take's last frame only;
@@ -180,6 +182,12 @@ def main() -> None:
         "generator did before a move too slow to draw became a still plate",
     )
     parser.add_argument(
+        "--unheld-opening",
+        action="store_true",
+        help="draw a still camera's first chunk with no hold, as the generator did before a "
+        "still take was held from its first frame",
+    )
+    parser.add_argument(
         "--from-frames",
         action="store_true",
         help="continue from the plate's frames encoded again, not its latents",
@@ -217,7 +225,9 @@ def main() -> None:
         f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
         f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
         f"context), held context's hold {args.hold:g} coarsely, {args.still_hold:g} in every "
-        "detail where the camera stands still; continuing from the plate's "
+        "detail where the camera stands still; the opening "
+        + ("drawn free" if args.unheld_opening else "held so too where the camera stands still")
+        + "; continuing from the plate's "
         + ("frames encoded again" if args.from_frames else "latents")
     )
     rng = np.random.default_rng(2026)
@@ -249,7 +259,9 @@ def main() -> None:
         )
         world = read_chunks(recognizer, rendered, per_chunk, fps)
         rows["synthworld"].append(measure(world, world, spec))
-        sampling = Sampling(args.steps, seed=seed)
+        opens_still = moving.move == "static" and not args.unheld_opening
+        opening_hold, opening_detail = holding if opens_still else (0.0, "coarse")
+        sampling = Sampling(args.steps, seed=seed, hold=opening_hold, held_detail=opening_detail)
         opening_latents = sampler.latents(text, per_chunk, sampling, layout=empty[:per_chunk])
         opening = sampler.decode(opening_latents)
         still = layer.paint(np.concatenate([opening] * args.chunks), stage, times)

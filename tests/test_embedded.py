@@ -82,7 +82,7 @@ def sideways_shift(before: np.ndarray, after: np.ndarray, most: int = 30) -> int
 def test_a_pan_too_slow_for_the_model_is_drawn_as_a_still_plate(tmp_path: Path):
     """The model draws a pan at the pace of its 3 s training clips: a 3 s pan slides the
     street along; a 6 s one is staged at half that pace or less, so its plate stands still
-    and the report says why."""
+    and the report says why (and that it is held as a still take)."""
     generator = registry.create("embedded")
     pan = "Wide shot, the camera pans slowly across. A street with buildings, noon, clear."
     rate = FrameRate(Fraction(8))
@@ -94,6 +94,8 @@ def test_a_pan_too_slow_for_the_model_is_drawn_as_a_still_plate(tmp_path: Path):
         shifts[seconds] = [sideways_shift(frames[i], frames[i + 4]) for i in (0, 8, 16)]
         notes = job.report["plate_camera"]
         assert (notes is None) == (seconds == 3)
+        # drawn still, it is held from its first frame as a still camera's take; panning, not
+        assert (job.report["held_to_take"] is None) == (seconds == 3)
     assert all(abs(shift) >= 5 for shift in shifts[3])  # about 10 px a half second
     assert all(abs(shift) <= 1 for shift in shifts[6])
     assert notes.startswith("drawn still: the staged pan runs at 0.4")
@@ -120,6 +122,10 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     assert job.report["caption"].startswith("Wide shot") and job.report["steps"] == 4
     assert job.report["layers"] == "plate and entities"
     assert job.report["enlarged_by"] == "plate upsampler"  # its weights ship with the plate's
+    # left alone the model lets a place settle into a plainer one: held from the start
+    assert job.report["held_to_take"] == (
+        "0.3 of the way to its mean from its first frame, in every detail (a still camera)"
+    )
     frames = np.stack(list(iter_frames(job.output)))
     assert frames.std() > 10  # a picture, not a flat colour
 

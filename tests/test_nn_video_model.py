@@ -165,6 +165,23 @@ def test_a_held_extension_differs_only_where_it_is_held():
     assert not np.array_equal(holding, plain)
 
 
+def test_a_fresh_take_is_held_to_its_own_mean_from_its_first_frame():
+    """With nothing given, the mean a hold reads begins with the take's first frame: that
+    frame is drawn as an unheld take draws it, and what comes after reads the frames held."""
+    autoencoder = FrameAutoencoder(FrameAutoencoderConfig(widths=(8, 8, 8), latent_channels=4))
+    model = tiny_model()
+    _open_gates(model)
+    sampler = ClipSampler(model, autoencoder.eval())
+    free = Sampling(steps=1, seed=3)
+    plain = sampler.latents("A brown dog walks.", 4, free)
+    for detail in ("coarse", "full"):
+        holding = sampler.latents(
+            "A brown dog walks.", 4, replace(free, hold=0.5, held_detail=detail)
+        )
+        assert torch.equal(holding[0], plain[0])
+        assert not torch.equal(holding[1:], plain[1:])
+
+
 def test_a_take_goes_on_from_its_own_latents_as_they_were_made():
     """Its frames encoded again are not its latents (the autoencoder is lossy): an extension
     handed the latents reads what was made, only the last frames of them."""

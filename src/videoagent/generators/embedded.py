@@ -60,8 +60,9 @@ DEFAULT_STEPS = 4
 # Output frames fitted and laid over at a time (a long clip at full size is gigabytes).
 CHUNK = 48
 PLATE_FRAMES = 4  # the last frames a take continues (the model reads fewer)
-# How far an extension in the same place, light and weather is held to the mean of its
-# whole take (`Sampling.hold`; benchmarks/long_take.py measures it). Where the camera moves,
+# How far a take's plate is held to the mean of the take so far through extensions in the
+# same place, light and weather, and a still camera's from its first frame (`Sampling.hold`;
+# benchmarks/long_take.py measures it). Where the camera moves,
 # that mean is sharp only in its layout and colour, held a tenth of the way; where it stands
 # still, the mean is the picture itself, held in every detail and more firmly.
 HOLD = 0.1
@@ -69,7 +70,7 @@ STILL_HOLD = 0.3
 
 
 def take_hold(camera: str, hold: float = HOLD, still: float = STILL_HOLD) -> tuple[float, str]:
-    """How far an extension shot with `camera` is held to its take's mean (`hold` where
+    """How far a take shot with `camera` is held to its mean (`hold` where
     the camera moves, `still` where it stands still), and in what detail
     (`Sampling.held_detail`)."""
     return (still, "full") if camera == "static" else (hold, "coarse")
@@ -269,8 +270,10 @@ class EmbeddedGenerator(Generator):
         "plates-gait-held": an extension goes on from the plate its take kept, the entities
         drawn again over it in their gait, held to its take's memory; "arrivals": a
         journey's last shot lays the place it arrives at beyond a seam; "plate-camera": a
-        staged move too slow for the model is drawn as a still plate; and synthworld's
-        version, which stages the scene the entities are drawn in."""
+        staged move too slow for the model is drawn as a still plate; "held-from-first": a
+        still camera's plate is held to its take's mean from its first frame; and synthworld's
+        version,
+        which stages the scene the entities are drawn in."""
         from videoagent.nn.compute import execution, precision
 
         weights = "+".join(
@@ -279,7 +282,7 @@ class EmbeddedGenerator(Generator):
         )
         version = (
             f"{weights}-plates-gait-held-still-latents-carried-arrivals-plate-camera-"
-            f"synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
+            f"held-from-first-synthworld-{synthworld.VERSION}-{steps}steps-{precision()}"
         )
         return version + ("" if execution() == "eager" else f"-{execution()}")
 
@@ -360,16 +363,22 @@ class EmbeddedGenerator(Generator):
             first = replace(spec, place=where, arrives_from=None)
             scene = _scene_of(first)
             before = None if start is None else start.memory
-            holds = (
-                layers == "plate and entities"
-                and before is not None
+            continues = (
+                before is not None
                 and before.scene == scene
                 and before.frames > 0
                 and before.total.shape == self._latent_shape
             )
+            # An extension in the same place, light and weather is held to the whole take's
+            # mean; one that goes on to another place, or from frames not its own, is free
+            # to change. A still camera's take is held from its first frame: left alone, the
+            # model lets a place settle into a plainer one within seconds (a moving one's
+            # opening held drifted less in one scene and more in another: left free).
+            opens_still = start is None and spec.camera == "static"
+            holds = layers == "plate and entities" and (continues or opens_still)
             hold, detail = take_hold(spec.camera) if holds else (0.0, "coarse")
             sampling = Sampling(steps=self.steps, seed=request.seed, hold=hold, held_detail=detail)
-            memory = (torch.from_numpy(before.total), before.frames) if holds else None
+            memory = (torch.from_numpy(before.total), before.frames) if continues else None
             handed = self._continuing(start, layers)
             # The plate's own latents end with the frame the take had made next, the one its
             # last output frames blend towards: the extension begins with it, so the join
@@ -438,7 +447,11 @@ class EmbeddedGenerator(Generator):
             "enlarged_by": enlarged_by,
             "continued": _continued_from(start, handed),
             "held_to_take": (
-                f"{hold:g} of the way to its mean over {before.frames} frames, "
+                (
+                    f"{hold:g} of the way to its mean over {before.frames} frames, "
+                    if continues
+                    else f"{hold:g} of the way to its mean from its first frame, "
+                )
                 + ("in every detail (a still camera)" if detail == "full" else "coarsely")
                 if holds
                 else None

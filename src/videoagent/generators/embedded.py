@@ -271,9 +271,8 @@ class EmbeddedGenerator(Generator):
         drawn again over it in their gait, held to its take's memory; "arrivals": a
         journey's last shot lays the place it arrives at beyond a seam; "plate-camera": a
         staged move too slow for the model is drawn as a still plate; "held-from-first": a
-        still camera's plate is held to its take's mean from its first frame; and synthworld's
-        version,
-        which stages the scene the entities are drawn in."""
+        still camera's plate is held to its take's mean from its first frame; and
+        synthworld's version, which stages the scene the entities are drawn in."""
         from videoagent.nn.compute import execution, precision
 
         weights = "+".join(

@@ -47,6 +47,7 @@ and how visible the joins are (the plate's step across a join over its usual ste
 
     python benchmarks/long_take.py --scenes 4 --threads 2
     python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --still-hold 0.5
+    python benchmarks/long_take.py --contexts "last frame,held" --misreadings
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ from videoagent.generators.embedded import (
     take_hold,
 )
 from videoagent.generators.plate_camera import PlateCamera, plate_camera
+from videoagent.media.fit import fit_picture
 from videoagent.nn import checkpoint, scene_layout
 from videoagent.nn.entity_layer import EntityLayer
 from videoagent.nn.judge import agreement, read_clip
@@ -153,6 +155,32 @@ def kept(readings: list, world: list) -> list[float]:
     ]
 
 
+def misread(readings: list, world: list) -> dict[str, list[tuple[int, object, object]]]:
+    """Per facet, the chunks (from 1) read unlike the world's render of the same moment:
+    (chunk, read as, the render read as)."""
+    wrong: dict[str, list[tuple[int, object, object]]] = {}
+    for k, (reading, truth) in enumerate(zip(readings, world, strict=True), start=1):
+        expected = facets(truth)
+        for name, value in facets(reading).items():
+            if value != expected[name]:
+                wrong.setdefault(name, []).append((k, value, expected[name]))
+    return wrong
+
+
+def misread_line(wrong: dict[str, list[tuple[int, object, object]]]) -> str:
+    """E.g. "weather: snow for clear in 1-12; identity: ('cat',) for ('dog',) in 7, 9"."""
+    parts = []
+    for name, chunks in wrong.items():
+        by_value: dict[str, list[int]] = {}
+        for k, value, expected in chunks:
+            by_value.setdefault(f"{value} for {expected}", []).append(k)
+        for value, ks in by_value.items():
+            runs = ks == list(range(ks[0], ks[-1] + 1)) and len(ks) > 2
+            where = f"{ks[0]}-{ks[-1]}" if runs else ", ".join(map(str, ks))
+            parts.append(f"{name}: {value} in {where}")
+    return "; ".join(parts) or "none"
+
+
 def measure(readings: list, world: list, spec) -> list[tuple[float, ...]]:
     """Per chunk of a take: consistency (its facets as the world's own render of the same
     moment reads), adherence to the scene, drift from its first chunk, and consistency
@@ -168,6 +196,13 @@ def measure(readings: list, world: list, spec) -> list[tuple[float, ...]]:
             readings, world, drifts(readings), kept(readings, world), strict=True
         )
     ]
+
+
+def drawing_size(text: str, parser: argparse.ArgumentParser) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) >= 16 and int(height) >= 16):
+        parser.error(f"--drawn-at {text!r}: expected WIDTHxHEIGHT of at least 16x16, e.g. 224x128")
+    return int(width), int(height)
 
 
 def main() -> None:
@@ -209,6 +244,20 @@ def main() -> None:
         "still take was held from its first frame",
     )
     parser.add_argument(
+        "--drawn-at",
+        default="224x128",
+        help="the size (WxH) the world's render and the takes' entities are drawn at before "
+        "the recognizer scales each frame down to its own 112x64, as the frames it learnt "
+        "from were (the plates are scaled up to it bicubically); 112x64 draws them at the "
+        "plate's size, as this benchmark did before",
+    )
+    parser.add_argument(
+        "--misreadings",
+        action="store_true",
+        help="print, per scene and take, which facets were read unlike the world's render "
+        "and in which chunks",
+    )
+    parser.add_argument(
         "--from-frames",
         action="store_true",
         help="continue from the plate's frames encoded again, not its latents",
@@ -239,11 +288,23 @@ def main() -> None:
         model.config.latent_width * autoencoder.config.factor,
         model.config.latent_height * autoencoder.config.factor,
     )
+    drawn_at = drawing_size(args.drawn_at, parser)
+    if drawn_at[0] * size[1] != drawn_at[1] * size[0]:
+        parser.error(
+            f"--drawn-at {args.drawn_at!r}: expected the plate's shape, {size[0]}:{size[1]}"
+        )
+
+    def enlarged(frames: np.ndarray) -> np.ndarray:
+        if frames.shape[1:3] == (drawn_at[1], drawn_at[0]):
+            return frames
+        return np.stack([fit_picture(frame, *drawn_at) for frame in frames])
+
     per_chunk = round(args.seconds * fps)
     total = per_chunk * args.chunks
     print(
         f"{args.scenes} held-out scenes, {args.chunks} x {args.seconds:g} s at {fps:g} fps "
-        f"({size[0]}x{size[1]} plate), {args.steps} steps, {args.threads} thread(s), "
+        f"({size[0]}x{size[1]} plate; world and entities drawn at {drawn_at[0]}x{drawn_at[1]}), "
+        f"{args.steps} steps, {args.threads} thread(s), "
         f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
         f"context), held context's hold {args.hold:g} coarsely, {args.still_hold:g} in every "
         "detail where the camera stands still; the opening "
@@ -276,7 +337,7 @@ def main() -> None:
         holding = take_hold(moving.move, args.hold, args.still_hold)
 
         rendered = np.stack(
-            [frame for frame, _ in Renderer(spec, size=size, fps=fps, frames=total, seed=seed)]
+            [frame for frame, _ in Renderer(spec, size=drawn_at, fps=fps, frames=total, seed=seed)]
         )
         world = read_chunks(recognizer, rendered, per_chunk, fps)
         rows["synthworld"].append(measure(world, world, spec))
@@ -285,10 +346,11 @@ def main() -> None:
         sampling = Sampling(args.steps, seed=seed, hold=opening_hold, held_detail=opening_detail)
         opening_latents = sampler.latents(text, per_chunk, sampling, layout=empty[:per_chunk])
         opening = sampler.decode(opening_latents)
-        still = layer.paint(np.concatenate([opening] * args.chunks), stage, times)
-        rows["still plate"].append(
-            measure(read_chunks(recognizer, still, per_chunk, fps), world, spec)
-        )
+        still = layer.paint(np.concatenate([enlarged(opening)] * args.chunks), stage, times)
+        still_readings = read_chunks(recognizer, still, per_chunk, fps)
+        rows["still plate"].append(measure(still_readings, world, spec))
+        if args.misreadings:
+            print(f"    misread, still plate: {misread_line(misread(still_readings, world))}")
         for context in contexts:
             began = time.perf_counter()
             plate, latents = opening, opening_latents
@@ -306,10 +368,11 @@ def main() -> None:
             seconds_taken[context] += time.perf_counter() - began
             plate_drifts[context].append(drifts(read_chunks(recognizer, plate, per_chunk, fps)))
             join_steps[context].append(join_step(plate, per_chunk))
-            painted = layer.paint(plate, stage, times)
-            rows[context].append(
-                measure(read_chunks(recognizer, painted, per_chunk, fps), world, spec)
-            )
+            painted = layer.paint(enlarged(plate), stage, times)
+            readings = read_chunks(recognizer, painted, per_chunk, fps)
+            rows[context].append(measure(readings, world, spec))
+            if args.misreadings:
+                print(f"    misread, {context}: {misread_line(misread(readings, world))}")
 
     print(
         "\nper chunk, mean over scenes: consistency with the world's own render / adherence "

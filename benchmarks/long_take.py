@@ -29,6 +29,8 @@ with (`recent`: the frames just before, so the last second is read as its last 4
 packed by its own rule, over what it was given. `--video-model` picks the weights (the
 shipped ones were trained on `recent`); `--contexts` a few of the four (last frame always).
 
+The world's render and the takes' entities are drawn at 224x128 (the plate scaled up to it)
+and read as the recognizer learnt to read, scaled down to its 112x64 (`--drawn-at`).
 Per chunk it prints, over the scenes, from our recognizer's reading of the chunk:
 - consistency: the share of facets read as synthworld's own render of the same staged
   moment reads them (identity: each kind seen; place; time of day, which sets the colours;

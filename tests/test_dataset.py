@@ -123,3 +123,33 @@ def test_bad_dataset_settings_are_refused(tmp_path):
         build(tmp_path / "taken", TINY, log=lambda _: None)
     with pytest.raises(UsageError, match="not a built synthworld dataset"):
         SynthworldDataset(tmp_path / "taken")
+
+
+def test_plates_are_the_same_clips_with_no_entity_drawn(tmp_path):
+    """A plate is its scene's place, light, weather and camera with nothing drawn in it and
+    nothing in its truth (so its layout is empty), what the `embedded` generator asks its
+    video model for; the other clips and the scenes are as they were."""
+    from dataclasses import replace
+
+    from videoagent.synthworld.render import Renderer
+
+    build(tmp_path / "full", TINY, log=lambda _: None)
+    build(tmp_path / "half", replace(TINY, plates=0.5), log=lambda _: None)
+    full, half = SynthworldDataset(tmp_path / "full"), SynthworldDataset(tmp_path / "half")
+    assert [r["scene"] for r in full.rows] == [r["scene"] for r in half.rows]
+    assert not any(r["plate"] for r in full.rows)
+    plates = [i for i, r in enumerate(half.rows) if r["plate"]]
+    assert 0 < len(plates) < len(half.rows)
+    for i in range(len(half.rows)):
+        frames, _, row = half[i]
+        if i not in plates:
+            assert np.array_equal(frames, full[i][0]) and row["truth"] == full.rows[i]["truth"]
+            continue
+        assert all(not truth["entities"] for truth in row["truth"])
+        assert full.rows[i]["truth"][0]["entities"]  # the full clip shows its entities
+        bare = Renderer(SceneSpec.from_dict(row["scene"]), size=(112, 64), fps=8.0, frames=4,
+                        seed=row["seed"], entities=False)  # fmt: skip
+        assert np.array_equal(frames, np.stack([frame for frame, _ in bare]))
+        assert not np.array_equal(frames, full[i][0])
+    with pytest.raises(UsageError, match="--plates"):
+        build(tmp_path / "x", replace(TINY, plates=1.5), log=lambda _: None)

@@ -59,6 +59,13 @@ class DatasetConfig:
         1,
         minimum=1,
     )
+    plates: float = setting(
+        "share of the clips drawn as plates: the place, light, weather and camera with no "
+        "entity in them (their truth lists none), as the `embedded` generator's video model "
+        "draws under the entity layer",
+        0.0,
+        minimum=0,
+    )
     seed: int = setting("seed of every scene and render (the same seed, the same data)", 0)
     shard_size: int = setting("clips per shard file", 256, minimum=1)
 
@@ -75,6 +82,8 @@ class DatasetConfig:
                 f"frames must be at least 64 px on the short side and multiples of 8, "
                 f"got {self.width}x{self.height}"
             )
+        if self.plates > 1:
+            raise UsageError(f"--plates is a share of the clips, from 0 to 1, got {self.plates}")
         if self.frames < 1 or self.fps <= 0:
             raise UsageError(f"clips need frames and a frame rate, got {self.frames} @ {self.fps}")
         if self.scene_seconds and self.scene_seconds * self.fps < self.frames:
@@ -85,14 +94,21 @@ class DatasetConfig:
 
 
 def _clip(
-    scene: SceneSpec, config: DatasetConfig, seed: int, window: tuple[int, int]
+    scene: SceneSpec,
+    config: DatasetConfig,
+    seed: int,
+    window: tuple[int, int],
+    plate: bool = False,
 ) -> tuple[np.ndarray, list[dict]]:
     """The clip's frames and their truth (numbered from the clip's first frame): `window`
-    is where in the scene it starts, and how many frames the scene runs."""
+    is where in the scene it starts, and how many frames the scene runs; a `plate` has no
+    entity drawn and none in its truth."""
     start, total = window
     larger = config.drawn_larger
     size = (config.width * larger, config.height * larger)
-    renderer = Renderer(scene, size=size, fps=config.fps, frames=total, seed=seed)
+    renderer = Renderer(
+        scene, size=size, fps=config.fps, frames=total, seed=seed, entities=not plate
+    )
     frames, truths = [], []
     for number in range(config.frames):
         frame, truth = renderer.frame(start + number)
@@ -101,6 +117,8 @@ def _clip(
             frame = np.asarray(picture.resize((config.width, config.height), Image.BILINEAR))
         frames.append(frame)
         truth = truth.to_dict() | {"frame": number}
+        if plate:
+            truth["entities"] = []
         for entity in truth["entities"]:
             entity["box"] = [round(v / larger) for v in entity["box"]]
         truths.append(truth)
@@ -155,6 +173,7 @@ def build(out: Path, config: DatasetConfig, *, log=print) -> dict:
     for offset, split in enumerate(SPLITS):
         rng = np.random.default_rng([config.seed, offset])
         windows = np.random.default_rng([config.seed, offset, 1])  # the scenes stay the same
+        plates = np.random.default_rng([config.seed, offset, 2])
         count = getattr(config, split)
         scenes, rows, shard, shard_number = [], [], [], 0
         bytes_written = 0
@@ -163,7 +182,8 @@ def build(out: Path, config: DatasetConfig, *, log=print) -> dict:
                 scene = sample_scene(rng, held_out, split=split)
                 seed = int(rng.integers(2**31))
                 window = _window(windows, config)
-                frames, truths = _clip(scene, config, seed, window)
+                plate = bool(plates.random() < config.plates)
+                frames, truths = _clip(scene, config, seed, window, plate)
                 text = caption(scene)
                 row = {
                     "id": f"{split}-{number:06d}",
@@ -172,6 +192,7 @@ def build(out: Path, config: DatasetConfig, *, log=print) -> dict:
                     "caption": text,
                     "seed": seed,
                     "window": {"start": window[0], "scene_frames": window[1]},
+                    "plate": plate,
                     "scene": scene.to_dict(),
                     "truth": truths,
                 }

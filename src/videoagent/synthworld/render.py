@@ -73,10 +73,14 @@ class Renderer:
         frames: int,
         seed: int = 0,
         carry: Carry | None = None,
+        entities: bool = True,
     ) -> None:
         """`carry`: the shot this one carries on (an extension): its subject, camera and
-        gait go on from there, over the same scenery (painted with that shot's seed)."""
+        gait go on from there, over the same scenery (painted with that shot's seed).
+        `entities` False paints the plate alone: the same place, light, weather and camera,
+        with no entity drawn (their truth still says where each stands)."""
         self.spec, self.size, self.fps, self.frames = spec, size, fps, frames
+        self.entities = entities
         self.seed = carry.seed if carry is not None else seed
         self.stage = Stage(spec, size=size, fps=fps, frames=frames, seed=seed, carry=carry)
         self.choreography, self.camera = self.stage.choreography, self.stage.camera
@@ -196,7 +200,8 @@ class Renderer:
         t = index / self.fps
         view, poses = self.stage.moment(index)
         image = self._backdrop(view)
-        self._draw_entities(image, view, poses)
+        if self.entities:
+            self._draw_entities(image, view, poses)
         if self.stage.place_seen(view) != "living room":  # indoors: only in the windows
             atmosphere.precipitation(image, self.spec.weather, t, self.seed)
         return np.asarray(image), self.stage.truth(index, view, poses)

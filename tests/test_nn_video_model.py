@@ -377,6 +377,16 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     train(replace(again, out=tmp_path / "packed.pt", context="packed"), log=lambda _: None)
     packed, _ = checkpoint.load(tmp_path / "packed.pt")
     assert packed.config == replace(model.config, context="packed")  # its sampler's rule too
+    # A later build of the same data whose captions say a word the model never read goes
+    # on, reading it as unknown (as the model reads it when it generates).
+    import shutil
+
+    shutil.copytree(tmp_path / "data", tmp_path / "later")
+    index = tmp_path / "later" / "train.jsonl"
+    index.write_text(index.read_text().replace('"caption":"', '"caption":"Meanwhile ', 1))
+    later = train(replace(again, data=tmp_path / "later", out=tmp_path / "later.pt"), log=print)
+    assert later["training"]["continued_from"]["words_read_as_unknown"] == ["meanwhile"]
+    assert checkpoint.load(tmp_path / "later.pt")[0].config.vocabulary == model.config.vocabulary
     build(
         tmp_path / "other", DatasetConfig(train=3, heldout=1, frames=6, seed=5), log=lambda _: None
     )

@@ -60,7 +60,11 @@ SHORTCUT_SHARE = 0.25
 CAPTION_DROP = 0.1
 IMAGE_SHARE_IN_VIDEO = 0.5
 ENTITY_WEIGHT = 4.0
-LATENT_DRIFT = 0.05  # of a channel's spread: how far a later build of the data may move
+# Of a channel's spread: how far a later build of the data may move its latents (half the
+# clips drawn as plates move one by 0.055); another autoencoder's are a spread or more away.
+LATENT_DRIFT = 0.1
+# Of the data's words, the share the saved vocabulary may lack for its weights to go on training.
+NEW_WORDS_SHARE = 0.05
 MAX_CONTEXT_NOISE = 0.5
 LAYOUT_DROP = 0.15
 EMA_DECAY = 0.998
@@ -222,9 +226,14 @@ def training_loss(model: VideoModel, batch: dict, generator: torch.Generator) ->
 
 def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
     """Saved weights to go on training, when they were made for this data, with how they
-    were made. Weights saved without local mixing or layouts gain them, starting at zero."""
+    were made. Weights saved without local mixing or layouts gain them, starting at zero.
+    A later build of the data may use a few words the saved vocabulary lacks (synthworld
+    learnt to say them since): the model keeps its vocabulary and reads them as unknown, as
+    it reads them when it generates."""
     earlier, facts = checkpoint.load(init)
-    if earlier.config.vocabulary != config.vocabulary or not _alike_latents(earlier.config, config):
+    unknown = sorted(set(config.vocabulary) - set(earlier.config.vocabulary))
+    few = len(unknown) <= len(config.vocabulary) * NEW_WORDS_SHARE
+    if not few or not _alike_latents(earlier.config, config):
         raise UsageError(f"--init {str(init)!r} was trained on other data or another autoencoder")
     grown = replace(
         earlier.config,
@@ -239,6 +248,8 @@ def _continued(init: Path, config: VideoModelConfig) -> tuple[VideoModel, dict]:
     if unexpected or any(not any(part in name for part in new) for name in missing):
         raise UsageError(f"--init {str(init)!r} does not fit this model: {missing + unexpected}")
     lineage = {"path": str(init), "sha256": file_sha256(init), **facts.get("training", {})}
+    if unknown:
+        lineage["words_read_as_unknown"] = unknown
     return model.train(), lineage
 
 

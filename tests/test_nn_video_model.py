@@ -7,6 +7,7 @@ import pytest
 
 torch = pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh installs it
 
+import shutil  # noqa: E402
 from dataclasses import replace  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -379,8 +380,6 @@ def test_training_from_one_command_saves_a_loadable_shortcut_model(tmp_path):
     assert packed.config == replace(model.config, context="packed")  # its sampler's rule too
     # A later build of the same data whose captions say a word the model never read goes
     # on, reading it as unknown (as the model reads it when it generates).
-    import shutil
-
     shutil.copytree(tmp_path / "data", tmp_path / "later")
     index = tmp_path / "later" / "train.jsonl"
     index.write_text(index.read_text().replace('"caption":"', '"caption":"Meanwhile ', 1))

@@ -12,20 +12,61 @@ import threading
 import time
 from pathlib import Path
 
-from videoagent.errors import DamagedProject
+from videoagent.errors import DamagedProject, RunError
+
+# How long opening waits out another connection that holds the file: the agent creating
+# the journal while the page reads it, or both turning it to write-ahead mode at once.
+BUSY_PATIENCE_S = 30.0
 
 
 def open_database(path: Path, *tables: str) -> sqlite3.Connection:
     """The project's journal database (write-ahead log, autocommit) with `tables` created
-    if missing; DamagedProject when the file is not a database."""
+    if missing; DamagedProject when the file is not a database, RunError when another
+    connection keeps it locked for BUSY_PATIENCE_S."""
+    deadline = time.monotonic() + BUSY_PATIENCE_S
+    pause = 0.005
+    while True:
+        try:
+            return _connect(path, tables)
+        except sqlite3.OperationalError as exc:
+            # Two connections that both want the file exclusively (turning it to WAL,
+            # creating tables) make SQLite fail one at once rather than wait: a deadlock
+            # it refuses, not damage. The one that failed let go, so trying again works.
+            if not _busy(exc):
+                raise DamagedProject(f"journal {path} cannot be read: {exc}") from exc
+            if time.monotonic() > deadline:
+                raise RunError(
+                    f"journal {path} stayed locked by another connection for "
+                    f"{BUSY_PATIENCE_S:.0f} s"
+                ) from exc
+            time.sleep(pause)
+            pause = min(2 * pause, 0.25)
+        except sqlite3.DatabaseError as exc:
+            raise DamagedProject(f"journal {path} cannot be read: {exc}") from exc
+
+
+def _connect(path: Path, tables: tuple[str, ...]) -> sqlite3.Connection:
+    database = sqlite3.connect(
+        str(path), timeout=BUSY_PATIENCE_S, check_same_thread=False, isolation_level=None
+    )
     try:
-        database = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        database.execute("PRAGMA journal_mode=WAL")
+        # Both steps change the file only the first time: asking first keeps the usual
+        # open (a reader polling the journal) from needing any lock at all.
+        if database.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            database.execute("PRAGMA journal_mode=WAL")
+        have = {row[0] for row in database.execute("SELECT name FROM sqlite_master")}
         for table in tables:
-            database.execute(f"CREATE TABLE IF NOT EXISTS {table}")
-    except sqlite3.DatabaseError as exc:
-        raise DamagedProject(f"journal {path} cannot be read: {exc}") from exc
+            if table.split()[0] not in have:
+                database.execute(f"CREATE TABLE IF NOT EXISTS {table}")
+    except BaseException:
+        database.close()
+        raise
     return database
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # extended codes carry it low
+    return primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 class ProjectDatabase:

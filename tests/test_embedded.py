@@ -258,7 +258,7 @@ def test_agent_makes_a_video_with_embedded_takes_judged_by_the_recognizer(tmp_pa
     manifest = json.loads((result.folder / "renders/manifest.json").read_text())
     for shot in manifest["shots"]:
         checks = {c["name"] for c in shot["takes"][0]["checks"]}
-        assert {"recognises dog", "place", "time of day"} <= checks
+        assert {"recognises dog", "place", "time of day", "weather"} <= checks
     # The asks are read from the staging the entity model drew and what the recognizer sees
     # where the staging has it big enough to read (unchecked only where it never is), and a
     # "shown" entity is borne out by both, read again here.

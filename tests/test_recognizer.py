@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 torch = pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh installs it
@@ -9,12 +11,14 @@ torch = pytest.importorskip("torch")  # the `embedded` extra; scripts/test.sh in
 import numpy as np  # noqa: E402
 
 from videoagent.errors import UsageError  # noqa: E402
-from videoagent.evaluate.recognized import RECOGNIZER  # noqa: E402
+from videoagent.evaluate.recognized import RECOGNIZER, frames_checks  # noqa: E402
 from videoagent.nn import checkpoint  # noqa: E402
 from videoagent.nn.judge import read_clip  # noqa: E402
 from videoagent.nn.recognizer import Recognizer, RecognizerConfig, paired  # noqa: E402
 from videoagent.nn.train_recognizer import RecognizerTraining, train, warm_started  # noqa: E402
 from videoagent.synthworld.dataset import DatasetConfig, build  # noqa: E402
+from videoagent.synthworld.render import Renderer  # noqa: E402
+from videoagent.synthworld.spec import EntitySpec, SceneSpec  # noqa: E402
 
 
 def _motion_training(
@@ -110,3 +114,19 @@ def test_a_motion_recognizer_warm_started_from_a_single_frame_one_first_reads_as
     # The other way round cannot be: a single-frame recognizer has no place for motion weights.
     with pytest.raises(UsageError, match="reads more frames"):
         warm_started(Recognizer(), RECOGNIZER)
+
+
+def test_a_take_that_looks_snowy_where_clear_was_asked_fails_its_weather_check():
+    snowy = SceneSpec(
+        "street", "noon", "snow", "static", "medium", (EntitySpec("dog", "brown", "walk"),)
+    )
+    frames = np.stack(
+        [frame for frame, _ in Renderer(snowy, size=(224, 128), fps=12, frames=24, seed=3)]
+    )
+    asked_snow = {c.name: c for c in frames_checks(frames, 12.0, None, snowy)}
+    assert asked_snow["weather"].passed and asked_snow["place"].passed
+    asked_clear = {
+        c.name: c for c in frames_checks(frames, 12.0, None, replace(snowy, weather="clear"))
+    }
+    assert not asked_clear["weather"].passed
+    assert (asked_clear["weather"].value, asked_clear["weather"].expected) == ("snow", "clear")

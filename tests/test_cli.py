@@ -186,3 +186,22 @@ def test_a_kept_failing_take_is_said_last_and_strict_makes_it_a_failure(
     )
     assert strict.exit_code == 1, strict.output
     assert (tmp_path / "b/renders/final.mp4").exists()  # kept, as without --strict
+
+
+def test_a_shot_whose_every_take_fails_keeps_the_nearest_miss(tmp_path: Path, monkeypatch):
+    """Shot 2's first take is frozen (one check fails), its second black (black and frozen
+    frames fail): the first is kept, not the last."""
+    monkeypatch.setenv("VIDEOAGENT_FAKE_FAULTS", "shot-02:frozen+black")
+    monkeypatch.setenv("VIDEOAGENT_CACHE", str(tmp_path / "cache"))  # no take made before
+    common = ["--duration", "4", "--backend", "fake", "--max-retries", "1", "--no-music"]
+    made = runner.invoke(
+        app, ["make", "a dog walking, then a dog sitting", *common, "--out", str(tmp_path / "a")]
+    )
+    assert made.exit_code == 0, made.output
+    manifest = json.loads((tmp_path / "a/renders/manifest.json").read_text())
+    assert manifest["kept_failing"] == [{"shot": "shot-02", "take": 1, "failed": ["frozen frames"]}]
+    shot = next(s for s in manifest["shots"] if s["id"] == "shot-02")
+    assert [sorted(c["name"] for c in t["checks"] if not c["passed"]) for t in shot["takes"]] == [
+        ["frozen frames"],
+        ["black frames", "frozen frames"],
+    ]

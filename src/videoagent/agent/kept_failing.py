@@ -1,8 +1,9 @@
 """Shots that keep a take that failed its checks: counted, and said first.
 
-A shot whose every take failed still delivers its last usable one (a video with a weak shot
-beats no video), but a headline that counts only the video's own checks would call it a
-success. These lines say it before anything else; `--strict` makes it exit 1.
+A shot whose every take failed still delivers its nearest miss, the usable take that fails
+the fewest checks (a video with a weak shot beats no video), but a headline that counts only
+the video's own checks would call it a success. These lines say it before anything else;
+`--strict` makes it exit 1.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from videoagent.agent.shooting import Shooter, Take, extends
 from videoagent.agent.shot_executor import ShotExecutor, ShotRun
 from videoagent.agent.steps import Emit, counted
 from videoagent.errors import BudgetReached, Cancelled, JobInDoubt, RunError
+from videoagent.evaluate.check import failed
 from videoagent.generators import capabilities
 
 
@@ -178,15 +179,19 @@ def _chain_after(shot, followers: dict) -> list:
 
 
 def kept_take(shot_takes: list[Take]) -> Take | None:
-    """The take a shot keeps: its last accepted one, else its last usable one."""
+    """The take a shot keeps: its last accepted one, else the usable one that fails the
+    fewest checks (a ball too small to make out and nothing else beats that and the wrong
+    weather), the later of equals: a retry may be framed to mend the one before."""
     accepted = [t for t in shot_takes if t.accepted]
+    if accepted:
+        return accepted[-1]
     usable = [t for t in shot_takes if t.path is not None]
-    return (accepted or usable or [None])[-1]
+    return min(reversed(usable), key=lambda t: len(failed(t.checks)), default=None)
 
 
 def choose_takes(takes: dict[str, list[Take]], emit: Emit) -> dict[str, Take]:
-    """Each shot's take to use: its last accepted one, else (said as a warning) its last
-    usable one. RunError when a shot has no usable take at all."""
+    """Each shot's take to use: its last accepted one, else (said as a warning) its nearest
+    miss (`kept_take`). RunError when a shot has no usable take at all."""
     chosen: dict[str, Take] = {}
     for sid, shot_takes in takes.items():
         kept = kept_take(shot_takes)
@@ -194,7 +199,7 @@ def choose_takes(takes: dict[str, list[Take]], emit: Emit) -> dict[str, Take]:
             emit("revise", "failed", f"{sid}: no usable take after retries")
             raise RunError(f"shot {sid} failed on every attempt; see the journal")
         if not kept.accepted:
-            # Still failing after every retry: keep the last usable file, and say so.
+            # Still failing after every retry: keep the nearest miss, and say so.
             emit("revise", "warning", f"{sid}: kept a take that still fails checks")
         chosen[sid] = kept
     return chosen

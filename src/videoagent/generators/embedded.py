@@ -246,11 +246,14 @@ def _remembered(
     return TakeMemory(total, frames, scene)
 
 
-def _staging(stage, frames: int, fps: float, size: tuple[int, int]) -> dict:
-    """What the entity model was told to draw in each of the clip's `frames`, its boxes
-    measured in a frame of `size` (the stage's, not the clip's)."""
+def staging_sidecar(
+    stage, frames: int, fps: float, size: tuple[int, int], first: int = 0
+) -> dict:
+    """What the entity model was told to draw in each of the clip's `frames` (from the
+    stage's frame `first` on), its boxes measured in a frame of `size` (the stage's, not
+    the clip's): the take's staging sidecar."""
     moments = []
-    for index in range(frames):
+    for index in range(first, first + frames):
         t = index / fps
         poses = [stage.choreography.pose(i, t) for i in range(len(stage.spec.entities))]
         moments.append(stage.truth(index, stage.camera.view(t), poses).to_dict())
@@ -428,7 +431,7 @@ class EmbeddedGenerator(Generator):
                 # An arrival's plate is two places laid together, not the model's own.
                 own = latents.numpy() if boundary is None else None
                 _keep_plate(output, plate, own, request, stage, remembered)
-                write_staged(output, _staging(stage, request.frames, fps, self.native_size))
+                write_staged(output, staging_sidecar(stage, request.frames, fps, self.native_size))
         except (OSError, ValueError) as exc:
             raise GenerationError(f"embedded could not generate {request.label}: {exc}") from exc
         report = {

@@ -180,8 +180,8 @@ def _chain_after(shot, followers: dict) -> list:
 
 def kept_take(shot_takes: list[Take]) -> Take | None:
     """The take a shot keeps: its last accepted one, else the usable one that fails the
-    fewest checks (a ball too small to make out and nothing else beats that and the wrong
-    weather), the later of equals: a retry may be framed to mend the one before."""
+    fewest checks (one missing only a ball beats one that also shows the wrong weather),
+    the later of equals: a retry may be framed to mend the one before."""
     accepted = [t for t in shot_takes if t.accepted]
     if accepted:
         return accepted[-1]

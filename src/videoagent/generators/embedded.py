@@ -246,9 +246,7 @@ def _remembered(
     return TakeMemory(total, frames, scene)
 
 
-def staging_sidecar(
-    stage, frames: int, fps: float, size: tuple[int, int], first: int = 0
-) -> dict:
+def staging_sidecar(stage, frames: int, fps: float, size: tuple[int, int], first: int = 0) -> dict:
     """What the entity model was told to draw in each of the clip's `frames` (from the
     stage's frame `first` on), its boxes measured in a frame of `size` (the stage's, not
     the clip's): the take's staging sidecar."""

@@ -34,7 +34,9 @@ entities drawn over it is checked as the agent checks one (`evaluate/recognized.
 where the staging has it big enough to read, place, time of day, weather), and a chunk that
 fails is drawn again with another seed, up to N times, the first that passes kept, else the
 one that fails fewest (the agent's `--max-retries`, 2 by default); the next chunk goes on
-from the one kept.
+from the one kept. Once a drawing fails the place, light or weather, the chunk's next ones
+are drawn free of the take's memory, as the generator draws a take the agent asks to mend
+them (`--retry-hold`: the share of the hold they keep, 0 by default).
 Without it (0), every chunk is the model's first drawing, as the generator alone makes it.
 
 The world's render and the takes' entities are drawn at 224x128 (the plate scaled up to it)
@@ -77,6 +79,7 @@ from machine import cpu_description
 
 from videoagent.evaluate.check import failed
 from videoagent.evaluate.recognized import RECOGNIZER, frames_checks
+from videoagent.generators import capabilities
 from videoagent.generators.embedded import (
     AUTOENCODER,
     ENTITY_MODEL,
@@ -100,6 +103,8 @@ from videoagent.synthworld.staging import Stage
 CONTEXTS = ("last frame", "last second", "packed", "held")
 # A chunk made again takes its seed this far on: clear of the seeds of the chunks after it.
 RETRY_SEED_STEP = 100
+# The checks of what a hold holds, which the generator mends by letting go of its memory.
+HELD_FACETS = set(capabilities("embedded").mends)
 
 
 def given(context: str, history, fps: float) -> tuple:
@@ -122,14 +127,16 @@ class AgentChecks:
     per_chunk: int
     drawn_at: tuple[int, int]
 
-    def failures(self, plate: np.ndarray, k: int) -> int:
-        """How many of them chunk `k` (from 0), drawn on `plate`, fails."""
+    def failures(self, plate: np.ndarray, k: int) -> list[str]:
+        """The names of those chunk `k` (from 0), drawn on `plate`, fails."""
         fps = self.stage.fps
         first = k * self.per_chunk
         times = [(first + index) / fps for index in range(self.per_chunk)]
         painted = self.layer.paint(enlarged(plate, self.drawn_at), self.stage, times)
         staged = staging_sidecar(self.stage, self.per_chunk, fps, self.stage.size, first=first)
-        return len(failed(frames_checks(painted, fps, staged, self.stage.spec)))
+        return [
+            check.name for check in failed(frames_checks(painted, fps, staged, self.stage.spec))
+        ]
 
 
 def draw_as_agent(
@@ -139,26 +146,32 @@ def draw_as_agent(
     sampling: Sampling,
     retries: int,
     failures,
+    retry_hold: float = 0.0,
     **given,
 ) -> tuple[torch.Tensor, np.ndarray, tuple[int, bool]]:
     """A chunk's latents and plate as the agent keeps a take (`agent/shoot_all.py`): the
     first drawing with no `failures(plate)`, each one after with its seed RETRY_SEED_STEP
     on; else, of the `retries` + 1, the one that fails fewest (the later of equals). Unchecked,
-    and counted as passing, when there are no retries. Also how many were drawn, and
-    whether the one kept passes."""
+    and counted as passing, when there are no retries. Once a drawing fails a facet a hold
+    holds (place, light, weather), the next ones keep `retry_hold` of the hold (the
+    generator, asked to mend them: none). Also how many were drawn, and whether the one kept
+    passes."""
     if retries == 0:
         latents = sampler.latents(text, frames, sampling, **given)
         return latents, sampler.decode(latents), (1, True)
     nearest = None
+    tried = sampling
     for attempt in range(retries + 1):
-        tried = replace(sampling, seed=sampling.seed + RETRY_SEED_STEP * attempt)
+        tried = replace(tried, seed=sampling.seed + RETRY_SEED_STEP * attempt)
         latents = sampler.latents(text, frames, tried, **given)
         plate = sampler.decode(latents)
         failing = failures(plate)
-        if failing == 0:
+        if not failing:
             return latents, plate, (attempt + 1, True)
-        if nearest is None or failing <= nearest[0]:
-            nearest = (failing, latents, plate)
+        if nearest is None or len(failing) <= nearest[0]:
+            nearest = (len(failing), latents, plate)
+        if HELD_FACETS & set(failing):
+            tried = replace(tried, hold=sampling.hold * retry_hold)
     return nearest[1], nearest[2], (retries + 1, False)
 
 
@@ -341,6 +354,14 @@ def main() -> None:
         "default) does; 0: every chunk as first drawn",
     )
     parser.add_argument(
+        "--retry-hold",
+        type=float,
+        default=0.0,
+        help="with --retries: the share of its hold a chunk drawn again keeps once a drawing "
+        "of it failed a facet the hold holds (place, time of day, weather); 0, as the "
+        "embedded generator does (none: drawn free of the take's memory); 1: the same hold",
+    )
+    parser.add_argument(
         "--from-frames",
         action="store_true",
         help="continue from the plate's frames encoded again, not its latents",
@@ -352,7 +373,8 @@ def main() -> None:
         )
     if not 0 <= args.retries < RETRY_SEED_STEP:
         parser.error(f"--retries {args.retries}: expected 0 to {RETRY_SEED_STEP - 1}")
-    for name, share in (("--hold", args.hold), ("--still-hold", args.still_hold)):
+    shares = (("--hold", args.hold), ("--still-hold", args.still_hold))
+    for name, share in (*shares, ("--retry-hold", args.retry_hold)):
         if not 0 <= share <= 1:
             parser.error(f"{name} {share}: expected a share from 0 to 1")
     contexts = tuple(name.strip() for name in args.contexts.split(","))
@@ -394,6 +416,11 @@ def main() -> None:
         + (
             f"; each chunk checked as the agent checks a take and made again up to "
             f"{args.retries} time(s)"
+            + (
+                f", {args.retry_hold:g} of its hold kept after failing place, light or weather"
+                if args.retry_hold != 1
+                else ""
+            )
             if args.retries
             else "; every chunk as first drawn"
         )
@@ -436,7 +463,7 @@ def main() -> None:
         sampling = Sampling(args.steps, seed=seed, hold=opening_hold, held_detail=opening_detail)
         opening_latents, opening, made = draw_as_agent(
             sampler, text, per_chunk, sampling, args.retries,
-            functools.partial(checks.failures, k=0), layout=empty[:per_chunk],
+            functools.partial(checks.failures, k=0), args.retry_hold, layout=empty[:per_chunk],
         )  # fmt: skip
         made_per_chunk["opening"].append(made)
         still = layer.paint(
@@ -458,7 +485,7 @@ def main() -> None:
                 handed = {"start" if args.from_frames else "start_latents": start}
                 made_latents, made_plate, made = draw_as_agent(
                     sampler, text, per_chunk, chunk_sampling, args.retries,
-                    functools.partial(checks.failures, k=k),
+                    functools.partial(checks.failures, k=k), args.retry_hold,
                     layout=empty[k * per_chunk : (k + 1) * per_chunk], **handed,
                 )  # fmt: skip
                 made_per_chunk[context].append(made)

@@ -188,6 +188,33 @@ def test_a_kept_failing_take_is_said_last_and_strict_makes_it_a_failure(
     assert (tmp_path / "b/renders/final.mp4").exists()  # kept, as without --strict
 
 
+def test_a_retry_asks_the_backend_to_mend_what_it_can_mend_itself(tmp_path: Path, monkeypatch):
+    """A backend that says it mends frozen frames itself (as ours mends a failed weather by
+    letting go of its take's memory) is asked to in the take after a frozen one, and that
+    take has a key of its own; a backend that mends nothing is only given another seed."""
+    from importlib import resources
+
+    built_in = resources.files("videoagent.generators").joinpath("catalog.json")
+    fake = json.loads(built_in.read_text(encoding="utf-8"))["generators"]["fake"]
+    mending = tmp_path / "mending.json"
+    mending.write_text(json.dumps({"generators": {"fake": {**fake, "mends": ["frozen frames"]}}}))
+    common = ["--duration", "2", "--backend", "fake", "--max-retries", "1", "--no-music"]
+    mends, keys = {}, {}
+    for name, extra in (("mends", str(mending)), ("plain", "")):
+        monkeypatch.setenv("VIDEOAGENT_CATALOG", extra)
+        monkeypatch.setenv("VIDEOAGENT_FAKE_FAULTS", "shot-01:frozen")
+        monkeypatch.setenv("VIDEOAGENT_CACHE", str(tmp_path / name / "cache"))  # none made before
+        out = tmp_path / name / "project"
+        made = runner.invoke(app, ["make", "a dog walking", *common, "--out", str(out)])
+        assert made.exit_code == 0, made.output
+        takes = json.loads((out / "renders/manifest.json").read_text())["shots"][0]["takes"]
+        assert [t["accepted"] for t in takes] == [False, True]
+        mends[name] = [t["mend"] for t in takes]
+        keys[name] = [t["key"] for t in takes]
+    assert mends == {"mends": [[], ["frozen frames"]], "plain": [[], []]}
+    assert keys["mends"][0] == keys["plain"][0] and keys["mends"][1] != keys["plain"][1]
+
+
 def test_a_shot_whose_every_take_fails_keeps_the_nearest_miss(tmp_path: Path, monkeypatch):
     """Shot 2's first take is frozen (one check fails), its second black (black and frozen
     frames fail): the first is kept, not the last."""

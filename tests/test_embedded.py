@@ -167,6 +167,18 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     )
     with np.load(plate_path(extended.output)) as kept:
         assert int(kept["memory_frames"]) == 12 + 4
+    # Made again because the extension before failed its weather, it is drawn free of the
+    # memory (which may be what failed), and still adds to it; a failure the memory does
+    # not hold (the dog unseen) leaves the hold as it was.
+    mending = generator.generate(replace(more, seed=2, mend=("weather",)), tmp_path / "m.mp4")
+    assert mending.report["held_to_take"] is None
+    assert mending.report["let_go_of_memory"] == "the take before failed its weather"
+    with np.load(plate_path(mending.output)) as kept:
+        assert int(kept["memory_frames"]) == 12 + 4
+    unseen = replace(more, seed=3, mend=("recognises dog",))
+    held = generator.generate(unseen, tmp_path / "unseen.mp4")
+    assert held.report["held_to_take"] == extended.report["held_to_take"]
+    assert held.report["let_go_of_memory"] is None
     # Going on to another place, nothing holds it to the park: its memory begins anew.
     elsewhere = replace(more, prompt=request.prompt.replace("noon", "night"))
     moved = generator.generate(elsewhere, tmp_path / "night.mp4")

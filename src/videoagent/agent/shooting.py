@@ -59,6 +59,8 @@ class Take:
     references: list[str] = field(default_factory=list)
     node: str = ""  # the machine that made it (the executor's name for it)
     mode: str = "text-to-video"  # "extend": it carries on the previous shot's take
+    # The checks the takes before failed that the backend was asked to mend in this one.
+    mend: list[str] = field(default_factory=list)
 
     @property
     def accepted(self) -> bool:
@@ -84,6 +86,7 @@ class Take:
             "key": self.key,
             "node": self.node,
             "mode": self.mode,
+            "mend": self.mend,
         }
 
     @classmethod
@@ -107,6 +110,7 @@ class Take:
             references=r.get("references", []),
             node=r.get("node", ""),
             mode=r.get("mode", "reference-to-video" if r.get("references") else "text-to-video"),
+            mend=r.get("mend", []),
         )
 
 
@@ -118,6 +122,14 @@ def take_price(backend: str, request: GenerationRequest) -> float:
         source = probe(request.references[0]).duration if caps.extend_returns_source else 0.0
         return caps.extension_price(request.seconds, source)
     return caps.price(request.seconds)
+
+
+def to_mend(takes: list[Take], backend: str) -> tuple[str, ...]:
+    """The checks any of a shot's `takes` failed that `backend` mends itself when asked in
+    the next one (`Capabilities.mends`), by name: once a take has failed one, the next are
+    all asked to mend it (ours let go of the memory that may have failed it)."""
+    mends = set(capabilities(backend).mends)
+    return tuple(sorted({c.name for take in takes for c in failed(take.checks)} & mends))
 
 
 def extends(shot: Shot, before: str | None) -> bool:
@@ -183,7 +195,9 @@ class Shooter:
         self.slots = slots  # a hosted provider's jobs in flight, counted across runs
         self.node = node
 
-    def _request(self, shot: Shot, frames: int, seed: int, refs: list[Path]) -> GenerationRequest:
+    def _request(
+        self, shot: Shot, frames: int, seed: int, refs: list[Path], mend: tuple[str, ...] = ()
+    ) -> GenerationRequest:
         caps = capabilities(shot.backend)
         usable = refs[: caps.max_references] if "reference-to-video" in caps.modes else []
         mode = "reference-to-video" if usable else "text-to-video"
@@ -202,22 +216,26 @@ class Shooter:
             mode=mode,
             references=tuple(str(r) for r in usable),
             label=f"{shot.id} seed {seed}",
+            mend=mend,
             cuts=self.cuts.get(shot.id, ()),
         )
 
     def _key(self, backend: str, request: GenerationRequest) -> str:
+        asked = {
+            "prompt": request.prompt,
+            "frames": request.frames,
+            "fps": str(request.rate.fps),
+            "width": request.width,
+            "height": request.height,
+            "seed": request.seed,
+            "mode": request.mode,
+        }
+        if request.mend:  # only then: the keys of takes asked to mend nothing stay as they were
+            asked["mend"] = list(request.mend)
         return take_key(
             backend=backend,
             model=self.generator_for.version(backend),
-            request={
-                "prompt": request.prompt,
-                "frames": request.frames,
-                "fps": str(request.rate.fps),
-                "width": request.width,
-                "height": request.height,
-                "seed": request.seed,
-                "mode": request.mode,
-            },
+            request=asked,
             reference_digests=[file_sha256(Path(r)) for r in request.references],
         )
 
@@ -240,8 +258,9 @@ class Shooter:
         takes: list[Take] = []
         attempts = self.max_retries + 1
         framed = shot  # moves closer (subject unrecognised) or wider (a staged thing cut off)
+        mend: tuple[str, ...] = ()  # what the backend is asked to mend itself
         for attempt in range(attempts):
-            request = self._request(framed, frames, shot.seed + attempt, refs)
+            request = self._request(framed, frames, shot.seed + attempt, refs, mend)
             take = self._reuse(framed, request) or self._generate(framed, request)
             takes.append(take)
             if take.accepted:
@@ -256,13 +275,15 @@ class Shooter:
                 if nearer is None and staged_out_of_view(take.checks):
                     wider = self._widen(framed)
                 framed = nearer or wider or framed
+                mend = to_mend(takes, shot.backend)
                 self._emit(
                     "revise",
                     "warning",
                     f"{shot.id} take {take.number} rejected ({problems}); "
                     f"trying again with seed {request.seed + 1}"
                     + (f", framed closer ({nearer.shot_size})" if nearer else "")
-                    + (f", framed wider ({wider.shot_size})" if wider else ""),
+                    + (f", framed wider ({wider.shot_size})" if wider else "")
+                    + (f", {shot.backend} asked to mend its {', '.join(mend)}" if mend else ""),
                     shot=shot.id,
                     take=take.number,
                     shot_size=framed.shot_size,
@@ -291,7 +312,8 @@ class Shooter:
         """One more take of `shot` after the takes `made` (the next seed), reused where it was
         made before; the caller keeps to the retries (`max_retries`). BudgetReached when
         the budget cannot pay for it."""
-        request = self._request(shot, frames, shot.seed + len(made), refs)
+        mend = to_mend(made, shot.backend)
+        request = self._request(shot, frames, shot.seed + len(made), refs, mend)
         return self._reuse(shot, request) or self._generate(shot, request)
 
     def _reuse(self, shot: Shot, request: GenerationRequest) -> Take | None:
@@ -323,6 +345,7 @@ class Shooter:
             "prompt": request.prompt,
             "references": list(request.references),
             "mode": request.mode,
+            "mend": list(request.mend),
             "cost_estimate": take_price(shot.backend, request),
             "cost": 0.0,
             "key": key,
@@ -387,6 +410,7 @@ class Shooter:
             references=list(request.references),
             node=self.node,
             mode=request.mode,
+            mend=list(request.mend),
         )
         began = time.perf_counter()
         try:

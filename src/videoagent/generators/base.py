@@ -47,6 +47,10 @@ class GenerationRequest:
     mode: Mode = "text-to-video"
     references: tuple[str, ...] = ()
     label: str = ""
+    # The checks the shot's takes before this one failed that the backend mends itself
+    # when asked (`Capabilities.mends`): our model draws a take again free of its memory
+    # where its place, light or weather failed. Part of a take's key when given.
+    mend: tuple[str, ...] = ()
     # Frames where the timeline cuts the take (its span's ends), written as keyframes so a
     # render copies the span instead of encoding it. No pixel changes: not part of a key.
     cuts: tuple[int, ...] = ()

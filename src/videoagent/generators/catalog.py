@@ -62,6 +62,9 @@ class Capabilities:
     # length), and whether only takes this backend made itself can be extended (Veo's).
     extension_seconds: float = 0.0
     extends_own_takes: bool = False
+    # The failed checks (by name) this backend can mend itself in the next take, when the
+    # request names them (`GenerationRequest.mend`); other failures only get another seed.
+    mends: tuple[str, ...] = ()
 
     def refuses(
         self, *, mode: str, seconds: float, width: int, height: int, fps: float
@@ -131,6 +134,7 @@ def _from_json(name: str, data: dict) -> Capabilities:
             "durations": tuple(float(d) for d in data.get("durations", ())),
             "evidence": tuple(data.get("evidence", ())),
             "extend_seconds": tuple(float(d) for d in data.get("extend_seconds", ())),
+            "mends": tuple(data.get("mends", ())),
         },
     )
 

@@ -43,6 +43,7 @@ from PIL import Image
 from videoagent import synthworld
 from videoagent.errors import GenerationError, MissingDependency
 from videoagent.generators.base import GenerationRequest, Generator, Job
+from videoagent.generators.catalog import capabilities
 from videoagent.generators.plate_camera import plate_camera
 from videoagent.media.fit import fit_picture
 from videoagent.media.frames import iter_frames
@@ -64,7 +65,8 @@ PLATE_FRAMES = 4  # the last frames a take continues (the model reads fewer)
 # same place, light and weather, and a still camera's from its first frame (`Sampling.hold`;
 # benchmarks/long_take.py measures it). Where the camera moves,
 # that mean is sharp only in its layout and colour, held a tenth of the way; where it stands
-# still, the mean is the picture itself, held in every detail and more firmly.
+# still, the mean is the picture itself, held in every detail and more firmly. A take made
+# again for a failed place, light or weather is not held (`GenerationRequest.mend`).
 HOLD = 0.1
 STILL_HOLD = 0.3
 
@@ -375,7 +377,13 @@ class EmbeddedGenerator(Generator):
             # model lets a place settle into a plainer one within seconds (a moving one's
             # opening held drifted less in one scene and more in another: left free).
             opens_still = start is None and spec.camera == "static"
-            holds = layers == "plate and entities" and (continues or opens_still)
+            # A take made again because the one before failed what a hold holds may have
+            # failed by its memory (a place held into a plainer picture that reads as rain):
+            # drawn free of it, though what it draws joins the take's memory as ever.
+            would_hold = layers == "plate and entities" and (continues or opens_still)
+            mended = set(request.mend) & set(capabilities(self.name).mends)
+            lets_go = sorted(mended) if would_hold else []
+            holds = would_hold and not lets_go
             hold, detail = take_hold(spec.camera) if holds else (0.0, "coarse")
             sampling = Sampling(steps=self.steps, seed=request.seed, hold=hold, held_detail=detail)
             memory = (torch.from_numpy(before.total), before.frames) if continues else None
@@ -446,6 +454,9 @@ class EmbeddedGenerator(Generator):
             "layers": layers,
             "enlarged_by": enlarged_by,
             "continued": _continued_from(start, handed),
+            "let_go_of_memory": (
+                f"the take before failed its {', '.join(lets_go)}" if lets_go else None
+            ),
             "held_to_take": (
                 (
                     f"{hold:g} of the way to its mean over {before.frames} frames, "

@@ -172,7 +172,7 @@ def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Pat
     # not hold (the dog unseen) leaves the hold as it was.
     mending = generator.generate(replace(more, seed=2, mend=("weather",)), tmp_path / "m.mp4")
     assert mending.report["held_to_take"] is None
-    assert mending.report["let_go_of_memory"] == "the take before failed its weather"
+    assert mending.report["let_go_of_memory"] == "a take before it failed its weather"
     with np.load(plate_path(mending.output)) as kept:
         assert int(kept["memory_frames"]) == 12 + 4
     unseen = replace(more, seed=3, mend=("recognises dog",))

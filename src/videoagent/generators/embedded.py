@@ -377,7 +377,7 @@ class EmbeddedGenerator(Generator):
             # model lets a place settle into a plainer one within seconds (a moving one's
             # opening held drifted less in one scene and more in another: left free).
             opens_still = start is None and spec.camera == "static"
-            # A take made again because the one before failed what a hold holds may have
+            # A take made again because one before it failed what a hold holds may have
             # failed by its memory (a place held into a plainer picture that reads as rain):
             # drawn free of it, though what it draws joins the take's memory as ever.
             would_hold = layers == "plate and entities" and (continues or opens_still)
@@ -455,7 +455,7 @@ class EmbeddedGenerator(Generator):
             "enlarged_by": enlarged_by,
             "continued": _continued_from(start, handed),
             "let_go_of_memory": (
-                f"the take before failed its {', '.join(lets_go)}" if lets_go else None
+                f"a take before it failed its {', '.join(lets_go)}" if lets_go else None
             ),
             "held_to_take": (
                 (

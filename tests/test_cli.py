@@ -188,19 +188,26 @@ def test_a_kept_failing_take_is_said_last_and_strict_makes_it_a_failure(
     assert (tmp_path / "b/renders/final.mp4").exists()  # kept, as without --strict
 
 
-def test_a_retry_asks_the_backend_to_mend_what_it_can_mend_itself(tmp_path: Path, monkeypatch):
-    """A backend that says it mends frozen frames itself (as ours mends a failed weather by
-    letting go of its take's memory) is asked to in the take after a frozen one, and that
-    take has a key of its own; a backend that mends nothing is only given another seed."""
+def _catalog_where_fake_mends_frozen_frames(tmp_path: Path) -> str:
+    """A catalog file (VIDEOAGENT_CATALOG) in which the fake backend says it mends frozen
+    frames itself, as ours mends a failed weather by letting go of its take's memory."""
     from importlib import resources
 
     built_in = resources.files("videoagent.generators").joinpath("catalog.json")
     fake = json.loads(built_in.read_text(encoding="utf-8"))["generators"]["fake"]
     mending = tmp_path / "mending.json"
     mending.write_text(json.dumps({"generators": {"fake": {**fake, "mends": ["frozen frames"]}}}))
+    return str(mending)
+
+
+def test_a_retry_asks_the_backend_to_mend_what_it_can_mend_itself(tmp_path: Path, monkeypatch):
+    """A backend that says it mends frozen frames itself is asked to in the take after a
+    frozen one, and that take has a key of its own; a backend that mends nothing is only
+    given another seed."""
+    mending = _catalog_where_fake_mends_frozen_frames(tmp_path)
     common = ["--duration", "2", "--backend", "fake", "--max-retries", "1", "--no-music"]
     mends, keys = {}, {}
-    for name, extra in (("mends", str(mending)), ("plain", "")):
+    for name, extra in (("mends", mending), ("plain", "")):
         monkeypatch.setenv("VIDEOAGENT_CATALOG", extra)
         monkeypatch.setenv("VIDEOAGENT_FAKE_FAULTS", "shot-01:frozen")
         monkeypatch.setenv("VIDEOAGENT_CACHE", str(tmp_path / name / "cache"))  # none made before
@@ -213,6 +220,28 @@ def test_a_retry_asks_the_backend_to_mend_what_it_can_mend_itself(tmp_path: Path
         keys[name] = [t["key"] for t in takes]
     assert mends == {"mends": [[], ["frozen frames"]], "plain": [[], []]}
     assert keys["mends"][0] == keys["plain"][0] and keys["mends"][1] != keys["plain"][1]
+
+
+def test_a_take_that_still_fails_what_it_was_asked_to_mend_loses_to_an_equal_one(
+    tmp_path: Path, monkeypatch
+):
+    """Both takes frozen: where the second was asked to mend frozen frames (and gave up, in
+    ours, the take's memory for it) the first is kept; else the later of equals, as ever."""
+    mending = _catalog_where_fake_mends_frozen_frames(tmp_path)
+    common = ["--duration", "2", "--backend", "fake", "--max-retries", "1", "--no-music"]
+    kept = {}
+    for name, catalog in (("mends", mending), ("plain", "")):
+        monkeypatch.setenv("VIDEOAGENT_CATALOG", catalog)
+        monkeypatch.setenv("VIDEOAGENT_FAKE_FAULTS", "shot-01:frozen+frozen")
+        monkeypatch.setenv("VIDEOAGENT_CACHE", str(tmp_path / name / "cache"))
+        out = tmp_path / name / "project"
+        made = runner.invoke(app, ["make", "a dog walking", *common, "--out", str(out)])
+        assert made.exit_code == 0, made.output
+        manifest = json.loads((out / "renders/manifest.json").read_text())
+        assert [t["accepted"] for t in manifest["shots"][0]["takes"]] == [False, False]
+        kept[name] = manifest["kept_failing"]
+    frozen = {"shot": "shot-01", "failed": ["frozen frames"]}
+    assert kept == {"mends": [{**frozen, "take": 1}], "plain": [{**frozen, "take": 2}]}
 
 
 def test_a_shot_whose_every_take_fails_keeps_the_nearest_miss(tmp_path: Path, monkeypatch):

@@ -181,12 +181,22 @@ def _chain_after(shot, followers: dict) -> list:
 def kept_take(shot_takes: list[Take]) -> Take | None:
     """The take a shot keeps: its last accepted one, else the usable one that fails the
     fewest checks (one missing only a ball beats one that also shows the wrong weather),
-    the later of equals: a retry may be framed to mend the one before."""
+    the later of equals: a retry may be framed to mend the one before. But not one whose
+    backend was asked to mend a check it still fails: the mend did not mend it, and what
+    it gave up for it (ours, the take's memory) is lost for nothing, so an equal take not
+    so asked wins."""
     accepted = [t for t in shot_takes if t.accepted]
     if accepted:
         return accepted[-1]
     usable = [t for t in shot_takes if t.path is not None]
-    return min(reversed(usable), key=lambda t: len(failed(t.checks)), default=None)
+    return min(reversed(usable), key=_miss_rank, default=None)
+
+
+def _miss_rank(take: Take) -> tuple[int, bool]:
+    """How far `take` is from passing: the checks it fails, then whether it was asked to
+    mend one of them in vain."""
+    failing = {check.name for check in failed(take.checks)}
+    return len(failing), bool(failing & set(take.mend))
 
 
 def choose_takes(takes: dict[str, list[Take]], emit: Emit) -> dict[str, Take]:

@@ -36,7 +36,8 @@ fails is drawn again with another seed, up to N times, the first that passes kep
 one that fails fewest (the agent's `--max-retries`, 2 by default); the next chunk goes on
 from the one kept. Once a drawing fails the place, light or weather, the chunk's next ones
 are drawn free of the take's memory, as the generator draws a take the agent asks to mend
-them (`--retry-hold`: the share of the hold they keep, 0 by default).
+them (`--retry-hold`: the share of the hold they keep, 0 by default), and one that still
+fails what it was asked to mend is not kept over an equal one before it, as the agent keeps.
 Without it (0), every chunk is the model's first drawing, as the generator alone makes it.
 
 The world's render and the takes' entities are drawn at 224x128 (the plate scaled up to it)
@@ -62,14 +63,18 @@ retries, how many drawings each kept chunk took, and how many kept still fail.
     python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --still-hold 0.5
     python benchmarks/long_take.py --contexts "last frame,held" --misreadings
     python benchmarks/long_take.py --contexts "last frame,held" --retries 2
+    python benchmarks/long_take.py --contexts "last frame,held" --retries 2 --scenes 16 --workers 2
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+import multiprocessing
 import statistics
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -151,26 +156,29 @@ def draw_as_agent(
 ) -> tuple[torch.Tensor, np.ndarray, tuple[int, bool]]:
     """A chunk's latents and plate as the agent keeps a take (`agent/shoot_all.py`): the
     first drawing with no `failures(plate)`, each one after with its seed RETRY_SEED_STEP
-    on; else, of the `retries` + 1, the one that fails fewest (the later of equals). Unchecked,
-    and counted as passing, when there are no retries. Once a drawing fails a facet a hold
-    holds (place, light, weather), the next ones keep `retry_hold` of the hold (the
-    generator, asked to mend them: none). Also how many were drawn, and whether the one kept
-    passes."""
+    on; else, of the `retries` + 1, the one that fails fewest (the later of equals, unless it
+    still fails what it was asked to mend: `kept_take`). Unchecked, and counted as passing,
+    when there are no retries. Once a drawing fails a facet a hold holds (place, light,
+    weather), the next ones are asked to mend it and keep `retry_hold` of the hold (the
+    generator, so asked: none). Also how many were drawn, and whether the one kept passes."""
     if retries == 0:
         latents = sampler.latents(text, frames, sampling, **given)
         return latents, sampler.decode(latents), (1, True)
     nearest = None
     tried = sampling
+    mend: set[str] = set()  # what the drawing is asked to mend: any before it failed
     for attempt in range(retries + 1):
         tried = replace(tried, seed=sampling.seed + RETRY_SEED_STEP * attempt)
         latents = sampler.latents(text, frames, tried, **given)
         plate = sampler.decode(latents)
-        failing = failures(plate)
+        failing = set(failures(plate))
         if not failing:
             return latents, plate, (attempt + 1, True)
-        if nearest is None or len(failing) <= nearest[0]:
-            nearest = (len(failing), latents, plate)
-        if HELD_FACETS & set(failing):
+        miss = (len(failing), bool(failing & mend))  # the agent's rank of a miss
+        if nearest is None or miss <= nearest[0]:
+            nearest = (miss, latents, plate)
+        mend |= HELD_FACETS & failing
+        if mend:
             tried = replace(tried, hold=sampling.hold * retry_hold)
     return nearest[1], nearest[2], (retries + 1, False)
 
@@ -218,6 +226,25 @@ def slope(drifts: list[float], seconds: float) -> float:
     """Drift per minute: the least-squares line through the first chunk's zero."""
     t = np.arange(len(drifts)) * seconds / 60
     return float((t @ np.asarray(drifts)) / (t @ t)) if len(drifts) > 1 else 0.0
+
+
+def against(own: list[float], base: list[float], resamples: int = 2000) -> str:
+    """How `own` drifts against `base` over the same scenes (a slope each): the ratio of
+    their medians with its 95% interval (the scenes drawn again with replacement, in
+    pairs), the geometric mean of the scenes' own ratios, and how many scenes drift at
+    most half as fast. A median of a few scenes rests on the middle two: the interval says
+    how far another draw of scenes could move it."""
+    own_, base_ = np.asarray(own), np.asarray(base)
+    picks = np.random.default_rng(0).integers(0, len(own_), size=(resamples, len(own_)))
+    ratios = np.median(own_[picks], axis=1) / np.maximum(np.median(base_[picks], axis=1), 1e-12)
+    low, high = np.percentile(ratios, [2.5, 97.5])
+    ratio = np.median(own_) / max(np.median(base_), 1e-12)
+    geometric = float(np.exp(np.mean(np.log(np.maximum(own_, 1e-6) / np.maximum(base_, 1e-6)))))
+    halved = int(np.sum(own_ <= base_ / 2))
+    return (
+        f"{ratio:.2f} x ({low:.2f}-{high:.2f}), geometric mean of the scenes' "
+        f"{geometric:.2f} x, {halved} of {len(own_)} scenes at most half"
+    )
 
 
 def read_chunks(recognizer, frames: np.ndarray, per_chunk: int, fps: float) -> list:
@@ -285,6 +312,137 @@ def measure(readings: list, world: list, spec) -> list[tuple[float, ...]]:
     ]
 
 
+@dataclass(frozen=True)
+class Models:
+    """The shipped models a scene's takes are drawn, painted and read with."""
+
+    sampler: ClipSampler
+    recognizer: object
+    layer: EntityLayer
+
+    @classmethod
+    def load(cls, video_model: Path) -> Models:
+        model, _ = checkpoint.load(video_model)
+        autoencoder, _ = checkpoint.load(AUTOENCODER)
+        recognizer, _ = checkpoint.load(RECOGNIZER)
+        layer = EntityLayer(checkpoint.load(ENTITY_MODEL)[0])
+        return cls(ClipSampler(model, autoencoder), recognizer, layer)
+
+    @property
+    def fps(self) -> float:
+        return self.sampler.model.config.fps
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The plate's width and height."""
+        config, factor = self.sampler.model.config, self.sampler.autoencoder.config.factor
+        return config.latent_width * factor, config.latent_height * factor
+
+
+@dataclass
+class SceneTakes:
+    """What one scene's takes measured (per take: `measure`'s rows, the plate's drift per
+    chunk and its join step; per context: seconds spent and each chunk's drawings), and
+    the lines said of it."""
+
+    rows: dict[str, list[tuple[float, ...]]]
+    plate_drifts: dict[str, list[float]]
+    join_steps: dict[str, float]
+    seconds: dict[str, float]
+    made: dict[str, list[tuple[int, bool]]]
+    lines: list[str]
+
+
+def take_scene(
+    models: Models,
+    args: argparse.Namespace,
+    contexts: tuple[str, ...],
+    drawn_at: tuple[int, int],
+    scene_index: int,
+    spec,
+) -> SceneTakes:
+    """The scene's world render, still plate and one long take per context, measured."""
+    fps, size, layer, recognizer = models.fps, models.size, models.layer, models.recognizer
+    per_chunk = round(args.seconds * fps)
+    total = per_chunk * args.chunks
+    seed = 1000 + scene_index
+    stage = Stage(spec, size=size, fps=fps, frames=total, seed=seed)
+    moving = PlateCamera(spec.camera) if args.as_captioned else plate_camera(stage)
+    text = caption(replace(spec, camera=moving.move))
+    empty = np.zeros_like(scene_layout.staged(stage))
+    times = [index / fps for index in range(total)]
+    drawn = moving.note(spec.camera)
+    taken = SceneTakes(
+        {}, {}, {}, {}, {"opening": []}, [f"  scene {scene_index + 1}: {caption(spec)}"]
+    )
+    if drawn:
+        taken.lines.append(f"    plate {drawn}")
+    holding = take_hold(moving.move, args.hold, args.still_hold)
+
+    rendered = np.stack(
+        [frame for frame, _ in Renderer(spec, size=drawn_at, fps=fps, frames=total, seed=seed)]
+    )
+    world = read_chunks(recognizer, rendered, per_chunk, fps)
+    taken.rows["synthworld"] = measure(world, world, spec)
+    opens_still = moving.move == "static" and not args.unheld_opening
+    opening_hold, opening_detail = holding if opens_still else (0.0, "coarse")
+    checks = AgentChecks(layer, stage, per_chunk, drawn_at)
+    sampling = Sampling(args.steps, seed=seed, hold=opening_hold, held_detail=opening_detail)
+    opening_latents, opening, made = draw_as_agent(
+        models.sampler, text, per_chunk, sampling, args.retries,
+        functools.partial(checks.failures, k=0), args.retry_hold, layout=empty[:per_chunk],
+    )  # fmt: skip
+    taken.made["opening"].append(made)
+    still = layer.paint(np.concatenate([enlarged(opening, drawn_at)] * args.chunks), stage, times)
+    still_readings = read_chunks(recognizer, still, per_chunk, fps)
+    taken.rows["still plate"] = measure(still_readings, world, spec)
+    if args.misreadings:
+        taken.lines.append(
+            f"    misread, still plate: {misread_line(misread(still_readings, world))}"
+        )
+    for context in contexts:
+        began = time.perf_counter()
+        plate, latents = opening, opening_latents
+        taken.made[context] = []
+        for k in range(1, args.chunks):
+            start, rule = given(context, plate if args.from_frames else latents, fps)
+            hold, detail = holding if context == "held" else (0.0, "coarse")
+            chunk_sampling = Sampling(
+                args.steps, seed=seed + k, context=rule, hold=hold, held_detail=detail
+            )
+            handed = {"start" if args.from_frames else "start_latents": start}
+            made_latents, made_plate, made = draw_as_agent(
+                models.sampler, text, per_chunk, chunk_sampling, args.retries,
+                functools.partial(checks.failures, k=k), args.retry_hold,
+                layout=empty[k * per_chunk : (k + 1) * per_chunk], **handed,
+            )  # fmt: skip
+            taken.made[context].append(made)
+            latents = torch.cat([latents, made_latents])
+            plate = np.concatenate([plate, made_plate])
+        taken.seconds[context] = time.perf_counter() - began
+        taken.plate_drifts[context] = drifts(read_chunks(recognizer, plate, per_chunk, fps))
+        taken.join_steps[context] = join_step(plate, per_chunk)
+        painted = layer.paint(enlarged(plate, drawn_at), stage, times)
+        readings = read_chunks(recognizer, painted, per_chunk, fps)
+        taken.rows[context] = measure(readings, world, spec)
+        if args.misreadings:
+            taken.lines.append(f"    misread, {context}: {misread_line(misread(readings, world))}")
+    return taken
+
+
+_MODELS: Models | None = None  # a worker's own
+
+
+def _worker_begins(video_model: Path, threads: int) -> None:
+    global _MODELS
+    torch.set_num_threads(threads)
+    _MODELS = Models.load(video_model)
+
+
+def _take_scene_in_worker(job: tuple) -> SceneTakes:
+    return take_scene(_MODELS, *job)
+
+
 def drawing_size(text: str, parser: argparse.ArgumentParser) -> tuple[int, int]:
     width, _, height = text.partition("x")
     if not (width.isdigit() and height.isdigit() and int(width) >= 16 and int(height) >= 16):
@@ -304,7 +462,13 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=12)
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per chunk")
     parser.add_argument("--steps", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads per worker")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="scenes drawn at once, each in a process of its own (1: in this one)",
+    )
     parser.add_argument(
         "--hold", type=float, default=HOLD, help="held context's hold where the camera moves"
     )
@@ -371,6 +535,8 @@ def main() -> None:
         parser.error(
             "needs at least one scene, no negative --skip, two chunks and a positive chunk length"
         )
+    if args.threads < 1 or args.workers < 1:
+        parser.error(f"--threads {args.threads} --workers {args.workers}: expected 1 or more")
     if not 0 <= args.retries < RETRY_SEED_STEP:
         parser.error(f"--retries {args.retries}: expected 0 to {RETRY_SEED_STEP - 1}")
     shares = (("--hold", args.hold), ("--still-hold", args.still_hold))
@@ -385,28 +551,18 @@ def main() -> None:
             "last frame among them (the others are measured against it)"
         )
     torch.set_num_threads(args.threads)
-    model, _ = checkpoint.load(args.video_model)
-    autoencoder, _ = checkpoint.load(AUTOENCODER)
-    recognizer, _ = checkpoint.load(RECOGNIZER)
-    layer = EntityLayer(checkpoint.load(ENTITY_MODEL)[0])
-    sampler = ClipSampler(model, autoencoder)
-    fps = model.config.fps
-    size = (
-        model.config.latent_width * autoencoder.config.factor,
-        model.config.latent_height * autoencoder.config.factor,
-    )
+    models = Models.load(args.video_model)
+    model, fps, size = models.sampler.model, models.fps, models.size
     drawn_at = drawing_size(args.drawn_at, parser)
     if drawn_at[0] * size[1] != drawn_at[1] * size[0]:
         parser.error(
             f"--drawn-at {args.drawn_at!r}: expected the plate's shape, {size[0]}:{size[1]}"
         )
 
-    per_chunk = round(args.seconds * fps)
-    total = per_chunk * args.chunks
     print(
         f"{args.scenes} held-out scenes, {args.chunks} x {args.seconds:g} s at {fps:g} fps "
         f"({size[0]}x{size[1]} plate; world and entities drawn at {drawn_at[0]}x{drawn_at[1]}), "
-        f"{args.steps} steps, {args.threads} thread(s), "
+        f"{args.steps} steps, {args.threads} thread(s) in each of {args.workers} worker(s), "
         f"{cpu_description()}; {args.video_model.name} (trained on {model.config.context} "
         f"context), held context's hold {args.hold:g} coarsely, {args.still_hold:g} in every "
         "detail where the camera stands still; the opening "
@@ -438,67 +594,38 @@ def main() -> None:
     }
     for _ in range(args.skip):  # drawn, so the scenes after are the same as in a longer run
         sample_scene(rng, held_out, split="heldout")
-    for scene_index in range(args.skip, args.skip + args.scenes):
-        spec = sample_scene(rng, held_out, split="heldout")
-        seed = 1000 + scene_index
-        stage = Stage(spec, size=size, fps=fps, frames=total, seed=seed)
-        moving = PlateCamera(spec.camera) if args.as_captioned else plate_camera(stage)
-        text = caption(replace(spec, camera=moving.move))
-        empty = np.zeros_like(scene_layout.staged(stage))
-        times = [index / fps for index in range(total)]
-        drawn = moving.note(spec.camera)
-        print(f"  scene {scene_index + 1}: {caption(spec)}", flush=True)
-        if drawn:
-            print(f"    plate {drawn}", flush=True)
-        holding = take_hold(moving.move, args.hold, args.still_hold)
-
-        rendered = np.stack(
-            [frame for frame, _ in Renderer(spec, size=drawn_at, fps=fps, frames=total, seed=seed)]
+    jobs = [
+        (args, contexts, drawn_at, index, sample_scene(rng, held_out, split="heldout"))
+        for index in range(args.skip, args.skip + args.scenes)
+    ]
+    # Each worker loads the models itself and draws whole scenes with --threads.
+    spawned = multiprocessing.get_context("spawn")
+    workers = (
+        ProcessPoolExecutor(
+            args.workers,
+            mp_context=spawned,
+            initializer=_worker_begins,
+            initargs=(args.video_model, args.threads),
         )
-        world = read_chunks(recognizer, rendered, per_chunk, fps)
-        rows["synthworld"].append(measure(world, world, spec))
-        opens_still = moving.move == "static" and not args.unheld_opening
-        opening_hold, opening_detail = holding if opens_still else (0.0, "coarse")
-        checks = AgentChecks(layer, stage, per_chunk, drawn_at)
-        sampling = Sampling(args.steps, seed=seed, hold=opening_hold, held_detail=opening_detail)
-        opening_latents, opening, made = draw_as_agent(
-            sampler, text, per_chunk, sampling, args.retries,
-            functools.partial(checks.failures, k=0), args.retry_hold, layout=empty[:per_chunk],
-        )  # fmt: skip
-        made_per_chunk["opening"].append(made)
-        still = layer.paint(
-            np.concatenate([enlarged(opening, drawn_at)] * args.chunks), stage, times
+        if args.workers > 1
+        else contextlib.nullcontext()
+    )
+    with workers as pool:
+        taken = (
+            pool.map(_take_scene_in_worker, jobs)
+            if pool
+            else (take_scene(models, *job) for job in jobs)
         )
-        still_readings = read_chunks(recognizer, still, per_chunk, fps)
-        rows["still plate"].append(measure(still_readings, world, spec))
-        if args.misreadings:
-            print(f"    misread, still plate: {misread_line(misread(still_readings, world))}")
-        for context in contexts:
-            began = time.perf_counter()
-            plate, latents = opening, opening_latents
-            for k in range(1, args.chunks):
-                start, rule = given(context, plate if args.from_frames else latents, fps)
-                hold, detail = holding if context == "held" else (0.0, "coarse")
-                chunk_sampling = Sampling(
-                    args.steps, seed=seed + k, context=rule, hold=hold, held_detail=detail
-                )
-                handed = {"start" if args.from_frames else "start_latents": start}
-                made_latents, made_plate, made = draw_as_agent(
-                    sampler, text, per_chunk, chunk_sampling, args.retries,
-                    functools.partial(checks.failures, k=k), args.retry_hold,
-                    layout=empty[k * per_chunk : (k + 1) * per_chunk], **handed,
-                )  # fmt: skip
-                made_per_chunk[context].append(made)
-                latents = torch.cat([latents, made_latents])
-                plate = np.concatenate([plate, made_plate])
-            seconds_taken[context] += time.perf_counter() - began
-            plate_drifts[context].append(drifts(read_chunks(recognizer, plate, per_chunk, fps)))
-            join_steps[context].append(join_step(plate, per_chunk))
-            painted = layer.paint(enlarged(plate, drawn_at), stage, times)
-            readings = read_chunks(recognizer, painted, per_chunk, fps)
-            rows[context].append(measure(readings, world, spec))
-            if args.misreadings:
-                print(f"    misread, {context}: {misread_line(misread(readings, world))}")
+        for scene in taken:  # in the scenes' order, each as it is done
+            print("\n".join(scene.lines), flush=True)
+            for name, measured in scene.rows.items():
+                rows[name].append(measured)
+            for name, made in scene.made.items():
+                made_per_chunk[name] += made
+            for name in contexts:
+                seconds_taken[name] += scene.seconds[name]
+                plate_drifts[name].append(scene.plate_drifts[name])
+                join_steps[name].append(scene.join_steps[name])
 
     print(
         "\nper chunk, mean over scenes: consistency with the world's own render / adherence "
@@ -519,10 +646,10 @@ def main() -> None:
         "share still so read (mean over scenes; at the last chunk / lowest over the chunks):"
     )
     for name in names:
-        per_chunk = [
+        shares = [
             float(np.nanmean([scene[k][3] for scene in rows[name]])) for k in range(args.chunks)
         ]
-        print(f"  {name:<12} {per_chunk[-1]:.2f} / {min(per_chunk):.2f}")
+        print(f"  {name:<12} {shares[-1]:.2f} / {min(shares):.2f}")
     if args.retries:
         print(
             "drawn per chunk kept, as the agent checks and makes again (mean / share of the "
@@ -557,6 +684,12 @@ def main() -> None:
             value, base = middle(own[name]), middle(own["last frame"])
             cells.append(f"{value:.4f} ({value / base if base > 0 else float('nan'):.2f} x)")
         print(f"  {name:<12} {per_scene} / {cells[0]} / {cells[1]}")
+    print(
+        "  against last frame: the ratio of medians (its 95% interval, the scenes resampled), "
+        "the geometric mean of the scenes' ratios, the scenes that drift at most half as fast:"
+    )
+    for name in (name for name in contexts if name != "last frame"):
+        print(f"  {name:<12} {against(own[name], own['last frame'])}")
     print(
         "the joins: the plate's step across a join over its median step between frames "
         "(1: a join like any other frame; each scene / median):"

@@ -59,6 +59,11 @@ them before the entities are drawn: the part a context makes (the still plate's 
 and how visible the joins are (the plate's step across a join over its usual step). With
 retries, how many drawings each kept chunk took, and how many kept still fail.
 
+The scenes differ more than the contexts do: over the default 6 the ratio of held's median
+drift to last frame's has a 95% interval (printed, the scenes resampled) as wide as
+0.23-1.19; the figures in docs/models.md are over 16 and 24 (`--scenes 16 --workers 2`:
+about 50 minutes on 2 cores with retries).
+
     python benchmarks/long_take.py --scenes 4 --threads 2
     python benchmarks/long_take.py --scenes 4 --contexts "last frame,held" --still-hold 0.5
     python benchmarks/long_take.py --contexts "last frame,held" --misreadings

@@ -378,7 +378,12 @@ def take_scene(
     times = [index / fps for index in range(total)]
     drawn = moving.note(spec.camera)
     taken = SceneTakes(
-        {}, {}, {}, {}, {"opening": []}, [f"  scene {scene_index + 1}: {caption(spec)}"]
+        rows={},
+        plate_drifts={},
+        join_steps={},
+        seconds={},
+        made={"opening": []},
+        lines=[f"  scene {scene_index + 1}: {caption(spec)}"],
     )
     if drawn:
         taken.lines.append(f"    plate {drawn}")

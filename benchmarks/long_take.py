@@ -87,6 +87,7 @@ import numpy as np
 import torch
 from machine import cpu_description
 
+from videoagent.agent.shoot_all import miss_rank
 from videoagent.evaluate.check import failed
 from videoagent.evaluate.recognized import RECOGNIZER, frames_checks
 from videoagent.generators import capabilities
@@ -179,7 +180,7 @@ def draw_as_agent(
         failing = set(failures(plate))
         if not failing:
             return latents, plate, (attempt + 1, True)
-        miss = (len(failing), bool(failing & mend))  # the agent's rank of a miss
+        miss = miss_rank(failing, mend)
         if nearest is None or miss <= nearest[0]:
             nearest = (miss, latents, plate)
         mend |= HELD_FACETS & failing

@@ -189,14 +189,17 @@ def kept_take(shot_takes: list[Take]) -> Take | None:
     if accepted:
         return accepted[-1]
     usable = [t for t in shot_takes if t.path is not None]
-    return min(reversed(usable), key=_miss_rank, default=None)
+    return min(
+        reversed(usable),
+        key=lambda t: miss_rank({c.name for c in failed(t.checks)}, t.mend),
+        default=None,
+    )
 
 
-def _miss_rank(take: Take) -> tuple[int, bool]:
-    """How far `take` is from passing: the checks it fails, then whether it was asked to
-    mend one of them in vain."""
-    failing = {check.name for check in failed(take.checks)}
-    return len(failing), bool(failing & set(take.mend))
+def miss_rank(failing: set[str], mend) -> tuple[int, bool]:
+    """How far a take that fails the checks `failing` (by name) is from passing: how many
+    it fails, then whether it was asked to `mend` one of them in vain."""
+    return len(failing), bool(failing & set(mend))
 
 
 def choose_takes(takes: dict[str, list[Take]], emit: Emit) -> dict[str, Take]:

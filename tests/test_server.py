@@ -351,13 +351,19 @@ def test_the_page_makes_a_video_shows_its_steps_regenerates_a_shot_and_plays_it(
         assert any(s.startswith("storyboard:") for s in steps)
         assert any(s.startswith("deliver:") for s in steps)
         page.screenshot(path=str(ARTIFACTS / "server-made.png"), full_page=True)
+        made = page.get_attribute("#player", "data-source")
         page.locator(".shot button.regenerate").first.click()
         # Waits that read the page use selectors: its CSP refuses the eval of a JS predicate.
         page.locator("#steps li", has_text="new seed").first.wait_for(
             state="attached", timeout=60_000
         )
-        page.wait_for_selector("#status[data-state='done']", timeout=180_000)
-        page.wait_for_selector("#player:not([hidden])", timeout=30_000)
+        # The status may still read the first run's "done" when the step shows: wait for the
+        # player to load the regenerated video, or it is swapped in (reset) while playing.
+        page.wait_for_selector(
+            f"#player:not([hidden])[data-source$='-done']:not([data-source='{made}'])",
+            timeout=180_000,
+        )
+        page.wait_for_selector("#status[data-state='done']", timeout=30_000)
         played = page.evaluate(
             """async () => {
                 const video = document.getElementById('player');

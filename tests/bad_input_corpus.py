@@ -78,6 +78,11 @@ CLI_CASES = [
     CliCase("duration infinite", (*MAKE, "--duration", "inf"), says="duration"),
     CliCase("duration 0", (*MAKE, "--duration", "0"), says="duration"),
     CliCase("duration past the longest", (*MAKE, "--duration", "601"), says="got 601"),
+    CliCase(
+        "duration negative in the request",
+        ("make", "a -5 second video of a dog", "--out", "new"),
+        says="got -5",
+    ),
     CliCase("fps 0", (*MAKE, "--fps", "0"), says="0"),
     CliCase("fps not a number", (*MAKE, "--fps", "fast"), says="fast"),
     CliCase("size 0x0", (*MAKE, "--size", "0x0"), says="0x0"),

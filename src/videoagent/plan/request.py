@@ -14,33 +14,33 @@ PIXEL_BUDGET = 640 * 360
 DEFAULT_SECONDS = 30.0
 MAX_SECONDS = 600.0
 MAX_SEED = 2**31 - 1  # providers take a 32-bit signed seed
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty-five": 45,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-    "half": 0.5,
-}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
+_TEENS += ("seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _number_words() -> dict[str, float]:
+    """Numbers as words, one to ninety-nine ("twenty-five" and "twenty five"), and "a"."""
+    words: dict[str, float] = {"a": 1, "an": 1, "half": 0.5}
+    words |= {word: n for n, word in enumerate(_UNITS + _TEENS, start=1)}
+    for n, tens in enumerate(_TENS, start=2):
+        words[tens] = 10 * n
+        for unit, word in enumerate(_UNITS, start=1):
+            words[f"{tens}-{word}"] = words[f"{tens} {word}"] = 10 * n + unit
+    return words
+
+
+NUMBER_WORDS = _number_words()
+# A minus sign is read ("a -5 second video" is refused, not made 5 s long); a hyphen
+# after a word or number is not one ("a 2-3 second video"). "Half a minute" is 30 s,
+# "one and a half minutes" and "a minute and a half" 90 s.
 DURATION_PATTERN = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|"
+    r"(?<![\w.])(?:(?P<half_a>half)\s+an?\s+|(?P<n>-?\d+(?:\.\d+)?|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")[\s-]*(?P<unit>seconds?|secs?|s|minutes?|mins?|m)\b(?:[\s-]*long)?",
+    + r")(?P<and_a_half>\s+and\s+a\s+half)?[\s-]*)"
+    + r"(?P<unit>seconds?|secs?|s|minutes?|mins?|m)\b(?P<unit_and_a_half>\s+and\s+a\s+half)?"
+    + r"(?:[\s-]*long)?",
     re.IGNORECASE,
 )
 
@@ -60,10 +60,14 @@ def duration_in_text(text: str) -> tuple[float, str] | None:
     """The first duration written in `text` ("36 second", "1.5-minute", "a minute") and the
     matched phrase."""
     for match in DURATION_PATTERN.finditer(text):
-        raw, unit = match["n"].lower(), match["unit"].lower()
-        if unit == "m" and raw in NUMBER_WORDS:  # "a m…" is not a duration
+        raw, unit = (match["n"] or "").lower(), match["unit"].lower()
+        if unit == "m" and not raw[-1:].isdigit():  # "a m…", "half a m…" are no durations
             continue
-        value = float(raw) if raw[0].isdigit() else float(NUMBER_WORDS[raw])
+        if match["half_a"]:
+            value = 0.5
+        else:
+            value = float(raw) if raw[-1].isdigit() else float(NUMBER_WORDS[" ".join(raw.split())])
+            value += 0.5 if match["and_a_half"] or match["unit_and_a_half"] else 0
         seconds = value * 60 if unit.startswith("m") else value
         return seconds, match.group(0)
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from videoagent.plan.beats import beat_sentence, split_beats
+from videoagent.plan.beats import beat_sentence, split_beats, without_subject
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,22 @@ from videoagent.plan.beats import beat_sentence, split_beats
         ),
         ("the puppies chasing a ball", ["The puppies chase a ball."]),
         ("a bird flying over the lake", ["A bird flies over the lake."]),
+        # A beat that names the subject again is about it, not about a second one.
+        (
+            "a dog walking, then a dog at a cafe, then the dog sitting",
+            ["A dog walks.", "The dog at a cafe.", "The dog sits."],
+        ),
+        ("a video of a dog, then the dog runs", ["A dog runs."]),
+        ("a 2 second video of a cat", ["A cat."]),
+        # One that opens with someone else is its own sentence.
+        (
+            "a bird in the city, then a car drives past",
+            ["A bird in the city.", "A car drives past."],
+        ),
+        (
+            "a brown dog walking, then a white dog running",
+            ["A brown dog walks.", "A white dog runs."],
+        ),
     ],
 )
 def test_captions_agree_with_how_many_the_subject_names(request_text, captions):
@@ -28,3 +44,20 @@ def test_captions_agree_with_how_many_the_subject_names(request_text, captions):
         beat_sentence(beats.subject, beat, first=i == 0) for i, beat in enumerate(beats.beats)
     ]
     assert written == captions
+
+
+@pytest.mark.parametrize(
+    ("subject", "beat", "left"),
+    [
+        ("a dog", "a dog at a cafe", "at a cafe"),
+        ("a brown dog", "the brown dog sniffing", "sniffing"),
+        ("a dog", "the puppy sleeping", "sleeping"),
+        ("two dogs", "the dogs sitting", "sitting"),
+        ("a dog", "a cat", "a cat"),  # another kind
+        ("a brown dog", "a white dog runs", "a white dog runs"),  # another colour
+        ("a dog", "two dogs meeting", "two dogs meeting"),  # another number
+        ("a dog", "chasing a dog", "chasing a dog"),  # one it chases
+    ],
+)
+def test_a_beat_loses_only_a_mention_of_the_subject_itself(subject, beat, left):
+    assert without_subject(subject, beat) == left

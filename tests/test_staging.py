@@ -32,6 +32,29 @@ def test_an_action_keeps_whom_it_is_aimed_at(text, expected):
     assert [(e.kind, e.action, e.target) for e in _staged(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "beat"),
+    [("a 4 second video of a cat", 0), ("a dog walking, then a dog at a cafe", 1)],
+)
+def test_a_beat_that_names_the_subject_stages_it_once(text, beat):
+    brief = make_brief(Request.build(text, duration=4))
+    scene = stage(brief.beats[beat], brief, draft_bible(brief)).scene
+    assert [e.kind for e in scene.entities] == [brief.subject_kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a bird in the city, then a car drives past", [("bird", "stand"), ("car", "drive")]),
+        ("a dog walking, then a ball rolling", [("dog", "stand"), ("ball", "roll")]),
+    ],
+)
+def test_a_beat_about_something_else_acting_has_it_act_and_the_lead_look_on(text, expected):
+    brief = make_brief(Request.build(text, duration=4))
+    scene = stage(brief.beats[-1], brief, draft_bible(brief)).scene
+    assert [(e.kind, e.action) for e in scene.entities] == expected
+
+
 def test_a_person_giving_gives_to_the_one_named():
     giver, cup, dog = _staged("a person giving a cup to a dog at the cafe")
     assert (giver.kind, giver.action, cup.kind, dog.kind) == ("person", "give", "cup", "dog")

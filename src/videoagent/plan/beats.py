@@ -29,6 +29,8 @@ _IRREGULAR = {
     "dying": "die",
 }
 _THIRD_PERSON = {"go": "goes", "have": "has", "do": "does", "be": "is"}
+# What may open a mention of the subject in a beat ("the dog", "both dogs").
+_MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
 _PLURAL_WORDS = {"people", "children", "several", "many", "some", "both", "pair", "couple"}
 _E_STEMS = (
     "mak",
@@ -132,22 +134,59 @@ def split_beats(text: str) -> Beats:
     text = re.sub(r"\s+", " ", text).strip(" .")
     text = _PREAMBLE.sub("", text, count=1) if _PREAMBLE.match(text) else text
     subject, rest = _subject_of(text)
-    rest = re.sub(r"^(?:is\s+|are\s+|who\s+|that\s+)", "", rest.strip(), flags=re.IGNORECASE)
+    # "a dog, then the dog runs": what joins the subject to its first beat is no beat.
+    rest = re.sub(
+        r"^(?:is\s+|are\s+|who\s+|that\s+|(?:and\s+)?then\s+|after that\s+|finally\s+)",
+        "",
+        rest.strip(),
+        flags=re.IGNORECASE,
+    )
     parts = [p.strip(" .") for p in _SPLIT.split(rest) if p and p.strip(" .")]
     if len(parts) == 1 and " and " in parts[0] and len(parts[0].split()) > 6:
         parts = [p.strip() for p in parts[0].split(" and ")]
     return Beats(subject=subject, beats=tuple(parts) or (text,))
 
 
+def _opening_noun(words: list[str]) -> int | None:
+    """Where the noun is when `words` open by naming a thing the world knows ("a white dog
+    …": 2), else None."""
+    at = 1 if words and words[0].lower() in _MENTION_WORDS else 0
+    if at < len(words) and words[at].lower() in vocab.COLOURS:
+        at += 1
+    named = words[at].lower().strip(",.") if at < len(words) else ""
+    return at if vocab.KIND_SYNONYMS.get(named, named) in vocab.KINDS else None
+
+
+def without_subject(subject: str, beat: str) -> str:
+    """`beat` less a mention of the subject itself that opens it: in a film about a dog,
+    "a dog at a cafe" is "at a cafe" and "the dog sleeping" is "sleeping"; a lone "a dog"
+    is "". Unchanged where it opens with anything else: another kind, another colour than
+    the subject's, or another number of them ("two dogs" in a film about a dog)."""
+    said, words = subject.lower().split(), beat.split()
+    at = _opening_noun(words)
+    if not said or at is None:
+        return beat
+    named, noun = words[at].lower().strip(",."), said[-1]
+    colours = {word.lower() for word in words[:at]} & set(vocab.COLOURS)
+    same_kind = vocab.KIND_SYNONYMS.get(named, named) == vocab.KIND_SYNONYMS.get(noun, noun)
+    if not same_kind or is_plural(named) != is_plural(subject) or colours - set(said):
+        return beat
+    return " ".join(words[at + 1 :]).lstrip(", ")
+
+
 def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
-    """A caption line: 'The dog goes on a walk.' (subject re-introduced only the first time)."""
-    words = beat.split()
-    if words and words[0].lower().endswith("ing"):
-        words[0] = present_tense(words[0], plural=is_plural(subject))
-    if subject:
+    """A caption line: 'The dog goes on a walk.' (subject re-introduced only the first time);
+    a beat that opens with someone else is its own sentence ('A car drives past.')."""
+    words = without_subject(subject, beat).split()
+    at = _opening_noun(words)
+    verb = 0 if at is None else at + 1  # where the verb is, if any
+    if verb < len(words) and words[verb].lower().endswith("ing"):
+        plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
+        words[verb] = present_tense(words[verb], plural=plural)
+    if subject and at is None:
         noun = subject.split()[-1]
         who = subject if first else f"the {noun}"
-        sentence = f"{who} {' '.join(words)}"
+        sentence = " ".join([who, *words])
     else:
         sentence = " ".join(words)
     return sentence[:1].upper() + sentence[1:] + "."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from videoagent.plan.beats import without_subject
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
 from videoagent.plan.journey import without_destinations
@@ -78,9 +79,9 @@ def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
 
 
 def _own_subject(beat: str, lead: str) -> bool:
-    """Whether the beat opens with a creature other than the lead doing something, and
-    names no lead ("a cat sits on the beach" in a film about a dog; not "chasing a cat",
-    nor "and a dog walking", which go on from the lead)."""
+    """Whether the beat opens with something other than the lead doing something, and
+    names no lead ("a cat sits on the beach" or "a car drives past" in a film about a dog;
+    not "chasing a cat", nor "and a dog walking", which go on from the lead)."""
     entities = parse(beat).spec.entities
     if not entities:
         return False
@@ -89,7 +90,7 @@ def _own_subject(beat: str, lead: str) -> bool:
     while words and (words[0] in OPENING_WORDS or words[0] in vocab.COLOURS):
         words.pop(0)
     opens = bool(words) and words[0] in (first.kind, f"{first.kind}s")
-    acting = first.kind in vocab.CREATURES and first.action != "stand"
+    acting = first.action != "stand"
     return opens and acting and all(e.kind != lead for e in entities)
 
 
@@ -114,9 +115,11 @@ def stage(
     the story is when the beat names no place (default the brief's)."""
     lead = protagonist(brief, bible)
     subject_phrase = f"the {lead.kind}" if lead else ""
+    # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
+    about_lead = without_subject(brief.subject, beat) if lead else beat
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
         subject_phrase, action_hint = "", action_hint or "stand"
-    parsed = parse(f"{subject_phrase} {beat}".strip())
+    parsed = parse(f"{subject_phrase} {about_lead}".strip())
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)
     unshown = parsed.placeholders + parsed.unsupported_words

@@ -63,6 +63,7 @@ from videoagent.plan.request import Request
         ),
         ("a unicorn in the park", ["at the park", "the unicorn"]),  # named, not made up
         ("a 2 minute film of rain over the city", ["rain", "in the city", "120 s long"]),
+        ("half a minute of a cat", ["a cat", "30 s long"]),
         ('a dog with the words "Good dog" on screen', ["a dog", 'the text "Good dog"']),
     ],
 )
@@ -76,11 +77,26 @@ def test_the_plan_shows_the_asks():
     assert shown.exit_code == 0, shown.output
     assert "asks: two brown dogs · a red ball · the dog chases the ball" in shown.output
     as_json = CliRunner().invoke(app, ["plan", text, "--backend", "procedural", "--json"])
-    planned = json.loads(as_json.output)
+    planned = json.loads(as_json.stdout)
     assert planned["asks"][0] == {"kind": "entity", "what": "dog", "count": 2, "colour": "brown"}
     # The preview is the plan `make` would shoot: held against the asks, both dogs are in it.
     staged = [e["kind"] for e in planned["shots"][0]["scene"]["entities"]]
     assert staged.count("dog") == 2
+
+
+@pytest.mark.parametrize(
+    ("request_text", "warned"),
+    [
+        # What synthworld cannot draw is said, not dropped in silence (the dog walks).
+        ("a dog dancing", "'dancing': synthworld has no drawing for dancing"),
+        # A request it cannot read at all (another language) is said to be so.
+        ("一只猫在公园里散步", "the request names nothing synthworld's English vocabulary knows"),
+    ],
+)
+def test_the_plan_says_what_of_the_request_it_cannot_show(request_text, warned):
+    shown = CliRunner().invoke(app, ["plan", request_text, "--backend", "procedural"])
+    assert shown.exit_code == 0, shown.output
+    assert warned in " ".join(shown.output.split())
 
 
 def test_each_ask_is_looked_for_in_the_video_and_never_shown_without_the_truth(tmp_path):

@@ -35,7 +35,7 @@ def test_plan_prints_storyboard_json_without_generating():
         app, ["plan", "a 20 second video of a cat chasing a ball, then sleeping", "--json"]
     )
     assert result.exit_code == 0
-    board = json.loads(result.output)
+    board = json.loads(result.stdout)  # warnings go to stderr
     assert sum(s["frames"] for s in board["shots"]) == 480
     assert all(s["prompt"] for s in board["shots"])
 

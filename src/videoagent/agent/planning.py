@@ -14,7 +14,7 @@ from videoagent.generators.catalog import Capabilities, capabilities
 from videoagent.llm.endpoint import chat_client
 from videoagent.memory.context import pack_context
 from videoagent.memory.retrieval import shot_references
-from videoagent.plan.asks import read_asks
+from videoagent.plan.asks import Ask, read_asks
 from videoagent.plan.asks_in_plan import cover_counts, cover_text
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief, make_brief
@@ -62,7 +62,7 @@ def draft_storyboard(
         )
     else:
         board = plan_offline(request, brief, bible, max_shot_seconds=longest)
-        warnings = []
+        warnings = list(board.warnings)
     board.validate(bible)
     return board, warnings
 
@@ -165,7 +165,18 @@ def preview_plan(
     cover_counts(board, bible, asks)
     cover_text(board, asks)
     write_prompts(board, pool, style=brief.style, bible=bible)
-    return board, warnings
+    return board, unread(asks) + warnings
+
+
+def unread(asks: list[Ask]) -> list[str]:
+    """What to say when the request's reading found nothing to ask (a request in another
+    language, say): said, so that nothing made up stands in for it unremarked."""
+    if asks:
+        return []
+    return [
+        "the request names nothing synthworld's English vocabulary knows: none of it can be "
+        "checked in the video, and the offline planner can stage only what it assumed"
+    ]
 
 
 def references_of_shots(state, emit: Emit) -> dict[str, list]:
@@ -198,6 +209,8 @@ def plan_project(state, settings, emit: Emit) -> None:
         brief=brief.to_dict(),
         asks=state.asks,
     )
+    for warning in unread(asks):
+        emit("brief", "warning", warning)
     # 2. Bible: the cast and props every shot must keep consistent, with references.
     bible = state.bible = draft_bible(brief)
     for note in apply_references(state.references, bible, folder.refs):

@@ -20,9 +20,9 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from videoagent.plan.beats import split_beats, third_person
+from videoagent.plan.beats import split_beats, third_person, without_subject
 from videoagent.plan.continuity import without_one_take
-from videoagent.plan.request import NUMBER_WORDS, Request
+from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 
@@ -33,8 +33,6 @@ ABOUT_THE_VIDEO = set(
     "logo brand".split()
 )
 QUOTED = re.compile(r"[\"“«]([^\"“”«»]{1,80})[\"”»]")
-SECONDS = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:s|sec|secs|second|seconds)\b", re.IGNORECASE)
-MINUTES = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(?:min|mins|minute|minutes)\b", re.IGNORECASE)
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 PLURALS = {"person": "people"}  # else the kind and an s
 AIMED = {"give": "to"}  # "gives to the dog" (else "chases the ball")
@@ -147,7 +145,7 @@ def _actions(text: str) -> list[Ask]:
     beats = split_beats(text)
     asks = []
     for beat in beats.beats:
-        spoken = f"{beats.subject} {beat}" if beats.subject else beat
+        spoken = f"{beats.subject} {without_subject(beats.subject, beat)}".strip()
         entities = parse(spoken).spec.entities
         for entity in entities:
             if entity.action == "stand" or entity.kind == "placeholder":
@@ -181,9 +179,7 @@ def _setting(text: str) -> list[Ask]:
 
 
 def _length(text: str) -> float | None:
-    """The length the request names ("a 36 second video", "2-minute"), in seconds."""
-    if match := SECONDS.search(text):
-        return float(match.group(1))
-    if match := MINUTES.search(text):
-        return float(match.group(1)) * 60
-    return None
+    """The length the request names ("a 36 second video", "2-minute", "half a minute"), in
+    seconds, read as the request's own duration is."""
+    found = duration_in_text(text)
+    return found[0] if found else None

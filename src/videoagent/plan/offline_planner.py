@@ -59,8 +59,12 @@ def plan_offline(
     shots: list[Shot] = []
     previous_size = None
     here = brief.place  # where the story is: a journey moves it
+    # By beat: what synthworld has no drawing for ("dancing"), said rather than dropped.
+    left_out: dict[str, list[str]] = {}
     for beat, sentence, hint, ends_beat in _plan_beats(brief, request, max_shot_seconds):
         staged = stage(beat if hint is None else "", brief, bible, action_hint=hint, here=here)
+        if staged.left_out:
+            left_out[beat] = staged.left_out
         scene = staged.scene
         # A journey's way there is shot where it starts; its last shot arrives.
         arrived = arriving(scene, beat) if hint is None and ends_beat else None
@@ -74,7 +78,13 @@ def plan_offline(
             scene = replace(scene, shot_size="wide", camera="pan")
         previous_size = scene.shot_size
         shots.append(generated_shot(beat, sentence, scene, staged.cast))
-    return finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
+    board = finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
+    board.warnings += [
+        f"{beat!r}: synthworld has no drawing for {', '.join(words)}; "
+        "where it draws the shot, that is left out"
+        for beat, words in left_out.items()
+    ]
+    return board
 
 
 def generated_shot(beat: str, caption: str, scene, cast: list[str]) -> Shot:

@@ -61,7 +61,7 @@ class Staged:
 
     scene: SceneSpec
     cast: list[str]
-    unsupported: list[str]
+    left_out: list[str]  # words of the beat the world has no drawing nor stand-in for
 
 
 def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
@@ -122,7 +122,6 @@ def stage(
     parsed = parse(f"{subject_phrase} {about_lead}".strip())
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)
-    unshown = parsed.placeholders + parsed.unsupported_words
     if lead and brief.subject:
         # The subject may name more than the protagonist ("an elephant and a dog meeting"):
         # what of it the world cannot draw stays in every shot, as a labelled placeholder.
@@ -130,7 +129,6 @@ def stage(
         for label in parse(brief.subject).placeholders:
             if label not in labels:
                 found.append(EntitySpec("placeholder", "white", "stand", label=label))
-                unshown.append(label)
     entities: list[EntitySpec] = []
     cast: list[str] = []
     action = action_hint
@@ -220,4 +218,4 @@ def stage(
         shot_size=_named(beat, vocab.SHOT_SYNONYMS) or shot_size,
         entities=tuple(entities),
     )
-    return Staged(scene, cast, unshown)
+    return Staged(scene, cast, parsed.unsupported_words)

@@ -27,6 +27,12 @@ from videoagent.plan.beats import beat_sentence, split_beats, without_subject
         ),
         ("a video of a dog, then the dog runs", ["A dog runs."]),
         ("a 2 second video of a cat", ["A cat."]),
+        ("a family of birds", ["A family of birds."]),
+        (
+            "three dogs running on the beach, then they sit",
+            ["Three dogs run on the beach.", "The dogs sit."],
+        ),
+        ("a dog in the park, then it starts to rain", ["A dog in the park.", "It starts to rain."]),
         # One that opens with someone else is its own sentence.
         (
             "a bird in the city, then a car drives past",
@@ -53,6 +59,8 @@ def test_captions_agree_with_how_many_the_subject_names(request_text, captions):
         ("a brown dog", "the brown dog sniffing", "sniffing"),
         ("a dog", "the puppy sleeping", "sleeping"),
         ("two dogs", "the dogs sitting", "sitting"),
+        ("three dogs", "they sit", "sit"),
+        ("a dog", "it starts to rain", "it starts to rain"),  # "it" is as often the weather
         ("a dog", "a cat", "a cat"),  # another kind
         ("a brown dog", "a white dog runs", "a white dog runs"),  # another colour
         ("a dog", "two dogs meeting", "two dogs meeting"),  # another number

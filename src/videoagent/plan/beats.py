@@ -29,6 +29,9 @@ _IRREGULAR = {
     "dying": "die",
 }
 _THIRD_PERSON = {"go": "goes", "have": "has", "do": "does", "be": "is"}
+# A beat opening with one of these is about the subject ("then they sit"); not "it",
+# which is as often the weather ("it starts to rain").
+_PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
 _PLURAL_WORDS = {"people", "children", "several", "many", "some", "both", "pair", "couple"}
@@ -159,12 +162,19 @@ def _opening_noun(words: list[str]) -> int | None:
 
 def without_subject(subject: str, beat: str) -> str:
     """`beat` less a mention of the subject itself that opens it: in a film about a dog,
-    "a dog at a cafe" is "at a cafe" and "the dog sleeping" is "sleeping"; a lone "a dog"
-    is "". Unchanged where it opens with anything else: another kind, another colour than
-    the subject's, or another number of them ("two dogs" in a film about a dog)."""
+    "a dog at a cafe" is "at a cafe", "the dog sleeping" and "she sleeping" are "sleeping";
+    a beat that is only the subject is "". Unchanged where it opens with anything else:
+    another kind, another colour than the subject's, or another number of them ("two dogs"
+    in a film about a dog)."""
     said, words = subject.lower().split(), beat.split()
+    if not said or not words:
+        return beat
+    if beat.lower().strip(" ,.") == subject.lower():  # "a family of birds", all there is
+        return ""
+    if words[0].lower() in _PRONOUNS:  # "then they sit"
+        return " ".join(words[1:])
     at = _opening_noun(words)
-    if not said or at is None:
+    if at is None:
         return beat
     named, noun = words[at].lower().strip(",."), said[-1]
     colours = {word.lower() for word in words[:at]} & set(vocab.COLOURS)
@@ -176,14 +186,16 @@ def without_subject(subject: str, beat: str) -> str:
 
 def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
     """A caption line: 'The dog goes on a walk.' (subject re-introduced only the first time);
-    a beat that opens with someone else is its own sentence ('A car drives past.')."""
+    a beat that opens with someone else, or with "it" or "there", is its own sentence ('A car
+    drives past.', 'It starts to rain.')."""
     words = without_subject(subject, beat).split()
     at = _opening_noun(words)
     verb = 0 if at is None else at + 1  # where the verb is, if any
     if verb < len(words) and words[verb].lower().endswith("ing"):
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         words[verb] = present_tense(words[verb], plural=plural)
-    if subject and at is None:
+    own = at is not None or (words and words[0].lower() in ("it", "there"))
+    if subject and not own:
         noun = subject.split()[-1]
         who = subject if first else f"the {noun}"
         sentence = " ".join([who, *words])

@@ -69,6 +69,26 @@ def test_valid_plan_is_used_with_exact_frames(request_and_brief):
     assert [e.action for e in meet.entities] == ["meet", "meet"]
 
 
+def test_what_a_planned_beat_asks_that_synthworld_cannot_draw_is_said(request_and_brief):
+    request, brief = request_and_brief
+    beats = [
+        "the dog walks in the park",
+        "the dog sniffs around a tree",
+        "the dog gets a pup cup",
+        "the dog meets a friend and they dance",
+    ]
+    server = FakeOpenAI([_shots([6, 10, 12, 8], beats)])
+    try:
+        board, _ = plan_with_llm(request, brief, Bible(), client=ChatClient(server.url))
+    finally:
+        server.close()
+    assert board.planner.startswith("llm")
+    assert board.warnings == [
+        "'the dog meets a friend and they dance': synthworld has no drawing for dance; "
+        "where it draws the shot, that is left out"
+    ]
+
+
 def test_a_journey_the_model_plans_arrives_in_its_last_shot_and_the_story_stays_there():
     request = Request.build(
         "a 30 second video of a dog walking through the park to the beach, then sitting"

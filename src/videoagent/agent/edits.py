@@ -46,7 +46,7 @@ from videoagent.plan.edit_request import (
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import card_shot, shot_seed
 from videoagent.plan.request import frame_size
-from videoagent.plan.staging import stage
+from videoagent.plan.staging import left_out_notes, stage
 from videoagent.plan.storyboard import Shot, Storyboard
 from videoagent.store.takes import TakeStore
 from videoagent.timeline import edits as picture
@@ -221,7 +221,8 @@ def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeSt
     shot.cast = staged.cast
     shot.shot_size, shot.camera = staged.scene.shot_size, staged.scene.camera
     _rewrite_prompt(state, shot)
-    return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}"
+    said = left_out_notes({prompt: staged.left_out} if staged.left_out else {})
+    return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}" + "".join(f"; {n}" for n in said)
 
 
 def restage_shot(state, shot: Shot, setting: dict[str, str]) -> str:

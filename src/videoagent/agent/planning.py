@@ -49,8 +49,9 @@ def draft_storyboard(
     progress: Callable[[int, float], None] | None = None,
 ) -> tuple[Storyboard, list[str]]:
     """A validated storyboard from the LLM when one is configured, else the offline planner;
-    with the warnings of any fallback. Shots are kept short enough for every backend in the
-    pool (a second spare for transition handles). `progress` hears the model write."""
+    with the warnings of any fallback and the plan's own. Shots are kept short enough for
+    every backend in the pool (a second spare for transition handles). `progress` hears the
+    model write."""
     longest = longest_shot(pool)
     if llm_url:
         from videoagent.plan.llm_planner import plan_with_llm
@@ -62,9 +63,10 @@ def draft_storyboard(
         )
     else:
         board = plan_offline(request, brief, bible, max_shot_seconds=longest)
-        warnings = list(board.warnings)
+        warnings = []
     board.validate(bible)
-    return board, warnings
+    # The plan's own (what synthworld cannot draw) are said too, each once.
+    return board, list(dict.fromkeys(warnings + board.warnings))
 
 
 def write_prompts(

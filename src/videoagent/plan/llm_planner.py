@@ -27,7 +27,7 @@ from videoagent.plan.offline_planner import (
     plan_offline,
 )
 from videoagent.plan.request import Request
-from videoagent.plan.staging import stage
+from videoagent.plan.staging import left_out_notes, stage
 from videoagent.plan.storyboard import Storyboard
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
@@ -218,8 +218,11 @@ def plan_with_llm(
             entity.description = member.looks.strip()
     shots = []
     here = brief.place  # where the story is: a journey moves it
+    left_out: dict[str, list[str]] = {}  # by beat: what synthworld has no drawing for
     for index, item in enumerate(proposal.shots):
         staged = stage(item.beat, brief, bible, here=here)
+        if staged.left_out:
+            left_out[item.beat] = staged.left_out
         scene = staged.scene
         if item.shot_size in vocab.SHOT_SIZES:
             scene = replace(scene, shot_size=item.shot_size)
@@ -238,4 +241,5 @@ def plan_with_llm(
         brief,
         planner=f"llm ({client.model} at {client.url}; {client.usage.summary()})",
     )
+    board.warnings += left_out_notes(left_out)
     return board, []

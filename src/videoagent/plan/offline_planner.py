@@ -17,7 +17,7 @@ from videoagent.plan.continuity import as_one_take
 from videoagent.plan.journey import arriving
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
-from videoagent.plan.staging import stage
+from videoagent.plan.staging import left_out_notes, stage
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard, allocate
 
 MAX_SHOT_SECONDS = 10.0
@@ -59,8 +59,7 @@ def plan_offline(
     shots: list[Shot] = []
     previous_size = None
     here = brief.place  # where the story is: a journey moves it
-    # By beat: what synthworld has no drawing for ("dancing"), said rather than dropped.
-    left_out: dict[str, list[str]] = {}
+    left_out: dict[str, list[str]] = {}  # by beat: what synthworld has no drawing for
     for beat, sentence, hint, ends_beat in _plan_beats(brief, request, max_shot_seconds):
         staged = stage(beat if hint is None else "", brief, bible, action_hint=hint, here=here)
         if staged.left_out:
@@ -79,11 +78,7 @@ def plan_offline(
         previous_size = scene.shot_size
         shots.append(generated_shot(beat, sentence, scene, staged.cast))
     board = finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
-    board.warnings += [
-        f"{beat!r}: synthworld has no drawing for {', '.join(words)}; "
-        "where it draws the shot, that is left out"
-        for beat, words in left_out.items()
-    ]
+    board.warnings += left_out_notes(left_out)
     return board
 
 

@@ -64,6 +64,16 @@ class Staged:
     left_out: list[str]  # words of the beat the world has no drawing nor stand-in for
 
 
+def left_out_notes(left_out: dict[str, list[str]]) -> list[str]:
+    """What to say of each beat's words synthworld has no drawing for ("dancing"): said,
+    not dropped in silence (a model that reads the caption may still draw them)."""
+    return [
+        f"{beat!r}: synthworld has no drawing for {', '.join(words)}; "
+        "where it draws the shot, that is left out"
+        for beat, words in left_out.items()
+    ]
+
+
 def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
     if brief.subject_kind is None:
         return None

@@ -343,6 +343,8 @@ NEUTRAL_WORDS = frozenset(
     centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each
     friend friends buddy pal companion someone something thing things day's front back side
+    start starts starting started begin begins beginning began keep keeps keeping kept
+    continue continues continuing tries trying
     treats mid-shot toward view viewer looks looking look watches watching enjoy
     ad advert advertisement commercial brand product ugc tagline title logo intro outro
     words word text caption captions subtitle subtitles slogan screen on-screen

@@ -93,6 +93,12 @@ def test_unknown_nouns_become_labelled_placeholders():
     assert about_the_video.placeholders == about_the_video.unsupported_words == []
 
 
+def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():
+    parsed = parse("a person starts jogging and keeps running in the park")
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == [("person", "run")]
+    assert parsed.unsupported_words == parsed.placeholders == []
+
+
 def test_ground_truth_boxes_are_inside_the_frame_and_follow_the_subject():
     spec = SPECS[0]
     renderer = Renderer(spec, size=(320, 180), fps=24, frames=48, seed=1)

@@ -299,3 +299,28 @@ def test_agent_makes_a_video_with_embedded_takes_judged_by_the_recognizer(tmp_pa
             assert asks["a dog"]["state"] == "shown"
     if asks["a dog"]["state"] == "shown":
         assert "recognizer" in asks["a dog"]["evidence"]
+
+
+@pytest.mark.parametrize("place", ["park", "living room"])
+def test_a_take_that_looks_snowy_where_clear_was_asked_fails_and_indoors_says_why(place):
+    """Outdoors snow falls in the picture; indoors it is only a tint of the light, and the
+    check says that is what it read."""
+    from videoagent.evaluate.check import failed
+    from videoagent.evaluate.recognized import frames_checks
+    from videoagent.synthworld.render import Renderer
+    from videoagent.synthworld.spec import EntitySpec, SceneSpec
+
+    asked = SceneSpec(
+        place=place,
+        time_of_day="noon",
+        weather="clear",
+        camera="static",
+        shot_size="medium",
+        entities=(EntitySpec("dog", "brown", "sit"),),
+    )
+    drawn = replace(asked, weather="snow")
+    frames = np.stack([f for f, _ in Renderer(drawn, size=(224, 128), fps=8, frames=16, seed=1)])
+    checks = frames_checks(frames, 8.0, None, asked)
+    weather = next(check for check in checks if check.name == "weather")
+    assert weather in failed(checks) and weather.value == "snow"
+    assert ("tint of its light" in weather.detail) == (place == "living room")

@@ -20,6 +20,7 @@ from videoagent.media.frames import iter_frames
 from videoagent.media.probe import probe
 from videoagent.store.staged_file import read_staged
 from videoagent.synthworld.spec import SceneSpec
+from videoagent.synthworld.vocabulary import INDOORS
 
 ENTITY_CHECK = "recognises "  # + the kind: one check per kind of thing the shot shows
 RECOGNIZER = Path(__file__).resolve().parent.parent / "nn" / "weights" / "recognizer.pt"
@@ -104,13 +105,16 @@ def frames_checks(
             subject = bool(scene.drawable) and scene.drawable[0].kind == kind
             checks.append(_unreadable(kind, subject))
     # Weather too: the recognizer reads it right in 99.9% of synthworld's own clips, and a
-    # plate that looks snowy where clear was asked is a take to make again.
+    # plate that looks snowy where clear was asked is a take to make again. Indoors no rain
+    # or snow falls in the picture: the weather is a tint of the light, which is said.
     for key in ("place", "time_of_day", "weather"):
         seen, wanted = getattr(reading, key), getattr(scene, key)
         said = f"looks like {seen}"
         if key == "place" and scene.arrives_from:  # a journey's arrival: where it ends
             seen = place_at_end(frames, fps)
             said = f"looks like {seen} at its end"
+        if key == "weather" and scene.place in INDOORS and seen != wanted:
+            said += " (indoors, by the tint of its light: no rain or snow falls there)"
         checks.append(
             Check(key.replace("_", " "), seen == wanted, said, value=seen, expected=wanted)
         )

@@ -17,7 +17,7 @@ from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
 from videoagent.synthworld.truth import FrameTruth
-from videoagent.synthworld.vocabulary import COLOURS
+from videoagent.synthworld.vocabulary import COLOURS, INDOORS
 
 PAINTERS = {
     "dog": creatures.draw_dog,
@@ -202,7 +202,7 @@ class Renderer:
         image = self._backdrop(view)
         if self.entities:
             self._draw_entities(image, view, poses)
-        if self.stage.place_seen(view) != "living room":  # indoors: only in the windows
+        if self.stage.place_seen(view) not in INDOORS:  # indoors: only in the windows
             atmosphere.precipitation(image, self.spec.weather, t, self.seed)
         return np.asarray(image), self.stage.truth(index, view, poses)
 

@@ -13,6 +13,9 @@ PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 KINDS = CREATURES + PROPS
 
 PLACES = ("park", "street", "cafe", "beach", "living room", "city")
+# Where no rain or snow falls in the picture: the weather shows only in the windows' sky
+# and a faint tint of the light.
+INDOORS = ("living room",)
 TIMES = ("morning", "noon", "sunset", "night")
 WEATHERS = ("clear", "rain", "snow")
 CAMERAS = ("static", "pan", "track", "zoom in", "zoom out")

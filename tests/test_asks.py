@@ -272,3 +272,18 @@ def test_an_edit_asks_too_and_its_asks_are_looked_for_like_the_requests(tmp_path
     assert said[0] == "asks added: a cat, the cat sits, at the beach"
     stored = json.loads((made.folder / "project.json").read_text())["asks"]
     assert {Ask(**a).said() for a in stored} == set(states)
+
+
+def test_a_scene_an_edit_adds_says_what_of_it_synthworld_cannot_draw(tmp_path):
+    from conftest import QUIET
+    from videoagent import Agent
+
+    records = []
+    agent = Agent(QUIET, listener=records.append)
+    made = agent.make(Request.build("a 2 second video of a dog", size="160x90"), tmp_path / "f")
+    agent.edit(made.folder, "add a scene where the dog dances")
+    warned = [r.message for r in records if r.step == "storyboard" and r.status == "warning"]
+    assert warned == [
+        "'the dog dances': synthworld has no drawing for dances; "
+        "where it draws the shot, that is left out"
+    ]

@@ -21,13 +21,8 @@ def _grown(minutes: int):
     for _ in range(minutes - 1):
         context = pack(request.text, bible.to_dict(), board)
         frames = request.rate.frames(60)
-        for shot in plan_continuation(
-            context,
-            brief,
-            bible,
-            frames=frames,
-            fps=24.0,
-        ):
+        shots, _ = plan_continuation(context, brief, bible, frames=frames, fps=24.0)
+        for shot in shots:
             shot.id = board.next_id()
             board.shots.append(shot)
         board.target_frames += frames

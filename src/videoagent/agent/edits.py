@@ -122,7 +122,7 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
         context=context.summary(),
         planner=planner,
     )
-    shots = plan_continuation(
+    shots, notes = plan_continuation(
         context,
         state.brief,
         state.bible,
@@ -131,6 +131,8 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
         beats=beats,
         max_shot_seconds=longest_shot(state.pool),
     )
+    for note in notes:
+        emit("storyboard", "warning", note)
     ids = _new_shots(state, shots)
     cast = sorted({c for s in shots for c in s.cast})
     return (

@@ -17,7 +17,7 @@ from videoagent.plan.beats import beat_sentence
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.offline_planner import MAX_SHOT_SECONDS, generated_shot
-from videoagent.plan.staging import stage
+from videoagent.plan.staging import left_out_notes, stage
 from videoagent.plan.storyboard import Shot, allocate
 from videoagent.synthworld import vocabulary as vocab
 
@@ -57,9 +57,9 @@ def plan_continuation(
     fps: float,
     beats: list[str] | None = None,
     max_shot_seconds: float = MAX_SHOT_SECONDS,
-) -> list[Shot]:
+) -> tuple[list[Shot], list[str]]:
     """Generated shots (no ids yet) that fill exactly `frames` frames, none longer than
-    `max_shot_seconds`."""
+    `max_shot_seconds`; and what to say of their beats' words synthworld cannot draw."""
     seconds = frames / fps
     if beats is None:
         beats = continuation_beats(context, brief, continuation_count(seconds))
@@ -75,10 +75,13 @@ def plan_continuation(
         weather=setting.get("weather") or brief.weather,
     )
     shots = []
+    left_out: dict[str, list[str]] = {}
     for beat in beats:
         staged = stage(beat, here, bible)
+        if staged.left_out:
+            left_out[beat] = staged.left_out
         sentence = beat_sentence(brief.subject, beat, first=False)
         shots.append(generated_shot(beat, sentence, staged.scene, staged.cast))
     for shot, length in zip(shots, allocate(frames, [1.0] * len(shots)), strict=True):
         shot.frames = length
-    return shots
+    return shots, left_out_notes(left_out)

@@ -99,6 +99,13 @@ def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():
     assert parsed.unsupported_words == parsed.placeholders == []
 
 
+def test_a_creature_s_body_is_no_thing_of_its_own():
+    """A placeholder is a labelled stand-in drawn in the picture: "its eyes" must not be one."""
+    parsed = parse("a cat naps, its eyes closed, then a bird flaps its wings")
+    assert parsed.placeholders == []
+    assert [e.kind for e in parsed.spec.entities] == ["cat", "bird"]
+
+
 def test_ground_truth_boxes_are_inside_the_frame_and_follow_the_subject():
     spec = SPECS[0]
     renderer = Renderer(spec, size=(320, 180), fps=24, frames=48, seed=1)

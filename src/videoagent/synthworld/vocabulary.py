@@ -351,6 +351,8 @@ NEUTRAL_WORDS = frozenset(
     friend friends buddy pal companion someone something thing things day's front back side
     start starts starting started begin begins beginning began keep keeps keeping kept
     continue continues continuing tries trying
+    eye eyes ear ears paw paws head fur whisker whiskers wing wings arm arms leg legs foot feet
+    mouth beak claw claws tongue teeth
     treats mid-shot toward view viewer looks looking look watches watching enjoy
     ad advert advertisement commercial brand product ugc tagline title logo intro outro
     words word text caption captions subtitle subtitles slogan screen on-screen

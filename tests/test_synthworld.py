@@ -99,6 +99,22 @@ def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():
     assert parsed.unsupported_words == parsed.placeholders == []
 
 
+@pytest.mark.parametrize(
+    ("prompt", "kinds"),
+    [
+        ("a cozy morning, a cat on the sofa", ["cat"]),
+        ("a busy city street at night", []),
+        ("a sleepy cat by a red fire truck", ["cat", "car"]),
+        ("a cat's day in the park", ["cat"]),  # whose day: the cat's
+    ],
+)
+def test_a_word_that_describes_what_follows_is_no_thing_of_its_own(prompt, kinds):
+    """ "A cozy morning" names no "cozy": a labelled stand-in for it would be drawn."""
+    parsed = parse(prompt)
+    assert parsed.placeholders == []
+    assert [e.kind for e in parsed.spec.entities] == kinds
+
+
 def test_a_creature_s_body_is_no_thing_of_its_own():
     """A placeholder is a labelled stand-in drawn in the picture: "its eyes" must not be one."""
     parsed = parse("a cat naps, its eyes closed, then a bird flaps its wings")

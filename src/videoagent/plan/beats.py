@@ -126,7 +126,7 @@ def _subject_of(text: str) -> tuple[str, str]:
     words = text.split()
     kinds = {**{k: k for k in vocab.CREATURES}, **vocab.KIND_SYNONYMS}
     for i, word in enumerate(words[:6]):
-        if kinds.get(word.lower().strip(",.")) in vocab.CREATURES:
+        if kinds.get(word.lower().strip(",.").removesuffix("'s")) in vocab.CREATURES:
             return " ".join(words[: i + 1]).strip(","), " ".join(words[i + 1 :])
     return "", text
 
@@ -196,7 +196,7 @@ def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
         words[verb] = present_tense(words[verb], plural=plural)
     own = at is not None or (words and words[0].lower() in ("it", "there"))
     if subject and not own:
-        noun = subject.split()[-1]
+        noun = subject.split()[-1].removesuffix("'s")  # "a cat's day", then "the cat"
         who = subject if first else f"the {noun}"
         sentence = " ".join([who, *words])
     else:

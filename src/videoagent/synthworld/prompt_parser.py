@@ -58,7 +58,20 @@ class _Mention:
 
 
 def _tokens(sentence: str) -> list[str]:
-    return re.findall(r"[a-zé][a-zé'\-]*", sentence.lower())
+    """Lower-case words; a kind's possessive is the kind ("a cat's day": the cat)."""
+    words = re.findall(r"[a-zé][a-zé'\-]*", sentence.lower())
+    return [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
+
+
+def _names_something(tokens: list[str], i: int) -> bool:
+    """Whether the words at token i name a kind, a place, a time, a weather or a framing:
+    what an unknown word before them describes ("a busy city", "a cozy morning"), so that
+    word is no thing of its own."""
+    if i < len(tokens) and tokens[i] in vocab.COLOURS:
+        i += 1
+    if i >= len(tokens):
+        return False
+    return any(_match(tokens, i, table) for table in (KIND_TABLE, *(t for _, t in _SCENE_TABLES)))
 
 
 def _match(tokens: list[str], i: int, table: dict[str, str]) -> tuple[str, int] | None:
@@ -178,7 +191,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 continue
             if token not in KNOWN:
                 previous = tokens[i - 1] if i > 0 else ""
-                if previous in DETERMINERS or previous in vocab.COLOURS:
+                named = previous in DETERMINERS or previous in vocab.COLOURS
+                if named and not _names_something(tokens, i + 1):
                     if token not in placeholders:
                         placeholders.append(token)
                     mentions.append(entity_for(_Mention("placeholder", "white", token), True))

@@ -76,3 +76,18 @@ def test_the_procedural_take_shows_it_at_the_first_try(tmp_path: Path, text):
     result = Agent(settings).make(Request.build(text, duration=4, size="192x108"), tmp_path / "f")
     (take,) = result.manifest["shots"][0]["takes"]
     assert take["accepted"], [c for c in take["checks"] if not c["passed"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a cat sleeping", "living room"),
+        ("a bird singing", "park"),
+        ("a cat in the snow", "park"),  # no snow falls in a living room
+        ("a cat in the rain at the beach", "beach"),  # a place named is the place
+    ],
+)
+def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(text, place):
+    brief = make_brief(Request.build(text, duration=4))
+    assert brief.place == place
+    assert (f"set in a {place}" in brief.assumed) == (place != "beach")

@@ -57,15 +57,18 @@ def make_brief(request: Request) -> Brief:
     if kind and colour is None:
         colour = vocab.DEFAULT_COLOUR[kind]
         assumed.append(f"the {kind} is {colour}")
+    weather = _named(request.text, vocab.WEATHER_SYNONYMS) or "clear"
     place = _named(without_destinations(request.text), vocab.PLACE_SYNONYMS)  # where it starts
     if place is None:
-        place = "park" if kind in ("dog", "person", None) else "living room"
+        # A cat at home; a dog, a person or a bird out in the park, and anyone out in the
+        # rain or snow asked for, which no living room shows.
+        indoors = kind == "cat" and weather == "clear"
+        place = "living room" if indoors else "park"
         assumed.append(f"set in a {place}")
     time_of_day = _named(request.text, vocab.TIME_SYNONYMS)
     if time_of_day is None:
         time_of_day = "morning"
         assumed.append("in the morning")
-    weather = _named(request.text, vocab.WEATHER_SYNONYMS) or "clear"
     if request.duration_source == "default":
         assumed.append(f"{request.seconds:g} seconds long (no duration given)")
     return Brief(

@@ -30,6 +30,10 @@ from videoagent.plan.beats import beat_sentence, split_beats, without_subject
         ("a family of birds", ["A family of birds."]),
         ("a cat's day: waking up, then eating", ["A cat's day: waking up.", "The cat eats."]),
         (
+            "first a dog walks in the park, then it runs to the beach",
+            ["A dog walks in the park.", "The dog runs to the beach."],
+        ),
+        (
             "three dogs running on the beach, then they sit",
             ["Three dogs run on the beach.", "The dogs sit."],
         ),
@@ -62,6 +66,7 @@ def test_captions_agree_with_how_many_the_subject_names(request_text, captions):
         ("two dogs", "the dogs sitting", "sitting"),
         ("three dogs", "they sit", "sit"),
         ("a dog", "it starts to rain", "it starts to rain"),  # "it" is as often the weather
+        ("a dog", "it runs to the beach", "runs to the beach"),  # unless it does something
         ("a dog", "a cat", "a cat"),  # another kind
         ("a brown dog", "a white dog runs", "a white dog runs"),  # another colour
         ("a dog", "two dogs meeting", "two dogs meeting"),  # another number

@@ -29,8 +29,8 @@ _IRREGULAR = {
     "dying": "die",
 }
 _THIRD_PERSON = {"go": "goes", "have": "has", "do": "does", "be": "is"}
-# A beat opening with one of these is about the subject ("then they sit"); not "it",
-# which is as often the weather ("it starts to rain").
+# A beat opening with one of these is about the subject ("then they sit"); "it" only
+# when it goes on to do something ("it runs"), being as often the weather ("it rains").
 _PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
@@ -136,6 +136,7 @@ def split_beats(text: str) -> Beats:
     text = DURATION_PATTERN.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
     text = _PREAMBLE.sub("", text, count=1) if _PREAMBLE.match(text) else text
+    text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
     subject, rest = _subject_of(text)
     # "a dog, then the dog runs": what joins the subject to its first beat is no beat.
     rest = re.sub(
@@ -171,7 +172,8 @@ def without_subject(subject: str, beat: str) -> str:
         return beat
     if beat.lower().strip(" ,.") == subject.lower():  # "a family of birds", all there is
         return ""
-    if words[0].lower() in _PRONOUNS:  # "then they sit"
+    acts = any(word.lower().strip(",.") in vocab.ACTION_SYNONYMS for word in words[1:])
+    if words[0].lower() in _PRONOUNS or (words[0].lower() == "it" and acts):  # "they sit"
         return " ".join(words[1:])
     at = _opening_noun(words)
     if at is None:

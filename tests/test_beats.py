@@ -28,6 +28,7 @@ from videoagent.plan.beats import beat_sentence, split_beats, without_subject
         ("a video of a dog, then the dog runs", ["A dog runs."]),
         ("a 2 second video of a cat", ["A cat."]),
         ("a family of birds", ["A family of birds."]),
+        ("A DOG RUNNING ON THE BEACH", ["A DOG RUNS ON THE BEACH."]),
         ("a cat's day: waking up, then eating", ["A cat's day: waking up.", "The cat eats."]),
         (
             "first a dog walks in the park, then it runs to the beach",

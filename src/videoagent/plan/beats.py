@@ -78,14 +78,17 @@ class Beats:
 
 def present_tense(gerund: str, *, plural: bool = False) -> str:
     """'sniffing' → 'sniffs', 'getting' → 'gets', 'chasing' → 'chases'; for a plural
-    subject the plain form ('two dogs play'). A word that is not a gerund is kept."""
+    subject the plain form ('two dogs play'). A word that is not a gerund is kept; one in
+    capitals stays so ('RUNNING' → 'RUNS', in a request written in capitals)."""
     word = gerund.lower()
     if word not in _IRREGULAR and (not word.endswith("ing") or len(word) < 5):
-        return word
+        return gerund if gerund.isupper() else word
     verb = _plain_form(word)
     if plural:
-        return "are" if verb == "be" else verb
-    return third_person(verb)
+        verb = "are" if verb == "be" else verb
+    else:
+        verb = third_person(verb)
+    return verb.upper() if gerund.isupper() else verb
 
 
 def third_person(verb: str) -> str:

@@ -91,3 +91,21 @@ def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(t
     brief = make_brief(Request.build(text, duration=4))
     assert brief.place == place
     assert (f"set in a {place}" in brief.assumed) == (place != "beach")
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("a lonely dog who finds a friend at the beach", "A morning at the beach."),
+        ("a dog walking down the street at noon", "Noon on the street."),
+    ],
+)
+def test_a_short_film_opens_on_its_place_in_words_that_read(text, opening):
+    from videoagent.plan.offline_planner import plan_offline
+
+    request = Request.build(text, mode="short-film", duration=12)
+    brief = make_brief(request)
+    board = plan_offline(request, brief, draft_bible(brief))
+    generated = [shot for shot in board.shots if shot.kind == "generated"]
+    assert generated[0].caption == opening
+    assert board.warnings == []  # finding a friend is meeting one, which is drawn

@@ -36,7 +36,6 @@ QUOTED = re.compile(r"[\"“«]([^\"“”«»]{1,80})[\"”»]")
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 PLURALS = {"person": "people"}  # else the kind and an s
 AIMED = {"give": "to"}  # "gives to the dog" (else "chases the ball")
-PLACE_WORDS = {"street": "on", "living room": "in", "city": "in"}  # else "at the park"
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ class Ask:
         if self.kind == "length":
             return f"{self.what} long"
         if self.kind == "place":
-            return f"{PLACE_WORDS.get(self.what, 'at')} the {self.what}"
+            return f"{vocab.PLACE_PREPOSITIONS.get(self.what, 'at')} the {self.what}"
         if self.kind == "time":
             return f"{'in the' if self.what == 'morning' else 'at'} {self.what}"
         return self.what if self.kind == "weather" else f"the {self.what}"

@@ -19,6 +19,7 @@ from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
 from videoagent.plan.staging import left_out_notes, stage
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard, allocate
+from videoagent.synthworld import vocabulary as vocab
 
 MAX_SHOT_SECONDS = 10.0
 ALTERNATE_SIZE = {"wide": "medium", "medium": "close-up", "close-up": "medium"}
@@ -35,9 +36,9 @@ def _plan_beats(
     available = max(request.seconds - card_seconds, 1.0)
     planned: list[tuple[str, str, str | None, bool]] = []
     if mode.establishing and not brief.one_take:  # an establishing shot is a cut
-        planned.append(
-            ("establishing shot", f"A {brief.time_of_day} in the {brief.place}.", "stand", True)
-        )
+        when = "Noon" if brief.time_of_day == "noon" else f"A {brief.time_of_day}"
+        where = f"{vocab.PLACE_PREPOSITIONS.get(brief.place, 'at')} the {brief.place}"
+        planned.append(("establishing shot", f"{when} {where}.", "stand", True))
     for i, beat in enumerate(beats):
         sentence = beat_sentence(brief.subject, beat, first=i == 0)
         pieces = max(1, math.ceil(available / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))

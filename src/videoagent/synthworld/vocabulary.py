@@ -13,6 +13,8 @@ PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 KINDS = CREATURES + PROPS
 
 PLACES = ("park", "street", "cafe", "beach", "living room", "city")
+# How a place is said to be where something is: "on the street", else "at the park".
+PLACE_PREPOSITIONS = {"street": "on", "living room": "in", "city": "in"}
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
 INDOORS = ("living room",)
@@ -353,6 +355,7 @@ NEUTRAL_WORDS = frozenset(
     continue continues continuing tries trying
     eye eyes ear ears paw paws head fur whisker whiskers wing wings arm arms leg legs foot feet
     mouth beak claw claws tongue teeth
+    find finds finding found
     treats mid-shot toward view viewer looks looking look watches watching enjoy
     ad advert advertisement commercial brand product ugc tagline title logo intro outro
     words word text caption captions subtitle subtitles slogan screen on-screen

@@ -115,6 +115,15 @@ def test_a_word_that_describes_what_follows_is_no_thing_of_its_own(prompt, kinds
     assert [e.kind for e in parsed.spec.entities] == kinds
 
 
+def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undrawn():
+    fetching = parse("a dog fetching a ball")
+    assert [(e.kind, e.action, e.target) for e in fetching.spec.entities] == [
+        ("dog", "chase", 1),
+        ("ball", "stand", None),
+    ]
+    assert parse("a dog waiting outside a cafe").unsupported_words == []
+
+
 def test_a_creature_s_body_is_no_thing_of_its_own():
     """A placeholder is a labelled stand-in drawn in the picture: "its eyes" must not be one."""
     parsed = parse("a cat naps, its eyes closed, then a bird flaps its wings")

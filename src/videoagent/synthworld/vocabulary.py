@@ -285,6 +285,9 @@ ACTION_SYNONYMS = {
     "chase": "chase",
     "chases": "chase",
     "chasing": "chase",
+    "fetch": "chase",
+    "fetches": "chase",
+    "fetching": "chase",
     "follows": "chase",
     "fly": "fly",
     "flies": "fly",
@@ -355,7 +358,7 @@ NEUTRAL_WORDS = frozenset(
     continue continues continuing tries trying
     eye eyes ear ears paw paws head fur whisker whiskers wing wings arm arms leg legs foot feet
     mouth beak claw claws tongue teeth
-    find finds finding found
+    find finds finding found outside outdoors
     treats mid-shot toward view viewer looks looking look watches watching enjoy
     ad advert advertisement commercial brand product ugc tagline title logo intro outro
     words word text caption captions subtitle subtitles slogan screen on-screen

@@ -84,6 +84,7 @@ def test_the_procedural_take_shows_it_at_the_first_try(tmp_path: Path, text):
         ("a cat sleeping", "living room"),
         ("a bird singing", "park"),
         ("a cat in the snow", "park"),  # no snow falls in a living room
+        ("a cat looks out of the window while it rains", "living room"),  # seen through it
         ("a cat in the rain at the beach", "beach"),  # a place named is the place
     ],
 )

@@ -61,8 +61,9 @@ def make_brief(request: Request) -> Brief:
     place = _named(without_destinations(request.text), vocab.PLACE_SYNONYMS)  # where it starts
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park, and anyone out in the
-        # rain or snow asked for, which no living room shows.
-        indoors = kind == "cat" and weather == "clear"
+        # rain or snow asked for, which no living room shows, unless seen through a window.
+        window = "window" in request.text.lower()
+        indoors = window or (kind == "cat" and weather == "clear")
         place = "living room" if indoors else "park"
         assumed.append(f"set in a {place}")
     time_of_day = _named(request.text, vocab.TIME_SYNONYMS)

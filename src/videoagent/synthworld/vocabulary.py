@@ -191,11 +191,15 @@ WEATHER_SYNONYMS = {
     "rain": "rain",
     "raining": "rain",
     "rainy": "rain",
+    "rains": "rain",
+    "stormy": "rain",
     "drizzle": "rain",
     "storm": "rain",
     "snow": "snow",
     "snowing": "snow",
     "snowy": "snow",
+    "snows": "snow",
+    "snowfall": "snow",
     "winter": "snow",
 }
 ACTION_SYNONYMS = {

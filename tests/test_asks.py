@@ -64,6 +64,7 @@ from videoagent.plan.request import Request
         ("a unicorn in the park", ["at the park", "the unicorn"]),  # named, not made up
         ("a 2 minute film of rain over the city", ["rain", "in the city", "120 s long"]),
         ("half a minute of a cat", ["a cat", "30 s long"]),
+        ("a red car on a city street", ["a red car", "in the city"]),  # the city's street
         ('a dog with the words "Good dog" on screen', ["a dog", 'the text "Good dog"']),
     ],
 )

@@ -159,6 +159,7 @@ PLACE_SYNONYMS = {
     "sofa": "living room",
     "couch": "living room",
     "city": "city",
+    "city street": "city",  # the city's own street, below its towers: not "street"
     "downtown": "city",
     "skyline": "city",
 }

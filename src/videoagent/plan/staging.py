@@ -7,9 +7,10 @@ each action has a natural framing. What the world cannot draw stays, as a placeh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
-from videoagent.plan.beats import without_subject
+from videoagent.plan.beats import third_person, without_subject
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
 from videoagent.plan.journey import without_destinations
@@ -61,7 +62,7 @@ class Staged:
 
     scene: SceneSpec
     cast: list[str]
-    left_out: list[str]  # words of the beat the world has no drawing nor stand-in for
+    left_out: list[str]  # what of the beat the world has no drawing nor stand-in for
 
 
 def left_out_notes(left_out: dict[str, list[str]]) -> list[str]:
@@ -228,4 +229,11 @@ def stage(
         shot_size=_named(beat, vocab.SHOT_SYNONYMS) or shot_size,
         entities=tuple(entities),
     )
-    return Staged(scene, cast, parsed.unsupported_words)
+    return Staged(scene, cast, parsed.unsupported_words + _undoable(parsed.notes))
+
+
+def _undoable(notes: list[str]) -> list[str]:
+    """What the parser's notes say a kind cannot do ("a dog cannot roll here; …"), as "a
+    dog that rolls": a word synthworld draws, but not for that kind."""
+    found = (re.match(r"(an? [\w ]+?) cannot (\w+) here", note) for note in notes)
+    return [f"{match[1]} that {third_person(match[2])}" for match in found if match]

@@ -7,7 +7,6 @@ each action has a natural framing. What the world cannot draw stays, as a placeh
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from videoagent.plan.beats import third_person, without_subject
@@ -229,11 +228,6 @@ def stage(
         shot_size=_named(beat, vocab.SHOT_SYNONYMS) or shot_size,
         entities=tuple(entities),
     )
-    return Staged(scene, cast, parsed.unsupported_words + _undoable(parsed.notes))
-
-
-def _undoable(notes: list[str]) -> list[str]:
-    """What the parser's notes say a kind cannot do ("a dog cannot roll here; …"), as "a
-    dog that rolls": a word synthworld draws, but not for that kind."""
-    found = (re.match(r"(an? [\w ]+?) cannot (\w+) here", note) for note in notes)
-    return [f"{match[1]} that {third_person(match[2])}" for match in found if match]
+    # A word synthworld draws, but not for that kind: "a dog that rolls".
+    undoable = [f"a {kind} that {third_person(action)}" for kind, action in parsed.cannot]
+    return Staged(scene, cast, parsed.unsupported_words + undoable)

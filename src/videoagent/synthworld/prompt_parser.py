@@ -48,6 +48,7 @@ class ParsedPrompt:
     placeholders: list[str] = field(default_factory=list)
     unsupported_words: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cannot: list[tuple[str, str]] = field(default_factory=list)  # (kind, action) it stood for
 
 
 @dataclass
@@ -201,7 +202,8 @@ def parse(prompt: str) -> ParsedPrompt:
             i += 1
         _apply(entities, mentions, actions, joined_by_and, to_target)
 
-    notes = _resolve(entities)
+    cannot = _resolve(entities)
+    notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in cannot]
     spec = SceneSpec(
         place=scene.get("place", "park"),
         time_of_day=scene.get("time_of_day", "morning"),
@@ -211,7 +213,7 @@ def parse(prompt: str) -> ParsedPrompt:
         entities=tuple(EntitySpec(**e) for e in entities),
         arrives_from=arrives_from if arrives_from != scene.get("place", "park") else None,
     )
-    return ParsedPrompt(spec, placeholders, unsupported, notes)
+    return ParsedPrompt(spec, placeholders, unsupported, notes, cannot)
 
 
 def _apply(
@@ -244,9 +246,10 @@ def _apply(
         entities[subject]["target"] = others[0]
 
 
-def _resolve(entities: list[dict]) -> list[str]:
-    """Fill defaults: colours (distinct per kind), actions the kind can really do."""
-    notes = []
+def _resolve(entities: list[dict]) -> list[tuple[str, str]]:
+    """Fill defaults: colours (distinct per kind), actions the kind can really do; the
+    (kind, action) of each asked what its kind cannot do, which then stands."""
+    cannot = []
     used: dict[str, list[str]] = {}
     for entity in entities:
         kind = entity["kind"]
@@ -270,11 +273,11 @@ def _resolve(entities: list[dict]) -> list[str]:
         used.setdefault(kind, []).append(entity["colour"])
         action = entity["action"] or "stand"
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
-            notes.append(f"a {kind} cannot {action} here; it stands instead")
+            cannot.append((kind, action))
             action = "stand"
         if kind == "placeholder":
             action = "stand"
         entity["action"] = action
         if action not in ("meet", "chase", "give"):
             entity["target"] = None
-    return notes
+    return cannot

@@ -187,6 +187,21 @@ def test_a_plan_staging_fewer_than_asked_is_given_the_rest_before_anything_is_ma
     assert len(entities) == len(board.shots[0].cast)
 
 
+def test_the_rest_of_those_asked_for_are_the_same_ones_in_every_shot():
+    """ "Two dogs playing, then sitting": the friend met in the first shot is the one that
+    sits in the next, not a copy of the first dog in another colour."""
+    from videoagent.agent.planning import preview_plan
+
+    board, _ = preview_plan(
+        Request.build("two dogs playing, then the dogs sitting", duration=8), ["procedural"]
+    )
+    casts = [
+        [(e.colour, member) for e, member in zip(s.scene_spec.entities, s.cast, strict=True)]
+        for s in board.shots
+    ]
+    assert len(casts) == 2 and len(casts[0]) == 2 and casts[0] == casts[1]
+
+
 def test_quoted_words_no_text_of_the_plan_holds_are_put_on_screen():
     from videoagent.agent.planning import draft_bible, draft_storyboard
     from videoagent.plan.asks_in_plan import cover_text

@@ -38,6 +38,7 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
         if (ask.count or 1) < 2:
             continue
         wanted = min(ask.count, MOST_OF_A_KIND)
+        known = _the_rest(board, ask)  # who they are where a shot already has them
         grown = []
         for shot in board.shots:
             scene = shot.scene_spec
@@ -49,6 +50,11 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
             first = scene.entities[same[0]]
             entities = list(scene.entities)
             for number in range(len(same) + 1, wanted + 1):
+                if number - 2 < len(known):  # the same ones as that shot: "two dogs" meet,
+                    colour, member_id = known[number - 2]  # then the same two sit
+                    entities.append(replace(first, colour=colour))
+                    shot.cast.append(member_id)
+                    continue
                 member = bible.add(
                     BibleEntity(
                         f"{ask.what.replace(' ', '-')}-{number}",
@@ -87,6 +93,21 @@ def cover_text(board: Storyboard, asks: list[Ask]) -> list[str]:
         held.append(ask.what)
         said.append(f"{ask.said()} asked for: on screen over {first.id}")
     return said
+
+
+def _the_rest(board: Storyboard, ask: Ask) -> list[tuple[str, str]]:
+    """The colour and cast member of each asked-for one past the first, as the shot that
+    stages the most of them has them."""
+    most: list[tuple[str, str]] = []
+    for shot in board.shots:
+        scene = shot.scene_spec if shot.kind == "generated" else None
+        if scene is None:
+            continue
+        if len(shot.cast) != len(scene.entities):
+            continue  # no cast member to each entity: no one to name
+        them = [(e.colour, shot.cast[i]) for i, e in enumerate(scene.entities) if is_asked(e, ask)]
+        most = max(most, them[1:], key=len)
+    return most
 
 
 def _stages(shot, ask: Ask) -> bool:

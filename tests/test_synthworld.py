@@ -124,6 +124,29 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
     assert parse("a dog waiting outside a cafe").unsupported_words == []
 
 
+@pytest.mark.parametrize(
+    ("prompt", "staged"),
+    [
+        ("a person walking a dog", [("person", "walk", None), ("dog", "walk", None)]),
+        ("a man walks his brown dog", [("person", "walk", None), ("dog", "walk", None)]),
+        ("a boy running with his dog", [("person", "run", None), ("dog", "run", None)]),
+        ("a girl sits with her cat", [("person", "sit", None), ("cat", "sit", None)]),
+        ("a dog and a cat playing together", [("dog", "meet", 1), ("cat", "meet", 0)]),
+        ("a cat and a white dog play", [("cat", "meet", 1), ("dog", "meet", 0)]),
+        ("two dogs playing fetch", [("dog", "chase", 1), ("ball", "stand", None)]),
+        # Not along with the subject: passed by, or unable to do what it does.
+        ("a woman walks past a dog", [("person", "walk", None), ("dog", "stand", None)]),
+        ("a person walks with a ball", [("person", "walk", None), ("ball", "stand", None)]),
+    ],
+)
+def test_who_goes_along_with_the_subject_does_as_it_does(prompt, staged):
+    """ "Walking a dog" had the dog stand by while the person walked; "a dog and a cat
+    playing" the cat; "playing fetch" met no one, with no ball to fetch."""
+    parsed = parse(prompt)
+    assert [(e.kind, e.action, e.target) for e in parsed.spec.entities] == staged
+    assert parsed.notes == []
+
+
 def test_a_creature_s_body_is_no_thing_of_its_own():
     """A placeholder is a labelled stand-in drawn in the picture: "its eyes" must not be one."""
     parsed = parse("a cat naps, its eyes closed, then a bird flaps its wings")

@@ -75,6 +75,15 @@ def _names_something(tokens: list[str], i: int) -> bool:
     return any(_match(tokens, i, table) for table in (KIND_TABLE, *(t for _, t in _SCENE_TABLES)))
 
 
+def _word_before(tokens: list[str], i: int) -> str:
+    """The word before the mention at token i, past its determiners and colour ("and" in
+    "a dog and a white cat")."""
+    i -= 1
+    while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in vocab.COLOURS):
+        i -= 1
+    return tokens[i] if i >= 0 else ""
+
+
 def _match(tokens: list[str], i: int, table: dict[str, str]) -> tuple[str, int] | None:
     """Longest phrase of `table` starting at token i: (value, tokens used)."""
     for length in (3, 2, 1):
@@ -150,7 +159,9 @@ def parse(prompt: str) -> ParsedPrompt:
     for sentence in re.split(r"[.;!?\n]+", prompt):
         tokens = _tokens(sentence)
         mentions: list[int] = []
+        companions: list[int] = []  # walked by the subject, or "with" it: do as it does
         actions: list[str] = []
+        fetched = False  # "playing fetch": a ball, whether named or not
         joined_by_and = False
         to_target: int | None = None
         i = 0
@@ -172,13 +183,11 @@ def parse(prompt: str) -> ParsedPrompt:
                 index = entity_for(_Mention(kind[0], colour), definite, another)
                 if i > 0 and tokens[i - 1] in ("to",) or (i > 1 and tokens[i - 2] == "to"):
                     to_target = index
-                if (
-                    mentions
-                    and i > 0
-                    and tokens[i - 1] == "and"
-                    or (colour and i > 1 and tokens[i - 2] == "and")
-                ):
+                before = _word_before(tokens, i)
+                if mentions and before == "and":
                     joined_by_and = True
+                if mentions and (before == "with" or ACTION_TABLE.get(before) == "walk"):
+                    companions.append(index)
                 mentions.append(index)
                 i = start + kind[1]
                 continue
@@ -188,6 +197,7 @@ def parse(prompt: str) -> ParsedPrompt:
             action = _match(tokens, i, ACTION_TABLE)
             if action:
                 actions.append(action[0])
+                fetched |= "fetch" in tokens[i]
                 i += action[1]
                 continue
             if token not in KNOWN:
@@ -200,7 +210,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 elif token not in unsupported:
                     unsupported.append(token)
             i += 1
-        _apply(entities, mentions, actions, joined_by_and, to_target)
+        if fetched and mentions and all(entities[m]["kind"] != "ball" for m in mentions):
+            mentions.append(entity_for(_Mention("ball", None), True))
+        _apply(entities, mentions, actions, joined_by_and, to_target, companions)
 
     cannot = _resolve(entities)
     notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in cannot]
@@ -222,11 +234,18 @@ def _apply(
     actions: list[str],
     joined: bool,
     to_target: int | None,
+    companions: list[int],
 ) -> None:
-    """Give the sentence's action to its subject, and wire up whom it acts on."""
+    """Give the sentence's action to its subject, and wire up whom it acts on. A companion
+    ("walking a dog", "sits with her cat") does as the subject does where its kind can."""
     if not mentions or not actions:
         return
     subject, action = mentions[0], actions[0]
+    if action in ("walk", "run", "sit", "jump"):
+        for companion in companions:
+            able = entities[companion]["kind"] in vocab.ACTIONS[action]
+            if companion != subject and able and entities[companion]["action"] is None:
+                entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
     if joined and others and action in ("meet", "chase", "walk", "run", "sit", "jump"):
         partner = others[0]

@@ -285,6 +285,7 @@ ACTION_SYNONYMS = {
     "greets": "meet",
     "greeting": "meet",
     "befriends": "meet",
+    "play": "meet",
     "plays": "meet",
     "playing": "meet",
     "chase": "chase",

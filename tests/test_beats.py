@@ -48,6 +48,15 @@ from videoagent.plan.beats import beat_sentence, split_beats, without_subject
             "a brown dog walking, then a white dog running",
             ["A brown dog walks.", "A white dog runs."],
         ),
+        # Two joined by "and" are the subject together, in every beat.
+        (
+            "a short film: a girl and her dog walk through the park, then sit by a tree",
+            ["A girl and her dog walk through the park.", "The girl and her dog sit by a tree."],
+        ),
+        (
+            "a dog and a white cat playing, then sleeping",
+            ["A dog and a white cat play.", "The dog and the cat sleep."],
+        ),
     ],
 )
 def test_captions_agree_with_how_many_the_subject_names(request_text, captions):

@@ -55,6 +55,20 @@ def test_a_beat_about_something_else_acting_has_it_act_and_the_lead_look_on(text
     assert [(e.kind, e.action) for e in scene.entities] == expected
 
 
+def test_a_subject_of_two_stays_two_in_every_beat():
+    """ "A girl and her dog walk, then sit": the dog sat out the second beat (it was the
+    first beat's "and her dog"), and walked in none (it stood while the girl walked)."""
+    brief = make_brief(Request.build("a girl and her brown dog walk, then sit by a tree"))
+    assert (brief.subject_kind, brief.subject_colour) == ("person", "blue")
+    bible = draft_bible(brief)
+    staged = [stage(beat, brief, bible) for beat in brief.beats]
+    assert [[(e.kind, e.colour, e.action) for e in s.scene.entities] for s in staged] == [
+        [("person", "blue", "walk"), ("dog", "brown", "walk")],
+        [("person", "blue", "sit"), ("dog", "brown", "sit"), ("tree", "green", "stand")],
+    ]
+    assert staged[0].cast[1] == staged[1].cast[1]  # the same dog
+
+
 def test_a_person_giving_gives_to_the_one_named():
     giver, cup, dog = _staged("a person giving a cup to a dog at the cafe")
     assert (giver.kind, giver.action, cup.kind, dog.kind) == ("person", "give", "cup", "dog")

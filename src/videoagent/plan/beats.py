@@ -12,7 +12,7 @@ _PREAMBLE = re.compile(
     r"^\s*(?:please\s+)?(?:make|create|generate|produce|give me|i want|show me)?\s*"
     r"(?:an?\s+|the\s+)?(?:(?:short|quick|little|fun|cinematic|brand|product|ugc)\s+)*"
     r"(?:video|film|clip|movie|ad|advert|commercial|story|animation|reel)?\s*"
-    r"(?:of|about|showing|where|in which|with|for)?\s+",
+    r"(?::|of|about|showing|where|in which|with|for)?\s+",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -35,6 +35,8 @@ _PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
 _PLURAL_WORDS = {"people", "children", "several", "many", "some", "both", "pair", "couple"}
+# What may open the second of a subject of two ("a girl and her dog").
+_POSSESSIVES = {"her", "his", "its", "their", "my", "our", "your"}
 _E_STEMS = (
     "mak",
     "tak",
@@ -117,6 +119,8 @@ def is_plural(subject: str) -> bool:
     words = subject.lower().split()
     if not words:
         return False
+    if companions_of(subject):  # "a girl and her dog"
+        return True
     noun, first = words[-1], words[0]
     if noun in _PLURAL_WORDS or first in _PLURAL_WORDS or NUMBER_WORDS.get(first, 1) > 1:
         return True
@@ -124,14 +128,52 @@ def is_plural(subject: str) -> bool:
     return noun.endswith("s") and kind is not None and kind != noun
 
 
+def _names_creature(word: str) -> bool:
+    named = word.lower().strip(",.").removesuffix("'s")
+    return vocab.KIND_SYNONYMS.get(named, named) in vocab.CREATURES
+
+
 def _subject_of(text: str) -> tuple[str, str]:
-    """Split off the leading noun phrase that names a creature: ('a dog', 'going on …')."""
+    """Split off the leading noun phrase that names a creature, or two joined by "and":
+    ('a dog', 'going on …'), ('a girl and her dog', 'walk through …')."""
     words = text.split()
-    kinds = {**{k: k for k in vocab.CREATURES}, **vocab.KIND_SYNONYMS}
     for i, word in enumerate(words[:6]):
-        if kinds.get(word.lower().strip(",.").removesuffix("'s")) in vocab.CREATURES:
-            return " ".join(words[: i + 1]).strip(","), " ".join(words[i + 1 :])
+        if not _names_creature(word):
+            continue
+        end = i + 1
+        if not word.endswith(",") and end < len(words) and words[end].lower() == "and":
+            j = end + 1
+            while j < len(words) and (
+                words[j].lower() in _MENTION_WORDS | _POSSESSIVES
+                or words[j].lower() in vocab.COLOURS
+            ):
+                j += 1
+            if j < len(words) and _names_creature(words[j]):
+                end = j + 1
+        return " ".join(words[:end]).strip(","), " ".join(words[end:])
     return "", text
+
+
+def lead_of(subject: str) -> str:
+    """The first of a subject of two ("a girl" of "a girl and her dog"); else all of it."""
+    return subject.split(" and ")[0]
+
+
+def companions_of(subject: str) -> str:
+    """Who goes with the lead in a subject of two ("her dog" of "a girl and her dog")."""
+    _, _, rest = subject.partition(" and ")
+    return rest
+
+
+def named_again(subject: str) -> str:
+    """How the subject is named after its first mention: "the dog" for "a brown dog", "the
+    girl and her dog" for "a girl and her dog"."""
+    parts = []
+    for part in filter(None, (lead_of(subject), companions_of(subject))):
+        words = part.split()
+        noun = words[-1].removesuffix("'s")
+        parts.append(part if words[0].lower() in _POSSESSIVES else f"the {noun}")
+    return " and ".join(parts)
 
 
 def split_beats(text: str) -> Beats:
@@ -201,8 +243,7 @@ def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
         words[verb] = present_tense(words[verb], plural=plural)
     own = at is not None or (words and words[0].lower() in ("it", "there"))
     if subject and not own:
-        noun = subject.split()[-1].removesuffix("'s")  # "a cat's day", then "the cat"
-        who = subject if first else f"the {noun}"
+        who = subject if first else named_again(subject)  # "a cat's day", then "the cat"
         sentence = " ".join([who, *words])
     else:
         sentence = " ".join(words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from videoagent.plan.beats import split_beats
+from videoagent.plan.beats import lead_of, split_beats
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
 from videoagent.plan.request import Request
@@ -52,7 +52,7 @@ def make_brief(request: Request) -> Brief:
         subject_parse = parse(beats.subject).spec.drawable
         if subject_parse and subject_parse[0].kind in vocab.CREATURES:
             kind = subject_parse[0].kind
-            words = beats.subject.lower().split()
+            words = lead_of(beats.subject).lower().split()  # "a girl and her brown dog"
             colour = next((w for w in words if w in vocab.COLOURS), None)
     if kind and colour is None:
         colour = vocab.DEFAULT_COLOUR[kind]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from videoagent.plan.beats import third_person, without_subject
+from videoagent.plan.beats import companions_of, third_person, without_subject
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
 from videoagent.plan.journey import without_destinations
@@ -125,6 +125,8 @@ def stage(
     the story is when the beat names no place (default the brief's)."""
     lead = protagonist(brief, bible)
     subject_phrase = f"the {lead.kind}" if lead else ""
+    if lead and companions_of(brief.subject):  # "a girl and her dog": both, every beat
+        subject_phrase += f" and {companions_of(brief.subject)}"
     # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
     about_lead = without_subject(brief.subject, beat) if lead else beat
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on

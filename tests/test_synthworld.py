@@ -147,6 +147,22 @@ def test_who_goes_along_with_the_subject_does_as_it_does(prompt, staged):
     assert parsed.notes == []
 
 
+@pytest.mark.parametrize(
+    ("prompt", "staged", "unsaid"),
+    [
+        ("a cat sleeping on the sofa", [("cat", "sit")], ["sleeping"]),
+        ("a dog lying in the sun", [("dog", "sit")], ["lying"]),
+        ("a bird dozing", [("bird", "stand")], ["dozing"]),  # a bird cannot sit here
+        ("a person watches the birds fly", [("person", "sit"), ("bird", "stand")], []),
+    ],
+)
+def test_one_keeping_still_is_drawn_still_and_what_is_not_drawn_is_said(prompt, staged, unsaid):
+    """A cat sleeping walked about: the lead of a beat with no action it can draw walks."""
+    parsed = parse(prompt)
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == staged
+    assert parsed.unsupported_words == unsaid
+
+
 def test_a_creature_s_body_is_no_thing_of_its_own():
     """A placeholder is a labelled stand-in drawn in the picture: "its eyes" must not be one."""
     parsed = parse("a cat naps, its eyes closed, then a bird flaps its wings")

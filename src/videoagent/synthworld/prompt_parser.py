@@ -200,6 +200,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 fetched |= "fetch" in tokens[i]
                 i += action[1]
                 continue
+            if token in vocab.STILL_WORDS and mentions:  # "a cat sleeping": it sits
+                still = "sit" if entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"] else "stand"
+                actions.append(still)
             if token not in KNOWN:
                 previous = tokens[i - 1] if i > 0 else ""
                 named = previous in DETERMINERS or previous in vocab.COLOURS

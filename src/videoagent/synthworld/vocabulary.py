@@ -341,6 +341,16 @@ SHOT_SYNONYMS = {
     "close": "close-up",
 }
 
+# Keeping still, which the world has no drawing for: whoever does it sits (or stands) there,
+# not walks about as an action left unsaid is drawn.
+STILL_WORDS = frozenset(
+    """
+    sleep sleeps sleeping asleep nap naps napping doze dozes dozing lie lies lying lounge
+    lounges lounging relax relaxes relaxing watch watches watching gaze gazes gazing stare
+    stares staring
+    """.split()
+)
+
 # Words that carry no concept of their own: grammar, filler and the captioner's style words.
 NEUTRAL_WORDS = frozenset(
     """a an the and or but of on in at to from with without into onto over under near by for

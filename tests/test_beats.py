@@ -48,6 +48,11 @@ from videoagent.plan.beats import beat_sentence, split_beats, without_subject
             "a brown dog walking, then a white dog running",
             ["A brown dog walks.", "A white dog runs."],
         ),
+        # "They", of one, is it and whoever it is with.
+        (
+            "a dog waiting for its owner, then they walk home",
+            ["A dog waits for its owner.", "They walk home."],
+        ),
         # Two joined by "and" are the subject together, in every beat.
         (
             "a short film: a girl and her dog walk through the park, then sit by a tree",

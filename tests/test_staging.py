@@ -55,6 +55,17 @@ def test_a_beat_about_something_else_acting_has_it_act_and_the_lead_look_on(text
     assert [(e.kind, e.action) for e in scene.entities] == expected
 
 
+def test_they_of_a_lead_of_one_is_it_and_whom_it_met():
+    brief = make_brief(Request.build("a dog waiting for its owner, then they walk home"))
+    bible = draft_bible(brief)
+    waiting, walking = (stage(beat, brief, bible) for beat in brief.beats)
+    assert [(e.kind, e.action) for e in walking.scene.entities[:2]] == [
+        ("dog", "walk"),
+        ("person", "walk"),
+    ]
+    assert walking.cast[:2] == waiting.cast[:2]  # the owner it waited for
+
+
 def test_a_subject_of_two_stays_two_in_every_beat():
     """ "A girl and her dog walk, then sit": the dog sat out the second beat (it was the
     first beat's "and her dog"), and walked in none (it stood while the girl walked)."""

@@ -30,7 +30,8 @@ _IRREGULAR = {
 }
 _THIRD_PERSON = {"go": "goes", "have": "has", "do": "does", "be": "is"}
 # A beat opening with one of these is about the subject ("then they sit"); "it" only
-# when it goes on to do something ("it runs"), being as often the weather ("it rains").
+# when it goes on to do something ("it runs"), being as often the weather ("it rains");
+# "they", of one, is it and whoever it is with ("a dog waits for its owner, then they go").
 _PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
@@ -218,7 +219,10 @@ def without_subject(subject: str, beat: str) -> str:
     if beat.lower().strip(" ,.") == subject.lower():  # "a family of birds", all there is
         return ""
     acts = any(word.lower().strip(",.") in vocab.ACTION_SYNONYMS for word in words[1:])
-    if words[0].lower() in _PRONOUNS or (words[0].lower() == "it" and acts):  # "they sit"
+    pronoun = words[0].lower()
+    if pronoun == "they" and not is_plural(subject):
+        return beat
+    if pronoun in _PRONOUNS or (pronoun == "it" and acts):  # "they sit"
         return " ".join(words[1:])
     at = _opening_noun(words)
     if at is None:
@@ -241,7 +245,7 @@ def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
     if verb < len(words) and words[verb].lower().endswith("ing"):
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         words[verb] = present_tense(words[verb], plural=plural)
-    own = at is not None or (words and words[0].lower() in ("it", "there"))
+    own = at is not None or (words and words[0].lower() in ("it", "there", "they"))
     if subject and not own:
         who = subject if first else named_again(subject)  # "a cat's day", then "the cat"
         sentence = " ".join([who, *words])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from videoagent.plan.beats import companions_of, third_person, without_subject
+from videoagent.plan.beats import companions_of, is_plural, third_person, without_subject
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
 from videoagent.plan.journey import without_destinations
@@ -104,6 +104,14 @@ def _own_subject(beat: str, lead: str) -> bool:
     return opens and acting and all(e.kind != lead for e in entities)
 
 
+def _and_whom_it_is_with(bible: Bible) -> str:
+    """ " and the person": the creature the lead last met on screen, whom a "they" about a
+    lead of one takes in; "" when it has met no one."""
+    met = [e for e in bible.entities.values() if e.role in ("supporting", "companion")]
+    creatures = [e for e in met if e.kind in vocab.CREATURES]
+    return f" and the {creatures[-1].kind}" if creatures else ""
+
+
 def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
     existing = bible.find(kind=kind, role=role)
     if existing:
@@ -127,6 +135,8 @@ def stage(
     subject_phrase = f"the {lead.kind}" if lead else ""
     if lead and companions_of(brief.subject):  # "a girl and her dog": both, every beat
         subject_phrase += f" and {companions_of(brief.subject)}"
+    elif lead and beat.lower().startswith("they ") and not is_plural(brief.subject):
+        subject_phrase += _and_whom_it_is_with(bible)  # "then they walk home": with its owner
     # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
     about_lead = without_subject(brief.subject, beat) if lead else beat
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on

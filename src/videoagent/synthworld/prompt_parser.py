@@ -266,6 +266,9 @@ def _apply(
         entities[subject]["target"] = to_target
     elif action in ("meet", "chase") and others:
         entities[subject]["target"] = others[0]
+        met = entities[others[0]]
+        if action == "meet" and met["action"] is None and met["kind"] in vocab.ACTIONS["meet"]:
+            met["action"], met["target"] = "meet", subject  # "a dog meets a cat": both do
 
 
 def _resolve(entities: list[dict]) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from videoagent.plan.beats import beat_sentence, split_beats, without_subject
+from videoagent.plan.beats import beat_sentence, names_subject, split_beats, without_subject
 
 
 @pytest.mark.parametrize(
@@ -53,6 +53,27 @@ from videoagent.plan.beats import beat_sentence, split_beats, without_subject
             "a dog waiting for its owner, then they walk home",
             ["A dog waits for its owner.", "They walk home."],
         ),
+        # A request of several sentences: its subject where one opens with it, the setting
+        # before it; a film-maker's directions are what they show.
+        (
+            "Open on a quiet park in the morning. A brown dog trots along the path and sniffs "
+            "a tree. Later it meets a grey dog. End at the cafe, where the dog gets a pup cup.",
+            [
+                "A quiet park in the morning.",
+                "A brown dog trots along the path.",
+                "The dog sniffs a tree.",
+                "The dog meets a grey dog.",
+                "The dog gets a pup cup at the cafe.",
+            ],
+        ),
+        (
+            "It is raining in the city. A man waits at a bus stop, a taxi drives past.",
+            ["It is raining in the city.", "A man waits at a bus stop.", "A taxi drives past."],
+        ),
+        (
+            "a dog walks to the park, where it meets a friend",
+            ["A dog walks to the park.", "The dog meets a friend."],
+        ),
         # Two joined by "and" are the subject together, in every beat.
         (
             "a short film: a girl and her dog walk through the park, then sit by a tree",
@@ -66,9 +87,10 @@ from videoagent.plan.beats import beat_sentence, split_beats, without_subject
 )
 def test_captions_agree_with_how_many_the_subject_names(request_text, captions):
     beats = split_beats(request_text)
-    written = [
-        beat_sentence(beats.subject, beat, first=i == 0) for i, beat in enumerate(beats.beats)
-    ]
+    written = []
+    for i, beat in enumerate(beats.beats):  # as the offline planner writes them
+        named = any(names_subject(beats.subject, before) for before in beats.beats[:i])
+        written.append(beat_sentence(beats.subject, beat, first=not named))
     assert written == captions
 
 

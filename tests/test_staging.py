@@ -47,6 +47,7 @@ def test_a_beat_that_names_the_subject_stages_it_once(text, beat):
     [
         ("a bird in the city, then a car drives past", [("bird", "stand"), ("car", "drive")]),
         ("a dog walking, then a ball rolling", [("dog", "stand"), ("ball", "roll")]),
+        ("a man waits, then a taxi drives past", [("person", "stand"), ("car", "drive")]),
     ],
 )
 def test_a_beat_about_something_else_acting_has_it_act_and_the_lead_look_on(text, expected):

@@ -15,6 +15,23 @@ _PREAMBLE = re.compile(
     r"(?::|of|about|showing|where|in which|with|for)?\s+",
     re.IGNORECASE,
 )
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# A film-maker's direction before what is seen: "Open on a quiet park" is a quiet park,
+# "End at the cafe" at the cafe.
+_DIRECTION = re.compile(
+    r"^(?:(?:open|begin|start|end|close)s?(?:\s+(?:on|with))?|cuts?\s+to)\s+", re.IGNORECASE
+)
+# What joins a beat to the one before it, no beat itself ("then", "later", "is" after "a dog").
+_JOINER = re.compile(
+    r"^(?:is\s+|are\s+|who\s+|that\s+|(?:and\s+)?then\s+|after that\s+|finally\s+|"
+    r"later,?\s+|next,?\s+|afterwards,?\s+)",
+    re.IGNORECASE,
+)
+# A clause of what happens where the part before it is: "at the cafe, where the dog gets a
+# pup cup" is the dog getting one at the cafe; "walks to the park, where it meets a friend"
+# two beats.
+_WHERE = re.compile(r"^where\s+", re.IGNORECASE)
+_AT = re.compile(r"^(?:at|in|on|by|near|inside|outside)\s", re.IGNORECASE)
 _SPLIT = re.compile(
     r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+and then\s+|\s+then\s+|"
     r"\s+after that\s+|\s+finally\s+)",
@@ -139,6 +156,9 @@ def _subject_of(text: str) -> tuple[str, str]:
     ('a dog', 'going on …'), ('a girl and her dog', 'walk through …')."""
     words = text.split()
     for i, word in enumerate(words[:6]):
+        said = word.lower().strip(",.")
+        if said in vocab.ACTION_SYNONYMS or said in _PRONOUNS | {"it", "there"}:
+            break  # "it meets a grey dog": the dog is not who the sentence is about
         if not _names_creature(word):
             continue
         end = i + 1
@@ -178,23 +198,52 @@ def named_again(subject: str) -> str:
 
 
 def split_beats(text: str) -> Beats:
-    """Subject and beats of a request; the duration phrase and preamble are dropped."""
+    """Subject and beats of a request; the duration phrase and preamble are dropped. A
+    request of several sentences ("It is raining in the city. A man waits at a bus stop.")
+    finds its subject in the first that opens with one; those before it are beats of their
+    own, the setting."""
     text = DURATION_PATTERN.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
     text = _PREAMBLE.sub("", text, count=1) if _PREAMBLE.match(text) else text
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
-    subject, rest = _subject_of(text)
-    # "a dog, then the dog runs": what joins the subject to its first beat is no beat.
-    rest = re.sub(
-        r"^(?:is\s+|are\s+|who\s+|that\s+|(?:and\s+)?then\s+|after that\s+|finally\s+)",
-        "",
-        rest.strip(),
-        flags=re.IGNORECASE,
-    )
-    parts = [p.strip(" .") for p in _SPLIT.split(rest) if p and p.strip(" .")]
+    sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
+    sentences = [s for s in sentences if s]
+    opens = next((k for k, s in enumerate(sentences) if _subject_of(s)[0]), None)
+    subject, rest = _subject_of(sentences[opens]) if opens is not None else ("", "")
+    setting = sentences[:opens] if opens is not None else []
+    after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
+    beats = [*setting, *(part for sentence in after for part in _parts(sentence))]
+    return Beats(subject=subject, beats=tuple(beats) or (text,))
+
+
+def _parts(sentence: str) -> list[str]:
+    """The beats of one sentence: split at commas, "then" and the like; a long one with
+    none at its "and"s; what happens "where" (`_WHERE`)."""
+    parts: list[str] = []
+    for part in _SPLIT.split(sentence):
+        part = _JOINER.sub("", part.strip(" ."))  # "a dog, then the dog runs": no beat
+        if not part:
+            continue
+        what = _WHERE.sub("", part)
+        if what != part and parts and _AT.match(parts[-1]):
+            parts[-1] = f"{what} {parts[-1]}"
+        else:
+            parts.append(what)
     if len(parts) == 1 and " and " in parts[0] and len(parts[0].split()) > 6:
-        parts = [p.strip() for p in parts[0].split(" and ")]
-    return Beats(subject=subject, beats=tuple(parts) or (text,))
+        parts = [_JOINER.sub("", p.strip()) for p in parts[0].split(" and ")]
+    return [p for p in parts if p]
+
+
+def _opens_with_place(words: list[str]) -> bool:
+    """Whether `words` open by naming a place ("a quiet park in the morning", "the beach"):
+    the setting, a sentence of its own."""
+    at = 1 if words and words[0].lower() in ("a", "an", "the") else 0
+    for start in range(at, min(at + 3, len(words))):  # past up to two words describing it
+        for length in (2, 1):
+            phrase = " ".join(words[start : start + length]).lower().strip(",.")
+            if phrase in vocab.PLACE_SYNONYMS:
+                return at > 0 or start == 0
+    return False
 
 
 def _opening_noun(words: list[str]) -> int | None:
@@ -236,19 +285,32 @@ def without_subject(subject: str, beat: str) -> str:
 
 
 def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
-    """A caption line: 'The dog goes on a walk.' (subject re-introduced only the first time);
-    a beat that opens with someone else, or with "it" or "there", is its own sentence ('A car
-    drives past.', 'It starts to rain.')."""
-    words = without_subject(subject, beat).split()
-    at = _opening_noun(words)
-    verb = 0 if at is None else at + 1  # where the verb is, if any
-    if verb < len(words) and words[verb].lower().endswith("ing"):
-        plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
-        words[verb] = present_tense(words[verb], plural=plural)
-    own = at is not None or (words and words[0].lower() in ("it", "there", "they"))
+    """A caption line: 'The dog goes on a walk.' (the subject introduced where `first`: no
+    beat before named it); a beat that opens with someone else, with "it" or "there", or
+    with a place, is its own sentence ('A car drives past.', 'It starts to rain.')."""
+    words, own = _told(subject, beat)
     if subject and not own:
         who = subject if first else named_again(subject)  # "a cat's day", then "the cat"
         sentence = " ".join([who, *words])
     else:
         sentence = " ".join(words)
     return sentence[:1].upper() + sentence[1:] + "."
+
+
+def names_subject(subject: str, beat: str) -> bool:
+    """Whether the beat's caption line names the subject (not a sentence of its own)."""
+    return bool(subject) and not _told(subject, beat)[1]
+
+
+def _told(subject: str, beat: str) -> tuple[list[str], bool]:
+    """The words of the beat's line after its subject, the verb in the present tense, and
+    whether the line is a sentence of its own."""
+    words = without_subject(subject, beat).split()
+    at = _opening_noun(words)
+    verb = 0 if at is None else at + 1  # where the verb is, if any
+    if verb < len(words) and words[verb].lower().endswith("ing"):
+        plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
+        words[verb] = present_tense(words[verb], plural=plural)
+    opener = words[0].lower() if words else ""
+    own = at is not None or opener in ("it", "there", "they") or _opens_with_place(words)
+    return words, own

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from videoagent.plan.beats import beat_sentence
+from videoagent.plan.beats import beat_sentence, names_subject
 from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief
 from videoagent.plan.continuity import as_one_take
@@ -40,7 +40,8 @@ def _plan_beats(
         where = f"{vocab.PLACE_PREPOSITIONS.get(brief.place, 'at')} the {brief.place}"
         planned.append(("establishing shot", f"{when} {where}.", "stand", True))
     for i, beat in enumerate(beats):
-        sentence = beat_sentence(brief.subject, beat, first=i == 0)
+        named = any(names_subject(brief.subject, before) for before in beats[:i])
+        sentence = beat_sentence(brief.subject, beat, first=not named)
         pieces = max(1, math.ceil(available / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))
         planned += [(beat, sentence, None, piece == pieces - 1) for piece in range(pieces)]
     if mode.closing_shot and not brief.one_take:

@@ -99,17 +99,24 @@ def _own_subject(beat: str, lead: str) -> bool:
     words = beat.lower().split()
     while words and (words[0] in OPENING_WORDS or words[0] in vocab.COLOURS):
         words.pop(0)
-    opens = bool(words) and words[0] in (first.kind, f"{first.kind}s")
+    named = vocab.KIND_SYNONYMS.get(words[0], words[0]) if words else ""
+    opens = named in (first.kind, f"{first.kind}s")  # "a taxi drives past": the car
     acting = first.action != "stand"
     return opens and acting and all(e.kind != lead for e in entities)
 
 
-def _and_whom_it_is_with(bible: Bible) -> str:
-    """ " and the person": the creature the lead last met on screen, whom a "they" about a
-    lead of one takes in; "" when it has met no one."""
-    met = [e for e in bible.entities.values() if e.role in ("supporting", "companion")]
-    creatures = [e for e in met if e.kind in vocab.CREATURES]
-    return f" and the {creatures[-1].kind}" if creatures else ""
+def _and_whom_it_was_with(brief: Brief, beat: str, lead: BibleEntity) -> str:
+    """ " and the blue person": the creature the beats before `beat` last had the lead with
+    ("waits for its owner, then they walk home"), whom a "they" about a lead of one takes
+    in; "" when there is none."""
+    earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
+    for previous in reversed(earlier):
+        told = without_subject(brief.subject, previous)
+        others = parse(f"the {lead.colour} {lead.kind} {told}").spec.entities[1:]
+        creature = next((e for e in others if e.kind in vocab.CREATURES), None)
+        if creature is not None:
+            return f" and the {creature.colour} {creature.kind}"
+    return ""
 
 
 def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
@@ -136,7 +143,7 @@ def stage(
     if lead and companions_of(brief.subject):  # "a girl and her dog": both, every beat
         subject_phrase += f" and {companions_of(brief.subject)}"
     elif lead and beat.lower().startswith("they ") and not is_plural(brief.subject):
-        subject_phrase += _and_whom_it_is_with(bible)  # "then they walk home": with its owner
+        subject_phrase += _and_whom_it_was_with(brief, beat, lead)  # "then they walk home"
     # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
     about_lead = without_subject(brief.subject, beat) if lead else beat
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on

@@ -213,7 +213,7 @@ def parse(prompt: str) -> ParsedPrompt:
                 elif token not in unsupported:
                     unsupported.append(token)
             i += 1
-        if fetched and mentions and all(entities[m]["kind"] != "ball" for m in mentions):
+        if fetched and len(mentions) == 1:  # nothing named to fetch ("a stick" would be)
             mentions.append(entity_for(_Mention("ball", None), True))
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
 

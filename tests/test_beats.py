@@ -39,6 +39,10 @@ from videoagent.plan.beats import beat_sentence, names_subject, split_beats, wit
             ["Three dogs run on the beach.", "The dogs sit."],
         ),
         ("a dog in the park, then it starts to rain", ["A dog in the park.", "It starts to rain."]),
+        (
+            "a man throws a ball, then his dog chases it",
+            ["A man throws a ball.", "His dog chases it."],
+        ),
         # One that opens with someone else is its own sentence.
         (
             "a bird in the city, then a car drives past",
@@ -71,6 +75,14 @@ from videoagent.plan.beats import beat_sentence, names_subject, split_beats, wit
             ["It is raining in the city.", "A man waits at a bus stop.", "A taxi drives past."],
         ),
         (
+            "A day at the beach: a child runs along the shore, then a seagull flies over it",
+            ["A day at the beach.", "A child runs along the shore.", "A seagull flies over it."],
+        ),
+        (
+            "a brand video for Barkery, a bakery for dogs: a dog eats a treat",
+            ["Barkery, a bakery for dogs.", "A dog eats a treat."],
+        ),
+        (
             "a dog walks to the park, where it meets a friend",
             ["A dog walks to the park.", "The dog meets a friend."],
         ),
@@ -89,8 +101,10 @@ def test_captions_agree_with_how_many_the_subject_names(request_text, captions):
     beats = split_beats(request_text)
     written = []
     for i, beat in enumerate(beats.beats):  # as the offline planner writes them
-        named = any(names_subject(beats.subject, before) for before in beats.beats[:i])
-        written.append(beat_sentence(beats.subject, beat, first=not named))
+        told = beats.beats[beats.setting : i]
+        named = any(names_subject(beats.subject, before) for before in told)
+        setting = i < beats.setting
+        written.append(beat_sentence(beats.subject, beat, first=not named, setting=setting))
     assert written == captions
 
 

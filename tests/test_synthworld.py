@@ -134,6 +134,7 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
         ("a dog and a cat playing together", [("dog", "meet", 1), ("cat", "meet", 0)]),
         ("a cat and a white dog play", [("cat", "meet", 1), ("dog", "meet", 0)]),
         ("two dogs playing fetch", [("dog", "chase", 1), ("ball", "stand", None)]),
+        ("a dog fetching a red stick", [("dog", "chase", 1), ("placeholder", "stand", None)]),
         ("a grey dog meets a cat", [("dog", "meet", 1), ("cat", "meet", 0)]),  # and it him
         # Not along with the subject: passed by, or unable to do what it does.
         ("a woman walks past a dog", [("person", "walk", None), ("dog", "stand", None)]),

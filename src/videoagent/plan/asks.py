@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from videoagent.plan.beats import split_beats, third_person, without_subject
+from videoagent.plan.beats import opens_with_another, split_beats, third_person, without_subject
 from videoagent.plan.continuity import without_one_take
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.synthworld import vocabulary as vocab
@@ -143,8 +143,11 @@ def _actions(text: str) -> list[Ask]:
     """What each entity does, beat by beat, and to whom, as the parser reads each beat."""
     beats = split_beats(text)
     asks = []
-    for beat in beats.beats:
-        spoken = f"{beats.subject} {without_subject(beats.subject, beat)}".strip()
+    for i, beat in enumerate(beats.beats):
+        # No subject where the scene is set or where another acts ("a taxi drives past").
+        setting = i < beats.setting or opens_with_another(beats.subject, beat)
+        who = "" if setting else beats.subject
+        spoken = f"{who} {without_subject(who, beat)}".strip()
         entities = parse(spoken).spec.entities
         for entity in entities:
             if entity.action == "stand" or entity.kind == "placeholder":

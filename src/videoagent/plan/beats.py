@@ -53,6 +53,12 @@ _PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
 _PLURAL_WORDS = {"people", "children", "several", "many", "some", "both", "pair", "couple"}
+# What a subject's own words before its noun never are ("it meets a dog", "a bakery for
+# dogs"); "of" may be ("a family of birds").
+_NOT_IN_A_SUBJECT = {
+    *("he", "she", "they", "it", "there"),
+    *("for", "at", "in", "on", "to", "with", "by", "from", "near", "under", "over"),
+}
 # What may open the second of a subject of two ("a girl and her dog").
 _POSSESSIVES = {"her", "his", "its", "their", "my", "our", "your"}
 _E_STEMS = (
@@ -90,10 +96,12 @@ _E_STEMS = (
 
 @dataclass(frozen=True)
 class Beats:
-    """The subject phrase ("a dog") and the beats ("going on a walk", …)."""
+    """The subject phrase ("a dog") and the beats ("going on a walk", …); the first
+    `setting` of them set the scene before the subject is met ("It is raining in the city.")."""
 
     subject: str
     beats: tuple[str, ...]
+    setting: int = 0
 
 
 def present_tense(gerund: str, *, plural: bool = False) -> str:
@@ -157,9 +165,11 @@ def _subject_of(text: str) -> tuple[str, str]:
     words = text.split()
     for i, word in enumerate(words[:6]):
         said = word.lower().strip(",.")
-        if said in vocab.ACTION_SYNONYMS or said in _PRONOUNS | {"it", "there"}:
-            break  # "it meets a grey dog": the dog is not who the sentence is about
+        if said in vocab.ACTION_SYNONYMS or said in _NOT_IN_A_SUBJECT:
+            break  # "it meets a grey dog", "a bakery for dogs": not who it is about
         if not _names_creature(word):
+            if word.endswith((",", ":")):
+                break  # "Barkery, a bakery": a name said before it
             continue
         end = i + 1
         if not word.endswith(",") and end < len(words) and words[end].lower() == "and":
@@ -207,13 +217,22 @@ def split_beats(text: str) -> Beats:
     text = _PREAMBLE.sub("", text, count=1) if _PREAMBLE.match(text) else text
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
     sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
-    sentences = [s for s in sentences if s]
+    sentences = [part for s in sentences if s for part in _at_colon(s)]
     opens = next((k for k, s in enumerate(sentences) if _subject_of(s)[0]), None)
     subject, rest = _subject_of(sentences[opens]) if opens is not None else ("", "")
     setting = sentences[:opens] if opens is not None else []
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
     beats = [*setting, *(part for sentence in after for part in _parts(sentence))]
-    return Beats(subject=subject, beats=tuple(beats) or (text,))
+    return Beats(subject=subject, beats=tuple(beats) or (text,), setting=len(setting))
+
+
+def _at_colon(sentence: str) -> list[str]:
+    """A sentence that sets the scene up to a colon and opens with its subject after it,
+    as two ("A day at the beach: a child runs along the shore")."""
+    head, colon, tail = sentence.partition(": ")
+    if colon and not _subject_of(head)[0] and _subject_of(tail)[0]:
+        return [head, tail]
+    return [sentence]
 
 
 def _parts(sentence: str) -> list[str]:
@@ -249,7 +268,7 @@ def _opens_with_place(words: list[str]) -> bool:
 def _opening_noun(words: list[str]) -> int | None:
     """Where the noun is when `words` open by naming a thing the world knows ("a white dog
     …": 2), else None."""
-    at = 1 if words and words[0].lower() in _MENTION_WORDS else 0
+    at = 1 if words and words[0].lower() in _MENTION_WORDS | _POSSESSIVES else 0
     if at < len(words) and words[at].lower() in vocab.COLOURS:
         at += 1
     named = words[at].lower().strip(",.") if at < len(words) else ""
@@ -284,17 +303,24 @@ def without_subject(subject: str, beat: str) -> str:
     return " ".join(words[at + 1 :]).lstrip(", ")
 
 
-def beat_sentence(subject: str, beat: str, *, first: bool) -> str:
+def beat_sentence(subject: str, beat: str, *, first: bool, setting: bool = False) -> str:
     """A caption line: 'The dog goes on a walk.' (the subject introduced where `first`: no
     beat before named it); a beat that opens with someone else, with "it" or "there", or
-    with a place, is its own sentence ('A car drives past.', 'It starts to rain.')."""
+    with a place, is its own sentence ('A car drives past.', 'It starts to rain.'), as is
+    one that sets the scene before the subject is met (`setting`: 'A day at the beach.')."""
     words, own = _told(subject, beat)
-    if subject and not own:
+    if subject and not own and not setting:
         who = subject if first else named_again(subject)  # "a cat's day", then "the cat"
         sentence = " ".join([who, *words])
     else:
         sentence = " ".join(words)
     return sentence[:1].upper() + sentence[1:] + "."
+
+
+def opens_with_another(subject: str, beat: str) -> bool:
+    """Whether the beat, less a mention of the subject, opens with someone or something
+    else ("a taxi drives past"): what it tells is of that one."""
+    return _opening_noun(without_subject(subject, beat).split()) is not None
 
 
 def names_subject(subject: str, beat: str) -> bool:

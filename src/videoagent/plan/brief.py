@@ -29,6 +29,7 @@ class Brief:
     seconds: float
     assumed: list[str] = field(default_factory=list)
     one_take: bool = False  # asked for as one continuous take (plan/continuity.py)
+    setting: int = 0  # how many beats, first, set the scene before the subject is met
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -86,4 +87,5 @@ def make_brief(request: Request) -> Brief:
         seconds=request.seconds,
         assumed=assumed,
         one_take=one_take,
+        setting=beats.setting,
     )

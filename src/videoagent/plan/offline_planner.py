@@ -40,8 +40,9 @@ def _plan_beats(
         where = f"{vocab.PLACE_PREPOSITIONS.get(brief.place, 'at')} the {brief.place}"
         planned.append(("establishing shot", f"{when} {where}.", "stand", True))
     for i, beat in enumerate(beats):
-        named = any(names_subject(brief.subject, before) for before in beats[:i])
-        sentence = beat_sentence(brief.subject, beat, first=not named)
+        told = beats[brief.setting : i]  # the beats before that may name the subject
+        named = any(names_subject(brief.subject, before) for before in told)
+        sentence = beat_sentence(brief.subject, beat, first=not named, setting=i < brief.setting)
         pieces = max(1, math.ceil(available / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))
         planned += [(beat, sentence, None, piece == pieces - 1) for piece in range(pieces)]
     if mode.closing_shot and not brief.one_take:

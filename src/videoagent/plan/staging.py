@@ -17,7 +17,8 @@ from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
-OPENING_WORDS = {"a", "an", "the", "one", "two", "three", "four", "some"}  # before a name
+# What may come before a name: "a dog", "his dog".
+OPENING_WORDS = {"a", "an", "the", "one", "two", "three", "four", "some", "his", "her", "their"}
 FRIEND_WORDS = {"friend", "friends", "buddy", "pal", "companion", "another", "mate"}
 RECEIVE_WORDS = {
     "getting",

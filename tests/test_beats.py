@@ -31,6 +31,14 @@ from videoagent.plan.beats import beat_sentence, names_subject, split_beats, wit
         ("A DOG RUNNING ON THE BEACH", ["A DOG RUNS ON THE BEACH."]),
         ("a cat's day: waking up, then eating", ["A cat's day: waking up.", "The cat eats."]),
         (
+            "my dog's morning routine: waking up, then eating",
+            ["My dog's morning routine: waking up.", "My dog eats."],
+        ),
+        (
+            "a sunny day in the park. Kids play, then a dog runs",
+            ["A sunny day in the park.", "Kids play.", "A dog runs."],
+        ),
+        (
             "first a dog walks in the park, then it runs to the beach",
             ["A dog walks in the park.", "The dog runs to the beach."],
         ),

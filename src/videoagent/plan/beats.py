@@ -46,13 +46,16 @@ _IRREGULAR = {
     "dying": "die",
 }
 _THIRD_PERSON = {"go": "goes", "have": "has", "do": "does", "be": "is"}
+# Words ending in -ing that are no verb ("my dog's morning routine").
+_ING_NOUNS = {"morning", "evening", "thing", "something", "nothing", "everything", "building"}
 # A beat opening with one of these is about the subject ("then they sit"); "it" only
 # when it goes on to do something ("it runs"), being as often the weather ("it rains");
 # "they", of one, is it and whoever it is with ("a dog waits for its owner, then they go").
 _PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
-_PLURAL_WORDS = {"people", "children", "several", "many", "some", "both", "pair", "couple"}
+_PLURAL_WORDS = {"people", "children", "men", "women", "several", "many", "some", "both", "pair"}
+_PLURAL_WORDS |= {"couple"}
 # What a subject's own words before its noun never are ("it meets a dog", "a bakery for
 # dogs"); "of" may be ("a family of birds").
 _NOT_IN_A_SUBJECT = {
@@ -109,7 +112,7 @@ def present_tense(gerund: str, *, plural: bool = False) -> str:
     subject the plain form ('two dogs play'). A word that is not a gerund is kept; one in
     capitals stays so ('RUNNING' → 'RUNS', in a request written in capitals)."""
     word = gerund.lower()
-    if word not in _IRREGULAR and (not word.endswith("ing") or len(word) < 5):
+    if word in _ING_NOUNS or word not in _IRREGULAR and (not word.endswith("ing") or len(word) < 5):
         return gerund if gerund.isupper() else word
     verb = _plain_form(word)
     if plural:
@@ -202,8 +205,9 @@ def named_again(subject: str) -> str:
     parts = []
     for part in filter(None, (lead_of(subject), companions_of(subject))):
         words = part.split()
-        noun = words[-1].removesuffix("'s")
-        parts.append(part if words[0].lower() in _POSSESSIVES else f"the {noun}")
+        noun = words[-1].removesuffix("'s")  # "my dog's day", then "my dog"
+        own = words[0].lower() in _POSSESSIVES
+        parts.append(" ".join([*words[:-1], noun]) if own else f"the {noun}")
     return " and ".join(parts)
 
 

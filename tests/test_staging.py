@@ -81,6 +81,21 @@ def test_a_subject_of_two_stays_two_in_every_beat():
     assert staged[0].cast[1] == staged[1].cast[1]  # the same dog
 
 
+@pytest.mark.parametrize(
+    ("beat", "expected"),
+    [
+        # One of the two alone: it acts, the other looks on (the owner chased the cat too).
+        ("the dog chases a cat", [("dog", "chase"), ("cat", "stand"), ("person", "stand")]),
+        # Both named again: still the two of them (a third, standing, was added).
+        ("the dog and its owner sit", [("dog", "sit"), ("person", "sit")]),
+    ],
+)
+def test_a_beat_of_a_subject_of_two_tells_of_whom_it_names(beat, expected):
+    brief = make_brief(Request.build(f"a dog and its owner walk, then {beat}"))
+    scene = stage(brief.beats[1], brief, draft_bible(brief)).scene
+    assert [(e.kind, e.action) for e in scene.entities] == expected
+
+
 def test_a_person_giving_gives_to_the_one_named():
     giver, cup, dog = _staged("a person giving a cup to a dog at the cafe")
     assert (giver.kind, giver.action, cup.kind, dog.kind) == ("person", "give", "cup", "dog")

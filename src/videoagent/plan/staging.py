@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from videoagent.plan.beats import companions_of, is_plural, third_person, without_subject
+from videoagent.plan.beats import (
+    companions_of,
+    is_plural,
+    lead_of,
+    third_person,
+    without_subject,
+)
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
 from videoagent.plan.journey import without_destinations
@@ -141,15 +147,22 @@ def stage(
     the story is when the beat names no place (default the brief's)."""
     lead = protagonist(brief, bible)
     subject_phrase = f"the {lead.kind}" if lead else ""
-    if lead and companions_of(brief.subject):  # "a girl and her dog": both, every beat
-        subject_phrase += f" and {companions_of(brief.subject)}"
-    elif lead and beat.lower().startswith("they ") and not is_plural(brief.subject):
-        subject_phrase += _and_whom_it_was_with(brief, beat, lead)  # "then they walk home"
     # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
     about_lead = without_subject(brief.subject, beat) if lead else beat
+    companions = companions_of(brief.subject) if lead else ""
+    by = ""  # who is in the shot but not in what the beat tells
+    alone = without_subject(lead_of(brief.subject), beat) if companions else beat
+    if alone != beat and not alone.startswith("and "):
+        about_lead, by = alone, f". {companions}"  # "the dog sees a cat": its owner looks on
+    elif companions:  # "a girl and her dog": both, every beat
+        subject_phrase += f" and {companions}"
+        if alone != beat:  # named again: "the girl and her dog sit"
+            about_lead = without_subject(companions, alone.removeprefix("and "))
+    elif lead and beat.lower().startswith("they ") and not is_plural(brief.subject):
+        subject_phrase += _and_whom_it_was_with(brief, beat, lead)  # "then they walk home"
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
         subject_phrase, action_hint = "", action_hint or "stand"
-    parsed = parse(f"{subject_phrase} {about_lead}".strip())
+    parsed = parse(f"{subject_phrase} {about_lead}{by}".strip())
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)
     if lead and brief.subject:

@@ -23,6 +23,8 @@ from videoagent.synthworld import vocabulary as vocab
 
 MAX_SHOT_SECONDS = 10.0
 ALTERNATE_SIZE = {"wide": "medium", "medium": "close-up", "close-up": "medium"}
+# The same for a shot of several, in which a close-up would leave one of them out.
+ALTERNATE_GROUP_SIZE = {"wide": "medium", "medium": "wide", "close-up": "medium"}
 
 
 def _plan_beats(
@@ -72,10 +74,10 @@ def plan_offline(
         arrived = arriving(scene, beat) if hint is None and ends_beat else None
         if arrived is not None:
             scene, here = arrived, arrived.place
-        single = len(scene.entities) == 1
-        if scene.shot_size == previous_size and scene.camera == "static" and single:
+        if scene.shot_size == previous_size and scene.camera == "static":
             # Repeating a framing reads as a jump cut: vary it.
-            scene = replace(scene, shot_size=ALTERNATE_SIZE[scene.shot_size])
+            sizes = ALTERNATE_SIZE if len(scene.entities) == 1 else ALTERNATE_GROUP_SIZE
+            scene = replace(scene, shot_size=sizes[scene.shot_size])
         if hint == "stand":  # the establishing shot shows the place
             scene = replace(scene, shot_size="wide", camera="pan")
         previous_size = scene.shot_size

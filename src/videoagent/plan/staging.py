@@ -113,9 +113,9 @@ def _own_subject(beat: str, lead: str) -> bool:
 
 
 def _and_whom_it_was_with(brief: Brief, beat: str, lead: BibleEntity) -> str:
-    """ " and the blue person": the creature the beats before `beat` last had the lead with
-    ("waits for its owner, then they walk home"), whom a "they" about a lead of one takes
-    in; "" when there is none."""
+    """Whom a "they" about a lead of one takes in, as " and the blue person": the creature
+    the beats before `beat` last had the lead with ("waits for its owner, then they walk
+    home"); "" when there is none."""
     earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
     for previous in reversed(earlier):
         told = without_subject(brief.subject, previous)

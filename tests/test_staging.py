@@ -135,6 +135,15 @@ def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(t
     assert (f"set in a {place}" in brief.assumed) == (place != "beach")
 
 
+def test_a_place_or_time_is_read_where_a_colon_follows_it_and_a_day_is_no_time():
+    """ "Sunny Café: morning coffee" was set in the park: only a space, comma or full stop
+    ended a place's name; "a cat's day" was set at noon."""
+    cafe = make_brief(Request.build("a brand video for Sunny Café: morning coffee", mode="brand"))
+    assert (cafe.place, cafe.time_of_day) == ("cafe", "morning")
+    day = make_brief(Request.build("a cat's day: waking up, then eating"))
+    assert day.time_of_day == "morning" and "in the morning" in day.assumed
+
+
 @pytest.mark.parametrize(
     ("text", "opening"),
     [
@@ -151,3 +160,22 @@ def test_a_short_film_opens_on_its_place_in_words_that_read(text, opening):
     generated = [shot for shot in board.shots if shot.kind == "generated"]
     assert generated[0].caption == opening
     assert board.warnings == []  # finding a friend is meeting one, which is drawn
+
+
+@pytest.mark.parametrize(
+    "text", ["a 30 second video of two dogs meeting", "a 30 second video of a dog sitting"]
+)
+def test_no_two_shots_in_a_row_share_a_still_framing(text):
+    """Five medium shots of the same two dogs meeting, cut one after another, read as jump
+    cuts: a shot of several was never reframed, only one of one."""
+    from videoagent.plan.offline_planner import plan_offline
+
+    request = Request.build(text)
+    brief = make_brief(request)
+    board = plan_offline(request, brief, draft_bible(brief))
+    framings = [(s.shot_size, s.camera) for s in board.shots if s.kind == "generated"]
+    assert len(framings) >= 3
+    for before, after in zip(framings, framings[1:], strict=False):
+        assert after[1] != "static" or after != before
+    sizes = {s.shot_size for s in board.shots if len(s.scene_spec.entities) > 1}
+    assert "close-up" not in sizes  # which would leave one of them out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from videoagent.plan.beats import lead_of, split_beats
@@ -36,9 +37,11 @@ class Brief:
 
 
 def _named(text: str, table: dict[str, str]) -> str | None:
-    lowered = f" {text.lower()} "
+    """The value of the longest phrase of `table` that `text` names as words of their own
+    ("Sunny Café: coffee" names the café; "snow-covered" no snow)."""
+    lowered = text.lower()
     for phrase in sorted(table, key=len, reverse=True):
-        if f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered:
+        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered):
             return table[phrase]
     return None
 

@@ -181,7 +181,6 @@ TIME_SYNONYMS = {
     "noon": "noon",
     "midday": "noon",
     "afternoon": "noon",
-    "day": "noon",
     "daytime": "noon",
     "sunset": "sunset",
     "dusk": "sunset",
@@ -359,8 +358,8 @@ STILL_WORDS = frozenset(
 
 # Words that carry no concept of their own: grammar, filler and the captioner's style words.
 NEUTRAL_WORDS = frozenset(
-    """a an the and or but of on in at to from with without into onto over under near by for
-    as is are was were be been being it its it's this that these those their there then than
+    """a an the day days and or but of on in at to from with without into onto over under near by
+    for as is are was were be been being it its it's this that these those their there then than
     his her he she they them we you your our my me i him who whom which what where when while
     up down out off away around about across along through toward towards past beside behind
     between after before during again just very so too also some any each every all both one two

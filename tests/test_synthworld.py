@@ -156,6 +156,7 @@ def test_who_goes_along_with_the_subject_does_as_it_does(prompt, staged):
         ("a dog lying in the sun", [("dog", "sit")], ["lying"]),
         ("a bird dozing", [("bird", "stand")], ["dozing"]),  # a bird cannot sit here
         ("a person watches the birds fly", [("person", "sit"), ("bird", "stand")], []),
+        ("a man watches pigeons", [("person", "sit"), ("bird", "stand")], []),  # a plural
     ],
 )
 def test_one_keeping_still_is_drawn_still_and_what_is_not_drawn_is_said(prompt, staged, unsaid):

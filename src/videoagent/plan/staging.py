@@ -112,15 +112,17 @@ def _own_subject(beat: str, lead: str) -> bool:
     return opens and acting and all(e.kind != lead for e in entities)
 
 
-def _and_whom_it_was_with(brief: Brief, beat: str, lead: BibleEntity) -> str:
+def _and_whom_it_was_with(brief: Brief, bible: Bible, beat: str, lead: BibleEntity) -> str:
     """Whom a "they" about a lead of one takes in, as " and the blue person": the creature
     the beats before `beat` last had the lead with ("waits for its owner, then they walk
-    home"); "" when there is none."""
+    home", "meets a friend, then they run"); "" when there is none."""
     earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
     for previous in reversed(earlier):
         told = without_subject(brief.subject, previous)
         others = parse(f"the {lead.colour} {lead.kind} {told}").spec.entities[1:]
         creature = next((e for e in others if e.kind in vocab.CREATURES), None)
+        if creature is None and set(previous.lower().split()) & FRIEND_WORDS:
+            creature = bible.find(kind=lead.kind, role="companion")  # the friend it met
         if creature is not None:
             return f" and the {creature.colour} {creature.kind}"
     return ""
@@ -130,6 +132,9 @@ def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> 
     existing = bible.find(kind=kind, role=role)
     if existing:
         return existing
+    for member in bible.entities.values():  # the friend met before: "then they run"
+        if (member.kind, member.colour) == (kind, colour) and member.role != "protagonist":
+            return member
     taken = {e.id for e in bible.entities.values()}
     ident = kind.replace(" ", "-") if kind.replace(" ", "-") not in taken else f"{role}-{kind}"
     return bible.add(BibleEntity(ident, kind, colour, role, what))
@@ -159,7 +164,7 @@ def stage(
         if alone != beat:  # named again: "the girl and her dog sit"
             about_lead = without_subject(companions, alone.removeprefix("and "))
     elif lead and beat.lower().startswith("they ") and not is_plural(brief.subject):
-        subject_phrase += _and_whom_it_was_with(brief, beat, lead)  # "then they walk home"
+        subject_phrase += _and_whom_it_was_with(brief, bible, beat, lead)  # "they walk home"
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
         subject_phrase, action_hint = "", action_hint or "stand"
     parsed = parse(f"{subject_phrase} {about_lead}{by}".strip())

@@ -137,6 +137,14 @@ KIND_SYNONYMS = {
     "signs": "sign",
     "billboard": "sign",
 }
+# And each one's plural ("pigeons", "taxis"), where it takes an -s.
+KIND_SYNONYMS |= {
+    f"{word}s": kind
+    for word, kind in list(KIND_SYNONYMS.items())
+    if " " not in word
+    and not word.endswith(("s", "y", "man", "child", "men", "ren", "ple"))
+    and f"{word}s" not in KIND_SYNONYMS
+}
 PLACE_SYNONYMS = {
     "park": "park",
     "garden": "park",

@@ -91,6 +91,10 @@ from videoagent.plan.beats import beat_sentence, names_subject, split_beats, wit
             ["Barkery, a bakery for dogs.", "A dog eats a treat."],
         ),
         (
+            "A cat walks to the window. Outside, it is snowing.",
+            ["A cat walks to the window.", "Outside, it is snowing."],  # was "The cat Outside."
+        ),
+        (
             "a dog walks to the park, where it meets a friend",
             ["A dog walks to the park.", "The dog meets a friend."],
         ),

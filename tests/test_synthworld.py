@@ -136,6 +136,8 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
         ("two dogs playing fetch", [("dog", "chase", 1), ("ball", "stand", None)]),
         ("a dog fetching a red stick", [("dog", "chase", 1), ("placeholder", "stand", None)]),
         ("a grey dog meets a cat", [("dog", "meet", 1), ("cat", "meet", 0)]),  # and it him
+        # A clause "while" opens has its own subject.
+        ("a boy runs while his dog sits", [("person", "run", None), ("dog", "sit", None)]),
         # Not along with the subject: passed by, or unable to do what it does.
         ("a woman walks past a dog", [("person", "walk", None), ("dog", "stand", None)]),
         ("a person walks with a ball", [("person", "walk", None), ("ball", "stand", None)]),

@@ -31,6 +31,7 @@ _JOINER = re.compile(
 # pup cup" is the dog getting one at the cafe; "walks to the park, where it meets a friend"
 # two beats.
 _WHERE = re.compile(r"^where\s+", re.IGNORECASE)
+_WHERE_WORDS = {"outside", "inside", "outdoors", "indoors", "meanwhile", "now", "here", "there"}
 _AT = re.compile(r"^(?:at|in|on|by|near|inside|outside)\s", re.IGNORECASE)
 _SPLIT = re.compile(
     r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+and then\s+|\s+then\s+|"
@@ -250,11 +251,20 @@ def _parts(sentence: str) -> list[str]:
         what = _WHERE.sub("", part)
         if what != part and parts and _AT.match(parts[-1]):
             parts[-1] = f"{what} {parts[-1]}"
+        elif parts and _is_adverb(parts[-1]):  # "Outside, it is snowing": one beat
+            parts[-1] = f"{parts[-1]}, {what}"
         else:
             parts.append(what)
     if len(parts) == 1 and " and " in parts[0] and len(parts[0].split()) > 6:
         parts = [_JOINER.sub("", p.strip()) for p in parts[0].split(" and ")]
     return [p for p in parts if p]
+
+
+def _is_adverb(part: str) -> bool:
+    """Whether a part is one word that says where or how what follows happens ("Outside",
+    "Suddenly"), no beat of its own (unlike "stretching")."""
+    word = part.lower()
+    return " " not in word and (word.endswith("ly") or word in _WHERE_WORDS)
 
 
 def _opens_with_place(words: list[str]) -> bool:
@@ -341,6 +351,7 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     if verb < len(words) and words[verb].lower().endswith("ing"):
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         words[verb] = present_tense(words[verb], plural=plural)
-    opener = words[0].lower() if words else ""
-    own = at is not None or opener in ("it", "there", "they") or _opens_with_place(words)
+    said = words[1:] if words and words[0].endswith(",") and _is_adverb(words[0][:-1]) else words
+    opener = said[0].lower() if said else ""  # past "Outside,"
+    own = at is not None or opener in ("it", "there", "they") or _opens_with_place(said)
     return words, own

@@ -156,7 +156,9 @@ def parse(prompt: str) -> ParsedPrompt:
         )
         return len(entities) - 1
 
-    for sentence in re.split(r"[.;!?\n]+", prompt):
+    # Each sentence, and each clause a "while" opens, has its own subject and action ("two
+    # kids play with a ball while their dog chases birds").
+    for sentence in re.split(r"[.;!?\n]+|,?\s+while\s+", prompt, flags=re.IGNORECASE):
         tokens = _tokens(sentence)
         mentions: list[int] = []
         companions: list[int] = []  # walked by the subject, or "with" it: do as it does

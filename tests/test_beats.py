@@ -19,6 +19,8 @@ from videoagent.plan.beats import beat_sentence, names_subject, split_beats, wit
             ["Two dogs play with a ball in the park.", "The dogs lie in the shade."],
         ),
         ("the puppies chasing a ball", ["The puppies chase a ball."]),
+        ("three puppies tumbling", ["Three puppies tumble."]),  # was "tumbl"
+        ("a bird crawling, then giggling", ["A bird crawls.", "The bird giggles."]),
         ("a bird flying over the lake", ["A bird flies over the lake."]),
         # A beat that names the subject again is about it, not about a second one.
         (

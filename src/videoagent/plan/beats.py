@@ -135,12 +135,14 @@ def third_person(verb: str) -> str:
 
 
 def _plain_form(gerund: str) -> str:
-    """'getting' → 'get', 'chasing' → 'chase', 'going' → 'go'."""
+    """'getting' → 'get', 'chasing' → 'chase', 'going' → 'go', 'tumbling' → 'tumble'."""
     if gerund in _IRREGULAR:
         return _IRREGULAR[gerund]
     stem = gerund[:-3]
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
         return stem[:-1]
+    if re.search(r"[bcdfgkptz]l$", stem):  # tumbl-e, giggl-e, wiggl-e (not crawl, curl)
+        return stem + "e"
     return stem + "e" if stem in _E_STEMS else stem
 
 

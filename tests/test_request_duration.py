@@ -21,6 +21,10 @@ from videoagent.plan.request import Request
         ("a minute and a half of a dog in the park", 90),
         ("one and a half minutes of a cat", 90),
         ("a dog at a museum", 30),  # "a m…" is no duration: the default
+        ("a 36s video of a dog", 36),  # digits may run into their unit
+        # A word may not: "as" was "a s", a one-second video; "am" one minute.
+        ("a dog runs as the sun comes up", 30),
+        ("I am making a video of a cat", 30),
     ],
 )
 def test_a_duration_is_read_as_written(text, seconds):

@@ -34,11 +34,12 @@ def _number_words() -> dict[str, float]:
 NUMBER_WORDS = _number_words()
 # A minus sign is read ("a -5 second video" is refused, not made 5 s long); a hyphen
 # after a word or number is not one ("a 2-3 second video"). "Half a minute" is 30 s,
-# "one and a half minutes" and "a minute and a half" 90 s.
+# "one and a half minutes" and "a minute and a half" 90 s. Only digits may run into their
+# unit ("36s"): "as" is no "a s", nor "am" "a m".
 DURATION_PATTERN = re.compile(
     r"(?<![\w.])(?:(?P<half_a>half)\s+an?\s+|(?P<n>-?\d+(?:\.\d+)?|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + r")(?P<and_a_half>\s+and\s+a\s+half)?[\s-]*)"
+    + r")(?P<and_a_half>\s+and\s+a\s+half)?(?:(?<=\d)[\s-]*|[\s-]+))"
     + r"(?P<unit>seconds?|secs?|s|minutes?|mins?|m)\b(?P<unit_and_a_half>\s+and\s+a\s+half)?"
     + r"(?:[\s-]*long)?",
     re.IGNORECASE,

@@ -228,3 +228,15 @@ def test_the_scenery_is_anchored_to_the_world_not_to_the_shot(place):
         b = b[:, round((first - getattr(long, start)) * long.scale) :]
         shared = min(a.shape[1], b.shape[1]) - 2  # a panorama's last column is its own edge
         assert shared > 100 and np.array_equal(a[:, :shared], b[:, :shared])
+
+
+@pytest.mark.parametrize(
+    ("prompt", "time_of_day"),
+    [
+        ("the sun sets over the city", "sunset"),
+        ("a dog runs as the sun comes up", "morning"),
+        ("a cat naps in the sun", "morning"),  # the sun alone is the weather: no time named
+    ],
+)
+def test_the_sun_setting_or_rising_is_the_time_of_day(prompt, time_of_day):
+    assert parse(prompt).spec.time_of_day == time_of_day

@@ -171,7 +171,10 @@ def make(
     duration: Annotated[
         float | None, typer.Option(help="Seconds (else from the request, else 30).")
     ] = None,
-    aspect: Annotated[str, typer.Option(help="16:9, 9:16, 1:1 or 4:5.")] = "16:9",
+    aspect: Annotated[
+        str | None,
+        typer.Option(help="16:9, 9:16, 1:1 or 4:5 (default: as the request asks, else 16:9)."),
+    ] = None,
     size: Annotated[
         str | None, typer.Option(help="Frame size WxH (default: 640x360 budget).")
     ] = None,
@@ -463,7 +466,7 @@ def plan(
     request: Annotated[str, typer.Argument(help="What the video should show.")],
     mode: Annotated[str, typer.Option()] = "create",
     duration: Annotated[float | None, typer.Option()] = None,
-    aspect: Annotated[str, typer.Option()] = "16:9",
+    aspect: Annotated[str | None, typer.Option()] = None,
     backend: Annotated[str | None, typer.Option()] = None,
     backends: Annotated[str | None, typer.Option(help="Generators to route among.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the storyboard as JSON.")] = False,

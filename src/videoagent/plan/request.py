@@ -74,6 +74,40 @@ def duration_in_text(text: str) -> tuple[float, str] | None:
     return None
 
 
+# The shape a request asks for in words: "9:16", "a vertical video", "in square format",
+# "for TikTok". A shape word only next to a word for the video ("a dog in the town square"
+# asks no square).
+_SHAPE_WORDS = {
+    "vertical": "9:16",
+    "portrait": "9:16",
+    "square": "1:1",
+    "landscape": "16:9",
+    "horizontal": "16:9",
+    "widescreen": "16:9",
+}
+_VIDEO_WORDS = r"(?:video|clip|film|movie|format|ad|advert|reel|short|story|animation)s?"
+_SHAPE_PATTERN = re.compile(
+    r"(?<![\w:])(?P<ratio>16:9|9:16|1:1|4:5)(?![\w:])"
+    rf"|\b(?P<word>{'|'.join(_SHAPE_WORDS)})(?:\s+\w+)?\s+{_VIDEO_WORDS}\b"
+    rf"|\b(?:in|as)\s+(?P<as_word>{'|'.join(_SHAPE_WORDS)})(?:\s+(?:mode|orientation))?"
+    r"(?=\s*(?:[,.;!?]|$))"
+    r"|\bfor\s+(?P<vertical_app>tiktok|(?:instagram\s+)?reels|(?:youtube\s+)?shorts|stories)\b",
+    re.IGNORECASE,
+)
+
+
+def aspect_in_text(text: str) -> str | None:
+    """The frame shape `text` asks for in words ("a vertical video": 9:16), or None."""
+    found = _SHAPE_PATTERN.search(text)
+    if found is None:
+        return None
+    if found["ratio"]:
+        return found["ratio"]
+    if found["vertical_app"]:
+        return "9:16"
+    return _SHAPE_WORDS[(found["word"] or found["as_word"]).lower()]
+
+
 def frame_size(aspect: str, size: str | None) -> tuple[int, int]:
     """Pixel size from --size WxH, else the aspect at the default pixel budget (even numbers)."""
     if size:
@@ -116,14 +150,15 @@ class Request:
         *,
         mode: str = "create",
         duration: float | None = None,
-        aspect: str = "16:9",
+        aspect: str | None = None,
         size: str | None = None,
         fps: float | str = 24,
         seed: int = 0,
         profile: str | None = None,
     ) -> Request:
         """Validate every setting; raise UsageError naming the bad value. A platform
-        `profile` (plan/platform_profiles.py) sets the shape, size and rate."""
+        `profile` (plan/platform_profiles.py) sets the shape, size and rate; with no
+        `aspect` the shape is the one the request asks for in words, else 16:9."""
         if profile is not None:
             from videoagent.plan.platform_profiles import platform_profile
 
@@ -136,6 +171,7 @@ class Request:
         text = " ".join(readable_text(text or "", "the request").split())
         if not text:
             raise UsageError("the request is empty: describe the video you want")
+        aspect = aspect or aspect_in_text(text) or "16:9"
         if mode not in MODES:
             raise UsageError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
         if aspect not in ASPECTS:

@@ -104,7 +104,7 @@ class NewProject(Strict):
     request: str = Field(min_length=1, max_length=2000)
     mode: Literal["create", "short-film", "ugc-product", "brand"] = "create"
     duration: float | None = Field(None, gt=0, le=600)
-    aspect: Literal["16:9", "9:16", "1:1", "4:5"] = "16:9"
+    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None  # None: as the request asks
     size: str | None = Field(None, pattern=r"^\d{2,4}x\d{2,4}$")
     seed: int = Field(0, ge=0, le=MAX_SEED)
     backend: str | None = None

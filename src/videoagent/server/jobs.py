@@ -37,7 +37,7 @@ def build_request(args: dict) -> Request:
         args["request"],
         mode=args.get("mode", "create"),
         duration=args.get("duration"),
-        aspect=args.get("aspect", "16:9"),
+        aspect=args.get("aspect"),
         size=args.get("size"),
         seed=args.get("seed", 0),
         profile=args.get("profile"),

@@ -25,6 +25,9 @@ from videoagent.plan.request import Request
         # A word may not: "as" was "a s", a one-second video; "am" one minute.
         ("a dog runs as the sun comes up", 30),
         ("I am making a video of a cat", 30),
+        # The video's own length, where the story names another ("waits 5 minutes").
+        ("a dog waits 5 minutes for its owner, a 20 second video", 20),
+        ("a dog waits 5 minutes for its owner", 300),
     ],
 )
 def test_a_duration_is_read_as_written(text, seconds):

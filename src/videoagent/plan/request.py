@@ -46,6 +46,14 @@ DURATION_PATTERN = re.compile(
 )
 
 
+# What follows a duration that is the video's own ("… video", "… long clip").
+_OF_THE_VIDEO = re.compile(
+    r"\s*(?:(?:short|long|vertical|square)\s+)?"
+    r"(?:video|clip|film|movie|ad|advert|reel|short|story|animation|commercial)s?\b",
+    re.IGNORECASE,
+)
+
+
 def readable_text(text: str, what: str) -> str:
     """`text` unchanged, or UsageError when it cannot be written as UTF-8: bytes that were
     not UTF-8 on the command line arrive as lone surrogates, and no file or provider can
@@ -58,8 +66,10 @@ def readable_text(text: str, what: str) -> str:
 
 
 def duration_in_text(text: str) -> tuple[float, str] | None:
-    """The first duration written in `text` ("36 second", "1.5-minute", "a minute") and the
-    matched phrase."""
+    """The duration written in `text` ("36 second", "1.5-minute", "a minute") and the
+    matched phrase: the first that says how long the video is ("a 20 second video"), else
+    the first ("a dog waits 5 minutes for its owner, a 20 second video" is 20 s)."""
+    found = []
     for match in DURATION_PATTERN.finditer(text):
         raw, unit = (match["n"] or "").lower(), match["unit"].lower()
         if unit == "m" and not raw[-1:].isdigit():  # "a m…", "half a m…" are no durations
@@ -70,8 +80,10 @@ def duration_in_text(text: str) -> tuple[float, str] | None:
             value = float(raw) if raw[-1].isdigit() else float(NUMBER_WORDS[" ".join(raw.split())])
             value += 0.5 if match["and_a_half"] or match["unit_and_a_half"] else 0
         seconds = value * 60 if unit.startswith("m") else value
-        return seconds, match.group(0)
-    return None
+        if _OF_THE_VIDEO.match(text, match.end()):
+            return seconds, match.group(0)
+        found.append((seconds, match.group(0)))
+    return found[0] if found else None
 
 
 # The shape a request asks for in words: "9:16", "a vertical video", "in square format",

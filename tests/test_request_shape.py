@@ -31,3 +31,13 @@ def test_an_aspect_given_outranks_the_words_and_the_words_set_the_size():
     assert Request.build("a vertical video of a dog", aspect="16:9").aspect == "16:9"
     vertical = Request.build("a vertical video of a dog")
     assert vertical.height > vertical.width
+
+
+def test_the_server_reads_the_shape_from_the_words_where_the_page_names_none():
+    from videoagent.server.api import NewProject
+    from videoagent.server.jobs import build_request
+
+    asked = NewProject(request="a vertical video of a dog walking")
+    assert build_request(asked.model_dump()).aspect == "9:16"
+    chosen = NewProject(request="a vertical video of a dog walking", aspect="1:1")
+    assert build_request(chosen.model_dump()).aspect == "1:1"

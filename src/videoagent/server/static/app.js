@@ -293,8 +293,9 @@ document.getElementById("create").addEventListener("submit", async (event) => {
   const body = {
     request: document.getElementById("request").value,
     mode: document.getElementById("mode").value,
-    aspect: document.getElementById("aspect").value,
   };
+  const aspect = document.getElementById("aspect").value;
+  if (aspect) body.aspect = aspect;  // else the shape the request asks for in words
   const length = document.getElementById("duration").value;
   if (length) body.duration = Number(length);
   const backend = document.getElementById("backend").value;

@@ -55,8 +55,10 @@ _ING_NOUNS = {"morning", "evening", "thing", "something", "nothing", "everything
 _PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
-_PLURAL_WORDS = {"people", "children", "men", "women", "several", "many", "some", "both", "pair"}
-_PLURAL_WORDS |= {"couple"}
+_PLURAL_WORDS = {
+    *("people", "children", "men", "women"),
+    *("several", "many", "some", "both", "pair", "couple"),
+}
 # What a subject's own words before its noun never are ("it meets a dog", "a bakery for
 # dogs"); "of" may be ("a family of birds").
 _NOT_IN_A_SUBJECT = {
@@ -113,7 +115,8 @@ def present_tense(gerund: str, *, plural: bool = False) -> str:
     subject the plain form ('two dogs play'). A word that is not a gerund is kept; one in
     capitals stays so ('RUNNING' → 'RUNS', in a request written in capitals)."""
     word = gerund.lower()
-    if word in _ING_NOUNS or word not in _IRREGULAR and (not word.endswith("ing") or len(word) < 5):
+    not_a_gerund = not word.endswith("ing") or len(word) < 5 or word in _ING_NOUNS
+    if word not in _IRREGULAR and not_a_gerund:
         return gerund if gerund.isupper() else word
     verb = _plain_form(word)
     if plural:

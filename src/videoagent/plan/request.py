@@ -46,11 +46,11 @@ DURATION_PATTERN = re.compile(
 )
 
 
+# What a request calls the video it asks for ("a 20 second clip", "a vertical ad").
+_VIDEO_WORDS = r"(?:video|clip|film|movie|ad|advert|commercial|reel|short|story|animation)s?"
 # What follows a duration that is the video's own ("… video", "… long clip").
 _OF_THE_VIDEO = re.compile(
-    r"\s*(?:(?:short|long|vertical|square)\s+)?"
-    r"(?:video|clip|film|movie|ad|advert|reel|short|story|animation|commercial)s?\b",
-    re.IGNORECASE,
+    rf"\s*(?:(?:short|long|vertical|square)\s+)?{_VIDEO_WORDS}\b", re.IGNORECASE
 )
 
 
@@ -97,10 +97,9 @@ _SHAPE_WORDS = {
     "horizontal": "16:9",
     "widescreen": "16:9",
 }
-_VIDEO_WORDS = r"(?:video|clip|film|movie|format|ad|advert|reel|short|story|animation)s?"
 _SHAPE_PATTERN = re.compile(
     r"(?<![\w:])(?P<ratio>16:9|9:16|1:1|4:5)(?![\w:])"
-    rf"|\b(?P<word>{'|'.join(_SHAPE_WORDS)})(?:\s+\w+)?\s+{_VIDEO_WORDS}\b"
+    rf"|\b(?P<word>{'|'.join(_SHAPE_WORDS)})(?:\s+\w+)?\s+(?:{_VIDEO_WORDS}|formats?)\b"
     rf"|\b(?:in|as)\s+(?P<as_word>{'|'.join(_SHAPE_WORDS)})(?:\s+(?:mode|orientation))?"
     r"(?=\s*(?:[,.;!?]|$))"
     r"|\bfor\s+(?P<vertical_app>tiktok|(?:instagram\s+)?reels|(?:youtube\s+)?shorts|stories)\b",

@@ -116,7 +116,7 @@ def test_a_journeys_last_shot_is_prompted_as_one_and_parses_back():
     _, board = _board("one continuous 60 second shot of a dog walking through the park to a café")
     last = board.shots[-1]
     for dialect in ("cinematic", "veo", "runway"):
-        assert "the park gives way to the cafe" in rewrite(last, dialect)
+        assert "as the park gives way to the café" in rewrite(last, dialect)
 
 
 def test_the_arrival_starts_as_the_place_it_leaves_and_ends_as_the_one_it_reaches():

@@ -39,7 +39,7 @@ def test_veo_prompts_are_full_sentences_and_leave_negatives_out(planned):
     board, bible = planned
     shot = board.shots[1]
     text = rewrite(shot, "veo", cast=_cast(shot, bible))
-    assert "The setting is a cafe at morning, in clear weather." in text
+    assert "The setting is a café terrace in the morning, under a clear sky." in text
     assert "no text" not in text and "watermark" not in text
     assert "white cup" in text  # the bible's description of the cast travels along
 

@@ -20,12 +20,14 @@ from videoagent.plan.bible import Bible
 from videoagent.plan.brief import Brief, make_brief
 from videoagent.plan.narration import narrates
 from videoagent.plan.offline_planner import plan_offline
+from videoagent.plan.place_names import name_places
 from videoagent.plan.references import apply_references
 from videoagent.plan.reframe import closer, wider
 from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Shot, Storyboard
+from videoagent.plan.visual_style import DEFAULT_LOOK
 from videoagent.plan.voice_cuts import cuts_on_breaks, sentence_breaks
 from videoagent.store.derived import DerivedFiles
 
@@ -65,6 +67,7 @@ def draft_storyboard(
         board = plan_offline(request, brief, bible, max_shot_seconds=longest)
         warnings = []
     board.validate(bible)
+    name_places(board)
     # The plan's own (what synthworld cannot draw) are said too, each once.
     return board, list(dict.fromkeys(warnings + board.warnings))
 
@@ -108,12 +111,14 @@ def prompt_for(shot: Shot, caps: Capabilities, *, style: str, bible: Bible | Non
     """`shot`'s dense prompt in the backend's dialect, naming each cast member as the bible
     describes them."""
     cast = [bible.entities[c] for c in shot.cast if bible and c in bible.entities]
+    called = {e.id: f"the {e.called}" for e in cast if e.called}
     return rewrite(
         shot,
         caps.dialect,
         style=style,
         limit=caps.max_prompt_chars,
         cast=[e.description for e in cast if e.role != "unsupported"],
+        names=[called.get(c, "") for c in shot.cast],  # in the scene's order
     )
 
 
@@ -167,7 +172,20 @@ def preview_plan(
     cover_counts(board, bible, asks)
     cover_text(board, asks)
     write_prompts(board, pool, style=brief.style, bible=bible)
-    return board, unread(asks) + warnings
+    return board, unread(asks) + warnings + look_unseen(board, brief)
+
+
+def look_unseen(board: Storyboard, brief: Brief) -> list[str]:
+    """What to say where a look was asked ("anime") and synthworld draws some shots: it
+    draws its own look, whatever is asked."""
+    drawn_here = sorted({s.backend for s in board.shots if s.dialect == "synthworld"})
+    if brief.style == DEFAULT_LOOK or not drawn_here:
+        return []
+    return [
+        f"the look asked ({brief.style}) is told to the models that read prose; "
+        f"{' and '.join(drawn_here)} {'draws' if len(drawn_here) == 1 else 'draw'} "
+        "synthworld's own look"
+    ]
 
 
 def unread(asks: list[Ask]) -> list[str]:
@@ -272,6 +290,8 @@ def plan_project(state, settings, emit: Emit) -> None:
     state.storyboard = board
     state.save()
     _emit_routes(routes, state.pool, emit)
+    for warning in look_unseen(board, brief):
+        emit("rewrite", "warning", warning)
     emit(
         "rewrite",
         "done",

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from videoagent.plan.beats import opens_with_another, split_beats, third_person, without_subject
 from videoagent.plan.continuity import without_one_take
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
+from videoagent.plan.visual_style import without_looks
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 
@@ -83,7 +84,8 @@ def read_asks(request: Request) -> list[Ask]:
 def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     """The asks of a request's (or an edit's) `words`; `length`: whether a length named
     counts (a scene an edit adds is not the video's length)."""
-    text = QUOTED.sub(" ", without_one_take(words))  # quoted words are text only
+    # Quoted words are text only; a look ("in black and white") is no thing to see.
+    text = QUOTED.sub(" ", without_looks(without_one_take(words)))
     asks = _entities(text) + _actions(text) + _setting(text)
     named = [n for n in parse(text).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]
@@ -154,6 +156,7 @@ def _actions(text: str) -> list[Ask]:
                 continue
             target = entity.target
             aimed = entities[target].kind if target is not None else None
+            aimed = None if aimed == "placeholder" else aimed  # a butterfly: no kind to read
             asks.append(Ask("action", entity.action, of=entity.kind, to=aimed))
     return asks
 

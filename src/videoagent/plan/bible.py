@@ -16,6 +16,7 @@ class BibleEntity:
     description: str
     references: list[str] = field(default_factory=list)  # files under bible/refs/
     palette: list[str] = field(default_factory=list)  # main colours of the references
+    called: str = ""  # what the request calls it ("old man"), where it names it
 
 
 @dataclass

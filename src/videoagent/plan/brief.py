@@ -9,6 +9,7 @@ from videoagent.plan.beats import lead_of, split_beats
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
 from videoagent.plan.request import Request
+from videoagent.plan.visual_style import DEFAULT_LOOK, asked_look, without_looks
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 
@@ -26,7 +27,7 @@ class Brief:
     place: str
     time_of_day: str
     weather: str
-    style: str
+    style: str  # how a model that reads prose is asked to draw it (plan/visual_style.py)
     seconds: float
     assumed: list[str] = field(default_factory=list)
     one_take: bool = False  # asked for as one continuous take (plan/continuity.py)
@@ -49,7 +50,8 @@ def _named(text: str, table: dict[str, str]) -> str | None:
 def make_brief(request: Request) -> Brief:
     """Understand the request without any model: subject, beats, setting, what was assumed."""
     one_take = asks_one_take(request.text)
-    beats = split_beats(without_one_take(request.text) if one_take else request.text)
+    told = without_looks(request.text)  # how it looks is no beat: "in black and white"
+    beats = split_beats(without_one_take(told) if one_take else told)
     assumed = []
     kind = colour = None
     if beats.subject:
@@ -74,6 +76,10 @@ def make_brief(request: Request) -> Brief:
     if time_of_day is None:
         time_of_day = "morning"
         assumed.append("in the morning")
+    style = asked_look(request.text)
+    if not style:
+        style = DEFAULT_LOOK
+        assumed.append("a natural look (no style asked)")
     if request.duration_source == "default":
         assumed.append(f"{request.seconds:g} seconds long (no duration given)")
     return Brief(
@@ -86,7 +92,7 @@ def make_brief(request: Request) -> Brief:
         place=place,
         time_of_day=time_of_day,
         weather=weather,
-        style="bright flat storybook animation, clean shapes",
+        style=style,
         seconds=request.seconds,
         assumed=assumed,
         one_take=one_take,

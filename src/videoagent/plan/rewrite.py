@@ -10,10 +10,10 @@ go in its separate negative prompt).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from videoagent.errors import UsageError
+from videoagent.plan.prose import described, journey, setting
 from videoagent.plan.storyboard import Shot
+from videoagent.plan.visual_style import DEFAULT_LOOK
 from videoagent.synthworld.captioner import caption
 
 SHOT_WORDS = {"wide": "Wide establishing shot", "medium": "Medium shot", "close-up": "Close-up"}
@@ -34,11 +34,18 @@ RUNWAY_CAMERA = {
 
 
 def rewrite(
-    shot: Shot, dialect: str, *, style: str = "", limit: int = 2000, cast: list[str] = ()
+    shot: Shot,
+    dialect: str,
+    *,
+    style: str = "",
+    limit: int = 2000,
+    cast: list[str] = (),
+    names: list[str] = (),
 ) -> str:
     """The dense prompt for `shot` in `dialect`, at most `limit` characters. `cast` holds
     the bible's description of each entity in the shot (synthworld draws from the scene
-    itself and leaves them out)."""
+    itself and leaves them out); `names`, for each entity of the scene, how the story calls
+    it ("the old man"; "": by its look), for the prose dialects."""
     who = f" Cast: {'; '.join(cast)}." if cast else ""
     spec = shot.scene_spec
     if spec is None:
@@ -47,31 +54,27 @@ def rewrite(
         return caption(spec)[:limit]
     if dialect == "plain":
         return (shot.caption + who)[:limit]
-    # The prose dialects: the captioner's sentences after its shot and place ones.
-    described = caption(replace(spec, arrives_from=None)).split(". ", 2)[-1]
-    journey = (
-        f" The camera travels on as the {spec.arrives_from} gives way to the {spec.place}."
-        if spec.arrives_from
-        else ""
-    )
+    # The prose dialects: the shot told as a person would tell it (plan/prose.py).
+    where = setting(spec, shot.setting)
+    seen = described(spec, shot.caption, list(names))
+    arriving = journey(spec, shot.setting)
+    arriving = f" {arriving}" if arriving else ""
+    look = style or DEFAULT_LOOK
     if dialect == "cinematic":
         text = (
             f"{SHOT_WORDS[spec.shot_size]}, {CAMERA_WORDS[spec.camera]}. {shot.caption}{who} "
-            f"Setting: {spec.place} at {spec.time_of_day}, {spec.weather} weather.{journey} "
-            f"{described} Style: {style or 'natural colour, soft film grain'}. "
+            f"Setting: {where}.{arriving} {seen} Style: {look}. "
             "Consistent characters, no text, no watermark."
         )
     elif dialect == "runway":
         text = (
-            f"{RUNWAY_CAMERA[spec.camera]} {shot.caption}{who}{journey} {described} "
-            f"{SHOT_WORDS[spec.shot_size]} in a {spec.place} at {spec.time_of_day}."
+            f"{RUNWAY_CAMERA[spec.camera]} {shot.caption}{who}{arriving} {seen} "
+            f"{SHOT_WORDS[spec.shot_size]} in {where}. {look[0].upper()}{look[1:]}."
         )
     elif dialect == "veo":
         text = (
             f"{SHOT_WORDS[spec.shot_size]} with a {CAMERA_WORDS[spec.camera]}. "
-            f"{shot.caption}{who} The setting is a {spec.place} at {spec.time_of_day}, in "
-            f"{spec.weather} weather.{journey} {described} The look is "
-            f"{style or 'natural colour with soft film grain'}."
+            f"{shot.caption}{who} The setting is {where}.{arriving} {seen} The look is {look}."
         )
     else:
         raise UsageError(f"unknown prompt dialect {dialect!r}")

@@ -84,15 +84,39 @@ def left_out_notes(left_out: dict[str, list[str]]) -> list[str]:
 def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
     if brief.subject_kind is None:
         return None
+    colour = brief.subject_colour or "brown"
+    called = _called(brief.subject)
     return bible.add(
         BibleEntity(
             id=brief.subject_kind,
             kind=brief.subject_kind,
-            colour=brief.subject_colour or "brown",
+            colour=colour,
             role="protagonist",
-            description=f"the {brief.subject_colour} {brief.subject_kind} the story follows",
+            description=_followed(called or brief.subject_kind, colour, brief.subject_kind),
+            called=called,
         )
     )
+
+
+def _called(subject: str) -> str:
+    """What the request calls its lead, less the words before a name: "old man" of "an
+    old man", "dog" of "my dog"; "" for a lead of several ("two dogs"), which is one of them."""
+    words = lead_of(subject).split()
+    while words and words[0].lower() in OPENING_WORDS | {"my", "our", "your", "its"}:
+        words.pop(0)
+    return "" if is_plural(lead_of(subject)) else " ".join(words)
+
+
+def _followed(called: str, colour: str, kind: str) -> str:
+    """ "the brown dog the story follows" of "dog", "the cute brown puppy …" of "cute
+    puppy", "the old man the story follows, dressed in blue" of "old man"; the words as
+    they are where they name the colour ("golden retriever")."""
+    words = called.split()
+    if colour in (w.lower() for w in words):
+        return f"the {called} the story follows"
+    if kind == "person":
+        return f"the {called} the story follows, dressed in {colour}"
+    return f"the {' '.join([*words[:-1], colour, words[-1]])} the story follows"
 
 
 def _own_subject(beat: str, lead: str) -> bool:
@@ -126,6 +150,13 @@ def _and_whom_it_was_with(brief: Brief, bible: Bible, beat: str, lead: BibleEnti
         if creature is not None:
             return f" and the {creature.colour} {creature.kind}"
     return ""
+
+
+def _looks(entity: EntitySpec) -> str:
+    """ "a grey dog", "a person in grey" (a grey person is grey all over to a model)."""
+    if entity.kind == "person":
+        return f"a person in {entity.colour}"
+    return f"a {entity.colour} {entity.kind}"
 
 
 def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
@@ -211,9 +242,7 @@ def stage(
             )
         else:
             role = "supporting" if entity.kind in vocab.CREATURES else "prop"
-            member = _cast_member(
-                bible, entity.kind, entity.colour, role, f"a {entity.colour} {entity.kind}"
-            )
+            member = _cast_member(bible, entity.kind, entity.colour, role, _looks(entity))
         entities.append(EntitySpec(entity.kind, member.colour, entity.action, label=entity.label))
         cast.append(member.id)
     entities = [  # "chasing a ball": the chase keeps its ball

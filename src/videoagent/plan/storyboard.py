@@ -41,6 +41,9 @@ class Shot:
     continues: bool = False
     cast: list[str] = field(default_factory=list)
     scene: dict | None = None
+    # Where it is in the request's own words ("snowy forest"), for models that read prose;
+    # "": as synthworld draws it (plan/place_names.py).
+    setting: str = ""
     prompt: str = ""  # the dense prompt, in the backend's dialect, exactly as sent
     narration: str | None = None  # the line written for the shot ("": silence; None: caption)
     backend: str = ""

@@ -1,0 +1,152 @@
+"""A shot told in plain English, for the video models that read prose.
+
+Hosted and local models (the cinematic, Runway and Veo dialects) draw what they are told,
+literally. What their prompt says of a shot besides its caption must agree with that caption
+and read as a person writes it: the place as the request names it ("a snowy forest", not the
+park synthworld stands in for it), a person by what they wear ("a person in green"), and
+neither an action synthworld only stands in for (an old man who feeds the ducks is not told
+to walk along) nor the placeholders it draws for what it cannot.
+"""
+
+from __future__ import annotations
+
+from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.captioner import LIGHT_PHRASE
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
+
+# Each place as synthworld draws it, where the request names none of its own.
+PLACE_PROSE = {
+    "park": "a park",
+    "street": "a street",
+    "cafe": "a café terrace",
+    "beach": "a sandy beach by the sea",
+    "living room": "a living room",
+    "city": "a city street below tall towers",
+}
+TIME_PROSE = {
+    "morning": "in the morning",
+    "noon": "at midday",
+    "sunset": "at sunset",
+    "night": "at night",
+}
+WEATHER_PROSE = {"clear": "under a clear sky", "rain": "in the rain", "snow": "in falling snow"}
+WEATHER_INDOORS = {
+    "clear": "",
+    "rain": "rain on the windows",
+    "snow": "snow falling beyond the windows",
+}
+KIND_PROSE = {"cafe stand": "coffee stand"}
+ACTION_PROSE = {
+    "walk": "walks along",
+    "run": "runs",
+    "sit": "sits",
+    "sniff": "sniffs the ground, nose down",
+    "jump": "jumps",
+    "wag": "wags its tail",
+    "fly": "flies overhead",
+    "drive": "drives past",
+    "roll": "rolls along the ground",
+    "eat": "eats",
+}
+
+
+def setting(spec: SceneSpec, named: str = "") -> str:
+    """Where and when the shot is, as a phrase: "a snowy forest in the morning, in falling
+    snow". `named`: the place in the request's words ("snowy forest"), else synthworld's."""
+    place = _article(named) if named else PLACE_PROSE[spec.place]
+    indoors = spec.place in vocab.INDOORS and not named
+    weather = (WEATHER_INDOORS if indoors else WEATHER_PROSE)[spec.weather]
+    return f"{place} {TIME_PROSE[spec.time_of_day]}" + (f", {weather}" if weather else "")
+
+
+def journey(spec: SceneSpec, named: str = "") -> str:
+    """The sentence of a shot that arrives somewhere new ("The camera travels on as the
+    park gives way to the café."); "" for a shot that stays where it is."""
+    if spec.arrives_from is None:
+        return ""
+    here = _definite(PLACE_PROSE[spec.arrives_from])
+    there = f"the {named}" if named else _definite(PLACE_PROSE[spec.place])
+    return f"The camera travels on as {here} gives way to {there}."
+
+
+def described(spec: SceneSpec, caption: str, names: list[str] = ()) -> str:
+    """What is seen besides the caption: each thing the world draws doing what the caption
+    says (none where the caption asks something the world only stands in for), then the
+    light. `names` holds, for each entity, how the story calls it ("the old man"; "": by
+    its look)."""
+    said = [] if parse(caption).unsupported_words else _sentences(spec, list(names))
+    return " ".join([*said, LIGHT_PHRASE[spec.time_of_day]])
+
+
+def _sentences(spec: SceneSpec, names: list[str]) -> list[str]:
+    names += [""] * (len(spec.entities) - len(names))
+    looks = [name or _looks(spec, i) for i, name in enumerate(names)]
+    introduced: set[int] = set()
+
+    def called(index: int) -> str:  # "a white cup", then "the white cup"
+        said = looks[index] if index not in introduced else _definite(looks[index])
+        introduced.add(index)
+        return said
+
+    told: set[int] = set()
+    sentences = []
+    for index, entity in enumerate(spec.entities):
+        if index in told or entity.kind == "placeholder" or entity.kind not in vocab.CREATURES:
+            continue  # props are told by whoever acts on them, or by the cast
+        told.add(index)
+        target, item = entity.target, _item(spec)
+        if entity.action == "meet" and target is not None:
+            told.add(target)
+            gesture = _greeting(entity, spec.entities[target])
+            sentence = f"{called(index)} and {called(target)} {gesture}"
+        elif entity.action == "give" and target is not None and item is not None:
+            sentence = f"{called(index)} hands {called(item)} to {_definite(called(target))}"
+        elif entity.action == "hold" and item is not None:
+            sentence = f"{called(index)} holds {called(item)}"
+        elif entity.action == "chase" and target is not None:
+            sentence = f"{called(index)} chases {called(target)}"
+        elif entity.action == "eat" and item is not None:
+            sentence = f"{called(index)} eats from {called(item)}"
+        else:
+            sentence = f"{called(index)} {ACTION_PROSE.get(entity.action, 'stands still')}"
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+    return sentences
+
+
+def _looks(spec: SceneSpec, index: int) -> str:
+    """ "a brown dog", "another brown dog" after one just like it, "a person in green"."""
+    entity = spec.entities[index]
+    if entity.kind == "placeholder":  # what synthworld cannot draw, as the request says it
+        return entity.label if entity.label.endswith("s") else _article(entity.label)
+    twin = any(_same(e, entity) for e in spec.entities[:index])
+    kind = KIND_PROSE.get(entity.kind, entity.kind)
+    words = f"{kind} in {entity.colour}" if entity.kind == "person" else f"{entity.colour} {kind}"
+    return f"another {words}" if twin else _article(words)
+
+
+def _same(one: EntitySpec, other: EntitySpec) -> bool:
+    return (one.kind, one.colour) == (other.kind, other.colour)
+
+
+def _greeting(entity: EntitySpec, other: EntitySpec) -> str:
+    if entity.kind == other.kind == "person":
+        return "meet and greet each other"
+    if "person" in (entity.kind, other.kind):
+        return "greet each other"
+    return "meet nose to nose, tails wagging"
+
+
+def _item(spec: SceneSpec) -> int | None:
+    return next((i for i, e in enumerate(spec.entities) if e.kind in ("cup", "ball")), None)
+
+
+def _definite(name: str) -> str:
+    for article in ("a ", "an ", "another "):
+        if name.startswith(article):
+            return "the " + name.removeprefix(article)
+    return name
+
+
+def _article(words: str) -> str:
+    return ("an " if words[:1].lower() in "aeiou" else "a ") + words

@@ -1,0 +1,57 @@
+"""What a model that reads prose is told of a shot agrees with its caption, in the
+request's own words: the place as named, people by what they wear, no stand-ins."""
+
+from __future__ import annotations
+
+from videoagent.agent.planning import preview_plan
+from videoagent.plan.place_names import place_as_written
+from videoagent.plan.request import Request
+
+
+def _prompts(text: str, backend: str = "xai") -> list:
+    board, _ = preview_plan(Request.build(text), [backend])
+    return board.shots
+
+
+def test_the_place_is_told_as_the_request_names_it_in_every_shot_there():
+    shots = _prompts("a dog walks through the garden, sniffs around, then meets a friend")
+    assert len(shots) >= 3
+    assert all("Setting: a garden in the morning" in s.prompt for s in shots)  # not "park"
+    shots = _prompts("two friends walk through a snowy forest")
+    assert all("Setting: a snowy forest in the morning, in falling snow" in s.prompt for s in shots)
+
+
+def test_what_synthworld_only_stands_in_for_is_not_told():
+    shots = _prompts("a short film about an old man who feeds the ducks at the lake every morning")
+    for shot in shots:
+        assert "Setting: a lake in the morning" in shot.prompt
+        assert "the old man the story follows, dressed in blue" in shot.prompt
+        # synthworld draws him walking by two placeholders; the model reads the caption
+        for stand_in in ("walks along", "placeholder", "stands nearby", "blue person", "park"):
+            assert stand_in not in shot.prompt
+
+
+def test_people_are_told_by_what_they_wear_and_greet_as_people_do():
+    shots = _prompts("a man meets a woman in the park, then they walk to a café")
+    meeting = shots[0].prompt
+    assert "a person in grey" in meeting and "grey person" not in meeting
+    assert "The man and a person in grey meet and greet each other." in meeting
+    assert "nose to nose" not in meeting
+    arriving = shots[-1].prompt
+    assert "The camera travels on as the park gives way to the café." in arriving
+
+
+def test_a_thing_is_introduced_once_then_named_again():
+    shots = _prompts("a 12 second video of a dog getting a pup cup", backend="veo")
+    told = next(s.prompt for s in shots if "hands" in s.prompt)
+    assert (
+        "The dog eats from a white cup. A person in green hands the white cup to the dog." in told
+    )
+    assert "The setting is a café terrace in the morning, under a clear sky." in told
+
+
+def test_place_words_are_found_with_what_describes_them():
+    assert place_as_written("two friends walk through a snowy forest") == (None, "snowy forest")
+    assert place_as_written("a dog runs in the dog park") == ("park", "dog park")
+    assert place_as_written("walks through the park to a café", "cafe") == ("cafe", "café")
+    assert place_as_written("a dog sleeps") == ("", "")

@@ -20,7 +20,13 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from videoagent.plan.beats import opens_with_another, split_beats, third_person, without_subject
+from videoagent.plan.beats import (
+    drawable,
+    opens_with_another,
+    split_beats,
+    third_person,
+    without_subject,
+)
 from videoagent.plan.continuity import without_one_take
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.plan.visual_style import without_looks
@@ -86,6 +92,8 @@ def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     counts (a scene an edit adds is not the video's length)."""
     # Quoted words are text only; a look ("in black and white") is no thing to see.
     text = QUOTED.sub(" ", without_looks(without_one_take(words)))
+    subject = split_beats(text).subject
+    text = text.replace(subject, drawable(subject), 1) if subject else text  # "two friends"
     asks = _entities(text) + _actions(text) + _setting(text)
     named = [n for n in parse(text).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]

@@ -168,6 +168,16 @@ def _names_creature(word: str) -> bool:
     return vocab.KIND_SYNONYMS.get(named, named) in vocab.CREATURES
 
 
+# Friends who are who a request is about are people ("two friends walk"); a friend the lead
+# meets is one of its own kind ("a dog meets a friend": plan/staging.py).
+_FRIENDS = {"friend": "person", "friends": "people", "buddies": "people", "pals": "people"}
+
+
+def drawable(subject: str) -> str:
+    """`subject` in the words the world draws: "two people" of "two friends"."""
+    return " ".join(_FRIENDS.get(word.lower(), word) for word in subject.split())
+
+
 def _subject_of(text: str) -> tuple[str, str]:
     """Split off the leading noun phrase that names a creature, or two joined by "and":
     ('a dog', 'going on …'), ('a girl and her dog', 'walk through …')."""
@@ -176,7 +186,7 @@ def _subject_of(text: str) -> tuple[str, str]:
         said = word.lower().strip(",.")
         if said in vocab.ACTION_SYNONYMS or said in _NOT_IN_A_SUBJECT:
             break  # "it meets a grey dog", "a bakery for dogs": not who it is about
-        if not _names_creature(word):
+        if not (_names_creature(word) or said in _FRIENDS):
             if word.endswith((",", ":")):
                 break  # "Barkery, a bakery": a name said before it
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from videoagent.plan.beats import lead_of, split_beats
+from videoagent.plan.beats import drawable, lead_of, split_beats
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
 from videoagent.plan.request import Request
@@ -55,7 +55,7 @@ def make_brief(request: Request) -> Brief:
     assumed = []
     kind = colour = None
     if beats.subject:
-        subject_parse = parse(beats.subject).spec.drawable
+        subject_parse = parse(drawable(beats.subject)).spec.drawable
         if subject_parse and subject_parse[0].kind in vocab.CREATURES:
             kind = subject_parse[0].kind
             words = lead_of(beats.subject).lower().split()  # "a girl and her brown dog"

@@ -55,7 +55,7 @@ def setting(spec: SceneSpec, named: str = "") -> str:
     """Where and when the shot is, as a phrase: "a snowy forest in the morning, in falling
     snow". `named`: the place in the request's words ("snowy forest"), else synthworld's."""
     place = _article(named) if named else PLACE_PROSE[spec.place]
-    indoors = spec.place in vocab.INDOORS and not named
+    indoors = spec.place in vocab.INDOORS  # a kitchen too: its weather is in the windows
     weather = (WEATHER_INDOORS if indoors else WEATHER_PROSE)[spec.weather]
     return f"{place} {TIME_PROSE[spec.time_of_day]}" + (f", {weather}" if weather else "")
 

@@ -7,6 +7,7 @@ each action has a natural framing. What the world cannot draw stays, as a placeh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from videoagent.plan.beats import (
@@ -59,6 +60,8 @@ FRAMING = {
     "drive": ("wide", "pan"),
     "roll": ("wide", "track"),
 }
+# What a friend does along with the lead, where the beat tells no meeting.
+TOGETHER = ("walk", "run", "sit", "jump", "sniff")
 OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
 
 
@@ -264,8 +267,13 @@ def stage(
         )
         entities = [e for i, e in enumerate(entities) if cast[i] != friend.id]
         cast = [c for c in cast if c != friend.id]
-        entities[0] = EntitySpec(lead.kind, lead.colour, "meet", target=len(entities))
-        entities.append(EntitySpec(friend.kind, friend.colour, "meet", target=0))
+        # "runs with its friend": both run; "meets a friend", "plays with a friend": they meet
+        meets = any(vocab.ACTION_SYNONYMS.get(word) == "meet" for word in words)
+        if action in TOGETHER and not meets:
+            entities.append(EntitySpec(friend.kind, friend.colour, action))
+        else:
+            entities[0] = EntitySpec(lead.kind, lead.colour, "meet", target=len(entities))
+            entities.append(EntitySpec(friend.kind, friend.colour, "meet", target=0))
         cast.append(friend.id)
     # Receiving something: someone hands it over; a cup comes from a café.
     items = [i for i, e in enumerate(entities) if e.kind in ("cup", "ball")]
@@ -297,4 +305,9 @@ def stage(
     )
     # A word synthworld draws, but not for that kind: "a dog that rolls".
     undoable = [f"a {kind} that {third_person(action)}" for kind, action in parsed.cannot]
-    return Staged(scene, cast, parsed.unsupported_words + undoable)
+    stood_in = [  # "the forest": drawn as its park
+        f"{word} (drawn as its {vocab.PLACE_STAND_INS[word]})"
+        for word in dict.fromkeys(re.findall(r"[a-z]+", beat.lower()))
+        if word in vocab.PLACE_STAND_INS
+    ]
+    return Staged(scene, cast, parsed.unsupported_words + undoable + stood_in)

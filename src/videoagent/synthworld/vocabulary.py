@@ -106,7 +106,28 @@ KIND_SYNONYMS = {
     "stranger": "person",
     "customer": "person",
     "vendor": "person",
+    # People by who they are or what they do; each is drawn as a person.
+    **dict.fromkeys(
+        """
+        couple family families baby babies toddler teenager teen tourist student mom mum
+        dad mother father grandma grandpa grandmother grandfather lady gentleman guy chef
+        farmer runner jogger cyclist dancer musician skater surfer hiker doctor nurse
+        teacher officer firefighter soldier worker waiter waitress shopkeeper player
+        athlete knight prince princess king queen wizard
+        """.split(),
+        "person",
+    ),
     "birds": "bird",
+    "duck": "bird",
+    "ducks": "bird",
+    "duckling": "bird",
+    "goose": "bird",
+    "geese": "bird",
+    "swan": "bird",
+    "parrot": "bird",
+    "owl": "bird",
+    "crow": "bird",
+    "robin": "bird",
     "pigeon": "bird",
     "seagull": "bird",
     "gull": "bird",
@@ -142,8 +163,9 @@ KIND_SYNONYMS |= {
     f"{word}s": kind
     for word, kind in list(KIND_SYNONYMS.items())
     if " " not in word
-    and not word.endswith(("s", "y", "man", "child", "men", "ren", "ple"))
+    and not word.endswith(("s", "y", "man", "child", "men", "ren", "ple", "ese", "ies"))
     and f"{word}s" not in KIND_SYNONYMS
+    and word != "goose"
 }
 PLACE_SYNONYMS = {
     "park": "park",
@@ -177,6 +199,31 @@ PLACE_SYNONYMS = {
     "downtown": "city",
     "skyline": "city",
 }
+# Places synthworld has no drawing for, drawn as the nearest of its own: a forest as its
+# park, a kitchen as its living room. The plan says so; prompts for models that read prose
+# name them as written (plan/place_names.py).
+PLACE_STAND_INS = {
+    **dict.fromkeys(
+        """
+        forest forests woods woodland jungle lake lakeside pond river riverbank riverside
+        mountain mountains hills hillside valley cliff cliffs waterfall countryside farm
+        farmyard vineyard orchard backyard yard playground schoolyard campsite
+        """.split(),
+        "park",
+    ),
+    **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
+    **dict.fromkeys("village bridge station".split(), "street"),
+    **dict.fromkeys("rooftop airport".split(), "city"),
+    **dict.fromkeys("bakery restaurant diner".split(), "cafe"),
+    **dict.fromkeys(
+        """
+        kitchen bedroom bathroom office classroom library studio gym museum gallery hotel
+        lobby
+        """.split(),
+        "living room",
+    ),
+}
+PLACE_SYNONYMS |= PLACE_STAND_INS
 # Any of those words, longest first, as a regular expression's alternatives ("coffee
 # shop" before "shop"): for the phrases around places ("to a café", "coming from the park").
 PLACE_PATTERN = "|".join(

@@ -1,0 +1,76 @@
+"""Who and where, as people write them: a chef, a couple, two friends, ducks; a kitchen, a
+lake, a snowy forest (drawn as the nearest place synthworld has, and said so)."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.agent.planning import draft_bible, draft_storyboard, preview_plan
+from videoagent.plan.asks import read_asks
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import Request
+
+
+def _board(text: str):
+    request = Request.build(text)
+    brief = make_brief(request)
+    return brief, *draft_storyboard(request, brief, draft_bible(brief), pool=["procedural"])
+
+
+def _kinds(shot) -> list[tuple[str, str]]:
+    return [(e["kind"], e["action"]) for e in shot.scene["entities"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a chef walks to the market", "person"),
+        ("a couple dances in the rain", "person"),
+        ("grandma sits on the sofa", "person"),
+        ("a duck walks by the pond", "bird"),
+        ("two geese fly over the lake", "bird"),
+    ],
+)
+def test_who_a_request_is_about_is_drawn_as_its_kind(text, kind):
+    brief, board, _ = _board(text)
+    assert brief.subject_kind == kind
+    assert all(_kinds(shot)[0][0] == kind for shot in board.shots)
+
+
+def test_two_friends_are_two_people_in_every_beat():
+    text = "two friends walk through a snowy forest and build a snowman"
+    brief, board, warnings = _board(text)
+    assert brief.subject == "two friends" and brief.subject_kind == "person"
+    assert [shot.caption for shot in board.shots][-1] == "The friends build a snowman."
+    assert all(_kinds(shot)[0] == ("person", "walk") for shot in board.shots)
+    assert "two people" in [ask.said() for ask in read_asks(Request.build(text))]
+    preview, _ = preview_plan(Request.build(text), ["procedural"])
+    assert all([k for k, _ in _kinds(s)].count("person") == 2 for s in preview.shots)
+    # the forest is no placeholder on screen: the park, said so
+    assert not any("forest" in str(shot.cast) for shot in board.shots)
+    assert any("forest (drawn as its park)" in w for w in warnings)
+
+
+def test_a_place_synthworld_has_not_is_drawn_as_the_nearest_and_told_as_written():
+    brief, board, _ = _board("a chef walks around the kitchen in the rain")
+    assert brief.place == "living room"
+    preview, _ = preview_plan(Request.build("a chef walks around the kitchen at night"), ["xai"])
+    assert all("Setting: a kitchen at night." in shot.prompt for shot in preview.shots)
+    _, lake, _ = _board("an old man feeds the ducks at the lake")
+    assert all(shot.scene["place"] == "park" for shot in lake.shots)
+    assert ("bird", "stand") in _kinds(lake.shots[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "together"),
+    [
+        ("a dog and its friend run on the beach", "run"),
+        ("a dog walks with a friend in the park", "walk"),
+        ("a dog meets a friend in the park", "meet"),
+        ("a dog runs to meet a friend", "meet"),
+        ("a dog plays with a friend", "meet"),
+    ],
+)
+def test_a_friend_does_what_the_beat_says_they_do(text, together):
+    _, board, _ = _board(text)
+    assert [action for _, action in _kinds(board.shots[0])] == [together, together]

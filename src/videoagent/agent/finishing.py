@@ -122,7 +122,11 @@ def finish(
             info = probe(clip.source)
             box = crop_box(clip, (info.width, info.height), (request.width, request.height))
             sample = replace(
-                sample, take=chosen[shot.id].path, take_frame=shot.source_in + middle, box=box
+                sample,
+                take=chosen[shot.id].path,
+                take_frame=shot.source_in + middle,
+                box=box,
+                graded=bool(clip.grade),
             )
         samples.append(sample)
     looks = look_at(samples, report.pieces, folder.pieces, derived, keyframe_size=FULL_KEYFRAME)

@@ -27,7 +27,7 @@ from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Shot, Storyboard
-from videoagent.plan.visual_style import DEFAULT_LOOK
+from videoagent.plan.visual_style import DEFAULT_LOOK, asked_grade
 from videoagent.plan.voice_cuts import cuts_on_breaks, sentence_breaks
 from videoagent.store.derived import DerivedFiles
 
@@ -68,6 +68,7 @@ def draft_storyboard(
         warnings = []
     board.validate(bible)
     name_places(board)
+    board.grade = asked_grade(request.text)
     # The plan's own (what synthworld cannot draw) are said too, each once.
     return board, list(dict.fromkeys(warnings + board.warnings))
 
@@ -177,14 +178,16 @@ def preview_plan(
 
 def look_unseen(board: Storyboard, brief: Brief) -> list[str]:
     """What to say where a look was asked ("anime") and synthworld draws some shots: it
-    draws its own look, whatever is asked."""
+    draws its own look, whatever is asked, and the render grades in what it can ("black
+    and white": `Storyboard.grade`)."""
     drawn_here = sorted({s.backend for s in board.shots if s.dialect == "synthworld"})
     if brief.style == DEFAULT_LOOK or not drawn_here:
         return []
+    graded = f", graded {board.grade} in the render" if board.grade else ""
     return [
         f"the look asked ({brief.style}) is told to the models that read prose; "
         f"{' and '.join(drawn_here)} {'draws' if len(drawn_here) == 1 else 'draw'} "
-        "synthworld's own look"
+        f"synthworld's own look{graded}"
     ]
 
 

@@ -47,6 +47,7 @@ class Sample:
     take: Path | None = None
     take_frame: int = 0
     box: tuple[int, int, int, int] | None = None
+    graded: bool = False  # given a colour grade in the render: compared by its light alone
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def look_at(
         offset, file = sample.frame - piece["start"], pieces_dir / piece["file"]
         take = file_sha256(sample.take) if sample.take is not None else None
         about = [LOOK_VERSION, file_sha256(file), offset, take, sample.take_frame, sample.box]
+        about += ["graded"] if sample.graded else []
         key = json_sha256([*about, TILE_WIDTH, list(keyframe_size)])
         try:
             entry = derived.make(
@@ -136,7 +138,7 @@ def _look(folder: Path, *, piece: Path, offset: int, sample: Sample, size: tuple
         take_frame = frames_at(sample.take, [sample.take_frame]).get(sample.take_frame)
         if take_frame is None:
             raise _Missing
-        difference = _difference(frame, take_frame, sample.box)
+        difference = _difference(frame, take_frame, sample.box, graded=sample.graded)
     picture = Image.fromarray(frame)
     tile_height = round(TILE_WIDTH * frame.shape[0] / frame.shape[1])
     _save_png(picture.resize((TILE_WIDTH, tile_height)), folder / "tile.png")
@@ -147,10 +149,15 @@ def _look(folder: Path, *, piece: Path, offset: int, sample: Sample, size: tuple
 
 
 def _difference(
-    got: np.ndarray, take_frame: np.ndarray, box: tuple[int, int, int, int] | None
+    got: np.ndarray,
+    take_frame: np.ndarray,
+    box: tuple[int, int, int, int] | None,
+    *,
+    graded: bool = False,
 ) -> float:
     """Mean difference of a render's frame from the take's frame it shows, both seen
-    COMPARE_WIDTH wide."""
+    COMPARE_WIDTH wide; `graded`: of their light alone, each brought to the take's mean
+    and contrast (a grade changes colour, brightness and contrast, not what is where)."""
     if box is not None:  # reframed: compare with the part of the take that is shown
         x, y, w, h = box
         shown = Image.fromarray(take_frame[y : y + h, x : x + w])
@@ -163,7 +170,20 @@ def _difference(
         got = got[top : top + fit_h, left : left + fit_w]
         shown = Image.fromarray(take_frame).resize((fit_w, fit_h), Image.BILINEAR)
         take_frame = np.asarray(shown)
+    if graded:
+        return float(np.abs(_matched(_grey(got), _grey(take_frame))).mean())
     return float(np.abs(_coarse(got) - _coarse(take_frame)).mean())
+
+
+def _grey(frame: np.ndarray) -> np.ndarray:
+    return _coarse(frame) @ np.array([0.299, 0.587, 0.114], np.float32)
+
+
+def _matched(got: np.ndarray, take: np.ndarray) -> np.ndarray:
+    """How `got` differs from `take` once its brightness and contrast are the take's."""
+    spread = got.std()
+    scaled = (got - got.mean()) * (take.std() / spread if spread > 0 else 1.0) + take.mean()
+    return scaled - take
 
 
 def _coarse(frame: np.ndarray) -> np.ndarray:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from videoagent.media.ass_captions import caption_font, graph_safe_folder, write_script
 from videoagent.media.ffmpeg import run_ffmpeg
+from videoagent.media.grades import grade_filter
 from videoagent.media.pieces import Keyframes, Piece, Source
 from videoagent.media.probe import MediaInfo, probe
 from videoagent.media.text_images import card_image, overlay_image
@@ -140,6 +141,7 @@ class _Graph:
             "setpts=PTS-STARTPTS",
             f"fps={fps}",
             _framing(clip, info, width, height),
+            *([grade_filter(clip.grade)] if clip.grade else []),
             "format=yuv420p",
             f"trim=start_frame={first - opened}:end_frame={last - opened}",
             "setpts=PTS-STARTPTS",

@@ -109,6 +109,7 @@ def split(timeline: Timeline, copyable: Mapping[str, Keyframes] | None = None) -
             if not piece.blend
             and isinstance(piece.sources[0].clip, VideoClip)
             and piece.sources[0].clip.source in copyable
+            and not piece.sources[0].clip.grade  # its pixels change: encoded
             else [piece]
         )
     ]
@@ -180,6 +181,7 @@ def describe(piece: Piece, *, source_digests: dict[str, str]) -> dict:
             }
         else:
             what = {"file": source_digests[clip.source], "fit": clip.fit, "focus": clip.focus}
+            what |= {"grade": clip.grade} if clip.grade else {}  # as before where ungraded
         return {**what, "first": item.first, "frames": item.frames}
 
     return {

@@ -82,6 +82,9 @@ class Storyboard:
     planner: str = "offline"
     warnings: list[str] = field(default_factory=list)
     aspect: str = "16:9"
+    # The colour grade the render gives shots whose backend cannot be told the look asked
+    # for ("black and white"; media/grades.py); "" for none.
+    grade: str = ""
     # Text placed on the video's own clock (frames from its start), by edits.
     overlays: list[OnScreenText] = field(default_factory=list)
 

@@ -47,10 +47,19 @@ LOOKS = {
     "vintage": "vintage film, faded colour, heavy grain",
     "retro": "vintage film, faded colour, heavy grain",
     "super 8": "Super 8 home movie, faded colour, heavy grain",
+    "sepia": "sepia-toned, warm brown monochrome, film grain",
     "vhs": "VHS home video, scan lines, colour bleed",
     "cyberpunk": "cyberpunk, neon light, rain-slick reflections",
     "minimalist": "minimalist, clean composition, muted palette",
     "dreamy": "dreamy, soft focus, pastel light",
+}
+# Looks the render can grade a take into where its backend cannot be told them: the name of
+# the grade (media/grades.py) of each.
+GRADED = {
+    **dict.fromkeys(("black and white", "black-and-white", "monochrome"), "black and white"),
+    **dict.fromkeys(("film noir", "noir"), "film noir"),
+    "sepia": "sepia",
+    **dict.fromkeys(("vintage", "retro", "super 8"), "vintage"),
 }
 # Looks that are also plain adjectives ("a black and white cat", "a vintage car", "a
 # documentary about bees" is a look too, but "a realistic plan" is not): read as a look only
@@ -93,13 +102,19 @@ _NAMED_LOOK = re.compile(
 def asked_look(text: str) -> str:
     """How the look `text` asks for is said to a video model ("anime, cel shading, …"), or
     "" where it asks none. Several looks are joined in the order asked."""
-    return "; ".join(dict.fromkeys(said for _, said in _looks(text)))
+    return "; ".join(dict.fromkeys(said for _, _, said in _looks(text)))
+
+
+def asked_grade(text: str) -> str:
+    """The colour grade of the first look `text` asks for that has one ("black and white"),
+    else ""."""
+    return next((GRADED[name] for _, name, _ in _looks(text) if name in GRADED), "")
 
 
 def without_looks(text: str) -> str:
     """`text` less what says how the video looks ("in the style of …", "in black and
     white", "Ghibli-style", the "anime" of "an anime video of"): what happens in it."""
-    for match, _ in reversed(_looks(text)):
+    for match, _, _ in reversed(_looks(text)):
         before, after = text[: match.start()], text[match.end() :]
         kept = match.groupdict().get("after") or ""
         if not kept and _TELLS.match(after):  # "a documentary about bees": a video about bees
@@ -114,19 +129,21 @@ def without_looks(text: str) -> str:
 _TELLS = re.compile(r"\s+(?:of|about|on|showing|where|in which)\b", re.IGNORECASE)
 
 
-def _looks(text: str) -> list[tuple[re.Match, str]]:
-    """Each phrase of `text` that names a look, with how that look is said, in order."""
+def _looks(text: str) -> list[tuple[re.Match, str, str]]:
+    """Each phrase of `text` that names a look, with the look's name ("" for one said as
+    written: "Studio Ghibli") and how it is said, in order."""
     found = []
     for match in _STYLE_OF.finditer(text):
         words = (match["of"] or match["named"] or match["hyphened"]).strip()
-        found.append((match, LOOKS.get(words.lower()) or words))
-    taken = [m.span() for m, _ in found]
+        name = words.lower() if words.lower() in LOOKS else ""
+        found.append((match, name, LOOKS.get(name) or words))
+    taken = [m.span() for m, _, _ in found]
     for match in _NAMED_LOOK.finditer(text):
         inside = any(start <= match.start() < end for start, end in taken)
         name = match["look"].lower()
         if inside or (name in _SAID_OF_A_THING and not (match["lead"] or match["after"])):
             continue
-        found.append((match, LOOKS[name]))
+        found.append((match, name, LOOKS[name]))
     return sorted(found, key=lambda item: item[0].start())
 
 

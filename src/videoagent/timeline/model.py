@@ -39,6 +39,7 @@ class VideoClip:
     shot_id: str | None = None
     fit: Literal["pad", "crop"] = "pad"
     focus: float = 0.5
+    grade: str = ""  # a colour grade the render gives its frames (media/grades.py)
 
 
 @dataclass(frozen=True)

@@ -277,6 +277,7 @@ def _clip_to_otio(clip: Clip, span, root: Path | None) -> otio.schema.Clip:
             "name": clip.name,
             "fit": clip.fit,
             "focus": clip.focus,
+            **({"grade": clip.grade} if clip.grade else {}),
         }
         source_range = span(clip.source_in, clip.frames)
     else:
@@ -358,6 +359,7 @@ def from_otio(document: otio.schema.Timeline, *, root: Path | None = None) -> Ti
                     shot_id=info.get("shot_id"),
                     fit=info.get("fit", "pad"),
                     focus=float(info.get("focus", 0.5)),
+                    grade=info.get("grade", ""),
                 )
             )
         else:

@@ -3,6 +3,8 @@ frames change colour, never place, and the verify step still sees each take."""
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pytest
 
@@ -14,7 +16,9 @@ from videoagent.media.frames import frames_at
 from videoagent.media.grades import GRADES, grade_filter
 from videoagent.media.render import render
 from videoagent.media.writer import Mp4Writer
+from videoagent.plan.edit_request import Regrade, parse_edit
 from videoagent.plan.request import Request
+from videoagent.plan.storyboard import Storyboard
 from videoagent.plan.visual_style import asked_grade
 from videoagent.timeline.model import Timeline, VideoClip
 from videoagent.timeline.otio_io import from_otio, read_otio, to_otio
@@ -93,3 +97,38 @@ def test_make_grades_a_procedural_video_black_and_white_and_verifies_it(tmp_path
     assert any("procedural draws synthworld's own look, graded black and white" in w for w in said)
     timeline = read_otio(tmp_path / "film/timeline.otio", root=tmp_path / "film")
     assert {clip.grade for clip in timeline.clips} == {"black and white"}
+
+
+def test_an_edit_grades_the_whole_video_and_back_without_generating(small_project, tmp_path):
+    project = tmp_path / "film"
+    shutil.copytree(small_project, project)
+    takes = sorted(p.name for p in project.glob("shots/*/*.mp4"))
+
+    graded = Agent(QUIET).edit(project, "make it black and white")
+    assert graded.verified
+    frames = frames_at(graded.video, [24, 72, 120])
+    before = frames_at(small_project / "renders/final.mp4", [24, 72, 120])
+    assert all(_chroma(frames[i]) < 1 < _chroma(before[i]) for i in frames)
+    assert sorted(p.name for p in project.glob("shots/*/*.mp4")) == takes  # none made
+
+    again = Agent(QUIET).edit(project, "put it back in colour")
+    assert again.verified
+    restored = frames_at(again.video, [24, 72, 120])
+    assert all(np.abs(restored[i].astype(int) - before[i]).mean() < 2 for i in restored)
+    with pytest.raises(UsageError, match="already in colour"):
+        Agent(QUIET).edit(project, "make it colour again")
+
+
+@pytest.mark.parametrize(
+    ("edit", "grade"),
+    [
+        ("give it a vintage look", "vintage"),
+        ("make it look vintage", "vintage"),
+        ("turn the video sepia", "sepia"),
+        ("make it film noir", "film noir"),
+        ("put it back in colour", ""),
+    ],
+)
+def test_a_grade_edit_is_read_as_people_say_it(edit, grade):
+    board = Storyboard("a dog", "create", "24", 64, 36, 48, shots=[], grade="black and white")
+    assert parse_edit(edit, board, Request.build("a dog")) == [Regrade(grade)]

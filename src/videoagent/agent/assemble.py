@@ -95,8 +95,7 @@ def sketch_timeline(storyboard: Storyboard) -> Timeline:
                 source_in=shot.source_in,
                 name=shot.beat,
                 shot_id=shot.id,
-                # drawn in synthworld's own look: the look asked is graded in, where it can be
-                grade=storyboard.grade if shot.dialect == "synthworld" else "",
+                grade=storyboard.grade,  # the look asked, where a grade can give it
             )
         transition = (
             Transition(shot.transition_in, shot.transition_frames)

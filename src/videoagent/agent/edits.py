@@ -36,6 +36,7 @@ from videoagent.plan.edit_request import (
     MoveShot,
     Operation,
     Reframe,
+    Regrade,
     RemoveShot,
     ReplaceShot,
     Restage,
@@ -298,6 +299,10 @@ def apply_edit(
         shot = board.shots[operation.number - 1]
         message = replace_shot_content(state, shot, operation.description, store=store)
         return "generation", message, {"shot": shot.id}
+    if isinstance(operation, Regrade):
+        board.grade = operation.grade
+        said = f"graded {operation.grade}" if operation.grade else "back in its own colours"
+        return "tool: grade", f"every generated shot {said}; nothing generated", {}
     if isinstance(operation, Restage):
         shot = board.shots[operation.number - 1]
         return "generation", restage_shot(state, shot, dict(operation.setting)), {"shot": shot.id}

@@ -15,12 +15,14 @@ from videoagent.errors import UnclearRequest, UsageError
 from videoagent.plan.request import ASPECTS, MAX_SECONDS, Request, duration_in_text
 from videoagent.plan.setting_words import setting_of
 from videoagent.plan.storyboard import Storyboard
+from videoagent.plan.visual_style import GRADED
 
 CAN_DO = (
     "put TEXT on screen at 0:05 for 2 seconds · make this one minute · make it 9:16 · "
     "remove shot 2 · swap shots 4 and 5 · move shot 3 to 1 · trim shot 2 to 3 seconds · "
     "add an end card: TEXT · add a title card: TEXT · add a scene where … · "
-    "replace shot 3 with … · make shot 2 at night (a time of day, weather or place)"
+    "replace shot 3 with … · make shot 2 at night (a time of day, weather or place) · "
+    "make it black and white (film noir, sepia, vintage; back in colour)"
 )
 
 
@@ -84,6 +86,13 @@ class ReplaceShot:
 
 
 @dataclass(frozen=True)
+class Regrade:
+    """Every generated shot in a colour grade (media/grades.py); "" in its own colours."""
+
+    grade: str
+
+
+@dataclass(frozen=True)
 class Restage:
     """The same shot in another setting: its time of day, weather or place."""
 
@@ -103,8 +112,18 @@ Operation = (
     | AddScene
     | ReplaceShot
     | Restage
+    | Regrade
 )
 
+# "make it black and white", "give it a vintage look", "back in colour".
+_GRADE_WORDS = "|".join(
+    sorted((*GRADED, "colour", "color", "full colour", "full color"), key=len, reverse=True)
+)
+_REGRADE = re.compile(
+    rf"(?:(?:make|turn|change|put)\s+(?:it|this|the video)\s+(?:back\s+)?(?:into|to|in)?\s*"
+    rf"(?:look\s+)?(?:an?\s+)?|(?:give|add)\s+(?:it|this|the video)\s+an?\s+)"
+    rf"(?P<look>{_GRADE_WORDS})(?:\s+(?:look|grade|filter|again))?"
+)
 _TIME = r"(?:\d+:)?\d+(?::\d+)?(?:\.\d+)?\s*(?:s|sec|secs|seconds?)?"
 _NUMBER = r"(?:shot\s*)?#?(\d+)"
 
@@ -179,6 +198,15 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
         if aspect == request.aspect:
             raise UsageError(f"the video is already {aspect}")
         return Reframe(aspect)
+    # A colour grade.
+    match = _REGRADE.fullmatch(lowered)
+    if match:
+        grade = GRADED.get(match["look"], "")
+        if grade == board.grade:
+            raise UsageError(
+                f"the video is already {grade}" if grade else "the video is already in colour"
+            )
+        return Regrade(grade)
     # Length of one shot.
     match = re.fullmatch(
         rf"(?:trim|cut|make|shorten|lengthen)\s+{_NUMBER}\s+(?:to\s+)?(?P<t>{_TIME})(?:\s+long)?",

@@ -55,3 +55,17 @@ def test_place_words_are_found_with_what_describes_them():
     assert place_as_written("a dog runs in the dog park") == ("park", "dog park")
     assert place_as_written("walks through the park to a café", "cafe") == ("cafe", "café")
     assert place_as_written("a dog sleeps") == ("", "")
+
+
+def test_what_synthworld_draws_where_nothing_is_said_is_not_told():
+    looking = _prompts("a cat looks out of the window while it rains")[0].prompt
+    assert "walks" not in looking and "rain on the windows" in looking
+    sleeping = _prompts("a cat sleeping on the sofa")[0].prompt
+    assert "sits" not in sleeping and "Setting: a living room in the morning." in sleeping
+    walking = _prompts("a person walking a dog in the rain")[0].prompt
+    assert "The person walks along. A brown dog walks along." in walking
+
+
+def test_the_cast_a_count_adds_is_described_as_a_model_reads_it():
+    told = _prompts("three birds and a cat in the garden")[0].prompt
+    assert "an orange cat; a red bird (one of the three birds); a red bird (one of" in told

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from videoagent.plan.asks import Ask
 from videoagent.plan.bible import Bible, BibleEntity
+from videoagent.plan.staging import looks_of
 from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import EntitySpec
@@ -61,7 +62,7 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
                         ask.what,
                         first.colour,
                         "companion",
-                        f"{ask.said()} are asked for: {ask.what} number {number}",
+                        f"{looks_of(first)} (one of the {ask.said()})",
                     )
                 )
                 entities.append(first)  # the same kind and colour, doing the same

@@ -14,6 +14,9 @@ from videoagent.plan.storyboard import Storyboard
 from videoagent.synthworld import vocabulary as vocab
 
 _PATTERN = re.compile(rf"\b({vocab.PLACE_PATTERN})\b", re.IGNORECASE)
+# Words that put a shot in a place without being one ("on the sofa", "indoors"): the place
+# synthworld draws is said instead.
+_NOT_A_SETTING = {"sofa", "couch", "indoors", "inside", "skyline"}
 # Before a place's describing word ("a snowy forest", "the dog park"), never after it.
 _ARTICLES = {"a", "an", "the", "this", "that", "my", "our", "his", "her", "their", "its"}
 
@@ -24,7 +27,7 @@ def place_as_written(text: str, place: str | None = None) -> tuple[str, str]:
     ("", "") where it names none."""
     for found in _PATTERN.finditer(text):
         drawn = vocab.PLACE_SYNONYMS[found[1].lower()]
-        if place is not None and drawn != place:
+        if (place is not None and drawn != place) or found[1].lower() in _NOT_A_SETTING:
             continue
         before = text[: found.start()].split()
         if len(before) >= 2 and before[-2].lower() in _ARTICLES and before[-1].isalpha():

@@ -10,6 +10,8 @@ to walk along) nor the placeholders it draws for what it cannot.
 
 from __future__ import annotations
 
+import re
+
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.captioner import LIGHT_PHRASE
 from videoagent.synthworld.prompt_parser import parse
@@ -75,11 +77,18 @@ def described(spec: SceneSpec, caption: str, names: list[str] = ()) -> str:
     says (none where the caption asks something the world only stands in for), then the
     light. `names` holds, for each entity, how the story calls it ("the old man"; "": by
     its look)."""
-    said = [] if parse(caption).unsupported_words else _sentences(spec, list(names))
+    said = [] if parse(caption).unsupported_words else _sentences(spec, list(names), caption)
     return " ".join([*said, LIGHT_PHRASE[spec.time_of_day]])
 
 
-def _sentences(spec: SceneSpec, names: list[str]) -> list[str]:
+# What synthworld draws a creature doing where nothing is said (walking) or where it has no
+# drawing for what is (a sleeping cat sits): told only where the caption says it.
+UNSAID_ACTIONS = ("walk", "sit", "stand")
+
+
+def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
+    words = re.findall(r"[a-z]+", caption.lower())
+    named = {vocab.ACTION_SYNONYMS[w] for w in words if w in vocab.ACTION_SYNONYMS}
     names += [""] * (len(spec.entities) - len(names))
     looks = [name or _looks(spec, i) for i, name in enumerate(names)]
     introduced: set[int] = set()
@@ -94,6 +103,8 @@ def _sentences(spec: SceneSpec, names: list[str]) -> list[str]:
     for index, entity in enumerate(spec.entities):
         if index in told or entity.kind == "placeholder" or entity.kind not in vocab.CREATURES:
             continue  # props are told by whoever acts on them, or by the cast
+        if entity.action in UNSAID_ACTIONS and entity.action not in named:
+            continue
         told.add(index)
         target, item = entity.target, _item(spec)
         if entity.action == "meet" and target is not None:

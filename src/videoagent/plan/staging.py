@@ -155,11 +155,12 @@ def _and_whom_it_was_with(brief: Brief, bible: Bible, beat: str, lead: BibleEnti
     return ""
 
 
-def _looks(entity: EntitySpec) -> str:
-    """ "a grey dog", "a person in grey" (a grey person is grey all over to a model)."""
+def looks_of(entity: EntitySpec) -> str:
+    """ "a grey dog", "an orange cat", "a person in grey" (a grey person is grey all over
+    to a model)."""
     if entity.kind == "person":
         return f"a person in {entity.colour}"
-    return f"a {entity.colour} {entity.kind}"
+    return f"{'an' if entity.colour[0] in 'aeiou' else 'a'} {entity.colour} {entity.kind}"
 
 
 def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
@@ -245,7 +246,7 @@ def stage(
             )
         else:
             role = "supporting" if entity.kind in vocab.CREATURES else "prop"
-            member = _cast_member(bible, entity.kind, entity.colour, role, _looks(entity))
+            member = _cast_member(bible, entity.kind, entity.colour, role, looks_of(entity))
         entities.append(EntitySpec(entity.kind, member.colour, entity.action, label=entity.label))
         cast.append(member.id)
     entities = [  # "chasing a ball": the chase keeps its ball

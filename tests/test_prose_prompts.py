@@ -29,6 +29,8 @@ def test_what_synthworld_only_stands_in_for_is_not_told():
         # synthworld draws him walking by two placeholders; the model reads the caption
         for stand_in in ("walks along", "placeholder", "stands nearby", "blue person", "park"):
             assert stand_in not in shot.prompt
+    routine = _prompts("a 12 second video of my dog's morning routine: stretching, a walk")
+    assert all("Cast: the brown dog the story follows." in s.prompt for s in routine)
 
 
 def test_people_are_told_by_what_they_wear_and_greet_as_people_do():

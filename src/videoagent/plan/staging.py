@@ -103,11 +103,14 @@ def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
 
 def _called(subject: str) -> str:
     """What the request calls its lead, less the words before a name: "old man" of "an
-    old man", "dog" of "my dog"; "" for a lead of several ("two dogs"), which is one of them."""
+    old man", "dog" of "my dog's day"; "" for a lead of several ("two dogs"), which is one
+    of them."""
     words = lead_of(subject).split()
     while words and words[0].lower() in OPENING_WORDS | {"my", "our", "your", "its"}:
         words.pop(0)
-    return "" if is_plural(lead_of(subject)) else " ".join(words)
+    if is_plural(lead_of(subject)) or not words:
+        return ""
+    return " ".join([*words[:-1], words[-1].removesuffix("'s").removesuffix("’s")])
 
 
 def _followed(called: str, colour: str, kind: str) -> str:

@@ -106,10 +106,11 @@ KIND_SYNONYMS = {
     "stranger": "person",
     "customer": "person",
     "vendor": "person",
-    # People by who they are or what they do; each is drawn as a person.
+    # People by who they are or what they do; each is drawn as a person ("baby" is not one:
+    # "a baby bird").
     **dict.fromkeys(
         """
-        couple family families baby babies toddler teenager teen tourist student mom mum
+        couple family families toddler teenager teen tourist student mom mum
         dad mother father grandma grandpa grandmother grandfather lady gentleman guy chef
         farmer runner jogger cyclist dancer musician skater surfer hiker doctor nurse
         teacher officer firefighter soldier worker waiter waitress shopkeeper player

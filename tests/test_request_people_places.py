@@ -46,6 +46,13 @@ def test_two_friends_are_two_people_in_every_beat():
     assert "two people" in [ask.said() for ask in read_asks(Request.build(text))]
     preview, _ = preview_plan(Request.build(text), ["procedural"])
     assert all([k for k, _ in _kinds(s)].count("person") == 2 for s in preview.shots)
+    # dressed apart, and the same two in every shot
+    people = [
+        [(e["colour"], c) for e, c in zip(s.scene["entities"], s.cast, strict=True)
+         if e["kind"] == "person"]
+        for s in preview.shots
+    ]  # fmt: skip
+    assert all(pair == [("blue", "person"), ("red", "person-2")] for pair in people)
     # the forest is no placeholder on screen: the park, said so
     assert not any("forest" in str(shot.cast) for shot in board.shots)
     assert any("forest (drawn as its park)" in w for w in warnings)

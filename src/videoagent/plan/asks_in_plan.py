@@ -4,11 +4,12 @@ things no shot stages, and the words it quotes.
 Read against the storyboard (`plan/asks.py` reads the request apart from it), the offline
 planner's commonest miss is a count: "two brown dogs chasing a red ball" staged one dog,
 "three birds flying" one bird. So every shot that stages some of an asked-for entity gets
-the missing ones, of the same kind and colour, doing what the first one does (to the same
-target), each a companion in the bible. Words the request quotes ('with the words "Good dog"
-on screen') that no card or text of the plan holds are put over the first generated shot.
-Asks the world cannot draw are left alone, and what the video then shows is still checked
-on the finished takes (`evaluate/asks_shown.py`).
+the missing ones, of the same kind and colour (people of no colour asked for dressed
+apart), doing what the first one does (to the same target), each a companion in the bible.
+Words the request quotes ('with the words "Good dog" on screen') that no card or text of
+the plan holds are put over the first generated shot. Asks the world cannot draw are left
+alone, and what the video then shows is still checked on the finished takes
+(`evaluate/asks_shown.py`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import EntitySpec
 
+# What the people a count adds wear, in turn.
+PEOPLE_COLOURS = ("red", "green", "yellow", "purple", "orange", "grey")
 MOST_OF_A_KIND = 4  # copies a shot is given of one thing (the world's scenes stay legible)
 QUOTED_SECONDS = 3.0  # how long quoted words stay on screen (at most the shot)
 
@@ -56,16 +59,20 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
                     entities.append(replace(first, colour=colour))
                     shot.cast.append(member_id)
                     continue
+                # The same kind and colour, doing the same; people of no colour asked for
+                # dress apart (two friends in the same blue look like one drawn twice).
+                dressed = ask.colour is None and first.kind == "person"
+                another = replace(first, colour=_unworn(bible)) if dressed else first
                 member = bible.add(
                     BibleEntity(
                         f"{ask.what.replace(' ', '-')}-{number}",
                         ask.what,
-                        first.colour,
+                        another.colour,
                         "companion",
-                        f"{looks_of(first)} (one of the {ask.said()})",
+                        f"{looks_of(another)} (one of the {ask.said()})",
                     )
                 )
-                entities.append(first)  # the same kind and colour, doing the same
+                entities.append(replace(another, colour=member.colour))  # as first given
                 shot.cast.append(member.id)
             shot.scene = replace(scene, entities=tuple(entities)).to_dict()
             grown.append(shot.id)
@@ -109,6 +116,12 @@ def _the_rest(board: Storyboard, ask: Ask) -> list[tuple[str, str]]:
         them = [(e.colour, shot.cast[i]) for i, e in enumerate(scene.entities) if is_asked(e, ask)]
         most = max(most, them[1:], key=len)
     return most
+
+
+def _unworn(bible: Bible) -> str:
+    """A colour no person of the bible wears yet."""
+    worn = {e.colour for e in bible.entities.values() if e.kind == "person"}
+    return next((c for c in PEOPLE_COLOURS if c not in worn), PEOPLE_COLOURS[0])
 
 
 def _stages(shot, ask: Ask) -> bool:

@@ -27,6 +27,7 @@ from videoagent.plan.request import Request
 from videoagent.plan.rewrite import rewrite
 from videoagent.plan.staging import stage
 from videoagent.plan.storyboard import Shot, Storyboard
+from videoagent.plan.time_passing import pass_time
 from videoagent.plan.visual_style import DEFAULT_LOOK, asked_grade
 from videoagent.plan.voice_cuts import cuts_on_breaks, sentence_breaks
 from videoagent.store.derived import DerivedFiles
@@ -68,6 +69,7 @@ def draft_storyboard(
         warnings = []
     board.validate(bible)
     name_places(board)
+    pass_time(board)
     board.grade = asked_grade(request.text)
     # The plan's own (what synthworld cannot draw) are said too, each once.
     return board, list(dict.fromkeys(warnings + board.warnings))

@@ -19,6 +19,7 @@ from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
 from videoagent.plan.staging import left_out_notes, stage
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard, allocate
+from videoagent.plan.time_passing import times_passing
 from videoagent.synthworld import vocabulary as vocab
 
 MAX_SHOT_SECONDS = 10.0
@@ -37,6 +38,8 @@ def _plan_beats(
     card_seconds = mode.title_card + mode.end_card
     available = max(request.seconds - card_seconds, 1.0)
     planned: list[tuple[str, str, str | None, bool]] = []
+    # A shot for each time of day the video passes through ("from day to night").
+    passing = math.ceil(len(times_passing(request.text)) / len(beats))
     if mode.establishing and not brief.one_take:  # an establishing shot is a cut
         when = "Noon" if brief.time_of_day == "noon" else f"A {brief.time_of_day}"
         where = f"{vocab.PLACE_PREPOSITIONS.get(brief.place, 'at')} the {brief.place}"
@@ -45,7 +48,8 @@ def _plan_beats(
         told = beats[brief.setting : i]  # the beats before that may name the subject
         named = any(names_subject(brief.subject, before) for before in told)
         sentence = beat_sentence(brief.subject, beat, first=not named, setting=i < brief.setting)
-        pieces = max(1, math.ceil(available / len(beats) / min(max_shot_seconds, MAX_SHOT_SECONDS)))
+        most = min(max_shot_seconds, MAX_SHOT_SECONDS)
+        pieces = max(1, passing, math.ceil(available / len(beats) / most))
         planned += [(beat, sentence, None, piece == pieces - 1) for piece in range(pieces)]
     if mode.closing_shot and not brief.one_take:
         planned.append(("closing shot", "And the day winds down.", "sit", True))

@@ -446,5 +446,5 @@ NEUTRAL_WORDS = frozenset(
     ad advert advertisement commercial brand product ugc tagline title logo intro outro
     words word text caption captions subtitle subtitles slogan screen on-screen
     morning's set sets off along terrace sandy wooden towers below gentle following subject
-    slow fast still overhead happily nearby glowing sunny""".split()
+    slow fast still overhead happily nearby glowing sunny lapse timelapse time-lapse""".split()
 )

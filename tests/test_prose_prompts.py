@@ -71,3 +71,10 @@ def test_what_synthworld_draws_where_nothing_is_said_is_not_told():
 def test_the_cast_a_count_adds_is_described_as_a_model_reads_it():
     told = _prompts("three birds and a cat in the garden")[0].prompt
     assert "an orange cat; a red bird (one of the three birds); a red bird (one of" in told
+
+
+def test_a_place_by_its_name_is_told_by_its_name():
+    shots = _prompts("a brand video for Sunny Café: morning coffee on the terrace")
+    assert all("Setting: Sunny Café in the morning" in s.prompt for s in shots)
+    assert place_as_written("a walk in Central Park") == ("park", "Central Park")
+    assert place_as_written("Café scene with a dog") == ("cafe", "café")

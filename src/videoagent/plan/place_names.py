@@ -23,16 +23,18 @@ _ARTICLES = {"a", "an", "the", "this", "that", "my", "our", "his", "her", "their
 
 def place_as_written(text: str, place: str | None = None) -> tuple[str, str]:
     """(synthworld's place, the words) of the first place `text` names: "a walk in a snowy
-    forest" is ("park", "snowy forest"); with `place`, of the first it draws as that place;
-    ("", "") where it names none."""
+    forest" is ("park", "snowy forest"), "at Sunny Café" ("cafe", "Sunny Café"); with
+    `place`, of the first it draws as that place; ("", "") where it names none."""
     for found in _PATTERN.finditer(text):
         drawn = vocab.PLACE_SYNONYMS[found[1].lower()]
         if (place is not None and drawn != place) or found[1].lower() in _NOT_A_SETTING:
             continue
         before = text[: found.start()].split()
+        if before and before[-1][:1].isupper() and found[1][:1].isupper():
+            return drawn, f"{before[-1]} {found[1]}"  # a name: "Sunny Café", "Central Park"
         if len(before) >= 2 and before[-2].lower() in _ARTICLES and before[-1].isalpha():
-            return drawn, f"{before[-1]} {found[1]}"
-        return drawn, found[1]
+            return drawn, f"{before[-1]} {found[1]}".lower()
+        return drawn, found[1].lower()
     return "", ""
 
 

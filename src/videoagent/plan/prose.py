@@ -56,7 +56,7 @@ ACTION_PROSE = {
 def setting(spec: SceneSpec, named: str = "") -> str:
     """Where and when the shot is, as a phrase: "a snowy forest in the morning, in falling
     snow". `named`: the place in the request's words ("snowy forest"), else synthworld's."""
-    place = _article(named) if named else PLACE_PROSE[spec.place]
+    place = _named_place(named, "a") if named else PLACE_PROSE[spec.place]
     indoors = spec.place in vocab.INDOORS  # a kitchen too: its weather is in the windows
     weather = (WEATHER_INDOORS if indoors else WEATHER_PROSE)[spec.weather]
     return f"{place} {TIME_PROSE[spec.time_of_day]}" + (f", {weather}" if weather else "")
@@ -68,8 +68,15 @@ def journey(spec: SceneSpec, named: str = "") -> str:
     if spec.arrives_from is None:
         return ""
     here = _definite(PLACE_PROSE[spec.arrives_from])
-    there = f"the {named}" if named else _definite(PLACE_PROSE[spec.place])
+    there = _named_place(named, "the") if named else _definite(PLACE_PROSE[spec.place])
     return f"The camera travels on as {here} gives way to {there}."
+
+
+def _named_place(named: str, article: str) -> str:
+    """ "a snowy forest", "the snowy forest"; a name as it is ("Sunny Café")."""
+    if named[:1].isupper():
+        return named
+    return _article(named) if article == "a" else f"the {named}"
 
 
 def described(spec: SceneSpec, caption: str, names: list[str] = ()) -> str:

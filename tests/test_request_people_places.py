@@ -81,3 +81,19 @@ def test_a_place_synthworld_has_not_is_drawn_as_the_nearest_and_told_as_written(
 def test_a_friend_does_what_the_beat_says_they_do(text, together):
     _, board, _ = _board(text)
     assert [action for _, action in _kinds(board.shots[0])] == [together, together]
+
+
+@pytest.mark.parametrize(
+    ("text", "first_shot"),
+    [
+        ("a puppy playing in the grass", [("dog", "chase"), ("ball", "stand")]),
+        ("a girl plays in the park", [("person", "chase"), ("ball", "stand")]),
+        ("a dog plays with its friend", [("dog", "meet"), ("dog", "meet")]),
+        ("two dogs playing, then sitting", [("dog", "meet"), ("dog", "meet")]),
+    ],
+)
+def test_one_playing_alone_plays_with_a_ball_not_a_stranger(text, first_shot):
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    assert _kinds(board.shots[0]) == first_shot
+    asks = [ask.said() for ask in read_asks(Request.build(text))]
+    assert ("the dog chases the ball" in asks) == (text == "a puppy playing in the grass")

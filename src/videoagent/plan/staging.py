@@ -125,6 +125,14 @@ def _followed(called: str, colour: str, kind: str) -> str:
     return f"the {' '.join([*words[:-1], colour, words[-1]])} the story follows"
 
 
+def _as_said(kind: str, subject: str) -> str:
+    """The lead's kind in the number the request says it: "dogs" of "two dogs playing" (so
+    that they play together, not each with a ball), else "dog"."""
+    if not is_plural(lead_of(subject)):
+        return kind
+    return "people" if kind == "person" else f"{kind}s"
+
+
 def _own_subject(beat: str, lead: str) -> bool:
     """Whether the beat opens with something other than the lead doing something, and
     names no lead ("a cat sits on the beach" or "a car drives past" in a film about a dog;
@@ -189,7 +197,7 @@ def stage(
     """Stage `beat` (e.g. "getting a pup cup") for the brief's protagonist; `here`: where
     the story is when the beat names no place (default the brief's)."""
     lead = protagonist(brief, bible)
-    subject_phrase = f"the {lead.kind}" if lead else ""
+    subject_phrase = f"the {_as_said(lead.kind, brief.subject)}" if lead else ""
     # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
     about_lead = without_subject(brief.subject, beat) if lead else beat
     companions = companions_of(brief.subject) if lead else ""

@@ -125,6 +125,21 @@ def _coming_from(prompt: str) -> tuple[str | None, str]:
     return place, prompt[: found.start()] + prompt[found.end() :]
 
 
+_PLAY_WORDS = {"play", "plays", "playing"}
+# Whom one may play with, though the world draws no such kind: then it is not alone.
+_PARTNER_WORDS = {"friend", "friends", "buddy", "pal", "mate", "companion", "together", "with"}
+_MANY_WORDS = {"two", "three", "four", "five", "several", "many", "some", "both", "couple"}
+
+
+def _plays_alone(tokens: list[str]) -> bool:
+    """Whether a clause has one of a kind playing with no one ("a puppy playing in the
+    grass"; not "two dogs playing", "kids play", "plays with its friend")."""
+    if not _PLAY_WORDS & set(tokens) or (_PARTNER_WORDS | _MANY_WORDS) & set(tokens):
+        return False
+    plural = [t for t in tokens if t in vocab.KIND_SYNONYMS and t.endswith(("s", "ren", "men"))]
+    return not plural and "people" not in tokens
+
+
 def parse(prompt: str) -> ParsedPrompt:
     """Understand `prompt` as a synthworld scene."""
     arrives_from, prompt = _coming_from(prompt)
@@ -217,6 +232,9 @@ def parse(prompt: str) -> ParsedPrompt:
             i += 1
         if fetched and len(mentions) == 1:  # nothing named to fetch ("a stick" would be)
             mentions.append(entity_for(_Mention("ball", None), True))
+        elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
+            mentions.append(entity_for(_Mention("ball", None), True))
+            actions = ["chase" if a == "meet" else a for a in actions]
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
 
     cannot = _resolve(entities)

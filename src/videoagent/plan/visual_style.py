@@ -3,7 +3,9 @@ nature documentary".
 
 It becomes the brief's style, which ends every prompt written for a model that reads prose,
 in the dense words such models were trained on; a request that asks none gets DEFAULT_LOOK.
-Synthworld (procedural, embedded) draws its own look whatever is asked, and the run says so.
+Synthworld (procedural, embedded) draws its own look whatever is asked, and the run says so;
+a look that is a colour grade (GRADED: black and white, sepia…) the render gives every
+generated shot, whoever drew it.
 """
 
 from __future__ import annotations
@@ -53,8 +55,8 @@ LOOKS = {
     "minimalist": "minimalist, clean composition, muted palette",
     "dreamy": "dreamy, soft focus, pastel light",
 }
-# Looks the render can grade a take into where its backend cannot be told them: the name of
-# the grade (media/grades.py) of each.
+# Looks the render can grade every generated shot into: the name of the grade
+# (media/grades.py) of each.
 GRADED = {
     **dict.fromkeys(("black and white", "black-and-white", "monochrome"), "black and white"),
     **dict.fromkeys(("film noir", "noir"), "film noir"),

@@ -213,7 +213,7 @@ PLACE_STAND_INS = {
         "park",
     ),
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
-    **dict.fromkeys("village bridge station".split(), "street"),
+    **dict.fromkeys("village bridge station school campus church".split(), "street"),
     **dict.fromkeys("rooftop airport".split(), "city"),
     **dict.fromkeys("bakery restaurant diner".split(), "cafe"),
     **dict.fromkeys(

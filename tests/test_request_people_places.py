@@ -99,3 +99,18 @@ def test_one_playing_alone_plays_with_a_ball_not_a_stranger(text, first_shot):
     assert _kinds(board.shots[0]) == first_shot
     asks = [ask.said() for ask in read_asks(Request.build(text))]
     assert ("the dog chases the ball" in asks) == (text == "a puppy playing in the grass")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("a couple dances in the rain", "two people"),
+        ("a young couple walks on the beach at sunset", "two people"),
+        ("a family has a picnic in the park", "three people"),
+        ("a couple of dogs play", "two dogs"),
+        ("a family of ducks walks by the pond", "two birds"),
+    ],
+)
+def test_people_named_together_are_counted_and_a_couple_of_things_stay_things(text, who):
+    said = [ask.said() for ask in read_asks(Request.build(text))]
+    assert said[0] == who and not any("family" in s or "couple" in s for s in said)

@@ -171,11 +171,23 @@ def _names_creature(word: str) -> bool:
 # Friends who are who a request is about are people ("two friends walk"); a friend the lead
 # meets is one of its own kind ("a dog meets a friend": plan/staging.py).
 _FRIENDS = {"friend": "person", "friends": "people", "buddies": "people", "pals": "people"}
+# People a word names together, where it is who a request is about ("a couple dances"; not
+# "a couple of dogs", "a family of ducks").
+_GROUPS = {"couple": "two people", "family": "three people"}
 
 
 def drawable(subject: str) -> str:
-    """`subject` in the words the world draws: "two people" of "two friends"."""
-    return " ".join(_FRIENDS.get(word.lower(), word) for word in subject.split())
+    """`subject` in the words the world draws: "two people" of "two friends" and of "a
+    young couple"."""
+    words = subject.split()
+    group = next((_GROUPS[w.lower()] for i, w in enumerate(words) if _is_group(words, i)), None)
+    return group or " ".join(_FRIENDS.get(word.lower(), word) for word in words)
+
+
+def _is_group(words: list[str], i: int) -> bool:
+    """Whether `words[i]` names people together ("a couple"; not "a couple of dogs")."""
+    following = words[i + 1].lower() if i + 1 < len(words) else ""
+    return words[i].lower().strip(",.") in _GROUPS and following != "of"
 
 
 def _subject_of(text: str) -> tuple[str, str]:
@@ -186,7 +198,7 @@ def _subject_of(text: str) -> tuple[str, str]:
         said = word.lower().strip(",.")
         if said in vocab.ACTION_SYNONYMS or said in _NOT_IN_A_SUBJECT:
             break  # "it meets a grey dog", "a bakery for dogs": not who it is about
-        if not (_names_creature(word) or said in _FRIENDS):
+        if not (_names_creature(word) or said in _FRIENDS or _is_group(words, i)):
             if word.endswith((",", ":")):
                 break  # "Barkery, a bakery": a name said before it
             continue

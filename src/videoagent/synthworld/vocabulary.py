@@ -110,7 +110,7 @@ KIND_SYNONYMS = {
     # "a baby bird").
     **dict.fromkeys(
         """
-        couple family families toddler teenager teen tourist student mom mum
+        toddler teenager teen tourist student mom mum
         dad mother father grandma grandpa grandmother grandfather lady gentleman guy chef
         farmer runner jogger cyclist dancer musician skater surfer hiker doctor nurse
         teacher officer firefighter soldier worker waiter waitress shopkeeper player
@@ -446,5 +446,6 @@ NEUTRAL_WORDS = frozenset(
     ad advert advertisement commercial brand product ugc tagline title logo intro outro
     words word text caption captions subtitle subtitles slogan screen on-screen
     morning's set sets off along terrace sandy wooden towers below gentle following subject
-    slow fast still overhead happily nearby glowing sunny lapse timelapse time-lapse""".split()
+    slow fast still overhead happily nearby glowing sunny lapse timelapse time-lapse family
+    families""".split()
 )

@@ -114,3 +114,15 @@ def test_one_playing_alone_plays_with_a_ball_not_a_stranger(text, first_shot):
 def test_people_named_together_are_counted_and_a_couple_of_things_stay_things(text, who):
     said = [ask.said() for ask in read_asks(Request.build(text))]
     assert said[0] == who and not any("family" in s or "couple" in s for s in said)
+
+
+def test_at_home_is_the_living_room_and_going_home_a_house():
+    board, _ = preview_plan(
+        Request.build("a dog walks in the park in the morning, then sleeps at home at night"),
+        ["xai"],
+    )
+    assert [s.scene["place"] for s in board.shots][-1] == "living room"
+    assert not any(e["kind"] == "house" for s in board.shots for e in s.scene["entities"])
+    assert "Setting: a home at night." in board.shots[-1].prompt
+    _, walking_home, _ = _board("a man walks home")
+    assert ("house", "stand") in _kinds(walking_home.shots[0])

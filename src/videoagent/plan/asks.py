@@ -112,6 +112,8 @@ def _words(text: str) -> list[str]:
 
 def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     """The kind named by the words at `i` (a name of one or two words), and its length."""
+    if words[i] == "home" and i > 0 and words[i - 1] == "at":
+        return None  # where one is ("sleeps at home"), no house to see
     for length in (2, 1):
         phrase = " ".join(words[i : i + length])
         if len(phrase.split()) != length:

@@ -29,6 +29,8 @@ def place_as_written(text: str, place: str | None = None) -> tuple[str, str]:
         drawn = vocab.PLACE_SYNONYMS[found[1].lower()]
         if (place is not None and drawn != place) or found[1].lower() in _NOT_A_SETTING:
             continue
+        if found[1].lower() == "at home":
+            return drawn, "home"
         before = text[: found.start()].split()
         if before and before[-1][:1].isupper() and found[1][:1].isupper():
             return drawn, f"{before[-1]} {found[1]}"  # a name: "Sunny Café", "Central Park"

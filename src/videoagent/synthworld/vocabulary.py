@@ -223,6 +223,7 @@ PLACE_STAND_INS = {
         """.split(),
         "living room",
     ),
+    "at home": "living room",  # where one is ("sleeps at home"); "walks home" goes to a house
 }
 PLACE_SYNONYMS |= PLACE_STAND_INS
 # Any of those words, longest first, as a regular expression's alternatives ("coffee

@@ -1,8 +1,9 @@
-"""Colour grades the render can give a clip: a look asked for ("in black and white") that a
-backend could not be told, made by FFmpeg's filters, the same every time.
+"""Colour grades the render can give a clip: a look asked for ("in black and white"), made
+by FFmpeg's filters the same every time, whichever backend drew the clip (synthworld cannot
+be told a look; a model told one may not keep it).
 
-A grade changes only colour and grain, never what is where; it is applied after the clip is
-fitted to the frame, so a graded clip is always encoded, never stream-copied.
+A grade changes colour, brightness and grain, never what is where; it is applied after the
+clip is fitted to the frame, so a graded clip is always encoded, never stream-copied.
 """
 
 from __future__ import annotations

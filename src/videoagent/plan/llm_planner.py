@@ -28,6 +28,7 @@ from videoagent.plan.offline_planner import (
 )
 from videoagent.plan.request import Request
 from videoagent.plan.staging import left_out_notes, stage
+from videoagent.plan.story_time import story_time
 from videoagent.plan.storyboard import Storyboard
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
@@ -219,8 +220,9 @@ def plan_with_llm(
     shots = []
     here = brief.place  # where the story is: a journey moves it
     left_out: dict[str, list[str]] = {}  # by beat: what synthworld has no drawing for
+    times = story_time([item.beat for item in proposal.shots], brief)
     for index, item in enumerate(proposal.shots):
-        staged = stage(item.beat, brief, bible, here=here)
+        staged = stage(item.beat, brief, bible, here=here, now=times[index])
         if staged.left_out:
             left_out[item.beat] = staged.left_out
         scene = staged.scene

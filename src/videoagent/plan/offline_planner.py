@@ -18,6 +18,7 @@ from videoagent.plan.journey import arriving
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
 from videoagent.plan.staging import left_out_notes, stage
+from videoagent.plan.story_time import story_time
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard, allocate
 from videoagent.plan.time_passing import times_passing
 from videoagent.synthworld import vocabulary as vocab
@@ -69,8 +70,11 @@ def plan_offline(
     previous_size = None
     here = brief.place  # where the story is: a journey moves it
     left_out: dict[str, list[str]] = {}  # by beat: what synthworld has no drawing for
-    for beat, sentence, hint, ends_beat in _plan_beats(brief, request, max_shot_seconds):
-        staged = stage(beat if hint is None else "", brief, bible, action_hint=hint, here=here)
+    planned = _plan_beats(brief, request, max_shot_seconds)
+    times = story_time([beat if hint is None else "" for beat, _, hint, _ in planned], brief)
+    for (beat, sentence, hint, ends_beat), now in zip(planned, times, strict=True):
+        told = beat if hint is None else ""
+        staged = stage(told, brief, bible, action_hint=hint, here=here, now=now)
         if staged.left_out:
             left_out[beat] = staged.left_out
         scene = staged.scene

@@ -193,9 +193,12 @@ def stage(
     *,
     action_hint: str | None = None,
     here: str | None = None,
+    now: dict[str, str] | None = None,
 ) -> Staged:
     """Stage `beat` (e.g. "getting a pup cup") for the brief's protagonist; `here`: where
-    the story is when the beat names no place (default the brief's)."""
+    the story is when the beat names no place (default the brief's); `now`: its time of day
+    and weather (plan/story_time.py; default the brief's)."""
+    now = now or {}
     lead = protagonist(brief, bible)
     subject_phrase = f"the {_as_said(lead.kind, brief.subject)}" if lead else ""
     # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
@@ -309,8 +312,8 @@ def stage(
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
     scene = SceneSpec(
         place=place or here or brief.place,
-        time_of_day=_named(beat, vocab.TIME_SYNONYMS) or brief.time_of_day,
-        weather=_named(beat, vocab.WEATHER_SYNONYMS) or brief.weather,
+        time_of_day=_named(beat, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),
+        weather=_named(beat, vocab.WEATHER_SYNONYMS) or now.get("weather", brief.weather),
         camera=_named(beat, vocab.CAMERA_SYNONYMS) or camera,
         shot_size=_named(beat, vocab.SHOT_SYNONYMS) or shot_size,
         entities=tuple(entities),

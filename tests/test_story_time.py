@@ -1,0 +1,49 @@
+"""The time of day and the weather move on with the story: named once, they hold from there;
+said to begin later ("then it starts to rain"), they do not hold before."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.agent.planning import preview_plan
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import Request
+from videoagent.plan.story_time import story_time
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "weathers"),
+    [
+        (
+            "a dog walks in the morning, then sleeps at night, then dreams",
+            ["morning", "night", "night"],
+            ["clear"] * 3,
+        ),
+        (
+            "a person walking a dog at noon, then it starts to rain",
+            ["noon", "noon"],
+            ["clear", "rain"],
+        ),
+        (
+            "a dog walking in the park, then sniffing around, in the rain",
+            ["morning"] * 3,
+            ["rain"] * 3,
+        ),
+        ("a cat sits by the window, then night falls", ["morning", "night"], ["clear"] * 2),
+    ],
+)
+def test_time_and_weather_at_each_beat(text, times, weathers):
+    brief = make_brief(Request.build(text))
+    at_each = story_time(brief.beats, brief)
+    assert [now["time_of_day"] for now in at_each] == times
+    assert [now["weather"] for now in at_each] == weathers
+
+
+def test_the_shots_before_the_rain_starts_are_dry_and_the_video_still_shows_it():
+    request = Request.build(
+        "a person walking a dog through the park at noon, then it starts to rain"
+    )
+    board, _ = preview_plan(request, ["procedural"])
+    weathers = [shot.scene["weather"] for shot in board.shots]
+    assert weathers[0] == "clear" and weathers[-1] == "rain"
+    assert weathers == sorted(weathers)  # clear, then rain: never back

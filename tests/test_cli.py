@@ -51,6 +51,18 @@ def test_plan_says_where_a_journey_arrives():
     assert "no cut; arrives at the beach from the park" in lines[-1]
 
 
+def test_plan_says_the_grade_and_the_look_each_prompt_asks():
+    request = "a 12 second black and white film of a dog walking in the garden"
+    env = {"COLUMNS": "300", "XAI_API_KEY": "never-sent"}  # a plan sends nothing
+    result = runner.invoke(app, ["plan", request, "--backend", "xai"], env=env)
+    assert result.exit_code == 0
+    assert "grade: black and white (every generated shot, in the render)" in result.output
+    prompts = [line for line in result.output.splitlines() if line.strip().startswith("prompt:")]
+    assert prompts and all(
+        "Setting: a garden" in p and "Style: black and white" in p for p in prompts
+    )
+
+
 def test_backends_lists_capabilities_prices_and_what_is_configured(monkeypatch):
     from videoagent.generators import catalog
 

@@ -507,6 +507,8 @@ def plan(
     )
     said = " · ".join(ask.said() for ask in asks) or "nothing to check"
     out.print(f"asks: {escape(said)}", highlight=False)
+    if board.grade:
+        out.print(f"grade: {board.grade} (every generated shot, in the render)", highlight=False)
     for shot in board.shots:
         seconds = float(board.rate.seconds(shot.frames))
         joined = "continues the shot before, no cut" if shot.continues else shot.transition_in

@@ -109,6 +109,18 @@ from videoagent.plan.beats import beat_sentence, names_subject, split_beats, wit
             "a dog and a white cat playing, then sleeping",
             ["A dog and a white cat play.", "The dog and the cat sleep."],
         ),
+        # A beat that opens with "the", "a" or "his" tells of something else, or lists what
+        # happens: it was "The boy the kite gets stuck in a tree."
+        (
+            "a boy flies a kite, then the kite gets stuck in a tree",
+            ["A boy flies a kite.", "The kite gets stuck in a tree."],
+        ),
+        ("a man opens a gift, his face lights up", ["A man opens a gift.", "His face lights up."]),
+        (
+            "a girl reads, then the sun sets and the stars come out",
+            ["A girl reads.", "The sun sets and the stars come out."],
+        ),
+        ("a dog's day: a walk, a nap, a snack", ["A dog's day: a walk.", "A nap.", "A snack."]),
     ],
 )
 def test_captions_agree_with_how_many_the_subject_names(request_text, captions):

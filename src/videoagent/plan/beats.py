@@ -347,7 +347,8 @@ def without_subject(subject: str, beat: str) -> str:
 def beat_sentence(subject: str, beat: str, *, first: bool, setting: bool = False) -> str:
     """A caption line: 'The dog goes on a walk.' (the subject introduced where `first`: no
     beat before named it); a beat that opens with someone else, with "it" or "there", or
-    with a place, is its own sentence ('A car drives past.', 'It starts to rain.'), as is
+    with a place, or with "the", "a" or "his" before anything else, is its own sentence ('A
+    car drives past.', 'It starts to rain.', 'The kite gets stuck in a tree.'), as is
     one that sets the scene before the subject is met (`setting`: 'A day at the beach.')."""
     words, own = _told(subject, beat)
     if subject and not own and not setting:
@@ -380,5 +381,8 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
         words[verb] = present_tense(words[verb], plural=plural)
     said = words[1:] if words and words[0].endswith(",") and _is_adverb(words[0][:-1]) else words
     opener = said[0].lower() if said else ""  # past "Outside,"
-    own = at is not None or opener in ("it", "there", "they") or _opens_with_place(said)
+    # "the kite gets stuck", "his face lights up", "a nap": of something else, or a list
+    # of what happens, never what the subject does.
+    named = opener in _MENTION_WORDS | _POSSESSIVES
+    own = at is not None or named or opener in ("it", "there", "they") or _opens_with_place(said)
     return words, own

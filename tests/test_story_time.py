@@ -30,6 +30,7 @@ from videoagent.plan.story_time import story_time
             ["rain"] * 3,
         ),
         ("a cat sits by the window, then night falls", ["morning", "night"], ["clear"] * 2),
+        ("a dog meets a cat, then the sun sets", ["morning", "sunset"], ["clear"] * 2),
     ],
 )
 def test_time_and_weather_at_each_beat(text, times, weathers):

@@ -2,8 +2,8 @@
 
 A time or a weather a beat names holds from that beat on, not only in it ("walks in the
 morning, then sleeps at night, then dreams": the dream is at night). One a beat says begins
-there ("then it starts to rain", "as night falls") holds from that beat, not before it;
-any other holds from the start, as the brief has it ("a dog walking in the park, then
+there ("then it starts to rain", "as night falls", "the sun sets") holds from that beat, not
+before it; any other holds from the start, as the brief has it ("a dog walking in the park, then
 sniffing around, in the rain": rain throughout).
 """
 
@@ -16,7 +16,7 @@ from videoagent.synthworld import vocabulary as vocab
 
 _BEGINS = re.compile(
     r"\b(?:starts?|starting|begins?|beginning|turns?|turning|falls?|falling|comes?|arrives?|"
-    r"sets? in)\b",
+    r"sets?|setting|rises?|rising)\b",
     re.IGNORECASE,
 )
 # Where nothing holds yet: the world's own morning and clear sky.

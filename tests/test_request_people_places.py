@@ -126,3 +126,22 @@ def test_at_home_is_the_living_room_and_going_home_a_house():
     assert "Setting: a home at night." in board.shots[-1].prompt
     _, walking_home, _ = _board("a man walks home")
     assert ("house", "stand") in _kinds(walking_home.shots[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "colours"),
+    [
+        ("a swan and a crow at the lake", ["white", "black"]),  # the swan was red
+        ("a black swan at the lake", ["black"]),  # the colour said wins
+        ("a taxi drives down the street", ["yellow"]),
+        ("a dog sees a pigeon", ["brown", "grey"]),
+    ],
+)
+def test_a_creature_whose_word_has_a_colour_is_drawn_in_it(text, colours):
+    _, board, _ = _board(text)
+    assert [e["colour"] for e in board.shots[0].scene["entities"]] == colours
+
+
+def test_hugging_is_drawn_as_coming_together():
+    _, board, _ = _board("a dog waits by the door, its owner comes home, they hug")
+    assert _kinds(board.shots[-1]) == [("dog", "meet"), ("person", "meet")]

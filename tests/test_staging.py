@@ -76,6 +76,41 @@ def test_they_of_a_lead_of_one_is_it_and_whom_it_met(text, met):
     assert after.cast[:2] == before.cast[:2]  # the one it waited for or met
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("a person walking a dog through the park, then it starts to rain", "dog"),
+        ("a dog meets a cat in the park, then the sun sets", "cat"),
+    ],
+)
+def test_whom_the_lead_was_with_stays_while_the_weather_or_light_changes(text, kept):
+    """The dog being walked vanished from the shots of the rain."""
+    brief = make_brief(Request.build(text))
+    bible = draft_bible(brief)
+    before, after = (stage(beat, brief, bible) for beat in brief.beats)
+    lead = before.scene.entities[0].kind
+    assert [e.kind for e in after.scene.entities] == [lead, kept]
+    assert after.cast == before.cast
+    assert after.scene.entities[1].action == after.scene.entities[0].action  # goes on with it
+
+
+@pytest.mark.parametrize(
+    ("text", "still"),
+    [
+        ("a girl reads a book in the park", "sit"),
+        ("a dog's day: a walk, a nap", "sit"),
+        ("a chef cooks pasta in a restaurant", "stand"),
+    ],
+)
+def test_keeping_still_is_drawn_still_and_a_nap_is_no_thing(text, still):
+    """A girl reading and a chef cooking walked about; "a nap" was a labelled box on
+    screen."""
+    brief = make_brief(Request.build(text))
+    scene = stage(brief.beats[-1], brief, draft_bible(brief)).scene
+    assert scene.entities[0].action == still
+    assert [e.label for e in scene.entities if e.kind == "placeholder"] in ([], ["book"])
+
+
 def test_a_subject_of_two_stays_two_in_every_beat():
     """ "A girl and her dog walk, then sit": the dog sat out the second beat (it was the
     first beat's "and her dog"), and walked in none (it stood while the girl walked)."""
@@ -188,3 +223,27 @@ def test_no_two_shots_in_a_row_share_a_still_framing(text):
         assert after[1] != "static" or after != before
     sizes = {s.shot_size for s in board.shots if len(s.scene_spec.entities) > 1}
     assert "close-up" not in sizes  # which would leave one of them out
+
+
+@pytest.mark.parametrize(
+    ("beat", "said"),
+    [
+        ("cooks in a restaurant kitchen", ["restaurant (drawn as its cafe)"]),
+        (
+            "walks from the forest to the office",
+            ["forest (drawn as its park)", "office (drawn as its living room)"],
+        ),
+    ],
+)
+def test_a_place_stood_in_for_is_named_as_drawn(beat, said):
+    """A restaurant's kitchen, drawn as the café, was also said to be drawn as the living
+    room."""
+    brief = make_brief(Request.build(f"a man {beat}"))
+    left_out = stage(brief.beats[0], brief, draft_bible(brief)).left_out
+    assert [word for word in left_out if "drawn as" in word] == said
+
+
+def test_a_wave_at_the_beach_is_the_sea_not_a_labelled_box():
+    brief = make_brief(Request.build("two kids at the beach, then a wave washes in"))
+    scene = stage(brief.beats[-1], brief, draft_bible(brief)).scene
+    assert all(e.kind != "placeholder" for e in scene.entities)

@@ -61,8 +61,10 @@ def make_brief(request: Request) -> Brief:
             words = lead_of(beats.subject).lower().split()  # "a girl and her brown dog"
             colour = next((w for w in words if w in vocab.COLOURS), None)
     if kind and colour is None:
-        colour = vocab.DEFAULT_COLOUR[kind]
-        assumed.append(f"the {kind} is {colour}")
+        words = lead_of(beats.subject).lower().split()
+        natural = next((w for w in words if w in vocab.NATURAL_COLOUR), None)  # "a swan"
+        colour = vocab.NATURAL_COLOUR[natural] if natural else vocab.DEFAULT_COLOUR[kind]
+        assumed.append(f"the {natural or kind} is {colour}")
     weather = _named(request.text, vocab.WEATHER_SYNONYMS) or "clear"
     place = _named(without_destinations(request.text), vocab.PLACE_SYNONYMS)  # where it starts
     if place is None:

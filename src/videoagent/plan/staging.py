@@ -14,6 +14,7 @@ from videoagent.plan.beats import (
     companions_of,
     is_plural,
     lead_of,
+    names_subject,
     third_person,
     without_subject,
 )
@@ -150,11 +151,22 @@ def _own_subject(beat: str, lead: str) -> bool:
     return opens and acting and all(e.kind != lead for e in entities)
 
 
-def _and_whom_it_was_with(brief: Brief, bible: Bible, beat: str, lead: BibleEntity) -> str:
+def _tells_of_no_one(subject: str, beat: str) -> bool:
+    """Whether `beat` is a sentence of its own that names no creature: the weather or the
+    light changing ("it starts to rain", "the sun sets"), not the subject doing something."""
+    creatures = (e for e in parse(beat).spec.entities if e.kind in vocab.CREATURES)
+    return bool(subject) and not names_subject(subject, beat) and next(creatures, None) is None
+
+
+def _and_whom_it_was_with(
+    brief: Brief, bible: Bible, beat: str, lead: BibleEntity, *, just_before: bool = False
+) -> str:
     """Whom a "they" about a lead of one takes in, as " and the blue person": the creature
     the beats before `beat` last had the lead with ("waits for its owner, then they walk
-    home", "meets a friend, then they run"); "" when there is none."""
+    home", "meets a friend, then they run"); only the beat `just_before` it, where it looks
+    no further; "" when there is none."""
     earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
+    earlier = earlier[-1:] if just_before else earlier
     for previous in reversed(earlier):
         told = without_subject(brief.subject, previous)
         others = parse(f"the {lead.colour} {lead.kind} {told}").spec.entities[1:]
@@ -205,6 +217,7 @@ def stage(
     about_lead = without_subject(brief.subject, beat) if lead else beat
     companions = companions_of(brief.subject) if lead else ""
     by = ""  # who is in the shot but not in what the beat tells
+    carried = ""  # who goes on with the lead from the beat before
     alone = without_subject(lead_of(brief.subject), beat) if companions else beat
     if alone != beat and not alone.startswith("and "):
         about_lead, by = alone, f". {companions}"  # "the dog sees a cat": its owner looks on
@@ -214,6 +227,10 @@ def stage(
             about_lead = without_subject(companions, alone.removeprefix("and "))
     elif lead and beat.lower().startswith("they ") and not is_plural(brief.subject):
         subject_phrase += _and_whom_it_was_with(brief, bible, beat, lead)  # "they walk home"
+    elif lead and _tells_of_no_one(brief.subject, beat):
+        # "walks a dog, then it starts to rain": the moment goes on, and so does the dog.
+        carried = _and_whom_it_was_with(brief, bible, beat, lead, just_before=True)
+        subject_phrase += carried
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
         subject_phrase, action_hint = "", action_hint or "stand"
     parsed = parse(f"{subject_phrase} {about_lead}{by}".strip())
@@ -238,7 +255,8 @@ def stage(
         target = None
         if subject is not None:
             found.remove(subject)
-            action = action or (subject.action if subject.action != "stand" else None)
+            stands = subject.action == "stand" and not words & vocab.STANDING_WORDS
+            action = action or (None if stands else subject.action)  # "stand" said, or not
             placed[parsed_entities.index(subject)] = 0
             target = subject.target if action == subject.action else None
         entities.append(EntitySpec(lead.kind, lead.colour, action or "walk"))
@@ -267,6 +285,12 @@ def stage(
         replace(e, target=placed.get(aim)) if aim is not None else e
         for e, aim in zip(entities, aimed, strict=True)
     ]
+    if carried:  # and goes on as the lead does: walked on in the rain
+        doing = entities[0].action
+        entities = [
+            replace(e, action=doing) if i and e.kind in vocab.ACTIONS.get(doing, ()) else e
+            for i, e in enumerate(entities)
+        ]
     place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").
@@ -320,9 +344,13 @@ def stage(
     )
     # A word synthworld draws, but not for that kind: "a dog that rolls".
     undoable = [f"a {kind} that {third_person(action)}" for kind, action in parsed.cannot]
-    stood_in = [  # "the forest": drawn as its park
+    # "the forest": drawn as its park; where it goes, as where it goes; not the kitchen of
+    # "a restaurant kitchen", drawn as the café
+    here_words = set(re.findall(r"[a-z]+", without_destinations(beat).lower()))
+    stood_in = [
         f"{word} (drawn as its {vocab.PLACE_STAND_INS[word]})"
         for word in dict.fromkeys(re.findall(r"[a-z]+", beat.lower()))
         if word in vocab.PLACE_STAND_INS
+        and (vocab.PLACE_STAND_INS[word] == scene.place or word not in here_words)
     ]
     return Staged(scene, cast, parsed.unsupported_words + undoable + stood_in)

@@ -147,6 +147,7 @@ def parse(prompt: str) -> ParsedPrompt:
     entities: list[dict] = []
     placeholders: list[str] = []
     unsupported: list[str] = []
+    natural: dict[int, str] = {}  # an entity's colour by what it is ("a swan": white)
 
     def entity_for(mention: _Mention, definite: bool, another: bool = False) -> int:
         """The entity a mention names: one already met, unless it is `another`."""
@@ -198,6 +199,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 definite = i > 0 and tokens[i - 1] == "the"
                 another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
                 index = entity_for(_Mention(kind[0], colour), definite, another)
+                said = " ".join(tokens[start : start + kind[1]])
+                if said in vocab.NATURAL_COLOUR:
+                    natural.setdefault(index, vocab.NATURAL_COLOUR[said])
                 if i > 0 and tokens[i - 1] in ("to",) or (i > 1 and tokens[i - 2] == "to"):
                     to_target = index
                 before = _word_before(tokens, i)
@@ -220,10 +224,14 @@ def parse(prompt: str) -> ParsedPrompt:
             if token in vocab.STILL_WORDS and mentions:  # "a cat sleeping": it sits
                 still = "sit" if entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"] else "stand"
                 actions.append(still)
+            elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
+                actions.append("stand")
             if token not in KNOWN:
                 previous = tokens[i - 1] if i > 0 else ""
                 named = previous in DETERMINERS or previous in vocab.COLOURS
-                if named and not _names_something(tokens, i + 1):
+                # "a nap" is a time spent still (above), no thing to stand in for
+                thing = token not in vocab.STILL_WORDS
+                if named and thing and not _names_something(tokens, i + 1):
                     if token not in placeholders:
                         placeholders.append(token)
                     mentions.append(entity_for(_Mention("placeholder", "white", token), True))
@@ -237,7 +245,7 @@ def parse(prompt: str) -> ParsedPrompt:
             actions = ["chase" if a == "meet" else a for a in actions]
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
 
-    cannot = _resolve(entities)
+    cannot = _resolve(entities, natural)
     notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in cannot]
     spec = SceneSpec(
         place=scene.get("place", "park"),
@@ -291,15 +299,17 @@ def _apply(
             met["action"], met["target"] = "meet", subject  # "a dog meets a cat": both do
 
 
-def _resolve(entities: list[dict]) -> list[tuple[str, str]]:
-    """Fill defaults: colours (distinct per kind), actions the kind can really do; the
-    (kind, action) of each asked what its kind cannot do, which then stands."""
+def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, str]]:
+    """Fill defaults: colours (distinct per kind; first the `natural` one of an entity
+    where its word has one), actions the kind can really do; the (kind, action) of each
+    asked what its kind cannot do, which then stands."""
     cannot = []
     used: dict[str, list[str]] = {}
-    for entity in entities:
+    for index, entity in enumerate(entities):
         kind = entity["kind"]
         if entity["colour"] is None:
             choices = [
+                *([natural[index]] if index in natural else []),
                 vocab.DEFAULT_COLOUR.get(kind, "white"),
                 "grey",
                 "black",

@@ -139,6 +139,8 @@ KIND_SYNONYMS = {
     "balls": "ball",
     "tennis ball": "ball",
     "pup cup": "cup",
+    "coffee mug": "cup",  # one mug, not a coffee and a mug
+    "coffee cup": "cup",
     "puppuccino": "cup",
     "coffee": "cup",
     "latte": "cup",
@@ -158,6 +160,18 @@ KIND_SYNONYMS = {
     "kiosk": "cafe stand",
     "signs": "sign",
     "billboard": "sign",
+}
+# The colour a word's kind is drawn in when the request names none: a swan is white, not
+# the red of the world's default bird.
+NATURAL_COLOUR = {
+    **dict.fromkeys(("swan", "swans", "goose", "geese", "seagull", "gull", "duck"), "white"),
+    **dict.fromkeys(("ducks", "seagulls", "gulls"), "white"),
+    **dict.fromkeys(("crow", "crows"), "black"),
+    **dict.fromkeys(("pigeon", "pigeons"), "grey"),
+    **dict.fromkeys(("duckling", "ducklings"), "yellow"),
+    **dict.fromkeys(("sparrow", "sparrows", "owl", "owls"), "brown"),
+    **dict.fromkeys(("parrot", "parrots"), "green"),
+    **dict.fromkeys(("taxi", "taxis"), "yellow"),
 }
 # And each one's plural ("pigeons", "taxis"), where it takes an -s.
 KIND_SYNONYMS |= {
@@ -353,6 +367,14 @@ ACTION_SYNONYMS = {
     "greets": "meet",
     "greeting": "meet",
     "befriends": "meet",
+    "hug": "meet",  # they come together, as meeting is drawn
+    "hugs": "meet",
+    "hugging": "meet",
+    "cuddle": "meet",
+    "cuddles": "meet",
+    "cuddling": "meet",
+    "embrace": "meet",
+    "embraces": "meet",
     "play": "meet",
     "plays": "meet",
     "playing": "meet",
@@ -415,7 +437,16 @@ STILL_WORDS = frozenset(
     """
     sleep sleeps sleeping asleep nap naps napping doze dozes dozing lie lies lying lounge
     lounges lounging relax relaxes relaxing watch watches watching gaze gazes gazing stare
-    stares staring
+    stares staring read reads reading write writes writing knit knits knitting type types
+    typing study studies studying meditate meditates meditating daydream daydreams daydreaming
+    """.split()
+)
+# Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.
+STANDING_WORDS = frozenset(
+    """
+    cook cooks cooking bake bakes baking paint paints painting sing sings singing wash washes
+    washing sweep sweeps sweeping fish fishes fishing stir stirs stirring chop chops chopping
+    feed feeds feeding
     """.split()
 )
 
@@ -432,7 +463,7 @@ NEUTRAL_WORDS = frozenset(
     seconds minute minutes sec s make create show showing shows story going goes go getting gets
     get got has have having had do does doing finally later then while its own way time
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
-    low high golden glow glowing sky sky's grass green paved path sand sea waves buildings road
+    low high golden glow glowing sky sky's grass green paved path sand sea wave waves buildings road
     floor wall window lamp lamps walls windows rug sofa couch interior warm-toned skyline lights
     lit-up towers stars moon overcast falling drops flakes wet snowy ground left right center
     centre frame moving forward slowly quickly gently steady eye-level level angle view

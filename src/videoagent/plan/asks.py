@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 
 from videoagent.plan.beats import (
+    OBJECT_WORDS,
     drawable,
     opens_with_another,
     split_beats,
@@ -121,8 +122,19 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
         if phrase in vocab.KINDS:
             return phrase, length
         if phrase in vocab.KIND_SYNONYMS:
+            if length == 1 and _said_as_verb(words, i):
+                return None  # "she drinks it": no drinks
             return vocab.KIND_SYNONYMS[phrase], length
     return None
+
+
+def _said_as_verb(words: list[str], i: int) -> bool:
+    """Whether the word at `i`, which may name a kind ("drinks", "treats"), is a verb
+    there: nothing before it that opens a name, and an object after it."""
+    before = words[i - 1] if i > 0 else ""
+    opened = before in NUMBERS or before in vocab.COLOURS or before in ("a", "an", "the", "some")
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return not opened and following in OBJECT_WORDS
 
 
 def _entities(text: str) -> list[Ask]:

@@ -67,6 +67,8 @@ _NOT_IN_A_SUBJECT = {
 }
 # What may open the second of a subject of two ("a girl and her dog").
 _POSSESSIVES = {"her", "his", "its", "their", "my", "our", "your"}
+# What follows a verb, never a bare noun ("drinks it": no drinks).
+OBJECT_WORDS = {"it", "a", "an", "the", "them", "him", "her", "his", "their", "its", "some"}
 _E_STEMS = (
     "mak",
     "tak",
@@ -313,6 +315,9 @@ def _opening_noun(words: list[str]) -> int | None:
     if at < len(words) and words[at].lower() in vocab.COLOURS:
         at += 1
     named = words[at].lower().strip(",.") if at < len(words) else ""
+    following = words[at + 1].lower() if at + 1 < len(words) else ""
+    if at == 0 and following in OBJECT_WORDS:  # "drinks it", "treats her": a verb
+        return None
     return at if vocab.KIND_SYNONYMS.get(named, named) in vocab.KINDS else None
 
 

@@ -21,6 +21,7 @@ from videoagent.plan.beats import (
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
 from videoagent.plan.journey import without_destinations
+from videoagent.plan.referents import with_referents
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -43,6 +44,12 @@ RECEIVE_WORDS = {
     "earns",
     "wins",
 }
+# Where one doing nothing said sits ("an old man on a bench", "drinks it on the sofa").
+_SEATED = re.compile(
+    r"\bon (?:a|an|the|his|her|its|their|my) (?:\w+ )?"
+    r"(?:bench|sofa|couch|bed|chair|armchair|seat|blanket|porch|steps?|windowsill)\b",
+    re.IGNORECASE,
+)
 # Natural framing (shot size, camera move) for what the subject does.
 FRAMING = {
     "walk": ("wide", "track"),
@@ -233,6 +240,8 @@ def stage(
         subject_phrase += carried
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
         subject_phrase, action_hint = "", action_hint or "stand"
+    earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
+    about_lead = with_referents(about_lead, earlier, lead.kind if lead else None)  # "drinks it"
     parsed = parse(f"{subject_phrase} {about_lead}{by}".strip())
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)
@@ -259,7 +268,8 @@ def stage(
             action = action or (None if stands else subject.action)  # "stand" said, or not
             placed[parsed_entities.index(subject)] = 0
             target = subject.target if action == subject.action else None
-        entities.append(EntitySpec(lead.kind, lead.colour, action or "walk"))
+        seated = "sit" if _SEATED.search(beat) and lead.kind in vocab.ACTIONS["sit"] else None
+        entities.append(EntitySpec(lead.kind, lead.colour, action or seated or "walk"))
         aimed.append(target)
         cast.append(lead.id)
     for entity in found:
@@ -321,9 +331,9 @@ def stage(
         giver = _cast_member(
             bible, "person", "green", "supporting", "the person who hands it over (green apron)"
         )
-        receiver_action = (
-            "eat" if item.kind == "cup" and lead.kind in vocab.ACTIONS["eat"] else "sit"
-        )
+        # A dog laps its pup cup, a dog given a bone sits for it, a person buying stands.
+        eats = item.kind == "cup" and lead.kind in vocab.ACTIONS["eat"]
+        receiver_action = "eat" if eats else "stand" if lead.kind == "person" else "sit"
         entities[0] = EntitySpec(lead.kind, lead.colour, receiver_action)
         entities.append(EntitySpec("person", giver.colour, "give", target=0))
         cast.append(giver.id)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from videoagent.plan.beats import beat_sentence, names_subject, split_beats, without_subject
+from videoagent.plan.beats import (
+    beat_sentence,
+    names_subject,
+    plural,
+    singular,
+    split_beats,
+    without_subject,
+)
 
 
 @pytest.mark.parametrize(
@@ -152,3 +159,18 @@ def test_captions_agree_with_how_many_the_subject_names(request_text, captions):
 )
 def test_a_beat_loses_only_a_mention_of_the_subject_itself(subject, beat, left):
     assert without_subject(subject, beat) == left
+
+
+@pytest.mark.parametrize(
+    ("one", "many"),
+    [("swan", "swans"), ("child", "children"), ("goose", "geese"), ("puppy", "puppies")]
+    + [
+        ("human", "humans"),
+        ("fireman", "firemen"),
+        ("fish", "fish"),
+        ("bench", "benches"),
+        ("horse", "horses"),
+    ],
+)
+def test_a_noun_in_one_and_in_many(one, many):
+    assert plural(one) == many and singular(many) == one

@@ -78,3 +78,17 @@ def test_a_place_by_its_name_is_told_by_its_name():
     assert all("Setting: Sunny Café in the morning" in s.prompt for s in shots)
     assert place_as_written("a walk in Central Park") == ("park", "Central Park")
     assert place_as_written("Café scene with a dog") == ("cafe", "café")
+
+
+def test_a_lead_of_several_and_the_rest_of_them_are_told_by_the_requests_word():
+    """ "Two swans" were "the white bird the story follows; a white bird (one of the two
+    birds)"; three children were "A person in red runs."."""
+    swans = _prompts("two swans on the lake at sunset")[0].prompt
+    assert "Cast: the white swan the story follows; a white swan (one of the two swans)." in swans
+    children = _prompts("three children run in the park")[0].prompt
+    assert "a child in red (one of the three children)" in children
+    assert "The child runs. The child in red runs. The child in green runs." in children
+    dogs = _prompts("two dogs chasing a red ball")[0].prompt  # alike: "another"
+    assert "Another brown dog chases the red ball." in dogs
+    kids = _prompts("two kids play at the beach")[0].prompt
+    assert "the kid's friend, a kid in grey" in kids and "the person's friend" not in kids

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from videoagent.plan.asks import Ask
+from videoagent.plan.beats import plural
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.staging import looks_of
 from videoagent.plan.storyboard import OnScreenText, Storyboard
@@ -63,13 +64,15 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
                 # dress apart (two friends in the same blue look like one drawn twice).
                 dressed = ask.colour is None and first.kind == "person"
                 another = replace(first, colour=_unworn(bible)) if dressed else first
+                description, called = _one_of(another, ask, bible, lead_first=shot.cast[same[0]])
                 member = bible.add(
                     BibleEntity(
                         f"{ask.what.replace(' ', '-')}-{number}",
                         ask.what,
                         another.colour,
                         "companion",
-                        f"{looks_of(another)} (one of the {ask.said()})",
+                        description,
+                        called=called,
                     )
                 )
                 entities.append(replace(another, colour=member.colour))  # as first given
@@ -79,6 +82,22 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
         if grown:
             said.append(f"{ask.said()} asked for: {', '.join(grown)} given the rest")
     return said
+
+
+def _one_of(entity: EntitySpec, ask: Ask, bible: Bible, *, lead_first: str) -> tuple[str, str]:
+    """How a member a count adds is described, "a white bird (one of the two birds)", and
+    called (""); in the request's word where it is one of the lead's several: "a child in
+    red (one of the three children)", called "child in red" (`lead_first`: the id of the
+    first of them in the shot)."""
+    looks, counted = looks_of(entity), ask.said()
+    lead = bible.entities.get(lead_first)
+    if lead is None or lead.role != "protagonist" or not lead.called:
+        return f"{looks} (one of the {counted})", ""
+    noun = lead.called.split()[-1]
+    looks = looks.replace(entity.kind, noun, 1)
+    counted = counted.replace(plural(entity.kind), plural(noun), 1)
+    twin = entity.colour == lead.colour  # told as "another brown dog", as it looks
+    return f"{looks} (one of the {counted})", "" if twin else looks.split(" ", 1)[1]
 
 
 def cover_text(board: Storyboard, asks: list[Ask]) -> list[str]:

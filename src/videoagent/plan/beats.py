@@ -151,6 +151,48 @@ def _plain_form(gerund: str) -> str:
     return stem + "e" if stem in _E_STEMS else stem
 
 
+# Nouns whose plural takes no plain -s ("two children", "geese").
+_IRREGULAR_PLURALS = {
+    "human": "humans",  # before "man"
+    "fish": "fish",
+    "sheep": "sheep",
+    "deer": "deer",
+    "child": "children",
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "goose": "geese",
+    "mouse": "mice",
+    "puppy": "puppies",
+    "kitty": "kitties",
+    "lady": "ladies",
+    "butterfly": "butterflies",
+}
+_IRREGULAR_SINGULARS = {plural: one for one, plural in _IRREGULAR_PLURALS.items()}
+
+
+def singular(noun: str) -> str:
+    """ "swan" of "swans", "child" of "children", "fish" of "fish"."""
+    word = noun.lower()
+    for plural, one in _IRREGULAR_SINGULARS.items():
+        if word.endswith(plural):
+            return noun[: len(noun) - len(plural)] + one  # "grandchildren"
+    if word.endswith("ies") and len(word) > 4:
+        return noun[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):  # "benches"; "horses" is "horse"
+        return noun[:-2]
+    return noun[:-1] if word.endswith("s") and not word.endswith("ss") else noun
+
+
+def plural(noun: str) -> str:
+    """ "swans" of "swan", "children" of "child"."""
+    word = noun.lower()
+    for one, many in _IRREGULAR_PLURALS.items():
+        if word.endswith(one):
+            return noun[: len(noun) - len(one)] + many
+    return noun + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
+
+
 def is_plural(subject: str) -> bool:
     """Whether a subject phrase names more than one: 'two dogs', 'the puppies', 'people'."""
     words = subject.lower().split()

@@ -15,6 +15,7 @@ from videoagent.plan.beats import (
     is_plural,
     lead_of,
     names_subject,
+    singular,
     third_person,
     without_subject,
 )
@@ -22,12 +23,16 @@ from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
 from videoagent.plan.journey import without_destinations
 from videoagent.plan.referents import with_referents
+from videoagent.plan.request import NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
 # What may come before a name: "a dog", "his dog".
 OPENING_WORDS = {"a", "an", "the", "one", "two", "three", "four", "some", "his", "her", "their"}
+# What may come before a name, saying whose or how many ("my dog", "several birds").
+_BEFORE_A_NAME = OPENING_WORDS | {"my", "our", "your", "its", "several", "many", "few", "both"}
+_BEFORE_A_NAME |= set(NUMBER_WORDS)
 FRIEND_WORDS = {"friend", "friends", "buddy", "pal", "companion", "another", "mate"}
 RECEIVE_WORDS = {
     "getting",
@@ -111,14 +116,15 @@ def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
 
 def _called(subject: str) -> str:
     """What the request calls its lead, less the words before a name: "old man" of "an
-    old man", "dog" of "my dog's day"; "" for a lead of several ("two dogs"), which is one
-    of them."""
+    old man", "dog" of "my dog's day"; of a lead of several, one of them ("swan" of "two
+    swans"); "" of people named together ("a couple"), none of whom it names."""
     words = lead_of(subject).split()
-    while words and words[0].lower() in OPENING_WORDS | {"my", "our", "your", "its"}:
+    while words and words[0].lower() in _BEFORE_A_NAME:
         words.pop(0)
-    if is_plural(lead_of(subject)) or not words:
+    if not words or words[-1].lower() in ("couple", "family", "group"):
         return ""
-    return " ".join([*words[:-1], words[-1].removesuffix("'s").removesuffix("’s")])
+    noun = words[-1].removesuffix("'s").removesuffix("’s")
+    return " ".join([*words[:-1], singular(noun) if is_plural(lead_of(subject)) else noun])
 
 
 def _followed(called: str, colour: str, kind: str) -> str:
@@ -193,7 +199,9 @@ def looks_of(entity: EntitySpec) -> str:
     return f"{'an' if entity.colour[0] in 'aeiou' else 'a'} {entity.colour} {entity.kind}"
 
 
-def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> BibleEntity:
+def _cast_member(
+    bible: Bible, kind: str, colour: str, role: str, what: str, called: str = ""
+) -> BibleEntity:
     existing = bible.find(kind=kind, role=role)
     if existing:
         return existing
@@ -202,7 +210,7 @@ def _cast_member(bible: Bible, kind: str, colour: str, role: str, what: str) -> 
             return member
     taken = {e.id for e in bible.entities.values()}
     ident = kind.replace(" ", "-") if kind.replace(" ", "-") not in taken else f"{role}-{kind}"
-    return bible.add(BibleEntity(ident, kind, colour, role, what))
+    return bible.add(BibleEntity(ident, kind, colour, role, what, called=called))
 
 
 def stage(
@@ -307,12 +315,11 @@ def stage(
     alone = bool(entities) and entities[0].action == "meet" and entities[0].target is None
     if lead and (words & FRIEND_WORDS or alone) and lead.kind in vocab.ACTIONS["meet"]:
         colour = next(c for c in OTHER_COLOURS if c != lead.colour)
+        noun = lead.called.split()[-1] if lead.called else lead.kind  # "the kid's friend"
+        looks = looks_of(EntitySpec(lead.kind, colour)).replace(lead.kind, noun, 1)
+        called = looks.split(" ", 1)[1] if noun != lead.kind else ""  # "kid in grey"
         friend = _cast_member(
-            bible,
-            lead.kind,
-            colour,
-            "companion",
-            f"the {lead.kind}'s friend, a {colour} {lead.kind}",
+            bible, lead.kind, colour, "companion", f"the {noun}'s friend, {looks}", called
         )
         entities = [e for i, e in enumerate(entities) if cast[i] != friend.id]
         cast = [c for c in cast if c != friend.id]

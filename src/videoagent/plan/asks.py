@@ -29,6 +29,7 @@ from videoagent.plan.beats import (
     without_subject,
 )
 from videoagent.plan.continuity import without_one_take
+from videoagent.plan.quoted_words import quoted, without_quoted
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.plan.visual_style import without_looks
 from videoagent.synthworld import vocabulary as vocab
@@ -40,7 +41,6 @@ ABOUT_THE_VIDEO = set(
     "words word text title caption captions screen video film clip shot scene tagline slogan "
     "logo brand".split()
 )
-QUOTED = re.compile(r"[\"“«]([^\"“”«»]{1,80})[\"”»]")
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 PLURALS = {"person": "people"}  # else the kind and an s
 AIMED = {"give": "to"}  # "gives to the dog" (else "chases the ball")
@@ -92,13 +92,13 @@ def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     """The asks of a request's (or an edit's) `words`; `length`: whether a length named
     counts (a scene an edit adds is not the video's length)."""
     # Quoted words are text only; a look ("in black and white") is no thing to see.
-    text = QUOTED.sub(" ", without_looks(without_one_take(words)))
+    text = without_quoted(without_looks(without_one_take(words)))
     subject = split_beats(text).subject
     text = text.replace(subject, drawable(subject), 1) if subject else text  # "two friends"
     asks = _entities(text) + _actions(text) + _setting(text)
     named = [n for n in parse(text).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]
-    asks += [Ask("text", quoted.strip()) for quoted in QUOTED.findall(words)]
+    asks += [Ask("text", said) for said in quoted(words)]
     seconds = _length(words) if length else None
     if seconds is not None:
         asks.append(Ask("length", f"{seconds:g} s"))
@@ -130,11 +130,12 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
 
 def _said_as_verb(words: list[str], i: int) -> bool:
     """Whether the word at `i`, which may name a kind ("drinks", "treats"), is a verb
-    there: nothing before it that opens a name, and an object after it."""
+    there: nothing before it that opens a name, and an object after it ("drinks it") or a
+    verb the world knows ("drinks water")."""
     before = words[i - 1] if i > 0 else ""
     opened = before in NUMBERS or before in vocab.COLOURS or before in ("a", "an", "the", "some")
     following = words[i + 1] if i + 1 < len(words) else ""
-    return not opened and following in OBJECT_WORDS
+    return not opened and (following in OBJECT_WORDS or words[i] in vocab.ACTION_SYNONYMS)
 
 
 def _entities(text: str) -> list[Ask]:

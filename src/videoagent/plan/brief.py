@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from videoagent.plan.beats import drawable, lead_of, split_beats
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
+from videoagent.plan.quoted_words import without_quoted
 from videoagent.plan.request import Request
 from videoagent.plan.visual_style import DEFAULT_LOOK, asked_look, without_looks
 from videoagent.synthworld import vocabulary as vocab
@@ -47,10 +48,24 @@ def _named(text: str, table: dict[str, str]) -> str | None:
     return None
 
 
+def _first_named(text: str, table: dict[str, str]) -> str | None:
+    """The value of the phrase of `table` that `text` names first (the longest of those
+    that start there): where a story starts is the first place it names ("in the park,
+    then … at home" starts in the park)."""
+    lowered = text.lower()
+    found = []
+    for phrase, value in table.items():
+        hit = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered)
+        if hit:
+            found.append((hit.start(), -len(phrase), value))
+    return min(found)[2] if found else None
+
+
 def make_brief(request: Request) -> Brief:
     """Understand the request without any model: subject, beats, setting, what was assumed."""
     one_take = asks_one_take(request.text)
-    told = without_looks(request.text)  # how it looks is no beat: "in black and white"
+    # How it looks is no beat ("in black and white"), nor are words to read on screen.
+    told = without_quoted(without_looks(request.text))
     beats = split_beats(without_one_take(told) if one_take else told)
     assumed = []
     kind = colour = None
@@ -66,7 +81,7 @@ def make_brief(request: Request) -> Brief:
         colour = vocab.NATURAL_COLOUR[natural] if natural else vocab.DEFAULT_COLOUR[kind]
         assumed.append(f"the {natural or kind} is {colour}")
     weather = _named(request.text, vocab.WEATHER_SYNONYMS) or "clear"
-    place = _named(without_destinations(request.text), vocab.PLACE_SYNONYMS)  # where it starts
+    place = _first_named(without_destinations(request.text), vocab.PLACE_SYNONYMS)
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park, and anyone out in the
         # rain or snow asked for, which no living room shows, unless seen through a window.

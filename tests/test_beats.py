@@ -174,3 +174,23 @@ def test_a_beat_loses_only_a_mention_of_the_subject_itself(subject, beat, left):
 )
 def test_a_noun_in_one_and_in_many(one, many):
     assert plural(one) == many and singular(many) == one
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "beats"),
+    [
+        # Words that say what the video is like are no beat ("cozy" was a labelled box).
+        (
+            "a cozy autumn video: leaves falling in the park, a girl jumps into the leaves",
+            "a girl",
+            ("leaves falling in the park", "jumps into the leaves"),
+        ),
+        ("a dreamy slow-motion film of a dog running", "a dog", ("running",)),
+        ("a girl watching a video of cats", "a girl", ("watching a video of cats",)),
+        # Who it is about, met in a later clause; the clauses before it set the scene.
+        ("rain on the window, a cat watching", "a cat", ("rain on the window", "watching")),
+    ],
+)
+def test_a_video_described_and_a_subject_met_later(text, subject, beats):
+    split = split_beats(text)
+    assert (split.subject, split.beats) == (subject, beats)

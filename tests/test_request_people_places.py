@@ -145,3 +145,16 @@ def test_a_creature_whose_word_has_a_colour_is_drawn_in_it(text, colours):
 def test_hugging_is_drawn_as_coming_together():
     _, board, _ = _board("a dog waits by the door, its owner comes home, they hug")
     assert _kinds(board.shots[-1]) == [("dog", "meet"), ("person", "meet")]
+
+
+def test_a_place_named_holds_until_another_is_and_the_story_starts_where_it_says():
+    """The girl jumped into the leaves in the living room: the request also said "at
+    home", later, which was taken as where it starts."""
+    text = "leaves falling in the park, a girl jumps into a pile of leaves, then drinks tea at home"
+    brief, board, _ = _board(text)
+    assert brief.place == "park"
+    assert [s.scene["place"] for s in board.shots] == ["park", "park", "living room"]
+    assert all(e["kind"] != "placeholder" for s in board.shots for e in s.scene["entities"])
+    # a person drinking holds the cup: there is no drawing of sipping
+    assert _kinds(board.shots[-1]) == [("person", "hold"), ("cup", "stand")]
+    assert board.shots[-1].caption == "The girl drinks tea at home."

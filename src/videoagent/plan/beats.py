@@ -15,6 +15,16 @@ _PREAMBLE = re.compile(
     r"(?::|of|about|showing|where|in which|with|for)?\s+",
     re.IGNORECASE,
 )
+# "A cozy autumn video: …", "a dreamy underwater film of …": a video described before
+# what it shows (its words no beat, drawn as nothing; the look is read from the whole
+# request: plan/visual_style.py). Only words that name no one and nothing done
+# (`_describes_only`): "a girl watching a video of cats" is about the girl.
+_DESCRIBED = re.compile(
+    r"^(?:an?\s+|the\s+)?((?:[\w'-]+,?\s+){1,3})"
+    r"(?:video|film|clip|movie|ad|advert|commercial|story|animation|reel|montage|short)s?"
+    r"\s*(?::|\s(?:of|about|showing|where|in which|with|for)\s)\s*",
+    re.IGNORECASE,
+)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # A film-maker's direction before what is seen: "Open on a quiet park" is a quiet park,
 # "End at the cafe" at the cafe.
@@ -65,6 +75,8 @@ _NOT_IN_A_SUBJECT = {
     *("he", "she", "they", "it", "there"),
     *("for", "at", "in", "on", "to", "with", "by", "from", "near", "under", "over"),
 }
+# Words before "video" that make it about something, not a look ("a dog's video of").
+_NOT_A_LOOK = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "of", "to"}
 # What may open the second of a subject of two ("a girl and her dog").
 _POSSESSIVES = {"her", "his", "its", "their", "my", "our", "your"}
 # What follows a verb, never a bare noun ("drinks it": no drinks).
@@ -286,20 +298,36 @@ def named_again(subject: str) -> str:
 def split_beats(text: str) -> Beats:
     """Subject and beats of a request; the duration phrase and preamble are dropped. A
     request of several sentences ("It is raining in the city. A man waits at a bus stop.")
-    finds its subject in the first that opens with one; those before it are beats of their
-    own, the setting."""
+    finds its subject in the first that opens with one (or else in the first clause that
+    does); those before it are beats of their own, the setting."""
     text = DURATION_PATTERN.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
     text = _PREAMBLE.sub("", text, count=1) if _PREAMBLE.match(text) else text
+    described = _DESCRIBED.match(text)
+    if described and _describes_only(described.group(1)):
+        text = text[described.end() :]
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
     sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
     sentences = [part for s in sentences if s for part in _at_colon(s)]
     opens = next((k for k, s in enumerate(sentences) if _subject_of(s)[0]), None)
+    if opens is None:  # "leaves falling in the park, a girl jumps into them": by clause
+        sentences = [part for sentence in sentences for part in _parts(sentence)]
+        opens = next((k for k, s in enumerate(sentences) if _subject_of(s)[0]), None)
     subject, rest = _subject_of(sentences[opens]) if opens is not None else ("", "")
     setting = sentences[:opens] if opens is not None else []
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
     beats = [*setting, *(part for sentence in after for part in _parts(sentence))]
     return Beats(subject=subject, beats=tuple(beats) or (text,), setting=len(setting))
+
+
+def _describes_only(words: str) -> bool:
+    """Whether `words` before "video" only say what it is like ("cozy autumn"), naming no
+    creature nor thing, nor anything done."""
+    for word in re.findall(r"[\w'-]+", words.lower()):
+        named = vocab.KIND_SYNONYMS.get(word, word) in vocab.KINDS or word in _FRIENDS
+        if named or word in vocab.ACTION_SYNONYMS or word.endswith("ing") or word in _NOT_A_LOOK:
+            return False
+    return True
 
 
 def _at_colon(sentence: str) -> list[str]:
@@ -358,8 +386,8 @@ def _opening_noun(words: list[str]) -> int | None:
         at += 1
     named = words[at].lower().strip(",.") if at < len(words) else ""
     following = words[at + 1].lower() if at + 1 < len(words) else ""
-    if at == 0 and following in OBJECT_WORDS:  # "drinks it", "treats her": a verb
-        return None
+    if at == 0 and (following in OBJECT_WORDS or named in vocab.ACTION_SYNONYMS):
+        return None  # "drinks it", "drinks water", "treats her": a verb
     return at if vocab.KIND_SYNONYMS.get(named, named) in vocab.KINDS else None
 
 

@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from videoagent.plan.beats import beat_sentence, names_subject
 from videoagent.plan.bible import Bible
-from videoagent.plan.brief import Brief
+from videoagent.plan.brief import Brief, _named
 from videoagent.plan.continuity import as_one_take
-from videoagent.plan.journey import arriving
+from videoagent.plan.journey import arriving, without_destinations
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.request import Request
 from videoagent.plan.staging import left_out_notes, stage
@@ -82,6 +82,8 @@ def plan_offline(
         arrived = arriving(scene, beat) if hint is None and ends_beat else None
         if arrived is not None:
             scene, here = arrived, arrived.place
+        elif _named(without_destinations(told), vocab.PLACE_SYNONYMS):
+            here = scene.place  # "leaves fall in the park, a girl jumps in them": the park
         if scene.shot_size == previous_size and scene.camera == "static":
             # Repeating a framing reads as a jump cut: vary it.
             sizes = ALTERNATE_SIZE if len(scene.entities) == 1 else ALTERNATE_GROUP_SIZE

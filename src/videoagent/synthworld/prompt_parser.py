@@ -195,6 +195,8 @@ def parse(prompt: str) -> ParsedPrompt:
             colour = token if token in vocab.COLOURS else None
             start = i + 1 if colour else i
             kind = _match(tokens, start, KIND_TABLE) if start < len(tokens) else None
+            if kind and not colour and _said_as_verb(tokens, i):
+                kind = None  # "she drinks it": drinking, no drinks
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
                 definite = i > 0 and tokens[i - 1] == "the"
                 another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
@@ -299,6 +301,14 @@ def _apply(
             met["action"], met["target"] = "meet", subject  # "a dog meets a cat": both do
 
 
+def _said_as_verb(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i`, a name of a kind and a verb alike ("drinks"), is the verb:
+    nothing before it opens a name ("two drinks", "the drinks")."""
+    if tokens[i] not in ACTION_TABLE:
+        return False
+    return i == 0 or (tokens[i - 1] not in DETERMINERS and tokens[i - 1] not in vocab.COLOURS)
+
+
 def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, str]]:
     """Fill defaults: colours (distinct per kind; first the `natural` one of an entity
     where its word has one), actions the kind can really do; the (kind, action) of each
@@ -327,6 +337,9 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             )
         used.setdefault(kind, []).append(entity["colour"])
         action = entity["action"] or "stand"
+        handed = any(e["kind"] in ("cup", "ball") for e in entities)
+        if (kind, action) == ("person", "eat") and handed:
+            action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             cannot.append((kind, action))
             action = "stand"

@@ -141,6 +141,14 @@ KIND_SYNONYMS = {
     "pup cup": "cup",
     "coffee mug": "cup",  # one mug, not a coffee and a mug
     "coffee cup": "cup",
+    "hot cocoa": "cup",
+    "hot chocolate": "cup",
+    "cocoa": "cup",
+    "tea": "cup",
+    "juice": "cup",
+    "lemonade": "cup",
+    "milkshake": "cup",
+    "smoothie": "cup",
     "puppuccino": "cup",
     "coffee": "cup",
     "latte": "cup",
@@ -355,8 +363,10 @@ ACTION_SYNONYMS = {
     "eating": "eat",
     "licks": "eat",
     "licking": "eat",
-    "drinks": "eat",
+    "drinks": "eat",  # "she drinks it"; "two drinks" are cups (the parser tells them apart)
     "drinking": "eat",
+    "sips": "eat",
+    "sipping": "eat",
     "enjoys": "eat",
     "enjoying": "eat",
     "laps": "eat",
@@ -479,5 +489,5 @@ NEUTRAL_WORDS = frozenset(
     words word text caption captions subtitle subtitles slogan screen on-screen
     morning's set sets off along terrace sandy wooden towers below gentle following subject
     slow fast still overhead happily nearby glowing sunny lapse timelapse time-lapse family
-    families""".split()
+    families pile piles heap heaps bunch handful lots group stack""".split()
 )

@@ -187,6 +187,16 @@ def test_a_noun_in_one_and_in_many(one, many):
         ),
         ("a dreamy slow-motion film of a dog running", "a dog", ("running",)),
         ("a girl watching a video of cats", "a girl", ("watching a video of cats",)),
+        (
+            "a day in the life of a barista: opening the cafe, making latte art",
+            "a barista",
+            ("opening the cafe", "making latte art"),
+        ),
+        (
+            "a golden retriever puppy plays in the snow",
+            "a golden retriever puppy",
+            ("plays in the snow",),
+        ),
         # Who it is about, met in a later clause; the clauses before it set the scene.
         ("rain on the window, a cat watching", "a cat", ("rain on the window", "watching")),
     ],

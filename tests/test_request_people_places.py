@@ -158,3 +158,19 @@ def test_a_place_named_holds_until_another_is_and_the_story_starts_where_it_says
     # a person drinking holds the cup: there is no drawing of sipping
     assert _kinds(board.shots[-1]) == [("person", "hold"), ("cup", "stand")]
     assert board.shots[-1].caption == "The girl drinks tea at home."
+
+
+def test_a_count_a_beat_says_is_in_that_beat_and_the_subjects_in_every_one():
+    """Customers the barista chats with walked beside her in every shot, opening the café
+    at sunrise and closing it at night."""
+
+    def counted(text: str, kind: str) -> list[int]:
+        board, _ = preview_plan(Request.build(text), ["procedural"])
+        return [[e["kind"] for e in s.scene["entities"]].count(kind) for s in board.shots]
+
+    barista = counted(
+        "a day in the life of a barista: opening the cafe, chatting with customers", "person"
+    )
+    assert barista == [1, 2] or barista == [1, 1, 2, 2]
+    assert set(counted("two dogs chasing a ball, then sleeping", "dog")) == {2}
+    assert set(counted("a dog meets two cats in the park, then they all play", "cat")) == {2}

@@ -91,9 +91,7 @@ def read_asks(request: Request) -> list[Ask]:
 def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     """The asks of a request's (or an edit's) `words`; `length`: whether a length named
     counts (a scene an edit adds is not the video's length)."""
-    # Quoted words are text only; a look ("in black and white") is no thing to see.
-    text = without_quoted(without_looks(without_one_take(words)))
-    subject = split_beats(text).subject
+    text, subject = _told(words)
     text = text.replace(subject, drawable(subject), 1) if subject else text  # "two friends"
     asks = _entities(text) + _actions(text) + _setting(text)
     named = [n for n in parse(text).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
@@ -103,6 +101,20 @@ def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     if seconds is not None:
         asks.append(Ask("length", f"{seconds:g} s"))
     return list(dict.fromkeys(asks))
+
+
+def counted_in_subject(words: str) -> list[Ask]:
+    """The entity asks of who the request is about ("two dogs"): in every shot, where those
+    of a beat ("chatting with customers") are in that beat's."""
+    subject = _told(words)[1]
+    return _entities(drawable(subject)) if subject else []
+
+
+def _told(words: str) -> tuple[str, str]:
+    """What of `words` is to be seen, and its subject: quoted words are text only, a look
+    ("in black and white") no thing to see."""
+    text = without_quoted(without_looks(without_one_take(words)))
+    return text, split_beats(text).subject
 
 
 def _words(text: str) -> list[str]:

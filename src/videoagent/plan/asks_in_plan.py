@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from videoagent.plan.asks import Ask
+from videoagent.plan.asks import Ask, asks_in, counted_in_subject
 from videoagent.plan.beats import plural
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.staging import looks_of
@@ -44,10 +44,11 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
             continue
         wanted = min(ask.count, MOST_OF_A_KIND)
         known = _the_rest(board, ask)  # who they are where a shot already has them
+        counted_in = _shots_counting(board, ask)
         grown = []
         for shot in board.shots:
             scene = shot.scene_spec
-            if shot.kind != "generated" or scene is None:
+            if shot.kind != "generated" or scene is None or shot.id not in counted_in:
                 continue
             same = [i for i, e in enumerate(scene.entities) if is_asked(e, ask)]
             if not same or len(same) >= wanted:
@@ -120,6 +121,31 @@ def cover_text(board: Storyboard, asks: list[Ask]) -> list[str]:
         held.append(ask.what)
         said.append(f"{ask.said()} asked for: on screen over {first.id}")
     return said
+
+
+def _shots_counting(board: Storyboard, ask: Ask) -> set[str]:
+    """The shots a count of `ask` holds in: all, where it is of who the request is about
+    ("two dogs") or no beat says it; else those whose beat does ("chatting with customers":
+    not the barista opening the café alone)."""
+    generated = [s for s in board.shots if s.kind == "generated"]
+    if _counts(counted_in_subject(board.request), ask):
+        return {s.id for s in generated}
+    saying: set[str] = set()
+    for before, shot in zip([None, *generated], generated, strict=False):
+        they = shot.beat.lower().startswith(("they ", "both ", "all "))  # "then they all play"
+        if _counts(asks_in(shot.beat, length=False), ask) or (
+            they and before is not None and before.id in saying
+        ):
+            saying.add(shot.id)
+    return saying or {s.id for s in generated}
+
+
+def _counts(asks: list[Ask], ask: Ask) -> bool:
+    """Whether `asks` ask for more than one of what `ask` does."""
+    return any(
+        a.kind == "entity" and (a.what, a.colour) == (ask.what, ask.colour) and (a.count or 1) > 1
+        for a in asks
+    )
 
 
 def _the_rest(board: Storyboard, ask: Ask) -> list[tuple[str, str]]:

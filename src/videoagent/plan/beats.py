@@ -25,6 +25,7 @@ _DESCRIBED = re.compile(
     r"\s*(?::|\s(?:of|about|showing|where|in which|with|for)\s)\s*",
     re.IGNORECASE,
 )
+_DAY_IN_THE_LIFE = re.compile(r"^(?:a|one)\s+day\s+in\s+the\s+life\s+of\s+", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # A film-maker's direction before what is seen: "Open on a quiet park" is a quiet park,
 # "End at the cafe" at the cafe.
@@ -259,6 +260,10 @@ def _subject_of(text: str) -> tuple[str, str]:
                 break  # "Barkery, a bakery": a name said before it
             continue
         end = i + 1
+        while end < len(words) and not words[end - 1].endswith((",", ":")):
+            if not _names_creature(words[end]):
+                break
+            end += 1  # "a golden retriever puppy": one of them, said in two words
         if not word.endswith(",") and end < len(words) and words[end].lower() == "and":
             j = end + 1
             while j < len(words) and (
@@ -307,6 +312,7 @@ def split_beats(text: str) -> Beats:
     if described and _describes_only(described.group(1)):
         text = text[described.end() :]
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
+    text = _DAY_IN_THE_LIFE.sub("", text, count=1)  # of whom: "a day in the life of a barista"
     sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
     sentences = [part for s in sentences if s for part in _at_colon(s)]
     opens = next((k for k, s in enumerate(sentences) if _subject_of(s)[0]), None)
@@ -336,6 +342,8 @@ def _at_colon(sentence: str) -> list[str]:
     head, colon, tail = sentence.partition(": ")
     if colon and not _subject_of(head)[0] and _subject_of(tail)[0]:
         return [head, tail]
+    if colon and _subject_of(head)[0] and not _subject_of(head)[1] and not _subject_of(tail)[0]:
+        return [f"{head} {tail}"]  # "a barista: opening the café, …": what the barista does
     return [sentence]
 
 

@@ -25,6 +25,13 @@ _DESCRIBED = re.compile(
     r"\s*(?::|\s(?:of|about|showing|where|in which|with|for)\s)\s*",
     re.IGNORECASE,
 )
+# A beat that says how it is shot ("close-up of her shoes", "aerial shot of the city"):
+# its own line, of no one's doing.
+_FRAMING = re.compile(
+    r"^(?:(?:extreme\s+)?close[- ]?ups?|wide|aerial|slow[- ]motion|tracking|overhead|long|"
+    r"medium|establishing|drone)(?:\s+shots?)?\s+(?:of|on)\b",
+    re.IGNORECASE,
+)
 _DAY_IN_THE_LIFE = re.compile(r"^(?:a|one)\s+day\s+in\s+the\s+life\s+of\s+", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # A film-maker's direction before what is seen: "Open on a quiet park" is a quiet park,
@@ -467,5 +474,7 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     # "the kite gets stuck", "his face lights up", "a nap": of something else, or a list
     # of what happens, never what the subject does.
     named = opener in _MENTION_WORDS | _POSSESSIVES
-    own = at is not None or named or opener in ("it", "there", "they") or _opens_with_place(said)
+    framed = _FRAMING.match(" ".join(said)) is not None  # "close-up of her shoes"
+    own = at is not None or named or framed or opener in ("it", "there", "they")
+    own = own or _opens_with_place(said)
     return words, own

@@ -157,3 +157,13 @@ def test_a_still_run_the_truth_asked_for_is_no_failure(tmp_path: Path):
     assert (
         next(c for c in take_checks(job, moving) if c.name == "frozen frames").severity == "error"
     )
+
+
+def test_one_holding_a_cup_still_is_still_by_design():
+    """A person drinking holds the cup and stands still: the take failed "frozen frames"."""
+    from videoagent.evaluate.checks import still_by_design
+    from videoagent.synthworld.prompt_parser import parse
+
+    holding = parse("Medium shot, static camera. A park. A blue person holds a white cup.").spec
+    assert [e.action for e in holding.entities] == ["hold", "stand"]
+    assert still_by_design(holding)

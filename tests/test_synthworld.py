@@ -240,3 +240,23 @@ def test_the_scenery_is_anchored_to_the_world_not_to_the_shot(place):
 )
 def test_the_sun_setting_or_rising_is_the_time_of_day(prompt, time_of_day):
     assert parse(prompt).spec.time_of_day == time_of_day
+
+
+@pytest.mark.parametrize("sitter", ["person", "dog", "cat"])
+def test_one_sitting_by_a_bench_sits_on_it(sitter):
+    """ "An old man on a bench" sat in the air beside the bench, which stood at the side."""
+    spec = SceneSpec(
+        place="park",
+        time_of_day="morning",
+        weather="clear",
+        camera="static",
+        shot_size="medium",
+        entities=(EntitySpec(sitter, "blue" if sitter == "person" else "brown", "sit"),)
+        + (EntitySpec("bench", "brown"),),
+    )
+    _, truth = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=3).frame(12)
+    who, bench = truth.entities
+    assert who.visible == 1.0 and bench.visible > 0.5
+    # the sitter over the middle of the bench
+    middle = (bench.box[0] + bench.box[2]) / 2
+    assert abs((who.box[0] + who.box[2]) / 2 - middle) < (bench.box[2] - bench.box[0]) / 4

@@ -20,7 +20,7 @@ MAX_FROZEN_SECONDS = 1.0
 SUBJECT_VISIBLE = 0.8  # the subject must be in frame this often
 OTHER_VISIBLE = 0.15  # everyone else at least this often
 ACTION_SHARE = 0.25  # the intended action must be seen in this share of frames
-STILL_ACTIONS = ("stand", "sit")
+STILL_ACTIONS = ("stand", "sit", "hold")  # holding a cup, one stands still
 SHOWS = "shows "  # + colour and kind: one truth check per thing the shot stages
 
 
@@ -102,8 +102,8 @@ def take_checks(job: Job, scene: SceneSpec | None) -> list[Check]:
 
 def still_by_design(scene: SceneSpec) -> bool:
     """Whether the shot asks for a picture that holds still (a fixed camera in clear
-    weather, everyone standing or sitting): then a still run in a take whose truth we have
-    is what was asked, not a stuck model."""
+    weather, everyone standing, sitting or holding something): then a still run in a take
+    whose truth we have is what was asked, not a stuck model."""
     return (
         scene.camera == "static"
         and scene.weather == "clear"

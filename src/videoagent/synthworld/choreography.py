@@ -110,8 +110,13 @@ class Choreography:
         # Alternate sides, a little further out each time, so scenery frames the subject.
         slots = [0.28, -0.3, 0.42, -0.44, 0.56, -0.58, 0.7, -0.72]
         used = 0
+        seat = self._seat()
         for index, entity in enumerate(self.entities):
             if index == 0 or self._is_staged(index):
+                continue
+            if index == seat:  # under the one sitting on it, a little behind their knees
+                facing = 1  # the subject faces right while it sits still
+                positions[index] = (subject_span[0] + subject_span[1]) / 2 - 0.1 * facing
                 continue
             width = SIZE[entity.kind][0]
             slot = slots[used % len(slots)] * self.view_width
@@ -120,6 +125,12 @@ class Choreography:
             centre = (subject_span[0] + subject_span[1]) / 2
             positions[index] = centre + offset
         return positions
+
+    def _seat(self) -> int | None:
+        """The bench a sitting subject sits on: the first of the scene, if any."""
+        if not self.entities or self.entities[0].action != "sit":
+            return None
+        return next((i for i, e in enumerate(self.entities) if e.kind == "bench"), None)
 
     def _is_staged(self, index: int) -> bool:
         """True when an entity's position follows from an interaction with the subject."""

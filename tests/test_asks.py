@@ -305,3 +305,8 @@ def test_a_scene_an_edit_adds_says_what_of_it_synthworld_cannot_draw(tmp_path):
         "'the dog dances': synthworld has no drawing for dances; "
         "where it draws the shot, that is left out"
     ]
+
+
+def test_a_day_in_the_life_asks_for_no_life():
+    asks = read_asks(Request.build("a day in the life of a barista: making latte art"))
+    assert "life" not in {a.what for a in asks}  # it was "not shown: the life"

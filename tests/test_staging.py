@@ -101,6 +101,7 @@ def test_whom_the_lead_was_with_stays_while_the_weather_or_light_changes(text, k
         ("a dog's day: a walk, a nap", "sit"),
         ("a chef cooks pasta in a restaurant", "stand"),
         ("an old man on a bench in the park", "sit"),
+        ("a barista chatting with customers", "stand"),
     ],
 )
 def test_keeping_still_is_drawn_still_and_a_nap_is_no_thing(text, still):

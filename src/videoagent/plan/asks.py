@@ -39,7 +39,7 @@ NUMBERS = {**NUMBER_WORDS, "pair": 2, "couple": 2, "both": 2, "twin": 2}  # how 
 # Nouns about the video itself, not things in its world ("with the words … on screen").
 ABOUT_THE_VIDEO = set(
     "words word text title caption captions screen video film clip shot scene tagline slogan "
-    "logo brand".split()
+    "logo brand life".split()  # "a day in the life of a barista": no life to show
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 PLURALS = {"person": "people"}  # else the kind and an s

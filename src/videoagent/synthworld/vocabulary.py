@@ -456,7 +456,7 @@ STANDING_WORDS = frozenset(
     """
     cook cooks cooking bake bakes baking paint paints painting sing sings singing wash washes
     washing sweep sweeps sweeping fish fishes fishing stir stirs stirring chop chops chopping
-    feed feeds feeding
+    feed feeds feeding make makes making chat chats chatting talk talks talking
     """.split()
 )
 

@@ -6,5 +6,6 @@
 # 5: idle people, cats; 6: world-anchored scenery, extensions; 7: "another brown dog" is a
 # second one (it was the first again); 8: words about the video ("with the words … on
 # screen") draw no stand-in; 9: what is chased keeps ahead of its chaser, a second chaser
-# close behind the first.
-VERSION = 9
+# close behind the first; 10: a sitter sits on the bench, a person drinking holds the cup,
+# swans are white, "a nap" and "a wave" are no labelled box.
+VERSION = 10

@@ -287,7 +287,8 @@ def test_an_edit_asks_too_and_its_asks_are_looked_for_like_the_requests(tmp_path
     assert added <= set(states) and "4 s long" not in states  # a new length replaces the old
     assert [s for s, state in states.items() if state != "shown"] == []
     said = [r.message for r in records if r.message.startswith("asks added")]
-    assert said[0] == "asks added: a cat, the cat sits, at the beach"
+    # the scene made the video longer: that length is the one asked from then on
+    assert said[0] == "asks added: a cat, the cat sits, at the beach, 8 s long"
     stored = json.loads((made.folder / "project.json").read_text())["asks"]
     assert {Ask(**a).said() for a in stored} == set(states)
 

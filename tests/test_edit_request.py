@@ -50,6 +50,9 @@ def _board(shots: int = 5) -> Storyboard:
         ("make this one minute", SetLength(1440)),
         ("make it 20 seconds shorter", SetLength(384)),
         ("make it 9:16", Reframe("9:16")),
+        ("make the video vertical", Reframe("9:16")),  # as the packaged model restates it
+        ("make it square for instagram", Reframe("1:1")),
+        ("make it ready for tiktok", Reframe("9:16")),
         ("remove shot 2", RemoveShot(2)),
         ("swap shots 4 and 5", SwapShots(4, 5)),
         ("move shot 5 to the start", MoveShot(5, 1)),
@@ -65,10 +68,63 @@ def _board(shots: int = 5) -> Storyboard:
             "make shot 4 rainy at the beach",
             Restage(4, (("weather", "rain"), ("place", "beach"))),
         ),
+        # A shot by its place; one longer or shorter than it was (by 2 s unless said).
+        ("remove the second shot", RemoveShot(2)),
+        ("swap the first shot and the last shot", SwapShots(1, 5)),
+        ("make the last shot longer", TrimShot(5, 176 + 48)),  # 864 frames in five
+        ("make the first scene shorter by 1 s", TrimShot(1, 172 - 24)),
+        ("extend shot 3 by 3 seconds", TrimShot(3, 172 + 72)),
     ],
 )
 def test_edit_phrasings(text, expected):
     assert parse_edit(text, _board(), REQUEST) == [expected]
+
+
+def _cast_board() -> tuple[Storyboard, Request]:
+    """A girl buying a coffee from a person in green, then drinking it on a bench."""
+    people = [
+        {"kind": "person", "colour": "blue", "action": "stand"},
+        {"kind": "cup", "colour": "white", "action": "stand"},
+        {"kind": "person", "colour": "green", "action": "give"},
+    ]
+    shots = [
+        Shot("shot-01", 1, "generated", "buys a coffee", "", 96, scene={"entities": people}),
+        Shot("shot-02", 2, "generated", "drinks it", "", 96, scene={"entities": people[:2]}),
+    ]
+    shots[0].cast, shots[1].cast = ["person", "cup", "supporting-person"], ["person", "cup"]
+    text = "a girl buys a coffee, then drinks it"
+    board = Storyboard(text, "create", "24", 640, 360, 192, shots)
+    return board, Request.build(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "colour", "was"),
+    [
+        ("make the girl wear red", "person", "red", "blue"),  # the lead the request names
+        ("dress the green person in yellow", "supporting-person", "yellow", "green"),
+        ("turn the cup black", "cup", "black", "white"),
+    ],
+)
+def test_one_of_the_cast_in_another_colour(text, who, colour, was):
+    """ "Make the girl wear red" was read as a new idea for shot 2: a blue person walking,
+    her cup and bench gone."""
+    board, request = _cast_board()
+    (operation,) = parse_edit(text, board, request)
+    assert (operation.who, operation.colour, operation.was) == (who, colour, was)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("make the dog black", "no one in the video is 'the dog' to colour; it has the blue"),
+        ("make the person red", "could be 'the blue person' or 'the green person': say which"),
+        ("make the girl blue", "the girl is already blue"),
+    ],
+)
+def test_a_colour_for_no_one_or_for_either_is_refused_by_name(text, message):
+    board, request = _cast_board()
+    with pytest.raises(UsageError, match=message):
+        parse_edit(text, board, request)
 
 
 def test_several_edits_at_once():

@@ -70,7 +70,7 @@ from videoagent.llm.endpoint import chat_client, check_llm_url
 from videoagent.memory.context import tokens_of_text
 from videoagent.plan.asks import Ask
 from videoagent.plan.brief import make_brief
-from videoagent.plan.edit_asks import edit_asks, with_edit_asks
+from videoagent.plan.edit_asks import edit_asks, edit_drops, with_edit_asks
 from videoagent.plan.edit_request import parse_edit
 from videoagent.plan.platform_profiles import platform_profile
 from videoagent.plan.references import (
@@ -222,6 +222,7 @@ class Agent:
                         operations=[repr(o) for o in operations],
                         context={"tokens": context_tokens},
                     )
+                    length_before = state.storyboard.target_frames
                     for operation in operations:
                         route, message, data = apply_edit(
                             operation, state, emit=self._emit, store=store, llm=llm
@@ -229,7 +230,12 @@ class Agent:
                         self._emit("edit", "done", f"{message} [{route}]", route=route, **data)
                     rate = state.storyboard.rate
                     asked = [a for o in operations for a in edit_asks(o, rate)]
-                    state.asks, new = with_edit_asks(state.asks, asked)
+                    length = state.storyboard.target_frames
+                    if length != length_before and any(a["kind"] == "length" for a in state.asks):
+                        # a shot removed, lengthened or added: the length asked is this one now
+                        asked.append(Ask("length", f"{float(rate.seconds(length)):g} s"))
+                    dropped = [a for o in operations for a in edit_drops(o)]
+                    state.asks, new = with_edit_asks(state.asks, asked, dropped)
                     if new:  # looked for in the video like the request's own
                         said = ", ".join(a.said() for a in new)
                         self._emit("edit", "progress", f"asks added: {said}")

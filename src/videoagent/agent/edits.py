@@ -35,6 +35,7 @@ from videoagent.plan.edit_request import (
     AddText,
     MoveShot,
     Operation,
+    Recolour,
     Reframe,
     Regrade,
     RemoveShot,
@@ -245,6 +246,33 @@ def restage_shot(state, shot: Shot, setting: dict[str, str]) -> str:
     return f"{shot.id}: now {said} → {shot.prompt!r}"
 
 
+def recolour_cast_member(state, who: str, colour: str) -> tuple[str, list[str]]:
+    """Bible entity `who` in `colour`, in every generated shot it is in, whose next take is
+    generated: what changed in words, and those shots."""
+    entity = state.bible.entities[who]
+    was, entity.colour = entity.colour, colour
+    entity.description = re.sub(rf"\b{re.escape(was)}\b", colour, entity.description)
+    dropped = entity.references  # pictures of it in its old colour
+    entity.references, entity.palette = [], []
+    changed = []
+    for shot in state.storyboard.shots:
+        if shot.kind != "generated" or who not in shot.cast:
+            continue
+        entities = shot.scene["entities"]
+        at = shot.cast.index(who)
+        if at < len(entities):
+            entities[at] = {**entities[at], "colour": colour}
+        shot.source_frames = shot.source_in = 0
+        shot.source_size = []
+        shot.prompt = ""
+        changed.append(shot.id)
+    write_missing_prompts(state)
+    said = f"{who}: {was} → {colour} in {', '.join(changed) or 'no shot'}"
+    if dropped:
+        said += f"; its reference images ({', '.join(dropped)}) no longer shape it"
+    return said, changed
+
+
 def _rewrite_prompt(state, shot: Shot) -> None:
     """The shot's prompt written again from its scene, for the backend that makes it."""
     shot.prompt = ""
@@ -303,6 +331,9 @@ def apply_edit(
         board.grade = operation.grade
         said = f"graded {operation.grade}" if operation.grade else "back in its own colours"
         return "tool: grade", f"every generated shot {said}; nothing generated", {}
+    if isinstance(operation, Recolour):
+        message, shots = recolour_cast_member(state, operation.who, operation.colour)
+        return "generation", message, {"shots": shots}
     if isinstance(operation, Restage):
         shot = board.shots[operation.number - 1]
         return "generation", restage_shot(state, shot, dict(operation.setting)), {"shot": shot.id}

@@ -8,12 +8,15 @@ kept with the request's, checked in the video the same way and shown by the same
 
 from __future__ import annotations
 
+import re
+
 from videoagent.plan.asks import Ask, asks_in
 from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
     AddText,
     Operation,
+    Recolour,
     ReplaceShot,
     Restage,
     SetLength,
@@ -35,13 +38,33 @@ def edit_asks(operation: Operation, rate: FrameRate) -> list[Ask]:
         return [Ask(SETTING_ASKS[field], value) for field, value in operation.setting]
     if isinstance(operation, SetLength):
         return [Ask("length", f"{float(rate.seconds(operation.frames)):g} s")]
+    if isinstance(operation, Recolour):
+        return [Ask("entity", _kind_of(operation.who), count=1, colour=operation.colour)]
     return []
 
 
-def with_edit_asks(asks: list[dict], added: list[Ask]) -> tuple[list[dict], list[Ask]]:
+def edit_drops(operation: Operation) -> list[Ask]:
+    """What the request asked that `operation` takes back: the brown dog made black is no
+    brown dog to look for (matched whatever its count)."""
+    if isinstance(operation, Recolour):
+        return [Ask("entity", _kind_of(operation.who), colour=operation.was)]
+    return []
+
+
+def _kind_of(ident: str) -> str:
+    """The kind a cast member's id names: "person" of "person", "companion-person" and
+    "person-2"."""
+    kind = ident.removeprefix("companion-").removeprefix("supporting-")
+    return re.sub(r"-\d+$", "", kind).replace("-", " ")
+
+
+def with_edit_asks(
+    asks: list[dict], added: list[Ask], dropped: list[Ask] = ()
+) -> tuple[list[dict], list[Ask]]:
     """The project's asks (as kept) with `added` joined, a new length replacing the old
-    one; and those that were new."""
-    kept = [Ask(**a) for a in asks]
+    one and `dropped` taken out; and those that were new."""
+    gone = {(a.kind, a.what, a.colour) for a in dropped}
+    kept = [Ask(**a) for a in asks if (a["kind"], a["what"], a.get("colour")) not in gone]
     new = [a for a in dict.fromkeys(added) if a not in kept]
     if any(a.kind == "length" for a in new):
         kept = [a for a in kept if a.kind != "length"]

@@ -12,17 +12,26 @@ import re
 from dataclasses import dataclass
 
 from videoagent.errors import UnclearRequest, UsageError
-from videoagent.plan.request import ASPECTS, MAX_SECONDS, Request, duration_in_text
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import (
+    ASPECTS,
+    MAX_SECONDS,
+    SHAPE_WORDS,
+    Request,
+    aspect_in_text,
+    duration_in_text,
+)
 from videoagent.plan.setting_words import setting_of
 from videoagent.plan.storyboard import Storyboard
 from videoagent.plan.visual_style import GRADED
+from videoagent.synthworld import vocabulary as vocab
 
 CAN_DO = (
     "put TEXT on screen at 0:05 for 2 seconds · make this one minute · make it 9:16 · "
     "remove shot 2 · swap shots 4 and 5 · move shot 3 to 1 · trim shot 2 to 3 seconds · "
     "add an end card: TEXT · add a title card: TEXT · add a scene where … · "
     "replace shot 3 with … · make shot 2 at night (a time of day, weather or place) · "
-    "make it black and white (film noir, sepia, vintage; back in colour)"
+    "make it black and white (film noir, sepia, vintage; back in colour) · make the dog black"
 )
 
 
@@ -93,6 +102,17 @@ class Regrade:
 
 
 @dataclass(frozen=True)
+class Recolour:
+    """One of the cast in another colour in every shot it is in ("make the girl wear red",
+    "make the dog black"): those shots are made again."""
+
+    who: str  # its bible id
+    said: str  # as the edit names it: "the girl"
+    colour: str
+    was: str  # its colour before
+
+
+@dataclass(frozen=True)
 class Restage:
     """The same shot in another setting: its time of day, weather or place."""
 
@@ -113,6 +133,7 @@ Operation = (
     | ReplaceShot
     | Restage
     | Regrade
+    | Recolour
 )
 
 # "make it black and white", "give it a vintage look", "back in colour".
@@ -123,6 +144,15 @@ _REGRADE = re.compile(
     rf"(?:(?:make|turn|change|put)\s+(?:it|this|the video)\s+(?:back\s+)?(?:into|to|in)?\s*"
     rf"(?:look\s+)?(?:an?\s+)?|(?:give|add)\s+(?:it|this|the video)\s+an?\s+)"
     rf"(?P<look>{_GRADE_WORDS})(?:\s+(?:look|grade|filter|again))?"
+)
+# "make the girl wear red", "turn the dog black", "dress the man in green", "change the car
+# to blue", "paint the house yellow".
+_RECOLOUR = re.compile(
+    r"(?:make|turn|change|paint|colou?r|dress)\s+"
+    r"(?P<who>(?:the|her|his|its|their|my|our|your)\s+[a-z' ]+?)\s+"
+    r"(?:(?:wear|wearing|in|into|to|dressed in|all in)\s+)?"
+    rf"(?P<colour>{'|'.join(sorted(vocab.COLOURS, key=len, reverse=True))})"
+    r"(?:\s+(?:clothes|outfit|shirt|coat|dress|jacket|fur|feathers|paint|instead))?"
 )
 _TIME = r"(?:\d+:)?\d+(?::\d+)?(?:\.\d+)?\s*(?:s|sec|secs|seconds?)?"
 _NUMBER = r"(?:shot\s*)?#?(\d+)"
@@ -136,6 +166,34 @@ def seconds_of(text: str) -> float:
     for part in parts:
         value = value * 60 + part
     return value
+
+
+def _numbered(clause: str, board: Storyboard) -> str:
+    """`clause` with a shot named by its place written by its number: "the last shot" is the
+    last one filmed (not an end card), "the second scene" shot 2."""
+
+    def number(match: re.Match) -> str:
+        said = match[1]
+        filmed = [i + 1 for i, s in enumerate(board.shots) if s.kind == "generated"] or [1]
+        if said in ("last", "final", "closing"):
+            return f"shot {filmed[-1]}"
+        if said in ("first", "opening"):
+            return f"shot {filmed[0]}"
+        return f"shot {_ORDINALS[said]}"
+
+    return re.sub(
+        rf"\bthe\s+({'|'.join([*_ORDINALS, 'last', 'final', 'closing', 'first', 'opening'])})"
+        r"\s+(?:shot|scene|clip)\b",
+        number,
+        clause,
+    )
+
+
+_ORDINALS = {
+    w: n + 2
+    for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split())
+}
+DEFAULT_STEP_SECONDS = 2.0  # "make shot 2 longer": by how much, where no amount is said
 
 
 def _shot(number: str, board: Storyboard) -> int:
@@ -156,7 +214,7 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
     """One edit in words → one operation checked against this project."""
     rate = board.rate
     total = board.target_frames
-    lowered = clause.lower().strip().rstrip(".!")
+    lowered = _numbered(clause.lower().strip().rstrip(".!"), board)
     # Text on screen.
     match = re.fullmatch(
         rf"(?:put|show|add|display|write|overlay)\s+(?:the\s+)?(?:text\s+|words?\s+|caption\s+)?"
@@ -186,13 +244,17 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
                 f"{float(rate.seconds(total)):g} s video"
             )
         return AddText(text, start, frames, position)
-    # Shape.
+    # Shape, by its numbers or in words ("vertical", "square", "ready for tiktok").
     match = re.fullmatch(
-        r"(?:make|change|turn)\s+(?:it|this|the video)\s+(?:into\s+|to\s+)?(\d+:\d+)(?:\s+.*)?",
+        r"(?:make|change|turn|reframe)\s+(?:it|this|the video)\s+(?:into\s+|to\s+)?(?:an?\s+)?"
+        rf"(\d+:\d+|{'|'.join(SHAPE_WORDS)})(?:\s+.*)?",
         lowered,
     )
-    if match:
-        aspect = match[1]
+    aspect = SHAPE_WORDS.get(match[1], match[1]) if match else None
+    of_it = re.match(r"(?:make|change|turn|reframe)\s+(?:it|this|the video)\b", lowered)
+    if aspect is None and of_it and duration_in_text(lowered) is None:
+        aspect = aspect_in_text(lowered)  # "make it ready for instagram reels"
+    if aspect:
         if aspect not in ASPECTS:
             raise UsageError(f"unknown aspect {aspect!r}; use one of {', '.join(ASPECTS)}")
         if aspect == request.aspect:
@@ -207,6 +269,28 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
                 f"the video is already {grade}" if grade else "the video is already in colour"
             )
         return Regrade(grade)
+    # One of the cast in another colour.
+    match = _RECOLOUR.fullmatch(lowered)
+    if match:
+        return _recolour(match["who"], match["colour"], board, request)
+    # Length of one shot, told apart from what it was: "make the last shot longer".
+    match = re.fullmatch(
+        r"(?:make\s+(?:shot\s*)?#?(?P<a>\d+)\s+(?P<way>longer|shorter)|"
+        r"(?P<verb>lengthen|extend|shorten)\s+(?:shot\s*)?#?(?P<b>\d+))"
+        rf"(?:\s+by\s+(?P<by>{_TIME}))?",
+        lowered,
+    )
+    if match:
+        number = _shot(match["a"] or match["b"], board)
+        longer = (match["way"] or match["verb"]) in ("longer", "lengthen", "extend")
+        step = rate.frames(seconds_of(match["by"]) if match["by"] else DEFAULT_STEP_SECONDS)
+        frames = board.shots[number - 1].frames + (step if longer else -step)
+        if frames < 1:
+            raise UsageError(
+                f"shot {number} is {board.shots[number - 1].frames} frames: too "
+                f"short to take {step} off"
+            )
+        return TrimShot(number, frames)
     # Length of one shot.
     match = re.fullmatch(
         rf"(?:trim|cut|make|shorten|lengthen)\s+{_NUMBER}\s+(?:to\s+)?(?P<t>{_TIME})(?:\s+long)?",
@@ -248,7 +332,7 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
         if len(board.shots) == 1:
             raise UsageError("the video has only one shot; removing it would leave nothing")
         return RemoveShot(number)
-    match = re.fullmatch(rf"swap\s+(?:shots\s+)?#?(\d+)\s+(?:and|with)\s+{_NUMBER}", lowered)
+    match = re.fullmatch(rf"swap\s+(?:shots?\s+)?#?(\d+)\s+(?:and|with)\s+{_NUMBER}", lowered)
     if match:
         first, second = _shot(match[1], board), _shot(match[2], board)
         if first == second:
@@ -306,6 +390,47 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
             raise UsageError(f"shot {number} is a text card: it has no setting to change")
         return Restage(number, tuple(setting_of(match[2]).items()))
     raise UnclearRequest(f"could not understand the edit {clause!r}; I can do: {CAN_DO}")
+
+
+def _recolour(who: str, colour: str, board: Storyboard, request: Request) -> Recolour:
+    """The cast member `who` names ("the girl", "the grey dog", "her friend") in `colour`;
+    UsageError naming it where no one, or more than one, is."""
+    words = who.split()[1:]  # past "the"
+    named_colour = next((w for w in words if w in vocab.COLOURS), None)
+    noun = words[-1].removesuffix("'s")
+    kind = vocab.KIND_SYNONYMS.get(noun, noun)
+    cast = _cast_seen(board)
+    if noun in ("friend", "buddy", "pal"):
+        found = [(i, k, c) for i, k, c in cast if "companion" in i or i.endswith("-2")]
+    else:
+        found = [(i, k, c) for i, k, c in cast if k == kind and named_colour in (None, c)]
+    lead = make_brief(request).subject_kind
+    if len(found) > 1 and lead in [i for i, _, _ in found] and noun in request.text.lower():
+        found = [f for f in found if f[0] == lead]  # "the girl" of "a girl buys a coffee"
+    if not found:
+        seen = ", ".join(f"the {c} {k}" for _, k, c in cast) or "no one"
+        raise UsageError(f"no one in the video is {who!r} to colour; it has {seen}")
+    if len(found) > 1:
+        seen = " or ".join(f"'the {c} {k}'" for _, k, c in found)
+        _, kind, was = next((f for f in found if f[2] != colour), found[0])
+        raise UsageError(
+            f"{who!r} could be {seen}: say which, e.g. 'make the {was} {kind} {colour}'"
+        )
+    ident, _, was = found[0]
+    if was == colour:
+        raise UsageError(f"{who} is already {colour}")
+    return Recolour(ident, who, colour, was)
+
+
+def _cast_seen(board: Storyboard) -> list[tuple[str, str, str]]:
+    """(bible id, kind, colour) of each cast member the generated shots stage, in order."""
+    seen: dict[str, tuple[str, str, str]] = {}
+    for shot in board.shots:
+        entities = (shot.scene or {}).get("entities", []) if shot.kind == "generated" else []
+        for ident, entity in zip(shot.cast, entities, strict=False):
+            if entity["kind"] != "placeholder":
+                seen.setdefault(ident, (ident, entity["kind"], entity["colour"]))
+    return list(seen.values())
 
 
 def parse_edit(text: str, board: Storyboard, request: Request) -> list[Operation]:

@@ -89,7 +89,7 @@ def duration_in_text(text: str) -> tuple[float, str] | None:
 # The shape a request asks for in words: "9:16", "a vertical video", "in square format",
 # "for TikTok". A shape word only next to a word for the video ("a dog in the town square"
 # asks no square).
-_SHAPE_WORDS = {
+SHAPE_WORDS = {
     "vertical": "9:16",
     "portrait": "9:16",
     "square": "1:1",
@@ -99,8 +99,8 @@ _SHAPE_WORDS = {
 }
 _SHAPE_PATTERN = re.compile(
     r"(?<![\w:])(?P<ratio>16:9|9:16|1:1|4:5)(?![\w:])"
-    rf"|\b(?P<word>{'|'.join(_SHAPE_WORDS)})(?:\s+\w+)?\s+(?:{_VIDEO_WORDS}|formats?)\b"
-    rf"|\b(?:in|as)\s+(?P<as_word>{'|'.join(_SHAPE_WORDS)})(?:\s+(?:mode|orientation))?"
+    rf"|\b(?P<word>{'|'.join(SHAPE_WORDS)})(?:\s+\w+)?\s+(?:{_VIDEO_WORDS}|formats?)\b"
+    rf"|\b(?:in|as)\s+(?P<as_word>{'|'.join(SHAPE_WORDS)})(?:\s+(?:mode|orientation))?"
     r"(?=\s*(?:[,.;!?]|$))"
     r"|\bfor\s+(?P<vertical_app>tiktok|(?:instagram\s+)?reels|(?:youtube\s+)?shorts|stories)\b",
     re.IGNORECASE,
@@ -116,7 +116,7 @@ def aspect_in_text(text: str) -> str | None:
         return found["ratio"]
     if found["vertical_app"]:
         return "9:16"
-    return _SHAPE_WORDS[(found["word"] or found["as_word"]).lower()]
+    return SHAPE_WORDS[(found["word"] or found["as_word"]).lower()]
 
 
 def frame_size(aspect: str, size: str | None) -> tuple[int, int]:

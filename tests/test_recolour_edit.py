@@ -1,0 +1,45 @@
+"""One of the cast in another colour, by an edit: the shots it is in are made again with
+it in that colour, the rest reused, and the asks follow."""
+
+from __future__ import annotations
+
+from conftest import QUIET
+from videoagent import Agent
+from videoagent.plan.request import Request
+from videoagent.store.truth_file import read_truth
+
+
+def test_the_girl_made_to_wear_red_is_red_in_every_shot_she_is_in(tmp_path):
+    """It was read as a new idea for one shot: a blue person walking, her cup and bench gone."""
+    agent = Agent(QUIET)
+    text = "a dog sniffs around the park, then a girl in blue drinks a coffee on a bench"
+    made = agent.make(Request.build(text, duration=4, size="160x90"), tmp_path / "f")
+    with_girl = [s["id"] for s in made.manifest["shots"] if "person" in s.get("cast", [])]
+    assert with_girl and len(with_girl) < len(made.manifest["shots"])
+    taken = {s["id"]: s["chosen_take"] for s in made.manifest["shots"]}
+    edited = agent.edit(made.folder, "make the girl wear red")
+    for shot in edited.manifest["shots"]:
+        if shot["id"] not in with_girl:
+            assert shot["chosen_take"] == taken[shot["id"]]  # untouched, reused
+            continue
+        assert "red person" in shot["prompt"] and "blue person" not in shot["prompt"]
+        used = next(t for t in shot["takes"] if t["take"] == shot["chosen_take"])
+        truth = read_truth(made.folder / used["file"])
+        people = {
+            e["colour"] for f in truth["frames"] for e in f["entities"] if e["kind"] == "person"
+        }
+        assert people == {"red"}
+    states = {a["said"]: a["state"] for a in edited.manifest["asks"]}
+    assert states["a red person"] == "shown" and "a blue person" not in states
+    (bible,) = [e for e in edited.manifest["bible"]["entities"] if e["id"] == "person"]
+    assert bible["colour"] == "red" and "blue" not in bible["description"]
+
+
+def test_a_length_an_edit_changes_is_the_length_asked_from_then_on(tmp_path):
+    """Asked for 4 s and then a shot removed: "4 s long" was said not shown."""
+    agent = Agent(QUIET)
+    text = "a 4 second video of a dog walking in the park, then a dog sitting on the beach"
+    made = agent.make(Request.build(text, size="160x90"), tmp_path / "f")
+    edited = agent.edit(made.folder, "remove shot 2")
+    lengths = [a for a in edited.manifest["asks"] if a["kind"] == "length"]
+    assert [(a["said"], a["state"]) for a in lengths] == [("2 s long", "shown")]

@@ -174,3 +174,11 @@ def test_a_count_a_beat_says_is_in_that_beat_and_the_subjects_in_every_one():
     assert barista == [1, 2] or barista == [1, 1, 2, 2]
     assert set(counted("two dogs chasing a ball, then sleeping", "dog")) == {2}
     assert set(counted("a dog meets two cats in the park, then they all play", "cat")) == {2}
+
+
+def test_a_car_drives_in_the_street_and_a_part_of_it_keeps_it_in_the_shot():
+    """The car drove through a park, and "its headlights glowing" was a labelled box."""
+    brief, board, _ = _board("a car drives through the rain at night, its headlights glowing")
+    assert brief.place == "street"
+    for shot in board.shots:
+        assert _kinds(shot) == [("car", "drive")] and shot.scene["place"] == "street"

@@ -84,10 +84,12 @@ def make_brief(request: Request) -> Brief:
     place = _first_named(without_destinations(request.text), vocab.PLACE_SYNONYMS)
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park, and anyone out in the
-        # rain or snow asked for, which no living room shows, unless seen through a window.
+        # rain or snow asked for, which no living room shows, unless seen through a window;
+        # a car that is what it is about, in the street.
         window = "window" in request.text.lower()
         indoors = window or (kind == "cat" and weather == "clear")
-        place = "living room" if indoors else "park"
+        driven = kind is None and "car" in {e.kind for e in parse(told).spec.entities}
+        place = "living room" if indoors else "street" if driven else "park"
         assumed.append(f"set in a {place}")
     time_of_day = _named(request.text, vocab.TIME_SYNONYMS)
     if time_of_day is None:

@@ -171,6 +171,14 @@ def _tells_of_no_one(subject: str, beat: str) -> bool:
     return bool(subject) and not names_subject(subject, beat) and next(creatures, None) is None
 
 
+def _of_what_went_before(beat: str) -> bool:
+    """Whether `beat` tells of a part of what the beat before showed, and of nothing else
+    ("its headlights glowing", "their wings beating"): that one is still in the shot."""
+    words = beat.lower().split()
+    drawn = [e for e in parse(beat).spec.entities if e.kind != "placeholder"]
+    return bool(words) and words[0] in ("its", "his", "her", "their") and not drawn
+
+
 def _and_whom_it_was_with(
     brief: Brief, bible: Bible, beat: str, lead: BibleEntity, *, just_before: bool = False
 ) -> str:
@@ -250,6 +258,8 @@ def stage(
         subject_phrase, action_hint = "", action_hint or "stand"
     earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
     about_lead = with_referents(about_lead, earlier, lead.kind if lead else None)  # "drinks it"
+    if not lead and earlier and _of_what_went_before(beat):
+        about_lead = f"{earlier[-1]}. {about_lead}"  # "a car drives, its headlights glowing"
     parsed = parse(f"{subject_phrase} {about_lead}{by}".strip())
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)

@@ -9,6 +9,7 @@ from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
     AddText,
+    AddToShot,
     MoveShot,
     Reframe,
     RemoveShot,
@@ -125,6 +126,16 @@ def test_a_colour_for_no_one_or_for_either_is_refused_by_name(text, message):
     board, request = _cast_board()
     with pytest.raises(UsageError, match=message):
         parse_edit(text, board, request)
+
+
+def test_something_added_to_a_shot_and_nothing_to_a_card():
+    board, request = _cast_board()
+    assert parse_edit("add a dog to the second shot", board, request) == [AddToShot(2, "a dog")]
+    assert parse_edit("put two red balls in shot 1", board, request) == [
+        AddToShot(1, "two red balls")
+    ]
+    with pytest.raises(UsageError, match="shot 3 does not exist"):
+        parse_edit("add a dog to shot 3", board, request)
 
 
 def test_several_edits_at_once():

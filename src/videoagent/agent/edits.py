@@ -33,6 +33,7 @@ from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
     AddText,
+    AddToShot,
     MoveShot,
     Operation,
     Recolour,
@@ -48,9 +49,12 @@ from videoagent.plan.edit_request import (
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import card_shot, shot_seed
 from videoagent.plan.request import frame_size
-from videoagent.plan.staging import left_out_notes, stage
+from videoagent.plan.staging import OTHER_COLOURS, cast_member, left_out_notes, stage
 from videoagent.plan.storyboard import Shot, Storyboard
 from videoagent.store.takes import TakeStore
+from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.spec import EntitySpec
 from videoagent.timeline import edits as picture
 from videoagent.timeline.model import (
     CUT,
@@ -273,6 +277,36 @@ def recolour_cast_member(state, who: str, colour: str) -> tuple[str, list[str]]:
     return said, changed
 
 
+def add_to_shot(state, shot: Shot, what: str) -> str:
+    """`what` ("a dog", "two red balls") put into `shot` as it is, a new take of it made: a
+    creature goes about as the shot's lead does where it can, a thing stands by; one of a
+    kind the shot has already is another colour unless a colour is said."""
+    scene = shot.scene_spec
+    entities, cast = list(scene.entities), list(shot.cast)
+    doing = entities[0].action if entities else "stand"
+    coloured = any(word in vocab.COLOURS for word in what.lower().split())
+    for entity in parse(what).spec.entities:
+        taken = {e.colour for e in entities if e.kind == entity.kind}
+        colour = entity.colour
+        if colour in taken and not coloured:
+            colour = next((c for c in OTHER_COLOURS if c not in taken), colour)
+        creature = entity.kind in vocab.CREATURES
+        action = doing if creature and entity.kind in vocab.ACTIONS.get(doing, ()) else "stand"
+        role = "supporting" if creature else "prop"
+        looks = f"{colour} {entity.kind}" if entity.kind != "placeholder" else entity.label
+        member = cast_member(state.bible, entity.kind, colour, role, f"a {looks}")
+        entities.append(EntitySpec(entity.kind, member.colour, action, label=entity.label))
+        cast.append(member.id)
+    shot.scene = replace(scene, entities=tuple(entities)).to_dict()
+    shot.cast = cast
+    shot.caption = f"{shot.caption.rstrip('. ')} with {what}."
+    shot.beat = f"{shot.beat} (with {what})"
+    shot.source_frames = shot.source_in = 0
+    shot.source_size = []
+    _rewrite_prompt(state, shot)
+    return f"{shot.id}: {what} added → {shot.prompt!r}"
+
+
 def _rewrite_prompt(state, shot: Shot) -> None:
     """The shot's prompt written again from its scene, for the backend that makes it."""
     shot.prompt = ""
@@ -331,6 +365,9 @@ def apply_edit(
         board.grade = operation.grade
         said = f"graded {operation.grade}" if operation.grade else "back in its own colours"
         return "tool: grade", f"every generated shot {said}; nothing generated", {}
+    if isinstance(operation, AddToShot):
+        shot = board.shots[operation.number - 1]
+        return "generation", add_to_shot(state, shot, operation.what), {"shot": shot.id}
     if isinstance(operation, Recolour):
         message, shots = recolour_cast_member(state, operation.who, operation.colour)
         return "generation", message, {"shots": shots}

@@ -15,6 +15,7 @@ from videoagent.plan.edit_request import (
     AddCard,
     AddScene,
     AddText,
+    AddToShot,
     Operation,
     Recolour,
     ReplaceShot,
@@ -34,6 +35,8 @@ def edit_asks(operation: Operation, rate: FrameRate) -> list[Ask]:
         return [Ask("text", t) for t in (operation.title, operation.subtitle) if t]
     if isinstance(operation, AddScene | ReplaceShot):
         return asks_in(operation.description, length=False)
+    if isinstance(operation, AddToShot):
+        return [a for a in asks_in(operation.what, length=False) if a.kind == "entity"]
     if isinstance(operation, Restage):
         return [Ask(SETTING_ASKS[field], value) for field, value in operation.setting]
     if isinstance(operation, SetLength):

@@ -25,13 +25,15 @@ from videoagent.plan.setting_words import setting_of
 from videoagent.plan.storyboard import Storyboard
 from videoagent.plan.visual_style import GRADED
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import parse
 
 CAN_DO = (
     "put TEXT on screen at 0:05 for 2 seconds · make this one minute · make it 9:16 · "
     "remove shot 2 · swap shots 4 and 5 · move shot 3 to 1 · trim shot 2 to 3 seconds · "
     "add an end card: TEXT · add a title card: TEXT · add a scene where … · "
     "replace shot 3 with … · make shot 2 at night (a time of day, weather or place) · "
-    "make it black and white (film noir, sepia, vintage; back in colour) · make the dog black"
+    "make it black and white (film noir, sepia, vintage; back in colour) · make the dog black · "
+    "add a cat to shot 2"
 )
 
 
@@ -95,6 +97,14 @@ class ReplaceShot:
 
 
 @dataclass(frozen=True)
+class AddToShot:
+    """Something more in one shot ("add a dog to shot 2"): the shot as it was, with it."""
+
+    number: int
+    what: str
+
+
+@dataclass(frozen=True)
 class Regrade:
     """Every generated shot in a colour grade (media/grades.py); "" in its own colours."""
 
@@ -134,6 +144,7 @@ Operation = (
     | Restage
     | Regrade
     | Recolour
+    | AddToShot
 )
 
 # "make it black and white", "give it a vintage look", "back in colour".
@@ -367,6 +378,18 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
                 f"what should the {where} card say? e.g. 'add an end card: See you soon'"
             )
         return AddCard(where, title.strip(), subtitle.strip())
+    match = re.fullmatch(
+        r"(?:add|put)\s+(?P<what>(?:a|an|the|another|two|three|four|some)\s+.+?)\s+"
+        r"(?:to|into|in)\s+shot\s*#?(?P<n>\d+)",
+        lowered,
+    )
+    if match:  # "add a dog to the second shot": that shot again, the dog in it
+        number = _shot(match["n"], board)
+        if board.shots[number - 1].kind != "generated":
+            raise UsageError(f"shot {number} is a text card: nothing can be added to its picture")
+        if not parse(match["what"]).spec.entities:
+            raise UsageError(f"{match['what']!r} names nothing synthworld or a model could add")
+        return AddToShot(number, match["what"])
     match = re.fullmatch(
         r"add\s+(?:a|another|one more)\s+(?:scene|shot)\s+(?:where|of|with|in which)\s+(.+)",
         lowered,

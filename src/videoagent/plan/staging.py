@@ -207,7 +207,7 @@ def looks_of(entity: EntitySpec) -> str:
     return f"{'an' if entity.colour[0] in 'aeiou' else 'a'} {entity.colour} {entity.kind}"
 
 
-def _cast_member(
+def cast_member(
     bible: Bible, kind: str, colour: str, role: str, what: str, called: str = ""
 ) -> BibleEntity:
     existing = bible.find(kind=kind, role=role)
@@ -306,7 +306,7 @@ def stage(
             )
         else:
             role = "supporting" if entity.kind in vocab.CREATURES else "prop"
-            member = _cast_member(bible, entity.kind, entity.colour, role, looks_of(entity))
+            member = cast_member(bible, entity.kind, entity.colour, role, looks_of(entity))
         entities.append(EntitySpec(entity.kind, member.colour, entity.action, label=entity.label))
         cast.append(member.id)
     entities = [  # "chasing a ball": the chase keeps its ball
@@ -328,7 +328,7 @@ def stage(
         noun = lead.called.split()[-1] if lead.called else lead.kind  # "the kid's friend"
         looks = looks_of(EntitySpec(lead.kind, colour)).replace(lead.kind, noun, 1)
         called = looks.split(" ", 1)[1] if noun != lead.kind else ""  # "kid in grey"
-        friend = _cast_member(
+        friend = cast_member(
             bible, lead.kind, colour, "companion", f"the {noun}'s friend, {looks}", called
         )
         entities = [e for i, e in enumerate(entities) if cast[i] != friend.id]
@@ -345,7 +345,7 @@ def stage(
     items = [i for i, e in enumerate(entities) if e.kind in ("cup", "ball")]
     if lead and words & RECEIVE_WORDS and items:
         item = entities[items[0]]
-        giver = _cast_member(
+        giver = cast_member(
             bible, "person", "green", "supporting", "the person who hands it over (green apron)"
         )
         # A dog laps its pup cup, a dog given a bone sits for it, a person buying stands.
@@ -356,7 +356,7 @@ def stage(
         cast.append(giver.id)
         if item.kind == "cup" and place is None:
             place = "cafe"
-            stand = _cast_member(bible, "cafe stand", "red", "prop", "the café's coffee stand")
+            stand = cast_member(bible, "cafe stand", "red", "prop", "the café's coffee stand")
             entities.append(EntitySpec("cafe stand", stand.colour))
             cast.append(stand.id)
     lead_action = entities[0].action if entities else "stand"

@@ -1,5 +1,5 @@
-"""One of the cast in another colour, by an edit: the shots it is in are made again with
-it in that colour, the rest reused, and the asks follow."""
+"""The cast changed by an edit: one of it in another colour in the shots it is in, or one
+more in a shot; those shots are made again, the rest reused, and the asks follow."""
 
 from __future__ import annotations
 
@@ -43,3 +43,22 @@ def test_a_length_an_edit_changes_is_the_length_asked_from_then_on(tmp_path):
     edited = agent.edit(made.folder, "remove shot 2")
     lengths = [a for a in edited.manifest["asks"] if a["kind"] == "length"]
     assert [(a["said"], a["state"]) for a in lengths] == [("2 s long", "shown")]
+
+
+def test_a_dog_added_to_a_shot_joins_it_as_it_was(tmp_path):
+    """ "Add a dog to the second shot" was refused as unclear."""
+    agent = Agent(QUIET)
+    text = "a girl buys a coffee, then she drinks it on a bench"
+    made = agent.make(Request.build(text, duration=4, size="160x90"), tmp_path / "f")
+    first, second = made.manifest["shots"]
+    edited = agent.edit(made.folder, "add a dog to the second shot")
+    again, now = edited.manifest["shots"]
+    assert again["chosen_take"] == first["chosen_take"] and again["cast"] == first["cast"]
+    assert now["cast"] == [*second["cast"], "dog"]  # all that was there, and the dog
+    assert now["caption"] == "The girl drinks it on a bench with a dog."
+    used = next(t for t in now["takes"] if t["take"] == now["chosen_take"])
+    truth = read_truth(made.folder / used["file"])
+    seen = {e["kind"] for f in truth["frames"] for e in f["entities"] if e["visible"] > 0}
+    assert {"person", "cup", "bench", "dog"} <= seen
+    states = {a["said"]: a["state"] for a in edited.manifest["asks"]}
+    assert states["a dog"] == "shown"

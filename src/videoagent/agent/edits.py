@@ -42,6 +42,7 @@ from videoagent.plan.edit_request import (
     RemoveShot,
     ReplaceShot,
     Restage,
+    Restyle,
     SetLength,
     SwapShots,
     TrimShot,
@@ -307,6 +308,25 @@ def add_to_shot(state, shot: Shot, what: str) -> str:
     return f"{shot.id}: {what} added → {shot.prompt!r}"
 
 
+def restyle(state, look: str) -> tuple[str, list[str]]:
+    """The brief's look made `look`; every generated shot told in prose made again in it
+    (synthworld's shots keep their own look): what changed in words, and those shots."""
+    was, state.brief.style = state.brief.style, look
+    changed = []
+    for shot in state.storyboard.shots:
+        if shot.kind == "generated" and shot.dialect != "synthworld":
+            shot.source_frames = shot.source_in = 0
+            shot.source_size = []
+            shot.prompt = ""
+            changed.append(shot.id)
+    write_missing_prompts(state)
+    kept = [s.id for s in state.storyboard.shots if s.dialect == "synthworld"]
+    said = f"look {was!r} → {look!r}: {', '.join(changed) or 'no shot'} made again"
+    return said + (
+        f"; {', '.join(kept)} drawn by synthworld keep its look" if kept else ""
+    ), changed
+
+
 def _rewrite_prompt(state, shot: Shot) -> None:
     """The shot's prompt written again from its scene, for the backend that makes it."""
     shot.prompt = ""
@@ -365,6 +385,9 @@ def apply_edit(
         board.grade = operation.grade
         said = f"graded {operation.grade}" if operation.grade else "back in its own colours"
         return "tool: grade", f"every generated shot {said}; nothing generated", {}
+    if isinstance(operation, Restyle):
+        message, shots = restyle(state, operation.look)
+        return "generation", message, {"shots": shots}
     if isinstance(operation, AddToShot):
         shot = board.shots[operation.number - 1]
         return "generation", add_to_shot(state, shot, operation.what), {"shot": shot.id}

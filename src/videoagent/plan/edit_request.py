@@ -23,7 +23,7 @@ from videoagent.plan.request import (
 )
 from videoagent.plan.setting_words import setting_of
 from videoagent.plan.storyboard import Storyboard
-from videoagent.plan.visual_style import GRADED
+from videoagent.plan.visual_style import GRADED, asked_look
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.prompt_parser import parse
 
@@ -33,7 +33,7 @@ CAN_DO = (
     "add an end card: TEXT · add a title card: TEXT · add a scene where … · "
     "replace shot 3 with … · make shot 2 at night (a time of day, weather or place) · "
     "make it black and white (film noir, sepia, vintage; back in colour) · make the dog black · "
-    "add a cat to shot 2"
+    "add a cat to shot 2 · make it anime (a look, for the shots a model makes)"
 )
 
 
@@ -123,6 +123,14 @@ class Recolour:
 
 
 @dataclass(frozen=True)
+class Restyle:
+    """Every shot a model makes from prose in another look ("make it anime"): those shots
+    are made again; synthworld draws its own look and keeps it."""
+
+    look: str  # in dense words: "anime, cel shading, clean line art, vivid colour"
+
+
+@dataclass(frozen=True)
 class Restage:
     """The same shot in another setting: its time of day, weather or place."""
 
@@ -145,6 +153,7 @@ Operation = (
     | Regrade
     | Recolour
     | AddToShot
+    | Restyle
 )
 
 # "make it black and white", "give it a vintage look", "back in colour".
@@ -164,6 +173,10 @@ _RECOLOUR = re.compile(
     r"(?:(?:wear|wearing|in|into|to|dressed in|all in)\s+)?"
     rf"(?P<colour>{'|'.join(sorted(vocab.COLOURS, key=len, reverse=True))})"
     r"(?:\s+(?:clothes|outfit|shirt|coat|dress|jacket|fur|feathers|paint|instead))?"
+)
+# An edit of the whole video's look opens so: "make it …", "turn the video into …".
+_OF_THE_VIDEO = (
+    r"(?:make|turn|change|render|redo|restyle)\s+(?:it|this|the (?:whole )?video|everything)\b"
 )
 _TIME = r"(?:\d+:)?\d+(?::\d+)?(?:\.\d+)?\s*(?:s|sec|secs|seconds?)?"
 _NUMBER = r"(?:shot\s*)?#?(\d+)"
@@ -280,6 +293,16 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
                 f"the video is already {grade}" if grade else "the video is already in colour"
             )
         return Regrade(grade)
+    # Another look, for the shots a model makes from prose.
+    look = asked_look(lowered) if re.match(_OF_THE_VIDEO, lowered) else ""
+    if look:
+        if all(s.dialect == "synthworld" for s in board.shots if s.kind == "generated"):
+            raise UsageError(
+                f"every shot is drawn by synthworld, which has its own look: {look!r} needs a "
+                "backend that reads prompts (see `videoagent backends`); a grade it can take "
+                "(black and white, sepia, vintage, film noir)"
+            )
+        return Restyle(look)
     # One of the cast in another colour.
     match = _RECOLOUR.fullmatch(lowered)
     if match:

@@ -1,10 +1,14 @@
-"""The cast changed by an edit: one of it in another colour in the shots it is in, or one
-more in a shot; those shots are made again, the rest reused, and the asks follow."""
+"""The cast and the look changed by an edit: one of the cast in another colour in the shots
+it is in, one more in a shot, or a look for the shots told in prose; those shots are made
+again, the rest reused, and the asks follow."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import QUIET
 from videoagent import Agent
+from videoagent.errors import UsageError
 from videoagent.plan.request import Request
 from videoagent.store.truth_file import read_truth
 
@@ -62,3 +66,34 @@ def test_a_dog_added_to_a_shot_joins_it_as_it_was(tmp_path):
     assert {"person", "cup", "bench", "dog"} <= seen
     states = {a["said"]: a["state"] for a in edited.manifest["asks"]}
     assert states["a dog"] == "shown"
+
+
+def test_a_look_asked_by_an_edit_makes_the_prose_shots_again_in_it(tmp_path, monkeypatch):
+    """ "Make it anime" was refused: no edit changed the look."""
+    from dataclasses import replace
+
+    from fake_providers import KEY, FakeXai
+    from videoagent.generators import capabilities
+
+    caps = capabilities("xai")
+    monkeypatch.setenv(caps.setup["key_env"], KEY)
+    fake = FakeXai(tmp_path, price=caps.price_per_second)
+    try:
+        options = {"xai": {"api_key": KEY, "base_url": fake.url, "first_poll": 0.01}}
+        agent = Agent(replace(QUIET, backend="xai", generator_options=options))
+        made = agent.make(Request.build("a dog walking, then sitting", duration=4, size="160x90"),
+                          tmp_path / "f")  # fmt: skip
+        sent = len(fake.ledger.submissions)
+        edited = agent.edit(made.folder, "make it anime")
+    finally:
+        fake.close()
+    shots = [s for s in edited.manifest["shots"] if s["kind"] == "generated"]
+    assert all("Style: anime, cel shading" in s["prompt"] for s in shots)
+    assert len(fake.ledger.submissions) == sent + len(shots)  # each made again, once
+
+
+def test_a_look_for_shots_synthworld_draws_is_refused_with_what_it_can_take(tmp_path):
+    made = Agent(QUIET).make(Request.build("a dog walking", duration=2, size="160x90"),
+                             tmp_path / "f")  # fmt: skip
+    with pytest.raises(UsageError, match="drawn by synthworld, which has its own look"):
+        Agent(QUIET).edit(made.folder, "make it anime")

@@ -4,6 +4,8 @@ again, the rest reused, and the asks follow."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import QUIET
@@ -97,3 +99,13 @@ def test_a_look_for_shots_synthworld_draws_is_refused_with_what_it_can_take(tmp_
                              tmp_path / "f")  # fmt: skip
     with pytest.raises(UsageError, match="drawn by synthworld, which has its own look"):
         Agent(QUIET).edit(made.folder, "make it anime")
+
+
+def test_a_scene_an_edit_adds_is_set_where_the_request_says_it_is(tmp_path):
+    """Its prompt said "a park" for the garden the rest of the video is in."""
+    agent = Agent(QUIET)
+    made = agent.make(Request.build("a dog walks through the garden", duration=2, size="160x90"),
+                      tmp_path / "f")  # fmt: skip
+    agent.edit(made.folder, "add a scene where the dog sits")
+    board = json.loads((made.folder / "storyboard.json").read_text())
+    assert [s["setting"] for s in board["shots"]] == ["garden"] * 2

@@ -49,6 +49,7 @@ from videoagent.plan.edit_request import (
 )
 from videoagent.plan.modes import MODES
 from videoagent.plan.offline_planner import card_shot, shot_seed
+from videoagent.plan.place_names import name_places
 from videoagent.plan.request import frame_size
 from videoagent.plan.staging import OTHER_COLOURS, cast_member, left_out_notes, stage
 from videoagent.plan.storyboard import Shot, Storyboard
@@ -334,7 +335,9 @@ def _rewrite_prompt(state, shot: Shot) -> None:
 
 
 def write_missing_prompts(state) -> None:
-    """A prompt for every generated shot that has none (new, or its scene changed)."""
+    """A prompt for every generated shot that has none (new, or its scene changed), each
+    shot's place first named again as the request and captions say it ("a garden")."""
+    name_places(state.storyboard)
     write_prompts(
         state.storyboard,
         state.pool,

@@ -249,3 +249,22 @@ def test_a_wave_at_the_beach_is_the_sea_not_a_labelled_box():
     brief = make_brief(Request.build("two kids at the beach, then a wave washes in"))
     scene = stage(brief.beats[-1], brief, draft_bible(brief)).scene
     assert all(e.kind != "placeholder" for e in scene.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("a dog and a cat become friends", [("dog", "meet"), ("cat", "meet")]),
+        ("a puppy makes friends with a kitten", [("dog", "meet"), ("cat", "meet")]),
+        (
+            "a girl and her dog make friends with a cat",
+            [("person", "meet"), ("dog", "stand"), ("cat", "meet")],
+        ),
+    ],
+)
+def test_friends_made_are_those_named_not_a_stranger(text, met):
+    """A grey dog no one asked for joined "a dog and a cat become friends"; the girl making
+    friends with a cat met a person in grey."""
+    brief = make_brief(Request.build(text))
+    scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
+    assert [(e.kind, e.action) for e in scene.entities] == met

@@ -49,6 +49,31 @@ RECEIVE_WORDS = {
     "earns",
     "wins",
 }
+# Friends a subject of two are with each other: "a dog and a cat become friends".
+_EACH_OTHERS = re.compile(
+    r"\b(?:become|became|becoming|are|were|make|made)\s+(?:best\s+)?friends\b(?!\s+with\s+(?:a|an|the)\b)",
+    re.IGNORECASE,
+)
+_FRIENDS_WITH = re.compile(r"\bfriends?\s+with\s+(?:a|an|the|another)\s+(?:\w+\s+)?(\w+)", re.I)
+
+
+def _befriended(beat: str, entities: list[EntitySpec]) -> int | None:
+    """Where in `entities` is the one the lead makes friends with ("makes friends with a
+    cat"), if the beat says so and it can meet."""
+    said = _FRIENDS_WITH.search(beat)
+    if said is None:
+        return None
+    kind = vocab.KIND_SYNONYMS.get(said[1].lower(), said[1].lower())
+    return next(
+        (
+            i
+            for i, e in enumerate(entities)
+            if i and e.kind == kind and kind in vocab.ACTIONS["meet"]
+        ),
+        None,
+    )
+
+
 # Where one doing nothing said sits ("an old man on a bench", "drinks it on the sofa").
 _SEATED = re.compile(
     r"\bon (?:a|an|the|his|her|its|their|my) (?:\w+ )?"
@@ -323,7 +348,16 @@ def stage(
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").
     alone = bool(entities) and entities[0].action == "meet" and entities[0].target is None
-    if lead and (words & FRIEND_WORDS or alone) and lead.kind in vocab.ACTIONS["meet"]:
+    if lead and companions and _EACH_OTHERS.search(beat) and len(entities) > 1:
+        # "a dog and a cat become friends": with each other, no third one
+        if all(e.kind in vocab.ACTIONS["meet"] for e in entities[:2]):
+            entities[0] = replace(entities[0], action="meet", target=1)
+            entities[1] = replace(entities[1], action="meet", target=0)
+    elif lead and (befriended := _befriended(beat, entities)) is not None:
+        # "makes friends with a cat": the friend is the cat
+        entities[0] = replace(entities[0], action="meet", target=befriended)
+        entities[befriended] = replace(entities[befriended], action="meet", target=0)
+    elif lead and (words & FRIEND_WORDS or alone) and lead.kind in vocab.ACTIONS["meet"]:
         colour = next(c for c in OTHER_COLOURS if c != lead.colour)
         noun = lead.called.split()[-1] if lead.called else lead.kind  # "the kid's friend"
         looks = looks_of(EntitySpec(lead.kind, colour)).replace(lead.kind, noun, 1)

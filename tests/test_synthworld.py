@@ -260,3 +260,17 @@ def test_one_sitting_by_a_bench_sits_on_it(sitter):
     # the sitter over the middle of the bench
     middle = (bench.box[0] + bench.box[2]) / 2
     assert abs((who.box[0] + who.box[2]) / 2 - middle) < (bench.box[2] - bench.box[0]) / 4
+
+
+@pytest.mark.parametrize(
+    ("prompt", "labels"),
+    [
+        ("a lonely robot who finds a flower", ["robot", "flower"]),  # was a box "lonely"
+        ("a cat chasing a laser pointer", ["pointer"]),
+        ("a shiny new bike", ["bike"]),
+        ("a tiny penguin waddles", ["penguin"]),  # the verb is no thing
+        ("a dog's day: a walk, a nap", []),
+    ],
+)
+def test_what_the_world_cannot_draw_is_labelled_by_its_noun(prompt, labels):
+    assert parse(prompt).placeholders == labels

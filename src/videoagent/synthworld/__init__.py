@@ -7,5 +7,6 @@
 # second one (it was the first again); 8: words about the video ("with the words … on
 # screen") draw no stand-in; 9: what is chased keeps ahead of its chaser, a second chaser
 # close behind the first; 10: a sitter sits on the bench, a person drinking holds the cup,
-# swans are white, "a nap", "a wave" and "its headlights" are no labelled box.
+# swans are white, "a nap", "a wave" and "its headlights" are no labelled box, a box is
+# labelled by its noun ("a lonely robot": robot).
 VERSION = 10

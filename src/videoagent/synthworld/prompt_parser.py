@@ -64,6 +64,14 @@ def _tokens(sentence: str) -> list[str]:
     return [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
 
 
+# Known words that describe what follows them in a name.
+_DESCRIBING = set(
+    """new old little big small large tiny huge long short tall happy cute fluffy friendly
+    excited playful lovely nice beautiful sweet wooden sandy gentle sunny snowy slow fast
+    own same other""".split()
+)
+
+
 def _names_something(tokens: list[str], i: int) -> bool:
     """Whether the words at token i name a kind, a place, a time, a weather or a framing:
     what an unknown word before them describes ("a busy city", "a cozy morning"), so that
@@ -73,6 +81,27 @@ def _names_something(tokens: list[str], i: int) -> bool:
     if i >= len(tokens):
         return False
     return any(_match(tokens, i, table) for table in (KIND_TABLE, *(t for _, t in _SCENE_TABLES)))
+
+
+def _opens_a_name(tokens: list[str], i: int) -> bool:
+    """Whether the words before `i` open a name: "a", "the", "my" or a colour, past words
+    that describe ("a shiny new bike", "the old wooden bridge")."""
+    j = i - 1
+    while j >= 0 and tokens[j] in _DESCRIBING:
+        j -= 1
+    return j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS)
+
+
+def _describes_the_next(tokens: list[str], i: int) -> bool:
+    """Whether the unknown word at `i` describes the unknown word after it, which is the
+    thing ("a lonely robot", "a laser pointer"; not "a penguin waddles")."""
+    j = i + 1
+    while j < len(tokens) and tokens[j] in _DESCRIBING:
+        j += 1  # "a shiny new bike"
+    word, following = tokens[i], tokens[j] if j < len(tokens) else ""
+    if not following or following in KNOWN or following.endswith(("ing", "ed")):
+        return False
+    return not (following.endswith("s") and not word.endswith("s"))  # "penguin waddles"
 
 
 def _word_before(tokens: list[str], i: int) -> str:
@@ -182,6 +211,7 @@ def parse(prompt: str) -> ParsedPrompt:
         fetched = False  # "playing fetch": a ball, whether named or not
         joined_by_and = False
         to_target: int | None = None
+        described = False  # the word before was one describing an unknown thing
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -229,11 +259,11 @@ def parse(prompt: str) -> ParsedPrompt:
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
                 actions.append("stand")
             if token not in KNOWN:
-                previous = tokens[i - 1] if i > 0 else ""
-                named = previous in DETERMINERS or previous in vocab.COLOURS
+                named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for
                 thing = token not in vocab.STILL_WORDS
-                if named and thing and not _names_something(tokens, i + 1):
+                described = named and _describes_the_next(tokens, i)  # "a lonely robot"
+                if named and thing and not described and not _names_something(tokens, i + 1):
                     if token not in placeholders:
                         placeholders.append(token)
                     mentions.append(entity_for(_Mention("placeholder", "white", token), True))

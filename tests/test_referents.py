@@ -56,3 +56,19 @@ def test_a_verb_that_could_name_a_thing_is_read_as_the_verb():
         assert [e["kind"] for e in shot.scene["entities"]].count("cup") == 1
     assert board.shots[0].scene["entities"][0]["action"] == "stand"
     assert board.shots[-1].scene["entities"][0]["action"] == "hold"  # the cup she drinks
+
+
+def test_me_is_the_one_filming_drawn_as_a_person_and_them_what_they_unboxed():
+    """ "An ugc video of me unboxing my new headphones" drew an empty park, captioned "Me
+    unboxing my new headphones."; "trying them on" lost the headphones."""
+    board, _ = preview_plan(
+        Request.build("a video of me unboxing my new headphones, then me trying them on"),
+        ["procedural"],
+    )
+    assert [s.caption for s in board.shots][::2] == [
+        "I unbox my new headphones.",
+        "I try them on.",
+    ]
+    for shot in board.shots:
+        kinds = [(e["kind"], e["label"]) for e in shot.scene["entities"]]
+        assert kinds[0] == ("person", "") and ("placeholder", "headphones") in kinds

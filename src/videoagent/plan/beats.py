@@ -85,6 +85,8 @@ _NOT_IN_A_SUBJECT = {
 }
 # Words before "video" that make it about something, not a look ("a dog's video of").
 _NOT_A_LOOK = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "of", "to"}
+# The one filming, as a request names them ("a video of me unboxing …").
+FIRST_PERSON = {"me", "myself"}
 # What may open the second of a subject of two ("a girl and her dog").
 _POSSESSIVES = {"her", "his", "its", "their", "my", "our", "your"}
 # What follows a verb, never a bare noun ("drinks it": no drinks).
@@ -443,6 +445,7 @@ def beat_sentence(subject: str, beat: str, *, first: bool, setting: bool = False
     words, own = _told(subject, beat)
     if subject and not own and not setting:
         who = subject if first else named_again(subject)  # "a cat's day", then "the cat"
+        who = "I" if subject.lower() in FIRST_PERSON else who  # "I unbox my headphones"
         sentence = " ".join([who, *words])
     else:
         sentence = " ".join(words)
@@ -468,6 +471,7 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     verb = 0 if at is None else at + 1  # where the verb is, if any
     if verb < len(words) and words[verb].lower().endswith("ing"):
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
+        plural = plural or (at is None and subject.lower() in FIRST_PERSON)  # "I unbox"
         words[verb] = present_tense(words[verb], plural=plural)
     said = words[1:] if words and words[0].endswith(",") and _is_adverb(words[0][:-1]) else words
     opener = said[0].lower() if said else ""  # past "Outside,"

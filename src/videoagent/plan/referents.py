@@ -1,4 +1,4 @@
-"""What an "it" that something is done to stands for: the thing named last before it.
+"""What an "it" (or "them") something is done to stands for: the thing named last before it.
 
 "A girl buys a coffee, then she drinks it": the coffee is in the second shot too; "a boy
 finds a red ball, then kicks it": the red ball. An "it" that does something ("it runs") or
@@ -14,7 +14,7 @@ from videoagent.synthworld.prompt_parser import parse
 
 # After these, "it" opens a clause of its own ("and it runs"): it does, not is done to.
 _CLAUSE_WORDS = {"and", "then", "but", "when", "as", "while", "so", "because", "until", "if"}
-_IT = re.compile(r"\bit\b(?!'s)", re.IGNORECASE)
+_IT = re.compile(r"\b(?:it|them)\b(?!'s)", re.IGNORECASE)  # "drinks it", "tries them on"
 
 
 def with_referents(beat: str, before: list[str], lead_kind: str | None) -> str:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from videoagent.plan.beats import (
+    FIRST_PERSON,
     companions_of,
     is_plural,
     lead_of,
@@ -146,7 +147,7 @@ def _called(subject: str) -> str:
     words = lead_of(subject).split()
     while words and words[0].lower() in _BEFORE_A_NAME:
         words.pop(0)
-    if not words or words[-1].lower() in ("couple", "family", "group"):
+    if not words or words[-1].lower() in ("couple", "family", "group", *FIRST_PERSON):
         return ""
     noun = words[-1].removesuffix("'s").removesuffix("’s")
     return " ".join([*words[:-1], singular(noun) if is_plural(lead_of(subject)) else noun])

@@ -100,6 +100,8 @@ KIND_SYNONYMS = {
     "boys": "person",
     "children": "person",
     "kids": "person",
+    "me": "person",  # "an ugc video of me unboxing …", "a dog follows me"
+    "myself": "person",
     "barista": "person",
     "owner": "person",
     "walker": "person",

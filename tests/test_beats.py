@@ -128,6 +128,10 @@ from videoagent.plan.beats import (
             ["A girl reads.", "The sun sets and the stars come out."],
         ),
         ("a dog's day: a walk, a nap, a snack", ["A dog's day: a walk.", "A nap.", "A snack."]),
+        (  # who it is, then what it does: "A dog loves the beach runs into the waves."
+            "a dog who loves the beach runs into the waves",
+            ["A dog who loves the beach runs into the waves."],
+        ),
         (  # how it is shot: "The woman close-up of her shoes."
             "a woman jogs, close-up of her shoes",
             ["A woman jogs.", "Close-up of her shoes."],

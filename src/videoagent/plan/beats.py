@@ -40,6 +40,7 @@ _DIRECTION = re.compile(
     r"^(?:(?:open|begin|start|end|close)s?(?:\s+(?:on|with))?|cuts?\s+to)\s+", re.IGNORECASE
 )
 # What joins a beat to the one before it, no beat itself ("then", "later", "is" after "a dog").
+_RELATIVE = re.compile(r"^(?:who|that)\s", re.IGNORECASE)
 _JOINER = re.compile(
     r"^(?:is\s+|are\s+|who\s+|that\s+|(?:and\s+)?then\s+|after that\s+|finally\s+|"
     r"later,?\s+|next,?\s+|afterwards,?\s+)",
@@ -361,7 +362,9 @@ def _parts(sentence: str) -> list[str]:
     none at its "and"s; what happens "where" (`_WHERE`)."""
     parts: list[str] = []
     for part in _SPLIT.split(sentence):
-        part = _JOINER.sub("", part.strip(" ."))  # "a dog, then the dog runs": no beat
+        part = part.strip(" .")
+        if not _RELATIVE.match(part) or not _goes_on(part):  # "a dog who loves the beach runs"
+            part = _JOINER.sub("", part)  # "a dog, then the dog runs": no beat
         if not part:
             continue
         what = _WHERE.sub("", part)
@@ -374,6 +377,13 @@ def _parts(sentence: str) -> list[str]:
     if len(parts) == 1 and " and " in parts[0] and len(parts[0].split()) > 6:
         parts = [_JOINER.sub("", p.strip()) for p in parts[0].split(" and ")]
     return [p for p in parts if p]
+
+
+def _goes_on(clause: str) -> bool:
+    """Whether a clause opened by "who" or "that" has its subject's own verb after it ("who
+    loves the beach runs into the waves"): then "who" is part of the line."""
+    words = clause.lower().split()[2:]
+    return any(vocab.ACTION_SYNONYMS.get(w) and not w.endswith("ing") for w in words)
 
 
 def _is_adverb(part: str) -> bool:

@@ -271,7 +271,7 @@ def test_bad_project_input_is_refused_and_changes_nothing(dog_run, tmp_path: Pat
     with pytest.raises(UsageError, match="shot 7 does not exist"):
         agent.edit(project, "remove shot 7")
     with pytest.raises(UsageError, match="could not understand"):
-        agent.edit(project, "make it more cinematic somehow")
+        agent.edit(project, "make it more sparkly somehow")
     with pytest.raises(UsageError, match="runs past the end"):
         agent.edit(project, "put SALE on screen at 0:35 for 2 seconds")
     assert _snapshot(project) == before

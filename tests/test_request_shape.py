@@ -41,3 +41,37 @@ def test_the_server_reads_the_shape_from_the_words_where_the_page_names_none():
     assert build_request(asked.model_dump()).aspect == "9:16"
     chosen = NewProject(request="a vertical video of a dog walking", aspect="1:1")
     assert build_request(chosen.model_dump()).aspect == "1:1"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("a 45 second short film about a lonely dog who finds a friend", "short-film"),
+        ("a brand video for Barkery, a bakery for dogs: a dog eats a treat", "brand"),
+        ("a 15 second ad for a running shoe: a woman jogs", "brand"),
+        ("an ugc video: my cat tries the new cat cafe", "ugc-product"),
+        ("a dog walking in the park", "create"),
+        ("a dog watching a short film", "create"),  # what it shows, not what it is
+        ("a dog ad jingle", "create"),
+        ("make me a quick ugc ad for my shop: a cat naps", "ugc-product"),
+    ],
+)
+def test_the_kind_of_video_a_request_names_is_its_mode_unless_one_is_given(text, mode):
+    """ "A short film about …" was made as a plain create: no establishing shot, no fades."""
+    assert Request.build(text).mode == mode
+    assert Request.build(text, mode="create").mode == "create"
+
+
+def test_an_ad_opens_on_its_brand_or_product_and_ends_on_its_tagline():
+    """ "An ad for a running shoe, tagline 'Run further'" opened on a card saying "Run
+    further" and ended on the same."""
+    from videoagent.agent.planning import preview_plan
+
+    text = "a 15 second ad for a running shoe: a woman jogs in the city, tagline 'Run further'"
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    first, last = board.shots[0], board.shots[-1]
+    assert (first.kind, first.card_title) == ("card", "Running shoe")
+    assert (last.kind, last.card_subtitle) == ("card", "Run further")
+    assert [s.caption for s in board.shots if s.kind == "generated"][-1] == (
+        "A woman jogs in the city."
+    )

@@ -167,7 +167,14 @@ def _run_agent(
 def make(
     request: Annotated[str, typer.Argument(help="What the video should show, in one sentence.")],
     out: Annotated[Path, typer.Option("--out", help="New project folder to write.")],
-    mode: Annotated[str, typer.Option(help="create, short-film, ugc-product or brand.")] = "create",
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            help="create, short-film, ugc-product or brand; unset: the one the request names "
+            "('a short film about …', 'a brand video for …', 'an ad for …', 'a UGC video'), "
+            "else create."
+        ),
+    ] = None,
     duration: Annotated[
         float | None, typer.Option(help="Seconds (else from the request, else 30).")
     ] = None,
@@ -464,7 +471,7 @@ def history(
 @app.command()
 def plan(
     request: Annotated[str, typer.Argument(help="What the video should show.")],
-    mode: Annotated[str, typer.Option()] = "create",
+    mode: Annotated[str | None, typer.Option()] = None,
     duration: Annotated[float | None, typer.Option()] = None,
     aspect: Annotated[str | None, typer.Option()] = None,
     backend: Annotated[str | None, typer.Option()] = None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from videoagent.plan.quoted_words import QUOTED
+
 
 @dataclass(frozen=True)
 class ModeStructure:
@@ -34,14 +36,27 @@ MODES = {
 
 
 def brand_name(request: str, fallback: str) -> str:
-    """A brand named in the request: quoted words, or 'for <Capitalised Words>'."""
-    quoted = re.search(r"[\"“']([^\"”']{2,40})[\"”']", request)
-    if quoted:
-        return quoted.group(1).strip()
+    """A brand named in the request: 'for <Capitalised Words>', else quoted words that are
+    no tagline nor text for the screen, else the product an ad is for ("an ad for a running
+    shoe": Running shoe)."""
     named = re.search(r"\bfor ((?:[A-Z][\w'&-]*\s?){1,4})", request)
     if named:
         return named.group(1).strip()
-    return fallback
+    for quoted in QUOTED.finditer(request):
+        before = request[: quoted.start()].lower().split()[-2:]
+        if not set(before) & _TEXT_WORDS:  # 'tagline "Run further"' names no brand
+            return (quoted[1] or quoted[2]).strip()
+    product = _PRODUCT.search(request)
+    return product[1].strip().capitalize() if product else fallback
+
+
+# What quoted words after these are: text to read, not a name.
+_TEXT_WORDS = {"tagline", "slogan", "words", "word", "text", "caption", "title", "saying"}
+_PRODUCT = re.compile(
+    r"\b(?:ad|advert|advertisement|commercial|video)\s+for\s+(?:an?|the|my|our)\s+"
+    r"([\w' -]{2,30}?)(?=\s*[:,.;]|$)",
+    re.IGNORECASE,
+)
 
 
 def tagline(request: str, fallback: str) -> str:

@@ -16,6 +16,7 @@ from videoagent.plan.brief import Brief, _named
 from videoagent.plan.continuity import as_one_take
 from videoagent.plan.journey import arriving, without_destinations
 from videoagent.plan.modes import MODES, brand_name, tagline
+from videoagent.plan.place_names import place_as_written
 from videoagent.plan.request import Request
 from videoagent.plan.staging import left_out_notes, stage
 from videoagent.plan.story_time import story_time
@@ -43,7 +44,10 @@ def _plan_beats(
     passing = math.ceil(len(times_passing(request.text)) / len(beats))
     if mode.establishing and not brief.one_take:  # an establishing shot is a cut
         when = "Noon" if brief.time_of_day == "noon" else f"A {brief.time_of_day}"
-        where = f"{vocab.PLACE_PREPOSITIONS.get(brief.place, 'at')} the {brief.place}"
+        _, said = place_as_written(request.text, brief.place)  # "the lake", "Sunny Café"
+        said = said or brief.place
+        named = said[:1].isupper() or said == "home"
+        where = f"{vocab.PLACE_PREPOSITIONS.get(brief.place, 'at')} {'' if named else 'the '}{said}"
         planned.append(("establishing shot", f"{when} {where}.", "stand", True))
     for i, beat in enumerate(beats):
         told = beats[brief.setting : i]  # the beats before that may name the subject

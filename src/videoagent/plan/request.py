@@ -119,6 +119,30 @@ def aspect_in_text(text: str) -> str | None:
     return SHAPE_WORDS[(found["word"] or found["as_word"]).lower()]
 
 
+# The kind of video a request names at its start, as the mode that shapes it (plan/modes.py):
+# "a short film about …", "a brand video for Barkery", "an ad for …", "a UGC video of …"
+# (not "a dog watching a short film").
+_OPENING = r"^\W*(?:[\w'-]+\W+){0,6}?"
+_TELLS = r"\s*(?::|\b(?:about|of|for|where|in which|showing|starring|with)\b)"
+_MODE_WORDS = (
+    ("short-film", re.compile(rf"{_OPENING}short\s+film{_TELLS}", re.IGNORECASE)),
+    ("ugc-product", re.compile(rf"{_OPENING}ugc\b", re.IGNORECASE)),
+    (
+        "brand",
+        re.compile(
+            rf"{_OPENING}(?:brand\s+(?:video|film|clip|story)|ad|advert|advertisement|"
+            rf"commercial){_TELLS}",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def mode_in_text(text: str) -> str | None:
+    """The mode `text` names the video by, or None."""
+    return next((mode for mode, words in _MODE_WORDS if words.match(text)), None)
+
+
 def frame_size(aspect: str, size: str | None) -> tuple[int, int]:
     """Pixel size from --size WxH, else the aspect at the default pixel budget (even numbers)."""
     if size:
@@ -159,7 +183,7 @@ class Request:
         cls,
         text: str,
         *,
-        mode: str = "create",
+        mode: str | None = None,
         duration: float | None = None,
         aspect: str | None = None,
         size: str | None = None,
@@ -169,7 +193,8 @@ class Request:
     ) -> Request:
         """Validate every setting; raise UsageError naming the bad value. A platform
         `profile` (plan/platform_profiles.py) sets the shape, size and rate; with no
-        `aspect` the shape is the one the request asks for in words, else 16:9."""
+        `aspect` the shape is the one the request asks for in words, else 16:9; with no
+        `mode`, the one it names ("a short film about …"), else create."""
         if profile is not None:
             from videoagent.plan.platform_profiles import platform_profile
 
@@ -183,6 +208,7 @@ class Request:
         if not text:
             raise UsageError("the request is empty: describe the video you want")
         aspect = aspect or aspect_in_text(text) or "16:9"
+        mode = mode or mode_in_text(text) or "create"
         if mode not in MODES:
             raise UsageError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
         if aspect not in ASPECTS:

@@ -102,7 +102,8 @@ class Upload(Strict):
 
 class NewProject(Strict):
     request: str = Field(min_length=1, max_length=2000)
-    mode: Literal["create", "short-film", "ugc-product", "brand"] = "create"
+    # None: the kind of video the request names ("a short film about …"), else create
+    mode: Literal["create", "short-film", "ugc-product", "brand"] | None = None
     duration: float | None = Field(None, gt=0, le=600)
     aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None  # None: as the request asks
     size: str | None = Field(None, pattern=r"^\d{2,4}x\d{2,4}$")

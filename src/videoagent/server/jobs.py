@@ -35,7 +35,7 @@ def build_request(args: dict) -> Request:
     """The agent's request from a make job's arguments (UsageError names a bad value)."""
     return Request.build(
         args["request"],
-        mode=args.get("mode", "create"),
+        mode=args.get("mode"),
         duration=args.get("duration"),
         aspect=args.get("aspect"),
         size=args.get("size"),

@@ -292,8 +292,9 @@ document.getElementById("create").addEventListener("submit", async (event) => {
   event.preventDefault();
   const body = {
     request: document.getElementById("request").value,
-    mode: document.getElementById("mode").value,
   };
+  const mode = document.getElementById("mode").value;
+  if (mode) body.mode = mode;  // else the kind of video the request names, else create
   const aspect = document.getElementById("aspect").value;
   if (aspect) body.aspect = aspect;  // else the shape the request asks for in words
   const length = document.getElementById("duration").value;

@@ -268,3 +268,18 @@ def test_friends_made_are_those_named_not_a_stranger(text, met):
     brief = make_brief(Request.build(text))
     scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
     assert [(e.kind, e.action) for e in scene.entities] == met
+
+
+@pytest.mark.parametrize(
+    ("text", "along"),
+    [
+        ("a swan and a crow at the lake", [("bird", "walk"), ("bird", "walk")]),
+        ("a kid walks in the park with her dad", [("person", "walk"), ("person", "walk")]),
+        ("a girl and her dog in the park", [("person", "walk"), ("dog", "walk")]),
+    ],
+)
+def test_who_is_with_the_lead_goes_along_where_nothing_else_is_said(text, along):
+    """The crow stood while the swan walked; the dad stood while his daughter walked."""
+    brief = make_brief(Request.build(text))
+    scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
+    assert [(e.kind, e.action) for e in scene.entities if e.kind != "placeholder"] == along

@@ -197,6 +197,18 @@ def _tells_of_no_one(subject: str, beat: str) -> bool:
     return bool(subject) and not names_subject(subject, beat) and next(creatures, None) is None
 
 
+_WITH = re.compile(r"\bwith\s+(?:a|an|the|her|his|its|their|my|our)\s+(\w+)(?:\s+(\w+))?", re.I)
+
+
+def _along_with(beat: str, companions: str) -> set[str]:
+    """The kinds of creature that go with the lead in `beat`: those the subject names with
+    it ("a crow" of "a swan and a crow") and those it is "with" ("with her dad")."""
+    words = [w.lower() for m in _WITH.finditer(beat) for w in m.groups() if w]  # "old dad"
+    kinds = {vocab.KIND_SYNONYMS.get(w, w) for w in words}
+    kinds |= {e.kind for e in parse(companions).spec.entities} if companions else set()
+    return kinds & set(vocab.CREATURES)
+
+
 def _of_what_went_before(beat: str) -> bool:
     """Whether `beat` tells of a part of what the beat before showed, and of nothing else
     ("its headlights glowing", "their wings beating"): that one is still in the shot."""
@@ -313,6 +325,7 @@ def stage(
             placed[parsed_entities.index(subject)] = 0
             target = subject.target if action == subject.action else None
         seated = "sit" if _SEATED.search(beat) and lead.kind in vocab.ACTIONS["sit"] else None
+        unsaid = action is None  # what the lead does is not said: it goes about
         entities.append(EntitySpec(lead.kind, lead.colour, action or seated or "walk"))
         aimed.append(target)
         cast.append(lead.id)
@@ -339,6 +352,15 @@ def stage(
         replace(e, target=placed.get(aim)) if aim is not None else e
         for e, aim in zip(entities, aimed, strict=True)
     ]
+    if lead and unsaid and (along := _along_with(beat, companions)):
+        # "a swan and a crow at the lake", "learns to ride with her dad": they go together
+        doing = entities[0].action
+        entities = [
+            replace(e, action=doing)
+            if i and e.action == "stand" and e.kind in along and e.kind in vocab.ACTIONS[doing]
+            else e
+            for i, e in enumerate(entities)
+        ]
     if carried:  # and goes on as the lead does: walked on in the rain
         doing = entities[0].action
         entities = [

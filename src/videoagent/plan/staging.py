@@ -8,6 +8,7 @@ each action has a natural framing. What the world cannot draw stays, as a placeh
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from videoagent.plan.beats import (
@@ -209,6 +210,16 @@ def _along_with(beat: str, companions: str) -> set[str]:
     return kinds & set(vocab.CREATURES)
 
 
+def _as_the_lead_does(entities: list[EntitySpec], going: Callable) -> list[EntitySpec]:
+    """`entities` with each one after the lead that is `going` along doing what the lead
+    does, where its kind can."""
+    doing = entities[0].action
+    return [
+        replace(e, action=doing) if i and going(e) and e.kind in vocab.ACTIONS[doing] else e
+        for i, e in enumerate(entities)
+    ]
+
+
 def _of_what_went_before(beat: str) -> bool:
     """Whether `beat` tells of a part of what the beat before showed, and of nothing else
     ("its headlights glowing", "their wings beating"): that one is still in the shot."""
@@ -354,19 +365,9 @@ def stage(
     ]
     if lead and unsaid and (along := _along_with(beat, companions)):
         # "a swan and a crow at the lake", "learns to ride with her dad": they go together
-        doing = entities[0].action
-        entities = [
-            replace(e, action=doing)
-            if i and e.action == "stand" and e.kind in along and e.kind in vocab.ACTIONS[doing]
-            else e
-            for i, e in enumerate(entities)
-        ]
+        entities = _as_the_lead_does(entities, lambda e: e.action == "stand" and e.kind in along)
     if carried:  # and goes on as the lead does: walked on in the rain
-        doing = entities[0].action
-        entities = [
-            replace(e, action=doing) if i and e.kind in vocab.ACTIONS.get(doing, ()) else e
-            for i, e in enumerate(entities)
-        ]
+        entities = _as_the_lead_does(entities, lambda e: True)
     place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").

@@ -193,14 +193,19 @@ def _lengthen_past_take(state, index: int, frames: int) -> tuple[str, str, dict]
     """Shot `index` made longer than its take holds: it is shot again at the new length."""
     shot = state.storyboard.shots[index]
     old = shot.frames
-    shot.source_frames = shot.source_in = 0  # a new take, of the new length, is needed
-    shot.source_size = []
+    needs_new_take(shot)  # of the new length
     _, notes = _edit_picture(state, lambda t: picture.trim(t, index, frames))
     return (
         "generation",
         "; ".join([f"{shot.id}: {old} → {frames} frames", *notes]),
         {"shot": shot.id},
     )
+
+
+def needs_new_take(shot: Shot) -> None:
+    """`shot` no longer cut from the take it had: its next take is generated."""
+    shot.source_frames = shot.source_in = 0
+    shot.source_size = []
 
 
 def shot_to_regenerate(board: Storyboard, number: int, prompt: str | None) -> Shot:
@@ -218,8 +223,7 @@ def shot_to_regenerate(board: Storyboard, number: int, prompt: str | None) -> Sh
 def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeStore) -> str:
     """A new seed (no prompt) or a new idea for one shot; its next take is generated in
     the project's current shape."""
-    shot.source_frames = shot.source_in = 0
-    shot.source_size = []
+    needs_new_take(shot)
     if prompt is None:
         # Past every seed this shot has used, retries included.
         shot.seed = max([t.record["seed"] for t in store.all_for(shot.id)] + [shot.seed]) + 1
@@ -239,8 +243,7 @@ def restage_shot(state, shot: Shot, setting: dict[str, str]) -> str:
     """The same shot (cast, action, framing, caption) in another time of day, weather or
     place (a shot that carries on a take elsewhere arrives there); its next take is
     generated."""
-    shot.source_frames = shot.source_in = 0
-    shot.source_size = []
+    needs_new_take(shot)
     shot.scene = {**shot.scene, **setting}
     if "place" in setting:  # all of it there, unless it carries on a take from elsewhere
         shot.scene.pop("arrives_from", None)
@@ -268,8 +271,7 @@ def recolour_cast_member(state, who: str, colour: str) -> tuple[str, list[str]]:
         at = shot.cast.index(who)
         if at < len(entities):
             entities[at] = {**entities[at], "colour": colour}
-        shot.source_frames = shot.source_in = 0
-        shot.source_size = []
+        needs_new_take(shot)
         shot.prompt = ""
         changed.append(shot.id)
     write_missing_prompts(state)
@@ -303,8 +305,7 @@ def add_to_shot(state, shot: Shot, what: str) -> str:
     shot.cast = cast
     shot.caption = f"{shot.caption.rstrip('. ')} with {what}."
     shot.beat = f"{shot.beat} (with {what})"
-    shot.source_frames = shot.source_in = 0
-    shot.source_size = []
+    needs_new_take(shot)
     _rewrite_prompt(state, shot)
     return f"{shot.id}: {what} added → {shot.prompt!r}"
 
@@ -316,8 +317,7 @@ def restyle(state, look: str) -> tuple[str, list[str]]:
     changed = []
     for shot in state.storyboard.shots:
         if shot.kind == "generated" and shot.dialect != "synthworld":
-            shot.source_frames = shot.source_in = 0
-            shot.source_size = []
+            needs_new_take(shot)
             shot.prompt = ""
             changed.append(shot.id)
     write_missing_prompts(state)

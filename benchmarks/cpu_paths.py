@@ -9,10 +9,14 @@ CPU's cores: a proxy for such a machine, not one (its clock, caches and memory d
 Printed, medians of --rounds, each measurement in its own fresh process:
 - the embedded generator: CPU-seconds per video-second for an 8 s take at 640x360, 24 fps,
   4 steps (the default), one torch thread, the first take of each process left out;
-- the GridDodge and MiniDesk world models: ms per generated frame at one step on one thread,
-  as in play.
+- the GridDodge, MiniDesk and Pong world models: ms per generated frame at one step on one
+  thread, as in play (median of 190 frames; p95 beside it).
 
-    python benchmarks/cpu_paths.py [--rounds 3]
+On a CPU without native bf16 the "this CPU" rows are the real figures and the proxy rows
+can be left out:
+
+    python benchmarks/cpu_paths.py [--rounds 3] [--isa this] [--executions "fp32 frozen"]
+        [--only embedded,world_griddodge]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 from machine import cpu_description
 
 ISAS = {"this CPU": {}, "AVX2 only": {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2"}}
@@ -43,6 +48,12 @@ EXECUTIONS = {
     },
     "fp32 eager": {"VIDEOAGENT_PRECISION": "fp32", "VIDEOAGENT_FREEZE": "0"},
     "bf16 eager": {"VIDEOAGENT_PRECISION": "bf16"},
+}
+MEASURES = {
+    "embedded": "CPU-s per video-second",
+    "world_griddodge": "ms per frame",
+    "world_minidesk": "ms per frame",
+    "world_atari_pong": "ms per frame",
 }
 TAKE_SECONDS = 8
 TARGETS = "targets on an AVX2-only CPU: embedded <= 3 CPU-s per video-second, world <= 15 ms"
@@ -74,8 +85,8 @@ def measure_embedded() -> float:
     return spent / TAKE_SECONDS
 
 
-def measure_world(name: str) -> float:
-    """Median ms per frame of the world model `name`, one step, one thread."""
+def measure_world(name: str) -> tuple[float, float]:
+    """Median and p95 ms per frame of the world model `name`, one step, one thread."""
     import torch
 
     from videoagent.nn import checkpoint
@@ -85,52 +96,64 @@ def measure_world(name: str) -> float:
     weights = Path(__file__).resolve().parents[1] / "src/videoagent/nn/weights" / f"{name}.pt"
     model, _ = checkpoint.load(weights)
     model.eval()
-    return statistics.median(frame_latency(model)) * 1000
+    seconds = frame_latency(model)
+    return float(np.median(seconds)) * 1000, float(np.percentile(seconds, 95)) * 1000
 
 
 def child(what: str) -> None:
     import torch
 
-    figure = measure_embedded() if what == "embedded" else measure_world(what)
-    print(json.dumps({"figure": figure, "kernels": torch.backends.cpu.get_cpu_capability()}))
+    figure, p95 = (measure_embedded(), None) if what == "embedded" else measure_world(what)
+    kernels = torch.backends.cpu.get_cpu_capability()
+    print(json.dumps({"figure": figure, "p95": p95, "kernels": kernels}))
 
 
-def run_child(what: str, isa: dict, execution: dict) -> tuple[float, str]:
+def run_child(what: str, isa: dict, execution: dict) -> dict:
     env = {**os.environ, **isa, **execution}
     done = subprocess.run(
         [sys.executable, __file__, "--child", what], env=env, capture_output=True, text=True
     )
     if done.returncode:
         sys.exit(f"{what} ({execution}, {isa or 'native'}) failed:\n{done.stderr[-2000:]}")
-    answer = json.loads(done.stdout.strip().splitlines()[-1])
-    return answer["figure"], answer["kernels"]
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--isa", choices=["both", "this"], default="both")
+    parser.add_argument("--executions", default=",".join(EXECUTIONS), help="comma-separated")
+    parser.add_argument("--only", default=",".join(MEASURES), help="comma-separated")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child)
         return
+    isas = ISAS if args.isa == "both" else {"this CPU": ISAS["this CPU"]}
+    executions = _chosen(args.executions, EXECUTIONS, "--executions")
+    measures = _chosen(args.only, MEASURES, "--only")
     print(f"CPU: {cpu_description()}; {TARGETS}")
-    measures = {
-        "embedded": "CPU-s per video-second",
-        "world_griddodge": "ms per frame",
-        "world_minidesk": "ms per frame",
-    }
     for what, unit in measures.items():
-        for isa_name, isa in ISAS.items():
-            for execution_name, execution in EXECUTIONS.items():
+        for isa_name, isa in isas.items():
+            for execution_name, execution in executions.items():
                 # Rounds interleave nothing else: each is a fresh process, one after another.
                 runs = [run_child(what, isa, execution) for _ in range(args.rounds)]
-                figures = [figure for figure, _ in runs]
+                figures = [run["figure"] for run in runs]
+                p95 = [run["p95"] for run in runs if run["p95"] is not None]
+                tail = f", p95 median {statistics.median(p95):.2f}" if p95 else ""
                 print(
-                    f"{what:16s} {isa_name:9s} ({runs[0][1]} kernels) {execution_name}: "
+                    f"{what:16s} {isa_name:9s} ({runs[0]['kernels']} kernels) {execution_name}: "
                     f"median {statistics.median(figures):6.2f} {unit} "
-                    f"(runs {', '.join(f'{f:.2f}' for f in figures)})"
+                    f"(runs {', '.join(f'{f:.2f}' for f in figures)}){tail}"
                 )
+
+
+def _chosen(names: str, known: dict, option: str) -> dict:
+    wanted = [name.strip() for name in names.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        sys.exit(f"{option}: unknown {', '.join(unknown)} (known: {', '.join(known)})")
+    return {name: known[name] for name in wanted}
 
 
 if __name__ == "__main__":

@@ -66,6 +66,17 @@ from videoagent.plan.request import Request
         ("half a minute of a cat", ["a cat", "30 s long"]),
         ("a red car on a city street", ["a red car", "in the city"]),  # the city's street
         ('a dog with the words "Good dog" on screen', ["a dog", 'the text "Good dog"']),
+        # What a "who" clause says of the subject is not seen: the dog he lost was asked.
+        ("a man who lost his dog searching the park", ["a person", "at the park"]),
+        # Fetch is the dog's, not a meeting; following is walking along, not a chase.
+        (
+            "a man plays fetch with his dog",
+            ["a person", "a dog", "the dog chases the ball"],
+        ),
+        (
+            "a dog follows me through the park",
+            ["a dog", "a person", "the dog walks", "the person walks", "at the park"],
+        ),
     ],
 )
 def test_a_request_is_read_into_the_asks_it_makes(request_text, said):

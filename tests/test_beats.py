@@ -132,6 +132,15 @@ from videoagent.plan.beats import (
             "a dog who loves the beach runs into the waves",
             ["A dog who loves the beach runs into the waves."],
         ),
+        (  # and when it does it in -ing: "A cat hates rain watching the storm …"
+            "a cat that hates rain watching the storm from the window",
+            ["A cat that hates rain watches the storm from the window."],
+        ),
+        (
+            "a man who lost his dog searching the park",
+            ["A man who lost his dog searches the park."],
+        ),
+        ("a dog who loves running on the beach", ["A dog loves running on the beach."]),
         (  # how it is shot: "The woman close-up of her shoes."
             "a woman jogs, close-up of her shoes",
             ["A woman jogs.", "Close-up of her shoes."],

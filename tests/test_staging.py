@@ -102,11 +102,12 @@ def test_whom_the_lead_was_with_stays_while_the_weather_or_light_changes(text, k
         ("a chef cooks pasta in a restaurant", "stand"),
         ("an old man on a bench in the park", "sit"),
         ("a barista chatting with customers", "stand"),
+        ("a man plays fetch with his dog on the beach", "stand"),  # the dog runs for it
     ],
 )
 def test_keeping_still_is_drawn_still_and_a_nap_is_no_thing(text, still):
-    """A girl reading and a chef cooking walked about; "a nap" was a labelled box on
-    screen."""
+    """A girl reading, a chef cooking and a man playing fetch walked about; "a nap" was a
+    labelled box on screen."""
     brief = make_brief(Request.build(text))
     scene = stage(brief.beats[-1], brief, draft_bible(brief)).scene
     assert scene.entities[0].action == still
@@ -283,3 +284,11 @@ def test_who_is_with_the_lead_goes_along_where_nothing_else_is_said(text, along)
     brief = make_brief(Request.build(text))
     scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
     assert [(e.kind, e.action) for e in scene.entities if e.kind != "placeholder"] == along
+
+
+def test_what_a_who_clause_says_of_the_lead_is_not_drawn():
+    """ "A man who lost his dog searching the park" drew the dog standing beside him."""
+    brief = make_brief(Request.build("a man who lost his dog searching the park"))
+    scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
+    assert [e.kind for e in scene.entities] == ["person"]
+    assert scene.place == "park"

@@ -135,6 +135,17 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
         ("a cat and a white dog play", [("cat", "meet", 1), ("dog", "meet", 0)]),
         ("two dogs playing fetch", [("dog", "chase", 1), ("ball", "stand", None)]),
         ("a dog fetching a red stick", [("dog", "chase", 1), ("placeholder", "stand", None)]),
+        # Fetch is the dog's: the one who plays it with the dog stays, and a ball is added.
+        (
+            "a man plays fetch with his dog",
+            [("person", "stand", None), ("dog", "chase", 2), ("ball", "stand", None)],
+        ),
+        (
+            "a girl and her dog play fetch",
+            [("person", "stand", None), ("dog", "chase", 2), ("ball", "stand", None)],
+        ),
+        # Following is walking along, no chase.
+        ("a dog follows me through the park", [("dog", "walk", None), ("person", "walk", None)]),
         ("a grey dog meets a cat", [("dog", "meet", 1), ("cat", "meet", 0)]),  # and it him
         # A clause "while" opens has its own subject.
         ("a boy runs while his dog sits", [("person", "run", None), ("dog", "sit", None)]),
@@ -145,7 +156,8 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
 )
 def test_who_goes_along_with_the_subject_does_as_it_does(prompt, staged):
     """ "Walking a dog" had the dog stand by while the person walked; "a dog and a cat
-    playing" the cat; "playing fetch" met no one, with no ball to fetch."""
+    playing" the cat; "playing fetch" met no one, with no ball to fetch; "a man plays fetch
+    with his dog" had them meet nose to nose, "a dog follows me" chase me."""
     parsed = parse(prompt)
     assert [(e.kind, e.action, e.target) for e in parsed.spec.entities] == staged
     assert parsed.notes == []

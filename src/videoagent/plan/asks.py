@@ -26,6 +26,7 @@ from videoagent.plan.beats import (
     opens_with_another,
     split_beats,
     third_person,
+    without_relative_clause,
     without_subject,
 )
 from videoagent.plan.continuity import without_one_take
@@ -93,8 +94,9 @@ def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     counts (a scene an edit adds is not the video's length)."""
     text, subject = _told(words)
     text = text.replace(subject, drawable(subject), 1) if subject else text  # "two friends"
-    asks = _entities(text) + _actions(text) + _setting(text)
-    named = [n for n in parse(text).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
+    seen = without_relative_clause(text)  # "a man who lost his dog": no dog to see
+    asks = _entities(seen) + _actions(seen) + _setting(text)
+    named = [n for n in parse(seen).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]
     asks += [Ask("text", said) for said in quoted(words)]
     seconds = _length(words) if length else None

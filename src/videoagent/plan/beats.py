@@ -90,6 +90,14 @@ _NOT_A_LOOK = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "it
 FIRST_PERSON = {"me", "myself"}
 # What may open the second of a subject of two ("a girl and her dog").
 _POSSESSIVES = {"her", "his", "its", "their", "my", "our", "your"}
+# Words after which a word in -ing is a thing, not what someone does ("dreams of flying").
+_NOT_AFTER = {"of", "about", "for", "to", "from", "with", "without", "by", "at", "in", "on"}
+# Words in -ing that name things ("who loves the evening"); also "thing" itself.
+_ING_NOUNS = {
+    "morning", "evening", "thing", "something", "nothing", "everything", "anything",
+    "building", "ceiling", "ring", "spring", "string", "wedding", "painting", "clothing",
+    "king", "wing", "swing", "sibling", "darling", "pudding", "ending", "beginning",
+}  # fmt: skip
 # What follows a verb, never a bare noun ("drinks it": no drinks).
 OBJECT_WORDS = {"it", "a", "an", "the", "them", "him", "her", "his", "their", "its", "some"}
 _E_STEMS = (
@@ -382,8 +390,37 @@ def _parts(sentence: str) -> list[str]:
 def _goes_on(clause: str) -> bool:
     """Whether a clause opened by "who" or "that" has its subject's own verb after it ("who
     loves the beach runs into the waves"): then "who" is part of the line."""
-    words = clause.lower().split()[2:]
-    return any(vocab.ACTION_SYNONYMS.get(w) and not w.endswith("ing") for w in words)
+    return _main_verb(clause.split()) is not None
+
+
+def without_relative_clause(text: str) -> str:
+    """`text` less each clause opened by "who" or "that" that says what someone is like
+    before what they do: "a man who lost his dog searching the park" is a man searching
+    the park, with no dog to see. A clause with no verb after it is what is told and
+    stays ("a dog who loves running")."""
+    words = text.split()
+    for at in reversed(range(len(words))):
+        if words[at].lower() in ("who", "that"):
+            verb = _main_verb(words[at:])
+            if verb is not None:
+                del words[at : at + verb]
+    return " ".join(words)
+
+
+def _main_verb(words: list[str]) -> int | None:
+    """Where the subject's own verb is in a line opened by "who" or "that" ("who loves the
+    beach runs", "that hates rain watching the storm"), past the clause's verb: None where
+    there is none. A word in -ing just after that verb is what it loves ("who loves
+    running"), no verb of the subject's."""
+    for at in range(2, len(words)):
+        word, before = words[at].lower().strip(",."), words[at - 1].lower()
+        if vocab.ACTION_SYNONYMS.get(word) and not word.endswith("ing"):
+            return at
+        # "searching the park" goes on; "the morning", "dreams of flying" do not.
+        named = before in _MENTION_WORDS | _POSSESSIVES | _NOT_AFTER or word in _ING_NOUNS
+        if at > 2 and word.endswith("ing") and len(word) > 4 and not named:
+            return at
+    return None
 
 
 def _is_adverb(part: str) -> bool:
@@ -479,6 +516,8 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     words = without_subject(subject, beat).split()
     at = _opening_noun(words)
     verb = 0 if at is None else at + 1  # where the verb is, if any
+    if at is None and words and words[0].lower() in ("who", "that"):  # "who loves … runs"
+        verb = _main_verb(words) or len(words)
     if verb < len(words) and words[verb].lower().endswith("ing"):
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         plural = plural or (at is None and subject.lower() in FIRST_PERSON)  # "I unbox"

@@ -19,6 +19,7 @@ from videoagent.plan.beats import (
     names_subject,
     singular,
     third_person,
+    without_relative_clause,
     without_subject,
 )
 from videoagent.plan.bible import Bible, BibleEntity
@@ -309,7 +310,8 @@ def stage(
     about_lead = with_referents(about_lead, earlier, lead.kind if lead else None)  # "drinks it"
     if not lead and earlier and _of_what_went_before(beat):
         about_lead = f"{earlier[-1]}. {about_lead}"  # "a car drives, its headlights glowing"
-    parsed = parse(f"{subject_phrase} {about_lead}{by}".strip())
+    # What a "who" clause says the lead is like is not seen ("who lost his dog").
+    parsed = parse(without_relative_clause(f"{subject_phrase} {about_lead}{by}".strip()))
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)
     if lead and brief.subject:

@@ -8,5 +8,6 @@
 # screen") draw no stand-in; 9: what is chased keeps ahead of its chaser, a second chaser
 # close behind the first; 10: a sitter sits on the bench, a person drinking holds the cup,
 # swans are white, "a nap", "a wave" and "its headlights" are no labelled box, a box is
-# labelled by its noun ("a lonely robot": robot).
-VERSION = 10
+# labelled by its noun ("a lonely robot": robot); 11: fetch is the dog's chase of a ball
+# (the one playing with it stays), following is walking along.
+VERSION = 11

@@ -270,8 +270,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 elif token not in unsupported:
                     unsupported.append(token)
             i += 1
-        if fetched and len(mentions) == 1:  # nothing named to fetch ("a stick" would be)
-            mentions.append(entity_for(_Mention("ball", None), True))
+        if fetched:
+            mentions, actions = _fetch(entities, mentions, actions, entity_for)
         elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
             mentions.append(entity_for(_Mention("ball", None), True))
             actions = ["chase" if a == "meet" else a for a in actions]
@@ -289,6 +289,24 @@ def parse(prompt: str) -> ParsedPrompt:
         arrives_from=arrives_from if arrives_from != scene.get("place", "park") else None,
     )
     return ParsedPrompt(spec, placeholders, unsupported, notes, cannot)
+
+
+def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity_for):
+    """Fetch is an animal running after a ball or the thing named ("a red stick"; a ball is
+    added where none is): "a man plays fetch with his dog" is the dog's chase while the man
+    stays, no meeting. What is left of the sentence (its subject and other actions) is
+    returned for `_apply`."""
+    things = [m for m in mentions if entities[m]["kind"] in ("ball", "placeholder")]
+    ball = things[0] if things else entity_for(_Mention("ball", None), True)
+    able = [m for m in mentions if entities[m]["kind"] in vocab.ACTIONS["chase"]]
+    animals = [m for m in able if entities[m]["kind"] != "person"]
+    fetcher = (animals or able or [None])[0]
+    if fetcher is None:  # nobody named fetches: the ball is there all the same
+        return [*mentions, ball], actions
+    if entities[fetcher]["action"] is None:
+        entities[fetcher]["action"], entities[fetcher]["target"] = "chase", ball
+    rest = [m for m in mentions if m not in (fetcher, ball)]
+    return rest, [a for a in actions if a not in ("meet", "chase")]
 
 
 def _apply(

@@ -396,7 +396,10 @@ ACTION_SYNONYMS = {
     "fetch": "chase",
     "fetches": "chase",
     "fetching": "chase",
-    "follows": "chase",
+    # Following is walking along behind ("a dog follows me through the park"), no chase.
+    "follow": "walk",
+    "follows": "walk",
+    "following": "walk",
     "fly": "fly",
     "flies": "fly",
     "flying": "fly",
@@ -459,6 +462,7 @@ STANDING_WORDS = frozenset(
     cook cooks cooking bake bakes baking paint paints painting sing sings singing wash washes
     washing sweep sweeps sweeping fish fishes fishing stir stirs stirring chop chops chopping
     feed feeds feeding make makes making chat chats chatting talk talks talking
+    throw throws throwing toss tosses tossing fetch
     """.split()
 )
 

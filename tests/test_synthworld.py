@@ -93,6 +93,23 @@ def test_unknown_nouns_become_labelled_placeholders():
     assert about_the_video.placeholders == about_the_video.unsupported_words == []
 
 
+@pytest.mark.parametrize(
+    ("prompt", "kinds", "labels"),
+    [
+        # People by their family or what they do: a grandson was a labelled box.
+        ("a grandmother baking cookies with her grandson", ["person", "person"], []),
+        ("a skateboarder at the skate park", ["person"], []),
+        ("a fisherman on the pier", ["person"], []),
+        # A thing named by several words, the first known: "a hot air balloon" was nothing.
+        ("a hot air balloon floating over the mountains", ["placeholder"], ["balloon"]),
+    ],
+)
+def test_people_and_things_are_read_by_the_words_people_use(prompt, kinds, labels):
+    parsed = parse(prompt)
+    assert [e.kind for e in parsed.spec.entities] == kinds
+    assert parsed.placeholders == labels
+
+
 def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():
     parsed = parse("a person starts jogging and keeps running in the park")
     assert [(e.kind, e.action) for e in parsed.spec.entities] == [("person", "run")]

@@ -68,7 +68,7 @@ def _tokens(sentence: str) -> list[str]:
 _DESCRIBING = set(
     """new old little big small large tiny huge long short tall happy cute fluffy friendly
     excited playful lovely nice beautiful sweet wooden sandy gentle sunny snowy slow fast
-    own same other""".split()
+    own same other hot cold warm""".split()
 )
 
 

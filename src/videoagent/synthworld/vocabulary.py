@@ -117,9 +117,24 @@ KIND_SYNONYMS = {
         farmer runner jogger cyclist dancer musician skater surfer hiker doctor nurse
         teacher officer firefighter soldier worker waiter waitress shopkeeper player
         athlete knight prince princess king queen wizard
+        son daughter brother sister sibling uncle aunt nephew niece cousin husband wife
+        parent grandparent grandson granddaughter grandchild grandkid boyfriend girlfriend
+        bride groom neighbor neighbour guest passenger traveler traveller explorer pirate
+        skateboarder snowboarder skier swimmer climber photographer gardener baker singer
+        guitarist pianist drummer artist painter scientist astronaut pilot mechanic
+        carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
+        pedestrian gymnast ballerina cowboy cowgirl
         """.split(),
         "person",
     ),
+    **dict.fromkeys(
+        """
+        grandchildren fisherman fishermen policeman policemen policewoman policewomen
+        postman postmen mailman mailmen businessman businessmen businesswoman businesswomen
+        """.split(),
+        "person",
+    ),
+    "princesses": "person",
     "birds": "bird",
     "duck": "bird",
     "ducks": "bird",

@@ -8,6 +8,7 @@ from videoagent.plan.beats import (
     beat_sentence,
     names_subject,
     plural,
+    present_tense,
     singular,
     split_beats,
     without_subject,
@@ -28,6 +29,9 @@ from videoagent.plan.beats import (
         ("the puppies chasing a ball", ["The puppies chase a ball."]),
         ("three puppies tumbling", ["Three puppies tumble."]),  # was "tumbl"
         ("a bird crawling, then giggling", ["A bird crawls.", "The bird giggles."]),
+        # A silent e comes back; a doubled e stays ("hiks", "ses", "buzzs" were written).
+        ("a girl hiking, then skating", ["A girl hikes.", "The girl skates."]),
+        ("a dog seeing a cat, then fleeing", ["A dog sees a cat.", "The dog flees."]),
         ("a bird flying over the lake", ["A bird flies over the lake."]),
         # A beat that names the subject again is about it, not about a second one.
         (
@@ -221,3 +225,11 @@ def test_a_noun_in_one_and_in_many(one, many):
 def test_a_video_described_and_a_subject_met_later(text, subject, beats):
     split = split_beats(text)
     assert (split.subject, split.beats) == (subject, beats)
+
+
+@pytest.mark.parametrize(
+    ("gerund", "said"),
+    [("hiking", "hikes"), ("seeing", "sees"), ("buzzing", "buzzes"), ("eating", "eats")],
+)
+def test_a_gerund_is_put_in_the_present(gerund, said):
+    assert present_tense(gerund) == said

@@ -103,6 +103,7 @@ def test_whom_the_lead_was_with_stays_while_the_weather_or_light_changes(text, k
         ("an old man on a bench in the park", "sit"),
         ("a barista chatting with customers", "stand"),
         ("a man plays fetch with his dog on the beach", "stand"),  # the dog runs for it
+        ("a family having a picnic in the park", "sit"),  # "picnic" was a labelled box
     ],
 )
 def test_keeping_still_is_drawn_still_and_a_nap_is_no_thing(text, still):
@@ -292,3 +293,11 @@ def test_what_a_who_clause_says_of_the_lead_is_not_drawn():
     scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
     assert [e.kind for e in scene.entities] == ["person"]
     assert scene.place == "park"
+
+
+def test_a_couple_is_two_people_and_no_labelled_box():
+    """ "A couple dancing in the rain" drew two people and a box labelled "couple"."""
+    brief = make_brief(Request.build("a couple dancing in the rain under a streetlight"))
+    scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
+    assert [e.label for e in scene.entities if e.kind == "placeholder"] == ["streetlight"]
+    assert scene.entities[0].kind == "person"  # the other one is added as the asks say

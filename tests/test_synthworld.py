@@ -100,6 +100,8 @@ def test_unknown_nouns_become_labelled_placeholders():
         ("a grandmother baking cookies with her grandson", ["person", "person"], []),
         ("a skateboarder at the skate park", ["person"], []),
         ("a fisherman on the pier", ["person"], []),
+        # An outing is no thing: "a hike" was a labelled box.
+        ("a man resting under a tree after a hike", ["person", "tree"], []),
         # A thing named by several words, the first known: "a hot air balloon" was nothing.
         ("a hot air balloon floating over the mountains", ["placeholder"], ["balloon"]),
     ],

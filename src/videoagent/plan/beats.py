@@ -163,7 +163,7 @@ def third_person(verb: str) -> str:
     """'sniff' → 'sniffs', 'fly' → 'flies', 'chase' → 'chases', 'go' → 'goes'."""
     if verb in _THIRD_PERSON:
         return _THIRD_PERSON[verb]
-    if verb.endswith(("s", "sh", "ch", "x", "o")):
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
@@ -175,11 +175,13 @@ def _plain_form(gerund: str) -> str:
     if gerund in _IRREGULAR:
         return _IRREGULAR[gerund]
     stem = gerund[:-3]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsfz":  # not see
         return stem[:-1]
     if re.search(r"[bcdfgkptz]l$", stem):  # tumbl-e, giggl-e, wiggl-e (not crawl, curl)
         return stem + "e"
-    return stem + "e" if stem in _E_STEMS else stem
+    # One syllable, one vowel, one consonant, not doubled: hik-e, skat-e (not eat, fix, visit).
+    silent_e = re.fullmatch(r"[^aeiou]*[aeiou][bcdfgklmnprstvz]", stem) is not None
+    return stem + "e" if stem in _E_STEMS or silent_e else stem
 
 
 # Nouns whose plural takes no plain -s ("two children", "geese").

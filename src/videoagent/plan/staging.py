@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from videoagent.plan.beats import (
     FIRST_PERSON,
     companions_of,
+    drawable,
     is_plural,
     lead_of,
     names_subject,
@@ -318,7 +319,7 @@ def stage(
         # The subject may name more than the protagonist ("an elephant and a dog meeting"):
         # what of it the world cannot draw stays in every shot, as a labelled placeholder.
         labels = {e.label for e in found if e.kind == "placeholder"}
-        for label in parse(brief.subject).placeholders:
+        for label in parse(drawable(brief.subject)).placeholders:
             if label not in labels:
                 found.append(EntitySpec("placeholder", "white", "stand", label=label))
     entities: list[EntitySpec] = []

@@ -247,7 +247,7 @@ PLACE_STAND_INS = {
         """
         forest forests woods woodland jungle lake lakeside pond river riverbank riverside
         mountain mountains hills hillside valley cliff cliffs waterfall countryside farm
-        farmyard vineyard orchard backyard yard playground schoolyard campsite
+        farmyard vineyard orchard backyard yard playground schoolyard campsite trail trails
         """.split(),
         "park",
     ),
@@ -317,8 +317,20 @@ ACTION_SYNONYMS = {
     "stroll": "walk",
     "strolls": "walk",
     "strolling": "walk",
+    "wander": "walk",
     "wanders": "walk",
     "wandering": "walk",
+    "hike": "walk",  # "after a hike", "hiking in the hills": on foot
+    "hikes": "walk",
+    "hiking": "walk",
+    "roams": "walk",
+    "roaming": "walk",
+    "march": "walk",
+    "marches": "walk",
+    "marching": "walk",
+    "skip": "run",
+    "skips": "run",
+    "skipping": "run",
     "trots": "walk",
     "trotting": "walk",
     "heads": "walk",
@@ -469,6 +481,7 @@ STILL_WORDS = frozenset(
     lounges lounging relax relaxes relaxing watch watches watching gaze gazes gazing stare
     stares staring read reads reading write writes writing knit knits knitting type types
     typing study studies studying meditate meditates meditating daydream daydreams daydreaming
+    picnic picnics picnicking rest rests resting
     """.split()
 )
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.

@@ -32,6 +32,7 @@ from videoagent.plan.beats import (
         # A silent e comes back; a doubled e stays ("hiks", "ses", "buzzs" were written).
         ("a girl hiking, then skating", ["A girl hikes.", "The girl skates."]),
         ("a dog seeing a cat, then fleeing", ["A dog sees a cat.", "The dog flees."]),
+        ("a kid building a sandcastle", ["A kid builds a sandcastle."]),  # no "a building"
         ("a bird flying over the lake", ["A bird flies over the lake."]),
         # A beat that names the subject again is about it, not about a second one.
         (

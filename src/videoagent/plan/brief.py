@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from videoagent.plan.beats import drawable, lead_of, split_beats
+from videoagent.plan.beats import drawable, lead_of, singular, split_beats
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
 from videoagent.plan.quoted_words import without_quoted
@@ -82,6 +82,11 @@ def make_brief(request: Request) -> Brief:
         assumed.append(f"the {natural or kind} is {colour}")
     weather = _named(request.text, vocab.WEATHER_SYNONYMS) or "clear"
     place = _first_named(without_destinations(request.text), vocab.PLACE_SYNONYMS)
+    lead = lead_of(beats.subject).lower().split() if beats.subject else []
+    workplace = vocab.WORKPLACES.get(lead[-1]) if lead else None
+    if place is None and workplace:  # a barista at work, a surfer at the beach
+        place = workplace
+        assumed.append(f"set in a {place} (where a {singular(lead[-1])} would be)")
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park, and anyone out in the
         # rain or snow asked for, which no living room shows, unless seen through a window;

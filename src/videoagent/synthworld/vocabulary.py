@@ -239,6 +239,12 @@ PLACE_SYNONYMS = {
     "downtown": "city",
     "skyline": "city",
 }
+# Where someone who does this works, when a request names no place ("a barista pouring latte
+# art" is in a café, not in the park).
+WORKPLACES = {
+    **dict.fromkeys("barista baristas waiter waiters waitress chef chefs".split(), "cafe"),
+    **dict.fromkeys("surfer surfers lifeguard lifeguards fisherman fishermen".split(), "beach"),
+}
 # Places synthworld has no drawing for, drawn as the nearest of its own: a forest as its
 # park, a kitchen as its living room. The plan says so; prompts for models that read prose
 # name them as written (plan/place_names.py).
@@ -490,7 +496,8 @@ STANDING_WORDS = frozenset(
     cook cooks cooking bake bakes baking paint paints painting sing sings singing wash washes
     washing sweep sweeps sweeping fish fishes fishing stir stirs stirring chop chops chopping
     feed feeds feeding make makes making chat chats chatting talk talks talking
-    throw throws throwing toss tosses tossing fetch
+    throw throws throwing toss tosses tossing fetch build builds building dig digs digging
+    pour pours pouring serve serves serving
     """.split()
 )
 

@@ -122,6 +122,9 @@ def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():
     ("prompt", "kinds"),
     [
         ("a cozy morning, a cat on the sofa", ["cat"]),
+        # A season says when: "a hot summer day" drew a box labelled "summer".
+        ("kids on a hot summer day drinking lemonade", ["person", "cup"]),
+        ("a cozy fall afternoon, a cat napping", ["cat"]),
         ("a busy city street at night", []),
         ("a sleepy cat by a red fire truck", ["cat", "car"]),
         ("a cat's day in the park", ["cat"]),  # whose day: the cat's

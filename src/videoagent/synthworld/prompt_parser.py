@@ -80,6 +80,8 @@ def _names_something(tokens: list[str], i: int) -> bool:
         i += 1
     if i >= len(tokens):
         return False
+    if tokens[i] in vocab.SEASON_WORDS:  # "a cozy fall afternoon"
+        return True
     return any(_match(tokens, i, table) for table in (KIND_TABLE, *(t for _, t in _SCENE_TABLES)))
 
 

@@ -507,9 +507,8 @@ SEASON_WORDS = frozenset(
     "summer summertime autumn autumnal fall winter wintertime spring springtime season".split()
 )
 # Words that carry no concept of their own: grammar, filler and the captioner's style words.
-NEUTRAL_WORDS = (
-    frozenset(
-        """a an the day days and or but of on in at to from with without into onto over under near by
+NEUTRAL_WORDS = frozenset(
+    """a an the day days and or but of on in at to from with without into onto over under near by
     for as is are was were be been being it its it's this that these those their there then than
     his her he she they them we you your our my me i him who whom which what where when while
     up down out off away around about across along through toward towards past beside behind
@@ -537,6 +536,5 @@ NEUTRAL_WORDS = (
     morning's set sets off along terrace sandy wooden towers below gentle following subject
     slow fast still overhead happily nearby glowing sunny lapse timelapse time-lapse family
     families pile piles heap heaps bunch handful lots group stack hot""".split()
-    )
-    | SEASON_WORDS
 )
+NEUTRAL_WORDS |= SEASON_WORDS

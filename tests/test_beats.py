@@ -33,6 +33,11 @@ from videoagent.plan.beats import (
         ("a girl hiking, then skating", ["A girl hikes.", "The girl skates."]),
         ("a dog seeing a cat, then fleeing", ["A dog sees a cat.", "The dog flees."]),
         ("a kid building a sandcastle", ["A kid builds a sandcastle."]),  # no "a building"
+        # Going on from "they" with a verb alone: theirs too ("The girl sit on a bench.").
+        (
+            "a girl walks her dog, then they get ice cream, then sit on a bench",
+            ["A girl walks her dog.", "They get ice cream.", "They sit on a bench."],
+        ),
         ("a bird flying over the lake", ["A bird flies over the lake."]),
         # A beat that names the subject again is about it, not about a second one.
         (

@@ -31,6 +31,13 @@ from videoagent.plan.story_time import story_time
         ),
         ("a cat sits by the window, then night falls", ["morning", "night"], ["clear"] * 2),
         ("a dog meets a cat, then the sun sets", ["morning", "sunset"], ["clear"] * 2),
+        # Named beside what is done in that beat: from there (it was sunset all day).
+        (
+            "a girl walks her dog in the park, then they sit on a bench at sunset",
+            ["morning", "sunset"],
+            ["clear"] * 2,
+        ),
+        ("a dog plays in the park, then runs home in the rain", ["morning"] * 2, ["clear", "rain"]),
     ],
 )
 def test_time_and_weather_at_each_beat(text, times, weathers):

@@ -125,6 +125,7 @@ def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():
         # A season says when: "a hot summer day" drew a box labelled "summer".
         ("kids on a hot summer day drinking lemonade", ["person", "cup"]),
         ("a cozy fall afternoon, a cat napping", ["cat"]),
+        ("a boy with an ice cream cone", ["person", "cup"]),  # held like a cup, no "ice" box
         ("a busy city street at night", []),
         ("a sleepy cat by a red fire truck", ["cat", "car"]),
         ("a cat's day in the park", ["cat"]),  # whose day: the cat's

@@ -94,6 +94,8 @@ _NOT_A_LOOK = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "it
 FIRST_PERSON = {"me", "myself"}
 # What may open the second of a subject of two ("a girl and her dog").
 _POSSESSIVES = {"her", "his", "its", "their", "my", "our", "your"}
+# Verbs of keeping still or busy in one spot, which a beat may open with ("then sit").
+_STILL = vocab.STILL_WORDS | vocab.STANDING_WORDS
 # Words after which a word in -ing is a thing, not what someone does ("dreams of flying").
 _NOT_AFTER = {"of", "about", "for", "to", "from", "with", "without", "by", "at", "in", "on"}
 # What follows a verb, never a bare noun ("drinks it": no drinks).
@@ -341,7 +343,20 @@ def split_beats(text: str) -> Beats:
     setting = sentences[:opens] if opens is not None else []
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
     beats = [*setting, *(part for sentence in after for part in _parts(sentence))]
-    return Beats(subject=subject, beats=tuple(beats) or (text,), setting=len(setting))
+    return Beats(subject=subject, beats=tuple(_they_go_on(beats)) or (text,), setting=len(setting))
+
+
+def _they_go_on(beats: list[str]) -> list[str]:
+    """A beat that goes on from "they …" with a verb alone is theirs too: "then they get ice
+    cream, then sit on a bench" is "they sit" (it was captioned "The girl sit", the dog
+    left out)."""
+    told = list(beats)
+    for k in range(1, len(told)):
+        first = told[k].split()[0].lower() if told[k].split() else ""
+        bare = vocab.ACTION_SYNONYMS.get(first) or first in vocab.ACTIONS or first in _STILL
+        if told[k - 1].lower().startswith("they ") and bare and not first.endswith(("s", "ing")):
+            told[k] = f"they {told[k]}"
+    return told
 
 
 def _describes_only(words: str) -> bool:

@@ -2,8 +2,9 @@
 
 A time or a weather a beat names holds from that beat on, not only in it ("walks in the
 morning, then sleeps at night, then dreams": the dream is at night). One a beat says begins
-there ("then it starts to rain", "as night falls", "the sun sets") holds from that beat, not
-before it; any other holds from the start, as the brief has it ("a dog walking in the park, then
+there ("then it starts to rain", "as night falls", "the sun sets"), or names beside what is
+done in it ("then they sit on a bench at sunset"), holds from that beat, not before it; one
+said on its own holds from the start, as the brief has it ("a dog walking in the park, then
 sniffing around, in the rain": rain throughout).
 """
 
@@ -30,7 +31,10 @@ def story_time(beats: list[str], brief: Brief) -> list[dict[str, str]]:
     for field, table in _TABLES.items():
         named = [(i, _named(beat, table)) for i, beat in enumerate(beats)]
         first = next(((i, value) for i, value in named if value), None)
-        begins_later = first is not None and first[0] > 0 and _BEGINS.search(beats[first[0]])
+        later = first is not None and first[0] > 0
+        begins_later = later and (
+            _BEGINS.search(beats[first[0]]) or _does_something(beats[first[0]], table)
+        )
         now[field] = _BEFORE[field] if begins_later else getattr(brief, field)
     at_each = []
     for beat in beats:
@@ -38,3 +42,11 @@ def story_time(beats: list[str], brief: Brief) -> list[dict[str, str]]:
             now[field] = _named(beat, table) or now[field]
         at_each.append(dict(now))
     return at_each
+
+
+def _does_something(beat: str, table: dict[str, str]) -> bool:
+    """Whether `beat` tells more than when or in what weather ("sit on a bench at sunset";
+    not "in the rain", "on a rainy day")."""
+    said = set(" ".join(phrase for phrase in table if re.search(rf"\b{phrase}\b", beat)).split())
+    words = re.findall(r"[a-z']+", beat.lower())
+    return any(w not in said and w not in vocab.NEUTRAL_WORDS for w in words)

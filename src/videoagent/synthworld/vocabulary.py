@@ -165,6 +165,12 @@ KIND_SYNONYMS = {
     "juice": "cup",
     "lemonade": "cup",
     "milkshake": "cup",
+    "ice cream": "cup",  # a cone or a tub, held like a cup
+    "ice cream cone": "cup",
+    "ice creams": "cup",
+    "cone": "cup",
+    "sundae": "cup",
+    "popsicle": "cup",
     "smoothie": "cup",
     "puppuccino": "cup",
     "coffee": "cup",

@@ -226,7 +226,7 @@ def test_a_file_from_a_version_without_digests_is_taken_as_written(made, tmp_pat
     journal.close()
 
 
-def test_a_shorter_video_is_cut_from_the_end_of_the_timeline_exactly(made, tmp_path):
+def test_a_shorter_video_is_cut_from_its_shots_exactly_and_keeps_every_one(made, tmp_path):
     project = _copy(made, tmp_path)
     before = [c.source_range.duration.value for c in _clips(_picture(project))]
     result = Agent(QUIET).edit(project, "make it 4 seconds")
@@ -234,7 +234,8 @@ def test_a_shorter_video_is_cut_from_the_end_of_the_timeline_exactly(made, tmp_p
     info = probe(result.video, count_frames=True)
     assert info.frames == 96  # 4 s at 24 fps, to the frame
     after = [c.source_range.duration.value for c in _clips(_picture(project))]
-    assert sum(after) == 96 and after[0] == before[0]  # cut from the end, the start kept
+    assert sum(after) == 96 and len(after) == len(before)  # every shot, each shorter
+    assert all(now < was for now, was in zip(after, before, strict=True))
 
 
 def _picture(project: Path):

@@ -129,10 +129,12 @@ def test_insert_puts_new_footage_in_with_the_join_it_is_given():
         picture.insert(timeline, 5, new)
 
 
-def test_shorten_trims_footage_from_the_end_drops_what_gets_too_short_and_keeps_cards():
+def test_shorten_spreads_the_cut_over_the_footage_and_drops_clips_only_when_it_must():
+    """Cut from the last clip back, "make it 20 seconds" of three 10 s shots dropped the
+    third: the story lost its ending. Cards stay as they are."""
     timeline = _four_clips()  # card 48 | 96 | 72 | 60
     shorter = picture.shorten(timeline, 70, shortest=24)
-    assert [c.frames for c in shorter.clips] == [48, 96, 62]  # 60 went whole, then 10 more
+    assert [c.frames for c in shorter.clips] == [48, 64, 50, 44]  # each by its room above 24
     assert shorter.duration == timeline.duration - 70
     least = picture.shorten(timeline, 200, shortest=24)
     assert [c.frames for c in least.clips] == [48, 28]  # the last footage is only trimmed
@@ -143,10 +145,12 @@ def test_shorten_trims_footage_from_the_end_drops_what_gets_too_short_and_keeps_
 @pytest.mark.parametrize(
     "frames, cut, kept",
     [
-        ([100, 100, 30], 10, [100, 96, 24]),  # never under a second while others remain
-        ([100, 100, 30], 40, [100, 90]),  # a clip that would be too short goes whole
-        ([100, 100, 100], 250, [50]),
-        ([100, 20, 20], 30, [90, 20]),
+        ([100, 100, 30], 10, [95, 95, 30]),  # never under a second while others remain
+        ([100, 100, 30], 40, [81, 81, 28]),
+        ([240, 240, 240], 240, [160, 160, 160]),  # 30 s made 20 s: three shots still
+        ([100, 100, 100], 250, [25, 25]),  # not enough room: the last goes whole
+        ([100, 20, 20], 30, [70, 20, 20]),
+        ([24, 24, 24], 10, [24, 24, 14]),  # all at a second: one goes under, none whole
     ],
 )
 def test_shortening_keeps_the_total_exact(frames, cut, kept):

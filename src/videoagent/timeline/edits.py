@@ -81,29 +81,43 @@ def insert(timeline: Timeline, at: int, clips: Sequence[Clip], join: Transition 
 
 
 def shorten(timeline: Timeline, frames: int, *, shortest: int) -> Timeline:
-    """`frames` taken off the end: footage is trimmed from the last clip back, and a clip
-    that would fall under `shortest` frames goes whole (the last one left is only trimmed,
-    down to one frame). Cards stay as they are."""
+    """`frames` taken off, spread over the footage in proportion to what each clip has above
+    `shortest` frames, so that every shot stays, each shorter (a 30 s video of three shots
+    made 20 s long keeps its ending). Only when that is not enough do clips go whole, from
+    the last back; the last one left is only trimmed, down to one frame. Cards stay."""
     clips = list(timeline.clips)
     joins = list(_joins(timeline))
-    index = len(clips) - 1
-    while frames > 0:
-        while index >= 0 and not isinstance(clips[index], VideoClip):
-            index -= 1
-        if index < 0:
-            raise UsageError("the video cannot be made that short")
-        clip = clips[index]
-        left = sum(isinstance(c, VideoClip) for c in clips)
-        if clip.frames <= frames and left > 1:
-            frames -= clip.frames
-            del clips[index], joins[index]
-        else:
-            cut = min(frames, clip.frames - (shortest if left > 1 else 1))
-            if cut > 0:
-                clips[index] = replace(clip, frames=clip.frames - cut)
-                frames -= cut
-        index -= 1
+    if frames >= sum(c.frames for c in clips if isinstance(c, VideoClip)):
+        raise UsageError("the video cannot be made that short")
+    while True:
+        footage = [i for i, c in enumerate(clips) if isinstance(c, VideoClip)]
+        if len(footage) == 1:  # the last one left may go down to one frame
+            room = {footage[0]: clips[footage[0]].frames - 1}
+            break
+        room = {i: max(0, clips[i].frames - shortest) for i in footage}
+        if frames <= sum(room.values()):
+            break
+        last = footage[-1]
+        if clips[last].frames > frames:  # dropping it would cut too much: under `shortest`
+            room = {last: frames}
+            break
+        frames -= clips[last].frames
+        del clips[last], joins[last]
+    for index, cut in _shares(frames, room).items():
+        clips[index] = replace(clips[index], frames=clips[index].frames - cut)
     return _rejoined(timeline, tuple(clips), joins)
+
+
+def _shares(frames: int, room: dict[int, int]) -> dict[int, int]:
+    """`frames` split over the keys of `room` in proportion to each one's room, in whole
+    frames that add up exactly (the largest remainders get the frames left over)."""
+    total = sum(room.values())
+    exact = {key: frames * space / total for key, space in room.items()} if total else {}
+    shares = {key: int(value) for key, value in exact.items()}
+    left = frames - sum(shares.values())
+    for key in sorted(exact, key=lambda k: exact[k] - shares[k], reverse=True)[:left]:
+        shares[key] += 1
+    return shares
 
 
 def with_text(timeline: Timeline, overlay: TextOverlay) -> Timeline:

@@ -104,6 +104,7 @@ def _cast_board() -> tuple[Storyboard, Request]:
         ("make the girl wear red", "person", "red", "blue"),  # the lead the request names
         ("dress the green person in yellow", "supporting-person", "yellow", "green"),
         ("turn the cup black", "cup", "black", "white"),
+        ("make the girl's shirt yellow", "person", "yellow", "blue"),  # what she wears
     ],
 )
 def test_one_of_the_cast_in_another_colour(text, who, colour, was):
@@ -164,3 +165,43 @@ def test_several_edits_at_once():
 def test_unclear_or_impossible_edits_are_refused(text, message):
     with pytest.raises(UsageError, match=message):
         parse_edit(text, _board(), REQUEST)
+
+
+def _story_board() -> Storyboard:
+    """A walk in the park, ice cream at the café, then a bench by it, and an end card."""
+    told = [
+        ("walks her dog in the park", "park"),
+        ("they get ice cream at a café", "cafe"),
+        ("they sit on a bench at sunset", "cafe"),  # the story stays at the café
+    ]
+    shots = [
+        Shot(f"shot-{i + 1:02d}", i + 1, "generated", beat, "", 96, scene={"place": place})
+        for i, (beat, place) in enumerate(told)
+    ]
+    shots.append(Shot("shot-04", 4, "card", "end card", "", 48))
+    return Storyboard("a girl walks her dog", "create", "24", 640, 360, 336, shots)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A shot by what it shows: where its beat says so, before where the story stays.
+        ("remove the cafe scene", RemoveShot(2)),
+        ("remove the scene at the cafe", RemoveShot(2)),
+        ("put the bench scene first", MoveShot(3, 1)),
+        ("move the park shot to the end", MoveShot(1, 3)),  # before the end card
+        ("replace the bench scene with them on a swing", ReplaceShot(3, "them on a swing")),
+        # Weather added to a shot is that shot in it.
+        ("add some rain to the last shot", Restage(3, (("weather", "rain"),))),
+    ],
+)
+def test_a_shot_named_by_what_it_shows(text, expected):
+    """These were not understood without a language model."""
+    assert parse_edit(text, _story_board(), REQUEST) == [expected]
+
+
+def test_a_shot_named_by_what_several_show_is_asked_about():
+    board = _story_board()
+    board.shots[1].beat = "they walk in the park"
+    with pytest.raises(UsageError, match="'the park scene' could be shots 1, 2: say which"):
+        parse_edit("remove the park scene", board, REQUEST)

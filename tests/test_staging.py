@@ -309,3 +309,15 @@ def test_a_couple_is_two_people_and_no_labelled_box():
     scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
     assert [e.label for e in scene.entities if e.kind == "placeholder"] == ["streetlight"]
     assert scene.entities[0].kind == "person"  # the other one is added as the asks say
+
+
+def test_an_edits_idea_about_them_takes_in_whom_the_lead_was_with():
+    """ "Replace the café scene with them playing fetch in the park": the girl chased the
+    ball alone, her dog gone."""
+    brief = make_brief(Request.build("a girl walks her dog in the park"))
+    scene = stage("them playing fetch in the park", brief, draft_bible(brief)).scene
+    assert [(e.kind, e.action) for e in scene.entities] == [
+        ("person", "stand"),
+        ("dog", "chase"),
+        ("ball", "stand"),
+    ]

@@ -9,6 +9,7 @@ before anything changes: the agent does not guess.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from videoagent.errors import UnclearRequest, UsageError
@@ -174,6 +175,11 @@ _RECOLOUR = re.compile(
     rf"(?P<colour>{'|'.join(sorted(vocab.COLOURS, key=len, reverse=True))})"
     r"(?:\s+(?:clothes|outfit|shirt|coat|dress|jacket|fur|feathers|paint|instead))?"
 )
+# What one of the cast wears or has on, coloured as they are ("make the girl's shirt red").
+_WORN = set(
+    "shirt t-shirt top dress skirt jacket coat sweater jumper hoodie outfit clothes hat cap "
+    "scarf fur feathers collar".split()
+)
 # An edit of the whole video's look opens so: "make it …", "turn the video into …".
 _OF_THE_VIDEO = (
     r"(?:make|turn|change|render|redo|restyle)\s+(?:it|this|the (?:whole )?video|everything)\b"
@@ -205,12 +211,57 @@ def _numbered(clause: str, board: Storyboard) -> str:
             return f"shot {filmed[0]}"
         return f"shot {_ORDINALS[said]}"
 
-    return re.sub(
+    placed = re.sub(
         rf"\bthe\s+({'|'.join([*_ORDINALS, 'last', 'final', 'closing', 'first', 'opening'])})"
         r"\s+(?:shot|scene|clip)\b",
         number,
         clause,
     )
+    return _by_what_it_shows(placed, board)
+
+
+# "the cafe scene", "the shot at the beach", "the scene with the bench": a shot by what it shows.
+_DESCRIBED_SHOT = re.compile(
+    r"\bthe\s+(?:(?P<before>[a-z]+(?:\s+[a-z]+)?)\s+(?:shot|scene|clip)|"
+    r"(?:shot|scene|clip)\s+(?:at|in|on|with|of)\s+(?:the\s+|a\s+)?(?P<after>[a-z]+))\b"
+)
+
+
+def _by_what_it_shows(clause: str, board: Storyboard) -> str:
+    """`clause` with a shot named by what it shows written by its number; UsageError where
+    the words fit several shots, naming them."""
+
+    def number(match: re.Match) -> str:
+        said = match["before"] or match["after"]
+        words = [w for w in said.split() if w not in ("this", "that", "one")]
+        if not words or said.split()[0] in _ORDINALS or words[-1] in ("other", "next"):
+            return match[0]
+        filmed = [(i + 1, shot) for i, shot in enumerate(board.shots) if shot.kind == "generated"]
+        told = [n for n, shot in filmed if all(_names(shot.beat, w) for w in words)]
+        # Where the beat says it ("the cafe scene" of "they get ice cream at a cafe"), not
+        # where the story only stays (the bench by the café after it).
+        fits = told or [n for n, shot in filmed if all(_shows(shot, w) for w in words)]
+        if len(fits) > 1:
+            listed = ", ".join(str(n) for n in fits)
+            raise UsageError(f"{match[0]!r} could be shots {listed}: say which by its number")
+        return f"shot {fits[0]}" if fits else match[0]
+
+    return _DESCRIBED_SHOT.sub(number, clause)
+
+
+def _shows(shot, word: str) -> bool:
+    """Whether `shot`'s beat, caption or place names `word`."""
+    place = (shot.scene or {}).get("place", "")
+    return _names(f"{shot.beat} {shot.caption} {place}", word) or (
+        vocab.PLACE_SYNONYMS.get(word) == place
+    )
+
+
+def _names(text: str, word: str) -> bool:
+    """Whether `text` has `word` (or its singular; "café" is "cafe")."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    said = re.findall(r"[a-z]+", plain)
+    return word in said or word.rstrip("s") in said
 
 
 _ORDINALS = {
@@ -373,15 +424,20 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
             raise UsageError(f"swapping shot {first} with itself changes nothing")
         return SwapShots(first, second)
     match = re.fullmatch(
-        rf"move\s+{_NUMBER}\s+to\s+(?:the\s+)?(?:(start|beginning|end)|(?:position\s+)?(\d+))",
+        rf"(?:move|put)\s+{_NUMBER}\s+(?:to\s+|at\s+)?(?:the\s+)?"
+        r"(?:(start|beginning|front|first|end|back|last)|(?:position\s+)?(\d+))",
         lowered,
     )
     if match:
         number = _shot(match[1], board)
+        # The start and the end of what was filmed: a title card stays first, an end card last.
+        filmed = [i + 1 for i, s in enumerate(board.shots) if s.kind == "generated"] or [1]
+        ends = (filmed[0], filmed[-1]) if board.shots[number - 1].kind == "generated" else None
+        ends = ends or (1, len(board.shots))
         to = (
-            1
-            if match[2] in ("start", "beginning")
-            else len(board.shots)
+            ends[0]
+            if match[2] in ("start", "beginning", "front", "first")
+            else ends[1]
             if match[2]
             else _shot(match[3], board)
         )
@@ -406,6 +462,16 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
         r"(?:to|into|in)\s+shot\s*#?(?P<n>\d+)",
         lowered,
     )
+    weather = re.fullmatch(
+        r"(?:add|put)\s+(?:some\s+|a\s+|the\s+)?(?P<what>rain|snow|storm|sunset|night)\s+"
+        r"(?:to|into|in)\s+shot\s*#?(?P<n>\d+)",
+        lowered,
+    )
+    if weather:  # "add some rain to the last shot": that shot, in the rain
+        number = _shot(weather["n"], board)
+        if board.shots[number - 1].kind != "generated":
+            raise UsageError(f"shot {number} is a text card: it has no setting to change")
+        return Restage(number, tuple(setting_of(weather["what"]).items()))
     if match:  # "add a dog to the second shot": that shot again, the dog in it
         number = _shot(match["n"], board)
         if board.shots[number - 1].kind != "generated":
@@ -441,7 +507,9 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
 def _recolour(who: str, colour: str, board: Storyboard, request: Request) -> Recolour:
     """The cast member `who` names ("the girl", "the grey dog", "her friend") in `colour`;
     UsageError naming it where no one, or more than one, is."""
-    words = who.split()[1:]  # past "the"
+    words = [w for w in who.split()[1:] if w not in _WORN]  # past "the"; "the girl's shirt"
+    if not words:
+        raise UsageError(f"whose {who.split()[-1]}? say e.g. 'make the girl's shirt red'")
     named_colour = next((w for w in words if w in vocab.COLOURS), None)
     noun = words[-1].removesuffix("'s")
     kind = vocab.KIND_SYNONYMS.get(noun, noun)

@@ -230,14 +230,19 @@ def _of_what_went_before(beat: str) -> bool:
     return bool(words) and words[0] in ("its", "his", "her", "their") and not drawn
 
 
+# A beat about the lead and whom it is with: "they walk home", and an edit's idea "them
+# playing fetch".
+_THEY = ("they ", "them ")
+
+
 def _and_whom_it_was_with(
     brief: Brief, bible: Bible, beat: str, lead: BibleEntity, *, just_before: bool = False
 ) -> str:
     """Whom a "they" about a lead of one takes in, as " and the blue person": the creature
     the beats before `beat` last had the lead with ("waits for its owner, then they walk
     home", "meets a friend, then they run"); only the beat `just_before` it, where it looks
-    no further; "" when there is none."""
-    earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
+    no further; "" when there is none. An idea an edit brings comes after the whole story."""
+    earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else brief.beats
     earlier = earlier[-1:] if just_before else earlier
     for previous in reversed(earlier):
         told = without_subject(brief.subject, previous)
@@ -299,7 +304,7 @@ def stage(
         subject_phrase += f" and {companions}"
         if alone != beat:  # named again: "the girl and her dog sit"
             about_lead = without_subject(companions, alone.removeprefix("and "))
-    elif lead and beat.lower().startswith("they ") and not is_plural(brief.subject):
+    elif lead and beat.lower().startswith(_THEY) and not is_plural(brief.subject):
         subject_phrase += _and_whom_it_was_with(brief, bible, beat, lead)  # "they walk home"
     elif lead and _tells_of_no_one(brief.subject, beat):
         # "walks a dog, then it starts to rain": the moment goes on, and so does the dog.

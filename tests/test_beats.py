@@ -33,6 +33,8 @@ from videoagent.plan.beats import (
         ("a girl hiking, then skating", ["A girl hikes.", "The girl skates."]),
         ("a dog seeing a cat, then fleeing", ["A dog sees a cat.", "The dog flees."]),
         ("a kid building a sandcastle", ["A kid builds a sandcastle."]),  # no "a building"
+        # How it is shot is for every shot, not whom it is about ("A close-up of a cat sleeps.")
+        ("a close-up of a cat sleeping", ["A cat sleeps."]),
         # Going on from "they" with a verb alone: theirs too ("The girl sit on a bench.").
         (
             "a girl walks her dog, then they get ice cream, then sit on a bench",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from videoagent.agent.agent import Agent
-from videoagent.agent.planning import draft_bible
+from videoagent.agent.planning import draft_bible, preview_plan
 from videoagent.agent.settings import AgentSettings
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
@@ -321,3 +321,26 @@ def test_an_edits_idea_about_them_takes_in_whom_the_lead_was_with():
         ("dog", "chase"),
         ("ball", "stand"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "framings"),
+    [
+        (
+            "a squirrel gathering nuts in autumn",
+            [("medium", "zoom in"), ("close-up", "static"), ("wide", "pan")],
+        ),
+        (
+            "a dog follows me through the park",  # two: no close-up, and followed
+            [("wide", "track"), ("medium", "track"), ("wide", "pan")],
+        ),
+        (
+            "a close-up of a cat sleeping",  # asked for: a close-up in every shot
+            [("close-up", "static"), ("close-up", "zoom in"), ("close-up", "pan")],
+        ),
+    ],
+)
+def test_the_shots_of_one_beat_are_framed_anew(text, framings):
+    """A one-sentence request of 30 s was the same picture three times over."""
+    board, _ = preview_plan(Request.build(text, duration=30), ["procedural"])
+    assert [(s.scene["shot_size"], s.scene["camera"]) for s in board.shots] == framings

@@ -32,6 +32,14 @@ _FRAMING = re.compile(
     r"medium|establishing|drone)(?:\s+shots?)?\s+(?:of|on)\b",
     re.IGNORECASE,
 )
+# A request that opens by saying how it is shot ("a close-up of a cat sleeping", "an aerial
+# shot of the city", "a slow pan over the beach"): that is for every shot, and no part of
+# whom it is about (the subject was "a close-up of a cat").
+_SHOT_AS = re.compile(
+    r"^(?:an?\s+)?(?P<how>(?:slow\s+)?(?:(?:(?:extreme\s+)?close[- ]?ups?|wide|aerial|tracking|"
+    r"long|medium|establishing|drone|static)(?:\s+shots?)?|pan|zoom))\s+(?:of|on|over|across)\s+",
+    re.IGNORECASE,
+)
 _DAY_IN_THE_LIFE = re.compile(r"^(?:a|one)\s+day\s+in\s+the\s+life\s+of\s+", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # A film-maker's direction before what is seen: "Open on a quiet park" is a quiet park,
@@ -141,6 +149,7 @@ class Beats:
     subject: str
     beats: tuple[str, ...]
     setting: int = 0
+    framing: str = ""  # how every shot is asked to be framed ("close-up", "aerial shot")
 
 
 def present_tense(gerund: str, *, plural: bool = False) -> str:
@@ -331,6 +340,9 @@ def split_beats(text: str) -> Beats:
     described = _DESCRIBED.match(text)
     if described and _describes_only(described.group(1)):
         text = text[described.end() :]
+    shot_as = _SHOT_AS.match(text)
+    framing = shot_as["how"].lower() if shot_as else ""
+    text = text[shot_as.end() :] if shot_as else text
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
     text = _DAY_IN_THE_LIFE.sub("", text, count=1)  # of whom: "a day in the life of a barista"
     sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
@@ -343,7 +355,8 @@ def split_beats(text: str) -> Beats:
     setting = sentences[:opens] if opens is not None else []
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
     beats = [*setting, *(part for sentence in after for part in _parts(sentence))]
-    return Beats(subject=subject, beats=tuple(_they_go_on(beats)) or (text,), setting=len(setting))
+    told = tuple(_they_go_on(beats)) or (text,)
+    return Beats(subject=subject, beats=told, setting=len(setting), framing=framing)
 
 
 def _they_go_on(beats: list[str]) -> list[str]:

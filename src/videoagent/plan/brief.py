@@ -33,6 +33,7 @@ class Brief:
     assumed: list[str] = field(default_factory=list)
     one_take: bool = False  # asked for as one continuous take (plan/continuity.py)
     setting: int = 0  # how many beats, first, set the scene before the subject is met
+    framing: str = ""  # how every shot is asked to be framed ("close-up": "a close-up of …")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -121,4 +122,5 @@ def make_brief(request: Request) -> Brief:
         assumed=assumed,
         one_take=one_take,
         setting=beats.setting,
+        framing=beats.framing,
     )

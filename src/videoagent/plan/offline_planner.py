@@ -28,6 +28,13 @@ MAX_SHOT_SECONDS = 10.0
 ALTERNATE_SIZE = {"wide": "medium", "medium": "close-up", "close-up": "medium"}
 # The same for a shot of several, in which a close-up would leave one of them out.
 ALTERNATE_GROUP_SIZE = {"wide": "medium", "medium": "wide", "close-up": "medium"}
+# Coverage: the shots after the first of one beat are framed anew, in turn, so a beat long
+# enough for three shots is not the same picture three times (a moving subject is followed).
+COVERAGE = {
+    "moving": (("medium", "track"), ("wide", "pan"), ("close-up", "track")),
+    "still": (("close-up", "static"), ("wide", "pan"), ("medium", "zoom in")),
+}
+MOVING = ("walk", "run", "chase", "fly", "drive", "roll")
 
 
 def _plan_beats(
@@ -76,12 +83,14 @@ def plan_offline(
     left_out: dict[str, list[str]] = {}  # by beat: what synthworld has no drawing for
     planned = _plan_beats(brief, request, max_shot_seconds)
     times = story_time([beat if hint is None else "" for beat, _, hint, _ in planned], brief)
-    for (beat, sentence, hint, ends_beat), now in zip(planned, times, strict=True):
+    piece = 0  # which shot of its beat
+    for k, ((beat, sentence, hint, ends_beat), now) in enumerate(zip(planned, times, strict=True)):
+        piece = piece + 1 if k and planned[k - 1][0] == beat and hint is None else 0
         told = beat if hint is None else ""
         staged = stage(told, brief, bible, action_hint=hint, here=here, now=now)
         if staged.left_out:
             left_out[beat] = staged.left_out
-        scene = staged.scene
+        scene = _covered(staged.scene, piece, f"{told} {brief.framing}")
         # A journey's way there is shot where it starts; its last shot arrives.
         arrived = arriving(scene, beat) if hint is None and ends_beat else None
         if arrived is not None:
@@ -89,9 +98,13 @@ def plan_offline(
         elif _named(without_destinations(told), vocab.PLACE_SYNONYMS):
             here = scene.place  # "leaves fall in the park, a girl jumps in them": the park
         if scene.shot_size == previous_size and scene.camera == "static":
-            # Repeating a framing reads as a jump cut: vary it.
+            # Repeating a framing reads as a jump cut: vary it (the camera where the size
+            # is asked for: "a close-up of …").
             sizes = ALTERNATE_SIZE if len(scene.entities) == 1 else ALTERNATE_GROUP_SIZE
-            scene = replace(scene, shot_size=sizes[scene.shot_size])
+            if _named(f"{told} {brief.framing}", vocab.SHOT_SYNONYMS):
+                scene = replace(scene, camera="zoom in")
+            else:
+                scene = replace(scene, shot_size=sizes[scene.shot_size])
         if hint == "stand":  # the establishing shot shows the place
             scene = replace(scene, shot_size="wide", camera="pan")
         previous_size = scene.shot_size
@@ -99,6 +112,23 @@ def plan_offline(
     board = finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
     board.warnings += left_out_notes(left_out)
     return board
+
+
+def _covered(scene, piece: int, beat: str):
+    """`scene` framed as the `piece`-th shot of its beat (0: as staged), from `COVERAGE`;
+    framing or a camera the beat asks for stays in every shot of it, and a shot of several
+    is no close-up (it would leave one of them out)."""
+    if piece == 0:
+        return scene
+    lead = scene.entities[0].action if scene.entities else "stand"
+    size, camera = COVERAGE["moving" if lead in MOVING else "still"][(piece - 1) % 3]
+    if len(scene.entities) > 1 and size == "close-up":
+        size = "medium"
+    if _named(beat, vocab.SHOT_SYNONYMS):
+        size = scene.shot_size
+    if _named(beat, vocab.CAMERA_SYNONYMS):
+        camera = scene.camera
+    return replace(scene, shot_size=size, camera=camera)
 
 
 def generated_shot(beat: str, caption: str, scene, cast: list[str]) -> Shot:

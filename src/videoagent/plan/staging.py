@@ -431,8 +431,12 @@ def stage(
         place=place or here or brief.place,
         time_of_day=_named(beat, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),
         weather=_named(beat, vocab.WEATHER_SYNONYMS) or now.get("weather", brief.weather),
-        camera=_named(beat, vocab.CAMERA_SYNONYMS) or camera,
-        shot_size=_named(beat, vocab.SHOT_SYNONYMS) or shot_size,
+        camera=_named(beat, vocab.CAMERA_SYNONYMS)
+        or _named(brief.framing, vocab.CAMERA_SYNONYMS)
+        or camera,
+        shot_size=_named(beat, vocab.SHOT_SYNONYMS)
+        or _named(brief.framing, vocab.SHOT_SYNONYMS)
+        or shot_size,
         entities=tuple(entities),
     )
     # A word synthworld draws, but not for that kind: "a dog that rolls".

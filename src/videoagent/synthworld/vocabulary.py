@@ -474,6 +474,8 @@ CAMERA_SYNONYMS = {
     "pull back": "zoom out",
 }
 SHOT_SYNONYMS = {
+    "aerial": "wide",
+    "drone shot": "wide",
     "wide": "wide",
     "establishing": "wide",
     "long shot": "wide",

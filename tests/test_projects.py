@@ -21,8 +21,10 @@ from conftest import DOG_REQUEST, QUIET
 from videoagent import Agent, AgentSettings, Request, UsageError
 from videoagent.agent.state import ProjectState
 from videoagent.errors import DamagedProject
+from videoagent.evaluate.checks import VERSION as CHECKS_VERSION
 from videoagent.media.frames import frames_at
 from videoagent.media.probe import probe
+from videoagent.store.files import read_sealed_json, write_sealed_json
 from videoagent.store.journal import Journal
 from videoagent.store.project import ProjectFolder
 from videoagent.store.takes import TakeStore
@@ -315,6 +317,28 @@ def test_a_second_project_draws_its_takes_from_the_shared_cache(tmp_path: Path):
     third = Agent(settings).make(request, tmp_path / "three")
     assert third.manifest["takes"]["generated"] == 1
     assert third.manifest["takes"]["reused_from_shared_cache"] == made - 1
+
+
+def test_a_cached_take_judged_by_other_checks_is_checked_again(tmp_path: Path):
+    """A take's verdict came from the checks of the code that made it: a check since mended
+    (here a "frozen frames" failure, as a person holding a cup once had) kept rejecting
+    it from the cache, and the agent made the shot again."""
+    request = Request.build("a cat sitting", duration=2, size="192x108")
+    settings = AgentSettings(backend="procedural", shared_cache=tmp_path / "cache")
+    Agent(settings).make(request, tmp_path / "one")
+    (record_file,) = (tmp_path / "cache" / "takes").glob("*/*/take.json")
+    record = read_sealed_json(record_file)
+    assert record["checks_version"] == CHECKS_VERSION and record["accepted"]
+    stale = {"name": "frozen frames", "passed": False, "detail": "an old verdict"}
+    record |= {"checks_version": None, "accepted": False, "checks": [stale]}
+    write_sealed_json(record_file, record)
+    second = Agent(settings).make(request, tmp_path / "two")
+    assert second.manifest["takes"]["generated"] == 0  # not made again
+    assert second.verified
+    (kept,) = (tmp_path / "two" / "shots").glob("*/takes/*/take.json")
+    amended = read_sealed_json(kept)
+    assert amended["accepted"] and amended["checks_version"] == CHECKS_VERSION
+    assert "an old verdict" not in json.dumps(amended["checks"])
 
 
 def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path):

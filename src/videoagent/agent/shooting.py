@@ -23,11 +23,13 @@ from videoagent.agent.provider_slots import PROCESS_SLOTS, ProviderSlots
 from videoagent.agent.steps import Emit
 from videoagent.errors import DamagedProject, GenerationError, JobInDoubt, RecoverableError
 from videoagent.evaluate.check import Check, failed
+from videoagent.evaluate.checks import VERSION as CHECKS_VERSION
 from videoagent.evaluate.checks import staged_out_of_view, take_checks
 from videoagent.evaluate.readable_cast import closer_keeps_the_cast
 from videoagent.evaluate.recognized import prop_unrecognised, subject_unrecognised
 from videoagent.failpoints import reached
 from videoagent.generators import GenerationRequest, capabilities
+from videoagent.generators.base import Job
 from videoagent.media.probe import probe
 from videoagent.plan.storyboard import Shot
 from videoagent.store.files import file_sha256, read_sealed_json
@@ -61,6 +63,7 @@ class Take:
     mode: str = "text-to-video"  # "extend": it carries on the previous shot's take
     # The checks the takes before failed that the backend was asked to mend in this one.
     mend: list[str] = field(default_factory=list)
+    checks_version: int | None = None  # of the checks that judged it (evaluate/checks.py)
 
     @property
     def accepted(self) -> bool:
@@ -87,6 +90,7 @@ class Take:
             "node": self.node,
             "mode": self.mode,
             "mend": self.mend,
+            "checks_version": self.checks_version,
         }
 
     @classmethod
@@ -111,6 +115,7 @@ class Take:
             node=r.get("node", ""),
             mode=r.get("mode", "reference-to-video" if r.get("references") else "text-to-video"),
             mend=r.get("mend", []),
+            checks_version=r.get("checks_version"),
         )
 
 
@@ -326,6 +331,9 @@ class Shooter:
             return None
         take = Take.from_stored(stored, origin)
         verdict = "accepted" if take.accepted else "rejected when made"
+        if take.error is None and take.path and take.checks_version != CHECKS_VERSION:
+            take = self._checked_again(shot, request, take, stored)
+            verdict = "checked again: " + ("accepted" if take.accepted else "rejected")
         self._emit(
             "evaluate",
             "done" if take.accepted else "warning",
@@ -334,6 +342,23 @@ class Shooter:
             take=take.number,
             origin=origin,
             key=key,
+        )
+        return take
+
+    def _checked_again(
+        self, shot: Shot, request: GenerationRequest, take: Take, stored: StoredTake
+    ) -> Take:
+        """`take`, judged under checks of another version, checked by today's (a language
+        model's verdict, if any, is kept: it would cost again), its record amended."""
+        job = Job(shot.backend, request, "succeeded", output=take.path, report=take.report)
+        judged = [c for c in take.checks if c.name == "judge"]
+        take.checks = [*take_checks(job, shot.scene_spec), *judged]
+        take.checks_version = CHECKS_VERSION
+        self.store.amend(
+            stored,
+            checks=[c.to_dict() for c in take.checks],
+            accepted=take.accepted,
+            checks_version=CHECKS_VERSION,
         )
         return take
 
@@ -443,6 +468,7 @@ class Shooter:
         take.report, take.cost = job.report, job.cost
         take.path = job.output
         take.checks = take_checks(job, shot.scene_spec)
+        take.checks_version = CHECKS_VERSION
         if self.judge is not None and not failed(take.checks):
             take.checks.append(self.judge(job.output, shot))
         take.seconds = time.perf_counter() - began

@@ -15,6 +15,10 @@ from videoagent.plan.beats import third_person
 from videoagent.store.truth_file import read_truth
 from videoagent.synthworld.spec import SceneSpec
 
+# Raised whenever a check may judge the same take otherwise: a take reused from a cache
+# whose verdicts were reached under another version is checked again (its old verdict may
+# be a failure since mended, or a pass since found wrong). 1: the verdicts of 2026-12.
+VERSION = 1
 MAX_BLACK_FRACTION = 0.1
 MAX_FROZEN_SECONDS = 1.0
 SUBJECT_VISIBLE = 0.8  # the subject must be in frame this often

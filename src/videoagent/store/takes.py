@@ -128,6 +128,16 @@ class TakeStore:
                 self._index[record["key"]] = take
         return take
 
+    def amend(self, take: StoredTake, **changes) -> StoredTake:
+        """`take` with its record changed (its files as they were), sealed again."""
+        record = {**take.record, **changes}
+        write_sealed_json(take.folder / TAKE_RECORD, record)
+        amended = StoredTake(take.folder, record)
+        if record.get("key") and amended.clip is not None:
+            with self._lock:
+                self._index[record["key"]] = amended
+        return amended
+
     # Shared cache ----------------------------------------------------------------------
 
     def in_shared(self, key: str) -> bool:

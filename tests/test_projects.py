@@ -339,6 +339,7 @@ def test_a_cached_take_judged_by_other_checks_is_checked_again(tmp_path: Path):
     amended = read_sealed_json(kept)
     assert amended["accepted"] and amended["checks_version"] == CHECKS_VERSION
     assert "an old verdict" not in json.dumps(amended["checks"])
+    assert read_sealed_json(record_file)["checks_version"] == CHECKS_VERSION  # the cache's too
 
 
 def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path):

@@ -354,12 +354,13 @@ class Shooter:
         judged = [c for c in take.checks if c.name == "judge"]
         take.checks = [*take_checks(job, shot.scene_spec), *judged]
         take.checks_version = CHECKS_VERSION
-        self.store.amend(
-            stored,
-            checks=[c.to_dict() for c in take.checks],
-            accepted=take.accepted,
-            checks_version=CHECKS_VERSION,
-        )
+        verdict = {
+            "checks": [c.to_dict() for c in take.checks],
+            "accepted": take.accepted,
+            "checks_version": CHECKS_VERSION,
+        }
+        self.store.amend(stored, **verdict)
+        self.store.amend_shared(take.key, **verdict)  # checked once, not at every reuse
         return take
 
     def _record_base(self, shot: Shot, request: GenerationRequest, key: str) -> dict:

@@ -140,6 +140,17 @@ class TakeStore:
 
     # Shared cache ----------------------------------------------------------------------
 
+    def amend_shared(self, key: str, **changes) -> None:
+        """The shared cache's record of `key` changed as `amend` changes a project's (its
+        files as they were); nothing where there is none, or it cannot be read."""
+        if self.shared is None:
+            return
+        path = self.shared / key[:2] / key / TAKE_RECORD
+        try:
+            write_sealed_json(path, {**read_sealed_json(path), **changes})
+        except (OSError, DamagedProject):
+            pass  # a cache is a help, never a failure
+
     def in_shared(self, key: str) -> bool:
         return self.shared is not None and (self.shared / key[:2] / key / TAKE_RECORD).exists()
 

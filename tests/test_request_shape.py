@@ -75,3 +75,19 @@ def test_an_ad_opens_on_its_brand_or_product_and_ends_on_its_tagline():
     assert [s.caption for s in board.shots if s.kind == "generated"][-1] == (
         "A woman jogs in the city."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cards"),
+    [
+        ("a ugc video of me playing with my cat", []),  # was "Try it today / Me"
+        ("a ugc video of me unboxing my new headphones", [("Try it today", "Headphones")]),
+        ("a ugc video for GlowSkin serum: me trying it", [("Try it today", "GlowSkin")]),
+    ],
+)
+def test_a_ugc_video_ends_on_a_call_to_try_only_what_it_shows_off(text, cards):
+    from videoagent.agent.planning import preview_plan
+
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    said = [(s.card_title, s.card_subtitle) for s in board.shots if s.kind == "card"]
+    assert said == cards

@@ -38,7 +38,7 @@ MODES = {
 def brand_name(request: str, fallback: str) -> str:
     """A brand named in the request: 'for <Capitalised Words>', else quoted words that are
     no tagline nor text for the screen, else the product an ad is for ("an ad for a running
-    shoe": Running shoe)."""
+    shoe": Running shoe) or one's new thing shown ("my new headphones": Headphones)."""
     named = re.search(r"\bfor ((?:[A-Z][\w'&-]*\s?){1,4})", request)
     if named:
         return named.group(1).strip()
@@ -46,7 +46,7 @@ def brand_name(request: str, fallback: str) -> str:
         before = request[: quoted.start()].lower().split()[-2:]
         if not set(before) & _TEXT_WORDS:  # 'tagline "Run further"' names no brand
             return (quoted[1] or quoted[2]).strip()
-    product = _PRODUCT.search(request)
+    product = _PRODUCT.search(request) or _NEW_THING.search(request)
     return product[1].strip().capitalize() if product else fallback
 
 
@@ -55,6 +55,14 @@ _TEXT_WORDS = {"tagline", "slogan", "words", "word", "text", "caption", "title",
 _PRODUCT = re.compile(
     r"\b(?:ad|advert|advertisement|commercial|video)\s+for\s+(?:an?|the|my|our)\s+"
     r"([\w' -]{2,30}?)(?=\s*[:,.;]|$)",
+    re.IGNORECASE,
+)
+
+
+# A product shown off as one's own new thing ("me unboxing my new headphones").
+_NEW_THING = re.compile(
+    r"\b(?:my|our)\s+(?:brand[- ]new|new)\s+([\w' -]{2,30}?)"
+    r"(?=\s*[:,.;]|\s+(?:with|in|on|at|for|from|and|then)\b|$)",
     re.IGNORECASE,
 )
 

@@ -165,7 +165,9 @@ def finish_storyboard(
     name = brand_name(request.text, (brief.subject or "Our story").capitalize())
     if mode.title_card and not brief.one_take:
         shots.insert(0, card_shot("title card", title=name, subtitle="", caption=name))
-    if mode.end_card and not brief.one_take:
+    # "Try it today" ends a video about a product; a UGC video of one's day names none.
+    product = request.mode != "ugc-product" or bool(brand_name(request.text, ""))
+    if mode.end_card and not brief.one_take and product:
         closing = "Try it today" if request.mode == "ugc-product" else name
         fallback = "Made for moments like these" if request.mode == "brand" else name
         line = tagline(request.text, fallback)

@@ -35,6 +35,10 @@ from videoagent.plan.beats import (
         ("a kid building a sandcastle", ["A kid builds a sandcastle."]),  # no "a building"
         # How it is shot is for every shot, not whom it is about ("A close-up of a cat sleeps.")
         ("a close-up of a cat sleeping", ["A cat sleeps."]),
+        (  # "until" moves the story on ("The man until one day a girl joins him.")
+            "an old man feeds pigeons, until one day a girl joins him",
+            ["An old man feeds pigeons.", "One day a girl joins him."],
+        ),
         # Going on from "they" with a verb alone: theirs too ("The girl sit on a bench.").
         (
             "a girl walks her dog, then they get ice cream, then sit on a bench",

@@ -61,8 +61,8 @@ _WHERE = re.compile(r"^where\s+", re.IGNORECASE)
 _WHERE_WORDS = {"outside", "inside", "outdoors", "indoors", "meanwhile", "now", "here", "there"}
 _AT = re.compile(r"^(?:at|in|on|by|near|inside|outside)\s", re.IGNORECASE)
 _SPLIT = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?(?:then\s+)?|;\s*|\s+and then\s+|\s+then\s+|"
-    r"\s+after that\s+|\s+finally\s+)",
+    r"\s*(?:,\s*(?:and\s+)?(?:then\s+|until\s+)?|;\s*|\s+and then\s+|\s+then\s+|"
+    r"\s+after that\s+|\s+finally\s+|\s+until\s+)",
     re.IGNORECASE,
 )
 _IRREGULAR = {

@@ -418,6 +418,8 @@ ACTION_SYNONYMS = {
     "greets": "meet",
     "greeting": "meet",
     "befriends": "meet",
+    "joins": "meet",  # "a little girl joins him": she comes to him
+    "joining": "meet",
     "hug": "meet",  # they come together, as meeting is drawn
     "hugs": "meet",
     "hugging": "meet",

@@ -21,10 +21,22 @@ from videoagent.plan.staging import stage
         ("it starts to rain", ["finds a ball"], "it starts to rain"),  # the weather
         ("runs, and it rains", ["finds a ball"], "runs, and it rains"),
         ("chases it", [], "chases it"),  # nothing named: as written
+        # In a dog's story, "she" who arrives is the person named before.
+        ("jumps when she arrives", ["waits for its owner"], "jumps when the person arrives"),
+        ("jumps when she arrives", ["waits by the door"], "jumps when she arrives"),
     ],
 )
 def test_it_is_the_thing_named_last_before_it(beat, before, written):
     assert with_referents(beat, before, "dog") == written
+
+
+def test_whom_one_waits_for_is_not_there_until_they_arrive():
+    """ "A dog waiting at the door for its owner" drew her beside it, and "then jumping
+    with joy when she arrives" without her."""
+    text = "a dog waiting at the door for its owner, then jumping with joy when she arrives"
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    kinds = [[e["kind"] for e in shot.scene["entities"]] for shot in board.shots]
+    assert "person" not in kinds[0] and "person" in kinds[-1]
 
 
 @pytest.mark.parametrize(

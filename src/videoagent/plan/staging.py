@@ -246,7 +246,12 @@ def _and_whom_it_was_with(
     earlier = earlier[-1:] if just_before else earlier
     for previous in reversed(earlier):
         told = without_subject(brief.subject, previous)
-        others = parse(f"the {lead.colour} {lead.kind} {told}").spec.entities[1:]
+        parsed = parse(f"the {lead.colour} {lead.kind} {told}")
+        # "waits for its owner, then they walk home": the one waited for, come at last
+        awaited = [
+            EntitySpec(kind, vocab.DEFAULT_COLOUR.get(kind, "white")) for kind in parsed.awaited
+        ]
+        others = [*parsed.spec.entities[1:], *awaited]
         creature = next((e for e in others if e.kind in vocab.CREATURES), None)
         if creature is None and set(previous.lower().split()) & FRIEND_WORDS:
             creature = bible.find(kind=lead.kind, role="companion")  # the friend it met

@@ -49,6 +49,7 @@ class ParsedPrompt:
     unsupported_words: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cannot: list[tuple[str, str]] = field(default_factory=list)  # (kind, action) it stood for
+    awaited: list[str] = field(default_factory=list)  # kinds waited or looked for, not drawn
 
 
 @dataclass
@@ -178,6 +179,7 @@ def parse(prompt: str) -> ParsedPrompt:
     entities: list[dict] = []
     placeholders: list[str] = []
     unsupported: list[str] = []
+    awaited: list[str] = []
     natural: dict[int, str] = {}  # an entity's colour by what it is ("a swan": white)
 
     def entity_for(mention: _Mention, definite: bool, another: bool = False) -> int:
@@ -229,6 +231,10 @@ def parse(prompt: str) -> ParsedPrompt:
             kind = _match(tokens, start, KIND_TABLE) if start < len(tokens) else None
             if kind and not colour and _said_as_verb(tokens, i):
                 kind = None  # "she drinks it": drinking, no drinks
+            if kind and _awaited(tokens, i):  # "waiting for its owner": not there yet
+                awaited.append(kind[0])
+                i = start + kind[1]
+                continue
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
                 definite = i > 0 and tokens[i - 1] == "the"
                 another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
@@ -290,7 +296,7 @@ def parse(prompt: str) -> ParsedPrompt:
         entities=tuple(EntitySpec(**e) for e in entities),
         arrives_from=arrives_from if arrives_from != scene.get("place", "park") else None,
     )
-    return ParsedPrompt(spec, placeholders, unsupported, notes, cannot)
+    return ParsedPrompt(spec, placeholders, unsupported, notes, cannot, awaited)
 
 
 def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity_for):
@@ -349,6 +355,20 @@ def _apply(
         met = entities[others[0]]
         if action == "meet" and met["action"] is None and met["kind"] in vocab.ACTIONS["meet"]:
             met["action"], met["target"] = "meet", subject  # "a dog meets a cat": both do
+
+
+# Waiting or looking for someone: they are not in the picture yet ("a dog waiting for its
+# owner", "a robot looking for a friend").
+_AWAITING = set("wait waits waiting awaits looking looks search searches searching".split())
+
+
+def _awaited(tokens: list[str], i: int) -> bool:
+    """Whether the mention at token i is what someone waits or looks for ("waiting at the
+    door for its owner": the waiting is up to four words before the "for")."""
+    j = i - 1
+    while j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS):
+        j -= 1
+    return j > 0 and tokens[j] == "for" and bool(_AWAITING & set(tokens[max(0, j - 4) : j]))
 
 
 def _said_as_verb(tokens: list[str], i: int) -> bool:

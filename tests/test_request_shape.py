@@ -91,3 +91,18 @@ def test_a_ugc_video_ends_on_a_call_to_try_only_what_it_shows_off(text, cards):
     board, _ = preview_plan(Request.build(text), ["procedural"])
     said = [(s.card_title, s.card_subtitle) for s in board.shots if s.kind == "card"]
     assert said == cards
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a brand video for Paws & Co, a pet store: a puppy picks a toy", "Paws & Co"),  # "Paws"
+        ("a brand video for House of Tea: a cup of tea", "House of Tea"),
+        ("a brand video for Nike and a dog runs", "Nike"),
+    ],
+)
+def test_a_brand_is_named_with_its_ampersand_and_small_words(text, name):
+    from videoagent.agent.planning import preview_plan
+
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    assert (board.shots[0].kind, board.shots[0].card_title) == ("card", name)

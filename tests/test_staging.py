@@ -194,6 +194,14 @@ def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(t
     assert bool(assumed) == ("beach" not in text)
 
 
+def test_a_shop_is_drawn_as_the_cafe_and_said_so():
+    """ "A pet store" was a labelled box in the park."""
+    brief = make_brief(Request.build("a puppy in a pet store", duration=4))
+    staged = stage(brief.beats[0], brief, draft_bible(brief))
+    assert brief.place == staged.scene.place == "cafe"
+    assert "store (drawn as its cafe)" in staged.left_out
+
+
 def test_a_place_or_time_is_read_where_a_colon_follows_it_and_a_day_is_no_time():
     """ "Sunny Café: morning coffee" was set in the park: only a space, comma or full stop
     ended a place's name; "a cat's day" was set at noon."""

@@ -39,9 +39,9 @@ def brand_name(request: str, fallback: str) -> str:
     """A brand named in the request: 'for <Capitalised Words>', else quoted words that are
     no tagline nor text for the screen, else the product an ad is for ("an ad for a running
     shoe": Running shoe) or one's new thing shown ("my new headphones": Headphones)."""
-    named = re.search(r"\bfor ((?:[A-Z][\w'&-]*\s?){1,4})", request)
-    if named:
-        return named.group(1).strip()
+    named = re.search(r"\bfor ([A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&|and|of)){0,4})", request)
+    if named:  # "Paws & Co", "Bread and Butter", "House of Tea"
+        return re.sub(r"(?:\s+(?:&|and|of))+$", "", named.group(1))
     for quoted in QUOTED.finditer(request):
         before = request[: quoted.start()].lower().split()[-2:]
         if not set(before) & _TEXT_WORDS:  # 'tagline "Run further"' names no brand

@@ -266,7 +266,13 @@ PLACE_STAND_INS = {
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
     **dict.fromkeys("rooftop airport".split(), "city"),
-    **dict.fromkeys("bakery restaurant diner".split(), "cafe"),
+    **dict.fromkeys(
+        """
+        bakery restaurant diner store stores storefront boutique bookstore bookshop florist
+        pharmacy salon supermarket
+        """.split(),
+        "cafe",
+    ),
     **dict.fromkeys(
         """
         kitchen bedroom bathroom office classroom library studio gym museum gallery hotel

@@ -66,6 +66,9 @@ from videoagent.plan.request import Request
         ("half a minute of a cat", ["a cat", "30 s long"]),
         ("a red car on a city street", ["a red car", "in the city"]),  # the city's street
         ('a dog with the words "Good dog" on screen', ["a dog", 'the text "Good dog"']),
+        # A subject of two of one kind is two ("a boy and his grandpa" asked for a person).
+        ("a boy and his grandpa fishing", ["two people"]),
+        ("a girl and her dog", ["a person", "a dog"]),
         # What a "who" clause says of the subject is not seen: the dog he lost was asked.
         ("a man who lost his dog searching the park", ["a person", "at the park"]),
         # Fetch is the dog's, not a meeting; following is walking along, not a chase.

@@ -100,6 +100,9 @@ def test_unknown_nouns_become_labelled_placeholders():
         ("a grandmother baking cookies with her grandson", ["person", "person"], []),
         ("a skateboarder at the skate park", ["person"], []),
         ("a fisherman on the pier", ["person"], []),
+        # What a video or a bunch is "of" is the thing ("flowers" were drawn as nothing).
+        ("a timelapse of flowers blooming in a garden", ["placeholder"], ["flowers"]),
+        ("a cat full of joy", ["cat"], []),
         # An outing is no thing: "a hike" was a labelled box.
         ("a man resting under a tree after a hike", ["person", "tree"], []),
         # A thing named by several words, the first known: "a hot air balloon" was nothing.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from videoagent.plan.beats import (
     OBJECT_WORDS,
@@ -95,7 +95,8 @@ def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     text, subject = _told(words)
     text = text.replace(subject, drawable(subject), 1) if subject else text  # "two friends"
     seen = without_relative_clause(text)  # "a man who lost his dog": no dog to see
-    asks = _entities(seen) + _actions(seen) + _setting(text)
+    asks = _with_subject_counts(_entities(seen), _subject_entities(subject) if subject else [])
+    asks += _actions(seen) + _setting(text)
     named = [n for n in parse(seen).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]
     asks += [Ask("text", said) for said in quoted(words)]
@@ -109,7 +110,23 @@ def counted_in_subject(words: str) -> list[Ask]:
     """The entity asks of who the request is about ("two dogs"): in every shot, where those
     of a beat ("chatting with customers") are in that beat's."""
     subject = _told(words)[1]
-    return _entities(drawable(subject)) if subject else []
+    return _subject_entities(subject) if subject else []
+
+
+def _subject_entities(subject: str) -> list[Ask]:
+    """The entity asks of a subject, those it joins with "and" added up: "a boy and his
+    grandpa" are two people (read as one text, a person, the most said at once)."""
+    found: dict[tuple[str, str | None], int] = {}
+    for part in re.split(r"\s+and\s+", drawable(subject)):
+        for ask in _entities(part):
+            found[(ask.what, ask.colour)] = found.get((ask.what, ask.colour), 0) + ask.count
+    return [Ask("entity", kind, count=n, colour=colour) for (kind, colour), n in found.items()]
+
+
+def _with_subject_counts(asks: list[Ask], subject: list[Ask]) -> list[Ask]:
+    """`asks` with each count at least what the subject adds up to ("a boy and his grandpa")."""
+    most = {(a.what, a.colour): a.count for a in subject}
+    return [replace(a, count=max(a.count, most.get((a.what, a.colour), 0))) for a in asks]
 
 
 def _told(words: str) -> tuple[str, str]:

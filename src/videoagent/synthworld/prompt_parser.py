@@ -88,11 +88,22 @@ def _names_something(tokens: list[str], i: int) -> bool:
 
 def _opens_a_name(tokens: list[str], i: int) -> bool:
     """Whether the words before `i` open a name: "a", "the", "my" or a colour, past words
-    that describe ("a shiny new bike", "the old wooden bridge")."""
+    that describe ("a shiny new bike", "the old wooden bridge"), or a video or a bunch "of"
+    ("a timelapse of flowers", "a field of sunflowers"; not "full of joy")."""
     j = i - 1
     while j >= 0 and tokens[j] in _DESCRIBING:
         j -= 1
+    if j >= 1 and tokens[j] == "of" and tokens[j - 1] in _OF_WHAT:
+        return True
     return j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS)
+
+
+# What the things "of" it are shown ("a video of", "a bunch of", "a field of").
+_OF_WHAT = set(
+    """timelapse time-lapse lapse video videos clip film shot shots footage photo picture
+    bunch field fields group row rows flock herd pack swarm bouquet vase
+    basket box bowl plate jar""".split()
+)
 
 
 def _describes_the_next(tokens: list[str], i: int) -> bool:

@@ -103,6 +103,7 @@ def test_unknown_nouns_become_labelled_placeholders():
         # What a video or a bunch is "of" is the thing ("flowers" were drawn as nothing).
         ("a timelapse of flowers blooming in a garden", ["placeholder"], ["flowers"]),
         ("a cat full of joy", ["cat"], []),
+        ("a kid flying a kite on a windy day", ["person", "placeholder"], ["kite"]),  # no "windy"
         # An outing is no thing: "a hike" was a labelled box.
         ("a man resting under a tree after a hike", ["person", "tree"], []),
         # A thing named by several words, the first known: "a hot air balloon" was nothing.
@@ -113,6 +114,7 @@ def test_people_and_things_are_read_by_the_words_people_use(prompt, kinds, label
     parsed = parse(prompt)
     assert [e.kind for e in parsed.spec.entities] == kinds
     assert parsed.placeholders == labels
+    assert parsed.notes == []  # a kid flying a kite was "a person that flies"
 
 
 def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():

@@ -81,9 +81,13 @@ def _names_something(tokens: list[str], i: int) -> bool:
         i += 1
     if i >= len(tokens):
         return False
-    if tokens[i] in vocab.SEASON_WORDS:  # "a cozy fall afternoon"
+    if tokens[i] in vocab.SEASON_WORDS or tokens[i] in _WHEN:  # "a cozy fall", "a windy day"
         return True
     return any(_match(tokens, i, table) for table in (KIND_TABLE, *(t for _, t in _SCENE_TABLES)))
+
+
+# Words for a stretch of time, which a word before them describes ("a windy day").
+_WHEN = {"day", "days", "weekend", "holiday", "holidays", "vacation", "week"}
 
 
 def _opens_a_name(tokens: list[str], i: int) -> bool:
@@ -421,6 +425,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         handed = any(e["kind"] in ("cup", "ball") for e in entities)
         if (kind, action) == ("person", "eat") and handed:
             action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)
+        if (kind, action) == ("person", "fly"):
+            action = "stand"  # one flying a kite or a drone stands on the ground
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             cannot.append((kind, action))
             action = "stand"

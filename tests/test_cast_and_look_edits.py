@@ -5,12 +5,14 @@ again, the rest reused, and the asks follow."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from conftest import QUIET
 from videoagent import Agent
 from videoagent.errors import UsageError
+from videoagent.media.probe import probe
 from videoagent.plan.request import Request
 from videoagent.store.truth_file import read_truth
 
@@ -109,3 +111,24 @@ def test_a_scene_an_edit_adds_is_set_where_the_request_says_it_is(tmp_path):
     agent.edit(made.folder, "add a scene where the dog sits")
     board = json.loads((made.folder / "storyboard.json").read_text())
     assert [s["setting"] for s in board["shots"]] == ["garden"] * 2
+
+
+def test_the_music_taken_out_stays_out_and_the_whole_video_goes_to_night(tmp_path):
+    """ "Remove the music", "make it all at night" and "cut the last second" were refused
+    without a language model; the music's choice is the project's from then on."""
+    agent = Agent(replace(QUIET, music=True))
+    text = "a dog walks in the park at sunset, then sits by a bench"
+    made = agent.make(Request.build(text, duration=4, size="160x90"), tmp_path / "f")
+    assert made.manifest["sound"]["parts"]["music"]["made"]
+    quiet = agent.edit(made.folder, "remove the music")
+    assert not quiet.manifest["sound"]["parts"]["music"]["made"]
+    assert [s["chosen_take"] for s in quiet.manifest["shots"]] == [
+        s["chosen_take"] for s in made.manifest["shots"]
+    ]  # nothing generated
+    night = agent.edit(made.folder, "make it all at night")
+    assert not night.manifest["sound"]["parts"]["music"]["made"]  # still out
+    assert {s["scene"]["time_of_day"] for s in night.manifest["shots"]} == {"night"}
+    times = [a for a in night.manifest["asks"] if a["kind"] == "time"]
+    assert [(a["what"], a["state"]) for a in times] == [("night", "shown")]  # no sunset
+    shorter = agent.edit(made.folder, "cut the last second")
+    assert shorter.verified and probe(shorter.video, count_frames=True).frames == 72  # 3 s

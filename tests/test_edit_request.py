@@ -15,7 +15,9 @@ from videoagent.plan.edit_request import (
     RemoveShot,
     ReplaceShot,
     Restage,
+    RestageAll,
     SetLength,
+    SetSound,
     SwapShots,
     TrimShot,
     parse_edit,
@@ -75,6 +77,15 @@ def _board(shots: int = 5) -> Storyboard:
         ("make the last shot longer", TrimShot(5, 176 + 48)),  # 864 frames in five
         ("make the first scene shorter by 1 s", TrimShot(1, 172 - 24)),
         ("extend shot 3 by 3 seconds", TrimShot(3, 172 + 72)),
+        # The sound's layers on and off; the whole video elsewhere; the end cut exactly.
+        ("remove the music", SetSound("music", on=False)),
+        ("add the music back", SetSound("music", on=True)),
+        ("turn off the sound effects", SetSound("effects", on=False)),
+        ("no voiceover", SetSound("narrate", on=False)),
+        ("make it all at night", RestageAll((("time_of_day", "night"),))),
+        ("make everything happen in the snow", RestageAll((("weather", "snow"),))),
+        ("cut the last 5 seconds", SetLength(864 - 120, from_end=True)),
+        ("put the title 'Sunday walk' at the start", AddCard("title", "Sunday walk", "")),
     ],
 )
 def test_edit_phrasings(text, expected):

@@ -142,6 +142,15 @@ def test_shorten_spreads_the_cut_over_the_footage_and_drops_clips_only_when_it_m
         picture.shorten(timeline, 276, shortest=24)
 
 
+def test_shorten_from_the_end_takes_off_exactly_the_last_frames_of_footage():
+    """ "Cut the last 5 seconds": whole clips within them go, the one they end in is trimmed,
+    the card stays."""
+    timeline = _four_clips()  # card 48 | 96 | 72 | 60
+    shorter = picture.shorten(timeline, 70, shortest=24, from_end=True)
+    assert [c.frames for c in shorter.clips] == [48, 96, 62]
+    assert picture.shorten(timeline, 10, shortest=24, from_end=True).clips[-1].frames == 50
+
+
 @pytest.mark.parametrize(
     "frames, cut, kept",
     [

@@ -241,6 +241,9 @@ class Agent:
                         self._emit("edit", "progress", f"asks added: {said}")
                     state.storyboard.validate(state.bible)
                     state.sync_settings()
+                    # "remove the music": the project's choices, as an edit changed them
+                    kept = {k: v for k, v in state.choices.items() if k in KEPT_CHOICES}
+                    self.settings = replace(self.settings, **kept)
                 return self._produce(state)
 
     # Sessions ----------------------------------------------------------------------------

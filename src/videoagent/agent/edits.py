@@ -42,8 +42,10 @@ from videoagent.plan.edit_request import (
     RemoveShot,
     ReplaceShot,
     Restage,
+    RestageAll,
     Restyle,
     SetLength,
+    SetSound,
     SwapShots,
     TrimShot,
 )
@@ -69,6 +71,12 @@ from videoagent.timeline.model import (
 from videoagent.timeline.otio_io import picture_of
 
 MIN_SHOT_SECONDS = 1.0
+SOUND_LAYER_NAMES = {
+    "music": "the music",
+    "ambience": "the ambience",
+    "effects": "the sound effects",
+    "narrate": "the narration",
+}
 
 
 def _mode_join(board: Storyboard) -> Transition:
@@ -152,13 +160,15 @@ def _grow(state, frames: int, beats: list[str] | None, emit, llm) -> tuple[str, 
     )
 
 
-def shorten(state, frames: int) -> tuple[str, str, dict]:
-    """Take `frames` frames off the end: shots are trimmed from the last one back, and a
-    shot that would fall under a second goes whole. Cards and takes stay as they are;
-    nothing is regenerated."""
+def shorten(state, frames: int, *, from_end: bool = False) -> tuple[str, str, dict]:
+    """Take `frames` frames off: every shot trimmed by its share, a shot going whole only
+    where that is not enough (timeline/edits.py), or (`from_end`) the last `frames` of
+    footage. Cards and takes stay as they are; nothing is regenerated."""
     before = {shot.id: shot.frames for shot in state.storyboard.shots}
     shortest = state.storyboard.rate.frames(MIN_SHOT_SECONDS)
-    board, notes = _edit_picture(state, lambda t: picture.shorten(t, frames, shortest=shortest))
+    board, notes = _edit_picture(
+        state, lambda t: picture.shorten(t, frames, shortest=shortest, from_end=from_end)
+    )
     after = {shot.id: shot.frames for shot in board.shots}
     removed = [sid for sid in before if sid not in after]
     trimmed = [sid for sid in after if after[sid] != before[sid]]
@@ -376,7 +386,22 @@ def apply_edit(
         delta = operation.frames - board.target_frames
         if delta > 0:
             return _grow(state, delta, None, emit, llm)
-        return shorten(state, -delta)
+        return shorten(state, -delta, from_end=operation.from_end)
+    if isinstance(operation, RestageAll):
+        setting = dict(operation.setting)
+        shots = [s for s in board.shots if s.kind == "generated"]
+        for shot in shots:
+            restage_shot(state, shot, setting)
+        said = ", ".join(setting.values())
+        return "generation", f"every shot now {said}", {"shots": [s.id for s in shots]}
+    if isinstance(operation, SetSound):
+        name = SOUND_LAYER_NAMES[operation.layer]
+        was = state.choices.get(operation.layer)
+        state.choices[operation.layer] = operation.on
+        if was == operation.on:
+            return "tool: sound", f"{name} is already {'on' if operation.on else 'off'}", {}
+        how = "with" if operation.on else "without"
+        return "tool: sound", f"the sound mixed again {how} {name}; nothing generated", {}
     if isinstance(operation, AddScene):
         seconds = min(6.0, max(2.0, float(rate.seconds(board.target_frames)) / len(board.shots)))
         return _grow(state, rate.frames(seconds), [operation.description], emit, llm)

@@ -20,11 +20,13 @@ from videoagent.plan.edit_request import (
     Recolour,
     ReplaceShot,
     Restage,
+    RestageAll,
     SetLength,
 )
 from videoagent.timeline.time import FrameRate
 
 SETTING_ASKS = {"place": "place", "time_of_day": "time", "weather": "weather"}
+ANY = "*"  # a dropped ask of any value of its kind
 
 
 def edit_asks(operation: Operation, rate: FrameRate) -> list[Ask]:
@@ -37,7 +39,7 @@ def edit_asks(operation: Operation, rate: FrameRate) -> list[Ask]:
         return asks_in(operation.description, length=False)
     if isinstance(operation, AddToShot):
         return [a for a in asks_in(operation.what, length=False) if a.kind == "entity"]
-    if isinstance(operation, Restage):
+    if isinstance(operation, Restage | RestageAll):
         return [Ask(SETTING_ASKS[field], value) for field, value in operation.setting]
     if isinstance(operation, SetLength):
         return [Ask("length", f"{float(rate.seconds(operation.frames)):g} s")]
@@ -51,6 +53,8 @@ def edit_drops(operation: Operation) -> list[Ask]:
     brown dog to look for (matched whatever its count)."""
     if isinstance(operation, Recolour):
         return [Ask("entity", _kind_of(operation.who), colour=operation.was)]
+    if isinstance(operation, RestageAll):  # "all at night": no sunset left to look for
+        return [Ask(SETTING_ASKS[field], ANY) for field, _ in operation.setting]
     return []
 
 
@@ -67,7 +71,12 @@ def with_edit_asks(
     """The project's asks (as kept) with `added` joined, a new length replacing the old
     one and `dropped` taken out; and those that were new."""
     gone = {(a.kind, a.what, a.colour) for a in dropped}
-    kept = [Ask(**a) for a in asks if (a["kind"], a["what"], a.get("colour")) not in gone]
+    every = {a.kind for a in dropped if a.what == ANY}
+    kept = [
+        Ask(**a)
+        for a in asks
+        if (a["kind"], a["what"], a.get("colour")) not in gone and a["kind"] not in every
+    ]
     new = [a for a in dict.fromkeys(added) if a not in kept]
     if any(a.kind == "length" for a in new):
         kept = [a for a in kept if a.kind != "length"]

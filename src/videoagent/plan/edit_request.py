@@ -34,7 +34,9 @@ CAN_DO = (
     "add an end card: TEXT · add a title card: TEXT · add a scene where … · "
     "replace shot 3 with … · make shot 2 at night (a time of day, weather or place) · "
     "make it black and white (film noir, sepia, vintage; back in colour) · make the dog black · "
-    "add a cat to shot 2 · make it anime (a look, for the shots a model makes)"
+    "add a cat to shot 2 · make it anime (a look, for the shots a model makes) · "
+    "make it all at night · remove the music (ambience, sound effects, narration; or add) · "
+    "cut the last 5 seconds"
 )
 
 
@@ -49,6 +51,7 @@ class AddText:
 @dataclass(frozen=True)
 class SetLength:
     frames: int
+    from_end: bool = False  # "cut the last 5 seconds": taken off the end, not from every shot
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,21 @@ class Restage:
     setting: tuple[tuple[str, str], ...]  # (scene field, value), e.g. (("time_of_day", "night"),)
 
 
+@dataclass(frozen=True)
+class RestageAll:
+    """Every generated shot in another setting ("make it all at night")."""
+
+    setting: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SetSound:
+    """A layer of the sound on or off ("remove the music"): the sound is mixed again."""
+
+    layer: str  # a project choice: music, ambience, effects or narrate
+    on: bool
+
+
 Operation = (
     AddText
     | SetLength
@@ -155,6 +173,8 @@ Operation = (
     | Recolour
     | AddToShot
     | Restyle
+    | RestageAll
+    | SetSound
 )
 
 # "make it black and white", "give it a vintage look", "back in colour".
@@ -185,6 +205,37 @@ _OF_THE_VIDEO = (
     r"(?:make|turn|change|render|redo|restyle)\s+(?:it|this|the (?:whole )?video|everything)\b"
 )
 _TIME = r"(?:\d+:)?\d+(?::\d+)?(?:\.\d+)?\s*(?:s|sec|secs|seconds?)?"
+# A layer of the sound as people call it, and the project choice that turns it on or off.
+_SOUND_LAYERS = {
+    "background music": "music",
+    "music": "music",
+    "soundtrack": "music",
+    "ambient sound": "ambience",
+    "ambient sounds": "ambience",
+    "ambience": "ambience",
+    "background noise": "ambience",
+    "background sound": "ambience",
+    "sound effects": "effects",
+    "effects": "effects",
+    "sfx": "effects",
+    "narration": "narrate",
+    "narrator": "narrate",
+    "voiceover": "narrate",
+    "voice-over": "narrate",
+    "voice over": "narrate",
+}
+_LAYER = "|".join(sorted(_SOUND_LAYERS, key=len, reverse=True))
+_SOUND = re.compile(
+    rf"(?:(?P<off>remove|drop|delete|mute|lose|kill|cut|turn off|switch off|take out|no|without)"
+    rf"\s+(?:the\s+|all\s+(?:the\s+)?)?(?P<gone>{_LAYER})(?:\s+off)?|"
+    rf"(?P<on>add|put back|bring back|turn on|switch on|restore|add back)\s+"
+    rf"(?:the\s+|some\s+|a\s+)?(?P<back>{_LAYER})(?:\s+back|\s+on)?)"
+)
+# The whole video in another setting: "make it all at night", "make everything rainy".
+_ALL = re.compile(
+    r"(?:make|set|put|change|turn)\s+(?:it\s+all|everything|all(?:\s+of)?\s+(?:it|the\s+shots)|"
+    r"every\s+shot|the\s+whole\s+(?:video|thing))\s+(?:happen\s+|take\s+place\s+|be\s+)?(?P<where>.+)"
+)
 _NUMBER = r"(?:shot\s*)?#?(\d+)"
 
 
@@ -387,6 +438,27 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
         if frames < 1:
             raise UsageError(f"shot {number} cannot be {match['t']} long")
         return TrimShot(number, frames)
+    # A layer of the sound on or off.
+    match = _SOUND.fullmatch(lowered)
+    if match:
+        said = match["gone"] or match["back"]
+        return SetSound(_SOUND_LAYERS[said], on=match["on"] is not None)
+    # Some seconds off the end.
+    match = re.fullmatch(
+        rf"(?:cut|trim|remove|drop)\s+(?:off\s+)?the\s+last\s+(?P<t>{_TIME}|second)", lowered
+    )
+    if match:  # "the last second" is one
+        frames = total - rate.frames(seconds_of("1" if match["t"] == "second" else match["t"]))
+        if frames < 1:
+            raise UsageError(
+                f"the video is {float(rate.seconds(total)):g} s long: "
+                f"{match['t']} off leaves nothing"
+            )
+        return SetLength(frames, from_end=True)
+    # Every shot in another setting.
+    match = _ALL.fullmatch(lowered)
+    if match and not aspect_in_text(lowered) and not duration_in_text(lowered):
+        return RestageAll(tuple(setting_of(match["where"]).items()))
     # Length of the video.
     found = duration_in_text(lowered)
     asks_length = re.search(r"\b(longer|shorter|long|length|extend|shorten|lengthen)\b", lowered)
@@ -446,6 +518,11 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
         return MoveShot(number, to)
     match = re.fullmatch(
         r"add\s+(?:an?\s+)?(end|closing|title|opening)\s+card(?:\s+(?:that\s+)?(?:says|saying|reading))?\s*[:,-]?\s*(.*)",
+        clause.strip().rstrip("."),
+        re.IGNORECASE,
+    ) or re.fullmatch(  # "put the title 'Sunday walk' at the start", "add a title: Rex"
+        r"(?:add|put)\s+(?:an?\s+|the\s+)?(title)\s*(?:that\s+says\s+|saying\s+|[:,-]\s*)?"
+        r"(.+?)(?:\s+(?:at|to)\s+the\s+(?:start|beginning))?",
         clause.strip().rstrip("."),
         re.IGNORECASE,
     )

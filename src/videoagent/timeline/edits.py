@@ -80,15 +80,18 @@ def insert(timeline: Timeline, at: int, clips: Sequence[Clip], join: Transition 
     return _rejoined(timeline, placed, joins)
 
 
-def shorten(timeline: Timeline, frames: int, *, shortest: int) -> Timeline:
+def shorten(timeline: Timeline, frames: int, *, shortest: int, from_end: bool = False) -> Timeline:
     """`frames` taken off, spread over the footage in proportion to what each clip has above
     `shortest` frames, so that every shot stays, each shorter (a 30 s video of three shots
     made 20 s long keeps its ending). Only when that is not enough do clips go whole, from
-    the last back; the last one left is only trimmed, down to one frame. Cards stay."""
+    the last back; the last one left is only trimmed, down to one frame. `from_end`: the
+    last `frames` of footage exactly ("cut the last 5 seconds"). Cards stay."""
     clips = list(timeline.clips)
     joins = list(_joins(timeline))
     if frames >= sum(c.frames for c in clips if isinstance(c, VideoClip)):
         raise UsageError("the video cannot be made that short")
+    if from_end:
+        return _rejoined(timeline, *_off_the_end(clips, joins, frames))
     while True:
         footage = [i for i, c in enumerate(clips) if isinstance(c, VideoClip)]
         if len(footage) == 1:  # the last one left may go down to one frame
@@ -106,6 +109,24 @@ def shorten(timeline: Timeline, frames: int, *, shortest: int) -> Timeline:
     for index, cut in _shares(frames, room).items():
         clips[index] = replace(clips[index], frames=clips[index].frames - cut)
     return _rejoined(timeline, tuple(clips), joins)
+
+
+def _off_the_end(clips: list, joins: list, frames: int) -> tuple[tuple, list]:
+    """The last `frames` frames of footage taken off: clips within them go whole, the one
+    they end in is trimmed."""
+    for index in reversed(range(len(clips))):
+        if frames == 0:
+            break
+        clip = clips[index]
+        if not isinstance(clip, VideoClip):
+            continue
+        if clip.frames <= frames:
+            frames -= clip.frames
+            del clips[index], joins[index]
+        else:
+            clips[index] = replace(clip, frames=clip.frames - frames)
+            frames = 0
+    return tuple(clips), joins
 
 
 def _shares(frames: int, room: dict[int, int]) -> dict[int, int]:

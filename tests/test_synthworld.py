@@ -176,6 +176,10 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
         ("a dog follows me through the park", [("dog", "walk", None), ("person", "walk", None)]),
         ("a grey dog meets a cat", [("dog", "meet", 1), ("cat", "meet", 0)]),  # and it him
         # A clause "while" opens has its own subject.
+        (
+            "a boy blowing bubbles while his puppy tries to catch them",
+            [("person", "stand", None), ("dog", "jump", None)],
+        ),
         ("a boy runs while his dog sits", [("person", "run", None), ("dog", "sit", None)]),
         # Not along with the subject: passed by, or unable to do what it does.
         ("a woman walks past a dog", [("person", "walk", None), ("dog", "stand", None)]),

@@ -381,6 +381,9 @@ ACTION_SYNONYMS = {
     "jumps": "jump",
     "jumping": "jump",
     "leaps": "jump",
+    "catch": "jump",  # leaping for it ("tries to catch them")
+    "catches": "jump",
+    "catching": "jump",
     "leaping": "jump",
     "hops": "jump",
     "hopping": "jump",
@@ -513,7 +516,7 @@ STANDING_WORDS = frozenset(
     washing sweep sweeps sweeping fish fishes fishing stir stirs stirring chop chops chopping
     feed feeds feeding make makes making chat chats chatting talk talks talking
     throw throws throwing toss tosses tossing fetch build builds building dig digs digging
-    pour pours pouring serve serves serving
+    pour pours pouring serve serves serving blow blows blowing teach teaches teaching
     """.split()
 )
 

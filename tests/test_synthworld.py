@@ -104,6 +104,9 @@ def test_unknown_nouns_become_labelled_placeholders():
         ("a timelapse of flowers blooming in a garden", ["placeholder"], ["flowers"]),
         ("a cat full of joy", ["cat"], []),
         ("a kid flying a kite on a windy day", ["person", "placeholder"], ["kite"]),  # no "windy"
+        # What one wears is no thing standing beside them ("a headphones stands nearby").
+        ("a man jogging in the rain with his headphones on", ["person"], []),
+        ("a dog wearing a red hat", ["dog"], []),
         # An outing is no thing: "a hike" was a labelled box.
         ("a man resting under a tree after a hike", ["person", "tree"], []),
         # A thing named by several words, the first known: "a hot air balloon" was nothing.

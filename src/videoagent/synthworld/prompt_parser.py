@@ -283,8 +283,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 actions.append("stand")
             if token not in KNOWN:
                 named = _opens_a_name(tokens, i) or described
-                # "a nap" is a time spent still (above), no thing to stand in for
-                thing = token not in vocab.STILL_WORDS
+                # "a nap" is a time spent still (above), no thing to stand in for; what one
+                # wears ("with his headphones on") is no thing beside them
+                thing = token not in vocab.STILL_WORDS and not _worn(tokens, i)
                 described = named and _describes_the_next(tokens, i)  # "a lonely robot"
                 if named and thing and not described and not _names_something(tokens, i + 1):
                     if token not in placeholders:
@@ -384,6 +385,19 @@ def _awaited(tokens: list[str], i: int) -> bool:
     while j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS):
         j -= 1
     return j > 0 and tokens[j] == "for" and bool(_AWAITING & set(tokens[max(0, j - 4) : j]))
+
+
+def _worn(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` is something worn: "wearing a red hat", "with his
+    headphones on"."""
+    j = i - 1
+    while j >= 0 and (
+        tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS or tokens[j] in _DESCRIBING
+    ):
+        j -= 1
+    before = tokens[j] if j >= 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return before in ("wearing", "wears", "wear") or (before == "with" and after == "on")
 
 
 def _said_as_verb(tokens: list[str], i: int) -> bool:

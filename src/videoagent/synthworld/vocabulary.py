@@ -506,7 +506,7 @@ STILL_WORDS = frozenset(
     lounges lounging relax relaxes relaxing watch watches watching gaze gazes gazing stare
     stares staring read reads reading write writes writing knit knits knitting type types
     typing study studies studying meditate meditates meditating daydream daydreams daydreaming
-    picnic picnics picnicking rest rests resting
+    picnic picnics picnicking rest rests resting yoga stretch stretches stretching
     """.split()
 )
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.

@@ -157,6 +157,7 @@ from videoagent.plan.beats import (
             ["A man who lost his dog searches the park."],
         ),
         ("a dog who loves running on the beach", ["A dog loves running on the beach."]),
+        ("a cat that hates rain naps on the sofa", ["A cat that hates rain naps on the sofa."]),
         (  # how it is shot: "The woman close-up of her shoes."
             "a woman jogs, close-up of her shoes",
             ["A woman jogs.", "Close-up of her shoes."],

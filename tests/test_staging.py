@@ -307,6 +307,13 @@ def test_who_is_with_the_lead_goes_along_where_nothing_else_is_said(text, along)
     assert [(e.kind, e.action) for e in scene.entities if e.kind != "placeholder"] == along
 
 
+def test_the_weather_a_who_clause_names_is_not_the_weather():
+    """ "A cat that hates rain naps on the sofa" napped in the rain."""
+    brief = make_brief(Request.build("a cat that hates rain naps on the sofa"))
+    scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
+    assert (brief.weather, scene.weather, scene.place) == ("clear", "clear", "living room")
+
+
 def test_what_a_who_clause_says_of_the_lead_is_not_drawn():
     """ "A man who lost his dog searching the park" drew the dog standing beside him."""
     brief = make_brief(Request.build("a man who lost his dog searching the park"))

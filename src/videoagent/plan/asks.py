@@ -96,7 +96,10 @@ def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     text = text.replace(subject, drawable(subject), 1) if subject else text  # "two friends"
     seen = without_relative_clause(text)  # "a man who lost his dog": no dog to see
     asks = _with_subject_counts(_entities(seen), _subject_entities(subject) if subject else [])
-    asks += _actions(seen) + _setting(text)
+    # places a who-clause names are where it is ("who loves the beach"); its weather and
+    # times are not ("that hates rain")
+    outside = set(_setting(seen))
+    asks += _actions(seen) + [a for a in _setting(text) if a.kind == "place" or a in outside]
     named = [n for n in parse(seen).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]
     asks += [Ask("text", said) for said in quoted(words)]

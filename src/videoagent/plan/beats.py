@@ -442,7 +442,8 @@ def _main_verb(words: list[str]) -> int | None:
     running"), no verb of the subject's."""
     for at in range(2, len(words)):
         word, before = words[at].lower().strip(",."), words[at - 1].lower()
-        if vocab.ACTION_SYNONYMS.get(word) and not word.endswith("ing"):
+        verb = vocab.ACTION_SYNONYMS.get(word) or word in _STILL  # "runs", "naps"
+        if verb and not word.endswith("ing"):
             return at
         # "searching the park" goes on; "the morning", "dreams of flying" do not.
         named = before in _MENTION_WORDS | _POSSESSIVES | _NOT_AFTER or word in _ING_NOUNS

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from videoagent.plan.beats import drawable, lead_of, singular, split_beats
+from videoagent.plan.beats import (
+    drawable,
+    lead_of,
+    singular,
+    split_beats,
+    without_relative_clause,
+)
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
 from videoagent.plan.quoted_words import without_quoted
@@ -81,7 +87,9 @@ def make_brief(request: Request) -> Brief:
         natural = next((w for w in words if w in vocab.NATURAL_COLOUR), None)  # "a swan"
         colour = vocab.NATURAL_COLOUR[natural] if natural else vocab.DEFAULT_COLOUR[kind]
         assumed.append(f"the {natural or kind} is {colour}")
-    weather = _named(request.text, vocab.WEATHER_SYNONYMS) or "clear"
+    # "a cat that hates rain naps": what a who-clause says of it is no weather to draw
+    plain = without_relative_clause(request.text)
+    weather = _named(plain, vocab.WEATHER_SYNONYMS) or "clear"
     place = _first_named(without_destinations(request.text), vocab.PLACE_SYNONYMS)
     lead = lead_of(beats.subject).lower().split() if beats.subject else []
     workplace = vocab.WORKPLACES.get(lead[-1]) if lead else None
@@ -97,7 +105,7 @@ def make_brief(request: Request) -> Brief:
         driven = kind is None and "car" in {e.kind for e in parse(told).spec.entities}
         place = "living room" if indoors else "street" if driven else "park"
         assumed.append(f"set in a {place}")
-    time_of_day = _named(request.text, vocab.TIME_SYNONYMS)
+    time_of_day = _named(plain, vocab.TIME_SYNONYMS)
     if time_of_day is None:
         time_of_day = "morning"
         assumed.append("in the morning")

@@ -431,11 +431,12 @@ def stage(
             entities.append(EntitySpec("cafe stand", stand.colour))
             cast.append(stand.id)
     lead_action = entities[0].action if entities else "stand"
+    plain = without_relative_clause(beat)  # "that hates rain": no rain
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
     scene = SceneSpec(
         place=place or here or brief.place,
-        time_of_day=_named(beat, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),
-        weather=_named(beat, vocab.WEATHER_SYNONYMS) or now.get("weather", brief.weather),
+        time_of_day=_named(plain, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),
+        weather=_named(plain, vocab.WEATHER_SYNONYMS) or now.get("weather", brief.weather),
         camera=_named(beat, vocab.CAMERA_SYNONYMS)
         or _named(brief.framing, vocab.CAMERA_SYNONYMS)
         or camera,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from videoagent.plan.beats import without_relative_clause
 from videoagent.plan.brief import Brief, _named
 from videoagent.synthworld import vocabulary as vocab
 
@@ -29,17 +30,18 @@ def story_time(beats: list[str], brief: Brief) -> list[dict[str, str]]:
     """{"time_of_day", "weather"} at each of `beats`, in order."""
     now = {}
     for field, table in _TABLES.items():
-        named = [(i, _named(beat, table)) for i, beat in enumerate(beats)]
+        told = [without_relative_clause(beat) for beat in beats]  # not "that hates rain"
+        named = [(i, _named(beat, table)) for i, beat in enumerate(told)]
         first = next(((i, value) for i, value in named if value), None)
         later = first is not None and first[0] > 0
         begins_later = later and (
-            _BEGINS.search(beats[first[0]]) or _does_something(beats[first[0]], table)
+            _BEGINS.search(told[first[0]]) or _does_something(told[first[0]], table)
         )
         now[field] = _BEFORE[field] if begins_later else getattr(brief, field)
     at_each = []
     for beat in beats:
         for field, table in _TABLES.items():
-            now[field] = _named(beat, table) or now[field]
+            now[field] = _named(without_relative_clause(beat), table) or now[field]
         at_each.append(dict(now))
     return at_each
 

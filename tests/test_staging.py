@@ -195,6 +195,14 @@ def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(t
     assert bool(assumed) == ("beach" not in text)
 
 
+def test_the_moon_as_a_place_is_said_to_be_drawn_as_the_park():
+    """ "An astronaut walking on the moon", the astronaut a person, told of nothing not drawn."""
+    brief = make_brief(Request.build("an astronaut walking on the moon", duration=4))
+    staged = stage(brief.beats[0], brief, draft_bible(brief))
+    assert staged.scene.entities[0].kind == "person"
+    assert "moon (drawn as its park)" in staged.left_out
+
+
 def test_a_shop_is_drawn_as_the_cafe_and_said_so():
     """ "A pet store" was a labelled box in the park."""
     brief = make_brief(Request.build("a puppy in a pet store", duration=4))

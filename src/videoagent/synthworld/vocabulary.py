@@ -260,6 +260,7 @@ PLACE_STAND_INS = {
         forest forests woods woodland jungle lake lakeside pond river riverbank riverside
         mountain mountains hills hillside valley cliff cliffs waterfall countryside farm
         farmyard vineyard orchard backyard yard playground schoolyard campsite trail trails
+        moon mars
         """.split(),
         "park",
     ),

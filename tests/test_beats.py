@@ -158,6 +158,10 @@ from videoagent.plan.beats import (
         ),
         ("a dog who loves running on the beach", ["A dog loves running on the beach."]),
         ("a cat that hates rain naps on the sofa", ["A cat that hates rain naps on the sofa."]),
+        (  # of the second of two ("… and the seagull keeps him company.")
+            "a lonely lighthouse keeper and the seagull who keeps him company",
+            ["A lonely lighthouse keeper and the seagull who keeps him company."],
+        ),
         (  # how it is shot: "The woman close-up of her shoes."
             "a woman jogs, close-up of her shoes",
             ["A woman jogs.", "Close-up of her shoes."],

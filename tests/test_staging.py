@@ -195,6 +195,15 @@ def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(t
     assert bool(assumed) == ("beach" not in text)
 
 
+def test_a_short_film_about_a_bird_is_planned():
+    """It stopped with "a bird cannot 'sit' in synthworld": the closing shot sits."""
+    board, _ = preview_plan(
+        Request.build("a short film about a seagull at the beach"), ["procedural"]
+    )
+    closing = board.shots[-1].scene["entities"][0]
+    assert (closing["kind"], closing["action"]) == ("bird", "stand")
+
+
 def test_the_moon_as_a_place_is_said_to_be_drawn_as_the_park():
     """ "An astronaut walking on the moon", the astronaut a person, told of nothing not drawn."""
     brief = make_brief(Request.build("an astronaut walking on the moon", duration=4))

@@ -354,7 +354,10 @@ def split_beats(text: str) -> Beats:
     subject, rest = _subject_of(sentences[opens]) if opens is not None else ("", "")
     setting = sentences[:opens] if opens is not None else []
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
-    beats = [*setting, *(part for sentence in after for part in _parts(sentence))]
+    # "a keeper and the seagull who keeps him company": the clause is the seagull's, kept
+    whose = " and " in subject.lower()
+    told = [_parts(sentence, keep_who=whose and k == 0) for k, sentence in enumerate(after)]
+    beats = [*setting, *(part for parts in told for part in parts)]
     told = tuple(_they_go_on(beats)) or (text,)
     return Beats(subject=subject, beats=told, setting=len(setting), framing=framing)
 
@@ -393,13 +396,15 @@ def _at_colon(sentence: str) -> list[str]:
     return [sentence]
 
 
-def _parts(sentence: str) -> list[str]:
+def _parts(sentence: str, *, keep_who: bool = False) -> list[str]:
     """The beats of one sentence: split at commas, "then" and the like; a long one with
-    none at its "and"s; what happens "where" (`_WHERE`)."""
+    none at its "and"s; what happens "where" (`_WHERE`). `keep_who`: a "who" opening it
+    stays (it tells of the last one named)."""
     parts: list[str] = []
-    for part in _SPLIT.split(sentence):
+    for k, part in enumerate(_SPLIT.split(sentence)):
         part = part.strip(" .")
-        if not _RELATIVE.match(part) or not _goes_on(part):  # "a dog who loves the beach runs"
+        kept = _RELATIVE.match(part) and (_goes_on(part) or (keep_who and k == 0))
+        if not kept:  # "a dog who loves the beach runs" keeps its "who"
             part = _JOINER.sub("", part)  # "a dog, then the dog runs": no beat
         if not part:
             continue

@@ -350,7 +350,10 @@ def stage(
             target = subject.target if action == subject.action else None
         seated = "sit" if _SEATED.search(beat) and lead.kind in vocab.ACTIONS["sit"] else None
         unsaid = action is None  # what the lead does is not said: it goes about
-        entities.append(EntitySpec(lead.kind, lead.colour, action or seated or "walk"))
+        chosen = action or seated or "walk"
+        if lead.kind not in vocab.ACTIONS.get(chosen, ()):
+            chosen = "stand"  # a short film's closing shot sits; a bird cannot
+        entities.append(EntitySpec(lead.kind, lead.colour, chosen))
         aimed.append(target)
         cast.append(lead.id)
     for entity in found:

@@ -123,7 +123,7 @@ KIND_SYNONYMS = {
         skateboarder snowboarder skier swimmer climber photographer gardener baker singer
         guitarist pianist drummer artist painter scientist astronaut pilot mechanic
         carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
-        pedestrian gymnast ballerina cowboy cowgirl
+        pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper
         """.split(),
         "person",
     ),

@@ -9,5 +9,8 @@
 # close behind the first; 10: a sitter sits on the bench, a person drinking holds the cup,
 # swans are white, "a nap", "a wave" and "its headlights" are no labelled box, a box is
 # labelled by its noun ("a lonely robot": robot); 11: fetch is the dog's chase of a ball
-# (the one playing with it stays), following is walking along.
+# (the one playing with it stays), following is walking along, people by family and trade,
+# seasons, "a windy day", what one wears or waits for and "after a hike" draw no box, what a
+# timelapse or a bunch is of does, a picnic or yoga sits, building or blowing bubbles stands,
+# catching leaps, ice cream is a cup.
 VERSION = 11

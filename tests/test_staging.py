@@ -186,13 +186,14 @@ def test_the_procedural_take_shows_it_at_the_first_try(tmp_path: Path, text):
         ("a cat in the rain at the beach", "beach"),  # a place named is the place
         ("a barista pouring latte art", "cafe"),  # at work (was the park)
         ("two surfers waiting for a wave", "beach"),
+        ("my grandma knitting by the fireplace", "living room"),  # was the park
     ],
 )
 def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(text, place):
     brief = make_brief(Request.build(text, duration=4))
     assert brief.place == place
     assumed = [said for said in brief.assumed if said.startswith(f"set in a {place}")]
-    assert bool(assumed) == ("beach" not in text)
+    assert bool(assumed) == ("beach" not in text and "fireplace" not in text)
 
 
 def test_a_short_film_about_a_bird_is_planned():

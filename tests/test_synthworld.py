@@ -107,6 +107,7 @@ def test_unknown_nouns_become_labelled_placeholders():
         # What one wears is no thing standing beside them ("a headphones stands nearby").
         ("a man jogging in the rain with his headphones on", ["person"], []),
         ("a dog wearing a red hat", ["dog"], []),
+        ("a cat sleeps on her lap", ["cat"], []),  # a lap is no thing of its own
         # An outing is no thing: "a hike" was a labelled box.
         ("a man resting under a tree after a hike", ["person", "tree"], []),
         # A thing named by several words, the first known: "a hot air balloon" was nothing.

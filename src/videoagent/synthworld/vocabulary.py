@@ -240,6 +240,8 @@ PLACE_SYNONYMS = {
     "apartment": "living room",
     "sofa": "living room",
     "couch": "living room",
+    "fireplace": "living room",  # by the fire, indoors
+    "armchair": "living room",
     "city": "city",
     "city street": "city",  # the city's own street, below its towers: not "street"
     "downtown": "city",
@@ -548,7 +550,7 @@ NEUTRAL_WORDS = frozenset(
     start starts starting started begin begins beginning began keep keeps keeping kept
     continue continues continuing tries trying
     eye eyes ear ears paw paws head fur whisker whiskers wing wings arm arms leg legs foot feet
-    mouth beak claw claws tongue teeth headlight headlights wheel wheels engine hair
+    mouth beak claw claws tongue teeth headlight headlights wheel wheels engine hair lap
     find finds finding found outside outdoors
     treats mid-shot toward view viewer looks looking look watches watching enjoy
     ad advert advertisement commercial brand product ugc tagline title logo intro outro

@@ -211,6 +211,11 @@ def test_a_shot_named_by_what_it_shows(text, expected):
     assert parse_edit(text, _story_board(), REQUEST) == [expected]
 
 
+def test_a_shot_named_by_what_none_shows_is_refused_with_the_shots_listed():
+    with pytest.raises(UsageError, match="no shot shows 'lighthouse'; the shots are 1: walks"):
+        parse_edit("put the lighthouse scene first", _story_board(), REQUEST)
+
+
 def test_a_shot_named_by_what_several_show_is_asked_about():
     board = _story_board()
     board.shots[1].beat = "they walk in the park"

@@ -50,6 +50,7 @@ from videoagent.plan.edit_request import (
     TrimShot,
 )
 from videoagent.plan.modes import MODES
+from videoagent.plan.narration import narrates
 from videoagent.plan.offline_planner import card_shot, shot_seed
 from videoagent.plan.place_names import name_places
 from videoagent.plan.request import frame_size
@@ -396,7 +397,9 @@ def apply_edit(
         return "generation", f"every shot now {said}", {"shots": [s.id for s in shots]}
     if isinstance(operation, SetSound):
         name = SOUND_LAYER_NAMES[operation.layer]
-        was = state.choices.get(operation.layer)
+        was = state.choices.get(operation.layer, True)
+        if operation.layer == "narrate":  # unset: as the mode wants
+            was = narrates(state.request.mode, state.choices.get("narrate"))
         state.choices[operation.layer] = operation.on
         if was == operation.on:
             return "tool: sound", f"{name} is already {'on' if operation.on else 'off'}", {}

@@ -295,9 +295,16 @@ def _by_what_it_shows(clause: str, board: Storyboard) -> str:
         if len(fits) > 1:
             listed = ", ".join(str(n) for n in fits)
             raise UsageError(f"{match[0]!r} could be shots {listed}: say which by its number")
+        if not fits and words[-1] not in _NOT_SHOWN:
+            listed = "; ".join(f"{n}: {shot.beat}" for n, shot in filmed)
+            raise UsageError(f"no shot shows {said!r}; the shots are {listed}")
         return f"shot {fits[0]}" if fits else match[0]
 
     return _DESCRIBED_SHOT.sub(number, clause)
+
+
+# Words before "shot" or "scene" that name no content ("the whole scene", "the same shot").
+_NOT_SHOWN = {"whole", "same", "entire", "new", "final", "next", "other", "previous", "each"}
 
 
 def _shows(shot, word: str) -> bool:

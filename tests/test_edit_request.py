@@ -214,6 +214,9 @@ def test_a_shot_named_by_what_it_shows(text, expected):
 def test_a_shot_named_by_what_none_shows_is_refused_with_the_shots_listed():
     with pytest.raises(UsageError, match="no shot shows 'lighthouse'; the shots are 1: walks"):
         parse_edit("put the lighthouse scene first", _story_board(), REQUEST)
+    # Words to put on screen are words, whatever they say.
+    (text,) = parse_edit('put "the best scene" on screen at 0:01', _story_board(), REQUEST)
+    assert text == AddText("the best scene", 24, 48, "bottom")
 
 
 def test_a_shot_named_by_what_several_show_is_asked_about():

@@ -278,9 +278,10 @@ _DESCRIBED_SHOT = re.compile(
 )
 
 
-def _by_what_it_shows(clause: str, board: Storyboard) -> str:
-    """`clause` with a shot named by what it shows written by its number; UsageError where
-    the words fit several shots, naming them."""
+def _by_what_it_shows(clause: str, board: Storyboard, *, strict: bool = False) -> str:
+    """`clause` with a shot named by what it shows written by its number, where the words
+    fit one; `strict`: UsageError where they fit several or none, naming the shots (asked
+    only of a clause read no other way: 'put "the best scene" on screen at 0:05' is text)."""
 
     def number(match: re.Match) -> str:
         said = match["before"] or match["after"]
@@ -292,13 +293,13 @@ def _by_what_it_shows(clause: str, board: Storyboard) -> str:
         # Where the beat says it ("the cafe scene" of "they get ice cream at a cafe"), not
         # where the story only stays (the bench by the café after it).
         fits = told or [n for n, shot in filmed if all(_shows(shot, w) for w in words)]
-        if len(fits) > 1:
+        if len(fits) > 1 and strict:
             listed = ", ".join(str(n) for n in fits)
             raise UsageError(f"{match[0]!r} could be shots {listed}: say which by its number")
-        if not fits and words[-1] not in _NOT_SHOWN:
+        if not fits and words[-1] not in _NOT_SHOWN and strict:
             listed = "; ".join(f"{n}: {shot.beat}" for n, shot in filmed)
             raise UsageError(f"no shot shows {said!r}; the shots are {listed}")
-        return f"shot {fits[0]}" if fits else match[0]
+        return f"shot {fits[0]}" if len(fits) == 1 else match[0]
 
     return _DESCRIBED_SHOT.sub(number, clause)
 
@@ -585,6 +586,7 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
         if board.shots[number - 1].kind != "generated":
             raise UsageError(f"shot {number} is a text card: it has no setting to change")
         return Restage(number, tuple(setting_of(match[2]).items()))
+    _by_what_it_shows(lowered, board, strict=True)  # a shot named that none or several show
     raise UnclearRequest(f"could not understand the edit {clause!r}; I can do: {CAN_DO}")
 
 

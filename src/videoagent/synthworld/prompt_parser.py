@@ -276,7 +276,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 fetched |= "fetch" in tokens[i]
                 i += action[1]
                 continue
-            if token in vocab.STILL_WORDS and mentions:  # "a cat sleeping": it sits
+            # "a cat sleeping": it sits (not "the picnic table": a kind of table)
+            if token in vocab.STILL_WORDS and mentions and not _describes_the_next(tokens, i):
                 still = "sit" if entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"] else "stand"
                 actions.append(still)
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands

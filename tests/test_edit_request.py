@@ -82,6 +82,7 @@ def _board(shots: int = 5) -> Storyboard:
         ("add the music back", SetSound("music", on=True)),
         ("turn off the sound effects", SetSound("effects", on=False)),
         ("no voiceover", SetSound("narrate", on=False)),
+        ("get rid of the background music", SetSound("music", on=False)),
         ("make it all at night", RestageAll((("time_of_day", "night"),))),
         ("make everything happen in the snow", RestageAll((("weather", "snow"),))),
         ("cut the last 5 seconds", SetLength(864 - 120, from_end=True)),

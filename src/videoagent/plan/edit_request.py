@@ -226,7 +226,8 @@ _SOUND_LAYERS = {
 }
 _LAYER = "|".join(sorted(_SOUND_LAYERS, key=len, reverse=True))
 _SOUND = re.compile(
-    rf"(?:(?P<off>remove|drop|delete|mute|lose|kill|cut|turn off|switch off|take out|no|without)"
+    rf"(?:(?P<off>remove|drop|delete|mute|lose|kill|cut|turn off|switch off|take out|take away|"
+    rf"get rid of|no|without)"
     rf"\s+(?:the\s+|all\s+(?:the\s+)?)?(?P<gone>{_LAYER})(?:\s+off)?|"
     rf"(?P<on>add|put back|bring back|turn on|switch on|restore|add back)\s+"
     rf"(?:the\s+|some\s+|a\s+)?(?P<back>{_LAYER})(?:\s+back|\s+on)?)"

@@ -165,6 +165,7 @@ def test_a_person_giving_gives_to_the_one_named():
         "a dog chasing a ball in the park at noon",
         "a cat sitting in the living room at night",  # still, but not a photograph
         "a person sitting on a bench in the park in the morning",
+        "a man meets a woman in the park",  # met, they stood frozen (three takes, all failed)
     ],
 )
 def test_the_procedural_take_shows_it_at_the_first_try(tmp_path: Path, text):

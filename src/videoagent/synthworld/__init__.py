@@ -12,5 +12,6 @@
 # (the one playing with it stays), following is walking along, people by family and trade,
 # seasons, "a windy day", what one wears or waits for and "after a hike" draw no box, what a
 # timelapse or a bunch is of does, a picnic or yoga sits, building or blowing bubbles stands,
-# catching leaps, ice cream is a cup.
+# catching leaps, ice cream is a cup; people who have met talk with their hands (they stood
+# frozen, and every take failed).
 VERSION = 11

@@ -127,6 +127,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
     else:  # standing or sitting, the near arm moves a little (no one holds still for long)
         idle = 0.12 * math.sin(pose.phase) if pose.action in ("sit", "stand") else 0.0
+        if pose.action == "meet":  # people who have met talk with their hands
+            idle = 0.3 * math.sin(pose.phase * 0.25)
         pen.limb((sx, sy - 0.02), 0.55, swing * 0.8 + idle, 0.085, shirt, knee=0.2)
     hx, hy = sx + 0.03, sy + 0.16
     pen.ellipse(hx, hy, 0.11, 0.13, SKIN)

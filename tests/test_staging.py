@@ -206,6 +206,14 @@ def test_a_short_film_about_a_bird_is_planned():
     assert (closing["kind"], closing["action"]) == ("bird", "stand")
 
 
+def test_a_person_closing_a_short_film_sits_on_a_bench():
+    """The closing shot sat an old man on the air."""
+    text = "a short film about an old man feeding pigeons in the park"
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    closing = [(e["kind"], e["action"]) for e in board.shots[-1].scene["entities"]]
+    assert closing[:2] == [("person", "sit"), ("bench", "stand")]
+
+
 def test_the_moon_as_a_place_is_said_to_be_drawn_as_the_park():
     """ "An astronaut walking on the moon", the astronaut a person, told of nothing not drawn."""
     brief = make_brief(Request.build("an astronaut walking on the moon", duration=4))

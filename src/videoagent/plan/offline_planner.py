@@ -87,6 +87,8 @@ def plan_offline(
     for k, ((beat, sentence, hint, ends_beat), now) in enumerate(zip(planned, times, strict=True)):
         piece = piece + 1 if k and planned[k - 1][0] == beat and hint is None else 0
         told = beat if hint is None else ""
+        if hint == "sit" and brief.subject_kind == "person":
+            told = "on a bench"  # a person closing the day sits on something, not on air
         staged = stage(told, brief, bible, action_hint=hint, here=here, now=now)
         if staged.left_out:
             left_out[beat] = staged.left_out

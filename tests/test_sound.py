@@ -86,6 +86,7 @@ def test_word_error_rate_counts_edits_over_meant_words():
     assert word_error_rate("A dog gets a pup cup.", "a dog gets a pop cup") == pytest.approx(1 / 6)
     assert word_error_rate("Try it today.", "try it today") == 0.0
     assert word_error_rate("one two", "") == 1.0
+    assert word_error_rate("Sunny Café.", "Sunny Cafe") == 0.0  # "café" was heard as wrong
 
 
 @pytest.fixture(scope="module")

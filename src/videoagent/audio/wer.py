@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 NUMBERS = {
     "0": "zero",
@@ -20,8 +21,10 @@ NUMBERS = {
 
 
 def words_of(text: str) -> list[str]:
-    """Lower case words without punctuation; small numbers spelt out."""
-    found = re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+    """Lower case words without punctuation or accents ("Café" is "cafe", as a recogniser
+    writes it; it was "caf"); small numbers spelt out."""
+    plain = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    found = re.findall(r"[a-z0-9']+", plain.encode("ascii", "ignore").decode())
     return [NUMBERS.get(w, w) for w in found]
 
 

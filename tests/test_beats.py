@@ -35,6 +35,11 @@ from videoagent.plan.beats import (
         ("a kid building a sandcastle", ["A kid builds a sandcastle."]),  # no "a building"
         # How it is shot is for every shot, not whom it is about ("A close-up of a cat sleeps.")
         ("a close-up of a cat sleeping", ["A cat sleeps."]),
+        # Another one of the same kind, met for the first time ("The barista smiles.").
+        (
+            "a barista makes latte art, a customer smiles",
+            ["A barista makes latte art.", "A customer smiles."],
+        ),
         (  # "until" moves the story on ("The man until one day a girl joins him.")
             "an old man feeds pigeons, until one day a girl joins him",
             ["An old man feeds pigeons.", "One day a girl joins him."],

@@ -514,6 +514,8 @@ def without_subject(subject: str, beat: str) -> str:
     same_kind = vocab.KIND_SYNONYMS.get(named, named) == vocab.KIND_SYNONYMS.get(noun, noun)
     if not same_kind or is_plural(named) != is_plural(subject) or colours - set(said):
         return beat
+    if words[0].lower() in ("a", "an") and singular(named) != singular(noun):
+        return beat  # "a customer smiles" in a barista's story: someone else
     return " ".join(words[at + 1 :]).lstrip(", ")
 
 

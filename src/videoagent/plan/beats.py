@@ -356,8 +356,8 @@ def split_beats(text: str) -> Beats:
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
     # "a keeper and the seagull who keeps him company": the clause is the seagull's, kept
     whose = " and " in subject.lower()
-    told = [_parts(sentence, keep_who=whose and k == 0) for k, sentence in enumerate(after)]
-    beats = [*setting, *(part for parts in told for part in parts)]
+    parted = [_parts(sentence, keep_who=whose and k == 0) for k, sentence in enumerate(after)]
+    beats = [*setting, *(part for parts in parted for part in parts)]
     told = tuple(_they_go_on(beats)) or (text,)
     return Beats(subject=subject, beats=told, setting=len(setting), framing=framing)
 

@@ -222,6 +222,16 @@ def test_the_moon_as_a_place_is_said_to_be_drawn_as_the_park():
     assert "moon (drawn as its park)" in staged.left_out
 
 
+def test_a_shot_says_what_of_its_beat_the_plan_could_not_draw(tmp_path: Path):
+    """The plan said "moon (drawn as its park)"; the shot's could_not_show, read from the
+    backend's report alone, was empty."""
+    settings = AgentSettings(backend="procedural", music=False, ambience=False, shared_cache=None)
+    request = Request.build("an astronaut walking on the moon", duration=2, size="160x90")
+    result = Agent(settings).make(request, tmp_path / "f")
+    (shot,) = result.manifest["shots"]
+    assert shot["could_not_show"] == ["moon (drawn as its park)"]
+
+
 def test_a_shop_is_drawn_as_the_cafe_and_said_so():
     """ "A pet store" was a labelled box in the park."""
     brief = make_brief(Request.build("a puppy in a pet store", duration=4))

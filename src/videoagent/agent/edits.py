@@ -245,6 +245,7 @@ def replace_shot_content(state, shot: Shot, prompt: str | None, *, store: TakeSt
     shot.scene = staged.scene.to_dict()
     shot.cast = staged.cast
     shot.shot_size, shot.camera = staged.scene.shot_size, staged.scene.camera
+    shot.left_out = list(staged.left_out)
     _rewrite_prompt(state, shot)
     said = left_out_notes({prompt: staged.left_out} if staged.left_out else {})
     return f"{shot.id}: new idea {prompt!r} → {shot.prompt!r}" + "".join(f"; {n}" for n in said)

@@ -52,6 +52,7 @@ def build_manifest(
         else:
             shot_takes = takes.get(shot.id, [])
             pick = chosen.get(shot.id)
+            # What the backend said it could not draw, and what the plan could not stage.
             unshown = sorted(
                 {
                     w
@@ -59,6 +60,7 @@ def build_manifest(
                     for w in t.report.get("placeholders", [])
                     + t.report.get("unsupported_words", [])
                 }
+                | set(shot.left_out)
             )
             record.update(
                 {

@@ -81,7 +81,7 @@ def plan_continuation(
         if staged.left_out:
             left_out[beat] = staged.left_out
         sentence = beat_sentence(brief.subject, beat, first=False)
-        shots.append(generated_shot(beat, sentence, staged.scene, staged.cast))
+        shots.append(generated_shot(beat, sentence, staged.scene, staged.cast, staged.left_out))
     for shot, length in zip(shots, allocate(frames, [1.0] * len(shots)), strict=True):
         shot.frames = length
     return shots, left_out_notes(left_out)

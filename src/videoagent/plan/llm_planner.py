@@ -235,7 +235,7 @@ def plan_with_llm(
             arrived = arriving(scene, item.beat)
             if arrived is not None:
                 scene, here = arrived, arrived.place
-        shots.append(generated_shot(item.beat, item.caption, scene, staged.cast))
+        shots.append(generated_shot(item.beat, item.caption, scene, staged.cast, staged.left_out))
     board = finish_storyboard(
         shots,
         [s.seconds for s in proposal.shots],

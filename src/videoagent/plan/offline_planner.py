@@ -110,7 +110,7 @@ def plan_offline(
         if hint == "stand":  # the establishing shot shows the place
             scene = replace(scene, shot_size="wide", camera="pan")
         previous_size = scene.shot_size
-        shots.append(generated_shot(beat, sentence, scene, staged.cast))
+        shots.append(generated_shot(beat, sentence, scene, staged.cast, staged.left_out))
     board = finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
     board.warnings += left_out_notes(left_out)
     return board
@@ -133,8 +133,11 @@ def _covered(scene, piece: int, beat: str):
     return replace(scene, shot_size=size, camera=camera)
 
 
-def generated_shot(beat: str, caption: str, scene, cast: list[str]) -> Shot:
-    """A shot the backend renders from `scene` (numbered and timed by `finish_storyboard`)."""
+def generated_shot(
+    beat: str, caption: str, scene, cast: list[str], left_out: list[str] = ()
+) -> Shot:
+    """A shot the backend renders from `scene` (numbered and timed by `finish_storyboard`);
+    `left_out`: what of its beat could not be drawn, as staging said it."""
     return _unplaced(
         "generated",
         beat,
@@ -143,6 +146,7 @@ def generated_shot(beat: str, caption: str, scene, cast: list[str]) -> Shot:
         camera=scene.camera,
         cast=cast,
         scene=scene.to_dict(),
+        left_out=list(left_out),
     )
 
 

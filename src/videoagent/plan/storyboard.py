@@ -57,6 +57,8 @@ class Shot:
     source_frames: int = 0
     source_in: int = 0
     source_size: list[int] = field(default_factory=list)
+    # What of its beat the plan could not draw, as said ("hates", "moon (drawn as its park)").
+    left_out: list[str] = field(default_factory=list)
 
     @property
     def number(self) -> int:

@@ -18,12 +18,12 @@ from videoagent.synthworld import sprites  # noqa: E402
 from videoagent.synthworld.choreography import Pose  # noqa: E402
 from videoagent.synthworld.render import Renderer  # noqa: E402
 from videoagent.synthworld.spec import EntitySpec, SceneSpec  # noqa: E402
-from videoagent.synthworld.vocabulary import COLOURS, KINDS  # noqa: E402
+from videoagent.synthworld.vocabulary import COLOURS, LEARNT_KINDS  # noqa: E402
 
 
 def test_sprites_are_premultiplied_and_every_pose_fits_its_canvas():
     rng = np.random.default_rng(5)
-    for kind in KINDS:
+    for kind in LEARNT_KINDS:
         for _ in range(6):
             sprite = sprites.paint_alone(kind, COLOURS["golden"], sprites.random_pose(kind, rng))
             colour, alpha = sprite[..., :3].astype(int), sprite[..., 3:].astype(int)
@@ -90,7 +90,7 @@ def test_layer_puts_each_entity_where_synthworld_paints_it():
     )
     renderer = Renderer(spec, size=(112, 64), fps=8, frames=16, seed=2)
     config = EntityModelConfig(
-        widths=(16, 16, 16, 16, 16), extents={k: sprites.extent(k) for k in KINDS}
+        widths=(16, 16, 16, 16, 16), extents={k: sprites.extent(k) for k in LEARNT_KINDS}
     )
     layer = PaintedLayer(EntityModel(config))
     moments = [0, 5, 12]
@@ -114,7 +114,7 @@ def test_layer_follows_a_fitted_frame_and_skips_entities_out_of_view():
     )
     renderer = Renderer(spec, size=(112, 64), fps=8, frames=8, seed=0)
     config = EntityModelConfig(
-        widths=(16, 16, 16, 16, 16), extents={k: sprites.extent(k) for k in KINDS}
+        widths=(16, 16, 16, 16, 16), extents={k: sprites.extent(k) for k in LEARNT_KINDS}
     )
     layer = PaintedLayer(EntityModel(config))
     blank = np.zeros((1, 90, 160, 3), np.uint8)  # 16:9 from the 7:4 stage: cropped, scaled

@@ -32,7 +32,7 @@ from videoagent.synthworld.dataset import DatasetConfig, SynthworldDataset, buil
 from videoagent.synthworld.prompt_parser import parse  # noqa: E402
 from videoagent.synthworld.render import Renderer  # noqa: E402
 from videoagent.synthworld.staging import Stage  # noqa: E402
-from videoagent.synthworld.vocabulary import KINDS  # noqa: E402
+from videoagent.synthworld.vocabulary import LEARNT_KINDS  # noqa: E402
 
 CAPTIONS = ["A brown dog walks.", "A white cup stands nearby. Night."]
 
@@ -253,9 +253,9 @@ def test_a_layout_marks_each_kind_where_its_box_is_and_the_nearer_entity_on_top(
     gone = {"kind": "cat", "colour": "black", "box": [0, 0, 8, 8], "facing": 1, "visible": 0}
     layout = scene_layout.rasterise([cup, dog, gone], (112, 64))
     assert layout.shape == (scene_layout.CHANNELS, 64, 112)
-    dog_plane, cup_plane = layout[KINDS.index("dog")], layout[KINDS.index("cup")]
+    dog_plane, cup_plane = layout[LEARNT_KINDS.index("dog")], layout[LEARNT_KINDS.index("cup")]
     assert dog_plane[20:50, 10:40].all() and dog_plane.sum() == 30 * 30
-    assert cup_plane.sum() == 6 * 8 and not layout[KINDS.index("cat")].any()
+    assert cup_plane.sum() == 6 * 8 and not layout[LEARNT_KINDS.index("cat")].any()
     facing = layout[scene_layout.FACING]
     assert facing[25, 15] == -1 and facing[44, 33] == 1  # the cup is drawn over the dog
     white = layout[scene_layout.COLOUR :, 44, 33]
@@ -268,7 +268,7 @@ def test_a_staged_layout_is_the_layout_of_the_rendered_frames():
     truth = [frame_truth.to_dict() for _, frame_truth in rendered]
     staged = scene_layout.staged(Stage(spec, size=(112, 64), fps=8.0, frames=6, seed=4))
     assert np.array_equal(staged, scene_layout.clip_layout(truth, (112, 64)))
-    assert staged[:, KINDS.index("dog")].any() and staged[:, KINDS.index("cup")].any()
+    assert staged[:, LEARNT_KINDS.index("dog")].any() and staged[:, LEARNT_KINDS.index("cup")].any()
 
 
 def test_layouts_join_a_trained_model_without_changing_it_then_steer_it():
@@ -404,14 +404,14 @@ def test_recognizer_labels_come_from_what_is_really_in_frame(tmp_path):
                 if e["visible"] >= 0.4
                 and (e["box"][2] - e["box"][0]) * (e["box"][3] - e["box"][1]) >= 16
             }
-            marked = {KINDS[i] for i in np.flatnonzero(labels["kinds"][t])}
+            marked = {LEARNT_KINDS[i] for i in np.flatnonzero(labels["kinds"][t])}
             assert marked == big
         assert (labels["place"] == labels["place"][0]).all()
 
 
 def test_agreement_needs_every_named_kind_and_the_place_and_light():
     scene = parse("A brown dog walks in the park at night. A white cup stands nearby.").spec
-    seen = dict.fromkeys(KINDS, 0.0) | {"dog": 0.9, "cup": 0.3}
+    seen = dict.fromkeys(LEARNT_KINDS, 0.0) | {"dog": 0.9, "cup": 0.3}
     reading = ClipReading(seen, {}, "park", "night", "clear", np.zeros((2, 4)))
     assert agreement(reading, scene) == {"entities": True, "place": True, "lighting": True}
     reading.seen["cup"] = 0.1

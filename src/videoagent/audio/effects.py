@@ -25,7 +25,18 @@ from videoagent.timeline.model import Timeline
 # Closer shots sound closer.
 DISTANCE_DB = {"wide": -9.0, "medium": -4.0, "close-up": 0.0}
 # How big a footfall sounds: (length in seconds, low-pass strength, loudness).
-FEET = {"person": (0.09, 0.55, 0.5), "dog": (0.05, 0.35, 0.32), "cat": (0.04, 0.25, 0.2)}
+FEET = {
+    "person": (0.09, 0.55, 0.5),
+    "dog": (0.05, 0.35, 0.32),
+    "cat": (0.04, 0.25, 0.2),
+    "fox": (0.04, 0.3, 0.22),
+    "wolf": (0.05, 0.35, 0.32),
+    "bear": (0.09, 0.65, 0.5),
+    "rabbit": (0.03, 0.3, 0.12),
+    # Hooves: short and bright, a horse's loudest.
+    "horse": (0.05, 0.12, 0.6),
+    **dict.fromkeys(("deer", "cow", "sheep", "goat", "pig"), (0.04, 0.15, 0.36)),
+}
 
 
 def _lowpassed_noise(n: int, smooth: float, rng: np.random.Generator) -> np.ndarray:

@@ -51,6 +51,7 @@ from videoagent.store.files import atomic_write_bytes, file_sha256
 from videoagent.store.staged_file import write_staged
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "nn" / "weights"
 VIDEO_MODEL = WEIGHTS / "video_model.pt"
@@ -337,7 +338,7 @@ class EmbeddedGenerator(Generator):
         from videoagent.nn.video_sampling import Sampling
         from videoagent.synthworld.staging import Stage
 
-        parsed = parse(request.prompt)
+        parsed = parse(request.prompt).within(LEARNT_KINDS, LEARNT_ACTIONS)
         asked = parsed.spec
         native_frames = math.floor(request.seconds * self.native_fps) + 2
         began = time.perf_counter()

@@ -22,13 +22,11 @@ from videoagent.media.fit import centre_crop
 from videoagent.nn.entity_model import EntityModel, encode_pose
 from videoagent.synthworld import atmosphere
 from videoagent.synthworld.choreography import Pose
-from videoagent.synthworld.render import DEPTH
+from videoagent.synthworld.render import DEPTH, SHADOWED
 from videoagent.synthworld.staging import Stage
 from videoagent.synthworld.vocabulary import COLOURS
 
 BATCH = 128
-# Half the width of the shadow under things that stand on the ground, in metres.
-SHADOWED = {"dog": 0.4, "cat": 0.4, "person": 0.35, "ball": 0.4, "car": 2.0}
 SHADOW_DARKNESS = 60 / 255
 
 

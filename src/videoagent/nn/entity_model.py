@@ -22,7 +22,7 @@ import torch
 from torch import nn
 
 from videoagent.nn.blocks import norm
-from videoagent.synthworld.vocabulary import ACTIONS, KINDS
+from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS
 
 # Gait phase enters as sines and cosines at these multiples: stride, tail wag and wheel
 # cycles run at different rates of the same phase.
@@ -31,8 +31,8 @@ PHASE_FREQUENCIES = (0.3, 0.6, 1.0, 2.0, 3.0)
 
 @dataclass(frozen=True)
 class EntityModelConfig:
-    kinds: tuple[str, ...] = KINDS
-    actions: tuple[str, ...] = tuple(ACTIONS)
+    kinds: tuple[str, ...] = LEARNT_KINDS
+    actions: tuple[str, ...] = LEARNT_ACTIONS
     size: int = 64
     # Channels from the 4x4 start up to the full-size sprite (one upsampling per step).
     widths: tuple[int, ...] = (256, 192, 128, 64, 32)

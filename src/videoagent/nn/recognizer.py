@@ -28,8 +28,8 @@ from videoagent.synthworld import vocabulary as vocab
 
 # Head name → the classes it chooses among, and whether several may be true at once.
 HEADS: dict[str, tuple[tuple[str, ...], bool]] = {
-    "kinds": (vocab.KINDS, True),
-    "actions": (tuple(vocab.ACTIONS), True),
+    "kinds": (vocab.LEARNT_KINDS, True),
+    "actions": (vocab.LEARNT_ACTIONS, True),
     "place": (vocab.PLACES, False),
     "time_of_day": (vocab.TIMES, False),
     "weather": (vocab.WEATHERS, False),

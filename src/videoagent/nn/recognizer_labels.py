@@ -25,7 +25,7 @@ def seen(entity: dict, scale: float = 1.0) -> bool:
 
 def shown_action(entity: dict) -> str | None:
     """The action the recognizer is taught `entity` shows (a thing standing shows none)."""
-    if entity["kind"] in vocab.CREATURES or entity.get("action", "stand") != "stand":
+    if entity["kind"] in vocab.LEARNT_CREATURES or entity.get("action", "stand") != "stand":
         return entity.get("action", "stand")
     return None
 
@@ -42,9 +42,9 @@ def frame_labels(row: dict) -> dict[str, np.ndarray]:
             labels[name] = np.full(frames, classes.index(row["scene"][name]), dtype=np.int64)
     for t, truth in enumerate(row["truth"]):
         for entity in truth["entities"]:
-            if not seen(entity):
+            if not seen(entity) or entity["kind"] not in vocab.LEARNT_KINDS:
                 continue
-            labels["kinds"][t, vocab.KINDS.index(entity["kind"])] = 1
+            labels["kinds"][t, vocab.LEARNT_KINDS.index(entity["kind"])] = 1
             action = shown_action(entity)
             if action is not None:
                 labels["actions"][t, HEADS["actions"][0].index(action)] = 1

@@ -16,9 +16,9 @@ import numpy as np
 
 from videoagent.synthworld.render import DEPTH
 from videoagent.synthworld.staging import Stage
-from videoagent.synthworld.vocabulary import COLOURS, KINDS
+from videoagent.synthworld.vocabulary import COLOURS, LEARNT_KINDS
 
-FACING = len(KINDS)
+FACING = len(LEARNT_KINDS)
 COLOUR = FACING + 1
 CHANNELS = COLOUR + 3
 
@@ -28,13 +28,13 @@ def rasterise(entities: Iterable[dict], size: tuple[int, int]) -> np.ndarray:
     visible (as ground truth stores them). Unknown kinds and unseen entities are left out."""
     width, height = size
     layout = np.zeros((CHANNELS, height, width), dtype=np.float32)
-    shown = [e for e in entities if e["kind"] in KINDS and e["visible"] > 0]
+    shown = [e for e in entities if e["kind"] in LEARNT_KINDS and e["visible"] > 0]
     for entity in sorted(shown, key=lambda e: DEPTH[e["kind"]]):
         x0, y0, x1, y1 = (int(v) for v in entity["box"])
         if x1 <= x0 or y1 <= y0:
             continue
         area = (slice(max(y0, 0), min(y1, height)), slice(max(x0, 0), min(x1, width)))
-        layout[(KINDS.index(entity["kind"]), *area)] = 1.0
+        layout[(LEARNT_KINDS.index(entity["kind"]), *area)] = 1.0
         layout[(FACING, *area)] = entity["facing"]
         colour = np.asarray(COLOURS.get(entity["colour"], (128, 128, 128)), np.float32)
         layout[(slice(COLOUR, COLOUR + 3), *area)] = (colour / 127.5 - 1)[:, None, None]

@@ -26,7 +26,7 @@ from videoagent.nn.training_config import TrainingConfig
 from videoagent.nn.training_run import LossLog, apply_gradients, parameter_count
 from videoagent.options import setting
 from videoagent.synthworld import sprites
-from videoagent.synthworld.vocabulary import COLOURS, KINDS
+from videoagent.synthworld.vocabulary import COLOURS, LEARNT_KINDS
 
 WIDTHS = (192, 128, 96, 48, 24)
 
@@ -44,7 +44,7 @@ def painted_set(config: EntityModelConfig, count: int, seed: int) -> tuple[torch
         pose = sprites.random_pose(kind, rng)
         conditions[i] = encode_pose(config, kind, colour, pose.action, pose.phase, pose.reach)
         pictures[i] = sprites.paint_alone(kind, colour, pose, config.size)
-        kinds[i] = KINDS.index(kind)
+        kinds[i] = LEARNT_KINDS.index(kind)
     return conditions, torch.from_numpy(pictures).permute(0, 3, 1, 2), torch.from_numpy(kinds)
 
 
@@ -77,7 +77,7 @@ def held_out_figures(model: EntityModel, data: tuple[torch.Tensor, ...]) -> dict
         }
 
     figures = {"all": summary(torch.ones(len(kinds), dtype=torch.bool))}
-    for index, kind in enumerate(KINDS):
+    for index, kind in enumerate(LEARNT_KINDS):
         if (kinds == index).any():
             figures[kind] = summary(kinds == index)
     return figures
@@ -96,7 +96,7 @@ class EntityModelTraining(TrainingConfig):
 def train(config: EntityModelTraining, log=print) -> dict:
     _, generator = config.begin()
     model_config = EntityModelConfig(
-        widths=config.widths, extents={kind: sprites.extent(kind) for kind in KINDS}
+        widths=config.widths, extents={kind: sprites.extent(kind) for kind in LEARNT_KINDS}
     )
     began = time.perf_counter()
     conditions, pictures, _ = painted_set(model_config, config.sprites, config.seed)

@@ -284,13 +284,16 @@ def _subject_of(text: str) -> tuple[str, str]:
         said = word.lower().strip(",.")
         if said in vocab.ACTION_SYNONYMS or said in _NOT_IN_A_SUBJECT:
             break  # "it meets a grey dog", "a bakery for dogs": not who it is about
+        phrase = f"{said} {words[i + 1].lower().strip(',.')}" if i + 1 < len(words) else ""
+        if vocab.KIND_SYNONYMS.get(phrase) in vocab.PROPS:
+            continue  # "a pup cup": a cup, not a pup
         if not (_names_creature(word) or said in _FRIENDS or _is_group(words, i)):
             if word.endswith((",", ":")):
                 break  # "Barkery, a bakery": a name said before it
             continue
-        end = i + 1
+        end = i + 2 if vocab.KIND_SYNONYMS.get(phrase) in vocab.CREATURES else i + 1
         while end < len(words) and not words[end - 1].endswith((",", ":")):
-            if not _names_creature(words[end]):
+            if not _names_creature(words[end]):  # "a bear cub", said in two words
                 break
             end += 1  # "a golden retriever puppy": one of them, said in two words
         if not word.endswith(",") and end < len(words) and words[end].lower() == "and":

@@ -84,7 +84,8 @@ def make_brief(request: Request) -> Brief:
             colour = next((w for w in words if w in vocab.COLOURS), None)
     if kind and colour is None:
         words = lead_of(beats.subject).lower().split()
-        natural = next((w for w in words if w in vocab.NATURAL_COLOUR), None)  # "a swan"
+        said = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)] + words
+        natural = next((w for w in said if w in vocab.NATURAL_COLOUR), None)  # "a swan"
         colour = vocab.NATURAL_COLOUR[natural] if natural else vocab.DEFAULT_COLOUR[kind]
         assumed.append(f"the {natural or kind} is {colour}")
     # "a cat that hates rain naps": what a who-clause says of it is no weather to draw

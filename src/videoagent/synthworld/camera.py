@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from videoagent.synthworld.choreography import SIZE, Choreography, _ease
+from videoagent.synthworld.choreography import RIDER_LEGS, SADDLE, SIZE, Choreography, _ease
 from videoagent.synthworld.spec import SceneSpec
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
@@ -34,7 +34,10 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     """Width and height in metres of the shot's resting view, sized on its subject."""
     subject = spec.entities[0].kind if spec.entities else "person"
     factor, least = SHOT_HEIGHT[spec.shot_size]
-    height = max(SIZE[subject][1] * factor, least)
+    tall = SIZE[subject][1]
+    if spec.entities and spec.entities[0].action == "ride":  # the rider's head, on horseback
+        tall = SADDLE + SIZE[subject][1] - RIDER_LEGS - 0.2
+    height = max(tall * factor, least)
     return height * aspect, height
 
 
@@ -59,6 +62,10 @@ class Camera:
             centre = self.choreography.pose(0, t).x
             if self.move == "track":
                 centre += 0.12 * self.width * self.choreography.pose(0, t).facing
+        elif self.move == "pan" and self._outruns_pan():
+            # A subject crossing more ground than the pan sweeps is panned with, as a camera
+            # operator follows a runner (it ran out of the frame halfway through).
+            centre = self.choreography.pose(0, t).x
         elif self.move == "pan":
             centre += -0.3 * self.width + 0.6 * self.width * u
         if self.move == "zoom in":
@@ -66,6 +73,10 @@ class Camera:
         elif self.move == "zoom out":
             scale = 1.0 + 0.7 * _ease(u)
         return View(centre + self.offset, self.width * scale, self.height * scale, self.ground_at)
+
+    def _outruns_pan(self) -> bool:
+        start, end = self.choreography.subject_span()
+        return abs(end - start) > 0.6 * self.width
 
     def extent(self, steps: int = 24) -> tuple[float, float, float]:
         """Leftmost x, rightmost x and largest width the camera ever shows."""

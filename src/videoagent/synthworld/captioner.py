@@ -80,6 +80,10 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         if action == "give" and target is not None:
             return f"{name.capitalize()} gives {_article(_name(item))} to the {_name(target)}."
         return f"{name.capitalize()} holds {_article(_name(item))}."
+    if action == "ride" and target is not None:
+        if target.action == "walk":  # else its own sentence says its pace ("runs fast")
+            done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} rides {_article(_name(target))}."
     if action == "chase" and target is not None:  # the chased one keeps its own sentence
         return f"{name.capitalize()} chases {_article(_name(target))}."
     if action == "eat":

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.vocabulary import ANIMALS
 
 # Width and height in metres (stylised: small things are drawn larger than life to stay legible).
 SIZE = {
@@ -18,6 +19,16 @@ SIZE = {
     "cat": (0.62, 0.5),
     "person": (0.55, 1.75),
     "bird": (0.34, 0.26),
+    "horse": (2.3, 2.2),
+    "deer": (1.5, 1.8),
+    "cow": (2.2, 1.6),
+    "sheep": (1.15, 0.95),
+    "goat": (1.05, 1.05),
+    "pig": (1.35, 0.85),
+    "fox": (0.95, 0.62),
+    "wolf": (1.35, 0.95),
+    "bear": (1.85, 1.3),
+    "rabbit": (0.5, 0.6),
     "car": (3.8, 1.45),
     "ball": (0.26, 0.26),
     "cup": (0.24, 0.32),
@@ -30,6 +41,7 @@ SIZE = {
 }
 SPEED = {
     "walk": 1.1,
+    "ride": 1.6,  # a horse's walk
     "run": 3.2,
     "sniff": 0.22,
     "chase": 3.0,
@@ -46,6 +58,7 @@ FLEES_BY = {
     "dog": "run",
     "cat": "run",
     "person": "run",
+    **dict.fromkeys(ANIMALS, "run"),
 }
 
 
@@ -64,14 +77,31 @@ class Pose:
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
         width, height = SIZE[kind]
-        if self.action == "sit" and kind in ("dog", "cat"):
+        if self.action == "sit" and kind in ("dog", "cat", "fox", "wolf", "bear"):
             width, height = width * 0.7, height * 1.05
         if self.action == "sit" and kind == "person":
             height *= 0.72
+        if self.action == "ride":  # from the feet, hanging down the horse's side
+            return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
         return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
 
 
 JUMP_SECONDS = 1.3  # one jump, take-off to landing
+SADDLE = 1.36  # where a rider sits on a horse's back, metres above the ground
+SADDLE_X = -0.12  # and how far behind the horse's middle (facing right)
+RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
+
+
+def _grazing(entity: EntitySpec, t: float) -> float:
+    """How far the head of one eating with nothing handed to it is lowered: down at the
+    grass, raised now and then to look about."""
+    return (1.0 if (t % 4.0) < 3.2 else 0.25) if entity.action == "eat" else 0.0
+
+
+def grazes(entity: EntitySpec) -> bool:
+    """An animal eating steps slowly on as it grazes, as one sniffing does (standing still
+    with its head down, it was a still picture: every take failed as frozen)."""
+    return entity.action == "eat" and entity.kind in ANIMALS
 
 
 def _ease(u: float) -> float:
@@ -135,7 +165,7 @@ class Choreography:
     def _is_staged(self, index: int) -> bool:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
-        if entity.action in ("give", "hold", "meet", "chase", "walk", "run"):
+        if entity.action in ("give", "hold", "meet", "chase", "walk", "run", "ride"):
             return True
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return True
@@ -156,7 +186,9 @@ class Choreography:
         if not self.entities:
             return (0.0, 0.0)
         subject = self.entities[0]
-        speed = SPEED.get(subject.action, 0.0)
+        speed = SPEED["sniff"] if grazes(subject) else SPEED.get(subject.action, 0.0)
+        if subject.action == "ride" and self.entities[subject.target or 0].action == "run":
+            speed = SPEED["run"]  # on a galloping horse
         if subject.action in ("meet",):
             return (-0.6, -0.6)
         travel = speed * self.duration
@@ -177,6 +209,16 @@ class Choreography:
             return self._subject_pose(entity, t, u)
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return self._item_pose(index, t, u)
+        rider = self._rider_of(index)
+        if rider is not None:  # under its rider, walking
+            on = self._pose(rider, t)
+            x = on.x - SADDLE_X * on.facing
+            pace = "run" if entity.action == "run" else "walk"  # "the horse gallops"
+            return Pose(x, 0.0, on.facing, pace, self._phase(entity, t) * 0.8)
+        if entity.action == "ride" and entity.target is not None:
+            under = self._pose(entity.target, t)
+            x = under.x + SADDLE_X * under.facing
+            return Pose(x, SADDLE, under.facing, "ride", under.phase)
         if entity.action == "give" or entity.action == "hold":
             return self._giver_pose(entity, t, u)
         if entity.action == "meet":
@@ -205,7 +247,18 @@ class Choreography:
         if entity.kind == "ball" and entity.action == "roll":
             return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
         facing = -1 if x > 0 else +1
-        return Pose(x, self._jump(entity, t), facing, entity.action, self._phase(entity, t))
+        if grazes(entity):
+            x += facing * SPEED["sniff"] * (t - self.duration / 2)
+        phase = self._phase(entity, t)
+        return Pose(x, self._jump(entity, t), facing, entity.action, phase, _grazing(entity, t))
+
+    def _rider_of(self, index: int) -> int | None:
+        """Who rides entity `index`, when the rider leads the shot (else it walks its own way
+        and its rider goes with it)."""
+        for rider, entity in enumerate(self.entities):
+            if rider == 0 and entity.action == "ride" and entity.target == index:
+                return rider
+        return None
 
     def _chaser_of(self, index: int) -> int | None:
         for chaser, entity in enumerate(self.entities):
@@ -261,11 +314,15 @@ class Choreography:
         facing = +1 if end >= start else -1
         if action == "fly":
             return Pose(x, 2.4 + 0.3 * math.sin(t * 2), facing, "fly", t * 14)
+        if action == "ride":  # swaying a little with the horse's walk
+            sway = 0.03 * abs(math.sin(self._phase(entity, t) * 0.8))
+            return Pose(x, SADDLE + sway, facing, "ride", self._phase(entity, t) * 0.8)
         if action == "sniff":
             # Sniffing: shuffle forward, nose down most of the time, look up now and then.
             reach = 1.0 if (t % 2.6) < 1.9 else 0.2
             return Pose(x, 0.0, facing, "sniff", self._phase(entity, t), reach=reach)
-        return Pose(x, self._jump(entity, t), facing, action, self._phase(entity, t))
+        phase = self._phase(entity, t)
+        return Pose(x, self._jump(entity, t), facing, action, phase, _grazing(entity, t))
 
     def _giver(self) -> int | None:
         for index, entity in enumerate(self.entities):

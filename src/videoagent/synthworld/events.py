@@ -4,7 +4,7 @@ rounded to frames): footfalls and landings.
 A footfall is when a leg passes under the body (the gait's phase crosses a multiple of π:
 the painters swing legs by its sine) while the creature walks, runs, sniffs or chases; a
 landing is when a jump's arc comes back to the ground. Only creatures with feet on the
-ground make them (dogs, cats, people)."""
+ground make them (dogs, cats, people, the four-legged animals)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass
 
 from videoagent.synthworld.choreography import JUMP_SECONDS, Choreography
+from videoagent.synthworld.vocabulary import ANIMALS
 
 GAITED = ("walk", "run", "sniff", "chase")
-FOOTED = ("dog", "cat", "person")
+FOOTED = ("dog", "cat", "person", *ANIMALS)
 
 
 @dataclass(frozen=True)

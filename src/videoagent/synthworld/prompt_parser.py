@@ -8,7 +8,7 @@ words are reported as unsupported. Nothing is silently dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -50,6 +50,29 @@ class ParsedPrompt:
     notes: list[str] = field(default_factory=list)
     cannot: list[tuple[str, str]] = field(default_factory=list)  # (kind, action) it stood for
     awaited: list[str] = field(default_factory=list)  # kinds waited or looked for, not drawn
+
+    def within(self, kinds: tuple[str, ...], actions: tuple[str, ...]) -> ParsedPrompt:
+        """This reading for a generator that draws only `kinds` doing `actions`: any other
+        kind becomes a placeholder labelled with it (the embedded model never learnt a
+        horse), any other action standing (nor riding)."""
+        drawn = (*kinds, "placeholder")
+        beyond = [e for e in self.spec.entities if e.kind not in drawn]
+        if not beyond and all(e.action in actions for e in self.spec.entities):
+            return self
+        entities = tuple(
+            EntitySpec("placeholder", "white", "stand", label=e.kind)
+            if e.kind not in drawn
+            else e
+            if e.action in actions
+            else replace(e, action="stand", target=None)
+            for e in self.spec.entities
+        )
+        labels = [e.kind for e in beyond if e.kind not in self.placeholders]
+        return replace(
+            self,
+            spec=replace(self.spec, entities=entities),
+            placeholders=[*self.placeholders, *dict.fromkeys(labels)],
+        )
 
 
 @dataclass
@@ -228,6 +251,7 @@ def parse(prompt: str) -> ParsedPrompt:
         companions: list[int] = []  # walked by the subject, or "with" it: do as it does
         actions: list[str] = []
         fetched = False  # "playing fetch": a ball, whether named or not
+        ridden_by = ""  # the word that says riding ("rides", "horseback")
         joined_by_and = False
         to_target: int | None = None
         described = False  # the word before was one describing an unknown thing
@@ -274,6 +298,7 @@ def parse(prompt: str) -> ParsedPrompt:
             if action:
                 actions.append(action[0])
                 fetched |= "fetch" in tokens[i]
+                ridden_by = tokens[i] if action[0] == "ride" else ridden_by
                 i += action[1]
                 continue
             # "a cat sleeping": it sits (not "the picnic table": a kind of table)
@@ -295,6 +320,10 @@ def parse(prompt: str) -> ParsedPrompt:
                 elif token not in unsupported:
                     unsupported.append(token)
             i += 1
+        if ridden_by:
+            mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
+            if "ride" not in actions and ridden_by not in unsupported:
+                unsupported.append(ridden_by)  # "riding a bike": no drawing of that
         if fetched:
             mentions, actions = _fetch(entities, mentions, actions, entity_for)
         elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
@@ -334,6 +363,16 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
     return rest, [a for a in actions if a not in ("meet", "chase")]
 
 
+def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: str, entity_for):
+    """Riding is on a horse: "on horseback" brings one; a bike or a wave, which the world
+    cannot draw ridden, leaves the riding out. Returns the sentence's mentions and actions."""
+    if word == "horseback" and not any(entities[m]["kind"] in vocab.RIDDEN for m in mentions):
+        mentions = [*mentions, entity_for(_Mention("horse", None), True)]
+    if any(entities[m]["kind"] in vocab.RIDDEN for m in mentions[1:]):
+        return mentions, actions
+    return mentions, [a for a in actions if a != "ride"]
+
+
 def _apply(
     entities: list[dict],
     mentions: list[int],
@@ -367,6 +406,9 @@ def _apply(
         entities[subject]["action"] = action
     if action == "give" and to_target is not None:
         entities[subject]["target"] = to_target
+    elif action == "ride":
+        horse = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
+        entities[subject]["target"] = horse  # which walks, unless told ("it gallops")
     elif action in ("meet", "chase") and others:
         entities[subject]["target"] = others[0]
         met = entities[others[0]]
@@ -415,6 +457,10 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
     asked what its kind cannot do, which then stands."""
     cannot = []
     used: dict[str, list[str]] = {}
+    for rider in entities:
+        if rider["action"] == "ride" and rider["target"] is not None:
+            ridden = entities[rider["target"]]
+            ridden["action"] = ridden["action"] or "walk"  # it carries its rider along
     for index, entity in enumerate(entities):
         kind = entity["kind"]
         if entity["colour"] is None:
@@ -448,6 +494,6 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         if kind == "placeholder":
             action = "stand"
         entity["action"] = action
-        if action not in ("meet", "chase", "give"):
+        if action not in ("meet", "chase", "give", "ride"):
             entity["target"] = None
     return cannot

@@ -5,25 +5,28 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from PIL import Image, ImageDraw
 
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View
-from videoagent.synthworld.choreography import Pose
-from videoagent.synthworld.painters import creatures, props
+from videoagent.synthworld.choreography import SIZE, Pose
+from videoagent.synthworld.painters import animals, creatures, props
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
 from videoagent.synthworld.truth import FrameTruth
-from videoagent.synthworld.vocabulary import COLOURS, INDOORS
+from videoagent.synthworld.vocabulary import ANIMALS, COLOURS, INDOORS
 
 PAINTERS = {
     "dog": creatures.draw_dog,
     "cat": creatures.draw_cat,
     "person": creatures.draw_person,
     "bird": creatures.draw_bird,
+    **{kind: partial(animals.draw_animal, kind=kind) for kind in animals.PLANS},
+    "rabbit": animals.draw_rabbit,
     "car": props.draw_car,
     "ball": props.draw_ball,
     "cup": props.draw_cup,
@@ -46,8 +49,19 @@ DEPTH = {
     "dog": 4,
     "cat": 4,
     "bird": 4,
+    **dict.fromkeys(ANIMALS, 2),  # behind people (a rider sits in front of the horse)
     "ball": 5,
     "cup": 5,
+}
+
+# Half the width of the soft shadow under what stands on the ground, in metres.
+SHADOWED = {
+    "dog": 0.4,
+    "cat": 0.4,
+    "person": 0.35,
+    "ball": 0.4,
+    "car": 2.0,
+    **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
 
 
@@ -213,9 +227,9 @@ class Renderer:
         for i in order:
             entity, pose = self.spec.entities[i], poses[i]
             x, y = view.to_pixels(pose.x, pose.y, self.size)
-            if entity.kind in ("dog", "cat", "person", "ball", "car") and pose.held_by is None:
+            if entity.kind in SHADOWED and pose.held_by is None:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
-                half = scale * {"car": 2.0, "person": 0.35}.get(entity.kind, 0.4)
+                half = scale * SHADOWED[entity.kind]
                 draw.ellipse(
                     (x - half, ground_y - half * 0.12, x + half, ground_y + half * 0.12),
                     fill=(0, 0, 0, 60),

@@ -34,7 +34,7 @@ SCENERY = ("tree", "bench", "house", "sign", "cafe stand")
 
 def held_out_triples(seed: int = 0) -> frozenset[Triple]:
     """The (subject, place, time) combinations training never sees."""
-    triples = list(itertools.product(vocab.CREATURES, vocab.PLACES, vocab.TIMES))
+    triples = list(itertools.product(vocab.LEARNT_CREATURES, vocab.PLACES, vocab.TIMES))
     rng = np.random.default_rng(seed)
     count = round(len(triples) * HELD_OUT_SHARE)
     chosen = {triples[i] for i in rng.choice(len(triples), size=count, replace=False)}
@@ -49,7 +49,12 @@ def _colour(rng: np.random.Generator, avoid: set[str] = frozenset()) -> str:
 def _entities(pattern: str, subject: str, rng: np.random.Generator) -> list[EntitySpec]:
     colour = _colour(rng)
     if pattern == "meet":
-        other = str(rng.choice([k for k in vocab.ACTIONS["meet"] if k != "person"] + [subject]))
+        other = str(
+            rng.choice(
+                [k for k in vocab.LEARNT_CREATURES if k in vocab.ACTIONS["meet"] and k != "person"]
+                + [subject]
+            )
+        )
         return [
             EntitySpec(subject, colour, "meet", target=1),
             EntitySpec(other, _colour(rng, {colour}), "meet", target=0),
@@ -80,7 +85,7 @@ def _subject_for(pattern: str, rng: np.random.Generator) -> str:
     if pattern == "roll":
         return "ball"
     able = {"meet": "meet", "chase": "chase", "give": "eat"}.get(pattern)
-    kinds = [k for k in vocab.CREATURES if able is None or k in vocab.ACTIONS[able]]
+    kinds = [k for k in vocab.LEARNT_CREATURES if able is None or k in vocab.ACTIONS[able]]
     return str(rng.choice(kinds))
 
 

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from videoagent.synthworld.choreography import SIZE, Pose
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.render import PAINTERS
-from videoagent.synthworld.vocabulary import ACTIONS, COLOURS, KINDS
+from videoagent.synthworld.vocabulary import ACTIONS, COLOURS, LEARNT_ACTIONS, LEARNT_KINDS
 
 SPRITE_SIZE = 64
 SUPERSAMPLE = 4
@@ -28,7 +28,7 @@ REACHING = ("sniff", "eat", "give")
 
 def actions_of(kind: str) -> tuple[str, ...]:
     """The actions a `kind` can be drawn doing."""
-    return tuple(action for action, kinds in ACTIONS.items() if kind in kinds)
+    return tuple(a for a, kinds in ACTIONS.items() if kind in kinds and a in LEARNT_ACTIONS)
 
 
 def _unlit(colour: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -116,5 +116,5 @@ KIND_WEIGHTS = {
 
 def sample_kind(rng: np.random.Generator) -> str:
     """A kind, creatures (many poses) more often than scenery (one)."""
-    weights = np.array([KIND_WEIGHTS.get(kind, 0.5) for kind in KINDS])
-    return str(rng.choice(KINDS, p=weights / weights.sum()))
+    weights = np.array([KIND_WEIGHTS.get(kind, 0.5) for kind in LEARNT_KINDS])
+    return str(rng.choice(LEARNT_KINDS, p=weights / weights.sum()))

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 
-CREATURES = ("dog", "cat", "person", "bird")
+# The creatures our models learnt (their layers are sized by these tuples, and the training
+# set draws only them), then the animals the procedural world draws besides.
+LEARNT_CREATURES = ("dog", "cat", "person", "bird")
+ANIMALS = ("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit")
+CREATURES = LEARNT_CREATURES + ANIMALS
 PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
+LEARNT_KINDS = LEARNT_CREATURES + PROPS
 KINDS = CREATURES + PROPS
 
 PLACES = ("park", "street", "cafe", "beach", "living room", "city")
@@ -23,24 +28,29 @@ WEATHERS = ("clear", "rain", "snow")
 CAMERAS = ("static", "pan", "track", "zoom in", "zoom out")
 SHOT_SIZES = ("wide", "medium", "close-up")
 
-# Actions, with which kinds can perform them.
+# Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
-    "walk": ("dog", "cat", "person", "bird"),
-    "run": ("dog", "cat", "person"),
-    "sit": ("dog", "cat", "person"),
-    "sniff": ("dog", "cat"),
-    "jump": ("dog", "cat", "person", "bird"),
+    "walk": ("dog", "cat", "person", "bird", *ANIMALS),
+    "run": ("dog", "cat", "person", *ANIMALS),
+    "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit"),
+    "sniff": ("dog", "cat", *ANIMALS),
+    "jump": ("dog", "cat", "person", "bird", "horse", "deer", "goat", "fox", "wolf", "rabbit"),
     "wag": ("dog",),
     "hold": ("person",),
     "give": ("person",),
-    "eat": ("dog", "cat", "bird"),
-    "meet": ("dog", "cat", "person"),
-    "chase": ("dog", "cat", "person"),
+    "eat": ("dog", "cat", "bird", *ANIMALS),
+    "meet": ("dog", "cat", "person", *ANIMALS),
+    "chase": ("dog", "cat", "person", "fox", "wolf", "bear"),
     "fly": ("bird",),
     "drive": ("car",),
     "roll": ("ball",),
+    "ride": ("person",),  # on a horse's back (the horse walks)
 }
+# The actions our models learnt (sized as `LEARNT_KINDS` are): riding came after them.
+LEARNT_ACTIONS = tuple(action for action in ACTIONS if action != "ride")
+# Who can be ridden.
+RIDDEN = ("horse",)
 
 COLOURS: dict[str, tuple[int, int, int]] = {
     "brown": (139, 90, 43),
@@ -63,6 +73,16 @@ DEFAULT_COLOUR = {
     "cat": "orange",
     "person": "blue",
     "bird": "red",
+    "horse": "brown",
+    "deer": "golden",
+    "cow": "white",  # with black patches
+    "sheep": "white",
+    "goat": "white",
+    "pig": "pink",
+    "fox": "orange",
+    "wolf": "grey",
+    "bear": "brown",
+    "rabbit": "grey",
     "car": "red",
     "ball": "red",
     "cup": "white",
@@ -150,6 +170,17 @@ KIND_SYNONYMS = {
     "seagull": "bird",
     "gull": "bird",
     "sparrow": "bird",
+    **dict.fromkeys("horses pony ponies foal foals stallion stallions mare mares".split(), "horse"),
+    **dict.fromkeys("fawn fawns stag stags doe reindeer elk".split(), "deer"),
+    **dict.fromkeys("cows calf calves cattle bull bulls ox oxen".split(), "cow"),
+    **dict.fromkeys("lamb lambs ewe ewes".split(), "sheep"),
+    **dict.fromkeys("goats".split(), "goat"),
+    **dict.fromkeys("pigs piglet piglets hog hogs boar boars".split(), "pig"),
+    **dict.fromkeys("foxes".split(), "fox"),
+    **dict.fromkeys("wolves".split(), "wolf"),
+    **dict.fromkeys(("bears", "bear cub", "bear cubs", "polar bear", "polar bears"), "bear"),
+    **dict.fromkeys("grizzly grizzlies".split(), "bear"),
+    **dict.fromkeys("rabbits bunny bunnies hare hares".split(), "rabbit"),
     "cars": "car",
     "taxi": "car",
     "truck": "car",
@@ -203,6 +234,9 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("sparrow", "sparrows", "owl", "owls"), "brown"),
     **dict.fromkeys(("parrot", "parrots"), "green"),
     **dict.fromkeys(("taxi", "taxis"), "yellow"),
+    **dict.fromkeys(("polar bear", "polar bears", "bunny", "bunnies", "lamb", "lambs"), "white"),
+    **dict.fromkeys(("bull", "bulls"), "black"),
+    **dict.fromkeys(("reindeer", "elk", "hare", "hares", "stallion", "stallions"), "brown"),
 }
 # And each one's plural ("pigeons", "taxis"), where it takes an -s.
 KIND_SYNONYMS |= {
@@ -260,7 +294,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys(
         """
         forest forests woods woodland jungle lake lakeside pond river riverbank riverside
-        mountain mountains hills hillside valley cliff cliffs waterfall countryside farm
+        mountain mountains hill hills hillside valley cliff cliffs waterfall countryside farm
         farmyard vineyard orchard backyard yard playground schoolyard campsite trail trails
         moon mars
         """.split(),
@@ -353,12 +387,23 @@ ACTION_SYNONYMS = {
     "skips": "run",
     "skipping": "run",
     "trots": "walk",
+    "sneaks": "walk",
+    "sneaking": "walk",
+    "creeps": "walk",
+    "creeping": "walk",
+    "prowls": "walk",
+    "prowling": "walk",
     "trotting": "walk",
     "heads": "walk",
     "run": "run",
     "runs": "run",
     "running": "run",
     "races": "run",
+    "gallop": "run",
+    "gallops": "run",
+    "galloping": "run",
+    "charges": "run",
+    "charging": "run",
     "racing": "run",
     "dashes": "run",
     "sprints": "run",
@@ -423,6 +468,11 @@ ACTION_SYNONYMS = {
     "enjoys": "eat",
     "enjoying": "eat",
     "laps": "eat",
+    "graze": "eat",
+    "grazes": "eat",
+    "grazing": "eat",
+    "munches": "eat",
+    "munching": "eat",
     "meet": "meet",
     "meets": "meet",
     "meeting": "meet",
@@ -466,6 +516,10 @@ ACTION_SYNONYMS = {
     "stand": "stand",
     "stands": "stand",
     "standing": "stand",
+    "ride": "ride",  # a horse ("riding a bike" is not: the parser tells them apart)
+    "rides": "ride",
+    "riding": "ride",
+    "horseback": "ride",
 }
 CAMERA_SYNONYMS = {
     "static camera": "static",

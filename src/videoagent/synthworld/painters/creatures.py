@@ -115,6 +115,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "sit":
         hip_y = 0.5
         pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
+    elif pose.action == "ride":  # astride, sitting where the pose is: legs down the flank
+        hip_y = 0.05
+        pen.line([(0.0, hip_y), (0.24, -0.1), (0.17, -0.55)], 0.13, TROUSERS)
+        pen.ellipse(0.2, -0.57, 0.08, 0.04, shade(TROUSERS, 0.6))  # boot
     else:
         pen.limb((0.0, hip_y), 0.9, swing, 0.13, shade(TROUSERS, 0.8), knee=-abs(swing) * 0.4)
         pen.limb((0.0, hip_y), 0.9, -swing, 0.13, TROUSERS, knee=-abs(swing) * 0.4)
@@ -122,8 +126,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     sx, sy = math.sin(bend) * 0.55, hip_y + math.cos(bend) * 0.55
     pen.limb((sx, sy - 0.02), 0.55, -swing * 0.8, 0.08, sleeve)  # far arm
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
-    if pose.action in ("give", "hold"):
-        reach_angle = math.pi / 2 + bend * 0.9 if pose.action == "give" else 1.25
+    if pose.action in ("give", "hold", "ride"):  # a rider's hands hold the reins
+        reach_angle = {"give": math.pi / 2 + bend * 0.9, "hold": 1.25}.get(pose.action, 0.9)
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
     else:  # standing or sitting, the near arm moves a little (no one holds still for long)
         idle = 0.12 * math.sin(pose.phase) if pose.action in ("sit", "stand") else 0.0

@@ -1,0 +1,433 @@
+"""Painters for the four-legged animals beyond the dog and the cat: each drawn from a body plan
+(where its legs hang, how long its neck is, what its ears, tail and coat are like), so a
+horse, a deer and a cow share one way of walking, grazing and running but not one outline.
+
+The rabbit hops rather than walks: it has a painter of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from videoagent.synthworld.choreography import Pose
+from videoagent.synthworld.painters.pen import RGB, Pen, shade
+
+EYE = (20, 18, 20)
+NOSE = (30, 26, 28)
+HOOF = (45, 38, 34)
+CREAM = (246, 240, 228)
+HORN = (226, 214, 186)
+ANTLER = (150, 118, 80)
+GRAZING_LEAN = 2.5  # radians from upright: a neck swung down to the grass
+
+
+@dataclass(frozen=True)
+class BodyPlan:
+    """One animal's build, in metres, facing right with its ground anchor at (0, 0)."""
+
+    body: tuple[float, float, float, float]  # centre x, centre y, half length, half height
+    legs: tuple[float, float, float, float]  # front x, back x, hip height, thickness
+    neck: tuple[float, float, float, float]  # base x, base y, length, thickness
+    neck_lean: float  # radians forward of upright, head raised
+    head: tuple[float, float]  # skull half width, half height
+    muzzle: tuple[float, float, float, float]  # offset x, offset y from the skull, radii
+    ears: str  # "pointed", "round", "small" or "floppy"
+    tail: str  # "hair", "bushy", "short", "curly", "tuft" or "stub"
+    stride: float = 0.32  # how far a leg swings at a walk (radians)
+    mane: bool = False
+    horns: str = ""  # "", "antlers", "short" or "curved"
+    coat: str = ""  # "", "patches" (a cow's), "wool" (a sheep's)
+    face: RGB | None = None  # a face and legs of their own colour (a sheep's are dark)
+    hooves: bool = False
+    sits: bool = False  # sits on its haunches (fox, wolf, bear)
+    hump: bool = False  # a bear's shoulders rise above its back
+
+
+PLANS = {
+    "horse": BodyPlan(
+        body=(0.0, 1.12, 0.62, 0.27),
+        legs=(0.42, -0.44, 1.0, 0.12),
+        neck=(0.44, 1.22, 0.72, 0.26),
+        neck_lean=0.58,
+        head=(0.13, 0.12),
+        muzzle=(0.2, -0.12, 0.14, 0.09),
+        ears="small",
+        tail="hair",
+        stride=0.3,
+        mane=True,
+        hooves=True,
+    ),
+    "deer": BodyPlan(
+        body=(0.0, 0.9, 0.44, 0.2),
+        legs=(0.3, -0.32, 0.84, 0.07),
+        neck=(0.32, 1.0, 0.45, 0.15),
+        neck_lean=0.3,
+        head=(0.1, 0.09),
+        muzzle=(0.13, -0.06, 0.09, 0.055),
+        ears="pointed",
+        tail="short",
+        stride=0.34,
+        horns="antlers",
+        hooves=True,
+    ),
+    "cow": BodyPlan(
+        body=(0.0, 0.92, 0.66, 0.33),
+        legs=(0.44, -0.46, 0.7, 0.13),
+        neck=(0.52, 1.0, 0.3, 0.32),
+        neck_lean=1.1,
+        head=(0.14, 0.14),
+        muzzle=(0.12, -0.12, 0.12, 0.1),
+        ears="floppy",
+        tail="tuft",
+        stride=0.22,
+        horns="short",
+        coat="patches",
+        hooves=True,
+    ),
+    "sheep": BodyPlan(
+        body=(0.0, 0.6, 0.42, 0.24),
+        legs=(0.26, -0.26, 0.42, 0.075),
+        neck=(0.3, 0.68, 0.2, 0.16),
+        neck_lean=0.9,
+        head=(0.1, 0.11),
+        muzzle=(0.08, -0.07, 0.08, 0.07),
+        ears="floppy",
+        tail="stub",
+        stride=0.3,
+        coat="wool",
+        face=(48, 44, 44),
+    ),
+    "goat": BodyPlan(
+        body=(0.0, 0.66, 0.38, 0.19),
+        legs=(0.26, -0.26, 0.55, 0.07),
+        neck=(0.3, 0.74, 0.3, 0.13),
+        neck_lean=0.45,
+        head=(0.09, 0.09),
+        muzzle=(0.11, -0.08, 0.08, 0.06),
+        ears="floppy",
+        tail="short",
+        stride=0.3,
+        horns="curved",
+        hooves=True,
+    ),
+    "pig": BodyPlan(
+        body=(0.0, 0.44, 0.56, 0.25),
+        legs=(0.34, -0.34, 0.24, 0.09),
+        neck=(0.44, 0.5, 0.12, 0.3),
+        neck_lean=1.3,
+        head=(0.17, 0.16),
+        muzzle=(0.16, -0.03, 0.06, 0.08),
+        ears="pointed",
+        tail="curly",
+        stride=0.28,
+    ),
+    "fox": BodyPlan(
+        body=(0.0, 0.36, 0.28, 0.11),
+        legs=(0.18, -0.2, 0.3, 0.055),
+        neck=(0.2, 0.4, 0.14, 0.12),
+        neck_lean=0.8,
+        head=(0.09, 0.075),
+        muzzle=(0.11, -0.03, 0.08, 0.035),
+        ears="pointed",
+        tail="bushy",
+        stride=0.42,
+        sits=True,
+    ),
+    "wolf": BodyPlan(
+        body=(0.0, 0.58, 0.4, 0.16),
+        legs=(0.27, -0.28, 0.5, 0.08),
+        neck=(0.3, 0.64, 0.2, 0.17),
+        neck_lean=0.8,
+        head=(0.12, 0.1),
+        muzzle=(0.14, -0.04, 0.1, 0.05),
+        ears="pointed",
+        tail="bushy",
+        stride=0.4,
+        sits=True,
+    ),
+    "bear": BodyPlan(
+        body=(0.0, 0.76, 0.62, 0.34),
+        legs=(0.4, -0.42, 0.56, 0.21),
+        neck=(0.5, 0.84, 0.24, 0.34),
+        neck_lean=1.45,
+        head=(0.2, 0.18),
+        muzzle=(0.17, -0.06, 0.11, 0.08),
+        ears="round",
+        tail="stub",
+        stride=0.25,
+        sits=True,
+        hump=True,
+    ),
+}
+
+
+def _gait(pose: Pose, stride: float) -> float:
+    if pose.action not in ("walk", "run", "sniff", "chase", "eat"):  # grazing steps on
+        return 0.0
+    return math.sin(pose.phase) * stride * (1.7 if pose.action in ("run", "chase") else 1.0)
+
+
+def draw_animal(pen: Pen, pose: Pose, colour: RGB, kind: str) -> None:
+    """One of `PLANS`' animals in `pose`, coloured `colour`."""
+    plan = PLANS[kind]
+    if pose.action == "sit" and plan.sits:
+        _sitting(pen, pose, colour, plan)
+        return
+    dark = shade(colour, 0.66)
+    limbs = plan.face or colour
+    swing = _gait(pose, plan.stride)
+    running = pose.action in ("run", "chase")
+    lift = 0.06 * plan.legs[2] * abs(math.sin(pose.phase)) if running else 0.0
+    front, back, hip, thick = plan.legs
+    hip += lift
+    knee = 0.25 if plan.hooves else 0.15
+    # Far legs first (darker), then tail, body and coat, near legs, then neck and head.
+    _leg(pen, (front, hip), hip, -swing, thick * 0.9, shade(limbs, 0.66), knee, plan)
+    _leg(pen, (back, hip), hip, swing, thick * 0.9, shade(limbs, 0.66), -knee, plan)
+    cx, cy, half_length, half_height = plan.body
+    cy += lift
+    _tail(pen, plan, (cx - half_length * 0.92, cy + half_height * 0.45), colour, dark, pose)
+    _body(pen, plan, (cx, cy, half_length, half_height), colour)
+    _leg(pen, (front - 0.03, hip), hip, swing, thick, limbs, knee, plan)
+    _leg(pen, (back + 0.03, hip), hip, -swing, thick, limbs, -knee, plan)
+    lowered = pose.reach if pose.action in ("eat", "sniff") else 0.0
+    _neck_and_head(pen, plan, colour, dark, lowered, lift, pose)
+
+
+def _leg(pen, top, length, swing, thick, colour, knee, plan: BodyPlan) -> None:
+    fx, fy = pen.limb(top, length, swing, thick, colour, knee=knee)
+    if plan.hooves:
+        pen.ellipse(fx, fy + thick * 0.3, thick * 0.55, thick * 0.35, HOOF)
+
+
+def _body(pen: Pen, plan: BodyPlan, body, colour: RGB) -> None:
+    cx, cy, rx, ry = body
+    if plan.coat == "wool":  # a cloud of curls over the body's outline
+        pen.ellipse(cx, cy, rx, ry, shade(colour, 0.9))
+        for i in range(7):
+            angle = i / 7 * 2 * math.pi
+            pen.ellipse(
+                cx + 0.78 * rx * math.cos(angle),
+                cy + 0.72 * ry * math.sin(angle),
+                ry * 0.55,
+                ry * 0.5,
+                shade(colour, 0.94 + 0.04 * (i % 2)),
+            )
+        pen.ellipse(cx, cy + ry * 0.1, rx * 0.75, ry * 0.75, colour)
+        return
+    pen.ellipse(cx, cy, rx, ry, colour)
+    if plan.hump:
+        pen.ellipse(cx + rx * 0.45, cy + ry * 0.45, rx * 0.42, ry * 0.62, colour)
+    pen.ellipse(cx + rx * 0.1, cy - ry * 0.45, rx * 0.7, ry * 0.4, shade(colour, 1.18))  # belly
+    if plan.coat == "patches":
+        patch = EYE if sum(colour) > 450 else CREAM
+        for px, py, prx, pry in ((-0.25, 0.2, 0.2, 0.13), (0.2, 0.05, 0.16, 0.15)):
+            pen.ellipse(cx + px * rx * 2, cy + py * ry * 2, prx, pry, patch)
+
+
+def _tail(pen: Pen, plan: BodyPlan, root, colour: RGB, dark: RGB, pose: Pose) -> None:
+    x, y = root
+    sway = 0.5 * math.sin(pose.phase * 0.7)
+    if plan.tail == "hair":  # a long fall of hair from the rump
+        pen.polygon(
+            [
+                (x + 0.04, y + 0.04),
+                (x - 0.1, y),
+                (x - 0.2 - 0.05 * sway, y - 0.6),
+                (x - 0.04, y - 0.55),
+            ],
+            dark,
+        )
+    elif plan.tail == "bushy":  # a fox's brush, carried low, with a pale tip
+        tip = (x - 0.38, y - 0.12 + 0.04 * sway)
+        pen.polygon(
+            [(x, y + 0.03), (x - 0.12, y + 0.05), (tip[0], tip[1] + 0.02), (x, y - 0.06)], colour
+        )
+        pen.ellipse(x - 0.22, y - 0.04 + 0.02 * sway, 0.16, 0.07, colour)
+        pen.ellipse(tip[0] + 0.02, tip[1], 0.06, 0.045, CREAM)
+    elif plan.tail == "short":
+        pen.ellipse(x - 0.02, y + 0.02, 0.06, 0.04, CREAM)
+    elif plan.tail == "curly":
+        points = [
+            (x - 0.04 - 0.05 * math.sin(a), y + 0.06 * math.cos(a) + 0.01 * a)
+            for a in (i * 0.6 for i in range(11))
+        ]
+        pen.line(points, 0.025, shade(colour, 0.85))
+    elif plan.tail == "tuft":  # a cow's: a cord with a brush at its end
+        end = (x - 0.1 - 0.04 * sway, y - 0.55)
+        pen.line([(x, y), (x - 0.08, y - 0.25), end], 0.03, colour)
+        pen.ellipse(end[0], end[1] - 0.03, 0.04, 0.07, dark)
+    else:  # a stub
+        pen.ellipse(x, y, 0.06, 0.05, colour)
+
+
+def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, lift, pose):
+    """The neck from the shoulders, raised by `neck_lean` or, `lowered` 1, swung down to
+    graze (stretched up to a third longer so the mouth nears the grass), and the head at
+    its end, turned with it."""
+    base_x, base_y, length, thick = plan.neck
+    base_y += lift
+    rx, ry = plan.head
+    mx, my, mrx, mry = plan.muzzle
+    head_drop = math.hypot(mx, my) + mry + ry * 0.3
+    reach = (base_y - head_drop - 0.04) / -math.cos(GRAZING_LEAN)
+    length += lowered * min(max(reach - length, 0.0), length / 3)
+    lean = plan.neck_lean + (GRAZING_LEAN - plan.neck_lean) * lowered
+    if pose.action in ("walk", "run", "chase"):
+        lean += math.sin(pose.phase) * 0.05  # the head nods with the stride
+    hx, hy = base_x + math.sin(lean) * length, base_y + math.cos(lean) * length
+    across = (math.cos(lean) * thick / 2, -math.sin(lean) * thick / 2)
+    pen.polygon(
+        [
+            (base_x - across[0], base_y - across[1]),
+            (base_x + across[0], base_y + across[1]),
+            (hx + across[0] * 0.6, hy + across[1] * 0.6),
+            (hx - across[0] * 0.6, hy - across[1] * 0.6),
+        ],
+        colour,
+    )
+    if plan.mane:  # along the top of the neck
+        start, end = (base_x - across[0], base_y - across[1]), (hx - across[0], hy - across[1])
+        pen.line([start, end], thick * 0.28, dark)
+    tilt = -1.3 * lowered  # the muzzle points down as the head lowers
+    face = plan.face or colour
+
+    def local(dx: float, dy: float) -> tuple[float, float]:
+        cos, sin = math.cos(tilt), math.sin(tilt)
+        return (hx + dx * cos - dy * sin, hy + dx * sin + dy * cos)
+
+    _ears(pen, plan, local, rx, ry, face, dark)
+    _horns(pen, plan, local, rx, ry)
+    pen.ellipse(hx, hy, rx, ry, face)
+    # The skull narrows into the muzzle; a pig's ends in a flat snout.
+    snouted = plan.tail == "curly"
+    pen.polygon(
+        [local(0.0, ry * 0.9), local(mx, my + mry), local(mx, my - mry), local(0.0, -ry * 0.9)],
+        face,
+    )
+    muzzle = shade(face, 0.9) if snouted else shade(face, 1.35 if plan.face is None else 1.2)
+    pen.ellipse(*local(mx, my), mrx, mry, muzzle)
+    nose = shade(face, 0.6) if snouted else NOSE
+    pen.ellipse(*local(mx + mrx * 0.8, my + mry * 0.2), mrx * 0.3, mry * 0.35, nose)
+    eye = max(rx, ry)
+    pen.ellipse(*local(rx * 0.35, ry * 0.3), eye * 0.16, eye * 0.18, EYE)
+
+
+def _ears(pen, plan: BodyPlan, local, rx: float, ry: float, face: RGB, dark: RGB) -> None:
+    if plan.ears == "pointed":
+        for dx, shade_of in ((-rx * 0.55, dark), (-rx * 0.05, face)):
+            pen.polygon(
+                [
+                    local(dx - rx * 0.3, ry * 0.5),
+                    local(dx, ry * 1.9),
+                    local(dx + rx * 0.3, ry * 0.6),
+                ],
+                shade_of,
+            )
+    elif plan.ears == "small":
+        pen.polygon(
+            [local(-rx * 0.6, ry * 0.6), local(-rx * 0.45, ry * 1.7), local(-rx * 0.1, ry * 0.8)],
+            face,
+        )
+    elif plan.ears == "round":
+        for dx in (-rx * 0.65, rx * 0.05):
+            pen.ellipse(*local(dx, ry * 0.95), rx * 0.32, ry * 0.32, dark)
+    elif plan.ears == "floppy":
+        pen.polygon(
+            [
+                local(-rx * 0.5, ry * 0.5),
+                local(-rx * 1.7, ry * 0.1),
+                local(-rx * 1.5, -ry * 0.2),
+                local(-rx * 0.4, ry * 0.1),
+            ],
+            dark,
+        )
+
+
+def _horns(pen, plan: BodyPlan, local, rx: float, ry: float) -> None:
+    if plan.horns == "antlers":  # a beam rising back, with tines forward
+        base = local(-rx * 0.2, ry * 0.8)
+        beam = [
+            base,
+            local(-rx * 0.8, ry * 3.0),
+            local(-rx * 0.4, ry * 5.0),
+            local(rx * 0.4, ry * 6.2),
+        ]
+        pen.line(beam, 0.025, ANTLER)
+        for start, end in (
+            (beam[1], local(rx * 0.6, ry * 3.8)),
+            (beam[2], local(rx * 1.1, ry * 5.4)),
+        ):
+            pen.line([start, end], 0.02, ANTLER)
+    elif plan.horns == "short":
+        pen.line(
+            [local(-rx * 0.3, ry * 0.8), local(-rx * 0.2, ry * 1.5), local(rx * 0.2, ry * 1.8)],
+            0.035,
+            HORN,
+        )
+    elif plan.horns == "curved":  # sweeping back over the neck
+        pen.line(
+            [local(-rx * 0.1, ry * 0.8), local(-rx * 0.5, ry * 2.0), local(-rx * 1.4, ry * 2.4)],
+            0.03,
+            (110, 96, 80),
+        )
+
+
+def _sitting(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
+    """On its haunches, forelegs straight, head up: as a fox, a wolf or a bear sits. Drawn
+    as a sitting dog is, scaled to the animal's hip height and girth."""
+    dark, light = shade(colour, 0.66), shade(colour, 1.3)
+    front, _, hip, thick = plan.legs
+    s = hip / 0.36  # the sitting dog's hip height
+    girth = plan.body[3] / (0.15 * s)
+    pen.limb((0.1 * s, 0.32 * s), 0.32 * s, 0.0, thick * 0.9, dark)
+    _tail(pen, plan, (-0.2 * s, 0.1 * s), colour, dark, pose)
+    pen.ellipse(-0.1 * s, 0.17 * s * girth, 0.2 * s * girth, 0.17 * s * girth, colour)
+    pen.polygon(
+        [
+            (-0.2 * s, 0.22 * s),
+            (0.0, 0.52 * s),
+            (0.2 * s, 0.52 * s),
+            (0.16 * s * girth, 0.1 * s),
+            (-0.05 * s, 0.05 * s),
+        ],
+        colour,
+    )
+    pen.ellipse(0.13 * s, 0.36 * s, 0.08 * s * girth, 0.12 * s, light)
+    pen.limb((0.16 * s, 0.3 * s), 0.3 * s, 0.0, thick, colour)
+    _, _, length, neck_thick = plan.neck
+    seated = replace(plan, neck=(0.12 * s, 0.46 * s, length, neck_thick), neck_lean=0.35)
+    _neck_and_head(pen, seated, colour, dark, 0.0, 0.0, pose)
+
+
+def draw_rabbit(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A rabbit hunched on its hind legs; moving, it hops (a little arc every stride). Drawn
+    a third larger than life, as small things are, to stay legible."""
+    pen = Pen(
+        pen.draw,
+        origin=(pen.ox, pen.oy),
+        scale=pen.scale * 1.35,
+        facing=pen.facing,
+        grade=pen.grade,
+    )
+    dark, light = shade(colour, 0.7), shade(colour, 1.45)
+    moving = pose.action in ("walk", "run", "chase", "jump", "eat")
+    rate = {"walk": 1.0, "eat": 0.6}.get(pose.action, 1.6)  # a grazing rabbit hops now and then
+    hop = max(0.0, math.sin(pose.phase * rate)) * 0.12 if moving else 0.0
+    stretch = 0.06 * math.sin(pose.phase * rate) if moving else 0.0
+    y = hop
+    pen.ellipse(-0.18, y + 0.16, 0.05, 0.045, CREAM)  # tail
+    pen.ellipse(-0.06 + 0.02 * stretch, y + 0.07, 0.12, 0.065, dark)  # hind foot
+    pen.ellipse(-0.04, y + 0.16, 0.16 + stretch, 0.13, colour)  # haunch and back
+    pen.ellipse(0.1, y + 0.06, 0.05, 0.06, colour)  # foreleg
+    lowered = pose.reach if pose.action in ("eat", "sniff") else 0.0
+    hx, hy = 0.14 + 0.03 * lowered, y + 0.28 - 0.1 * lowered
+    twitch = 0.04 * math.sin(pose.phase * 0.5)
+    pen.ellipse(hx - 0.05, hy + 0.14, 0.03, 0.12, dark)  # far ear
+    pen.ellipse(hx - 0.02 + twitch * 0.3, hy + 0.15, 0.035, 0.13, colour)
+    pen.ellipse(hx - 0.02 + twitch * 0.3, hy + 0.15, 0.015, 0.09, (236, 170, 180))
+    pen.ellipse(hx, hy, 0.085, 0.075, colour)
+    pen.ellipse(hx + 0.05, hy - 0.03, 0.04, 0.03, light)
+    pen.ellipse(hx + 0.085, hy - 0.01, 0.014, 0.012, (200, 110, 120))
+    pen.ellipse(hx + 0.025, hy + 0.02, 0.014, 0.016, EYE)

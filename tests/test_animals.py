@@ -1,0 +1,148 @@
+"""Four-legged animals and riders: drawn, not labelled boxes, and staged as people ask."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import Request
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import Choreography
+from videoagent.synthworld.events import sound_events
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.staging import Stage
+from videoagent.synthworld.vocabulary import ANIMALS, LEARNT_ACTIONS, LEARNT_KINDS
+
+
+def _silhouette(kind: str, action: str = "stand") -> np.ndarray:
+    """Where one animal, alone on the plate, changes the picture (a boolean mask)."""
+    entities = (EntitySpec(kind, "brown", action),)
+    spec = SceneSpec("park", "noon", "clear", "static", "medium", entities)
+    drawn = Renderer(spec, size=(224, 128), fps=8, frames=1, seed=3)
+    plate = Renderer(spec, size=(224, 128), fps=8, frames=1, seed=3, entities=False)
+    frame, _ = drawn.frame(0)
+    empty, _ = plate.frame(0)
+    return np.abs(frame.astype(int) - empty.astype(int)).sum(axis=2) > 30
+
+
+def test_each_animal_is_drawn_in_an_outline_of_its_own():
+    """A horse is not a box labelled "horse", and no two animals share one outline."""
+    masks = {}
+    for kind in ANIMALS:
+        parsed = parse(f"a {kind} standing in the park")
+        assert [e.kind for e in parsed.spec.entities] == [kind] and not parsed.placeholders
+        masks[kind] = _silhouette(kind)
+        assert masks[kind].sum() > 150, kind
+    for one in ANIMALS:
+        for other in ANIMALS:
+            if one < other:
+                overlap = (masks[one] & masks[other]).sum() / (masks[one] | masks[other]).sum()
+                assert overlap < 0.8, (one, other, overlap)
+
+
+def test_a_grazing_animal_lowers_its_head_and_a_running_one_moves_its_legs():
+    """Grazing is eating with the head at the grass: a horse's outline reaches lower in front
+    of its forelegs than when it stands; its legs are not where they were a moment ago."""
+    assert parse("a brown horse grazing in a meadow").spec.entities[0].action == "eat"
+    standing, grazing = _silhouette("horse"), _silhouette("horse", "eat")
+    front = slice(140, 224)  # ahead of the middle of the frame, where the head is
+
+    def top(mask: np.ndarray) -> int:  # the highest row drawn on
+        return int(np.argmax(mask[:, front].any(axis=1)))
+
+    assert top(grazing) > top(standing) + 10
+    runner = Renderer(parse("a horse galloping").spec, size=(224, 128), fps=8, frames=3, seed=1)
+    first, second = runner.frame(0)[0], runner.frame(1)[0]
+    assert np.abs(first.astype(int) - second.astype(int)).sum(axis=2).max() > 60
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind", "colour"),
+    [
+        ("a polar bear on the ice", "bear", "white"),
+        ("a bear cub catching fish in a river", "bear", "brown"),
+        ("two lambs in a field", "sheep", "white"),
+        ("a pony at the beach", "horse", "brown"),
+    ],
+)
+def test_an_animal_said_in_two_words_or_by_its_young_is_the_request_s_subject(prompt, kind, colour):
+    brief = make_brief(Request.build(prompt))
+    assert (brief.subject_kind, brief.subject_colour) == (kind, colour)
+    assert not brief.beats[0].startswith(("cub", "bear"))
+
+
+def test_a_pup_cup_is_a_cup_and_no_pup():
+    brief = make_brief(Request.build("a pup cup on a cafe table"))
+    assert brief.subject == "" and brief.subject_kind is None
+
+
+def test_a_rider_sits_on_the_horse_that_carries_them_along():
+    spec = parse("a cowboy riding a horse along the beach at sunset").spec
+    (rider, horse) = spec.entities
+    assert (rider.kind, rider.action, rider.target) == ("person", "ride", 1)
+    assert (horse.kind, horse.action) == ("horse", "walk")
+    assert parse(caption(spec)).spec == spec
+    renderer = Renderer(spec, size=(320, 180), fps=8, frames=40, seed=2)
+    for index in (0, 39):
+        _, truth = renderer.frame(index)
+        person, animal = truth.entities
+        assert person.visible == 1.0 and animal.visible == 1.0
+        middle = (animal.box[0] + animal.box[2]) / 2
+        assert animal.box[0] < (person.box[0] + person.box[2]) / 2 < animal.box[2]
+        assert person.box[1] < animal.box[1]  # the rider's head above the horse's back
+        assert abs((person.box[0] + person.box[2]) / 2 - middle) < 0.25 * (
+            animal.box[2] - animal.box[0]
+        )
+    # They travel together.
+    choreography = Choreography(spec, 5.0)
+    assert choreography.pose(0, 5.0).x - choreography.pose(0, 0.0).x > 2.5
+    assert choreography.pose(1, 5.0).x - choreography.pose(1, 0.0).x > 2.5
+    steps = [e for e in sound_events(choreography) if e.entity_kind == "horse"]
+    assert len(steps) > 10  # hooves on the sand
+
+
+def test_a_galloping_horse_carries_its_rider_at_a_run():
+    walking = parse("a girl riding a horse, tracking").spec
+    galloping = parse("a girl riding a horse, tracking. The horse gallops.").spec
+    assert [e.action for e in galloping.entities] == ["ride", "run"]
+    assert parse(caption(galloping)).spec == galloping
+    pace = [Choreography(spec, 2.0).subject_span() for spec in (walking, galloping)]
+    assert pace[1][1] - pace[1][0] > pace[0][1] - pace[0][0]
+    assert Choreography(galloping, 2.0).pose(1, 1.0).action == "run"
+
+
+def test_riding_what_the_world_cannot_draw_ridden_is_said_not_drawn():
+    parsed = parse("a kid riding a bike in the park")
+    assert "riding" in parsed.unsupported_words
+    assert all(e.action != "ride" for e in parsed.spec.entities)
+    knight = parse("a knight on horseback").spec
+    assert [(e.kind, e.action) for e in knight.entities] == [("person", "ride"), ("horse", "walk")]
+
+
+def test_a_generator_that_never_learnt_an_animal_reports_it_as_a_placeholder():
+    """The embedded model's layers are sized by the kinds and actions it learnt: a horse is
+    a labelled stand-in there and a rider stands, both reported."""
+    parsed = parse("a red person rides a brown horse beside a brown dog").within(
+        LEARNT_KINDS, LEARNT_ACTIONS
+    )
+    kinds = [(e.kind, e.action, e.label) for e in parsed.spec.entities]
+    assert kinds == [
+        ("person", "stand", ""),
+        ("placeholder", "stand", "horse"),
+        ("dog", "stand", ""),
+    ]
+    assert parsed.placeholders == ["horse"]
+    plain = parse("a brown dog walks in the park")
+    assert plain.within(LEARNT_KINDS, LEARNT_ACTIONS) is plain
+
+
+@pytest.mark.parametrize("kind", ["dog", "horse"])
+def test_a_panned_runner_stays_in_the_frame(kind):
+    """A pan that sweeps less ground than its subject runs follows it (a dog running through
+    a field was out of the frame half of a wide panned shot, and each take failed)."""
+    spec = SceneSpec("park", "sunset", "clear", "pan", "wide", (EntitySpec(kind, "brown", "run"),))
+    stage = Stage(spec, size=(320, 180), fps=4, frames=40)
+    assert all(stage.truth(i).entities[0].visible == 1.0 for i in range(40))

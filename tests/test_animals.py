@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from videoagent.plan.asks import asks_in
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
@@ -146,3 +147,19 @@ def test_a_panned_runner_stays_in_the_frame(kind):
     spec = SceneSpec("park", "sunset", "clear", "pan", "wide", (EntitySpec(kind, "brown", "run"),))
     stage = Stage(spec, size=(320, 180), fps=4, frames=40)
     assert all(stage.truth(i).entities[0].visible == 1.0 for i in range(40))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kinds", "placeholders"),
+    [
+        ("the rooster crows at dawn", ["bird"], []),  # it was two black birds (crows)
+        ("three crows on a fence", ["bird"], ["fence"]),
+        ("a wildlife documentary about a fox", ["fox"], []),  # a box labelled "wildlife"
+        ("a hen and her chicks", ["bird"], []),
+    ],
+)
+def test_farm_and_wild_words_are_read_as_people_mean_them(prompt, kinds, placeholders):
+    parsed = parse(prompt)
+    assert sorted({e.kind for e in parsed.spec.drawable}) == kinds
+    assert parsed.placeholders == placeholders
+    assert [a.what for a in asks_in(prompt) if a.kind == "entity"] == kinds

@@ -166,6 +166,8 @@ def _said_as_verb(words: list[str], i: int) -> bool:
     """Whether the word at `i`, which may name a kind ("drinks", "treats"), is a verb
     there: nothing before it that opens a name, and an object after it ("drinks it") or a
     verb the world knows ("drinks water")."""
+    if words[i] in vocab.NAMES_ALSO_VERBS:
+        return vocab.verb_after_its_doer(words, i)
     before = words[i - 1] if i > 0 else ""
     opened = before in NUMBERS or before in vocab.COLOURS or before in ("a", "an", "the", "some")
     following = words[i + 1] if i + 1 < len(words) else ""

@@ -446,6 +446,8 @@ def _worn(tokens: list[str], i: int) -> bool:
 def _said_as_verb(tokens: list[str], i: int) -> bool:
     """Whether the word at `i`, a name of a kind and a verb alike ("drinks"), is the verb:
     nothing before it opens a name ("two drinks", "the drinks")."""
+    if tokens[i] in vocab.NAMES_ALSO_VERBS:
+        return vocab.verb_after_its_doer(tokens, i)
     if tokens[i] not in ACTION_TABLE:
         return False
     return i == 0 or (tokens[i - 1] not in DETERMINERS and tokens[i - 1] not in vocab.COLOURS)

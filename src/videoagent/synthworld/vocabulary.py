@@ -170,6 +170,7 @@ KIND_SYNONYMS = {
     "seagull": "bird",
     "gull": "bird",
     "sparrow": "bird",
+    **dict.fromkeys("rooster hen chicken chick".split(), "bird"),
     **dict.fromkeys("horses pony ponies foal foals stallion stallions mare mares".split(), "horse"),
     **dict.fromkeys("fawn fawns stag stags doe reindeer elk".split(), "deer"),
     **dict.fromkeys("cows calf calves cattle bull bulls ox oxen".split(), "cow"),
@@ -236,6 +237,9 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("taxi", "taxis"), "yellow"),
     **dict.fromkeys(("polar bear", "polar bears", "bunny", "bunnies", "lamb", "lambs"), "white"),
     **dict.fromkeys(("bull", "bulls"), "black"),
+    **dict.fromkeys(("chicken", "chickens"), "white"),
+    **dict.fromkeys(("hen", "hens"), "brown"),
+    **dict.fromkeys(("chick", "chicks"), "yellow"),
     **dict.fromkeys(("reindeer", "elk", "hare", "hares", "stallion", "stallions"), "brown"),
 }
 # And each one's plural ("pigeons", "taxis"), where it takes an -s.
@@ -287,6 +291,18 @@ WORKPLACES = {
     **dict.fromkeys("barista baristas waiter waiters waitress chef chefs".split(), "cafe"),
     **dict.fromkeys("surfer surfers lifeguard lifeguards fisherman fishermen".split(), "beach"),
 }
+# Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
+# "the tree bears fruit").
+NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears"))
+
+
+def verb_after_its_doer(words: list[str], i: int) -> bool:
+    """Whether `words[i]` is one of `NAMES_ALSO_VERBS` said as the verb ("the rooster
+    crows"; not "crows fly", "three crows")."""
+    before = words[i - 1] if i > 0 else ""
+    return words[i] in NAMES_ALSO_VERBS and (before in KINDS or before in KIND_SYNONYMS)
+
+
 # Places synthworld has no drawing for, drawn as the nearest of its own: a forest as its
 # park, a kitchen as its living room. The plan says so; prompts for models that read prose
 # name them as written (plan/place_names.py).
@@ -611,6 +627,6 @@ NEUTRAL_WORDS = frozenset(
     words word text caption captions subtitle subtitles slogan screen on-screen
     morning's set sets off along terrace sandy wooden towers below gentle following subject
     slow fast still overhead happily nearby glowing sunny lapse timelapse time-lapse family
-    families pile piles heap heaps bunch handful lots group stack hot""".split()
+    families pile piles heap heaps bunch handful lots group stack hot wildlife""".split()
 )
 NEUTRAL_WORDS |= SEASON_WORDS

@@ -98,6 +98,12 @@ def _grazing(entity: EntitySpec, t: float) -> float:
     return (1.0 if (t % 4.0) < 3.2 else 0.25) if entity.action == "eat" else 0.0
 
 
+def hops_along(entity: EntitySpec) -> bool:
+    """A rabbit's jumping is hopping on its way ("a bunny hopping through a garden"): it
+    travels as walking does, its painter drawing each hop."""
+    return entity.kind == "rabbit" and entity.action == "jump"
+
+
 def grazes(entity: EntitySpec) -> bool:
     """An animal eating steps slowly on as it grazes, as one sniffing does (standing still
     with its head down, it was a still picture: every take failed as frozen)."""
@@ -187,6 +193,8 @@ class Choreography:
             return (0.0, 0.0)
         subject = self.entities[0]
         speed = SPEED["sniff"] if grazes(subject) else SPEED.get(subject.action, 0.0)
+        if hops_along(subject):
+            speed = SPEED["walk"]
         if subject.action == "ride" and self.entities[subject.target or 0].action == "run":
             speed = SPEED["run"]  # on a galloping horse
         if subject.action in ("meet",):
@@ -296,7 +304,7 @@ class Choreography:
         return (t + self.gait_offset) * self.phase_rate(entity.action)
 
     def _jump(self, entity: EntitySpec, t: float) -> float:
-        if entity.action != "jump":
+        if entity.action != "jump" or hops_along(entity):
             return 2.6 if entity.kind == "bird" and entity.action == "fly" else 0.0
         cycle = (t % JUMP_SECONDS) / JUMP_SECONDS
         return max(0.0, math.sin(cycle * math.pi)) * (0.5 if entity.kind != "person" else 0.4)

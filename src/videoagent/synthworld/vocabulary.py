@@ -311,8 +311,8 @@ PLACE_STAND_INS = {
         """
         forest forests woods woodland jungle lake lakeside pond river riverbank riverside
         mountain mountains hill hills hillside valley cliff cliffs waterfall countryside farm
-        farmyard vineyard orchard backyard yard playground schoolyard campsite trail trails
-        moon mars
+        farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
+        yard playground schoolyard campsite trail trails moon mars
         """.split(),
         "park",
     ),

@@ -113,6 +113,16 @@ def test_a_scene_an_edit_adds_is_set_where_the_request_says_it_is(tmp_path):
     assert [s["setting"] for s in board["shots"]] == ["garden"] * 2
 
 
+def test_a_scene_added_at_the_start_comes_first_and_says_no_start(tmp_path):
+    agent = Agent(QUIET)
+    made = agent.make(Request.build("a dog walks in the park", duration=2, size="160x90"),
+                      tmp_path / "f")  # fmt: skip
+    edited = agent.edit(made.folder, "add a shot of a cat sitting on a bench at the start")
+    assert [s["beat"] for s in edited.manifest["shots"]][0] == "a cat sitting on a bench"
+    assert all(s["could_not_show"] == [] for s in edited.manifest["shots"])
+    assert {a["state"] for a in edited.manifest["asks"]} == {"shown"}
+
+
 def test_the_music_taken_out_stays_out_and_the_whole_video_goes_to_night(tmp_path):
     """ "Remove the music", "make it all at night" and "cut the last second" were refused
     without a language model; the music's choice is the project's from then on."""

@@ -62,6 +62,16 @@ def _board(shots: int = 5) -> Storyboard:
         ("trim shot 3 to 2 seconds", TrimShot(3, 48)),
         ("add an end card: See you soon", AddCard("end", "See you soon", "")),
         ("add a scene where the dog chases a ball", AddScene("the dog chases a ball")),
+        # Where it goes is no part of what it shows (a box labelled "end" stood in it).
+        ("add a shot of the horse grazing at the end", AddScene("the horse grazing")),
+        (
+            "add a scene where the dog sits at the start of the video",
+            AddScene("the dog sits", True),
+        ),
+        (
+            "add a shot of the dog at the end of the pier",
+            AddScene("the dog at the end of the pier"),
+        ),
         (
             "replace shot 3 with the dog sits under the bench",
             ReplaceShot(3, "the dog sits under the bench"),

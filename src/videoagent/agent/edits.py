@@ -408,7 +408,16 @@ def apply_edit(
         return "tool: sound", f"the sound mixed again {how} {name}; nothing generated", {}
     if isinstance(operation, AddScene):
         seconds = min(6.0, max(2.0, float(rate.seconds(board.target_frames)) / len(board.shots)))
-        return _grow(state, rate.frames(seconds), [operation.description], emit, llm)
+        before = {shot.id for shot in board.shots}
+        grown = _grow(state, rate.frames(seconds), [operation.description], emit, llm)
+        if not operation.first:
+            return grown
+        shots = state.storyboard.shots
+        new = next(i for i, shot in enumerate(shots) if shot.id not in before)
+        start = next(i for i, shot in enumerate(shots) if shot.kind == "generated")
+        _edit_picture(state, lambda t: picture.move(t, new, start))
+        kind, message, details = grown
+        return kind, f"{message}; put first", details
     if isinstance(operation, ReplaceShot):
         shot = board.shots[operation.number - 1]
         message = replace_shot_content(state, shot, operation.description, store=store)

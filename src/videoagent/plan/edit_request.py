@@ -92,6 +92,14 @@ class AddCard:
 @dataclass(frozen=True)
 class AddScene:
     description: str
+    first: bool = False  # at the start of what was filmed, else after it
+
+
+# Where an added scene goes, said after it ("… at the end of the video"): not what it shows.
+_SCENE_PLACE = re.compile(
+    r",?\s+(?:at|to)\s+the\s+(?:very\s+)?(start|beginning|end)"
+    r"(?:\s+of\s+(?:the|my|this)\s+(?:video|film|clip|story))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -570,7 +578,11 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
         lowered,
     )
     if match:
-        return AddScene(match[1].strip())
+        described = match[1].strip()
+        placed = _SCENE_PLACE.search(described)
+        if placed:
+            described = described[: placed.start()].strip()
+        return AddScene(described, first=bool(placed) and placed[1] != "end")
     match = re.fullmatch(
         rf"(?:replace|redo|change)\s+{_NUMBER}\s+(?:with|to|so that|so)\s+(.+)", lowered
     )

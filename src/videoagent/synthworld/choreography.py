@@ -29,6 +29,13 @@ SIZE = {
     "wolf": (1.35, 0.95),
     "bear": (1.85, 1.3),
     "rabbit": (0.5, 0.6),
+    "lion": (1.9, 1.2),
+    "tiger": (2.0, 1.15),
+    "elephant": (3.2, 3.0),
+    "giraffe": (2.0, 3.9),
+    "panda": (1.7, 1.3),
+    "squirrel": (0.55, 0.5),
+    "zebra": (2.3, 2.2),
     "car": (3.8, 1.45),
     "ball": (0.26, 0.26),
     "cup": (0.24, 0.32),
@@ -77,7 +84,11 @@ class Pose:
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
         width, height = SIZE[kind]
-        if self.action == "sit" and kind in ("dog", "cat", "fox", "wolf", "bear"):
+        if self.action == "sit" and kind in ("dog", "cat", "fox", "wolf", "bear", "lion") + (
+            "tiger",
+            "panda",
+            "squirrel",
+        ):
             width, height = width * 0.7, height * 1.05
         if self.action == "sit" and kind == "person":
             height *= 0.72

@@ -11,7 +11,10 @@ import re
 # The creatures our models learnt (their layers are sized by these tuples, and the training
 # set draws only them), then the animals the procedural world draws besides.
 LEARNT_CREATURES = ("dog", "cat", "person", "bird")
-ANIMALS = ("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit")
+ANIMALS = (
+    *("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit"),
+    *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra"),
+)
 CREATURES = LEARNT_CREATURES + ANIMALS
 PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 LEARNT_KINDS = LEARNT_CREATURES + PROPS
@@ -33,15 +36,17 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
     "walk": ("dog", "cat", "person", "bird", *ANIMALS),
     "run": ("dog", "cat", "person", *ANIMALS),
-    "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit"),
+    "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit", "lion", "tiger", "panda")
+    + ("squirrel",),
     "sniff": ("dog", "cat", *ANIMALS),
-    "jump": ("dog", "cat", "person", "bird", "horse", "deer", "goat", "fox", "wolf", "rabbit"),
+    "jump": ("dog", "cat", "person", "bird", "horse", "deer", "goat", "fox", "wolf", "rabbit")
+    + ("tiger", "squirrel"),
     "wag": ("dog",),
     "hold": ("person",),
     "give": ("person",),
     "eat": ("dog", "cat", "bird", *ANIMALS),
     "meet": ("dog", "cat", "person", *ANIMALS),
-    "chase": ("dog", "cat", "person", "fox", "wolf", "bear"),
+    "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
     "fly": ("bird",),
     "drive": ("car",),
     "roll": ("ball",),
@@ -83,6 +88,13 @@ DEFAULT_COLOUR = {
     "wolf": "grey",
     "bear": "brown",
     "rabbit": "grey",
+    "lion": "golden",
+    "tiger": "orange",
+    "elephant": "grey",
+    "giraffe": "golden",
+    "panda": "white",  # black legs, ears and eye patches
+    "squirrel": "grey",
+    "zebra": "white",  # with black stripes
     "car": "red",
     "ball": "red",
     "cup": "white",
@@ -182,6 +194,13 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("bears", "bear cub", "bear cubs", "polar bear", "polar bears"), "bear"),
     **dict.fromkeys("grizzly grizzlies".split(), "bear"),
     **dict.fromkeys("rabbits bunny bunnies hare hares".split(), "rabbit"),
+    **dict.fromkeys("lions lioness lionesses".split(), "lion"),
+    **dict.fromkeys("tigers tigress".split(), "tiger"),
+    **dict.fromkeys("elephants".split(), "elephant"),
+    **dict.fromkeys("giraffes".split(), "giraffe"),
+    **dict.fromkeys(("pandas", "panda bear", "panda bears"), "panda"),
+    **dict.fromkeys("squirrels chipmunk chipmunks".split(), "squirrel"),
+    "zebras": "zebra",
     "cars": "car",
     "taxi": "car",
     "truck": "car",
@@ -312,7 +331,8 @@ PLACE_STAND_INS = {
         forest forests woods woodland jungle lake lakeside pond river riverbank riverside
         mountain mountains hill hills hillside valley cliff cliffs waterfall countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
-        yard playground schoolyard campsite trail trails moon mars
+        yard playground schoolyard campsite trail trails moon mars savanna savannah safari
+        prairie grassland grasslands plains zoo
         """.split(),
         "park",
     ),

@@ -1,6 +1,7 @@
 """Painters for the four-legged animals beyond the dog and the cat: each drawn from a body plan
 (where its legs hang, how long its neck is, what its ears, tail and coat are like), so a
-horse, a deer and a cow share one way of walking, grazing and running but not one outline.
+horse, a lion and an elephant share one way of walking, grazing and running but not one
+outline (a zebra is a horse's outline in a striped coat).
 
 The rabbit hops rather than walks: it has a painter of its own.
 """
@@ -38,10 +39,14 @@ class BodyPlan:
     mane: bool = False
     horns: str = ""  # "", "antlers", "short" or "curved"
     coat: str = ""  # "", "patches" (a cow's), "wool" (a sheep's)
-    face: RGB | None = None  # a face and legs of their own colour (a sheep's are dark)
+    face: RGB | None = None  # a face of its own colour (a sheep's is dark)
+    limbs: RGB | None = None  # legs and ears of their own colour (a sheep's, a panda's)
     hooves: bool = False
     sits: bool = False  # sits on its haunches (fox, wolf, bear)
     hump: bool = False  # a bear's shoulders rise above its back
+    enlarged: float = 1.0  # drawn larger than life to stay legible, as small things are
+    ruff: bool = False  # a lion's mane, all round its head
+    trunk: bool = False  # an elephant's, with its tusks
 
 
 PLANS = {
@@ -97,6 +102,7 @@ PLANS = {
         stride=0.3,
         coat="wool",
         face=(48, 44, 44),
+        limbs=(48, 44, 44),
     ),
     "goat": BodyPlan(
         body=(0.0, 0.66, 0.38, 0.19),
@@ -159,7 +165,89 @@ PLANS = {
         sits=True,
         hump=True,
     ),
+    "lion": BodyPlan(
+        body=(0.0, 0.66, 0.56, 0.22),
+        legs=(0.38, -0.4, 0.56, 0.12),
+        neck=(0.42, 0.76, 0.2, 0.26),
+        neck_lean=1.0,
+        head=(0.15, 0.14),
+        muzzle=(0.14, -0.06, 0.1, 0.07),
+        ears="round",
+        tail="tuft",
+        stride=0.34,
+        ruff=True,
+        sits=True,
+    ),
+    "tiger": BodyPlan(
+        body=(0.0, 0.62, 0.6, 0.2),
+        legs=(0.4, -0.42, 0.52, 0.12),
+        neck=(0.44, 0.7, 0.2, 0.24),
+        neck_lean=1.05,
+        head=(0.15, 0.13),
+        muzzle=(0.13, -0.05, 0.09, 0.06),
+        ears="round",
+        tail="long",
+        stride=0.36,
+        coat="stripes",
+        sits=True,
+    ),
+    "elephant": BodyPlan(
+        body=(0.0, 1.5, 0.95, 0.62),
+        legs=(0.6, -0.62, 1.15, 0.3),
+        neck=(0.82, 1.7, 0.2, 0.7),
+        neck_lean=1.2,
+        head=(0.42, 0.42),
+        muzzle=(0.3, -0.2, 0.14, 0.14),
+        ears="big",
+        tail="tuft",
+        stride=0.18,
+        trunk=True,
+    ),
+    "giraffe": BodyPlan(
+        body=(0.0, 1.75, 0.6, 0.3),
+        legs=(0.4, -0.42, 1.6, 0.09),
+        neck=(0.46, 1.9, 1.55, 0.2),
+        neck_lean=0.32,
+        head=(0.13, 0.1),
+        muzzle=(0.18, -0.08, 0.1, 0.07),
+        ears="small",
+        tail="tuft",
+        stride=0.28,
+        mane=True,
+        horns="ossicones",
+        coat="spots",
+        hooves=True,
+    ),
+    "panda": BodyPlan(
+        body=(0.0, 0.7, 0.56, 0.34),
+        legs=(0.36, -0.38, 0.5, 0.2),
+        neck=(0.46, 0.8, 0.22, 0.32),
+        neck_lean=1.35,
+        head=(0.21, 0.19),
+        muzzle=(0.15, -0.07, 0.1, 0.08),
+        ears="round",
+        tail="stub",
+        stride=0.24,
+        coat="panda",
+        limbs=(34, 32, 34),
+        sits=True,
+    ),
+    "squirrel": BodyPlan(
+        body=(0.0, 0.2, 0.15, 0.08),
+        legs=(0.1, -0.1, 0.14, 0.04),
+        neck=(0.11, 0.24, 0.08, 0.08),
+        neck_lean=0.7,
+        head=(0.065, 0.06),
+        muzzle=(0.06, -0.02, 0.04, 0.03),
+        ears="pointed",
+        tail="plume",
+        stride=0.45,
+        sits=True,
+        enlarged=1.5,
+    ),
 }
+
+PLANS["zebra"] = replace(PLANS["horse"], coat="stripes")
 
 
 def _gait(pose: Pose, stride: float) -> float:
@@ -171,11 +259,12 @@ def _gait(pose: Pose, stride: float) -> float:
 def draw_animal(pen: Pen, pose: Pose, colour: RGB, kind: str) -> None:
     """One of `PLANS`' animals in `pose`, coloured `colour`."""
     plan = PLANS[kind]
+    pen = _larger(pen, plan.enlarged)
     if pose.action == "sit" and plan.sits:
         _sitting(pen, pose, colour, plan)
         return
     dark = shade(colour, 0.66)
-    limbs = plan.face or colour
+    limbs = plan.limbs or colour
     swing = _gait(pose, plan.stride)
     running = pose.action in ("run", "chase")
     lift = 0.06 * plan.legs[2] * abs(math.sin(pose.phase)) if running else 0.0
@@ -193,6 +282,18 @@ def draw_animal(pen: Pen, pose: Pose, colour: RGB, kind: str) -> None:
     _leg(pen, (back + 0.03, hip), hip, -swing, thick, limbs, -knee, plan)
     lowered = pose.reach if pose.action in ("eat", "sniff") else 0.0
     _neck_and_head(pen, plan, colour, dark, lowered, lift, pose)
+
+
+def _larger(pen: Pen, factor: float) -> Pen:
+    if factor == 1.0:
+        return pen
+    return Pen(
+        pen.draw,
+        origin=(pen.ox, pen.oy),
+        scale=pen.scale * factor,
+        facing=pen.facing,
+        grade=pen.grade,
+    )
 
 
 def _leg(pen, top, length, swing, thick, colour, knee, plan: BodyPlan) -> None:
@@ -224,6 +325,17 @@ def _body(pen: Pen, plan: BodyPlan, body, colour: RGB) -> None:
         patch = EYE if sum(colour) > 450 else CREAM
         for px, py, prx, pry in ((-0.25, 0.2, 0.2, 0.13), (0.2, 0.05, 0.16, 0.15)):
             pen.ellipse(cx + px * rx * 2, cy + py * ry * 2, prx, pry, patch)
+    elif plan.coat == "stripes":  # a tiger's, down its flank
+        for i in range(7):
+            x = cx - rx * 0.8 + i * rx * 0.27
+            pen.line([(x, cy + ry * 0.9), (x - rx * 0.06, cy), (x, cy - ry * 0.55)], ry * 0.2, EYE)
+    elif plan.coat == "spots":  # a giraffe's patchwork
+        for i in range(4):
+            for j in range(2):
+                x, y = cx - rx * 0.66 + i * rx * 0.44 + j * rx * 0.2, cy - ry * 0.3 + j * ry * 0.7
+                pen.ellipse(x, y, rx * 0.16, ry * 0.26, shade(colour, 0.55))
+    elif plan.coat == "panda":  # a black band over the shoulders
+        pen.ellipse(cx + rx * 0.5, cy + ry * 0.1, rx * 0.28, ry * 0.95, plan.limbs or EYE)
 
 
 def _tail(pen: Pen, plan: BodyPlan, root, colour: RGB, dark: RGB, pose: Pose) -> None:
@@ -234,8 +346,8 @@ def _tail(pen: Pen, plan: BodyPlan, root, colour: RGB, dark: RGB, pose: Pose) ->
             [
                 (x + 0.04, y + 0.04),
                 (x - 0.1, y),
-                (x - 0.2 - 0.05 * sway, y - 0.6),
-                (x - 0.04, y - 0.55),
+                (x - 0.2 - 0.05 * sway, max(y - 0.6, 0.02)),
+                (x - 0.04, max(y - 0.55, 0.02)),
             ],
             dark,
         )
@@ -254,8 +366,16 @@ def _tail(pen: Pen, plan: BodyPlan, root, colour: RGB, dark: RGB, pose: Pose) ->
             for a in (i * 0.6 for i in range(11))
         ]
         pen.line(points, 0.025, shade(colour, 0.85))
+    elif plan.tail == "long":  # a tiger's, curving low, ringed dark
+        points = [(x - 0.1 * i, y - 0.22 * math.sin(i * 0.5) + 0.02 * sway * i) for i in range(7)]
+        pen.line(points, 0.05, colour)
+        for px, py in points[2::2]:
+            pen.ellipse(px, py, 0.02, 0.03, EYE)
+    elif plan.tail == "plume":  # a squirrel's, held up in an S over its back
+        pen.ellipse(x - 0.06, y + 0.12 + 0.01 * sway, 0.06, 0.13, colour)
+        pen.ellipse(x - 0.02, y + 0.28 + 0.01 * sway, 0.07, 0.06, shade(colour, 1.15))
     elif plan.tail == "tuft":  # a cow's: a cord with a brush at its end
-        end = (x - 0.1 - 0.04 * sway, y - 0.55)
+        end = (x - 0.1 - 0.04 * sway, max(y - 0.55, 0.06))  # on the ground, sitting
         pen.line([(x, y), (x - 0.08, y - 0.25), end], 0.03, colour)
         pen.ellipse(end[0], end[1] - 0.03, 0.04, 0.07, dark)
     else:  # a stub
@@ -297,9 +417,13 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
         cos, sin = math.cos(tilt), math.sin(tilt)
         return (hx + dx * cos - dy * sin, hy + dx * sin + dy * cos)
 
-    _ears(pen, plan, local, rx, ry, face, dark)
+    if plan.ruff:  # a lion's mane frames its face
+        pen.ellipse(*local(-rx * 0.35, ry * 0.05), rx * 1.55, ry * 1.6, shade(colour, 0.62))
+    _ears(pen, plan, local, rx, ry, face, plan.limbs or dark)
     _horns(pen, plan, local, rx, ry)
     pen.ellipse(hx, hy, rx, ry, face)
+    if plan.coat == "panda":
+        pen.ellipse(*local(rx * 0.3, ry * 0.22), rx * 0.3, ry * 0.26, plan.limbs or EYE)
     # The skull narrows into the muzzle; a pig's ends in a flat snout.
     snouted = plan.tail == "curly"
     pen.polygon(
@@ -312,6 +436,12 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
     pen.ellipse(*local(mx + mrx * 0.8, my + mry * 0.2), mrx * 0.3, mry * 0.35, nose)
     eye = max(rx, ry)
     pen.ellipse(*local(rx * 0.35, ry * 0.3), eye * 0.16, eye * 0.18, EYE)
+    if plan.trunk:  # hanging from the muzzle nearly to the ground, swaying; tusks beside it
+        sway = 0.08 * math.sin(pose.phase * 0.5)
+        drop = hy - 0.25
+        tip = local(mx + 0.1 + sway, my - drop * 0.95)
+        pen.line([local(mx, my), local(mx + 0.12, my - drop * 0.5), tip], mrx * 1.3, face)
+        pen.line([local(mx - 0.05, my - 0.02), local(mx + 0.2, my - 0.22)], 0.05, CREAM)
 
 
 def _ears(pen, plan: BodyPlan, local, rx: float, ry: float, face: RGB, dark: RGB) -> None:
@@ -333,6 +463,8 @@ def _ears(pen, plan: BodyPlan, local, rx: float, ry: float, face: RGB, dark: RGB
     elif plan.ears == "round":
         for dx in (-rx * 0.65, rx * 0.05):
             pen.ellipse(*local(dx, ry * 0.95), rx * 0.32, ry * 0.32, dark)
+    elif plan.ears == "big":  # an elephant's, behind its head
+        pen.ellipse(*local(-rx * 0.55, -ry * 0.05), rx * 0.75, ry * 0.95, shade(face, 0.82))
     elif plan.ears == "floppy":
         pen.polygon(
             [
@@ -366,6 +498,10 @@ def _horns(pen, plan: BodyPlan, local, rx: float, ry: float) -> None:
             0.035,
             HORN,
         )
+    elif plan.horns == "ossicones":  # a giraffe's two knobbed stubs
+        for dx in (-rx * 0.55, -rx * 0.15):
+            pen.line([local(dx, ry * 0.6), local(dx - rx * 0.1, ry * 2.0)], 0.03, (120, 90, 60))
+            pen.ellipse(*local(dx - rx * 0.1, ry * 2.0), 0.03, 0.03, (60, 44, 34))
     elif plan.horns == "curved":  # sweeping back over the neck
         pen.line(
             [local(-rx * 0.1, ry * 0.8), local(-rx * 0.5, ry * 2.0), local(-rx * 1.4, ry * 2.4)],
@@ -378,10 +514,11 @@ def _sitting(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
     """On its haunches, forelegs straight, head up: as a fox, a wolf or a bear sits. Drawn
     as a sitting dog is, scaled to the animal's hip height and girth."""
     dark, light = shade(colour, 0.66), shade(colour, 1.3)
+    limbs = plan.limbs or colour
     front, _, hip, thick = plan.legs
     s = hip / 0.36  # the sitting dog's hip height
     girth = plan.body[3] / (0.15 * s)
-    pen.limb((0.1 * s, 0.32 * s), 0.32 * s, 0.0, thick * 0.9, dark)
+    pen.limb((0.1 * s, 0.32 * s), 0.32 * s, 0.0, thick * 0.9, shade(limbs, 0.66))
     _tail(pen, plan, (-0.2 * s, 0.1 * s), colour, dark, pose)
     pen.ellipse(-0.1 * s, 0.17 * s * girth, 0.2 * s * girth, 0.17 * s * girth, colour)
     pen.polygon(
@@ -395,7 +532,7 @@ def _sitting(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
         colour,
     )
     pen.ellipse(0.13 * s, 0.36 * s, 0.08 * s * girth, 0.12 * s, light)
-    pen.limb((0.16 * s, 0.3 * s), 0.3 * s, 0.0, thick, colour)
+    pen.limb((0.16 * s, 0.3 * s), 0.3 * s, 0.0, thick, limbs)
     _, _, length, neck_thick = plan.neck
     seated = replace(plan, neck=(0.12 * s, 0.46 * s, length, neck_thick), neck_lean=0.35)
     _neck_and_head(pen, seated, colour, dark, 0.0, 0.0, pose)
@@ -404,13 +541,7 @@ def _sitting(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
 def draw_rabbit(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A rabbit hunched on its hind legs; moving, it hops (a little arc every stride). Drawn
     a third larger than life, as small things are, to stay legible."""
-    pen = Pen(
-        pen.draw,
-        origin=(pen.ox, pen.oy),
-        scale=pen.scale * 1.35,
-        facing=pen.facing,
-        grade=pen.grade,
-    )
+    pen = _larger(pen, 1.35)
     dark, light = shade(colour, 0.7), shade(colour, 1.45)
     moving = pose.action in ("walk", "run", "chase", "jump", "eat")
     rate = {"walk": 1.0, "eat": 0.6}.get(pose.action, 1.6)  # a grazing rabbit hops now and then

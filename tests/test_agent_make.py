@@ -107,17 +107,17 @@ def test_a_shot_that_always_fails_is_reported_not_hidden(tmp_path: Path):
 
 
 def test_what_the_subject_names_but_the_world_cannot_draw_is_said_in_every_shot(tmp_path):
-    """ "an elephant and a dog meeting": the dog is drawn, and the elephant, which synthworld
+    """ "a robot and a dog meeting": the dog is drawn, and the robot, which synthworld
     cannot draw, stands in each shot as a labelled placeholder listed as not shown; it is
     not silently left out of a video that would then pass its checks."""
     from videoagent.store.truth_file import read_truth
 
-    request = Request.build("an elephant and a dog meeting in the park", duration=4, size="192x108")
+    request = Request.build("a robot and a dog meeting in the park", duration=4, size="192x108")
     result = Agent(AgentSettings(backend="procedural", music=False, ambience=False)).make(
         request, tmp_path / "film"
     )
     for shot in result.manifest["shots"]:
-        assert shot["could_not_show"] == ["elephant"]
+        assert shot["could_not_show"] == ["robot"]
         take = tmp_path / "film" / "shots" / shot["id"] / "takes" / "01" / "clip.mp4"
         drawn = {(e["kind"], e["label"]) for e in read_truth(take)["spec"]["entities"]}
-        assert {("dog", ""), ("placeholder", "elephant")} <= drawn
+        assert {("dog", ""), ("placeholder", "robot")} <= drawn

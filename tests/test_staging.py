@@ -383,7 +383,7 @@ def test_an_edits_idea_about_them_takes_in_whom_the_lead_was_with():
     ("text", "framings"),
     [
         (
-            "a squirrel gathering nuts in autumn",
+            "a hedgehog gathering nuts in autumn",
             [("medium", "zoom in"), ("close-up", "static"), ("wide", "pan")],
         ),
         (

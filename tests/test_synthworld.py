@@ -138,6 +138,9 @@ def test_words_that_only_begin_or_go_on_an_action_are_no_concept_of_their_own():
         ("a busy city street at night", []),
         ("a sleepy cat by a red fire truck", ["cat", "car"]),
         ("a cat's day in the park", ["cat"]),  # whose day: the cat's
+        # "brave" was a box: the words between it and what it describes describe too
+        ("a brave little rabbit gets lost in the woods", ["rabbit"]),
+        ("a bedtime story about a sleepy fox", ["fox"]),  # and "bedtime" another
     ],
 )
 def test_a_word_that_describes_what_follows_is_no_thing_of_its_own(prompt, kinds):

@@ -99,7 +99,9 @@ _DESCRIBING = set(
 def _names_something(tokens: list[str], i: int) -> bool:
     """Whether the words at token i name a kind, a place, a time, a weather or a framing:
     what an unknown word before them describes ("a busy city", "a cozy morning"), so that
-    word is no thing of its own."""
+    word is no thing of its own (nor in "a brave little rabbit")."""
+    while i < len(tokens) and tokens[i] in _DESCRIBING:
+        i += 1
     if i < len(tokens) and tokens[i] in vocab.COLOURS:
         i += 1
     if i >= len(tokens):

@@ -647,6 +647,7 @@ NEUTRAL_WORDS = frozenset(
     words word text caption captions subtitle subtitles slogan screen on-screen
     morning's set sets off along terrace sandy wooden towers below gentle following subject
     slow fast still overhead happily nearby glowing sunny lapse timelapse time-lapse family
-    families pile piles heap heaps bunch handful lots group stack hot wildlife""".split()
+    families pile piles heap heaps bunch handful lots group stack hot wildlife bedtime
+    fairy tale tales fable""".split()
 )
 NEUTRAL_WORDS |= SEASON_WORDS

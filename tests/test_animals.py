@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from videoagent.agent.planning import preview_plan
 from videoagent.plan.asks import asks_in
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
@@ -193,3 +194,15 @@ def test_the_wild_places_animals_live_in_are_drawn_as_the_park_and_said_so():
     assert kinds == [("lion", "chase"), ("zebra", "stand")]
     assert Choreography(parsed.spec, 2.0).pose(1, 1.0).action == "run"  # it flees
     assert parsed.spec.place == "park" and not parsed.placeholders
+
+
+def test_two_wolves_are_two_wolves_not_wolfs_and_a_box():
+    """The count was said "two wolfs", which the plan then drew as a box labelled "wolfs"."""
+    (wolves,) = [a for a in asks_in("two wolves howling at the moon") if a.kind == "entity"]
+    assert wolves.said() == "two wolves"
+    board, _ = preview_plan(
+        Request.build("two wolves howling at the moon", duration=6), ["procedural"]
+    )
+    for shot in board.shots:
+        kinds = [e.kind for e in shot.scene_spec.entities]
+        assert kinds.count("wolf") == 2 and "placeholder" not in kinds

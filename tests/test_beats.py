@@ -213,6 +213,9 @@ def test_a_beat_loses_only_a_mention_of_the_subject_itself(subject, beat, left):
         ("fish", "fish"),
         ("bench", "benches"),
         ("horse", "horses"),
+        ("wolf", "wolves"),  # "two wolfs" was a box labelled "wolfs" beside them
+        ("calf", "calves"),
+        ("fox", "foxes"),
     ],
 )
 def test_a_noun_in_one_and_in_many(one, many):

@@ -24,6 +24,7 @@ from videoagent.plan.beats import (
     OBJECT_WORDS,
     drawable,
     opens_with_another,
+    plural,
     split_beats,
     third_person,
     without_relative_clause,
@@ -43,7 +44,6 @@ ABOUT_THE_VIDEO = set(
     "logo brand life".split()  # "a day in the life of a barista": no life to show
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-PLURALS = {"person": "people"}  # else the kind and an s
 AIMED = {"give": "to"}  # "gives to the dog" (else "chases the ball")
 
 
@@ -62,7 +62,7 @@ class Ask:
         """The ask in words, as a summary line names it."""
         if self.kind == "entity":
             count = self.count or 1
-            noun = self.what if count == 1 else PLURALS.get(self.what, f"{self.what}s")
+            noun = self.what if count == 1 else plural(self.what)  # "people", "wolves"
             named = f"{self.colour} {noun}" if self.colour else noun
             if count > 1:
                 return f"{COUNTED.get(count, str(count))} {named}"

@@ -205,6 +205,8 @@ _IRREGULAR_PLURALS = {
     "woman": "women",
     "goose": "geese",
     "mouse": "mice",
+    "wolf": "wolves",
+    "calf": "calves",
     "puppy": "puppies",
     "kitty": "kitties",
     "lady": "ladies",

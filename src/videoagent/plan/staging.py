@@ -18,6 +18,7 @@ from videoagent.plan.beats import (
     is_plural,
     lead_of,
     names_subject,
+    plural,
     singular,
     third_person,
     without_relative_clause,
@@ -173,7 +174,7 @@ def _as_said(kind: str, subject: str) -> str:
     that they play together, not each with a ball), else "dog"."""
     if not is_plural(lead_of(subject)):
         return kind
-    return "people" if kind == "person" else f"{kind}s"
+    return plural(kind)  # "people", "wolves"
 
 
 def _own_subject(beat: str, lead: str) -> bool:
@@ -188,7 +189,7 @@ def _own_subject(beat: str, lead: str) -> bool:
     while words and (words[0] in OPENING_WORDS or words[0] in vocab.COLOURS):
         words.pop(0)
     named = vocab.KIND_SYNONYMS.get(words[0], words[0]) if words else ""
-    opens = named in (first.kind, f"{first.kind}s")  # "a taxi drives past": the car
+    opens = named in (first.kind, plural(first.kind))  # "a taxi drives past": the car
     acting = first.action != "stand"
     return opens and acting and all(e.kind != lead for e in entities)
 

@@ -520,7 +520,8 @@ def _sitting(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
     girth = plan.body[3] / (0.15 * s)
     pen.limb((0.1 * s, 0.32 * s), 0.32 * s, 0.0, thick * 0.9, shade(limbs, 0.66))
     _tail(pen, plan, (-0.2 * s, 0.1 * s), colour, dark, pose)
-    pen.ellipse(-0.1 * s, 0.17 * s * girth, 0.2 * s * girth, 0.17 * s * girth, colour)
+    haunch = limbs if plan.coat == "panda" else colour  # a panda's hind legs are black
+    pen.ellipse(-0.1 * s, 0.17 * s * girth, 0.2 * s * girth, 0.17 * s * girth, haunch)
     pen.polygon(
         [
             (-0.2 * s, 0.22 * s),

@@ -332,3 +332,28 @@ def test_a_word_of_keeping_still_that_names_a_kind_of_thing_keeps_no_one_still()
     (dog, *_) = parse("a dog steals a sandwich from the picnic table").spec.entities
     assert (dog.kind, dog.action) == ("dog", "stand")
     assert parse("two people having a picnic").spec.entities[0].action == "sit"
+
+
+def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
+    """ "A couple dancing in the rain" walked along, the dancing said as not drawn."""
+    from videoagent.agent.planning import preview_plan
+    from videoagent.plan.request import Request
+    from videoagent.synthworld.choreography import Choreography
+    from videoagent.synthworld.events import sound_events
+
+    board, warnings = preview_plan(Request.build("a couple dancing in the rain", duration=4),
+                                   ["procedural"])  # fmt: skip
+    spec = board.shots[0].scene_spec
+    assert [(e.kind, e.action) for e in spec.entities] == [("person", "dance")] * 2
+    assert not any("dancing" in w for w in warnings)
+    assert parse(caption(spec)).spec == spec
+    choreography = Choreography(spec, 4.0)
+    lead, partner = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
+    assert lead.facing == -partner.facing and 0.3 < partner.x - lead.x < 1.5
+    xs = [choreography.pose(0, t / 4).x for t in range(17)]
+    assert max(xs) - min(xs) < 1.0  # on the spot, swaying
+    steps = [e for e in sound_events(choreography) if e.entity == 0]
+    assert len(steps) >= 6  # about two a second
+    renderer = Renderer(spec, size=(224, 128), fps=8, frames=8, seed=1)
+    first, later = renderer.frame(0)[0], renderer.frame(3)[0]
+    assert (first != later).any()

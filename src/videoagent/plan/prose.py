@@ -50,6 +50,7 @@ ACTION_PROSE = {
     "drive": "drives past",
     "roll": "rolls along the ground",
     "eat": "eats",
+    "dance": "dances",
 }
 
 

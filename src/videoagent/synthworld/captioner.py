@@ -104,6 +104,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "fly": "flies overhead",
         "drive": "drives past",
         "roll": "rolls along the ground",
+        "dance": "dances",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     return f"{name.capitalize()} {phrase}."

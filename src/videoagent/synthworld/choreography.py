@@ -182,7 +182,7 @@ class Choreography:
     def _is_staged(self, index: int) -> bool:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
-        if entity.action in ("give", "hold", "meet", "chase", "walk", "run", "ride"):
+        if entity.action in ("give", "hold", "meet", "chase", "walk", "run", "ride", "dance"):
             return True
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return True
@@ -238,6 +238,10 @@ class Choreography:
             under = self._pose(entity.target, t)
             x = under.x + SADDLE_X * under.facing
             return Pose(x, SADDLE, under.facing, "ride", under.phase)
+        if entity.action == "dance":  # a partner, face to face with the lead
+            lead = self._subject_pose(self.entities[0], t, u)
+            x = lead.x + 0.75 + 0.12 * math.sin((t + self.gait_offset) * 1.1)
+            return Pose(x, self._jump(entity, t), -1, "dance", self._phase(entity, t) + math.pi)
         if entity.action == "give" or entity.action == "hold":
             return self._giver_pose(entity, t, u)
         if entity.action == "meet":
@@ -309,12 +313,15 @@ class Choreography:
             "meet": 22.0,
             "fly": 14.0,
             "roll": 12.0,  # a ball's turn at a chase's pace
+            "dance": 6.3,  # a step a half-second: 120 beats a minute
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:
         return (t + self.gait_offset) * self.phase_rate(entity.action)
 
     def _jump(self, entity: EntitySpec, t: float) -> float:
+        if entity.action == "dance":  # a little bounce on every step
+            return 0.05 * abs(math.sin((t + self.gait_offset) * self.phase_rate("dance")))
         if entity.action != "jump" or hops_along(entity):
             return 2.6 if entity.kind == "bird" and entity.action == "fly" else 0.0
         cycle = (t % JUMP_SECONDS) / JUMP_SECONDS
@@ -333,6 +340,9 @@ class Choreography:
         facing = +1 if end >= start else -1
         if action == "fly":
             return Pose(x, 2.4 + 0.3 * math.sin(t * 2), facing, "fly", t * 14)
+        if action == "dance":  # on the spot, swaying from side to side to the beat
+            sway = 0.25 * math.sin((t + self.gait_offset) * 1.1)
+            return Pose(x + sway, self._jump(entity, t), facing, "dance", self._phase(entity, t))
         if action == "ride":  # swaying a little with the horse's walk
             sway = 0.03 * abs(math.sin(self._phase(entity, t) * 0.8))
             return Pose(x, SADDLE + sway, facing, "ride", self._phase(entity, t) * 0.8)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from videoagent.synthworld.choreography import JUMP_SECONDS, Choreography
 from videoagent.synthworld.vocabulary import ANIMALS
 
-GAITED = ("walk", "run", "sniff", "chase")
+GAITED = ("walk", "run", "sniff", "chase", "dance")
 FOOTED = ("dog", "cat", "person", *ANIMALS)
 
 

@@ -394,7 +394,7 @@ def _apply(
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
-    if joined and others and action in ("meet", "chase", "walk", "run", "sit", "jump"):
+    if joined and others and action in ("meet", "chase", "walk", "run", "sit", "jump", "dance"):
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):
             if entities[one]["action"] is None:

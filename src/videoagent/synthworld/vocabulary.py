@@ -51,9 +51,10 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "drive": ("car",),
     "roll": ("ball",),
     "ride": ("person",),  # on a horse's back (the horse walks)
+    "dance": ("person",),
 }
-# The actions our models learnt (sized as `LEARNT_KINDS` are): riding came after them.
-LEARNT_ACTIONS = tuple(action for action in ACTIONS if action != "ride")
+# The actions our models learnt (sized as `LEARNT_KINDS` are): riding and dancing came after.
+LEARNT_ACTIONS = tuple(action for action in ACTIONS if action not in ("ride", "dance"))
 # Who can be ridden.
 RIDDEN = ("horse",)
 
@@ -552,6 +553,11 @@ ACTION_SYNONYMS = {
     "stand": "stand",
     "stands": "stand",
     "standing": "stand",
+    "dance": "dance",
+    "dances": "dance",
+    "dancing": "dance",
+    "twirls": "dance",
+    "twirling": "dance",
     "ride": "ride",  # a horse ("riding a bike" is not: the parser tells them apart)
     "rides": "ride",
     "riding": "ride",

@@ -109,8 +109,13 @@ def _cat_head(pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB
 
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     swing = _gait(pose, 0.5 if pose.action in ("run", "chase") else 0.32)
+    dancing = pose.action == "dance"
+    if dancing:  # stepping from foot to foot, swaying at the hips
+        swing = 0.22 * math.sin(pose.phase)
     shirt, sleeve = colour, shade(colour, 0.8)
     bend = 0.5 * pose.reach if pose.action == "give" else 0.0
+    if dancing:
+        bend = 0.12 * math.sin(pose.phase * 0.5)
     hip_y = 0.9
     if pose.action == "sit":
         hip_y = 0.5
@@ -124,9 +129,14 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb((0.0, hip_y), 0.9, -swing, 0.13, TROUSERS, knee=-abs(swing) * 0.4)
     # Torso leans forward when giving.
     sx, sy = math.sin(bend) * 0.55, hip_y + math.cos(bend) * 0.55
-    pen.limb((sx, sy - 0.02), 0.55, -swing * 0.8, 0.08, sleeve)  # far arm
+    # The far arm; dancing, both arms are up, swinging in turn.
+    far = -math.pi * 0.7 + 0.4 * math.sin(pose.phase) if dancing else -swing * 0.8
+    pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=-0.3 if dancing else 0.0)
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
-    if pose.action in ("give", "hold", "ride"):  # a rider's hands hold the reins
+    if dancing:
+        near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
+        pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)
+    elif pose.action in ("give", "hold", "ride"):  # a rider's hands hold the reins
         reach_angle = {"give": math.pi / 2 + bend * 0.9, "hold": 1.25}.get(pose.action, 0.9)
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
     else:  # standing or sitting, the near arm moves a little (no one holds still for long)

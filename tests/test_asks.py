@@ -109,7 +109,7 @@ def test_the_plan_shows_the_asks():
     ("request_text", "warned"),
     [
         # What synthworld cannot draw is said, not dropped in silence (the dog walks).
-        ("a dog dancing", "'dancing': synthworld has no drawing for dancing"),
+        ("a dog dancing", "'dancing': synthworld has no drawing for a dog that dances"),
         # A word it draws, but not for that kind (a ball rolls; a dog does not).
         ("a dog rolling in the grass", "synthworld has no drawing for a dog that rolls"),
         # A request it cannot read at all (another language) is said to be so.
@@ -323,7 +323,7 @@ def test_a_scene_an_edit_adds_says_what_of_it_synthworld_cannot_draw(tmp_path):
     agent.edit(made.folder, "add a scene where the dog dances")
     warned = [r.message for r in records if r.step == "storyboard" and r.status == "warning"]
     assert warned == [
-        "'the dog dances': synthworld has no drawing for dances; "
+        "'the dog dances': synthworld has no drawing for a dog that dances; "
         "where it draws the shot, that is left out"
     ]
 

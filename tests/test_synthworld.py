@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from videoagent.plan.asks import asks_in
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
@@ -357,3 +358,42 @@ def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
     renderer = Renderer(spec, size=(224, 128), fps=8, frames=8, seed=1)
     first, later = renderer.frame(0)[0], renderer.frame(3)[0]
     assert (first != later).any()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "drawn"),
+    [
+        ("a girl waves goodbye to her dog", [("person", "wave", ""), ("dog", "stand", "")]),
+        ("a man waving at the camera", [("person", "wave", "")]),
+        # the sea's waves are no one's hand
+        ("a surfer and big waves at the beach", [("person", "stand", "")]),
+        ("a dog runs into the waves", [("dog", "run", "")]),
+        # a toy is no animal ("a teddy bear" drew a brown bear) ...
+        (
+            "a girl hugging her teddy bear",
+            [("person", "stand", ""), ("placeholder", "stand", "teddy bear")],
+        ),
+        (
+            "a kid on a rocking horse",
+            [("person", "stand", ""), ("placeholder", "stand", "rocking horse")],
+        ),
+        ("a wooden bench", [("bench", "stand", "")]),
+        # ... and playing an instrument is no walk up to meet it
+        (
+            "a woman playing the guitar",
+            [("person", "stand", ""), ("placeholder", "stand", "guitar")],
+        ),
+    ],
+)
+def test_waving_toys_and_instruments_are_read_as_meant(prompt, drawn):
+    parsed = parse(prompt)
+    assert [(e.kind, e.action, e.label) for e in parsed.spec.entities] == drawn
+    assert parse(caption(parsed.spec)).spec == parsed.spec
+    asked = {a.what for a in asks_in(prompt) if a.kind == "entity"}
+    assert asked == {k for k, _, _ in drawn if k != "placeholder"}
+
+
+def test_a_waving_hand_moves():
+    spec = parse("a man waving at the camera").spec
+    renderer = Renderer(spec, size=(224, 128), fps=8, frames=4, seed=1)
+    assert (renderer.frame(0)[0] != renderer.frame(2)[0]).any()

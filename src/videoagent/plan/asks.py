@@ -149,6 +149,8 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     """The kind named by the words at `i` (a name of one or two words), and its length."""
     if words[i] == "home" and i > 0 and words[i - 1] == "at":
         return None  # where one is ("sleeps at home"), no house to see
+    if i > 0 and words[i - 1] in vocab.TOY_WORDS and _creature_word(words[i]):
+        return None  # "a teddy bear": a toy, asked as what it is (the parser's stand-in)
     for length in (2, 1):
         phrase = " ".join(words[i : i + length])
         if len(phrase.split()) != length:
@@ -160,6 +162,10 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
                 return None  # "she drinks it": no drinks
             return vocab.KIND_SYNONYMS[phrase], length
     return None
+
+
+def _creature_word(word: str) -> bool:
+    return vocab.KIND_SYNONYMS.get(word, word) in vocab.CREATURES
 
 
 def _said_as_verb(words: list[str], i: int) -> bool:

@@ -51,6 +51,7 @@ ACTION_PROSE = {
     "roll": "rolls along the ground",
     "eat": "eats",
     "dance": "dances",
+    "wave": "waves hello",
 }
 
 

@@ -105,6 +105,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "drive": "drives past",
         "roll": "rolls along the ground",
         "dance": "dances",
+        "wave": "waves hello",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     return f"{name.capitalize()} {phrase}."

@@ -314,6 +314,7 @@ class Choreography:
             "fly": 14.0,
             "roll": 12.0,  # a ball's turn at a chase's pace
             "dance": 6.3,  # a step a half-second: 120 beats a minute
+            "wave": 9.0,  # a hand waved to and fro
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

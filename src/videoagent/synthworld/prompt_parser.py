@@ -276,6 +276,17 @@ def parse(prompt: str) -> ParsedPrompt:
                 awaited.append(kind[0])
                 i = start + kind[1]
                 continue
+            toy = kind and kind[0] in vocab.CREATURES and i > 0 and tokens[i - 1] in vocab.TOY_WORDS
+            if toy and not colour:
+                # "a teddy bear", "a toy horse": a toy, which the world cannot draw
+                label = " ".join(tokens[i - 1 : i + kind[1]])
+                if tokens[i - 1] in unsupported:
+                    unsupported.remove(tokens[i - 1])
+                if label not in placeholders:
+                    placeholders.append(label)
+                mentions.append(entity_for(_Mention("placeholder", "white", label), True))
+                i += kind[1]
+                continue
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
                 definite = i > 0 and tokens[i - 1] == "the"
                 another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
@@ -297,6 +308,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 i += hit[1]
                 continue
             action = _match(tokens, i, ACTION_TABLE)
+            if action and action[0] == "wave" and _the_sea_s(tokens, i):
+                action = None  # "big waves at the beach": the sea's, no hand's
             if action:
                 actions.append(action[0])
                 fetched |= "fetch" in tokens[i]
@@ -404,6 +417,9 @@ def _apply(
         return
     if action == "meet" and others and entities[others[0]]["kind"] in vocab.ACTIONS["roll"]:
         action = "chase"  # playing with a ball is running after it: a ball has no nose to meet
+    played = others and entities[others[0]]["kind"] == "placeholder"
+    if action == "meet" and played and entities[subject]["kind"] == "person":
+        action = "stand"  # playing the guitar, hugging a teddy bear: where they are
     if entities[subject]["action"] is None:
         entities[subject]["action"] = action
     if action == "give" and to_target is not None:
@@ -443,6 +459,19 @@ def _worn(tokens: list[str], i: int) -> bool:
     before = tokens[j] if j >= 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     return before in ("wearing", "wears", "wear") or (before == "with" and after == "on")
+
+
+def _the_sea_s(tokens: list[str], i: int) -> bool:
+    """Whether "waves" at `i` are the sea's ("the waves at the beach", "big waves to
+    surf"), said after a word that opens or describes a name."""
+    before = tokens[i - 1] if i > 0 else ""
+    return tokens[i].startswith("wave") and (
+        before in DETERMINERS
+        or before in _DESCRIBING
+        or before in vocab.COLOURS
+        or before in vocab.PLACE_SYNONYMS
+        or before in ("of", "surf", "surfing", "crashing", "rolling")
+    )
 
 
 def _said_as_verb(tokens: list[str], i: int) -> bool:

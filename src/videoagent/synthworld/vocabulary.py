@@ -52,9 +52,11 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "roll": ("ball",),
     "ride": ("person",),  # on a horse's back (the horse walks)
     "dance": ("person",),
+    "wave": ("person",),  # a hand raised, waving hello or goodbye
 }
-# The actions our models learnt (sized as `LEARNT_KINDS` are): riding and dancing came after.
-LEARNT_ACTIONS = tuple(action for action in ACTIONS if action not in ("ride", "dance"))
+# The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
+# came after.
+LEARNT_ACTIONS = tuple(a for a in ACTIONS if a not in ("ride", "dance", "wave"))
 # Who can be ridden.
 RIDDEN = ("horse",)
 
@@ -311,6 +313,9 @@ WORKPLACES = {
     **dict.fromkeys("barista baristas waiter waiters waitress chef chefs".split(), "cafe"),
     **dict.fromkeys("surfer surfers lifeguard lifeguards fisherman fishermen".split(), "beach"),
 }
+# Words that make the kind after them a toy ("a teddy bear", "a toy horse"), which the
+# world has no drawing for.
+TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))
 # Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
 # "the tree bears fruit").
 NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears"))
@@ -402,6 +407,7 @@ WEATHER_SYNONYMS = {
     "snowfall": "snow",
     "winter": "snow",
 }
+_WAVED = ("hello", "goodbye", "bye", "at", "to", "back")
 ACTION_SYNONYMS = {
     "walk": "walk",
     "walks": "walk",
@@ -553,6 +559,9 @@ ACTION_SYNONYMS = {
     "stand": "stand",
     "stands": "stand",
     "standing": "stand",
+    # Waving a hand: "waving", or "waves" said with whom or why ("the waves" are the sea's).
+    "waving": "wave",
+    **{f"{verb} {how}": "wave" for verb in ("wave", "waves") for how in _WAVED},
     "dance": "dance",
     "dances": "dance",
     "dancing": "dance",

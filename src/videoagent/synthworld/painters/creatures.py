@@ -136,6 +136,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if dancing:
         near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)
+    elif pose.action == "wave":  # the hand up by the head, the forearm to and fro
+        pen.limb(
+            (sx, sy - 0.02), 0.55, math.pi * 0.8, 0.085, shirt, knee=0.5 * math.sin(pose.phase)
+        )
     elif pose.action in ("give", "hold", "ride"):  # a rider's hands hold the reins
         reach_angle = {"give": math.pi / 2 + bend * 0.9, "hold": 1.25}.get(pose.action, 0.9)
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)

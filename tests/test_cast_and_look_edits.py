@@ -123,6 +123,20 @@ def test_a_scene_added_at_the_start_comes_first_and_says_no_start(tmp_path):
     assert {a["state"] for a in edited.manifest["asks"]} == {"shown"}
 
 
+def test_one_of_the_cast_does_something_else_in_one_shot_the_others_kept(tmp_path):
+    agent = Agent(QUIET)
+    made = agent.make(Request.build("a dog walks in the park, then it sniffs a bench",
+                                    duration=4, size="160x90"), tmp_path / "f")  # fmt: skip
+    edited = agent.edit(made.folder, "make the dog sit in the last shot")
+    before, after = made.manifest["shots"], edited.manifest["shots"]
+    assert after[-1]["scene"]["entities"][0]["action"] == "sit"
+    assert after[-1]["caption"].endswith("The dog sits.")
+    assert after[0]["chosen_take"] == before[0]["chosen_take"]  # not made again
+    assert after[-1]["chosen_take"] != before[-1]["chosen_take"]  # made again
+    states = {a["said"]: a["state"] for a in edited.manifest["asks"]}
+    assert states["the dog sits"] == "shown"
+
+
 def test_the_music_taken_out_stays_out_and_the_whole_video_goes_to_night(tmp_path):
     """ "Remove the music", "make it all at night" and "cut the last second" were refused
     without a language model; the music's choice is the project's from then on."""

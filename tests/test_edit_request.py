@@ -11,6 +11,7 @@ from videoagent.plan.edit_request import (
     AddText,
     AddToShot,
     MoveShot,
+    Reenact,
     Reframe,
     RemoveShot,
     ReplaceShot,
@@ -146,6 +147,42 @@ def test_one_of_the_cast_in_another_colour(text, who, colour, was):
     ],
 )
 def test_a_colour_for_no_one_or_for_either_is_refused_by_name(text, message):
+    board, request = _cast_board()
+    with pytest.raises(UsageError, match=message):
+        parse_edit(text, board, request)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "make the girl dance in the last shot",
+            Reenact(2, "person", "the girl", "dance", "dance"),
+        ),
+        ("have the girl sleep in shot 1", Reenact(1, "person", "the girl", "sit", "sleep")),
+        (
+            "let the green person wave in shot 1",
+            Reenact(1, "supporting-person", "the green person", "wave", "wave"),
+        ),
+    ],
+)
+def test_one_of_the_cast_doing_something_else_in_one_shot(text, expected):
+    """ "Make the horse gallop in the last shot" was not understood."""
+    board, request = _cast_board()
+    assert parse_edit(text, board, request) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("make the green person dance in shot 2", "not in shot 2; it is in shots 1"),
+        ("make the girl chase in shot 1", "needs someone or something to chase"),
+        ("make the girl fly in shot 1", "a person cannot fly"),
+        ("make the dog sit in shot 1", "no one in the video is 'the dog' to sit"),
+        ("make the girl stand in shot 1", "already stands in shot 1"),
+    ],
+)
+def test_something_else_for_one_who_cannot_or_is_not_there_is_refused_by_name(text, message):
     board, request = _cast_board()
     with pytest.raises(UsageError, match=message):
         parse_edit(text, board, request)

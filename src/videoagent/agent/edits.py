@@ -28,6 +28,7 @@ from videoagent.memory.continuation import (
     continuation_count,
     plan_continuation,
 )
+from videoagent.plan.beats import third_person
 from videoagent.plan.continuity import arrive_where_carried
 from videoagent.plan.edit_request import (
     AddCard,
@@ -37,6 +38,7 @@ from videoagent.plan.edit_request import (
     MoveShot,
     Operation,
     Recolour,
+    Reenact,
     Reframe,
     Regrade,
     RemoveShot,
@@ -322,6 +324,21 @@ def add_to_shot(state, shot: Shot, what: str) -> str:
     return f"{shot.id}: {what} added → {shot.prompt!r}"
 
 
+def reenact(state, shot: Shot, operation: Reenact) -> str:
+    """One of `shot`'s cast doing `operation.action` instead, the rest as it was (a horse
+    that gallops carries its rider at a gallop); caption and beat say it, a new take of
+    it is made."""
+    entities = shot.scene["entities"]
+    at = shot.cast.index(operation.ident)
+    entities[at] = {**entities[at], "action": operation.action, "target": None}
+    told = f"{operation.who} {third_person(operation.verb)}"
+    shot.caption = f"{shot.caption.rstrip('. ')}. {told[:1].upper()}{told[1:]}."
+    shot.beat = f"{shot.beat} ({told})"
+    needs_new_take(shot)
+    _rewrite_prompt(state, shot)
+    return f"{shot.id}: {told} → {shot.prompt!r}"
+
+
 def restyle(state, look: str) -> tuple[str, list[str]]:
     """The brief's look made `look`; every generated shot told in prose made again in it
     (synthworld's shots keep their own look): what changed in words, and those shots."""
@@ -432,6 +449,9 @@ def apply_edit(
     if isinstance(operation, AddToShot):
         shot = board.shots[operation.number - 1]
         return "generation", add_to_shot(state, shot, operation.what), {"shot": shot.id}
+    if isinstance(operation, Reenact):
+        shot = board.shots[operation.number - 1]
+        return "generation", reenact(state, shot, operation), {"shot": shot.id}
     if isinstance(operation, Recolour):
         message, shots = recolour_cast_member(state, operation.who, operation.colour)
         return "generation", message, {"shots": shots}

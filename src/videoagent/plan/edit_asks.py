@@ -18,6 +18,7 @@ from videoagent.plan.edit_request import (
     AddToShot,
     Operation,
     Recolour,
+    Reenact,
     ReplaceShot,
     Restage,
     RestageAll,
@@ -45,6 +46,8 @@ def edit_asks(operation: Operation, rate: FrameRate) -> list[Ask]:
         return [Ask("length", f"{float(rate.seconds(operation.frames)):g} s")]
     if isinstance(operation, Recolour):
         return [Ask("entity", _kind_of(operation.who), count=1, colour=operation.colour)]
+    if isinstance(operation, Reenact):
+        return [Ask("action", operation.action, of=_kind_of(operation.ident))]
     return []
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from videoagent.errors import UnclearRequest, UsageError
+from videoagent.plan.beats import third_person
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import (
     ASPECTS,
@@ -36,7 +37,7 @@ CAN_DO = (
     "make it black and white (film noir, sepia, vintage; back in colour) · make the dog black · "
     "add a cat to shot 2 · make it anime (a look, for the shots a model makes) · "
     "make it all at night · remove the music (ambience, sound effects, narration; or add) · "
-    "cut the last 5 seconds"
+    "cut the last 5 seconds · make the dog sit in shot 2"
 )
 
 
@@ -109,6 +110,18 @@ class ReplaceShot:
 
 
 @dataclass(frozen=True)
+class Reenact:
+    """One of the cast doing something else in one shot ("make the horse gallop in shot 3"):
+    the shot as it was, that one doing `action`."""
+
+    number: int
+    ident: str  # the cast member's id in the bible
+    who: str  # as the edit says it: "the horse"
+    action: str
+    verb: str  # as said: "gallop"
+
+
+@dataclass(frozen=True)
 class AddToShot:
     """Something more in one shot ("add a dog to shot 2"): the shot as it was, with it."""
 
@@ -175,6 +188,7 @@ Operation = (
     | TrimShot
     | AddCard
     | AddScene
+    | Reenact
     | ReplaceShot
     | Restage
     | Regrade
@@ -246,6 +260,12 @@ _ALL = re.compile(
     r"every\s+shot|the\s+whole\s+(?:video|thing))\s+(?:happen\s+|take\s+place\s+|be\s+)?(?P<where>.+)"
 )
 _NUMBER = r"(?:shot\s*)?#?(\d+)"
+# "make the horse gallop in shot 3", "have the dog sit in shot 2" (a shot by its place or
+# what it shows is written by its number first).
+_REENACT = re.compile(
+    r"(?:make|have|let|get)\s+(?P<who>(?:the|her|his|their|my|its)\s+[a-z' ]+?)\s+"
+    r"(?:to\s+)?(?P<verb>[a-z]+)\s+(?:in|during)\s+(?:shot\s*)?#?(?P<n>\d+)"
+)
 
 
 def seconds_of(text: str) -> float:
@@ -422,6 +442,10 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
                 "(black and white, sepia, vintage, film noir)"
             )
         return Restyle(look)
+    # One of the cast doing something else in one shot.
+    match = _REENACT.fullmatch(lowered)
+    if match and _acted(match["verb"]):
+        return _reenact(match, board, request)
     # One of the cast in another colour.
     match = _RECOLOUR.fullmatch(lowered)
     if match:
@@ -603,9 +627,60 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
     raise UnclearRequest(f"could not understand the edit {clause!r}; I can do: {CAN_DO}")
 
 
+def _acted(verb: str) -> str | None:
+    """The action a verb of an edit says ("gallop": run, "sleep": sit), if any."""
+    said = vocab.ACTION_SYNONYMS.get(verb) or vocab.ACTION_SYNONYMS.get(third_person(verb))
+    if said is None and verb in ("wave", "waves"):
+        said = "wave"
+    if said is None and verb in vocab.STILL_WORDS:
+        said = "sit"
+    if said is None and verb in vocab.STANDING_WORDS:
+        said = "stand"
+    return said
+
+
+def _reenact(match: re.Match, board: Storyboard, request: Request) -> Reenact:
+    """`match` of `_REENACT` as an operation, checked: the shot films its cast member, who
+    can do that alone (a chase or a meeting needs a new scene); UsageError saying why not."""
+    number, verb, who = _shot(match["n"], board), match["verb"], match["who"]
+    shot = board.shots[number - 1]
+    if shot.kind != "generated":
+        raise UsageError(f"shot {number} is a text card: no one in it can {verb}")
+    ident, kind, _ = _cast_member(who, board, request, f"to {verb}")
+    if ident not in shot.cast:
+        where = [str(i + 1) for i, s in enumerate(board.shots) if ident in s.cast]
+        raise UsageError(f"{who} is not in shot {number}; it is in shots {', '.join(where)}")
+    action = _acted(verb)
+    if action == "sit" and kind not in vocab.ACTIONS["sit"]:
+        action = "stand"  # keeping still, as a horse sleeps: on its feet
+    if action in ("meet", "chase", "give", "hold", "ride"):
+        raise UsageError(
+            f"to {verb} needs someone or something to {verb}: say it as a new idea for the "
+            f"shot, e.g. 'replace shot {number} with {who} {third_person(verb)} …'"
+        )
+    if kind not in vocab.ACTIONS[action]:
+        raise UsageError(f"a {kind} cannot {verb} in synthworld")
+    entities = (shot.scene or {}).get("entities", [])
+    at = shot.cast.index(ident)
+    if at < len(entities) and entities[at]["action"] == action:
+        raise UsageError(f"{who} already {third_person(verb)} in shot {number}")
+    return Reenact(number, ident, who, action, verb)
+
+
 def _recolour(who: str, colour: str, board: Storyboard, request: Request) -> Recolour:
     """The cast member `who` names ("the girl", "the grey dog", "her friend") in `colour`;
     UsageError naming it where no one, or more than one, is."""
+    ident, _, was = _cast_member(who, board, request, "to colour", colour=colour)
+    if was == colour:
+        raise UsageError(f"{who} is already {colour}")
+    return Recolour(ident, who, colour, was)
+
+
+def _cast_member(
+    who: str, board: Storyboard, request: Request, doing: str, *, colour: str = ""
+) -> tuple[str, str, str]:
+    """(bible id, kind, colour) of the one cast member `who` names; UsageError naming who
+    could be meant where no one, or more than one, is (`doing`: what for, "to colour")."""
     words = [w for w in who.split()[1:] if w not in _WORN]  # past "the"; "the girl's shirt"
     if not words:
         raise UsageError(f"whose {who.split()[-1]}? say e.g. 'make the girl's shirt red'")
@@ -622,17 +697,13 @@ def _recolour(who: str, colour: str, board: Storyboard, request: Request) -> Rec
         found = [f for f in found if f[0] == lead]  # "the girl" of "a girl buys a coffee"
     if not found:
         seen = ", ".join(f"the {c} {k}" for _, k, c in cast) or "no one"
-        raise UsageError(f"no one in the video is {who!r} to colour; it has {seen}")
+        raise UsageError(f"no one in the video is {who!r} {doing}; it has {seen}")
     if len(found) > 1:
         seen = " or ".join(f"'the {c} {k}'" for _, k, c in found)
         _, kind, was = next((f for f in found if f[2] != colour), found[0])
-        raise UsageError(
-            f"{who!r} could be {seen}: say which, e.g. 'make the {was} {kind} {colour}'"
-        )
-    ident, _, was = found[0]
-    if was == colour:
-        raise UsageError(f"{who} is already {colour}")
-    return Recolour(ident, who, colour, was)
+        example = f"make the {was} {kind} {colour}" if colour else f"the {was} {kind}"
+        raise UsageError(f"{who!r} could be {seen}: say which, e.g. '{example}'")
+    return found[0]
 
 
 def _cast_seen(board: Storyboard) -> list[tuple[str, str, str]]:

@@ -141,9 +141,9 @@ def _recorded_edits() -> list[tuple[str, dict]]:
 @pytest.mark.parametrize("text,edit", _recorded_edits(), ids=[t for t, _ in _recorded_edits()])
 def test_a_recorded_edit_reading_replays_to_the_same_outcome(text, edit):
     """The packaged model's real readings of free-form edits (a reframe, the café shot
-    restaged at night, an end card, a refusal, and one it gets wrong: "cut the second shot"
-    trimmed it), fed back: the same messages go out and the same operations, or refusal,
-    come back."""
+    restaged at night, "cut the second shot" removed (recorded before the edit prompt
+    listed one of the cast doing something else, it trimmed it), an end card, a refusal),
+    fed back: the same messages go out and the same operations, or refusal, come back."""
     sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
     try:
         from record_llm_answers import edited_board, outcome_of_edit

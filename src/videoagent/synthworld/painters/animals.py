@@ -33,16 +33,16 @@ class BodyPlan:
     neck_lean: float  # radians forward of upright, head raised
     head: tuple[float, float]  # skull half width, half height
     muzzle: tuple[float, float, float, float]  # offset x, offset y from the skull, radii
-    ears: str  # "pointed", "round", "small" or "floppy"
-    tail: str  # "hair", "bushy", "short", "curly", "tuft" or "stub"
+    ears: str  # "pointed", "round", "small", "floppy" or "big" (an elephant's)
+    tail: str  # "hair", "bushy", "short", "curly", "tuft", "long", "plume" or "stub"
     stride: float = 0.32  # how far a leg swings at a walk (radians)
-    mane: bool = False
-    horns: str = ""  # "", "antlers", "short" or "curved"
-    coat: str = ""  # "", "patches" (a cow's), "wool" (a sheep's)
+    mane: bool = False  # along the top of the neck (a horse's, a giraffe's)
+    horns: str = ""  # "", "antlers", "short", "curved" or "ossicones" (a giraffe's)
+    coat: str = ""  # "", "patches" (a cow's), "wool", "stripes", "spots" or "panda"
     face: RGB | None = None  # a face of its own colour (a sheep's is dark)
     limbs: RGB | None = None  # legs and ears of their own colour (a sheep's, a panda's)
     hooves: bool = False
-    sits: bool = False  # sits on its haunches (fox, wolf, bear)
+    sits: bool = False  # sits on its haunches (a fox, a lion, a panda)
     hump: bool = False  # a bear's shoulders rise above its back
     enlarged: float = 1.0  # drawn larger than life to stay legible, as small things are
     ruff: bool = False  # a lion's mane, all round its head

@@ -206,3 +206,14 @@ def test_two_wolves_are_two_wolves_not_wolfs_and_a_box():
     for shot in board.shots:
         kinds = [e.kind for e in shot.scene_spec.entities]
         assert kinds.count("wolf") == 2 and "placeholder" not in kinds
+
+
+def test_the_animals_that_can_sit_are_the_ones_drawn_sitting():
+    """The vocabulary says who can sit; the body plans say who is drawn on its haunches."""
+    from videoagent.synthworld.painters.animals import PLANS
+    from videoagent.synthworld.vocabulary import ACTIONS
+
+    assert {k for k, plan in PLANS.items() if plan.sits} | {"rabbit"} == set(ACTIONS["sit"]) & set(
+        ANIMALS
+    )
+    assert set(PLANS) | {"rabbit"} == set(ANIMALS)

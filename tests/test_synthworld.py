@@ -319,7 +319,7 @@ def test_one_sitting_by_a_bench_sits_on_it(sitter):
     [
         ("a lonely robot who finds a flower", ["robot", "flower"]),  # was a box "lonely"
         ("a cat chasing a laser pointer", ["pointer"]),
-        ("a shiny new bike", ["bike"]),
+        ("a shiny new kayak", ["kayak"]),
         ("a tiny penguin waddles", ["penguin"]),  # the verb is no thing
         ("a dog's day: a walk, a nap", []),
     ],

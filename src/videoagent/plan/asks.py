@@ -69,7 +69,8 @@ class Ask:
             return f"{'an' if named[0] in 'aeiou' else 'a'} {named}"
         if self.kind == "action":
             aimed = " ".join(w for w in (AIMED.get(self.what), "the", self.to) if w)
-            return f"the {self.of} {third_person(self.what)}" + (f" {aimed}" if self.to else "")
+            verb = "ride" if self.what == "cycle" and self.to else self.what  # the bike
+            return f"the {self.of} {third_person(verb)}" + (f" {aimed}" if self.to else "")
         if self.kind == "text":
             return f'the text "{self.what}"'
         if self.kind == "length":

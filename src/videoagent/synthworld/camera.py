@@ -35,8 +35,10 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     subject = spec.entities[0].kind if spec.entities else "person"
     factor, least = SHOT_HEIGHT[spec.shot_size]
     tall = SIZE[subject][1]
-    if spec.entities and spec.entities[0].action == "ride":  # the rider's head, on horseback
-        tall = SADDLE + SIZE[subject][1] - RIDER_LEGS - 0.2
+    lead = spec.entities[0] if spec.entities else None
+    if lead and lead.action in ("ride", "cycle") and lead.target is not None:  # a rider's head
+        ridden = spec.entities[lead.target].kind
+        tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
     height = max(tall * factor, least)
     return height * aspect, height
 

@@ -9,6 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.vocabulary import RIDDEN
 
 CAMERA_PHRASE = {
     "static": "static camera",
@@ -80,8 +81,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         if action == "give" and target is not None:
             return f"{name.capitalize()} gives {_article(_name(item))} to the {_name(target)}."
         return f"{name.capitalize()} holds {_article(_name(item))}."
-    if action == "ride" and target is not None:
-        if target.action == "walk":  # else its own sentence says its pace ("runs fast")
+    if action in ("ride", "cycle") and target is not None:
+        carrying = RIDDEN.get(target.kind, ("", ""))[1]
+        if target.action == carrying:  # else its own sentence says its pace ("runs fast")
             done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} rides {_article(_name(target))}."
     if action == "chase" and target is not None:  # the chased one keeps its own sentence

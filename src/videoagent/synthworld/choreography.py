@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import ANIMALS
+from videoagent.synthworld.vocabulary import ANIMALS, RIDDEN
 
 # Width and height in metres (stylised: small things are drawn larger than life to stay legible).
 SIZE = {
@@ -44,11 +44,13 @@ SIZE = {
     "house": (5.0, 5.2),
     "cafe stand": (2.6, 2.7),
     "sign": (0.9, 1.9),
+    "bike": (1.8, 1.0),
     "placeholder": (1.0, 1.0),
 }
 SPEED = {
     "walk": 1.1,
     "ride": 1.6,  # a horse's walk
+    "cycle": 3.0,
     "run": 3.2,
     "sniff": 0.22,
     "chase": 3.0,
@@ -92,14 +94,16 @@ class Pose:
             width, height = width * 0.7, height * 1.05
         if self.action == "sit" and kind == "person":
             height *= 0.72
-        if self.action == "ride":  # from the feet, hanging down the horse's side
+        if self.action in ("ride", "cycle"):  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
         return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
 
 
 JUMP_SECONDS = 1.3  # one jump, take-off to landing
-SADDLE = 1.36  # where a rider sits on a horse's back, metres above the ground
-SADDLE_X = -0.12  # and how far behind the horse's middle (facing right)
+# Where a rider sits, metres above the ground, and behind the middle of what it rides
+# (facing right).
+SADDLE = {"horse": 1.36, "bike": 0.86}
+SADDLE_X = {"horse": -0.12, "bike": -0.22}
 RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
 
 
@@ -182,7 +186,8 @@ class Choreography:
     def _is_staged(self, index: int) -> bool:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
-        if entity.action in ("give", "hold", "meet", "chase", "walk", "run", "ride", "dance"):
+        staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
+        if entity.action in staged:
             return True
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return True
@@ -229,15 +234,16 @@ class Choreography:
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return self._item_pose(index, t, u)
         rider = self._rider_of(index)
-        if rider is not None:  # under its rider, walking
+        if rider is not None:  # under its rider, walking (or rolling)
             on = self._pose(rider, t)
-            x = on.x - SADDLE_X * on.facing
-            pace = "run" if entity.action == "run" else "walk"  # "the horse gallops"
-            return Pose(x, 0.0, on.facing, pace, self._phase(entity, t) * 0.8)
-        if entity.action == "ride" and entity.target is not None:
+            x = on.x - SADDLE_X[entity.kind] * on.facing
+            pace = "run" if entity.action == "run" else RIDDEN[entity.kind][1]  # "it gallops"
+            return Pose(x, 0.0, on.facing, pace, on.phase)
+        if entity.action in ("ride", "cycle") and entity.target is not None:
+            ridden = self.entities[entity.target].kind
             under = self._pose(entity.target, t)
-            x = under.x + SADDLE_X * under.facing
-            return Pose(x, SADDLE, under.facing, "ride", under.phase)
+            x = under.x + SADDLE_X.get(ridden, 0.0) * under.facing
+            return Pose(x, SADDLE.get(ridden, 1.0), under.facing, entity.action, under.phase)
         if entity.action == "dance":  # a partner, face to face with the lead
             lead = self._subject_pose(self.entities[0], t, u)
             x = lead.x + 0.75 + 0.12 * math.sin((t + self.gait_offset) * 1.1)
@@ -279,7 +285,7 @@ class Choreography:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way
         and its rider goes with it)."""
         for rider, entity in enumerate(self.entities):
-            if rider == 0 and entity.action == "ride" and entity.target == index:
+            if rider == 0 and entity.action in ("ride", "cycle") and entity.target == index:
                 return rider
         return None
 
@@ -344,9 +350,13 @@ class Choreography:
         if action == "dance":  # on the spot, swaying from side to side to the beat
             sway = 0.25 * math.sin((t + self.gait_offset) * 1.1)
             return Pose(x + sway, self._jump(entity, t), facing, "dance", self._phase(entity, t))
-        if action == "ride":  # swaying a little with the horse's walk
-            sway = 0.03 * abs(math.sin(self._phase(entity, t) * 0.8))
-            return Pose(x, SADDLE + sway, facing, "ride", self._phase(entity, t) * 0.8)
+        if action in ("ride", "cycle"):  # swaying a little with the horse's walk; pedalling
+            ridden = self.entities[entity.target].kind if entity.target is not None else "horse"
+            phase = self._phase(self.entities[entity.target or 0], t) * 0.8
+            if action == "cycle":  # the pedals' turn: one a metre and a half
+                phase = (x - start) / 1.5 * 2 * math.pi
+            sway = 0.03 * abs(math.sin(phase)) if action == "ride" else 0.0
+            return Pose(x, SADDLE.get(ridden, 1.0) + sway, facing, action, phase)
         if action == "sniff":
             # Sniffing: shuffle forward, nose down most of the time, look up now and then.
             reach = 1.0 if (t % 2.6) < 1.9 else 0.2

@@ -313,7 +313,7 @@ def parse(prompt: str) -> ParsedPrompt:
             if action:
                 actions.append(action[0])
                 fetched |= "fetch" in tokens[i]
-                ridden_by = tokens[i] if action[0] == "ride" else ridden_by
+                ridden_by = tokens[i] if action[0] in ("ride", "cycle") else ridden_by
                 i += action[1]
                 continue
             # "a cat sleeping": it sits (not "the picnic table": a kind of table)
@@ -337,8 +337,8 @@ def parse(prompt: str) -> ParsedPrompt:
             i += 1
         if ridden_by:
             mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
-            if "ride" not in actions and ridden_by not in unsupported:
-                unsupported.append(ridden_by)  # "riding a bike": no drawing of that
+            if not {"ride", "cycle"} & set(actions) and ridden_by not in unsupported:
+                unsupported.append(ridden_by)  # "riding a wave": no drawing of that
         if fetched:
             mentions, actions = _fetch(entities, mentions, actions, entity_for)
         elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
@@ -379,13 +379,19 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
 
 
 def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: str, entity_for):
-    """Riding is on a horse: "on horseback" brings one; a bike or a wave, which the world
-    cannot draw ridden, leaves the riding out. Returns the sentence's mentions and actions."""
-    if word == "horseback" and not any(entities[m]["kind"] in vocab.RIDDEN for m in mentions):
-        mentions = [*mentions, entity_for(_Mention("horse", None), True)]
-    if any(entities[m]["kind"] in vocab.RIDDEN for m in mentions[1:]):
-        return mentions, actions
-    return mentions, [a for a in actions if a != "ride"]
+    """Riding is on a horse or a bike: "on horseback" brings a horse, "cycling" a bike; a
+    wave or a skateboard, which the world cannot draw ridden, leaves the riding out.
+    Returns the sentence's mentions and actions."""
+    brought = {"horseback": "horse", "cycle": "bike", "cycles": "bike", "cycling": "bike"}
+    brought["biking"] = "bike"
+    if word in brought and not any(entities[m]["kind"] in vocab.RIDDEN for m in mentions):
+        mentions = [*mentions, entity_for(_Mention(brought[word], None), True)]
+    ridden = [m for m in mentions[1:] if entities[m]["kind"] in vocab.RIDDEN]
+    if not ridden:
+        return mentions, [a for a in actions if a not in ("ride", "cycle")]
+    # How one rides is what one rides: on a bike, cycling.
+    how = vocab.RIDDEN[entities[ridden[0]]["kind"]][0]
+    return mentions, [how if a in ("ride", "cycle") else a for a in actions]
 
 
 def _apply(
@@ -415,7 +421,7 @@ def _apply(
                 if action in ("meet", "chase"):
                     entities[one]["target"] = other
         return
-    if action == "meet" and others and entities[others[0]]["kind"] in vocab.ACTIONS["roll"]:
+    if action == "meet" and others and entities[others[0]]["kind"] == "ball":
         action = "chase"  # playing with a ball is running after it: a ball has no nose to meet
     played = others and entities[others[0]]["kind"] == "placeholder"
     if action == "meet" and played and entities[subject]["kind"] == "person":
@@ -424,9 +430,9 @@ def _apply(
         entities[subject]["action"] = action
     if action == "give" and to_target is not None:
         entities[subject]["target"] = to_target
-    elif action == "ride":
-        horse = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
-        entities[subject]["target"] = horse  # which walks, unless told ("it gallops")
+    elif action in ("ride", "cycle"):
+        ridden = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
+        entities[subject]["target"] = ridden  # which walks or rolls, unless told ("it gallops")
     elif action in ("meet", "chase") and others:
         entities[subject]["target"] = others[0]
         met = entities[others[0]]
@@ -491,9 +497,10 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
     cannot = []
     used: dict[str, list[str]] = {}
     for rider in entities:
-        if rider["action"] == "ride" and rider["target"] is not None:
+        if rider["action"] in ("ride", "cycle") and rider["target"] is not None:
             ridden = entities[rider["target"]]
-            ridden["action"] = ridden["action"] or "walk"  # it carries its rider along
+            if ridden["kind"] in vocab.RIDDEN:  # it carries its rider along
+                ridden["action"] = ridden["action"] or vocab.RIDDEN[ridden["kind"]][1]
     for index, entity in enumerate(entities):
         kind = entity["kind"]
         if entity["colour"] is None:
@@ -527,6 +534,6 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         if kind == "placeholder":
             action = "stand"
         entity["action"] = action
-        if action not in ("meet", "chase", "give", "ride"):
+        if action not in ("meet", "chase", "give", "ride", "cycle"):
             entity["target"] = None
     return cannot

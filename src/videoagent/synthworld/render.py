@@ -35,6 +35,7 @@ PAINTERS = {
     "house": props.draw_house,
     "cafe stand": props.draw_cafe_stand,
     "sign": props.draw_sign,
+    "bike": props.draw_bike,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -45,6 +46,7 @@ DEPTH = {
     "bench": 1,
     "placeholder": 1,
     "car": 2,
+    "bike": 2,  # behind its rider
     "person": 3,
     "dog": 4,
     "cat": 4,
@@ -61,6 +63,7 @@ SHADOWED = {
     "person": 0.35,
     "ball": 0.4,
     "car": 2.0,
+    "bike": 0.8,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
 

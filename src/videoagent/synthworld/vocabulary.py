@@ -16,8 +16,9 @@ ANIMALS = (
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra"),
 )
 CREATURES = LEARNT_CREATURES + ANIMALS
-PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
-LEARNT_KINDS = LEARNT_CREATURES + PROPS
+LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
+PROPS = (*LEARNT_PROPS, "bike")
+LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
 PLACES = ("park", "street", "cafe", "beach", "living room", "city")
@@ -49,16 +50,17 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
     "fly": ("bird",),
     "drive": ("car",),
-    "roll": ("ball",),
+    "roll": ("ball", "bike"),
     "ride": ("person",),  # on a horse's back (the horse walks)
+    "cycle": ("person",),  # on a bike (it rolls along)
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
-LEARNT_ACTIONS = tuple(a for a in ACTIONS if a not in ("ride", "dance", "wave"))
-# Who can be ridden.
-RIDDEN = ("horse",)
+LEARNT_ACTIONS = tuple(a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle"))
+# What can be ridden: what its rider does on it, and what it does carrying them.
+RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
 
 COLOURS: dict[str, tuple[int, int, int]] = {
     "brown": (139, 90, 43),
@@ -81,6 +83,7 @@ DEFAULT_COLOUR = {
     "cat": "orange",
     "person": "blue",
     "bird": "red",
+    "bike": "red",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -204,6 +207,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("pandas", "panda bear", "panda bears"), "panda"),
     **dict.fromkeys("squirrels chipmunk chipmunks".split(), "squirrel"),
     "zebras": "zebra",
+    **dict.fromkeys("bikes bicycle bicycles".split(), "bike"),
     "cars": "car",
     "taxi": "car",
     "truck": "car",
@@ -571,6 +575,10 @@ ACTION_SYNONYMS = {
     "rides": "ride",
     "riding": "ride",
     "horseback": "ride",
+    "cycle": "cycle",  # a bike ("cycling through the city" brings one)
+    "cycles": "cycle",
+    "cycling": "cycle",
+    "biking": "cycle",
 }
 CAMERA_SYNONYMS = {
     "static camera": "static",

@@ -124,6 +124,11 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.24, -0.1), (0.17, -0.55)], 0.13, TROUSERS)
         pen.ellipse(0.2, -0.57, 0.08, 0.04, shade(TROUSERS, 0.6))  # boot
+    elif pose.action == "cycle":  # on the saddle, where the pose is, pedalling
+        hip_y = 0.03
+        bend = 0.3  # leaning to the handlebar
+        for turn, trousers in ((math.pi, shade(TROUSERS, 0.8)), (0.0, TROUSERS)):
+            _pedalling_leg(pen, (0.0, hip_y), pose.phase + turn, trousers)
     else:
         pen.limb((0.0, hip_y), 0.9, swing, 0.13, shade(TROUSERS, 0.8), knee=-abs(swing) * 0.4)
         pen.limb((0.0, hip_y), 0.9, -swing, 0.13, TROUSERS, knee=-abs(swing) * 0.4)
@@ -133,7 +138,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     far = -math.pi * 0.7 + 0.4 * math.sin(pose.phase) if dancing else -swing * 0.8
     pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=-0.3 if dancing else 0.0)
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
-    if dancing:
+    if pose.action == "cycle":  # the hands on the handlebar
+        pen.limb((sx, sy - 0.02), 0.62, 0.8, 0.085, shirt)
+    elif dancing:
         near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)
     elif pose.action == "wave":  # the hand up by the head, the forearm to and fro
@@ -161,6 +168,26 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         HAIR,
     )
     pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
+
+
+# Where a cyclist's pedals turn, from the saddle (metres, facing right): the crank's centre
+# and its length.
+CRANK = (0.2, -0.52)
+CRANK_LENGTH = 0.15
+
+
+def _pedalling_leg(pen: Pen, hip: tuple[float, float], turn: float, colour: RGB) -> None:
+    """A leg from `hip` to the pedal at angle `turn` of the crank, the knee bent forward."""
+    foot = (CRANK[0] + CRANK_LENGTH * math.cos(turn), CRANK[1] + CRANK_LENGTH * math.sin(turn))
+    dx, dy = foot[0] - hip[0], foot[1] - hip[1]
+    reach = math.hypot(dx, dy)
+    half, segment = reach / 2, 0.37
+    rise = math.sqrt(max(segment * segment - half * half, 0.0))
+    knee = (hip[0] + dx / 2 + rise * -dy / reach, hip[1] + dy / 2 + rise * dx / reach)
+    if knee[0] < hip[0] + dx / 2:  # the other way round: knees bend forward
+        knee = (hip[0] + dx / 2 + rise * dy / reach, hip[1] + dy / 2 - rise * dx / reach)
+    pen.line([hip, knee, foot], 0.12, colour)
+    pen.ellipse(foot[0] + 0.04, foot[1], 0.07, 0.035, shade(colour, 0.6))  # shoe
 
 
 def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -48,6 +48,34 @@ def draw_car(pen: Pen, pose: Pose, colour: RGB) -> None:
         )
 
 
+# A bike's geometry (metres, facing right): wheel centres, their radius, the crank's centre.
+BIKE_WHEELS = (-0.55, 0.55)
+BIKE_WHEEL_RADIUS = 0.34
+BIKE_CRANK = (-0.02, 0.34)
+
+
+def draw_bike(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A bicycle: two spoked wheels turning as it rolls, its frame in `colour`."""
+    radius = BIKE_WHEEL_RADIUS
+    for wx in BIKE_WHEELS:
+        pen.ellipse(wx, radius, radius, radius, TYRE)
+        pen.ellipse(wx, radius, radius * 0.84, radius * 0.84, (200, 200, 204))
+        for k in range(3):  # spokes, turning with the wheel
+            angle = -pose.phase + k * math.pi / 3
+            dx, dy = radius * 0.8 * math.cos(angle), radius * 0.8 * math.sin(angle)
+            pen.line([(wx - dx, radius - dy), (wx + dx, radius + dy)], 0.015, (120, 120, 126))
+    back, front = BIKE_WHEELS
+    crank_x, crank_y = BIKE_CRANK
+    seat, bars = (-0.2, 0.8), (0.42, 0.92)
+    frame = [(back, radius), (crank_x, crank_y), seat, (back, radius)]
+    pen.line(frame, 0.045, colour)
+    pen.line([seat, (0.36, 0.78), (crank_x, crank_y)], 0.045, colour)
+    pen.line([(0.36, 0.78), (front, radius)], 0.045, colour)
+    pen.line([(0.36, 0.78), bars, (0.34, 0.95)], 0.035, (60, 60, 66))  # handlebar
+    pen.line([(seat[0] - 0.1, seat[1] + 0.04), (seat[0] + 0.08, seat[1] + 0.04)], 0.05, TYRE)
+    pen.ellipse(crank_x, crank_y, 0.05, 0.05, (60, 60, 66))
+
+
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
     r = SIZE["ball"][0] / 2
     pen.ellipse(0.0, r, r, r, colour)

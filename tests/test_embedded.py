@@ -102,6 +102,20 @@ def test_a_pan_too_slow_for_the_model_is_drawn_as_a_still_plate(tmp_path: Path):
 
 
 @needs_weights
+def test_an_animal_or_a_ride_the_model_never_learnt_is_reported_not_drawn_wrong(tmp_path: Path):
+    """Its layers are sized by the kinds and actions it learnt: a horse is a placeholder
+    there (the report says so) and its rider stands, where synthworld draws both."""
+    generator = registry.create("embedded")
+    prompt = "Wide shot, static camera. A park, noon, clear. A red person rides a brown horse."
+    request = GenerationRequest(prompt, 16, FrameRate(Fraction(8)), 128, 72, seed=1)
+    job = generator.generate(request, tmp_path / "ride.mp4")
+    assert job.report["placeholders"] == ["horse"]
+    drawn = [(e["kind"], e["action"]) for e in job.report["understood"]["entities"]]
+    assert drawn == [("person", "stand"), ("placeholder", "stand")]
+    assert probe(job.output, count_frames=True).frames == 16
+
+
+@needs_weights
 def test_embedded_loads_offline_and_makes_clips_of_the_asked_shape(tmp_path: Path):
     # Its weights load; whether it is the default follows its measured figures
     # (test_default_backend.py).

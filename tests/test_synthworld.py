@@ -397,3 +397,29 @@ def test_a_waving_hand_moves():
     spec = parse("a man waving at the camera").spec
     renderer = Renderer(spec, size=(224, 128), fps=8, frames=4, seed=1)
     assert (renderer.frame(0)[0] != renderer.frame(2)[0]).any()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind", "action"),
+    [
+        ("a plane flying over the city at sunset", "plane", "fly"),  # was a box "plane"
+        ("a jet flies over the beach", "plane", "fly"),
+        ("a red bus driving down the street", "bus", "drive"),
+        ("a yellow school bus in the rain", "bus", "stand"),
+    ],
+)
+def test_buses_drive_and_planes_fly_across_the_frame(prompt, kind, action):
+    from videoagent.synthworld.choreography import Choreography
+
+    parsed = parse(prompt)
+    (entity,) = parsed.spec.entities
+    assert (entity.kind, entity.action) == (kind, action) and not parsed.placeholders
+    assert parse(caption(parsed.spec)).spec == parsed.spec
+    if action == "stand":
+        return
+    choreography = Choreography(parsed.spec, 4.0)
+    start, end = choreography.pose(0, 0.0), choreography.pose(0, 4.0)
+    assert end.x - start.x >= 3  # on its way across (a still camera holds it to 3 m)
+    assert (start.y > 1.5) == (kind == "plane")  # in the sky, or on the road
+    renderer = Renderer(parsed.spec, size=(224, 128), fps=8, frames=8, seed=1)
+    assert renderer.frame(4)[1].entities[0].visible > 0.5

@@ -15,8 +15,8 @@
 # catching leaps, ice cream is a cup; people who have met talk with their hands (they stood
 # frozen, and every take failed); 12: seventeen four-legged animals (horse, deer, cow, sheep,
 # goat, pig, fox, wolf, bear, rabbit, lion, tiger, elephant, giraffe, panda, squirrel, zebra)
-# are drawn, not labelled boxes, and a bike; a person rides a horse or a bike, people dance
-# and wave;
+# are drawn, not labelled boxes, and a bike, a bus and a plane; a person rides a horse or a
+# bike, people dance and wave;
 # one eating with nothing handed to it lowers its head; a pan follows a subject running
 # farther than it sweeps.
 VERSION = 12

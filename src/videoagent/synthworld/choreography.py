@@ -45,6 +45,8 @@ SIZE = {
     "cafe stand": (2.6, 2.7),
     "sign": (0.9, 1.9),
     "bike": (1.8, 1.0),
+    "bus": (7.0, 3.0),
+    "plane": (4.6, 1.4),
     "placeholder": (1.0, 1.0),
 }
 SPEED = {
@@ -59,11 +61,15 @@ SPEED = {
     "roll": 1.6,
 }
 SMALL_ITEMS = ("cup", "ball")
+# How high what flies flies past, metres (a plane a little higher, to stay in a wide frame).
+FLIGHT = {"bird": 2.6, "plane": 3.0}
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
     "bird": "fly",
     "car": "drive",
+    "bus": "drive",
+    "plane": "fly",
     "dog": "run",
     "cat": "run",
     "person": "run",
@@ -263,15 +269,15 @@ class Choreography:
         if chaser is not None and entity.kind in FLEES_BY:
             return self._chased_pose(index, chaser, t, u)
         x = self._static_x.get(index, 0.0)
-        if entity.kind == "bird" and entity.action == "fly":
+        if entity.action == "fly":  # across the sky: a bird, a plane
             return Pose(
                 x + SPEED["fly"] * (t - self.duration / 2),
-                2.6 + 0.3 * math.sin(t * 2),
+                FLIGHT[entity.kind] + 0.3 * math.sin(t * 2),
                 +1,
                 "fly",
                 t * 14,
             )
-        if entity.kind == "car" and entity.action == "drive":
+        if entity.action == "drive":  # a car, a bus
             return Pose(x + SPEED["drive"] * (t - self.duration / 2), 0.0, +1, "drive", t * 8)
         if entity.kind == "ball" and entity.action == "roll":
             return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
@@ -330,7 +336,7 @@ class Choreography:
         if entity.action == "dance":  # a little bounce on every step
             return 0.05 * abs(math.sin((t + self.gait_offset) * self.phase_rate("dance")))
         if entity.action != "jump" or hops_along(entity):
-            return 2.6 if entity.kind == "bird" and entity.action == "fly" else 0.0
+            return FLIGHT[entity.kind] if entity.action == "fly" else 0.0
         cycle = (t % JUMP_SECONDS) / JUMP_SECONDS
         return max(0.0, math.sin(cycle * math.pi)) * (0.5 if entity.kind != "person" else 0.4)
 

@@ -36,6 +36,8 @@ PAINTERS = {
     "cafe stand": props.draw_cafe_stand,
     "sign": props.draw_sign,
     "bike": props.draw_bike,
+    "bus": props.draw_bus,
+    "plane": props.draw_plane,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -47,6 +49,8 @@ DEPTH = {
     "placeholder": 1,
     "car": 2,
     "bike": 2,  # behind its rider
+    "bus": 2,
+    "plane": 0,  # in the sky, behind the trees
     "person": 3,
     "dog": 4,
     "cat": 4,
@@ -64,6 +68,7 @@ SHADOWED = {
     "ball": 0.4,
     "car": 2.0,
     "bike": 0.8,
+    "bus": 3.4,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
 

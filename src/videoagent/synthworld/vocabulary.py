@@ -17,7 +17,7 @@ ANIMALS = (
 )
 CREATURES = LEARNT_CREATURES + ANIMALS
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
-PROPS = (*LEARNT_PROPS, "bike")
+PROPS = (*LEARNT_PROPS, "bike", "bus", "plane")
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -48,8 +48,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "eat": ("dog", "cat", "bird", *ANIMALS),
     "meet": ("dog", "cat", "person", *ANIMALS),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
-    "fly": ("bird",),
-    "drive": ("car",),
+    "fly": ("bird", "plane"),
+    "drive": ("car", "bus"),
     "roll": ("ball", "bike"),
     "ride": ("person",),  # on a horse's back (the horse walks)
     "cycle": ("person",),  # on a bike (it rolls along)
@@ -84,6 +84,8 @@ DEFAULT_COLOUR = {
     "person": "blue",
     "bird": "red",
     "bike": "red",
+    "bus": "red",
+    "plane": "white",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -208,6 +210,10 @@ KIND_SYNONYMS = {
     **dict.fromkeys("squirrels chipmunk chipmunks".split(), "squirrel"),
     "zebras": "zebra",
     **dict.fromkeys("bikes bicycle bicycles".split(), "bike"),
+    **dict.fromkeys(("buses", "busses", "school bus", "double-decker", "coach"), "bus"),
+    **dict.fromkeys(
+        "planes airplane airplanes aeroplane aeroplanes jet jets airliner".split(), "plane"
+    ),
     "cars": "car",
     "taxi": "car",
     "truck": "car",
@@ -260,7 +266,7 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("duckling", "ducklings"), "yellow"),
     **dict.fromkeys(("sparrow", "sparrows", "owl", "owls"), "brown"),
     **dict.fromkeys(("parrot", "parrots"), "green"),
-    **dict.fromkeys(("taxi", "taxis"), "yellow"),
+    **dict.fromkeys(("taxi", "taxis", "school bus"), "yellow"),
     **dict.fromkeys(("polar bear", "polar bears", "bunny", "bunnies", "lamb", "lambs"), "white"),
     **dict.fromkeys(("bull", "bulls"), "black"),
     **dict.fromkeys(("chicken", "chickens"), "white"),

@@ -76,6 +76,41 @@ def draw_bike(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.ellipse(crank_x, crank_y, 0.05, 0.05, (60, 60, 66))
 
 
+def draw_bus(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A bus: a long body with a row of windows, its door at the front, wheels turning."""
+    half = SIZE["bus"][0] / 2
+    pen.polygon([(-half, 0.4), (half, 0.4), (half, 2.6), (half - 0.3, 2.9), (-half, 2.9)], colour)
+    pen.rect(-half, 0.4, half, 0.75, shade(colour, 0.7))  # the skirt
+    pen.rect(-half + 0.2, 1.6, half - 0.2, 2.55, shade(colour, 0.8))
+    for i in range(6):
+        x0 = -half + 0.35 + i * 1.0
+        pen.rect(x0, 1.7, x0 + 0.75, 2.45, GLASS)
+    pen.rect(half - 0.95, 0.8, half - 0.35, 2.45, GLASS)  # the door
+    pen.ellipse(half - 0.05, 0.95, 0.08, 0.12, (255, 236, 160))
+    for wx in (-half + 1.3, half - 1.5):
+        pen.ellipse(wx, 0.45, 0.45, 0.45, TYRE)
+        pen.ellipse(wx, 0.45, 0.2, 0.2, (170, 170, 175))
+        angle = pose.phase
+        pen.line(
+            [(wx, 0.45), (wx + 0.18 * math.cos(angle), 0.45 + 0.18 * math.sin(angle))],
+            0.04,
+            (90, 90, 95),
+        )
+
+
+def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """An airliner seen side on, nose to the right: fuselage, tail fin, wing, windows."""
+    dark = shade(colour, 0.7)
+    pen.polygon([(-2.2, 0.75), (-2.0, 1.4), (-1.6, 1.4), (-1.3, 0.8)], dark)  # tail fin
+    pen.ellipse(0.0, 0.6, 2.3, 0.3, colour)
+    pen.polygon([(1.9, 0.75), (2.3, 0.6), (1.9, 0.42)], colour)  # the nose
+    pen.ellipse(1.95, 0.7, 0.14, 0.07, GLASS)  # cockpit
+    for i in range(12):
+        pen.ellipse(-1.4 + i * 0.27, 0.68, 0.05, 0.06, GLASS)
+    pen.polygon([(-0.5, 0.5), (0.4, 0.5), (-0.2, 0.05), (-0.6, 0.05)], dark)  # the wing
+    pen.ellipse(-0.15, 0.25, 0.28, 0.1, shade(colour, 0.55))  # its engine
+
+
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
     r = SIZE["ball"][0] / 2
     pen.ellipse(0.0, r, r, r, colour)

@@ -365,6 +365,10 @@ def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
     [
         ("a girl waves goodbye to her dog", [("person", "wave", ""), ("dog", "stand", "")]),
         ("a man waving at the camera", [("person", "wave", "")]),
+        ("a bus driver waves", [("person", "wave", "")]),
+        # a costume is worn (it drew a bear beside him), a bus stop is a place
+        ("a man in a bear costume dancing", [("person", "dance", "")]),
+        ("a bus stop in the rain", []),
         # the sea's waves are no one's hand
         ("a surfer and big waves at the beach", [("person", "stand", "")]),
         ("a dog runs into the waves", [("dog", "run", "")]),

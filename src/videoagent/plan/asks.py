@@ -152,6 +152,11 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
         return None  # where one is ("sleeps at home"), no house to see
     if i > 0 and words[i - 1] in vocab.TOY_WORDS and _creature_word(words[i]):
         return None  # "a teddy bear": a toy, asked as what it is (the parser's stand-in)
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after in vocab.WORN_AS and _creature_word(words[i]):
+        return None  # "a bear costume": worn, no bear
+    if f"{words[i]} {after}" in vocab.PLACE_SYNONYMS:
+        return None  # "a bus stop": a place
     for length in (2, 1):
         phrase = " ".join(words[i : i + length])
         if len(phrase.split()) != length:

@@ -166,6 +166,8 @@ def _match(tokens: list[str], i: int, table: dict[str, str]) -> tuple[str, int] 
 
 
 KIND_TABLE = {**{k: k for k in vocab.KINDS}, **vocab.KIND_SYNONYMS}
+# The last word of each name of a kind ("driver" of "bus driver"): where a name ends.
+_KIND_ENDS = {name.split()[-1] for name in KIND_TABLE}
 ACTION_TABLE = {**{a: a for a in vocab.ACTIONS}, **vocab.ACTION_SYNONYMS}
 KNOWN = (
     set(vocab.NEUTRAL_WORDS)
@@ -276,6 +278,13 @@ def parse(prompt: str) -> ParsedPrompt:
                 awaited.append(kind[0])
                 i = start + kind[1]
                 continue
+            after = tokens[start + kind[1]] if kind and start + kind[1] < len(tokens) else ""
+            if kind and kind[0] in vocab.CREATURES and after in vocab.WORN_AS:
+                unsupported.extend(
+                    w for w in tokens[start : start + kind[1] + 1] if w not in unsupported
+                )
+                i = start + kind[1] + 1  # "a man in a bear costume": no bear
+                continue
             toy = kind and kind[0] in vocab.CREATURES and i > 0 and tokens[i - 1] in vocab.TOY_WORDS
             if toy and not colour:
                 # "a teddy bear", "a toy horse": a toy, which the world cannot draw
@@ -308,6 +317,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 i += hit[1]
                 continue
             action = _match(tokens, i, ACTION_TABLE)
+            if token in ("wave", "waves") and i > 0 and tokens[i - 1] in _KIND_ENDS:
+                action = ("wave", 1)  # "the bus driver waves": said right after who does
             if action and action[0] == "wave" and _the_sea_s(tokens, i):
                 action = None  # "big waves at the beach": the sea's, no hand's
             if action:

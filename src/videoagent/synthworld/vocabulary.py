@@ -214,6 +214,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(
         "planes airplane airplanes aeroplane aeroplanes jet jets airliner".split(), "plane"
     ),
+    **dict.fromkeys(("bus driver", "bus drivers"), "person"),
     "cars": "car",
     "taxi": "car",
     "truck": "car",
@@ -326,6 +327,9 @@ WORKPLACES = {
 # Words that make the kind after them a toy ("a teddy bear", "a toy horse"), which the
 # world has no drawing for.
 TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))
+# Words after a creature's name that make it something worn ("a bear costume", "a cat mask"),
+# which the world has no drawing for.
+WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears".split())
 # Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
 # "the tree bears fruit").
 NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears"))
@@ -354,6 +358,7 @@ PLACE_STAND_INS = {
     ),
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
+    **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
     **dict.fromkeys("rooftop airport".split(), "city"),
     **dict.fromkeys(
         """

@@ -248,3 +248,12 @@ def test_a_cyclist_pedals_the_bike_that_carries_them(prompt):
         ("person", "stand", ""),
         ("placeholder", "stand", "bike"),
     ]
+
+
+def test_a_cat_chases_a_mouse_that_runs_away():
+    """ "A cat chasing a mouse" chased a box labelled "mouse" that stood still."""
+    spec = parse("a cat chasing a mouse, tracking").spec
+    assert [(e.kind, e.action) for e in spec.entities] == [("cat", "chase"), ("mouse", "stand")]
+    choreography = Choreography(spec, 2.0)
+    assert choreography.pose(1, 1.0).action == "run"
+    assert choreography.pose(1, 1.0).x > choreography.pose(0, 1.0).x  # ahead of the cat

@@ -13,8 +13,9 @@
 # seasons, "a windy day", what one wears or waits for and "after a hike" draw no box, what a
 # timelapse or a bunch is of does, a picnic or yoga sits, building or blowing bubbles stands,
 # catching leaps, ice cream is a cup; people who have met talk with their hands (they stood
-# frozen, and every take failed); 12: seventeen four-legged animals (horse, deer, cow, sheep,
-# goat, pig, fox, wolf, bear, rabbit, lion, tiger, elephant, giraffe, panda, squirrel, zebra)
+# frozen, and every take failed); 12: eighteen four-legged animals (horse, deer, cow, sheep,
+# goat, pig, fox, wolf, bear, rabbit, lion, tiger, elephant, giraffe, panda, squirrel, zebra,
+# mouse)
 # are drawn, not labelled boxes, and a bike, a bus and a plane; a person rides a horse or a
 # bike, people dance and wave;
 # one eating with nothing handed to it lowers its head; a pan follows a subject running

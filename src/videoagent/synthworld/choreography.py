@@ -36,6 +36,7 @@ SIZE = {
     "panda": (1.7, 1.3),
     "squirrel": (0.55, 0.5),
     "zebra": (2.3, 2.2),
+    "mouse": (0.42, 0.3),
     "car": (3.8, 1.45),
     "ball": (0.26, 0.26),
     "cup": (0.24, 0.32),
@@ -61,6 +62,8 @@ SPEED = {
     "roll": 1.6,
 }
 SMALL_ITEMS = ("cup", "ball")
+# Who sits on its haunches: narrower than it stands, a little taller.
+SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
 # How high what flies flies past, metres (a plane a little higher, to stay in a wide frame).
 FLIGHT = {"bird": 2.6, "plane": 3.0}
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
@@ -92,11 +95,7 @@ class Pose:
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
         width, height = SIZE[kind]
-        if self.action == "sit" and kind in ("dog", "cat", "fox", "wolf", "bear", "lion") + (
-            "tiger",
-            "panda",
-            "squirrel",
-        ):
+        if self.action == "sit" and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
         if self.action == "sit" and kind == "person":
             height *= 0.72

@@ -13,7 +13,7 @@ import re
 LEARNT_CREATURES = ("dog", "cat", "person", "bird")
 ANIMALS = (
     *("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit"),
-    *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra"),
+    *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
 )
 CREATURES = LEARNT_CREATURES + ANIMALS
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
@@ -38,10 +38,10 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "walk": ("dog", "cat", "person", "bird", *ANIMALS),
     "run": ("dog", "cat", "person", *ANIMALS),
     "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit", "lion", "tiger", "panda")
-    + ("squirrel",),
+    + ("squirrel", "mouse"),
     "sniff": ("dog", "cat", *ANIMALS),
     "jump": ("dog", "cat", "person", "bird", "horse", "deer", "goat", "fox", "wolf", "rabbit")
-    + ("tiger", "squirrel"),
+    + ("tiger", "squirrel", "mouse"),
     "wag": ("dog",),
     "hold": ("person",),
     "give": ("person",),
@@ -103,6 +103,7 @@ DEFAULT_COLOUR = {
     "panda": "white",  # black legs, ears and eye patches
     "squirrel": "grey",
     "zebra": "white",  # with black stripes
+    "mouse": "grey",
     "car": "red",
     "ball": "red",
     "cup": "white",
@@ -209,6 +210,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("pandas", "panda bear", "panda bears"), "panda"),
     **dict.fromkeys("squirrels chipmunk chipmunks".split(), "squirrel"),
     "zebras": "zebra",
+    **dict.fromkeys("mice rat rats".split(), "mouse"),
     **dict.fromkeys("bikes bicycle bicycles".split(), "bike"),
     **dict.fromkeys(("buses", "busses", "school bus", "double-decker", "coach"), "bus"),
     **dict.fromkeys(

@@ -34,7 +34,7 @@ class BodyPlan:
     head: tuple[float, float]  # skull half width, half height
     muzzle: tuple[float, float, float, float]  # offset x, offset y from the skull, radii
     ears: str  # "pointed", "round", "small", "floppy" or "big" (an elephant's)
-    tail: str  # "hair", "bushy", "short", "curly", "tuft", "long", "plume" or "stub"
+    tail: str  # "hair", "bushy", "short", "curly", "tuft", "long", "plume", "thin" or "stub"
     stride: float = 0.32  # how far a leg swings at a walk (radians)
     mane: bool = False  # along the top of the neck (a horse's, a giraffe's)
     horns: str = ""  # "", "antlers", "short", "curved" or "ossicones" (a giraffe's)
@@ -232,6 +232,19 @@ PLANS = {
         limbs=(34, 32, 34),
         sits=True,
     ),
+    "mouse": BodyPlan(
+        body=(0.0, 0.1, 0.12, 0.07),
+        legs=(0.07, -0.07, 0.06, 0.03),
+        neck=(0.09, 0.12, 0.04, 0.07),
+        neck_lean=1.2,
+        head=(0.055, 0.05),
+        muzzle=(0.06, -0.015, 0.035, 0.025),
+        ears="round",
+        tail="thin",
+        stride=0.5,
+        sits=True,
+        enlarged=1.8,
+    ),
     "squirrel": BodyPlan(
         body=(0.0, 0.2, 0.15, 0.08),
         legs=(0.1, -0.1, 0.14, 0.04),
@@ -371,6 +384,11 @@ def _tail(pen: Pen, plan: BodyPlan, root, colour: RGB, dark: RGB, pose: Pose) ->
         pen.line(points, 0.05, colour)
         for px, py in points[2::2]:
             pen.ellipse(px, py, 0.02, 0.03, EYE)
+    elif plan.tail == "thin":  # a mouse's, long and bare, curling off the ground
+        points = [
+            (x - 0.05 * i, max(y - 0.03 * i + 0.02 * math.sin(i + sway), 0.01)) for i in range(6)
+        ]
+        pen.line(points, 0.012, (220, 160, 170))
     elif plan.tail == "plume":  # a squirrel's, held up in an S over its back
         pen.ellipse(x - 0.06, y + 0.12 + 0.01 * sway, 0.06, 0.13, colour)
         pen.ellipse(x - 0.02, y + 0.28 + 0.01 * sway, 0.07, 0.06, shade(colour, 1.15))

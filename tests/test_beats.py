@@ -171,6 +171,9 @@ from videoagent.plan.beats import (
             "a woman jogs, close-up of her shoes",
             ["A woman jogs.", "Close-up of her shoes."],
         ),
+        # a gerund naming a kind of thing is no verb ("Wild Trails horse rides tours.")
+        ("a horse riding tours", ["A horse riding tours."]),
+        ("a dog walking club", ["A dog walking club."]),
     ],
 )
 def test_captions_agree_with_how_many_the_subject_names(request_text, captions):

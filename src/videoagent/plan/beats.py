@@ -551,6 +551,15 @@ def names_subject(subject: str, beat: str) -> bool:
     return bool(subject) and not _told(subject, beat)[1]
 
 
+# Words a gerund before them names the kind of ("horse riding tours", "dance lessons",
+# "running shoes"): no verb to put in the present tense.
+_GERUND_NAMES = frozenset(
+    """tour tours lesson lessons class classes school club shoes boots gear trip trips pool
+    holiday holidays stables camp team session sessions adventure adventures experience
+    experiences kit course courses studio competition contest""".split()
+)
+
+
 def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     """The words of the beat's line after its subject, the verb in the present tense, and
     whether the line is a sentence of its own."""
@@ -559,7 +568,8 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     verb = 0 if at is None else at + 1  # where the verb is, if any
     if at is None and words and words[0].lower() in ("who", "that"):  # "who loves … runs"
         verb = _main_verb(words) or len(words)
-    if verb < len(words) and words[verb].lower().endswith("ing"):
+    compound = verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in _GERUND_NAMES
+    if verb < len(words) and words[verb].lower().endswith("ing") and not compound:
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         plural = plural or (at is None and subject.lower() in FIRST_PERSON)  # "I unbox"
         words[verb] = present_tense(words[verb], plural=plural)

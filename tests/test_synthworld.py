@@ -427,3 +427,18 @@ def test_buses_drive_and_planes_fly_across_the_frame(prompt, kind, action):
     assert (start.y > 1.5) == (kind == "plane")  # in the sky, or on the road
     renderer = Renderer(parsed.spec, size=(224, 128), fps=8, frames=8, seed=1)
     assert renderer.frame(4)[1].entities[0].visible > 0.5
+
+
+def test_a_puppy_chasing_its_tail_spins_round_on_the_spot():
+    """It stood still, and the asks said "the dog chases the dog"."""
+    from videoagent.synthworld.choreography import Choreography
+
+    spec = parse("a puppy chasing its tail").spec
+    assert [(e.kind, e.action) for e in spec.entities] == [("dog", "spin")]
+    assert parse(caption(spec)).spec == spec
+    assert [a.said() for a in asks_in("a puppy chasing its tail")] == ["a dog", "the dog spins"]
+    choreography = Choreography(spec, 4.0)
+    poses = [choreography.pose(0, t / 8) for t in range(33)]
+    assert {p.facing for p in poses} == {-1, 1}  # turning one way, then the other
+    assert max(p.x for p in poses) - min(p.x for p in poses) < 0.5  # on the spot
+    assert parse("a family of ducks crossing the road").spec.entities[0].action == "walk"

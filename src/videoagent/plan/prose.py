@@ -52,6 +52,7 @@ ACTION_PROSE = {
     "eat": "eats",
     "dance": "dances",
     "wave": "waves hello",
+    "spin": "spins round and round, chasing its tail",
 }
 
 

@@ -108,6 +108,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "roll": "rolls along the ground",
         "dance": "dances",
         "wave": "waves hello",
+        "spin": "spins around",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     return f"{name.capitalize()} {phrase}."

@@ -325,6 +325,7 @@ class Choreography:
             "fly": 14.0,
             "roll": 12.0,  # a ball's turn at a chase's pace
             "dance": 6.3,  # a step a half-second: 120 beats a minute
+            "spin": 15.0,  # at a run
             "wave": 9.0,  # a hand waved to and fro
         }.get(action, 3.0)
 
@@ -352,6 +353,10 @@ class Choreography:
         facing = +1 if end >= start else -1
         if action == "fly":
             return Pose(x, 2.4 + 0.3 * math.sin(t * 2), facing, "fly", t * 14)
+        if action == "spin":  # round and round on the spot, after its tail
+            turn = (t + self.gait_offset) * 2.5
+            facing = 1 if math.sin(turn) >= 0 else -1
+            return Pose(x + 0.15 * math.cos(turn), 0.0, facing, "spin", self._phase(entity, t))
         if action == "dance":  # on the spot, swaying from side to side to the beat
             sway = 0.25 * math.sin((t + self.gait_offset) * 1.1)
             return Pose(x + sway, self._jump(entity, t), facing, "dance", self._phase(entity, t))

@@ -53,12 +53,13 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "roll": ("ball", "bike"),
     "ride": ("person",),  # on a horse's back (the horse walks)
     "cycle": ("person",),  # on a bike (it rolls along)
+    "spin": ("dog", "cat"),  # round and round, chasing its tail
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
-LEARNT_ACTIONS = tuple(a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle"))
+LEARNT_ACTIONS = tuple(a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle", "spin"))
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
 
@@ -447,6 +448,8 @@ ACTION_SYNONYMS = {
     "skips": "run",
     "skipping": "run",
     "trots": "walk",
+    "crossing": "walk",
+    "crosses": "walk",
     "sneaks": "walk",
     "sneaking": "walk",
     "creeps": "walk",
@@ -579,6 +582,15 @@ ACTION_SYNONYMS = {
     # Waving a hand: "waving", or "waves" said with whom or why ("the waves" are the sea's).
     "waving": "wave",
     **{f"{verb} {how}": "wave" for verb in ("wave", "waves") for how in _WAVED},
+    **dict.fromkeys(
+        [
+            f"{verb} {whose} tail"
+            for verb in ("chase", "chases", "chasing")
+            for whose in ("its", "his", "her", "their", "own")
+        ]
+        + ["spins", "spinning", "spin around", "spins around", "spinning around"],
+        "spin",
+    ),
     "dance": "dance",
     "dances": "dance",
     "dancing": "dance",

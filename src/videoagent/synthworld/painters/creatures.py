@@ -16,13 +16,13 @@ CREAM = (250, 246, 238)
 
 
 def _gait(pose: Pose, amplitude: float) -> float:
-    moving = pose.action in ("walk", "run", "sniff", "chase")
+    moving = pose.action in ("walk", "run", "sniff", "chase", "spin")
     return math.sin(pose.phase) * amplitude if moving else 0.0
 
 
 def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     dark, light = shade(colour, 0.62), shade(colour, 1.55)
-    swing = _gait(pose, 0.55 if pose.action in ("run", "chase") else 0.35)
+    swing = _gait(pose, 0.55 if pose.action in ("run", "chase", "spin") else 0.35)
     wag = math.sin(pose.phase * (2.0 if pose.action in ("wag", "meet") else 0.6))
     if pose.action == "sit" or (pose.action == "eat" and pose.reach < 1):
         _sitting_dog(pen, colour, dark, light, wag)
@@ -76,7 +76,7 @@ def _sitting_dog(pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float) -> No
 
 def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
     dark, light = shade(colour, 0.65), shade(colour, 1.4)
-    swing = _gait(pose, 0.45 if pose.action in ("run", "chase") else 0.3)
+    swing = _gait(pose, 0.45 if pose.action in ("run", "chase", "spin") else 0.3)
     if pose.action == "sit":  # the tail's tip sways: a sitting cat is not a photograph
         sway = math.sin(pose.phase)
         tip = (-0.34 + 0.05 * sway, 0.2 + 0.03 * sway)

@@ -379,7 +379,7 @@ def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
         ),
         (
             "a kid on a rocking horse",
-            [("person", "stand", ""), ("placeholder", "stand", "rocking horse")],
+            [("person", "stand", "child"), ("placeholder", "stand", "rocking horse")],
         ),
         ("a wooden bench", [("bench", "stand", "")]),
         # ... and playing an instrument is no walk up to meet it
@@ -442,3 +442,29 @@ def test_a_puppy_chasing_its_tail_spins_round_on_the_spot():
     assert {p.facing for p in poses} == {-1, 1}  # turning one way, then the other
     assert max(p.x for p in poses) - min(p.x for p in poses) < 0.5  # on the spot
     assert parse("a family of ducks crossing the road").spec.entities[0].action == "walk"
+
+
+def test_a_child_is_drawn_smaller_than_a_grown_up_in_every_shot_of_the_plan():
+    """ "A little girl and her dad" were drawn the same height."""
+    from videoagent.agent.planning import preview_plan
+    from videoagent.plan.request import Request
+    from videoagent.synthworld.staging import Stage
+
+    text = "a little girl and her dad walking in the park, then they sit on a bench"
+    board, _ = preview_plan(Request.build(text, duration=8), ["procedural"])
+    for shot in board.shots:
+        spec = shot.scene_spec
+        people = [e for e in spec.entities if e.kind == "person"]
+        assert sorted(e.label for e in people) == ["", "child"], shot.beat
+        assert parse(caption(spec)).spec == spec
+        truth = Stage(spec, size=(320, 180), fps=8, frames=1).truth(0).entities
+        heights = {
+            entity.label: seen.box[3] - seen.box[1]
+            for entity, seen in zip(spec.entities, truth, strict=True)
+            if entity.kind == "person"
+        }
+        assert heights["child"] < 0.8 * heights[""]
+    # "a girl" alone may be of any age: drawn grown; "the girl" goes back to the little one
+    assert parse("a girl walking in the rain").spec.entities[0].label == ""
+    (girl, dog) = parse("a little girl and her dog. The girl waves.").spec.entities
+    assert (girl.label, girl.action) == ("child", "wave")

@@ -148,6 +148,7 @@ def _looks(spec: SceneSpec, index: int) -> str:
         return entity.label if entity.label.endswith("s") else _article(entity.label)
     twin = any(_same(e, entity) for e in spec.entities[:index])
     kind = KIND_PROSE.get(entity.kind, entity.kind)
+    kind = "child" if entity.label == vocab.CHILD else kind
     words = f"{kind} in {entity.colour}" if entity.kind == "person" else f"{entity.colour} {kind}"
     return f"another {words}" if twin else _article(words)
 

@@ -127,6 +127,12 @@ def left_out_notes(left_out: dict[str, list[str]]) -> list[str]:
     ]
 
 
+def _said_young(called: str) -> bool:
+    """Whether what the request calls the lead names a child ("kid", "little girl")."""
+    words = called.lower().split()
+    return bool(words) and vocab.is_child(words, len(words) - 1)
+
+
 def protagonist(brief: Brief, bible: Bible) -> BibleEntity | None:
     if brief.subject_kind is None:
         return None
@@ -354,7 +360,8 @@ def stage(
         chosen = action or seated or "walk"
         if lead.kind not in vocab.ACTIONS.get(chosen, ()):
             chosen = "stand"  # a short film's closing shot sits; a bird cannot
-        entities.append(EntitySpec(lead.kind, lead.colour, chosen))
+        young = lead.kind == "person" and _said_young(lead.called)
+        entities.append(EntitySpec(lead.kind, lead.colour, chosen, label=vocab.CHILD * young))
         aimed.append(target)
         cast.append(lead.id)
     for entity in found:

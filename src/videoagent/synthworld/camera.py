@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from videoagent.synthworld.choreography import RIDER_LEGS, SADDLE, SIZE, Choreography, _ease
+from videoagent.synthworld.choreography import (
+    RIDER_LEGS,
+    SADDLE,
+    SIZE,
+    Choreography,
+    _ease,
+    sized_as,
+)
 from videoagent.synthworld.spec import SceneSpec
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
@@ -32,7 +39,7 @@ class View:
 
 def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     """Width and height in metres of the shot's resting view, sized on its subject."""
-    subject = spec.entities[0].kind if spec.entities else "person"
+    subject = sized_as(spec.entities[0]) if spec.entities else "person"
     factor, least = SHOT_HEIGHT[spec.shot_size]
     tall = SIZE[subject][1]
     lead = spec.entities[0] if spec.entities else None

@@ -9,7 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import RIDDEN
+from videoagent.synthworld.vocabulary import CHILD, RIDDEN
 
 CAMERA_PHRASE = {
     "static": "static camera",
@@ -44,6 +44,8 @@ WEATHER_PHRASE = {"clear": "clear", "rain": "rain", "snow": "snow"}
 def _name(entity: EntitySpec) -> str:
     if entity.kind == "placeholder":
         return entity.label
+    if entity.label == CHILD:  # "a blue child", read back as a child
+        return f"{entity.colour} child"
     return f"{entity.colour} {entity.kind}"
 
 

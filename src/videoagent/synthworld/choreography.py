@@ -11,13 +11,14 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import ANIMALS, RIDDEN
+from videoagent.synthworld.vocabulary import ANIMALS, CHILD, RIDDEN
 
 # Width and height in metres (stylised: small things are drawn larger than life to stay legible).
 SIZE = {
     "dog": (0.95, 0.78),
     "cat": (0.62, 0.5),
     "person": (0.55, 1.75),
+    "child": (0.4, 1.15),  # a person labelled a child: drawn at two thirds
     "bird": (0.34, 0.26),
     "horse": (2.3, 2.2),
     "deer": (1.5, 1.8),
@@ -97,7 +98,7 @@ class Pose:
         width, height = SIZE[kind]
         if self.action == "sit" and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
-        if self.action == "sit" and kind == "person":
+        if self.action == "sit" and kind in ("person", "child"):
             height *= 0.72
         if self.action in ("ride", "cycle"):  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
@@ -116,6 +117,11 @@ def _grazing(entity: EntitySpec, t: float) -> float:
     """How far the head of one eating with nothing handed to it is lowered: down at the
     grass, raised now and then to look about."""
     return (1.0 if (t % 4.0) < 3.2 else 0.25) if entity.action == "eat" else 0.0
+
+
+def sized_as(entity: EntitySpec) -> str:
+    """The key of `SIZE` an entity is drawn at: its kind, or "child" for a child."""
+    return "child" if entity.kind == "person" and entity.label == CHILD else entity.kind
 
 
 def hops_along(entity: EntitySpec) -> bool:
@@ -174,7 +180,7 @@ class Choreography:
                 facing = 1  # the subject faces right while it sits still
                 positions[index] = (subject_span[0] + subject_span[1]) / 2 - 0.1 * facing
                 continue
-            width = SIZE[entity.kind][0]
+            width = SIZE[sized_as(entity)][0]
             slot = slots[used % len(slots)] * self.view_width
             offset = slot + math.copysign(min(width / 2, 0.15 * self.view_width), slot)
             used += 1
@@ -261,7 +267,7 @@ class Choreography:
             subject = self._subject_pose(self.entities[0], t, u)
             lead = -1.3
             if entity.action == "chase":  # close behind, so a medium shot holds both chasers
-                widths = SIZE[self.entities[0].kind][0] + SIZE[entity.kind][0]
+                widths = SIZE[sized_as(self.entities[0])][0] + SIZE[sized_as(entity)][0]
                 lead = -(widths / 2 + 0.07 * self.view_width)
             return Pose(subject.x + lead, 0.0, +1, entity.action, self._phase(entity, t))
         chaser = self._chaser_of(index)
@@ -305,7 +311,8 @@ class Choreography:
         entity = self.entities[index]
         behind = self._pose(chaser, t)
         clearance = min(1.0, 0.18 * self.view_width) * (1.2 - 0.4 * u)
-        gap = (SIZE[self.entities[chaser].kind][0] + SIZE[entity.kind][0]) / 2 + clearance
+        gap = (SIZE[sized_as(self.entities[chaser])][0] + SIZE[sized_as(entity)][0]) / 2
+        gap += clearance
         action = FLEES_BY[entity.kind]
         height = 0.5 + 0.1 * math.sin(t * 2) if action == "fly" else 0.0
         x = behind.x + behind.facing * gap
@@ -403,7 +410,7 @@ class Choreography:
 
     def _meet_pose(self, entity: EntitySpec, t: float, u: float, side: int) -> Pose:
         """Two entities walk towards each other from both sides and stop face to face."""
-        width = SIZE[entity.kind][0]
+        width = SIZE[sized_as(entity)][0]
         meet_x = side * (width * 0.55)
         start_x = side * 2.6
         arrive = _ease(u / 0.45)

@@ -54,19 +54,21 @@ class ParsedPrompt:
     def within(self, kinds: tuple[str, ...], actions: tuple[str, ...]) -> ParsedPrompt:
         """This reading for a generator that draws only `kinds` doing `actions`: any other
         kind becomes a placeholder labelled with it (the embedded model never learnt a
-        horse), any other action standing (nor riding)."""
+        horse), any other action standing (nor riding), and a child a person (it draws
+        people at one size)."""
         drawn = (*kinds, "placeholder")
         beyond = [e for e in self.spec.entities if e.kind not in drawn]
-        if not beyond and all(e.action in actions for e in self.spec.entities):
+        learnt = all(e.action in actions and e.label != vocab.CHILD for e in self.spec.entities)
+        if not beyond and learnt:
             return self
-        entities = tuple(
-            EntitySpec("placeholder", "white", "stand", label=e.kind)
-            if e.kind not in drawn
-            else e
-            if e.action in actions
-            else replace(e, action="stand", target=None)
-            for e in self.spec.entities
-        )
+
+        def learnt_one(e: EntitySpec) -> EntitySpec:
+            if e.kind not in drawn:
+                return EntitySpec("placeholder", "white", "stand", label=e.kind)
+            e = replace(e, label="") if e.label == vocab.CHILD else e
+            return e if e.action in actions else replace(e, action="stand", target=None)
+
+        entities = tuple(learnt_one(e) for e in self.spec.entities)
         labels = [e.kind for e in beyond if e.kind not in self.placeholders]
         return replace(
             self,
@@ -229,7 +231,10 @@ def parse(prompt: str) -> ParsedPrompt:
         for index, existing in enumerate(entities):
             if another:
                 break
-            same_kind = existing["kind"] == mention.kind and existing["label"] == mention.label
+            same_kind = existing["kind"] == mention.kind and (
+                existing["label"] == mention.label
+                or (mention.kind == "person" and not mention.label)  # "the girl": whoever
+            )
             if (
                 same_kind
                 and (mention.colour in (None, existing["colour"]))
@@ -299,7 +304,9 @@ def parse(prompt: str) -> ParsedPrompt:
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
                 definite = i > 0 and tokens[i - 1] == "the"
                 another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
-                index = entity_for(_Mention(kind[0], colour), definite, another)
+                young = kind[0] == "person" and vocab.is_child(tokens, start + kind[1] - 1)
+                label = vocab.CHILD if young else ""
+                index = entity_for(_Mention(kind[0], colour, label), definite, another)
                 said = " ".join(tokens[start : start + kind[1]])
                 if said in vocab.NATURAL_COLOUR:
                     natural.setdefault(index, vocab.NATURAL_COLOUR[said])

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View
-from videoagent.synthworld.choreography import SIZE, Pose
+from videoagent.synthworld.choreography import SIZE, Pose, sized_as
 from videoagent.synthworld.painters import animals, creatures, props
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.spec import SceneSpec
@@ -235,14 +235,16 @@ class Renderer:
         for i in order:
             entity, pose = self.spec.entities[i], poses[i]
             x, y = view.to_pixels(pose.x, pose.y, self.size)
+            # A child is a person drawn smaller, as its size says.
+            drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
             if entity.kind in SHADOWED and pose.held_by is None:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
-                half = scale * SHADOWED[entity.kind]
+                half = drawn * SHADOWED[entity.kind]
                 draw.ellipse(
                     (x - half, ground_y - half * 0.12, x + half, ground_y + half * 0.12),
                     fill=(0, 0, 0, 60),
                 )
-            pen = Pen(draw, origin=(x, y), scale=scale, facing=pose.facing, grade=self.grade)
+            pen = Pen(draw, origin=(x, y), scale=drawn, facing=pose.facing, grade=self.grade)
             if entity.kind == "placeholder":
                 props.draw_placeholder(pen, pose, entity.label)
             else:

@@ -13,7 +13,7 @@ import numpy as np
 
 from videoagent.synthworld.boundary import Boundary, arrival
 from videoagent.synthworld.camera import Camera, View, view_size
-from videoagent.synthworld.choreography import Choreography, Pose
+from videoagent.synthworld.choreography import Choreography, Pose, sized_as
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.truth import EntityTruth, FrameTruth
 
@@ -111,7 +111,7 @@ class Stage:
         width, height = self.size
         entities = []
         for i, (entity, pose) in enumerate(zip(self.spec.entities, poses, strict=True)):
-            x0, y0, x1, y1 = pose.box(entity.kind)
+            x0, y0, x1, y1 = pose.box(sized_as(entity))
             ax, ay = view.to_pixels(x0, y1, self.size)
             bx, by = view.to_pixels(x1, y0, self.size)
             area = max((bx - ax) * (by - ay), 1e-6)

@@ -327,6 +327,27 @@ WORKPLACES = {
     **dict.fromkeys("barista baristas waiter waiters waitress chef chefs".split(), "cafe"),
     **dict.fromkeys("surfer surfers lifeguard lifeguards fisherman fishermen".split(), "beach"),
 }
+# People drawn as children, smaller than grown-ups: by these words, or a girl or a boy said
+# to be little ("a little girl"; "a girl" alone may be of any age, and stays grown). A
+# child is a person whose label says "child" (`EntitySpec.label`).
+CHILD = "child"
+CHILD_WORDS = frozenset(
+    """kid kids child children toddler toddlers son sons daughter daughters grandson grandsons
+    granddaughter granddaughters grandchild grandchildren grandkid grandkids schoolboy
+    schoolboys schoolgirl schoolgirls""".split()
+)
+YOUNG_WORDS = frozenset("little young small tiny".split())
+
+
+def is_child(words: list[str], at: int) -> bool:
+    """Whether the person named by `words[at]` is a child ("kid", "a little girl")."""
+    word = words[at]
+    if word in CHILD_WORDS:
+        return True
+    young = any(w in YOUNG_WORDS for w in words[max(0, at - 2) : at])
+    return young and word in ("girl", "boy", "girls", "boys")
+
+
 # Words that make the kind after them a toy ("a teddy bear", "a toy horse"), which the
 # world has no drawing for.
 TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))

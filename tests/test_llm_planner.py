@@ -84,7 +84,8 @@ def test_what_a_planned_beat_asks_that_synthworld_cannot_draw_is_said(request_an
         server.close()
     assert board.planner.startswith("llm")
     assert board.warnings == [
-        "'the dog meets a friend and they dance': synthworld has no drawing for dance; "
+        "'the dog meets a friend and they dance': synthworld has no drawing for a dog that "
+        "dances; "
         "where it draws the shot, that is left out"
     ]
 

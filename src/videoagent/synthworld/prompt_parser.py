@@ -224,6 +224,7 @@ def parse(prompt: str) -> ParsedPrompt:
     placeholders: list[str] = []
     unsupported: list[str] = []
     awaited: list[str] = []
+    beyond: list[tuple[str, str]] = []  # a later action of a sentence its doer cannot do
     natural: dict[int, str] = {}  # an entity's colour by what it is ("a swan": white)
 
     def entity_for(mention: _Mention, definite: bool, another: bool = False) -> int:
@@ -363,9 +364,16 @@ def parse(prompt: str) -> ParsedPrompt:
             mentions.append(entity_for(_Mention("ball", None), True))
             actions = ["chase" if a == "meet" else a for a in actions]
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
+        if mentions:  # "meets a friend and they dance": a dog cannot, said so
+            kind = entities[mentions[0]]["kind"]
+            also = [a for a in actions[1:] if kind not in vocab.ACTIONS.get(a, (kind,))]
+            beyond.extend((kind, a) for a in also if kind != "placeholder")
 
-    cannot = _resolve(entities, natural)
-    notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in cannot]
+    stood = _resolve(entities, natural)
+    left = [c for c in dict.fromkeys(beyond) if c not in stood]
+    notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in stood]
+    notes += [f"a {kind} cannot {action} here; that is left out" for kind, action in left]
+    cannot = stood + left
     spec = SceneSpec(
         place=scene.get("place", "park"),
         time_of_day=scene.get("time_of_day", "morning"),

@@ -104,7 +104,7 @@ def test_unknown_nouns_become_labelled_placeholders():
         # What a video or a bunch is "of" is the thing ("flowers" were drawn as nothing).
         ("a timelapse of flowers blooming in a garden", ["placeholder"], ["flowers"]),
         ("a cat full of joy", ["cat"], []),
-        ("a kid flying a kite on a windy day", ["person", "placeholder"], ["kite"]),  # no "windy"
+        ("a kid flying a kite on a windy day", ["person", "kite"], []),  # no "windy" box
         # What one wears is no thing standing beside them ("a headphones stands nearby").
         ("a man jogging in the rain with his headphones on", ["person"], []),
         ("a dog wearing a red hat", ["dog"], []),
@@ -468,3 +468,21 @@ def test_a_child_is_drawn_smaller_than_a_grown_up_in_every_shot_of_the_plan():
     assert parse("a girl walking in the rain").spec.entities[0].label == ""
     (girl, dog) = parse("a little girl and her dog. The girl waves.").spec.entities
     assert (girl.label, girl.action) == ("child", "wave")
+
+
+def test_a_kite_flies_on_its_string_from_the_hand_of_whoever_flies_it():
+    """ "Flying a kite" drew a box labelled "kite" on the ground beside her."""
+    from videoagent.synthworld.choreography import Choreography
+
+    parsed = parse("a little girl flying a kite on the beach")
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == [
+        ("person", "stand"),
+        ("kite", "fly"),
+    ]
+    assert not parsed.placeholders and parse(caption(parsed.spec)).spec == parsed.spec
+    choreography = Choreography(parsed.spec, 4.0)
+    for t in (0.0, 1.0, 3.0):
+        girl, kite = choreography.pose(0, t), choreography.pose(1, t)
+        assert kite.y > 1.8 and 1.0 < kite.x - girl.x < 2.5  # up ahead of her
+        assert 0.5 < kite.reach < 1.0  # its string runs to a child's hand
+    assert "the kite flies" in [a.said() for a in asks_in("a little girl flying a kite")]

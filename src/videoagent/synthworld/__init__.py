@@ -16,7 +16,7 @@
 # frozen, and every take failed); 12: eighteen four-legged animals (horse, deer, cow, sheep,
 # goat, pig, fox, wolf, bear, rabbit, lion, tiger, elephant, giraffe, panda, squirrel, zebra,
 # mouse)
-# are drawn, not labelled boxes, and a bike, a bus and a plane; a person rides a horse or a
+# are drawn, not labelled boxes, and a bike, a bus, a plane and a kite; a person rides a horse or a
 # bike, people dance and wave, a puppy chases its tail, a child is drawn smaller;
 # one eating with nothing handed to it lowers its head; a pan follows a subject running
 # farther than it sweeps.

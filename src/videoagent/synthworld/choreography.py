@@ -49,6 +49,7 @@ SIZE = {
     "bike": (1.8, 1.0),
     "bus": (7.0, 3.0),
     "plane": (4.6, 1.4),
+    "kite": (0.7, 0.95),
     "placeholder": (1.0, 1.0),
 }
 SPEED = {
@@ -66,7 +67,11 @@ SMALL_ITEMS = ("cup", "ball")
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
 # How high what flies flies past, metres (a plane a little higher, to stay in a wide frame).
-FLIGHT = {"bird": 2.6, "plane": 3.0}
+FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3}
+# How far ahead of the one flying it a kite flies; its string runs back to their hand
+# (0.35 m ahead of them, at `HAND` of their height).
+KITE_AHEAD = 1.7
+HAND = 0.7
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
@@ -198,7 +203,7 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
-        if entity.action in staged:
+        if entity.action in staged or self._kite_flier(index) is not None:
             return True
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return True
@@ -274,6 +279,13 @@ class Choreography:
         if chaser is not None and entity.kind in FLEES_BY:
             return self._chased_pose(index, chaser, t, u)
         x = self._static_x.get(index, 0.0)
+        flier = self._kite_flier(index)
+        if flier is not None:  # up on its string, ahead of whoever flies it
+            holder = self._pose(flier, t)
+            bob = 0.25 * math.sin((t + self.gait_offset) * 1.7)
+            x = holder.x + KITE_AHEAD * holder.facing
+            hand = HAND * SIZE[sized_as(self.entities[flier])][1]  # where the string goes
+            return Pose(x, FLIGHT["kite"] + bob, holder.facing, "fly", t * 3, reach=hand)
         if entity.action == "fly":  # across the sky: a bird, a plane
             return Pose(
                 x + SPEED["fly"] * (t - self.duration / 2),
@@ -291,6 +303,12 @@ class Choreography:
             x += facing * SPEED["sniff"] * (t - self.duration / 2)
         phase = self._phase(entity, t)
         return Pose(x, self._jump(entity, t), facing, entity.action, phase, _grazing(entity, t))
+
+    def _kite_flier(self, index: int) -> int | None:
+        """The person flying kite `index`: the first person of the shot."""
+        if self.entities[index].kind != "kite" or self.entities[index].action != "fly":
+            return None
+        return next((i for i, e in enumerate(self.entities) if e.kind == "person"), None)
 
     def _rider_of(self, index: int) -> int | None:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way

@@ -433,6 +433,9 @@ def _apply(
     if not mentions or not actions:
         return
     subject, action = mentions[0], actions[0]
+    if action == "fly":  # "a girl flying a kite": the kite flies, on its string
+        for kite in (m for m in mentions[1:] if entities[m]["kind"] == "kite"):
+            entities[kite]["action"] = entities[kite]["action"] or "fly"
     if action in ("walk", "run", "sit", "jump"):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]

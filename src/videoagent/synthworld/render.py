@@ -38,6 +38,7 @@ PAINTERS = {
     "bike": props.draw_bike,
     "bus": props.draw_bus,
     "plane": props.draw_plane,
+    "kite": props.draw_kite,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -51,6 +52,7 @@ DEPTH = {
     "bike": 2,  # behind its rider
     "bus": 2,
     "plane": 0,  # in the sky, behind the trees
+    "kite": 0,
     "person": 3,
     "dog": 4,
     "cat": 4,

@@ -17,7 +17,7 @@ ANIMALS = (
 )
 CREATURES = LEARNT_CREATURES + ANIMALS
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
-PROPS = (*LEARNT_PROPS, "bike", "bus", "plane")
+PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite")
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -48,7 +48,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "eat": ("dog", "cat", "bird", *ANIMALS),
     "meet": ("dog", "cat", "person", *ANIMALS),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
-    "fly": ("bird", "plane"),
+    "fly": ("bird", "plane", "kite"),
     "drive": ("car", "bus"),
     "roll": ("ball", "bike"),
     "ride": ("person",),  # on a horse's back (the horse walks)
@@ -87,6 +87,7 @@ DEFAULT_COLOUR = {
     "bike": "red",
     "bus": "red",
     "plane": "white",
+    "kite": "red",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -218,6 +219,7 @@ KIND_SYNONYMS = {
         "planes airplane airplanes aeroplane aeroplanes jet jets airliner".split(), "plane"
     ),
     **dict.fromkeys(("bus driver", "bus drivers"), "person"),
+    "kites": "kite",
     "cars": "car",
     "taxi": "car",
     "truck": "car",

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from videoagent.synthworld.choreography import SIZE, Pose
+from videoagent.synthworld.choreography import KITE_AHEAD, SIZE, Pose
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 GLASS = (160, 200, 225)
@@ -109,6 +109,24 @@ def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(-1.4 + i * 0.27, 0.68, 0.05, 0.06, GLASS)
     pen.polygon([(-0.5, 0.5), (0.4, 0.5), (-0.2, 0.05), (-0.6, 0.05)], dark)  # the wing
     pen.ellipse(-0.15, 0.25, 0.28, 0.1, shade(colour, 0.55))  # its engine
+
+
+def draw_kite(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A diamond kite on its spars, its tail of bows waving; flying, its string runs down to
+    the hand of whoever flies it (`pose.reach`: how high that hand is)."""
+    top, left, right, bottom = (0.0, 0.95), (-0.33, 0.6), (0.33, 0.6), (0.0, 0.0)
+    pen.polygon([top, right, bottom, left], colour)
+    pen.polygon([top, right, (0.0, 0.6)], shade(colour, 0.8))
+    pen.polygon([(0.0, 0.6), left, bottom], shade(colour, 0.8))
+    pen.line([top, bottom], 0.02, (90, 70, 50))
+    pen.line([left, right], 0.02, (90, 70, 50))
+    tail = [(0.0 - 0.12 * i, -0.12 * i + 0.06 * math.sin(pose.phase + i)) for i in range(7)]
+    pen.line(tail, 0.012, (60, 60, 60))
+    for x, y in tail[2::2]:
+        pen.polygon([(x - 0.05, y + 0.03), (x + 0.05, y - 0.03), (x + 0.05, y + 0.03)], WHITE)
+    if pose.action == "fly" and pose.reach:
+        hand = (-KITE_AHEAD + 0.35, pose.reach - pose.y)
+        pen.line([(0.0, 0.35), hand], 0.008, (235, 235, 235))
 
 
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:

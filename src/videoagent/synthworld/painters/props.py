@@ -38,14 +38,17 @@ def draw_car(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.polygon([(-0.1, 0.95), (0.75, 0.95), (0.45, 1.38), (-0.1, 1.38)], GLASS)
     pen.ellipse(1.85, 0.7, 0.08, 0.06, (255, 236, 160))
     for wx in (-1.2, 1.2):
-        pen.ellipse(wx, 0.33, 0.33, 0.33, TYRE)
-        pen.ellipse(wx, 0.33, 0.15, 0.15, (170, 170, 175))
-        angle = pose.phase
-        pen.line(
-            [(wx, 0.33), (wx + 0.14 * math.cos(angle), 0.33 + 0.14 * math.sin(angle))],
-            0.03,
-            (90, 90, 95),
-        )
+        _wheel(pen, wx, (0.33, 0.15, 0.14, 0.03), pose.phase)
+
+
+def _wheel(pen: Pen, x: float, sizes: tuple[float, float, float, float], turn: float) -> None:
+    """A tyre at `x` on the ground, its hub, and a spoke turned by `turn` radians (`sizes`:
+    tyre radius, hub radius, spoke length, spoke width)."""
+    radius, hub, spoke, width = sizes
+    pen.ellipse(x, radius, radius, radius, TYRE)
+    pen.ellipse(x, radius, hub, hub, (170, 170, 175))
+    end = (x + spoke * math.cos(turn), radius + spoke * math.sin(turn))
+    pen.line([(x, radius), end], width, (90, 90, 95))
 
 
 # A bike's geometry (metres, facing right): wheel centres, their radius, the crank's centre.
@@ -88,14 +91,7 @@ def draw_bus(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.rect(half - 0.95, 0.8, half - 0.35, 2.45, GLASS)  # the door
     pen.ellipse(half - 0.05, 0.95, 0.08, 0.12, (255, 236, 160))
     for wx in (-half + 1.3, half - 1.5):
-        pen.ellipse(wx, 0.45, 0.45, 0.45, TYRE)
-        pen.ellipse(wx, 0.45, 0.2, 0.2, (170, 170, 175))
-        angle = pose.phase
-        pen.line(
-            [(wx, 0.45), (wx + 0.18 * math.cos(angle), 0.45 + 0.18 * math.sin(angle))],
-            0.04,
-            (90, 90, 95),
-        )
+        _wheel(pen, wx, (0.45, 0.2, 0.18, 0.04), pose.phase)
 
 
 def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:

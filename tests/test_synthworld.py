@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from videoagent.plan.asks import asks_in
@@ -486,3 +487,26 @@ def test_a_kite_flies_on_its_string_from_the_hand_of_whoever_flies_it():
         assert kite.y > 1.8 and 1.0 < kite.x - girl.x < 2.5  # up ahead of her
         assert 0.5 < kite.reach < 1.0  # its string runs to a child's hand
     assert "the kite flies" in [a.said() for a in asks_in("a little girl flying a kite")]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"), [("a dog swimming in a lake", "dog"), ("a boy swimming", "person")]
+)
+def test_a_swimmer_paddles_through_water_drawn_round_it(prompt, kind):
+    """Swimming was said as not drawn: the dog walked on the grass of the lake's park."""
+    from videoagent.synthworld.choreography import Choreography
+
+    parsed = parse(prompt)
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == [(kind, "swim")]
+    assert not parsed.unsupported_words and parse(caption(parsed.spec)).spec == parsed.spec
+    choreography = Choreography(parsed.spec, 4.0)
+    assert choreography.pose(0, 4.0).x > choreography.pose(0, 0.0).x  # on its way
+    spec = parsed.spec
+    frame, truth = Renderer(spec, size=(224, 128), fps=8, frames=2, seed=1).frame(1)
+    x0, y0, x1, y1 = truth.entities[0].box
+    water = np.array([58, 122, 186])
+    near = (
+        np.abs(frame[y0 : y1 + 10, max(x0 - 10, 0) : x1 + 10].astype(int) - water).sum(axis=2) < 90
+    )
+    assert near.mean() > 0.15  # water all round it
+    assert parse("a cat swimming").spec.entities[0].action == "stand"  # a cat will not

@@ -53,6 +53,7 @@ ACTION_PROSE = {
     "dance": "dances",
     "wave": "waves hello",
     "spin": "spins round and round, chasing its tail",
+    "swim": "swims",
 }
 
 

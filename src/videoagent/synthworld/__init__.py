@@ -17,7 +17,7 @@
 # goat, pig, fox, wolf, bear, rabbit, lion, tiger, elephant, giraffe, panda, squirrel, zebra,
 # mouse)
 # are drawn, not labelled boxes, and a bike, a bus, a plane and a kite; a person rides a horse or a
-# bike, people dance and wave, a puppy chases its tail, a child is drawn smaller;
+# bike, people dance, wave and swim, a puppy chases its tail, a child is drawn smaller;
 # one eating with nothing handed to it lowers its head; a pan follows a subject running
 # farther than it sweeps.
 VERSION = 12

@@ -111,6 +111,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "dance": "dances",
         "wave": "waves hello",
         "spin": "spins around",
+        "swim": "swims",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     return f"{name.capitalize()} {phrase}."

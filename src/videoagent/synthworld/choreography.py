@@ -55,6 +55,7 @@ SIZE = {
 SPEED = {
     "walk": 1.1,
     "ride": 1.6,  # a horse's walk
+    "swim": 0.7,
     "cycle": 3.0,
     "run": 3.2,
     "sniff": 0.22,
@@ -105,6 +106,8 @@ class Pose:
             width, height = width * 0.7, height * 1.05
         if self.action == "sit" and kind in ("person", "child"):
             height *= 0.72
+        if self.action == "swim" and kind in ("person", "child"):  # lying in the water
+            width, height = height * 0.9, 0.45
         if self.action in ("ride", "cycle"):  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
         return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
@@ -351,6 +354,7 @@ class Choreography:
             "roll": 12.0,  # a ball's turn at a chase's pace
             "dance": 6.3,  # a step a half-second: 120 beats a minute
             "spin": 15.0,  # at a run
+            "swim": 6.0,  # a paddling stroke
             "wave": 9.0,  # a hand waved to and fro
         }.get(action, 3.0)
 

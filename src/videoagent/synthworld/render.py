@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import numpy as np
@@ -249,6 +249,11 @@ class Renderer:
             pen = Pen(draw, origin=(x, y), scale=drawn, facing=pose.facing, grade=self.grade)
             if entity.kind == "placeholder":
                 props.draw_placeholder(pen, pose, entity.label)
+            elif pose.action == "swim":  # paddling (a person at the crawl), in water round it
+                paddling = pose if entity.kind == "person" else replace(pose, action="walk")
+                PAINTERS[entity.kind](pen, paddling, COLOURS[entity.colour])
+                x0, _, x1, top = pose.box(sized_as(entity))
+                props.draw_water_around(pen, (x1 - x0, top - pose.y), pose.phase)
             else:
                 PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
 

@@ -54,12 +54,15 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "ride": ("person",),  # on a horse's back (the horse walks)
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
+    "swim": ("dog", "person", "horse", "bear", "elephant"),  # in water drawn around them
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
-LEARNT_ACTIONS = tuple(a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle", "spin"))
+LEARNT_ACTIONS = tuple(
+    a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle", "spin", "swim")
+)
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
 
@@ -471,6 +474,11 @@ ACTION_SYNONYMS = {
     "skips": "run",
     "skipping": "run",
     "trots": "walk",
+    "swim": "swim",
+    "swims": "swim",
+    "swimming": "swim",
+    "paddles": "swim",
+    "paddling": "swim",
     "crossing": "walk",
     "crosses": "walk",
     "sneaks": "walk",

@@ -107,7 +107,23 @@ def _cat_head(pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB
         pen.line([(hx + 0.07, hy + dy), (hx + 0.17, hy + dy - 0.01)], 0.006, (235, 235, 235))
 
 
+def _swimming_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """At the crawl, lying in the water: legs kicking behind, one arm over, head up; the
+    water drawn over it hides all but the head and the stroke."""
+    kick = 0.05 * math.sin(pose.phase * 2)
+    pen.line([(-0.35, 0.15), (-0.85, 0.12 + kick)], 0.11, TROUSERS)
+    pen.ellipse(0.0, 0.17, 0.42, 0.12, colour)
+    if math.cos(pose.phase) > -0.1:  # the arm going over; under the water it is not seen
+        pen.limb((0.3, 0.24), 0.55, math.pi + pose.phase, 0.08, colour)
+    pen.ellipse(0.55, 0.3, 0.11, 0.12, SKIN)
+    pen.polygon([(0.45, 0.33), (0.5, 0.43), (0.64, 0.42), (0.62, 0.36)], HAIR)
+    pen.ellipse(0.6, 0.32, 0.014, 0.016, EYE)
+
+
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    if pose.action == "swim":
+        _swimming_person(pen, pose, colour)
+        return
     swing = _gait(pose, 0.5 if pose.action in ("run", "chase") else 0.32)
     dancing = pose.action == "dance"
     if dancing:  # stepping from foot to foot, swaying at the hips

@@ -125,6 +125,27 @@ def draw_kite(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(0.0, 0.35), hand], 0.008, (235, 235, 235))
 
 
+WATER = (58, 122, 186)
+
+
+def draw_water_around(pen: Pen, size: tuple[float, float], phase: float) -> None:
+    """A pool of water round a swimmer `size` (width, height) wide and tall, up to its
+    chest, its surface rippling: what swims is drawn in it, wherever it is (a lake drawn as
+    the park has no water of its own)."""
+    width, height = size
+    level, reach = 0.5 * height, 0.55 * width + 0.4
+    xs = [reach * (i / 8 - 1) for i in range(17)]
+    surface = [(x, level + 0.04 * math.sin(phase + 6 * x)) for x in xs]
+    bowl = [  # below the surface, rounded like a pond seen from the side
+        (reach * math.cos(a), level - (level + 0.1) * math.sin(a))
+        for a in (math.pi * k / 12 for k in range(1, 12))
+    ]
+    pen.polygon([*surface, *bowl], WATER)
+    crest = shade(WATER, 1.5)
+    for x, y in surface[2:-2:3]:
+        pen.line([(x - 0.08, y), (x + 0.08, y)], 0.025, crest)
+
+
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
     r = SIZE["ball"][0] / 2
     pen.ellipse(0.0, r, r, r, colour)

@@ -404,14 +404,19 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
     return rest, [a for a in actions if a not in ("meet", "chase")]
 
 
+# Words of riding that say on what, where the sentence names nothing ridden.
+_BRINGS = {
+    "horseback": "horse",
+    **dict.fromkeys(("cycle", "cycles", "cycling", "biking"), "bike"),
+}
+
+
 def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: str, entity_for):
     """Riding is on a horse or a bike: "on horseback" brings a horse, "cycling" a bike; a
     wave or a skateboard, which the world cannot draw ridden, leaves the riding out.
     Returns the sentence's mentions and actions."""
-    brought = {"horseback": "horse", "cycle": "bike", "cycles": "bike", "cycling": "bike"}
-    brought["biking"] = "bike"
-    if word in brought and not any(entities[m]["kind"] in vocab.RIDDEN for m in mentions):
-        mentions = [*mentions, entity_for(_Mention(brought[word], None), True)]
+    if word in _BRINGS and not any(entities[m]["kind"] in vocab.RIDDEN for m in mentions):
+        mentions = [*mentions, entity_for(_Mention(_BRINGS[word], None), True)]
     ridden = [m for m in mentions[1:] if entities[m]["kind"] in vocab.RIDDEN]
     if not ridden:
         return mentions, [a for a in actions if a not in ("ride", "cycle")]

@@ -67,7 +67,7 @@ SPEED = {
 SMALL_ITEMS = ("cup", "ball")
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
-# How high what flies flies past, metres (a plane a little higher, to stay in a wide frame).
+# How high what flies flies past, metres (a plane a little higher; a kite on its string).
 FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3}
 # How far ahead of the one flying it a kite flies; its string runs back to their hand
 # (0.35 m ahead of them, at `HAND` of their height).

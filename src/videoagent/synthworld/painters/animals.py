@@ -12,9 +12,9 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.choreography import Pose
+from videoagent.synthworld.painters.creatures import EYE
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
-EYE = (20, 18, 20)
 NOSE = (30, 26, 28)
 HOOF = (45, 38, 34)
 CREAM = (246, 240, 228)

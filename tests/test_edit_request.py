@@ -272,3 +272,19 @@ def test_a_shot_named_by_what_several_show_is_asked_about():
     board.shots[1].beat = "they walk in the park"
     with pytest.raises(UsageError, match="'the park scene' could be shots 1, 2: say which"):
         parse_edit("remove the park scene", board, REQUEST)
+
+
+def test_the_one_a_request_names_after_its_lead_is_not_the_lead():
+    """ "Make the boy's shirt red" in "a mom and her little boy …" recoloured the mom."""
+    people = [
+        {"kind": "person", "colour": "blue", "action": "walk"},
+        {"kind": "person", "colour": "grey", "action": "walk", "label": "child"},
+    ]
+    shot = Shot("shot-01", 1, "generated", "walking", "", 96, scene={"entities": people})
+    shot.cast = ["person", "supporting-person"]
+    text = "a mom and her little boy walking to the park"
+    board, request = Storyboard(text, "create", "24", 640, 360, 96, [shot]), Request.build(text)
+    (boy,) = parse_edit("make the boy's shirt red", board, request)
+    assert (boy.who, boy.was) == ("supporting-person", "grey")
+    (mom,) = parse_edit("make the mom sit in shot 1", board, request)
+    assert mom.ident == "person"

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from videoagent.errors import UnclearRequest, UsageError
-from videoagent.plan.beats import third_person
+from videoagent.plan.beats import lead_of, singular, third_person
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import (
     ASPECTS,
@@ -692,9 +692,14 @@ def _cast_member(
         found = [(i, k, c) for i, k, c in cast if "companion" in i or i.endswith("-2")]
     else:
         found = [(i, k, c) for i, k, c in cast if k == kind and named_colour in (None, c)]
-    lead = make_brief(request).subject_kind
+    brief = make_brief(request)
+    lead = brief.subject_kind
     if len(found) > 1 and lead in [i for i, _, _ in found] and noun in request.text.lower():
-        found = [f for f in found if f[0] == lead]  # "the girl" of "a girl buys a coffee"
+        # "the girl" of "a girl buys a coffee" is the lead; "the boy" of "a mom and her
+        # little boy" is not: the one the request names after her
+        said = lead_of(brief.subject).lower().split()
+        is_lead = bool(said) and singular(said[-1]) == singular(noun)
+        found = [f for f in found if (f[0] == lead) == is_lead]
     if not found:
         seen = ", ".join(f"the {c} {k}" for _, k, c in cast) or "no one"
         raise UsageError(f"no one in the video is {who!r} {doing}; it has {seen}")

@@ -261,3 +261,23 @@ def test_a_video_described_and_a_subject_met_later(text, subject, beats):
 )
 def test_a_gerund_is_put_in_the_present(gerund, said):
     assert present_tense(gerund) == said
+
+
+@pytest.mark.parametrize(
+    ("request_text", "beats"),
+    [
+        # "he" is the boy, not the mom: "The mom flies a kite." and the boy was left out
+        (
+            "a mom and her little boy walking to the park, then he flies a kite",
+            ("walking to the park", "the boy flies a kite"),
+        ),
+        (
+            "a boy and his grandma baking, then she reads a story",
+            ("baking", "the grandma reads a story"),
+        ),
+        ("a girl and her dad at the beach, then she swims", ("at the beach", "she swims")),
+    ],
+)
+def test_he_or_she_of_a_subject_of_two_is_whichever_it_names(request_text, beats):
+    assert split_beats(request_text).beats == beats
+    assert split_beats("a girl and her little dog play").subject == "a girl and her little dog"

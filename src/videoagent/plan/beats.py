@@ -278,6 +278,12 @@ def _is_group(words: list[str], i: int) -> bool:
     return words[i].lower().strip(",.") in _GROUPS and following != "of"
 
 
+# Words that describe the one named after them, in a subject of two.
+_DESCRIBING = frozenset(
+    "little young small tiny old big new best furry fluffy cute loyal faithful beloved".split()
+)
+
+
 def _subject_of(text: str) -> tuple[str, str]:
     """Split off the leading noun phrase that names a creature, or two joined by "and":
     ('a dog', 'going on …'), ('a girl and her dog', 'walk through …')."""
@@ -303,6 +309,7 @@ def _subject_of(text: str) -> tuple[str, str]:
             while j < len(words) and (
                 words[j].lower() in _MENTION_WORDS | _POSSESSIVES
                 or words[j].lower() in vocab.COLOURS
+                or words[j].lower() in _DESCRIBING  # "her little boy", "his old dog"
             ):
                 j += 1
             if j < len(words) and _names_creature(words[j]):
@@ -363,8 +370,39 @@ def split_beats(text: str) -> Beats:
     whose = " and " in subject.lower()
     parted = [_parts(sentence, keep_who=whose and k == 0) for k, sentence in enumerate(after)]
     beats = [*setting, *(part for parts in parted for part in parts)]
-    told = tuple(_they_go_on(beats)) or (text,)
+    told = tuple(_whose_pronoun(subject, _they_go_on(beats))) or (text,)
     return Beats(subject=subject, beats=told, setting=len(setting), framing=framing)
+
+
+# People's words by whom they name, for "he" and "she".
+_SHE = frozenset(
+    """girl girls woman women mom mum mother lady wife daughter granddaughter grandma
+    grandmother aunt sister niece queen princess bride girlfriend waitress ballerina
+    cowgirl schoolgirl actress""".split()
+)
+_HE = frozenset(
+    """boy boys man men dad father husband son grandson grandpa grandfather uncle brother
+    nephew king prince groom boyfriend gentleman guy cowboy schoolboy""".split()
+)
+
+
+def _whose_pronoun(subject: str, beats: list[str]) -> list[str]:
+    """Beats opening with "he" or "she" where the subject is two people and the pronoun is
+    the second's, not the lead's ("a mom and her little boy …, then he flies a kite"): said
+    of that one by name ("the boy flies a kite"); the others as they are."""
+    lead, other = lead_of(subject).lower().split(), companions_of(subject).lower().split()
+    if not lead or not other:
+        return list(beats)
+    named = {"he": _HE, "she": _SHE}
+
+    def whose(beat: str) -> str:
+        first, _, rest = beat.partition(" ")
+        words = named.get(first.lower())
+        if words and lead[-1] not in words and other[-1] in words:
+            return f"the {other[-1]} {rest}"
+        return beat
+
+    return [whose(beat) for beat in beats]
 
 
 def _they_go_on(beats: list[str]) -> list[str]:

@@ -510,3 +510,20 @@ def test_a_swimmer_paddles_through_water_drawn_round_it(prompt, kind):
     )
     assert near.mean() > 0.15  # water all round it
     assert parse("a cat swimming").spec.entities[0].action == "stand"  # a cat will not
+
+
+def test_the_kite_is_flown_by_whoever_the_request_says_and_the_boy_is_the_little_one():
+    from videoagent.synthworld.choreography import Choreography
+
+    spec = parse("a mom and her little boy. The boy flies a kite.").spec
+    assert [(e.kind, e.action, e.target, e.label) for e in spec.entities] == [
+        ("person", "stand", None, ""),
+        ("person", "stand", None, "child"),
+        ("kite", "fly", 1, ""),
+    ]
+    assert parse(caption(spec)).spec == spec
+    choreography = Choreography(spec, 2.0)
+    assert abs(choreography.pose(2, 1.0).x - choreography.pose(1, 1.0).x) == pytest.approx(1.7)
+    # the grown girl is "the girl", not the little boy
+    (girl, boy) = parse("a girl and a little boy. The girl waves.").spec.entities
+    assert (girl.action, girl.label, boy.label) == ("wave", "", "child")

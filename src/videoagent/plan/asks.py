@@ -228,6 +228,7 @@ def _actions(text: str) -> list[Ask]:
             target = entity.target
             aimed = entities[target].kind if target is not None else None
             aimed = None if aimed == "placeholder" else aimed  # a butterfly: no kind to read
+            aimed = None if entity.action == "fly" else aimed  # a kite flies, by whoever
             asks.append(Ask("action", entity.action, of=entity.kind, to=aimed))
     return asks
 

@@ -88,6 +88,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         if target.action == carrying:  # else its own sentence says its pace ("runs fast")
             done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} rides {_article(_name(target))}."
+    if entity.kind == "kite" and action == "fly" and target is not None:
+        return f"The {_name(target)} flies {name}."  # from their hand
     if action == "chase" and target is not None:  # the chased one keeps its own sentence
         return f"{name.capitalize()} chases {_article(_name(target))}."
     if action == "eat":

@@ -308,9 +308,12 @@ class Choreography:
         return Pose(x, self._jump(entity, t), facing, entity.action, phase, _grazing(entity, t))
 
     def _kite_flier(self, index: int) -> int | None:
-        """The person flying kite `index`: the first person of the shot."""
-        if self.entities[index].kind != "kite" or self.entities[index].action != "fly":
+        """The person flying kite `index`: the one said to, else the first of the shot."""
+        kite = self.entities[index]
+        if kite.kind != "kite" or kite.action != "fly":
             return None
+        if kite.target is not None:
+            return kite.target
         return next((i for i, e in enumerate(self.entities) if e.kind == "person"), None)
 
     def _rider_of(self, index: int) -> int | None:

@@ -225,6 +225,7 @@ def parse(prompt: str) -> ParsedPrompt:
     unsupported: list[str] = []
     awaited: list[str] = []
     beyond: list[tuple[str, str]] = []  # a later action of a sentence its doer cannot do
+    said_as: dict[int, str] = {}  # the word each entity was first named by
     natural: dict[int, str] = {}  # an entity's colour by what it is ("a swan": white)
 
     def entity_for(mention: _Mention, definite: bool, another: bool = False) -> int:
@@ -305,9 +306,14 @@ def parse(prompt: str) -> ParsedPrompt:
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
                 definite = i > 0 and tokens[i - 1] == "the"
                 another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
+                word = tokens[start + kind[1] - 1]
                 young = kind[0] == "person" and vocab.is_child(tokens, start + kind[1] - 1)
+                # "the boy" after "her little boy" is the little one again
+                met = [i for i, e in enumerate(entities) if e["label"] == vocab.CHILD]
+                young = young or (definite and any(said_as.get(i) == word for i in met))
                 label = vocab.CHILD if young else ""
                 index = entity_for(_Mention(kind[0], colour, label), definite, another)
+                said_as.setdefault(index, word)
                 said = " ".join(tokens[start : start + kind[1]])
                 if said in vocab.NATURAL_COLOUR:
                     natural.setdefault(index, vocab.NATURAL_COLOUR[said])
@@ -438,9 +444,11 @@ def _apply(
     if not mentions or not actions:
         return
     subject, action = mentions[0], actions[0]
-    if action == "fly":  # "a girl flying a kite": the kite flies, on its string
+    if action == "fly" and entities[subject]["kind"] == "person":
         for kite in (m for m in mentions[1:] if entities[m]["kind"] == "kite"):
-            entities[kite]["action"] = entities[kite]["action"] or "fly"
+            # "a girl flying a kite": the kite flies, on its string from her hand
+            if entities[kite]["action"] is None:
+                entities[kite]["action"], entities[kite]["target"] = "fly", subject
     if action in ("walk", "run", "sit", "jump"):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
@@ -568,6 +576,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         if kind == "placeholder":
             action = "stand"
         entity["action"] = action
-        if action not in ("meet", "chase", "give", "ride", "cycle"):
+        flown = kind == "kite" and action == "fly"  # by whom, where said
+        if action not in ("meet", "chase", "give", "ride", "cycle") and not flown:
             entity["target"] = None
     return cannot

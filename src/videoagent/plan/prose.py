@@ -128,7 +128,7 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             sentence = f"{called(index)} holds {called(item)}"
         elif entity.action == "chase" and target is not None:
             sentence = f"{called(index)} chases {called(target)}"
-        elif entity.action in ("ride", "cycle") and target is not None:
+        elif entity.action in vocab.RIDING and target is not None:
             told.add(target)
             pace = " at a gallop" if spec.entities[target].action == "run" else ""
             sentence = f"{called(index)} rides {called(target)}{pace}"

@@ -13,6 +13,7 @@ from videoagent.synthworld.choreography import (
     sized_as,
 )
 from videoagent.synthworld.spec import SceneSpec
+from videoagent.synthworld.vocabulary import RIDING
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
 SHOT_HEIGHT = {"wide": (3.2, 4.5), "medium": (2.4, 2.3), "close-up": (1.3, 1.1)}
@@ -43,7 +44,7 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     factor, least = SHOT_HEIGHT[spec.shot_size]
     tall = SIZE[subject][1]
     lead = spec.entities[0] if spec.entities else None
-    if lead and lead.action in ("ride", "cycle") and lead.target is not None:  # a rider's head
+    if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
         tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
     height = max(tall * factor, least)

@@ -9,7 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import CHILD, RIDDEN
+from videoagent.synthworld.vocabulary import CHILD, RIDDEN, RIDING
 
 CAMERA_PHRASE = {
     "static": "static camera",
@@ -83,7 +83,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         if action == "give" and target is not None:
             return f"{name.capitalize()} gives {_article(_name(item))} to the {_name(target)}."
         return f"{name.capitalize()} holds {_article(_name(item))}."
-    if action in ("ride", "cycle") and target is not None:
+    if action in RIDING and target is not None:
         carrying = RIDDEN.get(target.kind, ("", ""))[1]
         if target.action == carrying:  # else its own sentence says its pace ("runs fast")
             done.add(entity.target)  # type: ignore[arg-type]

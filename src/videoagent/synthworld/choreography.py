@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import ANIMALS, CHILD, RIDDEN
+from videoagent.synthworld.vocabulary import ANIMALS, CHILD, RIDDEN, RIDING
 
 # Width and height in metres (stylised: small things are drawn larger than life to stay legible).
 SIZE = {
@@ -108,7 +108,7 @@ class Pose:
             height *= 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
-        if self.action in ("ride", "cycle"):  # from the feet, down the horse's side or pedalling
+        if self.action in RIDING:  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
         return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
 
@@ -258,7 +258,7 @@ class Choreography:
             x = on.x - SADDLE_X[entity.kind] * on.facing
             pace = "run" if entity.action == "run" else RIDDEN[entity.kind][1]  # "it gallops"
             return Pose(x, 0.0, on.facing, pace, on.phase)
-        if entity.action in ("ride", "cycle") and entity.target is not None:
+        if entity.action in RIDING and entity.target is not None:
             ridden = self.entities[entity.target].kind
             under = self._pose(entity.target, t)
             x = under.x + SADDLE_X.get(ridden, 0.0) * under.facing
@@ -320,7 +320,7 @@ class Choreography:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way
         and its rider goes with it)."""
         for rider, entity in enumerate(self.entities):
-            if rider == 0 and entity.action in ("ride", "cycle") and entity.target == index:
+            if rider == 0 and entity.action in RIDING and entity.target == index:
                 return rider
         return None
 
@@ -392,7 +392,7 @@ class Choreography:
         if action == "dance":  # on the spot, swaying from side to side to the beat
             sway = 0.25 * math.sin((t + self.gait_offset) * 1.1)
             return Pose(x + sway, self._jump(entity, t), facing, "dance", self._phase(entity, t))
-        if action in ("ride", "cycle"):  # swaying a little with the horse's walk; pedalling
+        if action in RIDING:  # swaying a little with the horse's walk; pedalling
             ridden = self.entities[entity.target].kind if entity.target is not None else "horse"
             phase = self._phase(self.entities[entity.target or 0], t) * 0.8
             if action == "cycle":  # the pedals' turn: one a metre and a half

@@ -338,7 +338,7 @@ def parse(prompt: str) -> ParsedPrompt:
             if action:
                 actions.append(action[0])
                 fetched |= "fetch" in tokens[i]
-                ridden_by = tokens[i] if action[0] in ("ride", "cycle") else ridden_by
+                ridden_by = tokens[i] if action[0] in vocab.RIDING else ridden_by
                 i += action[1]
                 continue
             # "a cat sleeping": it sits (not "the picnic table": a kind of table)
@@ -362,7 +362,7 @@ def parse(prompt: str) -> ParsedPrompt:
             i += 1
         if ridden_by:
             mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
-            if not {"ride", "cycle"} & set(actions) and ridden_by not in unsupported:
+            if not set(vocab.RIDING) & set(actions) and ridden_by not in unsupported:
                 unsupported.append(ridden_by)  # "riding a wave": no drawing of that
         if fetched:
             mentions, actions = _fetch(entities, mentions, actions, entity_for)
@@ -425,10 +425,10 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
         mentions = [*mentions, entity_for(_Mention(_BRINGS[word], None), True)]
     ridden = [m for m in mentions[1:] if entities[m]["kind"] in vocab.RIDDEN]
     if not ridden:
-        return mentions, [a for a in actions if a not in ("ride", "cycle")]
+        return mentions, [a for a in actions if a not in vocab.RIDING]
     # How one rides is what one rides: on a bike, cycling.
     how = vocab.RIDDEN[entities[ridden[0]]["kind"]][0]
-    return mentions, [how if a in ("ride", "cycle") else a for a in actions]
+    return mentions, [how if a in vocab.RIDING else a for a in actions]
 
 
 def _apply(
@@ -472,7 +472,7 @@ def _apply(
         entities[subject]["action"] = action
     if action == "give" and to_target is not None:
         entities[subject]["target"] = to_target
-    elif action in ("ride", "cycle"):
+    elif action in vocab.RIDING:
         ridden = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
         entities[subject]["target"] = ridden  # which walks or rolls, unless told ("it gallops")
     elif action in ("meet", "chase") and others:
@@ -539,7 +539,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
     cannot = []
     used: dict[str, list[str]] = {}
     for rider in entities:
-        if rider["action"] in ("ride", "cycle") and rider["target"] is not None:
+        if rider["action"] in vocab.RIDING and rider["target"] is not None:
             ridden = entities[rider["target"]]
             if ridden["kind"] in vocab.RIDDEN:  # it carries its rider along
                 ridden["action"] = ridden["action"] or vocab.RIDDEN[ridden["kind"]][1]

@@ -65,6 +65,7 @@ LEARNT_ACTIONS = tuple(
 )
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
+RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
 
 COLOURS: dict[str, tuple[int, int, int]] = {
     "brown": (139, 90, 43),

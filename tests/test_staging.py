@@ -153,6 +153,29 @@ def test_a_beat_of_a_subject_of_two_tells_of_whom_it_names(beat, expected):
     assert [(e.kind, e.action) for e in scene.entities] == expected
 
 
+def test_two_people_of_a_subject_each_do_what_the_beat_says_of_them():
+    """ "A mom and her little boy walking to the park": the boy stood by (a describing word
+    hid the "and"); "then he flies a kite": the mom flew it, the boy walking past."""
+    brief = make_brief(
+        Request.build("a mom and her little boy walking to the park, then he flies a kite")
+    )
+    bible = draft_bible(brief)
+    walk, kite = (stage(beat, brief, bible) for beat in brief.beats)
+    assert [(e.kind, e.action, e.label) for e in walk.scene.entities] == [
+        ("person", "walk", ""),
+        ("person", "walk", "child"),
+    ]
+    assert [(e.kind, e.action, e.target, e.label) for e in kite.scene.entities] == [
+        ("person", "stand", None, ""),
+        ("person", "stand", None, "child"),
+        ("kite", "fly", 1, ""),
+    ]
+    assert kite.cast[:2] == walk.cast  # the same two
+    brief = make_brief(Request.build("a man and his son at the beach, then the son swims"))
+    swim = stage(brief.beats[-1], brief, draft_bible(brief)).scene
+    assert [(e.action, e.label) for e in swim.entities] == [("stand", ""), ("swim", "child")]
+
+
 def test_a_person_giving_gives_to_the_one_named():
     giver, cup, dog = _staged("a person giving a cup to a dog at the cafe")
     assert (giver.kind, giver.action, cup.kind, dog.kind) == ("person", "give", "cup", "dog")

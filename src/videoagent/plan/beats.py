@@ -532,6 +532,18 @@ def _opening_noun(words: list[str]) -> int | None:
     return at if vocab.KIND_SYNONYMS.get(named, named) in vocab.KINDS else None
 
 
+def opens_with_companion(subject: str, beat: str) -> bool:
+    """Whether `beat` opens by naming the second of a subject of two by a word that is not
+    the lead's ("the boy flies a kite" in "a mom and her little boy …"): it tells of that
+    one, although both may be of one kind."""
+    lead, other, words = lead_of(subject).split(), companions_of(subject).split(), beat.split()
+    at = _opening_noun(words)
+    if not other or not lead or at is None:
+        return False
+    named = singular(words[at].lower().strip(",."))
+    return named == singular(other[-1].lower()) != singular(lead[-1].lower())
+
+
 def without_subject(subject: str, beat: str) -> str:
     """`beat` less a mention of the subject itself that opens it: in a film about a dog,
     "a dog at a cafe" is "at a cafe", "the dog sleeping" and "she sleeping" are "sleeping";

@@ -18,6 +18,7 @@ from videoagent.plan.beats import (
     is_plural,
     lead_of,
     names_subject,
+    opens_with_companion,
     plural,
     singular,
     third_person,
@@ -310,7 +311,11 @@ def stage(
     by = ""  # who is in the shot but not in what the beat tells
     carried = ""  # who goes on with the lead from the beat before
     alone = without_subject(lead_of(brief.subject), beat) if companions else beat
-    if alone != beat and not alone.startswith("and "):
+    if companions and opens_with_companion(brief.subject, beat):
+        # "the boy flies a kite" in "a mom and her little boy": he does, she looks on
+        subject_phrase, about_lead = f"{subject_phrase} and {companions}.", beat
+        action_hint = action_hint or "stand"
+    elif alone != beat and not alone.startswith("and "):
         about_lead, by = alone, f". {companions}"  # "the dog sees a cat": its owner looks on
     elif companions:  # "a girl and her dog": both, every beat
         subject_phrase += f" and {companions}"

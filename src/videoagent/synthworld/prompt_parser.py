@@ -150,10 +150,12 @@ def _describes_the_next(tokens: list[str], i: int) -> bool:
 
 
 def _word_before(tokens: list[str], i: int) -> str:
-    """The word before the mention at token i, past its determiners and colour ("and" in
-    "a dog and a white cat")."""
+    """The word before the mention at token i, past its determiners, describing words and
+    colour ("and" in "a dog and a white cat", in "a mom and her little boy")."""
     i -= 1
-    while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in vocab.COLOURS):
+    while i >= 0 and (
+        tokens[i] in DETERMINERS or tokens[i] in vocab.COLOURS or tokens[i] in _DESCRIBING
+    ):
         i -= 1
     return tokens[i] if i >= 0 else ""
 

@@ -72,7 +72,10 @@ from videoagent.plan.request import Request
         # What a "who" clause says of the subject is not seen: the dog he lost was asked.
         ("a man who lost his dog searching the park", ["a person", "at the park"]),
         # Nor is its weather, where its place is where it is.
-        ("a cat that hates rain naps on the sofa", ["a cat", "the cat sits", "in the living room"]),
+        (
+            "a cat that hates rain naps on the sofa",
+            ["a cat", "the cat sleeps", "in the living room"],
+        ),
         (
             "a dog who loves the beach runs into the waves",
             ["a dog", "the dog runs", "at the beach"],

@@ -159,7 +159,8 @@ def test_a_colour_for_no_one_or_for_either_is_refused_by_name(text, message):
             "make the girl dance in the last shot",
             Reenact(2, "person", "the girl", "dance", "dance"),
         ),
-        ("have the girl sleep in shot 1", Reenact(1, "person", "the girl", "sit", "sleep")),
+        ("have the girl sleep in shot 1", Reenact(1, "person", "the girl", "sleep", "sleep")),
+        ("have the girl relax in shot 1", Reenact(1, "person", "the girl", "sit", "relax")),
         (
             "let the green person wave in shot 1",
             Reenact(1, "supporting-person", "the green person", "wave", "wave"),

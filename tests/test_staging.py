@@ -101,7 +101,7 @@ def test_whom_the_lead_was_with_stays_while_the_weather_or_light_changes(text, k
     ("text", "still"),
     [
         ("a girl reads a book in the park", "sit"),
-        ("a dog's day: a walk, a nap", "sit"),
+        ("a dog's day: a walk, a nap", "sleep"),
         ("a chef cooks pasta in a restaurant", "stand"),
         ("an old man on a bench in the park", "sit"),
         ("a barista chatting with customers", "stand"),
@@ -113,7 +113,7 @@ def test_whom_the_lead_was_with_stays_while_the_weather_or_light_changes(text, k
 )
 def test_keeping_still_is_drawn_still_and_a_nap_is_no_thing(text, still):
     """A girl reading, a chef cooking and a man playing fetch walked about; "a nap" was a
-    labelled box on screen."""
+    labelled box on screen (it is sleeping now, lying down)."""
     brief = make_brief(Request.build(text))
     scene = stage(brief.beats[-1], brief, draft_bible(brief)).scene
     assert scene.entities[0].action == still

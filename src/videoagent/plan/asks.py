@@ -157,6 +157,8 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
         return None  # "a bear costume": worn, no bear
     if f"{words[i]} {after}" in vocab.PLACE_SYNONYMS:
         return None  # "a bus stop": a place
+    if words[i] in vocab.BABY_WORDS and _creature_word(after):
+        return None  # "a baby elephant": how young the elephant is
     for length in (2, 1):
         phrase = " ".join(words[i : i + length])
         if len(phrase.split()) != length:
@@ -190,11 +192,15 @@ def _entities(text: str) -> list[Ask]:
     """Each kind of entity named, with its colour and the most of it asked for at once."""
     words = _words(text)
     found: dict[tuple[str, str | None], int] = {}
+    first = ""  # the first creature named: whose a parent is ("an elephant and its mother")
     for i in range(len(words)):
         named = _kind_at(words, i)
         if named is None:
             continue
         kind, length = named
+        if kind == "person" and first and words[i + length - 1] in vocab.PARENTS:
+            kind = vocab.kind_of_parent(first, words[i - 1])
+        first = first or (kind if kind in vocab.CREATURES else "")
         before = words[max(0, i - 3) : i]
         colour = next((w for w in reversed(before) if w in vocab.COLOURS), None)
         number = next((NUMBERS[w] for w in reversed(before) if w in NUMBERS), None)

@@ -628,7 +628,7 @@ def parse_clause(clause: str, board: Storyboard, request: Request) -> Operation:
 
 
 def _acted(verb: str) -> str | None:
-    """The action a verb of an edit says ("gallop": run, "sleep": sit), if any."""
+    """The action a verb of an edit says ("gallop": run, "relax": sit), if any."""
     said = vocab.ACTION_SYNONYMS.get(verb) or vocab.ACTION_SYNONYMS.get(third_person(verb))
     if said is None and verb in ("wave", "waves"):
         said = "wave"

@@ -54,6 +54,7 @@ ACTION_PROSE = {
     "wave": "waves hello",
     "spin": "spins round and round, chasing its tail",
     "swim": "swims",
+    "sleep": "sleeps, lying down and breathing slowly",
 }
 
 

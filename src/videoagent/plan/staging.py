@@ -95,6 +95,7 @@ FRAMING = {
     "eat": ("medium", "static"),
     "meet": ("medium", "static"),
     "sit": ("close-up", "static"),
+    "sleep": ("close-up", "static"),
     "wag": ("close-up", "static"),
     "jump": ("wide", "static"),
     "stand": ("medium", "zoom in"),

@@ -15,9 +15,10 @@
 # catching leaps, ice cream is a cup; people who have met talk with their hands (they stood
 # frozen, and every take failed); 12: eighteen four-legged animals (horse, deer, cow, sheep,
 # goat, pig, fox, wolf, bear, rabbit, lion, tiger, elephant, giraffe, panda, squirrel, zebra,
-# mouse)
-# are drawn, not labelled boxes, and a bike, a bus, a plane and a kite; a person rides a horse or a
-# bike, people dance, wave and swim, a puppy chases its tail, a child is drawn smaller;
-# one eating with nothing handed to it lowers its head; a pan follows a subject running
-# farther than it sweeps.
-VERSION = 12
+# mouse) are drawn, not labelled boxes, and a bike, a bus, a plane and a kite; a person
+# rides a horse or a bike, people dance, wave and swim, a puppy chases its tail, a child is
+# drawn smaller; one eating with nothing handed to it lowers its head; a pan follows a
+# subject running farther than it sweeps; 13: every creature sleeps, lying down (on a bench
+# where there is one), breathing; a baby is a child, "a baby elephant" the elephant and "its
+# mother" another; the second of a subject of two does as the first, or what is said of it.
+VERSION = 13

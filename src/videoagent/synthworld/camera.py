@@ -9,6 +9,7 @@ from videoagent.synthworld.choreography import (
     SADDLE,
     SIZE,
     Choreography,
+    Pose,
     _ease,
     sized_as,
 )
@@ -47,6 +48,9 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
         tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
+    if lead and lead.action == "sleep":  # lying down: framed on its length as well
+        x0, y0, x1, y1 = Pose(0.0, 0.0, 1, "sleep", 0.0).box(subject)
+        tall = max(y1 - y0, (x1 - x0) * 1.25 / (factor * aspect))
     height = max(tall * factor, least)
     return height * aspect, height
 

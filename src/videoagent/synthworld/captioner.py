@@ -114,6 +114,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "wave": "waves hello",
         "spin": "spins around",
         "swim": "swims",
+        "sleep": "sleeps",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     return f"{name.capitalize()} {phrase}."

@@ -65,6 +65,7 @@ SPEED = {
     "roll": 1.6,
 }
 SMALL_ITEMS = ("cup", "ball")
+SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
 # How high what flies flies past, metres (a plane a little higher; a kite on its string).
@@ -108,6 +109,10 @@ class Pose:
             height *= 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
+        if self.action == "sleep" and kind in ("person", "child"):  # lying on the ground
+            width, height = height, height * 0.2
+        elif self.action == "sleep" and kind != "bird":  # lying down, legs folded
+            width, height = width * 1.05, height * 0.5
         if self.action in RIDING:  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
         return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
@@ -186,7 +191,8 @@ class Choreography:
                 continue
             if index == seat:  # under the one sitting on it, a little behind their knees
                 facing = 1  # the subject faces right while it sits still
-                positions[index] = (subject_span[0] + subject_span[1]) / 2 - 0.1 * facing
+                behind = 0.1 * facing if self.entities[0].action == "sit" else 0.0  # lying: all
+                positions[index] = (subject_span[0] + subject_span[1]) / 2 - behind
                 continue
             width = SIZE[sized_as(entity)][0]
             slot = slots[used % len(slots)] * self.view_width
@@ -197,8 +203,9 @@ class Choreography:
         return positions
 
     def _seat(self) -> int | None:
-        """The bench a sitting subject sits on: the first of the scene, if any."""
-        if not self.entities or self.entities[0].action != "sit":
+        """The bench a sitting subject sits on, or one asleep lies on: the first of the
+        scene, if any."""
+        if not self.entities or self.entities[0].action not in ("sit", "sleep"):
             return None
         return next((i for i, e in enumerate(self.entities) if e.kind == "bench"), None)
 
@@ -359,6 +366,7 @@ class Choreography:
             "spin": 15.0,  # at a run
             "swim": 6.0,  # a paddling stroke
             "wave": 9.0,  # a hand waved to and fro
+            "sleep": 1.8,  # a slow breath every three or four seconds
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:
@@ -399,6 +407,8 @@ class Choreography:
                 phase = (x - start) / 1.5 * 2 * math.pi
             sway = 0.03 * abs(math.sin(phase)) if action == "ride" else 0.0
             return Pose(x, SADDLE.get(ridden, 1.0) + sway, facing, action, phase)
+        if action == "sleep" and self._seat() is not None:  # along the bench, not under it
+            return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
         if action == "sniff":
             # Sniffing: shuffle forward, nose down most of the time, look up now and then.
             reach = 1.0 if (t % 2.6) < 1.9 else 0.2

@@ -54,8 +54,8 @@ class ParsedPrompt:
     def within(self, kinds: tuple[str, ...], actions: tuple[str, ...]) -> ParsedPrompt:
         """This reading for a generator that draws only `kinds` doing `actions`: any other
         kind becomes a placeholder labelled with it (the embedded model never learnt a
-        horse), any other action standing (nor riding), and a child a person (it draws
-        people at one size)."""
+        horse), sleeping sitting where it can sit, any other action standing (nor riding),
+        and a child a person (it draws people at one size)."""
         drawn = (*kinds, "placeholder")
         beyond = [e for e in self.spec.entities if e.kind not in drawn]
         learnt = all(e.action in actions and e.label != vocab.CHILD for e in self.spec.entities)
@@ -66,7 +66,10 @@ class ParsedPrompt:
             if e.kind not in drawn:
                 return EntitySpec("placeholder", "white", "stand", label=e.kind)
             e = replace(e, label="") if e.label == vocab.CHILD else e
-            return e if e.action in actions else replace(e, action="stand", target=None)
+            if e.action in actions:
+                return e
+            still = e.action == "sleep" and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
+            return replace(e, action="sit" if still else "stand", target=None)
 
         entities = tuple(learnt_one(e) for e in self.spec.entities)
         labels = [e.kind for e in beyond if e.kind not in self.placeholders]
@@ -85,9 +88,15 @@ class _Mention:
 
 
 def _tokens(sentence: str) -> list[str]:
-    """Lower-case words; a kind's possessive is the kind ("a cat's day": the cat)."""
+    """Lower-case words; a kind's possessive is the kind ("a cat's day": the cat); "baby"
+    before a creature's name says how young it is ("a baby elephant": the elephant)."""
     words = re.findall(r"[a-zé][a-zé'\-]*", sentence.lower())
-    return [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
+    words = [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
+    return [
+        w
+        for w, after in zip(words, [*words[1:], ""][: len(words)], strict=True)
+        if not (w in vocab.BABY_WORDS and KIND_TABLE.get(after) in vocab.CREATURES)
+    ]
 
 
 # Known words that describe what follows them in a name.
@@ -306,6 +315,13 @@ def parse(prompt: str) -> ParsedPrompt:
                 i += kind[1]
                 continue
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
+                if (
+                    kind[0] == "person"
+                    and mentions
+                    and tokens[start + kind[1] - 1] in vocab.PARENTS
+                ):
+                    whose = entities[mentions[0]]["kind"]  # "a baby elephant and its mother"
+                    kind = (vocab.kind_of_parent(whose, tokens[i - 1]), kind[1])
                 definite = i > 0 and tokens[i - 1] == "the"
                 another = i > 0 and tokens[i - 1] == "another"  # "another brown dog": two
                 word = tokens[start + kind[1] - 1]

@@ -57,11 +57,12 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "swim": ("dog", "person", "horse", "bear", "elephant"),  # in water drawn around them
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
+    "sleep": CREATURES,  # lying down, eyes shut, breathing slowly (a bird: its head tucked)
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
 LEARNT_ACTIONS = tuple(
-    a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle", "spin", "swim")
+    a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle", "spin", "swim", "sleep")
 )
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
@@ -155,8 +156,10 @@ KIND_SYNONYMS = {
     "stranger": "person",
     "customer": "person",
     "vendor": "person",
-    # People by who they are or what they do; each is drawn as a person ("baby" is not one:
-    # "a baby bird").
+    # A baby is a child ("a baby bird" is a bird: the parser reads "baby" before a
+    # creature's name as how young it is).
+    **dict.fromkeys(("baby", "babies", "infant", "newborn"), "person"),
+    # People by who they are or what they do; each is drawn as a person.
     **dict.fromkeys(
         """
         toddler teenager teen tourist student mom mum
@@ -327,11 +330,12 @@ PLACE_SYNONYMS = {
     "downtown": "city",
     "skyline": "city",
 }
-# Where someone who does this works, when a request names no place ("a barista pouring latte
-# art" is in a café, not in the park).
+# Where someone who does this works or is looked after, when a request names no place ("a
+# barista pouring latte art" is in a café, not in the park; a baby is at home).
 WORKPLACES = {
     **dict.fromkeys("barista baristas waiter waiters waitress chef chefs".split(), "cafe"),
     **dict.fromkeys("surfer surfers lifeguard lifeguards fisherman fishermen".split(), "beach"),
+    **dict.fromkeys("baby babies infant newborn".split(), "living room"),
 }
 # People drawn as children, smaller than grown-ups: by these words, or a girl or a boy said
 # to be little ("a little girl"; "a girl" alone may be of any age, and stays grown). A
@@ -340,8 +344,23 @@ CHILD = "child"
 CHILD_WORDS = frozenset(
     """kid kids child children toddler toddlers son sons daughter daughters grandson grandsons
     granddaughter granddaughters grandchild grandchildren grandkid grandkids schoolboy
-    schoolboys schoolgirl schoolgirls""".split()
+    schoolboys schoolgirl schoolgirls baby babies infant newborn""".split()
 )
+BABY_WORDS = frozenset(("baby", "babies"))
+# Who a young one may be with: of its own kind where it is an animal ("its mother").
+PARENTS = frozenset("mother mom mum mama mommy father dad daddy papa parent parents".split())
+
+
+def kind_of_parent(child: str, whose: str) -> str:
+    """What a parent named with `whose` ("its", "her") of a `child` kind is: an animal's is
+    of its kind ("a baby elephant walking with its mother"); a pet's "dad" may be its owner
+    ("a dog waits for his dad"), so only "its" makes a dog's or a cat's parent one of them;
+    anyone else's is a person."""
+    animal = child in CREATURES and child != "person"
+    said_of = whose == "its" or (whose in ("his", "her", "their") and child not in ("dog", "cat"))
+    return child if animal and said_of else "person"
+
+
 YOUNG_WORDS = frozenset("little young small tiny".split())
 
 
@@ -400,7 +419,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys(
         """
         kitchen bedroom bathroom office classroom library studio gym museum gallery hotel
-        lobby
+        lobby nursery crib cot
         """.split(),
         "living room",
     ),
@@ -506,6 +525,23 @@ ACTION_SYNONYMS = {
     "jog": "run",
     "jogs": "run",
     "jogging": "run",
+    "sleep": "sleep",
+    "sleeps": "sleep",
+    "sleeping": "sleep",
+    "asleep": "sleep",
+    "nap": "sleep",
+    "naps": "sleep",
+    "napping": "sleep",
+    "doze": "sleep",
+    "dozes": "sleep",
+    "dozing": "sleep",
+    "snoozes": "sleep",
+    "snoozing": "sleep",
+    "slumbers": "sleep",
+    **dict.fromkeys(
+        ("falls asleep", "fall asleep", "falling asleep", "takes a nap", "take a nap"), "sleep"
+    ),
+    **dict.fromkeys(("taking a nap", "curls up", "curled up", "curling up"), "sleep"),
     "sit": "sit",
     "sits": "sit",
     "sitting": "sit",
@@ -675,11 +711,11 @@ SHOT_SYNONYMS = {
 # not walks about as an action left unsaid is drawn.
 STILL_WORDS = frozenset(
     """
-    sleep sleeps sleeping asleep nap naps napping doze dozes dozing lie lies lying lounge
-    lounges lounging relax relaxes relaxing watch watches watching gaze gazes gazing stare
-    stares staring read reads reading write writes writing knit knits knitting type types
-    typing study studies studying meditate meditates meditating daydream daydreams daydreaming
-    picnic picnics picnicking rest rests resting yoga stretch stretches stretching
+    lie lies lying lounge lounges lounging relax relaxes relaxing watch watches watching gaze
+    gazes gazing stare stares staring read reads reading write writes writing knit knits
+    knitting type types typing study studies studying meditate meditates meditating daydream
+    daydreams daydreaming picnic picnics picnicking rest rests resting yoga
+    stretch stretches stretching
     """.split()
 )
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.choreography import Pose
-from videoagent.synthworld.painters.creatures import EYE
+from videoagent.synthworld.painters.creatures import EYE, breath, shut_eye
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 NOSE = (30, 26, 28)
@@ -276,6 +276,9 @@ def draw_animal(pen: Pen, pose: Pose, colour: RGB, kind: str) -> None:
     if pose.action == "sit" and plan.sits:
         _sitting(pen, pose, colour, plan)
         return
+    if pose.action == "sleep":
+        _lying(pen, pose, colour, plan)
+        return
     dark = shade(colour, 0.66)
     limbs = plan.limbs or colour
     swing = _gait(pose, plan.stride)
@@ -453,10 +456,13 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
     nose = shade(face, 0.6) if snouted else NOSE
     pen.ellipse(*local(mx + mrx * 0.8, my + mry * 0.2), mrx * 0.3, mry * 0.35, nose)
     eye = max(rx, ry)
-    pen.ellipse(*local(rx * 0.35, ry * 0.3), eye * 0.16, eye * 0.18, EYE)
+    if pose.action == "sleep":
+        shut_eye(pen, *local(rx * 0.35, ry * 0.3), eye * 0.16)
+    else:
+        pen.ellipse(*local(rx * 0.35, ry * 0.3), eye * 0.16, eye * 0.18, EYE)
     if plan.trunk:  # hanging from the muzzle nearly to the ground, swaying; tusks beside it
         sway = 0.08 * math.sin(pose.phase * 0.5)
-        drop = hy - 0.25
+        drop = max(hy - 0.25, 0.1)
         tip = local(mx + 0.1 + sway, my - drop * 0.95)
         pen.line([local(mx, my), local(mx + 0.12, my - drop * 0.5), tip], mrx * 1.3, face)
         pen.line([local(mx - 0.05, my - 0.02), local(mx + 0.2, my - 0.22)], 0.05, CREAM)
@@ -557,11 +563,41 @@ def _sitting(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
     _neck_and_head(pen, seated, colour, dark, 0.0, 0.0, pose)
 
 
+def _lying(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
+    """Lying down asleep: its standing build lowered to the ground, the hind leg folded by
+    the flank, the forelegs tucked forward, the head laid low, eyes shut; its side rises
+    and falls."""
+    dark, limbs = shade(colour, 0.66), plan.limbs or colour
+    cx, cy, rx, ry = plan.body
+    front, back, _, thick = plan.legs
+    lying_cy = ry * 1.02
+    rise = 0.04 * ry * breath(pose)
+    _tail(pen, plan, (cx - rx * 0.92, lying_cy + ry * 0.3), colour, dark, pose)
+    _body(pen, plan, (cx, lying_cy + rise / 2, rx, ry + rise), colour)
+    pen.ellipse(back + rx * 0.15, ry * 0.8, ry * 0.6, ry * 0.55, shade(limbs, 0.92))  # haunch
+    pen.line([(front - rx * 0.1, ry * 0.3), (front + rx * 0.45, thick * 0.5)], thick, limbs)
+    if plan.hooves:
+        pen.ellipse(front + rx * 0.45, thick * 0.5, thick * 0.4, thick * 0.45, HOOF)
+    base_x, base_y, length, neck_thick = plan.neck
+    lowered = replace(plan, neck=(base_x, base_y - (cy - lying_cy), length, neck_thick))
+    _neck_and_head(pen, lowered, colour, dark, 0.5, 0.0, pose)
+
+
 def draw_rabbit(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A rabbit hunched on its hind legs; moving, it hops (a little arc every stride). Drawn
     a third larger than life, as small things are, to stay legible."""
     pen = _larger(pen, 1.35)
     dark, light = shade(colour, 0.7), shade(colour, 1.45)
+    if pose.action == "sleep":  # flat on the ground, the ears laid back along it
+        rise = 0.008 * breath(pose)
+        pen.ellipse(-0.19, 0.1, 0.05, 0.045, CREAM)
+        pen.ellipse(-0.03, 0.1 + rise / 2, 0.17, 0.1 + rise, colour)
+        pen.ellipse(0.14, 0.1, 0.085, 0.075, colour)
+        pen.line([(0.1, 0.16), (-0.06, 0.2), (-0.16, 0.19)], 0.06, colour)
+        pen.ellipse(0.19, 0.07, 0.04, 0.03, light)
+        pen.ellipse(0.225, 0.09, 0.014, 0.012, (200, 110, 120))
+        shut_eye(pen, 0.165, 0.12, 0.016)
+        return
     moving = pose.action in ("walk", "run", "chase", "jump", "eat")
     rate = {"walk": 1.0, "eat": 0.6}.get(pose.action, 1.6)  # a grazing rabbit hops now and then
     hop = max(0.0, math.sin(pose.phase * rate)) * 0.12 if moving else 0.0

@@ -15,6 +15,21 @@ TROUSERS = (52, 58, 80)
 CREAM = (250, 246, 238)
 
 
+def breath(pose: Pose) -> float:
+    """How far one asleep has breathed in, -1 to 1: a body that rises and falls is asleep,
+    not a photograph."""
+    return math.sin(pose.phase) if pose.action == "sleep" else 0.0
+
+
+def shut_eye(pen: Pen, x: float, y: float, size: float) -> None:
+    """An eye shut in sleep: a short dark curve where it was."""
+    pen.line(
+        [(x - size, y + size * 0.3), (x, y - size * 0.2), (x + size, y + size * 0.3)],
+        size * 0.5,
+        EYE,
+    )
+
+
 def _gait(pose: Pose, amplitude: float) -> float:
     moving = pose.action in ("walk", "run", "sniff", "chase", "spin")
     return math.sin(pose.phase) * amplitude if moving else 0.0
@@ -26,6 +41,9 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     wag = math.sin(pose.phase * (2.0 if pose.action in ("wag", "meet") else 0.6))
     if pose.action == "sit" or (pose.action == "eat" and pose.reach < 1):
         _sitting_dog(pen, colour, dark, light, wag)
+        return
+    if pose.action == "sleep":
+        _sleeping_dog(pen, pose, colour, dark, light)
         return
     leg_top, leg_len = 0.36, 0.36
     # Far legs first (darker), then body, then near legs.
@@ -47,11 +65,16 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     _dog_head(pen, hx, hy, colour, dark, light)
 
 
-def _dog_head(pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB) -> None:
+def _dog_head(
+    pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB, *, asleep: bool = False
+) -> None:
     pen.ellipse(hx, hy, 0.12, 0.11, colour)
     pen.ellipse(hx + 0.12, hy - 0.03, 0.08, 0.055, light)  # muzzle
     pen.ellipse(hx + 0.19, hy - 0.015, 0.028, 0.024, NOSE)
-    pen.ellipse(hx + 0.04, hy + 0.035, 0.018, 0.02, EYE)
+    if asleep:
+        shut_eye(pen, hx + 0.04, hy + 0.03, 0.025)
+    else:
+        pen.ellipse(hx + 0.04, hy + 0.035, 0.018, 0.02, EYE)
     pen.polygon(
         [
             (hx - 0.06, hy + 0.07),
@@ -74,9 +97,28 @@ def _sitting_dog(pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float) -> No
     _dog_head(pen, 0.17, 0.62, colour, dark, light)
 
 
+def _sleeping_dog(pen: Pen, pose: Pose, colour: RGB, dark: RGB, light: RGB) -> None:
+    """Lying down, forepaws out in front and the chin on them, the tail curled round; its
+    side rises and falls."""
+    rise = 0.012 * breath(pose)
+    pen.line([(-0.3, 0.12), (-0.44, 0.05), (-0.2, 0.03)], 0.05, colour)  # tail round
+    pen.ellipse(-0.04, 0.16 + rise / 2, 0.34, 0.15 + rise, colour)
+    pen.ellipse(-0.2, 0.13, 0.15, 0.11, shade(colour, 0.9))  # haunch
+    pen.line([(0.14, 0.05), (0.46, 0.04)], 0.075, colour)  # forepaws
+    pen.ellipse(0.5, 0.04, 0.05, 0.035, light)
+    _dog_head(pen, 0.32, 0.15, colour, dark, light, asleep=True)
+
+
 def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
     dark, light = shade(colour, 0.65), shade(colour, 1.4)
     swing = _gait(pose, 0.45 if pose.action in ("run", "chase", "spin") else 0.3)
+    if pose.action == "sleep":  # curled up in a ball, the tail wrapped round
+        rise = 0.01 * breath(pose)
+        pen.ellipse(-0.03, 0.12 + rise / 2, 0.24, 0.12 + rise, colour)
+        pen.ellipse(-0.14, 0.11, 0.1, 0.08, shade(colour, 0.9))  # haunch
+        pen.line([(-0.26, 0.06), (-0.12, 0.015), (0.22, 0.02)], 0.04, colour)
+        _cat_head(pen, 0.19, 0.11, colour, dark, light, asleep=True)
+        return
     if pose.action == "sit":  # the tail's tip sways: a sitting cat is not a photograph
         sway = math.sin(pose.phase)
         tip = (-0.34 + 0.05 * sway, 0.2 + 0.03 * sway)
@@ -96,12 +138,17 @@ def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
     _cat_head(pen, 0.25, 0.38 - 0.25 * head_down, colour, dark, light)
 
 
-def _cat_head(pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB) -> None:
+def _cat_head(
+    pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB, *, asleep: bool = False
+) -> None:
     pen.polygon([(hx - 0.07, hy + 0.04), (hx - 0.05, hy + 0.15), (hx + 0.0, hy + 0.06)], dark)
     pen.polygon([(hx + 0.01, hy + 0.06), (hx + 0.06, hy + 0.15), (hx + 0.08, hy + 0.03)], colour)
     pen.ellipse(hx, hy, 0.085, 0.075, colour)
     pen.ellipse(hx + 0.05, hy - 0.025, 0.04, 0.03, light)
-    pen.ellipse(hx + 0.035, hy + 0.015, 0.014, 0.016, (70, 150, 60))
+    if asleep:
+        shut_eye(pen, hx + 0.035, hy + 0.012, 0.018)
+    else:
+        pen.ellipse(hx + 0.035, hy + 0.015, 0.014, 0.016, (70, 150, 60))
     pen.ellipse(hx + 0.085, hy - 0.015, 0.014, 0.011, (200, 110, 120))
     for dy in (-0.01, -0.035):
         pen.line([(hx + 0.07, hy + dy), (hx + 0.17, hy + dy - 0.01)], 0.006, (235, 235, 235))
@@ -120,9 +167,27 @@ def _swimming_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.ellipse(0.6, 0.32, 0.014, 0.016, EYE)
 
 
+def _sleeping_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """On the back on the ground, the head towards where they face, the near arm across the
+    chest, which rises and falls."""
+    rise = 0.015 * breath(pose)
+    pen.line([(-0.05, 0.1), (-0.45, 0.17), (-0.85, 0.08)], 0.13, shade(TROUSERS, 0.8))
+    pen.line([(-0.05, 0.1), (-0.45, 0.1), (-0.84, 0.06)], 0.13, TROUSERS)
+    pen.ellipse(-0.86, 0.08, 0.04, 0.07, shade(TROUSERS, 0.6))  # shoe
+    pen.polygon([(-0.08, 0.02), (0.5, 0.02), (0.5, 0.27 + rise), (-0.08, 0.2 + rise / 2)], colour)
+    pen.line([(0.46, 0.24 + rise), (0.22, 0.3 + rise), (0.02, 0.22)], 0.085, shade(colour, 0.85))
+    pen.ellipse(0.7, 0.12, 0.12, 0.11, HAIR)  # the back of the head on the ground
+    pen.ellipse(0.65, 0.15, 0.1, 0.11, SKIN)
+    pen.ellipse(0.6, 0.25, 0.025, 0.02, SKIN)  # nose
+    shut_eye(pen, 0.66, 0.21, 0.022)
+
+
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "swim":
         _swimming_person(pen, pose, colour)
+        return
+    if pose.action == "sleep":
+        _sleeping_person(pen, pose, colour)
         return
     swing = _gait(pose, 0.5 if pose.action in ("run", "chase") else 0.32)
     dancing = pose.action == "dance"
@@ -207,6 +272,15 @@ def _pedalling_leg(pen: Pen, hip: tuple[float, float], turn: float, colour: RGB)
 
 
 def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:
+    if pose.action == "sleep":  # perched, fluffed up, the head sunk into its shoulders
+        rise = 0.006 * breath(pose)
+        pen.polygon([(-0.1, 0.12), (-0.2, 0.15), (-0.19, 0.08)], shade(colour, 0.7))
+        pen.line([(0.0, 0.06), (0.0, 0.0)], 0.012, (240, 170, 40))
+        pen.ellipse(0.0, 0.12, 0.12, 0.075 + rise, colour)
+        pen.ellipse(0.07, 0.16, 0.05, 0.045, colour)
+        pen.polygon([(0.11, 0.16), (0.15, 0.15), (0.11, 0.14)], (240, 170, 40))
+        shut_eye(pen, 0.08, 0.17, 0.012)
+        return
     flap = math.sin(pose.phase) if pose.action == "fly" else -0.6
     pen.polygon([(-0.1, 0.12), (-0.2, 0.16), (-0.19, 0.08)], shade(colour, 0.7))  # tail
     pen.ellipse(0.0, 0.12, 0.11, 0.065, colour)

@@ -16,7 +16,7 @@ from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.vocabulary import (
-    CREATURES,
+    ACTIONS,
     DEFAULT_COLOUR,
     LEARNT_ACTIONS,
     LEARNT_KINDS,
@@ -29,7 +29,7 @@ def _asleep(kind: str, shot_size: str = "close-up") -> Renderer:
     return Renderer(spec, size=(224, 128), fps=8, frames=24, seed=3)
 
 
-@pytest.mark.parametrize("kind", CREATURES)
+@pytest.mark.parametrize("kind", ACTIONS["sleep"])
 def test_every_creature_sleeps_lying_low_in_frame_and_breathing(kind):
     """Asleep, one lies lower than it stands (a bird sinks its head in), all of it in the
     picture, and its body rises and falls: a sleeping dog is not a photograph."""

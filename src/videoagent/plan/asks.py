@@ -57,6 +57,7 @@ class Ask:
     colour: str | None = None
     of: str | None = None  # an action: who does it
     to: str | None = None  # an action: whom or what it is aimed at
+    young: int | None = None  # entities: how many of them are children (a family's one)
 
     def said(self) -> str:
         """The ask in words, as a summary line names it."""
@@ -119,18 +120,34 @@ def counted_in_subject(words: str) -> list[Ask]:
 
 def _subject_entities(subject: str) -> list[Ask]:
     """The entity asks of a subject, those it joins with "and" added up: "a boy and his
-    grandpa" are two people (read as one text, a person, the most said at once)."""
+    grandpa" are two people (read as one text, a person, the most said at once); how many
+    of them are children is kept ("a family": two people and a child)."""
     found: dict[tuple[str, str | None], int] = {}
+    young: dict[tuple[str, str | None], int] = {}
     for part in re.split(r"\s+and\s+", drawable(subject)):
+        words = _words(part)
+        children = any(vocab.is_child(words, i) for i in range(len(words)))
         for ask in _entities(part):
-            found[(ask.what, ask.colour)] = found.get((ask.what, ask.colour), 0) + ask.count
-    return [Ask("entity", kind, count=n, colour=colour) for (kind, colour), n in found.items()]
+            key = (ask.what, ask.colour)
+            found[key] = found.get(key, 0) + ask.count
+            if children and ask.what == "person":
+                young[key] = young.get(key, 0) + ask.count
+    return [
+        Ask("entity", kind, count=n, colour=colour, young=young.get((kind, colour)))
+        for (kind, colour), n in found.items()
+    ]
 
 
 def _with_subject_counts(asks: list[Ask], subject: list[Ask]) -> list[Ask]:
-    """`asks` with each count at least what the subject adds up to ("a boy and his grandpa")."""
-    most = {(a.what, a.colour): a.count for a in subject}
-    return [replace(a, count=max(a.count, most.get((a.what, a.colour), 0))) for a in asks]
+    """`asks` with each count at least what the subject adds up to ("a boy and his
+    grandpa"), and its children as the subject says."""
+    most = {(a.what, a.colour): a for a in subject}
+    return [
+        replace(a, count=max(a.count, most[key].count), young=most[key].young)
+        if (key := (a.what, a.colour)) in most
+        else a
+        for a in asks
+    ]
 
 
 def _told(words: str) -> tuple[str, str]:

@@ -65,6 +65,9 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
                 # dress apart (two friends in the same blue look like one drawn twice).
                 dressed = ask.colour is None and first.kind == "person"
                 another = replace(first, colour=_unworn(bible)) if dressed else first
+                if first.kind == "person":  # the last ones are the children said (a family's)
+                    young = number > wanted - (ask.young or 0)
+                    another = replace(another, label=vocab.CHILD if young else "")
                 description, called = _one_of(another, ask, bible, lead_first=shot.cast[same[0]])
                 member = bible.add(
                     BibleEntity(

@@ -261,7 +261,7 @@ def _names_creature(word: str) -> bool:
 _FRIENDS = {"friend": "person", "friends": "people", "buddies": "people", "pals": "people"}
 # People a word names together, where it is who a request is about ("a couple dances"; not
 # "a couple of dogs", "a family of ducks").
-_GROUPS = {"couple": "two people", "family": "three people"}
+_GROUPS = {"couple": "two people", "family": "two people and a child"}
 
 
 def drawable(subject: str) -> str:

@@ -18,7 +18,7 @@ from videoagent.plan.journey import arriving, without_destinations
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.place_names import place_as_written
 from videoagent.plan.request import Request
-from videoagent.plan.staging import left_out_notes, stage
+from videoagent.plan.staging import SMALL_LEADS, left_out_notes, stage
 from videoagent.plan.story_time import story_time
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard, allocate
 from videoagent.plan.time_passing import times_passing
@@ -119,13 +119,16 @@ def plan_offline(
 def _covered(scene, piece: int, beat: str):
     """`scene` framed as the `piece`-th shot of its beat (0: as staged), from `COVERAGE`;
     framing or a camera the beat asks for stays in every shot of it, and a shot of several
-    is no close-up (it would leave one of them out)."""
+    is no close-up (it would leave one of them out), nor a lead too small for it wide (a
+    butterfly)."""
     if piece == 0:
         return scene
     lead = scene.entities[0].action if scene.entities else "stand"
     size, camera = COVERAGE["moving" if lead in MOVING else "still"][(piece - 1) % 3]
     if len(scene.entities) > 1 and size == "close-up":
         size = "medium"
+    if scene.entities and scene.entities[0].kind in SMALL_LEADS and size == "wide":
+        size, camera = SMALL_LEADS[scene.entities[0].kind]
     if _named(beat, vocab.SHOT_SYNONYMS):
         size = scene.shot_size
     if _named(beat, vocab.CAMERA_SYNONYMS):

@@ -137,6 +137,8 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             sentence = f"{called(index)} grazes, head lowered"
         elif entity.action == "eat" and item is not None:
             sentence = f"{called(index)} eats from {called(item)}"
+        elif entity.kind == "butterfly" and entity.action == "fly":
+            sentence = f"{called(index)} flutters about, wings beating"
         else:
             sentence = f"{called(index)} {ACTION_PROSE.get(entity.action, 'stands still')}"
         sentences.append(sentence[0].upper() + sentence[1:] + ".")

@@ -105,6 +105,8 @@ FRAMING = {
     "drive": ("wide", "pan"),
     "roll": ("wide", "track"),
 }
+# The framing of a lead too small to be seen in a wide shot: followed, closer.
+SMALL_LEADS = {"butterfly": ("medium", "track")}
 # What a friend does along with the lead, where the beat tells no meeting.
 TOGETHER = ("walk", "run", "sit", "jump", "sniff")
 OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
@@ -271,9 +273,9 @@ def _and_whom_it_was_with(
 
 def looks_of(entity: EntitySpec) -> str:
     """ "a grey dog", "an orange cat", "a person in grey" (a grey person is grey all over
-    to a model)."""
+    to a model), "a child in green"."""
     if entity.kind == "person":
-        return f"a person in {entity.colour}"
+        return f"a {'child' if entity.label == vocab.CHILD else 'person'} in {entity.colour}"
     return f"{'an' if entity.colour[0] in 'aeiou' else 'a'} {entity.colour} {entity.kind}"
 
 
@@ -363,7 +365,7 @@ def stage(
             target = subject.target if action == subject.action else None
         seated = "sit" if _SEATED.search(beat) and lead.kind in vocab.ACTIONS["sit"] else None
         unsaid = action is None  # what the lead does is not said: it goes about
-        chosen = action or seated or "walk"
+        chosen = action or seated or vocab.GOES_ABOUT_BY.get(lead.kind, "walk")
         if lead.kind not in vocab.ACTIONS.get(chosen, ()):
             chosen = "stand"  # a short film's closing shot sits; a bird cannot
         young = lead.kind == "person" and _said_young(lead.called)
@@ -450,6 +452,8 @@ def stage(
     lead_action = entities[0].action if entities else "stand"
     plain = without_relative_clause(beat)  # "that hates rain": no rain
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
+    if entities and entities[0].kind in SMALL_LEADS:
+        shot_size, camera = SMALL_LEADS[entities[0].kind]
     scene = SceneSpec(
         place=place or here or brief.place,
         time_of_day=_named(plain, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),

@@ -20,5 +20,8 @@
 # drawn smaller; one eating with nothing handed to it lowers its head; a pan follows a
 # subject running farther than it sweeps; 13: every creature sleeps, lying down (on a bench
 # where there is one), breathing; a baby is a child, "a baby elephant" the elephant and "its
-# mother" another; the second of a subject of two does as the first, or what is said of it.
-VERSION = 13
+# mother" another; the second of a subject of two does as the first, or what is said of it;
+# 14: an umbrella held up, a kite's string in a raised hand, a butterfly, a hot air balloon,
+# a flower, a snowman (and its snow), a campfire that glows; one with no seat sits on the
+# ground, those sitting with the subject on its bench; a family has a child.
+VERSION = 14

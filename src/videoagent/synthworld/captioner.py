@@ -9,7 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import CHILD, RIDDEN, RIDING
+from videoagent.synthworld.vocabulary import CHILD, GOES_ABOUT_BY, RIDDEN, RIDING
 
 CAMERA_PHRASE = {
     "static": "static camera",
@@ -90,6 +90,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{name.capitalize()} rides {_article(_name(target))}."
     if entity.kind == "kite" and action == "fly" and target is not None:
         return f"The {_name(target)} flies {name}."  # from their hand
+    if entity.kind == "umbrella" and target is not None:
+        return f"The {_name(target)} holds {name}."  # up, over their head
+    if entity.kind in GOES_ABOUT_BY and action == "fly":
+        drifts = "floats across the sky" if entity.kind == "hot air balloon" else "flutters about"
+        return f"{name.capitalize()} {drifts}."
     if action == "chase" and target is not None:  # the chased one keeps its own sentence
         return f"{name.capitalize()} chases {_article(_name(target))}."
     if action == "eat":

@@ -50,6 +50,12 @@ SIZE = {
     "bus": (7.0, 3.0),
     "plane": (4.6, 1.4),
     "kite": (0.7, 0.95),
+    "hot air balloon": (2.4, 3.4),
+    "umbrella": (1.1, 0.95),
+    "flower": (0.4, 0.55),  # larger than life, to stay legible
+    "snowman": (0.9, 1.6),
+    "campfire": (1.0, 0.9),
+    "butterfly": (0.3, 0.22),
     "placeholder": (1.0, 1.0),
 }
 SPEED = {
@@ -66,14 +72,22 @@ SPEED = {
 }
 SMALL_ITEMS = ("cup", "ball")
 SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
+# Where the others sitting with the subject on its bench sit, metres from it (it seats three).
+BENCH_PLACES = (0.55, -0.6)
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
 # How high what flies flies past, metres (a plane a little higher; a kite on its string).
 FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3}
-# How far ahead of the one flying it a kite flies; its string runs back to their hand
-# (0.35 m ahead of them, at `HAND` of their height).
+# What flies low and slow: how high (metres) and how fast it drifts (a butterfly flutters
+# about a metre up; a balloon drifts on the wind).
+HOVERS = {"butterfly": (0.7, 0.6), "hot air balloon": (1.6, 0.4)}
+# How far ahead of the one flying it a kite flies; its string runs back to their raised hand.
 KITE_AHEAD = 1.7
-HAND = 0.7
+# Where a hand raised to hold something up is (a kite's string, an umbrella's handle): ahead
+# of the holder and up, in metres for a grown-up standing (scaled with their height).
+HAND_AHEAD = 0.3
+HAND = 0.7  # of their height
+SEATED_HAND_DROP = 0.4  # a seated holder's hand is lower by this, in a grown-up's metres
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
@@ -99,6 +113,8 @@ class Pose:
     phase: float  # gait / wag / flap cycle in radians
     reach: float = 0.0  # 0..1: how far a giving arm or a sniffing head is lowered
     held_by: int | None = None  # for items: the entity holding it
+    holds_up: bool = False  # a person's near hand raised, holding a kite's string or umbrella
+    grounded: bool = False  # a person sitting on the ground, no seat under them
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -106,7 +122,7 @@ class Pose:
         if self.action == "sit" and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
         if self.action == "sit" and kind in ("person", "child"):
-            height *= 0.72
+            height *= 0.55 if self.grounded else 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
         if self.action == "sleep" and kind in ("person", "child"):  # lying on the ground
@@ -186,8 +202,12 @@ class Choreography:
         slots = [0.28, -0.3, 0.42, -0.44, 0.56, -0.58, 0.7, -0.72]
         used = 0
         seat = self._seat()
+        mates = self._bench_mates()
         for index, entity in enumerate(self.entities):
             if index == 0 or self._is_staged(index):
+                continue
+            if index in mates:  # beside the subject on its bench
+                positions[index] = sum(subject_span) / 2 + BENCH_PLACES[mates.index(index)]
                 continue
             if index == seat:  # under the one sitting on it, a little behind their knees
                 facing = 1  # the subject faces right while it sits still
@@ -209,11 +229,23 @@ class Choreography:
             return None
         return next((i for i, e in enumerate(self.entities) if e.kind == "bench"), None)
 
+    def _bench_mates(self) -> list[int]:
+        """Those sitting with a subject on its bench ("they sit on a bench"): people who
+        sit, as many as it has room for beside the subject."""
+        if self._seat() is None or self.entities[0].action != "sit":
+            return []
+        sitting = [
+            i for i, e in enumerate(self.entities) if i and (e.kind, e.action) == ("person", "sit")
+        ]
+        return sitting[: len(BENCH_PLACES)]
+
     def _is_staged(self, index: int) -> bool:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
         if entity.action in staged or self._kite_flier(index) is not None:
+            return True
+        if self._umbrella_holder(index) is not None:
             return True
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return True
@@ -235,6 +267,8 @@ class Choreography:
             return (0.0, 0.0)
         subject = self.entities[0]
         speed = SPEED["sniff"] if grazes(subject) else SPEED.get(subject.action, 0.0)
+        if subject.action == "fly" and subject.kind in HOVERS:
+            speed = HOVERS[subject.kind][1]
         if hops_along(subject):
             speed = SPEED["walk"]
         if subject.action == "ride" and self.entities[subject.target or 0].action == "run":
@@ -250,7 +284,36 @@ class Choreography:
     def pose(self, index: int, t: float) -> Pose:
         """Entity `index` at `t` seconds, in the world (moved by `shift`)."""
         pose = self._pose(index, t)
+        if self._holds_up(index):
+            pose = replace(pose, holds_up=True)
+        seated = (index == 0 and self._seat() is not None) or index in self._bench_mates()
+        entity = self.entities[index]
+        if pose.action == "sit" and entity.kind == "person" and not seated:
+            pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
+        elif pose.action == "sit" and seated and entity.label == CHILD:  # up on the seat
+            scale = SIZE["child"][1] / SIZE["person"][1]
+            pose = replace(pose, y=pose.y + SEAT_HEIGHT * (1 - scale))
         return replace(pose, x=pose.x + self.shift) if self.shift else pose
+
+    def _holds_up(self, index: int) -> bool:
+        """Whether entity `index` holds up a kite's string or an umbrella."""
+        return any(
+            self._kite_flier(other) == index or self._umbrella_holder(other) == index
+            for other in range(len(self.entities))
+            if other != index
+        )
+
+    def _umbrella_holder(self, index: int) -> int | None:
+        """Who holds umbrella `index` up: the one the request says."""
+        umbrella = self.entities[index]
+        return umbrella.target if umbrella.kind == "umbrella" else None
+
+    def _raised_hand(self, holder: int, t: float) -> tuple[float, float, int]:
+        """Where the raised hand of `holder` is at `t` (x, height) and which way they face."""
+        pose = self._pose(holder, t)
+        scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
+        height = HAND * SIZE["person"][1] - (SEATED_HAND_DROP if pose.action == "sit" else 0.0)
+        return pose.x + HAND_AHEAD * scale * pose.facing, pose.y + height * scale, pose.facing
 
     def _pose(self, index: int, t: float) -> Pose:
         entity = self.entities[index]
@@ -291,11 +354,16 @@ class Choreography:
         x = self._static_x.get(index, 0.0)
         flier = self._kite_flier(index)
         if flier is not None:  # up on its string, ahead of whoever flies it
-            holder = self._pose(flier, t)
+            hand_x, hand_y, facing = self._raised_hand(flier, t)
             bob = 0.25 * math.sin((t + self.gait_offset) * 1.7)
-            x = holder.x + KITE_AHEAD * holder.facing
-            hand = HAND * SIZE[sized_as(self.entities[flier])][1]  # where the string goes
-            return Pose(x, FLIGHT["kite"] + bob, holder.facing, "fly", t * 3, reach=hand)
+            x = hand_x + (KITE_AHEAD - HAND_AHEAD) * facing
+            return Pose(x, FLIGHT["kite"] + bob, facing, "fly", t * 3, reach=hand_y)
+        holder = self._umbrella_holder(index)
+        if holder is not None:  # over the head of whoever holds it, its handle in their hand
+            hand_x, hand_y, facing = self._raised_hand(holder, t)
+            return Pose(hand_x, hand_y, facing, "stand", 0.0, held_by=holder)
+        if entity.action == "fly" and entity.kind in HOVERS:  # fluttering, drifting
+            return self._hovering(entity, x, t)
         if entity.action == "fly":  # across the sky: a bird, a plane
             return Pose(
                 x + SPEED["fly"] * (t - self.duration / 2),
@@ -308,11 +376,20 @@ class Choreography:
             return Pose(x + SPEED["drive"] * (t - self.duration / 2), 0.0, +1, "drive", t * 8)
         if entity.kind == "ball" and entity.action == "roll":
             return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
-        facing = -1 if x > 0 else +1
+        facing = -1 if x > 0 and index not in self._bench_mates() else +1  # on a bench: as it
         if grazes(entity):
             x += facing * SPEED["sniff"] * (t - self.duration / 2)
         phase = self._phase(entity, t)
         return Pose(x, self._jump(entity, t), facing, entity.action, phase, _grazing(entity, t))
+
+    def _hovering(self, entity: EntitySpec, x: float, t: float) -> Pose:
+        """A butterfly fluttering up and down as it goes, a balloon bobbing as it drifts."""
+        height, speed = HOVERS[entity.kind]
+        wander = 0.15 if entity.kind == "butterfly" else 0.08
+        k = t + self.gait_offset
+        y = height + wander * (math.sin(k * 2.3) + 0.6 * math.sin(k * 5.1))
+        x += speed * (t - self.duration / 2) + wander * math.sin(k * 1.3)
+        return Pose(x, y, +1, "fly", self._phase(entity, t))
 
     def _kite_flier(self, index: int) -> int | None:
         """The person flying kite `index`: the one said to, else the first of the shot."""
@@ -391,6 +468,9 @@ class Choreography:
             return Pose(0.0, 0.0, +1, "eat" if landed else "sit", t * 3, reach=1.0 if landed else 0)
         x = start + (end - start) * u
         facing = +1 if end >= start else -1
+        if action == "fly" and entity.kind in HOVERS:
+            pose = self._hovering(entity, 0.0, t)
+            return replace(pose, x=x + pose.x - HOVERS[entity.kind][1] * (t - self.duration / 2))
         if action == "fly":
             return Pose(x, 2.4 + 0.3 * math.sin(t * 2), facing, "fly", t * 14)
         if action == "spin":  # round and round on the spot, after its tail

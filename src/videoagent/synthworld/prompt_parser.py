@@ -387,6 +387,7 @@ def parse(prompt: str) -> ParsedPrompt:
         elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
             mentions.append(entity_for(_Mention("ball", None), True))
             actions = ["chase" if a == "meet" else a for a in actions]
+        actions = _hold_umbrellas(entities, mentions, actions)
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
         if mentions:  # "meets a friend and they dance": a dog cannot, said so
             kind = entities[mentions[0]]["kind"]
@@ -447,6 +448,22 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
     # How one rides is what one rides: on a bike, cycling.
     how = vocab.RIDDEN[entities[ridden[0]]["kind"]][0]
     return mentions, [how if a in vocab.RIDING else a for a in actions]
+
+
+def _hold_umbrellas(entities: list[dict], mentions: list[int], actions: list[str]) -> list[str]:
+    """Each umbrella of the sentence held up by its first person ("a woman walking in the
+    rain with an umbrella"), its handle in their hand. Holding it is what a hand does, not
+    all they do: "holds an umbrella" leaves them standing, or walking as said; the
+    sentence's actions are returned less that "hold"."""
+    umbrellas = [m for m in mentions if entities[m]["kind"] == "umbrella"]
+    holder = next((m for m in mentions if entities[m]["kind"] == "person"), None)
+    if not umbrellas or holder is None:
+        return actions
+    for umbrella in umbrellas:
+        if entities[umbrella]["target"] is None:
+            entities[umbrella]["target"] = holder
+    handed = any(entities[m]["kind"] in ("cup", "ball") for m in mentions)
+    return actions if handed else [a for a in actions if a != "hold"]
 
 
 def _apply(
@@ -582,7 +599,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
                 (c for c in choices if c not in taken), choices[len(taken) % len(choices)]
             )
         used.setdefault(kind, []).append(entity["colour"])
-        action = entity["action"] or "stand"
+        action = entity["action"] or vocab.GOES_ABOUT_BY.get(kind, "stand")
         handed = any(e["kind"] in ("cup", "ball") for e in entities)
         if (kind, action) == ("person", "eat") and handed:
             action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)
@@ -595,6 +612,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "stand"
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
+        flown |= kind == "umbrella"  # held up by whom
         if action not in ("meet", "chase", "give", "ride", "cycle") and not flown:
             entity["target"] = None
     return cannot

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View
 from videoagent.synthworld.choreography import SIZE, Pose, sized_as
-from videoagent.synthworld.painters import animals, creatures, props
+from videoagent.synthworld.painters import animals, creatures, props, scenery
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
@@ -39,6 +39,12 @@ PAINTERS = {
     "bus": props.draw_bus,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
+    "hot air balloon": props.draw_hot_air_balloon,
+    "umbrella": props.draw_umbrella,
+    "flower": scenery.draw_flower,
+    "snowman": scenery.draw_snowman,
+    "campfire": scenery.draw_campfire,
+    "butterfly": creatures.draw_butterfly,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -53,13 +59,19 @@ DEPTH = {
     "bus": 2,
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
+    "hot air balloon": 0,
+    "snowman": 1,
+    "campfire": 1,
+    "flower": 4,
     "person": 3,
     "dog": 4,
     "cat": 4,
     "bird": 4,
     **dict.fromkeys(ANIMALS, 2),  # behind people (a rider sits in front of the horse)
+    "butterfly": 5,
     "ball": 5,
     "cup": 5,
+    "umbrella": 5,  # in the hand, in front of its holder
 }
 
 # Half the width of the soft shadow under what stands on the ground, in metres.
@@ -71,6 +83,8 @@ SHADOWED = {
     "car": 2.0,
     "bike": 0.8,
     "bus": 3.4,
+    "snowman": 0.4,
+    "campfire": 0.5,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
 

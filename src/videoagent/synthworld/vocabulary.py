@@ -15,9 +15,10 @@ ANIMALS = (
     *("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit"),
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
 )
-CREATURES = LEARNT_CREATURES + ANIMALS
+CREATURES = (*LEARNT_CREATURES, *ANIMALS, "butterfly")
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
-PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite")
+PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
+PROPS += ("flower", "snowman", "campfire")
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -48,7 +49,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "eat": ("dog", "cat", "bird", *ANIMALS),
     "meet": ("dog", "cat", "person", *ANIMALS),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
-    "fly": ("bird", "plane", "kite"),
+    "fly": ("bird", "plane", "kite", "butterfly", "hot air balloon"),
     "drive": ("car", "bus"),
     "roll": ("ball", "bike"),
     "ride": ("person",),  # on a horse's back (the horse walks)
@@ -57,13 +58,17 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "swim": ("dog", "person", "horse", "bear", "elephant"),  # in water drawn around them
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
-    "sleep": CREATURES,  # lying down, eyes shut, breathing slowly (a bird: its head tucked)
+    # lying down, eyes shut, breathing slowly (a bird: its head tucked)
+    "sleep": tuple(k for k in CREATURES if k != "butterfly"),
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
 LEARNT_ACTIONS = tuple(
     a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle", "spin", "swim", "sleep")
 )
+# What a kind does where nothing is said of it, when that is not standing about: a
+# butterfly or a balloon is seen in the air.
+GOES_ABOUT_BY = {"butterfly": "fly", "hot air balloon": "fly"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
 RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
@@ -93,6 +98,12 @@ DEFAULT_COLOUR = {
     "bus": "red",
     "plane": "white",
     "kite": "red",
+    "hot air balloon": "red",
+    "umbrella": "red",
+    "flower": "pink",
+    "snowman": "white",
+    "campfire": "orange",
+    "butterfly": "orange",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -227,6 +238,19 @@ KIND_SYNONYMS = {
     ),
     **dict.fromkeys(("bus driver", "bus drivers"), "person"),
     "kites": "kite",
+    **dict.fromkeys(
+        ("hot air balloons", "hot-air balloon", "hot-air balloons", "air balloon"),
+        "hot air balloon",
+    ),
+    **dict.fromkeys("umbrellas parasol parasols".split(), "umbrella"),
+    **dict.fromkeys(
+        """flowers rose roses tulip tulips daisy daisies sunflower sunflowers poppy poppies
+        lily lilies""".split(),
+        "flower",
+    ),
+    "snowmen": "snowman",
+    **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
+    **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
     "cars": "car",
     "taxi": "car",
     "truck": "car",
@@ -470,6 +494,8 @@ WEATHER_SYNONYMS = {
     "snows": "snow",
     "snowfall": "snow",
     "winter": "snow",
+    "snowman": "snow",  # built of it: there is snow about
+    "snowmen": "snow",
 }
 _WAVED = ("hello", "goodbye", "bye", "at", "to", "back")
 ACTION_SYNONYMS = {
@@ -638,6 +664,7 @@ ACTION_SYNONYMS = {
     "flies": "fly",
     "flying": "fly",
     "soars": "fly",
+    **dict.fromkeys("flutters fluttering floats floating drifts drifting".split(), "fly"),
     "drive": "drive",
     "drives": "drive",
     "driving": "drive",
@@ -714,7 +741,8 @@ STILL_WORDS = frozenset(
     lie lies lying lounge lounges lounging relax relaxes relaxing watch watches watching gaze
     gazes gazing stare stares staring read reads reading write writes writing knit knits
     knitting type types typing study studies studying meditate meditates meditating daydream
-    daydreams daydreaming picnic picnics picnicking rest rests resting yoga
+    daydreams daydreaming picnic picnics picnicking rest rests resting yoga roast roasts
+    roasting
     stretch stretches stretching
     """.split()
 )

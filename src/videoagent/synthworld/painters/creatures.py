@@ -1,4 +1,4 @@
-"""Painters for things that move by themselves: dog, cat, person, bird."""
+"""Painters for things that move by themselves: dog, cat, person, bird, butterfly."""
 
 from __future__ import annotations
 
@@ -198,7 +198,11 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if dancing:
         bend = 0.12 * math.sin(pose.phase * 0.5)
     hip_y = 0.9
-    if pose.action == "sit":
+    if pose.action == "sit" and pose.grounded:  # on the ground, knees drawn up
+        hip_y = 0.12
+        pen.line([(0.0, hip_y), (0.3, 0.36), (0.5, 0.05)], 0.13, shade(TROUSERS, 0.8))
+        pen.line([(0.0, hip_y), (0.36, 0.32), (0.58, 0.05)], 0.13, TROUSERS)
+    elif pose.action == "sit":
         hip_y = 0.5
         pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
     elif pose.action == "ride":  # astride, sitting where the pose is: legs down the flank
@@ -224,6 +228,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif dancing:
         near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)
+    elif pose.holds_up:  # the hand raised ahead, holding a kite's string or an umbrella
+        pen.line([(sx, sy - 0.02), (sx + 0.1, sy - 0.38), (sx + 0.3, sy - 0.225)], 0.085, shirt)
     elif pose.action == "wave":  # the hand up by the head, the forearm to and fro
         pen.limb(
             (sx, sy - 0.02), 0.55, math.pi * 0.8, 0.085, shirt, knee=0.5 * math.sin(pose.phase)
@@ -290,3 +296,20 @@ def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.polygon([(-0.04, 0.13), (0.05, 0.13), (0.0, 0.13 + 0.14 * flap)], shade(colour, 0.75))
     if pose.action != "fly":
         pen.line([(0.0, 0.06), (0.0, 0.0)], 0.012, (240, 170, 40))
+
+
+def draw_butterfly(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A butterfly as one sees it settle or pass: its body upright between two pairs of
+    wings, spotted at their tips, beating open and shut; drawn larger than life, as small
+    things are, to stay legible."""
+    opened = 0.25 + 0.75 * abs(math.cos(pose.phase * 0.5))
+    dark, light = shade(colour, 0.7), shade(colour, 1.3)
+    for side in (-1, 1):
+        upper = (side * 0.075 * opened, 0.14)
+        lower = (side * 0.055 * opened, 0.07)
+        pen.ellipse(*upper, 0.07 * opened + 0.008, 0.055, colour)
+        pen.ellipse(*lower, 0.05 * opened + 0.008, 0.04, dark)
+        pen.ellipse(upper[0] * 0.7, upper[1] - 0.005, 0.03 * opened + 0.004, 0.022, light)
+        pen.ellipse(upper[0] * 1.6, upper[1] + 0.02, 0.012 * opened + 0.003, 0.012, EYE)
+        pen.line([(0.0, 0.17), (side * 0.035, 0.215)], 0.006, EYE)
+    pen.line([(0.0, 0.035), (0.0, 0.175)], 0.022, EYE)

@@ -36,6 +36,17 @@ class Pen:
         self.facing = facing
         self.grade = grade
 
+    def glowing(self) -> Pen:
+        """This pen drawing in colours that give their own light: a flame at night is not
+        dimmed with the scene."""
+        return Pen(
+            self.draw,
+            origin=(self.ox, self.oy),
+            scale=self.scale,
+            facing=self.facing,
+            grade=lambda colour: colour,
+        )
+
     def at(self, x: float, y: float) -> tuple[float, float]:
         return (self.ox + x * self.facing * self.scale, self.oy - y * self.scale)
 

@@ -1,5 +1,6 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
-café stand, sign, and the labelled placeholder for concepts the world cannot draw."""
+café stand, sign, bike, bus, plane, kite, hot air balloon, umbrella, and the labelled
+placeholder for concepts the world cannot draw."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from videoagent.synthworld.choreography import KITE_AHEAD, SIZE, Pose
+from videoagent.synthworld.choreography import HAND_AHEAD, KITE_AHEAD, SIZE, Pose
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 GLASS = (160, 200, 225)
@@ -121,8 +122,37 @@ def draw_kite(pen: Pen, pose: Pose, colour: RGB) -> None:
     for x, y in tail[2::2]:
         pen.polygon([(x - 0.05, y + 0.03), (x + 0.05, y - 0.03), (x + 0.05, y + 0.03)], WHITE)
     if pose.action == "fly" and pose.reach:
-        hand = (-KITE_AHEAD + 0.35, pose.reach - pose.y)
+        hand = (-(KITE_AHEAD - HAND_AHEAD), pose.reach - pose.y)
         pen.line([(0.0, 0.35), hand], 0.008, (235, 235, 235))
+
+
+def draw_hot_air_balloon(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A hot air balloon: a wicker basket hung on ropes under a striped envelope, the
+    burner's flame between."""
+    wicker = (150, 105, 60)
+    for side in (-1, 1):
+        pen.line([(side * 0.28, 0.4), (side * 0.5, 1.05)], 0.02, (80, 60, 40))
+    pen.rect(-0.3, 0.0, 0.3, 0.4, wicker)
+    pen.rect(-0.3, 0.32, 0.3, 0.4, shade(wicker, 0.75))
+    pen.polygon([(-0.1, 0.45), (0.0, 0.75), (0.1, 0.45)], (255, 200, 90))  # the burner
+    pen.polygon([(-0.5, 1.05), (0.5, 1.05), (1.05, 1.9), (-1.05, 1.9)], colour)
+    for rx, tone in ((1.2, colour), (0.78, WHITE), (0.42, colour), (0.14, WHITE)):
+        pen.ellipse(0.0, 2.3, rx, 1.1, tone)
+    pen.polygon([(-0.5, 1.05), (-0.32, 1.05), (-0.6, 1.6)], shade(colour, 0.8))
+    pen.polygon([(0.5, 1.05), (0.32, 1.05), (0.6, 1.6)], shade(colour, 0.8))
+
+
+def draw_umbrella(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """An open umbrella, its crook in the hand holding it (or planted in the ground where no
+    one holds it), its canopy in panels with a scalloped edge."""
+    dark = shade(colour, 0.78)
+    pen.line([(0.0, 0.0), (0.0, 0.92)], 0.025, (70, 70, 74))
+    pen.line([(0.0, 0.0), (0.0, -0.05), (-0.06, -0.09), (-0.1, -0.05)], 0.03, (70, 50, 35))
+    edge = [(-0.55 + 0.1 * k, 0.62 + (0.03 if k % 2 else 0.0)) for k in range(12)]
+    pen.polygon([(0.0, 0.95), *edge], colour)
+    for x in (-0.33, 0.0, 0.33):  # the ribs' panels
+        pen.polygon([(0.0, 0.95), (x - 0.08, 0.64), (x + 0.08, 0.64)], dark)
+    pen.ellipse(0.0, 0.96, 0.025, 0.025, (70, 70, 74))
 
 
 WATER = (58, 122, 186)

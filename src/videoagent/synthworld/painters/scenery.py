@@ -1,0 +1,79 @@
+"""Painters for what is set in a place and stays there, alive or flickering: a flower, a
+snowman, a campfire."""
+
+from __future__ import annotations
+
+import math
+
+from videoagent.synthworld.choreography import Pose
+from videoagent.synthworld.painters.pen import RGB, Pen, shade
+
+STEM = (62, 130, 58)
+POLLEN = (240, 200, 60)
+COAL = (35, 33, 35)
+CARROT = (235, 120, 35)
+TWIG = (110, 75, 45)
+STONE = (128, 124, 120)
+LOG = (105, 68, 40)
+FLAME_CORE = (255, 236, 140)
+
+
+def draw_flower(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A flower on its stem, nodding a little in the air: six petals round a yellow heart."""
+    sway = 0.025 * math.sin(pose.phase * 0.7)
+    head = (sway, 0.42)
+    pen.line([(0.0, 0.0), (sway * 0.4, 0.2), head], 0.025, STEM)
+    for side in (-1, 1):  # a leaf each side of the stem
+        pen.polygon([(0.0, 0.12), (side * 0.12, 0.2), (side * 0.03, 0.18)], STEM)
+    for k in range(6):
+        angle = k * math.pi / 3 + 0.3
+        px, py = head[0] + 0.075 * math.cos(angle), head[1] + 0.075 * math.sin(angle)
+        pen.ellipse(px, py, 0.055, 0.055, colour if k % 2 else shade(colour, 0.9))
+    pen.ellipse(*head, 0.04, 0.04, POLLEN)
+
+
+def draw_snowman(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Three balls of snow, coal eyes and buttons, a carrot nose, twig arms, a scarf and a
+    hat."""
+    shadow = shade(colour, 0.9)
+    for y, radius in ((0.33, 0.36), (0.86, 0.26), (1.23, 0.19)):
+        pen.ellipse(0.0, y, radius, radius, shadow)
+        pen.ellipse(-0.03, y + 0.02, radius * 0.92, radius * 0.92, colour)
+    for side in (-1, 1):
+        pen.line([(side * 0.22, 0.92), (side * 0.5, 1.1), (side * 0.58, 1.2)], 0.025, TWIG)
+    pen.rect(-0.2, 1.06, 0.2, 1.12, (190, 45, 45))  # scarf
+    for y in (0.78, 0.9):
+        pen.ellipse(0.05, y, 0.025, 0.025, COAL)
+    pen.ellipse(0.06, 1.28, 0.022, 0.022, COAL)
+    pen.polygon([(0.12, 1.23), (0.3, 1.2), (0.12, 1.18)], CARROT)
+    pen.rect(-0.19, 1.38, 0.19, 1.41, COAL)  # the hat's brim, then its crown
+    pen.rect(-0.13, 1.41, 0.13, 1.6, COAL)
+
+
+def draw_campfire(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Logs crossed in a ring of stones, flames licking up and flickering, sparks rising."""
+    for k in range(7):
+        x = -0.45 + k * 0.15
+        pen.ellipse(x, 0.06, 0.08, 0.06, shade(STONE, 0.85 + 0.05 * (k % 3)))
+    pen.line([(-0.35, 0.05), (0.3, 0.22)], 0.08, LOG)
+    pen.line([(0.35, 0.05), (-0.3, 0.22)], 0.08, shade(LOG, 0.8))
+    pen = pen.glowing()  # the flames and sparks give light; they are not dimmed by night
+    flicker = math.sin(pose.phase * 3.7) + 0.5 * math.sin(pose.phase * 7.3 + 1.0)
+    for scale, tone in ((1.0, colour), (0.72, shade(colour, 1.35)), (0.45, FLAME_CORE)):
+        height = (0.55 + 0.06 * flicker) * scale + 0.15
+        lean = 0.05 * math.sin(pose.phase * 2.9) * scale
+        width = 0.3 * scale
+        pen.polygon(
+            [
+                (-width, 0.12),
+                (-width * 0.6, 0.12 + height * 0.55),
+                (lean, 0.12 + height),
+                (width * 0.6, 0.12 + height * 0.6),
+                (width, 0.12),
+            ],
+            tone,
+        )
+    for k in range(3):  # sparks, each rising and gone again
+        rise = (pose.phase * 0.15 + k / 3) % 1.0
+        x = 0.12 * math.sin(pose.phase * 0.5 + k * 2.1)
+        pen.ellipse(x, 0.7 + 0.2 * rise, 0.012, 0.012, FLAME_CORE)

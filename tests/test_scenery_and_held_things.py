@@ -1,0 +1,117 @@
+"""Umbrellas, kites, butterflies, balloons, flowers, snowmen and campfires: drawn and staged
+as people ask for them, not labelled boxes; people sit on the ground, and a family has a
+child."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from videoagent.agent.planning import preview_plan
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import Request
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import HAND, SIZE, Choreography
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.vocabulary import CHILD, DEFAULT_COLOUR
+
+NEW = ("umbrella", "flower", "snowman", "campfire", "hot air balloon", "butterfly")
+
+
+def _changed(spec: SceneSpec, index: int = 40) -> np.ndarray:
+    """Where the entities change the picture of `spec` at frame `index`."""
+    frame, _ = Renderer(spec, size=(320, 180), fps=24, frames=96, seed=2).frame(index)
+    plate, _ = Renderer(spec, size=(320, 180), fps=24, frames=96, seed=2, entities=False).frame(
+        index
+    )
+    return np.abs(frame.astype(int) - plate.astype(int)).sum(axis=2) > 30
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("a woman with an umbrella", "umbrella"),
+        ("roses in the park", "flower"),
+        ("a snowman in the park", "snowman"),
+        ("a bonfire on the beach", "campfire"),
+        ("a hot air balloon over the hills", "hot air balloon"),
+        ("a butterfly in the park", "butterfly"),
+    ],
+)
+def test_each_is_read_drawn_and_captioned_as_itself(prompt, kind):
+    parsed = parse(prompt)
+    assert kind in [e.kind for e in parsed.spec.entities] and not parsed.placeholders
+    assert parse(caption(parsed.spec)).spec == parsed.spec
+    alone = SceneSpec("park", "noon", "clear", "static", "medium", (EntitySpec(kind, "red"),))
+    assert _changed(alone).sum() > 40, kind
+
+
+def test_an_umbrella_is_held_up_over_its_holder_as_they_walk():
+    spec = parse("a woman walking in the rain with an umbrella").spec
+    (woman, umbrella) = spec.entities
+    assert (woman.action, umbrella.kind, umbrella.target) == ("walk", "umbrella", 0)
+    assert parse("a man holding an umbrella").spec.entities[0].action == "stand"
+    choreography = Choreography(spec, 4.0)
+    assert choreography.pose(0, 1.0).holds_up
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=96, seed=2)
+    for index in (0, 95):
+        _, truth = renderer.frame(index)
+        person, held = truth.entities
+        assert held.box[1] < person.box[1]  # its canopy over the head
+        assert held.box[0] < (person.box[0] + person.box[2]) / 2 < held.box[2]
+    start, end = choreography.pose(1, 0.0).x, choreography.pose(1, 4.0).x
+    assert end - start > 2.5  # carried along
+
+
+def test_a_kite_s_string_runs_to_the_raised_hand_of_its_flier():
+    spec = parse("a girl flying a kite on the beach").spec
+    choreography = Choreography(spec, 4.0)
+    flier, kite = choreography.pose(0, 2.0), choreography.pose(1, 2.0)
+    assert flier.holds_up and not kite.holds_up
+    assert kite.reach == pytest.approx(HAND * SIZE["person"][1])
+
+
+def test_a_campfire_flickers_and_glows_at_night():
+    fire = (EntitySpec("campfire", DEFAULT_COLOUR["campfire"]),)
+    night = SceneSpec("park", "night", "clear", "static", "medium", fire)
+    renderer = Renderer(night, size=(320, 180), fps=24, frames=48, seed=2)
+    (first, truth), (later, _) = renderer.frame(0), renderer.frame(7)
+    x0, y0, x1, y1 = (int(v) for v in truth.entities[0].box)
+    assert np.abs(first.astype(int) - later.astype(int))[y0:y1, x0:x1].max() > 60
+    assert first[y0:y1, x0:x1].max() > 230  # flames give light: not dimmed with the night
+
+
+def test_what_flies_low_and_slow_flies_unsaid_and_a_butterfly_is_followed_close():
+    (butterfly, flower) = parse("a butterfly landing on a flower").spec.entities
+    assert (butterfly.action, flower.action) == ("fly", "stand")
+    assert parse("a hot air balloon over the hills").spec.entities[0].action == "fly"
+    board, _ = preview_plan(
+        Request.build("a butterfly landing on a flower", duration=12), ["procedural"]
+    )
+    framings = {(s.scene_spec.shot_size, s.scene_spec.camera) for s in board.shots}
+    assert framings == {("medium", "track")}  # a wide shot made it a speck
+    choreography = Choreography(board.shots[0].scene_spec, 4.0)
+    heights = [choreography.pose(0, t / 4).y for t in range(16)]
+    assert 0.3 < min(heights) and max(heights) < 1.2 and max(heights) - min(heights) > 0.1
+
+
+def test_a_snowman_brings_its_snow():
+    assert make_brief(Request.build("a snowman in the park")).weather == "snow"
+
+
+def test_one_sitting_with_no_seat_sits_on_the_ground_and_on_a_bench_on_it():
+    picnic = Choreography(parse("a woman sitting on the beach").spec, 2.0).pose(0, 1.0)
+    bench = Choreography(parse("an old man sitting on a bench").spec, 2.0).pose(0, 1.0)
+    assert picnic.grounded and not bench.grounded
+    assert picnic.box("person")[3] < bench.box("person")[3]
+
+
+def test_a_family_is_two_grown_ups_and_a_child():
+    board, _ = preview_plan(
+        Request.build("a family having a picnic in the park", duration=8), ["procedural"]
+    )
+    for shot in board.shots:
+        people = [e for e in shot.scene_spec.entities if e.kind == "person"]
+        assert sorted(e.label for e in people) == ["", "", CHILD]

@@ -4,17 +4,22 @@ child."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from videoagent.agent.planning import preview_plan
+from videoagent.audio.effects import effect_sound
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import HAND, SIZE, Choreography
+from videoagent.synthworld.events import sound_events
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.staging import Stage
 from videoagent.synthworld.vocabulary import CHILD, DEFAULT_COLOUR
 
 NEW = ("umbrella", "flower", "snowman", "campfire", "hot air balloon", "butterfly")
@@ -115,3 +120,48 @@ def test_a_family_is_two_grown_ups_and_a_child():
     for shot in board.shots:
         people = [e for e in shot.scene_spec.entities if e.kind == "person"]
         assert sorted(e.label for e in people) == ["", "", CHILD]
+
+
+def test_fireworks_burst_over_the_city_at_night_with_a_bang_on_each_flash():
+    parsed = parse("fireworks over the city")
+    assert [e.kind for e in parsed.spec.entities] == ["fireworks"] and not parsed.placeholders
+    assert parse(caption(parsed.spec)).spec == parsed.spec
+    blue = parse("blue fireworks light up the sky").spec
+    assert blue.entities[0].colour == "blue" and parse(caption(blue)).spec == blue
+    brief = make_brief(Request.build("fireworks over the city"))
+    assert brief.time_of_day == "night"  # no time said: fireworks are seen in the dark
+    spec = replace(parsed.spec, time_of_day="night")
+    fps, frames = 24, 96
+    renderer = Renderer(spec, size=(320, 180), fps=fps, frames=frames, seed=2)
+    choreography = renderer.choreography
+    bangs = [e for e in sound_events(choreography) if e.kind == "bang"]
+    assert 3 <= len(bangs) <= 6  # about one a second
+
+    def lit(index: int) -> int:  # bright pixels in the sky: sparks and flashes
+        frame, truth = renderer.frame(index)
+        assert truth.entities[0].visible == 1.0  # drawn over the towers
+        return int((frame[:90].max(axis=2) > 235).sum())
+
+    for bang in bangs:
+        at = round(bang.time * fps)
+        if 3 <= at < frames - 1:
+            assert lit(at + 1) > lit(at - 3), bang.time  # the flash comes with the bang
+    sound = effect_sound("bang", "fireworks", np.random.default_rng(0))
+    assert len(sound) > 0.8 * 48000 and np.abs(sound[:480]).max() > 0.2
+
+
+def test_fireworks_are_not_said_seen_where_the_sky_is_not():
+    fireworks = (EntitySpec("person", "blue", "sit"), EntitySpec("fireworks", "red"))
+    indoors = SceneSpec("living room", "night", "clear", "static", "medium", fireworks[1:])
+    beach_close = SceneSpec("beach", "night", "clear", "static", "close-up", fireworks)
+    beach_wide = SceneSpec("beach", "night", "clear", "static", "wide", fireworks)
+    seen = {
+        spec.place + " " + spec.shot_size: Stage(spec, size=(320, 180), fps=8, frames=1)
+        .truth(0)
+        .entities[-1]
+        .visible
+        for spec in (indoors, beach_close, beach_wide)
+    }
+    assert seen["living room medium"] == 0.0 and seen["beach close-up"] < 0.15
+    assert seen["beach wide"] > 0.5
+    assert _changed(indoors, 5).sum() == 0  # nothing drawn on the wall

@@ -1,6 +1,6 @@
-"""Sound effects on the picture's events: footfalls and landings, synthesised here (short
-shaped noise and falling tones, so nothing needs a licence), placed so each sound starts on
-its event's exact time.
+"""Sound effects on the picture's events: footfalls, landings and fireworks' bangs,
+synthesised here (short shaped noise and falling tones, so nothing needs a licence), placed
+so each sound starts on its event's exact time.
 
 Events come from a take's ground truth where the backend gives one (synthworld); for other
 backends they are worked out from the storyboard: the shot's scene is choreographed as
@@ -55,7 +55,15 @@ def _lowpassed_noise(n: int, smooth: float, rng: np.random.Generator) -> np.ndar
 
 def effect_sound(kind: str, entity_kind: str, rng: np.random.Generator) -> np.ndarray:
     """One effect, mono float32, loud from its first millisecond (its onset is its start)."""
-    if kind == "land":
+    if kind == "bang":  # a deep boom, and the crackle of the sparks dying away
+        n = round(1.1 * RATE)
+        t = np.arange(n) / RATE
+        boom = np.sin(2 * np.pi * (36 + 70 * np.exp(-t * 16)) * t) * np.exp(-t * 5)
+        crackle = _lowpassed_noise(n, 0.15, rng) * np.exp(-t * 3.5)
+        flicker = rng.random(n) < 0.004  # sparse pops
+        pops = np.convolve(flicker.astype(float), np.exp(-np.arange(60) / 8))[:n]
+        sound = 0.75 * boom + 0.25 * crackle * (0.3 + pops.clip(0, 1))
+    elif kind == "land":
         n = round(0.16 * RATE)
         t = np.arange(n) / RATE
         thud = np.sin(2 * np.pi * (45 + 90 * np.exp(-t * 25)) * t) * np.exp(-t * 22)

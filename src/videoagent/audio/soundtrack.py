@@ -7,6 +7,7 @@ crash)."""
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,12 +106,15 @@ def _cues(line: SpokenLine) -> list[Cue]:
 def _effects(
     timeline: Timeline, board: Storyboard, takes: dict[str, Path], seed: int
 ) -> tuple[list[Layer], dict]:
-    """Footfalls and landings where the takes' events put them, and what was made."""
+    """Footfalls, landings and bangs where the takes' events put them, and what was made."""
     placed, summary = effect_layers(timeline, board, takes, seed=seed)
     if not placed:
-        return [], skipped("no footfall or landing in the picture")
+        return [], skipped("no footfall, landing or bang in the picture")
     made_from = ", ".join(f"{n} from {source}" for source, n in summary["from"].items())
-    return placed, made(f"{summary['placed']} footfalls and landings ({made_from})")
+    kinds = {"step": "footfalls", "land": "landings", "bang": "bangs"}
+    counted = Counter(layer.meta["kind"] for layer in placed)
+    what = ", ".join(f"{n} {kinds.get(kind, kind)}" for kind, n in counted.items())
+    return placed, made(f"{what} ({made_from})")
 
 
 def _ambience(timeline: Timeline, board: Storyboard, seed: int) -> tuple[list[Layer], dict]:

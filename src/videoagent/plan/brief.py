@@ -107,6 +107,9 @@ def make_brief(request: Request) -> Brief:
         place = "living room" if indoors else "street" if driven else "park"
         assumed.append(f"set in a {place}")
     time_of_day = _named(plain, vocab.TIME_SYNONYMS)
+    if time_of_day is None and any(e.kind == "fireworks" for e in parse(told).spec.entities):
+        time_of_day = "night"
+        assumed.append("at night (fireworks are seen in the dark)")
     if time_of_day is None:
         time_of_day = "morning"
         assumed.append("in the morning")

@@ -23,5 +23,6 @@
 # mother" another; the second of a subject of two does as the first, or what is said of it;
 # 14: an umbrella held up, a kite's string in a raised hand, a butterfly, a hot air balloon,
 # a flower, a snowman (and its snow), a campfire that glows; one with no seat sits on the
-# ground, those sitting with the subject on its bench; a family has a child.
-VERSION = 14
+# ground, those sitting with the subject on its bench; a family has a child; 15: fireworks
+# burst in the sky (above the hills and the sea, over buildings), with a bang each.
+VERSION = 15

@@ -13,13 +13,36 @@ from videoagent.synthworld.choreography import (
     _ease,
     sized_as,
 )
+from videoagent.synthworld.places import BUILT_UP, SKYLINE
 from videoagent.synthworld.spec import SceneSpec
-from videoagent.synthworld.vocabulary import RIDING
+from videoagent.synthworld.vocabulary import IN_THE_SKY, RIDING
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
 SHOT_HEIGHT = {"wide": (3.2, 4.5), "medium": (2.4, 2.3), "close-up": (1.3, 1.1)}
 # Where the ground line sits, as a fraction of the frame height from the top.
 GROUND_AT = {"wide": 0.8, "medium": 0.86, "close-up": 0.9}
+SKY_SHARE = 0.5  # the top share of the frame where what is in the sky is drawn (fireworks)
+# How tall a view of fireworks alone is, metres: the place's skyline and the sky above it.
+SKY_VIEW = {"city": 30.0, "street": 14.0}
+
+
+def sky_box(size: tuple[int, int]) -> tuple[float, float, float, float]:
+    """Where, in a frame of `size` pixels, what is in the sky is drawn: its top half, far
+    beyond the place, whatever the camera does."""
+    width, height = size
+    return (0.0, 0.0, float(width), height * SKY_SHARE)
+
+
+def sky_seen(size: tuple[int, int], view: View, place: str) -> float:
+    """How much of the sky box a frame shows, 0 to 1: all of it over buildings (drawn over
+    them), none indoors, else what is above the place's far scenery (a close-up at the
+    beach sees the sea, not the sky)."""
+    if place in BUILT_UP:
+        return 1.0
+    if place not in SKYLINE:
+        return 0.0
+    foot = view.to_pixels(0.0, SKYLINE[place], size)[1]
+    return min(max(foot / sky_box(size)[3], 0.0), 1.0)
 
 
 @dataclass(frozen=True)
@@ -41,10 +64,13 @@ class View:
 
 def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     """Width and height in metres of the shot's resting view, sized on its subject."""
-    subject = sized_as(spec.entities[0]) if spec.entities else "person"
+    lead = spec.entities[0] if spec.entities else None
+    if lead and lead.kind in IN_THE_SKY:  # fireworks alone: the skyline they burst over
+        height = SKY_VIEW.get(spec.place, 9.0)
+        return height * aspect, height
+    subject = sized_as(lead) if lead else "person"
     factor, least = SHOT_HEIGHT[spec.shot_size]
     tall = SIZE[subject][1]
-    lead = spec.entities[0] if spec.entities else None
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
         tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2

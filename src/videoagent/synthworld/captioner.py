@@ -9,7 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import CHILD, GOES_ABOUT_BY, RIDDEN, RIDING
+from videoagent.synthworld.vocabulary import CHILD, DEFAULT_COLOUR, GOES_ABOUT_BY, RIDDEN, RIDING
 
 CAMERA_PHRASE = {
     "static": "static camera",
@@ -73,6 +73,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     action = entity.action
     if entity.kind == "placeholder":
         return f"{name.capitalize()} stands nearby."
+    if entity.kind == "fireworks":  # of many colours: the first is said where it is asked
+        said = "" if entity.colour == DEFAULT_COLOUR["fireworks"] else f"{entity.colour} "
+        return f"{said}fireworks burst overhead.".capitalize()
     if action == "meet" and target is not None:
         done.add(entity.target)  # type: ignore[arg-type]
         return (

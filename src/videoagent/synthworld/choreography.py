@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import ANIMALS, CHILD, RIDDEN, RIDING
+from videoagent.synthworld.vocabulary import ANIMALS, CHILD, IN_THE_SKY, RIDDEN, RIDING
 
 # Width and height in metres (stylised: small things are drawn larger than life to stay legible).
 SIZE = {
@@ -56,6 +56,7 @@ SIZE = {
     "snowman": (0.9, 1.6),
     "campfire": (1.0, 0.9),
     "butterfly": (0.3, 0.22),
+    "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
 }
 SPEED = {
@@ -245,8 +246,8 @@ class Choreography:
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
-        if self._umbrella_holder(index) is not None:
-            return True
+        if self._umbrella_holder(index) is not None or entity.kind in IN_THE_SKY:
+            return True  # held up, or far off in the sky: no place on the ground
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return True
         return any(other.target == index and other.action == "chase" for other in self.entities)

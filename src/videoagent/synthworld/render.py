@@ -11,14 +11,14 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from videoagent.synthworld import atmosphere, places
-from videoagent.synthworld.camera import View
+from videoagent.synthworld.camera import View, sky_box
 from videoagent.synthworld.choreography import SIZE, Pose, sized_as
 from videoagent.synthworld.painters import animals, creatures, props, scenery
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
 from videoagent.synthworld.truth import FrameTruth
-from videoagent.synthworld.vocabulary import ANIMALS, COLOURS, INDOORS
+from videoagent.synthworld.vocabulary import ANIMALS, COLOURS, IN_THE_SKY, INDOORS
 
 PAINTERS = {
     "dog": creatures.draw_dog,
@@ -44,6 +44,7 @@ PAINTERS = {
     "flower": scenery.draw_flower,
     "snowman": scenery.draw_snowman,
     "campfire": scenery.draw_campfire,
+    "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
@@ -60,6 +61,7 @@ DEPTH = {
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
     "hot air balloon": 0,
+    "fireworks": 0,  # in the sky
     "snowman": 1,
     "campfire": 1,
     "flower": 4,
@@ -201,29 +203,46 @@ class Renderer:
             crop = crop.resize(self.size, Image.BILINEAR)
         return crop
 
-    def _backdrop(self, view: View) -> Image.Image:
-        """Sky, far and near layers as `view` sees them; where the view spans a journey's
-        seam, the two places blended across it column by column."""
+    def _backdrop(self, view: View, poses: list[Pose]) -> Image.Image:
+        """Sky (with what is in it at these `poses`: fireworks), far and near layers as
+        `view` sees them; where the view spans a journey's seam, the two places blended
+        across it column by column."""
         boundary = self.stage.boundary
         if boundary is None:
-            return self._place_backdrop(self.spec.place, view)
+            return self._place_backdrop(self.spec.place, view, poses)
         ahead = boundary.column_shares(view, self.size[0])
         if not ahead.any():
-            return self._place_backdrop(boundary.behind, view)
+            return self._place_backdrop(boundary.behind, view, poses)
         if (ahead == 1).all():
-            return self._place_backdrop(boundary.ahead, view)
+            return self._place_backdrop(boundary.ahead, view, poses)
         both = (
-            np.asarray(self._place_backdrop(place, view))[None]
+            np.asarray(self._place_backdrop(place, view, poses))[None]
             for place in (boundary.behind, boundary.ahead)
         )
         return Image.fromarray(boundary.blend(*both, [view])[0], "RGB")
 
-    def _place_backdrop(self, place: str, view: View) -> Image.Image:
+    def _place_backdrop(self, place: str, view: View, poses: list[Pose]) -> Image.Image:
         """One place's backdrop as `view` sees it. A still camera sees the same boxes frame
-        after frame: they are composed once and copied (the same pixels)."""
+        after frame: they are composed once and copied (the same pixels), unless the sky
+        has something in it that moves: fireworks, behind the far layer (above the hills,
+        the sea), over it where it is buildings (a flat picture has no sky above a skyline
+        to leave them), not at all indoors."""
         scenery = self.sceneries[place]
         far_view = View(view.centre_x * places.PARALLAX, view.width, view.height, view.ground_at)
         boxes = (self._box(self.far_left, far_view), self._box(self.left, view))
+        in_the_sky = [i for i, e in enumerate(self.spec.entities) if e.kind in IN_THE_SKY]
+        if in_the_sky and self.entities and place not in INDOORS:
+            image = scenery.sky.copy()
+            seen = [(i, poses[i]) for i in in_the_sky]
+            if place not in places.BUILT_UP:
+                self._draw_in_the_sky(image, seen)
+            far = self._crop(scenery.far_image, boxes[0])
+            image.paste(far, (0, 0), far)
+            if place in places.BUILT_UP:
+                self._draw_in_the_sky(image, seen)
+            near = self._crop(scenery.near_image, boxes[1])
+            image.paste(near, (0, 0), near)
+            return image
         if boxes != scenery.composed[0]:
             image = scenery.sky.copy()
             far = self._crop(scenery.far_image, boxes[0])
@@ -234,10 +253,23 @@ class Renderer:
         return scenery.composed[1].copy()
 
     # 2. One frame: backdrop crops, entities, weather; plus ground truth.
+    def _draw_in_the_sky(self, image: Image.Image, seen: list[tuple[int, Pose]]) -> None:
+        """Draw what is in the sky (`seen`: index and pose of each) over its top share, in
+        its own metres scaled to fit, rising from that share's foot."""
+        draw = ImageDraw.Draw(image, "RGBA")
+        x0, _, x1, foot = sky_box(self.size)
+        for index, pose in seen:
+            entity = self.spec.entities[index]
+            width, height = SIZE[entity.kind]
+            scale = min((x1 - x0) / width, foot / height)
+            origin = ((x0 + x1) / 2, foot)
+            pen = Pen(draw, origin=origin, scale=scale, facing=1, grade=self.grade)
+            PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
+
     def frame(self, index: int) -> tuple[np.ndarray, FrameTruth]:
         t = index / self.fps
         view, poses = self.stage.moment(index)
-        image = self._backdrop(view)
+        image = self._backdrop(view, poses)
         if self.entities:
             self._draw_entities(image, view, poses)
         if self.stage.place_seen(view) not in INDOORS:  # indoors: only in the windows
@@ -248,7 +280,7 @@ class Renderer:
         draw = ImageDraw.Draw(image, "RGBA")
         scale = self.size[0] / view.width
         order = sorted(range(len(poses)), key=lambda i: DEPTH[self.spec.entities[i].kind])
-        for i in order:
+        for i in (i for i in order if self.spec.entities[i].kind not in IN_THE_SKY):
             entity, pose = self.spec.entities[i], poses[i]
             x, y = view.to_pixels(pose.x, pose.y, self.size)
             # A child is a person drawn smaller, as its size says.

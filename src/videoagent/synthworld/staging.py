@@ -12,10 +12,11 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from videoagent.synthworld.boundary import Boundary, arrival
-from videoagent.synthworld.camera import Camera, View, view_size
+from videoagent.synthworld.camera import Camera, View, sky_box, sky_seen, view_size
 from videoagent.synthworld.choreography import Choreography, Pose, sized_as
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.truth import EntityTruth, FrameTruth
+from videoagent.synthworld.vocabulary import IN_THE_SKY
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,14 @@ class Stage:
             x0, y0, x1, y1 = pose.box(sized_as(entity))
             ax, ay = view.to_pixels(x0, y1, self.size)
             bx, by = view.to_pixels(x1, y0, self.size)
+            if entity.kind in IN_THE_SKY:  # over the sky, wherever the camera looks
+                ax, ay, bx, by = sky_box(self.size)
             area = max((bx - ax) * (by - ay), 1e-6)
             cx0, cy0 = max(ax, 0), max(ay, 0)
             cx1, cy1 = min(bx, width), min(by, height)
             inside = max(cx1 - cx0, 0) * max(cy1 - cy0, 0)
+            if entity.kind in IN_THE_SKY:  # behind the hills, the sea, a wall
+                inside *= sky_seen(self.size, view, self.place_seen(view))
             entities.append(
                 EntityTruth(
                     index=i,

@@ -18,7 +18,10 @@ ANIMALS = (
 CREATURES = (*LEARNT_CREATURES, *ANIMALS, "butterfly")
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
-PROPS += ("flower", "snowman", "campfire")
+PROPS += ("flower", "snowman", "campfire", "fireworks")
+# What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
+# towers, wherever the camera looks, not at a spot on the ground.
+IN_THE_SKY = ("fireworks",)
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -103,6 +106,7 @@ DEFAULT_COLOUR = {
     "flower": "pink",
     "snowman": "white",
     "campfire": "orange",
+    "fireworks": "red",  # the first of their colours; the rest burst gold, green, blue …
     "butterfly": "orange",
     "horse": "brown",
     "deer": "golden",
@@ -251,6 +255,7 @@ KIND_SYNONYMS = {
     "snowmen": "snowman",
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
+    **dict.fromkeys(("firework", "firework display", "fireworks display"), "fireworks"),
     "cars": "car",
     "taxi": "car",
     "truck": "car",
@@ -795,3 +800,5 @@ NEUTRAL_WORDS = frozenset(
     fairy tale tales fable""".split()
 )
 NEUTRAL_WORDS |= SEASON_WORDS
+# What fireworks do, drawn with them ("fireworks burst over the city", "light up the sky").
+NEUTRAL_WORDS |= frozenset("burst bursts bursting explode explodes exploding sky".split())

@@ -1,11 +1,12 @@
 """Painters for what is set in a place and stays there, alive or flickering: a flower, a
-snowman, a campfire."""
+snowman, a campfire, fireworks."""
 
 from __future__ import annotations
 
 import math
 
-from videoagent.synthworld.choreography import Pose
+from videoagent.synthworld.choreography import Choreography, Pose
+from videoagent.synthworld.fireworks import BURST_COLOURS, GLOW, RISE, bursts_between
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 STEM = (62, 130, 58)
@@ -77,3 +78,32 @@ def draw_campfire(pen: Pen, pose: Pose, colour: RGB) -> None:
         rise = (pose.phase * 0.15 + k / 3) % 1.0
         x = 0.12 * math.sin(pose.phase * 0.5 + k * 2.1)
         pen.ellipse(x, 0.7 + 0.2 * rise, 0.012, 0.012, FLAME_CORE)
+
+
+def draw_fireworks(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Rockets climbing on a streak and bursting into rings of sparks that spread, droop
+    and fade, each in its own colour (`colour` is the display's first); they give light, so
+    night does not dim them. The bursts are those of `fireworks.bursts_between` at the
+    display's clock, so each bang of the sound is on its flash."""
+    pen = pen.glowing()
+    now = pose.phase / Choreography.phase_rate(pose.action)
+    for burst in bursts_between(now - GLOW, now + RISE):
+        tone = colour if burst.colour == BURST_COLOURS[0] else burst.colour
+        if now < burst.time:  # still climbing: a streak with a bright head
+            climbed = burst.height * (1 - (burst.time - now) / RISE)
+            pen.line([(burst.x, climbed - 0.35), (burst.x, climbed)], 0.02, shade(tone, 0.6))
+            pen.ellipse(burst.x, climbed, 0.03, 0.03, (255, 245, 220))
+            continue
+        age = now - burst.time
+        spread = burst.size * (1 - math.exp(-age * 4.5))
+        fade = shade(tone, max(1 - age / GLOW, 0.05))
+        droop = 0.35 * age * age
+        for j in range(20):
+            angle = 2 * math.pi * j / 20
+            dx, dy = math.cos(angle), math.sin(angle)
+            tip = (burst.x + spread * dx, burst.height + spread * dy - droop)
+            tail = (burst.x + 0.7 * spread * dx, burst.height + 0.7 * spread * dy - droop * 0.7)
+            pen.line([tail, tip], 0.05, fade)
+            pen.ellipse(*tip, 0.05, 0.05, shade(fade, 1.3))
+        if age < 0.25:  # the flash at its heart
+            pen.ellipse(burst.x, burst.height, 0.12, 0.12, (255, 250, 235))

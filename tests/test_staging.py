@@ -423,3 +423,23 @@ def test_the_shots_of_one_beat_are_framed_anew(text, framings):
     """A one-sentence request of 30 s was the same picture three times over."""
     board, _ = preview_plan(Request.build(text, duration=30), ["procedural"])
     assert [(s.scene["shot_size"], s.scene["camera"]) for s in board.shots] == framings
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("a sunny beach, then a dog runs into the waves", []),
+        ("fireworks over the city, then a couple watching them from the beach", ["fireworks"]),
+    ],
+)
+def test_a_beat_setting_the_scene_before_the_subject_is_met_is_one_short_shot_without_it(
+    text, first
+):
+    """The couple walked through the city under the fireworks before the request met them,
+    and a sunny beach took half the video, a dog walking on it."""
+    board, _ = preview_plan(Request.build(text, duration=30), ["procedural"])
+    opening, *story = board.shots
+    assert [e.kind for e in opening.scene_spec.entities] == first
+    assert opening.frames == board.rate.frames(4.0)
+    assert len(story) == 3 and all(s.scene_spec.entities[0].kind != "fireworks" for s in story)
+    assert sum(s.frames for s in board.shots) == board.target_frames

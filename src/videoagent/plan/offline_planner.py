@@ -35,17 +35,28 @@ COVERAGE = {
     "still": (("close-up", "static"), ("wide", "pan"), ("medium", "zoom in")),
 }
 MOVING = ("walk", "run", "chase", "fly", "drive", "roll")
+# How long a beat that sets the scene before the subject is met lasts, at most: one shot
+# ("a sunny beach, then a dog runs into the waves": the dog's beat is the story).
+SETTING_SECONDS = 4.0
 
 
 def _plan_beats(
     brief: Brief, request: Request, max_shot_seconds: float
-) -> list[tuple[str, str, str | None, bool]]:
+) -> tuple[list[tuple[str, str, str | None, bool]], list[float]]:
     """(beat, caption, action hint, whether it ends its beat) per generated shot, long
-    beats split into coverage."""
+    beats split into coverage; and each shot's share of the time: even, but for a beat that
+    sets the scene before the subject is met, one short shot ("a sunny beach, then a dog runs
+    into the waves": the dog's beat is the story)."""
     mode = MODES[request.mode]
     beats = list(brief.beats)
     card_seconds = mode.title_card + mode.end_card
     available = max(request.seconds - card_seconds, 1.0)
+    setting = [
+        i < brief.setting and not names_subject(brief.subject, b) for i, b in enumerate(beats)
+    ]
+    story_beats = len(beats) - sum(setting)
+    setting_seconds = min(SETTING_SECONDS, available / len(beats)) if story_beats else 0.0
+    story_seconds = available - setting_seconds * sum(setting)
     planned: list[tuple[str, str, str | None, bool]] = []
     # A shot for each time of day the video passes through ("from day to night").
     passing = math.ceil(len(times_passing(request.text)) / len(beats))
@@ -61,11 +72,18 @@ def _plan_beats(
         named = any(names_subject(brief.subject, before) for before in told)
         sentence = beat_sentence(brief.subject, beat, first=not named, setting=i < brief.setting)
         most = min(max_shot_seconds, MAX_SHOT_SECONDS)
-        pieces = max(1, passing, math.ceil(available / len(beats) / most))
+        pieces = max(1, passing, math.ceil(story_seconds / max(story_beats, 1) / most))
+        pieces = 1 if setting[i] and story_beats else pieces
         planned += [(beat, sentence, None, piece == pieces - 1) for piece in range(pieces)]
     if mode.closing_shot and not brief.one_take:
         planned.append(("closing shot", "And the day winds down.", "sit", True))
-    return planned
+    scene_setting = {b for b, sets in zip(beats, setting, strict=True) if sets and story_beats}
+    shots_of_story = sum(1 for beat, _, _, _ in planned if beat not in scene_setting)
+    story_shot = story_seconds / max(shots_of_story, 1)
+    weights = [
+        setting_seconds / story_shot if beat in scene_setting else 1.0 for beat, _, _, _ in planned
+    ]
+    return planned, weights
 
 
 def plan_offline(
@@ -81,7 +99,7 @@ def plan_offline(
     previous_size = None
     here = brief.place  # where the story is: a journey moves it
     left_out: dict[str, list[str]] = {}  # by beat: what synthworld has no drawing for
-    planned = _plan_beats(brief, request, max_shot_seconds)
+    planned, weights = _plan_beats(brief, request, max_shot_seconds)
     times = story_time([beat if hint is None else "" for beat, _, hint, _ in planned], brief)
     piece = 0  # which shot of its beat
     for k, ((beat, sentence, hint, ends_beat), now) in enumerate(zip(planned, times, strict=True)):
@@ -111,7 +129,7 @@ def plan_offline(
             scene = replace(scene, shot_size="wide", camera="pan")
         previous_size = scene.shot_size
         shots.append(generated_shot(beat, sentence, scene, staged.cast, staged.left_out))
-    board = finish_storyboard(shots, [1.0] * len(shots), request, brief, planner="offline")
+    board = finish_storyboard(shots, weights, request, brief, planner="offline")
     board.warnings += left_out_notes(left_out)
     return board
 

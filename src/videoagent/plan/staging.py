@@ -204,6 +204,14 @@ def _own_subject(beat: str, lead: str) -> bool:
     return opens and acting and all(e.kind != lead for e in entities)
 
 
+def _sets_the_scene(beat: str, brief: Brief) -> bool:
+    """Whether `beat` is one of those that set the scene before the subject is met ("a
+    sunny beach, then a dog runs into the waves"), naming no subject: the subject is not in
+    it yet."""
+    at = brief.beats.index(beat) if beat in brief.beats else len(brief.beats)
+    return at < brief.setting and not names_subject(brief.subject, beat)
+
+
 def _tells_of_no_one(subject: str, beat: str) -> bool:
     """Whether `beat` is a sentence of its own that names no creature: the weather or the
     light changing ("it starts to rain", "the sun sets"), not the subject doing something."""
@@ -307,6 +315,8 @@ def stage(
     and weather (plan/story_time.py; default the brief's)."""
     now = now or {}
     lead = protagonist(brief, bible)
+    if lead and _sets_the_scene(beat, brief):  # "fireworks over the city, then a couple …"
+        lead = None
     subject_phrase = f"the {_as_said(lead.kind, brief.subject)}" if lead else ""
     # "a dog at a cafe" in a film about a dog: the lead at a café, not a second dog.
     about_lead = without_subject(brief.subject, beat) if lead else beat
@@ -454,6 +464,8 @@ def stage(
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
     if entities and entities[0].kind in SMALL_LEADS:
         shot_size, camera = SMALL_LEADS[entities[0].kind]
+    if not entities:  # the place alone ("a sunny beach"): seen whole, panned across
+        shot_size, camera = "wide", "pan"
     scene = SceneSpec(
         place=place or here or brief.place,
         time_of_day=_named(plain, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),

@@ -22,8 +22,6 @@ from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.staging import Stage
 from videoagent.synthworld.vocabulary import CHILD, DEFAULT_COLOUR
 
-NEW = ("umbrella", "flower", "snowman", "campfire", "hot air balloon", "butterfly")
-
 
 def _changed(spec: SceneSpec, index: int = 40) -> np.ndarray:
     """Where the entities change the picture of `spec` at frame `index`."""
@@ -43,6 +41,11 @@ def _changed(spec: SceneSpec, index: int = 40) -> np.ndarray:
         ("a bonfire on the beach", "campfire"),
         ("a hot air balloon over the hills", "hot air balloon"),
         ("a butterfly in the park", "butterfly"),
+        ("a bee buzzing around a flower", "bee"),
+        ("a penguin waddling on the ice", "penguin"),
+        ("a family eating dinner at the table", "table"),
+        ("a dog playing with a stick by the river", "stick"),
+        ("a dog catching a frisbee in the park", "frisbee"),
     ],
 )
 def test_each_is_read_drawn_and_captioned_as_itself(prompt, kind):
@@ -165,3 +168,26 @@ def test_fireworks_are_not_said_seen_where_the_sky_is_not():
     assert seen["living room medium"] == 0.0 and seen["beach close-up"] < 0.15
     assert seen["beach wide"] > 0.5
     assert _changed(indoors, 5).sum() == 0  # nothing drawn on the wall
+
+
+@pytest.mark.parametrize("prompt", ["a dog playing with a stick", "a dog catching a frisbee"])
+def test_a_thrown_stick_or_frisbee_is_run_after_as_a_ball_is(prompt):
+    """The dog met a box labelled "stick", or leapt on the spot beside one labelled
+    "frisbee"."""
+    (dog, thrown) = parse(prompt).spec.entities
+    assert (dog.action, dog.target) == ("chase", 1)
+    choreography = Choreography(parse(prompt).spec, 4.0)
+    for t in (0.5, 2.0, 3.5):
+        chaser, chased = choreography.pose(0, t), choreography.pose(1, t)
+        assert chased.x > chaser.x  # just ahead of the dog
+    flying = choreography.pose(1, 2.0)
+    assert (flying.y > 0.6) == (thrown.kind == "frisbee")  # a frisbee skims above the grass
+
+
+def test_a_penguin_waddles_and_a_bee_buzzes_about():
+    penguin = parse("a penguin waddling on the ice").spec
+    assert penguin.entities[0].action == "walk"
+    steps = [e for e in sound_events(Choreography(penguin, 3.0)) if e.entity_kind == "penguin"]
+    assert len(steps) > 4
+    bee = parse("a bee in the garden").spec.entities[0]
+    assert (bee.kind, bee.action) == ("bee", "fly")

@@ -99,3 +99,26 @@ def test_a_young_animal_s_parent_is_of_its_kind(prompt, kinds):
     assert [e.kind for e in parse(prompt).spec.entities] == kinds
     asked = {a.what for a in asks_in(prompt) if a.kind == "entity"}
     assert asked == set(kinds) | ({"person"} if "dad" in prompt else set())
+
+
+def test_a_boy_and_his_dog_sleep_side_by_side_both_in_the_picture():
+    """The dog stood by while the boy slept; made to lie down too, it lay on his face, and
+    a close-up of the boy left it out."""
+    brief = make_brief(Request.build("a boy and his dog sleeping under a tree"))
+    scene = stage(brief.beats[0], brief, draft_bible(brief)).scene
+    assert [(e.kind, e.action) for e in scene.entities][:2] == [
+        ("person", "sleep"),
+        ("dog", "sleep"),
+    ]
+    assert scene.shot_size != "close-up"
+    _, truth = Renderer(scene, size=(320, 180), fps=8, frames=1, seed=1).frame(0)
+    boy, dog = truth.entities[:2]
+    assert boy.visible == 1.0 and dog.visible > 0.5
+    assert boy.box[2] <= dog.box[0] or dog.box[2] <= boy.box[0]  # side by side, not on him
+
+
+def test_a_creature_said_in_two_words_is_one_and_plays_alone():
+    (puppy, ball) = parse("a golden retriever puppy playing in the snow").spec.entities
+    assert (puppy.kind, puppy.colour, puppy.action, ball.kind) == ("dog", "golden", "chase", "ball")
+    asked = [a.said() for a in asks_in("a golden retriever puppy playing in the snow")]
+    assert "the dog meets the dog" not in asked and "the dog chases the ball" in asked

@@ -36,6 +36,7 @@ FEET = {
     "elephant": (0.14, 0.8, 0.75),  # a heavy, dull thud
     **dict.fromkeys(("squirrel", "mouse"), (0.02, 0.25, 0.08)),
     "rabbit": (0.03, 0.3, 0.12),
+    "penguin": (0.03, 0.2, 0.14),  # a soft pat
     # Hooves: short and bright, a horse's loudest.
     **dict.fromkeys(("horse", "zebra"), (0.05, 0.12, 0.6)),
     **dict.fromkeys(("deer", "cow", "sheep", "goat", "pig", "giraffe"), (0.04, 0.15, 0.36)),

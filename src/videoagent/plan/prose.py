@@ -139,6 +139,10 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             sentence = f"{called(index)} eats from {called(item)}"
         elif entity.kind == "butterfly" and entity.action == "fly":
             sentence = f"{called(index)} flutters about, wings beating"
+        elif entity.kind == "bee" and entity.action == "fly":
+            sentence = f"{called(index)} buzzes about, its wings a blur"
+        elif entity.kind == "penguin" and entity.action == "walk":
+            sentence = f"{called(index)} waddles along"
         else:
             sentence = f"{called(index)} {ACTION_PROSE.get(entity.action, 'stands still')}"
         sentences.append(sentence[0].upper() + sentence[1:] + ".")

@@ -106,7 +106,7 @@ FRAMING = {
     "roll": ("wide", "track"),
 }
 # The framing of a lead too small to be seen in a wide shot: followed, closer.
-SMALL_LEADS = {"butterfly": ("medium", "track")}
+SMALL_LEADS = dict.fromkeys(vocab.SMALL_FLIERS, ("medium", "track"))
 # What a friend does along with the lead, where the beat tells no meeting.
 TOGETHER = ("walk", "run", "sit", "jump", "sniff")
 OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
@@ -466,6 +466,8 @@ def stage(
         shot_size, camera = SMALL_LEADS[entities[0].kind]
     if not entities:  # the place alone ("a sunny beach"): seen whole, panned across
         shot_size, camera = "wide", "pan"
+    if shot_size == "close-up" and sum(e.kind in vocab.CREATURES for e in entities) > 1:
+        shot_size = "medium"  # a close-up of one of them leaves the other out
     scene = SceneSpec(
         place=place or here or brief.place,
         time_of_day=_named(plain, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),

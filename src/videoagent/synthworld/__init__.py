@@ -24,5 +24,7 @@
 # 14: an umbrella held up, a kite's string in a raised hand, a butterfly, a hot air balloon,
 # a flower, a snowman (and its snow), a campfire that glows; one with no seat sits on the
 # ground, those sitting with the subject on its bench; a family has a child; 15: fireworks
-# burst in the sky (above the hills and the sea, over buildings), with a bang each.
-VERSION = 15
+# burst in the sky (above the hills and the sea, over buildings), with a bang each; 16: one
+# lying down is placed clear of those beside it; "a retriever puppy" is one dog; 17: a bee,
+# a penguin, a table, a stick and a frisbee (chased, as a ball is) are drawn.
+VERSION = 17

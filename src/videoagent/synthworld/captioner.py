@@ -96,8 +96,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if entity.kind == "umbrella" and target is not None:
         return f"The {_name(target)} holds {name}."  # up, over their head
     if entity.kind in GOES_ABOUT_BY and action == "fly":
-        drifts = "floats across the sky" if entity.kind == "hot air balloon" else "flutters about"
-        return f"{name.capitalize()} {drifts}."
+        drifts = {"hot air balloon": "floats across the sky", "bee": "buzzes about"}
+        return f"{name.capitalize()} {drifts.get(entity.kind, 'flutters about')}."
     if action == "chase" and target is not None:  # the chased one keeps its own sentence
         return f"{name.capitalize()} chases {_article(_name(target))}."
     if action == "eat":

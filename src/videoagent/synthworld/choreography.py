@@ -11,7 +11,14 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import ANIMALS, CHILD, IN_THE_SKY, RIDDEN, RIDING
+from videoagent.synthworld.vocabulary import (
+    ANIMALS,
+    CHILD,
+    IN_THE_SKY,
+    RIDDEN,
+    RIDING,
+    SMALL_FLIERS,
+)
 
 # Width and height in metres (stylised: small things are drawn larger than life to stay legible).
 SIZE = {
@@ -56,6 +63,11 @@ SIZE = {
     "snowman": (0.9, 1.6),
     "campfire": (1.0, 0.9),
     "butterfly": (0.3, 0.22),
+    "bee": (0.24, 0.18),  # larger than life
+    "penguin": (0.5, 0.8),
+    "table": (1.4, 0.78),
+    "stick": (0.6, 0.12),
+    "frisbee": (0.34, 0.08),
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
 }
@@ -78,10 +90,10 @@ BENCH_PLACES = (0.55, -0.6)
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
 # How high what flies flies past, metres (a plane a little higher; a kite on its string).
-FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3}
+FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3, "frisbee": 0.9}
 # What flies low and slow: how high (metres) and how fast it drifts (a butterfly flutters
 # about a metre up; a balloon drifts on the wind).
-HOVERS = {"butterfly": (0.7, 0.6), "hot air balloon": (1.6, 0.4)}
+HOVERS = {"butterfly": (0.7, 0.6), "bee": (0.8, 0.7), "hot air balloon": (1.6, 0.4)}
 # How far ahead of the one flying it a kite flies; its string runs back to their raised hand.
 KITE_AHEAD = 1.7
 # Where a hand raised to hold something up is (a kite's string, an umbrella's handle): ahead
@@ -92,6 +104,8 @@ SEATED_HAND_DROP = 0.4  # a seated holder's hand is lower by this, in a grown-up
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
+    "stick": "roll",
+    "frisbee": "fly",  # skimming along, a little above the ground
     "bird": "fly",
     "car": "drive",
     "bus": "drive",
@@ -147,6 +161,12 @@ def _grazing(entity: EntitySpec, t: float) -> float:
     """How far the head of one eating with nothing handed to it is lowered: down at the
     grass, raised now and then to look about."""
     return (1.0 if (t % 4.0) < 3.2 else 0.25) if entity.action == "eat" else 0.0
+
+
+def _lying_width(entity: EntitySpec) -> float:
+    """How long `entity` is, lying asleep if it sleeps, else standing."""
+    x0, _, x1, _ = Pose(0.0, 0.0, 1, entity.action, 0.0).box(sized_as(entity))
+    return x1 - x0
 
 
 def sized_as(entity: EntitySpec) -> str:
@@ -218,6 +238,10 @@ class Choreography:
             width = SIZE[sized_as(entity)][0]
             slot = slots[used % len(slots)] * self.view_width
             offset = slot + math.copysign(min(width / 2, 0.15 * self.view_width), slot)
+            if "sleep" in (entity.action, self.entities[0].action):
+                # lying down is longer than standing: clear of one another, head to head
+                clear = (_lying_width(self.entities[0]) + _lying_width(entity)) / 2 + 0.1
+                offset = math.copysign(max(abs(offset), clear), offset)
             used += 1
             centre = (subject_span[0] + subject_span[1]) / 2
             positions[index] = centre + offset
@@ -375,7 +399,7 @@ class Choreography:
             )
         if entity.action == "drive":  # a car, a bus
             return Pose(x + SPEED["drive"] * (t - self.duration / 2), 0.0, +1, "drive", t * 8)
-        if entity.kind == "ball" and entity.action == "roll":
+        if entity.kind in ("ball", "stick") and entity.action == "roll":
             return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
         facing = -1 if x > 0 and index not in self._bench_mates() else +1  # on a bench: as it
         if grazes(entity):
@@ -386,7 +410,7 @@ class Choreography:
     def _hovering(self, entity: EntitySpec, x: float, t: float) -> Pose:
         """A butterfly fluttering up and down as it goes, a balloon bobbing as it drifts."""
         height, speed = HOVERS[entity.kind]
-        wander = 0.15 if entity.kind == "butterfly" else 0.08
+        wander = 0.15 if entity.kind in SMALL_FLIERS else 0.08
         k = t + self.gait_offset
         y = height + wander * (math.sin(k * 2.3) + 0.6 * math.sin(k * 5.1))
         x += speed * (t - self.duration / 2) + wander * math.sin(k * 1.3)
@@ -423,7 +447,7 @@ class Choreography:
         gap = (SIZE[sized_as(self.entities[chaser])][0] + SIZE[sized_as(entity)][0]) / 2
         gap += clearance
         action = FLEES_BY[entity.kind]
-        height = 0.5 + 0.1 * math.sin(t * 2) if action == "fly" else 0.0
+        height = FLIGHT.get(entity.kind, 0.5) + 0.1 * math.sin(t * 2) if action == "fly" else 0.0
         x = behind.x + behind.facing * gap
         phase = (t + self.gait_offset) * self.phase_rate(action)
         return Pose(x, height, behind.facing, action, phase)

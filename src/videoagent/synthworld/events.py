@@ -18,7 +18,7 @@ from videoagent.synthworld.fireworks import bursts_between
 from videoagent.synthworld.vocabulary import ANIMALS
 
 GAITED = ("walk", "run", "sniff", "chase", "dance")
-FOOTED = ("dog", "cat", "person", *ANIMALS)
+FOOTED = ("dog", "cat", "person", *ANIMALS, "penguin")
 
 
 @dataclass(frozen=True)

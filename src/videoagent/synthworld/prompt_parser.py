@@ -277,6 +277,7 @@ def parse(prompt: str) -> ParsedPrompt:
         joined_by_and = False
         to_target: int | None = None
         described = False  # the word before was one describing an unknown thing
+        said_to = -1  # where the last mention's words end
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -314,6 +315,10 @@ def parse(prompt: str) -> ParsedPrompt:
                 mentions.append(entity_for(_Mention("placeholder", "white", label), True))
                 i += kind[1]
                 continue
+            named_on = kind and not colour and i == said_to and mentions  # "retriever puppy"
+            if named_on and entities[mentions[-1]]["kind"] == kind[0]:
+                said_to = i = start + kind[1]  # one of them, said in two words
+                continue
             if kind and not (hit and hit[1] > kind[1] + (1 if colour else 0)):
                 if (
                     kind[0] == "person"
@@ -343,7 +348,7 @@ def parse(prompt: str) -> ParsedPrompt:
                 if mentions and (before == "with" or ACTION_TABLE.get(before) == "walk"):
                     companions.append(index)
                 mentions.append(index)
-                i = start + kind[1]
+                said_to = i = start + kind[1]
                 continue
             if hit:
                 i += hit[1]
@@ -411,12 +416,16 @@ def parse(prompt: str) -> ParsedPrompt:
     return ParsedPrompt(spec, placeholders, unsupported, notes, cannot, awaited)
 
 
+# What is thrown for an animal to run after, and what a dog catches leaping.
+_THROWN = ("ball", "stick", "frisbee")
+
+
 def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity_for):
     """Fetch is an animal running after a ball or the thing named ("a red stick"; a ball is
     added where none is): "a man plays fetch with his dog" is the dog's chase while the man
     stays, no meeting. What is left of the sentence (its subject and other actions) is
     returned for `_apply`."""
-    things = [m for m in mentions if entities[m]["kind"] in ("ball", "placeholder")]
+    things = [m for m in mentions if entities[m]["kind"] in (*_THROWN, "placeholder")]
     ball = things[0] if things else entity_for(_Mention("ball", None), True)
     able = [m for m in mentions if entities[m]["kind"] in vocab.ACTIONS["chase"]]
     animals = [m for m in able if entities[m]["kind"] != "person"]
@@ -484,13 +493,14 @@ def _apply(
             # "a girl flying a kite": the kite flies, on its string from her hand
             if entities[kite]["action"] is None:
                 entities[kite]["action"], entities[kite]["target"] = "fly", subject
-    if action in ("walk", "run", "sit", "jump"):
+    if action in ("walk", "run", "sit", "jump", "sleep"):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
-    if joined and others and action in ("meet", "chase", "walk", "run", "sit", "jump", "dance"):
+    together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep")
+    if joined and others and action in together:
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):
             if entities[one]["action"] is None:
@@ -498,8 +508,11 @@ def _apply(
                 if action in ("meet", "chase"):
                     entities[one]["target"] = other
         return
-    if action == "meet" and others and entities[others[0]]["kind"] == "ball":
+    thrown = others and entities[others[0]]["kind"] in _THROWN
+    if action == "meet" and thrown:
         action = "chase"  # playing with a ball is running after it: a ball has no nose to meet
+    if action == "jump" and others and entities[others[0]]["kind"] == "frisbee":
+        action = "chase"  # catching a frisbee: running after it as it skims along
     played = others and entities[others[0]]["kind"] == "placeholder"
     if action == "meet" and played and entities[subject]["kind"] == "person":
         action = "stand"  # playing the guitar, hugging a teddy bear: where they are

@@ -46,6 +46,11 @@ PAINTERS = {
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
+    "bee": creatures.draw_bee,
+    "penguin": creatures.draw_penguin,
+    "table": props.draw_table,
+    "stick": props.draw_stick,
+    "frisbee": props.draw_frisbee,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -71,6 +76,11 @@ DEPTH = {
     "bird": 4,
     **dict.fromkeys(ANIMALS, 2),  # behind people (a rider sits in front of the horse)
     "butterfly": 5,
+    "bee": 5,
+    "penguin": 4,
+    "table": 1,
+    "stick": 5,
+    "frisbee": 5,
     "ball": 5,
     "cup": 5,
     "umbrella": 5,  # in the hand, in front of its holder
@@ -86,6 +96,8 @@ SHADOWED = {
     "bike": 0.8,
     "bus": 3.4,
     "snowman": 0.4,
+    "penguin": 0.22,
+    "table": 0.75,
     "campfire": 0.5,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }

@@ -15,10 +15,11 @@ ANIMALS = (
     *("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit"),
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
 )
-CREATURES = (*LEARNT_CREATURES, *ANIMALS, "butterfly")
+CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee")
+SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
-PROPS += ("flower", "snowman", "campfire", "fireworks")
+PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee")
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
@@ -39,30 +40,30 @@ SHOT_SIZES = ("wide", "medium", "close-up")
 # Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
-    "walk": ("dog", "cat", "person", "bird", *ANIMALS),
+    "walk": ("dog", "cat", "person", "bird", *ANIMALS, "penguin"),  # a penguin waddles
     "run": ("dog", "cat", "person", *ANIMALS),
     "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit", "lion", "tiger", "panda")
     + ("squirrel", "mouse"),
     "sniff": ("dog", "cat", *ANIMALS),
     "jump": ("dog", "cat", "person", "bird", "horse", "deer", "goat", "fox", "wolf", "rabbit")
-    + ("tiger", "squirrel", "mouse"),
+    + ("tiger", "squirrel", "mouse", "penguin"),
     "wag": ("dog",),
     "hold": ("person",),
     "give": ("person",),
     "eat": ("dog", "cat", "bird", *ANIMALS),
-    "meet": ("dog", "cat", "person", *ANIMALS),
+    "meet": ("dog", "cat", "person", *ANIMALS, "penguin"),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
-    "fly": ("bird", "plane", "kite", "butterfly", "hot air balloon"),
+    "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee"),
     "drive": ("car", "bus"),
-    "roll": ("ball", "bike"),
+    "roll": ("ball", "bike", "stick"),  # a stick thrown tumbles along
     "ride": ("person",),  # on a horse's back (the horse walks)
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
-    "swim": ("dog", "person", "horse", "bear", "elephant"),  # in water drawn around them
+    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin"),  # in water drawn round
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
-    "sleep": tuple(k for k in CREATURES if k != "butterfly"),
+    "sleep": tuple(k for k in CREATURES if k not in SMALL_FLIERS),
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
@@ -71,7 +72,7 @@ LEARNT_ACTIONS = tuple(
 )
 # What a kind does where nothing is said of it, when that is not standing about: a
 # butterfly or a balloon is seen in the air.
-GOES_ABOUT_BY = {"butterfly": "fly", "hot air balloon": "fly"}
+GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
 RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
@@ -108,6 +109,11 @@ DEFAULT_COLOUR = {
     "campfire": "orange",
     "fireworks": "red",  # the first of their colours; the rest burst gold, green, blue …
     "butterfly": "orange",
+    "bee": "yellow",  # striped black
+    "penguin": "black",  # its belly white
+    "table": "brown",
+    "stick": "brown",
+    "frisbee": "yellow",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -255,6 +261,13 @@ KIND_SYNONYMS = {
     "snowmen": "snowman",
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
+    **dict.fromkeys("bees bumblebee bumblebees honeybee honeybees".split(), "bee"),
+    "penguins": "penguin",
+    **dict.fromkeys(
+        ("tables", "desk", "desks", "picnic table", "dining table", "kitchen table"), "table"
+    ),
+    **dict.fromkeys("sticks twig twigs".split(), "stick"),
+    **dict.fromkeys("frisbees flying disc".split(), "frisbee"),
     **dict.fromkeys(("firework", "firework display", "fireworks display"), "fireworks"),
     "cars": "car",
     "taxi": "car",
@@ -670,6 +683,8 @@ ACTION_SYNONYMS = {
     "flying": "fly",
     "soars": "fly",
     **dict.fromkeys("flutters fluttering floats floating drifts drifting".split(), "fly"),
+    **dict.fromkeys("buzzes buzzing hovers hovering".split(), "fly"),
+    **dict.fromkeys("waddles waddling".split(), "walk"),
     "drive": "drive",
     "drives": "drive",
     "driving": "drive",

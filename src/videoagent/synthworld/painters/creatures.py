@@ -1,4 +1,5 @@
-"""Painters for things that move by themselves: dog, cat, person, bird, butterfly."""
+"""Painters for things that move by themselves: dog, cat, person, bird, penguin, butterfly,
+bee."""
 
 from __future__ import annotations
 
@@ -313,3 +314,46 @@ def draw_butterfly(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(upper[0] * 1.6, upper[1] + 0.02, 0.012 * opened + 0.003, 0.012, EYE)
         pen.line([(0.0, 0.17), (side * 0.035, 0.215)], 0.006, EYE)
     pen.line([(0.0, 0.035), (0.0, 0.175)], 0.022, EYE)
+
+
+def draw_bee(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A bee side on: a round striped body, a dark head, wings beating too fast to see but
+    as a blur above it; drawn larger than life, as small things are, to stay legible."""
+    beat = abs(math.sin(pose.phase * 3))
+    wing = (228, 236, 245)
+    pen.ellipse(-0.01, 0.12 + 0.03 * beat, 0.05, 0.03 + 0.02 * beat, wing)
+    pen.ellipse(0.0, 0.07, 0.075, 0.05, colour)
+    for x in (-0.035, 0.01):  # its stripes
+        pen.rect(x, 0.025, x + 0.02, 0.115, EYE)
+    pen.polygon([(-0.075, 0.07), (-0.1, 0.065), (-0.075, 0.06)], EYE)  # the sting
+    pen.ellipse(0.07, 0.075, 0.03, 0.03, EYE)
+    pen.ellipse(0.0, 0.14 + 0.04 * beat, 0.04, 0.02 + 0.015 * beat, shade(wing, 0.95))
+
+
+def draw_penguin(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A penguin standing upright, a white belly, flippers held out a little; walking, it
+    waddles (rocking from foot to foot, short steps); asleep, it lies on its belly."""
+    moving = pose.action in ("walk", "run", "chase")
+    rock = 0.05 * math.sin(pose.phase) if moving else 0.0
+    if pose.action == "sleep":
+        rise = 0.01 * breath(pose)
+        pen.ellipse(0.0, 0.13 + rise / 2, 0.3, 0.13 + rise, colour)
+        pen.ellipse(0.02, 0.08, 0.24, 0.07, CREAM)
+        pen.ellipse(0.3, 0.13, 0.1, 0.09, colour)
+        pen.polygon([(0.38, 0.14), (0.47, 0.12), (0.38, 0.1)], (240, 150, 40))
+        shut_eye(pen, 0.32, 0.16, 0.018)
+        return
+    for step in (-1, 1):  # the feet, one lifted in turn
+        lift = max(0.0, step * math.sin(pose.phase)) * 0.04 if moving else 0.0
+        pen.ellipse(0.04 + 0.05 * step, 0.02 + lift, 0.07, 0.025, (240, 150, 40))
+    pen.ellipse(rock * 0.5, 0.32, 0.17, 0.3, colour)
+    pen.ellipse(0.04 + rock * 0.5, 0.3, 0.11, 0.24, CREAM)  # belly
+    flap = 0.35 + 0.25 * abs(math.sin(pose.phase)) if moving else 0.35
+    pen.limb((-0.02 + rock * 0.6, 0.46), 0.24, -flap, 0.05, shade(colour, 0.85))
+    hx, hy = 0.05 + rock, 0.64
+    pen.ellipse(hx, hy, 0.1, 0.09, colour)
+    pen.ellipse(hx + 0.05, hy, 0.04, 0.035, CREAM)
+    pen.polygon(
+        [(hx + 0.08, hy - 0.005), (hx + 0.17, hy - 0.025), (hx + 0.08, hy - 0.04)], (240, 150, 40)
+    )
+    pen.ellipse(hx + 0.05, hy + 0.02, 0.014, 0.016, EYE)

@@ -1,6 +1,6 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
-café stand, sign, bike, bus, plane, kite, hot air balloon, umbrella, and the labelled
-placeholder for concepts the world cannot draw."""
+café stand, sign, bike, bus, plane, kite, hot air balloon, umbrella, table, stick,
+frisbee, and the labelled placeholder for concepts the world cannot draw."""
 
 from __future__ import annotations
 
@@ -174,6 +174,32 @@ def draw_water_around(pen: Pen, size: tuple[float, float], phase: float) -> None
     crest = shade(WATER, 1.5)
     for x, y in surface[2:-2:3]:
         pen.line([(x - 0.08, y), (x + 0.08, y)], 0.025, crest)
+
+
+def draw_table(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A table side on: its top on two legs, a shadow under its edge."""
+    pen.rect(-0.6, 0.0, -0.52, 0.72, shade(colour, 0.75))
+    pen.rect(0.52, 0.0, 0.6, 0.72, shade(colour, 0.75))
+    pen.rect(-0.7, 0.68, 0.7, 0.78, colour)
+    pen.rect(-0.66, 0.62, 0.66, 0.68, shade(colour, 0.6))
+
+
+def draw_stick(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A stick with a twig off it, tumbling end over end when thrown along the ground."""
+    turn = pose.phase * 0.5 if pose.action == "roll" else 0.15
+    dx, dy = 0.28 * math.cos(turn), 0.28 * math.sin(turn)
+    mid = (0.0, max(abs(dy), 0.03))
+    pen.line([(mid[0] - dx, mid[1] - dy), (mid[0] + dx, mid[1] + dy)], 0.045, colour)
+    twig = (mid[0] + 0.4 * dx - 0.1 * dy, mid[1] + 0.4 * dy + 0.1 * dx)
+    pen.line([(mid[0] + 0.25 * dx, mid[1] + 0.25 * dy), twig], 0.025, shade(colour, 0.8))
+
+
+def draw_frisbee(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A flying disc seen edge on, its rim darker, spinning (the highlight goes round)."""
+    pen.ellipse(0.0, 0.04, 0.17, 0.04, shade(colour, 0.75))
+    pen.ellipse(0.0, 0.05, 0.15, 0.028, colour)
+    glint = 0.1 * math.cos(pose.phase)
+    pen.ellipse(glint, 0.055, 0.025, 0.01, shade(colour, 1.5))
 
 
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:

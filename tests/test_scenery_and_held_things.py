@@ -191,3 +191,19 @@ def test_a_penguin_waddles_and_a_bee_buzzes_about():
     assert len(steps) > 4
     bee = parse("a bee in the garden").spec.entities[0]
     assert (bee.kind, bee.action) == ("bee", "fly")
+
+
+def test_a_picnic_is_on_a_blanket_the_family_round_it():
+    """ "A family having a picnic" sat three people apart on the grass."""
+    board, _ = preview_plan(
+        Request.build("a family having a picnic in the park", duration=8), ["procedural"]
+    )
+    scene = board.shots[0].scene_spec
+    assert "blanket" in [e.kind for e in scene.entities]
+    _, truth = Renderer(scene, size=(320, 180), fps=8, frames=1, seed=1).frame(0)
+    blanket = next(t for t in truth.entities if t.kind == "blanket")
+    for seen, entity in zip(truth.entities, scene.entities, strict=True):
+        if entity.kind == "person":  # each on it, sitting on the ground
+            middle = (seen.box[0] + seen.box[2]) / 2
+            assert blanket.box[0] < middle < blanket.box[2] and seen.action == "sit"
+    assert parse("a girl sitting on a picnic blanket").spec.entities[1].kind == "blanket"

@@ -26,5 +26,6 @@
 # ground, those sitting with the subject on its bench; a family has a child; 15: fireworks
 # burst in the sky (above the hills and the sea, over buildings), with a bang each; 16: one
 # lying down is placed clear of those beside it; "a retriever puppy" is one dog; 17: a bee,
-# a penguin, a table, a stick and a frisbee (chased, as a ball is) are drawn.
-VERSION = 17
+# a penguin, a table, a stick and a frisbee (chased, as a ball is) are drawn; 18: a picnic
+# is on a blanket, those sitting with the subject round it.
+VERSION = 18

@@ -68,6 +68,7 @@ SIZE = {
     "table": (1.4, 0.78),
     "stick": (0.6, 0.12),
     "frisbee": (0.34, 0.08),
+    "blanket": (2.8, 0.26),  # spread on the ground (`FLAT`)
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
 }
@@ -85,8 +86,14 @@ SPEED = {
 }
 SMALL_ITEMS = ("cup", "ball")
 SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
-# Where the others sitting with the subject on its bench sit, metres from it (it seats three).
-BENCH_PLACES = (0.55, -0.6)
+# What a subject sits or lies on where the scene has one: how high (metres), and where the
+# others sitting with it go (metres from it: side by side on a bench, which seats three;
+# facing it across a picnic blanket).
+SEATS = {"bench": SEAT_HEIGHT, "blanket": 0.0}
+SEAT_PLACES = {"bench": (0.55, -0.6), "blanket": (0.95, -0.95)}
+# What lies flat on the ground, seen from a little above: how far it reaches away from the
+# camera (above the ground line on screen) and towards it (below), metres.
+FLAT = {"blanket": (0.1, 0.16)}
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
 # How high what flies flies past, metres (a plane a little higher; a kite on its string).
@@ -146,6 +153,9 @@ class Pose:
             width, height = width * 1.05, height * 0.5
         if self.action in RIDING:  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
+        if kind in FLAT:  # spread on the ground under whoever is on it
+            away, towards = FLAT[kind]
+            return (self.x - width / 2, self.y - towards, self.x + width / 2, self.y + away)
         return (self.x - width / 2, self.y, self.x + width / 2, self.y + height)
 
 
@@ -223,16 +233,18 @@ class Choreography:
         slots = [0.28, -0.3, 0.42, -0.44, 0.56, -0.58, 0.7, -0.72]
         used = 0
         seat = self._seat()
-        mates = self._bench_mates()
+        mates = self._seat_mates()
         for index, entity in enumerate(self.entities):
             if index == 0 or self._is_staged(index):
                 continue
-            if index in mates:  # beside the subject on its bench
-                positions[index] = sum(subject_span) / 2 + BENCH_PLACES[mates.index(index)]
+            if index in mates:  # beside the subject on its bench, across its blanket
+                places = SEAT_PLACES[self.entities[seat].kind]
+                positions[index] = sum(subject_span) / 2 + places[mates.index(index)]
                 continue
             if index == seat:  # under the one sitting on it, a little behind their knees
                 facing = 1  # the subject faces right while it sits still
-                behind = 0.1 * facing if self.entities[0].action == "sit" else 0.0  # lying: all
+                on_bench = self.entities[0].action == "sit" and entity.kind == "bench"
+                behind = 0.1 * facing if on_bench else 0.0  # lying, or on a blanket: centred
                 positions[index] = (subject_span[0] + subject_span[1]) / 2 - behind
                 continue
             width = SIZE[sized_as(entity)][0]
@@ -248,21 +260,27 @@ class Choreography:
         return positions
 
     def _seat(self) -> int | None:
-        """The bench a sitting subject sits on, or one asleep lies on: the first of the
-        scene, if any."""
+        """The bench or picnic blanket a sitting subject sits on, or one asleep lies on:
+        the first of the scene, if any."""
         if not self.entities or self.entities[0].action not in ("sit", "sleep"):
             return None
-        return next((i for i, e in enumerate(self.entities) if e.kind == "bench"), None)
+        return next((i for i, e in enumerate(self.entities) if e.kind in SEATS), None)
 
-    def _bench_mates(self) -> list[int]:
-        """Those sitting with a subject on its bench ("they sit on a bench"): people who
-        sit, as many as it has room for beside the subject."""
-        if self._seat() is None or self.entities[0].action != "sit":
+    def _seat_mates(self) -> list[int]:
+        """Those sitting with a subject on its bench or blanket ("they sit on a bench", a
+        family's picnic): people who sit, as many as it has room for."""
+        seat = self._seat()
+        if seat is None or self.entities[0].action != "sit":
             return []
         sitting = [
             i for i, e in enumerate(self.entities) if i and (e.kind, e.action) == ("person", "sit")
         ]
-        return sitting[: len(BENCH_PLACES)]
+        return sitting[: len(SEAT_PLACES[self.entities[seat].kind])]
+
+    def _raised_seat(self) -> bool:
+        """Whether the subject's seat is off the ground (a bench, not a blanket)."""
+        seat = self._seat()
+        return seat is not None and SEATS[self.entities[seat].kind] > 0
 
     def _is_staged(self, index: int) -> bool:
         """True when an entity's position follows from an interaction with the subject."""
@@ -311,7 +329,8 @@ class Choreography:
         pose = self._pose(index, t)
         if self._holds_up(index):
             pose = replace(pose, holds_up=True)
-        seated = (index == 0 and self._seat() is not None) or index in self._bench_mates()
+        on_it = index == 0 or index in self._seat_mates()
+        seated = on_it and self._raised_seat()
         entity = self.entities[index]
         if pose.action == "sit" and entity.kind == "person" and not seated:
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
@@ -401,7 +420,8 @@ class Choreography:
             return Pose(x + SPEED["drive"] * (t - self.duration / 2), 0.0, +1, "drive", t * 8)
         if entity.kind in ("ball", "stick") and entity.action == "roll":
             return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
-        facing = -1 if x > 0 and index not in self._bench_mates() else +1  # on a bench: as it
+        side_by_side = index in self._seat_mates() and self._raised_seat()  # on a bench: as it
+        facing = -1 if x > 0 and not side_by_side else +1
         if grazes(entity):
             x += facing * SPEED["sniff"] * (t - self.duration / 2)
         phase = self._phase(entity, t)
@@ -512,7 +532,7 @@ class Choreography:
                 phase = (x - start) / 1.5 * 2 * math.pi
             sway = 0.03 * abs(math.sin(phase)) if action == "ride" else 0.0
             return Pose(x, SADDLE.get(ridden, 1.0) + sway, facing, action, phase)
-        if action == "sleep" and self._seat() is not None:  # along the bench, not under it
+        if action == "sleep" and self._raised_seat():  # along the bench, not under it
             return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
         if action == "sniff":
             # Sniffing: shuffle forward, nose down most of the time, look up now and then.

@@ -368,6 +368,8 @@ def parse(prompt: str) -> ParsedPrompt:
             if token in vocab.STILL_WORDS and mentions and not _describes_the_next(tokens, i):
                 still = "sit" if entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"] else "stand"
                 actions.append(still)
+                if token.startswith("picnic"):  # on a blanket spread for it
+                    mentions.append(entity_for(_Mention("blanket", None), True))
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
                 actions.append("stand")
             if token not in KNOWN:

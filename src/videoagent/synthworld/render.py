@@ -51,6 +51,7 @@ PAINTERS = {
     "table": props.draw_table,
     "stick": props.draw_stick,
     "frisbee": props.draw_frisbee,
+    "blanket": props.draw_blanket,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -79,6 +80,7 @@ DEPTH = {
     "bee": 5,
     "penguin": 4,
     "table": 1,
+    "blanket": 1,  # under whoever sits on it
     "stick": 5,
     "frisbee": 5,
     "ball": 5,

@@ -19,7 +19,7 @@ CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee")
 SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
-PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee")
+PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
@@ -114,6 +114,7 @@ DEFAULT_COLOUR = {
     "table": "brown",
     "stick": "brown",
     "frisbee": "yellow",
+    "blanket": "red",  # checked with white
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -268,6 +269,7 @@ KIND_SYNONYMS = {
     ),
     **dict.fromkeys("sticks twig twigs".split(), "stick"),
     **dict.fromkeys("frisbees flying disc".split(), "frisbee"),
+    **dict.fromkeys(("blankets", "picnic blanket", "picnic rug", "beach towel"), "blanket"),
     **dict.fromkeys(("firework", "firework display", "fireworks display"), "fireworks"),
     "cars": "car",
     "taxi": "car",

@@ -1,6 +1,6 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
 café stand, sign, bike, bus, plane, kite, hot air balloon, umbrella, table, stick,
-frisbee, and the labelled placeholder for concepts the world cannot draw."""
+frisbee, picnic blanket, and the labelled placeholder for concepts the world cannot draw."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from videoagent.synthworld.choreography import HAND_AHEAD, KITE_AHEAD, SIZE, Pose
+from videoagent.synthworld.choreography import FLAT, HAND_AHEAD, KITE_AHEAD, SIZE, Pose
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 GLASS = (160, 200, 225)
@@ -200,6 +200,23 @@ def draw_frisbee(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.ellipse(0.0, 0.05, 0.15, 0.028, colour)
     glint = 0.1 * math.cos(pose.phase)
     pen.ellipse(glint, 0.055, 0.025, 0.01, shade(colour, 1.5))
+
+
+def draw_blanket(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A picnic blanket spread on the ground, seen from a little above: its far edge behind
+    the ground line, its near edge towards the camera, checked in `colour` and white."""
+    (away, towards), half = FLAT["blanket"], SIZE["blanket"][0] / 2
+    columns, rows = 10, 2
+
+    def at(u: float, v: float) -> tuple[float, float]:  # u across, v towards the camera
+        return ((-half + 2 * half * u) * (1 + 0.06 * v), away - (away + towards) * v)
+
+    pen.polygon([at(0, 0), at(1, 0), at(1, 1), at(0, 1)], colour)
+    for c in range(columns):
+        for r in range(rows):
+            if (c + r) % 2:
+                u0, u1, v0, v1 = c / columns, (c + 1) / columns, r / rows, (r + 1) / rows
+                pen.polygon([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)], WHITE)
 
 
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from videoagent.agent.planning import preview_plan
 from videoagent.audio.effects import effect_sound
+from videoagent.plan.asks import asks_in
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
@@ -207,3 +208,14 @@ def test_a_picnic_is_on_a_blanket_the_family_round_it():
             middle = (seen.box[0] + seen.box[2]) / 2
             assert blanket.box[0] < middle < blanket.box[2] and seen.action == "sit"
     assert parse("a girl sitting on a picnic blanket").spec.entities[1].kind == "blanket"
+
+
+def test_ice_brings_snow_new_year_s_eve_is_night_and_a_penguin_family_is_several():
+    assert make_brief(Request.build("a polar bear on an iceberg")).weather == "snow"
+    assert make_brief(Request.build("penguins walking on the ice")).weather == "snow"
+    assert make_brief(Request.build("a kid eating ice cream on a hot day")).weather == "clear"
+    brief = make_brief(Request.build("fireworks on new year's eve"))
+    assert brief.time_of_day == "night"
+    said = [a.said() for a in asks_in("fireworks on new year's eve")]
+    assert said[:2] == ["fireworks", "at night"]  # not "a fireworks"
+    assert "three penguins" in [a.said() for a in asks_in("a penguin family on the ice")]

@@ -62,6 +62,8 @@ class Ask:
     def said(self) -> str:
         """The ask in words, as a summary line names it."""
         if self.kind == "entity":
+            if self.what in vocab.SAID_AS_MANY:  # "fireworks", not "a fireworks"
+                return f"{self.colour} {self.what}" if self.colour else self.what
             count = self.count or 1
             noun = self.what if count == 1 else plural(self.what)  # "people", "wolves"
             named = f"{self.colour} {noun}" if self.colour else noun
@@ -226,6 +228,9 @@ def _entities(text: str) -> list[Ask]:
             number = 2 if plural else 1
         if number == 1 and plural and "pair" not in before:
             number = 2  # "dogs": at least two
+        after = words[i + length] if i + length < len(words) else ""
+        if after in ("family", "families") and kind != "person":
+            number = max(number, 3)  # "a penguin family": a few of them
         key = (kind, colour)
         found[key] = max(found.get(key, 0), number)
     # a colourless mention of a kind also named with a colour is that same entity

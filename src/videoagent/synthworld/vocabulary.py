@@ -23,6 +23,7 @@ PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisb
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
+SAID_AS_MANY = ("fireworks",)  # a kind whose name is a plural: "fireworks", never "a fireworks"
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -268,7 +269,7 @@ KIND_SYNONYMS = {
         ("tables", "desk", "desks", "picnic table", "dining table", "kitchen table"), "table"
     ),
     **dict.fromkeys("sticks twig twigs".split(), "stick"),
-    **dict.fromkeys("frisbees flying disc".split(), "frisbee"),
+    **dict.fromkeys(("frisbees", "flying disc", "flying discs"), "frisbee"),
     **dict.fromkeys(("blankets", "picnic blanket", "picnic rug", "beach towel"), "blanket"),
     **dict.fromkeys(("firework", "firework display", "fireworks display"), "fireworks"),
     "cars": "car",
@@ -496,6 +497,8 @@ TIME_SYNONYMS = {
     "night": "night",
     "nighttime": "night",
     "midnight": "night",
+    # the nights fireworks are for
+    **dict.fromkeys(("new year's eve", "new years eve", "new year’s eve"), "night"),
 }
 WEATHER_SYNONYMS = {
     "clear": "clear",
@@ -516,6 +519,9 @@ WEATHER_SYNONYMS = {
     "winter": "snow",
     "snowman": "snow",  # built of it: there is snow about
     "snowmen": "snow",
+    # ice all about (not "ice cream"): drawn as snow
+    **dict.fromkeys(("icy", "frozen", "arctic", "antarctic", "antarctica", "on the ice"), "snow"),
+    **dict.fromkeys(("glacier", "glaciers", "iceberg", "icebergs", "ice floe"), "snow"),
 }
 _WAVED = ("hello", "goodbye", "bye", "at", "to", "back")
 ACTION_SYNONYMS = {

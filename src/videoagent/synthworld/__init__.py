@@ -27,5 +27,6 @@
 # burst in the sky (above the hills and the sea, over buildings), with a bang each; 16: one
 # lying down is placed clear of those beside it; "a retriever puppy" is one dog; 17: a bee,
 # a penguin, a table, a stick and a frisbee (chased, as a ball is) are drawn; 18: a picnic
-# is on a blanket, those sitting with the subject round it.
-VERSION = 18
+# is on a blanket, those sitting with the subject round it; 19: a shot with fireworks is
+# framed with room for the sky.
+VERSION = 19

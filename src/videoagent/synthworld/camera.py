@@ -24,6 +24,7 @@ GROUND_AT = {"wide": 0.8, "medium": 0.86, "close-up": 0.9}
 SKY_SHARE = 0.5  # the top share of the frame where what is in the sky is drawn (fireworks)
 # How tall a view of fireworks alone is, metres: the place's skyline and the sky above it.
 SKY_VIEW = {"city": 30.0, "street": 14.0}
+SKY_ROOM = 1.6  # how much taller a shot is framed that has fireworks: room for the sky
 
 
 def sky_box(size: tuple[int, int]) -> tuple[float, float, float, float]:
@@ -78,6 +79,8 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
         x0, y0, x1, y1 = Pose(0.0, 0.0, 1, "sleep", 0.0).box(subject)
         tall = max(y1 - y0, (x1 - x0) * 1.25 / (factor * aspect))
     height = max(tall * factor, least)
+    if any(e.kind in IN_THE_SKY for e in spec.entities):  # what bursts above needs sky
+        height *= SKY_ROOM
     return height * aspect, height
 
 

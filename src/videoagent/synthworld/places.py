@@ -20,10 +20,11 @@ from videoagent.synthworld.painters.props import text
 # How high (metres above the actors' ground line) the visible ground reaches, per place.
 BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7, "city": 1.3}
 PARALLAX = 0.45
-# How high each place's far scenery reaches, metres: the hills' tops, the sea's horizon.
+# How high each place's far scenery reaches, metres: the hills' tops (most of them), the
+# sea's horizon.
 # What is in the sky (fireworks) is seen above it; over buildings that fill the sky of a
 # flat picture (`BUILT_UP`), it is drawn over them; indoors, not at all.
-SKYLINE = {"park": BACK_LINE["park"] + 2.5, "beach": BACK_LINE["beach"] + 1.1}
+SKYLINE = {"park": BACK_LINE["park"] + 2.0, "beach": BACK_LINE["beach"] + 1.1}
 BUILT_UP = ("street", "city", "cafe")
 # Where every row of scenery starts, far left of any shot (metres); rows are laid out from
 # here so that the same x always gets the same thing.

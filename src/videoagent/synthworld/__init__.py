@@ -28,5 +28,6 @@
 # lying down is placed clear of those beside it; "a retriever puppy" is one dog; 17: a bee,
 # a penguin, a table, a stick and a frisbee (chased, as a ball is) are drawn; 18: a picnic
 # is on a blanket, those sitting with the subject round it; 19: a shot with fireworks is
-# framed with room for the sky.
-VERSION = 19
+# framed with room for the sky; 20: a fading burst turns see-through (it darkened, a dark ring
+# by day).
+VERSION = 20

@@ -96,7 +96,9 @@ def draw_fireworks(pen: Pen, pose: Pose, colour: RGB) -> None:
             continue
         age = now - burst.time
         spread = burst.size * (1 - math.exp(-age * 4.5))
-        fade = shade(tone, max(1 - age / GLOW, 0.05))
+        # fading into the sky, day or night (see-through, not darker: a dark ring by day)
+        alpha = int(255 * max(1 - age / GLOW, 0.0) ** 0.7)
+        fade, tip_tone = (*tone, alpha), (*shade(tone, 1.3), alpha)
         droop = 0.35 * age * age
         for j in range(20):
             angle = 2 * math.pi * j / 20
@@ -104,6 +106,6 @@ def draw_fireworks(pen: Pen, pose: Pose, colour: RGB) -> None:
             tip = (burst.x + spread * dx, burst.height + spread * dy - droop)
             tail = (burst.x + 0.7 * spread * dx, burst.height + 0.7 * spread * dy - droop * 0.7)
             pen.line([tail, tip], 0.05, fade)
-            pen.ellipse(*tip, 0.05, 0.05, shade(fade, 1.3))
+            pen.ellipse(*tip, 0.05, 0.05, tip_tone)
         if age < 0.25:  # the flash at its heart
             pen.ellipse(burst.x, burst.height, 0.12, 0.12, (255, 250, 235))

@@ -223,3 +223,27 @@ def test_ice_brings_snow_new_year_s_eve_is_night_and_a_penguin_family_is_several
     said = [a.said() for a in asks_in("fireworks on new year's eve")]
     assert said[:2] == ["fireworks", "at night"]  # not "a fireworks"
     assert "three penguins" in [a.said() for a in asks_in("a penguin family on the ice")]
+
+
+def test_a_flower_blooms_over_the_shot():
+    spec = parse("a timelapse of a flower blooming").spec
+    assert [(e.kind, e.action) for e in spec.entities] == [("flower", "bloom")]
+    assert parse(caption(spec)).spec == spec
+    renderer = Renderer(spec, size=(320, 180), fps=8, frames=32, seed=1)
+    (start, _), (end, _) = renderer.frame(0), renderer.frame(31)
+    plate, _ = Renderer(spec, size=(320, 180), fps=8, frames=32, seed=1, entities=False).frame(0)
+
+    def drawn(frame: np.ndarray) -> int:
+        return int((np.abs(frame.astype(int) - plate.astype(int)).sum(axis=2) > 30).sum())
+
+    assert drawn(end) > 1.5 * drawn(start)  # a bud, then a flower
+
+
+def test_one_waiting_for_someone_to_come_home_waits_alone_at_home():
+    """The owner waited for stood beside the dog, by a house in the living room."""
+    text = "a dog waiting at the window for its owner to come home"
+    assert [a.said() for a in asks_in(text) if a.kind == "entity"] == ["a dog"]
+    board, _ = preview_plan(Request.build(text, duration=8), ["procedural"])
+    for shot in board.shots:
+        assert [e.kind for e in shot.scene_spec.entities] == ["dog"]
+        assert shot.scene_spec.place == "living room"

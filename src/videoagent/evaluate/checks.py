@@ -24,7 +24,7 @@ MAX_FROZEN_SECONDS = 1.0
 SUBJECT_VISIBLE = 0.8  # the subject must be in frame this often
 OTHER_VISIBLE = 0.15  # everyone else at least this often
 ACTION_SHARE = 0.25  # the intended action must be seen in this share of frames
-STILL_ACTIONS = ("stand", "sit", "hold", "sleep")  # holding a cup, one stands still
+STILL_ACTIONS = ("stand", "sit", "hold", "sleep", "bloom")  # holding a cup, one stands still
 SHOWS = "shows "  # + colour and kind: one truth check per thing the shot stages
 
 

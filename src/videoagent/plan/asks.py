@@ -35,7 +35,7 @@ from videoagent.plan.quoted_words import quoted, without_quoted
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.plan.visual_style import without_looks
 from videoagent.synthworld import vocabulary as vocab
-from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.prompt_parser import is_awaited, parse
 
 NUMBERS = {**NUMBER_WORDS, "pair": 2, "couple": 2, "both": 2, "twin": 2}  # how many of a thing
 # Nouns about the video itself, not things in its world ("with the words … on screen").
@@ -167,8 +167,8 @@ def _words(text: str) -> list[str]:
 
 def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     """The kind named by the words at `i` (a name of one or two words), and its length."""
-    if words[i] == "home" and i > 0 and words[i - 1] == "at":
-        return None  # where one is ("sleeps at home"), no house to see
+    if words[i] == "home" and i > 0 and words[i - 1] in ("at", *vocab.COMING):
+        return None  # where one is ("sleeps at home", "to come home"), no house to see
     if i > 0 and words[i - 1] in vocab.TOY_WORDS and _creature_word(words[i]):
         return None  # "a teddy bear": a toy, asked as what it is (the parser's stand-in)
     after = words[i + 1] if i + 1 < len(words) else ""
@@ -217,6 +217,8 @@ def _entities(text: str) -> list[Ask]:
         if named is None:
             continue
         kind, length = named
+        if is_awaited(words, i):  # "waiting at the window for its owner": not there yet
+            continue
         if kind == "person" and first and words[i + length - 1] in vocab.PARENTS:
             kind = vocab.kind_of_parent(first, words[i - 1])
         first = first or (kind if kind in vocab.CREATURES else "")

@@ -55,6 +55,7 @@ ACTION_PROSE = {
     "spin": "spins round and round, chasing its tail",
     "swim": "swims",
     "sleep": "sleeps, lying down and breathing slowly",
+    "bloom": "blooms, its petals slowly opening",
 }
 
 

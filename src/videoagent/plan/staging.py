@@ -96,6 +96,7 @@ FRAMING = {
     "meet": ("medium", "static"),
     "sit": ("close-up", "static"),
     "sleep": ("close-up", "static"),
+    "bloom": ("close-up", "static"),
     "wag": ("close-up", "static"),
     "jump": ("wide", "static"),
     "stand": ("medium", "zoom in"),

@@ -29,5 +29,5 @@
 # a penguin, a table, a stick and a frisbee (chased, as a ball is) are drawn; 18: a picnic
 # is on a blanket, those sitting with the subject round it; 19: a shot with fireworks is
 # framed with room for the sky; 20: a fading burst turns see-through (it darkened, a dark ring
-# by day).
-VERSION = 20
+# by day); 21: a flower blooms.
+VERSION = 21

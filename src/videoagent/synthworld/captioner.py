@@ -123,6 +123,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "spin": "spins around",
         "swim": "swims",
         "sleep": "sleeps",
+        "bloom": "blooms",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     return f"{name.capitalize()} {phrase}."

@@ -327,6 +327,8 @@ class Choreography:
     def pose(self, index: int, t: float) -> Pose:
         """Entity `index` at `t` seconds, in the world (moved by `shift`)."""
         pose = self._pose(index, t)
+        if pose.action == "bloom":  # open by the end of the shot
+            pose = replace(pose, reach=_ease(t / self.duration))
         if self._holds_up(index):
             pose = replace(pose, holds_up=True)
         on_it = index == 0 or index in self._seat_mates()

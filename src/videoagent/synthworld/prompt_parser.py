@@ -293,7 +293,7 @@ def parse(prompt: str) -> ParsedPrompt:
             kind = _match(tokens, start, KIND_TABLE) if start < len(tokens) else None
             if kind and not colour and _said_as_verb(tokens, i):
                 kind = None  # "she drinks it": drinking, no drinks
-            if kind and _awaited(tokens, i):  # "waiting for its owner": not there yet
+            if kind and is_awaited(tokens, i):  # "waiting for its owner": not there yet
                 awaited.append(kind[0])
                 i = start + kind[1]
                 continue
@@ -537,7 +537,7 @@ def _apply(
 _AWAITING = set("wait waits waiting awaits looking looks search searches searching".split())
 
 
-def _awaited(tokens: list[str], i: int) -> bool:
+def is_awaited(tokens: list[str], i: int) -> bool:
     """Whether the mention at token i is what someone waits or looks for ("waiting at the
     door for its owner": the waiting is up to four words before the "for")."""
     j = i - 1

@@ -65,11 +65,14 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "wave": ("person",),  # a hand raised, waving hello or goodbye
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
     "sleep": tuple(k for k in CREATURES if k not in SMALL_FLIERS),
+    "bloom": ("flower",),  # its petals opening over the shot, as a timelapse shows it
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
 LEARNT_ACTIONS = tuple(
-    a for a in ACTIONS if a not in ("ride", "dance", "wave", "cycle", "spin", "swim", "sleep")
+    a
+    for a in ACTIONS
+    if a not in ("ride", "dance", "wave", "cycle", "spin", "swim", "sleep", "bloom")
 )
 # What a kind does where nothing is said of it, when that is not standing about: a
 # butterfly or a balloon is seen in the air.
@@ -392,6 +395,7 @@ CHILD_WORDS = frozenset(
     schoolboys schoolgirl schoolgirls baby babies infant newborn""".split()
 )
 BABY_WORDS = frozenset(("baby", "babies"))
+COMING = ("come", "comes", "coming", "came")  # before "home": to where one is
 # Who a young one may be with: of its own kind where it is an animal ("its mother").
 PARENTS = frozenset("mother mom mum mama mommy father dad daddy papa parent parents".split())
 
@@ -469,6 +473,8 @@ PLACE_STAND_INS = {
         "living room",
     ),
     "at home": "living room",  # where one is ("sleeps at home"); "walks home" goes to a house
+    # coming to where one is ("waits for its owner to come home"): no house to go to
+    **{f"{come} home": "living room" for come in ("come", "comes", "coming", "came")},
 }
 PLACE_SYNONYMS |= PLACE_STAND_INS
 # Any of those words, longest first, as a regular expression's alternatives ("coffee
@@ -693,6 +699,7 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("flutters fluttering floats floating drifts drifting".split(), "fly"),
     **dict.fromkeys("buzzes buzzing hovers hovering".split(), "fly"),
     **dict.fromkeys("waddles waddling".split(), "walk"),
+    **dict.fromkeys("bloom blooms blooming blossom blossoms blossoming".split(), "bloom"),
     "drive": "drive",
     "drives": "drive",
     "driving": "drive",

@@ -20,17 +20,25 @@ FLAME_CORE = (255, 236, 140)
 
 
 def draw_flower(pen: Pen, pose: Pose, colour: RGB) -> None:
-    """A flower on its stem, nodding a little in the air: six petals round a yellow heart."""
+    """A flower on its stem, nodding a little in the air: six petals round a yellow heart;
+    blooming, a closed green bud that opens into them over the shot (`pose.reach`)."""
     sway = 0.025 * math.sin(pose.phase * 0.7)
     head = (sway, 0.42)
     pen.line([(0.0, 0.0), (sway * 0.4, 0.2), head], 0.025, STEM)
     for side in (-1, 1):  # a leaf each side of the stem
         pen.polygon([(0.0, 0.12), (side * 0.12, 0.2), (side * 0.03, 0.18)], STEM)
+    opened = pose.reach if pose.action == "bloom" else 1.0
+    if opened < 0.25:  # still a bud, colour showing at its tip
+        pen.ellipse(head[0], head[1], 0.035, 0.05, STEM)
+        pen.ellipse(head[0], head[1] + 0.03, 0.02, 0.02 + 0.06 * opened, colour)
+        return
+    spread = 0.075 * opened
     for k in range(6):
         angle = k * math.pi / 3 + 0.3
-        px, py = head[0] + 0.075 * math.cos(angle), head[1] + 0.075 * math.sin(angle)
-        pen.ellipse(px, py, 0.055, 0.055, colour if k % 2 else shade(colour, 0.9))
-    pen.ellipse(*head, 0.04, 0.04, POLLEN)
+        px, py = head[0] + spread * math.cos(angle), head[1] + spread * math.sin(angle)
+        petal = 0.055 * (0.4 + 0.6 * opened)
+        pen.ellipse(px, py, petal, petal, colour if k % 2 else shade(colour, 0.9))
+    pen.ellipse(*head, 0.04 * opened, 0.04 * opened, POLLEN)
 
 
 def draw_snowman(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -247,3 +247,15 @@ def test_one_waiting_for_someone_to_come_home_waits_alone_at_home():
     for shot in board.shots:
         assert [e.kind for e in shot.scene_spec.entities] == ["dog"]
         assert shot.scene_spec.place == "living room"
+
+
+def test_a_cup_given_is_held_out_before_the_giver_and_put_down_before_the_taker():
+    """A person giving a cup to a dog held it behind their back, never bending; a giver's
+    arm rose as the cup went down."""
+    spec = parse("a person gives a white cup to a brown dog at the cafe").spec
+    choreography = Choreography(spec, 4.0)
+    giver, cup = choreography.pose(0, 0.2), choreography.pose(1, 0.2)
+    assert (cup.x - giver.x) * giver.facing > 0.3  # held out before them
+    assert choreography.pose(0, 2.0).reach > 0.8  # bent down, halfway through
+    dog, put = choreography.pose(2, 3.5), choreography.pose(1, 3.5)
+    assert put.y == 0.0 and abs(put.x - dog.x) < 0.6 and giver.x < put.x < dog.x

@@ -29,5 +29,6 @@
 # a penguin, a table, a stick and a frisbee (chased, as a ball is) are drawn; 18: a picnic
 # is on a blanket, those sitting with the subject round it; 19: a shot with fireworks is
 # framed with room for the sky; 20: a fading burst turns see-through (it darkened, a dark ring
-# by day); 21: a flower blooms.
-VERSION = 21
+# by day); 21: a flower blooms; 22: one giving reaches down to where the cup goes (the arm
+# rose), and a subject that gives holds it out before it and bends to put it down.
+VERSION = 22

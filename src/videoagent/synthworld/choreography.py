@@ -536,6 +536,9 @@ class Choreography:
             return Pose(x, SADDLE.get(ridden, 1.0) + sway, facing, action, phase)
         if action == "sleep" and self._raised_seat():  # along the bench, not under it
             return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
+        if action == "give":  # bending to put it down before whom it is for, then up again
+            reach = _ease((u - 0.15) / 0.4) if u < 0.55 else 1.0 - _ease((u - 0.55) / 0.2)
+            return Pose(x, 0.0, facing, "give", t * 3, reach=reach)
         if action == "sniff":
             # Sniffing: shuffle forward, nose down most of the time, look up now and then.
             reach = 1.0 if (t % 2.6) < 1.9 else 0.2
@@ -559,16 +562,18 @@ class Choreography:
         return Pose(x, 0.0, -1, "give", t * 3, reach=reach)
 
     def _item_pose(self, index: int, t: float, u: float) -> Pose:
+        """In the hand of whoever holds or gives it, lowered as they bend; given, on the
+        ground before the one it was given to (the subject, unless the giver is)."""
         holder = self._holder_of(index)
         hand = self._pose(holder, t)
-        giving = self.entities[holder].action == "give"
-        if giving and u >= 0.55:
-            subject_x = self._subject_pose(self.entities[0], t, u).x
-            return Pose(subject_x + 0.5, 0.0, -1, "stand", 0.0)
+        giver = self.entities[holder]
+        if giver.action == "give" and u >= 0.55:
+            taker = giver.target if holder == 0 and giver.target is not None else 0
+            taker_x = self._pose(taker, t).x
+            return Pose(taker_x - 0.5 * hand.facing, 0.0, hand.facing, "stand", 0.0)
         hand_height = 0.95 - 0.95 * hand.reach
-        return Pose(
-            hand.x - 0.42 - 0.15 * hand.reach, hand_height, -1, "stand", 0.0, held_by=holder
-        )
+        ahead = (0.42 + 0.15 * hand.reach) * hand.facing
+        return Pose(hand.x + ahead, hand_height, hand.facing, "stand", 0.0, held_by=holder)
 
     def _meet_pose(self, entity: EntitySpec, t: float, u: float, side: int) -> Pose:
         """Two entities walk towards each other from both sides and stop face to face."""

@@ -236,7 +236,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             (sx, sy - 0.02), 0.55, math.pi * 0.8, 0.085, shirt, knee=0.5 * math.sin(pose.phase)
         )
     elif pose.action in ("give", "hold", "ride"):  # a rider's hands hold the reins
-        reach_angle = {"give": math.pi / 2 + bend * 0.9, "hold": 1.25}.get(pose.action, 0.9)
+        # giving, the arm reaches down to where the cup is lowered
+        reach_angle = {"give": math.pi / 2 - bend * 1.2, "hold": 1.25}.get(pose.action, 0.9)
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
     else:  # standing or sitting, the near arm moves a little (no one holds still for long)
         idle = 0.12 * math.sin(pose.phase) if pose.action in ("sit", "stand") else 0.0

@@ -259,3 +259,17 @@ def test_a_cup_given_is_held_out_before_the_giver_and_put_down_before_the_taker(
     assert choreography.pose(0, 2.0).reach > 0.8  # bent down, halfway through
     dog, put = choreography.pose(2, 3.5), choreography.pose(1, 3.5)
     assert put.y == 0.0 and abs(put.x - dog.x) < 0.6 and giver.x < put.x < dog.x
+
+
+@pytest.mark.parametrize(
+    "prompt", ["a woman with an umbrella sitting on the beach", "a man with an umbrella on a bench"]
+)
+def test_a_seated_holder_s_umbrella_is_in_their_hand(prompt):
+    """Seated on the ground, the umbrella floated at a chair-sitter's hand height."""
+    spec = parse(prompt).spec
+    if "bench" in prompt:
+        spec = replace(spec, entities=(replace(spec.entities[0], action="sit"), *spec.entities[1:]))
+    choreography = Choreography(spec, 2.0)
+    holder, umbrella = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
+    hip = 0.12 if holder.grounded else 0.5  # the painter's, in a grown-up's metres
+    assert umbrella.y == pytest.approx(holder.y + hip + 0.325, abs=0.02)

@@ -107,7 +107,9 @@ KITE_AHEAD = 1.7
 # of the holder and up, in metres for a grown-up standing (scaled with their height).
 HAND_AHEAD = 0.3
 HAND = 0.7  # of their height
-SEATED_HAND_DROP = 0.4  # a seated holder's hand is lower by this, in a grown-up's metres
+# How much lower a holder's hand is seated (on a bench; on the ground), grown-up's metres:
+# as much as their hips are (`painters/creatures.py`).
+SEATED_HAND_DROP = {"seat": 0.4, "ground": 0.78}
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
@@ -331,15 +333,20 @@ class Choreography:
             pose = replace(pose, reach=_ease(t / self.duration))
         if self._holds_up(index):
             pose = replace(pose, holds_up=True)
-        on_it = index == 0 or index in self._seat_mates()
-        seated = on_it and self._raised_seat()
         entity = self.entities[index]
-        if pose.action == "sit" and entity.kind == "person" and not seated:
+        if self._on_the_ground(index, pose):
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
-        elif pose.action == "sit" and seated and entity.label == CHILD:  # up on the seat
+        elif pose.action == "sit" and entity.label == CHILD:  # up on the seat
             scale = SIZE["child"][1] / SIZE["person"][1]
             pose = replace(pose, y=pose.y + SEAT_HEIGHT * (1 - scale))
         return replace(pose, x=pose.x + self.shift) if self.shift else pose
+
+    def _on_the_ground(self, index: int, pose: Pose) -> bool:
+        """Whether the person `index`, in `pose`, sits on the ground: on no bench."""
+        if pose.action != "sit" or self.entities[index].kind != "person":
+            return False
+        on_it = index == 0 or index in self._seat_mates()
+        return not (on_it and self._raised_seat())
 
     def _holds_up(self, index: int) -> bool:
         """Whether entity `index` holds up a kite's string or an umbrella."""
@@ -358,7 +365,9 @@ class Choreography:
         """Where the raised hand of `holder` is at `t` (x, height) and which way they face."""
         pose = self._pose(holder, t)
         scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
-        height = HAND * SIZE["person"][1] - (SEATED_HAND_DROP if pose.action == "sit" else 0.0)
+        seated = "ground" if self._on_the_ground(holder, pose) else "seat"
+        drop = SEATED_HAND_DROP[seated] if pose.action == "sit" else 0.0
+        height = HAND * SIZE["person"][1] - drop
         return pose.x + HAND_AHEAD * scale * pose.facing, pose.y + height * scale, pose.facing
 
     def _pose(self, index: int, t: float) -> Pose:

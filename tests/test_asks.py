@@ -74,7 +74,7 @@ from videoagent.plan.request import Request
         # Nor is its weather, where its place is where it is.
         (
             "a cat that hates rain naps on the sofa",
-            ["a cat", "the cat sleeps", "in the living room"],
+            ["a cat", "a sofa", "the cat sleeps", "in the living room"],
         ),
         (
             "a dog who loves the beach runs into the waves",

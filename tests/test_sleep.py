@@ -122,3 +122,20 @@ def test_a_creature_said_in_two_words_is_one_and_plays_alone():
     assert (puppy.kind, puppy.colour, puppy.action, ball.kind) == ("dog", "golden", "chase", "ball")
     asked = [a.said() for a in asks_in("a golden retriever puppy playing in the snow")]
     assert "the dog meets the dog" not in asked and "the dog chases the ball" in asked
+
+
+@pytest.mark.parametrize(
+    ("prompt", "action"),
+    [("a cat sleeping on the sofa", "sleep"), ("a dog sitting on the couch", "sit")],
+)
+def test_one_on_the_sofa_is_up_on_a_sofa(prompt, action):
+    """The sofa was the living room's only: the cat slept on the floor."""
+    spec = parse(prompt).spec
+    assert [(e.kind, e.action) for e in spec.entities] == [
+        (spec.entities[0].kind, action),
+        ("sofa", "stand"),
+    ]
+    assert spec.place == "living room"
+    choreography = Choreography(spec, 3.0)
+    lead, sofa = choreography.pose(0, 1.5), choreography.pose(1, 1.5)
+    assert lead.y == SEAT_HEIGHT and abs(lead.x - sofa.x) < 0.5

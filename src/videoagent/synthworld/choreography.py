@@ -69,6 +69,7 @@ SIZE = {
     "stick": (0.6, 0.12),
     "frisbee": (0.34, 0.08),
     "blanket": (2.8, 0.26),  # spread on the ground (`FLAT`)
+    "sofa": (2.0, 0.95),
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
 }
@@ -89,8 +90,8 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # What a subject sits or lies on where the scene has one: how high (metres), and where the
 # others sitting with it go (metres from it: side by side on a bench, which seats three;
 # facing it across a picnic blanket).
-SEATS = {"bench": SEAT_HEIGHT, "blanket": 0.0}
-SEAT_PLACES = {"bench": (0.55, -0.6), "blanket": (0.95, -0.95)}
+SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0}
+SEAT_PLACES = {"bench": (0.55, -0.6), "sofa": (0.6, -0.6), "blanket": (0.95, -0.95)}
 # What lies flat on the ground, seen from a little above: how far it reaches away from the
 # camera (above the ground line on screen) and towards it (below), metres.
 FLAT = {"blanket": (0.1, 0.16)}
@@ -262,8 +263,8 @@ class Choreography:
         return positions
 
     def _seat(self) -> int | None:
-        """The bench or picnic blanket a sitting subject sits on, or one asleep lies on:
-        the first of the scene, if any."""
+        """The bench, sofa or picnic blanket a sitting subject sits on, or one asleep lies
+        on: the first of the scene, if any."""
         if not self.entities or self.entities[0].action not in ("sit", "sleep"):
             return None
         return next((i for i, e in enumerate(self.entities) if e.kind in SEATS), None)
@@ -280,7 +281,8 @@ class Choreography:
         return sitting[: len(SEAT_PLACES[self.entities[seat].kind])]
 
     def _raised_seat(self) -> bool:
-        """Whether the subject's seat is off the ground (a bench, not a blanket)."""
+        """Whether the subject's seat is off the ground (a bench or a sofa, not a
+        blanket)."""
         seat = self._seat()
         return seat is not None and SEATS[self.entities[seat].kind] > 0
 
@@ -545,6 +547,8 @@ class Choreography:
             return Pose(x, SADDLE.get(ridden, 1.0) + sway, facing, action, phase)
         if action == "sleep" and self._raised_seat():  # along the bench, not under it
             return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
+        if action == "sit" and self._raised_seat() and entity.kind in SITS_UP:  # up on it
+            return Pose(x, SEAT_HEIGHT, facing, "sit", self._phase(entity, t))
         if action == "give":  # bending to put it down before whom it is for, then up again
             reach = _ease((u - 0.15) / 0.4) if u < 0.55 else 1.0 - _ease((u - 0.55) / 0.2)
             return Pose(x, 0.0, facing, "give", t * 3, reach=reach)

@@ -52,6 +52,7 @@ PAINTERS = {
     "stick": props.draw_stick,
     "frisbee": props.draw_frisbee,
     "blanket": props.draw_blanket,
+    "sofa": props.draw_sofa,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -81,6 +82,7 @@ DEPTH = {
     "penguin": 4,
     "table": 1,
     "blanket": 1,  # under whoever sits on it
+    "sofa": 1,
     "stick": 5,
     "frisbee": 5,
     "ball": 5,

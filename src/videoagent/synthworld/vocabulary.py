@@ -20,6 +20,7 @@ SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
+PROPS += ("sofa",)
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
@@ -119,6 +120,7 @@ DEFAULT_COLOUR = {
     "stick": "brown",
     "frisbee": "yellow",
     "blanket": "red",  # checked with white
+    "sofa": "blue",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -274,6 +276,8 @@ KIND_SYNONYMS = {
     **dict.fromkeys("sticks twig twigs".split(), "stick"),
     **dict.fromkeys(("frisbees", "flying disc", "flying discs"), "frisbee"),
     **dict.fromkeys(("blankets", "picnic blanket", "picnic rug", "beach towel"), "blanket"),
+    # a sofa is also where it is: the living room (`PLACE_SYNONYMS`)
+    **dict.fromkeys("sofas couch couches settee".split(), "sofa"),
     **dict.fromkeys(("firework", "firework display", "fireworks display"), "fireworks"),
     "cars": "car",
     "taxi": "car",

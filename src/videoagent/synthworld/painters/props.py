@@ -1,6 +1,6 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
 café stand, sign, bike, bus, plane, kite, hot air balloon, umbrella, table, stick,
-frisbee, picnic blanket, and the labelled placeholder for concepts the world cannot draw."""
+frisbee, picnic blanket, sofa, and the labelled placeholder for concepts the world cannot draw."""
 
 from __future__ import annotations
 
@@ -217,6 +217,19 @@ def draw_blanket(pen: Pen, pose: Pose, colour: RGB) -> None:
             if (c + r) % 2:
                 u0, u1, v0, v1 = c / columns, (c + 1) / columns, r / rows, (r + 1) / rows
                 pen.polygon([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)], WHITE)
+
+
+def draw_sofa(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A sofa seen from the front: its back, seat cushions and arms, on short feet."""
+    dark, light = shade(colour, 0.75), shade(colour, 1.2)
+    for x in (-0.9, 0.85):
+        pen.rect(x, 0.0, x + 0.05, 0.1, (60, 45, 35))
+    pen.rect(-0.95, 0.45, 0.95, 0.95, dark)  # the back
+    pen.rect(-0.95, 0.1, 0.95, 0.45, colour)
+    for x in (-0.82, 0.02):  # two seat cushions
+        pen.rect(x, 0.4, x + 0.8, 0.52, light)
+    for x in (-1.0, 0.82):  # the arms
+        pen.rect(x, 0.1, x + 0.18, 0.66, shade(colour, 0.9))
 
 
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -92,11 +92,13 @@ def _tokens(sentence: str) -> list[str]:
     before a creature's name says how young it is ("a baby elephant": the elephant)."""
     words = re.findall(r"[a-zé][a-zé'\-]*", sentence.lower())
     words = [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
-    return [
-        w
-        for w, after in zip(words, [*words[1:], ""][: len(words)], strict=True)
-        if not (w in vocab.BABY_WORDS and KIND_TABLE.get(after) in vocab.CREATURES)
-    ]
+    return [w for k, w in enumerate(words) if not _says_how_young(words, k)]
+
+
+def _says_how_young(words: list[str], k: int) -> bool:
+    """Whether `words[k]` is "baby" before a creature's name ("a baby elephant")."""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return words[k] in vocab.BABY_WORDS and KIND_TABLE.get(after) in vocab.CREATURES
 
 
 # Known words that describe what follows them in a name.

@@ -273,3 +273,16 @@ def test_a_seated_holder_s_umbrella_is_in_their_hand(prompt):
     holder, umbrella = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
     hip = 0.12 if holder.grounded else 0.5  # the painter's, in a grown-up's metres
     assert umbrella.y == pytest.approx(holder.y + hip + 0.325, abs=0.02)
+
+
+def test_a_tree_is_white_with_snow_where_it_snows():
+    """The place's trees were snowy, the one the request named kept its summer green."""
+    tree = (EntitySpec("tree", "green"),)
+
+    def canopy(weather: str) -> float:
+        spec = SceneSpec("park", "noon", weather, "static", "wide", tree)
+        frame, truth = Renderer(spec, size=(320, 180), fps=8, frames=1, seed=1).frame(0)
+        x0, y0, x1, y1 = truth.entities[0].box
+        return float(frame[y0 : (y0 + y1) // 2, x0:x1].mean())  # its top half: leaves
+
+    assert canopy("snow") > canopy("clear") + 40

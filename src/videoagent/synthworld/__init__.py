@@ -32,5 +32,6 @@
 # by day); 21: a flower blooms; 22: one giving reaches down to where the cup goes (the arm
 # rose), and a subject that gives holds it out before it and bends to put it down; 23: one
 # sitting on the ground holds an umbrella in their hand (it floated higher); 24: a sofa, and
-# one sitting or asleep on it (or a pet on a bench) up on it.
-VERSION = 24
+# one sitting or asleep on it (or a pet on a bench) up on it; 25: a tree is white with snow
+# where it snows.
+VERSION = 25

@@ -14,7 +14,7 @@ from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View, sky_box
 from videoagent.synthworld.choreography import SIZE, Pose, sized_as
 from videoagent.synthworld.painters import animals, creatures, props, scenery
-from videoagent.synthworld.painters.pen import Pen
+from videoagent.synthworld.painters.pen import Pen, shade
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
 from videoagent.synthworld.truth import FrameTruth
@@ -90,6 +90,8 @@ DEPTH = {
     "umbrella": 5,  # in the hand, in front of its holder
 }
 
+# What snow settles on, drawn white with it where it snows.
+SNOWED_ON = ("tree",)
 # Half the width of the soft shadow under what stands on the ground, in metres.
 SHADOWED = {
     "dog": 0.4,
@@ -316,6 +318,9 @@ class Renderer:
                 PAINTERS[entity.kind](pen, paddling, COLOURS[entity.colour])
                 x0, _, x1, top = pose.box(sized_as(entity))
                 props.draw_water_around(pen, (x1 - x0, top - pose.y), pose.phase)
+            elif entity.kind in SNOWED_ON and self.spec.weather == "snow":
+                # white with snow, as the place's own trees are (`places._snowy`)
+                PAINTERS[entity.kind](pen, pose, shade(COLOURS[entity.colour], 1.75))
             else:
                 PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
 

@@ -89,6 +89,12 @@ from videoagent.plan.request import Request
             "a dog follows me through the park",
             ["a dog", "a person", "the dog walks", "the person walks", "at the park"],
         ),
+        # A ball game is its ball, run after; "children" are two (read as one child).
+        (
+            "children playing football on the beach",
+            ["two people", "a ball", "the person chases the ball", "at the beach"],
+        ),
+        ("a boy kicking a ball", ["a person", "a ball", "the person chases the ball"]),
     ],
 )
 def test_a_request_is_read_into_the_asks_it_makes(request_text, said):

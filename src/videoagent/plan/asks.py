@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from videoagent.plan.beats import (
     OBJECT_WORDS,
     drawable,
+    names_many,
     opens_with_another,
     plural,
     split_beats,
@@ -225,7 +226,7 @@ def _entities(text: str) -> list[Ask]:
         before = words[max(0, i - 3) : i]
         colour = next((w for w in reversed(before) if w in vocab.COLOURS), None)
         number = next((NUMBERS[w] for w in reversed(before) if w in NUMBERS), None)
-        plural = words[i + length - 1].endswith("s") and not kind.endswith("s")
+        plural = names_many(words[i + length - 1]) and not kind.endswith("s")
         if number is None:
             number = 2 if plural else 1
         if number == 1 and plural and "pair" not in before:

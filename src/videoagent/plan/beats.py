@@ -215,6 +215,15 @@ _IRREGULAR_PLURALS = {
 _IRREGULAR_SINGULARS = {plural: one for one, plural in _IRREGULAR_PLURALS.items()}
 
 
+def names_many(noun: str) -> bool:
+    """Whether a noun is said in the plural: "dogs", "children", "geese" (not "fish",
+    which is either)."""
+    word = noun.lower()
+    if word.endswith("s"):
+        return True
+    return any(word.endswith(many) and many != one for one, many in _IRREGULAR_PLURALS.items())
+
+
 def singular(noun: str) -> str:
     """ "swan" of "swans", "child" of "children", "fish" of "fish"."""
     word = noun.lower()

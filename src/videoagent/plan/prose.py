@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from videoagent.synthworld import vocabulary as vocab
-from videoagent.synthworld.captioner import LIGHT_PHRASE
+from videoagent.synthworld.captioner import LIGHT_PHRASE, greeting
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
@@ -122,7 +122,7 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
         target, item = entity.target, _item(spec)
         if entity.action == "meet" and target is not None:
             told.add(target)
-            gesture = _greeting(entity, spec.entities[target])
+            gesture = greeting(entity, spec.entities[target])
             sentence = f"{called(index)} and {called(target)} {gesture}"
         elif entity.action == "give" and target is not None and item is not None:
             sentence = f"{called(index)} hands {called(item)} to {_definite(called(target))}"
@@ -164,14 +164,6 @@ def _looks(spec: SceneSpec, index: int) -> str:
 
 def _same(one: EntitySpec, other: EntitySpec) -> bool:
     return (one.kind, one.colour) == (other.kind, other.colour)
-
-
-def _greeting(entity: EntitySpec, other: EntitySpec) -> str:
-    if entity.kind == other.kind == "person":
-        return "meet and greet each other"
-    if "person" in (entity.kind, other.kind):
-        return "greet each other"
-    return "meet nose to nose, tails wagging"
 
 
 def _item(spec: SceneSpec) -> int | None:

@@ -436,11 +436,12 @@ def stage(
         cast = [c for c in cast if c != friend.id]
         # "runs with its friend": both run; "meets a friend", "plays with a friend": they meet
         meets = any(vocab.ACTION_SYNONYMS.get(word) == "meet" for word in words)
+        young = entities[0].label  # a child's friend is a child
         if action in TOGETHER and not meets:
-            entities.append(EntitySpec(friend.kind, friend.colour, action))
+            entities.append(EntitySpec(friend.kind, friend.colour, action, label=young))
         else:
-            entities[0] = EntitySpec(lead.kind, lead.colour, "meet", target=len(entities))
-            entities.append(EntitySpec(friend.kind, friend.colour, "meet", target=0))
+            entities[0] = replace(entities[0], action="meet", target=len(entities))
+            entities.append(EntitySpec(friend.kind, friend.colour, "meet", 0, young))
         cast.append(friend.id)
     # Receiving something: someone hands it over; a cup comes from a café.
     items = [i for i, e in enumerate(entities) if e.kind in ("cup", "ball")]

@@ -61,6 +61,15 @@ def _introduced(spec: SceneSpec, index: int) -> str:
     return f"another {_name(entity)}" if twin else _article(_name(entity))
 
 
+def greeting(entity: EntitySpec, other: EntitySpec) -> str:
+    """How two who meet are said to greet: nose to nose only where neither is a person."""
+    if entity.kind == other.kind == "person":
+        return "meet and greet each other"
+    if "person" in (entity.kind, other.kind):
+        return "greet each other"
+    return "meet nose to nose, tails wagging"
+
+
 def _first_item(spec: SceneSpec) -> EntitySpec | None:
     return next((e for e in spec.entities if e.kind in ("cup", "ball")), None)
 
@@ -78,9 +87,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{said}fireworks burst overhead.".capitalize()
     if action == "meet" and target is not None:
         done.add(entity.target)  # type: ignore[arg-type]
-        return (
-            f"{name.capitalize()} and {_article(_name(target))} meet nose to nose, tails wagging."
-        )
+        return f"{name.capitalize()} and {_article(_name(target))} {greeting(entity, target)}."
     if action in ("give", "hold") and item is not None:
         done.add(spec.entities.index(item))
         if action == "give" and target is not None:

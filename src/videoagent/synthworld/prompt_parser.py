@@ -362,7 +362,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 action = None  # "big waves at the beach": the sea's, no hand's
             if action:
                 actions.append(action[0])
-                fetched |= "fetch" in tokens[i]
+                said = tokens[i : i + action[1]]
+                fetched |= "fetch" in said[0] or (len(said) > 1 and said[-1] == "catch")
                 ridden_by = tokens[i] if action[0] in vocab.RIDING else ridden_by
                 i += action[1]
                 continue
@@ -433,12 +434,14 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
     ball = things[0] if things else entity_for(_Mention("ball", None), True)
     able = [m for m in mentions if entities[m]["kind"] in vocab.ACTIONS["chase"]]
     animals = [m for m in able if entities[m]["kind"] != "person"]
-    fetcher = (animals or able or [None])[0]
-    if fetcher is None:  # nobody named fetches: the ball is there all the same
+    # people playing catch with no animal all run after it ("a dad and his son")
+    fetchers = animals[:1] or able
+    if not fetchers:  # nobody named fetches: the ball is there all the same
         return [*mentions, ball], actions
-    if entities[fetcher]["action"] is None:
-        entities[fetcher]["action"], entities[fetcher]["target"] = "chase", ball
-    rest = [m for m in mentions if m not in (fetcher, ball)]
+    for fetcher in fetchers:
+        if entities[fetcher]["action"] is None:
+            entities[fetcher]["action"], entities[fetcher]["target"] = "chase", ball
+    rest = [m for m in mentions if m not in (*fetchers, ball)]
     return rest, [a for a in actions if a not in ("meet", "chase")]
 
 

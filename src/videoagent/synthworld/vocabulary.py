@@ -284,6 +284,9 @@ KIND_SYNONYMS = {
     "truck": "car",
     "balls": "ball",
     "tennis ball": "ball",
+    # a ball game is its ball, run after ("kids playing soccer")
+    **dict.fromkeys("soccer football basketball volleyball footballs".split(), "ball"),
+    **dict.fromkeys(("soccer ball", "beach ball", "beach balls"), "ball"),
     "pup cup": "cup",
     "coffee mug": "cup",  # one mug, not a coffee and a mug
     "coffee cup": "cup",
@@ -689,6 +692,9 @@ ACTION_SYNONYMS = {
     "chase": "chase",
     "chases": "chase",
     "chasing": "chase",
+    # kicking a ball is running after it and kicking it on; playing catch is fetching it
+    **dict.fromkeys("kick kicks kicking dribbles dribbling".split(), "chase"),
+    **dict.fromkeys(("play catch", "plays catch", "playing catch"), "chase"),
     "fetch": "chase",
     "fetches": "chase",
     "fetching": "chase",

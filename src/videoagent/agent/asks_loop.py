@@ -31,7 +31,7 @@ from videoagent.agent.steps import Emit
 from videoagent.errors import BudgetReached
 from videoagent.evaluate.asks_shown import AskState, asks_line, asks_shown
 from videoagent.plan.asks import Ask
-from videoagent.plan.asks_in_plan import MOST_OF_A_KIND, is_asked
+from videoagent.plan.asks_in_plan import MOST_OF_A_KIND, staged_count
 from videoagent.plan.storyboard import Shot, Storyboard
 
 RETAKEN = ("entity", "action")  # what another take of the same scene can show
@@ -149,7 +149,7 @@ def _concerned(board: Storyboard, ask: Ask) -> list:
     ]  # fmt: skip
     if ask.kind == "action":
         return [s for s in shots if _acts(s.scene_spec, ask)]
-    staged = {s.id: sum(is_asked(e, ask) for e in s.scene_spec.entities) for s in shots}
+    staged = {s.id: staged_count(s.scene_spec.entities, ask) for s in shots}
     wanted = min(ask.count or 1, MOST_OF_A_KIND)
     enough = [s for s in shots if staged[s.id] >= wanted]
     return enough or [s for s in shots if staged[s.id]]

@@ -143,7 +143,7 @@ def _has(take: _Used, ask: Ask) -> str:
     """How the take's truth or staging has an entity or action ask (" shows 2 at once",
     ", 40 frames"), or "" where it does not have it (too few at once, too briefly)."""
     if ask.kind == "entity":
-        most = max((len(_seen(frame, ask)) for frame in take.frames), default=0)
+        most = max((_how_many(frame, ask) for frame in take.frames), default=0)
         return f" shows {most} at once" if most >= (ask.count or 1) else ""
     frames = sum(any(_doing(e, ask) for e in _seen(f, None)) for f in take.frames)
     aimed = ask.to is None or _aimed(take.spec, ask)
@@ -170,6 +170,11 @@ def _seen(frame: dict, ask: Ask | None) -> list[dict]:
     ]
 
 
+def _how_many(frame: dict, ask: Ask) -> int:
+    """How many of the ask's kind are in the picture (a bunch of balloons is three)."""
+    return sum(e.get("many", 1) for e in _seen(frame, ask))
+
+
 def _doing(entity: dict, ask: Ask) -> bool:
     return entity["kind"] == ask.of and entity.get("action") == ask.what
 
@@ -188,7 +193,7 @@ def _aimed(spec: dict, ask: Ask) -> bool:
 
 def _missing(ask: Ask, used: list[_Used]) -> str:
     if ask.kind == "entity":
-        most = max((len(_seen(f, ask)) for take in used for f in take.frames), default=0)
+        most = max((_how_many(f, ask) for take in used for f in take.frames), default=0)
         unseen = [t.shot for t in used if t.reading is not None and not t.reading.sees(ask.what)]
         if most >= (ask.count or 1) and unseen:
             return f"staged, but the recognizer does not see it in {', '.join(unseen)}"

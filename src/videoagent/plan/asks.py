@@ -224,6 +224,8 @@ def _entities(text: str) -> list[Ask]:
             kind = vocab.kind_of_parent(first, words[i - 1])
         first = first or (kind if kind in vocab.CREATURES else "")
         before = words[max(0, i - 3) : i]
+        named = [k for k in range(len(before)) if _kind_at(before, k)]
+        before = before[named[-1] + 1 :] if named else before  # not "three people with" it
         colour = next((w for w in reversed(before) if w in vocab.COLOURS), None)
         number = next((NUMBERS[w] for w in reversed(before) if w in NUMBERS), None)
         plural = names_many(words[i + length - 1]) and not kind.endswith("s")

@@ -51,7 +51,7 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
             if shot.kind != "generated" or scene is None or shot.id not in counted_in:
                 continue
             same = [i for i, e in enumerate(scene.entities) if is_asked(e, ask)]
-            if not same or len(same) >= wanted:
+            if not same or staged_count(scene.entities, ask) >= wanted:
                 continue
             first = scene.entities[same[0]]
             entities = list(scene.entities)
@@ -194,6 +194,12 @@ def _missing_entirely(board: Storyboard, bible: Bible, ask: Ask) -> list[str]:
     shot.scene = replace(scene, entities=scene.entities + added).to_dict()
     shot.cast += [member.id] * count
     return [f"{ask.said()} asked for: put in {shot.id}, where no shot had it"]
+
+
+def staged_count(entities, ask: Ask) -> int:
+    """How many of what an entity ask wants the staged `entities` draw (a bunch of balloons
+    is three)."""
+    return sum(vocab.how_many(e.label) for e in entities if is_asked(e, ask))
 
 
 def is_asked(entity, ask: Ask) -> bool:

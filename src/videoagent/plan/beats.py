@@ -270,15 +270,25 @@ def _names_creature(word: str) -> bool:
 _FRIENDS = {"friend": "person", "friends": "people", "buddies": "people", "pals": "people"}
 # People a word names together, where it is who a request is about ("a couple dances"; not
 # "a couple of dogs", "a family of ducks").
-_GROUPS = {"couple": "two people", "family": "two people and a child"}
+_GROUPS = {
+    "couple": "two people",
+    "family": "two people and a child",
+    **dict.fromkeys(("party", "parties"), "three people"),  # those at it
+}
+# A party of a child's (a birthday's) has two grown-ups and a child.
+_BIRTHDAY_PARTY = "two people and a child"
 
 
 def drawable(subject: str) -> str:
     """`subject` in the words the world draws: "two people" of "two friends" and of "a
     young couple"."""
     words = subject.split()
-    group = next((_GROUPS[w.lower()] for i, w in enumerate(words) if _is_group(words, i)), None)
-    return group or " ".join(_FRIENDS.get(word.lower(), word) for word in words)
+    at = next((i for i in range(len(words)) if _is_group(words, i)), None)
+    if at is not None and at and words[at - 1].lower() == "birthday":
+        return _BIRTHDAY_PARTY
+    if at is not None:
+        return _GROUPS[words[at].lower().strip(",.")]
+    return " ".join(_FRIENDS.get(word.lower(), word) for word in words)
 
 
 def _is_group(words: list[str], i: int) -> bool:
@@ -299,7 +309,8 @@ def _subject_of(text: str) -> tuple[str, str]:
     words = text.split()
     for i, word in enumerate(words[:6]):
         said = word.lower().strip(",.")
-        if said in vocab.ACTION_SYNONYMS or said in _NOT_IN_A_SUBJECT:
+        of_a_group = _is_group(words, i + 1) if i + 1 < len(words) else False  # "a dance party"
+        if (said in vocab.ACTION_SYNONYMS and not of_a_group) or said in _NOT_IN_A_SUBJECT:
             break  # "it meets a grey dog", "a bakery for dogs": not who it is about
         phrase = f"{said} {words[i + 1].lower().strip(',.')}" if i + 1 < len(words) else ""
         if vocab.KIND_SYNONYMS.get(phrase) in vocab.PROPS:
@@ -468,8 +479,21 @@ def _parts(sentence: str, *, keep_who: bool = False) -> list[str]:
         else:
             parts.append(what)
     if len(parts) == 1 and " and " in parts[0] and len(parts[0].split()) > 6:
-        parts = [_JOINER.sub("", p.strip()) for p in parts[0].split(" and ")]
+        pieces = [_JOINER.sub("", p.strip()) for p in parts[0].split(" and ")]
+        parts = pieces[:1]
+        for piece in pieces[1:]:  # "with balloons and cake": more of what is there
+            if _tells_something(piece) or not parts:
+                parts.append(piece)
+            else:
+                parts[-1] = f"{parts[-1]} and {piece}"
     return [p for p in parts if p]
+
+
+def _tells_something(piece: str) -> bool:
+    """Whether a piece of a sentence after its "and" says something done, not only more
+    things there ("cake" of "a party with balloons and cake")."""
+    words = [w.strip(",.").lower() for w in piece.split()]
+    return any(w in vocab.ACTION_SYNONYMS or w in _STILL or w.endswith("ing") for w in words)
 
 
 def _goes_on(clause: str) -> bool:

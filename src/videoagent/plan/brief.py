@@ -97,6 +97,10 @@ def make_brief(request: Request) -> Brief:
     if place is None and workplace:  # a barista at work, a surfer at the beach
         place = workplace
         assumed.append(f"set in a {place} (where a {singular(lead[-1])} would be)")
+    occasion = next((w for w in plain.lower().split() if w in vocab.OCCASIONS), None)
+    if place is None and occasion:  # a birthday party at home
+        place = vocab.OCCASION_PLACE
+        assumed.append(f"set in a {place} (where a {singular(occasion)} would be)")
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park, and anyone out in the
         # rain or snow asked for, which no living room shows, unless seen through a window;

@@ -31,7 +31,7 @@ from videoagent.plan.journey import without_destinations
 from videoagent.plan.referents import with_referents
 from videoagent.plan.request import NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
-from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.prompt_parser import brought_by_occasions, parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
 # What may come before a name: "a dog", "his dog".
@@ -186,6 +186,17 @@ def _as_said(kind: str, subject: str) -> str:
     if not is_plural(lead_of(subject)):
         return kind
     return plural(kind)  # "people", "wolves"
+
+
+def _done_at(words: str) -> str | None:
+    """What those at an occasion `words` name do where the beat does not say: what it is
+    ("a dance party": they dance), else they stand about (at a birthday party, not walking
+    by). None where they name no occasion."""
+    said = words.lower().replace("'s", "").split()
+    if not set(said) & set(vocab.OCCASIONS):
+        return None
+    done = (vocab.ACTION_SYNONYMS.get(w) for w in said)
+    return next((a for a in done if a is not None), "stand")
 
 
 def _own_subject(beat: str, lead: str) -> bool:
@@ -358,6 +369,10 @@ def stage(
         for label in parse(drawable(brief.subject)).placeholders:
             if label not in labels:
                 found.append(EntitySpec("placeholder", "white", "stand", label=label))
+        # and what its occasion brings ("a birthday party": the cake, the balloons)
+        for thing in brought_by_occasions(brief.subject):
+            if thing.kind not in {e.kind for e in found}:
+                found.append(thing)
     entities: list[EntitySpec] = []
     cast: list[str] = []
     action = action_hint
@@ -376,7 +391,8 @@ def stage(
             target = subject.target if action == subject.action else None
         seated = "sit" if _SEATED.search(beat) and lead.kind in vocab.ACTIONS["sit"] else None
         unsaid = action is None  # what the lead does is not said: it goes about
-        chosen = action or seated or vocab.GOES_ABOUT_BY.get(lead.kind, "walk")
+        about = action or seated or _done_at(f"{brief.subject} {beat}")
+        chosen = about or vocab.GOES_ABOUT_BY.get(lead.kind, "walk")
         if lead.kind not in vocab.ACTIONS.get(chosen, ()):
             chosen = "stand"  # a short film's closing shot sits; a bird cannot
         young = lead.kind == "person" and _said_young(lead.called)

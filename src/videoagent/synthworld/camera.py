@@ -15,7 +15,7 @@ from videoagent.synthworld.choreography import (
 )
 from videoagent.synthworld.places import BUILT_UP, SKYLINE
 from videoagent.synthworld.spec import SceneSpec
-from videoagent.synthworld.vocabulary import IN_THE_SKY, RIDING
+from videoagent.synthworld.vocabulary import IN_THE_SKY, ON_A_TABLE, RIDING
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
 SHOT_HEIGHT = {"wide": (3.2, 4.5), "medium": (2.4, 2.3), "close-up": (1.3, 1.1)}
@@ -75,6 +75,8 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
         tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
+    if lead and lead.kind in ON_A_TABLE and any(e.kind == "table" for e in spec.entities):
+        tall += SIZE["table"][1]  # a cake on its table: framed from the floor up to it
     if lead and lead.action == "sleep":  # lying down: framed on its length as well
         x0, y0, x1, y1 = Pose(0.0, 0.0, 1, "sleep", 0.0).box(subject)
         tall = max(y1 - y0, (x1 - x0) * 1.25 / (factor * aspect))

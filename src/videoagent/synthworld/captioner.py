@@ -9,7 +9,15 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import CHILD, DEFAULT_COLOUR, GOES_ABOUT_BY, RIDDEN, RIDING
+from videoagent.synthworld.vocabulary import (
+    BUNCH,
+    CHILD,
+    DEFAULT_COLOUR,
+    GOES_ABOUT_BY,
+    HELD_UP,
+    RIDDEN,
+    RIDING,
+)
 
 CAMERA_PHRASE = {
     "static": "static camera",
@@ -46,6 +54,8 @@ def _name(entity: EntitySpec) -> str:
         return entity.label
     if entity.label == CHILD:  # "a blue child", read back as a child
         return f"{entity.colour} child"
+    if entity.label == BUNCH:  # "red balloons", read back as a bunch of them
+        return f"{entity.colour} {entity.kind}s"
     return f"{entity.colour} {entity.kind}"
 
 
@@ -58,6 +68,8 @@ def _introduced(spec: SceneSpec, index: int) -> str:
     one just like it came before (so the parser reads two, not the same one twice)."""
     entity = spec.entities[index]
     twin = any(_name(e) == _name(entity) for e in spec.entities[:index])
+    if entity.label == BUNCH:
+        return f"some {_name(entity)}"
     return f"another {_name(entity)}" if twin else _article(_name(entity))
 
 
@@ -100,7 +112,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{name.capitalize()} rides {_article(_name(target))}."
     if entity.kind == "kite" and action == "fly" and target is not None:
         return f"The {_name(target)} flies {name}."  # from their hand
-    if entity.kind == "umbrella" and target is not None:
+    if entity.kind in HELD_UP and target is not None:
         return f"The {_name(target)} holds {name}."  # up, over their head
     if entity.kind in GOES_ABOUT_BY and action == "fly":
         drifts = {"hot air balloon": "floats across the sky", "bee": "buzzes about"}
@@ -133,6 +145,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "bloom": "blooms",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
+    if entity.label == BUNCH:  # "some red balloons stand nearby"
+        phrase = phrase.replace("stands", "stand")
     return f"{name.capitalize()} {phrase}."
 
 

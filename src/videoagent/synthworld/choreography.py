@@ -14,7 +14,9 @@ from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.vocabulary import (
     ANIMALS,
     CHILD,
+    HELD_UP,
     IN_THE_SKY,
+    ON_A_TABLE,
     RIDDEN,
     RIDING,
     SMALL_FLIERS,
@@ -70,6 +72,8 @@ SIZE = {
     "frisbee": (0.34, 0.08),
     "blanket": (2.8, 0.26),  # spread on the ground (`FLAT`)
     "sofa": (2.0, 0.95),
+    "balloon": (0.6, 1.25),  # from the end of their strings to the top of the highest
+    "cake": (0.5, 0.42),  # its candles' flames the top
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
 }
@@ -95,6 +99,8 @@ SEAT_PLACES = {"bench": (0.55, -0.6), "sofa": (0.6, -0.6), "blanket": (0.95, -0.
 # What lies flat on the ground, seen from a little above: how far it reaches away from the
 # camera (above the ground line on screen) and towards it (below), metres.
 FLAT = {"blanket": (0.1, 0.16)}
+AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
+TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
 # How high what flies flies past, metres (a plane a little higher; a kite on its string).
@@ -244,6 +250,9 @@ class Choreography:
                 places = SEAT_PLACES[self.entities[seat].kind]
                 positions[index] = sum(subject_span) / 2 + places[mates.index(index)]
                 continue
+            if index == self._table_under(0):  # under the cake the shot is of
+                positions[index] = sum(subject_span) / 2
+                continue
             if index == seat:  # under the one sitting on it, a little behind their knees
                 facing = 1  # the subject faces right while it sits still
                 on_bench = self.entities[0].action == "sit" and entity.kind == "bench"
@@ -251,6 +260,11 @@ class Choreography:
                 positions[index] = (subject_span[0] + subject_span[1]) / 2 - behind
                 continue
             width = SIZE[sized_as(entity)][0]
+            if entity.kind == "table" and self.entities[0].action in AT_A_TABLE:
+                # one who stays put is at the table (by the cake on it), not across the room
+                lead_width = SIZE[sized_as(self.entities[0])][0]
+                positions[index] = sum(subject_span) / 2 + (lead_width + width) / 2 + 0.1
+                continue
             slot = slots[used % len(slots)] * self.view_width
             offset = slot + math.copysign(min(width / 2, 0.15 * self.view_width), slot)
             if "sleep" in (entity.action, self.entities[0].action):
@@ -292,8 +306,10 @@ class Choreography:
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
-        if self._umbrella_holder(index) is not None or entity.kind in IN_THE_SKY:
+        if self._held_up_by(index) is not None or entity.kind in IN_THE_SKY:
             return True  # held up, or far off in the sky: no place on the ground
+        if self._table_under(index) is not None:
+            return True  # on the table (a cake; balloons tied to it)
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return True
         return any(other.target == index and other.action == "chase" for other in self.entities)
@@ -351,17 +367,33 @@ class Choreography:
         return not (on_it and self._raised_seat())
 
     def _holds_up(self, index: int) -> bool:
-        """Whether entity `index` holds up a kite's string or an umbrella."""
+        """Whether entity `index` holds up a kite's string, an umbrella or balloons."""
         return any(
-            self._kite_flier(other) == index or self._umbrella_holder(other) == index
+            self._kite_flier(other) == index or self._held_up_by(other) == index
             for other in range(len(self.entities))
             if other != index
         )
 
-    def _umbrella_holder(self, index: int) -> int | None:
-        """Who holds umbrella `index` up: the one the request says."""
-        umbrella = self.entities[index]
-        return umbrella.target if umbrella.kind == "umbrella" else None
+    def _held_up_by(self, index: int) -> int | None:
+        """Who holds umbrella or balloons `index` up: the one the request says."""
+        thing = self.entities[index]
+        return thing.target if thing.kind in HELD_UP else None
+
+    def _table_under(self, index: int) -> int | None:
+        """The table entity `index` stands on (a cake) or is tied to (balloons no one
+        holds): the first of the scene, if any."""
+        entity = self.entities[index]
+        tied = entity.kind == "balloon" and self._held_up_by(index) is None
+        if entity.kind not in ON_A_TABLE and not tied:
+            return None
+        return next((i for i, e in enumerate(self.entities) if e.kind == "table"), None)
+
+    def _on_the_table(self, index: int, table: int, t: float) -> Pose:
+        """A cake in the middle of its table's top, balloons tied to its end; candles and
+        strings stirring (the phase)."""
+        x = self._static_x.get(table, 0.0)
+        x += TABLE_TIE if self.entities[index].kind == "balloon" else 0.0
+        return Pose(x, SIZE["table"][1], +1, "stand", self._phase(self.entities[index], t))
 
     def _raised_hand(self, holder: int, t: float) -> tuple[float, float, int]:
         """Where the raised hand of `holder` is at `t` (x, height) and which way they face."""
@@ -375,6 +407,9 @@ class Choreography:
     def _pose(self, index: int, t: float) -> Pose:
         entity = self.entities[index]
         u = t / self.duration
+        table = self._table_under(index)
+        if table is not None:
+            return self._on_the_table(index, table, t)
         if index == 0:
             return self._subject_pose(entity, t, u)
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
@@ -390,10 +425,15 @@ class Choreography:
             under = self._pose(entity.target, t)
             x = under.x + SADDLE_X.get(ridden, 0.0) * under.facing
             return Pose(x, SADDLE.get(ridden, 1.0), under.facing, entity.action, under.phase)
-        if entity.action == "dance":  # a partner, face to face with the lead
+        if entity.action == "dance":  # a partner, face to face with the lead; more of them
+            # on either side in turn, a step further out each pair
             lead = self._subject_pose(self.entities[0], t, u)
-            x = lead.x + 0.75 + 0.12 * math.sin((t + self.gait_offset) * 1.1)
-            return Pose(x, self._jump(entity, t), -1, "dance", self._phase(entity, t) + math.pi)
+            dancers = [i for i, e in enumerate(self.entities) if i and e.action == "dance"]
+            k = dancers.index(index)
+            side = 1 if k % 2 == 0 else -1
+            x = lead.x + side * 0.75 * (k // 2 + 1) + 0.12 * math.sin((t + self.gait_offset) * 1.1)
+            phase = self._phase(entity, t) + math.pi * (k + 1)
+            return Pose(x, self._jump(entity, t), -side, "dance", phase)
         if entity.action == "give" or entity.action == "hold":
             return self._giver_pose(entity, t, u)
         if entity.action == "meet":
@@ -415,8 +455,8 @@ class Choreography:
             bob = 0.25 * math.sin((t + self.gait_offset) * 1.7)
             x = hand_x + (KITE_AHEAD - HAND_AHEAD) * facing
             return Pose(x, FLIGHT["kite"] + bob, facing, "fly", t * 3, reach=hand_y)
-        holder = self._umbrella_holder(index)
-        if holder is not None:  # over the head of whoever holds it, its handle in their hand
+        holder = self._held_up_by(index)
+        if holder is not None:  # over the head of whoever holds it, in their hand
             hand_x, hand_y, facing = self._raised_hand(holder, t)
             return Pose(hand_x, hand_y, facing, "stand", 0.0, held_by=holder)
         if entity.action == "fly" and entity.kind in HOVERS:  # fluttering, drifting

@@ -275,6 +275,7 @@ def parse(prompt: str) -> ParsedPrompt:
         companions: list[int] = []  # walked by the subject, or "with" it: do as it does
         actions: list[str] = []
         fetched = False  # "playing fetch": a ball, whether named or not
+        occasions: list[str] = []  # what the occasions said bring ("a birthday": a cake)
         ridden_by = ""  # the word that says riding ("rides", "horseback")
         joined_by_and = False
         to_target: int | None = None
@@ -337,6 +338,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 met = [i for i, e in enumerate(entities) if e["label"] == vocab.CHILD]
                 young = young or (definite and any(said_as.get(i) == word for i in met))
                 label = vocab.CHILD if young else ""
+                many = word.endswith("s") or tokens[i - 1 : i] == ["some"]
+                if kind[0] in vocab.BUNCHED and many:
+                    label = vocab.BUNCH  # "balloons": a bunch of them
                 index = entity_for(_Mention(kind[0], colour, label), definite, another)
                 said_as.setdefault(index, word)
                 said = " ".join(tokens[start : start + kind[1]])
@@ -375,7 +379,11 @@ def parse(prompt: str) -> ParsedPrompt:
                     mentions.append(entity_for(_Mention("blanket", None), True))
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
                 actions.append("stand")
-            if token not in KNOWN:
+            if token in vocab.OCCASIONS:  # "a birthday party": its cake, its balloons
+                occasions.append(vocab.OCCASIONS[token])
+            elif token in vocab.PARTS and vocab.PARTS[token] in _kinds_named(tokens):
+                pass  # "the candles on the cake": the cake's, drawn with it
+            elif token not in KNOWN:
                 named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for; what one
                 # wears ("with his headphones on") is no thing beside them
@@ -397,13 +405,17 @@ def parse(prompt: str) -> ParsedPrompt:
         elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
             mentions.append(entity_for(_Mention("ball", None), True))
             actions = ["chase" if a == "meet" else a for a in actions]
-        actions = _hold_umbrellas(entities, mentions, actions)
+        actions = _hold_up(entities, mentions, actions)
+        mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
         if mentions:  # "meets a friend and they dance": a dog cannot, said so
             kind = entities[mentions[0]]["kind"]
             also = [a for a in actions[1:] if kind not in vocab.ACTIONS.get(a, (kind,))]
             beyond.extend((kind, a) for a in also if kind != "placeholder")
 
+    kinds = {e["kind"] for e in entities}
+    if kinds & set(vocab.ON_A_TABLE) and "table" not in kinds:  # a cake is on a table
+        entity_for(_Mention("table", None), True)
     stood = _resolve(entities, natural)
     left = [c for c in dict.fromkeys(beyond) if c not in stood]
     notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in stood]
@@ -466,18 +478,45 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
     return mentions, [how if a in vocab.RIDING else a for a in actions]
 
 
-def _hold_umbrellas(entities: list[dict], mentions: list[int], actions: list[str]) -> list[str]:
-    """Each umbrella of the sentence held up by its first person ("a woman walking in the
-    rain with an umbrella"), its handle in their hand. Holding it is what a hand does, not
-    all they do: "holds an umbrella" leaves them standing, or walking as said; the
-    sentence's actions are returned less that "hold"."""
-    umbrellas = [m for m in mentions if entities[m]["kind"] == "umbrella"]
+def _kinds_named(tokens: list[str]) -> set[str]:
+    """The kinds a sentence's words name, one word or two at a time."""
+    pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1)]
+    return {vocab.KIND_SYNONYMS.get(w, w) for w in [*tokens, *pairs]} & set(vocab.KINDS)
+
+
+def brought_by_occasions(text: str) -> tuple[EntitySpec, ...]:
+    """What the occasions `text` names bring ("a birthday party": a cake on its table, and
+    balloons), as the world draws them."""
+    said = [word for word in _tokens(text) if word in vocab.OCCASIONS]
+    return parse(" ".join(said)).spec.entities if said else ()
+
+
+def _brought(entities: list[dict], mentions: list[int], occasions: list[str], entity_for):
+    """The mentions a sentence's occasions bring with them, where it names none of them: a
+    birthday's cake, a party's balloons (a bunch)."""
+    brought = []
+    named = {entities[m]["kind"] for m in mentions}
+    for kind in dict.fromkeys(occasions):
+        if kind not in named:
+            label = vocab.BUNCH if kind in vocab.BUNCHED else ""
+            brought.append(entity_for(_Mention(kind, None, label), True))
+            named.add(kind)
+    return brought
+
+
+def _hold_up(entities: list[dict], mentions: list[int], actions: list[str]) -> list[str]:
+    """Each umbrella or balloon of the sentence held up by its first person ("a woman
+    walking in the rain with an umbrella", "a girl holding balloons"), its handle or
+    strings in their hand. Holding it is what a hand does, not all they do: "holds an
+    umbrella" leaves them standing, or walking as said; the sentence's actions are returned
+    less that "hold"."""
+    held = [m for m in mentions if entities[m]["kind"] in vocab.HELD_UP]
     holder = next((m for m in mentions if entities[m]["kind"] == "person"), None)
-    if not umbrellas or holder is None:
+    if not held or holder is None:
         return actions
-    for umbrella in umbrellas:
-        if entities[umbrella]["target"] is None:
-            entities[umbrella]["target"] = holder
+    for thing in held:
+        if entities[thing]["target"] is None:
+            entities[thing]["target"] = holder
     handed = any(entities[m]["kind"] in ("cup", "ball") for m in mentions)
     return actions if handed else [a for a in actions if a != "hold"]
 
@@ -632,7 +671,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "stand"
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
-        flown |= kind == "umbrella"  # held up by whom
+        flown |= kind in vocab.HELD_UP  # held up by whom
         if action not in ("meet", "chase", "give", "ride", "cycle") and not flown:
             entity["target"] = None
     return cannot

@@ -18,7 +18,7 @@ from videoagent.synthworld.painters.pen import Pen, shade
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
 from videoagent.synthworld.truth import FrameTruth
-from videoagent.synthworld.vocabulary import ANIMALS, COLOURS, IN_THE_SKY, INDOORS
+from videoagent.synthworld.vocabulary import ANIMALS, BUNCH, COLOURS, IN_THE_SKY, INDOORS
 
 PAINTERS = {
     "dog": creatures.draw_dog,
@@ -51,6 +51,8 @@ PAINTERS = {
     "table": props.draw_table,
     "stick": props.draw_stick,
     "frisbee": props.draw_frisbee,
+    "balloon": props.draw_balloon,
+    "cake": props.draw_cake,
     "blanket": props.draw_blanket,
     "sofa": props.draw_sofa,
 }
@@ -88,6 +90,8 @@ DEPTH = {
     "ball": 5,
     "cup": 5,
     "umbrella": 5,  # in the hand, in front of its holder
+    "balloon": 5,
+    "cake": 5,  # on its table
 }
 
 # What snow settles on, drawn white with it where it snows.
@@ -313,6 +317,8 @@ class Renderer:
             pen = Pen(draw, origin=(x, y), scale=drawn, facing=pose.facing, grade=self.grade)
             if entity.kind == "placeholder":
                 props.draw_placeholder(pen, pose, entity.label)
+            elif entity.label == BUNCH:  # "balloons": several, on one bunch of strings
+                props.draw_bunch_of_balloons(pen, pose, COLOURS[entity.colour])
             elif pose.action == "swim":  # paddling (a person at the crawl), in water round it
                 paddling = pose if entity.kind == "person" else replace(pose, action="walk")
                 PAINTERS[entity.kind](pen, paddling, COLOURS[entity.colour])

@@ -16,7 +16,7 @@ from videoagent.synthworld.camera import Camera, View, sky_box, sky_seen, view_s
 from videoagent.synthworld.choreography import Choreography, Pose, sized_as
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.truth import EntityTruth, FrameTruth
-from videoagent.synthworld.vocabulary import IN_THE_SKY
+from videoagent.synthworld.vocabulary import IN_THE_SKY, how_many
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,7 @@ class Stage:
                     box=(int(cx0), int(cy0), int(max(cx1, cx0)), int(max(cy1, cy0))),
                     visible=inside / area,
                     facing=pose.facing,
+                    many=how_many(entity.label),
                 )
             )
         spec = self.spec

@@ -16,6 +16,7 @@ class EntityTruth:
     box: tuple[int, int, int, int]
     visible: float  # fraction of the entity's box inside the frame
     facing: int  # +1 right, -1 left
+    many: int = 1  # how many of its kind it draws (a bunch of balloons: three)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class FrameTruth:
                     "box": list(e.box),
                     "visible": round(e.visible, 3),
                     "facing": e.facing,
+                    **({"many": e.many} if e.many > 1 else {}),
                 }
                 for e in self.entities
             ],

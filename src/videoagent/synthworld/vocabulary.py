@@ -20,7 +20,35 @@ SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
-PROPS += ("sofa",)
+PROPS += ("sofa", "balloon", "cake")
+# What a person holds up over their head, its handle or strings in a raised hand.
+HELD_UP = ("umbrella", "balloon")
+# What stands on a table where there is one (a cake is never on the floor: it brings one).
+ON_A_TABLE = ("cake",)
+# Parts of a kind drawn with it: said where it is named ("the candles on her cake"), they
+# are that kind's, no thing of their own.
+PARTS = {
+    **dict.fromkeys("candle candles icing frosting sprinkles".split(), "cake"),
+    **dict.fromkeys(("string", "strings"), "balloon"),
+}
+# The label (`EntitySpec.label`) of a kind said as many ("balloons"), drawn as a bunch.
+BUNCH = "bunch"
+BUNCHED = ("balloon",)
+BUNCH_SIZE = 3
+
+
+def how_many(label: str) -> int:
+    """How many of its kind an entity labelled `label` draws: a bunch's three, else one."""
+    return BUNCH_SIZE if label == BUNCH else 1
+
+
+# What an occasion brings where nothing of it is named: a birthday its cake, a party its
+# balloons; where no place is named, it is at home (`OCCASION_PLACE`).
+OCCASION_PLACE = "living room"
+OCCASIONS = {
+    **dict.fromkeys(("birthday", "birthdays"), "cake"),
+    **dict.fromkeys(("party", "parties"), "balloon"),
+}
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
@@ -121,6 +149,8 @@ DEFAULT_COLOUR = {
     "frisbee": "yellow",
     "blanket": "red",  # checked with white
     "sofa": "blue",
+    "balloon": "red",  # a bunch: red, then yellow and blue
+    "cake": "white",  # white icing, a pink band, candles
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -278,6 +308,9 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("blankets", "picnic blanket", "picnic rug", "beach towel"), "blanket"),
     # a sofa is also where it is: the living room (`PLACE_SYNONYMS`)
     **dict.fromkeys("sofas couch couches settee".split(), "sofa"),
+    **dict.fromkeys(("balloons", "party balloon", "party balloons", "helium balloons"), "balloon"),
+    **dict.fromkeys(("cakes", "birthday cake", "birthday cakes", "cupcake", "cupcakes"), "cake"),
+    **dict.fromkeys(("chocolate cake", "chocolate cakes"), "cake"),
     **dict.fromkeys(("firework", "firework display", "fireworks display"), "fireworks"),
     "cars": "car",
     "taxi": "car",
@@ -332,6 +365,7 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("crow", "crows"), "black"),
     **dict.fromkeys(("pigeon", "pigeons"), "grey"),
     **dict.fromkeys(("duckling", "ducklings"), "yellow"),
+    **dict.fromkeys(("chocolate cake", "chocolate cakes"), "brown"),
     **dict.fromkeys(("sparrow", "sparrows", "owl", "owls"), "brown"),
     **dict.fromkeys(("parrot", "parrots"), "green"),
     **dict.fromkeys(("taxi", "taxis", "school bus"), "yellow"),
@@ -510,6 +544,7 @@ TIME_SYNONYMS = {
     "night": "night",
     "nighttime": "night",
     "midnight": "night",
+    **dict.fromkeys(("in the dark", "after dark"), "night"),
     # the nights fireworks are for
     **dict.fromkeys(("new year's eve", "new years eve", "new year’s eve"), "night"),
 }

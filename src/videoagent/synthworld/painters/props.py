@@ -1,6 +1,7 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
 café stand, sign, bike, bus, plane, kite, hot air balloon, umbrella, table, stick,
-frisbee, picnic blanket, sofa, and the labelled placeholder for concepts the world cannot draw."""
+frisbee, picnic blanket, sofa, balloons, cake, and the labelled placeholder for concepts the
+world cannot draw."""
 
 from __future__ import annotations
 
@@ -153,6 +154,58 @@ def draw_umbrella(pen: Pen, pose: Pose, colour: RGB) -> None:
     for x in (-0.33, 0.0, 0.33):  # the ribs' panels
         pen.polygon([(0.0, 0.95), (x - 0.08, 0.64), (x + 0.08, 0.64)], dark)
     pen.ellipse(0.0, 0.96, 0.025, 0.025, (70, 70, 74))
+
+
+# A bunch of balloons: the first in the colour asked, then these; where each floats (x,
+# height of its middle, metres above the strings' end) and its radii.
+BUNCH_COLOURS = ((236, 200, 50), (50, 95, 190))
+BALLOON_AT = {1: ((0.0, 1.0),), 3: ((-0.15, 0.9), (0.14, 0.95), (0.0, 1.07))}
+BALLOON_RADII = (0.13, 0.16)
+ICING_BAND = (236, 140, 170)
+CANDLES = ((236, 140, 170), (120, 170, 230), (250, 220, 90))
+FLAME = (255, 190, 70)
+
+
+def draw_balloon(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """One balloon on its string."""
+    _balloons(pen, pose, (colour,))
+
+
+def draw_bunch_of_balloons(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Three balloons on strings gathered at one end."""
+    _balloons(pen, pose, (colour, *BUNCH_COLOURS))
+
+
+def _balloons(pen: Pen, pose: Pose, colours: tuple[RGB, ...]) -> None:
+    """Balloons swaying on strings that meet at the pose: in a hand, tied to a table, or
+    weighted on the ground (a little weight drawn there where no one holds them)."""
+    rx, ry = BALLOON_RADII
+    for k, ((x, y), colour) in enumerate(zip(BALLOON_AT[len(colours)], colours, strict=True)):
+        x += 0.04 * math.sin(pose.phase * 0.7 + 1.9 * k)
+        knot = y - ry
+        pen.line([(0.0, 0.0), (x * 0.5, knot * 0.5), (x, knot)], 0.01, (90, 90, 96))
+        pen.polygon([(x - 0.025, knot - 0.03), (x + 0.025, knot - 0.03), (x, knot + 0.01)], colour)
+        pen.ellipse(x, y, rx, ry, colour)
+        pen.ellipse(x - 0.045, y + 0.06, 0.03, 0.045, shade(colour, 1.45))  # its shine
+    if pose.held_by is None and pose.y == 0.0:
+        pen.rect(-0.04, 0.0, 0.04, 0.06, (70, 70, 74))
+
+
+def draw_cake(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A round cake side on, on its plate: icing dripping over a band, candles alight (their
+    flames flicker, and give their own light)."""
+    pen.ellipse(0.0, 0.01, 0.26, 0.025, WHITE)
+    pen.rect(-0.21, 0.02, 0.21, 0.2, colour)
+    pen.rect(-0.21, 0.08, 0.21, 0.12, ICING_BAND)
+    for k in range(6):  # the icing's drips over its edge
+        x = -0.18 + 0.072 * k
+        pen.ellipse(x, 0.185, 0.03, 0.03 + 0.012 * (k % 2), shade(colour, 1.1))
+    flames = pen.glowing()
+    for k, candle in enumerate(CANDLES):
+        x = -0.1 + 0.1 * k
+        pen.rect(x - 0.012, 0.2, x + 0.012, 0.3, candle)
+        flicker = 0.01 * math.sin(pose.phase * 5.3 + 2.1 * k)
+        flames.ellipse(x + flicker, 0.335, 0.016, 0.03 + abs(flicker), FLAME)
 
 
 WATER = (58, 122, 186)

@@ -54,9 +54,10 @@ def test_two_friends_are_two_people_in_every_beat():
         for s in preview.shots
     ]  # fmt: skip
     assert all(pair == [("blue", "person"), ("red", "person-2")] for pair in people)
-    # the forest is no placeholder on screen: the park, said so
+    # the forest is drawn as itself, no placeholder on screen, nothing warned
     assert not any("forest" in str(shot.cast) for shot in board.shots)
-    assert any("forest (drawn as its park)" in w for w in warnings)
+    assert {shot.scene_spec.place for shot in board.shots} == {"forest"}
+    assert not any("forest" in w for w in warnings)
 
 
 def test_a_place_synthworld_has_not_is_drawn_as_the_nearest_and_told_as_written():

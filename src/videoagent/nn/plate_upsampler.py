@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from videoagent.synthworld.vocabulary import PLACES, TIMES, WEATHERS
+from videoagent.synthworld.vocabulary import LEARNT_PLACES, TIMES, WEATHERS
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class PlateUpsamplerConfig:
     width: int = 64
     blocks: int = 5
     factor: int = 6
-    places: tuple[str, ...] = PLACES
+    places: tuple[str, ...] = LEARNT_PLACES
     times: tuple[str, ...] = TIMES
     weathers: tuple[str, ...] = WEATHERS
 

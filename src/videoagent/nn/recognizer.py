@@ -30,7 +30,7 @@ from videoagent.synthworld import vocabulary as vocab
 HEADS: dict[str, tuple[tuple[str, ...], bool]] = {
     "kinds": (vocab.LEARNT_KINDS, True),
     "actions": (vocab.LEARNT_ACTIONS, True),
-    "place": (vocab.PLACES, False),
+    "place": (vocab.LEARNT_PLACES, False),
     "time_of_day": (vocab.TIMES, False),
     "weather": (vocab.WEATHERS, False),
 }

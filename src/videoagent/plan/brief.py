@@ -102,13 +102,14 @@ def make_brief(request: Request) -> Brief:
         place = vocab.OCCASION_PLACE
         assumed.append(f"set in a {place} (where a {singular(occasion)} would be)")
     if place is None:
-        # A cat at home; a dog, a person or a bird out in the park, and anyone out in the
-        # rain or snow asked for, which no living room shows, unless seen through a window;
-        # a car that is what it is about, in the street.
+        # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the
+        # woods), and anyone out in the rain or snow asked for, which no living room shows,
+        # unless seen through a window; a car that is what it is about, in the street.
         window = "window" in request.text.lower()
         indoors = window or (kind == "cat" and weather == "clear")
         driven = kind is None and "car" in {e.kind for e in parse(told).spec.entities}
-        place = "living room" if indoors else "street" if driven else "park"
+        wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
+        place = "living room" if indoors else "street" if driven else "forest" if wild else "park"
         assumed.append(f"set in a {place}")
     time_of_day = _named(plain, vocab.TIME_SYNONYMS)
     if time_of_day is None and any(e.kind == "fireworks" for e in parse(told).spec.entities):

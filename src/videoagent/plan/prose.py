@@ -25,6 +25,7 @@ PLACE_PROSE = {
     "beach": "a sandy beach by the sea",
     "living room": "a living room",
     "city": "a city street below tall towers",
+    "forest": "a forest of tall trees",
 }
 TIME_PROSE = {
     "morning": "in the morning",

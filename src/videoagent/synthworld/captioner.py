@@ -33,6 +33,7 @@ PLACE_PHRASE = {
     "beach": "a sandy beach by the blue sea",
     "living room": "a living room with a wooden floor and a rug",
     "city": "a city street below tall towers",
+    "forest": "a forest with a dirt path",
 }
 TIME_PHRASE = {
     "morning": "morning",

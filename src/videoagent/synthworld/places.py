@@ -19,12 +19,17 @@ from videoagent.synthworld.painters.props import text
 
 # How high (metres above the actors' ground line) the visible ground reaches, per place.
 BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7, "city": 1.3}
+BACK_LINE["forest"] = 1.2
 PARALLAX = 0.45
 # How high each place's far scenery reaches, metres: the hills' tops (most of them), the
 # sea's horizon.
 # What is in the sky (fireworks) is seen above it; over buildings that fill the sky of a
 # flat picture (`BUILT_UP`), it is drawn over them; indoors, not at all.
-SKYLINE = {"park": BACK_LINE["park"] + 2.0, "beach": BACK_LINE["beach"] + 1.1}
+SKYLINE = {
+    "park": BACK_LINE["park"] + 2.0,
+    "beach": BACK_LINE["beach"] + 1.1,
+    "forest": BACK_LINE["forest"] + 4.0,  # the far trees' tops
+}
 BUILT_UP = ("street", "city", "cafe")
 # Where every row of scenery starts, far left of any shot (metres); rows are laid out from
 # here so that the same x always gets the same thing.
@@ -125,6 +130,40 @@ def _background_tree(pen: Pen, x: float, y: float, size: float, b: Backdrop) -> 
     pen.rect(x - 0.12 * size, y, x + 0.12 * size, y + 1.8 * size, (100, 70, 45))
     for dx, dy, r in ((-0.5, 2.0, 0.75), (0.5, 2.1, 0.8), (0.0, 2.7, 0.95)):
         pen.ellipse(x + dx * size, y + dy * size, r * size, r * size * 0.9, leaf)
+
+
+def forest(b: Backdrop) -> None:
+    """Far off, a wall of pines; near, the forest floor with a dirt path through it and the
+    trunks of tall trees behind it, their crowns overhead; in snow, white on the ground and
+    the branches."""
+    base, rng = BACK_LINE["forest"], b.stream("far pines")
+    far = _snowy(b, (58, 96, 78))
+    b.far.rect(b.far_left - 3, base - 0.2, b.far_right + 3, base + 1.6, shade(far, 0.85))
+    for x in _row(b.far_left - 3, b.far_right + 3, 0.9, offset=ANCHOR):
+        tall = 3.2 + 1.2 * float(rng.random())
+        tone = shade(far, 0.9 + 0.2 * float(rng.random()))
+        b.far.polygon([(x - 0.75, base + 0.6), (x + 0.75, base + 0.6), (x, base + tall)], tone)
+    floor = _snowy(b, (74, 104, 52))
+    _ground(b, floor, shade(floor, 0.8))
+    b.near.rect(b.left, -0.35, b.right, 0.3, _snowy(b, (140, 108, 72)))  # the path
+    leaves = b.stream("leaves")
+    for x in _row(b.left - 1, b.right + 1, 0.45, offset=ANCHOR):
+        y = -0.3 + (base - 0.1) * float(leaves.random())  # leaf litter, a fern here and there
+        if not -0.4 < y < 0.35:
+            b.near.ellipse(x, y, 0.1, 0.04, shade(floor, 0.7 + 0.5 * float(leaves.random())))
+    x, rng = ANCHOR, b.stream("trunks")
+    crown = _snowy(b, (44, 92, 50))
+    while x < b.right + 3:
+        x += rng.uniform(1.6, 3.4)
+        width, height = rng.uniform(0.22, 0.45), rng.uniform(6.0, 9.0)
+        if x > b.left - 3:
+            bark = shade((92, 72, 54), rng.uniform(0.8, 1.1))
+            b.near.rect(x - width / 2, base - 0.15, x + width / 2, height, bark)
+            b.near.rect(x - width / 2, base - 0.15, x - width / 6, height, shade(bark, 0.8))
+            for dx, dy, r in ((-0.9, 0.0, 1.3), (0.8, 0.3, 1.2), (0.0, 0.9, 1.5)):
+                b.near.ellipse(
+                    x + dx, height + dy, r, r * 0.75, shade(crown, rng.uniform(0.85, 1.15))
+                )
 
 
 def street(b: Backdrop) -> None:
@@ -245,6 +284,7 @@ PAINTERS = {
     "beach": beach,
     "living room": living_room,
     "city": city,
+    "forest": forest,
 }
 
 

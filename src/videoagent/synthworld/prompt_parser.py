@@ -55,11 +55,13 @@ class ParsedPrompt:
         """This reading for a generator that draws only `kinds` doing `actions`: any other
         kind becomes a placeholder labelled with it (the embedded model never learnt a
         horse), sleeping sitting where it can sit, any other action standing (nor riding),
-        and a child a person (it draws people at one size)."""
+        a child a person (it draws people at one size), and a place it never learnt the
+        learnt one nearest it (a forest its park), said in the notes."""
         drawn = (*kinds, "placeholder")
         beyond = [e for e in self.spec.entities if e.kind not in drawn]
         learnt = all(e.action in actions and e.label != vocab.CHILD for e in self.spec.entities)
-        if not beyond and learnt:
+        place = vocab.LEARNT_STAND_INS.get(self.spec.place, self.spec.place)
+        if not beyond and learnt and place == self.spec.place:
             return self
 
         def learnt_one(e: EntitySpec) -> EntitySpec:
@@ -73,10 +75,20 @@ class ParsedPrompt:
 
         entities = tuple(learnt_one(e) for e in self.spec.entities)
         labels = [e.kind for e in beyond if e.kind not in self.placeholders]
+        moved = (
+            [f"the {self.spec.place} is drawn as the {place}"] if place != self.spec.place else []
+        )
+        came = vocab.LEARNT_STAND_INS.get(self.spec.arrives_from or "", self.spec.arrives_from)
         return replace(
             self,
-            spec=replace(self.spec, entities=entities),
+            spec=replace(
+                self.spec,
+                place=place,
+                entities=entities,
+                arrives_from=came if came != place else None,
+            ),
             placeholders=[*self.placeholders, *dict.fromkeys(labels)],
+            notes=[*self.notes, *moved],
         )
 
 

@@ -34,7 +34,7 @@ SCENERY = ("tree", "bench", "house", "sign", "cafe stand")
 
 def held_out_triples(seed: int = 0) -> frozenset[Triple]:
     """The (subject, place, time) combinations training never sees."""
-    triples = list(itertools.product(vocab.LEARNT_CREATURES, vocab.PLACES, vocab.TIMES))
+    triples = list(itertools.product(vocab.LEARNT_CREATURES, vocab.LEARNT_PLACES, vocab.TIMES))
     rng = np.random.default_rng(seed)
     count = round(len(triples) * HELD_OUT_SHARE)
     chosen = {triples[i] for i in rng.choice(len(triples), size=count, replace=False)}
@@ -104,7 +104,7 @@ def sample_scene(
                 pattern = "solo"
         else:
             subject = _subject_for(pattern, rng)
-            place, time_of_day = str(rng.choice(vocab.PLACES)), str(rng.choice(vocab.TIMES))
+            place, time_of_day = str(rng.choice(vocab.LEARNT_PLACES)), str(rng.choice(vocab.TIMES))
         entities = _entities(pattern, subject, rng)
         if rng.random() < 0.4 and pattern in ("solo", "meet"):
             entities.append(EntitySpec(str(rng.choice(SCENERY)), _colour(rng)))

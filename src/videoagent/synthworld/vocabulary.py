@@ -16,6 +16,7 @@ ANIMALS = (
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
 )
 CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee")
+WOODLAND_ANIMALS = ("deer", "fox", "wolf", "bear")  # at home in a forest, where none is said
 SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
@@ -56,9 +57,14 @@ SAID_AS_MANY = ("fireworks",)  # a kind whose name is a plural: "fireworks", nev
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
-PLACES = ("park", "street", "cafe", "beach", "living room", "city")
+# The places our models learnt (the recognizer's and the plate upsampler's layers are sized
+# by them), then those the procedural world draws besides; each of those is drawn by a
+# model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
+LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
+PLACES = (*LEARNT_PLACES, "forest")
+LEARNT_STAND_INS = {"forest": "park"}
 # How a place is said to be where something is: "on the street", else "at the park".
-PLACE_PREPOSITIONS = {"street": "on", "living room": "in", "city": "in"}
+PLACE_PREPOSITIONS = {"street": "on", "living room": "in", "city": "in", "forest": "in"}
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
 INDOORS = ("living room",)
@@ -414,6 +420,7 @@ PLACE_SYNONYMS = {
     "couch": "living room",
     "fireplace": "living room",  # by the fire, indoors
     "armchair": "living room",
+    **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
     "city": "city",
     "city street": "city",  # the city's own street, below its towers: not "street"
     "downtown": "city",
@@ -481,13 +488,13 @@ def verb_after_its_doer(words: list[str], i: int) -> bool:
     return words[i] in NAMES_ALSO_VERBS and (before in KINDS or before in KIND_SYNONYMS)
 
 
-# Places synthworld has no drawing for, drawn as the nearest of its own: a forest as its
+# Places synthworld has no drawing for, drawn as the nearest of its own: a lake as its
 # park, a kitchen as its living room. The plan says so; prompts for models that read prose
 # name them as written (plan/place_names.py).
 PLACE_STAND_INS = {
     **dict.fromkeys(
         """
-        forest forests woods woodland jungle lake lakeside pond river riverbank riverside
+        lake lakeside pond river riverbank riverside
         mountain mountains hill hills hillside valley cliff cliffs waterfall countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
         yard playground schoolyard campsite trail trails moon mars savanna savannah safari
@@ -496,6 +503,7 @@ PLACE_STAND_INS = {
         "park",
     ),
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
+    **dict.fromkeys("jungle jungles rainforest rainforests".split(), "forest"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
     **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
     **dict.fromkeys("rooftop airport".split(), "city"),
@@ -855,10 +863,10 @@ NEUTRAL_WORDS = frozenset(
     seconds minute minutes sec s make create show showing shows story going goes go getting gets
     get got has have having had do does doing finally later then while its own way time
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
-    low high golden glow glowing sky sky's grass green paved path sand sea wave waves buildings road
-    floor wall window lamp lamps walls windows rug sofa couch interior warm-toned skyline lights
-    lit-up towers stars moon overcast falling drops flakes wet snowy ground left right center
-    centre frame moving forward slowly quickly gently steady eye-level level angle view
+    low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
+    buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
+    skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
+    right center centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each
     friend friends buddy pal companion someone something thing things day's front back side
     start starts starting started begin begins beginning began keep keeps keeping kept

@@ -314,8 +314,8 @@ def test_no_two_shots_in_a_row_share_a_still_framing(text):
     [
         ("cooks in a restaurant kitchen", ["restaurant (drawn as its cafe)"]),
         (
-            "walks from the lake to the office",
-            ["lake (drawn as its park)", "office (drawn as its living room)"],
+            "walks from the farm to the office",
+            ["farm (drawn as its park)", "office (drawn as its living room)"],
         ),
     ],
 )

@@ -30,7 +30,7 @@ SOUNDS = {
     "room": (400.0, 1.0, -46.0, 0.0),  # room tone
 }
 PLACES = {"beach": "sea", "street": "street", "city": "street", "cafe": "cafe", "park": "park"}
-PLACES["forest"] = "park"  # birdsong and the wind in the leaves
+PLACES["forest"] = PLACES["lake"] = "park"  # birdsong and the wind in the leaves
 
 
 def sound_for(place: str, weather: str) -> str:

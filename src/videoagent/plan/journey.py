@@ -28,6 +28,18 @@ _ROUTE = re.compile(
 )
 
 
+# Places one goes "into" from their own shore: "runs into the sea", "jumps into the lake"
+# happen there, no journey from somewhere else (unless one is said: "from the park").
+_WATERS = ("beach", "lake")
+
+
+def _goes_somewhere(destination: re.Match, beat: str) -> bool:
+    """Whether a destination is somewhere else to go (not the water at hand)."""
+    into = destination[0].lower().startswith("into")
+    water = vocab.PLACE_SYNONYMS[destination["place"].lower()] in _WATERS
+    return not (into and water) or _ROUTE.search(beat[: destination.start()]) is not None
+
+
 @dataclass(frozen=True)
 class Journey:
     start: str | None  # the place the beat sets out from or goes through (None: unsaid)
@@ -36,7 +48,8 @@ class Journey:
 
 def journey_in(beat: str) -> Journey | None:
     """The journey `beat` tells of, or None where it goes nowhere new."""
-    destination = _DESTINATION.search(beat)
+    found = (d for d in _DESTINATION.finditer(beat) if _goes_somewhere(d, beat))
+    destination = next(found, None)
     if destination is None:
         return None
     end = vocab.PLACE_SYNONYMS[destination["place"].lower()]
@@ -46,8 +59,9 @@ def journey_in(beat: str) -> Journey | None:
 
 
 def without_destinations(text: str) -> str:
-    """`text` with every "to a café" taken out: what is left names where things start."""
-    return _DESTINATION.sub(" ", text)
+    """`text` with every "to a café" taken out: what is left names where things start
+    ("into the sea" stays: one runs into it from its beach)."""
+    return _DESTINATION.sub(lambda d: " " if _goes_somewhere(d, text) else d[0], text)
 
 
 def arriving(scene: SceneSpec, beat: str) -> SceneSpec | None:

@@ -26,6 +26,7 @@ PLACE_PROSE = {
     "living room": "a living room",
     "city": "a city street below tall towers",
     "forest": "a forest of tall trees",
+    "lake": "the grassy bank of a lake",
 }
 TIME_PROSE = {
     "morning": "in the morning",

@@ -35,5 +35,6 @@
 # one sitting or asleep on it (or a pet on a bench) up on it; 25: a tree is white with snow
 # where it snows; 26: a cake on its table (candles alight), balloons held up, tied to a table
 # or weighted on the ground (a bunch of three where said as many); dancers side by side;
-# 27: the forest, a place of its own (it was drawn as the park).
-VERSION = 27
+# 27: the forest, a place of its own (it was drawn as the park); 28: the lake, where one
+# swimming swims out in its water.
+VERSION = 28

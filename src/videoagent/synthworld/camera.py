@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from videoagent.synthworld.choreography import (
+    OUT_IN_THE_WATER,
     RIDER_LEGS,
     SADDLE,
     SIZE,
@@ -75,6 +76,8 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
         tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
+    if lead and lead.action == "swim":  # out in a lake's water: framed from the bank up
+        tall += OUT_IN_THE_WATER.get(spec.place, 0.0)
     if lead and lead.kind in ON_A_TABLE and any(e.kind == "table" for e in spec.entities):
         tall += SIZE["table"][1]  # a cake on its table: framed from the floor up to it
     if lead and lead.action == "sleep":  # lying down: framed on its length as well

@@ -34,6 +34,7 @@ PLACE_PHRASE = {
     "living room": "a living room with a wooden floor and a rug",
     "city": "a city street below tall towers",
     "forest": "a forest with a dirt path",
+    "lake": "a lake with reeds and green grass",
 }
 TIME_PHRASE = {
     "morning": "morning",

@@ -99,6 +99,10 @@ SEAT_PLACES = {"bench": (0.55, -0.6), "sofa": (0.6, -0.6), "blanket": (0.95, -0.
 # What lies flat on the ground, seen from a little above: how far it reaches away from the
 # camera (above the ground line on screen) and towards it (below), metres.
 FLAT = {"blanket": (0.1, 0.16)}
+# Where one swimming at a place with water of its own swims: out in it, this far above the
+# actors' ground line (past a lake's near bank, `places.LAKE_BANK`); elsewhere water is
+# drawn round them where they are.
+OUT_IN_THE_WATER = {"lake": 0.8}
 AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
@@ -347,6 +351,8 @@ class Choreography:
     def pose(self, index: int, t: float) -> Pose:
         """Entity `index` at `t` seconds, in the world (moved by `shift`)."""
         pose = self._pose(index, t)
+        if pose.action == "swim" and self.spec.place in OUT_IN_THE_WATER:
+            pose = replace(pose, y=pose.y + OUT_IN_THE_WATER[self.spec.place])
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
         if self._holds_up(index):

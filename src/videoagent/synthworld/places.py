@@ -15,11 +15,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
-from videoagent.synthworld.painters.props import text
+from videoagent.synthworld.painters.props import WATER, text
 
 # How high (metres above the actors' ground line) the visible ground reaches, per place.
 BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7, "city": 1.3}
 BACK_LINE["forest"] = 1.2
+BACK_LINE["lake"] = 1.6  # the far shore: the water reaches back to it
+LAKE_BANK = 0.45  # where the grass of the near bank gives way to the water, metres
 PARALLAX = 0.45
 # How high each place's far scenery reaches, metres: the hills' tops (most of them), the
 # sea's horizon.
@@ -29,6 +31,7 @@ SKYLINE = {
     "park": BACK_LINE["park"] + 2.0,
     "beach": BACK_LINE["beach"] + 1.1,
     "forest": BACK_LINE["forest"] + 4.0,  # the far trees' tops
+    "lake": BACK_LINE["lake"] + 1.6,  # the far shore's hills
 }
 BUILT_UP = ("street", "city", "cafe")
 # Where every row of scenery starts, far left of any shot (metres); rows are laid out from
@@ -166,6 +169,38 @@ def forest(b: Backdrop) -> None:
                 )
 
 
+def lake(b: Backdrop) -> None:
+    """Over the water, a far shore of low hills and trees; near, a grassy bank with reeds at
+    its edge; the water rippling between (ice in the snow)."""
+    base, rng = BACK_LINE["lake"], b.stream("shore hills")
+    x = ANCHOR
+    while x < b.far_right + 4:
+        r = rng.uniform(4, 7)
+        if x + r > b.far_left - 4:
+            b.far.ellipse(x, base, r, r * 0.22, _snowy(b, (88, 138, 104)))
+        x += r * 1.3
+    for x in _row(b.far_left - 2, b.far_right + 2, 1.3, offset=ANCHOR):
+        tone = _snowy(b, shade((52, 104, 62), 0.9 + 0.25 * math.sin(x * 2.7)))
+        b.far.ellipse(x, base + 0.35, 0.55, 0.42, tone)  # the far shore's trees
+    water = (186, 208, 222) if b.weather == "snow" else WATER  # a swimmer's, the same
+    b.near.rect(b.left, b.bottom, b.right, base, water)
+    b.near.rect(b.left, base - 0.08, b.right, base, _snowy(b, (80, 120, 70)))  # far bank
+    ripples = b.stream("ripples")
+    for x in _row(b.left - 1, b.right + 1, 0.7, offset=ANCHOR):
+        y = LAKE_BANK + 0.1 + (base - LAKE_BANK - 0.25) * float(ripples.random())
+        b.near.rect(x, y, x + 0.35, y + 0.03, shade(water, 1.3))
+    bank = _snowy(b, (92, 160, 72))
+    b.near.rect(b.left, b.bottom, b.right, LAKE_BANK, bank)
+    b.near.rect(b.left, LAKE_BANK - 0.06, b.right, LAKE_BANK, shade(bank, 0.8))
+    reeds = b.stream("reeds")
+    for x in _row(b.left - 1, b.right + 1, 0.23, offset=ANCHOR):
+        if reeds.random() < 0.45:  # in clumps along the water's edge
+            tall = 0.25 + 0.35 * float(reeds.random())
+            b.near.line(
+                [(x, LAKE_BANK - 0.05), (x + 0.05, LAKE_BANK + tall)], 0.03, shade(bank, 0.7)
+            )
+
+
 def street(b: Backdrop) -> None:
     _facades(b, b.far, base=BACK_LINE["street"], tall=(3.5, 7.0))
     _ground(b, _snowy(b, (175, 175, 178)), (150, 150, 154))
@@ -285,6 +320,7 @@ PAINTERS = {
     "living room": living_room,
     "city": city,
     "forest": forest,
+    "lake": lake,
 }
 
 

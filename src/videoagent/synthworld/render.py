@@ -307,7 +307,7 @@ class Renderer:
             x, y = view.to_pixels(pose.x, pose.y, self.size)
             # A child is a person drawn smaller, as its size says.
             drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
-            if entity.kind in SHADOWED and pose.held_by is None:
+            if entity.kind in SHADOWED and pose.held_by is None and pose.action != "swim":
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = drawn * SHADOWED[entity.kind]
                 draw.ellipse(

@@ -61,10 +61,11 @@ KINDS = CREATURES + PROPS
 # by them), then those the procedural world draws besides; each of those is drawn by a
 # model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
 LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
-PLACES = (*LEARNT_PLACES, "forest")
-LEARNT_STAND_INS = {"forest": "park"}
+PLACES = (*LEARNT_PLACES, "forest", "lake")
+LEARNT_STAND_INS = {"forest": "park", "lake": "park"}
 # How a place is said to be where something is: "on the street", else "at the park".
 PLACE_PREPOSITIONS = {"street": "on", "living room": "in", "city": "in", "forest": "in"}
+PLACE_PREPOSITIONS["lake"] = "by"
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
 INDOORS = ("living room",)
@@ -95,7 +96,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "ride": ("person",),  # on a horse's back (the horse walks)
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
-    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin"),  # in water drawn round
+    # in water drawn round (a duck on a pond: a bird)
+    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin", "bird"),
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
@@ -421,6 +423,8 @@ PLACE_SYNONYMS = {
     "fireplace": "living room",  # by the fire, indoors
     "armchair": "living room",
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
+    **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
+    **dict.fromkeys("river rivers riverbank riverside canal".split(), "lake"),
     "city": "city",
     "city street": "city",  # the city's own street, below its towers: not "street"
     "downtown": "city",
@@ -488,13 +492,12 @@ def verb_after_its_doer(words: list[str], i: int) -> bool:
     return words[i] in NAMES_ALSO_VERBS and (before in KINDS or before in KIND_SYNONYMS)
 
 
-# Places synthworld has no drawing for, drawn as the nearest of its own: a lake as its
+# Places synthworld has no drawing for, drawn as the nearest of its own: a farm as its
 # park, a kitchen as its living room. The plan says so; prompts for models that read prose
 # name them as written (plan/place_names.py).
 PLACE_STAND_INS = {
     **dict.fromkeys(
         """
-        lake lakeside pond river riverbank riverside
         mountain mountains hill hills hillside valley cliff cliffs waterfall countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
         yard playground schoolyard campsite trail trails moon mars savanna savannah safari
@@ -865,6 +868,7 @@ NEUTRAL_WORDS = frozenset(
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
+    reeds water
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each

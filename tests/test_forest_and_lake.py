@@ -1,0 +1,102 @@
+"""The forest and the lake, places of their own (they were drawn as the park, and said so):
+tall trunks, a wall of pines, a dirt path; a grassy bank, reeds, water to a far shore where
+a swimmer swims. Our own models, which never learnt them, draw their park."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from videoagent.agent.planning import preview_plan
+from videoagent.nn.recognizer import HEADS
+from videoagent.plan.brief import make_brief
+from videoagent.plan.request import Request
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import OUT_IN_THE_WATER, Choreography
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARNT_PLACES
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a fox in a snowy forest", "forest"),
+        ("walking through the woods", "forest"),
+        ("a deer in the woodland", "forest"),
+        ("ducks swimming in the pond", "lake"),
+        ("a dog playing by the river", "lake"),
+        ("a sunset over the lake", "lake"),
+    ],
+)
+def test_each_is_read_and_captioned_as_itself(text, place):
+    parsed = parse(text)
+    assert parsed.spec.place == place and not parsed.placeholders
+    again = parse(caption(parsed.spec))
+    assert again.spec == parsed.spec and not again.placeholders and not again.unsupported_words
+
+
+@pytest.mark.parametrize("place", ["forest", "lake"])
+def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
+    def plate(place: str, weather: str = "clear") -> np.ndarray:
+        spec = SceneSpec(place, "noon", weather, "static", "wide", (EntitySpec("fox", "orange"),))
+        frame, truth = Renderer(spec, size=(320, 180), fps=24, frames=1, seed=3).frame(0)
+        assert truth.place == place
+        return frame.astype(int)
+
+    drawn = plate(place)
+    for other in (*LEARNT_PLACES, "forest", "lake"):
+        if other != place:
+            assert np.abs(drawn - plate(other)).mean() > 20, other
+    assert plate(place, "snow").mean() > drawn.mean() + 40  # white ground, crowns, ice
+
+
+def test_woodland_animals_live_in_the_forest_where_no_place_is_said():
+    assert make_brief(Request.build("a deer grazing")).place == "forest"
+    assert make_brief(Request.build("a dog running")).place == "park"
+    board, _ = preview_plan(Request.build("a fox walking", duration=6), ["procedural"])
+    assert {s.scene_spec.place for s in board.shots} == {"forest"}
+
+
+def test_one_swimming_at_the_lake_swims_out_in_it_framed_from_the_bank():
+    """A dog swimming in a lake paddled in a pool drawn on the grass (the lake was the
+    park)."""
+    for size in ("medium", "close-up"):
+        spec = parse(f"{size} shot. a dog swims in the lake").spec
+        assert Choreography(spec, 2.0).pose(0, 1.0).y == pytest.approx(OUT_IN_THE_WATER["lake"])
+        _, truth = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=2).frame(12)
+        assert truth.entities[0].visible == 1.0, size  # not above the top of the picture
+    on_the_bank = parse("a dog walks by the lake").spec
+    assert Choreography(on_the_bank, 2.0).pose(0, 1.0).y == 0.0
+
+
+def test_a_model_that_never_learnt_the_forest_draws_its_park_and_says_so():
+    assert HEADS["place"][0] == LEARNT_PLACES  # the shipped recognizer's six classes
+    parsed = parse("a dog walks in the forest").within(LEARNT_KINDS, LEARNT_ACTIONS)
+    assert parsed.spec.place == "park"
+    assert "the forest is drawn as the park" in parsed.notes
+    assert parse("a dog by the lake").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "park"
+    arriving = parse("A dog walks in the forest. Coming from the park.")
+    assert arriving.spec.arrives_from == "park"
+    assert arriving.within(LEARNT_KINDS, LEARNT_ACTIONS).spec.arrives_from is None
+
+
+def test_one_going_into_the_water_is_on_its_shore_all_along():
+    """ "a dog runs into the sea" ran in the park for two shots of three, a journey to the
+    beach; from a place said, it still is one."""
+    for text, place in (
+        ("a dog runs into the sea", "beach"),
+        ("a boy jumps into the river", "lake"),
+    ):
+        board, _ = preview_plan(Request.build(text, duration=12), ["procedural"])
+        assert {s.scene_spec.place for s in board.shots} == {place}, text
+    board, _ = preview_plan(
+        Request.build("a dog runs from the park into the lake", duration=12), ["procedural"]
+    )
+    last = board.shots[-1].scene_spec
+    assert (board.shots[0].scene_spec.place, last.place, last.arrives_from) == (
+        "park",
+        "lake",
+        "park",
+    )

@@ -61,10 +61,10 @@ def test_two_friends_are_two_people_in_every_beat():
 
 
 def test_a_place_synthworld_has_not_is_drawn_as_the_nearest_and_told_as_written():
-    brief, board, _ = _board("a chef walks around the kitchen in the rain")
+    brief, board, _ = _board("a chef walks around the bedroom in the rain")
     assert brief.place == "living room"
-    preview, _ = preview_plan(Request.build("a chef walks around the kitchen at night"), ["xai"])
-    assert all("Setting: a kitchen at night." in shot.prompt for shot in preview.shots)
+    preview, _ = preview_plan(Request.build("a chef walks around the bedroom at night"), ["xai"])
+    assert all("Setting: a bedroom at night." in shot.prompt for shot in preview.shots)
     _, school, _ = _board("a girl walks to school")
     assert school.shots[-1].scene["place"] == "street"  # arrives at the street
     _, farm, _ = _board("an old man feeds the chickens on the farm")

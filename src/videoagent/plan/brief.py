@@ -97,10 +97,10 @@ def make_brief(request: Request) -> Brief:
     if place is None and workplace:  # a barista at work, a surfer at the beach
         place = workplace
         assumed.append(f"set in a {place} (where a {singular(lead[-1])} would be)")
-    occasion = next((w for w in plain.lower().split() if w in vocab.OCCASIONS), None)
-    if place is None and occasion:  # a birthday party at home
-        place = vocab.OCCASION_PLACE
-        assumed.append(f"set in a {place} (where a {singular(occasion)} would be)")
+    done = next((w for w in re.findall(r"[a-z]+", plain.lower()) if w in vocab.WHERE_DONE), None)
+    if place is None and done:  # a birthday party at home, cooking in the kitchen
+        place = vocab.WHERE_DONE[done]
+        assumed.append(f"set in a {place} (for the {done})")
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the
         # woods), and anyone out in the rain or snow asked for, which no living room shows,

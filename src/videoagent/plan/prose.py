@@ -27,6 +27,7 @@ PLACE_PROSE = {
     "city": "a city street below tall towers",
     "forest": "a forest of tall trees",
     "lake": "the grassy bank of a lake",
+    "kitchen": "a kitchen",
 }
 TIME_PROSE = {
     "morning": "in the morning",

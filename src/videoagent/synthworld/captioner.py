@@ -35,6 +35,7 @@ PLACE_PHRASE = {
     "city": "a city street below tall towers",
     "forest": "a forest with a dirt path",
     "lake": "a lake with reeds and green grass",
+    "kitchen": "a kitchen with a counter and a stove",
 }
 TIME_PHRASE = {
     "morning": "morning",

@@ -20,6 +20,7 @@ from videoagent.synthworld.painters.props import WATER, text
 # How high (metres above the actors' ground line) the visible ground reaches, per place.
 BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7, "city": 1.3}
 BACK_LINE["forest"] = 1.2
+BACK_LINE["kitchen"] = 0.7
 BACK_LINE["lake"] = 1.6  # the far shore: the water reaches back to it
 LAKE_BANK = 0.45  # where the grass of the near bank gives way to the water, metres
 PARALLAX = 0.45
@@ -304,6 +305,52 @@ def living_room(b: Backdrop) -> None:
     b.near.rect(b.left + 0.0, -0.2, b.right, 0.2, (170, 70, 70))  # rug
 
 
+def kitchen(b: Backdrop) -> None:
+    """A run of cabinets along the back wall under a worktop, with a stove (a pot on it), a
+    sink below the window, cupboards above and a fridge; a floor of checked tiles."""
+    pen, base = b.far, BACK_LINE["kitchen"]
+    wall = (234, 228, 212)
+    pen.rect(b.far_left - 3, base, b.far_right + 3, base + 8, wall)
+    tile = (196, 214, 222)
+    pen.rect(b.far_left - 3, base + 0.98, b.far_right + 3, base + 1.55, tile)  # splashback
+    for x in _row(b.far_left - 3, b.far_right + 3, 0.25):
+        pen.rect(x, base + 0.98, x + 0.015, base + 1.55, shade(tile, 0.9))
+    for x in _row(b.far_left - 9, b.far_right + 3, 8.0):
+        cabinet, top = (110, 140, 160), (80, 80, 86)
+        pen.rect(x, base, x + 5.0, base + 0.9, cabinet)
+        for door in _row(x, x + 5.0, 0.62, offset=x):
+            pen.rect(door + 0.03, base + 0.06, door + 0.59, base + 0.84, shade(cabinet, 1.08))
+            pen.rect(door + 0.27, base + 0.7, door + 0.35, base + 0.74, (200, 200, 204))
+        pen.rect(x - 0.05, base + 0.9, x + 5.05, base + 0.98, top)  # the worktop
+        pen.rect(x + 1.4, base + 0.06, x + 2.3, base + 0.8, (70, 70, 76))  # the oven
+        pen.rect(x + 1.5, base + 0.2, x + 2.2, base + 0.6, (40, 40, 46))
+        for k in range(4):
+            pen.ellipse(x + 1.5 + 0.23 * k, base + 0.72, 0.035, 0.035, (200, 200, 204))
+        pen.rect(x + 1.6, base + 0.98, x + 2.05, base + 1.22, (150, 150, 158))  # a pot
+        pen.rect(x + 1.55, base + 1.2, x + 2.1, base + 1.25, (120, 120, 128))
+        pen.rect(x + 3.2, base + 1.7, x + 4.6, base + 2.7, (240, 236, 228))  # the window
+        outside = (30, 40, 80) if b.night else (150, 195, 235)
+        pen.rect(x + 3.28, base + 1.78, x + 4.52, base + 2.62, outside)
+        pen.rect(x + 3.87, base + 1.78, x + 3.93, base + 2.62, (240, 236, 228))
+        tap = [(x + 3.9, base + 0.98), (x + 3.9, base + 1.3), (x + 4.05, base + 1.3)]
+        pen.line(tap, 0.04, (180, 180, 186))  # the sink's tap
+        for left in (x + 0.2, x + 1.4, x + 5.0 - 0.05):
+            pen.rect(left - 0.1, base + 1.75, left + 1.0, base + 2.6, cabinet)  # cupboards
+            pen.rect(left - 0.05, base + 1.8, left + 0.95, base + 2.55, shade(cabinet, 1.08))
+        pen.rect(x + 5.4, base, x + 6.3, base + 2.0, (238, 240, 242))  # the fridge
+        pen.rect(x + 5.4, base + 1.28, x + 6.3, base + 1.31, (200, 204, 208))
+        pen.rect(x + 5.5, base + 1.4, x + 5.55, base + 1.8, (170, 170, 176))
+    floor = (214, 210, 200)
+    _ground(b, floor, shade(floor, 0.85))
+    rows = math.ceil((base - b.bottom) / 0.35)
+    for x in _row(b.left - 1, b.right + 1, 0.35, offset=ANCHOR):  # checked tiles
+        k = round((x - ANCHOR) / 0.35)
+        for r in range(rows):  # from the wall forward
+            if (k + r) % 2 == 0:
+                top = base - 0.05 - 0.35 * r
+                b.near.rect(x, max(top - 0.35, b.bottom), x + 0.35, top, shade(floor, 0.78))
+
+
 def city(b: Backdrop) -> None:
     _facades(b, b.far, base=BACK_LINE["city"] + 0.5, tall=(8.0, 16.0))
     _ground(b, _snowy(b, (120, 120, 128)), (90, 90, 96))
@@ -321,6 +368,7 @@ PAINTERS = {
     "city": city,
     "forest": forest,
     "lake": lake,
+    "kitchen": kitchen,
 }
 
 

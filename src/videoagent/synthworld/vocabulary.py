@@ -43,9 +43,14 @@ def how_many(label: str) -> int:
     return BUNCH_SIZE if label == BUNCH else 1
 
 
+# Where what a request tells of happens when it names no place: a party at home, cooking
+# in the kitchen.
+WHERE_DONE = {
+    **dict.fromkeys(("party", "parties", "birthday"), "living room"),
+    **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
+}
 # What an occasion brings where nothing of it is named: a birthday its cake, a party its
-# balloons; where no place is named, it is at home (`OCCASION_PLACE`).
-OCCASION_PLACE = "living room"
+# balloons.
 OCCASIONS = {
     **dict.fromkeys(("birthday", "birthdays"), "cake"),
     **dict.fromkeys(("party", "parties"), "balloon"),
@@ -61,14 +66,14 @@ KINDS = CREATURES + PROPS
 # by them), then those the procedural world draws besides; each of those is drawn by a
 # model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
 LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
-PLACES = (*LEARNT_PLACES, "forest", "lake")
-LEARNT_STAND_INS = {"forest": "park", "lake": "park"}
+PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen")
+LEARNT_STAND_INS = {"forest": "park", "lake": "park", "kitchen": "living room"}
 # How a place is said to be where something is: "on the street", else "at the park".
 PLACE_PREPOSITIONS = {"street": "on", "living room": "in", "city": "in", "forest": "in"}
-PLACE_PREPOSITIONS["lake"] = "by"
+PLACE_PREPOSITIONS |= {"lake": "by", "kitchen": "in"}
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
-INDOORS = ("living room",)
+INDOORS = ("living room", "kitchen")
 TIMES = ("morning", "noon", "sunset", "night")
 WEATHERS = ("clear", "rain", "snow")
 CAMERAS = ("static", "pan", "track", "zoom in", "zoom out")
@@ -424,6 +429,9 @@ PLACE_SYNONYMS = {
     "armchair": "living room",
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
     **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
+    **dict.fromkeys("kitchen kitchens".split(), "kitchen"),
+    # the kitchen of a place is a kitchen ("a restaurant kitchen", not its dining room)
+    **{f"{where} kitchen": "kitchen" for where in "restaurant cafe café bakery hotel".split()},
     **dict.fromkeys("river rivers riverbank riverside canal".split(), "lake"),
     "city": "city",
     "city street": "city",  # the city's own street, below its towers: not "street"
@@ -433,7 +441,8 @@ PLACE_SYNONYMS = {
 # Where someone who does this works or is looked after, when a request names no place ("a
 # barista pouring latte art" is in a café, not in the park; a baby is at home).
 WORKPLACES = {
-    **dict.fromkeys("barista baristas waiter waiters waitress chef chefs".split(), "cafe"),
+    **dict.fromkeys("barista baristas waiter waiters waitress".split(), "cafe"),
+    **dict.fromkeys("chef chefs cook cooks".split(), "kitchen"),
     **dict.fromkeys("surfer surfers lifeguard lifeguards fisherman fishermen".split(), "beach"),
     **dict.fromkeys("baby babies infant newborn".split(), "living room"),
 }
@@ -493,7 +502,7 @@ def verb_after_its_doer(words: list[str], i: int) -> bool:
 
 
 # Places synthworld has no drawing for, drawn as the nearest of its own: a farm as its
-# park, a kitchen as its living room. The plan says so; prompts for models that read prose
+# park, a bedroom as its living room. The plan says so; prompts for models that read prose
 # name them as written (plan/place_names.py).
 PLACE_STAND_INS = {
     **dict.fromkeys(
@@ -519,7 +528,7 @@ PLACE_STAND_INS = {
     ),
     **dict.fromkeys(
         """
-        kitchen bedroom bathroom office classroom library studio gym museum gallery hotel
+        bedroom bathroom office classroom library studio gym museum gallery hotel
         lobby nursery crib cot
         """.split(),
         "living room",
@@ -868,7 +877,7 @@ NEUTRAL_WORDS = frozenset(
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
-    reeds water
+    reeds water counter stove
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each

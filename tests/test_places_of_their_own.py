@@ -1,6 +1,7 @@
-"""The forest and the lake, places of their own (they were drawn as the park, and said so):
-tall trunks, a wall of pines, a dirt path; a grassy bank, reeds, water to a far shore where
-a swimmer swims. Our own models, which never learnt them, draw their park."""
+"""The forest, the lake and the kitchen, places of their own (the first two were drawn as
+the park, the kitchen as the living room, and said so): tall trunks, a wall of pines, a
+dirt path; a grassy bank, reeds, water to a far shore where a swimmer swims; a worktop, a
+stove, a fridge. Our own models, which never learnt them, draw the place they stood in for."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARN
         ("ducks swimming in the pond", "lake"),
         ("a dog playing by the river", "lake"),
         ("a sunset over the lake", "lake"),
+        ("a cat in the kitchen", "kitchen"),
+        ("a chef in a restaurant kitchen", "kitchen"),  # not the restaurant's dining room
     ],
 )
 def test_each_is_read_and_captioned_as_itself(text, place):
@@ -39,6 +42,8 @@ def test_each_is_read_and_captioned_as_itself(text, place):
 
 @pytest.mark.parametrize("place", ["forest", "lake"])
 def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
+    """(Indoors, the kitchen's weather is in its window: see below.)"""
+
     def plate(place: str, weather: str = "clear") -> np.ndarray:
         spec = SceneSpec(place, "noon", weather, "static", "wide", (EntitySpec("fox", "orange"),))
         frame, truth = Renderer(spec, size=(320, 180), fps=24, frames=1, seed=3).frame(0)
@@ -46,15 +51,30 @@ def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
         return frame.astype(int)
 
     drawn = plate(place)
-    for other in (*LEARNT_PLACES, "forest", "lake"):
+    for other in (*LEARNT_PLACES, "forest", "lake", "kitchen"):
         if other != place:
             assert np.abs(drawn - plate(other)).mean() > 20, other
     assert plate(place, "snow").mean() > drawn.mean() + 40  # white ground, crowns, ice
 
 
-def test_woodland_animals_live_in_the_forest_where_no_place_is_said():
+def test_the_kitchen_is_drawn_indoors_no_rain_falling_in_it():
+    def falling(place: str) -> float:
+        """The share of the picture that changes between two frames of an empty shot in
+        the rain: the drops."""
+        spec = SceneSpec(place, "noon", "rain", "static", "wide", ())
+        renderer = Renderer(spec, size=(320, 180), fps=24, frames=8, seed=3)
+        first, later = (renderer.frame(k)[0].astype(int) for k in (0, 5))
+        return float((np.abs(first - later).sum(axis=2) > 30).mean())
+
+    assert falling("park") > 0.002 and falling("kitchen") == 0.0
+
+
+def test_each_is_where_what_is_told_happens_when_no_place_is_said():
     assert make_brief(Request.build("a deer grazing")).place == "forest"
     assert make_brief(Request.build("a dog running")).place == "park"
+    assert make_brief(Request.build("a chef")).place == "kitchen"
+    assert make_brief(Request.build("a mom baking cookies")).place == "kitchen"
+    assert make_brief(Request.build("a barista")).place == "cafe"
     board, _ = preview_plan(Request.build("a fox walking", duration=6), ["procedural"])
     assert {s.scene_spec.place for s in board.shots} == {"forest"}
 
@@ -77,6 +97,8 @@ def test_a_model_that_never_learnt_the_forest_draws_its_park_and_says_so():
     assert parsed.spec.place == "park"
     assert "the forest is drawn as the park" in parsed.notes
     assert parse("a dog by the lake").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "park"
+    indoors = parse("a cat in the kitchen").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
+    assert indoors.place == "living room"
     arriving = parse("A dog walks in the forest. Coming from the park.")
     assert arriving.spec.arrives_from == "park"
     assert arriving.within(LEARNT_KINDS, LEARNT_ACTIONS).spec.arrives_from is None

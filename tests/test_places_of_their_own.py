@@ -1,7 +1,8 @@
-"""The forest, the lake and the kitchen, places of their own (the first two were drawn as
-the park, the kitchen as the living room, and said so): tall trunks, a wall of pines, a
-dirt path; a grassy bank, reeds, water to a far shore where a swimmer swims; a worktop, a
-stove, a fridge. Our own models, which never learnt them, draw the place they stood in for."""
+"""The forest, the lake, the kitchen and the mountains, places of their own (the kitchen was
+drawn as the living room, the others as the park, and said so): tall trunks, a wall of
+pines, a dirt path; a grassy bank, reeds, water to a far shore where a swimmer swims; a
+worktop, a stove, a fridge; peaks capped with snow above a trail. Our own models, which
+never learnt them, draw the place they stood in for."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARN
         ("a sunset over the lake", "lake"),
         ("a cat in the kitchen", "kitchen"),
         ("a chef in a restaurant kitchen", "kitchen"),  # not the restaurant's dining room
+        ("a man hiking in the mountains", "mountains"),
+        ("a mountain goat", "mountains"),
+        ("rolling hills at sunset", "park"),  # hills are the park's
     ],
 )
 def test_each_is_read_and_captioned_as_itself(text, place):
@@ -40,7 +44,7 @@ def test_each_is_read_and_captioned_as_itself(text, place):
     assert again.spec == parsed.spec and not again.placeholders and not again.unsupported_words
 
 
-@pytest.mark.parametrize("place", ["forest", "lake"])
+@pytest.mark.parametrize("place", ["forest", "lake", "mountains"])
 def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
     """(Indoors, the kitchen's weather is in its window: see below.)"""
 
@@ -51,7 +55,7 @@ def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
         return frame.astype(int)
 
     drawn = plate(place)
-    for other in (*LEARNT_PLACES, "forest", "lake", "kitchen"):
+    for other in (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains"):
         if other != place:
             assert np.abs(drawn - plate(other)).mean() > 20, other
     assert plate(place, "snow").mean() > drawn.mean() + 40  # white ground, crowns, ice
@@ -99,6 +103,8 @@ def test_a_model_that_never_learnt_the_forest_draws_its_park_and_says_so():
     assert parse("a dog by the lake").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "park"
     indoors = parse("a cat in the kitchen").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
     assert indoors.place == "living room"
+    high = parse("a dog in the mountains").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
+    assert high.place == "park"
     arriving = parse("A dog walks in the forest. Coming from the park.")
     assert arriving.spec.arrives_from == "park"
     assert arriving.within(LEARNT_KINDS, LEARNT_ACTIONS).spec.arrives_from is None

@@ -28,6 +28,7 @@ PLACE_PROSE = {
     "forest": "a forest of tall trees",
     "lake": "the grassy bank of a lake",
     "kitchen": "a kitchen",
+    "mountains": "a mountain trail below snowy peaks",
 }
 TIME_PROSE = {
     "morning": "in the morning",

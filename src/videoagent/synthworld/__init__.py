@@ -36,5 +36,5 @@
 # where it snows; 26: a cake on its table (candles alight), balloons held up, tied to a table
 # or weighted on the ground (a bunch of three where said as many); dancers side by side;
 # 27: the forest, a place of its own (it was drawn as the park); 28: the lake, where one
-# swimming swims out in its water; 29: the kitchen.
-VERSION = 29
+# swimming swims out in its water; 29: the kitchen; 30: the mountains.
+VERSION = 30

@@ -36,6 +36,7 @@ PLACE_PHRASE = {
     "forest": "a forest with a dirt path",
     "lake": "a lake with reeds and green grass",
     "kitchen": "a kitchen with a counter and a stove",
+    "mountains": "the mountains with a trail below high peaks",
 }
 TIME_PHRASE = {
     "morning": "morning",

@@ -21,6 +21,7 @@ from videoagent.synthworld.painters.props import WATER, text
 BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room": 0.7, "city": 1.3}
 BACK_LINE["forest"] = 1.2
 BACK_LINE["kitchen"] = 0.7
+BACK_LINE["mountains"] = 1.5
 BACK_LINE["lake"] = 1.6  # the far shore: the water reaches back to it
 LAKE_BANK = 0.45  # where the grass of the near bank gives way to the water, metres
 PARALLAX = 0.45
@@ -33,6 +34,7 @@ SKYLINE = {
     "beach": BACK_LINE["beach"] + 1.1,
     "forest": BACK_LINE["forest"] + 4.0,  # the far trees' tops
     "lake": BACK_LINE["lake"] + 1.6,  # the far shore's hills
+    "mountains": BACK_LINE["mountains"] + 3.6,  # most of the peaks
 }
 BUILT_UP = ("street", "city", "cafe")
 # Where every row of scenery starts, far left of any shot (metres); rows are laid out from
@@ -351,6 +353,50 @@ def kitchen(b: Backdrop) -> None:
                 b.near.rect(x, max(top - 0.35, b.bottom), x + 0.35, top, shade(floor, 0.78))
 
 
+def mountains(b: Backdrop) -> None:
+    """Far off, a range of peaks capped with snow, a nearer ridge before them; near, an
+    alpine meadow with rocks and a gravel trail; a few small pines on its far edge."""
+    base = BACK_LINE["mountains"]
+    for row, (tone, low, high, spread) in enumerate(
+        (((150, 165, 190), 2.8, 4.4, 3.6), ((104, 124, 120), 1.2, 2.2, 2.8))
+    ):
+        rng, x = b.stream(f"peaks {row}"), ANCHOR
+        while x < b.far_right + 10:
+            x += rng.uniform(0.6, 1.0) * spread
+            tall, wide = rng.uniform(low, high), rng.uniform(0.7, 1.1) * spread
+            if x + wide > b.far_left - 10:
+                foot = base - 0.1
+                b.far.polygon([(x - wide, foot), (x + wide, foot), (x, base + tall)], tone)
+                shadowed = shade(tone, 0.85)  # the side away from the sun
+                b.far.polygon([(x, foot), (x + wide, foot), (x, base + tall)], shadowed)
+                if row == 0 or b.weather == "snow":  # snow on the tops
+                    cap = 0.35 if row == 0 else 0.6
+                    top = (x, base + tall)
+                    left = (x - wide * cap, base + tall * (1 - cap))
+                    right = (x + wide * cap, base + tall * (1 - cap))
+                    b.far.polygon([left, right, top], (240, 242, 246))
+    meadow = _snowy(b, (110, 150, 80))
+    _ground(b, meadow, shade(meadow, 0.85))
+    b.near.rect(b.left, -0.3, b.right, 0.25, _snowy(b, (164, 150, 128)))  # the trail
+    rng = b.stream("rocks")
+    for x in _row(b.left - 1, b.right + 1, 1.1, offset=ANCHOR):
+        y = 0.35 + (base - 0.5) * float(rng.random())
+        size = 0.1 + 0.15 * float(rng.random())
+        if rng.random() < 0.6:
+            b.near.ellipse(
+                x, y, size * 1.4, size, shade((130, 130, 134), 0.9 + 0.2 * float(rng.random()))
+            )
+    rng, x = b.stream("alpine pines"), ANCHOR
+    pine = _snowy(b, (46, 84, 60))
+    while x < b.right + 2:
+        x += rng.uniform(2.5, 6.0)
+        if x > b.left - 2:
+            tall = rng.uniform(1.2, 2.0)
+            foot = base - 0.05
+            b.near.rect(x - 0.05, foot, x + 0.05, foot + 0.3, (90, 66, 46))
+            b.near.polygon([(x - 0.4, foot + 0.25), (x + 0.4, foot + 0.25), (x, foot + tall)], pine)
+
+
 def city(b: Backdrop) -> None:
     _facades(b, b.far, base=BACK_LINE["city"] + 0.5, tall=(8.0, 16.0))
     _ground(b, _snowy(b, (120, 120, 128)), (90, 90, 96))
@@ -369,6 +415,7 @@ PAINTERS = {
     "forest": forest,
     "lake": lake,
     "kitchen": kitchen,
+    "mountains": mountains,
 }
 
 

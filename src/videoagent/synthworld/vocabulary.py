@@ -66,11 +66,12 @@ KINDS = CREATURES + PROPS
 # by them), then those the procedural world draws besides; each of those is drawn by a
 # model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
 LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
-PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen")
+PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains")
 LEARNT_STAND_INS = {"forest": "park", "lake": "park", "kitchen": "living room"}
+LEARNT_STAND_INS["mountains"] = "park"
 # How a place is said to be where something is: "on the street", else "at the park".
 PLACE_PREPOSITIONS = {"street": "on", "living room": "in", "city": "in", "forest": "in"}
-PLACE_PREPOSITIONS |= {"lake": "by", "kitchen": "in"}
+PLACE_PREPOSITIONS |= {"lake": "by", "kitchen": "in", "mountains": "in"}
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
 INDOORS = ("living room", "kitchen")
@@ -430,6 +431,11 @@ PLACE_SYNONYMS = {
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
     **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
     **dict.fromkeys("kitchen kitchens".split(), "kitchen"),
+    **dict.fromkeys(
+        """mountain mountains mountainside mountaintop peak peaks summit alps valley canyon
+        cliff cliffs""".split(),
+        "mountains",
+    ),
     # the kitchen of a place is a kitchen ("a restaurant kitchen", not its dining room)
     **{f"{where} kitchen": "kitchen" for where in "restaurant cafe café bakery hotel".split()},
     **dict.fromkeys("river rivers riverbank riverside canal".split(), "lake"),
@@ -507,7 +513,7 @@ def verb_after_its_doer(words: list[str], i: int) -> bool:
 PLACE_STAND_INS = {
     **dict.fromkeys(
         """
-        mountain mountains hill hills hillside valley cliff cliffs waterfall countryside farm
+        hill hills hillside waterfall countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
         yard playground schoolyard campsite trail trails moon mars savanna savannah safari
         prairie grassland grasslands plains zoo
@@ -877,7 +883,7 @@ NEUTRAL_WORDS = frozenset(
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
-    reeds water counter stove
+    reeds water counter stove trail peaks
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each

@@ -95,6 +95,11 @@ from videoagent.plan.request import Request
             ["two people", "a ball", "the person chases the ball", "at the beach"],
         ),
         ("a boy kicking a ball", ["a person", "a ball", "the person chases the ball"]),
+        # A name of several words is one ask: no "a balloon" besides the hot air balloon.
+        (
+            "a hot air balloon over the hills",
+            ["a hot air balloon", "the hot air balloon flies", "at the park"],
+        ),
     ],
 )
 def test_a_request_is_read_into_the_asks_it_makes(request_text, said):

@@ -179,7 +179,7 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
         return None  # "a bus stop": a place
     if words[i] in vocab.BABY_WORDS and _creature_word(after):
         return None  # "a baby elephant": how young the elephant is
-    for length in (2, 1):
+    for length in (3, 2, 1):
         phrase = " ".join(words[i : i + length])
         if len(phrase.split()) != length:
             continue
@@ -213,11 +213,13 @@ def _entities(text: str) -> list[Ask]:
     words = _words(text)
     found: dict[tuple[str, str | None], int] = {}
     first = ""  # the first creature named: whose a parent is ("an elephant and its mother")
+    said_to = 0  # where the last name ends: no word of it names another ("hot air balloon")
     for i in range(len(words)):
-        named = _kind_at(words, i)
+        named = _kind_at(words, i) if i >= said_to else None
         if named is None:
             continue
         kind, length = named
+        said_to = i + length
         if is_awaited(words, i):  # "waiting at the window for its owner": not there yet
             continue
         if kind == "person" and first and words[i + length - 1] in vocab.PARENTS:

@@ -107,9 +107,12 @@ def make_brief(request: Request) -> Brief:
         # unless seen through a window; a car that is what it is about, in the street.
         window = "window" in request.text.lower()
         indoors = window or (kind == "cat" and weather == "clear")
-        driven = kind is None and "car" in {e.kind for e in parse(told).spec.entities}
+        things = [e.kind for e in parse(told).spec.entities]
+        driven = kind is None and "car" in things
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
+        afloat = next((vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON), None)
         place = "living room" if indoors else "street" if driven else "forest" if wild else "park"
+        place = afloat or place  # a boat on its water, whoever is in it
         assumed.append(f"set in a {place}")
     time_of_day = _named(plain, vocab.TIME_SYNONYMS)
     if time_of_day is None and any(e.kind == "fireworks" for e in parse(told).spec.entities):

@@ -60,6 +60,7 @@ ACTION_PROSE = {
     "swim": "swims",
     "sleep": "sleeps, lying down and breathing slowly",
     "bloom": "blooms, its petals slowly opening",
+    "sail": "sails across the water",
 }
 
 
@@ -137,7 +138,8 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
         elif entity.action in vocab.RIDING and target is not None:
             told.add(target)
             pace = " at a gallop" if spec.entities[target].action == "run" else ""
-            sentence = f"{called(index)} rides {called(target)}{pace}"
+            rides = {"row": "rows", "cycle": "rides"}.get(entity.action, "rides")
+            sentence = f"{called(index)} {rides} {called(target)}{pace}"
         elif entity.action == "eat" and entity.kind in vocab.ANIMALS:
             sentence = f"{called(index)} grazes, head lowered"
         elif entity.action == "eat" and item is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from videoagent.synthworld.choreography import (
+    AFLOAT,
     OUT_IN_THE_WATER,
     RIDER_LEGS,
     SADDLE,
@@ -76,8 +77,6 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
         tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
-    if lead and lead.action == "swim":  # out in a lake's water: framed from the bank up
-        tall += OUT_IN_THE_WATER.get(spec.place, 0.0)
     if lead and lead.kind in ON_A_TABLE and any(e.kind == "table" for e in spec.entities):
         tall += SIZE["table"][1]  # a cake on its table: framed from the floor up to it
     if lead and lead.action == "sleep":  # lying down: framed on its length as well
@@ -98,6 +97,10 @@ class Camera:
         self.move = spec.camera
         self.width, self.height = view_size(spec, aspect)
         self.ground_at = GROUND_AT[spec.shot_size]
+        lead = spec.entities[0] if spec.entities else None
+        if lead is not None and lead.action in AFLOAT:  # out in the water: framed there, as
+            lift = OUT_IN_THE_WATER.get(spec.place, 0.0)  # if it stood where the shore is
+            self.ground_at += lift / self.height
         start, end = choreography.subject_span()
         self.middle = (start + end) / 2
         self.offset = 0.0  # metres right of where it was staged: where a shot left it

@@ -147,6 +147,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "swim": "swims",
         "sleep": "sleeps",
         "bloom": "blooms",
+        "sail": "sails across the water",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -74,6 +74,8 @@ SIZE = {
     "sofa": (2.0, 0.95),
     "balloon": (0.6, 1.25),  # from the end of their strings to the top of the highest
     "cake": (0.5, 0.42),  # its candles' flames the top
+    "boat": (2.3, 0.45),
+    "sailboat": (2.4, 2.6),  # its mast's top
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
 }
@@ -88,6 +90,8 @@ SPEED = {
     "fly": 2.2,
     "drive": 5.0,
     "roll": 1.6,
+    "sail": 1.2,
+    "row": 0.9,  # a rowing boat's pace
 }
 SMALL_ITEMS = ("cup", "ball")
 SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
@@ -102,7 +106,8 @@ FLAT = {"blanket": (0.1, 0.16)}
 # Where one swimming at a place with water of its own swims: out in it, this far above the
 # actors' ground line (past a lake's near bank, `places.LAKE_BANK`); elsewhere water is
 # drawn round them where they are.
-OUT_IN_THE_WATER = {"lake": 0.8}
+OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55}  # the beach's: past the surf, in the sea
+AFLOAT = ("swim", "sail", "row")
 AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
@@ -175,8 +180,9 @@ class Pose:
 JUMP_SECONDS = 1.3  # one jump, take-off to landing
 # Where a rider sits, metres above the ground, and behind the middle of what it rides
 # (facing right).
-SADDLE = {"horse": 1.36, "bike": 0.86}
-SADDLE_X = {"horse": -0.12, "bike": -0.22}
+SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22}  # in a boat: on its seat
+SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45}
+SEAT_STEP = 0.6  # how far behind the one before them each other rider sits
 RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
 
 
@@ -351,8 +357,9 @@ class Choreography:
     def pose(self, index: int, t: float) -> Pose:
         """Entity `index` at `t` seconds, in the world (moved by `shift`)."""
         pose = self._pose(index, t)
-        if pose.action == "swim" and self.spec.place in OUT_IN_THE_WATER:
-            pose = replace(pose, y=pose.y + OUT_IN_THE_WATER[self.spec.place])
+        if pose.action in AFLOAT:  # out in the place's water, bobbing on it
+            bob = 0.03 * math.sin((t + self.gait_offset) * 1.7) if pose.action != "swim" else 0.0
+            pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
         if self._holds_up(index):
@@ -429,7 +436,10 @@ class Choreography:
         if entity.action in RIDING and entity.target is not None:
             ridden = self.entities[entity.target].kind
             under = self._pose(entity.target, t)
-            x = under.x + SADDLE_X.get(ridden, 0.0) * under.facing
+            # several in one boat sit one behind another ("a family in a canoe")
+            aboard = [i for i, e in enumerate(self.entities) if e.target == entity.target]
+            behind = aboard.index(index) * SEAT_STEP if index in aboard else 0.0
+            x = under.x + (SADDLE_X.get(ridden, 0.0) - behind) * under.facing
             return Pose(x, SADDLE.get(ridden, 1.0), under.facing, entity.action, under.phase)
         if entity.action == "dance":  # a partner, face to face with the lead; more of them
             # on either side in turn, a step further out each pair
@@ -546,6 +556,7 @@ class Choreography:
             "dance": 6.3,  # a step a half-second: 120 beats a minute
             "spin": 15.0,  # at a run
             "swim": 6.0,  # a paddling stroke
+            "row": 3.2,  # a stroke of the oars every two seconds
             "wave": 9.0,  # a hand waved to and fro
             "sleep": 1.8,  # a slow breath every three or four seconds
         }.get(action, 3.0)

@@ -37,6 +37,9 @@ SKYLINE = {
     "mountains": BACK_LINE["mountains"] + 3.6,  # most of the peaks
 }
 BUILT_UP = ("street", "city", "cafe")
+SEA = (40, 110, 170)
+# The colour of each place's own water, where one swims in it (elsewhere: props.WATER).
+WATER_OF = {"beach": SEA, "lake": WATER}
 # Where every row of scenery starts, far left of any shot (metres); rows are laid out from
 # here so that the same x always gets the same thing.
 ANCHOR = -1000.0
@@ -273,12 +276,13 @@ def cafe(b: Backdrop) -> None:
 
 def beach(b: Backdrop) -> None:
     base = BACK_LINE["beach"]
-    b.far.rect(b.far_left - 3, base - 0.2, b.far_right + 3, base + 1.1, (40, 110, 170))
+    b.far.rect(b.far_left - 3, base - 0.2, b.far_right + 3, base + 1.1, SEA)
     x, rng = ANCHOR, b.stream("waves")
     while x < b.far_right + 3:
-        low, high = rng.uniform(0, 0.6), rng.uniform(0, 0.6)
-        if x + 0.9 > b.far_left - 3:
-            b.far.rect(x, base + 0.2 + low, x + 0.9, base + 0.26 + high, (200, 225, 240))
+        low, thick = rng.uniform(0, 0.6), rng.uniform(0, 0.6)
+        if x + 0.9 > b.far_left - 3:  # a crest: thin (a swimmer is framed close to them)
+            crest = base + 0.2 + low
+            b.far.rect(x, crest, x + 0.9, crest + 0.04 + 0.05 * thick, (200, 225, 240))
         x += rng.uniform(1.2, 2.5)
     sand = _snowy(b, (232, 210, 160))
     _ground(b, sand, (215, 230, 235))

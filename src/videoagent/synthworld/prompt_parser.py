@@ -361,6 +361,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 if i > 0 and tokens[i - 1] in ("to",) or (i > 1 and tokens[i - 2] == "to"):
                     to_target = index
                 before = _word_before(tokens, i)
+                aboard = kind[0] in vocab.RIDDEN and before in _ABOARD and not ridden_by
+                if aboard and mentions and entities[mentions[0]]["kind"] == "person":
+                    ridden_by = before  # "a girl on a horse", "a man in a boat": riding it
                 if mentions and before == "and":
                     joined_by_and = True
                 if mentions and (before == "with" or ACTION_TABLE.get(before) == "walk"):
@@ -408,6 +411,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 elif token not in unsupported:
                     unsupported.append(token)
             i += 1
+        if ridden_by in _ABOARD and not set(vocab.RIDING) & set(actions):
+            actions = ["ride", *(a for a in actions if a != "stand")]  # in it, not beside it
         if ridden_by:
             mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
             if not set(vocab.RIDING) & set(actions) and ridden_by not in unsupported:
@@ -469,10 +474,13 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
     return rest, [a for a in actions if a not in ("meet", "chase")]
 
 
+# The words before what one rides that say one is on it or in it ("a girl on a horse").
+_ABOARD = ("on", "in", "aboard", "astride")
 # Words of riding that say on what, where the sentence names nothing ridden.
 _BRINGS = {
     "horseback": "horse",
     **dict.fromkeys(("cycle", "cycles", "cycling", "biking"), "bike"),
+    **dict.fromkeys("row rows rowing canoeing kayaking".split(), "boat"),
 }
 
 
@@ -684,6 +692,6 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD_UP  # held up by whom
-        if action not in ("meet", "chase", "give", "ride", "cycle") and not flown:
+        if action not in ("meet", "chase", "give", *vocab.RIDING) and not flown:
             entity["target"] = None
     return cannot

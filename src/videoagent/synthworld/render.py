@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View, sky_box
-from videoagent.synthworld.choreography import SIZE, Pose, sized_as
+from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, sized_as
 from videoagent.synthworld.painters import animals, creatures, props, scenery
 from videoagent.synthworld.painters.pen import Pen, shade
 from videoagent.synthworld.spec import SceneSpec
@@ -53,6 +53,8 @@ PAINTERS = {
     "frisbee": props.draw_frisbee,
     "balloon": props.draw_balloon,
     "cake": props.draw_cake,
+    "boat": props.draw_boat,
+    "sailboat": props.draw_sailboat,
     "blanket": props.draw_blanket,
     "sofa": props.draw_sofa,
 }
@@ -92,6 +94,8 @@ DEPTH = {
     "umbrella": 5,  # in the hand, in front of its holder
     "balloon": 5,
     "cake": 5,  # on its table
+    "boat": 4,  # in front of whoever rows it, up to their waist
+    "sailboat": 4,
 }
 
 # What snow settles on, drawn white with it where it snows.
@@ -307,7 +311,7 @@ class Renderer:
             x, y = view.to_pixels(pose.x, pose.y, self.size)
             # A child is a person drawn smaller, as its size says.
             drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
-            if entity.kind in SHADOWED and pose.held_by is None and pose.action != "swim":
+            if entity.kind in SHADOWED and pose.held_by is None and pose.action not in AFLOAT:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = drawn * SHADOWED[entity.kind]
                 draw.ellipse(
@@ -323,7 +327,10 @@ class Renderer:
                 paddling = pose if entity.kind == "person" else replace(pose, action="walk")
                 PAINTERS[entity.kind](pen, paddling, COLOURS[entity.colour])
                 x0, _, x1, top = pose.box(sized_as(entity))
-                props.draw_water_around(pen, (x1 - x0, top - pose.y), pose.phase)
+                own = places.WATER_OF.get(self.stage.place_seen(view))  # the sea, a lake
+                props.draw_water_around(
+                    pen, (x1 - x0, top - pose.y), pose.phase, own or props.WATER, snug=bool(own)
+                )
             elif entity.kind in SNOWED_ON and self.spec.weather == "snow":
                 # white with snow, as the place's own trees are (`places._snowy`)
                 PAINTERS[entity.kind](pen, pose, shade(COLOURS[entity.colour], 1.75))

@@ -17,11 +17,12 @@ ANIMALS = (
 )
 CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee")
 WOODLAND_ANIMALS = ("deer", "fox", "wolf", "bear")  # at home in a forest, where none is said
+AFLOAT_ON = {"boat": "lake", "sailboat": "beach"}  # the water a boat is on, where none is said
 SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
-PROPS += ("sofa", "balloon", "cake")
+PROPS += ("sofa", "balloon", "cake", "boat", "sailboat")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
 # What stands on a table where there is one (a cake is never on the floor: it brings one).
@@ -109,19 +110,22 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
     "sleep": tuple(k for k in CREATURES if k not in SMALL_FLIERS),
     "bloom": ("flower",),  # its petals opening over the shot, as a timelapse shows it
+    "sail": ("boat", "sailboat"),  # across the water, bobbing
+    "row": ("person",),  # in a boat, pulling at its oars
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
 LEARNT_ACTIONS = tuple(
     a
     for a in ACTIONS
-    if a not in ("ride", "dance", "wave", "cycle", "spin", "swim", "sleep", "bloom")
+    if a not in ("ride", "dance", "wave", "cycle", "spin", "swim", "sleep", "bloom", "sail", "row")
 )
 # What a kind does where nothing is said of it, when that is not standing about: a
 # butterfly or a balloon is seen in the air.
 GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly"}
+GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
-RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll")}
+RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
 
 COLOURS: dict[str, tuple[int, int, int]] = {
@@ -165,6 +169,8 @@ DEFAULT_COLOUR = {
     "sofa": "blue",
     "balloon": "red",  # a bunch: red, then yellow and blue
     "cake": "white",  # white icing, a pink band, candles
+    "boat": "red",
+    "sailboat": "white",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -325,6 +331,12 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("balloons", "party balloon", "party balloons", "helium balloons"), "balloon"),
     **dict.fromkeys(("cakes", "birthday cake", "birthday cakes", "cupcake", "cupcakes"), "cake"),
     **dict.fromkeys(("chocolate cake", "chocolate cakes"), "cake"),
+    **dict.fromkeys("boats rowboat rowboats canoe canoes kayak kayaks raft dinghy".split(), "boat"),
+    **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
+    **dict.fromkeys(
+        ("sailboats", "sailing boat", "sailing boats", "yacht", "yachts", "ship", "ships"),
+        "sailboat",
+    ),
     **dict.fromkeys(("firework", "firework display", "fireworks display"), "fireworks"),
     "cars": "car",
     "taxi": "car",
@@ -624,7 +636,9 @@ ACTION_SYNONYMS = {
     "swims": "swim",
     "swimming": "swim",
     "paddles": "swim",
-    "paddling": "swim",
+    "paddling": "swim",  # in a boat: rowing (prompt_parser's riding)
+    **dict.fromkeys("row rows rowing canoeing kayaking".split(), "ride"),
+    **dict.fromkeys("sail sails sailing".split(), "sail"),
     "crossing": "walk",
     "crosses": "walk",
     "sneaks": "walk",

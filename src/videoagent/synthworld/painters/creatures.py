@@ -210,6 +210,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.24, -0.1), (0.17, -0.55)], 0.13, TROUSERS)
         pen.ellipse(0.2, -0.57, 0.08, 0.04, shade(TROUSERS, 0.6))  # boot
+    elif pose.action == "row":  # on the boat's seat, legs out before them, leaning to each
+        hip_y = 0.03  # stroke (the hull hides all but the knees)
+        bend = 0.3 + 0.25 * math.sin(pose.phase)
+        pen.line([(0.0, hip_y), (0.35, 0.15), (0.6, 0.0)], 0.13, TROUSERS)
     elif pose.action == "cycle":  # on the saddle, where the pose is, pedalling
         hip_y = 0.03
         bend = 0.3  # leaning to the handlebar
@@ -226,6 +230,11 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
     if pose.action == "cycle":  # the hands on the handlebar
         pen.limb((sx, sy - 0.02), 0.62, 0.8, 0.085, shirt)
+    elif pose.action == "row":  # both hands on the oars' grips, the blades in the water
+        hand = pen.limb((sx, sy - 0.02), 0.5, 1.3 - 0.3 * math.sin(pose.phase), 0.085, shirt)
+        blade = (hand[0] - 0.2 - 0.35 * math.cos(pose.phase), -0.3)
+        pen.line([hand, blade], 0.035, (150, 110, 70))
+        pen.ellipse(blade[0], blade[1], 0.1, 0.03, (150, 110, 70))
     elif dancing:
         near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)

@@ -208,23 +208,65 @@ def draw_cake(pen: Pen, pose: Pose, colour: RGB) -> None:
         flames.ellipse(x + flicker, 0.335, 0.016, 0.03 + abs(flicker), FLAME)
 
 
+SAILCLOTH = (246, 244, 236)
+
+
+def draw_boat(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A rowing boat side on: its hull, a darker gunwale, a white line along it, a little
+    wake behind where it moves."""
+    hull = [(-1.1, 0.42), (1.15, 0.42), (0.95, 0.08), (0.7, 0.0), (-0.85, 0.0), (-1.02, 0.12)]
+    pen.polygon(hull, colour)
+    pen.rect(-1.1, 0.36, 1.15, 0.44, shade(colour, 0.7))
+    pen.line([(-1.0, 0.24), (1.05, 0.24)], 0.03, WHITE)
+    if pose.action == "sail":
+        _wake(pen, pose, -0.95)
+
+
+def draw_sailboat(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A small sailing boat: hull, mast, mainsail and jib filling a little with the wind,
+    a pennant at the masthead."""
+    hull = [(-1.15, 0.4), (1.2, 0.4), (0.95, 0.05), (-0.9, 0.0), (-1.05, 0.12)]
+    pen.polygon(hull, colour)
+    pen.rect(-1.15, 0.34, 1.2, 0.42, shade(colour, 0.7))
+    pen.line([(0.0, 0.4), (0.0, 2.55)], 0.04, (90, 80, 70))
+    fill = 0.04 * math.sin(pose.phase * 0.6)
+    pen.polygon([(0.05, 0.6), (0.05, 2.45), (0.95 + fill, 0.6)], SAILCLOTH)
+    pen.polygon([(-0.05, 0.75), (-0.05, 2.2), (-0.85 - fill, 0.75)], shade(SAILCLOTH, 0.92))
+    pen.polygon([(0.0, 2.55), (0.0, 2.45), (0.25, 2.5 + fill)], (200, 45, 45))
+    if pose.action == "sail":
+        _wake(pen, pose, -1.0)
+
+
+def _wake(pen: Pen, pose: Pose, stern: float) -> None:
+    """White water trailing behind a moving boat's stern."""
+    for k in range(3):
+        drift = 0.08 * math.sin(pose.phase * 0.8 + k)
+        x = stern - 0.25 - 0.3 * k + drift
+        pen.line([(x, 0.03), (x - 0.25, 0.03)], 0.025, (235, 242, 246))
+
+
 WATER = (58, 122, 186)
 
 
-def draw_water_around(pen: Pen, size: tuple[float, float], phase: float) -> None:
-    """A pool of water round a swimmer `size` (width, height) wide and tall, up to its
-    chest, its surface rippling: what swims is drawn in it, wherever it is (a lake drawn as
-    the park has no water of its own)."""
+def draw_water_around(
+    pen: Pen, size: tuple[float, float], phase: float, water: RGB = WATER, *, snug: bool = False
+) -> None:
+    """A pool of `water` round a swimmer `size` (width, height) wide and tall, up to its
+    chest, its surface rippling: what swims is drawn in it, wherever it is (in a place's own
+    water, in that water's colour and `snug`, no wider than the swimmer; in a park, a pool of
+    its own)."""
     width, height = size
-    level, reach = 0.5 * height, 0.55 * width + 0.4
+    level, reach = 0.5 * height, 0.55 * width + (0.15 if snug else 0.4)
     xs = [reach * (i / 8 - 1) for i in range(17)]
     surface = [(x, level + 0.04 * math.sin(phase + 6 * x)) for x in xs]
     bowl = [  # below the surface, rounded like a pond seen from the side
         (reach * math.cos(a), level - (level + 0.1) * math.sin(a))
         for a in (math.pi * k / 12 for k in range(1, 12))
     ]
-    pen.polygon([*surface, *bowl], WATER)
-    crest = shade(WATER, 1.5)
+    if snug:  # square below, hiding every leg: it is the water all round it anyway
+        bowl = [(reach, -0.1), (-reach, -0.1)]
+    pen.polygon([*surface, *bowl], water)
+    crest = shade(water, 1.5)
     for x, y in surface[2:-2:3]:
         pen.line([(x - 0.08, y), (x + 0.08, y)], 0.025, crest)
 

@@ -47,6 +47,7 @@ def _changed(spec: SceneSpec, index: int = 40) -> np.ndarray:
         ("a family eating dinner at the table", "table"),
         ("a dog playing with a stick by the river", "stick"),
         ("a dog catching a frisbee in the park", "frisbee"),
+        ("a train passing through the countryside", "train"),
     ],
 )
 def test_each_is_read_drawn_and_captioned_as_itself(prompt, kind):
@@ -286,3 +287,15 @@ def test_a_tree_is_white_with_snow_where_it_snows():
         return float(frame[y0 : (y0 + y1) // 2, x0:x1].mean())  # its top half: leaves
 
     assert canopy("snow") > canopy("clear") + 40
+
+
+def test_a_train_goes_by_where_nothing_else_is_said_of_it_on_its_rails():
+    """ "a train passing through the countryside" stood still; "a steam train crossing the
+    valley" was "a train that walks"."""
+    for text in ("a train passing through the countryside", "a steam train crossing the valley"):
+        (train,) = parse(text).spec.entities
+        assert (train.kind, train.action) == ("train", "drive"), text
+    assert parse("a dog sits by a train").spec.entities[1].action == "drive"
+    spec = parse("a train in the park").spec
+    choreography = Choreography(spec, 4.0)
+    assert choreography.pose(0, 4.0).x - choreography.pose(0, 0.0).x > 2.5  # on its way

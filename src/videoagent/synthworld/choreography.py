@@ -57,6 +57,7 @@ SIZE = {
     "sign": (0.9, 1.9),
     "bike": (1.8, 1.0),
     "bus": (7.0, 3.0),
+    "train": (16.0, 3.2),  # a locomotive and two carriages
     "plane": (4.6, 1.4),
     "kite": (0.7, 0.95),
     "hot air balloon": (2.4, 3.4),
@@ -134,6 +135,7 @@ FLEES_BY = {
     "bird": "fly",
     "car": "drive",
     "bus": "drive",
+    "train": "drive",
     "plane": "fly",
     "dog": "run",
     "cat": "run",

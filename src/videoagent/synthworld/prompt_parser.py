@@ -684,6 +684,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)
         if (kind, action) == ("person", "fly"):
             action = "stand"  # one flying a kite or a drone stands on the ground
+        if action in ("walk", "run") and kind in vocab.ACTIONS["drive"]:
+            action = "drive"  # "a train crossing the valley", "a car going by"
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             cannot.append((kind, action))
             action = "stand"

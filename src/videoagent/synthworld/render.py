@@ -37,6 +37,7 @@ PAINTERS = {
     "sign": props.draw_sign,
     "bike": props.draw_bike,
     "bus": props.draw_bus,
+    "train": props.draw_train,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
     "hot air balloon": props.draw_hot_air_balloon,
@@ -69,6 +70,7 @@ DEPTH = {
     "car": 2,
     "bike": 2,  # behind its rider
     "bus": 2,
+    "train": 1,  # behind those watching it pass
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
     "hot air balloon": 0,
@@ -109,6 +111,7 @@ SHADOWED = {
     "car": 2.0,
     "bike": 0.8,
     "bus": 3.4,
+    "train": 7.0,
     "snowman": 0.4,
     "penguin": 0.22,
     "table": 0.75,

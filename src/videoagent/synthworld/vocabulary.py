@@ -22,7 +22,7 @@ SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
-PROPS += ("sofa", "balloon", "cake", "boat", "sailboat")
+PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
 # What stands on a table where there is one (a cake is never on the floor: it brings one).
@@ -98,7 +98,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "meet": ("dog", "cat", "person", *ANIMALS, "penguin"),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
     "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee"),
-    "drive": ("car", "bus"),
+    "drive": ("car", "bus", "train"),
     "roll": ("ball", "bike", "stick"),  # a stick thrown tumbles along
     "ride": ("person",),  # on a horse's back (the horse walks)
     "cycle": ("person",),  # on a bike (it rolls along)
@@ -123,7 +123,7 @@ LEARNT_ACTIONS = tuple(
 # What a kind does where nothing is said of it, when that is not standing about: a
 # butterfly or a balloon is seen in the air.
 GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly"}
-GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail"}
+GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
@@ -171,6 +171,7 @@ DEFAULT_COLOUR = {
     "cake": "white",  # white icing, a pink band, candles
     "boat": "red",
     "sailboat": "white",
+    "train": "red",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -333,6 +334,8 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("chocolate cake", "chocolate cakes"), "cake"),
     **dict.fromkeys("boats rowboat rowboats canoe canoes kayak kayaks raft dinghy".split(), "boat"),
     **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
+    **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
+    **dict.fromkeys(("steam train", "steam trains", "freight train", "passenger train"), "train"),
     **dict.fromkeys(
         ("sailboats", "sailing boat", "sailing boats", "yacht", "yachts", "ship", "ships"),
         "sailboat",

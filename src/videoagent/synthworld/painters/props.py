@@ -1,5 +1,5 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
-café stand, sign, bike, bus, plane, kite, hot air balloon, umbrella, table, stick,
+café stand, sign, bike, bus, train, plane, kite, hot air balloon, umbrella, table, stick,
 frisbee, picnic blanket, sofa, balloons, cake, and the labelled placeholder for concepts the
 world cannot draw."""
 
@@ -94,6 +94,33 @@ def draw_bus(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.ellipse(half - 0.05, 0.95, 0.08, 0.12, (255, 236, 160))
     for wx in (-half + 1.3, half - 1.5):
         _wheel(pen, wx, (0.45, 0.2, 0.18, 0.04), pose.phase)
+
+
+def draw_train(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A train side on, heading right: a locomotive (its cab, a boiler with a chimney and a
+    lamp) pulling two carriages with rows of windows, wheels turning on a pair of rails that
+    run on beyond it."""
+    half = SIZE["train"][0] / 2
+    steel = (110, 110, 116)
+    pen.line([(-half - 40, 0.06), (half + 40, 0.06)], 0.05, steel)  # the rails
+    front = half - 5.0  # where the locomotive begins
+    pen.rect(front, 0.45, half - 0.4, 2.0, colour)  # the boiler
+    pen.rect(front, 0.45, front + 1.7, 3.0, shade(colour, 0.85))  # the cab
+    pen.rect(front + 0.3, 2.0, front + 1.4, 2.7, GLASS)
+    pen.rect(front - 0.1, 2.95, front + 1.8, 3.15, shade(colour, 0.6))  # its roof
+    pen.rect(half - 1.5, 2.0, half - 1.1, 2.7, (50, 50, 56))  # the chimney
+    pen.polygon([(half - 0.4, 0.45), (half, 0.45), (half - 0.4, 1.2)], shade(colour, 0.7))
+    pen.ellipse(half - 0.35, 1.6, 0.12, 0.12, (255, 236, 160))  # its lamp
+    for k in range(2):  # the carriages, coupled behind it
+        x0 = front - 0.3 - 5.0 * (k + 1)
+        pen.rect(x0, 0.45, x0 + 4.8, 2.9, shade(colour, 0.92))
+        pen.rect(x0, 0.45, x0 + 4.8, 0.8, shade(colour, 0.7))
+        for w in range(4):
+            pen.rect(x0 + 0.35 + w * 1.1, 1.6, x0 + 1.15 + w * 1.1, 2.4, GLASS)
+        for wx in (x0 + 0.8, x0 + 4.0):
+            _wheel(pen, wx, (0.42, 0.15, 0.36, 0.05), pose.phase)
+    for wx in (front + 0.8, front + 2.4, front + 3.8):
+        _wheel(pen, wx, (0.45, 0.16, 0.38, 0.05), pose.phase)
 
 
 def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -48,6 +48,7 @@ def _changed(spec: SceneSpec, index: int = 40) -> np.ndarray:
         ("a dog playing with a stick by the river", "stick"),
         ("a dog catching a frisbee in the park", "frisbee"),
         ("a train passing through the countryside", "train"),
+        ("a man playing the guitar", "guitar"),
     ],
 )
 def test_each_is_read_drawn_and_captioned_as_itself(prompt, kind):
@@ -299,3 +300,22 @@ def test_a_train_goes_by_where_nothing_else_is_said_of_it_on_its_rails():
     spec = parse("a train in the park").spec
     choreography = Choreography(spec, 4.0)
     assert choreography.pose(0, 4.0).x - choreography.pose(0, 0.0).x > 2.5  # on its way
+
+
+def test_a_guitar_is_played_before_its_player_who_stands_or_sits_to_play_it():
+    """ "a man playing guitar on the street": a box labelled guitar, the man walking past."""
+    board, _ = preview_plan(
+        Request.build("a man playing guitar on the street", duration=6), ["procedural"]
+    )
+    spec = board.shots[0].scene_spec
+    (man, guitar) = spec.entities
+    assert (man.action, guitar.kind, guitar.target) == ("stand", "guitar", 0)
+    for text in ("a man playing guitar on the street", "a girl sits on a bench playing guitar"):
+        spec = parse(text).spec
+        choreography = Choreography(spec, 4.0)
+        player = choreography.pose(0, 1.0)
+        held = choreography.pose(len(spec.entities) - 1, 1.0)
+        assert player.plays and not player.holds_up and held.held_by == 0, text
+        _, truth = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=2).frame(12)
+        body, instrument = truth.entities[0], truth.entities[-1]
+        assert body.box[1] < instrument.box[1] < body.box[3], text  # before the waist

@@ -15,6 +15,7 @@ from videoagent.synthworld.vocabulary import (
     DEFAULT_COLOUR,
     GOES_ABOUT_BY,
     HELD_UP,
+    PLAYED,
     RIDDEN,
     RIDING,
 )
@@ -116,6 +117,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{name.capitalize()} rides {_article(_name(target))}."
     if entity.kind == "kite" and action == "fly" and target is not None:
         return f"The {_name(target)} flies {name}."  # from their hand
+    if entity.kind in PLAYED and target is not None:
+        return f"The {_name(target)} plays {name}."
     if entity.kind in HELD_UP and target is not None:
         return f"The {_name(target)} holds {name}."  # up, over their head
     if entity.kind in GOES_ABOUT_BY and action == "fly":

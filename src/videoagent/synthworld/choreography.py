@@ -14,9 +14,11 @@ from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.vocabulary import (
     ANIMALS,
     CHILD,
+    HELD,
     HELD_UP,
     IN_THE_SKY,
     ON_A_TABLE,
+    PLAYED,
     RIDDEN,
     RIDING,
     SMALL_FLIERS,
@@ -76,6 +78,7 @@ SIZE = {
     "balloon": (0.6, 1.25),  # from the end of their strings to the top of the highest
     "cake": (0.5, 0.42),  # its candles' flames the top
     "boat": (2.3, 0.45),
+    "guitar": (0.8, 0.45),  # its body to the head of its neck
     "sailboat": (2.4, 2.6),  # its mast's top
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
@@ -127,6 +130,7 @@ HAND = 0.7  # of their height
 # How much lower a holder's hand is seated (on a bench; on the ground), grown-up's metres:
 # as much as their hips are (`painters/creatures.py`).
 SEATED_HAND_DROP = {"seat": 0.4, "ground": 0.78}
+PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, metres
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
@@ -156,6 +160,7 @@ class Pose:
     reach: float = 0.0  # 0..1: how far a giving arm or a sniffing head is lowered
     held_by: int | None = None  # for items: the entity holding it
     holds_up: bool = False  # a person's near hand raised, holding a kite's string or umbrella
+    plays: bool = False  # a person strumming the guitar they hold before them
     grounded: bool = False  # a person sitting on the ground, no seat under them
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
@@ -318,7 +323,7 @@ class Choreography:
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
-        if self._held_up_by(index) is not None or entity.kind in IN_THE_SKY:
+        if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
             return True  # held up, or far off in the sky: no place on the ground
         if self._table_under(index) is not None:
             return True  # on the table (a cake; balloons tied to it)
@@ -366,6 +371,8 @@ class Choreography:
             pose = replace(pose, reach=_ease(t / self.duration))
         if self._holds_up(index):
             pose = replace(pose, holds_up=True)
+        if self._plays(index):
+            pose = replace(pose, plays=True)
         entity = self.entities[index]
         if self._on_the_ground(index, pose):
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
@@ -384,21 +391,30 @@ class Choreography:
     def _holds_up(self, index: int) -> bool:
         """Whether entity `index` holds up a kite's string, an umbrella or balloons."""
         return any(
-            self._kite_flier(other) == index or self._held_up_by(other) == index
+            self._kite_flier(other) == index
+            or (self._held_by(other) == index and self.entities[other].kind in HELD_UP)
             for other in range(len(self.entities))
             if other != index
         )
 
-    def _held_up_by(self, index: int) -> int | None:
-        """Who holds umbrella or balloons `index` up: the one the request says."""
+    def _plays(self, index: int) -> bool:
+        """Whether entity `index` plays a guitar (in their hands, strumming)."""
+        return any(
+            self._held_by(other) == index and self.entities[other].kind in PLAYED
+            for other in range(len(self.entities))
+            if other != index
+        )
+
+    def _held_by(self, index: int) -> int | None:
+        """Who holds umbrella, balloons or guitar `index`: the one the request says."""
         thing = self.entities[index]
-        return thing.target if thing.kind in HELD_UP else None
+        return thing.target if thing.kind in HELD else None
 
     def _table_under(self, index: int) -> int | None:
         """The table entity `index` stands on (a cake) or is tied to (balloons no one
         holds): the first of the scene, if any."""
         entity = self.entities[index]
-        tied = entity.kind == "balloon" and self._held_up_by(index) is None
+        tied = entity.kind == "balloon" and self._held_by(index) is None
         if entity.kind not in ON_A_TABLE and not tied:
             return None
         return next((i for i, e in enumerate(self.entities) if e.kind == "table"), None)
@@ -473,7 +489,17 @@ class Choreography:
             bob = 0.25 * math.sin((t + self.gait_offset) * 1.7)
             x = hand_x + (KITE_AHEAD - HAND_AHEAD) * facing
             return Pose(x, FLIGHT["kite"] + bob, facing, "fly", t * 3, reach=hand_y)
-        holder = self._held_up_by(index)
+        holder = self._held_by(index)
+        if holder is not None and entity.kind in PLAYED:  # before them, at their waist
+            body = self._pose(holder, t)
+            scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
+            seat = "ground" if self._on_the_ground(holder, body) else "seat"
+            y = (
+                body.y
+                + (PLAYED_AT - (SEATED_HAND_DROP[seat] if body.action == "sit" else 0.0)) * scale
+            )
+            x = body.x + 0.12 * scale * body.facing
+            return Pose(x, y, body.facing, "stand", self._phase(entity, t), held_by=holder)
         if holder is not None:  # over the head of whoever holds it, in their hand
             hand_x, hand_y, facing = self._raised_hand(holder, t)
             return Pose(hand_x, hand_y, facing, "stand", 0.0, held_by=holder)

@@ -527,10 +527,10 @@ def _brought(entities: list[dict], mentions: list[int], occasions: list[str], en
 def _hold_up(entities: list[dict], mentions: list[int], actions: list[str]) -> list[str]:
     """Each umbrella or balloon of the sentence held up by its first person ("a woman
     walking in the rain with an umbrella", "a girl holding balloons"), its handle or
-    strings in their hand. Holding it is what a hand does, not all they do: "holds an
-    umbrella" leaves them standing, or walking as said; the sentence's actions are returned
-    less that "hold"."""
-    held = [m for m in mentions if entities[m]["kind"] in vocab.HELD_UP]
+    strings in their hand; a guitar played in their hands. Holding it is what a hand does,
+    not all they do: "holds an umbrella" leaves them standing, or walking as said; the
+    sentence's actions are returned less that "hold"."""
+    held = [m for m in mentions if entities[m]["kind"] in vocab.HELD]
     holder = next((m for m in mentions if entities[m]["kind"] == "person"), None)
     if not held or holder is None:
         return actions
@@ -579,7 +579,7 @@ def _apply(
         action = "chase"  # playing with a ball is running after it: a ball has no nose to meet
     if action == "jump" and others and entities[others[0]]["kind"] == "frisbee":
         action = "chase"  # catching a frisbee: running after it as it skims along
-    played = others and entities[others[0]]["kind"] == "placeholder"
+    played = others and entities[others[0]]["kind"] in ("placeholder", *vocab.PLAYED)
     if action == "meet" and played and entities[subject]["kind"] == "person":
         action = "stand"  # playing the guitar, hugging a teddy bear: where they are
     if entities[subject]["action"] is None:
@@ -693,7 +693,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "stand"
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
-        flown |= kind in vocab.HELD_UP  # held up by whom
+        flown |= kind in vocab.HELD  # held up, or played, by whom
         if action not in ("meet", "chase", "give", *vocab.RIDING) and not flown:
             entity["target"] = None
     return cannot

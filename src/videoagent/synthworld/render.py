@@ -38,6 +38,7 @@ PAINTERS = {
     "bike": props.draw_bike,
     "bus": props.draw_bus,
     "train": props.draw_train,
+    "guitar": props.draw_guitar,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
     "hot air balloon": props.draw_hot_air_balloon,
@@ -71,6 +72,7 @@ DEPTH = {
     "bike": 2,  # behind its rider
     "bus": 2,
     "train": 1,  # behind those watching it pass
+    "guitar": 5,  # before its player
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
     "hot air balloon": 0,

@@ -22,9 +22,12 @@ SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
-PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train")
+PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
+# What a person plays in their hands, before them ("a man playing the guitar").
+PLAYED = ("guitar",)
+HELD = HELD_UP + PLAYED  # held by whom the sentence says, its first person
 # What stands on a table where there is one (a cake is never on the floor: it brings one).
 ON_A_TABLE = ("cake",)
 # Parts of a kind drawn with it: said where it is named ("the candles on her cake"), they
@@ -172,6 +175,7 @@ DEFAULT_COLOUR = {
     "boat": "red",
     "sailboat": "white",
     "train": "red",
+    "guitar": "brown",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -335,6 +339,8 @@ KIND_SYNONYMS = {
     **dict.fromkeys("boats rowboat rowboats canoe canoes kayak kayaks raft dinghy".split(), "boat"),
     **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
     **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
+    **dict.fromkeys("guitars ukulele ukuleles banjo banjos".split(), "guitar"),
+    **dict.fromkeys(("acoustic guitar", "electric guitar", "bass guitar"), "guitar"),
     **dict.fromkeys(("steam train", "steam trains", "freight train", "passenger train"), "train"),
     **dict.fromkeys(
         ("sailboats", "sailing boat", "sailing boats", "yacht", "yachts", "ship", "ships"),

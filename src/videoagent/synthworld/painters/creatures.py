@@ -238,6 +238,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif dancing:
         near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)
+    elif pose.plays:  # strumming the guitar before them, the hand to and fro over its strings
+        strum = 0.5 + 0.18 * math.sin(pose.phase * 4.0)
+        pen.limb((sx, sy - 0.02), 0.5, strum, 0.085, shirt, knee=-0.6)
     elif pose.holds_up:  # the hand raised ahead, holding a kite's string or an umbrella
         pen.line([(sx, sy - 0.02), (sx + 0.1, sy - 0.38), (sx + 0.3, sy - 0.225)], 0.085, shirt)
     elif pose.action == "wave":  # the hand up by the head, the forearm to and fro

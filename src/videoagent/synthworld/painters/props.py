@@ -11,6 +11,7 @@ from functools import lru_cache
 from PIL import ImageFont
 
 from videoagent.synthworld.choreography import FLAT, HAND_AHEAD, KITE_AHEAD, SIZE, Pose
+from videoagent.synthworld.painters.creatures import SKIN
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 GLASS = (160, 200, 225)
@@ -236,6 +237,21 @@ def draw_cake(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 
 SAILCLOTH = (246, 244, 236)
+
+
+def draw_guitar(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A guitar held across its player: the body before their waist, the neck rising ahead
+    to the head, the strings along it, the sound hole."""
+    dark = shade(colour, 0.6)
+    pen.line([(0.05, 0.08), (0.62, 0.3)], 0.055, dark)  # the neck
+    pen.polygon([(0.6, 0.27), (0.76, 0.33), (0.74, 0.4), (0.58, 0.34)], dark)  # its head
+    pen.ellipse(-0.1, 0.0, 0.17, 0.14, colour)  # the lower bout
+    pen.ellipse(0.08, 0.04, 0.12, 0.11, colour)  # the upper
+    pen.ellipse(0.02, 0.03, 0.045, 0.045, (40, 30, 24))  # the sound hole
+    pen.line([(-0.18, 0.0), (0.7, 0.34)], 0.008, (230, 226, 210))  # the strings
+    if pose.held_by is not None:  # the player's hand strumming over the sound hole
+        strum = 0.05 * math.sin(pose.phase * 4.0)
+        pen.ellipse(-0.02, 0.05 + strum, 0.045, 0.04, SKIN)
 
 
 def draw_boat(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -95,6 +95,16 @@ from videoagent.plan.request import Request
             ["two people", "a ball", "the person chases the ball", "at the beach"],
         ),
         ("a boy kicking a ball", ["a person", "a ball", "the person chases the ball"]),
+        # A place drawn as another is no place of its own where a place is named besides
+        # (the bridge's street was asked for too, and never shown); where one goes, it is.
+        (
+            "a steam train crossing a bridge in the mountains",
+            ["a train", "the train drives", "in the mountains"],
+        ),
+        (
+            "a dog walks from the park to the office",
+            ["a dog", "the dog walks", "at the park", "in the living room"],
+        ),
         # A name of several words is one ask: no "a balloon" besides the hot air balloon.
         (
             "a hot air balloon over the hills",

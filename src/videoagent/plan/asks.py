@@ -273,6 +273,7 @@ def _setting(text: str) -> list[Ask]:
     ("through the park to a café" asks for both)."""
     words = _words(text)
     named: list[tuple[int, Ask]] = []
+    stood_in: list[tuple[int, Ask]] = []  # "a bridge", "a pier": a place only if no other is
     for kind, names, synonyms in (
         ("place", vocab.PLACES, vocab.PLACE_SYNONYMS),
         ("time", vocab.TIMES, vocab.TIME_SYNONYMS),
@@ -286,8 +287,18 @@ def _setting(text: str) -> list[Ask]:
                 span = set(range(i, i + size))
                 if " ".join(words[i : i + size]) == phrase and not span & taken:
                     taken |= span
-                    named.append((i, Ask(kind, table[phrase])))
+                    before = [w for w in words[:i] if w not in _ARTICLES][-1:]
+                    gone = bool(set(before) & _GONE_TO)  # a journey's: asked all the same
+                    aside = kind == "place" and phrase in vocab.PLACE_STAND_INS and not gone
+                    (stood_in if aside else named).append((i, Ask(kind, table[phrase])))
+    if not any(ask.kind == "place" for _, ask in named):
+        named += stood_in  # "a bridge in the mountains" is in the mountains: no street asked
     return [ask for _, ask in sorted(named, key=lambda n: n[0])]
+
+
+# Words before a place that say one goes there or comes from it.
+_GONE_TO = frozenset("to towards toward into from".split())
+_ARTICLES = frozenset("a an the his her my their its our your".split())
 
 
 def _length(text: str) -> float | None:

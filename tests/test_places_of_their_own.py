@@ -128,3 +128,19 @@ def test_one_going_into_the_water_is_on_its_shore_all_along():
         "lake",
         "park",
     )
+
+
+def test_a_chef_cooks_in_the_kitchen_tossing_a_pan():
+    """ "a chef cooking in a kitchen" stood in the living room, cooking said not drawn."""
+    board, _ = preview_plan(
+        Request.build("a chef cooking in a kitchen", duration=6), ["procedural"]
+    )
+    scene = board.shots[0].scene_spec
+    assert scene.place == "kitchen" and scene.entities[0].action == "cook"
+    assert not any("cooking" in w for w in board.warnings)
+    spec = parse("medium shot. a chef cooks in the kitchen").spec
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=2)
+    (first, truth), (later, _) = renderer.frame(0), renderer.frame(8)
+    x0, y0, x1, y1 = truth.entities[0].box
+    assert truth.entities[0].action == "cook"
+    assert np.abs(first.astype(int) - later.astype(int))[y0:y1, x0 : x1 + 40].max() > 60

@@ -9,11 +9,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from videoagent.agent.planning import preview_plan
+from videoagent.agent.planning import draft_bible, preview_plan
 from videoagent.audio.effects import effect_sound
 from videoagent.plan.asks import asks_in
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
+from videoagent.plan.staging import stage
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import HAND, SIZE, Choreography
 from videoagent.synthworld.events import sound_events
@@ -136,6 +137,12 @@ def test_fireworks_burst_over_the_city_at_night_with_a_bang_on_each_flash():
     assert blue.entities[0].colour == "blue" and parse(caption(blue)).spec == blue
     brief = make_brief(Request.build("fireworks over the city"))
     assert brief.time_of_day == "night"  # no time said: fireworks are seen in the dark
+    # so too in a morning's story, a shot of them (an edit's added shot burst in daylight)
+    morning = make_brief(Request.build("a dog walks in the park in the morning"))
+    staged = stage("fireworks over the park", morning, draft_bible(morning)).scene
+    assert (staged.time_of_day, morning.time_of_day) == ("night", "morning")
+    said = stage("fireworks at sunset", morning, draft_bible(morning)).scene
+    assert said.time_of_day == "sunset"
     spec = replace(parsed.spec, time_of_day="night")
     fps, frames = 24, 96
     renderer = Renderer(spec, size=(320, 180), fps=fps, frames=frames, seed=2)

@@ -61,6 +61,7 @@ ACTION_PROSE = {
     "sleep": "sleeps, lying down and breathing slowly",
     "bloom": "blooms, its petals slowly opening",
     "sail": "sails across the water",
+    "cook": "cooks, tossing a pan",
 }
 
 

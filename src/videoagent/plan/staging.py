@@ -490,7 +490,9 @@ def stage(
         shot_size = "medium"  # a close-up of one of them leaves the other out
     scene = SceneSpec(
         place=place or here or brief.place,
-        time_of_day=_named(plain, vocab.TIME_SYNONYMS) or now.get("time_of_day", brief.time_of_day),
+        time_of_day=_named(plain, vocab.TIME_SYNONYMS)
+        or ("night" if any(e.kind in vocab.IN_THE_SKY for e in entities) else None)
+        or now.get("time_of_day", brief.time_of_day),
         weather=_named(plain, vocab.WEATHER_SYNONYMS) or now.get("weather", brief.weather),
         camera=_named(beat, vocab.CAMERA_SYNONYMS)
         or _named(brief.framing, vocab.CAMERA_SYNONYMS)

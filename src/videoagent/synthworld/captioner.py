@@ -151,6 +151,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "sleep": "sleeps",
         "bloom": "blooms",
         "sail": "sails across the water",
+        "cook": "cooks at the stove",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -585,6 +585,7 @@ class Choreography:
             "spin": 15.0,  # at a run
             "swim": 6.0,  # a paddling stroke
             "row": 3.2,  # a stroke of the oars every two seconds
+            "cook": 5.0,  # a toss of the pan a second or so
             "wave": 9.0,  # a hand waved to and fro
             "sleep": 1.8,  # a slow breath every three or four seconds
         }.get(action, 3.0)

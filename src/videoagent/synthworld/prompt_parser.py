@@ -559,7 +559,7 @@ def _apply(
             # "a girl flying a kite": the kite flies, on its string from her hand
             if entities[kite]["action"] is None:
                 entities[kite]["action"], entities[kite]["target"] = "fly", subject
-    if action in ("walk", "run", "sit", "jump", "sleep"):
+    if action in ("walk", "run", "sit", "jump", "sleep", "cook"):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
             if companion != subject and able and entities[companion]["action"] is None:

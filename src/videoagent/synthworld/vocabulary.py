@@ -114,6 +114,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "sleep": tuple(k for k in CREATURES if k not in SMALL_FLIERS),
     "bloom": ("flower",),  # its petals opening over the shot, as a timelapse shows it
     "sail": ("boat", "sailboat"),  # across the water, bobbing
+    "cook": ("person",),  # a pan in hand, tossing what is in it
     "row": ("person",),  # in a boat, pulling at its oars
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
@@ -121,7 +122,20 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 LEARNT_ACTIONS = tuple(
     a
     for a in ACTIONS
-    if a not in ("ride", "dance", "wave", "cycle", "spin", "swim", "sleep", "bloom", "sail", "row")
+    if a
+    not in (
+        "ride",
+        "dance",
+        "wave",
+        "cycle",
+        "spin",
+        "swim",
+        "sleep",
+        "bloom",
+        "sail",
+        "row",
+        "cook",
+    )
 )
 # What a kind does where nothing is said of it, when that is not standing about: a
 # butterfly or a balloon is seen in the air.
@@ -256,7 +270,7 @@ KIND_SYNONYMS = {
         skateboarder snowboarder skier swimmer climber photographer gardener baker singer
         guitarist pianist drummer artist painter scientist astronaut pilot mechanic
         carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
-        pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper
+        pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper cook
         """.split(),
         "person",
     ),
@@ -647,6 +661,9 @@ ACTION_SYNONYMS = {
     "paddles": "swim",
     "paddling": "swim",  # in a boat: rowing (prompt_parser's riding)
     **dict.fromkeys("row rows rowing canoeing kayaking".split(), "ride"),
+    **dict.fromkeys(
+        "cook cooks cooking bake bakes baking fry fries frying stir stirs stirring".split(), "cook"
+    ),
     **dict.fromkeys("sail sails sailing".split(), "sail"),
     "crossing": "walk",
     "crosses": "walk",
@@ -878,8 +895,8 @@ STILL_WORDS = frozenset(
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.
 STANDING_WORDS = frozenset(
     """
-    cook cooks cooking bake bakes baking paint paints painting sing sings singing wash washes
-    washing sweep sweeps sweeping fish fishes fishing stir stirs stirring chop chops chopping
+    paint paints painting sing sings singing wash washes
+    washing sweep sweeps sweeping fish fishes fishing chop chops chopping
     feed feeds feeding make makes making chat chats chatting talk talks talking
     throw throws throwing toss tosses tossing fetch build builds building dig digs digging
     pour pours pouring serve serves serving blow blows blowing teach teaches teaching

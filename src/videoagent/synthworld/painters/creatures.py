@@ -238,6 +238,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif dancing:
         near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)
+    elif pose.action == "cook":  # a pan held out at the waist, tossing what is in it
+        toss = math.sin(pose.phase)
+        hand = pen.limb((sx, sy - 0.02), 0.5, 1.25 + 0.12 * toss, 0.085, shirt, knee=-0.5)
+        pan = (hand[0] + 0.32, hand[1] + 0.03)
+        pen.line([hand, (pan[0] - 0.12, pan[1])], 0.03, (40, 40, 44))  # the handle
+        pen.ellipse(pan[0], pan[1], 0.15, 0.035, (60, 60, 66))
+        pen.ellipse(pan[0], pan[1] + 0.04 + 0.08 * max(toss, 0.0), 0.06, 0.025, (245, 200, 80))
     elif pose.plays:  # strumming the guitar before them, the hand to and fro over its strings
         strum = 0.5 + 0.18 * math.sin(pose.phase * 4.0)
         pen.limb((sx, sy - 0.02), 0.5, strum, 0.085, shirt, knee=-0.6)

@@ -321,7 +321,8 @@ def _subject_of(text: str) -> tuple[str, str]:
             continue
         end = i + 2 if vocab.KIND_SYNONYMS.get(phrase) in vocab.CREATURES else i + 1
         while end < len(words) and not words[end - 1].endswith((",", ":")):
-            if not _names_creature(words[end]):  # "a bear cub", said in two words
+            verb = words[end].lower().strip(",.") in vocab.ACTION_SYNONYMS  # "a chef cooks"
+            if verb or not _names_creature(words[end]):  # "a bear cub", said in two words
                 break
             end += 1  # "a golden retriever puppy": one of them, said in two words
         if not word.endswith(",") and end < len(words) and words[end].lower() == "and":

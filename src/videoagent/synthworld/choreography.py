@@ -107,10 +107,10 @@ SEAT_PLACES = {"bench": (0.55, -0.6), "sofa": (0.6, -0.6), "blanket": (0.95, -0.
 # What lies flat on the ground, seen from a little above: how far it reaches away from the
 # camera (above the ground line on screen) and towards it (below), metres.
 FLAT = {"blanket": (0.1, 0.16)}
-# Where one swimming at a place with water of its own swims: out in it, this far above the
-# actors' ground line (past a lake's near bank, `places.LAKE_BANK`); elsewhere water is
-# drawn round them where they are.
-OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55}  # the beach's: past the surf, in the sea
+# Where what swims or floats (`AFLOAT`) at a place with water of its own is: out in it,
+# this far above the actors' ground line (past a lake's near bank, `places.LAKE_BANK`; past
+# the beach's surf); elsewhere a swimmer has water drawn round them where they are.
+OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55}
 AFLOAT = ("swim", "sail", "row")
 AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
@@ -410,6 +410,17 @@ class Choreography:
         thing = self.entities[index]
         return thing.target if thing.kind in HELD else None
 
+    def _played(self, index: int, holder: int, t: float) -> Pose:
+        """A guitar before its player at their waist (lower where they sit), strummed."""
+        body = self._pose(holder, t)
+        scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
+        seat = "ground" if self._on_the_ground(holder, body) else "seat"
+        drop = SEATED_HAND_DROP[seat] if body.action == "sit" else 0.0
+        x = body.x + 0.12 * scale * body.facing
+        y = body.y + (PLAYED_AT - drop) * scale
+        phase = self._phase(self.entities[index], t)
+        return Pose(x, y, body.facing, "stand", phase, held_by=holder)
+
     def _table_under(self, index: int) -> int | None:
         """The table entity `index` stands on (a cake) or is tied to (balloons no one
         holds): the first of the scene, if any."""
@@ -455,8 +466,12 @@ class Choreography:
             ridden = self.entities[entity.target].kind
             under = self._pose(entity.target, t)
             # several in one boat sit one behind another ("a family in a canoe")
-            aboard = [i for i, e in enumerate(self.entities) if e.target == entity.target]
-            behind = aboard.index(index) * SEAT_STEP if index in aboard else 0.0
+            aboard = [
+                i
+                for i, e in enumerate(self.entities)
+                if e.action in RIDING and e.target == entity.target
+            ]
+            behind = aboard.index(index) * SEAT_STEP
             x = under.x + (SADDLE_X.get(ridden, 0.0) - behind) * under.facing
             return Pose(x, SADDLE.get(ridden, 1.0), under.facing, entity.action, under.phase)
         if entity.action == "dance":  # a partner, face to face with the lead; more of them
@@ -490,16 +505,8 @@ class Choreography:
             x = hand_x + (KITE_AHEAD - HAND_AHEAD) * facing
             return Pose(x, FLIGHT["kite"] + bob, facing, "fly", t * 3, reach=hand_y)
         holder = self._held_by(index)
-        if holder is not None and entity.kind in PLAYED:  # before them, at their waist
-            body = self._pose(holder, t)
-            scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
-            seat = "ground" if self._on_the_ground(holder, body) else "seat"
-            y = (
-                body.y
-                + (PLAYED_AT - (SEATED_HAND_DROP[seat] if body.action == "sit" else 0.0)) * scale
-            )
-            x = body.x + 0.12 * scale * body.facing
-            return Pose(x, y, body.facing, "stand", self._phase(entity, t), held_by=holder)
+        if holder is not None and entity.kind in PLAYED:
+            return self._played(index, holder, t)
         if holder is not None:  # over the head of whoever holds it, in their hand
             hand_x, hand_y, facing = self._raised_hand(holder, t)
             return Pose(hand_x, hand_y, facing, "stand", 0.0, held_by=holder)

@@ -98,9 +98,9 @@ class Camera:
         self.width, self.height = view_size(spec, aspect)
         self.ground_at = GROUND_AT[spec.shot_size]
         lead = spec.entities[0] if spec.entities else None
-        if lead is not None and lead.action in AFLOAT:  # out in the water: framed there, as
-            lift = OUT_IN_THE_WATER.get(spec.place, 0.0)  # if it stood where the shore is
-            self.ground_at += lift / self.height
+        if lead is not None and lead.action in AFLOAT:
+            # out in the water: framed there, as if it stood where the shore is
+            self.ground_at += OUT_IN_THE_WATER.get(spec.place, 0.0) / self.height
         start, end = choreography.subject_span()
         self.middle = (start + end) / 2
         self.offset = 0.0  # metres right of where it was staged: where a shot left it

@@ -422,7 +422,7 @@ def parse(prompt: str) -> ParsedPrompt:
         elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
             mentions.append(entity_for(_Mention("ball", None), True))
             actions = ["chase" if a == "meet" else a for a in actions]
-        actions = _hold_up(entities, mentions, actions)
+        actions = _held_by_first_person(entities, mentions, actions)
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
         if mentions:  # "meets a friend and they dance": a dog cannot, said so
@@ -524,7 +524,9 @@ def _brought(entities: list[dict], mentions: list[int], occasions: list[str], en
     return brought
 
 
-def _hold_up(entities: list[dict], mentions: list[int], actions: list[str]) -> list[str]:
+def _held_by_first_person(
+    entities: list[dict], mentions: list[int], actions: list[str]
+) -> list[str]:
     """Each umbrella or balloon of the sentence held up by its first person ("a woman
     walking in the rain with an umbrella", "a girl holding balloons"), its handle or
     strings in their hand; a guitar played in their hands. Holding it is what a hand does,

@@ -71,11 +71,18 @@ KINDS = CREATURES + PROPS
 # model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
 LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
 PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains")
-LEARNT_STAND_INS = {"forest": "park", "lake": "park", "kitchen": "living room"}
-LEARNT_STAND_INS["mountains"] = "park"
+LEARNT_STAND_INS = {
+    "forest": "park",
+    "lake": "park",
+    "mountains": "park",
+    "kitchen": "living room",
+}
 # How a place is said to be where something is: "on the street", else "at the park".
-PLACE_PREPOSITIONS = {"street": "on", "living room": "in", "city": "in", "forest": "in"}
-PLACE_PREPOSITIONS |= {"lake": "by", "kitchen": "in", "mountains": "in"}
+PLACE_PREPOSITIONS = {
+    "street": "on",
+    "lake": "by",
+    **dict.fromkeys(("living room", "city", "forest", "kitchen", "mountains"), "in"),
+}
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
 INDOORS = ("living room", "kitchen")

@@ -1,8 +1,9 @@
-"""The forest, the lake, the kitchen and the mountains, places of their own (the kitchen was
-drawn as the living room, the others as the park, and said so): tall trunks, a wall of
-pines, a dirt path; a grassy bank, reeds, water to a far shore where a swimmer swims; a
-worktop, a stove, a fridge; peaks capped with snow above a trail. Our own models, which
-never learnt them, draw the place they stood in for."""
+"""The forest, the lake, the kitchen, the mountains and the reef, places of their own (the
+kitchen was drawn as the living room, the reef as the beach, the others as the park, and
+said so): tall trunks, a wall of pines, a dirt path; a grassy bank, reeds, water to a far
+shore where a swimmer swims; a worktop, a stove, a fridge; peaks capped with snow above a
+trail; seaweed and corals under the sea, where fish swim. Our own models, which never
+learnt them, draw the place they stood in for."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARN
         ("a man hiking in the mountains", "mountains"),
         ("a mountain goat", "mountains"),
         ("rolling hills at sunset", "park"),  # hills are the park's
+        ("fish swimming in a coral reef", "reef"),
+        ("a shark under the sea", "reef"),
     ],
 )
 def test_each_is_read_and_captioned_as_itself(text, place):
@@ -55,7 +58,7 @@ def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
         return frame.astype(int)
 
     drawn = plate(place)
-    for other in (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains"):
+    for other in (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains", "reef"):
         if other != place:
             assert np.abs(drawn - plate(other)).mean() > 20, other
     assert plate(place, "snow").mean() > drawn.mean() + 40  # white ground, crowns, ice
@@ -144,3 +147,21 @@ def test_a_chef_cooks_in_the_kitchen_tossing_a_pan():
     x0, y0, x1, y1 = truth.entities[0].box
     assert truth.entities[0].action == "cook"
     assert np.abs(first.astype(int) - later.astype(int))[y0:y1, x0 : x1 + 40].max() > 60
+
+
+def test_a_fish_swims_under_the_sea_where_no_rain_falls():
+    """ "a goldfish swimming" was a labelled box in the park; "fish swimming in a coral
+    reef" a box at the beach."""
+    assert make_brief(Request.build("a goldfish swimming")).place == "reef"
+    (fish,) = parse("a shark under the sea").spec.entities
+    assert (fish.kind, fish.colour, fish.action) == ("fish", "grey", "swim")
+    spec = parse("medium shot. a goldfish swims at the reef in the rain").spec
+    assert Choreography(spec, 2.0).pose(0, 1.0).y == pytest.approx(OUT_IN_THE_WATER["reef"])
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=8, seed=3)
+    (first, truth), (later, _) = renderer.frame(0), renderer.frame(5)
+    assert truth.entities[0].visible == 1.0
+    x0, y0, x1, y1 = truth.entities[0].box
+    calm = np.abs(first.astype(int) - later.astype(int)).sum(axis=2)
+    calm[y0:y1, x0:x1] = 0  # the fish itself moves
+    assert (calm > 30).mean() < 0.02  # no rain falls under the sea
+    assert parse("a fish at the reef").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "beach"

@@ -32,6 +32,7 @@ SOUNDS = {
 PLACES = {"beach": "sea", "street": "street", "city": "street", "cafe": "cafe", "park": "park"}
 PLACES["forest"] = PLACES["lake"] = "park"  # birdsong and the wind in the leaves
 PLACES["mountains"] = "park"
+PLACES["reef"] = "sea"
 
 
 def sound_for(place: str, weather: str) -> str:

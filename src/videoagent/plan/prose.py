@@ -29,6 +29,7 @@ PLACE_PROSE = {
     "lake": "the grassy bank of a lake",
     "kitchen": "a kitchen",
     "mountains": "a mountain trail below snowy peaks",
+    "reef": "a coral reef under the sea",
 }
 TIME_PROSE = {
     "morning": "in the morning",

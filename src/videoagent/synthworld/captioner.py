@@ -38,6 +38,7 @@ PLACE_PHRASE = {
     "lake": "a lake with reeds and green grass",
     "kitchen": "a kitchen with a counter and a stove",
     "mountains": "the mountains with a trail below high peaks",
+    "reef": "a coral reef with seaweed",
 }
 TIME_PHRASE = {
     "morning": "morning",

@@ -80,6 +80,7 @@ SIZE = {
     "boat": (2.3, 0.45),
     "guitar": (0.8, 0.45),  # its body to the head of its neck
     "sailboat": (2.4, 2.6),  # its mast's top
+    "fish": (0.5, 0.3),  # larger than life
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
     "placeholder": (1.0, 1.0),
 }
@@ -110,7 +111,7 @@ FLAT = {"blanket": (0.1, 0.16)}
 # Where what swims or floats (`AFLOAT`) at a place with water of its own is: out in it,
 # this far above the actors' ground line (past a lake's near bank, `places.LAKE_BANK`; past
 # the beach's surf); elsewhere a swimmer has water drawn round them where they are.
-OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55}
+OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55, "reef": 1.0}
 AFLOAT = ("swim", "sail", "row")
 AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle

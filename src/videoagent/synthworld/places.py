@@ -22,6 +22,7 @@ BACK_LINE = {"park": 1.1, "street": 1.3, "cafe": 0.9, "beach": 1.4, "living room
 BACK_LINE["forest"] = 1.2
 BACK_LINE["kitchen"] = 0.7
 BACK_LINE["mountains"] = 1.5
+BACK_LINE["reef"] = 0.9
 BACK_LINE["lake"] = 1.6  # the far shore: the water reaches back to it
 LAKE_BANK = 0.45  # where the grass of the near bank gives way to the water, metres
 PARALLAX = 0.45
@@ -40,6 +41,9 @@ BUILT_UP = ("street", "city", "cafe")
 SEA = (40, 110, 170)
 # The colour of each place's own water, where one swims in it (elsewhere: props.WATER).
 WATER_OF = {"beach": SEA, "lake": WATER}
+# Where all is water (no sky, no rain nor snow): what swims there swims as it would in the
+# open, with no pool drawn round it.
+UNDER_WATER = ("reef",)
 # Where every row of scenery starts, far left of any shot (metres); rows are laid out from
 # here so that the same x always gets the same thing.
 ANCHOR = -1000.0
@@ -401,6 +405,54 @@ def mountains(b: Backdrop) -> None:
             b.near.polygon([(x - 0.4, foot + 0.25), (x + 0.4, foot + 0.25), (x, foot + tall)], pine)
 
 
+def reef(b: Backdrop) -> None:
+    """Under the sea: deep water all round, lighter towards the surface, shafts of light;
+    far off, dark rocks; near, a sandy floor with rocks, corals and swaying seaweed."""
+    base = BACK_LINE["reef"]
+    deep = (24, 70, 120)
+    for k in range(6):  # the water, in bands lighter towards the surface
+        y0 = base - 0.5 + 1.6 * k
+        b.far.rect(b.far_left - 3, y0, b.far_right + 3, y0 + 1.7, shade(deep, 1.0 + 0.12 * k))
+    b.far.rect(b.far_left - 3, base + 9.0, b.far_right + 3, b.top + 30, shade(deep, 1.7))
+    rng = b.stream("light")
+    for x in _row(b.far_left - 6, b.far_right + 6, 5.0, offset=ANCHOR):
+        lean = 1.5 + float(rng.random())
+        shaft = [(x, base + 9.0), (x + 0.9, base + 9.0), (x + 0.9 - lean, base), (x - lean, base)]
+        b.far.polygon(shaft, shade(deep, 1.45))
+    rng, x = b.stream("far rocks"), ANCHOR
+    while x < b.far_right + 4:
+        r = rng.uniform(1.5, 3.5)
+        if x + r > b.far_left - 4:
+            b.far.ellipse(x, base, r, r * 0.45, shade(deep, 0.75))
+        x += r * 1.5
+    sand = (214, 196, 150)
+    _ground(b, sand, shade(sand, 0.85))
+    rng, x = b.stream("corals"), ANCHOR
+    while x < b.right + 2:
+        x += rng.uniform(0.8, 1.8)
+        if x < b.left - 2:
+            continue
+        foot = base - 0.1 * float(rng.random())
+        what = rng.random()
+        if what < 0.45:  # seaweed, a few fronds
+            for k in range(3):
+                dx = 0.12 * k
+                tall = 0.6 + 0.5 * float(rng.random())
+                frond = [
+                    (x + dx + 0.08 * math.sin(3 * y + k), foot + y) for y in (0.0, 0.3, 0.6, tall)
+                ]
+                b.near.line(frond, 0.05, (50, 130, 80))
+        elif what < 0.8:  # a coral: a cluster of branches
+            tone = ((236, 120, 140), (240, 150, 70), (170, 110, 200))[int(rng.integers(3))]
+            for k in range(4):
+                angle = -0.6 + 0.4 * k
+                tip = (x + 0.35 * math.sin(angle), foot + 0.35 * math.cos(angle) + 0.1)
+                b.near.line([(x, foot), tip], 0.06, tone)
+                b.near.ellipse(tip[0], tip[1], 0.05, 0.05, shade(tone, 1.15))
+        else:  # a rock
+            b.near.ellipse(x, foot, 0.3, 0.18, (110, 110, 118))
+
+
 def city(b: Backdrop) -> None:
     _facades(b, b.far, base=BACK_LINE["city"] + 0.5, tall=(8.0, 16.0))
     _ground(b, _snowy(b, (120, 120, 128)), (90, 90, 96))
@@ -420,6 +472,7 @@ PAINTERS = {
     "lake": lake,
     "kitchen": kitchen,
     "mountains": mountains,
+    "reef": reef,
 }
 
 

@@ -48,6 +48,7 @@ PAINTERS = {
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
+    "fish": creatures.draw_fish,
     "bee": creatures.draw_bee,
     "penguin": creatures.draw_penguin,
     "table": props.draw_table,
@@ -86,6 +87,7 @@ DEPTH = {
     "bird": 4,
     **dict.fromkeys(ANIMALS, 2),  # behind people (a rider sits in front of the horse)
     "butterfly": 5,
+    "fish": 4,
     "bee": 5,
     "penguin": 4,
     "table": 1,
@@ -303,7 +305,8 @@ class Renderer:
         image = self._backdrop(view, poses)
         if self.entities:
             self._draw_entities(image, view, poses)
-        if self.stage.place_seen(view) not in INDOORS:  # indoors: only in the windows
+        seen = self.stage.place_seen(view)
+        if seen not in INDOORS and seen not in places.UNDER_WATER:  # indoors: in the windows
             atmosphere.precipitation(image, self.spec.weather, t, self.seed)
         return np.asarray(image), self.stage.truth(index, view, poses)
 
@@ -328,6 +331,10 @@ class Renderer:
                 props.draw_placeholder(pen, pose, entity.label)
             elif entity.label == BUNCH:  # "balloons": several, on one bunch of strings
                 props.draw_bunch_of_balloons(pen, pose, COLOURS[entity.colour])
+            elif pose.action == "swim" and (
+                entity.kind == "fish" or self.stage.place_seen(view) in places.UNDER_WATER
+            ):  # in the water all round it: as it is
+                PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
             elif pose.action == "swim":  # paddling (a person at the crawl), in water round it
                 paddling = pose if entity.kind == "person" else replace(pose, action="walk")
                 PAINTERS[entity.kind](pen, paddling, COLOURS[entity.colour])

@@ -15,9 +15,10 @@ ANIMALS = (
     *("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit"),
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
 )
-CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee")
+CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee", "fish")
 WOODLAND_ANIMALS = ("deer", "fox", "wolf", "bear")  # at home in a forest, where none is said
-AFLOAT_ON = {"boat": "lake", "sailboat": "beach"}  # the water a boat is on, where none is said
+# The water a boat is on, and where a fish lives, where none is said.
+AFLOAT_ON = {"boat": "lake", "sailboat": "beach", "fish": "reef"}
 SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
@@ -70,18 +71,20 @@ KINDS = CREATURES + PROPS
 # by them), then those the procedural world draws besides; each of those is drawn by a
 # model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
 LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
-PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains")
+PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains", "reef")
 LEARNT_STAND_INS = {
     "forest": "park",
     "lake": "park",
     "mountains": "park",
     "kitchen": "living room",
+    "reef": "beach",
 }
 # How a place is said to be where something is: "on the street", else "at the park".
 PLACE_PREPOSITIONS = {
     "street": "on",
     "lake": "by",
     **dict.fromkeys(("living room", "city", "forest", "kitchen", "mountains"), "in"),
+    "reef": "at",
 }
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
@@ -114,11 +117,11 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
     # in water drawn round (a duck on a pond: a bird)
-    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin", "bird"),
+    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin", "bird", "fish"),
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
-    "sleep": tuple(k for k in CREATURES if k not in SMALL_FLIERS),
+    "sleep": tuple(k for k in CREATURES if k not in (*SMALL_FLIERS, "fish")),
     "bloom": ("flower",),  # its petals opening over the shot, as a timelapse shows it
     "sail": ("boat", "sailboat"),  # across the water, bobbing
     "cook": ("person",),  # a pan in hand, tossing what is in it
@@ -147,7 +150,7 @@ LEARNT_ACTIONS = tuple(
 # What a kind does where nothing is said of it, when that is not standing about: a
 # butterfly or a balloon is seen in the air.
 GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly"}
-GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive"}
+GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive", "fish": "swim"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
@@ -197,6 +200,7 @@ DEFAULT_COLOUR = {
     "sailboat": "white",
     "train": "red",
     "guitar": "brown",
+    "fish": "orange",
     "horse": "brown",
     "deer": "golden",
     "cow": "white",  # with black patches
@@ -361,6 +365,10 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
     **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
     **dict.fromkeys("guitars ukulele ukuleles banjo banjos".split(), "guitar"),
+    **dict.fromkeys(
+        "fishes goldfish goldfishes clownfish shark sharks dolphin dolphins".split(), "fish"
+    ),
+    **dict.fromkeys(("tropical fish", "school of fish"), "fish"),
     **dict.fromkeys(("acoustic guitar", "electric guitar", "bass guitar"), "guitar"),
     **dict.fromkeys(("steam train", "steam trains", "freight train", "passenger train"), "train"),
     **dict.fromkeys(
@@ -422,6 +430,7 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("pigeon", "pigeons"), "grey"),
     **dict.fromkeys(("duckling", "ducklings"), "yellow"),
     **dict.fromkeys(("chocolate cake", "chocolate cakes"), "brown"),
+    **dict.fromkeys("shark sharks dolphin dolphins".split(), "grey"),
     **dict.fromkeys(("sparrow", "sparrows", "owl", "owls"), "brown"),
     **dict.fromkeys(("parrot", "parrots"), "green"),
     **dict.fromkeys(("taxi", "taxis", "school bus"), "yellow"),
@@ -473,6 +482,10 @@ PLACE_SYNONYMS = {
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
     **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
     **dict.fromkeys("kitchen kitchens".split(), "kitchen"),
+    **dict.fromkeys("reef reefs underwater seabed aquarium".split(), "reef"),
+    **dict.fromkeys(
+        ("coral reef", "under the sea", "under water", "ocean floor", "sea floor"), "reef"
+    ),
     **dict.fromkeys(
         """mountain mountains mountainside mountaintop peak peaks summit alps valley canyon
         cliff cliffs""".split(),
@@ -539,7 +552,7 @@ TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))
 WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears".split())
 # Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
 # "the tree bears fruit").
-NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears"))
+NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes"))
 
 
 def verb_after_its_doer(words: list[str], i: int) -> bool:
@@ -930,7 +943,7 @@ NEUTRAL_WORDS = frozenset(
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
-    reeds water counter stove trail peaks
+    reeds water counter stove trail peaks seaweed
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each

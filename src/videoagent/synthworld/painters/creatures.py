@@ -319,6 +319,18 @@ def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(0.0, 0.06), (0.0, 0.0)], 0.012, (240, 170, 40))
 
 
+def draw_fish(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A fish side on, its tail beating as it swims, a fin on its back, a pale belly."""
+    beat = 0.06 * math.sin(pose.phase * 1.5)
+    pen.polygon([(-0.18, 0.14), (-0.34, 0.24 + beat), (-0.34, 0.04 + beat)], shade(colour, 0.8))
+    pen.ellipse(0.0, 0.14, 0.22, 0.1, colour)
+    pen.ellipse(0.02, 0.1, 0.16, 0.05, shade(colour, 1.35))  # the belly
+    pen.polygon([(-0.06, 0.22), (0.08, 0.23), (-0.02, 0.3)], shade(colour, 0.8))  # the fin
+    pen.line([(0.1, 0.06), (0.1, 0.22)], 0.015, shade(colour, 0.75))  # the gill
+    pen.ellipse(0.15, 0.17, 0.025, 0.025, (250, 250, 250))
+    pen.ellipse(0.155, 0.17, 0.013, 0.013, EYE)
+
+
 def draw_butterfly(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A butterfly as one sees it settle or pass: its body upright between two pairs of
     wings, spotted at their tips, beating open and shut; drawn larger than life, as small

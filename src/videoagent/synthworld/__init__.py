@@ -39,5 +39,7 @@
 # swimming swims out in its water; 29: the kitchen; 30: the mountains; 31: boats, rowed and
 # sailed; a swimmer at the beach swims in the sea, framed there; the sea's crests thin; 32:
 # a train goes by on its rails; 33: a guitar played before its player; 34: one cooking tosses
-# a pan; 35: fish, and the reef under the sea where they swim.
-VERSION = 35
+# a pan; 35: fish, and the reef under the sea where they swim; 36: the new places' scenery
+# anchored to the world (a longer shot drew other reeds, rocks and trees), polygons on whole
+# pixels.
+VERSION = 36

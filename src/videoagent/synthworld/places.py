@@ -82,6 +82,16 @@ def _row(start: float, stop: float, period: float, offset: float = 0.0):
         k += 1
 
 
+def _scattered(b: Backdrop, row: str, stop: float, period: float, draws: int):
+    """(x, random numbers) every `period` metres of a row of scenery up to `stop`, `draws`
+    numbers at each x: counted from `ANCHOR`, so that the same x has the same numbers in
+    every shot, whatever part of the world it shows (a caller leaves out those before it)."""
+    rng, k = b.stream(row), 0
+    while ANCHOR + k * period < stop:
+        yield ANCHOR + k * period, rng.random(draws)
+        k += 1
+
+
 def _ground(b: Backdrop, colour: RGB, back: RGB) -> None:
     b.near.rect(b.left, b.bottom, b.right, b.back_line, colour)
     b.near.rect(b.left, b.back_line - 0.05, b.right, b.back_line, back)
@@ -145,38 +155,40 @@ def _background_tree(pen: Pen, x: float, y: float, size: float, b: Backdrop) -> 
         pen.ellipse(x + dx * size, y + dy * size, r * size, r * size * 0.9, leaf)
 
 
+_CROWN = ((-0.9, 0.0, 1.3), (0.8, 0.3, 1.2), (0.0, 0.9, 1.5))  # a tall tree's, (x, y, r)
+
+
 def forest(b: Backdrop) -> None:
     """Far off, a wall of pines; near, the forest floor with a dirt path through it and the
     trunks of tall trees behind it, their crowns overhead; in snow, white on the ground and
     the branches."""
-    base, rng = BACK_LINE["forest"], b.stream("far pines")
+    base = BACK_LINE["forest"]
     far = _snowy(b, (58, 96, 78))
     b.far.rect(b.far_left - 3, base - 0.2, b.far_right + 3, base + 1.6, shade(far, 0.85))
-    for x in _row(b.far_left - 3, b.far_right + 3, 0.9, offset=ANCHOR):
-        tall = 3.2 + 1.2 * float(rng.random())
-        tone = shade(far, 0.9 + 0.2 * float(rng.random()))
-        b.far.polygon([(x - 0.75, base + 0.6), (x + 0.75, base + 0.6), (x, base + tall)], tone)
+    for x, (tall, tone) in _scattered(b, "far pines", b.far_right + 3, 0.9, 2):
+        if x > b.far_left - 3:
+            top = (x, base + 3.2 + 1.2 * tall)
+            b.far.polygon(
+                [(x - 0.75, base + 0.6), (x + 0.75, base + 0.6), top], shade(far, 0.9 + 0.2 * tone)
+            )
     floor = _snowy(b, (74, 104, 52))
     _ground(b, floor, shade(floor, 0.8))
     b.near.rect(b.left, -0.35, b.right, 0.3, _snowy(b, (140, 108, 72)))  # the path
-    leaves = b.stream("leaves")
-    for x in _row(b.left - 1, b.right + 1, 0.45, offset=ANCHOR):
-        y = -0.3 + (base - 0.1) * float(leaves.random())  # leaf litter, a fern here and there
-        if not -0.4 < y < 0.35:
-            b.near.ellipse(x, y, 0.1, 0.04, shade(floor, 0.7 + 0.5 * float(leaves.random())))
+    for x, (where, tone) in _scattered(b, "leaves", b.right + 1, 0.45, 2):
+        y = -0.3 + (base - 0.1) * where  # leaf litter, off the path
+        if x > b.left - 1 and not -0.4 < y < 0.35:
+            b.near.ellipse(x, y, 0.1, 0.04, shade(floor, 0.7 + 0.5 * tone))
     x, rng = ANCHOR, b.stream("trunks")
     crown = _snowy(b, (44, 92, 50))
-    while x < b.right + 3:
+    while x < b.right + 3:  # every tree's numbers drawn, seen or not: the row stays put
         x += rng.uniform(1.6, 3.4)
         width, height = rng.uniform(0.22, 0.45), rng.uniform(6.0, 9.0)
+        bark, tones = shade((92, 72, 54), rng.uniform(0.8, 1.1)), rng.uniform(0.85, 1.15, 3)
         if x > b.left - 3:
-            bark = shade((92, 72, 54), rng.uniform(0.8, 1.1))
             b.near.rect(x - width / 2, base - 0.15, x + width / 2, height, bark)
             b.near.rect(x - width / 2, base - 0.15, x - width / 6, height, shade(bark, 0.8))
-            for dx, dy, r in ((-0.9, 0.0, 1.3), (0.8, 0.3, 1.2), (0.0, 0.9, 1.5)):
-                b.near.ellipse(
-                    x + dx, height + dy, r, r * 0.75, shade(crown, rng.uniform(0.85, 1.15))
-                )
+            for (dx, dy, r), tone in zip(_CROWN, tones, strict=True):
+                b.near.ellipse(x + dx, height + dy, r, r * 0.75, shade(crown, tone))
 
 
 def lake(b: Backdrop) -> None:
@@ -195,17 +207,16 @@ def lake(b: Backdrop) -> None:
     water = (186, 208, 222) if b.weather == "snow" else WATER  # a swimmer's, the same
     b.near.rect(b.left, b.bottom, b.right, base, water)
     b.near.rect(b.left, base - 0.08, b.right, base, _snowy(b, (80, 120, 70)))  # far bank
-    ripples = b.stream("ripples")
-    for x in _row(b.left - 1, b.right + 1, 0.7, offset=ANCHOR):
-        y = LAKE_BANK + 0.1 + (base - LAKE_BANK - 0.25) * float(ripples.random())
-        b.near.rect(x, y, x + 0.35, y + 0.03, shade(water, 1.3))
+    for x, (where,) in _scattered(b, "ripples", b.right + 1, 0.7, 1):
+        y = LAKE_BANK + 0.1 + (base - LAKE_BANK - 0.25) * where
+        if x > b.left - 1:
+            b.near.rect(x, y, x + 0.35, y + 0.03, shade(water, 1.3))
     bank = _snowy(b, (92, 160, 72))
     b.near.rect(b.left, b.bottom, b.right, LAKE_BANK, bank)
     b.near.rect(b.left, LAKE_BANK - 0.06, b.right, LAKE_BANK, shade(bank, 0.8))
-    reeds = b.stream("reeds")
-    for x in _row(b.left - 1, b.right + 1, 0.23, offset=ANCHOR):
-        if reeds.random() < 0.45:  # in clumps along the water's edge
-            tall = 0.25 + 0.35 * float(reeds.random())
+    for x, (chance, how_tall) in _scattered(b, "reeds", b.right + 1, 0.23, 2):
+        if x > b.left - 1 and chance < 0.45:  # in clumps along the water's edge
+            tall = 0.25 + 0.35 * how_tall
             b.near.line(
                 [(x, LAKE_BANK - 0.05), (x + 0.05, LAKE_BANK + tall)], 0.03, shade(bank, 0.7)
             )
@@ -386,20 +397,15 @@ def mountains(b: Backdrop) -> None:
     meadow = _snowy(b, (110, 150, 80))
     _ground(b, meadow, shade(meadow, 0.85))
     b.near.rect(b.left, -0.3, b.right, 0.25, _snowy(b, (164, 150, 128)))  # the trail
-    rng = b.stream("rocks")
-    for x in _row(b.left - 1, b.right + 1, 1.1, offset=ANCHOR):
-        y = 0.35 + (base - 0.5) * float(rng.random())
-        size = 0.1 + 0.15 * float(rng.random())
-        if rng.random() < 0.6:
-            b.near.ellipse(
-                x, y, size * 1.4, size, shade((130, 130, 134), 0.9 + 0.2 * float(rng.random()))
-            )
+    for x, (where, big, chance, tone) in _scattered(b, "rocks", b.right + 1, 1.1, 4):
+        y, size = 0.35 + (base - 0.5) * where, 0.1 + 0.15 * big
+        if x > b.left - 1 and chance < 0.6:
+            b.near.ellipse(x, y, size * 1.4, size, shade((130, 130, 134), 0.9 + 0.2 * tone))
     rng, x = b.stream("alpine pines"), ANCHOR
     pine = _snowy(b, (46, 84, 60))
     while x < b.right + 2:
-        x += rng.uniform(2.5, 6.0)
+        x, tall = x + rng.uniform(2.5, 6.0), rng.uniform(1.2, 2.0)
         if x > b.left - 2:
-            tall = rng.uniform(1.2, 2.0)
             foot = base - 0.05
             b.near.rect(x - 0.05, foot, x + 0.05, foot + 0.3, (90, 66, 46))
             b.near.polygon([(x - 0.4, foot + 0.25), (x + 0.4, foot + 0.25), (x, foot + tall)], pine)
@@ -407,18 +413,18 @@ def mountains(b: Backdrop) -> None:
 
 def reef(b: Backdrop) -> None:
     """Under the sea: deep water all round, lighter towards the surface, shafts of light;
-    far off, dark rocks; near, a sandy floor with rocks, corals and swaying seaweed."""
+    far off, dark rocks; near, a sandy floor with rocks, corals and seaweed."""
     base = BACK_LINE["reef"]
     deep = (24, 70, 120)
     for k in range(6):  # the water, in bands lighter towards the surface
         y0 = base - 0.5 + 1.6 * k
         b.far.rect(b.far_left - 3, y0, b.far_right + 3, y0 + 1.7, shade(deep, 1.0 + 0.12 * k))
     b.far.rect(b.far_left - 3, base + 9.0, b.far_right + 3, b.top + 30, shade(deep, 1.7))
-    rng = b.stream("light")
-    for x in _row(b.far_left - 6, b.far_right + 6, 5.0, offset=ANCHOR):
-        lean = 1.5 + float(rng.random())
-        shaft = [(x, base + 9.0), (x + 0.9, base + 9.0), (x + 0.9 - lean, base), (x - lean, base)]
-        b.far.polygon(shaft, shade(deep, 1.45))
+    for x, (lean,) in _scattered(b, "light", b.far_right + 6, 5.0, 1):
+        if x > b.far_left - 6:
+            foot = x - 1.5 - lean
+            shaft = [(x, base + 9.0), (x + 0.9, base + 9.0), (foot + 0.9, base), (foot, base)]
+            b.far.polygon(shaft, shade(deep, 1.45))
     rng, x = b.stream("far rocks"), ANCHOR
     while x < b.far_right + 4:
         r = rng.uniform(1.5, 3.5)
@@ -428,22 +434,22 @@ def reef(b: Backdrop) -> None:
     sand = (214, 196, 150)
     _ground(b, sand, shade(sand, 0.85))
     rng, x = b.stream("corals"), ANCHOR
-    while x < b.right + 2:
+    while x < b.right + 2:  # every one's numbers drawn, seen or not: the row stays put
         x += rng.uniform(0.8, 1.8)
+        low, what, kind, heights = rng.random(), rng.random(), rng.integers(3), rng.random(3)
         if x < b.left - 2:
             continue
-        foot = base - 0.1 * float(rng.random())
-        what = rng.random()
+        foot = base - 0.1 * float(low)
         if what < 0.45:  # seaweed, a few fronds
             for k in range(3):
                 dx = 0.12 * k
-                tall = 0.6 + 0.5 * float(rng.random())
+                tall = 0.6 + 0.5 * float(heights[k])
                 frond = [
                     (x + dx + 0.08 * math.sin(3 * y + k), foot + y) for y in (0.0, 0.3, 0.6, tall)
                 ]
                 b.near.line(frond, 0.05, (50, 130, 80))
         elif what < 0.8:  # a coral: a cluster of branches
-            tone = ((236, 120, 140), (240, 150, 70), (170, 110, 200))[int(rng.integers(3))]
+            tone = ((236, 120, 140), (240, 150, 70), (170, 110, 200))[int(kind)]
             for k in range(4):
                 angle = -0.6 + 0.4 * k
                 tip = (x + 0.35 * math.sin(angle), foot + 0.35 * math.cos(angle) + 0.1)

@@ -59,7 +59,12 @@ class Pen:
         self.draw.ellipse((x - w, y - h, x + w, y + h), fill=self.grade(colour))
 
     def polygon(self, points: Sequence[tuple[float, float]], colour: RGB) -> None:
-        self.draw.polygon([self.at(x, y) for x, y in points], fill=self.grade(colour))
+        # on whole pixels, rounded half up: Pillow cuts a corner off the canvas (at a
+        # negative x) towards zero, so the same shape would land apart in two panoramas
+        # that start at different places of the world
+        corners = [self.at(x, y) for x, y in points]
+        whole = [(math.floor(x + 0.5), math.floor(y + 0.5)) for x, y in corners]
+        self.draw.polygon(whole, fill=self.grade(colour))
 
     def line(self, points: Sequence[tuple[float, float]], width: float, colour: RGB) -> None:
         pixels = [self.at(x, y) for x, y in points]

@@ -29,10 +29,13 @@ SOUNDS = {
     "park": (900.0, 1.5, -40.0, 0.2),  # a breeze
     "room": (400.0, 1.0, -46.0, 0.0),  # room tone
 }
-PLACES = {"beach": "sea", "street": "street", "city": "street", "cafe": "cafe", "park": "park"}
-PLACES["forest"] = PLACES["lake"] = "park"  # birdsong and the wind in the leaves
-PLACES["mountains"] = "park"
-PLACES["reef"] = "sea"
+PLACES = {
+    **dict.fromkeys(("beach", "reef"), "sea"),
+    **dict.fromkeys(("street", "city"), "street"),
+    "cafe": "cafe",
+    # a breeze: in the park, the leaves of the forest, over a lake or a mountain meadow
+    **dict.fromkeys(("park", "forest", "lake", "mountains"), "park"),
+}
 
 
 def sound_for(place: str, weather: str) -> str:

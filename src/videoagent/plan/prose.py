@@ -140,7 +140,7 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
         elif entity.action in vocab.RIDING and target is not None:
             told.add(target)
             pace = " at a gallop" if spec.entities[target].action == "run" else ""
-            rides = {"row": "rows", "cycle": "rides"}.get(entity.action, "rides")
+            rides = "rows" if entity.action == "row" else "rides"  # a boat; a horse, a bike
             sentence = f"{called(index)} {rides} {called(target)}{pace}"
         elif entity.action == "eat" and entity.kind in vocab.ANIMALS:
             sentence = f"{called(index)} grazes, head lowered"

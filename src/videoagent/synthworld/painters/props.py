@@ -1,7 +1,7 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
 café stand, sign, bike, bus, train, plane, kite, hot air balloon, umbrella, table, stick,
-frisbee, picnic blanket, sofa, balloons, cake, and the labelled placeholder for concepts the
-world cannot draw."""
+frisbee, picnic blanket, sofa, balloons, cake, guitar, rowing and sailing boats, and the
+labelled placeholder for concepts the world cannot draw."""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ from videoagent.plan.quoted_words import quoted, without_quoted
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.plan.visual_style import without_looks
 from videoagent.synthworld import vocabulary as vocab
-from videoagent.synthworld.prompt_parser import is_awaited, parse
+from videoagent.synthworld.prompt_parser import food_at, is_awaited, names_a_part, parse
 
 NUMBERS = {**NUMBER_WORDS, "pair": 2, "couple": 2, "both": 2, "twin": 2}  # how many of a thing
 # Nouns about the video itself, not things in its world ("with the words … on screen").
@@ -215,12 +215,15 @@ def _entities(text: str) -> list[Ask]:
     first = ""  # the first creature named: whose a parent is ("an elephant and its mother")
     said_to = 0  # where the last name ends: no word of it names another ("hot air balloon")
     for i in range(len(words)):
+        said_to = max(said_to, i + food_at(words, i))  # "a hot dog": eaten, no dog
         named = _kind_at(words, i) if i >= said_to else None
         if named is None:
             continue
         kind, length = named
         said_to = i + length
         if is_awaited(words, i):  # "waiting at the window for its owner": not there yet
+            continue
+        if names_a_part(words, i + length - 1):  # "the candles on her cake": the cake's
             continue
         if kind == "person" and first and words[i + length - 1] in vocab.PARENTS:
             kind = vocab.kind_of_parent(first, words[i - 1])

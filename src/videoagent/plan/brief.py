@@ -14,6 +14,7 @@ from videoagent.plan.beats import (
 )
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
+from videoagent.plan.prose import TIME_PROSE
 from videoagent.plan.quoted_words import without_quoted
 from videoagent.plan.request import Request
 from videoagent.plan.visual_style import DEFAULT_LOOK, asked_look, without_looks
@@ -118,6 +119,11 @@ def make_brief(request: Request) -> Brief:
     if time_of_day is None and any(e.kind == "fireworks" for e in parse(told).spec.entities):
         time_of_day = "night"
         assumed.append("at night (fireworks are seen in the dark)")
+    words = set(re.findall(r"[a-z]+", plain.lower()))
+    when = next((w for w in vocab.WHEN_DONE if w in words), None)
+    if time_of_day is None and when:  # dinner in the evening, by candlelight after dark
+        time_of_day = vocab.WHEN_DONE[when]
+        assumed.append(f"{TIME_PROSE[time_of_day]} (for the {when})")
     if time_of_day is None:
         time_of_day = "morning"
         assumed.append("in the morning")

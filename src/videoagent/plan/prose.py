@@ -63,6 +63,7 @@ ACTION_PROSE = {
     "bloom": "blooms, its petals slowly opening",
     "sail": "sails across the water",
     "cook": "cooks, tossing a pan",
+    "read": "sits reading a book",
 }
 
 
@@ -144,6 +145,8 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             sentence = f"{called(index)} {rides} {called(target)}{pace}"
         elif entity.action == "eat" and entity.kind in vocab.ANIMALS:
             sentence = f"{called(index)} grazes, head lowered"
+        elif entity.action == "eat" and any(e.kind == "table" for e in spec.entities):
+            sentence = f"{called(index)} sits at the table, eating"
         elif entity.action == "eat" and item is not None:
             sentence = f"{called(index)} eats from {called(item)}"
         elif entity.kind == "butterfly" and entity.action == "fly":

@@ -469,7 +469,7 @@ def stage(
             bible, "person", "green", "supporting", "the person who hands it over (green apron)"
         )
         # A dog laps its pup cup, a dog given a bone sits for it, a person buying stands.
-        eats = item.kind == "cup" and lead.kind in vocab.ACTIONS["eat"]
+        eats = item.kind == "cup" and lead.kind != "person" and lead.kind in vocab.ACTIONS["eat"]
         receiver_action = "eat" if eats else "stand" if lead.kind == "person" else "sit"
         entities[0] = EntitySpec(lead.kind, lead.colour, receiver_action)
         entities.append(EntitySpec("person", giver.colour, "give", target=0))

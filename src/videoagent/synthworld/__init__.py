@@ -41,5 +41,7 @@
 # a train goes by on its rails; 33: a guitar played before its player; 34: one cooking tosses
 # a pan; 35: fish, and the reef under the sea where they swim; 36: the new places' scenery
 # anchored to the world (a longer shot drew other reeds, rocks and trees), polygons on whole
-# pixels.
-VERSION = 36
+# pixels; 37: people eat (at a table, on chairs drawn up to it, plates set; else sitting,
+# food in hand) and read (a book held open, one read to sitting with them), candles alight
+# on a table, a café's windows lit at night.
+VERSION = 37

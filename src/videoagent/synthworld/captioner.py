@@ -153,6 +153,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "bloom": "blooms",
         "sail": "sails across the water",
         "cook": "cooks at the stove",
+        "read": "reads a book",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

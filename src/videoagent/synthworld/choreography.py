@@ -77,6 +77,7 @@ SIZE = {
     "sofa": (2.0, 0.95),
     "balloon": (0.6, 1.25),  # from the end of their strings to the top of the highest
     "cake": (0.5, 0.42),  # its candles' flames the top
+    "candle": (0.14, 0.38),  # its flame the top
     "boat": (2.3, 0.45),
     "guitar": (0.8, 0.45),  # its body to the head of its neck
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -114,6 +115,16 @@ FLAT = {"blanket": (0.1, 0.16)}
 OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55, "reef": 1.0}
 AFLOAT = ("swim", "sail", "row")
 AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
+# What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
+# at a table), else on the ground.
+SEATED = ("sit", "eat", "read")
+# People seated where there is a table and no other seat sit at it, on chairs drawn up to
+# its ends (their hips this far from its middle, knees under its top), and then on its far
+# side, either side of its middle, behind it.
+TABLE_END = 1.0
+FAR_SIDE = 0.3
+DINERS = 4  # two at its ends, two on its far side
+SIT_BESIDE = 1.15  # how far apart people sitting on the ground together sit, metres
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
@@ -163,13 +174,17 @@ class Pose:
     holds_up: bool = False  # a person's near hand raised, holding a kite's string or umbrella
     plays: bool = False  # a person strumming the guitar they hold before them
     grounded: bool = False  # a person sitting on the ground, no seat under them
+    at_table: str = ""  # a person sitting at a table: at one "end" (on a chair), or "far" side
+    # a table with people at it: what is at each of its places (its two ends, then its far
+    # side's two): "" no one, "chair" one sitting, "meal" one eating (a plate before them)
+    laid: tuple[str, ...] = ()
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
         width, height = SIZE[kind]
         if self.action == "sit" and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
-        if self.action == "sit" and kind in ("person", "child"):
+        if self.action in SEATED and kind in ("person", "child"):
             height *= 0.55 if self.grounded else 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
@@ -198,6 +213,11 @@ def _grazing(entity: EntitySpec, t: float) -> float:
     """How far the head of one eating with nothing handed to it is lowered: down at the
     grass, raised now and then to look about."""
     return (1.0 if (t % 4.0) < 3.2 else 0.25) if entity.action == "eat" else 0.0
+
+
+def _seated(entity: EntitySpec) -> bool:
+    """Whether `entity` is a person sitting down: sitting, or eating."""
+    return entity.kind == "person" and entity.action in SEATED
 
 
 def _lying_width(entity: EntitySpec) -> float:
@@ -261,12 +281,22 @@ class Choreography:
         used = 0
         seat = self._seat()
         mates = self._seat_mates()
+        diners = self._diners()
         for index, entity in enumerate(self.entities):
-            if index == 0 or self._is_staged(index):
+            if index == 0 or self._is_staged(index) or index in diners:
+                continue
+            if diners and index == self._table():  # the first diner at its near end
+                positions[index] = sum(subject_span) / 2 + TABLE_END
                 continue
             if index in mates:  # beside the subject on its bench, across its blanket
                 places = SEAT_PLACES[self.entities[seat].kind]
                 positions[index] = sum(subject_span) / 2 + places[mates.index(index)]
+                continue
+            beside = self._sitting_beside()
+            if index in beside:  # on the ground with the subject, either side, facing them
+                k = beside.index(index)
+                side = 1 if k % 2 == 0 else -1
+                positions[index] = sum(subject_span) / 2 + side * SIT_BESIDE * (k // 2 + 1)
                 continue
             if index == self._table_under(0):  # under the cake the shot is of
                 positions[index] = sum(subject_span) / 2
@@ -297,18 +327,44 @@ class Choreography:
     def _seat(self) -> int | None:
         """The bench, sofa or picnic blanket a sitting subject sits on, or one asleep lies
         on: the first of the scene, if any."""
-        if not self.entities or self.entities[0].action not in ("sit", "sleep"):
+        subject = self.entities[0] if self.entities else None
+        if subject is None or not (subject.action in ("sit", "sleep") or _seated(subject)):
             return None
         return next((i for i, e in enumerate(self.entities) if e.kind in SEATS), None)
+
+    def _table(self) -> int | None:
+        """The scene's table: its first, if any."""
+        return next((i for i, e in enumerate(self.entities) if e.kind == "table"), None)
+
+    def _diners(self) -> list[int]:
+        """The people sitting at the table (its ends, then its far side), where the subject
+        is one who sits or eats and has no bench, sofa or blanket to sit on: "a couple
+        having dinner", "a man sits at a table"."""
+        subject = self.entities[0] if self.entities else None
+        if subject is None or self._table() is None or self._seat() is not None:
+            return []
+        if not (subject.kind == "person" and _seated(subject)):
+            return []
+        return [i for i, e in enumerate(self.entities) if e.kind == "person" and _seated(e)][
+            :DINERS
+        ]
+
+    def _sitting_beside(self) -> list[int]:
+        """The people sitting down with a subject who sits on the ground (no seat, no
+        table): "a grandmother reading to her grandson"."""
+        subject = self.entities[0] if self.entities else None
+        if subject is None or not _seated(subject) or self._seat() is not None or self._diners():
+            return []
+        return [i for i, e in enumerate(self.entities) if i and _seated(e)]
 
     def _seat_mates(self) -> list[int]:
         """Those sitting with a subject on its bench or blanket ("they sit on a bench", a
         family's picnic): people who sit, as many as it has room for."""
         seat = self._seat()
-        if seat is None or self.entities[0].action != "sit":
+        if seat is None or not (self.entities[0].action == "sit" or _seated(self.entities[0])):
             return []
         sitting = [
-            i for i, e in enumerate(self.entities) if i and (e.kind, e.action) == ("person", "sit")
+            i for i, e in enumerate(self.entities) if i and e.kind == "person" and _seated(e)
         ]
         return sitting[: len(SEAT_PLACES[self.entities[seat].kind])]
 
@@ -377,14 +433,14 @@ class Choreography:
         entity = self.entities[index]
         if self._on_the_ground(index, pose):
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
-        elif pose.action == "sit" and entity.label == CHILD:  # up on the seat
+        elif pose.action in SEATED and entity.label == CHILD:  # up on the seat
             scale = SIZE["child"][1] / SIZE["person"][1]
             pose = replace(pose, y=pose.y + SEAT_HEIGHT * (1 - scale))
         return replace(pose, x=pose.x + self.shift) if self.shift else pose
 
     def _on_the_ground(self, index: int, pose: Pose) -> bool:
         """Whether the person `index`, in `pose`, sits on the ground: on no bench."""
-        if pose.action != "sit" or self.entities[index].kind != "person":
+        if pose.action not in SEATED or self.entities[index].kind != "person" or pose.at_table:
             return False
         on_it = index == 0 or index in self._seat_mates()
         return not (on_it and self._raised_seat())
@@ -429,7 +485,7 @@ class Choreography:
         tied = entity.kind == "balloon" and self._held_by(index) is None
         if entity.kind not in ON_A_TABLE and not tied:
             return None
-        return next((i for i, e in enumerate(self.entities) if e.kind == "table"), None)
+        return self._table()
 
     def _on_the_table(self, index: int, table: int, t: float) -> Pose:
         """A cake in the middle of its table's top, balloons tied to its end; candles and
@@ -437,6 +493,27 @@ class Choreography:
         x = self._static_x.get(table, 0.0)
         x += TABLE_TIE if self.entities[index].kind == "balloon" else 0.0
         return Pose(x, SIZE["table"][1], +1, "stand", self._phase(self.entities[index], t))
+
+    def _at_table(self, index: int, place: int, t: float) -> Pose:
+        """A diner in their `place` at the table (`_diners`), facing its middle."""
+        side = -1 if place % 2 == 0 else 1
+        x = self._static_x[self._table()] + side * (TABLE_END if place < 2 else FAR_SIDE)
+        entity = self.entities[index]
+        at = "end" if place < 2 else "far"
+        return Pose(x, 0.0, -side, entity.action, self._phase(entity, t), at_table=at)
+
+    def _laid_table(self, diners: list[int], t: float) -> Pose:
+        """The table the diners sit at: a chair at each end with someone on it, a plate
+        before each who eats."""
+        places = ["chair" if i < 2 else "" for i in range(len(diners))]
+        places += [""] * (DINERS - len(places))
+        for place, index in enumerate(diners):
+            if self.entities[index].action == "eat":
+                places[place] = "meal"
+        x = self._static_x[self._table()]
+        return Pose(
+            x, 0.0, +1, "stand", self._phase(self.entities[self._table()], t), laid=tuple(places)
+        )
 
     def _raised_hand(self, holder: int, t: float) -> tuple[float, float, int]:
         """Where the raised hand of `holder` is at `t` (x, height) and which way they face."""
@@ -453,6 +530,11 @@ class Choreography:
         table = self._table_under(index)
         if table is not None:
             return self._on_the_table(index, table, t)
+        diners = self._diners()
+        if index in diners:
+            return self._at_table(index, diners.index(index), t)
+        if diners and index == self._table():
+            return self._laid_table(diners, t)
         if index == 0:
             return self._subject_pose(entity, t, u)
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
@@ -594,6 +676,7 @@ class Choreography:
             "swim": 6.0,  # a paddling stroke
             "row": 3.2,  # a stroke of the oars every two seconds
             "cook": 5.0,  # a toss of the pan a second or so
+            "read": 0.5,  # a page turned every twelve seconds or so
             "wave": 9.0,  # a hand waved to and fro
             "sleep": 1.8,  # a slow breath every three or four seconds
         }.get(action, 3.0)

@@ -268,8 +268,8 @@ def cafe(b: Backdrop) -> None:
     pen.rect(b.far_left - 3, base, b.far_right + 3, base + 4.6, (236, 222, 196))
     for x in _row(b.far_left - 5, b.far_right + 3, 5.5):
         pen.rect(x + 0.4, base + 0.3, x + 3.4, base + 2.6, (60, 48, 40))
-        inner = (255, 214, 140) if b.night else (150, 185, 205)
-        pen.rect(x + 0.55, base + 0.45, x + 3.25, base + 2.45, inner)
+        inner, lit = ((255, 214, 140), pen.glowing()) if b.night else ((150, 185, 205), pen)
+        lit.rect(x + 0.55, base + 0.45, x + 3.25, base + 2.45, inner)  # lit up at night
         for i in range(6):
             tone = (40, 110, 80) if i % 2 == 0 else (245, 240, 230)
             pen.polygon(

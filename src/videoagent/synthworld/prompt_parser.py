@@ -59,7 +59,7 @@ class ParsedPrompt:
         learnt one nearest it (a forest its park), said in the notes."""
         drawn = (*kinds, "placeholder")
         beyond = [e for e in self.spec.entities if e.kind not in drawn]
-        learnt = all(e.action in actions and e.label != vocab.CHILD for e in self.spec.entities)
+        learnt = all(_learnt(e, actions) and e.label != vocab.CHILD for e in self.spec.entities)
         place = vocab.LEARNT_STAND_INS.get(self.spec.place, self.spec.place)
         if not beyond and learnt and place == self.spec.place:
             return self
@@ -68,7 +68,7 @@ class ParsedPrompt:
             if e.kind not in drawn:
                 return EntitySpec("placeholder", "white", "stand", label=e.kind)
             e = replace(e, label="") if e.label == vocab.CHILD else e
-            if e.action in actions:
+            if _learnt(e, actions):
                 return e
             still = e.action == "sleep" and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
             return replace(e, action="sit" if still else "stand", target=None)
@@ -132,6 +132,8 @@ def _names_something(tokens: list[str], i: int) -> bool:
     if i >= len(tokens):
         return False
     if tokens[i] in vocab.SEASON_WORDS or tokens[i] in _WHEN:  # "a cozy fall", "a windy day"
+        return True
+    if tokens[i] in vocab.MEALS or food_at(tokens, i):  # "a romantic dinner"
         return True
     return any(_match(tokens, i, table) for table in (KIND_TABLE, *(t for _, t in _SCENE_TABLES)))
 
@@ -198,6 +200,7 @@ _KIND_ENDS = {name.split()[-1] for name in KIND_TABLE}
 ACTION_TABLE = {**{a: a for a in vocab.ACTIONS}, **vocab.ACTION_SYNONYMS}
 KNOWN = (
     set(vocab.NEUTRAL_WORDS)
+    | vocab.MEALS
     | set(vocab.COLOURS)
     | {"nose"}
     | {
@@ -303,6 +306,17 @@ def parse(prompt: str) -> ParsedPrompt:
                     scene[name] = found[0]
                 if found and (hit is None or found[1] > hit[1]):
                     hit = found
+            eaten = food_at(tokens, i)
+            if eaten:  # "eating a sandwich": eaten, drawn in the hand (or on a plate)
+                had = _word_before(tokens, i) in _HAVING  # "a man with a hot dog"
+                actions += ["eat"] if had and not actions else []  # (not "steals a sandwich")
+                i += eaten
+                continue
+            if token in vocab.READ:  # "reading a book": the book in the reader's hands
+                had = _word_before(tokens, i) in _HAVING  # "a girl with a book"
+                actions += ["read"] if had and not actions else []
+                i += 1
+                continue
             colour = token if token in vocab.COLOURS else None
             start = i + 1 if colour else i
             kind = _match(tokens, start, KIND_TABLE) if start < len(tokens) else None
@@ -329,6 +343,9 @@ def parse(prompt: str) -> ParsedPrompt:
                     placeholders.append(label)
                 mentions.append(entity_for(_Mention("placeholder", "white", label), True))
                 i += kind[1]
+                continue
+            if kind and names_a_part(tokens, start + kind[1] - 1):  # the cake's candles
+                i = start + kind[1]
                 continue
             named_on = kind and not colour and i == said_to and mentions  # "retriever puppy"
             if named_on and entities[mentions[-1]]["kind"] == kind[0]:
@@ -394,9 +411,13 @@ def parse(prompt: str) -> ParsedPrompt:
                     mentions.append(entity_for(_Mention("blanket", None), True))
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
                 actions.append("stand")
+            elif token in vocab.MEALS and mentions and not _describes_the_next(tokens, i):
+                actions.append("eat")  # "having dinner": eating it, a person at a table
+                if entities[mentions[0]]["kind"] == "person":
+                    occasions.append("table")
             if token in vocab.OCCASIONS:  # "a birthday party": its cake, its balloons
                 occasions.append(vocab.OCCASIONS[token])
-            elif token in vocab.PARTS and vocab.PARTS[token] in _kinds_named(tokens):
+            elif names_a_part(tokens, i):
                 pass  # "the candles on the cake": the cake's, drawn with it
             elif token not in KNOWN:
                 named = _opens_a_name(tokens, i) or described
@@ -498,6 +519,26 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
     return mentions, [how if a in vocab.RIDING else a for a in actions]
 
 
+def _learnt(entity: EntitySpec, actions: tuple[str, ...]) -> bool:
+    """Whether a generator that learnt `actions` learnt `entity` doing its action."""
+    return entity.action in actions and entity.kind not in vocab.LATER_DOERS.get(entity.action, ())
+
+
+# Words before food or a book that say one has it to eat or read ("a man with a hot dog").
+_HAVING = {"with", "has", "have", "having", "had"}
+
+
+def food_at(tokens: list[str], i: int) -> int:
+    """How many words a food named at `i` takes ("a hot dog": two, and no dog), or 0."""
+    return next((n for n in (2, 1) if " ".join(tokens[i : i + n]) in vocab.FOODS), 0)
+
+
+def names_a_part(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` names a part of a kind the sentence names ("the candles on
+    her cake": the cake's, no candles of their own)."""
+    return vocab.PARTS.get(tokens[i]) in _kinds_named(tokens)
+
+
 def _kinds_named(tokens: list[str]) -> set[str]:
     """The kinds a sentence's words name, one word or two at a time."""
     pairs = [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1)]
@@ -561,13 +602,15 @@ def _apply(
             # "a girl flying a kite": the kite flies, on its string from her hand
             if entities[kite]["action"] is None:
                 entities[kite]["action"], entities[kite]["target"] = "fly", subject
+    if action == "read" and to_target is not None and entities[to_target]["action"] is None:
+        entities[to_target]["action"] = "sit"  # read to: sitting with the reader, listening
     if action in ("walk", "run", "sit", "jump", "sleep", "cook"):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
-    together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep")
+    together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     if joined and others and action in together:
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):

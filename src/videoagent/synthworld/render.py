@@ -15,7 +15,7 @@ from videoagent.synthworld.camera import View, sky_box
 from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, sized_as
 from videoagent.synthworld.painters import animals, creatures, props, scenery
 from videoagent.synthworld.painters.pen import Pen, shade
-from videoagent.synthworld.spec import SceneSpec
+from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
 from videoagent.synthworld.truth import FrameTruth
 from videoagent.synthworld.vocabulary import ANIMALS, BUNCH, COLOURS, IN_THE_SKY, INDOORS
@@ -56,6 +56,7 @@ PAINTERS = {
     "frisbee": props.draw_frisbee,
     "balloon": props.draw_balloon,
     "cake": props.draw_cake,
+    "candle": props.draw_candle,
     "boat": props.draw_boat,
     "sailboat": props.draw_sailboat,
     "blanket": props.draw_blanket,
@@ -100,10 +101,13 @@ DEPTH = {
     "umbrella": 5,  # in the hand, in front of its holder
     "balloon": 5,
     "cake": 5,  # on its table
+    "candle": 5,
     "boat": 4,  # in front of whoever rows it, up to their waist
     "sailboat": 4,
 }
 
+# Kinds said as many (`vocabulary.BUNCHED`), drawn several together.
+BUNCH_PAINTERS = {"balloon": props.draw_bunch_of_balloons, "candle": props.draw_bunch_of_candles}
 # What snow settles on, drawn white with it where it snows.
 SNOWED_ON = ("tree",)
 # Half the width of the soft shadow under what stands on the ground, in metres.
@@ -122,6 +126,14 @@ SHADOWED = {
     "campfire": 0.5,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
+
+
+def _depth(entity: EntitySpec, pose: Pose) -> float:
+    """The order `entity` is drawn in: by its kind, a diner on a table's far side behind
+    the table."""
+    if pose.at_table == "far":
+        return DEPTH["table"] - 0.5
+    return DEPTH[entity.kind]
 
 
 @dataclass
@@ -313,7 +325,7 @@ class Renderer:
     def _draw_entities(self, image: Image.Image, view: View, poses: list[Pose]) -> None:
         draw = ImageDraw.Draw(image, "RGBA")
         scale = self.size[0] / view.width
-        order = sorted(range(len(poses)), key=lambda i: DEPTH[self.spec.entities[i].kind])
+        order = sorted(range(len(poses)), key=lambda i: _depth(self.spec.entities[i], poses[i]))
         for i in (i for i in order if self.spec.entities[i].kind not in IN_THE_SKY):
             entity, pose = self.spec.entities[i], poses[i]
             x, y = view.to_pixels(pose.x, pose.y, self.size)
@@ -330,7 +342,7 @@ class Renderer:
             if entity.kind == "placeholder":
                 props.draw_placeholder(pen, pose, entity.label)
             elif entity.label == BUNCH:  # "balloons": several, on one bunch of strings
-                props.draw_bunch_of_balloons(pen, pose, COLOURS[entity.colour])
+                BUNCH_PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
             elif pose.action == "swim" and (
                 entity.kind == "fish" or self.stage.place_seen(view) in places.UNDER_WATER
             ):  # in the water all round it: as it is

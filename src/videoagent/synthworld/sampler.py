@@ -86,6 +86,8 @@ def _subject_for(pattern: str, rng: np.random.Generator) -> str:
         return "ball"
     able = {"meet": "meet", "chase": "chase", "give": "eat"}.get(pattern)
     kinds = [k for k in vocab.LEARNT_CREATURES if able is None or k in vocab.ACTIONS[able]]
+    if pattern == "give":  # a treat is handed to an animal (people learnt no eating)
+        kinds = [k for k in kinds if k != "person"]
     return str(rng.choice(kinds))
 
 

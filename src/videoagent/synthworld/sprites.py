@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 from videoagent.synthworld.choreography import SIZE, Pose
 from videoagent.synthworld.painters.pen import Pen
 from videoagent.synthworld.render import PAINTERS
-from videoagent.synthworld.vocabulary import ACTIONS, COLOURS, LEARNT_ACTIONS, LEARNT_KINDS
+from videoagent.synthworld.vocabulary import ACTIONS, COLOURS, LEARNT_KINDS, learnt_doing
 
 SPRITE_SIZE = 64
 SUPERSAMPLE = 4
@@ -28,7 +28,7 @@ REACHING = ("sniff", "eat", "give")
 
 def actions_of(kind: str) -> tuple[str, ...]:
     """The actions a `kind` can be drawn doing."""
-    return tuple(a for a, kinds in ACTIONS.items() if kind in kinds and a in LEARNT_ACTIONS)
+    return tuple(a for a, kinds in ACTIONS.items() if kind in kinds and learnt_doing(kind, a))
 
 
 def _unlit(colour: tuple[int, int, int]) -> tuple[int, int, int]:

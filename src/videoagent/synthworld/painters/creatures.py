@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from videoagent.synthworld.choreography import Pose
+from videoagent.synthworld.choreography import SEATED, Pose
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 NOSE = (25, 22, 24)
@@ -14,6 +14,7 @@ SKIN = (224, 178, 140)
 HAIR = (70, 45, 30)
 TROUSERS = (52, 58, 80)
 CREAM = (250, 246, 238)
+BITE = (214, 160, 90)  # what a person eats from their hand: bread, a bun
 
 
 def breath(pose: Pose) -> float:
@@ -199,11 +200,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if dancing:
         bend = 0.12 * math.sin(pose.phase * 0.5)
     hip_y = 0.9
-    if pose.action == "sit" and pose.grounded:  # on the ground, knees drawn up
+    seated = pose.action in SEATED
+    if seated and pose.grounded:  # on the ground, knees drawn up
         hip_y = 0.12
         pen.line([(0.0, hip_y), (0.3, 0.36), (0.5, 0.05)], 0.13, shade(TROUSERS, 0.8))
         pen.line([(0.0, hip_y), (0.36, 0.32), (0.58, 0.05)], 0.13, TROUSERS)
-    elif pose.action == "sit":
+    elif seated:  # on a seat: a bench, a sofa, a chair
         hip_y = 0.5
         pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
     elif pose.action == "ride":  # astride, sitting where the pose is: legs down the flank
@@ -245,6 +247,16 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([hand, (pan[0] - 0.12, pan[1])], 0.03, (40, 40, 44))  # the handle
         pen.ellipse(pan[0], pan[1], 0.15, 0.035, (60, 60, 66))
         pen.ellipse(pan[0], pan[1] + 0.04 + 0.08 * max(toss, 0.0), 0.06, 0.025, (245, 200, 80))
+    elif pose.action == "read":  # an open book held up before them in both hands
+        hand = pen.limb((sx, sy - 0.02), 0.5, 0.7, 0.085, shirt, knee=1.3)
+        _open_book(pen, hand, pose.phase)
+    elif pose.action == "eat":  # a forkful from the plate before them up to the mouth
+        bite = max(0.0, math.sin(pose.phase * 0.7)) ** 3
+        hand = pen.limb(
+            (sx, sy - 0.02), 0.55, 1.1 - 0.6 * bite, 0.085, shirt, knee=-0.1 + 2.4 * bite
+        )
+        if not pose.at_table:  # what they eat in their hand; at a table, on their plate
+            pen.ellipse(hand[0] + 0.04, hand[1] + 0.02, 0.07, 0.045, BITE)
     elif pose.plays:  # strumming the guitar before them, the hand to and fro over its strings
         strum = 0.5 + 0.18 * math.sin(pose.phase * 4.0)
         pen.limb((sx, sy - 0.02), 0.5, strum, 0.085, shirt, knee=-0.6)
@@ -276,6 +288,25 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         HAIR,
     )
     pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
+
+
+BOOK = (150, 50, 50)
+PAGE = (246, 242, 228)
+
+
+def _open_book(pen: Pen, hand: tuple[float, float], phase: float) -> None:
+    """An open book in the reader's hand, its pages tilted up towards their eyes and its
+    cover outwards; now and then a page turns over (rising from one side to the other)."""
+    x, y = hand
+    top = (x - 0.1, y + 0.22)
+    pen.polygon([(x + 0.02, y - 0.02), (top[0] + 0.04, top[1]), top, (x - 0.02, y - 0.01)], BOOK)
+    pen.polygon([(x, y), (top[0] + 0.02, top[1] - 0.01), (top[0] - 0.01, top[1] - 0.03)], PAGE)
+    pen.polygon([(x, y), (x - 0.03, y + 0.01), (top[0] - 0.01, top[1] - 0.03)], PAGE)
+    turn = (phase % (2 * math.pi)) / (2 * math.pi)
+    if turn > 0.9:  # a page in the air, swung over from the cover's side
+        lift = math.sin((turn - 0.9) / 0.1 * math.pi)
+        tip = (x - 0.05 + 0.12 * lift, y + 0.11 + 0.08 * lift)
+        pen.line([(x - 0.04, y + 0.06), tip], 0.02, PAGE)
 
 
 # Where a cyclist's pedals turn, from the saddle (metres, facing right): the crank's centre

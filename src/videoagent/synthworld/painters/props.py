@@ -1,16 +1,24 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
 café stand, sign, bike, bus, train, plane, kite, hot air balloon, umbrella, table, stick,
-frisbee, picnic blanket, sofa, balloons, cake, guitar, rowing and sailing boats, and the
-labelled placeholder for concepts the world cannot draw."""
+frisbee, picnic blanket, sofa, balloons, cake, candle, guitar, rowing and sailing boats, and
+the labelled placeholder for concepts the world cannot draw."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import lru_cache
 
 from PIL import ImageFont
 
-from videoagent.synthworld.choreography import FLAT, HAND_AHEAD, KITE_AHEAD, SIZE, Pose
+from videoagent.synthworld.choreography import (
+    FLAT,
+    HAND_AHEAD,
+    KITE_AHEAD,
+    SIZE,
+    TABLE_END,
+    Pose,
+)
 from videoagent.synthworld.painters.creatures import SKIN
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
@@ -18,6 +26,7 @@ GLASS = (160, 200, 225)
 TYRE = (30, 30, 34)
 WOOD = (120, 80, 45)
 WHITE = (245, 243, 238)
+MEAL = (196, 120, 70)  # what is on a diner's plate
 
 
 @lru_cache(maxsize=64)
@@ -236,6 +245,28 @@ def draw_cake(pen: Pen, pose: Pose, colour: RGB) -> None:
         flames.ellipse(x + flicker, 0.335, 0.016, 0.03 + abs(flicker), FLAME)
 
 
+def draw_candle(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A tall candle in its holder, alight."""
+    _candle(pen, pose, 0.0, 0.24, colour)
+
+
+def draw_bunch_of_candles(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Three candles of different heights side by side, alight."""
+    for k, (x, height) in enumerate(((-0.1, 0.18), (0.0, 0.24), (0.1, 0.14))):
+        _candle(pen, replace(pose, phase=pose.phase + 2.1 * k), x, height, colour)
+
+
+def _candle(pen: Pen, pose: Pose, x: float, height: float, colour: RGB) -> None:
+    """A candle `height` tall at `x` in its holder: its flame flickers and gives its own
+    light, with a soft halo round it."""
+    pen.ellipse(x, 0.015, 0.06, 0.016, (180, 150, 80))  # the holder
+    pen.rect(x - 0.025, 0.02, x + 0.025, height, colour)
+    flicker = 0.012 * math.sin(pose.phase * 5.3)
+    flame = pen.glowing()
+    flame.ellipse(x + flicker, height + 0.06, 0.07, 0.08, shade(FLAME, 1.6))  # its glow
+    flame.ellipse(x + flicker, height + 0.045, 0.02, 0.04 + abs(flicker), FLAME)
+
+
 SAILCLOTH = (246, 244, 236)
 
 
@@ -315,11 +346,36 @@ def draw_water_around(
 
 
 def draw_table(pen: Pen, pose: Pose, colour: RGB) -> None:
-    """A table side on: its top on two legs, a shadow under its edge."""
+    """A table side on: its top on two legs, a shadow under its edge; with people at it, a
+    chair drawn up to each end someone sits at, and a plate and a glass set before each who
+    eats (`Pose.laid`)."""
+    for place, laid in enumerate(pose.laid[:2]):
+        if laid:
+            _chair(pen, (-1, 1)[place] * TABLE_END, colour)
     pen.rect(-0.6, 0.0, -0.52, 0.72, shade(colour, 0.75))
     pen.rect(0.52, 0.0, 0.6, 0.72, shade(colour, 0.75))
     pen.rect(-0.7, 0.68, 0.7, 0.78, colour)
     pen.rect(-0.66, 0.62, 0.66, 0.68, shade(colour, 0.6))
+    for place, laid in enumerate(pose.laid):
+        if laid == "meal":  # at an end, nearer its edge; on the far side, nearer its middle
+            x = (-1, 1)[place % 2] * (0.42 if place < 2 else 0.14)
+            pen.ellipse(x, 0.795, 0.15, 0.022, WHITE)
+            pen.ellipse(x, 0.81, 0.075, 0.022, MEAL)
+            glass = x - math.copysign(0.22, x)
+            pen.rect(glass - 0.03, 0.78, glass + 0.03, 0.92, GLASS)
+
+
+def _chair(pen: Pen, x: float, colour: RGB) -> None:
+    """A chair side on, its seat where a diner's hips are (`x`), its back away from the
+    table."""
+    out = math.copysign(1, x)
+    wood = shade(colour, 0.85)
+    for leg in (x - 0.17, x + 0.17):
+        pen.rect(leg - 0.025, 0.0, leg + 0.025, 0.46, shade(wood, 0.8))
+    pen.rect(x - 0.2, 0.44, x + 0.2, 0.5, wood)
+    back = x + out * 0.2
+    pen.rect(back - 0.03, 0.44, back + 0.03, 1.08, wood)
+    pen.rect(min(back, back - out * 0.12), 0.9, max(back, back - out * 0.12), 1.04, wood)
 
 
 def draw_stick(pen: Pen, pose: Pose, colour: RGB) -> None:

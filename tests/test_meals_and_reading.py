@@ -159,3 +159,20 @@ def test_models_that_never_saw_a_person_eat_or_read_draw_them_standing():
     assert [e.action for e in learnt.entities if e.kind == "person"] == ["stand", "stand"]
     dog = parse("a dog eating its dinner").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
     assert dog.entities[0].action == "eat"
+
+
+def test_creatures_being_fed_peck_and_graze_at_what_they_are_given():
+    """ "an old man feeding pigeons" had the pigeons standing still beside him, and said
+    the feeding was not drawn."""
+    parsed = parse("an old man feeding pigeons in the park")
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == [
+        ("person", "stand"),
+        ("bird", "eat"),
+    ]
+    assert "feeding" not in parsed.unsupported_words
+    assert parse("a farmer feeds the horses").spec.entities[1].action == "eat"
+    spec = parse("close-up. a bird eats in the park").spec
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=2)
+    (up, truth), (down, _) = renderer.frame(0), renderer.frame(12)
+    x0, y0, x1, y1 = truth.entities[0].box
+    assert abs(up.astype(int) - down.astype(int))[y0:y1, x0:x1].max() > 60  # pecking

@@ -43,5 +43,6 @@
 # anchored to the world (a longer shot drew other reeds, rocks and trees), polygons on whole
 # pixels; 37: people eat (at a table, on chairs drawn up to it, plates set; else sitting,
 # food in hand) and read (a book held open, one read to sitting with them), candles alight
-# on a table, a café's windows lit at night.
-VERSION = 37
+# on a table, a café's windows lit at night; 38: a turtle plods and swims, creatures fed
+# peck or graze.
+VERSION = 38

@@ -70,6 +70,7 @@ SIZE = {
     "butterfly": (0.3, 0.22),
     "bee": (0.24, 0.18),  # larger than life
     "penguin": (0.5, 0.8),
+    "turtle": (0.62, 0.3),  # larger than life
     "table": (1.4, 0.78),
     "stick": (0.6, 0.12),
     "frisbee": (0.34, 0.08),
@@ -99,6 +100,7 @@ SPEED = {
     "sail": 1.2,
     "row": 0.9,  # a rowing boat's pace
 }
+PACE = {"turtle": 0.2}  # who goes slower than others do (a turtle's plod), of their speed
 SMALL_ITEMS = ("cup", "ball")
 SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # What a subject sits or lies on where the scene has one: how high (metres), and where the
@@ -404,6 +406,7 @@ class Choreography:
             return (0.0, 0.0)
         subject = self.entities[0]
         speed = SPEED["sniff"] if grazes(subject) else SPEED.get(subject.action, 0.0)
+        speed *= PACE.get(subject.kind, 1.0)
         if subject.action == "fly" and subject.kind in HOVERS:
             speed = HOVERS[subject.kind][1]
         if hops_along(subject):

@@ -446,6 +446,11 @@ def parse(prompt: str) -> ParsedPrompt:
         actions = _held_by_first_person(entities, mentions, actions)
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
+        if _FEEDING & set(tokens):  # "feeding pigeons": the fed eat what is thrown them
+            fed = [m for m in mentions[1:] if entities[m]["action"] is None]
+            for m in (m for m in fed if entities[m]["kind"] in vocab.ACTIONS["eat"]):
+                entities[m]["action"] = "eat"
+                unsupported[:] = [w for w in unsupported if w not in _FEEDING]  # drawn so
         if mentions:  # "meets a friend and they dance": a dog cannot, said so
             kind = entities[mentions[0]]["kind"]
             also = [a for a in actions[1:] if kind not in vocab.ACTIONS.get(a, (kind,))]
@@ -524,6 +529,8 @@ def _learnt(entity: EntitySpec, actions: tuple[str, ...]) -> bool:
     return entity.action in actions and entity.kind not in vocab.LATER_DOERS.get(entity.action, ())
 
 
+# Feeding creatures: they eat (what the one feeding them throws down or holds out).
+_FEEDING = {"feed", "feeds", "feeding", "fed"}
 # Words before food or a book that say one has it to eat or read ("a man with a hot dog").
 _HAVING = {"with", "has", "have", "having", "had"}
 

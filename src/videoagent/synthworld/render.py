@@ -51,6 +51,7 @@ PAINTERS = {
     "fish": creatures.draw_fish,
     "bee": creatures.draw_bee,
     "penguin": creatures.draw_penguin,
+    "turtle": creatures.draw_turtle,
     "table": props.draw_table,
     "stick": props.draw_stick,
     "frisbee": props.draw_frisbee,
@@ -91,6 +92,7 @@ DEPTH = {
     "fish": 4,
     "bee": 5,
     "penguin": 4,
+    "turtle": 4,
     "table": 1,
     "blanket": 1,  # under whoever sits on it
     "sofa": 1,
@@ -106,6 +108,8 @@ DEPTH = {
     "sailboat": 4,
 }
 
+# What swims under water, drawn as it is wherever it swims (no water drawn round it).
+SWIM_UNDER = ("fish", "turtle")
 # Kinds said as many (`vocabulary.BUNCHED`), drawn several together.
 BUNCH_PAINTERS = {"balloon": props.draw_bunch_of_balloons, "candle": props.draw_bunch_of_candles}
 # What snow settles on, drawn white with it where it snows.
@@ -122,6 +126,7 @@ SHADOWED = {
     "train": 7.0,
     "snowman": 0.4,
     "penguin": 0.22,
+    "turtle": 0.4,
     "table": 0.75,
     "campfire": 0.5,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
@@ -344,7 +349,7 @@ class Renderer:
             elif entity.label == BUNCH:  # "balloons": several, on one bunch of strings
                 BUNCH_PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
             elif pose.action == "swim" and (
-                entity.kind == "fish" or self.stage.place_seen(view) in places.UNDER_WATER
+                entity.kind in SWIM_UNDER or self.stage.place_seen(view) in places.UNDER_WATER
             ):  # in the water all round it: as it is
                 PAINTERS[entity.kind](pen, pose, COLOURS[entity.colour])
             elif pose.action == "swim":  # paddling (a person at the crawl), in water round it

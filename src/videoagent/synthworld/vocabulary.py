@@ -15,10 +15,10 @@ ANIMALS = (
     *("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit"),
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
 )
-CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee", "fish")
+CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee", "fish", "turtle")
 WOODLAND_ANIMALS = ("deer", "fox", "wolf", "bear")  # at home in a forest, where none is said
 # The water a boat is on, and where a fish lives, where none is said.
-AFLOAT_ON = {"boat": "lake", "sailboat": "beach", "fish": "reef"}
+AFLOAT_ON = {"boat": "lake", "sailboat": "beach", "fish": "reef", "turtle": "beach"}
 SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
 LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "sign")
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
@@ -123,7 +123,7 @@ SHOT_SIZES = ("wide", "medium", "close-up")
 # Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
-    "walk": ("dog", "cat", "person", "bird", *ANIMALS, "penguin"),  # a penguin waddles
+    "walk": ("dog", "cat", "person", "bird", *ANIMALS, "penguin", "turtle"),  # a penguin waddles
     "run": ("dog", "cat", "person", *ANIMALS),
     "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit", "lion", "tiger", "panda")
     + ("squirrel", "mouse"),
@@ -143,7 +143,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
     # in water drawn round (a duck on a pond: a bird)
-    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin", "bird", "fish"),
+    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin", "bird", "fish", "turtle"),
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
@@ -227,6 +227,7 @@ DEFAULT_COLOUR = {
     "butterfly": "orange",
     "bee": "yellow",  # striped black
     "penguin": "black",  # its belly white
+    "turtle": "green",  # its shell; its skin paler
     "table": "brown",
     "stick": "brown",
     "frisbee": "yellow",
@@ -389,6 +390,8 @@ KIND_SYNONYMS = {
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
     **dict.fromkeys("bees bumblebee bumblebees honeybee honeybees".split(), "bee"),
     "penguins": "penguin",
+    **dict.fromkeys("turtles tortoise tortoises terrapin terrapins".split(), "turtle"),
+    **dict.fromkeys(("sea turtle", "sea turtles"), "turtle"),
     **dict.fromkeys(
         ("tables", "desk", "desks", "picnic table", "dining table", "kitchen table"), "table"
     ),

@@ -340,11 +340,16 @@ def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:
         shut_eye(pen, 0.08, 0.17, 0.012)
         return
     flap = math.sin(pose.phase) if pose.action == "fly" else -0.6
-    pen.polygon([(-0.1, 0.12), (-0.2, 0.16), (-0.19, 0.08)], shade(colour, 0.7))  # tail
+    # eating, it pecks at the ground: the head bobbing down to it and up again
+    peck = max(0.0, math.sin(pose.phase * 2.0)) if pose.action == "eat" else 0.0
+    hx, hy = 0.09 + 0.05 * peck, 0.17 - 0.13 * peck
+    pen.polygon([(-0.1, 0.12), (-0.2, 0.16 + 0.03 * peck), (-0.19, 0.08)], shade(colour, 0.7))
     pen.ellipse(0.0, 0.12, 0.11, 0.065, colour)
-    pen.ellipse(0.09, 0.17, 0.05, 0.05, colour)
-    pen.polygon([(0.13, 0.18), (0.19, 0.165), (0.13, 0.15)], (240, 170, 40))
-    pen.ellipse(0.1, 0.18, 0.01, 0.01, EYE)
+    pen.ellipse(hx, hy, 0.05, 0.05, colour)
+    pen.polygon(
+        [(hx + 0.04, hy + 0.01), (hx + 0.1, hy - 0.005), (hx + 0.04, hy - 0.02)], (240, 170, 40)
+    )
+    pen.ellipse(hx + 0.01, hy + 0.01, 0.01, 0.01, EYE)
     pen.polygon([(-0.04, 0.13), (0.05, 0.13), (0.0, 0.13 + 0.14 * flap)], shade(colour, 0.75))
     if pose.action != "fly":
         pen.line([(0.0, 0.06), (0.0, 0.0)], 0.012, (240, 170, 40))
@@ -360,6 +365,39 @@ def draw_fish(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.line([(0.1, 0.06), (0.1, 0.22)], 0.015, shade(colour, 0.75))  # the gill
     pen.ellipse(0.15, 0.17, 0.025, 0.025, (250, 250, 250))
     pen.ellipse(0.155, 0.17, 0.013, 0.013, EYE)
+
+
+def draw_turtle(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A turtle side on: a domed shell patterned with plates over a pale rim, its head
+    poking out ahead; walking, its stubby legs plod in turn; swimming, its flippers sweep.
+    Drawn larger than life, as small things are, to stay legible."""
+    skin, plate = shade(colour, 1.45), shade(colour, 0.7)
+    swimming = pose.action == "swim"
+    stroke = math.sin(pose.phase) if pose.action in ("walk", "swim") else 0.0
+    if swimming:  # the flippers, the far one behind the shell
+        pen.polygon([(0.1, 0.12), (0.3 + 0.06 * stroke, 0.02), (0.16, 0.1)], shade(skin, 0.8))
+    else:
+        for x, lift in ((0.17, stroke), (-0.17, -stroke)):  # the far legs
+            pen.rect(x - 0.035, 0.0 + 0.02 * max(lift, 0.0), x + 0.035, 0.1, shade(skin, 0.8))
+    bob = 0.01 * math.sin(pose.phase * 0.5)
+    hx, hy = 0.33, 0.14 + bob
+    pen.line([(0.15, 0.1), (hx - 0.03, hy)], 0.07, skin)  # the neck
+    pen.ellipse(hx, hy + 0.01, 0.065, 0.05, skin)
+    pen.ellipse(hx + 0.03, hy + 0.025, 0.011, 0.012, EYE)
+    pen.polygon([(-0.32, 0.1), (-0.4, 0.06), (-0.3, 0.07)], skin)  # the tail
+    pen.ellipse(0.0, 0.08, 0.32, 0.04, shade(colour, 1.2))  # the shell's rim
+    pen.polygon(
+        [(-0.3, 0.09), (-0.26, 0.18), (-0.14, 0.26), (0.0, 0.285), (0.14, 0.26), (0.26, 0.18)]
+        + [(0.3, 0.09)],
+        colour,
+    )
+    for x0, x1 in ((-0.24, -0.09), (-0.07, 0.07), (0.09, 0.24)):  # the plates
+        pen.polygon([(x0, 0.11), (x0 + 0.03, 0.2), (x1 - 0.03, 0.2), (x1, 0.11)], plate)
+    if swimming:
+        pen.polygon([(-0.1, 0.1), (0.05 - 0.08 * stroke, -0.02), (0.02, 0.09)], skin)
+    else:
+        for x, lift in ((0.13, -stroke), (-0.2, stroke)):  # the near legs
+            pen.rect(x - 0.04, 0.0 + 0.02 * max(lift, 0.0), x + 0.04, 0.1, skin)
 
 
 def draw_butterfly(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -182,7 +182,11 @@ def _followed(called: str, colour: str, kind: str) -> str:
 
 def _as_said(kind: str, subject: str) -> str:
     """The lead's kind in the number the request says it: "dogs" of "two dogs playing" (so
-    that they play together, not each with a ball), else "dog"."""
+    that they play together, not each with a ball), else "dog"; or the name it is called
+    by where that says what it does ("the cyclist": riding a bike, unless a beat says)."""
+    named = lead_of(subject).lower().split()[-1:] if subject else []
+    if named and named[0] in vocab.DOING_AS_NAMED:
+        return named[0]
     if not is_plural(lead_of(subject)):
         return kind
     return plural(kind)  # "people", "wolves"

@@ -44,5 +44,6 @@
 # pixels; 37: people eat (at a table, on chairs drawn up to it, plates set; else sitting,
 # food in hand) and read (a book held open, one read to sitting with them), candles alight
 # on a table, a café's windows lit at night; 38: a turtle plods and swims, creatures fed
-# peck or graze.
-VERSION = 38
+# peck or graze; 39: people named by what they do do it (a cyclist rides a bike, a jogger
+# runs, a dancer dances).
+VERSION = 39

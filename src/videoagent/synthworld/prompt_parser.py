@@ -107,6 +107,25 @@ def _tokens(sentence: str) -> list[str]:
     return [w for k, w in enumerate(words) if not _says_how_young(words, k)]
 
 
+def _doing_as_named(tokens: list[str]) -> list[str]:
+    """`tokens`, where they name someone by what they do and say nothing else of what
+    anyone does, with what that is said after the name ("a cyclist in the park": a cyclist
+    riding a bike in the park)."""
+    named = next((i for i, t in enumerate(tokens) if t in vocab.DOING_AS_NAMED), None)
+    if named is None:
+        return tokens
+    doing = vocab.DOING_AS_NAMED[tokens[named]].split()
+    said = [i for i in range(len(tokens)) if _match(tokens, i, ACTION_TABLE)]
+    riding = [i for i in said if ACTION_TABLE[tokens[i]] in vocab.RIDING]
+    if riding and doing[0] == "riding" and not set(vocab.RIDDEN) & _kinds_named(tokens):
+        at = riding[0] + 1  # "a cyclist rides through the city": on a bike
+        return [*tokens[:at], *doing[1:], *tokens[at:]]
+    still = vocab.STILL_WORDS | vocab.STANDING_WORDS | vocab.MEALS
+    if said or set(tokens) & still:
+        return tokens
+    return [*tokens[: named + 1], *doing, *tokens[named + 1 :]]
+
+
 def _says_how_young(words: list[str], k: int) -> bool:
     """Whether `words[k]` is "baby" before a creature's name ("a baby elephant")."""
     after = words[k + 1] if k + 1 < len(words) else ""
@@ -285,7 +304,7 @@ def parse(prompt: str) -> ParsedPrompt:
     # Each sentence, and each clause a "while" opens, has its own subject and action ("two
     # kids play with a ball while their dog chases birds").
     for sentence in re.split(r"[.;!?\n]+|,?\s+while\s+", prompt, flags=re.IGNORECASE):
-        tokens = _tokens(sentence)
+        tokens = _doing_as_named(_tokens(sentence))
         mentions: list[int] = []
         companions: list[int] = []  # walked by the subject, or "with" it: do as it does
         actions: list[str] = []

@@ -58,6 +58,19 @@ WHERE_DONE = {
 MEALS = frozenset(
     "breakfast breakfasts brunch lunch lunches dinner dinners supper suppers meal meals".split()
 )
+# People named by what they do, doing it where a sentence says nothing else of them ("a
+# cyclist in the park" rides a bike there; she walked along): what is said with the name.
+DOING_AS_NAMED = {
+    **dict.fromkeys(("cyclist", "cyclists", "biker", "bikers"), "riding a bike"),
+    **dict.fromkeys("jogger joggers runner runners".split(), "running"),
+    **dict.fromkeys("dancer dancers ballerina ballerinas".split(), "dancing"),
+    **dict.fromkeys(("swimmer", "swimmers"), "swimming"),
+    **dict.fromkeys("guitarist guitarists busker buskers".split(), "playing a guitar"),
+    **dict.fromkeys(("rower", "rowers", "kayaker", "kayakers"), "rowing a boat"),
+    **dict.fromkeys(("jockey", "jockeys", "horseman", "horsewoman"), "riding a horse"),
+    **dict.fromkeys(("chef", "chefs", "cook", "cooks"), "cooking"),
+    **dict.fromkeys(("reader", "readers"), "reading"),
+}
 # Food eaten from the hand ("a man eating a sandwich"): no thing of its own, it is drawn as
 # a bite in the eater's hand, or on their plate at a table.
 FOODS = frozenset(
@@ -322,12 +335,13 @@ KIND_SYNONYMS = {
         guitarist pianist drummer artist painter scientist astronaut pilot mechanic
         carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
         pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper cook
+        biker busker rower kayaker jockey horseman horsewoman reader
         """.split(),
         "person",
     ),
     **dict.fromkeys(
         """
-        grandchildren fisherman fishermen policeman policemen policewoman policewomen
+        grandchildren jockeys fisherman fishermen policeman policemen policewoman policewomen
         postman postmen mailman mailmen businessman businessmen businesswoman businesswomen
         """.split(),
         "person",

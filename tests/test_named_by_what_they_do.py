@@ -1,13 +1,20 @@
 """People named by what they do do it where nothing else is said of them: a cyclist rides
-a bike, a jogger runs, a dancer dances, a guitarist plays (they all walked along)."""
+a bike, a jogger runs, a dancer dances, a guitarist plays, a skateboarder rides a board
+(they all walked along)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
 from videoagent.agent.planning import preview_plan
 from videoagent.plan.request import Request
+from videoagent.synthworld.choreography import SPEED, Choreography
+from videoagent.synthworld.painters.creatures import WHEEL
 from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
 
 
 def _first_shot(request: str) -> list[tuple[str, str]]:
@@ -27,6 +34,7 @@ def _first_shot(request: str) -> list[tuple[str, str]]:
         ("a chef in the kitchen", [("person", "cook")]),
         ("a jockey on the beach", [("person", "ride"), ("horse", "walk")]),
         ("a kayaker on the lake", [("person", "row"), ("boat", "sail")]),
+        ("a skateboarder doing tricks in a skatepark", [("person", "skate")]),
     ],
 )
 def test_one_named_by_what_they_do_does_it(request_text, drawn):
@@ -43,3 +51,16 @@ def test_what_a_sentence_says_they_do_comes_first():
     ]
     assert parse("a cyclist rides a horse").spec.entities[1].kind == "horse"
     assert parse("a cyclist rides through the city").unsupported_words == []
+
+
+def test_a_skateboarder_rolls_along_on_the_board_and_hops_now_and_then():
+    spec = parse("a boy skateboarding down the street").spec
+    choreography = Choreography(replace(spec, camera="track"), 8.0)
+    poses = [choreography.pose(0, t / 10) for t in range(80)]
+    assert poses[-1].x - poses[0].x > 2 * SPEED["walk"] * 7.9  # faster than walking
+    assert max(p.y for p in poses) > 0.2 and min(p.y for p in poses) == 0.0  # ollies
+    image, truth = Renderer(spec, size=(320, 180), fps=24, frames=2, seed=2).frame(1)
+    x0, _, x1, y1 = truth.entities[0].box
+    feet = image[y1 - 4 : y1, x0:x1].astype(int)
+    wheels = np.abs(feet - np.array(WHEEL)).sum(axis=2) < 40
+    assert wheels.any()  # the board's wheels under the rider's feet

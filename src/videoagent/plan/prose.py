@@ -64,6 +64,7 @@ ACTION_PROSE = {
     "sail": "sails across the water",
     "cook": "cooks, tossing a pan",
     "read": "sits reading a book",
+    "skate": "rides a skateboard along",
 }
 
 

@@ -105,6 +105,13 @@ FRAMING = {
     "fly": ("wide", "pan"),
     "drive": ("wide", "pan"),
     "roll": ("wide", "track"),
+    "skate": ("wide", "track"),
+    # riding goes somewhere: followed, wide enough for the horse, the bike, the boat
+    "ride": ("wide", "track"),
+    "cycle": ("wide", "track"),
+    "row": ("wide", "track"),
+    "swim": ("medium", "track"),
+    "read": ("close-up", "static"),
 }
 # The framing of a lead too small to be seen in a wide shot: followed, closer.
 SMALL_LEADS = dict.fromkeys(vocab.SMALL_FLIERS, ("medium", "track"))

@@ -154,6 +154,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "sail": "sails across the water",
         "cook": "cooks at the stove",
         "read": "reads a book",
+        "skate": "skateboards along",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

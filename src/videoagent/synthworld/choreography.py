@@ -91,6 +91,7 @@ SPEED = {
     "ride": 1.6,  # a horse's walk
     "swim": 0.7,
     "cycle": 3.0,
+    "skate": 2.6,
     "run": 3.2,
     "sniff": 0.22,
     "chase": 3.0,
@@ -203,6 +204,7 @@ class Pose:
 
 
 JUMP_SECONDS = 1.3  # one jump, take-off to landing
+OLLIE_EVERY, OLLIE_SECONDS = 3.5, 0.6  # a skateboarder's hop, board and all
 # Where a rider sits, metres above the ground, and behind the middle of what it rides
 # (facing right).
 SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22}  # in a boat: on its seat
@@ -380,6 +382,7 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
+        staged += ("skate",)
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
@@ -690,6 +693,9 @@ class Choreography:
     def _jump(self, entity: EntitySpec, t: float) -> float:
         if entity.action == "dance":  # a little bounce on every step
             return 0.05 * abs(math.sin((t + self.gait_offset) * self.phase_rate("dance")))
+        if entity.action == "skate":  # an ollie now and then: rider and board up together
+            into = ((t + self.gait_offset) % OLLIE_EVERY) / OLLIE_SECONDS
+            return 0.3 * math.sin(into * math.pi) if into < 1 else 0.0
         if entity.action != "jump" or hops_along(entity):
             return FLIGHT[entity.kind] if entity.action == "fly" else 0.0
         cycle = (t % JUMP_SECONDS) / JUMP_SECONDS

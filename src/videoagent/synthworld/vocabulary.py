@@ -70,6 +70,7 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("jockey", "jockeys", "horseman", "horsewoman"), "riding a horse"),
     **dict.fromkeys(("chef", "chefs", "cook", "cooks"), "cooking"),
     **dict.fromkeys(("reader", "readers"), "reading"),
+    **dict.fromkeys(("skateboarder", "skateboarders"), "skateboarding"),
 }
 # Food eaten from the hand ("a man eating a sandwich"): no thing of its own, it is drawn as
 # a bite in the eater's hand, or on their plate at a table.
@@ -166,6 +167,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "cook": ("person",),  # a pan in hand, tossing what is in it
     "row": ("person",),  # in a boat, pulling at its oars
     "read": ("person",),  # sitting, an open book held before them
+    "skate": ("person",),  # on a skateboard, rolling along
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
@@ -186,6 +188,7 @@ LEARNT_ACTIONS = tuple(
         "row",
         "cook",
         "read",
+        "skate",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -628,10 +631,11 @@ PLACE_STAND_INS = {
         hill hills hillside waterfall countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
         yard playground schoolyard campsite trail trails moon mars savanna savannah safari
-        prairie grassland grasslands plains zoo
+        prairie grassland grasslands plains zoo skatepark skateparks
         """.split(),
         "park",
     ),
+    **dict.fromkeys(("skate park", "skate parks"), "park"),
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("jungle jungles rainforest rainforests".split(), "forest"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
@@ -787,6 +791,9 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(("taking a nap", "curls up", "curled up", "curling up"), "sleep"),
     "sit": "sit",
     **dict.fromkeys("read reads reading".split(), "read"),
+    **dict.fromkeys(
+        "skateboard skateboards skateboarding skateboarded longboarding".split(), "skate"
+    ),
     "sits": "sit",
     "sitting": "sit",
     "rests": "sit",

@@ -216,6 +216,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         hip_y = 0.03  # stroke (the hull hides all but the knees)
         bend = 0.3 + 0.25 * math.sin(pose.phase)
         pen.line([(0.0, hip_y), (0.35, 0.15), (0.6, 0.0)], 0.13, TROUSERS)
+    elif pose.action == "skate":  # on the board, knees bent, feet apart, riding its bumps
+        hip_y = 0.86 + 0.015 * math.sin(pose.phase)
+        bend = 0.15
+        _skateboard(pen, pose.phase)
+        for foot, trousers in ((-0.2, shade(TROUSERS, 0.8)), (0.2, TROUSERS)):
+            pen.line([(0.0, hip_y), (foot * 0.6 + 0.08, 0.5), (foot, 0.14)], 0.13, trousers)
+            pen.ellipse(foot + 0.04, 0.14, 0.08, 0.035, shade(TROUSERS, 0.6))  # shoe
     elif pose.action == "cycle":  # on the saddle, where the pose is, pedalling
         hip_y = 0.03
         bend = 0.3  # leaning to the handlebar
@@ -237,6 +244,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         blade = (hand[0] - 0.2 - 0.35 * math.cos(pose.phase), -0.3)
         pen.line([hand, blade], 0.035, (150, 110, 70))
         pen.ellipse(blade[0], blade[1], 0.1, 0.03, (150, 110, 70))
+    elif pose.action == "skate":  # the arms out a little, for balance
+        pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.1 * math.sin(pose.phase * 0.5), 0.085, shirt)
     elif dancing:
         near = math.pi * 0.7 + 0.4 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, near, 0.085, shirt, knee=0.35)
@@ -307,6 +316,20 @@ def _open_book(pen: Pen, hand: tuple[float, float], phase: float) -> None:
         lift = math.sin((turn - 0.9) / 0.1 * math.pi)
         tip = (x - 0.05 + 0.12 * lift, y + 0.11 + 0.08 * lift)
         pen.line([(x - 0.04, y + 0.06), tip], 0.02, PAGE)
+
+
+BOARD = (60, 52, 48)
+WHEEL = (236, 226, 190)
+
+
+def _skateboard(pen: Pen, phase: float) -> None:
+    """A skateboard side on under its rider's feet: a deck kicked up at both ends on two
+    trucks, the wheels turning (a spot on each goes round)."""
+    pen.line([(-0.48, 0.17), (-0.4, 0.12), (0.4, 0.12), (0.48, 0.17)], 0.035, BOARD)
+    for x in (-0.28, 0.28):
+        pen.rect(x - 0.03, 0.07, x + 0.03, 0.11, (150, 150, 156))  # the truck
+        pen.ellipse(x, 0.045, 0.045, 0.045, WHEEL)
+        pen.ellipse(x + 0.025 * math.cos(phase), 0.045 + 0.025 * math.sin(phase), 0.01, 0.01, BOARD)
 
 
 # Where a cyclist's pedals turn, from the saddle (metres, facing right): the crank's centre

@@ -65,6 +65,7 @@ ACTION_PROSE = {
     "cook": "cooks, tossing a pan",
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
+    "stroll": "walks along hand in hand",
 }
 
 

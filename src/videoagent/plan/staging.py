@@ -106,6 +106,7 @@ FRAMING = {
     "drive": ("wide", "pan"),
     "roll": ("wide", "track"),
     "skate": ("wide", "track"),
+    "stroll": ("wide", "track"),
     # riding goes somewhere: followed, wide enough for the horse, the bike, the boat
     "ride": ("wide", "track"),
     "cycle": ("wide", "track"),

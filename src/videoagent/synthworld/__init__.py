@@ -45,5 +45,6 @@
 # food in hand) and read (a book held open, one read to sitting with them), candles alight
 # on a table, a café's windows lit at night; 38: a turtle plods and swims, creatures fed
 # peck or graze; 39: people named by what they do do it (a cyclist rides a bike, a jogger
-# runs, a dancer dances); 40: skateboarding, an ollie now and then.
-VERSION = 40
+# runs, a dancer dances); 40: skateboarding, an ollie now and then; 41: walking hand in
+# hand.
+VERSION = 41

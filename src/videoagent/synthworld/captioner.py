@@ -155,6 +155,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "cook": "cooks at the stove",
         "read": "reads a book",
         "skate": "skateboards along",
+        "stroll": "walks along hand in hand",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

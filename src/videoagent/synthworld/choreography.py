@@ -92,6 +92,7 @@ SPEED = {
     "swim": 0.7,
     "cycle": 3.0,
     "skate": 2.6,
+    "stroll": 0.9,
     "run": 3.2,
     "sniff": 0.22,
     "chase": 3.0,
@@ -101,6 +102,7 @@ SPEED = {
     "sail": 1.2,
     "row": 0.9,  # a rowing boat's pace
 }
+HAND_IN_HAND = 0.62  # how far behind the one before them one holding their hand walks, m
 PACE = {"turtle": 0.2}  # who goes slower than others do (a turtle's plod), of their speed
 SMALL_ITEMS = ("cup", "ball")
 SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
@@ -181,6 +183,10 @@ class Pose:
     # a table with people at it: what is at each of its places (its two ends, then its far
     # side's two): "" no one, "chair" one sitting, "meal" one eating (a plate before them)
     laid: tuple[str, ...] = ()
+    # walking hand in hand: the near hand holding the hand of the one ahead, the far hand
+    # of the one behind
+    hand_ahead: bool = False
+    hand_behind: bool = False
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -382,7 +388,7 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
-        staged += ("skate",)
+        staged += ("skate", "stroll")
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
@@ -508,6 +514,17 @@ class Choreography:
         at = "end" if place < 2 else "far"
         return Pose(x, 0.0, -side, entity.action, self._phase(entity, t), at_table=at)
 
+    def _strolling(self, index: int, t: float, u: float) -> Pose:
+        """One of those walking hand in hand with the subject: a step behind the one
+        before, holding their hand (and the hand of the one behind), in step."""
+        strollers = [i for i, e in enumerate(self.entities) if e.action == "stroll"]
+        k = strollers.index(index)
+        lead = self._subject_pose(self.entities[0], t, u)
+        x = lead.x - HAND_IN_HAND * k * lead.facing
+        phase = lead.phase + math.pi * k  # in step, on the other foot
+        behind = k + 1 < len(strollers)
+        return Pose(x, 0.0, lead.facing, "stroll", phase, hand_ahead=k > 0, hand_behind=behind)
+
     def _laid_table(self, diners: list[int], t: float) -> Pose:
         """The table the diners sit at: a chair at each end with someone on it, a plate
         before each who eats."""
@@ -541,6 +558,8 @@ class Choreography:
             return self._at_table(index, diners.index(index), t)
         if diners and index == self._table():
             return self._laid_table(diners, t)
+        if entity.action == "stroll" and self.entities[0].action == "stroll":
+            return self._strolling(index, t, u)
         if index == 0:
             return self._subject_pose(entity, t, u)
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
@@ -672,6 +691,7 @@ class Choreography:
             "run": 15.0,
             "chase": 15.0,
             "walk": 8.0,
+            "stroll": 7.0,
             "sniff": 5.0,
             "wag": 22.0,
             "meet": 22.0,

@@ -315,6 +315,7 @@ def parse(prompt: str) -> ParsedPrompt:
         to_target: int | None = None
         described = False  # the word before was one describing an unknown thing
         said_to = -1  # where the last mention's words end
+        hand_in_hand = False  # "holding hands", "hand in hand": walking together so
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -325,6 +326,11 @@ def parse(prompt: str) -> ParsedPrompt:
                     scene[name] = found[0]
                 if found and (hit is None or found[1] > hit[1]):
                     hit = found
+            joined = next((n for n in (3, 2) if " ".join(tokens[i : i + n]) in _HAND_IN_HAND), 0)
+            if joined:
+                hand_in_hand = True
+                i += joined
+                continue
             eaten = food_at(tokens, i)
             if eaten:  # "eating a sandwich": eaten, drawn in the hand (or on a plate)
                 had = _word_before(tokens, i) in _HAVING  # "a man with a hot dog"
@@ -451,6 +457,10 @@ def parse(prompt: str) -> ParsedPrompt:
                 elif token not in unsupported:
                     unsupported.append(token)
             i += 1
+        if hand_in_hand:  # "a couple walking on the beach holding hands": together
+            actions = [a for a in actions if a != "hold"]
+            actions = ["stroll" if a in ("walk", "run", "stand") else a for a in actions]
+            actions = actions or ["stroll"]
         if ridden_by in _ABOARD and not set(vocab.RIDING) & set(actions):
             actions = ["ride", *(a for a in actions if a != "stand")]  # in it, not beside it
         if ridden_by:
@@ -548,6 +558,8 @@ def _learnt(entity: EntitySpec, actions: tuple[str, ...]) -> bool:
     return entity.action in actions and entity.kind not in vocab.LATER_DOERS.get(entity.action, ())
 
 
+# Walking hand in hand ("holding hands"): the action "stroll".
+_HAND_IN_HAND = {"hand in hand", "holding hands", "hold hands", "holds hands", "held hands"}
 # Feeding creatures: they eat (what the one feeding them throws down or holds out).
 _FEEDING = {"feed", "feeds", "feeding", "fed"}
 # Words before food or a book that say one has it to eat or read ("a man with a hot dog").
@@ -637,6 +649,7 @@ def _apply(
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
+    together += ("skate", "stroll")
     if joined and others and action in together:
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):

@@ -168,6 +168,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "row": ("person",),  # in a boat, pulling at its oars
     "read": ("person",),  # sitting, an open book held before them
     "skate": ("person",),  # on a skateboard, rolling along
+    "stroll": ("person",),  # walking hand in hand with the others who stroll
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
@@ -189,6 +190,7 @@ LEARNT_ACTIONS = tuple(
         "cook",
         "read",
         "skate",
+        "stroll",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person

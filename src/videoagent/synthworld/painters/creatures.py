@@ -14,7 +14,10 @@ SKIN = (224, 178, 140)
 HAIR = (70, 45, 30)
 TROUSERS = (52, 58, 80)
 CREAM = (250, 246, 238)
-BITE = (214, 160, 90)  # what a person eats from their hand: bread, a bun
+BITE = (214, 160, 90)
+# How far forward (or back) an arm holding another's hand reaches, radians from hanging: two
+# a step apart (`choreography.HAND_IN_HAND`) meet halfway, at their hips' height.
+HOLDING_HANDS = 0.62  # what a person eats from their hand: bread, a bun
 
 
 def breath(pose: Pose) -> float:
@@ -33,7 +36,7 @@ def shut_eye(pen: Pen, x: float, y: float, size: float) -> None:
 
 
 def _gait(pose: Pose, amplitude: float) -> float:
-    moving = pose.action in ("walk", "run", "sniff", "chase", "spin")
+    moving = pose.action in ("walk", "run", "sniff", "chase", "spin", "stroll")
     return math.sin(pose.phase) * amplitude if moving else 0.0
 
 
@@ -235,6 +238,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     sx, sy = math.sin(bend) * 0.55, hip_y + math.cos(bend) * 0.55
     # The far arm; dancing, both arms are up, swinging in turn.
     far = -math.pi * 0.7 + 0.4 * math.sin(pose.phase) if dancing else -swing * 0.8
+    if pose.hand_behind:  # back, holding the hand of the one behind
+        far = -HOLDING_HANDS
     pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=-0.3 if dancing else 0.0)
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
     if pose.action == "cycle":  # the hands on the handlebar
@@ -271,6 +276,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb((sx, sy - 0.02), 0.5, strum, 0.085, shirt, knee=-0.6)
     elif pose.holds_up:  # the hand raised ahead, holding a kite's string or an umbrella
         pen.line([(sx, sy - 0.02), (sx + 0.1, sy - 0.38), (sx + 0.3, sy - 0.225)], 0.085, shirt)
+    elif pose.hand_ahead:  # forward, holding the hand of the one ahead
+        pen.limb((sx, sy - 0.02), 0.55, HOLDING_HANDS, 0.085, shirt)
     elif pose.action == "wave":  # the hand up by the head, the forearm to and fro
         pen.limb(
             (sx, sy - 0.02), 0.55, math.pi * 0.8, 0.085, shirt, knee=0.5 * math.sin(pose.phase)

@@ -18,11 +18,14 @@ from videoagent.plan.staging import stage
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import HAND, SIZE, Choreography
 from videoagent.synthworld.events import sound_events
+from videoagent.synthworld.painters.props import STEAM, TYRE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.staging import Stage
-from videoagent.synthworld.vocabulary import CHILD, DEFAULT_COLOUR
+from videoagent.synthworld.vocabulary import CHILD, COLOURS, DEFAULT_COLOUR
+
+DEFAULT_GUITAR = COLOURS[DEFAULT_COLOUR["guitar"]]
 
 
 def _changed(spec: SceneSpec, index: int = 40) -> np.ndarray:
@@ -309,6 +312,20 @@ def test_a_train_goes_by_where_nothing_else_is_said_of_it_on_its_rails():
     assert choreography.pose(0, 4.0).x - choreography.pose(0, 0.0).x > 2.5  # on its way
 
 
+def test_a_train_runs_on_steel_wheels_and_puffs_steam():
+    """A train's wheels were a car's black tyres, and a steam train gave off no steam."""
+    spec = parse("medium shot. a steam train in the park").spec
+    image, truth = Renderer(spec, size=(320, 180), fps=24, frames=4, seed=2).frame(2)
+    x0, y0, x1, y1 = truth.entities[0].box
+    wheels = image[y1 - (y1 - y0) // 8 : y1, x0:x1].astype(int)
+    tyre = np.abs(wheels - np.array(TYRE)).sum(axis=2) < 20
+    assert tyre.mean() < 0.01
+    # puffs trailing from the chimney, over the locomotive (its front third)
+    above = image[: y0 + (y1 - y0) // 3, x1 - (x1 - x0) // 3 : x1].astype(int)
+    steam = np.abs(above - np.array(STEAM)).sum(axis=2) < 60
+    assert steam.sum() > 20
+
+
 def test_a_guitar_is_played_before_its_player_who_stands_or_sits_to_play_it():
     """ "a man playing guitar on the street": a box labelled guitar, the man walking past."""
     board, _ = preview_plan(
@@ -326,3 +343,19 @@ def test_a_guitar_is_played_before_its_player_who_stands_or_sits_to_play_it():
         _, truth = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=2).frame(12)
         body, instrument = truth.entities[0], truth.entities[-1]
         assert body.box[1] < instrument.box[1] < body.box[3], text  # before the waist
+
+
+def test_a_child_plays_a_guitar_of_a_childs_size():
+    """A little girl was given a full-size guitar, as long as she was tall."""
+    boxes, painted = {}, {}
+    for who in ("a man", "a little girl"):
+        spec = parse(f"medium shot. {who} plays the guitar in the park").spec
+        image, truth = Renderer(spec, size=(320, 180), fps=24, frames=4, seed=2).frame(2)
+        body, guitar = truth.entities[0], truth.entities[1]
+        tall = body.box[3] - body.box[1]
+        near = image[body.box[1] : body.box[3], body.box[0] - tall : body.box[2] + tall]
+        drawn = np.abs(near.astype(int) - np.array(DEFAULT_GUITAR)).sum(axis=2) < 45
+        boxes[who] = (guitar.box[2] - guitar.box[0]) / tall  # of its player's height
+        painted[who] = drawn.sum() / tall**2
+    assert boxes["a little girl"] == pytest.approx(boxes["a man"], rel=0.2)
+    assert painted["a little girl"] == pytest.approx(painted["a man"], rel=0.35)

@@ -46,5 +46,6 @@
 # on a table, a café's windows lit at night; 38: a turtle plods and swims, creatures fed
 # peck or graze; 39: people named by what they do do it (a cyclist rides a bike, a jogger
 # runs, a dancer dances); 40: skateboarding, an ollie now and then; 41: walking hand in
-# hand.
-VERSION = 41
+# hand; 42: a child's guitar is child-sized, a train runs on steel wheels (a coupling rod
+# turning them) and puffs steam.
+VERSION = 42

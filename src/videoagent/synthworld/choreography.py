@@ -241,6 +241,15 @@ def sized_as(entity: EntitySpec) -> str:
     return "child" if entity.kind == "person" and entity.label == CHILD else entity.kind
 
 
+def played_scale(entity: EntitySpec, pose: Pose, entities: tuple[EntitySpec, ...]) -> float:
+    """How much smaller than its kind's size an instrument is, sized to who plays it (a
+    child's guitar); 1 for anything else."""
+    if entity.kind not in PLAYED or pose.held_by is None:
+        return 1.0
+    player = entities[pose.held_by]
+    return SIZE[sized_as(player)][1] / SIZE[player.kind][1]
+
+
 def hops_along(entity: EntitySpec) -> bool:
     """A rabbit's jumping is hopping on its way ("a bunny hopping through a garden"): it
     travels as walking does, its painter drawing each hop."""

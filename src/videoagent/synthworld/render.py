@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View, sky_box
-from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, sized_as
+from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, played_scale, sized_as
 from videoagent.synthworld.painters import animals, creatures, props, scenery
 from videoagent.synthworld.painters.pen import Pen, shade
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -334,8 +334,9 @@ class Renderer:
         for i in (i for i in order if self.spec.entities[i].kind not in IN_THE_SKY):
             entity, pose = self.spec.entities[i], poses[i]
             x, y = view.to_pixels(pose.x, pose.y, self.size)
-            # A child is a person drawn smaller, as its size says.
+            # A child is a person drawn smaller, as its size says (and the guitar it plays).
             drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
+            drawn *= played_scale(entity, pose, self.spec.entities)
             if entity.kind in SHADOWED and pose.held_by is None and pose.action not in AFLOAT:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = drawn * SHADOWED[entity.kind]

@@ -63,6 +63,22 @@ def _wheel(pen: Pen, x: float, sizes: tuple[float, float, float, float], turn: f
     pen.line([(x, radius), end], width, (90, 90, 95))
 
 
+RAIL_STEEL = (150, 150, 158)
+STEAM = (236, 236, 238)
+
+
+def _rail_wheel(pen: Pen, x: float, radius: float, turn: float) -> None:
+    """A train's steel wheel on its rail at `x`: a dark disc inside a bright rim, six spokes
+    turned by `turn` radians, a hub (no tyre: a car's wheel is rubber)."""
+    pen.ellipse(x, radius, radius, radius, RAIL_STEEL)
+    pen.ellipse(x, radius, radius * 0.85, radius * 0.85, (58, 44, 40))
+    for k in range(6):
+        angle = turn + k * math.pi / 3
+        end = (x + radius * 0.82 * math.cos(angle), radius + radius * 0.82 * math.sin(angle))
+        pen.line([(x, radius), end], radius * 0.12, (120, 96, 84))
+    pen.ellipse(x, radius, radius * 0.25, radius * 0.25, RAIL_STEEL)
+
+
 # A bike's geometry (metres, facing right): wheel centres, their radius, the crank's centre.
 BIKE_WHEELS = (-0.55, 0.55)
 BIKE_WHEEL_RADIUS = 0.34
@@ -119,6 +135,10 @@ def draw_train(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.rect(front + 0.3, 2.0, front + 1.4, 2.7, GLASS)
     pen.rect(front - 0.1, 2.95, front + 1.8, 3.15, shade(colour, 0.6))  # its roof
     pen.rect(half - 1.5, 2.0, half - 1.1, 2.7, (50, 50, 56))  # the chimney
+    for k in range(4):  # puffs of steam from it, growing and trailing back as it goes
+        age = (pose.phase * 0.05 + k / 4) % 1.0
+        puff = (half - 1.3 - 2.2 * age, 2.9 + 0.9 * age)
+        pen.ellipse(*puff, 0.2 + 0.35 * age, 0.16 + 0.25 * age, shade(STEAM, 1 - 0.1 * age))
     pen.polygon([(half - 0.4, 0.45), (half, 0.45), (half - 0.4, 1.2)], shade(colour, 0.7))
     pen.ellipse(half - 0.35, 1.6, 0.12, 0.12, (255, 236, 160))  # its lamp
     for k in range(2):  # the carriages, coupled behind it
@@ -128,9 +148,13 @@ def draw_train(pen: Pen, pose: Pose, colour: RGB) -> None:
         for w in range(4):
             pen.rect(x0 + 0.35 + w * 1.1, 1.6, x0 + 1.15 + w * 1.1, 2.4, GLASS)
         for wx in (x0 + 0.8, x0 + 4.0):
-            _wheel(pen, wx, (0.42, 0.15, 0.36, 0.05), pose.phase)
-    for wx in (front + 0.8, front + 2.4, front + 3.8):
-        _wheel(pen, wx, (0.45, 0.16, 0.38, 0.05), pose.phase)
+            _rail_wheel(pen, wx, 0.4, pose.phase)
+    drivers = (front + 0.8, front + 2.4, front + 3.8)
+    for wx in drivers:
+        _rail_wheel(pen, wx, 0.45, pose.phase)
+    # the coupling rod joining the driving wheels' crank pins, rising and falling as they turn
+    pin = (0.25 * math.cos(pose.phase), 0.45 + 0.25 * math.sin(pose.phase))
+    pen.line([(drivers[0] + pin[0], pin[1]), (drivers[-1] + pin[0], pin[1])], 0.06, RAIL_STEEL)
 
 
 def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:

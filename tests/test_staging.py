@@ -464,3 +464,24 @@ def test_children_playing_are_children_and_a_ball_game_is_run_after():
         players = [e for e in entities if e.kind == "person"]
         assert len(players) == 2 and all(e.action == "chase" for e in players), text
         assert all(e.target == ball for e in players), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("a girl reads a book on the sofa, then falls asleep", "sofa"),
+        ("an old man sits on a bench, then feeds the pigeons, then falls asleep", "bench"),
+        ("a cat naps on the sofa, then goes to the kitchen, then sleeps", None),
+    ],
+)
+def test_one_who_keeps_still_stays_on_the_seat_they_had(text, kept):
+    """ "reads on the sofa, then falls asleep": she slept on the floor, the sofa gone."""
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    last = board.shots[-1].scene_spec
+    assert last.entities[0].action == "sleep"
+    seats = [e.kind for e in last.entities if e.kind in ("bench", "sofa", "blanket")]
+    assert seats == ([kept] if kept else [])
+    if kept:  # the same one, as the bible has it
+        first = next(s for s in board.shots if kept in [e.kind for e in s.scene_spec.entities])
+        kinds = [e.kind for e in first.scene_spec.entities]
+        assert first.cast[kinds.index(kept)] == board.shots[-1].cast[-1]

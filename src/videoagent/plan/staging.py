@@ -31,6 +31,7 @@ from videoagent.plan.journey import without_destinations
 from videoagent.plan.referents import with_referents
 from videoagent.plan.request import NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.choreography import SEATS
 from videoagent.synthworld.prompt_parser import brought_by_occasions, parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
@@ -86,6 +87,8 @@ _SEATED = re.compile(
     r"(?:bench|sofa|couch|bed|chair|armchair|seat|blanket|porch|steps?|windowsill)\b",
     re.IGNORECASE,
 )
+# What a lead does on a seat it had a beat before: sitting, asleep, reading, eating.
+_ON_A_SEAT = ("sit", "sleep", "read", "eat")
 # Natural framing (shot size, camera move) for what the subject does.
 FRAMING = {
     "walk": ("wide", "track"),
@@ -311,6 +314,19 @@ def looks_of(entity: EntitySpec) -> str:
     return f"{'an' if entity.colour[0] in 'aeiou' else 'a'} {entity.colour} {entity.kind}"
 
 
+def _seat_kept(earlier: list[str], entities: list[EntitySpec]) -> EntitySpec | None:
+    """The bench, sofa or blanket of the last of the `earlier` beats that had one, in the
+    same place, where the lead of `entities` keeps still now and has none: what they sat
+    on they stay on."""
+    if entities[0].action not in _ON_A_SEAT or any(e.kind in SEATS for e in entities):
+        return None
+    for before in reversed(earlier):
+        seat = next((e for e in parse(before).spec.entities if e.kind in SEATS), None)
+        if seat is not None or _named(before, vocab.PLACE_SYNONYMS):
+            return seat  # (a beat that names a place, or goes to one, set this one's)
+    return None
+
+
 def cast_member(
     bible: Bible, kind: str, colour: str, role: str, what: str, called: str = ""
 ) -> BibleEntity:
@@ -442,6 +458,13 @@ def stage(
     if carried:  # and goes on as the lead does: walked on in the rain
         entities = _as_the_lead_does(entities, lambda e: True)
     place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
+    if lead and entities and place is None and earlier:
+        # "reads on the sofa, then falls asleep": on the sofa still
+        seat = _seat_kept(earlier, entities)
+        if seat is not None:
+            member = cast_member(bible, seat.kind, seat.colour, "prop", looks_of(seat))
+            entities.append(EntitySpec(seat.kind, member.colour))
+            cast.append(member.id)
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").
     alone = bool(entities) and entities[0].action == "meet" and entities[0].target is None

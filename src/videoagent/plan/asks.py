@@ -36,7 +36,13 @@ from videoagent.plan.quoted_words import quoted, without_quoted
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.plan.visual_style import without_looks
 from videoagent.synthworld import vocabulary as vocab
-from videoagent.synthworld.prompt_parser import food_at, is_awaited, names_a_part, parse
+from videoagent.synthworld.prompt_parser import (
+    food_at,
+    is_awaited,
+    is_the_filming_camera,
+    names_a_part,
+    parse,
+)
 
 NUMBERS = {**NUMBER_WORDS, "pair": 2, "couple": 2, "both": 2, "twin": 2}  # how many of a thing
 # Nouns about the video itself, not things in its world ("with the words … on screen").
@@ -225,6 +231,8 @@ def _entities(text: str) -> list[Ask]:
             continue
         if names_a_part(words, i + length - 1):  # "the candles on her cake": the cake's
             continue
+        if kind == "camera" and is_the_filming_camera(words, i):  # "the camera pans"
+            continue
         if kind == "person" and first and words[i + length - 1] in vocab.PARENTS:
             kind = vocab.kind_of_parent(first, words[i - 1])
         first = first or (kind if kind in vocab.CREATURES else "")
@@ -261,8 +269,8 @@ def _actions(text: str) -> list[Ask]:
         spoken = f"{who} {without_subject(who, beat)}".strip()
         entities = parse(spoken).spec.entities
         for entity in entities:
-            if entity.action == "stand" or entity.kind == "placeholder":
-                continue
+            if entity.action == "stand" or entity.kind in ("placeholder", *vocab.TO_THE_FACE):
+                continue  # (a phone held to the ear is asked for as the phone)
             target = entity.target
             aimed = entities[target].kind if target is not None else None
             aimed = None if aimed == "placeholder" else aimed  # a butterfly: no kind to read

@@ -138,6 +138,7 @@ _E_STEMS = (
     "writ",
     "bounc",
     "liv",
+    "typ",
 )
 
 

@@ -66,6 +66,7 @@ ACTION_PROSE = {
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
     "stroll": "walks along hand in hand",
+    "type": "sits typing on a laptop",
 }
 
 

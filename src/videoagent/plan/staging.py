@@ -419,8 +419,10 @@ def stage(
             target = subject.target if action == subject.action else None
         seated = "sit" if _SEATED.search(beat) and lead.kind in vocab.ACTIONS["sit"] else None
         unsaid = action is None  # what the lead does is not said: it goes about
-        # one playing the guitar stands to play it, as one who keeps still does
-        playing = "stand" if any(e.kind in vocab.PLAYED for e in found) else None
+        # one playing the guitar stands to play it, as one who keeps still does; so does one
+        # taking a photo, on the phone or looking at it, where no walk is said
+        in_hand = (*vocab.PLAYED, *vocab.TO_THE_FACE)
+        playing = "stand" if any(e.kind in in_hand for e in found) else None
         about = action or seated or playing or _done_at(f"{brief.subject} {beat}")
         chosen = about or vocab.GOES_ABOUT_BY.get(lead.kind, "walk")
         if lead.kind not in vocab.ACTIONS.get(chosen, ()):

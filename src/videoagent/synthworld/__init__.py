@@ -47,5 +47,7 @@
 # peck or graze; 39: people named by what they do do it (a cyclist rides a bike, a jogger
 # runs, a dancer dances); 40: skateboarding, an ollie now and then; 41: walking hand in
 # hand; 42: a child's guitar is child-sized, a train runs on steel wheels (a coupling rod
-# turning them) and puffs steam.
-VERSION = 42
+# turning them) and puffs steam; 43: one who keeps still keeps the seat they had; phones
+# (to the ear, before the eyes), laptops typed at, cameras to the eye; the camera filming
+# is no camera drawn.
+VERSION = 43

@@ -120,6 +120,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"The {_name(target)} flies {name}."  # from their hand
     if entity.kind in PLAYED and target is not None:
         return f"The {_name(target)} plays {name}."
+    if entity.kind == "phone" and target is not None:
+        how = "talks on" if action == "call" else "looks at"  # to the ear; the screen
+        return f"The {_name(target)} {how} {name}."
+    if entity.kind == "camera" and target is not None:
+        return f"The {_name(target)} holds {name} to the eye."
     if entity.kind in HELD_UP and target is not None:
         return f"The {_name(target)} holds {name}."  # up, over their head
     if entity.kind in GOES_ABOUT_BY and action == "fly":
@@ -156,6 +161,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "read": "reads a book",
         "skate": "skateboards along",
         "stroll": "walks along hand in hand",
+        "type": "types",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

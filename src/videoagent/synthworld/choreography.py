@@ -22,6 +22,7 @@ from videoagent.synthworld.vocabulary import (
     RIDDEN,
     RIDING,
     SMALL_FLIERS,
+    TO_THE_FACE,
 )
 
 # Width and height in metres (stylised: small things are drawn larger than life to stay legible).
@@ -81,6 +82,9 @@ SIZE = {
     "candle": (0.14, 0.38),  # its flame the top
     "boat": (2.3, 0.45),
     "guitar": (0.8, 0.45),  # its body to the head of its neck
+    "phone": (0.09, 0.17),  # a little larger than life
+    "laptop": (0.4, 0.28),  # open, its screen up
+    "camera": (0.18, 0.12),
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
@@ -122,13 +126,14 @@ AFLOAT = ("swim", "sail", "row")
 AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
-SEATED = ("sit", "eat", "read")
+SEATED = ("sit", "eat", "read", "type")
 # People seated where there is a table and no other seat sit at it, on chairs drawn up to
 # its ends (their hips this far from its middle, knees under its top), and then on its far
 # side, either side of its middle, behind it.
 TABLE_END = 1.0
 FAR_SIDE = 0.3
 DINERS = 4  # two at its ends, two on its far side
+LAPTOP_REACH = 0.55  # how far before the hips of one at a table their laptop is, metres
 SIT_BESIDE = 1.15  # how far apart people sitting on the ground together sit, metres
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
@@ -148,6 +153,12 @@ HAND = 0.7  # of their height
 # as much as their hips are (`painters/creatures.py`).
 SEATED_HAND_DROP = {"seat": 0.4, "ground": 0.78}
 PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, metres
+# How a near arm holds a phone or a camera to the face (its swing and its elbow's bend,
+# radians, as `Pen.limb` takes them): to the ear, talking; before the eyes, looking at the
+# screen; to the eye, taking a photo.
+AT_THE_FACE = {"ear": (0.5, 2.9), "screen": (0.9, 1.2), "eye": (0.7, 2.3)}
+SHOULDER = (0.0, 1.43)  # where a standing grown-up's arms hang from, facing right, metres
+ARM = 0.55
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
@@ -187,6 +198,7 @@ class Pose:
     # of the one behind
     hand_ahead: bool = False
     hand_behind: bool = False
+    at_the_face: str = ""  # a phone or a camera in the near hand: "ear", "screen", "eye"
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -451,6 +463,8 @@ class Choreography:
             pose = replace(pose, holds_up=True)
         if self._plays(index):
             pose = replace(pose, plays=True)
+        if manner := self._to_the_face(index):
+            pose = replace(pose, at_the_face=manner)
         entity = self.entities[index]
         if self._on_the_ground(index, pose):
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
@@ -513,6 +527,8 @@ class Choreography:
         strings stirring (the phase)."""
         x = self._static_x.get(table, 0.0)
         x += TABLE_TIE if self.entities[index].kind == "balloon" else 0.0
+        if self.entities[index].kind == "laptop" and self._diners():  # before the first
+            x -= TABLE_END - LAPTOP_REACH
         return Pose(x, SIZE["table"][1], +1, "stand", self._phase(self.entities[index], t))
 
     def _at_table(self, index: int, place: int, t: float) -> Pose:
@@ -624,6 +640,8 @@ class Choreography:
         holder = self._held_by(index)
         if holder is not None and entity.kind in PLAYED:
             return self._played(index, holder, t)
+        if holder is not None and entity.kind in TO_THE_FACE:
+            return self._at_the_face(index, holder, t)
         if holder is not None:  # over the head of whoever holds it, in their hand
             hand_x, hand_y, facing = self._raised_hand(holder, t)
             return Pose(hand_x, hand_y, facing, "stand", 0.0, held_by=holder)
@@ -692,6 +710,31 @@ class Choreography:
         x = behind.x + behind.facing * gap
         phase = (t + self.gait_offset) * self.phase_rate(action)
         return Pose(x, height, behind.facing, action, phase)
+
+    def _to_the_face(self, index: int) -> str:
+        """How entity `index` holds a phone or a camera to their face ("" where they hold
+        none): "ear", "screen" or "eye" (`AT_THE_FACE`)."""
+        for other, thing in enumerate(self.entities):
+            if thing.kind in TO_THE_FACE and self._held_by(other) == index:
+                if thing.kind == "camera":
+                    return "eye"
+                return "ear" if thing.action == "call" else "screen"
+        return ""
+
+    def _at_the_face(self, index: int, holder: int, t: float) -> Pose:
+        """A phone or a camera in the hand its holder holds to their face."""
+        body = self._pose(holder, t)
+        manner = self._to_the_face(holder)
+        swing, bend = AT_THE_FACE[manner]
+        dx = math.sin(swing) * ARM / 2 + math.sin(swing + bend) * ARM / 2
+        dy = -math.cos(swing) * ARM / 2 - math.cos(swing + bend) * ARM / 2
+        scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
+        seated = "ground" if self._on_the_ground(holder, body) else "seat"
+        drop = SEATED_HAND_DROP[seated] if body.action in SEATED else 0.0
+        x = body.x + (SHOULDER[0] + dx) * scale * body.facing
+        y = body.y + (SHOULDER[1] - drop + dy) * scale
+        action = self.entities[index].action  # "call": to the ear
+        return Pose(x, y, body.facing, action, 0.0, held_by=holder)
 
     @staticmethod
     def phase_rate(action: str) -> float:

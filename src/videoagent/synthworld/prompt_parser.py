@@ -303,7 +303,10 @@ def parse(prompt: str) -> ParsedPrompt:
 
     # Each sentence, and each clause a "while" opens, has its own subject and action ("two
     # kids play with a ball while their dog chases birds").
-    for sentence in re.split(r"[.;!?\n]+|,?\s+while\s+", prompt, flags=re.IGNORECASE):
+    last_subject: int | None = None
+    parts = re.split(r"([.;!?\n]+|,?\s+while\s+)", prompt, flags=re.IGNORECASE)
+    for k, sentence in enumerate(parts[::2]):
+        after_while = k > 0 and "while" in parts[2 * k - 1].lower()
         tokens = _doing_as_named(_tokens(sentence))
         mentions: list[int] = []
         companions: list[int] = []  # walked by the subject, or "with" it: do as it does
@@ -330,6 +333,11 @@ def parse(prompt: str) -> ParsedPrompt:
             if joined:
                 hand_in_hand = True
                 i += joined
+                continue
+            if token in _PHOTOS and _word_before(tokens, i) in _TAKING:  # "taking photos"
+                if not {"phone", "camera"} & _kinds_named(tokens):  # with a camera
+                    mentions.append(entity_for(_Mention("camera", None), True))
+                i += 1
                 continue
             eaten = food_at(tokens, i)
             if eaten:  # "eating a sandwich": eaten, drawn in the hand (or on a plate)
@@ -368,6 +376,9 @@ def parse(prompt: str) -> ParsedPrompt:
                     placeholders.append(label)
                 mentions.append(entity_for(_Mention("placeholder", "white", label), True))
                 i += kind[1]
+                continue
+            if kind and kind[0] == "camera" and is_the_filming_camera(tokens, start):
+                i = start + kind[1]  # "a tracking camera following", "the camera pans"
                 continue
             if kind and names_a_part(tokens, start + kind[1] - 1):  # the cake's candles
                 i = start + kind[1]
@@ -473,6 +484,10 @@ def parse(prompt: str) -> ParsedPrompt:
             mentions.append(entity_for(_Mention("ball", None), True))
             actions = ["chase" if a == "meet" else a for a in actions]
         actions = _held_by_first_person(entities, mentions, actions)
+        if _CALLING & set(tokens):  # "talking on the phone": held to the ear
+            for phone in (m for m in mentions if entities[m]["kind"] == "phone"):
+                entities[phone]["action"] = "call"
+                unsupported[:] = [w for w in unsupported if w not in _CALLING]  # drawn so
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
         if _FEEDING & set(tokens):  # "feeding pigeons": the fed eat what is thrown them
@@ -484,6 +499,14 @@ def parse(prompt: str) -> ParsedPrompt:
             kind = entities[mentions[0]]["kind"]
             also = [a for a in actions[1:] if kind not in vocab.ACTIONS.get(a, (kind,))]
             beyond.extend((kind, a) for a in also if kind != "placeholder")
+            last_subject = mentions[0]
+        elif actions and after_while and last_subject is not None:
+            # "talking on the phone while walking": the one who was does it too, where they
+            # did nothing else
+            subject = entities[last_subject]
+            able = subject["kind"] in vocab.ACTIONS.get(actions[0], ())
+            if able and subject["action"] in (None, "stand"):
+                subject["action"] = actions[0]
 
     kinds = {e["kind"] for e in entities}
     if kinds & set(vocab.ON_A_TABLE) and "table" not in kinds:  # a cake is on a table
@@ -560,10 +583,32 @@ def _learnt(entity: EntitySpec, actions: tuple[str, ...]) -> bool:
 
 # Walking hand in hand ("holding hands"): the action "stroll".
 _HAND_IN_HAND = {"hand in hand", "holding hands", "hold hands", "holds hands", "held hands"}
+# Talking on a phone: it is held to the ear.
+_CALLING = set("talk talks talking call calls calling chat chats chatting".split())
+# Taking photos: with a camera, where no phone or camera is said.
+_PHOTOS = set("photo photos picture pictures photograph photographs pics snapshots".split())
+_TAKING = set("take takes taking took snap snaps snapping".split())
 # Feeding creatures: they eat (what the one feeding them throws down or holds out).
 _FEEDING = {"feed", "feeds", "feeding", "fed"}
 # Words before food or a book that say one has it to eat or read ("a man with a hot dog").
 _HAVING = {"with", "has", "have", "having", "had"}
+
+
+# Words about the camera that films the video, not one in its picture: before it ("a
+# tracking camera", "the camera") or after it ("the camera pans").
+_FILMING = set("the tracking handheld fixed moving steady drone overhead shaky slow".split())
+_CAMERA_MOVES = set(
+    """pans panning zooms zooming follows following tracks tracking moves moving pulls
+    pushes orbits circles tilts rises glides slides cuts stays holds lingers""".split()
+)
+
+
+def is_the_filming_camera(tokens: list[str], i: int) -> bool:
+    """Whether "camera" at `i` is the one filming the video ("a tracking camera following
+    the subject", "the camera pans"), no thing in its picture."""
+    before = tokens[i - 1] if i > 0 else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return before in _FILMING or after in _CAMERA_MOVES
 
 
 def food_at(tokens: list[str], i: int) -> int:

@@ -58,6 +58,9 @@ PAINTERS = {
     "balloon": props.draw_balloon,
     "cake": props.draw_cake,
     "candle": props.draw_candle,
+    "phone": props.draw_phone,
+    "camera": props.draw_camera,
+    "laptop": props.draw_laptop,
     "boat": props.draw_boat,
     "sailboat": props.draw_sailboat,
     "blanket": props.draw_blanket,
@@ -104,6 +107,9 @@ DEPTH = {
     "balloon": 5,
     "cake": 5,  # on its table
     "candle": 5,
+    "phone": 5,  # in the hand
+    "camera": 5,
+    "laptop": 5,  # on the table
     "boat": 4,  # in front of whoever rows it, up to their waist
     "sailboat": 4,
 }

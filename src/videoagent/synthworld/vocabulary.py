@@ -24,13 +24,17 @@ LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "s
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
+PROPS += ("phone", "laptop", "camera")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
 # What a person plays in their hands, before them ("a man playing the guitar").
 PLAYED = ("guitar",)
-HELD = HELD_UP + PLAYED  # held by whom the sentence says, its first person
+# What a person holds to their face: a phone to the ear or before the eyes, a camera to the
+# eye.
+TO_THE_FACE = ("phone", "camera")
+HELD = HELD_UP + PLAYED + TO_THE_FACE  # held by whom the sentence says, its first person
 # What stands on a table where there is one (a cake is never on the floor: it brings one).
-ON_A_TABLE = ("cake", "candle")
+ON_A_TABLE = ("cake", "candle", "laptop")
 # Parts of a kind drawn with it: said where it is named ("the candles on her cake"), they
 # are that kind's, no thing of their own (a candle with no cake is one: "by candlelight").
 PARTS = {
@@ -71,6 +75,7 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("chef", "chefs", "cook", "cooks"), "cooking"),
     **dict.fromkeys(("reader", "readers"), "reading"),
     **dict.fromkeys(("skateboarder", "skateboarders"), "skateboarding"),
+    **dict.fromkeys(("photographer", "photographers"), "holding a camera"),
 }
 # Food eaten from the hand ("a man eating a sandwich"): no thing of its own, it is drawn as
 # a bite in the eater's hand, or on their plate at a table.
@@ -168,6 +173,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "row": ("person",),  # in a boat, pulling at its oars
     "read": ("person",),  # sitting, an open book held before them
     "skate": ("person",),  # on a skateboard, rolling along
+    "type": ("person",),  # sitting at a laptop, typing
+    "call": ("phone",),  # held to the ear of one talking on it
     "stroll": ("person",),  # walking hand in hand with the others who stroll
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
@@ -191,6 +198,8 @@ LEARNT_ACTIONS = tuple(
         "read",
         "skate",
         "stroll",
+        "type",
+        "call",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -254,6 +263,9 @@ DEFAULT_COLOUR = {
     "balloon": "red",  # a bunch: red, then yellow and blue
     "cake": "white",  # white icing, a pink band, candles
     "candle": "white",
+    "phone": "black",
+    "laptop": "grey",
+    "camera": "black",
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -423,6 +435,13 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("cakes", "birthday cake", "birthday cakes", "cupcake", "cupcakes"), "cake"),
     **dict.fromkeys(("chocolate cake", "chocolate cakes"), "cake"),
     **dict.fromkeys("candles candlelight candlelit candlestick candlesticks".split(), "candle"),
+    **dict.fromkeys(
+        "phones smartphone smartphones cellphone cellphones iphone iphones selfie selfies".split(),
+        "phone",
+    ),
+    **dict.fromkeys(("cell phone", "mobile phone", "cell phones", "mobile phones"), "phone"),
+    **dict.fromkeys("laptops macbook macbooks computer computers".split(), "laptop"),
+    **dict.fromkeys("cameras camcorder camcorders".split(), "camera"),
     **dict.fromkeys("boats rowboat rowboats canoe canoes kayak kayaks raft dinghy".split(), "boat"),
     **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
     **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
@@ -793,6 +812,7 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(("taking a nap", "curls up", "curled up", "curling up"), "sleep"),
     "sit": "sit",
     **dict.fromkeys("read reads reading".split(), "read"),
+    **dict.fromkeys("type types typing".split(), "type"),
     **dict.fromkeys(
         "skateboard skateboards skateboarding skateboarded longboarding".split(), "skate"
     ),
@@ -1029,5 +1049,7 @@ NEUTRAL_WORDS = frozenset(
     fairy tale tales fable""".split()
 )
 NEUTRAL_WORDS |= SEASON_WORDS
+# What one does looking at a phone, drawn as holding it before their eyes.
+NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
 # What fireworks do, drawn with them ("fireworks burst over the city", "light up the sky").
 NEUTRAL_WORDS |= frozenset("burst bursts bursting explode explodes exploding sky".split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from videoagent.synthworld.choreography import SEATED, Pose
+from videoagent.synthworld.choreography import AT_THE_FACE, SEATED, Pose
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 NOSE = (25, 22, 24)
@@ -261,6 +261,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([hand, (pan[0] - 0.12, pan[1])], 0.03, (40, 40, 44))  # the handle
         pen.ellipse(pan[0], pan[1], 0.15, 0.035, (60, 60, 66))
         pen.ellipse(pan[0], pan[1] + 0.04 + 0.08 * max(toss, 0.0), 0.06, 0.025, (245, 200, 80))
+    elif pose.at_the_face:  # a phone to the ear or before the eyes, a camera to the eye
+        swing, elbow = AT_THE_FACE[pose.at_the_face]
+        pen.limb((sx, sy - 0.02), 0.55, swing, 0.085, shirt, knee=elbow)
+    elif pose.action == "type":  # both hands on the laptop's keys before them, tapping
+        tap = 0.06 * math.sin(pose.phase * 4.0)
+        pen.limb((sx, sy - 0.02), 0.55, 1.25, 0.085, shirt, knee=-0.3 + tap)
     elif pose.action == "read":  # an open book held up before them in both hands
         hand = pen.limb((sx, sy - 0.02), 0.5, 0.7, 0.085, shirt, knee=1.3)
         _open_book(pen, hand, pose.phase)

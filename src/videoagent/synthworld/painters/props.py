@@ -291,6 +291,35 @@ def _candle(pen: Pen, pose: Pose, x: float, height: float, colour: RGB) -> None:
     flame.ellipse(x + flicker, height + 0.045, 0.02, 0.04 + abs(flicker), FLAME)
 
 
+SCREEN = (150, 200, 240)  # a lit screen: it gives its own light
+
+
+def draw_phone(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A phone upright in a hand: its back to us, the edge of its lit screen towards whoever
+    holds it (`pose.action`: "call", held to the ear, a little tilted; else before the
+    eyes)."""
+    tilt = 0.03 if pose.action == "call" else 0.0
+    pen.polygon([(-0.035, 0.0), (0.035, 0.0), (0.035 + tilt, 0.16), (-0.035 + tilt, 0.16)], colour)
+    pen.glowing().line([(-0.04, 0.01), (-0.04 + tilt, 0.15)], 0.012, SCREEN)
+
+
+def draw_camera(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A camera side on, held to its user's eye: its body, a lens pointing ahead, a flash
+    on top."""
+    pen.rect(-0.08, 0.0, 0.05, 0.09, colour)
+    pen.rect(0.05, 0.015, 0.12, 0.075, shade(colour, 1.4))  # the lens
+    pen.ellipse(0.12, 0.045, 0.012, 0.03, GLASS)
+    pen.rect(-0.05, 0.09, 0.0, 0.11, shade(colour, 1.6))
+
+
+def draw_laptop(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """An open laptop side on: its base flat, its screen raised at the far end, leaning
+    back, lit towards whoever types at it (at its near end: towards -x)."""
+    pen.rect(-0.18, 0.0, 0.18, 0.025, colour)
+    pen.polygon([(0.16, 0.02), (0.19, 0.02), (0.24, 0.27), (0.21, 0.27)], shade(colour, 0.8))
+    pen.glowing().line([(0.155, 0.04), (0.2, 0.26)], 0.012, SCREEN)
+
+
 SAILCLOTH = (246, 244, 236)
 
 

@@ -67,7 +67,7 @@ from videoagent.plan.request import Request
         ("a red car on a city street", ["a red car", "in the city"]),  # the city's street
         ('a dog with the words "Good dog" on screen', ["a dog", 'the text "Good dog"']),
         # A subject of two of one kind is two ("a boy and his grandpa" asked for a person).
-        ("a boy and his grandpa fishing", ["two people"]),
+        ("a boy and his grandpa fishing", ["two people", "the person fishes"]),
         ("a girl and her dog", ["a person", "a dog"]),
         # What a "who" clause says of the subject is not seen: the dog he lost was asked.
         ("a man who lost his dog searching the park", ["a person", "at the park"]),

@@ -1,6 +1,8 @@
-"""Walking hand in hand: "a couple walking on the beach at sunset holding hands" walks
-together, a step apart, hands joined (the second walked more than a metre behind the
-first, arms swinging, and "holding" was read as holding nothing)."""
+"""Walking hand in hand and hugging: "a couple walking on the beach at sunset holding hands"
+walks together, a step apart, hands joined (the second walked more than a metre behind the
+first, arms swinging, and "holding" was read as holding nothing); "a mother hugging her son"
+come close and put their arms round each other (they met a step apart, talking with their
+hands)."""
 
 from __future__ import annotations
 
@@ -52,3 +54,26 @@ def test_a_couple_holding_hands_walks_a_step_apart_their_hands_meeting():
     # each arm reaches half the step: the two hands meet between them
     reach = 0.55 * math.sin(HOLDING_HANDS)  # an arm's length, grown-up's metres
     assert abs(2 * reach - HAND_IN_HAND) < 0.05
+
+
+def test_people_hugging_come_close_and_put_their_arms_round_each_other():
+    parsed = parse("a mother hugging her son")
+    assert [(e.action, e.target) for e in parsed.spec.entities] == [("hug", 1), ("hug", 0)]
+    assert parse(caption(parsed.spec)).spec == parsed.spec
+    assert [e.action for e in parse("a girl hugging her dog").spec.entities] == ["meet", "meet"]
+    met = Choreography(parse("a man meets a woman").spec, 4.0)
+    hugged = Choreography(parse("a man hugs a woman").spec, 4.0)
+    gap = {
+        name: abs(c.pose(0, 3.5).x - c.pose(1, 3.5).x)
+        for name, c in (("met", met), ("hug", hugged))
+    }
+    assert gap["hug"] < 0.6 * gap["met"]  # close enough to hold each other
+    mother, son = (
+        Choreography(parsed.spec, 4.0).pose(0, 3.5),
+        Choreography(parsed.spec, 4.0).pose(1, 3.5),
+    )
+    assert (mother.action, son.action) == ("hug", "hug")
+    assert mother.reach == 1.0 and son.reach == 0.0  # the grown-up leans down to the child
+    board, _ = preview_plan(Request.build("two friends hug in the park"), ["procedural"])
+    spec = next(s for s in board.shots if s.kind == "generated").scene_spec
+    assert [(e.action, e.target) for e in spec.entities] == [("hug", 1), ("hug", 0)]

@@ -35,6 +35,8 @@ def _first_shot(request: str) -> list[tuple[str, str]]:
         ("a jockey on the beach", [("person", "ride"), ("horse", "walk")]),
         ("a kayaker on the lake", [("person", "row"), ("boat", "sail")]),
         ("a skateboarder doing tricks in a skatepark", [("person", "skate")]),
+        ("an artist in the park", [("person", "paint"), ("easel", "stand")]),
+        ("a fisherman at the lake", [("person", "angle")]),
     ],
 )
 def test_one_named_by_what_they_do_does_it(request_text, drawn):

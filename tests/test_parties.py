@@ -3,6 +3,7 @@ tied to it, those at the party round it, dancers side by side."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from videoagent.agent.planning import preview_plan
@@ -108,3 +109,24 @@ def test_those_dancing_with_the_lead_dance_side_by_side():
         choreography.pose(i, 1.0).x for i, e in enumerate(scene.entities) if e.action == "dance"
     )
     assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) > 0.5
+
+
+def test_candles_blown_out_go_out_halfway_as_the_one_blowing_leans_in():
+    """ "a girl blowing out the candles on her birthday cake": she stood by it, the candles
+    alight all along, and the blowing was said not to be drawn."""
+    parsed = parse("a girl blowing out the candles on her birthday cake")
+    assert [e.kind for e in parsed.spec.entities] == ["person", "cake", "table"]
+    assert parsed.spec.entities[0].action == "blow" and not parsed.unsupported_words
+    choreography = Choreography(parsed.spec, 4.0)
+    assert choreography.pose(1, 1.0).reach == 0.0 and choreography.pose(1, 3.0).reach == 1.0
+    assert choreography.pose(0, 1.9).reach > 0.5  # leaning in just before they go out
+    renderer = Renderer(replace_shot(parsed.spec, "close-up"), size=(320, 180), fps=24, frames=96)
+    (alight, truth), (out, _) = renderer.frame(36), renderer.frame(84)
+    x0, y0, x1, y1 = next(e.box for e in truth.entities if e.kind == "cake")
+    flame = np.array((255, 190, 70))
+
+    def lit(image):
+        top = image[max(y0 - 10, 0) : y0 + (y1 - y0) // 2, x0:x1].astype(int)
+        return (np.abs(top - flame).sum(axis=2) < 15).sum()  # (a flame is never graded)
+
+    assert lit(alight) > 3 and lit(out) == 0

@@ -12,6 +12,7 @@ import pytest
 
 from videoagent.agent.planning import preview_plan
 from videoagent.nn.recognizer import HEADS
+from videoagent.plan.asks import read_asks
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
@@ -165,3 +166,23 @@ def test_a_fish_swims_under_the_sea_where_no_rain_falls():
     calm[y0:y1, x0:x1] = 0  # the fish itself moves
     assert (calm > 30).mean() < 0.02  # no rain falls under the sea
     assert parse("a fish at the reef").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "beach"
+
+
+def test_one_fishing_holds_a_rod_out_its_float_on_the_lake():
+    """ "a man fishing on the lake at dawn": he stood on the bank, his hands empty."""
+    brief = make_brief(Request.build("a man fishing at dawn"))
+    assert brief.place == "lake"  # where fishing is done, none said
+    asked = [a.said() for a in read_asks(Request.build("a man fishing on the lake"))]
+    assert "the person fishes" in asked
+    parsed = parse("close-up. grandpa and his grandson fishing at the lake")
+    assert [e.action for e in parsed.spec.entities] == ["angle", "angle"]
+    assert parse(caption(parsed.spec)).spec == parsed.spec
+    choreography = Choreography(parsed.spec, 4.0)
+    grandpa, boy = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
+    assert grandpa.reach == pytest.approx(OUT_IN_THE_WATER["lake"]) and boy.reach > grandpa.reach
+    assert grandpa.facing == boy.facing  # both out over the water
+    image, truth = Renderer(parsed.spec, size=(320, 180), fps=24, frames=24, seed=2).frame(12)
+    x0, y0, x1, y1 = truth.entities[0].box
+    float_red = np.abs(image.astype(int) - np.array((220, 50, 40))).sum(axis=2) < 60
+    rows, cols = np.nonzero(float_red)
+    assert len(rows) and cols.max() > x1  # the float out beyond him, on the water

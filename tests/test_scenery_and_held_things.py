@@ -18,7 +18,7 @@ from videoagent.plan.staging import stage
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import HAND, SIZE, Choreography
 from videoagent.synthworld.events import sound_events
-from videoagent.synthworld.painters.props import STEAM, TYRE
+from videoagent.synthworld.painters.props import PAINTED, STEAM, TYRE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -359,3 +359,54 @@ def test_a_child_plays_a_guitar_of_a_childs_size():
         painted[who] = drawn.sum() / tall**2
     assert boxes["a little girl"] == pytest.approx(boxes["a man"], rel=0.2)
     assert painted["a little girl"] == pytest.approx(painted["a man"], rel=0.35)
+
+
+def test_bubbles_are_blown_from_a_wand_and_drift_away():
+    """ "a girl blowing bubbles in the garden": she stood there, "bubbles" left out."""
+    parsed = parse("a girl blowing bubbles in the garden")
+    (girl, bubbles) = parsed.spec.entities
+    assert (girl.action, bubbles.kind, bubbles.target) == ("blow", "bubbles", 0)
+    assert not parsed.unsupported_words and parse(caption(parsed.spec)).spec == parsed.spec
+    assert [a.said() for a in asks_in("a girl blowing bubbles") if a.kind == "entity"] == [
+        "a person",
+        "bubbles",
+    ]
+    choreography = Choreography(parsed.spec, 4.0)
+    body = choreography.pose(0, 1.0)
+    assert body.at_the_face == "wand"
+    stream = [choreography.pose(1, t) for t in (0.5, 1.5, 2.5)]
+    assert all((s.x - body.x) * body.facing > 0.3 for s in stream)  # ahead of her
+    renderer = Renderer(parsed.spec, size=(320, 180), fps=24, frames=48, seed=2)
+    (first, truth), (later, _) = renderer.frame(10), renderer.frame(30)
+    x0, y0, x1, y1 = truth.entities[1].box
+    assert truth.entities[1].visible > 0.9
+    drift = np.abs(first.astype(int) - later.astype(int))[y0:y1, x0:x1].max(axis=2)
+    assert (drift > 40).sum() > 10  # they move on
+
+
+def test_a_painter_paints_at_an_easel_the_canvas_filling_as_they_go():
+    """ "a woman painting on a canvas in the park": she stood by a box labelled canvas."""
+    parsed = parse("a woman painting on a canvas in the park")
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == [
+        ("person", "paint"),
+        ("easel", "stand"),
+    ]
+    assert not parsed.placeholders and parse(caption(parsed.spec)).spec == parsed.spec
+    assert "easel" not in [e.kind for e in parse("a man painting the fence").spec.entities]
+    choreography = Choreography(parsed.spec, 10.0)
+    painter, easel = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
+    assert 0.5 < (easel.x - painter.x) * painter.facing < 1.0 and easel.facing == -painter.facing
+    spec = replace(parsed.spec, shot_size="close-up")
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=240, seed=2)
+    (early, truth), (late, _) = renderer.frame(12), renderer.frame(228)
+    x0, y0, x1, y1 = truth.entities[1].box
+
+    def strokes(image) -> int:
+        canvas = image[y0:y1, x0:x1].astype(int)
+        return sum(
+            int((np.abs(canvas - np.array(paint)).sum(axis=2) < 60).sum())
+            for paint in PAINTED
+            if paint != PAINTED[2]  # (not its green: the grass is green too)
+        )
+
+    assert strokes(late) > strokes(early) > 0  # more strokes on it by the end

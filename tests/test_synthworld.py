@@ -189,7 +189,7 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
         # A clause "while" opens has its own subject.
         (
             "a boy blowing bubbles while his puppy tries to catch them",
-            [("person", "stand", None), ("dog", "jump", None)],
+            [("person", "blow", None), ("bubbles", "stand", 0), ("dog", "jump", None)],
         ),
         ("a boy runs while his dog sits", [("person", "run", None), ("dog", "sit", None)]),
         # Not along with the subject: passed by, or unable to do what it does.

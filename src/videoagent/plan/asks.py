@@ -52,6 +52,7 @@ ABOUT_THE_VIDEO = set(
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 AIMED = {"give": "to"}  # "gives to the dog" (else "chases the ball")
+SAID_AS = {"angle": "fish"}  # actions said in other words than the world's ("fishes")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Ask:
         if self.kind == "action":
             aimed = " ".join(w for w in (AIMED.get(self.what), "the", self.to) if w)
             verb = "ride" if self.what == "cycle" and self.to else self.what  # the bike
+            verb = SAID_AS.get(verb, verb)
             return f"the {self.of} {third_person(verb)}" + (f" {aimed}" if self.to else "")
         if self.kind == "text":
             return f'the text "{self.what}"'

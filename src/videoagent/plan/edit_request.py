@@ -653,7 +653,7 @@ def _reenact(match: re.Match, board: Storyboard, request: Request) -> Reenact:
     action = _acted(verb)
     if action == "sit" and kind not in vocab.ACTIONS["sit"]:
         action = "stand"  # keeping still, as a horse sleeps: on its feet
-    if action in ("meet", "chase", "give", "hold", "ride", "cycle"):
+    if action in ("meet", "hug", "chase", "give", "hold", "ride", "cycle"):
         raise UsageError(
             f"to {verb} needs someone or something to {verb}: say it as a new idea for the "
             f"shot, e.g. 'replace shot {number} with {who} {third_person(verb)} …'"

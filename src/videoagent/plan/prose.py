@@ -67,6 +67,9 @@ ACTION_PROSE = {
     "skate": "rides a skateboard along",
     "stroll": "walks along hand in hand",
     "type": "sits typing on a laptop",
+    "blow": "blows",
+    "paint": "paints at an easel",
+    "angle": "fishes with a rod, the line out in the water",
 }
 
 
@@ -131,7 +134,7 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             continue
         told.add(index)
         target, item = entity.target, _item(spec)
-        if entity.action == "meet" and target is not None:
+        if entity.action in ("meet", "hug") and target is not None:
             told.add(target)
             gesture = greeting(entity, spec.entities[target])
             sentence = f"{called(index)} and {called(target)} {gesture}"

@@ -469,7 +469,8 @@ def stage(
             cast.append(member.id)
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").
-    alone = bool(entities) and entities[0].action == "meet" and entities[0].target is None
+    coming_together = ("meet", "hug")
+    alone = bool(entities) and entities[0].action in coming_together and entities[0].target is None
     if lead and companions and _EACH_OTHERS.search(beat) and len(entities) > 1:
         # "a dog and a cat become friends": with each other, no third one
         if all(e.kind in vocab.ACTIONS["meet"] for e in entities[:2]):
@@ -490,13 +491,14 @@ def stage(
         entities = [e for i, e in enumerate(entities) if cast[i] != friend.id]
         cast = [c for c in cast if c != friend.id]
         # "runs with its friend": both run; "meets a friend", "plays with a friend": they meet
-        meets = any(vocab.ACTION_SYNONYMS.get(word) == "meet" for word in words)
+        meets = any(vocab.ACTION_SYNONYMS.get(word) in coming_together for word in words)
         young = entities[0].label  # a child's friend is a child
         if action in TOGETHER and not meets:
             entities.append(EntitySpec(friend.kind, friend.colour, action, label=young))
-        else:
-            entities[0] = replace(entities[0], action="meet", target=len(entities))
-            entities.append(EntitySpec(friend.kind, friend.colour, "meet", 0, young))
+        else:  # they meet, or hug where said
+            met = "hug" if entities[0].action == "hug" and lead.kind == "person" else "meet"
+            entities[0] = replace(entities[0], action=met, target=len(entities))
+            entities.append(EntitySpec(friend.kind, friend.colour, met, 0, young))
         cast.append(friend.id)
     # Receiving something: someone hands it over; a cup comes from a café.
     items = [i for i, e in enumerate(entities) if e.kind in ("cup", "ball")]

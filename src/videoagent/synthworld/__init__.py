@@ -49,5 +49,7 @@
 # hand; 42: a child's guitar is child-sized, a train runs on steel wheels (a coupling rod
 # turning them) and puffs steam; 43: one who keeps still keeps the seat they had; phones
 # (to the ear, before the eyes), laptops typed at, cameras to the eye; the camera filming
-# is no camera drawn.
-VERSION = 43
+# is no camera drawn; 44: bubbles blown from a wand, a cake's candles blown out; playing
+# chess or video games is sitting; painting at an easel; people hugging hold each other;
+# fishing with a rod, its float out on the water.
+VERSION = 44

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.vocabulary import (
+    BLOWN,
     BUNCH,
     CHILD,
     DEFAULT_COLOUR,
@@ -82,7 +83,7 @@ def _introduced(spec: SceneSpec, index: int) -> str:
 def greeting(entity: EntitySpec, other: EntitySpec) -> str:
     """How two who meet are said to greet: nose to nose only where neither is a person."""
     if entity.kind == other.kind == "person":
-        return "meet and greet each other"
+        return "hug each other" if entity.action == "hug" else "meet and greet each other"
     if "person" in (entity.kind, other.kind):
         return "greet each other"
     return "meet nose to nose, tails wagging"
@@ -100,10 +101,12 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     action = entity.action
     if entity.kind == "placeholder":
         return f"{name.capitalize()} stands nearby."
+    if entity.kind in BLOWN and target is None:  # "red bubbles", no one blowing them
+        return f"{_name(entity).capitalize()} are nearby."
     if entity.kind == "fireworks":  # of many colours: the first is said where it is asked
         said = "" if entity.colour == DEFAULT_COLOUR["fireworks"] else f"{entity.colour} "
         return f"{said}fireworks burst overhead.".capitalize()
-    if action == "meet" and target is not None:
+    if action in ("meet", "hug") and target is not None:
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} and {_article(_name(target))} {greeting(entity, target)}."
     if action in ("give", "hold") and item is not None:
@@ -125,6 +128,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"The {_name(target)} {how} {name}."
     if entity.kind == "camera" and target is not None:
         return f"The {_name(target)} holds {name} to the eye."
+    if entity.kind in BLOWN and target is not None:
+        return f"The {_name(target)} blows {_name(entity)}."  # "white bubbles": no article
     if entity.kind in HELD_UP and target is not None:
         return f"The {_name(target)} holds {name}."  # up, over their head
     if entity.kind in GOES_ABOUT_BY and action == "fly":
@@ -162,6 +167,10 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "skate": "skateboards along",
         "stroll": "walks along hand in hand",
         "type": "types",
+        "blow": "blows",
+        "paint": "paints",
+        "hug": "hugs",
+        "angle": "angles",  # ("fishes" reads as fish)
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.vocabulary import (
     ANIMALS,
+    BLOWN,
     CHILD,
     HELD,
     HELD_UP,
@@ -85,6 +86,8 @@ SIZE = {
     "phone": (0.09, 0.17),  # a little larger than life
     "laptop": (0.4, 0.28),  # open, its screen up
     "camera": (0.18, 0.12),
+    "bubbles": (1.4, 0.7),  # drifting on ahead of the wand they are blown from
+    "easel": (0.7, 1.7),  # its canvas at a painter's chest
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
@@ -108,6 +111,8 @@ SPEED = {
 }
 HAND_IN_HAND = 0.62  # how far behind the one before them one holding their hand walks, m
 PACE = {"turtle": 0.2}  # who goes slower than others do (a turtle's plod), of their speed
+MEETING = ("meet", "hug")  # coming together from either side
+HUG_GAP = 0.3  # how far from the middle each of two hugging stops, of their width
 SMALL_ITEMS = ("cup", "ball")
 SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # What a subject sits or lies on where the scene has one: how high (metres), and where the
@@ -123,7 +128,9 @@ FLAT = {"blanket": (0.1, 0.16)}
 # the beach's surf); elsewhere a swimmer has water drawn round them where they are.
 OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55, "reef": 1.0}
 AFLOAT = ("swim", "sail", "row")
-AT_A_TABLE = ("stand", "sit", "eat", "wave")  # what one beside a table may be doing there
+AT_A_TABLE = ("stand", "sit", "eat", "wave", "blow")  # what one beside a table may do there
+BLOWN_OUT = 0.5  # how far into a shot the candles one blows at go out
+EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
 SEATED = ("sit", "eat", "read", "type")
@@ -156,7 +163,7 @@ PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, met
 # How a near arm holds a phone or a camera to the face (its swing and its elbow's bend,
 # radians, as `Pen.limb` takes them): to the ear, talking; before the eyes, looking at the
 # screen; to the eye, taking a photo.
-AT_THE_FACE = {"ear": (0.5, 2.9), "screen": (0.9, 1.2), "eye": (0.7, 2.3)}
+AT_THE_FACE = {"ear": (0.5, 2.9), "screen": (0.9, 1.2), "eye": (0.7, 2.3), "wand": (0.8, 2.1)}
 SHOULDER = (0.0, 1.43)  # where a standing grown-up's arms hang from, facing right, metres
 ARM = 0.55
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
@@ -339,6 +346,9 @@ class Choreography:
                 positions[index] = (subject_span[0] + subject_span[1]) / 2 - behind
                 continue
             width = SIZE[sized_as(entity)][0]
+            if entity.kind == "easel" and self.entities[0].action == "paint":
+                positions[index] = sum(subject_span) / 2 + EASEL_REACH  # at arm's length
+                continue
             if entity.kind == "table" and self.entities[0].action in AT_A_TABLE:
                 # one who stays put is at the table (by the cake on it), not across the room
                 lead_width = SIZE[sized_as(self.entities[0])][0]
@@ -409,7 +419,7 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
-        staged += ("skate", "stroll")
+        staged += ("skate", "stroll", "hug")
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
@@ -443,7 +453,7 @@ class Choreography:
             speed = SPEED["walk"]
         if subject.action == "ride" and self.entities[subject.target or 0].action == "run":
             speed = SPEED["run"]  # on a galloping horse
-        if subject.action in ("meet",):
+        if subject.action in MEETING:
             return (-0.6, -0.6)
         travel = speed * self.duration
         if self.spec.camera == "static":
@@ -454,6 +464,7 @@ class Choreography:
     def pose(self, index: int, t: float) -> Pose:
         """Entity `index` at `t` seconds, in the world (moved by `shift`)."""
         pose = self._pose(index, t)
+        entity = self.entities[index]
         if pose.action in AFLOAT:  # out in the place's water, bobbing on it
             bob = 0.03 * math.sin((t + self.gait_offset) * 1.7) if pose.action != "swim" else 0.0
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
@@ -465,7 +476,13 @@ class Choreography:
             pose = replace(pose, plays=True)
         if manner := self._to_the_face(index):
             pose = replace(pose, at_the_face=manner)
-        entity = self.entities[index]
+        if pose.action == "angle":  # the float out on the place's water (or the grass), in
+            scale = SIZE[sized_as(entity)][1] / SIZE["person"][1]  # the angler's own metres
+            pose = replace(pose, reach=OUT_IN_THE_WATER.get(self.spec.place, 0.0) / scale)
+        if pose.action == "blow" and self._blows_out_candles():  # leaning in to blow
+            u, out = t / self.duration, BLOWN_OUT
+            lean = _ease((u - out + 0.2) / 0.15) if u < out else 1 - _ease((u - out) / 0.15)
+            pose = replace(pose, reach=lean)
         if self._on_the_ground(index, pose):
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
         elif pose.action in SEATED and entity.label == CHILD:  # up on the seat
@@ -527,6 +544,10 @@ class Choreography:
         strings stirring (the phase)."""
         x = self._static_x.get(table, 0.0)
         x += TABLE_TIE if self.entities[index].kind == "balloon" else 0.0
+        out = self.entities[index].kind == "cake" and self._blows_out_candles()
+        if out and t >= BLOWN_OUT * self.duration:  # blown out: the candles smoke
+            phase = self._phase(self.entities[index], t)
+            return Pose(x, SIZE["table"][1], +1, "stand", phase, reach=1.0)
         if self.entities[index].kind == "laptop" and self._diners():  # before the first
             x -= TABLE_END - LAPTOP_REACH
         return Pose(x, SIZE["table"][1], +1, "stand", self._phase(self.entities[index], t))
@@ -618,7 +639,7 @@ class Choreography:
             return Pose(x, self._jump(entity, t), -side, "dance", phase)
         if entity.action == "give" or entity.action == "hold":
             return self._giver_pose(entity, t, u)
-        if entity.action == "meet":
+        if entity.action in MEETING:
             return self._meet_pose(entity, t, u, side=+1)
         if entity.action in ("walk", "run", "chase"):
             subject = self._subject_pose(self.entities[0], t, u)
@@ -642,6 +663,8 @@ class Choreography:
             return self._played(index, holder, t)
         if holder is not None and entity.kind in TO_THE_FACE:
             return self._at_the_face(index, holder, t)
+        if holder is not None and entity.kind in BLOWN:
+            return self._blown(index, holder, t)
         if holder is not None:  # over the head of whoever holds it, in their hand
             hand_x, hand_y, facing = self._raised_hand(holder, t)
             return Pose(hand_x, hand_y, facing, "stand", 0.0, held_by=holder)
@@ -660,6 +683,7 @@ class Choreography:
         if entity.kind in ("ball", "stick") and entity.action == "roll":
             return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
         side_by_side = index in self._seat_mates() and self._raised_seat()  # on a bench: as it
+        side_by_side |= entity.action == "angle"  # fishing: out over the water, as it
         facing = -1 if x > 0 and not side_by_side else +1
         if grazes(entity):
             x += facing * SPEED["sniff"] * (t - self.duration / 2)
@@ -712,17 +736,33 @@ class Choreography:
         return Pose(x, height, behind.facing, action, phase)
 
     def _to_the_face(self, index: int) -> str:
-        """How entity `index` holds a phone or a camera to their face ("" where they hold
-        none): "ear", "screen" or "eye" (`AT_THE_FACE`)."""
+        """How entity `index` holds a phone, a camera or a bubble wand to their face (""
+        where they hold none): "ear", "screen", "eye" or "wand" (`AT_THE_FACE`)."""
         for other, thing in enumerate(self.entities):
-            if thing.kind in TO_THE_FACE and self._held_by(other) == index:
+            if thing.kind in (*TO_THE_FACE, *BLOWN) and self._held_by(other) == index:
+                if thing.kind in BLOWN:
+                    return "wand"
                 if thing.kind == "camera":
                     return "eye"
                 return "ear" if thing.action == "call" else "screen"
         return ""
 
+    def _blown(self, index: int, blower: int, t: float) -> Pose:
+        """Bubbles drifting on from the wand of whoever blows them, a stream the length of
+        their box, its near end at the wand."""
+        wand = self._at_the_face(index, blower, t)
+        ahead = SIZE["bubbles"][0] / 2 * wand.facing
+        phase = self._phase(self.entities[index], t)
+        return Pose(wand.x + ahead, wand.y - 0.2, wand.facing, "fly", phase, held_by=blower)
+
+    def _blows_out_candles(self) -> bool:
+        """Whether someone blows at a cake's candles (no bubbles about): they go out."""
+        blowing = any(e.kind == "person" and e.action == "blow" for e in self.entities)
+        kinds = {e.kind for e in self.entities}
+        return blowing and "cake" in kinds and not kinds & set(BLOWN)
+
     def _at_the_face(self, index: int, holder: int, t: float) -> Pose:
-        """A phone or a camera in the hand its holder holds to their face."""
+        """A phone, a camera or a bubble wand in the hand its holder holds to their face."""
         body = self._pose(holder, t)
         manner = self._to_the_face(holder)
         swing, bend = AT_THE_FACE[manner]
@@ -776,7 +816,7 @@ class Choreography:
     def _subject_pose(self, entity: EntitySpec, t: float, u: float) -> Pose:
         start, end = self.subject_span()
         action = entity.action
-        if action == "meet":
+        if action in MEETING:
             return self._meet_pose(entity, t, u, side=-1)
         if action == "eat" and self._giver() is not None:
             # The subject waits, then eats once the item has been put down.
@@ -847,11 +887,15 @@ class Choreography:
         return Pose(hand.x + ahead, hand_height, hand.facing, "stand", 0.0, held_by=holder)
 
     def _meet_pose(self, entity: EntitySpec, t: float, u: float, side: int) -> Pose:
-        """Two entities walk towards each other from both sides and stop face to face."""
+        """Two entities walk towards each other from both sides and stop face to face (to
+        hug, close enough to put their arms round each other)."""
         width = SIZE[sized_as(entity)][0]
-        meet_x = side * (width * 0.55)
+        meet_x = side * width * (HUG_GAP if entity.action == "hug" else 0.55)
         start_x = side * 2.6
         arrive = _ease(u / 0.45)
         x = start_x + (meet_x - start_x) * arrive
-        action = "walk" if arrive < 1.0 else "meet"
-        return Pose(x, 0.0, -side, action, t * (8.0 if action == "walk" else 22.0))
+        action = "walk" if arrive < 1.0 else entity.action
+        rate = {"walk": 8.0, "hug": 2.0}.get(action, 22.0)  # (a hug sways slowly)
+        other = self.entities[entity.target] if entity.target is not None else entity
+        down = action == "hug" and SIZE[sized_as(other)][1] < SIZE[sized_as(entity)][1]
+        return Pose(x, 0.0, -side, action, t * rate, reach=1.0 if down else 0.0)

@@ -254,10 +254,16 @@ _PARTNER_WORDS = {"friend", "friends", "buddy", "pal", "mate", "companion", "tog
 _MANY_WORDS = {"two", "three", "four", "five", "several", "many", "some", "both", "couple"}
 
 
+# Games played sitting down, no ball to run after.
+_SITTING_GAMES = set("games game gaming videogames chess cards puzzle puzzles".split())
+
+
 def _plays_alone(tokens: list[str]) -> bool:
     """Whether a clause has one of a kind playing with no one ("a puppy playing in the
     grass"; not "two dogs playing", "kids play", "plays with its friend")."""
     if not _PLAY_WORDS & set(tokens) or (_PARTNER_WORDS | _MANY_WORDS) & set(tokens):
+        return False
+    if _SITTING_GAMES & set(tokens):  # "playing video games": sitting at them, no ball
         return False
     plural = [t for t in tokens if t in vocab.KIND_SYNONYMS and t.endswith(("s", "ren", "men"))]
     return not plural and "people" not in tokens
@@ -304,6 +310,8 @@ def parse(prompt: str) -> ParsedPrompt:
     # Each sentence, and each clause a "while" opens, has its own subject and action ("two
     # kids play with a ball while their dog chases birds").
     last_subject: int | None = None
+    words_anywhere = set(_tokens(prompt))  # in any sentence
+    named_anywhere = _kinds_named(_tokens(prompt))
     parts = re.split(r"([.;!?\n]+|,?\s+while\s+)", prompt, flags=re.IGNORECASE)
     for k, sentence in enumerate(parts[::2]):
         after_while = k > 0 and "while" in parts[2 * k - 1].lower()
@@ -432,6 +440,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 action = ("wave", 1)  # "the bus driver waves": said right after who does
             if action and action[0] == "wave" and _the_sea_s(tokens, i):
                 action = None  # "big waves at the beach": the sea's, no hand's
+            if action and token in _PLAY_WORDS and _SITTING_GAMES & set(tokens):
+                i += action[1]  # "playing chess": sitting at it (said by the game's word)
+                continue
             if action:
                 actions.append(action[0])
                 said = tokens[i : i + action[1]]
@@ -488,6 +499,9 @@ def parse(prompt: str) -> ParsedPrompt:
             for phone in (m for m in mentions if entities[m]["kind"] == "phone"):
                 entities[phone]["action"] = "call"
                 unsupported[:] = [w for w in unsupported if w not in _CALLING]  # drawn so
+        at_an_easel = "paint" in actions and not _PAINTED_ON & words_anywhere
+        if at_an_easel and mentions and "easel" not in named_anywhere:
+            occasions.append("easel")  # "painting in the park": at an easel
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
         if _FEEDING & set(tokens):  # "feeding pigeons": the fed eat what is thrown them
@@ -583,6 +597,8 @@ def _learnt(entity: EntitySpec, actions: tuple[str, ...]) -> bool:
 
 # Walking hand in hand ("holding hands"): the action "stroll".
 _HAND_IN_HAND = {"hand in hand", "holding hands", "hold hands", "holds hands", "held hands"}
+# What is painted where it stands, at no easel ("painting the fence").
+_PAINTED_ON = set("fence fences wall walls house door room nails face".split())
 # Talking on a phone: it is held to the ear.
 _CALLING = set("talk talks talking call calls calling chat chats chatting".split())
 # Taking photos: with a camera, where no phone or camera is said.
@@ -693,14 +709,17 @@ def _apply(
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
+    if action == "hug" and any(entities[m]["kind"] != "person" for m in (subject, *others[:1])):
+        action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
+    together += ("hug", "angle")
     together += ("skate", "stroll")
     if joined and others and action in together:
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):
             if entities[one]["action"] is None:
                 entities[one]["action"] = action
-                if action in ("meet", "chase"):
+                if action in ("meet", "chase", "hug"):
                     entities[one]["target"] = other
         return
     thrown = others and entities[others[0]]["kind"] in _THROWN
@@ -718,11 +737,12 @@ def _apply(
     elif action in vocab.RIDING:
         ridden = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
         entities[subject]["target"] = ridden  # which walks or rolls, unless told ("it gallops")
-    elif action in ("meet", "chase") and others:
+    elif action in ("meet", "chase", "hug") and others:
         entities[subject]["target"] = others[0]
         met = entities[others[0]]
-        if action == "meet" and met["action"] is None and met["kind"] in vocab.ACTIONS["meet"]:
-            met["action"], met["target"] = "meet", subject  # "a dog meets a cat": both do
+        if action in ("meet", "hug") and met["action"] is None:  # "a dog meets a cat": both do
+            if met["kind"] in vocab.ACTIONS[action]:
+                met["action"], met["target"] = action, subject
 
 
 # Waiting or looking for someone: they are not in the picture yet ("a dog waiting for its
@@ -823,6 +843,6 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
-        if action not in ("meet", "chase", "give", *vocab.RIDING) and not flown:
+        if action not in ("meet", "hug", "chase", "give", *vocab.RIDING) and not flown:
             entity["target"] = None
     return cannot

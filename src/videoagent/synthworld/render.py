@@ -61,6 +61,8 @@ PAINTERS = {
     "phone": props.draw_phone,
     "camera": props.draw_camera,
     "laptop": props.draw_laptop,
+    "bubbles": props.draw_bubbles,
+    "easel": props.draw_easel,
     "boat": props.draw_boat,
     "sailboat": props.draw_sailboat,
     "blanket": props.draw_blanket,
@@ -110,6 +112,8 @@ DEPTH = {
     "phone": 5,  # in the hand
     "camera": 5,
     "laptop": 5,  # on the table
+    "bubbles": 5,  # in the air before whoever blows them
+    "easel": 2,  # behind the painter's reaching arm
     "boat": 4,  # in front of whoever rows it, up to their waist
     "sailboat": 4,
 }

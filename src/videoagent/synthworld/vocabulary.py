@@ -24,7 +24,7 @@ LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "s
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
-PROPS += ("phone", "laptop", "camera")
+PROPS += ("phone", "laptop", "camera", "bubbles", "easel")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
 # What a person plays in their hands, before them ("a man playing the guitar").
@@ -32,7 +32,9 @@ PLAYED = ("guitar",)
 # What a person holds to their face: a phone to the ear or before the eyes, a camera to the
 # eye.
 TO_THE_FACE = ("phone", "camera")
-HELD = HELD_UP + PLAYED + TO_THE_FACE  # held by whom the sentence says, its first person
+# What a person blows from a wand before their mouth, drifting away on the air.
+BLOWN = ("bubbles",)
+HELD = HELD_UP + PLAYED + TO_THE_FACE + BLOWN  # held by whom the sentence says, its first person
 # What stands on a table where there is one (a cake is never on the floor: it brings one).
 ON_A_TABLE = ("cake", "candle", "laptop")
 # Parts of a kind drawn with it: said where it is named ("the candles on her cake"), they
@@ -57,6 +59,7 @@ def how_many(label: str) -> int:
 WHERE_DONE = {
     **dict.fromkeys(("party", "parties", "birthday"), "living room"),
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
+    **dict.fromkeys(("fishing", "angling"), "lake"),
 }
 # Meals: one who has one eats ("a couple having dinner"), a person at a table, sitting.
 MEALS = frozenset(
@@ -76,6 +79,8 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("reader", "readers"), "reading"),
     **dict.fromkeys(("skateboarder", "skateboarders"), "skateboarding"),
     **dict.fromkeys(("photographer", "photographers"), "holding a camera"),
+    **dict.fromkeys("artist artists painter painters".split(), "painting"),
+    **dict.fromkeys(("fisherman", "fishermen", "angler", "anglers"), "fishing"),
 }
 # Food eaten from the hand ("a man eating a sandwich"): no thing of its own, it is drawn as
 # a bite in the eater's hand, or on their plate at a table.
@@ -108,7 +113,10 @@ OCCASIONS = {
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
-SAID_AS_MANY = ("fireworks",)  # a kind whose name is a plural: "fireworks", never "a fireworks"
+SAID_AS_MANY = (
+    "fireworks",
+    "bubbles",
+)  # a kind whose name is a plural: "fireworks", never "a fireworks"
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -174,6 +182,10 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "read": ("person",),  # sitting, an open book held before them
     "skate": ("person",),  # on a skateboard, rolling along
     "type": ("person",),  # sitting at a laptop, typing
+    "blow": ("person",),  # bubbles from a wand; a cake's candles out, leaning to them
+    "paint": ("person",),  # at an easel, brush to the canvas
+    "hug": ("person",),  # as meeting, come close, arms round each other
+    "angle": ("person",),  # fishing with a rod, its line out in the water
     "call": ("phone",),  # held to the ear of one talking on it
     "stroll": ("person",),  # walking hand in hand with the others who stroll
 }
@@ -200,6 +212,10 @@ LEARNT_ACTIONS = tuple(
         "stroll",
         "type",
         "call",
+        "blow",
+        "paint",
+        "hug",
+        "angle",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -266,6 +282,8 @@ DEFAULT_COLOUR = {
     "phone": "black",
     "laptop": "grey",
     "camera": "black",
+    "bubbles": "white",  # clear, catching the light
+    "easel": "brown",
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -352,7 +370,7 @@ KIND_SYNONYMS = {
         guitarist pianist drummer artist painter scientist astronaut pilot mechanic
         carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
         pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper cook
-        biker busker rower kayaker jockey horseman horsewoman reader
+        biker busker rower kayaker jockey horseman horsewoman reader angler
         """.split(),
         "person",
     ),
@@ -442,6 +460,8 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("cell phone", "mobile phone", "cell phones", "mobile phones"), "phone"),
     **dict.fromkeys("laptops macbook macbooks computer computers".split(), "laptop"),
     **dict.fromkeys("cameras camcorder camcorders".split(), "camera"),
+    **dict.fromkeys(("bubble", "soap bubbles", "soap bubble"), "bubbles"),
+    **dict.fromkeys("easels canvas canvases".split(), "easel"),
     **dict.fromkeys("boats rowboat rowboats canoe canoes kayak kayaks raft dinghy".split(), "boat"),
     **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
     **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
@@ -585,7 +605,8 @@ PLACE_SYNONYMS = {
 WORKPLACES = {
     **dict.fromkeys("barista baristas waiter waiters waitress".split(), "cafe"),
     **dict.fromkeys("chef chefs cook cooks".split(), "kitchen"),
-    **dict.fromkeys("surfer surfers lifeguard lifeguards fisherman fishermen".split(), "beach"),
+    **dict.fromkeys("surfer surfers lifeguard lifeguards".split(), "beach"),
+    **dict.fromkeys("fisherman fishermen angler anglers".split(), "lake"),
     **dict.fromkeys("baby babies infant newborn".split(), "living room"),
 }
 # People drawn as children, smaller than grown-ups: by these words, or a girl or a boy said
@@ -813,6 +834,9 @@ ACTION_SYNONYMS = {
     "sit": "sit",
     **dict.fromkeys("read reads reading".split(), "read"),
     **dict.fromkeys("type types typing".split(), "type"),
+    **dict.fromkeys("blow blows blowing".split(), "blow"),
+    **dict.fromkeys("paint paints painting".split(), "paint"),
+    **dict.fromkeys("angle angles angling fishing".split(), "angle"),  # ("fishes": fish)
     **dict.fromkeys(
         "skateboard skateboards skateboarding skateboarded longboarding".split(), "skate"
     ),
@@ -886,14 +910,8 @@ ACTION_SYNONYMS = {
     "befriends": "meet",
     "joins": "meet",  # "a little girl joins him": she comes to him
     "joining": "meet",
-    "hug": "meet",  # they come together, as meeting is drawn
-    "hugs": "meet",
-    "hugging": "meet",
-    "cuddle": "meet",
-    "cuddles": "meet",
-    "cuddling": "meet",
-    "embrace": "meet",
-    "embraces": "meet",
+    # people come together and put their arms round each other (a pet is met)
+    **dict.fromkeys("hug hugs hugging cuddle cuddles cuddling embrace embraces".split(), "hug"),
     "play": "meet",
     "plays": "meet",
     "playing": "meet",
@@ -997,13 +1015,14 @@ STILL_WORDS = frozenset(
     daydreams daydreaming picnic picnics picnicking rest rests resting yoga roast roasts
     roasting
     stretch stretches stretching
+    games gaming videogames chess cards puzzle puzzles
     """.split()
 )
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.
 STANDING_WORDS = frozenset(
     """
-    paint paints painting sing sings singing wash washes
-    washing sweep sweeps sweeping fish fishes fishing chop chops chopping
+    sing sings singing wash washes
+    washing sweep sweeps sweeping fish fishes chop chops chopping
     feed feeds feeding make makes making chat chats chatting talk talks talking
     throw throws throwing toss tosses tossing fetch build builds building dig digs digging
     pour pours pouring serve serves serving blow blows blowing teach teaches teaching

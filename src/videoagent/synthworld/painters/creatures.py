@@ -15,6 +15,7 @@ HAIR = (70, 45, 30)
 TROUSERS = (52, 58, 80)
 CREAM = (250, 246, 238)
 BITE = (214, 160, 90)
+WHITE_FLOAT = (245, 245, 240)  # the top of an angler's float
 # How far forward (or back) an arm holding another's hand reaches, radians from hanging: two
 # a step apart (`choreography.HAND_IN_HAND`) meet halfway, at their hips' height.
 HOLDING_HANDS = 0.62  # what a person eats from their hand: bread, a bun
@@ -200,6 +201,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         swing = 0.22 * math.sin(pose.phase)
     shirt, sleeve = colour, shade(colour, 0.8)
     bend = 0.5 * pose.reach if pose.action == "give" else 0.0
+    if pose.action in ("blow", "hug"):  # leaning in to a cake's candles, down to a child
+        bend = 0.35 * pose.reach
     if dancing:
         bend = 0.12 * math.sin(pose.phase * 0.5)
     hip_y = 0.9
@@ -238,9 +241,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     sx, sy = math.sin(bend) * 0.55, hip_y + math.cos(bend) * 0.55
     # The far arm; dancing, both arms are up, swinging in turn.
     far = -math.pi * 0.7 + 0.4 * math.sin(pose.phase) if dancing else -swing * 0.8
+    elbow = -0.3 if dancing else 0.0
+    if pose.action == "hug":  # both arms round the other
+        far, elbow = 1.45 - 0.7 * pose.reach, -1.1
     if pose.hand_behind:  # back, holding the hand of the one behind
         far = -HOLDING_HANDS
-    pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=-0.3 if dancing else 0.0)
+    pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
     if pose.action == "cycle":  # the hands on the handlebar
         pen.limb((sx, sy - 0.02), 0.62, 0.8, 0.085, shirt)
@@ -263,7 +269,31 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(pan[0], pan[1] + 0.04 + 0.08 * max(toss, 0.0), 0.06, 0.025, (245, 200, 80))
     elif pose.at_the_face:  # a phone to the ear or before the eyes, a camera to the eye
         swing, elbow = AT_THE_FACE[pose.at_the_face]
-        pen.limb((sx, sy - 0.02), 0.55, swing, 0.085, shirt, knee=elbow)
+        hand = pen.limb((sx, sy - 0.02), 0.55, swing, 0.085, shirt, knee=elbow)
+        if pose.at_the_face == "wand":  # a bubble wand: a ring on a stick before the lips
+            pen.line([hand, (hand[0] + 0.02, hand[1] + 0.08)], 0.015, (220, 80, 140))
+            ring = (hand[0] + 0.03, hand[1] + 0.12)
+            pen.ellipse(*ring, 0.045, 0.045, (220, 80, 140))
+            pen.ellipse(*ring, 0.03, 0.03, shade(SKIN, 1.6))
+    elif pose.action == "hug":  # the arm round the other's back, the forearm down it
+        swing = 1.5 - 0.7 * pose.reach + 0.04 * math.sin(pose.phase)  # lower, to a child
+        pen.limb((sx, sy - 0.02), 0.55, swing, 0.085, shirt, knee=-1.0)
+    elif pose.action == "angle":  # a rod held out over the water, its line down to a float
+        twitch = 0.03 * math.sin(pose.phase * 0.7)
+        hand = pen.limb((sx, sy - 0.02), 0.55, 1.05, 0.085, shirt, knee=-0.35)
+        tip = (hand[0] + 1.1, hand[1] + 0.75 + twitch)
+        pen.line([hand, tip], 0.025, (90, 70, 50))
+        bob = 0.02 * math.sin(pose.phase * 1.3)
+        float_at = (tip[0] + 0.45, pose.reach + 0.05 + bob)  # on the water, a metre out
+        sag = ((tip[0] + float_at[0]) / 2, (tip[1] + float_at[1]) / 2 - 0.15)
+        pen.line([tip, sag, float_at], 0.008, (220, 220, 220))
+        pen.ellipse(*float_at, 0.035, 0.035, (220, 50, 40))
+        pen.ellipse(float_at[0], float_at[1] + 0.02, 0.035, 0.015, WHITE_FLOAT)
+    elif pose.action == "paint":  # a brush held out to the canvas, dabbing at it
+        dab = 0.12 * math.sin(pose.phase * 2.0)
+        hand = pen.limb((sx, sy - 0.02), 0.55, 1.45 + dab, 0.085, shirt, knee=-0.25)
+        pen.line([hand, (hand[0] + 0.13, hand[1] + 0.05)], 0.018, (150, 110, 70))
+        pen.ellipse(hand[0] + 0.14, hand[1] + 0.055, 0.014, 0.014, (200, 60, 60))
     elif pose.action == "type":  # both hands on the laptop's keys before them, tapping
         tap = 0.06 * math.sin(pose.phase * 4.0)
         pen.limb((sx, sy - 0.02), 0.55, 1.25, 0.085, shirt, knee=-0.3 + tap)

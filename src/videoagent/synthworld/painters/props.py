@@ -65,6 +65,7 @@ def _wheel(pen: Pen, x: float, sizes: tuple[float, float, float, float], turn: f
 
 RAIL_STEEL = (150, 150, 158)
 STEAM = (236, 236, 238)
+SKY_IN_A_BUBBLE = (170, 205, 230)  # what a bubble shows of the sky through it
 
 
 def _rail_wheel(pen: Pen, x: float, radius: float, turn: float) -> None:
@@ -225,6 +226,7 @@ BALLOON_RADII = (0.13, 0.16)
 ICING_BAND = (236, 140, 170)
 CANDLES = ((236, 140, 170), (120, 170, 230), (250, 220, 90))
 FLAME = (255, 190, 70)
+SMOKE = (200, 200, 204)
 
 
 def draw_balloon(pen: Pen, pose: Pose, colour: RGB) -> None:
@@ -266,7 +268,11 @@ def draw_cake(pen: Pen, pose: Pose, colour: RGB) -> None:
         x = -0.1 + 0.1 * k
         pen.rect(x - 0.012, 0.2, x + 0.012, 0.3, candle)
         flicker = 0.01 * math.sin(pose.phase * 5.3 + 2.1 * k)
-        flames.ellipse(x + flicker, 0.335, 0.016, 0.03 + abs(flicker), FLAME)
+        if pose.reach >= 1:  # blown out: a wisp of smoke curling up from each wick
+            wisp = [(x + 0.02 * math.sin(pose.phase + j + k), 0.31 + 0.05 * j) for j in range(4)]
+            pen.line(wisp, 0.008, SMOKE)
+        else:
+            flames.ellipse(x + flicker, 0.335, 0.016, 0.03 + abs(flicker), FLAME)
 
 
 def draw_candle(pen: Pen, pose: Pose, colour: RGB) -> None:
@@ -292,6 +298,44 @@ def _candle(pen: Pen, pose: Pose, x: float, height: float, colour: RGB) -> None:
 
 
 SCREEN = (150, 200, 240)  # a lit screen: it gives its own light
+
+
+PAINTED = ((90, 150, 210), (240, 200, 80), (90, 160, 90), (220, 100, 90))
+
+
+def draw_easel(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """An easel side on, its canvas towards the painter (at -x): three legs, a ledge, and
+    on it the canvas leaning back, its face turned a little to us, strokes of colour on it
+    (more of them as the painter goes on)."""
+    leg = shade(colour, 0.8)
+    pen.line([(0.0, 1.65), (-0.25, 0.0)], 0.035, leg)
+    pen.line([(0.0, 1.65), (0.25, 0.0)], 0.035, leg)
+    pen.line([(0.05, 1.55), (0.45, 0.0)], 0.03, shade(leg, 0.8))  # the back leg
+    pen.line([(-0.2, 0.72), (0.02, 0.72)], 0.04, colour)  # the ledge
+    face = [(-0.19, 0.74), (-0.05, 0.74), (0.07, 1.48), (-0.07, 1.48)]
+    pen.polygon(face, WHITE)
+    strokes = min(1 + int(pose.phase / 8), 5)  # a stroke more every few seconds
+    for k in range(strokes):
+        v = 0.2 + 0.16 * k
+        x0 = -0.16 + v * 0.19
+        pen.line(
+            [(x0, 0.74 + v * 0.74), (x0 + 0.09, 0.74 + v * 0.74 + 0.03)], 0.035, PAINTED[k % 4]
+        )
+
+
+def draw_bubbles(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Soap bubbles blown from a wand (at the stream's near end, -x), drifting on and up
+    on the air, wobbling, each one newer than the last: clear rings with a shine, tinted
+    `colour`."""
+    half, height = SIZE["bubbles"][0] / 2, SIZE["bubbles"][1]
+    for k in range(7):
+        age = (pose.phase * 0.08 + k / 7) % 1.0
+        x = -half + 2 * half * age + 0.04 * math.sin(pose.phase * 0.7 + 2.3 * k)
+        y = 0.2 + (height - 0.3) * age + 0.05 * math.sin(pose.phase * 0.9 + k)
+        r = 0.035 + 0.03 * ((k * 37) % 5) / 4
+        pen.ellipse(x, y, r, r, shade(colour, 0.9))
+        pen.ellipse(x, y, r * 0.8, r * 0.8, shade(SKY_IN_A_BUBBLE, 1.2))
+        pen.ellipse(x - r * 0.35, y + r * 0.35, r * 0.22, r * 0.22, WHITE)  # its shine
 
 
 def draw_phone(pen: Pen, pose: Pose, colour: RGB) -> None:

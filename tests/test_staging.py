@@ -13,6 +13,7 @@ from videoagent.agent.settings import AgentSettings
 from videoagent.plan.brief import make_brief
 from videoagent.plan.request import Request
 from videoagent.plan.staging import stage
+from videoagent.synthworld.choreography import SEAT_HEIGHT, Choreography
 
 
 def _staged(text: str):
@@ -485,3 +486,22 @@ def test_one_who_keeps_still_stays_on_the_seat_they_had(text, kept):
         first = next(s for s in board.shots if kept in [e.kind for e in s.scene_spec.entities])
         kinds = [e.kind for e in first.scene_spec.entities]
         assert first.cast[kinds.index(kept)] == board.shots[-1].cast[-1]
+
+
+def test_one_waking_up_lies_asleep_in_bed_then_sits_up():
+    """ "a woman wakes up, then makes coffee in the kitchen": she woke up walking about
+    the kitchen, "waking" left out; a bed was a labelled box."""
+    board, warnings = preview_plan(
+        Request.build("a woman wakes up, then makes coffee in the kitchen"), ["procedural"]
+    )
+    first = board.shots[0].scene_spec
+    assert first.place == "living room"  # a bedroom is drawn as it
+    assert [(e.kind, e.action) for e in first.entities] == [("person", "wake"), ("bed", "stand")]
+    assert not any("waking" in w or "wakes" in w for w in warnings)
+    assert board.shots[-1].scene_spec.place == "kitchen"
+    choreography = Choreography(first, 10.0)
+    asleep, awake = choreography.pose(0, 2.0), choreography.pose(0, 8.0)
+    assert (asleep.action, awake.action) == ("sleep", "sit")
+    assert asleep.y == SEAT_HEIGHT and not awake.grounded  # in bed, then on its edge
+    bed = choreography.pose(1, 2.0)
+    assert abs(bed.x - asleep.x) < 0.3

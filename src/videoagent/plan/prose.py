@@ -70,6 +70,7 @@ ACTION_PROSE = {
     "blow": "blows",
     "paint": "paints at an easel",
     "angle": "fishes with a rod, the line out in the water",
+    "wake": "wakes up and gets up",
 }
 
 

@@ -467,6 +467,13 @@ def stage(
             member = cast_member(bible, seat.kind, seat.colour, "prop", looks_of(seat))
             entities.append(EntitySpec(seat.kind, member.colour))
             cast.append(member.id)
+    woken = lead and entities and entities[0].action == "wake" and lead.kind == "person"
+    if woken and place is None:  # "wakes up, then makes coffee in the kitchen": in bed
+        place = "living room"  # (a bedroom is drawn as it)
+        if not any(e.kind in SEATS for e in entities):
+            member = cast_member(bible, "bed", vocab.DEFAULT_COLOUR["bed"], "prop", "a bed")
+            entities.append(EntitySpec("bed", member.colour))
+            cast.append(member.id)
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").
     coming_together = ("meet", "hug")

@@ -171,6 +171,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "paint": "paints",
         "hug": "hugs",
         "angle": "angles",  # ("fishes" reads as fish)
+        "wake": "wakes up",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.vocabulary import (
+    ACTIONS,
     ANIMALS,
     BLOWN,
     CHILD,
@@ -88,6 +89,7 @@ SIZE = {
     "camera": (0.18, 0.12),
     "bubbles": (1.4, 0.7),  # drifting on ahead of the wand they are blown from
     "easel": (0.7, 1.7),  # its canvas at a painter's chest
+    "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
     "fireworks": (14.0, 4.6),  # how far their bursts spread, drawn over the sky
@@ -118,8 +120,14 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # What a subject sits or lies on where the scene has one: how high (metres), and where the
 # others sitting with it go (metres from it: side by side on a bench, which seats three;
 # facing it across a picnic blanket).
-SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0}
-SEAT_PLACES = {"bench": (0.55, -0.6), "sofa": (0.6, -0.6), "blanket": (0.95, -0.95)}
+SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
+SEAT_PLACES = {
+    "bench": (0.55, -0.6),
+    "sofa": (0.6, -0.6),
+    "blanket": (0.95, -0.95),
+    "bed": (0.6, -0.6),
+}
+WAKES_AT = 0.45  # how far into a shot one waking up wakes
 # What lies flat on the ground, seen from a little above: how far it reaches away from the
 # camera (above the ground line on screen) and towards it (below), metres.
 FLAT = {"blanket": (0.1, 0.16)}
@@ -369,7 +377,7 @@ class Choreography:
         """The bench, sofa or picnic blanket a sitting subject sits on, or one asleep lies
         on: the first of the scene, if any."""
         subject = self.entities[0] if self.entities else None
-        if subject is None or not (subject.action in ("sit", "sleep") or _seated(subject)):
+        if subject is None or not (subject.action in ("sit", "sleep", "wake") or _seated(subject)):
             return None
         return next((i for i, e in enumerate(self.entities) if e.kind in SEATS), None)
 
@@ -843,6 +851,12 @@ class Choreography:
                 phase = (x - start) / 1.5 * 2 * math.pi
             sway = 0.03 * abs(math.sin(phase)) if action == "ride" else 0.0
             return Pose(x, SADDLE.get(ridden, 1.0) + sway, facing, action, phase)
+        if action == "wake":  # asleep, then up: sitting up on its seat, else on its feet
+            asleep = u < WAKES_AT
+            woken = "sit" if self._raised_seat() and entity.kind in ACTIONS["sit"] else "stand"
+            y = SEAT_HEIGHT if self._raised_seat() and (asleep or entity.kind in SITS_UP) else 0.0
+            now = "sleep" if asleep else woken
+            return Pose(x, y, facing, now, (t + self.gait_offset) * self.phase_rate(now))
         if action == "sleep" and self._raised_seat():  # along the bench, not under it
             return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
         if action == "sit" and self._raised_seat() and entity.kind in SITS_UP:  # up on it

@@ -63,6 +63,7 @@ PAINTERS = {
     "laptop": props.draw_laptop,
     "bubbles": props.draw_bubbles,
     "easel": props.draw_easel,
+    "bed": props.draw_bed,
     "boat": props.draw_boat,
     "sailboat": props.draw_sailboat,
     "blanket": props.draw_blanket,
@@ -114,6 +115,7 @@ DEPTH = {
     "laptop": 5,  # on the table
     "bubbles": 5,  # in the air before whoever blows them
     "easel": 2,  # behind the painter's reaching arm
+    "bed": 1,  # under whoever lies on it
     "boat": 4,  # in front of whoever rows it, up to their waist
     "sailboat": 4,
 }

@@ -24,7 +24,7 @@ LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "s
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
-PROPS += ("phone", "laptop", "camera", "bubbles", "easel")
+PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
 # What a person plays in their hands, before them ("a man playing the guitar").
@@ -175,6 +175,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "wave": ("person",),  # a hand raised, waving hello or goodbye
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
     "sleep": tuple(k for k in CREATURES if k not in (*SMALL_FLIERS, "fish")),
+    # asleep, then up: sitting up where it lay on a seat (a bed), else on its feet
+    "wake": tuple(k for k in CREATURES if k not in (*SMALL_FLIERS, "fish")),
     "bloom": ("flower",),  # its petals opening over the shot, as a timelapse shows it
     "sail": ("boat", "sailboat"),  # across the water, bobbing
     "cook": ("person",),  # a pan in hand, tossing what is in it
@@ -216,6 +218,7 @@ LEARNT_ACTIONS = tuple(
         "paint",
         "hug",
         "angle",
+        "wake",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -284,6 +287,7 @@ DEFAULT_COLOUR = {
     "camera": "black",
     "bubbles": "white",  # clear, catching the light
     "easel": "brown",
+    "bed": "yellow",  # its cover; the sheets and pillow white
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -462,6 +466,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys("cameras camcorder camcorders".split(), "camera"),
     **dict.fromkeys(("bubble", "soap bubbles", "soap bubble"), "bubbles"),
     **dict.fromkeys("easels canvas canvases".split(), "easel"),
+    **dict.fromkeys(("beds", "bunk bed", "bunk beds"), "bed"),
     **dict.fromkeys("boats rowboat rowboats canoe canoes kayak kayaks raft dinghy".split(), "boat"),
     **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
     **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
@@ -578,6 +583,7 @@ PLACE_SYNONYMS = {
     "apartment": "living room",
     "sofa": "living room",
     "couch": "living room",
+    "bed": "living room",  # drawn there, as a bedroom is
     "fireplace": "living room",  # by the fire, indoors
     "armchair": "living room",
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
@@ -814,6 +820,7 @@ ACTION_SYNONYMS = {
     "jog": "run",
     "jogs": "run",
     "jogging": "run",
+    **dict.fromkeys(("wakes up", "waking up", "woke up", "wake up", "wakes", "waking"), "wake"),
     "sleep": "sleep",
     "sleeps": "sleep",
     "sleeping": "sleep",

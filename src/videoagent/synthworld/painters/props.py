@@ -510,6 +510,20 @@ def draw_blanket(pen: Pen, pose: Pose, colour: RGB) -> None:
                 pen.polygon([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)], WHITE)
 
 
+def draw_bed(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A bed side on, its head towards +x (where one lying on it faces): a wooden frame on
+    short legs, a headboard and a lower footboard, a white mattress and pillow, and its
+    cover in `colour` hanging over the side."""
+    wood = (130, 90, 60)
+    pen.rect(0.95, 0.0, 1.05, 0.95, wood)  # the headboard
+    pen.rect(-1.05, 0.0, -0.95, 0.6, wood)  # the footboard
+    pen.rect(-0.95, 0.12, 0.95, 0.3, shade(wood, 0.85))  # the frame's side
+    pen.rect(-0.95, 0.3, 0.95, 0.48, WHITE)  # the mattress
+    pen.rect(-0.95, 0.26, 0.45, 0.5, colour)  # its cover, down over the side
+    pen.rect(-0.95, 0.46, 0.45, 0.5, shade(colour, 1.2))
+    pen.ellipse(0.72, 0.53, 0.2, 0.07, WHITE)  # the pillow
+
+
 def draw_sofa(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A sofa seen from the front: its back, seat cushions and arms, on short feet."""
     dark, light = shade(colour, 0.75), shade(colour, 1.2)

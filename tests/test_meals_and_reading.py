@@ -176,3 +176,16 @@ def test_creatures_being_fed_peck_and_graze_at_what_they_are_given():
     (up, truth), (down, _) = renderer.frame(0), renderer.frame(12)
     x0, y0, x1, y1 = truth.entities[0].box
     assert abs(up.astype(int) - down.astype(int))[y0:y1, x0:x1].max() > 60  # pecking
+
+
+@pytest.mark.parametrize(
+    ("request_text", "place"),
+    [
+        ("a couple having dinner by candlelight", "living room"),  # it was the park
+        ("a family eating breakfast", "kitchen"),
+        ("two friends having lunch", "cafe"),
+        ("two friends having lunch on the beach", "beach"),  # a place said is kept
+    ],
+)
+def test_a_meal_where_no_place_is_said_is_where_it_is_had(request_text, place):
+    assert make_brief(Request.build(request_text)).place == place

@@ -60,6 +60,10 @@ WHERE_DONE = {
     **dict.fromkeys(("party", "parties", "birthday"), "living room"),
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
+    # a meal at home: breakfast in the kitchen, dinner at the table in the living room
+    **dict.fromkeys(("breakfast", "breakfasts", "brunch"), "kitchen"),
+    **dict.fromkeys("dinner dinners supper suppers".split(), "living room"),
+    **dict.fromkeys(("lunch", "lunches"), "cafe"),
 }
 # Meals: one who has one eats ("a couple having dinner"), a person at a table, sitting.
 MEALS = frozenset(

@@ -315,7 +315,7 @@ def looks_of(entity: EntitySpec) -> str:
 
 
 def _seat_kept(earlier: list[str], entities: list[EntitySpec]) -> EntitySpec | None:
-    """The bench, sofa or blanket of the last of the `earlier` beats that had one, in the
+    """The bench, sofa, bed or blanket of the last of the `earlier` beats that had one, in the
     same place, where the lead of `entities` keeps still now and has none: what they sat
     on they stay on."""
     if entities[0].action not in _ON_A_SEAT or any(e.kind in SEATS for e in entities):

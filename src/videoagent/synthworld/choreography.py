@@ -168,9 +168,9 @@ HAND = 0.7  # of their height
 # as much as their hips are (`painters/creatures.py`).
 SEATED_HAND_DROP = {"seat": 0.4, "ground": 0.78}
 PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, metres
-# How a near arm holds a phone or a camera to the face (its swing and its elbow's bend,
-# radians, as `Pen.limb` takes them): to the ear, talking; before the eyes, looking at the
-# screen; to the eye, taking a photo.
+# How a near arm holds a phone, a camera or a bubble wand to the face (its swing and its
+# elbow's bend, radians, as `Pen.limb` takes them): to the ear, talking; before the eyes,
+# looking at the screen; to the eye, taking a photo; before the lips, blowing bubbles.
 AT_THE_FACE = {"ear": (0.5, 2.9), "screen": (0.9, 1.2), "eye": (0.7, 2.3), "wand": (0.8, 2.1)}
 SHOULDER = (0.0, 1.43)  # where a standing grown-up's arms hang from, facing right, metres
 ARM = 0.55
@@ -213,7 +213,7 @@ class Pose:
     # of the one behind
     hand_ahead: bool = False
     hand_behind: bool = False
-    at_the_face: str = ""  # a phone or a camera in the near hand: "ear", "screen", "eye"
+    at_the_face: str = ""  # in the near hand at the face (`AT_THE_FACE`): "ear", "wand" …
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -253,7 +253,7 @@ def _grazing(entity: EntitySpec, t: float) -> float:
 
 
 def _seated(entity: EntitySpec) -> bool:
-    """Whether `entity` is a person sitting down: sitting, or eating."""
+    """Whether `entity` is a person sitting down: sitting, eating, reading, typing."""
     return entity.kind == "person" and entity.action in SEATED
 
 
@@ -374,8 +374,8 @@ class Choreography:
         return positions
 
     def _seat(self) -> int | None:
-        """The bench, sofa or picnic blanket a sitting subject sits on, or one asleep lies
-        on: the first of the scene, if any."""
+        """The bench, sofa, bed or picnic blanket a seated subject sits on, or one asleep (or
+        waking) lies on: the first of the scene, if any."""
         subject = self.entities[0] if self.entities else None
         if subject is None or not (subject.action in ("sit", "sleep", "wake") or _seated(subject)):
             return None
@@ -387,8 +387,8 @@ class Choreography:
 
     def _diners(self) -> list[int]:
         """The people sitting at the table (its ends, then its far side), where the subject
-        is one who sits or eats and has no bench, sofa or blanket to sit on: "a couple
-        having dinner", "a man sits at a table"."""
+        is a person seated (`SEATED`) with no bench, sofa or blanket to sit on: "a couple
+        having dinner", "a man sits at a table", "typing on a laptop"."""
         subject = self.entities[0] if self.entities else None
         if subject is None or self._table() is None or self._seat() is not None:
             return []
@@ -548,7 +548,8 @@ class Choreography:
         return self._table()
 
     def _on_the_table(self, index: int, table: int, t: float) -> Pose:
-        """A cake in the middle of its table's top, balloons tied to its end; candles and
+        """A cake in the middle of its table's top (its candles out, `reach` 1, once blown
+        out), a laptop before the first one at it, balloons tied to its end; candles and
         strings stirring (the phase)."""
         x = self._static_x.get(table, 0.0)
         x += TABLE_TIE if self.entities[index].kind == "balloon" else 0.0

@@ -117,10 +117,8 @@ OCCASIONS = {
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
-SAID_AS_MANY = (
-    "fireworks",
-    "bubbles",
-)  # a kind whose name is a plural: "fireworks", never "a fireworks"
+# Kinds whose names are plurals: "fireworks", never "a fireworks".
+SAID_AS_MANY = ("fireworks", "bubbles")
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 

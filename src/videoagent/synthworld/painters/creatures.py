@@ -1,5 +1,6 @@
-"""Painters for things that move by themselves: dog, cat, person, bird, penguin, butterfly,
-bee."""
+"""Painters for things that move by themselves: dog, cat, person (and what they hold or do
+with their hands: a book, a rod, a brush, a phone, food; a skateboard under them), bird,
+penguin, butterfly, bee, fish, turtle."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ SKIN = (224, 178, 140)
 HAIR = (70, 45, 30)
 TROUSERS = (52, 58, 80)
 CREAM = (250, 246, 238)
-BITE = (214, 160, 90)
+BITE = (214, 160, 90)  # what a person eats from their hand: bread, a bun
 WHITE_FLOAT = (245, 245, 240)  # the top of an angler's float
 # How far forward (or back) an arm holding another's hand reaches, radians from hanging: two
 # a step apart (`choreography.HAND_IN_HAND`) meet halfway, at their hips' height.
-HOLDING_HANDS = 0.62  # what a person eats from their hand: bread, a bun
+HOLDING_HANDS = 0.62
 
 
 def breath(pose: Pose) -> float:
@@ -267,7 +268,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([hand, (pan[0] - 0.12, pan[1])], 0.03, (40, 40, 44))  # the handle
         pen.ellipse(pan[0], pan[1], 0.15, 0.035, (60, 60, 66))
         pen.ellipse(pan[0], pan[1] + 0.04 + 0.08 * max(toss, 0.0), 0.06, 0.025, (245, 200, 80))
-    elif pose.at_the_face:  # a phone to the ear or before the eyes, a camera to the eye
+    elif pose.at_the_face:  # a phone to the ear or the eyes, a camera, a bubble wand
         swing, elbow = AT_THE_FACE[pose.at_the_face]
         hand = pen.limb((sx, sy - 0.02), 0.55, swing, 0.085, shirt, knee=elbow)
         if pose.at_the_face == "wand":  # a bubble wand: a ring on a stick before the lips

@@ -1,7 +1,8 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
-café stand, sign, bike, bus, train, plane, kite, hot air balloon, umbrella, table, stick,
-frisbee, picnic blanket, sofa, balloons, cake, candle, guitar, rowing and sailing boats, and
-the labelled placeholder for concepts the world cannot draw."""
+café stand, sign, bike, bus, train, plane, kite, hot air balloon, umbrella, table (chairs
+drawn up, places laid), stick, frisbee, picnic blanket, sofa, bed, balloons, cake, candle,
+guitar, phone, camera, laptop, bubbles, easel, rowing and sailing boats, and the labelled
+placeholder for concepts the world cannot draw."""
 
 from __future__ import annotations
 

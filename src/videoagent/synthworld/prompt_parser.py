@@ -59,7 +59,10 @@ class ParsedPrompt:
         learnt one nearest it (a forest its park), said in the notes."""
         drawn = (*kinds, "placeholder")
         beyond = [e for e in self.spec.entities if e.kind not in drawn]
-        learnt = all(_learnt(e, actions) and e.label != vocab.CHILD for e in self.spec.entities)
+        learnt = all(
+            vocab.learnt_doing(e.kind, e.action, actions) and e.label != vocab.CHILD
+            for e in self.spec.entities
+        )
         place = vocab.LEARNT_STAND_INS.get(self.spec.place, self.spec.place)
         if not beyond and learnt and place == self.spec.place:
             return self
@@ -68,7 +71,7 @@ class ParsedPrompt:
             if e.kind not in drawn:
                 return EntitySpec("placeholder", "white", "stand", label=e.kind)
             e = replace(e, label="") if e.label == vocab.CHILD else e
-            if _learnt(e, actions):
+            if vocab.learnt_doing(e.kind, e.action, actions):
                 return e
             still = e.action == "sleep" and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
             return replace(e, action="sit" if still else "stand", target=None)
@@ -588,11 +591,6 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
     # How one rides is what one rides: on a bike, cycling.
     how = vocab.RIDDEN[entities[ridden[0]]["kind"]][0]
     return mentions, [how if a in vocab.RIDING else a for a in actions]
-
-
-def _learnt(entity: EntitySpec, actions: tuple[str, ...]) -> bool:
-    """Whether a generator that learnt `actions` learnt `entity` doing its action."""
-    return entity.action in actions and entity.kind not in vocab.LATER_DOERS.get(entity.action, ())
 
 
 # Walking hand in hand ("holding hands"): the action "stroll".

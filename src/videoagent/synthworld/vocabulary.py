@@ -228,9 +228,10 @@ LEARNT_ACTIONS = tuple(
 LATER_DOERS = {"eat": ("person",)}
 
 
-def learnt_doing(kind: str, action: str) -> bool:
-    """Whether our models learnt a `kind` doing `action`."""
-    return action in LEARNT_ACTIONS and kind not in LATER_DOERS.get(action, ())
+def learnt_doing(kind: str, action: str, actions: tuple[str, ...] = LEARNT_ACTIONS) -> bool:
+    """Whether a model that learnt `actions` (ours: `LEARNT_ACTIONS`) learnt a `kind` doing
+    `action`."""
+    return action in actions and kind not in LATER_DOERS.get(action, ())
 
 
 # What a kind does where nothing is said of it, when that is not standing about: a

@@ -527,12 +527,17 @@ class Choreography:
         thing = self.entities[index]
         return thing.target if thing.kind in HELD else None
 
+    def _hands_of(self, holder: int, pose: Pose, sitting: tuple[str, ...]) -> tuple[float, float]:
+        """How large `holder` is of a grown-up, and how much lower their hands are (grown-up
+        metres) while doing one of the `sitting` actions: on a seat, or on the ground."""
+        scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
+        seated = "ground" if self._on_the_ground(holder, pose) else "seat"
+        return scale, SEATED_HAND_DROP[seated] if pose.action in sitting else 0.0
+
     def _played(self, index: int, holder: int, t: float) -> Pose:
         """A guitar before its player at their waist (lower where they sit), strummed."""
         body = self._pose(holder, t)
-        scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
-        seat = "ground" if self._on_the_ground(holder, body) else "seat"
-        drop = SEATED_HAND_DROP[seat] if body.action == "sit" else 0.0
+        scale, drop = self._hands_of(holder, body, ("sit",))
         x = body.x + 0.12 * scale * body.facing
         y = body.y + (PLAYED_AT - drop) * scale
         phase = self._phase(self.entities[index], t)
@@ -596,9 +601,7 @@ class Choreography:
     def _raised_hand(self, holder: int, t: float) -> tuple[float, float, int]:
         """Where the raised hand of `holder` is at `t` (x, height) and which way they face."""
         pose = self._pose(holder, t)
-        scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
-        seated = "ground" if self._on_the_ground(holder, pose) else "seat"
-        drop = SEATED_HAND_DROP[seated] if pose.action == "sit" else 0.0
+        scale, drop = self._hands_of(holder, pose, ("sit",))
         height = HAND * SIZE["person"][1] - drop
         return pose.x + HAND_AHEAD * scale * pose.facing, pose.y + height * scale, pose.facing
 
@@ -777,9 +780,7 @@ class Choreography:
         swing, bend = AT_THE_FACE[manner]
         dx = math.sin(swing) * ARM / 2 + math.sin(swing + bend) * ARM / 2
         dy = -math.cos(swing) * ARM / 2 - math.cos(swing + bend) * ARM / 2
-        scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
-        seated = "ground" if self._on_the_ground(holder, body) else "seat"
-        drop = SEATED_HAND_DROP[seated] if body.action in SEATED else 0.0
+        scale, drop = self._hands_of(holder, body, SEATED)
         x = body.x + (SHOULDER[0] + dx) * scale * body.facing
         y = body.y + (SHOULDER[1] - drop + dy) * scale
         action = self.entities[index].action  # "call": to the ear

@@ -12,7 +12,7 @@ import pytest
 from videoagent.agent.planning import preview_plan
 from videoagent.plan.request import Request
 from videoagent.synthworld.choreography import SPEED, Choreography
-from videoagent.synthworld.painters.creatures import WHEEL
+from videoagent.synthworld.painters.boards import WHEEL
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 
@@ -37,6 +37,8 @@ def _first_shot(request: str) -> list[tuple[str, str]]:
         ("a skateboarder doing tricks in a skatepark", [("person", "skate")]),
         ("an artist in the park", [("person", "paint"), ("easel", "stand")]),
         ("a fisherman at the lake", [("person", "angle")]),
+        ("a surfer at sunset", [("person", "surf")]),
+        ("two skiers", [("person", "ski"), ("person", "ski")]),
     ],
 )
 def test_one_named_by_what_they_do_does_it(request_text, drawn):

@@ -374,7 +374,7 @@ def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
         ("a man in a bear costume dancing", [("person", "dance", "")]),
         ("a bus stop in the rain", []),
         # the sea's waves are no one's hand
-        ("a surfer and big waves at the beach", [("person", "stand", "")]),
+        ("a surfer and big waves at the beach", [("person", "surf", "")]),
         ("a dog runs into the waves", [("dog", "run", "")]),
         # a toy is no animal ("a teddy bear" drew a brown bear) ...
         (

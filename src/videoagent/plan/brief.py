@@ -14,7 +14,7 @@ from videoagent.plan.beats import (
 )
 from videoagent.plan.continuity import asks_one_take, without_one_take
 from videoagent.plan.journey import without_destinations
-from videoagent.plan.prose import TIME_PROSE
+from videoagent.plan.prose import ACTION_PROSE, PLACE_PROSE, TIME_PROSE
 from videoagent.plan.quoted_words import without_quoted
 from videoagent.plan.request import Request
 from videoagent.plan.visual_style import DEFAULT_LOOK, asked_look, without_looks
@@ -91,7 +91,13 @@ def make_brief(request: Request) -> Brief:
         assumed.append(f"the {natural or kind} is {colour}")
     # "a cat that hates rain naps": what a who-clause says of it is no weather to draw
     plain = without_relative_clause(request.text)
-    weather = _named(plain, vocab.WEATHER_SYNONYMS) or "clear"
+    doing = [e.action for e in parse(told).spec.entities]
+    weather = _named(plain, vocab.WEATHER_SYNONYMS)
+    needs = next((a for a in doing if a in vocab.WEATHER_OF_DOING), None)
+    if weather is None and needs:  # skiing: on snow
+        weather = vocab.WEATHER_OF_DOING[needs]
+        assumed.append(f"in the {weather} (one {ACTION_PROSE[needs].split(',')[0]})")
+    weather = weather or "clear"
     place = _first_named(without_destinations(request.text), vocab.PLACE_SYNONYMS)
     lead = lead_of(beats.subject).lower().split() if beats.subject else []
     workplace = vocab.WORKPLACES.get(lead[-1]) if lead else None
@@ -102,6 +108,10 @@ def make_brief(request: Request) -> Brief:
     if place is None and done:  # a birthday party at home, cooking in the kitchen
         place = vocab.WHERE_DONE[done]
         assumed.append(f"set in a {place} (for the {done})")
+    done_at = next((a for a in doing if a in vocab.PLACE_OF_DOING), None)
+    if place is None and done_at:  # surfing at the beach, skiing in the mountains
+        place = vocab.PLACE_OF_DOING[done_at]
+        assumed.append(f"set in {PLACE_PROSE[place]} (one {ACTION_PROSE[done_at].split(',')[0]})")
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the
         # woods), and anyone out in the rain or snow asked for, which no living room shows,

@@ -18,7 +18,7 @@ from videoagent.plan.journey import arriving, without_destinations
 from videoagent.plan.modes import MODES, brand_name, tagline
 from videoagent.plan.place_names import place_as_written
 from videoagent.plan.request import Request
-from videoagent.plan.staging import SMALL_LEADS, left_out_notes, stage
+from videoagent.plan.staging import FRAMING, SMALL_LEADS, left_out_notes, stage
 from videoagent.plan.story_time import story_time
 from videoagent.plan.storyboard import OnScreenText, Shot, Storyboard, allocate
 from videoagent.plan.time_passing import times_passing
@@ -34,7 +34,8 @@ COVERAGE = {
     "moving": (("medium", "track"), ("wide", "pan"), ("close-up", "track")),
     "still": (("close-up", "static"), ("wide", "pan"), ("medium", "zoom in")),
 }
-MOVING = ("walk", "run", "chase", "fly", "drive", "roll")
+# Who moves: what the camera follows (a rider, a skier too), and what flies or drives past.
+MOVING = ("fly", "drive", *(a for a, (_, camera) in FRAMING.items() if camera == "track"))
 # How long a beat that sets the scene before the subject is met lasts, at most: one shot
 # ("a sunny beach, then a dog runs into the waves": the dog's beat is the story).
 SETTING_SECONDS = 4.0

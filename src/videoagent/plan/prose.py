@@ -65,6 +65,8 @@ ACTION_PROSE = {
     "cook": "cooks, tossing a pan",
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
+    "surf": "rides a wave on a surfboard",
+    "ski": "skis down the slope, poles in hand",
     "stroll": "walks along hand in hand",
     "type": "sits typing on a laptop",
     "blow": "blows",

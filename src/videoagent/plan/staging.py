@@ -109,6 +109,8 @@ FRAMING = {
     "drive": ("wide", "pan"),
     "roll": ("wide", "track"),
     "skate": ("wide", "track"),
+    "surf": ("wide", "track"),
+    "ski": ("wide", "track"),
     "stroll": ("wide", "track"),
     # riding goes somewhere: followed, wide enough for the horse, the bike, the boat
     "ride": ("wide", "track"),

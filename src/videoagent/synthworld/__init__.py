@@ -52,5 +52,6 @@
 # is no camera drawn; 44: bubbles blown from a wand, a cake's candles blown out; playing
 # chess or video games is sitting; painting at an easel; people hugging hold each other;
 # fishing with a rod, its float out on the water; 45: a bed, waking up in it; a meal where
-# no place is said is had at home (dinner), in the kitchen (breakfast), at a café (lunch).
-VERSION = 45
+# no place is said is had at home (dinner), in the kitchen (breakfast), at a café (lunch);
+# 46: surfing (a board on a breaking wave) and skiing (skis, poles).
+VERSION = 46

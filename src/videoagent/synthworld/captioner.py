@@ -165,6 +165,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "cook": "cooks at the stove",
         "read": "reads a book",
         "skate": "skateboards along",
+        "surf": "surfs a wave",
+        "ski": "skis along",
         "stroll": "walks along hand in hand",
         "type": "types",
         "blow": "blows",

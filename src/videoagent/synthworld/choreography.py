@@ -101,6 +101,8 @@ SPEED = {
     "swim": 0.7,
     "cycle": 3.0,
     "skate": 2.6,
+    "surf": 2.4,  # along the face of a wave
+    "ski": 3.4,
     "stroll": 0.9,
     "run": 3.2,
     "sniff": 0.22,
@@ -135,7 +137,7 @@ FLAT = {"blanket": (0.1, 0.16)}
 # this far above the actors' ground line (past a lake's near bank, `places.LAKE_BANK`; past
 # the beach's surf); elsewhere a swimmer has water drawn round them where they are.
 OUT_IN_THE_WATER = {"lake": 0.8, "beach": 1.55, "reef": 1.0}
-AFLOAT = ("swim", "sail", "row")
+AFLOAT = ("swim", "sail", "row", "surf")
 AT_A_TABLE = ("stand", "sit", "eat", "wave", "blow")  # what one beside a table may do there
 BLOWN_OUT = 0.5  # how far into a shot the candles one blows at go out
 EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
@@ -427,7 +429,7 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
-        staged += ("skate", "stroll", "hug")
+        staged += ("skate", "stroll", "hug", "surf", "ski")
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
@@ -474,7 +476,8 @@ class Choreography:
         pose = self._pose(index, t)
         entity = self.entities[index]
         if pose.action in AFLOAT:  # out in the place's water, bobbing on it
-            bob = 0.03 * math.sin((t + self.gait_offset) * 1.7) if pose.action != "swim" else 0.0
+            swell = {"swim": 0.0, "surf": 0.12}.get(pose.action, 0.03)  # up and down its wave
+            bob = swell * math.sin((t + self.gait_offset) * 1.7)
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))

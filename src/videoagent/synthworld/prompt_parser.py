@@ -118,8 +118,14 @@ def _doing_as_named(tokens: list[str]) -> list[str]:
     if named is None:
         return tokens
     doing = vocab.DOING_AS_NAMED[tokens[named]].split()
-    said = [i for i in range(len(tokens)) if _match(tokens, i, ACTION_TABLE)]
-    riding = [i for i in said if ACTION_TABLE[tokens[i]] in vocab.RIDING]
+    said = {
+        i: found[0]
+        for i in range(len(tokens))
+        if (found := _match(tokens, i, ACTION_TABLE))
+        and tokens[i] not in vocab.GOING_WORDS  # "a runner crosses the line": runs
+        and not _the_sea_s(tokens, i)  # "a surfer and big waves": no hand waves
+    }
+    riding = [i for i, action in said.items() if action in vocab.RIDING]
     if riding and doing[0] == "riding" and not set(vocab.RIDDEN) & _kinds_named(tokens):
         at = riding[0] + 1  # "a cyclist rides through the city": on a bike
         return [*tokens[:at], *doing[1:], *tokens[at:]]
@@ -330,6 +336,8 @@ def parse(prompt: str) -> ParsedPrompt:
         described = False  # the word before was one describing an unknown thing
         said_to = -1  # where the last mention's words end
         hand_in_hand = False  # "holding hands", "hand in hand": walking together so
+        filming = False  # the camera filming is said: what it does is no one's doing
+        first_doing = ""  # the word of the sentence's first action ("dancing")
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -390,6 +398,7 @@ def parse(prompt: str) -> ParsedPrompt:
                 continue
             if kind and kind[0] == "camera" and is_the_filming_camera(tokens, start):
                 i = start + kind[1]  # "a tracking camera following", "the camera pans"
+                filming = True
                 continue
             if kind and names_a_part(tokens, start + kind[1] - 1):  # the cake's candles
                 i = start + kind[1]
@@ -449,6 +458,7 @@ def parse(prompt: str) -> ParsedPrompt:
             if action:
                 actions.append(action[0])
                 said = tokens[i : i + action[1]]
+                first_doing = first_doing or said[0]
                 fetched |= "fetch" in said[0] or (len(said) > 1 and said[-1] == "catch")
                 ridden_by = tokens[i] if action[0] in vocab.RIDING else ridden_by
                 i += action[1]
@@ -473,7 +483,7 @@ def parse(prompt: str) -> ParsedPrompt:
                 named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for; what one
                 # wears ("with his headphones on") is no thing beside them
-                thing = token not in vocab.STILL_WORDS and not _worn(tokens, i)
+                thing = token not in vocab.STILL_WORDS | vocab.DOINGS and not _worn(tokens, i)
                 described = named and _describes_the_next(tokens, i)  # "a lonely robot"
                 if named and thing and not described and not _names_something(tokens, i + 1):
                     if token not in placeholders:
@@ -517,6 +527,17 @@ def parse(prompt: str) -> ParsedPrompt:
             also = [a for a in actions[1:] if kind not in vocab.ACTIONS.get(a, (kind,))]
             beyond.extend((kind, a) for a in also if kind != "placeholder")
             last_subject = mentions[0]
+        elif (
+            actions
+            and not (entities or filming)
+            and first_doing.endswith("ing")
+            and "person" in vocab.ACTIONS[actions[0]]
+        ):
+            # "dancing in the rain", "surfing at sunset": someone does it, and only a
+            # person does it ("chases it" is said of one named before)
+            person = entity_for(_Mention("person", None), True)
+            _apply(entities, [person], actions, False, None, [])
+            last_subject = person
         elif actions and after_while and last_subject is not None:
             # "talking on the phone while walking": the one who was does it too, where they
             # did nothing else

@@ -85,7 +85,12 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("photographer", "photographers"), "holding a camera"),
     **dict.fromkeys("artist artists painter painters".split(), "painting"),
     **dict.fromkeys(("fisherman", "fishermen", "angler", "anglers"), "fishing"),
+    **dict.fromkeys(("surfer", "surfers"), "surfing"),
+    **dict.fromkeys(("skier", "skiers"), "skiing"),
 }
+# Words for going somewhere that say nothing of how: one named by what they do goes so
+# ("a runner crosses the finish line" runs; "a swimmer crosses the lake" swims).
+GOING_WORDS = frozenset("cross crosses crossing crossed heads heading".split())
 # Food eaten from the hand ("a man eating a sandwich"): no thing of its own, it is drawn as
 # a bite in the eater's hand, or on their plate at a table.
 FOODS = frozenset(
@@ -108,6 +113,10 @@ WHEN_DONE = {
     **dict.fromkeys("dinner dinners supper suppers".split(), "sunset"),
     **dict.fromkeys(("lunch", "lunches"), "noon"),
 }
+# Where, and in what weather, what someone does is done where a request says neither:
+# surfing at the beach, skiing in the mountains, on snow.
+PLACE_OF_DOING = {"surf": "beach", "ski": "mountains"}
+WEATHER_OF_DOING = {"ski": "snow"}
 # What an occasion brings where nothing of it is named: a birthday its cake, a party its
 # balloons.
 OCCASIONS = {
@@ -192,6 +201,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "angle": ("person",),  # fishing with a rod, its line out in the water
     "call": ("phone",),  # held to the ear of one talking on it
     "stroll": ("person",),  # walking hand in hand with the others who stroll
+    "surf": ("person",),  # standing on a surfboard, riding a wave in to the shore
+    "ski": ("person",),  # on skis, poles in hand, gliding over the snow
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
@@ -221,6 +232,8 @@ LEARNT_ACTIONS = tuple(
         "hug",
         "angle",
         "wake",
+        "surf",
+        "ski",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -682,7 +695,7 @@ PLACE_STAND_INS = {
         hill hills hillside waterfall countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
         yard playground schoolyard campsite trail trails moon mars savanna savannah safari
-        prairie grassland grasslands plains zoo skatepark skateparks
+        prairie grassland grasslands plains zoo skatepark skateparks lawn lawns
         """.split(),
         "park",
     ),
@@ -850,6 +863,13 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(
         "skateboard skateboards skateboarding skateboarded longboarding".split(), "skate"
     ),
+    **dict.fromkeys("surf surfs surfing surfed surfboard surfboards".split(), "surf"),
+    **dict.fromkeys(
+        ("riding a wave", "rides a wave", "ride a wave", "riding the waves", "rides the waves"),
+        "surf",
+    ),
+    **dict.fromkeys(("catching a wave", "catches a wave", "catch a wave"), "surf"),
+    **dict.fromkeys("ski skis skiing skied".split(), "ski"),
     "sits": "sit",
     "sitting": "sit",
     "rests": "sit",
@@ -1017,6 +1037,14 @@ SHOT_SYNONYMS = {
 
 # Keeping still, which the world has no drawing for: whoever does it sits (or stands) there,
 # not walks about as an action left unsaid is drawn.
+# Words for what is done, or how, which name no thing to stand in for ("running a race",
+# "a snowball fight", "doing tricks", "crosses the finish line"): left out, and said so.
+DOINGS = frozenset(
+    """race races fight fights game games match matches contest contests competition
+    tournament marathon lesson lessons class classes practice workout routine trick tricks
+    stunt stunts adventure adventures trip trips journey journeys tour outing errand errands
+    chores line finish""".split()
+)
 STILL_WORDS = frozenset(
     """
     lie lies lying lounge lounges lounging relax relaxes relaxing watch watches watching gaze

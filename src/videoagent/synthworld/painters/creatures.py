@@ -1,5 +1,5 @@
 """Painters for things that move by themselves: dog, cat, person (and what they hold or do
-with their hands: a book, a rod, a brush, a phone, food; a skateboard under them), bird,
+with their hands: a book, a rod, a brush, a phone, food; a board or skis under them), bird,
 penguin, butterfly, bee, fish, turtle."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from videoagent.synthworld.choreography import AT_THE_FACE, SEATED, Pose
+from videoagent.synthworld.painters import boards
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 NOSE = (25, 22, 24)
@@ -189,6 +190,11 @@ def _sleeping_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     shut_eye(pen, 0.66, 0.21, 0.022)
 
 
+def _push(pose: Pose, offset: float) -> float:
+    """How far back a skier's pole has pushed, 0..1, each pole in turn (`offset`)."""
+    return 0.5 + 0.5 * math.sin(pose.phase + offset)
+
+
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "swim":
         _swimming_person(pen, pose, colour)
@@ -226,10 +232,28 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif pose.action == "skate":  # on the board, knees bent, feet apart, riding its bumps
         hip_y = 0.86 + 0.015 * math.sin(pose.phase)
         bend = 0.15
-        _skateboard(pen, pose.phase)
+        boards.skateboard(pen, pose.phase)
         for foot, trousers in ((-0.2, shade(TROUSERS, 0.8)), (0.2, TROUSERS)):
             pen.line([(0.0, hip_y), (foot * 0.6 + 0.08, 0.5), (foot, 0.14)], 0.13, trousers)
             pen.ellipse(foot + 0.04, 0.14, 0.08, 0.035, shade(TROUSERS, 0.6))  # shoe
+    elif pose.action == "surf":  # crouched on the board, feet wide along it, on its wave
+        hip_y, bend = 0.68, 0.3
+        boards.wave_behind(pen, pose.phase)
+        boards.surfboard(pen, pose.phase)
+        for knee, foot, trousers in (
+            ((0.02, 0.38), -0.32, shade(TROUSERS, 0.8)),
+            ((0.3, 0.4), 0.3, TROUSERS),
+        ):
+            pen.line([(0.0, hip_y), knee, (foot, 0.12)], 0.13, trousers)
+    elif pose.action == "ski":  # skis together, knees bent forward, leaning into the run
+        hip_y, bend = 0.7, 0.45
+        boards.skis(pen, pose.phase)
+        for knee, foot, trousers in (
+            ((0.18, 0.4), -0.08, shade(TROUSERS, 0.8)),
+            ((0.26, 0.4), 0.06, TROUSERS),
+        ):
+            pen.line([(0.0, hip_y), knee, (foot, 0.07)], 0.13, trousers)
+            pen.ellipse(foot + 0.05, 0.07, 0.09, 0.045, shade(TROUSERS, 0.6))  # boot
     elif pose.action == "cycle":  # on the saddle, where the pose is, pedalling
         hip_y = 0.03
         bend = 0.3  # leaning to the handlebar
@@ -247,7 +271,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = 1.45 - 0.7 * pose.reach, -1.1
     if pose.hand_behind:  # back, holding the hand of the one behind
         far = -HOLDING_HANDS
-    pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
+    if pose.action == "surf":  # out behind, for balance
+        far = -1.5 + 0.15 * math.sin(pose.phase)
+    if pose.action == "ski":  # its pole pushing off in turn with the near one's
+        far, elbow = 0.75 - 0.35 * _push(pose, math.pi), -0.4
+    far_hand = pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
+    if pose.action == "ski":
+        boards.ski_pole(pen, far_hand, _push(pose, math.pi), dark=True)
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
     if pose.action == "cycle":  # the hands on the handlebar
         pen.limb((sx, sy - 0.02), 0.62, 0.8, 0.085, shirt)
@@ -256,6 +286,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         blade = (hand[0] - 0.2 - 0.35 * math.cos(pose.phase), -0.3)
         pen.line([hand, blade], 0.035, (150, 110, 70))
         pen.ellipse(blade[0], blade[1], 0.1, 0.03, (150, 110, 70))
+    elif pose.action == "surf":  # the arm out ahead, for balance
+        pen.limb((sx, sy - 0.02), 0.55, 1.75 + 0.15 * math.sin(pose.phase * 1.3), 0.085, shirt)
+    elif pose.action == "ski":  # the hand forward on its pole, pushing off
+        hand = pen.limb(
+            (sx, sy - 0.02), 0.5, 0.75 - 0.35 * _push(pose, 0.0), 0.085, shirt, knee=-0.4
+        )
+        boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
     elif pose.action == "skate":  # the arms out a little, for balance
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.1 * math.sin(pose.phase * 0.5), 0.085, shirt)
     elif dancing:
@@ -360,20 +397,6 @@ def _open_book(pen: Pen, hand: tuple[float, float], phase: float) -> None:
         lift = math.sin((turn - 0.9) / 0.1 * math.pi)
         tip = (x - 0.05 + 0.12 * lift, y + 0.11 + 0.08 * lift)
         pen.line([(x - 0.04, y + 0.06), tip], 0.02, PAGE)
-
-
-BOARD = (60, 52, 48)
-WHEEL = (236, 226, 190)
-
-
-def _skateboard(pen: Pen, phase: float) -> None:
-    """A skateboard side on under its rider's feet: a deck kicked up at both ends on two
-    trucks, the wheels turning (a spot on each goes round)."""
-    pen.line([(-0.48, 0.17), (-0.4, 0.12), (0.4, 0.12), (0.48, 0.17)], 0.035, BOARD)
-    for x in (-0.28, 0.28):
-        pen.rect(x - 0.03, 0.07, x + 0.03, 0.11, (150, 150, 156))  # the truck
-        pen.ellipse(x, 0.045, 0.045, 0.045, WHEEL)
-        pen.ellipse(x + 0.025 * math.cos(phase), 0.045 + 0.025 * math.sin(phase), 0.01, 0.01, BOARD)
 
 
 # Where a cyclist's pedals turn, from the saddle (metres, facing right): the crank's centre

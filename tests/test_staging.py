@@ -450,7 +450,7 @@ def test_a_beat_setting_the_scene_before_the_subject_is_met_is_one_short_shot_wi
 def test_children_playing_are_children_and_a_ball_game_is_run_after():
     """ "kids playing in the park": a grown-up in grey met a blue person, each said to meet
     "nose to nose, tails wagging"; "kids playing soccer", "a dad and his son playing catch":
-    they met, or the son stood by, and no ball was there."""
+    they met, or the son stood by, and no ball was there. Catch is thrown to and fro."""
     playing = preview_plan(Request.build("kids playing in the park"), ["procedural"])[0]
     shot = playing.shots[0]
     assert [(e.kind, e.action, e.label) for e in shot.scene_spec.entities] == [
@@ -458,12 +458,15 @@ def test_children_playing_are_children_and_a_ball_game_is_run_after():
         ("person", "meet", "child"),
     ]
     assert "meet and greet each other" in shot.prompt and "tails" not in shot.prompt
-    for text in ("kids playing soccer in the park", "a dad and his son playing catch"):
+    for text, how in (
+        ("kids playing soccer in the park", "chase"),
+        ("a dad and his son playing catch", "toss"),
+    ):
         shot = preview_plan(Request.build(text), ["procedural"])[0].shots[0]
         entities = shot.scene_spec.entities
         ball = next(i for i, e in enumerate(entities) if e.kind == "ball")
         players = [e for e in entities if e.kind == "person"]
-        assert len(players) == 2 and all(e.action == "chase" for e in players), text
+        assert len(players) == 2 and all(e.action == how for e in players), text
         assert all(e.target == ball for e in players), text
 
 

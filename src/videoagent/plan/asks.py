@@ -52,7 +52,11 @@ ABOUT_THE_VIDEO = set(
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 AIMED = {"give": "to"}  # "gives to the dog" (else "chases the ball")
-SAID_AS = {"angle": "fish"}  # actions said in other words than the world's ("fishes")
+SAID_AS = {
+    "angle": "fish",
+    "toss": "throw",
+    "rally": "hit",
+}  # actions said in other words than the world's ("fishes")
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ ACTION_PROSE = {
     "cook": "cooks, tossing a pan",
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
+    "toss": "throws it back and forth, catching it",
+    "rally": "hits it back and forth with a racket",
     "surf": "rides a wave on a surfboard",
     "ski": "skis down the slope, poles in hand",
     "stroll": "walks along hand in hand",

@@ -109,6 +109,8 @@ FRAMING = {
     "drive": ("wide", "pan"),
     "roll": ("wide", "track"),
     "skate": ("wide", "track"),
+    "toss": ("wide", "static"),  # both ends in the picture
+    "rally": ("wide", "static"),
     "surf": ("wide", "track"),
     "ski": ("wide", "track"),
     "stroll": ("wide", "track"),

@@ -53,5 +53,6 @@
 # chess or video games is sitting; painting at an easel; people hugging hold each other;
 # fishing with a rod, its float out on the water; 45: a bed, waking up in it; a meal where
 # no place is said is had at home (dinner), in the kitchen (breakfast), at a café (lunch);
-# 46: surfing (a board on a breaking wave) and skiing (skis, poles).
+# 46: surfing (a board on a breaking wave) and skiing (skis, poles); playing catch and
+# tennis (something sent to and fro in an arc, swung at or thrown).
 VERSION = 46

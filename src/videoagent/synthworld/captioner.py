@@ -9,6 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.tossing import TOSSING
 from videoagent.synthworld.vocabulary import (
     BLOWN,
     BUNCH,
@@ -109,6 +110,26 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action in ("meet", "hug") and target is not None:
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} and {_article(_name(target))} {greeting(entity, target)}."
+    if action in TOSSING and target is not None:  # "… and … throw a ball to each other"
+        done.add(entity.target)  # type: ignore[arg-type]
+        partner = next(
+            (
+                k
+                for k, e in enumerate(spec.entities)
+                if k != index and k not in done and e.action == action and e.target == entity.target
+            ),
+            None,
+        )
+        thing = _article(_name(target))
+        if partner is not None:
+            done.add(partner)
+            both = f"{name.capitalize()} and {_article(_name(spec.entities[partner]))}"
+            if action == "rally":
+                return f"{both} play tennis with {thing}."
+            return f"{both} throw {thing} to each other."
+        return (
+            f"{name.capitalize()} {'plays tennis with' if action == 'rally' else 'throws'} {thing}."
+        )
     if action in ("give", "hold") and item is not None:
         done.add(spec.entities.index(item))
         if action == "give" and target is not None:
@@ -165,6 +186,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "cook": "cooks at the stove",
         "read": "reads a book",
         "skate": "skateboards along",
+        "toss": "throws a ball",
+        "rally": "plays tennis",
         "surf": "surfs a wave",
         "ski": "skis along",
         "stroll": "walks along hand in hand",

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.tossing import TOSSING, tossing_in
 from videoagent.synthworld.vocabulary import (
     ACTIONS,
     ANIMALS,
@@ -216,6 +217,9 @@ class Pose:
     hand_ahead: bool = False
     hand_behind: bool = False
     at_the_face: str = ""  # in the near hand at the face (`AT_THE_FACE`): "ear", "wand" …
+    # tossing (`tossing.Tossing.swing`): 0 ready, through 1 as the throw or hit leaves the
+    # hand or the racket, to 2 followed through
+    swing: float = 0.0
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -317,6 +321,8 @@ class Choreography:
         self.duration = max(duration, 1e-3)
         self.view_width = view_width
         self.entities = spec.entities
+        heights = [SIZE[sized_as(e)][1] for e in self.entities]
+        self._tossing = tossing_in(self.entities, heights, view_width)
         self._static_x = self._place_static()
 
     # -- layout of entities that do not travel -------------------------------------------
@@ -429,9 +435,11 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
-        staged += ("skate", "stroll", "hug", "surf", "ski")
+        staged += ("skate", "stroll", "hug", "surf", "ski", *TOSSING)
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
+        if self._tossing and index == self._tossing.thing:
+            return True  # in the air between them
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
             return True  # held up, or far off in the sky: no place on the ground
         if self._table_under(index) is not None:
@@ -619,6 +627,8 @@ class Choreography:
             return self._at_table(index, diners.index(index), t)
         if diners and index == self._table():
             return self._laid_table(diners, t)
+        if self._tossing and index in (*self._tossing.players, self._tossing.thing):
+            return self._tossed(index, t)
         if entity.action == "stroll" and self.entities[0].action == "stroll":
             return self._strolling(index, t, u)
         if index == 0:
@@ -875,6 +885,26 @@ class Choreography:
             return Pose(x, 0.0, facing, "sniff", self._phase(entity, t), reach=reach)
         phase = self._phase(entity, t)
         return Pose(x, self._jump(entity, t), facing, action, phase, _grazing(entity, t))
+
+    def _tossed(self, index: int, t: float) -> Pose:
+        """One of those sending something to and fro, at their end, through a throw or a
+        swing as it comes and goes; or what they send, in the air between them."""
+        tossing, now = self._tossing, t + self.gait_offset
+        assert tossing is not None
+        entity = self.entities[index]
+        if index == tossing.thing:  # spinning as it goes
+            x, y, facing = tossing.thing_at(now)
+            return Pose(x, y - SIZE[entity.kind][1] / 2, facing, entity.action, now * 12)
+        k = tossing.players.index(index)
+        phase = self._phase(entity, t)
+        return Pose(
+            tossing.stance(k, now),
+            0.0,
+            tossing.facing(k),
+            entity.action,
+            phase,
+            swing=tossing.swing(k, now),
+        )
 
     def _giver(self) -> int | None:
         for index, entity in enumerate(self.entities):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.tossing import TOSSING
 
 DETERMINERS = {
     "a",
@@ -463,6 +464,9 @@ def parse(prompt: str) -> ParsedPrompt:
                 ridden_by = tokens[i] if action[0] in vocab.RIDING else ridden_by
                 i += action[1]
                 continue
+            if token in vocab.RACKET_GAMES:  # "playing tennis": hitting a ball to and fro
+                i += 1
+                continue
             # "a cat sleeping": it sits (not "the picnic table": a kind of table)
             if token in vocab.STILL_WORDS and mentions and not _describes_the_next(tokens, i):
                 still = "sit" if entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"] else "stand"
@@ -502,7 +506,13 @@ def parse(prompt: str) -> ParsedPrompt:
             mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
             if not set(vocab.RIDING) & set(actions) and ridden_by not in unsupported:
                 unsupported.append(ridden_by)  # "riding a wave": no drawing of that
-        if fetched:
+        how = _tossed(tokens)
+        if how:
+            game = how == "rally" or "catch" in tokens  # a ball, whether named or not
+            mentions, actions, drawn = _toss(entities, mentions, actions, how, game, entity_for)
+            if drawn:  # "throwing", the snowball "fight": drawn so
+                unsupported[:] = [w for w in unsupported if w not in _SENT_WORDS]
+        elif fetched:
             mentions, actions = _fetch(entities, mentions, actions, entity_for)
         elif len(mentions) == 1 and _plays_alone(tokens):  # "a puppy playing": with a ball
             mentions.append(entity_for(_Mention("ball", None), True))
@@ -588,6 +598,55 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
             entities[fetcher]["action"], entities[fetcher]["target"] = "chase", ball
     rest = [m for m in mentions if m not in (*fetchers, ball)]
     return rest, [a for a in actions if a not in ("meet", "chase")]
+
+
+_SENT_WORDS = vocab.THROWING | {"fight", "fights"}
+
+
+def _tossed(tokens: list[str]) -> str:
+    """How what is played with is sent to and fro in a sentence of `tokens`: "rally" (a
+    racket game: tennis), "toss" (thrown: "throwing a frisbee", "playing catch", "a snowball
+    fight"), or "" where it is not."""
+    words = set(tokens)
+    if words & vocab.RACKET_GAMES:
+        return "rally"
+    fight = any(
+        t in ("fight", "fights") and _word_before(tokens, i).startswith("snowball")
+        for i, t in enumerate(tokens)
+    )
+    played = words & _PLAY_WORDS and words & vocab.THROWN_GAMES  # "playing catch"
+    if words & vocab.THROWING or fight or played:
+        return "toss"
+    return ""
+
+
+def _toss(
+    entities: list[dict],
+    mentions: list[int],
+    actions: list[str],
+    how: str,
+    game: bool,
+    entity_for,
+):
+    """People sending what they play with to and fro (`how`: "toss" or "rally"): the first
+    two of them, each at one end; a ball where a `game` is named and nothing thrown is.
+    Where an animal is there to run after it, it is fetch ("throws a ball for her dog").
+    Returns what is left of the sentence for `_apply`, and whether the tossing is drawn
+    (nothing thrown and no game, "throwing stones", is not)."""
+    fetchers = [m for m in mentions if entities[m]["kind"] in vocab.ACTIONS["chase"]]
+    if any(entities[m]["kind"] != "person" for m in fetchers):
+        return (*_fetch(entities, mentions, actions, entity_for), True)
+    people = [m for m in mentions if entities[m]["kind"] == "person"][:2]
+    things = [m for m in mentions if entities[m]["kind"] in _THROWN]
+    if not people or not (things or game):
+        return mentions, actions, False
+    bright = "yellow" if how == "rally" else None  # a tennis ball
+    thing = things[0] if things else entity_for(_Mention("ball", bright), True)
+    for person in people:
+        if entities[person]["action"] is None:
+            entities[person]["action"], entities[person]["target"] = how, thing
+    rest = [m for m in mentions if m not in (*people, thing)]
+    return rest, [a for a in actions if a not in ("meet", "chase", "jump", "stand")], True
 
 
 # The words before what one rides that say one is on it or in it ("a girl on a horse").
@@ -862,6 +921,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
-        if action not in ("meet", "hug", "chase", "give", *vocab.RIDING) and not flown:
+        aimed = ("meet", "hug", "chase", "give", *vocab.RIDING, *TOSSING)  # at someone or something
+        if action not in aimed and not flown:
             entity["target"] = None
     return cannot

@@ -88,6 +88,11 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("surfer", "surfers"), "surfing"),
     **dict.fromkeys(("skier", "skiers"), "skiing"),
 }
+# Sending something to and fro (`tossing.py`): thrown by hand, or hit with rackets in the
+# games played so; "playing catch" or volleyball is thrown to and fro, as a frisbee is.
+THROWING = frozenset("throw throws throwing threw toss tosses tossing tossed".split())
+RACKET_GAMES = frozenset("tennis badminton squash pickleball".split())
+THROWN_GAMES = frozenset(("catch", "volleyball", "frisbee"))
 # Words for going somewhere that say nothing of how: one named by what they do goes so
 # ("a runner crosses the finish line" runs; "a swimmer crosses the lake" swims).
 GOING_WORDS = frozenset("cross crosses crossing crossed heads heading".split())
@@ -201,6 +206,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "angle": ("person",),  # fishing with a rod, its line out in the water
     "call": ("phone",),  # held to the ear of one talking on it
     "stroll": ("person",),  # walking hand in hand with the others who stroll
+    "toss": ("person",),  # throwing a ball (a frisbee, a snowball) to and fro, catching it
+    "rally": ("person",),  # hitting a ball to and fro with rackets: tennis, badminton
     "surf": ("person",),  # standing on a surfboard, riding a wave in to the shore
     "ski": ("person",),  # on skis, poles in hand, gliding over the snow
 }
@@ -234,6 +241,8 @@ LEARNT_ACTIONS = tuple(
         "wake",
         "surf",
         "ski",
+        "toss",
+        "rally",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -503,6 +512,7 @@ KIND_SYNONYMS = {
     "truck": "car",
     "balls": "ball",
     "tennis ball": "ball",
+    **dict.fromkeys(("snowball", "snowballs"), "ball"),  # (and snow about: the weather)
     # a ball game is its ball, run after ("kids playing soccer")
     **dict.fromkeys("soccer football basketball volleyball footballs".split(), "ball"),
     **dict.fromkeys(("soccer ball", "beach ball", "beach balls"), "ball"),
@@ -560,6 +570,8 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("bull", "bulls"), "black"),
     **dict.fromkeys(("chicken", "chickens"), "white"),
     **dict.fromkeys(("hen", "hens"), "brown"),
+    **dict.fromkeys(("snowball", "snowballs"), "white"),
+    **dict.fromkeys(("tennis ball", "tennis balls"), "yellow"),
     **dict.fromkeys(("chick", "chicks"), "yellow"),
     **dict.fromkeys(("reindeer", "elk", "hare", "hares", "stallion", "stallions"), "brown"),
 }
@@ -772,6 +784,8 @@ WEATHER_SYNONYMS = {
     "snowfall": "snow",
     "winter": "snow",
     "snowman": "snow",  # built of it: there is snow about
+    "snowball": "snow",
+    "snowballs": "snow",
     "snowmen": "snow",
     # ice all about (not "ice cream"): drawn as snow
     **dict.fromkeys(("icy", "frozen", "arctic", "antarctic", "antarctica", "on the ice"), "snow"),

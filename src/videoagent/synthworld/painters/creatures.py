@@ -293,6 +293,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             (sx, sy - 0.02), 0.5, 0.75 - 0.35 * _push(pose, 0.0), 0.085, shirt, knee=-0.4
         )
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
+    elif pose.action == "toss":  # up to catch it as it comes, and throw it back
+        lift = math.sin(pose.swing * math.pi / 2)  # 0 ready, 1 as it leaves the hand
+        pen.limb((sx, sy - 0.02), 0.55, 0.9 + 1.3 * lift, 0.085, shirt, knee=-0.3 * (1 - lift))
+    elif pose.action == "rally":  # the racket back, through the ball, and round
+        angle = 0.6 + 1.3 * math.sin(math.pi * (pose.swing - 1)) if pose.swing else 0.6
+        hand = pen.limb((sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=-0.2)
+        _racket(pen, hand, angle - 0.2)
     elif pose.action == "skate":  # the arms out a little, for balance
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.1 * math.sin(pose.phase * 0.5), 0.085, shirt)
     elif dancing:
@@ -378,6 +385,31 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         HAIR,
     )
     pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
+
+
+RACKET_FRAME = (40, 40, 48)
+RACKET_STRINGS = (228, 228, 220)
+
+
+def _racket(pen: Pen, hand: tuple[float, float], angle: float) -> None:
+    """A racket held in `hand`, pointing on along the forearm (`angle` from hanging): a
+    handle, then an oval head strung across."""
+    dx, dy = math.sin(angle), -math.cos(angle)
+    neck = (hand[0] + 0.2 * dx, hand[1] + 0.2 * dy)
+    pen.line([hand, neck], 0.03, RACKET_FRAME)
+    centre = (hand[0] + 0.36 * dx, hand[1] + 0.36 * dy)
+    oval = [
+        (
+            centre[0] + 0.16 * dx * math.cos(a) - 0.11 * dy * math.sin(a),
+            centre[1] + 0.16 * dy * math.cos(a) + 0.11 * dx * math.sin(a),
+        )
+        for a in (k * math.pi / 8 for k in range(16))
+    ]
+    pen.polygon(oval, RACKET_FRAME)
+    inner = [
+        (centre[0] + 0.8 * (x - centre[0]), centre[1] + 0.8 * (y - centre[1])) for x, y in oval
+    ]
+    pen.polygon(inner, RACKET_STRINGS)
 
 
 BOOK = (150, 50, 50)

@@ -42,8 +42,8 @@ def test_two_friends_are_two_people_in_every_beat():
     brief, board, warnings = _board(text)
     assert brief.subject == "two friends" and brief.subject_kind == "person"
     assert [shot.caption for shot in board.shots][-1] == "The friends build a snowman."
-    # they walk, then stand to build the snowman (building is done in one spot)
-    assert [_kinds(shot)[0][1] for shot in board.shots] == ["walk", "walk", "stand", "stand"]
+    # they walk, then build the snowman (they stood by it)
+    assert [_kinds(shot)[0][1] for shot in board.shots] == ["walk", "walk", "build", "build"]
     assert "two people" in [ask.said() for ask in read_asks(Request.build(text))]
     preview, _ = preview_plan(Request.build(text), ["procedural"])
     assert all([k for k, _ in _kinds(s)].count("person") == 2 for s in preview.shots)

@@ -118,3 +118,16 @@ def test_a_moving_lead_is_followed_in_every_shot_of_its_coverage():
     board, _ = preview_plan(Request.build("a boy skateboarding"), ["procedural"])
     cameras = [s.scene_spec.camera for s in board.shots if s.kind == "generated"]
     assert cameras[:2] == ["track", "track"]
+
+
+def test_a_later_beat_of_surfing_or_skiing_goes_where_it_is_done():
+    board, _ = preview_plan(
+        Request.build("two friends walk in the park, then one surfs, then they go skiing"),
+        ["procedural"],
+    )
+    scenes = [s.scene_spec for s in board.shots if s.kind == "generated"]
+    assert [(s.place, s.weather) for s in scenes] == [
+        ("park", "clear"),
+        ("beach", "clear"),
+        ("mountains", "snow"),
+    ]

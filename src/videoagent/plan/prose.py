@@ -65,6 +65,8 @@ ACTION_PROSE = {
     "cook": "cooks, tossing a pan",
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
+    "build": "builds it, patting it into shape",
+    "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",
     "surf": "rides a wave on a surfboard",

@@ -109,6 +109,8 @@ FRAMING = {
     "drive": ("wide", "pan"),
     "roll": ("wide", "track"),
     "skate": ("wide", "track"),
+    "build": ("medium", "static"),
+    "dig": ("medium", "static"),
     "toss": ("wide", "static"),  # both ends in the picture
     "rally": ("wide", "static"),
     "surf": ("wide", "track"),
@@ -531,6 +533,11 @@ def stage(
             cast.append(stand.id)
     lead_action = entities[0].action if entities else "stand"
     plain = without_relative_clause(beat)  # "that hates rain": no rain
+    done_at = vocab.PLACE_OF_DOING.get(lead_action)
+    if place is None and done_at:  # "…, then a surfer rides a wave": at the beach, not the park
+        place = done_at
+    needs = vocab.WEATHER_OF_DOING.get(lead_action)
+    weather = _named(plain, vocab.WEATHER_SYNONYMS) or needs or now.get("weather", brief.weather)
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
     if entities and entities[0].kind in SMALL_LEADS:
         shot_size, camera = SMALL_LEADS[entities[0].kind]
@@ -543,7 +550,7 @@ def stage(
         time_of_day=_named(plain, vocab.TIME_SYNONYMS)
         or ("night" if any(e.kind in vocab.IN_THE_SKY for e in entities) else None)
         or now.get("time_of_day", brief.time_of_day),
-        weather=_named(plain, vocab.WEATHER_SYNONYMS) or now.get("weather", brief.weather),
+        weather=weather,
         camera=_named(beat, vocab.CAMERA_SYNONYMS)
         or _named(brief.framing, vocab.CAMERA_SYNONYMS)
         or camera,

@@ -54,5 +54,6 @@
 # fishing with a rod, its float out on the water; 45: a bed, waking up in it; a meal where
 # no place is said is had at home (dinner), in the kitchen (breakfast), at a café (lunch);
 # 46: surfing (a board on a breaking wave) and skiing (skis, poles); playing catch and
-# tennis (something sent to and fro in an arc, swung at or thrown).
+# tennis (something sent to and fro in an arc, swung at or thrown); a sandcastle or a
+# snowman built, rising over the shot; a dog digging.
 VERSION = 46

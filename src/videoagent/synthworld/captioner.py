@@ -130,6 +130,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return (
             f"{name.capitalize()} {'plays tennis with' if action == 'rally' else 'throws'} {thing}."
         )
+    if action == "build" and target is not None:  # the sandcastle is theirs to say
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} builds {_article(_name(target))}."
     if action in ("give", "hold") and item is not None:
         done.add(spec.entities.index(item))
         if action == "give" and target is not None:
@@ -186,6 +189,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "cook": "cooks at the stove",
         "read": "reads a book",
         "skate": "skateboards along",
+        "dig": "digs",
         "toss": "throws a ball",
         "rally": "plays tennis",
         "surf": "surfs a wave",

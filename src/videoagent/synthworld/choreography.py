@@ -90,6 +90,7 @@ SIZE = {
     "camera": (0.18, 0.12),
     "bubbles": (1.4, 0.7),  # drifting on ahead of the wand they are blown from
     "easel": (0.7, 1.7),  # its canvas at a painter's chest
+    "sandcastle": (0.8, 0.55),  # to its tallest tower's flag
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -142,6 +143,10 @@ AFLOAT = ("swim", "sail", "row", "surf")
 AT_A_TABLE = ("stand", "sit", "eat", "wave", "blow")  # what one beside a table may do there
 BLOWN_OUT = 0.5  # how far into a shot the candles one blows at go out
 EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
+# How far before one building it what they build stands (metres), and how much of it is
+# there when they start: a mound of sand, the snowman's first ball.
+BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
+BUILT_AT_FIRST = 0.3
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
 SEATED = ("sit", "eat", "read", "type")
@@ -203,7 +208,9 @@ class Pose:
     facing: int
     action: str  # what it is doing at this instant (e.g. "sit" before a "give" lands)
     phase: float  # gait / wag / flap cycle in radians
-    reach: float = 0.0  # 0..1: how far a giving arm or a sniffing head is lowered
+    # 0..1: how far a giving arm or a sniffing head is lowered; of what is being built
+    # (`BUILT`), how much of it is still to build
+    reach: float = 0.0
     held_by: int | None = None  # for items: the entity holding it
     holds_up: bool = False  # a person's near hand raised, holding a kite's string or umbrella
     plays: bool = False  # a person strumming the guitar they hold before them
@@ -365,6 +372,9 @@ class Choreography:
             if entity.kind == "easel" and self.entities[0].action == "paint":
                 positions[index] = sum(subject_span) / 2 + EASEL_REACH  # at arm's length
                 continue
+            if self._builder_of(index) == 0:  # within reach of the one building it
+                positions[index] = sum(subject_span) / 2 + BUILT_REACH[entity.kind]
+                continue
             if entity.kind == "table" and self.entities[0].action in AT_A_TABLE:
                 # one who stays put is at the table (by the cake on it), not across the room
                 lead_width = SIZE[sized_as(self.entities[0])][0]
@@ -489,6 +499,11 @@ class Choreography:
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
+        if self._builder_of(index) is not None:  # risen by the end of the shot
+            built = BUILT_AT_FIRST + (1 - BUILT_AT_FIRST) * _ease(t / self.duration)
+            pose = replace(pose, reach=1 - built)
+        if pose.action == "build" and entity.target is not None:  # down to a sandcastle
+            pose = replace(pose, grounded=self.entities[entity.target].kind == "sandcastle")
         if self._holds_up(index):
             pose = replace(pose, holds_up=True)
         if self._plays(index):
@@ -820,6 +835,8 @@ class Choreography:
             "read": 0.5,  # a page turned every twelve seconds or so
             "wave": 9.0,  # a hand waved to and fro
             "sleep": 1.8,  # a slow breath every three or four seconds
+            "dig": 16.0,  # paws scrabbling
+            "build": 4.0,  # a pat every second and a half
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:
@@ -904,6 +921,13 @@ class Choreography:
             entity.action,
             phase,
             swing=tossing.swing(k, now),
+        )
+
+    def _builder_of(self, index: int) -> int | None:
+        """Who builds entity `index` (a sandcastle, a snowman), if anyone."""
+        return next(
+            (k for k, e in enumerate(self.entities) if e.action == "build" and e.target == index),
+            None,
         )
 
     def _giver(self) -> int | None:

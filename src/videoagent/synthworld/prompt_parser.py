@@ -474,7 +474,11 @@ def parse(prompt: str) -> ParsedPrompt:
                 if token.startswith("picnic"):  # on a blanket spread for it
                     mentions.append(entity_for(_Mention("blanket", None), True))
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
-                actions.append("stand")
+                built = token in vocab.MAKING and _kinds_named(tokens) & set(vocab.BUILT)
+                actions.append("build" if built else "stand")
+                if built:  # "making a snowman": building it, drawn so
+                    i += 1
+                    continue
             elif token in vocab.MEALS and mentions and not _describes_the_next(tokens, i):
                 actions.append("eat")  # "having dinner": eating it, a person at a table
                 if entities[mentions[0]]["kind"] == "person":
@@ -808,6 +812,10 @@ def _apply(
     played = others and entities[others[0]]["kind"] in ("placeholder", *vocab.PLAYED)
     if action == "meet" and played and entities[subject]["kind"] == "person":
         action = "stand"  # playing the guitar, hugging a teddy bear: where they are
+    if action == "build":  # a sandcastle, a snowman; else what the world cannot build
+        built = next((m for m in others if entities[m]["kind"] in vocab.BUILT), None)
+        entities[subject]["target"] = built
+        action = "build" if built is not None else "stand"
     if entities[subject]["action"] is None:
         entities[subject]["action"] = action
     if action == "give" and to_target is not None:
@@ -921,7 +929,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
-        aimed = ("meet", "hug", "chase", "give", *vocab.RIDING, *TOSSING)  # at someone or something
+        aimed = ("meet", "hug", "chase", "give", "build", *vocab.RIDING, *TOSSING)
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

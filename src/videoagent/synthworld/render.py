@@ -45,6 +45,7 @@ PAINTERS = {
     "umbrella": props.draw_umbrella,
     "flower": scenery.draw_flower,
     "snowman": scenery.draw_snowman,
+    "sandcastle": scenery.draw_sandcastle,
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
@@ -87,6 +88,7 @@ DEPTH = {
     "hot air balloon": 0,
     "fireworks": 0,  # in the sky
     "snowman": 1,
+    "sandcastle": 4,  # before its builder, kneeling behind it
     "campfire": 1,
     "flower": 4,
     "person": 3,
@@ -137,6 +139,7 @@ SHADOWED = {
     "bus": 3.4,
     "train": 7.0,
     "snowman": 0.4,
+    "sandcastle": 0.4,
     "penguin": 0.22,
     "turtle": 0.4,
     "table": 0.75,

@@ -24,7 +24,9 @@ LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "s
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
-PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed")
+PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle")
+# What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
+BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
 # What a person plays in their hands, before them ("a man playing the guitar").
@@ -93,6 +95,9 @@ DOING_AS_NAMED = {
 THROWING = frozenset("throw throws throwing threw toss tosses tossing tossed".split())
 RACKET_GAMES = frozenset("tennis badminton squash pickleball".split())
 THROWN_GAMES = frozenset(("catch", "volleyball", "frisbee"))
+# Words for making something, which is building it where it is built (`BUILT`): "making a
+# snowman".
+MAKING = frozenset("make makes making made".split())
 # Words for going somewhere that say nothing of how: one named by what they do goes so
 # ("a runner crosses the finish line" runs; "a swimmer crosses the lake" swims).
 GOING_WORDS = frozenset("cross crosses crossing crossed heads heading".split())
@@ -206,6 +211,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "angle": ("person",),  # fishing with a rod, its line out in the water
     "call": ("phone",),  # held to the ear of one talking on it
     "stroll": ("person",),  # walking hand in hand with the others who stroll
+    "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
+    "dig": ("dog", "fox", "wolf", "bear"),  # front paws scrabbling, earth flying
     "toss": ("person",),  # throwing a ball (a frisbee, a snowball) to and fro, catching it
     "rally": ("person",),  # hitting a ball to and fro with rackets: tennis, badminton
     "surf": ("person",),  # standing on a surfboard, riding a wave in to the shore
@@ -243,6 +250,8 @@ LEARNT_ACTIONS = tuple(
         "ski",
         "toss",
         "rally",
+        "build",
+        "dig",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -313,6 +322,7 @@ DEFAULT_COLOUR = {
     "bubbles": "white",  # clear, catching the light
     "easel": "brown",
     "bed": "yellow",  # its cover; the sheets and pillow white
+    "sandcastle": "golden",  # drawn the paler, as sand
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -464,6 +474,7 @@ KIND_SYNONYMS = {
         "flower",
     ),
     "snowmen": "snowman",
+    "sandcastles": "sandcastle",  # (not "sand castle": a castle alone is no sandcastle)
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
     **dict.fromkeys("bees bumblebee bumblebees honeybee honeybees".split(), "bee"),
@@ -884,6 +895,8 @@ ACTION_SYNONYMS = {
     ),
     **dict.fromkeys(("catching a wave", "catches a wave", "catch a wave"), "surf"),
     **dict.fromkeys("ski skis skiing skied".split(), "ski"),
+    **dict.fromkeys("build builds building built".split(), "build"),
+    **dict.fromkeys("dig digs digging dug".split(), "dig"),
     "sits": "sit",
     "sitting": "sit",
     "rests": "sit",
@@ -1076,7 +1089,7 @@ STANDING_WORDS = frozenset(
     sing sings singing wash washes
     washing sweep sweeps sweeping fish fishes chop chops chopping
     feed feeds feeding make makes making chat chats chatting talk talks talking
-    throw throws throwing toss tosses tossing fetch build builds building dig digs digging
+    throw throws throwing toss tosses tossing fetch
     pour pours pouring serve serves serving blow blows blowing teach teaches teaching
     """.split()
 )
@@ -1122,5 +1135,7 @@ NEUTRAL_WORDS = frozenset(
 NEUTRAL_WORDS |= SEASON_WORDS
 # What one does looking at a phone, drawn as holding it before their eyes.
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
+# What digging makes, drawn with it ("a dog digs a hole").
+NEUTRAL_WORDS |= frozenset(("hole", "holes"))
 # What fireworks do, drawn with them ("fireworks burst over the city", "light up the sky").
 NEUTRAL_WORDS |= frozenset("burst bursts bursting explode explodes exploding sky".split())

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.choreography import Pose
-from videoagent.synthworld.painters.creatures import EYE, breath, shut_eye
+from videoagent.synthworld.painters.creatures import EYE, breath, dug_earth, shut_eye
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 NOSE = (30, 26, 28)
@@ -282,21 +282,25 @@ def draw_animal(pen: Pen, pose: Pose, colour: RGB, kind: str) -> None:
     dark = shade(colour, 0.66)
     limbs = plan.limbs or colour
     swing = _gait(pose, plan.stride)
+    digging = pose.action == "dig"
+    scrabble = 0.55 * math.sin(pose.phase) if digging else 0.0  # the front paws in turn
+    if digging:
+        dug_earth(pen, plan.legs[0], plan.legs[2], pose.phase)
     running = pose.action in ("run", "chase")
     lift = 0.06 * plan.legs[2] * abs(math.sin(pose.phase)) if running else 0.0
     front, back, hip, thick = plan.legs
     hip += lift
     knee = 0.25 if plan.hooves else 0.15
     # Far legs first (darker), then tail, body and coat, near legs, then neck and head.
-    _leg(pen, (front, hip), hip, -swing, thick * 0.9, shade(limbs, 0.66), knee, plan)
+    _leg(pen, (front, hip), hip, -swing - scrabble, thick * 0.9, shade(limbs, 0.66), knee, plan)
     _leg(pen, (back, hip), hip, swing, thick * 0.9, shade(limbs, 0.66), -knee, plan)
     cx, cy, half_length, half_height = plan.body
     cy += lift
     _tail(pen, plan, (cx - half_length * 0.92, cy + half_height * 0.45), colour, dark, pose)
     _body(pen, plan, (cx, cy, half_length, half_height), colour)
-    _leg(pen, (front - 0.03, hip), hip, swing, thick, limbs, knee, plan)
+    _leg(pen, (front - 0.03, hip), hip, swing + scrabble, thick, limbs, knee, plan)
     _leg(pen, (back + 0.03, hip), hip, -swing, thick, limbs, -knee, plan)
-    lowered = pose.reach if pose.action in ("eat", "sniff") else 0.0
+    lowered = pose.reach if pose.action in ("eat", "sniff") else 1.0 if digging else 0.0
     _neck_and_head(pen, plan, colour, dark, lowered, lift, pose)
 
 

@@ -54,8 +54,13 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
         _sleeping_dog(pen, pose, colour, dark, light)
         return
     leg_top, leg_len = 0.36, 0.36
+    digging = pose.action == "dig"
+    scrabble = 0.55 * math.sin(pose.phase) if digging else 0.0  # the front paws in turn
+    if digging:
+        swing = 0.0  # the hind legs planted
+        dug_earth(pen, 0.3, 0.36, pose.phase)
     # Far legs first (darker), then body, then near legs.
-    pen.limb((0.24, leg_top), leg_len, -swing, 0.075, dark, knee=0.15)
+    pen.limb((0.24, leg_top), leg_len, -swing - scrabble, 0.075, dark, knee=0.15)
     pen.limb((-0.24, leg_top), leg_len, swing, 0.075, dark, knee=-0.2)
     tail_angle = 0.9 + 0.45 * wag
     pen.line(
@@ -65,12 +70,28 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     )
     pen.ellipse(0.0, 0.46, 0.34, 0.15, colour)
     pen.ellipse(0.2, 0.43, 0.13, 0.11, light)  # white chest
-    pen.limb((0.2, leg_top), leg_len, swing, 0.08, colour, knee=0.15)
+    pen.limb((0.2, leg_top), leg_len, swing + scrabble, 0.08, colour, knee=0.15)
     pen.limb((-0.22, leg_top), leg_len, -swing, 0.08, colour, knee=-0.2)
-    head_down = pose.reach if pose.action in ("sniff", "eat") else 0.0
+    head_down = pose.reach if pose.action in ("sniff", "eat") else 1.0 if digging else 0.0
     hx, hy = 0.38 + 0.06 * head_down, 0.64 - 0.42 * head_down
     pen.polygon([(0.2, 0.55), (0.3, 0.42), (hx, hy - 0.06), (hx - 0.05, hy + 0.08)], colour)
     _dog_head(pen, hx, hy, colour, dark, light)
+
+
+EARTH = (112, 84, 58)  # dug up: dark against grass and sand alike
+
+
+def dug_earth(pen: Pen, paws: float, size: float, phase: float) -> None:
+    """Digging at `paws` (metres ahead of the middle) by an animal `size` metres tall at
+    the shoulder: a hole before the front paws, a heap thrown up behind, and clods of earth
+    flying back between the hind legs."""
+    pen.ellipse(paws + 0.05 * size, 0.0, 0.5 * size, 0.08 * size, shade(EARTH, 0.55))  # the hole
+    pen.ellipse(-1.4 * size, 0.0, 0.6 * size, 0.25 * size, EARTH)  # the heap behind
+    for k in range(5):
+        age = (phase / (2 * math.pi) * 0.5 + k / 5) % 1.0  # each clod thrown in turn
+        x = paws - (paws + 1.5 * size) * age
+        y = 0.05 + 1.3 * size * math.sin(age * math.pi)
+        pen.ellipse(x, y, 0.14 * size, 0.11 * size, shade(EARTH, 0.85 + 0.15 * (k % 2)))
 
 
 def _dog_head(
@@ -254,6 +275,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         ):
             pen.line([(0.0, hip_y), knee, (foot, 0.07)], 0.13, trousers)
             pen.ellipse(foot + 0.05, 0.07, 0.09, 0.045, shade(TROUSERS, 0.6))  # boot
+    elif pose.action == "build" and pose.grounded:  # kneeling at a sandcastle, sitting back
+        hip_y, bend = 0.42, 0.35
+        for knee, trousers in (((0.22, 0.06), shade(TROUSERS, 0.8)), ((0.3, 0.06), TROUSERS)):
+            pen.line([(0.0, hip_y), knee, (knee[0] - 0.45, 0.04)], 0.13, trousers)
     elif pose.action == "cycle":  # on the saddle, where the pose is, pedalling
         hip_y = 0.03
         bend = 0.3  # leaning to the handlebar
@@ -293,6 +318,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             (sx, sy - 0.02), 0.5, 0.75 - 0.35 * _push(pose, 0.0), 0.085, shirt, knee=-0.4
         )
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
+    elif pose.action == "build":  # patting what they build into shape, before them
+        pat = 0.15 * max(math.sin(pose.phase), 0.0)
+        low = 0.35 if pose.grounded else 0.0  # down to the sand, or to a snowman's middle
+        pen.limb((sx, sy - 0.02), 0.55, 1.3 - low - pat, 0.085, shirt, knee=-0.3)
     elif pose.action == "toss":  # up to catch it as it comes, and throw it back
         lift = math.sin(pose.swing * math.pi / 2)  # 0 ready, 1 as it leaves the hand
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 1.3 * lift, 0.085, shirt, knee=-0.3 * (1 - lift))

@@ -1,5 +1,5 @@
 """Painters for what is set in a place and stays there, alive or flickering: a flower, a
-snowman, a campfire, fireworks."""
+snowman, a sandcastle (both rising as they are built), a campfire, fireworks."""
 
 from __future__ import annotations
 
@@ -43,11 +43,20 @@ def draw_flower(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 def draw_snowman(pen: Pen, pose: Pose, colour: RGB) -> None:
     """Three balls of snow, coal eyes and buttons, a carrot nose, twig arms, a scarf and a
-    hat."""
+    hat; being built (`pose.reach` still to build), the balls one by one, growing, and the
+    rest once the head is on."""
     shadow = shade(colour, 0.9)
-    for y, radius in ((0.33, 0.36), (0.86, 0.26), (1.23, 0.19)):
+    built = 1 - pose.reach
+    for k, (y, radius) in enumerate(((0.33, 0.36), (0.86, 0.26), (1.23, 0.19))):
+        grown = min(max((built - 0.3 * k) / 0.3, 0.0), 1.0)  # a third of the building each
+        if grown <= 0:
+            return
+        size = 0.4 + 0.6 * grown  # rolled bigger, sitting where it will sit
+        y, radius = y - radius * (1 - size), radius * size
         pen.ellipse(0.0, y, radius, radius, shadow)
         pen.ellipse(-0.03, y + 0.02, radius * 0.92, radius * 0.92, colour)
+    if built < 0.95:
+        return  # the face, arms, scarf and hat go on last
     for side in (-1, 1):
         pen.line([(side * 0.22, 0.92), (side * 0.5, 1.1), (side * 0.58, 1.2)], 0.025, TWIG)
     pen.rect(-0.2, 1.06, 0.2, 1.12, (190, 45, 45))  # scarf
@@ -57,6 +66,35 @@ def draw_snowman(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.polygon([(0.12, 1.23), (0.3, 1.2), (0.12, 1.18)], CARROT)
     pen.rect(-0.19, 1.38, 0.19, 1.41, COAL)  # the hat's brim, then its crown
     pen.rect(-0.13, 1.41, 0.13, 1.6, COAL)
+
+
+def draw_sandcastle(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A sandcastle: a wall with battlements between towers, a flag on the tallest, a
+    scatter of sand round its foot; being built (`pose.reach` still to build), a mound that
+    the wall and towers rise from, the flag last."""
+    sand = shade(colour, 1.35)
+    built = 1 - pose.reach
+    pen.ellipse(0.0, 0.02, 0.45, 0.05, shade(sand, 0.85))  # sand scooped round its foot
+    rise = min(built / 0.8, 1.0)
+    if rise < 0.2:  # a mound of sand, patted
+        pen.ellipse(0.0, 0.0, 0.3, 0.08 + 0.3 * rise, sand)
+        return
+    wall = 0.2 * rise
+    pen.rect(-0.3, 0.0, 0.3, wall, sand)
+    for k in range(5):  # battlements along the wall's top
+        x = -0.27 + k * 0.135
+        pen.rect(x, wall, x + 0.06, wall + 0.04 * rise, sand)
+    for x, tall in ((-0.3, 0.32), (0.3, 0.32), (0.0, 0.45)):
+        height = tall * rise
+        pen.rect(x - 0.07, 0.0, x + 0.07, height, shade(sand, 0.92 if x else 1.0))
+        pen.polygon(
+            [(x - 0.08, height), (x + 0.08, height), (x, height + 0.07 * rise)], shade(sand, 0.8)
+        )
+    if built > 0.9:  # a flag on the middle tower
+        top = 0.45 + 0.07
+        pen.line([(0.0, top), (0.0, top + 0.12)], 0.012, (90, 70, 50))
+        wave = 0.01 * math.sin(pose.phase * 3)
+        pen.polygon([(0.0, top + 0.12), (0.1, top + 0.1 + wave), (0.0, top + 0.07)], (200, 50, 50))
 
 
 def draw_campfire(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -66,6 +66,8 @@ ACTION_PROSE = {
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
     "build": "builds it, patting it into shape",
+    "crawl": "crawls along on hands and knees",
+    "stretch": "stretches, arms up overhead",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",

@@ -110,6 +110,8 @@ FRAMING = {
     "roll": ("wide", "track"),
     "skate": ("wide", "track"),
     "build": ("medium", "static"),
+    "crawl": ("medium", "track"),
+    "stretch": ("medium", "static"),
     "dig": ("medium", "static"),
     "toss": ("wide", "static"),  # both ends in the picture
     "rally": ("wide", "static"),

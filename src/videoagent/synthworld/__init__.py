@@ -55,5 +55,6 @@
 # no place is said is had at home (dinner), in the kitchen (breakfast), at a café (lunch);
 # 46: surfing (a board on a breaking wave) and skiing (skis, poles); playing catch and
 # tennis (something sent to and fro in an arc, swung at or thrown); a sandcastle or a
-# snowman built, rising over the shot; a dog digging.
+# snowman built, rising over the shot; a dog digging; a baby crawling; stretching (and
+# yoga), arms up; a trampoline bounced on; one jumping flings up their arms.
 VERSION = 46

@@ -190,6 +190,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "read": "reads a book",
         "skate": "skateboards along",
         "dig": "digs",
+        "crawl": "crawls along",
+        "stretch": "stretches",
         "toss": "throws a ball",
         "rally": "plays tennis",
         "surf": "surfs a wave",

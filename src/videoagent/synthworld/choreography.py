@@ -91,6 +91,7 @@ SIZE = {
     "bubbles": (1.4, 0.7),  # drifting on ahead of the wand they are blown from
     "easel": (0.7, 1.7),  # its canvas at a painter's chest
     "sandcastle": (0.8, 0.55),  # to its tallest tower's flag
+    "trampoline": (2.2, 0.62),
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -105,6 +106,7 @@ SPEED = {
     "skate": 2.6,
     "surf": 2.4,  # along the face of a wave
     "ski": 3.4,
+    "crawl": 0.3,
     "stroll": 0.9,
     "run": 3.2,
     "sniff": 0.22,
@@ -147,6 +149,8 @@ EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
 # there when they start: a mound of sand, the snowman's first ball.
 BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
 BUILT_AT_FIRST = 0.3
+TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
+TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
 SEATED = ("sit", "eat", "read", "type")
@@ -237,6 +241,8 @@ class Pose:
             height *= 0.55 if self.grounded else 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
+        if self.action == "crawl" and kind in ("person", "child"):  # on hands and knees
+            width, height = height * 0.62, height * 0.45
         if self.action == "sleep" and kind in ("person", "child"):  # lying on the ground
             width, height = height, height * 0.2
         elif self.action == "sleep" and kind != "bird":  # lying down, legs folded
@@ -372,6 +378,9 @@ class Choreography:
             if entity.kind == "easel" and self.entities[0].action == "paint":
                 positions[index] = sum(subject_span) / 2 + EASEL_REACH  # at arm's length
                 continue
+            if entity.kind == "trampoline" and self.entities[0].action == "jump":
+                positions[index] = sum(subject_span) / 2  # under the one jumping on it
+                continue
             if self._builder_of(index) == 0:  # within reach of the one building it
                 positions[index] = sum(subject_span) / 2 + BUILT_REACH[entity.kind]
                 continue
@@ -499,6 +508,11 @@ class Choreography:
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
+        if self._bounces_on_trampoline(index):  # up off its mat, higher than off the ground
+            pose = replace(pose, y=TRAMPOLINE_HEIGHT + TRAMPOLINE_BOUNCE * pose.y)
+        if entity.kind == "trampoline" and self._bounces_on_trampoline(0):
+            landed = self._jump(self.entities[0], t)  # its mat giving under them
+            pose = replace(pose, reach=max(0.0, 1 - landed / 0.12))
         if self._builder_of(index) is not None:  # risen by the end of the shot
             built = BUILT_AT_FIRST + (1 - BUILT_AT_FIRST) * _ease(t / self.duration)
             pose = replace(pose, reach=1 - built)
@@ -836,6 +850,8 @@ class Choreography:
             "wave": 9.0,  # a hand waved to and fro
             "sleep": 1.8,  # a slow breath every three or four seconds
             "dig": 16.0,  # paws scrabbling
+            "crawl": 5.0,  # a hand and a knee forward each half second or so
+            "stretch": 0.8,  # a slow reach each way every eight seconds
             "build": 4.0,  # a pat every second and a half
         }.get(action, 3.0)
 
@@ -922,6 +938,11 @@ class Choreography:
             phase,
             swing=tossing.swing(k, now),
         )
+
+    def _bounces_on_trampoline(self, index: int) -> bool:
+        """Whether entity `index` is the subject jumping where there is a trampoline."""
+        jumping = index == 0 and bool(self.entities) and self.entities[0].action == "jump"
+        return jumping and any(e.kind == "trampoline" for e in self.entities)
 
     def _builder_of(self, index: int) -> int | None:
         """Who builds entity `index` (a sandcastle, a snowman), if anyone."""

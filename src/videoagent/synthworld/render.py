@@ -46,6 +46,7 @@ PAINTERS = {
     "flower": scenery.draw_flower,
     "snowman": scenery.draw_snowman,
     "sandcastle": scenery.draw_sandcastle,
+    "trampoline": props.draw_trampoline,
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
@@ -89,6 +90,7 @@ DEPTH = {
     "fireworks": 0,  # in the sky
     "snowman": 1,
     "sandcastle": 4,  # before its builder, kneeling behind it
+    "trampoline": 2,  # under whoever jumps on it
     "campfire": 1,
     "flower": 4,
     "person": 3,
@@ -140,6 +142,7 @@ SHADOWED = {
     "train": 7.0,
     "snowman": 0.4,
     "sandcastle": 0.4,
+    "trampoline": 1.0,
     "penguin": 0.22,
     "turtle": 0.4,
     "table": 0.75,

@@ -24,7 +24,7 @@ LEARNT_PROPS = ("car", "ball", "cup", "tree", "bench", "house", "cafe stand", "s
 PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbrella")
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
-PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle")
+PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
 # What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
 BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
@@ -211,6 +211,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "angle": ("person",),  # fishing with a rod, its line out in the water
     "call": ("phone",),  # held to the ear of one talking on it
     "stroll": ("person",),  # walking hand in hand with the others who stroll
+    "crawl": ("person",),  # on hands and knees: a baby
+    "stretch": ("person",),  # arms up overhead, reaching, leaning: yoga, waking up
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
     "dig": ("dog", "fox", "wolf", "bear"),  # front paws scrabbling, earth flying
     "toss": ("person",),  # throwing a ball (a frisbee, a snowball) to and fro, catching it
@@ -252,6 +254,8 @@ LEARNT_ACTIONS = tuple(
         "rally",
         "build",
         "dig",
+        "crawl",
+        "stretch",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -323,6 +327,7 @@ DEFAULT_COLOUR = {
     "easel": "brown",
     "bed": "yellow",  # its cover; the sheets and pillow white
     "sandcastle": "golden",  # drawn the paler, as sand
+    "trampoline": "blue",  # its padded rim
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -897,6 +902,8 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("ski skis skiing skied".split(), "ski"),
     **dict.fromkeys("build builds building built".split(), "build"),
     **dict.fromkeys("dig digs digging dug".split(), "dig"),
+    **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),
+    **dict.fromkeys("stretch stretches stretching stretched yoga".split(), "stretch"),
     "sits": "sit",
     "sitting": "sit",
     "rests": "sit",
@@ -1077,7 +1084,7 @@ STILL_WORDS = frozenset(
     lie lies lying lounge lounges lounging relax relaxes relaxing watch watches watching gaze
     gazes gazing stare stares staring read reads reading write writes writing knit knits
     knitting type types typing study studies studying meditate meditates meditating daydream
-    daydreams daydreaming picnic picnics picnicking rest rests resting yoga roast roasts
+    daydreams daydreaming picnic picnics picnicking rest rests resting roast roasts
     roasting
     stretch stretches stretching
     games gaming videogames chess cards puzzle puzzles

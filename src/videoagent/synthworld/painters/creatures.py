@@ -216,7 +216,46 @@ def _push(pose: Pose, offset: float) -> float:
     return 0.5 + 0.5 * math.sin(pose.phase + offset)
 
 
+def _crawling_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """On hands and knees, the back level, the head up: a hand and the other knee forward
+    together, then the others."""
+    step = 0.09 * math.sin(pose.phase)
+    hip, shoulder = (-0.3, 0.5), (0.28, 0.56)
+    for side, tone in ((-1, 0.8), (1, 1.0)):  # far limbs, darker, then near ones
+        knee = (-0.28 - side * step, 0.06)
+        pen.line([hip, knee, (knee[0] - 0.42, 0.07)], 0.13, shade(TROUSERS, tone))
+        if side == -1:
+            pen.line(
+                [shoulder, (shoulder[0] + 0.06 + side * step, 0.03)], 0.085, shade(colour, 0.7)
+            )
+    pen.polygon(
+        [
+            (hip[0], hip[1] - 0.1),
+            (hip[0], hip[1] + 0.08),
+            (shoulder[0] + 0.08, shoulder[1] + 0.1),
+            (shoulder[0] + 0.08, shoulder[1] - 0.12),
+        ],
+        colour,
+    )
+    pen.line([shoulder, (shoulder[0] + 0.06 + step, 0.03)], 0.085, shade(colour, 0.85))
+    hx, hy = shoulder[0] + 0.2, shoulder[1] + 0.14
+    pen.ellipse(hx, hy, 0.11, 0.13, SKIN)
+    pen.polygon(
+        [
+            (hx - 0.12, hy + 0.02),
+            (hx - 0.1, hy + 0.13),
+            (hx + 0.08, hy + 0.14),
+            (hx + 0.02, hy + 0.05),
+        ],
+        HAIR,
+    )
+    pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
+
+
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    if pose.action == "crawl":
+        _crawling_person(pen, pose, colour)
+        return
     if pose.action == "swim":
         _swimming_person(pen, pose, colour)
         return
@@ -233,6 +272,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         bend = 0.35 * pose.reach
     if dancing:
         bend = 0.12 * math.sin(pose.phase * 0.5)
+    if pose.action == "stretch":  # leaning into the stretch, and back
+        bend = 0.18 * math.sin(pose.phase)
     hip_y = 0.9
     seated = pose.action in SEATED
     if seated and pose.grounded:  # on the ground, knees drawn up
@@ -296,6 +337,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = 1.45 - 0.7 * pose.reach, -1.1
     if pose.hand_behind:  # back, holding the hand of the one behind
         far = -HOLDING_HANDS
+    if pose.action == "jump":  # both arms flung up and out
+        far, elbow = -2.3, 0.0
+    if pose.action == "stretch":  # both arms up overhead, reaching, leaning side to side
+        far, elbow = math.pi - 0.2 + 0.25 * math.sin(pose.phase), 0.0
     if pose.action == "surf":  # out behind, for balance
         far = -1.5 + 0.15 * math.sin(pose.phase)
     if pose.action == "ski":  # its pole pushing off in turn with the near one's
@@ -318,6 +363,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             (sx, sy - 0.02), 0.5, 0.75 - 0.35 * _push(pose, 0.0), 0.085, shirt, knee=-0.4
         )
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
+    elif pose.action == "jump":
+        pen.limb((sx, sy - 0.02), 0.55, 2.3, 0.085, shirt)
+    elif pose.action == "stretch":
+        pen.limb((sx, sy - 0.02), 0.55, math.pi + 0.1 + 0.25 * math.sin(pose.phase), 0.085, shirt)
     elif pose.action == "build":  # patting what they build into shape, before them
         pat = 0.15 * max(math.sin(pose.phase), 0.0)
         low = 0.35 if pose.grounded else 0.0  # down to the sand, or to a snowman's middle

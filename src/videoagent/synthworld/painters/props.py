@@ -18,6 +18,7 @@ from videoagent.synthworld.choreography import (
     KITE_AHEAD,
     SIZE,
     TABLE_END,
+    TRAMPOLINE_HEIGHT,
     Pose,
 )
 from videoagent.synthworld.painters.creatures import SKIN
@@ -523,6 +524,19 @@ def draw_bed(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.rect(-0.95, 0.26, 0.45, 0.5, colour)  # its cover, down over the side
     pen.rect(-0.95, 0.46, 0.45, 0.5, shade(colour, 1.2))
     pen.ellipse(0.72, 0.53, 0.2, 0.07, WHITE)  # the pillow
+
+
+def draw_trampoline(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A round trampoline side on: its padded rim in `colour` on bowed legs, the black mat
+    sagging under whoever lands on it (`pose.reach`, 0..1)."""
+    top, half = TRAMPOLINE_HEIGHT, SIZE["trampoline"][0] / 2
+    for x in (-0.8, -0.25, 0.3, 0.85):  # legs, bowed out
+        pen.line([(x, top), (x * 1.08, top * 0.5), (x, 0.0)], 0.04, (70, 70, 78))
+    sag = 0.18 * pose.reach
+    pen.line([(-half + 0.05, top), (0.0, top - sag), (half - 0.05, top)], 0.05, (30, 30, 34))
+    pen.rect(-half, top - 0.03, -half + 0.12, top + 0.05, colour)  # the pad at each end
+    pen.rect(half - 0.12, top - 0.03, half, top + 0.05, colour)
+    pen.line([(-half + 0.1, top + 0.03), (half - 0.1, top + 0.03)], 0.03, shade(colour, 1.25))
 
 
 def draw_sofa(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -1,0 +1,61 @@
+"""A baby crawls on hands and knees, one stretching or doing yoga reaches up overhead, and
+one jumping on a trampoline bounces high off its mat (they walked, sat, or jumped beside a
+labelled box)."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.agent.planning import preview_plan
+from videoagent.plan.request import Request
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import SPEED, TRAMPOLINE_HEIGHT, Choreography
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+
+
+def _first_shot(text: str):
+    board, warnings = preview_plan(Request.build(text), ["procedural"])
+    return next(s for s in board.shots if s.kind == "generated").scene_spec, warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "action"),
+    [
+        ("a baby crawling on the floor", "living room", "crawl"),
+        ("a woman doing yoga on the beach at sunrise", "beach", "stretch"),
+        ("a man stretching in the park", "park", "stretch"),
+        ("a girl jumping on a trampoline in the backyard", "park", "jump"),
+    ],
+)
+def test_each_is_planned_as_done_and_reads_back(text, place, action):
+    spec, warnings = _first_shot(text)
+    assert spec.place == place and spec.entities[0].action == action
+    assert parse(caption(spec)).spec == spec
+    left_out = " ".join(w.split("no drawing for")[-1] for w in warnings)
+    assert not any(word in left_out for word in ("crawl", "yoga", "stretch", "trampoline"))
+
+
+def test_a_crawling_baby_is_low_and_slow_and_followed():
+    spec, _ = _first_shot("a baby crawling on the floor")
+    assert spec.camera == "track" and spec.entities[0].label == "child"
+    choreography = Choreography(spec, 8.0)
+    start, end = choreography.pose(0, 0.0), choreography.pose(0, 8.0)
+    assert 0 < end.x - start.x < SPEED["walk"] * 8 / 2  # on, slower than a walk
+    _, truth = Renderer(spec, size=(320, 180), fps=24, frames=2, seed=2).frame(1)
+    x0, y0, x1, y1 = truth.entities[0].box
+    assert (x1 - x0) > (y1 - y0)  # longer than tall: on all fours
+
+
+def test_a_trampoline_is_under_the_one_bouncing_high_off_it():
+    spec = parse("a girl jumping on a trampoline").spec
+    choreography = Choreography(spec, 8.0)
+    heights = [choreography.pose(0, t / 24).y for t in range(192)]
+    assert min(heights) == pytest.approx(TRAMPOLINE_HEIGHT)  # lands on its mat
+    assert max(heights) - min(heights) > 0.8  # higher than a jump off the ground
+    jumper, trampoline = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
+    assert abs(jumper.x - trampoline.x) < 0.2
+    landed = min(range(192), key=lambda t: heights[t])
+    assert choreography.pose(1, landed / 24).reach > 0.5  # its mat gives under her
+    ground = Choreography(parse("a girl jumping in the park").spec, 8.0)
+    assert max(ground.pose(0, t / 24).y for t in range(192)) < 0.5

@@ -1,15 +1,17 @@
-"""A baby crawls on hands and knees, one stretching or doing yoga reaches up overhead, and
-one jumping on a trampoline bounces high off its mat (they walked, sat, or jumped beside a
-labelled box)."""
+"""A baby crawls on hands and knees, one stretching or doing yoga reaches up overhead, one
+jumping on a trampoline bounces high off its mat, and one jumping in puddles splashes in
+one (they walked, sat, or jumped beside a labelled box or with no puddle)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from videoagent.agent.planning import preview_plan
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import SPEED, TRAMPOLINE_HEIGHT, Choreography
+from videoagent.synthworld.painters.creatures import DROPLET, PUDDLE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 
@@ -26,6 +28,8 @@ def _first_shot(text: str):
         ("a woman doing yoga on the beach at sunrise", "beach", "stretch"),
         ("a man stretching in the park", "park", "stretch"),
         ("a girl jumping on a trampoline in the backyard", "park", "jump"),
+        ("kids splashing in puddles", "park", "splash"),
+        ("a dog jumping in puddles", "park", "splash"),
     ],
 )
 def test_each_is_planned_as_done_and_reads_back(text, place, action):
@@ -59,3 +63,19 @@ def test_a_trampoline_is_under_the_one_bouncing_high_off_it():
     assert choreography.pose(1, landed / 24).reach > 0.5  # its mat gives under her
     ground = Choreography(parse("a girl jumping in the park").spec, 8.0)
     assert max(ground.pose(0, t / 24).y for t in range(192)) < 0.5
+
+
+def test_one_splashing_hops_into_a_puddle_and_water_flies_as_they_land():
+    spec, _ = _first_shot("a little boy jumping in puddles")
+    assert spec.weather == "rain" and spec.entities[0].action == "splash"
+    choreography = Choreography(spec, 8.0)
+    poses = [choreography.pose(0, t / 24) for t in range(48)]
+    assert max(p.y for p in poses) > 0.1 and min(p.y for p in poses) == 0.0  # hops
+    landed = next(p for p in poses if p.y == 0.0 and p.reach < 0.3)  # just landed
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=48, seed=2)
+    image, truth = renderer.frame(poses.index(landed))
+    x0, y0, x1, y1 = truth.entities[0].box
+    around = image[y0 : y1 + 4, max(x0 - 10, 0) : x1 + 10].astype(int)
+    for colour in (PUDDLE, DROPLET):
+        assert (np.abs(around - np.array(colour)).sum(axis=2) < 60).sum() > 3
+    assert "puddles" in parse("a street with puddles").unsupported_words  # none drawn there

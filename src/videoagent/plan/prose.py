@@ -67,6 +67,7 @@ ACTION_PROSE = {
     "skate": "rides a skateboard along",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
+    "splash": "jumps in a puddle, water splashing up",
     "stretch": "stretches, arms up overhead",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",

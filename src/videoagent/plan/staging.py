@@ -111,6 +111,7 @@ FRAMING = {
     "skate": ("wide", "track"),
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
+    "splash": ("medium", "static"),
     "stretch": ("medium", "static"),
     "dig": ("medium", "static"),
     "toss": ("wide", "static"),  # both ends in the picture

@@ -56,5 +56,6 @@
 # 46: surfing (a board on a breaking wave) and skiing (skis, poles); playing catch and
 # tennis (something sent to and fro in an arc, swung at or thrown); a sandcastle or a
 # snowman built, rising over the shot; a dog digging; a baby crawling; stretching (and
-# yoga), arms up; a trampoline bounced on; one jumping flings up their arms.
+# yoga), arms up; a trampoline bounced on; one jumping flings up their arms; splashing
+# in a puddle.
 VERSION = 46

@@ -191,6 +191,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "skate": "skateboards along",
         "dig": "digs",
         "crawl": "crawls along",
+        "splash": "splashes in a puddle",
         "stretch": "stretches",
         "toss": "throws a ball",
         "rally": "plays tennis",

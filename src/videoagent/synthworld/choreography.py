@@ -256,6 +256,9 @@ class Pose:
 
 
 JUMP_SECONDS = 1.3  # one jump, take-off to landing
+# Splashing in a puddle: a hop every so many seconds, in the air for this share of it, so
+# high; the water flies while they stand in it.
+SPLASH_SECONDS, SPLASH_AIRBORNE, SPLASH_HOP = 0.9, 0.5, 0.22
 OLLIE_EVERY, OLLIE_SECONDS = 3.5, 0.6  # a skateboarder's hop, board and all
 # Where a rider sits, metres above the ground, and behind the middle of what it rides
 # (facing right).
@@ -508,6 +511,10 @@ class Choreography:
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
+        if pose.action == "splash":  # how long since they landed, of the time in the water
+            into = ((t + self.gait_offset) % SPLASH_SECONDS) / SPLASH_SECONDS
+            landed = (into - SPLASH_AIRBORNE) / (1 - SPLASH_AIRBORNE)
+            pose = replace(pose, reach=landed if landed >= 0 else 1.0)
         if self._bounces_on_trampoline(index):  # up off its mat, higher than off the ground
             pose = replace(pose, y=TRAMPOLINE_HEIGHT + TRAMPOLINE_BOUNCE * pose.y)
         if entity.kind == "trampoline" and self._bounces_on_trampoline(0):
@@ -861,6 +868,12 @@ class Choreography:
     def _jump(self, entity: EntitySpec, t: float) -> float:
         if entity.action == "dance":  # a little bounce on every step
             return 0.05 * abs(math.sin((t + self.gait_offset) * self.phase_rate("dance")))
+        if entity.action == "splash":  # a hop, then a stamp down into the puddle
+            into = ((t + self.gait_offset) % SPLASH_SECONDS) / SPLASH_SECONDS
+            hop = SPLASH_HOP * (1 if entity.kind == "person" else 0.6)
+            return (
+                hop * math.sin(into / SPLASH_AIRBORNE * math.pi) if into < SPLASH_AIRBORNE else 0.0
+            )
         if entity.action == "skate":  # an ollie now and then: rider and board up together
             into = ((t + self.gait_offset) % OLLIE_EVERY) / OLLIE_SECONDS
             return 0.3 * math.sin(into * math.pi) if into < 1 else 0.0

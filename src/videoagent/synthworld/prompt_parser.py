@@ -339,6 +339,7 @@ def parse(prompt: str) -> ParsedPrompt:
         hand_in_hand = False  # "holding hands", "hand in hand": walking together so
         filming = False  # the camera filming is said: what it does is no one's doing
         first_doing = ""  # the word of the sentence's first action ("dancing")
+        puddled = False  # puddles are said: jumping in them is splashing
         i = 0
         while i < len(tokens):
             token = tokens[i]
@@ -467,6 +468,10 @@ def parse(prompt: str) -> ParsedPrompt:
             if token in vocab.RACKET_GAMES:  # "playing tennis": hitting a ball to and fro
                 i += 1
                 continue
+            if token in vocab.PUDDLES:  # drawn under whoever splashes in them
+                puddled = True
+                i += 1
+                continue
             # "a cat sleeping": it sits (not "the picnic table": a kind of table)
             if token in vocab.STILL_WORDS and mentions and not _describes_the_next(tokens, i):
                 still = "sit" if entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"] else "stand"
@@ -510,6 +515,13 @@ def parse(prompt: str) -> ParsedPrompt:
             mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
             if not set(vocab.RIDING) & set(actions) and ridden_by not in unsupported:
                 unsupported.append(ridden_by)  # "riding a wave": no drawing of that
+        if puddled:  # "jumping in puddles", "walking through puddles": splashing in them
+            splashing = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["splash"]
+            kept = ("splash", "jump", "walk", "run", "stand", "meet")
+            if splashing and (not actions or actions[0] in kept):
+                actions = ["splash", *actions[1:]]
+            elif "puddles" not in unsupported:
+                unsupported.append("puddles")
         how = _tossed(tokens)
         if how:
             game = how == "rally" or "catch" in tokens  # a ball, whether named or not

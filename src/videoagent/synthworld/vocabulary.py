@@ -126,7 +126,9 @@ WHEN_DONE = {
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains"}
-WEATHER_OF_DOING = {"ski": "snow"}
+WEATHER_OF_DOING = {"ski": "snow", "splash": "rain"}
+# Where one splashes: drawn under them as they do ("jumping in puddles": splashing).
+PUDDLES = frozenset(("puddle", "puddles"))
 # What an occasion brings where nothing of it is named: a birthday its cake, a party its
 # balloons.
 OCCASIONS = {
@@ -212,6 +214,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "call": ("phone",),  # held to the ear of one talking on it
     "stroll": ("person",),  # walking hand in hand with the others who stroll
     "crawl": ("person",),  # on hands and knees: a baby
+    "splash": ("person", "dog"),  # hopping in a puddle, water flying at each landing
     "stretch": ("person",),  # arms up overhead, reaching, leaning: yoga, waking up
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
     "dig": ("dog", "fox", "wolf", "bear"),  # front paws scrabbling, earth flying
@@ -256,6 +259,7 @@ LEARNT_ACTIONS = tuple(
         "dig",
         "crawl",
         "stretch",
+        "splash",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -903,6 +907,7 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("build builds building built".split(), "build"),
     **dict.fromkeys("dig digs digging dug".split(), "dig"),
     **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),
+    **dict.fromkeys("splash splashes splashing splashed".split(), "splash"),
     **dict.fromkeys("stretch stretches stretching stretched yoga".split(), "stretch"),
     "sits": "sit",
     "sitting": "sit",

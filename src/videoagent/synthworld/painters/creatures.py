@@ -59,6 +59,8 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     if digging:
         swing = 0.0  # the hind legs planted
         dug_earth(pen, 0.3, 0.36, pose.phase)
+    if pose.action == "splash":
+        splashed_puddle(pen, 0.8, pose.y, pose.reach)
     # Far legs first (darker), then body, then near legs.
     pen.limb((0.24, leg_top), leg_len, -swing - scrabble, 0.075, dark, knee=0.15)
     pen.limb((-0.24, leg_top), leg_len, swing, 0.075, dark, knee=-0.2)
@@ -76,6 +78,25 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     hx, hy = 0.38 + 0.06 * head_down, 0.64 - 0.42 * head_down
     pen.polygon([(0.2, 0.55), (0.3, 0.42), (hx, hy - 0.06), (hx - 0.05, hy + 0.08)], colour)
     _dog_head(pen, hx, hy, colour, dark, light)
+
+
+PUDDLE = (96, 116, 138)
+DROPLET = (200, 220, 236)
+
+
+def splashed_puddle(pen: Pen, height: float, lift: float, landed: float) -> None:
+    """A puddle under one splashing in it, `lift` metres above it (a hop), who is `height`
+    metres tall; water flies up and out from their feet just after they land (`landed`, 0
+    at the landing to 1 at the next hop)."""
+    pen.ellipse(0.0, -lift, 0.55 * height, 0.05 * height, PUDDLE)
+    pen.ellipse(-0.12 * height, 0.01 - lift, 0.2 * height, 0.015 * height, shade(PUDDLE, 1.4))
+    if landed > 0.6:
+        return
+    for k in range(8):  # a crown of droplets, up and out to both sides, falling back
+        out = (k - 3.5) / 3.5
+        x = out * 0.7 * height * landed
+        y = (1.3 - 0.3 * abs(out)) * height * landed - 2.2 * height * landed * landed
+        pen.ellipse(x, max(y, 0.0) - lift, 0.025 * height, 0.035 * height, DROPLET)
 
 
 EARTH = (112, 84, 58)  # dug up: dark against grass and sand alike
@@ -262,6 +283,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "sleep":
         _sleeping_person(pen, pose, colour)
         return
+    if pose.action == "splash":
+        splashed_puddle(pen, 1.75, pose.y, pose.reach)
     swing = _gait(pose, 0.5 if pose.action in ("run", "chase") else 0.32)
     dancing = pose.action == "dance"
     if dancing:  # stepping from foot to foot, swaying at the hips
@@ -337,7 +360,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = 1.45 - 0.7 * pose.reach, -1.1
     if pose.hand_behind:  # back, holding the hand of the one behind
         far = -HOLDING_HANDS
-    if pose.action == "jump":  # both arms flung up and out
+    if pose.action in ("jump", "splash"):  # both arms flung up and out
         far, elbow = -2.3, 0.0
     if pose.action == "stretch":  # both arms up overhead, reaching, leaning side to side
         far, elbow = math.pi - 0.2 + 0.25 * math.sin(pose.phase), 0.0
@@ -363,7 +386,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             (sx, sy - 0.02), 0.5, 0.75 - 0.35 * _push(pose, 0.0), 0.085, shirt, knee=-0.4
         )
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
-    elif pose.action == "jump":
+    elif pose.action in ("jump", "splash"):
         pen.limb((sx, sy - 0.02), 0.55, 2.3, 0.085, shirt)
     elif pose.action == "stretch":
         pen.limb((sx, sy - 0.02), 0.55, math.pi + 0.1 + 0.25 * math.sin(pose.phase), 0.085, shirt)

@@ -376,6 +376,12 @@ def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
         # the sea's waves are no one's hand
         ("a surfer and big waves at the beach", [("person", "surf", "")]),
         ("a dog runs into the waves", [("dog", "run", "")]),
+        # a toy vehicle is no vehicle (a paper airplane was a plane on the grass) ...
+        ("a paper airplane", [("placeholder", "stand", "paper airplane")]),
+        ("a toy train", [("placeholder", "stand", "toy train")]),
+        ("a wooden boat on the lake", [("boat", "sail", "")]),
+        # ... and a thing played with is no one met ("a dog and a rope meet nose to nose")
+        ("a dog playing with a rope", [("dog", "stand", ""), ("placeholder", "stand", "rope")]),
         # a toy is no animal ("a teddy bear" drew a brown bear) ...
         (
             "a girl hugging her teddy bear",

@@ -182,8 +182,8 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     """The kind named by the words at `i` (a name of one or two words), and its length."""
     if words[i] == "home" and i > 0 and words[i - 1] in ("at", *vocab.COMING):
         return None  # where one is ("sleeps at home", "to come home"), no house to see
-    if i > 0 and words[i - 1] in vocab.TOY_WORDS and _creature_word(words[i]):
-        return None  # "a teddy bear": a toy, asked as what it is (the parser's stand-in)
+    if i > 0 and words[i - 1] in vocab.toy_words(vocab.KIND_SYNONYMS.get(words[i], words[i])):
+        return None  # "a teddy bear", "a toy train": a toy, asked as what it is (a stand-in)
     after = words[i + 1] if i + 1 < len(words) else ""
     if after in vocab.WORN_AS and _creature_word(words[i]):
         return None  # "a bear costume": worn, no bear

@@ -121,7 +121,8 @@ def make_brief(request: Request) -> Brief:
         things = [e.kind for e in parse(told).spec.entities]
         driven = kind is None and "car" in things
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
-        afloat = next((vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON), None)
+        homes = [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]
+        afloat = "living room" if "fishbowl" in things else next(iter(homes), None)
         place = "living room" if indoors else "street" if driven else "forest" if wild else "park"
         place = afloat or place  # a boat on its water, whoever is in it
         assumed.append(f"set in a {place}")

@@ -544,6 +544,8 @@ def stage(
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
     if entities and entities[0].kind in SMALL_LEADS:
         shot_size, camera = SMALL_LEADS[entities[0].kind]
+    if entities and entities[0].kind == "fish" and any(e.kind == "fishbowl" for e in entities):
+        shot_size, camera = "close-up", "static"  # a goldfish in its bowl: close, it stays
     if not entities:  # the place alone ("a sunny beach"): seen whole, panned across
         shot_size, camera = "wide", "pan"
     if shot_size == "close-up" and sum(e.kind in vocab.CREATURES for e in entities) > 1:

@@ -72,12 +72,16 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
         height = SKY_VIEW.get(spec.place, 9.0)
         return height * aspect, height
     subject = sized_as(lead) if lead else "person"
+    in_a_bowl = lead and lead.kind == "fish" and any(e.kind == "fishbowl" for e in spec.entities)
+    if in_a_bowl:
+        subject = "fishbowl"  # a goldfish: framed on its bowl
     factor, least = SHOT_HEIGHT[spec.shot_size]
     tall = SIZE[subject][1]
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
         tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
-    if lead and lead.kind in ON_A_TABLE and any(e.kind == "table" for e in spec.entities):
+    on_a_table = lead and (lead.kind in ON_A_TABLE or in_a_bowl)
+    if on_a_table and any(e.kind == "table" for e in spec.entities):
         tall += SIZE["table"][1]  # a cake on its table: framed from the floor up to it
     if lead and lead.action == "sleep":  # lying down: framed on its length as well
         x0, y0, x1, y1 = Pose(0.0, 0.0, 1, "sleep", 0.0).box(subject)

@@ -92,6 +92,7 @@ SIZE = {
     "easel": (0.7, 1.7),  # its canvas at a painter's chest
     "sandcastle": (0.8, 0.55),  # to its tallest tower's flag
     "trampoline": (2.2, 0.62),
+    "fishbowl": (0.5, 0.5),
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -151,6 +152,8 @@ BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
 BUILT_AT_FIRST = 0.3
 TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
 TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
+BOWL_FISH = 0.22  # a fish in a bowl, of its kind's size (a goldfish, not larger than life)
+BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round its bowl, m
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
 SEATED = ("sit", "eat", "read", "type")
@@ -290,9 +293,11 @@ def sized_as(entity: EntitySpec) -> str:
     return "child" if entity.kind == "person" and entity.label == CHILD else entity.kind
 
 
-def played_scale(entity: EntitySpec, pose: Pose, entities: tuple[EntitySpec, ...]) -> float:
-    """How much smaller than its kind's size an instrument is, sized to who plays it (a
-    child's guitar); 1 for anything else."""
+def drawn_scale(entity: EntitySpec, pose: Pose, entities: tuple[EntitySpec, ...]) -> float:
+    """How much smaller than its kind's size an entity is drawn: an instrument sized to who
+    plays it (a child's guitar), a fish in a bowl to the bowl; 1 for anything else."""
+    if entity.kind == "fish" and any(e.kind == "fishbowl" for e in entities):
+        return BOWL_FISH
     if entity.kind not in PLAYED or pose.held_by is None:
         return 1.0
     player = entities[pose.held_by]
@@ -380,6 +385,13 @@ class Choreography:
             width = SIZE[sized_as(entity)][0]
             if entity.kind == "easel" and self.entities[0].action == "paint":
                 positions[index] = sum(subject_span) / 2 + EASEL_REACH  # at arm's length
+                continue
+            if (
+                entity.kind == "table"
+                and self._bowl() is not None
+                and self.entities[0].kind == "fish"
+            ):
+                positions[index] = sum(subject_span) / 2  # the goldfish's, the shot's middle
                 continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":
                 positions[index] = sum(subject_span) / 2  # under the one jumping on it
@@ -495,6 +507,8 @@ class Choreography:
             speed = SPEED["run"]  # on a galloping horse
         if subject.action in MEETING:
             return (-0.6, -0.6)
+        if subject.kind == "fish" and self._bowl() is not None:
+            return (0.0, 0.0)  # round and round its bowl
         travel = speed * self.duration
         if self.spec.camera == "static":
             travel = min(travel, 3.0 if self.spec.shot_size == "wide" else 1.2)
@@ -665,6 +679,8 @@ class Choreography:
             return self._laid_table(diners, t)
         if self._tossing and index in (*self._tossing.players, self._tossing.thing):
             return self._tossed(index, t)
+        if entity.kind == "fish" and self._bowl() is not None:
+            return self._in_the_bowl(index, t)
         if entity.action == "stroll" and self.entities[0].action == "stroll":
             return self._strolling(index, t, u)
         if index == 0:
@@ -951,6 +967,20 @@ class Choreography:
             phase,
             swing=tossing.swing(k, now),
         )
+
+    def _bowl(self) -> int | None:
+        """The scene's fishbowl, if it has one."""
+        return next((i for i, e in enumerate(self.entities) if e.kind == "fishbowl"), None)
+
+    def _in_the_bowl(self, index: int, t: float) -> Pose:
+        """A fish swimming round and round its bowl, turning at each side."""
+        bowl = self._pose(self._bowl(), t)  # type: ignore[arg-type]
+        turn = (t + self.gait_offset) * 0.9 + index
+        (wide, high), height = BOWL_SWIM, SIZE["fishbowl"][1]
+        x = bowl.x + wide * math.sin(turn)
+        y = bowl.y + 0.35 * height + high * math.sin(turn * 1.7)
+        facing = 1 if math.cos(turn) >= 0 else -1
+        return Pose(x, y, facing, "swim", self._phase(self.entities[index], t))
 
     def _bounces_on_trampoline(self, index: int) -> bool:
         """Whether entity `index` is the subject jumping where there is a trampoline."""

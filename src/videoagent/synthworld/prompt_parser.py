@@ -387,9 +387,10 @@ def parse(prompt: str) -> ParsedPrompt:
                 )
                 i = start + kind[1] + 1  # "a man in a bear costume": no bear
                 continue
-            toy = kind and kind[0] in vocab.CREATURES and i > 0 and tokens[i - 1] in vocab.TOY_WORDS
+            toy = kind and i > 0 and tokens[i - 1] in vocab.toy_words(kind[0])
             if toy and not colour:
-                # "a teddy bear", "a toy horse": a toy, which the world cannot draw
+                # "a teddy bear", "a toy horse", "a paper airplane": a toy, which the world
+                # cannot draw
                 label = " ".join(tokens[i - 1 : i + kind[1]])
                 if tokens[i - 1] in unsupported:
                     unsupported.remove(tokens[i - 1])
@@ -466,6 +467,10 @@ def parse(prompt: str) -> ParsedPrompt:
                 i += action[1]
                 continue
             if token in vocab.RACKET_GAMES:  # "playing tennis": hitting a ball to and fro
+                i += 1
+                continue
+            if token in ("bowl", "bowls") and "fish" in named_anywhere:  # "in a bowl"
+                mentions.append(entity_for(_Mention("fishbowl", None), True))
                 i += 1
                 continue
             if token in vocab.PUDDLES:  # drawn under whoever splashes in them
@@ -822,8 +827,8 @@ def _apply(
     if action == "jump" and others and entities[others[0]]["kind"] == "frisbee":
         action = "chase"  # catching a frisbee: running after it as it skims along
     played = others and entities[others[0]]["kind"] in ("placeholder", *vocab.PLAYED)
-    if action == "meet" and played and entities[subject]["kind"] == "person":
-        action = "stand"  # playing the guitar, hugging a teddy bear: where they are
+    if action == "meet" and played:  # playing the guitar, hugging a teddy bear, a dog
+        action = "stand"  # playing with a rope: where they are, no meeting the thing
     if action == "build":  # a sandcastle, a snowman; else what the world cannot build
         built = next((m for m in others if entities[m]["kind"] in vocab.BUILT), None)
         entities[subject]["target"] = built

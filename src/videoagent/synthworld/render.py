@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View, sky_box
-from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, played_scale, sized_as
+from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, drawn_scale, sized_as
 from videoagent.synthworld.painters import animals, creatures, props, scenery
 from videoagent.synthworld.painters.pen import Pen, shade
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -47,6 +47,7 @@ PAINTERS = {
     "snowman": scenery.draw_snowman,
     "sandcastle": scenery.draw_sandcastle,
     "trampoline": props.draw_trampoline,
+    "fishbowl": props.draw_fishbowl,
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
@@ -91,6 +92,7 @@ DEPTH = {
     "snowman": 1,
     "sandcastle": 4,  # before its builder, kneeling behind it
     "trampoline": 2,  # under whoever jumps on it
+    "fishbowl": 3,  # its water behind the fish in it
     "campfire": 1,
     "flower": 4,
     "person": 3,
@@ -354,7 +356,7 @@ class Renderer:
             x, y = view.to_pixels(pose.x, pose.y, self.size)
             # A child is a person drawn smaller, as its size says (and the guitar it plays).
             drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
-            drawn *= played_scale(entity, pose, self.spec.entities)
+            drawn *= drawn_scale(entity, pose, self.spec.entities)
             if entity.kind in SHADOWED and pose.held_by is None and pose.action not in AFLOAT:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = drawn * SHADOWED[entity.kind]

@@ -13,7 +13,7 @@ import numpy as np
 
 from videoagent.synthworld.boundary import Boundary, arrival
 from videoagent.synthworld.camera import Camera, View, sky_box, sky_seen, view_size
-from videoagent.synthworld.choreography import Choreography, Pose, played_scale, sized_as
+from videoagent.synthworld.choreography import Choreography, Pose, drawn_scale, sized_as
 from videoagent.synthworld.spec import SceneSpec
 from videoagent.synthworld.truth import EntityTruth, FrameTruth
 from videoagent.synthworld.vocabulary import IN_THE_SKY, how_many
@@ -113,7 +113,7 @@ class Stage:
         entities = []
         for i, (entity, pose) in enumerate(zip(self.spec.entities, poses, strict=True)):
             x0, y0, x1, y1 = pose.box(sized_as(entity))
-            shrunk = played_scale(entity, pose, self.spec.entities)  # a child's guitar
+            shrunk = drawn_scale(entity, pose, self.spec.entities)  # a child's guitar
             x0, x1 = pose.x + (x0 - pose.x) * shrunk, pose.x + (x1 - pose.x) * shrunk
             y0, y1 = pose.y + (y0 - pose.y) * shrunk, pose.y + (y1 - pose.y) * shrunk
             ax, ay = view.to_pixels(x0, y1, self.size)

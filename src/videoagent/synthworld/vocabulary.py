@@ -25,6 +25,7 @@ PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbr
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
+PROPS += ("fishbowl",)
 # What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
 BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
@@ -38,7 +39,7 @@ TO_THE_FACE = ("phone", "camera")
 BLOWN = ("bubbles",)
 HELD = HELD_UP + PLAYED + TO_THE_FACE + BLOWN  # held by whom the sentence says, its first person
 # What stands on a table where there is one (a cake is never on the floor: it brings one).
-ON_A_TABLE = ("cake", "candle", "laptop")
+ON_A_TABLE = ("cake", "candle", "laptop", "fishbowl")
 # Parts of a kind drawn with it: said where it is named ("the candles on her cake"), they
 # are that kind's, no thing of their own (a candle with no cake is one: "by candlelight").
 PARTS = {
@@ -332,6 +333,7 @@ DEFAULT_COLOUR = {
     "bed": "yellow",  # its cover; the sheets and pillow white
     "sandcastle": "golden",  # drawn the paler, as sand
     "trampoline": "blue",  # its padded rim
+    "fishbowl": "blue",  # its water
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -484,6 +486,7 @@ KIND_SYNONYMS = {
     ),
     "snowmen": "snowman",
     "sandcastles": "sandcastle",  # (not "sand castle": a castle alone is no sandcastle)
+    **dict.fromkeys(("fish bowl", "fish bowls", "goldfish bowl", "fishbowls"), "fishbowl"),
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
     **dict.fromkeys("bees bumblebee bumblebees honeybee honeybees".split(), "bee"),
@@ -703,6 +706,19 @@ def is_child(words: list[str], at: int) -> bool:
 # Words that make the kind after them a toy ("a teddy bear", "a toy horse"), which the
 # world has no drawing for.
 TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))
+# The same before a vehicle's name ("a toy train", "a paper boat"; a wooden boat is a boat).
+TOY_VEHICLE_WORDS = frozenset(("toy", "paper", "model", "origami", "lego"))
+VEHICLES = ("car", "bus", "train", "plane", "boat", "sailboat", "bike")
+
+
+def toy_words(kind: str) -> frozenset[str]:
+    """The words that make a `kind` said after them a toy of it, which the world cannot
+    draw: none for what is no creature or vehicle."""
+    if kind in CREATURES:
+        return TOY_WORDS
+    return TOY_VEHICLE_WORDS if kind in VEHICLES else frozenset()
+
+
 # Words after a creature's name that make it something worn ("a bear costume", "a cat mask"),
 # which the world has no drawing for.
 WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears".split())
@@ -1082,7 +1098,8 @@ DOINGS = frozenset(
     """race races fight fights game games match matches contest contests competition
     tournament marathon lesson lessons class classes practice workout routine trick tricks
     stunt stunts adventure adventures trip trips journey journeys tour outing errand errands
-    chores line finish""".split()
+    chores line finish wedding weddings ceremony festival festivals parade parades
+    celebration celebrations graduation concert concerts show shows""".split()
 )
 STILL_WORDS = frozenset(
     """

@@ -539,6 +539,31 @@ def draw_trampoline(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.line([(-half + 0.1, top + 0.03), (half - 0.1, top + 0.03)], 0.03, shade(colour, 1.25))
 
 
+GLASS = (200, 225, 235)
+
+
+def draw_fishbowl(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A round glass bowl of water (`colour`, pale) on its flat foot: gravel on the bottom,
+    a weed waving, its rim open at the top and a glint on the glass. Drawn before the fish
+    that swims in it."""
+    half = SIZE["fishbowl"][0] / 2
+    middle = half * 0.95
+    pen.ellipse(0.0, middle, half, half * 0.95, GLASS)
+    pen.ellipse(0.0, middle - 0.02, half * 0.93, half * 0.85, shade(colour, 1.6))  # water
+    pen.rect(-half * 0.8, middle + half * 0.55, half * 0.8, middle + half * 0.95, GLASS)  # above it
+    pen.ellipse(0.0, middle + half * 0.82, half * 0.55, half * 0.1, shade(GLASS, 0.9))  # the rim
+    for k in range(9):  # gravel
+        x = -half * 0.6 + k * half * 0.15
+        pen.ellipse(x, 0.05, 0.025, 0.02, ((200, 120, 90), (120, 160, 200), (230, 200, 120))[k % 3])
+    sway = 0.03 * math.sin(pose.phase * 0.8)
+    pen.line(
+        [(half * 0.4, 0.05), (half * 0.45 + sway, 0.2), (half * 0.38 - sway, 0.32)],
+        0.02,
+        (60, 140, 70),
+    )
+    pen.ellipse(-half * 0.55, middle + half * 0.35, 0.03, 0.07, (250, 252, 255))  # a glint
+
+
 def draw_sofa(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A sofa seen from the front: its back, seat cushions and arms, on short feet."""
     dark, light = shade(colour, 0.75), shade(colour, 1.2)

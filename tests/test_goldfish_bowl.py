@@ -9,7 +9,7 @@ from videoagent.agent.planning import preview_plan
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import Choreography
-from videoagent.synthworld.painters.props import GLASS
+from videoagent.synthworld.painters.props import BOWL_GLASS
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 
@@ -35,5 +35,5 @@ def test_the_fish_stays_in_its_bowl_turning_at_each_side():
     assert bowl_box[0] <= fish_box[0] and fish_box[2] <= bowl_box[2]  # drawn inside it
     assert (fish_box[2] - fish_box[0]) < (bowl_box[2] - bowl_box[0]) / 2  # a goldfish's size
     x0, y0, x1, y1 = bowl_box
-    glass = np.abs(image[y0:y1, x0:x1].astype(int) - np.array(GLASS)).sum(axis=2) < 50
+    glass = np.abs(image[y0:y1, x0:x1].astype(int) - np.array(BOWL_GLASS)).sum(axis=2) < 50
     assert glass.sum() > 10

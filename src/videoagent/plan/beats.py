@@ -139,6 +139,12 @@ _E_STEMS = (
     "bounc",
     "liv",
     "typ",
+    "explod",
+    "glid",
+    "strok",
+    "escap",
+    "snooz",
+    "blaz",
 )
 
 
@@ -256,6 +262,8 @@ def is_plural(subject: str) -> bool:
         return True
     noun, first = words[-1], words[0]
     if noun in _PLURAL_WORDS or first in _PLURAL_WORDS or NUMBER_WORDS.get(first, 1) > 1:
+        return True
+    if noun in vocab.SAID_AS_MANY:  # "fireworks", "fireflies": many, named as a kind
         return True
     kind = vocab.KIND_SYNONYMS.get(noun)
     return noun.endswith("s") and kind is not None and kind != noun

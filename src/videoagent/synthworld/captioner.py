@@ -104,6 +104,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{name.capitalize()} stands nearby."
     if entity.kind in BLOWN and target is None:  # "red bubbles", no one blowing them
         return f"{_name(entity).capitalize()} are nearby."
+    if entity.kind == "fireflies":  # drifting about, glowing and going dark
+        said = "" if entity.colour == DEFAULT_COLOUR["fireflies"] else f"{entity.colour} "
+        return f"{said}fireflies glow all about.".capitalize()
     if entity.kind == "fireworks":  # of many colours: the first is said where it is asked
         said = "" if entity.colour == DEFAULT_COLOUR["fireworks"] else f"{entity.colour} "
         return f"{said}fireworks burst overhead.".capitalize()

@@ -93,6 +93,7 @@ SIZE = {
     "sandcastle": (0.8, 0.55),  # to its tallest tower's flag
     "trampoline": (2.2, 0.62),
     "fishbowl": (0.5, 0.5),
+    "fireflies": (8.0, 2.0),  # the air they drift about in, over the grass
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -392,6 +393,9 @@ class Choreography:
                 and self.entities[0].kind == "fish"
             ):
                 positions[index] = sum(subject_span) / 2  # the goldfish's, the shot's middle
+                continue
+            if entity.kind == "fireflies":  # all about whoever is there
+                positions[index] = sum(subject_span) / 2
                 continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":
                 positions[index] = sum(subject_span) / 2  # under the one jumping on it

@@ -198,6 +198,8 @@ def _describes_the_next(tokens: list[str], i: int) -> bool:
     while j < len(tokens) and tokens[j] in _DESCRIBING:
         j += 1  # "a shiny new bike"
     word, following = tokens[i], tokens[j] if j < len(tokens) else ""
+    if following.endswith("ed") and _names_something(tokens, j + 1):
+        return True  # "a spooky haunted house": both describe the house
     if not following or following in KNOWN or following.endswith(("ing", "ed")):
         return False
     return not (following.endswith("s") and not word.endswith("s"))  # "penguin waddles"

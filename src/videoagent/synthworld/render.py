@@ -48,6 +48,7 @@ PAINTERS = {
     "sandcastle": scenery.draw_sandcastle,
     "trampoline": props.draw_trampoline,
     "fishbowl": props.draw_fishbowl,
+    "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
@@ -93,6 +94,7 @@ DEPTH = {
     "sandcastle": 4,  # before its builder, kneeling behind it
     "trampoline": 2,  # under whoever jumps on it
     "fishbowl": 3,  # its water behind the fish in it
+    "fireflies": 5,  # about everyone
     "campfire": 1,
     "flower": 4,
     "person": 3,

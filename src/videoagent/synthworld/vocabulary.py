@@ -25,7 +25,7 @@ PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbr
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
-PROPS += ("fishbowl",)
+PROPS += ("fishbowl", "fireflies")
 # What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
 BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
@@ -60,7 +60,7 @@ def how_many(label: str) -> int:
 # Where what a request tells of happens when it names no place: a party at home, cooking
 # in the kitchen.
 WHERE_DONE = {
-    **dict.fromkeys(("party", "parties", "birthday"), "living room"),
+    **dict.fromkeys(("party", "parties", "birthday", "christmas", "xmas"), "living room"),
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
     # a meal at home: breakfast in the kitchen, dinner at the table in the living room
@@ -123,6 +123,7 @@ WHEN_DONE = {
     **dict.fromkeys(("candlelight", "candlelit"), "night"),
     **dict.fromkeys("dinner dinners supper suppers".split(), "sunset"),
     **dict.fromkeys(("lunch", "lunches"), "noon"),
+    **dict.fromkeys(("fireflies", "firefly"), "night"),  # seen glowing in the dark
 }
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
@@ -140,7 +141,7 @@ OCCASIONS = {
 # towers, wherever the camera looks, not at a spot on the ground.
 IN_THE_SKY = ("fireworks",)
 # Kinds whose names are plurals: "fireworks", never "a fireworks".
-SAID_AS_MANY = ("fireworks", "bubbles")
+SAID_AS_MANY = ("fireworks", "bubbles", "fireflies")
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -334,6 +335,7 @@ DEFAULT_COLOUR = {
     "sandcastle": "golden",  # drawn the paler, as sand
     "trampoline": "blue",  # its padded rim
     "fishbowl": "blue",  # its water
+    "fireflies": "yellow",  # their glow
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -485,6 +487,8 @@ KIND_SYNONYMS = {
         "flower",
     ),
     "snowmen": "snowman",
+    **dict.fromkeys("cabin cabins cottage cottages hut huts chalet chalets".split(), "house"),
+    **dict.fromkeys(("firefly", "lightning bugs", "glow worms"), "fireflies"),
     "sandcastles": "sandcastle",  # (not "sand castle": a castle alone is no sandcastle)
     **dict.fromkeys(("fish bowl", "fish bowls", "goldfish bowl", "fishbowls"), "fishbowl"),
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
@@ -651,7 +655,7 @@ PLACE_SYNONYMS = {
     ),
     # the kitchen of a place is a kitchen ("a restaurant kitchen", not its dining room)
     **{f"{where} kitchen": "kitchen" for where in "restaurant cafe café bakery hotel".split()},
-    **dict.fromkeys("river rivers riverbank riverside canal".split(), "lake"),
+    **dict.fromkeys("river rivers riverbank riverside canal stream creek brook".split(), "lake"),
     "city": "city",
     "city street": "city",  # the city's own street, below its towers: not "street"
     "downtown": "city",

@@ -47,6 +47,11 @@ class Pen:
             grade=lambda colour: colour,
         )
 
+    def in_the_dark(self) -> bool:
+        """Whether the scene's light is night's (it grades white to under half), when what
+        has lamps inside shows them lit."""
+        return sum(self.grade((255, 255, 255))) < 3 * 128
+
     def at(self, x: float, y: float) -> tuple[float, float]:
         return (self.ox + x * self.facing * self.scale, self.oy - y * self.scale)
 

@@ -539,7 +539,7 @@ def draw_trampoline(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.line([(-half + 0.1, top + 0.03), (half - 0.1, top + 0.03)], 0.03, shade(colour, 1.25))
 
 
-GLASS = (200, 225, 235)
+BOWL_GLASS = (200, 225, 235)
 
 
 def draw_fishbowl(pen: Pen, pose: Pose, colour: RGB) -> None:
@@ -548,10 +548,14 @@ def draw_fishbowl(pen: Pen, pose: Pose, colour: RGB) -> None:
     that swims in it."""
     half = SIZE["fishbowl"][0] / 2
     middle = half * 0.95
-    pen.ellipse(0.0, middle, half, half * 0.95, GLASS)
+    pen.ellipse(0.0, middle, half, half * 0.95, BOWL_GLASS)
     pen.ellipse(0.0, middle - 0.02, half * 0.93, half * 0.85, shade(colour, 1.6))  # water
-    pen.rect(-half * 0.8, middle + half * 0.55, half * 0.8, middle + half * 0.95, GLASS)  # above it
-    pen.ellipse(0.0, middle + half * 0.82, half * 0.55, half * 0.1, shade(GLASS, 0.9))  # the rim
+    pen.rect(
+        -half * 0.8, middle + half * 0.55, half * 0.8, middle + half * 0.95, BOWL_GLASS
+    )  # above it
+    pen.ellipse(
+        0.0, middle + half * 0.82, half * 0.55, half * 0.1, shade(BOWL_GLASS, 0.9)
+    )  # the rim
     for k in range(9):  # gravel
         x = -half * 0.6 + k * half * 0.15
         pen.ellipse(x, 0.05, 0.025, 0.02, ((200, 120, 90), (120, 160, 200), (230, 200, 120))[k % 3])
@@ -623,14 +627,22 @@ def draw_bench(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.rect(-0.85, y - 0.05, 0.85, y + 0.02, shade(colour, 0.9))
 
 
+LAMPLIGHT = (255, 214, 130)  # a window lit from inside at night
+
+
 def draw_house(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A house front: walls, a roof, a door, two windows, lit from inside after dark."""
     pen.rect(-2.4, 0.0, 2.4, 3.3, colour)
     pen.polygon([(-2.7, 3.3), (2.7, 3.3), (0.0, 5.2)], (150, 55, 45))
     pen.rect(-0.45, 0.0, 0.45, 1.9, (110, 70, 45))
     pen.ellipse(0.28, 0.95, 0.05, 0.05, (220, 190, 90))
+    lit = pen.in_the_dark()
     for wx in (-1.55, 1.55):
         pen.rect(wx - 0.55, 1.4, wx + 0.55, 2.5, WHITE)
-        pen.rect(wx - 0.45, 1.5, wx + 0.45, 2.4, GLASS)
+        if lit:
+            pen.glowing().rect(wx - 0.45, 1.5, wx + 0.45, 2.4, LAMPLIGHT)
+        else:
+            pen.rect(wx - 0.45, 1.5, wx + 0.45, 2.4, GLASS)
         pen.rect(wx - 0.02, 1.5, wx + 0.02, 2.4, WHITE)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from videoagent.synthworld.choreography import Choreography, Pose
+from videoagent.synthworld.choreography import SIZE, Choreography, Pose
 from videoagent.synthworld.fireworks import BURST_COLOURS, GLOW, RISE, bursts_between
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
@@ -95,6 +95,27 @@ def draw_sandcastle(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(0.0, top), (0.0, top + 0.12)], 0.012, (90, 70, 50))
         wave = 0.01 * math.sin(pose.phase * 3)
         pen.polygon([(0.0, top + 0.12), (0.1, top + 0.1 + wave), (0.0, top + 0.07)], (200, 50, 50))
+
+
+FIREFLIES = 26
+
+
+def draw_fireflies(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Fireflies drifting about the air over the grass, each glowing now and then in its
+    own rhythm, a soft halo round the brightest."""
+    width, height = SIZE["fireflies"]
+    glow = pen.glowing()  # their own light, bright in the dark
+    for k in range(FIREFLIES):
+        home_x = (k * 0.618 % 1.0 - 0.5) * width
+        home_y = 0.3 + (k * 0.382 % 1.0) * (height - 0.3)
+        x = home_x + 0.25 * math.sin(pose.phase * 0.3 + k * 1.7)
+        y = home_y + 0.15 * math.sin(pose.phase * 0.4 + k * 2.3)
+        bright = max(0.0, math.sin(pose.phase * (0.5 + 0.05 * (k % 5)) + k * 2.9))
+        if bright < 0.2:
+            continue  # dark for now
+        if bright > 0.7:
+            glow.ellipse(x, y, 0.13, 0.13, shade(colour, 0.5))
+        glow.ellipse(x, y, 0.04 + 0.03 * bright, 0.04 + 0.03 * bright, shade(colour, 1.3))
 
 
 def draw_campfire(pen: Pen, pose: Pose, colour: RGB) -> None:

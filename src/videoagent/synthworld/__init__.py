@@ -57,5 +57,6 @@
 # tennis (something sent to and fro in an arc, swung at or thrown); a sandcastle or a
 # snowman built, rising over the shot; a dog digging; a baby crawling; stretching (and
 # yoga), arms up; a trampoline bounced on; one jumping flings up their arms; splashing
-# in a puddle; a goldfish in its bowl; a house's windows lit at night; fireflies.
+# in a puddle; a goldfish in its bowl; a house's windows lit at night; fireflies; a
+# christmas tree and presents.
 VERSION = 46

@@ -94,6 +94,8 @@ SIZE = {
     "trampoline": (2.2, 0.62),
     "fishbowl": (0.5, 0.5),
     "fireflies": (8.0, 2.0),  # the air they drift about in, over the grass
+    "christmas tree": (1.3, 2.25),  # to its star
+    "present": (0.7, 0.55),  # a pile of them
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -153,6 +155,7 @@ BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
 BUILT_AT_FIRST = 0.3
 TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
 TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
+PRESENTS_BEFORE_THE_TREE = 0.45  # metres: piled under its lowest branches
 BOWL_FISH = 0.22  # a fish in a bowl, of its kind's size (a goldfish, not larger than life)
 BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round its bowl, m
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
@@ -394,6 +397,8 @@ class Choreography:
             ):
                 positions[index] = sum(subject_span) / 2  # the goldfish's, the shot's middle
                 continue
+            if entity.kind == "present" and self._christmas_tree() is not None:
+                continue  # under the tree, once it has its place
             if entity.kind == "fireflies":  # all about whoever is there
                 positions[index] = sum(subject_span) / 2
                 continue
@@ -417,7 +422,15 @@ class Choreography:
             used += 1
             centre = (subject_span[0] + subject_span[1]) / 2
             positions[index] = centre + offset
+        tree = self._christmas_tree()
+        for index, entity in enumerate(self.entities):
+            if entity.kind == "present" and tree is not None and index not in positions:
+                positions[index] = positions.get(tree, 0.0) + PRESENTS_BEFORE_THE_TREE
         return positions
+
+    def _christmas_tree(self) -> int | None:
+        """The scene's christmas tree, if it has one."""
+        return next((i for i, e in enumerate(self.entities) if e.kind == "christmas tree"), None)
 
     def _seat(self) -> int | None:
         """The bench, sofa, bed or picnic blanket a seated subject sits on, or one asleep (or

@@ -475,6 +475,10 @@ def parse(prompt: str) -> ParsedPrompt:
                 mentions.append(entity_for(_Mention("fishbowl", None), True))
                 i += 1
                 continue
+            if token in vocab.UNWRAPPING and "present" in named_anywhere and mentions:
+                actions.append("sit")  # "opening presents": sitting with them
+                i += 1
+                continue
             if token in vocab.PUDDLES:  # drawn under whoever splashes in them
                 puddled = True
                 i += 1

@@ -48,6 +48,8 @@ PAINTERS = {
     "sandcastle": scenery.draw_sandcastle,
     "trampoline": props.draw_trampoline,
     "fishbowl": props.draw_fishbowl,
+    "christmas tree": scenery.draw_christmas_tree,
+    "present": props.draw_present,
     "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
@@ -95,6 +97,8 @@ DEPTH = {
     "trampoline": 2,  # under whoever jumps on it
     "fishbowl": 3,  # its water behind the fish in it
     "fireflies": 5,  # about everyone
+    "christmas tree": 0,
+    "present": 4,  # before the tree
     "campfire": 1,
     "flower": 4,
     "person": 3,
@@ -131,7 +135,11 @@ DEPTH = {
 # What swims under water, drawn as it is wherever it swims (no water drawn round it).
 SWIM_UNDER = ("fish", "turtle")
 # Kinds said as many (`vocabulary.BUNCHED`), drawn several together.
-BUNCH_PAINTERS = {"balloon": props.draw_bunch_of_balloons, "candle": props.draw_bunch_of_candles}
+BUNCH_PAINTERS = {
+    "balloon": props.draw_bunch_of_balloons,
+    "candle": props.draw_bunch_of_candles,
+    "present": props.draw_bunch_of_presents,
+}
 # What snow settles on, drawn white with it where it snows.
 SNOWED_ON = ("tree",)
 # Half the width of the soft shadow under what stands on the ground, in metres.

@@ -25,7 +25,7 @@ PROPS = (*LEARNT_PROPS, "bike", "bus", "plane", "kite", "hot air balloon", "umbr
 PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisbee", "blanket")
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
-PROPS += ("fishbowl", "fireflies")
+PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
 # What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
 BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
@@ -48,7 +48,7 @@ PARTS = {
 }
 # The label (`EntitySpec.label`) of a kind said as many ("balloons"), drawn as a bunch.
 BUNCH = "bunch"
-BUNCHED = ("balloon", "candle")
+BUNCHED = ("balloon", "candle", "present")
 BUNCH_SIZE = 3
 
 
@@ -99,6 +99,9 @@ THROWN_GAMES = frozenset(("catch", "volleyball", "frisbee"))
 # Words for making something, which is building it where it is built (`BUILT`): "making a
 # snowman".
 MAKING = frozenset("make makes making made".split())
+# Words for opening something, which is sitting with it where it is a present ("a family
+# opening presents": on the floor by them).
+UNWRAPPING = frozenset("open opens opening opened unwrap unwraps unwrapping unwrapped".split())
 # Words for going somewhere that say nothing of how: one named by what they do goes so
 # ("a runner crosses the finish line" runs; "a swimmer crosses the lake" swims).
 GOING_WORDS = frozenset("cross crosses crossing crossed heads heading".split())
@@ -136,6 +139,7 @@ PUDDLES = frozenset(("puddle", "puddles"))
 OCCASIONS = {
     **dict.fromkeys(("birthday", "birthdays"), "cake"),
     **dict.fromkeys(("party", "parties"), "balloon"),
+    **dict.fromkeys(("christmas", "xmas"), "christmas tree"),
 }
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
@@ -336,6 +340,8 @@ DEFAULT_COLOUR = {
     "trampoline": "blue",  # its padded rim
     "fishbowl": "blue",  # its water
     "fireflies": "yellow",  # their glow
+    "christmas tree": "green",
+    "present": "red",  # its wrapping
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -489,6 +495,8 @@ KIND_SYNONYMS = {
     "snowmen": "snowman",
     **dict.fromkeys("cabin cabins cottage cottages hut huts chalet chalets".split(), "house"),
     **dict.fromkeys(("firefly", "lightning bugs", "glow worms"), "fireflies"),
+    **dict.fromkeys(("christmas trees", "xmas tree", "xmas trees"), "christmas tree"),
+    **dict.fromkeys(("presents", "gift", "gifts"), "present"),
     "sandcastles": "sandcastle",  # (not "sand castle": a castle alone is no sandcastle)
     **dict.fromkeys(("fish bowl", "fish bowls", "goldfish bowl", "fishbowls"), "fishbowl"),
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
@@ -728,7 +736,7 @@ def toy_words(kind: str) -> frozenset[str]:
 WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears".split())
 # Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
 # "the tree bears fruit").
-NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes"))
+NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes", "presents"))
 
 
 def verb_after_its_doer(words: list[str], i: int) -> bool:

@@ -568,6 +568,30 @@ def draw_fishbowl(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.ellipse(-half * 0.55, middle + half * 0.35, 0.03, 0.07, (250, 252, 255))  # a glint
 
 
+RIBBON = (240, 210, 90)
+WRAPPINGS = ((60, 120, 200), (60, 160, 90))  # a pile's other presents
+
+
+def draw_present(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A present wrapped in `colour` paper, a ribbon round it and a bow on top."""
+    _present(pen, 0.0, 0.0, 0.4, 0.32, colour)
+
+
+def draw_bunch_of_presents(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A pile of presents: two side by side, a smaller one on top, each wrapped apart."""
+    _present(pen, -0.22, 0.0, 0.4, 0.3, colour)
+    _present(pen, 0.22, 0.0, 0.36, 0.26, WRAPPINGS[0])
+    _present(pen, -0.05, 0.3, 0.28, 0.22, WRAPPINGS[1])
+
+
+def _present(pen: Pen, x: float, y: float, width: float, height: float, colour: RGB) -> None:
+    pen.rect(x - width / 2, y, x + width / 2, y + height, colour)
+    pen.rect(x - 0.025, y, x + 0.025, y + height, RIBBON)
+    pen.rect(x - width / 2, y + height * 0.45, x + width / 2, y + height * 0.55, RIBBON)
+    for side in (-1, 1):  # the bow's loops
+        pen.ellipse(x + side * 0.05, y + height + 0.03, 0.05, 0.03, RIBBON)
+
+
 def draw_sofa(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A sofa seen from the front: its back, seat cushions and arms, on short feet."""
     dark, light = shade(colour, 0.75), shade(colour, 1.2)

@@ -97,6 +97,41 @@ def draw_sandcastle(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.polygon([(0.0, top + 0.12), (0.1, top + 0.1 + wave), (0.0, top + 0.07)], (200, 50, 50))
 
 
+FIR = (40, 110, 60)
+BAUBLES = ((210, 40, 40), (235, 190, 60), (60, 100, 200))
+FAIRY_LIGHTS = ((255, 230, 140), (255, 150, 120), (160, 220, 255))
+
+
+def draw_christmas_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A fir decorated for Christmas: three tiers in `colour` on a trunk in a red pot,
+    baubles, strings of lights twinkling in turn, and a star on top glowing."""
+    pen.rect(-0.08, 0.15, 0.08, 0.35, (100, 70, 45))
+    pen.polygon([(-0.22, 0.0), (0.22, 0.0), (0.17, 0.22), (-0.17, 0.22)], (170, 40, 40))
+    tiers = ((0.3, 0.65, 1.0), (0.85, 0.5, 1.55), (1.35, 0.35, 2.05))  # base, half width, tip
+    for k, (base, half, tip) in enumerate(tiers):
+        pen.polygon([(-half, base), (half, base), (0.0, tip)], shade(colour, 0.9 + 0.08 * k))
+    glow = pen.glowing()
+    for k in range(18):  # baubles and lights along the tiers
+        base, half, tip = tiers[k % 3]
+        u = (k * 0.37) % 1.0  # across
+        v = 0.15 + 0.3 * ((k * 0.61) % 1.0)  # up from the tier's base
+        x, y = (u - 0.5) * 2 * half * (1 - v), base + (tip - base) * v
+        if k % 2:
+            pen.ellipse(x, y, 0.05, 0.05, BAUBLES[k % 3])
+        elif math.sin(pose.phase * 2.0 + k * 1.3) > -0.3:  # twinkling, each in turn
+            glow.ellipse(x, y, 0.035, 0.035, FAIRY_LIGHTS[k % 3])
+    star = [
+        (
+            0.13 * math.sin(a * math.pi / 5),
+            2.12 + 0.13 * math.cos(a * math.pi / 5) * (1 if a % 2 == 0 else 0.45),
+        )
+        for a in range(10)
+    ]
+    glow.polygon(
+        [(x * (1 if k % 2 == 0 else 0.45), y) for k, (x, y) in enumerate(star)], (255, 215, 80)
+    )
+
+
 FIREFLIES = 26
 
 

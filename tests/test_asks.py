@@ -9,6 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from videoagent.agent.planning import preview_plan
 from videoagent.cli.main import app
 from videoagent.plan.asks import Ask, read_asks
 from videoagent.plan.request import Request
@@ -355,3 +356,13 @@ def test_a_scene_an_edit_adds_says_what_of_it_synthworld_cannot_draw(tmp_path):
 def test_a_day_in_the_life_asks_for_no_life():
     asks = read_asks(Request.build("a day in the life of a barista: making latte art"))
     assert "life" not in {a.what for a in asks}  # it was "not shown: the life"
+
+
+def test_a_shot_given_the_rest_of_a_count_is_no_close_up_unless_one_is_asked():
+    """ "a family having a picnic": a close-up of the first of them left the rest out."""
+    for text, size in (
+        ("a family having a picnic in the park", "medium"),
+        ("a close-up of two cats sleeping", "close-up"),
+    ):
+        board, _ = preview_plan(Request.build(text), ["procedural"])
+        assert board.shots[0].scene_spec.shot_size == size, text

@@ -172,7 +172,7 @@ def preview_plan(
         request, brief, bible, pool=pool, llm_url=llm_url, llm_model=llm_model
     )
     asks = read_asks(request)
-    cover_counts(board, bible, asks)
+    cover_counts(board, bible, asks, framing=brief.framing)
     cover_text(board, asks)
     write_prompts(board, pool, style=brief.style, bible=bible)
     return board, unread(asks) + warnings + look_unseen(board, brief)
@@ -261,7 +261,8 @@ def plan_project(state, settings, emit: Emit) -> None:
     for warning in warnings:
         emit("storyboard", "warning", warning)
     if settings.cover_asks:
-        for added in cover_counts(board, bible, asks) + cover_text(board, asks):
+        covered = cover_counts(board, bible, asks, framing=brief.framing)
+        for added in covered + cover_text(board, asks):
             emit("storyboard", "progress", added)
     if state.choices.get("voiceover_file"):
         _cut_on_the_voice(board, folder.root / state.choices["voiceover_file"], folder, emit)

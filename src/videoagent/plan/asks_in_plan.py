@@ -19,6 +19,7 @@ from dataclasses import replace
 from videoagent.plan.asks import Ask, asks_in, counted_in_subject
 from videoagent.plan.beats import plural
 from videoagent.plan.bible import Bible, BibleEntity
+from videoagent.plan.brief import _named
 from videoagent.plan.staging import looks_of
 from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.synthworld import vocabulary as vocab
@@ -30,9 +31,12 @@ MOST_OF_A_KIND = 4  # copies a shot is given of one thing (the world's scenes st
 QUOTED_SECONDS = 3.0  # how long quoted words stay on screen (at most the shot)
 
 
-def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
-    """Give each shot that stages fewer of an entity than the request asks the rest, and
-    the first generated shot one no shot stages at all; what was added, in words."""
+def cover_counts(
+    board: Storyboard, bible: Bible, asks: list[Ask], *, framing: str = ""
+) -> list[str]:
+    """Give each shot that stages fewer of an entity than the request asks the rest (out of
+    a close-up, unless its beat or the request's `framing` asks one), and the first
+    generated shot one no shot stages at all; what was added, in words."""
     said = []
     for ask in asks:
         if ask.kind != "entity" or ask.what not in vocab.KINDS:
@@ -81,7 +85,14 @@ def cover_counts(board: Storyboard, bible: Bible, asks: list[Ask]) -> list[str]:
                 )
                 entities.append(replace(another, colour=member.colour))  # as first given
                 shot.cast.append(member.id)
-            shot.scene = replace(scene, entities=tuple(entities)).to_dict()
+            scene = replace(scene, entities=tuple(entities))
+            asked = _named(f"{framing} {shot.beat}", vocab.SHOT_SYNONYMS)
+            if scene.shot_size == "close-up" and not asked:
+                # a close-up of one of them would leave the rest out ("a family opening
+                # presents"), where none was asked for
+                scene = replace(scene, shot_size="medium")
+                shot.shot_size = "medium"
+            shot.scene = scene.to_dict()
             grown.append(shot.id)
         if grown:
             said.append(f"{ask.said()} asked for: {', '.join(grown)} given the rest")

@@ -155,7 +155,8 @@ def test_a_place_named_holds_until_another_is_and_the_story_starts_where_it_says
     text = "leaves falling in the park, a girl jumps into a pile of leaves, then drinks tea at home"
     brief, board, _ = _board(text)
     assert brief.place == "park"
-    assert [s.scene["place"] for s in board.shots] == ["park", "park", "living room"]
+    places = [s.scene["place"] for s in board.shots]  # the leaves falling set the scene
+    assert places == ["park", "park", "park", "living room", "living room"]
     assert all(e["kind"] != "placeholder" for s in board.shots for e in s.scene["entities"])
     # a person drinking holds the cup: there is no drawing of sipping
     assert _kinds(board.shots[-1]) == [("person", "hold"), ("cup", "stand")]

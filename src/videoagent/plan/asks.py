@@ -74,7 +74,7 @@ class Ask:
     def said(self) -> str:
         """The ask in words, as a summary line names it."""
         if self.kind == "entity":
-            if self.what in vocab.SAID_AS_MANY:  # "fireworks", not "a fireworks"
+            if self.what in (*vocab.SAID_AS_MANY, *vocab.UNCOUNTED):  # "fireworks", "lightning"
                 return f"{self.colour} {self.what}" if self.colour else self.what
             count = self.count or 1
             noun = self.what if count == 1 else plural(self.what)  # "people", "wolves"

@@ -553,7 +553,7 @@ def stage(
     scene = SceneSpec(
         place=place or here or brief.place,
         time_of_day=_named(plain, vocab.TIME_SYNONYMS)
-        or ("night" if any(e.kind in vocab.IN_THE_SKY for e in entities) else None)
+        or ("night" if any(e.kind in vocab.SEEN_IN_THE_DARK for e in entities) else None)
         or now.get("time_of_day", brief.time_of_day),
         weather=weather,
         camera=_named(beat, vocab.CAMERA_SYNONYMS)

@@ -20,6 +20,8 @@ from videoagent.synthworld.vocabulary import (
     PLAYED,
     RIDDEN,
     RIDING,
+    SAID_AS_MANY,
+    UNCOUNTED,
 )
 
 CAMERA_PHRASE = {
@@ -81,6 +83,15 @@ def _introduced(spec: SceneSpec, index: int) -> str:
     return f"another {_name(entity)}" if twin else _article(_name(entity))
 
 
+# What is in the sky, or all about, does, as said of it (of its kind's colour, or another).
+SKY_SENTENCES = {
+    "rainbow": "arcs across the sky",
+    "lightning": "flashes across the sky",
+    "clouds": "drift across the sky",
+    "leaves": "drift down all about",
+}
+
+
 def greeting(entity: EntitySpec, other: EntitySpec) -> str:
     """How two who meet are said to greet: nose to nose only where neither is a person."""
     if entity.kind == other.kind == "person":
@@ -104,6 +115,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{name.capitalize()} stands nearby."
     if entity.kind in BLOWN and target is None:  # "red bubbles", no one blowing them
         return f"{_name(entity).capitalize()} are nearby."
+    if entity.kind in SKY_SENTENCES:  # its colour said only where it is not its kind's
+        said = "" if entity.colour == DEFAULT_COLOUR[entity.kind] else f"{entity.colour} "
+        counted = entity.kind not in (*SAID_AS_MANY, *UNCOUNTED)
+        named = _article(f"{said}{entity.kind}") if counted else f"{said}{entity.kind}"
+        return f"{named.capitalize()} {SKY_SENTENCES[entity.kind]}."
     if entity.kind == "fireflies":  # drifting about, glowing and going dark
         said = "" if entity.colour == DEFAULT_COLOUR["fireflies"] else f"{entity.colour} "
         return f"{said}fireflies glow all about.".capitalize()

@@ -96,6 +96,11 @@ SIZE = {
     "fireflies": (8.0, 2.0),  # the air they drift about in, over the grass
     "christmas tree": (1.3, 2.25),  # to its star
     "present": (0.7, 0.55),  # a pile of them
+    # in the sky, drawn over it as fireworks are
+    "rainbow": (14.0, 4.6),
+    "lightning": (14.0, 4.6),
+    "clouds": (14.0, 4.6),
+    "leaves": (10.0, 4.0),  # the air they fall through
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -399,7 +404,7 @@ class Choreography:
                 continue
             if entity.kind == "present" and self._christmas_tree() is not None:
                 continue  # under the tree, once it has its place
-            if entity.kind == "fireflies":  # all about whoever is there
+            if entity.kind in ("fireflies", "leaves"):  # all about whoever is there
                 positions[index] = sum(subject_span) / 2
                 continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":

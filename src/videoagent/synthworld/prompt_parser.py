@@ -302,10 +302,11 @@ def parse(prompt: str) -> ParsedPrompt:
                 existing["label"] == mention.label
                 or (mention.kind == "person" and not mention.label)  # "the girl": whoever
             )
+            one_of_a_kind = mention.kind in vocab.MOVES_AS_DRAWN  # "a storm with lightning"
             if (
                 same_kind
                 and (mention.colour in (None, existing["colour"]))
-                and (definite or mention.colour is not None)
+                and (definite or mention.colour is not None or one_of_a_kind)
             ):
                 return index
         entities.append(
@@ -944,6 +945,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "stand"  # one flying a kite or a drone stands on the ground
         if action in ("walk", "run") and kind in vocab.ACTIONS["drive"]:
             action = "drive"  # "a train crossing the valley", "a car going by"
+        if kind in vocab.MOVES_AS_DRAWN:
+            action = "stand"  # "clouds rolling": they drift as clouds do
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             cannot.append((kind, action))
             action = "stand"

@@ -50,6 +50,10 @@ PAINTERS = {
     "fishbowl": props.draw_fishbowl,
     "christmas tree": scenery.draw_christmas_tree,
     "present": props.draw_present,
+    "rainbow": scenery.draw_rainbow,
+    "lightning": scenery.draw_lightning,
+    "clouds": scenery.draw_clouds,
+    "leaves": scenery.draw_leaves,
     "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
@@ -92,6 +96,9 @@ DEPTH = {
     "kite": 0,
     "hot air balloon": 0,
     "fireworks": 0,  # in the sky
+    "rainbow": 0,
+    "lightning": 0,
+    "clouds": 0,
     "snowman": 1,
     "sandcastle": 4,  # before its builder, kneeling behind it
     "trampoline": 2,  # under whoever jumps on it
@@ -99,6 +106,7 @@ DEPTH = {
     "fireflies": 5,  # about everyone
     "christmas tree": 0,
     "present": 4,  # before the tree
+    "leaves": 5,  # falling before everyone
     "campfire": 1,
     "flower": 4,
     "person": 3,

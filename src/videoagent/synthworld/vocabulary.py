@@ -26,6 +26,7 @@ PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisb
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
 PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
+PROPS += ("rainbow", "lightning", "clouds", "leaves")
 # What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
 BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
@@ -143,9 +144,14 @@ OCCASIONS = {
 }
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
-IN_THE_SKY = ("fireworks",)
+IN_THE_SKY = ("fireworks", "rainbow", "lightning", "clouds")
+SEEN_IN_THE_DARK = ("fireworks",)  # a shot of them is at night, where no time is said
+UNCOUNTED = ("lightning",)  # said with no article: "lightning", never "a lightning"
+# What is drawn moving as its kind does, whatever it is said to do ("clouds rolling",
+# "lightning strikes", "leaves falling"); there is one of each in a scene.
+MOVES_AS_DRAWN = (*IN_THE_SKY, "leaves", "fireflies")
 # Kinds whose names are plurals: "fireworks", never "a fireworks".
-SAID_AS_MANY = ("fireworks", "bubbles", "fireflies")
+SAID_AS_MANY = ("fireworks", "bubbles", "fireflies", "clouds", "leaves")
 LEARNT_KINDS = LEARNT_CREATURES + LEARNT_PROPS
 KINDS = CREATURES + PROPS
 
@@ -341,6 +347,10 @@ DEFAULT_COLOUR = {
     "fishbowl": "blue",  # its water
     "fireflies": "yellow",  # their glow
     "christmas tree": "green",
+    "rainbow": "red",  # its outer band; the rest as every rainbow's
+    "lightning": "white",
+    "clouds": "white",
+    "leaves": "orange",  # the first of their autumn colours
     "present": "red",  # its wrapping
     "boat": "red",
     "sailboat": "white",
@@ -497,6 +507,10 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("firefly", "lightning bugs", "glow worms"), "fireflies"),
     **dict.fromkeys(("christmas trees", "xmas tree", "xmas trees"), "christmas tree"),
     **dict.fromkeys(("presents", "gift", "gifts"), "present"),
+    "rainbows": "rainbow",
+    **dict.fromkeys(("thunderstorm", "thunderstorms", "thunder"), "lightning"),
+    **dict.fromkeys(("cloud", "storm clouds"), "clouds"),
+    **dict.fromkeys(("leaf", "autumn leaves", "fall leaves", "falling leaves"), "leaves"),
     "sandcastles": "sandcastle",  # (not "sand castle": a castle alone is no sandcastle)
     **dict.fromkeys(("fish bowl", "fish bowls", "goldfish bowl", "fishbowls"), "fishbowl"),
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
@@ -834,6 +848,7 @@ WEATHER_SYNONYMS = {
     "snowman": "snow",  # built of it: there is snow about
     "snowball": "snow",
     "snowballs": "snow",
+    **dict.fromkeys(("thunderstorm", "thunderstorms", "thunder", "lightning"), "rain"),
     "snowmen": "snow",
     # ice all about (not "ice cream"): drawn as snow
     **dict.fromkeys(("icy", "frozen", "arctic", "antarctic", "antarctica", "on the ice"), "snow"),
@@ -1178,5 +1193,9 @@ NEUTRAL_WORDS |= SEASON_WORDS
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
+# What is in the sky does, drawn with it ("clouds drift", "lightning flashes").
+NEUTRAL_WORDS |= frozenset(
+    "arcs arcing drift drifts drifting flash flashes flashing strikes striking".split()
+)
 # What fireworks do, drawn with them ("fireworks burst over the city", "light up the sky").
 NEUTRAL_WORDS |= frozenset("burst bursts bursting explode explodes exploding sky".split())

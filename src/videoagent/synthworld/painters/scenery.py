@@ -97,6 +97,91 @@ def draw_sandcastle(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.polygon([(0.0, top + 0.12), (0.1, top + 0.1 + wave), (0.0, top + 0.07)], (200, 50, 50))
 
 
+RAINBOW = (
+    (200, 45, 45),
+    (236, 130, 40),
+    (240, 210, 60),
+    (70, 170, 80),
+    (60, 120, 210),
+    (90, 70, 170),
+    (150, 80, 180),
+)
+
+
+def draw_rainbow(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A rainbow arcing over the sky from beyond one side to beyond the other: seven bands,
+    red outermost (`colour`), the sky showing through them."""
+    glow = pen.glowing()  # light itself, see-through
+    for k, band in enumerate((colour, *RAINBOW[1:])):
+        radius = 6.2 - 0.2 * k
+        arc = [
+            (radius * math.cos(a * math.pi / 40), radius * math.sin(a * math.pi / 40) - 1.8)
+            for a in range(41)
+        ]
+        glow.line(arc, 0.2, (*band, 120))
+
+
+def draw_lightning(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A storm's lightning: every few seconds a jagged bolt forks down the sky and flickers
+    out, the sky flashing white as it strikes."""
+    now = pose.phase / Choreography.phase_rate(pose.action)
+    strike, into = divmod(now, LIGHTNING_EVERY)
+    if into > LIGHTNING_LASTS or math.sin(into * 70) < -0.5:  # dark between, flickering
+        return
+    glow = pen.glowing()
+    width, height = SIZE["lightning"]
+    if into < 0.1:  # the flash: the whole sky lit for an instant
+        sky = [(-width / 2, 0.0), (width / 2, 0.0), (width / 2, height), (-width / 2, height)]
+        glow.polygon(sky, (*colour, 110))
+    jag = [math.sin(strike * 12.9898 + k * 78.233) * 43758.5453 % 1.0 for k in range(12)]
+    x = (jag[0] - 0.5) * width * 0.6
+    bolt = [(x, height)]
+    for k in range(1, 9):  # down in jags
+        bolt.append((bolt[-1][0] + (jag[k] - 0.5) * 0.9, height * (1 - k / 9)))
+    glow.line(bolt, 0.4, (*colour, 90))  # its glow
+    glow.line(bolt, 0.12, colour)
+    fork = bolt[3]
+    branch = [(fork[0] + 0.8 * (jag[9] - 0.3), fork[1] - 0.9)]
+    branch.append((branch[0][0] + 0.6 * (jag[10] - 0.2), fork[1] - 1.6))
+    glow.line([fork, *branch], 0.07, colour)
+
+
+def draw_clouds(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Clouds drifting across the sky, each a heap of puffs, wrapping round as they go."""
+    now = pose.phase / Choreography.phase_rate(pose.action)
+    width, height = SIZE["clouds"]
+    for k in range(6):
+        x = (k * 2.9 + CLOUD_SPEED * (1 + 0.3 * (k % 3)) * now) % (width + 3) - width / 2 - 1.5
+        y = height * (0.45 + 0.15 * (k % 3))
+        size = 0.7 + 0.25 * (k % 2)
+        for dx, dy, r in ((-0.6, 0.0, 0.5), (0.0, 0.25, 0.65), (0.6, 0.05, 0.5), (0.2, -0.1, 0.55)):
+            pen.ellipse(
+                x + dx * size,
+                y + dy * size,
+                r * size * 1.3,
+                r * size,
+                shade(colour, 0.93 + 0.07 * (dy > 0)),
+            )
+
+
+def draw_leaves(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Autumn leaves falling all about, swaying and turning as they come down: `colour`,
+    with red and yellow ones among them."""
+    now = pose.phase / Choreography.phase_rate(pose.action)
+    width, height = SIZE["leaves"]
+    tones = (colour, (190, 60, 40), (230, 180, 50))
+    for k in range(30):
+        scatter = math.sin(k * 12.9898) * 43758.5453 % 1.0  # where across each falls
+        fall = (now / LEAF_FALL + k * 0.618) % 1.0  # each on its own way down
+        x = (scatter - 0.5) * width + 0.35 * math.sin(now * 1.3 + k)
+        y = height * (1 - fall)
+        turn = math.sin(now * 2.1 + k * 1.7)  # tumbling: now flat, now edge on
+        pen.polygon(
+            [(x - 0.09, y), (x, y + 0.05 * turn), (x + 0.09, y), (x, y - 0.05 * turn)],
+            tones[k % 3],
+        )
+
+
 FIR = (40, 110, 60)
 BAUBLES = ((210, 40, 40), (235, 190, 60), (60, 100, 200))
 FAIRY_LIGHTS = ((255, 230, 140), (255, 150, 120), (160, 220, 255))
@@ -133,6 +218,9 @@ def draw_christmas_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 
 FIREFLIES = 26
+LIGHTNING_EVERY, LIGHTNING_LASTS = 3.4, 0.35  # seconds between strikes; each flickers so long
+CLOUD_SPEED = 0.35  # metres of the sky's width a second
+LEAF_FALL = 7.0  # seconds a leaf takes to come down
 
 
 def draw_fireflies(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -33,6 +33,9 @@ from videoagent.synthworld.render import Renderer
         ),
         ("a tracking camera following a dog", [("dog", "walk", None)]),
         ("the camera pans across the beach", []),
+        ("a girl waves at the camera", [("person", "wave", None)]),
+        # the camera in someone's hands is one in the picture (it was the filming one)
+        ("a tourist holds the camera", [("person", "stand", None), ("camera", "stand", 0)]),
     ],
 )
 def test_phones_laptops_and_cameras_are_read_as_held_and_used(text, drawn):

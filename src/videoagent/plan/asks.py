@@ -56,6 +56,7 @@ SAID_AS = {
     "angle": "fish",
     "toss": "throw",
     "rally": "hit",
+    "takeoff": "take off",
 }  # actions said in other words than the world's ("fishes")
 
 
@@ -85,8 +86,9 @@ class Ask:
         if self.kind == "action":
             aimed = " ".join(w for w in (AIMED.get(self.what), "the", self.to) if w)
             verb = "ride" if self.what == "cycle" and self.to else self.what  # the bike
-            verb = SAID_AS.get(verb, verb)
-            return f"the {self.of} {third_person(verb)}" + (f" {aimed}" if self.to else "")
+            first, *rest = SAID_AS.get(verb, verb).split()  # "takes off"
+            said = " ".join((third_person(first), *rest))
+            return f"the {self.of} {said}" + (f" {aimed}" if self.to else "")
         if self.kind == "text":
             return f'the text "{self.what}"'
         if self.kind == "length":

@@ -67,6 +67,8 @@ ACTION_PROSE = {
     "skate": "rides a skateboard along",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
+    "takeoff": "takes off, rolling down the runway and climbing away",
+    "land": "lands, coming down onto the runway",
     "splash": "jumps in a puddle, water splashing up",
     "stretch": "stretches, arms up overhead",
     "dig": "digs, its front paws scrabbling and earth flying",

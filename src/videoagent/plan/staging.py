@@ -111,6 +111,8 @@ FRAMING = {
     "skate": ("wide", "track"),
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
+    "takeoff": ("wide", "track"),
+    "land": ("wide", "track"),
     "splash": ("medium", "static"),
     "stretch": ("medium", "static"),
     "dig": ("medium", "static"),

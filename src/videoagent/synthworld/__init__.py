@@ -58,5 +58,6 @@
 # snowman built, rising over the shot; a dog digging; a baby crawling; stretching (and
 # yoga), arms up; a trampoline bounced on; one jumping flings up their arms; splashing
 # in a puddle; a goldfish in its bowl; a house's windows lit at night; fireflies; a
-# christmas tree and presents; a rainbow, lightning, clouds in the sky; falling leaves.
+# christmas tree and presents; a rainbow, lightning, clouds in the sky; falling leaves; a
+# plane taking off or landing.
 VERSION = 46

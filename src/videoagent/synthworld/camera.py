@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from videoagent.synthworld.choreography import (
     AFLOAT,
+    FLIGHT,
     OUT_IN_THE_WATER,
     RIDER_LEGS,
     SADDLE,
@@ -87,6 +88,8 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
         x0, y0, x1, y1 = Pose(0.0, 0.0, 1, "sleep", 0.0).box(subject)
         tall = max(y1 - y0, (x1 - x0) * 1.25 / (factor * aspect))
     height = max(tall * factor, least)
+    if lead and lead.action in ("takeoff", "land"):  # room above for its climb
+        height += FLIGHT[lead.kind]
     if any(e.kind in IN_THE_SKY for e in spec.entities):  # what bursts above needs sky
         height *= SKY_ROOM
     return height * aspect, height

@@ -210,6 +210,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "skate": "skateboards along",
         "dig": "digs",
         "crawl": "crawls along",
+        "takeoff": "takes off",
+        "land": "lands",
         "splash": "splashes in a puddle",
         "stretch": "stretches",
         "toss": "throws a ball",

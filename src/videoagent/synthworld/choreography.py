@@ -116,6 +116,9 @@ SPEED = {
     "surf": 2.4,  # along the face of a wave
     "ski": 3.4,
     "crawl": 0.3,
+    # a plane rolling down the runway and climbing away, or coming down onto it
+    "takeoff": 6.0,
+    "land": 6.0,
     "stroll": 0.9,
     "run": 3.2,
     "sniff": 0.22,
@@ -278,6 +281,15 @@ SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22}  # in a boat: on its seat
 SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45}
 SEAT_STEP = 0.6  # how far behind the one before them each other rider sits
 RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
+
+
+def airborne(action: str, u: float) -> float:
+    """How far up to its flying height a plane is `u` of the way through a shot of it
+    taking off (rolling a quarter of it, then climbing) or landing (coming down over three
+    quarters of it, then rolling)."""
+    if action == "takeoff":
+        return _ease((u - 0.25) / 0.75)
+    return 1 - _ease(u / 0.75)
 
 
 def _grazing(entity: EntitySpec, t: float) -> float:
@@ -777,6 +789,10 @@ class Choreography:
                 "fly",
                 t * 14,
             )
+        if entity.action in ("takeoff", "land"):  # down the runway and up, or down onto it
+            x += SPEED[entity.action] * (t - self.duration / 2)
+            height = FLIGHT[entity.kind] * airborne(entity.action, t / self.duration)
+            return Pose(x, height, +1, entity.action, t * 14)
         if entity.action == "drive":  # a car, a bus
             return Pose(x + SPEED["drive"] * (t - self.duration / 2), 0.0, +1, "drive", t * 8)
         if entity.kind in ("ball", "stick") and entity.action == "roll":
@@ -936,6 +952,8 @@ class Choreography:
             return replace(pose, x=x + pose.x - HOVERS[entity.kind][1] * (t - self.duration / 2))
         if action == "fly":
             return Pose(x, 2.4 + 0.3 * math.sin(t * 2), facing, "fly", t * 14)
+        if action in ("takeoff", "land"):
+            return Pose(x, FLIGHT[entity.kind] * airborne(action, u), facing, action, t * 14)
         if action == "spin":  # round and round on the spot, after its tail
             turn = (t + self.gait_offset) * 2.5
             facing = 1 if math.sin(turn) >= 0 else -1

@@ -725,12 +725,18 @@ _CAMERA_MOVES = set(
 )
 
 
+# Words for having a thing in hand: "holds the camera" is one in the picture.
+_IN_HAND = set("holds holding hold carries carrying raises raising lifts lifting with".split())
+
+
 def is_the_filming_camera(tokens: list[str], i: int) -> bool:
     """Whether "camera" at `i` is the one filming the video ("a tracking camera following
-    the subject", "the camera pans"), no thing in its picture."""
+    the subject", "the camera pans", "smiles at the camera"), no thing in its picture;
+    not one in someone's hands ("she holds the camera")."""
     before = tokens[i - 1] if i > 0 else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    return before in _FILMING or after in _CAMERA_MOVES
+    held = before == "the" and i > 1 and tokens[i - 2] in _IN_HAND
+    return not held and (before in _FILMING or after in _CAMERA_MOVES)
 
 
 def food_at(tokens: list[str], i: int) -> int:
@@ -947,6 +953,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "drive"  # "a train crossing the valley", "a car going by"
         if kind in vocab.MOVES_AS_DRAWN:
             action = "stand"  # "clouds rolling": they drift as clouds do
+        if action in ("takeoff", "land") and kind != "plane" and kind in vocab.ACTIONS["fly"]:
+            action = "fly"  # "a butterfly landing on a flower": flying, as it comes down
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             cannot.append((kind, action))
             action = "stand"

@@ -227,6 +227,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "stroll": ("person",),  # walking hand in hand with the others who stroll
     "crawl": ("person",),  # on hands and knees: a baby
     "splash": ("person", "dog"),  # hopping in a puddle, water flying at each landing
+    "takeoff": ("plane",),  # rolling down the runway, then climbing away
+    "land": ("plane",),  # coming down onto the runway, then rolling
     "stretch": ("person",),  # arms up overhead, reaching, leaning: yoga, waking up
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
     "dig": ("dog", "fox", "wolf", "bear"),  # front paws scrabbling, earth flying
@@ -272,6 +274,8 @@ LEARNT_ACTIONS = tuple(
         "crawl",
         "stretch",
         "splash",
+        "takeoff",
+        "land",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -952,6 +956,10 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),
     **dict.fromkeys("splash splashes splashing splashed".split(), "splash"),
     **dict.fromkeys("stretch stretches stretching stretched yoga".split(), "stretch"),
+    **dict.fromkeys(
+        ("takes off", "taking off", "take off", "took off", "lifts off", "lifting off"), "takeoff"
+    ),
+    **dict.fromkeys(("lands", "landing", "landed", "touches down", "touching down"), "land"),
     "sits": "sit",
     "sitting": "sit",
     "rests": "sit",

@@ -161,7 +161,8 @@ def draw_train(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 
 def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:
-    """An airliner seen side on, nose to the right: fuselage, tail fin, wing, windows."""
+    """An airliner seen side on, nose to the right: fuselage, tail fin, wing, windows; its
+    wheels down taking off or landing."""
     dark = shade(colour, 0.7)
     pen.polygon([(-2.2, 0.75), (-2.0, 1.4), (-1.6, 1.4), (-1.3, 0.8)], dark)  # tail fin
     pen.ellipse(0.0, 0.6, 2.3, 0.3, colour)
@@ -171,6 +172,10 @@ def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(-1.4 + i * 0.27, 0.68, 0.05, 0.06, GLASS)
     pen.polygon([(-0.5, 0.5), (0.4, 0.5), (-0.2, 0.05), (-0.6, 0.05)], dark)  # the wing
     pen.ellipse(-0.15, 0.25, 0.28, 0.1, shade(colour, 0.55))  # its engine
+    if pose.action in ("takeoff", "land"):  # the wheels down
+        for x in (-0.4, 1.5):
+            pen.line([(x, 0.35), (x, 0.1)], 0.05, (60, 60, 66))
+            pen.ellipse(x, 0.08, 0.08, 0.08, (30, 30, 34))
 
 
 def draw_kite(pen: Pen, pose: Pose, colour: RGB) -> None:

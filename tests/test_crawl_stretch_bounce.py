@@ -27,6 +27,8 @@ def _first_shot(text: str):
         ("a baby crawling on the floor", "living room", "crawl"),
         ("a woman doing yoga on the beach at sunrise", "beach", "stretch"),
         ("a man stretching in the park", "park", "stretch"),
+        ("a cat stretching in the sun", "living room", "stretch"),  # a long bow
+        ("a dog stretching in the park", "park", "stretch"),
         ("a girl jumping on a trampoline in the backyard", "park", "jump"),
         ("kids splashing in puddles", "park", "splash"),
         ("a dog jumping in puddles", "park", "splash"),

@@ -149,6 +149,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return (
             f"{name.capitalize()} {'plays tennis with' if action == 'rally' else 'throws'} {thing}."
         )
+    if action == "water" and target is not None:  # the flowers watered are theirs to say
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} waters {_introduced(spec, entity.target)}."  # type: ignore[arg-type]
     if action == "build" and target is not None:  # the sandcastle is theirs to say
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} builds {_article(_name(target))}."
@@ -210,6 +213,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "skate": "skateboards along",
         "dig": "digs",
         "crawl": "crawls along",
+        "water": "waters the ground",
         "takeoff": "takes off",
         "land": "lands",
         "splash": "splashes in a puddle",

@@ -161,6 +161,7 @@ EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
 # there when they start: a mound of sand, the snowman's first ball.
 BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
 BUILT_AT_FIRST = 0.3
+WATERING_REACH = 0.85  # how far before one watering them the flowers are, metres
 TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
 TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
 PRESENTS_BEFORE_THE_TREE = 0.45  # metres: piled under its lowest branches
@@ -421,6 +422,9 @@ class Choreography:
                 continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":
                 positions[index] = sum(subject_span) / 2  # under the one jumping on it
+                continue
+            if self.entities[0].action == "water" and self.entities[0].target == index:
+                positions[index] = sum(subject_span) / 2 + WATERING_REACH  # under the spout
                 continue
             if self._builder_of(index) == 0:  # within reach of the one building it
                 positions[index] = sum(subject_span) / 2 + BUILT_REACH[entity.kind]
@@ -913,6 +917,7 @@ class Choreography:
             "dig": 16.0,  # paws scrabbling
             "crawl": 5.0,  # a hand and a knee forward each half second or so
             "stretch": 0.8,  # a slow reach each way every eight seconds
+            "water": 6.0,  # the drops falling from the spout
             "build": 4.0,  # a pat every second and a half
         }.get(action, 3.0)
 

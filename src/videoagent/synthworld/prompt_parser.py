@@ -842,6 +842,10 @@ def _apply(
     played = others and entities[others[0]]["kind"] in ("placeholder", *vocab.PLAYED)
     if action == "meet" and played:  # playing the guitar, hugging a teddy bear, a dog
         action = "stand"  # playing with a rope: where they are, no meeting the thing
+    if action == "water":  # the flowers watered, where they are said
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] == "flower"), None
+        )
     if action == "build":  # a sandcastle, a snowman; else what the world cannot build
         built = next((m for m in others if entities[m]["kind"] in vocab.BUILT), None)
         entities[subject]["target"] = built
@@ -963,7 +967,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
-        aimed = ("meet", "hug", "chase", "give", "build", *vocab.RIDING, *TOSSING)
+        aimed = ("meet", "hug", "chase", "give", "build", "water", *vocab.RIDING, *TOSSING)
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

@@ -227,9 +227,11 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "stroll": ("person",),  # walking hand in hand with the others who stroll
     "crawl": ("person",),  # on hands and knees: a baby
     "splash": ("person", "dog"),  # hopping in a puddle, water flying at each landing
+    "water": ("person",),  # flowers, from a watering can, its water pouring from the spout
     "takeoff": ("plane",),  # rolling down the runway, then climbing away
     "land": ("plane",),  # coming down onto the runway, then rolling
-    "stretch": ("person",),  # arms up overhead, reaching, leaning: yoga, waking up
+    # arms up overhead, reaching, leaning: yoga, waking up; a dog's or a cat's long bow
+    "stretch": ("person", "dog", "cat"),
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
     "dig": ("dog", "fox", "wolf", "bear"),  # front paws scrabbling, earth flying
     "toss": ("person",),  # throwing a ball (a frisbee, a snowball) to and fro, catching it
@@ -276,6 +278,7 @@ LEARNT_ACTIONS = tuple(
         "splash",
         "takeoff",
         "land",
+        "water",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -960,6 +963,7 @@ ACTION_SYNONYMS = {
         ("takes off", "taking off", "take off", "took off", "lifts off", "lifting off"), "takeoff"
     ),
     **dict.fromkeys(("lands", "landing", "landed", "touches down", "touching down"), "land"),
+    **dict.fromkeys(("waters", "watering", "watered"), "water"),  # (not "water": the lake's)
     "sits": "sit",
     "sitting": "sit",
     "rests": "sit",

@@ -54,6 +54,18 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
         _sleeping_dog(pen, pose, colour, dark, light)
         return
     leg_top, leg_len = 0.36, 0.36
+    if pose.action == "stretch":  # a play bow: the front down along the ground, rump up
+        bow = 0.5 + 0.5 * math.sin(pose.phase)
+        chest = 0.36 - 0.2 * bow
+        pen.limb((-0.24, leg_top), leg_len, 0.0, 0.075, dark, knee=-0.2)
+        pen.line([(-0.3, 0.5), (-0.42, 0.68)], 0.055, colour)  # the tail up, wagging
+        body = [(-0.34, 0.36), (-0.3, 0.6), (0.3, chest + 0.16), (0.3, chest - 0.06)]
+        pen.polygon(body, colour)
+        for reach, tone in ((0.42, dark), (0.36, colour)):  # the front legs out before it
+            pen.line([(0.22, chest), (0.22 + reach, 0.04)], 0.08, tone)
+        pen.limb((-0.22, leg_top), leg_len, 0.0, 0.08, colour, knee=-0.2)
+        _dog_head(pen, 0.48, chest + 0.08, colour, dark, light)
+        return
     digging = pose.action == "dig"
     scrabble = 0.55 * math.sin(pose.phase) if digging else 0.0  # the front paws in turn
     if digging:
@@ -177,6 +189,17 @@ def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(0.06, 0.26, 0.09, 0.13, colour)
         pen.limb((0.08, 0.2), 0.2, 0.0, 0.05, colour)
         _cat_head(pen, 0.1, 0.4, colour, dark, light)
+        return
+    if pose.action == "stretch":  # a long bow: the front down along the ground, rump up
+        bow = 0.5 + 0.5 * math.sin(pose.phase)
+        chest = 0.22 - 0.12 * bow
+        pen.limb((-0.16, 0.22), 0.22, 0.0, 0.05, dark)
+        pen.line([(-0.2, 0.3), (-0.34, 0.42), (-0.3, 0.56)], 0.04, colour)  # tail up
+        pen.polygon([(-0.22, 0.2), (-0.2, 0.36), (0.18, chest + 0.1), (0.18, chest - 0.04)], colour)
+        for reach, tone in ((0.3, dark), (0.26, colour)):  # the front legs out before it
+            pen.line([(0.14, chest), (0.14 + reach, 0.03)], 0.05, tone)
+        pen.limb((-0.14, 0.22), 0.22, 0.0, 0.055, colour)
+        _cat_head(pen, 0.3, chest + 0.06, colour, dark, light)
         return
     pen.limb((0.15, 0.22), 0.22, -swing, 0.05, dark)
     pen.limb((-0.16, 0.22), 0.22, swing, 0.05, dark)
@@ -388,6 +411,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
     elif pose.action in ("jump", "splash"):
         pen.limb((sx, sy - 0.02), 0.55, 2.3, 0.085, shirt)
+    elif pose.action == "water":  # a watering can held out, tipped, pouring
+        hand = pen.limb((sx, sy - 0.02), 0.55, 1.15, 0.085, shirt, knee=-0.2)
+        _watering_can(pen, hand, pose.phase)
     elif pose.action == "stretch":
         pen.limb((sx, sy - 0.02), 0.55, math.pi + 0.1 + 0.25 * math.sin(pose.phase), 0.085, shirt)
     elif pose.action == "build":  # patting what they build into shape, before them
@@ -486,6 +512,27 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         HAIR,
     )
     pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
+
+
+CAN = (70, 140, 90)
+WATER_DROPS = (150, 200, 235)
+
+
+def _watering_can(pen: Pen, hand: tuple[float, float], phase: float) -> None:
+    """A watering can in `hand`, tipped forward: its body, handle and long spout, and drops
+    falling from the rose in a stream to the ground before them."""
+    x, y = hand
+    pen.polygon(
+        [(x - 0.1, y - 0.02), (x + 0.12, y - 0.06), (x + 0.1, y - 0.28), (x - 0.12, y - 0.24)], CAN
+    )
+    pen.line([(x - 0.08, y - 0.02), (x, y + 0.06), (x + 0.08, y - 0.04)], 0.025, shade(CAN, 0.7))
+    rose = (x + 0.42, y - 0.3)
+    pen.line([(x + 0.1, y - 0.2), rose], 0.035, CAN)
+    pen.ellipse(*rose, 0.035, 0.03, shade(CAN, 0.7))
+    for k in range(6):  # falling, each in turn, down to the ground
+        fall = (phase / (2 * math.pi) + k / 6) % 1.0
+        drop_y = rose[1] * (1 - fall)
+        pen.ellipse(rose[0] + 0.08 * fall, drop_y, 0.015, 0.03, WATER_DROPS)
 
 
 RACKET_FRAME = (40, 40, 48)

@@ -628,6 +628,7 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
     return rest, [a for a in actions if a not in ("meet", "chase")]
 
 
+# The words of sending something to and fro, which it is drawn as ("a snowball fight").
 _SENT_WORDS = vocab.THROWING | {"fight", "fights"}
 
 

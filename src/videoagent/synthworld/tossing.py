@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from videoagent.synthworld.spec import EntitySpec
 
 TOSSING = ("toss", "rally")
-THROWN = ("ball", "stick", "frisbee")  # what is sent to and fro
 APART = {"toss": 3.4, "rally": 5.2}  # metres between the two, where the view is wide enough
 CROSSING = {"toss": 1.3, "rally": 0.95}  # seconds it is in the air each way
 # How high it rises above a straight line halfway across, of the sender's height: a lob
@@ -22,7 +21,7 @@ FRISBEE_ARC = 0.14
 # Where it leaves the hand or the racket and is met, of the player's height: thrown from
 # above the shoulder, hit at the waist.
 HAND = {"toss": 0.95, "rally": 0.38}
-HAND_AHEAD = 0.45  # how far before the player, metres of a grown-up
+HAND_AHEAD = 0.26  # how far before the player, of their height
 # Seconds either side of a throw or a hit over which the arm swings through.
 TOUCH = {"toss": 0.4, "rally": 0.3}
 
@@ -49,11 +48,8 @@ class Tossing:
 
     def hand(self, k: int) -> tuple[float, float]:
         """Where player k (0 or 1, the unseen one too) throws from or hits, metres."""
-        scale = self.heights[k] / self.heights[0] if self.heights[0] else 1.0
-        return (
-            self.xs[k] + HAND_AHEAD * scale * self.facing(k),
-            HAND[self.action] * self.heights[k],
-        )
+        ahead, height = HAND_AHEAD * self.heights[k], HAND[self.action] * self.heights[k]
+        return (self.xs[k] + ahead * self.facing(k), height)
 
     def thing_at(self, t: float) -> tuple[float, float, int]:
         """Where the middle of what is sent is at `t` seconds, and which way it goes: from

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from videoagent import Agent, AgentSettings, Request
+from videoagent.agent.planning import preview_plan
 
 DOG_REQUEST = (
     "a 36 second video of a dog going on a walk, sniffing around, getting a pup "
@@ -90,6 +91,18 @@ def dog_run(tmp_path_factory) -> tuple[Path, list]:
         Request.build(DOG_REQUEST), out
     )
     return result, records
+
+
+@pytest.fixture
+def first_planned():
+    """How the plan stages a request on the procedural backend: its first generated shot's
+    scene, and the plan's warnings."""
+
+    def plan(text: str):
+        board, warnings = preview_plan(Request.build(text), ["procedural"])
+        return next(s for s in board.shots if s.kind == "generated").scene_spec, warnings
+
+    return plan
 
 
 # A small project for tests about what happens to a project (not about a generator): three

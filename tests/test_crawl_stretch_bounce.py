@@ -7,18 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from videoagent.agent.planning import preview_plan
-from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import SPEED, TRAMPOLINE_HEIGHT, Choreography
 from videoagent.synthworld.painters.creatures import DROPLET, PUDDLE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
-
-
-def _first_shot(text: str):
-    board, warnings = preview_plan(Request.build(text), ["procedural"])
-    return next(s for s in board.shots if s.kind == "generated").scene_spec, warnings
 
 
 @pytest.mark.parametrize(
@@ -34,16 +27,16 @@ def _first_shot(text: str):
         ("a dog jumping in puddles", "park", "splash"),
     ],
 )
-def test_each_is_planned_as_done_and_reads_back(text, place, action):
-    spec, warnings = _first_shot(text)
+def test_each_is_planned_as_done_and_reads_back(text, place, action, first_planned):
+    spec, warnings = first_planned(text)
     assert spec.place == place and spec.entities[0].action == action
     assert parse(caption(spec)).spec == spec
     left_out = " ".join(w.split("no drawing for")[-1] for w in warnings)
     assert not any(word in left_out for word in ("crawl", "yoga", "stretch", "trampoline"))
 
 
-def test_a_crawling_baby_is_low_and_slow_and_followed():
-    spec, _ = _first_shot("a baby crawling on the floor")
+def test_a_crawling_baby_is_low_and_slow_and_followed(first_planned):
+    spec, _ = first_planned("a baby crawling on the floor")
     assert spec.camera == "track" and spec.entities[0].label == "child"
     choreography = Choreography(spec, 8.0)
     start, end = choreography.pose(0, 0.0), choreography.pose(0, 8.0)
@@ -67,8 +60,8 @@ def test_a_trampoline_is_under_the_one_bouncing_high_off_it():
     assert max(ground.pose(0, t / 24).y for t in range(192)) < 0.5
 
 
-def test_one_splashing_hops_into_a_puddle_and_water_flies_as_they_land():
-    spec, _ = _first_shot("a little boy jumping in puddles")
+def test_one_splashing_hops_into_a_puddle_and_water_flies_as_they_land(first_planned):
+    spec, _ = first_planned("a little boy jumping in puddles")
     assert spec.weather == "rain" and spec.entities[0].action == "splash"
     choreography = Choreography(spec, 8.0)
     poses = [choreography.pose(0, t / 24) for t in range(48)]

@@ -7,18 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from videoagent.agent.planning import preview_plan
 from videoagent.plan.asks import read_asks
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.painters.scenery import RAINBOW
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
-
-
-def _first_shot(text: str):
-    board, warnings = preview_plan(Request.build(text), ["procedural"])
-    return next(s for s in board.shots if s.kind == "generated").scene_spec, warnings
 
 
 @pytest.mark.parametrize(
@@ -30,8 +24,8 @@ def _first_shot(text: str):
         ("autumn leaves falling in the park", "leaves", "clear"),
     ],
 )
-def test_each_is_one_thing_of_its_kind_that_reads_back(text, kind, weather):
-    spec, warnings = _first_shot(text)
+def test_each_is_one_thing_of_its_kind_that_reads_back(text, kind, weather, first_planned):
+    spec, warnings = first_planned(text)
     assert [e.kind for e in spec.entities] == [kind]  # a storm's lightning is one
     assert spec.weather == weather and spec.time_of_day == "morning"  # (fireworks: night)
     assert parse(caption(spec)).spec == spec and not warnings

@@ -282,18 +282,7 @@ def _crawling_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         colour,
     )
     pen.line([shoulder, (shoulder[0] + 0.06 + step, 0.03)], 0.085, shade(colour, 0.85))
-    hx, hy = shoulder[0] + 0.2, shoulder[1] + 0.14
-    pen.ellipse(hx, hy, 0.11, 0.13, SKIN)
-    pen.polygon(
-        [
-            (hx - 0.12, hy + 0.02),
-            (hx - 0.1, hy + 0.13),
-            (hx + 0.08, hy + 0.14),
-            (hx + 0.02, hy + 0.05),
-        ],
-        HAIR,
-    )
-    pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
+    _head(pen, shoulder[0] + 0.2, shoulder[1] + 0.14)
 
 
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
@@ -499,18 +488,15 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         if pose.action == "meet":  # people who have met talk with their hands
             idle = 0.3 * math.sin(pose.phase * 0.25)
         pen.limb((sx, sy - 0.02), 0.55, swing * 0.8 + idle, 0.085, shirt, knee=0.2)
-    hx, hy = sx + 0.03, sy + 0.16
+    _head(pen, sx + 0.03, sy + 0.16)
+
+
+def _head(pen: Pen, hx: float, hy: float) -> None:
+    """A person's head at (hx, hy), facing forward: the face, the hair over its back and
+    top, an eye."""
     pen.ellipse(hx, hy, 0.11, 0.13, SKIN)
-    pen.polygon(
-        [
-            (hx - 0.12, hy + 0.02),
-            (hx - 0.1, hy + 0.13),
-            (hx + 0.08, hy + 0.14),
-            (hx + 0.1, hy + 0.07),
-            (hx - 0.02, hy + 0.06),
-        ],
-        HAIR,
-    )
+    hair = [(hx - 0.12, hy + 0.02), (hx - 0.1, hy + 0.13), (hx + 0.08, hy + 0.14)]
+    pen.polygon([*hair, (hx + 0.1, hy + 0.07), (hx - 0.02, hy + 0.06)], HAIR)
     pen.ellipse(hx + 0.06, hy + 0.02, 0.014, 0.016, EYE)
 
 

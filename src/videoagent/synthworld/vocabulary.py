@@ -1132,7 +1132,7 @@ SHOT_SYNONYMS = {
 # Keeping still, which the world has no drawing for: whoever does it sits (or stands) there,
 # not walks about as an action left unsaid is drawn.
 # Words for what is done, or how, which name no thing to stand in for ("running a race",
-# "a snowball fight", "doing tricks", "crosses the finish line"): left out, and said so.
+# "a pillow fight", "doing tricks", "crosses the finish line"): left out, and said so.
 DOINGS = frozenset(
     """race races fight fights game games match matches contest contests competition
     tournament marathon lesson lessons class classes practice workout routine trick tricks
@@ -1205,7 +1205,7 @@ NEUTRAL_WORDS |= SEASON_WORDS
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
-# What is in the sky does, drawn with it ("clouds drift", "lightning flashes").
+# Words for what the sky's things do, drawn with them ("clouds drift", "lightning flashes").
 NEUTRAL_WORDS |= frozenset(
     "arcs arcing drift drifts drifting flash flashes flashing strikes striking".split()
 )

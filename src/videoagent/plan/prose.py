@@ -67,6 +67,7 @@ ACTION_PROSE = {
     "skate": "rides a skateboard along",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
+    "tug": "pulls at a rope in a tug of war",
     "water": "waters them from a watering can",
     "takeoff": "takes off, rolling down the runway and climbing away",
     "land": "lands, coming down onto the runway",

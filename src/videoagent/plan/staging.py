@@ -111,6 +111,7 @@ FRAMING = {
     "skate": ("wide", "track"),
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
+    "tug": ("medium", "static"),
     "water": ("medium", "static"),
     "takeoff": ("wide", "track"),
     "land": ("wide", "track"),

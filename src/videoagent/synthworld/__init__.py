@@ -59,5 +59,5 @@
 # yoga), arms up; a trampoline bounced on; one jumping flings up their arms; splashing
 # in a puddle; a goldfish in its bowl; a house's windows lit at night; fireflies; a
 # christmas tree and presents; a rainbow, lightning, clouds in the sky; falling leaves; a
-# plane taking off or landing; watering flowers.
+# plane taking off or landing; watering flowers; a tug of war.
 VERSION = 46

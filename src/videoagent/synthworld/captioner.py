@@ -101,6 +101,22 @@ def greeting(entity: EntitySpec, other: EntitySpec) -> str:
     return "meet nose to nose, tails wagging"
 
 
+def _tugging(spec: SceneSpec, index: int, name: str, done: set[int]) -> str:
+    """The sentence of a tug of war, whoever else tugs and the rope said in it."""
+    others = [k for k, e in enumerate(spec.entities) if k != index and k not in done]
+    partner = next((k for k in others if spec.entities[k].action == "tug"), None)
+    rope = next((k for k in others if spec.entities[k].kind == "rope"), None)
+    said = name.capitalize()
+    if partner is not None:
+        done.add(partner)
+        said += f" and {_introduced(spec, partner)}"  # "another brown dog": two
+    verb = "tug" if partner is not None else "tugs"
+    if rope is None:
+        return f"{said} {verb}."
+    done.add(rope)
+    return f"{said} {verb} at {_article(_name(spec.entities[rope]))}."
+
+
 def _first_item(spec: SceneSpec) -> EntitySpec | None:
     return next((e for e in spec.entities if e.kind in ("cup", "ball")), None)
 
@@ -142,7 +158,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         thing = _article(_name(target))
         if partner is not None:
             done.add(partner)
-            both = f"{name.capitalize()} and {_article(_name(spec.entities[partner]))}"
+            both = f"{name.capitalize()} and {_introduced(spec, partner)}"
             if action == "rally":
                 return f"{both} play tennis with {thing}."
             return f"{both} throw {thing} to each other."
@@ -152,6 +168,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action == "water" and target is not None:  # the flowers watered are theirs to say
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} waters {_introduced(spec, entity.target)}."  # type: ignore[arg-type]
+    if action == "tug":  # "… and … tug at a red rope"
+        return _tugging(spec, index, name, done)
     if action == "build" and target is not None:  # the sandcastle is theirs to say
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} builds {_article(_name(target))}."
@@ -213,6 +231,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "skate": "skateboards along",
         "dig": "digs",
         "crawl": "crawls along",
+        "tug": "tugs",
         "water": "waters the ground",
         "takeoff": "takes off",
         "land": "lands",

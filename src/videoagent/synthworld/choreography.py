@@ -101,6 +101,7 @@ SIZE = {
     "lightning": (14.0, 4.6),
     "clouds": (14.0, 4.6),
     "leaves": (10.0, 4.0),  # the air they fall through
+    "rope": (1.0, 0.1),  # between two tugging at it
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -165,6 +166,11 @@ WATERING_REACH = 0.85  # how far before one watering them the flowers are, metre
 TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
 TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
 PRESENTS_BEFORE_THE_TREE = 0.45  # metres: piled under its lowest branches
+# A tug of war: where each grips the rope, before and above their middle (metres of their
+# kind's size: a dog's mouth, a person's hands), how much rope is between them, and how
+# far the pull sways to and fro.
+GRIP = {"dog": (0.56, 0.5), "person": (0.6, 1.05)}
+ROPE_BETWEEN, TUG_SWAY = 0.9, 0.2
 BOWL_FISH = 0.22  # a fish in a bowl, of its kind's size (a goldfish, not larger than life)
 BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round its bowl, m
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
@@ -247,6 +253,8 @@ class Pose:
     # tossing (`tossing.Tossing.swing`): 0 ready, through 1 as the throw or hit leaves the
     # hand or the racket, to 2 followed through
     swing: float = 0.0
+    # a rope pulled in a tug of war: where its far end is from its near one, metres
+    span: tuple[float, float] = (0.0, 0.0)
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -507,7 +515,9 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
-        staged += ("skate", "stroll", "hug", "surf", "ski", *TOSSING)
+        staged += ("skate", "stroll", "hug", "surf", "ski", "tug", *TOSSING)
+        if entity.kind == "rope" and self._tug():
+            return True  # pulled between them
         if entity.action in staged or self._kite_flier(index) is not None:
             return True
         if self._tossing and index == self._tossing.thing:
@@ -719,6 +729,9 @@ class Choreography:
             return self._tossed(index, t)
         if entity.kind == "fish" and self._bowl() is not None:
             return self._in_the_bowl(index, t)
+        tug = self._tug()
+        if tug and index in tug:
+            return self._tugging(index, tug, t)
         if entity.action == "stroll" and self.entities[0].action == "stroll":
             return self._strolling(index, t, u)
         if index == 0:
@@ -1012,6 +1025,35 @@ class Choreography:
             phase,
             swing=tossing.swing(k, now),
         )
+
+    def _tug(self) -> tuple[int, int, int] | None:
+        """A tug of war: the first two tugging (left, then right) and their rope."""
+        tuggers = [i for i, e in enumerate(self.entities) if e.action == "tug"][:2]
+        rope = next((i for i, e in enumerate(self.entities) if e.kind == "rope"), None)
+        return (tuggers[0], tuggers[1], rope) if len(tuggers) == 2 and rope is not None else None
+
+    def _grip(self, index: int) -> tuple[float, float]:
+        """Where one tugging grips the rope, before and above their middle, metres."""
+        entity = self.entities[index]
+        ahead, up = GRIP[entity.kind]
+        scale = SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]  # a child's hands: lower
+        return ahead * scale, up * scale
+
+    def _tugging(self, index: int, tug: tuple[int, int, int], t: float) -> Pose:
+        """Two pulling a rope between them, facing each other, leaning back as the pull
+        sways one way and the other; the rope from one's grip to the other's."""
+        left, right, rope = tug
+        now = t + self.gait_offset
+        middle = TUG_SWAY * math.sin(now * 1.1)
+        (ahead_l, up_l), (ahead_r, up_r) = self._grip(left), self._grip(right)
+        x_left = middle - ROPE_BETWEEN / 2 - ahead_l
+        x_right = middle + ROPE_BETWEEN / 2 + ahead_r
+        if index == rope:  # from the left one's grip to the right one's
+            start = (x_left + ahead_l, up_l)
+            return Pose(*start, +1, "stand", 0.0, span=(x_right - ahead_r - start[0], up_r - up_l))
+        lean = 0.5 + 0.5 * math.sin(now * 1.1 + (0.0 if index == left else math.pi))
+        x, facing = (x_left, +1) if index == left else (x_right, -1)
+        return Pose(x, 0.0, facing, "tug", self._phase(self.entities[index], t), reach=lean)
 
     def _bowl(self) -> int | None:
         """The scene's fishbowl, if it has one."""

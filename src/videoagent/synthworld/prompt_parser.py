@@ -550,6 +550,9 @@ def parse(prompt: str) -> ParsedPrompt:
             for phone in (m for m in mentions if entities[m]["kind"] == "phone"):
                 entities[phone]["action"] = "call"
                 unsupported[:] = [w for w in unsupported if w not in _CALLING]  # drawn so
+        if "tug" in actions:  # "playing tug of war": tugging, at its rope, said or not
+            actions = ["tug", *(a for a in actions if a not in ("meet", "tug"))]
+            occasions.append("rope")
         at_an_easel = "paint" in actions and not _PAINTED_ON & words_anywhere
         if at_an_easel and mentions and "easel" not in named_anywhere:
             occasions.append("easel")  # "painting in the park": at an easel
@@ -816,7 +819,7 @@ def _apply(
                 entities[kite]["action"], entities[kite]["target"] = "fly", subject
     if action == "read" and to_target is not None and entities[to_target]["action"] is None:
         entities[to_target]["action"] = "sit"  # read to: sitting with the reader, listening
-    if action in ("walk", "run", "sit", "jump", "sleep", "cook"):
+    if action in ("walk", "run", "sit", "jump", "sleep", "cook", "tug"):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
             if companion != subject and able and entities[companion]["action"] is None:
@@ -826,7 +829,7 @@ def _apply(
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle")
-    together += ("skate", "stroll")
+    together += ("skate", "stroll", "tug")
     if joined and others and action in together:
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):
@@ -840,7 +843,7 @@ def _apply(
         action = "chase"  # playing with a ball is running after it: a ball has no nose to meet
     if action == "jump" and others and entities[others[0]]["kind"] == "frisbee":
         action = "chase"  # catching a frisbee: running after it as it skims along
-    played = others and entities[others[0]]["kind"] in ("placeholder", *vocab.PLAYED)
+    played = others and entities[others[0]]["kind"] in ("placeholder", "rope", *vocab.PLAYED)
     if action == "meet" and played:  # playing the guitar, hugging a teddy bear, a dog
         action = "stand"  # playing with a rope: where they are, no meeting the thing
     if action == "water":  # the flowers watered, where they are said

@@ -54,6 +54,7 @@ PAINTERS = {
     "lightning": scenery.draw_lightning,
     "clouds": scenery.draw_clouds,
     "leaves": scenery.draw_leaves,
+    "rope": props.draw_rope,
     "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
     "fireworks": scenery.draw_fireworks,
@@ -107,6 +108,7 @@ DEPTH = {
     "christmas tree": 0,
     "present": 4,  # before the tree
     "leaves": 5,  # falling before everyone
+    "rope": 5,  # in the hands and teeth of those tugging
     "campfire": 1,
     "flower": 4,
     "person": 3,

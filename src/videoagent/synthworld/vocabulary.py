@@ -26,7 +26,7 @@ PROPS += ("flower", "snowman", "campfire", "fireworks", "table", "stick", "frisb
 PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "candle")
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
 PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
-PROPS += ("rainbow", "lightning", "clouds", "leaves")
+PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
 # What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
 BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
@@ -227,6 +227,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "stroll": ("person",),  # walking hand in hand with the others who stroll
     "crawl": ("person",),  # on hands and knees: a baby
     "splash": ("person", "dog"),  # hopping in a puddle, water flying at each landing
+    "tug": ("dog", "person"),  # a tug of war: pulling a rope against another, leaning back
     "water": ("person",),  # flowers, from a watering can, its water pouring from the spout
     "takeoff": ("plane",),  # rolling down the runway, then climbing away
     "land": ("plane",),  # coming down onto the runway, then rolling
@@ -279,6 +280,7 @@ LEARNT_ACTIONS = tuple(
         "takeoff",
         "land",
         "water",
+        "tug",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -359,6 +361,7 @@ DEFAULT_COLOUR = {
     "clouds": "white",
     "leaves": "orange",  # the first of their autumn colours
     "present": "red",  # its wrapping
+    "rope": "red",
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -964,6 +967,8 @@ ACTION_SYNONYMS = {
     ),
     **dict.fromkeys(("lands", "landing", "landed", "touches down", "touching down"), "land"),
     **dict.fromkeys(("waters", "watering", "watered"), "water"),  # (not "water": the lake's)
+    **dict.fromkeys("tug tugs tugging tug-of-war".split(), "tug"),
+    **dict.fromkeys(("tug of war", "tugs of war"), "tug"),
     "sits": "sit",
     "sitting": "sit",
     "rests": "sit",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from videoagent.synthworld.choreography import AT_THE_FACE, SEATED, Pose
+from videoagent.synthworld.choreography import AT_THE_FACE, GRIP, SEATED, Pose
 from videoagent.synthworld.painters import boards
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
@@ -68,6 +68,8 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
         return
     digging = pose.action == "dig"
     scrabble = 0.55 * math.sin(pose.phase) if digging else 0.0  # the front paws in turn
+    if pose.action == "tug":  # braced: front legs out before it, pulling back
+        swing, scrabble = -0.25 - 0.1 * pose.reach, 0.6 + 0.1 * pose.reach
     if digging:
         swing = 0.0  # the hind legs planted
         dug_earth(pen, 0.3, 0.36, pose.phase)
@@ -87,6 +89,7 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.limb((0.2, leg_top), leg_len, swing + scrabble, 0.08, colour, knee=0.15)
     pen.limb((-0.22, leg_top), leg_len, -swing, 0.08, colour, knee=-0.2)
     head_down = pose.reach if pose.action in ("sniff", "eat") else 1.0 if digging else 0.0
+    head_down = 0.3 if pose.action == "tug" else head_down  # the rope in its teeth
     hx, hy = 0.38 + 0.06 * head_down, 0.64 - 0.42 * head_down
     pen.polygon([(0.2, 0.55), (0.3, 0.42), (hx, hy - 0.06), (hx - 0.05, hy + 0.08)], colour)
     _dog_head(pen, hx, hy, colour, dark, light)
@@ -309,6 +312,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         bend = 0.12 * math.sin(pose.phase * 0.5)
     if pose.action == "stretch":  # leaning into the stretch, and back
         bend = 0.18 * math.sin(pose.phase)
+    if pose.action == "tug":  # leaning back against the pull, feet braced apart
+        bend, swing = -0.2 - 0.15 * pose.reach, 0.35
     hip_y = 0.9
     seated = pose.action in SEATED
     if seated and pose.grounded:  # on the ground, knees drawn up
@@ -374,6 +379,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far = -HOLDING_HANDS
     if pose.action in ("jump", "splash"):  # both arms flung up and out
         far, elbow = -2.3, 0.0
+    if pose.action == "tug":  # both hands on the rope before them
+        far, elbow = 1.4, 0.0
     if pose.action == "stretch":  # both arms up overhead, reaching, leaning side to side
         far, elbow = math.pi - 0.2 + 0.25 * math.sin(pose.phase), 0.0
     if pose.action == "surf":  # out behind, for balance
@@ -400,6 +407,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
     elif pose.action in ("jump", "splash"):
         pen.limb((sx, sy - 0.02), 0.55, 2.3, 0.085, shirt)
+    elif pose.action == "tug":  # the near hand on the rope too, where it is gripped
+        pen.line([(sx, sy - 0.02), GRIP["person"]], 0.085, shirt)
     elif pose.action == "water":  # a watering can held out, tipped, pouring
         hand = pen.limb((sx, sy - 0.02), 0.55, 1.15, 0.085, shirt, knee=-0.2)
         _watering_can(pen, hand, pose.phase)

@@ -597,6 +597,20 @@ def _present(pen: Pen, x: float, y: float, width: float, height: float, colour: 
         pen.ellipse(x + side * 0.05, y + height + 0.03, 0.05, 0.03, RIBBON)
 
 
+def draw_rope(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A rope pulled taut between two tugging at it (`pose.span`: its far end from here),
+    a little slack in its middle, a rag tied there; lying on the ground where no one pulls."""
+    dx, dy = pose.span if pose.span != (0.0, 0.0) else (SIZE["rope"][0], 0.0)
+    middle = (dx / 2, dy / 2 - 0.04)
+    pen.line([(0.0, 0.0), middle, (dx, dy)], 0.035, colour)
+    rag = [
+        (middle[0] - 0.04, middle[1]),
+        (middle[0] + 0.04, middle[1]),
+        (middle[0], middle[1] - 0.12),
+    ]
+    pen.polygon(rag, WHITE)
+
+
 def draw_sofa(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A sofa seen from the front: its back, seat cushions and arms, on short feet."""
     dark, light = shade(colour, 0.75), shade(colour, 1.2)

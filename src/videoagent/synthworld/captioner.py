@@ -83,7 +83,8 @@ def _introduced(spec: SceneSpec, index: int) -> str:
     return f"another {_name(entity)}" if twin else _article(_name(entity))
 
 
-# What is in the sky, or all about, does, as said of it (of its kind's colour, or another).
+# What the sky's things and falling leaves do, as their sentences say it (their colour
+# said only where it is not their kind's).
 SKY_SENTENCES = {
     "rainbow": "arcs across the sky",
     "lightning": "flashes across the sky",

@@ -24,7 +24,7 @@ from videoagent.plan.request import Request
             ["a dog", "a cup", "the dog walks", "the dog sniffs", "the dog meets", "36 s long"],
         ),
         (
-            "two brown dogs chasing a red ball on a snowy beach at night near the lighthouse",
+            "two brown dogs chasing a red ball on a snowy beach at night near the windmill",
             [
                 "two brown dogs",
                 "a red ball",
@@ -32,7 +32,7 @@ from videoagent.plan.request import Request
                 "snow",
                 "at the beach",
                 "at night",
-                "the lighthouse",
+                "the windmill",
             ],
         ),  # fmt: skip
         (
@@ -152,11 +152,11 @@ def test_each_ask_is_looked_for_in_the_video_and_never_shown_without_the_truth(t
     from videoagent import Agent
     from videoagent.store.truth_file import read_truth
 
-    text = "two brown dogs chasing a red ball on a snowy beach at night near the lighthouse"
+    text = "two brown dogs chasing a red ball on a snowy beach at night near the windmill"
     result = Agent(QUIET).make(Request.build(text, duration=4, size="160x90"), tmp_path / "f")
     states = {a["said"]: a for a in result.manifest["asks"]}
     assert states["at night"]["state"] == states["snow"]["state"] == "shown"
-    assert states["the lighthouse"]["state"] == "could not show"  # a stand-in is drawn
+    assert states["the windmill"]["state"] == "could not show"  # a stand-in is drawn
     # The truth read again here, independently: how many brown dogs are ever seen at once.
     (shot,) = result.manifest["shots"]
     truth = read_truth(result.folder / shot["takes"][-1]["file"])

@@ -117,8 +117,11 @@ def asks_in(words: str, *, length: bool = True) -> list[Ask]:
     asks = _with_subject_counts(_entities(seen), _subject_entities(subject) if subject else [])
     # places a who-clause names are where it is ("who loves the beach"); its weather and
     # times are not ("that hates rain")
-    outside = set(_setting(seen))
-    asks += _actions(seen) + [a for a in _setting(text) if a.kind == "place" or a in outside]
+    # a lighthouse on its cliff is by the water: the cliff is no place asked of it
+    shore = any(a.kind == "entity" and a.what in vocab.BY_THE_WATER for a in asks)
+    outside = set(_setting(seen, shore))
+    setting = _setting(text, shore)
+    asks += _actions(seen) + [a for a in setting if a.kind == "place" or a in outside]
     named = [n for n in parse(seen).placeholders if n not in NUMBERS and n not in ABOUT_THE_VIDEO]
     asks += [Ask("named", name) for name in named]
     asks += [Ask("text", said) for said in quoted(words)]
@@ -287,9 +290,10 @@ def _actions(text: str) -> list[Ask]:
     return asks
 
 
-def _setting(text: str) -> list[Ask]:
+def _setting(text: str, shore: bool = False) -> list[Ask]:
     """Each place, time of day and weather the request names, in the order it names them
-    ("through the park to a café" asks for both)."""
+    ("through the park to a café" asks for both); `shore`: whether what is there stands
+    by the water, where the place stood in for (a cliff) is not the one drawn."""
     words = _words(text)
     named: list[tuple[int, Ask]] = []
     stood_in: list[tuple[int, Ask]] = []  # "a bridge", "a pier": a place only if no other is
@@ -310,7 +314,7 @@ def _setting(text: str) -> list[Ask]:
                     gone = bool(set(before) & _GONE_TO)  # a journey's: asked all the same
                     aside = kind == "place" and phrase in vocab.PLACE_STAND_INS and not gone
                     (stood_in if aside else named).append((i, Ask(kind, table[phrase])))
-    if not any(ask.kind == "place" for _, ask in named):
+    if not shore and not any(ask.kind == "place" for _, ask in named):
         named += stood_in  # "a bridge in the mountains" is in the mountains: no street asked
     return [ask for _, ask in sorted(named, key=lambda n: n[0])]
 

@@ -121,11 +121,17 @@ def make_brief(request: Request) -> Brief:
         things = [e.kind for e in parse(told).spec.entities]
         driven = kind is None and "car" in things
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
-        homes = [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]
-        afloat = "living room" if "fishbowl" in things else next(iter(homes), None)
+        found = [vocab.FOUND_IN[k] for k in things if k in vocab.FOUND_IN]
+        homes = found + [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]
         place = "living room" if indoors else "street" if driven else "forest" if wild else "park"
-        place = afloat or place  # a boat on its water, whoever is in it
+        place = next(iter(homes), place)  # a boat on its water, whoever is in it
         assumed.append(f"set in a {place}")
+    things = [e.kind for e in parse(told).spec.entities]
+    shore = next((k for k in things if k in vocab.BY_THE_WATER), None)
+    said = _first_named(without_destinations(request.text), vocab.PLACES_AS_SAID)
+    if shore and said is None and place not in vocab.BY_THE_WATER[shore]:  # on its cliff
+        place = vocab.BY_THE_WATER[shore][0]
+        assumed.append(f"set at the {place} (a {shore} stands by the water)")
     time_of_day = _named(plain, vocab.TIME_SYNONYMS)
     if time_of_day is None and any(e.kind == "fireworks" for e in parse(told).spec.entities):
         time_of_day = "night"

@@ -81,6 +81,9 @@ def _befriended(beat: str, entities: list[EntitySpec]) -> int | None:
     )
 
 
+# Standing said ("a goat stands on the hill"): it keeps still there, not going about (not
+# "stand": a lemonade stand is a thing).
+STOOD = frozenset(("stands", "standing", "stood"))
 # Where one doing nothing said sits ("an old man on a bench", "drinks it on the sofa").
 _SEATED = re.compile(
     r"\bon (?:a|an|the|his|her|its|their|my) (?:\w+ )?"
@@ -426,7 +429,8 @@ def stage(
         target = None
         if subject is not None:
             found.remove(subject)
-            stands = subject.action == "stand" and not words & vocab.STANDING_WORDS
+            kept = words & (vocab.STANDING_WORDS | STOOD)  # "a dog standing in the park"
+            stands = subject.action == "stand" and not kept
             action = action or (None if stands else subject.action)  # "stand" said, or not
             placed[parsed_entities.index(subject)] = 0
             target = subject.target if action == subject.action else None
@@ -543,6 +547,10 @@ def stage(
     done_at = vocab.PLACE_OF_DOING.get(lead_action)
     if place is None and done_at:  # "…, then a surfer rides a wave": at the beach, not the park
         place = done_at
+    shore = next((vocab.BY_THE_WATER[e.kind] for e in entities if e.kind in vocab.BY_THE_WATER), ())
+    said = _named(without_destinations(beat), vocab.PLACES_AS_SAID)
+    if shore and said is None and (place or here or brief.place) not in shore:  # on its cliff
+        place = shore[0]
     needs = vocab.WEATHER_OF_DOING.get(lead_action)
     weather = _named(plain, vocab.WEATHER_SYNONYMS) or needs or now.get("weather", brief.weather)
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))

@@ -59,5 +59,7 @@
 # yoga), arms up; a trampoline bounced on; one jumping flings up their arms; splashing
 # in a puddle; a goldfish in its bowl; a house's windows lit at night; fireflies; a
 # christmas tree and presents; a rainbow, lightning, clouds in the sky; falling leaves; a
-# plane taking off or landing; watering flowers; a tug of war.
-VERSION = 46
+# plane taking off or landing; watering flowers; a tug of war; 47: a fireplace, a
+# waterfall and a lighthouse (its beam sweeping the dark), drawn behind whoever is there;
+# one said to stand stands still.
+VERSION = 47

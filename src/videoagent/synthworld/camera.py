@@ -18,7 +18,7 @@ from videoagent.synthworld.choreography import (
 )
 from videoagent.synthworld.places import BUILT_UP, SKYLINE
 from videoagent.synthworld.spec import SceneSpec
-from videoagent.synthworld.vocabulary import IN_THE_SKY, ON_A_TABLE, RIDING
+from videoagent.synthworld.vocabulary import BEHIND_THE_SUBJECT, IN_THE_SKY, ON_A_TABLE, RIDING
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
 SHOT_HEIGHT = {"wide": (3.2, 4.5), "medium": (2.4, 2.3), "close-up": (1.3, 1.1)}
@@ -27,6 +27,9 @@ GROUND_AT = {"wide": 0.8, "medium": 0.86, "close-up": 0.9}
 SKY_SHARE = 0.5  # the top share of the frame where what is in the sky is drawn (fireworks)
 # How tall a view of fireworks alone is, metres: the place's skyline and the sky above it.
 SKY_VIEW = {"city": 30.0, "street": 14.0}
+# How much closer a shot of what a place is known by (a lighthouse) is framed than one of
+# a creature: it fills the picture as what the shot is of, not a speck in its place.
+LANDMARK_CLOSER = 0.55
 SKY_ROOM = 1.6  # how much taller a shot is framed that has fireworks: room for the sky
 
 
@@ -77,6 +80,8 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     if in_a_bowl:
         subject = "fishbowl"  # a goldfish: framed on its bowl
     factor, least = SHOT_HEIGHT[spec.shot_size]
+    if lead and lead.kind in BEHIND_THE_SUBJECT:  # a waterfall: what the place is known by
+        factor *= LANDMARK_CLOSER
     tall = SIZE[subject][1]
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind

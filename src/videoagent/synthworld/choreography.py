@@ -15,6 +15,7 @@ from videoagent.synthworld.tossing import TOSSING, tossing_in
 from videoagent.synthworld.vocabulary import (
     ACTIONS,
     ANIMALS,
+    BEHIND_THE_SUBJECT,
     BLOWN,
     CHILD,
     HELD,
@@ -102,6 +103,9 @@ SIZE = {
     "clouds": (14.0, 4.6),
     "leaves": (10.0, 4.0),  # the air they fall through
     "rope": (1.0, 0.1),  # between two tugging at it
+    "fireplace": (1.8, 1.6),  # to the candlesticks on its mantelpiece
+    "waterfall": (4.4, 6.0),  # its rocks, the pool at its foot
+    "lighthouse": (2.0, 6.9),
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life
@@ -425,7 +429,8 @@ class Choreography:
                 continue
             if entity.kind == "present" and self._christmas_tree() is not None:
                 continue  # under the tree, once it has its place
-            if entity.kind in ("fireflies", "leaves"):  # all about whoever is there
+            if entity.kind in ("fireflies", "leaves", *BEHIND_THE_SUBJECT):
+                # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2
                 continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View, sky_box
 from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, drawn_scale, sized_as
-from videoagent.synthworld.painters import animals, creatures, props, scenery
+from videoagent.synthworld.painters import animals, creatures, landmarks, props, scenery
 from videoagent.synthworld.painters.pen import Pen, shade
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
@@ -57,6 +57,9 @@ PAINTERS = {
     "rope": props.draw_rope,
     "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
+    "fireplace": scenery.draw_fireplace,
+    "waterfall": landmarks.draw_waterfall,
+    "lighthouse": landmarks.draw_lighthouse,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
     "fish": creatures.draw_fish,
@@ -110,6 +113,7 @@ DEPTH = {
     "leaves": 5,  # falling before everyone
     "rope": 5,  # in the hands and teeth of those tugging
     "campfire": 1,
+    **dict.fromkeys(("fireplace", "waterfall", "lighthouse"), 0),  # behind whoever is there
     "flower": 4,
     "person": 3,
     "dog": 4,

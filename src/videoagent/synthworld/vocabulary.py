@@ -27,6 +27,16 @@ PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "can
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
 PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
 PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
+PROPS += ("fireplace", "waterfall", "lighthouse")
+# What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
+# fireplace", "swimming under a waterfall"), not beside them.
+BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse")
+# Where a thing is, when a request names no place: a waterfall in the woods, a lighthouse
+# by the sea, a goldfish's bowl at home (its fish is no reef's).
+FOUND_IN = {"waterfall": "forest", "lighthouse": "beach", "fishbowl": "living room"}
+# What stands only by water: where a request puts it on its cliff or hill (a place stood
+# in for) or nowhere, it is at the beach, on the shore.
+BY_THE_WATER = {"lighthouse": ("beach", "lake")}
 # What someone builds over a shot, rising as they pat it into shape ("building a sandcastle").
 BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
@@ -128,6 +138,7 @@ WHEN_DONE = {
     **dict.fromkeys("dinner dinners supper suppers".split(), "sunset"),
     **dict.fromkeys(("lunch", "lunches"), "noon"),
     **dict.fromkeys(("fireflies", "firefly"), "night"),  # seen glowing in the dark
+    **dict.fromkeys(("fireplace", "fireplaces", "hearth"), "night"),  # a fire lit after dark
 }
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
@@ -362,6 +373,9 @@ DEFAULT_COLOUR = {
     "leaves": "orange",  # the first of their autumn colours
     "present": "red",  # its wrapping
     "rope": "red",
+    "fireplace": "orange",  # its flames; its bricks red
+    "waterfall": "white",  # its foam; the water behind it blue
+    "lighthouse": "red",  # its stripes, between white ones
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -524,6 +538,9 @@ KIND_SYNONYMS = {
     "sandcastles": "sandcastle",  # (not "sand castle": a castle alone is no sandcastle)
     **dict.fromkeys(("fish bowl", "fish bowls", "goldfish bowl", "fishbowls"), "fishbowl"),
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
+    **dict.fromkeys(("fireplaces", "hearth", "hearths", "fire place", "log fire"), "fireplace"),
+    **dict.fromkeys(("waterfalls", "cascade", "cascades"), "waterfall"),
+    "lighthouses": "lighthouse",
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
     **dict.fromkeys("bees bumblebee bumblebees honeybee honeybees".split(), "bee"),
     "penguins": "penguin",
@@ -682,7 +699,7 @@ PLACE_SYNONYMS = {
     ),
     **dict.fromkeys(
         """mountain mountains mountainside mountaintop peak peaks summit alps valley canyon
-        cliff cliffs""".split(),
+        """.split(),
         "mountains",
     ),
     # the kitchen of a place is a kitchen ("a restaurant kitchen", not its dining room)
@@ -776,7 +793,7 @@ def verb_after_its_doer(words: list[str], i: int) -> bool:
 PLACE_STAND_INS = {
     **dict.fromkeys(
         """
-        hill hills hillside waterfall countryside farm
+        hill hills hillside countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
         yard playground schoolyard campsite trail trails moon mars savanna savannah safari
         prairie grassland grasslands plains zoo skatepark skateparks lawn lawns
@@ -786,6 +803,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys(("skate park", "skate parks"), "park"),
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("jungle jungles rainforest rainforests".split(), "forest"),
+    **dict.fromkeys(("cliff", "cliffs", "clifftop", "cliffside"), "mountains"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
     **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
     **dict.fromkeys("rooftop airport".split(), "city"),
@@ -807,6 +825,8 @@ PLACE_STAND_INS = {
     # coming to where one is ("waits for its owner to come home"): no house to go to
     **{f"{come} home": "living room" for come in ("come", "comes", "coming", "came")},
 }
+# The words for the places drawn as said, not stood in for ("the city", not "a cliff").
+PLACES_AS_SAID = dict(PLACE_SYNONYMS)
 PLACE_SYNONYMS |= PLACE_STAND_INS
 # Any of those words, longest first, as a regular expression's alternatives ("coffee
 # shop" before "shop"): for the phrases around places ("to a café", "coming from the park").
@@ -1208,6 +1228,8 @@ NEUTRAL_WORDS = frozenset(
 NEUTRAL_WORDS |= SEASON_WORDS
 # What one does looking at a phone, drawn as holding it before their eyes.
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
+# A room's mood, drawn by what is in it (a cozy cabin's lit windows, a fire in the hearth).
+NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
 # Words for what the sky's things do, drawn with them ("clouds drift", "lightning flashes").

@@ -1,5 +1,5 @@
 """Painters for what is set in a place and stays there, alive or flickering: a flower, a
-snowman, a sandcastle (both rising as they are built), a campfire, fireworks."""
+snowman, a sandcastle (both rising as they are built), a campfire, a fireplace, fireworks."""
 
 from __future__ import annotations
 
@@ -249,25 +249,68 @@ def draw_campfire(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.line([(-0.35, 0.05), (0.3, 0.22)], 0.08, LOG)
     pen.line([(0.35, 0.05), (-0.3, 0.22)], 0.08, shade(LOG, 0.8))
     pen = pen.glowing()  # the flames and sparks give light; they are not dimmed by night
-    flicker = math.sin(pose.phase * 3.7) + 0.5 * math.sin(pose.phase * 7.3 + 1.0)
-    for scale, tone in ((1.0, colour), (0.72, shade(colour, 1.35)), (0.45, FLAME_CORE)):
-        height = (0.55 + 0.06 * flicker) * scale + 0.15
-        lean = 0.05 * math.sin(pose.phase * 2.9) * scale
-        width = 0.3 * scale
-        pen.polygon(
-            [
-                (-width, 0.12),
-                (-width * 0.6, 0.12 + height * 0.55),
-                (lean, 0.12 + height),
-                (width * 0.6, 0.12 + height * 0.6),
-                (width, 0.12),
-            ],
-            tone,
-        )
+    _flames(pen, pose.phase, colour, base=0.12, size=1.0)
     for k in range(3):  # sparks, each rising and gone again
         rise = (pose.phase * 0.15 + k / 3) % 1.0
         x = 0.12 * math.sin(pose.phase * 0.5 + k * 2.1)
         pen.ellipse(x, 0.7 + 0.2 * rise, 0.012, 0.012, FLAME_CORE)
+
+
+def _flames(pen: Pen, phase: float, colour: RGB, *, base: float, size: float) -> None:
+    """Three tongues of flame, one inside another, flickering and leaning as they burn,
+    rising from `base`; `size` 1 is a campfire's."""
+    flicker = math.sin(phase * 3.7) + 0.5 * math.sin(phase * 7.3 + 1.0)
+    for scale, tone in ((1.0, colour), (0.72, shade(colour, 1.35)), (0.45, FLAME_CORE)):
+        height = ((0.55 + 0.06 * flicker) * scale + 0.15) * size
+        lean = 0.05 * math.sin(phase * 2.9) * scale * size
+        width = 0.3 * scale * size
+        pen.polygon(
+            [
+                (-width, base),
+                (-width * 0.6, base + height * 0.55),
+                (lean, base + height),
+                (width * 0.6, base + height * 0.6),
+                (width, base),
+            ],
+            tone,
+        )
+
+
+BRICK = (150, 68, 52)
+MORTAR = (196, 170, 150)
+FIREBOX = (34, 28, 28)
+MANTEL = (96, 62, 40)
+MANTEL_AT = 1.2  # metres: the bricks' top, where the mantelpiece rests
+BRICK_LENGTH, BRICK_HEIGHT = 0.24, 0.1
+
+
+def draw_fireplace(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A brick fireplace against the wall: a stone hearth, a dark firebox where logs burn
+    with flickering flames (`colour`), a wooden mantelpiece with a lit candlestick at each
+    end; after dark its glow warms the floor before it."""
+    half, top = SIZE["fireplace"][0] / 2, MANTEL_AT
+    if pen.in_the_dark():  # the firelight on the floor in front
+        pen.glowing().ellipse(0.0, 0.02, half * 1.3, 0.12, (255, 160, 70, 60))
+    pen.rect(-half, 0.0, half, 0.12, STONE)  # the hearth
+    inner = half - 0.1
+    pen.rect(-inner, 0.12, inner, top, MORTAR)
+    for row in range(int((top - 0.12) / BRICK_HEIGHT)):  # courses, each half a brick over
+        y = 0.12 + row * BRICK_HEIGHT
+        x = -inner - (BRICK_LENGTH / 2 if row % 2 else 0.0)
+        while x < inner:
+            left, right = max(x + 0.01, -inner), min(x + BRICK_LENGTH - 0.01, inner)
+            tone = shade(BRICK, (0.9, 1.0, 0.95)[(row + round(x * 4)) % 3])
+            pen.rect(left, y + 0.01, right, y + BRICK_HEIGHT - 0.01, tone)
+            x += BRICK_LENGTH
+    pen.rect(-0.5, 0.12, 0.5, 0.72, FIREBOX)
+    pen.ellipse(0.0, 0.72, 0.5, 0.16, FIREBOX)  # its arched top
+    pen.line([(-0.32, 0.16), (0.3, 0.26)], 0.07, LOG)
+    pen.line([(0.32, 0.16), (-0.28, 0.25)], 0.07, shade(LOG, 0.8))
+    _flames(pen.glowing(), pose.phase, colour, base=0.2, size=0.62)
+    pen.rect(-half, top, half, top + 0.12, MANTEL)  # the mantelpiece
+    for x in (-0.6, 0.6):
+        pen.rect(x - 0.03, top + 0.12, x + 0.03, top + 0.32, (240, 232, 215))
+        pen.glowing().ellipse(x, top + 0.36, 0.025, 0.04, FLAME_CORE)
 
 
 def draw_fireworks(pen: Pen, pose: Pose, colour: RGB) -> None:

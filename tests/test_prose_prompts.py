@@ -6,6 +6,9 @@ from __future__ import annotations
 from videoagent.agent.planning import preview_plan
 from videoagent.plan.place_names import place_as_written
 from videoagent.plan.request import Request
+from videoagent.synthworld.articles import a_or_an
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.prompt_parser import parse
 
 
 def _prompts(text: str, backend: str = "xai") -> list:
@@ -94,3 +97,9 @@ def test_a_lead_of_several_and_the_rest_of_them_are_told_by_the_requests_word():
     assert "Another brown dog chases the red ball." in dogs
     kids = _prompts("two kids play at the beach")[0].prompt
     assert "the kid's friend, a kid in grey" in kids and "the person's friend" not in kids
+
+
+def test_a_or_an_goes_by_the_sound_a_word_starts_with():
+    said = {w: a_or_an(w) for w in ("unicycle", "umbrella", "hour", "house", "owl", "euro")}
+    assert said == dict(unicycle="a", umbrella="an", hour="an", house="a", owl="an", euro="a")
+    assert "A unicycle stands nearby" in caption(parse("a man riding a unicycle").spec)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.captioner import LIGHT_PHRASE, greeting
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -65,6 +66,9 @@ ACTION_PROSE = {
     "cook": "cooks, tossing a pan",
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
+    "scoot": "rides a kick scooter along, pushing off with one foot",
+    "mow": "mows the grass, pushing a lawnmower",
+    "chop": "chops wood, swinging an axe down onto a log",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",
@@ -209,4 +213,4 @@ def _definite(name: str) -> str:
 
 
 def _article(words: str) -> str:
-    return ("an " if words[:1].lower() in "aeiou" else "a ") + words
+    return f"{a_or_an(words)} {words}"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from videoagent.synthworld.articles import a_or_an
+
 # The look asked of a model that reads prose where the request asks none.
 DEFAULT_LOOK = "natural colour, soft film grain"
 
@@ -156,6 +158,6 @@ def _article_fixed(before: str, after: str) -> str:
     rest = after.lstrip()
     if article is None or not rest:
         return before + after
-    fitting = "an" if rest[0].lower() in "aeiou" else "a"
+    fitting = a_or_an(rest)
     fitting = fitting.capitalize() if article[1][0].isupper() else fitting
     return f"{before[: article.start()]}{fitting} {rest}"

@@ -61,5 +61,6 @@
 # christmas tree and presents; a rainbow, lightning, clouds in the sky; falling leaves; a
 # plane taking off or landing; watering flowers; a tug of war; 47: a fireplace, a
 # waterfall and a lighthouse (its beam sweeping the dark), drawn behind whoever is there;
-# one said to stand stands still.
-VERSION = 47
+# one said to stand stands still; 48: a kick scooter ridden, a lawnmower pushed, wood
+# chopped with an axe.
+VERSION = 48

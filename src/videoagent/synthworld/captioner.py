@@ -8,6 +8,7 @@ subject first.
 
 from __future__ import annotations
 
+from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.tossing import TOSSING
 from videoagent.synthworld.vocabulary import (
@@ -70,7 +71,7 @@ def _name(entity: EntitySpec) -> str:
 
 
 def _article(words: str) -> str:
-    return ("an " if words[:1] in "aeiou" else "a ") + words
+    return f"{a_or_an(words)} {words}"
 
 
 def _introduced(spec: SceneSpec, index: int) -> str:
@@ -230,6 +231,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "cook": "cooks at the stove",
         "read": "reads a book",
         "skate": "skateboards along",
+        "scoot": "rides a scooter along",
+        "mow": "mows the grass",
+        "chop": "chops wood",
         "dig": "digs",
         "crawl": "crawls along",
         "tug": "tugs",

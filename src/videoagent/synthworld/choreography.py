@@ -118,6 +118,8 @@ SPEED = {
     "swim": 0.7,
     "cycle": 3.0,
     "skate": 2.6,
+    "scoot": 2.2,
+    "mow": 0.8,  # behind the mower, a slow walk
     "surf": 2.4,  # along the face of a wave
     "ski": 3.4,
     "crawl": 0.3,
@@ -520,7 +522,7 @@ class Choreography:
         """True when an entity's position follows from an interaction with the subject."""
         entity = self.entities[index]
         staged = ("give", "hold", "meet", "chase", "walk", "run", "ride", "cycle", "dance")
-        staged += ("skate", "stroll", "hug", "surf", "ski", "tug", *TOSSING)
+        staged += ("skate", "stroll", "hug", "surf", "ski", "tug", "scoot", "mow", *TOSSING)
         if entity.kind == "rope" and self._tug():
             return True  # pulled between them
         if entity.action in staged or self._kite_flier(index) is not None:
@@ -937,6 +939,9 @@ class Choreography:
             "stretch": 0.8,  # a slow reach each way every eight seconds
             "water": 6.0,  # the drops falling from the spout
             "build": 4.0,  # a pat every second and a half
+            "scoot": 2.6,  # a push off the ground every two and a half seconds
+            "mow": 7.0,  # a slow walk's steps
+            "chop": 3.5,  # a swing of the axe every second and three quarters
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -200,6 +200,8 @@ def _describes_the_next(tokens: list[str], i: int) -> bool:
     word, following = tokens[i], tokens[j] if j < len(tokens) else ""
     if following.endswith("ed") and _names_something(tokens, j + 1):
         return True  # "a spooky haunted house": both describe the house
+    if following in vocab.RIDDEN_NOUNS:
+        return True  # "a shiny new scooter": the scooter is the thing
     if not following or following in KNOWN or following.endswith(("ing", "ed")):
         return False
     return not (following.endswith("s") and not word.endswith("s"))  # "penguin waddles"
@@ -458,6 +460,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 action = ("wave", 1)  # "the bus driver waves": said right after who does
             if action and action[0] == "wave" and _the_sea_s(tokens, i):
                 action = None  # "big waves at the beach": the sea's, no hand's
+            if action and not mentions and token in vocab.RIDDEN_NOUNS:
+                action = None  # "a red scooter by the café": a thing, no one riding it
             if action and token in _PLAY_WORDS and _SITTING_GAMES & set(tokens):
                 i += action[1]  # "playing chess": sitting at it (said by the game's word)
                 continue
@@ -504,7 +508,7 @@ def parse(prompt: str) -> ParsedPrompt:
                 occasions.append(vocab.OCCASIONS[token])
             elif names_a_part(tokens, i):
                 pass  # "the candles on the cake": the cake's, drawn with it
-            elif token not in KNOWN:
+            elif token not in KNOWN or (token in vocab.RIDDEN_NOUNS and not mentions):
                 named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for; what one
                 # wears ("with his headphones on") is no thing beside them
@@ -525,7 +529,8 @@ def parse(prompt: str) -> ParsedPrompt:
             actions = ["ride", *(a for a in actions if a != "stand")]  # in it, not beside it
         if ridden_by:
             mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
-            if not set(vocab.RIDING) & set(actions) and ridden_by not in unsupported:
+            drawn = set(vocab.RIDING) | set(vocab.RIDDEN_STANDING)  # on a scooter: scooting
+            if not drawn & set(actions) and ridden_by not in unsupported:
                 unsupported.append(ridden_by)  # "riding a wave": no drawing of that
         if puddled:  # "jumping in puddles", "walking through puddles": splashing in them
             splashing = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["splash"]
@@ -829,7 +834,7 @@ def _apply(
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle")
-    together += ("skate", "stroll", "tug")
+    together += ("skate", "stroll", "tug", "scoot")
     if joined and others and action in together:
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):

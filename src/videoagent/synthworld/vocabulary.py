@@ -101,6 +101,7 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("fisherman", "fishermen", "angler", "anglers"), "fishing"),
     **dict.fromkeys(("surfer", "surfers"), "surfing"),
     **dict.fromkeys(("skier", "skiers"), "skiing"),
+    **dict.fromkeys("lumberjack lumberjacks woodcutter woodcutters".split(), "chopping wood"),
 }
 # Sending something to and fro (`tossing.py`): thrown by hand, or hit with rackets in the
 # games played so; "playing catch" or volleyball is thrown to and fro, as a frisbee is.
@@ -250,6 +251,9 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "rally": ("person",),  # hitting a ball to and fro with rackets: tennis, badminton
     "surf": ("person",),  # standing on a surfboard, riding a wave in to the shore
     "ski": ("person",),  # on skis, poles in hand, gliding over the snow
+    "scoot": ("person",),  # on a kick scooter, a foot pushing off the ground now and then
+    "mow": ("person",),  # pushing a lawnmower along, cut grass flying
+    "chop": ("person",),  # an axe swung up and down onto a log on a chopping block
 }
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
@@ -292,6 +296,9 @@ LEARNT_ACTIONS = tuple(
         "land",
         "water",
         "tug",
+        "scoot",
+        "mow",
+        "chop",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -312,6 +319,12 @@ GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive", "fish": 
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
+# What one rides standing on it, drawn as doing that ("riding a scooter": scooting).
+RIDDEN_STANDING = ("skate", "scoot", "surf", "ski")
+# Their names, and a lawnmower's: said with no one on them, the things themselves.
+RIDDEN_NOUNS = frozenset(
+    "scooter scooters skateboard skateboards surfboard surfboards lawnmower lawnmowers".split()
+)
 
 COLOURS: dict[str, tuple[int, int, int]] = {
     "brown": (139, 90, 43),
@@ -462,7 +475,8 @@ KIND_SYNONYMS = {
         guitarist pianist drummer artist painter scientist astronaut pilot mechanic
         carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
         pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper cook
-        biker busker rower kayaker jockey horseman horsewoman reader angler
+        biker busker rower kayaker jockey horseman horsewoman reader angler lumberjack
+        woodcutter
         """.split(),
         "person",
     ),
@@ -977,6 +991,15 @@ ACTION_SYNONYMS = {
     ),
     **dict.fromkeys(("catching a wave", "catches a wave", "catch a wave"), "surf"),
     **dict.fromkeys("ski skis skiing skied".split(), "ski"),
+    **dict.fromkeys("scooter scooters scoot scoots scooting scooted".split(), "scoot"),
+    **dict.fromkeys("mow mows mowing mowed lawnmower lawnmowers".split(), "mow"),
+    **dict.fromkeys(("lawn mower", "lawn mowers"), "mow"),
+    **{  # wood split with an axe (a chef chopping onions stands at the stove)
+        f"{verb} {wood}": "chop"
+        for verb in "chop chops chopping chopped split splits splitting".split()
+        for wood in ("wood", "firewood", "logs", "a log", "the logs", "some wood")
+    },
+    **dict.fromkeys(("swinging an axe", "swings an axe", "with an axe"), "chop"),
     **dict.fromkeys("build builds building built".split(), "build"),
     **dict.fromkeys("dig digs digging dug".split(), "dig"),
     **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),

@@ -1,5 +1,6 @@
-"""What a person rides standing, drawn under their feet: a skateboard, a surfboard on the
-wave it rides, skis with their poles. In the rider's own metres, facing right."""
+"""What a person rides standing, drawn under their feet: a skateboard, a kick scooter, a
+surfboard on the wave it rides, skis with their poles. In the rider's own metres, facing
+right."""
 
 from __future__ import annotations
 
@@ -26,6 +27,25 @@ def skateboard(pen: Pen, phase: float) -> None:
         pen.rect(x - 0.03, 0.07, x + 0.03, 0.11, POLE)  # the truck
         pen.ellipse(x, 0.045, 0.045, 0.045, WHEEL)
         pen.ellipse(x + 0.025 * math.cos(phase), 0.045 + 0.025 * math.sin(phase), 0.01, 0.01, BOARD)
+
+
+SCOOTER = (60, 150, 200)
+GRIP = (40, 40, 44)
+HANDLEBAR = (0.34, 1.05)  # where a grown-up rider's hands hold it
+
+
+def scooter(pen: Pen, phase: float) -> None:
+    """A kick scooter side on: a low deck on two small wheels turning, the stem rising from
+    the front wheel to the handlebar."""
+    pen.line([(-0.3, 0.12), (0.3, 0.12)], 0.045, SCOOTER)
+    pen.line([(-0.3, 0.12), (-0.36, 0.12)], 0.03, GRIP)  # the brake over the back wheel
+    pen.line([(0.3, 0.12), (0.38, 0.06)], 0.04, SCOOTER)  # the neck down to the front wheel
+    pen.line([(0.38, 0.06), HANDLEBAR], 0.04, shade(SCOOTER, 0.85))  # the stem
+    pen.ellipse(*HANDLEBAR, 0.045, 0.03, GRIP)  # the handlebar seen end on
+    for x in (-0.27, 0.38):
+        pen.ellipse(x, 0.055, 0.055, 0.055, GRIP)
+        spot = (x + 0.03 * math.cos(phase * 5), 0.055 + 0.03 * math.sin(phase * 5))
+        pen.ellipse(*spot, 0.01, 0.01, WHEEL)
 
 
 def wave_behind(pen: Pen, phase: float) -> None:

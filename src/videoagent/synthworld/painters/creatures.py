@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from videoagent.synthworld.choreography import AT_THE_FACE, GRIP, SEATED, Pose
-from videoagent.synthworld.painters import boards
+from videoagent.synthworld.painters import boards, tools
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 NOSE = (25, 22, 24)
@@ -39,7 +39,7 @@ def shut_eye(pen: Pen, x: float, y: float, size: float) -> None:
 
 
 def _gait(pose: Pose, amplitude: float) -> float:
-    moving = pose.action in ("walk", "run", "sniff", "chase", "spin", "stroll")
+    moving = pose.action in ("walk", "run", "sniff", "chase", "spin", "stroll", "mow")
     return math.sin(pose.phase) * amplitude if moving else 0.0
 
 
@@ -314,6 +314,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         bend = 0.18 * math.sin(pose.phase)
     if pose.action == "tug":  # leaning back against the pull, feet braced apart
         bend, swing = -0.2 - 0.15 * pose.reach, 0.35
+    if pose.action == "mow":  # leaning into the handle
+        bend = 0.15
+    chop = tools.chop_stroke(pose.phase) if pose.action == "chop" else None
+    if chop:  # stretching up with the axe, bending into the stroke
+        bend = tools.chop_lean(chop[0])
+        swing = 0.12  # feet planted apart
+        tools.chopping_block(pen, chop[1])
     hip_y = 0.9
     seated = pose.action in SEATED
     if seated and pose.grounded:  # on the ground, knees drawn up
@@ -338,6 +345,16 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         for foot, trousers in ((-0.2, shade(TROUSERS, 0.8)), (0.2, TROUSERS)):
             pen.line([(0.0, hip_y), (foot * 0.6 + 0.08, 0.5), (foot, 0.14)], 0.13, trousers)
             pen.ellipse(foot + 0.04, 0.14, 0.08, 0.035, shade(TROUSERS, 0.6))  # shoe
+    elif pose.action == "scoot":  # one foot on the deck, the other pushing off the ground
+        hip_y, bend = 1.0, 0.12
+        boards.scooter(pen, pose.phase)
+        kick, lifted = _scoot_kick(pose.phase)
+        if kick is None:  # resting on the deck behind the other
+            pen.line([(0.0, hip_y), (-0.05, 0.58), (-0.16, 0.15)], 0.13, shade(TROUSERS, 0.8))
+        else:
+            pen.limb((0.0, hip_y), 1.0, kick, 0.13, shade(TROUSERS, 0.8), knee=-lifted)
+        pen.line([(0.0, hip_y), (0.1, 0.58), (0.06, 0.15)], 0.13, TROUSERS)
+        pen.ellipse(0.1, 0.15, 0.08, 0.035, shade(TROUSERS, 0.6))  # the shoe on the deck
     elif pose.action == "surf":  # crouched on the board, feet wide along it, on its wave
         hip_y, bend = 0.68, 0.3
         boards.wave_behind(pen, pose.phase)
@@ -387,6 +404,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far = -1.5 + 0.15 * math.sin(pose.phase)
     if pose.action == "ski":  # its pole pushing off in turn with the near one's
         far, elbow = 0.75 - 0.35 * _push(pose, math.pi), -0.4
+    if pose.action in ("scoot", "mow"):  # both hands on the handlebar, the mower's handle
+        far, elbow = HANDS_FORWARD[pose.action], -0.1
+    if chop:  # both hands on the axe's haft
+        far, elbow = chop[0], 0.0
     far_hand = pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
     if pose.action == "ski":
         boards.ski_pole(pen, far_hand, _push(pose, math.pi), dark=True)
@@ -407,6 +428,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
     elif pose.action in ("jump", "splash"):
         pen.limb((sx, sy - 0.02), 0.55, 2.3, 0.085, shirt)
+    elif pose.action in ("scoot", "mow"):
+        pen.limb((sx, sy - 0.02), 0.55, HANDS_FORWARD[pose.action], 0.085, shirt, knee=-0.1)
+        if pose.action == "mow":
+            tools.lawnmower(pen, pose.phase)
+    elif chop:
+        hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
+        tools.axe(pen, hands, chop[0])
     elif pose.action == "tug":  # the near hand on the rope too, where it is gripped
         pen.line([(sx, sy - 0.02), GRIP["person"]], 0.085, shirt)
     elif pose.action == "water":  # a watering can held out, tipped, pouring
@@ -498,6 +526,24 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             idle = 0.3 * math.sin(pose.phase * 0.25)
         pen.limb((sx, sy - 0.02), 0.55, swing * 0.8 + idle, 0.085, shirt, knee=0.2)
     _head(pen, sx + 0.03, sy + 0.16)
+
+
+# How far forward both hands reach, radians from hanging down: to a scooter's handlebar, a
+# lawnmower's handle.
+HANDS_FORWARD = {"scoot": 0.55, "mow": 0.75}
+KICK_BACK, KICK_FORWARD = -0.55, 0.1  # a pushing leg's swing, radians from hanging down
+
+
+def _scoot_kick(phase: float) -> tuple[float | None, float]:
+    """A scooter rider's pushing leg at `phase`: its swing and how far its knee is bent up,
+    pushing back along the ground, lifted forward again, then resting on the deck (None)
+    while they glide."""
+    u = (phase / (2 * math.pi)) % 1.0
+    if u < 0.35:  # the foot down, pushing back
+        return KICK_FORWARD + (KICK_BACK - KICK_FORWARD) * u / 0.35, 0.0
+    if u < 0.6:  # lifted, brought forward
+        return KICK_BACK + (KICK_FORWARD - KICK_BACK) * (u - 0.35) / 0.25, 0.5
+    return None, 0.0
 
 
 def _head(pen: Pen, hx: float, hy: float) -> None:

@@ -1,0 +1,111 @@
+"""What a person works with, drawn with them in their own metres (facing right): a
+lawnmower pushed along before them, an axe swung down onto a log on its block."""
+
+from __future__ import annotations
+
+import math
+
+from videoagent.synthworld.painters.pen import Pen, shade
+
+MOWER = (200, 50, 40)
+MOWER_ENGINE = (60, 60, 66)
+CLIPPINGS = (110, 170, 70)
+TYRE = (35, 35, 38)
+MOWER_GRIP = (0.46, 0.92)  # where both hands hold its handle
+BLOCK = (120, 84, 52)  # the chopping block, a round of trunk
+RINGS = (196, 160, 110)
+AXE_HEAD = (150, 150, 158)
+HAFT = (150, 110, 70)
+HAFT_LENGTH = 0.6  # metres, from the hands to the head
+BLOCK_X = 1.1  # how far before the one chopping their block stands, metres
+LOG_TOP = 0.78  # the top of the log stood on it, where the axe bites
+RAISE, STRIKE = 0.5, 0.12  # of a stroke: the axe lifted, then brought down
+OVERHEAD, STRUCK = 3.3, 1.25  # the arms' swing, radians from hanging down
+# The haft's angle from the arms': cocked back behind the head raised, further down than
+# the arms as it bites.
+AXE_TILT = {"raised": 0.7, "struck": -0.45}
+
+
+def lawnmower(pen: Pen, phase: float) -> None:
+    """A push mower before its user: its handle from their hands down to a red deck on
+    four wheels (the near two seen), the engine on top, cut grass thrown out behind."""
+    pen.line([MOWER_GRIP, (0.72, 0.34)], 0.035, shade(MOWER_ENGINE, 1.2))
+    pen.polygon([(0.66, 0.1), (0.7, 0.32), (1.16, 0.32), (1.22, 0.1)], MOWER)
+    pen.rect(0.82, 0.32, 1.02, 0.46, MOWER_ENGINE)
+    pen.rect(0.88, 0.46, 0.96, 0.5, shade(MOWER_ENGINE, 0.7))  # its cap
+    for x in (0.74, 1.12):
+        pen.ellipse(x, 0.08, 0.08, 0.08, TYRE)
+        pen.ellipse(x + 0.04 * math.cos(phase), 0.08 + 0.04 * math.sin(phase), 0.015, 0.015, MOWER)
+    for k in range(5):  # cut grass flying out behind, each speck from the deck and down
+        fly = (phase * 0.3 + k / 5) % 1.0
+        x, y = 0.64 - 0.5 * fly, 0.16 + 0.18 * math.sin(fly * math.pi)
+        pen.ellipse(x, y, 0.025, 0.015, CLIPPINGS)
+
+
+def chop_stroke(phase: float) -> tuple[float, float]:
+    """Where one chopping is in their stroke at `phase`: the arms' swing (radians from
+    hanging down: raised overhead, then down onto the log), and how long ago the axe bit,
+    0 to 1 of the rest after it (0 while the axe is up)."""
+    u = (phase / (2 * math.pi)) % 1.0
+    if u < RAISE:
+        return STRUCK + (OVERHEAD - STRUCK) * math.sin(u / RAISE * math.pi / 2), 0.0
+    if u < RAISE + STRIKE:  # down, fast
+        return OVERHEAD - (OVERHEAD - STRUCK) * ((u - RAISE) / STRIKE) ** 2, 0.0
+    return STRUCK, (u - RAISE - STRIKE) / (1 - RAISE - STRIKE)
+
+
+def chop_lean(swing: float) -> float:
+    """How far forward one chopping bends at the arms' `swing`: a little back with the axe
+    overhead, into the stroke as it comes down."""
+    up = (swing - STRUCK) / (OVERHEAD - STRUCK)
+    return 0.25 - 0.3 * up
+
+
+def axe(pen: Pen, hands: tuple[float, float], swing: float) -> None:
+    """An axe in both `hands`, its haft along the arms' `swing` (tilted down from it) and
+    its head at the end."""
+    up = (swing - STRUCK) / (OVERHEAD - STRUCK)
+    angle = swing + AXE_TILT["struck"] + (AXE_TILT["raised"] - AXE_TILT["struck"]) * up
+    direction = (math.sin(angle), -math.cos(angle))
+    head = (hands[0] + HAFT_LENGTH * direction[0], hands[1] + HAFT_LENGTH * direction[1])
+    pen.line([hands, head], 0.035, HAFT)
+    across = (-direction[1], direction[0])  # the blade, square to the haft
+    blade = [
+        (
+            head[0] - 0.04 * direction[0] + 0.07 * across[0],
+            head[1] - 0.04 * direction[1] + 0.07 * across[1],
+        ),
+        (
+            head[0] + 0.06 * direction[0] + 0.13 * across[0],
+            head[1] + 0.06 * direction[1] + 0.13 * across[1],
+        ),
+        (
+            head[0] + 0.06 * direction[0] - 0.04 * across[0],
+            head[1] + 0.06 * direction[1] - 0.04 * across[1],
+        ),
+    ]
+    pen.polygon(blade, AXE_HEAD)
+
+
+def chopping_block(pen: Pen, since: float) -> None:
+    """The block before one chopping and the log stood on it: whole while the axe is up,
+    split in two halves falling apart once it bites (`since`, 0 to 1), chips flying."""
+    x = BLOCK_X
+    pen.rect(x - 0.22, 0.0, x + 0.22, 0.42, BLOCK)
+    pen.ellipse(x, 0.42, 0.22, 0.05, RINGS)
+    if since <= 0:
+        pen.rect(x - 0.11, 0.42, x + 0.11, LOG_TOP, shade(BLOCK, 1.15))
+        pen.ellipse(x, LOG_TOP, 0.11, 0.03, RINGS)
+        return
+    fall = min(since * 3, 1.0)
+    for side in (-1, 1):  # each half tipping away from the cut
+        lean = side * fall * 1.2
+        foot = (x + side * (0.02 + 0.2 * fall), 0.42 - 0.3 * fall * fall)
+        top = (foot[0] + math.sin(lean) * 0.34, foot[1] + math.cos(lean) * 0.34)
+        pen.line([foot, top], 0.1, shade(BLOCK, 1.15))
+    for k in range(3):  # chips thrown up and out
+        out = since * 1.5
+        cx = x + (k - 1) * 0.35 * out
+        cy = LOG_TOP + 0.3 * out - 1.2 * out * out
+        if cy > 0:
+            pen.ellipse(cx, cy, 0.025, 0.02, RINGS)

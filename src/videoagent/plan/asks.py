@@ -36,6 +36,7 @@ from videoagent.plan.quoted_words import quoted, without_quoted
 from videoagent.plan.request import NUMBER_WORDS, Request, duration_in_text
 from videoagent.plan.visual_style import without_looks
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.prompt_parser import (
     food_at,
     is_awaited,
@@ -57,6 +58,7 @@ SAID_AS = {
     "toss": "throw",
     "rally": "hit",
     "takeoff": "take off",
+    "steer": "drive",  # at a car's wheel
 }  # actions said in other words than the world's ("fishes")
 
 
@@ -82,7 +84,7 @@ class Ask:
             named = f"{self.colour} {noun}" if self.colour else noun
             if count > 1:
                 return f"{COUNTED.get(count, str(count))} {named}"
-            return f"{'an' if named[0] in 'aeiou' else 'a'} {named}"
+            return f"{a_or_an(named)} {named}"
         if self.kind == "action":
             aimed = " ".join(w for w in (AIMED.get(self.what), "the", self.to) if w)
             verb = "ride" if self.what == "cycle" and self.to else self.what  # the bike

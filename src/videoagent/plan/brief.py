@@ -119,7 +119,7 @@ def make_brief(request: Request) -> Brief:
         window = "window" in request.text.lower()
         indoors = window or (kind == "cat" and weather == "clear")
         things = [e.kind for e in parse(told).spec.entities]
-        driven = kind is None and "car" in things
+        driven = "car" in things and (kind is None or "steer" in doing)  # or at its wheel
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
         found = [vocab.FOUND_IN[k] for k in things if k in vocab.FOUND_IN]
         homes = found + [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]

@@ -67,6 +67,7 @@ ACTION_PROSE = {
     "read": "sits reading a book",
     "skate": "rides a skateboard along",
     "scoot": "rides a kick scooter along, pushing off with one foot",
+    "steer": "drives, at the wheel",
     "mow": "mows the grass, pushing a lawnmower",
     "chop": "chops wood, swinging an axe down onto a log",
     "build": "builds it, patting it into shape",
@@ -165,7 +166,8 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
         elif entity.action in vocab.RIDING and target is not None:
             told.add(target)
             pace = " at a gallop" if spec.entities[target].action == "run" else ""
-            rides = "rows" if entity.action == "row" else "rides"  # a boat; a horse, a bike
+            # a boat; a car, its driver seen through the window; a horse, a bike
+            rides = {"row": "rows", "steer": "drives"}.get(entity.action, "rides")
             sentence = f"{called(index)} {rides} {called(target)}{pace}"
         elif entity.action == "eat" and entity.kind in vocab.ANIMALS:
             sentence = f"{called(index)} grazes, head lowered"

@@ -31,6 +31,7 @@ from videoagent.plan.journey import without_destinations
 from videoagent.plan.referents import with_referents
 from videoagent.plan.request import NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.choreography import SEATS
 from videoagent.synthworld.prompt_parser import brought_by_occasions, parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
@@ -113,6 +114,7 @@ FRAMING = {
     "roll": ("wide", "track"),
     "skate": ("wide", "track"),
     "scoot": ("wide", "track"),
+    "steer": ("wide", "track"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),
     "build": ("medium", "static"),
@@ -330,7 +332,7 @@ def looks_of(entity: EntitySpec) -> str:
     to a model), "a child in green"."""
     if entity.kind == "person":
         return f"a {'child' if entity.label == vocab.CHILD else 'person'} in {entity.colour}"
-    return f"{'an' if entity.colour[0] in 'aeiou' else 'a'} {entity.colour} {entity.kind}"
+    return f"{a_or_an(entity.colour)} {entity.colour} {entity.kind}"
 
 
 def _seat_kept(earlier: list[str], entities: list[EntitySpec]) -> EntitySpec | None:

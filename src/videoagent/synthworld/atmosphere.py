@@ -33,14 +33,16 @@ def light(time_of_day: str, weather: str) -> tuple[float, float, float]:
 
 
 def grader(time_of_day: str, weather: str) -> Callable[[RGB], RGB]:
-    """A function that lights a base colour for this time and weather."""
+    """A function that lights a base colour for this time and weather (one seen through,
+    given with its alpha, keeps it)."""
     multipliers = light(time_of_day, weather)
     cache: dict[RGB, RGB] = {}
 
     def grade(colour: RGB) -> RGB:
         graded = cache.get(colour)
         if graded is None:
-            graded = tuple(min(255, int(c * k)) for c, k in zip(colour, multipliers, strict=True))
+            lit = tuple(min(255, int(c * k)) for c, k in zip(colour, multipliers, strict=False))
+            graded = lit + tuple(colour[3:])
             cache[colour] = graded  # type: ignore[assignment]
         return graded  # type: ignore[return-value]
 

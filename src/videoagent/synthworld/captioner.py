@@ -184,7 +184,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         carrying = RIDDEN.get(target.kind, ("", ""))[1]
         if target.action == carrying:  # else its own sentence says its pace ("runs fast")
             done.add(entity.target)  # type: ignore[arg-type]
-        return f"{name.capitalize()} rides {_article(_name(target))}."
+        how = "drives" if action == "steer" else "rides"  # at a car's wheel
+        return f"{name.capitalize()} {how} {_article(_name(target))}."
     if entity.kind == "kite" and action == "fly" and target is not None:
         return f"The {_name(target)} flies {name}."  # from their hand
     if entity.kind in PLAYED and target is not None:
@@ -232,6 +233,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "read": "reads a book",
         "skate": "skateboards along",
         "scoot": "rides a scooter along",
+        "steer": "drives",
         "mow": "mows the grass",
         "chop": "chops wood",
         "dig": "digs",

@@ -119,6 +119,7 @@ SPEED = {
     "cycle": 3.0,
     "skate": 2.6,
     "scoot": 2.2,
+    "steer": 5.0,  # a car's, driven
     "mow": 0.8,  # behind the mower, a slow walk
     "surf": 2.4,  # along the face of a wave
     "ski": 3.4,
@@ -261,6 +262,7 @@ class Pose:
     swing: float = 0.0
     # a rope pulled in a tug of war: where its far end is from its near one, metres
     span: tuple[float, float] = (0.0, 0.0)
+    driven: bool = False  # a car with someone at its wheel, seen through its windows
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -292,8 +294,9 @@ SPLASH_SECONDS, SPLASH_AIRBORNE, SPLASH_HOP = 0.9, 0.5, 0.22
 OLLIE_EVERY, OLLIE_SECONDS = 3.5, 0.6  # a skateboarder's hop, board and all
 # Where a rider sits, metres above the ground, and behind the middle of what it rides
 # (facing right).
-SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22}  # in a boat: on its seat
-SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45}
+# in a boat: on its seat; in a car: at the wheel, head and shoulders in its front window
+SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22, "car": 0.4}
+SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22}
 SEAT_STEP = 0.6  # how far behind the one before them each other rider sits
 RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
 
@@ -580,6 +583,8 @@ class Choreography:
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
+        if any(e.action == "steer" and e.target == index for e in self.entities):
+            pose = replace(pose, driven=True)
         if pose.action == "splash":  # how long since they landed, of the time in the water
             into = ((t + self.gait_offset) % SPLASH_SECONDS) / SPLASH_SECONDS
             landed = (into - SPLASH_AIRBORNE) / (1 - SPLASH_AIRBORNE)

@@ -525,6 +525,8 @@ def parse(prompt: str) -> ParsedPrompt:
             actions = [a for a in actions if a != "hold"]
             actions = ["stroll" if a in ("walk", "run", "stand") else a for a in actions]
             actions = actions or ["stroll"]
+        if "drive" in actions and mentions and entities[mentions[0]]["kind"] == "person":
+            mentions, actions = _at_the_wheel(entities, mentions, actions, entity_for)
         if ridden_by in _ABOARD and not set(vocab.RIDING) & set(actions):
             actions = ["ride", *(a for a in actions if a != "stand")]  # in it, not beside it
         if ridden_by:
@@ -708,6 +710,14 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
     # How one rides is what one rides: on a bike, cycling.
     how = vocab.RIDDEN[entities[ridden[0]]["kind"]][0]
     return mentions, [how if a in vocab.RIDING else a for a in actions]
+
+
+def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str], entity_for):
+    """One who drives sits at the wheel of the car said ("a man driving a car"), or of one
+    brought for it ("driving to work"). Returns the sentence's mentions and actions."""
+    if not any(entities[m]["kind"] == "car" for m in mentions[1:]):
+        mentions = [*mentions, entity_for(_Mention("car", None), True)]
+    return mentions, ["steer" if a == "drive" else a for a in actions]
 
 
 # Walking hand in hand ("holding hands"): the action "stroll".

@@ -179,9 +179,11 @@ SHADOWED = {
 
 def _depth(entity: EntitySpec, pose: Pose) -> float:
     """The order `entity` is drawn in: by its kind, a diner on a table's far side behind
-    the table."""
+    the table, a car driven in front of its driver."""
     if pose.at_table == "far":
         return DEPTH["table"] - 0.5
+    if pose.driven:
+        return DEPTH["person"] + 0.5
     return DEPTH[entity.kind]
 
 

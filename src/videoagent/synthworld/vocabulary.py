@@ -252,6 +252,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "surf": ("person",),  # standing on a surfboard, riding a wave in to the shore
     "ski": ("person",),  # on skis, poles in hand, gliding over the snow
     "scoot": ("person",),  # on a kick scooter, a foot pushing off the ground now and then
+    "steer": ("person",),  # driving a car, sitting at its wheel
     "mow": ("person",),  # pushing a lawnmower along, cut grass flying
     "chop": ("person",),  # an axe swung up and down onto a log on a chopping block
 }
@@ -299,6 +300,7 @@ LEARNT_ACTIONS = tuple(
         "scoot",
         "mow",
         "chop",
+        "steer",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -318,7 +320,8 @@ GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly"}
 GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive", "fish": "swim"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
-RIDING = tuple(how for how, _ in RIDDEN.values())  # what a rider does: ride, cycle
+RIDDEN["car"] = ("steer", "drive")  # a driver at its wheel, seen through its windows
+RIDING = tuple(dict.fromkeys(how for how, _ in RIDDEN.values()))  # ride, cycle, row, steer
 # What one rides standing on it, drawn as doing that ("riding a scooter": scooting).
 RIDDEN_STANDING = ("skate", "scoot", "surf", "ski")
 # Their names, and a lawnmower's: said with no one on them, the things themselves.

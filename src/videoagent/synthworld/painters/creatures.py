@@ -330,6 +330,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif seated:  # on a seat: a bench, a sofa, a chair
         hip_y = 0.5
         pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
+    elif pose.action == "steer":  # in a car's seat, knees up to the pedals, behind its door
+        hip_y = 0.05
+        pen.line([(0.0, hip_y), (0.35, hip_y + 0.08), (0.45, hip_y - 0.1)], 0.13, TROUSERS)
     elif pose.action == "ride":  # astride, sitting where the pose is: legs down the flank
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.24, -0.1), (0.17, -0.55)], 0.13, TROUSERS)
@@ -516,9 +519,11 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb(
             (sx, sy - 0.02), 0.55, math.pi * 0.8, 0.085, shirt, knee=0.5 * math.sin(pose.phase)
         )
-    elif pose.action in ("give", "hold", "ride"):  # a rider's hands hold the reins
-        # giving, the arm reaches down to where the cup is lowered
-        reach_angle = {"give": math.pi / 2 - bend * 1.2, "hold": 1.25}.get(pose.action, 0.9)
+    elif pose.action in ("give", "hold", "ride", "steer"):  # a rider's hands hold the reins
+        # giving, the arm reaches down to where the cup is lowered; a driver's, to the wheel
+        reach_angle = {"give": math.pi / 2 - bend * 1.2, "hold": 1.25, "steer": 1.35}.get(
+            pose.action, 0.9
+        )
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
     else:  # standing or sitting, the near arm moves a little (no one holds still for long)
         idle = 0.12 * math.sin(pose.phase) if pose.action in ("sit", "stand") else 0.0

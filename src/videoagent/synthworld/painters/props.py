@@ -46,10 +46,19 @@ def text(pen: Pen, x: float, y: float, words: str, height: float, colour: RGB) -
 
 
 def draw_car(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A car side on, front to the right: its body, the cabin with two windows, a headlamp,
+    the wheels turning; driven, its windows show who is inside (drawn before it)."""
+    glass = (*GLASS, 110) if pose.driven else GLASS
     pen.polygon([(-1.9, 0.35), (1.9, 0.35), (1.95, 0.8), (1.2, 0.9), (-1.85, 0.9)], colour)
-    pen.polygon([(-1.2, 0.9), (0.9, 0.9), (0.5, 1.45), (-0.9, 1.45)], shade(colour, 0.85))
-    pen.polygon([(-1.05, 0.95), (-0.2, 0.95), (-0.2, 1.38), (-0.8, 1.38)], GLASS)
-    pen.polygon([(-0.1, 0.95), (0.75, 0.95), (0.45, 1.38), (-0.1, 1.38)], GLASS)
+    if pose.driven:  # the cabin's roof and pillars, open where the windows are
+        pen.polygon([(-1.2, 0.9), (-1.05, 0.9), (-0.8, 1.45), (-0.9, 1.45)], shade(colour, 0.85))
+        pen.rect(-0.2, 0.9, -0.1, 1.45, shade(colour, 0.85))
+        pen.polygon([(0.75, 0.9), (0.9, 0.9), (0.5, 1.45), (0.45, 1.38)], shade(colour, 0.85))
+        pen.rect(-0.9, 1.38, 0.5, 1.45, shade(colour, 0.85))
+    else:
+        pen.polygon([(-1.2, 0.9), (0.9, 0.9), (0.5, 1.45), (-0.9, 1.45)], shade(colour, 0.85))
+    pen.polygon([(-1.05, 0.95), (-0.2, 0.95), (-0.2, 1.38), (-0.8, 1.38)], glass)
+    pen.polygon([(-0.1, 0.95), (0.75, 0.95), (0.45, 1.38), (-0.1, 1.38)], glass)
     pen.ellipse(1.85, 0.7, 0.08, 0.06, (255, 236, 160))
     for wx in (-1.2, 1.2):
         _wheel(pen, wx, (0.33, 0.15, 0.14, 0.03), pose.phase)

@@ -38,6 +38,8 @@ from videoagent.plan.story_time import story_time
             ["clear"] * 2,
         ),
         ("a dog plays in the park, then runs home in the rain", ["morning"] * 2, ["clear", "rain"]),
+        # Said by what is done then: from that beat (the beach was at sunset for the dinner).
+        ("a family at the beach, then dinner at home", ["morning", "sunset"], ["clear"] * 2),
     ],
 )
 def test_time_and_weather_at_each_beat(text, times, weathers):
@@ -55,3 +57,12 @@ def test_the_shots_before_the_rain_starts_are_dry_and_the_video_still_shows_it()
     weathers = [shot.scene["weather"] for shot in board.shots]
     assert weathers[0] == "clear" and weathers[-1] == "rain"
     assert weathers == sorted(weathers)  # clear, then rain: never back
+
+
+def test_coming_inside_later_is_no_place_the_story_starts():
+    """ "building a snowman, then … inside" built it in the living room, snow and all."""
+    text = "two kids building a snowman, then having a snowball fight, then drinking cocoa inside"
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    places = [shot.scene_spec.place for shot in board.shots if shot.kind == "generated"]
+    assert places[0] == "park" and places[-1] == "living room"
+    assert make_brief(Request.build("a cat sleeping inside")).place == "living room"

@@ -535,3 +535,20 @@ def test_the_kite_is_flown_by_whoever_the_request_says_and_the_boy_is_the_little
     # the grown girl is "the girl", not the little boy
     (girl, boy) = parse("a girl and a little boy. The girl waves.").spec.entities
     assert (girl.action, girl.label, boy.label) == ("wave", "", "child")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "doing"),
+    [
+        # "water" alone names water: she was drawn watering flowers with a can
+        ("a woman stopping to drink water", [("person", "stand"), ("cup", "stand")]),
+        ("a man stops to water the roses", [("person", "water"), ("flower", "stand")]),
+        # one exploring goes about (a person "that sniffs" was undrawable, and stood)
+        ("a boy and his dog exploring the forest", [("person", "walk"), ("dog", "walk")]),
+        ("a dog and a cat exploring the garden", [("dog", "sniff"), ("cat", "sniff")]),
+    ],
+)
+def test_words_are_read_as_what_they_say_of_whom(prompt, doing):
+    parsed = parse(prompt)
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == doing
+    assert parsed.cannot == []

@@ -56,6 +56,10 @@ def _named(text: str, table: dict[str, str]) -> str | None:
     return None
 
 
+# Words for coming in, said of a later beat: the story began outside, not there.
+COMING_IN = frozenset(("inside", "indoors"))
+
+
 def _first_named(text: str, table: dict[str, str]) -> str | None:
     """The value of the phrase of `table` that `text` names first (the longest of those
     that start there): where a story starts is the first place it names ("in the park,
@@ -98,7 +102,13 @@ def make_brief(request: Request) -> Brief:
         weather = vocab.WEATHER_OF_DOING[needs]
         assumed.append(f"in the {weather} (one {ACTION_PROSE[needs].split(',')[0]})")
     weather = weather or "clear"
-    place = _first_named(without_destinations(request.text), vocab.PLACE_SYNONYMS)
+    opening = " ".join((beats.subject, *beats.beats[:1])).lower()
+    searched = without_destinations(request.text)
+    came_in = re.search(rf"\b(?:{'|'.join(COMING_IN)})\b", searched, re.IGNORECASE)
+    if came_in and not set(re.findall(r"[a-z]+", opening)) & COMING_IN:
+        # "building a snowman, then drinking cocoa inside": they came in; it starts out
+        searched = searched[: came_in.start()]
+    place = _first_named(searched, vocab.PLACE_SYNONYMS)
     lead = lead_of(beats.subject).lower().split() if beats.subject else []
     workplace = vocab.WORKPLACES.get(lead[-1]) if lead else None
     if place is None and workplace:  # a barista at work, a surfer at the beach

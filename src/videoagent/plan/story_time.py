@@ -23,7 +23,11 @@ _BEGINS = re.compile(
 )
 # Where nothing holds yet: the world's own morning and clear sky.
 _BEFORE = {"time_of_day": "morning", "weather": "clear"}
-_TABLES = {"time_of_day": vocab.TIME_SYNONYMS, "weather": vocab.WEATHER_SYNONYMS}
+# A time is said by its name, or by what is done then ("then dinner by the fire": evening).
+_TABLES = {
+    "time_of_day": {**vocab.WHEN_DONE, **vocab.TIME_SYNONYMS},
+    "weather": vocab.WEATHER_SYNONYMS,
+}
 
 
 def story_time(beats: list[str], brief: Brief) -> list[dict[str, str]]:

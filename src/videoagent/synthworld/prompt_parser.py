@@ -230,7 +230,10 @@ def _match(tokens: list[str], i: int, table: dict[str, str]) -> tuple[str, int] 
 KIND_TABLE = {**{k: k for k in vocab.KINDS}, **vocab.KIND_SYNONYMS}
 # The last word of each name of a kind ("driver" of "bus driver"): where a name ends.
 _KIND_ENDS = {name.split()[-1] for name in KIND_TABLE}
-ACTION_TABLE = {**{a: a for a in vocab.ACTIONS}, **vocab.ACTION_SYNONYMS}
+ACTION_TABLE = {
+    **{a: a for a in vocab.ACTIONS if a not in vocab.NAMES_NOT_DOINGS},
+    **vocab.ACTION_SYNONYMS,
+}
 KNOWN = (
     set(vocab.NEUTRAL_WORDS)
     | vocab.MEALS
@@ -844,7 +847,9 @@ def _apply(
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle")
-    together += ("skate", "stroll", "tug", "scoot")
+    together += ("skate", "stroll", "tug", "scoot", "sniff")
+    if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
+        action = "walk"  # "a boy and his dog exploring": walking on together
     if joined and others and action in together:
         partner = others[0]
         for one, other in ((subject, partner), (partner, subject)):
@@ -972,6 +977,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)
         if (kind, action) == ("person", "fly"):
             action = "stand"  # one flying a kite or a drone stands on the ground
+        if (kind, action) == ("person", "sniff"):
+            action = "walk"  # one exploring goes about, looking (a dog noses about)
         if action in ("walk", "run") and kind in vocab.ACTIONS["drive"]:
             action = "drive"  # "a train crossing the valley", "a car going by"
         if kind in vocab.MOVES_AS_DRAWN:

@@ -194,6 +194,9 @@ WEATHERS = ("clear", "rain", "snow")
 CAMERAS = ("static", "pan", "track", "zoom in", "zoom out")
 SHOT_SIZES = ("wide", "medium", "close-up")
 
+# Actions whose name alone names a thing ("drinking water", "in the water"): said so, no
+# one is doing it.
+NAMES_NOT_DOINGS = ("water",)
 # Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
@@ -1013,6 +1016,7 @@ ACTION_SYNONYMS = {
     ),
     **dict.fromkeys(("lands", "landing", "landed", "touches down", "touching down"), "land"),
     **dict.fromkeys(("waters", "watering", "watered"), "water"),  # (not "water": the lake's)
+    **{f"{to} water": "water" for to in ("to", "and", "then")},  # "stops to water the roses"
     **dict.fromkeys("tug tugs tugging tug-of-war".split(), "tug"),
     **dict.fromkeys(("tug of war", "tugs of war"), "tug"),
     "sits": "sit",

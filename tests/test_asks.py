@@ -36,6 +36,10 @@ from videoagent.plan.request import Request
             ],
         ),  # fmt: skip
         (
+            "a grandfather teaching his grandson to fish at the lake",
+            ["a person", "the person fishes", "by the lake"],  # fishing: no fish asked
+        ),
+        (
             'a brand video for "Pup Cafe" with the tagline "Treats for good dogs"',
             ['the text "Pup Cafe"', 'the text "Treats for good dogs"'],  # quoted: text only
         ),
@@ -65,7 +69,8 @@ from videoagent.plan.request import Request
         ("a unicorn in the park", ["at the park", "the unicorn"]),  # named, not made up
         ("a 2 minute film of rain over the city", ["rain", "in the city", "120 s long"]),
         ("half a minute of a cat", ["a cat", "30 s long"]),
-        ("a red car on a city street", ["a red car", "in the city"]),  # the city's street
+        # the city's street; a car the request is about drives by
+        ("a red car on a city street", ["a red car", "the car drives", "in the city"]),
         ('a dog with the words "Good dog" on screen', ["a dog", 'the text "Good dog"']),
         # A subject of two of one kind is two ("a boy and his grandpa" asked for a person).
         ("a boy and his grandpa fishing", ["two people", "the person fishes"]),

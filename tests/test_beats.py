@@ -174,6 +174,11 @@ from videoagent.plan.beats import (
         # a gerund naming a kind of thing is no verb ("Wild Trails horse rides tours.")
         ("a horse riding tours", ["A horse riding tours."]),
         ("a dog walking club", ["A dog walking club."]),
+        # the weather or the light, said alone, is the world's ("The cat rain outside.")
+        (
+            "a cat on the windowsill, rain outside",
+            ["A cat on the windowsill.", "Rain outside."],
+        ),
     ],
 )
 def test_captions_agree_with_how_many_the_subject_names(request_text, captions):

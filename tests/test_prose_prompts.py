@@ -103,3 +103,12 @@ def test_a_or_an_goes_by_the_sound_a_word_starts_with():
     said = {w: a_or_an(w) for w in ("unicycle", "umbrella", "hour", "house", "owl", "euro")}
     assert said == dict(unicycle="a", umbrella="an", hour="an", house="a", owl="an", euro="a")
     assert "A unicycle stands nearby" in caption(parse("a man riding a unicycle").spec)
+
+
+def test_what_is_named_as_many_is_said_without_an_a():
+    for prompt, said in (
+        ("a little girl chasing bubbles", "chases white bubbles"),  # "a white bubbles"
+        ("a girl holding balloons", "holds some red balloons"),
+    ):
+        spec = parse(prompt).spec
+        assert said in caption(spec) and parse(caption(spec)).spec == spec

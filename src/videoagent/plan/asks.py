@@ -198,6 +198,8 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
         return None  # "a bus stop": a place
     if words[i] in vocab.BABY_WORDS and _creature_word(after):
         return None  # "a baby elephant": how young the elephant is
+    if i > 0 and f"{words[i - 1]} {words[i]}" in vocab.ACTION_SYNONYMS:
+        return None  # "teaching him to fish": fishing, no fish
     for length in (3, 2, 1):
         phrase = " ".join(words[i : i + length])
         if len(phrase.split()) != length:

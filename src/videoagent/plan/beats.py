@@ -673,5 +673,21 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     named = opener in _MENTION_WORDS | _POSSESSIVES
     framed = _FRAMING.match(" ".join(said)) is not None  # "close-up of her shoes"
     own = at is not None or named or framed or opener in ("it", "there", "they")
-    own = own or _opens_with_place(said)
+    own = own or _opens_with_place(said) or _opens_with_the_sky(said)
     return words, own
+
+
+def _opens_with_the_sky(words: list[str]) -> bool:
+    """Whether `words` open with the weather or the light, told of itself ("rain outside",
+    "sunset over the lake"; not "morning routine"): the world's, no doing of the subject's."""
+    opener = words[0].lower().strip(",.") if words else ""
+    following = words[1].lower().strip(",.") if len(words) > 1 else ""
+    skies = opener in vocab.WEATHER_SYNONYMS or opener in vocab.TIME_SYNONYMS
+    return skies and (not following or following in _SAID_OF_THE_SKY)
+
+
+# What follows the weather or the light told of itself ("rain falls", "sunset over …").
+_SAID_OF_THE_SKY = frozenset(
+    """outside falls falling fell over on in at across begins starts sets setting rises
+    rising comes pours pouring everywhere again""".split()
+)

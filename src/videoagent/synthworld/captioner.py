@@ -14,6 +14,7 @@ from videoagent.synthworld.tossing import TOSSING
 from videoagent.synthworld.vocabulary import (
     BLOWN,
     BUNCH,
+    BUNCHED,
     CHILD,
     DEFAULT_COLOUR,
     GOES_ABOUT_BY,
@@ -71,6 +72,12 @@ def _name(entity: EntitySpec) -> str:
 
 
 def _article(words: str) -> str:
+    """ "a red ball", "an orange cat"; of what is named as many, "white bubbles", and of a
+    bunch, "some red balloons"."""
+    if words.split()[-1] in SAID_AS_MANY:
+        return words
+    if words.endswith(tuple(f" {kind}s" for kind in BUNCHED)):
+        return f"some {words}"
     return f"{a_or_an(words)} {words}"
 
 

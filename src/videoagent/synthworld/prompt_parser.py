@@ -491,6 +491,11 @@ def parse(prompt: str) -> ParsedPrompt:
                 puddled = True
                 i += 1
                 continue
+            taught = any(_match(tokens, j, ACTION_TABLE) for j in range(i + 1, len(tokens)))
+            if token in _TEACHING and mentions and taught:
+                joined_by_and = True  # "teaching his grandson to fish": both of them fish
+                i += 1
+                continue
             # "a cat sleeping": it sits (not "the picnic table": a kind of table)
             if token in vocab.STILL_WORDS and mentions and not _describes_the_next(tokens, i):
                 still = "sit" if entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"] else "stand"
@@ -568,6 +573,12 @@ def parse(prompt: str) -> ParsedPrompt:
             occasions.append("easel")  # "painting in the park": at an easel
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
+        teacher = entities[mentions[0]] if mentions else {}
+        if _TEACHING & set(tokens) and len(mentions) > 1 and teacher["action"] in vocab.RIDING:
+            # "teaching his daughter to ride a bike": she rides, he walks alongside
+            learner = entities[mentions[1]]
+            learner["action"], learner["target"] = teacher["action"], teacher["target"]
+            teacher["action"], teacher["target"] = "walk", None
         if _FEEDING & set(tokens):  # "feeding pigeons": the fed eat what is thrown them
             fed = [m for m in mentions[1:] if entities[m]["action"] is None]
             for m in (m for m in fed if entities[m]["kind"] in vocab.ACTIONS["eat"]):
@@ -723,6 +734,8 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
     return mentions, ["steer" if a == "drive" else a for a in actions]
 
 
+# Showing someone how to do what the sentence then says: they both do it.
+_TEACHING = frozenset("teach teaches teaching taught".split())
 # Walking hand in hand ("holding hands"): the action "stroll".
 _HAND_IN_HAND = {"hand in hand", "holding hands", "hold hands", "holds hands", "held hands"}
 # What is painted where it stands, at no easel ("painting the fence").
@@ -972,6 +985,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             )
         used.setdefault(kind, []).append(entity["colour"])
         action = entity["action"] or vocab.GOES_ABOUT_BY.get(kind, "stand")
+        if index == 0 and not entity["action"]:  # "a busy street with cars": they drive by
+            action = vocab.GOES_ABOUT_FIRST.get(kind, action)
         handed = any(e["kind"] in ("cup", "ball") for e in entities)
         if (kind, action) == ("person", "eat") and handed:
             action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)

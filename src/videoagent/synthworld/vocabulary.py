@@ -321,6 +321,9 @@ def learnt_doing(kind: str, action: str, actions: tuple[str, ...] = LEARNT_ACTIO
 # butterfly or a balloon is seen in the air.
 GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly"}
 GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive", "fish": "swim"}
+# What a kind does where nothing is said of it and the prompt is about it: a car drives by
+# (beside someone, one is parked).
+GOES_ABOUT_FIRST = {"car": "drive", "bus": "drive"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDDEN["car"] = ("steer", "drive")  # a driver at its wheel, seen through its windows
@@ -987,6 +990,7 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("blow blows blowing".split(), "blow"),
     **dict.fromkeys("paint paints painting".split(), "paint"),
     **dict.fromkeys("angle angles angling fishing".split(), "angle"),  # ("fishes": fish)
+    **dict.fromkeys(("to fish", "go fish", "goes fishing"), "angle"),  # ("a fish": one)
     **dict.fromkeys(
         "skateboard skateboards skateboarding skateboarded longboarding".split(), "skate"
     ),
@@ -1124,6 +1128,7 @@ ACTION_SYNONYMS = {
     "stand": "stand",
     "stands": "stand",
     "standing": "stand",
+    "parked": "stand",  # a car that stands, not one driving by
     # Waving a hand: "waving", or "waves" said with whom or why ("the waves" are the sea's).
     "waving": "wave",
     **{f"{verb} {how}": "wave" for verb in ("wave", "waves") for how in _WAVED},

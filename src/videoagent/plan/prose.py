@@ -68,6 +68,7 @@ ACTION_PROSE = {
     "skate": "rides a skateboard along",
     "scoot": "rides a kick scooter along, pushing off with one foot",
     "steer": "drives, at the wheel",
+    "propose": "kneels on one knee, holding up an open ring box",
     "mow": "mows the grass, pushing a lawnmower",
     "chop": "chops wood, swinging an axe down onto a log",
     "build": "builds it, patting it into shape",

@@ -115,6 +115,7 @@ FRAMING = {
     "skate": ("wide", "track"),
     "scoot": ("wide", "track"),
     "steer": ("wide", "track"),
+    "propose": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),
     "build": ("medium", "static"),

@@ -62,5 +62,6 @@
 # plane taking off or landing; watering flowers; a tug of war; 47: a fireplace, a
 # waterfall and a lighthouse (its beam sweeping the dark), drawn behind whoever is there;
 # one said to stand stands still; 48: a kick scooter ridden, a lawnmower pushed, wood
-# chopped with an axe; 49: a car driven, its driver at the wheel seen through its windows.
-VERSION = 49
+# chopped with an axe; 49: a car driven, its driver at the wheel seen through its windows;
+# 50: a proposal, on one knee with a ring box held up.
+VERSION = 50

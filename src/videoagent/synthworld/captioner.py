@@ -193,6 +193,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             done.add(entity.target)  # type: ignore[arg-type]
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
+    if action == "propose" and target is not None and target.action == "stand":
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} proposes to {_introduced(spec, entity.target)}."
     if entity.kind == "kite" and action == "fly" and target is not None:
         return f"The {_name(target)} flies {name}."  # from their hand
     if entity.kind in PLAYED and target is not None:
@@ -241,6 +244,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "skate": "skateboards along",
         "scoot": "rides a scooter along",
         "steer": "drives",
+        "propose": "kneels on one knee",
         "mow": "mows the grass",
         "chop": "chops wood",
         "dig": "digs",

@@ -172,6 +172,7 @@ BUILT_AT_FIRST = 0.3
 WATERING_REACH = 0.85  # how far before one watering them the flowers are, metres
 TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
 TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
+PROPOSED_TO_AT = 0.85  # how far before one kneeling to propose the other stands, metres
 PRESENTS_BEFORE_THE_TREE = 0.45  # metres: piled under its lowest branches
 # A tug of war: where each grips the rope, before and above their middle (metres of their
 # kind's size: a dog's mouth, a person's hands), how much rope is between them, and how
@@ -532,6 +533,8 @@ class Choreography:
             return True
         if self._tossing and index == self._tossing.thing:
             return True  # in the air between them
+        if self._proposer_to(index) is not None:
+            return True  # before the one proposing
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
             return True  # held up, or far off in the sky: no place on the ground
         if self._table_under(index) is not None:
@@ -748,6 +751,11 @@ class Choreography:
             return self._strolling(index, t, u)
         if index == 0:
             return self._subject_pose(entity, t, u)
+        proposer = self._proposer_to(index)
+        if proposer is not None:  # facing the one on one knee before them
+            kneeling = self._pose(proposer, t)
+            x = kneeling.x + PROPOSED_TO_AT * kneeling.facing
+            return Pose(x, 0.0, -kneeling.facing, "stand", self._phase(entity, t))
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return self._item_pose(index, t, u)
         rider = self._rider_of(index)
@@ -859,6 +867,13 @@ class Choreography:
             if rider == 0 and entity.action in RIDING and entity.target == index:
                 return rider
         return None
+
+    def _proposer_to(self, index: int) -> int | None:
+        """Who kneels to propose to entity `index`, if anyone does."""
+        return next(
+            (i for i, e in enumerate(self.entities) if e.action == "propose" and e.target == index),
+            None,
+        )
 
     def _chaser_of(self, index: int) -> int | None:
         for chaser, entity in enumerate(self.entities):

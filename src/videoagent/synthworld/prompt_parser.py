@@ -535,6 +535,10 @@ def parse(prompt: str) -> ParsedPrompt:
             actions = actions or ["stroll"]
         if "drive" in actions and mentions and entities[mentions[0]]["kind"] == "person":
             mentions, actions = _at_the_wheel(entities, mentions, actions, entity_for)
+        proposing = "propose" in actions and mentions and entities[mentions[0]]["kind"] == "person"
+        if proposing and not any(entities[m]["kind"] == "person" for m in mentions[1:]):
+            to_target = entity_for(_Mention("person", None), True, another=True)  # to whom
+            mentions = [*mentions, to_target]
         if ridden_by in _ABOARD and not set(vocab.RIDING) & set(actions):
             actions = ["ride", *(a for a in actions if a != "stand")]  # in it, not beside it
         if ridden_by:
@@ -889,7 +893,7 @@ def _apply(
         action = "build" if built is not None else "stand"
     if entities[subject]["action"] is None:
         entities[subject]["action"] = action
-    if action == "give" and to_target is not None:
+    if action in ("give", "propose") and to_target is not None:
         entities[subject]["target"] = to_target
     elif action in vocab.RIDING:
         ridden = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
@@ -1008,7 +1012,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
-        aimed = ("meet", "hug", "chase", "give", "build", "water", *vocab.RIDING, *TOSSING)
+        aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", *vocab.RIDING)
+        aimed += TOSSING
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

@@ -256,6 +256,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "ski": ("person",),  # on skis, poles in hand, gliding over the snow
     "scoot": ("person",),  # on a kick scooter, a foot pushing off the ground now and then
     "steer": ("person",),  # driving a car, sitting at its wheel
+    "propose": ("person",),  # down on one knee before another, holding up a ring
     "mow": ("person",),  # pushing a lawnmower along, cut grass flying
     "chop": ("person",),  # an axe swung up and down onto a log on a chopping block
 }
@@ -304,6 +305,7 @@ LEARNT_ACTIONS = tuple(
         "mow",
         "chop",
         "steer",
+        "propose",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -991,6 +993,11 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("paint paints painting".split(), "paint"),
     **dict.fromkeys("angle angles angling fishing".split(), "angle"),  # ("fishes": fish)
     **dict.fromkeys(("to fish", "go fish", "goes fishing"), "angle"),  # ("a fish": one)
+    **dict.fromkeys("propose proposes proposing proposed".split(), "propose"),
+    **dict.fromkeys(
+        ("pops the question", "popping the question", "pop the question", "on one knee"),
+        "propose",
+    ),
     **dict.fromkeys(
         "skateboard skateboards skateboarding skateboarded longboarding".split(), "skate"
     ),

@@ -330,6 +330,11 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif seated:  # on a seat: a bench, a sofa, a chair
         hip_y = 0.5
         pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
+    elif pose.action == "propose":  # down on one knee: the near knee on the ground
+        hip_y = 0.55
+        pen.line([(0.0, hip_y), (0.38, 0.52), (0.4, 0.03)], 0.13, shade(TROUSERS, 0.8))
+        pen.line([(0.0, hip_y), (0.02, 0.06), (-0.42, 0.04)], 0.13, TROUSERS)
+        pen.ellipse(-0.44, 0.05, 0.05, 0.04, shade(TROUSERS, 0.6))  # the sole of its shoe
     elif pose.action == "steer":  # in a car's seat, knees up to the pedals, behind its door
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.35, hip_y + 0.08), (0.45, hip_y - 0.1)], 0.13, TROUSERS)
@@ -438,6 +443,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif chop:
         hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
         tools.axe(pen, hands, chop[0])
+    elif pose.action == "propose":  # holding up an open ring box to the one before them
+        hand = pen.limb((sx, sy - 0.02), 0.55, 1.75, 0.085, shirt, knee=0.3)
+        _ring_box(pen, hand, pose.phase)
     elif pose.action == "tug":  # the near hand on the rope too, where it is gripped
         pen.line([(sx, sy - 0.02), GRIP["person"]], 0.085, shirt)
     elif pose.action == "water":  # a watering can held out, tipped, pouring
@@ -531,6 +539,20 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             idle = 0.3 * math.sin(pose.phase * 0.25)
         pen.limb((sx, sy - 0.02), 0.55, swing * 0.8 + idle, 0.085, shirt, knee=0.2)
     _head(pen, sx + 0.03, sy + 0.16)
+
+
+RING_BOX = (140, 30, 45)
+RING_GOLD = (240, 200, 80)
+
+
+def _ring_box(pen: Pen, hand: tuple[float, float], phase: float) -> None:
+    """A small box open in `hand`, its lid up, a ring in it catching the light."""
+    x, y = hand[0] + 0.03, hand[1] + 0.01
+    pen.rect(x - 0.05, y, x + 0.05, y + 0.06, RING_BOX)
+    pen.rect(x - 0.05, y + 0.06, x - 0.035, y + 0.13, shade(RING_BOX, 0.8))  # the lid, up
+    pen.ellipse(x, y + 0.075, 0.025, 0.025, RING_GOLD)
+    glint = 0.012 + 0.01 * max(math.sin(phase * 2.0), 0.0)
+    pen.glowing().ellipse(x + 0.015, y + 0.09, glint, glint, (255, 255, 240))
 
 
 # How far forward both hands reach, radians from hanging down: to a scooter's handlebar, a

@@ -12,6 +12,7 @@ import numpy as np
 from videoagent.plan.asks import asks_in
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.painters.landmarks import LAMP
+from videoagent.synthworld.painters.props import LAMPLIGHT
 from videoagent.synthworld.painters.scenery import FLAME_CORE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
@@ -76,3 +77,14 @@ def test_one_said_to_stand_stands_still(first_planned):
     spec, _ = first_planned("a dog standing in the park")
     assert spec.entities[0].action == "stand" and spec.camera != "track"
     assert first_planned("a dog in the park")[0].entities[0].action == "walk"
+
+
+def test_a_castle_stands_behind_whoever_is_there_its_windows_lit_at_night(first_planned):
+    spec, warnings = first_planned("a knight walking past a castle at night")
+    assert [e.kind for e in spec.entities] == ["person", "castle"] and spec.time_of_day == "night"
+    assert not any("castle" in w for w in warnings) and parse(caption(spec)).spec == spec
+    [(image, truth)] = _frames(replace(spec, camera="static", shot_size="wide"), 1)
+    castle, knight = _box(truth, "castle"), _box(truth, "person")
+    assert castle[3] - castle[1] > 2 * (knight[3] - knight[1])  # towering over him
+    assert _near(image, castle, LAMPLIGHT) > 3  # its windows lit
+    assert parse("kids building a sand castle").spec.entities[1].kind == "sandcastle"

@@ -90,8 +90,8 @@ def test_caption_parses_back_to_the_same_scene(spec):
 
 
 def test_unknown_nouns_become_labelled_placeholders():
-    parsed = parse("a dragon flies over the castle at night")
-    assert parsed.placeholders == ["dragon", "castle"]
+    parsed = parse("a dragon flies over the windmill at night")
+    assert parsed.placeholders == ["dragon", "windmill"]
     assert parsed.spec.time_of_day == "night"
     about_the_video = parse("a dog in the park with the words on screen, a tagline, a caption")
     assert about_the_video.placeholders == about_the_video.unsupported_words == []

@@ -63,5 +63,6 @@
 # waterfall and a lighthouse (its beam sweeping the dark), drawn behind whoever is there;
 # one said to stand stands still; 48: a kick scooter ridden, a lawnmower pushed, wood
 # chopped with an axe; 49: a car driven, its driver at the wheel seen through its windows;
-# 50: a proposal, on one knee with a ring box held up.
-VERSION = 50
+# 50: a proposal, on one knee with a ring box held up; 51: a castle, and a tent where
+# people camp.
+VERSION = 51

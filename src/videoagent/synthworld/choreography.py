@@ -106,6 +106,8 @@ SIZE = {
     "fireplace": (1.8, 1.6),  # to the candlesticks on its mantelpiece
     "waterfall": (4.4, 6.0),  # its rocks, the pool at its foot
     "lighthouse": (2.0, 6.9),
+    "castle": (9.0, 6.7),  # to its pennants' tips
+    "tent": (2.2, 1.4),
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life

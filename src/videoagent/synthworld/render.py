@@ -57,9 +57,11 @@ PAINTERS = {
     "rope": props.draw_rope,
     "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
+    "tent": scenery.draw_tent,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
     "lighthouse": landmarks.draw_lighthouse,
+    "castle": landmarks.draw_castle,
     "fireworks": scenery.draw_fireworks,
     "butterfly": creatures.draw_butterfly,
     "fish": creatures.draw_fish,
@@ -113,7 +115,8 @@ DEPTH = {
     "leaves": 5,  # falling before everyone
     "rope": 5,  # in the hands and teeth of those tugging
     "campfire": 1,
-    **dict.fromkeys(("fireplace", "waterfall", "lighthouse"), 0),  # behind whoever is there
+    "tent": 0,  # behind the campfire and those by it
+    **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,
     "person": 3,
     "dog": 4,

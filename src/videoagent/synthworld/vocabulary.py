@@ -27,10 +27,10 @@ PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "can
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
 PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
 PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
-PROPS += ("fireplace", "waterfall", "lighthouse")
+PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
-BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse")
+BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
 # Where a thing is, when a request names no place: a waterfall in the woods, a lighthouse
 # by the sea, a goldfish's bowl at home (its fish is no reef's).
 FOUND_IN = {"waterfall": "forest", "lighthouse": "beach", "fishbowl": "living room"}
@@ -74,6 +74,7 @@ WHERE_DONE = {
     **dict.fromkeys(("party", "parties", "birthday", "christmas", "xmas"), "living room"),
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
+    "camping": "forest",
     # a meal at home: breakfast in the kitchen, dinner at the table in the living room
     **dict.fromkeys(("breakfast", "breakfasts", "brunch"), "kitchen"),
     **dict.fromkeys("dinner dinners supper suppers".split(), "living room"),
@@ -153,6 +154,7 @@ OCCASIONS = {
     **dict.fromkeys(("birthday", "birthdays"), "cake"),
     **dict.fromkeys(("party", "parties"), "balloon"),
     **dict.fromkeys(("christmas", "xmas"), "christmas tree"),
+    **dict.fromkeys(("camping", "campsite", "campsites", "campground"), "tent"),
 }
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
@@ -400,6 +402,8 @@ DEFAULT_COLOUR = {
     "fireplace": "orange",  # its flames; its bricks red
     "waterfall": "white",  # its foam; the water behind it blue
     "lighthouse": "red",  # its stripes, between white ones
+    "castle": "grey",  # its stone
+    "tent": "orange",
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -560,12 +564,14 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("thunderstorm", "thunderstorms", "thunder"), "lightning"),
     **dict.fromkeys(("cloud", "storm clouds"), "clouds"),
     **dict.fromkeys(("leaf", "autumn leaves", "fall leaves", "falling leaves"), "leaves"),
-    "sandcastles": "sandcastle",  # (not "sand castle": a castle alone is no sandcastle)
+    **dict.fromkeys(("sandcastles", "sand castle", "sand castles"), "sandcastle"),
     **dict.fromkeys(("fish bowl", "fish bowls", "goldfish bowl", "fishbowls"), "fishbowl"),
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
     **dict.fromkeys(("fireplaces", "hearth", "hearths", "fire place", "log fire"), "fireplace"),
     **dict.fromkeys(("waterfalls", "cascade", "cascades"), "waterfall"),
     "lighthouses": "lighthouse",
+    "tents": "tent",
+    **dict.fromkeys("castles palace palaces fortress fortresses fort forts".split(), "castle"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
     **dict.fromkeys("bees bumblebee bumblebees honeybee honeybees".split(), "bee"),
     "penguins": "penguin",
@@ -820,7 +826,7 @@ PLACE_STAND_INS = {
         """
         hill hills hillside countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
-        yard playground schoolyard campsite trail trails moon mars savanna savannah safari
+        yard playground schoolyard trail trails moon mars savanna savannah safari
         prairie grassland grasslands plains zoo skatepark skateparks lawn lawns
         """.split(),
         "park",
@@ -828,6 +834,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys(("skate park", "skate parks"), "park"),
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("jungle jungles rainforest rainforests".split(), "forest"),
+    **dict.fromkeys(("campsite", "campsites", "campground"), "forest"),
     **dict.fromkeys(("cliff", "cliffs", "clifftop", "cliffside"), "mountains"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
     **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
@@ -1216,6 +1223,7 @@ STILL_WORDS = frozenset(
     roasting
     stretch stretches stretching
     games gaming videogames chess cards puzzle puzzles
+    camping
     """.split()
 )
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.
@@ -1272,6 +1280,8 @@ NEUTRAL_WORDS |= SEASON_WORDS
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
 # A room's mood, drawn by what is in it (a cozy cabin's lit windows, a fire in the hearth).
 NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
+# Camping is drawn by its tent (`OCCASIONS`), those camping sitting by it (`STILL_WORDS`).
+NEUTRAL_WORDS |= frozenset(("camping",))
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
 # Words for what the sky's things do, drawn with them ("clouds drift", "lightning flashes").

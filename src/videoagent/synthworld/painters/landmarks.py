@@ -1,5 +1,5 @@
 """Painters for what a place is known by, standing behind whoever is there: a waterfall
-pouring over its rocks, a lighthouse whose lamp sweeps the dark."""
+pouring over its rocks, a lighthouse whose lamp sweeps the dark, a castle."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import math
 
 from videoagent.synthworld.choreography import SIZE, Choreography, Pose
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
+from videoagent.synthworld.painters.props import LAMPLIGHT
 
 ROCK = (112, 106, 98)
 MOSS = (70, 120, 60)
@@ -124,3 +125,65 @@ def _beam(pen: Pen, now: float, lamp: tuple[float, float]) -> None:
         )
     flare = 0.25 + 0.35 * max(math.sin(turn), 0.0)  # facing us: a blaze
     pen.ellipse(x, y, flare, flare, (*LAMP, 150))
+
+
+ROOF_SLATE = (70, 72, 90)
+PENNANT = (200, 45, 45)
+GATE = (60, 46, 36)
+IRON = (40, 40, 44)
+ARROW_SLIT = (40, 40, 48)
+
+
+def draw_castle(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A castle of stone (`colour`): a keep rising behind a curtain wall with battlements,
+    a round tower with a slate cone at each end, an arched gate with its portcullis down,
+    arrow slits lit from inside after dark, pennants flying from the roofs."""
+    width, _ = SIZE["castle"]
+    half = width / 2
+    lit = pen.in_the_dark()
+    dark = shade(colour, 0.82)
+    keep = (-1.4, 1.4, 4.8)  # its left, right and top
+    pen.rect(keep[0], 0.0, keep[1], keep[2], dark)
+    _battlements(pen, keep[0], keep[1], keep[2], dark)
+    for x in (-0.6, 0.6):
+        _arrow_slit(pen, x, 3.8, lit)
+    _pennant(pen, 0.0, keep[2] + 0.35, pose.phase)
+    wall = half - 1.0
+    pen.rect(-wall, 0.0, wall, 2.8, colour)
+    _battlements(pen, -wall, wall, 2.8, colour)
+    for side in (-1, 1):
+        x = side * wall
+        pen.rect(x - 0.9, 0.0, x + 0.9, 4.2, shade(colour, 0.93))
+        _battlements(pen, x - 0.9, x + 0.9, 4.2, shade(colour, 0.93))
+        pen.polygon([(x - 1.0, 4.55), (x + 1.0, 4.55), (x, 5.9)], ROOF_SLATE)
+        _pennant(pen, x, 5.9, pose.phase + side)
+        for y in (1.6, 3.0):
+            _arrow_slit(pen, x, y, lit)
+    pen.rect(-0.65, 0.0, 0.65, 1.5, GATE)  # the gate, arched
+    pen.ellipse(0.0, 1.5, 0.65, 0.5, GATE)
+    for x in (-0.42, -0.14, 0.14, 0.42):  # the portcullis
+        pen.rect(x - 0.025, 0.0, x + 0.025, 1.85, IRON)
+    for y in (0.5, 1.1, 1.6):
+        pen.rect(-0.6, y - 0.025, 0.6, y + 0.025, IRON)
+
+
+def _battlements(pen: Pen, left: float, right: float, top: float, colour: RGB) -> None:
+    """Merlons along a wall's top, gaps between them."""
+    count = max(int((right - left) / 0.55), 1)
+    step = (right - left) / count
+    for k in range(count + 1):
+        x = min(left + k * step, right - 0.3)
+        pen.rect(x, top, x + 0.3, top + 0.35, colour)
+
+
+def _arrow_slit(pen: Pen, x: float, y: float, lit: bool) -> None:
+    """A tall narrow window, lamplit after dark."""
+    glass = pen.glowing() if lit else pen
+    glass.rect(x - 0.09, y - 0.3, x + 0.09, y + 0.3, LAMPLIGHT if lit else ARROW_SLIT)
+
+
+def _pennant(pen: Pen, x: float, y: float, phase: float) -> None:
+    """A flagpole topped by a pennant fluttering in the wind."""
+    pen.line([(x, y), (x, y + 0.8)], 0.035, IRON)
+    flutter = 0.1 * math.sin(phase * 2.5)
+    pen.polygon([(x, y + 0.8), (x + 0.7, y + 0.62 + flutter), (x, y + 0.45)], PENNANT)

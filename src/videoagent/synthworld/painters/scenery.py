@@ -256,6 +256,27 @@ def draw_campfire(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(x, 0.7 + 0.2 * rise, 0.012, 0.012, FLAME_CORE)
 
 
+TENT_GLOW = (255, 200, 110)
+
+
+def draw_tent(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A ridge tent seen from its front: two sloping panels (the far one in shade), its door
+    flap open on the dark inside, lit by a lantern after dark, guy lines pegged out."""
+    width, height = SIZE["tent"]
+    half = width / 2
+    for side in (-1, 1):  # the guy lines, from the ridge's ends to their pegs
+        pen.line([(side * half * 0.2, height), (side * (half + 0.35), 0.02)], 0.01, (200, 200, 190))
+    pen.polygon([(-half, 0.0), (0.0, height), (half, 0.0)], colour)
+    pen.polygon([(0.0, height), (half, 0.0), (half * 0.35, 0.0)], shade(colour, 0.8))
+    door = [(-0.38, 0.0), (0.0, height * 0.72), (0.38, 0.0)]
+    if pen.in_the_dark():
+        pen.glowing().polygon(door, TENT_GLOW)
+        pen.glowing().polygon([(-half, 0.0), (0.0, height), (half, 0.0)], (*TENT_GLOW, 50))
+    else:
+        pen.polygon(door, shade(colour, 0.35))
+    pen.polygon([(-0.38, 0.0), (0.0, height * 0.72), (-0.55, 0.05)], shade(colour, 1.15))  # flap
+
+
 def _flames(pen: Pen, phase: float, colour: RGB, *, base: float, size: float) -> None:
     """Three tongues of flame, one inside another, flickering and leaning as they burn,
     rising from `base`; `size` 1 is a campfire's."""

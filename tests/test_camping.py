@@ -21,6 +21,8 @@ def test_those_camping_sit_by_their_tent(first_planned):
     assert [a for k, a in kinds if k == "person"] == ["sit"] * 3
     assert spec.place == "lake" and warnings == [] and parse(caption(spec)).spec == spec
     assert first_planned("two friends camping")[0].place == "forest"
+    said_so = parse("the man camps by a lake").spec.entities  # "camps", not "camping"
+    assert [(e.kind, e.action) for e in said_so] == [("person", "sit"), ("tent", "stand")]
 
 
 def test_a_tent_glows_after_dark_and_not_by_day(first_planned):

@@ -74,7 +74,7 @@ WHERE_DONE = {
     **dict.fromkeys(("party", "parties", "birthday", "christmas", "xmas"), "living room"),
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
-    "camping": "forest",
+    **dict.fromkeys("camps camped camping".split(), "forest"),
     # a meal at home: breakfast in the kitchen, dinner at the table in the living room
     **dict.fromkeys(("breakfast", "breakfasts", "brunch"), "kitchen"),
     **dict.fromkeys("dinner dinners supper suppers".split(), "living room"),
@@ -154,7 +154,7 @@ OCCASIONS = {
     **dict.fromkeys(("birthday", "birthdays"), "cake"),
     **dict.fromkeys(("party", "parties"), "balloon"),
     **dict.fromkeys(("christmas", "xmas"), "christmas tree"),
-    **dict.fromkeys(("camping", "campsite", "campsites", "campground"), "tent"),
+    **dict.fromkeys("camp camps camped camping campsite campsites campground".split(), "tent"),
 }
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
@@ -1223,7 +1223,7 @@ STILL_WORDS = frozenset(
     roasting
     stretch stretches stretching
     games gaming videogames chess cards puzzle puzzles
-    camping
+    camps camped camping
     """.split()
 )
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.
@@ -1281,7 +1281,7 @@ NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping brows
 # A room's mood, drawn by what is in it (a cozy cabin's lit windows, a fire in the hearth).
 NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 # Camping is drawn by its tent (`OCCASIONS`), those camping sitting by it (`STILL_WORDS`).
-NEUTRAL_WORDS |= frozenset(("camping",))
+NEUTRAL_WORDS |= frozenset("camp camps camped camping".split())
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
 # Words for what the sky's things do, drawn with them ("clouds drift", "lightning flashes").

@@ -144,12 +144,12 @@ def test_the_cast_looks_as_the_model_says_when_they_fit_what_is_drawn(request_an
 
 
 def test_a_plan_that_leaves_out_what_cannot_be_drawn_is_sent_back():
-    """A dragon is not in synthworld: a plan that quietly drops it would pass every check
+    """A unicorn is not in synthworld: a plan that quietly drops it would pass every check
     of a picture without it; the model is asked to keep it, and it is then said not shown."""
-    request = Request.build("a dragon flying over a windmill", duration=12)
+    request = Request.build("a unicorn flying over a windmill", duration=12)
     brief = make_brief(request)
     beats = ["something flies over the park", "it lands on a hill"]
-    kept = ["a dragon flies over the windmill", "the dragon lands by the windmill"]
+    kept = ["a unicorn flies over the windmill", "the unicorn lands by the windmill"]
     server = FakeOpenAI([_shots([6, 6], beats * 2), _shots([6, 6], kept * 2)])
     try:
         board, warnings = plan_with_llm(request, brief, Bible(), client=ChatClient(server.url))
@@ -157,8 +157,8 @@ def test_a_plan_that_leaves_out_what_cannot_be_drawn_is_sent_back():
         server.close()
     assert warnings == [] and len(server.requests) == 2
     repair = server.requests[1]["body"]["messages"][-1]["content"]
-    assert "the request asks for dragon, windmill" in repair
-    assert all("dragon" in shot.scene_spec.entities[0].label for shot in board.shots)
+    assert "the request asks for unicorn, windmill" in repair
+    assert all("unicorn" in shot.scene_spec.entities[0].label for shot in board.shots)
 
 
 def test_lengths_are_shares_and_a_plan_that_says_nothing_is_sent_back(request_and_brief):

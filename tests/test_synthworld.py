@@ -67,7 +67,7 @@ SPECS = [
         "clear",
         "zoom in",
         "close-up",
-        (EntitySpec("cat", "orange", "sit"), EntitySpec("placeholder", "white", label="dragon")),
+        (EntitySpec("cat", "orange", "sit"), EntitySpec("placeholder", "white", label="unicorn")),
     ),
     SceneSpec(  # two of a kind and colour: "another brown dog", not the first one again
         "beach",
@@ -90,8 +90,8 @@ def test_caption_parses_back_to_the_same_scene(spec):
 
 
 def test_unknown_nouns_become_labelled_placeholders():
-    parsed = parse("a dragon flies over the windmill at night")
-    assert parsed.placeholders == ["dragon", "windmill"]
+    parsed = parse("a unicorn flies over the windmill at night")
+    assert parsed.placeholders == ["unicorn", "windmill"]
     assert parsed.spec.time_of_day == "night"
     about_the_video = parse("a dog in the park with the words on screen, a tagline, a caption")
     assert about_the_video.placeholders == about_the_video.unsupported_words == []

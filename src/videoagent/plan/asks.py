@@ -5,7 +5,7 @@ of the request: a check that only asks "did I do what I planned?" cannot catch a
 dropped the second dog or the snow. So the request is read a second time, here, into asks
 that can each be looked for in the finished video (issue 28): the entities with how many,
 what kind and what colour; what each does and to whom, beat by beat; the place, the time of
-day, the weather; things named that the world has no drawing for (a lighthouse, a unicorn);
+day, the weather; things named that the world has no drawing for (a windmill, a unicorn);
 text in quotes that must appear (read as text only: "Treats for good dogs" asks for no dog);
 the length when the request names one.
 

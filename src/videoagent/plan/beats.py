@@ -109,6 +109,7 @@ _NOT_AFTER = {"of", "about", "for", "to", "from", "with", "without", "by", "at",
 # What follows a verb, never a bare noun ("drinks it": no drinks).
 OBJECT_WORDS = {"it", "a", "an", "the", "them", "him", "her", "his", "their", "its", "some"}
 _E_STEMS = (
+    "breath",
     "mak",
     "tak",
     "hav",

@@ -136,7 +136,7 @@ def nearest_colour(rgb: tuple[int, int, int]) -> str:
 def _entity_for(reference: dict, bible: Bible) -> BibleEntity | None:
     named = reference["entity"]
     for entity in bible.entities.values():
-        # A kind synthworld cannot draw is still in the cast ("unsupported-dragon"): a
+        # A kind synthworld cannot draw is still in the cast ("unsupported-unicorn"): a
         # reference shows the hosted models what it looks like.
         if named and (
             named in (entity.id, entity.kind, entity.role) or entity.id == f"unsupported-{named}"

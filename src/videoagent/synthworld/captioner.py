@@ -211,6 +211,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"The {_name(target)} holds {name}."  # up, over their head
     if entity.kind in GOES_ABOUT_BY and action == "fly":
         drifts = {"hot air balloon": "floats across the sky", "bee": "buzzes about"}
+        drifts["dragon"] = "flies across the sky"
         return f"{name.capitalize()} {drifts.get(entity.kind, 'flutters about')}."
     if action == "chase" and target is not None:  # the chased one keeps its own sentence
         return f"{name.capitalize()} chases {_article(_name(target))}."

@@ -108,6 +108,7 @@ SIZE = {
     "lighthouse": (2.0, 6.9),
     "castle": (9.0, 6.7),  # to its pennants' tips
     "tent": (2.2, 1.4),
+    "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
     "fish": (0.5, 0.3),  # larger than life

@@ -13,7 +13,14 @@ from PIL import Image, ImageDraw
 from videoagent.synthworld import atmosphere, places
 from videoagent.synthworld.camera import View, sky_box
 from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, drawn_scale, sized_as
-from videoagent.synthworld.painters import animals, creatures, landmarks, props, scenery
+from videoagent.synthworld.painters import (
+    animals,
+    creatures,
+    fantasy,
+    landmarks,
+    props,
+    scenery,
+)
 from videoagent.synthworld.painters.pen import Pen, shade
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 from videoagent.synthworld.staging import Carry, Stage
@@ -58,6 +65,7 @@ PAINTERS = {
     "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
     "tent": scenery.draw_tent,
+    "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
     "lighthouse": landmarks.draw_lighthouse,
@@ -116,6 +124,7 @@ DEPTH = {
     "rope": 5,  # in the hands and teeth of those tugging
     "campfire": 1,
     "tent": 0,  # behind the campfire and those by it
+    "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,
     "person": 3,

@@ -16,6 +16,7 @@ ANIMALS = (
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
 )
 CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee", "fish", "turtle")
+CREATURES += ("dragon",)
 WOODLAND_ANIMALS = ("deer", "fox", "wolf", "bear")  # at home in a forest, where none is said
 # The water a boat is on, and where a fish lives, where none is said.
 AFLOAT_ON = {"boat": "lake", "sailboat": "beach", "fish": "reef", "turtle": "beach"}
@@ -202,7 +203,8 @@ NAMES_NOT_DOINGS = ("water",)
 # Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
-    "walk": ("dog", "cat", "person", "bird", *ANIMALS, "penguin", "turtle"),  # a penguin waddles
+    # a penguin waddles, a dragon lumbers
+    "walk": ("dog", "cat", "person", "bird", *ANIMALS, "penguin", "turtle", "dragon"),
     "run": ("dog", "cat", "person", *ANIMALS),
     "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit", "lion", "tiger", "panda")
     + ("squirrel", "mouse"),
@@ -215,7 +217,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "eat": ("dog", "cat", "bird", *ANIMALS, "person"),  # a person at a table, or where they are
     "meet": ("dog", "cat", "person", *ANIMALS, "penguin"),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
-    "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee"),
+    "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee", "dragon"),
     "drive": ("car", "bus", "train"),
     "roll": ("ball", "bike", "stick"),  # a stick thrown tumbles along
     "ride": ("person",),  # on a horse's back (the horse walks)
@@ -323,7 +325,7 @@ def learnt_doing(kind: str, action: str, actions: tuple[str, ...] = LEARNT_ACTIO
 
 # What a kind does where nothing is said of it, when that is not standing about: a
 # butterfly or a balloon is seen in the air.
-GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly"}
+GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly", "dragon": "fly"}
 GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive", "fish": "swim"}
 # What a kind does where nothing is said of it and the prompt is about it: a car drives by
 # (beside someone, one is parked).
@@ -404,6 +406,7 @@ DEFAULT_COLOUR = {
     "lighthouse": "red",  # its stripes, between white ones
     "castle": "grey",  # its stone
     "tent": "orange",
+    "dragon": "green",
     "boat": "red",
     "sailboat": "white",
     "train": "red",
@@ -571,6 +574,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("waterfalls", "cascade", "cascades"), "waterfall"),
     "lighthouses": "lighthouse",
     "tents": "tent",
+    "dragons": "dragon",
     **dict.fromkeys("castles palace palaces fortress fortresses fort forts".split(), "castle"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
     **dict.fromkeys("bees bumblebee bumblebees honeybee honeybees".split(), "bee"),
@@ -1024,6 +1028,8 @@ ACTION_SYNONYMS = {
         for wood in ("wood", "firewood", "logs", "a log", "the logs", "some wood")
     },
     **dict.fromkeys(("swinging an axe", "swings an axe", "with an axe"), "chop"),
+    # a dragon breathes fire now and then, whatever it does: said so, it stands
+    **dict.fromkeys(("breathing fire", "breathes fire", "breathe fire"), "stand"),
     **dict.fromkeys("build builds building built".split(), "build"),
     **dict.fromkeys("dig digs digging dug".split(), "dig"),
     **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),

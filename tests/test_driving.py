@@ -54,3 +54,10 @@ def _colours_in_front_window(image, truth) -> int:
     rows = slice(y0 + int(height * 0.1), y0 + int(height * 0.28))
     columns = slice(x0 + int(width * 0.52), x0 + int(width * 0.64))
     return len({tuple(p) for p in image[rows, columns].reshape(-1, 3)})
+
+
+def test_those_with_the_driver_ride_in_the_car(first_planned):
+    spec, _ = first_planned("a family driving through the mountains")
+    said = caption(spec)
+    assert said.count(" drives ") == 1 and said.count("rides in the red car") == 2
+    assert parse(said).spec == spec  # one car, three in it

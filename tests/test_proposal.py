@@ -8,6 +8,7 @@ import numpy as np
 
 from videoagent.plan.asks import asks_in
 from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import Choreography
 from videoagent.synthworld.painters.creatures import HAIR, RING_BOX
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
@@ -33,6 +34,7 @@ def test_the_one_kneeling_is_lower_than_the_one_standing_before_them(first_plann
     assert kneeling[2] <= standing[2]  # before her, facing her
     facings = [e.facing for e in truth.entities]
     assert facings[0] == -facings[1]
+    assert Choreography(spec, 4.0).pose(1, 1.0).at_the_face == "mouth"  # a hand to it
     hair = np.abs(image.astype(int) - np.array(HAIR)).sum(axis=2) < 30
     tops = [np.nonzero(hair[:, b[0] : b[2]])[0].min() for b in (kneeling, standing)]
     assert tops[0] > tops[1] + 10  # the kneeling head well below the standing one

@@ -81,6 +81,13 @@ def _article(words: str) -> str:
     return f"{a_or_an(words)} {words}"
 
 
+def _driver_of(spec: SceneSpec, car: int | None) -> int | None:
+    """Who is at the wheel of the car `car`: the first of those in it."""
+    return next(
+        (i for i, e in enumerate(spec.entities) if e.action == "steer" and e.target == car), None
+    )
+
+
 def _introduced(spec: SceneSpec, index: int) -> str:
     """An entity as its sentence introduces it: "a brown dog", or "another brown dog" where
     one just like it came before (so the parser reads two, not the same one twice)."""
@@ -191,6 +198,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         carrying = RIDDEN.get(target.kind, ("", ""))[1]
         if target.action == carrying:  # else its own sentence says its pace ("runs fast")
             done.add(entity.target)  # type: ignore[arg-type]
+        if action == "steer" and _driver_of(spec, entity.target) != index:  # a passenger
+            return f"{name.capitalize()} rides in the {_name(target)}."
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
     if action == "propose" and target is not None and target.action == "stand":

@@ -215,8 +215,10 @@ SEATED_HAND_DROP = {"seat": 0.4, "ground": 0.78}
 PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, metres
 # How a near arm holds a phone, a camera or a bubble wand to the face (its swing and its
 # elbow's bend, radians, as `Pen.limb` takes them): to the ear, talking; before the eyes,
-# looking at the screen; to the eye, taking a photo; before the lips, blowing bubbles.
+# looking at the screen; to the eye, taking a photo; before the lips, blowing bubbles; or
+# the hand alone to the mouth, in surprise (one proposed to).
 AT_THE_FACE = {"ear": (0.5, 2.9), "screen": (0.9, 1.2), "eye": (0.7, 2.3), "wand": (0.8, 2.1)}
+AT_THE_FACE["mouth"] = (0.7, 2.5)
 SHOULDER = (0.0, 1.43)  # where a standing grown-up's arms hang from, facing right, metres
 ARM = 0.55
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
@@ -758,7 +760,8 @@ class Choreography:
         if proposer is not None:  # facing the one on one knee before them
             kneeling = self._pose(proposer, t)
             x = kneeling.x + PROPOSED_TO_AT * kneeling.facing
-            return Pose(x, 0.0, -kneeling.facing, "stand", self._phase(entity, t))
+            phase = self._phase(entity, t)
+            return Pose(x, 0.0, -kneeling.facing, "stand", phase, at_the_face="mouth")
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return self._item_pose(index, t, u)
         rider = self._rider_of(index)

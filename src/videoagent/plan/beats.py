@@ -228,7 +228,7 @@ def names_many(noun: str) -> bool:
     which is either)."""
     word = noun.lower()
     if word.endswith("s"):
-        return True
+        return not word.endswith(("ss", "us"))  # "a glass", "a bus": one
     return any(word.endswith(many) and many != one for one, many in _IRREGULAR_PLURALS.items())
 
 

@@ -69,6 +69,7 @@ ACTION_PROSE = {
     "scoot": "rides a kick scooter along, pushing off with one foot",
     "steer": "drives, at the wheel",
     "propose": "kneels on one knee, holding up an open ring box",
+    "knock": "sits on the table pawing at a cup, pushes it to the edge and knocks it off",
     "mow": "mows the grass, pushing a lawnmower",
     "chop": "chops wood, swinging an axe down onto a log",
     "build": "builds it, patting it into shape",

@@ -116,6 +116,7 @@ FRAMING = {
     "scoot": ("wide", "track"),
     "steer": ("wide", "track"),
     "propose": ("medium", "static"),
+    "knock": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),
     "build": ("medium", "static"),

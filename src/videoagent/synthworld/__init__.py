@@ -64,5 +64,6 @@
 # one said to stand stands still; 48: a kick scooter ridden, a lawnmower pushed, wood
 # chopped with an axe; 49: a car driven, its driver at the wheel seen through its windows;
 # 50: a proposal, on one knee with a ring box held up; 51: a castle, and a tent where
-# people camp; 52: a dragon; 53: one proposed to puts a hand to the mouth.
-VERSION = 53
+# people camp; 52: a dragon; 53: one proposed to puts a hand to the mouth; 54: a cat
+# knocks a cup off a table, the cup tipping as it falls.
+VERSION = 54

@@ -202,6 +202,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             return f"{name.capitalize()} rides in the {_name(target)}."
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
+    table = next((i for i, e in enumerate(spec.entities) if e.kind == "table"), None)
+    if action == "knock" and target is not None and table is not None:
+        done.update((entity.target, table))  # type: ignore[arg-type]
+        cup, under = _introduced(spec, entity.target), _introduced(spec, table)
+        return f"{name.capitalize()} knocks {cup} off {under}."
     if action == "propose" and target is not None and target.action == "stand":
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} proposes to {_introduced(spec, entity.target)}."
@@ -255,6 +260,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "scoot": "rides a scooter along",
         "steer": "drives",
         "propose": "kneels on one knee",
+        "knock": "knocks things over",
         "mow": "mows the grass",
         "chop": "chops wood",
         "dig": "digs",

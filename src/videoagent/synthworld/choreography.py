@@ -175,6 +175,11 @@ BUILT_AT_FIRST = 0.3
 WATERING_REACH = 0.85  # how far before one watering them the flowers are, metres
 TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
 TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
+# A cat knocking a cup off a table: where on the table it sits (metres from its middle)
+# and the cup starts before it; when in the shot its paw starts pushing the cup, and when
+# the cup reaches the edge; how long it takes to fall to the floor, seconds.
+KNOCKER_ON_TABLE, CUP_BEFORE_IT = -0.35, 0.3
+PUSHED_FROM, PUSHED_OFF, FALL_SECONDS = 0.35, 0.55, 0.45
 PROPOSED_TO_AT = 0.85  # how far before one kneeling to propose the other stands, metres
 PRESENTS_BEFORE_THE_TREE = 0.45  # metres: piled under its lowest branches
 # A tug of war: where each grips the rope, before and above their middle (metres of their
@@ -418,6 +423,9 @@ class Choreography:
                 side = 1 if k % 2 == 0 else -1
                 positions[index] = sum(subject_span) / 2 + side * SIT_BESIDE * (k // 2 + 1)
                 continue
+            if entity.kind == "table" and self.entities[0].action == "knock":
+                positions[index] = sum(subject_span) / 2 - KNOCKER_ON_TABLE  # under the cat
+                continue
             if index == self._table_under(0):  # under the cake the shot is of
                 positions[index] = sum(subject_span) / 2
                 continue
@@ -540,6 +548,8 @@ class Choreography:
             return True  # in the air between them
         if self._proposer_to(index) is not None:
             return True  # before the one proposing
+        if self.entities[0].action == "knock" and self.entities[0].target == index:
+            return True  # on the table before the cat, then knocked off it
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
             return True  # held up, or far off in the sky: no place on the ground
         if self._table_under(index) is not None:
@@ -754,8 +764,15 @@ class Choreography:
             return self._tugging(index, tug, t)
         if entity.action == "stroll" and self.entities[0].action == "stroll":
             return self._strolling(index, t, u)
+        if index == 0 and entity.action == "knock":  # up on the table, pawing at the cup
+            paw = 0.5 + 0.5 * math.sin(t * 5.0) if u < PUSHED_FROM else 0.0
+            paw = 1.0 if PUSHED_FROM <= u < PUSHED_OFF else paw
+            x = sum(self.subject_span()) / 2
+            return Pose(x, SIZE["table"][1], +1, "knock", self._phase(entity, t), reach=paw)
         if index == 0:
             return self._subject_pose(entity, t, u)
+        if self.entities[0].action == "knock" and self.entities[0].target == index:
+            return self._knocked(t, u)
         proposer = self._proposer_to(index)
         if proposer is not None:  # facing the one on one knee before them
             kneeling = self._pose(proposer, t)
@@ -1131,6 +1148,21 @@ class Choreography:
         # Bends down between 15% and 55% of the shot, then straightens up again.
         reach = _ease((u - 0.15) / 0.4) if u < 0.55 else 1.0 - _ease((u - 0.55) / 0.2)
         return Pose(x, 0.0, -1, "give", t * 3, reach=reach)
+
+    def _knocked(self, t: float, u: float) -> Pose:
+        """The cup a cat knocks off a table: before the cat, pushed along to the edge, then
+        falling, tipping as it goes, to lie on its side on the floor (`reach`: tipped)."""
+        start = sum(self.subject_span()) / 2 + CUP_BEFORE_IT
+        edge = start - CUP_BEFORE_IT - KNOCKER_ON_TABLE + SIZE["table"][0] / 2
+        height = SIZE["table"][1]
+        pushed = min(max((u - PUSHED_FROM) / (PUSHED_OFF - PUSHED_FROM), 0.0), 1.0)
+        x = start + (edge - start) * _ease(pushed)
+        falling = max(t - PUSHED_OFF * self.duration, 0.0) / FALL_SECONDS
+        if falling <= 0:
+            return Pose(x, height, +1, "stand", 0.0)
+        fell = min(falling, 1.0)
+        y = height * (1 - fell * fell)  # faster and faster, as a thing falls
+        return Pose(x + 0.15 * fell, y, +1, "stand", 0.0, reach=fell)
 
     def _item_pose(self, index: int, t: float, u: float) -> Pose:
         """In the hand of whoever holds or gives it, lowered as they bend; given, on the

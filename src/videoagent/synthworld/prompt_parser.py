@@ -535,6 +535,9 @@ def parse(prompt: str) -> ParsedPrompt:
             actions = actions or ["stroll"]
         if "drive" in actions and mentions and entities[mentions[0]]["kind"] == "person":
             mentions, actions = _at_the_wheel(entities, mentions, actions, entity_for)
+        knocking = "knock" in actions and mentions and entities[mentions[0]]["kind"] == "cat"
+        if knocking and not any(entities[m]["kind"] == "table" for m in mentions):
+            mentions = [*mentions, entity_for(_Mention("table", None), True)]  # what it is on
         proposing = "propose" in actions and mentions and entities[mentions[0]]["kind"] == "person"
         if proposing and not any(entities[m]["kind"] == "person" for m in mentions[1:]):
             to_target = entity_for(_Mention("person", None), True, another=True)  # to whom
@@ -895,6 +898,10 @@ def _apply(
         entities[subject]["action"] = action
     if action in ("give", "propose") and to_target is not None:
         entities[subject]["target"] = to_target
+    elif action == "knock":  # the cup it paws off the table (else what it can, standing)
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] == "cup"), None
+        )
     elif action in vocab.RIDING:
         ridden = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
         entities[subject]["target"] = ridden  # which walks or rolls, unless told ("it gallops")
@@ -1012,7 +1019,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
-        aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", *vocab.RIDING)
+        aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock")
+        aimed += vocab.RIDING
         aimed += TOSSING
         if action not in aimed and not flown:
             entity["target"] = None

@@ -261,6 +261,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "scoot": ("person",),  # on a kick scooter, a foot pushing off the ground now and then
     "steer": ("person",),  # driving a car, sitting at its wheel
     "propose": ("person",),  # down on one knee before another, holding up a ring
+    "knock": ("cat",),  # sitting on a table, pawing a cup to its edge and off
     "mow": ("person",),  # pushing a lawnmower along, cut grass flying
     "chop": ("person",),  # an axe swung up and down onto a log on a chopping block
 }
@@ -310,6 +311,7 @@ LEARNT_ACTIONS = tuple(
         "chop",
         "steer",
         "propose",
+        "knock",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -648,6 +650,7 @@ KIND_SYNONYMS = {
     "coffee": "cup",
     "latte": "cup",
     "mug": "cup",
+    "glass": "cup",  # (not "glasses": those are worn)
     "treat": "cup",
     "cups": "cup",
     "drink": "cup",
@@ -1005,6 +1008,7 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("angle angles angling fishing".split(), "angle"),  # ("fishes": fish)
     **dict.fromkeys(("to fish", "go fish", "goes fishing"), "angle"),  # ("a fish": one)
     **dict.fromkeys("propose proposes proposing proposed".split(), "propose"),
+    **dict.fromkeys("knock knocks knocking knocked".split(), "knock"),
     **dict.fromkeys(
         ("pops the question", "popping the question", "pop the question", "on one knee"),
         "propose",

@@ -184,13 +184,18 @@ def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(-0.26, 0.06), (-0.12, 0.015), (0.22, 0.02)], 0.04, colour)
         _cat_head(pen, 0.19, 0.11, colour, dark, light, asleep=True)
         return
-    if pose.action == "sit":  # the tail's tip sways: a sitting cat is not a photograph
+    if pose.action in ("sit", "knock"):  # the tail's tip sways: a sitting cat is not a photograph
         sway = math.sin(pose.phase)
         tip = (-0.34 + 0.05 * sway, 0.2 + 0.03 * sway)
         pen.line([(-0.12, 0.04), (-0.3, 0.05), tip], 0.035, colour)
         pen.ellipse(-0.04, 0.14, 0.14, 0.14, colour)
         pen.ellipse(0.06, 0.26, 0.09, 0.13, colour)
-        pen.limb((0.08, 0.2), 0.2, 0.0, 0.05, colour)
+        if pose.action == "knock":  # a front paw reaching out, pawing at what is before it
+            pen.line(
+                [(0.1, 0.2), (0.2 + 0.15 * pose.reach, 0.12 + 0.06 * pose.reach)], 0.05, colour
+            )
+        else:
+            pen.limb((0.08, 0.2), 0.2, 0.0, 0.05, colour)
         _cat_head(pen, 0.1, 0.4, colour, dark, light)
         return
     if pose.action == "stretch":  # a long bow: the front down along the ground, rump up

@@ -648,11 +648,21 @@ def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 
 def draw_cup(pen: Pen, pose: Pose, colour: RGB) -> None:
-    # A small paper cup with a dome of whipped cream: the "pup cup".
-    pen.polygon([(-0.1, 0.24), (0.1, 0.24), (0.075, 0.0), (-0.075, 0.0)], WHITE)
+    """A small paper cup with a dome of whipped cream: the "pup cup"; knocked over
+    (`pose.reach`), tipped forward onto its side."""
+    tip = pose.reach * math.pi / 2
+
+    def tipped(points):
+        return [
+            (x * math.cos(tip) + y * math.sin(tip), y * math.cos(tip) - x * math.sin(tip))
+            for x, y in points
+        ]
+
+    pen.polygon(tipped([(-0.1, 0.24), (0.1, 0.24), (0.075, 0.0), (-0.075, 0.0)]), WHITE)
     sleeve = colour if colour != WHITE else (196, 60, 60)
-    pen.polygon([(-0.093, 0.17), (0.093, 0.17), (0.085, 0.08), (-0.085, 0.08)], sleeve)
-    for cx, cy, r in ((-0.05, 0.26, 0.05), (0.05, 0.26, 0.05), (0.0, 0.3, 0.055)):
+    pen.polygon(tipped([(-0.093, 0.17), (0.093, 0.17), (0.085, 0.08), (-0.085, 0.08)]), sleeve)
+    cream = zip(tipped([(-0.05, 0.26), (0.05, 0.26), (0.0, 0.3)]), (0.05, 0.05, 0.055), strict=True)
+    for (cx, cy), r in cream:
         pen.ellipse(cx, cy, r, r * 0.8, (252, 250, 244))
 
 

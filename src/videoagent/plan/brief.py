@@ -95,7 +95,8 @@ def make_brief(request: Request) -> Brief:
         assumed.append(f"the {natural or kind} is {colour}")
     # "a cat that hates rain naps": what a who-clause says of it is no weather to draw
     plain = without_relative_clause(request.text)
-    doing = [e.action for e in parse(told).spec.entities]
+    told_of = parse(told).spec.entities
+    doing = [e.action for e in told_of]
     weather = _named(plain, vocab.WEATHER_SYNONYMS)
     needs = next((a for a in doing if a in vocab.WEATHER_OF_DOING), None)
     if weather is None and needs:  # skiing: on snow
@@ -122,13 +123,13 @@ def make_brief(request: Request) -> Brief:
     if place is None and done_at:  # surfing at the beach, skiing in the mountains
         place = vocab.PLACE_OF_DOING[done_at]
         assumed.append(f"set in {PLACE_PROSE[place]} (one {ACTION_PROSE[done_at].split(',')[0]})")
+    things = [e.kind for e in told_of]
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the
         # woods), and anyone out in the rain or snow asked for, which no living room shows,
         # unless seen through a window; a car that is what it is about, in the street.
         window = "window" in request.text.lower()
         indoors = window or (kind == "cat" and weather == "clear")
-        things = [e.kind for e in parse(told).spec.entities]
         driven = "car" in things and (kind is None or "steer" in doing)  # or at its wheel
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
         found = [vocab.FOUND_IN[k] for k in things if k in vocab.FOUND_IN]
@@ -136,14 +137,13 @@ def make_brief(request: Request) -> Brief:
         place = "living room" if indoors else "street" if driven else "forest" if wild else "park"
         place = next(iter(homes), place)  # a boat on its water, whoever is in it
         assumed.append(f"set in a {place}")
-    things = [e.kind for e in parse(told).spec.entities]
     shore = next((k for k in things if k in vocab.BY_THE_WATER), None)
     said = _first_named(without_destinations(request.text), vocab.PLACES_AS_SAID)
     if shore and said is None and place not in vocab.BY_THE_WATER[shore]:  # on its cliff
         place = vocab.BY_THE_WATER[shore][0]
         assumed.append(f"set at the {place} (a {shore} stands by the water)")
     time_of_day = _named(plain, vocab.TIME_SYNONYMS)
-    if time_of_day is None and any(e.kind == "fireworks" for e in parse(told).spec.entities):
+    if time_of_day is None and "fireworks" in things:
         time_of_day = "night"
         assumed.append("at night (fireworks are seen in the dark)")
     words = set(re.findall(r"[a-z]+", plain.lower()))

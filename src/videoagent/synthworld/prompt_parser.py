@@ -491,8 +491,8 @@ def parse(prompt: str) -> ParsedPrompt:
                 puddled = True
                 i += 1
                 continue
-            taught = any(_match(tokens, j, ACTION_TABLE) for j in range(i + 1, len(tokens)))
-            if token in _TEACHING and mentions and taught:
+            teaching = token in _TEACHING and mentions
+            if teaching and any(_match(tokens, j, ACTION_TABLE) for j in range(i + 1, len(tokens))):
                 joined_by_and = True  # "teaching his grandson to fish": both of them fish
                 i += 1
                 continue

@@ -81,6 +81,11 @@ def _article(words: str) -> str:
     return f"{a_or_an(words)} {words}"
 
 
+def _table_of(spec: SceneSpec) -> int | None:
+    """The scene's table, if it has one."""
+    return next((i for i, e in enumerate(spec.entities) if e.kind == "table"), None)
+
+
 def _driver_of(spec: SceneSpec, car: int | None) -> int | None:
     """Who is at the wheel of the car `car`: the first of those in it."""
     return next(
@@ -202,8 +207,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             return f"{name.capitalize()} rides in the {_name(target)}."
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
-    table = next((i for i, e in enumerate(spec.entities) if e.kind == "table"), None)
-    if action == "knock" and target is not None and table is not None:
+    table = _table_of(spec) if action == "knock" else None  # the one it sits on
+    if target is not None and table is not None:
         done.update((entity.target, table))  # type: ignore[arg-type]
         cup, under = _introduced(spec, entity.target), _introduced(spec, table)
         return f"{name.capitalize()} knocks {cup} off {under}."

@@ -40,6 +40,14 @@ from videoagent.plan.story_time import story_time
         ("a dog plays in the park, then runs home in the rain", ["morning"] * 2, ["clear", "rain"]),
         # Said by what is done then: from that beat (the beach was at sunset for the dinner).
         ("a family at the beach, then dinner at home", ["morning", "sunset"], ["clear"] * 2),
+        # Said after a beat that only sets the scene: that scene is in it too (the street
+        # was dry, and people walked in the rain on it).
+        (
+            "a busy city street at night with cars and people walking in the rain",
+            ["night"] * 2,
+            ["rain"] * 2,
+        ),
+        ("a quiet street, then a man walks his dog in the snow", ["morning"] * 2, ["snow"] * 2),
     ],
 )
 def test_time_and_weather_at_each_beat(text, times, weathers):

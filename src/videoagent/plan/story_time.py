@@ -5,7 +5,8 @@ morning, then sleeps at night, then dreams": the dream is at night). One a beat 
 there ("then it starts to rain", "as night falls", "the sun sets"), or names beside what is
 done in it ("then they sit on a bench at sunset"), holds from that beat, not before it; one
 said on its own holds from the start, as the brief has it ("a dog walking in the park, then
-sniffing around, in the rain": rain throughout).
+sniffing around, in the rain": rain throughout), as does one said beside what is done after
+beats that only set the scene ("a quiet street, then a man walks in the snow").
 """
 
 from __future__ import annotations
@@ -38,8 +39,13 @@ def story_time(beats: list[str], brief: Brief) -> list[dict[str, str]]:
         named = [(i, _named(beat, table)) for i, beat in enumerate(told)]
         first = next(((i, value) for i, value in named if value), None)
         later = first is not None and first[0] > 0
+        setting = set(brief.beats[: brief.setting])
+        # what only sets the scene before it is the same moment ("a city street at night
+        # with cars, and people walking in the rain": rain on the street too)
+        scene_set = later and all(not b or b in setting for b in beats[: first[0]])
         begins_later = later and (
-            _BEGINS.search(told[first[0]]) or _does_something(told[first[0]], table)
+            _BEGINS.search(told[first[0]])
+            or (_does_something(told[first[0]], table) and not scene_set)
         )
         now[field] = _BEFORE[field] if begins_later else getattr(brief, field)
     at_each = []

@@ -5,6 +5,7 @@ test_agent_make)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -224,17 +225,54 @@ def test_a_plan_staging_fewer_than_asked_is_given_the_rest_before_anything_is_ma
             seen = [k for k in kinds if k[0] == kind and colour in (None, k[1])]
             assert not seen or len(seen) >= count, (shot.id, kinds)
     assert bible.get("dog-2").role == "companion"
-    # a thing no shot stages at all goes in the first generated shot
+    # a thing no shot stages at all goes in the first generated shot (staged, the two
+    # balls are two members of the cast: the blue one is taken out of every shot here)
     request = Request.build("a red ball and a blue ball in the park")
     brief = make_brief(request)
     bible = draft_bible(brief)
     board, _ = draft_storyboard(request, brief, bible, pool=["procedural"])
+    assert cover_counts(board, bible, read_asks(request)) == []
+    for shot in board.shots:
+        kept = [i for i, e in enumerate(shot.scene_spec.entities) if e.colour != "blue"]
+        entities = tuple(shot.scene_spec.entities[i] for i in kept)
+        shot.scene = replace(shot.scene_spec, entities=entities).to_dict()
+        shot.cast = [shot.cast[i] for i in kept]
     assert cover_counts(board, bible, read_asks(request)) == [
         "a blue ball asked for: put in shot-01, where no shot had it"
     ]
     entities = board.shots[0].scene_spec.entities
     assert ("ball", "blue") in [(e.kind, e.colour) for e in entities]
     assert len(entities) == len(board.shots[0].cast)
+
+
+def test_cars_counted_are_painted_apart_and_taxis_stay_yellow():
+    """ "two cars racing down a highway" drew a red car and "another red car" beside a box
+    labelled "highway"."""
+    board, warnings = preview_plan(Request.build("two cars racing down a highway"), ["procedural"])
+    shot = board.shots[0].scene_spec
+    cars = [e.colour for e in shot.entities if e.kind == "car"]
+    assert len(cars) == 2 and len(set(cars)) == 2
+    assert shot.place == "street" and "placeholder" not in [e.kind for e in shot.entities]
+    assert any("highway (drawn as its street)" in w for w in warnings)
+    board, _ = preview_plan(Request.build("three taxis at the station"), ["procedural"])
+    taxis = [e.colour for e in board.shots[0].scene_spec.entities if e.kind == "car"]
+    assert taxis == ["yellow"] * 3
+
+
+@pytest.mark.parametrize(
+    ("request_text", "said"),
+    [
+        # a kind's possessive names it ("a cat's day" asked no cat)
+        ("a cat's day at the beach", ["a cat", "at the beach"]),
+        # "home" said of where one spends time is no house ("first day home" asked a house)
+        ("a puppy's first day home", ["a dog", "in the living room"]),
+        ("a puppy home alone", ["a dog", "in the living room"]),
+        ("a man walks home", ["a person", "a house", "the person walks"]),  # to a house
+        ("snow falling on the roofs of a small village", ["snow", "on the street"]),  # no roofs
+    ],
+)
+def test_what_a_possessive_or_home_or_a_roof_asks(request_text, said):
+    assert [a.said() for a in read_asks(Request.build(request_text))] == said
 
 
 def test_the_rest_of_those_asked_for_are_the_same_ones_in_every_shot():

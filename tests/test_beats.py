@@ -179,6 +179,14 @@ from videoagent.plan.beats import (
             "a cat on the windowsill, rain outside",
             ["A cat on the windowsill.", "Rain outside."],
         ),
+        # and what it does is in the present ("Snow falling on the roofs.")
+        (
+            "snow falling on the roofs of a small village",
+            ["Snow falls on the roofs of a small village."],
+        ),
+        # where one is at home is said of them ("At home.", "Home alone.")
+        ("a puppy at home", ["A puppy at home."]),
+        ("a puppy home alone", ["A puppy home alone."]),
     ],
 )
 def test_captions_agree_with_how_many_the_subject_names(request_text, captions):

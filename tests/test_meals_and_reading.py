@@ -42,7 +42,12 @@ def _planned(request: str):
         ("a chef cooks pasta", [("person", "cook")]),  # cooked, not eaten
         ("a girl reading a book", [("person", "read")]),
         ("a candle on a table", [("candle", "stand"), ("table", "stand")]),
-        ("a candlelit dinner", [("candle", "stand"), ("table", "stand")]),
+        # a meal no one is named to have: someone has it (two, by candlelight), at the table
+        (
+            "a candlelit dinner",
+            [("person", "eat"), ("person", "eat"), ("table", "stand"), ("candle", "stand")],
+        ),
+        ("breakfast in the kitchen", [("person", "eat"), ("table", "stand")]),
     ],
 )
 def test_meals_food_books_and_candles_are_read_as_what_is_done(prompt, kinds):
@@ -151,6 +156,20 @@ def test_a_plan_of_dinner_seats_the_couple_and_says_what_is_drawn():
     assert {"table", "candle"} <= {e.kind for e in spec.entities}
     undrawn = " ".join(w.split("no drawing for")[-1] for w in warnings)
     assert "restaurant" in undrawn and "dinner" not in undrawn and "candle" not in undrawn
+
+
+def test_a_romantic_dinner_with_no_one_named_seats_two_diners_at_the_table():
+    """ "a romantic candlelit dinner" was a candle and a table in an empty room, the candle
+    said to eat; then two people in the same blue, sitting on the floor away from it."""
+    spec, warnings = _planned("a romantic candlelit dinner")
+    diners = [e for e in spec.entities if e.kind == "person"]
+    assert [e.action for e in diners] == ["eat", "eat"]
+    assert len({e.colour for e in diners}) == 2  # two people, not one drawn twice
+    assert spec.entities[0].kind == "person" and spec.time_of_day == "night"
+    assert not any("candle that eats" in w for w in warnings)
+    choreography = Choreography(spec, 4.0)
+    seats = [choreography.pose(i, 1.0).at_table for i, e in enumerate(spec.entities)]
+    assert seats[:2] == ["end", "end"]  # on chairs at its ends, not on the floor
 
 
 def test_models_that_never_saw_a_person_eat_or_read_draw_them_standing():

@@ -253,12 +253,15 @@ def test_a_flower_blooms_over_the_shot():
 
 def test_one_waiting_for_someone_to_come_home_waits_alone_at_home():
     """The owner waited for stood beside the dog, by a house in the living room."""
-    text = "a dog waiting at the window for its owner to come home"
-    assert [a.said() for a in asks_in(text) if a.kind == "entity"] == ["a dog"]
-    board, _ = preview_plan(Request.build(text, duration=8), ["procedural"])
-    for shot in board.shots:
-        assert [e.kind for e in shot.scene_spec.entities] == ["dog"]
-        assert shot.scene_spec.place == "living room"
+    for text in (
+        "a dog waiting at the window for its owner to come home",
+        "a dog waits for his owner to come home",  # "to come home" was its way there
+    ):
+        assert [a.said() for a in asks_in(text) if a.kind == "entity"] == ["a dog"]
+        board, _ = preview_plan(Request.build(text), ["procedural"])  # shots of 10 s
+        for shot in board.shots:
+            assert [e.kind for e in shot.scene_spec.entities] == ["dog"]
+            assert shot.scene_spec.place == "living room"
 
 
 def test_a_cup_given_is_held_out_before_the_giver_and_put_down_before_the_taker():

@@ -38,6 +38,7 @@ from videoagent.plan.visual_style import without_looks
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.prompt_parser import (
+    KIND_TABLE,
     food_at,
     is_awaited,
     is_the_filming_camera,
@@ -180,18 +181,21 @@ def _told(words: str) -> tuple[str, str]:
 
 
 def _words(text: str) -> list[str]:
-    """The words of `text`, lower case, accents taken off ("café" is "cafe")."""
+    """The words of `text`, lower case, accents taken off ("café" is "cafe"); a kind's
+    possessive is the kind ("a cat's day": the cat), as the parser reads it."""
     plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z]+(?:[-'][a-z]+)*", plain)
+    words = re.findall(r"[a-z]+(?:[-'][a-z]+)*", plain)
+    return [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
 
 
 def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     """The kind named by the words at `i` (a name of one or two words), and its length."""
-    if words[i] == "home" and i > 0 and words[i - 1] in ("at", *vocab.COMING):
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] == "home" and {f"{before} home", f"home {after}"} & vocab.PLACE_SYNONYMS.keys():
         return None  # where one is ("sleeps at home", "to come home"), no house to see
     if i > 0 and words[i - 1] in vocab.toy_words(vocab.KIND_SYNONYMS.get(words[i], words[i])):
         return None  # "a teddy bear", "a toy train": a toy, asked as what it is (a stand-in)
-    after = words[i + 1] if i + 1 < len(words) else ""
     if after in vocab.WORN_AS and _creature_word(words[i]):
         return None  # "a bear costume": worn, no bear
     if f"{words[i]} {after}" in vocab.PLACE_SYNONYMS:

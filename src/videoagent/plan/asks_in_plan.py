@@ -25,8 +25,11 @@ from videoagent.plan.storyboard import OnScreenText, Storyboard
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import EntitySpec
 
-# What the people a count adds wear, in turn.
-PEOPLE_COLOURS = ("red", "green", "yellow", "purple", "orange", "grey")
+# What the people a count adds wear, and the colours of the cars it adds, in turn.
+COLOURS_APART = {
+    "person": ("red", "green", "yellow", "purple", "orange", "grey"),
+    "car": ("blue", "white", "black", "grey", "green", "yellow"),
+}
 MOST_OF_A_KIND = 4  # copies a shot is given of one thing (the world's scenes stay legible)
 QUOTED_SECONDS = 3.0  # how long quoted words stay on screen (at most the shot)
 
@@ -66,9 +69,11 @@ def cover_counts(
                     shot.cast.append(member_id)
                     continue
                 # The same kind and colour, doing the same; people of no colour asked for
-                # dress apart (two friends in the same blue look like one drawn twice).
-                dressed = ask.colour is None and first.kind == "person"
-                another = replace(first, colour=_unworn(bible)) if dressed else first
+                # dress apart (two friends in the same blue look like one drawn twice), and
+                # cars of their default colour are painted apart (not taxis, all yellow).
+                apart = ask.colour is None and first.kind in COLOURS_APART
+                apart &= first.kind == "person" or first.colour == vocab.DEFAULT_COLOUR[first.kind]
+                another = replace(first, colour=_unused(bible, first.kind)) if apart else first
                 if first.kind == "person":  # the last ones are the children said (a family's)
                     young = number > wanted - (ask.young or 0)
                     another = replace(another, label=vocab.CHILD if young else "")
@@ -177,10 +182,10 @@ def _the_rest(board: Storyboard, ask: Ask) -> list[tuple[str, str]]:
     return most
 
 
-def _unworn(bible: Bible) -> str:
-    """A colour no person of the bible wears yet."""
-    worn = {e.colour for e in bible.entities.values() if e.kind == "person"}
-    return next((c for c in PEOPLE_COLOURS if c not in worn), PEOPLE_COLOURS[0])
+def _unused(bible: Bible, kind: str) -> str:
+    """A colour no one of `kind` in the bible has yet (a person wears, a car is painted)."""
+    had = {e.colour for e in bible.entities.values() if e.kind == kind}
+    return next((c for c in COLOURS_APART[kind] if c not in had), COLOURS_APART[kind][0])
 
 
 def _stages(shot, ask: Ask) -> bool:

@@ -559,7 +559,9 @@ def _opens_with_place(words: list[str]) -> bool:
         for length in (2, 1):
             phrase = " ".join(words[start : start + length]).lower().strip(",.")
             if phrase in vocab.PLACE_SYNONYMS:
-                return at > 0 or start == 0
+                # "at home" alone is where the subject is ("a puppy at home", "home alone")
+                where = "home" in phrase.split() and len(words) == length
+                return (at > 0 or start == 0) and not where
     return False
 
 
@@ -571,6 +573,8 @@ def _opening_noun(words: list[str]) -> int | None:
         at += 1
     named = words[at].lower().strip(",.") if at < len(words) else ""
     following = words[at + 1].lower() if at + 1 < len(words) else ""
+    if named == "home" and at == 0:
+        return None  # "home alone": where one is, no house
     if at == 0 and (following in OBJECT_WORDS or named in vocab.ACTION_SYNONYMS):
         return None  # "drinks it", "drinks water", "treats her": a verb
     return at if vocab.KIND_SYNONYMS.get(named, named) in vocab.KINDS else None
@@ -667,6 +671,9 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         plural = plural or (at is None and subject.lower() in FIRST_PERSON)  # "I unbox"
         words[verb] = present_tense(words[verb], plural=plural)
+    sky = at is None and _opens_with_the_sky(words) and len(words) > 1
+    if sky and words[1].lower().endswith("ing"):  # "snow falling on the roofs": it falls
+        words[1] = present_tense(words[1], plural=False)
     said = words[1:] if words and words[0].endswith(",") and _is_adverb(words[0][:-1]) else words
     opener = said[0].lower() if said else ""  # past "Outside,"
     # "the kite gets stuck", "his face lights up", "a nap": of something else, or a list

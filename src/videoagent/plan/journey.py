@@ -34,7 +34,10 @@ _WATERS = ("beach", "lake")
 
 
 def _goes_somewhere(destination: re.Match, beat: str) -> bool:
-    """Whether a destination is somewhere else to go (not the water at hand)."""
+    """Whether a destination is somewhere else to go (not the water at hand, nor home where
+    someone waits: "waits for his owner to come home")."""
+    if destination["place"].lower().split()[0] in vocab.COMING:
+        return False
     into = destination[0].lower().startswith("into")
     water = vocab.PLACE_SYNONYMS[destination["place"].lower()] in _WATERS
     return not (into and water) or _ROUTE.search(beat[: destination.start()]) is not None

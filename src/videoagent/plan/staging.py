@@ -351,16 +351,29 @@ def _seat_kept(earlier: list[str], entities: list[EntitySpec]) -> EntitySpec | N
 
 
 def cast_member(
-    bible: Bible, kind: str, colour: str, role: str, what: str, called: str = ""
+    bible: Bible,
+    kind: str,
+    colour: str,
+    role: str,
+    what: str,
+    called: str = "",
+    *,
+    besides: tuple[str, ...] = (),
 ) -> BibleEntity:
+    """The bible's member for an entity of `kind`: the one of its role met before, or one
+    of its colour; else a new one. Not one of `besides` (those already in the shot: two
+    people dining are two, not one drawn twice)."""
     existing = bible.find(kind=kind, role=role)
-    if existing:
+    if existing and existing.id not in besides:
         return existing
     for member in bible.entities.values():  # the friend met before: "then they run"
-        if (member.kind, member.colour) == (kind, colour) and member.role != "protagonist":
+        same = (member.kind, member.colour) == (kind, colour) and member.id not in besides
+        if same and member.role != "protagonist":
             return member
     taken = {e.id for e in bible.entities.values()}
-    ident = kind.replace(" ", "-") if kind.replace(" ", "-") not in taken else f"{role}-{kind}"
+    kind_id = kind.replace(" ", "-")
+    names = (kind_id, f"{role}-{kind}", *(f"{role}-{kind_id}-{n}" for n in range(2, 99)))
+    ident = next(name for name in names if name not in taken)
     return bible.add(BibleEntity(ident, kind, colour, role, what, called=called))
 
 
@@ -471,7 +484,9 @@ def stage(
             )
         else:
             role = "supporting" if entity.kind in vocab.CREATURES else "prop"
-            member = cast_member(bible, entity.kind, entity.colour, role, looks_of(entity))
+            member = cast_member(
+                bible, entity.kind, entity.colour, role, looks_of(entity), besides=tuple(cast)
+            )
         entities.append(EntitySpec(entity.kind, member.colour, entity.action, label=entity.label))
         cast.append(member.id)
     entities = [  # "chasing a ball": the chase keeps its ball

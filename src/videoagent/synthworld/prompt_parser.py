@@ -508,7 +508,14 @@ def parse(prompt: str) -> ParsedPrompt:
                 if built:  # "making a snowman": building it, drawn so
                     i += 1
                     continue
-            elif token in vocab.MEALS and mentions and not _describes_the_next(tokens, i):
+            elif token in vocab.MEALS and not _describes_the_next(tokens, i):
+                if not mentions or entities[mentions[0]]["kind"] not in vocab.CREATURES:
+                    # "a candlelit dinner": no one named has it, so someone dines (a
+                    # couple, where it is for two)
+                    diners = 2 if set(tokens) & _FOR_TWO or "for two" in " ".join(tokens) else 1
+                    diner = _Mention("person", None)
+                    mentions[:0] = [entity_for(diner, False, another=True) for _ in range(diners)]
+                    joined_by_and |= diners > 1
                 actions.append("eat")  # "having dinner": eating it, a person at a table
                 if entities[mentions[0]]["kind"] == "person":
                     occasions.append("table")
@@ -618,6 +625,7 @@ def parse(prompt: str) -> ParsedPrompt:
     kinds = {e["kind"] for e in entities}
     if kinds & set(vocab.ON_A_TABLE) and "table" not in kinds:  # a cake is on a table
         entity_for(_Mention("table", None), True)
+    entities = _diners_first(entities)
     stood = _resolve(entities, natural)
     left = [c for c in dict.fromkeys(beyond) if c not in stood]
     notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in stood]
@@ -633,6 +641,21 @@ def parse(prompt: str) -> ParsedPrompt:
         arrives_from=arrives_from if arrives_from != scene.get("place", "park") else None,
     )
     return ParsedPrompt(spec, placeholders, unsupported, notes, cannot, awaited)
+
+
+def _diners_first(entities: list[dict]) -> list[dict]:
+    """`entities` with what stands on a table after the people having a meal at it ("a
+    candlelit dinner": the diners are who the scene is about, the candle on their table);
+    targets follow."""
+    dining = any(e["kind"] == "person" and e["action"] == "eat" for e in entities)
+    if not dining or not entities or entities[0]["kind"] not in vocab.ON_A_TABLE:
+        return entities
+    order = sorted(range(len(entities)), key=lambda i: entities[i]["kind"] in vocab.ON_A_TABLE)
+    moved_to = {old: new for new, old in enumerate(order)}
+    return [
+        {**entities[i], "target": moved_to.get(entities[i]["target"], entities[i]["target"])}
+        for i in order
+    ]
 
 
 # What is thrown for an animal to run after, and what a dog catches leaping.
@@ -911,6 +934,10 @@ def _apply(
         if action in ("meet", "hug") and met["action"] is None:  # "a dog meets a cat": both do
             if met["kind"] in vocab.ACTIONS[action]:
                 met["action"], met["target"] = action, subject
+
+
+# Words that make a meal one for two ("a romantic dinner", "a candlelit dinner").
+_FOR_TWO = frozenset(("romantic", "candlelit", "candlelight", "date"))
 
 
 # Waiting or looking for someone: they are not in the picture yet ("a dog waiting for its

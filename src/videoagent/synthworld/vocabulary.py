@@ -844,6 +844,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys(("campsite", "campsites", "campground"), "forest"),
     **dict.fromkeys(("cliff", "cliffs", "clifftop", "cliffside"), "mountains"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
+    **dict.fromkeys("highway highways motorway motorways freeway freeways".split(), "street"),
     **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
     **dict.fromkeys("rooftop airport".split(), "city"),
     **dict.fromkeys(
@@ -861,6 +862,8 @@ PLACE_STAND_INS = {
         "living room",
     ),
     "at home": "living room",  # where one is ("sleeps at home"); "walks home" goes to a house
+    # a time spent there ("a puppy's first day home", "home alone")
+    **dict.fromkeys(("day home", "days home", "week home", "home alone"), "living room"),
     # coming to where one is ("waits for its owner to come home"): no house to go to
     **{f"{come} home": "living room" for come in ("come", "comes", "coming", "came")},
 }
@@ -1267,7 +1270,7 @@ NEUTRAL_WORDS = frozenset(
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
-    reeds water counter stove trail peaks seaweed
+    reeds water counter stove trail peaks seaweed roof roofs rooftops chimney chimneys
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each

@@ -119,6 +119,10 @@ def make_brief(request: Request) -> Brief:
     if place is None and done:  # a birthday party at home, cooking in the kitchen
         place = vocab.WHERE_DONE[done]
         assumed.append(f"set in a {place} (for the {done})")
+    lit = parse(told, set_in="living room").spec.entities  # a fire, where no place is said
+    if place is None and any(e.kind == "fireplace" for e in lit):  # "by the fire"
+        place = "living room"
+        assumed.append("set in a living room (by its fire)")
     done_at = next((a for a in doing if a in vocab.PLACE_OF_DOING), None)
     if place is None and done_at:  # surfing at the beach, skiing in the mountains
         place = vocab.PLACE_OF_DOING[done_at]
@@ -146,6 +150,10 @@ def make_brief(request: Request) -> Brief:
     if time_of_day is None and "fireworks" in things:
         time_of_day = "night"
         assumed.append("at night (fireworks are seen in the dark)")
+    fires = {e.kind for e in lit} & {"fireplace", "campfire"}
+    if time_of_day is None and fires:  # "sitting by the fire", "around the campfire"
+        time_of_day = "night"
+        assumed.append(f"at night (for the {min(fires)})")
     words = set(re.findall(r"[a-z]+", plain.lower()))
     when = next((w for w in vocab.WHEN_DONE if w in words), None)
     if time_of_day is None and when:  # dinner in the evening, by candlelight after dark

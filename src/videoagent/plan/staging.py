@@ -423,7 +423,9 @@ def stage(
     if not lead and earlier and _of_what_went_before(beat):
         about_lead = f"{earlier[-1]}. {about_lead}"  # "a car drives, its headlights glowing"
     # What a "who" clause says the lead is like is not seen ("who lost his dog").
-    parsed = parse(without_relative_clause(f"{subject_phrase} {about_lead}{by}".strip()))
+    setting = _named(without_destinations(beat), vocab.PLACE_SYNONYMS) or here or brief.place
+    told = without_relative_clause(f"{subject_phrase} {about_lead}{by}".strip())
+    parsed = parse(told, set_in=setting)  # "by the fire": its fireplace, indoors
     words = set(beat.lower().replace(",", " ").split())
     found = list(parsed.spec.entities)
     if lead and brief.subject:

@@ -65,5 +65,6 @@
 # chopped with an axe; 49: a car driven, its driver at the wheel seen through its windows;
 # 50: a proposal, on one knee with a ring box held up; 51: a castle, and a tent where
 # people camp; 52: a dragon; 53: one proposed to puts a hand to the mouth; 54: a cat
-# knocks a cup off a table, the cup tipping as it falls.
-VERSION = 54
+# knocks a cup off a table, the cup tipping as it falls; 55: an armchair, sat in or slept
+# on, a fireplace beside the seat before it.
+VERSION = 55

@@ -81,6 +81,7 @@ SIZE = {
     "frisbee": (0.34, 0.08),
     "blanket": (2.8, 0.26),  # spread on the ground (`FLAT`)
     "sofa": (2.0, 0.95),
+    "armchair": (0.95, 1.06),
     "balloon": (0.6, 1.25),  # from the end of their strings to the top of the highest
     "cake": (0.5, 0.42),  # its candles' flames the top
     "candle": (0.14, 0.38),  # its flame the top
@@ -150,9 +151,11 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # others sitting with it go (metres from it: side by side on a bench, which seats three;
 # facing it across a picnic blanket).
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
+SEATS["armchair"] = SEAT_HEIGHT
 SEAT_PLACES = {
     "bench": (0.55, -0.6),
     "sofa": (0.6, -0.6),
+    "armchair": (),  # a seat for one
     "blanket": (0.95, -0.95),
     "bed": (0.6, -0.6),
 }
@@ -448,6 +451,11 @@ class Choreography:
                 continue
             if entity.kind == "present" and self._christmas_tree() is not None:
                 continue  # under the tree, once it has its place
+            if entity.kind == "fireplace" and seat is not None:
+                # beside the armchair or sofa before it, its fire in sight
+                aside = (SIZE[self.entities[seat].kind][0] + SIZE["fireplace"][0]) / 2 + 0.15
+                positions[index] = sum(subject_span) / 2 - aside
+                continue
             if entity.kind in ("fireflies", "leaves", *BEHIND_THE_SUBJECT):
                 # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2

@@ -286,9 +286,11 @@ def _plays_alone(tokens: list[str]) -> bool:
     return not plural and "people" not in tokens
 
 
-def parse(prompt: str) -> ParsedPrompt:
-    """Understand `prompt` as a synthworld scene."""
+def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
+    """Understand `prompt` as a synthworld scene; `set_in`: the place it is in where it
+    names none (what "the fire" is there: a fireplace indoors, else a campfire)."""
     arrives_from, prompt = _coming_from(prompt)
+    fires: list[int] = []  # the entities "the fire" named
     scene: dict[str, str] = {}
     entities: list[dict] = []
     placeholders: list[str] = []
@@ -377,6 +379,11 @@ def parse(prompt: str) -> ParsedPrompt:
             if token in vocab.READ:  # "reading a book": the book in the reader's hands
                 had = _word_before(tokens, i) in _HAVING  # "a girl with a book"
                 actions += ["read"] if had and not actions else []
+                i += 1
+                continue
+            if names_the_fire(tokens, i):  # which fire, once the place is known
+                fires.append(entity_for(_Mention("campfire", None), True))
+                mentions.append(fires[-1])
                 i += 1
                 continue
             colour = token if token in vocab.COLOURS else None
@@ -542,6 +549,9 @@ def parse(prompt: str) -> ParsedPrompt:
             actions = actions or ["stroll"]
         if "drive" in actions and mentions and entities[mentions[0]]["kind"] == "person":
             mentions, actions = _at_the_wheel(entities, mentions, actions, entity_for)
+        seated = next((a for a in actions[1:] if a in _DONE_SEATED), None)
+        if actions[:1] == ["sit"] and seated:  # "sitting in a chair reading": reading, seated
+            actions = [seated, *(a for a in actions[1:] if a != seated)]
         knocking = "knock" in actions and mentions and entities[mentions[0]]["kind"] == "cat"
         if knocking and not any(entities[m]["kind"] == "table" for m in mentions):
             mentions = [*mentions, entity_for(_Mention("table", None), True)]  # what it is on
@@ -622,6 +632,9 @@ def parse(prompt: str) -> ParsedPrompt:
             if able and subject["action"] in (None, "stand"):
                 subject["action"] = actions[0]
 
+    if scene.get("place", set_in) in vocab.FIRE_INDOORS:
+        for fire in fires:  # "sitting by the fire" in the living room: its fireplace
+            entities[fire]["kind"] = "fireplace"
     kinds = {e["kind"] for e in entities}
     if kinds & set(vocab.ON_A_TABLE) and "table" not in kinds:  # a cake is on a table
         entity_for(_Mention("table", None), True)
@@ -794,6 +807,26 @@ _CAMERA_MOVES = set(
 _IN_HAND = set("holds holding hold carries carrying raises raising lifts lifting with".split())
 
 
+# Words "fire" names something else before: the thing is a truck, not a fire.
+_FIRE_COMPOUNDS = frozenset(
+    """truck trucks engine engines hydrant hydrants station stations alarm alarms escape
+    fighter fighters works fly flies place pit""".split()
+)
+
+
+def names_the_fire(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` is "fire" named as a thing burning ("by the fire", "a
+    crackling fire"; not "on fire", "breathes fire", "a fire truck")."""
+    if tokens[i] != "fire":
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1] in _FIRE_COMPOUNDS:
+        return False
+    j = i - 1
+    while j >= 0 and tokens[j] in vocab.FIRE_LOOKS:
+        j -= 1
+    return j >= 0 and tokens[j] in DETERMINERS
+
+
 def is_the_filming_camera(tokens: list[str], i: int) -> bool:
     """Whether "camera" at `i` is the one filming the video ("a tracking camera following
     the subject", "the camera pans", "smiles at the camera"), no thing in its picture;
@@ -936,6 +969,8 @@ def _apply(
                 met["action"], met["target"] = action, subject
 
 
+# What is done sitting down: said after "sitting", it is what the sitter does.
+_DONE_SEATED = ("read", "eat", "type")
 # Words that make a meal one for two ("a romantic dinner", "a candlelit dinner").
 _FOR_TWO = frozenset(("romantic", "candlelit", "candlelight", "date"))
 

@@ -92,6 +92,7 @@ PAINTERS = {
     "sailboat": props.draw_sailboat,
     "blanket": props.draw_blanket,
     "sofa": props.draw_sofa,
+    "armchair": props.draw_armchair,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -140,6 +141,7 @@ DEPTH = {
     "table": 1,
     "blanket": 1,  # under whoever sits on it
     "sofa": 1,
+    "armchair": 1,
     "stick": 5,
     "frisbee": 5,
     "ball": 5,

@@ -28,13 +28,14 @@ PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "can
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
 PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
 PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
-PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent")
+PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent", "armchair")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
 # Where a thing is, when a request names no place: a waterfall in the woods, a lighthouse
 # by the sea, a goldfish's bowl at home (its fish is no reef's).
 FOUND_IN = {"waterfall": "forest", "lighthouse": "beach", "fishbowl": "living room"}
+FOUND_IN["armchair"] = "living room"
 # What stands only by water: where a request puts it on its cliff or hill (a place stood
 # in for) or nowhere, it is at the beach, on the shore.
 BY_THE_WATER = {"lighthouse": ("beach", "lake")}
@@ -57,6 +58,7 @@ ON_A_TABLE = ("cake", "candle", "laptop", "fishbowl")
 PARTS = {
     **dict.fromkeys("candle candles icing frosting sprinkles".split(), "cake"),
     **dict.fromkeys(("string", "strings"), "balloon"),
+    **dict.fromkeys(("chair", "chairs"), "table"),  # drawn up to it
 }
 # The label (`EntitySpec.label`) of a kind said as many ("balloons"), drawn as a bunch.
 BUNCH = "bunch"
@@ -76,6 +78,7 @@ WHERE_DONE = {
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
     **dict.fromkeys("camps camped camping".split(), "forest"),
+    **dict.fromkeys(("knit", "knits", "knitting"), "living room"),  # in an armchair, at home
     # a meal at home: breakfast in the kitchen, dinner at the table in the living room
     **dict.fromkeys(("breakfast", "breakfasts", "brunch"), "kitchen"),
     **dict.fromkeys("dinner dinners supper suppers".split(), "living room"),
@@ -383,6 +386,7 @@ DEFAULT_COLOUR = {
     "frisbee": "yellow",
     "blanket": "red",  # checked with white
     "sofa": "blue",
+    "armchair": "green",
     "balloon": "red",  # a bunch: red, then yellow and blue
     "cake": "white",  # white icing, a pink band, candles
     "candle": "white",
@@ -591,6 +595,9 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("blankets", "picnic blanket", "picnic rug", "beach towel"), "blanket"),
     # a sofa is also where it is: the living room (`PLACE_SYNONYMS`)
     **dict.fromkeys("sofas couch couches settee".split(), "sofa"),
+    # a seat for one (a chair at a table is the table's: `PARTS`)
+    **dict.fromkeys("armchairs recliner recliners chair chairs".split(), "armchair"),
+    **dict.fromkeys(("rocking chair", "rocking chairs", "easy chair", "arm chair"), "armchair"),
     **dict.fromkeys(("balloons", "party balloon", "party balloons", "helium balloons"), "balloon"),
     **dict.fromkeys(("cakes", "birthday cake", "birthday cakes", "cupcake", "cupcakes"), "cake"),
     **dict.fromkeys(("chocolate cake", "chocolate cakes"), "cake"),
@@ -1291,6 +1298,11 @@ NEUTRAL_WORDS = frozenset(
 NEUTRAL_WORDS |= SEASON_WORDS
 # What one does looking at a phone, drawn as holding it before their eyes.
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
+# Where "the fire" is a fireplace (elsewhere a campfire: "sitting by the fire" in the woods),
+# and what may be said of it between its determiner and its name ("the crackling fire").
+FIRE_INDOORS = ("living room", "kitchen", "cafe")
+FIRE_LOOKS = frozenset("cozy cosy crackling roaring warm open little small big blazing".split())
+NEUTRAL_WORDS |= frozenset(("crackling", "roaring", "blazing"))
 # A room's mood, drawn by what is in it (a cozy cabin's lit windows, a fire in the hearth).
 NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 # Camping is drawn by its tent (`OCCASIONS`), those camping sitting by it (`STILL_WORDS`).

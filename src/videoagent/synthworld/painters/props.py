@@ -1,6 +1,6 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
 café stand, sign, bike, bus, train, plane, kite, hot air balloon, umbrella, table (chairs
-drawn up, places laid), stick, frisbee, picnic blanket, sofa, bed, balloons, cake, candle,
+drawn up, places laid), stick, frisbee, picnic blanket, sofa, armchair, bed, balloons, cake, candle,
 guitar, phone, camera, laptop, bubbles, easel, rowing and sailing boats, and the labelled
 placeholder for concepts the world cannot draw."""
 
@@ -631,6 +631,21 @@ def draw_sofa(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.rect(x, 0.4, x + 0.8, 0.52, light)
     for x in (-1.0, 0.82):  # the arms
         pen.rect(x, 0.1, x + 0.18, 0.66, shade(colour, 0.9))
+
+
+def draw_armchair(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """An armchair seen from the front: a high rounded back, a seat cushion between rolled
+    arms, on short legs."""
+    dark, light, arm = shade(colour, 0.75), shade(colour, 1.2), shade(colour, 0.9)
+    for x in (-0.4, 0.35):
+        pen.rect(x, 0.0, x + 0.05, 0.1, (60, 45, 35))
+    pen.rect(-0.36, 0.45, 0.36, 1.0, dark)  # the back
+    pen.ellipse(0.0, 1.0, 0.36, 0.06, dark)  # its rounded top
+    pen.rect(-0.45, 0.1, 0.45, 0.45, colour)
+    pen.rect(-0.3, 0.4, 0.3, 0.52, light)  # the seat cushion
+    for x in (-0.47, 0.3):  # the arms, rolled at the top
+        pen.rect(x, 0.1, x + 0.17, 0.66, arm)
+        pen.ellipse(x + 0.085, 0.66, 0.085, 0.04, arm)
 
 
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -196,6 +196,9 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
         return None  # where one is ("sleeps at home", "to come home"), no house to see
     if i > 0 and words[i - 1] in vocab.toy_words(vocab.KIND_SYNONYMS.get(words[i], words[i])):
         return None  # "a teddy bear", "a toy train": a toy, asked as what it is (a stand-in)
+    made = vocab.KIND_SYNONYMS.get(after, after)
+    if words[i] in vocab.toy_words(made) and made in vocab.KINDS:
+        return None  # "a blanket fort": what the toy is made of, no blanket of its own
     if after in vocab.WORN_AS and _creature_word(words[i]):
         return None  # "a bear costume": worn, no bear
     if f"{words[i]} {after}" in vocab.PLACE_SYNONYMS:

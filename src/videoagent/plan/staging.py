@@ -299,6 +299,27 @@ def _of_what_went_before(beat: str) -> bool:
     return bool(words) and words[0] in ("its", "his", "her", "their") and not drawn
 
 
+def _of_the_thing(brief: Brief, beat: str, earlier: list[str]) -> str:
+    """`beat` of a request about a thing, not a creature, with that thing said where the
+    beat tells of it without naming it: "it" of the one the beat before showed first ("a
+    red car parked on the street, then it drives away": the car drives off), or the
+    request's subject ("a teddy bear sitting on a bench": the bear on the bench)."""
+    words = beat.split()
+    if words[:1] == ["it"] and earlier:
+        before = parse(earlier[-1])
+        first = next(iter(before.spec.entities), None)
+        if first is not None:
+            name = first.label if first.kind == "placeholder" else f"{first.colour} {first.kind}"
+            return " ".join(["the", name, *words[1:]])
+    if brief.subject and names_subject(brief.subject, beat):  # what the subject does
+        thing = drawable(brief.subject)
+        told = parse(thing).spec.entities
+        said = {(e.kind, e.label) for e in parse(beat).spec.entities}
+        if told and (told[0].kind, told[0].label) not in said:
+            return f"{thing} {beat}"
+    return beat
+
+
 # A beat about the lead and whom it is with: "they walk home", and an edit's idea "them
 # playing fetch".
 _THEY = ("they ", "them ")
@@ -422,6 +443,8 @@ def stage(
     about_lead = with_referents(about_lead, earlier, lead.kind if lead else None)  # "drinks it"
     if not lead and earlier and _of_what_went_before(beat):
         about_lead = f"{earlier[-1]}. {about_lead}"  # "a car drives, its headlights glowing"
+    elif brief.subject_kind is None and not _sets_the_scene(beat, brief):
+        about_lead = _of_the_thing(brief, about_lead, earlier)  # "then it drives away"
     # What a "who" clause says the lead is like is not seen ("who lost his dog").
     setting = _named(without_destinations(beat), vocab.PLACE_SYNONYMS) or here or brief.place
     told = without_relative_clause(f"{subject_phrase} {about_lead}{by}".strip())

@@ -66,5 +66,6 @@
 # 50: a proposal, on one knee with a ring box held up; 51: a castle, and a tent where
 # people camp; 52: a dragon; 53: one proposed to puts a hand to the mouth; 54: a cat
 # knocks a cup off a table, the cup tipping as it falls; 55: an armchair, sat in or slept
-# on, a fireplace beside the seat before it.
-VERSION = 55
+# on, a fireplace beside the seat before it; 56: a cardboard box, a cat sitting or asleep in
+# it; a balloon let go of floats up and away.
+VERSION = 56

@@ -81,6 +81,12 @@ def _article(words: str) -> str:
     return f"{a_or_an(words)} {words}"
 
 
+def _said_as_many(label: str) -> bool:
+    """Whether a placeholder's label names several ("teddy bears"; not "a glass", "a
+    bus", "a cactus", "a tennis")."""
+    return label.endswith("s") and not label.endswith(("ss", "us", "is"))
+
+
 def _table_of(spec: SceneSpec) -> int | None:
     """The scene's table, if it has one."""
     return next((i for i, e in enumerate(spec.entities) if e.kind == "table"), None)
@@ -149,6 +155,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     item = _first_item(spec)
     action = entity.action
     if entity.kind == "placeholder":
+        if _said_as_many(entity.label) and not name.startswith("another "):
+            return f"Some {entity.label} stand nearby."  # not "A teddy bears stands"
         return f"{name.capitalize()} stands nearby."
     if entity.kind in BLOWN and target is None:  # "red bubbles", no one blowing them
         return f"{_name(entity).capitalize()} are nearby."

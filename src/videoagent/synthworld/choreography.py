@@ -82,6 +82,7 @@ SIZE = {
     "blanket": (2.8, 0.26),  # spread on the ground (`FLAT`)
     "sofa": (2.0, 0.95),
     "armchair": (0.95, 1.06),
+    "box": (0.8, 0.3),  # its flaps open
     "balloon": (0.6, 1.25),  # from the end of their strings to the top of the highest
     "cake": (0.5, 0.42),  # its candles' flames the top
     "candle": (0.14, 0.38),  # its flame the top
@@ -152,6 +153,9 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # facing it across a picnic blanket).
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
 SEATS["armchair"] = SEAT_HEIGHT
+# Who sits in a box, drawn round them (a person's legs would not fit).
+SITS_IN_A_BOX = ("cat", "dog", "rabbit", "bird", "penguin")
+IN_A_BOX = 0.06  # how far up one in a box is drawn, metres
 SEAT_PLACES = {
     "bench": (0.55, -0.6),
     "sofa": (0.6, -0.6),
@@ -211,6 +215,8 @@ FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3, "frisbee": 0.9}
 # What flies low and slow: how high (metres) and how fast it drifts (a butterfly flutters
 # about a metre up; a balloon drifts on the wind).
 HOVERS = {"butterfly": (0.7, 0.6), "bee": (0.8, 0.7), "hot air balloon": (1.6, 0.4)}
+HOVERS["balloon"] = (0.9, 0.3)  # let go of, it floats up and away
+BALLOON_RISE = 1.6  # how far a balloon let go of rises over a shot, metres
 # How far ahead of the one flying it a kite flies; its string runs back to their raised hand.
 KITE_AHEAD = 1.7
 # Where a hand raised to hold something up is (a kite's string, an umbrella's handle): ahead
@@ -460,6 +466,9 @@ class Choreography:
                 # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2
                 continue
+            if entity.kind == "box" and self._in_the_box(index):
+                positions[index] = sum(subject_span) / 2  # round the one sitting in it
+                continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":
                 positions[index] = sum(subject_span) / 2  # under the one jumping on it
                 continue
@@ -488,6 +497,14 @@ class Choreography:
             if entity.kind == "present" and tree is not None and index not in positions:
                 positions[index] = positions.get(tree, 0.0) + PRESENTS_BEFORE_THE_TREE
         return positions
+
+    def _in_the_box(self, box: int) -> bool:
+        """Whether the subject keeps still in the box `box` (the first box): a cat sitting
+        or asleep in it, its head over the side."""
+        subject = self.entities[0]
+        first = next(i for i, e in enumerate(self.entities) if e.kind == "box")
+        still = subject.action in ("sit", "sleep", "stand") or _seated(subject)
+        return box == first and still and subject.kind in SITS_IN_A_BOX
 
     def _christmas_tree(self) -> int | None:
         """The scene's christmas tree, if it has one."""
@@ -879,6 +896,8 @@ class Choreography:
         wander = 0.15 if entity.kind in SMALL_FLIERS else 0.08
         k = t + self.gait_offset
         y = height + wander * (math.sin(k * 2.3) + 0.6 * math.sin(k * 5.1))
+        if entity.kind == "balloon":
+            y += BALLOON_RISE * t / max(self.duration, 1e-6)
         x += speed * (t - self.duration / 2) + wander * math.sin(k * 1.3)
         return Pose(x, y, +1, "fly", self._phase(entity, t))
 
@@ -1057,6 +1076,10 @@ class Choreography:
             return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
         if action == "sit" and self._raised_seat() and entity.kind in SITS_UP:  # up on it
             return Pose(x, SEAT_HEIGHT, facing, "sit", self._phase(entity, t))
+        box = next((i for i, e in enumerate(self.entities) if e.kind == "box"), None)
+        if action in ("sit", "sleep") and box is not None and self._in_the_box(box):
+            # a little up, as if seen from above its front: its head, or its curled back
+            return Pose(x, IN_A_BOX, facing, action, self._phase(entity, t))
         if action == "give":  # bending to put it down before whom it is for, then up again
             reach = _ease((u - 0.15) / 0.4) if u < 0.55 else 1.0 - _ease((u - 0.55) / 0.2)
             return Pose(x, 0.0, facing, "give", t * 3, reach=reach)

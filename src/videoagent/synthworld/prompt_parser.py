@@ -402,6 +402,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 )
                 i = start + kind[1] + 1  # "a man in a bear costume": no bear
                 continue
+            made_of = _match(tokens, start + kind[1], KIND_TABLE) if after else None
+            if kind and made_of and tokens[start + kind[1] - 1] in vocab.toy_words(made_of[0]):
+                i = start + kind[1]  # "a blanket fort": what it is made of, no blanket
+                continue
             toy = kind and i > 0 and tokens[i - 1] in vocab.toy_words(kind[0])
             if toy and not colour:
                 # "a teddy bear", "a toy horse", "a paper airplane": a toy, which the world

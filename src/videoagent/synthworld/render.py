@@ -93,6 +93,7 @@ PAINTERS = {
     "blanket": props.draw_blanket,
     "sofa": props.draw_sofa,
     "armchair": props.draw_armchair,
+    "box": props.draw_box,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -142,6 +143,7 @@ DEPTH = {
     "blanket": 1,  # under whoever sits on it
     "sofa": 1,
     "armchair": 1,
+    "box": 5,  # in front of whoever sits in it
     "stick": 5,
     "frisbee": 5,
     "ball": 5,

@@ -28,7 +28,7 @@ PROPS += ("sofa", "balloon", "cake", "boat", "sailboat", "train", "guitar", "can
 PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", "trampoline")
 PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
 PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
-PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent", "armchair")
+PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent", "armchair", "box")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
@@ -220,7 +220,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "eat": ("dog", "cat", "bird", *ANIMALS, "person"),  # a person at a table, or where they are
     "meet": ("dog", "cat", "person", *ANIMALS, "penguin"),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
-    "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee", "dragon"),
+    "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee", "dragon")
+    + ("balloon",),  # let go of, floating up and away
     "drive": ("car", "bus", "train"),
     "roll": ("ball", "bike", "stick"),  # a stick thrown tumbles along
     "ride": ("person",),  # on a horse's back (the horse walks)
@@ -387,6 +388,7 @@ DEFAULT_COLOUR = {
     "blanket": "red",  # checked with white
     "sofa": "blue",
     "armchair": "green",
+    "box": "brown",  # cardboard
     "balloon": "red",  # a bunch: red, then yellow and blue
     "cake": "white",  # white icing, a pink band, candles
     "candle": "white",
@@ -597,6 +599,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys("sofas couch couches settee".split(), "sofa"),
     # a seat for one (a chair at a table is the table's: `PARTS`)
     **dict.fromkeys("armchairs recliner recliners chair chairs".split(), "armchair"),
+    **dict.fromkeys(("boxes", "cardboard box", "cardboard boxes", "crate", "crates"), "box"),
     **dict.fromkeys(("rocking chair", "rocking chairs", "easy chair", "arm chair"), "armchair"),
     **dict.fromkeys(("balloons", "party balloon", "party balloons", "helium balloons"), "balloon"),
     **dict.fromkeys(("cakes", "birthday cake", "birthday cakes", "cupcake", "cupcakes"), "cake"),
@@ -807,6 +810,8 @@ TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))
 # The same before a vehicle's name ("a toy train", "a paper boat"; a wooden boat is a boat).
 TOY_VEHICLE_WORDS = frozenset(("toy", "paper", "model", "origami", "lego"))
 VEHICLES = ("car", "bus", "train", "plane", "boat", "sailboat", "bike")
+# The same before a fort or a castle ("a blanket fort", "a pillow fort": no castle).
+TOY_FORT_WORDS = frozenset("blanket blankets pillow pillows cushion cushions cardboard".split())
 
 
 def toy_words(kind: str) -> frozenset[str]:
@@ -814,6 +819,8 @@ def toy_words(kind: str) -> frozenset[str]:
     draw: none for what is no creature or vehicle."""
     if kind in CREATURES:
         return TOY_WORDS
+    if kind == "castle":  # a blanket fort, a toy castle, a lego castle
+        return TOY_VEHICLE_WORDS | TOY_FORT_WORDS
     return TOY_VEHICLE_WORDS if kind in VEHICLES else frozenset()
 
 
@@ -1012,6 +1019,8 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(("taking a nap", "curls up", "curled up", "curling up"), "sleep"),
     "sit": "sit",
     **dict.fromkeys("read reads reading".split(), "read"),
+    # bent over a book ("doing homework at the kitchen table": at the table)
+    **dict.fromkeys("homework study studies studying".split(), "read"),
     **dict.fromkeys("type types typing".split(), "type"),
     **dict.fromkeys("blow blows blowing".split(), "blow"),
     **dict.fromkeys("paint paints painting".split(), "paint"),

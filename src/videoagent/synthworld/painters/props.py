@@ -648,6 +648,25 @@ def draw_armchair(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(x + 0.085, 0.66, 0.085, 0.04, arm)
 
 
+def draw_box(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """An open cardboard box side on: its front, taped, its flaps open out at either side
+    (whoever sits in it drawn behind its front, their head over the side)."""
+    card, fold = shade(colour, 1.35), shade(colour, 1.1)
+    half, height = SIZE["box"][0] / 2, 0.2
+    for side in (-1, 1):  # the side flaps, folded out
+        pen.polygon(
+            [
+                (side * half, height),
+                (side * (half + 0.14), height + 0.1),
+                (side * half, height + 0.04),
+            ],
+            fold,
+        )
+    pen.rect(-half, -0.03, half, height, card)  # over the paws of whoever is in it
+    pen.rect(-half, height - 0.02, half, height, fold)  # its rim
+    pen.rect(-0.05, height - 0.1, 0.05, height, shade(colour, 1.55))  # packing tape
+
+
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
     r = SIZE["ball"][0] / 2
     pen.ellipse(0.0, r, r, r, colour)

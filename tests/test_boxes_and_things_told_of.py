@@ -1,0 +1,93 @@
+"""A cat in a cardboard box, its head over the side (a box was a labelled box beside it); a
+request about a thing keeps the thing in every beat ("a red car parked …, then it drives
+away" drove off an empty street; "a teddy bear sitting on a bench" lost the bear); a balloon
+let go of floats up and away; a blanket fort is no castle; homework is done at the table."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.agent.planning import preview_plan
+from videoagent.plan.asks import read_asks
+from videoagent.plan.request import Request
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import IN_A_BOX, SIZE, Choreography
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+from videoagent.synthworld.vocabulary import LEARNT_KINDS
+
+
+def test_a_cat_sits_in_its_box_its_head_over_the_side(first_planned):
+    spec, warnings = first_planned("a cat sitting in a cardboard box")
+    assert spec.place == "living room"
+    assert [(e.kind, e.action) for e in spec.entities] == [("cat", "sit"), ("box", "stand")]
+    assert not warnings and parse(caption(spec)).spec == spec
+    choreography = Choreography(spec, 4.0)
+    cat, box = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
+    assert abs(cat.x - box.x) < 0.05 and cat.y == pytest.approx(IN_A_BOX)
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=2, seed=2)
+    _, truth = renderer.frame(1)
+    boxes = {e.kind: e.box for e in truth.entities}
+    cat_box, card = boxes["cat"], boxes["box"]
+    assert cat_box[1] < card[1]  # its head above the box's side
+    assert card[0] <= (cat_box[0] + cat_box[2]) / 2 <= card[2]  # in it, not beside it
+    assert "box" not in LEARNT_KINDS
+
+
+def test_a_cat_asleep_in_a_box_curls_up_in_it_and_one_running_passes_it():
+    asleep = Choreography(parse("a cat sleeping in a box").spec, 4.0)
+    assert asleep.pose(0, 1.0).y == pytest.approx(IN_A_BOX)
+    running = Choreography(parse("a cat running past a box").spec, 4.0)
+    assert running.pose(0, 1.0).y == 0.0
+    assert abs(running.pose(0, 0.5).x - running.pose(0, 3.5).x) > SIZE["box"][0]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "shot", "kinds"),
+    [
+        # "it": the thing the beat before showed, driving off (the street was empty)
+        ("a red car parked on the street, then it drives away", -1, [("car", "drive")]),
+        # the thing the request is about, in the beat telling what it does
+        ("a teddy bear sitting on a bench", 0, [("placeholder", "stand"), ("bench", "stand")]),
+    ],
+)
+def test_a_request_about_a_thing_keeps_the_thing(request_text, shot, kinds):
+    board, warnings = preview_plan(Request.build(request_text), ["procedural"])
+    scene = [s for s in board.shots if s.kind == "generated"][shot].scene_spec
+    assert [(e.kind, e.action) for e in scene.entities] == kinds
+    assert not any("that sits" in w for w in warnings)  # no bench said to sit
+
+
+def test_a_balloon_let_go_of_floats_up_and_away():
+    spec = parse("a red balloon floating away").spec
+    assert [(e.kind, e.action) for e in spec.entities] == [("balloon", "fly")]
+    choreography = Choreography(spec, 6.0)
+    start, end = choreography.pose(0, 0.2), choreography.pose(0, 5.8)
+    assert end.y - start.y > 1.0 and end.x != start.x  # up, drifting on the wind
+    assert start.held_by is None
+
+
+@pytest.mark.parametrize(
+    ("request_text", "said"),
+    [
+        ("two kids building a blanket fort", ["two people", "the blanket fort"]),
+        ("a castle on the beach", ["a castle", "at the beach"]),
+        ("a boy doing homework at the kitchen table", None),
+    ],
+)
+def test_a_blanket_fort_is_no_castle_and_homework_is_read_at_the_table(request_text, said):
+    kinds = [e.kind for e in parse(request_text).spec.entities]
+    if said is not None:
+        assert [a.said() for a in read_asks(Request.build(request_text))][: len(said)] == said
+        assert "blanket" not in kinds and ("castle" in kinds) == ("fort" not in request_text)
+        return
+    spec = parse(request_text).spec
+    assert [(e.kind, e.action) for e in spec.entities] == [("person", "read"), ("table", "stand")]
+    assert Choreography(spec, 4.0).pose(0, 1.0).at_table == "end"  # on a chair at it
+
+
+def test_a_placeholder_of_many_is_said_as_many():
+    spec = parse("a little girl having a tea party with her teddy bears").spec
+    line = caption(spec)
+    assert "Some teddy bears stand nearby." in line and "A teddy bears" not in line
+    assert parse(line).spec == spec

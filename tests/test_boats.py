@@ -63,3 +63,20 @@ def test_several_in_one_boat_sit_one_behind_another():
     boat = next(i for i, e in enumerate(scene.entities) if e.kind == "boat")
     middle, half = choreography.pose(boat, 1.0).x, SIZE["boat"][0] / 2
     assert all(middle - half < x < middle + half for x in xs)  # all in it
+
+
+@pytest.mark.parametrize(
+    ("request_text", "place"),
+    [
+        ("a kid jumping into the lake", "lake"),  # it jumped up and down on the shore
+        ("a dog jumps into the swimming pool", "lake"),  # a pool, drawn as the lake
+        ("a girl dives into the sea", "beach"),
+    ],
+)
+def test_one_jumping_into_the_water_swims_out_in_it(first_planned, request_text, place):
+    scene, warnings = first_planned(request_text)
+    assert scene.place == place and scene.entities[0].action == "swim"
+    pose = Choreography(scene, 4.0).pose(0, 2.0)
+    assert pose.y == pytest.approx(OUT_IN_THE_WATER[place], abs=0.1)  # out in it
+    assert ("pool (drawn as its lake)" in " ".join(warnings)) == ("pool" in request_text)
+    assert parse("a cat jumping into a box").spec.entities[0].action == "jump"  # no water

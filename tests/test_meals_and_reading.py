@@ -37,6 +37,8 @@ def _planned(request: str):
         ),
         ("a man eating lunch at a table", [("person", "eat"), ("table", "stand")]),
         ("a dog eating its dinner", [("dog", "eat")]),  # no table for a dog's dinner
+        ("a puppy chewing a bone", [("dog", "eat")]),  # it walked along, chewing undrawn
+        ("a rabbit nibbling a carrot", [("rabbit", "eat")]),
         ("a man eating a hot dog", [("person", "eat")]),  # a hot dog is no dog
         ("a girl with a sandwich", [("person", "eat")]),
         ("a chef cooks pasta", [("person", "cook")]),  # cooked, not eaten

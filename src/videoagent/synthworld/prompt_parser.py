@@ -553,6 +553,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             actions = actions or ["stroll"]
         if "drive" in actions and mentions and entities[mentions[0]]["kind"] == "person":
             mentions, actions = _at_the_wheel(entities, mentions, actions, entity_for)
+        diving = actions[:1] == ["jump"] and mentions and _into_the_water(tokens)
+        if diving and entities[mentions[0]]["kind"] in vocab.ACTIONS["swim"]:
+            actions = ["swim", *actions[1:]]  # "jumps into the lake": swimming in it
         seated = next((a for a in actions[1:] if a in _DONE_SEATED), None)
         if actions[:1] == ["sit"] and seated:  # "sitting in a chair reading": reading, seated
             actions = [seated, *(a for a in actions[1:] if a != seated)]
@@ -971,6 +974,20 @@ def _apply(
         if action in ("meet", "hug") and met["action"] is None:  # "a dog meets a cat": both do
             if met["kind"] in vocab.ACTIONS[action]:
                 met["action"], met["target"] = action, subject
+
+
+# Water one jumps into and swims in ("jumping into the pool", "dives into the sea").
+_WATERS = frozenset("lake lakes sea ocean water pool pond river waves surf".split())
+
+
+def _into_the_water(tokens: list[str]) -> bool:
+    """Whether `tokens` say going into water ("into the lake", "into a swimming pool")."""
+    for i, token in enumerate(tokens[:-1]):
+        if token == "into":
+            rest = [t for t in tokens[i + 1 : i + 4] if t not in DETERMINERS]
+            if rest[:1] and (rest[0] in _WATERS or rest[1:2] == ["pool"]):
+                return True
+    return False
 
 
 # What is done sitting down: said after "sitting", it is what the sitter does.

@@ -855,6 +855,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys(("skate park", "skate parks"), "park"),
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("jungle jungles rainforest rainforests".split(), "forest"),
+    **dict.fromkeys(("pool", "pools", "swimming pool", "swimming pools"), "lake"),
     **dict.fromkeys(("campsite", "campsites", "campground"), "forest"),
     **dict.fromkeys(("cliff", "cliffs", "clifftop", "cliffside"), "mountains"),
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
@@ -1079,6 +1080,7 @@ ACTION_SYNONYMS = {
     "smelling": "sniff",
     "explores": "sniff",
     "exploring": "sniff",
+    **dict.fromkeys("dive dives diving dived".split(), "jump"),  # into the water: swims
     "jump": "jump",
     "jumps": "jump",
     "jumping": "jump",
@@ -1113,6 +1115,9 @@ ACTION_SYNONYMS = {
     "eat": "eat",
     "eats": "eat",
     "eating": "eat",
+    # head down at it ("a puppy chewing on a shoe", "a rabbit nibbling a carrot")
+    **dict.fromkeys("chew chews chewing gnaw gnaws gnawing".split(), "eat"),
+    **dict.fromkeys("nibble nibbles nibbling munch munches munching".split(), "eat"),
     "licks": "eat",
     "licking": "eat",
     "drinks": "eat",  # "she drinks it"; "two drinks" are cups (the parser tells them apart)

@@ -185,3 +185,20 @@ def test_a_car_drives_in_the_street_and_a_part_of_it_keeps_it_in_the_shot():
     assert brief.place == "street"
     for shot in board.shots:
         assert _kinds(shot) == [("car", "drive")] and shot.scene["place"] == "street"
+
+
+def test_what_no_one_is_named_to_do_one_person_does_from_beat_to_beat():
+    """ "a morning routine: waking up, making coffee, walking the dog" woke someone in the
+    park, then showed a cup alone and a dog walking by itself."""
+    text = "a morning routine: waking up, making coffee, walking the dog, then going to work"
+    brief, board, _ = _board(text)
+    assert brief.subject_kind == "person" and any("one person" in a for a in brief.assumed)
+    shots = [s for s in board.shots if s.kind == "generated"]
+    assert all(s.scene_spec.entities[0].kind == "person" for s in shots)
+    assert len({s.cast[0] for s in shots}) == 1  # the same one throughout
+    first = shots[0].scene_spec
+    assert first.place == "living room" and ("bed", "stand") in _kinds(shots[0])
+    walked = shots[2].scene_spec.entities
+    assert [(e.kind, e.action) for e in walked] == [("person", "walk"), ("dog", "walk")]
+    # a scene set first is no one's doing: no one is brought to it
+    assert make_brief(Request.build("a sunny beach, then surfing at sunset")).subject_kind is None

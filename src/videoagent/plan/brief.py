@@ -73,6 +73,14 @@ def _first_named(text: str, table: dict[str, str]) -> str | None:
     return min(found)[2] if found else None
 
 
+def _done_by_someone(beat: str) -> bool:
+    """Whether `beat`, naming no one, tells what only a person does ("waking up", "dancing
+    in the rain"): the parser has someone do it (not two, as a candlelit dinner has)."""
+    entities = parse(beat).spec.entities
+    people = [e for e in entities if e.kind == "person"]
+    return len(people) == 1 and entities[0] == people[0] and people[0].action != "stand"
+
+
 def make_brief(request: Request) -> Brief:
     """Understand the request without any model: subject, beats, setting, what was assumed."""
     one_take = asks_one_take(request.text)
@@ -87,6 +95,11 @@ def make_brief(request: Request) -> Brief:
             kind = subject_parse[0].kind
             words = lead_of(beats.subject).lower().split()  # "a girl and her brown dog"
             colour = next((w for w in words if w in vocab.COLOURS), None)
+    elif beats.beats and _done_by_someone(beats.beats[0]):
+        # "waking up, making coffee, then walking the dog": no one named does it all, so
+        # one person does, from beat to beat
+        kind, colour = "person", vocab.DEFAULT_COLOUR["person"]
+        assumed.append("one person does it all (the request names no one)")
     if kind and colour is None:
         words = lead_of(beats.subject).lower().split()
         said = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)] + words

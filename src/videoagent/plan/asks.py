@@ -290,9 +290,12 @@ def _actions(text: str) -> list[Ask]:
         who = "" if setting else beats.subject
         spoken = f"{who} {without_subject(who, beat)}".strip()
         entities = parse(spoken).spec.entities
-        for entity in entities:
+        petted = {e.target for e in entities if e.action == "pet"}
+        for k, entity in enumerate(entities):
             if entity.action == "stand" or entity.kind in ("placeholder", *vocab.TO_THE_FACE):
                 continue  # (a phone held to the ear is asked for as the phone)
+            if k in petted and entity.action == vocab.petted_action(entity.kind):
+                continue  # keeping still to be stroked: not asked, the stroking is
             target = entity.target
             aimed = entities[target].kind if target is not None else None
             aimed = None if aimed == "placeholder" else aimed  # a butterfly: no kind to read

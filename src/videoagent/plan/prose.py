@@ -15,6 +15,7 @@ import re
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.captioner import LIGHT_PHRASE, greeting
+from videoagent.synthworld.choreography import KNEELS_TO, SIZE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
@@ -165,6 +166,11 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             sentence = f"{called(index)} holds {called(item)}"
         elif entity.action == "chase" and target is not None:
             sentence = f"{called(index)} chases {called(target)}"
+        elif entity.action == "pet" and target is not None:
+            told.add(target)
+            low = SIZE[spec.entities[target].kind][1] < KNEELS_TO
+            how = "kneels to stroke" if low else "strokes the neck of"
+            sentence = f"{called(index)} {how} {called(target)}"
         elif entity.action in vocab.RIDING and target is not None:
             told.add(target)
             pace = " at a gallop" if spec.entities[target].action == "run" else ""

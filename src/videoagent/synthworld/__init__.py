@@ -67,5 +67,6 @@
 # people camp; 52: a dragon; 53: one proposed to puts a hand to the mouth; 54: a cat
 # knocks a cup off a table, the cup tipping as it falls; 55: an armchair, sat in or slept
 # on, a fireplace beside the seat before it; 56: a cardboard box, a cat sitting or asleep in
-# it; a balloon let go of floats up and away.
-VERSION = 56
+# it; a balloon let go of floats up and away; 57: an animal petted, one kneeling to stroke
+# a small one, standing with a hand on a big one's back.
+VERSION = 57

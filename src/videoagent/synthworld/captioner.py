@@ -24,6 +24,7 @@ from videoagent.synthworld.vocabulary import (
     RIDING,
     SAID_AS_MANY,
     UNCOUNTED,
+    petted_action,
 )
 
 CAMERA_PHRASE = {
@@ -220,6 +221,10 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         done.update((entity.target, table))  # type: ignore[arg-type]
         cup, under = _introduced(spec, entity.target), _introduced(spec, table)
         return f"{name.capitalize()} knocks {cup} off {under}."
+    if action == "pet" and target is not None:  # it keeps still, unless its sentence says
+        if target.action == petted_action(target.kind):
+            done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} pets {_introduced(spec, entity.target)}."
     if action == "propose" and target is not None and target.action == "stand":
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} proposes to {_introduced(spec, entity.target)}."

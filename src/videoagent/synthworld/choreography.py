@@ -188,6 +188,14 @@ TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
 KNOCKER_ON_TABLE, CUP_BEFORE_IT = -0.35, 0.3
 PUSHED_FROM, PUSHED_OFF, FALL_SECONDS = 0.35, 0.55, 0.45
 PROPOSED_TO_AT = 0.85  # how far before one kneeling to propose the other stands, metres
+# How far before one stroking it an animal is: an arm's reach, and part of its length (a
+# horse's neck is well before its middle); one lower than `KNEELS_TO` is stroked kneeling.
+PET_REACH, PET_ALONG = 0.38, 0.4
+PET_BESIDE = 0.55  # how far on the middle of a big one is, the one stroking it before it
+# How high a standing animal's back is, of its drawn height; the arm's angle (from straight
+# down) of one kneeling to a small one.
+BACK_OF, PET_KNEELING = 0.62, 0.75
+KNEELS_TO = 0.9  # metres
 PRESENTS_BEFORE_THE_TREE = 0.45  # metres: piled under its lowest branches
 # A tug of war: where each grips the rope, before and above their middle (metres of their
 # kind's size: a dog's mouth, a person's hands), how much rope is between them, and how
@@ -278,7 +286,8 @@ class Pose:
     hand_behind: bool = False
     at_the_face: str = ""  # in the near hand at the face (`AT_THE_FACE`): "ear", "wand" …
     # tossing (`tossing.Tossing.swing`): 0 ready, through 1 as the throw or hit leaves the
-    # hand or the racket, to 2 followed through
+    # hand or the racket, to 2 followed through; stroking an animal, the arm's angle from
+    # straight down (radians)
     swing: float = 0.0
     # a rope pulled in a tug of war: where its far end is from its near one, metres
     span: tuple[float, float] = (0.0, 0.0)
@@ -573,6 +582,8 @@ class Choreography:
             return True  # in the air between them
         if self._proposer_to(index) is not None:
             return True  # before the one proposing
+        if self._petter_of(index) is not None:
+            return True  # before the one stroking it
         if self.entities[0].action == "knock" and self.entities[0].target == index:
             return True  # on the table before the cat, then knocked off it
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
@@ -798,6 +809,15 @@ class Choreography:
             return self._subject_pose(entity, t, u)
         if self.entities[0].action == "knock" and self.entities[0].target == index:
             return self._knocked(t, u)
+        petter = self._petter_of(index)
+        if petter is not None:  # keeping still for the hand stroking it
+            hand = self._pose(petter, t)
+            phase = self._phase(entity, t)
+            if hand.reach > 0.5:  # a small one before the one kneeling to it, facing them
+                x = hand.x + (PET_REACH + PET_ALONG * SIZE[entity.kind][0]) * hand.facing
+                return Pose(x, 0.0, -hand.facing, entity.action, phase)
+            # a big one alongside, the hand on its back (a horse groomed)
+            return Pose(hand.x + PET_BESIDE * hand.facing, 0.0, hand.facing, entity.action, phase)
         proposer = self._proposer_to(index)
         if proposer is not None:  # facing the one on one knee before them
             kneeling = self._pose(proposer, t)
@@ -917,6 +937,12 @@ class Choreography:
             if rider == 0 and entity.action in RIDING and entity.target == index:
                 return rider
         return None
+
+    def _petter_of(self, index: int) -> int | None:
+        """Who strokes the animal `index`: the subject, where it does."""
+        subject = self.entities[0] if self.entities else None
+        petting = subject is not None and subject.action == "pet" and subject.target == index
+        return 0 if petting and index != 0 else None
 
     def _proposer_to(self, index: int) -> int | None:
         """Who kneels to propose to entity `index`, if anyone does."""
@@ -1080,6 +1106,13 @@ class Choreography:
         if action in ("sit", "sleep") and box is not None and self._in_the_box(box):
             # a little up, as if seen from above its front: its head, or its curled back
             return Pose(x, IN_A_BOX, facing, action, self._phase(entity, t))
+        if action == "pet" and entity.target is not None:  # kneeling to a small one
+            height = SIZE[self.entities[entity.target].kind][1]
+            if height < KNEELS_TO:
+                return Pose(x, 0.0, +1, "pet", t * 2.2, reach=1.0, swing=PET_KNEELING)
+            drop = SHOULDER[1] - BACK_OF * height  # down (or up) from the shoulder to its back
+            arm = math.acos(max(-1.0, min(1.0, drop / ARM)))
+            return Pose(x, 0.0, +1, "pet", t * 2.2, swing=arm)
         if action == "give":  # bending to put it down before whom it is for, then up again
             reach = _ease((u - 0.15) / 0.4) if u < 0.55 else 1.0 - _ease((u - 0.55) / 0.2)
             return Pose(x, 0.0, facing, "give", t * 3, reach=reach)

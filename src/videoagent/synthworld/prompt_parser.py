@@ -472,6 +472,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             action = _match(tokens, i, ACTION_TABLE)
             if token in ("wave", "waves") and i > 0 and tokens[i - 1] in _KIND_ENDS:
                 action = ("wave", 1)  # "the bus driver waves": said right after who does
+            if token in ("pet", "pets") and i > 0 and tokens[i - 1] in _KIND_ENDS:
+                action = ("pet", 1)  # "a girl pets her cat" ("her pets": her animals)
             if action and action[0] == "wave" and _the_sea_s(tokens, i):
                 action = None  # "big waves at the beach": the sea's, no hand's
             if action and not mentions and token in vocab.RIDDEN_NOUNS:
@@ -961,6 +963,13 @@ def _apply(
         entities[subject]["action"] = action
     if action in ("give", "propose") and to_target is not None:
         entities[subject]["target"] = to_target
+    elif action == "pet":  # the animal stroked keeps still for it (else no one to stroke)
+        petted = next((m for m in others if entities[m]["kind"] in vocab.ANIMALS_PETTED), None)
+        entities[subject]["target"] = petted
+        if petted is None:
+            entities[subject]["action"] = "stand"
+        elif entities[petted]["action"] is None:
+            entities[petted]["action"] = vocab.petted_action(entities[petted]["kind"])
     elif action == "knock":  # the cup it paws off the table (else what it can, standing)
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "cup"), None
@@ -1102,7 +1111,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         entity["action"] = action
         flown = kind == "kite" and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
-        aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock")
+        aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock", "pet")
         aimed += vocab.RIDING
         aimed += TOSSING
         if action not in aimed and not flown:

@@ -268,7 +268,19 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "knock": ("cat",),  # sitting on a table, pawing a cup to its edge and off
     "mow": ("person",),  # pushing a lawnmower along, cut grass flying
     "chop": ("person",),  # an axe swung up and down onto a log on a chopping block
+    # stroking an animal: kneeling to a small one, reaching up to a horse's neck
+    "pet": ("person",),
 }
+# What may be petted: any animal but a person, and how it keeps still for it (sitting where
+# it can).
+ANIMALS_PETTED = tuple(k for k in ("dog", "cat", "bird", *ANIMALS, "penguin") if k != "person")
+
+
+def petted_action(kind: str) -> str:
+    """What an animal stroked does: sits, where it can, else stands still."""
+    return "sit" if kind in ACTIONS["sit"] else "stand"
+
+
 # The actions our models learnt (sized as `LEARNT_KINDS` are): riding, dancing and waving
 # came after.
 LEARNT_ACTIONS = tuple(
@@ -316,6 +328,7 @@ LEARNT_ACTIONS = tuple(
         "steer",
         "propose",
         "knock",
+        "pet",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1029,6 +1042,9 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(("to fish", "go fish", "goes fishing"), "angle"),  # ("a fish": one)
     **dict.fromkeys("propose proposes proposing proposed".split(), "propose"),
     **dict.fromkeys("knock knocks knocking knocked".split(), "knock"),
+    # ("pet", "pets": a kind of animal too, "her pets"; said right after who does it, a verb)
+    **dict.fromkeys("petting petted stroke strokes stroking stroked".split(), "pet"),
+    **dict.fromkeys("groom grooms grooming groomed pats patting".split(), "pet"),
     **dict.fromkeys(
         ("pops the question", "popping the question", "pop the question", "on one knee"),
         "propose",

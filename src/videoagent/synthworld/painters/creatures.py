@@ -313,6 +313,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     bend = 0.5 * pose.reach if pose.action == "give" else 0.0
     if pose.action in ("blow", "hug"):  # leaning in to a cake's candles, down to a child
         bend = 0.35 * pose.reach
+    if pose.action == "pet":  # leaning in to the one stroked
+        bend = 0.25 if pose.reach > 0.5 else 0.1
     if dancing:
         bend = 0.12 * math.sin(pose.phase * 0.5)
     if pose.action == "stretch":  # leaning into the stretch, and back
@@ -335,7 +337,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif seated:  # on a seat: a bench, a sofa, a chair
         hip_y = 0.5
         pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
-    elif pose.action == "propose":  # down on one knee: the near knee on the ground
+    elif pose.action == "propose" or (pose.action == "pet" and pose.reach > 0.5):
+        # down on one knee: the near knee on the ground
         hip_y = 0.55
         pen.line([(0.0, hip_y), (0.38, 0.52), (0.4, 0.03)], 0.13, shade(TROUSERS, 0.8))
         pen.line([(0.0, hip_y), (0.02, 0.06), (-0.42, 0.04)], 0.13, TROUSERS)
@@ -448,6 +451,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif chop:
         hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
         tools.axe(pen, hands, chop[0])
+    elif pose.action == "pet":  # the hand stroking along the animal's back, to and fro
+        angle = pose.swing + 0.15 * math.sin(pose.phase)
+        pen.limb((sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=-0.25)
     elif pose.action == "propose":  # holding up an open ring box to the one before them
         hand = pen.limb((sx, sy - 0.02), 0.55, 1.75, 0.085, shirt, knee=0.3)
         _ring_box(pen, hand, pose.phase)

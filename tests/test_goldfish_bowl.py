@@ -37,3 +37,16 @@ def test_the_fish_stays_in_its_bowl_turning_at_each_side():
     x0, y0, x1, y1 = bowl_box
     glass = np.abs(image[y0:y1, x0:x1].astype(int) - np.array(BOWL_GLASS)).sum(axis=2) < 50
     assert glass.sum() > 10
+
+
+def test_a_goldfish_is_in_its_bowl_wherever_it_is_said():
+    """ "a girl feeding her goldfish" had her stand under the sea over a coral reef."""
+    board, _ = preview_plan(Request.build("a girl feeding her goldfish"), ["procedural"])
+    spec = next(s for s in board.shots if s.kind == "generated").scene_spec
+    assert spec.place == "living room"
+    assert {"fish", "fishbowl", "table", "person"} <= {e.kind for e in spec.entities}
+    assert [e.kind for e in parse("a shark in a fish tank").spec.entities][:2] == [
+        "fish",
+        "fishbowl",
+    ]
+    assert "fishbowl" not in [e.kind for e in parse("a shark swims in the sea").spec.entities]

@@ -151,12 +151,14 @@ def test_a_chef_cooks_in_the_kitchen_tossing_a_pan():
 
 
 def test_a_fish_swims_under_the_sea_where_no_rain_falls():
-    """ "a goldfish swimming" was a labelled box in the park; "fish swimming in a coral
-    reef" a box at the beach."""
-    assert make_brief(Request.build("a goldfish swimming")).place == "reef"
+    """ "a clownfish swimming" was a labelled box in the park; "fish swimming in a coral
+    reef" a box at the beach; a goldfish is in its bowl at home (test_goldfish_bowl)."""
+    assert make_brief(Request.build("a clownfish swimming")).place == "reef"
+    assert make_brief(Request.build("a goldfish swimming")).place == "living room"
     (fish,) = parse("a shark under the sea").spec.entities
     assert (fish.kind, fish.colour, fish.action) == ("fish", "grey", "swim")
     spec = parse("medium shot. a goldfish swims at the reef in the rain").spec
+    assert [e.kind for e in spec.entities] == ["fish"]  # in the sea, no bowl
     assert Choreography(spec, 2.0).pose(0, 1.0).y == pytest.approx(OUT_IN_THE_WATER["reef"])
     renderer = Renderer(spec, size=(320, 180), fps=24, frames=8, seed=3)
     (first, truth), (later, _) = renderer.frame(0), renderer.frame(5)

@@ -202,3 +202,23 @@ def test_what_no_one_is_named_to_do_one_person_does_from_beat_to_beat():
     assert [(e.kind, e.action) for e in walked] == [("person", "walk"), ("dog", "walk")]
     # a scene set first is no one's doing: no one is brought to it
     assert make_brief(Request.build("a sunny beach, then surfing at sunset")).subject_kind is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "done", "brought"),
+    [
+        # by the door is at home ("a door" was a labelled box in the park)
+        ("a dog waiting by the door for its owner", "living room", "sit", set()),
+        # television is watched from the sofa, at home (the dog walked along in the park)
+        ("a dog watching tv", "living room", "sit", {"sofa"}),
+        ("a family watching a movie on tv", "living room", "sit", {"sofa"}),
+        # an owl hooting keeps still (it walked along)
+        ("an owl hooting in the forest at night", "forest", "stand", set()),
+    ],
+)
+def test_where_and_how_what_is_done_at_home_or_kept_still(text, place, done, brought):
+    _, board, _ = _board(text)
+    scene = board.shots[0].scene_spec
+    assert scene.place == place and scene.entities[0].action == done
+    kinds = {e.kind for e in scene.entities}
+    assert brought <= kinds and "placeholder" not in kinds

@@ -474,7 +474,8 @@ def stage(
         target = None
         if subject is not None:
             found.remove(subject)
-            kept = words & (vocab.STANDING_WORDS | STOOD)  # "a dog standing in the park"
+            # said to stand, or to keep still where it cannot sit ("an owl perched")
+            kept = words & (vocab.STANDING_WORDS | vocab.STILL_WORDS | STOOD)
             stands = subject.action == "stand" and not kept
             action = action or (None if stands else subject.action)  # "stand" said, or not
             placed[parsed_entities.index(subject)] = 0

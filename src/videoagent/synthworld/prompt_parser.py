@@ -604,6 +604,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         at_an_easel = "paint" in actions and not _PAINTED_ON & words_anywhere
         if at_an_easel and mentions and "easel" not in named_anywhere:
             occasions.append("easel")  # "painting in the park": at an easel
+        kept = any(said_as.get(m) in vocab.KEPT_IN_A_BOWL for m in mentions)
+        if kept and scene.get("place") not in vocab.WATERS:
+            occasions.append("fishbowl")  # a goldfish in its bowl, unless in a pond, the sea
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
         teacher = entities[mentions[0]] if mentions else {}

@@ -78,6 +78,8 @@ WHERE_DONE = {
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
     **dict.fromkeys("camps camped camping".split(), "forest"),
+    **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
+    **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
     **dict.fromkeys(("knit", "knits", "knitting"), "living room"),  # in an armchair, at home
     # a meal at home: breakfast in the kitchen, dinner at the table in the living room
     **dict.fromkeys(("breakfast", "breakfasts", "brunch"), "kitchen"),
@@ -159,6 +161,7 @@ OCCASIONS = {
     **dict.fromkeys(("party", "parties"), "balloon"),
     **dict.fromkeys(("christmas", "xmas"), "christmas tree"),
     **dict.fromkeys("camp camps camped camping campsite campsites campground".split(), "tent"),
+    **dict.fromkeys(("tv", "television", "telly"), "sofa"),  # watched sitting on it
 }
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
@@ -590,6 +593,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("leaf", "autumn leaves", "fall leaves", "falling leaves"), "leaves"),
     **dict.fromkeys(("sandcastles", "sand castle", "sand castles"), "sandcastle"),
     **dict.fromkeys(("fish bowl", "fish bowls", "goldfish bowl", "fishbowls"), "fishbowl"),
+    **dict.fromkeys(("fish tank", "fish tanks", "tank", "tanks"), "fishbowl"),
     **dict.fromkeys(("campfires", "bonfire", "bonfires", "camp fire", "fire pit"), "campfire"),
     **dict.fromkeys(("fireplaces", "hearth", "hearths", "fire place", "log fire"), "fireplace"),
     **dict.fromkeys(("waterfalls", "cascade", "cascades"), "waterfall"),
@@ -1267,6 +1271,7 @@ DOINGS = frozenset(
 STILL_WORDS = frozenset(
     """
     lie lies lying lounge lounges lounging relax relaxes relaxing watch watches watching gaze
+    hoot hoots hooting perch perches perched perching
     gazes gazing stare stares staring read reads reading write writes writing knit knits
     knitting type types typing study studies studying meditate meditates meditating daydream
     daydreams daydreaming picnic picnics picnicking rest rests resting roast roasts
@@ -1333,6 +1338,12 @@ NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping brows
 FIRE_INDOORS = ("living room", "kitchen", "cafe")
 FIRE_LOOKS = frozenset("cozy cosy crackling roaring warm open little small big blazing".split())
 NEUTRAL_WORDS |= frozenset(("crackling", "roaring", "blazing"))
+# A door waited by is at home (`WHERE_DONE`), no thing of its own; an owl hooting sits.
+NEUTRAL_WORDS |= frozenset(("door", "doors", "doorway", "doorstep", "doormat"))
+NEUTRAL_WORDS |= frozenset(("tv", "television", "telly"))  # watched: one sits, at home
+# Fish kept at home, in their bowl wherever no water is said ("a girl feeding her goldfish").
+KEPT_IN_A_BOWL = ("goldfish", "goldfishes")
+WATERS = ("reef", "lake", "beach")
 # A room's mood, drawn by what is in it (a cozy cabin's lit windows, a fire in the hearth).
 NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 # Camping is drawn by its tent (`OCCASIONS`), those camping sitting by it (`STILL_WORDS`).

@@ -305,7 +305,7 @@ def _of_the_thing(brief: Brief, beat: str, earlier: list[str]) -> str:
     red car parked on the street, then it drives away": the car drives off), or the
     request's subject ("a teddy bear sitting on a bench": the bear on the bench)."""
     words = beat.split()
-    if words[:1] == ["it"] and earlier:
+    if [w.lower() for w in words[:1]] == ["it"] and earlier:
         before = parse(earlier[-1])
         first = next(iter(before.spec.entities), None)
         if first is not None:

@@ -39,6 +39,10 @@ def _planned(request: str):
         ("a dog eating its dinner", [("dog", "eat")]),  # no table for a dog's dinner
         ("a puppy chewing a bone", [("dog", "eat")]),  # it walked along, chewing undrawn
         ("a rabbit nibbling a carrot", [("rabbit", "eat")]),
+        # a fish or a chicken cooked or eaten is food (a fish swam on the grass by the fire)
+        ("a cat eating a fish", [("cat", "eat")]),
+        ("a man grilling chicken", [("person", "cook")]),
+        ("a chicken eating corn", [("bird", "eat")]),  # the chicken is who eats
         ("a man eating a hot dog", [("person", "eat")]),  # a hot dog is no dog
         ("a girl with a sandwich", [("person", "eat")]),
         ("a chef cooks pasta", [("person", "cook")]),  # cooked, not eaten

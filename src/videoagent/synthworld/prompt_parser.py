@@ -850,7 +850,13 @@ def is_the_filming_camera(tokens: list[str], i: int) -> bool:
 
 
 def food_at(tokens: list[str], i: int) -> int:
-    """How many words a food named at `i` takes ("a hot dog": two, and no dog), or 0."""
+    """How many words a food named at `i` takes ("a hot dog": two, and no dog), or 0; a
+    creature cooked or eaten is food too ("cook the fish they caught", "eating chicken")."""
+    j = i - 1
+    while j >= 0 and tokens[j] in DETERMINERS:
+        j -= 1
+    if tokens[i] in vocab.EATEN_AS_FOOD and j >= 0 and tokens[j] in vocab.COOKING_OR_EATING:
+        return 1
     return next((n for n in (2, 1) if " ".join(tokens[i : i + n]) in vocab.FOODS), 0)
 
 

@@ -134,6 +134,13 @@ FOODS = frozenset(
     pancakes waffles cereal pie pies pretzel pretzels snack snacks food fruit carrot
     carrots nut nuts acorn acorns bone bones""".split()
 ) | {"hot dog", "hot dogs", "french fries"}  # ("fries" alone: cooking)
+# Creatures that are food where they are cooked or eaten ("they cook the fish"), and the
+# words for that.
+EATEN_AS_FOOD = frozenset("fish salmon trout chicken turkey".split())
+COOKING_OR_EATING = frozenset(
+    """cook cooks cooking cooked grill grills grilling grilled fry fries frying fried roast
+    roasts roasting roasted bake bakes baking baked eat eats eating ate""".split()
+)
 # What is read ("a girl reading a book"): no thing of its own, it is the open book in the
 # reader's hands.
 READ = frozenset(
@@ -990,6 +997,7 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(
         "cook cooks cooking bake bakes baking fry fries frying stir stirs stirring".split(), "cook"
     ),
+    **dict.fromkeys("grill grills grilling barbecue barbecues barbecuing".split(), "cook"),
     **dict.fromkeys("sail sails sailing".split(), "sail"),
     "crossing": "walk",
     "crosses": "walk",

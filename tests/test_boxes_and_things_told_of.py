@@ -9,6 +9,7 @@ import pytest
 
 from videoagent.agent.planning import preview_plan
 from videoagent.plan.asks import read_asks
+from videoagent.plan.beats import split_beats
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import IN_A_BOX, SIZE, Choreography
@@ -91,3 +92,25 @@ def test_a_placeholder_of_many_is_said_as_many():
     line = caption(spec)
     assert "Some teddy bears stand nearby." in line and "A teddy bears" not in line
     assert parse(line).spec == spec
+
+
+def test_one_the_world_cannot_draw_is_who_the_story_is_about_in_every_beat():
+    """ "a lonely robot wanders …, finds a stray cat, and they become friends" took "finds a
+    stray cat" for its subject: the robot was gone after the first shot, and two cats met."""
+    text = "a lonely robot wanders a city at night, finds a stray cat, and they become friends"
+    beats = split_beats(text)
+    assert beats.subject == "a lonely robot" and beats.setting == 0
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    shots = [s for s in board.shots if s.kind == "generated"]
+    assert [s.caption for s in shots] == [
+        "A lonely robot wanders a city at night.",
+        "The robot finds a stray cat.",
+        "They become friends.",
+    ]
+    seen = (["placeholder"], ["placeholder", "cat"], ["placeholder", "cat"])
+    for shot, kinds in zip(shots, seen, strict=True):
+        assert [e.kind for e in shot.scene_spec.entities] == kinds
+        assert shot.scene_spec.entities[0].label == "robot"
+    # a known word before a doing is no such subject ("a dog walks"; "the sun rises")
+    assert split_beats("the sun rises over the lake").subject == ""
+    assert split_beats("a dog walks").subject == "a dog"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from videoagent.plan.request import DURATION_PATTERN, NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
+from videoagent.synthworld.prompt_parser import KNOWN
 
 _PREAMBLE = re.compile(
     r"^\s*(?:please\s+)?(?:make|create|generate|produce|give me|i want|show me)?\s*"
@@ -320,6 +321,8 @@ def _subject_of(text: str) -> tuple[str, str]:
     for i, word in enumerate(words[:6]):
         said = word.lower().strip(",.")
         of_a_group = _is_group(words, i + 1) if i + 1 < len(words) else False  # "a dance party"
+        if said in vocab.ACTION_SYNONYMS and not of_a_group and _names_the_undrawn(words[:i]):
+            return " ".join(words[:i]), " ".join(words[i:])  # "a lonely robot wanders …"
         if (said in vocab.ACTION_SYNONYMS and not of_a_group) or said in _NOT_IN_A_SUBJECT:
             break  # "it meets a grey dog", "a bakery for dogs": not who it is about
         phrase = f"{said} {words[i + 1].lower().strip(',.')}" if i + 1 < len(words) else ""
@@ -347,6 +350,16 @@ def _subject_of(text: str) -> tuple[str, str]:
                 end = j + 1
         return " ".join(words[:end]).strip(","), " ".join(words[end:])
     return "", text
+
+
+def _names_the_undrawn(words: list[str]) -> bool:
+    """Whether `words`, said before what is done, name one the world has no drawing for
+    ("a lonely robot", "an alien"): an article, at most two words describing it, and a
+    noun no vocabulary knows. It is who the request is about, drawn as a placeholder."""
+    if not 2 <= len(words) <= 4 or words[0].lower() not in ("a", "an", "the"):
+        return False
+    noun = words[-1].lower()
+    return noun.isalpha() and noun not in KNOWN and not any(w.endswith(",") for w in words)
 
 
 def lead_of(subject: str) -> str:

@@ -305,12 +305,17 @@ def _of_the_thing(brief: Brief, beat: str, earlier: list[str]) -> str:
     red car parked on the street, then it drives away": the car drives off), or the
     request's subject ("a teddy bear sitting on a bench": the bear on the bench)."""
     words = beat.split()
-    if [w.lower() for w in words[:1]] == ["it"] and earlier:
+    opener = words[0].lower() if words else ""
+    if opener == "it" and earlier:
         before = parse(earlier[-1])
         first = next(iter(before.spec.entities), None)
         if first is not None:
-            name = first.label if first.kind == "placeholder" else f"{first.colour} {first.kind}"
-            return " ".join(["the", name, *words[1:]])
+            return " ".join([_the(first), *words[1:]])
+    if opener == "they" and brief.subject and earlier:
+        # "finds a stray cat, and they become friends": the subject and the one it met
+        met = [e for e in parse(earlier[-1]).spec.entities if e.kind in vocab.CREATURES]
+        if met:
+            return " ".join([drawable(brief.subject), "and", _the(met[0]), *words[1:]])
     if brief.subject and names_subject(brief.subject, beat):  # what the subject does
         thing = drawable(brief.subject)
         told = parse(thing).spec.entities
@@ -318,6 +323,12 @@ def _of_the_thing(brief: Brief, beat: str, earlier: list[str]) -> str:
         if told and (told[0].kind, told[0].label) not in said:
             return f"{thing} {beat}"
     return beat
+
+
+def _the(entity: EntitySpec) -> str:
+    """An entity named again: "the grey cat", "the robot"."""
+    named = entity.label if entity.kind == "placeholder" else f"{entity.colour} {entity.kind}"
+    return f"the {named}"
 
 
 # A beat about the lead and whom it is with: "they walk home", and an edit's idea "them

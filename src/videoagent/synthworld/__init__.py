@@ -68,5 +68,6 @@
 # knocks a cup off a table, the cup tipping as it falls; 55: an armchair, sat in or slept
 # on, a fireplace beside the seat before it; 56: a cardboard box, a cat sitting or asleep in
 # it; a balloon let go of floats up and away; 57: an animal petted, one kneeling to stroke
-# a small one, standing with a hand on a big one's back.
-VERSION = 57
+# a small one, standing with a hand on a big one's back; 58: a laser pointer's dot, flicking
+# about on the floor ahead of the cat chasing it.
+VERSION = 58

@@ -83,6 +83,7 @@ SIZE = {
     "sofa": (2.0, 0.95),
     "armchair": (0.95, 1.06),
     "box": (0.8, 0.3),  # its flaps open
+    "laser dot": (0.24, 0.05),  # its halo
     "balloon": (0.6, 1.25),  # from the end of their strings to the top of the highest
     "cake": (0.5, 0.42),  # its candles' flames the top
     "candle": (0.14, 0.38),  # its flame the top
@@ -246,6 +247,7 @@ ARM = 0.55
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
 FLEES_BY = {
     "ball": "roll",
+    "laser dot": "dart",  # flicking about on the floor ahead of the paws
     "stick": "roll",
     "frisbee": "fly",  # skimming along, a little above the ground
     "bird": "fly",
@@ -967,6 +969,9 @@ class Choreography:
         action = FLEES_BY[entity.kind]
         height = FLIGHT.get(entity.kind, 0.5) + 0.1 * math.sin(t * 2) if action == "fly" else 0.0
         x = behind.x + behind.facing * gap
+        if action == "dart":  # flicked to and fro, never where the paws come down
+            k = t + self.gait_offset
+            x += 0.35 * math.sin(k * 3.7) + 0.2 * math.sin(k * 9.3)
         phase = (t + self.gait_offset) * self.phase_rate(action)
         return Pose(x, height, behind.facing, action, phase)
 

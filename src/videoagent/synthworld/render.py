@@ -94,6 +94,7 @@ PAINTERS = {
     "sofa": props.draw_sofa,
     "armchair": props.draw_armchair,
     "box": props.draw_box,
+    "laser dot": props.draw_laser_dot,
 }
 # Back to front: scenery, then vehicles, then creatures, then small handled items.
 DEPTH = {
@@ -144,6 +145,7 @@ DEPTH = {
     "sofa": 1,
     "armchair": 1,
     "box": 5,  # in front of whoever sits in it
+    "laser dot": 6,  # light on the floor, over paws
     "stick": 5,
     "frisbee": 5,
     "ball": 5,

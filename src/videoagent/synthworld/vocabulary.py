@@ -29,6 +29,7 @@ PROPS += ("phone", "laptop", "camera", "bubbles", "easel", "bed", "sandcastle", 
 PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
 PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
 PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent", "armchair", "box")
+PROPS += ("laser dot",)  # a laser pointer's, on the floor (whoever points it unseen)
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
@@ -412,6 +413,7 @@ DEFAULT_COLOUR = {
     "sofa": "blue",
     "armchair": "green",
     "box": "brown",  # cardboard
+    "laser dot": "red",
     "balloon": "red",  # a bunch: red, then yellow and blue
     "cake": "white",  # white icing, a pink band, candles
     "candle": "white",
@@ -624,6 +626,10 @@ KIND_SYNONYMS = {
     # a seat for one (a chair at a table is the table's: `PARTS`)
     **dict.fromkeys("armchairs recliner recliners chair chairs".split(), "armchair"),
     **dict.fromkeys(("boxes", "cardboard box", "cardboard boxes", "crate", "crates"), "box"),
+    **dict.fromkeys(
+        ("laser pointer", "laser pointers", "laser", "lasers", "laser dots", "dot"),
+        "laser dot",
+    ),
     **dict.fromkeys(("rocking chair", "rocking chairs", "easy chair", "arm chair"), "armchair"),
     **dict.fromkeys(("balloons", "party balloon", "party balloons", "helium balloons"), "balloon"),
     **dict.fromkeys(("cakes", "birthday cake", "birthday cakes", "cupcake", "cupcakes"), "cake"),
@@ -845,6 +851,8 @@ def toy_words(kind: str) -> frozenset[str]:
         return TOY_WORDS
     if kind == "castle":  # a blanket fort, a toy castle, a lego castle
         return TOY_VEHICLE_WORDS | TOY_FORT_WORDS
+    if kind == "laser dot":  # polka dots: a pattern, no laser's
+        return frozenset(("polka",))
     return TOY_VEHICLE_WORDS if kind in VEHICLES else frozenset()
 
 

@@ -667,6 +667,15 @@ def draw_box(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.rect(-0.05, height - 0.1, 0.05, height, shade(colour, 1.55))  # packing tape
 
 
+def draw_laser_dot(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A laser pointer's dot on the floor: a bright point in a soft halo of its own light."""
+    light = pen.glowing()
+    vivid = tuple(min(255, int(c * 1.3)) for c in colour)  # its own light, saturated
+    light.ellipse(0.0, 0.015, 0.12, 0.045, (*vivid, 120))
+    light.ellipse(0.0, 0.015, 0.05, 0.022, vivid)
+    light.ellipse(0.0, 0.015, 0.018, 0.009, shade(vivid, 1.7))  # white-hot at its heart
+
+
 def draw_ball(pen: Pen, pose: Pose, colour: RGB) -> None:
     r = SIZE["ball"][0] / 2
     pen.ellipse(0.0, r, r, r, colour)

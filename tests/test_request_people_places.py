@@ -222,3 +222,25 @@ def test_where_and_how_what_is_done_at_home_or_kept_still(text, place, done, bro
     assert scene.place == place and scene.entities[0].action == done
     kinds = {e.kind for e in scene.entities}
     assert brought <= kinds and "placeholder" not in kinds
+
+
+def test_whom_a_day_is_spent_with_is_who_it_is_about():
+    """ "a day at the zoo with my kids: the lions, the elephants, then ice cream" took the
+    lions for its subject: the kids left after the first shot, lions walked through them
+    all, and the kids were no ask ("kids" before a colon read as a verb)."""
+    text = "a day at the zoo with my kids: the lions, the elephants, then ice cream"
+    brief = make_brief(Request.build(text))
+    assert (brief.subject, brief.subject_kind) == ("my kids", "person")
+    assert "two people" in [a.said() for a in read_asks(Request.build(text))]
+    board, _ = preview_plan(Request.build(text), ["procedural"])  # the count given to it
+    shots = [s for s in board.shots if s.kind == "generated"]
+    assert [s.caption for s in shots] == [
+        "A day at the zoo.",
+        "The lions.",
+        "The elephants.",
+        "Ice cream.",
+    ]
+    for shot in shots[1:]:  # the kids in each, with what they see
+        kinds = [(e.kind, e.label) for e in shot.scene_spec.entities]
+        assert kinds.count(("person", "child")) == 2
+    assert ("lion", "") in [(e.kind, e.label) for e in shots[1].scene_spec.entities]

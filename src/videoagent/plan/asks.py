@@ -232,6 +232,7 @@ def _said_as_verb(words: list[str], i: int) -> bool:
         return vocab.verb_after_its_doer(words, i)
     before = words[i - 1] if i > 0 else ""
     opened = before in NUMBERS or before in vocab.COLOURS or before in ("a", "an", "the", "some")
+    opened |= before in _ARTICLES  # "with my kids: the lions": "kids" no verb
     following = words[i + 1] if i + 1 < len(words) else ""
     return not opened and (following in OBJECT_WORDS or words[i] in vocab.ACTION_SYNONYMS)
 

@@ -352,6 +352,12 @@ def _subject_of(text: str) -> tuple[str, str]:
     return "", text
 
 
+# Whom a scene set first is spent with, said as theirs ("a day at the zoo with my kids").
+_WITH_WHOM = re.compile(
+    r"\bwith\s+(?P<who>(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+)\s*$", re.IGNORECASE
+)
+
+
 def _names_the_undrawn(words: list[str]) -> bool:
     """Whether `words`, said before what is done, name one the world has no drawing for
     ("a lonely robot", "an alien"): an article, at most two words describing it, and a
@@ -410,6 +416,13 @@ def split_beats(text: str) -> Beats:
     subject, rest = _subject_of(sentences[opens]) if opens is not None else ("", "")
     setting = sentences[:opens] if opens is not None else []
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
+    with_whom = _WITH_WHOM.search(setting[0]) if setting else None
+    if with_whom and opens is not None and _names_creature(with_whom["who"].split()[-1]):
+        # "a day at the zoo with my kids: the lions, the elephants": the kids' day, the
+        # lions what they see
+        subject = with_whom["who"]
+        setting = [setting[0][: with_whom.start()].strip(" ,"), *setting[1:]]
+        after = sentences[opens:]
     # "a keeper and the seagull who keeps him company": the clause is the seagull's, kept
     whose = " and " in subject.lower()
     parted = [_parts(sentence, keep_who=whose and k == 0) for k, sentence in enumerate(after)]
@@ -590,6 +603,8 @@ def _opening_noun(words: list[str]) -> int | None:
         return None  # "home alone": where one is, no house
     if at == 0 and (following in OBJECT_WORDS or named in vocab.ACTION_SYNONYMS):
         return None  # "drinks it", "drinks water", "treats her": a verb
+    if vocab.KIND_SYNONYMS.get(f"{named} {following.strip(',.')}") in vocab.KINDS:
+        return at  # "ice cream", "hot air balloon": said in two words
     return at if vocab.KIND_SYNONYMS.get(named, named) in vocab.KINDS else None
 
 

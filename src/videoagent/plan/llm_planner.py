@@ -117,7 +117,8 @@ def _validator(target_seconds: float, longest: float, subject: str, unshowable: 
             raise PlanError("every shot has the same beat: tell the request's events in turn")
         mentioned = {word for shot in plan.shots for word in _words(f"{shot.beat} {shot.caption}")}
         named = _words(subject)[-1:]  # "a brown dog" → "dog"
-        if named and named[0] not in mentioned:
+        undrawn = {word for thing in unshowable for word in _words(thing)}  # said just below
+        if named and named[0] not in mentioned and named[0] not in undrawn:
             raise PlanError(f"no shot shows the {named[0]} the request is about")
         left_out = [thing for thing in unshowable if not set(_words(thing)) <= mentioned]
         if left_out:

@@ -605,7 +605,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if at_an_easel and mentions and "easel" not in named_anywhere:
             occasions.append("easel")  # "painting in the park": at an easel
         kept = any(said_as.get(m) in vocab.KEPT_IN_A_BOWL for m in mentions)
-        if kept and scene.get("place") not in vocab.WATERS:
+        if kept and scene.get("place") not in vocab.WATER_PLACES:
             occasions.append("fishbowl")  # a goldfish in its bowl, unless in a pond, the sea
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
@@ -819,7 +819,7 @@ _CAMERA_MOVES = set(
 _IN_HAND = set("holds holding hold carries carrying raises raising lifts lifting with".split())
 
 
-# Words "fire" names something else before: the thing is a truck, not a fire.
+# Words after "fire" that make it the name of a thing ("a fire truck"), no fire burning.
 _FIRE_COMPOUNDS = frozenset(
     """truck trucks engine engines hydrant hydrants station stations alarm alarms escape
     fighter fighters works fly flies place pit""".split()
@@ -995,7 +995,7 @@ def _apply(
 
 
 # Water one jumps into and swims in ("jumping into the pool", "dives into the sea").
-_WATERS = frozenset("lake lakes sea ocean water pool pond river waves surf".split())
+_WATER_WORDS = frozenset("lake lakes sea ocean water pool pond river waves surf".split())
 
 
 def _into_the_water(tokens: list[str]) -> bool:
@@ -1003,7 +1003,7 @@ def _into_the_water(tokens: list[str]) -> bool:
     for i, token in enumerate(tokens[:-1]):
         if token == "into":
             rest = [t for t in tokens[i + 1 : i + 4] if t not in DETERMINERS]
-            if rest[:1] and (rest[0] in _WATERS or rest[1:2] == ["pool"]):
+            if rest[:1] and (rest[0] in _WATER_WORDS or rest[1:2] == ["pool"]):
                 return True
     return False
 

@@ -1359,7 +1359,7 @@ NEUTRAL_WORDS |= frozenset(("door", "doors", "doorway", "doorstep", "doormat"))
 NEUTRAL_WORDS |= frozenset(("tv", "television", "telly"))  # watched: one sits, at home
 # Fish kept at home, in their bowl wherever no water is said ("a girl feeding her goldfish").
 KEPT_IN_A_BOWL = ("goldfish", "goldfishes")
-WATERS = ("reef", "lake", "beach")
+WATER_PLACES = ("reef", "lake", "beach")
 # A room's mood, drawn by what is in it (a cozy cabin's lit windows, a fire in the hearth).
 NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 # Camping is drawn by its tent (`OCCASIONS`), those camping sitting by it (`STILL_WORDS`).

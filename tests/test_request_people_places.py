@@ -214,6 +214,8 @@ def test_what_no_one_is_named_to_do_one_person_does_from_beat_to_beat():
         ("a family watching a movie on tv", "living room", "sit", {"sofa"}),
         # an owl hooting keeps still (it walked along)
         ("an owl hooting in the forest at night", "forest", "stand", set()),
+        # eating at a table where no place is said is at home (it was in the park)
+        ("a family eating chicken at the table", "living room", "eat", {"table"}),
     ],
 )
 def test_where_and_how_what_is_done_at_home_or_kept_still(text, place, done, brought):
@@ -222,6 +224,8 @@ def test_where_and_how_what_is_done_at_home_or_kept_still(text, place, done, bro
     assert scene.place == place and scene.entities[0].action == done
     kinds = {e.kind for e in scene.entities}
     assert brought <= kinds and "placeholder" not in kinds
+    seats = [e.colour for e in scene.entities if e.kind == "sofa"]
+    assert scene.entities[0].colour not in seats  # not one blue on a blue sofa, unseen
 
 
 def test_whom_a_day_is_spent_with_is_who_it_is_about():

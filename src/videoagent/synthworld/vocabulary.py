@@ -81,6 +81,7 @@ WHERE_DONE = {
     **dict.fromkeys("camps camped camping".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
+    **dict.fromkeys(("table", "tables"), "living room"),  # eating at it, at home
     **dict.fromkeys(("knit", "knits", "knitting"), "living room"),  # in an armchair, at home
     # a meal at home: breakfast in the kitchen, dinner at the table in the living room
     **dict.fromkeys(("breakfast", "breakfasts", "brunch"), "kitchen"),
@@ -410,7 +411,7 @@ DEFAULT_COLOUR = {
     "stick": "brown",
     "frisbee": "yellow",
     "blanket": "red",  # checked with white
-    "sofa": "blue",
+    "sofa": "purple",  # (not the blue a person wears where no colour is said)
     "armchair": "green",
     "box": "brown",  # cardboard
     "laser dot": "red",

@@ -214,3 +214,10 @@ def test_creatures_being_fed_peck_and_graze_at_what_they_are_given():
 )
 def test_a_meal_where_no_place_is_said_is_where_it_is_had(request_text, place):
     assert make_brief(Request.build(request_text)).place == place
+
+
+def test_one_cooking_out_of_doors_is_at_no_stove():
+    """ "A blue person cooks at the stove." was said of a dad grilling in the park."""
+    outdoors = caption(parse("a dad grilling burgers in the park").spec)
+    assert "A blue person cooks." in outdoors and "stove" not in outdoors
+    assert "cooks at the stove" in caption(parse("a chef cooks in the kitchen").spec)

@@ -305,6 +305,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"
         phrase = phrase.replace("stands", "stand")
+    if action == "cook" and spec.place != "kitchen":
+        phrase = "cooks"  # grilling in the park, over a campfire: no stove there
     return f"{name.capitalize()} {phrase}."
 
 

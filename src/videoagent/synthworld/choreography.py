@@ -477,7 +477,7 @@ class Choreography:
                 # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2
                 continue
-            if entity.kind == "box" and self._in_the_box(index):
+            if index == self._box_sat_in():
                 positions[index] = sum(subject_span) / 2  # round the one sitting in it
                 continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":
@@ -509,13 +509,15 @@ class Choreography:
                 positions[index] = positions.get(tree, 0.0) + PRESENTS_BEFORE_THE_TREE
         return positions
 
-    def _in_the_box(self, box: int) -> bool:
-        """Whether the subject keeps still in the box `box` (the first box): a cat sitting
+    def _box_sat_in(self) -> int | None:
+        """The box (the scene's first) the subject keeps still in, if it does: a cat sitting
         or asleep in it, its head over the side."""
-        subject = self.entities[0]
-        first = next(i for i, e in enumerate(self.entities) if e.kind == "box")
+        subject = self.entities[0] if self.entities else None
+        box = next((i for i, e in enumerate(self.entities) if e.kind == "box"), None)
+        if subject is None or box is None or subject.kind not in SITS_IN_A_BOX:
+            return None
         still = subject.action in ("sit", "sleep", "stand") or _seated(subject)
-        return box == first and still and subject.kind in SITS_IN_A_BOX
+        return box if still else None
 
     def _christmas_tree(self) -> int | None:
         """The scene's christmas tree, if it has one."""
@@ -1107,8 +1109,7 @@ class Choreography:
             return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
         if action == "sit" and self._raised_seat() and entity.kind in SITS_UP:  # up on it
             return Pose(x, SEAT_HEIGHT, facing, "sit", self._phase(entity, t))
-        box = next((i for i, e in enumerate(self.entities) if e.kind == "box"), None)
-        if action in ("sit", "sleep") and box is not None and self._in_the_box(box):
+        if action in ("sit", "sleep") and self._box_sat_in() is not None:
             # a little up, as if seen from above its front: its head, or its curled back
             return Pose(x, IN_A_BOX, facing, action, self._phase(entity, t))
         if action == "pet" and entity.target is not None:  # kneeling to a small one

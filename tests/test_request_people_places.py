@@ -248,3 +248,47 @@ def test_whom_a_day_is_spent_with_is_who_it_is_about():
         kinds = [(e.kind, e.label) for e in shot.scene_spec.entities]
         assert kinds.count(("person", "child")) == 2
     assert ("lion", "") in [(e.kind, e.label) for e in shots[1].scene_spec.entities]
+    # what they see there stays where it was: no elephant eats the kids' ice cream
+    assert [e.kind for e in shots[3].scene_spec.entities] == ["person", "cup", "person"]
+    assert {e.action for e in shots[3].scene_spec.entities if e.kind == "person"} == {"hold"}
+
+
+def test_a_picnic_with_my_family_is_theirs_shot_by_shot():
+    """ "a picnic with my family: sandwiches, then a nap" found no subject: three empty
+    park shots captioned "A picnic with my family: sandwiches." and "A nap."."""
+    text = "a picnic with my family: sandwiches, then a nap"
+    assert make_brief(Request.build(text)).subject == "my family"
+    assert "three people" in [a.said() for a in read_asks(Request.build(text))]
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    shots = [s for s in board.shots if s.kind == "generated"]
+    assert [s.caption for s in shots] == ["A picnic.", "Sandwiches.", "A nap."]
+    done = [{e.action for e in s.scene_spec.entities if e.kind == "person"} for s in shots]
+    assert done == [{"sit"}, {"eat"}, {"sleep"}]  # eaten and slept at the picnic
+    for shot in shots:  # on its blanket throughout
+        kinds = [e.kind for e in shot.scene_spec.entities]
+        assert kinds.count("person") == 3 and "blanket" in kinds
+
+
+@pytest.mark.parametrize("text", ["a day at the beach with my family", "a road trip with friends"])
+def test_a_day_spent_with_those_said_is_theirs_in_every_shot(text):
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    for shot in (s for s in board.shots if s.kind == "generated"):
+        assert [e.kind for e in shot.scene_spec.entities].count("person") >= 2
+
+
+def test_a_sentence_opening_with_then_is_about_who_comes_after_it():
+    """ "a sunny beach with a dog. Then a man arrives" took "Then a man" for its subject,
+    and the dog was gone once the man came; arriving was said undrawable."""
+    text = "a sunny beach with a dog. Then a man arrives"
+    brief = make_brief(Request.build(text))
+    assert (brief.subject, brief.beats) == ("a man", ["a sunny beach with a dog", "arrives"])
+    board, warnings = preview_plan(Request.build(text), ["procedural"])
+    shots = [s for s in board.shots if s.kind == "generated"]
+    assert shots[1].caption == "A man arrives."
+    assert [(e.kind, e.action) for e in shots[1].scene_spec.entities] == [
+        ("person", "walk"),
+        ("dog", "stand"),  # still there as he comes
+    ]
+    assert not warnings
+    next_to = make_brief(Request.build("next to the lake, a dog sleeps"))
+    assert next_to.subject == "a dog"  # "next to" is no "next"

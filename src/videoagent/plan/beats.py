@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from videoagent.plan.request import DURATION_PATTERN, NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
-from videoagent.synthworld.prompt_parser import KNOWN
+from videoagent.synthworld.prompt_parser import DETERMINERS, KNOWN
 
 _PREAMBLE = re.compile(
     r"^\s*(?:please\s+)?(?:make|create|generate|produce|give me|i want|show me)?\s*"
@@ -52,7 +52,7 @@ _DIRECTION = re.compile(
 _RELATIVE = re.compile(r"^(?:who|that)\s", re.IGNORECASE)
 _JOINER = re.compile(
     r"^(?:is\s+|are\s+|who\s+|that\s+|(?:and\s+)?then\s+|after that\s+|finally\s+|"
-    r"later,?\s+|next,?\s+|afterwards,?\s+)",
+    r"later,?\s+|next(?!\s+to\b),?\s+|afterwards,?\s+)",
     re.IGNORECASE,
 )
 # A clause of what happens where the part before it is: "at the cafe, where the dog gets a
@@ -61,6 +61,11 @@ _JOINER = re.compile(
 _WHERE = re.compile(r"^where\s+", re.IGNORECASE)
 _WHERE_WORDS = {"outside", "inside", "outdoors", "indoors", "meanwhile", "now", "here", "there"}
 _AT = re.compile(r"^(?:at|in|on|by|near|inside|outside)\s", re.IGNORECASE)
+# What opens a sentence that comes next in a story, not who it is about.
+_NEXT_IN_TURN = re.compile(
+    r"^(?:(?:and\s+)?then|after that|finally|later|next(?!\s+to\b)|afterwards|soon),?\s+",
+    re.IGNORECASE,
+)
 _SPLIT = re.compile(
     r"\s*(?:,\s*(?:and\s+)?(?:then\s+|until\s+)?|;\s*|\s+and then\s+|\s+then\s+|"
     r"\s+after that\s+|\s+finally\s+|\s+until\s+)",
@@ -352,10 +357,22 @@ def _subject_of(text: str) -> tuple[str, str]:
     return "", text
 
 
-# Whom a scene set first is spent with, said as theirs ("a day at the zoo with my kids").
+# Whom a scene set first is spent with, said as theirs ("a day at the zoo with my kids",
+# "a picnic with friends").
 _WITH_WHOM = re.compile(
-    r"\bwith\s+(?P<who>(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+)\s*$", re.IGNORECASE
+    r"\bwith\s+(?P<who>(?:(?:my|our|his|her|their)\s+(?:\w+\s+)?)?\w+)\s*$", re.IGNORECASE
 )
+
+
+def _spent_with(sentence: str) -> re.Match | None:
+    """Whom the scene `sentence` sets is spent with, as `_WITH_WHOM` finds it: a creature
+    said as theirs ("my kids"), or friends or a family, said as theirs or not."""
+    found = _WITH_WHOM.search(sentence)
+    if not found:
+        return None
+    words = found["who"].lower().split()
+    together = words[-1] in _FRIENDS or words[-1] in _GROUPS
+    return found if together or (len(words) > 1 and _names_creature(words[-1])) else None
 
 
 def _names_the_undrawn(words: list[str]) -> bool:
@@ -408,6 +425,7 @@ def split_beats(text: str) -> Beats:
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
     text = _DAY_IN_THE_LIFE.sub("", text, count=1)  # of whom: "a day in the life of a barista"
     sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
+    sentences = [_NEXT_IN_TURN.sub("", s) for s in sentences]  # "Then a man arrives"
     sentences = [part for s in sentences if s for part in _at_colon(s)]
     opens = next((k for k, s in enumerate(sentences) if _subject_of(s)[0]), None)
     if opens is None:  # "leaves falling in the park, a girl jumps into them": by clause
@@ -416,13 +434,17 @@ def split_beats(text: str) -> Beats:
     subject, rest = _subject_of(sentences[opens]) if opens is not None else ("", "")
     setting = sentences[:opens] if opens is not None else []
     after = [rest, *sentences[opens + 1 :]] if opens is not None else sentences
-    with_whom = _WITH_WHOM.search(setting[0]) if setting else None
-    if with_whom and opens is not None and _names_creature(with_whom["who"].split()[-1]):
+    with_whom = _spent_with((setting or sentences)[0])
+    if with_whom and (setting or opens is None):
         # "a day at the zoo with my kids: the lions, the elephants": the kids' day, the
-        # lions what they see
+        # lions what they see; "a picnic with my family: sandwiches, then a nap"
         subject = with_whom["who"]
-        setting = [setting[0][: with_whom.start()].strip(" ,"), *setting[1:]]
-        after = sentences[opens:]
+        first = (setting or sentences)[0]
+        scene = first[: with_whom.start()].strip(" ,")
+        if opens is None:  # no one else opens a sentence: every beat is theirs
+            after, setting = [scene, *sentences[1:]], []
+        else:
+            after, setting = sentences[opens:], [scene, *setting[1:]]
     # "a keeper and the seagull who keeps him company": the clause is the seagull's, kept
     whose = " and " in subject.lower()
     parted = [_parts(sentence, keep_who=whose and k == 0) for k, sentence in enumerate(after)]
@@ -489,6 +511,8 @@ def _at_colon(sentence: str) -> list[str]:
     """A sentence that sets the scene up to a colon and opens with its subject after it,
     as two ("A day at the beach: a child runs along the shore")."""
     head, colon, tail = sentence.partition(": ")
+    if colon and _spent_with(head):  # "a picnic with my family: sandwiches, then a nap"
+        return [head, tail]
     if colon and not _subject_of(head)[0] and _subject_of(tail)[0]:
         return [head, tail]
     if colon and _subject_of(head)[0] and not _subject_of(head)[1] and not _subject_of(tail)[0]:
@@ -650,6 +674,13 @@ def without_subject(subject: str, beat: str) -> str:
     return " ".join(words[at + 1 :]).lstrip(", ")
 
 
+def only_food(beat: str) -> bool:
+    """Whether `beat` names food and nothing else ("sandwiches", "ice cream"): what the
+    lead has then, in a story of what someone does."""
+    said = " ".join(w for w in beat.lower().strip(" ,.").split() if w not in DETERMINERS)
+    return said in vocab.FOODS or vocab.KIND_SYNONYMS.get(said) == "cup"  # ice cream
+
+
 def beat_sentence(subject: str, beat: str, *, first: bool, setting: bool = False) -> str:
     """A caption line: 'The dog goes on a walk.' (the subject introduced where `first`: no
     beat before named it); a beat that opens with someone else, with "it" or "there", or
@@ -709,7 +740,7 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     named = opener in _MENTION_WORDS | _POSSESSIVES
     framed = _FRAMING.match(" ".join(said)) is not None  # "close-up of her shoes"
     own = at is not None or named or framed or opener in ("it", "there", "they")
-    own = own or _opens_with_place(said) or _opens_with_the_sky(said)
+    own = own or _opens_with_place(said) or _opens_with_the_sky(said) or only_food(beat)
     return words, own
 
 

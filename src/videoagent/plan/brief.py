@@ -163,6 +163,10 @@ def make_brief(request: Request) -> Brief:
     if time_of_day is None and "fireworks" in things:
         time_of_day = "night"
         assumed.append("at night (fireworks are seen in the dark)")
+    lamplit = next((k for k in things if k in vocab.LIT_AFTER_DARK), None)
+    if time_of_day is None and lamplit:  # "dancing under a streetlight"
+        time_of_day = "night"
+        assumed.append(f"at night (the {lamplit} lit)")
     fires = {e.kind for e in lit} & {"fireplace", "campfire"}
     if time_of_day is None and fires:  # "sitting by the fire", "around the campfire"
         time_of_day = "night"

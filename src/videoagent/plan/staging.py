@@ -18,6 +18,7 @@ from videoagent.plan.beats import (
     is_plural,
     lead_of,
     names_subject,
+    only_food,
     opens_with_companion,
     plural,
     singular,
@@ -82,9 +83,9 @@ def _befriended(beat: str, entities: list[EntitySpec]) -> int | None:
     )
 
 
-# Standing said ("a goat stands on the hill"): it keeps still there, not going about (not
-# "stand": a lemonade stand is a thing).
-STOOD = frozenset(("stands", "standing", "stood"))
+# Standing said ("a goat stands on the hill"), or waiting ("a man waiting under a street
+# lamp"): it keeps still there, not going about (not "stand": a lemonade stand is a thing).
+STOOD = frozenset(("stands", "standing", "stood", "wait", "waits", "waiting", "waited"))
 # Where one doing nothing said sits ("an old man on a bench", "drinks it on the sofa").
 _SEATED = re.compile(
     r"\bon (?:a|an|the|his|her|its|their|my) (?:\w+ )?"
@@ -262,6 +263,20 @@ def _sets_the_scene(beat: str, brief: Brief) -> bool:
     return at < brief.setting and not names_subject(brief.subject, beat)
 
 
+def _set_the_scene_with(brief: Brief, beat: str, lead: str) -> list[EntitySpec]:
+    """The creatures the beats that set the scene showed ("a sunny beach with a dog"),
+    where `beat` is the first of the story after them and goes on in the same place ("then
+    a man arrives": the dog is still there); none of the lead's own kind."""
+    setting = brief.beats[: brief.setting]
+    if not setting or beat not in brief.beats or brief.beats.index(beat) != brief.setting:
+        return []
+    there = {_named(b, vocab.PLACE_SYNONYMS) for b in setting} - {None}
+    if _named(without_destinations(beat), vocab.PLACE_SYNONYMS) not in there | {None}:
+        return []  # the story opens somewhere else
+    seen = (e for b in setting for e in parse(b).spec.entities)
+    return [replace(e, target=None) for e in seen if e.kind in vocab.CREATURES and e.kind != lead]
+
+
 def _tells_of_no_one(subject: str, beat: str) -> bool:
     """Whether `beat` is a sentence of its own that names no creature: the weather or the
     light changing ("it starts to rain", "the sun sets"), not the subject doing something."""
@@ -375,8 +390,10 @@ def _seat_kept(earlier: list[str], entities: list[EntitySpec]) -> EntitySpec | N
     on they stay on."""
     if entities[0].action not in _ON_A_SEAT or any(e.kind in SEATS for e in entities):
         return None
+    lead = entities[0].kind
     for before in reversed(earlier):
-        seat = next((e for e in parse(before).spec.entities if e.kind in SEATS), None)
+        told = parse(f"{a_or_an(lead)} {lead} {before}")  # as the lead's ("a picnic": sat at)
+        seat = next((e for e in told.spec.entities if e.kind in SEATS), None)
         if seat is not None or _named(before, vocab.PLACE_SYNONYMS):
             return seat  # (a beat that names a place, or goes to one, set this one's)
     return None
@@ -444,13 +461,15 @@ def stage(
             about_lead = without_subject(companions, alone.removeprefix("and "))
     elif lead and beat.lower().startswith(_THEY) and not is_plural(brief.subject):
         subject_phrase += _and_whom_it_was_with(brief, bible, beat, lead)  # "they walk home"
-    elif lead and _tells_of_no_one(brief.subject, beat):
+    elif lead and _tells_of_no_one(brief.subject, beat) and not only_food(beat):
         # "walks a dog, then it starts to rain": the moment goes on, and so does the dog.
         carried = _and_whom_it_was_with(brief, bible, beat, lead, just_before=True)
         subject_phrase += carried
     if lead and _own_subject(beat, lead.kind):  # "a cat sits": the cat sits, the lead looks on
         subject_phrase, action_hint = "", action_hint or "stand"
     earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
+    if lead and only_food(about_lead):  # "a picnic: sandwiches, then a nap": had then
+        about_lead = f"having {about_lead}"
     about_lead = with_referents(about_lead, earlier, lead.kind if lead else None)  # "drinks it"
     if not lead and earlier and _of_what_went_before(beat):
         about_lead = f"{earlier[-1]}. {about_lead}"  # "a car drives, its headlights glowing"
@@ -473,6 +492,10 @@ def stage(
         for thing in brought_by_occasions(brief.subject):
             if thing.kind not in {e.kind for e in found}:
                 found.append(thing)
+        # those the scene was set with are still there as the story opens
+        for creature in _set_the_scene_with(brief, beat, lead.kind):
+            if creature.kind not in {e.kind for e in found}:
+                found.append(creature)
     entities: list[EntitySpec] = []
     cast: list[str] = []
     action = action_hint

@@ -69,5 +69,6 @@
 # on, a fireplace beside the seat before it; 56: a cardboard box, a cat sitting or asleep in
 # it; a balloon let go of floats up and away; 57: an animal petted, one kneeling to stroke
 # a small one, standing with a hand on a big one's back; 58: a laser pointer's dot, flicking
-# about on the floor ahead of the cat chasing it.
-VERSION = 58
+# about on the floor ahead of the cat chasing it; 59: a streetlight, lit after dark, whoever
+# is under it in its pool of light.
+VERSION = 59

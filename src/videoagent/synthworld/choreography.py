@@ -111,6 +111,7 @@ SIZE = {
     "lighthouse": (2.0, 6.9),
     "castle": (9.0, 6.7),  # to its pennants' tips
     "tent": (2.2, 1.4),
+    "streetlight": (0.5, 3.4),  # its lantern the top
     "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -154,6 +155,9 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # facing it across a picnic blanket).
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
 SEATS["armchair"] = SEAT_HEIGHT
+# How far to one side of whoever is under a streetlight its post stands, metres: they are
+# in its pool of light, the post not hidden behind them.
+UNDER_THE_LAMP = 0.55
 # Who sits in a box, drawn round them (a person's legs would not fit).
 SITS_IN_A_BOX = ("cat", "dog", "rabbit", "bird", "penguin")
 IN_A_BOX = 0.06  # how far up one in a box is drawn, metres
@@ -476,6 +480,9 @@ class Choreography:
             if entity.kind in ("fireflies", "leaves", *BEHIND_THE_SUBJECT):
                 # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2
+                continue
+            if entity.kind == "streetlight":  # whoever is there stands in its light
+                positions[index] = sum(subject_span) / 2 - UNDER_THE_LAMP
                 continue
             if index == self._box_sat_in():
                 positions[index] = sum(subject_span) / 2  # round the one sitting in it

@@ -456,6 +456,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 if i > 0 and tokens[i - 1] in ("to",) or (i > 1 and tokens[i - 2] == "to"):
                     to_target = index
                 before = _word_before(tokens, i)
+                if kind[0] == "cup" and before in _HAVING - {"with"} and not actions:
+                    actions.append("eat")  # "having ice cream": held, as one eating it
                 aboard = kind[0] in vocab.RIDDEN and before in _ABOARD and not ridden_by
                 if aboard and mentions and entities[mentions[0]]["kind"] == "person":
                     ridden_by = before  # "a girl on a horse", "a man in a boat": riding it
@@ -474,6 +476,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 action = ("wave", 1)  # "the bus driver waves": said right after who does
             if token in ("pet", "pets") and i > 0 and tokens[i - 1] in _KIND_ENDS:
                 action = ("pet", 1)  # "a girl pets her cat" ("her pets": her animals)
+            if action and token in _WAITING and _waits_standing(entities, mentions, tokens):
+                action = ("stand", 1)  # "a man waiting under a street lamp": on his feet
+            elif action and token in _WAITING and _waits_for_a_bus(entities, mentions, tokens):
+                mentions.append(entity_for(_Mention("bench", None), True))  # the stop's
             if action and action[0] == "wave" and _the_sea_s(tokens, i):
                 action = None  # "big waves at the beach": the sea's, no hand's
             if action and not mentions and token in vocab.RIDDEN_NOUNS:
@@ -767,6 +773,21 @@ _BRINGS = {
 }
 
 
+def _waits_standing(entities: list[dict], mentions: list[int], tokens: list[str]) -> bool:
+    """Whether one waiting stands: a person, with no seat said (an animal waiting sits, and
+    so does one waiting on a bench or at a bus stop, on its bench)."""
+    if not mentions or entities[mentions[0]]["kind"] != "person":
+        return False
+    return not _kinds_named(tokens) & set(vocab.SEATED_ON) and "bus" not in tokens
+
+
+def _waits_for_a_bus(entities: list[dict], mentions: list[int], tokens: list[str]) -> bool:
+    """Whether a person waits at a bus stop (or for the bus) with no seat said: on its
+    bench."""
+    person = bool(mentions) and entities[mentions[0]]["kind"] == "person"
+    return person and "bus" in tokens and not _kinds_named(tokens) & set(vocab.SEATED_ON)
+
+
 def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: str, entity_for):
     """Riding is on a horse or a bike: "on horseback" brings a horse, "cycling" a bike; a
     wave or a skateboard, which the world cannot draw ridden, leaves the riding out.
@@ -789,6 +810,8 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
     return mentions, ["steer" if a == "drive" else a for a in actions]
 
 
+# Words for waiting: sitting, where one can (`_waits_standing`).
+_WAITING = frozenset("wait waits waiting waited".split())
 # Showing someone how to do what the sentence then says: they both do it.
 _TEACHING = frozenset("teach teaches teaching taught".split())
 # Walking hand in hand ("holding hands"): the action "stroll".

@@ -65,6 +65,7 @@ PAINTERS = {
     "fireflies": scenery.draw_fireflies,
     "campfire": scenery.draw_campfire,
     "tent": scenery.draw_tent,
+    "streetlight": scenery.draw_streetlight,
     "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
@@ -127,6 +128,7 @@ DEPTH = {
     "rope": 5,  # in the hands and teeth of those tugging
     "campfire": 1,
     "tent": 0,  # behind the campfire and those by it
+    "streetlight": 1,  # behind whoever stands under it
     "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,

@@ -30,6 +30,7 @@ PROPS += ("fishbowl", "fireflies", "christmas tree", "present")
 PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
 PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent", "armchair", "box")
 PROPS += ("laser dot",)  # a laser pointer's, on the floor (whoever points it unseen)
+PROPS += ("streetlight",)  # a lamp post, lit after dark
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
@@ -37,6 +38,12 @@ BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
 # by the sea, a goldfish's bowl at home (its fish is no reef's).
 FOUND_IN = {"waterfall": "forest", "lighthouse": "beach", "fishbowl": "living room"}
 FOUND_IN["armchair"] = "living room"
+FOUND_IN["streetlight"] = "street"
+# What is said for its light after dark ("dancing under a streetlight"): at night, where no
+# time is said.
+LIT_AFTER_DARK = ("streetlight",)
+# What is sat on, where a request names it.
+SEATED_ON = ("bench", "sofa", "armchair", "bed", "blanket", "table")
 # What stands only by water: where a request puts it on its cliff or hill (a place stood
 # in for) or nowhere, it is at the beach, on the shore.
 BY_THE_WATER = {"lighthouse": ("beach", "lake")}
@@ -440,6 +447,7 @@ DEFAULT_COLOUR = {
     "lighthouse": "red",  # its stripes, between white ones
     "castle": "grey",  # its stone
     "tent": "orange",
+    "streetlight": "black",  # its iron post
     "dragon": "green",
     "boat": "red",
     "sailboat": "white",
@@ -609,6 +617,16 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("waterfalls", "cascade", "cascades"), "waterfall"),
     "lighthouses": "lighthouse",
     "tents": "tent",
+    **dict.fromkeys(
+        """streetlights streetlamp streetlamps lamppost lampposts lamp-post
+        lamp-posts""".split(),
+        "streetlight",
+    ),
+    **dict.fromkeys(
+        ("street light", "street lights", "street lamp", "street lamps", "lamp post"),
+        "streetlight",
+    ),
+    **dict.fromkeys(("lamp posts", "gas lamp", "gas lamps"), "streetlight"),
     "dragons": "dragon",
     **dict.fromkeys("castles palace palaces fortress fortresses fort forts".split(), "castle"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),
@@ -990,6 +1008,7 @@ ACTION_SYNONYMS = {
     "hiking": "walk",
     "roams": "walk",
     "roaming": "walk",
+    **dict.fromkeys(("arrive", "arrives", "arriving", "arrived"), "walk"),  # walking in
     "march": "walk",
     "marches": "walk",
     "marching": "walk",

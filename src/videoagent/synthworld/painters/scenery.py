@@ -1,5 +1,6 @@
 """Painters for what is set in a place and stays there, alive or flickering: a flower, a
-snowman, a sandcastle (both rising as they are built), a campfire, a fireplace, fireworks."""
+snowman, a sandcastle (both rising as they are built), a campfire, a fireplace, fireworks,
+a streetlight."""
 
 from __future__ import annotations
 
@@ -363,3 +364,33 @@ def draw_fireworks(pen: Pen, pose: Pose, colour: RGB) -> None:
             pen.ellipse(*tip, 0.05, 0.05, tip_tone)
         if age < 0.25:  # the flash at its heart
             pen.ellipse(burst.x, burst.height, 0.12, 0.12, (255, 250, 235))
+
+
+LAMP_GLASS = (200, 205, 200)  # unlit, by day
+LAMPLIT = (255, 222, 140)
+POOL_OF_LIGHT = 1.8  # how far its light reaches along the ground either side, metres
+
+
+def draw_streetlight(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A lamp post: a flared foot, a slim post in `colour`, a four-sided lantern under its
+    cap. After dark the lantern is lit and throws a cone of warm light down to a pool on
+    the ground round its foot, where whoever is under it stands in the light."""
+    height = SIZE["streetlight"][1]
+    top = height - 0.45  # where the lantern sits on the post
+    pen.polygon([(-0.14, 0.0), (-0.07, 0.3), (0.07, 0.3), (0.14, 0.0)], colour)  # its foot
+    pen.rect(-0.04, 0.28, 0.04, top, colour)
+    pen.rect(-0.1, top - 0.06, 0.1, top, colour)  # the collar the lantern stands on
+    lit = pen.in_the_dark()
+    glass = [(-0.13, top), (-0.19, top + 0.32), (0.19, top + 0.32), (0.13, top)]
+    if lit:
+        light = pen.glowing()
+        reach = POOL_OF_LIGHT - 0.2
+        light.polygon([(-0.16, top), (0.16, top), (reach, 0.0), (-reach, 0.0)], (*LAMPLIT, 38))
+        light.ellipse(0.0, 0.02, POOL_OF_LIGHT, 0.18, (*LAMPLIT, 60))  # its pool on the ground
+        light.ellipse(0.0, top + 0.16, 0.42, 0.42, (*LAMPLIT, 70))  # its halo
+        light.polygon(glass, LAMPLIT)
+    else:
+        pen.polygon(glass, LAMP_GLASS)
+    pen.line([(0.0, top), (0.0, top + 0.32)], 0.02, colour)  # the lantern's frame
+    pen.polygon([(-0.25, top + 0.32), (0.25, top + 0.32), (0.0, height - 0.02)], colour)
+    pen.ellipse(0.0, height - 0.02, 0.035, 0.035, colour)  # the finial

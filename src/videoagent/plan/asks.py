@@ -53,7 +53,8 @@ ABOUT_THE_VIDEO = set(
     "logo brand life".split()  # "a day in the life of a barista": no life to show
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-AIMED = {"give": "to", "propose": "to"}  # "gives to the dog" (else "chases the ball")
+# "gives to the dog", "fishes from the boat" (else "chases the ball")
+AIMED = {"give": "to", "propose": "to", "angle": "from"}
 SAID_AS = {
     "angle": "fish",
     "toss": "throw",

@@ -167,9 +167,13 @@ def left_out_notes(left_out: dict[str, list[str]]) -> list[str]:
     ]
 
 
-def _said_young(called: str) -> bool:
-    """Whether what the request calls the lead names a child ("kid", "little girl")."""
+def _said_young(called: str, subject: str) -> bool:
+    """Whether what the request calls the lead names a child ("kid", "little girl"), as
+    the `subject` says it ("a boy and his dad": a boy with a parent)."""
     words = called.lower().split()
+    said = subject.lower().split()
+    if words and words[-1] in said:
+        return vocab.is_child(said, said.index(words[-1]))
     return bool(words) and vocab.is_child(words, len(words) - 1)
 
 
@@ -524,7 +528,7 @@ def stage(
         chosen = about or vocab.GOES_ABOUT_BY.get(lead.kind, "walk")
         if lead.kind not in vocab.ACTIONS.get(chosen, ()):
             chosen = "stand"  # a short film's closing shot sits; a bird cannot
-        young = lead.kind == "person" and _said_young(lead.called)
+        young = lead.kind == "person" and _said_young(lead.called, brief.subject)
         entities.append(EntitySpec(lead.kind, lead.colour, chosen, label=vocab.CHILD * young))
         aimed.append(target)
         cast.append(lead.id)

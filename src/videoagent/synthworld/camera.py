@@ -14,6 +14,7 @@ from videoagent.synthworld.choreography import (
     Choreography,
     Pose,
     _ease,
+    fishes_aboard,
     sized_as,
 )
 from videoagent.synthworld.places import BUILT_UP, SKYLINE
@@ -110,7 +111,8 @@ class Camera:
         self.width, self.height = view_size(spec, aspect)
         self.ground_at = GROUND_AT[spec.shot_size]
         lead = spec.entities[0] if spec.entities else None
-        if lead is not None and lead.action in AFLOAT:
+        afloat = lead is not None and fishes_aboard(lead, spec.entities)  # in its boat
+        if lead is not None and (lead.action in AFLOAT or afloat):
             # out in the water: framed there, as if it stood where the shore is
             self.ground_at += OUT_IN_THE_WATER.get(spec.place, 0.0) / self.height
         start, end = choreography.subject_span()

@@ -217,6 +217,23 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             return f"{name.capitalize()} rides in the {_name(target)}."
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
+    if action == "angle" and target is not None:  # sitting in the boat they fish from
+        said = entity.target in done  # told of already, by the first one in it
+        boat = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
+        if target.action == RIDDEN[target.kind][1]:
+            done.add(entity.target)  # type: ignore[arg-type]
+        partner = next(  # one in it with them, named after them: both in one sentence
+            (
+                k
+                for k, e in enumerate(spec.entities)
+                if index < k < entity.target and e.action == "angle" and e.target == entity.target
+            ),
+            None,
+        )
+        if partner is not None:
+            done.add(partner)
+            return f"{name.capitalize()} and {_introduced(spec, partner)} angle from {boat}."
+        return f"{name.capitalize()} angles from {boat}."
     table = _table_of(spec) if action == "knock" else None  # the one it sits on
     if target is not None and table is not None:
         done.update((entity.target, table))  # type: ignore[arg-type]

@@ -298,6 +298,8 @@ class Pose:
     # a rope pulled in a tug of war: where its far end is from its near one, metres
     span: tuple[float, float] = (0.0, 0.0)
     driven: bool = False  # a car with someone at its wheel, seen through its windows
+    # afloat and going nowhere: a boat fished from, and whoever sits in it with a rod
+    moored: bool = False
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
@@ -382,6 +384,12 @@ def hops_along(entity: EntitySpec) -> bool:
     """A rabbit's jumping is hopping on its way ("a bunny hopping through a garden"): it
     travels as walking does, its painter drawing each hop."""
     return entity.kind == "rabbit" and entity.action == "jump"
+
+
+def fishes_aboard(entity: EntitySpec, entities: tuple[EntitySpec, ...]) -> bool:
+    """Whether `entity` fishes from a boat ("a man fishing from a boat"): seated in it."""
+    target = entity.target
+    return entity.action == "angle" and target is not None and entities[target].kind == "boat"
 
 
 def grazes(entity: EntitySpec) -> bool:
@@ -642,7 +650,7 @@ class Choreography:
         """Entity `index` at `t` seconds, in the world (moved by `shift`)."""
         pose = self._pose(index, t)
         entity = self.entities[index]
-        if pose.action in AFLOAT:  # out in the place's water, bobbing on it
+        if pose.action in AFLOAT or pose.moored:  # out in the place's water, bobbing on it
             swell = {"swim": 0.0, "surf": 0.12}.get(pose.action, 0.03)  # up and down its wave
             bob = swell * math.sin((t + self.gait_offset) * 1.7)
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
@@ -672,7 +680,8 @@ class Choreography:
             pose = replace(pose, at_the_face=manner)
         if pose.action == "angle":  # the float out on the place's water (or the grass), in
             scale = SIZE[sized_as(entity)][1] / SIZE["person"][1]  # the angler's own metres
-            pose = replace(pose, reach=OUT_IN_THE_WATER.get(self.spec.place, 0.0) / scale)
+            out = -SADDLE["boat"] if pose.moored else OUT_IN_THE_WATER.get(self.spec.place, 0.0)
+            pose = replace(pose, reach=out / scale)  # (from a boat: down by its side)
         if pose.action == "blow" and self._blows_out_candles():  # leaning in to blow
             u, out = t / self.duration, BLOWN_OUT
             lean = _ease((u - out + 0.2) / 0.15) if u < out else 1 - _ease((u - out) / 0.15)
@@ -842,19 +851,24 @@ class Choreography:
             on = self._pose(rider, t)
             x = on.x - SADDLE_X[entity.kind] * on.facing
             pace = "run" if entity.action == "run" else RIDDEN[entity.kind][1]  # "it gallops"
-            return Pose(x, 0.0, on.facing, pace, on.phase)
-        if entity.action in RIDING and entity.target is not None:
+            return Pose(x, 0.0, on.facing, pace, on.phase, moored=on.moored)
+        fishing = fishes_aboard(entity, self.entities)
+        if (entity.action in RIDING or fishing) and entity.target is not None:
             ridden = self.entities[entity.target].kind
             under = self._pose(entity.target, t)
             # several in one boat sit one behind another ("a family in a canoe")
             aboard = [
                 i
                 for i, e in enumerate(self.entities)
-                if e.action in RIDING and e.target == entity.target
+                if (e.action in RIDING or fishes_aboard(e, self.entities))
+                and e.target == entity.target
             ]
             behind = aboard.index(index) * SEAT_STEP
             x = under.x + (SADDLE_X.get(ridden, 0.0) - behind) * under.facing
-            return Pose(x, SADDLE.get(ridden, 1.0), under.facing, entity.action, under.phase)
+            # the second one fishing from a boat casts off its stern, clear of the first
+            facing = -under.facing if fishing and aboard.index(index) % 2 else under.facing
+            pose = Pose(x, SADDLE.get(ridden, 1.0), facing, entity.action, under.phase)
+            return replace(pose, moored=fishing)
         if entity.action == "dance":  # a partner, face to face with the lead; more of them
             # on either side in turn, a step further out each pair
             lead = self._subject_pose(self.entities[0], t, u)
@@ -945,7 +959,8 @@ class Choreography:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way
         and its rider goes with it)."""
         for rider, entity in enumerate(self.entities):
-            if rider == 0 and entity.action in RIDING and entity.target == index:
+            on_it = entity.action in RIDING or fishes_aboard(entity, self.entities)
+            if rider == 0 and on_it and entity.target == index:
                 return rider
         return None
 
@@ -1099,6 +1114,9 @@ class Choreography:
         if action == "dance":  # on the spot, swaying from side to side to the beat
             sway = 0.25 * math.sin((t + self.gait_offset) * 1.1)
             return Pose(x + sway, self._jump(entity, t), facing, "dance", self._phase(entity, t))
+        if fishes_aboard(entity, self.entities):  # sitting in the boat, still, the line out
+            phase = self._phase(entity, t)
+            return Pose(x, SADDLE["boat"], facing, "angle", phase, moored=True)
         if action in RIDING:  # swaying a little with the horse's walk; pedalling
             ridden = self.entities[entity.target].kind if entity.target is not None else "horse"
             phase = self._phase(self.entities[entity.target or 0], t) * 0.8

@@ -459,6 +459,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 if kind[0] == "cup" and before in _HAVING - {"with"} and not actions:
                     actions.append("eat")  # "having ice cream": held, as one eating it
                 aboard = kind[0] in vocab.RIDDEN and before in _ABOARD and not ridden_by
+                aboard |= kind[0] == "boat" and before == "from" and not ridden_by  # fishing
                 if aboard and mentions and entities[mentions[0]]["kind"] == "person":
                     ridden_by = before  # "a girl on a horse", "a man in a boat": riding it
                 if mentions and before == "and":
@@ -574,6 +575,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if proposing and not any(entities[m]["kind"] == "person" for m in mentions[1:]):
             to_target = entity_for(_Mention("person", None), True, another=True)  # to whom
             mentions = [*mentions, to_target]
+        angling = "angle" in actions and not set(vocab.RIDING) & set(actions)
+        if ridden_by in (*_ABOARD, "from") and angling and _a_boat(entities, mentions):
+            # "fishing from a boat": sitting in it, the line out over its side
+            actions, ridden_by = ["angle", *(a for a in actions if a not in ("angle", "stand"))], ""
         if ridden_by in _ABOARD and not set(vocab.RIDING) & set(actions):
             actions = ["ride", *(a for a in actions if a != "stand")]  # in it, not beside it
         if ridden_by:
@@ -773,6 +778,16 @@ _BRINGS = {
 }
 
 
+def _a_boat(entities: list[dict], mentions: list[int]) -> bool:
+    """Whether a sentence's mentions after its first are of a boat (one sat in to fish)."""
+    return _boat_of(entities, mentions[1:]) is not None
+
+
+def _boat_of(entities: list[dict], mentions: list[int]) -> int | None:
+    """The first of `mentions` that is a boat (one fishes from it), if any."""
+    return next((m for m in mentions if entities[m]["kind"] == "boat"), None)
+
+
 def _waits_standing(entities: list[dict], mentions: list[int], tokens: list[str]) -> bool:
     """Whether one waiting stands: a person, with no seat said (an animal waiting sits, and
     so does one waiting on a bench or at a bus stop, on its bench)."""
@@ -963,7 +978,7 @@ def _apply(
     if action == "hug" and any(entities[m]["kind"] != "person" for m in (subject, *others[:1])):
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
-    together += ("hug", "angle")
+    together += ("hug", "angle", "cook")
     together += ("skate", "stroll", "tug", "scoot", "sniff")
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
@@ -974,6 +989,8 @@ def _apply(
                 entities[one]["action"] = action
                 if action in ("meet", "chase", "hug"):
                     entities[one]["target"] = other
+                if action == "angle":  # "a boy and his dad fishing from a boat": in it
+                    entities[one]["target"] = _boat_of(entities, others)
         return
     thrown = others and entities[others[0]]["kind"] in _THROWN
     if action == "meet" and thrown:
@@ -1006,6 +1023,8 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "cup"), None
         )
+    elif action == "angle":  # fishing from the boat said, if any (else from the bank)
+        entities[subject]["target"] = _boat_of(entities, others)
     elif action in vocab.RIDING:
         ridden = next((m for m in others if entities[m]["kind"] in vocab.RIDDEN), None)
         entities[subject]["target"] = ridden  # which walks or rolls, unless told ("it gallops")
@@ -1146,6 +1165,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock", "pet")
         aimed += vocab.RIDING
         aimed += TOSSING
+        aimed += ("angle",)  # from the boat they sit in
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

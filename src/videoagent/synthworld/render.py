@@ -403,7 +403,8 @@ class Renderer:
             # A child is a person drawn smaller, as its size says (and the guitar it plays).
             drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
             drawn *= drawn_scale(entity, pose, self.spec.entities)
-            if entity.kind in SHADOWED and pose.held_by is None and pose.action not in AFLOAT:
+            afloat = pose.action in AFLOAT or pose.moored
+            if entity.kind in SHADOWED and pose.held_by is None and not afloat:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = drawn * SHADOWED[entity.kind]
                 draw.ellipse(

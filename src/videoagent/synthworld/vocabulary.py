@@ -845,11 +845,13 @@ YOUNG_WORDS = frozenset("little young small tiny".split())
 
 
 def is_child(words: list[str], at: int) -> bool:
-    """Whether the person named by `words[at]` is a child ("kid", "a little girl")."""
+    """Whether the person named by `words[at]` is a child ("kid", "a little girl", "a boy
+    and his dad": one with a parent)."""
     word = words[at]
     if word in CHILD_WORDS:
         return True
     young = any(w in YOUNG_WORDS for w in words[max(0, at - 2) : at])
+    young |= any(w in PARENTS for w in words)
     return young and word in ("girl", "boy", "girls", "boys")
 
 

@@ -350,9 +350,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.24, -0.1), (0.17, -0.55)], 0.13, TROUSERS)
         pen.ellipse(0.2, -0.57, 0.08, 0.04, shade(TROUSERS, 0.6))  # boot
-    elif pose.action == "row":  # on the boat's seat, legs out before them, leaning to each
-        hip_y = 0.03  # stroke (the hull hides all but the knees)
-        bend = 0.3 + 0.25 * math.sin(pose.phase)
+    elif pose.action == "row" or pose.moored:  # on the boat's seat, legs out before them,
+        hip_y = 0.03  # leaning to each stroke (the hull hides all but the knees); upright
+        bend = 0.3 + 0.25 * math.sin(pose.phase) if pose.action == "row" else 0.1  # to fish
         pen.line([(0.0, hip_y), (0.35, 0.15), (0.6, 0.0)], 0.13, TROUSERS)
     elif pose.action == "skate":  # on the board, knees bent, feet apart, riding its bumps
         hip_y = 0.86 + 0.015 * math.sin(pose.phase)

@@ -400,12 +400,12 @@ def draw_guitar(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 def draw_boat(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A rowing boat side on: its hull, a darker gunwale, a white line along it, a little
-    wake behind where it moves."""
+    wake behind where it moves (none where it is moored, fished from)."""
     hull = [(-1.1, 0.42), (1.15, 0.42), (0.95, 0.08), (0.7, 0.0), (-0.85, 0.0), (-1.02, 0.12)]
     pen.polygon(hull, colour)
     pen.rect(-1.1, 0.36, 1.15, 0.44, shade(colour, 0.7))
     pen.line([(-1.0, 0.24), (1.05, 0.24)], 0.03, WHITE)
-    if pose.action == "sail":
+    if pose.action == "sail" and not pose.moored:
         _wake(pen, pose, -0.95)
 
 

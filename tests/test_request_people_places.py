@@ -292,3 +292,26 @@ def test_a_sentence_opening_with_then_is_about_who_comes_after_it():
     assert not warnings
     next_to = make_brief(Request.build("next to the lake, a dog sleeps"))
     assert next_to.subject == "a dog"  # "next to" is no "next"
+
+
+def test_a_bride_and_groom_are_two_who_dance():
+    """ "a bride and groom dancing at their wedding" was one person walking: "groom" was
+    read as grooming (petting), and the asks counted one person."""
+    text = "a bride and groom dancing at their wedding"
+    assert [a.said() for a in read_asks(Request.build(text))][:2] == [
+        "two people",
+        "the person dances",
+    ]
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    shot = next(s for s in board.shots if s.kind == "generated")
+    assert [(e.kind, e.action) for e in shot.scene_spec.entities] == [
+        ("person", "dance"),
+        ("person", "dance"),
+    ]
+
+
+def test_a_verb_in_ate_takes_its_e_in_the_caption():
+    text = "a family decorating the christmas tree"
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    shot = next(s for s in board.shots if s.kind == "generated")
+    assert shot.caption == "A family decorates the christmas tree."  # was "decorats"

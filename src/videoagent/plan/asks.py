@@ -54,7 +54,7 @@ ABOUT_THE_VIDEO = set(
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 # "gives to the dog", "fishes from the boat" (else "chases the ball")
-AIMED = {"give": "to", "propose": "to", "angle": "from"}
+AIMED = {"give": "to", "propose": "to", "angle": "from", "perch": "in"}
 SAID_AS = {
     "angle": "fish",
     "toss": "throw",
@@ -150,6 +150,9 @@ def _subject_entities(subject: str) -> list[Ask]:
     young: dict[tuple[str, str | None], int] = {}
     for part in re.split(r"\s+and\s+", drawable(subject)):
         words = _words(part)
+        if len(words) == 1 and not names_many(words[0]):
+            part = f"{a_or_an(part)} {part}"  # "groom" of "a bride and groom": one, no verb
+            words = _words(part)
         children = any(vocab.is_child(words, i) for i in range(len(words)))
         for ask in _entities(part):
             key = (ask.what, ask.colour)

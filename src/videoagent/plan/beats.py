@@ -204,6 +204,9 @@ def _plain_form(gerund: str) -> str:
         return stem + "e"
     # One syllable, one vowel, one consonant, not doubled: hik-e, skat-e (not eat, fix, visit).
     silent_e = re.fullmatch(r"[^aeiou]*[aeiou][bcdfgklmnprstvz]", stem) is not None
+    # and endings that take an e whatever comes before: decorat-e, observ-e, judg-e,
+    # organiz-e, captur-e, admir-e, produc-e (not float, pour, pair)
+    silent_e |= re.search(r"(?:[^aeiou]at|rv|dg|iz|[^aeiou]ur|[^aeiou]ir|duc)$", stem) is not None
     return stem + "e" if stem in _E_STEMS or silent_e else stem
 
 

@@ -91,6 +91,7 @@ ACTION_PROSE = {
     "blow": "blows",
     "paint": "paints at an easel",
     "angle": "fishes with a rod, the line out in the water",
+    "perch": "perches on a branch, looking about",
     "wake": "wakes up and gets up",
 }
 
@@ -171,6 +172,12 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             low = SIZE[spec.entities[target].kind][1] < KNEELS_TO
             how = "kneels to stroke" if low else "strokes the neck of"
             sentence = f"{called(index)} {how} {called(target)}"
+        elif entity.action == "perch" and target is not None:
+            told.add(target)
+            sentence = f"{called(index)} perches on a branch of {_definite(called(target))}"
+        elif entity.action == "angle" and target is not None:
+            told.add(target)
+            sentence = f"{called(index)} sits fishing in {called(target)}, the line over its side"
         elif entity.action in vocab.RIDING and target is not None:
             told.add(target)
             pace = " at a gallop" if spec.entities[target].action == "run" else ""

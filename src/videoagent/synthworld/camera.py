@@ -8,6 +8,7 @@ from videoagent.synthworld.choreography import (
     AFLOAT,
     FLIGHT,
     OUT_IN_THE_WATER,
+    PERCH_AT,
     RIDER_LEGS,
     SADDLE,
     SIZE,
@@ -23,6 +24,8 @@ from videoagent.synthworld.vocabulary import BEHIND_THE_SUBJECT, IN_THE_SKY, ON_
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
 SHOT_HEIGHT = {"wide": (3.2, 4.5), "medium": (2.4, 2.3), "close-up": (1.3, 1.1)}
+# How far above the frame's usual ground line a branch one perches on is framed, metres.
+PERCH_FRAMED_ABOVE = 0.4
 # Where the ground line sits, as a fraction of the frame height from the top.
 GROUND_AT = {"wide": 0.8, "medium": 0.86, "close-up": 0.9}
 SKY_SHARE = 0.5  # the top share of the frame where what is in the sky is drawn (fireworks)
@@ -115,6 +118,9 @@ class Camera:
         if lead is not None and (lead.action in AFLOAT or afloat):
             # out in the water: framed there, as if it stood where the shore is
             self.ground_at += OUT_IN_THE_WATER.get(spec.place, 0.0) / self.height
+        if lead is not None and lead.action == "perch" and lead.target is not None:
+            # up in its tree: framed on its branch, a little of the trunk below it
+            self.ground_at += (PERCH_AT - PERCH_FRAMED_ABOVE) / self.height
         start, end = choreography.subject_span()
         self.middle = (start + end) / 2
         self.offset = 0.0  # metres right of where it was staged: where a shot left it

@@ -155,6 +155,10 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # facing it across a picnic blanket).
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
 SEATS["armchair"] = SEAT_HEIGHT
+# Where one perching in a tree is: out along the branch its tree holds out to that side,
+# metres from the trunk, and the branch's top, metres up; how each kind perches.
+BRANCH_OUT, PERCH_AT = 1.0, 1.72
+PERCHED_AS = {"cat": "sit"}  # (the others stand on it)
 # How far to one side of whoever is under a streetlight its post stands, metres: they are
 # in its pool of light, the post not hidden behind them.
 UNDER_THE_LAMP = 0.55
@@ -489,6 +493,9 @@ class Choreography:
                 # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2
                 continue
+            if index == self.entities[0].target and self.entities[0].action == "perch":
+                positions[index] = sum(subject_span) / 2 - BRANCH_OUT  # its branch under them
+                continue
             if entity.kind == "streetlight":  # whoever is there stands in its light
                 positions[index] = sum(subject_span) / 2 - UNDER_THE_LAMP
                 continue
@@ -654,6 +661,10 @@ class Choreography:
             swell = {"swim": 0.0, "surf": 0.12}.get(pose.action, 0.03)  # up and down its wave
             bob = swell * math.sin((t + self.gait_offset) * 1.7)
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
+        if entity.kind == "tree" and any(
+            e.action == "perch" and e.target == index for e in self.entities
+        ):
+            pose = replace(pose, reach=1.0)  # a branch held out for what perches on it
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
         if any(e.action == "steer" and e.target == index for e in self.entities):
@@ -820,6 +831,8 @@ class Choreography:
             return self._tugging(index, tug, t)
         if entity.action == "stroll" and self.entities[0].action == "stroll":
             return self._strolling(index, t, u)
+        if entity.action == "perch" and entity.target is not None:
+            return self._perched(index, t)
         if index == 0 and entity.action == "knock":  # up on the table, pawing at the cup
             paw = 0.5 + 0.5 * math.sin(t * 5.0) if u < PUSHED_FROM else 0.0
             paw = 1.0 if PUSHED_FROM <= u < PUSHED_OFF else paw
@@ -954,6 +967,16 @@ class Choreography:
         if kite.target is not None:
             return kite.target
         return next((i for i, e in enumerate(self.entities) if e.kind == "person"), None)
+
+    def _perched(self, index: int, t: float) -> Pose:
+        """One up in a tree: on the branch it holds out, looking about now and then."""
+        entity = self.entities[index]
+        tree = self._pose(entity.target, t)  # type: ignore[arg-type]
+        x = tree.x + BRANCH_OUT * tree.facing
+        glance = math.sin((t + self.gait_offset) * 0.8) < -0.7  # a look back along it
+        facing = -tree.facing if glance else tree.facing
+        action = PERCHED_AS.get(entity.kind, "stand")
+        return Pose(x, PERCH_AT, facing, action, self._phase(entity, t))
 
     def _rider_of(self, index: int) -> int | None:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way

@@ -342,6 +342,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         fetched = False  # "playing fetch": a ball, whether named or not
         occasions: list[str] = []  # what the occasions said bring ("a birthday": a cake)
         ridden_by = ""  # the word that says riding ("rides", "horseback")
+        up_in = False  # a tree is said to be what one is in or on ("an owl in a tree")
         joined_by_and = False
         to_target: int | None = None
         described = False  # the word before was one describing an unknown thing
@@ -460,6 +461,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     actions.append("eat")  # "having ice cream": held, as one eating it
                 aboard = kind[0] in vocab.RIDDEN and before in _ABOARD and not ridden_by
                 aboard |= kind[0] == "boat" and before == "from" and not ridden_by  # fishing
+                up_in |= kind[0] == "tree" and before in _UP_IN  # "on a branch", "up a tree"
+                seen_up = mentions[1:] and entities[mentions[-1]]["action"] is None
+                if up_in and seen_up and entities[mentions[-1]]["kind"] in vocab.ACTIONS["perch"]:
+                    # "a girl watches a bird in a tree": the bird is up in it
+                    entities[mentions[-1]].update(action="perch", target=index)
                 if aboard and mentions and entities[mentions[0]]["kind"] == "person":
                     ridden_by = before  # "a girl on a horse", "a man in a boat": riding it
                 if mentions and before == "and":
@@ -575,6 +581,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if proposing and not any(entities[m]["kind"] == "person" for m in mentions[1:]):
             to_target = entity_for(_Mention("person", None), True, another=True)  # to whom
             mentions = [*mentions, to_target]
+        percher = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["perch"]
+        if percher and up_in and actions[:1] in ([], ["sit"], ["stand"]):
+            actions = ["perch", *actions[1:]]  # "an owl sitting on a branch": up in its tree
         angling = "angle" in actions and not set(vocab.RIDING) & set(actions)
         if ridden_by in (*_ABOARD, "from") and angling and _a_boat(entities, mentions):
             # "fishing from a boat": sitting in it, the line out over its side
@@ -825,6 +834,8 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
     return mentions, ["steer" if a == "drive" else a for a in actions]
 
 
+# Words before a tree that say one is up in it ("in", "on a branch", "up a tree").
+_UP_IN = frozenset(("in", "on", "up", "into", "onto", "atop", "among"))
 # Words for waiting: sitting, where one can (`_waits_standing`).
 _WAITING = frozenset("wait waits waiting waited".split())
 # Showing someone how to do what the sentence then says: they both do it.
@@ -1023,6 +1034,10 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "cup"), None
         )
+    elif action == "perch":  # up in the tree said
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] == "tree"), None
+        )
     elif action == "angle":  # fishing from the boat said, if any (else from the bank)
         entities[subject]["target"] = _boat_of(entities, others)
     elif action in vocab.RIDING:
@@ -1098,10 +1113,13 @@ def _the_sea_s(tokens: list[str], i: int) -> bool:
 
 def _said_as_verb(tokens: list[str], i: int) -> bool:
     """Whether the word at `i`, a name of a kind and a verb alike ("drinks"), is the verb:
-    nothing before it opens a name ("two drinks", "the drinks")."""
+    nothing before it opens a name ("two drinks", "the drinks"), and it joins no name of
+    another to one said before ("a bride and groom")."""
     if tokens[i] in vocab.NAMES_ALSO_VERBS:
         return vocab.verb_after_its_doer(tokens, i)
     if tokens[i] not in ACTION_TABLE:
+        return False
+    if i >= 2 and tokens[i - 1] == "and" and tokens[i - 2] in _KIND_ENDS:
         return False
     return i == 0 or (tokens[i - 1] not in DETERMINERS and tokens[i - 1] not in vocab.COLOURS)
 
@@ -1144,6 +1162,10 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         handed = any(e["kind"] in ("cup", "ball") for e in entities)
         if (kind, action) == ("person", "eat") and handed:
             action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)
+        if (kind, action) == ("bird", "sit"):
+            action = "stand"  # a bird sitting is at rest on its feet
+        if action == "perch" and entity["target"] is None:
+            action = "sit" if kind in vocab.ACTIONS["sit"] else "stand"  # no tree to be up
         if (kind, action) == ("person", "fly"):
             action = "stand"  # one flying a kite or a drone stands on the ground
         if (kind, action) == ("person", "sniff"):
@@ -1165,7 +1187,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock", "pet")
         aimed += vocab.RIDING
         aimed += TOSSING
-        aimed += ("angle",)  # from the boat they sit in
+        aimed += ("angle", "perch")  # from the boat they sit in; in the tree
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

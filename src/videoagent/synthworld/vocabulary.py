@@ -289,6 +289,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "chop": ("person",),  # an axe swung up and down onto a log on a chopping block
     # stroking an animal: kneeling to a small one, reaching up to a horse's neck
     "pet": ("person",),
+    # up in a tree, on a branch held out from its trunk (a cat sitting there)
+    "perch": ("bird", "squirrel", "cat"),
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -348,6 +350,7 @@ LEARNT_ACTIONS = tuple(
         "propose",
         "knock",
         "pet",
+        "perch",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -716,6 +719,8 @@ KIND_SYNONYMS = {
     "product": "cup",
     "bottle": "cup",
     "trees": "tree",
+    # a branch is its tree's, drawn held out for what perches on it
+    **dict.fromkeys("branch branches bough boughs treetop treetops".split(), "tree"),
     "benches": "bench",
     "houses": "house",
     "home": "house",

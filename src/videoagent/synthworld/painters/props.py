@@ -13,9 +13,11 @@ from functools import lru_cache
 from PIL import ImageFont
 
 from videoagent.synthworld.choreography import (
+    BRANCH_OUT,
     FLAT,
     HAND_AHEAD,
     KITE_AHEAD,
+    PERCH_AT,
     SIZE,
     TABLE_END,
     TRAMPOLINE_HEIGHT,
@@ -710,7 +712,15 @@ def draw_cup(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 
 def draw_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A tree: a trunk under a round crown of leaves; where something perches in it
+    (`pose.reach`), a bare branch held out from its trunk under the crown."""
     pen.polygon([(-0.18, 0.0), (0.18, 0.0), (0.12, 2.4), (-0.12, 2.4)], WOOD)
+    if pose.reach:
+        tip = BRANCH_OUT + 0.35
+        pen.line([(0.05, 1.35), (0.55, PERCH_AT - 0.08), (tip, PERCH_AT - 0.02)], 0.07, WOOD)
+        pen.line([(tip - 0.2, PERCH_AT - 0.03), (tip + 0.05, PERCH_AT + 0.12)], 0.03, WOOD)
+        for dx, dy in ((tip + 0.05, PERCH_AT + 0.14), (tip + 0.12, PERCH_AT + 0.02)):
+            pen.ellipse(dx, dy, 0.09, 0.06, colour)  # a few leaves at its end
     dark, light = shade(colour, 0.7), shade(colour, 1.2)
     for cx, cy, r, tone in (
         (-0.6, 2.6, 0.8, dark),

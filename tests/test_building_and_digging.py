@@ -33,7 +33,7 @@ def test_what_is_built_is_the_builders_and_reads_back(text, built):
 
 
 def test_building_what_the_world_cannot_draw_is_standing_by_its_box():
-    spec = parse("a man building a fence").spec
+    spec = parse("a man building a shed").spec
     assert [(e.kind, e.action) for e in spec.entities] == [
         ("person", "stand"),
         ("placeholder", "stand"),

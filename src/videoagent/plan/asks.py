@@ -54,7 +54,7 @@ ABOUT_THE_VIDEO = set(
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 # "gives to the dog", "fishes from the boat" (else "chases the ball")
-AIMED = {"give": "to", "propose": "to", "angle": "from", "perch": "in"}
+AIMED = {"give": "to", "propose": "to", "angle": "from", "perch": "in", "jump": "over"}
 SAID_AS = {
     "angle": "fish",
     "toss": "throw",
@@ -88,7 +88,8 @@ class Ask:
                 return f"{COUNTED.get(count, str(count))} {named}"
             return f"{a_or_an(named)} {named}"
         if self.kind == "action":
-            aimed = " ".join(w for w in (AIMED.get(self.what), "the", self.to) if w)
+            on = "on" if (self.what, self.to) == ("perch", "fence") else AIMED.get(self.what)
+            aimed = " ".join(w for w in (on, "the", self.to) if w)
             verb = "ride" if self.what == "cycle" and self.to else self.what  # the bike
             first, *rest = SAID_AS.get(verb, verb).split()  # "takes off"
             said = " ".join((third_person(first), *rest))

@@ -61,6 +61,8 @@ _JOINER = re.compile(
 _WHERE = re.compile(r"^where\s+", re.IGNORECASE)
 _WHERE_WORDS = {"outside", "inside", "outdoors", "indoors", "meanwhile", "now", "here", "there"}
 _AT = re.compile(r"^(?:at|in|on|by|near|inside|outside)\s", re.IGNORECASE)
+# A horse and its rider, said as the rider on it (as the parser reads them).
+_HORSE_AND_RIDER = re.compile(r"\bhorse and (?:its |his |her )?(?P<rider>rider|jockey)\b", re.I)
 # What opens a sentence that comes next in a story, not who it is about.
 _NEXT_IN_TURN = re.compile(
     r"^(?:(?:and\s+)?then|after that|finally|later|next(?!\s+to\b)|afterwards|soon),?\s+",
@@ -191,6 +193,12 @@ def third_person(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
     return verb + "s"
+
+
+def _gerund(word: str) -> bool:
+    """Whether `word` is a verb's -ing form ("jumping"; not "morning", "ring")."""
+    said = word.lower().strip(",.")
+    return said.endswith("ing") and len(said) >= 5 and said not in _ING_NOUNS
 
 
 def _plain_form(gerund: str) -> str:
@@ -417,6 +425,7 @@ def split_beats(text: str) -> Beats:
     finds its subject in the first that opens with one (or else in the first clause that
     does); those before it are beats of their own, the setting."""
     text = DURATION_PATTERN.sub(" ", text)
+    text = _HORSE_AND_RIDER.sub(r"\g<rider> on a horse", text)  # who the story is about
     text = re.sub(r"\s+", " ", text).strip(" .")
     text = _PREAMBLE.sub("", text, count=1) if _PREAMBLE.match(text) else text
     described = _DESCRIBED.match(text)
@@ -728,6 +737,9 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
     verb = 0 if at is None else at + 1  # where the verb is, if any
     if at is None and words and words[0].lower() in ("who", "that"):  # "who loves … runs"
         verb = _main_verb(words) or len(words)
+    if at is None and words and words[0].lower() in ("on", "in", "with"):
+        # "on a horse jumping over a fence": what it does comes after what it is on
+        verb = next((k for k in range(2, min(5, len(words))) if _gerund(words[k])), verb)
     compound = verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in _GERUND_NAMES
     if verb < len(words) and words[verb].lower().endswith("ing") and not compound:
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))

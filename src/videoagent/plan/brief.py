@@ -146,7 +146,7 @@ def make_brief(request: Request) -> Brief:
         # woods), and anyone out in the rain or snow asked for, which no living room shows,
         # unless seen through a window; a car that is what it is about, in the street.
         window = "window" in request.text.lower()
-        outdoors = "tree" in things  # "a cat stuck in a tree"
+        outdoors = bool(set(vocab.OUT_OF_DOORS) & set(things))  # "a cat stuck in a tree"
         indoors = window or (kind == "cat" and weather == "clear" and not outdoors)
         driven = "car" in things and (kind is None or "steer" in doing)  # or at its wheel
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods

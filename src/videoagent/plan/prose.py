@@ -172,6 +172,9 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             low = SIZE[spec.entities[target].kind][1] < KNEELS_TO
             how = "kneels to stroke" if low else "strokes the neck of"
             sentence = f"{called(index)} {how} {called(target)}"
+        elif entity.action == "jump" and target is not None:
+            told.add(target)
+            sentence = f"{called(index)} runs at {called(target)} and leaps over it"
         elif entity.action == "perch" and target is not None:
             told.add(target)
             sentence = f"{called(index)} perches on a branch of {_definite(called(target))}"

@@ -641,6 +641,8 @@ def stage(
     needs = vocab.WEATHER_OF_DOING.get(lead_action)
     weather = _named(plain, vocab.WEATHER_SYNONYMS) or needs or now.get("weather", brief.weather)
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
+    if entities and entities[0].action == "jump" and entities[0].target is not None:
+        shot_size, camera = "wide", "track"  # running at the fence it jumps: followed
     if entities and entities[0].kind in SMALL_LEADS:
         shot_size, camera = SMALL_LEADS[entities[0].kind]
     if entities and entities[0].kind == "fish" and any(e.kind == "fishbowl" for e in entities):

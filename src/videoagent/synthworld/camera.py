@@ -8,7 +8,7 @@ from videoagent.synthworld.choreography import (
     AFLOAT,
     FLIGHT,
     OUT_IN_THE_WATER,
-    PERCH_AT,
+    PERCH_HEIGHT,
     RIDER_LEGS,
     SADDLE,
     SIZE,
@@ -120,7 +120,8 @@ class Camera:
             self.ground_at += OUT_IN_THE_WATER.get(spec.place, 0.0) / self.height
         if lead is not None and lead.action == "perch" and lead.target is not None:
             # up in its tree: framed on its branch, a little of the trunk below it
-            self.ground_at += (PERCH_AT - PERCH_FRAMED_ABOVE) / self.height
+            perch = PERCH_HEIGHT[spec.entities[lead.target].kind]
+            self.ground_at += max(perch - PERCH_FRAMED_ABOVE, 0.0) / self.height
         start, end = choreography.subject_span()
         self.middle = (start + end) / 2
         self.offset = 0.0  # metres right of where it was staged: where a shot left it

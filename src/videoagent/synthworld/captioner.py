@@ -217,9 +217,13 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             return f"{name.capitalize()} rides in the {_name(target)}."
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
+    if action == "jump" and target is not None:  # running at the fence, up over it
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} jumps over {_introduced(spec, entity.target)}."
     if action == "perch" and target is not None:  # up in the tree, on its branch
         done.add(entity.target)  # type: ignore[arg-type]
-        return f"{name.capitalize()} perches in {_introduced(spec, entity.target)}."
+        on = "in" if target.kind == "tree" else "on"  # its branch; a fence's top rail
+        return f"{name.capitalize()} perches {on} {_introduced(spec, entity.target)}."
     if action == "angle" and target is not None:  # sitting in the boat they fish from
         said = entity.target in done  # told of already, by the first one in it
         boat = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]

@@ -21,6 +21,8 @@ from videoagent.synthworld.vocabulary import (
     HELD,
     HELD_UP,
     IN_THE_SKY,
+    JUMPED_OVER,
+    LEAP,
     ON_A_TABLE,
     PLAYED,
     RIDDEN,
@@ -112,6 +114,7 @@ SIZE = {
     "castle": (9.0, 6.7),  # to its pennants' tips
     "tent": (2.2, 1.4),
     "streetlight": (0.5, 3.4),  # its lantern the top
+    "fence": (2.4, 1.0),
     "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -155,10 +158,17 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 # facing it across a picnic blanket).
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
 SEATS["armchair"] = SEAT_HEIGHT
+LEAP_CLEARS = 0.25  # how far over what it jumps a leaper's feet pass, metres
 # Where one perching in a tree is: out along the branch its tree holds out to that side,
 # metres from the trunk, and the branch's top, metres up; how each kind perches.
 BRANCH_OUT, PERCH_AT = 1.0, 1.72
 PERCHED_AS = {"cat": "sit"}  # (the others stand on it)
+# How high one perches on each thing perched on, metres: a tree's branch, a fence's top.
+PERCH_HEIGHT = {"tree": PERCH_AT, "fence": 0.9}
+# How far along from the middle of what it perches on one is, metres; where several are,
+# each after the first that much further along (or back) from there.
+PERCH_ALONG = {"tree": BRANCH_OUT, "fence": 0.55}
+PERCHED_APART = (0.0, -0.42, 0.3, -0.8)
 # How far to one side of whoever is under a streetlight its post stands, metres: they are
 # in its pool of light, the post not hidden behind them.
 UNDER_THE_LAMP = 0.55
@@ -493,8 +503,12 @@ class Choreography:
                 # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2
                 continue
+            if index == self._jumped_over():  # in the middle of the run at it
+                positions[index] = sum(subject_span) / 2
+                continue
             if index == self.entities[0].target and self.entities[0].action == "perch":
-                positions[index] = sum(subject_span) / 2 - BRANCH_OUT  # its branch under them
+                along = PERCH_ALONG[entity.kind]  # its branch, its top rail, under them
+                positions[index] = sum(subject_span) / 2 - along
                 continue
             if entity.kind == "streetlight":  # whoever is there stands in its light
                 positions[index] = sum(subject_span) / 2 - UNDER_THE_LAMP
@@ -643,12 +657,16 @@ class Choreography:
             speed = SPEED["walk"]
         if subject.action == "ride" and self.entities[subject.target or 0].action == "run":
             speed = SPEED["run"]  # on a galloping horse
+        if self._leaper() is not None:
+            speed = SPEED["run"]  # running at what it jumps over
         if subject.action in MEETING:
             return (-0.6, -0.6)
         if subject.kind == "fish" and self._bowl() is not None:
             return (0.0, 0.0)  # round and round its bowl
         travel = speed * self.duration
-        if self.spec.camera == "static":
+        if self.spec.camera == "static" and self._leaper() is not None:
+            travel = min(travel, 1.2 * self.view_width)  # through the frame, over it midway
+        elif self.spec.camera == "static":
             travel = min(travel, 3.0 if self.spec.shot_size == "wide" else 1.2)
         return (-travel / 2, travel / 2)
 
@@ -864,6 +882,9 @@ class Choreography:
             on = self._pose(rider, t)
             x = on.x - SADDLE_X[entity.kind] * on.facing
             pace = "run" if entity.action == "run" else RIDDEN[entity.kind][1]  # "it gallops"
+            if self._leaper() == index:  # at a gallop, and up over what it jumps
+                leap = self._leap(x)
+                return Pose(x, leap, on.facing, "jump" if leap > 0 else "run", on.phase)
             return Pose(x, 0.0, on.facing, pace, on.phase, moored=on.moored)
         fishing = fishes_aboard(entity, self.entities)
         if (entity.action in RIDING or fishing) and entity.target is not None:
@@ -968,15 +989,59 @@ class Choreography:
             return kite.target
         return next((i for i, e in enumerate(self.entities) if e.kind == "person"), None)
 
-    def _perched(self, index: int, t: float) -> Pose:
-        """One up in a tree: on the branch it holds out, looking about now and then."""
+    def _leaper(self) -> int | None:
+        """Who runs at something and jumps over it: the subject, or the horse it rides."""
+        if not self.entities:
+            return None
+        subject = self.entities[0]
+        ridden = subject.target if subject.action in RIDING else None
+        for index in (0, ridden):
+            if index is not None and self._jumped_over(index) is not None:
+                return index
+        return None
+
+    def _jumped_over(self, index: int | None = None) -> int | None:
+        """What entity `index` jumps over (a fence); `index` None: what the shot's leaper
+        does."""
+        if index is None:
+            index = self._leaper()
+            return None if index is None else self._jumped_over(index)
         entity = self.entities[index]
-        tree = self._pose(entity.target, t)  # type: ignore[arg-type]
-        x = tree.x + BRANCH_OUT * tree.facing
+        target = entity.target
+        over = entity.action == "jump" and target is not None
+        return target if over and self.entities[target].kind in JUMPED_OVER else None
+
+    def _leap(self, x: float) -> float:
+        """How high the leaper is off the ground where it is at `x`: up in an arc over what
+        it jumps, a leap long as its kind's stride allows, clearing it."""
+        leaper = self._leaper()
+        obstacle = self._jumped_over()
+        if leaper is None or obstacle is None:
+            return 0.0
+        half = LEAP.get(self.entities[leaper].kind, LEAP["person"]) / 2
+        over = (x - self._static_x.get(obstacle, 0.0) + half) / (2 * half)
+        if not 0.0 < over < 1.0:
+            return 0.0
+        return (SIZE[self.entities[obstacle].kind][1] + LEAP_CLEARS) * math.sin(over * math.pi)
+
+    def _perched(self, index: int, t: float) -> Pose:
+        """One up in a tree, on the branch it holds out, or up on a fence: looking about
+        now and then."""
+        entity = self.entities[index]
+        perch = self.entities[entity.target].kind  # type: ignore[index]
+        under = self._pose(entity.target, t)  # type: ignore[arg-type]
+        # several on one perch ("three crows on a fence") sit along it, side by side
+        on_it = [
+            i
+            for i, e in enumerate(self.entities)
+            if e.action == "perch" and e.target == entity.target
+        ]
+        along = PERCH_ALONG[perch] + PERCHED_APART[on_it.index(index) % len(PERCHED_APART)]
+        x = under.x + along * under.facing
         glance = math.sin((t + self.gait_offset) * 0.8) < -0.7  # a look back along it
-        facing = -tree.facing if glance else tree.facing
+        facing = -under.facing if glance else under.facing
         action = PERCHED_AS.get(entity.kind, "stand")
-        return Pose(x, PERCH_AT, facing, action, self._phase(entity, t))
+        return Pose(x, PERCH_HEIGHT[perch], facing, action, self._phase(entity, t))
 
     def _rider_of(self, index: int) -> int | None:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way
@@ -1123,6 +1188,10 @@ class Choreography:
             return Pose(0.0, 0.0, +1, "eat" if landed else "sit", t * 3, reach=1.0 if landed else 0)
         x = start + (end - start) * u
         facing = +1 if end >= start else -1
+        if self._leaper() == 0:  # running at it, and up over it
+            leap = self._leap(x)
+            phase = (t + self.gait_offset) * self.phase_rate("run")
+            return Pose(x, leap, facing, "jump" if leap > 0 else "run", phase)
         if action == "fly" and entity.kind in HOVERS:
             pose = self._hovering(entity, 0.0, t)
             return replace(pose, x=x + pose.x - HOVERS[entity.kind][1] * (t - self.duration / 2))
@@ -1146,7 +1215,8 @@ class Choreography:
             if action == "cycle":  # the pedals' turn: one a metre and a half
                 phase = (x - start) / 1.5 * 2 * math.pi
             sway = 0.03 * abs(math.sin(phase)) if action == "ride" else 0.0
-            return Pose(x, SADDLE.get(ridden, 1.0) + sway, facing, action, phase)
+            leap = self._leap(x - SADDLE_X.get(ridden, 0.0) * facing) if self._leaper() else 0.0
+            return Pose(x, SADDLE.get(ridden, 1.0) + sway + leap, facing, action, phase)
         if action == "wake":  # asleep, then up: sitting up on its seat, else on its feet
             asleep = u < WAKES_AT
             woken = "sit" if self._raised_seat() and entity.kind in ACTIONS["sit"] else "stand"

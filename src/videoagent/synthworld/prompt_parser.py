@@ -111,6 +111,17 @@ def _tokens(sentence: str) -> list[str]:
     return [w for k, w in enumerate(words) if not _says_how_young(words, k)]
 
 
+def _horse_and_rider(tokens: list[str]) -> list[str]:
+    """`tokens` with "a horse and (its) rider" said as "a rider on a horse": one rides it."""
+    for i in range(len(tokens) - 2):
+        if tokens[i : i + 2] != ["horse", "and"]:
+            continue
+        j = i + 3 if tokens[i + 2] == "its" else i + 2
+        if j < len(tokens) and tokens[j] in ("rider", "jockey"):
+            return [*tokens[:i], tokens[j], "on", "a", "horse", *tokens[j + 1 :]]
+    return tokens
+
+
 def _doing_as_named(tokens: list[str]) -> list[str]:
     """`tokens`, where they name someone by what they do and say nothing else of what
     anyone does, with what that is said after the name ("a cyclist in the park": a cyclist
@@ -119,6 +130,8 @@ def _doing_as_named(tokens: list[str]) -> list[str]:
     if named is None:
         return tokens
     doing = vocab.DOING_AS_NAMED[tokens[named]].split()
+    if doing[0] == "riding" and set(vocab.RIDDEN) & _kinds_named(tokens):
+        doing = doing[:1]  # "a rider on a horse": riding the one said
     said = {
         i: found[0]
         for i in range(len(tokens))
@@ -335,7 +348,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
     parts = re.split(r"([.;!?\n]+|,?\s+while\s+)", prompt, flags=re.IGNORECASE)
     for k, sentence in enumerate(parts[::2]):
         after_while = k > 0 and "while" in parts[2 * k - 1].lower()
-        tokens = _doing_as_named(_tokens(sentence))
+        tokens = _doing_as_named(_horse_and_rider(_tokens(sentence)))
         mentions: list[int] = []
         companions: list[int] = []  # walked by the subject, or "with" it: do as it does
         actions: list[str] = []
@@ -343,6 +356,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         occasions: list[str] = []  # what the occasions said bring ("a birthday": a cake)
         ridden_by = ""  # the word that says riding ("rides", "horseback")
         up_in = False  # a tree is said to be what one is in or on ("an owl in a tree")
+        jumped_over: int | None = None  # what is said to be jumped over ("over a fence")
         joined_by_and = False
         to_target: int | None = None
         described = False  # the word before was one describing an unknown thing
@@ -462,6 +476,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 aboard = kind[0] in vocab.RIDDEN and before in _ABOARD and not ridden_by
                 aboard |= kind[0] == "boat" and before == "from" and not ridden_by  # fishing
                 up_in |= kind[0] == "tree" and before in _UP_IN  # "on a branch", "up a tree"
+                up_in |= kind[0] == "fence" and before in ("on", "atop")  # on its top rail
+                if kind[0] in vocab.JUMPED_OVER and before == "over":
+                    jumped_over = index  # "jumping over a fence"
                 seen_up = mentions[1:] and entities[mentions[-1]]["action"] is None
                 if up_in and seen_up and entities[mentions[-1]]["kind"] in vocab.ACTIONS["perch"]:
                     # "a girl watches a bird in a tree": the bird is up in it
@@ -629,6 +646,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             occasions.append("fishbowl")  # a goldfish in its bowl, unless in a pond, the sea
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         _apply(entities, mentions, actions, joined_by_and, to_target, companions)
+        if mentions:  # "a rider galloping on a horse", "… jumping over a fence": the horse
+            _carried_does(entities, mentions[0], actions, jumped_over)
         teacher = entities[mentions[0]] if mentions else {}
         if _TEACHING & set(tokens) and len(mentions) > 1 and teacher["action"] in vocab.RIDING:
             # "teaching his daughter to ride a bike": she rides, he walks alongside
@@ -785,6 +804,23 @@ _BRINGS = {
     **dict.fromkeys(("cycle", "cycles", "cycling", "biking"), "bike"),
     **dict.fromkeys("row rows rowing canoeing kayaking".split(), "boat"),
 }
+
+
+def _carried_does(
+    entities: list[dict], subject: int, actions: list[str], jumped_over: int | None
+) -> None:
+    """What a sentence says its subject does that the one carrying it does: a horse ridden
+    gallops ("a cowboy galloping on a horse"); whoever jumps over a fence jumps at it, or
+    the horse its rider rides does."""
+    doer = entities[subject]
+    carrier = doer["target"] if doer["action"] in vocab.RIDING else None
+    if carrier is not None and entities[carrier]["kind"] == "horse":
+        if "run" in actions and entities[carrier]["action"] is None:
+            entities[carrier]["action"] = "run"
+        if "jump" in actions and jumped_over is not None:
+            entities[carrier].update(action="jump", target=jumped_over)
+    elif doer["action"] == "jump" and jumped_over is not None:
+        doer["target"] = jumped_over
 
 
 def _a_boat(entities: list[dict], mentions: list[int]) -> bool:
@@ -1034,9 +1070,9 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "cup"), None
         )
-    elif action == "perch":  # up in the tree said
+    elif action == "perch":  # up in the tree said, or on the fence
         entities[subject]["target"] = next(
-            (m for m in others if entities[m]["kind"] == "tree"), None
+            (m for m in others if entities[m]["kind"] in ("tree", "fence")), None
         )
     elif action == "angle":  # fishing from the boat said, if any (else from the bank)
         entities[subject]["target"] = _boat_of(entities, others)
@@ -1188,6 +1224,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += vocab.RIDING
         aimed += TOSSING
         aimed += ("angle", "perch")  # from the boat they sit in; in the tree
+        aimed += ("jump",)  # over a fence
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

@@ -66,6 +66,7 @@ PAINTERS = {
     "campfire": scenery.draw_campfire,
     "tent": scenery.draw_tent,
     "streetlight": scenery.draw_streetlight,
+    "fence": scenery.draw_fence,
     "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
@@ -129,6 +130,7 @@ DEPTH = {
     "campfire": 1,
     "tent": 0,  # behind the campfire and those by it
     "streetlight": 1,  # behind whoever stands under it
+    "fence": 2,  # before the place, behind whoever jumps it
     "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,

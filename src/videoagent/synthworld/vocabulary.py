@@ -31,6 +31,13 @@ PROPS += ("rainbow", "lightning", "clouds", "leaves", "rope")
 PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent", "armchair", "box")
 PROPS += ("laser dot",)  # a laser pointer's, on the floor (whoever points it unseen)
 PROPS += ("streetlight",)  # a lamp post, lit after dark
+PROPS += ("fence",)  # a length of wooden rail fence
+# What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
+# each kind takes, metres (others a person's).
+JUMPED_OVER = ("fence", "bench", "box")
+LEAP = {"horse": 3.0, "deer": 2.4, "dog": 1.6, "cat": 1.2, "person": 1.6}
+# What stands out of doors: a cat with one, where no place is said, is not at home.
+OUT_OF_DOORS = ("tree", "fence", "streetlight")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
@@ -109,6 +116,7 @@ DOING_AS_NAMED = {
     **dict.fromkeys("guitarist guitarists busker buskers".split(), "playing a guitar"),
     **dict.fromkeys(("rower", "rowers", "kayaker", "kayakers"), "rowing a boat"),
     **dict.fromkeys(("jockey", "jockeys", "horseman", "horsewoman"), "riding a horse"),
+    **dict.fromkeys("rider riders equestrian equestrians".split(), "riding a horse"),
     **dict.fromkeys(("chef", "chefs", "cook", "cooks"), "cooking"),
     **dict.fromkeys(("reader", "readers"), "reading"),
     **dict.fromkeys(("skateboarder", "skateboarders"), "skateboarding"),
@@ -451,6 +459,7 @@ DEFAULT_COLOUR = {
     "castle": "grey",  # its stone
     "tent": "orange",
     "streetlight": "black",  # its iron post
+    "fence": "white",  # a painted rail fence
     "dragon": "green",
     "boat": "red",
     "sailboat": "white",
@@ -539,6 +548,7 @@ KIND_SYNONYMS = {
         carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
         pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper cook
         biker busker rower kayaker jockey horseman horsewoman reader angler lumberjack
+        rider equestrian
         woodcutter
         """.split(),
         "person",
@@ -630,6 +640,8 @@ KIND_SYNONYMS = {
         "streetlight",
     ),
     **dict.fromkeys(("lamp posts", "gas lamp", "gas lamps"), "streetlight"),
+    **dict.fromkeys("fences railing railings hurdle hurdles".split(), "fence"),
+    **dict.fromkeys(("picket fence", "picket fences", "wooden fence", "garden fence"), "fence"),
     "dragons": "dragon",
     **dict.fromkeys("castles palace palaces fortress fortresses fort forts".split(), "castle"),
     **dict.fromkeys("butterflies moth moths".split(), "butterfly"),

@@ -1,6 +1,6 @@
 """Painters for what is set in a place and stays there, alive or flickering: a flower, a
 snowman, a sandcastle (both rising as they are built), a campfire, a fireplace, fireworks,
-a streetlight."""
+a streetlight, a fence."""
 
 from __future__ import annotations
 
@@ -394,3 +394,16 @@ def draw_streetlight(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.line([(0.0, top), (0.0, top + 0.32)], 0.02, colour)  # the lantern's frame
     pen.polygon([(-0.25, top + 0.32), (0.25, top + 0.32), (0.0, height - 0.02)], colour)
     pen.ellipse(0.0, height - 0.02, 0.035, 0.035, colour)  # the finial
+
+
+def draw_fence(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A length of rail fence: three posts, their tops cut to a point, two rails between
+    them (the top one along the posts' tops, where a cat may sit), a shade darker."""
+    width, height = SIZE["fence"]
+    half = width / 2
+    for y in (0.35, 0.85):  # the rails
+        pen.rect(-half, y - 0.045, half, y + 0.045, shade(colour, 0.88))
+    for x in (-half + 0.08, 0.0, half - 0.08):  # the posts
+        pen.rect(x - 0.06, 0.0, x + 0.06, height - 0.08, colour)
+        pen.polygon([(x - 0.06, height - 0.08), (x, height), (x + 0.06, height - 0.08)], colour)
+        pen.rect(x + 0.03, 0.0, x + 0.06, height - 0.08, shade(colour, 0.8))  # its shaded side

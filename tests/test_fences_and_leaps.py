@@ -108,4 +108,4 @@ def test_a_cat_on_a_fence_sits_on_its_top_rail_out_of_doors(first_planned):
     ]
     assert parse(caption(spec)).spec == spec  # "An orange cat perches on a white fence."
     pose = Choreography(spec, 4.0).pose(0, 1.0)
-    assert (pose.y, pose.action) == (PERCH_HEIGHT["fence"], "sit")
+    assert (pose.y, pose.action) == (PERCH_HEIGHT["fence"], "perch")

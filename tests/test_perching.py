@@ -76,8 +76,10 @@ def test_the_cat_sits_on_the_branch_drawn_out_of_doors(first_planned):
     spec, _ = first_planned("a cat stuck in a tree")
     assert spec.place == "park"  # a tree is out of doors, though a cat is at home
     image, truth = Renderer(spec, size=(320, 180), fps=24, frames=2).frame(1)
-    cat = next(e for e in truth.entities if e.kind == "cat").box
-    tree = next(e for e in truth.entities if e.kind == "tree").box
+    seen = {e.kind: e for e in truth.entities}
+    assert seen["cat"].action == "perch"  # what the checks read: perching, not standing
+    assert seen["tree"].visible >= 0.5  # the tree asked for counts as shown
+    cat, tree = seen["cat"].box, seen["tree"].box
     assert cat[3] < tree[3] - 40  # well up off the ground, in the tree
     x0, y0, x1, y1 = cat
     orange = abs(image[y0:y1, x0:x1].astype(int) - COLOURS["orange"]).sum(axis=2) < 60

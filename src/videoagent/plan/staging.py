@@ -103,7 +103,7 @@ FRAMING = {
     "eat": ("medium", "static"),
     "meet": ("medium", "static"),
     "sit": ("close-up", "static"),
-    "perch": ("medium", "static"),  # the branch and its tree round it
+    "perch": ("wide", "static"),  # the tree, and its branch (closer in its other shots)
     "sleep": ("close-up", "static"),
     "bloom": ("close-up", "static"),
     "wag": ("close-up", "static"),

@@ -161,8 +161,7 @@ SEATS["armchair"] = SEAT_HEIGHT
 LEAP_CLEARS = 0.25  # how far over what it jumps a leaper's feet pass, metres
 # Where one perching in a tree is: out along the branch its tree holds out to that side,
 # metres from the trunk, and the branch's top, metres up; how each kind perches.
-BRANCH_OUT, PERCH_AT = 1.0, 1.72
-PERCHED_AS = {"cat": "sit"}  # (the others stand on it)
+BRANCH_OUT, PERCH_AT = 1.0, 1.72  # (a cat sits up there, the others stand on it)
 # How high one perches on each thing perched on, metres: a tree's branch, a fence's top.
 PERCH_HEIGHT = {"tree": PERCH_AT, "fence": 0.9}
 # How far along from the middle of what it perches on one is, metres; where several are,
@@ -1040,8 +1039,7 @@ class Choreography:
         x = under.x + along * under.facing
         glance = math.sin((t + self.gait_offset) * 0.8) < -0.7  # a look back along it
         facing = -under.facing if glance else under.facing
-        action = PERCHED_AS.get(entity.kind, "stand")
-        return Pose(x, PERCH_HEIGHT[perch], facing, action, self._phase(entity, t))
+        return Pose(x, PERCH_HEIGHT[perch], facing, "perch", self._phase(entity, t))
 
     def _rider_of(self, index: int) -> int | None:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way

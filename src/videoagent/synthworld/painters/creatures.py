@@ -184,7 +184,8 @@ def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(-0.26, 0.06), (-0.12, 0.015), (0.22, 0.02)], 0.04, colour)
         _cat_head(pen, 0.19, 0.11, colour, dark, light, asleep=True)
         return
-    if pose.action in ("sit", "knock"):  # the tail's tip sways: a sitting cat is not a photograph
+    if pose.action in ("sit", "knock", "perch"):  # the tail's tip sways: a sitting cat is not a
+        # photograph (nor one sat up on a branch or a fence)
         sway = math.sin(pose.phase)
         tip = (-0.34 + 0.05 * sway, 0.2 + 0.03 * sway)
         pen.line([(-0.12, 0.04), (-0.3, 0.05), tip], 0.035, colour)

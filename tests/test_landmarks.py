@@ -60,6 +60,7 @@ def test_a_lighthouse_on_a_cliff_stands_by_the_sea_its_beam_sweeping_the_dark(fi
     assert spec.place == "beach" and spec.weather == "rain"
     assert [a.said() for a in asks_in("a lighthouse on a cliff during a storm")] == [
         "a lighthouse",
+        "lightning",  # the storm's
         "rain",
     ]  # the cliff stood in for where it is: no mountains asked, none drawn
     assert first_planned("a goat standing on a cliff")[0].place == "mountains"

@@ -61,6 +61,7 @@ SAID_AS = {
     "rally": "hit",
     "takeoff": "take off",
     "steer": "drive",  # at a car's wheel
+    "skip": "skip rope",
 }  # actions said in other words than the world's ("fishes")
 
 

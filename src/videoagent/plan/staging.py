@@ -129,6 +129,7 @@ FRAMING = {
     "land": ("wide", "track"),
     "splash": ("medium", "static"),
     "stretch": ("medium", "static"),
+    "skip": ("medium", "static"),
     "dig": ("medium", "static"),
     "toss": ("wide", "static"),  # both ends in the picture
     "rally": ("wide", "static"),

@@ -314,6 +314,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "land": "lands",
         "splash": "splashes in a puddle",
         "stretch": "stretches",
+        "skip": "skips rope",
         "toss": "throws a ball",
         "rally": "plays tennis",
         "surf": "surfs a wave",

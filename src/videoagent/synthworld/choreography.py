@@ -159,6 +159,8 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
 SEATS["armchair"] = SEAT_HEIGHT
 LEAP_CLEARS = 0.25  # how far over what it jumps a leaper's feet pass, metres
+# Skipping rope: the rope's turn, radians a second (a turn every 0.8 s), and the hop over it.
+SKIP_TURN, SKIP_HOP = 2 * math.pi / 0.8, 0.12
 # Where one perching in a tree is: out along the branch its tree holds out to that side,
 # metres from the trunk, and the branch's top, metres up; how each kind perches.
 BRANCH_OUT, PERCH_AT = 1.0, 1.72  # (a cat sits up there, the others stand on it)
@@ -1148,6 +1150,7 @@ class Choreography:
             "dig": 16.0,  # paws scrabbling
             "crawl": 5.0,  # a hand and a knee forward each half second or so
             "stretch": 0.8,  # a slow reach each way every eight seconds
+            "skip": SKIP_TURN,
             "water": 6.0,  # the drops falling from the spout
             "build": 4.0,  # a pat every second and a half
             "scoot": 2.6,  # a push off the ground every two and a half seconds
@@ -1170,6 +1173,9 @@ class Choreography:
         if entity.action == "skate":  # an ollie now and then: rider and board up together
             into = ((t + self.gait_offset) % OLLIE_EVERY) / OLLIE_SECONDS
             return 0.3 * math.sin(into * math.pi) if into < 1 else 0.0
+        if entity.action == "skip":  # up as the rope swings under the feet, down as it rises
+            turn = (t + self.gait_offset) * SKIP_TURN
+            return SKIP_HOP * max(0.0, -math.cos(turn))
         if entity.action != "jump" or hops_along(entity):
             return FLIGHT[entity.kind] if entity.action == "fly" else 0.0
         cycle = (t % JUMP_SECONDS) / JUMP_SECONDS

@@ -283,8 +283,9 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "land": ("plane",),  # coming down onto the runway, then rolling
     # arms up overhead, reaching, leaning: yoga, waking up; a dog's or a cat's long bow
     "stretch": ("person", "dog", "cat"),
+    "skip": ("person",),  # skipping rope: a hop as the rope swings under the feet
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
-    "dig": ("dog", "fox", "wolf", "bear"),  # front paws scrabbling, earth flying
+    "dig": ("dog", "fox", "wolf", "bear", "squirrel"),  # front paws scrabbling, earth flying
     "toss": ("person",),  # throwing a ball (a frisbee, a snowball) to and fro, catching it
     "rally": ("person",),  # hitting a ball to and fro with rackets: tennis, badminton
     "surf": ("person",),  # standing on a surfboard, riding a wave in to the shore
@@ -346,6 +347,7 @@ LEARNT_ACTIONS = tuple(
         "dig",
         "crawl",
         "stretch",
+        "skip",
         "splash",
         "takeoff",
         "land",
@@ -620,6 +622,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("presents", "gift", "gifts"), "present"),
     "rainbows": "rainbow",
     **dict.fromkeys(("thunderstorm", "thunderstorms", "thunder"), "lightning"),
+    **dict.fromkeys(("storm", "storms", "stormy"), "lightning"),  # with its rain
     **dict.fromkeys(("cloud", "storm clouds"), "clouds"),
     **dict.fromkeys(("leaf", "autumn leaves", "fall leaves", "falling leaves"), "leaves"),
     **dict.fromkeys(("sandcastles", "sand castle", "sand castles"), "sandcastle"),
@@ -755,6 +758,7 @@ NATURAL_COLOUR = {
     **dict.fromkeys("shark sharks dolphin dolphins".split(), "grey"),
     **dict.fromkeys(("sparrow", "sparrows", "owl", "owls"), "brown"),
     **dict.fromkeys(("parrot", "parrots"), "green"),
+    **dict.fromkeys(("sunflower", "sunflowers"), "yellow"),
     **dict.fromkeys(("taxi", "taxis", "school bus"), "yellow"),
     **dict.fromkeys(("polar bear", "polar bears", "bunny", "bunnies", "lamb", "lambs"), "white"),
     **dict.fromkeys(("bull", "bulls"), "black"),
@@ -1131,9 +1135,15 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(("breathing fire", "breathes fire", "breathe fire"), "stand"),
     **dict.fromkeys("build builds building built".split(), "build"),
     **dict.fromkeys("dig digs digging dug".split(), "dig"),
+    **dict.fromkeys("bury buries burying buried".split(), "dig"),  # a squirrel its acorn
     **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),
     **dict.fromkeys("splash splashes splashing splashed".split(), "splash"),
     **dict.fromkeys("stretch stretches stretching stretched yoga".split(), "stretch"),
+    **{
+        f"{skip} {rope}": "skip"  # "skipping rope", "a jump rope" (no rope of a tug of war)
+        for skip in "skip skips skipping skipped jump jumps jumping jumped".split()
+        for rope in ("rope", "ropes")
+    },
     **dict.fromkeys(
         ("takes off", "taking off", "take off", "took off", "lifts off", "lifting off"), "takeoff"
     ),
@@ -1376,6 +1386,7 @@ NEUTRAL_WORDS = frozenset(
     continue continues continuing tries trying
     eye eyes ear ears paw paws head fur whisker whiskers wing wings arm arms leg legs foot feet
     mouth beak claw claws tongue teeth headlight headlights wheel wheels engine hair lap
+    trunk trunks
     find finds finding found outside outdoors
     treats mid-shot toward view viewer looks looking look watches watching enjoy
     ad advert advertisement commercial brand product ugc tagline title logo intro outro

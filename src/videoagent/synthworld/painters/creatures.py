@@ -415,6 +415,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = -2.3, 0.0
     if pose.action == "tug":  # both hands on the rope before them
         far, elbow = 1.4, 0.0
+    if pose.action == "skip":  # down by the side, turning the rope's handle
+        far, elbow = 0.45, -0.6
     if pose.action == "stretch":  # both arms up overhead, reaching, leaning side to side
         far, elbow = math.pi - 0.2 + 0.25 * math.sin(pose.phase), 0.0
     if pose.action == "surf":  # out behind, for balance
@@ -452,6 +454,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif chop:
         hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
         tools.axe(pen, hands, chop[0])
+    elif pose.action == "skip":  # the handle in hand, the rope swung round over and under
+        hand = pen.limb((sx, sy - 0.02), 0.55, 0.45, 0.085, shirt, knee=-0.6)
+        _skipping_rope(pen, hand, pose.phase)
     elif pose.action == "pet":  # the hand stroking along the animal's back, to and fro
         angle = pose.swing + 0.15 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=-0.25)
@@ -617,6 +622,29 @@ def _watering_can(pen: Pen, hand: tuple[float, float], phase: float) -> None:
 
 RACKET_FRAME = (40, 40, 48)
 RACKET_STRINGS = (228, 228, 220)
+
+
+SKIPPING_ROPE = (200, 60, 60)
+
+
+def _skipping_rope(pen: Pen, hand: tuple[float, float], turn: float) -> None:
+    """A skipping rope from the hands round to where its turn has swung it (`turn`, radians
+    from overhead, going forward): a loop reaching over the head, out in front, under the
+    feet and up behind, its handle in the hand."""
+    reach = hand[1] + 0.06  # from the hands to just under the feet
+    apex = (hand[0] + reach * math.sin(turn), hand[1] + reach * math.cos(turn))
+    mid = ((hand[0] + apex[0]) / 2, (hand[1] + apex[1]) / 2)
+    half = ((apex[0] - hand[0]) / 2, (apex[1] - hand[1]) / 2)
+    wide = (-half[1] * 0.8, half[0] * 0.8)  # the loop's breadth, across its length
+    loop = [
+        (
+            mid[0] + half[0] * math.cos(s) + wide[0] * math.sin(s),
+            mid[1] + half[1] * math.cos(s) + wide[1] * math.sin(s),
+        )
+        for s in (k * 2 * math.pi / 24 for k in range(25))
+    ]
+    pen.line(loop, 0.018, SKIPPING_ROPE)
+    pen.rect(hand[0] - 0.025, hand[1] - 0.06, hand[0] + 0.025, hand[1] + 0.04, (240, 220, 90))
 
 
 def _racket(pen: Pen, hand: tuple[float, float], angle: float) -> None:

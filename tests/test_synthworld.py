@@ -542,7 +542,7 @@ def test_the_kite_is_flown_by_whoever_the_request_says_and_the_boy_is_the_little
     ("prompt", "doing"),
     [
         # "water" alone names water: she was drawn watering flowers with a can
-        ("a woman stopping to drink water", [("person", "stand"), ("cup", "stand")]),
+        ("a woman stopping to drink water", [("person", "hold"), ("cup", "stand")]),
         ("a man stops to water the roses", [("person", "water"), ("flower", "stand")]),
         # one exploring goes about (a person "that sniffs" was undrawable, and stood)
         ("a boy and his dog exploring the forest", [("person", "walk"), ("dog", "walk")]),

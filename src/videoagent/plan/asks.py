@@ -39,6 +39,7 @@ from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.prompt_parser import (
     KIND_TABLE,
+    catches_a_fish,
     food_at,
     is_awaited,
     is_the_filming_camera,
@@ -260,6 +261,9 @@ def _entities(text: str) -> list[Ask]:
             continue
         if names_a_part(words, i + length - 1):  # "the candles on her cake": the cake's
             continue
+        hooked = (catches_a_fish(words, j) == i + length - j for j in range(max(0, i - 4), i))
+        if kind == "fish" and first == "person" and any(hooked):
+            continue  # "the fisherman catches a fish": on the end of the line, not seen
         if kind == "camera" and is_the_filming_camera(words, i):  # "the camera pans"
             continue
         if kind == "person" and first and words[i + length - 1] in vocab.PARENTS:
@@ -278,6 +282,9 @@ def _entities(text: str) -> list[Ask]:
         after = words[i + length] if i + length < len(words) else ""
         if after in ("family", "families") and kind != "person":
             number = max(number, 3)  # "a penguin family": a few of them
+        flock = before[-2:-1] if before[-1:] == ["of"] else []
+        if set(flock) & (vocab.COLLECTIVES | {"family"}) - {"pair", "pairs", "couple"}:
+            number = max(number, 3)  # "a flock of birds", "a family of ducks": a few
         key = (kind, colour)
         found[key] = max(found.get(key, 0), number)
     # a colourless mention of a kind also named with a colour is that same entity

@@ -334,6 +334,8 @@ def _subject_of(text: str) -> tuple[str, str]:
     """Split off the leading noun phrase that names a creature, or two joined by "and":
     ('a dog', 'going on …'), ('a girl and her dog', 'walk through …')."""
     words = text.split()
+    if len(words) > 1 and _gerund(words[0]) and words[1].lower() in DETERMINERS:
+        return "", text  # "feeding the chickens, riding a horse": what is done, by no one said
     for i, word in enumerate(words[:6]):
         said = word.lower().strip(",.")
         of_a_group = _is_group(words, i + 1) if i + 1 < len(words) else False  # "a dance party"
@@ -741,7 +743,8 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
         # "on a horse jumping over a fence": what it does comes after what it is on
         verb = next((k for k in range(2, min(5, len(words))) if _gerund(words[k])), verb)
     compound = verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in _GERUND_NAMES
-    if verb < len(words) and words[verb].lower().endswith("ing") and not compound:
+    told_of = subject or at is not None  # else as said: "Waking up.", of no one named
+    if verb < len(words) and words[verb].lower().endswith("ing") and not compound and told_of:
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         plural = plural or (at is None and subject.lower() in FIRST_PERSON)  # "I unbox"
         words[verb] = present_tense(words[verb], plural=plural)

@@ -75,10 +75,24 @@ def _first_named(text: str, table: dict[str, str]) -> str | None:
 
 def _done_by_someone(beat: str) -> bool:
     """Whether `beat`, naming no one, tells what only a person does ("waking up", "dancing
-    in the rain"): the parser has someone do it (not two, as a candlelit dinner has)."""
+    in the rain"): the parser has someone do it (not two, as a candlelit dinner has); or it
+    opens with what a person would be doing to what it names ("riding a horse", "feeding the
+    chickens"; not "running water")."""
     entities = parse(beat).spec.entities
     people = [e for e in entities if e.kind == "person"]
-    return len(people) == 1 and entities[0] == people[0] and people[0].action != "stand"
+    if len(people) == 1 and entities[0] == people[0] and people[0].action != "stand":
+        return True
+    words = beat.lower().split()
+    doing = len(words) > 1 and words[0].endswith("ing") and words[1] in _WHAT_IS_DONE_TO
+    done = parse(f"a person {beat}").spec.entities if doing else ()
+    # (feeding the hens, they eat: the person stands)
+    return bool(done) and done[0].kind == "person" and any(e.action != "stand" for e in done)
+
+
+# Words after a doing that open what it is done to or where ("riding a horse", "going up").
+_WHAT_IS_DONE_TO = frozenset(
+    "a an the his her their my some up down in on at to with through along around out".split()
+)
 
 
 def make_brief(request: Request) -> Brief:
@@ -95,9 +109,9 @@ def make_brief(request: Request) -> Brief:
             kind = subject_parse[0].kind
             words = lead_of(beats.subject).lower().split()  # "a girl and her brown dog"
             colour = next((w for w in words if w in vocab.COLOURS), None)
-    elif beats.beats and _done_by_someone(beats.beats[0]):
-        # "waking up, making coffee, then walking the dog": no one named does it all, so
-        # one person does, from beat to beat
+    elif beats.beats and _done_by_someone(beats.beats[0].split(": ")[-1]):
+        # "waking up, making coffee, then walking the dog", "a day at the farm: feeding the
+        # chickens, riding a horse": no one named does it all, so one person does
         kind, colour = "person", vocab.DEFAULT_COLOUR["person"]
         assumed.append("one person does it all (the request names no one)")
     if kind and colour is None:
@@ -132,7 +146,9 @@ def make_brief(request: Request) -> Brief:
     if place is None and done:  # a birthday party at home, cooking in the kitchen
         place = vocab.WHERE_DONE[done]
         assumed.append(f"set in a {place} (for the {done})")
-    lit = parse(told, set_in="living room").spec.entities  # a fire, where no place is said
+    # a fire, where no place is said, if the story opens by it ("an old man in his armchair
+    # by the fire"; not "plays in the snow, then drinks cocoa by the fire")
+    lit = parse(opening, set_in="living room").spec.entities
     if place is None and any(e.kind == "fireplace" for e in lit):  # "by the fire"
         place = "living room"
         assumed.append("set in a living room (by its fire)")

@@ -34,7 +34,7 @@ from videoagent.plan.request import NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.choreography import SEATS
-from videoagent.synthworld.prompt_parser import brought_by_occasions, parse
+from videoagent.synthworld.prompt_parser import brought_by_occasions, names_the_fire, parse
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
 # What may come before a name: "a dog", "his dog".
@@ -283,6 +283,16 @@ def _set_the_scene_with(brief: Brief, beat: str, lead: str) -> list[EntitySpec]:
     return [replace(e, target=None) for e in seen if e.kind in vocab.CREATURES and e.kind != lead]
 
 
+def _by_the_fire_at_home(beat: str, here: str) -> bool:
+    """Whether `beat` names "the fire" and no place, where the story is somewhere out of
+    doors with no campfire to it (a park, a street): then it is home, by the fireplace."""
+    tokens = beat.lower().replace(",", " ").split()
+    fire = any(names_the_fire(tokens, i) for i in range(len(tokens)))
+    unplaced = _named(without_destinations(beat), vocab.PLACE_SYNONYMS) is None
+    indoors = here in vocab.FIRE_INDOORS
+    return fire and unplaced and not indoors and here not in vocab.CAMPFIRE_PLACES
+
+
 def _tells_of_no_one(subject: str, beat: str) -> bool:
     """Whether `beat` is a sentence of its own that names no creature: the weather or the
     light changing ("it starts to rain", "the sun sets"), not the subject doing something."""
@@ -405,6 +415,22 @@ def _seat_kept(earlier: list[str], entities: list[EntitySpec]) -> EntitySpec | N
     return None
 
 
+def _boat_kept(earlier: list[str], entities: list[EntitySpec]) -> EntitySpec | None:
+    """The boat the lead of `entities` rowed or fished from in the last of the `earlier`
+    beats that had one, where it fishes now with none: it fishes from that boat."""
+    lead = entities[0]
+    if lead.action != "angle" or lead.target is not None:
+        return None
+    for before in reversed(earlier):
+        told = parse(f"{a_or_an(lead.kind)} {lead.kind} {before}").spec.entities
+        aboard = told[0].target if told and told[0].action in ("row", "angle") else None
+        if aboard is not None and told[aboard].kind == "boat":
+            return told[aboard]
+        if _named(before, vocab.PLACE_SYNONYMS):
+            return None  # (a beat somewhere else set this one's)
+    return None
+
+
 def cast_member(
     bible: Bible,
     kind: str,
@@ -483,6 +509,9 @@ def stage(
         about_lead = _of_the_thing(brief, about_lead, earlier)  # "then it drives away"
     # What a "who" clause says the lead is like is not seen ("who lost his dog").
     setting = _named(without_destinations(beat), vocab.PLACE_SYNONYMS) or here or brief.place
+    home_to_the_fire = _by_the_fire_at_home(beat, setting)
+    if home_to_the_fire:  # "…, then drink hot cocoa by the fire": home, by its hearth
+        setting = "living room"
     told = without_relative_clause(f"{subject_phrase} {about_lead}{by}".strip())
     parsed = parse(told, set_in=setting)  # "by the fire": its fireplace, indoors
     words = set(beat.lower().replace(",", " ").split())
@@ -565,12 +594,19 @@ def stage(
     if carried:  # and goes on as the lead does: walked on in the rain
         entities = _as_the_lead_does(entities, lambda e: True)
     place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
+    place = "living room" if home_to_the_fire else place
     if lead and entities and place is None and earlier:
         # "reads on the sofa, then falls asleep": on the sofa still
         seat = _seat_kept(earlier, entities)
         if seat is not None:
             member = cast_member(bible, seat.kind, seat.colour, "prop", looks_of(seat))
             entities.append(EntitySpec(seat.kind, member.colour))
+            cast.append(member.id)
+        boat = _boat_kept(earlier, entities)
+        if boat is not None:  # "rows out at dawn, then casts his line": from the boat
+            member = cast_member(bible, boat.kind, boat.colour, "prop", looks_of(boat))
+            entities.append(EntitySpec(boat.kind, member.colour, "sail"))
+            entities[0] = replace(entities[0], target=len(entities) - 1)
             cast.append(member.id)
     woken = lead and entities and entities[0].action == "wake" and lead.kind == "person"
     if woken and place is None:  # "wakes up, then makes coffee in the kitchen": in bed

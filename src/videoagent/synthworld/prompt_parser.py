@@ -440,6 +440,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             if kind and names_a_part(tokens, start + kind[1] - 1):  # the cake's candles
                 i = start + kind[1]
                 continue
+            of_it = kind and mentions and start > 0 and tokens[start - 1] == "of"
+            if of_it and said_to == start - 1 and entities[mentions[-1]]["kind"] == kind[0]:
+                i = start + kind[1]  # "a cup of coffee": one cup, said as what is in it
+                continue
             named_on = kind and not colour and i == said_to and mentions  # "retriever puppy"
             if named_on and entities[mentions[-1]]["kind"] == kind[0]:
                 said_to = i = start + kind[1]  # one of them, said in two words
@@ -500,6 +504,16 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 action = ("wave", 1)  # "the bus driver waves": said right after who does
             if token in ("pet", "pets") and i > 0 and tokens[i - 1] in _KIND_ENDS:
                 action = ("pet", 1)  # "a girl pets her cat" ("her pets": her animals)
+            caught = catches_a_fish(tokens, i) if mentions else 0
+            if caught and entities[mentions[0]]["kind"] == "person":
+                actions.append("angle")  # "catches a big fish": on the line, not seen
+                i += caught
+                continue
+            drinker = mentions and entities[mentions[0]]["kind"] == "person"
+            cup = any(entities[m]["kind"] == "cup" for m in mentions)
+            cup |= "cup" in _kinds_named(tokens[i + 1 :])  # "drinks a cup of tea"
+            if action and token in _DRINKING and drinker and not cup:
+                mentions.append(entity_for(_Mention("cup", None), True))  # what is drunk from
             if action and token in _WAITING and _waits_standing(entities, mentions, tokens):
                 action = ("stand", 1)  # "a man waiting under a street lamp": on his feet
             elif action and token in _WAITING and _waits_for_a_bus(entities, mentions, tokens):
@@ -566,6 +580,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 occasions.append(vocab.OCCASIONS[token])
             elif names_a_part(tokens, i):
                 pass  # "the candles on the cake": the cake's, drawn with it
+            elif token in vocab.COLLECTIVES and tokens[i + 1 : i + 2] == ["of"]:
+                pass  # "a flock of birds": how many, no thing of its own
             elif token not in KNOWN or (token in vocab.RIDDEN_NOUNS and not mentions):
                 named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for; what one
@@ -823,6 +839,20 @@ def _carried_does(
         doer["target"] = jumped_over
 
 
+def catches_a_fish(tokens: list[str], i: int) -> int:
+    """How many words say fishing with the line at `i` ("catches a big fish": four; "casts
+    his line": three), or 0: one fishing, what is caught on the end of the line."""
+    if tokens[i] not in vocab.CATCHING | vocab.CASTING:
+        return 0
+    j = i + 1
+    while j < len(tokens) and (tokens[j] in DETERMINERS or tokens[j] in _DESCRIBING):
+        j += 1
+    said = tokens[j] if j < len(tokens) else ""
+    caught = tokens[i] in vocab.CATCHING and said in ("fish", "trout", "salmon", "fishes")
+    cast = tokens[i] in vocab.CASTING and said == "line"
+    return j + 1 - i if caught or cast else 0
+
+
 def _a_boat(entities: list[dict], mentions: list[int]) -> bool:
     """Whether a sentence's mentions after its first are of a boat (one sat in to fish)."""
     return _boat_of(entities, mentions[1:]) is not None
@@ -872,6 +902,8 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
 
 # Words before a tree that say one is up in it ("in", "on a branch", "up a tree").
 _UP_IN = frozenset(("in", "on", "up", "into", "onto", "atop", "among"))
+# Words for drinking: from a cup held, where none is named ("stopping to drink water").
+_DRINKING = frozenset("drink drinks drinking drank sip sips sipping".split())
 # Words for waiting: sitting, where one can (`_waits_standing`).
 _WAITING = frozenset("wait waits waiting waited".split())
 # Showing someone how to do what the sentence then says: they both do it.

@@ -36,6 +36,12 @@ PROPS += ("fence",)  # a length of wooden rail fence
 # each kind takes, metres (others a person's).
 JUMPED_OVER = ("fence", "bench", "box")
 LEAP = {"horse": 3.0, "deer": 2.4, "dog": 1.6, "cat": 1.2, "person": 1.6}
+# Words for many of a kind together, said before "of" ("a flock of birds", "a couple of
+# dogs"): how many there are, no thing to stand in for.
+COLLECTIVES = frozenset(
+    """flock flocks herd herds pack packs swarm swarms school schools pod pods pair pairs
+    couple group groups crowd crowds troop troops gaggle colony litter bunch""".split()
+)
 # What stands out of doors: a cat with one, where no place is said, is not at home.
 OUT_OF_DOORS = ("tree", "fence", "streetlight")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
@@ -904,6 +910,9 @@ WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears
 # Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
 # "the tree bears fruit").
 NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes", "presents"))
+# Fishing said by what is done with the line ("casts his line", "catches a big fish").
+CATCHING = frozenset("catch catches catching caught reel reels reeling reeled".split())
+CASTING = frozenset("cast casts casting".split())
 
 
 def verb_after_its_doer(words: list[str], i: int) -> bool:
@@ -1207,6 +1216,8 @@ ACTION_SYNONYMS = {
     "licking": "eat",
     "drinks": "eat",  # "she drinks it"; "two drinks" are cups (the parser tells them apart)
     "drinking": "eat",
+    "drink": "eat",  # "then they drink cocoa"; "a drink" is a cup
+    "sip": "eat",
     "sips": "eat",
     "sipping": "eat",
     "enjoys": "eat",
@@ -1402,6 +1413,9 @@ NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping brows
 # Where "the fire" is a fireplace (elsewhere a campfire: "sitting by the fire" in the woods),
 # and what may be said of it between its determiner and its name ("the crackling fire").
 FIRE_INDOORS = ("living room", "kitchen", "cafe")
+# Where a story out of doors has a campfire when "the fire" is named with no place; from
+# anywhere else (a park, a street) one goes home to sit by the fire.
+CAMPFIRE_PLACES = ("forest", "beach", "lake", "mountains")
 FIRE_LOOKS = frozenset("cozy cosy crackling roaring warm open little small big blazing".split())
 NEUTRAL_WORDS |= frozenset(("crackling", "roaring", "blazing"))
 # A door waited by is at home (`WHERE_DONE`), no thing of its own; an owl hooting sits.

@@ -82,6 +82,7 @@ def test_a_horse_and_rider_leap_the_fence_together(first_planned):
     [
         ("a horse and rider jumping over a fence", "A rider on a horse jumps over a fence."),
         ("a girl on a bike riding through the park", "A girl on a bike rides through the park."),
+        ("a cat on a building sleeping", "A cat on a building sleeps."),  # the thing it is on
     ],
 )
 def test_what_one_does_after_what_it_is_on_is_told_in_the_present(

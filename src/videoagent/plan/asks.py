@@ -56,6 +56,8 @@ ABOUT_THE_VIDEO = set(
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 # "gives to the dog", "fishes from the boat" (else "chases the ball")
 AIMED = {"give": "to", "propose": "to", "angle": "from", "perch": "in", "jump": "over"}
+AIMED["swing"] = "on"
+AIMED["push"] = ""  # "pushes the swing"
 SAID_AS = {
     "angle": "fish",
     "toss": "throw",

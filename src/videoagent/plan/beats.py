@@ -86,7 +86,8 @@ _THIRD_PERSON = {"go": "goes", "have": "has", "do": "does", "be": "is"}
 _ING_NOUNS = {
     "morning", "evening", "thing", "something", "nothing", "everything", "anything",
     "ceiling", "ring", "spring", "string", "wedding", "clothing", "king", "wing", "sibling",
-    "darling", "pudding", "ending", "beginning",
+    "darling", "pudding", "ending", "beginning", "lightning", "duckling", "icing",
+    "frosting", "railing", "earring", "swing",
 }  # fmt: skip
 # A beat opening with one of these is about the subject ("then they sit"); "it" only
 # when it goes on to do something ("it runs"), being as often the weather ("it rains");
@@ -196,9 +197,11 @@ def third_person(verb: str) -> str:
 
 
 def _gerund(word: str) -> bool:
-    """Whether `word` is a verb's -ing form ("jumping"; not "morning", "ring")."""
+    """Whether `word` is a verb's -ing form ("jumping"; not "morning", "ring", "swing":
+    no vowel before its -ing)."""
     said = word.lower().strip(",.")
-    return said.endswith("ing") and len(said) >= 5 and said not in _ING_NOUNS
+    voiced = re.search(r"[aeiouy]", said[:-3]) is not None
+    return said.endswith("ing") and len(said) >= 5 and voiced and said not in _ING_NOUNS
 
 
 def _plain_form(gerund: str) -> str:
@@ -741,7 +744,9 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
         verb = _main_verb(words) or len(words)
     if at is None and words and words[0].lower() in ("on", "in", "with"):
         # "on a horse jumping over a fence": what it does comes after what it is on
-        verb = next((k for k in range(2, min(5, len(words))) if _gerund(words[k])), verb)
+        # (not the thing it is on: "on a building sleeping" sleeps)
+        after = (k for k in range(2, min(6, len(words))) if words[k - 1].lower() not in DETERMINERS)
+        verb = next((k for k in after if _gerund(words[k])), verb)
     compound = verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in _GERUND_NAMES
     told_of = subject or at is not None  # else as said: "Waking up.", of no one named
     if verb < len(words) and words[verb].lower().endswith("ing") and not compound and told_of:

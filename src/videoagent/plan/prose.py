@@ -173,6 +173,11 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             low = SIZE[spec.entities[target].kind][1] < KNEELS_TO
             how = "kneels to stroke" if low else "strokes the neck of"
             sentence = f"{called(index)} {how} {called(target)}"
+        elif entity.action == "push" and target is not None:
+            sentence = f"{called(index)} stands behind {called(target)}, pushing it"
+        elif entity.action == "swing" and target is not None:
+            told.add(target)
+            sentence = f"{called(index)} swings to and fro on {called(target)}, holding its ropes"
         elif entity.action == "jump" and target is not None:
             told.add(target)
             sentence = f"{called(index)} runs at {called(target)} and leaps over it"

@@ -130,6 +130,8 @@ FRAMING = {
     "splash": ("medium", "static"),
     "stretch": ("medium", "static"),
     "skip": ("medium", "static"),
+    "swing": ("wide", "static"),  # the frame and the arc of its seat
+    "push": ("wide", "static"),
     "dig": ("medium", "static"),
     "toss": ("wide", "static"),  # both ends in the picture
     "rally": ("wide", "static"),

@@ -72,5 +72,6 @@
 # about on the floor ahead of the cat chasing it; 59: a streetlight, lit after dark, whoever
 # is under it in its pool of light; 60: fishing from a boat, seated in it as it bobs still;
 # 61: a bird, a squirrel or a cat perched on a branch a tree holds out; 62: a fence, leapt
-# at a run (a horse with its rider on it), perched on; 63: skipping rope, a squirrel digging.
-VERSION = 63
+# at a run (a horse with its rider on it), perched on; 63: skipping rope, a squirrel digging;
+# 64: a swing, a child on its seat to and fro, pushed from behind.
+VERSION = 64

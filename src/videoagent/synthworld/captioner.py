@@ -217,6 +217,27 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             return f"{name.capitalize()} rides in the {_name(target)}."
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
+    if action == "push" and target is not None:  # behind the swing, pushing it
+        said = entity.target in done
+        done.add(entity.target)  # type: ignore[arg-type]
+        swing = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
+        rider = next(
+            (
+                k
+                for k, e in enumerate(spec.entities)
+                if index < k < entity.target and e.action == "swing" and e.target == entity.target
+            ),
+            None,
+        )
+        if rider is not None and not said:  # "… pushes a grey child on a red swing"
+            done.add(rider)
+            return f"{name.capitalize()} pushes {_introduced(spec, rider)} on {swing}."
+        return f"{name.capitalize()} pushes {swing}."
+    if action == "swing" and target is not None:  # on its seat (a second one pushes it)
+        said = entity.target in done
+        done.add(entity.target)  # type: ignore[arg-type]
+        swing = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} swings on {swing}."
     if action == "jump" and target is not None:  # running at the fence, up over it
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} jumps over {_introduced(spec, entity.target)}."

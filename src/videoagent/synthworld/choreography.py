@@ -115,6 +115,7 @@ SIZE = {
     "tent": (2.2, 1.4),
     "streetlight": (0.5, 3.4),  # its lantern the top
     "fence": (2.4, 1.0),
+    "swing": (2.2, 2.4),
     "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -159,6 +160,10 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
 SEATS["armchair"] = SEAT_HEIGHT
 LEAP_CLEARS = 0.25  # how far over what it jumps a leaper's feet pass, metres
+# A swing: the top bar its ropes hang from and their length, metres; how far it swings
+# each way (radians) and how long a swing there and back takes (seconds).
+SWING_TOP, SWING_ROPE, SWING_ARC, SWING_PERIOD = 2.3, 1.75, 0.6, 2.6
+PUSHED_FROM = 0.45  # how far behind the seat's furthest swing back one pushing it stands
 # Skipping rope: the rope's turn, radians a second (a turn every 0.8 s), and the hop over it.
 SKIP_TURN, SKIP_HOP = 2 * math.pi / 0.8, 0.12
 # Where one perching in a tree is: out along the branch its tree holds out to that side,
@@ -504,6 +509,9 @@ class Choreography:
                 # all about whoever is there; behind them, what the place is known by
                 positions[index] = sum(subject_span) / 2
                 continue
+            if index == self._swung_on():  # whoever swings on it in the middle of the shot
+                positions[index] = sum(subject_span) / 2
+                continue
             if index == self._jumped_over():  # in the middle of the run at it
                 positions[index] = sum(subject_span) / 2
                 continue
@@ -680,6 +688,8 @@ class Choreography:
             swell = {"swim": 0.0, "surf": 0.12}.get(pose.action, 0.03)  # up and down its wave
             bob = swell * math.sin((t + self.gait_offset) * 1.7)
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
+        if entity.kind == "swing" and index == self._swung_on():
+            pose = replace(pose, swing=self._swing_angle(t))  # its ropes and seat, swinging
         if entity.kind == "tree" and any(
             e.action == "perch" and e.target == index for e in self.entities
         ):
@@ -852,6 +862,10 @@ class Choreography:
             return self._strolling(index, t, u)
         if entity.action == "perch" and entity.target is not None:
             return self._perched(index, t)
+        if entity.action == "swing" and entity.target is not None:
+            return self._on_the_swing(index, t)
+        if entity.action == "push" and entity.target is not None:
+            return self._pushing(index, t)
         if index == 0 and entity.action == "knock":  # up on the table, pawing at the cup
             paw = 0.5 + 0.5 * math.sin(t * 5.0) if u < PUSHED_FROM else 0.0
             paw = 1.0 if PUSHED_FROM <= u < PUSHED_OFF else paw
@@ -989,6 +1003,45 @@ class Choreography:
         if kite.target is not None:
             return kite.target
         return next((i for i, e in enumerate(self.entities) if e.kind == "person"), None)
+
+    def _swung_on(self) -> int | None:
+        """The swing the subject swings on, or pushes someone on, if it does."""
+        subject = self.entities[0] if self.entities else None
+        on_it = subject is not None and subject.action in ("swing", "push")
+        return subject.target if on_it else None
+
+    def _swing_angle(self, t: float) -> float:
+        """How far the swing's ropes are from hanging straight down at `t`, radians."""
+        return SWING_ARC * math.sin((t + self.gait_offset) * 2 * math.pi / SWING_PERIOD)
+
+    def _on_the_swing(self, index: int, t: float) -> Pose:
+        """One on the swing's seat, to and fro with it; a second one stands by the frame,
+        pushing (the swing has one seat)."""
+        entity = self.entities[index]
+        frame = self._pose(entity.target, t)  # type: ignore[arg-type]
+        riders = [
+            i
+            for i, e in enumerate(self.entities)
+            if e.action == "swing" and e.target == entity.target
+        ]
+        if riders.index(index):
+            x = frame.x - SWING_ROPE * SWING_ARC - 0.5
+            return Pose(x, 0.0, +1, "stand", self._phase(entity, t))
+        angle = self._swing_angle(t)
+        x = frame.x + SWING_ROPE * math.sin(angle)
+        y = SWING_TOP - SWING_ROPE * math.cos(angle)
+        turn = (t + self.gait_offset) * 2 * math.pi / SWING_PERIOD
+        return Pose(x, y, +1, "swing", turn, swing=angle)
+
+    def _pushing(self, index: int, t: float) -> Pose:
+        """One behind a swing, where its seat swings back to: hands out to it as it comes,
+        a push as it goes."""
+        entity = self.entities[index]
+        frame = self._pose(entity.target, t)  # type: ignore[arg-type]
+        x = frame.x - SWING_ROPE * math.sin(SWING_ARC) - PUSHED_FROM
+        angle = self._swing_angle(t)
+        reach = max(0.0, -angle / SWING_ARC)  # 1 with the seat back at their hands
+        return Pose(x, 0.0, +1, "push", self._phase(entity, t), reach=reach)
 
     def _leaper(self) -> int | None:
         """Who runs at something and jumps over it: the subject, or the horse it rides."""

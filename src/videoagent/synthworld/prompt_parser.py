@@ -356,6 +356,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         occasions: list[str] = []  # what the occasions said bring ("a birthday": a cake)
         ridden_by = ""  # the word that says riding ("rides", "horseback")
         up_in = False  # a tree is said to be what one is in or on ("an owl in a tree")
+        up_on_swing = False  # a swing is said to be what one is on ("a kid on a swing")
         jumped_over: int | None = None  # what is said to be jumped over ("over a fence")
         joined_by_and = False
         to_target: int | None = None
@@ -481,6 +482,13 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 aboard |= kind[0] == "boat" and before == "from" and not ridden_by  # fishing
                 up_in |= kind[0] == "tree" and before in _UP_IN  # "on a branch", "up a tree"
                 up_in |= kind[0] == "fence" and before in ("on", "atop")  # on its top rail
+                on_swing = kind[0] == "swing" and before in ("on", "in")
+                pushed = on_swing and mentions[1:] and entities[mentions[-1]]["kind"] == "person"
+                if pushed and entities[mentions[-1]]["action"] is None:
+                    # "a dad pushing his daughter on a swing": she is on it, he pushes
+                    entities[mentions[-1]].update(action="swing", target=index)
+                    entities[mentions[0]]["target"] = index
+                up_on_swing |= on_swing and not pushed
                 if kind[0] in vocab.JUMPED_OVER and before == "over":
                     jumped_over = index  # "jumping over a fence"
                 seen_up = mentions[1:] and entities[mentions[-1]]["action"] is None
@@ -514,6 +522,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             cup |= "cup" in _kinds_named(tokens[i + 1 :])  # "drinks a cup of tea"
             if action and token in _DRINKING and drinker and not cup:
                 mentions.append(entity_for(_Mention("cup", None), True))  # what is drunk from
+            if action and action[0] == "swing" and _swings_something(tokens, i):
+                action = ("stand", action[1])  # "swinging a bat": no swing to be on
             if action and token in _WAITING and _waits_standing(entities, mentions, tokens):
                 action = ("stand", 1)  # "a man waiting under a street lamp": on his feet
             elif action and token in _WAITING and _waits_for_a_bus(entities, mentions, tokens):
@@ -614,6 +624,12 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if proposing and not any(entities[m]["kind"] == "person" for m in mentions[1:]):
             to_target = entity_for(_Mention("person", None), True, another=True)  # to whom
             mentions = [*mentions, to_target]
+        swinger = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["swing"]
+        swings = [m for m in mentions if entities[m]["kind"] == "swing"]
+        if swinger and actions[:1] in ([], ["sit"], ["stand"]) and swings and up_on_swing:
+            actions = ["swing", *actions[1:]]  # "a kid on a swing": swinging on it
+        if swinger and actions[:1] == ["swing"] and not swings:
+            mentions.append(entity_for(_Mention("swing", None), True))  # "kids swinging"
         percher = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["perch"]
         if percher and up_in and actions[:1] in ([], ["sit"], ["stand"]):
             actions = ["perch", *actions[1:]]  # "an owl sitting on a branch": up in its tree
@@ -863,6 +879,13 @@ def _boat_of(entities: list[dict], mentions: list[int]) -> int | None:
     return next((m for m in mentions if entities[m]["kind"] == "boat"), None)
 
 
+def _swings_something(tokens: list[str], i: int) -> bool:
+    """Whether the "swing" said at `i` swings a thing ("swinging a bat"), not on a swing."""
+    after = tokens[i + 1 : i + 3]
+    said = _match(tokens, i + 2, KIND_TABLE) if len(after) == 2 else None
+    return bool(after) and after[0] in DETERMINERS and not (said and said[0] == "swing")
+
+
 def _waits_standing(entities: list[dict], mentions: list[int], tokens: list[str]) -> bool:
     """Whether one waiting stands: a person, with no seat said (an animal waiting sits, and
     so does one waiting on a bench or at a bus stop, on its bench)."""
@@ -1102,6 +1125,14 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "cup"), None
         )
+    elif action == "push":  # the swing whoever is on it is pushed on (else walking it)
+        pushed = entities[subject]["target"]
+        if pushed is None or entities[pushed]["kind"] != "swing":
+            entities[subject]["action"], entities[subject]["target"] = "walk", None
+    elif action == "swing":  # on the swing said (one is brought where none is)
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] == "swing"), None
+        )
     elif action == "perch":  # up in the tree said, or on the fence
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] in ("tree", "fence")), None
@@ -1256,7 +1287,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += vocab.RIDING
         aimed += TOSSING
         aimed += ("angle", "perch")  # from the boat they sit in; in the tree
-        aimed += ("jump",)  # over a fence
+        aimed += ("jump", "swing", "push")  # over a fence; on a swing, pushing it
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

@@ -67,6 +67,7 @@ PAINTERS = {
     "tent": scenery.draw_tent,
     "streetlight": scenery.draw_streetlight,
     "fence": scenery.draw_fence,
+    "swing": scenery.draw_swing,
     "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
@@ -131,6 +132,7 @@ DEPTH = {
     "tent": 0,  # behind the campfire and those by it
     "streetlight": 1,  # behind whoever stands under it
     "fence": 2,  # before the place, behind whoever jumps it
+    "swing": 1,  # behind whoever sits on its seat
     "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,

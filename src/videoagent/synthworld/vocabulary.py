@@ -32,6 +32,7 @@ PROPS += ("fireplace", "waterfall", "lighthouse", "castle", "tent", "armchair", 
 PROPS += ("laser dot",)  # a laser pointer's, on the floor (whoever points it unseen)
 PROPS += ("streetlight",)  # a lamp post, lit after dark
 PROPS += ("fence",)  # a length of wooden rail fence
+PROPS += ("swing",)  # a playground swing: a seat on ropes from an A-frame
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
 # each kind takes, metres (others a person's).
 JUMPED_OVER = ("fence", "bench", "box")
@@ -43,7 +44,7 @@ COLLECTIVES = frozenset(
     couple group groups crowd crowds troop troops gaggle colony litter bunch""".split()
 )
 # What stands out of doors: a cat with one, where no place is said, is not at home.
-OUT_OF_DOORS = ("tree", "fence", "streetlight")
+OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
@@ -290,6 +291,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     # arms up overhead, reaching, leaning: yoga, waking up; a dog's or a cat's long bow
     "stretch": ("person", "dog", "cat"),
     "skip": ("person",),  # skipping rope: a hop as the rope swings under the feet
+    "swing": ("person",),  # on a swing's seat, to and fro, holding its ropes
+    "push": ("person",),  # behind a swing, pushing it off as its seat comes back
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
     "dig": ("dog", "fox", "wolf", "bear", "squirrel"),  # front paws scrabbling, earth flying
     "toss": ("person",),  # throwing a ball (a frisbee, a snowball) to and fro, catching it
@@ -354,6 +357,8 @@ LEARNT_ACTIONS = tuple(
         "crawl",
         "stretch",
         "skip",
+        "swing",
+        "push",
         "splash",
         "takeoff",
         "land",
@@ -468,6 +473,7 @@ DEFAULT_COLOUR = {
     "tent": "orange",
     "streetlight": "black",  # its iron post
     "fence": "white",  # a painted rail fence
+    "swing": "red",  # its frame
     "dragon": "green",
     "boat": "red",
     "sailboat": "white",
@@ -650,6 +656,8 @@ KIND_SYNONYMS = {
     ),
     **dict.fromkeys(("lamp posts", "gas lamp", "gas lamps"), "streetlight"),
     **dict.fromkeys("fences railing railings hurdle hurdles".split(), "fence"),
+    **dict.fromkeys(("swings", "swingset", "swingsets", "swing set", "swing sets"), "swing"),
+    **dict.fromkeys(("tire swing", "tyre swing", "rope swing"), "swing"),
     **dict.fromkeys(("picket fence", "picket fences", "wooden fence", "garden fence"), "fence"),
     "dragons": "dragon",
     **dict.fromkeys("castles palace palaces fortress fortresses fort forts".split(), "castle"),
@@ -1217,6 +1225,8 @@ ACTION_SYNONYMS = {
     "drinks": "eat",  # "she drinks it"; "two drinks" are cups (the parser tells them apart)
     "drinking": "eat",
     "drink": "eat",  # "then they drink cocoa"; "a drink" is a cup
+    **dict.fromkeys("swing swings swinging swung".split(), "swing"),  # ("a swing": one)
+    **dict.fromkeys("push pushes pushing pushed".split(), "push"),  # (a pram: walking it)
     "sip": "eat",
     "sips": "eat",
     "sipping": "eat",

@@ -351,6 +351,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.24, -0.1), (0.17, -0.55)], 0.13, TROUSERS)
         pen.ellipse(0.2, -0.57, 0.08, 0.04, shade(TROUSERS, 0.6))  # boot
+    elif pose.action == "swing":  # on the swing's seat, the legs kicked out going forward
+        hip_y, bend = 0.03, 0.05
+        kick = 0.2 + 0.9 * max(0.0, math.cos(pose.phase))
+        knee = (0.36, 0.05)
+        foot = (knee[0] + 0.42 * math.sin(kick), knee[1] - 0.42 * math.cos(kick))
+        pen.line([(0.0, hip_y), knee, foot], 0.13, TROUSERS)
     elif pose.action == "row" or pose.moored:  # on the boat's seat, legs out before them,
         hip_y = 0.03  # leaning to each stroke (the hull hides all but the knees); upright
         bend = 0.3 + 0.25 * math.sin(pose.phase) if pose.action == "row" else 0.1  # to fish
@@ -417,6 +423,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = 1.4, 0.0
     if pose.action == "skip":  # down by the side, turning the rope's handle
         far, elbow = 0.45, -0.6
+    if pose.action == "swing":  # up, holding the swing's rope
+        far, elbow = 0.35, -2.2
+    if pose.action == "push":  # out to the swing's seat as it comes back
+        far, elbow = 0.9 + 0.6 * pose.reach, 0.0
     if pose.action == "stretch":  # both arms up overhead, reaching, leaning side to side
         far, elbow = math.pi - 0.2 + 0.25 * math.sin(pose.phase), 0.0
     if pose.action == "surf":  # out behind, for balance
@@ -454,6 +464,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif chop:
         hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
         tools.axe(pen, hands, chop[0])
+    elif pose.action == "push":
+        pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
+    elif pose.action == "swing":  # the hand on the rope by the shoulder
+        pen.limb((sx, sy - 0.02), 0.55, 0.35, 0.085, shirt, knee=-2.2)
     elif pose.action == "skip":  # the handle in hand, the rope swung round over and under
         hand = pen.limb((sx, sy - 0.02), 0.55, 0.45, 0.085, shirt, knee=-0.6)
         _skipping_rope(pen, hand, pose.phase)

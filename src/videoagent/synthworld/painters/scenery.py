@@ -1,12 +1,18 @@
 """Painters for what is set in a place and stays there, alive or flickering: a flower, a
 snowman, a sandcastle (both rising as they are built), a campfire, a fireplace, fireworks,
-a streetlight, a fence."""
+a streetlight, a fence, a swing."""
 
 from __future__ import annotations
 
 import math
 
-from videoagent.synthworld.choreography import SIZE, Choreography, Pose
+from videoagent.synthworld.choreography import (
+    SIZE,
+    SWING_ROPE,
+    SWING_TOP,
+    Choreography,
+    Pose,
+)
 from videoagent.synthworld.fireworks import BURST_COLOURS, GLOW, RISE, bursts_between
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
@@ -407,3 +413,28 @@ def draw_fence(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.rect(x - 0.06, 0.0, x + 0.06, height - 0.08, colour)
         pen.polygon([(x - 0.06, height - 0.08), (x, height), (x + 0.06, height - 0.08)], colour)
         pen.rect(x + 0.03, 0.0, x + 0.06, height - 0.08, shade(colour, 0.8))  # its shaded side
+
+
+ROPE = (200, 190, 160)
+SEAT = (90, 60, 40)
+
+
+def draw_swing(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A playground swing seen side on: an A-frame of metal legs in `colour`, the top bar
+    end on at its apex, the seat on its ropes hanging from it, swung out `pose.swing`
+    radians (whoever sits on it is drawn on the seat)."""
+    width, _ = SIZE["swing"]
+    half = width / 2
+    for side in (-1, 1):  # the far legs a shade darker, a little in
+        pen.line([(side * (half - 0.12), 0.0), (0.0, SWING_TOP)], 0.06, shade(colour, 0.75))
+        pen.line([(side * half, 0.0), (0.0, SWING_TOP)], 0.07, colour)
+    pen.ellipse(0.0, SWING_TOP, 0.08, 0.08, shade(colour, 0.6))  # the top bar, end on
+    dx, dy = math.sin(pose.swing), -math.cos(pose.swing)
+    seat = (SWING_ROPE * dx, SWING_TOP + SWING_ROPE * dy)
+    pen.line([(0.0, SWING_TOP), seat], 0.02, ROPE)
+    across = (-dy * 0.24, dx * 0.24)  # the seat, square to its ropes
+    pen.line(
+        [(seat[0] - across[0], seat[1] - across[1]), (seat[0] + across[0], seat[1] + across[1])],
+        0.05,
+        SEAT,
+    )

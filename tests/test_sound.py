@@ -425,6 +425,7 @@ def test_each_place_and_weather_has_its_ambience_faded_across_the_cuts():
 
     assert sound_for("beach", "clear") == "sea" and sound_for("park", "rain") == "rain"
     assert sound_for("living room", "clear") == "room"
+    assert sound_for("lake", "clear") == "lake"  # water lapping (it was the park's breeze)
     rng = np.random.default_rng(0)
     rain, room = shaped_noise("rain", 2.0, rng), shaped_noise("room", 2.0, rng)
     assert rain.shape == (2 * RATE, 2)

@@ -1,6 +1,6 @@
 """Ambience: the sound of each shot's place and weather under everything else (rain, the sea,
-a street's rumble, a café's murmur, wind in a park, a quiet room), made from shaped noise,
-laid over the shot's span with short crossfades at the cuts.
+a lake lapping, a street's rumble, a café's murmur, wind in a park, a quiet room), made from
+shaped noise, laid over the shot's span with short crossfades at the cuts.
 
 Noise is shaped in the frequency domain (one FFT per shot, no sample loops), so a minute of
 ambience costs a few hundred milliseconds."""
@@ -27,14 +27,16 @@ SOUNDS = {
     "street": (220.0, 1.4, -32.0, 0.0),  # traffic rumble
     "cafe": (1800.0, 0.8, -36.0, 0.6),  # murmur
     "park": (900.0, 1.5, -40.0, 0.2),  # a breeze
+    "lake": (700.0, 1.3, -37.0, 0.35),  # water lapping at the shore: small quick swells
     "room": (400.0, 1.0, -46.0, 0.0),  # room tone
 }
 PLACES = {
     **dict.fromkeys(("beach", "reef"), "sea"),
     **dict.fromkeys(("street", "city"), "street"),
     "cafe": "cafe",
-    # a breeze: in the park, the leaves of the forest, over a lake or a mountain meadow
-    **dict.fromkeys(("park", "forest", "lake", "mountains"), "park"),
+    # a breeze: in the park, the leaves of the forest, over a mountain meadow
+    **dict.fromkeys(("park", "forest", "mountains"), "park"),
+    "lake": "lake",
 }
 
 

@@ -84,3 +84,25 @@ def test_how_many_is_no_thing_of_its_own(text, kinds, count):
     parsed = parse(text)
     assert [e.kind for e in parsed.spec.entities] == kinds and not parsed.placeholders
     assert count in [a.said() for a in read_asks(Request.build(text))]
+
+
+def test_a_row_of_streetlights_is_no_rowing_and_after_school_no_school():
+    """ "past a row of streetlights" brought a boat sailing down the street; "at the park
+    after school" was drawn in the street (school stood in for by it)."""
+    spec = _shots("a man walking his dog past a row of streetlights at night")[0].scene_spec
+    assert "boat" not in [e.kind for e in spec.entities]
+    assert [e.kind for e in spec.entities].count("streetlight") >= 2
+    swings = _shots("two boys on the swings at the park after school")[0].scene_spec
+    assert swings.place == "park"
+    assert [e.kind for e in swings.entities].count("swing") == 1  # one swing set
+    asked = [a.said() for a in read_asks(Request.build("two boys on the swings"))]
+    assert "a swing" in asked
+
+
+def test_a_squirrel_climbing_a_tree_is_up_in_it():
+    parsed = parse("a squirrel climbing a tree")
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == [
+        ("squirrel", "perch"),
+        ("tree", "stand"),
+    ]
+    assert "climbing" not in parsed.unsupported_words

@@ -284,6 +284,8 @@ def _entities(text: str) -> list[Ask]:
         after = words[i + length] if i + length < len(words) else ""
         if after in ("family", "families") and kind != "person":
             number = max(number, 3)  # "a penguin family": a few of them
+        if kind == "swing":
+            number = 1  # "the swings": one swing set, its seats side by side
         flock = before[-2:-1] if before[-1:] == ["of"] else []
         if set(flock) & (vocab.COLLECTIVES | {"family"}) - {"pair", "pairs", "couple"}:
             number = max(number, 3)  # "a flock of birds", "a family of ducks": a few

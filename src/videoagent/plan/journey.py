@@ -14,6 +14,8 @@ from videoagent.synthworld.spec import SceneSpec
 _ARTICLE = r"(?:an?\s+|the\s+|some\s+|his\s+|her\s+|its\s+|their\s+)?"
 # "to a café", "towards the beach", "into the living room", "reaching the park"; not
 # "next to the café" or "close to the sea" (where something is, not where it goes).
+# A time of day said by where one was ("after school", "before work"): no place.
+_WHEN_NOT_WHERE = re.compile(r"\b(?:after|before)\s+(?:school|work|class|church)\b", re.I)
 _DESTINATION = re.compile(
     rf"(?<!next )(?<!close )(?<!near )(?<!back )\b(?:to|towards?|into|reaching|reaches)\s+"
     rf"{_ARTICLE}(?P<place>{vocab.PLACE_PATTERN})\b",
@@ -62,8 +64,10 @@ def journey_in(beat: str) -> Journey | None:
 
 
 def without_destinations(text: str) -> str:
-    """`text` with every "to a café" taken out: what is left names where things start
-    ("into the sea" stays: one runs into it from its beach)."""
+    """`text` with every "to a café" taken out, and every "after school" (when, not where):
+    what is left names where things start ("into the sea" stays: one runs into it from its
+    beach)."""
+    text = _WHEN_NOT_WHERE.sub(" ", text)
     return _DESTINATION.sub(lambda d: " " if _goes_somewhere(d, text) else d[0], text)
 
 

@@ -481,6 +481,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 aboard = kind[0] in vocab.RIDDEN and before in _ABOARD and not ridden_by
                 aboard |= kind[0] == "boat" and before == "from" and not ridden_by  # fishing
                 up_in |= kind[0] == "tree" and before in _UP_IN  # "on a branch", "up a tree"
+                up_in |= kind[0] == "tree" and before in vocab.CLIMBING  # "climbing a tree"
                 up_in |= kind[0] == "fence" and before in ("on", "atop")  # on its top rail
                 on_swing = kind[0] == "swing" and before in ("on", "in")
                 pushed = on_swing and mentions[1:] and entities[mentions[-1]]["kind"] == "person"
@@ -522,6 +523,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             cup |= "cup" in _kinds_named(tokens[i + 1 :])  # "drinks a cup of tea"
             if action and token in _DRINKING and drinker and not cup:
                 mentions.append(entity_for(_Mention("cup", None), True))  # what is drunk from
+            if action and token in vocab.COLLECTIVES and tokens[i + 1 : i + 2] == ["of"]:
+                action = None  # "a row of streetlights": how many, no one rowing
             if action and action[0] == "swing" and _swings_something(tokens, i):
                 action = ("stand", action[1])  # "swinging a bat": no swing to be on
             if action and token in _WAITING and _waits_standing(entities, mentions, tokens):
@@ -633,6 +636,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         percher = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["perch"]
         if percher and up_in and actions[:1] in ([], ["sit"], ["stand"]):
             actions = ["perch", *actions[1:]]  # "an owl sitting on a branch": up in its tree
+            unsupported[:] = [w for w in unsupported if w not in vocab.CLIMBING]  # up it
         angling = "angle" in actions and not set(vocab.RIDING) & set(actions)
         if ridden_by in (*_ABOARD, "from") and angling and _a_boat(entities, mentions):
             # "fishing from a boat": sitting in it, the line out over its side

@@ -41,7 +41,8 @@ LEAP = {"horse": 3.0, "deer": 2.4, "dog": 1.6, "cat": 1.2, "person": 1.6}
 # dogs"): how many there are, no thing to stand in for.
 COLLECTIVES = frozenset(
     """flock flocks herd herds pack packs swarm swarms school schools pod pods pair pairs
-    couple group groups crowd crowds troop troops gaggle colony litter bunch""".split()
+    couple group groups crowd crowds troop troops gaggle colony litter bunch row rows line
+    lines""".split()
 )
 # What stands out of doors: a cat with one, where no place is said, is not at home.
 OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing")
@@ -920,6 +921,8 @@ WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears
 NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes", "presents"))
 # Fishing said by what is done with the line ("casts his line", "catches a big fish").
 CATCHING = frozenset("catch catches catching caught reel reels reeling reeled".split())
+# Climbing what one then perches in ("a squirrel climbing a tree"): up in it.
+CLIMBING = frozenset("climb climbs climbing climbed".split())
 CASTING = frozenset("cast casts casting".split())
 
 

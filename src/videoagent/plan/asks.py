@@ -54,10 +54,11 @@ ABOUT_THE_VIDEO = set(
     "logo brand life".split()  # "a day in the life of a barista": no life to show
 )
 COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
-# "gives to the dog", "fishes from the boat" (else "chases the ball")
-AIMED = {"give": "to", "propose": "to", "angle": "from", "perch": "in", "jump": "over"}
-AIMED["swing"] = "on"
-AIMED["push"] = ""  # "pushes the swing"
+# "gives to the dog", "fishes from the boat", "pushes the swing" (else "chases the ball")
+AIMED = {
+    **{"give": "to", "propose": "to", "angle": "from", "perch": "in", "jump": "over"},
+    **{"swing": "on", "push": ""},
+}
 SAID_AS = {
     "angle": "fish",
     "toss": "throw",

@@ -594,6 +594,18 @@ def without_relative_clause(text: str) -> str:
     return " ".join(words)
 
 
+def _finite_verb_after(words: list[str], at: int) -> int | None:
+    """Where a verb already said in the present comes after the -ing word at `at` ("a man
+    fishing by the lake catches a fish": the fishing says who, "catches" what he does), or
+    None; a name that reads as a verb after an article is no verb ("riding the waves")."""
+    for k in range(at + 2, len(words)):
+        word, before = words[k].lower().strip(",."), words[k - 1].lower()
+        finite = word.endswith("s") and not word.endswith("ss")
+        if finite and vocab.ACTION_SYNONYMS.get(word) and before not in DETERMINERS:
+            return k
+    return None
+
+
 def _main_verb(words: list[str]) -> int | None:
     """Where the subject's own verb is in a line opened by "who" or "that" ("who loves the
     beach runs", "that hates rain watching the storm"), past the clause's verb: None where
@@ -749,6 +761,7 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
         verb = next((k for k in after if _gerund(words[k])), verb)
     compound = verb + 1 < len(words) and words[verb + 1].lower().strip(",.") in _GERUND_NAMES
     told_of = subject or at is not None  # else as said: "Waking up.", of no one named
+    told_of = told_of and _finite_verb_after(words, verb) is None  # "fishing … catches"
     if verb < len(words) and words[verb].lower().endswith("ing") and not compound and told_of:
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         plural = plural or (at is None and subject.lower() in FIRST_PERSON)  # "I unbox"

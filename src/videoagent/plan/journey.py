@@ -12,10 +12,10 @@ from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.spec import SceneSpec
 
 _ARTICLE = r"(?:an?\s+|the\s+|some\s+|his\s+|her\s+|its\s+|their\s+)?"
-# "to a café", "towards the beach", "into the living room", "reaching the park"; not
-# "next to the café" or "close to the sea" (where something is, not where it goes).
 # A time of day said by where one was ("after school", "before work"): no place.
 _WHEN_NOT_WHERE = re.compile(r"\b(?:after|before)\s+(?:school|work|class|church)\b", re.I)
+# "to a café", "towards the beach", "into the living room", "reaching the park"; not
+# "next to the café" or "close to the sea" (where something is, not where it goes).
 _DESTINATION = re.compile(
     rf"(?<!next )(?<!close )(?<!near )(?<!back )\b(?:to|towards?|into|reaching|reaches)\s+"
     rf"{_ARTICLE}(?P<place>{vocab.PLACE_PATTERN})\b",
@@ -67,8 +67,13 @@ def without_destinations(text: str) -> str:
     """`text` with every "to a café" taken out, and every "after school" (when, not where):
     what is left names where things start ("into the sea" stays: one runs into it from its
     beach)."""
-    text = _WHEN_NOT_WHERE.sub(" ", text)
+    text = without_whens(text)
     return _DESTINATION.sub(lambda d: " " if _goes_somewhere(d, text) else d[0], text)
+
+
+def without_whens(text: str) -> str:
+    """`text` with every "after school", "before work" taken out: when, not where."""
+    return _WHEN_NOT_WHERE.sub(" ", text)
 
 
 def arriving(scene: SceneSpec, beat: str) -> SceneSpec | None:

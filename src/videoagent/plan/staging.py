@@ -28,7 +28,7 @@ from videoagent.plan.beats import (
 )
 from videoagent.plan.bible import Bible, BibleEntity
 from videoagent.plan.brief import Brief, _named
-from videoagent.plan.journey import without_destinations
+from videoagent.plan.journey import without_destinations, without_whens
 from videoagent.plan.referents import with_referents
 from videoagent.plan.request import NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
@@ -711,7 +711,7 @@ def stage(
     here_words = set(re.findall(r"[a-z]+", without_destinations(beat).lower()))
     stood_in = [
         f"{word} (drawn as its {vocab.PLACE_STAND_INS[word]})"
-        for word in dict.fromkeys(re.findall(r"[a-z]+", beat.lower()))
+        for word in dict.fromkeys(re.findall(r"[a-z]+", without_whens(beat).lower()))
         if word in vocab.PLACE_STAND_INS
         and (vocab.PLACE_STAND_INS[word] == scene.place or word not in here_words)
     ]

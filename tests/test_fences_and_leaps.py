@@ -11,6 +11,7 @@ import pytest
 from videoagent.agent.planning import preview_plan
 from videoagent.plan.asks import read_asks
 from videoagent.plan.brief import make_brief
+from videoagent.plan.prose import described
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.choreography import PERCH_HEIGHT, SADDLE, SIZE, Choreography
@@ -110,3 +111,4 @@ def test_a_cat_on_a_fence_sits_on_its_top_rail_out_of_doors(first_planned):
     assert parse(caption(spec)).spec == spec  # "An orange cat perches on a white fence."
     pose = Choreography(spec, 4.0).pose(0, 1.0)
     assert (pose.y, pose.action) == (PERCH_HEIGHT["fence"], "perch")
+    assert "sits on the top rail of the white fence" in described(spec, "")  # not "a branch"

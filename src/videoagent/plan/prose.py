@@ -97,6 +97,22 @@ ACTION_PROSE = {
 }
 
 
+# What is done to or on the one aimed at, by the kind aimed at where it differs.
+DONE_TO = {
+    "push": "{who} stands behind {it}, pushing it",
+    "swing": "{who} swings to and fro on {it}, holding its ropes",
+    "jump": "{who} runs at {it} and leaps over it",
+    ("perch", "tree"): "{who} perches on a branch of {it}",
+    ("perch", "fence"): "{who} sits on the top rail of {it}",
+    "angle": "{who} sits fishing in {it}, the line over its side",
+}
+
+
+def _done_to(action: str, kind: str) -> str | None:
+    """How `DONE_TO` says `action` done to one of `kind`, if it says it."""
+    return DONE_TO.get((action, kind)) or DONE_TO.get(action)
+
+
 def setting(spec: SceneSpec, named: str = "") -> str:
     """Where and when the shot is, as a phrase: "a snowy forest in the morning, in falling
     snow". `named`: the place in the request's words ("snowy forest"), else synthworld's."""
@@ -173,20 +189,10 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             low = SIZE[spec.entities[target].kind][1] < KNEELS_TO
             how = "kneels to stroke" if low else "strokes the neck of"
             sentence = f"{called(index)} {how} {called(target)}"
-        elif entity.action == "push" and target is not None:
-            sentence = f"{called(index)} stands behind {called(target)}, pushing it"
-        elif entity.action == "swing" and target is not None:
+        elif target is not None and _done_to(entity.action, spec.entities[target].kind):
             told.add(target)
-            sentence = f"{called(index)} swings to and fro on {called(target)}, holding its ropes"
-        elif entity.action == "jump" and target is not None:
-            told.add(target)
-            sentence = f"{called(index)} runs at {called(target)} and leaps over it"
-        elif entity.action == "perch" and target is not None:
-            told.add(target)
-            sentence = f"{called(index)} perches on a branch of {_definite(called(target))}"
-        elif entity.action == "angle" and target is not None:
-            told.add(target)
-            sentence = f"{called(index)} sits fishing in {called(target)}, the line over its side"
+            said = _done_to(entity.action, spec.entities[target].kind)
+            sentence = said.format(who=called(index), it=_definite(called(target)))
         elif entity.action in vocab.RIDING and target is not None:
             told.add(target)
             pace = " at a gallop" if spec.entities[target].action == "run" else ""

@@ -81,3 +81,18 @@ def test_a_word_in_ing_with_no_vowel_before_it_is_no_doing():
     assert next(s for s in board.shots if s.kind == "generated").caption == (
         "A kid on a swing in the park."  # was "A kid on a sws in the park."
     )
+
+
+def test_two_on_the_swings_swing_the_other_way_from_each_other(first_planned):
+    """ "two boys on the swings": the second stood by the frame (one seat was drawn)."""
+    spec, _ = first_planned("two boys on the swings at the park")
+    assert [e.kind for e in spec.entities].count("swing") == 1  # one swing set
+    riders = [i for i, e in enumerate(spec.entities) if e.action == "swing"]
+    assert len(riders) == 2
+    choreography = Choreography(spec, 6.0)
+    for t in (0.4, 1.1, 2.0, 3.3):
+        first, second = (choreography.pose(i, t) for i in riders)
+        assert first.action == second.action == "swing"
+        assert first.swing == pytest.approx(-second.swing)  # each on a seat of their own
+    frame = next(i for i, e in enumerate(spec.entities) if e.kind == "swing")
+    assert choreography.pose(frame, 1.0).reach == 1.0  # its second seat drawn

@@ -164,6 +164,7 @@ LEAP_CLEARS = 0.25  # how far over what it jumps a leaper's feet pass, metres
 # each way (radians) and how long a swing there and back takes (seconds).
 SWING_TOP, SWING_ROPE, SWING_ARC, SWING_PERIOD = 2.3, 1.75, 0.6, 2.6
 PUSHED_FROM = 0.45  # how far behind the seat's furthest swing back one pushing it stands
+SWING_SEATS = 2  # a swing set's seats, side by side along its top bar
 # Skipping rope: the rope's turn, radians a second (a turn every 0.8 s), and the hop over it.
 SKIP_TURN, SKIP_HOP = 2 * math.pi / 0.8, 0.12
 # Where one perching in a tree is: out along the branch its tree holds out to that side,
@@ -689,7 +690,9 @@ class Choreography:
             bob = swell * math.sin((t + self.gait_offset) * 1.7)
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if entity.kind == "swing" and index == self._swung_on():
-            pose = replace(pose, swing=self._swing_angle(t))  # its ropes and seat, swinging
+            # its ropes and seat swinging; its second seat, the other way, where two are on it
+            both = len(self._swingers(index)) >= SWING_SEATS
+            pose = replace(pose, swing=self._swing_angle(t), reach=1.0 if both else 0.0)
         if entity.kind == "tree" and any(
             e.action == "perch" and e.target == index for e in self.entities
         ):
@@ -1015,23 +1018,23 @@ class Choreography:
         return SWING_ARC * math.sin((t + self.gait_offset) * 2 * math.pi / SWING_PERIOD)
 
     def _on_the_swing(self, index: int, t: float) -> Pose:
-        """One on the swing's seat, to and fro with it; a second one stands by the frame,
-        pushing (the swing has one seat)."""
+        """One on the swing's seat, to and fro with it; a second one on its other seat,
+        swinging the other way; any more stand by the frame, waiting a turn."""
         entity = self.entities[index]
         frame = self._pose(entity.target, t)  # type: ignore[arg-type]
-        riders = [
-            i
-            for i, e in enumerate(self.entities)
-            if e.action == "swing" and e.target == entity.target
-        ]
-        if riders.index(index):
+        seat = self._swingers(entity.target).index(index)  # type: ignore[arg-type]
+        if seat >= SWING_SEATS:
             x = frame.x - SWING_ROPE * SWING_ARC - 0.5
             return Pose(x, 0.0, +1, "stand", self._phase(entity, t))
-        angle = self._swing_angle(t)
+        angle = self._swing_angle(t) * (1 if seat == 0 else -1)
         x = frame.x + SWING_ROPE * math.sin(angle)
         y = SWING_TOP - SWING_ROPE * math.cos(angle)
-        turn = (t + self.gait_offset) * 2 * math.pi / SWING_PERIOD
+        turn = (t + self.gait_offset) * 2 * math.pi / SWING_PERIOD + math.pi * seat
         return Pose(x, y, +1, "swing", turn, swing=angle)
+
+    def _swingers(self, swing: int) -> list[int]:
+        """Who swings on the swing `swing`, in the order the scene names them."""
+        return [i for i, e in enumerate(self.entities) if e.action == "swing" and e.target == swing]
 
     def _pushing(self, index: int, t: float) -> Pose:
         """One behind a swing, where its seat swings back to: hands out to it as it comes,

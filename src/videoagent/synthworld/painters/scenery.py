@@ -422,19 +422,21 @@ SEAT = (90, 60, 40)
 def draw_swing(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A playground swing seen side on: an A-frame of metal legs in `colour`, the top bar
     end on at its apex, the seat on its ropes hanging from it, swung out `pose.swing`
-    radians (whoever sits on it is drawn on the seat)."""
+    radians, and where two swing (`pose.reach`), its second seat swung the other way
+    (whoever sits on one is drawn on it)."""
     width, _ = SIZE["swing"]
     half = width / 2
     for side in (-1, 1):  # the far legs a shade darker, a little in
         pen.line([(side * (half - 0.12), 0.0), (0.0, SWING_TOP)], 0.06, shade(colour, 0.75))
         pen.line([(side * half, 0.0), (0.0, SWING_TOP)], 0.07, colour)
     pen.ellipse(0.0, SWING_TOP, 0.08, 0.08, shade(colour, 0.6))  # the top bar, end on
-    dx, dy = math.sin(pose.swing), -math.cos(pose.swing)
-    seat = (SWING_ROPE * dx, SWING_TOP + SWING_ROPE * dy)
-    pen.line([(0.0, SWING_TOP), seat], 0.02, ROPE)
-    across = (-dy * 0.24, dx * 0.24)  # the seat, square to its ropes
-    pen.line(
-        [(seat[0] - across[0], seat[1] - across[1]), (seat[0] + across[0], seat[1] + across[1])],
-        0.05,
-        SEAT,
-    )
+    for angle in (pose.swing, -pose.swing) if pose.reach else (pose.swing,):
+        dx, dy = math.sin(angle), -math.cos(angle)
+        seat = (SWING_ROPE * dx, SWING_TOP + SWING_ROPE * dy)
+        pen.line([(0.0, SWING_TOP), seat], 0.02, ROPE)
+        across = (-dy * 0.24, dx * 0.24)  # the seat, square to its ropes
+        ends = [
+            (seat[0] - across[0], seat[1] - across[1]),
+            (seat[0] + across[0], seat[1] + across[1]),
+        ]
+        pen.line(ends, 0.05, SEAT)

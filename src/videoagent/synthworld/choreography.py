@@ -513,7 +513,7 @@ class Choreography:
             if index == self._swung_on():  # whoever swings on it in the middle of the shot
                 positions[index] = sum(subject_span) / 2
                 continue
-            if index == self._jumped_over():  # in the middle of the run at it
+            if index == self._leapt():  # in the middle of the run at it
                 positions[index] = sum(subject_span) / 2
                 continue
             if index == self.entities[0].target and self.entities[0].action == "perch":
@@ -691,7 +691,7 @@ class Choreography:
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
         if entity.kind == "swing" and index == self._swung_on():
             # its ropes and seat swinging; its second seat, the other way, where two are on it
-            both = len(self._swingers(index)) >= SWING_SEATS
+            both = len(self._doing_to("swing", index)) >= SWING_SEATS
             pose = replace(pose, swing=self._swing_angle(t), reach=1.0 if both else 0.0)
         if entity.kind == "tree" and any(
             e.action == "perch" and e.target == index for e in self.entities
@@ -1022,7 +1022,7 @@ class Choreography:
         swinging the other way; any more stand by the frame, waiting a turn."""
         entity = self.entities[index]
         frame = self._pose(entity.target, t)  # type: ignore[arg-type]
-        seat = self._swingers(entity.target).index(index)  # type: ignore[arg-type]
+        seat = self._doing_to("swing", entity.target).index(index)  # type: ignore[arg-type]
         if seat >= SWING_SEATS:
             x = frame.x - SWING_ROPE * SWING_ARC - 0.5
             return Pose(x, 0.0, +1, "stand", self._phase(entity, t))
@@ -1032,9 +1032,10 @@ class Choreography:
         turn = (t + self.gait_offset) * 2 * math.pi / SWING_PERIOD + math.pi * seat
         return Pose(x, y, +1, "swing", turn, swing=angle)
 
-    def _swingers(self, swing: int) -> list[int]:
-        """Who swings on the swing `swing`, in the order the scene names them."""
-        return [i for i, e in enumerate(self.entities) if e.action == "swing" and e.target == swing]
+    def _doing_to(self, action: str, target: int) -> list[int]:
+        """Who does `action` to entity `target` (swings on it, perches on it), in the order
+        the scene names them."""
+        return [i for i, e in enumerate(self.entities) if e.action == action and e.target == target]
 
     def _pushing(self, index: int, t: float) -> Pose:
         """One behind a swing, where its seat swings back to: hands out to it as it comes,
@@ -1057,12 +1058,13 @@ class Choreography:
                 return index
         return None
 
-    def _jumped_over(self, index: int | None = None) -> int | None:
-        """What entity `index` jumps over (a fence); `index` None: what the shot's leaper
-        does."""
-        if index is None:
-            index = self._leaper()
-            return None if index is None else self._jumped_over(index)
+    def _leapt(self) -> int | None:
+        """What the shot's leaper jumps over, if any."""
+        leaper = self._leaper()
+        return None if leaper is None else self._jumped_over(leaper)
+
+    def _jumped_over(self, index: int) -> int | None:
+        """What entity `index` jumps over (a fence), if it does."""
         entity = self.entities[index]
         target = entity.target
         over = entity.action == "jump" and target is not None
@@ -1071,8 +1073,7 @@ class Choreography:
     def _leap(self, x: float) -> float:
         """How high the leaper is off the ground where it is at `x`: up in an arc over what
         it jumps, a leap long as its kind's stride allows, clearing it."""
-        leaper = self._leaper()
-        obstacle = self._jumped_over()
+        leaper, obstacle = self._leaper(), self._leapt()
         if leaper is None or obstacle is None:
             return 0.0
         half = LEAP.get(self.entities[leaper].kind, LEAP["person"]) / 2
@@ -1088,11 +1089,7 @@ class Choreography:
         perch = self.entities[entity.target].kind  # type: ignore[index]
         under = self._pose(entity.target, t)  # type: ignore[arg-type]
         # several on one perch ("three crows on a fence") sit along it, side by side
-        on_it = [
-            i
-            for i, e in enumerate(self.entities)
-            if e.action == "perch" and e.target == entity.target
-        ]
+        on_it = self._doing_to("perch", entity.target)  # type: ignore[arg-type]
         along = PERCH_ALONG[perch] + PERCHED_APART[on_it.index(index) % len(PERCHED_APART)]
         x = under.x + along * under.facing
         glance = math.sin((t + self.gait_offset) * 0.8) < -0.7  # a look back along it

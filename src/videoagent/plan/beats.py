@@ -216,8 +216,11 @@ def _plain_form(gerund: str) -> str:
     # One syllable, one vowel, one consonant, not doubled: hik-e, skat-e (not eat, fix, visit).
     silent_e = re.fullmatch(r"[^aeiou]*[aeiou][bcdfgklmnprstvz]", stem) is not None
     # and endings that take an e whatever comes before: decorat-e, observ-e, judg-e,
-    # organiz-e, captur-e, admir-e, produc-e (not float, pour, pair)
-    silent_e |= re.search(r"(?:[^aeiou]at|rv|dg|iz|[^aeiou]ur|[^aeiou]ir|duc)$", stem) is not None
+    # organiz-e, captur-e, admir-e, produc-e, argu-e, rescu-e (not float, pour, pair, buy)
+    silent_e |= (
+        re.search(r"(?:[^aeiou]at|rv|dg|iz|[^aeiou]ur|[^aeiou]ir|duc|[^aeiouq]u)$", stem)
+        is not None
+    )
     return stem + "e" if stem in _E_STEMS or silent_e else stem
 
 
@@ -285,6 +288,8 @@ def is_plural(subject: str) -> bool:
     if noun in _PLURAL_WORDS or first in _PLURAL_WORDS or NUMBER_WORDS.get(first, 1) > 1:
         return True
     if noun in vocab.SAID_AS_MANY:  # "fireworks", "fireflies": many, named as a kind
+        return True
+    if _FRIENDS.get(noun) == "people":  # "friends chat"
         return True
     kind = vocab.KIND_SYNONYMS.get(noun)
     return noun.endswith("s") and kind is not None and kind != noun
@@ -766,6 +771,9 @@ def _told(subject: str, beat: str) -> tuple[list[str], bool]:
         plural = is_plural(subject) if at is None else is_plural(" ".join(words[: at + 1]))
         plural = plural or (at is None and subject.lower() in FIRST_PERSON)  # "I unbox"
         words[verb] = present_tense(words[verb], plural=plural)
+        joined = verb + 2 < len(words) and words[verb + 1].lower() == "and"
+        if joined and _gerund(words[verb + 2]):  # "walks and talks", not "… and talking"
+            words[verb + 2] = present_tense(words[verb + 2], plural=plural)
     sky = at is None and _opens_with_the_sky(words) and len(words) > 1
     if sky and words[1].lower().endswith("ing"):  # "snow falling on the roofs": it falls
         words[1] = present_tense(words[1], plural=False)

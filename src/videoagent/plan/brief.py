@@ -146,6 +146,10 @@ def make_brief(request: Request) -> Brief:
     if place is None and done:  # a birthday party at home, cooking in the kitchen
         place = vocab.WHERE_DONE[done]
         assumed.append(f"set in a {place} (for the {done})")
+    over = "|".join(re.escape(w) for w in sorted(vocab.MET_OVER_AT_A_CAFE, key=len, reverse=True))
+    if place is None and re.search(rf"\bover (?:{over})\b", plain, re.IGNORECASE):
+        place = "cafe"  # "two friends laughing over coffee"
+        assumed.append("set in a cafe (met over coffee)")
     # a fire, where no place is said, if the story opens by it ("an old man in his armchair
     # by the fire"; not "plays in the snow, then drinks cocoa by the fire")
     lit = parse(opening, set_in="living room").spec.entities

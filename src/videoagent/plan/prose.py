@@ -82,6 +82,7 @@ ACTION_PROSE = {
     "splash": "jumps in a puddle, water splashing up",
     "stretch": "stretches, arms up overhead",
     "skip": "skips rope, hopping as it swings under their feet",
+    "talk": "talks, gesturing while speaking and nodding while listening",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",

@@ -118,6 +118,7 @@ FRAMING = {
     "scoot": ("wide", "track"),
     "steer": ("wide", "track"),
     "propose": ("medium", "static"),
+    "talk": ("medium", "static"),
     "knock": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),
@@ -148,7 +149,7 @@ FRAMING = {
 # The framing of a lead too small to be seen in a wide shot: followed, closer.
 SMALL_LEADS = dict.fromkeys(vocab.SMALL_FLIERS, ("medium", "track"))
 # What a friend does along with the lead, where the beat tells no meeting.
-TOGETHER = ("walk", "run", "sit", "jump", "sniff")
+TOGETHER = ("walk", "run", "sit", "jump", "sniff", "talk")
 OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
 
 
@@ -228,8 +229,8 @@ def _as_said(kind: str, subject: str) -> str:
     that they play together, not each with a ball), else "dog"; or the name it is called
     by where that says what it does ("the cyclist": riding a bike, unless a beat says)."""
     named = lead_of(subject).lower().split()[-1:] if subject else []
-    if named and named[0] in vocab.DOING_AS_NAMED:
-        return named[0]
+    if named and (named[0] in vocab.DOING_AS_NAMED or named[0] in vocab.WORKPLACES):
+        return named[0]  # (a barista chatting with customers does so at work, standing)
     if not is_plural(lead_of(subject)):
         return kind
     return plural(kind)  # "people", "wolves"

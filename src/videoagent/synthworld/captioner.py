@@ -336,6 +336,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "splash": "splashes in a puddle",
         "stretch": "stretches",
         "skip": "skips rope",
+        "talk": "talks",
         "toss": "throws a ball",
         "rally": "plays tennis",
         "surf": "surfs a wave",

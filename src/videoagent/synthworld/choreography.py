@@ -233,6 +233,12 @@ BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round i
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
 SEATED = ("sit", "eat", "read", "type")
+# What is done standing, or sitting where the scene has a seat or a table: talking ("two
+# friends chatting on a bench", "… over coffee" at a café's table).
+SEATED_WHERE_THERE_IS_A_SEAT = ("talk",)
+# Talking: how far apart two stand face to face (metres), how long each speaks before the
+# next does (seconds), and how much of a turn the hands take to come up or go down.
+TALK_APART, TALK_TURN, TALK_EASE = 0.95, 2.6, 0.15
 # People seated where there is a table and no other seat sit at it, on chairs drawn up to
 # its ends (their hips this far from its middle, knees under its top), and then on its far
 # side, either side of its middle, behind it.
@@ -240,6 +246,7 @@ TABLE_END = 1.0
 FAR_SIDE = 0.3
 DINERS = 4  # two at its ends, two on its far side
 LAPTOP_REACH = 0.55  # how far before the hips of one at a table their laptop is, metres
+CUP_REACH = 0.5  # and their cup
 SIT_BESIDE = 1.15  # how far apart people sitting on the ground together sit, metres
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
@@ -321,13 +328,20 @@ class Pose:
     driven: bool = False  # a car with someone at its wheel, seen through its windows
     # afloat and going nowhere: a boat fished from, and whoever sits in it with a rod
     moored: bool = False
+    # sitting down to do what is done standing elsewhere (`SEATED_WHERE_THERE_IS_A_SEAT`)
+    sitting: bool = False
+
+    @property
+    def seated(self) -> bool:
+        """Whether a person in this pose sits: on a seat, at a table, or on the ground."""
+        return self.action in SEATED or self.sitting
 
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
         width, height = SIZE[kind]
         if self.action == "sit" and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
-        if self.action in SEATED and kind in ("person", "child"):
+        if self.seated and kind in ("person", "child"):
             height *= 0.55 if self.grounded else 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
@@ -374,9 +388,13 @@ def _grazing(entity: EntitySpec, t: float) -> float:
     return (1.0 if (t % 4.0) < 3.2 else 0.25) if entity.action == "eat" else 0.0
 
 
-def _seated(entity: EntitySpec) -> bool:
-    """Whether `entity` is a person sitting down: sitting, eating, reading, typing."""
-    return entity.kind == "person" and entity.action in SEATED
+def _seated(entity: EntitySpec, entities: tuple[EntitySpec, ...]) -> bool:
+    """Whether `entity`, of a scene of `entities`, is a person sitting down: sitting,
+    eating, reading, typing; talking where there is somewhere to sit."""
+    if entity.kind != "person":
+        return False
+    somewhere = any(e.kind in SEATS or e.kind == "table" for e in entities)
+    return entity.action in SEATED or (entity.action in SEATED_WHERE_THERE_IS_A_SEAT and somewhere)
 
 
 def _lying_width(entity: EntitySpec) -> float:
@@ -555,6 +573,10 @@ class Choreography:
                 positions[index] = positions.get(tree, 0.0) + PRESENTS_BEFORE_THE_TREE
         return positions
 
+    def _sits(self, entity: EntitySpec) -> bool:
+        """Whether `entity` is a person sitting down in this scene (`_seated`)."""
+        return _seated(entity, self.entities)
+
     def _box_sat_in(self) -> int | None:
         """The box (the scene's first) the subject keeps still in, if it does: a cat sitting
         or asleep in it, its head over the side."""
@@ -562,7 +584,7 @@ class Choreography:
         box = next((i for i, e in enumerate(self.entities) if e.kind == "box"), None)
         if subject is None or box is None or subject.kind not in SITS_IN_A_BOX:
             return None
-        still = subject.action in ("sit", "sleep", "stand") or _seated(subject)
+        still = subject.action in ("sit", "sleep", "stand") or self._sits(subject)
         return box if still else None
 
     def _christmas_tree(self) -> int | None:
@@ -573,7 +595,9 @@ class Choreography:
         """The bench, sofa, bed or picnic blanket a seated subject sits on, or one asleep (or
         waking) lies on: the first of the scene, if any."""
         subject = self.entities[0] if self.entities else None
-        if subject is None or not (subject.action in ("sit", "sleep", "wake") or _seated(subject)):
+        if subject is None or not (
+            subject.action in ("sit", "sleep", "wake") or self._sits(subject)
+        ):
             return None
         return next((i for i, e in enumerate(self.entities) if e.kind in SEATS), None)
 
@@ -588,9 +612,9 @@ class Choreography:
         subject = self.entities[0] if self.entities else None
         if subject is None or self._table() is None or self._seat() is not None:
             return []
-        if not (subject.kind == "person" and _seated(subject)):
+        if not (subject.kind == "person" and self._sits(subject)):
             return []
-        return [i for i, e in enumerate(self.entities) if e.kind == "person" and _seated(e)][
+        return [i for i, e in enumerate(self.entities) if e.kind == "person" and self._sits(e)][
             :DINERS
         ]
 
@@ -598,18 +622,18 @@ class Choreography:
         """The people sitting down with a subject who sits on the ground (no seat, no
         table): "a grandmother reading to her grandson"."""
         subject = self.entities[0] if self.entities else None
-        if subject is None or not _seated(subject) or self._seat() is not None or self._diners():
+        if subject is None or not self._sits(subject) or self._seat() is not None or self._diners():
             return []
-        return [i for i, e in enumerate(self.entities) if i and _seated(e)]
+        return [i for i, e in enumerate(self.entities) if i and self._sits(e)]
 
     def _seat_mates(self) -> list[int]:
         """Those sitting with a subject on its bench or blanket ("they sit on a bench", a
         family's picnic): people who sit, as many as it has room for."""
         seat = self._seat()
-        if seat is None or not (self.entities[0].action == "sit" or _seated(self.entities[0])):
+        if seat is None or not (self.entities[0].action == "sit" or self._sits(self.entities[0])):
             return []
         sitting = [
-            i for i, e in enumerate(self.entities) if i and e.kind == "person" and _seated(e)
+            i for i, e in enumerate(self.entities) if i and e.kind == "person" and self._sits(e)
         ]
         return sitting[: len(SEAT_PLACES[self.entities[seat].kind])]
 
@@ -632,6 +656,8 @@ class Choreography:
             return True  # in the air between them
         if self._proposer_to(index) is not None:
             return True  # before the one proposing
+        if self._talks_with_the_subject(index):
+            return True  # face to face with them
         if self._petter_of(index) is not None:
             return True  # before the one stroking it
         if self.entities[0].action == "knock" and self.entities[0].target == index:
@@ -671,6 +697,9 @@ class Choreography:
             speed = SPEED["run"]  # running at what it jumps over
         if subject.action in MEETING:
             return (-0.6, -0.6)
+        standing = sum(1 for i in range(1, len(self.entities)) if self._talks_with_the_subject(i))
+        if standing % 2:  # with those facing it, the group in the middle of the shot
+            return (-TALK_APART / 2, -TALK_APART / 2)
         if subject.kind == "fish" and self._bowl() is not None:
             return (0.0, 0.0)  # round and round its bowl
         travel = speed * self.duration
@@ -719,6 +748,8 @@ class Choreography:
             pose = replace(pose, holds_up=True)
         if self._plays(index):
             pose = replace(pose, plays=True)
+        if pose.action == "talk":  # the hands up while they speak, down while they listen
+            pose = replace(pose, reach=self._speaking(index, t))
         if manner := self._to_the_face(index):
             pose = replace(pose, at_the_face=manner)
         if pose.action == "angle":  # the float out on the place's water (or the grass), in
@@ -731,14 +762,14 @@ class Choreography:
             pose = replace(pose, reach=lean)
         if self._on_the_ground(index, pose):
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
-        elif pose.action in SEATED and entity.label == CHILD:  # up on the seat
+        elif pose.seated and entity.label == CHILD:  # up on the seat
             scale = SIZE["child"][1] / SIZE["person"][1]
             pose = replace(pose, y=pose.y + SEAT_HEIGHT * (1 - scale))
         return replace(pose, x=pose.x + self.shift) if self.shift else pose
 
     def _on_the_ground(self, index: int, pose: Pose) -> bool:
         """Whether the person `index`, in `pose`, sits on the ground: on no bench."""
-        if pose.action not in SEATED or self.entities[index].kind != "person" or pose.at_table:
+        if not pose.seated or self.entities[index].kind != "person" or pose.at_table:
             return False
         on_it = index == 0 or index in self._seat_mates()
         return not (on_it and self._raised_seat())
@@ -770,7 +801,7 @@ class Choreography:
         metres) while doing one of the `sitting` actions: on a seat, or on the ground."""
         scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
         seated = "ground" if self._on_the_ground(holder, pose) else "seat"
-        return scale, SEATED_HAND_DROP[seated] if pose.action in sitting else 0.0
+        return scale, SEATED_HAND_DROP[seated] if pose.action in sitting or pose.sitting else 0.0
 
     def _played(self, index: int, holder: int, t: float) -> Pose:
         """A guitar before its player at their waist (lower where they sit), strummed."""
@@ -782,11 +813,12 @@ class Choreography:
         return Pose(x, y, body.facing, "stand", phase, held_by=holder)
 
     def _table_under(self, index: int) -> int | None:
-        """The table entity `index` stands on (a cake) or is tied to (balloons no one
-        holds): the first of the scene, if any."""
+        """The table entity `index` stands on (a cake; a cup no one holds, where people sit
+        at it) or is tied to (balloons no one holds): the first of the scene, if any."""
         entity = self.entities[index]
         tied = entity.kind == "balloon" and self._held_by(index) is None
-        if entity.kind not in ON_A_TABLE and not tied:
+        set_out = entity.kind == "cup" and self._holder_of(index) is None and self._diners()
+        if entity.kind not in ON_A_TABLE and not (tied or set_out):
             return None
         return self._table()
 
@@ -802,6 +834,9 @@ class Choreography:
             return Pose(x, SIZE["table"][1], +1, "stand", phase, reach=1.0)
         if self.entities[index].kind == "laptop" and self._diners():  # before the first
             x -= TABLE_END - LAPTOP_REACH
+        if self.entities[index].kind == "cup":  # before one at an end, in turn
+            cups = [i for i, e in enumerate(self.entities) if e.kind == "cup"]
+            x += (-1 if cups.index(index) % 2 == 0 else 1) * (TABLE_END - CUP_REACH)
         return Pose(x, SIZE["table"][1], +1, "stand", self._phase(self.entities[index], t))
 
     def _at_table(self, index: int, place: int, t: float) -> Pose:
@@ -844,6 +879,14 @@ class Choreography:
         return pose.x + HAND_AHEAD * scale * pose.facing, pose.y + height * scale, pose.facing
 
     def _pose(self, index: int, t: float) -> Pose:
+        pose = self._placed(index, t)
+        entity = self.entities[index]
+        if entity.action in SEATED_WHERE_THERE_IS_A_SEAT and self._sits(entity):
+            return replace(pose, sitting=True)
+        return pose
+
+    def _placed(self, index: int, t: float) -> Pose:
+        """Where entity `index` is at `t`, doing what (`_pose` says whether it sits)."""
         entity = self.entities[index]
         u = t / self.duration
         table = self._table_under(index)
@@ -921,6 +964,8 @@ class Choreography:
             facing = -under.facing if fishing and aboard.index(index) % 2 else under.facing
             pose = Pose(x, SADDLE.get(ridden, 1.0), facing, entity.action, under.phase)
             return replace(pose, moored=fishing)
+        if self._talks_with_the_subject(index):
+            return self._talking(index, t, u)
         if entity.action == "dance":  # a partner, face to face with the lead; more of them
             # on either side in turn, a step further out each pair
             lead = self._subject_pose(self.entities[0], t, u)
@@ -980,6 +1025,7 @@ class Choreography:
         if entity.kind in ("ball", "stick") and entity.action == "roll":
             return Pose(x + SPEED["roll"] * (t - self.duration / 2), 0.0, +1, "roll", t * 8)
         side_by_side = index in self._seat_mates() and self._raised_seat()  # on a bench: as it
+        side_by_side &= entity.action != "talk"  # (else turned to the one they talk with)
         side_by_side |= entity.action == "angle"  # fishing: out over the water, as it
         facing = -1 if x > 0 and not side_by_side else +1
         if grazes(entity):
@@ -1111,6 +1157,37 @@ class Choreography:
         petting = subject is not None and subject.action == "pet" and subject.target == index
         return 0 if petting and index != 0 else None
 
+    def _talks_with_the_subject(self, index: int) -> bool:
+        """Whether entity `index` stands talking with the subject (seated, a seat or a
+        table places them)."""
+        entity = self.entities[index]
+        talks = index and entity.action == "talk" and self.entities[0].action == "talk"
+        return bool(talks) and not self._sits(entity)
+
+    def _talking(self, index: int, t: float, u: float) -> Pose:
+        """One talking with the subject: face to face with them; more of them on either
+        side in turn, a step further out each pair."""
+        lead = self._subject_pose(self.entities[0], t, u)
+        talkers = [i for i in range(1, len(self.entities)) if self._talks_with_the_subject(i)]
+        k = talkers.index(index)
+        side = 1 if k % 2 == 0 else -1
+        x = lead.x + side * TALK_APART * (k // 2 + 1)
+        return Pose(x, 0.0, -side, "talk", self._phase(self.entities[index], t))
+
+    def _speaking(self, index: int, t: float) -> float:
+        """How far up the hands of `index`, talking, are at `t`: those talking speak in
+        turn (one alone speaks two turns in three), the hands rising as a turn begins and
+        falling as it ends; 0 while listening."""
+        talkers = [i for i, e in enumerate(self.entities) if e.action == "talk"]
+        now = (t + self.gait_offset) / TALK_TURN
+        turn = math.floor(now)
+        into = now - turn
+        if len(talkers) == 1:
+            speaks = turn % 3 != 2
+        else:
+            speaks = talkers[turn % len(talkers)] == index
+        return min(1.0, into / TALK_EASE, (1 - into) / TALK_EASE) if speaks else 0.0
+
     def _proposer_to(self, index: int) -> int | None:
         """Who kneels to propose to entity `index`, if anyone does."""
         return next(
@@ -1209,6 +1286,7 @@ class Choreography:
             "scoot": 2.6,  # a push off the ground every two and a half seconds
             "mow": 7.0,  # a slow walk's steps
             "chop": 3.5,  # a swing of the axe every second and three quarters
+            "talk": 4.0,  # the hand's beat as they speak
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

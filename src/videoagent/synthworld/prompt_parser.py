@@ -637,6 +637,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if percher and up_in and actions[:1] in ([], ["sit"], ["stand"]):
             actions = ["perch", *actions[1:]]  # "an owl sitting on a branch": up in its tree
             unsupported[:] = [w for w in unsupported if w not in vocab.CLIMBING]  # up it
+        talking = "talk" in actions and mentions and entities[mentions[0]]["kind"] == "person"
+        sat_on = {entities[m]["kind"] for m in mentions} & {"table", *vocab.SEATED_ON}
+        at_work = talking and said_as.get(mentions[0]) in vocab.WORKPLACES  # "a barista"
+        if talking and scene.get("place", set_in) == "cafe" and not (sat_on or at_work):
+            occasions.append("table")  # talking at a café: sitting at one of its tables
         angling = "angle" in actions and not set(vocab.RIDING) & set(actions)
         if ridden_by in (*_ABOARD, "from") and angling and _a_boat(entities, mentions):
             # "fishing from a boat": sitting in it, the line out over its side
@@ -671,6 +676,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             for phone in (m for m in mentions if entities[m]["kind"] == "phone"):
                 entities[phone]["action"] = "call"
                 unsupported[:] = [w for w in unsupported if w not in _CALLING]  # drawn so
+                actions = [a for a in actions if a != "talk"]  # the call is the talk
         if "tug" in actions:  # "playing tug of war": tugging, at its rope, said or not
             actions = ["tug", *(a for a in actions if a not in ("meet", "tug"))]
             occasions.append("rope")
@@ -1075,7 +1081,10 @@ def _apply(
                 entities[kite]["action"], entities[kite]["target"] = "fly", subject
     if action == "read" and to_target is not None and entities[to_target]["action"] is None:
         entities[to_target]["action"] = "sit"  # read to: sitting with the reader, listening
-    if action in ("walk", "run", "sit", "jump", "sleep", "cook", "tug"):
+    if action == "talk" and to_target is not None and entities[to_target]["action"] is None:
+        if entities[to_target]["kind"] == "person":  # talked to: talking back, in turn
+            entities[to_target]["action"] = "talk"
+    if action in ("walk", "run", "sit", "jump", "sleep", "cook", "tug", "talk"):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
             if companion != subject and able and entities[companion]["action"] is None:
@@ -1085,7 +1094,7 @@ def _apply(
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle", "cook")
-    together += ("skate", "stroll", "tug", "scoot", "sniff")
+    together += ("skate", "stroll", "tug", "scoot", "sniff", "talk")
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
     if joined and others and action in together:

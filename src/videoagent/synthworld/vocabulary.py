@@ -110,6 +110,10 @@ WHERE_DONE = {
     **dict.fromkeys("dinner dinners supper suppers".split(), "living room"),
     **dict.fromkeys(("lunch", "lunches"), "cafe"),
 }
+# What people meet over at a café, where a request says no place ("friends chatting over
+# coffee"), after "over".
+MET_OVER_AT_A_CAFE = ("coffee", "coffees", "a coffee", "tea", "a cup of coffee", "a cup of tea")
+MET_OVER_AT_A_CAFE += ("drinks", "a drink", "lattes", "a latte", "cake", "cake and coffee")
 # Meals: one who has one eats ("a couple having dinner"), a person at a table, sitting.
 MEALS = frozenset(
     "breakfast breakfasts brunch lunch lunches dinner dinners supper suppers meal meals".split()
@@ -310,6 +314,9 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "pet": ("person",),
     # up in a tree, on a branch held out from its trunk (a cat sitting there)
     "perch": ("bird", "squirrel", "cat"),
+    # face to face with the others who talk, taking turns: the one speaking talks with their
+    # hands, the others listen, nodding (sitting where there is a seat or a table)
+    "talk": ("person",),
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -373,6 +380,7 @@ LEARNT_ACTIONS = tuple(
         "knock",
         "pet",
         "perch",
+        "talk",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1155,6 +1163,14 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(("breathing fire", "breathes fire", "breathe fire"), "stand"),
     **dict.fromkeys("build builds building built".split(), "build"),
     **dict.fromkeys("dig digs digging dug".split(), "dig"),
+    # a conversation: those in it talk in turn ("talking on the phone" is the phone's call)
+    **dict.fromkeys(
+        """talk talks talking talked chat chats chatting chatted converse converses
+        conversing conversation conversations gossip gossips gossiping argue argues
+        arguing argued laugh laughs laughing laughed discuss discusses discussing""".split(),
+        "talk",
+    ),
+    **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
     **dict.fromkeys("bury buries burying buried".split(), "dig"),  # a squirrel its acorn
     **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),
     **dict.fromkeys("splash splashes splashing splashed".split(), "splash"),
@@ -1375,7 +1391,7 @@ STANDING_WORDS = frozenset(
     """
     sing sings singing wash washes
     washing sweep sweeps sweeping fish fishes chop chops chopping
-    feed feeds feeding make makes making chat chats chatting talk talks talking
+    feed feeds feeding make makes making
     throw throws throwing toss tosses tossing fetch
     pour pours pouring serve serves serving blow blows blowing teach teaches teaching
     """.split()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from videoagent.synthworld.choreography import AT_THE_FACE, GRIP, SEATED, Pose
+from videoagent.synthworld.choreography import AT_THE_FACE, GRIP, Pose
 from videoagent.synthworld.painters import boards, tools
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
@@ -330,7 +330,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         swing = 0.12  # feet planted apart
         tools.chopping_block(pen, chop[1])
     hip_y = 0.9
-    seated = pose.action in SEATED
+    seated = pose.seated
     if seated and pose.grounded:  # on the ground, knees drawn up
         hip_y = 0.12
         pen.line([(0.0, hip_y), (0.3, 0.36), (0.5, 0.05)], 0.13, shade(TROUSERS, 0.8))
@@ -554,6 +554,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(sx, sy - 0.02), (sx + 0.1, sy - 0.38), (sx + 0.3, sy - 0.225)], 0.085, shirt)
     elif pose.hand_ahead:  # forward, holding the hand of the one ahead
         pen.limb((sx, sy - 0.02), 0.55, HOLDING_HANDS, 0.085, shirt)
+    elif pose.action == "talk":  # speaking, the hand up before them, beating time to it
+        beat = pose.reach * (0.35 + 0.25 * math.sin(pose.phase))
+        pen.limb((sx, sy - 0.02), 0.55, 0.2 + 0.6 * pose.reach, 0.085, shirt, knee=-beat * 2.6)
     elif pose.action == "wave":  # the hand up by the head, the forearm to and fro
         pen.limb(
             (sx, sy - 0.02), 0.55, math.pi * 0.8, 0.085, shirt, knee=0.5 * math.sin(pose.phase)
@@ -569,9 +572,23 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         if pose.action == "meet":  # people who have met talk with their hands
             idle = 0.3 * math.sin(pose.phase * 0.25)
         pen.limb((sx, sy - 0.02), 0.55, swing * 0.8 + idle, 0.085, shirt, knee=0.2)
-    _head(pen, sx + 0.03, sy + 0.16)
+    if pose.action == "talk":
+        _talking_head(pen, sx + 0.03, sy + 0.16, pose)
+    else:
+        _head(pen, sx + 0.03, sy + 0.16)
 
 
+def _talking_head(pen: Pen, hx: float, hy: float, pose: Pose) -> None:
+    """The head of one talking: speaking (`pose.reach` up), the mouth opening and closing
+    on each word; listening, a nod now and then."""
+    nod = 0.0 if pose.reach else 0.03 * max(0.0, math.sin(pose.phase * 0.5)) ** 8
+    _head(pen, hx + nod, hy - nod)
+    opened = pose.reach * max(0.0, math.sin(pose.phase * 2.5))
+    if opened > 0.2:
+        pen.ellipse(hx + nod + 0.075, hy - nod - 0.065, 0.022, 0.02 * opened, MOUTH)
+
+
+MOUTH = (120, 40, 40)
 RING_BOX = (140, 30, 45)
 RING_GOLD = (240, 200, 80)
 

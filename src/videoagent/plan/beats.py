@@ -216,9 +216,10 @@ def _plain_form(gerund: str) -> str:
     # One syllable, one vowel, one consonant, not doubled: hik-e, skat-e (not eat, fix, visit).
     silent_e = re.fullmatch(r"[^aeiou]*[aeiou][bcdfgklmnprstvz]", stem) is not None
     # and endings that take an e whatever comes before: decorat-e, observ-e, judg-e,
-    # organiz-e, captur-e, admir-e, produc-e, argu-e, rescu-e (not float, pour, pair, buy)
+    # organiz-e, captur-e, admir-e, produc-e, argu-e, rescu-e, practic-e (not float, pour,
+    # pair, buy)
     silent_e |= (
-        re.search(r"(?:[^aeiou]at|rv|dg|iz|[^aeiou]ur|[^aeiou]ir|duc|[^aeiouq]u)$", stem)
+        re.search(r"(?:[^aeiou]at|rv|dg|iz|[^aeiou]ur|[^aeiou]ir|duc|[^aeiouq]u|ic)$", stem)
         is not None
     )
     return stem + "e" if stem in _E_STEMS or silent_e else stem

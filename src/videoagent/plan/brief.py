@@ -121,7 +121,7 @@ def make_brief(request: Request) -> Brief:
         colour = vocab.NATURAL_COLOUR[natural] if natural else vocab.DEFAULT_COLOUR[kind]
         assumed.append(f"the {natural or kind} is {colour}")
     # "a cat that hates rain naps": what a who-clause says of it is no weather to draw
-    plain = without_relative_clause(request.text)
+    plain = vocab.compounded(without_relative_clause(request.text))  # "video games"
     told_of = parse(told).spec.entities
     doing = [e.action for e in told_of]
     weather = _named(plain, vocab.WEATHER_SYNONYMS)

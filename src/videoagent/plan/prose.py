@@ -83,6 +83,7 @@ ACTION_PROSE = {
     "stretch": "stretches, arms up overhead",
     "skip": "skips rope, hopping as it swings under their feet",
     "talk": "talks, gesturing while speaking and nodding while listening",
+    "play": "plays the piano, the hands moving over its keys",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",
@@ -106,6 +107,7 @@ DONE_TO = {
     ("perch", "tree"): "{who} perches on a branch of {it}",
     ("perch", "fence"): "{who} sits on the top rail of {it}",
     "angle": "{who} sits fishing in {it}, the line over its side",
+    "play": "{who} sits at {it} on its stool, playing, the hands moving over its keys",
 }
 
 

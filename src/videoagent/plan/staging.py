@@ -119,6 +119,7 @@ FRAMING = {
     "steer": ("wide", "track"),
     "propose": ("medium", "static"),
     "talk": ("medium", "static"),
+    "play": ("medium", "static"),
     "knock": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),

@@ -74,5 +74,6 @@
 # 61: a bird, a squirrel or a cat perched on a branch a tree holds out; 62: a fence, leapt
 # at a run (a horse with its rider on it), perched on; 63: skipping rope, a squirrel digging;
 # 64: a swing, a child on its seat to and fro, pushed from behind; 65: people talking, face
-# to face or seated, in turn, a cup on the table of those sat at it.
-VERSION = 65
+# to face or seated, in turn, a cup on the table of those sat at it; 66: a grand piano,
+# played from its stool.
+VERSION = 66

@@ -241,6 +241,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action == "jump" and target is not None:  # running at the fence, up over it
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} jumps over {_introduced(spec, entity.target)}."
+    if action == "play" and target is not None:  # at the piano's keys, on its stool
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} plays {_introduced(spec, entity.target)}."
     if action == "perch" and target is not None:  # up in the tree, on its branch
         done.add(entity.target)  # type: ignore[arg-type]
         on = "in" if target.kind == "tree" else "on"  # its branch; a fence's top rail
@@ -337,6 +340,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "stretch": "stretches",
         "skip": "skips rope",
         "talk": "talks",
+        "play": "plays the piano",  # (one of its own, where no piano is said)
         "toss": "throws a ball",
         "rally": "plays tennis",
         "surf": "surfs a wave",

@@ -116,6 +116,7 @@ SIZE = {
     "streetlight": (0.5, 3.4),  # its lantern the top
     "fence": (2.4, 1.0),
     "swing": (2.2, 2.4),
+    "piano": (1.9, 1.6),  # a grand, side on: its keys to its tail; its lid propped open
     "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -201,6 +202,8 @@ AFLOAT = ("swim", "sail", "row", "surf")
 AT_A_TABLE = ("stand", "sit", "eat", "wave", "blow")  # what one beside a table may do there
 BLOWN_OUT = 0.5  # how far into a shot the candles one blows at go out
 EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
+# How far before the hips of one at a piano's keys (on its stool) its middle is, metres.
+PIANO_REACH = 1.35
 # How far before one building it what they build stands (metres), and how much of it is
 # there when they start: a mound of sand, the snowman's first ball.
 BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
@@ -232,7 +235,7 @@ BOWL_FISH = 0.22  # a fish in a bowl, of its kind's size (a goldfish, not larger
 BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round its bowl, m
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
-SEATED = ("sit", "eat", "read", "type")
+SEATED = ("sit", "eat", "read", "type", "play")
 # What is done standing, or sitting where the scene has a seat or a table: talking ("two
 # friends chatting on a bench", "… over coffee" at a café's table).
 SEATED_WHERE_THERE_IS_A_SEAT = ("talk",)
@@ -510,6 +513,9 @@ class Choreography:
             if entity.kind == "easel" and self.entities[0].action == "paint":
                 positions[index] = sum(subject_span) / 2 + EASEL_REACH  # at arm's length
                 continue
+            if self.entities[0].action == "play" and self.entities[0].target == index:
+                positions[index] = sum(subject_span) / 2 + PIANO_REACH  # its keys in reach
+                continue
             if (
                 entity.kind == "table"
                 and self._bowl() is not None
@@ -771,6 +777,8 @@ class Choreography:
         """Whether the person `index`, in `pose`, sits on the ground: on no bench."""
         if not pose.seated or self.entities[index].kind != "person" or pose.at_table:
             return False
+        if pose.action == "play":
+            return False  # on the piano's stool
         on_it = index == 0 or index in self._seat_mates()
         return not (on_it and self._raised_seat())
 
@@ -1287,6 +1295,7 @@ class Choreography:
             "mow": 7.0,  # a slow walk's steps
             "chop": 3.5,  # a swing of the axe every second and three quarters
             "talk": 4.0,  # the hand's beat as they speak
+            "play": 7.0,  # the hands over the keys
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -106,7 +106,7 @@ class _Mention:
 def _tokens(sentence: str) -> list[str]:
     """Lower-case words; a kind's possessive is the kind ("a cat's day": the cat); "baby"
     before a creature's name says how young it is ("a baby elephant": the elephant)."""
-    words = re.findall(r"[a-zé][a-zé'\-]*", sentence.lower())
+    words = re.findall(r"[a-zé][a-zé'\-]*", vocab.compounded(sentence.lower()))
     words = [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
     return [w for k, w in enumerate(words) if not _says_how_young(words, k)]
 
@@ -285,7 +285,7 @@ _MANY_WORDS = {"two", "three", "four", "five", "several", "many", "some", "both"
 
 
 # Games played sitting down, no ball to run after.
-_SITTING_GAMES = set("games game gaming videogames chess cards puzzle puzzles".split())
+_SITTING_GAMES = set("games game gaming videogame videogames chess cards puzzle puzzles".split())
 
 
 def _plays_alone(tokens: list[str]) -> bool:
@@ -642,6 +642,12 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         at_work = talking and said_as.get(mentions[0]) in vocab.WORKPLACES  # "a barista"
         if talking and scene.get("place", set_in) == "cafe" and not (sat_on or at_work):
             occasions.append("table")  # talking at a café: sitting at one of its tables
+        if "read" in actions and "bedtime" in tokens and "bed" not in named_anywhere:
+            occasions.append("bed")  # "reading a bedtime story": sitting on the bed
+        at_a_piano = any(entities[m]["kind"] == "piano" for m in mentions[1:])
+        if at_a_piano and not actions and entities[mentions[0]]["kind"] == "person":
+            actions = ["play"]  # "a boy practising piano", "piano lessons": at its keys
+            unsupported[:] = [w for w in unsupported if w not in _PRACTISING]  # drawn so
         angling = "angle" in actions and not set(vocab.RIDING) & set(actions)
         if ridden_by in (*_ABOARD, "from") and angling and _a_boat(entities, mentions):
             # "fishing from a boat": sitting in it, the line out over its side
@@ -1112,6 +1118,11 @@ def _apply(
         action = "chase"  # playing with a ball is running after it: a ball has no nose to meet
     if action == "jump" and others and entities[others[0]]["kind"] == "frisbee":
         action = "chase"  # catching a frisbee: running after it as it skims along
+    piano = next((m for m in others if entities[m]["kind"] == "piano"), None)
+    if action in ("meet", "play") and piano is not None and entities[subject]["kind"] == "person":
+        if entities[subject]["action"] is None:  # "a girl playing the piano": at its keys
+            entities[subject]["action"], entities[subject]["target"] = "play", piano
+        return
     played = others and entities[others[0]]["kind"] in ("placeholder", "rope", *vocab.PLAYED)
     if action == "meet" and played:  # playing the guitar, hugging a teddy bear, a dog
         action = "stand"  # playing with a rope: where they are, no meeting the thing
@@ -1175,6 +1186,12 @@ def _into_the_water(tokens: list[str]) -> bool:
             if rest[:1] and (rest[0] in _WATER_WORDS or rest[1:2] == ["pool"]):
                 return True
     return False
+
+
+# What one at a piano is said to be at, playing it ("practising piano", "piano lessons").
+_PRACTISING = frozenset(
+    "practice practices practicing practise practises practising lesson lessons".split()
+)
 
 
 # What is done sitting down: said after "sitting", it is what the sitter does.
@@ -1300,7 +1317,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += vocab.RIDING
         aimed += TOSSING
         aimed += ("angle", "perch")  # from the boat they sit in; in the tree
-        aimed += ("jump", "swing", "push")  # over a fence; on a swing, pushing it
+        aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
         if action not in aimed and not flown:
             entity["target"] = None
     return cannot

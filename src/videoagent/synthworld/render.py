@@ -68,6 +68,7 @@ PAINTERS = {
     "streetlight": scenery.draw_streetlight,
     "fence": scenery.draw_fence,
     "swing": scenery.draw_swing,
+    "piano": props.draw_piano,
     "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
@@ -133,6 +134,7 @@ DEPTH = {
     "streetlight": 1,  # behind whoever stands under it
     "fence": 2,  # before the place, behind whoever jumps it
     "swing": 1,  # behind whoever sits on its seat
+    "piano": 2,  # behind its player's hands on its keys
     "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,
@@ -197,6 +199,7 @@ SHADOWED = {
     "turtle": 0.4,
     "table": 0.75,
     "campfire": 0.5,
+    "piano": 0.9,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
 

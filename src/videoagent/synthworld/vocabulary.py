@@ -33,6 +33,7 @@ PROPS += ("laser dot",)  # a laser pointer's, on the floor (whoever points it un
 PROPS += ("streetlight",)  # a lamp post, lit after dark
 PROPS += ("fence",)  # a length of wooden rail fence
 PROPS += ("swing",)  # a playground swing: a seat on ropes from an A-frame
+PROPS += ("piano",)  # an upright piano, its stool before its keys
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
 # each kind takes, metres (others a person's).
 JUMPED_OVER = ("fence", "bench", "box")
@@ -54,6 +55,7 @@ BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
 FOUND_IN = {"waterfall": "forest", "lighthouse": "beach", "fishbowl": "living room"}
 FOUND_IN["armchair"] = "living room"
 FOUND_IN["streetlight"] = "street"
+FOUND_IN["bed"] = "living room"  # (a bedroom is drawn as it)
 # What is said for its light after dark ("dancing under a streetlight"): at night, where no
 # time is said.
 LIT_AFTER_DARK = ("streetlight",)
@@ -103,8 +105,10 @@ WHERE_DONE = {
     **dict.fromkeys("camps camped camping".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
+    **dict.fromkeys(("videogame", "videogames", "gaming"), "living room"),
     **dict.fromkeys(("table", "tables"), "living room"),  # eating at it, at home
     **dict.fromkeys(("knit", "knits", "knitting"), "living room"),  # in an armchair, at home
+    **dict.fromkeys(("piano", "pianos", "pianist", "pianists"), "living room"),  # at home
     # a meal at home: breakfast in the kitchen, dinner at the table in the living room
     **dict.fromkeys(("breakfast", "breakfasts", "brunch"), "kitchen"),
     **dict.fromkeys("dinner dinners supper suppers".split(), "living room"),
@@ -126,6 +130,7 @@ DOING_AS_NAMED = {
     **dict.fromkeys("dancer dancers ballerina ballerinas".split(), "dancing"),
     **dict.fromkeys(("swimmer", "swimmers"), "swimming"),
     **dict.fromkeys("guitarist guitarists busker buskers".split(), "playing a guitar"),
+    **dict.fromkeys(("pianist", "pianists"), "playing the piano"),
     **dict.fromkeys(("rower", "rowers", "kayaker", "kayakers"), "rowing a boat"),
     **dict.fromkeys(("jockey", "jockeys", "horseman", "horsewoman"), "riding a horse"),
     **dict.fromkeys("rider riders equestrian equestrians".split(), "riding a horse"),
@@ -183,7 +188,19 @@ WHEN_DONE = {
     **dict.fromkeys(("lunch", "lunches"), "noon"),
     **dict.fromkeys(("fireflies", "firefly"), "night"),  # seen glowing in the dark
     **dict.fromkeys(("fireplace", "fireplaces", "hearth"), "night"),  # a fire lit after dark
+    "bedtime": "night",
 }
+# Names of two words read as the one they mean ("playing video games": gaming, at home).
+COMPOUNDS = {"video games": "videogames", "video game": "videogame"}
+
+
+def compounded(text: str) -> str:
+    """`text` with its `COMPOUNDS` said as one word."""
+    for two, one in COMPOUNDS.items():
+        text = re.sub(rf"\b{two}\b", one, text, flags=re.IGNORECASE)
+    return text
+
+
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains"}
@@ -198,6 +215,8 @@ OCCASIONS = {
     **dict.fromkeys(("christmas", "xmas"), "christmas tree"),
     **dict.fromkeys("camp camps camped camping campsite campsites campground".split(), "tent"),
     **dict.fromkeys(("tv", "television", "telly"), "sofa"),  # watched sitting on it
+    # played sitting on it, at home
+    **dict.fromkeys(("videogame", "videogames", "gaming", "playstation", "xbox"), "sofa"),
 }
 # What is seen in the sky, far beyond the place: drawn over the sky behind its hills and
 # towers, wherever the camera looks, not at a spot on the ground.
@@ -317,6 +336,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     # face to face with the others who talk, taking turns: the one speaking talks with their
     # hands, the others listen, nodding (sitting where there is a seat or a table)
     "talk": ("person",),
+    "play": ("person",),  # a piano, on its stool, the hands over its keys
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -381,6 +401,7 @@ LEARNT_ACTIONS = tuple(
         "pet",
         "perch",
         "talk",
+        "play",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -483,6 +504,7 @@ DEFAULT_COLOUR = {
     "streetlight": "black",  # its iron post
     "fence": "white",  # a painted rail fence
     "swing": "red",  # its frame
+    "piano": "black",
     "dragon": "green",
     "boat": "red",
     "sailboat": "white",
@@ -667,6 +689,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys("fences railing railings hurdle hurdles".split(), "fence"),
     **dict.fromkeys(("swings", "swingset", "swingsets", "swing set", "swing sets"), "swing"),
     **dict.fromkeys(("tire swing", "tyre swing", "rope swing"), "swing"),
+    **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),  # (no keyboard: typed on)
     **dict.fromkeys(("picket fence", "picket fences", "wooden fence", "garden fence"), "fence"),
     "dragons": "dragon",
     **dict.fromkeys("castles palace palaces fortress fortresses fort forts".split(), "castle"),
@@ -1382,7 +1405,7 @@ STILL_WORDS = frozenset(
     daydreams daydreaming picnic picnics picnicking rest rests resting roast roasts
     roasting
     stretch stretches stretching
-    games gaming videogames chess cards puzzle puzzles
+    games gaming videogame videogames chess cards puzzle puzzles
     camps camped camping
     """.split()
 )

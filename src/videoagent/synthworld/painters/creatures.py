@@ -423,6 +423,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = 1.4, 0.0
     if pose.action == "skip":  # down by the side, turning the rope's handle
         far, elbow = 0.45, -0.6
+    if pose.action == "play":  # on the piano's keys, playing
+        far, elbow = PIANO_HANDS + 0.06 * math.sin(pose.phase + 1.7), -0.45
     if pose.action == "swing":  # up, holding the swing's rope
         far, elbow = 0.35, -2.2
     if pose.action == "push":  # out to the swing's seat as it comes back
@@ -534,6 +536,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         hand = pen.limb((sx, sy - 0.02), 0.55, 1.45 + dab, 0.085, shirt, knee=-0.25)
         pen.line([hand, (hand[0] + 0.13, hand[1] + 0.05)], 0.018, (150, 110, 70))
         pen.ellipse(hand[0] + 0.14, hand[1] + 0.055, 0.014, 0.014, (200, 60, 60))
+    elif pose.action == "play":  # the near hand on the keys too, moving over them
+        angle = PIANO_HANDS + 0.06 * math.sin(pose.phase)
+        pen.limb((sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=-0.45)
     elif pose.action == "type":  # both hands on the laptop's keys before them, tapping
         tap = 0.06 * math.sin(pose.phase * 4.0)
         pen.limb((sx, sy - 0.02), 0.55, 1.25, 0.085, shirt, knee=-0.3 + tap)
@@ -589,6 +594,7 @@ def _talking_head(pen: Pen, hx: float, hy: float, pose: Pose) -> None:
 
 
 MOUTH = (120, 40, 40)
+PIANO_HANDS = 1.25  # the arms' angle (from straight down) reaching a piano's keys
 RING_BOX = (140, 30, 45)
 RING_GOLD = (240, 200, 80)
 

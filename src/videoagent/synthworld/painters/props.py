@@ -18,6 +18,7 @@ from videoagent.synthworld.choreography import (
     HAND_AHEAD,
     KITE_AHEAD,
     PERCH_AT,
+    PIANO_REACH,
     SIZE,
     TABLE_END,
     TRAMPOLINE_HEIGHT,
@@ -398,6 +399,36 @@ def draw_guitar(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.held_by is not None:  # the player's hand strumming over the sound hole
         strum = 0.05 * math.sin(pose.phase * 4.0)
         pen.ellipse(-0.02, 0.05 + strum, 0.045, 0.04, SKIN)
+
+
+PIANO_SHINE = (92, 92, 100)  # the light along a black piano's polished edges
+BRASS = (200, 165, 80)
+
+
+def draw_piano(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A grand piano side on, its keys at the front (+x), its stool before them where its
+    player sits: the case on three legs, its tail rounded, the lid propped open over it,
+    the music stand up, the pedals under the keys."""
+    shine = PIANO_SHINE if sum(colour) < 200 else shade(colour, 1.25)
+    for x in (-0.72, 0.62):  # the legs, a little tapered
+        pen.polygon([(x - 0.06, 0.62), (x + 0.06, 0.62), (x + 0.04, 0.0), (x - 0.04, 0.0)], colour)
+    pen.line([(0.5, 0.62), (0.5, 0.08)], 0.03, colour)  # the pedals' lyre
+    pen.rect(0.44, 0.05, 0.56, 0.08, BRASS)
+    pen.polygon([(0.55, 0.93), (-0.95, 0.93), (-0.8, 1.55), (0.15, 1.22)], shade(colour, 0.9))
+    pen.line([(-0.3, 0.93), (-0.45, 1.4)], 0.02, shine)  # the prop under the lid
+    pen.rect(-0.8, 0.62, 0.8, 0.93, colour)  # the case
+    pen.ellipse(-0.8, 0.775, 0.15, 0.155, colour)  # its rounded tail
+    pen.line([(-0.8, 0.93), (0.8, 0.93)], 0.015, shine)
+    pen.line([(0.66, 0.93), (0.56, 1.2)], 0.03, colour)  # the music stand, music on it
+    pen.polygon([(0.69, 0.97), (0.73, 0.98), (0.64, 1.2), (0.6, 1.19)], WHITE)
+    pen.rect(0.8, 0.66, 0.97, 0.75, colour)  # the key bed, out before the case
+    pen.rect(0.8, 0.74, 0.98, 0.775, WHITE)  # the white keys
+    pen.rect(0.8, 0.775, 0.9, 0.795, (20, 20, 24))  # the black keys behind them
+    seat = PIANO_REACH  # the stool, under the player's hips
+    for x in (seat - 0.2, seat + 0.2):
+        pen.line([(x, 0.46), (x, 0.0)], 0.04, colour)
+    pen.rect(seat - 0.25, 0.44, seat + 0.25, 0.5, colour)
+    pen.rect(seat - 0.23, 0.5, seat + 0.23, 0.53, (120, 30, 40))  # its cushion
 
 
 def draw_boat(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -9,7 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.articles import a_or_an
-from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.spec import EntitySpec, SceneSpec, stroller_pusher
 from videoagent.synthworld.tossing import TOSSING
 from videoagent.synthworld.vocabulary import (
     BLOWN,
@@ -357,6 +357,12 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"
         phrase = phrase.replace("stands", "stand")
+    pushed = next(
+        (k for k in range(len(spec.entities)) if stroller_pusher(spec.entities, k) == index), None
+    )
+    if pushed is not None and pushed not in done:  # "walks along, pushing a grey stroller"
+        done.add(pushed)
+        return f"{name.capitalize()} {phrase}, pushing {_introduced(spec, pushed)}."
     if action == "cook" and spec.place != "kitchen":
         phrase = "cooks"  # grilling in the park, over a campfire: no stove there
     return f"{name.capitalize()} {phrase}."

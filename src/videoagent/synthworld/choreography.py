@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from videoagent.synthworld.spec import EntitySpec, SceneSpec
+from videoagent.synthworld.spec import EntitySpec, SceneSpec, stroller_pusher
 from videoagent.synthworld.tossing import TOSSING, tossing_in
 from videoagent.synthworld.vocabulary import (
     ACTIONS,
@@ -117,6 +117,7 @@ SIZE = {
     "fence": (2.4, 1.0),
     "swing": (2.2, 2.4),
     "piano": (1.9, 1.6),  # a grand, side on: its keys to its tail; its lid propped open
+    "stroller": (0.95, 1.05),  # its wheels to its hood; its handle out behind
     "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -204,6 +205,8 @@ BLOWN_OUT = 0.5  # how far into a shot the candles one blows at go out
 EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
 # How far before the hips of one at a piano's keys (on its stool) its middle is, metres.
 PIANO_REACH = 1.35
+# How far ahead of whoever pushes it a stroller's middle is, metres (its handle in reach).
+STROLLER_AHEAD = 0.95
 # How far before one building it what they build stands (metres), and how much of it is
 # there when they start: a mound of sand, the snowman's first ball.
 BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
@@ -333,6 +336,7 @@ class Pose:
     moored: bool = False
     # sitting down to do what is done standing elsewhere (`SEATED_WHERE_THERE_IS_A_SEAT`)
     sitting: bool = False
+    pushes: bool = False  # both hands forward on the handle of a stroller pushed before them
 
     @property
     def seated(self) -> bool:
@@ -664,6 +668,8 @@ class Choreography:
             return True  # before the one proposing
         if self._talks_with_the_subject(index):
             return True  # face to face with them
+        if self._pusher_of(index) is not None:
+            return True  # before whoever pushes it
         if self._petter_of(index) is not None:
             return True  # before the one stroking it
         if self.entities[0].action == "knock" and self.entities[0].target == index:
@@ -752,6 +758,8 @@ class Choreography:
             pose = replace(pose, grounded=self.entities[entity.target].kind == "sandcastle")
         if self._holds_up(index):
             pose = replace(pose, holds_up=True)
+        if any(self._pusher_of(other) == index for other in range(len(self.entities))):
+            pose = replace(pose, pushes=True)
         if self._plays(index):
             pose = replace(pose, plays=True)
         if pose.action == "talk":  # the hands up while they speak, down while they listen
@@ -798,6 +806,16 @@ class Choreography:
             for other in range(len(self.entities))
             if other != index
         )
+
+    def _pusher_of(self, index: int) -> int | None:
+        return stroller_pusher(self.entities, index)
+
+    def _pushed(self, index: int, pusher: int, t: float) -> Pose:
+        """A stroller ahead of whoever pushes it, its handle in their hands, rolling along
+        at their pace (its wheels turning as they go)."""
+        body = self._pose(pusher, t)
+        x = body.x + STROLLER_AHEAD * body.facing
+        return Pose(x, 0.0, body.facing, "roll", x / 0.12)
 
     def _held_by(self, index: int) -> int | None:
         """Who holds umbrella, balloons or guitar `index`: the one the request says."""
@@ -974,6 +992,9 @@ class Choreography:
             return replace(pose, moored=fishing)
         if self._talks_with_the_subject(index):
             return self._talking(index, t, u)
+        pusher = self._pusher_of(index)
+        if pusher is not None:
+            return self._pushed(index, pusher, t)
         if entity.action == "dance":  # a partner, face to face with the lead; more of them
             # on either side in turn, a step further out each pair
             lead = self._subject_pose(self.entities[0], t, u)

@@ -1104,7 +1104,8 @@ def _apply(
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
     if joined and others and action in together:
-        partner = others[0]
+        able = [m for m in others if entities[m]["kind"] in vocab.ACTIONS.get(action, ())]
+        partner = (able or others)[0]  # "jogging with a stroller and her dog": the dog
         for one, other in ((subject, partner), (partner, subject)):
             if entities[one]["action"] is None:
                 entities[one]["action"] = action

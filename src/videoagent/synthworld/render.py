@@ -69,6 +69,7 @@ PAINTERS = {
     "fence": scenery.draw_fence,
     "swing": scenery.draw_swing,
     "piano": props.draw_piano,
+    "stroller": props.draw_stroller,
     "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
@@ -135,6 +136,7 @@ DEPTH = {
     "fence": 2,  # before the place, behind whoever jumps it
     "swing": 1,  # behind whoever sits on its seat
     "piano": 2,  # behind its player's hands on its keys
+    "stroller": 2,  # behind the hands on its handle
     "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,
@@ -200,6 +202,7 @@ SHADOWED = {
     "table": 0.75,
     "campfire": 0.5,
     "piano": 0.9,
+    "stroller": 0.45,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
 

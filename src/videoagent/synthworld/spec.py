@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from videoagent.errors import UsageError
@@ -84,3 +85,16 @@ class SceneSpec:
     def from_dict(cls, data: dict) -> SceneSpec:
         entities = tuple(EntitySpec(**e) for e in data.get("entities", ()))
         return cls(**{**data, "entities": entities})
+
+
+def stroller_pusher(entities: Sequence[EntitySpec], index: int) -> int | None:
+    """Who pushes stroller `index` of `entities` along before them: the first person
+    walking (or running, strolling), if anyone is."""
+    if entities[index].kind != "stroller":
+        return None
+    pushing = (
+        i
+        for i, e in enumerate(entities)
+        if e.kind == "person" and e.action in vocab.PUSHED_ALONG_BY
+    )
+    return next(pushing, None)

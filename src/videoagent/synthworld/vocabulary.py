@@ -33,7 +33,8 @@ PROPS += ("laser dot",)  # a laser pointer's, on the floor (whoever points it un
 PROPS += ("streetlight",)  # a lamp post, lit after dark
 PROPS += ("fence",)  # a length of wooden rail fence
 PROPS += ("swing",)  # a playground swing: a seat on ropes from an A-frame
-PROPS += ("piano",)  # an upright piano, its stool before its keys
+PROPS += ("piano",)  # a grand piano, its stool before its keys
+PROPS += ("stroller",)  # a baby's, pushed along before whoever walks with it
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
 # each kind takes, metres (others a person's).
 JUMPED_OVER = ("fence", "bench", "box")
@@ -343,6 +344,10 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 ANIMALS_PETTED = tuple(k for k in ("dog", "cat", "bird", *ANIMALS, "penguin") if k != "person")
 
 
+# What one pushing a stroller does, pushing it along before them.
+PUSHED_ALONG_BY = ("walk", "run", "stroll")
+
+
 def petted_action(kind: str) -> str:
     """What an animal stroked does: sits, where it can, else stands still."""
     return "sit" if kind in ACTIONS["sit"] else "stand"
@@ -505,6 +510,7 @@ DEFAULT_COLOUR = {
     "fence": "white",  # a painted rail fence
     "swing": "red",  # its frame
     "piano": "black",
+    "stroller": "grey",
     "dragon": "green",
     "boat": "red",
     "sailboat": "white",
@@ -689,7 +695,11 @@ KIND_SYNONYMS = {
     **dict.fromkeys("fences railing railings hurdle hurdles".split(), "fence"),
     **dict.fromkeys(("swings", "swingset", "swingsets", "swing set", "swing sets"), "swing"),
     **dict.fromkeys(("tire swing", "tyre swing", "rope swing"), "swing"),
-    **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),  # (no keyboard: typed on)
+    **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),
+    **dict.fromkeys("strollers pram prams pushchair pushchairs buggy buggies".split(), "stroller"),
+    **dict.fromkeys(
+        ("baby stroller", "baby carriage", "baby buggy", "jogging stroller"), "stroller"
+    ),  # (no keyboard: typed on)
     **dict.fromkeys(("picket fence", "picket fences", "wooden fence", "garden fence"), "fence"),
     "dragons": "dragon",
     **dict.fromkeys("castles palace palaces fortress fortresses fort forts".split(), "castle"),

@@ -324,6 +324,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         bend, swing = -0.2 - 0.15 * pose.reach, 0.35
     if pose.action == "mow":  # leaning into the handle
         bend = 0.15
+    if pose.pushes:  # a little, into a stroller's handle
+        bend = 0.1
     chop = tools.chop_stroke(pose.phase) if pose.action == "chop" else None
     if chop:  # stretching up with the axe, bending into the stroke
         bend = tools.chop_lean(chop[0])
@@ -437,6 +439,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = 0.75 - 0.35 * _push(pose, math.pi), -0.4
     if pose.action in ("scoot", "mow"):  # both hands on the handlebar, the mower's handle
         far, elbow = HANDS_FORWARD[pose.action], -0.1
+    if pose.pushes:  # both hands on the stroller's handle
+        far, elbow = HANDS_FORWARD["mow"], -0.1
     if chop:  # both hands on the axe's haft
         far, elbow = chop[0], 0.0
     far_hand = pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
@@ -459,8 +463,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         boards.ski_pole(pen, hand, _push(pose, 0.0), dark=False)
     elif pose.action in ("jump", "splash"):
         pen.limb((sx, sy - 0.02), 0.55, 2.3, 0.085, shirt)
-    elif pose.action in ("scoot", "mow"):
-        pen.limb((sx, sy - 0.02), 0.55, HANDS_FORWARD[pose.action], 0.085, shirt, knee=-0.1)
+    elif pose.action in ("scoot", "mow") or pose.pushes:
+        forward = HANDS_FORWARD.get(pose.action, HANDS_FORWARD["mow"])
+        pen.limb((sx, sy - 0.02), 0.55, forward, 0.085, shirt, knee=-0.1)
         if pose.action == "mow":
             tools.lawnmower(pen, pose.phase)
     elif chop:

@@ -20,6 +20,7 @@ from videoagent.synthworld.choreography import (
     PERCH_AT,
     PIANO_REACH,
     SIZE,
+    STROLLER_AHEAD,
     TABLE_END,
     TRAMPOLINE_HEIGHT,
     Pose,
@@ -429,6 +430,35 @@ def draw_piano(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(x, 0.46), (x, 0.0)], 0.04, colour)
     pen.rect(seat - 0.25, 0.44, seat + 0.25, 0.5, colour)
     pen.rect(seat - 0.23, 0.5, seat + 0.23, 0.53, (120, 30, 40))  # its cushion
+
+
+def draw_stroller(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A baby's stroller side on, going forward (+x): its carriage between a big back
+    wheel and a small front one, the hood over its back half, a blanket tucked in at the
+    front, the handle rising behind to where the hands of whoever pushes it are."""
+    frame = (70, 70, 76)
+    grip = (-(STROLLER_AHEAD - 0.43), 1.0)
+    pen.line([(-0.27, 0.14), grip], 0.03, frame)  # the handle's bar
+    pen.line([(grip[0] - 0.03, grip[1]), (grip[0] + 0.05, grip[1])], 0.05, (30, 30, 34))
+    pen.line([(-0.27, 0.14), (0.3, 0.11)], 0.03, frame)  # the chassis
+    pen.line([(0.02, 0.12), (0.02, 0.4)], 0.03, frame)
+    for x, r in ((-0.27, 0.14), (0.3, 0.11)):  # the wheels, turning as it goes
+        pen.ellipse(x, r, r, r, TYRE)
+        pen.ellipse(x, r, r * 0.6, r * 0.6, (200, 200, 205))
+        turn = pose.phase * 0.12 / r
+        pen.line(
+            [
+                (x - r * 0.6 * math.cos(turn), r - r * 0.6 * math.sin(turn)),
+                (x + r * 0.6 * math.cos(turn), r + r * 0.6 * math.sin(turn)),
+            ],
+            0.015,
+            TYRE,
+        )
+    pen.ellipse(0.05, 0.52, 0.38, 0.14, colour)  # the carriage, its rounded bottom
+    pen.rect(-0.33, 0.52, 0.43, 0.72, colour)
+    pen.rect(0.12, 0.7, 0.42, 0.75, WHITE)  # the blanket
+    hood = [(-0.34, 0.72), (-0.3, 0.92), (-0.14, 1.03), (0.08, 1.0), (0.18, 0.72)]
+    pen.polygon(hood, shade(colour, 0.75))
 
 
 def draw_boat(pen: Pen, pose: Pose, colour: RGB) -> None:

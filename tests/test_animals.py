@@ -88,6 +88,23 @@ def test_an_animal_said_in_two_words_or_by_its_young_is_the_request_s_subject(pr
     assert not brief.beats[0].startswith(("cub", "bear"))
 
 
+@pytest.mark.parametrize(
+    ("prompt", "colour", "action"),
+    [
+        ("an eagle soaring over the mountains", "brown", "fly"),  # was a labelled box
+        ("a flamingo by the lake", "pink", None),
+        ("a raven on the fence", "black", "perch"),
+        ("a dove in the park", "white", None),
+    ],
+)
+def test_a_bird_by_its_own_name_is_a_bird_of_its_colour(first_planned, prompt, colour, action):
+    spec, _ = first_planned(prompt)
+    lead = spec.entities[0]
+    assert (lead.kind, lead.colour) == ("bird", colour)
+    assert action is None or lead.action == action
+    assert not spec.placeholders
+
+
 def test_a_pup_cup_is_a_cup_and_no_pup():
     brief = make_brief(Request.build("a pup cup on a cafe table"))
     assert brief.subject == "" and brief.subject_kind is None

@@ -323,14 +323,20 @@ def drawable(subject: str) -> str:
     if at is not None and at and words[at - 1].lower() == "birthday":
         return _BIRTHDAY_PARTY
     if at is not None:
-        return _GROUPS[words[at].lower().strip(",.")]
+        return _GROUPS[_group_word(words[at])]
     return " ".join(_FRIENDS.get(word.lower(), word) for word in words)
 
 
 def _is_group(words: list[str], i: int) -> bool:
-    """Whether `words[i]` names people together ("a couple"; not "a couple of dogs")."""
+    """Whether `words[i]` names people together ("a couple", "a family's"; not "a couple of
+    dogs")."""
     following = words[i + 1].lower() if i + 1 < len(words) else ""
-    return words[i].lower().strip(",.") in _GROUPS and following != "of"
+    return _group_word(words[i]) in _GROUPS and following != "of"
+
+
+def _group_word(word: str) -> str:
+    """`word` as `_GROUPS` says it: lower case, no stop after it, not possessive."""
+    return word.lower().strip(",.").removesuffix("'s")
 
 
 # Words that describe the one named after them, in a subject of two.

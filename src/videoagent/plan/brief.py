@@ -56,6 +56,14 @@ def _named(text: str, table: dict[str, str]) -> str | None:
     return None
 
 
+# Watching the weather, or looking outside: from indoors, as through a window ("a cat
+# watching the rain", "looks outside at the snow").
+WATCHING_THE_WEATHER = re.compile(
+    r"\b(?:(?:watch|watches|watching|gazes|gazing|stares|staring)(?:\s+\w+){0,2}\s+"
+    r"(?:rain|snow|storm|raindrops|snowflakes)|(?:looks|looking|peeks|peeking|gazes|gazing)"
+    r"\s+out(?:side)?)\b",
+    re.IGNORECASE,
+)
 # Words for coming in, said of a later beat: the story began outside, not there.
 COMING_IN = frozenset(("inside", "indoors"))
 
@@ -165,7 +173,7 @@ def make_brief(request: Request) -> Brief:
         # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the
         # woods), and anyone out in the rain or snow asked for, which no living room shows,
         # unless seen through a window; a car that is what it is about, in the street.
-        window = "window" in request.text.lower()
+        window = "window" in request.text.lower() or WATCHING_THE_WEATHER.search(plain) is not None
         outdoors = bool(set(vocab.OUT_OF_DOORS) & set(things))  # "a cat stuck in a tree"
         indoors = window or (kind == "cat" and weather == "clear" and not outdoors)
         driven = "car" in things and (kind is None or "steer" in doing)  # or at its wheel

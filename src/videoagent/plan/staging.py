@@ -27,7 +27,7 @@ from videoagent.plan.beats import (
     without_subject,
 )
 from videoagent.plan.bible import Bible, BibleEntity
-from videoagent.plan.brief import Brief, _named
+from videoagent.plan.brief import WATCHING_THE_WEATHER, Brief, _named
 from videoagent.plan.journey import without_destinations, without_whens
 from videoagent.plan.referents import with_referents
 from videoagent.plan.request import NUMBER_WORDS
@@ -149,6 +149,8 @@ FRAMING = {
 }
 # The framing of a lead too small to be seen in a wide shot: followed, closer.
 SMALL_LEADS = dict.fromkeys(vocab.SMALL_FLIERS, ("medium", "track"))
+# Words that take a beat out of the house, where it names no place.
+_OUT_OF_DOORS = re.compile(r"\b(?:outside|outdoors|out of doors)\b", re.IGNORECASE)
 # What a friend does along with the lead, where the beat tells no meeting.
 TOGETHER = ("walk", "run", "sit", "jump", "sniff", "talk")
 OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
@@ -513,6 +515,10 @@ def stage(
         about_lead = _of_the_thing(brief, about_lead, earlier)  # "then it drives away"
     # What a "who" clause says the lead is like is not seen ("who lost his dog").
     setting = _named(without_destinations(beat), vocab.PLACE_SYNONYMS) or here or brief.place
+    gone_out = setting in vocab.INDOORS and _OUT_OF_DOORS.search(beat) is not None
+    gone_out &= WATCHING_THE_WEATHER.search(beat) is None  # (not "looks outside")
+    if gone_out:  # "practises the piano, then plays outside": out, at no place said
+        setting = "park"
     home_to_the_fire = _by_the_fire_at_home(beat, setting)
     if home_to_the_fire:  # "…, then drink hot cocoa by the fire": home, by its hearth
         setting = "living room"
@@ -598,7 +604,7 @@ def stage(
     if carried:  # and goes on as the lead does: walked on in the rain
         entities = _as_the_lead_does(entities, lambda e: True)
     place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
-    place = "living room" if home_to_the_fire else place
+    place = "living room" if home_to_the_fire else "park" if gone_out else place
     if lead and entities and place is None and earlier:
         # "reads on the sofa, then falls asleep": on the sofa still
         seat = _seat_kept(earlier, entities)

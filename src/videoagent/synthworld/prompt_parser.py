@@ -1096,6 +1096,8 @@ def _apply(
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
+    if action == "hug":  # whom, not where ("a kiss under the streetlight", "under a tree")
+        others = [m for m in others if entities[m]["kind"] not in vocab.PROPS]
     if action == "hug" and any(entities[m]["kind"] != "person" for m in (subject, *others[:1])):
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")

@@ -628,6 +628,12 @@ KIND_SYNONYMS = {
     "gull": "bird",
     "sparrow": "bird",
     **dict.fromkeys("rooster hen chicken chick".split(), "bird"),
+    **dict.fromkeys(
+        """eagle hawk falcon hummingbird flamingo pelican bluebird songbird magpie vulture
+        heron stork woodpecker raven puffin peacock dove kingfisher blackbird""".split(),
+        "bird",
+    ),
+    **dict.fromkeys(("finch", "finches", "canary", "canaries"), "bird"),
     **dict.fromkeys("horses pony ponies foal foals stallion stallions mare mares".split(), "horse"),
     **dict.fromkeys("fawn fawns stag stags doe reindeer elk".split(), "deer"),
     **dict.fromkeys("cows calf calves cattle bull bulls ox oxen".split(), "cow"),
@@ -824,6 +830,18 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("tennis ball", "tennis balls"), "yellow"),
     **dict.fromkeys(("chick", "chicks"), "yellow"),
     **dict.fromkeys(("reindeer", "elk", "hare", "hares", "stallion", "stallions"), "brown"),
+    **dict.fromkeys("eagle eagles hawk hawks falcon falcons".split(), "brown"),
+    **dict.fromkeys(
+        "raven ravens magpie magpies vulture vultures blackbird blackbirds".split(), "black"
+    ),
+    **dict.fromkeys("puffin puffins".split(), "black"),
+    **dict.fromkeys("dove doves stork storks pelican pelicans".split(), "white"),
+    **dict.fromkeys("flamingo flamingos".split(), "pink"),
+    **dict.fromkeys("bluebird bluebirds peacock peacocks kingfisher kingfishers".split(), "blue"),
+    **dict.fromkeys("heron herons".split(), "grey"),
+    **dict.fromkeys("canary canaries".split(), "yellow"),
+    **dict.fromkeys("woodpecker woodpeckers".split(), "red"),
+    **dict.fromkeys("hummingbird hummingbirds".split(), "green"),
 }
 # And each one's plural ("pigeons", "taxis"), where it takes an -s.
 KIND_SYNONYMS |= {
@@ -1301,6 +1319,8 @@ ACTION_SYNONYMS = {
     "joining": "meet",
     # people come together and put their arms round each other (a pet is met)
     **dict.fromkeys("hug hugs hugging cuddle cuddles cuddling embrace embraces".split(), "hug"),
+    # a kiss is drawn as the embrace it comes in
+    **dict.fromkeys("kiss kisses kissing kissed".split(), "hug"),
     "play": "meet",
     "plays": "meet",
     "playing": "meet",
@@ -1320,7 +1340,7 @@ ACTION_SYNONYMS = {
     "fly": "fly",
     "flies": "fly",
     "flying": "fly",
-    "soars": "fly",
+    **dict.fromkeys(("soar", "soars", "soaring", "soared"), "fly"),
     **dict.fromkeys("flutters fluttering floats floating drifts drifting".split(), "fly"),
     **dict.fromkeys("buzzes buzzing hovers hovering".split(), "fly"),
     **dict.fromkeys("waddles waddling".split(), "walk"),

@@ -1,0 +1,38 @@
+"""A beat said to be "outside" goes out of the house (it played in the living room); one
+watching the weather, or looking outside, is indoors, the weather on the windows (a cat
+looking out at the rain walked in the park in it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.agent.planning import preview_plan
+from videoagent.plan.request import Request
+
+
+def _places(text):
+    board, _ = preview_plan(Request.build(text), ["procedural"])
+    return [
+        (s.scene_spec.place, s.scene_spec.weather) for s in board.shots if s.kind == "generated"
+    ]
+
+
+def test_playing_outside_goes_out_and_dinner_comes_home():
+    places = _places("a girl practices piano, then plays outside with her dog, then eats dinner")
+    assert [p for p, _ in places] == ["living room", "park", "living room"]
+
+
+@pytest.mark.parametrize(
+    ("text", "weather"),
+    [
+        ("a cat looks outside at the rain", "rain"),
+        ("a girl watching the snow fall", "snow"),
+        ("a boy watching the storm", "rain"),
+    ],
+)
+def test_watching_the_weather_is_from_indoors(text, weather):
+    assert set(_places(text)) == {("living room", weather)}
+
+
+def test_out_in_the_rain_stays_out():
+    assert {p for p, _ in _places("a dog playing in the rain")} == {"park"}

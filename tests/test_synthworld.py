@@ -382,10 +382,10 @@ def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
         ("a wooden boat on the lake", [("boat", "sail", "")]),
         # ... and a thing played with is no one met ("a dog and a rope meet nose to nose")
         ("a dog playing with a rope", [("dog", "stand", ""), ("rope", "stand", "")]),
-        # a toy is no animal ("a teddy bear" drew a brown bear) ...
+        # a toy is no animal ("a teddy bear" drew a brown bear; now a toy, hugged) ...
         (
             "a girl hugging her teddy bear",
-            [("person", "stand", ""), ("placeholder", "stand", "teddy bear")],
+            [("person", "hug", ""), ("teddy bear", "stand", "")],
         ),
         (
             "a kid on a rocking horse",

@@ -204,10 +204,12 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     after = words[i + 1] if i + 1 < len(words) else ""
     if words[i] == "home" and {f"{before} home", f"home {after}"} & vocab.PLACE_SYNONYMS.keys():
         return None  # where one is ("sleeps at home", "to come home"), no house to see
+    pair = f"{words[i]} {after}"
+    drawn_toy = pair in vocab.KINDS or pair in vocab.KIND_SYNONYMS  # "a teddy bear": drawn
     if i > 0 and words[i - 1] in vocab.toy_words(vocab.KIND_SYNONYMS.get(words[i], words[i])):
-        return None  # "a teddy bear", "a toy train": a toy, asked as what it is (a stand-in)
+        return None  # "a toy train": a toy, asked as what it is (a stand-in)
     made = vocab.KIND_SYNONYMS.get(after, after)
-    if words[i] in vocab.toy_words(made) and made in vocab.KINDS:
+    if words[i] in vocab.toy_words(made) and made in vocab.KINDS and not drawn_toy:
         return None  # "a blanket fort": what the toy is made of, no blanket of its own
     if after in vocab.WORN_AS and _creature_word(words[i]):
         return None  # "a bear costume": worn, no bear

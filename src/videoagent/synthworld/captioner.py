@@ -19,6 +19,7 @@ from videoagent.synthworld.vocabulary import (
     DEFAULT_COLOUR,
     GOES_ABOUT_BY,
     HELD_UP,
+    HUGGED,
     PLAYED,
     RIDDEN,
     RIDING,
@@ -172,6 +173,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if entity.kind == "fireworks":  # of many colours: the first is said where it is asked
         said = "" if entity.colour == DEFAULT_COLOUR["fireworks"] else f"{entity.colour} "
         return f"{said}fireworks burst overhead.".capitalize()
+    if action == "hug" and target is not None and target.kind in HUGGED:  # in the arms
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} hugs {_introduced(spec, entity.target)}."
     if action in ("meet", "hug") and target is not None:
         done.add(entity.target)  # type: ignore[arg-type]
         met = f"the {_name(target)}" if entity.target < index else _article(_name(target))

@@ -20,6 +20,7 @@ from videoagent.synthworld.vocabulary import (
     CHILD,
     HELD,
     HELD_UP,
+    HUGGED,
     IN_THE_SKY,
     JUMPED_OVER,
     LEAP,
@@ -118,6 +119,7 @@ SIZE = {
     "swing": (2.2, 2.4),
     "piano": (1.9, 1.6),  # a grand, side on: its keys to its tail; its lid propped open
     "stroller": (0.95, 1.05),  # its wheels to its hood; its handle out behind
+    "teddy bear": (0.34, 0.42),  # sitting up, to its ears
     "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -207,6 +209,10 @@ EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
 PIANO_REACH = 1.35
 # How far ahead of whoever pushes it a stroller's middle is, metres (its handle in reach).
 STROLLER_AHEAD = 0.95
+# Where a teddy bear hugged is: before the middle of whoever holds it, and how high its
+# feet are (a grown-up's metres): held to the chest.
+HUGGED_BEFORE, HUGGED_AT = 0.14, 0.95
+TEDDY_BESIDE = 0.5  # how far along its seat from whoever sits there a teddy bear sits
 # How far before one building it what they build stands (metres), and how much of it is
 # there when they start: a mound of sand, the snowman's first ball.
 BUILT_REACH = {"sandcastle": 0.6, "snowman": 0.75}
@@ -401,7 +407,15 @@ def _seated(entity: EntitySpec, entities: tuple[EntitySpec, ...]) -> bool:
     if entity.kind != "person":
         return False
     somewhere = any(e.kind in SEATS or e.kind == "table" for e in entities)
-    return entity.action in SEATED or (entity.action in SEATED_WHERE_THERE_IS_A_SEAT and somewhere)
+    either = entity.action in SEATED_WHERE_THERE_IS_A_SEAT or hugs_a_toy(entity, entities)
+    return entity.action in SEATED or (either and somewhere)
+
+
+def hugs_a_toy(entity: EntitySpec, entities: tuple[EntitySpec, ...]) -> bool:
+    """Whether `entity` hugs what is held in the arms (`HUGGED`: a teddy bear), not one
+    who comes to them."""
+    aimed = entities[entity.target].kind if entity.target is not None else None
+    return entity.action == "hug" and aimed in HUGGED
 
 
 def _lying_width(entity: EntitySpec) -> float:
@@ -670,6 +684,8 @@ class Choreography:
             return True  # face to face with them
         if self._pusher_of(index) is not None:
             return True  # before whoever pushes it
+        if self._hugger_of(index) is not None:
+            return True  # in their arms
         if self._petter_of(index) is not None:
             return True  # before the one stroking it
         if self.entities[0].action == "knock" and self.entities[0].target == index:
@@ -707,7 +723,7 @@ class Choreography:
             speed = SPEED["run"]  # on a galloping horse
         if self._leaper() is not None:
             speed = SPEED["run"]  # running at what it jumps over
-        if subject.action in MEETING:
+        if subject.action in MEETING and not hugs_a_toy(subject, self.entities):
             return (-0.6, -0.6)
         standing = sum(1 for i in range(1, len(self.entities)) if self._talks_with_the_subject(i))
         if standing % 2:  # with those facing it, the group in the middle of the shot
@@ -774,6 +790,8 @@ class Choreography:
             u, out = t / self.duration, BLOWN_OUT
             lean = _ease((u - out + 0.2) / 0.15) if u < out else 1 - _ease((u - out) / 0.15)
             pose = replace(pose, reach=lean)
+        if entity.kind in HUGGED and self._hugger_of(index) is None:
+            pose = self._sat_on_a_seat(pose, t)
         if self._on_the_ground(index, pose):
             pose = replace(pose, grounded=True)  # on the grass, the sand, the floor
         elif pose.seated and entity.label == CHILD:  # up on the seat
@@ -809,6 +827,35 @@ class Choreography:
 
     def _pusher_of(self, index: int) -> int | None:
         return stroller_pusher(self.entities, index)
+
+    def _hugger_of(self, index: int) -> int | None:
+        """Who holds entity `index` (a teddy bear) in their arms, hugging it, if anyone."""
+        return next(
+            (
+                i
+                for i, e in enumerate(self.entities)
+                if e.target == index and hugs_a_toy(e, self.entities)
+            ),
+            None,
+        )
+
+    def _sat_on_a_seat(self, pose: Pose, t: float) -> Pose:
+        """A teddy bear no one holds, sat up on the scene's bench, sofa, bed or blanket if
+        it has one (beside whoever sits there), else where `pose` has it."""
+        seat = next((i for i, e in enumerate(self.entities) if e.kind in SEATS), None)
+        if seat is None:
+            return pose
+        taken = any(self._sits(e) or e.action in ("sleep", "wake") for e in self.entities)
+        x = self._pose(seat, t).x + (TEDDY_BESIDE if taken else 0.0)
+        return replace(pose, x=x, y=SEATS[self.entities[seat].kind])
+
+    def _hugged(self, index: int, hugger: int, t: float) -> Pose:
+        """A teddy bear held to the chest of whoever hugs it, a little before them."""
+        body = self._pose(hugger, t)
+        scale, drop = self._hands_of(hugger, body, SEATED)
+        x = body.x + HUGGED_BEFORE * scale * body.facing
+        y = body.y + (HUGGED_AT - drop) * scale
+        return Pose(x, y, body.facing, "stand", self._phase(self.entities[index], t))
 
     def _pushed(self, index: int, pusher: int, t: float) -> Pose:
         """A stroller ahead of whoever pushes it, its handle in their hands, rolling along
@@ -907,7 +954,7 @@ class Choreography:
     def _pose(self, index: int, t: float) -> Pose:
         pose = self._placed(index, t)
         entity = self.entities[index]
-        if entity.action in SEATED_WHERE_THERE_IS_A_SEAT and self._sits(entity):
+        if entity.action not in SEATED and self._sits(entity):  # talking, hugging a toy
             return replace(pose, sitting=True)
         return pose
 
@@ -995,6 +1042,9 @@ class Choreography:
         pusher = self._pusher_of(index)
         if pusher is not None:
             return self._pushed(index, pusher, t)
+        hugger = self._hugger_of(index)
+        if hugger is not None:
+            return self._hugged(index, hugger, t)
         if entity.action == "dance":  # a partner, face to face with the lead; more of them
             # on either side in turn, a step further out each pair
             lead = self._subject_pose(self.entities[0], t, u)
@@ -1345,6 +1395,8 @@ class Choreography:
     def _subject_pose(self, entity: EntitySpec, t: float, u: float) -> Pose:
         start, end = self.subject_span()
         action = entity.action
+        if hugs_a_toy(entity, self.entities):  # where they are, holding it to them
+            return Pose(sum(self.subject_span()) / 2, 0.0, +1, "hug", self._phase(entity, t))
         if action in MEETING:
             return self._meet_pose(entity, t, u, side=-1)
         if action == "eat" and self._giver() is not None:

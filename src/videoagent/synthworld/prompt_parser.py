@@ -1097,7 +1097,16 @@ def _apply(
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
     if action == "hug":  # whom, not where ("a kiss under the streetlight", "under a tree")
-        others = [m for m in others if entities[m]["kind"] not in vocab.PROPS]
+        others = [
+            m
+            for m in others
+            if entities[m]["kind"] not in vocab.PROPS or entities[m]["kind"] in vocab.HUGGED
+        ]
+    if action == "hug" and others and entities[others[0]]["kind"] in vocab.HUGGED:
+        if entities[subject]["kind"] == "person" and entities[subject]["action"] is None:
+            # "a girl hugging her teddy bear": in her arms, held to her
+            entities[subject]["action"], entities[subject]["target"] = "hug", others[0]
+        return
     if action == "hug" and any(entities[m]["kind"] != "person" for m in (subject, *others[:1])):
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
@@ -1308,6 +1317,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "stand"  # "clouds rolling": they drift as clouds do
         if action in ("takeoff", "land") and kind != "plane" and kind in vocab.ACTIONS["fly"]:
             action = "fly"  # "a butterfly landing on a flower": flying, as it comes down
+        if kind in vocab.HUGGED and action in ("sit", "sleep"):
+            action = "stand"  # a teddy bear is drawn sitting up as it is: nothing left out
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             cannot.append((kind, action))
             action = "stand"

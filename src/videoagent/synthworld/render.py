@@ -70,6 +70,7 @@ PAINTERS = {
     "swing": scenery.draw_swing,
     "piano": props.draw_piano,
     "stroller": props.draw_stroller,
+    "teddy bear": props.draw_teddy_bear,
     "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
@@ -137,6 +138,7 @@ DEPTH = {
     "swing": 1,  # behind whoever sits on its seat
     "piano": 2,  # behind its player's hands on its keys
     "stroller": 2,  # behind the hands on its handle
+    "teddy bear": 5,  # in the arms, before whoever hugs it
     "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,

@@ -35,6 +35,9 @@ PROPS += ("fence",)  # a length of wooden rail fence
 PROPS += ("swing",)  # a playground swing: a seat on ropes from an A-frame
 PROPS += ("piano",)  # a grand piano, its stool before its keys
 PROPS += ("stroller",)  # a baby's, pushed along before whoever walks with it
+PROPS += ("teddy bear",)  # a toy, hugged in the arms, sitting up where it is put
+# What a person hugs in their arms, holding it to them ("hugging her teddy bear").
+HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
 # each kind takes, metres (others a person's).
 JUMPED_OVER = ("fence", "bench", "box")
@@ -511,6 +514,7 @@ DEFAULT_COLOUR = {
     "swing": "red",  # its frame
     "piano": "black",
     "stroller": "grey",
+    "teddy bear": "brown",
     "dragon": "green",
     "boat": "red",
     "sailboat": "white",
@@ -703,6 +707,11 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("tire swing", "tyre swing", "rope swing"), "swing"),
     **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),
     **dict.fromkeys("strollers pram prams pushchair pushchairs buggy buggies".split(), "stroller"),
+    **dict.fromkeys(("teddy", "teddies", "teddy bears", "toy bear", "toy bears"), "teddy bear"),
+    **dict.fromkeys(
+        ("stuffed animal", "stuffed animals", "stuffed bear", "stuffed toy"), "teddy bear"
+    ),
+    **dict.fromkeys(("plush toy", "plush bear", "soft toy", "cuddly toy", "plushie"), "teddy bear"),
     **dict.fromkeys(
         ("baby stroller", "baby carriage", "baby buggy", "jogging stroller"), "stroller"
     ),  # (no keyboard: typed on)

@@ -461,6 +461,27 @@ def draw_stroller(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.polygon(hood, shade(colour, 0.75))
 
 
+def draw_teddy_bear(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A teddy bear sitting up, turned a little our way: round body, lighter tummy and
+    muzzle, stubby arms and legs, round ears, a button nose and eyes."""
+    light, dark = shade(colour, 1.35), shade(colour, 0.75)
+    pen.ellipse(-0.1, 0.2, 0.05, 0.08, dark)  # the far arm
+    pen.ellipse(0.0, 0.15, 0.12, 0.14, colour)  # the body
+    pen.ellipse(0.03, 0.13, 0.07, 0.08, light)  # its tummy
+    for x in (-0.05, 0.08):  # the legs, sticking out before it
+        pen.ellipse(x, 0.04, 0.06, 0.045, colour)
+        pen.ellipse(x + 0.03, 0.04, 0.025, 0.035, light)  # a paw pad
+    pen.ellipse(0.1, 0.19, 0.045, 0.075, colour)  # the near arm
+    for x in (-0.07, 0.09):  # the ears
+        pen.ellipse(x, 0.4, 0.045, 0.045, colour)
+        pen.ellipse(x, 0.4, 0.022, 0.022, light)
+    pen.ellipse(0.01, 0.32, 0.1, 0.095, colour)  # the head
+    pen.ellipse(0.05, 0.29, 0.05, 0.04, light)  # the muzzle
+    pen.ellipse(0.07, 0.3, 0.018, 0.014, (30, 24, 22))  # the nose
+    for x in (-0.02, 0.05):
+        pen.ellipse(x, 0.345, 0.012, 0.012, (30, 24, 22))  # the eyes
+
+
 def draw_boat(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A rowing boat side on: its hull, a darker gunwale, a white line along it, a little
     wake behind where it moves (none where it is moored, fished from)."""

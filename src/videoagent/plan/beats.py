@@ -216,10 +216,12 @@ def _plain_form(gerund: str) -> str:
     # One syllable, one vowel, one consonant, not doubled: hik-e, skat-e (not eat, fix, visit).
     silent_e = re.fullmatch(r"[^aeiou]*[aeiou][bcdfgklmnprstvz]", stem) is not None
     # and endings that take an e whatever comes before: decorat-e, observ-e, judg-e,
-    # organiz-e, captur-e, admir-e, produc-e, argu-e, rescu-e, practic-e (not float, pour,
-    # pair, buy)
+    # organiz-e, captur-e, admir-e, produc-e, argu-e, rescu-e, practic-e, serenad-e (not
+    # float, pour, pair, buy, load)
     silent_e |= (
-        re.search(r"(?:[^aeiou]at|rv|dg|iz|[^aeiou]ur|[^aeiou]ir|duc|[^aeiouq]u|ic)$", stem)
+        re.search(
+            r"(?:[^aeiou]at|rv|dg|iz|[^aeiou]ur|[^aeiou]ir|duc|[^aeiouq]u|ic|[^aeiou]ad)$", stem
+        )
         is not None
     )
     return stem + "e" if stem in _E_STEMS or silent_e else stem
@@ -309,6 +311,7 @@ _FRIENDS = {"friend": "person", "friends": "people", "buddies": "people", "pals"
 _GROUPS = {
     "couple": "two people",
     "family": "two people and a child",
+    **dict.fromkeys(("crowd", "audience"), "four people"),
     **dict.fromkeys(("party", "parties"), "three people"),  # those at it
 }
 # A party of a child's (a birthday's) has two grown-ups and a child.

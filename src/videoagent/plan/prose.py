@@ -84,6 +84,7 @@ ACTION_PROSE = {
     "skip": "skips rope, hopping as it swings under their feet",
     "talk": "talks, gesturing while speaking and nodding while listening",
     "play": "plays the piano, the hands moving over its keys",
+    "sing": "sings, the mouth open on each note, a hand held out",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",

@@ -120,6 +120,7 @@ FRAMING = {
     "propose": ("medium", "static"),
     "talk": ("medium", "static"),
     "play": ("medium", "static"),
+    "sing": ("medium", "static"),
     "knock": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),

@@ -344,6 +344,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "stretch": "stretches",
         "skip": "skips rope",
         "talk": "talks",
+        "sing": "sings",
         "play": "plays the piano",  # (one of its own, where no piano is said)
         "toss": "throws a ball",
         "rally": "plays tennis",

@@ -247,7 +247,7 @@ BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round i
 SEATED = ("sit", "eat", "read", "type", "play")
 # What is done standing, or sitting where the scene has a seat or a table: talking ("two
 # friends chatting on a bench", "… over coffee" at a café's table).
-SEATED_WHERE_THERE_IS_A_SEAT = ("talk",)
+SEATED_WHERE_THERE_IS_A_SEAT = ("talk", "sing")
 # Talking: how far apart two stand face to face (metres), how long each speaks before the
 # next does (seconds), and how much of a turn the hands take to come up or go down.
 TALK_APART, TALK_TURN, TALK_EASE = 0.95, 2.6, 0.15
@@ -1367,6 +1367,7 @@ class Choreography:
             "chop": 3.5,  # a swing of the axe every second and three quarters
             "talk": 4.0,  # the hand's beat as they speak
             "play": 7.0,  # the hands over the keys
+            "sing": 3.0,  # a note every second or so
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -109,7 +109,7 @@ WHERE_DONE = {
     **dict.fromkeys("camps camped camping".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
-    **dict.fromkeys(("videogame", "videogames", "gaming"), "living room"),
+    **dict.fromkeys(("videogame", "videogames", "gaming", "karaoke"), "living room"),
     **dict.fromkeys(("table", "tables"), "living room"),  # eating at it, at home
     **dict.fromkeys(("knit", "knits", "knitting"), "living room"),  # in an armchair, at home
     **dict.fromkeys(("piano", "pianos", "pianist", "pianists"), "living room"),  # at home
@@ -341,6 +341,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     # hands, the others listen, nodding (sitting where there is a seat or a table)
     "talk": ("person",),
     "play": ("person",),  # a piano, on its stool, the hands over its keys
+    "sing": ("person",),  # the mouth open on each note, a hand out, notes rising
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -410,6 +411,7 @@ LEARNT_ACTIONS = tuple(
         "perch",
         "talk",
         "play",
+        "sing",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1231,6 +1233,13 @@ ACTION_SYNONYMS = {
         "talk",
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
+    # cheering: up on their toes, arms flung up, as one jumping for joy is drawn
+    **dict.fromkeys("cheer cheers cheering cheered".split(), "jump"),
+    **dict.fromkeys(
+        """sing sings singing sang karaoke serenade serenades serenading carol carols
+        carolling caroling""".split(),
+        "sing",
+    ),
     **dict.fromkeys("bury buries burying buried".split(), "dig"),  # a squirrel its acorn
     **dict.fromkeys("crawl crawls crawling crawled".split(), "crawl"),
     **dict.fromkeys("splash splashes splashing splashed".split(), "splash"),
@@ -1451,7 +1460,7 @@ STILL_WORDS = frozenset(
 # Work done on one's feet in one spot ("a chef cooking"): whoever does it stands there.
 STANDING_WORDS = frozenset(
     """
-    sing sings singing wash washes
+    wash washes clap claps clapping applaud applauds applauding
     washing sweep sweeps sweeping fish fishes chop chops chopping
     feed feeds feeding make makes making
     throw throws throwing toss tosses tossing fetch

@@ -564,6 +564,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(sx, sy - 0.02), (sx + 0.1, sy - 0.38), (sx + 0.3, sy - 0.225)], 0.085, shirt)
     elif pose.hand_ahead:  # forward, holding the hand of the one ahead
         pen.limb((sx, sy - 0.02), 0.55, HOLDING_HANDS, 0.085, shirt)
+    elif pose.action == "sing":  # the hand out before them, palm up, swaying to the tune
+        sway = 0.12 * math.sin(pose.phase * 0.5)
+        pen.limb((sx, sy - 0.02), 0.55, 0.9 + sway, 0.085, shirt, knee=-1.1)
     elif pose.action == "talk":  # speaking, the hand up before them, beating time to it
         beat = pose.reach * (0.35 + 0.25 * math.sin(pose.phase))
         pen.limb((sx, sy - 0.02), 0.55, 0.2 + 0.6 * pose.reach, 0.085, shirt, knee=-beat * 2.6)
@@ -584,6 +587,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb((sx, sy - 0.02), 0.55, swing * 0.8 + idle, 0.085, shirt, knee=0.2)
     if pose.action == "talk":
         _talking_head(pen, sx + 0.03, sy + 0.16, pose)
+    elif pose.action == "sing":
+        _singing_head(pen, sx + 0.03, sy + 0.16, pose)
     else:
         _head(pen, sx + 0.03, sy + 0.16)
 
@@ -598,7 +603,24 @@ def _talking_head(pen: Pen, hx: float, hy: float, pose: Pose) -> None:
         pen.ellipse(hx + nod + 0.075, hy - nod - 0.065, 0.022, 0.02 * opened, MOUTH)
 
 
+def _singing_head(pen: Pen, hx: float, hy: float, pose: Pose) -> None:
+    """The head of one singing: the mouth open wide and wider on each note, the notes
+    rising and drifting away before them as they sing."""
+    _head(pen, hx, hy)
+    opened = 0.5 + 0.5 * math.sin(pose.phase * 2.0)
+    pen.ellipse(hx + 0.075, hy - 0.065, 0.026, 0.012 + 0.02 * opened, MOUTH)
+    for k in range(3):  # each note from the mouth, up and away, the next after it
+        age = (pose.phase * 0.12 + k / 3) % 1.0
+        x = hx + 0.16 + 0.4 * age
+        y = hy + 0.02 + 0.45 * age + 0.04 * math.sin(pose.phase + 2.1 * k)
+        pen.ellipse(x, y, 0.03, 0.022, NOTE)  # its head
+        pen.line([(x + 0.026, y), (x + 0.026, y + 0.1)], 0.012, NOTE)  # its stem
+        if k % 2:  # a quaver's flag
+            pen.line([(x + 0.026, y + 0.1), (x + 0.06, y + 0.07)], 0.012, NOTE)
+
+
 MOUTH = (120, 40, 40)
+NOTE = (70, 40, 140)  # the notes sung, drawn in the air
 PIANO_HANDS = 1.25  # the arms' angle (from straight down) reaching a piano's keys
 RING_BOX = (140, 30, 45)
 RING_GOLD = (240, 200, 80)

@@ -34,5 +34,11 @@ def test_watching_the_weather_is_from_indoors(text, weather):
     assert set(_places(text)) == {("living room", weather)}
 
 
+def test_one_looking_out_keeps_still_indoors(first_planned):
+    for text in ("a cat looks outside at the rain", "a girl staring outside at the snow"):
+        spec, _ = first_planned(text)
+        assert spec.place == "living room" and spec.entities[0].action == "sit"
+
+
 def test_out_in_the_rain_stays_out():
     assert {p for p, _ in _places("a dog playing in the rain")} == {"park"}

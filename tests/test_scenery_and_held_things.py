@@ -396,6 +396,9 @@ def test_a_painter_paints_at_an_easel_the_canvas_filling_as_they_go():
     ]
     assert not parsed.placeholders and parse(caption(parsed.spec)).spec == parsed.spec
     assert "easel" not in [e.kind for e in parse("a man painting the fence").spec.entities]
+    for what in ("a picture", "a portrait", "a landscape"):  # the canvas: no box beside it
+        painting = parse(f"a woman painting {what} by the lake")
+        assert not painting.placeholders and "easel" in [e.kind for e in painting.spec.entities]
     choreography = Choreography(parsed.spec, 10.0)
     painter, easel = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
     assert 0.5 < (easel.x - painter.x) * painter.facing < 1.0 and easel.facing == -painter.facing

@@ -60,7 +60,7 @@ def _named(text: str, table: dict[str, str]) -> str | None:
 # watching the rain", "looks outside at the snow").
 WATCHING_THE_WEATHER = re.compile(
     r"\b(?:(?:watch|watches|watching|gazes|gazing|stares|staring)(?:\s+\w+){0,2}\s+"
-    r"(?:rain|snow|storm|raindrops|snowflakes)|(?:looks|looking|peeks|peeking|gazes|gazing)"
+    r"(?:rain|snow|storm|raindrops|snowflakes)|(?:looks|looking|peeks|peeking|gazes|gazing|stares|staring)"
     r"\s+out(?:side)?)\b",
     re.IGNORECASE,
 )

@@ -595,6 +595,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 pass  # "the candles on the cake": the cake's, drawn with it
             elif token in vocab.COLLECTIVES and tokens[i + 1 : i + 2] == ["of"]:
                 pass  # "a flock of birds": how many, no thing of its own
+            elif token in _PAINTINGS and "paint" in actions:
+                pass  # "painting a picture": the canvas on the easel, painted as they go
             elif token not in KNOWN or (token in vocab.RIDDEN_NOUNS and not mentions):
                 named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for; what one
@@ -951,6 +953,10 @@ _TEACHING = frozenset("teach teaches teaching taught".split())
 _HAND_IN_HAND = {"hand in hand", "holding hands", "hold hands", "holds hands", "held hands"}
 # What is painted where it stands, at no easel ("painting the fence").
 _PAINTED_ON = set("fence fences wall walls house door room nails face".split())
+# What one painting at an easel paints: the canvas on it.
+_PAINTINGS = set(
+    "picture pictures painting paintings portrait portraits landscape landscapes".split()
+)
 # Talking on a phone: it is held to the ear.
 _CALLING = set("talk talks talking call calls calling chat chats chatting".split())
 # Taking photos: with a camera, where no phone or camera is said.

@@ -1233,6 +1233,12 @@ ACTION_SYNONYMS = {
         "talk",
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
+    # looking out of the window, keeping still to watch
+    **{
+        f"{look} {out}": "sit"
+        for look in "looks looking gazes gazing stares staring peeks peeking".split()
+        for out in ("out", "outside")
+    },
     # cheering: up on their toes, arms flung up, as one jumping for joy is drawn
     **dict.fromkeys("cheer cheers cheering cheered".split(), "jump"),
     **dict.fromkeys(

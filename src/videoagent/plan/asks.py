@@ -95,7 +95,8 @@ class Ask:
         if self.kind == "action":
             on = "on" if (self.what, self.to) == ("perch", "fence") else AIMED.get(self.what)
             aimed = " ".join(w for w in (on, "the", self.to) if w)
-            verb = "ride" if self.what == "cycle" and self.to else self.what  # the bike
+            riding = self.what in ("cycle", "sled") and self.to  # the bike, the sled
+            verb = "ride" if riding else self.what
             first, *rest = SAID_AS.get(verb, verb).split()  # "takes off"
             said = " ".join((third_person(first), *rest))
             return f"the {self.of} {said}" + (f" {aimed}" if self.to else "")

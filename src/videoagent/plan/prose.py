@@ -85,6 +85,7 @@ ACTION_PROSE = {
     "talk": "talks, gesturing while speaking and nodding while listening",
     "play": "plays the piano, the hands moving over its keys",
     "sing": "sings, the mouth open on each note, a hand held out",
+    "sled": "slides over the snow, sitting on a sled",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",

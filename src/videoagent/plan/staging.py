@@ -121,6 +121,7 @@ FRAMING = {
     "talk": ("medium", "static"),
     "play": ("medium", "static"),
     "sing": ("medium", "static"),
+    "sled": ("wide", "track"),
     "knock": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),

@@ -76,5 +76,6 @@
 # 64: a swing, a child on its seat to and fro, pushed from behind; 65: people talking, face
 # to face or seated, in turn, a cup on the table of those sat at it; 66: a grand piano,
 # played from its stool; 67: a stroller, pushed along by whoever walks with it; 68: a
-# teddy bear, hugged to the chest; 69: singing, notes rising from the mouth.
-VERSION = 69
+# teddy bear, hugged to the chest; 69: singing, notes rising from the mouth; 70: a sled,
+# sat on, sliding over the snow.
+VERSION = 70

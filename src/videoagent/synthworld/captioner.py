@@ -345,6 +345,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "skip": "skips rope",
         "talk": "talks",
         "sing": "sings",
+        "sled": "rides a sled",
         "play": "plays the piano",  # (one of its own, where no piano is said)
         "toss": "throws a ball",
         "rally": "plays tennis",

@@ -120,6 +120,7 @@ SIZE = {
     "piano": (1.9, 1.6),  # a grand, side on: its keys to its tail; its lid propped open
     "stroller": (0.95, 1.05),  # its wheels to its hood; its handle out behind
     "teddy bear": (0.34, 0.42),  # sitting up, to its ears
+    "sled": (1.2, 0.4),  # its runners to its curled front
     "dragon": (5.8, 3.7),  # its tail's tip to its snout; its head and raised wings
     "bed": (2.1, 0.95),  # to the top of its headboard
     "sailboat": (2.4, 2.6),  # its mast's top
@@ -151,6 +152,7 @@ SPEED = {
     "roll": 1.6,
     "sail": 1.2,
     "row": 0.9,  # a rowing boat's pace
+    "sled": 2.8,  # sliding over the snow
 }
 HAND_IN_HAND = 0.62  # how far behind the one before them one holding their hand walks, m
 PACE = {"turtle": 0.2}  # who goes slower than others do (a turtle's plod), of their speed
@@ -380,8 +382,8 @@ OLLIE_EVERY, OLLIE_SECONDS = 3.5, 0.6  # a skateboarder's hop, board and all
 # Where a rider sits, metres above the ground, and behind the middle of what it rides
 # (facing right).
 # in a boat: on its seat; in a car: at the wheel, head and shoulders in its front window
-SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22, "car": 0.4}
-SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22}
+SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22, "car": 0.4, "sled": 0.16}
+SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22, "sled": -0.2}
 SEAT_STEP = 0.6  # how far behind the one before them each other rider sits
 RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
 

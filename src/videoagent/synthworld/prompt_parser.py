@@ -853,6 +853,7 @@ _BRINGS = {
     "horseback": "horse",
     **dict.fromkeys(("cycle", "cycles", "cycling", "biking"), "bike"),
     **dict.fromkeys("row rows rowing canoeing kayaking".split(), "boat"),
+    **dict.fromkeys("sledding sledded sledging sledged tobogganing".split(), "sled"),
 }
 
 

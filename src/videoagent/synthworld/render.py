@@ -71,6 +71,7 @@ PAINTERS = {
     "piano": props.draw_piano,
     "stroller": props.draw_stroller,
     "teddy bear": props.draw_teddy_bear,
+    "sled": props.draw_sled,
     "dragon": fantasy.draw_dragon,
     "fireplace": scenery.draw_fireplace,
     "waterfall": landmarks.draw_waterfall,
@@ -139,6 +140,7 @@ DEPTH = {
     "piano": 2,  # behind its player's hands on its keys
     "stroller": 2,  # behind the hands on its handle
     "teddy bear": 5,  # in the arms, before whoever hugs it
+    "sled": 4,  # before the legs of whoever sits on it
     "dragon": 2,  # before a castle, behind people
     **dict.fromkeys(("fireplace", "waterfall", "lighthouse", "castle"), 0),  # behind all
     "flower": 4,
@@ -205,6 +207,7 @@ SHADOWED = {
     "campfire": 0.5,
     "piano": 0.9,
     "stroller": 0.45,
+    "sled": 0.6,
     **{kind: 0.42 * width for kind, (width, _) in SIZE.items() if kind in ANIMALS},
 }
 

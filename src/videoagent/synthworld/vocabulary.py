@@ -36,6 +36,7 @@ PROPS += ("swing",)  # a playground swing: a seat on ropes from an A-frame
 PROPS += ("piano",)  # a grand piano, its stool before its keys
 PROPS += ("stroller",)  # a baby's, pushed along before whoever walks with it
 PROPS += ("teddy bear",)  # a toy, hugged in the arms, sitting up where it is put
+PROPS += ("sled",)  # a wooden toboggan, sat on to slide over the snow
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -208,7 +209,7 @@ def compounded(text: str) -> str:
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains"}
-WEATHER_OF_DOING = {"ski": "snow", "splash": "rain"}
+WEATHER_OF_DOING = {"ski": "snow", "splash": "rain", "sled": "snow"}
 # Where one splashes: drawn under them as they do ("jumping in puddles": splashing).
 PUDDLES = frozenset(("puddle", "puddles"))
 # What an occasion brings where nothing of it is named: a birthday its cake, a party its
@@ -285,7 +286,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee", "dragon")
     + ("balloon",),  # let go of, floating up and away
     "drive": ("car", "bus", "train"),
-    "roll": ("ball", "bike", "stick"),  # a stick thrown tumbles along
+    "roll": ("ball", "bike", "stick", "sled"),  # a stick thrown tumbles along
     "ride": ("person",),  # on a horse's back (the horse walks)
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
@@ -342,6 +343,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "talk": ("person",),
     "play": ("person",),  # a piano, on its stool, the hands over its keys
     "sing": ("person",),  # the mouth open on each note, a hand out, notes rising
+    "sled": ("person",),  # sitting on a sled, sliding along over the snow
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -412,6 +414,7 @@ LEARNT_ACTIONS = tuple(
         "talk",
         "play",
         "sing",
+        "sled",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -435,6 +438,7 @@ GOES_ABOUT_FIRST = {"car": "drive", "bus": "drive"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDDEN["car"] = ("steer", "drive")  # a driver at its wheel, seen through its windows
+RIDDEN["sled"] = ("sled", "roll")  # sliding over the snow, whoever is on it sitting
 RIDING = tuple(dict.fromkeys(how for how, _ in RIDDEN.values()))  # ride, cycle, row, steer
 # What one rides standing on it, drawn as doing that ("riding a scooter": scooting).
 RIDDEN_STANDING = ("skate", "scoot", "surf", "ski")
@@ -517,6 +521,7 @@ DEFAULT_COLOUR = {
     "piano": "black",
     "stroller": "grey",
     "teddy bear": "brown",
+    "sled": "red",
     "dragon": "green",
     "boat": "red",
     "sailboat": "white",
@@ -710,6 +715,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),
     **dict.fromkeys("strollers pram prams pushchair pushchairs buggy buggies".split(), "stroller"),
     **dict.fromkeys(("teddy", "teddies", "teddy bears", "toy bear", "toy bears"), "teddy bear"),
+    **dict.fromkeys("sleds sledge sledges toboggan toboggans".split(), "sled"),
     **dict.fromkeys(
         ("stuffed animal", "stuffed animals", "stuffed bear", "stuffed toy"), "teddy bear"
     ),
@@ -1233,6 +1239,8 @@ ACTION_SYNONYMS = {
         "talk",
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
+    # on a sled ("a sled": the thing, sat on)
+    **dict.fromkeys("sledding sledded sledging sledged tobogganing".split(), "sled"),
     # looking out of the window, keeping still to watch
     **{
         f"{look} {out}": "sit"

@@ -359,6 +359,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         knee = (0.36, 0.05)
         foot = (knee[0] + 0.42 * math.sin(kick), knee[1] - 0.42 * math.cos(kick))
         pen.line([(0.0, hip_y), knee, foot], 0.13, TROUSERS)
+    elif pose.action == "sled":  # on the sled, legs out straight before them along it
+        hip_y, bend = 0.05, 0.12
+        pen.line([(0.0, hip_y), (0.42, 0.1), (0.72, 0.04)], 0.13, TROUSERS)
+        pen.ellipse(0.74, 0.07, 0.05, 0.07, shade(TROUSERS, 0.6))  # the sole of a boot
     elif pose.action == "row" or pose.moored:  # on the boat's seat, legs out before them,
         hip_y = 0.03  # leaning to each stroke (the hull hides all but the knees); upright
         bend = 0.3 + 0.25 * math.sin(pose.phase) if pose.action == "row" else 0.1  # to fish
@@ -429,6 +433,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = PIANO_HANDS + 0.06 * math.sin(pose.phase + 1.7), -0.45
     if pose.action == "swing":  # up, holding the swing's rope
         far, elbow = 0.35, -2.2
+    if pose.action == "sled":  # both hands forward on its rope
+        far, elbow = SLED_HANDS, -0.2
     if pose.action == "push":  # out to the swing's seat as it comes back
         far, elbow = 0.9 + 0.6 * pose.reach, 0.0
     if pose.action == "stretch":  # both arms up overhead, reaching, leaning side to side
@@ -473,6 +479,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         tools.axe(pen, hands, chop[0])
     elif pose.action == "push":
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
+    elif pose.action == "sled":  # holding the rope to its curled front
+        pen.limb((sx, sy - 0.02), 0.55, SLED_HANDS, 0.085, shirt, knee=-0.2)
     elif pose.action == "swing":  # the hand on the rope by the shoulder
         pen.limb((sx, sy - 0.02), 0.55, 0.35, 0.085, shirt, knee=-2.2)
     elif pose.action == "skip":  # the handle in hand, the rope swung round over and under
@@ -622,6 +630,7 @@ def _singing_head(pen: Pen, hx: float, hy: float, pose: Pose) -> None:
 MOUTH = (120, 40, 40)
 NOTE = (70, 40, 140)  # the notes sung, drawn in the air
 PIANO_HANDS = 1.25  # the arms' angle (from straight down) reaching a piano's keys
+SLED_HANDS = 1.3  # and holding a sled's rope before one sitting on it
 RING_BOX = (140, 30, 45)
 RING_GOLD = (240, 200, 80)
 

@@ -482,6 +482,28 @@ def draw_teddy_bear(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(x, 0.345, 0.012, 0.012, (30, 24, 22))  # the eyes
 
 
+def draw_sled(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A wooden sled side on, going forward (+x): its slatted deck on two runners that curl
+    up at the front, a rope from the curl back to whoever sits on it, snow thrown up
+    behind as it slides."""
+    runner = (60, 60, 66)
+    pen.line([(-0.55, 0.02), (0.45, 0.02), (0.58, 0.1), (0.56, 0.2)], 0.03, runner)
+    for x in (-0.4, 0.0, 0.35):  # the struts from runner to deck
+        pen.line([(x, 0.03), (x, 0.14)], 0.03, runner)
+    pen.polygon([(-0.6, 0.12), (0.42, 0.12), (0.52, 0.2), (0.46, 0.26), (-0.6, 0.18)], colour)
+    for x in (-0.35, -0.1, 0.15):  # the gaps between its slats
+        pen.line([(x, 0.12), (x, 0.18)], 0.012, shade(colour, 0.7))
+    pen.line([(0.5, 0.24), (0.3, 0.55), (0.05, 0.62)], 0.012, (220, 200, 150))  # its rope
+    if pose.action == "roll":  # snow thrown up behind it as it slides
+        for k in range(6):
+            fly = (pose.phase * 0.2 + k / 6) % 1.0
+            x, y = -0.6 - 0.5 * fly, 0.05 + 0.2 * math.sin(fly * math.pi)
+            pen.ellipse(x, y, 0.03, 0.03, SNOW_THROWN)
+
+
+SNOW_THROWN = (246, 248, 252)
+
+
 def draw_boat(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A rowing boat side on: its hull, a darker gunwale, a white line along it, a little
     wake behind where it moves (none where it is moored, fished from)."""

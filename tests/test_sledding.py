@@ -10,7 +10,7 @@ import pytest
 from videoagent.plan.asks import read_asks
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
-from videoagent.synthworld.choreography import SADDLE, Choreography
+from videoagent.synthworld.choreography import SADDLE, SIZE, Choreography
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.vocabulary import COLOURS, LEARNT_ACTIONS, LEARNT_KINDS
@@ -51,3 +51,14 @@ def test_the_caption_of_sledding_reads_back():
 
 def test_sledding_is_nothing_the_models_learnt():
     assert "sled" not in LEARNT_ACTIONS and "sled" not in LEARNT_KINDS
+
+
+def test_two_sledding_together_both_sit_on_the_one_sled(first_planned):
+    spec, _ = first_planned("kids sledding in the park")
+    kinds = [e.kind for e in spec.entities]
+    choreography = Choreography(spec, 4.0)
+    sled = choreography.pose(kinds.index("sled"), 1.0)
+    riders = [choreography.pose(i, 1.0) for i, k in enumerate(kinds) if k == "person"]
+    assert len(riders) == 2
+    for rider in riders:  # one behind the other, both on it, none off its back
+        assert abs(rider.x - sled.x) < SIZE["sled"][0] / 2

@@ -107,8 +107,8 @@ DONE_TO = {
     "swing": "{who} swings to and fro on {it}, holding its ropes",
     "jump": "{who} runs at {it} and leaps over it",
     ("perch", "tree"): "{who} perches on a branch of {it}",
-    ("hug", "teddy bear"): "{who} hugs {it}, holding it to them",
     ("perch", "fence"): "{who} sits on the top rail of {it}",
+    ("hug", "teddy bear"): "{who} hugs {it}, holding it to them",
     "angle": "{who} sits fishing in {it}, the line over its side",
     "play": "{who} sits at {it} on its stool, playing, the hands moving over its keys",
 }

@@ -248,7 +248,8 @@ BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round i
 # at a table), else on the ground.
 SEATED = ("sit", "eat", "read", "type", "play")
 # What is done standing, or sitting where the scene has a seat or a table: talking ("two
-# friends chatting on a bench", "… over coffee" at a café's table).
+# friends chatting on a bench", "… over coffee" at a café's table), singing (and hugging a
+# toy, `hugs_a_toy`: up on the bed).
 SEATED_WHERE_THERE_IS_A_SEAT = ("talk", "sing")
 # Talking: how far apart two stand face to face (metres), how long each speaks before the
 # next does (seconds), and how much of a turn the hands take to come up or go down.
@@ -383,7 +384,7 @@ OLLIE_EVERY, OLLIE_SECONDS = 3.5, 0.6  # a skateboarder's hop, board and all
 # (facing right).
 # in a boat: on its seat; in a car: at the wheel, head and shoulders in its front window
 SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22, "car": 0.4, "sled": 0.16}
-SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22, "sled": -0.2}
+SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22, "sled": 0.05}
 SEAT_STEP = 0.6  # how far behind the one before them each other rider sits
 RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
 
@@ -405,7 +406,8 @@ def _grazing(entity: EntitySpec, t: float) -> float:
 
 def _seated(entity: EntitySpec, entities: tuple[EntitySpec, ...]) -> bool:
     """Whether `entity`, of a scene of `entities`, is a person sitting down: sitting,
-    eating, reading, typing; talking where there is somewhere to sit."""
+    eating, reading, typing, at a piano; talking, singing or hugging a toy where there is
+    somewhere to sit."""
     if entity.kind != "person":
         return False
     somewhere = any(e.kind in SEATS or e.kind == "table" for e in entities)
@@ -828,6 +830,7 @@ class Choreography:
         )
 
     def _pusher_of(self, index: int) -> int | None:
+        """Who pushes stroller `index` before them (`stroller_pusher`), if anyone does."""
         return stroller_pusher(self.entities, index)
 
     def _hugger_of(self, index: int) -> int | None:
@@ -861,10 +864,10 @@ class Choreography:
 
     def _pushed(self, index: int, pusher: int, t: float) -> Pose:
         """A stroller ahead of whoever pushes it, its handle in their hands, rolling along
-        at their pace (its wheels turning as they go)."""
+        at their pace (its phase: how far it has gone, metres, its wheels turning by it)."""
         body = self._pose(pusher, t)
         x = body.x + STROLLER_AHEAD * body.facing
-        return Pose(x, 0.0, body.facing, "roll", x / 0.12)
+        return Pose(x, 0.0, body.facing, "roll", x)
 
     def _held_by(self, index: int) -> int | None:
         """Who holds umbrella, balloons or guitar `index`: the one the request says."""

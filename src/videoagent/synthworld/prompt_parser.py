@@ -1143,7 +1143,7 @@ def _apply(
             entities[subject]["action"], entities[subject]["target"] = "play", piano
         return
     played = others and entities[others[0]]["kind"] in ("placeholder", "rope", *vocab.PLAYED)
-    if action == "meet" and played:  # playing the guitar, hugging a teddy bear, a dog
+    if action == "meet" and played:  # playing the guitar, hugging a doll, a dog
         action = "stand"  # playing with a rope: where they are, no meeting the thing
     if action == "water":  # the flowers watered, where they are said
         entities[subject]["target"] = next(

@@ -445,7 +445,7 @@ def draw_stroller(pen: Pen, pose: Pose, colour: RGB) -> None:
     for x, r in ((-0.27, 0.14), (0.3, 0.11)):  # the wheels, turning as it goes
         pen.ellipse(x, r, r, r, TYRE)
         pen.ellipse(x, r, r * 0.6, r * 0.6, (200, 200, 205))
-        turn = pose.phase * 0.12 / r
+        turn = pose.phase / r  # (its phase: how far it has gone)
         pen.line(
             [
                 (x - r * 0.6 * math.cos(turn), r - r * 0.6 * math.sin(turn)),
@@ -493,7 +493,7 @@ def draw_sled(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.polygon([(-0.6, 0.12), (0.42, 0.12), (0.52, 0.2), (0.46, 0.26), (-0.6, 0.18)], colour)
     for x in (-0.35, -0.1, 0.15):  # the gaps between its slats
         pen.line([(x, 0.12), (x, 0.18)], 0.012, shade(colour, 0.7))
-    pen.line([(0.5, 0.24), (0.3, 0.55), (0.05, 0.62)], 0.012, (220, 200, 150))  # its rope
+    pen.line([(0.5, 0.24), (0.42, 0.5), (0.3, 0.62)], 0.012, (220, 200, 150))  # its rope
     if pose.action == "roll":  # snow thrown up behind it as it slides
         for k in range(6):
             fly = (pose.phase * 0.2 + k / 6) % 1.0

@@ -44,3 +44,8 @@ def test_a_couple_hold_each_other_not_what_they_stand_by(text):
     assert len(people) == 2
     assert {spec.entities[i].action for i in people} == {"hug"}
     assert {spec.entities[i].target for i in people} - {None} <= set(people)
+
+
+def test_one_hugging_a_tree_goes_to_it_and_no_one_else_comes():
+    (spec, *_) = _shots("a man hugs a tree")
+    assert [(e.kind, e.action) for e in spec.entities] == [("person", "meet"), ("tree", "stand")]

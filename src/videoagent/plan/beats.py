@@ -287,7 +287,7 @@ def is_plural(subject: str) -> bool:
         return False
     if companions_of(subject):  # "a girl and her dog"
         return True
-    noun, first = words[-1], words[0]
+    noun, first = words[-1].removesuffix("'s"), words[0]  # ("a couple's first date")
     if noun in _PLURAL_WORDS or first in _PLURAL_WORDS or NUMBER_WORDS.get(first, 1) > 1:
         return True
     if noun in vocab.SAID_AS_MANY:  # "fireworks", "fireflies": many, named as a kind

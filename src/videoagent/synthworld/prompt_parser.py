@@ -295,8 +295,13 @@ def _plays_alone(tokens: list[str]) -> bool:
         return False
     if _SITTING_GAMES & set(tokens):  # "playing video games": sitting at them, no ball
         return False
+    return not _said_of_many(tokens)
+
+
+def _said_of_many(tokens: list[str]) -> bool:
+    """Whether a clause names many of a kind: "people", "kids", "two dogs"."""
     plural = [t for t in tokens if t in vocab.KIND_SYNONYMS and t.endswith(("s", "ren", "men"))]
-    return not plural and "people" not in tokens
+    return bool(plural) or "people" in tokens or bool(_MANY_WORDS & set(tokens))
 
 
 def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
@@ -695,7 +700,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if kept and scene.get("place") not in vocab.WATER_PLACES:
             occasions.append("fishbowl")  # a goldfish in its bowl, unless in a pond, the sea
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
-        _apply(entities, mentions, actions, joined_by_and, to_target, companions)
+        many = _said_of_many(tokens)
+        _apply(entities, mentions, actions, joined_by_and, to_target, companions, many)
         if mentions:  # "a rider galloping on a horse", "… jumping over a fence": the horse
             _carried_does(entities, mentions[0], actions, jumped_over)
         teacher = entities[mentions[0]] if mentions else {}
@@ -1081,9 +1087,11 @@ def _apply(
     joined: bool,
     to_target: int | None,
     companions: list[int],
+    many: bool = False,
 ) -> None:
     """Give the sentence's action to its subject, and wire up whom it acts on. A companion
-    ("walking a dog", "sits with her cat") does as the subject does where its kind can."""
+    ("walking a dog", "sits with her cat") does as the subject does where its kind can.
+    `many`: the subject is said as more than one ("the people", "two kids")."""
     if not mentions or not actions:
         return
     subject, action = mentions[0], actions[0]
@@ -1103,12 +1111,13 @@ def _apply(
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
     others = [m for m in mentions[1:] if m != subject]
-    if action == "hug":  # whom, not where ("a kiss under the streetlight", "under a tree")
-        others = [
+    if action == "hug":  # whom, not where ("a couple hugging under a tree": each other)
+        whom = [
             m
             for m in others
             if entities[m]["kind"] not in vocab.PROPS or entities[m]["kind"] in vocab.HUGGED
         ]
+        others = whom if whom or many else others  # ("a man hugs a tree": goes to it)
     if action == "hug" and others and entities[others[0]]["kind"] in vocab.HUGGED:
         if entities[subject]["kind"] == "person" and entities[subject]["action"] is None:
             # "a girl hugging her teddy bear": in her arms, held to her

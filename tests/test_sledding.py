@@ -62,3 +62,13 @@ def test_two_sledding_together_both_sit_on_the_one_sled(first_planned):
     assert len(riders) == 2
     for rider in riders:  # one behind the other, both on it, none off its back
         assert abs(rider.x - sled.x) < SIZE["sled"][0] / 2
+
+
+def test_a_girl_and_her_dad_share_the_sled_and_a_dog_only_runs_beside(first_planned):
+    spec, warnings = first_planned("a girl and her dad tobogganing")
+    sled = next(i for i, e in enumerate(spec.entities) if e.kind == "sled")
+    people = [e for e in spec.entities if e.kind == "person"]
+    assert [(e.action, e.target) for e in people] == [("sled", sled)] * 2
+    spec, warnings = first_planned("a boy and his dog sledding")
+    assert not warnings  # no dog said to sled and left out
+    assert [e.action for e in spec.entities if e.kind == "person"] == ["sled"]

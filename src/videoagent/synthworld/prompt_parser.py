@@ -1127,11 +1127,12 @@ def _apply(
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle", "cook")
-    together += ("skate", "stroll", "tug", "scoot", "sniff", "talk")
+    together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled")
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
-    if joined and others and action in together:
-        able = [m for m in others if entities[m]["kind"] in vocab.ACTIONS.get(action, ())]
+    able = [m for m in others if entities[m]["kind"] in vocab.ACTIONS.get(action, ())]
+    riders = able or action not in vocab.RIDING  # ("a boy and his dog sledding": he alone)
+    if joined and others and action in together and riders:
         partner = (able or others)[0]  # "jogging with a stroller and her dog": the dog
         for one, other in ((subject, partner), (partner, subject)):
             if entities[one]["action"] is None:
@@ -1140,6 +1141,9 @@ def _apply(
                     entities[one]["target"] = other
                 if action == "angle":  # "a boy and his dad fishing from a boat": in it
                     entities[one]["target"] = _boat_of(entities, others)
+                if action == "sled":  # "a girl and her dad sledding": on the one sled
+                    sleds = (m for m in others if entities[m]["kind"] == "sled")
+                    entities[one]["target"] = next(sleds, None)
         return
     thrown = others and entities[others[0]]["kind"] in _THROWN
     if action == "meet" and thrown:

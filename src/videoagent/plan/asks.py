@@ -58,6 +58,7 @@ COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 AIMED = {
     **{"give": "to", "propose": "to", "angle": "from", "perch": "in", "jump": "over"},
     **{"swing": "on", "push": ""},
+    **{"sit": "in", "sleep": "in"},  # a stroller (what else one sits on is where they are)
 }
 SAID_AS = {
     "angle": "fish",

@@ -147,6 +147,8 @@ def make_brief(request: Request) -> Brief:
     place = _first_named(searched, vocab.PLACE_SYNONYMS)
     lead = lead_of(beats.subject).lower().split() if beats.subject else []
     workplace = vocab.WORKPLACES.get(lead[-1]) if lead else None
+    if workplace in vocab.INDOORS and set(vocab.OUT_OF_DOORS) & {e.kind for e in told_of}:
+        workplace = None  # "a baby asleep in a stroller" is out in it, not at home
     if place is None and workplace:  # a barista at work, a surfer at the beach
         place = workplace
         assumed.append(f"set in a {place} (where a {singular(lead[-1])} would be)")

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from videoagent.synthworld.choreography import (
     AFLOAT,
     FLIGHT,
+    IN_THE_STROLLER_AT,
     OUT_IN_THE_WATER,
     PERCH_HEIGHT,
     RIDER_LEGS,
     SADDLE,
+    SHOWN_IN_THE_STROLLER,
     SIZE,
     Choreography,
     Pose,
@@ -19,7 +21,7 @@ from videoagent.synthworld.choreography import (
     sized_as,
 )
 from videoagent.synthworld.places import BUILT_UP, SKYLINE
-from videoagent.synthworld.spec import SceneSpec
+from videoagent.synthworld.spec import SceneSpec, in_a_stroller
 from videoagent.synthworld.vocabulary import BEHIND_THE_SUBJECT, IN_THE_SKY, ON_A_TABLE, RIDING
 
 # Height of the view, as a multiple of the subject's height, and the least it may be (metres).
@@ -93,7 +95,10 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     on_a_table = lead and (lead.kind in ON_A_TABLE or in_a_bowl)
     if on_a_table and any(e.kind == "table" for e in spec.entities):
         tall += SIZE["table"][1]  # a cake on its table: framed from the floor up to it
-    if lead and lead.action == "sleep":  # lying down: framed on its length as well
+    carried = lead and in_a_stroller(lead, spec.entities)
+    if carried:  # sitting up in a stroller: framed from the ground up to its head
+        tall = IN_THE_STROLLER_AT + SIZE[subject][1] * SHOWN_IN_THE_STROLLER
+    if lead and lead.action == "sleep" and not carried:  # lying: framed on its length too
         x0, y0, x1, y1 = Pose(0.0, 0.0, 1, "sleep", 0.0).box(subject)
         tall = max(y1 - y0, (x1 - x0) * 1.25 / (factor * aspect))
     height = max(tall * factor, least)

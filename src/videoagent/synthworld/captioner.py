@@ -9,7 +9,7 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.articles import a_or_an
-from videoagent.synthworld.spec import EntitySpec, SceneSpec, stroller_pusher
+from videoagent.synthworld.spec import EntitySpec, SceneSpec, in_a_stroller, stroller_pusher
 from videoagent.synthworld.tossing import TOSSING
 from videoagent.synthworld.vocabulary import (
     BLOWN,
@@ -242,6 +242,12 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         done.add(entity.target)  # type: ignore[arg-type]
         swing = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} swings on {swing}."
+    if in_a_stroller(entity, spec.entities):  # sitting up in it, or dozing
+        said = entity.target in done  # pushed along already, by whoever pushes it
+        done.add(entity.target)  # type: ignore[arg-type]
+        stroller = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
+        how = "sleeps" if action == "sleep" else "sits"
+        return f"{name.capitalize()} {how} in {stroller}."
     if action == "jump" and target is not None:  # running at the fence, up over it
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} jumps over {_introduced(spec, entity.target)}."

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from videoagent.synthworld.spec import EntitySpec, SceneSpec, stroller_pusher
+from videoagent.synthworld.spec import EntitySpec, SceneSpec, in_a_stroller, stroller_pusher
 from videoagent.synthworld.tossing import TOSSING, tossing_in
 from videoagent.synthworld.vocabulary import (
     ACTIONS,
@@ -211,6 +211,10 @@ EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
 PIANO_REACH = 1.35
 # How far ahead of whoever pushes it a stroller's middle is, metres (its handle in reach).
 STROLLER_AHEAD = 0.95
+# Where one sitting in a stroller is: ahead of its middle, before its hood, and how high
+# their waist is (its carriage's top, where its blanket is tucked in), metres.
+IN_THE_STROLLER_AHEAD, IN_THE_STROLLER_AT = 0.12, 0.7
+SHOWN_IN_THE_STROLLER = 0.48  # how much of their height is seen above it: from the waist
 # Where a teddy bear hugged is: before the middle of whoever holds it, and how high its
 # feet are (a grown-up's metres): held to the chest.
 HUGGED_BEFORE, HUGGED_AT = 0.14, 0.95
@@ -346,6 +350,7 @@ class Pose:
     # sitting down to do what is done standing elsewhere (`SEATED_WHERE_THERE_IS_A_SEAT`)
     sitting: bool = False
     pushes: bool = False  # both hands forward on the handle of a stroller pushed before them
+    in_stroller: bool = False  # a child sitting in a stroller, knees up under its blanket
 
     @property
     def seated(self) -> bool:
@@ -357,13 +362,15 @@ class Pose:
         width, height = SIZE[kind]
         if self.action == "sit" and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
-        if self.seated and kind in ("person", "child"):
+        if self.in_stroller and kind in ("person", "child"):  # from the waist up
+            height *= SHOWN_IN_THE_STROLLER
+        elif self.seated and kind in ("person", "child"):
             height *= 0.55 if self.grounded else 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
         if self.action == "crawl" and kind in ("person", "child"):  # on hands and knees
             width, height = height * 0.62, height * 0.45
-        if self.action == "sleep" and kind in ("person", "child"):  # lying on the ground
+        if self.action == "sleep" and kind in ("person", "child") and not self.in_stroller:
             width, height = height, height * 0.2
         elif self.action == "sleep" and kind != "bird":  # lying down, legs folded
             width, height = width * 1.05, height * 0.5
@@ -565,6 +572,10 @@ class Choreography:
             if index == self.entities[0].target and self.entities[0].action == "perch":
                 along = PERCH_ALONG[entity.kind]  # its branch, its top rail, under them
                 positions[index] = sum(subject_span) / 2 - along
+                continue
+            if in_a_stroller(self.entities[0], self.entities) and self.entities[0].target == index:
+                # the one it carries the middle of the shot, sitting in it before its hood
+                positions[index] = sum(subject_span) / 2 - IN_THE_STROLLER_AHEAD
                 continue
             if entity.kind == "streetlight":  # whoever is there stands in its light
                 positions[index] = sum(subject_span) / 2 - UNDER_THE_LAMP
@@ -869,6 +880,14 @@ class Choreography:
         x = body.x + STROLLER_AHEAD * body.facing
         return Pose(x, 0.0, body.facing, "roll", x)
 
+    def _in_the_stroller(self, index: int, t: float) -> Pose:
+        """One sitting (or asleep) in a stroller, facing the way it goes, before its hood."""
+        stroller = self._pose(self.entities[index].target, t)
+        x = stroller.x + IN_THE_STROLLER_AHEAD * stroller.facing
+        phase = self._phase(self.entities[index], t)
+        action = self.entities[index].action
+        return Pose(x, IN_THE_STROLLER_AT, stroller.facing, action, phase, in_stroller=True)
+
     def _held_by(self, index: int) -> int | None:
         """Who holds umbrella, balloons or guitar `index`: the one the request says."""
         thing = self.entities[index]
@@ -990,6 +1009,8 @@ class Choreography:
             return self._on_the_swing(index, t)
         if entity.action == "push" and entity.target is not None:
             return self._pushing(index, t)
+        if in_a_stroller(entity, self.entities):
+            return self._in_the_stroller(index, t)
         if index == 0 and entity.action == "knock":  # up on the table, pawing at the cup
             paw = 0.5 + 0.5 * math.sin(t * 5.0) if u < PUSHED_FROM else 0.0
             paw = 1.0 if PUSHED_FROM <= u < PUSHED_OFF else paw

@@ -231,6 +231,12 @@ def _word_before(tokens: list[str], i: int) -> str:
     return tokens[i] if i >= 0 else ""
 
 
+def _rides_along(entity: dict) -> bool:
+    """Whether `entity` may sit in a stroller pushed along: a child, doing nothing else
+    yet (a walk it took as the one who pushes it, it does not)."""
+    return entity["label"] == vocab.CHILD and entity["action"] in (None, "walk", "run")
+
+
 def _match(tokens: list[str], i: int, table: dict[str, str]) -> tuple[str, int] | None:
     """Longest phrase of `table` starting at token i: (value, tokens used)."""
     for length in (3, 2, 1):
@@ -495,6 +501,15 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     entities[mentions[-1]].update(action="swing", target=index)
                     entities[mentions[0]]["target"] = index
                 up_on_swing |= on_swing and not pushed
+                carried = mentions[-1] if mentions and before == "in" else None
+                if (
+                    kind[0] == "stroller"
+                    and carried is not None
+                    and _rides_along(entities[carried])
+                ):
+                    # "pushing her grandson in a stroller", "a baby asleep in a stroller"
+                    sleeps = carried == mentions[0] and actions[:1] == ["sleep"]
+                    entities[carried].update(action="sleep" if sleeps else "sit", target=index)
                 if kind[0] in vocab.JUMPED_OVER and before == "over":
                     jumped_over = index  # "jumping over a fence"
                 seen_up = mentions[1:] and entities[mentions[-1]]["action"] is None
@@ -1312,6 +1327,9 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
                 "green",
             ]
             taken = used.get(kind, [])
+            aboard = entity["target"] is not None and entities[entity["target"]]
+            if aboard and aboard["kind"] == "stroller":  # seen against it, not lost in it
+                taken = [*taken, aboard["colour"] or vocab.DEFAULT_COLOUR["stroller"]]
             # Past nine of one kind the colours repeat, in order, rather than run out.
             entity["colour"] = next(
                 (c for c in choices if c not in taken), choices[len(taken) % len(choices)]
@@ -1352,6 +1370,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += TOSSING
         aimed += ("angle", "perch")  # from the boat they sit in; in the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
-        if action not in aimed and not flown:
+        aboard = entity["target"] is not None and entities[entity["target"]]["kind"]
+        carried = aboard == "stroller" and action in ("sit", "sleep")  # in it
+        if action not in aimed and not flown and not carried:
             entity["target"] = None
     return cannot

@@ -214,11 +214,13 @@ SHADOWED = {
 
 def _depth(entity: EntitySpec, pose: Pose) -> float:
     """The order `entity` is drawn in: by its kind, a diner on a table's far side behind
-    the table, a car driven in front of its driver."""
+    the table, a car driven in front of its driver, a child in a stroller over it."""
     if pose.at_table == "far":
         return DEPTH["table"] - 0.5
     if pose.driven:
         return DEPTH["person"] + 0.5
+    if pose.in_stroller:  # over its carriage, sitting up in it
+        return DEPTH["stroller"] + 0.01
     return DEPTH[entity.kind]
 
 
@@ -419,7 +421,8 @@ class Renderer:
             drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
             drawn *= drawn_scale(entity, pose, self.spec.entities)
             afloat = pose.action in AFLOAT or pose.moored
-            if entity.kind in SHADOWED and pose.held_by is None and not afloat:
+            aboard = pose.held_by is not None or pose.in_stroller  # its shadow is its holder's
+            if entity.kind in SHADOWED and not aboard and not afloat:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = drawn * SHADOWED[entity.kind]
                 draw.ellipse(

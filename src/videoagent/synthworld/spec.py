@@ -98,3 +98,9 @@ def stroller_pusher(entities: Sequence[EntitySpec], index: int) -> int | None:
         if e.kind == "person" and e.action in vocab.PUSHED_ALONG_BY
     )
     return next(pushing, None)
+
+
+def in_a_stroller(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
+    """Whether `entity` sits (or sleeps) in the stroller it names, pushed along in it."""
+    aboard = entities[entity.target].kind if entity.target is not None else None
+    return aboard == "stroller" and entity.action in ("sit", "sleep")

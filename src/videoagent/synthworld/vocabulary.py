@@ -51,7 +51,7 @@ COLLECTIVES = frozenset(
     lines""".split()
 )
 # What stands out of doors: a cat with one, where no place is said, is not at home.
-OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing")
+OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")

@@ -18,6 +18,7 @@ TROUSERS = (52, 58, 80)
 CREAM = (250, 246, 238)
 BITE = (214, 160, 90)  # what a person eats from their hand: bread, a bun
 WHITE_FLOAT = (245, 245, 240)  # the top of an angler's float
+BLANKET = (240, 240, 236)  # a stroller's, over the lap of whoever sits in it
 # How far forward (or back) an arm holding another's hand reaches, radians from hanging: two
 # a step apart (`choreography.HAND_IN_HAND`) meet halfway, at their hips' height.
 HOLDING_HANDS = 0.62
@@ -301,7 +302,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "swim":
         _swimming_person(pen, pose, colour)
         return
-    if pose.action == "sleep":
+    if pose.action == "sleep" and not pose.in_stroller:
         _sleeping_person(pen, pose, colour)
         return
     if pose.action == "splash":
@@ -333,7 +334,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         tools.chopping_block(pen, chop[1])
     hip_y = 0.9
     seated = pose.seated
-    if seated and pose.grounded:  # on the ground, knees drawn up
+    if pose.in_stroller:  # in a stroller, from the waist up: its blanket over the lap
+        hip_y = 0.0  # (where the pose is: the carriage's top)
+    elif seated and pose.grounded:  # on the ground, knees drawn up
         hip_y = 0.12
         pen.line([(0.0, hip_y), (0.3, 0.36), (0.5, 0.05)], 0.13, shade(TROUSERS, 0.8))
         pen.line([(0.0, hip_y), (0.36, 0.32), (0.58, 0.05)], 0.13, TROUSERS)
@@ -599,6 +602,11 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         _singing_head(pen, sx + 0.03, sy + 0.16, pose)
     else:
         _head(pen, sx + 0.03, sy + 0.16)
+    if pose.in_stroller:  # its blanket tucked in over the lap and the hands
+        pen.rect(-0.2, -0.04, 0.45, 0.1, BLANKET)
+    if pose.in_stroller and pose.action == "sleep":  # dozing, sitting up
+        pen.ellipse(sx + 0.09, sy + 0.18, 0.02, 0.022, SKIN)  # the eye, its lid shut
+        shut_eye(pen, sx + 0.09, sy + 0.17, 0.018)
 
 
 def _talking_head(pen: Pen, hx: float, hy: float, pose: Pose) -> None:

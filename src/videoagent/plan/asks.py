@@ -57,7 +57,7 @@ COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 # "gives to the dog", "fishes from the boat", "pushes the swing" (else "chases the ball")
 AIMED = {
     **{"give": "to", "propose": "to", "angle": "from", "perch": "in", "jump": "over"},
-    **{"swing": "on", "push": ""},
+    **{"swing": "on", "push": "", "climb": ""},
     **{"sit": "in", "sleep": "in"},  # a stroller (what else one sits on is where they are)
 }
 SAID_AS = {

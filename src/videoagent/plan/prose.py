@@ -86,6 +86,7 @@ ACTION_PROSE = {
     "play": "plays the piano, the hands moving over its keys",
     "sing": "sings, the mouth open on each note, a hand held out",
     "sled": "slides over the snow, sitting on a sled",
+    "climb": "climbs a tree, hand over hand up its trunk",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",
@@ -111,6 +112,7 @@ DONE_TO = {
     ("hug", "teddy bear"): "{who} hugs {it}, holding it to them",
     "angle": "{who} sits fishing in {it}, the line over its side",
     "play": "{who} sits at {it} on its stool, playing, the hands moving over its keys",
+    "climb": "{who} climbs {it}, hand over hand up its trunk, a foot braced against it",
 }
 
 

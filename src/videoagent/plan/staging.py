@@ -122,6 +122,7 @@ FRAMING = {
     "play": ("medium", "static"),
     "sing": ("medium", "static"),
     "sled": ("wide", "track"),
+    "climb": ("wide", "static"),  # the whole tree, up which they go
     "knock": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),

@@ -77,5 +77,6 @@
 # to face or seated, in turn, a cup on the table of those sat at it; 66: a grand piano,
 # played from its stool; 67: a stroller, pushed along by whoever walks with it; 68: a
 # teddy bear, hugged to the chest; 69: singing, notes rising from the mouth; 70: a sled,
-# sat on, sliding over the snow; 71: a child sitting (or dozing) in a stroller.
-VERSION = 71
+# sat on, sliding over the snow; 71: a child sitting (or dozing) in a stroller; 72: a
+# person climbing a tree, hand over hand up its trunk.
+VERSION = 72

@@ -251,6 +251,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action == "jump" and target is not None:  # running at the fence, up over it
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} jumps over {_introduced(spec, entity.target)}."
+    if action == "climb" and target is not None:  # up its trunk
+        done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} climbs {_introduced(spec, entity.target)}."
     if action == "play" and target is not None:  # at the piano's keys, on its stool
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} plays {_introduced(spec, entity.target)}."

@@ -211,6 +211,9 @@ EASEL_REACH = 0.75  # how far before a painter their easel stands, metres
 PIANO_REACH = 1.35
 # How far ahead of whoever pushes it a stroller's middle is, metres (its handle in reach).
 STROLLER_AHEAD = 0.95
+# One climbing a tree: how far from its trunk's middle their hips are, metres, how high
+# their feet get (up to where its crown begins), and how far into the shot they are there.
+CLIMB_REACH, CLIMB_TOP, CLIMBED_BY = 0.34, 1.0, 0.8
 # Where one sitting in a stroller is: ahead of its middle, before its hood, and how high
 # their waist is (its carriage's top, where its blanket is tucked in), metres.
 IN_THE_STROLLER_AHEAD, IN_THE_STROLLER_AT = 0.12, 0.7
@@ -573,6 +576,9 @@ class Choreography:
                 along = PERCH_ALONG[entity.kind]  # its branch, its top rail, under them
                 positions[index] = sum(subject_span) / 2 - along
                 continue
+            if self.entities[0].action == "climb" and self.entities[0].target == index:
+                positions[index] = sum(subject_span) / 2 + CLIMB_REACH  # its trunk in reach
+                continue
             if in_a_stroller(self.entities[0], self.entities) and self.entities[0].target == index:
                 # the one it carries the middle of the shot, sitting in it before its hood
                 positions[index] = sum(subject_span) / 2 - IN_THE_STROLLER_AHEAD
@@ -888,6 +894,16 @@ class Choreography:
         action = self.entities[index].action
         return Pose(x, IN_THE_STROLLER_AT, stroller.facing, action, phase, in_stroller=True)
 
+    def _climbing(self, index: int, t: float) -> Pose:
+        """One climbing a tree: facing its trunk, hand over hand up it, rising until up
+        where its crown begins; a second climbs the trunk's other side."""
+        entity = self.entities[index]
+        climbers = [i for i, e in enumerate(self.entities) if e.action == "climb"]
+        side = -1 if climbers.index(index) % 2 == 0 else 1
+        x = self._pose(entity.target, t).x + side * CLIMB_REACH  # type: ignore[arg-type]
+        up = CLIMB_TOP * _ease(t / (CLIMBED_BY * self.duration))
+        return Pose(x, up, -side, "climb", self._phase(entity, t))
+
     def _held_by(self, index: int) -> int | None:
         """Who holds umbrella, balloons or guitar `index`: the one the request says."""
         thing = self.entities[index]
@@ -1011,6 +1027,8 @@ class Choreography:
             return self._pushing(index, t)
         if in_a_stroller(entity, self.entities):
             return self._in_the_stroller(index, t)
+        if entity.action == "climb" and entity.target is not None:
+            return self._climbing(index, t)
         if index == 0 and entity.action == "knock":  # up on the table, pawing at the cup
             paw = 0.5 + 0.5 * math.sin(t * 5.0) if u < PUSHED_FROM else 0.0
             paw = 1.0 if PUSHED_FROM <= u < PUSHED_OFF else paw
@@ -1394,6 +1412,7 @@ class Choreography:
             "talk": 4.0,  # the hand's beat as they speak
             "play": 7.0,  # the hands over the keys
             "sing": 3.0,  # a note every second or so
+            "climb": 2.5,  # a reach and a step up every two and a half seconds
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -659,6 +659,18 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if percher and up_in and actions[:1] in ([], ["sit"], ["stand"]):
             actions = ["perch", *actions[1:]]  # "an owl sitting on a branch": up in its tree
             unsupported[:] = [w for w in unsupported if w not in vocab.CLIMBING]  # up it
+        climber = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["climb"]
+        trees = [m for m in mentions if entities[m]["kind"] == "tree"]
+        # (not "a girl watches a bird in a tree": the bird is up in it)
+        up_there = not any(entities[m]["action"] == "perch" for m in mentions[1:])
+        if climber and up_in and up_there and trees and actions[:1] in ([], ["sit"], ["stand"]):
+            actions = ["climb", *actions[1:]]  # "a boy climbing a tree", "up a tree": up it
+            unsupported[:] = [w for w in unsupported if w not in vocab.CLIMBING]
+        walker = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["walk"]
+        uphill = vocab.CLIMBING & set(tokens) and vocab.CLIMBED_ON_FOOT & set(tokens)
+        if walker and uphill and not trees and not actions:
+            actions = ["walk"]  # "climbing a mountain", "climbs the stairs": walked up
+            unsupported[:] = [w for w in unsupported if w not in vocab.CLIMBING]
         talking = "talk" in actions and mentions and entities[mentions[0]]["kind"] == "person"
         sat_on = {entities[m]["kind"] for m in mentions} & {"table", *vocab.SEATED_ON}
         at_work = talking and said_as.get(mentions[0]) in vocab.WORKPLACES  # "a barista"
@@ -1204,6 +1216,10 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "swing"), None
         )
+    elif action == "climb":  # up the tree said
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] == "tree"), None
+        )
     elif action == "perch":  # up in the tree said, or on the fence
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] in ("tree", "fence")), None
@@ -1368,7 +1384,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock", "pet")
         aimed += vocab.RIDING
         aimed += TOSSING
-        aimed += ("angle", "perch")  # from the boat they sit in; in the tree
+        aimed += ("angle", "perch", "climb")  # from the boat they sit in; in, up the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
         aboard = entity["target"] is not None and entities[entity["target"]]["kind"]
         carried = aboard == "stroller" and action in ("sit", "sleep")  # in it

@@ -344,6 +344,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "play": ("person",),  # a piano, on its stool, the hands over its keys
     "sing": ("person",),  # the mouth open on each note, a hand out, notes rising
     "sled": ("person",),  # sitting on a sled, sliding along over the snow
+    # up a tree's trunk, hand over hand, a foot braced against it (an animal perches)
+    "climb": ("person",),
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -415,6 +417,7 @@ LEARNT_ACTIONS = tuple(
         "play",
         "sing",
         "sled",
+        "climb",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -813,6 +816,12 @@ KIND_SYNONYMS = {
     "product": "cup",
     "bottle": "cup",
     "trees": "tree",
+    **{  # a tree by its kind ("climbing the old oak tree"), drawn as a tree is
+        f"{species} {tree}": "tree"
+        for species in "oak pine apple cherry maple willow birch fir elm cedar palm olive".split()
+        for tree in ("tree", "trees")
+    },
+    **dict.fromkeys("oak oaks".split(), "tree"),
     # a branch is its tree's, drawn held out for what perches on it
     **dict.fromkeys("branch branches bough boughs treetop treetops".split(), "tree"),
     "benches": "bench",
@@ -997,8 +1006,10 @@ WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears
 NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes", "presents"))
 # Fishing said by what is done with the line ("casts his line", "catches a big fish").
 CATCHING = frozenset("catch catches catching caught reel reels reeling reeled".split())
-# Climbing what one then perches in ("a squirrel climbing a tree"): up in it.
+# Climbing a tree: a person up its trunk; an animal then perches in it ("a squirrel
+# climbing a tree"). A hill climbed is walked up.
 CLIMBING = frozenset("climb climbs climbing climbed".split())
+CLIMBED_ON_FOOT = frozenset("hill hills mountain mountains peak summit stairs steps".split())
 CASTING = frozenset("cast casts casting".split())
 
 

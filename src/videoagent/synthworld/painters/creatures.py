@@ -409,6 +409,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         hip_y, bend = 0.42, 0.35
         for knee, trousers in (((0.22, 0.06), shade(TROUSERS, 0.8)), ((0.3, 0.06), TROUSERS)):
             pen.line([(0.0, hip_y), knee, (knee[0] - 0.45, 0.04)], 0.13, trousers)
+    elif pose.action == "climb":  # a foot braced on the trunk before them, then the other
+        bend = 0.12  # in to the trunk
+        for turn, trousers in ((math.pi, shade(TROUSERS, 0.8)), (0.0, TROUSERS)):
+            lift = 0.5 + 0.5 * math.sin(pose.phase + turn)
+            thigh = 0.35 + 1.05 * lift  # up, the shin hanging down from the knee to the trunk
+            pen.limb((0.0, hip_y), 0.9, thigh, 0.13, trousers, knee=-thigh)
     elif pose.action == "cycle":  # on the saddle, where the pose is, pedalling
         hip_y = 0.03
         bend = 0.3  # leaning to the handlebar
@@ -438,6 +444,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = 0.35, -2.2
     if pose.action == "sled":  # both hands forward on its rope
         far, elbow = SLED_HANDS, -0.2
+    if pose.action == "climb":  # up the trunk above them, reaching higher in turn
+        far, elbow = CLIMB_HANDS + CLIMB_REACHES * math.sin(pose.phase), -0.3
     if pose.action == "push":  # out to the swing's seat as it comes back
         far, elbow = 0.9 + 0.6 * pose.reach, 0.0
     if pose.action == "stretch":  # both arms up overhead, reaching, leaning side to side
@@ -484,6 +492,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
     elif pose.action == "sled":  # holding the rope to its curled front
         pen.limb((sx, sy - 0.02), 0.55, SLED_HANDS, 0.085, shirt, knee=-0.2)
+    elif pose.action == "climb":  # gripping the trunk, then reaching up as the other grips
+        angle = CLIMB_HANDS - CLIMB_REACHES * math.sin(pose.phase)
+        pen.limb((sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=-0.3)
     elif pose.action == "swing":  # the hand on the rope by the shoulder
         pen.limb((sx, sy - 0.02), 0.55, 0.35, 0.085, shirt, knee=-2.2)
     elif pose.action == "skip":  # the handle in hand, the rope swung round over and under
@@ -639,6 +650,9 @@ MOUTH = (120, 40, 40)
 NOTE = (70, 40, 140)  # the notes sung, drawn in the air
 PIANO_HANDS = 1.25  # the arms' angle (from straight down) reaching a piano's keys
 SLED_HANDS = 1.3  # and holding a sled's rope before one sitting on it
+# Climbing a tree: the arms up its trunk before one (radians from hanging down), each
+# reaching this much higher, then lower, in turn.
+CLIMB_HANDS, CLIMB_REACHES = 2.35, 0.3
 RING_BOX = (140, 30, 45)
 RING_GOLD = (240, 200, 80)
 

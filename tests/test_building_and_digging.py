@@ -68,3 +68,19 @@ def test_a_dog_digging_throws_earth_back_and_is_framed_close():
         earth = np.abs(image.astype(int) - np.array(EARTH)).sum(axis=2) < 40
         behind = earth[y0 : y1 + 3, max(x0 - (x1 - x0), 0) : x0]  # heaped and flying back
         assert (behind.sum() > 10) == thrown
+
+
+def test_two_said_to_build_it_together_both_build_it_across_it(first_planned):
+    # "a boy and his dad building a sandcastle": the dad stood by, off to one side
+    spec, warnings = first_planned("a boy and his dad building a sandcastle at the beach")
+    assert not warnings
+    assert [(e.kind, e.action, e.target) for e in spec.entities] == [
+        ("person", "build", 2),
+        ("person", "build", 2),
+        ("sandcastle", "stand", None),
+    ]
+    choreography = Choreography(spec, 6.0)
+    boy, dad, castle = (choreography.pose(i, 3.0) for i in range(3))
+    assert boy.x < castle.x < dad.x and boy.facing == -dad.facing == +1  # face to face at it
+    assert dad.x - castle.x > castle.x - boy.x  # a grown-up reaches it from further off
+    assert parse(caption(spec)).spec.entities == spec.entities

@@ -9,7 +9,13 @@ subject first.
 from __future__ import annotations
 
 from videoagent.synthworld.articles import a_or_an
-from videoagent.synthworld.spec import EntitySpec, SceneSpec, in_a_stroller, stroller_pusher
+from videoagent.synthworld.spec import (
+    EntitySpec,
+    SceneSpec,
+    carried_in_the_mouth,
+    in_a_stroller,
+    stroller_pusher,
+)
 from videoagent.synthworld.tossing import TOSSING
 from videoagent.synthworld.vocabulary import (
     BLOWN,
@@ -207,6 +213,18 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return _tugging(spec, index, name, done)
     if action == "build" and target is not None:  # the sandcastle is theirs to say
         done.add(entity.target)  # type: ignore[arg-type]
+        partner = next(  # one at it with them, named after them: both in one sentence
+            (
+                k
+                for k, e in enumerate(spec.entities)
+                if k > index and k not in done and e.action == "build" and e.target == entity.target
+            ),
+            None,
+        )
+        if partner is not None:
+            done.add(partner)
+            built = _article(_name(target))
+            return f"{name.capitalize()} and {_introduced(spec, partner)} build {built}."
         return f"{name.capitalize()} builds {_article(_name(target))}."
     if action in ("give", "hold") and item is not None:
         done.add(spec.entities.index(item))
@@ -378,6 +396,17 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if pushed is not None and pushed not in done:  # "walks along, pushing a grey stroller"
         done.add(pushed)
         return f"{name.capitalize()} {phrase}, pushing {_introduced(spec, pushed)}."
+    mouthed = next(
+        (
+            k
+            for k, e in enumerate(spec.entities)
+            if e.target == index and carried_in_the_mouth(e, spec.entities)
+        ),
+        None,
+    )
+    if mouthed is not None and mouthed not in done:  # "walks along, a brown stick in its mouth"
+        done.add(mouthed)
+        return f"{name.capitalize()} {phrase}, {_introduced(spec, mouthed)} in its mouth."
     if action == "cook" and spec.place != "kitchen":
         phrase = "cooks"  # grilling in the park, over a campfire: no stove there
     return f"{name.capitalize()} {phrase}."

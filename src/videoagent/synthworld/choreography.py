@@ -10,7 +10,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from videoagent.synthworld.spec import EntitySpec, SceneSpec, in_a_stroller, stroller_pusher
+from videoagent.synthworld.spec import (
+    EntitySpec,
+    SceneSpec,
+    carried_in_the_mouth,
+    in_a_stroller,
+    stroller_pusher,
+)
 from videoagent.synthworld.tossing import TOSSING, tossing_in
 from videoagent.synthworld.vocabulary import (
     ACTIONS,
@@ -214,6 +220,9 @@ STROLLER_AHEAD = 0.95
 # One climbing a tree: how far from its trunk's middle their hips are, metres, how high
 # their feet get (up to where its crown begins), and how far into the shot they are there.
 CLIMB_REACH, CLIMB_TOP, CLIMBED_BY = 0.34, 1.0, 0.8
+# Where a dog's mouth is, from its middle and the ground, metres: standing (or going
+# along), and sitting; what it carries there is held across it.
+MOUTH = {"stand": (0.5, 0.58), "sit": (0.3, 0.56)}
 # Where one sitting in a stroller is: ahead of its middle, before its hood, and how high
 # their waist is (its carriage's top, where its blanket is tucked in), metres.
 IN_THE_STROLLER_AHEAD, IN_THE_STROLLER_AT = 0.12, 0.7
@@ -598,6 +607,13 @@ class Choreography:
             if self._builder_of(index) == 0:  # within reach of the one building it
                 positions[index] = sum(subject_span) / 2 + BUILT_REACH[entity.kind]
                 continue
+            built = entity.target if entity.action == "build" else None
+            if built is not None and self._builder_of(built) == 0:
+                # another at it, across it from the first, facing them (a grown-up, further)
+                longer = SIZE[sized_as(entity)][1] / SIZE[sized_as(self.entities[0])][1]
+                reach = BUILT_REACH[self.entities[built].kind] * (1 + longer)
+                positions[index] = sum(subject_span) / 2 + reach
+                continue
             if entity.kind == "table" and self.entities[0].action in AT_A_TABLE:
                 # one who stays put is at the table (by the cake on it), not across the room
                 lead_width = SIZE[sized_as(self.entities[0])][0]
@@ -894,6 +910,16 @@ class Choreography:
         action = self.entities[index].action
         return Pose(x, IN_THE_STROLLER_AT, stroller.facing, action, phase, in_stroller=True)
 
+    def _in_the_mouth(self, index: int, t: float) -> Pose:
+        """A stick, a ball or a frisbee carried in a dog's mouth, going along with it."""
+        dog = self._pose(self.entities[index].target, t)  # type: ignore[arg-type]
+        ahead, up = MOUTH["sit" if dog.action == "sit" else "stand"]
+        up -= SIZE[self.entities[index].kind][1] / 2  # its middle in the teeth
+        carrier = self.entities[index].target
+        return Pose(
+            dog.x + ahead * dog.facing, dog.y + up, dog.facing, "stand", 0.0, held_by=carrier
+        )
+
     def _climbing(self, index: int, t: float) -> Pose:
         """One climbing a tree: facing its trunk, hand over hand up it, rising until up
         where its crown begins; a second climbs the trunk's other side."""
@@ -1029,6 +1055,8 @@ class Choreography:
             return self._in_the_stroller(index, t)
         if entity.action == "climb" and entity.target is not None:
             return self._climbing(index, t)
+        if carried_in_the_mouth(entity, self.entities):
+            return self._in_the_mouth(index, t)
         if index == 0 and entity.action == "knock":  # up on the table, pawing at the cup
             paw = 0.5 + 0.5 * math.sin(t * 5.0) if u < PUSHED_FROM else 0.0
             paw = 1.0 if PUSHED_FROM <= u < PUSHED_OFF else paw

@@ -666,6 +666,23 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if climber and up_in and up_there and trees and actions[:1] in ([], ["sit"], ["stand"]):
             actions = ["climb", *actions[1:]]  # "a boy climbing a tree", "up a tree": up it
             unsupported[:] = [w for w in unsupported if w not in vocab.CLIMBING]
+        carrier = mentions and entities[mentions[0]]["kind"] in vocab.MOUTH_CARRIERS
+        carried = [m for m in mentions[1:] if entities[m]["kind"] in vocab.CARRIED_IN_THE_MOUTH]
+        mouthed = "mouth" in tokens and actions[:1] in ([], ["walk"], ["run"])
+        if carrier and carried and (actions[:1] == ["hold"] or mouthed):
+            # "a dog carrying a stick", "running with a ball in its mouth": in its mouth
+            entities[carried[0]]["target"] = mentions[0]
+            actions = [a if a != "hold" else "walk" for a in actions] or ["walk"]
+            unsupported[:] = [w for w in unsupported if w != "mouth"]
+        groomed = [m for m in mentions[1:] if entities[m]["kind"] in vocab.ANIMALS_PETTED]
+        if (
+            _BRUSHING & set(tokens)
+            and groomed
+            and not actions
+            and entities[mentions[0]]["kind"] == "person"
+        ):
+            actions = ["pet"]  # "brushing her horse": groomed, stroked down its neck
+            unsupported[:] = [w for w in unsupported if w not in _BRUSHING]
         walker = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["walk"]
         uphill = vocab.CLIMBING & set(tokens) and vocab.CLIMBED_ON_FOOT & set(tokens)
         if walker and uphill and not trees and not actions:
@@ -976,6 +993,7 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
 
 
 # Words before a tree that say one is up in it ("in", "on a branch", "up a tree").
+_BRUSHING = frozenset("brush brushes brushing brushed".split())  # an animal's coat, groomed
 _UP_IN = frozenset(("in", "on", "up", "into", "onto", "atop", "among"))
 # Words for drinking: from a cup held, where none is named ("stopping to drink water").
 _DRINKING = frozenset("drink drinks drinking drank sip sips sipping".split())
@@ -1154,12 +1172,14 @@ def _apply(
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle", "cook")
-    together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled")
+    together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled", "build")
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
     able = [m for m in others if entities[m]["kind"] in vocab.ACTIONS.get(action, ())]
     riders = able or action not in vocab.RIDING  # ("a boy and his dog sledding": he alone)
-    if joined and others and action in together and riders:
+    built = next((m for m in others if entities[m]["kind"] in vocab.BUILT), None)
+    at_one = action != "build" or (built is not None and bool(able))  # both at the one built
+    if joined and others and action in together and riders and at_one:
         partner = (able or others)[0]  # "jogging with a stroller and her dog": the dog
         for one, other in ((subject, partner), (partner, subject)):
             if entities[one]["action"] is None:
@@ -1168,6 +1188,8 @@ def _apply(
                     entities[one]["target"] = other
                 if action == "angle":  # "a boy and his dad fishing from a boat": in it
                     entities[one]["target"] = _boat_of(entities, others)
+                if action == "build":  # "a boy and his dad building a sandcastle": both
+                    entities[one]["target"] = built
                 if action == "sled":  # "a girl and her dad sledding": on the one sled
                     sleds = (m for m in others if entities[m]["kind"] == "sled")
                     entities[one]["target"] = next(sleds, None)
@@ -1388,6 +1410,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
         aboard = entity["target"] is not None and entities[entity["target"]]["kind"]
         carried = aboard == "stroller" and action in ("sit", "sleep")  # in it
+        carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS
         if action not in aimed and not flown and not carried:
             entity["target"] = None
     return cannot

@@ -104,3 +104,9 @@ def in_a_stroller(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
     """Whether `entity` sits (or sleeps) in the stroller it names, pushed along in it."""
     aboard = entities[entity.target].kind if entity.target is not None else None
     return aboard == "stroller" and entity.action in ("sit", "sleep")
+
+
+def carried_in_the_mouth(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
+    """Whether `entity` (a stick, a ball) is in the mouth of the dog it names."""
+    carrier = entities[entity.target].kind if entity.target is not None else None
+    return entity.kind in vocab.CARRIED_IN_THE_MOUTH and carrier in vocab.MOUTH_CARRIERS

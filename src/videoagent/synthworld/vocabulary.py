@@ -81,6 +81,9 @@ TO_THE_FACE = ("phone", "camera")
 # What a person blows from a wand before their mouth, drifting away on the air.
 BLOWN = ("bubbles",)
 HELD = HELD_UP + PLAYED + TO_THE_FACE + BLOWN  # held by whom the sentence says, its first person
+# What a dog carries in its mouth as it goes ("a dog carrying a stick"), and who does.
+CARRIED_IN_THE_MOUTH = ("stick", "ball", "frisbee")
+MOUTH_CARRIERS = ("dog",)
 # What stands on a table where there is one (a cake is never on the floor: it brings one).
 ON_A_TABLE = ("cake", "candle", "laptop", "fishbowl")
 # Parts of a kind drawn with it: said where it is named ("the candles on her cake"), they

@@ -84,3 +84,20 @@ def test_the_caption_says_what_is_climbed_and_reads_back_and_the_asks_ask_it():
     asked = [a.said() for a in read_asks(Request.build("a boy climbing a tree"))]
     assert "the person climbs the tree" in asked
     assert "climb" not in LEARNT_ACTIONS
+
+
+def test_one_rescuing_a_cat_from_a_tree_climbs_up_to_it_on_its_branch(first_planned):
+    # "a firefighter rescuing a cat from a tree" walked past a cat standing by the tree
+    spec, warnings = first_planned("a firefighter rescuing a cat from a tree")
+    assert not warnings
+    assert _doings(spec) == [("person", "climb", 2), ("cat", "perch", 2), ("tree", "stand", None)]
+    choreography = Choreography(spec, 6.0)
+    climber, cat, tree = (choreography.pose(i, 5.0) for i in range(3))
+    assert climber.x < tree.x < cat.x  # the branch out past the trunk, the way they face
+    assert climber.facing == +1 and cat.y > climber.y
+
+
+def test_walking_to_work_is_walking_with_nothing_left_out():
+    parsed = parse("a man walking to work in the city in the rain")
+    assert _doings(parsed.spec) == [("person", "walk", None)] and not parsed.unsupported_words
+    assert parse("they work in an office").unsupported_words == ["work"]  # (said so)

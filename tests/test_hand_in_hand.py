@@ -36,6 +36,19 @@ def test_holding_hands_is_walking_together(text):
     assert parse(caption(parsed.spec)).spec == parsed.spec
 
 
+def test_holding_hands_on_a_bench_is_sitting_on_it_together(first_planned):
+    # "an old couple holding hands on a park bench" walked hand in hand past the bench
+    spec, warnings = first_planned("an old couple holding hands on a park bench")
+    assert not warnings
+    assert [(e.kind, e.action) for e in spec.entities] == [
+        ("person", "sit"),
+        ("bench", "stand"),
+        ("person", "sit"),
+    ]
+    walking = parse("a man and a woman holding hands walking past a bench").spec
+    assert [e.action for e in walking.entities if e.kind == "person"] == ["stroll", "stroll"]
+
+
 def test_a_couple_holding_hands_walks_a_step_apart_their_hands_meeting():
     board, _ = preview_plan(
         Request.build("a couple walking on the beach at sunset holding hands"), ["procedural"]

@@ -79,5 +79,6 @@
 # teddy bear, hugged to the chest; 69: singing, notes rising from the mouth; 70: a sled,
 # sat on, sliding over the snow; 71: a child sitting (or dozing) in a stroller; 72: a
 # person climbing a tree, hand over hand up its trunk; 73: a stick, a ball or a frisbee
-# carried in a dog's mouth; a second builder across what is built from the first.
-VERSION = 73
+# carried in a dog's mouth; a second builder across what is built from the first; 74: a
+# tree climbed holds its branch out past its trunk from the climber.
+VERSION = 74

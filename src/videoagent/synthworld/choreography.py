@@ -1179,6 +1179,8 @@ class Choreography:
         side_by_side &= entity.action != "talk"  # (else turned to the one they talk with)
         side_by_side |= entity.action == "angle"  # fishing: out over the water, as it
         facing = -1 if x > 0 and not side_by_side else +1
+        if self._doing_to("climb", index):  # its branch out past its trunk from the first
+            facing = +1  # up it, who reaches up towards what is out on it
         if grazes(entity):
             x += facing * SPEED["sniff"] * (t - self.duration / 2)
         phase = self._phase(entity, t)

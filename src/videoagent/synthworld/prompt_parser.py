@@ -493,6 +493,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 aboard |= kind[0] == "boat" and before == "from" and not ridden_by  # fishing
                 up_in |= kind[0] == "tree" and before in _UP_IN  # "on a branch", "up a tree"
                 up_in |= kind[0] == "tree" and before in vocab.CLIMBING  # "climbing a tree"
+                rescued = kind[0] == "tree" and before == "from" and bool(_RESCUING & set(tokens))
+                up_in |= rescued  # "rescuing a cat from a tree": it is up in it
                 up_in |= kind[0] == "fence" and before in ("on", "atop")  # on its top rail
                 on_swing = kind[0] == "swing" and before in ("on", "in")
                 pushed = on_swing and mentions[1:] and entities[mentions[-1]]["kind"] == "person"
@@ -617,6 +619,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 pass  # "a flock of birds": how many, no thing of its own
             elif token in _PAINTINGS and "paint" in actions:
                 pass  # "painting a picture": the canvas on the easel, painted as they go
+            elif token == "work" and tokens[i - 1 : i] in (["to"], ["from"]):
+                pass  # "walking to work": where they go, no thing to see on the way
             elif token not in KNOWN or (token in vocab.RIDDEN_NOUNS and not mentions):
                 named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for; what one
@@ -632,8 +636,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             i += 1
         if hand_in_hand:  # "a couple walking on the beach holding hands": together
             actions = [a for a in actions if a != "hold"]
-            actions = ["stroll" if a in ("walk", "run", "stand") else a for a in actions]
-            actions = actions or ["stroll"]
+            seated = any(entities[m]["kind"] in vocab.SEATED_ON for m in mentions)
+            going = {"walk", "run"} & set(actions)
+            together = "sit" if seated and not going else "stroll"  # "on a park bench": sat
+            actions = [together if a in ("walk", "run", "stand") else a for a in actions]
+            actions = actions or [together]
         if "drive" in actions and mentions and entities[mentions[0]]["kind"] == "person":
             mentions, actions = _at_the_wheel(entities, mentions, actions, entity_for)
         diving = actions[:1] == ["jump"] and mentions and _into_the_water(tokens)
@@ -683,6 +690,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         ):
             actions = ["pet"]  # "brushing her horse": groomed, stroked down its neck
             unsupported[:] = [w for w in unsupported if w not in _BRUSHING]
+        rescuing = _RESCUING & set(tokens) and not up_there  # whom, up in it, they go up to
+        if climber and up_in and rescuing and trees and actions[:1] in ([], ["stand"]):
+            actions = ["climb", *actions[1:]]  # "a firefighter rescuing a cat from a tree"
+            unsupported[:] = [w for w in unsupported if w not in _RESCUING]
         walker = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["walk"]
         uphill = vocab.CLIMBING & set(tokens) and vocab.CLIMBED_ON_FOOT & set(tokens)
         if walker and uphill and not trees and not actions:
@@ -993,6 +1004,7 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
 
 
 # Words before a tree that say one is up in it ("in", "on a branch", "up a tree").
+_RESCUING = frozenset("rescue rescues rescuing rescued save saves saving saved".split())
 _BRUSHING = frozenset("brush brushes brushing brushed".split())  # an animal's coat, groomed
 _UP_IN = frozenset(("in", "on", "up", "into", "onto", "atop", "among"))
 # Words for drinking: from a cup held, where none is named ("stopping to drink water").

@@ -90,7 +90,7 @@ from videoagent.plan.request import Request
         # Fetch is the dog's, not a meeting; following is walking along, not a chase.
         (
             "a man plays fetch with his dog",
-            ["a person", "a dog", "the dog chases the ball"],
+            ["a person", "a dog", "the person throws the ball", "the dog chases the ball"],
         ),
         (
             "a dog follows me through the park",

@@ -174,14 +174,15 @@ def test_a_dog_fetching_a_ball_chases_it_and_waiting_outside_names_nothing_undra
         ("a cat and a white dog play", [("cat", "meet", 1), ("dog", "meet", 0)]),
         ("two dogs playing fetch", [("dog", "chase", 1), ("ball", "stand", None)]),
         ("a dog fetching a red stick", [("dog", "chase", 1), ("stick", "stand", None)]),
-        # Fetch is the dog's: the one who plays it with the dog stays, and a ball is added.
+        # Fetch: the one who plays it with the dog throws, the dog runs after it (a ball is
+        # added), no meeting nose to nose.
         (
             "a man plays fetch with his dog",
-            [("person", "stand", None), ("dog", "chase", 2), ("ball", "stand", None)],
+            [("person", "toss", 2), ("dog", "chase", 2), ("ball", "stand", None)],
         ),
         (
             "a girl and her dog play fetch",
-            [("person", "stand", None), ("dog", "chase", 2), ("ball", "stand", None)],
+            [("person", "toss", 2), ("dog", "chase", 2), ("ball", "stand", None)],
         ),
         # Following is walking along, no chase.
         ("a dog follows me through the park", [("dog", "walk", None), ("person", "walk", None)]),

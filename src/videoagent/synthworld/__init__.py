@@ -80,5 +80,6 @@
 # sat on, sliding over the snow; 71: a child sitting (or dozing) in a stroller; 72: a
 # person climbing a tree, hand over hand up its trunk; 73: a stick, a ball or a frisbee
 # carried in a dog's mouth; a second builder across what is built from the first; 74: a
-# tree climbed holds its branch out past its trunk from the climber.
-VERSION = 74
+# tree climbed holds its branch out past its trunk from the climber; 75: fetch, thrown for
+# a dog that brings it back in its mouth.
+VERSION = 75

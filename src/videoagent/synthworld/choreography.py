@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from videoagent.synthworld.fetching import MOUTH, fetch_in
 from videoagent.synthworld.spec import (
     EntitySpec,
     SceneSpec,
@@ -220,9 +221,6 @@ STROLLER_AHEAD = 0.95
 # One climbing a tree: how far from its trunk's middle their hips are, metres, how high
 # their feet get (up to where its crown begins), and how far into the shot they are there.
 CLIMB_REACH, CLIMB_TOP, CLIMBED_BY = 0.34, 1.0, 0.8
-# Where a dog's mouth is, from its middle and the ground, metres: standing (or going
-# along), and sitting; what it carries there is held across it.
-MOUTH = {"stand": (0.5, 0.58), "sit": (0.3, 0.56)}
 # Where one sitting in a stroller is: ahead of its middle, before its hood, and how high
 # their waist is (its carriage's top, where its blanket is tucked in), metres.
 IN_THE_STROLLER_AHEAD, IN_THE_STROLLER_AT = 0.12, 0.7
@@ -508,7 +506,9 @@ class Choreography:
         self.view_width = view_width
         self.entities = spec.entities
         heights = [SIZE[sized_as(e)][1] for e in self.entities]
-        self._tossing = tossing_in(self.entities, heights, view_width)
+        self._fetch = fetch_in(self.entities, heights, view_width)
+        # (one who throws for a dog plays fetch with it, no one out of the picture)
+        self._tossing = None if self._fetch else tossing_in(self.entities, heights, view_width)
         self._static_x = self._place_static()
 
     # -- layout of entities that do not travel -------------------------------------------
@@ -715,6 +715,8 @@ class Choreography:
             return True
         if self._tossing and index == self._tossing.thing:
             return True  # in the air between them
+        if self._fetch and index == self._fetch.thing:
+            return True  # thrown, and fetched
         if self._proposer_to(index) is not None:
             return True  # before the one proposing
         if self._talks_with_the_subject(index):
@@ -1038,6 +1040,8 @@ class Choreography:
             return self._laid_table(diners, t)
         if self._tossing and index in (*self._tossing.players, self._tossing.thing):
             return self._tossed(index, t)
+        if self._fetch and index in self._fetch.members:
+            return self._fetched(index, t)
         if entity.kind == "fish" and self._bowl() is not None:
             return self._in_the_bowl(index, t)
         tug = self._tug()
@@ -1539,6 +1543,22 @@ class Choreography:
             return Pose(x, 0.0, facing, "sniff", self._phase(entity, t), reach=reach)
         phase = self._phase(entity, t)
         return Pose(x, self._jump(entity, t), facing, action, phase, _grazing(entity, t))
+
+    def _fetched(self, index: int, t: float) -> Pose:
+        """The one throwing for their dog, through each throw; the dog, waiting, running
+        after it, bringing it back; what is thrown, in a hand, flying, in the mouth."""
+        fetch, now = self._fetch, t + self.gait_offset
+        assert fetch is not None
+        entity = self.entities[index]
+        if index == fetch.thrower:
+            return Pose(fetch.x, 0.0, +1, "toss", self._phase(entity, t), swing=fetch.swing(now))
+        if index == fetch.fetcher:
+            x, facing, action, reach = fetch.dog(now)
+            phase = (t + self.gait_offset) * self.phase_rate(action)
+            return Pose(x, 0.0, facing, action, phase, reach=reach)
+        x, y, facing, holder = fetch.thing_at(now, SIZE[entity.kind])
+        rolling = holder is None and y == 0.0 and entity.kind == "ball"
+        return Pose(x, y, facing, "roll" if rolling else "stand", x / 0.13, held_by=holder)
 
     def _tossed(self, index: int, t: float) -> Pose:
         """One of those sending something to and fro, at their end, through a throw or a

@@ -853,8 +853,13 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
     for fetcher in fetchers:
         if entities[fetcher]["action"] is None:
             entities[fetcher]["action"], entities[fetcher]["target"] = "chase", ball
-    rest = [m for m in mentions if m not in (*fetchers, ball)]
-    return rest, [a for a in actions if a not in ("meet", "chase")]
+    throwers = [m for m in able if m not in fetchers and entities[m]["kind"] == "person"]
+    brought = [m for m in fetchers if entities[m]["kind"] in vocab.MOUTH_CARRIERS]
+    if throwers and brought and entities[throwers[0]]["action"] is None:
+        # "a boy playing fetch with his dog": he throws it, it brings it back to him
+        entities[throwers[0]]["action"], entities[throwers[0]]["target"] = "toss", ball
+    rest = [m for m in mentions if m not in (*fetchers, *throwers[:1], ball)]
+    return rest, [a for a in actions if a not in ("meet", "chase", "stand")]
 
 
 # The words of sending something to and fro, which it is drawn as ("a snowball fight").

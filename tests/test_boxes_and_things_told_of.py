@@ -18,8 +18,13 @@ from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.vocabulary import LEARNT_KINDS
 
 
-def test_a_cat_sits_in_its_box_its_head_over_the_side(first_planned):
-    spec, warnings = first_planned("a cat sitting in a cardboard box")
+@pytest.mark.parametrize(
+    # hiding in it is sitting in it ("a cat hiding in a cardboard box" walked past it)
+    "request_text",
+    ["a cat sitting in a cardboard box", "a cat hiding in a cardboard box"],
+)
+def test_a_cat_sits_in_its_box_its_head_over_the_side(first_planned, request_text):
+    spec, warnings = first_planned(request_text)
     assert spec.place == "living room"
     assert [(e.kind, e.action) for e in spec.entities] == [("cat", "sit"), ("box", "stand")]
     assert not warnings and parse(caption(spec)).spec == spec

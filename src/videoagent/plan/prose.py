@@ -87,6 +87,7 @@ ACTION_PROSE = {
     "sing": "sings, the mouth open on each note, a hand held out",
     "sled": "slides over the snow, sitting on a sled",
     "climb": "climbs a tree, hand over hand up its trunk",
+    "howl": "howls, sitting with its head thrown back, its muzzle to the sky",
     "dig": "digs, its front paws scrabbling and earth flying",
     "toss": "throws it back and forth, catching it",
     "rally": "hits it back and forth with a racket",

@@ -121,6 +121,7 @@ FRAMING = {
     "talk": ("medium", "static"),
     "play": ("medium", "static"),
     "sing": ("medium", "static"),
+    "howl": ("wide", "static"),  # under the night sky, its moon
     "sled": ("wide", "track"),
     "climb": ("wide", "static"),  # the whole tree, up which they go
     "knock": ("medium", "static"),
@@ -720,10 +721,13 @@ def stage(
     # "the forest": drawn as its park; where it goes, as where it goes; not the kitchen of
     # "a restaurant kitchen", drawn as the café
     here_words = set(re.findall(r"[a-z]+", without_destinations(beat).lower()))
-    stood_in = [
-        f"{word} (drawn as its {vocab.PLACE_STAND_INS[word]})"
-        for word in dict.fromkeys(re.findall(r"[a-z]+", without_whens(beat).lower()))
+    said = without_whens(beat).lower()
+    words = list(dict.fromkeys(re.findall(r"[a-z]+", said)))
+    words += [p for p in vocab.PLACE_STAND_INS if " " in p and re.search(rf"\b{p}\b", said)]
+    stood_in = [  # ("on the moon": the moon)
+        f"{re.sub(r'^(?:on|in|at) the ', '', word)} (drawn as its {vocab.PLACE_STAND_INS[word]})"
+        for word in words
         if word in vocab.PLACE_STAND_INS
-        and (vocab.PLACE_STAND_INS[word] == scene.place or word not in here_words)
+        and (vocab.PLACE_STAND_INS[word] == scene.place or word.split()[-1] not in here_words)
     ]
     return Staged(scene, cast, parsed.unsupported_words + undoable + stood_in)

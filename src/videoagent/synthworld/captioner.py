@@ -386,6 +386,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "angle": "angles",  # ("fishes" reads as fish)
         "perch": "perches",
         "wake": "wakes up",
+        "howl": "howls at the sky",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

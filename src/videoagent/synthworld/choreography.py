@@ -370,7 +370,7 @@ class Pose:
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
         width, height = SIZE[kind]
-        if self.action == "sit" and kind in SITS_UP:
+        if self.action in ("sit", "howl") and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
         if self.in_stroller and kind in ("person", "child"):  # from the waist up
             height *= SHOWN_IN_THE_STROLLER

@@ -55,9 +55,9 @@ class ParsedPrompt:
     def within(self, kinds: tuple[str, ...], actions: tuple[str, ...]) -> ParsedPrompt:
         """This reading for a generator that draws only `kinds` doing `actions`: any other
         kind becomes a placeholder labelled with it (the embedded model never learnt a
-        horse), sleeping sitting where it can sit, any other action standing (nor riding),
-        a child a person (it draws people at one size), and a place it never learnt the
-        learnt one nearest it (a forest its park), said in the notes."""
+        horse), sleeping or howling sitting where it can sit, any other action standing (nor
+        riding), a child a person (it draws people at one size), and a place it never
+        learnt the learnt one nearest it (a forest its park), said in the notes."""
         drawn = (*kinds, "placeholder")
         beyond = [e for e in self.spec.entities if e.kind not in drawn]
         learnt = all(
@@ -74,7 +74,8 @@ class ParsedPrompt:
             e = replace(e, label="") if e.label == vocab.CHILD else e
             if vocab.learnt_doing(e.kind, e.action, actions):
                 return e
-            still = e.action == "sleep" and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
+            sat = e.action in ("sleep", "howl")  # (a howl is sat up for, the head back)
+            still = sat and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
             return replace(e, action="sit" if still else "stand", target=None)
 
         entities = tuple(learnt_one(e) for e in self.spec.entities)
@@ -159,7 +160,7 @@ def _says_how_young(words: list[str], k: int) -> bool:
 _DESCRIBING = set(
     """new old little big small large tiny huge long short tall happy cute fluffy friendly
     excited playful lovely nice beautiful sweet wooden sandy gentle sunny snowy slow fast
-    own same other hot cold warm""".split()
+    own same other hot cold warm lone""".split()
 )
 
 
@@ -690,6 +691,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         ):
             actions = ["pet"]  # "brushing her horse": groomed, stroked down its neck
             unsupported[:] = [w for w in unsupported if w not in _BRUSHING]
+        boxed = any(entities[m]["kind"] == "box" for m in mentions[1:])
+        hider = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"]
+        if _HIDING & set(tokens) and boxed and hider and not actions:
+            actions = ["sit"]  # "a cat hiding in a cardboard box": sitting in it, peeking out
+            unsupported[:] = [w for w in unsupported if w not in _HIDING]
         rescuing = _RESCUING & set(tokens) and not up_there  # whom, up in it, they go up to
         if climber and up_in and rescuing and trees and actions[:1] in ([], ["stand"]):
             actions = ["climb", *actions[1:]]  # "a firefighter rescuing a cat from a tree"
@@ -1009,6 +1015,7 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
 
 
 # Words before a tree that say one is up in it ("in", "on a branch", "up a tree").
+_HIDING = frozenset("hide hides hiding hid".split())
 _RESCUING = frozenset("rescue rescues rescuing rescued save saves saving saved".split())
 _BRUSHING = frozenset("brush brushes brushing brushed".split())  # an animal's coat, groomed
 _UP_IN = frozenset(("in", "on", "up", "into", "onto", "atop", "among"))

@@ -197,6 +197,7 @@ WHEN_DONE = {
     **dict.fromkeys(("fireflies", "firefly"), "night"),  # seen glowing in the dark
     **dict.fromkeys(("fireplace", "fireplaces", "hearth"), "night"),  # a fire lit after dark
     "bedtime": "night",
+    **dict.fromkeys("howl howls howling howled".split(), "night"),  # a howl in the night
 }
 # Names of two words read as the one they mean ("playing video games": gaming, at home).
 COMPOUNDS = {"video games": "videogames", "video game": "videogame"}
@@ -349,6 +350,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "sled": ("person",),  # sitting on a sled, sliding along over the snow
     # up a tree's trunk, hand over hand, a foot braced against it (an animal perches)
     "climb": ("person",),
+    # sitting, the head thrown back, the muzzle to the sky, the howl rising from it
+    "howl": ("dog", "wolf", "fox"),
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -421,6 +424,7 @@ LEARNT_ACTIONS = tuple(
         "sing",
         "sled",
         "climb",
+        "howl",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1031,12 +1035,13 @@ PLACE_STAND_INS = {
         """
         hill hills hillside countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
-        yard playground schoolyard trail trails moon mars savanna savannah safari
+        yard playground schoolyard trail trails mars savanna savannah safari
         prairie grassland grasslands plains zoo skatepark skateparks lawn lawns
         """.split(),
         "park",
     ),
     **dict.fromkeys(("skate park", "skate parks"), "park"),
+    "on the moon": "park",  # (howling at the moon is at night, under it)
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("jungle jungles rainforest rainforests".split(), "forest"),
     **dict.fromkeys(("pool", "pools", "swimming pool", "swimming pools"), "lake"),
@@ -1096,6 +1101,7 @@ TIME_SYNONYMS = {
     "nighttime": "night",
     "midnight": "night",
     **dict.fromkeys(("in the dark", "after dark"), "night"),
+    **dict.fromkeys(("moon", "full moon", "moonlight", "moonlit", "the stars"), "night"),
     # the nights fireworks are for
     **dict.fromkeys(("new year's eve", "new years eve", "new year’s eve"), "night"),
 }
@@ -1253,6 +1259,7 @@ ACTION_SYNONYMS = {
         "talk",
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
+    **dict.fromkeys("howl howls howling howled".split(), "howl"),
     # on a sled ("a sled": the thing, sat on)
     **dict.fromkeys("sledding sledded sledging sledged tobogganing".split(), "sled"),
     # looking out of the window, keeping still to watch
@@ -1556,6 +1563,7 @@ WATER_PLACES = ("reef", "lake", "beach")
 NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 # Camping is drawn by its tent (`OCCASIONS`), those camping sitting by it (`STILL_WORDS`).
 NEUTRAL_WORDS |= frozenset("camp camps camped camping".split())
+NEUTRAL_WORDS |= frozenset(("lone",))  # "a lone wolf": one, drawn alone
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
 # Words for what the sky's things do, drawn with them ("clouds drift", "lightning flashes").

@@ -12,7 +12,13 @@ import math
 from dataclasses import dataclass, replace
 
 from videoagent.synthworld.choreography import Pose
-from videoagent.synthworld.painters.creatures import EYE, breath, dug_earth, shut_eye
+from videoagent.synthworld.painters.creatures import (
+    EYE,
+    breath,
+    dug_earth,
+    howl_rising,
+    shut_eye,
+)
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
 NOSE = (30, 26, 28)
@@ -21,6 +27,7 @@ CREAM = (246, 240, 228)
 HORN = (226, 214, 186)
 ANTLER = (150, 118, 80)
 GRAZING_LEAN = 2.5  # radians from upright: a neck swung down to the grass
+HOWLING_TILT = 0.95  # radians up from level: a muzzle pointed at the sky
 
 
 @dataclass(frozen=True)
@@ -273,7 +280,7 @@ def draw_animal(pen: Pen, pose: Pose, colour: RGB, kind: str) -> None:
     """One of `PLANS`' animals in `pose`, coloured `colour`."""
     plan = PLANS[kind]
     pen = _larger(pen, plan.enlarged)
-    if pose.action == "sit" and plan.sits:
+    if pose.action in ("sit", "howl") and plan.sits:  # a wolf howls sitting up
         _sitting(pen, pose, colour, plan)
         return
     if pose.action == "sleep":
@@ -436,6 +443,8 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
         start, end = (base_x - across[0], base_y - across[1]), (hx - across[0], hy - across[1])
         pen.line([start, end], thick * 0.28, dark)
     tilt = -1.3 * lowered  # the muzzle points down as the head lowers
+    if pose.action == "howl":  # up at the sky
+        tilt = HOWLING_TILT
     face = plan.face or colour
 
     def local(dx: float, dy: float) -> tuple[float, float]:
@@ -456,11 +465,21 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
         face,
     )
     muzzle = shade(face, 0.9) if snouted else shade(face, 1.35 if plan.face is None else 1.2)
-    pen.ellipse(*local(mx, my), mrx, mry, muzzle)
+    if tilt > 0:  # turned up: along its tilt, as an ellipse cannot be
+        pen.line([local(mx - mrx * 0.7, my), local(mx + mrx * 0.75, my)], mry * 2, muzzle)
+    else:
+        pen.ellipse(*local(mx, my), mrx, mry, muzzle)
     nose = shade(face, 0.6) if snouted else NOSE
     pen.ellipse(*local(mx + mrx * 0.8, my + mry * 0.2), mrx * 0.3, mry * 0.35, nose)
     eye = max(rx, ry)
-    if pose.action == "sleep":
+    if pose.action == "howl":  # the jaw dropped open, the howl rising from it
+        pen.line([local(mx * 0.3, -ry * 0.5), local(mx * 1.05, my - mry * 1.6)], mry * 0.7, face)
+        pen.polygon(
+            [local(mx * 0.2, -ry * 0.3), local(mx, my - mry * 0.6), local(mx, my - mry * 1.4)],
+            (90, 40, 40),
+        )
+        howl_rising(pen, local(mx + mrx, my), pose.phase, 2 * ry / 0.22)
+    if pose.action in ("sleep", "howl"):
         shut_eye(pen, *local(rx * 0.35, ry * 0.3), eye * 0.16)
     else:
         pen.ellipse(*local(rx * 0.35, ry * 0.3), eye * 0.16, eye * 0.18, EYE)
@@ -563,7 +582,8 @@ def _sitting(pen: Pen, pose: Pose, colour: RGB, plan: BodyPlan) -> None:
     pen.ellipse(0.13 * s, 0.36 * s, 0.08 * s * girth, 0.12 * s, light)
     pen.limb((0.16 * s, 0.3 * s), 0.3 * s, 0.0, thick, limbs)
     _, _, length, neck_thick = plan.neck
-    seated = replace(plan, neck=(0.12 * s, 0.46 * s, length, neck_thick), neck_lean=0.35)
+    lean = 0.05 if pose.action == "howl" else 0.35  # howling: the neck up straight
+    seated = replace(plan, neck=(0.12 * s, 0.46 * s, length, neck_thick), neck_lean=lean)
     _neck_and_head(pen, seated, colour, dark, 0.0, 0.0, pose)
 
 

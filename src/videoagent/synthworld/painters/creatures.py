@@ -54,6 +54,10 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "sleep":
         _sleeping_dog(pen, pose, colour, dark, light)
         return
+    if pose.action == "howl":  # sitting, the head thrown back
+        _sitting_dog(pen, colour, dark, light, 0.0, head=False)
+        _howling_head(pen, 0.15, 0.66, (colour, dark, light), pose.phase)
+        return
     leg_top, leg_len = 0.36, 0.36
     if pose.action == "stretch":  # a play bow: the front down along the ground, rump up
         bow = 0.5 + 0.5 * math.sin(pose.phase)
@@ -152,7 +156,9 @@ def _dog_head(
     )  # floppy ear
 
 
-def _sitting_dog(pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float) -> None:
+def _sitting_dog(
+    pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float, *, head: bool = True
+) -> None:
     pen.limb((0.1, 0.32), 0.32, 0.0, 0.07, dark)
     tail_angle = 0.25 * wag
     pen.line([(-0.22, 0.08), (-0.42, 0.06 + 0.1 * tail_angle)], 0.055, colour)
@@ -160,7 +166,48 @@ def _sitting_dog(pen: Pen, colour: RGB, dark: RGB, light: RGB, wag: float) -> No
     pen.polygon([(-0.2, 0.22), (0.0, 0.5), (0.2, 0.5), (0.16, 0.1), (-0.05, 0.05)], colour)
     pen.ellipse(0.14, 0.36, 0.1, 0.13, light)
     pen.limb((0.16, 0.3), 0.3, 0.0, 0.075, colour)
-    _dog_head(pen, 0.17, 0.62, colour, dark, light)
+    if head:
+        _dog_head(pen, 0.17, 0.62, colour, dark, light)
+
+
+HOWL = (228, 230, 240)  # the howl, drawn rising from the mouth into the night
+
+
+def _howling_head(
+    pen: Pen, hx: float, hy: float, tones: tuple[RGB, RGB, RGB], phase: float
+) -> None:
+    """A dog's head thrown back, its muzzle pointed at the sky, the jaw dropped open and
+    the eyes shut; the howl rising from it (`howl_rising`)."""
+    colour, dark, light = tones
+    tip = (hx + 0.14, hy + 0.17)
+    jaw = (hx + 0.17, hy + 0.08)
+    pen.polygon([(hx + 0.04, hy + 0.02), tip, jaw], (90, 40, 40))  # the open mouth
+    pen.ellipse(hx, hy, 0.11, 0.11, colour)
+    pen.line([(hx + 0.05, hy + 0.06), tip], 0.085, light)  # the muzzle, up at the sky
+    pen.line([(hx + 0.06, hy - 0.01), jaw], 0.05, light)  # the jaw, dropped
+    pen.ellipse(tip[0] + 0.01, tip[1] + 0.01, 0.026, 0.026, NOSE)
+    shut_eye(pen, hx + 0.03, hy + 0.05, 0.025)
+    pen.polygon(  # the ear, hanging back
+        [
+            (hx - 0.04, hy + 0.08),
+            (hx - 0.01, hy + 0.1),
+            (hx - 0.1, hy - 0.08),
+            (hx - 0.13, hy - 0.04),
+        ],
+        dark,
+    )
+    howl_rising(pen, (tip[0] + 0.04, tip[1] + 0.03), phase, 1.0)
+
+
+def howl_rising(pen: Pen, mouth: tuple[float, float], phase: float, size: float) -> None:
+    """A howl from `mouth`, up and away over the head: arcs that widen as they go, the
+    next after it (`size`: of a dog's head)."""
+    for k in range(3):
+        age = (phase * 0.12 + k / 3) % 1.0
+        cx, cy = mouth[0] + 0.12 * size * age, mouth[1] + 0.35 * size * age
+        r = (0.04 + 0.08 * age) * size
+        arc = [(cx + r * math.cos(a), cy + r * math.sin(a)) for a in (0.3, 0.8, 1.3, 1.8, 2.3)]
+        pen.line(arc, 0.014 * size, HOWL)
 
 
 def _sleeping_dog(pen: Pen, pose: Pose, colour: RGB, dark: RGB, light: RGB) -> None:

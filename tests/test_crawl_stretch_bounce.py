@@ -7,8 +7,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from videoagent.plan.asks import read_asks
+from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
-from videoagent.synthworld.choreography import SPEED, TRAMPOLINE_HEIGHT, Choreography
+from videoagent.synthworld.choreography import (
+    BOUNCED_ON_HEIGHT,
+    SPEED,
+    TRAMPOLINE_HEIGHT,
+    Choreography,
+)
 from videoagent.synthworld.painters.creatures import DROPLET, PUDDLE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
@@ -74,3 +81,22 @@ def test_one_splashing_hops_into_a_puddle_and_water_flies_as_they_land(first_pla
     for colour in (PUDDLE, DROPLET):
         assert (np.abs(around - np.array(colour)).sum(axis=2) < 60).sum() > 3
     assert "puddles" in parse("a street with puddles").unsupported_words  # none drawn there
+
+
+def test_one_jumping_on_the_bed_bounces_on_it_not_beside_it(first_planned):
+    # "a girl jumping on the bed" jumped on the floor beside it
+    spec, warnings = first_planned("a girl jumping on the bed")
+    assert not warnings and [(e.kind, e.action, e.target) for e in spec.entities] == [
+        ("person", "jump", 1),
+        ("bed", "stand", None),
+    ]
+    choreography = Choreography(spec, 8.0)
+    heights = [choreography.pose(0, t / 24).y for t in range(192)]
+    assert min(heights) == pytest.approx(BOUNCED_ON_HEIGHT)  # lands on it
+    assert abs(choreography.pose(0, 1.0).x - choreography.pose(1, 1.0).x) < 0.2
+    said = caption(spec)
+    assert "jumps on a yellow bed" in said and parse(said).spec == spec
+    asked = [a.said() for a in read_asks(Request.build("a girl jumping on the bed"))]
+    assert "the person jumps on the bed" in asked
+    over = parse("a boy jumps over the bench").spec
+    assert "jumps over a" in caption(over) and Choreography(over, 4.0)._bounced_on() is None

@@ -94,7 +94,8 @@ class Ask:
                 return f"{COUNTED.get(count, str(count))} {named}"
             return f"{a_or_an(named)} {named}"
         if self.kind == "action":
-            on = "on" if (self.what, self.to) == ("perch", "fence") else AIMED.get(self.what)
+            on_top = (self.what, self.to) == ("perch", "fence") or self.to in vocab.BOUNCED_ON
+            on = "on" if on_top else AIMED.get(self.what)  # (bounced on: a bed)
             aimed = " ".join(w for w in (on, "the", self.to) if w)
             riding = self.what in ("cycle", "sled") and self.to  # the bike, the sled
             verb = "ride" if riding else self.what

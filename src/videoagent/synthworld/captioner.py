@@ -19,6 +19,7 @@ from videoagent.synthworld.spec import (
 from videoagent.synthworld.tossing import TOSSING
 from videoagent.synthworld.vocabulary import (
     BLOWN,
+    BOUNCED_ON,
     BUNCH,
     BUNCHED,
     CHILD,
@@ -268,7 +269,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return f"{name.capitalize()} {how} in {stroller}."
     if action == "jump" and target is not None:  # running at the fence, up over it
         done.add(entity.target)  # type: ignore[arg-type]
-        return f"{name.capitalize()} jumps over {_introduced(spec, entity.target)}."
+        over = "on" if target.kind in BOUNCED_ON else "over"  # bouncing on a bed
+        return f"{name.capitalize()} jumps {over} {_introduced(spec, entity.target)}."
     if action == "climb" and target is not None:  # up its trunk
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} climbs {_introduced(spec, entity.target)}."

@@ -24,6 +24,7 @@ from videoagent.synthworld.vocabulary import (
     ANIMALS,
     BEHIND_THE_SUBJECT,
     BLOWN,
+    BOUNCED_ON,
     CHILD,
     HELD,
     HELD_UP,
@@ -236,6 +237,9 @@ BUILT_AT_FIRST = 0.3
 WATERING_REACH = 0.85  # how far before one watering them the flowers are, metres
 TRAMPOLINE_HEIGHT = 0.55  # its mat, metres: where one jumping on it lands
 TRAMPOLINE_BOUNCE = 2.5  # how many times higher one bounces on it than off it
+# A bed or a sofa jumped on: how high its top is, metres, and how much higher one bounces
+# on its springs than off the ground.
+BOUNCED_ON_HEIGHT, BED_BOUNCE = 0.55, 1.5
 # A cat knocking a cup off a table: where on the table it sits (metres from its middle)
 # and the cup starts before it; when in the shot its paw starts pushing the cup, and when
 # the cup reaches the edge; how long it takes to fall to the floor, seconds.
@@ -598,6 +602,9 @@ class Choreography:
             if index == self._box_sat_in():
                 positions[index] = sum(subject_span) / 2  # round the one sitting in it
                 continue
+            if index == self._bounced_on():  # under the one jumping on it
+                positions[index] = sum(subject_span) / 2
+                continue
             if entity.kind == "trampoline" and self.entities[0].action == "jump":
                 positions[index] = sum(subject_span) / 2  # under the one jumping on it
                 continue
@@ -803,6 +810,8 @@ class Choreography:
             pose = replace(pose, reach=landed if landed >= 0 else 1.0)
         if self._bounces_on_trampoline(index):  # up off its mat, higher than off the ground
             pose = replace(pose, y=TRAMPOLINE_HEIGHT + TRAMPOLINE_BOUNCE * pose.y)
+        elif index == 0 and self._bounced_on() is not None:  # up on the bed, on its springs
+            pose = replace(pose, y=BOUNCED_ON_HEIGHT + BED_BOUNCE * pose.y)
         if entity.kind == "trampoline" and self._bounces_on_trampoline(0):
             landed = self._jump(self.entities[0], t)  # its mat giving under them
             pose = replace(pose, reach=max(0.0, 1 - landed / 0.12))
@@ -1622,6 +1631,13 @@ class Choreography:
         y = bowl.y + 0.35 * height + high * math.sin(turn * 1.7)
         facing = 1 if math.cos(turn) >= 0 else -1
         return Pose(x, y, facing, "swim", self._phase(self.entities[index], t))
+
+    def _bounced_on(self) -> int | None:
+        """The bed or the sofa the subject jumps on, if it does."""
+        subject = self.entities[0] if self.entities else None
+        if subject is None or subject.action != "jump" or subject.target is None:
+            return None
+        return subject.target if self.entities[subject.target].kind in BOUNCED_ON else None
 
     def _bounces_on_trampoline(self, index: int) -> bool:
         """Whether entity `index` is the subject jumping where there is a trampoline."""

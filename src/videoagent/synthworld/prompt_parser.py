@@ -370,6 +370,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         up_in = False  # a tree is said to be what one is in or on ("an owl in a tree")
         up_on_swing = False  # a swing is said to be what one is on ("a kid on a swing")
         jumped_over: int | None = None  # what is said to be jumped over ("over a fence")
+        jumped_on: int | None = None  # what is said to be jumped on ("on the bed")
         joined_by_and = False
         to_target: int | None = None
         described = False  # the word before was one describing an unknown thing
@@ -515,6 +516,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     entities[carried].update(action="sleep" if sleeps else "sit", target=index)
                 if kind[0] in vocab.JUMPED_OVER and before == "over":
                     jumped_over = index  # "jumping over a fence"
+                if kind[0] in vocab.BOUNCED_ON and before in ("on", "onto", "upon"):
+                    jumped_on = index  # "jumping on the bed"
                 seen_up = mentions[1:] and entities[mentions[-1]]["action"] is None
                 if up_in and seen_up and entities[mentions[-1]]["kind"] in vocab.ACTIONS["perch"]:
                     # "a girl watches a bird in a tree": the bird is up in it
@@ -765,6 +768,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         _apply(entities, mentions, actions, joined_by_and, to_target, companions, many)
         if mentions:  # "a rider galloping on a horse", "… jumping over a fence": the horse
             _carried_does(entities, mentions[0], actions, jumped_over)
+            jumper = entities[mentions[0]]
+            if jumper["action"] == "jump" and jumper["target"] is None and jumped_on is not None:
+                jumper["target"] = jumped_on  # bouncing on it
         teacher = entities[mentions[0]] if mentions else {}
         if _TEACHING & set(tokens) and len(mentions) > 1 and teacher["action"] in vocab.RIDING:
             # "teaching his daughter to ride a bike": she rides, he walks alongside

@@ -42,6 +42,7 @@ HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
 # each kind takes, metres (others a person's).
 JUMPED_OVER = ("fence", "bench", "box")
+BOUNCED_ON = ("bed", "sofa")  # jumped on ("a girl jumping on the bed"): bounced on, up on it
 LEAP = {"horse": 3.0, "deer": 2.4, "dog": 1.6, "cat": 1.2, "person": 1.6}
 # Words for many of a kind together, said before "of" ("a flock of birds", "a couple of
 # dogs"): how many there are, no thing to stand in for.

@@ -261,6 +261,15 @@ def test_a_noun_in_one_and_in_many(one, many):
         ),
         # Who it is about, met in a later clause; the clauses before it set the scene.
         ("rain on the window, a cat watching", "a cat", ("rain on the window", "watching")),
+        # When or where, first and with no comma: of the first clause (its later beats had
+        # no one in them, "Sniffs." an empty shot)
+        (
+            "at sunset a dog walks, sniffs, then sleeps",
+            "a dog",
+            ("walks at sunset", "sniffs", "sleeps"),
+        ),
+        ("In the park a boy plays", "a boy", ("plays in the park",)),
+        ("At night, a cat prowls", "a cat", ("At night", "prowls")),  # (a comma: its own)
     ],
 )
 def test_a_video_described_and_a_subject_met_later(text, subject, beats):

@@ -212,6 +212,10 @@ def test_the_procedural_take_shows_it_at_the_first_try(tmp_path: Path, text):
         ("a barista pouring latte art", "cafe"),  # at work (was the park)
         ("two surfers waiting for a wave", "beach"),
         ("my grandma knitting by the fireplace", "living room"),  # was the park
+        # whom it opens with is where they are looked after, or work (were the park)
+        ("a mother reading to her baby", "living room"),
+        ("a woman chatting with the barista", "cafe"),
+        ("a mom pushing her baby in a stroller", "park"),  # out with it
     ],
 )
 def test_a_request_naming_no_place_is_set_where_its_subject_and_weather_belong(text, place):
@@ -509,3 +513,20 @@ def test_one_waking_up_lies_asleep_in_bed_then_sits_up():
     assert asleep.y == SEAT_HEIGHT and not awake.grounded  # in bed, then on its edge
     bed = choreography.pose(1, 2.0)
     assert abs(bed.x - asleep.x) < 0.3
+
+
+def test_a_day_told_part_by_part_ends_at_the_time_its_last_part_names():
+    """ "A girl's day at the beach: building a sandcastle, swimming, eating ice cream,
+    watching the sunset" was at sunset from its first shot."""
+    board, _ = preview_plan(
+        Request.build(
+            "a girl's day at the beach: building a sandcastle, swimming, eating ice cream, "
+            "watching the sunset"
+        ),
+        ["procedural"],
+    )
+    times = [shot.scene_spec.time_of_day for shot in board.shots if shot.kind == "generated"]
+    assert times[0] == "morning" and times[-1] == "sunset"
+    assert (
+        make_brief(Request.build("a cat prowls, its eyes glowing at night")).time_of_day == "night"
+    )

@@ -42,6 +42,16 @@ _SHOT_AS = re.compile(
     re.IGNORECASE,
 )
 _DAY_IN_THE_LIFE = re.compile(r"^(?:a|one)\s+day\s+in\s+the\s+life\s+of\s+", re.IGNORECASE)
+# When or where, when a request opens with it and no comma ("at sunset a dog walks, …",
+# "in the park a boy plays"): said of its first clause, after whoever it is about, who then
+# opens it.
+_OPENS_WITH_WHEN = re.compile(
+    r"^(?P<when>(?:(?:at|in|on|during|early|late|one|every|each|this)\b[^,.:]{0,30}?\b"
+    r"(?:sunset|sunrise|dawn|dusk|night|morning|afternoon|evening|noon|midnight|day))"
+    r"|(?:(?:in|at|on|by|under|near|inside)\s+(?:the|a|an|my|our)\s+\w+(?:\s+\w+)?))\s+"
+    r"(?P<clause>(?:a|an|the|my|our|his|her|their|two|three|four|some)\s[^,.:;]*)",
+    re.IGNORECASE,
+)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # A film-maker's direction before what is seen: "Open on a quiet park" is a quiet park,
 # "End at the cafe" at the cafe.
@@ -439,6 +449,12 @@ def named_again(subject: str) -> str:
     return " and ".join(parts)
 
 
+def _said_after_its_clause(opening: re.Match) -> str:
+    """ "At sunset a dog walks" as "a dog walks at sunset"."""
+    when = opening["when"]
+    return f"{opening['clause']} {when[0].lower()}{when[1:]}"
+
+
 def split_beats(text: str) -> Beats:
     """Subject and beats of a request; the duration phrase and preamble are dropped. A
     request of several sentences ("It is raining in the city. A man waits at a bus stop.")
@@ -456,6 +472,7 @@ def split_beats(text: str) -> Beats:
     text = text[shot_as.end() :] if shot_as else text
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
     text = _DAY_IN_THE_LIFE.sub("", text, count=1)  # of whom: "a day in the life of a barista"
+    text = _OPENS_WITH_WHEN.sub(_said_after_its_clause, text, count=1)
     sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
     sentences = [_NEXT_IN_TURN.sub("", s) for s in sentences]  # "Then a man arrives"
     sentences = [part for s in sentences if s for part in _at_colon(s)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -44,6 +45,25 @@ class Brief:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def _day_ending(plain: str, beats: tuple[str, ...]) -> str | None:
+    """The time a day told part by part ends at ("…, then watching the sunset"), where
+    only its last part (of three or more) names one, and it is the day's end: its earlier
+    parts are earlier in the day, not all at sunset. None where it is not so."""
+    if len(beats) < 3:
+        return None
+    ending = _named(beats[-1], vocab.TIME_SYNONYMS)
+    last = plain.lower().rfind(beats[-1].lower())
+    if ending not in ("sunset", "night") or last <= 0:
+        return None
+    return ending if _named(plain[:last], vocab.TIME_SYNONYMS) is None else None
+
+
+def _creature(word: str) -> bool:
+    """Whether `word` names an animal ("elephant", "puppy"), not a person."""
+    kind = vocab.KIND_SYNONYMS.get(word, word)
+    return kind in vocab.CREATURES and kind != "person"
 
 
 def _named(text: str, table: dict[str, str]) -> str | None:
@@ -146,12 +166,17 @@ def make_brief(request: Request) -> Brief:
         searched = searched[: came_in.start()]
     place = _first_named(searched, vocab.PLACE_SYNONYMS)
     lead = lead_of(beats.subject).lower().split() if beats.subject else []
-    workplace = vocab.WORKPLACES.get(lead[-1]) if lead else None
+    # who is where they work or are looked after: whom the story is about, else whom it
+    # opens with ("a mother reading to her baby": at home)
+    said = [*lead[-1:], *re.findall(r"[a-z]+", opening)]
+    young = {w for w, after in itertools.pairwise(said) if _creature(after)}  # a baby elephant
+    worker = next((w for w in said if w in vocab.WORKPLACES and w not in young), None)
+    workplace = vocab.WORKPLACES.get(worker) if worker else None
     if workplace in vocab.INDOORS and set(vocab.OUT_OF_DOORS) & {e.kind for e in told_of}:
         workplace = None  # "a baby asleep in a stroller" is out in it, not at home
     if place is None and workplace:  # a barista at work, a surfer at the beach
         place = workplace
-        assumed.append(f"set in a {place} (where a {singular(lead[-1])} would be)")
+        assumed.append(f"set in a {place} (where a {singular(worker)} would be)")
     done = next((w for w in re.findall(r"[a-z]+", plain.lower()) if w in vocab.WHERE_DONE), None)
     if place is None and done:  # a birthday party at home, cooking in the kitchen
         place = vocab.WHERE_DONE[done]
@@ -191,6 +216,10 @@ def make_brief(request: Request) -> Brief:
         place = vocab.BY_THE_WATER[shore][0]
         assumed.append(f"set at the {place} (a {shore} stands by the water)")
     time_of_day = _named(plain, vocab.TIME_SYNONYMS)
+    ending = _day_ending(plain, beats.beats)
+    if ending:  # "a day at the beach: …, swimming, watching the sunset": it ends so
+        time_of_day = "morning"
+        assumed.append(f"in the morning, until its last part ({TIME_PROSE[ending]})")
     if time_of_day is None and "fireworks" in things:
         time_of_day = "night"
         assumed.append("at night (fireworks are seen in the dark)")

@@ -692,7 +692,8 @@ def stage(
     needs = vocab.WEATHER_OF_DOING.get(lead_action)
     weather = _named(plain, vocab.WEATHER_SYNONYMS) or needs or now.get("weather", brief.weather)
     shot_size, camera = FRAMING.get(lead_action, ("medium", "static"))
-    if entities and entities[0].action == "jump" and entities[0].target is not None:
+    leapt = entities[0].target if entities and entities[0].action == "jump" else None
+    if leapt is not None and entities[leapt].kind in vocab.JUMPED_OVER:
         shot_size, camera = "wide", "track"  # running at the fence it jumps: followed
     if entities and entities[0].kind in SMALL_LEADS:
         shot_size, camera = SMALL_LEADS[entities[0].kind]

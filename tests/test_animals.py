@@ -155,6 +155,21 @@ def test_riding_what_the_world_cannot_draw_ridden_is_said_not_drawn():
     assert [(e.kind, e.action) for e in knight.entities] == [("person", "ride"), ("horse", "walk")]
 
 
+@pytest.mark.parametrize(
+    ("prompt", "ridden", "how"),
+    [
+        ("horseback riding on the beach", "horse", "ride"),  # was an empty shot
+        ("sledding", "sled", "sled"),  # was a sled alone, sledding said undrawable
+        ("rowing on the lake at dawn", "boat", "row"),
+    ],
+)
+def test_riding_said_of_no_one_is_someone_riding(prompt, ridden, how):
+    parsed = parse(prompt)
+    doings = [(e.kind, e.action, e.target) for e in parsed.spec.entities]
+    assert doings[0] == ("person", how, 1) and doings[1][0] == ridden
+    assert not parsed.unsupported_words
+
+
 def test_a_generator_that_never_learnt_an_animal_reports_it_as_a_placeholder():
     """The embedded model's layers are sized by the kinds and actions it learnt: a horse is
     a labelled stand-in there and a rider stands, both reported."""

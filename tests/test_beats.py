@@ -270,6 +270,8 @@ def test_a_noun_in_one_and_in_many(one, many):
         ),
         ("In the park a boy plays", "a boy", ("plays in the park",)),
         ("At night, a cat prowls", "a cat", ("At night", "prowls")),  # (a comma: its own)
+        # a pup cup is a cup ("a dog and a pup cup" was two dogs and a shot of "Cup.")
+        ("a dog and a pup cup", "a dog", ("and a pup cup",)),
     ],
 )
 def test_a_video_described_and_a_subject_met_later(text, subject, beats):

@@ -19,7 +19,8 @@ from videoagent.synthworld.render import Renderer
     [
         ("a man rowing a boat on the lake", [("person", "row", 1), ("boat", "sail", None)]),
         ("a man in a boat", [("person", "row", 1), ("boat", "sail", None)]),  # in it: rowing
-        ("kayaking on the river", [("boat", "sail", None)]),
+        # someone kayaks (the boat went by with no one in it)
+        ("kayaking on the river", [("person", "row", 1), ("boat", "sail", None)]),
         ("a sailboat at sunset", [("sailboat", "sail", None)]),
         ("a girl on a horse", [("person", "ride", 1), ("horse", "walk", None)]),  # she stood by
     ],

@@ -530,3 +530,13 @@ def test_a_day_told_part_by_part_ends_at_the_time_its_last_part_names():
     assert (
         make_brief(Request.build("a cat prowls, its eyes glowing at night")).time_of_day == "night"
     )
+
+
+def test_a_beat_that_names_a_drink_and_no_more_has_it_in_hand():
+    """ "…, then hot cocoa by the fire" walked about the room past a cup on the floor."""
+    board, _ = preview_plan(
+        Request.build("a winter day: sledding, building a snowman, then hot cocoa by the fire"),
+        ["procedural"],
+    )
+    last = [shot.scene_spec for shot in board.shots if shot.kind == "generated"][-1]
+    assert [(e.kind, e.action) for e in last.entities][:2] == [("person", "hold"), ("cup", "stand")]

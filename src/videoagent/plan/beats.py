@@ -392,7 +392,9 @@ def _subject_of(text: str) -> tuple[str, str]:
                 or words[j].lower() in _DESCRIBING  # "her little boy", "his old dog"
             ):
                 j += 1
-            if j < len(words) and _names_creature(words[j]):
+            pair = " ".join(w.lower().strip(",.") for w in words[j : j + 2])
+            thing = vocab.KIND_SYNONYMS.get(pair) in vocab.PROPS  # "… and a pup cup": a cup
+            if j < len(words) and _names_creature(words[j]) and not thing:
                 end = j + 1
         return " ".join(words[:end]).strip(","), " ".join(words[end:])
     return "", text

@@ -569,7 +569,9 @@ def stage(
         # taking a photo, on the phone or looking at it, where no walk is said
         in_hand = (*vocab.PLAYED, *vocab.TO_THE_FACE)
         playing = "stand" if any(e.kind in in_hand for e in found) else None
-        about = action or seated or playing or _done_at(f"{brief.subject} {beat}")
+        # a drink a beat names and no more ("then hot cocoa by the fire"): in their hand
+        having = "hold" if lead.kind == "person" and any(e.kind == "cup" for e in found) else None
+        about = action or seated or playing or having or _done_at(f"{brief.subject} {beat}")
         chosen = about or vocab.GOES_ABOUT_BY.get(lead.kind, "walk")
         if lead.kind not in vocab.ACTIONS.get(chosen, ()):
             chosen = "stand"  # a short film's closing shot sits; a bird cannot

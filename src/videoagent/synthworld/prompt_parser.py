@@ -726,7 +726,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if ridden_by in _ABOARD and not set(vocab.RIDING) & set(actions):
             actions = ["ride", *(a for a in actions if a != "stand")]  # in it, not beside it
         if ridden_by:
-            mentions, actions = _ride(entities, mentions, actions, ridden_by, entity_for)
+            brings = next((t for t in tokens if t in _BRINGS), ridden_by)  # "horseback riding"
+            mentions, actions = _ride(entities, mentions, actions, brings, entity_for)
             drawn = set(vocab.RIDING) | set(vocab.RIDDEN_STANDING)  # on a scooter: scooting
             if not drawn & set(actions) and ridden_by not in unsupported:
                 unsupported.append(ridden_by)  # "riding a wave": no drawing of that
@@ -1002,6 +1003,10 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
     """Riding is on a horse or a bike: "on horseback" brings a horse, "cycling" a bike; a
     wave or a skateboard, which the world cannot draw ridden, leaves the riding out.
     Returns the sentence's mentions and actions."""
+    if not any(entities[m]["kind"] in vocab.CREATURES for m in mentions[:1]):
+        # "horseback riding on the beach", "sledding": someone does it (a horse or a sled
+        # stood alone, or nothing was drawn)
+        mentions = [entity_for(_Mention("person", None), True), *mentions]
     if word in _BRINGS and not any(entities[m]["kind"] in vocab.RIDDEN for m in mentions):
         mentions = [*mentions, entity_for(_Mention(_BRINGS[word], None), True)]
     ridden = [m for m in mentions[1:] if entities[m]["kind"] in vocab.RIDDEN]

@@ -291,3 +291,20 @@ def test_a_cat_chases_a_mouse_that_runs_away():
     choreography = Choreography(spec, 2.0)
     assert choreography.pose(1, 1.0).action == "run"
     assert choreography.pose(1, 1.0).x > choreography.pose(0, 1.0).x  # ahead of the cat
+
+
+@pytest.mark.parametrize(
+    ("prompt", "kind", "colour"),
+    [
+        ("a corgi running on the beach at sunset", "dog", "golden"),  # was a labelled box
+        ("two huskies in the snow", "dog", "grey"),
+        ("a german shepherd in the park", "dog", "brown"),
+        ("a dalmatian sleeping", "dog", "white"),
+        ("a black poodle", "dog", "black"),  # the colour said is the colour
+        ("a tabby cat napping", "cat", "orange"),
+    ],
+)
+def test_a_dog_or_a_cat_by_its_breed_is_one_in_its_coat(prompt, kind, colour):
+    parsed = parse(prompt)
+    assert (parsed.spec.entities[0].kind, parsed.spec.entities[0].colour) == (kind, colour)
+    assert not parsed.placeholders and not parsed.unsupported_words

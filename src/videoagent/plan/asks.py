@@ -96,6 +96,7 @@ class Ask:
         if self.kind == "action":
             on_top = (self.what, self.to) == ("perch", "fence") or self.to in vocab.BOUNCED_ON
             on = "on" if on_top else AIMED.get(self.what)  # (bounced on: a bed)
+            on = "in" if (self.what, self.to) == ("ride", "car") else on  # (a dog, along)
             aimed = " ".join(w for w in (on, "the", self.to) if w)
             riding = self.what in ("cycle", "sled") and self.to  # the bike, the sled
             verb = "ride" if riding else self.what

@@ -200,10 +200,13 @@ def make_brief(request: Request) -> Brief:
         # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the
         # woods), and anyone out in the rain or snow asked for, which no living room shows,
         # unless seen through a window; a car that is what it is about, in the street.
-        window = "window" in request.text.lower() or WATCHING_THE_WEATHER.search(plain) is not None
+        driven_in = {"car", "bus", "train"} & set(things)  # "its head out the window": a car's
+        window = "window" in request.text.lower() and not driven_in
+        window |= WATCHING_THE_WEATHER.search(plain) is not None
         outdoors = bool(set(vocab.OUT_OF_DOORS) & set(things))  # "a cat stuck in a tree"
         indoors = window or (kind == "cat" and weather == "clear" and not outdoors)
-        driven = "car" in things and (kind is None or "steer" in doing)  # or at its wheel
+        # or at its wheel, or a dog riding along in it
+        driven = "car" in things and (kind is None or bool({"steer", "ride"} & set(doing)))
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
         found = [vocab.FOUND_IN[k] for k in things if k in vocab.FOUND_IN]
         homes = found + [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]

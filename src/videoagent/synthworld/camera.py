@@ -11,13 +11,13 @@ from videoagent.synthworld.choreography import (
     OUT_IN_THE_WATER,
     PERCH_HEIGHT,
     RIDER_LEGS,
-    SADDLE,
     SHOWN_IN_THE_STROLLER,
     SIZE,
     Choreography,
     Pose,
     _ease,
     fishes_aboard,
+    seat_of,
     sized_as,
 )
 from videoagent.synthworld.places import BUILT_UP, SKYLINE
@@ -91,7 +91,7 @@ def view_size(spec: SceneSpec, aspect: float) -> tuple[float, float]:
     tall = SIZE[subject][1]
     if lead and lead.action in RIDING and lead.target is not None:  # a rider's head
         ridden = spec.entities[lead.target].kind
-        tall = SADDLE.get(ridden, 1.0) + SIZE[subject][1] - RIDER_LEGS - 0.2
+        tall = seat_of(lead.kind, ridden)[1] + SIZE[subject][1] - RIDER_LEGS - 0.2
     on_a_table = lead and (lead.kind in ON_A_TABLE or in_a_bowl)
     if on_a_table and any(e.kind == "table" for e in spec.entities):
         tall += SIZE["table"][1]  # a cake on its table: framed from the floor up to it

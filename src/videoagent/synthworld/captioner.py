@@ -238,6 +238,9 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             done.add(entity.target)  # type: ignore[arg-type]
         if action == "steer" and _driver_of(spec, entity.target) != index:  # a passenger
             return f"{name.capitalize()} rides in the {_name(target)}."
+        if (action, target.kind) == ("ride", "car"):  # a dog along, its head out of the window
+            car = _article(_name(target))
+            return f"{name.capitalize()} rides in {car}, its head out of the window."
         how = "drives" if action == "steer" else "rides"  # at a car's wheel
         return f"{name.capitalize()} {how} {_article(_name(target))}."
     if action == "push" and target is not None:  # behind the swing, pushing it

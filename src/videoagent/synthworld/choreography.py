@@ -406,6 +406,19 @@ OLLIE_EVERY, OLLIE_SECONDS = 3.5, 0.6  # a skateboarder's hop, board and all
 # in a boat: on its seat; in a car: at the wheel, head and shoulders in its front window
 SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22, "car": 0.4, "sled": 0.16}
 SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22, "sled": 0.05}
+# A dog riding in a car: where the sill of its back window is, from the car's middle
+# (along, metres) and the ground (up): its head out over it.
+IN_THE_BACK = (-0.55, 0.92)
+
+
+def seat_of(rider: str, ridden: str) -> tuple[float, float]:
+    """Where one of kind `rider` sits on or in a `ridden`: how far along from its middle
+    (ahead, metres) and how high."""
+    if (rider, ridden) == ("dog", "car"):
+        return IN_THE_BACK
+    return SADDLE_X.get(ridden, 0.0), SADDLE.get(ridden, 1.0)
+
+
 SEAT_STEP = 0.6  # how far behind the one before them each other rider sits
 RIDER_LEGS = 0.6  # how far a rider's feet hang below the saddle
 
@@ -1099,7 +1112,7 @@ class Choreography:
         rider = self._rider_of(index)
         if rider is not None:  # under its rider, walking (or rolling)
             on = self._pose(rider, t)
-            x = on.x - SADDLE_X[entity.kind] * on.facing
+            x = on.x - seat_of(self.entities[rider].kind, entity.kind)[0] * on.facing
             pace = "run" if entity.action == "run" else RIDDEN[entity.kind][1]  # "it gallops"
             if self._leaper() == index:  # at a gallop, and up over what it jumps
                 leap = self._leap(x)
@@ -1117,10 +1130,11 @@ class Choreography:
                 and e.target == entity.target
             ]
             behind = aboard.index(index) * SEAT_STEP
-            x = under.x + (SADDLE_X.get(ridden, 0.0) - behind) * under.facing
+            along, up = seat_of(entity.kind, ridden)
+            x = under.x + (along - behind) * under.facing
             # the second one fishing from a boat casts off its stern, clear of the first
             facing = -under.facing if fishing and aboard.index(index) % 2 else under.facing
-            pose = Pose(x, SADDLE.get(ridden, 1.0), facing, entity.action, under.phase)
+            pose = Pose(x, up, facing, entity.action, under.phase)
             return replace(pose, moored=fishing)
         if self._talks_with_the_subject(index):
             return self._talking(index, t, u)
@@ -1521,8 +1535,9 @@ class Choreography:
             if action == "cycle":  # the pedals' turn: one a metre and a half
                 phase = (x - start) / 1.5 * 2 * math.pi
             sway = 0.03 * abs(math.sin(phase)) if action == "ride" else 0.0
-            leap = self._leap(x - SADDLE_X.get(ridden, 0.0) * facing) if self._leaper() else 0.0
-            return Pose(x, SADDLE.get(ridden, 1.0) + sway + leap, facing, action, phase)
+            along, up = seat_of(entity.kind, ridden)
+            leap = self._leap(x - along * facing) if self._leaper() else 0.0
+            return Pose(x, up + sway + leap, facing, action, phase)
         if action == "wake":  # asleep, then up: sitting up on its seat, else on its feet
             asleep = u < WAKES_AT
             woken = "sit" if self._raised_seat() and entity.kind in ACTIONS["sit"] else "stand"

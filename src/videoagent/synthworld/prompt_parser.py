@@ -522,7 +522,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 if up_in and seen_up and entities[mentions[-1]]["kind"] in vocab.ACTIONS["perch"]:
                     # "a girl watches a bird in a tree": the bird is up in it
                     entities[mentions[-1]].update(action="perch", target=index)
-                if aboard and mentions and entities[mentions[0]]["kind"] == "person":
+                rider = entities[mentions[0]]["kind"] if mentions else None
+                if aboard and (rider == "person" or (rider, kind[0]) == ("dog", "car")):
                     ridden_by = before  # "a girl on a horse", "a man in a boat": riding it
                 if mentions and before == "and":
                     joined_by_and = True
@@ -1012,8 +1013,10 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
     ridden = [m for m in mentions[1:] if entities[m]["kind"] in vocab.RIDDEN]
     if not ridden:
         return mentions, [a for a in actions if a not in vocab.RIDING]
-    # How one rides is what one rides: on a bike, cycling.
+    # How one rides is what one rides: on a bike, cycling; a dog in a car rides along in it
     how = vocab.RIDDEN[entities[ridden[0]]["kind"]][0]
+    if entities[mentions[0]]["kind"] == "dog" and entities[ridden[0]]["kind"] == "car":
+        how = "ride"
     return mentions, [how if a in vocab.RIDING else a for a in actions]
 
 
@@ -1430,6 +1433,10 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "fly"  # "a butterfly landing on a flower": flying, as it comes down
         if kind in vocab.HUGGED and action in ("sit", "sleep"):
             action = "stand"  # a teddy bear is drawn sitting up as it is: nothing left out
+        aboard = entity["target"] is not None and entities[entity["target"]]["kind"]
+        if (kind, action) == ("dog", "ride") and aboard != "car":  # on a horse: no drawing
+            cannot.append((kind, action))
+            action = "stand"
         if kind != "placeholder" and kind not in vocab.ACTIONS.get(action, ()):
             cannot.append((kind, action))
             action = "stand"

@@ -421,7 +421,9 @@ class Renderer:
             drawn = scale * SIZE[sized_as(entity)][1] / SIZE[entity.kind][1]
             drawn *= drawn_scale(entity, pose, self.spec.entities)
             afloat = pose.action in AFLOAT or pose.moored
-            aboard = pose.held_by is not None or pose.in_stroller  # its shadow is its holder's
+            # its shadow is its holder's, the stroller's, the car's
+            aboard = pose.held_by is not None or pose.in_stroller
+            aboard |= entity.kind == "dog" and pose.action == "ride"
             if entity.kind in SHADOWED and not aboard and not afloat:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]
                 half = drawn * SHADOWED[entity.kind]

@@ -292,7 +292,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     + ("balloon",),  # let go of, floating up and away
     "drive": ("car", "bus", "train"),
     "roll": ("ball", "bike", "stick", "sled"),  # a stick thrown tumbles along
-    "ride": ("person",),  # on a horse's back (the horse walks)
+    # on a horse's back (the horse walks); a dog only in a car, its head out of its window
+    "ride": ("person", "dog"),
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
     # in water drawn round (a duck on a pond: a bird)
@@ -578,6 +579,21 @@ KIND_SYNONYMS = {
     "labrador": "dog",
     "retriever": "dog",
     "terrier": "dog",
+    # dogs and cats by their breed ("a corgi on the beach" was a labelled box), each drawn
+    # in its coat's colour (`NATURAL_COLOUR`)
+    **dict.fromkeys(
+        """corgi beagle poodle husky dachshund pug chihuahua collie bulldog dalmatian
+        greyhound rottweiler doberman schnauzer pomeranian samoyed sheepdog spaniel shiba
+        malamute maltese pitbull weimaraner""".split(),
+        "dog",
+    ),
+    **dict.fromkeys(
+        ("german shepherd", "border collie", "shih tzu", "great dane", "pit bull"), "dog"
+    ),
+    **dict.fromkeys("tabby siamese ragdoll calico tomcat".split(), "cat"),
+    "huskies": "dog",
+    "tabbies": "cat",
+    **dict.fromkeys(("maine coon", "persian cat", "sphynx cat"), "cat"),
     "cats": "cat",
     "kitten": "cat",
     "kitty": "cat",
@@ -876,6 +892,19 @@ NATURAL_COLOUR = {
     **dict.fromkeys("canary canaries".split(), "yellow"),
     **dict.fromkeys("woodpecker woodpeckers".split(), "red"),
     **dict.fromkeys("hummingbird hummingbirds".split(), "green"),
+    # the breeds' coats
+    **dict.fromkeys(
+        "corgi corgis pug pugs chihuahua chihuahuas shiba pomeranian".split(), "golden"
+    ),
+    **dict.fromkeys("beagle beagles dachshund dachshunds spaniel spaniels".split(), "brown"),
+    **dict.fromkeys(("german shepherd", "german shepherds", "maine coon"), "brown"),
+    **dict.fromkeys("husky huskies greyhound greyhounds schnauzer malamute".split(), "grey"),
+    **dict.fromkeys(("weimaraner", "great dane", "pit bull", "pitbull"), "grey"),
+    **dict.fromkeys("poodle poodles dalmatian dalmatians samoyed maltese".split(), "white"),
+    **dict.fromkeys(("shih tzu", "siamese", "ragdoll", "persian cat", "calico"), "white"),
+    **dict.fromkeys("rottweiler rottweilers doberman dobermans".split(), "black"),
+    **dict.fromkeys(("border collie", "border collies", "collie", "collies"), "black"),
+    **dict.fromkeys(("tabby", "tabbies"), "orange"),
 }
 # And each one's plural ("pigeons", "taxis"), where it takes an -s.
 KIND_SYNONYMS |= {

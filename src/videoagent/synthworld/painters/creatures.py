@@ -54,6 +54,9 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "sleep":
         _sleeping_dog(pen, pose, colour, dark, light)
         return
+    if pose.action == "ride":  # in a car, its head out of the window (the pose: its sill)
+        _head_out_of_the_window(pen, pose, (colour, dark, light))
+        return
     if pose.action == "howl":  # sitting, the head thrown back
         _sitting_dog(pen, colour, dark, light, 0.0, head=False)
         _howling_head(pen, 0.15, 0.66, (colour, dark, light), pose.phase)
@@ -135,9 +138,33 @@ def dug_earth(pen: Pen, paws: float, size: float, phase: float) -> None:
         pen.ellipse(x, y, 0.14 * size, 0.11 * size, shade(EARTH, 0.85 + 0.15 * (k % 2)))
 
 
+def _head_out_of_the_window(pen: Pen, pose: Pose, tones: tuple[RGB, RGB, RGB]) -> None:
+    """A dog riding in a car, from the window's sill up: a paw over it, the neck out, the
+    head into the wind, ears streaming back, tongue out."""
+    colour, dark, light = tones
+    pen.polygon([(-0.1, -0.03), (0.07, -0.03), (0.16, 0.22), (0.0, 0.27)], colour)  # the neck
+    pen.ellipse(0.14, 0.0, 0.07, 0.04, colour)  # a paw over the sill
+    hx, hy = 0.14, 0.28
+    pen.ellipse(hx + 0.15, hy - 0.09, 0.025, 0.04, TONGUE)
+    _dog_head(pen, hx, hy, colour, dark, light, streaming=math.sin(pose.phase * 3.0))
+
+
+TONGUE = (225, 110, 120)
+
+
 def _dog_head(
-    pen: Pen, hx: float, hy: float, colour: RGB, dark: RGB, light: RGB, *, asleep: bool = False
+    pen: Pen,
+    hx: float,
+    hy: float,
+    colour: RGB,
+    dark: RGB,
+    light: RGB,
+    *,
+    asleep: bool = False,
+    streaming: float | None = None,
 ) -> None:
+    """A dog's head facing forward at (hx, hy); its ear hanging, or `streaming` back in
+    the wind (fluttering, -1..1)."""
     pen.ellipse(hx, hy, 0.12, 0.11, colour)
     pen.ellipse(hx + 0.12, hy - 0.03, 0.08, 0.055, light)  # muzzle
     pen.ellipse(hx + 0.19, hy - 0.015, 0.028, 0.024, NOSE)
@@ -145,6 +172,11 @@ def _dog_head(
         shut_eye(pen, hx + 0.04, hy + 0.03, 0.025)
     else:
         pen.ellipse(hx + 0.04, hy + 0.035, 0.018, 0.02, EYE)
+    if streaming is not None:  # blown back, flapping
+        flap = 0.03 * streaming
+        ear = [(hx - 0.06, hy + 0.07), (hx - 0.01, hy + 0.09), (hx - 0.2, hy + 0.06 + flap)]
+        pen.polygon([*ear, (hx - 0.22, hy + flap)], dark)
+        return
     pen.polygon(
         [
             (hx - 0.06, hy + 0.07),

@@ -9,7 +9,7 @@ import pytest
 
 from videoagent.synthworld.captioner import caption
 from videoagent.synthworld.painters.boards import SCOOTER
-from videoagent.synthworld.painters.tools import AXE_HEAD, MOWER
+from videoagent.synthworld.painters.tools import AXE_HEAD, MOWER, SHOVEL_BLADE
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 
@@ -31,12 +31,14 @@ def _where(image, colour) -> np.ndarray:
         ("a kid riding a scooter down the sidewalk", "scoot", "street"),
         ("a man mowing the lawn on a sunny day", "mow", "park"),
         ("a lumberjack chopping wood in the forest", "chop", "forest"),
+        # (walked past the house, shovelling said undrawable)
+        ("a man shoveling snow in front of his house", "shovel", "park"),
     ],
 )
 def test_each_is_read_as_what_they_do(first_planned, text, action, place):
     spec, warnings = first_planned(text)
     assert (spec.entities[0].kind, spec.entities[0].action, spec.place) == ("person", action, place)
-    assert not any("riding" in w or "for mowing" in w for w in warnings)
+    assert not any("riding" in w or "for mowing" in w or "shovel" in w for w in warnings)
     assert parse(caption(spec)).spec == spec
 
 
@@ -75,3 +77,15 @@ def test_the_axe_is_raised_overhead_then_brought_down(first_planned):
         if len(head):
             heights.append((head[:, 0].mean() - y0) / (y1 - y0))  # down the person's height
     assert min(heights) < 0.1 and max(heights) > 0.5  # over their head, down at the log
+
+
+def test_snow_is_scooped_up_off_the_ground_and_tossed_in_the_snow(first_planned):
+    spec, _ = first_planned("a man shoveling snow in front of his house")
+    assert spec.weather == "snow"  # where none is said: snow to shovel
+    heights = []
+    for frame in range(0, 72, 3):  # a stroke and a bit, at 24 fps
+        image, (x0, y0, x1, y1) = _drawn(spec, frame)
+        scoop = _where(image, SHOVEL_BLADE)
+        if len(scoop):
+            heights.append((scoop[:, 0].mean() - y0) / (y1 - y0))  # down the person's height
+    assert max(heights) > 0.85 and min(heights) < 0.5  # down at the ground, then lifted

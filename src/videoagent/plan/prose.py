@@ -73,6 +73,7 @@ ACTION_PROSE = {
     "knock": "sits on the table pawing at a cup, pushes it to the edge and knocks it off",
     "mow": "mows the grass, pushing a lawnmower",
     "chop": "chops wood, swinging an axe down onto a log",
+    "shovel": "shovels snow, scooping it up and tossing it back onto a heap",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

@@ -127,6 +127,7 @@ FRAMING = {
     "knock": ("medium", "static"),
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),
+    "shovel": ("medium", "static"),
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

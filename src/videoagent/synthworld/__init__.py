@@ -82,5 +82,6 @@
 # carried in a dog's mouth; a second builder across what is built from the first; 74: a
 # tree climbed holds its branch out past its trunk from the climber; 75: fetch, thrown for
 # a dog that brings it back in its mouth; 76: a dog, a wolf or a fox howling; 77: a bed
-# or a sofa jumped on, bounced on; 78: a dog riding in a car, its head out of the window.
-VERSION = 78
+# or a sofa jumped on, bounced on; 78: a dog riding in a car, its head out of the window;
+# 79: shovelling snow.
+VERSION = 79

@@ -366,6 +366,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "knock": "knocks things over",
         "mow": "mows the grass",
         "chop": "chops wood",
+        "shovel": "shovels snow",
         "dig": "digs",
         "crawl": "crawls along",
         "tug": "tugs",

@@ -1470,6 +1470,7 @@ class Choreography:
             "play": 7.0,  # the hands over the keys
             "sing": 3.0,  # a note every second or so
             "climb": 2.5,  # a reach and a step up every two and a half seconds
+            "shovel": 2.2,  # a scoop tossed every three seconds
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

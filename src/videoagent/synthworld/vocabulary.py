@@ -214,7 +214,7 @@ def compounded(text: str) -> str:
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains"}
-WEATHER_OF_DOING = {"ski": "snow", "splash": "rain", "sled": "snow"}
+WEATHER_OF_DOING = {"ski": "snow", "splash": "rain", "sled": "snow", "shovel": "snow"}
 # Where one splashes: drawn under them as they do ("jumping in puddles": splashing).
 PUDDLES = frozenset(("puddle", "puddles"))
 # What an occasion brings where nothing of it is named: a birthday its cake, a party its
@@ -354,6 +354,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "climb": ("person",),
     # sitting, the head thrown back, the muzzle to the sky, the howl rising from it
     "howl": ("dog", "wolf", "fox"),
+    "shovel": ("person",),  # snow scooped up and tossed back onto a heap
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -427,6 +428,7 @@ LEARNT_ACTIONS = tuple(
         "sled",
         "climb",
         "howl",
+        "shovel",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1290,6 +1292,7 @@ ACTION_SYNONYMS = {
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
+    **dict.fromkeys("shovel shovels shoveling shovelling shoveled shovelled".split(), "shovel"),
     # on a sled ("a sled": the thing, sat on)
     **dict.fromkeys("sledding sledded sledging sledged tobogganing".split(), "sled"),
     # looking out of the window, keeping still to watch

@@ -407,6 +407,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.pushes:  # a little, into a stroller's handle
         bend = 0.1
     chop = tools.chop_stroke(pose.phase) if pose.action == "chop" else None
+    shovel = tools.shovel_stroke(pose.phase) if pose.action == "shovel" else None
+    if shovel:  # bending to scoop, straightening to toss, feet planted apart
+        bend, swing = shovel[1], 0.12
     if chop:  # stretching up with the axe, bending into the stroke
         bend = tools.chop_lean(chop[0])
         swing = 0.12  # feet planted apart
@@ -539,6 +542,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = HANDS_FORWARD["mow"], -0.1
     if chop:  # both hands on the axe's haft
         far, elbow = chop[0], 0.0
+    if shovel:  # both hands on the shovel's shaft
+        far, elbow = shovel[0], 0.0
     far_hand = pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
     if pose.action == "ski":
         boards.ski_pole(pen, far_hand, _push(pose, math.pi), dark=True)
@@ -567,6 +572,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif chop:
         hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
         tools.axe(pen, hands, chop[0])
+    elif shovel:
+        hands = pen.limb((sx, sy - 0.02), 0.55, shovel[0], 0.085, shirt)
+        tools.snow_shovel(pen, hands, shovel[0], shovel[2])
     elif pose.action == "push":
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
     elif pose.action == "sled":  # holding the rope to its curled front

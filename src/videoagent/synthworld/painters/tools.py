@@ -1,5 +1,6 @@
 """What a person works with, drawn with them in their own metres (facing right): a
-lawnmower pushed along before them, an axe swung down onto a log on its block."""
+lawnmower pushed along before them, an axe swung down onto a log on its block, a snow
+shovel scooping snow and tossing it back onto a heap."""
 
 from __future__ import annotations
 
@@ -109,3 +110,52 @@ def chopping_block(pen: Pen, since: float) -> None:
         cy = LOG_TOP + 0.3 * out - 1.2 * out * out
         if cy > 0:
             pen.ellipse(cx, cy, 0.025, 0.02, RINGS)
+
+
+SHOVEL_BLADE = (70, 110, 160)  # a plastic snow shovel's scoop
+SNOW = (246, 248, 252)
+SHAFT = 0.95  # metres, from the hands to the scoop
+SCOOP, LIFT = 0.4, 0.2  # of a stroke: bent to scoop it up, then straightening to toss it
+LOW, HIGH, REST = 0.5, 1.7, 0.9  # the arms' swing, radians from hanging down
+HEAP_X = -0.9  # where what is tossed lands: a heap behind them, metres
+
+
+def shovel_stroke(phase: float) -> tuple[float, float, float]:
+    """Where one shovelling snow is in their stroke at `phase`: the arms' swing (radians
+    from hanging down), how far they bend, and how far what they tossed has flown (0 to 1;
+    -1 while it is on the scoop, -2 while the scoop is empty)."""
+    u = (phase / (2 * math.pi)) % 1.0
+    if u < SCOOP:  # bending, the scoop pushed along the ground into the snow
+        k = math.sin(u / SCOOP * math.pi / 2)
+        return REST - (REST - LOW) * k, 0.45 * k, -1.0 if k > 0.8 else -2.0
+    if u < SCOOP + LIFT:  # straightening, the scoop up and over
+        k = (u - SCOOP) / LIFT
+        return LOW + (HIGH - LOW) * k, 0.45 * (1 - k), -1.0
+    k = (u - SCOOP - LIFT) / (1 - SCOOP - LIFT)  # back to rest as it flies off
+    return HIGH - (HIGH - REST) * k, 0.0, k
+
+
+def snow_shovel(pen: Pen, hands: tuple[float, float], swing: float, tossed: float) -> None:
+    """A snow shovel in both `hands`, its shaft out along the arms' `swing` and a little
+    lower, its scoop at the end, snow on it until it is tossed back over the shoulder onto
+    a heap."""
+    angle = swing - 0.35
+    direction = (math.sin(angle), -math.cos(angle))
+    end = (hands[0] + SHAFT * direction[0], hands[1] + SHAFT * direction[1])
+    end = (end[0], max(end[1], 0.03))  # (no deeper than the ground)
+    pen.line([hands, end], 0.03, HAFT)
+    across = (-direction[1], direction[0])
+    scoop = [
+        (end[0] - 0.16 * across[0], end[1] - 0.16 * across[1]),
+        (end[0] + 0.1 * direction[0], end[1] + 0.1 * direction[1]),
+        (end[0] + 0.16 * across[0], end[1] + 0.16 * across[1]),
+    ]
+    pen.polygon(scoop, SHOVEL_BLADE)
+    pen.ellipse(HEAP_X, 0.05, 0.35, 0.12, SNOW)  # the heap it goes on
+    if tossed == -1.0:  # a load on the scoop
+        pen.ellipse(end[0], end[1] + 0.06, 0.12, 0.07, SNOW)
+    elif tossed >= 0:  # flying back over them onto the heap, breaking up
+        for k in range(4):
+            x = end[0] + (HEAP_X - end[0]) * tossed + 0.08 * (k - 1.5) * tossed
+            y = end[1] + 0.5 * math.sin(tossed * math.pi) - (end[1] - 0.1) * tossed
+            pen.ellipse(x, y + 0.03 * k, 0.05, 0.04, SNOW)

@@ -308,3 +308,12 @@ def test_a_dog_or_a_cat_by_its_breed_is_one_in_its_coat(prompt, kind, colour):
     parsed = parse(prompt)
     assert (parsed.spec.entities[0].kind, parsed.spec.entities[0].colour) == (kind, colour)
     assert not parsed.placeholders and not parsed.unsupported_words
+
+
+@pytest.mark.parametrize(
+    "prompt", ["a cat named Luna sleeping", "my dog Max runs on the beach", "a dog called Buddy"]
+)
+def test_a_pets_name_is_no_word_to_draw(prompt):
+    parsed = parse(prompt)
+    assert not parsed.unsupported_words and not parsed.placeholders
+    assert parse("A Dog Runs On The Beach").spec.entities[0].action == "run"  # (capitals)

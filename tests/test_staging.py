@@ -540,3 +540,27 @@ def test_a_beat_that_names_a_drink_and_no_more_has_it_in_hand():
     )
     last = [shot.scene_spec for shot in board.shots if shot.kind == "generated"][-1]
     assert [(e.kind, e.action) for e in last.entities][:2] == [("person", "hold"), ("cup", "stand")]
+
+
+def test_one_at_home_who_goes_on_to_do_what_is_done_outside_has_gone_out():
+    """ "A girl looks out the window. Then she puts on her boots and jumps in puddles"
+    splashed in puddles on the living room's rug."""
+    board, _ = preview_plan(
+        Request.build(
+            "A girl looks out the window. Then she puts on her boots and jumps in puddles."
+        ),
+        ["procedural"],
+    )
+    places = [(s.scene_spec.place, s.scene_spec.entities[0].action) for s in board.shots]
+    assert places[0] == ("living room", "sit") and places[-1] == ("park", "splash")
+    indoors, _ = preview_plan(Request.build("a boy skiing in the living room"), ["procedural"])
+    assert indoors.shots[0].scene_spec.place == "living room"  # where it is said, it stays
+
+
+def test_climbing_to_the_top_of_the_mountains_is_walking_up():
+    board, warnings = preview_plan(
+        Request.build("First the sun rises over the mountains. Then a hiker climbs to the top."),
+        ["procedural"],
+    )
+    assert not warnings  # ("climbs" undrawable, "top" a labelled box)
+    assert board.shots[-1].scene_spec.entities[0].action == "walk"

@@ -519,8 +519,12 @@ def stage(
     elif brief.subject_kind is None and not _sets_the_scene(beat, brief):
         about_lead = _of_the_thing(brief, about_lead, earlier)  # "then it drives away"
     # What a "who" clause says the lead is like is not seen ("who lost his dog").
-    setting = _named(without_destinations(beat), vocab.PLACE_SYNONYMS) or here or brief.place
-    gone_out = setting in vocab.INDOORS and _OUT_OF_DOORS.search(beat) is not None
+    named_here = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)
+    setting = named_here or here or brief.place
+    done = {e.action for e in parse(f"a person {beat}").spec.entities}  # (said of whoever)
+    outside = _OUT_OF_DOORS.search(beat) is not None
+    outside |= named_here is None and bool(done & set(vocab.DONE_OUT_OF_DOORS))  # in puddles
+    gone_out = setting in vocab.INDOORS and outside
     gone_out &= WATCHING_THE_WEATHER.search(beat) is None  # (not "looks outside")
     if gone_out:  # "practises the piano, then plays outside": out, at no place said
         setting = "park"

@@ -106,10 +106,25 @@ class _Mention:
 
 def _tokens(sentence: str) -> list[str]:
     """Lower-case words; a kind's possessive is the kind ("a cat's day": the cat); "baby"
-    before a creature's name says how young it is ("a baby elephant": the elephant)."""
+    before a creature's name says how young it is ("a baby elephant": the elephant); a
+    pet's own name is no word to draw ("my dog Max", "a cat named Luna")."""
+    sentence = _without_pet_names(sentence)
     words = re.findall(r"[a-zé][a-zé'\-]*", vocab.compounded(sentence.lower()))
     words = [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
     return [w for k, w in enumerate(words) if not _says_how_young(words, k)]
+
+
+def _without_pet_names(sentence: str) -> str:
+    """`sentence` without the name given a creature: the word after "named" or "called",
+    and a capitalised one right after a creature's name ("my dog Max")."""
+    sentence = re.sub(r"\b(?:named|called)\s+[\w'\-]+", "", sentence)
+
+    def kept(found: re.Match) -> str:
+        creature = KIND_TABLE.get(found[1].lower()) in vocab.CREATURES
+        word = found[0].split()[-1].lower()  # (not "A Dog Runs" said in capitals)
+        return found[1] if creature and word not in KNOWN else found[0]
+
+    return re.sub(r"\b([A-Za-z]+)\s+[A-Z][a-z]+\b", kept, sentence)
 
 
 def _horse_and_rider(tokens: list[str]) -> list[str]:

@@ -53,6 +53,10 @@ COLLECTIVES = frozenset(
 )
 # What stands out of doors: a cat with one, where no place is said, is not at home.
 OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller")
+# What is done out of doors: one at home who goes on to do it has gone out ("looks out of
+# the window, then jumps in puddles").
+DONE_OUT_OF_DOORS = ("splash", "sled", "ski", "surf", "mow", "shovel", "cycle", "ride", "skate")
+DONE_OUT_OF_DOORS += ("scoot", "row")
 # What a place is known by: drawn behind whoever is there ("a cat asleep in front of the
 # fireplace", "swimming under a waterfall"), not beside them.
 BEHIND_THE_SUBJECT = ("fireplace", "waterfall", "lighthouse", "castle")
@@ -1048,7 +1052,7 @@ CATCHING = frozenset("catch catches catching caught reel reels reeling reeled".s
 # Climbing a tree: a person up its trunk; an animal then perches in it ("a squirrel
 # climbing a tree"). A hill climbed is walked up.
 CLIMBING = frozenset("climb climbs climbing climbed".split())
-CLIMBED_ON_FOOT = frozenset("hill hills mountain mountains peak summit stairs steps".split())
+CLIMBED_ON_FOOT = frozenset("hill hills mountain mountains peak summit stairs steps top".split())
 CASTING = frozenset("cast casts casting".split())
 
 
@@ -1597,6 +1601,7 @@ NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 # Camping is drawn by its tent (`OCCASIONS`), those camping sitting by it (`STILL_WORDS`).
 NEUTRAL_WORDS |= frozenset("camp camps camped camping".split())
 NEUTRAL_WORDS |= frozenset(("lone",))  # "a lone wolf": one, drawn alone
+NEUTRAL_WORDS |= frozenset(("top",))  # "climbs to the top": where one goes, no thing
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
 # Words for what the sky's things do, drawn with them ("clouds drift", "lightning flashes").

@@ -409,3 +409,12 @@ def test_a_shot_given_the_rest_of_a_count_is_no_close_up_unless_one_is_asked():
     ):
         board, _ = preview_plan(Request.build(text), ["procedural"])
         assert board.shots[0].scene_spec.shot_size == size, text
+
+
+def test_what_a_video_or_a_treat_is_for_is_no_thing_of_its_own():
+    """ "A product video of a red sneaker" asked for a cup (a product); "an ad for dog
+    treats: a happy dog catching a treat" for two dogs."""
+    sneaker = [a.said() for a in read_asks(Request.build("a product video of a red sneaker"))]
+    assert sneaker == ["the sneaker"]
+    treats = read_asks(Request.build("an ad for dog treats: a happy dog catching a treat"))
+    assert [a.count for a in treats if (a.kind, a.what) == ("entity", "dog")] == [1]

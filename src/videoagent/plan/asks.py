@@ -198,6 +198,7 @@ def _words(text: str) -> list[str]:
     """The words of `text`, lower case, accents taken off ("café" is "cafe"); a kind's
     possessive is the kind ("a cat's day": the cat), as the parser reads it."""
     plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    plain = vocab.compounded(plain)  # ("a product video": no product of its own)
     words = re.findall(r"[a-z]+(?:[-'][a-z]+)*", plain)
     return [w[:-2] if w.endswith("'s") and w[:-2] in KIND_TABLE else w for w in words]
 

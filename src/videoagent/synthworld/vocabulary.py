@@ -206,6 +206,9 @@ WHEN_DONE = {
 }
 # Names of two words read as the one they mean ("playing video games": gaming, at home).
 COMPOUNDS = {"video games": "videogames", "video game": "videogame"}
+# A product's video, shot or ad is the video's, no product of its own to draw beside what
+# it shows ("a product video of a red sneaker").
+COMPOUNDS |= {f"product {kind}": f"product{kind}" for kind in ("video", "shot", "ad", "demo")}
 
 
 def compounded(text: str) -> str:
@@ -841,6 +844,12 @@ KIND_SYNONYMS = {
     "mug": "cup",
     "glass": "cup",  # (not "glasses": those are worn)
     "treat": "cup",
+    # what is for a pet is the pet's, no pet of its own ("an ad for dog treats")
+    **{
+        f"{pet} {food}": "cup"
+        for pet in ("dog", "cat", "puppy")
+        for food in ("treat", "treats", "food", "biscuit", "biscuits", "bowl")
+    },
     "cups": "cup",
     "drink": "cup",
     "product": "cup",
@@ -1602,6 +1611,7 @@ NEUTRAL_WORDS |= frozenset("cozy cosy comfy snug homely".split())
 NEUTRAL_WORDS |= frozenset("camp camps camped camping".split())
 NEUTRAL_WORDS |= frozenset(("lone",))  # "a lone wolf": one, drawn alone
 NEUTRAL_WORDS |= frozenset(("top",))  # "climbs to the top": where one goes, no thing
+NEUTRAL_WORDS |= frozenset(f"product{kind}" for kind in ("video", "shot", "ad", "demo"))
 # What digging makes, drawn with it ("a dog digs a hole").
 NEUTRAL_WORDS |= frozenset(("hole", "holes"))
 # Words for what the sky's things do, drawn with them ("clouds drift", "lightning flashes").

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from videoagent.agent.planning import preview_plan
 from videoagent.plan.asks import read_asks
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
@@ -51,8 +52,6 @@ def test_singing_on_the_sofa_sits_on_it(first_planned):
 def test_karaoke_is_at_home_and_serenading_said_right(first_planned):
     spec, _ = first_planned("a woman singing karaoke")
     assert spec.place == "living room"
-    from videoagent.agent.planning import preview_plan
-
     board, _ = preview_plan(Request.build("a man serenading his wife"), ["procedural"])
     assert board.shots[0].caption == "A man serenades his wife."
 
@@ -61,6 +60,11 @@ def test_a_crowd_cheering_is_people_jumping_for_joy(first_planned):
     spec, warnings = first_planned("a crowd cheering")
     assert not warnings and not spec.placeholders
     assert [(e.kind, e.action) for e in spec.entities] == [("person", "jump")] * 4
+    # fans too ("fans cheering in the stadium" found no one), said of as many
+    board, _ = preview_plan(Request.build("fans cheering in the stadium"), ["procedural"])
+    fans = board.shots[0]
+    assert [(e.kind, e.action) for e in fans.scene_spec.entities] == [("person", "jump")] * 4
+    assert fans.caption == "Fans cheer in the stadium."
 
 
 def test_the_caption_of_singing_reads_back():

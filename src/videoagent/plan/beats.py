@@ -304,6 +304,8 @@ def is_plural(subject: str) -> bool:
         return True
     if _FRIENDS.get(noun) == "people":  # "friends chat"
         return True
+    if _GROUPS.get(noun) and names_many(noun):  # "fans cheer" (and "a crowd cheers")
+        return True
     kind = vocab.KIND_SYNONYMS.get(noun)
     return noun.endswith("s") and kind is not None and kind != noun
 
@@ -321,7 +323,7 @@ _FRIENDS = {"friend": "person", "friends": "people", "buddies": "people", "pals"
 _GROUPS = {
     "couple": "two people",
     "family": "two people and a child",
-    **dict.fromkeys(("crowd", "audience"), "four people"),
+    **dict.fromkeys(("crowd", "audience", "fans", "spectators"), "four people"),
     **dict.fromkeys(("party", "parties"), "three people"),  # those at it
 }
 # A party of a child's (a birthday's) has two grown-ups and a child.

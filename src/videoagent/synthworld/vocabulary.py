@@ -1081,7 +1081,7 @@ PLACE_STAND_INS = {
         hill hills hillside countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
         yard playground schoolyard trail trails mars savanna savannah safari
-        prairie grassland grasslands plains zoo skatepark skateparks lawn lawns
+        prairie grassland grasslands plains zoo skatepark skateparks lawn lawns stadium
         """.split(),
         "park",
     ),

@@ -67,6 +67,7 @@ SAID_AS = {
     "takeoff": "take off",
     "steer": "drive",  # at a car's wheel
     "skip": "skip rope",
+    "roast": "roast marshmallows",
 }  # actions said in other words than the world's ("fishes")
 
 

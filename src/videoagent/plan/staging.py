@@ -128,6 +128,7 @@ FRAMING = {
     "mow": ("medium", "track"),
     "chop": ("medium", "static"),
     "shovel": ("medium", "static"),
+    "roast": ("medium", "static"),
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

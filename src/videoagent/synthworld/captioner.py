@@ -367,6 +367,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "mow": "mows the grass",
         "chop": "chops wood",
         "shovel": "shovels snow",
+        "roast": "roasts a marshmallow",
         "dig": "digs",
         "crawl": "crawls along",
         "tug": "tugs",

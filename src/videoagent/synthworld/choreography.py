@@ -264,7 +264,7 @@ BOWL_FISH = 0.22  # a fish in a bowl, of its kind's size (a goldfish, not larger
 BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round its bowl, m
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
-SEATED = ("sit", "eat", "read", "type", "play")
+SEATED = ("sit", "eat", "read", "type", "play", "roast")
 # What is done standing, or sitting where the scene has a seat or a table: talking ("two
 # friends chatting on a bench", "… over coffee" at a café's table), singing (and hugging a
 # toy, `hugs_a_toy`: up on the bed).
@@ -281,6 +281,9 @@ DINERS = 4  # two at its ends, two on its far side
 LAPTOP_REACH = 0.55  # how far before the hips of one at a table their laptop is, metres
 CUP_REACH = 0.5  # and their cup
 SIT_BESIDE = 1.15  # how far apart people sitting on the ground together sit, metres
+# Sitting round a campfire: how far before the subject it burns (whoever is with them as
+# far beyond it, facing them across it), and how far further out the next pair sit, metres.
+FIRESIDE, ROUND_THE_FIRE = 0.95, 0.7
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
@@ -550,6 +553,16 @@ class Choreography:
                 positions[index] = sum(subject_span) / 2 + places[mates.index(index)]
                 continue
             beside = self._sitting_beside()
+            fire = self._fire_sat_round()
+            if index == fire:  # before the subject, whoever is with them across it
+                positions[index] = sum(subject_span) / 2 + FIRESIDE
+                continue
+            if index in beside and fire is not None:  # round the fire, facing it
+                k = beside.index(index)
+                across = 2 * FIRESIDE + ROUND_THE_FIRE * (k // 2)
+                behind = -ROUND_THE_FIRE * (k // 2 + 1)
+                positions[index] = sum(subject_span) / 2 + (across if k % 2 == 0 else behind)
+                continue
             if index in beside:  # on the ground with the subject, either side, facing them
                 k = beside.index(index)
                 side = 1 if k % 2 == 0 else -1
@@ -706,6 +719,16 @@ class Choreography:
         if subject is None or not self._sits(subject) or self._seat() is not None or self._diners():
             return []
         return [i for i, e in enumerate(self.entities) if i and self._sits(e)]
+
+    def _fire_sat_round(self) -> int | None:
+        """The campfire a subject sitting on the ground (no seat, no table) sits by, with
+        whoever sits with them, if the scene has one."""
+        subject = self.entities[0] if self.entities else None
+        if subject is None or not self._sits(subject) or self._seat() is not None:
+            return None
+        if self._diners():
+            return None
+        return next((i for i, e in enumerate(self.entities) if e.kind == "campfire"), None)
 
     def _seat_mates(self) -> list[int]:
         """Those sitting with a subject on its bench or blanket ("they sit on a bench", a

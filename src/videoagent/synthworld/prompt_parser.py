@@ -74,7 +74,7 @@ class ParsedPrompt:
             e = replace(e, label="") if e.label == vocab.CHILD else e
             if vocab.learnt_doing(e.kind, e.action, actions):
                 return e
-            sat = e.action in ("sleep", "howl")  # (a howl is sat up for, the head back)
+            sat = e.action in ("sleep", "howl", "roast")  # (a howl is sat up for, the head back)
             still = sat and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
             return replace(e, action="sit" if still else "stand", target=None)
 
@@ -580,6 +580,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             if action and token in _PLAY_WORDS and _SITTING_GAMES & set(tokens):
                 i += action[1]  # "playing chess": sitting at it (said by the game's word)
                 continue
+            only_people = vocab.ACTIONS.get(action[0]) == ("person",) if action else False
+            if only_people and i == 0 and not mentions and tokens[0].endswith("ing"):
+                # "making s'mores by the fire": someone does it, before what is named after
+                mentions.append(entity_for(_Mention("person", None), True))
             if action:
                 actions.append(action[0])
                 said = tokens[i : i + action[1]]
@@ -777,6 +781,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         at_an_easel = "paint" in actions and not _PAINTED_ON & words_anywhere
         if at_an_easel and mentions and "easel" not in named_anywhere:
             occasions.append("easel")  # "painting in the park": at an easel
+        fire_named = {"campfire", "fireplace"} & named_anywhere or fires
+        if "roast" in actions and not fire_named:
+            occasions.append("campfire")  # "roasting marshmallows": over a campfire
         kept = any(said_as.get(m) in vocab.KEPT_IN_A_BOWL for m in mentions)
         if kept and scene.get("place") not in vocab.WATER_PLACES:
             occasions.append("fishbowl")  # a goldfish in its bowl, unless in a pond, the sea

@@ -362,6 +362,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     # sitting, the head thrown back, the muzzle to the sky, the howl rising from it
     "howl": ("dog", "wolf", "fox"),
     "shovel": ("person",),  # snow scooped up and tossed back onto a heap
+    "roast": ("person",),  # sitting by a campfire, a marshmallow on a stick held over it
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -436,6 +437,7 @@ LEARNT_ACTIONS = tuple(
         "climb",
         "howl",
         "shovel",
+        "roast",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1306,6 +1308,12 @@ ACTION_SYNONYMS = {
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
     **dict.fromkeys("shovel shovels shoveling shovelling shoveled shovelled".split(), "shovel"),
+    **{  # by a campfire, a marshmallow on a stick held over it
+        f"{verb} {what}": "roast"
+        for verb in "roast roasts roasting toast toasts toasting".split()
+        for what in ("marshmallows", "marshmallow", "a marshmallow")
+    },
+    **dict.fromkeys(("making s'mores", "makes s'mores", "make s'mores"), "roast"),
     # on a sled ("a sled": the thing, sat on)
     **dict.fromkeys("sledding sledded sledging sledged tobogganing".split(), "sled"),
     # looking out of the window, keeping still to watch

@@ -150,6 +150,7 @@ def _head_out_of_the_window(pen: Pen, pose: Pose, tones: tuple[RGB, RGB, RGB]) -
 
 
 TONGUE = (225, 110, 120)
+MARSHMALLOW, TOASTED = (250, 232, 205), (205, 150, 80)  # (in the firelight)
 
 
 def _dog_head(
@@ -656,6 +657,14 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif pose.action == "type":  # both hands on the laptop's keys before them, tapping
         tap = 0.06 * math.sin(pose.phase * 4.0)
         pen.limb((sx, sy - 0.02), 0.55, 1.25, 0.085, shirt, knee=-0.3 + tap)
+    elif pose.action == "roast":  # a stick held out over the fire, a marshmallow on it
+        hand = pen.limb((sx, sy - 0.02), 0.55, 1.25, 0.085, shirt, knee=-0.2)
+        tip = (hand[0] + 0.5, hand[1] + 0.04 + 0.02 * math.sin(pose.phase))
+        pen.line([hand, tip], 0.02, (120, 90, 60))
+        toasted = 0.5 + 0.5 * math.sin(pose.phase * 0.5)  # turned, browning on one side
+        lit = pen.glowing()  # in the fire's light, whatever the hour
+        lit.ellipse(tip[0], tip[1], 0.045, 0.035, MARSHMALLOW)
+        lit.ellipse(tip[0] + 0.015, tip[1] - 0.01, 0.03, 0.02 * toasted, TOASTED)
     elif pose.action == "read":  # an open book held up before them in both hands
         hand = pen.limb((sx, sy - 0.02), 0.5, 0.7, 0.085, shirt, knee=1.3)
         _open_book(pen, hand, pose.phase)

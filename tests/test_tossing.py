@@ -61,6 +61,14 @@ def test_a_snowball_fight_is_snowballs_thrown_in_the_snow():
         "white",
     )
     assert "fight" not in parsed.unsupported_words
+    # water balloons too (the two walked by a balloon, the fight said undrawable)
+    balloons = parse("two kids having a water balloon fight")
+    assert [(e.kind, e.action, e.colour) for e in balloons.spec.entities][-1] == (
+        "ball",
+        "stand",
+        "blue",
+    )
+    assert balloons.spec.entities[0].action == "toss" and not balloons.unsupported_words
 
 
 def test_throwing_for_an_animal_is_fetch_and_throwing_nothing_drawable_is_left_out():

@@ -909,8 +909,8 @@ def _tossed(tokens: list[str]) -> str:
     words = set(tokens)
     if words & vocab.RACKET_GAMES:
         return "rally"
-    fight = any(
-        t in ("fight", "fights") and _word_before(tokens, i).startswith("snowball")
+    fight = any(  # a snowball fight, a water balloon fight: thrown at each other
+        t in ("fight", "fights") and _word_before(tokens, i).startswith(("snowball", "balloon"))
         for i, t in enumerate(tokens)
     )
     played = words & _PLAY_WORDS and words & vocab.THROWN_GAMES  # "playing catch"

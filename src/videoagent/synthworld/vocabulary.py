@@ -820,6 +820,7 @@ KIND_SYNONYMS = {
     "balls": "ball",
     "tennis ball": "ball",
     **dict.fromkeys(("snowball", "snowballs"), "ball"),  # (and snow about: the weather)
+    **dict.fromkeys(("water balloon", "water balloons"), "ball"),  # thrown, not held up
     # a ball game is its ball, run after ("kids playing soccer")
     **dict.fromkeys("soccer football basketball volleyball footballs".split(), "ball"),
     **dict.fromkeys(("soccer ball", "beach ball", "beach balls"), "ball"),
@@ -894,6 +895,7 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("chicken", "chickens"), "white"),
     **dict.fromkeys(("hen", "hens"), "brown"),
     **dict.fromkeys(("snowball", "snowballs"), "white"),
+    **dict.fromkeys(("water balloon", "water balloons"), "blue"),
     **dict.fromkeys(("tennis ball", "tennis balls"), "yellow"),
     **dict.fromkeys(("chick", "chicks"), "yellow"),
     **dict.fromkeys(("reindeer", "elk", "hare", "hares", "stallion", "stallions"), "brown"),

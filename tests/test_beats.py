@@ -6,6 +6,7 @@ import pytest
 
 from videoagent.plan.beats import (
     beat_sentence,
+    drawable,
     names_subject,
     plural,
     present_tense,
@@ -272,6 +273,12 @@ def test_a_noun_in_one_and_in_many(one, many):
         ("At night, a cat prowls", "a cat", ("At night", "prowls")),  # (a comma: its own)
         # a pup cup is a cup ("a dog and a pup cup" was two dogs and a shot of "Cup.")
         ("a dog and a pup cup", "a dog", ("and a pup cup",)),
+        # a family of four is who it is about, all four (one person ate alone)
+        (
+            "a family of four having dinner",
+            "a family of four",
+            ("having dinner",),
+        ),
     ],
 )
 def test_a_video_described_and_a_subject_met_later(text, subject, beats):
@@ -305,3 +312,9 @@ def test_a_gerund_is_put_in_the_present(gerund, said):
 def test_he_or_she_of_a_subject_of_two_is_whichever_it_names(request_text, beats):
     assert split_beats(request_text).beats == beats
     assert split_beats("a girl and her little dog play").subject == "a girl and her little dog"
+
+
+def test_people_together_are_as_many_as_they_are_said_to_be():
+    assert drawable("a family of four") == "two people and two children"
+    assert drawable("a family of three") == "two people and a child"
+    assert drawable("a family of ducks") == "a family of ducks"  # ducks, no people

@@ -564,3 +564,15 @@ def test_words_are_read_as_what_they_say_of_whom(prompt, doing):
     parsed = parse(prompt)
     assert [(e.kind, e.action) for e in parsed.spec.entities] == doing
     assert parsed.cannot == [] and "parked" not in parsed.unsupported_words
+
+
+def test_a_couple_met_in_a_later_clause_is_two_people_and_one_fed_with_is_no_bird():
+    """ "The sun sets over the ocean while a couple walks along the shore" drew a box
+    labelled "couple"; "a little girl feeds the ducks with her grandpa" had him eat."""
+    spec = parse("the sun sets over the ocean while a couple walks along the shore").spec
+    assert [(e.kind, e.action) for e in spec.entities] == [("person", "walk")] * 2
+    fed = parse("a little girl feeds the ducks with her grandpa at the pond").spec
+    assert [(e.kind, e.action) for e in fed.entities if e.kind == "person"] == [
+        ("person", "stand"),
+        ("person", "stand"),
+    ]

@@ -320,12 +320,19 @@ def _names_creature(word: str) -> bool:
 _FRIENDS = {"friend": "person", "friends": "people", "buddies": "people", "pals": "people"}
 # People a word names together, where it is who a request is about ("a couple dances"; not
 # "a couple of dogs", "a family of ducks").
-_GROUPS = {
-    "couple": "two people",
-    "family": "two people and a child",
-    **dict.fromkeys(("crowd", "audience", "fans", "spectators"), "four people"),
-    **dict.fromkeys(("party", "parties"), "three people"),  # those at it
-}
+_COUNTED = {1: "a", 2: "two", 3: "three", 4: "four"}
+
+
+def _people(grown: int, young: int) -> str:
+    """ "two people", "two people and a child", "two people and two children"."""
+    children = (
+        "" if not young else " and a child" if young == 1 else f" and {_COUNTED[young]} children"
+    )
+    return f"{_COUNTED[grown]} people{children}"
+
+
+_GROUPS = {word: _people(*said) for word, said in vocab.PEOPLE_TOGETHER.items()}
+_GROUPS |= dict.fromkeys(("party", "parties"), "three people")  # those at it
 # A party of a child's (a birthday's) has two grown-ups and a child.
 _BIRTHDAY_PARTY = "two people and a child"
 
@@ -337,16 +344,26 @@ def drawable(subject: str) -> str:
     at = next((i for i in range(len(words)) if _is_group(words, i)), None)
     if at is not None and at and words[at - 1].lower() == "birthday":
         return _BIRTHDAY_PARTY
+    if at is not None and _family_of(words, at):  # "a family of four": two and their two
+        return _people(2, _family_of(words, at) - 2)
     if at is not None:
         return _GROUPS[_group_word(words[at])]
     return " ".join(_FRIENDS.get(word.lower(), word) for word in words)
+
+
+def _family_of(words: list[str], i: int) -> int:
+    """How many a family at `words[i]` is said to be ("a family of four": 4), or 0."""
+    said = [w.lower().strip(",.") for w in words[i : i + 3]]
+    if len(said) < 3 or said[0] != "family" or said[1] != "of":
+        return 0
+    return NUMBER_WORDS.get(said[2], 0) if 3 <= NUMBER_WORDS.get(said[2], 0) <= 6 else 0
 
 
 def _is_group(words: list[str], i: int) -> bool:
     """Whether `words[i]` names people together ("a couple", "a family's"; not "a couple of
     dogs")."""
     following = words[i + 1].lower() if i + 1 < len(words) else ""
-    return _group_word(words[i]) in _GROUPS and following != "of"
+    return _group_word(words[i]) in _GROUPS and (following != "of" or bool(_family_of(words, i)))
 
 
 def _group_word(word: str) -> str:
@@ -381,6 +398,7 @@ def _subject_of(text: str) -> tuple[str, str]:
                 break  # "Barkery, a bakery": a name said before it
             continue
         end = i + 2 if vocab.KIND_SYNONYMS.get(phrase) in vocab.CREATURES else i + 1
+        end += 2 if _family_of(words, i) else 0  # "a family of four": all of it
         while end < len(words) and not words[end - 1].endswith((",", ":")):
             verb = words[end].lower().strip(",.") in vocab.ACTION_SYNONYMS  # "a chef cooks"
             if verb or not _names_creature(words[end]):  # "a bear cub", said in two words

@@ -645,6 +645,16 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 pass  # "painting a picture": the canvas on the easel, painted as they go
             elif token == "work" and tokens[i - 1 : i] in (["to"], ["from"]):
                 pass  # "walking to work": where they go, no thing to see on the way
+            elif token in vocab.PEOPLE_TOGETHER and tokens[i + 1 : i + 2] != ["of"]:
+                # "… while a couple walks along the shore": two people (the one it is about
+                # was already read so, `plan.beats.drawable`)
+                grown, young = vocab.PEOPLE_TOGETHER[token]
+                first = len(mentions) == 0
+                for k in range(grown + young):
+                    label = vocab.CHILD if k >= grown else ""
+                    mentions.append(entity_for(_Mention("person", None, label), True, another=True))
+                    if k and first:
+                        companions.append(mentions[-1])  # doing as the first of them does
             elif token not in KNOWN or (token in vocab.RIDDEN_NOUNS and not mentions):
                 named = _opens_a_name(tokens, i) or described
                 # "a nap" is a time spent still (above), no thing to stand in for; what one
@@ -803,6 +813,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             teacher["action"], teacher["target"] = "walk", None
         if _FEEDING & set(tokens):  # "feeding pigeons": the fed eat what is thrown them
             fed = [m for m in mentions[1:] if entities[m]["action"] is None]
+            fed = [m for m in fed if entities[m]["kind"] != "person"]  # (not "her grandpa")
             for m in (m for m in fed if entities[m]["kind"] in vocab.ACTIONS["eat"]):
                 entities[m]["action"] = "eat"
                 unsupported[:] = [w for w in unsupported if w not in _FEEDING]  # drawn so

@@ -51,6 +51,9 @@ COLLECTIVES = frozenset(
     couple group groups crowd crowds troop troops gaggle colony litter bunch row rows line
     lines""".split()
 )
+# Words for people together, how many grown-ups and children ("a couple": two).
+PEOPLE_TOGETHER = {"couple": (2, 0), "family": (2, 1)}
+PEOPLE_TOGETHER |= dict.fromkeys(("crowd", "audience", "fans", "spectators"), (4, 0))
 # What stands out of doors: a cat with one, where no place is said, is not at home.
 OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller")
 # What is done out of doors: one at home who goes on to do it has gone out ("looks out of

@@ -68,24 +68,26 @@ def test_a_mower_is_pushed_along_before_its_user(first_planned):
     assert mower[:, 0].min() > (y0 + y1) / 2  # on the ground
 
 
+def _heights_of(spec, colour, frames: range) -> list[float]:
+    """How far down the person's height what is drawn in `colour` is, in each of `frames`
+    that shows it (0 at the top of their head)."""
+    heights = []
+    for frame in frames:
+        image, (x0, y0, x1, y1) = _drawn(spec, frame)
+        found = _where(image, colour)
+        if len(found):
+            heights.append((found[:, 0].mean() - y0) / (y1 - y0))
+    return heights
+
+
 def test_the_axe_is_raised_overhead_then_brought_down(first_planned):
     spec, _ = first_planned("a lumberjack chopping wood in the forest")
-    heights = []
-    for frame in range(0, 44, 2):  # a stroke and a bit, at 24 fps
-        image, (x0, y0, x1, y1) = _drawn(spec, frame)
-        head = _where(image, AXE_HEAD)
-        if len(head):
-            heights.append((head[:, 0].mean() - y0) / (y1 - y0))  # down the person's height
+    heights = _heights_of(spec, AXE_HEAD, range(0, 44, 2))  # a stroke and a bit, at 24 fps
     assert min(heights) < 0.1 and max(heights) > 0.5  # over their head, down at the log
 
 
 def test_snow_is_scooped_up_off_the_ground_and_tossed_in_the_snow(first_planned):
     spec, _ = first_planned("a man shoveling snow in front of his house")
     assert spec.weather == "snow"  # where none is said: snow to shovel
-    heights = []
-    for frame in range(0, 72, 3):  # a stroke and a bit, at 24 fps
-        image, (x0, y0, x1, y1) = _drawn(spec, frame)
-        scoop = _where(image, SHOVEL_BLADE)
-        if len(scoop):
-            heights.append((scoop[:, 0].mean() - y0) / (y1 - y0))  # down the person's height
+    heights = _heights_of(spec, SHOVEL_BLADE, range(0, 72, 3))  # a stroke and a bit
     assert max(heights) > 0.85 and min(heights) < 0.5  # down at the ground, then lifted

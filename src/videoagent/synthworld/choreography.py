@@ -367,7 +367,7 @@ class Pose:
     # sitting down to do what is done standing elsewhere (`SEATED_WHERE_THERE_IS_A_SEAT`)
     sitting: bool = False
     pushes: bool = False  # both hands forward on the handle of a stroller pushed before them
-    in_stroller: bool = False  # a child sitting in a stroller, knees up under its blanket
+    in_stroller: bool = False  # a child sitting in a stroller: from the waist up, tucked in
 
     @property
     def seated(self) -> bool:

@@ -1061,10 +1061,11 @@ def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str],
     return mentions, ["steer" if a == "drive" else a for a in actions]
 
 
-# Words before a tree that say one is up in it ("in", "on a branch", "up a tree").
-_HIDING = frozenset("hide hides hiding hid".split())
+_HIDING = frozenset("hide hides hiding hid".split())  # in a box: sitting in it
+# Rescuing from a tree: whom, up in it, one climbs up to ("a firefighter rescuing a cat").
 _RESCUING = frozenset("rescue rescues rescuing rescued save saves saving saved".split())
 _BRUSHING = frozenset("brush brushes brushing brushed".split())  # an animal's coat, groomed
+# Words before a tree that say one is up in it ("in", "on a branch", "up a tree").
 _UP_IN = frozenset(("in", "on", "up", "into", "onto", "atop", "among"))
 # Words for drinking: from a cup held, where none is named ("stopping to drink water").
 _DRINKING = frozenset("drink drinks drinking drank sip sips sipping".split())

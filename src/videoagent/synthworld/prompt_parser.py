@@ -1467,6 +1467,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "fly"  # "a butterfly landing on a flower": flying, as it comes down
         if kind in vocab.HUGGED and action in ("sit", "sleep"):
             action = "stand"  # a teddy bear is drawn sitting up as it is: nothing left out
+        # what it is on, in or held by, if anything
         aboard = entity["target"] is not None and entities[entity["target"]]["kind"]
         if (kind, action) == ("dog", "ride") and aboard != "car":  # on a horse: no drawing
             cannot.append((kind, action))
@@ -1484,7 +1485,6 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += TOSSING
         aimed += ("angle", "perch", "climb")  # from the boat they sit in; in, up the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
-        aboard = entity["target"] is not None and entities[entity["target"]]["kind"]
         carried = aboard == "stroller" and action in ("sit", "sleep")  # in it
         carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS
         if action not in aimed and not flown and not carried:

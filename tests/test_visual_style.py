@@ -27,6 +27,11 @@ from videoagent.plan.visual_style import DEFAULT_LOOK, asked_look, without_looks
         ("a documentary about bees", "documentary footage", "a video about bees"),
         ("a cartoon dog chases a ball", "2D cartoon", "a dog chases a ball"),
         ("a dog runs, shot as a cartoon", "2D cartoon", "a dog runs"),
+        # seen through the eyes of whom it is about ("you are" is who that is)
+        ("POV: you are a cat exploring the house", "first-person", "a cat exploring the house"),
+        ("pov - you're a dog at the beach", "first-person", "a dog at the beach"),
+        ("POV: your dog sees you come home", "first-person", "your dog sees you come home"),
+        ("a POV video of a skier", "first-person", "a video of a skier"),
     ],
 )
 def test_a_look_is_read_and_taken_out_of_what_happens(text, look, told):
@@ -63,3 +68,16 @@ def test_the_look_ends_every_prose_prompt_and_synthworld_says_it_cannot():
     assert not any("look asked" in w for w in warnings)
     board, warnings = preview_plan(request, ["procedural"])
     assert any("look asked (claymation" in w and "procedural draws" in w for w in warnings)
+
+
+def test_a_point_of_view_is_a_look_and_whom_it_is_of_is_the_story():
+    # "POV" was a shot of its own, and "You are a cat explores the house." a caption
+    board, warnings = preview_plan(
+        Request.build("POV: you are a cat exploring the house"), ["procedural"]
+    )
+    assert [s.caption for s in board.shots if s.kind == "generated"] == [
+        "A cat explores the house."
+    ] * len(board.shots)
+    assert all(s.scene_spec.entities[0].kind == "cat" for s in board.shots)
+    assert not any("'POV'" in w for w in warnings)
+    assert any("look asked (first-person" in w for w in warnings)

@@ -56,6 +56,7 @@ LOOKS = {
     "cyberpunk": "cyberpunk, neon light, rain-slick reflections",
     "minimalist": "minimalist, clean composition, muted palette",
     "dreamy": "dreamy, soft focus, pastel light",
+    "pov": "first-person point of view, seen through the subject's own eyes, handheld",
 }
 # Looks the render can grade every generated shot into: the name of the grade
 # (media/grades.py) of each.
@@ -93,6 +94,13 @@ _STYLE_OF = re.compile(
     r",?\s*\b(?:in|with)\s+the\s+(?:style|look)\s+of\s+(?P<of>[^,.;:!?]+?)(?=\s*(?:[,.;:!?]|$))"
     r"|,?\s*\bin\s+(?:an?\s+)?(?P<named>[\w' -]+?)[\s-]style\b"
     r"|\b(?P<hyphened>\w+)-style\b",
+    re.IGNORECASE,
+)
+# A request that opens with a point of view ("POV: you are a cat exploring the house"): seen
+# through the eyes of whom it is about, who "you are" says.
+_POINT_OF_VIEW = re.compile(
+    r"^\s*(?:pov|point[- ]of[- ]view)\s*[:\-\u2013\u2014]\s*"
+    r"(?:you(?:'re|\s+are)\s+(?=(?:an?|the)\s))?",
     re.IGNORECASE,
 )
 # A look by name: "anime", "in black and white", "shot as a cartoon", "a claymation short".
@@ -136,7 +144,8 @@ _TELLS = re.compile(r"\s+(?:of|about|on|showing|where|in which)\b", re.IGNORECAS
 def _looks(text: str) -> list[tuple[re.Match, str, str]]:
     """Each phrase of `text` that names a look, with the look's name ("" for one said as
     written: "Studio Ghibli") and how it is said, in order."""
-    found = []
+    pov = _POINT_OF_VIEW.match(text)
+    found = [(pov, "pov", LOOKS["pov"])] if pov else []
     for match in _STYLE_OF.finditer(text):
         words = (match["of"] or match["named"] or match["hyphened"]).strip()
         name = words.lower() if words.lower() in LOOKS else ""

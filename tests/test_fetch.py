@@ -75,3 +75,12 @@ def test_what_is_thrown_is_drawn_far_off_and_back_again(first_planned):
 def test_the_asks_ask_for_the_throw_and_the_chase():
     asked = [a.said() for a in read_asks(Request.build("a boy playing fetch with his dog"))]
     assert "the person throws the ball" in asked and "the dog chases the ball" in asked
+
+
+def test_they_of_one_with_a_dog_are_both_and_the_asks_say_who_throws():
+    # "they" was read as the boy alone, asked to chase the ball himself
+    asked = [
+        a.said() for a in read_asks(Request.build("a boy walks his dog, then they play fetch"))
+    ]
+    assert "the person throws the ball" in asked and "the dog chases the ball" in asked
+    assert "the person chases the ball" not in asked

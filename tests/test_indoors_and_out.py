@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from videoagent.agent.planning import preview_plan
+from videoagent.plan.asks import read_asks
 from videoagent.plan.request import Request
+from videoagent.synthworld.prompt_parser import parse
 
 
 def _places(text):
@@ -42,3 +44,14 @@ def test_one_looking_out_keeps_still_indoors(first_planned):
 
 def test_out_in_the_rain_stays_out():
     assert {p for p, _ in _places("a dog playing in the rain")} == {"park"}
+
+
+def test_about_the_house_is_in_it_and_the_square_is_the_city_s():
+    # "exploring the house" stood a house in the living room; "the square" was a labelled box
+    explored = parse("a cat exploring the house")
+    assert explored.spec.place == "living room"
+    assert [(e.kind, e.action) for e in explored.spec.entities] == [("cat", "sniff")]
+    assert "a house" not in [a.said() for a in read_asks(Request.build("a cat in the house"))]
+    assert [e.kind for e in parse("a dog runs to the house").spec.entities] == ["dog", "house"]
+    fed = parse("an old man feeding pigeons in the square")
+    assert fed.spec.place == "city" and not fed.placeholders

@@ -68,3 +68,15 @@ def test_a_skateboarder_rolls_along_on_the_board_and_hops_now_and_then():
     feet = image[y1 - 4 : y1, x0:x1].astype(int)
     wheels = np.abs(feet - np.array(WHEEL)).sum(axis=2) < 40
     assert wheels.any()  # the board's wheels under the rider's feet
+
+
+def test_what_a_name_says_is_done_by_the_one_named_and_no_other_is_said_unable():
+    # "a dog and a fisherman" warned of a dog that angles
+    parsed = parse("a dog and a fisherman by the lake")
+    assert [(e.kind, e.action) for e in parsed.spec.entities] == [
+        ("dog", "stand"),
+        ("person", "angle"),
+    ]
+    assert parsed.cannot == []
+    # what a sentence says of them all is still asked of each
+    assert parse("a girl and her cat dancing").cannot == [("cat", "dance")]

@@ -125,3 +125,18 @@ def test_a_game_of_catch_is_planned_with_both_ends_in_the_picture_and_asked_as_t
     assert [e.action for e in shot.scene_spec.entities] == ["toss", "toss", "stand"]
     assert "the person throws the ball" in [a.said() for a in read_asks(request)]
     assert not warnings
+
+
+def test_a_snowball_fight_no_one_is_named_for_is_two_people_at_it():
+    # it was a snowball lying in the snow, the fight said undrawable
+    parsed = parse("a snowball fight in the park")
+    throwers = [e for e in parsed.spec.entities if e.kind == "person"]
+    assert [e.action for e in throwers] == ["toss", "toss"]
+    assert parsed.spec.entities[throwers[0].target].kind == "ball"
+    assert "fight" not in parsed.unsupported_words
+    assert [e.kind for e in parsed.spec.entities] == ["person", "person", "ball"]  # who first
+    # one named throws at someone out of the picture, as one playing catch alone does
+    assert [e.action for e in parse("a boy in a snowball fight").spec.entities] == [
+        "toss",
+        "stand",
+    ]

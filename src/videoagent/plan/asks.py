@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from videoagent.plan.beats import (
     OBJECT_WORDS,
     drawable,
+    is_plural,
     names_many,
     opens_with_another,
     plural,
@@ -208,7 +209,8 @@ def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     """The kind named by the words at `i` (a name of one or two words), and its length."""
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) else ""
-    if words[i] == "home" and {f"{before} home", f"home {after}"} & vocab.PLACE_SYNONYMS.keys():
+    ending = {" ".join(words[max(0, i - k) : i + 1]) for k in (1, 2)}  # "in the house"
+    if (ending | {f"{words[i]} {after}"}) & vocab.PLACE_SYNONYMS.keys():
         return None  # where one is ("sleeps at home", "to come home"), no house to see
     pair = f"{words[i]} {after}"
     drawn_toy = pair in vocab.KINDS or pair in vocab.KIND_SYNONYMS  # "a teddy bear": drawn
@@ -315,6 +317,8 @@ def _actions(text: str) -> list[Ask]:
         # No subject where the scene is set or where another acts ("a taxi drives past").
         setting = i < beats.setting or opens_with_another(beats.subject, beat)
         who = "" if setting else beats.subject
+        if who and beat.lower().startswith("they ") and not is_plural(who):
+            who = _they(who, beats.beats[beats.setting])  # "…, then they play fetch"
         spoken = f"{who} {without_subject(who, beat)}".strip()
         entities = parse(spoken).spec.entities
         petted = {e.target for e in entities if e.action == "pet"}
@@ -329,6 +333,15 @@ def _actions(text: str) -> list[Ask]:
             aimed = None if entity.action == "fly" else aimed  # a kite flies, by whoever
             asks.append(Ask("action", entity.action, of=entity.kind, to=aimed))
     return asks
+
+
+def _they(subject: str, opening: str) -> str:
+    """Who "they" are in a story about one: the `subject` and the creatures its `opening`
+    beat brings ("a boy walks his dog, then they play fetch": the boy and the dog, where
+    the boy alone was asked to chase the ball)."""
+    met = parse(f"{subject} {without_subject(subject, opening)}").spec.entities[1:]
+    others = [e.kind for e in met if e.kind in vocab.CREATURES]
+    return " and ".join([subject, *(f"{a_or_an(kind)} {kind}" for kind in others)])
 
 
 def _setting(text: str, shore: bool = False) -> list[Ask]:

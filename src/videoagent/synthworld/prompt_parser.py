@@ -375,7 +375,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
     parts = re.split(r"([.;!?\n]+|,?\s+while\s+)", prompt, flags=re.IGNORECASE)
     for k, sentence in enumerate(parts[::2]):
         after_while = k > 0 and "while" in parts[2 * k - 1].lower()
-        tokens = _doing_as_named(_horse_and_rider(_tokens(sentence)))
+        said_tokens = _horse_and_rider(_tokens(sentence))
+        tokens = _doing_as_named(said_tokens)
+        by_name = tokens != said_tokens  # "a fisherman": fishing, said by the name alone
         mentions: list[int] = []
         companions: list[int] = []  # walked by the subject, or "with" it: do as it does
         actions: list[str] = []
@@ -548,6 +550,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 said_to = i = start + kind[1]
                 continue
             if hit:
+                verb = _match(tokens, i, ACTION_TABLE)
+                if verb and verb[1] < hit[1]:  # "exploring the house": what is done there too
+                    actions.append(verb[0])
+                    first_doing = first_doing or token
                 i += hit[1]
                 continue
             action = _match(tokens, i, ACTION_TABLE)
@@ -771,7 +777,10 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         how = _tossed(tokens)
         if how:
             game = how == "rally" or "catch" in tokens  # a ball, whether named or not
-            mentions, actions, drawn = _toss(entities, mentions, actions, how, game, entity_for)
+            fight = _a_throwing_fight(tokens)
+            mentions, actions, drawn = _toss(
+                entities, mentions, actions, how, game, entity_for, fight
+            )
             if drawn:  # "throwing", the snowball "fight": drawn so
                 unsupported[:] = [w for w in unsupported if w not in _SENT_WORDS]
         elif fetched:
@@ -800,6 +809,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
         many = _said_of_many(tokens)
         _apply(entities, mentions, actions, joined_by_and, to_target, companions, many)
+        if by_name:  # "a dog and a fisherman": the dog does not fish
+            for m in mentions:
+                kind, action = entities[m]["kind"], entities[m]["action"]
+                if action and kind not in vocab.ACTIONS.get(action, (kind,)):
+                    entities[m]["action"] = None
         if mentions:  # "a rider galloping on a horse", "… jumping over a fence": the horse
             _carried_does(entities, mentions[0], actions, jumped_over)
             jumper = entities[mentions[0]]
@@ -847,7 +861,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
     kinds = {e["kind"] for e in entities}
     if kinds & set(vocab.ON_A_TABLE) and "table" not in kinds:  # a cake is on a table
         entity_for(_Mention("table", None), True)
-    entities = _diners_first(entities)
+    entities = _doers_first(entities)
     stood = _resolve(entities, natural)
     left = [c for c in dict.fromkeys(beyond) if c not in stood]
     notes = [f"a {kind} cannot {action} here; it stands instead" for kind, action in stood]
@@ -865,14 +879,20 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
     return ParsedPrompt(spec, placeholders, unsupported, notes, cannot, awaited)
 
 
-def _diners_first(entities: list[dict]) -> list[dict]:
-    """`entities` with what stands on a table after the people having a meal at it ("a
-    candlelit dinner": the diners are who the scene is about, the candle on their table);
-    targets follow."""
+def _doers_first(entities: list[dict]) -> list[dict]:
+    """`entities` with a thing said first after the people it is for: what stands on a
+    table after those having a meal at it ("a candlelit dinner": the diners are who the
+    scene is about, the candle on their table), what is thrown after those throwing it ("a
+    snowball fight"); targets follow."""
     dining = any(e["kind"] == "person" and e["action"] == "eat" for e in entities)
-    if not dining or not entities or entities[0]["kind"] not in vocab.ON_A_TABLE:
+    thrown = {e["target"] for e in entities if e["action"] in TOSSING}
+
+    def comes_after(i: int) -> bool:
+        return (dining and entities[i]["kind"] in vocab.ON_A_TABLE) or i in thrown
+
+    if not entities or not comes_after(0):
         return entities
-    order = sorted(range(len(entities)), key=lambda i: entities[i]["kind"] in vocab.ON_A_TABLE)
+    order = sorted(range(len(entities)), key=comes_after)
     moved_to = {old: new for new, old in enumerate(order)}
     return [
         {**entities[i], "target": moved_to.get(entities[i]["target"], entities[i]["target"])}
@@ -920,14 +940,18 @@ def _tossed(tokens: list[str]) -> str:
     words = set(tokens)
     if words & vocab.RACKET_GAMES:
         return "rally"
-    fight = any(  # a snowball fight, a water balloon fight: thrown at each other
+    played = words & _PLAY_WORDS and words & vocab.THROWN_GAMES  # "playing catch"
+    if words & vocab.THROWING or _a_throwing_fight(tokens) or played:
+        return "toss"
+    return ""
+
+
+def _a_throwing_fight(tokens: list[str]) -> bool:
+    """Whether `tokens` name a snowball fight, a water balloon fight: thrown at each other."""
+    return any(
         t in ("fight", "fights") and _word_before(tokens, i).startswith(("snowball", "balloon"))
         for i, t in enumerate(tokens)
     )
-    played = words & _PLAY_WORDS and words & vocab.THROWN_GAMES  # "playing catch"
-    if words & vocab.THROWING or fight or played:
-        return "toss"
-    return ""
 
 
 def _toss(
@@ -937,9 +961,11 @@ def _toss(
     how: str,
     game: bool,
     entity_for,
+    fight: bool = False,
 ):
     """People sending what they play with to and fro (`how`: "toss" or "rally"): the first
-    two of them, each at one end; a ball where a `game` is named and nothing thrown is.
+    two of them, each at one end; a ball where a `game` is named and nothing thrown is; two
+    where it is a `fight` ("a snowball fight") and fewer are named.
     Where an animal is there to run after it, it is fetch ("throws a ball for her dog").
     Returns what is left of the sentence for `_apply`, and whether the tossing is drawn
     (nothing thrown and no game, "throwing stones", is not)."""
@@ -948,7 +974,11 @@ def _toss(
         return (*_fetch(entities, mentions, actions, entity_for), True)
     people = [m for m in mentions if entities[m]["kind"] == "person"][:2]
     things = [m for m in mentions if entities[m]["kind"] in _THROWN]
-    if not people or not (things or game):
+    if not (things or game):
+        return mentions, actions, False
+    if fight and not people:  # "a snowball fight", no one named: two at it
+        people = [entity_for(_Mention("person", None), False, another=True) for _ in range(2)]
+    if not people:
         return mentions, actions, False
     bright = "yellow" if how == "rally" else None  # a tennis ball
     thing = things[0] if things else entity_for(_Mention("ball", bright), True)

@@ -967,6 +967,11 @@ PLACE_SYNONYMS = {
     "bed": "living room",  # drawn there, as a bedroom is
     "fireplace": "living room",  # by the fire, indoors
     "armchair": "living room",
+    # about a house is in it ("a cat exploring the house"; "walks to the house" goes to one)
+    **{
+        f"{about} the house": "living room"
+        for about in "in inside through around round about explore explores exploring".split()
+    },
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
     **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
     **dict.fromkeys("kitchen kitchens".split(), "kitchen"),
@@ -986,6 +991,9 @@ PLACE_SYNONYMS = {
     "city street": "city",  # the city's own street, below its towers: not "street"
     "downtown": "city",
     "skyline": "city",
+    # a city's open square ("feeding pigeons in the square")
+    **dict.fromkeys(("the square", "town square", "city square", "market square"), "city"),
+    **dict.fromkeys(("plaza", "plazas", "piazza"), "city"),
 }
 # Where someone who does this works or is looked after, when a request names no place ("a
 # barista pouring latte art" is in a café, not in the park; a baby is at home).

@@ -207,7 +207,6 @@ def _words(text: str) -> list[str]:
 
 def _kind_at(words: list[str], i: int) -> tuple[str, int] | None:
     """The kind named by the words at `i` (a name of one or two words), and its length."""
-    before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) else ""
     ending = {" ".join(words[max(0, i - k) : i + 1]) for k in (1, 2)}  # "in the house"
     if (ending | {f"{words[i]} {after}"}) & vocab.PLACE_SYNONYMS.keys():

@@ -69,6 +69,8 @@ SAID_AS = {
     "steer": "drive",  # at a car's wheel
     "skip": "skip rope",
     "roast": "roast marshmallows",
+    "slice": "chop vegetables",
+    "chop": "chop wood",
 }  # actions said in other words than the world's ("fishes")
 
 

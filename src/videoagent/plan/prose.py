@@ -75,6 +75,7 @@ ACTION_PROSE = {
     "chop": "chops wood, swinging an axe down onto a log",
     "shovel": "shovels snow, scooping it up and tossing it back onto a heap",
     "roast": "sits by the fire, toasting a marshmallow on a stick held over it",
+    "slice": "chops vegetables on a board, the knife going up and down",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

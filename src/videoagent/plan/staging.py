@@ -129,6 +129,7 @@ FRAMING = {
     "chop": ("medium", "static"),
     "shovel": ("medium", "static"),
     "roast": ("medium", "static"),
+    "slice": ("close-up", "static"),  # the knife at the board, a hand on what it cuts
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

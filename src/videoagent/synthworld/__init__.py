@@ -83,5 +83,6 @@
 # tree climbed holds its branch out past its trunk from the climber; 75: fetch, thrown for
 # a dog that brings it back in its mouth; 76: a dog, a wolf or a fox howling; 77: a bed
 # or a sofa jumped on, bounced on; 78: a dog riding in a car, its head out of the window;
-# 79: shovelling snow; 80: roasting marshmallows, sitting round a campfire facing it.
-VERSION = 80
+# 79: shovelling snow; 80: roasting marshmallows, sitting round a campfire facing it; 81:
+# chopping vegetables at a worktop.
+VERSION = 81

@@ -368,6 +368,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "chop": "chops wood",
         "shovel": "shovels snow",
         "roast": "roasts a marshmallow",
+        "slice": "chops vegetables",
         "dig": "digs",
         "crawl": "crawls along",
         "tug": "tugs",

@@ -1273,7 +1273,7 @@ def _apply(
     if action == "hug" and any(entities[m]["kind"] != "person" for m in (subject, *others[:1])):
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
-    together += ("hug", "angle", "cook")
+    together += ("hug", "angle", "cook", "slice")
     together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled", "build")
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together

@@ -160,6 +160,11 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("skier", "skiers"), "skiing"),
     **dict.fromkeys("lumberjack lumberjacks woodcutter woodcutters".split(), "chopping wood"),
 }
+# Cutting up vegetables on a board ("a chef chopping onions"): slicing them, drawn so.
+CUTTING_WORDS = """chop chops chopping chopped cut cuts cutting slice slices slicing sliced
+    dice dices dicing diced""".split()
+CHOPPED = """vegetables veggies veg onions onion carrots carrot tomatoes tomato potatoes
+    potato peppers pepper cucumbers cucumber herbs garlic salad lettuce""".split()
 # Sending something to and fro (`tossing.py`): thrown by hand, or hit with rackets in the
 # games played so; "playing catch" or volleyball is thrown to and fro, as a frisbee is.
 THROWING = frozenset("throw throws throwing threw toss tosses tossing tossed".split())
@@ -223,7 +228,7 @@ def compounded(text: str) -> str:
 
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
-PLACE_OF_DOING = {"surf": "beach", "ski": "mountains"}
+PLACE_OF_DOING = {"surf": "beach", "ski": "mountains", "slice": "kitchen"}
 WEATHER_OF_DOING = {"ski": "snow", "splash": "rain", "sled": "snow", "shovel": "snow"}
 # Where one splashes: drawn under them as they do ("jumping in puddles": splashing).
 PUDDLES = frozenset(("puddle", "puddles"))
@@ -366,6 +371,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "howl": ("dog", "wolf", "fox"),
     "shovel": ("person",),  # snow scooped up and tossed back onto a heap
     "roast": ("person",),  # sitting by a campfire, a marshmallow on a stick held over it
+    "slice": ("person",),  # vegetables on a board on a worktop, a knife chopping them up
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -441,6 +447,7 @@ LEARNT_ACTIONS = tuple(
         "howl",
         "shovel",
         "roast",
+        "slice",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1307,6 +1314,11 @@ ACTION_SYNONYMS = {
         for wood in ("wood", "firewood", "logs", "a log", "the logs", "some wood")
     },
     **dict.fromkeys(("swinging an axe", "swings an axe", "with an axe"), "chop"),
+    **{  # vegetables cut up on a board (bread, meat: no drawing of those)
+        f"{verb} {what}": "slice"
+        for verb in CUTTING_WORDS
+        for what in (*CHOPPED, *(f"{the} {food}" for the in ("the", "some") for food in CHOPPED))
+    },
     # a dragon breathes fire now and then, whatever it does: said so, it stands
     **dict.fromkeys(("breathing fire", "breathes fire", "breathe fire"), "stand"),
     **dict.fromkeys("build builds building built".split(), "build"),

@@ -415,6 +415,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         bend = tools.chop_lean(chop[0])
         swing = 0.12  # feet planted apart
         tools.chopping_block(pen, chop[1])
+    knife = tools.slice_stroke(pose.phase) if pose.action == "slice" else None
+    if knife:  # leaning over the board on the worktop before them
+        bend, swing = 0.3, 0.05
+        tools.chopping_board(pen, knife[1])
     hip_y = 0.9
     seated = pose.seated
     if pose.in_stroller:  # in a stroller, from the waist up: its blanket over the lap
@@ -545,7 +549,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = chop[0], 0.0
     if shovel:  # both hands on the shovel's shaft
         far, elbow = shovel[0], 0.0
-    far_hand = pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
+    if knife:  # on the carrot, pushing it up to the blade
+        far_hand = pen.limb_to((sx, sy - 0.02), tools.HOLDING, 0.55, 0.08, sleeve)
+    else:
+        far_hand = pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
     if pose.action == "ski":
         boards.ski_pole(pen, far_hand, _push(pose, math.pi), dark=True)
     pen.polygon([(-0.13, hip_y), (0.13, hip_y), (sx + 0.14, sy), (sx - 0.14, sy)], shirt)
@@ -573,6 +580,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif chop:
         hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
         tools.axe(pen, hands, chop[0])
+    elif knife:  # the knife lifted, then brought down through the carrot
+        down = tools.KNIFE_DOWN
+        hand = (down[0], down[1] + tools.KNIFE_LIFT * knife[0])
+        tools.kitchen_knife(pen, pen.limb_to((sx, sy - 0.02), hand, 0.55, 0.085, shirt))
     elif shovel:
         hands = pen.limb((sx, sy - 0.02), 0.55, shovel[0], 0.085, shirt)
         tools.snow_shovel(pen, hands, shovel[0], shovel[2])

@@ -1,6 +1,7 @@
 """What a person works with, drawn with them in their own metres (facing right): a
 lawnmower pushed along before them, an axe swung down onto a log on its block, a snow
-shovel scooping snow and tossing it back onto a heap."""
+shovel scooping snow and tossing it back onto a heap, a knife chopping a carrot on a
+board on the worktop before them."""
 
 from __future__ import annotations
 
@@ -159,3 +160,52 @@ def snow_shovel(pen: Pen, hands: tuple[float, float], swing: float, tossed: floa
             x = end[0] + (HEAP_X - end[0]) * tossed + 0.08 * (k - 1.5) * tossed
             y = end[1] + 0.5 * math.sin(tossed * math.pi) - (end[1] - 0.1) * tossed
             pen.ellipse(x, y + 0.03 * k, 0.05, 0.04, SNOW)
+
+
+WORKTOP = (150, 120, 92)  # the counter chopped at, its doors below
+BOARD = (214, 176, 120)
+CARROT, CARROT_TOP = (236, 128, 40), (90, 160, 60)
+BLADE, KNIFE_HANDLE = (196, 200, 206), (50, 40, 36)
+WORKTOP_TOP = 0.92  # metres: a kitchen counter's height
+WORKTOP_SPAN = (0.22, 0.78)  # from just before them to beyond the board
+BOARD_TOP = WORKTOP_TOP + 0.03
+CARROT_RADIUS = 0.028
+CUT_AT = 0.44  # where the blade comes down, the carrot pushed up to it
+CARROT_LENGTH, COIN = 0.26, 0.02  # a whole carrot, and what each cut takes off it
+KNIFE_LIFT = 0.07  # how high the hand rises between cuts
+KNIFE_DOWN = (0.34, BOARD_TOP + 0.045)  # the hand as the edge meets the board
+HOLDING = (CUT_AT + 0.05, BOARD_TOP + 0.05)  # the other hand, on the carrot past the blade
+
+
+def slice_stroke(phase: float) -> tuple[float, int]:
+    """Where one chopping is at `phase`: how far the knife is lifted (0 down on the board,
+    1 up), and how many cuts they have made (one each turn)."""
+    return 0.5 + 0.5 * math.cos(phase), int(phase // (2 * math.pi))
+
+
+def chopping_board(pen: Pen, cuts: int) -> None:
+    """The worktop before one chopping, a board on it, and on the board a carrot pushed up
+    to the blade, shorter by a coin at each of the `cuts` (a new one once it is used up),
+    the coins cut heaped before it."""
+    left, right = WORKTOP_SPAN
+    pen.rect(left, 0.0, right, WORKTOP_TOP, WORKTOP)
+    pen.rect(left + 0.04, 0.06, right - 0.04, WORKTOP_TOP - 0.08, shade(WORKTOP, 1.1))
+    pen.rect(left - 0.02, WORKTOP_TOP - 0.03, right + 0.02, WORKTOP_TOP, shade(WORKTOP, 0.8))
+    pen.rect(0.3, WORKTOP_TOP, 0.74, BOARD_TOP, BOARD)
+    per_carrot = int(CARROT_LENGTH / COIN)
+    cut = cuts % per_carrot
+    rest = CARROT_LENGTH - COIN * cut
+    y = BOARD_TOP + CARROT_RADIUS
+    pen.line([(CUT_AT, y), (CUT_AT + rest, y)], 2 * CARROT_RADIUS, CARROT)
+    pen.line([(CUT_AT + rest, y), (CUT_AT + rest + 0.06, y + 0.03)], 0.015, CARROT_TOP)
+    for k in range(cut):  # fallen before the blade, in a little heap
+        x = CUT_AT - 0.03 - 0.025 * (k % 4)
+        pen.ellipse(x, BOARD_TOP + 0.01 + 0.012 * (k // 4), 0.012, 0.01, CARROT)
+
+
+def kitchen_knife(pen: Pen, hand: tuple[float, float]) -> None:
+    """A knife in `hand`, its handle back towards them, its blade out ahead along the
+    board, its edge below the hand."""
+    x, y = hand
+    pen.line([(x - 0.07, y), (x + 0.01, y)], 0.03, KNIFE_HANDLE)
+    pen.polygon([(x, y + 0.012), (x + 0.2, y - 0.005), (x + 0.2, y - 0.03), (x, y - 0.045)], BLADE)

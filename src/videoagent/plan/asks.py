@@ -282,6 +282,8 @@ def _entities(text: str) -> list[Ask]:
             continue
         if kind == "person" and first and words[i + length - 1] in vocab.PARENTS:
             kind = vocab.kind_of_parent(first, words[i - 1])
+        if kind == "tree" and vocab.DECORATING_WORDS & set(words):
+            kind = "christmas tree"  # "hanging ornaments on the tree"
         first = first or (kind if kind in vocab.CREATURES else "")
         before = words[max(0, i - 3) : i]
         named = [k for k in range(len(before)) if _kind_at(before, k)]

@@ -76,6 +76,7 @@ ACTION_PROSE = {
     "shovel": "shovels snow, scooping it up and tossing it back onto a heap",
     "roast": "sits by the fire, toasting a marshmallow on a stick held over it",
     "slice": "chops vegetables on a board, the knife going up and down",
+    "decorate": "decorates it, reaching up to hang a bauble on it",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",
@@ -117,6 +118,7 @@ DONE_TO = {
     "angle": "{who} sits fishing in {it}, the line over its side",
     "play": "{who} sits at {it} on its stool, playing, the hands moving over its keys",
     "climb": "{who} climbs {it}, hand over hand up its trunk, a foot braced against it",
+    "decorate": "{who} decorates {it}, reaching up to hang a bauble on its branches",
 }
 
 

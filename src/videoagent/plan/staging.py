@@ -130,6 +130,7 @@ FRAMING = {
     "shovel": ("medium", "static"),
     "roast": ("medium", "static"),
     "slice": ("close-up", "static"),  # the knife at the board, a hand on what it cuts
+    "decorate": ("medium", "static"),  # the whole tree, whoever is at it
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

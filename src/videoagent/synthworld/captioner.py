@@ -277,6 +277,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action == "climb" and target is not None:  # up its trunk
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} climbs {_introduced(spec, entity.target)}."
+    if action == "decorate" and target is not None:  # hanging baubles on it
+        said = entity.target in done  # told of already, by the first one at it
+        done.add(entity.target)  # type: ignore[arg-type]
+        tree = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} decorates {tree}."
     if action == "play" and target is not None:  # at the piano's keys, on its stool
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} plays {_introduced(spec, entity.target)}."
@@ -369,6 +374,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "shovel": "shovels snow",
         "roast": "roasts a marshmallow",
         "slice": "chops vegetables",
+        "decorate": "decorates",
         "dig": "digs",
         "crawl": "crawls along",
         "tug": "tugs",

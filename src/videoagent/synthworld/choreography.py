@@ -222,6 +222,12 @@ STROLLER_AHEAD = 0.95
 # One climbing a tree: how far from its trunk's middle their hips are, metres, how high
 # their feet get (up to where its crown begins), and how far into the shot they are there.
 CLIMB_REACH, CLIMB_TOP, CLIMBED_BY = 0.34, 1.0, 0.8
+# One decorating a christmas tree: how far from its middle their hips are, metres; how many
+# baubles it has (`BAUBLE_SPOTS`) as they start.
+DECORATE_REACH, BAUBLES_AT_FIRST = 0.78, 3
+DECORATE_BEFORE = 0.4  # where a third and a fourth stand, before the tree's lower branches
+BAUBLE_SPOTS = 9
+DECORATORS_APART = 2.2  # radians between one decorating's reach and the next one's
 # Where one sitting in a stroller is: ahead of its middle, before its hood, and how high
 # their waist is (its carriage's top, where its blanket is tucked in), metres.
 IN_THE_STROLLER_AHEAD, IN_THE_STROLLER_AT = 0.12, 0.7
@@ -618,6 +624,9 @@ class Choreography:
             if self.entities[0].action == "climb" and self.entities[0].target == index:
                 positions[index] = sum(subject_span) / 2 + CLIMB_REACH  # its trunk in reach
                 continue
+            if self.entities[0].action == "decorate" and self.entities[0].target == index:
+                positions[index] = sum(subject_span) / 2 + DECORATE_REACH  # within reach
+                continue
             if in_a_stroller(self.entities[0], self.entities) and self.entities[0].target == index:
                 # the one it carries the middle of the shot, sitting in it before its hood
                 positions[index] = sum(subject_span) / 2 - IN_THE_STROLLER_AHEAD
@@ -977,6 +986,32 @@ class Choreography:
         up = CLIMB_TOP * _ease(t / (CLIMBED_BY * self.duration))
         return Pose(x, up, -side, "climb", self._phase(entity, t))
 
+    def _decorating(self, index: int, t: float) -> Pose:
+        """One decorating a christmas tree: beside it, facing it, reaching up to hang a
+        bauble on it and back for the next; a second on its other side, those after them
+        before it, nearer its middle, in turn."""
+        entity = self.entities[index]
+        decorators = self._doing_to("decorate", entity.target)  # type: ignore[arg-type]
+        k = decorators.index(index)
+        side = -1 if k % 2 == 0 else 1
+        reach = DECORATE_REACH if k < 2 else DECORATE_BEFORE
+        x = self._pose(entity.target, t).x + side * reach  # type: ignore[arg-type]
+        return Pose(x, 0.0, -side, "decorate", self._decorating_phase(k, t))
+
+    def _decorating_phase(self, k: int, t: float) -> float:
+        """Where the `k`th decorating a tree is in their reach at `t`: at its top at each
+        odd multiple of pi; each out of step with the one before."""
+        return (t + self.gait_offset) * self.phase_rate("decorate") + k * DECORATORS_APART
+
+    def _baubles_to_hang(self, tree: int, t: float) -> float:
+        """How much of a christmas tree's baubles are still to be hung at `t` (of
+        `BAUBLE_SPOTS`): one more each time one decorating it is at the top of their reach."""
+        hung = BAUBLES_AT_FIRST
+        for k in range(len(self._doing_to("decorate", tree))):
+            tops = (self._decorating_phase(k, t) + math.pi) // (2 * math.pi)
+            hung += int(tops - (self._decorating_phase(k, 0.0) + math.pi) // (2 * math.pi))
+        return 1 - min(hung, BAUBLE_SPOTS) / BAUBLE_SPOTS
+
     def _held_by(self, index: int) -> int | None:
         """Who holds umbrella, balloons or guitar `index`: the one the request says."""
         thing = self.entities[index]
@@ -1066,6 +1101,8 @@ class Choreography:
 
     def _pose(self, index: int, t: float) -> Pose:
         pose = self._placed(index, t)
+        if self._doing_to("decorate", index):  # a christmas tree, its baubles hung in turn
+            pose = replace(pose, reach=self._baubles_to_hang(index, t))
         entity = self.entities[index]
         if entity.action not in SEATED and self._sits(entity):  # talking, hugging a toy
             return replace(pose, sitting=True)
@@ -1104,6 +1141,8 @@ class Choreography:
             return self._in_the_stroller(index, t)
         if entity.action == "climb" and entity.target is not None:
             return self._climbing(index, t)
+        if entity.action == "decorate" and entity.target is not None:
+            return self._decorating(index, t)
         if carried_in_the_mouth(entity, self.entities):
             return self._in_the_mouth(index, t)
         if index == 0 and entity.action == "knock":  # up on the table, pawing at the cup
@@ -1495,6 +1534,7 @@ class Choreography:
             "climb": 2.5,  # a reach and a step up every two and a half seconds
             "shovel": 2.2,  # a scoop tossed every three seconds
             "slice": 14.0,  # a cut two or three times a second
+            "decorate": 2.5,  # a bauble hung every two and a half seconds
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -807,6 +807,14 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if kept and scene.get("place") not in vocab.WATER_PLACES:
             occasions.append("fishbowl")  # a goldfish in its bowl, unless in a pond, the sea
         mentions += _brought(entities, mentions, occasions, entity_for)  # not held: set out
+        if "decorate" in actions:  # a tree decorated is a christmas tree; else not drawn
+            decorated = [m for m in mentions if entities[m]["kind"] in vocab.DECORATED]
+            for tree in decorated:
+                entities[tree]["kind"] = "christmas tree"
+            if not decorated:  # "decorating a cake"
+                actions = [a for a in actions if a != "decorate"]
+                said = (t for t in tokens if ACTION_TABLE.get(t) == "decorate")
+                unsupported.append(next(said, "decorating"))
         many = _said_of_many(tokens)
         _apply(entities, mentions, actions, joined_by_and, to_target, companions, many)
         if by_name:  # "a dog and a fisherman": the dog does not fish
@@ -1252,11 +1260,24 @@ def _apply(
     if action == "talk" and to_target is not None and entities[to_target]["action"] is None:
         if entities[to_target]["kind"] == "person":  # talked to: talking back, in turn
             entities[to_target]["action"] = "talk"
-    if action in ("walk", "run", "sit", "jump", "sleep", "cook", "tug", "talk"):
+    if action in (
+        "walk",
+        "run",
+        "sit",
+        "jump",
+        "sleep",
+        "cook",
+        "tug",
+        "talk",
+        "slice",
+        "decorate",
+    ):
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
+                if action == "decorate":  # the same tree ("a family decorating the tree")
+                    entities[companion]["target"] = _decorated(entities, mentions)
     others = [m for m in mentions[1:] if m != subject]
     if action == "hug":  # whom, not where ("a couple hugging under a tree": each other)
         whom = [
@@ -1273,7 +1294,7 @@ def _apply(
     if action == "hug" and any(entities[m]["kind"] != "person" for m in (subject, *others[:1])):
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
-    together += ("hug", "angle", "cook", "slice")
+    together += ("hug", "angle", "cook", "slice", "decorate")
     together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled", "build")
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
@@ -1292,6 +1313,8 @@ def _apply(
                     entities[one]["target"] = _boat_of(entities, others)
                 if action == "build":  # "a boy and his dad building a sandcastle": both
                     entities[one]["target"] = built
+                if action == "decorate":  # "a family decorating the tree": all at it
+                    entities[one]["target"] = _decorated(entities, others)
                 if action == "sled":  # "a girl and her dad sledding": on the one sled
                     sleds = (m for m in others if entities[m]["kind"] == "sled")
                     entities[one]["target"] = next(sleds, None)
@@ -1340,6 +1363,8 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "swing"), None
         )
+    elif action == "decorate":  # the christmas tree said (or brought)
+        entities[subject]["target"] = _decorated(entities, others)
     elif action == "climb":  # up the tree said
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "tree"), None
@@ -1359,6 +1384,11 @@ def _apply(
         if action in ("meet", "hug") and met["action"] is None:  # "a dog meets a cat": both do
             if met["kind"] in vocab.ACTIONS[action]:
                 met["action"], met["target"] = action, subject
+
+
+def _decorated(entities: list[dict], mentions: list[int]) -> int | None:
+    """The christmas tree among `mentions`, which those decorating hang baubles on."""
+    return next((m for m in mentions if entities[m]["kind"] == "christmas tree"), None)
 
 
 # Water one jumps into and swims in ("jumping into the pool", "dives into the sea").
@@ -1513,7 +1543,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock", "pet")
         aimed += vocab.RIDING
         aimed += TOSSING
-        aimed += ("angle", "perch", "climb")  # from the boat they sit in; in, up the tree
+        aimed += ("angle", "perch", "climb", "decorate")  # from the boat; in, up, on the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
         carried = aboard == "stroller" and action in ("sit", "sleep")  # in it
         carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS

@@ -160,6 +160,14 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("skier", "skiers"), "skiing"),
     **dict.fromkeys("lumberjack lumberjacks woodcutter woodcutters".split(), "chopping wood"),
 }
+# What is hung on a christmas tree, decorating it ("hanging ornaments on the tree"); what is
+# decorated, drawn so (a cake, a room decorated: no drawing of that).
+HUNG_ON_A_TREE = """ornaments ornament baubles bauble decorations tinsel lights""".split()
+DECORATED = ("tree", "christmas tree")
+# Words that say a tree is decorated, which makes it a christmas tree.
+DECORATING_WORDS = frozenset(
+    ("decorate", "decorates", "decorating", "decorated", *HUNG_ON_A_TREE, "trim", "trimming")
+)
 # Cutting up vegetables on a board ("a chef chopping onions"): slicing them, drawn so.
 CUTTING_WORDS = """chop chops chopping chopped cut cuts cutting slice slices slicing sliced
     dice dices dicing diced""".split()
@@ -229,6 +237,7 @@ def compounded(text: str) -> str:
 # Where, and in what weather, what someone does is done where a request says neither:
 # surfing at the beach, skiing in the mountains, on snow.
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains", "slice": "kitchen"}
+PLACE_OF_DOING["decorate"] = "living room"  # a christmas tree, at home
 WEATHER_OF_DOING = {"ski": "snow", "splash": "rain", "sled": "snow", "shovel": "snow"}
 # Where one splashes: drawn under them as they do ("jumping in puddles": splashing).
 PUDDLES = frozenset(("puddle", "puddles"))
@@ -372,6 +381,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "shovel": ("person",),  # snow scooped up and tossed back onto a heap
     "roast": ("person",),  # sitting by a campfire, a marshmallow on a stick held over it
     "slice": ("person",),  # vegetables on a board on a worktop, a knife chopping them up
+    "decorate": ("person",),  # a christmas tree, reaching up to hang a bauble on it
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -448,6 +458,7 @@ LEARNT_ACTIONS = tuple(
         "shovel",
         "roast",
         "slice",
+        "decorate",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1314,6 +1325,13 @@ ACTION_SYNONYMS = {
         for wood in ("wood", "firewood", "logs", "a log", "the logs", "some wood")
     },
     **dict.fromkeys(("swinging an axe", "swings an axe", "with an axe"), "chop"),
+    **dict.fromkeys("decorate decorates decorating decorated".split(), "decorate"),
+    **{  # a tree's baubles hung on it (`DECORATED`): decorating it
+        f"{hang} {what}": "decorate"
+        for hang in "hang hangs hanging hung".split()
+        for what in (*HUNG_ON_A_TREE, *(f"the {thing}" for thing in HUNG_ON_A_TREE))
+    },
+    **dict.fromkeys(("trim the tree", "trims the tree", "trimming the tree"), "decorate"),
     **{  # vegetables cut up on a board (bread, meat: no drawing of those)
         f"{verb} {what}": "slice"
         for verb in CUTTING_WORDS

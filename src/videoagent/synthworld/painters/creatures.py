@@ -22,6 +22,10 @@ BLANKET = (240, 240, 236)  # a stroller's, over the lap of whoever sits in it
 # How far forward (or back) an arm holding another's hand reaches, radians from hanging: two
 # a step apart (`choreography.HAND_IN_HAND`) meet halfway, at their hips' height.
 HOLDING_HANDS = 0.62
+# One decorating a tree: the arm's swing, radians from hanging down, low with the next
+# bauble and how far it rises to hang it; the bauble's red.
+DECORATE_LOW, DECORATE_RISE = 0.5, 1.9
+BAUBLE = (210, 40, 40)
 
 
 def breath(pose: Pose) -> float:
@@ -591,6 +595,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
     elif pose.action == "sled":  # holding the rope to its curled front
         pen.limb((sx, sy - 0.02), 0.55, SLED_HANDS, 0.085, shirt, knee=-0.2)
+    elif pose.action == "decorate":  # a bauble lifted up to the tree, hung, the hand back
+        up = 0.5 - 0.5 * math.cos(pose.phase)
+        hand = pen.limb((sx, sy - 0.02), 0.55, DECORATE_LOW + DECORATE_RISE * up, 0.085, shirt)
+        if math.sin(pose.phase) > 0:  # on the way up: in the hand, on its loop
+            pen.line([hand, (hand[0], hand[1] - 0.04)], 0.008, (200, 200, 200))
+            pen.ellipse(hand[0], hand[1] - 0.08, 0.045, 0.045, BAUBLE)
     elif pose.action == "climb":  # gripping the trunk, then reaching up as the other grips
         angle = CLIMB_HANDS - CLIMB_REACHES * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=-0.3)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from videoagent.synthworld.choreography import (
+    BAUBLE_SPOTS,
     SIZE,
     SWING_ROPE,
     SWING_TOP,
@@ -196,14 +197,19 @@ FAIRY_LIGHTS = ((255, 230, 140), (255, 150, 120), (160, 220, 255))
 
 def draw_christmas_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A fir decorated for Christmas: three tiers in `colour` on a trunk in a red pot,
-    baubles, strings of lights twinkling in turn, and a star on top glowing."""
+    baubles, strings of lights twinkling in turn, and a star on top glowing. One being
+    decorated has only some of its baubles yet (`reach`: how much of them are still to be
+    hung)."""
     pen.rect(-0.08, 0.15, 0.08, 0.35, (100, 70, 45))
     pen.polygon([(-0.22, 0.0), (0.22, 0.0), (0.17, 0.22), (-0.17, 0.22)], (170, 40, 40))
     tiers = ((0.3, 0.65, 1.0), (0.85, 0.5, 1.55), (1.35, 0.35, 2.05))  # base, half width, tip
     for k, (base, half, tip) in enumerate(tiers):
         pen.polygon([(-half, base), (half, base), (0.0, tip)], shade(colour, 0.9 + 0.08 * k))
     glow = pen.glowing()
+    hung = round((1 - pose.reach) * BAUBLE_SPOTS)
     for k in range(18):  # baubles and lights along the tiers
+        if k % 2 and k // 2 >= hung:
+            continue  # a bauble not yet hung
         base, half, tip = tiers[k % 3]
         u = (k * 0.37) % 1.0  # across
         v = 0.15 + 0.3 * ((k * 0.61) % 1.0)  # up from the tier's base

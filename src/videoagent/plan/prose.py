@@ -77,6 +77,7 @@ ACTION_PROSE = {
     "roast": "sits by the fire, toasting a marshmallow on a stick held over it",
     "slice": "chops vegetables on a board, the knife going up and down",
     "decorate": "decorates it, reaching up to hang a bauble on it",
+    "knit": "sits knitting, the needles clicking, a ball of yarn at their feet",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

@@ -131,6 +131,7 @@ FRAMING = {
     "roast": ("medium", "static"),
     "slice": ("close-up", "static"),  # the knife at the board, a hand on what it cuts
     "decorate": ("medium", "static"),  # the whole tree, whoever is at it
+    "knit": ("medium", "static"),  # the needles, what hangs from them, the yarn's ball
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

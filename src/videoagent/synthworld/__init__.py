@@ -84,5 +84,6 @@
 # a dog that brings it back in its mouth; 76: a dog, a wolf or a fox howling; 77: a bed
 # or a sofa jumped on, bounced on; 78: a dog riding in a car, its head out of the window;
 # 79: shovelling snow; 80: roasting marshmallows, sitting round a campfire facing it; 81:
-# chopping vegetables at a worktop; 82: decorating a christmas tree, its baubles hung.
-VERSION = 82
+# chopping vegetables at a worktop; 82: decorating a christmas tree, its baubles hung; 83:
+# knitting; one sitting by a fire indoors in an armchair (a couple on a sofa).
+VERSION = 83

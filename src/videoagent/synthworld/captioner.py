@@ -375,6 +375,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "roast": "roasts a marshmallow",
         "slice": "chops vegetables",
         "decorate": "decorates",
+        "knit": "knits",
         "dig": "digs",
         "crawl": "crawls along",
         "tug": "tugs",

@@ -270,7 +270,7 @@ BOWL_FISH = 0.22  # a fish in a bowl, of its kind's size (a goldfish, not larger
 BOWL_SWIM = (0.1, 0.05)  # how far to and fro, and up and down, it swims round its bowl, m
 # What a person does sitting down: on a seat where there is one (a bench, a sofa, a chair
 # at a table), else on the ground.
-SEATED = ("sit", "eat", "read", "type", "play", "roast")
+SEATED = ("sit", "eat", "read", "type", "play", "roast", "knit")
 # What is done standing, or sitting where the scene has a seat or a table: talking ("two
 # friends chatting on a bench", "… over coffee" at a café's table), singing (and hugging a
 # toy, `hugs_a_toy`: up on the bed).
@@ -1535,6 +1535,7 @@ class Choreography:
             "shovel": 2.2,  # a scoop tossed every three seconds
             "slice": 14.0,  # a cut two or three times a second
             "decorate": 2.5,  # a bauble hung every two and a half seconds
+            "knit": 6.0,  # a stitch a second
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -55,7 +55,8 @@ class ParsedPrompt:
     def within(self, kinds: tuple[str, ...], actions: tuple[str, ...]) -> ParsedPrompt:
         """This reading for a generator that draws only `kinds` doing `actions`: any other
         kind becomes a placeholder labelled with it (the embedded model never learnt a
-        horse), sleeping or howling sitting where it can sit, any other action standing (nor
+        horse), sleeping, howling, knitting or roasting marshmallows sitting where it can
+        sit, any other action standing (nor
         riding), a child a person (it draws people at one size), and a place it never
         learnt the learnt one nearest it (a forest its park), said in the notes."""
         drawn = (*kinds, "placeholder")
@@ -74,7 +75,8 @@ class ParsedPrompt:
             e = replace(e, label="") if e.label == vocab.CHILD else e
             if vocab.learnt_doing(e.kind, e.action, actions):
                 return e
-            sat = e.action in ("sleep", "howl", "roast")  # (a howl is sat up for, the head back)
+            # (a howl is sat up for, the head back; knitting, roasting marshmallows sat at)
+            sat = e.action in ("sleep", "howl", "roast", "knit")
             still = sat and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
             return replace(e, action="sit" if still else "stand", target=None)
 
@@ -386,6 +388,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         ridden_by = ""  # the word that says riding ("rides", "horseback")
         up_in = False  # a tree is said to be what one is in or on ("an owl in a tree")
         up_on_swing = False  # a swing is said to be what one is on ("a kid on a swing")
+        sat_in = False  # a seat is said to be what one is on or in ("in her armchair")
         jumped_over: int | None = None  # what is said to be jumped over ("over a fence")
         jumped_on: int | None = None  # what is said to be jumped on ("on the bed")
         joined_by_and = False
@@ -522,6 +525,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     entities[mentions[-1]].update(action="swing", target=index)
                     entities[mentions[0]]["target"] = index
                 up_on_swing |= on_swing and not pushed
+                sat_in |= (
+                    kind[0] in vocab.SEATED_ON and kind[0] != "table" and before in ("on", "in")
+                )
                 carried = mentions[-1] if mentions and before == "in" else None
                 if (
                     kind[0] == "stroller"
@@ -702,6 +708,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             actions = ["swing", *actions[1:]]  # "a kid on a swing": swinging on it
         if swinger and actions[:1] == ["swing"] and not swings:
             mentions.append(entity_for(_Mention("swing", None), True))  # "kids swinging"
+        sitter = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"]
+        if sat_in and sitter and not actions:
+            actions = ["sit"]  # "a grandma in her armchair", "a cat on the sofa": sitting there
         percher = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["perch"]
         if percher and up_in and actions[:1] in ([], ["sit"], ["stand"]):
             actions = ["perch", *actions[1:]]  # "an owl sitting on a branch": up in its tree
@@ -867,6 +876,12 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         for fire in fires:  # "sitting by the fire" in the living room: its fireplace
             entities[fire]["kind"] = "fireplace"
     kinds = {e["kind"] for e in entities}
+    seated = [e for e in entities if e["kind"] == "person" and e["action"] in vocab.FIRESIDE]
+    if "fireplace" in kinds and seated and not kinds & set(vocab.SEATED_ON):
+        # "knitting by the fire": in an armchair beside it (a couple on a sofa), not on the
+        # hearth
+        together = len(seated) > 1 or _said_of_many(list(words_anywhere))
+        entity_for(_Mention("sofa" if together else "armchair", None), True)
     if kinds & set(vocab.ON_A_TABLE) and "table" not in kinds:  # a cake is on a table
         entity_for(_Mention("table", None), True)
     entities = _doers_first(entities)

@@ -74,6 +74,8 @@ FOUND_IN["bed"] = "living room"  # (a bedroom is drawn as it)
 LIT_AFTER_DARK = ("streetlight",)
 # What is sat on, where a request names it.
 SEATED_ON = ("bench", "sofa", "armchair", "bed", "blanket", "table")
+# What a person by a fire indoors does in an armchair (two on a sofa), where none is named.
+FIRESIDE = ("sit", "read", "knit")
 # What stands only by water: where a request puts it on its cliff or hill (a place stood
 # in for) or nowhere, it is at the beach, on the shore.
 BY_THE_WATER = {"lighthouse": ("beach", "lake")}
@@ -160,6 +162,10 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("skier", "skiers"), "skiing"),
     **dict.fromkeys("lumberjack lumberjacks woodcutter woodcutters".split(), "chopping wood"),
 }
+# Knitting (or crocheting): sitting, needles in hand, what is knitted hanging from them.
+KNITTING = """knit knits knitting knitted crochet crochets crocheting crocheted""".split()
+KNITTED = """scarf scarves sweater sweaters jumper jumpers hat hats socks mittens blanket
+    blankets""".split()
 # What is hung on a christmas tree, decorating it ("hanging ornaments on the tree"); what is
 # decorated, drawn so (a cake, a room decorated: no drawing of that).
 HUNG_ON_A_TREE = """ornaments ornament baubles bauble decorations tinsel lights""".split()
@@ -382,6 +388,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "roast": ("person",),  # sitting by a campfire, a marshmallow on a stick held over it
     "slice": ("person",),  # vegetables on a board on a worktop, a knife chopping them up
     "decorate": ("person",),  # a christmas tree, reaching up to hang a bauble on it
+    "knit": ("person",),  # sitting, two needles clicking, what is knitted hanging from them
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -459,6 +466,7 @@ LEARNT_ACTIONS = tuple(
         "roast",
         "slice",
         "decorate",
+        "knit",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1326,6 +1334,14 @@ ACTION_SYNONYMS = {
     },
     **dict.fromkeys(("swinging an axe", "swings an axe", "with an axe"), "chop"),
     **dict.fromkeys("decorate decorates decorating decorated".split(), "decorate"),
+    **dict.fromkeys(KNITTING, "knit"),
+    **{  # what is knitted is the knitting: no thing of its own
+        f"{verb} {a} {what}": "knit"
+        for verb in KNITTING
+        for a in ("a", "the", "some", "her", "his")
+        for what in KNITTED
+    },
+    **{f"{verb} {what}": "knit" for verb in KNITTING for what in KNITTED},
     **{  # a tree's baubles hung on it (`DECORATED`): decorating it
         f"{hang} {what}": "decorate"
         for hang in "hang hangs hanging hung".split()
@@ -1580,8 +1596,8 @@ STILL_WORDS = frozenset(
     """
     lie lies lying lounge lounges lounging relax relaxes relaxing watch watches watching gaze
     hoot hoots hooting perch perches perched perching
-    gazes gazing stare stares staring read reads reading write writes writing knit knits
-    knitting type types typing study studies studying meditate meditates meditating daydream
+    gazes gazing stare stares staring read reads reading write writes writing type types
+    typing study studies studying meditate meditates meditating daydream
     daydreams daydreaming picnic picnics picnicking rest rests resting roast roasts
     roasting
     stretch stretches stretching

@@ -553,8 +553,11 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far, elbow = chop[0], 0.0
     if shovel:  # both hands on the shovel's shaft
         far, elbow = shovel[0], 0.0
+    knitted = tools.knitting_hands((sx, sy - 0.02), pose.phase) if pose.action == "knit" else {}
     if knife:  # on the carrot, pushing it up to the blade
         far_hand = pen.limb_to((sx, sy - 0.02), tools.HOLDING, 0.55, 0.08, sleeve)
+    elif knitted:  # a needle in it, before the chest
+        far_hand = pen.limb_to((sx, sy - 0.02), knitted["far"], 0.55, 0.08, sleeve)
     else:
         far_hand = pen.limb((sx, sy - 0.02), 0.55, far, 0.08, sleeve, knee=elbow)
     if pose.action == "ski":
@@ -584,6 +587,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif chop:
         hands = pen.limb((sx, sy - 0.02), 0.55, chop[0], 0.085, shirt)
         tools.axe(pen, hands, chop[0])
+    elif knitted:  # the other needle, and what is knitted on them
+        hand = pen.limb_to((sx, sy - 0.02), knitted["near"], 0.55, 0.085, shirt)
+        tools.knitting(pen, hand, far_hand, pose.phase)
     elif knife:  # the knife lifted, then brought down through the carrot
         down = tools.KNIFE_DOWN
         hand = (down[0], down[1] + tools.KNIFE_LIFT * knife[0])

@@ -1,7 +1,8 @@
 """What a person works with, drawn with them in their own metres (facing right): a
 lawnmower pushed along before them, an axe swung down onto a log on its block, a snow
 shovel scooping snow and tossing it back onto a heap, a knife chopping a carrot on a
-board on the worktop before them."""
+board on the worktop before them, knitting needles with what they knit hanging from them
+and its ball of yarn at their feet."""
 
 from __future__ import annotations
 
@@ -209,3 +210,51 @@ def kitchen_knife(pen: Pen, hand: tuple[float, float]) -> None:
     x, y = hand
     pen.line([(x - 0.07, y), (x + 0.01, y)], 0.03, KNIFE_HANDLE)
     pen.polygon([(x, y + 0.012), (x + 0.2, y - 0.005), (x + 0.2, y - 0.03), (x, y - 0.045)], BLADE)
+
+
+YARN = (64, 168, 156)  # teal: seen against a red rug, a blue shirt
+NEEDLE = (206, 206, 214)
+NEEDLE_LENGTH = 0.24
+# Where the hands of one knitting sitting are, from their shoulder (metres, facing right):
+# before the chest, the near one a little lower, each rocking as a stitch is made.
+KNITTING_HANDS = {"near": (0.3, -0.32), "far": (0.27, -0.27)}
+KNIT_ROCK = 0.025
+ROWS, ROW = 14, 0.015  # rows knitted before one piece is cast off, and each row's length
+KNITTED_WIDTH = 0.2
+YARN_BALL = (0.72, 0.08)  # by their feet, metres
+
+
+def knitting_hands(shoulder: tuple[float, float], phase: float) -> dict[str, tuple[float, float]]:
+    """Where the hands of one knitting are at `phase`: rocking to and fro against each
+    other, a stitch each turn."""
+    x, y = shoulder
+    rock = KNIT_ROCK * math.sin(phase)
+    return {
+        side: (x + dx + (rock if side == "near" else -rock), y + dy)
+        for side, (dx, dy) in KNITTING_HANDS.items()
+    }
+
+
+def knitting(pen: Pen, near: tuple[float, float], far: tuple[float, float], phase: float) -> None:
+    """Two needles, one in each hand, their tips crossed above the hands; what is knitted
+    hanging from them, a row longer each turn (a new piece after `ROWS`); the yarn from it
+    down to its ball at the feet."""
+    turns = int(phase // (2 * math.pi)) % ROWS
+    length = 0.12 + ROW * turns
+    middle = ((near[0] + far[0]) / 2, (near[1] + far[1]) / 2)
+    half = KNITTED_WIDTH / 2
+    pen.rect(middle[0] - half, middle[1] - length, middle[0] + half, middle[1], YARN)
+    for row in range(1, int(length / ROW)):  # its rows, as ridges
+        y = middle[1] - ROW * row
+        pen.line([(middle[0] - half, y), (middle[0] + half, y)], 0.004, shade(YARN, 0.8))
+    for hand, lean in ((far, -0.35), (near, 0.35)):  # tips up and in, crossing
+        tip = (hand[0] + NEEDLE_LENGTH * math.sin(lean), hand[1] + NEEDLE_LENGTH * math.cos(lean))
+        pen.line([(hand[0] - 0.03 * math.sin(lean), hand[1] - 0.03), tip], 0.012, NEEDLE)
+    ball = YARN_BALL
+    pen.line([(middle[0] + half, middle[1] - length), (ball[0], ball[1] + 0.06)], 0.006, YARN)
+    pen.ellipse(ball[0], ball[1], 0.08, 0.075, YARN)
+    pen.line(
+        [(ball[0] - 0.05, ball[1] + 0.03), (ball[0] + 0.05, ball[1] - 0.02)],
+        0.006,
+        shade(YARN, 0.8),
+    )

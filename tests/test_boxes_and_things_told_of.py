@@ -119,3 +119,30 @@ def test_one_the_world_cannot_draw_is_who_the_story_is_about_in_every_beat():
     # a known word before a doing is no such subject ("a dog walks"; "the sun rises")
     assert split_beats("the sun rises over the lake").subject == ""
     assert split_beats("a dog walks").subject == "a dog"
+
+
+@pytest.mark.parametrize(
+    ("text", "drawn", "weather"),
+    [
+        # a box labelled "sunbeam" (or "sunshine") beside it
+        ("a cat sitting in a sunbeam", [("cat", "sit", None)], "clear"),
+        ("a dog in the sunshine", [("dog", "stand", None)], "clear"),
+        # "cannonball" was a box, the boy beside the pool: jumping in, he swims
+        ("a boy doing a cannonball into the pool", [("person", "swim", None)], "clear"),
+        # the steps were left out, said undrawable: walking
+        ("a baby taking its first steps", [("person", "walk", None)], "clear"),
+        # yarn said undrawable, the ball red
+        (
+            "a cat playing with a ball of yarn",
+            [("cat", "chase", 1), ("ball", "stand", None)],
+            "clear",
+        ),
+    ],
+)
+def test_what_is_said_as_a_thing_but_is_light_a_leap_or_a_plaything(text, drawn, weather):
+    parsed = parse(text)
+    assert [(e.kind, e.action, e.target) for e in parsed.spec.entities] == drawn
+    assert parsed.spec.weather == weather
+    assert not parsed.placeholders and not parsed.unsupported_words
+    if "yarn" in text:
+        assert parsed.spec.entities[1].colour == "pink"

@@ -55,3 +55,9 @@ def test_about_the_house_is_in_it_and_the_square_is_the_city_s():
     assert [e.kind for e in parse("a dog runs to the house").spec.entities] == ["dog", "house"]
     fed = parse("an old man feeding pigeons in the square")
     assert fed.spec.place == "city" and not fed.placeholders
+
+
+def test_chores_done_at_home_are_at_home():
+    # doing the laundry, brushing one's teeth were out in the park
+    assert [p for p, _ in _places("a woman doing laundry")][0] == "living room"
+    assert [p for p, _ in _places("a boy brushing his teeth")][0] == "living room"

@@ -97,3 +97,12 @@ def test_a_photographer_stands_to_take_photos():
     )
     spec = next(s for s in board.shots if s.kind == "generated").scene_spec
     assert [(e.kind, e.action) for e in spec.entities] == [("person", "stand"), ("camera", "stand")]
+
+
+def test_texting_is_a_phone_in_hand_said_or_not():
+    # a girl texting stood empty-handed; "texting on her phone" left it on the ground
+    for text in ("a girl texting", "a teenager texting on her phone", "a man scrolling in bed"):
+        entities = parse(text).spec.entities
+        phone = next(e for e in entities if e.kind == "phone")
+        assert phone.target == 0 and entities[0].kind == "person"
+        assert len([e for e in entities if e.kind == "phone"]) == 1

@@ -414,6 +414,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 hand_in_hand = True
                 i += joined
                 continue
+            if token in _TEXTING:  # "texting": a phone in hand, looking at its screen
+                if "phone" not in _kinds_named(tokens):
+                    mentions.append(entity_for(_Mention("phone", None), True))
+                i += 1
+                continue
             if token in _PHOTOS and _word_before(tokens, i) in _TAKING:  # "taking photos"
                 if not {"phone", "camera"} & _kinds_named(tokens):  # with a camera
                     mentions.append(entity_for(_Mention("camera", None), True))
@@ -1136,6 +1141,8 @@ _PAINTINGS = set(
 )
 # Talking on a phone: it is held to the ear.
 _CALLING = set("talk talks talking call calls calling chat chats chatting".split())
+# On a phone, looking at its screen ("texting", "scrolling"), whether it is said or not.
+_TEXTING = set("text texts texting texted scroll scrolls scrolling scrolled".split())
 # Taking photos: with a camera, where no phone or camera is said.
 _PHOTOS = set("photo photos picture pictures photograph photographs pics snapshots".split())
 _TAKING = set("take takes taking took snap snaps snapping".split())

@@ -122,6 +122,7 @@ WHERE_DONE = {
     **dict.fromkeys(("fishing", "angling"), "lake"),
     **dict.fromkeys("camps camped camping".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
+    **dict.fromkeys(("laundry", "teeth", "homework"), "living room"),  # chores done at home
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
     **dict.fromkeys(("videogame", "videogames", "gaming", "karaoke"), "living room"),
     **dict.fromkeys(("table", "tables"), "living room"),  # eating at it, at home
@@ -162,6 +163,7 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("skier", "skiers"), "skiing"),
     **dict.fromkeys("lumberjack lumberjacks woodcutter woodcutters".split(), "chopping wood"),
 }
+YARN_BALLS = ("ball of yarn", "balls of yarn", "ball of wool", "yarn ball", "yarn balls")
 # Knitting (or crocheting): sitting, needles in hand, what is knitted hanging from them.
 KNITTING = """knit knits knitting knitted crochet crochets crocheting crocheted""".split()
 KNITTED = """scarf scarves sweater sweaters jumper jumpers hat hats socks mittens blanket
@@ -848,7 +850,8 @@ KIND_SYNONYMS = {
     "truck": "car",
     "balls": "ball",
     "tennis ball": "ball",
-    **dict.fromkeys(("snowball", "snowballs"), "ball"),  # (and snow about: the weather)
+    **dict.fromkeys(("snowball", "snowballs"), "ball"),
+    **dict.fromkeys(YARN_BALLS, "ball"),  # a cat's plaything  # (and snow about: the weather)
     **dict.fromkeys(("water balloon", "water balloons"), "ball"),  # thrown, not held up
     # a ball game is its ball, run after ("kids playing soccer")
     **dict.fromkeys("soccer football basketball volleyball footballs".split(), "ball"),
@@ -924,6 +927,7 @@ NATURAL_COLOUR = {
     **dict.fromkeys(("chicken", "chickens"), "white"),
     **dict.fromkeys(("hen", "hens"), "brown"),
     **dict.fromkeys(("snowball", "snowballs"), "white"),
+    **dict.fromkeys(YARN_BALLS, "pink"),
     **dict.fromkeys(("water balloon", "water balloons"), "blue"),
     **dict.fromkeys(("tennis ball", "tennis balls"), "yellow"),
     **dict.fromkeys(("chick", "chicks"), "yellow"),
@@ -1195,6 +1199,7 @@ WEATHER_SYNONYMS = {
     "clear": "clear",
     "sunny": "clear",
     "sun": "clear",
+    **dict.fromkeys("sunshine sunlight sunlit sunbeam sunbeams".split(), "clear"),
     "rain": "rain",
     "raining": "rain",
     "rainy": "rain",
@@ -1419,6 +1424,8 @@ ACTION_SYNONYMS = {
     "explores": "sniff",
     "exploring": "sniff",
     **dict.fromkeys("dive dives diving dived".split(), "jump"),  # into the water: swims
+    **dict.fromkeys(("cannonball", "cannonballs", "belly flop"), "jump"),  # (as a dive)
+    **dict.fromkeys(("first steps", "first step"), "walk"),  # a baby's, walking
     "jump": "jump",
     "jumps": "jump",
     "jumping": "jump",

@@ -205,8 +205,9 @@ def make_brief(request: Request) -> Brief:
         window |= WATCHING_THE_WEATHER.search(plain) is not None
         outdoors = bool(set(vocab.OUT_OF_DOORS) & set(things))  # "a cat stuck in a tree"
         indoors = window or (kind == "cat" and weather == "clear" and not outdoors)
-        # or at its wheel, or a dog riding along in it
-        driven = "car" in things and (kind is None or bool({"steer", "ride"} & set(doing)))
+        # or at its wheel, or a dog riding along in it (one riding a bus, in it)
+        driven = bool({"car", "bus"} & set(things))
+        driven &= kind is None or bool({"steer", "ride"} & set(doing))
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
         found = [vocab.FOUND_IN[k] for k in things if k in vocab.FOUND_IN]
         homes = found + [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]

@@ -309,6 +309,7 @@ HAND = 0.7  # of their height
 # How much lower a holder's hand is seated (on a bench; on the ground), grown-up's metres:
 # as much as their hips are (`painters/creatures.py`).
 SEATED_HAND_DROP = {"seat": 0.4, "ground": 0.78}
+SEATED_HAND_DROP["aboard"] = 0.85  # a rider's hips are where the pose is, on the saddle
 PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, metres
 # How a near arm holds a phone, a camera or a bubble wand to the face (its swing and its
 # elbow's bend, radians, as `Pen.limb` takes them): to the ear, talking; before the eyes,
@@ -367,7 +368,8 @@ class Pose:
     swing: float = 0.0
     # a rope pulled in a tug of war: where its far end is from its near one, metres
     span: tuple[float, float] = (0.0, 0.0)
-    driven: bool = False  # a car with someone at its wheel, seen through its windows
+    # a car with someone at its wheel, a bus with a passenger: seen through its windows
+    driven: bool = False
     # afloat and going nowhere: a boat fished from, and whoever sits in it with a rod
     moored: bool = False
     # sitting down to do what is done standing elsewhere (`SEATED_WHERE_THERE_IS_A_SEAT`)
@@ -415,6 +417,8 @@ OLLIE_EVERY, OLLIE_SECONDS = 3.5, 0.6  # a skateboarder's hop, board and all
 # in a boat: on its seat; in a car: at the wheel, head and shoulders in its front window
 SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22, "car": 0.4, "sled": 0.16}
 SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22, "sled": 0.05}
+# A bus's passengers sit with their heads and shoulders in its windows, behind its door.
+SADDLE["bus"], SADDLE_X["bus"] = 1.3, 0.4
 # A dog riding in a car: where the sill of its back window is, from the car's middle
 # (along, metres) and the ground (up): its head out over it.
 IN_THE_BACK = (-0.55, 0.92)
@@ -847,8 +851,9 @@ class Choreography:
             pose = replace(pose, reach=1.0)  # a branch held out for what perches on it
         if pose.action == "bloom":  # open by the end of the shot
             pose = replace(pose, reach=_ease(t / self.duration))
-        if any(e.action == "steer" and e.target == index for e in self.entities):
-            pose = replace(pose, driven=True)
+        carried = ("steer", "ride") if entity.kind == "bus" else ("steer",)
+        if any(e.action in carried and e.target == index for e in self.entities):
+            pose = replace(pose, driven=True)  # who is in it seen through its windows
         if pose.action == "splash":  # how long since they landed, of the time in the water
             into = ((t + self.gait_offset) % SPLASH_SECONDS) / SPLASH_SECONDS
             landed = (into - SPLASH_AIRBORNE) / (1 - SPLASH_AIRBORNE)
@@ -1021,6 +1026,8 @@ class Choreography:
         """How large `holder` is of a grown-up, and how much lower their hands are (grown-up
         metres) while doing one of the `sitting` actions: on a seat, or on the ground."""
         scale = SIZE[sized_as(self.entities[holder])][1] / SIZE["person"][1]
+        if pose.action in RIDING:  # in the saddle, on the bus's seat, at the car's wheel
+            return scale, SEATED_HAND_DROP["aboard"]
         seated = "ground" if self._on_the_ground(holder, pose) else "seat"
         return scale, SEATED_HAND_DROP[seated] if pose.action in sitting or pose.sitting else 0.0
 

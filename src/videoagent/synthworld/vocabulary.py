@@ -493,6 +493,7 @@ GOES_ABOUT_FIRST = {"car": "drive", "bus": "drive"}
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDDEN["car"] = ("steer", "drive")  # a driver at its wheel, seen through its windows
 RIDDEN["sled"] = ("sled", "roll")  # sliding over the snow, whoever is on it sitting
+RIDDEN["bus"] = ("ride", "drive")  # a passenger, seen at one of its windows
 RIDING = tuple(dict.fromkeys(how for how, _ in RIDDEN.values()))  # ride, cycle, row, steer
 # What one rides standing on it, drawn as doing that ("riding a scooter": scooting).
 RIDDEN_STANDING = ("skate", "scoot", "surf", "ski")

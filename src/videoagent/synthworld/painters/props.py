@@ -124,14 +124,29 @@ def draw_bike(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 
 def draw_bus(pen: Pen, pose: Pose, colour: RGB) -> None:
-    """A bus: a long body with a row of windows, its door at the front, wheels turning."""
+    """A bus: a long body with a row of windows, its door at the front, wheels turning;
+    with someone aboard, its windows show them (drawn before it)."""
     half = SIZE["bus"][0] / 2
-    pen.polygon([(-half, 0.4), (half, 0.4), (half, 2.6), (half - 0.3, 2.9), (-half, 2.9)], colour)
+    windows = [-half + 0.35 + i * 1.0 for i in range(6)]  # each one's left edge
+    frame = shade(colour, 0.8)
+    if pose.driven:  # open where its windows are, whoever is aboard seen through them
+        pen.polygon([(-half, 0.4), (half, 0.4), (half, 1.7), (-half, 1.7)], colour)
+        top = [(-half, 2.45), (half, 2.45), (half, 2.6), (half - 0.3, 2.9), (-half, 2.9)]
+        pen.polygon(top, colour)
+        pen.rect(-half + 0.2, 1.6, half - 0.2, 1.7, frame)
+        pen.rect(-half + 0.2, 2.45, half - 0.2, 2.55, frame)
+        for left, right in zip(
+            [-half, *(x + 0.75 for x in windows)], [*windows, half], strict=True
+        ):
+            pen.rect(left, 1.7, right, 2.45, frame)  # the pillars between them
+    else:
+        body = [(-half, 0.4), (half, 0.4), (half, 2.6), (half - 0.3, 2.9), (-half, 2.9)]
+        pen.polygon(body, colour)
+        pen.rect(-half + 0.2, 1.6, half - 0.2, 2.55, frame)
     pen.rect(-half, 0.4, half, 0.75, shade(colour, 0.7))  # the skirt
-    pen.rect(-half + 0.2, 1.6, half - 0.2, 2.55, shade(colour, 0.8))
-    for i in range(6):
-        x0 = -half + 0.35 + i * 1.0
-        pen.rect(x0, 1.7, x0 + 0.75, 2.45, GLASS)
+    glass = (*GLASS, 110) if pose.driven else GLASS
+    for x0 in windows:
+        pen.rect(x0, 1.7, x0 + 0.75, 2.45, glass)
     pen.rect(half - 0.95, 0.8, half - 0.35, 2.45, GLASS)  # the door
     pen.ellipse(half - 0.05, 0.95, 0.08, 0.12, (255, 236, 160))
     for wx in (-half + 1.3, half - 1.5):

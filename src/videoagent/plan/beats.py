@@ -106,7 +106,7 @@ _PRONOUNS = {"he", "she", "they"}
 # What may open a mention of the subject in a beat ("the dog", "both dogs").
 _MENTION_WORDS = {"a", "an", "the", "one", "both", "two", "three", "four", "these", "those"}
 _PLURAL_WORDS = {
-    *("people", "children", "men", "women"),
+    *("people", "children", "men", "women", "everyone", "everybody"),
     *("several", "many", "some", "both", "pair", "couple"),
 }
 # What a subject's own words before its noun never are ("it meets a dog", "a bakery for
@@ -263,6 +263,8 @@ def names_many(noun: str) -> bool:
     """Whether a noun is said in the plural: "dogs", "children", "geese" (not "fish",
     which is either)."""
     word = noun.lower()
+    if word in ("everyone", "everybody"):  # all who are there
+        return True
     if word.endswith("s"):
         return not word.endswith(("ss", "us"))  # "a glass", "a bus": one
     return any(word.endswith(many) and many != one for one, many in _IRREGULAR_PLURALS.items())
@@ -760,8 +762,19 @@ def without_subject(subject: str, beat: str) -> str:
 def only_food(beat: str) -> bool:
     """Whether `beat` names food and nothing else ("sandwiches", "ice cream"): what the
     lead has then, in a story of what someone does."""
-    said = " ".join(w for w in beat.lower().strip(" ,.").split() if w not in DETERMINERS)
+    said = _food_said(beat)
     return said in vocab.FOODS or vocab.KIND_SYNONYMS.get(said) == "cup"  # ice cream
+
+
+def only_a_drink(beat: str) -> bool:
+    """Whether `beat` names a drink and nothing else ("hot cocoa", "a cup of tea"): what
+    people drink (not a pup cup)."""
+    return _food_said(beat) in vocab.DRUNK
+
+
+def _food_said(beat: str) -> str:
+    """The words of a beat that names food, less its determiners ("the ice cream")."""
+    return " ".join(w for w in beat.lower().strip(" ,.").split() if w not in DETERMINERS)
 
 
 def beat_sentence(subject: str, beat: str, *, first: bool, setting: bool = False) -> str:

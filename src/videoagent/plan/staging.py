@@ -18,6 +18,7 @@ from videoagent.plan.beats import (
     is_plural,
     lead_of,
     names_subject,
+    only_a_drink,
     only_food,
     opens_with_companion,
     plural,
@@ -34,7 +35,12 @@ from videoagent.plan.request import NUMBER_WORDS
 from videoagent.synthworld import vocabulary as vocab
 from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.choreography import SEATS
-from videoagent.synthworld.prompt_parser import brought_by_occasions, names_the_fire, parse
+from videoagent.synthworld.prompt_parser import (
+    brought_by_occasions,
+    makes_a_drink,
+    names_the_fire,
+    parse,
+)
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
 
 # What may come before a name: "a dog", "his dog".
@@ -516,7 +522,9 @@ def stage(
         subject_phrase, action_hint = "", action_hint or "stand"
     earlier = brief.beats[: brief.beats.index(beat)] if beat in brief.beats else []
     if lead and only_food(about_lead):  # "a picnic: sandwiches, then a nap": had then
-        about_lead = f"having {about_lead}"
+        # (an animal does not drink it: "a cat by the fire, hot cocoa" sits by the cup)
+        had = "sitting by" if only_a_drink(about_lead) and lead.kind != "person" else "having"
+        about_lead = f"{had} {about_lead}"
     about_lead = with_referents(about_lead, earlier, lead.kind if lead else None)  # "drinks it"
     if not lead and earlier and _of_what_went_before(beat):
         about_lead = f"{earlier[-1]}. {about_lead}"  # "a car drives, its headlights glowing"
@@ -532,6 +540,10 @@ def stage(
     gone_out &= WATCHING_THE_WEATHER.search(beat) is None  # (not "looks outside")
     if gone_out:  # "practises the piano, then plays outside": out, at no place said
         setting = "park"
+    tokens = beat.lower().replace(",", " ").split()
+    brewed = any(t in vocab.MAKING and makes_a_drink(tokens, k) for k, t in enumerate(tokens))
+    if brewed and named_here is None:  # "making coffee": in the kitchen
+        setting = "kitchen"
     home_to_the_fire = _by_the_fire_at_home(beat, setting)
     if home_to_the_fire:  # "…, then drink hot cocoa by the fire": home, by its hearth
         setting = "living room"
@@ -620,6 +632,7 @@ def stage(
         entities = _as_the_lead_does(entities, lambda e: True)
     place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
     place = "living room" if home_to_the_fire else "park" if gone_out else place
+    place = "kitchen" if brewed and place is None else place  # "making coffee"
     if lead and entities and place is None and earlier:
         # "reads on the sofa, then falls asleep": on the sofa still
         seat = _seat_kept(earlier, entities)
@@ -696,6 +709,11 @@ def stage(
     done_at = vocab.PLACE_OF_DOING.get(lead_action)
     if place is None and done_at:  # "…, then a surfer rides a wave": at the beach, not the park
         place = done_at
+    on_the_road = lead_action in ("ride", "steer") and any(
+        e.kind in ("car", "bus") for e in entities
+    )
+    if place is None and on_the_road and (here or brief.place) not in ("street", "city"):
+        place = "street"  # "…, then catches the bus": down the street, not across the park
     shore = next((vocab.BY_THE_WATER[e.kind] for e in entities if e.kind in vocab.BY_THE_WATER), ())
     said = _named(without_destinations(beat), vocab.PLACES_AS_SAID)
     if shore and said is None and (place or here or brief.place) not in shore:  # on its cliff

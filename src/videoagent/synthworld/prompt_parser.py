@@ -306,6 +306,7 @@ _PLAY_WORDS = {"play", "plays", "playing"}
 # Whom one may play with, though the world draws no such kind: then it is not alone.
 _PARTNER_WORDS = {"friend", "friends", "buddy", "pal", "mate", "companion", "together", "with"}
 _MANY_WORDS = {"two", "three", "four", "five", "several", "many", "some", "both", "couple"}
+_MANY_WORDS |= {"everyone", "everybody"}
 
 
 # Games played sitting down, no ball to run after.
@@ -413,6 +414,12 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             if joined:
                 hand_in_hand = True
                 i += joined
+                continue
+            boarded = [t for t in tokens[i + 1 : i + 3] if t not in DETERMINERS][:1] == ["bus"]
+            if token in _BOARDING and boarded:  # "catching the bus": riding it
+                actions.append("ride")
+                ridden_by, first_doing = token, first_doing or token
+                i += 1
                 continue
             if token in _TEXTING:  # "texting": a phone in hand, looking at its screen
                 if "phone" not in _kinds_named(tokens):
@@ -637,7 +644,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     mentions.append(entity_for(_Mention("blanket", None), True))
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
                 built = token in vocab.MAKING and _kinds_named(tokens) & set(vocab.BUILT)
-                actions.append("build" if built else "stand")
+                brewed = token in vocab.MAKING and makes_a_drink(tokens, i)  # "making coffee"
+                actions.append("build" if built else "hold" if brewed else "stand")
                 if built:  # "making a snowman": building it, drawn so
                     i += 1
                     continue
@@ -714,8 +722,12 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if swinger and actions[:1] == ["swing"] and not swings:
             mentions.append(entity_for(_Mention("swing", None), True))  # "kids swinging"
         sitter = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"]
-        if sat_in and sitter and not actions:
-            actions = ["sit"]  # "a grandma in her armchair", "a cat on the sofa": sitting there
+        by_a_fire = any(entities[m]["kind"] in ("fireplace", "campfire") for m in mentions[1:])
+        by_a_fire &= not any(entities[m]["kind"] == "cup" for m in mentions)  # (cocoa in hand)
+        if (sat_in or by_a_fire) and sitter and not actions:
+            # "a grandma in her armchair", "a cat on the sofa", "a cat by the fireplace":
+            # sitting there (it walked about)
+            actions = ["sit"]
         percher = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["perch"]
         if percher and up_in and actions[:1] in ([], ["sit"], ["stand"]):
             actions = ["perch", *actions[1:]]  # "an owl sitting on a branch": up in its tree
@@ -961,6 +973,13 @@ def _fetch(entities: list[dict], mentions: list[int], actions: list[str], entity
 _SENT_WORDS = vocab.THROWING | {"fight", "fights"}
 
 
+def makes_a_drink(tokens: list[str], i: int) -> bool:
+    """Whether the words after `tokens[i]` (a word for making one) name a drink ("making
+    coffee", "makes a cup of tea"): made in the kitchen, held in its cup."""
+    after = [t for t in tokens[i + 1 : i + 5] if t not in DETERMINERS]
+    return any(" ".join(after[:n]) in vocab.DRUNK for n in (1, 2, 3))
+
+
 def _tossed(tokens: list[str]) -> str:
     """How what is played with is sent to and fro in a sentence of `tokens`: "rally" (a
     racket game: tennis), "toss" (thrown: "throwing a frisbee", "playing catch", "a snowball
@@ -1141,6 +1160,10 @@ _PAINTINGS = set(
 )
 # Talking on a phone: it is held to the ear.
 _CALLING = set("talk talks talking call calls calling chat chats chatting".split())
+# Getting on a bus, which is riding it ("catching the bus", "takes the bus to work").
+_BOARDING = set(
+    "catch catches catching caught take takes taking took board boards boarding".split()
+)
 # On a phone, looking at its screen ("texting", "scrolling"), whether it is said or not.
 _TEXTING = set("text texts texting texted scroll scrolls scrolling scrolled".split())
 # Taking photos: with a camera, where no phone or camera is said.

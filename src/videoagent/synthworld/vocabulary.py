@@ -163,6 +163,14 @@ DOING_AS_NAMED = {
     **dict.fromkeys(("skier", "skiers"), "skiing"),
     **dict.fromkeys("lumberjack lumberjacks woodcutter woodcutters".split(), "chopping wood"),
 }
+# What people drink, held in a cup (a pup cup and a puppuccino are a dog's treats).
+DRUNK = frozenset(
+    (
+        *("hot cocoa", "hot chocolate", "cocoa", "tea", "cup of tea", "coffee", "cup of coffee"),
+        *("latte", "juice", "lemonade", "milkshake", "smoothie", "milk", "water", "drink"),
+        *("mug", "glass", "cup", "cups", "coffee mug", "coffee cup"),
+    )
+)
 YARN_BALLS = ("ball of yarn", "balls of yarn", "ball of wool", "yarn ball", "yarn balls")
 # Knitting (or crocheting): sitting, needles in hand, what is knitted hanging from them.
 KNITTING = """knit knits knitting knitted crochet crochets crocheting crocheted""".split()
@@ -641,6 +649,7 @@ KIND_SYNONYMS = {
     "kitten": "cat",
     "kitty": "cat",
     "people": "person",
+    **dict.fromkeys(("everyone", "everybody"), "person"),  # all who are there: people
     "man": "person",
     "woman": "person",
     "girl": "person",
@@ -998,6 +1007,12 @@ PLACE_SYNONYMS = {
     "bed": "living room",  # drawn there, as a bedroom is
     "fireplace": "living room",  # by the fire, indoors
     "armchair": "living room",
+    # home is drawn as its living room, said without a warning that it stands in for one:
+    "at home": "living room",  # where one is ("sleeps at home"); "walks home" goes to a house
+    # a time spent there ("a puppy's first day home", "home alone")
+    **dict.fromkeys(("day home", "days home", "week home", "home alone"), "living room"),
+    # coming to where one is ("waits for its owner to come home"): no house to go to
+    **{f"{come} home": "living room" for come in ("come", "comes", "coming", "came")},
     # about a house is in it ("a cat exploring the house"; "walks to the house" goes to one)
     **{
         f"{about} the house": "living room"
@@ -1156,11 +1171,6 @@ PLACE_STAND_INS = {
         """.split(),
         "living room",
     ),
-    "at home": "living room",  # where one is ("sleeps at home"); "walks home" goes to a house
-    # a time spent there ("a puppy's first day home", "home alone")
-    **dict.fromkeys(("day home", "days home", "week home", "home alone"), "living room"),
-    # coming to where one is ("waits for its owner to come home"): no house to go to
-    **{f"{come} home": "living room" for come in ("come", "comes", "coming", "came")},
 }
 # The words for the places drawn as said, not stood in for ("the city", not "a cliff").
 PLACES_AS_SAID = dict(PLACE_SYNONYMS)
@@ -1664,6 +1674,8 @@ NEUTRAL_WORDS = frozenset(
     fairy tale tales fable""".split()
 )
 NEUTRAL_WORDS |= SEASON_WORDS
+# How one feels doing it ("jumping with joy"): seen in how they do it, nothing of its own.
+NEUTRAL_WORDS |= frozenset("joy delight excitement happiness glee glad gladly".split())
 # What one does looking at a phone, drawn as holding it before their eyes.
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
 # Where "the fire" is a fireplace (elsewhere a campfire: "sitting by the fire" in the woods),

@@ -146,3 +146,23 @@ def test_what_is_said_as_a_thing_but_is_light_a_leap_or_a_plaything(text, drawn,
     assert not parsed.placeholders and not parsed.unsupported_words
     if "yarn" in text:
         assert parsed.spec.entities[1].colour == "pink"
+
+
+def test_what_one_is_without_is_not_there_and_a_sandcastle_is_on_the_beach(first_planned):
+    # the umbrella he was without was drawn, and asked for; the sandcastle was in the park
+    parsed = parse("a man walking in the rain without an umbrella")
+    assert [e.kind for e in parsed.spec.entities] == ["person"]
+    asked = [a.said() for a in read_asks(Request.build("a man in the rain with no umbrella"))]
+    assert "an umbrella" not in asked
+    spec, _ = first_planned("two kids building a sandcastle")
+    assert spec.place == "beach"
+    # the plants were labelled boxes: flowers, watered; a cartwheel is said undrawable, no box
+    watered = parse("a girl watering the plants")
+    assert [(e.kind, e.action) for e in watered.spec.entities][:2] == [
+        ("person", "water"),
+        ("flower", "stand"),
+    ]
+    cartwheel = parse("a girl doing a cartwheel on the grass")
+    assert not cartwheel.placeholders and "cartwheel" in cartwheel.unsupported_words
+    blocks = parse("a toddler playing with blocks")  # two toddlers met; now one sits
+    assert [(e.kind, e.action) for e in blocks.spec.entities] == [("person", "sit")]

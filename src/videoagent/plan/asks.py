@@ -43,6 +43,7 @@ from videoagent.synthworld.prompt_parser import (
     catches_a_fish,
     food_at,
     is_awaited,
+    is_lacked,
     is_the_filming_camera,
     names_a_part,
     parse,
@@ -271,7 +272,7 @@ def _entities(text: str) -> list[Ask]:
             continue
         kind, length = named
         said_to = i + length
-        if is_awaited(words, i):  # "waiting at the window for its owner": not there yet
+        if is_awaited(words, i) or is_lacked(words, i):  # not there: awaited, or gone without
             continue
         if names_a_part(words, i + length - 1):  # "the candles on her cake": the cake's
             continue

@@ -587,8 +587,9 @@ def stage(
         seated = "sit" if _SEATED.search(beat) and lead.kind in vocab.ACTIONS["sit"] else None
         unsaid = action is None  # what the lead does is not said: it goes about
         # one playing the guitar stands to play it, as one who keeps still does; so does one
-        # taking a photo, on the phone or looking at it, where no walk is said
-        in_hand = (*vocab.PLAYED, *vocab.TO_THE_FACE)
+        # taking a photo, on the phone or looking at it, or flying a drone, where no walk is
+        # said
+        in_hand = (*vocab.PLAYED, *vocab.TO_THE_FACE, "drone")
         playing = "stand" if any(e.kind in in_hand for e in found) else None
         # a drink a beat names and no more ("then hot cocoa by the fire"): in their hand
         having = "hold" if lead.kind == "person" and any(e.kind == "cup" for e in found) else None

@@ -86,5 +86,6 @@
 # 79: shovelling snow; 80: roasting marshmallows, sitting round a campfire facing it; 81:
 # chopping vegetables at a worktop; 82: decorating a christmas tree, its baubles hung; 83:
 # knitting; one sitting by a fire indoors in an armchair (a couple on a sofa); 84: a bus's
-# passenger at its window; what a rider holds at their hands, not above their head.
-VERSION = 84
+# passenger at its window; what a rider holds at their hands, not above their head; 85: a
+# drone, and its pilot's controller.
+VERSION = 85

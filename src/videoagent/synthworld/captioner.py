@@ -318,7 +318,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action == "propose" and target is not None and target.action == "stand":
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} proposes to {_introduced(spec, entity.target)}."
-    if entity.kind == "kite" and action == "fly" and target is not None:
+    if entity.kind in ("kite", "drone") and action == "fly" and target is not None:
         return f"The {_name(target)} flies {name}."  # from their hand
     if entity.kind in PLAYED and target is not None:
         return f"The {_name(target)} plays {name}."

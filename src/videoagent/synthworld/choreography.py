@@ -78,6 +78,7 @@ SIZE = {
     "train": (16.0, 3.2),  # a locomotive and two carriages
     "plane": (4.6, 1.4),
     "kite": (0.7, 0.95),
+    "drone": (0.9, 0.3),  # larger than life, as flowers are
     "hot air balloon": (2.4, 3.4),
     "umbrella": (1.1, 0.95),
     "flower": (0.4, 0.55),  # larger than life, to stay legible
@@ -299,6 +300,10 @@ FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3, "frisbee": 0.9}
 # about a metre up; a balloon drifts on the wind).
 HOVERS = {"butterfly": (0.7, 0.6), "bee": (0.8, 0.7), "hot air balloon": (1.6, 0.4)}
 HOVERS["balloon"] = (0.9, 0.3)  # let go of, it floats up and away
+HOVERS["drone"] = (3.0, 0.9)  # flown by no one said, it crosses the sky
+# A drone flown: how far ahead of whoever flies it and how high it hovers (metres), and
+# how far it wanders about there, to and fro and up and down.
+DRONE_AHEAD, DRONE_HEIGHT, DRONE_WANDER = 2.0, 2.6, (0.8, 0.35)
 BALLOON_RISE = 1.6  # how far a balloon let go of rises over a shot, metres
 # How far ahead of the one flying it a kite flies; its string runs back to their raised hand.
 KITE_AHEAD = 1.7
@@ -317,6 +322,7 @@ PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, met
 # the hand alone to the mouth, in surprise (one proposed to).
 AT_THE_FACE = {"ear": (0.5, 2.9), "screen": (0.9, 1.2), "eye": (0.7, 2.3), "wand": (0.8, 2.1)}
 AT_THE_FACE["mouth"] = (0.7, 2.5)
+AT_THE_FACE["controller"] = (0.45, 1.0)  # a drone's, held before the chest, thumbs on it
 SHOULDER = (0.0, 1.43)  # where a standing grown-up's arms hang from, facing right, metres
 ARM = 0.55
 # How a chased thing gets away: a ball rolls, a bird flies, a car drives, a creature runs.
@@ -1237,6 +1243,9 @@ class Choreography:
         if chaser is not None and entity.kind in FLEES_BY:
             return self._chased_pose(index, chaser, t, u)
         x = self._static_x.get(index, 0.0)
+        pilot = self._drone_pilot(index)
+        if pilot is not None:  # hovering about ahead of whoever flies it, up there
+            return self._flown_drone(index, pilot, t)
         flier = self._kite_flier(index)
         if flier is not None:  # up on its string, ahead of whoever flies it
             hand_x, hand_y, facing = self._raised_hand(flier, t)
@@ -1301,6 +1310,23 @@ class Choreography:
         if kite.target is not None:
             return kite.target
         return next((i for i, e in enumerate(self.entities) if e.kind == "person"), None)
+
+    def _drone_pilot(self, index: int) -> int | None:
+        """The person flying drone `index`, if one is said to."""
+        drone = self.entities[index]
+        if drone.kind != "drone" or drone.action != "fly":
+            return None
+        return drone.target
+
+    def _flown_drone(self, index: int, pilot: int, t: float) -> Pose:
+        """A drone hovering ahead of its pilot, up high, wandering to and fro and bobbing as
+        they steer it; its rotors spinning (the phase)."""
+        body = self._pose(pilot, t)
+        k = t + self.gait_offset
+        along, up = DRONE_WANDER
+        x = body.x + (DRONE_AHEAD + along * math.sin(k * 0.7)) * body.facing
+        y = DRONE_HEIGHT + up * math.sin(k * 1.1) + 0.05 * math.sin(k * 6.0)
+        return Pose(x, y, body.facing, "fly", self._phase(self.entities[index], t))
 
     def _swung_on(self) -> int | None:
         """The swing the subject swings on, or pushes someone on, if it does."""
@@ -1468,8 +1494,11 @@ class Choreography:
 
     def _to_the_face(self, index: int) -> str:
         """How entity `index` holds a phone, a camera or a bubble wand to their face (""
-        where they hold none): "ear", "screen", "eye" or "wand" (`AT_THE_FACE`)."""
+        where they hold none): "ear", "screen", "eye" or "wand" (`AT_THE_FACE`); a drone's
+        controller before the chest."""
         for other, thing in enumerate(self.entities):
+            if self._drone_pilot(other) == index:
+                return "controller"
             if thing.kind in (*TO_THE_FACE, *BLOWN) and self._held_by(other) == index:
                 if thing.kind in BLOWN:
                     return "wand"

@@ -311,6 +311,7 @@ _MANY_WORDS |= {"everyone", "everybody"}
 
 # Games played sitting down, no ball to run after.
 _SITTING_GAMES = set("games game gaming videogame videogames chess cards puzzle puzzles".split())
+_SITTING_GAMES |= set("blocks toys lego legos".split())  # on the floor with them
 
 
 def _plays_alone(tokens: list[str]) -> bool:
@@ -454,6 +455,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 kind = None  # "she drinks it": drinking, no drinks
             if kind and is_awaited(tokens, i):  # "waiting for its owner": not there yet
                 awaited.append(kind[0])
+                i = start + kind[1]
+                continue
+            if kind and is_lacked(tokens, i):  # "without an umbrella": none to draw
                 i = start + kind[1]
                 continue
             after = tokens[start + kind[1]] if kind and start + kind[1] < len(tokens) else ""
@@ -1296,7 +1300,7 @@ def _apply(
         return
     subject, action = mentions[0], actions[0]
     if action == "fly" and entities[subject]["kind"] == "person":
-        for kite in (m for m in mentions[1:] if entities[m]["kind"] == "kite"):
+        for kite in (m for m in mentions[1:] if entities[m]["kind"] in ("kite", "drone")):
             # "a girl flying a kite": the kite flies, on its string from her hand
             if entities[kite]["action"] is None:
                 entities[kite]["action"], entities[kite]["target"] = "fly", subject
@@ -1476,6 +1480,15 @@ def is_awaited(tokens: list[str], i: int) -> bool:
     return j > 0 and tokens[j] == "for" and bool(_AWAITING & set(tokens[max(0, j - 4) : j]))
 
 
+def is_lacked(tokens: list[str], i: int) -> bool:
+    """Whether the mention at token i is of what one is without ("walking in the rain
+    without an umbrella", "with no umbrella"): nothing there to draw."""
+    j = i - 1
+    while j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS):
+        j -= 1
+    return j >= 0 and (tokens[j] == "without" or tokens[j - 1 : j + 1] == ["with", "no"])
+
+
 def _worn(tokens: list[str], i: int) -> bool:
     """Whether the word at `i` is something worn: "wearing a red hat", "with his
     headphones on"."""
@@ -1583,7 +1596,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         if kind == "placeholder":
             action = "stand"
         entity["action"] = action
-        flown = kind == "kite" and action == "fly"  # by whom, where said
+        flown = kind in ("kite", "drone") and action == "fly"  # by whom, where said
         flown |= kind in vocab.HELD  # held up, or played, by whom
         aimed = ("meet", "hug", "chase", "give", "build", "water", "propose", "knock", "pet")
         aimed += vocab.RIDING

@@ -48,6 +48,7 @@ PAINTERS = {
     "guitar": props.draw_guitar,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
+    "drone": props.draw_drone,
     "hot air balloon": props.draw_hot_air_balloon,
     "umbrella": props.draw_umbrella,
     "flower": scenery.draw_flower,
@@ -118,6 +119,7 @@ DEPTH = {
     "guitar": 5,  # before its player
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
+    "drone": 6,  # in the air before whoever flies it
     "hot air balloon": 0,
     "fireworks": 0,  # in the sky
     "rainbow": 0,

@@ -37,6 +37,7 @@ PROPS += ("piano",)  # a grand piano, its stool before its keys
 PROPS += ("stroller",)  # a baby's, pushed along before whoever walks with it
 PROPS += ("teddy bear",)  # a toy, hugged in the arms, sitting up where it is put
 PROPS += ("sled",)  # a wooden toboggan, sat on to slide over the snow
+PROPS += ("drone",)  # a quadcopter, hovering about ahead of whoever flies it
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -69,6 +70,7 @@ FOUND_IN = {"waterfall": "forest", "lighthouse": "beach", "fishbowl": "living ro
 FOUND_IN["armchair"] = "living room"
 FOUND_IN["streetlight"] = "street"
 FOUND_IN["bed"] = "living room"  # (a bedroom is drawn as it)
+FOUND_IN["sandcastle"] = "beach"  # built on its sand
 # What is said for its light after dark ("dancing under a streetlight"): at night, where no
 # time is said.
 LIT_AFTER_DARK = ("streetlight",)
@@ -329,6 +331,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "meet": ("dog", "cat", "person", *ANIMALS, "penguin"),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
     "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee", "dragon")
+    + ("drone",)
     + ("balloon",),  # let go of, floating up and away
     "drive": ("car", "bus", "train"),
     "roll": ("ball", "bike", "stick", "sled"),  # a stick thrown tumbles along
@@ -583,6 +586,7 @@ DEFAULT_COLOUR = {
     "swing": "red",  # its frame
     "piano": "black",
     "stroller": "grey",
+    "drone": "grey",
     "teddy bear": "brown",
     "sled": "red",
     "dragon": "green",
@@ -757,7 +761,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys("umbrellas parasol parasols".split(), "umbrella"),
     **dict.fromkeys(
         """flowers rose roses tulip tulips daisy daisies sunflower sunflowers poppy poppies
-        lily lilies""".split(),
+        lily lilies plant plants houseplant houseplants""".split(),
         "flower",
     ),
     "snowmen": "snowman",
@@ -793,6 +797,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys(("tire swing", "tyre swing", "rope swing"), "swing"),
     **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),
     **dict.fromkeys("strollers pram prams pushchair pushchairs buggy buggies".split(), "stroller"),
+    **dict.fromkeys(("drones", "quadcopter", "quadcopters"), "drone"),
     **dict.fromkeys(("teddy", "teddies", "teddy bears", "toy bear", "toy bears"), "teddy bear"),
     **dict.fromkeys("sleds sledge sledges toboggan toboggans".split(), "sled"),
     **dict.fromkeys(
@@ -1156,7 +1161,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
     **dict.fromkeys("highway highways motorway motorways freeway freeways".split(), "street"),
     **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
-    **dict.fromkeys("rooftop airport".split(), "city"),
+    **dict.fromkeys("rooftop airport balcony balconies".split(), "city"),
     **dict.fromkeys(
         """
         bakery restaurant diner store stores storefront boutique bookstore bookshop florist
@@ -1608,6 +1613,7 @@ DOINGS = frozenset(
     tournament marathon lesson lessons class classes practice workout routine trick tricks
     stunt stunts adventure adventures trip trips journey journeys tour outing errand errands
     chores line finish wedding weddings ceremony festival festivals parade parades
+    cartwheel cartwheels handstand handstands somersault somersaults backflip backflips
     celebration celebrations graduation concert concerts show shows""".split()
 )
 STILL_WORDS = frozenset(
@@ -1619,7 +1625,7 @@ STILL_WORDS = frozenset(
     daydreams daydreaming picnic picnics picnicking rest rests resting roast roasts
     roasting
     stretch stretches stretching
-    games gaming videogame videogames chess cards puzzle puzzles
+    games gaming videogame videogames chess cards puzzle puzzles blocks toys lego legos
     camps camped camping
     """.split()
 )

@@ -26,6 +26,7 @@ HOLDING_HANDS = 0.62
 # bauble and how far it rises to hang it; the bauble's red.
 DECORATE_LOW, DECORATE_RISE = 0.5, 1.9
 BAUBLE = (210, 40, 40)
+CONTROLLER = (50, 50, 56)  # a drone's, in the hands, its aerial up
 
 
 def breath(pose: Pose) -> float:
@@ -654,6 +655,13 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif pose.at_the_face:  # a phone to the ear or the eyes, a camera, a bubble wand
         swing, elbow = AT_THE_FACE[pose.at_the_face]
         hand = pen.limb((sx, sy - 0.02), 0.55, swing, 0.085, shirt, knee=elbow)
+        if pose.at_the_face == "controller":  # a drone's, both thumbs on its sticks
+            pen.rect(hand[0] - 0.02, hand[1] - 0.04, hand[0] + 0.1, hand[1] + 0.02, CONTROLLER)
+            pen.line(
+                [(hand[0] + 0.04, hand[1] + 0.02), (hand[0] + 0.04, hand[1] + 0.12)],
+                0.01,
+                CONTROLLER,
+            )
         if pose.at_the_face == "wand":  # a bubble wand: a ring on a stick before the lips
             pen.line([hand, (hand[0] + 0.02, hand[1] + 0.08)], 0.015, (220, 80, 140))
             ring = (hand[0] + 0.03, hand[1] + 0.12)

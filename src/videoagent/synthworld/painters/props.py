@@ -224,6 +224,23 @@ def draw_kite(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(0.0, 0.35), hand], 0.008, (235, 235, 235))
 
 
+ROTOR_BLUR = (200, 204, 210, 120)
+
+
+def draw_drone(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A quadcopter side on, drawn larger than life to stay legible up there: its body and
+    camera under it, two arms out to rotors blurred with spinning (the near pair seen), a
+    light on its nose blinking."""
+    pen.rect(-0.18, 0.08, 0.18, 0.2, colour)
+    pen.ellipse(0.0, 0.06, 0.075, 0.05, (40, 40, 46))  # the camera, slung under it
+    for side in (-1, 1):
+        pen.line([(0.0, 0.16), (side * 0.36, 0.23)], 0.04, shade(colour, 0.8))
+        spread = 0.13 + 0.03 * math.sin(pose.phase * 3 + side)  # a blade's blur as it turns
+        pen.ellipse(side * 0.36, 0.26, spread, 0.018, ROTOR_BLUR)
+    if math.sin(pose.phase * 0.3) > 0:
+        pen.glowing().ellipse(0.18, 0.14, 0.022, 0.022, (240, 60, 60))
+
+
 def draw_hot_air_balloon(pen: Pen, pose: Pose, colour: RGB) -> None:
     """A hot air balloon: a wicker basket hung on ropes under a striped envelope, the
     burner's flame between."""

@@ -318,3 +318,11 @@ def test_people_together_are_as_many_as_they_are_said_to_be():
     assert drawable("a family of four") == "two people and two children"
     assert drawable("a family of three") == "two people and a child"
     assert drawable("a family of ducks") == "a family of ducks"  # ducks, no people
+
+
+def test_a_video_named_by_what_it_is_of_is_told_after_its_colon():
+    # "a cat video for instagram: a kitten plays …" had a second cat, met by the kitten
+    told = split_beats("a cat video for instagram: a kitten plays with a feather")
+    assert told.subject == "a kitten" and told.beats == ("plays with a feather",)
+    assert split_beats("a dog video: a puppy runs on the beach").subject == "a puppy"
+    assert split_beats("a cat video").subject == "a cat"  # nothing told after it: a cat

@@ -166,3 +166,18 @@ def test_what_one_is_without_is_not_there_and_a_sandcastle_is_on_the_beach(first
     assert not cartwheel.placeholders and "cartwheel" in cartwheel.unsupported_words
     blocks = parse("a toddler playing with blocks")  # two toddlers met; now one sits
     assert [(e.kind, e.action) for e in blocks.spec.entities] == [("person", "sit")]
+
+
+def test_what_is_watched_on_a_screen_is_not_there_and_a_poured_drink_is_in_hand():
+    # the cats of the video she watched stood beside her
+    assert [e.kind for e in parse("a girl watching a video of cats").spec.entities] == ["person"]
+    assert [e.kind for e in parse("a video of cats playing").spec.entities] == ["cat"]
+    asked = [a.said() for a in read_asks(Request.build("a film about a dog"))]
+    assert asked == ["a dog"]  # the request's own film is about it
+    poured = parse("a barista pours a latte")  # "pours" was said undrawable
+    assert [(e.kind, e.action) for e in poured.spec.entities] == [
+        ("person", "hold"),
+        ("cup", "stand"),
+    ]
+    assert not poured.unsupported_words
+    assert [e.kind for e in parse("a bear catching salmon").spec.entities] == ["bear", "fish"]

@@ -26,6 +26,13 @@ _DESCRIBED = re.compile(
     r"\s*(?::|\s(?:of|about|showing|where|in which|with|for)\s)\s*",
     re.IGNORECASE,
 )
+# A video named by what it is of, then told after a colon ("a cat video for instagram: a
+# kitten plays with a feather"): the telling is the story (the cat video was a second cat).
+_TOLD_AFTER_A_COLON = re.compile(
+    r"^(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w'-]+\s+){1,3}"
+    r"(?:video|film|clip|movie|reel|short|montage)s?(?:\s+for\s+[\w' ]{1,20}?)?\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
 # A beat that says how it is shot ("close-up of her shoes", "aerial shot of the city"):
 # its own line, of no one's doing.
 _FRAMING = re.compile(
@@ -491,6 +498,8 @@ def split_beats(text: str) -> Beats:
     described = _DESCRIBED.match(text)
     if described and _describes_only(described.group(1)):
         text = text[described.end() :]
+    else:  # "a cat video for instagram: a kitten plays": what follows tells it
+        text = _TOLD_AFTER_A_COLON.sub("", text, count=1)
     shot_as = _SHOT_AS.match(text)
     framing = shot_as["how"].lower() if shot_as else ""
     text = text[shot_as.end() :] if shot_as else text

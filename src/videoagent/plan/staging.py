@@ -541,7 +541,9 @@ def stage(
     if gone_out:  # "practises the piano, then plays outside": out, at no place said
         setting = "park"
     tokens = beat.lower().replace(",", " ").split()
-    brewed = any(t in vocab.MAKING and makes_a_drink(tokens, k) for k, t in enumerate(tokens))
+    made = vocab.MAKING | vocab.POURING
+    brewed = any(t in made and makes_a_drink(tokens, k) for k, t in enumerate(tokens))
+    brewed &= (here or brief.place) not in ("cafe", "kitchen")  # (a barista's: at the café)
     if brewed and named_here is None:  # "making coffee": in the kitchen
         setting = "kitchen"
     home_to_the_fire = _by_the_fire_at_home(beat, setting)

@@ -648,9 +648,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     mentions.append(entity_for(_Mention("blanket", None), True))
             elif token in vocab.STANDING_WORDS and mentions:  # "a chef cooking": stands
                 built = token in vocab.MAKING and _kinds_named(tokens) & set(vocab.BUILT)
-                brewed = token in vocab.MAKING and makes_a_drink(tokens, i)  # "making coffee"
+                brewed = token in vocab.MAKING | vocab.POURING and makes_a_drink(tokens, i)
                 actions.append("build" if built else "hold" if brewed else "stand")
-                if built:  # "making a snowman": building it, drawn so
+                if built or brewed:  # "making a snowman", "pouring a latte": drawn so
                     i += 1
                     continue
             elif token in vocab.MEALS and not _describes_the_next(tokens, i):
@@ -1164,6 +1164,11 @@ _PAINTINGS = set(
 )
 # Talking on a phone: it is held to the ear.
 _CALLING = set("talk talks talking call calls calling chat chats chatting".split())
+# What is watched on a screen, what it shows no thing there ("watching a video of cats").
+_SCREENED = set(
+    "video videos movie movies film films show shows cartoon cartoons clip clips".split()
+)
+_WATCHING = set("watch watches watching watched see sees seeing saw".split())
 # Getting on a bus, which is riding it ("catching the bus", "takes the bus to work").
 _BOARDING = set(
     "catch catches catching caught take takes taking took board boards boarding".split()
@@ -1482,11 +1487,15 @@ def is_awaited(tokens: list[str], i: int) -> bool:
 
 def is_lacked(tokens: list[str], i: int) -> bool:
     """Whether the mention at token i is of what one is without ("walking in the rain
-    without an umbrella", "with no umbrella"): nothing there to draw."""
+    without an umbrella", "with no umbrella"), or of what is seen on a screen ("watching a
+    video of cats"): nothing there to draw."""
     j = i - 1
     while j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS):
         j -= 1
-    return j >= 0 and (tokens[j] == "without" or tokens[j - 1 : j + 1] == ["with", "no"])
+    without = j >= 0 and (tokens[j] == "without" or tokens[j - 1 : j + 1] == ["with", "no"])
+    screened = j > 0 and tokens[j] in ("of", "about") and tokens[j - 1] in _SCREENED
+    screened &= bool(_WATCHING & set(tokens[max(0, j - 5) : j - 1]))  # (not the request's own)
+    return without or screened
 
 
 def _worn(tokens: list[str], i: int) -> bool:

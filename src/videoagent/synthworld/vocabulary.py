@@ -199,6 +199,8 @@ THROWN_GAMES = frozenset(("catch", "volleyball", "frisbee"))
 # Words for making something, which is building it where it is built (`BUILT`): "making a
 # snowman".
 MAKING = frozenset("make makes making made".split())
+# Pouring a drink, which is making it ("a barista pours a latte"): the cup in hand.
+POURING = frozenset("pour pours pouring poured".split())
 # Words for opening something, which is sitting with it where it is a present ("a family
 # opening presents": on the floor by them).
 UNWRAPPING = frozenset("open opens opening opened unwrap unwraps unwrapping unwrapped".split())
@@ -853,6 +855,7 @@ KIND_SYNONYMS = {
         "fishes goldfish goldfishes clownfish shark sharks dolphin dolphins".split(), "fish"
     ),
     **dict.fromkeys(("tropical fish", "school of fish"), "fish"),
+    **dict.fromkeys("salmon trout carp koi".split(), "fish"),
     **dict.fromkeys(("acoustic guitar", "electric guitar", "bass guitar"), "guitar"),
     **dict.fromkeys(("steam train", "steam trains", "freight train", "passenger train"), "train"),
     **dict.fromkeys(
@@ -1680,6 +1683,8 @@ NEUTRAL_WORDS = frozenset(
     fairy tale tales fable""".split()
 )
 NEUTRAL_WORDS |= SEASON_WORDS
+# Where the video is shown ("a dog video for tiktok"): nothing in it.
+NEUTRAL_WORDS |= frozenset("instagram tiktok youtube facebook snapchat".split())
 # How one feels doing it ("jumping with joy"): seen in how they do it, nothing of its own.
 NEUTRAL_WORDS |= frozenset("joy delight excitement happiness glee glad gladly".split())
 # What one does looking at a phone, drawn as holding it before their eyes.

@@ -39,6 +39,7 @@ PAINTERS = {
     "cup": props.draw_cup,
     "tree": props.draw_tree,
     "bench": props.draw_bench,
+    "rock": props.draw_rock,
     "house": props.draw_house,
     "cafe stand": props.draw_cafe_stand,
     "sign": props.draw_sign,
@@ -111,6 +112,7 @@ DEPTH = {
     "cafe stand": 1,
     "sign": 1,
     "bench": 1,
+    "rock": 1,
     "placeholder": 1,
     "car": 2,
     "bike": 2,  # behind its rider

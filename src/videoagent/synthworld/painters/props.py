@@ -868,6 +868,21 @@ def draw_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(cx, cy, r, r * 0.9, tone)
 
 
+def draw_rock(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A boulder: a rounded mass, its top flatter where one sits, lit from above, a crack
+    down its face and a tuft of grass at its foot."""
+    outline = [(-0.75, 0.0), (-0.72, 0.3), (-0.5, 0.55), (-0.1, 0.63), (0.35, 0.6)]
+    outline += [(0.65, 0.45), (0.76, 0.2), (0.72, 0.0)]
+    pen.polygon(outline, colour)
+    pen.polygon(
+        [(-0.5, 0.55), (-0.1, 0.63), (0.35, 0.6), (0.2, 0.5), (-0.3, 0.48)], shade(colour, 1.2)
+    )
+    pen.polygon([(0.4, 0.0), (0.65, 0.45), (0.76, 0.2), (0.72, 0.0)], shade(colour, 0.8))
+    pen.line([(0.05, 0.5), (0.12, 0.3), (0.06, 0.12)], 0.015, shade(colour, 0.6))
+    for k in range(3):
+        pen.line([(-0.78 + 0.05 * k, 0.0), (-0.82 + 0.08 * k, 0.12)], 0.012, (90, 140, 70))
+
+
 def draw_bench(pen: Pen, pose: Pose, colour: RGB) -> None:
     metal = (60, 60, 66)
     for lx in (-0.7, 0.7):

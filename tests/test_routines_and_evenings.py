@@ -50,3 +50,10 @@ def test_home_is_said_without_a_warning_and_everyone_is_all_of_them():
     assert not any("everyone" in w for w in warnings)
     _, warnings = _shots("a dog jumping with joy")
     assert warnings == []
+
+
+def test_what_was_done_before_is_not_what_is_seen_now():
+    # "shaking off water after a swim" swam across the park's grass
+    assert _drawn(parse("a dog shaking off water after a swim").spec) == [("dog", "stand")]
+    assert _drawn(parse("a dog resting after a long walk").spec) == [("dog", "sit")]
+    assert _drawn(parse("a man chasing after his dog").spec)[0] == ("person", "chase")

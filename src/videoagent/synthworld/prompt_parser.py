@@ -595,6 +595,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 mentions.append(entity_for(_Mention("cup", None), True))  # what is drunk from
             if action and token in vocab.COLLECTIVES and tokens[i + 1 : i + 2] == ["of"]:
                 action = None  # "a row of streetlights": how many, no one rowing
+            if action and _done_before(tokens, i):  # "shaking off water after a swim"
+                i += action[1]
+                continue
             if action and action[0] == "swing" and _swings_something(tokens, i):
                 action = ("stand", action[1])  # "swinging a bat": no swing to be on
             if action and token in _WAITING and _waits_standing(entities, mentions, tokens):
@@ -1483,6 +1486,18 @@ def is_awaited(tokens: list[str], i: int) -> bool:
     while j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in vocab.COLOURS):
         j -= 1
     return j > 0 and tokens[j] == "for" and bool(_AWAITING & set(tokens[max(0, j - 4) : j]))
+
+
+def _done_before(tokens: list[str], i: int) -> bool:
+    """Whether what is done at `tokens[i]` is said as what came before ("after a swim",
+    "after his long walk"): not what is seen now."""
+    j = i - 1
+    while j >= 0 and (tokens[j] in DETERMINERS or tokens[j] in _HOW_LONG):
+        j -= 1
+    return j >= 0 and tokens[j] == "after" and j < i - 1  # (not "chasing after it")
+
+
+_HOW_LONG = frozenset("long short quick brief good big hard busy morning evening".split())
 
 
 def is_lacked(tokens: list[str], i: int) -> bool:

@@ -131,6 +131,9 @@ def test_one_the_world_cannot_draw_is_who_the_story_is_about_in_every_beat():
         ("a boy doing a cannonball into the pool", [("person", "swim", None)], "clear"),
         # the steps were left out, said undrawable: walking
         ("a baby taking its first steps", [("person", "walk", None)], "clear"),
+        # snowflakes said undrawable, the day clear; ballet left out, the girl walking
+        ("a dog catching snowflakes", [("dog", "jump", None)], "snow"),
+        ("a girl dancing ballet", [("person", "dance", None)], "clear"),
         # yarn said undrawable, the ball red
         (
             "a cat playing with a ball of yarn",

@@ -61,3 +61,8 @@ def test_chores_done_at_home_are_at_home():
     # doing the laundry, brushing one's teeth were out in the park
     assert [p for p, _ in _places("a woman doing laundry")][0] == "living room"
     assert [p for p, _ in _places("a boy brushing his teeth")][0] == "living room"
+
+
+def test_a_driveway_is_the_street_s():
+    # a labelled box "driveway" stood in the park
+    assert [p for p, _ in _places("a boy playing basketball in the driveway")][0] == "street"

@@ -48,6 +48,7 @@ from videoagent.synthworld.prompt_parser import (
     names_a_part,
     parse,
 )
+from videoagent.synthworld.spec import in_arms
 
 NUMBERS = {**NUMBER_WORDS, "pair": 2, "couple": 2, "both": 2, "twin": 2}  # how many of a thing
 # Nouns about the video itself, not things in its world ("with the words … on screen").
@@ -331,6 +332,8 @@ def _actions(text: str) -> list[Ask]:
                 continue  # (a phone held to the ear is asked for as the phone)
             if k in petted and entity.action == vocab.petted_action(entity.kind):
                 continue  # keeping still to be stroked: not asked, the stroking is
+            if in_arms(entity, entities):
+                continue  # held: the holding is asked
             target = entity.target
             aimed = entities[target].kind if target is not None else None
             aimed = None if aimed == "placeholder" else aimed  # a butterfly: no kind to read

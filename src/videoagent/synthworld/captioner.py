@@ -14,6 +14,7 @@ from videoagent.synthworld.spec import (
     SceneSpec,
     carried_in_the_mouth,
     in_a_stroller,
+    in_arms,
     stroller_pusher,
 )
 from videoagent.synthworld.tossing import TOSSING
@@ -227,6 +228,14 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             built = _article(_name(target))
             return f"{name.capitalize()} and {_introduced(spec, partner)} build {built}."
         return f"{name.capitalize()} builds {_article(_name(target))}."
+    cradled = next(
+        (k for k, e in enumerate(spec.entities) if in_arms(e, spec.entities) and e.target == index),
+        None,
+    )
+    if action == "hold" and cradled is not None:  # a child in their arms, awake or asleep
+        done.add(cradled)
+        asleep = " asleep" if spec.entities[cradled].action == "sleep" else ""
+        return f"{name.capitalize()} holds {_introduced(spec, cradled)}{asleep} in the arms."
     if action in ("give", "hold") and item is not None:
         done.add(spec.entities.index(item))
         if action == "give" and target is not None:

@@ -16,6 +16,7 @@ from videoagent.synthworld.spec import (
     SceneSpec,
     carried_in_the_mouth,
     in_a_stroller,
+    in_arms,
     stroller_pusher,
 )
 from videoagent.synthworld.tossing import TOSSING, tossing_in
@@ -239,6 +240,9 @@ SHOWN_IN_THE_STROLLER = 0.48  # how much of their height is seen above it: from 
 # Where a teddy bear hugged is: before the middle of whoever holds it, and how high its
 # feet are (a grown-up's metres): held to the chest.
 HUGGED_BEFORE, HUGGED_AT = 0.14, 0.95
+# Where a child held in someone's arms is: before their middle, and how high its waist is
+# (a grown-up's metres): at their forearms, held to the chest.
+IN_ARMS_BEFORE, IN_ARMS_AT = 0.2, 0.9
 TEDDY_BESIDE = 0.5  # how far along its seat from whoever sits there a teddy bear sits
 # How far before one building it what they build stands (metres), and how much of it is
 # there when they start: a mound of sand, the snowman's first ball.
@@ -385,6 +389,14 @@ class Pose:
     sitting: bool = False
     pushes: bool = False  # both hands forward on the handle of a stroller pushed before them
     in_stroller: bool = False  # a child sitting in a stroller: from the waist up, tucked in
+    in_arms: bool = False  # a child held in someone's arms: from the waist up, swaddled
+    cradles: bool = False  # whoever holds a child in their arms: an arm under it
+
+    @property
+    def waist_up(self) -> bool:
+        """Whether a person in this pose is seen from the waist up, under a blanket: sitting
+        in a stroller, or held in someone's arms."""
+        return self.in_stroller or self.in_arms
 
     @property
     def seated(self) -> bool:
@@ -396,7 +408,7 @@ class Pose:
         width, height = SIZE[kind]
         if self.action in ("sit", "howl") and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
-        if self.in_stroller and kind in ("person", "child"):  # from the waist up
+        if self.waist_up and kind in ("person", "child"):  # from the waist up
             height *= SHOWN_IN_THE_STROLLER
         elif self.seated and kind in ("person", "child"):
             height *= 0.55 if self.grounded else 0.72
@@ -404,7 +416,7 @@ class Pose:
             width, height = height * 0.9, 0.45
         if self.action == "crawl" and kind in ("person", "child"):  # on hands and knees
             width, height = height * 0.62, height * 0.45
-        if self.action == "sleep" and kind in ("person", "child") and not self.in_stroller:
+        if self.action == "sleep" and kind in ("person", "child") and not self.waist_up:
             width, height = height, height * 0.2
         elif self.action == "sleep" and kind != "bird":  # lying down, legs folded
             width, height = width * 1.05, height * 0.5
@@ -883,6 +895,8 @@ class Choreography:
             pose = replace(pose, holds_up=True)
         if any(self._pusher_of(other) == index for other in range(len(self.entities))):
             pose = replace(pose, pushes=True)
+        if any(in_arms(e, self.entities) and e.target == index for e in self.entities):
+            pose = replace(pose, cradles=True)
         if self._plays(index):
             pose = replace(pose, plays=True)
         if pose.action == "talk":  # the hands up while they speak, down while they listen
@@ -979,6 +993,17 @@ class Choreography:
         phase = self._phase(self.entities[index], t)
         action = self.entities[index].action
         return Pose(x, IN_THE_STROLLER_AT, stroller.facing, action, phase, in_stroller=True)
+
+    def _in_arms(self, index: int, t: float) -> Pose:
+        """A child held in someone's arms: before their chest, facing the way they do, its
+        waist at their arms (lower where they sit)."""
+        holder = self.entities[index].target
+        body = self._pose(holder, t)  # type: ignore[arg-type]
+        scale, drop = self._hands_of(holder, body, SEATED)  # type: ignore[arg-type]
+        x = body.x + IN_ARMS_BEFORE * scale * body.facing
+        y = body.y + (IN_ARMS_AT - drop) * scale
+        action, phase = self.entities[index].action, self._phase(self.entities[index], t)
+        return Pose(x, y, body.facing, action, phase, in_arms=True)
 
     def _in_the_mouth(self, index: int, t: float) -> Pose:
         """A stick, a ball or a frisbee carried in a dog's mouth, going along with it."""
@@ -1155,6 +1180,8 @@ class Choreography:
             return self._pushing(index, t)
         if in_a_stroller(entity, self.entities):
             return self._in_the_stroller(index, t)
+        if in_arms(entity, self.entities):
+            return self._in_arms(index, t)
         if entity.action == "climb" and entity.target is not None:
             return self._climbing(index, t)
         if entity.action == "decorate" and entity.target is not None:

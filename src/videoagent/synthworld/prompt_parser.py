@@ -822,6 +822,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             mentions.append(entity_for(_Mention("ball", None), True))
             actions = ["chase" if a == "meet" else a for a in actions]
         actions = _held_by_first_person(entities, mentions, actions)
+        actions = _in_arms(entities, mentions, actions, tokens)
         if _CALLING & set(tokens):  # "talking on the phone": held to the ear
             for phone in (m for m in mentions if entities[m]["kind"] == "phone"):
                 entities[phone]["action"] = "call"
@@ -1292,6 +1293,26 @@ def _held_by_first_person(
     return actions if handed else [a for a in actions if a != "hold"]
 
 
+def _in_arms(
+    entities: list[dict], mentions: list[int], actions: list[str], tokens: list[str]
+) -> list[str]:
+    """A child held by the sentence's first person ("a mother holding her baby", "rocking
+    her baby to sleep") is in their arms, sitting up there, or asleep where the sentence
+    says sleep; the holder holds it. Returns the sentence's actions less the child's."""
+    if actions[:1] != ["hold"] or not mentions or entities[mentions[0]]["kind"] != "person":
+        return actions
+    held = next(
+        (m for m in mentions[1:] if entities[m]["kind"] == "person" and entities[m]["label"]),
+        None,
+    )
+    if held is None or entities[held]["label"] != vocab.CHILD or entities[held]["action"]:
+        return actions
+    asleep = "sleep" in actions or bool({"asleep", "sleeping"} & set(tokens))
+    entities[held]["action"], entities[held]["target"] = "sleep" if asleep else "sit", mentions[0]
+    entities[mentions[0]]["action"] = "hold"
+    return [a for a in actions if a != "sleep"]
+
+
 def _apply(
     entities: list[dict],
     mentions: list[int],
@@ -1627,7 +1648,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += TOSSING
         aimed += ("angle", "perch", "climb", "decorate")  # from the boat; in, up, on the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
-        carried = aboard == "stroller" and action in ("sit", "sleep")  # in it
+        carried = aboard in ("stroller", "person") and action in ("sit", "sleep")  # in it, in arms
         carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS
         if action not in aimed and not flown and not carried:
             entity["target"] = None

@@ -218,13 +218,16 @@ SHADOWED = {
 
 def _depth(entity: EntitySpec, pose: Pose) -> float:
     """The order `entity` is drawn in: by its kind, a diner on a table's far side behind
-    the table, a car driven in front of its driver, a child in a stroller over it."""
+    the table, a car driven in front of its driver, a child in a stroller over it, one in
+    arms before whoever holds it."""
     if pose.at_table == "far":
         return DEPTH["table"] - 0.5
     if pose.driven:
         return DEPTH["person"] + 0.5
     if pose.in_stroller:  # over its carriage, sitting up in it
         return DEPTH["stroller"] + 0.01
+    if pose.in_arms:  # before whoever holds it
+        return DEPTH["person"] + 0.02
     return DEPTH[entity.kind]
 
 
@@ -426,7 +429,7 @@ class Renderer:
             drawn *= drawn_scale(entity, pose, self.spec.entities)
             afloat = pose.action in AFLOAT or pose.moored
             # its shadow is its holder's, the stroller's, the car's
-            aboard = pose.held_by is not None or pose.in_stroller
+            aboard = pose.held_by is not None or pose.waist_up
             aboard |= entity.kind == "dog" and pose.action == "ride"
             if entity.kind in SHADOWED and not aboard and not afloat:
                 ground_y = view.to_pixels(pose.x, 0.0, self.size)[1]

@@ -106,6 +106,12 @@ def in_a_stroller(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
     return aboard == "stroller" and entity.action in ("sit", "sleep")
 
 
+def in_arms(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
+    """Whether `entity` is a child sitting (or asleep) in the arms of the person it names."""
+    holder = entities[entity.target].kind if entity.target is not None else None
+    return entity.label == vocab.CHILD and holder == "person" and entity.action in ("sit", "sleep")
+
+
 def carried_in_the_mouth(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
     """Whether `entity` (a stick, a ball) is in the mouth of the dog it names."""
     carrier = entities[entity.target].kind if entity.target is not None else None

@@ -1167,6 +1167,7 @@ PLACE_STAND_INS = {
     **dict.fromkeys("village bridge station school campus church".split(), "street"),
     **dict.fromkeys("highway highways motorway motorways freeway freeways".split(), "street"),
     **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
+    **dict.fromkeys(("driveway", "driveways", "front yard", "parking lot", "car park"), "street"),
     **dict.fromkeys("rooftop airport balcony balconies".split(), "city"),
     **dict.fromkeys(
         """
@@ -1232,6 +1233,7 @@ WEATHER_SYNONYMS = {
     "snow": "snow",
     "snowing": "snow",
     "snowy": "snow",
+    **dict.fromkeys(("snowflakes", "snowflake"), "snow"),  # falling about whoever is there
     "snows": "snow",
     "snowfall": "snow",
     "winter": "snow",
@@ -1467,6 +1469,14 @@ ACTION_SYNONYMS = {
     "holding": "hold",
     "carries": "hold",
     "carrying": "hold",
+    # a child in arms, rocked or cradled there ("rocking her baby to sleep"; not "a rocking
+    # horse")
+    **dict.fromkeys("cradle cradles cradling cradled".split(), "hold"),
+    **{
+        f"{rock} {whose}": "hold"
+        for rock in ("rocks", "rocking")
+        for whose in ("her", "his", "the")
+    },
     "shows": "hold",
     "showing": "hold",
     "presents": "hold",
@@ -1567,6 +1577,7 @@ ACTION_SYNONYMS = {
     "dancing": "dance",
     "twirls": "dance",
     "twirling": "dance",
+    **dict.fromkeys(("ballet", "ballroom", "salsa", "tango", "waltz", "waltzing"), "dance"),
     "ride": "ride",  # a horse ("riding a bike" is not: the parser tells them apart)
     "rides": "ride",
     "riding": "ride",

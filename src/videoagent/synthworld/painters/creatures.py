@@ -27,6 +27,7 @@ HOLDING_HANDS = 0.62
 DECORATE_LOW, DECORATE_RISE = 0.5, 1.9
 BAUBLE = (210, 40, 40)
 CONTROLLER = (50, 50, 56)  # a drone's, in the hands, its aerial up
+CRADLING = (0.35, 1.45)  # the near arm's swing and elbow holding a child to the chest
 
 
 def breath(pose: Pose) -> float:
@@ -387,7 +388,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "swim":
         _swimming_person(pen, pose, colour)
         return
-    if pose.action == "sleep" and not pose.in_stroller:
+    if pose.action == "sleep" and not pose.waist_up:
         _sleeping_person(pen, pose, colour)
         return
     if pose.action == "splash":
@@ -426,7 +427,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         tools.chopping_board(pen, knife[1])
     hip_y = 0.9
     seated = pose.seated
-    if pose.in_stroller:  # in a stroller, from the waist up: its blanket over the lap
+    if pose.waist_up:  # in a stroller or in arms, from the waist up: a blanket over the lap
         hip_y = 0.0  # (where the pose is: the carriage's top)
     elif seated and pose.grounded:  # on the ground, knees drawn up
         hip_y = 0.12
@@ -727,6 +728,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.limb(
             (sx, sy - 0.02), 0.55, math.pi * 0.8, 0.085, shirt, knee=0.5 * math.sin(pose.phase)
         )
+    elif pose.cradles:  # the forearm under the child in their arms, the hand at its back
+        pen.limb((sx, sy - 0.02), 0.55, CRADLING[0], 0.085, shirt, knee=CRADLING[1])
     elif pose.action in ("give", "hold", "ride", "steer"):  # a rider's hands hold the reins
         # giving, the arm reaches down to where the cup is lowered; a driver's, to the wheel
         reach_angle = {"give": math.pi / 2 - bend * 1.2, "hold": 1.25, "steer": 1.35}.get(
@@ -744,9 +747,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         _singing_head(pen, sx + 0.03, sy + 0.16, pose)
     else:
         _head(pen, sx + 0.03, sy + 0.16)
-    if pose.in_stroller:  # its blanket tucked in over the lap and the hands
+    if pose.waist_up:  # its blanket tucked in over the lap and the hands
         pen.rect(-0.2, -0.04, 0.45, 0.1, BLANKET)
-    if pose.in_stroller and pose.action == "sleep":  # dozing, sitting up
+    if pose.waist_up and pose.action == "sleep":  # dozing, sitting up
         pen.ellipse(sx + 0.09, sy + 0.18, 0.02, 0.022, SKIN)  # the eye, its lid shut
         shut_eye(pen, sx + 0.09, sy + 0.17, 0.018)
 

@@ -1,0 +1,43 @@
+"""A child held in someone's arms: before their chest, from the waist up under a blanket,
+their arm under it, asleep where the request says ("a mother rocking her baby to sleep"
+drew the mother asleep on the floor and the baby standing by)."""
+
+from __future__ import annotations
+
+import pytest
+
+from videoagent.agent.planning import preview_plan
+from videoagent.plan.asks import read_asks
+from videoagent.plan.request import Request
+from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import Choreography
+from videoagent.synthworld.prompt_parser import parse
+from videoagent.synthworld.render import Renderer
+
+
+@pytest.mark.parametrize(
+    ("prompt", "how"),
+    [
+        ("a mother holding her baby", "sit"),
+        ("a mother rocking her baby to sleep", "sleep"),
+        ("a dad carrying his little son", "sit"),
+    ],
+)
+def test_a_child_held_is_in_the_arms_of_who_holds_it(prompt, how):
+    drawn = [(e.kind, e.action, e.target, e.label) for e in parse(prompt).spec.entities]
+    assert drawn == [("person", "hold", None, ""), ("person", how, 0, "child")]
+
+
+def test_it_is_held_to_the_chest_said_back_and_asked_as_the_holding():
+    board, warnings = preview_plan(Request.build("a mother rocking her baby to sleep"), ["xai"])
+    assert "holds a child in grey asleep in their arms" in board.shots[0].prompt
+    spec = board.shots[0].scene_spec
+    assert not warnings and parse(caption(spec)).spec == spec
+    asked = [a.said() for a in read_asks(Request.build("a mother holding her baby"))]
+    assert asked == ["a person", "the person holds"]  # (not "sits in the person")
+    poses = Choreography(spec, 2.0)
+    mother, baby = poses.pose(0, 1.0), poses.pose(1, 1.0)
+    assert mother.cradles and baby.in_arms and 0.5 < baby.y < 1.2
+    _, truth = Renderer(spec, size=(320, 180), fps=8, frames=2, seed=1).frame(1)
+    held, holder = truth.entities[1].box, truth.entities[0].box
+    assert holder[1] < held[1] and held[3] < holder[3]  # at the chest, off the ground

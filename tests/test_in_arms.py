@@ -41,3 +41,20 @@ def test_it_is_held_to_the_chest_said_back_and_asked_as_the_holding():
     _, truth = Renderer(spec, size=(320, 180), fps=8, frames=2, seed=1).frame(1)
     held, holder = truth.entities[1].box, truth.entities[0].box
     assert holder[1] < held[1] and held[3] < holder[3]  # at the chest, off the ground
+
+
+def test_one_walking_with_a_child_in_their_arms_carries_it_along():
+    # the baby walked beside her; "on his shoulders" was a labelled box
+    drawn = parse("a mom walking with her baby in her arms").spec.entities
+    assert [(e.action, e.target) for e in drawn] == [("walk", None), ("sit", 0)]
+    poses = Choreography(
+        preview_plan(Request.build("a mom walking with her baby in her arms"), ["procedural"])[0]
+        .shots[0]
+        .scene_spec,
+        4.0,
+    )
+    assert abs(poses.pose(1, 3.0).x - poses.pose(0, 3.0).x) < 0.5  # along with her
+    assert poses.pose(0, 3.0).x != poses.pose(0, 0.0).x
+    shoulders = parse("a dad carrying his daughter on his shoulders")
+    assert not shoulders.placeholders and "shoulders" in shoulders.unsupported_words
+    assert parse("a chef flipping pancakes").spec.entities[0].action == "cook"

@@ -1298,8 +1298,11 @@ def _in_arms(
 ) -> list[str]:
     """A child held by the sentence's first person ("a mother holding her baby", "rocking
     her baby to sleep") is in their arms, sitting up there, or asleep where the sentence
-    says sleep; the holder holds it. Returns the sentence's actions less the child's."""
-    if actions[:1] != ["hold"] or not mentions or entities[mentions[0]]["kind"] != "person":
+    says sleep; the holder holds it (or goes on as said: "walking with her baby in her
+    arms"). Returns the sentence's actions less the child's."""
+    arms = any(tokens[k : k + 3] in _IN_THE_ARMS for k in range(len(tokens) - 2))
+    holding = actions[:1] == ["hold"] or arms
+    if not holding or not mentions or entities[mentions[0]]["kind"] != "person":
         return actions
     held = next(
         (m for m in mentions[1:] if entities[m]["kind"] == "person" and entities[m]["label"]),
@@ -1309,8 +1312,13 @@ def _in_arms(
         return actions
     asleep = "sleep" in actions or bool({"asleep", "sleeping"} & set(tokens))
     entities[held]["action"], entities[held]["target"] = "sleep" if asleep else "sit", mentions[0]
-    entities[mentions[0]]["action"] = "hold"
+    holder = entities[mentions[0]]
+    holder["action"] = holder["action"] or (actions[0] if actions else "hold")
     return [a for a in actions if a != "sleep"]
+
+
+# Said of a child held ("with her baby in her arms").
+_IN_THE_ARMS = [["in", whose, "arms"] for whose in ("her", "his", "their", "my", "your")]
 
 
 def _apply(

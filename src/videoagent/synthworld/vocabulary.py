@@ -1472,6 +1472,11 @@ ACTION_SYNONYMS = {
     # a child in arms, rocked or cradled there ("rocking her baby to sleep"; not "a rocking
     # horse")
     **dict.fromkeys("cradle cradles cradling cradled".split(), "hold"),
+    **{  # a pan tossed ("a chef flipping pancakes"): cooking
+        f"{flip} {what}": "cook"
+        for flip in ("flip", "flips", "flipping", "flipped")
+        for what in ("pancakes", "a pancake", "burgers", "eggs", "an omelette", "the pancakes")
+    },
     **{
         f"{rock} {whose}": "hold"
         for rock in ("rocks", "rocking")
@@ -1631,6 +1636,7 @@ DOINGS = frozenset(
     stunt stunts adventure adventures trip trips journey journeys tour outing errand errands
     chores line finish wedding weddings ceremony festival festivals parade parades
     cartwheel cartwheels handstand handstands somersault somersaults backflip backflips
+    shoulders piggyback
     celebration celebrations graduation concert concerts show shows""".split()
 )
 STILL_WORDS = frozenset(

@@ -57,3 +57,18 @@ def test_what_was_done_before_is_not_what_is_seen_now():
     assert _drawn(parse("a dog shaking off water after a swim").spec) == [("dog", "stand")]
     assert _drawn(parse("a dog resting after a long walk").spec) == [("dog", "sit")]
     assert _drawn(parse("a man chasing after his dog").spec)[0] == ("person", "chase")
+
+
+def test_a_day_at_the_fair_is_by_day_until_its_fireworks():
+    # every shot was at night, for the fireworks of the last; the candy said undrawable,
+    # the teddy bear won left standing on the grass, the fair a labelled box
+    shots, warnings = _shots(
+        "a girl's day at the fair: riding the carousel, eating cotton candy, winning a teddy "
+        "bear, watching fireworks"
+    )
+    assert [s.time_of_day for s in shots] == ["morning"] * (len(shots) - 1) + ["night"]
+    assert ("person", "eat") in _drawn(shots[1])
+    assert _drawn(shots[2])[0] == ("person", "hug") and shots[2].entities[0].target == 1
+    assert any("fair (drawn as its park)" in w for w in warnings)
+    assert not any("cotton" in w or "winning" in w for w in warnings)
+    assert _drawn(parse("a girl holding a teddy bear").spec)[0] == ("person", "hug")

@@ -48,12 +48,14 @@ class Brief:
 
 
 def _day_ending(plain: str, beats: tuple[str, ...]) -> str | None:
-    """The time a day told part by part ends at ("…, then watching the sunset"), where
-    only its last part (of three or more) names one, and it is the day's end: its earlier
-    parts are earlier in the day, not all at sunset. None where it is not so."""
+    """The time a day told part by part ends at ("…, then watching the sunset"; "…,
+    watching fireworks": at night), where only its last part (of three or more) names one,
+    and it is the day's end: its earlier parts are earlier in the day, not all at sunset.
+    None where it is not so."""
     if len(beats) < 3:
         return None
-    ending = _named(beats[-1], vocab.TIME_SYNONYMS)
+    dark = {e.kind for e in parse(beats[-1]).spec.entities} & set(vocab.SEEN_IN_THE_DARK)
+    ending = _named(beats[-1], vocab.TIME_SYNONYMS) or ("night" if dark else None)
     last = plain.lower().rfind(beats[-1].lower())
     if ending not in ("sunset", "night") or last <= 0:
         return None

@@ -422,6 +422,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 ridden_by, first_doing = token, first_doing or token
                 i += 1
                 continue
+            won = token in _WINNING and _kinds_named(tokens[i + 1 : i + 4]) & set(vocab.HUGGED)
+            if won:  # "winning a teddy bear": hugging it
+                actions.append("hug")
+                i += 1
+                continue
             if token in _TEXTING:  # "texting": a phone in hand, looking at its screen
                 if "phone" not in _kinds_named(tokens):
                     mentions.append(entity_for(_Mention("phone", None), True))
@@ -1173,6 +1178,8 @@ _SCREENED = set(
     "video videos movie movies film films show shows cartoon cartoons clip clips".split()
 )
 _WATCHING = set("watch watches watching watched see sees seeing saw".split())
+# Winning a prize: a teddy bear won is hugged ("winning a teddy bear at the fair").
+_WINNING = set("win wins winning won".split())
 # Getting on a bus, which is riding it ("catching the bus", "takes the bus to work").
 _BOARDING = set(
     "catch catches catching caught take takes taking took board boards boarding".split()
@@ -1365,6 +1372,8 @@ def _apply(
                 if action == "decorate":  # the same tree ("a family decorating the tree")
                     entities[companion]["target"] = _decorated(entities, mentions)
     others = [m for m in mentions[1:] if m != subject]
+    if action == "hold" and others and entities[others[0]]["kind"] in vocab.HUGGED:
+        action = "hug"  # "holding her teddy bear": in her arms, held to her
     if action == "hug":  # whom, not where ("a couple hugging under a tree": each other)
         whom = [
             m

@@ -216,8 +216,8 @@ FOODS = frozenset(
     biscuit biscuits donut donuts doughnut doughnuts croissant croissants bagel bagels
     popcorn sushi noodles ramen pasta spaghetti soup salad steak chips bread
     pancakes waffles cereal pie pies pretzel pretzels snack snacks food fruit carrot
-    carrots nut nuts acorn acorns bone bones""".split()
-) | {"hot dog", "hot dogs", "french fries"}  # ("fries" alone: cooking)
+    carrots nut nuts acorn acorns bone bones candy lollipop lollipops""".split()
+) | {"hot dog", "hot dogs", "french fries", "cotton candy", "candy floss", "candy apple"}
 # Creatures that are food where they are cooked or eaten ("they cook the fish"), and the
 # words for that.
 EATEN_AS_FOOD = frozenset("fish salmon trout chicken turkey".split())
@@ -1152,12 +1152,14 @@ PLACE_STAND_INS = {
         """
         hill hills hillside countryside farm
         farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
-        yard playground schoolyard trail trails mars savanna savannah safari
+        yard playground schoolyard trail trails mars savanna savannah safari fair fairground
+        funfair carnival
         prairie grassland grasslands plains zoo skatepark skateparks lawn lawns stadium
         """.split(),
         "park",
     ),
     **dict.fromkeys(("skate park", "skate parks"), "park"),
+    **dict.fromkeys(("amusement park", "theme park", "county fair"), "park"),
     "on the moon": "park",  # (howling at the moon is at night, under it)
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),
     **dict.fromkeys("jungle jungles rainforest rainforests".split(), "forest"),

@@ -66,3 +66,13 @@ def test_chores_done_at_home_are_at_home():
 def test_a_driveway_is_the_street_s():
     # a labelled box "driveway" stood in the park
     assert [p for p, _ in _places("a boy playing basketball in the driveway")][0] == "street"
+
+
+def test_a_story_that_opens_out_and_about_is_not_indoors_where_it_goes_later():
+    # the dog was walked in the café, and fetched across the living room
+    walked = _places("a woman walking her dog on a snowy morning, then drinking coffee at a cafe")
+    assert walked[0] == ("park", "snow") and walked[-1][0] == "cafe"
+    fetched = [p for p, _ in _places("a dog plays fetch, then naps on the sofa")]
+    assert fetched[0] == "park" and fetched[-1] == "living room"
+    read = [p for p, _ in _places("a girl reads a book, then falls asleep on the sofa")]
+    assert read == ["living room"] * len(read)  # reading is done there too

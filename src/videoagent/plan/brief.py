@@ -90,6 +90,11 @@ WATCHING_THE_WEATHER = re.compile(
 COMING_IN = frozenset(("inside", "indoors"))
 
 
+# What is done out and about: a story that opens so, naming no place, is not indoors where
+# a later part of it goes ("walks her dog, then has coffee at a café").
+DONE_ON_THE_MOVE = ("walk", "run", "chase", "toss", "stroll", *vocab.DONE_OUT_OF_DOORS)
+
+
 def _first_named(text: str, table: dict[str, str]) -> str | None:
     """The value of the phrase of `table` that `text` names first (the longest of those
     that start there): where a story starts is the first place it names ("in the park,
@@ -167,6 +172,11 @@ def make_brief(request: Request) -> Brief:
         # "building a snowman, then drinking cocoa inside": they came in; it starts out
         searched = searched[: came_in.start()]
     place = _first_named(searched, vocab.PLACE_SYNONYMS)
+    opened_out = {e.action for e in parse(opening).spec.entities} & set(DONE_ON_THE_MOVE)
+    inside = (*vocab.INDOORS, "cafe")  # (a café: its counter, its tables)
+    if place in inside and opened_out and _first_named(opening, vocab.PLACE_SYNONYMS) is None:
+        # "walking her dog on a snowy morning, then coffee at a café": not walked in the café
+        place = None
     lead = lead_of(beats.subject).lower().split() if beats.subject else []
     # who is where they work or are looked after: whom the story is about, else whom it
     # opens with ("a mother reading to her baby": at home)

@@ -76,3 +76,10 @@ def test_a_story_that_opens_out_and_about_is_not_indoors_where_it_goes_later():
     assert fetched[0] == "park" and fetched[-1] == "living room"
     read = [p for p, _ in _places("a girl reads a book, then falls asleep on the sofa")]
     assert read == ["living room"] * len(read)  # reading is done there too
+
+
+def test_a_windowsill_is_the_window_s_and_a_porch_the_street_s():
+    # labelled boxes "windowsill" in the living room and "porch" in the park
+    sill = parse("a cat sitting on a windowsill")
+    assert not sill.placeholders and sill.unsupported_words == []
+    assert [p for p, _ in _places("a man sitting on the porch at sunset")][0] == "street"

@@ -1170,6 +1170,8 @@ PLACE_STAND_INS = {
     **dict.fromkeys("highway highways motorway motorways freeway freeways".split(), "street"),
     **dict.fromkeys(("bus stop", "bus station", "bus shelter"), "street"),
     **dict.fromkeys(("driveway", "driveways", "front yard", "parking lot", "car park"), "street"),
+    # a house's, on the street it fronts
+    **dict.fromkeys("porch porches veranda verandah stoop doorstep".split(), "street"),
     **dict.fromkeys("rooftop airport balcony balconies".split(), "city"),
     **dict.fromkeys(
         """
@@ -1685,6 +1687,7 @@ NEUTRAL_WORDS = frozenset(
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
+    windowsill windowsills sill ledge
     reeds water counter stove trail peaks seaweed roof roofs rooftops chimney chimneys
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view

@@ -84,3 +84,12 @@ def test_two_said_to_build_it_together_both_build_it_across_it(first_planned):
     assert boy.x < castle.x < dad.x and boy.facing == -dad.facing == +1  # face to face at it
     assert dad.x - castle.x > castle.x - boy.x  # a grown-up reaches it from further off
     assert parse(caption(spec)).spec.entities == spec.entities
+
+
+def test_one_building_with_another_has_them_at_it_too():
+    # "… a snowman with his dad" left the dad standing by; practising yoga was said undrawable
+    built = parse("a boy building a snowman with his dad").spec.entities
+    assert [(e.action, e.target) for e in built] == [("build", 1), ("stand", None), ("build", 1)]
+    fort = parse("a boy building a fort with his dad").spec.entities  # nothing to build
+    assert [e.action for e in fort if e.kind == "person"] == ["stand", "stand"]
+    assert parse("a woman practicing yoga").unsupported_words == []

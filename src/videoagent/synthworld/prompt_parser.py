@@ -790,6 +790,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         if "read" in actions and "bedtime" in tokens and "bed" not in named_anywhere:
             occasions.append("bed")  # "reading a bedtime story": sitting on the bed
         at_a_piano = any(entities[m]["kind"] == "piano" for m in mentions[1:])
+        if actions and actions[0] != "stand":  # "practising yoga": doing it, drawn so
+            unsupported[:] = [w for w in unsupported if w not in _PRACTISING]
         if at_a_piano and not actions and entities[mentions[0]]["kind"] == "person":
             actions = ["play"]  # "a boy practising piano", "piano lessons": at its keys
             unsupported[:] = [w for w in unsupported if w not in _PRACTISING]  # drawn so
@@ -1300,6 +1302,11 @@ def _held_by_first_person(
     return actions if handed else [a for a in actions if a != "hold"]
 
 
+# What one walked, or "with" the subject, does along with it where its kind can.
+_DONE_ALONGSIDE = ("walk", "run", "sit", "jump", "sleep", "cook", "tug", "talk", "slice")
+_DONE_ALONGSIDE += ("decorate", "build")
+
+
 def _in_arms(
     entities: list[dict], mentions: list[int], actions: list[str], tokens: list[str]
 ) -> list[str]:
@@ -1353,24 +1360,17 @@ def _apply(
     if action == "talk" and to_target is not None and entities[to_target]["action"] is None:
         if entities[to_target]["kind"] == "person":  # talked to: talking back, in turn
             entities[to_target]["action"] = "talk"
-    if action in (
-        "walk",
-        "run",
-        "sit",
-        "jump",
-        "sleep",
-        "cook",
-        "tug",
-        "talk",
-        "slice",
-        "decorate",
-    ):
+    if action in _DONE_ALONGSIDE:
+        built = next((m for m in mentions if entities[m]["kind"] in vocab.BUILT), None)
         for companion in companions:
             able = entities[companion]["kind"] in vocab.ACTIONS[action]
+            able &= action != "build" or built is not None  # (no fort: nothing to build)
             if companion != subject and able and entities[companion]["action"] is None:
                 entities[companion]["action"] = action
                 if action == "decorate":  # the same tree ("a family decorating the tree")
                     entities[companion]["target"] = _decorated(entities, mentions)
+                if action == "build":  # at the one built ("… a snowman with his dad")
+                    entities[companion]["target"] = built
     others = [m for m in mentions[1:] if m != subject]
     if action == "hold" and others and entities[others[0]]["kind"] in vocab.HUGGED:
         action = "hug"  # "holding her teddy bear": in her arms, held to her

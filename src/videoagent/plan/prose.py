@@ -17,7 +17,7 @@ from videoagent.synthworld.articles import a_or_an
 from videoagent.synthworld.captioner import LIGHT_PHRASE, greeting
 from videoagent.synthworld.choreography import KNEELS_TO, SIZE
 from videoagent.synthworld.prompt_parser import parse
-from videoagent.synthworld.spec import EntitySpec, SceneSpec, in_arms
+from videoagent.synthworld.spec import EntitySpec, SceneSpec, cradled_by
 
 # Each place as synthworld draws it, where the request names none of its own.
 PLACE_PROSE = {
@@ -189,14 +189,7 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             continue
         told.add(index)
         target, item = entity.target, _item(spec)
-        cradled = next(
-            (
-                k
-                for k, e in enumerate(spec.entities)
-                if in_arms(e, spec.entities) and e.target == index
-            ),
-            None,
-        )
+        cradled = cradled_by(index, spec.entities)
         if entity.action == "hold" and cradled is not None:  # a child in their arms
             told.add(cradled)
             asleep = " asleep" if spec.entities[cradled].action == "sleep" else ""

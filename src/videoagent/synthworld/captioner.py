@@ -13,8 +13,8 @@ from videoagent.synthworld.spec import (
     EntitySpec,
     SceneSpec,
     carried_in_the_mouth,
+    cradled_by,
     in_a_stroller,
-    in_arms,
     stroller_pusher,
 )
 from videoagent.synthworld.tossing import TOSSING
@@ -228,10 +228,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             built = _article(_name(target))
             return f"{name.capitalize()} and {_introduced(spec, partner)} build {built}."
         return f"{name.capitalize()} builds {_article(_name(target))}."
-    cradled = next(
-        (k for k, e in enumerate(spec.entities) if in_arms(e, spec.entities) and e.target == index),
-        None,
-    )
+    cradled = cradled_by(index, spec.entities)
     if action == "hold" and cradled is not None:  # a child in their arms, awake or asleep
         done.add(cradled)
         asleep = " asleep" if spec.entities[cradled].action == "sleep" else ""

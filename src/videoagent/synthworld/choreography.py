@@ -15,6 +15,7 @@ from videoagent.synthworld.spec import (
     EntitySpec,
     SceneSpec,
     carried_in_the_mouth,
+    cradled_by,
     in_a_stroller,
     in_arms,
     stroller_pusher,
@@ -895,7 +896,7 @@ class Choreography:
             pose = replace(pose, holds_up=True)
         if any(self._pusher_of(other) == index for other in range(len(self.entities))):
             pose = replace(pose, pushes=True)
-        if any(in_arms(e, self.entities) and e.target == index for e in self.entities):
+        if cradled_by(index, self.entities) is not None:
             pose = replace(pose, cradles=True)
         if self._plays(index):
             pose = replace(pose, plays=True)

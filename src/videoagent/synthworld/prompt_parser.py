@@ -56,9 +56,9 @@ class ParsedPrompt:
         """This reading for a generator that draws only `kinds` doing `actions`: any other
         kind becomes a placeholder labelled with it (the embedded model never learnt a
         horse), sleeping, howling, knitting or roasting marshmallows sitting where it can
-        sit, any other action standing (nor
-        riding), a child a person (it draws people at one size), and a place it never
-        learnt the learnt one nearest it (a forest its park), said in the notes."""
+        sit, any other action standing (nor riding), a child a person (it draws people at
+        one size), and a place it never learnt the learnt one nearest it (a forest its
+        park), said in the notes."""
         drawn = (*kinds, "placeholder")
         beyond = [e for e in self.spec.entities if e.kind not in drawn]
         learnt = all(
@@ -1023,11 +1023,11 @@ def _toss(
     how: str,
     game: bool,
     entity_for,
-    fight: bool = False,
+    fight: bool,
 ):
     """People sending what they play with to and fro (`how`: "toss" or "rally"): the first
     two of them, each at one end; a ball where a `game` is named and nothing thrown is; two
-    where it is a `fight` ("a snowball fight") and fewer are named.
+    brought where it is a `fight` and no one is named ("a snowball fight").
     Where an animal is there to run after it, it is fetch ("throws a ball for her dog").
     Returns what is left of the sentence for `_apply`, and whether the tossing is drawn
     (nothing thrown and no game, "throwing stones", is not)."""

@@ -112,6 +112,13 @@ def in_arms(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
     return entity.label == vocab.CHILD and holder == "person" and entity.action in ("sit", "sleep")
 
 
+def cradled_by(holder: int, entities: Sequence[EntitySpec]) -> int | None:
+    """The child held in the arms of entity `holder`, if there is one."""
+    return next(
+        (k for k, e in enumerate(entities) if in_arms(e, entities) and e.target == holder), None
+    )
+
+
 def carried_in_the_mouth(entity: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
     """Whether `entity` (a stick, a ball) is in the mouth of the dog it names."""
     carrier = entities[entity.target].kind if entity.target is not None else None

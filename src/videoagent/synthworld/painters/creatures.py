@@ -920,19 +920,13 @@ def _open_book(pen: Pen, hand: tuple[float, float], phase: float) -> None:
 # and its length.
 CRANK = (0.2, -0.52)
 CRANK_LENGTH = 0.15
+THIGH = 0.37  # a rider's thigh, and shin, metres
 
 
 def _pedalling_leg(pen: Pen, hip: tuple[float, float], turn: float, colour: RGB) -> None:
     """A leg from `hip` to the pedal at angle `turn` of the crank, the knee bent forward."""
     foot = (CRANK[0] + CRANK_LENGTH * math.cos(turn), CRANK[1] + CRANK_LENGTH * math.sin(turn))
-    dx, dy = foot[0] - hip[0], foot[1] - hip[1]
-    reach = math.hypot(dx, dy)
-    half, segment = reach / 2, 0.37
-    rise = math.sqrt(max(segment * segment - half * half, 0.0))
-    knee = (hip[0] + dx / 2 + rise * -dy / reach, hip[1] + dy / 2 + rise * dx / reach)
-    if knee[0] < hip[0] + dx / 2:  # the other way round: knees bend forward
-        knee = (hip[0] + dx / 2 + rise * dy / reach, hip[1] + dy / 2 - rise * dx / reach)
-    pen.line([hip, knee, foot], 0.12, colour)
+    pen.limb_to(hip, foot, 2 * THIGH, 0.12, colour, forward=True)
     pen.ellipse(foot[0] + 0.04, foot[1], 0.07, 0.035, shade(colour, 0.6))  # shoe
 
 

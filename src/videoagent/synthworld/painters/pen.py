@@ -114,11 +114,16 @@ class Pen:
         length: float,
         width: float,
         colour: RGB,
+        *,
+        forward: bool = False,
     ) -> tuple[float, float]:
         """A two-segment limb from `hip` to `end` (a hand put on something), bent at its
-        middle below the line between them (an elbow down and back); where `end` is out of
-        reach, it points that way, straight. Returns where it ends."""
+        middle below the line between them (an elbow down and back), or above it where
+        `forward` (a knee up and ahead); where `end` is out of reach, it points that way,
+        straight. Returns where it ends."""
         dx, dy = end[0] - hip[0], end[1] - hip[1]
         toward = math.atan2(dx, -dy)  # as `limb` swings: 0 hanging down
         bent = math.acos(min(math.hypot(dx, dy) / length, 1.0))
+        if forward:
+            bent = -bent
         return self.limb(hip, length, toward - bent, width, colour, knee=2 * bent)

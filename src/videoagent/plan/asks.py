@@ -60,7 +60,7 @@ COUNTED = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 # "gives to the dog", "fishes from the boat", "pushes the swing" (else "chases the ball")
 AIMED = {
     **{"give": "to", "propose": "to", "angle": "from", "perch": "in", "jump": "over"},
-    **{"swing": "on", "push": "", "climb": ""},
+    **{"swing": "on", "push": "", "climb": "", "roar": "at"},
     **{"sit": "in", "sleep": "in"},  # a stroller (what else one sits on is where they are)
 }
 SAID_AS = {
@@ -108,6 +108,7 @@ class Ask:
             verb = "ride" if riding else self.what
             first, *rest = SAID_AS.get(verb, verb).split()  # "takes off"
             said = " ".join((third_person(first), *rest))
+            said = vocab.VOICES.get(self.of or "", said) if verb == "roar" else said  # "barks"
             return f"the {self.of} {said}" + (f" {aimed}" if self.to else "")
         if self.kind == "text":
             return f'the text "{self.what}"'

@@ -203,9 +203,12 @@ def present_tense(gerund: str, *, plural: bool = False) -> str:
 
 
 def third_person(verb: str) -> str:
-    """'sniff' → 'sniffs', 'fly' → 'flies', 'chase' → 'chases', 'go' → 'goes'."""
+    """'sniff' → 'sniffs', 'fly' → 'flies', 'chase' → 'chases', 'go' → 'goes', 'moo' →
+    'moos'."""
     if verb in _THIRD_PERSON:
         return _THIRD_PERSON[verb]
+    if verb.endswith("oo"):  # "moos", "boos"
+        return verb + "s"
     if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":

@@ -138,6 +138,7 @@ FRAMING = {
     "slice": ("close-up", "static"),  # the knife at the board, a hand on what it cuts
     "decorate": ("medium", "static"),  # the whole tree, whoever is at it
     "knit": ("medium", "static"),  # the needles, what hangs from them, the yarn's ball
+    "roar": ("medium", "static"),  # the jaw dropping open, and whoever it calls out at
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

@@ -87,5 +87,6 @@
 # chopping vegetables at a worktop; 82: decorating a christmas tree, its baubles hung; 83:
 # knitting; one sitting by a fire indoors in an armchair (a couple on a sofa); 84: a bus's
 # passenger at its window; what a rider holds at their hands, not above their head; 85: a
-# drone, and its pilot's controller; 86: a rock, sat on; 87: a child held in the arms.
-VERSION = 87
+# drone, and its pilot's controller; 86: a rock, sat on; 87: a child held in the arms; 88:
+# a dog barking, a cat meowing, a lion roaring (calling out, at whoever is before it).
+VERSION = 88

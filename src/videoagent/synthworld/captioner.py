@@ -33,6 +33,7 @@ from videoagent.synthworld.vocabulary import (
     RIDING,
     SAID_AS_MANY,
     UNCOUNTED,
+    VOICES,
     petted_action,
 )
 
@@ -208,6 +209,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         return (
             f"{name.capitalize()} {'plays tennis with' if action == 'rally' else 'throws'} {thing}."
         )
+    still = target is not None and target.action in ("stand", "sit")
+    if action == "roar" and still and entity.target not in done:  # "barks at a man in blue"
+        done.add(entity.target)  # type: ignore[arg-type]
+        voice = VOICES.get(entity.kind, "calls out")
+        return f"{name.capitalize()} {voice} at {_introduced(spec, entity.target)}."  # type: ignore[arg-type]
     if action == "water" and target is not None:  # the flowers watered are theirs to say
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} waters {_introduced(spec, entity.target)}."  # type: ignore[arg-type]
@@ -408,6 +414,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "perch": "perches",
         "wake": "wakes up",
         "howl": "howls at the sky",
+        "roar": VOICES.get(entity.kind, "calls out"),  # barks, meows, roars
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -261,6 +261,7 @@ BOUNCED_ON_HEIGHT, BED_BOUNCE = 0.55, 1.5
 KNOCKER_ON_TABLE, CUP_BEFORE_IT = -0.35, 0.3
 PUSHED_FROM, PUSHED_OFF, FALL_SECONDS = 0.35, 0.55, 0.45
 PROPOSED_TO_AT = 0.85  # how far before one kneeling to propose the other stands, metres
+ROARED_AT = 1.7  # how far before one calling out at another (a dog barking) they are, metres
 # How far before one stroking it an animal is: an arm's reach, and part of its length (a
 # horse's neck is well before its middle); one lower than `KNEELS_TO` is stroked kneeling.
 PET_REACH, PET_ALONG = 0.38, 0.4
@@ -724,6 +725,8 @@ class Choreography:
         """The bench, sofa, bed or picnic blanket a seated subject sits on, or one asleep (or
         waking) lies on: the first of the scene, if any."""
         subject = self.entities[0] if self.entities else None
+        if subject is not None and subject.action == "roar":  # up on its rock, calling out
+            return next((i for i, e in enumerate(self.entities) if e.kind == "rock"), None)
         if subject is None or not (
             subject.action in ("sit", "sleep", "wake") or self._sits(subject)
         ):
@@ -797,6 +800,8 @@ class Choreography:
             return True  # thrown, and fetched
         if self._proposer_to(index) is not None:
             return True  # before the one proposing
+        if self._caller_at(index) is not None:
+            return True  # before the one barking at them
         if self._talks_with_the_subject(index):
             return True  # face to face with them
         if self._pusher_of(index) is not None:
@@ -1213,6 +1218,11 @@ class Choreography:
             x = kneeling.x + PROPOSED_TO_AT * kneeling.facing
             phase = self._phase(entity, t)
             return Pose(x, 0.0, -kneeling.facing, "stand", phase, at_the_face="mouth")
+        caller = self._caller_at(index)
+        if caller is not None:  # facing whoever barks (or roars) at them, a little way off
+            calling = self._pose(caller, t)
+            x = calling.x + ROARED_AT * calling.facing
+            return Pose(x, 0.0, -calling.facing, entity.action, self._phase(entity, t))
         if entity.kind in SMALL_ITEMS and self._holder_of(index) is not None:
             return self._item_pose(index, t, u)
         rider = self._rider_of(index)
@@ -1494,6 +1504,16 @@ class Choreography:
             speaks = talkers[turn % len(talkers)] == index
         return min(1.0, into / TALK_EASE, (1 - into) / TALK_EASE) if speaks else 0.0
 
+    def _caller_at(self, index: int) -> int | None:
+        """Who calls out at entity `index` (a dog barking at the mailman), if anyone does
+        and it keeps still (a squirrel up a tree stays in it)."""
+        if self.entities[index].action not in ("stand", "sit"):
+            return None
+        return next(
+            (i for i, e in enumerate(self.entities) if e.action == "roar" and e.target == index),
+            None,
+        )
+
     def _proposer_to(self, index: int) -> int | None:
         """Who kneels to propose to entity `index`, if anyone does."""
         return next(
@@ -1603,6 +1623,7 @@ class Choreography:
             "slice": 14.0,  # a cut two or three times a second
             "decorate": 2.5,  # a bauble hung every two and a half seconds
             "knit": 6.0,  # a stitch a second
+            "roar": 3.0,  # a call every two seconds (a dog's barks come thrice as often)
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:
@@ -1679,6 +1700,8 @@ class Choreography:
             return Pose(x, y, facing, now, (t + self.gait_offset) * self.phase_rate(now))
         if action == "sleep" and self._raised_seat():  # along the bench, not under it
             return Pose(x, SEAT_HEIGHT, facing, "sleep", self._phase(entity, t))
+        if action == "roar" and self._raised_seat():  # standing up on its rock
+            return Pose(x, SEATS["rock"], facing, "roar", self._phase(entity, t))
         if action == "sit" and self._raised_seat() and entity.kind in SITS_UP:  # up on it
             return Pose(x, SEAT_HEIGHT, facing, "sit", self._phase(entity, t))
         if action in ("sit", "sleep") and self._box_sat_in() is not None:

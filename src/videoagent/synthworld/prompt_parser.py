@@ -598,6 +598,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             cup |= "cup" in _kinds_named(tokens[i + 1 :])  # "drinks a cup of tea"
             if action and token in _DRINKING and drinker and not cup:
                 mentions.append(entity_for(_Mention("cup", None), True))  # what is drunk from
+            if action and token in vocab.FIRE_LOOKS and _looks_of_a_fire(tokens, i):
+                action = None  # "by a roaring fire": the fire's, no animal's roar
             if action and token in vocab.COLLECTIVES and tokens[i + 1 : i + 2] == ["of"]:
                 action = None  # "a row of streetlights": how many, no one rowing
             if action and _done_before(tokens, i):  # "shaking off water after a swim"
@@ -1230,6 +1232,16 @@ def names_the_fire(tokens: list[str], i: int) -> bool:
     return j >= 0 and tokens[j] in DETERMINERS
 
 
+def _looks_of_a_fire(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` says how a fire named after it looks ("a roaring fire", "the
+    crackling, roaring fireplace")."""
+    j = i + 1
+    while j < len(tokens) and tokens[j] in vocab.FIRE_LOOKS:
+        j += 1
+    named = tokens[j] if j < len(tokens) else ""
+    return named in ("fire", "fires") or KIND_TABLE.get(named) in ("fireplace", "campfire")
+
+
 def is_the_filming_camera(tokens: list[str], i: int) -> bool:
     """Whether "camera" at `i` is the one filming the video ("a tracking camera following
     the subject", "the camera pans", "smiles at the camera"), no thing in its picture;
@@ -1468,6 +1480,10 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] in ("tree", "fence")), None
         )
+    elif action == "roar":  # at whoever else is said ("barking at the mailman"), facing them
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] in vocab.CREATURES), None
+        )
     elif action == "angle":  # fishing from the boat said, if any (else from the bank)
         entities[subject]["target"] = _boat_of(entities, others)
     elif action in vocab.RIDING:
@@ -1665,6 +1681,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += TOSSING
         aimed += ("angle", "perch", "climb", "decorate")  # from the boat; in, up, on the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
+        aimed += ("roar",)  # at the mailman
         carried = aboard in ("stroller", "person") and action in ("sit", "sleep")  # in it, in arms
         carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS
         if action not in aimed and not flown and not carried:

@@ -243,6 +243,7 @@ WHEN_DONE = {
 }
 # Names of two words read as the one they mean ("playing video games": gaming, at home).
 COMPOUNDS = {"video games": "videogames", "video game": "videogame"}
+COMPOUNDS["tree bark"] = "tree"  # seen up close: the tree, no dog's bark
 # A product's video, shot or ad is the video's, no product of its own to draw beside what
 # it shows ("a product video of a red sneaker").
 COMPOUNDS |= {f"product {kind}": f"product{kind}" for kind in ("video", "shot", "ad", "demo")}
@@ -316,6 +317,11 @@ SHOT_SIZES = ("wide", "medium", "close-up")
 # Actions whose name alone names a thing ("drinking water", "in the water"): said so, no
 # one is doing it.
 NAMES_NOT_DOINGS = ("water",)
+# How each kind that calls out (`ACTIONS["roar"]`) is said to: whatever word the request
+# used for it ("a dog growling" barks; a lion growling roars).
+VOICES = {"dog": "barks", "fox": "barks", "cat": "meows", "wolf": "growls", "lion": "roars"}
+VOICES |= {"tiger": "roars", "bear": "roars", "cow": "moos", "horse": "neighs", "pig": "oinks"}
+VOICES |= {"sheep": "bleats", "goat": "bleats", "elephant": "trumpets", "zebra": "brays"}
 # Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
@@ -405,6 +411,9 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "slice": ("person",),  # vegetables on a board on a worktop, a knife chopping them up
     "decorate": ("person",),  # a christmas tree, reaching up to hang a bauble on it
     "knit": ("person",),  # sitting, two needles clicking, what is knitted hanging from them
+    # calling out, the jaw dropped open, the call carried off before it: a dog's bark, a
+    # lion's roar (`VOICES`)
+    "roar": tuple(VOICES),
 }
 # What may be petted: any animal but a person, and how it keeps still for it (sitting where
 # it can).
@@ -483,6 +492,7 @@ LEARNT_ACTIONS = tuple(
         "slice",
         "decorate",
         "knit",
+        "roar",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1399,6 +1409,15 @@ ACTION_SYNONYMS = {
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
+    **dict.fromkeys(  # ("trumpet": also the instrument, said by one playing it)
+        """roar roars roaring roared bark barks barking barked growl growls growling growled
+        snarl snarls snarling snarled meow meows meowing meowed miaow miaows miaowing hiss
+        hisses hissing hissed moo moos mooing mooed neigh neighs neighing neighed whinny
+        whinnies whinnying bleat bleats bleating bleated oink oinks oinking oinked yap yaps
+        yapping yapped woof woofs woofing yelp yelps yelping yelped bray brays braying
+        trumpets trumpeting trumpeted bellow bellows bellowing bellowed""".split(),
+        "roar",
+    ),
     **dict.fromkeys("shovel shovels shoveling shovelling shoveled shovelled".split(), "shovel"),
     **{  # by a campfire, a marshmallow on a stick held over it
         f"{verb} {what}": "roast"

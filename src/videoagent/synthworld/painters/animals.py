@@ -14,7 +14,10 @@ from dataclasses import dataclass, replace
 from videoagent.synthworld.choreography import Pose
 from videoagent.synthworld.painters.creatures import (
     EYE,
+    MOUTH,
     breath,
+    call_carried,
+    call_opened,
     dug_earth,
     howl_rising,
     shut_eye,
@@ -28,6 +31,7 @@ HORN = (226, 214, 186)
 ANTLER = (150, 118, 80)
 GRAZING_LEAN = 2.5  # radians from upright: a neck swung down to the grass
 HOWLING_TILT = 0.95  # radians up from level: a muzzle pointed at the sky
+ROARING_TILT = 0.35  # and the head raised on each roar (a bellow, a moo, a trumpeting)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class BodyPlan:
     enlarged: float = 1.0  # drawn larger than life to stay legible, as small things are
     ruff: bool = False  # a lion's mane, all round its head
     trunk: bool = False  # an elephant's, with its tusks
+    barks: bool = False  # calls out in short barks (a fox), not one long call
 
 
 PLANS = {
@@ -146,6 +151,7 @@ PLANS = {
         tail="bushy",
         stride=0.42,
         sits=True,
+        barks=True,
     ),
     "wolf": BodyPlan(
         body=(0.0, 0.58, 0.4, 0.16),
@@ -445,6 +451,9 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
     tilt = -1.3 * lowered  # the muzzle points down as the head lowers
     if pose.action == "howl":  # up at the sky
         tilt = HOWLING_TILT
+    opened = call_opened(pose, barks=plan.barks)
+    if opened:  # up as it calls out
+        tilt = ROARING_TILT * opened
     face = plan.face or colour
 
     def local(dx: float, dy: float) -> tuple[float, float]:
@@ -479,6 +488,11 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
             (90, 40, 40),
         )
         howl_rising(pen, local(mx + mrx, my), pose.phase, 2 * ry / 0.22)
+    if opened > 0.1:  # the jaw dropped on each call, the call carried off before it
+        jaw = my - mry * (0.6 + 1.6 * opened)
+        pen.line([local(mx * 0.3, -ry * 0.5), local(mx * 1.05, jaw)], mry * 0.7, face)
+        pen.polygon([local(mx * 0.2, -ry * 0.3), local(mx, my - mry * 0.6), local(mx, jaw)], MOUTH)
+    call_carried(pen, local(mx + mrx, my - mry), pose.phase, 2 * ry / 0.22, opened)
     if pose.action in ("sleep", "howl"):
         shut_eye(pen, *local(rx * 0.35, ry * 0.3), eye * 0.16)
     else:
@@ -487,7 +501,11 @@ def _neck_and_head(pen, plan: BodyPlan, colour: RGB, dark: RGB, lowered: float, 
         sway = 0.08 * math.sin(pose.phase * 0.5)
         drop = max(hy - 0.25, 0.1)
         tip = local(mx + 0.1 + sway, my - drop * 0.95)
-        pen.line([local(mx, my), local(mx + 0.12, my - drop * 0.5), tip], mrx * 1.3, face)
+        bend = local(mx + 0.12, my - drop * 0.5)
+        if pose.action == "roar":  # trumpeting: raised and curled up before the head
+            up = 0.4 + 0.6 * opened
+            bend, tip = local(mx + 0.38, my + 0.2 * up), local(mx + 0.3, my + 0.85 * up)
+        pen.line([local(mx, my), bend, tip], mrx * 1.3, face)
         pen.line([local(mx - 0.05, my - 0.02), local(mx + 0.2, my - 0.22)], 0.05, CREAM)
 
 

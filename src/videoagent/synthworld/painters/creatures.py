@@ -104,9 +104,14 @@ def draw_dog(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.limb((-0.22, leg_top), leg_len, -swing, 0.08, colour, knee=-0.2)
     head_down = pose.reach if pose.action in ("sniff", "eat") else 1.0 if digging else 0.0
     head_down = 0.3 if pose.action == "tug" else head_down  # the rope in its teeth
-    hx, hy = 0.38 + 0.06 * head_down, 0.64 - 0.42 * head_down
+    raised = 0.05 if pose.action == "roar" else 0.0  # barking: the head up, braced
+    hx, hy = 0.38 + 0.06 * head_down, 0.64 - 0.42 * head_down + raised
     pen.polygon([(0.2, 0.55), (0.3, 0.42), (hx, hy - 0.06), (hx - 0.05, hy + 0.08)], colour)
     _dog_head(pen, hx, hy, colour, dark, light)
+    opened = call_opened(pose, barks=True)
+    if opened > 0.1:
+        _barking_mouth(pen, hx, hy, light, opened)
+    call_carried(pen, (hx + 0.24, hy - 0.05), pose.phase, 1.2, opened)
 
 
 PUDDLE = (96, 116, 138)
@@ -249,6 +254,44 @@ def howl_rising(pen: Pen, mouth: tuple[float, float], phase: float, size: float)
         pen.line(arc, 0.014 * size, HOWL)
 
 
+CALL = (72, 70, 80)  # a bark or a roar, drawn carried off before the mouth
+BARKS_FASTER = 3.0  # how many barks a dog (or a fox) gives to another's one roar
+
+
+def call_opened(pose: Pose, *, barks: bool = False) -> float:
+    """How far open the mouth of one calling out (`roar`) is, 0..1: wide on each call, shut
+    between them; one that `barks` (a dog, a fox) calls `BARKS_FASTER` than a lion roars."""
+    if pose.action != "roar":
+        return 0.0
+    rate = BARKS_FASTER if barks else 1.0
+    return max(0.0, math.sin(pose.phase * rate))
+
+
+def call_carried(
+    pen: Pen, mouth: tuple[float, float], phase: float, size: float, opened: float
+) -> None:
+    """A call from `mouth` while it sounds (`opened`): arcs before it that widen as they go,
+    the next after it (`size`: of a dog's head)."""
+    if opened < 0.15:
+        return
+    for k in range(3):
+        age = (phase * 0.4 + k / 3) % 1.0
+        cx, cy = mouth[0] + 0.3 * size * age, mouth[1]
+        r = (0.05 + 0.1 * age) * size
+        arc = [(cx + r * math.cos(a), cy + r * math.sin(a)) for a in (-0.8, -0.4, 0.0, 0.4, 0.8)]
+        pen.line(arc, 0.016 * size * (0.5 + opened), CALL)
+
+
+def _barking_mouth(pen: Pen, hx: float, hy: float, light: RGB, opened: float) -> None:
+    """The jaw of a dog's head at (hx, hy) (`_dog_head`) dropped `opened` (0..1) under its
+    muzzle, the mouth dark between them."""
+    drop = 0.075 * opened
+    pen.polygon(
+        [(hx + 0.05, hy - 0.06), (hx + 0.2, hy - 0.045), (hx + 0.17, hy - 0.07 - drop)], MOUTH
+    )
+    pen.line([(hx + 0.05, hy - 0.075), (hx + 0.16, hy - 0.075 - drop)], 0.035, light)
+
+
 def _sleeping_dog(pen: Pen, pose: Pose, colour: RGB, dark: RGB, light: RGB) -> None:
     """Lying down, forepaws out in front and the chin on them, the tail curled round; its
     side rises and falls."""
@@ -271,8 +314,8 @@ def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([(-0.26, 0.06), (-0.12, 0.015), (0.22, 0.02)], 0.04, colour)
         _cat_head(pen, 0.19, 0.11, colour, dark, light, asleep=True)
         return
-    if pose.action in ("sit", "knock", "perch"):  # the tail's tip sways: a sitting cat is not a
-        # photograph (nor one sat up on a branch or a fence)
+    if pose.action in ("sit", "knock", "perch", "roar"):  # the tail's tip sways: a sitting
+        # cat is not a photograph (nor one sat up on a branch or a fence); it meows sitting
         sway = math.sin(pose.phase)
         tip = (-0.34 + 0.05 * sway, 0.2 + 0.03 * sway)
         pen.line([(-0.12, 0.04), (-0.3, 0.05), tip], 0.035, colour)
@@ -285,6 +328,10 @@ def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
         else:
             pen.limb((0.08, 0.2), 0.2, 0.0, 0.05, colour)
         _cat_head(pen, 0.1, 0.4, colour, dark, light)
+        opened = call_opened(pose)
+        if opened > 0.1:  # meowing: the mouth open under the nose
+            pen.polygon([(0.13, 0.36), (0.2, 0.365), (0.17, 0.355 - 0.05 * opened)], MOUTH)
+        call_carried(pen, (0.24, 0.36), pose.phase, 0.6, opened)
         return
     if pose.action == "stretch":  # a long bow: the front down along the ground, rump up
         bow = 0.5 + 0.5 * math.sin(pose.phase)

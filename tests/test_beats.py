@@ -326,3 +326,14 @@ def test_a_video_named_by_what_it_is_of_is_told_after_its_colon():
     assert told.subject == "a kitten" and told.beats == ("plays with a feather",)
     assert split_beats("a dog video: a puppy runs on the beach").subject == "a puppy"
     assert split_beats("a cat video").subject == "a cat"  # nothing told after it: a cat
+
+
+def test_coming_home_is_what_the_subject_does_not_a_place_of_its_own():
+    # "a man comes home from work and …" was captioned "Comes home from work.", no one in it
+    assert beat_sentence("a man", "comes home from work", first=True) == (
+        "A man comes home from work."
+    )
+    assert beat_sentence("a kitten", "exploring the house all day", first=True) == (
+        "A kitten explores the house all day."
+    )
+    assert beat_sentence("a man", "the beach at dawn", first=False) == "The beach at dawn."

@@ -58,3 +58,21 @@ def test_one_walking_with_a_child_in_their_arms_carries_it_along():
     shoulders = parse("a dad carrying his daughter on his shoulders")
     assert not shoulders.placeholders and "shoulders" in shoulders.unsupported_words
     assert parse("a chef flipping pancakes").spec.entities[0].action == "cook"
+
+
+def test_a_child_said_first_in_another_s_arms_is_held_by_them_in_the_middle():
+    # "a baby sleeping in her mother's arms" stood the mother by a baby asleep on its own
+    drawn = parse("a baby sleeping in her mother's arms").spec.entities
+    assert [(e.action, e.target, e.label) for e in drawn] == [
+        ("sleep", 1, "child"),
+        ("hold", None, ""),
+    ]
+    assert parse("a baby in her grandma's arms").spec.entities[0].action == "sit"
+    board, warnings = preview_plan(
+        Request.build("a baby asleep in his father's arms"), ["procedural"]
+    )
+    spec = board.shots[0].scene_spec
+    poses = Choreography(spec, 2.0)
+    baby, father = poses.pose(0, 1.0), poses.pose(1, 1.0)
+    assert not warnings and father.cradles and baby.in_arms
+    assert abs(father.x - sum(poses.subject_span()) / 2) < 1e-6  # not off to one side

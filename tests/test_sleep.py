@@ -139,3 +139,13 @@ def test_one_on_the_sofa_is_up_on_a_sofa(prompt, action):
     choreography = Choreography(spec, 3.0)
     lead, sofa = choreography.pose(0, 1.5), choreography.pose(1, 1.5)
     assert lead.y == SEAT_HEIGHT and abs(lead.x - sofa.x) < 0.5
+
+
+def test_two_asleep_at_home_lie_side_by_side_in_one_bed(first_planned):
+    # "a couple sleeping at home" lay one on a bed and the other on the floor out of shot
+    spec, warnings = first_planned("a couple sleeping at home")
+    assert not warnings and [e.kind for e in spec.entities] == ["person", "bed", "person"]
+    poses = Choreography(spec, 2.0)
+    near, bed, far = (poses.pose(i, 1.0) for i in range(3))
+    assert near.y == SEAT_HEIGHT < far.y and far.further_back
+    assert abs(far.x - near.x) < 0.5 and abs(bed.x - near.x) < 0.5  # on it, together

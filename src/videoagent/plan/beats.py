@@ -698,6 +698,9 @@ def _is_adverb(part: str) -> bool:
     return " " not in word and (word.endswith("ly") or word in _WHERE_WORDS)
 
 
+_EXPLORING = ("explore", "explores", "exploring")
+
+
 def _opens_with_place(words: list[str]) -> bool:
     """Whether `words` open by naming a place ("a quiet park in the morning", "the beach"):
     the setting, a sentence of its own."""
@@ -708,6 +711,8 @@ def _opens_with_place(words: list[str]) -> bool:
             if phrase in vocab.PLACE_SYNONYMS:
                 # "at home" alone is where the subject is ("a puppy at home", "home alone")
                 where = "home" in phrase.split() and len(words) == length
+                # "comes home from work", "exploring the house": what the subject does
+                where |= phrase.split()[0] in (*vocab.COMING, *_EXPLORING)
                 return (at > 0 or start == 0) and not where
     return False
 

@@ -189,9 +189,20 @@ def make_brief(request: Request) -> Brief:
     if place is None and workplace:  # a barista at work, a surfer at the beach
         place = workplace
         assumed.append(f"set in a {place} (where a {singular(worker)} would be)")
-    done = next((w for w in re.findall(r"[a-z]+", plain.lower()) if w in vocab.WHERE_DONE), None)
+    # what is cooked over a campfire is cooked out of doors, no kitchen
+    campfire = any(e.kind == "campfire" for e in told_of)
+    done_at = next((a for a in doing if a in vocab.PLACE_OF_DOING), None)
+    done_at = done_at or ("cook" if "cook" in doing and not campfire else None)
+    if place is None and done_at:  # surfing at the beach, making dinner in the kitchen
+        place = vocab.PLACE_OF_DOING.get(done_at, "kitchen")
+        assumed.append(f"set in {PLACE_PROSE[place]} (one {ACTION_PROSE[done_at].split(',')[0]})")
+    said = re.findall(r"[a-z]+", plain.lower())
+    done = next((w for w in said if w in vocab.WHERE_DONE), None)
+    done = None if campfire and vocab.WHERE_DONE.get(done or "") == "kitchen" else done
     if place is None and done:  # a birthday party at home, cooking in the kitchen
         place = vocab.WHERE_DONE[done]
+        if place == "kitchen" and done not in re.findall(r"[a-z]+", opening):
+            place = "living room"  # "wakes up, eats breakfast": at home, in the kitchen after
         assumed.append(f"set in a {place} (for the {done})")
     over = "|".join(re.escape(w) for w in sorted(vocab.MET_OVER_AT_A_CAFE, key=len, reverse=True))
     if place is None and re.search(rf"\bover (?:{over})\b", plain, re.IGNORECASE):
@@ -203,10 +214,11 @@ def make_brief(request: Request) -> Brief:
     if place is None and any(e.kind == "fireplace" for e in lit):  # "by the fire"
         place = "living room"
         assumed.append("set in a living room (by its fire)")
-    done_at = next((a for a in doing if a in vocab.PLACE_OF_DOING), None)
-    if place is None and done_at:  # surfing at the beach, skiing in the mountains
-        place = vocab.PLACE_OF_DOING[done_at]
-        assumed.append(f"set in {PLACE_PROSE[place]} (one {ACTION_PROSE[done_at].split(',')[0]})")
+    late = next((a for a in doing if a in vocab.DONE_AT_HOME_AT_NIGHT), None)
+    at_night = _named(plain, vocab.TIME_SYNONYMS) == "night"
+    if place is None and late and at_night and kind in vocab.KEPT_AT_HOME:  # not out in the dark
+        place = "living room"
+        assumed.append(f"set in a living room (one {ACTION_PROSE[late].split(',')[0]} at night)")
     things = [e.kind for e in told_of]
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the

@@ -167,6 +167,11 @@ FRAMING = {
 SMALL_LEADS = dict.fromkeys(vocab.SMALL_FLIERS, ("medium", "track"))
 # Words that take a beat out of the house, where it names no place.
 _OUT_OF_DOORS = re.compile(r"\b(?:outside|outdoors|out of doors)\b", re.IGNORECASE)
+# A dog is walked out of doors, where no place is said ("wakes up, then walks the dog").
+_WALKS_A_DOG = re.compile(
+    r"\bwalk(?:s|ing|ed)? (?:the|a|his|her|their|my|our) (?:\w+ )?(?:dog|dogs|puppy)\b",
+    re.IGNORECASE,
+)
 # What a friend does along with the lead, where the beat tells no meeting.
 TOGETHER = ("walk", "run", "sit", "jump", "sniff", "talk")
 OTHER_COLOURS = ("grey", "white", "black", "golden", "brown", "orange")
@@ -537,6 +542,7 @@ def stage(
     done = {e.action for e in parse(f"a person {beat}").spec.entities}  # (said of whoever)
     outside = _OUT_OF_DOORS.search(beat) is not None
     outside |= named_here is None and bool(done & set(vocab.DONE_OUT_OF_DOORS))  # in puddles
+    outside |= named_here is None and _WALKS_A_DOG.search(beat) is not None
     gone_out = setting in vocab.INDOORS and outside
     gone_out &= WATCHING_THE_WEATHER.search(beat) is None  # (not "looks outside")
     if gone_out:  # "practises the piano, then plays outside": out, at no place said
@@ -545,7 +551,10 @@ def stage(
     made = vocab.MAKING | vocab.POURING
     brewed = any(t in made and makes_a_drink(tokens, k) for k, t in enumerate(tokens))
     brewed &= (here or brief.place) not in ("cafe", "kitchen")  # (a barista's: at the café)
-    if brewed and named_here is None:  # "making coffee": in the kitchen
+    cooked = any(vocab.WHERE_DONE.get(t) == "kitchen" for t in tokens) or "cook" in done
+    cooked &= named_here is None
+    cooked &= (here or brief.place) == "living room"  # "wakes up, then eats breakfast"
+    if (brewed or cooked) and named_here is None:  # "making coffee": in the kitchen
         setting = "kitchen"
     home_to_the_fire = _by_the_fire_at_home(beat, setting)
     if home_to_the_fire:  # "…, then drink hot cocoa by the fire": home, by its hearth
@@ -636,7 +645,7 @@ def stage(
         entities = _as_the_lead_does(entities, lambda e: True)
     place = _named(without_destinations(beat), vocab.PLACE_SYNONYMS)  # not where it goes
     place = "living room" if home_to_the_fire else "park" if gone_out else place
-    place = "kitchen" if brewed and place is None else place  # "making coffee"
+    place = "kitchen" if (brewed or cooked) and place is None else place  # "making coffee"
     if lead and entities and place is None and earlier:
         # "reads on the sofa, then falls asleep": on the sofa still
         seat = _seat_kept(earlier, entities)
@@ -651,12 +660,16 @@ def stage(
             entities[0] = replace(entities[0], target=len(entities) - 1)
             cast.append(member.id)
     woken = lead and entities and entities[0].action == "wake" and lead.kind == "person"
-    if woken and place is None:  # "wakes up, then makes coffee in the kitchen": in bed
-        place = "living room"  # (a bedroom is drawn as it)
-        if not any(e.kind in SEATS for e in entities):
-            member = cast_member(bible, "bed", vocab.DEFAULT_COLOUR["bed"], "prop", "a bed")
-            entities.append(EntitySpec("bed", member.colour))
-            cast.append(member.id)
+    woken = woken and place is None  # "wakes up, then makes coffee in the kitchen": in bed
+    place = "living room" if woken else place  # (a bedroom is drawn as it)
+    asleep = lead and entities and entities[0].action == "sleep" and lead.kind == "person"
+    asleep = asleep and entities[0].target is None and (place or setting) == "living room"
+    asleep = asleep and not any(e.kind == "fireplace" for e in entities)  # (dozing by it)
+    if (woken or asleep) and not any(e.kind in SEATS for e in entities):
+        # in bed ("a man sleeping at night", at home: not on the floor)
+        member = cast_member(bible, "bed", vocab.DEFAULT_COLOUR["bed"], "prop", "a bed")
+        entities.append(EntitySpec("bed", member.colour))
+        cast.append(member.id)
     # A friend: a second one of the protagonist's kind, and they meet (also when the lead
     # meets no one in particular: "two dogs meeting").
     coming_together = ("meet", "hug")

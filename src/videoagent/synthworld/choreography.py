@@ -261,6 +261,9 @@ BOUNCED_ON_HEIGHT, BED_BOUNCE = 0.55, 1.5
 KNOCKER_ON_TABLE, CUP_BEFORE_IT = -0.35, 0.3
 PUSHED_FROM, PUSHED_OFF, FALL_SECONDS = 0.35, 0.55, 0.45
 PROPOSED_TO_AT = 0.85  # how far before one kneeling to propose the other stands, metres
+# One asleep beside another on a bed: how far towards their feet and how far up (on its far
+# side, so seen higher) from them, metres.
+LYING_BESIDE = (0.12, 0.2)
 ROARED_AT = 1.7  # how far before one calling out at another (a dog barking) they are, metres
 # How far before one stroking it an animal is: an arm's reach, and part of its length (a
 # horse's neck is well before its middle); one lower than `KNEELS_TO` is stroked kneeling.
@@ -393,6 +396,7 @@ class Pose:
     in_stroller: bool = False  # a child sitting in a stroller: from the waist up, tucked in
     in_arms: bool = False  # a child held in someone's arms: from the waist up, swaddled
     cradles: bool = False  # whoever holds a child in their arms: an arm under it
+    further_back: bool = False  # asleep beside another on a bed, on its far side: behind them
 
     @property
     def waist_up(self) -> bool:
@@ -1218,6 +1222,11 @@ class Choreography:
             x = kneeling.x + PROPOSED_TO_AT * kneeling.facing
             phase = self._phase(entity, t)
             return Pose(x, 0.0, -kneeling.facing, "stand", phase, at_the_face="mouth")
+        if self._lies_beside_the_subject(index):  # on the bed's far side, a little up
+            lying = self._pose(0, t)
+            x, y = lying.x - LYING_BESIDE[0], lying.y + LYING_BESIDE[1]
+            pose = Pose(x, y, lying.facing, "sleep", self._phase(entity, t))
+            return replace(pose, further_back=True)
         caller = self._caller_at(index)
         if caller is not None:  # facing whoever barks (or roars) at them, a little way off
             calling = self._pose(caller, t)
@@ -1269,6 +1278,11 @@ class Choreography:
             x = lead.x + side * 0.75 * (k // 2 + 1) + 0.12 * math.sin((t + self.gait_offset) * 1.1)
             phase = self._phase(entity, t) + math.pi * (k + 1)
             return Pose(x, self._jump(entity, t), -side, "dance", phase)
+        if in_arms(self.entities[0], self.entities) and self.entities[0].target == index:
+            # holding the subject in their arms ("a baby asleep in her mother's arms"): where
+            # it would be, in the middle of the shot
+            x = sum(self.subject_span()) / 2
+            return Pose(x, 0.0, +1, entity.action, self._phase(entity, t))
         if entity.action == "give" or entity.action == "hold":
             return self._giver_pose(entity, t, u)
         if entity.action in MEETING:
@@ -1503,6 +1517,17 @@ class Choreography:
         else:
             speaks = talkers[turn % len(talkers)] == index
         return min(1.0, into / TALK_EASE, (1 - into) / TALK_EASE) if speaks else 0.0
+
+    def _lies_beside_the_subject(self, index: int) -> bool:
+        """Whether entity `index` is a person asleep beside the subject, asleep on a raised
+        seat (a bed, a sofa): "a couple sleeping at home"."""
+        subject, entity = self.entities[0], self.entities[index]
+        both = (subject.kind, entity.kind, subject.action, entity.action)
+        return (
+            index > 0
+            and both == ("person", "person", "sleep", "sleep")
+            and (self._raised_seat() and entity.target is None)
+        )
 
     def _caller_at(self, index: int) -> int | None:
         """Who calls out at entity `index` (a dog barking at the mailman), if anyone does

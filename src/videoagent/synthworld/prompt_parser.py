@@ -586,6 +586,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             action = _match(tokens, i, ACTION_TABLE)
             if token in ("wave", "waves") and i > 0 and tokens[i - 1] in _KIND_ENDS:
                 action = ("wave", 1)  # "the bus driver waves": said right after who does
+            if action is None and mentions and token in _GOING and _goes_somewhere(tokens, i):
+                action = ("walk", 1)  # "then they go home", "heads to the park": on foot
             if token in ("pet", "pets") and i > 0 and tokens[i - 1] in _KIND_ENDS:
                 action = ("pet", 1)  # "a girl pets her cat" ("her pets": her animals)
             caught = catches_a_fish(tokens, i) if mentions else 0
@@ -618,6 +620,9 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             if action and token in _PLAY_WORDS and _SITTING_GAMES & set(tokens):
                 i += action[1]  # "playing chess": sitting at it (said by the game's word)
                 continue
+            if action and not mentions and _a_doing_named(tokens, i, action[0]):
+                # "a walk in the woods", "a morning jog on the beach": someone on it
+                mentions.append(entity_for(_Mention("person", None), True))
             only_people = vocab.ACTIONS.get(action[0]) == ("person",) if action else False
             if only_people and i == 0 and not mentions and tokens[0].endswith("ing"):
                 # "making s'mores by the fire": someone does it, before what is named after
@@ -1327,6 +1332,10 @@ def _in_arms(
     says sleep; the holder holds it (or goes on as said: "walking with her baby in her
     arms"). Returns the sentence's actions less the child's."""
     arms = any(tokens[k : k + 3] in _IN_THE_ARMS for k in range(len(tokens) - 2))
+    if arms or not mentions:
+        pass
+    elif any(tokens[k] == "in" and tokens[k + 3 : k + 4] == ["arms"] for k in range(len(tokens))):
+        return _in_whose_arms(entities, mentions, actions, tokens)  # "in her mother's arms"
     holding = actions[:1] == ["hold"] or arms
     if not holding or not mentions or entities[mentions[0]]["kind"] != "person":
         return actions
@@ -1341,6 +1350,25 @@ def _in_arms(
     holder = entities[mentions[0]]
     holder["action"] = holder["action"] or (actions[0] if actions else "hold")
     return [a for a in actions if a != "sleep"]
+
+
+def _in_whose_arms(
+    entities: list[dict], mentions: list[int], actions: list[str], tokens: list[str]
+) -> list[str]:
+    """A child said first, in the arms of one named after it ("a baby asleep in her
+    mother's arms"): held by them, asleep where sleep is said. Returns the sentence's
+    actions less the child's."""
+    child = entities[mentions[0]]
+    holder = next(
+        (m for m in mentions[1:] if entities[m]["kind"] == "person" and not entities[m]["label"]),
+        None,
+    )
+    if child["label"] != vocab.CHILD or child["action"] or holder is None:
+        return actions
+    asleep = "sleep" in actions or bool({"asleep", "sleeping"} & set(tokens))
+    child["action"], child["target"] = "sleep" if asleep else "sit", holder
+    entities[holder]["action"] = entities[holder]["action"] or "hold"
+    return [a for a in actions if a not in ("sleep", "sit")]
 
 
 # Said of a child held ("with her baby in her arms").
@@ -1542,6 +1570,21 @@ def is_awaited(tokens: list[str], i: int) -> bool:
     return j > 0 and tokens[j] == "for" and bool(_AWAITING & set(tokens[max(0, j - 4) : j]))
 
 
+_GOING = frozenset("go goes going went head heads heading headed".split())
+# Where one goes, said after the going ("go home", "heads back"; not "going to jump").
+_WHITHER = frozenset("home back inside outside out towards toward into across through".split())
+
+
+def _goes_somewhere(tokens: list[str], i: int) -> bool:
+    """Whether the going at `tokens[i]` is to a place ("go home", "heads to the beach"),
+    not a going to do something ("is going to jump")."""
+    after = tokens[i + 1 : i + 3]
+    if after[:1] == ["to"]:
+        named = after[1] if after[1:] else ""
+        return named in DETERMINERS or named in KIND_TABLE or named in vocab.PLACE_SYNONYMS
+    return after[:1] != [] and after[0] in _WHITHER
+
+
 def _done_before(tokens: list[str], i: int) -> bool:
     """Whether what is done at `tokens[i]` is said as what came before ("after a swim",
     "after his long walk"): not what is seen now."""
@@ -1552,6 +1595,23 @@ def _done_before(tokens: list[str], i: int) -> bool:
 
 
 _HOW_LONG = frozenset("long short quick brief good big hard busy morning evening".split())
+# How a doing named as a thing is said to be done ("a lazy sunday stroll").
+_HOW_DONE = frozenset(
+    """early late lazy brisk leisurely relaxing peaceful quiet gentle slow fast sunday daily
+    afternoon night evening morning sunset sunrise summer winter autumn spring""".split()
+)
+
+
+def _a_doing_named(tokens: list[str], i: int, action: str) -> bool:
+    """Whether the request opens by naming, as a thing, what a person does at `tokens[i]`
+    ("a walk in the woods", "an early morning jog"): one doing it is the picture."""
+    how = tokens[1:i]
+    opened = i > 0 and tokens[0] in ("a", "an")
+    return (
+        opened
+        and all(w in _HOW_DONE | _HOW_LONG for w in how)
+        and ("person" in vocab.ACTIONS.get(action, ()))
+    )
 
 
 def is_lacked(tokens: list[str], i: int) -> bool:

@@ -219,7 +219,7 @@ SHADOWED = {
 def _depth(entity: EntitySpec, pose: Pose) -> float:
     """The order `entity` is drawn in: by its kind, a diner on a table's far side behind
     the table, a car driven in front of its driver, a child in a stroller over it, one in
-    arms before whoever holds it."""
+    arms before whoever holds it, one asleep on a bed's far side behind the other."""
     if pose.at_table == "far":
         return DEPTH["table"] - 0.5
     if pose.driven:
@@ -228,6 +228,8 @@ def _depth(entity: EntitySpec, pose: Pose) -> float:
         return DEPTH["stroller"] + 0.01
     if pose.in_arms:  # before whoever holds it
         return DEPTH["person"] + 0.02
+    if pose.further_back:  # behind whoever is asleep beside them
+        return DEPTH[entity.kind] - 0.01
     return DEPTH[entity.kind]
 
 

@@ -123,7 +123,7 @@ WHERE_DONE = {
     **dict.fromkeys(("party", "parties", "birthday", "christmas", "xmas"), "living room"),
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
-    **dict.fromkeys("camps camped camping".split(), "forest"),
+    **dict.fromkeys("camps camped camping camper campers".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
     **dict.fromkeys(("laundry", "teeth", "homework"), "living room"),  # chores done at home
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
@@ -260,6 +260,10 @@ def compounded(text: str) -> str:
 # surfing at the beach, skiing in the mountains, on snow.
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains", "slice": "kitchen"}
 PLACE_OF_DOING["decorate"] = "living room"  # a christmas tree, at home
+# What a person does at home where it is done at night and no place is said ("she stays up
+# late reading"; not out in the park in the dark).
+DONE_AT_HOME_AT_NIGHT = ("read", "sleep", "type", "knit")
+KEPT_AT_HOME = ("person", "dog", "cat")  # who sleeps at home at night (a fox in its woods)
 WEATHER_OF_DOING = {"ski": "snow", "splash": "rain", "sled": "snow", "shovel": "snow"}
 # Where one splashes: drawn under them as they do ("jumping in puddles": splashing).
 PUDDLES = frozenset(("puddle", "puddles"))
@@ -707,7 +711,7 @@ KIND_SYNONYMS = {
         carpenter builder cop detective lifeguard librarian cashier clerk shopper commuter
         pedestrian gymnast ballerina cowboy cowgirl keeper zookeeper beekeeper goalkeeper cook
         biker busker rower kayaker jockey horseman horsewoman reader angler lumberjack
-        rider equestrian
+        rider equestrian camper
         woodcutter
         """.split(),
         "person",
@@ -1207,6 +1211,7 @@ PLACE_PATTERN = "|".join(
     re.escape(phrase) for phrase in sorted(PLACE_SYNONYMS, key=len, reverse=True)
 )
 TIME_SYNONYMS = {
+    "up late": "night",  # "stays up late reading"
     "morning": "morning",
     "sunrise": "morning",
     "dawn": "morning",
@@ -1500,6 +1505,11 @@ ACTION_SYNONYMS = {
         for flip in ("flip", "flips", "flipping", "flipped")
         for what in ("pancakes", "a pancake", "burgers", "eggs", "an omelette", "the pancakes")
     },
+    **{  # a meal made at the stove ("making breakfast": the pan on the go, no one standing)
+        f"{make} {meal}": "cook"
+        for make in (*MAKING, "fix", "fixes", "fixing", "prepare", "prepares", "preparing")
+        for meal in ("breakfast", "dinner", "lunch", "supper", "brunch", "a meal", "pancakes")
+    },
     **{
         f"{rock} {whose}": "hold"
         for rock in ("rocks", "rocking")
@@ -1703,6 +1713,9 @@ NEUTRAL_WORDS = frozenset(
     lovely nice beautiful sweet video videos clip film movie shot shots scene scenes second
     seconds minute minutes sec s make create show showing shows story going goes go getting gets
     get got has have having had do does doing finally later then while its own way time
+    early late stay stays stayed staying lazy brisk leisurely peaceful quiet daily routine
+    routines
+    monday tuesday wednesday thursday friday saturday sunday weekend
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned

@@ -27,7 +27,7 @@ from videoagent.synthworld.vocabulary import COLOURS, LEARNT_ACTIONS
         # brushing an animal is grooming it (it walked, brushing "no drawing")
         ("a girl brushing her horse", [("person", "pet", 1), ("horse", "stand", None)]),
         ("a boy brushes the dog", [("person", "pet", 1), ("dog", "sit", None)]),
-        ("a girl brushing her teeth", [("person", "stand", None)]),  # no animal: not petting
+        ("a girl brushing her teeth", [("person", "brush", None)]),  # no animal: not petting
         # no animal to stroke: no stroking of the air; "pets" named is no verb
         ("a woman stroking her hair", [("person", "stand", None)]),
         ("a girl and her pets", [("person", "stand", None)]),

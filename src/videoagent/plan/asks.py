@@ -73,6 +73,7 @@ SAID_AS = {
     "roast": "roast marshmallows",
     "slice": "chop vegetables",
     "chop": "chop wood",
+    "brush": "brush teeth",
 }  # actions said in other words than the world's ("fishes")
 
 

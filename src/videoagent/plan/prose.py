@@ -78,6 +78,7 @@ ACTION_PROSE = {
     "slice": "chops vegetables on a board, the knife going up and down",
     "decorate": "decorates it, reaching up to hang a bauble on it",
     "knit": "sits knitting, the needles clicking, a ball of yarn at their feet",
+    "brush": "brushes their teeth, the toothbrush scrubbing to and fro, foam at the lips",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

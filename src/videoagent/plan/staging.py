@@ -139,6 +139,7 @@ FRAMING = {
     "decorate": ("medium", "static"),  # the whole tree, whoever is at it
     "knit": ("medium", "static"),  # the needles, what hangs from them, the yarn's ball
     "roar": ("medium", "static"),  # the jaw dropping open, and whoever it calls out at
+    "brush": ("close-up", "static"),  # the toothbrush at the mouth, the foam
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

@@ -88,5 +88,6 @@
 # knitting; one sitting by a fire indoors in an armchair (a couple on a sofa); 84: a bus's
 # passenger at its window; what a rider holds at their hands, not above their head; 85: a
 # drone, and its pilot's controller; 86: a rock, sat on; 87: a child held in the arms; 88:
-# a dog barking, a cat meowing, a lion roaring (calling out, at whoever is before it).
-VERSION = 88
+# a dog barking, a cat meowing, a lion roaring (calling out, at whoever is before it); 89:
+# brushing teeth; two asleep side by side on a bed.
+VERSION = 89

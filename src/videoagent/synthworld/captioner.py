@@ -415,6 +415,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "wake": "wakes up",
         "howl": "howls at the sky",
         "roar": VOICES.get(entity.kind, "calls out"),  # barks, meows, roars
+        "brush": "brushes teeth",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -1649,6 +1649,7 @@ class Choreography:
             "decorate": 2.5,  # a bauble hung every two and a half seconds
             "knit": 6.0,  # a stitch a second
             "roar": 3.0,  # a call every two seconds (a dog's barks come thrice as often)
+            "brush": 18.0,  # the toothbrush scrubbed to and fro three times a second
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -244,6 +244,7 @@ WHEN_DONE = {
 # Names of two words read as the one they mean ("playing video games": gaming, at home).
 COMPOUNDS = {"video games": "videogames", "video game": "videogame"}
 COMPOUNDS["tree bark"] = "tree"  # seen up close: the tree, no dog's bark
+COMPOUNDS["before bed"] = "bedtime"  # "brushing her teeth before bed": at night, no bed
 # A product's video, shot or ad is the video's, no product of its own to draw beside what
 # it shows ("a product video of a red sneaker").
 COMPOUNDS |= {f"product {kind}": f"product{kind}" for kind in ("video", "shot", "ad", "demo")}
@@ -415,6 +416,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "slice": ("person",),  # vegetables on a board on a worktop, a knife chopping them up
     "decorate": ("person",),  # a christmas tree, reaching up to hang a bauble on it
     "knit": ("person",),  # sitting, two needles clicking, what is knitted hanging from them
+    "brush": ("person",),  # brushing the teeth, a toothbrush scrubbing to and fro at the mouth
     # calling out, the jaw dropped open, the call carried off before it: a dog's bark, a
     # lion's roar (`VOICES`)
     "roar": tuple(VOICES),
@@ -497,6 +499,7 @@ LEARNT_ACTIONS = tuple(
         "decorate",
         "knit",
         "roar",
+        "brush",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1414,6 +1417,11 @@ ACTION_SYNONYMS = {
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
+    **{  # the teeth brushed ("brushing a horse" grooms it: stroking)
+        f"{brush} {whose}teeth": "brush"
+        for brush in "brush brushes brushing brushed".split()
+        for whose in ("", "her ", "his ", "their ", "my ", "the ", "your ", "our ")
+    },
     **dict.fromkeys(  # ("trumpet": also the instrument, said by one playing it)
         """roar roars roaring roared bark barks barking barked growl growls growling growled
         snarl snarls snarling snarled meow meows meowing meowed miaow miaows miaowing hiss

@@ -648,6 +648,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         tools.snow_shovel(pen, hands, shovel[0], shovel[2])
     elif pose.action == "push":
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
+    elif pose.action == "brush":  # the toothbrush held to the mouth (drawn over the face)
+        pen.limb_to(
+            (sx, sy - 0.02), tools.brushing((sx, sy - 0.02), pose.phase)[0], 0.55, 0.085, shirt
+        )
     elif pose.action == "sled":  # holding the rope to its curled front
         pen.limb((sx, sy - 0.02), 0.55, SLED_HANDS, 0.085, shirt, knee=-0.2)
     elif pose.action == "decorate":  # a bauble lifted up to the tree, hung, the hand back
@@ -794,6 +798,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         _singing_head(pen, sx + 0.03, sy + 0.16, pose)
     else:
         _head(pen, sx + 0.03, sy + 0.16)
+    if pose.action == "brush":  # scrubbing to and fro, foam at the lips
+        tools.toothbrush(pen, *tools.brushing((sx, sy - 0.02), pose.phase))
     if pose.waist_up:  # its blanket tucked in over the lap and the hands
         pen.rect(-0.2, -0.04, 0.45, 0.1, BLANKET)
     if pose.waist_up and pose.action == "sleep":  # dozing, sitting up

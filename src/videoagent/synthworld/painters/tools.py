@@ -258,3 +258,26 @@ def knitting(pen: Pen, near: tuple[float, float], far: tuple[float, float], phas
         0.006,
         shade(YARN, 0.8),
     )
+
+
+TOOTHBRUSH = (70, 160, 220)
+FOAM = (250, 250, 252)
+# One brushing their teeth, from the shoulder (metres, facing right): the toothbrush's head
+# at the mouth, the hand holding it out before the chin, both scrubbing to and fro.
+BRUSHED_AT, BRUSH_HAND, SCRUB = (0.11, 0.115), (0.27, 0.06), 0.025
+
+
+def brushing(shoulder: tuple[float, float], phase: float) -> tuple[tuple[float, float], ...]:
+    """Where the hand and the toothbrush's head of one brushing their teeth are at
+    `phase`."""
+    x, y = shoulder
+    scrub = SCRUB * math.sin(phase)
+    hand = (x + BRUSH_HAND[0] + scrub, y + BRUSH_HAND[1])
+    return hand, (x + BRUSHED_AT[0] + scrub, y + BRUSHED_AT[1])
+
+
+def toothbrush(pen: Pen, hand: tuple[float, float], head: tuple[float, float]) -> None:
+    """A toothbrush from `hand` to its head at the mouth, foam at the lips."""
+    pen.line([hand, head], 0.018, TOOTHBRUSH)
+    pen.rect(head[0] - 0.02, head[1] - 0.005, head[0] + 0.015, head[1] + 0.018, FOAM)
+    pen.ellipse(head[0] - 0.01, head[1] - 0.02, 0.022, 0.014, FOAM)

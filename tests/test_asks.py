@@ -141,8 +141,8 @@ def test_the_plan_shows_the_asks():
     [
         # What synthworld cannot draw is said, not dropped in silence (the dog walks).
         ("a dog dancing", "'dancing': synthworld has no drawing for a dog that dances"),
-        # A word it draws, but not for that kind (a ball rolls; a dog does not).
-        ("a dog rolling in the grass", "synthworld has no drawing for a dog that rolls"),
+        # A word it draws, but not for that kind (a ball rolls, a dog on its back; a horse not).
+        ("a horse rolling in the grass", "synthworld has no drawing for a horse that rolls"),
         # A request it cannot read at all (another language) is said to be so.
         ("一只猫在公园里散步", "the request names nothing synthworld's English vocabulary knows"),
     ],

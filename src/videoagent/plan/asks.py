@@ -74,6 +74,7 @@ SAID_AS = {
     "slice": "chop vegetables",
     "chop": "chop wood",
     "brush": "brush teeth",
+    "wriggle": "roll over",
 }  # actions said in other words than the world's ("fishes")
 
 

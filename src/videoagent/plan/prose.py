@@ -79,6 +79,7 @@ ACTION_PROSE = {
     "decorate": "decorates it, reaching up to hang a bauble on it",
     "knit": "sits knitting, the needles clicking, a ball of yarn at their feet",
     "brush": "brushes their teeth, the toothbrush scrubbing to and fro, foam at the lips",
+    "wriggle": "rolls on its back, legs in the air, wriggling from side to side",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

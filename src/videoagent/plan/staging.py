@@ -140,6 +140,7 @@ FRAMING = {
     "knit": ("medium", "static"),  # the needles, what hangs from them, the yarn's ball
     "roar": ("medium", "static"),  # the jaw dropping open, and whoever it calls out at
     "brush": ("close-up", "static"),  # the toothbrush at the mouth, the foam
+    "wriggle": ("medium", "static"),  # on its back, legs in the air
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

@@ -416,6 +416,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "howl": "howls at the sky",
         "roar": VOICES.get(entity.kind, "calls out"),  # barks, meows, roars
         "brush": "brushes teeth",
+        "wriggle": "rolls over",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

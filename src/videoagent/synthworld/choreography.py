@@ -424,7 +424,7 @@ class Pose:
             width, height = height * 0.62, height * 0.45
         if self.action == "sleep" and kind in ("person", "child") and not self.waist_up:
             width, height = height, height * 0.2
-        elif self.action == "sleep" and kind != "bird":  # lying down, legs folded
+        elif self.action in ("sleep", "wriggle") and kind != "bird":  # lying down
             width, height = width * 1.05, height * 0.5
         if self.action in RIDING:  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
@@ -1650,6 +1650,7 @@ class Choreography:
             "knit": 6.0,  # a stitch a second
             "roar": 3.0,  # a call every two seconds (a dog's barks come thrice as often)
             "brush": 18.0,  # the toothbrush scrubbed to and fro three times a second
+            "wriggle": 3.0,  # rocked from side to side every two seconds
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

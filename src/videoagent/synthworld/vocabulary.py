@@ -417,6 +417,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "decorate": ("person",),  # a christmas tree, reaching up to hang a bauble on it
     "knit": ("person",),  # sitting, two needles clicking, what is knitted hanging from them
     "brush": ("person",),  # brushing the teeth, a toothbrush scrubbing to and fro at the mouth
+    # rolling on its back in the grass, legs in the air, wriggling from side to side
+    "wriggle": ("dog", "cat"),
     # calling out, the jaw dropped open, the call carried off before it: a dog's bark, a
     # lion's roar (`VOICES`)
     "roar": tuple(VOICES),
@@ -500,6 +502,7 @@ LEARNT_ACTIONS = tuple(
         "knit",
         "roar",
         "brush",
+        "wriggle",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1602,6 +1605,9 @@ ACTION_SYNONYMS = {
     "roll": "roll",
     "rolls": "roll",
     "rolling": "roll",
+    # a dog or a cat on its back ("rolling in the grass" too, said of one)
+    **{f"{roll} over": "wriggle" for roll in "roll rolls rolling rolled".split()},
+    **dict.fromkeys("wriggle wriggles wriggling wriggled".split(), "wriggle"),
     "stand": "stand",
     "stands": "stand",
     "standing": "stand",

@@ -91,3 +91,21 @@ def test_the_armchair_is_no_kind_the_models_learnt():
     assert "armchair" not in LEARNT_KINDS
     learnt = parse("a cat sleeping on an armchair").within(LEARNT_KINDS, ("sit", "stand"))
     assert "armchair" not in [e.kind for e in learnt.spec.entities]
+
+
+def test_stories_told_by_the_fire_are_told_sitting_by_it(first_planned):
+    # "a grandpa telling stories by the fire" stood by the hearth, the telling undrawable
+    alone, warnings = first_planned("a grandpa telling stories by the fire")
+    assert not warnings
+    assert [(e.kind, e.action) for e in alone.entities] == [
+        ("person", "talk"),
+        ("fireplace", "stand"),
+        ("armchair", "stand"),
+    ]
+    told, _ = first_planned("a grandpa telling stories to his grandkids by the fire")
+    assert [e.kind for e in told.entities] == ["person", "person", "fireplace", "sofa"]
+    poses = Choreography(told, 2.0)
+    assert all(poses.pose(i, 1.0).seated for i in (0, 1))  # side by side on the sofa
+    assert parse("kids telling ghost stories around the campfire").spec.entities[0].action == (
+        "talk"
+    )

@@ -78,7 +78,7 @@ LIT_AFTER_DARK = ("streetlight",)
 # What is sat on, where a request names it.
 SEATED_ON = ("bench", "sofa", "armchair", "bed", "blanket", "table", "rock")
 # What a person by a fire indoors does in an armchair (two on a sofa), where none is named.
-FIRESIDE = ("sit", "read", "knit")
+FIRESIDE = ("sit", "read", "knit", "talk")
 # What stands only by water: where a request puts it on its cliff or hill (a place stood
 # in for) or nowhere, it is at the beach, on the shore.
 BY_THE_WATER = {"lighthouse": ("beach", "lake")}
@@ -1419,6 +1419,11 @@ ACTION_SYNONYMS = {
         "talk",
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
+    **{  # a story told to those listening, with the hands ("telling stories by the fire")
+        f"{tell} {story}": "talk"
+        for tell in "tell tells telling told".split()
+        for story in ("stories", "a story", "ghost stories", "a ghost story", "jokes", "a joke")
+    },
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
     **{  # the teeth brushed ("brushing a horse" grooms it: stroking)
         f"{brush} {whose}teeth": "brush"

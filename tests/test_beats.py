@@ -337,3 +337,11 @@ def test_coming_home_is_what_the_subject_does_not_a_place_of_its_own():
         "A kitten explores the house all day."
     )
     assert beat_sentence("a man", "the beach at dawn", first=False) == "The beach at dawn."
+
+
+def test_a_request_opened_by_she_he_or_i_is_about_a_woman_a_man_or_me():
+    # "she walks in the park" was the empty park, no one in it
+    assert split_beats("she walks in the park").subject == "a woman"
+    assert split_beats("he is reading by the fire").beats == ("reading by the fire",)
+    assert split_beats("I'm walking my dog").subject == "me"
+    assert split_beats("the dog runs, then she follows").subject == "the dog"

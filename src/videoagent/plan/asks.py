@@ -75,6 +75,7 @@ SAID_AS = {
     "chop": "chop wood",
     "brush": "brush teeth",
     "wriggle": "roll over",
+    "exercise": "do push-ups",
 }  # actions said in other words than the world's ("fishes")
 
 

@@ -147,6 +147,9 @@ _E_STEMS = (
     "rid",
     "driv",
     "smil",
+    "chang",  # (not hang, sing: said alike)
+    "arrang",
+    "loung",
     "shar",
     "serv",
     "explor",
@@ -489,6 +492,12 @@ def _said_after_its_clause(opening: re.Match) -> str:
     return f"{opening['clause']} {when[0].lower()}{when[1:]}"
 
 
+# Who a request opened by a pronoun is about, no one named before it ("she walks in the
+# park": a woman; "I walk my dog": me, as "me unboxing …" is).
+_UNNAMED_AS = {"she": "a woman", "he": "a man", "i": "me"}
+_UNNAMED = re.compile(r"^(?P<who>she|he|i)(?:'s|'m| is| am)?\b(?!')", re.IGNORECASE)
+
+
 def split_beats(text: str) -> Beats:
     """Subject and beats of a request; the duration phrase and preamble are dropped. A
     request of several sentences ("It is raining in the city. A man waits at a bus stop.")
@@ -509,6 +518,7 @@ def split_beats(text: str) -> Beats:
     text = re.sub(r"^(?:first|at first)\b,?\s*", "", text, flags=re.IGNORECASE)  # of a sequence
     text = _DAY_IN_THE_LIFE.sub("", text, count=1)  # of whom: "a day in the life of a barista"
     text = _OPENS_WITH_WHEN.sub(_said_after_its_clause, text, count=1)
+    text = _UNNAMED.sub(lambda m: _UNNAMED_AS[m["who"].lower()], text, count=1)  # "she walks"
     sentences = [_DIRECTION.sub("", s.strip(" .!?")) for s in _SENTENCES.split(text)]
     sentences = [_NEXT_IN_TURN.sub("", s) for s in sentences]  # "Then a man arrives"
     sentences = [part for s in sentences if s for part in _at_colon(s)]

@@ -80,6 +80,7 @@ ACTION_PROSE = {
     "knit": "sits knitting, the needles clicking, a ball of yarn at their feet",
     "brush": "brushes their teeth, the toothbrush scrubbing to and fro, foam at the lips",
     "wriggle": "rolls on its back, legs in the air, wriggling from side to side",
+    "exercise": "does push-ups, straight as a plank, lowered to the ground and pushed up",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

@@ -141,6 +141,7 @@ FRAMING = {
     "roar": ("medium", "static"),  # the jaw dropping open, and whoever it calls out at
     "brush": ("close-up", "static"),  # the toothbrush at the mouth, the foam
     "wriggle": ("medium", "static"),  # on its back, legs in the air
+    "exercise": ("medium", "static"),  # the whole plank, from the toes to the head
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

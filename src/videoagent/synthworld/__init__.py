@@ -89,5 +89,6 @@
 # passenger at its window; what a rider holds at their hands, not above their head; 85: a
 # drone, and its pilot's controller; 86: a rock, sat on; 87: a child held in the arms; 88:
 # a dog barking, a cat meowing, a lion roaring (calling out, at whoever is before it); 89:
-# brushing teeth; two asleep side by side on a bed; 90: a dog or a cat rolling on its back.
-VERSION = 90
+# brushing teeth; two asleep side by side on a bed; 90: a dog or a cat rolling on its back;
+# 91: push-ups.
+VERSION = 91

@@ -417,6 +417,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "roar": VOICES.get(entity.kind, "calls out"),  # barks, meows, roars
         "brush": "brushes teeth",
         "wriggle": "rolls over",
+        "exercise": "does push-ups",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -420,6 +420,8 @@ class Pose:
             height *= 0.55 if self.grounded else 0.72
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
+        if self.action == "exercise" and kind in ("person", "child"):  # a plank, its head up
+            width, height = height * 0.85, height * 0.42
         if self.action == "crawl" and kind in ("person", "child"):  # on hands and knees
             width, height = height * 0.62, height * 0.45
         if self.action == "sleep" and kind in ("person", "child") and not self.waist_up:
@@ -1651,6 +1653,7 @@ class Choreography:
             "roar": 3.0,  # a call every two seconds (a dog's barks come thrice as often)
             "brush": 18.0,  # the toothbrush scrubbed to and fro three times a second
             "wriggle": 3.0,  # rocked from side to side every two seconds
+            "exercise": 4.0,  # a push-up every second and a half
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -245,6 +245,8 @@ WHEN_DONE = {
 COMPOUNDS = {"video games": "videogames", "video game": "videogame"}
 COMPOUNDS["tree bark"] = "tree"  # seen up close: the tree, no dog's bark
 COMPOUNDS["before bed"] = "bedtime"  # "brushing her teeth before bed": at night, no bed
+# working out is a workout ("they work in an office" is no doing drawn: said so)
+COMPOUNDS |= {f"{work} out": "workout" for work in "work works working worked".split()}
 # A product's video, shot or ad is the video's, no product of its own to draw beside what
 # it shows ("a product video of a red sneaker").
 COMPOUNDS |= {f"product {kind}": f"product{kind}" for kind in ("video", "shot", "ad", "demo")}
@@ -417,6 +419,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "decorate": ("person",),  # a christmas tree, reaching up to hang a bauble on it
     "knit": ("person",),  # sitting, two needles clicking, what is knitted hanging from them
     "brush": ("person",),  # brushing the teeth, a toothbrush scrubbing to and fro at the mouth
+    "exercise": ("person",),  # push-ups: straight as a plank, lowered and pushed up again
     # rolling on its back in the grass, legs in the air, wriggling from side to side
     "wriggle": ("dog", "cat"),
     # calling out, the jaw dropped open, the call carried off before it: a dog's bark, a
@@ -503,6 +506,7 @@ LEARNT_ACTIONS = tuple(
         "roar",
         "brush",
         "wriggle",
+        "exercise",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1147,7 +1151,7 @@ def toy_words(kind: str) -> frozenset[str]:
 WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears".split())
 # Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
 # "the tree bears fruit").
-NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes", "presents"))
+NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes", "presents", "does"))
 # Fishing said by what is done with the line ("casts his line", "catches a big fish").
 CATCHING = frozenset("catch catches catching caught reel reels reeling reeled".split())
 # Climbing a tree: a person up its trunk; an animal then perches in it ("a squirrel
@@ -1159,9 +1163,14 @@ CASTING = frozenset("cast casts casting".split())
 
 def verb_after_its_doer(words: list[str], i: int) -> bool:
     """Whether `words[i]` is one of `NAMES_ALSO_VERBS` said as the verb ("the rooster
-    crows"; not "crows fly", "three crows")."""
+    crows", "she does yoga"; not "crows fly", "three crows")."""
     before = words[i - 1] if i > 0 else ""
-    return words[i] in NAMES_ALSO_VERBS and (before in KINDS or before in KIND_SYNONYMS)
+    doer = before in KINDS or before in KIND_SYNONYMS or before in _SAID_OF_A_DOER
+    return words[i] in NAMES_ALSO_VERBS and doer
+
+
+# Who a verb is said of without naming them ("she does yoga").
+_SAID_OF_A_DOER = frozenset("she he it they who that i we you everyone everybody".split())
 
 
 # Places synthworld has no drawing for, drawn as the nearest of its own: a farm as its
@@ -1613,6 +1622,12 @@ ACTION_SYNONYMS = {
     # a dog or a cat on its back ("rolling in the grass" too, said of one)
     **{f"{roll} over": "wriggle" for roll in "roll rolls rolling rolled".split()},
     **dict.fromkeys("wriggle wriggles wriggling wriggled".split(), "wriggle"),
+    # working out, drawn as push-ups (no gym, no weights)
+    **dict.fromkeys(
+        """push-up push-ups pushup pushups press-up press-ups exercise exercises exercising
+        exercised workout workouts""".split(),
+        "exercise",
+    ),
     "stand": "stand",
     "stands": "stand",
     "standing": "stand",

@@ -479,7 +479,29 @@ def _crawling_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     _head(pen, shoulder[0] + 0.2, shoulder[1] + 0.14)
 
 
+PLANK_FEET, PLANK_HANDS = (-0.85, 0.05), (0.5, 0.0)  # one doing push-ups, facing right
+PLANK_LOW, PLANK_HIGH = 0.18, 0.48  # their shoulders' height, down and pushed up, metres
+
+
+def _doing_push_ups(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """Push-ups: straight as a plank from the toes to the head, the hands under the
+    shoulders, lowered to the ground and pushed up again."""
+    up = 0.5 + 0.5 * math.sin(pose.phase)
+    shoulder = (PLANK_HANDS[0] - 0.04, PLANK_LOW + (PLANK_HIGH - PLANK_LOW) * up)
+    feet = PLANK_FEET
+    hip = (feet[0] + 0.55 * (shoulder[0] - feet[0]), feet[1] + 0.55 * (shoulder[1] - feet[1]))
+    pen.limb_to(shoulder, (PLANK_HANDS[0] - 0.08, 0.0), 0.52, 0.08, shade(colour, 0.7))
+    pen.line([feet, hip], 0.13, shade(TROUSERS, 0.85))
+    pen.line([feet, hip], 0.11, TROUSERS)
+    pen.line([hip, shoulder], 0.24, colour)
+    pen.limb_to(shoulder, PLANK_HANDS, 0.52, 0.085, shade(colour, 0.85))
+    _head(pen, shoulder[0] + 0.17, shoulder[1] + 0.06)
+
+
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    if pose.action == "exercise":
+        _doing_push_ups(pen, pose, colour)
+        return
     if pose.action == "crawl":
         _crawling_person(pen, pose, colour)
         return

@@ -76,6 +76,7 @@ SAID_AS = {
     "brush": "brush teeth",
     "wriggle": "roll over",
     "exercise": "do push-ups",
+    "wash": "wash the dishes",
 }  # actions said in other words than the world's ("fishes")
 
 

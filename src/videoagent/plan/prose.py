@@ -81,6 +81,7 @@ ACTION_PROSE = {
     "brush": "brushes their teeth, the toothbrush scrubbing to and fro, foam at the lips",
     "wriggle": "rolls on its back, legs in the air, wriggling from side to side",
     "exercise": "does push-ups, straight as a plank, lowered to the ground and pushed up",
+    "wash": "washes the dishes at the sink, a plate held up over the suds, the sponge going round",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

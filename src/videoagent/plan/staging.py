@@ -142,6 +142,7 @@ FRAMING = {
     "brush": ("close-up", "static"),  # the toothbrush at the mouth, the foam
     "wriggle": ("medium", "static"),  # on its back, legs in the air
     "exercise": ("medium", "static"),  # the whole plank, from the toes to the head
+    "wash": ("medium", "static"),  # at the sink, the plate, the suds
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

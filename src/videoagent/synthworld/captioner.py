@@ -418,6 +418,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "brush": "brushes teeth",
         "wriggle": "rolls over",
         "exercise": "does push-ups",
+        "wash": "washes the dishes",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -1654,6 +1654,7 @@ class Choreography:
             "brush": 18.0,  # the toothbrush scrubbed to and fro three times a second
             "wriggle": 3.0,  # rocked from side to side every two seconds
             "exercise": 4.0,  # a push-up every second and a half
+            "wash": 6.0,  # the sponge round the plate once a second
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

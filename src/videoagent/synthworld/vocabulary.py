@@ -125,7 +125,9 @@ WHERE_DONE = {
     **dict.fromkeys(("fishing", "angling"), "lake"),
     **dict.fromkeys("camps camped camping camper campers".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
-    **dict.fromkeys(("laundry", "teeth", "homework"), "living room"),  # chores done at home
+    # chores done at home (the teeth: `COMPOUNDS`' toothbrushing)
+    **dict.fromkeys(("laundry", "teeth", "homework", "toothbrushing"), "living room"),
+    "dishwashing": "kitchen",
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
     **dict.fromkeys(("videogame", "videogames", "gaming", "karaoke"), "living room"),
     **dict.fromkeys(("table", "tables"), "living room"),  # eating at it, at home
@@ -245,6 +247,19 @@ WHEN_DONE = {
 COMPOUNDS = {"video games": "videogames", "video game": "videogame"}
 COMPOUNDS["tree bark"] = "tree"  # seen up close: the tree, no dog's bark
 COMPOUNDS["before bed"] = "bedtime"  # "brushing her teeth before bed": at night, no bed
+# the teeth brushed are toothbrushing ("brushing her hair" is no doing drawn: said so;
+# "brushing a horse" grooms it)
+COMPOUNDS |= {
+    f"{brush} {whose}teeth": "toothbrushing"
+    for brush in "brush brushes brushing brushed".split()
+    for whose in ("", "her ", "his ", "their ", "my ", "the ", "your ", "our ")
+}
+# the dishes washed are dishwashing ("washing the car" is no doing drawn: said so)
+COMPOUNDS |= {
+    f"{wash} {dishes}": "dishwashing"
+    for wash in "wash washes washing washed do does doing did".split()
+    for dishes in ("the dishes", "dishes", "the washing up", "the washing-up", "up")
+}
 # working out is a workout ("they work in an office" is no doing drawn: said so)
 COMPOUNDS |= {f"{work} out": "workout" for work in "work works working worked".split()}
 # A product's video, shot or ad is the video's, no product of its own to draw beside what
@@ -263,6 +278,7 @@ def compounded(text: str) -> str:
 # surfing at the beach, skiing in the mountains, on snow.
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains", "slice": "kitchen"}
 PLACE_OF_DOING["decorate"] = "living room"  # a christmas tree, at home
+PLACE_OF_DOING["wash"] = "kitchen"  # the dishes, at its sink
 # What a person does at home where it is done at night and no place is said ("she stays up
 # late reading"; not out in the park in the dark).
 DONE_AT_HOME_AT_NIGHT = ("read", "sleep", "type", "knit")
@@ -420,6 +436,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "knit": ("person",),  # sitting, two needles clicking, what is knitted hanging from them
     "brush": ("person",),  # brushing the teeth, a toothbrush scrubbing to and fro at the mouth
     "exercise": ("person",),  # push-ups: straight as a plank, lowered and pushed up again
+    "wash": ("person",),  # the dishes, at the sink: a plate held up, a sponge going round
     # rolling on its back in the grass, legs in the air, wriggling from side to side
     "wriggle": ("dog", "cat"),
     # calling out, the jaw dropped open, the call carried off before it: a dog's bark, a
@@ -507,6 +524,7 @@ LEARNT_ACTIONS = tuple(
         "brush",
         "wriggle",
         "exercise",
+        "wash",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1434,11 +1452,7 @@ ACTION_SYNONYMS = {
         for story in ("stories", "a story", "ghost stories", "a ghost story", "jokes", "a joke")
     },
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
-    **{  # the teeth brushed ("brushing a horse" grooms it: stroking)
-        f"{brush} {whose}teeth": "brush"
-        for brush in "brush brushes brushing brushed".split()
-        for whose in ("", "her ", "his ", "their ", "my ", "the ", "your ", "our ")
-    },
+    "toothbrushing": "brush",  # (`COMPOUNDS`: "brushing her teeth")
     **dict.fromkeys(  # ("trumpet": also the instrument, said by one playing it)
         """roar roars roaring roared bark barks barking barked growl growls growling growled
         snarl snarls snarling snarled meow meows meowing meowed miaow miaows miaowing hiss
@@ -1622,6 +1636,7 @@ ACTION_SYNONYMS = {
     # a dog or a cat on its back ("rolling in the grass" too, said of one)
     **{f"{roll} over": "wriggle" for roll in "roll rolls rolling rolled".split()},
     **dict.fromkeys("wriggle wriggles wriggling wriggled".split(), "wriggle"),
+    "dishwashing": "wash",  # (`COMPOUNDS`: "washing the dishes", "doing the washing up")
     # working out, drawn as push-ups (no gym, no weights)
     **dict.fromkeys(
         """push-up push-ups pushup pushups press-up press-ups exercise exercises exercising

@@ -545,6 +545,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     if knife:  # leaning over the board on the worktop before them
         bend, swing = 0.3, 0.05
         tools.chopping_board(pen, knife[1])
+    if pose.action == "wash":  # at the sink before them, over the suds
+        bend, swing = 0.2, 0.05
+        tools.sink(pen, pose.phase)
     hip_y = 0.9
     seated = pose.seated
     if pose.waist_up:  # in a stroller or in arms, from the waist up: a blanket over the lap
@@ -678,6 +681,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     knitted = tools.knitting_hands((sx, sy - 0.02), pose.phase) if pose.action == "knit" else {}
     if knife:  # on the carrot, pushing it up to the blade
         far_hand = pen.limb_to((sx, sy - 0.02), tools.HOLDING, 0.55, 0.08, sleeve)
+    elif pose.action == "wash":  # holding the plate up over the suds
+        far_hand = pen.limb_to((sx, sy - 0.02), tools.PLATE_HELD, 0.55, 0.08, sleeve)
+        tools.plate(pen, far_hand)
     elif knitted:  # a needle in it, before the chest
         far_hand = pen.limb_to((sx, sy - 0.02), knitted["far"], 0.55, 0.08, sleeve)
     else:
@@ -721,6 +727,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         tools.snow_shovel(pen, hands, shovel[0], shovel[2])
     elif pose.action == "push":
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
+    elif pose.action == "wash":  # the sponge going round and round on the plate
+        tools.sponge(
+            pen, pen.limb_to((sx, sy - 0.02), tools.scrubbing(pose.phase), 0.55, 0.085, shirt)
+        )
     elif pose.action == "brush":  # the toothbrush held to the mouth (drawn over the face)
         pen.limb_to(
             (sx, sy - 0.02), tools.brushing((sx, sy - 0.02), pose.phase)[0], 0.55, 0.085, shirt

@@ -281,3 +281,45 @@ def toothbrush(pen: Pen, hand: tuple[float, float], head: tuple[float, float]) -
     pen.line([hand, head], 0.018, TOOTHBRUSH)
     pen.rect(head[0] - 0.02, head[1] - 0.005, head[0] + 0.015, head[1] + 0.018, FOAM)
     pen.ellipse(head[0] - 0.01, head[1] - 0.02, 0.022, 0.014, FOAM)
+
+
+CHROME, WATER, SPONGE, PLATE = (190, 196, 204), (150, 200, 235), (240, 210, 60), (246, 246, 240)
+SINK_AT = (0.36, 0.68)  # the basin let into the worktop, from just before them
+TAP_X = 0.74  # the tap, at the basin's far end
+PLATE_HELD = (0.5, WORKTOP_TOP + 0.12)  # the plate, held up over the suds, its middle
+SCRUB_RADIUS = 0.035  # the sponge's round on the plate
+
+
+def sink(pen: Pen, phase: float) -> None:
+    """The worktop before one washing up, a basin let into it heaped with suds that
+    bubble, the tap arched over its far end and running into it."""
+    left, right = WORKTOP_SPAN
+    pen.rect(left, 0.0, right, WORKTOP_TOP, WORKTOP)
+    pen.rect(left + 0.04, 0.06, right - 0.04, WORKTOP_TOP - 0.08, shade(WORKTOP, 1.1))
+    pen.rect(left - 0.02, WORKTOP_TOP - 0.03, right + 0.02, WORKTOP_TOP, shade(WORKTOP, 0.8))
+    pen.rect(SINK_AT[0], WORKTOP_TOP - 0.03, SINK_AT[1], WORKTOP_TOP, shade(CHROME, 0.8))
+    spout = (TAP_X - 0.12, WORKTOP_TOP + 0.24)
+    pen.line([(TAP_X, WORKTOP_TOP), (TAP_X, WORKTOP_TOP + 0.3), spout], 0.025, CHROME)
+    pen.line([spout, (spout[0], WORKTOP_TOP + 0.02)], 0.008, WATER)  # running
+    for k in range(7):  # the suds, each bubble swelling and going as the next comes
+        x = SINK_AT[0] + 0.03 + 0.045 * k
+        swell = 0.5 + 0.5 * math.sin(phase * 0.7 + 1.9 * k)
+        pen.ellipse(x, WORKTOP_TOP + 0.015 + 0.01 * (k % 2), 0.022 + 0.01 * swell, 0.02, PLATE)
+
+
+def scrubbing(phase: float) -> tuple[float, float]:
+    """Where the sponge of one washing a plate is at `phase`: round and round on it."""
+    x, y = PLATE_HELD
+    return x + SCRUB_RADIUS * math.cos(phase), y + SCRUB_RADIUS * math.sin(phase)
+
+
+def plate(pen: Pen, held: tuple[float, float]) -> None:
+    """A plate held up over the sink in the far hand, seen on edge a little turned."""
+    x, y = held
+    pen.ellipse(x + 0.05, y, 0.045, 0.1, shade(PLATE, 0.85))
+    pen.ellipse(x + 0.05, y, 0.03, 0.075, PLATE)
+
+
+def sponge(pen: Pen, hand: tuple[float, float]) -> None:
+    """A sponge in the near hand, scrubbing."""
+    pen.rect(hand[0] + 0.01, hand[1] - 0.03, hand[0] + 0.07, hand[1] + 0.03, SPONGE)

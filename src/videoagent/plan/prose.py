@@ -82,6 +82,7 @@ ACTION_PROSE = {
     "wriggle": "rolls on its back, legs in the air, wriggling from side to side",
     "exercise": "does push-ups, straight as a plank, lowered to the ground and pushed up",
     "wash": "washes the dishes at the sink, a plate held up over the suds, the sponge going round",
+    "vacuum": "vacuums the floor, pushing an upright vacuum cleaner to and fro",
     "build": "builds it, patting it into shape",
     "crawl": "crawls along on hands and knees",
     "tug": "pulls at a rope in a tug of war",

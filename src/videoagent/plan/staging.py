@@ -143,6 +143,7 @@ FRAMING = {
     "wriggle": ("medium", "static"),  # on its back, legs in the air
     "exercise": ("medium", "static"),  # the whole plank, from the toes to the head
     "wash": ("medium", "static"),  # at the sink, the plate, the suds
+    "vacuum": ("medium", "static"),  # the vacuum cleaner pushed to and fro
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

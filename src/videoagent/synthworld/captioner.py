@@ -419,6 +419,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "wriggle": "rolls over",
         "exercise": "does push-ups",
         "wash": "washes the dishes",
+        "vacuum": "vacuums",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

@@ -1655,6 +1655,7 @@ class Choreography:
             "wriggle": 3.0,  # rocked from side to side every two seconds
             "exercise": 4.0,  # a push-up every second and a half
             "wash": 6.0,  # the sponge round the plate once a second
+            "vacuum": 3.0,  # pushed out and back every two seconds
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -279,6 +279,7 @@ def compounded(text: str) -> str:
 PLACE_OF_DOING = {"surf": "beach", "ski": "mountains", "slice": "kitchen"}
 PLACE_OF_DOING["decorate"] = "living room"  # a christmas tree, at home
 PLACE_OF_DOING["wash"] = "kitchen"  # the dishes, at its sink
+PLACE_OF_DOING["vacuum"] = "living room"  # its floor
 # What a person does at home where it is done at night and no place is said ("she stays up
 # late reading"; not out in the park in the dark).
 DONE_AT_HOME_AT_NIGHT = ("read", "sleep", "type", "knit")
@@ -437,6 +438,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "brush": ("person",),  # brushing the teeth, a toothbrush scrubbing to and fro at the mouth
     "exercise": ("person",),  # push-ups: straight as a plank, lowered and pushed up again
     "wash": ("person",),  # the dishes, at the sink: a plate held up, a sponge going round
+    "vacuum": ("person",),  # an upright vacuum cleaner pushed to and fro over the floor
     # rolling on its back in the grass, legs in the air, wriggling from side to side
     "wriggle": ("dog", "cat"),
     # calling out, the jaw dropped open, the call carried off before it: a dog's bark, a
@@ -525,6 +527,7 @@ LEARNT_ACTIONS = tuple(
         "wriggle",
         "exercise",
         "wash",
+        "vacuum",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1637,6 +1640,9 @@ ACTION_SYNONYMS = {
     **{f"{roll} over": "wriggle" for roll in "roll rolls rolling rolled".split()},
     **dict.fromkeys("wriggle wriggles wriggling wriggled".split(), "wriggle"),
     "dishwashing": "wash",  # (`COMPOUNDS`: "washing the dishes", "doing the washing up")
+    **dict.fromkeys(
+        """vacuum vacuums vacuuming vacuumed hoover hoovers hoovering hoovered""".split(), "vacuum"
+    ),
     # working out, drawn as push-ups (no gym, no weights)
     **dict.fromkeys(
         """push-up push-ups pushup pushups press-up press-ups exercise exercises exercising
@@ -1768,7 +1774,7 @@ NEUTRAL_WORDS = frozenset(
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
-    windowsill windowsills sill ledge
+    windowsill windowsills sill ledge carpet carpets
     reeds water counter stove trail peaks seaweed roof roofs rooftops chimney chimneys
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view

@@ -670,6 +670,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         far = -1.5 + 0.15 * math.sin(pose.phase)
     if pose.action == "ski":  # its pole pushing off in turn with the near one's
         far, elbow = 0.75 - 0.35 * _push(pose, math.pi), -0.4
+    if pose.action == "vacuum":  # both hands on its handle
+        far, elbow = tools.vacuum_swing(pose.phase), -0.1
     if pose.action in ("scoot", "mow"):  # both hands on the handlebar, the mower's handle
         far, elbow = HANDS_FORWARD[pose.action], -0.1
     if pose.pushes:  # both hands on the stroller's handle
@@ -727,6 +729,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         tools.snow_shovel(pen, hands, shovel[0], shovel[2])
     elif pose.action == "push":
         pen.limb((sx, sy - 0.02), 0.55, 0.9 + 0.6 * pose.reach, 0.085, shirt)
+    elif pose.action == "vacuum":  # the vacuum cleaner pushed out and drawn back
+        swing = tools.vacuum_swing(pose.phase)
+        tools.vacuum_cleaner(pen, pen.limb((sx, sy - 0.02), 0.55, swing, 0.085, shirt, knee=-0.1))
     elif pose.action == "wash":  # the sponge going round and round on the plate
         tools.sponge(
             pen, pen.limb_to((sx, sy - 0.02), tools.scrubbing(pose.phase), 0.55, 0.085, shirt)

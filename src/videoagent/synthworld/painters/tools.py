@@ -323,3 +323,23 @@ def plate(pen: Pen, held: tuple[float, float]) -> None:
 def sponge(pen: Pen, hand: tuple[float, float]) -> None:
     """A sponge in the near hand, scrubbing."""
     pen.rect(hand[0] + 0.01, hand[1] - 0.03, hand[0] + 0.07, hand[1] + 0.03, SPONGE)
+
+
+VACUUM, VACUUM_HEAD = (120, 60, 160), (50, 50, 56)  # an upright vacuum cleaner's body, head
+VACUUM_REACH = 0.25  # how far to and fro its head is pushed, radians of the arm's swing
+
+
+def vacuum_swing(phase: float) -> float:
+    """The arm's swing (radians from hanging) of one vacuuming at `phase`: pushed out
+    and drawn back along the floor."""
+    return 0.75 + VACUUM_REACH * math.sin(phase)
+
+
+def vacuum_cleaner(pen: Pen, hand: tuple[float, float]) -> None:
+    """An upright vacuum cleaner before its user: its handle from `hand` down to its head
+    on the floor, its body with its bag on the handle."""
+    head = (hand[0] + 0.42, 0.05)
+    pen.line([hand, head], 0.03, shade(VACUUM_HEAD, 1.4))
+    mid = ((hand[0] + head[0]) / 2 + 0.03, (hand[1] + head[1]) / 2)
+    pen.ellipse(mid[0], mid[1], 0.08, 0.2, VACUUM)
+    pen.rect(head[0] - 0.08, 0.0, head[0] + 0.14, 0.07, VACUUM_HEAD)

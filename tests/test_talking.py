@@ -137,3 +137,14 @@ def test_a_barista_talks_at_work_standing_not_sat_at_a_table(first_planned):
     spec, _ = first_planned("a barista chatting with customers")
     assert spec.place == "cafe"
     assert _doings(spec) == [("person", "talk"), ("person", "talk")]  # no table to sit at
+
+
+def test_a_date_is_the_two_of_them_talking(first_planned):
+    # "a couple's first date at a cafe" walked about the café, "date" said undrawable
+    spec, warnings = first_planned("a couple's first date at a cafe")
+    assert not warnings and spec.place == "cafe"
+    assert [(e.kind, e.action) for e in spec.entities if e.kind == "person"] == [
+        ("person", "talk"),
+        ("person", "talk"),
+    ]
+    assert not parse("a family road trip").unsupported_words  # the trip is the video's

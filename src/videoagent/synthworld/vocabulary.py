@@ -1449,6 +1449,8 @@ ACTION_SYNONYMS = {
         "talk",
     ),
     **dict.fromkeys(("catching up", "catch up", "catches up", "a chat"), "talk"),
+    # a date: the two of them talking ("a couple's first date at a cafe": at its table)
+    **dict.fromkeys("date dates dating".split(), "talk"),
     **{  # a story told to those listening, with the hands ("telling stories by the fire")
         f"{tell} {story}": "talk"
         for tell in "tell tells telling told".split()
@@ -1769,6 +1771,7 @@ NEUTRAL_WORDS = frozenset(
     seconds minute minutes sec s make create show showing shows story going goes go getting gets
     get got has have having had do does doing finally later then while its own way time
     early late stay stays stayed staying lazy brisk leisurely peaceful quiet daily routine
+    trip trips
     routines
     monday tuesday wednesday thursday friday saturday sunday weekend
     camera frame framing light lighting lit shadows shadow soft hard warm cool cold bright dim

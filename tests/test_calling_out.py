@@ -28,6 +28,10 @@ from videoagent.synthworld.vocabulary import LEARNT_ACTIONS
         ("a cat meowing", "cat", "meows"),
         ("a cow mooing in the field", "cow", "moos"),
         ("an elephant trumpeting", "elephant", "trumpets"),
+        # a bird's call, whatever it is called: its beak open, notes carried off
+        ("an owl hooting at night", "bird", "sings"),
+        ("a parrot talking", "bird", "sings"),
+        ("a rooster crowing at sunrise", "bird", "sings"),
     ],
 )
 def test_a_call_is_read_and_said_back_in_the_kind_s_own_word(prompt, kind, said):

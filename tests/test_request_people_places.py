@@ -212,8 +212,8 @@ def test_what_no_one_is_named_to_do_one_person_does_from_beat_to_beat():
         # television is watched from the sofa, at home (the dog walked along in the park)
         ("a dog watching tv", "living room", "sit", {"sofa"}),
         ("a family watching a movie on tv", "living room", "sit", {"sofa"}),
-        # an owl hooting keeps still (it walked along)
-        ("an owl hooting in the forest at night", "forest", "stand", set()),
+        # an owl hooting keeps still, calling (it walked along)
+        ("an owl hooting in the forest at night", "forest", "roar", set()),
         # eating at a table where no place is said is at home (it was in the park)
         ("a family eating chicken at the table", "living room", "eat", {"table"}),
     ],

@@ -1707,6 +1707,8 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         handed = any(e["kind"] in ("cup", "ball") for e in entities)
         if (kind, action) == ("person", "eat") and handed:
             action = "hold"  # a person drinking a coffee holds the cup (no drawing of sipping)
+        if action in ("sing", "talk") and kind == "bird":
+            action = "roar"  # "a bird singing", "a parrot talking": its call, its beak open
         if action == "roll" and kind in vocab.ACTIONS["wriggle"]:
             action = "wriggle"  # "a dog rolling in the grass": on its back, not a ball's roll
         if (kind, action) == ("bird", "sit"):

@@ -346,6 +346,7 @@ NAMES_NOT_DOINGS = ("water",)
 VOICES = {"dog": "barks", "fox": "barks", "cat": "meows", "wolf": "growls", "lion": "roars"}
 VOICES |= {"tiger": "roars", "bear": "roars", "cow": "moos", "horse": "neighs", "pig": "oinks"}
 VOICES |= {"sheep": "bleats", "goat": "bleats", "elephant": "trumpets", "zebra": "brays"}
+VOICES["bird"] = "sings"  # (an owl's hoot, a rooster's crow, a parrot's talk: a bird's call)
 # Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
@@ -1464,7 +1465,10 @@ ACTION_SYNONYMS = {
         hisses hissing hissed moo moos mooing mooed neigh neighs neighing neighed whinny
         whinnies whinnying bleat bleats bleating bleated oink oinks oinking oinked yap yaps
         yapping yapped woof woofs woofing yelp yelps yelping yelped bray brays braying
-        trumpets trumpeting trumpeted bellow bellows bellowing bellowed""".split(),
+        trumpets trumpeting trumpeted bellow bellows bellowing bellowed hoot hoots hooting
+        hooted chirp chirps chirping chirped tweet tweets tweeting tweeted squawk squawks
+        squawking squawked quack quacks quacking quacked cluck clucks clucking clucked
+        crowing crowed""".split(),
         "roar",
     ),
     **dict.fromkeys("shovel shovels shoveling shovelling shoveled shovelled".split(), "shovel"),

@@ -1071,6 +1071,9 @@ def _pedalling_leg(pen: Pen, hip: tuple[float, float], turn: float, colour: RGB)
     pen.ellipse(foot[0] + 0.04, foot[1], 0.07, 0.035, shade(colour, 0.6))  # shoe
 
 
+BEAK = (240, 170, 40)
+
+
 def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.action == "sleep":  # perched, fluffed up, the head sunk into its shoulders
         rise = 0.006 * breath(pose)
@@ -1085,12 +1088,15 @@ def draw_bird(pen: Pen, pose: Pose, colour: RGB) -> None:
     # eating, it pecks at the ground: the head bobbing down to it and up again
     peck = max(0.0, math.sin(pose.phase * 2.0)) if pose.action == "eat" else 0.0
     hx, hy = 0.09 + 0.05 * peck, 0.17 - 0.13 * peck
+    opened = call_opened(pose, barks=True)  # a bird's call comes quick, like a bark
+    hy += 0.02 * opened  # the head up as it sings
     pen.polygon([(-0.1, 0.12), (-0.2, 0.16 + 0.03 * peck), (-0.19, 0.08)], shade(colour, 0.7))
     pen.ellipse(0.0, 0.12, 0.11, 0.065, colour)
     pen.ellipse(hx, hy, 0.05, 0.05, colour)
-    pen.polygon(
-        [(hx + 0.04, hy + 0.01), (hx + 0.1, hy - 0.005), (hx + 0.04, hy - 0.02)], (240, 170, 40)
-    )
+    gape = 0.03 * opened  # the beak open on each note
+    pen.polygon([(hx + 0.04, hy + 0.01), (hx + 0.1, hy + gape), (hx + 0.04, hy - 0.005)], BEAK)
+    pen.polygon([(hx + 0.04, hy - 0.005), (hx + 0.1, hy - gape), (hx + 0.04, hy - 0.02)], BEAK)
+    call_carried(pen, (hx + 0.12, hy), pose.phase, 0.45, opened)
     pen.ellipse(hx + 0.01, hy + 0.01, 0.01, 0.01, EYE)
     pen.polygon([(-0.04, 0.13), (0.05, 0.13), (0.0, 0.13 + 0.14 * flap)], shade(colour, 0.75))
     if pose.action != "fly":

@@ -236,6 +236,7 @@ def make_brief(request: Request) -> Brief:
         found = [vocab.FOUND_IN[k] for k in things if k in vocab.FOUND_IN]
         homes = found + [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]
         place = "living room" if indoors else "street" if driven else "forest" if wild else "park"
+        place = "lake" if "swim" in doing and place == "park" else place  # in its water
         place = next(iter(homes), place)  # a boat on its water, whoever is in it
         assumed.append(f"set in a {place}")
     shore = next((k for k in things if k in vocab.BY_THE_WATER), None)

@@ -90,5 +90,6 @@
 # drone, and its pilot's controller; 86: a rock, sat on; 87: a child held in the arms; 88:
 # a dog barking, a cat meowing, a lion roaring (calling out, at whoever is before it); 89:
 # brushing teeth; two asleep side by side on a bed; 90: a dog or a cat rolling on its back;
-# 91: push-ups; 92: washing the dishes at a sink; 93: vacuuming; 94: a bird's call.
-VERSION = 94
+# 91: push-ups; 92: washing the dishes at a sink; 93: vacuuming; 94: a bird's call; 95:
+# one swimming with another a length behind them.
+VERSION = 95

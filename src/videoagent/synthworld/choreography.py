@@ -264,6 +264,7 @@ PROPOSED_TO_AT = 0.85  # how far before one kneeling to propose the other stands
 # One asleep beside another on a bed: how far towards their feet and how far up (on its far
 # side, so seen higher) from them, metres.
 LYING_BESIDE = (0.12, 0.2)
+SWIMS_BEHIND = 1.0  # how far behind the subject one swimming with it is, metres
 ROARED_AT = 1.7  # how far before one calling out at another (a dog barking) they are, metres
 # How far before one stroking it an animal is: an arm's reach, and part of its length (a
 # horse's neck is well before its middle); one lower than `KNEELS_TO` is stroked kneeling.
@@ -808,6 +809,8 @@ class Choreography:
             return True  # before the one proposing
         if self._caller_at(index) is not None:
             return True  # before the one barking at them
+        if self._swims_along(index):
+            return True  # behind the one it swims with
         if self._talks_with_the_subject(index):
             return True  # face to face with them
         if self._pusher_of(index) is not None:
@@ -1289,6 +1292,10 @@ class Choreography:
             return self._giver_pose(entity, t, u)
         if entity.action in MEETING:
             return self._meet_pose(entity, t, u, side=+1)
+        if self._swims_along(index):  # a length behind the one it swims with
+            subject = self._subject_pose(self.entities[0], t, u)
+            x = subject.x - SWIMS_BEHIND * subject.facing
+            return Pose(x, 0.0, subject.facing, "swim", self._phase(entity, t))
         if entity.action in ("walk", "run", "chase"):
             subject = self._subject_pose(self.entities[0], t, u)
             lead = -1.3
@@ -1530,6 +1537,12 @@ class Choreography:
             and both == ("person", "person", "sleep", "sleep")
             and (self._raised_seat() and entity.target is None)
         )
+
+    def _swims_along(self, index: int) -> bool:
+        """Whether entity `index` swims with the subject, who swims ("a girl swimming with
+        her dog", "a duck and her ducklings")."""
+        both = (self.entities[0].action, self.entities[index].action)
+        return index > 0 and both == ("swim", "swim")
 
     def _caller_at(self, index: int) -> int | None:
         """Who calls out at entity `index` (a dog barking at the mailman), if anyone does

@@ -1321,7 +1321,7 @@ def _held_by_first_person(
 
 # What one walked, or "with" the subject, does along with it where its kind can.
 _DONE_ALONGSIDE = ("walk", "run", "sit", "jump", "sleep", "cook", "tug", "talk", "slice")
-_DONE_ALONGSIDE += ("decorate", "build")
+_DONE_ALONGSIDE += ("decorate", "build", "swim")
 
 
 def _in_arms(

@@ -196,8 +196,8 @@ def make_brief(request: Request) -> Brief:
     if place is None and done_at:  # surfing at the beach, making dinner in the kitchen
         place = vocab.PLACE_OF_DOING.get(done_at, "kitchen")
         assumed.append(f"set in {PLACE_PROSE[place]} (one {ACTION_PROSE[done_at].split(',')[0]})")
-    said = re.findall(r"[a-z]+", plain.lower())
-    done = next((w for w in said if w in vocab.WHERE_DONE), None)
+    words = re.findall(r"[a-z]+", plain.lower())
+    done = next((w for w in words if w in vocab.WHERE_DONE), None)
     done = None if campfire and vocab.WHERE_DONE.get(done or "") == "kitchen" else done
     if place is None and done:  # a birthday party at home, cooking in the kitchen
         place = vocab.WHERE_DONE[done]

@@ -557,7 +557,6 @@ def stage(
     brewed = any(t in made and makes_a_drink(tokens, k) for k, t in enumerate(tokens))
     brewed &= (here or brief.place) not in ("cafe", "kitchen")  # (a barista's: at the café)
     cooked = any(vocab.WHERE_DONE.get(t) == "kitchen" for t in tokens) or "cook" in done
-    cooked &= named_here is None
     cooked &= (here or brief.place) == "living room"  # "wakes up, then eats breakfast"
     if (brewed or cooked) and named_here is None:  # "making coffee": in the kitchen
         setting = "kitchen"

@@ -1332,9 +1332,8 @@ def _in_arms(
     says sleep; the holder holds it (or goes on as said: "walking with her baby in her
     arms"). Returns the sentence's actions less the child's."""
     arms = any(tokens[k : k + 3] in _IN_THE_ARMS for k in range(len(tokens) - 2))
-    if arms or not mentions:
-        pass
-    elif any(tokens[k] == "in" and tokens[k + 3 : k + 4] == ["arms"] for k in range(len(tokens))):
+    whose = any(tokens[k] == "in" and tokens[k + 3 : k + 4] == ["arms"] for k in range(len(tokens)))
+    if whose and mentions and not arms:
         return _in_whose_arms(entities, mentions, actions, tokens)  # "in her mother's arms"
     holding = actions[:1] == ["hold"] or arms
     if not holding or not mentions or entities[mentions[0]]["kind"] != "person":

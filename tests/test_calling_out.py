@@ -14,6 +14,7 @@ from videoagent.plan.asks import read_asks
 from videoagent.plan.prose import described
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
+from videoagent.synthworld.choreography import Choreography
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.vocabulary import LEARNT_ACTIONS
@@ -87,3 +88,23 @@ def test_the_jaw_drops_and_the_call_is_carried_off_before_it(first_planned):
         diff = np.abs(image[y0:y1, before].astype(int) - stood.frame(frame)[0][y0:y1, before])
         ahead.append(int((diff.sum(axis=2) > 30).sum()))
     assert max(ahead) > 40 and min(ahead) == 0  # the call's arcs, then quiet between roars
+
+
+@pytest.mark.parametrize(
+    ("prompt", "perch"),
+    [("a bird singing on a branch", "tree"), ("a bird chirping on the fence", "fence")],
+)
+def test_a_bird_sings_up_on_its_branch_or_fence(prompt, perch, first_planned):
+    # it sang on the ground beside the tree
+    spec, warnings = first_planned(prompt)
+    assert not warnings
+    assert [(e.kind, e.action, e.target) for e in spec.entities] == [
+        ("bird", "roar", 1),
+        (perch, "stand", None),
+    ]
+    told = caption(spec)
+    assert f"sings {'in' if perch == 'tree' else 'on'} a" in told and parse(told).spec == spec
+    asked = [a.said() for a in read_asks(Request.build(prompt)) if a.kind == "action"]
+    assert asked == [f"the bird sings {'in' if perch == 'tree' else 'on'} the {perch}"]
+    poses = Choreography(spec, 2.0)
+    assert poses.pose(0, 1.0).y > 0.8 and poses.pose(0, 1.0).action == "roar"  # up there

@@ -107,6 +107,8 @@ class Ask:
             on_top = (self.what, self.to) == ("perch", "fence") or self.to in vocab.BOUNCED_ON
             on = "on" if on_top else AIMED.get(self.what)  # (bounced on: a bed)
             on = "in" if (self.what, self.to) == ("ride", "car") else on  # (a dog, along)
+            up = {"tree": "in", "fence": "on"}  # a bird singing up in a tree, on a fence
+            on = up.get(self.to or "", on) if self.what == "roar" else on
             aimed = " ".join(w for w in (on, "the", self.to) if w)
             riding = self.what in ("cycle", "sled") and self.to  # the bike, the sled
             verb = "ride" if riding else self.what

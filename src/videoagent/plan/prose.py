@@ -207,8 +207,13 @@ def _sentences(spec: SceneSpec, names: list[str], caption: str) -> list[str]:
             sentence = f"{called(index)} hands {called(item)} to {_definite(called(target))}"
         elif entity.action == "hold" and item is not None:
             sentence = f"{called(index)} holds {called(item)}"
-        elif entity.action == "roar":  # barks at the mailman; a lion roars
-            at = f" at {_definite(called(target))}" if target is not None else ""
+        elif entity.action == "roar":  # barks at the mailman; a lion roars; a bird, up a tree
+            up = (
+                {"tree": " up in", "fence": " on"}.get(spec.entities[target].kind, " at")
+                if target is not None
+                else ""
+            )
+            at = f"{up} {_definite(called(target))}" if target is not None else ""
             if target is not None and spec.entities[target].action in ("stand", "sit"):
                 told.add(target)  # (one up a tree is told as it is)
             voice = vocab.VOICES.get(entity.kind, "calls out")

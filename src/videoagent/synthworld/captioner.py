@@ -213,7 +213,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
     if action == "roar" and still and entity.target not in done:  # "barks at a man in blue"
         done.add(entity.target)  # type: ignore[arg-type]
         voice = VOICES.get(entity.kind, "calls out")
-        return f"{name.capitalize()} {voice} at {_introduced(spec, entity.target)}."  # type: ignore[arg-type]
+        at = {"tree": "in", "fence": "on"}.get(target.kind, "at")  # a bird's, up in a tree
+        return f"{name.capitalize()} {voice} {at} {_introduced(spec, entity.target)}."  # type: ignore[arg-type]
     if action == "water" and target is not None:  # the flowers watered are theirs to say
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} waters {_introduced(spec, entity.target)}."  # type: ignore[arg-type]

@@ -651,7 +651,7 @@ class Choreography:
             if index == self._leapt():  # in the middle of the run at it
                 positions[index] = sum(subject_span) / 2
                 continue
-            if index == self.entities[0].target and self.entities[0].action == "perch":
+            if index == self._perch_of(0):
                 along = PERCH_ALONG[entity.kind]  # its branch, its top rail, under them
                 positions[index] = sum(subject_span) / 2 - along
                 continue
@@ -882,7 +882,7 @@ class Choreography:
             both = len(self._doing_to("swing", index)) >= SWING_SEATS
             pose = replace(pose, swing=self._swing_angle(t), reach=1.0 if both else 0.0)
         if entity.kind == "tree" and any(
-            e.action == "perch" and e.target == index for e in self.entities
+            self._perch_of(other) == index for other in range(len(self.entities))
         ):
             pose = replace(pose, reach=1.0)  # a branch held out for what perches on it
         if pose.action == "bloom":  # open by the end of the shot
@@ -1187,7 +1187,7 @@ class Choreography:
             return self._tugging(index, tug, t)
         if entity.action == "stroll" and self.entities[0].action == "stroll":
             return self._strolling(index, t, u)
-        if entity.action == "perch" and entity.target is not None:
+        if self._perch_of(index) is not None:
             return self._perched(index, t)
         if entity.action == "swing" and entity.target is not None:
             return self._on_the_swing(index, t)
@@ -1467,6 +1467,15 @@ class Choreography:
             return 0.0
         return (SIZE[self.entities[obstacle].kind][1] + LEAP_CLEARS) * math.sin(over * math.pi)
 
+    def _perch_of(self, index: int) -> int | None:
+        """The tree or the fence entity `index` is up on, perching there or calling out
+        from it ("a bird singing on a branch"), if any."""
+        entity = self.entities[index]
+        if entity.target is None or entity.action not in ("perch", "roar"):
+            return None
+        up = entity.action == "perch" or self.entities[entity.target].kind in PERCH_HEIGHT
+        return entity.target if up else None
+
     def _perched(self, index: int, t: float) -> Pose:
         """One up in a tree, on the branch it holds out, or up on a fence: looking about
         now and then."""
@@ -1474,12 +1483,12 @@ class Choreography:
         perch = self.entities[entity.target].kind  # type: ignore[index]
         under = self._pose(entity.target, t)  # type: ignore[arg-type]
         # several on one perch ("three crows on a fence") sit along it, side by side
-        on_it = self._doing_to("perch", entity.target)  # type: ignore[arg-type]
+        on_it = [i for i in range(len(self.entities)) if self._perch_of(i) == entity.target]
         along = PERCH_ALONG[perch] + PERCHED_APART[on_it.index(index) % len(PERCHED_APART)]
         x = under.x + along * under.facing
         glance = math.sin((t + self.gait_offset) * 0.8) < -0.7  # a look back along it
         facing = -under.facing if glance else under.facing
-        return Pose(x, PERCH_HEIGHT[perch], facing, "perch", self._phase(entity, t))
+        return Pose(x, PERCH_HEIGHT[perch], facing, entity.action, self._phase(entity, t))
 
     def _rider_of(self, index: int) -> int | None:
         """Who rides entity `index`, when the rider leads the shot (else it walks its own way
@@ -1546,8 +1555,11 @@ class Choreography:
 
     def _caller_at(self, index: int) -> int | None:
         """Who calls out at entity `index` (a dog barking at the mailman), if anyone does
-        and it keeps still (a squirrel up a tree stays in it)."""
-        if self.entities[index].action not in ("stand", "sit"):
+        and it keeps still (a squirrel up a tree stays in it; a bird sings from a tree)."""
+        if (
+            self.entities[index].action not in ("stand", "sit")
+            or self.entities[index].kind in PERCH_HEIGHT
+        ):
             return None
         return next(
             (i for i, e in enumerate(self.entities) if e.action == "roar" and e.target == index),

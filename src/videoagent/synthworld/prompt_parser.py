@@ -1507,10 +1507,13 @@ def _apply(
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] in ("tree", "fence")), None
         )
-    elif action == "roar":  # at whoever else is said ("barking at the mailman"), facing them
-        entities[subject]["target"] = next(
-            (m for m in others if entities[m]["kind"] in vocab.CREATURES), None
-        )
+    elif action == "roar" or (action in ("sing", "talk") and entities[subject]["kind"] == "bird"):
+        # at whoever else is said ("barking at the mailman"), facing them
+        at = (m for m in others if entities[m]["kind"] in vocab.CREATURES)
+        # a bird sings from a tree or a fence said ("singing on a branch")
+        up = (m for m in others if entities[m]["kind"] in ("tree", "fence"))
+        bird = entities[subject]["kind"] == "bird"
+        entities[subject]["target"] = next(at, None) if not bird else next(at, next(up, None))
     elif action == "angle":  # fishing from the boat said, if any (else from the bank)
         entities[subject]["target"] = _boat_of(entities, others)
     elif action in vocab.RIDING:

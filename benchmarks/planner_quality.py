@@ -152,7 +152,8 @@ REQUESTS = [
         actions=("give",),
         places=("cafe",),
     ),
-    Asked("a golden retriever rolling in the grass", kinds=("dog",), actions=("roll",)),
+    # (a dog rolling over is drawn on its back, legs in the air: the world's "wriggle")
+    Asked("a golden retriever rolling in the grass", kinds=("dog",), actions=("wriggle",)),
     Asked(
         "evening in the city, people walking home",
         kinds=("person",),

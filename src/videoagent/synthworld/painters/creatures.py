@@ -295,36 +295,41 @@ def _barking_mouth(pen: Pen, hx: float, hy: float, light: RGB, opened: float) ->
     pen.line([(hx + 0.05, hy - 0.075), (hx + 0.16, hy - 0.075 - drop)], 0.035, light)
 
 
+CAT_ON_ITS_BACK = 0.65  # a cat on its back, of a dog's build
+
+
 def on_its_back(pose: Pose) -> tuple[float, float]:
     """How far one rolling on its back has rocked to its side (-1..1) and the paddle of its
     legs in the air (radians)."""
     return math.sin(pose.phase), 0.35 * math.sin(pose.phase * 2.3)
 
 
-def _dog_on_its_back(pen: Pen, pose: Pose, tones: tuple[RGB, RGB, RGB]) -> None:
-    """Rolling on its back: the belly up, the legs paddling in the air, rocking from side to
-    side, the head back on the grass and the tail swishing along it."""
+def _on_its_back(pen: Pen, pose: Pose, tones: tuple[RGB, RGB, RGB], size: float) -> float:
+    """Rolling on its back, a dog's build at `size` (a cat's smaller): the belly up, the
+    legs paddling in the air, rocking from side to side, the tail swishing along the
+    ground. Returns how far it has rocked up off the ground, for its head."""
     colour, dark, light = tones
     rock, paddle = on_its_back(pose)
-    lift = 0.03 * rock  # one side, then the other, up off the ground
-    pen.line([(-0.3, 0.1), (-0.5, 0.05 + 0.06 * rock)], 0.055, colour)  # the tail, swished
+    lift = 0.03 * rock * size  # one side, then the other, up off the ground
+    tail = [(-0.3 * size, 0.1 * size), (-0.5 * size, (0.05 + 0.06 * rock) * size)]
+    pen.line(tail, 0.055 * size, colour)
     for x, tone, k in (
         (0.16, dark, 0.0),
         (-0.2, dark, 1.3),
         (0.22, colour, 2.1),
         (-0.14, colour, 3.4),
     ):
-        pen.limb(
-            (x, 0.22 + lift),
-            0.24,
-            math.pi + 0.25 * math.sin(pose.phase * 2.3 + k) + paddle * 0.3,
-            0.07,
-            tone,
-            knee=0.5,
-        )
-    pen.ellipse(0.0, 0.15 + lift, 0.33, 0.12, colour)
-    pen.ellipse(0.02, 0.21 + lift, 0.22, 0.05, light)  # the belly, up
-    _dog_head(pen, 0.4, 0.13 + lift / 2, colour, dark, light)
+        swing = math.pi + 0.25 * math.sin(pose.phase * 2.3 + k) + paddle * 0.3
+        pen.limb((x * size, 0.22 * size + lift), 0.24 * size, swing, 0.07 * size, tone, knee=0.5)
+    pen.ellipse(0.0, 0.15 * size + lift, 0.33 * size, 0.12 * size, colour)
+    pen.ellipse(0.02 * size, 0.21 * size + lift, 0.22 * size, 0.05 * size, light)  # the belly
+    return lift
+
+
+def _dog_on_its_back(pen: Pen, pose: Pose, tones: tuple[RGB, RGB, RGB]) -> None:
+    """A dog rolling on its back (`_on_its_back`), its head back on the grass."""
+    lift = _on_its_back(pen, pose, tones, 1.0)
+    _dog_head(pen, 0.4, 0.13 + lift / 2, *tones)
 
 
 def _sleeping_dog(pen: Pen, pose: Pose, colour: RGB, dark: RGB, light: RGB) -> None:
@@ -350,19 +355,7 @@ def draw_cat(pen: Pen, pose: Pose, colour: RGB) -> None:
         _cat_head(pen, 0.19, 0.11, colour, dark, light, asleep=True)
         return
     if pose.action == "wriggle":  # on its back, the paws batting at the air, rocking
-        rock, paddle = on_its_back(pose)
-        lift = 0.02 * rock
-        pen.line([(-0.2, 0.07), (-0.36, 0.04 + 0.05 * rock)], 0.035, colour)
-        for x, tone, k in (
-            (0.1, dark, 0.0),
-            (-0.13, dark, 1.3),
-            (0.14, colour, 2.1),
-            (-0.09, colour, 3.4),
-        ):
-            swing = math.pi + 0.3 * math.sin(pose.phase * 2.3 + k) + paddle * 0.3
-            pen.limb((x, 0.14 + lift), 0.16, swing, 0.045, tone, knee=0.6)
-        pen.ellipse(0.0, 0.1 + lift, 0.21, 0.08, colour)
-        pen.ellipse(0.01, 0.14 + lift, 0.13, 0.03, light)
+        lift = _on_its_back(pen, pose, (colour, dark, light), CAT_ON_ITS_BACK)
         _cat_head(pen, 0.25, 0.09 + lift / 2, colour, dark, light)
         return
     if pose.action in ("sit", "knock", "perch", "roar"):  # the tail's tip sways: a sitting

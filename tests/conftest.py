@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import signal
@@ -103,6 +104,18 @@ def first_planned():
         return next(s for s in board.shots if s.kind == "generated").scene_spec, warnings
 
     return plan
+
+
+@pytest.fixture
+def lead_doing():
+    """A scene the same but for what its first entity does ("stand"): what a drawing adds
+    is what differs from it."""
+
+    def instead(spec, action: str):
+        lead = dataclasses.replace(spec.entities[0], action=action)
+        return dataclasses.replace(spec, entities=(lead, *spec.entities[1:]))
+
+    return instead
 
 
 # A small project for tests about what happens to a project (not about a generator): three

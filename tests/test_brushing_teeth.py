@@ -4,8 +4,6 @@ the brushing said undrawable)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 
 from videoagent.plan.asks import read_asks
@@ -30,11 +28,9 @@ def test_brushing_is_read_said_back_and_asked(first_planned):
     assert "brush" not in LEARNT_ACTIONS
 
 
-def test_the_toothbrush_scrubs_at_the_mouth(first_planned):
+def test_the_toothbrush_scrubs_at_the_mouth(first_planned, lead_doing):
     spec, _ = first_planned("a boy brushes his teeth in the morning")
-    standing = dataclasses.replace(
-        spec, entities=(dataclasses.replace(spec.entities[0], action="stand"),)
-    )
+    standing = lead_doing(spec, "stand")
     brushing = Renderer(spec, size=(640, 360), fps=24, frames=8, seed=3)
     stood = Renderer(standing, size=(640, 360), fps=24, frames=8, seed=3)
     x0, y0, x1, y1 = brushing.frame(0)[1].entities[0].box

@@ -4,8 +4,6 @@ morning, the moon read as a place drawn as the park and howling as undrawable)."
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -42,11 +40,9 @@ def test_howling_at_the_moon_is_at_night_under_it_not_on_it(first_planned):
     assert any("moon (drawn as its park)" in w for w in on_it)  # said, not hidden
 
 
-def test_the_howl_is_drawn_rising_over_the_head(first_planned):
+def test_the_howl_is_drawn_rising_over_the_head(first_planned, lead_doing):
     spec, _ = first_planned("a dog howling at the moon")
-    sitting = dataclasses.replace(
-        spec, entities=(dataclasses.replace(spec.entities[0], action="sit"),)
-    )
+    sitting = lead_doing(spec, "sit")
     howl, truth = Renderer(spec, size=(640, 360), fps=24, frames=2, seed=3).frame(1)
     sat, _ = Renderer(sitting, size=(640, 360), fps=24, frames=2, seed=3).frame(1)
     assert truth.entities[0].action == "howl"

@@ -4,8 +4,6 @@ the planner benchmark's two misses); a ball still rolls along."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -37,12 +35,10 @@ def test_rolling_is_read_said_back_and_asked(prompt, kind):
     assert "wriggle" not in LEARNT_ACTIONS
 
 
-def test_on_its_back_low_with_its_legs_up_rocking(first_planned):
+def test_on_its_back_low_with_its_legs_up_rocking(first_planned, lead_doing):
     spec, warnings = first_planned("a dog rolling in the grass")
     assert not warnings
-    standing = dataclasses.replace(
-        spec, entities=(dataclasses.replace(spec.entities[0], action="stand"),)
-    )
+    standing = lead_doing(spec, "stand")
     rolling = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=3)
     stood = Renderer(standing, size=(320, 180), fps=24, frames=24, seed=3)
     low = rolling.frame(0)[1].entities[0].box

@@ -4,8 +4,6 @@ empty-handed, the washing said undrawable)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pytest
 
@@ -36,11 +34,9 @@ def test_what_else_is_washed_is_said_undrawable():
     assert parse("a woman brushing her hair").unsupported_words == ["brushing"]
 
 
-def test_the_sponge_goes_round_on_the_plate_over_the_sink(first_planned):
+def test_the_sponge_goes_round_on_the_plate_over_the_sink(first_planned, lead_doing):
     spec, _ = first_planned("a woman washing dishes in the kitchen")
-    standing = dataclasses.replace(
-        spec, entities=(dataclasses.replace(spec.entities[0], action="stand"),)
-    )
+    standing = lead_doing(spec, "stand")
     washing = Renderer(spec, size=(640, 360), fps=24, frames=8, seed=3)
     stood = Renderer(standing, size=(640, 360), fps=24, frames=8, seed=3)
     x0, y0, x1, y1 = washing.frame(0)[1].entities[0].box

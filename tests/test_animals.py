@@ -212,14 +212,14 @@ def test_farm_and_wild_words_are_read_as_people_mean_them(prompt, kinds, placeho
     assert [a.what for a in asks_in(prompt) if a.kind == "entity"] == kinds
 
 
-def test_a_hopping_rabbit_travels_and_a_barn_is_the_park():
+def test_a_hopping_rabbit_travels_and_a_barn_is_the_farm():
     """A bunny hopping through a garden went up and down on one spot."""
     spec = parse("a bunny hopping through a garden, tracking").spec
     assert (spec.entities[0].kind, spec.entities[0].action) == ("rabbit", "jump")
     choreography = Choreography(spec, 4.0)
     assert choreography.pose(0, 4.0).x - choreography.pose(0, 0.0).x > 3
     barn = parse("a farmer walks his horse back to the barn")
-    assert barn.spec.place == "park" and not barn.placeholders
+    assert barn.spec.place == "farm" and not barn.placeholders
 
 
 def test_the_wild_places_animals_live_in_are_drawn_as_the_park_and_said_so():

@@ -1,8 +1,9 @@
-"""The forest, the lake, the kitchen, the mountains and the reef, places of their own (the
-kitchen was drawn as the living room, the reef as the beach, the others as the park, and
-said so): tall trunks, a wall of pines, a dirt path; a grassy bank, reeds, water to a far
-shore where a swimmer swims; a worktop, a stove, a fridge; peaks capped with snow above a
-trail; seaweed and corals under the sea, where fish swim. Our own models, which never
+"""The forest, the lake, the kitchen, the mountains, the reef and the farm, places of their
+own (the kitchen was drawn as the living room, the reef as the beach, the others as the
+park, and said so): tall trunks, a wall of pines, a dirt path; a grassy bank, reeds, water
+to a far shore where a swimmer swims; a worktop, a stove, a fridge; peaks capped with snow
+above a trail; seaweed and corals under the sea, where fish swim; fields, a red barn and
+its silo beyond a farmyard's fence. Our own models, which never
 learnt them, draw the place they stood in for."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from videoagent.synthworld.choreography import OUT_IN_THE_WATER, Choreography
 from videoagent.synthworld.prompt_parser import parse
 from videoagent.synthworld.render import Renderer
 from videoagent.synthworld.spec import EntitySpec, SceneSpec
-from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARNT_PLACES
+from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARNT_PLACES, PLACES
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,10 @@ from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARN
         ("rolling hills at sunset", "park"),  # hills are the park's
         ("fish swimming in a coral reef", "reef"),
         ("a shark under the sea", "reef"),
+        ("a farmer on his farm", "farm"),
+        ("cows in a field", "farm"),
+        ("a horse in the paddock by the barn", "farm"),
+        ("kids on the soccer field", "park"),  # a field played on is no farmer's
     ],
 )
 def test_each_is_read_and_captioned_as_itself(text, place):
@@ -48,7 +53,7 @@ def test_each_is_read_and_captioned_as_itself(text, place):
     assert again.spec == parsed.spec and not again.placeholders and not again.unsupported_words
 
 
-@pytest.mark.parametrize("place", ["forest", "lake", "mountains"])
+@pytest.mark.parametrize("place", ["forest", "lake", "mountains", "farm"])
 def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
     """(Indoors, the kitchen's weather is in its window: see below.)"""
 
@@ -59,7 +64,7 @@ def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
         return frame.astype(int)
 
     drawn = plate(place)
-    for other in (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains", "reef"):
+    for other in PLACES:
         if other != place:
             assert np.abs(drawn - plate(other)).mean() > 20, other
     assert plate(place, "snow").mean() > drawn.mean() + 40  # white ground, crowns, ice
@@ -83,6 +88,9 @@ def test_each_is_where_what_is_told_happens_when_no_place_is_said():
     assert make_brief(Request.build("a chef")).place == "kitchen"
     assert make_brief(Request.build("a mom baking cookies")).place == "kitchen"
     assert make_brief(Request.build("a barista")).place == "cafe"
+    for on_a_farm in ("a farmer", "a cow grazing", "two pigs", "a rooster crowing at dawn"):
+        assert make_brief(Request.build(on_a_farm)).place == "farm", on_a_farm
+    assert make_brief(Request.build("a mountain goat")).place == "mountains"
     board, _ = preview_plan(Request.build("a fox walking", duration=6), ["procedural"])
     assert {s.scene_spec.place for s in board.shots} == {"forest"}
 
@@ -109,6 +117,7 @@ def test_a_model_that_never_learnt_the_forest_draws_its_park_and_says_so():
     assert indoors.place == "living room"
     high = parse("a dog in the mountains").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
     assert high.place == "park"
+    assert parse("a dog on the farm").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "park"
     arriving = parse("A dog walks in the forest. Coming from the park.")
     assert arriving.spec.arrives_from == "park"
     assert arriving.within(LEARNT_KINDS, LEARNT_ACTIONS).spec.arrives_from is None

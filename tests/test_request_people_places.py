@@ -67,9 +67,9 @@ def test_a_place_synthworld_has_not_is_drawn_as_the_nearest_and_told_as_written(
     assert all("Setting: a bedroom at night." in shot.prompt for shot in preview.shots)
     _, school, _ = _board("a girl walks to school")
     assert school.shots[-1].scene["place"] == "street"  # arrives at the street
-    _, farm, _ = _board("an old man feeds the chickens on the farm")
-    assert all(shot.scene["place"] == "park" for shot in farm.shots)
-    assert ("bird", "eat") in _kinds(farm.shots[0])  # pecking at what he throws them
+    _, zoo, _ = _board("an old man feeds the ducks at the zoo")
+    assert all(shot.scene["place"] == "park" for shot in zoo.shots)
+    assert ("bird", "eat") in _kinds(zoo.shots[0])  # pecking at what he throws them
 
 
 @pytest.mark.parametrize(

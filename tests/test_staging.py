@@ -320,8 +320,8 @@ def test_no_two_shots_in_a_row_share_a_still_framing(text):
         ("cooks in a restaurant kitchen", []),  # a kitchen, drawn as itself
         ("eats in a busy restaurant", ["restaurant (drawn as its cafe)"]),
         (
-            "walks from the farm to the office",
-            ["farm (drawn as its park)", "office (drawn as its living room)"],
+            "walks from the stables to the office",
+            ["stables (drawn as its farm)", "office (drawn as its living room)"],
         ),
     ],
 )

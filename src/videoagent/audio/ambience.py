@@ -34,8 +34,8 @@ PLACES = {
     **dict.fromkeys(("beach", "reef"), "sea"),
     **dict.fromkeys(("street", "city"), "street"),
     "cafe": "cafe",
-    # a breeze: in the park, the leaves of the forest, over a mountain meadow
-    **dict.fromkeys(("park", "forest", "mountains"), "park"),
+    # a breeze: in the park, the leaves of the forest, over a mountain meadow or a farm's fields
+    **dict.fromkeys(("park", "forest", "mountains", "farm"), "park"),
     "lake": "lake",
 }
 

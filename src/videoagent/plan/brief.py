@@ -222,8 +222,9 @@ def make_brief(request: Request) -> Brief:
     things = [e.kind for e in told_of]
     if place is None:
         # A cat at home; a dog, a person or a bird out in the park (a deer or a fox in the
-        # woods), and anyone out in the rain or snow asked for, which no living room shows,
-        # unless seen through a window; a car that is what it is about, in the street.
+        # woods, a cow or a hen on a farm), and anyone out in the rain or snow asked for,
+        # which no living room shows, unless seen through a window; a car that is what it
+        # is about, in the street.
         driven_in = {"car", "bus", "train"} & set(things)  # "its head out the window": a car's
         window = "window" in request.text.lower() and not driven_in
         window |= WATCHING_THE_WEATHER.search(plain) is not None
@@ -233,9 +234,11 @@ def make_brief(request: Request) -> Brief:
         driven = bool({"car", "bus"} & set(things))
         driven &= kind is None or bool({"steer", "ride"} & set(doing))
         wild = kind in vocab.WOODLAND_ANIMALS  # a deer, a fox: in the woods
+        farmed = kind in vocab.FARM_ANIMALS or bool(set(lead) & vocab.FARMYARD_BIRDS)
         found = [vocab.FOUND_IN[k] for k in things if k in vocab.FOUND_IN]
         homes = found + [vocab.AFLOAT_ON[k] for k in things if k in vocab.AFLOAT_ON]
         place = "living room" if indoors else "street" if driven else "forest" if wild else "park"
+        place = "farm" if farmed and place == "park" else place  # a cow, a rooster
         place = "lake" if "swim" in doing and place == "park" else place  # in its water
         place = next(iter(homes), place)  # a boat on its water, whoever is in it
         assumed.append(f"set in a {place}")

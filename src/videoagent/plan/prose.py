@@ -32,6 +32,7 @@ PLACE_PROSE = {
     "kitchen": "a kitchen",
     "mountains": "a mountain trail below snowy peaks",
     "reef": "a coral reef under the sea",
+    "farm": "a farmyard, fields and a red barn beyond its fence",
 }
 TIME_PROSE = {
     "morning": "in the morning",

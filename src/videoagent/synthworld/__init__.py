@@ -91,5 +91,6 @@
 # a dog barking, a cat meowing, a lion roaring (calling out, at whoever is before it); 89:
 # brushing teeth; two asleep side by side on a bed; 90: a dog or a cat rolling on its back;
 # 91: push-ups; 92: washing the dishes at a sink; 93: vacuuming; 94: a bird's call; 95:
-# one swimming with another a length behind them; 96: a bird singing up on a branch.
-VERSION = 96
+# one swimming with another a length behind them; 96: a bird singing up on a branch; 97:
+# the farm, a place of its own (it was drawn as the park).
+VERSION = 97

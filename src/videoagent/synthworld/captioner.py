@@ -56,6 +56,7 @@ PLACE_PHRASE = {
     "kitchen": "a kitchen with a counter and a stove",
     "mountains": "the mountains with a trail below high peaks",
     "reef": "a coral reef with seaweed",
+    "farm": "a farm with a red barn and fields",
 }
 TIME_PHRASE = {
     "morning": "morning",

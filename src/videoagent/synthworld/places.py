@@ -24,6 +24,7 @@ BACK_LINE["kitchen"] = 0.7
 BACK_LINE["mountains"] = 1.5
 BACK_LINE["reef"] = 0.9
 BACK_LINE["lake"] = 1.6  # the far shore: the water reaches back to it
+BACK_LINE["farm"] = 1.3
 LAKE_BANK = 0.45  # where the grass of the near bank gives way to the water, metres
 PARALLAX = 0.45
 # How high each place's far scenery reaches, metres: the hills' tops (most of them), the
@@ -36,6 +37,7 @@ SKYLINE = {
     "forest": BACK_LINE["forest"] + 4.0,  # the far trees' tops
     "lake": BACK_LINE["lake"] + 1.6,  # the far shore's hills
     "mountains": BACK_LINE["mountains"] + 3.6,  # most of the peaks
+    "farm": BACK_LINE["farm"] + 4.5,  # the barns' roofs
 }
 BUILT_UP = ("street", "city", "cafe")
 SEA = (40, 110, 170)
@@ -459,6 +461,72 @@ def reef(b: Backdrop) -> None:
             b.near.ellipse(x, foot, 0.3, 0.18, (110, 110, 118))
 
 
+def farm(b: Backdrop) -> None:
+    """Far off, a patchwork of fields up low hills, red barns with a silo beside them; near,
+    a farmyard of grass behind a rail fence, a dirt track, round bales of hay."""
+    base, rng = BACK_LINE["farm"], b.stream("farm hills")
+    x = ANCHOR
+    while x < b.far_right + 6:
+        r = rng.uniform(6, 10)
+        if x + r > b.far_left - 6:
+            b.far.ellipse(x, base + 0.6, r, r * 0.2, _snowy(b, (120, 160, 90)))
+        x += r * 1.25
+    crops = ((214, 186, 96), (108, 150, 70), (150, 112, 76), (188, 196, 100))
+    for row, (low, high) in enumerate(((base - 0.2, base + 0.45), (base + 0.45, base + 0.85))):
+        for x, (which, wide) in _scattered(b, f"fields {row}", b.far_right + 12, 9.0, 2):
+            if x + 12 > b.far_left - 3:  # a field, its furrows in a darker tone
+                tone = _snowy(b, crops[int(which * len(crops))])
+                right = x + 9.0 + 3.0 * wide
+                b.far.rect(x, low, right, high, tone)
+                for y in np.arange(low + 0.08, high, 0.14):
+                    b.far.rect(x, y, right, y + 0.03, shade(tone, 0.86))
+    red, trim = (168, 48, 40), (240, 236, 228)
+    roof = _snowy(b, (96, 60, 50))
+    for x, (chance, wide) in _scattered(b, "barns", b.far_right + 8, 16.0, 2):
+        if x + 8 < b.far_left - 3 or chance > 0.7:
+            continue
+        width, foot = 3.2 + 1.4 * wide, base + 0.4
+        left, right, eave = x, x + width, foot + 1.9
+        b.far.rect(left, foot, right, eave, red)
+        b.far.polygon(  # a gambrel roof
+            [
+                (left - 0.15, eave),
+                (left + width * 0.18, eave + 1.0),
+                (left + width / 2, eave + 1.45),
+                (right - width * 0.18, eave + 1.0),
+                (right + 0.15, eave),
+            ],
+            roof,
+        )
+        door = (left + width * 0.32, right - width * 0.32)
+        b.far.rect(door[0], foot, door[1], foot + 1.3, shade(red, 0.8))
+        for a, c in ((0, 1), (1, 0)):  # the white cross on the door (polygons, whole
+            # pixels: a line cut at the panorama's edge lands apart in another shot's)
+            low, high = (door[a], foot), (door[c], foot + 1.3)
+            b.far.polygon([low, (low[0], low[1] + 0.12), high, (high[0], high[1] - 0.12)], trim)
+        b.far.rect(door[0] - 0.05, foot + 1.3, door[1] + 0.05, foot + 1.38, trim)
+        loft = left + width / 2
+        b.far.rect(loft - 0.3, eave + 0.2, loft + 0.3, eave + 0.75, trim)  # the hayloft door
+        silo = right + 0.5
+        b.far.rect(silo, foot, silo + 1.1, foot + 3.4, (180, 182, 186))
+        b.far.ellipse(silo + 0.55, foot + 3.4, 0.55, 0.45, (150, 152, 158))
+    yard = _snowy(b, (104, 158, 74))
+    _ground(b, yard, shade(yard, 0.85))
+    b.near.rect(b.left, -0.3, b.right, 0.3, _snowy(b, (170, 138, 98)))  # the dirt track
+    wood = (150, 112, 76)
+    rail = base - 0.15
+    for x in _row(b.left - 2, b.right + 2, 2.2, offset=ANCHOR):
+        b.near.rect(x - 0.05, rail, x + 0.05, rail + 0.9, shade(wood, 0.85))
+    for y in (rail + 0.35, rail + 0.75):
+        b.near.rect(b.left, y, b.right, y + 0.07, wood)
+    hay = _snowy(b, (218, 184, 100))
+    for x, (chance, where) in _scattered(b, "hay", b.right + 2, 5.0, 2):
+        if x > b.left - 2 and chance < 0.5:  # round bales in the yard, off the track
+            y = 0.45 + (rail - 0.9) * where
+            b.near.ellipse(x, y + 0.35, 0.45, 0.35, hay)
+            b.near.ellipse(x + 0.25, y + 0.35, 0.2, 0.3, shade(hay, 0.85))
+
+
 def city(b: Backdrop) -> None:
     _facades(b, b.far, base=BACK_LINE["city"] + 0.5, tall=(8.0, 16.0))
     _ground(b, _snowy(b, (120, 120, 128)), (90, 90, 96))
@@ -479,6 +547,7 @@ PAINTERS = {
     "kitchen": kitchen,
     "mountains": mountains,
     "reef": reef,
+    "farm": farm,
 }
 
 

@@ -18,6 +18,8 @@ ANIMALS = (
 CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee", "fish", "turtle")
 CREATURES += ("dragon",)
 WOODLAND_ANIMALS = ("deer", "fox", "wolf", "bear")  # at home in a forest, where none is said
+FARM_ANIMALS = ("cow", "sheep", "goat", "pig", "horse")  # and on a farm
+FARMYARD_BIRDS = frozenset("rooster roosters hen hens chicken chickens chick chicks".split())
 # The water a boat is on, and where a fish lives, where none is said.
 AFLOAT_ON = {"boat": "lake", "sailboat": "beach", "fish": "reef", "turtle": "beach"}
 SMALL_FLIERS = ("butterfly", "bee")  # seen only in the air, followed close
@@ -315,13 +317,14 @@ KINDS = CREATURES + PROPS
 # by them), then those the procedural world draws besides; each of those is drawn by a
 # model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
 LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
-PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains", "reef")
+PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains", "reef", "farm")
 LEARNT_STAND_INS = {
     "forest": "park",
     "lake": "park",
     "mountains": "park",
     "kitchen": "living room",
     "reef": "beach",
+    "farm": "park",
 }
 # How a place is said to be where something is: "on the street", else "at the park".
 PLACE_PREPOSITIONS = {
@@ -329,6 +332,7 @@ PLACE_PREPOSITIONS = {
     "lake": "by",
     **dict.fromkeys(("living room", "city", "forest", "kitchen", "mountains"), "in"),
     "reef": "at",
+    "farm": "on",
 }
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
@@ -1038,7 +1042,6 @@ PLACE_SYNONYMS = {
     "park": "park",
     "garden": "park",
     "meadow": "park",
-    "field": "park",
     "street": "street",
     "road": "street",
     "sidewalk": "street",
@@ -1078,6 +1081,13 @@ PLACE_SYNONYMS = {
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
     **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
     **dict.fromkeys("kitchen kitchens".split(), "kitchen"),
+    **dict.fromkeys(
+        """farm farms farmyard farmyards farmland barn barns barnyard ranch ranches pasture
+        pastures paddock paddocks countryside field fields cornfield cornfields""".split(),
+        "farm",
+    ),
+    # a field played on is the park's lawn, not a farmer's
+    **{f"{game} field": "park" for game in "soccer football baseball sports playing".split()},
     **dict.fromkeys("reef reefs underwater seabed aquarium".split(), "reef"),
     **dict.fromkeys(
         ("coral reef", "under the sea", "under water", "ocean floor", "sea floor"), "reef"
@@ -1105,6 +1115,7 @@ WORKPLACES = {
     **dict.fromkeys("chef chefs cook cooks".split(), "kitchen"),
     **dict.fromkeys("surfer surfers lifeguard lifeguards".split(), "beach"),
     **dict.fromkeys("fisherman fishermen angler anglers".split(), "lake"),
+    **dict.fromkeys("farmer farmers rancher ranchers shepherd shepherds".split(), "farm"),
     **dict.fromkeys("baby babies infant newborn".split(), "living room"),
 }
 # People drawn as children, smaller than grown-ups: by these words, or a girl or a boy said
@@ -1195,14 +1206,13 @@ def verb_after_its_doer(words: list[str], i: int) -> bool:
 _SAID_OF_A_DOER = frozenset("she he it they who that i we you everyone everybody".split())
 
 
-# Places synthworld has no drawing for, drawn as the nearest of its own: a farm as its
+# Places synthworld has no drawing for, drawn as the nearest of its own: a zoo as its
 # park, a bedroom as its living room. The plan says so; prompts for models that read prose
 # name them as written (plan/place_names.py).
 PLACE_STAND_INS = {
     **dict.fromkeys(
         """
-        hill hills hillside countryside farm
-        farmyard barn barnyard stable stables ranch pasture paddock vineyard orchard backyard
+        hill hills hillside orchard backyard
         yard playground schoolyard trail trails mars savanna savannah safari fair fairground
         funfair carnival
         prairie grassland grasslands plains zoo skatepark skateparks lawn lawns stadium
@@ -1210,6 +1220,7 @@ PLACE_STAND_INS = {
         "park",
     ),
     **dict.fromkeys(("skate park", "skate parks"), "park"),
+    **dict.fromkeys("stable stables vineyard vineyards".split(), "farm"),
     **dict.fromkeys(("amusement park", "theme park", "county fair"), "park"),
     "on the moon": "park",  # (howling at the moon is at night, under it)
     **dict.fromkeys("island lagoon harbour harbor pier dock marina coast desert".split(), "beach"),

@@ -61,3 +61,23 @@ def test_those_with_the_driver_ride_in_the_car(first_planned):
     said = caption(spec)
     assert said.count(" drives ") == 1 and said.count("rides in the red car") == 2
     assert parse(said).spec == spec  # one car, three in it
+
+
+def test_a_farmer_drives_a_tractor_through_a_field_from_its_cab(first_planned):
+    """ "a farmer driving a tractor through a field" brought a car to steer, the tractor a
+    labelled box beside it, in the park."""
+    spec, warnings = first_planned("a farmer driving a tractor through a field")
+    assert [(e.kind, e.action, e.target) for e in spec.entities] == [
+        ("person", "steer", 1),
+        ("tractor", "drive", None),
+    ]
+    assert spec.place == "farm" and warnings == [] and parse(caption(spec)).spec == spec
+    alone, _ = first_planned("a tractor")  # it goes about its work, on a farm
+    assert (alone.place, alone.entities[0].action) == ("farm", "drive")
+    spec = replace(spec, camera="static", shot_size="wide")
+    frames = _truths(spec, 0, 40)
+    for _, truth in frames:
+        driver, tractor = (e.box for e in truth.entities)
+        assert tractor[0] < (driver[0] + driver[2]) / 2 < tractor[2]  # in its cab
+        assert driver[1] < tractor[1] + (tractor[3] - tractor[1]) / 2  # up high in it
+    assert frames[1][1].entities[1].box[0] != frames[0][1].entities[1].box[0]  # driven along

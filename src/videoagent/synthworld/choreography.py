@@ -78,6 +78,7 @@ SIZE = {
     "bike": (1.8, 1.0),
     "bus": (7.0, 3.0),
     "train": (16.0, 3.2),  # a locomotive and two carriages
+    "tractor": (3.3, 2.66),
     "plane": (4.6, 1.4),
     "kite": (0.7, 0.95),
     "drone": (0.9, 0.3),  # larger than life, as flowers are
@@ -348,6 +349,7 @@ FLEES_BY = {
     "car": "drive",
     "bus": "drive",
     "train": "drive",
+    "tractor": "drive",
     "plane": "fly",
     "dog": "run",
     "cat": "run",
@@ -449,6 +451,7 @@ SADDLE = {"horse": 1.36, "bike": 0.86, "boat": 0.22, "car": 0.4, "sled": 0.16}
 SADDLE_X = {"horse": -0.12, "bike": -0.22, "boat": 0.45, "car": 0.22, "sled": 0.05}
 # A bus's passengers sit with their heads and shoulders in its windows, behind its door.
 SADDLE["bus"], SADDLE_X["bus"] = 1.3, 0.4
+SADDLE["tractor"], SADDLE_X["tractor"] = 1.3, -0.7  # high in its cab, over the rear wheel
 # A dog riding in a car: where the sill of its back window is, from the car's middle
 # (along, metres) and the ground (up): its head out over it.
 IN_THE_BACK = (-0.55, 0.92)

@@ -1153,9 +1153,11 @@ def _ride(entities: list[dict], mentions: list[int], actions: list[str], word: s
 
 
 def _at_the_wheel(entities: list[dict], mentions: list[int], actions: list[str], entity_for):
-    """One who drives sits at the wheel of the car said ("a man driving a car"), or of one
-    brought for it ("driving to work"). Returns the sentence's mentions and actions."""
-    if not any(entities[m]["kind"] == "car" for m in mentions[1:]):
+    """One who drives sits at the wheel of the car or the tractor said ("a man driving a
+    car"), or of a car brought for it ("driving to work"). Returns the sentence's mentions
+    and actions."""
+    steered = [k for k, (how, _) in vocab.RIDDEN.items() if how == "steer"]
+    if not any(entities[m]["kind"] in steered for m in mentions[1:]):
         mentions = [*mentions, entity_for(_Mention("car", None), True)]
     return mentions, ["steer" if a == "drive" else a for a in actions]
 

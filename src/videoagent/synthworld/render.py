@@ -46,6 +46,7 @@ PAINTERS = {
     "bike": props.draw_bike,
     "bus": props.draw_bus,
     "train": props.draw_train,
+    "tractor": props.draw_tractor,
     "guitar": props.draw_guitar,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
@@ -117,6 +118,7 @@ DEPTH = {
     "car": 2,
     "bike": 2,  # behind its rider
     "bus": 2,
+    "tractor": 2,
     "train": 1,  # behind those watching it pass
     "guitar": 5,  # before its player
     "plane": 0,  # in the sky, behind the trees
@@ -201,6 +203,7 @@ SHADOWED = {
     "car": 2.0,
     "bike": 0.8,
     "bus": 3.4,
+    "tractor": 3.0,
     "train": 7.0,
     "snowman": 0.4,
     "sandcastle": 0.4,

@@ -41,6 +41,7 @@ PROPS += ("teddy bear",)  # a toy, hugged in the arms, sitting up where it is pu
 PROPS += ("sled",)  # a wooden toboggan, sat on to slide over the snow
 PROPS += ("drone",)  # a quadcopter, hovering about ahead of whoever flies it
 PROPS += ("rock",)  # a boulder, sat on (a lion on its rock, a girl by the lake)
+PROPS += ("tractor",)  # a farm's, driven from its glass cab
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -74,6 +75,7 @@ FOUND_IN["armchair"] = "living room"
 FOUND_IN["streetlight"] = "street"
 FOUND_IN["bed"] = "living room"  # (a bedroom is drawn as it)
 FOUND_IN["sandcastle"] = "beach"  # built on its sand
+FOUND_IN["tractor"] = "farm"
 # What is said for its light after dark ("dancing under a streetlight"): at night, where no
 # time is said.
 LIT_AFTER_DARK = ("streetlight",)
@@ -371,7 +373,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee", "dragon")
     + ("drone",)
     + ("balloon",),  # let go of, floating up and away
-    "drive": ("car", "bus", "train"),
+    "drive": ("car", "bus", "train", "tractor"),
     "roll": ("ball", "bike", "stick", "sled"),  # a stick thrown tumbles along
     # on a horse's back (the horse walks); a dog only in a car, its head out of its window
     "ride": ("person", "dog"),
@@ -552,12 +554,13 @@ GOES_ABOUT_BY = {"butterfly": "fly", "bee": "fly", "hot air balloon": "fly", "dr
 GOES_ABOUT_BY |= {"boat": "sail", "sailboat": "sail", "train": "drive", "fish": "swim"}
 # What a kind does where nothing is said of it and the prompt is about it: a car drives by
 # (beside someone, one is parked).
-GOES_ABOUT_FIRST = {"car": "drive", "bus": "drive"}
+GOES_ABOUT_FIRST = {"car": "drive", "bus": "drive", "tractor": "drive"}
 # What can be ridden: what its rider does on it, and what it does carrying them.
 RIDDEN = {"horse": ("ride", "walk"), "bike": ("cycle", "roll"), "boat": ("row", "sail")}
 RIDDEN["car"] = ("steer", "drive")  # a driver at its wheel, seen through its windows
 RIDDEN["sled"] = ("sled", "roll")  # sliding over the snow, whoever is on it sitting
 RIDDEN["bus"] = ("ride", "drive")  # a passenger, seen at one of its windows
+RIDDEN["tractor"] = ("steer", "drive")  # at its wheel, high in its cab
 RIDING = tuple(dict.fromkeys(how for how, _ in RIDDEN.values()))  # ride, cycle, row, steer
 # What one rides standing on it, drawn as doing that ("riding a scooter": scooting).
 RIDDEN_STANDING = ("skate", "scoot", "surf", "ski")
@@ -589,6 +592,7 @@ DEFAULT_COLOUR = {
     "bird": "red",
     "bike": "red",
     "bus": "red",
+    "tractor": "green",
     "plane": "white",
     "kite": "red",
     "hot air balloon": "red",
@@ -903,6 +907,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys("boats rowboat rowboats canoe canoes kayak kayaks raft dinghy".split(), "boat"),
     **dict.fromkeys(("rowing boat", "fishing boat", "fishing boats"), "boat"),
     **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
+    "tractors": "tractor",
     **dict.fromkeys("guitars ukulele ukuleles banjo banjos".split(), "guitar"),
     **dict.fromkeys(
         "fishes goldfish goldfishes clownfish shark sharks dolphin dolphins".split(), "fish"
@@ -1162,7 +1167,7 @@ def is_child(words: list[str], at: int) -> bool:
 TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))
 # The same before a vehicle's name ("a toy train", "a paper boat"; a wooden boat is a boat).
 TOY_VEHICLE_WORDS = frozenset(("toy", "paper", "model", "origami", "lego"))
-VEHICLES = ("car", "bus", "train", "plane", "boat", "sailboat", "bike")
+VEHICLES = ("car", "bus", "train", "plane", "boat", "sailboat", "bike", "tractor")
 # The same before a fort or a castle ("a blanket fort", "a pillow fort": no castle).
 TOY_FORT_WORDS = frozenset("blanket blankets pillow pillows cushion cushions cardboard".split())
 

@@ -1,5 +1,5 @@
 """Painters for things that stay put or are moved: car, ball, cup, tree, bench, house,
-café stand, sign, bike, bus, train, plane, kite, hot air balloon, umbrella, table (chairs
+café stand, sign, bike, bus, train, tractor, plane, kite, hot air balloon, umbrella, table (chairs
 drawn up, places laid), stick, frisbee, picnic blanket, sofa, armchair, bed, balloons, cake, candle,
 guitar, phone, camera, laptop, bubbles, easel, rowing and sailing boats, and the labelled
 placeholder for concepts the world cannot draw."""
@@ -186,6 +186,44 @@ def draw_train(pen: Pen, pose: Pose, colour: RGB) -> None:
     # the coupling rod joining the driving wheels' crank pins, rising and falling as they turn
     pin = (0.25 * math.cos(pose.phase), 0.45 + 0.25 * math.sin(pose.phase))
     pen.line([(drivers[0] + pin[0], pin[1]), (drivers[-1] + pin[0], pin[1])], 0.06, RAIL_STEEL)
+
+
+def draw_tractor(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A farm tractor side on, bonnet to the right: the engine under it, an exhaust stack, a
+    cab of glass over the seat (who drives it seen through it, their hands on its wheel), a
+    big rear wheel under the cab and a small front one, turning."""
+    dark = shade(colour, 0.72)
+    glass = (*GLASS, 110) if pose.driven else GLASS
+    pen.rect(-1.2, 0.7, 0.0, 1.25, dark)  # the body under the seat
+    pen.rect(-0.1, 0.7, 1.55, 1.4, colour)  # the bonnet over the engine
+    pen.rect(1.5, 0.66, 1.64, 1.36, dark)  # the grille
+    for y in (0.8, 0.95, 1.1):
+        pen.rect(1.52, y, 1.62, y + 0.05, shade(colour, 0.5))
+    pen.ellipse(1.58, 1.28, 0.06, 0.05, (255, 236, 160))  # a headlamp
+    pen.rect(1.0, 1.4, 1.08, 2.1, (60, 60, 64))  # the exhaust stack
+    pen.rect(0.98, 2.05, 1.1, 2.12, (40, 40, 44))
+    pen.polygon([(-1.32, 1.55), (-0.08, 1.55), (-0.08, 2.5), (-1.32, 2.5)], glass)
+    for x in (-1.42, -0.1):  # the cab's pillars and roof
+        pen.rect(x, 1.25, x + 0.1, 2.55, dark)
+    pen.rect(-1.55, 2.5, 0.1, 2.66, colour)
+    pen.line([(-0.05, 1.4), (-0.3, 1.75)], 0.05, (40, 40, 44))  # the steering column
+    pen.ellipse(-0.32, 1.77, 0.13, 0.04, (40, 40, 44))  # its wheel
+    for x, radius in ((1.15, 0.42), (-0.72, 0.78)):
+        _tractor_wheel(pen, x, radius, pose.phase)
+
+
+def _tractor_wheel(pen: Pen, x: float, radius: float, turn: float) -> None:
+    """A tractor's tyre at `x` on the ground: deep treads round a yellow rim, turned by
+    `turn` radians."""
+    pen.ellipse(x, radius, radius, radius, TYRE)
+    for k in range(12):  # the treads, knobbed round the tyre
+        angle = turn + k * math.pi / 6
+        at = (x + radius * math.cos(angle), radius + radius * math.sin(angle))
+        pen.ellipse(at[0], at[1], radius * 0.12, radius * 0.12, TYRE)
+    pen.ellipse(x, radius, radius * 0.55, radius * 0.55, (232, 196, 40))
+    pen.ellipse(x, radius, radius * 0.18, radius * 0.18, shade((232, 196, 40), 0.7))
+    end = (x + radius * 0.5 * math.cos(turn), radius + radius * 0.5 * math.sin(turn))
+    pen.line([(x, radius), end], radius * 0.08, shade((232, 196, 40), 0.7))
 
 
 def draw_plane(pen: Pen, pose: Pose, colour: RGB) -> None:

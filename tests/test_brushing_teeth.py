@@ -1,6 +1,6 @@
 """Brushing one's teeth: a toothbrush scrubbing to and fro at the mouth, foam at the lips,
-at home ("a girl brushing her teeth before bed" walked about beside a bed in the morning,
-the brushing said undrawable)."""
+in the bathroom ("a girl brushing her teeth before bed" walked about beside a bed in the
+morning, the brushing said undrawable)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_brushing_is_read_said_back_and_asked(first_planned):
     spec, warnings = first_planned("a girl brushing her teeth before bed")
     assert not warnings
     assert [(e.kind, e.action) for e in spec.entities] == [("person", "brush")]
-    assert (spec.place, spec.time_of_day) == ("living room", "night")  # no bed: bedtime
+    assert (spec.place, spec.time_of_day) == ("bathroom", "night")  # no bed: bedtime
     told = caption(spec)
     assert "brushes teeth" in told and parse(told).spec == spec
     asked = [a.said() for a in read_asks(Request.build("a boy brushes his teeth"))]

@@ -60,7 +60,7 @@ def test_about_the_house_is_in_it_and_the_square_is_the_city_s():
 def test_chores_done_at_home_are_at_home():
     # doing the laundry, brushing one's teeth were out in the park
     assert [p for p, _ in _places("a woman doing laundry")][0] == "living room"
-    assert [p for p, _ in _places("a boy brushing his teeth")][0] == "living room"
+    assert [p for p, _ in _places("a boy brushing his teeth")][0] == "bathroom"
 
 
 def test_a_driveway_is_the_street_s():

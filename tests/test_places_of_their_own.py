@@ -1,9 +1,10 @@
-"""The forest, the lake, the kitchen, the mountains, the reef and the farm, places of their
-own (the kitchen was drawn as the living room, the reef as the beach, the others as the
-park, and said so): tall trunks, a wall of pines, a dirt path; a grassy bank, reeds, water
-to a far shore where a swimmer swims; a worktop, a stove, a fridge; peaks capped with snow
-above a trail; seaweed and corals under the sea, where fish swim; fields, a red barn and
-its silo beyond a farmyard's fence. Our own models, which never
+"""The forest, the lake, the kitchen, the mountains, the reef, the farm and the bathroom,
+places of their own (the kitchen and the bathroom were drawn as the living room, the reef
+as the beach, the others as the park, and said so): tall trunks, a wall of pines, a dirt
+path; a grassy bank, reeds, water to a far shore where a swimmer swims; a worktop, a stove,
+a fridge; peaks capped with snow above a trail; seaweed and corals under the sea, where
+fish swim; fields, a red barn and its silo beyond a farmyard's fence; white tiles, a
+washbasin under its mirror. Our own models, which never
 learnt them, draw the place they stood in for."""
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from videoagent.synthworld.vocabulary import LEARNT_ACTIONS, LEARNT_KINDS, LEARN
         ("cows in a field", "farm"),
         ("a horse in the paddock by the barn", "farm"),
         ("kids on the soccer field", "park"),  # a field played on is no farmer's
+        ("a man shaving in the bathroom", "bathroom"),
     ],
 )
 def test_each_is_read_and_captioned_as_itself(text, place):
@@ -70,7 +72,7 @@ def test_each_is_drawn_as_no_other_place_and_snow_whitens_it(place):
     assert plate(place, "snow").mean() > drawn.mean() + 40  # white ground, crowns, ice
 
 
-def test_the_kitchen_is_drawn_indoors_no_rain_falling_in_it():
+def test_the_kitchen_and_the_bathroom_are_drawn_indoors_no_rain_falling_in_them():
     def falling(place: str) -> float:
         """The share of the picture that changes between two frames of an empty shot in
         the rain: the drops."""
@@ -79,7 +81,7 @@ def test_the_kitchen_is_drawn_indoors_no_rain_falling_in_it():
         first, later = (renderer.frame(k)[0].astype(int) for k in (0, 5))
         return float((np.abs(first - later).sum(axis=2) > 30).mean())
 
-    assert falling("park") > 0.002 and falling("kitchen") == 0.0
+    assert falling("park") > 0.002 and falling("kitchen") == falling("bathroom") == 0.0
 
 
 def test_each_is_where_what_is_told_happens_when_no_place_is_said():
@@ -115,6 +117,8 @@ def test_a_model_that_never_learnt_the_forest_draws_its_park_and_says_so():
     assert parse("a dog by the lake").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "park"
     indoors = parse("a cat in the kitchen").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
     assert indoors.place == "living room"
+    washed = parse("a man in the bathroom").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
+    assert washed.place == "living room"
     high = parse("a dog in the mountains").within(LEARNT_KINDS, LEARNT_ACTIONS).spec
     assert high.place == "park"
     assert parse("a dog on the farm").within(LEARNT_KINDS, LEARNT_ACTIONS).spec.place == "park"

@@ -75,6 +75,8 @@ SAID_AS = {
     "chop": "chop wood",
     "brush": "brush teeth",
     "wriggle": "roll over",
+    "bathe": "take a bath",
+    "scrub": "bathe",
     "exercise": "do push-ups",
     "wash": "wash the dishes",
 }  # actions said in other words than the world's ("fishes")

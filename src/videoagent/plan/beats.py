@@ -136,6 +136,7 @@ _NOT_AFTER = {"of", "about", "for", "to", "from", "with", "without", "by", "at",
 OBJECT_WORDS = {"it", "a", "an", "the", "them", "him", "her", "his", "their", "its", "some"}
 _E_STEMS = (
     "breath",
+    "bath",  # bathing: bathe (a bath is a noun)
     "mak",
     "tak",
     "hav",

@@ -70,8 +70,9 @@ def _creature(word: str) -> bool:
 
 def _named(text: str, table: dict[str, str]) -> str | None:
     """The value of the longest phrase of `table` that `text` names as words of their own
-    ("Sunny Café: coffee" names the café; "snow-covered" no snow)."""
-    lowered = text.lower()
+    ("Sunny Café: coffee" names the café; "snow-covered" no snow; "before bed", one word
+    of `vocab.COMPOUNDS`, no bed)."""
+    lowered = vocab.compounded(text).lower()
     for phrase in sorted(table, key=len, reverse=True):
         if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered):
             return table[phrase]
@@ -166,7 +167,8 @@ def make_brief(request: Request) -> Brief:
         assumed.append(f"in the {weather} (one {ACTION_PROSE[needs].split(',')[0]})")
     weather = weather or "clear"
     opening = " ".join((beats.subject, *beats.beats[:1])).lower()
-    searched = without_destinations(request.text)
+    # (its compounds one word: brushing one's teeth "before bed" names no bed to be in)
+    searched = without_destinations(vocab.compounded(request.text))
     came_in = re.search(rf"\b(?:{'|'.join(COMING_IN)})\b", searched, re.IGNORECASE)
     if came_in and not set(re.findall(r"[a-z]+", opening)) & COMING_IN:
         # "building a snowman, then drinking cocoa inside": they came in; it starts out

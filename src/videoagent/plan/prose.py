@@ -33,6 +33,7 @@ PLACE_PROSE = {
     "mountains": "a mountain trail below snowy peaks",
     "reef": "a coral reef under the sea",
     "farm": "a farmyard, fields and a red barn beyond its fence",
+    "bathroom": "a bathroom of white tiles, a washbasin under its mirror",
 }
 TIME_PROSE = {
     "morning": "in the morning",
@@ -81,6 +82,8 @@ ACTION_PROSE = {
     "knit": "sits knitting, the needles clicking, a ball of yarn at their feet",
     "brush": "brushes their teeth, the toothbrush scrubbing to and fro, foam at the lips",
     "wriggle": "rolls on its back, legs in the air, wriggling from side to side",
+    "bathe": "takes a bath in a tub of bubbles, splashing, a rubber duck bobbing by them",
+    "scrub": "gives it a bath, kneeling by the tub, a sponge going round on it",
     "exercise": "does push-ups, straight as a plank, lowered to the ground and pushed up",
     "wash": "washes the dishes at the sink, a plate held up over the suds, the sponge going round",
     "vacuum": "vacuums the floor, pushing an upright vacuum cleaner to and fro",

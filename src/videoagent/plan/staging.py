@@ -144,6 +144,8 @@ FRAMING = {
     "exercise": ("medium", "static"),  # the whole plank, from the toes to the head
     "wash": ("medium", "static"),  # at the sink, the plate, the suds
     "vacuum": ("medium", "static"),  # the vacuum cleaner pushed to and fro
+    "bathe": ("medium", "static"),  # the tub, its bubbles, the one in it
+    "scrub": ("medium", "static"),  # the tub, the one in it, the one kneeling by it
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

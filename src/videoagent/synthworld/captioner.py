@@ -57,6 +57,7 @@ PLACE_PHRASE = {
     "mountains": "the mountains with a trail below high peaks",
     "reef": "a coral reef with seaweed",
     "farm": "a farm with a red barn and fields",
+    "bathroom": "a bathroom with white tiles and a washbasin",
 }
 TIME_PHRASE = {
     "morning": "morning",
@@ -329,6 +330,12 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         if target.action == petted_action(target.kind):
             done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} pets {_introduced(spec, entity.target)}."
+    if action == "scrub" and target is not None:  # kneeling at its tub, it in the bath
+        if entity.target in done:  # in its own sentence already, taking it
+            return f"{name.capitalize()} bathes the {_name(target)}."
+        if target.action == "bathe":
+            done.add(entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} bathes {_introduced(spec, entity.target)}."
     if action == "propose" and target is not None and target.action == "stand":
         done.add(entity.target)  # type: ignore[arg-type]
         return f"{name.capitalize()} proposes to {_introduced(spec, entity.target)}."
@@ -422,6 +429,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "exercise": "does push-ups",
         "wash": "washes the dishes",
         "vacuum": "vacuums",
+        "bathe": "takes a bath",
+        "scrub": "bathes",
         "stand": "stands nearby",
     }.get(action, "stands nearby")
     if entity.label == BUNCH:  # "some red balloons stand nearby"

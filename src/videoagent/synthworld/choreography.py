@@ -271,6 +271,10 @@ ROARED_AT = 1.7  # how far before one calling out at another (a dog barking) the
 # horse's neck is well before its middle); one lower than `KNEELS_TO` is stroked kneeling.
 PET_REACH, PET_ALONG = 0.38, 0.4
 PET_BESIDE = 0.55  # how far on the middle of a big one is, the one stroking it before it
+# Each bather's tub: its ends (behind them, before them) and its rim's height, metres from
+# their middle and the floor; a person sits with their knees up towards its foot.
+TUBS = {"person": (-0.5, 1.1, 0.5), "dog": (-0.62, 0.62, 0.42), "cat": (-0.42, 0.42, 0.28)}
+SCRUB_GAP = 0.12  # how far behind the tub one bathing another kneels, metres
 # How high a standing animal's back is, of its drawn height; the arm's angle (from straight
 # down) of one kneeling to a small one.
 BACK_OF, PET_KNEELING = 0.62, 0.75
@@ -415,12 +419,14 @@ class Pose:
     def box(self, kind: str) -> tuple[float, float, float, float]:
         """World box (x0, y0, x1, y1) of a `kind` in this pose."""
         width, height = SIZE[kind]
-        if self.action in ("sit", "howl") and kind in SITS_UP:
+        if self.action in ("sit", "howl", "bathe") and kind in SITS_UP:
             width, height = width * 0.7, height * 1.05
         if self.waist_up and kind in ("person", "child"):  # from the waist up
             height *= SHOWN_IN_THE_STROLLER
         elif self.seated and kind in ("person", "child"):
             height *= 0.55 if self.grounded else 0.72
+        elif self.action == "bathe" and kind in ("person", "child"):  # sitting in the tub
+            height *= 0.55
         if self.action == "swim" and kind in ("person", "child"):  # lying in the water
             width, height = height * 0.9, 0.45
         if self.action == "exercise" and kind in ("person", "child"):  # a plank, its head up
@@ -822,6 +828,8 @@ class Choreography:
             return True  # in their arms
         if self._petter_of(index) is not None:
             return True  # before the one stroking it
+        if self._scrubber_of(index) == 0 or self._scrubs_the_subject(index):
+            return True  # in its tub before the one bathing it; kneeling at the subject's
         if self.entities[0].action == "knock" and self.entities[0].target == index:
             return True  # on the table before the cat, then knocked off it
         if self._held_by(index) is not None or entity.kind in IN_THE_SKY:
@@ -1224,6 +1232,14 @@ class Choreography:
                 return Pose(x, 0.0, -hand.facing, entity.action, phase)
             # a big one alongside, the hand on its back (a horse groomed)
             return Pose(hand.x + PET_BESIDE * hand.facing, 0.0, hand.facing, entity.action, phase)
+        if self._scrubber_of(index) == 0:  # in its tub, its back to the one kneeling behind it
+            kneeling = self._pose(0, t)
+            x = kneeling.x + (SCRUB_GAP - TUBS[entity.kind][0]) * kneeling.facing
+            return Pose(x, 0.0, kneeling.facing, "bathe", self._phase(entity, t))
+        if self._scrubs_the_subject(index):  # kneeling behind its tub, reaching over to it
+            bathing = self._pose(0, t)
+            x = bathing.x - (SCRUB_GAP - TUBS[self.entities[0].kind][0]) * bathing.facing
+            return Pose(x, 0.0, bathing.facing, "scrub", self._phase(entity, t))
         proposer = self._proposer_to(index)
         if proposer is not None:  # facing the one on one knee before them
             kneeling = self._pose(proposer, t)
@@ -1508,6 +1524,16 @@ class Choreography:
         petting = subject is not None and subject.action == "pet" and subject.target == index
         return 0 if petting and index != 0 else None
 
+    def _scrubber_of(self, index: int) -> int | None:
+        """Who bathes entity `index`, kneeling at its tub."""
+        scrubbing = (i for i, e in enumerate(self.entities) if e.action == "scrub")
+        return next((i for i in scrubbing if self.entities[i].target == index != i), None)
+
+    def _scrubs_the_subject(self, index: int) -> bool:
+        """Whether entity `index` bathes the subject, in its tub ("a dog gets a bath from
+        his owner")."""
+        return index != 0 and self._scrubber_of(0) == index and self.entities[0].action == "bathe"
+
     def _talks_with_the_subject(self, index: int) -> bool:
         """Whether entity `index` stands talking with the subject (seated, a seat or a
         table places them)."""
@@ -1684,6 +1710,8 @@ class Choreography:
             "exercise": 4.0,  # a push-up every second and a half
             "wash": 6.0,  # the sponge round the plate once a second
             "vacuum": 3.0,  # pushed out and back every two seconds
+            "bathe": 4.0,  # a splash every second and a half
+            "scrub": 7.0,  # the sponge round once a second
         }.get(action, 3.0)
 
     def _phase(self, entity: EntitySpec, t: float) -> float:

@@ -25,6 +25,7 @@ BACK_LINE["mountains"] = 1.5
 BACK_LINE["reef"] = 0.9
 BACK_LINE["lake"] = 1.6  # the far shore: the water reaches back to it
 BACK_LINE["farm"] = 1.3
+BACK_LINE["bathroom"] = 0.7
 LAKE_BANK = 0.45  # where the grass of the near bank gives way to the water, metres
 PARALLAX = 0.45
 # How high each place's far scenery reaches, metres: the hills' tops (most of them), the
@@ -374,6 +375,53 @@ def kitchen(b: Backdrop) -> None:
                 b.near.rect(x, max(top - 0.35, b.bottom), x + 0.35, top, shade(floor, 0.78))
 
 
+def bathroom(b: Backdrop) -> None:
+    """White tiles to shoulder height, a painted wall above; a washbasin on its pedestal
+    under a mirror, a small window, a rail with a towel over it, a shelf of bottles; a
+    floor of grey tiles and a bath mat."""
+    pen, base = b.far, BACK_LINE["bathroom"]
+    paint, tile = (196, 222, 218), (242, 244, 244)
+    pen.rect(b.far_left - 3, base, b.far_right + 3, base + 8, paint)
+    pen.rect(b.far_left - 3, base, b.far_right + 3, base + 1.4, tile)
+    grout = shade(tile, 0.88)
+    for x in _row(b.far_left - 3, b.far_right + 3, 0.2):  # on whole pixels, as polygons
+        # are: a thin rectangle's edge on a pixel's would round apart in two shots
+        pen.polygon([(x, base), (x + 0.02, base), (x + 0.02, base + 1.4), (x, base + 1.4)], grout)
+    for k in range(8):
+        pen.rect(b.far_left - 3, base + 0.2 * k, b.far_right + 3, base + 0.2 * k + 0.02, grout)
+    pen.rect(b.far_left - 3, base + 1.4, b.far_right + 3, base + 1.46, shade(paint, 0.8))
+    for x in _row(b.far_left - 8, b.far_right + 3, 7.0):
+        porcelain = (250, 250, 248)
+        pen.rect(x + 0.9, base, x + 1.1, base + 0.75, shade(porcelain, 0.92))  # pedestal
+        pen.polygon(  # the basin
+            [(x + 0.55, base + 0.95), (x + 1.45, base + 0.95), (x + 1.3, base + 0.7)]
+            + [(x + 0.7, base + 0.7)],
+            porcelain,
+        )
+        pen.rect(x + 0.96, base + 0.95, x + 1.04, base + 1.1, (180, 180, 186))  # its tap
+        pen.rect(x + 0.58, base + 1.3, x + 1.42, base + 2.3, (200, 200, 204))  # the mirror
+        pen.rect(x + 0.63, base + 1.35, x + 1.37, base + 2.25, (206, 226, 236))
+        glint = [(x + 0.75, base + 2.0), (x + 0.78, base + 2.0), (x + 0.95, base + 2.2)]
+        pen.polygon([*glint, (x + 0.92, base + 2.2)], (236, 244, 248))  # (whole pixels)
+        pen.rect(x + 2.4, base + 1.8, x + 3.3, base + 2.7, (240, 240, 236))  # the window
+        outside = (30, 40, 80) if b.night else (150, 195, 235)
+        pen.rect(x + 2.47, base + 1.87, x + 3.23, base + 2.63, outside)
+        pen.rect(x + 2.82, base + 1.87, x + 2.88, base + 2.63, (240, 240, 236))
+        pen.rect(x + 4.07, base + 1.6, x + 5.13, base + 1.65, (180, 180, 186))  # towel rail
+        pen.rect(x + 4.25, base + 1.05, x + 4.95, base + 1.65, (92, 150, 200))  # its towel
+        pen.rect(x + 4.25, base + 1.15, x + 4.95, base + 1.2, (240, 240, 236))
+        pen.rect(x + 5.6, base + 1.7, x + 6.6, base + 1.76, (150, 110, 80))  # a shelf
+        for k, bottle in enumerate(((230, 120, 140), (120, 190, 170), (240, 210, 120))):
+            left = x + 5.7 + 0.3 * k
+            pen.rect(left, base + 1.76, left + 0.16, base + 2.05 - 0.05 * k, bottle)
+    floor = (188, 192, 196)
+    _ground(b, floor, shade(floor, 0.85))
+    for x in _row(b.left, b.right, 0.3):
+        b.near.rect(x, b.bottom, x + 0.02, base, shade(floor, 0.9))
+    for x in _row(b.left - 3, b.right + 1, 7.0, offset=ANCHOR + 3.6):
+        b.near.rect(x, 0.2, x + 1.2, 0.45, (120, 170, 200))  # a bath mat
+
+
 def mountains(b: Backdrop) -> None:
     """Far off, a range of peaks capped with snow, a nearer ridge before them; near, an
     alpine meadow with rocks and a gravel trail; a few small pines on its far edge."""
@@ -548,6 +596,7 @@ PAINTERS = {
     "mountains": mountains,
     "reef": reef,
     "farm": farm,
+    "bathroom": bathroom,
 }
 
 

@@ -75,8 +75,9 @@ class ParsedPrompt:
             e = replace(e, label="") if e.label == vocab.CHILD else e
             if vocab.learnt_doing(e.kind, e.action, actions):
                 return e
-            # (a howl is sat up for, the head back; knitting, roasting marshmallows sat at)
-            sat = e.action in ("sleep", "howl", "roast", "knit")
+            # (a howl is sat up for, the head back; knitting, roasting marshmallows sat at;
+            # a bath sat in)
+            sat = e.action in ("sleep", "howl", "roast", "knit", "bathe")
             still = sat and "sit" in actions and e.kind in vocab.ACTIONS["sit"]
             return replace(e, action="sit" if still else "stand", target=None)
 
@@ -481,6 +482,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 # "a teddy bear", "a toy horse", "a paper airplane": a toy, which the world
                 # cannot draw
                 label = " ".join(tokens[i - 1 : i + kind[1]])
+                bathing = any(ACTION_TABLE.get(t) == "bathe" for t in tokens)
+                if bathing and label in vocab.BATH_TOYS:
+                    i += kind[1]  # "a bath with a rubber duck": the tub's, bobbing in it
+                    unsupported[:] = [w for w in unsupported if w != tokens[i - kind[1] - 1]]
+                    continue
                 if tokens[i - 1] in unsupported:
                     unsupported.remove(tokens[i - 1])
                 if label not in placeholders:
@@ -821,6 +827,18 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 actions = ["splash", *actions[1:]]
             elif "puddles" not in unsupported:
                 unsupported.append("puddles")
+        if "bathe" in actions:  # "relaxing in a bubble bath", "splashing in the tub"
+            actions = ["bathe", *(a for a in actions if a not in _DONE_IN_THE_BATH)]
+            unsupported[:] = [w for w in unsupported if w not in vocab.STILL_WORDS & set(tokens)]
+            if scene.get("place", set_in) in vocab.WATER_PLACES:  # "bathing in the river"
+                actions = ["swim" if a == "bathe" else a for a in actions]
+            elif _gives_a_bath(entities, mentions, actions, tokens):
+                # "giving her dog a bath", "bathing the baby": kneeling by its tub
+                actions = ["scrub", *(a for a in actions if a not in ("bathe", "give"))]
+            elif "from" in tokens:  # "a dog gets a bath from his owner": the owner gives it
+                giver = next((m for m in mentions[1:] if entities[m]["kind"] == "person"), None)
+                if giver is not None and entities[giver]["action"] is None:
+                    entities[giver].update(action="scrub", target=mentions[0])
         how = _tossed(tokens)
         if how:
             game = how == "rally" or "catch" in tokens  # a ball, whether named or not
@@ -1061,6 +1079,20 @@ def _toss(
 # The words before what one rides that say one is on it or in it ("a girl on a horse").
 _ABOARD = ("on", "in", "aboard", "astride")
 # Words of riding that say on what, where the sentence names nothing ridden.
+# What one in the bath is doing there, said so: bathing ("relaxing in a bubble bath").
+_DONE_IN_THE_BATH = ("sit", "stand", "splash", "play", "meet", "sleep")
+_BATHING = frozenset("bathe bathes bathing bathed".split())  # (not "a bath": taken)
+
+
+def _gives_a_bath(entities: list[dict], mentions: list[int], actions: list[str], tokens) -> bool:
+    """Whether the sentence's subject, a person, bathes another said after it ("bathing
+    the baby", "giving her dog a bath"; not "taking a bath with her dog")."""
+    if not mentions or entities[mentions[0]]["kind"] != "person":
+        return False
+    bathed = [m for m in mentions[1:] if entities[m]["kind"] in vocab.ACTIONS["bathe"]]
+    return bool(bathed) and ("give" in actions or bool(_BATHING & set(tokens)))
+
+
 _BRINGS = {
     "horseback": "horse",
     **dict.fromkeys(("cycle", "cycles", "cycling", "biking"), "bike"),
@@ -1487,6 +1519,13 @@ def _apply(
             entities[subject]["action"] = "stand"
         elif entities[petted]["action"] is None:
             entities[petted]["action"] = vocab.petted_action(entities[petted]["kind"])
+    elif action == "scrub":  # the one bathed, in its tub for it (else in the bath oneself)
+        bathed = next((m for m in others if entities[m]["kind"] in vocab.ACTIONS["bathe"]), None)
+        entities[subject]["target"] = bathed
+        if bathed is None:
+            entities[subject]["action"] = "bathe"
+        elif entities[bathed]["action"] is None:
+            entities[bathed]["action"] = "bathe"
     elif action == "knock":  # the cup it paws off the table (else what it can, standing)
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "cup"), None
@@ -1749,7 +1788,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += TOSSING
         aimed += ("angle", "perch", "climb", "decorate")  # from the boat; in, up, on the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
-        aimed += ("roar",)  # at the mailman
+        aimed += ("roar", "scrub")  # at the mailman; the one bathed
         carried = aboard in ("stroller", "person") and action in ("sit", "sleep")  # in it, in arms
         carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS
         if action not in aimed and not flown and not carried:

@@ -15,6 +15,7 @@ from videoagent.synthworld.camera import View, sky_box
 from videoagent.synthworld.choreography import AFLOAT, SIZE, Pose, drawn_scale, sized_as
 from videoagent.synthworld.painters import (
     animals,
+    bath,
     creatures,
     fantasy,
     landmarks,
@@ -460,6 +461,14 @@ class Renderer:
                 props.draw_water_around(
                     pen, (x1 - x0, top - pose.y), pose.phase, own or props.WATER, snug=bool(own)
                 )
+            elif pose.action == "bathe":  # sitting in its tub, the bubbles up to the chest
+                bath.tub_behind(pen, entity.kind)
+                sitting = replace(pose, action="sit", grounded=entity.kind == "person")
+                up = bath.TUB_FLOOR[entity.kind] * drawn  # on the tub's floor
+                at = (x, y - up)
+                inside = Pen(draw, origin=at, scale=drawn, facing=pose.facing, grade=self.grade)
+                PAINTERS[entity.kind](inside, sitting, COLOURS[entity.colour])
+                bath.tub_before(pen, entity.kind, pose.phase)
             elif entity.kind in SNOWED_ON and self.spec.weather == "snow":
                 # white with snow, as the place's own trees are (`places._snowy`)
                 PAINTERS[entity.kind](pen, pose, shade(COLOURS[entity.colour], 1.75))

@@ -130,7 +130,8 @@ WHERE_DONE = {
     **dict.fromkeys("camps camped camping camper campers".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
     # chores done at home (the teeth: `COMPOUNDS`' toothbrushing)
-    **dict.fromkeys(("laundry", "teeth", "homework", "toothbrushing"), "living room"),
+    **dict.fromkeys(("laundry", "homework"), "living room"),
+    **dict.fromkeys(("teeth", "toothbrushing"), "bathroom"),  # brushed at its basin
     "dishwashing": "kitchen",
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
     **dict.fromkeys(("videogame", "videogames", "gaming", "karaoke"), "living room"),
@@ -264,6 +265,8 @@ COMPOUNDS |= {
     for wash in "wash washes washing washed do does doing did".split()
     for dishes in ("the dishes", "dishes", "the washing up", "the washing-up", "up")
 }
+# a bath's bubbles are the bath's ("bubbles" blown are a thing of their own)
+COMPOUNDS |= {"bubble bath": "bubblebath", "bubble baths": "bubblebath", "bath time": "bathtime"}
 # working out is a workout ("they work in an office" is no doing drawn: said so)
 COMPOUNDS |= {f"{work} out": "workout" for work in "work works working worked".split()}
 # A product's video, shot or ad is the video's, no product of its own to draw beside what
@@ -271,11 +274,21 @@ COMPOUNDS |= {f"{work} out": "workout" for work in "work works working worked".s
 COMPOUNDS |= {f"product {kind}": f"product{kind}" for kind in ("video", "shot", "ad", "demo")}
 
 
+# An animal or a child washed is bathed ("washing the dog": in its tub; "washing the car"
+# is no doing drawn, and said so).
+_WASHED = re.compile(
+    r"\bwash(es|ing|ed)?\b(?=\s+(?:(?:her|his|their|my|the|a|our|your)\s+)?"
+    r"(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|bab(?:y|ies)|toddlers?|sons?|daughters?)\b)",
+    re.IGNORECASE,
+)
+_BATHED_AS = {None: "bathe", "es": "bathes", "ing": "bathing", "ed": "bathed"}
+
+
 def compounded(text: str) -> str:
-    """`text` with its `COMPOUNDS` said as one word."""
+    """`text` with its `COMPOUNDS` said as one word, and who is washed bathed."""
     for two, one in COMPOUNDS.items():
         text = re.sub(rf"\b{two}\b", one, text, flags=re.IGNORECASE)
-    return text
+    return _WASHED.sub(lambda said: _BATHED_AS[said.group(1)], text)
 
 
 # Where, and in what weather, what someone does is done where a request says neither:
@@ -284,6 +297,8 @@ PLACE_OF_DOING = {"surf": "beach", "ski": "mountains", "slice": "kitchen"}
 PLACE_OF_DOING["decorate"] = "living room"  # a christmas tree, at home
 PLACE_OF_DOING["wash"] = "kitchen"  # the dishes, at its sink
 PLACE_OF_DOING["vacuum"] = "living room"  # its floor
+PLACE_OF_DOING["bathe"] = "bathroom"  # in its tub
+PLACE_OF_DOING["scrub"] = "bathroom"  # at its tub
 # What a person does at home where it is done at night and no place is said ("she stays up
 # late reading"; not out in the park in the dark).
 DONE_AT_HOME_AT_NIGHT = ("read", "sleep", "type", "knit")
@@ -319,7 +334,7 @@ KINDS = CREATURES + PROPS
 # by them), then those the procedural world draws besides; each of those is drawn by a
 # model that never learnt it as the learnt place nearest it (`LEARNT_STAND_INS`).
 LEARNT_PLACES = ("park", "street", "cafe", "beach", "living room", "city")
-PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains", "reef", "farm")
+PLACES = (*LEARNT_PLACES, "forest", "lake", "kitchen", "mountains", "reef", "farm", "bathroom")
 LEARNT_STAND_INS = {
     "forest": "park",
     "lake": "park",
@@ -327,18 +342,19 @@ LEARNT_STAND_INS = {
     "kitchen": "living room",
     "reef": "beach",
     "farm": "park",
+    "bathroom": "living room",
 }
 # How a place is said to be where something is: "on the street", else "at the park".
 PLACE_PREPOSITIONS = {
     "street": "on",
     "lake": "by",
-    **dict.fromkeys(("living room", "city", "forest", "kitchen", "mountains"), "in"),
+    **dict.fromkeys(("living room", "city", "forest", "kitchen", "mountains", "bathroom"), "in"),
     "reef": "at",
     "farm": "on",
 }
 # Where no rain or snow falls in the picture: the weather shows only in the windows' sky
 # and a faint tint of the light.
-INDOORS = ("living room", "kitchen")
+INDOORS = ("living room", "kitchen", "bathroom")
 TIMES = ("morning", "noon", "sunset", "night")
 WEATHERS = ("clear", "rain", "snow")
 CAMERAS = ("static", "pan", "track", "zoom in", "zoom out")
@@ -448,6 +464,10 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "vacuum": ("person",),  # an upright vacuum cleaner pushed to and fro over the floor
     # rolling on its back in the grass, legs in the air, wriggling from side to side
     "wriggle": ("dog", "cat"),
+    # sitting in a tub of bubbles, splashing, a rubber duck bobbing on the foam
+    "bathe": ("person", "dog", "cat"),
+    # kneeling by the tub of the one bathed, a sponge going round on them
+    "scrub": ("person",),
     # calling out, the jaw dropped open, the call carried off before it: a dog's bark, a
     # lion's roar (`VOICES`)
     "roar": tuple(VOICES),
@@ -535,6 +555,8 @@ LEARNT_ACTIONS = tuple(
         "exercise",
         "wash",
         "vacuum",
+        "bathe",
+        "scrub",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1086,6 +1108,7 @@ PLACE_SYNONYMS = {
     **dict.fromkeys("forest forests woods woodland woodlands".split(), "forest"),
     **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
     **dict.fromkeys("kitchen kitchens".split(), "kitchen"),
+    **dict.fromkeys("bathroom bathrooms washroom washrooms".split(), "bathroom"),
     **dict.fromkeys(
         """farm farms farmyard farmyards farmland barn barns barnyard ranch ranches pasture
         pastures paddock paddocks countryside field fields cornfield cornfields""".split(),
@@ -1164,7 +1187,10 @@ def is_child(words: list[str], at: int) -> bool:
 
 # Words that make the kind after them a toy ("a teddy bear", "a toy horse"), which the
 # world has no drawing for.
-TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden"))
+TOY_WORDS = frozenset(("teddy", "toy", "stuffed", "plush", "rocking", "wooden", "rubber"))
+# Toys that every bath has, bobbing on its bubbles (`painters.bath`): said of one, no toy
+# of their own is drawn beside the tub.
+BATH_TOYS = frozenset(("rubber duck", "rubber ducks", "rubber ducky", "rubber duckie"))
 # The same before a vehicle's name ("a toy train", "a paper boat"; a wooden boat is a boat).
 TOY_VEHICLE_WORDS = frozenset(("toy", "paper", "model", "origami", "lego"))
 VEHICLES = ("car", "bus", "train", "plane", "boat", "sailboat", "bike", "tractor")
@@ -1249,7 +1275,7 @@ PLACE_STAND_INS = {
     ),
     **dict.fromkeys(
         """
-        bedroom bathroom office classroom library studio gym museum gallery hotel
+        bedroom office classroom library studio gym museum gallery hotel
         lobby nursery crib cot
         """.split(),
         "living room",
@@ -1662,6 +1688,12 @@ ACTION_SYNONYMS = {
     **{f"{roll} over": "wriggle" for roll in "roll rolls rolling rolled".split()},
     **dict.fromkeys("wriggle wriggles wriggling wriggled".split(), "wriggle"),
     "dishwashing": "wash",  # (`COMPOUNDS`: "washing the dishes", "doing the washing up")
+    # in the bath (the tub, its bubbles: `COMPOUNDS`): taking one, or given one
+    **dict.fromkeys(
+        """bathe bathes bathing bathed bath baths bathtub bathtubs tub tubs bathtime
+        bubblebath""".split(),
+        "bathe",
+    ),
     **dict.fromkeys(
         """vacuum vacuums vacuuming vacuumed hoover hoovers hoovering hoovered""".split(), "vacuum"
     ),
@@ -1798,7 +1830,8 @@ NEUTRAL_WORDS = frozenset(
     low high golden glow glowing sky sky's grass green paved path dirt sand sea wave waves
     buildings road floor wall window lamp lamps walls windows rug sofa couch interior warm-toned
     windowsill windowsills sill ledge carpet carpets
-    reeds water counter stove trail peaks seaweed roof roofs rooftops chimney chimneys
+    reeds water counter stove tiles washbasin trail peaks seaweed roof roofs rooftops chimney
+    chimneys
     skyline lights lit-up towers stars moon overcast falling drops flakes wet snowy ground left
     right center centre frame moving forward slowly quickly gently steady eye-level level angle view
     background foreground together nose noses tail tails wagging face faces facing each

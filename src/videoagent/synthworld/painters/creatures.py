@@ -25,6 +25,7 @@ HOLDING_HANDS = 0.62
 # One decorating a tree: the arm's swing, radians from hanging down, low with the next
 # bauble and how far it rises to hang it; the bauble's red.
 DECORATE_LOW, DECORATE_RISE = 0.5, 1.9
+SCRUB_ARM = 1.15  # radians from hanging down: reaching over the tub's rim to the one in it
 BAUBLE = (210, 40, 40)
 CONTROLLER = (50, 50, 56)  # a drone's, in the hands, its aerial up
 CRADLING = (0.35, 1.45)  # the near arm's swing and elbow holding a child to the chest
@@ -516,6 +517,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         bend = 0.35 * pose.reach
     if pose.action == "pet":  # leaning in to the one stroked
         bend = 0.25 if pose.reach > 0.5 else 0.1
+    if pose.action == "scrub":  # leaning in over the tub's rim
+        bend = 0.3
     if dancing:
         bend = 0.12 * math.sin(pose.phase * 0.5)
     if pose.action == "stretch":  # leaning into the stretch, and back
@@ -552,7 +555,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif seated:  # on a seat: a bench, a sofa, a chair
         hip_y = 0.5
         pen.line([(0.0, hip_y), (0.4, hip_y), (0.42, 0.02)], 0.13, TROUSERS)
-    elif pose.action == "propose" or (pose.action == "pet" and pose.reach > 0.5):
+    elif pose.action in ("propose", "scrub") or (pose.action == "pet" and pose.reach > 0.5):
         # down on one knee: the near knee on the ground
         hip_y = 0.55
         pen.line([(0.0, hip_y), (0.38, 0.52), (0.4, 0.03)], 0.13, shade(TROUSERS, 0.8))
@@ -752,6 +755,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif pose.action == "pet":  # the hand stroking along the animal's back, to and fro
         angle = pose.swing + 0.15 * math.sin(pose.phase)
         pen.limb((sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=-0.25)
+    elif pose.action == "scrub":  # a sponge going round on the one in the tub before them
+        angle = SCRUB_ARM + 0.15 * math.sin(pose.phase)
+        hand = pen.limb(
+            (sx, sy - 0.02), 0.55, angle, 0.085, shirt, knee=0.15 * math.cos(pose.phase)
+        )
+        tools.sponge(pen, hand)
     elif pose.action == "propose":  # holding up an open ring box to the one before them
         hand = pen.limb((sx, sy - 0.02), 0.55, 1.75, 0.085, shirt, knee=0.3)
         _ring_box(pen, hand, pose.phase)

@@ -148,3 +148,20 @@ def test_a_date_is_the_two_of_them_talking(first_planned):
         ("person", "talk"),
     ]
     assert not parse("a family road trip").unsupported_words  # the trip is the video's
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a man on a date", "a man on a date at a restaurant", "date night at home", "a date"],
+)
+def test_one_on_a_date_is_out_with_someone(first_planned, text):
+    """ "a man on a date" talked to no one; "date night at home" drew no one at all."""
+    spec, _ = first_planned(text)
+    assert _doings(spec)[:2] == [("person", "talk"), ("person", "talk")]
+
+
+def test_a_romantic_walk_is_two_hand_in_hand():
+    walk = parse("a romantic walk on the beach").spec
+    assert [(e.kind, e.action) for e in walk.entities] == [("person", "stroll")] * 2
+    assert not parse("a romantic date on the beach").placeholders  # "romantic": no thing
+    assert [e.action for e in parse("a lovely walk in the park").spec.entities] == ["walk"]

@@ -627,8 +627,14 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                 i += action[1]  # "playing chess": sitting at it (said by the game's word)
                 continue
             if action and not mentions and _a_doing_named(tokens, i, action[0]):
-                # "a walk in the woods", "a morning jog on the beach": someone on it
+                # "a walk in the woods", "a morning jog on the beach": someone on it (two on
+                # a romantic one)
                 mentions.append(entity_for(_Mention("person", None), True))
+                if _FOR_TWO & set(tokens[:i]):
+                    mentions.append(entity_for(_Mention("person", None), False, another=True))
+                    joined_by_and = True
+                    if action[0] == "walk":  # "a romantic walk on the beach": hand in hand
+                        action = ("stroll", action[1])
             only_people = vocab.ACTIONS.get(action[0]) == ("person",) if action else False
             if only_people and i == 0 and not mentions and tokens[0].endswith("ing"):
                 # "making s'mores by the fire": someone does it, before what is named after
@@ -796,6 +802,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             actions = ["walk"]  # "climbing a mountain", "climbs the stairs": walked up
             unsupported[:] = [w for w in unsupported if w not in vocab.CLIMBING]
         talking = "talk" in actions and mentions and entities[mentions[0]]["kind"] == "person"
+        alone = len(mentions) == 1 and not _said_of_many(tokens)
+        if talking and alone and _DATING & set(tokens) and actions[0] == "talk":
+            # "a man on a date": with whom he is out, the two of them talking
+            mentions = [*mentions, entity_for(_Mention("person", None), False, another=True)]
+            joined_by_and = True
         sat_on = {entities[m]["kind"] for m in mentions} & {"table", *vocab.SEATED_ON}
         at_work = talking and said_as.get(mentions[0]) in vocab.WORKPLACES  # "a barista"
         if talking and scene.get("place", set_in) == "cafe" and not (sat_on or at_work):
@@ -910,6 +921,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             also = [a for a in actions[1:] if kind not in vocab.ACTIONS.get(a, (kind,))]
             beyond.extend((kind, a) for a in also if kind != "placeholder")
             last_subject = mentions[0]
+        elif actions[:1] == ["talk"] and not (entities or filming) and _DATING & set(tokens):
+            # "date night at home": the two out together, talking
+            couple = [entity_for(_Mention("person", None), False, another=True) for _ in "ab"]
+            _apply(entities, couple, actions, True, None, [])
+            last_subject = couple[0]
         elif (
             actions
             and not (entities or filming)
@@ -1597,6 +1613,7 @@ _PRACTISING = frozenset(
 _DONE_SEATED = ("read", "eat", "type")
 # Words that make a meal one for two ("a romantic dinner", "a candlelit dinner").
 _FOR_TWO = frozenset(("romantic", "candlelit", "candlelight", "date"))
+_DATING = frozenset(("date", "dates", "dating"))  # two out together
 
 
 # Waiting or looking for someone: they are not in the picture yet ("a dog waiting for its
@@ -1641,7 +1658,8 @@ _HOW_LONG = frozenset("long short quick brief good big hard busy morning evening
 # How a doing named as a thing is said to be done ("a lazy sunday stroll").
 _HOW_DONE = frozenset(
     """early late lazy brisk leisurely relaxing peaceful quiet gentle slow fast sunday daily
-    afternoon night evening morning sunset sunrise summer winter autumn spring""".split()
+    afternoon night evening morning sunset sunrise summer winter autumn spring romantic nice
+    lovely beautiful""".split()
 )
 
 

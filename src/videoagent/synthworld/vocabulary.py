@@ -1854,7 +1854,7 @@ NEUTRAL_WORDS |= SEASON_WORDS
 # Where the video is shown ("a dog video for tiktok"): nothing in it.
 NEUTRAL_WORDS |= frozenset("instagram tiktok youtube facebook snapchat".split())
 # How one feels doing it ("jumping with joy"): seen in how they do it, nothing of its own.
-NEUTRAL_WORDS |= frozenset("joy delight excitement happiness glee glad gladly".split())
+NEUTRAL_WORDS |= frozenset("joy delight excitement happiness glee glad gladly romantic".split())
 # What one does looking at a phone, drawn as holding it before their eyes.
 NEUTRAL_WORDS |= frozenset("scroll scrolls scrolling texting texts swiping browsing".split())
 # Where "the fire" is a fireplace (elsewhere a campfire: "sitting by the fire" in the woods),

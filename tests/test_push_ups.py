@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from videoagent.agent.planning import preview_plan
 from videoagent.plan.asks import read_asks
 from videoagent.plan.request import Request
 from videoagent.synthworld.captioner import caption
@@ -51,3 +52,12 @@ def test_the_plank_is_lowered_and_pushed_up(first_planned):
         int((img[:, x0:x1].astype(int) != images[0][:, x0:x1]).any(axis=2).sum()) for img in images
     ]
     assert max(tops) > 30  # up and down, not a still figure
+
+
+def test_does_said_of_one_going_on_is_what_they_do():
+    """ "a dog sniffs, then does a trick" drew two deer beside the dog; "a man does
+    push-ups" was captioned "Does push-ups." """
+    board, _ = preview_plan(Request.build("a dog sniffs, then does a trick"), ["procedural"])
+    assert all(e.kind == "dog" for s in board.shots for e in s.scene_spec.entities)
+    board, _ = preview_plan(Request.build("a man does push-ups", duration=4), ["procedural"])
+    assert board.shots[0].caption == "A man does push-ups."

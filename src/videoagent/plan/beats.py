@@ -399,6 +399,8 @@ def _subject_of(text: str) -> tuple[str, str]:
     words = text.split()
     if len(words) > 1 and _gerund(words[0]) and words[1].lower() in DETERMINERS:
         return "", text  # "feeding the chickens, riding a horse": what is done, by no one said
+    if words[:1] and words[0].lower() == "does":
+        return "", text  # "(a man) does push-ups": what he does, no deer
     for i, word in enumerate(words[:6]):
         said = word.lower().strip(",.")
         of_a_group = _is_group(words, i + 1) if i + 1 < len(words) else False  # "a dance party"
@@ -415,8 +417,10 @@ def _subject_of(text: str) -> tuple[str, str]:
             continue
         end = i + 2 if vocab.KIND_SYNONYMS.get(phrase) in vocab.CREATURES else i + 1
         end += 2 if _family_of(words, i) else 0  # "a family of four": all of it
+        said_so = [w.lower().strip(",.") for w in words]
         while end < len(words) and not words[end - 1].endswith((",", ":")):
-            verb = words[end].lower().strip(",.") in vocab.ACTION_SYNONYMS  # "a chef cooks"
+            verb = said_so[end] in vocab.ACTION_SYNONYMS  # "a chef cooks"
+            verb |= vocab.verb_after_its_doer(said_so, end)  # "a girl does the dishes"
             if verb or not _names_creature(words[end]):  # "a bear cub", said in two words
                 break
             end += 1  # "a golden retriever puppy": one of them, said in two words
@@ -740,6 +744,8 @@ def _opening_noun(words: list[str]) -> int | None:
         return None  # "home alone": where one is, no house
     if at == 0 and (following in OBJECT_WORDS or named in vocab.ACTION_SYNONYMS):
         return None  # "drinks it", "drinks water", "treats her": a verb
+    if at == 0 and named == "does":
+        return None  # "does push-ups": a verb, no deer
     if vocab.KIND_SYNONYMS.get(f"{named} {following.strip(',.')}") in vocab.KINDS:
         return at  # "ice cream", "hot air balloon": said in two words
     return at if vocab.KIND_SYNONYMS.get(named, named) in vocab.KINDS else None

@@ -1227,14 +1227,17 @@ CASTING = frozenset("cast casts casting".split())
 
 def verb_after_its_doer(words: list[str], i: int) -> bool:
     """Whether `words[i]` is one of `NAMES_ALSO_VERBS` said as the verb ("the rooster
-    crows", "she does yoga"; not "crows fly", "three crows")."""
+    crows", "she does yoga", "then does a trick"; not "crows fly", "three crows")."""
     before = words[i - 1] if i > 0 else ""
     doer = before in KINDS or before in KIND_SYNONYMS or before in _SAID_OF_A_DOER
+    doer |= before in _SAID_OF_ONE_GOING_ON
     return words[i] in NAMES_ALSO_VERBS and doer
 
 
 # Who a verb is said of without naming them ("she does yoga").
 _SAID_OF_A_DOER = frozenset("she he it they who that i we you everyone everybody".split())
+# What is said before what the one told of does next ("…, then does a trick").
+_SAID_OF_ONE_GOING_ON = frozenset("then also finally later now".split())
 
 
 # Places synthworld has no drawing for, drawn as the nearest of its own: a zoo as its

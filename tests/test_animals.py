@@ -317,3 +317,10 @@ def test_a_pets_name_is_no_word_to_draw(prompt):
     parsed = parse(prompt)
     assert not parsed.unsupported_words and not parsed.placeholders
     assert parse("A Dog Runs On The Beach").spec.entities[0].action == "run"  # (capitals)
+
+
+def test_an_animal_said_to_crawl_walks_its_own_way(first_planned):
+    """ "a turtle crawling on the beach" was warned of, a turtle that crawls undrawable."""
+    spec, warnings = first_planned("a turtle crawling on the beach")
+    assert not warnings and [(e.kind, e.action) for e in spec.entities] == [("turtle", "walk")]
+    assert parse("a baby crawling").spec.entities[0].action == "crawl"  # on hands and knees

@@ -34,7 +34,7 @@ FEET = {
     "bear": (0.09, 0.65, 0.5),
     **dict.fromkeys(("lion", "tiger", "panda"), (0.07, 0.6, 0.4)),
     "elephant": (0.14, 0.8, 0.75),  # a heavy, dull thud
-    **dict.fromkeys(("squirrel", "mouse"), (0.02, 0.25, 0.08)),
+    **dict.fromkeys(("squirrel", "mouse", "hamster"), (0.02, 0.25, 0.08)),
     "rabbit": (0.03, 0.3, 0.12),
     "penguin": (0.03, 0.2, 0.14),  # a soft pat
     # Hooves: short and bright, a horse's loudest.

@@ -231,7 +231,7 @@ def make_brief(request: Request) -> Brief:
         window = "window" in request.text.lower() and not driven_in
         window |= WATCHING_THE_WEATHER.search(plain) is not None
         outdoors = bool(set(vocab.OUT_OF_DOORS) & set(things))  # "a cat stuck in a tree"
-        indoors = window or (kind == "cat" and weather == "clear" and not outdoors)
+        indoors = window or (kind in vocab.PETS_INDOORS and weather == "clear" and not outdoors)
         # or at its wheel, or a dog riding along in it (one riding a bus, in it)
         driven = bool({"car", "bus"} & set(things))
         driven &= kind is None or bool({"steer", "ride"} & set(doing))

@@ -93,5 +93,6 @@
 # 91: push-ups; 92: washing the dishes at a sink; 93: vacuuming; 94: a bird's call; 95:
 # one swimming with another a length behind them; 96: a bird singing up on a branch; 97:
 # the farm, a place of its own (it was drawn as the park); 98: a tractor, driven; 99: the
-# bathroom, a place of its own, and a bath taken in a tub of bubbles, or given kneeling by it.
-VERSION = 99
+# bathroom, a place of its own, and a bath taken in a tub of bubbles, or given kneeling by it;
+# 100: a frog and a hamster.
+VERSION = 100

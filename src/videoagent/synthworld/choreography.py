@@ -67,6 +67,8 @@ SIZE = {
     "squirrel": (0.55, 0.5),
     "zebra": (2.3, 2.2),
     "mouse": (0.42, 0.3),
+    "hamster": (0.44, 0.36),
+    "frog": (0.5, 0.3),  # larger than life
     "car": (3.8, 1.45),
     "ball": (0.26, 0.26),
     "cup": (0.24, 0.32),
@@ -312,6 +314,7 @@ FIRESIDE, ROUND_THE_FIRE = 0.95, 0.7
 TABLE_TIE = 0.55  # where balloons are tied to a table: this far along from its middle
 # Who sits on its haunches: narrower than it stands, a little taller.
 SITS_UP = ("dog", "cat", "fox", "wolf", "bear", "lion", "tiger", "panda", "squirrel", "mouse")
+SITS_UP += ("hamster",)
 # How high what flies flies past, metres (a plane a little higher; a kite on its string).
 FLIGHT = {"bird": 2.6, "plane": 3.0, "kite": 2.3, "frisbee": 0.9}
 # What flies low and slow: how high (metres) and how fast it drifts (a butterfly flutters
@@ -531,9 +534,9 @@ def drawn_scale(entity: EntitySpec, pose: Pose, entities: tuple[EntitySpec, ...]
 
 
 def hops_along(entity: EntitySpec) -> bool:
-    """A rabbit's jumping is hopping on its way ("a bunny hopping through a garden"): it
-    travels as walking does, its painter drawing each hop."""
-    return entity.kind == "rabbit" and entity.action == "jump"
+    """A rabbit's or a frog's jumping is hopping on its way ("a bunny hopping through a
+    garden"): it travels as walking does, its painter drawing each hop."""
+    return entity.kind in ("rabbit", "frog") and entity.action == "jump"
 
 
 def fishes_aboard(entity: EntitySpec, entities: tuple[EntitySpec, ...]) -> bool:

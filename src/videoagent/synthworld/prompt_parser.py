@@ -1782,6 +1782,12 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
             action = "walk"  # one exploring goes about, looking (a dog noses about)
         if action in ("walk", "run") and kind in vocab.ACTIONS["drive"]:
             action = "drive"  # "a train crossing the valley", "a car going by"
+        if (
+            action == "crawl"
+            and kind not in vocab.ACTIONS["crawl"]
+            and kind in vocab.ACTIONS["walk"]
+        ):
+            action = "walk"  # "a turtle crawling on the beach": its own way of walking
         if kind in vocab.MOVES_AS_DRAWN:
             action = "stand"  # "clouds rolling": they drift as clouds do
         if action in ("takeoff", "land") and kind != "plane" and kind in vocab.ACTIONS["fly"]:

@@ -35,6 +35,7 @@ PAINTERS = {
     "bird": creatures.draw_bird,
     **{kind: partial(animals.draw_animal, kind=kind) for kind in animals.PLANS},
     "rabbit": animals.draw_rabbit,
+    "frog": animals.draw_frog,
     "car": props.draw_car,
     "ball": props.draw_ball,
     "cup": props.draw_cup,
@@ -160,6 +161,7 @@ DEPTH = {
     "fish": 4,
     "bee": 5,
     "penguin": 4,
+    "frog": 4,
     "turtle": 4,
     "table": 1,
     "blanket": 1,  # under whoever sits on it
@@ -210,6 +212,7 @@ SHADOWED = {
     "sandcastle": 0.4,
     "trampoline": 1.0,
     "penguin": 0.22,
+    "frog": 0.2,
     "turtle": 0.4,
     "table": 0.75,
     "campfire": 0.5,

@@ -14,11 +14,14 @@ LEARNT_CREATURES = ("dog", "cat", "person", "bird")
 ANIMALS = (
     *("horse", "deer", "cow", "sheep", "goat", "pig", "fox", "wolf", "bear", "rabbit"),
     *("lion", "tiger", "elephant", "giraffe", "panda", "squirrel", "zebra", "mouse"),
+    "hamster",
 )
 CREATURES = (*LEARNT_CREATURES, *ANIMALS, "penguin", "butterfly", "bee", "fish", "turtle")
 CREATURES += ("dragon",)
+CREATURES += ("frog",)  # squatting; it hops, swims, croaks and catches flies
 WOODLAND_ANIMALS = ("deer", "fox", "wolf", "bear")  # at home in a forest, where none is said
 FARM_ANIMALS = ("cow", "sheep", "goat", "pig", "horse")  # and on a farm
+PETS_INDOORS = ("cat", "hamster")  # and at home
 FARMYARD_BIRDS = frozenset("rooster roosters hen hens chicken chickens chick chicks".split())
 # The water a boat is on, and where a fish lives, where none is said.
 AFLOAT_ON = {"boat": "lake", "sailboat": "beach", "fish": "reef", "turtle": "beach"}
@@ -76,6 +79,7 @@ FOUND_IN["streetlight"] = "street"
 FOUND_IN["bed"] = "living room"  # (a bedroom is drawn as it)
 FOUND_IN["sandcastle"] = "beach"  # built on its sand
 FOUND_IN["tractor"] = "farm"
+FOUND_IN["frog"] = "lake"  # at the water's edge
 # What is said for its light after dark ("dancing under a streetlight"): at night, where no
 # time is said.
 LIT_AFTER_DARK = ("streetlight",)
@@ -267,6 +271,12 @@ COMPOUNDS |= {
 }
 # a bath's bubbles are the bath's ("bubbles" blown are a thing of their own)
 COMPOUNDS |= {"bubble bath": "bubblebath", "bubble baths": "bubblebath", "bath time": "bathtime"}
+# a fly caught is eaten, a frog's tongue flicked out at it (no fly drawn, nor one flying)
+COMPOUNDS |= {
+    f"{catch} {fly}": "flycatching"
+    for catch in "catch catches catching caught".split()
+    for fly in ("a fly", "flies", "a bug", "bugs", "insects")
+}
 # working out is a workout ("they work in an office" is no doing drawn: said so)
 COMPOUNDS |= {f"{work} out": "workout" for work in "work works working worked".split()}
 # A product's video, shot or ad is the video's, no product of its own to draw beside what
@@ -368,22 +378,30 @@ NAMES_NOT_DOINGS = ("water",)
 VOICES = {"dog": "barks", "fox": "barks", "cat": "meows", "wolf": "growls", "lion": "roars"}
 VOICES |= {"tiger": "roars", "bear": "roars", "cow": "moos", "horse": "neighs", "pig": "oinks"}
 VOICES |= {"sheep": "bleats", "goat": "bleats", "elephant": "trumpets", "zebra": "brays"}
+VOICES["frog"] = "croaks"
 VOICES["bird"] = "sings"  # (an owl's hoot, a rooster's crow, a parrot's talk: a bird's call)
 # Actions, with which kinds can perform them (an animal eats by grazing, its head lowered).
 ACTIONS: dict[str, tuple[str, ...]] = {
     "stand": KINDS,
     # a penguin waddles, a dragon lumbers
-    "walk": ("dog", "cat", "person", "bird", *ANIMALS, "penguin", "turtle", "dragon"),
+    "walk": ("dog", "cat", "person", "bird", *ANIMALS, "penguin", "turtle", "dragon", "frog"),
     "run": ("dog", "cat", "person", *ANIMALS),
     "sit": ("dog", "cat", "person", "fox", "wolf", "bear", "rabbit", "lion", "tiger", "panda")
-    + ("squirrel", "mouse"),
+    + ("squirrel", "mouse", "hamster", "frog"),
     "sniff": ("dog", "cat", *ANIMALS),
     "jump": ("dog", "cat", "person", "bird", "horse", "deer", "goat", "fox", "wolf", "rabbit")
-    + ("tiger", "squirrel", "mouse", "penguin"),
+    + ("tiger", "squirrel", "mouse", "penguin", "frog"),
     "wag": ("dog",),
     "hold": ("person",),
     "give": ("person",),
-    "eat": ("dog", "cat", "bird", *ANIMALS, "person"),  # a person at a table, or where they are
+    "eat": (
+        "dog",
+        "cat",
+        "bird",
+        *ANIMALS,
+        "person",
+        "frog",
+    ),  # a person at a table, or where they are
     "meet": ("dog", "cat", "person", *ANIMALS, "penguin"),
     "chase": ("dog", "cat", "person", "fox", "wolf", "bear", "lion", "tiger"),
     "fly": ("bird", "plane", "kite", "butterfly", "bee", "hot air balloon", "frisbee", "dragon")
@@ -396,7 +414,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "cycle": ("person",),  # on a bike (it rolls along)
     "spin": ("dog", "cat"),  # round and round, chasing its tail
     # in water drawn round (a duck on a pond: a bird)
-    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin", "bird", "fish", "turtle"),
+    "swim": ("dog", "person", "horse", "bear", "elephant", "penguin", "bird", "fish", "turtle")
+    + ("frog",),
     "dance": ("person",),
     "wave": ("person",),  # a hand raised, waving hello or goodbye
     # lying down, eyes shut, breathing slowly (a bird: its head tucked)
@@ -693,6 +712,8 @@ DEFAULT_COLOUR = {
     "squirrel": "grey",
     "zebra": "white",  # with black stripes
     "mouse": "grey",
+    "hamster": "golden",
+    "frog": "green",
     "car": "red",
     "ball": "red",
     "cup": "white",
@@ -827,6 +848,9 @@ KIND_SYNONYMS = {
     **dict.fromkeys("squirrels chipmunk chipmunks".split(), "squirrel"),
     "zebras": "zebra",
     **dict.fromkeys("mice rat rats".split(), "mouse"),
+    **dict.fromkeys("hamsters gerbil gerbils".split(), "hamster"),
+    **dict.fromkeys("frogs toad toads bullfrog bullfrogs froggy".split(), "frog"),
+    **dict.fromkeys(("tree frog", "tree frogs"), "frog"),
     **dict.fromkeys("bikes bicycle bicycles".split(), "bike"),
     **dict.fromkeys(("buses", "busses", "school bus", "double-decker", "coach"), "bus"),
     **dict.fromkeys(
@@ -1504,6 +1528,7 @@ ACTION_SYNONYMS = {
     },
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
     "toothbrushing": "brush",  # (`COMPOUNDS`: "brushing her teeth")
+    "flycatching": "eat",  # (`COMPOUNDS`: "catching a fly")
     **dict.fromkeys(  # ("trumpet": also the instrument, said by one playing it)
         """roar roars roaring roared bark barks barking barked growl growls growling growled
         snarl snarls snarling snarled meow meows meowing meowed miaow miaows miaowing hiss
@@ -1513,7 +1538,7 @@ ACTION_SYNONYMS = {
         trumpets trumpeting trumpeted bellow bellows bellowing bellowed hoot hoots hooting
         hooted chirp chirps chirping chirped tweet tweets tweeting tweeted squawk squawks
         squawking squawked quack quacks quacking quacked cluck clucks clucking clucked
-        crowing crowed""".split(),
+        crowing crowed croak croaks croaking croaked ribbit ribbits""".split(),
         "roar",
     ),
     **dict.fromkeys("shovel shovels shoveling shovelling shoveled shovelled".split(), "shovel"),

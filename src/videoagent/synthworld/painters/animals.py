@@ -274,6 +274,19 @@ PLANS = {
 }
 
 PLANS["zebra"] = replace(PLANS["horse"], coat="stripes")
+PLANS["hamster"] = BodyPlan(  # round as a ball, its legs hidden under it
+    body=(0.0, 0.09, 0.12, 0.085),
+    legs=(0.07, -0.07, 0.04, 0.03),
+    neck=(0.08, 0.11, 0.03, 0.08),
+    neck_lean=1.3,
+    head=(0.065, 0.06),
+    muzzle=(0.055, -0.02, 0.035, 0.03),
+    ears="round",
+    tail="stub",
+    stride=0.55,
+    sits=True,
+    enlarged=2.0,
+)
 
 
 def _gait(pose: Pose, stride: float) -> float:
@@ -659,3 +672,57 @@ def draw_rabbit(pen: Pen, pose: Pose, colour: RGB) -> None:
     pen.ellipse(hx + 0.05, hy - 0.03, 0.04, 0.03, light)
     pen.ellipse(hx + 0.085, hy - 0.01, 0.014, 0.012, (200, 110, 120))
     pen.ellipse(hx + 0.025, hy + 0.02, 0.014, 0.016, EYE)
+
+
+FROG_BELLY = (214, 226, 150)
+FROG_TONGUE = (226, 110, 120)
+THROAT = (236, 230, 190)
+
+
+def draw_frog(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A frog squatting on its folded hind legs, its eyes bulging on top of its head;
+    moving (walking, jumping, swimming), it hops, its hind legs kicked out straight behind
+    it in the air; eating, its tongue flicks out; croaking, its throat swells; asleep, it
+    lies flat, its eyes shut. Drawn half again larger than life, to stay legible."""
+    pen = _larger(pen, 1.5)
+    dark = shade(colour, 0.7)
+    moving = pose.action in ("walk", "run", "jump", "swim", "chase")
+    up = max(0.0, math.sin(pose.phase * 1.4)) if moving else 0.0  # in the air this share
+    y = 0.12 * up
+    flat = 0.75 + 0.06 * breath(pose) if pose.action == "sleep" else 1.0  # breathing
+    if up > 0.05:  # the hind legs kicked out straight behind, the feet spread
+        pen.line([(-0.06, y + 0.05), (-0.17, y + 0.03), (-0.27, y + 0.02)], 0.035, dark)
+        pen.ellipse(-0.28, y + 0.02, 0.035, 0.015, dark)
+    else:  # folded under it: a big thigh, the shin back along the ground, the foot ahead
+        pen.ellipse(-0.07, 0.045 * flat, 0.075, 0.045 * flat, dark)
+        pen.line([(-0.12, 0.02), (-0.03, 0.012), (0.03, 0.01)], 0.028, dark)
+    pen.ellipse(-0.01, y + 0.075 * flat, 0.12, 0.06 * flat, colour)  # the body
+    pen.ellipse(0.01, y + 0.05 * flat, 0.09, 0.03 * flat, FROG_BELLY)
+    head = (0.09, y + 0.095 * flat)
+    pen.ellipse(head[0], head[1], 0.065, 0.045 * flat, colour)
+    reach = 0.04 if up > 0.05 else 0.0  # forelegs reaching to land
+    pen.line([(0.06, y + 0.05), (0.09 + reach, y + 0.0)], 0.022, colour)
+    swell = call_opened(pose) if pose.action == "roar" else 0.0
+    if swell:  # the throat sac blown up under the chin
+        pen.ellipse(
+            head[0] + 0.01, head[1] - 0.045, 0.04 + 0.03 * swell, 0.03 + 0.025 * swell, THROAT
+        )
+    pen.line([(head[0] - 0.02, head[1] - 0.012), (head[0] + 0.06, head[1] - 0.008)], 0.006, dark)
+    flick = max(0.0, math.sin(pose.phase * 0.8)) if pose.action == "eat" else 0.0
+    if flick > 0.6:  # the tongue shot out and back
+        out = 0.2 * (flick - 0.6) / 0.4
+        pen.line(
+            [(head[0] + 0.05, head[1] - 0.01), (head[0] + 0.05 + out, head[1] - 0.02)],
+            0.012,
+            FROG_TONGUE,
+        )
+    for dx in (-0.005, 0.035):  # the eyes bulging on top, the far one a little behind
+        ex, ey = head[0] + dx, head[1] + 0.045 * flat
+        pen.ellipse(ex, ey, 0.026, 0.024, colour)
+        if pose.action == "sleep":
+            shut_eye(pen, ex + 0.005, ey + 0.004, 0.014)
+        else:
+            pen.ellipse(ex + 0.004, ey + 0.003, 0.017, 0.016, (250, 250, 244))
+            pen.ellipse(ex + 0.008, ey + 0.003, 0.009, 0.011, EYE)
+    if swell:
+        call_carried(pen, (head[0] + 0.07, head[1]), pose.phase, 0.35, swell)

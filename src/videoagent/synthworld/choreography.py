@@ -85,6 +85,7 @@ SIZE = {
     "kite": (0.7, 0.95),
     "drone": (0.9, 0.3),  # larger than life, as flowers are
     "rock": (1.5, 0.65),
+    "hammock": (2.5, 1.3),
     "hot air balloon": (2.4, 3.4),
     "umbrella": (1.1, 0.95),
     "flower": (0.4, 0.55),  # larger than life, to stay legible
@@ -181,6 +182,7 @@ SEAT_HEIGHT = 0.5  # a bench's seat, metres: where one asleep on it lies
 SEATS = {"bench": SEAT_HEIGHT, "sofa": SEAT_HEIGHT, "blanket": 0.0, "bed": SEAT_HEIGHT}
 SEATS["armchair"] = SEAT_HEIGHT
 SEATS["rock"] = 0.6  # its top, a little rounded
+SEATS["hammock"] = SEAT_HEIGHT  # the low middle of its sling
 LEAP_CLEARS = 0.25  # how far over what it jumps a leaper's feet pass, metres
 # A swing: the top bar its ropes hang from and their length, metres; how far it swings
 # each way (radians) and how long a swing there and back takes (seconds).
@@ -209,6 +211,7 @@ SEAT_PLACES = {
     "sofa": (0.6, -0.6),
     "armchair": (),  # a seat for one
     "rock": (0.55,),  # room for two, side by side
+    "hammock": (),  # room for one
     "blanket": (0.95, -0.95),
     "bed": (0.6, -0.6),
 }

@@ -42,6 +42,7 @@ PAINTERS = {
     "tree": props.draw_tree,
     "bench": props.draw_bench,
     "rock": props.draw_rock,
+    "hammock": props.draw_hammock,
     "house": props.draw_house,
     "cafe stand": props.draw_cafe_stand,
     "sign": props.draw_sign,
@@ -116,6 +117,7 @@ DEPTH = {
     "sign": 1,
     "bench": 1,
     "rock": 1,
+    "hammock": 1,
     "placeholder": 1,
     "car": 2,
     "bike": 2,  # behind its rider

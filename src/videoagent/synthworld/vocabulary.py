@@ -45,6 +45,7 @@ PROPS += ("sled",)  # a wooden toboggan, sat on to slide over the snow
 PROPS += ("drone",)  # a quadcopter, hovering about ahead of whoever flies it
 PROPS += ("rock",)  # a boulder, sat on (a lion on its rock, a girl by the lake)
 PROPS += ("tractor",)  # a farm's, driven from its glass cab
+PROPS += ("hammock",)  # slung between two posts, lain or sat in
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -63,7 +64,7 @@ COLLECTIVES = frozenset(
 PEOPLE_TOGETHER = {"couple": (2, 0), "family": (2, 1)}
 PEOPLE_TOGETHER |= dict.fromkeys(("crowd", "audience", "fans", "spectators"), (4, 0))
 # What stands out of doors: a cat with one, where no place is said, is not at home.
-OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller", "rock")
+OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller", "rock", "hammock")
 # What is done out of doors: one at home who goes on to do it has gone out ("looks out of
 # the window, then jumps in puddles").
 DONE_OUT_OF_DOORS = ("splash", "sled", "ski", "surf", "mow", "shovel", "cycle", "ride", "skate")
@@ -84,7 +85,7 @@ FOUND_IN["frog"] = "lake"  # at the water's edge
 # time is said.
 LIT_AFTER_DARK = ("streetlight",)
 # What is sat on, where a request names it.
-SEATED_ON = ("bench", "sofa", "armchair", "bed", "blanket", "table", "rock")
+SEATED_ON = ("bench", "sofa", "armchair", "bed", "blanket", "table", "rock", "hammock")
 # What a person by a fire indoors does in an armchair (two on a sofa), where none is named.
 FIRESIDE = ("sit", "read", "knit", "talk")
 # What stands only by water: where a request puts it on its cliff or hill (a place stood
@@ -686,6 +687,7 @@ DEFAULT_COLOUR = {
     "stroller": "grey",
     "drone": "grey",
     "rock": "grey",
+    "hammock": "orange",  # its stripes, the paler between
     "teddy bear": "brown",
     "sled": "red",
     "dragon": "green",
@@ -903,6 +905,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys("strollers pram prams pushchair pushchairs buggy buggies".split(), "stroller"),
     **dict.fromkeys(("drones", "quadcopter", "quadcopters"), "drone"),
     **dict.fromkeys(("rocks", "boulder", "boulders"), "rock"),
+    "hammocks": "hammock",
     **dict.fromkeys(("teddy", "teddies", "teddy bears", "toy bear", "toy bears"), "teddy bear"),
     **dict.fromkeys("sleds sledge sledges toboggan toboggans".split(), "sled"),
     **dict.fromkeys(

@@ -19,6 +19,7 @@ from videoagent.synthworld.choreography import (
     KITE_AHEAD,
     PERCH_AT,
     PIANO_REACH,
+    SEAT_HEIGHT,
     SIZE,
     STROLLER_AHEAD,
     TABLE_END,
@@ -904,6 +905,33 @@ def draw_tree(pen: Pen, pose: Pose, colour: RGB) -> None:
         (0.35, 3.1, 0.6, light),
     ):
         pen.ellipse(cx, cy, r, r * 0.9, tone)
+
+
+HAMMOCK_POSTS, HAMMOCK_ENDS = 1.15, 0.85  # metres from its middle: the posts, the sling's ends
+
+
+def hammock_sag(x: float) -> float:
+    """How high the sling of a hammock is `x` metres along from its middle: the seat's
+    height at its lowest, rising to its ends."""
+    return SEAT_HEIGHT - 0.05 + 0.42 * (x / HAMMOCK_ENDS) ** 2
+
+
+def draw_hammock(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A hammock: a striped sling sagging between two wooden posts, tied to them by ropes
+    (whoever lies or sits in it drawn after, on it)."""
+    wood, rope = (130, 96, 64), (214, 200, 170)
+    for side in (-1, 1):
+        post = side * HAMMOCK_POSTS
+        pen.rect(post - 0.05, 0.0, post + 0.05, 1.3, wood)
+        end = side * HAMMOCK_ENDS
+        pen.line([(post, 1.18), (end, hammock_sag(end) + 0.04)], 0.025, rope)
+    steps = 12
+    for k in range(steps):  # the sling in bands across it, alternately coloured
+        x0 = -HAMMOCK_ENDS + 2 * HAMMOCK_ENDS * k / steps
+        x1 = -HAMMOCK_ENDS + 2 * HAMMOCK_ENDS * (k + 1) / steps
+        band = colour if k % 2 == 0 else shade(colour, 1.35)
+        top0, top1 = hammock_sag(x0) + 0.06, hammock_sag(x1) + 0.06
+        pen.polygon([(x0, top0), (x1, top1), (x1, top1 - 0.16), (x0, top0 - 0.16)], band)
 
 
 def draw_rock(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -69,3 +69,10 @@ def test_one_at_home_at_night_is_indoors_asleep_in_bed(prompt, kinds, first_plan
     assert (out.place, fox.place) == ("park", "forest")  # said, or at home in its woods
     on_the_sofa, _ = first_planned("a man asleep on the sofa")
     assert [e.kind for e in on_the_sofa.entities] == ["person", "sofa"]
+
+
+def test_tag_played_is_a_chase_and_a_price_tag_no_game(first_planned):
+    """ "kids playing tag in the park" met, standing, the tag said undrawable."""
+    spec, warnings = first_planned("kids playing tag in the park")
+    assert not warnings and {e.action for e in spec.entities} == {"chase"}
+    assert {e.action for e in parse("a dog with a name tag").spec.entities} != {"chase"}

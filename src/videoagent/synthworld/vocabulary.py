@@ -278,6 +278,8 @@ COMPOUNDS |= {
     for catch in "catch catches catching caught".split()
     for fly in ("a fly", "flies", "a bug", "bugs", "insects")
 }
+# tag played is a chase ("a price tag" is no game)
+COMPOUNDS |= {f"{play} tag": "tagplaying" for play in "play plays playing played".split()}
 # working out is a workout ("they work in an office" is no doing drawn: said so)
 COMPOUNDS |= {f"{work} out": "workout" for work in "work works working worked".split()}
 # A product's video, shot or ad is the video's, no product of its own to draw beside what
@@ -1532,6 +1534,7 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
     "toothbrushing": "brush",  # (`COMPOUNDS`: "brushing her teeth")
     "flycatching": "eat",  # (`COMPOUNDS`: "catching a fly")
+    "tagplaying": "chase",  # (`COMPOUNDS`: "playing tag"): one running after the other
     **dict.fromkeys(  # ("trumpet": also the instrument, said by one playing it)
         """roar roars roaring roared bark barks barking barked growl growls growling growled
         snarl snarls snarling snarled meow meows meowing meowed miaow miaows miaowing hiss

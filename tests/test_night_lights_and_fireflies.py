@@ -36,7 +36,8 @@ def test_a_cabin_is_a_house_whose_windows_are_lit_at_night():
 
 def test_words_that_describe_together_name_no_thing():
     parsed = parse("a spooky haunted house on halloween night")
-    assert [e.kind for e in parsed.spec.entities] == ["house"]  # "spooky" was a labelled box
+    kinds = [e.kind for e in parsed.spec.entities]  # "spooky" was a labelled box
+    assert kinds == ["house", "jack-o-lantern"]  # (halloween's, on its doorstep)
     assert parse("a deer drinking from a stream").spec.place == "lake"
 
 

@@ -118,6 +118,8 @@ SIZE = {
     "fishbowl": (0.5, 0.5),
     "fireflies": (8.0, 2.0),  # the air they drift about in, over the grass
     "christmas tree": (1.3, 2.25),  # to its star
+    "pumpkin": (0.5, 0.42),
+    "jack-o-lantern": (0.5, 0.42),
     "present": (0.7, 0.55),  # a pile of them
     # in the sky, drawn over it as fireworks are
     "rainbow": (14.0, 4.6),

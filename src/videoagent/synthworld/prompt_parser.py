@@ -1342,6 +1342,7 @@ def _brought(entities: list[dict], mentions: list[int], occasions: list[str], en
     birthday's cake, a party's balloons (a bunch)."""
     brought = []
     named = {entities[m]["kind"] for m in mentions}
+    named |= {"jack-o-lantern"} if "pumpkin" in named else set()  # halloween's, said so
     for kind in dict.fromkeys(occasions):
         if kind not in named:
             label = vocab.BUNCH if kind in vocab.BUNCHED else ""

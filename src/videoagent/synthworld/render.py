@@ -62,6 +62,8 @@ PAINTERS = {
     "trampoline": props.draw_trampoline,
     "fishbowl": props.draw_fishbowl,
     "christmas tree": scenery.draw_christmas_tree,
+    "pumpkin": scenery.draw_pumpkin,
+    "jack-o-lantern": partial(scenery.draw_pumpkin, carved=True),
     "present": props.draw_present,
     "rainbow": scenery.draw_rainbow,
     "lightning": scenery.draw_lightning,
@@ -140,6 +142,7 @@ DEPTH = {
     "fireflies": 5,  # about everyone
     "christmas tree": 0,
     "present": 4,  # before the tree
+    **dict.fromkeys(("pumpkin", "jack-o-lantern"), 4),
     "leaves": 5,  # falling before everyone
     "rope": 5,  # in the hands and teeth of those tugging
     "campfire": 1,
@@ -211,6 +214,7 @@ SHADOWED = {
     "tractor": 3.0,
     "train": 7.0,
     "snowman": 0.4,
+    **dict.fromkeys(("pumpkin", "jack-o-lantern"), 0.25),
     "sandcastle": 0.4,
     "trampoline": 1.0,
     "penguin": 0.22,

@@ -46,6 +46,7 @@ PROPS += ("drone",)  # a quadcopter, hovering about ahead of whoever flies it
 PROPS += ("rock",)  # a boulder, sat on (a lion on its rock, a girl by the lake)
 PROPS += ("tractor",)  # a farm's, driven from its glass cab
 PROPS += ("hammock",)  # slung between two posts, lain or sat in
+PROPS += ("pumpkin", "jack-o-lantern")  # a jack-o'-lantern carved, lit from inside
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -128,10 +129,16 @@ def how_many(label: str) -> int:
 
 # Where what a request tells of happens when it names no place: a party at home, cooking
 # in the kitchen.
+# Carving (a pumpkin): sitting at it, the pumpkin a jack-o'-lantern (the knife not drawn:
+# said so).
+CARVING = frozenset("carve carves carving carved".split())
 WHERE_DONE = {
     **dict.fromkeys(("party", "parties", "birthday", "christmas", "xmas"), "living room"),
     **dict.fromkeys("cooking baking frying cooks bakes fries".split(), "kitchen"),
     **dict.fromkeys(("fishing", "angling"), "lake"),
+    # pumpkins carved at home; from door to door down the street on halloween
+    **dict.fromkeys(CARVING, "living room"),
+    **dict.fromkeys(("halloween", "trickortreating"), "street"),
     **dict.fromkeys("camps camped camping camper campers".split(), "forest"),
     **dict.fromkeys(("door", "doorway", "doormat"), "living room"),  # waiting by it, at home
     # chores done at home (the teeth: `COMPOUNDS`' toothbrushing)
@@ -251,6 +258,7 @@ WHEN_DONE = {
     **dict.fromkeys(("fireflies", "firefly"), "night"),  # seen glowing in the dark
     **dict.fromkeys(("fireplace", "fireplaces", "hearth"), "night"),  # a fire lit after dark
     "bedtime": "night",
+    **dict.fromkeys(("halloween", "trickortreating"), "night"),  # jack-o'-lanterns lit
     **dict.fromkeys("howl howls howling howled".split(), "night"),  # a howl in the night
 }
 # Names of two words read as the one they mean ("playing video games": gaming, at home).
@@ -277,6 +285,19 @@ COMPOUNDS |= {
     f"{catch} {fly}": "flycatching"
     for catch in "catch catches catching caught".split()
     for fly in ("a fly", "flies", "a bug", "bugs", "insects")
+}
+# going trick-or-treating: walking door to door (no costume drawn: said so)
+COMPOUNDS |= {
+    f"trick{joint}or{joint}{treat}": "trickortreating"
+    for joint in (" ", "-")
+    for treat in ("treating", "treat", "treaters", "treater")
+}
+# a pumpkin carved is a jack-o'-lantern ("carving pumpkins": carving jack-o'-lanterns)
+COMPOUNDS |= {
+    f"{carve} {whose}{pumpkin}": f"{carve} {whose}{lantern}"
+    for carve in CARVING
+    for whose in ("", "a ", "the ", "their ", "our ", "some ", "two ", "three ")
+    for pumpkin, lantern in (("pumpkins", "jack-o-lanterns"), ("pumpkin", "jack-o-lantern"))
 }
 # tag played is a chase ("a price tag" is no game)
 COMPOUNDS |= {f"{play} tag": "tagplaying" for play in "play plays playing played".split()}
@@ -325,6 +346,7 @@ OCCASIONS = {
     **dict.fromkeys(("birthday", "birthdays"), "cake"),
     **dict.fromkeys(("party", "parties"), "balloon"),
     **dict.fromkeys(("christmas", "xmas"), "christmas tree"),
+    **dict.fromkeys(("halloween", "trickortreating"), "jack-o-lantern"),  # on the doorstep
     **dict.fromkeys("camp camps camped camping campsite campsites campground".split(), "tent"),
     **dict.fromkeys(("tv", "television", "telly"), "sofa"),  # watched sitting on it
     # played sitting on it, at home
@@ -676,6 +698,8 @@ DEFAULT_COLOUR = {
     "clouds": "white",
     "leaves": "orange",  # the first of their autumn colours
     "present": "red",  # its wrapping
+    "pumpkin": "orange",
+    "jack-o-lantern": "orange",
     "rope": "red",
     "fireplace": "orange",  # its flames; its bricks red
     "waterfall": "white",  # its foam; the water behind it blue
@@ -876,6 +900,13 @@ KIND_SYNONYMS = {
     **dict.fromkeys("cabin cabins cottage cottages hut huts chalet chalets".split(), "house"),
     **dict.fromkeys(("firefly", "lightning bugs", "glow worms"), "fireflies"),
     **dict.fromkeys(("christmas trees", "xmas tree", "xmas trees"), "christmas tree"),
+    "pumpkins": "pumpkin",
+    **dict.fromkeys(
+        """jack-o-lanterns jack-o'-lantern jack-o'-lanterns jackolantern jackolanterns""".split(),
+        "jack-o-lantern",
+    ),
+    **dict.fromkeys(("jack o lantern", "jack o lanterns", "jack o' lantern"), "jack-o-lantern"),
+    **dict.fromkeys(("carved pumpkin", "carved pumpkins"), "jack-o-lantern"),
     **dict.fromkeys(("presents", "gift", "gifts"), "present"),
     "rainbows": "rainbow",
     **dict.fromkeys(("thunderstorm", "thunderstorms", "thunder"), "lightning"),
@@ -1535,6 +1566,7 @@ ACTION_SYNONYMS = {
     "toothbrushing": "brush",  # (`COMPOUNDS`: "brushing her teeth")
     "flycatching": "eat",  # (`COMPOUNDS`: "catching a fly")
     "tagplaying": "chase",  # (`COMPOUNDS`: "playing tag"): one running after the other
+    "trickortreating": "walk",  # (`COMPOUNDS`): door to door
     **dict.fromkeys(  # ("trumpet": also the instrument, said by one playing it)
         """roar roars roaring roared bark barks barking barked growl growls growling growled
         snarl snarls snarling snarled meow meows meowing meowed miaow miaows miaowing hiss
@@ -1815,7 +1847,7 @@ DOINGS = frozenset(
     shoulders piggyback
     celebration celebrations graduation concert concerts show shows""".split()
 )
-STILL_WORDS = frozenset(
+STILL_WORDS = CARVING | frozenset(
     """
     lie lies lying lounge lounges lounging relax relaxes relaxing watch watches watching gaze
     hoot hoots hooting perch perches perched perching

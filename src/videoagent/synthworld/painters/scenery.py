@@ -446,3 +446,26 @@ def draw_swing(pen: Pen, pose: Pose, colour: RGB) -> None:
             (seat[0] + across[0], seat[1] + across[1]),
         ]
         pen.line(ends, 0.05, SEAT)
+
+
+PUMPKIN_STEM = (90, 110, 50)
+CANDLELIT = (255, 196, 90)  # a jack-o'-lantern's face, lit from inside
+
+
+def draw_pumpkin(pen: Pen, pose: Pose, colour: RGB, *, carved: bool = False) -> None:
+    """A pumpkin: a squat round gourd in `colour`, ribbed, a curled green stem on top;
+    `carved`, a jack-o'-lantern, its triangle eyes and toothy grin glowing from the candle
+    inside, flickering."""
+    pen.ellipse(0.0, 0.17, 0.24, 0.17, shade(colour, 0.85))
+    for dx, rx in ((-0.12, 0.1), (0.12, 0.1), (0.0, 0.11)):  # its ribs
+        pen.ellipse(dx, 0.17, rx, 0.165, colour if dx else shade(colour, 1.1))
+    pen.line([(0.0, 0.32), (0.02, 0.4), (0.06, 0.42)], 0.035, PUMPKIN_STEM)
+    if not carved:
+        return
+    face = pen.glowing()
+    flame = shade(CANDLELIT, 0.9 + 0.1 * math.sin(pose.phase * 3.1))
+    for x in (-0.09, 0.09):  # its eyes
+        face.polygon([(x - 0.05, 0.19), (x + 0.05, 0.19), (x, 0.26)], flame)
+    face.polygon([(-0.025, 0.13), (0.025, 0.13), (0.0, 0.17)], flame)  # its nose
+    grin = [(-0.14, 0.1), (-0.08, 0.06), (0.0, 0.045), (0.08, 0.06), (0.14, 0.1)]
+    face.polygon(grin + [(0.08, 0.085), (0.0, 0.075), (-0.08, 0.085)], flame)

@@ -74,6 +74,7 @@ SAID_AS = {
     "slice": "chop vegetables",
     "chop": "chop wood",
     "brush": "brush teeth",
+    "comb": "brush hair",
     "wriggle": "roll over",
     "bathe": "take a bath",
     "scrub": "bathe",

@@ -81,6 +81,8 @@ ACTION_PROSE = {
     "decorate": "decorates it, reaching up to hang a bauble on it",
     "knit": "sits knitting, the needles clicking, a ball of yarn at their feet",
     "brush": "brushes their teeth, the toothbrush scrubbing to and fro, foam at the lips",
+    "comb": "brushes their hair, the hairbrush drawn down from the crown",
+    "shave": "shaves, the razor drawn down the cheek through the foam",
     "wriggle": "rolls on its back, legs in the air, wriggling from side to side",
     "bathe": "takes a bath in a tub of bubbles, splashing, a rubber duck bobbing by them",
     "scrub": "gives it a bath, kneeling by the tub, a sponge going round on it",

@@ -425,6 +425,8 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "howl": "howls at the sky",
         "roar": VOICES.get(entity.kind, "calls out"),  # barks, meows, roars
         "brush": "brushes teeth",
+        "comb": "brushes hair",
+        "shave": "shaves",
         "wriggle": "rolls over",
         "exercise": "does push-ups",
         "wash": "washes the dishes",

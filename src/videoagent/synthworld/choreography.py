@@ -1714,6 +1714,8 @@ class Choreography:
             "knit": 6.0,  # a stitch a second
             "roar": 3.0,  # a call every two seconds (a dog's barks come thrice as often)
             "brush": 18.0,  # the toothbrush scrubbed to and fro three times a second
+            "comb": 5.0,  # a stroke down the hair every second and a quarter
+            "shave": 4.0,  # a stroke of the razor every second and a half
             "wriggle": 3.0,  # rocked from side to side every two seconds
             "exercise": 4.0,  # a push-up every second and a half
             "wash": 6.0,  # the sponge round the plate once a second

@@ -6,6 +6,7 @@ is also the `synthworld` prompt dialect. A word outside it is an unsupported con
 
 from __future__ import annotations
 
+import functools
 import re
 
 # The creatures our models learnt (their layers are sized by these tuples, and the training
@@ -144,6 +145,7 @@ WHERE_DONE = {
     # chores done at home (the teeth: `COMPOUNDS`' toothbrushing)
     **dict.fromkeys(("laundry", "homework"), "living room"),
     **dict.fromkeys(("teeth", "toothbrushing"), "bathroom"),  # brushed at its basin
+    **dict.fromkeys(("shave", "shaves", "shaving", "hairbrushing"), "bathroom"),  # at its mirror
     "dishwashing": "kitchen",
     **dict.fromkeys(("tv", "television", "telly"), "living room"),  # watched from the sofa
     **dict.fromkeys(("videogame", "videogames", "gaming", "karaoke"), "living room"),
@@ -272,6 +274,12 @@ COMPOUNDS |= {
     for brush in "brush brushes brushing brushed".split()
     for whose in ("", "her ", "his ", "their ", "my ", "the ", "your ", "our ")
 }
+# the hair brushed or combed is hairbrushing ("brushing the dog" grooms it)
+COMPOUNDS |= {
+    f"{brush} {whose}hair": "hairbrushing"
+    for brush in "brush brushes brushing brushed comb combs combing combed".split()
+    for whose in ("", "her ", "his ", "their ", "my ", "the ", "your ", "our ")
+}
 # the dishes washed are dishwashing ("washing the car" is no doing drawn: said so)
 COMPOUNDS |= {
     f"{wash} {dishes}": "dishwashing"
@@ -318,10 +326,18 @@ _WASHED = re.compile(
 _BATHED_AS = {None: "bathe", "es": "bathes", "ing": "bathing", "ed": "bathed"}
 
 
+# All of them as one pattern, the longest first ("does the washing up" before "washing up").
+_COMPOUNDED = re.compile(
+    rf"\b(?:{'|'.join(re.escape(two) for two in sorted(COMPOUNDS, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
 def compounded(text: str) -> str:
-    """`text` with its `COMPOUNDS` said as one word, and who is washed bathed."""
-    for two, one in COMPOUNDS.items():
-        text = re.sub(rf"\b{two}\b", one, text, flags=re.IGNORECASE)
+    """`text` with its `COMPOUNDS` said as one word, and who is washed bathed (kept: a plan
+    asks this of the same few lines hundreds of times)."""
+    text = _COMPOUNDED.sub(lambda said: COMPOUNDS[said.group(0).lower()], text)
     return _WASHED.sub(lambda said: _BATHED_AS[said.group(1)], text)
 
 
@@ -503,6 +519,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "decorate": ("person",),  # a christmas tree, reaching up to hang a bauble on it
     "knit": ("person",),  # sitting, two needles clicking, what is knitted hanging from them
     "brush": ("person",),  # brushing the teeth, a toothbrush scrubbing to and fro at the mouth
+    "comb": ("person",),  # brushing the hair, a hairbrush drawn down the back of the head
+    "shave": ("person",),  # a razor drawn down the cheek through the foam on the jaw
     "exercise": ("person",),  # push-ups: straight as a plank, lowered and pushed up again
     "wash": ("person",),  # the dishes, at the sink: a plate held up, a sponge going round
     "vacuum": ("person",),  # an upright vacuum cleaner pushed to and fro over the floor
@@ -601,6 +619,8 @@ LEARNT_ACTIONS = tuple(
         "vacuum",
         "bathe",
         "scrub",
+        "comb",
+        "shave",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1169,6 +1189,7 @@ PLACE_SYNONYMS = {
     **dict.fromkeys("lake lakes lakeside lakeshore pond ponds".split(), "lake"),
     **dict.fromkeys("kitchen kitchens".split(), "kitchen"),
     **dict.fromkeys("bathroom bathrooms washroom washrooms".split(), "bathroom"),
+    **dict.fromkeys(("mirror", "mirrors"), "bathroom"),  # on its wall, over the basin
     **dict.fromkeys(
         """farm farms farmyard farmyards farmland barn barns barnyard ranch ranches pasture
         pastures paddock paddocks countryside field fields cornfield cornfields""".split(),
@@ -1565,6 +1586,8 @@ ACTION_SYNONYMS = {
     **dict.fromkeys("howl howls howling howled".split(), "howl"),
     "toothbrushing": "brush",  # (`COMPOUNDS`: "brushing her teeth")
     "flycatching": "eat",  # (`COMPOUNDS`: "catching a fly")
+    "hairbrushing": "comb",  # (`COMPOUNDS`: "brushing her hair")
+    **dict.fromkeys("shave shaves shaving shaved".split(), "shave"),
     "tagplaying": "chase",  # (`COMPOUNDS`: "playing tag"): one running after the other
     "trickortreating": "walk",  # (`COMPOUNDS`): door to door
     **dict.fromkeys(  # ("trumpet": also the instrument, said by one playing it)

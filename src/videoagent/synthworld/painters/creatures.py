@@ -732,6 +732,12 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         tools.sponge(
             pen, pen.limb_to((sx, sy - 0.02), tools.scrubbing(pose.phase), 0.55, 0.085, shirt)
         )
+    elif pose.action == "comb":  # the hand up at the back of the head, the brush in it
+        at = tools.combing((sx, sy - 0.02), pose.phase)
+        pen.limb_to((sx, sy - 0.02), (at[0] + 0.12, at[1] - 0.09), 0.55, 0.085, shirt)
+    elif pose.action == "shave":  # the razor held to the cheek
+        at = tools.shaving((sx, sy - 0.02), pose.phase)
+        pen.limb_to((sx, sy - 0.02), (at[0] + 0.06, at[1] - 0.08), 0.55, 0.085, shirt)
     elif pose.action == "brush":  # the toothbrush held to the mouth (drawn over the face)
         pen.limb_to(
             (sx, sy - 0.02), tools.brushing((sx, sy - 0.02), pose.phase)[0], 0.55, 0.085, shirt
@@ -890,6 +896,10 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         _head(pen, sx + 0.03, sy + 0.16)
     if pose.action == "brush":  # scrubbing to and fro, foam at the lips
         tools.toothbrush(pen, *tools.brushing((sx, sy - 0.02), pose.phase))
+    if pose.action == "comb":  # drawn down the hair, over the head
+        tools.hairbrush(pen, tools.combing((sx, sy - 0.02), pose.phase))
+    if pose.action == "shave":  # through the foam on the jaw
+        tools.razor(pen, (sx, sy - 0.02), tools.shaving((sx, sy - 0.02), pose.phase))
     if pose.waist_up:  # its blanket tucked in over the lap and the hands
         pen.rect(-0.2, -0.04, 0.45, 0.1, BLANKET)
     if pose.waist_up and pose.action == "sleep":  # dozing, sitting up

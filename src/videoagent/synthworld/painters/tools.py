@@ -283,6 +283,45 @@ def toothbrush(pen: Pen, hand: tuple[float, float], head: tuple[float, float]) -
     pen.ellipse(head[0] - 0.01, head[1] - 0.02, 0.022, 0.014, FOAM)
 
 
+HAIRBRUSH, BRISTLES, RAZOR = (150, 90, 160), (60, 50, 56), (90, 150, 210)
+# Brushing one's hair, from the shoulder: the brush's head drawn down the back of the head
+# from its crown, and back up. Shaving: the razor drawn down the cheek, through the foam.
+COMBED_FROM, COMBED_DOWN = (-0.06, 0.32), 0.16
+SHAVED_AT, SHAVED_DOWN, LATHER = (0.11, 0.17), 0.07, (0.07, 0.1)
+
+
+def combing(shoulder: tuple[float, float], phase: float) -> tuple[float, float]:
+    """Where the hairbrush's head of one brushing their hair is at `phase`: down the back
+    of the head, and back up to its crown."""
+    down = COMBED_DOWN * (0.5 - 0.5 * math.cos(phase))
+    return shoulder[0] + COMBED_FROM[0] - 0.3 * down, shoulder[1] + COMBED_FROM[1] - down
+
+
+def hairbrush(pen: Pen, head: tuple[float, float]) -> None:
+    """A hairbrush, its bristled head against the hair at `head`, its handle down to the
+    hand before it."""
+    x, y = head
+    pen.line([(x + 0.03, y - 0.02), (x + 0.12, y - 0.09)], 0.025, HAIRBRUSH)
+    pen.ellipse(x, y, 0.045, 0.028, HAIRBRUSH)
+    pen.rect(x - 0.04, y - 0.028, x + 0.04, y - 0.012, BRISTLES)
+
+
+def shaving(shoulder: tuple[float, float], phase: float) -> tuple[float, float]:
+    """Where the razor's head of one shaving is at `phase`: drawn down the cheek in
+    strokes, lifted back up between them."""
+    down = SHAVED_DOWN * ((phase / (2 * math.pi)) % 1.0)
+    return shoulder[0] + SHAVED_AT[0], shoulder[1] + SHAVED_AT[1] - down
+
+
+def razor(pen: Pen, shoulder: tuple[float, float], head: tuple[float, float]) -> None:
+    """Foam over the jaw of one shaving from `shoulder`, and a razor at `head`, its handle
+    out before the face."""
+    x, y = head
+    pen.ellipse(shoulder[0] + LATHER[0], shoulder[1] + LATHER[1], 0.075, 0.05, FOAM)
+    pen.line([(x + 0.01, y - 0.01), (x + 0.06, y - 0.08)], 0.025, RAZOR)
+    pen.rect(x - 0.008, y - 0.03, x + 0.02, y + 0.02, CHROME)
+
+
 CHROME, WATER, SPONGE, PLATE = (190, 196, 204), (150, 200, 235), (240, 210, 60), (246, 246, 240)
 SINK_AT = (0.36, 0.68)  # the basin let into the worktop, from just before them
 TAP_X = 0.74  # the tap, at the basin's far end

@@ -16,7 +16,9 @@ from videoagent.synthworld.vocabulary import LEARNT_ACTIONS
 
 
 @pytest.mark.parametrize(
-    "prompt", ["a woman washing dishes", "a man doing the dishes", "a couple washing up"]
+    "prompt",
+    ["a woman washing dishes", "a man doing the dishes", "a couple washing up"]
+    + ["does the washing up"],  # (said of no one: someone does it; it drew a deer)
 )
 def test_washing_up_is_read_said_back_asked_and_in_the_kitchen(prompt, first_planned):
     spec, warnings = first_planned(prompt)

@@ -77,6 +77,9 @@ def test_a_balloon_let_go_of_floats_up_and_away():
     ("request_text", "said"),
     [
         ("two kids building a blanket fort", ["two people", "the blanket fort"]),
+        # said as made of blankets: a castle and two blankets were drawn
+        ("two kids building a fort out of blankets", ["two people", "the blanket fort"]),
+        ("a fort made of cardboard boxes", ["the cardboard fort"]),
         ("a castle on the beach", ["a castle", "at the beach"]),
         ("a boy doing homework at the kitchen table", None),
     ],

@@ -76,3 +76,15 @@ def test_tag_played_is_a_chase_and_a_price_tag_no_game(first_planned):
     spec, warnings = first_planned("kids playing tag in the park")
     assert not warnings and {e.action for e in spec.entities} == {"chase"}
     assert {e.action for e in parse("a dog with a name tag").spec.entities} != {"chase"}
+
+
+def test_gardening_is_watering_the_flowers_tended(first_planned):
+    """ "a woman gardening" walked in the park, the gardening said undrawable."""
+    spec, warnings = first_planned("a woman gardening")
+    assert not warnings
+    assert [(e.kind, e.action, e.target) for e in spec.entities] == [
+        ("person", "water", 1),
+        ("flower", "stand", None),
+    ]
+    among, warned = first_planned("a man gardening among the roses")
+    assert not warned and {e.kind for e in among.entities} == {"person", "flower"}

@@ -880,6 +880,8 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         fire_named = {"campfire", "fireplace"} & named_anywhere or fires
         if "roast" in actions and not fire_named:
             occasions.append("campfire")  # "roasting marshmallows": over a campfire
+        if "gardening" in tokens and "flower" not in named_anywhere:
+            occasions.append("flower")  # "a woman gardening": the flowers she tends
         kept = any(said_as.get(m) in vocab.KEPT_IN_A_BOWL for m in mentions)
         if kept and scene.get("place") not in vocab.WATER_PLACES:
             occasions.append("fishbowl")  # a goldfish in its bowl, unless in a pond, the sea

@@ -324,6 +324,14 @@ _WASHED = re.compile(
     re.IGNORECASE,
 )
 _BATHED_AS = {None: "bathe", "es": "bathes", "ing": "bathing", "ed": "bathed"}
+# A fort made of blankets is a blanket fort, a toy, no castle ("a fort out of blankets").
+_FORT_OF = re.compile(
+    r"\b(?P<fort>forts?)\s+(?:made\s+)?(?:out\s+of|of|from)\s+(?:cardboard\s+)?"
+    r"(?P<made>blankets|pillows|cushions|sheets|boxes|cardboard)\b",
+    re.IGNORECASE,
+)
+_FORT_MADE = {"blankets": "blanket", "sheets": "blanket", "pillows": "pillow"}
+_FORT_MADE |= {"cushions": "cushion", "boxes": "cardboard", "cardboard": "cardboard"}
 
 
 # All of them as one pattern, the longest first ("does the washing up" before "washing up").
@@ -335,9 +343,11 @@ _COMPOUNDED = re.compile(
 
 @functools.lru_cache(maxsize=4096)
 def compounded(text: str) -> str:
-    """`text` with its `COMPOUNDS` said as one word, and who is washed bathed (kept: a plan
-    asks this of the same few lines hundreds of times)."""
+    """`text` with its `COMPOUNDS` said as one word, a fort made of blankets as a blanket
+    fort, and who is washed bathed (kept: a plan asks this of the same few lines hundreds of
+    times)."""
     text = _COMPOUNDED.sub(lambda said: COMPOUNDS[said.group(0).lower()], text)
+    text = _FORT_OF.sub(lambda said: f"{_FORT_MADE[said['made'].lower()]} {said['fort']}", text)
     return _WASHED.sub(lambda said: _BATHED_AS[said.group(1)], text)
 
 
@@ -1587,6 +1597,7 @@ ACTION_SYNONYMS = {
     "toothbrushing": "brush",  # (`COMPOUNDS`: "brushing her teeth")
     "flycatching": "eat",  # (`COMPOUNDS`: "catching a fly")
     "hairbrushing": "comb",  # (`COMPOUNDS`: "brushing her hair")
+    "gardening": "water",  # tending the flowers, a watering can tipped over them
     **dict.fromkeys("shave shaves shaving shaved".split(), "shave"),
     "tagplaying": "chase",  # (`COMPOUNDS`: "playing tag"): one running after the other
     "trickortreating": "walk",  # (`COMPOUNDS`): door to door
@@ -1905,7 +1916,8 @@ NEUTRAL_WORDS = frozenset(
     for as is are was were be been being it its it's this that these those their there then than
     his her he she they them we you your our my me i him who whom which what where when while
     up down out off away around about across along through toward towards past beside behind
-    between after before during again just very so too also some any each every all both one two
+    between among amongst after before during again just very so too also some any each every all
+    both one two
     three four five six seven eight nine ten first second last next other another same new old
     little big small large tiny huge long short tall happy cute fluffy friendly excited playful
     lovely nice beautiful sweet video videos clip film movie shot shots scene scenes second

@@ -53,6 +53,7 @@ def _changed(spec: SceneSpec, index: int = 40) -> np.ndarray:
         ("a dog catching a frisbee in the park", "frisbee"),
         ("a train passing through the countryside", "train"),
         ("a man playing the guitar", "guitar"),
+        ("a girl playing the violin", "violin"),
     ],
 )
 def test_each_is_read_drawn_and_captioned_as_itself(prompt, kind):
@@ -346,6 +347,21 @@ def test_a_guitar_is_played_before_its_player_who_stands_or_sits_to_play_it():
         _, truth = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=2).frame(12)
         body, instrument = truth.entities[0], truth.entities[-1]
         assert body.box[1] < instrument.box[1] < body.box[3], text  # before the waist
+
+
+def test_a_violin_is_played_under_the_chin_its_bow_drawn_to_and_fro():
+    """ "a girl playing the violin" walked past a labelled box "violin"."""
+    spec = parse("medium shot. a girl plays the violin in the park").spec
+    choreography = Choreography(spec, 4.0)
+    player, violin = choreography.pose(0, 1.0), choreography.pose(1, 1.0)
+    assert player.plays == "violin" and violin.held_by == 0
+    renderer = Renderer(spec, size=(320, 180), fps=24, frames=24, seed=2)
+    (first, truth), (later, _) = renderer.frame(0), renderer.frame(9)
+    body, held = truth.entities
+    shoulders = body.box[1] + (body.box[3] - body.box[1]) // 5
+    assert body.box[1] < held.box[1] < shoulders  # up under the chin, not at the waist
+    bowed = np.abs(first.astype(int) - later.astype(int)).sum(axis=2) > 60
+    assert bowed[body.box[1] : body.box[3], body.box[0] : body.box[2] + 40].sum() > 20
 
 
 def test_a_child_plays_a_guitar_of_a_childs_size():

@@ -395,7 +395,8 @@ def test_people_dance_on_the_spot_face_to_face_stepping_to_a_beat():
         ("a wooden bench", [("bench", "stand", "")]),
         # ... and playing an instrument is no walk up to meet it (a guitar is drawn)
         ("a woman playing the guitar", [("person", "stand", ""), ("guitar", "stand", "")]),
-        ("a man playing the violin", [("person", "stand", ""), ("placeholder", "stand", "violin")]),
+        ("a man playing the violin", [("person", "stand", ""), ("violin", "stand", "")]),
+        ("a man playing the drums", [("person", "stand", ""), ("placeholder", "stand", "drums")]),
     ],
 )
 def test_waving_toys_and_instruments_are_read_as_meant(prompt, drawn):

@@ -108,6 +108,7 @@ SIZE = {
     "candle": (0.14, 0.38),  # its flame the top
     "boat": (2.3, 0.45),
     "guitar": (0.8, 0.45),  # its body to the head of its neck
+    "violin": (0.6, 0.16),  # its chin rest to its scroll
     "phone": (0.09, 0.17),  # a little larger than life
     "laptop": (0.4, 0.28),  # open, its screen up
     "camera": (0.18, 0.12),
@@ -341,7 +342,9 @@ HAND = 0.7  # of their height
 # as much as their hips are (`painters/creatures.py`).
 SEATED_HAND_DROP = {"seat": 0.4, "ground": 0.78}
 SEATED_HAND_DROP["aboard"] = 0.85  # a rider's hips are where the pose is, on the saddle
-PLAYED_AT = 0.82  # how high a guitar's body is held: at a grown-up's waist, metres
+# How high what is played is held, metres of a grown-up: a guitar's body at the waist, a
+# violin's under the chin on the shoulder (and how far ahead of the middle).
+PLAYED_AT = {"guitar": (0.12, 0.82), "violin": (0.06, 1.4)}
 # How a near arm holds a phone, a camera or a bubble wand to the face (its swing and its
 # elbow's bend, radians, as `Pen.limb` takes them): to the ear, talking; before the eyes,
 # looking at the screen; to the eye, taking a photo; before the lips, blowing bubbles; or
@@ -384,7 +387,7 @@ class Pose:
     reach: float = 0.0
     held_by: int | None = None  # for items: the entity holding it
     holds_up: bool = False  # a person's near hand raised, holding a kite's string or umbrella
-    plays: bool = False  # a person strumming the guitar they hold before them
+    plays: str = ""  # what a person plays in their hands: a guitar strummed, a violin bowed
     grounded: bool = False  # a person sitting on the ground, no seat under them
     at_table: str = ""  # a person sitting at a table: at one "end" (on a chair), or "far" side
     # a table with people at it: what is at each of its places (its two ends, then its far
@@ -932,7 +935,7 @@ class Choreography:
         if cradled_by(index, self.entities) is not None:
             pose = replace(pose, cradles=True)
         if self._plays(index):
-            pose = replace(pose, plays=True)
+            pose = replace(pose, plays=self._plays(index))
         if pose.action == "talk":  # the hands up while they speak, down while they listen
             pose = replace(pose, reach=self._speaking(index, t))
         if manner := self._to_the_face(index):
@@ -972,12 +975,18 @@ class Choreography:
             if other != index
         )
 
-    def _plays(self, index: int) -> bool:
-        """Whether entity `index` plays a guitar (in their hands, strumming)."""
-        return any(
-            self._held_by(other) == index and self.entities[other].kind in PLAYED
-            for other in range(len(self.entities))
-            if other != index
+    def _plays(self, index: int) -> str:
+        """What entity `index` plays in their hands (a guitar, strumming; a violin, bowing),
+        if anything."""
+        return next(
+            (
+                self.entities[other].kind
+                for other in range(len(self.entities))
+                if other != index
+                and self._held_by(other) == index
+                and self.entities[other].kind in PLAYED
+            ),
+            "",
         )
 
     def _pusher_of(self, index: int) -> int | None:
@@ -1100,11 +1109,13 @@ class Choreography:
         return scale, SEATED_HAND_DROP[seated] if pose.action in sitting or pose.sitting else 0.0
 
     def _played(self, index: int, holder: int, t: float) -> Pose:
-        """A guitar before its player at their waist (lower where they sit), strummed."""
+        """A guitar before its player at their waist (lower where they sit), strummed; a
+        violin under their chin, bowed."""
         body = self._pose(holder, t)
         scale, drop = self._hands_of(holder, body, ("sit",))
-        x = body.x + 0.12 * scale * body.facing
-        y = body.y + (PLAYED_AT - drop) * scale
+        ahead, high = PLAYED_AT[self.entities[index].kind]
+        x = body.x + ahead * scale * body.facing
+        y = body.y + (high - drop) * scale
         phase = self._phase(self.entities[index], t)
         return Pose(x, y, body.facing, "stand", phase, held_by=holder)
 

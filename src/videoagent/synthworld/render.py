@@ -51,6 +51,7 @@ PAINTERS = {
     "train": props.draw_train,
     "tractor": props.draw_tractor,
     "guitar": props.draw_guitar,
+    "violin": props.draw_violin,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
     "drone": props.draw_drone,
@@ -127,6 +128,7 @@ DEPTH = {
     "tractor": 2,
     "train": 1,  # behind those watching it pass
     "guitar": 5,  # before its player
+    "violin": 5,
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
     "drone": 6,  # in the air before whoever flies it

@@ -48,6 +48,7 @@ PROPS += ("rock",)  # a boulder, sat on (a lion on its rock, a girl by the lake)
 PROPS += ("tractor",)  # a farm's, driven from its glass cab
 PROPS += ("hammock",)  # slung between two posts, lain or sat in
 PROPS += ("pumpkin", "jack-o-lantern")  # a jack-o'-lantern carved, lit from inside
+PROPS += ("violin",)  # played under the chin, bowed
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -98,7 +99,7 @@ BUILT = ("sandcastle", "snowman")
 # What a person holds up over their head, its handle or strings in a raised hand.
 HELD_UP = ("umbrella", "balloon")
 # What a person plays in their hands, before them ("a man playing the guitar").
-PLAYED = ("guitar",)
+PLAYED = ("guitar", "violin")
 # What a person holds to their face: a phone to the ear or before the eyes, a camera to the
 # eye.
 TO_THE_FACE = ("phone", "camera")
@@ -751,6 +752,7 @@ DEFAULT_COLOUR = {
     "sailboat": "white",
     "train": "red",
     "guitar": "brown",
+    "violin": "brown",
     "fish": "orange",
     "horse": "brown",
     "deer": "golden",
@@ -1021,6 +1023,7 @@ KIND_SYNONYMS = {
     **dict.fromkeys("trains locomotive locomotives tram trams".split(), "train"),
     "tractors": "tractor",
     **dict.fromkeys("guitars ukulele ukuleles banjo banjos".split(), "guitar"),
+    **dict.fromkeys("violins fiddle fiddles viola violas".split(), "violin"),
     **dict.fromkeys(
         "fishes goldfish goldfishes clownfish shark sharks dolphin dolphins".split(), "fish"
     ),

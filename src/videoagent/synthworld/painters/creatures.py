@@ -858,6 +858,9 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         )
         if not pose.at_table:  # what they eat in their hand; at a table, on their plate
             pen.ellipse(hand[0] + 0.04, hand[1] + 0.02, 0.07, 0.045, BITE)
+    elif pose.plays == "violin":  # the bow drawn to and fro across its strings
+        hand, tip = tools.bowing((sx, sy - 0.02), pose.phase)
+        tools.bow(pen, pen.limb_to((sx, sy - 0.02), hand, 0.55, 0.085, shirt), tip)
     elif pose.plays:  # strumming the guitar before them, the hand to and fro over its strings
         strum = 0.5 + 0.18 * math.sin(pose.phase * 4.0)
         pen.limb((sx, sy - 0.02), 0.5, strum, 0.085, shirt, knee=-0.6)

@@ -473,6 +473,21 @@ def draw_guitar(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.ellipse(-0.02, 0.05 + strum, 0.045, 0.04, SKIN)
 
 
+def draw_violin(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A violin held out from under its player's chin, its scroll ahead: the body's two
+    bouts and its waist, the dark fingerboard along the neck, the strings, the f-holes (the
+    bow is in the player's hand, drawn with them)."""
+    dark = shade(colour, 0.55)
+    pen.ellipse(0.03, -0.01, 0.1, 0.065, colour)  # the lower bout, under the chin
+    pen.ellipse(0.2, 0.0, 0.085, 0.055, colour)  # the upper
+    pen.ellipse(0.115, -0.005, 0.05, 0.045, shade(colour, 0.9))  # the waist
+    pen.line([(0.05, 0.0), (0.5, 0.03)], 0.022, dark)  # the fingerboard and the neck
+    pen.ellipse(0.52, 0.035, 0.025, 0.025, dark)  # the scroll
+    for dy in (-0.004, 0.004):
+        pen.line([(-0.05, dy), (0.5, 0.03 + dy)], 0.004, (230, 226, 210))  # the strings
+    pen.ellipse(-0.06, 0.0, 0.035, 0.02, (40, 34, 30))  # the chin rest
+
+
 PIANO_SHINE = (92, 92, 100)  # the light along a black piano's polished edges
 BRASS = (200, 165, 80)
 

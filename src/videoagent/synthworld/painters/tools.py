@@ -322,6 +322,29 @@ def razor(pen: Pen, shoulder: tuple[float, float], head: tuple[float, float]) ->
     pen.rect(x - 0.008, y - 0.03, x + 0.02, y + 0.02, CHROME)
 
 
+BOW_STICK, BOW_HAIR = (110, 70, 40), (236, 230, 214)
+# A violin bowed, from the shoulder: where the bow crosses its strings, the way its stick
+# runs (down and ahead), how far it is drawn either way, and its length.
+BOWED_AT, BOW_RUNS, BOW_DRAWN, BOW_LENGTH = (0.26, -0.05), (0.5, -0.87), 0.14, 0.62
+
+
+def bowing(shoulder: tuple[float, float], phase: float) -> tuple[tuple[float, float], ...]:
+    """Where the hand at the bow's frog is at `phase`, and the bow's far tip: drawn to and
+    fro across the strings along its own length."""
+    drawn = BOW_DRAWN * math.sin(phase)
+    contact = (shoulder[0] + BOWED_AT[0], shoulder[1] + BOWED_AT[1])
+    hand_along, tip_along = 0.24 + drawn, 0.24 + drawn - BOW_LENGTH
+    hand = (contact[0] + BOW_RUNS[0] * hand_along, contact[1] + BOW_RUNS[1] * hand_along)
+    tip = (contact[0] + BOW_RUNS[0] * tip_along, contact[1] + BOW_RUNS[1] * tip_along)
+    return hand, tip
+
+
+def bow(pen: Pen, hand: tuple[float, float], tip: tuple[float, float]) -> None:
+    """A violin's bow from the hand at its frog to its tip, its hair along the stick."""
+    pen.line([hand, tip], 0.012, BOW_STICK)
+    pen.line([(hand[0] + 0.01, hand[1]), (tip[0] + 0.01, tip[1])], 0.006, BOW_HAIR)
+
+
 CHROME, WATER, SPONGE, PLATE = (190, 196, 204), (150, 200, 235), (240, 210, 60), (246, 246, 240)
 SINK_AT = (0.36, 0.68)  # the basin let into the worktop, from just before them
 TAP_X = 0.74  # the tap, at the basin's far end

@@ -75,6 +75,7 @@ SAID_AS = {
     "chop": "chop wood",
     "brush": "brush teeth",
     "comb": "brush hair",
+    "seesaw": "ride",  # ("rides the seesaw")
     "wriggle": "roll over",
     "bathe": "take a bath",
     "scrub": "bathe",

@@ -148,6 +148,7 @@ FRAMING = {
     "vacuum": ("medium", "static"),  # the vacuum cleaner pushed to and fro
     "bathe": ("medium", "static"),  # the tub, its bubbles, the one in it
     "scrub": ("medium", "static"),  # the tub, the one in it, the one kneeling by it
+    "seesaw": ("wide", "static"),  # the whole plank, an end going up as the other comes down
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

@@ -274,6 +274,24 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             done.add(rider)
             return f"{name.capitalize()} pushes {_introduced(spec, rider)} on {swing}."
         return f"{name.capitalize()} pushes {swing}."
+    if action == "seesaw" and target is not None:  # astride an end of it, up and down
+        said = entity.target in done
+        done.add(entity.target)  # type: ignore[arg-type]
+        seesaw = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
+        partner = next(  # one at its other end, named after them before it: one sentence
+            (
+                k
+                for k, e in enumerate(spec.entities)
+                if index < k < entity.target
+                and k not in done
+                and (e.action, e.target) == ("seesaw", entity.target)
+            ),
+            None,
+        )
+        if partner is not None:
+            done.add(partner)
+            return f"{name.capitalize()} and {_introduced(spec, partner)} sit on {seesaw}."
+        return f"{name.capitalize()} sits on {seesaw}."
     if action == "swing" and target is not None:  # on its seat (a second one pushes it)
         said = entity.target in done
         done.add(entity.target)  # type: ignore[arg-type]

@@ -136,6 +136,7 @@ SIZE = {
     "streetlight": (0.5, 3.4),  # its lantern the top
     "fence": (2.4, 1.0),
     "swing": (2.2, 2.4),
+    "seesaw": (3.2, 1.0),  # its plank tipped all the way
     "piano": (1.9, 1.6),  # a grand, side on: its keys to its tail; its lid propped open
     "stroller": (0.95, 1.05),  # its wheels to its hood; its handle out behind
     "teddy bear": (0.34, 0.42),  # sitting up, to its ears
@@ -192,6 +193,9 @@ LEAP_CLEARS = 0.25  # how far over what it jumps a leaper's feet pass, metres
 SWING_TOP, SWING_ROPE, SWING_ARC, SWING_PERIOD = 2.3, 1.75, 0.6, 2.6
 PUSHED_FROM = 0.45  # how far behind the seat's furthest swing back one pushing it stands
 SWING_SEATS = 2  # a swing set's seats, side by side along its top bar
+# A seesaw: its pivot's height, how far out along its plank each end's seat is, how far it
+# tips each way (radians) and how long it takes to go up and down (seconds).
+SEESAW_PIVOT, SEESAW_REACH, SEESAW_TILT, SEESAW_PERIOD = 0.5, 1.35, 0.3, 2.8
 # Skipping rope: the rope's turn, radians a second (a turn every 0.8 s), and the hop over it.
 SKIP_TURN, SKIP_HOP = 2 * math.pi / 0.8, 0.12
 # Where one perching in a tree is: out along the branch its tree holds out to that side,
@@ -448,7 +452,7 @@ class Pose:
             width, height = height, height * 0.2
         elif self.action in ("sleep", "wriggle") and kind != "bird":  # lying down
             width, height = width * 1.05, height * 0.5
-        if self.action in RIDING:  # from the feet, down the horse's side or pedalling
+        if self.action in (*RIDING, "seesaw"):  # from the feet, down the horse's side or pedalling
             return (self.x - width / 2, self.y - RIDER_LEGS, self.x + width / 2, self.y + 0.95)
         if kind in FLAT:  # spread on the ground under whoever is on it
             away, towards = FLAT[kind]
@@ -667,6 +671,9 @@ class Choreography:
                 continue
             if index == self._swung_on():  # whoever swings on it in the middle of the shot
                 positions[index] = sum(subject_span) / 2
+                continue
+            if self.entities[0].action == "seesaw" and self.entities[0].target == index:
+                positions[index] = sum(subject_span) / 2  # its pivot the shot's middle
                 continue
             if index == self._leapt():  # in the middle of the run at it
                 positions[index] = sum(subject_span) / 2
@@ -899,6 +906,8 @@ class Choreography:
             swell = {"swim": 0.0, "surf": 0.12}.get(pose.action, 0.03)  # up and down its wave
             bob = swell * math.sin((t + self.gait_offset) * 1.7)
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
+        if entity.kind == "seesaw" and self._doing_to("seesaw", index):  # tipping up and down
+            pose = replace(pose, swing=self._seesaw_tilt(t), facing=+1)  # (its ends as placed)
         if entity.kind == "swing" and index == self._swung_on():
             # its ropes and seat swinging; its second seat, the other way, where two are on it
             both = len(self._doing_to("swing", index)) >= SWING_SEATS
@@ -1221,6 +1230,8 @@ class Choreography:
             return self._perched(index, t)
         if entity.action == "swing" and entity.target is not None:
             return self._on_the_swing(index, t)
+        if entity.action == "seesaw" and entity.target is not None:
+            return self._on_the_seesaw(index, t)
         if entity.action == "push" and entity.target is not None:
             return self._pushing(index, t)
         if in_a_stroller(entity, self.entities):
@@ -1454,6 +1465,25 @@ class Choreography:
         y = SWING_TOP - SWING_ROPE * math.cos(angle)
         turn = (t + self.gait_offset) * 2 * math.pi / SWING_PERIOD + math.pi * seat
         return Pose(x, y, +1, "swing", turn, swing=angle)
+
+    def _seesaw_tilt(self, t: float) -> float:
+        """How far the seesaw's plank is tipped at `t`, radians: its first rider's end up."""
+        return SEESAW_TILT * math.sin(t * 2 * math.pi / SEESAW_PERIOD)
+
+    def _on_the_seesaw(self, index: int, t: float) -> Pose:
+        """One at an end of the seesaw, the first at its near end, the second at its far
+        end, facing each other across it, up and down as it tips; any more stand by it,
+        waiting a turn."""
+        entity = self.entities[index]
+        pivot = self._pose(entity.target, t)  # type: ignore[arg-type]
+        end = self._doing_to("seesaw", entity.target).index(index)  # type: ignore[arg-type]
+        if end >= 2:
+            return Pose(pivot.x + SEESAW_REACH + 0.8, 0.0, -1, "stand", self._phase(entity, t))
+        side = -1 if end == 0 else 1
+        tilt = self._seesaw_tilt(t)
+        x = pivot.x + side * SEESAW_REACH * math.cos(tilt)
+        y = SEESAW_PIVOT - side * SEESAW_REACH * math.sin(tilt)
+        return Pose(x, y, -side, "seesaw", self._phase(entity, t), swing=tilt)
 
     def _doing_to(self, action: str, target: int) -> list[int]:
         """Who does `action` to entity `target` (swings on it, perches on it), in the order

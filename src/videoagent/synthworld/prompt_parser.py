@@ -391,6 +391,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         ridden_by = ""  # the word that says riding ("rides", "horseback")
         up_in = False  # a tree is said to be what one is in or on ("an owl in a tree")
         up_on_swing = False  # a swing is said to be what one is on ("a kid on a swing")
+        on_a_seesaw = False  # and a seesaw ("two kids on a seesaw")
         sat_in = False  # a seat is said to be what one is on or in ("in her armchair")
         jumped_over: int | None = None  # what is said to be jumped over ("over a fence")
         jumped_on: int | None = None  # what is said to be jumped on ("on the bed")
@@ -552,6 +553,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     entities[mentions[-1]].update(action="swing", target=index)
                     entities[mentions[0]]["target"] = index
                 up_on_swing |= on_swing and not pushed
+                on_a_seesaw |= kind[0] == "seesaw" and before in ("on", "at")
                 sat_in |= (
                     kind[0] in vocab.SEATED_ON and kind[0] != "table" and before in ("on", "in")
                 )
@@ -750,6 +752,11 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         swings = [m for m in mentions if entities[m]["kind"] == "swing"]
         if swinger and actions[:1] in ([], ["sit"], ["stand"]) and swings and up_on_swing:
             actions = ["swing", *actions[1:]]  # "a kid on a swing": swinging on it
+        seesaws = [m for m in mentions if entities[m]["kind"] == "seesaw"]
+        if swinger and actions[:1] in ([], ["sit"], ["stand"], ["meet"]) and on_a_seesaw:
+            actions = ["seesaw", *actions[1:]]  # "two kids playing on a seesaw": on it
+        if swinger and actions[:1] == ["seesaw"] and not seesaws:
+            mentions.append(entity_for(_Mention("seesaw", None), True))  # "kids seesawing"
         if swinger and actions[:1] == ["swing"] and not swings:
             mentions.append(entity_for(_Mention("swing", None), True))  # "kids swinging"
         sitter = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"]
@@ -1482,7 +1489,7 @@ def _apply(
         action = "meet"  # "a girl hugging her dog", "they hug" of a dog and its owner: meet
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle", "cook", "slice", "decorate")
-    together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled", "build")
+    together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled", "build", "seesaw")
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
     able = [m for m in others if entities[m]["kind"] in vocab.ACTIONS.get(action, ())]
@@ -1502,6 +1509,9 @@ def _apply(
                     entities[one]["target"] = built
                 if action == "decorate":  # "a family decorating the tree": all at it
                     entities[one]["target"] = _decorated(entities, others)
+                if action == "seesaw":  # "two kids on a seesaw": one at each end
+                    seesaws = (m for m in (subject, *others) if entities[m]["kind"] == "seesaw")
+                    entities[one]["target"] = next(seesaws, None)
                 if action == "sled":  # "a girl and her dad sledding": on the one sled
                     sleds = (m for m in others if entities[m]["kind"] == "sled")
                     entities[one]["target"] = next(sleds, None)
@@ -1553,6 +1563,10 @@ def _apply(
         pushed = entities[subject]["target"]
         if pushed is None or entities[pushed]["kind"] != "swing":
             entities[subject]["action"], entities[subject]["target"] = "walk", None
+    elif action == "seesaw":  # at an end of the seesaw said
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] == "seesaw"), None
+        )
     elif action == "swing":  # on the swing said (one is brought where none is)
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "swing"), None
@@ -1815,7 +1829,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += TOSSING
         aimed += ("angle", "perch", "climb", "decorate")  # from the boat; in, up, on the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
-        aimed += ("roar", "scrub")  # at the mailman; the one bathed
+        aimed += ("roar", "scrub", "seesaw")  # at the mailman; the one bathed; its end
         carried = aboard in ("stroller", "person") and action in ("sit", "sleep")  # in it, in arms
         carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS
         if action not in aimed and not flown and not carried:

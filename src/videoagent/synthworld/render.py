@@ -52,6 +52,7 @@ PAINTERS = {
     "tractor": props.draw_tractor,
     "guitar": props.draw_guitar,
     "violin": props.draw_violin,
+    "seesaw": props.draw_seesaw,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
     "drone": props.draw_drone,
@@ -129,6 +130,7 @@ DEPTH = {
     "train": 1,  # behind those watching it pass
     "guitar": 5,  # before its player
     "violin": 5,
+    "seesaw": 1,  # behind those astride it
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
     "drone": 6,  # in the air before whoever flies it

@@ -49,6 +49,7 @@ PROPS += ("tractor",)  # a farm's, driven from its glass cab
 PROPS += ("hammock",)  # slung between two posts, lain or sat in
 PROPS += ("pumpkin", "jack-o-lantern")  # a jack-o'-lantern carved, lit from inside
 PROPS += ("violin",)  # played under the chin, bowed
+PROPS += ("seesaw",)  # a playground's plank on a pivot, a rider at each end
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -67,7 +68,7 @@ COLLECTIVES = frozenset(
 PEOPLE_TOGETHER = {"couple": (2, 0), "family": (2, 1)}
 PEOPLE_TOGETHER |= dict.fromkeys(("crowd", "audience", "fans", "spectators"), (4, 0))
 # What stands out of doors: a cat with one, where no place is said, is not at home.
-OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller", "rock", "hammock")
+OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller", "rock", "hammock", "seesaw")
 # What is done out of doors: one at home who goes on to do it has gone out ("looks out of
 # the window, then jumps in puddles").
 DONE_OUT_OF_DOORS = ("splash", "sled", "ski", "surf", "mow", "shovel", "cycle", "ride", "skate")
@@ -497,6 +498,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "stretch": ("person", "dog", "cat"),
     "skip": ("person",),  # skipping rope: a hop as the rope swings under the feet
     "swing": ("person",),  # on a swing's seat, to and fro, holding its ropes
+    "seesaw": ("person",),  # at one end of a seesaw, up and down, holding its handle
     "push": ("person",),  # behind a swing, pushing it off as its seat comes back
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
     "dig": ("dog", "fox", "wolf", "bear", "squirrel"),  # front paws scrabbling, earth flying
@@ -632,6 +634,7 @@ LEARNT_ACTIONS = tuple(
         "scrub",
         "comb",
         "shave",
+        "seesaw",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -740,6 +743,7 @@ DEFAULT_COLOUR = {
     "streetlight": "black",  # its iron post
     "fence": "white",  # a painted rail fence
     "swing": "red",  # its frame
+    "seesaw": "blue",  # its plank
     "piano": "black",
     "stroller": "grey",
     "drone": "grey",
@@ -966,6 +970,10 @@ KIND_SYNONYMS = {
     **dict.fromkeys("fences railing railings hurdle hurdles".split(), "fence"),
     **dict.fromkeys(("swings", "swingset", "swingsets", "swing set", "swing sets"), "swing"),
     **dict.fromkeys(("tire swing", "tyre swing", "rope swing"), "swing"),
+    **dict.fromkeys(
+        "seesaws see-saw see-saws teeter-totter teeter-totters teetertotter".split(), "seesaw"
+    ),
+    **dict.fromkeys(("see saw", "see saws", "teeter totter", "teeter totters"), "seesaw"),
     **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),
     **dict.fromkeys("strollers pram prams pushchair pushchairs buggy buggies".split(), "stroller"),
     **dict.fromkeys(("drones", "quadcopter", "quadcopters"), "drone"),
@@ -1601,6 +1609,7 @@ ACTION_SYNONYMS = {
     "flycatching": "eat",  # (`COMPOUNDS`: "catching a fly")
     "hairbrushing": "comb",  # (`COMPOUNDS`: "brushing her hair")
     "gardening": "water",  # tending the flowers, a watering can tipped over them
+    **dict.fromkeys(("seesawing", "teeter-tottering"), "seesaw"),
     **dict.fromkeys("shave shaves shaving shaved".split(), "shave"),
     "tagplaying": "chase",  # (`COMPOUNDS`: "playing tag"): one running after the other
     "trickortreating": "walk",  # (`COMPOUNDS`): door to door

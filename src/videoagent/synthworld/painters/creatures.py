@@ -564,7 +564,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
     elif pose.action == "steer":  # in a car's seat, knees up to the pedals, behind its door
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.35, hip_y + 0.08), (0.45, hip_y - 0.1)], 0.13, TROUSERS)
-    elif pose.action == "ride":  # astride, sitting where the pose is: legs down the flank
+    elif pose.action in ("ride", "seesaw"):  # astride where the pose is: legs down its side
         hip_y = 0.05
         pen.line([(0.0, hip_y), (0.24, -0.1), (0.17, -0.55)], 0.13, TROUSERS)
         pen.ellipse(0.2, -0.57, 0.08, 0.04, shade(TROUSERS, 0.6))  # boot
@@ -880,7 +880,7 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         )
     elif pose.cradles:  # the forearm under the child in their arms, the hand at its back
         pen.limb((sx, sy - 0.02), 0.55, CRADLING[0], 0.085, shirt, knee=CRADLING[1])
-    elif pose.action in ("give", "hold", "ride", "steer"):  # a rider's hands hold the reins
+    elif pose.action in ("give", "hold", "ride", "steer", "seesaw"):  # the reins, the handle
         # giving, the arm reaches down to where the cup is lowered; a driver's, to the wheel
         reach_angle = {"give": math.pi / 2 - bend * 1.2, "hold": 1.25, "steer": 1.35}.get(
             pose.action, 0.9

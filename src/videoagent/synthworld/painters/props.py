@@ -20,6 +20,8 @@ from videoagent.synthworld.choreography import (
     PERCH_AT,
     PIANO_REACH,
     SEAT_HEIGHT,
+    SEESAW_PIVOT,
+    SEESAW_REACH,
     SIZE,
     STROLLER_AHEAD,
     TABLE_END,
@@ -471,6 +473,24 @@ def draw_guitar(pen: Pen, pose: Pose, colour: RGB) -> None:
     if pose.held_by is not None:  # the player's hand strumming over the sound hole
         strum = 0.05 * math.sin(pose.phase * 4.0)
         pen.ellipse(-0.02, 0.05 + strum, 0.045, 0.04, SKIN)
+
+
+def draw_seesaw(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A seesaw: a plank across a pivot on a stand, a handle up at each end's seat, tipped
+    by `pose.swing` radians, its near end up (those at its ends drawn after, astride it)."""
+    stand = (120, 120, 128)
+    pen.polygon([(-0.3, 0.0), (0.3, 0.0), (0.0, SEESAW_PIVOT)], stand)
+    half = SIZE["seesaw"][0] / 2
+    dx, dy = half * math.cos(pose.swing), half * math.sin(pose.swing)
+    near, far = (-dx, SEESAW_PIVOT + dy), (dx, SEESAW_PIVOT - dy)
+    pen.line([near, far], 0.09, colour)
+    grip = SEESAW_REACH - 0.25  # a handle before each seat, upright from the plank
+    for side in (-1, 1):
+        at = (side * grip * math.cos(pose.swing), SEESAW_PIVOT - side * grip * math.sin(pose.swing))
+        up = (at[0] + 0.18 * math.sin(pose.swing), at[1] + 0.18 * math.cos(pose.swing))
+        pen.line([at, up], 0.035, shade(colour, 0.7))
+        pen.line([(up[0] - 0.06, up[1]), (up[0] + 0.06, up[1])], 0.035, shade(colour, 0.7))
+    pen.ellipse(0.0, SEESAW_PIVOT, 0.06, 0.06, shade(stand, 0.7))
 
 
 def draw_violin(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -76,6 +76,7 @@ SAID_AS = {
     "brush": "brush teeth",
     "comb": "brush hair",
     "seesaw": "ride",  # ("rides the seesaw")
+    "slide": "slide down",
     "wriggle": "roll over",
     "bathe": "take a bath",
     "scrub": "bathe",

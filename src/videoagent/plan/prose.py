@@ -87,6 +87,7 @@ ACTION_PROSE = {
     "bathe": "takes a bath in a tub of bubbles, splashing, a rubber duck bobbing by them",
     "scrub": "gives it a bath, kneeling by the tub, a sponge going round on it",
     "seesaw": "rides a seesaw, astride one end, going up and down",
+    "slide": "climbs the ladder and slides down the slide, then runs round to go again",
     "exercise": "does push-ups, straight as a plank, lowered to the ground and pushed up",
     "wash": "washes the dishes at the sink, a plate held up over the suds, the sponge going round",
     "vacuum": "vacuums the floor, pushing an upright vacuum cleaner to and fro",

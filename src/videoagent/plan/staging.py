@@ -149,6 +149,7 @@ FRAMING = {
     "bathe": ("medium", "static"),  # the tub, its bubbles, the one in it
     "scrub": ("medium", "static"),  # the tub, the one in it, the one kneeling by it
     "seesaw": ("wide", "static"),  # the whole plank, an end going up as the other comes down
+    "slide": ("wide", "static"),  # its ladder and its chute, the whole turn
     "build": ("medium", "static"),
     "crawl": ("medium", "track"),
     "tug": ("medium", "static"),

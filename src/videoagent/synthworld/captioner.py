@@ -274,6 +274,11 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
             done.add(rider)
             return f"{name.capitalize()} pushes {_introduced(spec, rider)} on {swing}."
         return f"{name.capitalize()} pushes {swing}."
+    if action == "slide" and target is not None:  # up its ladder and down its chute
+        said = entity.target in done
+        done.add(entity.target)  # type: ignore[arg-type]
+        slide = f"the {_name(target)}" if said else _introduced(spec, entity.target)  # type: ignore[arg-type]
+        return f"{name.capitalize()} slides down {slide}."
     if action == "seesaw" and target is not None:  # astride an end of it, up and down
         said = entity.target in done
         done.add(entity.target)  # type: ignore[arg-type]

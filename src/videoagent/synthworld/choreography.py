@@ -137,6 +137,7 @@ SIZE = {
     "fence": (2.4, 1.0),
     "swing": (2.2, 2.4),
     "seesaw": (3.2, 1.0),  # its plank tipped all the way
+    "slide": (3.0, 1.85),  # its ladder to the foot of its chute
     "piano": (1.9, 1.6),  # a grand, side on: its keys to its tail; its lid propped open
     "stroller": (0.95, 1.05),  # its wheels to its hood; its handle out behind
     "teddy bear": (0.34, 0.42),  # sitting up, to its ears
@@ -196,6 +197,11 @@ SWING_SEATS = 2  # a swing set's seats, side by side along its top bar
 # A seesaw: its pivot's height, how far out along its plank each end's seat is, how far it
 # tips each way (radians) and how long it takes to go up and down (seconds).
 SEESAW_PIVOT, SEESAW_REACH, SEESAW_TILT, SEESAW_PERIOD = 0.5, 1.35, 0.3, 2.8
+# A slide: its ladder's x and its top's height (metres from its middle), its chute's foot,
+# how long a turn takes (seconds) and when in it one is up the ladder, sits at the top, is
+# at the chute's foot and back at the ladder's.
+SLIDE_LADDER, SLIDE_TOP, SLIDE_FOOT, SLIDE_PERIOD = -1.1, 1.55, (1.35, 0.22), 5.0
+CLIMBED, SET_OFF, SLID, BACK = 0.4, 0.5, 0.72, 1.0
 # Skipping rope: the rope's turn, radians a second (a turn every 0.8 s), and the hop over it.
 SKIP_TURN, SKIP_HOP = 2 * math.pi / 0.8, 0.12
 # Where one perching in a tree is: out along the branch its tree holds out to that side,
@@ -672,8 +678,8 @@ class Choreography:
             if index == self._swung_on():  # whoever swings on it in the middle of the shot
                 positions[index] = sum(subject_span) / 2
                 continue
-            if self.entities[0].action == "seesaw" and self.entities[0].target == index:
-                positions[index] = sum(subject_span) / 2  # its pivot the shot's middle
+            if self.entities[0].action in ("seesaw", "slide") and self.entities[0].target == index:
+                positions[index] = sum(subject_span) / 2  # the shot's middle
                 continue
             if index == self._leapt():  # in the middle of the run at it
                 positions[index] = sum(subject_span) / 2
@@ -906,6 +912,8 @@ class Choreography:
             swell = {"swim": 0.0, "surf": 0.12}.get(pose.action, 0.03)  # up and down its wave
             bob = swell * math.sin((t + self.gait_offset) * 1.7)
             pose = replace(pose, y=pose.y + OUT_IN_THE_WATER.get(self.spec.place, 0.0) + bob)
+        if entity.kind == "slide":  # its ladder where its riders climb it
+            pose = replace(pose, facing=+1)
         if entity.kind == "seesaw" and self._doing_to("seesaw", index):  # tipping up and down
             pose = replace(pose, swing=self._seesaw_tilt(t), facing=+1)  # (its ends as placed)
         if entity.kind == "swing" and index == self._swung_on():
@@ -1232,6 +1240,8 @@ class Choreography:
             return self._on_the_swing(index, t)
         if entity.action == "seesaw" and entity.target is not None:
             return self._on_the_seesaw(index, t)
+        if entity.action == "slide" and entity.target is not None:
+            return self._on_the_slide(index, t)
         if entity.action == "push" and entity.target is not None:
             return self._pushing(index, t)
         if in_a_stroller(entity, self.entities):
@@ -1484,6 +1494,33 @@ class Choreography:
         x = pivot.x + side * SEESAW_REACH * math.cos(tilt)
         y = SEESAW_PIVOT - side * SEESAW_REACH * math.sin(tilt)
         return Pose(x, y, -side, "seesaw", self._phase(entity, t), swing=tilt)
+
+    def _on_the_slide(self, index: int, t: float) -> Pose:
+        """One taking turns on the slide: up its ladder, sitting at its top, down its chute
+        (a second one a turn behind), then running round to its ladder again. `reach` is how
+        far through the turn they are (its painter draws climbing, sitting, sliding, running
+        by it)."""
+        entity = self.entities[index]
+        slide = self._pose(entity.target, t)  # type: ignore[arg-type]
+        turn = self._doing_to("slide", entity.target).index(index)  # type: ignore[arg-type]
+        u = ((t + turn * SLIDE_PERIOD / 2) / SLIDE_PERIOD) % 1.0
+        phase = self._phase(entity, t)
+        if u < CLIMBED:  # up the ladder, rung by rung
+            x, y, facing = SLIDE_LADDER, SLIDE_TOP * u / CLIMBED, +1
+        elif u < SET_OFF:  # sitting at the top
+            x, y, facing = SLIDE_LADDER + 0.35, SLIDE_TOP, +1
+        elif u < SLID:  # down the chute, faster as it goes
+            down = ((u - SET_OFF) / (SLID - SET_OFF)) ** 1.5
+            x = SLIDE_LADDER + 0.35 + (SLIDE_FOOT[0] - SLIDE_LADDER - 0.35) * down
+            y, facing = SLIDE_TOP + (SLIDE_FOOT[1] - SLIDE_TOP) * math.sin(down * math.pi / 2), +1
+        else:  # running back round to the ladder
+            back = (u - SLID) / (BACK - SLID)
+            x, y, facing = (
+                SLIDE_FOOT[0] + 0.3 + (SLIDE_LADDER - 0.3 - SLIDE_FOOT[0]) * back,
+                0.0,
+                -1,
+            )
+        return Pose(slide.x + x, y, facing, "slide", phase, reach=u)
 
     def _doing_to(self, action: str, target: int) -> list[int]:
         """Who does `action` to entity `target` (swings on it, perches on it), in the order

@@ -392,6 +392,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
         up_in = False  # a tree is said to be what one is in or on ("an owl in a tree")
         up_on_swing = False  # a swing is said to be what one is on ("a kid on a swing")
         on_a_seesaw = False  # and a seesaw ("two kids on a seesaw")
+        down_a_slide = False  # and a slide ("sliding down the slide", "on the slide")
         sat_in = False  # a seat is said to be what one is on or in ("in her armchair")
         jumped_over: int | None = None  # what is said to be jumped over ("over a fence")
         jumped_on: int | None = None  # what is said to be jumped on ("on the bed")
@@ -554,6 +555,7 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
                     entities[mentions[0]]["target"] = index
                 up_on_swing |= on_swing and not pushed
                 on_a_seesaw |= kind[0] == "seesaw" and before in ("on", "at")
+                down_a_slide |= kind[0] == "slide" and before in ("on", "down", "at")
                 sat_in |= (
                     kind[0] in vocab.SEATED_ON and kind[0] != "table" and before in ("on", "in")
                 )
@@ -757,6 +759,12 @@ def parse(prompt: str, *, set_in: str | None = None) -> ParsedPrompt:
             actions = ["seesaw", *actions[1:]]  # "two kids playing on a seesaw": on it
         if swinger and actions[:1] == ["seesaw"] and not seesaws:
             mentions.append(entity_for(_Mention("seesaw", None), True))  # "kids seesawing"
+        slides = [m for m in mentions if entities[m]["kind"] == "slide"]
+        if swinger and actions[:1] in ([], ["sit"], ["stand"], ["meet"]) and down_a_slide:
+            actions = ["slide", *actions[1:]]  # "kids on the slide": going down it
+        if actions[:1] == ["slide"] and not slides:  # "sliding on the ice": no slide to draw
+            actions = actions[1:]
+            unsupported.extend(t for t in tokens if ACTION_TABLE.get(t) == "slide")
         if swinger and actions[:1] == ["swing"] and not swings:
             mentions.append(entity_for(_Mention("swing", None), True))  # "kids swinging"
         sitter = mentions and entities[mentions[0]]["kind"] in vocab.ACTIONS["sit"]
@@ -1490,6 +1498,7 @@ def _apply(
     together = ("meet", "chase", "walk", "run", "sit", "jump", "dance", "sleep", "eat", "read")
     together += ("hug", "angle", "cook", "slice", "decorate")
     together += ("skate", "stroll", "tug", "scoot", "sniff", "talk", "sled", "build", "seesaw")
+    together += ("slide",)
     if joined and others and action == "sniff" and entities[subject]["kind"] == "person":
         action = "walk"  # "a boy and his dog exploring": walking on together
     able = [m for m in others if entities[m]["kind"] in vocab.ACTIONS.get(action, ())]
@@ -1509,9 +1518,9 @@ def _apply(
                     entities[one]["target"] = built
                 if action == "decorate":  # "a family decorating the tree": all at it
                     entities[one]["target"] = _decorated(entities, others)
-                if action == "seesaw":  # "two kids on a seesaw": one at each end
-                    seesaws = (m for m in (subject, *others) if entities[m]["kind"] == "seesaw")
-                    entities[one]["target"] = next(seesaws, None)
+                if action in ("seesaw", "slide"):  # "two kids on a seesaw": one at each end
+                    rides = (m for m in (subject, *others) if entities[m]["kind"] == action)
+                    entities[one]["target"] = next(rides, None)
                 if action == "sled":  # "a girl and her dad sledding": on the one sled
                     sleds = (m for m in others if entities[m]["kind"] == "sled")
                     entities[one]["target"] = next(sleds, None)
@@ -1563,6 +1572,10 @@ def _apply(
         pushed = entities[subject]["target"]
         if pushed is None or entities[pushed]["kind"] != "swing":
             entities[subject]["action"], entities[subject]["target"] = "walk", None
+    elif action == "slide":  # down the slide said
+        entities[subject]["target"] = next(
+            (m for m in others if entities[m]["kind"] == "slide"), None
+        )
     elif action == "seesaw":  # at an end of the seesaw said
         entities[subject]["target"] = next(
             (m for m in others if entities[m]["kind"] == "seesaw"), None
@@ -1829,7 +1842,7 @@ def _resolve(entities: list[dict], natural: dict[int, str]) -> list[tuple[str, s
         aimed += TOSSING
         aimed += ("angle", "perch", "climb", "decorate")  # from the boat; in, up, on the tree
         aimed += ("jump", "swing", "push", "play")  # over a fence; on a swing; a piano
-        aimed += ("roar", "scrub", "seesaw")  # at the mailman; the one bathed; its end
+        aimed += ("roar", "scrub", "seesaw", "slide")  # at the mailman; the one bathed; on it
         carried = aboard in ("stroller", "person") and action in ("sit", "sleep")  # in it, in arms
         carried |= kind in vocab.CARRIED_IN_THE_MOUTH and aboard in vocab.MOUTH_CARRIERS
         if action not in aimed and not flown and not carried:

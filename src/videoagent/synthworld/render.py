@@ -53,6 +53,7 @@ PAINTERS = {
     "guitar": props.draw_guitar,
     "violin": props.draw_violin,
     "seesaw": props.draw_seesaw,
+    "slide": props.draw_slide,
     "plane": props.draw_plane,
     "kite": props.draw_kite,
     "drone": props.draw_drone,
@@ -131,6 +132,7 @@ DEPTH = {
     "guitar": 5,  # before its player
     "violin": 5,
     "seesaw": 1,  # behind those astride it
+    "slide": 1,  # behind those on it
     "plane": 0,  # in the sky, behind the trees
     "kite": 0,
     "drone": 6,  # in the air before whoever flies it

@@ -50,6 +50,7 @@ PROPS += ("hammock",)  # slung between two posts, lain or sat in
 PROPS += ("pumpkin", "jack-o-lantern")  # a jack-o'-lantern carved, lit from inside
 PROPS += ("violin",)  # played under the chin, bowed
 PROPS += ("seesaw",)  # a playground's plank on a pivot, a rider at each end
+PROPS += ("slide",)  # a playground's: a ladder up to a chute
 # What a person hugs in their arms, holding it to them ("hugging her teddy bear").
 HUGGED = ("teddy bear",)
 # What one jumps over, running at it ("a horse jumping over a fence"), and how long a leap
@@ -69,6 +70,7 @@ PEOPLE_TOGETHER = {"couple": (2, 0), "family": (2, 1)}
 PEOPLE_TOGETHER |= dict.fromkeys(("crowd", "audience", "fans", "spectators"), (4, 0))
 # What stands out of doors: a cat with one, where no place is said, is not at home.
 OUT_OF_DOORS = ("tree", "fence", "streetlight", "swing", "stroller", "rock", "hammock", "seesaw")
+OUT_OF_DOORS += ("slide",)
 # What is done out of doors: one at home who goes on to do it has gone out ("looks out of
 # the window, then jumps in puddles").
 DONE_OUT_OF_DOORS = ("splash", "sled", "ski", "surf", "mow", "shovel", "cycle", "ride", "skate")
@@ -499,6 +501,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "skip": ("person",),  # skipping rope: a hop as the rope swings under the feet
     "swing": ("person",),  # on a swing's seat, to and fro, holding its ropes
     "seesaw": ("person",),  # at one end of a seesaw, up and down, holding its handle
+    "slide": ("person",),  # up a slide's ladder, down its chute, round to its ladder again
     "push": ("person",),  # behind a swing, pushing it off as its seat comes back
     "build": ("person",),  # a sandcastle, a snowman (`BUILT`), patting it into shape
     "dig": ("dog", "fox", "wolf", "bear", "squirrel"),  # front paws scrabbling, earth flying
@@ -635,6 +638,7 @@ LEARNT_ACTIONS = tuple(
         "comb",
         "shave",
         "seesaw",
+        "slide",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -744,6 +748,7 @@ DEFAULT_COLOUR = {
     "fence": "white",  # a painted rail fence
     "swing": "red",  # its frame
     "seesaw": "blue",  # its plank
+    "slide": "yellow",  # its chute
     "piano": "black",
     "stroller": "grey",
     "drone": "grey",
@@ -974,6 +979,7 @@ KIND_SYNONYMS = {
         "seesaws see-saw see-saws teeter-totter teeter-totters teetertotter".split(), "seesaw"
     ),
     **dict.fromkeys(("see saw", "see saws", "teeter totter", "teeter totters"), "seesaw"),
+    **dict.fromkeys(("slides", "playground slide", "water slide", "waterslide"), "slide"),
     **dict.fromkeys(("pianos", "upright piano", "grand piano"), "piano"),
     **dict.fromkeys("strollers pram prams pushchair pushchairs buggy buggies".split(), "stroller"),
     **dict.fromkeys(("drones", "quadcopter", "quadcopters"), "drone"),
@@ -1318,6 +1324,7 @@ WORN_AS = frozenset("costume costumes mask masks suit onesie onesies outfit ears
 # Names of kinds that are verbs too, when said right after who does it ("the rooster crows",
 # "the tree bears fruit").
 NAMES_ALSO_VERBS = frozenset(("crows", "ducks", "bears", "fish", "fishes", "presents", "does"))
+NAMES_ALSO_VERBS |= {"slides"}  # ("a boy slides down the slide")
 # Fishing said by what is done with the line ("casts his line", "catches a big fish").
 CATCHING = frozenset("catch catches catching caught reel reels reeling reeled".split())
 # Climbing a tree: a person up its trunk; an animal then perches in it ("a squirrel
@@ -1610,6 +1617,7 @@ ACTION_SYNONYMS = {
     "hairbrushing": "comb",  # (`COMPOUNDS`: "brushing her hair")
     "gardening": "water",  # tending the flowers, a watering can tipped over them
     **dict.fromkeys(("seesawing", "teeter-tottering"), "seesaw"),
+    **dict.fromkeys("sliding slid".split(), "slide"),  # (down a slide said: else undrawn)
     **dict.fromkeys("shave shaves shaving shaved".split(), "shave"),
     "tagplaying": "chase",  # (`COMPOUNDS`: "playing tag"): one running after the other
     "trickortreating": "walk",  # (`COMPOUNDS`): door to door

@@ -5,8 +5,9 @@ penguin, butterfly, bee, fish, turtle."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
-from videoagent.synthworld.choreography import AT_THE_FACE, GRIP, Pose
+from videoagent.synthworld.choreography import AT_THE_FACE, CLIMBED, GRIP, SLID, Pose
 from videoagent.synthworld.painters import boards, tools
 from videoagent.synthworld.painters.pen import RGB, Pen, shade
 
@@ -493,6 +494,9 @@ def _doing_push_ups(pen: Pen, pose: Pose, colour: RGB) -> None:
 
 
 def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
+    if pose.action == "slide":  # up the ladder, sitting, down the chute, round again
+        now = "climb" if pose.reach < CLIMBED else "sled" if pose.reach < SLID else "run"
+        pose = replace(pose, action=now)
     if pose.action == "exercise":
         _doing_push_ups(pen, pose, colour)
         return

@@ -23,6 +23,9 @@ from videoagent.synthworld.choreography import (
     SEESAW_PIVOT,
     SEESAW_REACH,
     SIZE,
+    SLIDE_FOOT,
+    SLIDE_LADDER,
+    SLIDE_TOP,
     STROLLER_AHEAD,
     TABLE_END,
     TRAMPOLINE_HEIGHT,
@@ -491,6 +494,32 @@ def draw_seesaw(pen: Pen, pose: Pose, colour: RGB) -> None:
         pen.line([at, up], 0.035, shade(colour, 0.7))
         pen.line([(up[0] - 0.06, up[1]), (up[0] + 0.06, up[1])], 0.035, shade(colour, 0.7))
     pen.ellipse(0.0, SEESAW_PIVOT, 0.06, 0.06, shade(stand, 0.7))
+
+
+def chute(along: float) -> tuple[float, float]:
+    """Where a slide's chute is `along` of the way (0 at its top, 1 at its foot): steep from
+    the top, levelling out at the foot."""
+    start = SLIDE_LADDER + 0.35
+    x = start + (SLIDE_FOOT[0] - start) * along
+    return x, SLIDE_TOP + (SLIDE_FOOT[1] - SLIDE_TOP) * math.sin(along * math.pi / 2)
+
+
+def draw_slide(pen: Pen, pose: Pose, colour: RGB) -> None:
+    """A playground slide side on: a ladder up to a railed platform, a chute curving down
+    from it to the ground (those on it drawn after)."""
+    steel = (150, 150, 158)
+    for dx in (-0.12, 0.12):  # the ladder's rails, its rungs between
+        pen.line([(SLIDE_LADDER + dx, 0.0), (SLIDE_LADDER + dx, SLIDE_TOP + 0.5)], 0.04, steel)
+    for k in range(1, 6):
+        y = SLIDE_TOP * k / 6
+        pen.line([(SLIDE_LADDER - 0.12, y), (SLIDE_LADDER + 0.12, y)], 0.03, steel)
+    pen.rect(SLIDE_LADDER - 0.15, SLIDE_TOP - 0.06, SLIDE_LADDER + 0.45, SLIDE_TOP, steel)
+    pen.line([(SLIDE_LADDER + 0.4, 0.0), (SLIDE_LADDER + 0.4, SLIDE_TOP)], 0.05, steel)
+    path = [chute(k / 12) for k in range(13)]
+    pen.polygon(path + [(x, y - 0.08) for x, y in reversed(path)], colour)
+    pen.line([(x, y + 0.1) for x, y in path[:9]], 0.025, shade(colour, 0.75))  # its side
+    middle = chute(0.5)
+    pen.line([middle, (middle[0], 0.0)], 0.05, steel)  # a leg under the chute
 
 
 def draw_violin(pen: Pen, pose: Pose, colour: RGB) -> None:

@@ -1111,7 +1111,6 @@ def _toss(
 
 # The words before what one rides that say one is on it or in it ("a girl on a horse").
 _ABOARD = ("on", "in", "aboard", "astride")
-# Words of riding that say on what, where the sentence names nothing ridden.
 # What one in the bath is doing there, said so: bathing ("relaxing in a bubble bath").
 _DONE_IN_THE_BATH = ("sit", "stand", "splash", "play", "meet", "sleep")
 _BATHING = frozenset("bathe bathes bathing bathed".split())  # (not "a bath": taken)
@@ -1126,6 +1125,7 @@ def _gives_a_bath(entities: list[dict], mentions: list[int], actions: list[str],
     return bool(bathed) and ("give" in actions or bool(_BATHING & set(tokens)))
 
 
+# Words of riding that say on what, where the sentence names nothing ridden.
 _BRINGS = {
     "horseback": "horse",
     **dict.fromkeys(("cycle", "cycles", "cycling", "biking"), "bike"),

@@ -75,6 +75,7 @@ SAID_AS = {
     "chop": "chop wood",
     "brush": "brush teeth",
     "comb": "brush hair",
+    "hula": "hula-hoop",
     "seesaw": "ride",  # ("rides the seesaw")
     "slide": "slide down",
     "wriggle": "roll over",

@@ -82,6 +82,7 @@ ACTION_PROSE = {
     "knit": "sits knitting, the needles clicking, a ball of yarn at their feet",
     "brush": "brushes their teeth, the toothbrush scrubbing to and fro, foam at the lips",
     "comb": "brushes their hair, the hairbrush drawn down from the crown",
+    "hula": "spins a hula hoop round the waist, arms up, hips swaying",
     "shave": "shaves, the razor drawn down the cheek through the foam",
     "wriggle": "rolls on its back, legs in the air, wriggling from side to side",
     "bathe": "takes a bath in a tub of bubbles, splashing, a rubber duck bobbing by them",

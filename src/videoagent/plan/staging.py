@@ -141,6 +141,7 @@ FRAMING = {
     "roar": ("medium", "static"),  # the jaw dropping open, and whoever it calls out at
     "brush": ("close-up", "static"),  # the toothbrush at the mouth, the foam
     "comb": ("close-up", "static"),  # the hairbrush down the hair
+    "hula": ("medium", "static"),  # the hoop round the waist
     "shave": ("close-up", "static"),  # the razor, the foam on the jaw
     "wriggle": ("medium", "static"),  # on its back, legs in the air
     "exercise": ("medium", "static"),  # the whole plank, from the toes to the head

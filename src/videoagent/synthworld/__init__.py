@@ -95,5 +95,6 @@
 # the farm, a place of its own (it was drawn as the park); 98: a tractor, driven; 99: the
 # bathroom, a place of its own, and a bath taken in a tub of bubbles, or given kneeling by it;
 # 100: a frog and a hamster; 101: a hammock; 102: pumpkins and jack-o'-lanterns; 103:
-# brushing one's hair, shaving; 104: a violin, bowed; 105: a seesaw; 106: a slide.
-VERSION = 106
+# brushing one's hair, shaving; 104: a violin, bowed; 105: a seesaw; 106: a slide; 107:
+# hula-hooping.
+VERSION = 107

@@ -449,6 +449,7 @@ def _sentence(spec: SceneSpec, index: int, done: set[int]) -> str | None:
         "roar": VOICES.get(entity.kind, "calls out"),  # barks, meows, roars
         "brush": "brushes teeth",
         "comb": "brushes hair",
+        "hula": "hula hoops",
         "shave": "shaves",
         "wriggle": "rolls over",
         "exercise": "does push-ups",

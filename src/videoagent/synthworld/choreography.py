@@ -1793,6 +1793,7 @@ class Choreography:
             "roar": 3.0,  # a call every two seconds (a dog's barks come thrice as often)
             "brush": 18.0,  # the toothbrush scrubbed to and fro three times a second
             "comb": 5.0,  # a stroke down the hair every second and a quarter
+            "hula": 9.0,  # the hoop round the waist a little more than once a second
             "shave": 4.0,  # a stroke of the razor every second and a half
             "wriggle": 3.0,  # rocked from side to side every two seconds
             "exercise": 4.0,  # a push-up every second and a half

@@ -311,6 +311,12 @@ COMPOUNDS |= {
     for whose in ("", "a ", "the ", "their ", "our ", "some ", "two ", "three ")
     for pumpkin, lantern in (("pumpkins", "jack-o-lanterns"), ("pumpkin", "jack-o-lantern"))
 }
+# a hula hoop, said in any of its ways, is hula-hooping (no hoop of its own: it is theirs)
+COMPOUNDS |= {
+    f"hula{joint}{hoop}": "hulahooping"
+    for joint in (" ", "-", "")
+    for hoop in ("hoop", "hoops", "hooping", "hooped")
+}
 # tag played is a chase ("a price tag" is no game)
 COMPOUNDS |= {f"{play} tag": "tagplaying" for play in "play plays playing played".split()}
 # working out is a workout ("they work in an office" is no doing drawn: said so)
@@ -537,6 +543,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "brush": ("person",),  # brushing the teeth, a toothbrush scrubbing to and fro at the mouth
     "comb": ("person",),  # brushing the hair, a hairbrush drawn down the back of the head
     "shave": ("person",),  # a razor drawn down the cheek through the foam on the jaw
+    "hula": ("person",),  # a hula hoop swung round the waist, the arms up
     "exercise": ("person",),  # push-ups: straight as a plank, lowered and pushed up again
     "wash": ("person",),  # the dishes, at the sink: a plate held up, a sponge going round
     "vacuum": ("person",),  # an upright vacuum cleaner pushed to and fro over the floor
@@ -639,6 +646,7 @@ LEARNT_ACTIONS = tuple(
         "shave",
         "seesaw",
         "slide",
+        "hula",
     )
 )
 # Kinds that do a learnt action only since our models learnt it: they never saw a person
@@ -1616,6 +1624,7 @@ ACTION_SYNONYMS = {
     "flycatching": "eat",  # (`COMPOUNDS`: "catching a fly")
     "hairbrushing": "comb",  # (`COMPOUNDS`: "brushing her hair")
     "gardening": "water",  # tending the flowers, a watering can tipped over them
+    "hulahooping": "hula",  # (`COMPOUNDS`: "hula hooping", "with a hula hoop")
     **dict.fromkeys(("seesawing", "teeter-tottering"), "seesaw"),
     **dict.fromkeys("sliding slid".split(), "slide"),  # (down a slide said: else undrawn)
     **dict.fromkeys("shave shaves shaving shaved".split(), "shave"),

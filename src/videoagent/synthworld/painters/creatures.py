@@ -511,6 +511,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         return
     if pose.action == "splash":
         splashed_puddle(pen, 1.75, pose.y, pose.reach)
+    if pose.action == "hula":  # its far half behind them
+        tools.hula_hoop(pen, pose.phase, front=False)
     swing = _gait(pose, 0.5 if pose.action in ("run", "chase") else 0.32)
     dancing = pose.action == "dance"
     if dancing:  # stepping from foot to foot, swaying at the hips
@@ -890,6 +892,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
             pose.action, 0.9
         )
         pen.limb((sx, sy - 0.02), 0.55, reach_angle, 0.085, shirt, knee=-0.15)
+    elif pose.action == "hula":  # the arm up and out, clear of the hoop
+        pen.limb((sx, sy - 0.02), 0.55, 2.3 + 0.1 * math.sin(pose.phase), 0.085, shirt, knee=0.5)
     else:  # standing or sitting, the near arm moves a little (no one holds still for long)
         idle = 0.12 * math.sin(pose.phase) if pose.action in ("sit", "stand") else 0.0
         if pose.action == "meet":  # people who have met talk with their hands
@@ -901,6 +905,8 @@ def draw_person(pen: Pen, pose: Pose, colour: RGB) -> None:
         _singing_head(pen, sx + 0.03, sy + 0.16, pose)
     else:
         _head(pen, sx + 0.03, sy + 0.16)
+    if pose.action == "hula":  # its near half round the waist, over them
+        tools.hula_hoop(pen, pose.phase, front=True)
     if pose.action == "brush":  # scrubbing to and fro, foam at the lips
         tools.toothbrush(pen, *tools.brushing((sx, sy - 0.02), pose.phase))
     if pose.action == "comb":  # drawn down the hair, over the head

@@ -345,6 +345,20 @@ def bow(pen: Pen, hand: tuple[float, float], tip: tuple[float, float]) -> None:
     pen.line([(hand[0] + 0.01, hand[1]), (tip[0] + 0.01, tip[1])], 0.006, BOW_HAIR)
 
 
+HOOP = (236, 70, 150)
+HOOPED_AT, HOOP_RADII = 1.0, (0.34, 0.07)  # a hula hoop's height at the waist, its radii
+
+
+def hula_hoop(pen: Pen, phase: float, *, front: bool) -> None:
+    """The half of a hula hoop going round the waist (`front`: the near half, drawn over
+    the body; else the far half, behind it), swung round with the hips at `phase`."""
+    cx, cy = 0.07 * math.cos(phase), HOOPED_AT + 0.03 * math.sin(2 * phase)
+    rx, ry = HOOP_RADII
+    start = math.pi if front else 0.0
+    arc = [start + math.pi * k / 12 for k in range(13)]
+    pen.line([(cx + rx * math.cos(a), cy + ry * math.sin(a)) for a in arc], 0.035, HOOP)
+
+
 CHROME, WATER, SPONGE, PLATE = (190, 196, 204), (150, 200, 235), (240, 210, 60), (246, 246, 240)
 SINK_AT = (0.36, 0.68)  # the basin let into the worktop, from just before them
 TAP_X = 0.74  # the tap, at the basin's far end

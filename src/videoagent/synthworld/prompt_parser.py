@@ -1572,17 +1572,10 @@ def _apply(
         pushed = entities[subject]["target"]
         if pushed is None or entities[pushed]["kind"] != "swing":
             entities[subject]["action"], entities[subject]["target"] = "walk", None
-    elif action == "slide":  # down the slide said
+    elif action in ("swing", "seesaw", "slide"):  # on the one said, of its own name
+        # (a swing is brought where none is said; a seesaw too)
         entities[subject]["target"] = next(
-            (m for m in others if entities[m]["kind"] == "slide"), None
-        )
-    elif action == "seesaw":  # at an end of the seesaw said
-        entities[subject]["target"] = next(
-            (m for m in others if entities[m]["kind"] == "seesaw"), None
-        )
-    elif action == "swing":  # on the swing said (one is brought where none is)
-        entities[subject]["target"] = next(
-            (m for m in others if entities[m]["kind"] == "swing"), None
+            (m for m in others if entities[m]["kind"] == action), None
         )
     elif action == "decorate":  # the christmas tree said (or brought)
         entities[subject]["target"] = _decorated(entities, others)
